@@ -1,0 +1,125 @@
+//! What the service uses for omitted members, filled into a copy of the request.
+//!
+//! The defaults themselves live in the schema table ([`crate::schema`]); this
+//! module only decides where they go: every omitted Options member, TaskMode,
+//! Schedule.Status (when there is a Schedule) and ManifestConfig Action and
+//! Format (when there is a ManifestConfig). Members already present are kept
+//! as they are, valid or not, in their original order; filled members follow.
+
+use crate::json::{Number, Value};
+use crate::request::{Request, TaskMode};
+use crate::schema::{self, Literal, Member, Shape};
+
+/// A copy of `request` with every omitted defaultable member filled in for its
+/// task mode (BASIC when TaskMode is omitted or invalid). `None` when the
+/// request is not a JSON object.
+pub fn fill_defaults(request: &Value) -> Option<Value> {
+    let mode = Request::new(request)?
+        .task_mode()
+        .unwrap_or(TaskMode::Basic);
+    let mut filled = request.clone();
+    let Value::Object(root) = &mut filled else {
+        return None;
+    };
+    if !root.iter().any(|(name, _)| name == "Options") {
+        root.push(("Options".to_owned(), Value::Object(Vec::new())));
+    }
+    for member in schema::request_members() {
+        match (
+            member.shape,
+            root.iter_mut().find(|(name, _)| name == member.name),
+        ) {
+            (Shape::Structure(children), Some((_, Value::Object(present)))) => {
+                fill_members(present, children, mode)
+            }
+            (_, Some(_)) => {}
+            (_, None) => {
+                if let Some(defaults) = &member.default {
+                    root.push((member.name.to_owned(), literal(mode.default_of(defaults))));
+                }
+            }
+        }
+    }
+    Some(filled)
+}
+
+/// Appends the defaults of the `members` missing from `present`.
+fn fill_members(present: &mut Vec<(String, Value)>, members: &[Member], mode: TaskMode) {
+    for member in members {
+        if present.iter().any(|(name, _)| name == member.name) {
+            continue;
+        }
+        if let Some(defaults) = &member.default {
+            present.push((member.name.to_owned(), literal(mode.default_of(defaults))));
+        }
+    }
+}
+
+fn literal(value: Literal) -> Value {
+    match value {
+        Literal::Str(text) => Value::String(text.to_owned()),
+        Literal::Int(int) => Value::Number(Number::Int(int)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::{parse, to_string};
+
+    fn filled(text: &str) -> String {
+        to_string(&fill_defaults(&parse(text).unwrap().value).unwrap())
+    }
+
+    #[test]
+    fn fills_every_option_and_the_task_mode_for_basic() {
+        assert_eq!(
+            filled(r#"{"SourceLocationArn":"s"}"#),
+            concat!(
+                r#"{"SourceLocationArn":"s","Options":{"VerifyMode":"POINT_IN_TIME_CONSISTENT","#,
+                r#""OverwriteMode":"ALWAYS","Atime":"BEST_EFFORT","Mtime":"PRESERVE","Uid":"INT_VALUE","#,
+                r#""Gid":"INT_VALUE","PreserveDeletedFiles":"PRESERVE","PreserveDevices":"NONE","#,
+                r#""PosixPermissions":"PRESERVE","BytesPerSecond":-1,"TaskQueueing":"ENABLED","#,
+                r#""LogLevel":"OFF","TransferMode":"CHANGED","SecurityDescriptorCopyFlags":"OWNER_DACL","#,
+                r#""ObjectTags":"PRESERVE","ObjectMetadata":"PRESERVE"},"TaskMode":"BASIC"}"#
+            )
+        );
+    }
+
+    #[test]
+    fn enhanced_mode_verifies_only_transferred_files() {
+        let text = filled(r#"{"TaskMode":"ENHANCED","Options":{"Atime":"NONE"}}"#);
+        assert!(text.starts_with(r#"{"TaskMode":"ENHANCED","Options":{"Atime":"NONE","VerifyMode":"ONLY_FILES_TRANSFERRED""#));
+    }
+
+    #[test]
+    fn keeps_present_members_even_when_invalid() {
+        let text =
+            filled(r#"{"Options":{"VerifyMode":"bogus","BytesPerSecond":"x"},"TaskMode":"turbo"}"#);
+        assert!(text.contains(r#""VerifyMode":"bogus""#));
+        assert!(text.contains(r#""BytesPerSecond":"x""#));
+        assert!(text.contains(r#""TaskMode":"turbo""#));
+        assert!(text.contains(r#""Mtime":"PRESERVE""#));
+    }
+
+    #[test]
+    fn fills_schedule_status_and_manifest_only_when_present() {
+        let text =
+            filled(r#"{"Schedule":{"ScheduleExpression":"rate(1 day)"},"ManifestConfig":{}}"#);
+        assert!(
+            text.contains(r#""Schedule":{"ScheduleExpression":"rate(1 day)","Status":"ENABLED"}"#)
+        );
+        assert!(text.contains(r#""ManifestConfig":{"Action":"TRANSFER","Format":"CSV"}"#));
+        let bare = filled("{}");
+        assert!(!bare.contains("Schedule") && !bare.contains("ManifestConfig"));
+    }
+
+    #[test]
+    fn leaves_a_non_object_options_alone_and_rejects_non_objects() {
+        assert_eq!(
+            filled(r#"{"Options":3}"#),
+            r#"{"Options":3,"TaskMode":"BASIC"}"#
+        );
+        assert!(fill_defaults(&Value::Array(vec![])).is_none());
+    }
+}

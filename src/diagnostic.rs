@@ -1,0 +1,230 @@
+//! Diagnostics: what the validator reports, and the one home of every code string.
+//!
+//! A [`Diagnostic`] is `{ code, severity, path, message, params }`. The code is
+//! public API: stable, documented in the README, never reused for another
+//! meaning. Each code has exactly one severity, so the two cannot disagree.
+
+use crate::json::Value;
+
+/// How serious a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The service rejects the request.
+    Error,
+    /// The service accepts the request but it will not do what the user most likely wants.
+    Warning,
+}
+
+impl Severity {
+    /// The lower-case name used in reports: `error` or `warning`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $variant:ident = $text:literal, $severity:ident; )*) => {
+        /// Every diagnostic code the validator can emit.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl Code {
+            /// All codes, in declaration order (the order of the README table).
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The stable code string, e.g. `schedule/too-frequent`.
+            pub fn as_str(self) -> &'static str {
+                match self { $( Code::$variant => $text, )* }
+            }
+
+            /// The severity every diagnostic with this code carries.
+            pub fn severity(self) -> Severity {
+                match self { $( Code::$variant => Severity::$severity, )* }
+            }
+        }
+    };
+}
+
+codes! {
+    /// The input is not well-formed JSON text.
+    JsonSyntax = "json/syntax-error", Error;
+    /// The input nests arrays or objects deeper than the validator follows.
+    JsonTooDeep = "json/too-deep", Error;
+    /// An object names the same member twice; the last one wins.
+    JsonDuplicateMember = "json/duplicate-member", Warning;
+    /// A JavaScript value could not be read as JSON (BigInt, cycle, throwing getter).
+    InputNotSerializable = "input/not-serializable", Error;
+    /// The request is not a JSON object.
+    RequestNotObject = "request/not-an-object", Error;
+    /// A member the API does not define.
+    UnknownMember = "request/unknown-member", Error;
+    /// A required member is missing.
+    MissingMember = "request/missing-member", Error;
+    /// A value has the wrong JSON type.
+    WrongType = "value/wrong-type", Error;
+    /// An integer outside the 64-bit range of a `long`.
+    IntegerOutOfRange = "value/integer-out-of-range", Error;
+    /// A number below the model's minimum.
+    BelowMinimum = "value/below-minimum", Error;
+    /// A string that is not one of the member's enum values.
+    NotInEnum = "value/not-in-enum", Error;
+    /// A string shorter than the model's minimum length.
+    TooShort = "value/too-short", Error;
+    /// A string longer than the model's maximum length.
+    TooLong = "value/too-long", Error;
+    /// A string that does not match the model's pattern.
+    PatternMismatch = "value/pattern-mismatch", Error;
+    /// An empty string where the length limit allows it but the pattern does not.
+    EmptyString = "value/empty-string", Warning;
+    /// A string holding a lone UTF-16 surrogate, which cannot be sent as UTF-8.
+    InvalidUnicode = "value/invalid-unicode", Error;
+    /// A list with more items than the model allows.
+    TooManyItems = "list/too-many-items", Error;
+    /// X1: in Basic mode Atime and Mtime must agree.
+    AtimeMtimeMismatch = "options/atime-mtime-mismatch", Error;
+    /// X2: Enhanced mode does not support Mtime NONE.
+    EnhancedMtimeNone = "options/enhanced-mtime-none", Error;
+    /// X3: PreserveDeletedFiles REMOVE cannot be combined with TransferMode ALL.
+    RemoveWithTransferAll = "options/remove-with-transfer-all", Error;
+    /// X4: Enhanced mode does not support VerifyMode POINT_IN_TIME_CONSISTENT.
+    EnhancedPointInTime = "options/enhanced-point-in-time", Error;
+    /// X7: a bandwidth limit does not apply to Enhanced mode tasks.
+    EnhancedBandwidthLimit = "options/enhanced-bandwidth-limit", Warning;
+    /// X8: a log group is given but LogLevel is OFF, so nothing is published.
+    LogGroupUnused = "logging/log-group-unused", Warning;
+    /// X9: Basic mode logging is on but there is no log group to publish to.
+    NoLogGroup = "logging/no-log-group", Warning;
+    /// X5: a manifest configuration without a Source.
+    ManifestMissingSource = "manifest/missing-source", Error;
+    /// X6: a manifest cannot be combined with include or exclude filters.
+    ManifestWithFilters = "manifest/with-filters", Error;
+    /// X11: a manifest transfer deletes nothing, so REMOVE has no effect.
+    ManifestRemoveDeletesNothing = "manifest/remove-deletes-nothing", Warning;
+    /// X12: a summary-only report ignores report levels and overrides.
+    ReportSummaryIgnoresLevels = "report/summary-ignores-levels", Warning;
+    /// X13: a Deleted override while the task deletes nothing.
+    ReportDeletedWithoutRemove = "report/deleted-without-remove", Warning;
+    /// A schedule expression that is not valid cron or rate syntax.
+    ScheduleInvalid = "schedule/invalid-expression", Error;
+    /// A Unix-style five-field cron expression; EventBridge needs six fields.
+    ScheduleFiveFieldCron = "schedule/five-field-cron", Error;
+    /// A schedule that would run more often than once an hour.
+    ScheduleTooFrequent = "schedule/too-frequent", Error;
+    /// A schedule that never fires.
+    ScheduleNeverFires = "schedule/never-fires", Warning;
+    /// An empty pattern in a filter value (`a||b`, a leading or trailing `|`).
+    FilterEmptyPattern = "filter/empty-pattern", Error;
+    /// An include pattern with `*` anywhere but at its end.
+    FilterIncludeWildcard = "filter/include-wildcard-not-last", Error;
+    /// An include pattern that does not start with `/`.
+    FilterIncludeWithoutSlash = "filter/include-without-slash", Warning;
+    /// A filter rule without a Value filters nothing.
+    FilterMissingValue = "filter/missing-value", Warning;
+    /// Include and exclude patterns together exceed the 102,400-character quota.
+    FilterCombinedTooLong = "filter/combined-too-long", Warning;
+    /// Two tags with the same key.
+    TagDuplicateKey = "tag/duplicate-key", Error;
+    /// A tag key starting with the reserved `aws:` prefix.
+    TagReservedPrefix = "tag/reserved-prefix", Error;
+    /// The source and destination are the same location.
+    SameLocation = "locations/same-location", Warning;
+}
+
+/// One problem found in a request.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    /// The stable code.
+    pub code: Code,
+    /// The code's severity, copied here so readers need not look it up.
+    pub severity: Severity,
+    /// RFC 6901 JSON Pointer of the member to change (`""` is the whole request).
+    pub path: String,
+    /// One finished sentence for a person.
+    pub message: String,
+    /// Machine-readable details (limits, allowed values, related members).
+    pub params: Vec<(&'static str, Value)>,
+}
+
+impl Diagnostic {
+    /// A diagnostic with no params; the severity comes from the code.
+    pub fn new(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            path: path.into(),
+            message: message.into(),
+            params: Vec::new(),
+        }
+    }
+
+    /// Adds one machine-readable parameter.
+    pub fn with(mut self, name: &'static str, value: impl Into<Value>) -> Self {
+        self.params.push((name, value.into()));
+        self
+    }
+
+    /// The order reports use: by path, then code, then message.
+    pub fn sort_key(&self) -> (&str, &'static str, &str) {
+        (&self.path, self.code.as_str(), &self.message)
+    }
+}
+
+/// Longest stretch of a user's value quoted in a message, in characters.
+const QUOTE_LIMIT: usize = 100;
+
+/// Quotes a user value for a message: in double quotes, control characters
+/// escaped, cut to [`QUOTE_LIMIT`] characters with an ellipsis.
+pub fn quote(value: &str) -> String {
+    let mut out = String::with_capacity(value.len().min(QUOTE_LIMIT * 2) + 2);
+    out.push('"');
+    for (count, ch) in value.chars().enumerate() {
+        if count == QUOTE_LIMIT {
+            out.push('…');
+            break;
+        }
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_strings_are_unique_and_well_formed() {
+        let mut seen = std::collections::HashSet::new();
+        for code in Code::ALL {
+            let text = code.as_str();
+            assert!(seen.insert(text), "duplicate code {text}");
+            let (area, name) = text.split_once('/').expect("area/name");
+            assert!(!area.is_empty() && !name.is_empty());
+            assert!(text
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-' || c == '/'));
+        }
+    }
+
+    #[test]
+    fn quote_escapes_and_truncates() {
+        assert_eq!(quote("a\"b\n"), "\"a\\\"b\\n\"");
+        let long = "x".repeat(150);
+        let quoted = quote(&long);
+        assert_eq!(quoted.chars().count(), QUOTE_LIMIT + 3);
+        assert!(quoted.ends_with("…\""));
+    }
+}

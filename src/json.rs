@@ -1,0 +1,688 @@
+//! A small JSON document model and parser built for validation.
+//!
+//! Unlike a general-purpose JSON library it keeps what a validator needs and a
+//! serializer throws away: member order, the exact kind of every number
+//! (an integer literal that fits `i64`, one that does not, or a float), member
+//! names that appear twice, lone UTF-16 surrogates, and the line and column of a
+//! syntax error. Nesting is bounded so hostile input cannot exhaust the stack.
+
+/// A parsed JSON value. Objects keep their members in document order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Number(Number),
+    String(String),
+    Array(Vec<Value>),
+    Object(Vec<(String, Value)>),
+}
+
+/// A JSON number, classified the way the DataSync model needs it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Number {
+    /// An integer literal (no fraction, no exponent) that fits in `i64`.
+    Int(i64),
+    /// An integer literal outside the `i64` range, kept as written.
+    BigInt(String),
+    /// Any literal with a fraction or an exponent.
+    Float(f64),
+}
+
+impl From<&str> for Value {
+    fn from(text: &str) -> Self {
+        Value::String(text.to_owned())
+    }
+}
+
+impl From<String> for Value {
+    fn from(text: String) -> Self {
+        Value::String(text)
+    }
+}
+
+impl From<i64> for Value {
+    fn from(number: i64) -> Self {
+        Value::Number(Number::Int(number))
+    }
+}
+
+impl From<usize> for Value {
+    fn from(number: usize) -> Self {
+        Value::Number(Number::Int(i64::try_from(number).unwrap_or(i64::MAX)))
+    }
+}
+
+impl From<bool> for Value {
+    fn from(flag: bool) -> Self {
+        Value::Bool(flag)
+    }
+}
+
+impl<T: Into<Value>> From<Vec<T>> for Value {
+    fn from(items: Vec<T>) -> Self {
+        Value::Array(items.into_iter().map(Into::into).collect())
+    }
+}
+
+use std::collections::HashMap;
+
+/// Objects with more members than this get a hash index for duplicate detection.
+const LINEAR_LOOKUP_LIMIT: usize = 16;
+
+/// Deepest nesting of arrays and objects the parser follows. A CreateTask
+/// request is at most five levels deep; anything far deeper is hostile or a mistake.
+pub const MAX_DEPTH: usize = 64;
+
+/// Why a text could not be parsed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ParseErrorKind {
+    /// The text is not JSON; the string says what was expected.
+    Syntax(String),
+    /// Arrays or objects nest deeper than [`MAX_DEPTH`].
+    TooDeep,
+}
+
+/// A parse failure with its 1-based line and column (in characters).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    /// What went wrong.
+    pub kind: ParseErrorKind,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+}
+
+/// Something suspicious but parseable that the validator reports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Finding {
+    /// An object names the member at this pointer more than once; the last value wins.
+    DuplicateMember(String),
+    /// A string at this pointer held a lone UTF-16 surrogate escape, replaced by U+FFFD.
+    LoneSurrogate(String),
+}
+
+/// A successfully parsed document and the findings met on the way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed {
+    /// The document; duplicate members are collapsed, the last one kept in its first position.
+    pub value: Value,
+    /// Duplicate members and lone surrogates, with their pointers.
+    pub findings: Vec<Finding>,
+}
+
+/// Parses JSON text (RFC 8259). A leading UTF-8 byte-order mark is ignored.
+pub fn parse(text: &str) -> Result<Parsed, ParseError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut parser = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        path: Vec::new(),
+        findings: Vec::new(),
+    };
+    parser.skip_whitespace();
+    let value = parser.value(0)?;
+    parser.skip_whitespace();
+    if parser.pos < parser.bytes.len() {
+        return Err(parser.error("the end of the document after the top-level value"));
+    }
+    Ok(Parsed {
+        value,
+        findings: parser.findings,
+    })
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    /// Member names and indexes from the root to the value being parsed.
+    path: Vec<String>,
+    findings: Vec<Finding>,
+}
+
+impl Parser<'_> {
+    fn error(&self, expected: &str) -> ParseError {
+        let found = match self
+            .text
+            .get(self.pos..)
+            .and_then(|rest| rest.chars().next())
+        {
+            None => "the end of the text".to_owned(),
+            Some(ch) if ch.is_control() => format!("the control character U+{:04X}", ch as u32),
+            Some(ch) => format!("'{ch}'"),
+        };
+        self.error_kind(ParseErrorKind::Syntax(format!(
+            "expected {expected} but found {found}"
+        )))
+    }
+
+    fn error_kind(&self, kind: ParseErrorKind) -> ParseError {
+        let before = self.text.get(..self.pos).unwrap_or(self.text);
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+        ParseError { kind, line, column }
+    }
+
+    fn pointer(&self) -> String {
+        crate::pointer::from_segments(self.path.iter().map(String::as_str))
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn eat_literal(&mut self, literal: &str, value: Value) -> Result<Value, ParseError> {
+        if self.bytes.get(self.pos..self.pos + literal.len()) == Some(literal.as_bytes()) {
+            self.pos += literal.len();
+            Ok(value)
+        } else {
+            Err(self.error("a JSON value"))
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Value, ParseError> {
+        match self.peek() {
+            Some(b'{') => self.object(depth + 1),
+            Some(b'[') => self.array(depth + 1),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b't') => self.eat_literal("true", Value::Bool(true)),
+            Some(b'f') => self.eat_literal("false", Value::Bool(false)),
+            Some(b'n') => self.eat_literal("null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => Err(self.error("a JSON value")),
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Value, ParseError> {
+        if depth > MAX_DEPTH {
+            return Err(self.error_kind(ParseErrorKind::TooDeep));
+        }
+        self.pos += 1;
+        let mut members: Vec<(String, Value)> = Vec::new();
+        // Duplicate detection scans small objects and indexes large ones, so
+        // an object with 100,000 members stays linear.
+        let mut index: Option<HashMap<String, usize>> = None;
+        self.skip_whitespace();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Value::Object(members));
+        }
+        loop {
+            self.skip_whitespace();
+            if self.peek() != Some(b'"') {
+                return Err(self.error("a member name in double quotes"));
+            }
+            let name = self.string()?;
+            self.skip_whitespace();
+            if self.peek() != Some(b':') {
+                return Err(self.error("':' after the member name"));
+            }
+            self.pos += 1;
+            self.skip_whitespace();
+            self.path.push(name);
+            let value = self.value(depth)?;
+            let name = self.path.pop().unwrap_or_default();
+            let existing = match &mut index {
+                Some(index) => index.get(&name).copied(),
+                None => members.iter().position(|(known, _)| *known == name),
+            };
+            if let Some(slot) = existing.and_then(|at| members.get_mut(at)) {
+                self.path.push(name);
+                self.findings.push(Finding::DuplicateMember(self.pointer()));
+                self.path.pop();
+                slot.1 = value;
+            } else {
+                if let Some(index) = &mut index {
+                    index.insert(name.clone(), members.len());
+                } else if members.len() >= LINEAR_LOOKUP_LIMIT {
+                    let mut built: HashMap<String, usize> = members
+                        .iter()
+                        .enumerate()
+                        .map(|(at, (known, _))| (known.clone(), at))
+                        .collect();
+                    built.insert(name.clone(), members.len());
+                    index = Some(built);
+                }
+                members.push((name, value));
+            }
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Value::Object(members));
+                }
+                _ => return Err(self.error("',' or '}' after an object member")),
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Value, ParseError> {
+        if depth > MAX_DEPTH {
+            return Err(self.error_kind(ParseErrorKind::TooDeep));
+        }
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            self.skip_whitespace();
+            self.path.push(items.len().to_string());
+            let item = self.value(depth)?;
+            self.path.pop();
+            items.push(item);
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Value::Array(items));
+                }
+                _ => return Err(self.error("',' or ']' after an array item")),
+            }
+        }
+    }
+
+    fn number(&mut self) -> Result<Value, ParseError> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => self.skip_digits(),
+            _ => return Err(self.error("a digit")),
+        }
+        let mut is_integer = true;
+        if self.peek() == Some(b'.') {
+            is_integer = false;
+            self.pos += 1;
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error("a digit after the decimal point"));
+            }
+            self.skip_digits();
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            is_integer = false;
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error("a digit in the exponent"));
+            }
+            self.skip_digits();
+        }
+        let literal = self.text.get(start..self.pos).unwrap_or_default();
+        let number = if is_integer {
+            match literal.parse::<i64>() {
+                Ok(int) => Number::Int(int),
+                Err(_) => Number::BigInt(literal.to_owned()),
+            }
+        } else {
+            Number::Float(literal.parse::<f64>().unwrap_or(f64::NAN))
+        };
+        Ok(Value::Number(number))
+    }
+
+    fn skip_digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn string(&mut self) -> Result<String, ParseError> {
+        self.pos += 1;
+        let mut out = String::new();
+        let mut lone_surrogate = false;
+        loop {
+            let run_start = self.pos;
+            while let Some(byte) = self.peek() {
+                if byte == b'"' || byte == b'\\' || byte < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            out.push_str(self.text.get(run_start..self.pos).unwrap_or_default());
+            match self.peek() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    break;
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let escaped = self.peek();
+                    self.pos += 1;
+                    match escaped {
+                        Some(b'"') => out.push('"'),
+                        Some(b'\\') => out.push('\\'),
+                        Some(b'/') => out.push('/'),
+                        Some(b'b') => out.push('\u{8}'),
+                        Some(b'f') => out.push('\u{c}'),
+                        Some(b'n') => out.push('\n'),
+                        Some(b'r') => out.push('\r'),
+                        Some(b't') => out.push('\t'),
+                        Some(b'u') => {
+                            let ch = self.unicode_escape(&mut lone_surrogate)?;
+                            out.push(ch);
+                        }
+                        _ => {
+                            self.pos -= 1;
+                            return Err(self.error(
+                                "a valid escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)",
+                            ));
+                        }
+                    }
+                }
+                None => return Err(self.error("'\"' to close the string")),
+                Some(_) => {
+                    return Err(self.error("a character other than an unescaped control character"))
+                }
+            }
+        }
+        if lone_surrogate {
+            self.findings.push(Finding::LoneSurrogate(self.pointer()));
+        }
+        Ok(out)
+    }
+
+    fn hex4(&mut self) -> Result<u32, ParseError> {
+        let digits = self
+            .text
+            .get(self.pos..self.pos + 4)
+            .filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()))
+            .and_then(|d| u32::from_str_radix(d, 16).ok());
+        match digits {
+            Some(code) => {
+                self.pos += 4;
+                Ok(code)
+            }
+            None => Err(self.error("four hexadecimal digits after \\u")),
+        }
+    }
+
+    /// Decodes the `XXXX` of `\uXXXX` (the `\u` is consumed), joining surrogate pairs.
+    fn unicode_escape(&mut self, lone_surrogate: &mut bool) -> Result<char, ParseError> {
+        let first = self.hex4()?;
+        if (0xD800..0xDC00).contains(&first) {
+            let rest = self.bytes.get(self.pos..self.pos + 2);
+            if rest == Some(b"\\u") {
+                let save = self.pos;
+                self.pos += 2;
+                let second = self.hex4()?;
+                if (0xDC00..0xE000).contains(&second) {
+                    let code = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00);
+                    return Ok(char::from_u32(code).unwrap_or('\u{fffd}'));
+                }
+                self.pos = save;
+            }
+            *lone_surrogate = true;
+            return Ok('\u{fffd}');
+        }
+        if (0xDC00..0xE000).contains(&first) {
+            *lone_surrogate = true;
+            return Ok('\u{fffd}');
+        }
+        Ok(char::from_u32(first).unwrap_or('\u{fffd}'))
+    }
+}
+
+/// Writes a value as compact JSON text.
+pub fn to_string(value: &Value) -> String {
+    let mut out = String::new();
+    write_value(&mut out, value, None, 0);
+    out
+}
+
+/// Writes a value as JSON text indented by two spaces per level.
+pub fn to_string_pretty(value: &Value) -> String {
+    let mut out = String::new();
+    write_value(&mut out, value, Some(2), 0);
+    out
+}
+
+fn newline(out: &mut String, indent: Option<usize>, level: usize) {
+    if let Some(width) = indent {
+        out.push('\n');
+        out.extend(std::iter::repeat_n(' ', width * level));
+    }
+}
+
+fn write_value(out: &mut String, value: &Value, indent: Option<usize>, level: usize) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(flag) => out.push_str(if *flag { "true" } else { "false" }),
+        Value::Number(Number::Int(int)) => out.push_str(&int.to_string()),
+        Value::Number(Number::BigInt(literal)) => out.push_str(literal),
+        Value::Number(Number::Float(float)) if float.is_finite() => {
+            // Keep a float a float when read back: 1.0 must not become the integer 1.
+            let text = float.to_string();
+            out.push_str(&text);
+            if !text.contains(['.', 'e', 'E']) {
+                out.push_str(".0");
+            }
+        }
+        Value::Number(Number::Float(_)) => out.push_str("null"),
+        Value::String(text) => write_string(out, text),
+        Value::Array(items) => {
+            out.push('[');
+            for (index, item) in items.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                newline(out, indent, level + 1);
+                write_value(out, item, indent, level + 1);
+            }
+            if !items.is_empty() {
+                newline(out, indent, level);
+            }
+            out.push(']');
+        }
+        Value::Object(members) => {
+            out.push('{');
+            for (index, (name, member)) in members.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                newline(out, indent, level + 1);
+                write_string(out, name);
+                out.push(':');
+                if indent.is_some() {
+                    out.push(' ');
+                }
+                write_value(out, member, indent, level + 1);
+            }
+            if !members.is_empty() {
+                newline(out, indent, level);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// Writes `text` as a JSON string literal.
+pub fn write_string(out: &mut String, text: &str) {
+    out.push('"');
+    let mut run_start = 0;
+    for (index, ch) in text.char_indices() {
+        let escape = match ch {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            c if (c as u32) < 0x20 => "",
+            _ => continue,
+        };
+        out.push_str(text.get(run_start..index).unwrap_or_default());
+        if escape.is_empty() {
+            out.push_str(&format!("\\u{:04x}", ch as u32));
+        } else {
+            out.push_str(escape);
+        }
+        run_start = index + ch.len_utf8();
+    }
+    out.push_str(text.get(run_start..).unwrap_or_default());
+    out.push('"');
+}
+
+impl Value {
+    /// The member `name` of an object, if this is an object that has it.
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        match self {
+            Value::Object(members) => members.iter().find(|(n, _)| n == name).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The string, if this is a string.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// The JSON type name a person would use: `object`, `array`, `string`,
+    /// `integer`, `number`, `boolean` or `null`.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(Number::Int(_) | Number::BigInt(_)) => "integer",
+            Value::Number(Number::Float(_)) => "number",
+            Value::String(_) => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_ok(text: &str) -> Value {
+        parse(text).expect("valid JSON").value
+    }
+
+    #[test]
+    fn parses_every_kind_of_value_in_order() {
+        let value = parse_ok(r#"{"b": [1, -2.5, 1e3, true, false, null], "a": "x\u00e9\n"}"#);
+        let Value::Object(members) = &value else {
+            panic!("object expected")
+        };
+        assert_eq!(members[0].0, "b");
+        assert_eq!(members[1].1, Value::String("xé\n".into()));
+        assert_eq!(
+            members[0].1,
+            Value::Array(vec![
+                Value::Number(Number::Int(1)),
+                Value::Number(Number::Float(-2.5)),
+                Value::Number(Number::Float(1000.0)),
+                Value::Bool(true),
+                Value::Bool(false),
+                Value::Null,
+            ])
+        );
+    }
+
+    #[test]
+    fn classifies_integers_beyond_i64() {
+        assert_eq!(
+            parse_ok("9223372036854775807"),
+            Value::Number(Number::Int(i64::MAX))
+        );
+        assert_eq!(
+            parse_ok("9223372036854775808"),
+            Value::Number(Number::BigInt("9223372036854775808".into()))
+        );
+        assert_eq!(parse_ok("1.0"), Value::Number(Number::Float(1.0)));
+    }
+
+    #[test]
+    fn reports_line_and_column_of_syntax_errors() {
+        let error = parse("{\n  \"a\": 1,\n  \"b\" 2\n}").unwrap_err();
+        assert_eq!((error.line, error.column), (3, 7));
+        assert!(matches!(error.kind, ParseErrorKind::Syntax(ref m) if m.contains("':'")));
+        for bad in [
+            "",
+            "{",
+            "[1,]",
+            "{\"a\":1,}",
+            "01",
+            "1.",
+            "-",
+            "\"\\x\"",
+            "tru",
+            "1 2",
+            "\"a\u{1}\"",
+        ] {
+            assert!(parse(bad).is_err(), "{bad:?} should not parse");
+        }
+    }
+
+    #[test]
+    fn bounds_nesting_depth() {
+        let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+        assert_eq!(parse(&deep).unwrap_err().kind, ParseErrorKind::TooDeep);
+        let fine = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        assert!(parse(&fine).is_ok());
+    }
+
+    #[test]
+    fn records_duplicate_members_and_keeps_the_last() {
+        let parsed = parse(r#"{"Tags":[{"Key":"a","Key":"b"}]}"#).unwrap();
+        assert_eq!(
+            parsed.findings,
+            vec![Finding::DuplicateMember("/Tags/0/Key".into())]
+        );
+        assert_eq!(to_string(&parsed.value), r#"{"Tags":[{"Key":"b"}]}"#);
+    }
+
+    #[test]
+    fn finds_duplicates_in_large_objects() {
+        let mut text = String::from("{");
+        for n in 0..1000 {
+            text.push_str(&format!("\"k{n}\":{n},"));
+        }
+        text.push_str("\"k500\":0}");
+        let parsed = parse(&text).unwrap();
+        assert_eq!(
+            parsed.findings,
+            vec![Finding::DuplicateMember("/k500".into())]
+        );
+    }
+
+    #[test]
+    fn joins_surrogate_pairs_and_flags_lone_ones() {
+        assert_eq!(parse_ok(r#""\ud83d\ude00""#), Value::String("😀".into()));
+        let parsed = parse(r#"{"Name":"a\ud800b"}"#).unwrap();
+        assert_eq!(
+            parsed.findings,
+            vec![Finding::LoneSurrogate("/Name".into())]
+        );
+    }
+
+    #[test]
+    fn writes_back_what_it_reads() {
+        let text = r#"{"a":[1,-2,9223372036854775808,true,null],"b":"q\"\\\n\u0001é","c":{}}"#;
+        assert_eq!(to_string(&parse_ok(text)), text);
+        assert_eq!(
+            to_string_pretty(&parse_ok(r#"{"a":[1]}"#)),
+            "{\n  \"a\": [\n    1\n  ]\n}"
+        );
+    }
+}

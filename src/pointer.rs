@@ -1,0 +1,42 @@
+//! RFC 6901 JSON Pointers: building them from member names and list indexes.
+
+/// Appends one reference token to `pointer`, escaping `~` as `~0` and `/` as `~1`.
+pub fn push(pointer: &mut String, token: &str) {
+    pointer.push('/');
+    for ch in token.chars() {
+        match ch {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
+        }
+    }
+}
+
+/// A pointer extended by one token.
+pub fn join(pointer: &str, token: &str) -> String {
+    let mut out = String::with_capacity(pointer.len() + token.len() + 1);
+    out.push_str(pointer);
+    push(&mut out, token);
+    out
+}
+
+/// The pointer naming the path `segments` from the root (`""` when empty).
+pub fn from_segments<'a>(segments: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for segment in segments {
+        push(&mut out, segment);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_tilde_and_slash() {
+        assert_eq!(from_segments(["a/b", "m~n", "0"]), "/a~1b/m~0n/0");
+        assert_eq!(from_segments([]), "");
+        assert_eq!(join("/Tags", "3"), "/Tags/3");
+    }
+}

@@ -1,0 +1,150 @@
+//! A read-only view of a request for the cross-field rules: task mode and the
+//! *effective* value of each option (what was set, or else the service default).
+
+use crate::json::{Number, Value};
+use crate::schema::{self, Literal, Shape};
+
+/// The task mode a request asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TaskMode {
+    /// `BASIC`, the default.
+    Basic,
+    /// `ENHANCED`.
+    Enhanced,
+}
+
+impl TaskMode {
+    /// The API spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TaskMode::Basic => "BASIC",
+            TaskMode::Enhanced => "ENHANCED",
+        }
+    }
+
+    /// The mode's default for a member, if the member has one.
+    pub fn default_of(self, defaults: &schema::Defaults) -> Literal {
+        match self {
+            TaskMode::Basic => defaults.basic,
+            TaskMode::Enhanced => defaults.enhanced,
+        }
+    }
+}
+
+/// An option's value as the service will see it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Setting<'a> {
+    /// Set in the request to a valid value.
+    Explicit(&'a str),
+    /// Omitted; the service uses this default.
+    Default(&'static str),
+    /// Set to something invalid (reported elsewhere), or the default depends on an unknown task mode.
+    Unknown,
+}
+
+impl<'a> Setting<'a> {
+    /// The effective value, when known.
+    pub fn value(self) -> Option<&'a str> {
+        match self {
+            Setting::Explicit(value) => Some(value),
+            Setting::Default(value) => Some(value),
+            Setting::Unknown => None,
+        }
+    }
+
+    /// Whether the effective value is `expected`.
+    pub fn is(self, expected: &str) -> bool {
+        self.value() == Some(expected)
+    }
+
+    /// Whether the request sets the member itself.
+    pub fn is_explicit(self) -> bool {
+        matches!(self, Setting::Explicit(_))
+    }
+}
+
+/// A request that is at least a JSON object.
+#[derive(Clone, Copy, Debug)]
+pub struct Request<'a> {
+    root: &'a Value,
+}
+
+impl<'a> Request<'a> {
+    /// A view of `root`, if it is an object.
+    pub fn new(root: &'a Value) -> Option<Self> {
+        matches!(root, Value::Object(_)).then_some(Request { root })
+    }
+
+    /// The value at `path` (member names and decimal indexes), if present.
+    pub fn at(&self, path: &[&str]) -> Option<&'a Value> {
+        let mut current = self.root;
+        for segment in path {
+            current = match current {
+                Value::Object(_) => current.get(segment)?,
+                Value::Array(items) => items.get(segment.parse::<usize>().ok()?)?,
+                _ => return None,
+            };
+        }
+        Some(current)
+    }
+
+    /// Whether a member is present at `path`, whatever its value.
+    pub fn has(&self, path: &[&str]) -> bool {
+        self.at(path).is_some()
+    }
+
+    /// The string at `path`, if it is a string.
+    pub fn str_at(&self, path: &[&str]) -> Option<&'a str> {
+        self.at(path).and_then(Value::as_str)
+    }
+
+    /// The task mode; `None` when TaskMode is set to something invalid.
+    pub fn task_mode(&self) -> Option<TaskMode> {
+        match self.at(&["TaskMode"]) {
+            None => Some(TaskMode::Basic),
+            Some(Value::String(mode)) if mode == "BASIC" => Some(TaskMode::Basic),
+            Some(Value::String(mode)) if mode == "ENHANCED" => Some(TaskMode::Enhanced),
+            Some(_) => None,
+        }
+    }
+
+    /// The effective value of the Options member `name`.
+    pub fn option(&self, name: &str) -> Setting<'a> {
+        let Some(member) = schema::find(schema::option_members(), name) else {
+            return Setting::Unknown;
+        };
+        match self.at(&["Options", name]) {
+            Some(Value::String(value)) => match member.shape {
+                Shape::String(rule) if rule.allowed.contains(&value.as_str()) => {
+                    Setting::Explicit(value)
+                }
+                _ => Setting::Unknown,
+            },
+            Some(_) => Setting::Unknown,
+            None => {
+                let default = member
+                    .default
+                    .as_ref()
+                    .zip(self.task_mode())
+                    .map(|(defaults, mode)| mode.default_of(defaults));
+                match default {
+                    Some(Literal::Str(value)) => Setting::Default(value),
+                    _ => Setting::Unknown,
+                }
+            }
+        }
+    }
+
+    /// The explicit BytesPerSecond, if it is a valid integer.
+    pub fn bytes_per_second(&self) -> Option<i64> {
+        match self.at(&["Options", "BytesPerSecond"]) {
+            Some(Value::Number(Number::Int(value))) if *value >= -1 => Some(*value),
+            _ => None,
+        }
+    }
+
+    /// Whether the list at `name` holds at least one item.
+    pub fn has_items(&self, name: &str) -> bool {
+        matches!(self.at(&[name]), Some(Value::Array(items)) if !items.is_empty())
+    }
+}

@@ -1,0 +1,177 @@
+//! Filter syntax (Includes and Excludes): the patterns inside a rule's Value.
+//!
+//! Why: DataSync splits a Value on `|`; an empty pattern is rejected, include
+//! patterns accept `*` only at their end, and include patterns name folders
+//! from the root of the source, so they start with `/`. A rule without a
+//! Value filters nothing, and the quota counts include and exclude patterns together.
+//! Invalid: `{"Includes": [{"FilterType": "SIMPLE_PATTERN", "Value": "*.txt||docs"}]}`.
+//! Fix: `{"Includes": [{"FilterType": "SIMPLE_PATTERN", "Value": "/docs|/reports*"}]}`.
+
+use crate::diagnostic::{quote, Code, Diagnostic};
+use crate::json::Value;
+use crate::request::Request;
+use crate::rules::Context;
+
+/// The service quota for include and exclude patterns together, in characters.
+const COMBINED_LIMIT: usize = 102_400;
+
+fn empty_pattern(list: &str, value: &str) -> String {
+    let place = if value.starts_with('|') {
+        "starts with \"|\""
+    } else if value.ends_with('|') {
+        "ends with \"|\""
+    } else {
+        "has two \"|\" with nothing between them"
+    };
+    format!(
+        "The {} filter {} {place}, which makes an empty pattern; remove the extra \"|\".",
+        singular(list),
+        quote(value)
+    )
+}
+
+fn wildcard_not_last(pattern: &str, others: usize) -> String {
+    format!(
+        "Include pattern {} uses \"*\" before its end{}; include filters accept \"*\" only as the last character (for example \"/photos*\"), so list the folders instead or move the wildcard to an exclude filter.",
+        quote(pattern),
+        and_more(others)
+    )
+}
+
+fn without_slash(pattern: &str, others: usize) -> String {
+    format!(
+        "Include pattern {} does not start with \"/\"{}; patterns are matched from the root of the source location, so write \"/{}\".",
+        quote(pattern),
+        and_more(others),
+        pattern.chars().take(60).collect::<String>()
+    )
+}
+
+fn missing_value(list: &str) -> String {
+    format!(
+        "This {} rule has no Value, so it filters nothing; add patterns separated by \"|\" or remove the rule.",
+        singular(list)
+    )
+}
+
+fn combined_too_long(total: usize) -> String {
+    format!(
+        "Include and exclude patterns are {total} characters long together; DataSync allows {COMBINED_LIMIT} in all, so shorten them or use a manifest."
+    )
+}
+
+fn singular(list: &str) -> &'static str {
+    if list == "Includes" {
+        "include"
+    } else {
+        "exclude"
+    }
+}
+
+fn and_more(others: usize) -> String {
+    match others {
+        0 => String::new(),
+        1 => " (and so does 1 other pattern)".to_owned(),
+        n => format!(" (and so do {n} other patterns)"),
+    }
+}
+
+/// Checks every rule's patterns and the combined length.
+pub fn check(request: &Request, _context: &Context, out: &mut Vec<Diagnostic>) {
+    let mut total_length = 0;
+    let mut any_too_long = false;
+    let mut longest: Option<(usize, String)> = None;
+    for list in ["Includes", "Excludes"] {
+        let Some(Value::Array(rules)) = request.at(&[list]) else {
+            continue;
+        };
+        for (index, rule) in rules.iter().enumerate() {
+            let Value::Object(_) = rule else { continue };
+            let path = format!("/{list}/{index}/Value");
+            let Some(value) = rule.get("Value") else {
+                out.push(Diagnostic::new(
+                    Code::FilterMissingValue,
+                    path,
+                    missing_value(list),
+                ));
+                continue;
+            };
+            let Some(value) = value.as_str() else {
+                continue;
+            };
+            let length = value.chars().count();
+            total_length += length;
+            any_too_long |= length > COMBINED_LIMIT;
+            if longest.as_ref().is_none_or(|(best, _)| length > *best) {
+                longest = Some((length, path.clone()));
+            }
+            if value.is_empty() {
+                continue; // the model's pattern already rejects it
+            }
+            check_patterns(list, value, &path, out);
+        }
+    }
+    if total_length > COMBINED_LIMIT && !any_too_long {
+        if let Some((_, path)) = longest {
+            out.push(
+                Diagnostic::new(
+                    Code::FilterCombinedTooLong,
+                    path,
+                    combined_too_long(total_length),
+                )
+                .with("max", COMBINED_LIMIT)
+                .with("length", total_length),
+            );
+        }
+    }
+}
+
+fn check_patterns(list: &str, value: &str, path: &str, out: &mut Vec<Diagnostic>) {
+    let mut has_empty = false;
+    let mut wildcard: Vec<&str> = Vec::new();
+    let mut no_slash: Vec<&str> = Vec::new();
+    for pattern in value.split('|') {
+        if pattern.is_empty() {
+            has_empty = true;
+            continue;
+        }
+        if list != "Includes" {
+            continue;
+        }
+        if pattern.find('*').is_some_and(|at| at + 1 != pattern.len()) {
+            wildcard.push(pattern);
+        }
+        if !pattern.starts_with('/') {
+            no_slash.push(pattern);
+        }
+    }
+    if has_empty {
+        out.push(Diagnostic::new(
+            Code::FilterEmptyPattern,
+            path,
+            empty_pattern(list, value),
+        ));
+    }
+    if let Some(first) = wildcard.first() {
+        out.push(
+            Diagnostic::new(
+                Code::FilterIncludeWildcard,
+                path,
+                wildcard_not_last(first, wildcard.len() - 1),
+            )
+            .with("pattern", *first)
+            .with("count", wildcard.len()),
+        );
+    }
+    if let Some(first) = no_slash.first() {
+        out.push(
+            Diagnostic::new(
+                Code::FilterIncludeWithoutSlash,
+                path,
+                without_slash(first, no_slash.len() - 1),
+            )
+            .with("pattern", *first)
+            .with("count", no_slash.len()),
+        );
+    }
+}

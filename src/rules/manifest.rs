@@ -1,0 +1,57 @@
+//! Manifest rules (RULES.md X5, X6, X11).
+//!
+//! Why: since February 2024 the service rejects a manifest without a Source (X5) and a
+//! manifest combined with filters (X6); a manifest transfer never deletes (X11).
+//! Invalid: `{"ManifestConfig": {"Action": "TRANSFER"}, "Includes": [...]}`.
+//! Fix: give `ManifestConfig.Source.S3` and drop the filters.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::json::Value;
+use crate::request::Request;
+use crate::rules::Context;
+
+const MISSING_SOURCE: &str = "ManifestConfig needs a Source with the manifest's S3 bucket ARN, object path and access role; without it the service rejects the request.";
+
+fn with_filters(list: &str) -> String {
+    format!(
+        "{list} cannot be used together with ManifestConfig; list exactly what to transfer in the manifest, or remove the manifest and keep the filter."
+    )
+}
+
+const REMOVE_DELETES_NOTHING: &str = "PreserveDeletedFiles REMOVE has no effect with a manifest, because a manifest transfer deletes nothing at the destination; use PRESERVE or remove the manifest.";
+
+/// Applies X5, X6 and X11.
+pub fn check(request: &Request, _context: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(manifest) = request.at(&["ManifestConfig"]) else {
+        return;
+    };
+    if matches!(manifest, Value::Object(_)) && manifest.get("Source").is_none() {
+        out.push(Diagnostic::new(
+            Code::ManifestMissingSource,
+            "/ManifestConfig/Source",
+            MISSING_SOURCE,
+        ));
+    }
+    for list in ["Includes", "Excludes"] {
+        if request.has_items(list) {
+            out.push(
+                Diagnostic::new(
+                    Code::ManifestWithFilters,
+                    format!("/{list}"),
+                    with_filters(list),
+                )
+                .with("related", vec!["/ManifestConfig"]),
+            );
+        }
+    }
+    if request.option("PreserveDeletedFiles").is("REMOVE") {
+        out.push(
+            Diagnostic::new(
+                Code::ManifestRemoveDeletesNothing,
+                "/Options/PreserveDeletedFiles",
+                REMOVE_DELETES_NOTHING,
+            )
+            .with("related", vec!["/ManifestConfig"]),
+        );
+    }
+}

@@ -1,0 +1,142 @@
+//! Cross-field rules between Options members and the task mode (RULES.md X1-X4, X7),
+//! judged on *effective* values: an omitted option takes its default for the mode.
+//!
+//! Why: the service rejects these combinations (X1-X4) or ignores a setting (X7).
+//! Invalid: `{"Options": {"Mtime": "NONE"}}` (Atime defaults to BEST_EFFORT).
+//! Fix: `{"Options": {"Mtime": "NONE", "Atime": "NONE"}}`.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::request::{Request, Setting, TaskMode};
+use crate::rules::Context;
+
+fn atime_mtime_mismatch(atime: Setting, mtime: Setting) -> String {
+    let how = |setting: Setting| {
+        if setting.is_explicit() {
+            "is"
+        } else {
+            "defaults to"
+        }
+    };
+    let (atime_value, mtime_value) = (atime.value().unwrap_or(""), mtime.value().unwrap_or(""));
+    let fix = if atime_value == "NONE" {
+        "set Mtime to NONE too, or Atime to BEST_EFFORT"
+    } else {
+        "set Atime to NONE too, or Mtime to PRESERVE"
+    };
+    let fix = if mtime_value == "NONE" && !atime.is_explicit() {
+        "set Atime to NONE as well"
+    } else if atime_value == "NONE" && !mtime.is_explicit() {
+        "set Mtime to NONE as well"
+    } else {
+        fix
+    };
+    format!(
+        "In Basic mode Atime and Mtime must agree (BEST_EFFORT with PRESERVE, or NONE with NONE), but Atime {} {atime_value} and Mtime {} {mtime_value}; {fix}.",
+        how(atime),
+        how(mtime)
+    )
+}
+
+const ENHANCED_MTIME_NONE: &str =
+    "Enhanced mode does not support Mtime NONE; use PRESERVE (the default) or choose Basic mode.";
+
+const REMOVE_WITH_TRANSFER_ALL: &str = "TransferMode ALL cannot be combined with PreserveDeletedFiles REMOVE: when DataSync copies everything it does not scan the destination, so it cannot know what to delete; use TransferMode CHANGED or PreserveDeletedFiles PRESERVE.";
+
+const ENHANCED_POINT_IN_TIME: &str = "Enhanced mode does not support VerifyMode POINT_IN_TIME_CONSISTENT; use ONLY_FILES_TRANSFERRED (the Enhanced default) or NONE, or choose Basic mode.";
+
+fn enhanced_bandwidth_limit(limit: i64) -> String {
+    format!(
+        "BytesPerSecond {limit} has no effect on an Enhanced mode task, which cannot be bandwidth-limited; remove it or use -1."
+    )
+}
+
+/// Applies X1-X4 and X7.
+pub fn check(request: &Request, _context: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(mode) = request.task_mode() else {
+        return;
+    };
+    let atime = request.option("Atime");
+    let mtime = request.option("Mtime");
+
+    // X1: Basic mode pairs Atime and Mtime.
+    if mode == TaskMode::Basic {
+        let agree = match (atime.value(), mtime.value()) {
+            (Some("BEST_EFFORT"), Some("PRESERVE")) | (Some("NONE"), Some("NONE")) => true,
+            (Some(_), Some(_)) => false,
+            _ => true,
+        };
+        if !agree {
+            // Point at the member the user has not set, else at Atime.
+            let blamed = if atime.is_explicit() && !mtime.is_explicit() {
+                "/Options/Mtime"
+            } else {
+                "/Options/Atime"
+            };
+            let other = if blamed == "/Options/Atime" {
+                "/Options/Mtime"
+            } else {
+                "/Options/Atime"
+            };
+            out.push(
+                Diagnostic::new(
+                    Code::AtimeMtimeMismatch,
+                    blamed,
+                    atime_mtime_mismatch(atime, mtime),
+                )
+                .with("related", vec![other, "/TaskMode"]),
+            );
+        }
+    }
+
+    // X2: Enhanced mode keeps modification times.
+    if mode == TaskMode::Enhanced && mtime.is("NONE") {
+        out.push(
+            Diagnostic::new(
+                Code::EnhancedMtimeNone,
+                "/Options/Mtime",
+                ENHANCED_MTIME_NONE,
+            )
+            .with("related", vec!["/TaskMode"]),
+        );
+    }
+
+    // X3: deleting needs the destination scan that TransferMode ALL skips.
+    if request.option("PreserveDeletedFiles").is("REMOVE")
+        && request.option("TransferMode").is("ALL")
+    {
+        out.push(
+            Diagnostic::new(
+                Code::RemoveWithTransferAll,
+                "/Options/TransferMode",
+                REMOVE_WITH_TRANSFER_ALL,
+            )
+            .with("related", vec!["/Options/PreserveDeletedFiles"]),
+        );
+    }
+
+    // X4: Enhanced mode cannot verify a whole location.
+    if mode == TaskMode::Enhanced && request.option("VerifyMode").is("POINT_IN_TIME_CONSISTENT") {
+        out.push(
+            Diagnostic::new(
+                Code::EnhancedPointInTime,
+                "/Options/VerifyMode",
+                ENHANCED_POINT_IN_TIME,
+            )
+            .with("related", vec!["/TaskMode"]),
+        );
+    }
+
+    // X7: bandwidth limits are a Basic mode feature.
+    if mode == TaskMode::Enhanced {
+        if let Some(limit) = request.bytes_per_second().filter(|&limit| limit != -1) {
+            out.push(
+                Diagnostic::new(
+                    Code::EnhancedBandwidthLimit,
+                    "/Options/BytesPerSecond",
+                    enhanced_bandwidth_limit(limit),
+                )
+                .with("related", vec!["/TaskMode"]),
+            );
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! Task report rules (RULES.md X12, X13).
+//!
+//! Why: a summary-only report lists no items, so levels and overrides do nothing (X12);
+//! a Deleted override reports nothing when the task never deletes (X13).
+//! Invalid: `{"TaskReportConfig": {"OutputType": "SUMMARY_ONLY", "ReportLevel": "ERRORS_ONLY"}}`.
+//! Fix: use `"OutputType": "STANDARD"` or drop ReportLevel.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::request::Request;
+use crate::rules::Context;
+
+fn summary_ignores_levels(members: &[&str]) -> String {
+    format!(
+        "OutputType SUMMARY_ONLY produces a report without item lists, so {} {} no effect; use STANDARD to get them.",
+        members.join(" and "),
+        if members.len() == 1 { "has" } else { "have" }
+    )
+}
+
+fn deleted_without_remove(explicit: bool) -> String {
+    let how = if explicit { "is" } else { "defaults to" };
+    format!(
+        "Overrides.Deleted reports on deleted files, but PreserveDeletedFiles {how} PRESERVE, so the task deletes nothing; set PreserveDeletedFiles to REMOVE or drop the override."
+    )
+}
+
+/// Applies X12 and X13.
+pub fn check(request: &Request, _context: &Context, out: &mut Vec<Diagnostic>) {
+    if request.str_at(&["TaskReportConfig", "OutputType"]) == Some("SUMMARY_ONLY") {
+        let ignored: Vec<&str> = ["ReportLevel", "Overrides"]
+            .into_iter()
+            .filter(|member| request.has(&["TaskReportConfig", member]))
+            .collect();
+        if !ignored.is_empty() {
+            let related: Vec<String> = ignored
+                .iter()
+                .map(|m| format!("/TaskReportConfig/{m}"))
+                .collect();
+            out.push(
+                Diagnostic::new(
+                    Code::ReportSummaryIgnoresLevels,
+                    "/TaskReportConfig/OutputType",
+                    summary_ignores_levels(&ignored),
+                )
+                .with("related", related),
+            );
+        }
+    }
+    let deleting = request.option("PreserveDeletedFiles");
+    if request.has(&["TaskReportConfig", "Overrides", "Deleted"]) && deleting.is("PRESERVE") {
+        out.push(
+            Diagnostic::new(
+                Code::ReportDeletedWithoutRemove,
+                "/TaskReportConfig/Overrides/Deleted",
+                deleted_without_remove(deleting.is_explicit()),
+            )
+            .with("related", vec!["/Options/PreserveDeletedFiles"]),
+        );
+    }
+}

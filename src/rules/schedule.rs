@@ -1,0 +1,24 @@
+//! The schedule expression's grammar, frequency and reachability, delegated to
+//! [`crate::schedule`] once the model's length and character rules pass (so a
+//! value gets one error, not two for the same mistake).
+
+use crate::diagnostic::Diagnostic;
+use crate::patterns::Pattern;
+use crate::request::Request;
+use crate::rules::Context;
+
+/// The pointer of the expression.
+const PATH: &str = "/Schedule/ScheduleExpression";
+/// The model's length limit of ScheduleExpression.
+const MAX_LENGTH: usize = 256;
+
+/// Checks the schedule expression, if there is a well-formed one.
+pub fn check(request: &Request, context: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(expression) = request.str_at(&["Schedule", "ScheduleExpression"]) else {
+        return;
+    };
+    if expression.chars().count() > MAX_LENGTH || !Pattern::ScheduleExpression.matches(expression) {
+        return;
+    }
+    out.extend(crate::schedule::check(expression, PATH, context.now_unix));
+}

@@ -1,0 +1,399 @@
+//! The model's own constraints, checked by walking the request beside the
+//! schema table: the root is an object, required members are present, no
+//! unknown members, JSON types, enums, lengths, patterns, list sizes and the
+//! minimum of BytesPerSecond.
+//!
+//! Why: these are exactly what the SDKs and the service reject.
+//! Invalid: `{"Options": {"Verifymode": "NONE"}}`.
+//! Fix: `{"Options": {"VerifyMode": "NONE"}}`.
+
+use crate::diagnostic::{quote, Code, Diagnostic};
+use crate::json::{Number, Value};
+use crate::patterns::Pattern;
+use crate::pointer;
+use crate::schema::{Member, Shape, StringRule};
+
+fn not_an_object(actual: &Value) -> String {
+    format!(
+        "The request must be a JSON object of CreateTask members, but it is {}.",
+        describe(actual)
+    )
+}
+
+fn unknown_member(name: &str, parent: &str, suggestion: Option<&Suggestion>) -> String {
+    let place = if parent.is_empty() {
+        "a CreateTask member".to_owned()
+    } else {
+        format!("a member of {parent}")
+    };
+    match suggestion {
+        Some(Suggestion::Sibling(known)) => {
+            format!("{} is not {place}; did you mean \"{known}\"?", quote(name))
+        }
+        Some(Suggestion::Nested(pointer)) => {
+            format!("{} is not {place}; it belongs at {pointer}.", quote(name))
+        }
+        None => format!(
+            "{} is not {place} and would be rejected; remove it.",
+            quote(name)
+        ),
+    }
+}
+
+fn missing_member(name: &str, parent: &str) -> String {
+    if parent.is_empty() {
+        format!("{name} is required.")
+    } else {
+        format!("{name} is required in {parent}.")
+    }
+}
+
+fn wrong_type(name: &str, expected: &str, actual: &Value) -> String {
+    format!("{name} must be {expected}, but it is {}.", describe(actual))
+}
+
+fn integer_out_of_range(name: &str, literal: &str) -> String {
+    format!(
+        "{name} is {}, which is outside the 64-bit integer range the service accepts.",
+        quote(literal).trim_matches('"')
+    )
+}
+
+fn below_minimum(name: &str, minimum: i64, value: i64) -> String {
+    format!("{name} must be at least {minimum} (-1 means no limit), but it is {value}.")
+}
+
+fn not_in_enum(name: &str, value: &str, allowed: &[&str], case_fix: Option<&str>) -> String {
+    match case_fix {
+        Some(fixed) => format!(
+            "{name} {} is not allowed; values are case-sensitive, so write \"{fixed}\".",
+            quote(value)
+        ),
+        None => format!(
+            "{name} {} is not one of {}.",
+            quote(value),
+            list_or(allowed)
+        ),
+    }
+}
+
+fn too_short(name: &str, minimum: usize, length: usize) -> String {
+    if minimum == 1 {
+        format!("{name} must not be empty.")
+    } else {
+        format!("{name} must be at least {minimum} characters long, but it has {length}.")
+    }
+}
+
+fn too_long(name: &str, maximum: usize, length: usize) -> String {
+    format!("{name} is {length} characters long; the limit is {maximum}.")
+}
+
+fn pattern_mismatch(name: &str, value: &str, pattern: Pattern, bad_char: Option<char>) -> String {
+    if value.is_empty() {
+        let lead = if pattern.hint().starts_with("arn:") {
+            "it must look like"
+        } else {
+            "use"
+        };
+        return format!("{name} must not be empty; {lead} {}.", pattern.hint());
+    }
+    match bad_char {
+        Some(ch) => format!(
+            "{name} {} contains {}, which is not allowed; use only {}.",
+            quote(value),
+            describe_char(ch),
+            pattern.hint()
+        ),
+        None => format!(
+            "{name} {} is not in the expected form; it must look like {}.",
+            quote(value),
+            pattern.hint()
+        ),
+    }
+}
+
+fn empty_string(name: &str) -> String {
+    format!(
+        "{name} is empty; its length limit allows that but the model's pattern needs at least one character, so the service may reject it: omit the member or give it a value."
+    )
+}
+
+fn too_many_items(name: &str, maximum: usize, count: usize) -> String {
+    if maximum == 1 {
+        format!(
+            "{name} has {count} rules but at most 1 is allowed; put all patterns in one rule's Value, separated by \"|\"."
+        )
+    } else {
+        format!("{name} has {count} items; at most {maximum} are allowed.")
+    }
+}
+
+/// A nearer name for an unknown member.
+enum Suggestion {
+    /// A member of the same structure with a similar name.
+    Sibling(&'static str),
+    /// The same name one level down, e.g. `VerifyMode` at the root belongs in Options.
+    Nested(String),
+}
+
+/// Checks `root` against the request schema.
+pub fn check(root: &Value, schema: &Shape, out: &mut Vec<Diagnostic>) {
+    if !matches!(root, Value::Object(_)) {
+        out.push(
+            Diagnostic::new(Code::RequestNotObject, "", not_an_object(root))
+                .with("actual", root.type_name()),
+        );
+        return;
+    }
+    let mut path = String::new();
+    walk(root, schema, "", &mut path, out);
+}
+
+/// Checks `value` (the member called `name`, at `path`) against `shape`.
+/// List items are named by their pointer, e.g. `/Tags/3`.
+fn walk(value: &Value, shape: &Shape, name: &str, path: &mut String, out: &mut Vec<Diagnostic>) {
+    match shape {
+        Shape::Structure(members) => check_structure(value, members, name, path, out),
+        Shape::List { item, max_items } => {
+            let Value::Array(items) = value else {
+                return out.push(type_error(name, path, "an array", value));
+            };
+            if items.len() > *max_items {
+                out.push(
+                    Diagnostic::new(
+                        Code::TooManyItems,
+                        path.as_str(),
+                        too_many_items(name, *max_items, items.len()),
+                    )
+                    .with("max", *max_items)
+                    .with("count", items.len()),
+                );
+            }
+            for (index, element) in items.iter().enumerate() {
+                let saved = path.len();
+                pointer::push(path, &index.to_string());
+                let label = path.clone();
+                walk(element, item, &label, path, out);
+                path.truncate(saved);
+            }
+        }
+        Shape::String(rule) => match value {
+            Value::String(text) => check_string(text, rule, name, path, out),
+            other => out.push(type_error(name, path, "a string", other)),
+        },
+        Shape::Long { minimum } => check_long(value, *minimum, name, path, out),
+    }
+}
+
+fn check_structure(
+    value: &Value,
+    members: &'static [Member],
+    name: &str,
+    path: &mut String,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Value::Object(present) = value else {
+        return out.push(type_error(name, path, "an object", value));
+    };
+    for (member_name, member_value) in present {
+        let saved = path.len();
+        pointer::push(path, member_name);
+        match members.iter().find(|m| m.name == member_name) {
+            Some(member) => walk(member_value, member.shape, member.name, path, out),
+            None => {
+                let suggestion = suggest(member_name, members, &path[..saved]);
+                let mut diagnostic = Diagnostic::new(
+                    Code::UnknownMember,
+                    path.as_str(),
+                    unknown_member(member_name, name, suggestion.as_ref()),
+                )
+                .with("member", member_name.as_str());
+                match suggestion {
+                    Some(Suggestion::Sibling(known)) => {
+                        diagnostic = diagnostic.with("suggestion", known)
+                    }
+                    Some(Suggestion::Nested(pointer)) => {
+                        diagnostic = diagnostic.with("suggestion", pointer)
+                    }
+                    None => {}
+                }
+                out.push(diagnostic);
+            }
+        }
+        path.truncate(saved);
+    }
+    for member in members.iter().filter(|m| m.required) {
+        if !present.iter().any(|(n, _)| n == member.name) {
+            out.push(
+                Diagnostic::new(
+                    Code::MissingMember,
+                    pointer::join(path, member.name),
+                    missing_member(member.name, name),
+                )
+                .with("member", member.name),
+            );
+        }
+    }
+}
+
+fn check_string(text: &str, rule: &StringRule, name: &str, path: &str, out: &mut Vec<Diagnostic>) {
+    if !rule.allowed.is_empty() {
+        if !rule.allowed.contains(&text) {
+            let case_fix = rule
+                .allowed
+                .iter()
+                .find(|allowed| allowed.eq_ignore_ascii_case(text))
+                .copied();
+            let mut diagnostic = Diagnostic::new(
+                Code::NotInEnum,
+                path,
+                not_in_enum(name, text, rule.allowed, case_fix),
+            )
+            .with("allowed", rule.allowed.to_vec());
+            if let Some(fixed) = case_fix {
+                diagnostic = diagnostic.with("suggestion", fixed);
+            }
+            out.push(diagnostic);
+        }
+        return;
+    }
+    let length = text.chars().count();
+    if let Some(minimum) = rule.min_length.filter(|&min| length < min) {
+        out.push(
+            Diagnostic::new(Code::TooShort, path, too_short(name, minimum, length))
+                .with("min", minimum)
+                .with("length", length),
+        );
+        return;
+    }
+    if let Some(maximum) = rule.max_length.filter(|&max| length > max) {
+        out.push(
+            Diagnostic::new(Code::TooLong, path, too_long(name, maximum, length))
+                .with("max", maximum)
+                .with("length", length),
+        );
+    }
+    if let Some(pattern) = rule.pattern {
+        if pattern.matches(text) {
+            return;
+        }
+        if text.is_empty() && rule.min_length == Some(0) {
+            out.push(Diagnostic::new(Code::EmptyString, path, empty_string(name)));
+            return;
+        }
+        out.push(
+            Diagnostic::new(
+                Code::PatternMismatch,
+                path,
+                pattern_mismatch(name, text, pattern, pattern.first_disallowed_char(text)),
+            )
+            .with("pattern", pattern.model_regex()),
+        );
+    }
+}
+
+fn check_long(value: &Value, minimum: i64, name: &str, path: &str, out: &mut Vec<Diagnostic>) {
+    match value {
+        Value::Number(Number::Int(int)) if *int < minimum => out.push(
+            Diagnostic::new(Code::BelowMinimum, path, below_minimum(name, minimum, *int))
+                .with("min", minimum)
+                .with("value", *int),
+        ),
+        Value::Number(Number::Int(_)) => {}
+        Value::Number(Number::BigInt(literal)) => out.push(Diagnostic::new(
+            Code::IntegerOutOfRange,
+            path,
+            integer_out_of_range(name, literal),
+        )),
+        other => out.push(type_error(name, path, "an integer", other)),
+    }
+}
+
+fn type_error(name: &str, path: &str, expected: &str, actual: &Value) -> Diagnostic {
+    Diagnostic::new(Code::WrongType, path, wrong_type(name, expected, actual))
+        .with(
+            "expected",
+            expected.trim_start_matches("an ").trim_start_matches("a "),
+        )
+        .with("actual", actual.type_name())
+}
+
+/// The most similar known name: a sibling within a small edit distance
+/// (ignoring case), else the same name (ignoring case) one structure level down.
+fn suggest(unknown: &str, members: &'static [Member], parent_path: &str) -> Option<Suggestion> {
+    let lowered = unknown.to_ascii_lowercase();
+    let budget = (unknown.chars().count() / 3).max(1);
+    let nearest = members
+        .iter()
+        .map(|m| {
+            (
+                edit_distance(&lowered, &m.name.to_ascii_lowercase()),
+                m.name,
+            )
+        })
+        .filter(|(distance, _)| *distance <= budget)
+        .min_by_key(|(distance, _)| *distance);
+    if let Some((_, name)) = nearest {
+        return Some(Suggestion::Sibling(name));
+    }
+    members.iter().find_map(|member| match member.shape {
+        Shape::Structure(children) => children
+            .iter()
+            .find(|c| c.name.eq_ignore_ascii_case(unknown))
+            .map(|c| {
+                let mut target = pointer::join(parent_path, member.name);
+                pointer::push(&mut target, c.name);
+                Suggestion::Nested(target)
+            }),
+        _ => None,
+    })
+}
+
+/// Levenshtein distance over characters, with an early exit for long names.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().take(64).collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        current[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+/// A value as a phrase: "a string (\"1024\")", "the number 1.5", "null".
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(flag) => format!("the boolean {flag}"),
+        Value::Number(Number::Int(int)) => format!("the integer {int}"),
+        Value::Number(Number::BigInt(literal)) => format!("the integer {literal}"),
+        Value::Number(Number::Float(float)) => format!("the number {float}"),
+        Value::String(text) => format!("a string ({})", quote(text)),
+        Value::Array(_) => "an array".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+    }
+}
+
+fn describe_char(ch: char) -> String {
+    match ch {
+        '\0' => "a NUL character".to_owned(),
+        c if c.is_control() || c.is_whitespace() => format!("the character U+{:04X}", c as u32),
+        c => format!("\"{c}\""),
+    }
+}
+
+/// "A, B or C".
+fn list_or(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [only] => (*only).to_owned(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}

@@ -1,0 +1,60 @@
+//! Tag rules beyond the model: keys are unique, and `aws:` is reserved.
+//!
+//! Why: AWS tagging rejects duplicate keys in one request and keys that start
+//! with `aws:` in any letter case.
+//! Invalid: `{"Tags": [{"Key": "env"}, {"Key": "env"}, {"Key": "AWS:owner"}]}`.
+//! Fix: one `env` tag, and a key such as `owner`.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{quote, Code, Diagnostic};
+use crate::json::Value;
+use crate::request::Request;
+use crate::rules::Context;
+
+fn duplicate_key(key: &str, first: usize) -> String {
+    format!(
+        "Tag key {} is already used by tag {first}; tag keys must be unique, so merge or rename them.",
+        quote(key)
+    )
+}
+
+fn reserved_prefix(key: &str) -> String {
+    format!(
+        "Tag key {} starts with \"aws:\", which is reserved for AWS; choose another key.",
+        quote(key)
+    )
+}
+
+/// Checks tag keys for duplicates and the reserved prefix.
+pub fn check(request: &Request, _context: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(Value::Array(tags)) = request.at(&["Tags"]) else {
+        return;
+    };
+    let mut first_use: HashMap<&str, usize> = HashMap::new();
+    for (index, tag) in tags.iter().enumerate() {
+        let Some(key) = tag.get("Key").and_then(Value::as_str) else {
+            continue;
+        };
+        let path = format!("/Tags/{index}/Key");
+        if key
+            .get(..4)
+            .is_some_and(|prefix| prefix.eq_ignore_ascii_case("aws:"))
+        {
+            out.push(Diagnostic::new(
+                Code::TagReservedPrefix,
+                path.clone(),
+                reserved_prefix(key),
+            ));
+        }
+        match first_use.get(key) {
+            Some(&first) => out.push(
+                Diagnostic::new(Code::TagDuplicateKey, path, duplicate_key(key, first))
+                    .with("related", vec![format!("/Tags/{first}/Key")]),
+            ),
+            None => {
+                first_use.insert(key, index);
+            }
+        }
+    }
+}

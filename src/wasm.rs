@@ -1,0 +1,245 @@
+//! The JavaScript boundary: the only module that knows about wasm-bindgen.
+//!
+//! Requests arrive as a JSON string or a JS value. A JS value is turned into
+//! JSON text by the engine's own `JSON.stringify` (one fast native call), so
+//! the core sees the same text either way; results go back as JSON text that
+//! `JSON.parse` turns into plain objects and arrays. User mistakes become
+//! diagnostics; only `applyDefaults` (non-object input) and `describeSchedule`
+//! (malformed options) throw, as documented.
+
+use js_sys::{Date, JsString, Reflect, JSON};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+use crate::diagnostic::Code;
+use crate::json::{self, Value};
+use crate::{diagnostic_to_json, Context, Report};
+
+/// Most run times `describeSchedule` returns.
+const MAX_RUNS: usize = 100;
+/// Run times `describeSchedule` returns when `count` is omitted.
+const DEFAULT_RUNS: usize = 5;
+
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Hands a core value to JavaScript as plain objects and arrays.
+fn to_js(value: &Value) -> JsValue {
+    JSON::parse(&json::to_string(value)).unwrap_or(JsValue::NULL)
+}
+
+/// The request as JSON text, or the report to return instead.
+fn request_text(request: &JsValue) -> Result<String, Report> {
+    if let Some(text) = request.dyn_ref::<JsString>() {
+        if text.is_valid_utf16() {
+            return Ok(String::from(text));
+        }
+        // Raw lone surrogates would be silently replaced on the way into Rust;
+        // a parse and stringify round trip turns them into \u escapes the core reports.
+        return JSON::parse(&String::from(text))
+            .and_then(|value| JSON::stringify(&value))
+            .map(String::from)
+            .or_else(|_| Ok(String::from(text)));
+    }
+    if !request.is_object() {
+        let kind = request.js_typeof().as_string().unwrap_or_default();
+        let kind = if request.is_null() {
+            "null".to_owned()
+        } else {
+            kind
+        };
+        return Err(Report {
+            diagnostics: vec![crate::diagnostic::Diagnostic::new(
+                Code::RequestNotObject,
+                "",
+                format!("The request must be a JSON object of CreateTask members or a JSON string, but it is {}.", js_kind(&kind)),
+            )
+            .with("actual", kind)],
+        });
+    }
+    match JSON::stringify(request) {
+        Ok(text) => text.as_string().ok_or_else(|| Report {
+            diagnostics: vec![crate::not_serializable("JSON.stringify returned nothing")],
+        }),
+        Err(error) => {
+            let reason = Reflect::get(&error, &JsValue::from_str("message"))
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_else(|| "JSON.stringify failed".to_owned());
+            Err(Report {
+                diagnostics: vec![crate::not_serializable(&reason)],
+            })
+        }
+    }
+}
+
+fn js_kind(kind: &str) -> String {
+    match kind {
+        "undefined" | "null" => kind.to_owned(),
+        "object" => "an object".to_owned(),
+        other => format!("a {other}"),
+    }
+}
+
+/// Checks a CreateTask request (object or JSON string). Never throws.
+#[wasm_bindgen(js_name = validate)]
+pub fn validate(request: JsValue) -> JsValue {
+    let context = Context {
+        now_unix: Some((Date::now() / 1000.0) as i64),
+    };
+    let report = match request_text(&request) {
+        Ok(text) => crate::validate_text(&text, &context),
+        Err(report) => report,
+    };
+    to_js(&report.to_json())
+}
+
+/// A copy of the request with every omitted default filled in.
+/// Throws a TypeError when the request is not an object (or JSON text of one).
+#[wasm_bindgen(js_name = applyDefaults)]
+pub fn apply_defaults(request: JsValue) -> Result<JsValue, JsValue> {
+    let type_error = |why: String| -> JsValue {
+        js_sys::TypeError::new(&format!("applyDefaults: {why}")).into()
+    };
+    let text = request_text(&request).map_err(|report| {
+        type_error(
+            report
+                .diagnostics
+                .first()
+                .map(|d| d.message.clone())
+                .unwrap_or_default(),
+        )
+    })?;
+    let parsed = json::parse(&text).map_err(|error| {
+        type_error(format!(
+            "the request is not valid JSON (line {}, column {}).",
+            error.line, error.column
+        ))
+    })?;
+    crate::fill_defaults(&parsed.value)
+        .map(|filled| to_js(&filled))
+        .ok_or_else(|| {
+            type_error(format!(
+                "the request must be an object, but it is {}.",
+                parsed.value.type_name()
+            ))
+        })
+}
+
+/// Metadata for every member, for forms.
+#[wasm_bindgen(js_name = fields)]
+pub fn fields() -> JsValue {
+    to_js(&Value::Array(
+        crate::fields().iter().map(|f| f.to_json()).collect(),
+    ))
+}
+
+/// The package version.
+#[wasm_bindgen(js_name = version)]
+pub fn version() -> String {
+    crate::VERSION.to_owned()
+}
+
+/// The parsed `describeSchedule` options.
+#[derive(Default)]
+struct ScheduleOptions {
+    from: Option<Instant>,
+    count: Option<f64>,
+}
+
+/// `options.from`: a `Date` or milliseconds since the epoch, or ISO 8601 text.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Instant {
+    Millis(f64),
+    Text(String),
+}
+
+/// Diagnostics, summary and next run times of a schedule expression.
+/// Throws a TypeError for malformed options (`from` not a date, `count` not 0-100).
+#[wasm_bindgen(js_name = describeSchedule)]
+pub fn describe_schedule(expression: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let type_error = |why: &str| -> JsValue {
+        js_sys::TypeError::new(&format!("describeSchedule: {why}")).into()
+    };
+    let options = read_schedule_options(&options).map_err(|why| type_error(&why))?;
+    let from_unix = match options.from {
+        None => (Date::now() / 1000.0).floor() as i64,
+        Some(Instant::Millis(ms)) if ms.is_finite() => (ms / 1000.0).floor() as i64,
+        Some(Instant::Millis(_)) => return Err(type_error("options.from is not a valid time.")),
+        Some(Instant::Text(text)) => crate::schedule::parse_instant(&text).ok_or_else(|| {
+            type_error("options.from must be an ISO 8601 time such as 2026-11-25T08:00:00Z.")
+        })?,
+    };
+    let count = match options.count {
+        None => DEFAULT_RUNS,
+        Some(n) if n.fract() == 0.0 && (0.0..=MAX_RUNS as f64).contains(&n) => n as usize,
+        Some(_) => {
+            return Err(type_error(
+                "options.count must be an integer from 0 to 100.",
+            ))
+        }
+    };
+    let description = match expression.as_string() {
+        Some(text) => crate::describe_schedule(&text, from_unix, count),
+        None => crate::schedule::Description {
+            diagnostics: vec![crate::diagnostic::Diagnostic::new(
+                Code::WrongType,
+                "",
+                "The schedule expression must be a string such as \"rate(12 hours)\".",
+            )],
+            summary: None,
+            next_runs: Vec::new(),
+        },
+    };
+    let valid = !description
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == crate::diagnostic::Severity::Error);
+    let result = Value::Object(vec![
+        ("valid".into(), valid.into()),
+        (
+            "diagnostics".into(),
+            Value::Array(
+                description
+                    .diagnostics
+                    .iter()
+                    .map(diagnostic_to_json)
+                    .collect(),
+            ),
+        ),
+        (
+            "summary".into(),
+            description.summary.map_or(Value::Null, Value::String),
+        ),
+        ("nextRuns".into(), description.next_runs.into()),
+    ]);
+    Ok(to_js(&result))
+}
+
+fn read_schedule_options(options: &JsValue) -> Result<ScheduleOptions, String> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(ScheduleOptions::default());
+    }
+    if !options.is_object() {
+        return Err("options must be an object such as { from, count }.".to_owned());
+    }
+    // Reflect.get catches throwing getters, so a hostile object is a TypeError, not a trap.
+    let member = |name: &str| {
+        Reflect::get(options, &JsValue::from_str(name))
+            .map_err(|_| format!("reading options.{name} threw."))
+    };
+    let from = member("from")?;
+    let from = if let Some(date) = from.dyn_ref::<Date>() {
+        Some(Instant::Millis(date.get_time()))
+    } else {
+        serde_wasm_bindgen::from_value::<Option<Instant>>(from).map_err(|_| {
+            "options.from must be a Date, milliseconds since 1970 or an ISO 8601 string.".to_owned()
+        })?
+    };
+    let count = serde_wasm_bindgen::from_value::<Option<f64>>(member("count")?)
+        .map_err(|_| "options.count must be a number.".to_owned())?;
+    Ok(ScheduleOptions { from, count })
+}

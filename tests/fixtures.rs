@@ -1,0 +1,128 @@
+//! Fixture tests: every request under `tests/fixtures/{valid,invalid}/*.json`
+//! is validated and its whole report compared with `NAME.expected.json` beside it.
+//!
+//! The expected reports are the specification a person reads: each one was
+//! reviewed by hand. After a deliberate change, regenerate them with
+//! `UPDATE_FIXTURES=1 cargo test --test fixtures` and review the diff.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use datasync_task_validator::diagnostic::Code;
+use datasync_task_validator::json::to_string_pretty;
+use datasync_task_validator::{validate_text, Context, Report};
+
+/// 2026-11-25T00:00:00Z: fixtures are judged at a fixed time.
+const NOW: i64 = 1_795_564_800;
+
+fn fixture_dir(kind: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(kind)
+}
+
+fn requests(kind: &str) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = fs::read_dir(fixture_dir(kind))
+        .expect("fixture folder")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            name.ends_with(".json") && !name.ends_with(".expected.json")
+        })
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty(), "no fixtures in {kind}");
+    paths
+}
+
+fn report_for(path: &Path) -> Report {
+    let text = fs::read_to_string(path).expect("readable fixture");
+    validate_text(
+        &text,
+        &Context {
+            now_unix: Some(NOW),
+        },
+    )
+}
+
+/// Compares (or, with UPDATE_FIXTURES=1, rewrites) the expected report; returns mismatches.
+fn check_expected(path: &Path, report: &Report) -> Option<String> {
+    let expected_path = path.with_extension("expected.json");
+    let actual = to_string_pretty(&report.to_json()) + "\n";
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        fs::write(&expected_path, &actual).expect("write expected report");
+        return None;
+    }
+    let expected = fs::read_to_string(&expected_path).unwrap_or_default();
+    (expected != actual).then(|| {
+        format!(
+            "{} differs from its expected report.\n--- expected\n{expected}\n--- actual\n{actual}",
+            path.display()
+        )
+    })
+}
+
+#[test]
+fn valid_fixtures_have_no_errors_and_match_their_reports() {
+    let mut failures = Vec::new();
+    for path in requests("valid") {
+        let report = report_for(&path);
+        if !report.is_valid() {
+            failures.push(format!(
+                "{} has errors: {:#?}",
+                path.display(),
+                report.diagnostics
+            ));
+        }
+        failures.extend(check_expected(&path, &report));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn invalid_fixtures_match_their_reports() {
+    let mut failures = Vec::new();
+    for path in requests("invalid") {
+        let report = report_for(&path);
+        if report.diagnostics.is_empty() {
+            failures.push(format!("{} reports nothing", path.display()));
+        }
+        failures.extend(check_expected(&path, &report));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// Codes only JavaScript input can produce; tests/wasm.rs covers them.
+const JS_ONLY: &[Code] = &[Code::InputNotSerializable];
+
+#[test]
+fn every_code_has_a_fixture() {
+    let mut seen = BTreeSet::new();
+    for kind in ["valid", "invalid"] {
+        for path in requests(kind) {
+            seen.extend(report_for(&path).diagnostics.iter().map(|d| d.code));
+        }
+    }
+    let missing: Vec<&str> = Code::ALL
+        .iter()
+        .filter(|code| !seen.contains(code) && !JS_ONLY.contains(code))
+        .map(|code| code.as_str())
+        .collect();
+    assert!(missing.is_empty(), "codes without a fixture: {missing:?}");
+}
+
+#[test]
+fn every_code_is_documented_in_the_readme() {
+    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    let missing: Vec<&str> = Code::ALL
+        .iter()
+        .map(|code| code.as_str())
+        .filter(|code| !readme.contains(&format!("| `{code}` |")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "codes missing from the README table: {missing:?}"
+    );
+}

@@ -1,0 +1,212 @@
+//! No input breaks the core: generated and hostile requests always produce a
+//! report (never a panic), reports are deterministic, and work grows linearly.
+
+use datasync_task_validator::json::{self, Number, Value};
+use datasync_task_validator::{fill_defaults, validate_text, validate_value, Context};
+use proptest::prelude::*;
+
+const SOURCE: &str = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0";
+const DESTINATION: &str = "arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210";
+
+fn context() -> Context {
+    Context {
+        now_unix: Some(1_795_564_800),
+    }
+}
+
+/// Member names the validator knows, plus near misses, so generated objects
+/// reach deep into the rules rather than stopping at unknown members.
+const NAMES: &[&str] = &[
+    "SourceLocationArn",
+    "DestinationLocationArn",
+    "CloudWatchLogGroupArn",
+    "Name",
+    "Options",
+    "Excludes",
+    "Schedule",
+    "Tags",
+    "Includes",
+    "ManifestConfig",
+    "TaskReportConfig",
+    "TaskMode",
+    "VerifyMode",
+    "Atime",
+    "Mtime",
+    "BytesPerSecond",
+    "LogLevel",
+    "TransferMode",
+    "PreserveDeletedFiles",
+    "FilterType",
+    "Value",
+    "Key",
+    "ScheduleExpression",
+    "Status",
+    "Source",
+    "S3",
+    "Destination",
+    "OutputType",
+    "ReportLevel",
+    "Overrides",
+    "Deleted",
+    "verifymode",
+    "~/",
+];
+
+/// String values that exercise enums, patterns and schedules.
+const STRINGS: &[&str] = &[
+    "",
+    "NONE",
+    "PRESERVE",
+    "BEST_EFFORT",
+    "ENHANCED",
+    "BASIC",
+    "REMOVE",
+    "ALL",
+    "OFF",
+    "TRANSFER",
+    "POINT_IN_TIME_CONSISTENT",
+    "SUMMARY_ONLY",
+    "SIMPLE_PATTERN",
+    "/a*|*.b||c",
+    "aws:x",
+    "cron(0 8 ? * 4#1 *)",
+    "cron(0 8 * * 3#1)",
+    "rate(1 minute)",
+    "cron(* * 31 2 ? *)",
+    "cron(0 0 L W # ?)",
+    "rate(99999999999999999999 hours)",
+    SOURCE,
+    DESTINATION,
+    "\u{0}",
+    "é\u{2028}",
+];
+
+fn value_strategy() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| Value::Number(Number::Int(n))),
+        any::<f64>().prop_map(|n| Value::Number(Number::Float(n))),
+        proptest::sample::select(STRINGS).prop_map(|s| Value::String(s.to_owned())),
+        ".{0,12}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(5, 64, 8, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            proptest::collection::vec((proptest::sample::select(NAMES), inner), 0..8).prop_map(
+                |members| {
+                    // JSON objects with repeated names collapse when parsed; generate unique names.
+                    let mut unique: Vec<(String, Value)> = Vec::new();
+                    for (name, value) in members {
+                        if !unique.iter().any(|(known, _)| known == name) {
+                            unique.push((name.to_owned(), value));
+                        }
+                    }
+                    Value::Object(unique)
+                }
+            ),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_value_gets_a_deterministic_report(value in value_strategy()) {
+        let first = validate_value(&value, &context());
+        let again = validate_value(&value, &context());
+        prop_assert_eq!(&first, &again);
+        // The text path agrees with the value path.
+        let through_text = validate_text(&json::to_string(&value), &context());
+        prop_assert_eq!(first.is_valid(), through_text.is_valid());
+        if let Some(filled) = fill_defaults(&value) {
+            // Filling defaults never invents an error the request did not have... except
+            // where a member it adds makes a mistake elsewhere visible, which only
+            // cross-field rules on explicit values could do: they are judged on
+            // effective values already, so the verdict must not change.
+            prop_assert_eq!(validate_value(&filled, &context()).is_valid(), first.is_valid());
+        }
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,200}") {
+        let _ = validate_text(&text, &context());
+    }
+
+    #[test]
+    fn json_text_survives_a_round_trip(value in value_strategy()) {
+        let text = json::to_string(&value);
+        let parsed = json::parse(&text).expect("our own output parses");
+        prop_assert_eq!(json::to_string(&parsed.value), text);
+    }
+}
+
+fn request_with(extra: &str) -> String {
+    format!(r#"{{"SourceLocationArn":"{SOURCE}","DestinationLocationArn":"{DESTINATION}"{extra}}}"#)
+}
+
+#[test]
+fn a_ten_megabyte_filter_value_is_reported_not_fatal() {
+    let huge = "/a".repeat(5_000_000);
+    let report = validate_text(
+        &request_with(&format!(
+            r#","Excludes":[{{"FilterType":"SIMPLE_PATTERN","Value":"{huge}"}}]"#
+        )),
+        &context(),
+    );
+    assert_eq!(report.diagnostics.len(), 1);
+    assert_eq!(report.diagnostics[0].code.as_str(), "value/too-long");
+}
+
+#[test]
+fn a_hundred_thousand_tags_give_one_list_error_and_no_duplicates() {
+    let tags: Vec<String> = (0..100_000)
+        .map(|i| format!(r#"{{"Key":"k{i}"}}"#))
+        .collect();
+    let report = validate_text(
+        &request_with(&format!(r#","Tags":[{}]"#, tags.join(","))),
+        &context(),
+    );
+    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["list/too-many-items"]);
+}
+
+#[test]
+fn deep_nesting_is_one_diagnostic() {
+    for text in [
+        "[".repeat(10_000) + &"]".repeat(10_000),
+        format!("{}1{}", r#"{"a":"#.repeat(10_000), "}".repeat(10_000)),
+    ] {
+        let report = validate_text(&text, &context());
+        assert_eq!(report.diagnostics.len(), 1);
+        assert_eq!(report.diagnostics[0].code.as_str(), "json/too-deep");
+    }
+}
+
+#[test]
+fn hostile_member_names_are_escaped_in_pointers() {
+    let report = validate_text(
+        &request_with(r#","a/b~c":1,"__proto__":{},"constructor":2"#),
+        &context(),
+    );
+    let paths: Vec<&str> = report.diagnostics.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(paths, ["/__proto__", "/a~1b~0c", "/constructor"]);
+}
+
+#[test]
+fn integers_beyond_two_to_the_fifty_third_are_exact() {
+    let report = validate_text(
+        &request_with(r#","Options":{"BytesPerSecond":9007199254740993}"#),
+        &context(),
+    );
+    assert!(report.is_valid());
+    let report = validate_text(
+        &request_with(r#","Options":{"BytesPerSecond":-9223372036854775809}"#),
+        &context(),
+    );
+    assert_eq!(
+        report.diagnostics[0].code.as_str(),
+        "value/integer-out-of-range"
+    );
+}

@@ -1,0 +1,361 @@
+//! UTC calendar arithmetic for schedules: civil dates to and from day
+//! numbers, weekdays, month lengths, and the instant text format
+//! (`2026-12-02T08:00:00Z`) that `describe` prints and accepts.
+//!
+//! No time-zone database: every schedule time is UTC, and an offset in
+//! [`parse_instant`] input is plain arithmetic.
+
+/// Seconds in a day.
+pub(crate) const SECONDS_PER_DAY: i64 = 86_400;
+
+/// A minute of a UTC day: the granularity of cron schedules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Minute {
+    pub year: i64,
+    pub month: u32,
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+}
+
+impl Minute {
+    /// 1970-01-01T00:00Z.
+    pub(crate) const EPOCH: Minute = Minute {
+        year: 1970,
+        month: 1,
+        day: 1,
+        hour: 0,
+        minute: 0,
+    };
+
+    /// The minute that contains `unix`.
+    pub(crate) fn containing(unix: i64) -> Minute {
+        let days = unix.div_euclid(SECONDS_PER_DAY);
+        let second_of_day = unix.rem_euclid(SECONDS_PER_DAY);
+        let (year, month, day) = civil_from_days(days);
+        // second_of_day is in 0..86_400, so both casts are lossless.
+        Minute {
+            year,
+            month,
+            day,
+            hour: (second_of_day / 3600) as u32,
+            minute: (second_of_day % 3600 / 60) as u32,
+        }
+    }
+
+    /// Seconds since the epoch at the start of this minute.
+    pub(crate) fn unix(self) -> i64 {
+        days_from_civil(self.year, self.month, self.day) * SECONDS_PER_DAY
+            + i64::from(self.hour) * 3600
+            + i64::from(self.minute) * 60
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+/// `days_from_civil`). Valid for any year within ±10^15.
+pub(crate) fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let month = i64::from(month);
+    let shifted_month = if month > 2 { month - 3 } else { month + 9 };
+    let day_of_year = (153 * shifted_month + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// The date `days` days after 1970-01-01, as (year, month 1-12, day 1-31).
+/// Valid for any `days` a unix time in seconds can produce.
+pub(crate) fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let days = days + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    // day_of_year is in 0..366 and shifted_month in 0..12: the casts are lossless.
+    let day = (day_of_year - (153 * shifted_month + 2) / 5 + 1) as u32;
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    } as u32;
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// Whether `year` has a 29 February.
+pub(crate) fn is_leap_year(year: i64) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+/// The number of days in `month` (1-12) of `year`.
+pub(crate) fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// The day of the week in EventBridge numbering: 1 = Sunday … 7 = Saturday.
+pub(crate) fn weekday(year: i64, month: u32, day: u32) -> u32 {
+    // 1970-01-01 was a Thursday (5).
+    (days_from_civil(year, month, day) + 4).rem_euclid(7) as u32 + 1
+}
+
+/// Formats unix seconds as `2026-12-02T08:00:00Z` (UTC). Years outside
+/// 0000-9999 are written with more digits or a leading `-`.
+pub fn format_instant(unix: i64) -> String {
+    let minute = Minute::containing(unix);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        minute.year,
+        minute.month,
+        minute.day,
+        minute.hour,
+        minute.minute,
+        unix.rem_euclid(60)
+    )
+}
+
+/// Parses an ISO 8601 / RFC 3339 instant into unix seconds.
+///
+/// Accepted: a bare date `2026-11-25` (midnight UTC), or a date, `T` (or `t`
+/// or one space), `HH:MM` or `HH:MM:SS` with optional fractional seconds
+/// (`.` or `,` then digits; dropped, not rounded), and a zone: `Z`, `z`,
+/// `+02:00`, `-0530` or `+02`. A time without a zone is rejected rather than
+/// guessed. Returns `None` if the text is malformed, names a date or time that
+/// does not exist (30 February, hour 24, leap second 60), or the instant falls
+/// outside 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+pub fn parse_instant(text: &str) -> Option<i64> {
+    let mut cursor = Cursor {
+        bytes: text.as_bytes(),
+        at: 0,
+    };
+    let year = cursor.digits(4)?;
+    cursor.literal(b'-')?;
+    let month = cursor.digits(2)?;
+    cursor.literal(b'-')?;
+    let day = cursor.digits(2)?;
+    if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month as u32) as i64 {
+        return None;
+    }
+    let date_seconds = days_from_civil(year, month as u32, day as u32) * SECONDS_PER_DAY;
+    let unix = if cursor.at_end() {
+        date_seconds
+    } else {
+        match cursor.next()? {
+            b'T' | b't' | b' ' => {}
+            _ => return None,
+        }
+        let hour = cursor.digits(2)?;
+        cursor.literal(b':')?;
+        let minute = cursor.digits(2)?;
+        let second = if cursor.peek() == Some(b':') {
+            cursor.literal(b':')?;
+            cursor.digits(2)?
+        } else {
+            0
+        };
+        if hour > 23 || minute > 59 || second > 59 {
+            return None;
+        }
+        if matches!(cursor.peek(), Some(b'.' | b',')) {
+            cursor.at += 1;
+            if cursor.digit_run() == 0 {
+                return None;
+            }
+        }
+        let offset = cursor.zone()?;
+        date_seconds + hour * 3600 + minute * 60 + second - offset
+    };
+    if !cursor.at_end() {
+        return None;
+    }
+    let latest = days_from_civil(10_000, 1, 1) * SECONDS_PER_DAY - 1;
+    (0..=latest).contains(&unix).then_some(unix)
+}
+
+/// A byte reader for [`parse_instant`]; every method fails soft with `None`.
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Cursor<'_> {
+    fn at_end(&self) -> bool {
+        self.at >= self.bytes.len()
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn next(&mut self) -> Option<u8> {
+        let byte = self.peek()?;
+        self.at += 1;
+        Some(byte)
+    }
+
+    fn literal(&mut self, expected: u8) -> Option<()> {
+        (self.next()? == expected).then_some(())
+    }
+
+    /// Exactly `count` ASCII digits as a number (`count` is at most 4).
+    fn digits(&mut self, count: usize) -> Option<i64> {
+        let mut value = 0;
+        for _ in 0..count {
+            let byte = self.next()?;
+            if !byte.is_ascii_digit() {
+                return None;
+            }
+            value = value * 10 + i64::from(byte - b'0');
+        }
+        Some(value)
+    }
+
+    /// Skips a run of digits and returns its length.
+    fn digit_run(&mut self) -> usize {
+        let start = self.at;
+        while self.peek().is_some_and(|byte| byte.is_ascii_digit()) {
+            self.at += 1;
+        }
+        self.at - start
+    }
+
+    /// A zone designator, as seconds east of UTC.
+    fn zone(&mut self) -> Option<i64> {
+        let sign = match self.next()? {
+            b'Z' | b'z' => return Some(0),
+            b'+' => 1,
+            b'-' => -1,
+            _ => return None,
+        };
+        let hours = self.digits(2)?;
+        let minutes = match self.peek() {
+            None => 0,
+            Some(b':') => {
+                self.at += 1;
+                self.digits(2)?
+            }
+            Some(_) => self.digits(2)?,
+        };
+        if hours > 23 || minutes > 59 {
+            return None;
+        }
+        Some(sign * (hours * 3600 + minutes * 60))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_days_round_trip_over_four_centuries() {
+        let mut days = days_from_civil(1970, 1, 1);
+        assert_eq!(days, 0);
+        for year in 1970..2400 {
+            for month in 1..=12 {
+                for day in 1..=days_in_month(year, month) {
+                    assert_eq!(days_from_civil(year, month, day), days);
+                    assert_eq!(civil_from_days(days), (year, month, day));
+                    days += 1;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn leap_years_follow_the_gregorian_rule() {
+        assert!(is_leap_year(2028));
+        assert!(is_leap_year(2000));
+        assert!(!is_leap_year(2100));
+        assert!(!is_leap_year(2027));
+        assert_eq!(days_in_month(2028, 2), 29);
+        assert_eq!(days_in_month(2100, 2), 28);
+        assert_eq!(days_in_month(2026, 4), 30);
+        assert_eq!(days_in_month(2026, 12), 31);
+    }
+
+    #[test]
+    fn weekdays_count_from_sunday_as_one() {
+        assert_eq!(weekday(1970, 1, 1), 5); // Thursday
+        assert_eq!(weekday(2026, 11, 1), 1); // Sunday
+        assert_eq!(weekday(2026, 11, 7), 7); // Saturday
+        assert_eq!(weekday(2028, 2, 29), 3); // Tuesday
+    }
+
+    #[test]
+    fn instants_format_in_utc() {
+        assert_eq!(format_instant(0), "1970-01-01T00:00:00Z");
+        assert_eq!(format_instant(1_795_593_600), "2026-11-25T08:00:00Z");
+        assert_eq!(format_instant(-1), "1969-12-31T23:59:59Z");
+        // Extreme values do not panic.
+        assert!(format_instant(i64::MAX).ends_with('Z'));
+        assert!(format_instant(i64::MIN).ends_with('Z'));
+    }
+
+    #[test]
+    fn instants_parse_with_zones_fractions_and_bare_dates() {
+        let eight = Some(1_795_593_600);
+        assert_eq!(parse_instant("2026-11-25T08:00:00Z"), eight);
+        assert_eq!(parse_instant("2026-11-25t08:00:00z"), eight);
+        assert_eq!(parse_instant("2026-11-25 08:00Z"), eight);
+        assert_eq!(parse_instant("2026-11-25T08:00:00.999Z"), eight);
+        assert_eq!(parse_instant("2026-11-25T08:00:00,5Z"), eight);
+        assert_eq!(parse_instant("2026-11-25T10:00:00+02:00"), eight);
+        assert_eq!(parse_instant("2026-11-25T02:30:00-0530"), eight);
+        assert_eq!(parse_instant("2026-11-25T09:00:00+01"), eight);
+        assert_eq!(parse_instant("2026-11-25"), Some(1_795_564_800));
+        assert_eq!(parse_instant("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(
+            parse_instant("9999-12-31T23:59:59Z"),
+            Some(days_from_civil(10_000, 1, 1) * SECONDS_PER_DAY - 1)
+        );
+    }
+
+    #[test]
+    fn instants_round_trip() {
+        for unix in [0, 59, 951_782_400, 1_830_297_600, 4_102_444_799] {
+            assert_eq!(parse_instant(&format_instant(unix)), Some(unix));
+        }
+    }
+
+    #[test]
+    fn malformed_or_out_of_range_instants_are_rejected() {
+        for text in [
+            "",
+            "2026",
+            "2026-11",
+            "2026-1-25",
+            "26-11-25",
+            "2026-11-25T",
+            "2026-11-25T08",
+            "2026-11-25T08:00:00",
+            "2026-11-25T08:00:00.Z",
+            "2026-11-25T08:00:00Zjunk",
+            "2026-11-25T08:00:00+2:00",
+            "2026-11-25T08:00:00+24:00",
+            "2026-11-25X08:00:00Z",
+            "2026-13-01",
+            "2026-00-10",
+            "2027-02-29",
+            "2026-04-31",
+            "2026-11-25T24:00:00Z",
+            "2026-11-25T08:60:00Z",
+            "2026-11-25T08:00:60Z",
+            "1969-12-31T23:59:59Z",
+            "1970-01-01T00:30:00+01:00",
+            "10000-01-01",
+            "-2026-11-25",
+            "２０２６-11-25",
+        ] {
+            assert_eq!(parse_instant(text), None, "{text:?}");
+        }
+        assert_eq!(parse_instant("2028-02-29"), Some(1_835_395_200));
+    }
+}

@@ -1,0 +1,1595 @@
+//! The six-field EventBridge cron grammar: parses `minutes hours
+//! day-of-month month day-of-week year` into a [`Cron`] model, and reports
+//! what the service rejects (bad tokens, the `?` rule) and what DataSync adds
+//! (at most one run an hour), plus schedules that never fire.
+//!
+//! Grammar decisions where the EventBridge documentation is silent follow
+//! Quartz, whose syntax EventBridge's cron adopts:
+//! - names (`JAN`, `mon`) and the letters `L` and `W` are case-insensitive;
+//! - an expression using `L`, `W` or `#` must be its field's only expression
+//!   (Quartz rejects `L,15` and `1#1,2#2`);
+//! - `L-n` means `n` days before the last day (31 - 3 = the 28th), with `n`
+//!   from 0 to 30, and `L-nW` the weekday nearest it;
+//! - an increment after `/` runs from 1 to the field's largest value (1-59 for
+//!   minutes; 1-229 for years);
+//! - `nW` for a day the month does not have (`31W` in April) selects nothing
+//!   in that month, as plain `31` does.
+//!
+//! Wrapping ranges (`FRI-MON`, `22-2`) are rejected: the EventBridge
+//! documentation only describes ascending ranges, cron implementations
+//! disagree on them, and we could not confirm that EventBridge accepts them.
+//! The message shows the equivalent ascending list.
+
+use std::collections::HashSet;
+
+use super::calendar::{days_in_month, format_instant, weekday, Minute};
+use super::summary;
+use crate::diagnostic::{quote, Code, Diagnostic};
+
+// ---------------------------------------------------------------------------
+// Messages
+// ---------------------------------------------------------------------------
+
+fn field_message(kind: FieldKind, problem: &Problem) -> String {
+    let field = kind.label();
+    match problem {
+        Problem::EmptyItem { field: text } => format!(
+            "The {field} field {} has an empty item; remove the extra comma.",
+            quote(text)
+        ),
+        Problem::Unrecognized { item } => format!(
+            "The {field} field has {}, which is not a value it accepts; use {}.",
+            quote(item),
+            kind.accepts()
+        ),
+        Problem::OutOfRange { item } => {
+            let zero_weekday = if kind == FieldKind::DayOfWeek {
+                " (1 = Sunday, 7 = Saturday)"
+            } else {
+                ""
+            };
+            format!(
+                "The {field} field has {}, but its values run from {} to {}{zero_weekday}.",
+                quote(item),
+                kind.min(),
+                kind.max()
+            )
+        }
+        Problem::Backwards { item, ascending } => match ascending {
+            Some(list) => format!(
+                "The {field} field has the range {}, which runs backwards; ranges must go from low to high, so write {} instead.",
+                quote(item),
+                quote(list)
+            ),
+            None => format!(
+                "The {field} field has the range {}, which runs backwards; ranges must go from low to high.",
+                quote(item)
+            ),
+        },
+        Problem::BadIncrement { item } => format!(
+            "The {field} field has {}, but the increment after / must be a whole number from 1 to {}.",
+            quote(item),
+            kind.step_limit()
+        ),
+        Problem::QuestionNotAllowed => format!(
+            "The {field} field has \"?\", which only the day-of-month and day-of-week fields accept; use \"*\" for every value."
+        ),
+        Problem::QuestionNotAlone { field: text } => format!(
+            "The {field} field {} combines \"?\" with other values; \"?\" must be the whole field.",
+            quote(text)
+        ),
+        Problem::LetterNotAllowed { item, letter } => format!(
+            "The {field} field has {}, but {letter} is only allowed in {}.",
+            quote(item),
+            match letter {
+                'L' => "the day-of-month and day-of-week fields",
+                'W' => "the day-of-month field",
+                _ => "the day-of-week field",
+            }
+        ),
+        Problem::SpecialNotAlone { field: text, item } => format!(
+            "The {field} field {} lists {} with other values, but an expression with L, W or # must be the field's only expression.",
+            quote(text),
+            quote(item)
+        ),
+        Problem::NthOutOfRange { item } => format!(
+            "The {field} field has {}, but the number after # (which week of the month) must be from 1 to 5.",
+            quote(item)
+        ),
+        Problem::LastOffsetOutOfRange { item } => format!(
+            "The {field} field has {}, but the number of days after L- must be from 0 to 30.",
+            quote(item)
+        ),
+    }
+}
+
+fn both_question_message(suggestion: &str) -> String {
+    format!(
+        "The day-of-month and day-of-week fields are both \"?\", but exactly one of them must be; set the day-of-month field to \"*\" to run every day, as in {}, or give either field a value.",
+        quote(suggestion)
+    )
+}
+
+fn neither_question_message(dom: &str, dow: &str, fix: NeitherFix<'_>) -> String {
+    let start = format!(
+        "The day-of-month field {} and the day-of-week field {} are both set, but exactly one of them must be \"?\"",
+        quote(dom),
+        quote(dow)
+    );
+    match fix {
+        NeitherFix::DayOfWeek(suggestion) => format!(
+            "{start}; set the day-of-week field to \"?\", as in {}.",
+            quote(suggestion)
+        ),
+        NeitherFix::DayOfMonth(suggestion) => format!(
+            "{start}; set the day-of-month field to \"?\", as in {}.",
+            quote(suggestion)
+        ),
+        NeitherFix::Either => format!(
+            "{start}: a schedule cannot require both a date and a weekday, so set the one you do not need to \"?\"."
+        ),
+    }
+}
+
+fn too_frequent_message(minutes: &str, count: u32, suggestion: &str) -> String {
+    format!(
+        "The minutes field {} selects {count} minutes of every hour, but DataSync runs a task at most once an hour; keep a single minute, as in {}.",
+        quote(minutes),
+        quote(suggestion)
+    )
+}
+
+fn never_matches_message(expression: &str) -> String {
+    format!(
+        "The schedule {} never runs: no date in the years it selects matches its day-of-month, month and day-of-week fields together; check those fields.",
+        quote(expression)
+    )
+}
+
+fn missing_days_message(expression: &str, months: &Field, dates: &Field) -> String {
+    let verb = if months.count() == 1 { "has" } else { "have" };
+    let missing = if dates.count() == 1 {
+        format!("no day {}", dates.first())
+    } else {
+        format!("none of the days {}", summary::numbers(dates))
+    };
+    format!(
+        "The schedule {} never runs: {} {verb} {missing}; choose days that the selected months have.",
+        quote(expression),
+        summary::month_names(months)
+    )
+}
+
+fn only_past_message(expression: &str, now: &str, last_year: u32) -> String {
+    format!(
+        "The schedule {} never runs again: it has no run time after {now}, as the last year it selects is {last_year}; choose a later year.",
+        quote(expression)
+    )
+}
+
+// ---------------------------------------------------------------------------
+// The model
+// ---------------------------------------------------------------------------
+
+/// Which of the six fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FieldKind {
+    Minutes,
+    Hours,
+    DayOfMonth,
+    Month,
+    DayOfWeek,
+    Year,
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+];
+const WEEKDAY_NAMES: [&str; 7] = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
+
+/// The first year a cron expression can select.
+pub(crate) const FIRST_YEAR: u32 = 1970;
+/// The last year a cron expression can select.
+pub(crate) const LAST_YEAR: u32 = 2199;
+
+impl FieldKind {
+    /// The fields in expression order.
+    pub(crate) const ALL: [FieldKind; 6] = [
+        FieldKind::Minutes,
+        FieldKind::Hours,
+        FieldKind::DayOfMonth,
+        FieldKind::Month,
+        FieldKind::DayOfWeek,
+        FieldKind::Year,
+    ];
+
+    /// The name used in messages: "the {label} field".
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            FieldKind::Minutes => "minutes",
+            FieldKind::Hours => "hours",
+            FieldKind::DayOfMonth => "day-of-month",
+            FieldKind::Month => "month",
+            FieldKind::DayOfWeek => "day-of-week",
+            FieldKind::Year => "year",
+        }
+    }
+
+    pub(crate) fn min(self) -> u32 {
+        match self {
+            FieldKind::Minutes | FieldKind::Hours => 0,
+            FieldKind::DayOfMonth | FieldKind::Month | FieldKind::DayOfWeek => 1,
+            FieldKind::Year => FIRST_YEAR,
+        }
+    }
+
+    pub(crate) fn max(self) -> u32 {
+        match self {
+            FieldKind::Minutes => 59,
+            FieldKind::Hours => 23,
+            FieldKind::DayOfMonth => 31,
+            FieldKind::Month => 12,
+            FieldKind::DayOfWeek => 7,
+            FieldKind::Year => LAST_YEAR,
+        }
+    }
+
+    /// Three-letter names, the first for value `min()`.
+    fn names(self) -> &'static [&'static str] {
+        match self {
+            FieldKind::Month => &MONTH_NAMES,
+            FieldKind::DayOfWeek => &WEEKDAY_NAMES,
+            _ => &[],
+        }
+    }
+
+    /// The largest increment after `/`.
+    fn step_limit(self) -> u32 {
+        match self {
+            FieldKind::Year => LAST_YEAR - FIRST_YEAR,
+            _ => self.max(),
+        }
+    }
+
+    /// What the field accepts, for the end of a message.
+    fn accepts(self) -> &'static str {
+        match self {
+            FieldKind::Minutes => "numbers 0-59 with the wildcards , - * /",
+            FieldKind::Hours => "numbers 0-23 with the wildcards , - * /",
+            FieldKind::DayOfMonth => "numbers 1-31 with the wildcards , - * / ? L W",
+            FieldKind::Month => "numbers 1-12 or JAN-DEC with the wildcards , - * /",
+            FieldKind::DayOfWeek => {
+                "numbers 1-7 (1 = Sunday) or SUN-SAT with the wildcards , - * / ? L #"
+            }
+            FieldKind::Year => "years 1970-2199 with the wildcards , - * /",
+        }
+    }
+}
+
+/// A set of small numbers (0-255), one bit each.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Bits([u64; 4]);
+
+impl Bits {
+    fn insert(&mut self, index: u32) {
+        if let Some(word) = self.0.get_mut((index / 64) as usize) {
+            *word |= 1 << (index % 64);
+        }
+    }
+
+    /// Inserts `from..=to`, a word at a time.
+    fn insert_range(&mut self, from: u32, to: u32) {
+        for (word_index, word) in (0u32..).zip(self.0.iter_mut()) {
+            let (word_first, word_last) = (word_index * 64, word_index * 64 + 63);
+            let (low, high) = (from.max(word_first), to.min(word_last));
+            if low <= high {
+                *word |= (u64::MAX >> (63 - high % 64)) & (u64::MAX << (low % 64));
+            }
+        }
+    }
+
+    fn contains(&self, index: u32) -> bool {
+        self.0
+            .get((index / 64) as usize)
+            .is_some_and(|word| word >> (index % 64) & 1 == 1)
+    }
+
+    /// The smallest member at or after `index`.
+    fn next_from(&self, index: u32) -> Option<u32> {
+        let mut word_index = (index / 64) as usize;
+        let mut word = self.0.get(word_index)? & (u64::MAX << (index % 64));
+        loop {
+            if word != 0 {
+                return Some(word_index as u32 * 64 + word.trailing_zeros());
+            }
+            word_index += 1;
+            word = *self.0.get(word_index)?;
+        }
+    }
+
+    fn count(&self) -> u32 {
+        self.0.iter().map(|word| word.count_ones()).sum()
+    }
+}
+
+/// One increment expression (`0/2`, `*/15`, `8-18/2`) that makes up a whole field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Step {
+    pub from: u32,
+    pub to: u32,
+    pub every: u32,
+}
+
+/// The values one numeric field selects.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Field {
+    kind: FieldKind,
+    /// Bit `v - kind.min()` is set when value `v` is selected.
+    bits: Bits,
+    /// Set when the field is a single increment expression with an increment above 1.
+    pub step: Option<Step>,
+}
+
+impl Field {
+    fn empty(kind: FieldKind) -> Field {
+        Field {
+            kind,
+            bits: Bits::default(),
+            step: None,
+        }
+    }
+
+    fn insert(&mut self, value: u32) {
+        self.bits.insert(value - self.kind.min());
+    }
+
+    /// Inserts `from..=to` (both within the field).
+    fn insert_range(&mut self, from: u32, to: u32) {
+        self.bits
+            .insert_range(from - self.kind.min(), to - self.kind.min());
+    }
+
+    /// Whether `value` is selected.
+    pub(crate) fn contains(&self, value: u32) -> bool {
+        value >= self.kind.min() && self.bits.contains(value - self.kind.min())
+    }
+
+    /// The smallest selected value at or after `value`.
+    pub(crate) fn next_from(&self, value: u32) -> Option<u32> {
+        let min = self.kind.min();
+        self.bits
+            .next_from(value.saturating_sub(min))
+            .map(|index| index + min)
+            .filter(|&found| found <= self.kind.max())
+    }
+
+    /// The smallest selected value (every parsed field selects at least one).
+    pub(crate) fn first(&self) -> u32 {
+        self.next_from(self.kind.min()).unwrap_or(self.kind.min())
+    }
+
+    /// The selected values in ascending order.
+    pub(crate) fn values(&self) -> impl Iterator<Item = u32> + '_ {
+        let mut at = Some(self.kind.min());
+        std::iter::from_fn(move || {
+            let found = self.next_from(at?)?;
+            at = found.checked_add(1);
+            Some(found)
+        })
+    }
+
+    /// How many values are selected.
+    pub(crate) fn count(&self) -> u32 {
+        self.bits.count()
+    }
+
+    /// Whether every value of the field is selected.
+    pub(crate) fn is_all(&self) -> bool {
+        self.count() == self.kind.max() - self.kind.min() + 1
+    }
+}
+
+/// Which days of a month run: exactly one of the two day fields is `?`, so
+/// one variant says it all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Days {
+    /// Day-of-month values such as `1,15` or `*`.
+    Dates(Field),
+    /// `L` (offset 0), `L-3`; with `weekday`, `LW` and `L-3W`.
+    Last { offset: u32, weekday: bool },
+    /// `15W`: the weekday nearest the 15th, within the month.
+    NearestWeekday(u32),
+    /// Day-of-week values such as `MON-FRI`, `*` or `L` (Saturday).
+    Weekdays(Field),
+    /// `5L`: the last such weekday of the month.
+    LastWeekday(u32),
+    /// `3#2`: the `nth` such weekday of the month.
+    Nth { weekday: u32, nth: u32 },
+}
+
+/// A parsed six-field cron expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Cron {
+    pub minutes: Field,
+    pub hours: Field,
+    pub days: Days,
+    pub months: Field,
+    pub years: Field,
+}
+
+// ---------------------------------------------------------------------------
+// Parsing
+// ---------------------------------------------------------------------------
+
+/// Why a field was rejected; each carries the token to quote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Problem {
+    EmptyItem {
+        field: String,
+    },
+    Unrecognized {
+        item: String,
+    },
+    OutOfRange {
+        item: String,
+    },
+    Backwards {
+        item: String,
+        ascending: Option<String>,
+    },
+    BadIncrement {
+        item: String,
+    },
+    QuestionNotAllowed,
+    QuestionNotAlone {
+        field: String,
+    },
+    LetterNotAllowed {
+        item: String,
+        letter: char,
+    },
+    SpecialNotAlone {
+        field: String,
+        item: String,
+    },
+    NthOutOfRange {
+        item: String,
+    },
+    LastOffsetOutOfRange {
+        item: String,
+    },
+}
+
+/// How the `?` rule can be fixed when neither day field is `?`.
+enum NeitherFix<'a> {
+    DayOfWeek(&'a str),
+    DayOfMonth(&'a str),
+    Either,
+}
+
+/// What one field parsed to.
+enum Parsed {
+    Question,
+    Values(Field),
+    Special(Days),
+}
+
+/// Rebuilds `cron(...)` from six field texts.
+pub(crate) fn expression(fields: [&str; 6]) -> String {
+    format!("cron({})", fields.join(" "))
+}
+
+/// Parses six field texts. On failure, returns one diagnostic per bad field
+/// (and one for the `?` rule when both day fields parse).
+pub(crate) fn parse(fields: [&str; 6], path: &str) -> Result<Cron, Vec<Diagnostic>> {
+    let mut diagnostics = Vec::new();
+    let mut parsed: Vec<Option<Parsed>> = Vec::with_capacity(6);
+    for (kind, text) in FieldKind::ALL.into_iter().zip(fields) {
+        match parse_field(kind, text) {
+            Ok(field) => parsed.push(Some(field)),
+            Err(problem) => {
+                diagnostics.push(
+                    Diagnostic::new(Code::ScheduleInvalid, path, field_message(kind, &problem))
+                        .with("field", kind.label())
+                        .with("token", problem_token(&problem, text)),
+                );
+                parsed.push(None);
+            }
+        }
+    }
+    let mut parsed = parsed.into_iter();
+    let (minutes, hours, dom, months, dow, years) = (
+        parsed.next().flatten(),
+        parsed.next().flatten(),
+        parsed.next().flatten(),
+        parsed.next().flatten(),
+        parsed.next().flatten(),
+        parsed.next().flatten(),
+    );
+    let days = match (dom, dow) {
+        (Some(dom), Some(dow)) => match day_rule(dom, dow, fields, path) {
+            Ok(days) => Some(days),
+            Err(diagnostic) => {
+                diagnostics.push(diagnostic);
+                None
+            }
+        },
+        _ => None,
+    };
+    match (minutes, hours, days, months, years) {
+        (
+            Some(Parsed::Values(minutes)),
+            Some(Parsed::Values(hours)),
+            Some(days),
+            Some(Parsed::Values(months)),
+            Some(Parsed::Values(years)),
+        ) if diagnostics.is_empty() => Ok(Cron {
+            minutes,
+            hours,
+            days,
+            months,
+            years,
+        }),
+        _ => Err(diagnostics),
+    }
+}
+
+/// The token a problem is about, for the `token` param.
+fn problem_token(problem: &Problem, field: &str) -> String {
+    match problem {
+        Problem::Unrecognized { item }
+        | Problem::OutOfRange { item }
+        | Problem::Backwards { item, .. }
+        | Problem::BadIncrement { item }
+        | Problem::LetterNotAllowed { item, .. }
+        | Problem::SpecialNotAlone { item, .. }
+        | Problem::NthOutOfRange { item }
+        | Problem::LastOffsetOutOfRange { item } => item.clone(),
+        Problem::QuestionNotAllowed => "?".to_owned(),
+        Problem::EmptyItem { .. } | Problem::QuestionNotAlone { .. } => field.to_owned(),
+    }
+}
+
+/// Applies "exactly one of day-of-month and day-of-week is `?`".
+fn day_rule(dom: Parsed, dow: Parsed, fields: [&str; 6], path: &str) -> Result<Days, Diagnostic> {
+    match (dom, dow) {
+        (Parsed::Question, Parsed::Question) => {
+            let suggestion = expression([fields[0], fields[1], "*", fields[3], "?", fields[5]]);
+            Err(Diagnostic::new(
+                Code::ScheduleInvalid,
+                path,
+                both_question_message(&suggestion),
+            )
+            .with("suggestion", suggestion))
+        }
+        (Parsed::Question, Parsed::Values(field)) => Ok(Days::Weekdays(field)),
+        (Parsed::Question, Parsed::Special(days)) | (Parsed::Special(days), Parsed::Question) => {
+            Ok(days)
+        }
+        (Parsed::Values(field), Parsed::Question) => Ok(Days::Dates(field)),
+        (_, _) => {
+            let (dom, dow) = (fields[2], fields[4]);
+            let suggestion = if dow == "*" {
+                Some(expression([
+                    fields[0], fields[1], dom, fields[3], "?", fields[5],
+                ]))
+            } else if dom == "*" {
+                Some(expression([
+                    fields[0], fields[1], "?", fields[3], dow, fields[5],
+                ]))
+            } else {
+                None
+            };
+            let fix = match &suggestion {
+                Some(text) if dow == "*" => NeitherFix::DayOfWeek(text),
+                Some(text) => NeitherFix::DayOfMonth(text),
+                None => NeitherFix::Either,
+            };
+            let diagnostic = Diagnostic::new(
+                Code::ScheduleInvalid,
+                path,
+                neither_question_message(dom, dow, fix),
+            );
+            Err(match suggestion {
+                Some(text) => diagnostic.with("suggestion", text),
+                None => diagnostic,
+            })
+        }
+    }
+}
+
+fn parse_field(kind: FieldKind, text: &str) -> Result<Parsed, Problem> {
+    let day_field = matches!(kind, FieldKind::DayOfMonth | FieldKind::DayOfWeek);
+    if text == "?" {
+        return if day_field {
+            Ok(Parsed::Question)
+        } else {
+            Err(Problem::QuestionNotAllowed)
+        };
+    }
+    let single = !text.contains(',');
+    let mut field = Field::empty(kind);
+    // Stepped ranges cost one insert per value, so repeats are skipped.
+    let mut stepped = HashSet::new();
+    for item in text.split(',') {
+        if item.is_empty() {
+            return Err(Problem::EmptyItem {
+                field: text.to_owned(),
+            });
+        }
+        if item.as_bytes().contains(&b'?') {
+            return Err(if day_field {
+                Problem::QuestionNotAlone {
+                    field: text.to_owned(),
+                }
+            } else {
+                Problem::QuestionNotAllowed
+            });
+        }
+        match parse_item(kind, item) {
+            Ok((from, to, 1)) => field.insert_range(from, to),
+            Ok((from, to, every)) => {
+                if stepped.insert((from, to, every)) {
+                    for value in (from..=to).step_by(every as usize) {
+                        field.insert(value);
+                    }
+                }
+                if single {
+                    field.step = Some(Step { from, to, every });
+                }
+            }
+            Err(Problem::Unrecognized { item: bad }) => {
+                return match parse_special(kind, item) {
+                    None => Err(Problem::Unrecognized { item: bad }),
+                    Some(Err(problem)) => Err(problem),
+                    Some(Ok(_)) if !single => Err(Problem::SpecialNotAlone {
+                        field: text.to_owned(),
+                        item: item.to_owned(),
+                    }),
+                    Some(Ok(special)) => Ok(Parsed::Special(special)),
+                };
+            }
+            Err(problem) => return Err(problem),
+        }
+    }
+    Ok(Parsed::Values(field))
+}
+
+/// Parses `*`, `v`, `a-b`, each optionally followed by `/n`, into
+/// (from, to, every).
+fn parse_item(kind: FieldKind, item: &str) -> Result<(u32, u32, u32), Problem> {
+    let (base, increment) = match split_at(item, b'/') {
+        Some((base, increment)) => (base, Some(increment)),
+        None => (item, None),
+    };
+    let every = match increment {
+        None => 1,
+        Some(text) => match parse_number(text) {
+            Some(every) if (1..=u64::from(kind.step_limit())).contains(&every) => every as u32,
+            _ => {
+                // `L/2` and the like are not increments at all.
+                if parse_special(kind, base).is_some() || base.is_empty() {
+                    return Err(Problem::Unrecognized {
+                        item: item.to_owned(),
+                    });
+                }
+                return Err(Problem::BadIncrement {
+                    item: item.to_owned(),
+                });
+            }
+        },
+    };
+    let (from, to) = if base == "*" {
+        (kind.min(), kind.max())
+    } else if let Some((low, high)) = split_at(base, b'-') {
+        let (from, named) = parse_value(kind, low, item)?;
+        let (to, _) = parse_value(kind, high, item)?;
+        if from > to {
+            return Err(Problem::Backwards {
+                item: item.to_owned(),
+                ascending: (increment.is_none() && kind != FieldKind::Year)
+                    .then(|| ascending_list(kind, low, high, named)),
+            });
+        }
+        (from, to)
+    } else {
+        let (value, _) = parse_value(kind, base, item)?;
+        (
+            value,
+            if increment.is_some() {
+                kind.max()
+            } else {
+                value
+            },
+        )
+    };
+    Ok((from, to, every))
+}
+
+/// Splits at the first `separator` (ASCII). For the short items of a list
+/// this is faster than `str::split_once`, which matters for huge lists.
+fn split_at(text: &str, separator: u8) -> Option<(&str, &str)> {
+    let at = text.bytes().position(|byte| byte == separator)?;
+    Some((text.get(..at)?, text.get(at + 1..)?))
+}
+
+/// `22-2` as `22-23,0-2`; `FRI-MON` as `FRI-SAT,SUN-MON`.
+fn ascending_list(kind: FieldKind, low: &str, high: &str, named: bool) -> String {
+    let names = kind.names();
+    let (last, first) = match (named, names.last(), names.first()) {
+        (true, Some(last), Some(first)) => (last.to_string(), first.to_string()),
+        _ => (kind.max().to_string(), kind.min().to_string()),
+    };
+    let upper = |text: &str| {
+        if named {
+            text.to_ascii_uppercase()
+        } else {
+            text.to_owned()
+        }
+    };
+    format!("{}-{last},{first}-{}", upper(low), upper(high))
+}
+
+/// A plain unsigned decimal number (digits only); saturates instead of overflowing.
+pub(crate) fn parse_number(text: &str) -> Option<u64> {
+    if text.is_empty() || !text.bytes().all(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
+    Some(text.bytes().fold(0u64, |value, byte| {
+        value
+            .saturating_mul(10)
+            .saturating_add(u64::from(byte - b'0'))
+    }))
+}
+
+/// A number or name within the field's range; also says whether it was a name.
+fn parse_value(kind: FieldKind, text: &str, item: &str) -> Result<(u32, bool), Problem> {
+    if let Some(number) = parse_number(text) {
+        return match u32::try_from(number) {
+            Ok(value) if (kind.min()..=kind.max()).contains(&value) => Ok((value, false)),
+            _ => Err(Problem::OutOfRange {
+                item: item.to_owned(),
+            }),
+        };
+    }
+    kind.names()
+        .iter()
+        .position(|name| name.eq_ignore_ascii_case(text))
+        .map(|index| (index as u32 + kind.min(), true))
+        .ok_or_else(|| Problem::Unrecognized {
+            item: item.to_owned(),
+        })
+}
+
+/// Recognizes the `L`, `W` and `#` forms. `None` when the item has none of
+/// their shapes; otherwise the form or why it is wrong here.
+fn parse_special(kind: FieldKind, item: &str) -> Option<Result<Days, Problem>> {
+    let upper = item.to_ascii_uppercase();
+    let not_allowed = |letter| {
+        Some(Err(Problem::LetterNotAllowed {
+            item: item.to_owned(),
+            letter,
+        }))
+    };
+    let is_day_name = |text: &str| WEEKDAY_NAMES.contains(&text);
+    let is_number = |text: &str| parse_number(text).is_some();
+
+    if let Some((weekday, nth)) = upper.split_once('#') {
+        if kind != FieldKind::DayOfWeek {
+            return not_allowed('#');
+        }
+        return Some(parse_value(kind, weekday, item).and_then(
+            |(weekday, _)| match parse_number(nth) {
+                Some(nth @ 1..=5) => Ok(Days::Nth {
+                    weekday,
+                    nth: nth as u32,
+                }),
+                _ => Err(Problem::NthOutOfRange {
+                    item: item.to_owned(),
+                }),
+            },
+        ));
+    }
+    if upper == "L" {
+        return match kind {
+            FieldKind::DayOfMonth => Some(Ok(Days::Last {
+                offset: 0,
+                weekday: false,
+            })),
+            FieldKind::DayOfWeek => {
+                let mut saturday = Field::empty(kind);
+                saturday.insert(7);
+                Some(Ok(Days::Weekdays(saturday)))
+            }
+            _ => not_allowed('L'),
+        };
+    }
+    if upper == "LW" {
+        return match kind {
+            FieldKind::DayOfMonth => Some(Ok(Days::Last {
+                offset: 0,
+                weekday: true,
+            })),
+            FieldKind::DayOfWeek => not_allowed('W'),
+            _ => not_allowed('L'),
+        };
+    }
+    if let Some(rest) = upper.strip_prefix("L-") {
+        if kind != FieldKind::DayOfMonth {
+            return if kind == FieldKind::DayOfWeek {
+                Some(Err(Problem::Unrecognized {
+                    item: item.to_owned(),
+                }))
+            } else {
+                not_allowed('L')
+            };
+        }
+        let (offset, weekday) = match rest.strip_suffix('W') {
+            Some(offset) => (offset, true),
+            None => (rest, false),
+        };
+        return Some(match parse_number(offset) {
+            Some(offset @ 0..=30) => Ok(Days::Last {
+                offset: offset as u32,
+                weekday,
+            }),
+            Some(_) => Err(Problem::LastOffsetOutOfRange {
+                item: item.to_owned(),
+            }),
+            None => Err(Problem::Unrecognized {
+                item: item.to_owned(),
+            }),
+        });
+    }
+    if let Some(day) = upper.strip_suffix('W').filter(|day| is_number(day)) {
+        if kind != FieldKind::DayOfMonth {
+            return not_allowed('W');
+        }
+        return Some(parse_value(kind, day, item).map(|(day, _)| Days::NearestWeekday(day)));
+    }
+    if let Some(weekday) = upper
+        .strip_suffix('L')
+        .filter(|day| is_number(day) || is_day_name(day))
+    {
+        if kind != FieldKind::DayOfWeek {
+            return if kind == FieldKind::DayOfMonth {
+                Some(Err(Problem::Unrecognized {
+                    item: item.to_owned(),
+                }))
+            } else {
+                not_allowed('L')
+            };
+        }
+        return Some(
+            parse_value(kind, weekday, item).map(|(weekday, _)| Days::LastWeekday(weekday)),
+        );
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------
+// Checks on a parsed expression
+// ---------------------------------------------------------------------------
+
+impl Cron {
+    /// DataSync's once-an-hour minimum: the minutes field must select one minute.
+    pub(crate) fn check_frequency(&self, fields: [&str; 6], path: &str) -> Option<Diagnostic> {
+        let count = self.minutes.count();
+        if count <= 1 {
+            return None;
+        }
+        let first = self.minutes.first().to_string();
+        let suggestion = expression([
+            &first, fields[1], fields[2], fields[3], fields[4], fields[5],
+        ]);
+        Some(
+            Diagnostic::new(
+                Code::ScheduleTooFrequent,
+                path,
+                too_frequent_message(fields[0], count, &suggestion),
+            )
+            .with("suggestion", suggestion),
+        )
+    }
+
+    /// Warns when no run time follows `now` (or, without `now`, when no time
+    /// from 1970 to 2199 matches at all).
+    pub(crate) fn check_fires(
+        &self,
+        expression: &str,
+        path: &str,
+        now: Option<i64>,
+    ) -> Option<Diagnostic> {
+        if let Some(now) = now {
+            if self.next_after(now).is_some() {
+                return None;
+            }
+        }
+        if self.first_at_or_after(Minute::EPOCH).is_none() {
+            let message = match &self.days {
+                // The common mistake, named: 30 February, 31 April.
+                Days::Dates(dates) if dates.first() > self.longest_month() => {
+                    missing_days_message(expression, &self.months, dates)
+                }
+                _ => never_matches_message(expression),
+            };
+            return Some(Diagnostic::new(Code::ScheduleNeverFires, path, message));
+        }
+        let now = now?;
+        let last_year = self.years.values().last().unwrap_or(LAST_YEAR);
+        let now_text = format_instant(now);
+        Some(
+            Diagnostic::new(
+                Code::ScheduleNeverFires,
+                path,
+                only_past_message(expression, &now_text, last_year),
+            )
+            .with("now", now_text)
+            .with("lastYear", i64::from(last_year)),
+        )
+    }
+
+    /// The most days any selected month can have (February: 29).
+    fn longest_month(&self) -> u32 {
+        self.months
+            .values()
+            .map(|month| days_in_month(2000, month))
+            .max()
+            .unwrap_or(31)
+    }
+
+    /// Bit `d` is set for each day `d` of the month that runs.
+    pub(crate) fn day_mask(&self, year: i64, month: u32) -> u32 {
+        let length = days_in_month(year, month);
+        let first_weekday = weekday(year, month, 1);
+        // The first day (1-7) of the month that falls on `weekday`.
+        let first_on = |weekday: u32| 1 + (weekday + 7 - first_weekday) % 7;
+        let weekday_of = |day: u32| (first_weekday - 1 + day - 1) % 7 + 1;
+        let nearest_weekday = |day: u32| match weekday_of(day) {
+            7 if day == 1 => 3,
+            7 => day - 1,
+            1 if day == length => day - 2,
+            1 => day + 1,
+            _ => day,
+        };
+        let bit = |day: u32| {
+            if (1..=length).contains(&day) {
+                1u32 << day
+            } else {
+                0
+            }
+        };
+        match &self.days {
+            Days::Dates(field) => (1..=length)
+                .filter(|&day| field.contains(day))
+                .fold(0, |mask, day| mask | 1 << day),
+            Days::Last { offset, weekday } => {
+                if *offset >= length {
+                    return 0;
+                }
+                let day = length - offset;
+                bit(if *weekday { nearest_weekday(day) } else { day })
+            }
+            Days::NearestWeekday(day) => {
+                if *day > length {
+                    0
+                } else {
+                    bit(nearest_weekday(*day))
+                }
+            }
+            Days::Weekdays(field) => field.values().fold(0, |mask, weekday| {
+                (first_on(weekday)..=length)
+                    .step_by(7)
+                    .fold(mask, |mask, day| mask | 1 << day)
+            }),
+            Days::LastWeekday(weekday) => {
+                let last_weekday = weekday_of(length);
+                bit(length - (last_weekday + 7 - weekday) % 7)
+            }
+            Days::Nth { weekday, nth } => bit(first_on(*weekday) + 7 * (nth - 1)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+
+    fn fields(text: &str) -> [&str; 6] {
+        let parts: Vec<&str> = text.split(' ').collect();
+        [parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]]
+    }
+
+    fn parse_ok(text: &str) -> Cron {
+        match parse(fields(text), "/p") {
+            Ok(cron) => cron,
+            Err(diagnostics) => panic!("{text}: {diagnostics:#?}"),
+        }
+    }
+
+    /// The single error for an invalid expression.
+    fn error(text: &str) -> Diagnostic {
+        let diagnostics = parse(fields(text), "/p").expect_err(text);
+        assert_eq!(diagnostics.len(), 1, "{text}: {diagnostics:#?}");
+        let diagnostic = diagnostics.into_iter().next().unwrap();
+        assert_eq!(diagnostic.code, Code::ScheduleInvalid);
+        assert_eq!(diagnostic.severity, Severity::Error);
+        assert_eq!(diagnostic.path, "/p");
+        diagnostic
+    }
+
+    fn values(field: &Field) -> Vec<u32> {
+        field.values().collect()
+    }
+
+    fn weekdays(cron: &Cron) -> Vec<u32> {
+        match &cron.days {
+            Days::Weekdays(field) => values(field),
+            other => panic!("not weekdays: {other:?}"),
+        }
+    }
+
+    fn dates(cron: &Cron) -> Vec<u32> {
+        match &cron.days {
+            Days::Dates(field) => values(field),
+            other => panic!("not dates: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn plain_values_select_one_value_each() {
+        let cron = parse_ok("0 8 1 1 ? 2027");
+        assert_eq!(values(&cron.minutes), [0]);
+        assert_eq!(values(&cron.hours), [8]);
+        assert_eq!(dates(&cron), [1]);
+        assert_eq!(values(&cron.months), [1]);
+        assert_eq!(values(&cron.years), [2027]);
+    }
+
+    #[test]
+    fn star_selects_the_whole_range() {
+        let cron = parse_ok("0 * * * ? *");
+        assert!(cron.hours.is_all());
+        assert_eq!(cron.hours.count(), 24);
+        assert_eq!(dates(&cron).len(), 31);
+        assert!(cron.months.is_all());
+        assert_eq!(cron.years.count(), 230);
+        assert_eq!(cron.years.values().last(), Some(2199));
+        assert_eq!(weekdays(&parse_ok("0 0 ? * * *")), [1, 2, 3, 4, 5, 6, 7]);
+    }
+
+    #[test]
+    fn lists_ranges_and_increments_combine() {
+        let cron = parse_ok("5 8-10,12,20-23/2 1,15,28 1-3,7 ? 2026-2028,2030");
+        assert_eq!(values(&cron.hours), [8, 9, 10, 12, 20, 22]);
+        assert_eq!(dates(&cron), [1, 15, 28]);
+        assert_eq!(values(&cron.months), [1, 2, 3, 7]);
+        assert_eq!(values(&cron.years), [2026, 2027, 2028, 2030]);
+        assert_eq!(cron.hours.step, None, "a list is not a single increment");
+    }
+
+    #[test]
+    fn long_ranges_select_every_value_in_them() {
+        let years = parse_ok("0 0 1 1 ? 2000-2150").years;
+        assert_eq!(years.count(), 151);
+        assert_eq!(years.first(), 2000);
+        assert_eq!(years.values().last(), Some(2150));
+        assert!(years.contains(2033) && years.contains(2034) && years.contains(2097));
+        assert!(!years.contains(1999) && !years.contains(2151));
+        assert_eq!(values(&parse_ok("0 0 1 1 ? 2033-2034").years), [2033, 2034]);
+        assert_eq!(values(&parse_ok("0 0 1 1 ? 2199-2199").years), [2199]);
+        assert_eq!(parse_ok("0-59 0 * * ? *").minutes.count(), 60);
+    }
+
+    #[test]
+    fn increments_start_at_the_given_value_and_run_to_the_end() {
+        assert_eq!(values(&parse_ok("0 0/6 * * ? *").hours), [0, 6, 12, 18]);
+        assert_eq!(values(&parse_ok("0 */8 * * ? *").hours), [0, 8, 16]);
+        assert_eq!(values(&parse_ok("0 1/10 * * ? *").hours), [1, 11, 21]);
+        assert_eq!(values(&parse_ok("0 5-17/5 * * ? *").hours), [5, 10, 15]);
+        assert_eq!(dates(&parse_ok("0 0 */10 * ? *")), [1, 11, 21, 31]);
+        assert_eq!(values(&parse_ok("0 0 1 */4 ? *").months), [1, 5, 9]);
+        assert_eq!(weekdays(&parse_ok("0 0 ? * 2/2 *")), [2, 4, 6]);
+        assert_eq!(
+            values(&parse_ok("0 0 1 1 ? 2190/4").years),
+            [2190, 2194, 2198]
+        );
+        assert_eq!(
+            parse_ok("0 8-18/2 * * ? *").hours.step,
+            Some(Step {
+                from: 8,
+                to: 18,
+                every: 2
+            })
+        );
+        assert_eq!(parse_ok("0 0/1 * * ? *").hours.step, None);
+    }
+
+    #[test]
+    fn names_are_case_insensitive_and_work_in_ranges() {
+        let cron = parse_ok("0 0 ? jan,Jul,DEC mon-FRI *");
+        assert_eq!(values(&cron.months), [1, 7, 12]);
+        assert_eq!(weekdays(&cron), [2, 3, 4, 5, 6]);
+        assert_eq!(values(&parse_ok("0 0 1 FEB-APR/2 ? *").months), [2, 4]);
+        assert_eq!(weekdays(&parse_ok("0 0 ? * SUN,7 *")), [1, 7]);
+    }
+
+    #[test]
+    fn names_belong_to_their_field() {
+        let diagnostic = error("0 0 ? MON * *");
+        assert!(
+            diagnostic.message.starts_with("The month field"),
+            "{}",
+            diagnostic.message
+        );
+        assert!(diagnostic.message.contains("\"MON\""));
+        assert!(diagnostic.message.contains("JAN-DEC"));
+        assert!(error("0 0 ? * JAN *").message.contains("SUN-SAT"));
+        assert!(error("JAN 0 * * ? *")
+            .message
+            .starts_with("The minutes field"));
+        assert!(error("0 0 * * ? X").message.starts_with("The year field"));
+    }
+
+    #[test]
+    fn last_day_forms_in_day_of_month() {
+        assert_eq!(
+            parse_ok("0 0 L * ? *").days,
+            Days::Last {
+                offset: 0,
+                weekday: false
+            }
+        );
+        assert_eq!(
+            parse_ok("0 0 l-3 * ? *").days,
+            Days::Last {
+                offset: 3,
+                weekday: false
+            }
+        );
+        assert_eq!(
+            parse_ok("0 0 LW * ? *").days,
+            Days::Last {
+                offset: 0,
+                weekday: true
+            }
+        );
+        assert_eq!(
+            parse_ok("0 0 L-2W * ? *").days,
+            Days::Last {
+                offset: 2,
+                weekday: true
+            }
+        );
+        assert_eq!(parse_ok("0 0 15W * ? *").days, Days::NearestWeekday(15));
+        assert_eq!(parse_ok("0 0 1w * ? *").days, Days::NearestWeekday(1));
+    }
+
+    #[test]
+    fn last_forms_in_day_of_week() {
+        assert_eq!(weekdays(&parse_ok("0 0 ? * L *")), [7]);
+        assert_eq!(parse_ok("0 0 ? * 5L *").days, Days::LastWeekday(5));
+        assert_eq!(parse_ok("0 0 ? * friL *").days, Days::LastWeekday(6));
+        assert_eq!(
+            parse_ok("0 0 ? * 3#2 *").days,
+            Days::Nth { weekday: 3, nth: 2 }
+        );
+        assert_eq!(
+            parse_ok("0 0 ? * WED#5 *").days,
+            Days::Nth { weekday: 4, nth: 5 }
+        );
+    }
+
+    #[test]
+    fn out_of_range_values_name_the_field_and_token() {
+        for (text, field, token) in [
+            ("60 0 * * ? *", "minutes", "60"),
+            ("0 24 * * ? *", "hours", "24"),
+            ("0 0 0 * ? *", "day-of-month", "0"),
+            ("0 0 32 * ? *", "day-of-month", "32"),
+            ("0 0 1 13 ? *", "month", "13"),
+            ("0 0 ? * 0 *", "day-of-week", "0"),
+            ("0 0 ? * 8 *", "day-of-week", "8"),
+            ("0 0 1 1 ? 1969", "year", "1969"),
+            ("0 0 1 1 ? 2200", "year", "2200"),
+            (
+                "0 0-99999999999999999999999 * * ? *",
+                "hours",
+                "0-99999999999999999999999",
+            ),
+            ("0 0 32W * ? *", "day-of-month", "32W"),
+            ("0 0 ? * 8#1 *", "day-of-week", "8#1"),
+            ("0 0 ? * 0L *", "day-of-week", "0L"),
+        ] {
+            let diagnostic = error(text);
+            assert!(
+                diagnostic
+                    .message
+                    .starts_with(&format!("The {field} field has \"{token}\"")),
+                "{text}: {}",
+                diagnostic.message
+            );
+            assert!(
+                diagnostic.message.contains("values run from"),
+                "{}",
+                diagnostic.message
+            );
+            assert_eq!(diagnostic.params[0], ("field", field.into()));
+            assert_eq!(diagnostic.params[1], ("token", token.into()));
+        }
+        assert!(error("0 0 ? * 0 *").message.contains("1 = Sunday"));
+    }
+
+    #[test]
+    fn junk_tokens_say_what_the_field_accepts() {
+        for (text, token) in [
+            ("x 0 * * ? *", "x"),
+            ("0 8h * * ? *", "8h"),
+            ("0 -1 * * ? *", "-1"),
+            ("0 +1 * * ? *", "+1"),
+            ("0 1.5 * * ? *", "1.5"),
+            ("0 1-2-3 * * ? *", "1-2-3"),
+            ("0 /5 * * ? *", "/5"),
+            ("0 ** * * ? *", "**"),
+            ("0 0 15L * ? *", "15L"),
+            ("0 0 L-x * ? *", "L-x"),
+            ("0 0 ? * L-2 *", "L-2"),
+            ("0 0 ? * 1-2#1 *", "1-2#1"),
+        ] {
+            let diagnostic = error(text);
+            assert!(
+                diagnostic.message.contains(&format!(
+                    "has \"{token}\", which is not a value it accepts; use "
+                )),
+                "{text}: {}",
+                diagnostic.message
+            );
+        }
+    }
+
+    #[test]
+    fn empty_list_items_are_rejected() {
+        for text in ["0 1,,2 * * ? *", "0 1, * * ? *", "0 ,1 * * ? *"] {
+            assert!(error(text)
+                .message
+                .contains("has an empty item; remove the extra comma"));
+        }
+    }
+
+    #[test]
+    fn increments_must_be_positive_and_within_the_field() {
+        for (text, limit) in [
+            ("0/0 0 * * ? *", "59"),
+            ("0/60 0 * * ? *", "59"),
+            ("0 0/x * * ? *", "23"),
+            ("0 0/ * * ? *", "23"),
+            ("0 0/-1 * * ? *", "23"),
+            ("0 0/1/2 * * ? *", "23"),
+            ("0 0 1/32 * ? *", "31"),
+            ("0 0 1 1/13 ? *", "12"),
+            ("0 0 ? * 1/8 *", "7"),
+            ("0 0 1 1 ? 2000/230", "229"),
+        ] {
+            let message = error(text).message;
+            assert!(
+                message.contains(&format!(
+                    "the increment after / must be a whole number from 1 to {limit}"
+                )),
+                "{text}: {message}"
+            );
+        }
+        assert_eq!(values(&parse_ok("0 0 1 1 ? 1970/229").years), [1970, 2199]);
+    }
+
+    #[test]
+    fn wrapping_ranges_are_rejected_with_an_ascending_rewrite() {
+        let message = error("0 22-2 * * ? *").message;
+        assert!(
+            message.contains("the range \"22-2\", which runs backwards"),
+            "{message}"
+        );
+        assert!(message.contains("write \"22-23,0-2\" instead"), "{message}");
+        let message = error("0 0 ? * fri-mon *").message;
+        assert!(
+            message.contains("write \"FRI-SAT,SUN-MON\" instead"),
+            "{message}"
+        );
+        let message = error("0 0 1 NOV-FEB ? *").message;
+        assert!(message.contains("\"NOV-DEC,JAN-FEB\""), "{message}");
+        let message = error("0 0 1 1 ? 2030-2020").message;
+        assert!(
+            message.ends_with("ranges must go from low to high."),
+            "{message}"
+        );
+        let message = error("0 20-4/2 * * ? *").message;
+        assert!(
+            message.ends_with("ranges must go from low to high."),
+            "{message}"
+        );
+        assert_eq!(values(&parse_ok("0 5-5 * * ? *").hours), [5]);
+    }
+
+    #[test]
+    fn question_mark_only_alone_in_a_day_field() {
+        let message = error("? 0 * * ? *").message;
+        assert!(message.starts_with("The minutes field has \"?\", which only the day-of-month and day-of-week fields accept"), "{message}");
+        assert!(error("0 0 * ? ? *")
+            .message
+            .starts_with("The month field has \"?\""));
+        assert!(error("0 0 1 1 ? ?")
+            .message
+            .starts_with("The year field has \"?\""));
+        assert!(error("0 1,? * * ? *")
+            .message
+            .starts_with("The hours field has \"?\""));
+        let message = error("0 0 ?,1 * ? *").message;
+        assert!(
+            message.contains("combines \"?\" with other values"),
+            "{message}"
+        );
+        assert!(error("0 0 ? * ?/2 *")
+            .message
+            .contains("\"?\" must be the whole field"));
+    }
+
+    #[test]
+    fn letters_only_in_their_fields() {
+        for (text, letter, place) in [
+            (
+                "L 0 * * ? *",
+                "L",
+                "the day-of-month and day-of-week fields",
+            ),
+            (
+                "0 L * * ? *",
+                "L",
+                "the day-of-month and day-of-week fields",
+            ),
+            (
+                "0 0 1 L ? *",
+                "L",
+                "the day-of-month and day-of-week fields",
+            ),
+            (
+                "0 0 1 1 ? 5L",
+                "L",
+                "the day-of-month and day-of-week fields",
+            ),
+            ("0 0 ? * 5W *", "W", "the day-of-month field"),
+            ("0 0 ? * LW *", "W", "the day-of-month field"),
+            ("0 5W * * ? *", "W", "the day-of-month field"),
+            ("0 0 3#2 * ? *", "#", "the day-of-week field"),
+            ("0 0 1 3#2 ? *", "#", "the day-of-week field"),
+        ] {
+            let message = error(text).message;
+            assert!(
+                message.ends_with(&format!("but {letter} is only allowed in {place}.")),
+                "{text}: {message}"
+            );
+        }
+    }
+
+    #[test]
+    fn special_forms_must_stand_alone() {
+        for (text, item) in [
+            ("0 0 ? * 3#1,6#3 *", "3#1"),
+            ("0 0 ? * 2,3#1 *", "3#1"),
+            ("0 0 ? * 2,L *", "L"),
+            ("0 0 ? * 5L,6 *", "5L"),
+            ("0 0 L,15 * ? *", "L"),
+            ("0 0 1,15W * ? *", "15W"),
+            ("0 0 LW,1 * ? *", "LW"),
+        ] {
+            let message = error(text).message;
+            assert!(
+                message.contains(&format!("lists \"{item}\" with other values")),
+                "{text}: {message}"
+            );
+            assert!(message.ends_with("must be the field's only expression."));
+        }
+    }
+
+    #[test]
+    fn hash_takes_a_week_number_from_one_to_five() {
+        for text in [
+            "0 0 ? * 3#0 *",
+            "0 0 ? * 3#6 *",
+            "0 0 ? * 3# *",
+            "0 0 ? * 3#x *",
+        ] {
+            assert!(error(text)
+                .message
+                .contains("the number after # (which week of the month) must be from 1 to 5"));
+        }
+    }
+
+    #[test]
+    fn last_day_offset_runs_to_thirty() {
+        assert!(error("0 0 L-31 * ? *")
+            .message
+            .contains("after L- must be from 0 to 30"));
+        assert_eq!(
+            parse_ok("0 0 L-30 * ? *").days,
+            Days::Last {
+                offset: 30,
+                weekday: false
+            }
+        );
+    }
+
+    #[test]
+    fn exactly_one_day_field_is_a_question_mark() {
+        let both = error("0 8 ? * ? *");
+        assert!(both
+            .message
+            .starts_with("The day-of-month and day-of-week fields are both \"?\""));
+        assert_eq!(
+            both.params,
+            vec![("suggestion", "cron(0 8 * * ? *)".into())]
+        );
+
+        let neither = error("0 8 * * * *");
+        assert!(
+            neither
+                .message
+                .contains("set the day-of-week field to \"?\", as in \"cron(0 8 * * ? *)\""),
+            "{}",
+            neither.message
+        );
+        let neither = error("0 8 * * MON *");
+        assert!(
+            neither
+                .message
+                .contains("set the day-of-month field to \"?\", as in \"cron(0 8 ? * MON *)\""),
+            "{}",
+            neither.message
+        );
+        let neither = error("0 8 1 * MON *");
+        assert!(
+            neither
+                .message
+                .contains("set the one you do not need to \"?\""),
+            "{}",
+            neither.message
+        );
+        assert!(neither.params.is_empty());
+    }
+
+    #[test]
+    fn each_bad_field_gets_its_own_error() {
+        let diagnostics = parse(fields("60 24 * * ? *"), "").unwrap_err();
+        assert_eq!(diagnostics.len(), 2);
+        assert!(diagnostics[0].message.contains("minutes"));
+        assert!(diagnostics[1].message.contains("hours"));
+    }
+
+    #[test]
+    fn more_than_one_minute_is_too_frequent() {
+        for (text, count, suggestion) in [
+            ("* 8 * * ? *", 60, "cron(0 8 * * ? *)"),
+            ("0/15 * * * ? *", 4, "cron(0 * * * ? *)"),
+            ("*/15 * * * ? *", 4, "cron(0 * * * ? *)"),
+            ("0,30 8 * * ? *", 2, "cron(0 8 * * ? *)"),
+            ("10-12 8 * * ? *", 3, "cron(10 8 * * ? *)"),
+            ("45,5 8 * * ? *", 2, "cron(5 8 * * ? *)"),
+        ] {
+            let diagnostic = parse_ok(text)
+                .check_frequency(fields(text), "/p")
+                .expect(text);
+            assert_eq!(diagnostic.code, Code::ScheduleTooFrequent);
+            assert!(
+                diagnostic
+                    .message
+                    .contains(&format!("selects {count} minutes of every hour")),
+                "{}",
+                diagnostic.message
+            );
+            assert!(diagnostic.message.contains("at most once an hour"));
+            assert_eq!(diagnostic.params, vec![("suggestion", suggestion.into())]);
+        }
+        for text in [
+            "0 * * * ? *",
+            "5 0/2 * * ? *",
+            "0,0 8 * * ? *",
+            "30/45 8 * * ? *",
+        ] {
+            assert_eq!(
+                parse_ok(text).check_frequency(fields(text), ""),
+                None,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn impossible_dates_never_fire() {
+        for text in [
+            "0 0 30 2 ? *",
+            "0 0 31 4,6,9,11 ? *",
+            "0 0 30W FEB ? *",
+            "0 0 ? 2 6#5 2027",
+            "0 0 29 2 ? 2100",
+            "0 0 L-30 2 ? *",
+        ] {
+            let cron = parse_ok(text);
+            let diagnostic = cron
+                .check_fires(&expression(fields(text)), "/p", None)
+                .expect(text);
+            assert_eq!(diagnostic.code, Code::ScheduleNeverFires);
+            assert_eq!(diagnostic.severity, Severity::Warning);
+            assert!(
+                diagnostic.message.contains("never runs: "),
+                "{}",
+                diagnostic.message
+            );
+        }
+        let named = |text: &str| parse_ok(text).check_fires("x", "", None).unwrap().message;
+        assert_eq!(
+            named("0 0 30 2 ? *"),
+            "The schedule \"x\" never runs: February has no day 30; choose days that the selected months have."
+        );
+        assert!(named("0 0 31 4,6,9,11 ? *")
+            .contains("April, June, September and November have no day 31;"));
+        assert!(named("0 0 30,31 2 ? *").contains("February has none of the days 30 and 31;"));
+        let generic = "no date in the years it selects matches its day-of-month, month and day-of-week fields together";
+        assert!(named("0 0 ? 2 6#5 2027").contains(generic));
+        assert!(named("0 0 29 2 ? 2100").contains(generic));
+        assert!(named("0 0 30W FEB ? *").contains(generic));
+        // Possible, if rarely.
+        for text in [
+            "0 0 29 2 ? *",
+            "0 0 31 1-4 ? *",
+            "0 0 ? 2 1#5 *",
+            "0 0 29 2 ? 2028",
+        ] {
+            assert_eq!(parse_ok(text).check_fires(text, "", None), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn past_years_warn_only_when_now_is_known() {
+        let text = "0 0 1 1 ? 2020-2022";
+        let cron = parse_ok(text);
+        assert_eq!(cron.check_fires(text, "", None), None);
+        let now = 1_780_000_000; // 2026-05-28
+        let diagnostic = cron.check_fires(text, "/p", Some(now)).expect("past");
+        assert_eq!(diagnostic.code, Code::ScheduleNeverFires);
+        assert!(
+            diagnostic.message.contains("never runs again"),
+            "{}",
+            diagnostic.message
+        );
+        assert!(
+            diagnostic.message.contains("after 2026-05-28T"),
+            "{}",
+            diagnostic.message
+        );
+        assert!(diagnostic
+            .message
+            .contains("the last year it selects is 2022"));
+        assert_eq!(diagnostic.params[1], ("lastYear", 2022i64.into()));
+        // This year's remaining runs still count.
+        let text = "0 0 31 12 ? 2026";
+        assert_eq!(parse_ok(text).check_fires(text, "", Some(now)), None);
+        let text = "0 0 1 1 ? 2026";
+        assert!(parse_ok(text).check_fires(text, "", Some(now)).is_some());
+    }
+
+    #[test]
+    fn huge_fields_parse_in_linear_time() {
+        let many = vec!["*/2"; 200_000].join(",");
+        let years = vec!["1970-2199/3"; 50_000].join(",");
+        let text = format!("0 0 {many} * ? {years}");
+        let parts: Vec<&str> = text.split(' ').collect();
+        let started = std::time::Instant::now();
+        let cron = parse(
+            [parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]],
+            "",
+        )
+        .unwrap();
+        assert!(started.elapsed().as_secs() < 2);
+        assert_eq!(dates(&cron).len(), 16);
+        assert_eq!(cron.years.count(), 77);
+    }
+}

@@ -1,0 +1,572 @@
+//! EventBridge schedule expressions, as DataSync's `Schedule.ScheduleExpression`
+//! takes them: `cron(minutes hours day-of-month month day-of-week year)` or
+//! `rate(value unit)`, all times UTC.
+//!
+//! [`check`] reports what the service rejects (`schedule/invalid-expression`,
+//! `schedule/five-field-cron`), DataSync's once-an-hour minimum
+//! (`schedule/too-frequent`) and schedules that never run
+//! (`schedule/never-fires`, a warning). [`describe`] adds a plain-English
+//! summary and the next run times, for the form.
+//!
+//! Layout: `cron` and `rate` hold the two grammars, `unix` the suggestions
+//! for five-field Unix cron, `search` the run-time search, `summary` the
+//! English, `calendar` the date arithmetic. The work is
+//! bounded for any input: parsing is linear in the text, and a run-time search
+//! never looks past 2199.
+//!
+//! ```text
+//! cron(0 8 * * 3#1)      five fields: use "cron(0 8 ? * 4#1 *)"
+//! cron(0/15 * * * ? *)   too frequent: keep one minute, "cron(0 * * * ? *)"
+//! cron(0 0 30 2 ? *)     never fires: there is no 30 February
+//! rate(12 hours)         "Every 12 hours, counted from when the schedule is created"
+//! ```
+
+mod calendar;
+mod cron;
+mod rate;
+mod search;
+mod summary;
+mod unix;
+
+pub use calendar::{format_instant, parse_instant};
+
+use crate::diagnostic::{quote, Code, Diagnostic};
+use cron::Cron;
+use rate::Rate;
+
+// ---------------------------------------------------------------------------
+// Messages
+// ---------------------------------------------------------------------------
+
+const EXPECTED: &str = "write cron(minutes hours day-of-month month day-of-week year) or rate(value unit), such as \"cron(0 8 ? * 4#1 *)\" or \"rate(12 hours)\"";
+
+const SIX_FIELDS: &str = "minutes, hours, day-of-month, month, day-of-week and year";
+
+fn empty_message() -> String {
+    format!("The schedule expression is empty; {EXPECTED}.")
+}
+
+fn not_a_schedule_message(expression: &str) -> String {
+    format!(
+        "The schedule expression {} is not a cron or rate expression; {EXPECTED}.",
+        quote(expression)
+    )
+}
+
+fn keyword_message(expression: &str, fixed: &str) -> String {
+    format!(
+        "The schedule expression {} must start with \"cron(\" or \"rate(\" exactly, in lower case and without spaces before it; write {}.",
+        quote(expression),
+        quote(fixed)
+    )
+}
+
+fn unclosed_message(expression: &str) -> String {
+    format!(
+        "The schedule expression {} has no closing \")\"; add it at the end.",
+        quote(expression)
+    )
+}
+
+fn trailing_message(expression: &str, rest: &str) -> String {
+    format!(
+        "The schedule expression {} has {} after its closing \")\"; remove it.",
+        quote(expression),
+        quote(rest)
+    )
+}
+
+fn field_count_message(expression: &str, count: usize) -> String {
+    match count {
+        0 => format!(
+            "The cron expression {} has no fields; EventBridge needs six ({SIX_FIELDS}), as in \"cron(0 8 ? * 4#1 *)\".",
+            quote(expression)
+        ),
+        1 => format!(
+            "The cron expression {} has 1 field, but EventBridge needs six: {SIX_FIELDS}.",
+            quote(expression)
+        ),
+        7 => format!(
+            "The cron expression {} has 7 fields, but EventBridge needs six ({SIX_FIELDS}); if the first field is seconds, remove it.",
+            quote(expression)
+        ),
+        _ => format!(
+            "The cron expression {} has {count} fields, but EventBridge needs six: {SIX_FIELDS}.",
+            quote(expression)
+        ),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The public interface
+// ---------------------------------------------------------------------------
+
+/// The most run times [`describe`] lists, whatever `count` asks for.
+const MAX_RUNS: usize = 100;
+
+/// What [`describe`] returns.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Description {
+    /// The same diagnostics [`check`] reports, with path `""`.
+    pub diagnostics: Vec<Diagnostic>,
+    /// A plain-English summary such as "At 08:00 UTC on the first Wednesday of
+    /// every month"; `None` when the expression is not valid cron or rate
+    /// syntax (too-frequent and never-firing expressions still get one).
+    pub summary: Option<String>,
+    /// The next run times, formatted by [`format_instant`].
+    pub next_runs: Vec<String>,
+}
+
+/// Checks a ScheduleExpression value. `path` becomes every diagnostic's path.
+/// `now_unix` (seconds since epoch, UTC) lets the never-fires check see that
+/// an expression only matches past times; with `None` it only reports
+/// expressions that can never match at all (e.g. 30 February).
+pub fn check(expression: &str, path: &str, now_unix: Option<i64>) -> Vec<Diagnostic> {
+    analyze(expression, path, now_unix).1
+}
+
+/// Diagnostics (path `""`, with `from_unix` as "now" for the never-fires
+/// check), a plain-English summary (`None` if the expression is invalid), and
+/// the next `count` run times strictly after `from_unix`, formatted by
+/// [`format_instant`]. At most 100 run times are listed, whatever `count`
+/// asks for; fewer when the schedule ends first (cron cannot select years
+/// after 2199).
+///
+/// A rate schedule counts from when it is created, so its run times are
+/// `from_unix` plus whole intervals, as if it were created at `from_unix`; its
+/// summary says so.
+pub fn describe(expression: &str, from_unix: i64, count: usize) -> Description {
+    let (schedule, diagnostics) = analyze(expression, "", Some(from_unix));
+    let count = count.min(MAX_RUNS);
+    let (summary, runs) = match schedule {
+        None => (None, Vec::new()),
+        Some(Schedule::Rate(rate)) => {
+            (Some(summary::rate(rate)), rate.runs_after(from_unix, count))
+        }
+        Some(Schedule::Cron(cron)) => {
+            let runs =
+                std::iter::successors(cron.next_after(from_unix), |&run| cron.next_after(run))
+                    .take(count)
+                    .collect();
+            (Some(summary::cron(&cron)), runs)
+        }
+    };
+    Description {
+        diagnostics,
+        summary,
+        next_runs: runs.into_iter().map(format_instant).collect(),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Shared work
+// ---------------------------------------------------------------------------
+
+/// A syntactically valid expression.
+enum Schedule {
+    Cron(Box<Cron>),
+    Rate(Rate),
+}
+
+/// Which grammar the text between the parentheses follows.
+#[derive(Clone, Copy)]
+enum Keyword {
+    Cron,
+    Rate,
+}
+
+/// Parses and checks; the schedule is `None` when the syntax is invalid.
+fn analyze(expression: &str, path: &str, now: Option<i64>) -> (Option<Schedule>, Vec<Diagnostic>) {
+    let invalid = |message: String| {
+        (
+            None,
+            vec![Diagnostic::new(Code::ScheduleInvalid, path, message)],
+        )
+    };
+    let (keyword, inner) = match split(expression) {
+        Ok(parts) => parts,
+        Err(message) => return invalid(message),
+    };
+    match keyword {
+        Keyword::Rate => match rate::parse(expression, inner, path) {
+            Err(diagnostics) => (None, diagnostics),
+            Ok(rate) => {
+                let diagnostics = rate.check_frequency(expression, path).into_iter().collect();
+                (Some(Schedule::Rate(rate)), diagnostics)
+            }
+        },
+        Keyword::Cron => {
+            let mut words = inner.split_ascii_whitespace();
+            let mut fields = [""; 6];
+            let mut count = 0;
+            for field in &mut fields {
+                match words.next() {
+                    Some(word) => {
+                        *field = word;
+                        count += 1;
+                    }
+                    None => break,
+                }
+            }
+            count += words.count();
+            match count {
+                6 => match cron::parse(fields, path) {
+                    Err(diagnostics) => (None, diagnostics),
+                    Ok(cron) => {
+                        let diagnostics = cron
+                            .check_frequency(fields, path)
+                            .into_iter()
+                            .chain(cron.check_fires(expression, path, now))
+                            .collect();
+                        (Some(Schedule::Cron(Box::new(cron))), diagnostics)
+                    }
+                },
+                5 => {
+                    let [minute, hour, dom, month, dow, _] = fields;
+                    let five = [minute, hour, dom, month, dow];
+                    (None, vec![unix::diagnose(expression, five, path)])
+                }
+                _ => invalid(field_count_message(expression, count)),
+            }
+        }
+    }
+}
+
+/// Splits `cron(...)` / `rate(...)` into the keyword and the text between the
+/// parentheses, or says what is wrong with the outside.
+fn split(expression: &str) -> Result<(Keyword, &str), String> {
+    if expression.trim().is_empty() {
+        return Err(empty_message());
+    }
+    let Some((head, rest)) = expression.split_once('(') else {
+        return Err(not_a_schedule_message(expression));
+    };
+    let keyword = match head {
+        "cron" => Keyword::Cron,
+        "rate" => Keyword::Rate,
+        _ => {
+            let word = head.trim().to_ascii_lowercase();
+            return Err(if word == "cron" || word == "rate" {
+                keyword_message(expression, &format!("{word}({}", rest.trim_end()))
+            } else {
+                not_a_schedule_message(expression)
+            });
+        }
+    };
+    let Some((inner, after)) = rest.split_once(')') else {
+        return Err(unclosed_message(expression));
+    };
+    if !after.is_empty() {
+        return Err(trailing_message(expression, after));
+    }
+    Ok((keyword, inner))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+
+    const PATH: &str = "/Schedule/ScheduleExpression";
+    /// 2026-11-25T00:00:00Z.
+    const NOW: i64 = 1_795_564_800;
+
+    fn codes(expression: &str, now: Option<i64>) -> Vec<&'static str> {
+        check(expression, PATH, now)
+            .iter()
+            .map(|diagnostic| diagnostic.code.as_str())
+            .collect()
+    }
+
+    /// The single diagnostic `check` reports.
+    fn only(expression: &str) -> Diagnostic {
+        let diagnostics = check(expression, PATH, Some(NOW));
+        assert_eq!(diagnostics.len(), 1, "{expression}: {diagnostics:#?}");
+        let diagnostic = diagnostics.into_iter().next().unwrap();
+        assert_eq!(diagnostic.path, PATH);
+        diagnostic
+    }
+
+    #[test]
+    fn valid_expressions_have_no_diagnostics() {
+        for expression in [
+            "cron(0 8 ? * 4#1 *)",
+            "cron(0 12 * * ? *)",
+            "cron(15 10 ? * MON-FRI *)",
+            "cron(0 0/2 * * ? *)",
+            "cron(0 9 L * ? *)",
+            "cron(0 6 15W * ? 2027)",
+            "cron(0 18 ? JAN,JUL 6L *)",
+            "cron(  0 8 ? * 4#1 *\t)",
+            "cron(0\t8\n?  * 4#1 *)",
+            "rate(12 hours)",
+            "rate(1 day)",
+            "rate(60 minutes)",
+            "rate( 1 hour )",
+        ] {
+            assert_eq!(
+                codes(expression, Some(NOW)),
+                Vec::<&str>::new(),
+                "{expression}"
+            );
+        }
+    }
+
+    #[test]
+    fn anything_but_cron_or_rate_is_invalid() {
+        for expression in [
+            "",
+            "   ",
+            "at(2026-11-25T08:00:00)",
+            "0 8 * * ? *",
+            "cron 0 8 * * ? *",
+            "every 12 hours",
+            "crontab(0 8 * * ? *)",
+        ] {
+            let diagnostic = only(expression);
+            assert_eq!(diagnostic.code, Code::ScheduleInvalid, "{expression}");
+            assert_eq!(diagnostic.severity, Severity::Error);
+            assert!(
+                diagnostic.message.contains("write cron(minutes hours day-of-month month day-of-week year) or rate(value unit)"),
+                "{expression}: {}",
+                diagnostic.message
+            );
+        }
+        assert_eq!(
+            only("").message.split(';').next(),
+            Some("The schedule expression is empty")
+        );
+    }
+
+    #[test]
+    fn parentheses_must_close_with_nothing_after() {
+        let diagnostic = only("cron(0 8 ? * 4#1 *");
+        assert!(diagnostic.message.contains("has no closing \")\""));
+        let diagnostic = only("rate(12 hours) ");
+        assert_eq!(
+            diagnostic.message,
+            "The schedule expression \"rate(12 hours) \" has \" \" after its closing \")\"; remove it."
+        );
+        assert!(only("rate(12 hours))").message.contains("has \")\" after"));
+        assert!(only("cron(0 8 ? * 4#1 *) # first Wednesday")
+            .message
+            .contains("remove it"));
+    }
+
+    #[test]
+    fn the_keyword_is_exact() {
+        let diagnostic = only("CRON(0 8 ? * 4#1 *)");
+        assert_eq!(diagnostic.code, Code::ScheduleInvalid);
+        assert!(
+            diagnostic
+                .message
+                .ends_with("write \"cron(0 8 ? * 4#1 *)\"."),
+            "{}",
+            diagnostic.message
+        );
+        assert!(only(" rate(1 day)")
+            .message
+            .ends_with("write \"rate(1 day)\"."));
+        assert!(only("Rate (1 day)")
+            .message
+            .ends_with("write \"rate(1 day)\"."));
+    }
+
+    #[test]
+    fn cron_needs_exactly_six_fields() {
+        assert!(only("cron()").message.contains("has no fields"));
+        assert!(only("cron( )").message.contains("has no fields"));
+        assert!(only("cron(0)")
+            .message
+            .contains("has 1 field, but EventBridge needs six"));
+        assert!(only("cron(0 8 *)").message.contains("has 3 fields"));
+        let seven = only("cron(0 0 8 ? * 4#1 *)");
+        assert_eq!(seven.code, Code::ScheduleInvalid);
+        assert!(
+            seven.message.contains("has 7 fields")
+                && seven
+                    .message
+                    .contains("if the first field is seconds, remove it")
+        );
+        assert!(only("cron(0 0 8 ? * 4#1 * 1 2 3)")
+            .message
+            .contains("has 10 fields"));
+    }
+
+    #[test]
+    fn five_fields_get_their_own_code_and_a_suggestion() {
+        let diagnostic = only("cron(0 8 * * 3#1)");
+        assert_eq!(diagnostic.code, Code::ScheduleFiveFieldCron);
+        assert_eq!(diagnostic.severity, Severity::Error);
+        assert_eq!(
+            diagnostic.params,
+            vec![("suggestion", "cron(0 8 ? * 4#1 *)".into())]
+        );
+        // The suggestion itself is clean.
+        assert!(check("cron(0 8 ? * 4#1 *)", PATH, Some(NOW)).is_empty());
+    }
+
+    #[test]
+    fn too_frequent_schedules() {
+        assert_eq!(codes("rate(30 minutes)", None), ["schedule/too-frequent"]);
+        assert_eq!(codes("rate(1 minute)", None), ["schedule/too-frequent"]);
+        assert_eq!(
+            codes("cron(0/15 * * * ? *)", None),
+            ["schedule/too-frequent"]
+        );
+        assert_eq!(codes("cron(* * * * ? *)", None), ["schedule/too-frequent"]);
+        assert_eq!(
+            codes("cron(0,30 8 * * ? *)", None),
+            ["schedule/too-frequent"]
+        );
+        // Many hours, one minute: fine.
+        assert_eq!(codes("cron(0 * * * ? *)", None), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn never_fires_depends_on_now_only_for_past_years() {
+        assert_eq!(codes("cron(0 0 30 2 ? *)", None), ["schedule/never-fires"]);
+        assert_eq!(
+            codes("cron(0 0 31 4,6,9,11 ? *)", None),
+            ["schedule/never-fires"]
+        );
+        assert_eq!(
+            codes("cron(0 0 1 1 ? 2020)", Some(NOW)),
+            ["schedule/never-fires"]
+        );
+        assert_eq!(codes("cron(0 0 1 1 ? 2020)", None), Vec::<&str>::new());
+        assert_eq!(codes("cron(0 0 1 1 ? 2027)", Some(NOW)), Vec::<&str>::new());
+        // Too frequent and never firing are separate findings.
+        assert_eq!(
+            codes("cron(* 0 30 2 ? *)", None),
+            ["schedule/too-frequent", "schedule/never-fires"]
+        );
+        // Rates always fire.
+        assert_eq!(codes("rate(1 day)", Some(i64::MAX)), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn describe_lists_summary_and_runs() {
+        let description = describe("cron(0 8 ? * 4#1 *)", NOW, 3);
+        assert!(description.diagnostics.is_empty());
+        assert_eq!(
+            description.summary.as_deref(),
+            Some("At 08:00 UTC on the first Wednesday of every month")
+        );
+        assert_eq!(
+            description.next_runs,
+            [
+                "2026-12-02T08:00:00Z",
+                "2027-01-06T08:00:00Z",
+                "2027-02-03T08:00:00Z"
+            ]
+        );
+    }
+
+    #[test]
+    fn describe_counts_rates_from_the_start() {
+        let description = describe("rate(12 hours)", NOW, 2);
+        assert!(description.summary.unwrap().starts_with("Every 12 hours"));
+        assert_eq!(
+            description.next_runs,
+            ["2026-11-25T12:00:00Z", "2026-11-26T00:00:00Z"]
+        );
+        assert!(describe("rate(1 day)", NOW, 1)
+            .summary
+            .unwrap()
+            .starts_with("Every day"));
+    }
+
+    #[test]
+    fn describe_caps_and_zero_counts() {
+        assert!(describe("cron(0 * * * ? *)", NOW, 0).next_runs.is_empty());
+        assert_eq!(
+            describe("cron(0 * * * ? *)", NOW, 1_000).next_runs.len(),
+            MAX_RUNS
+        );
+        assert_eq!(
+            describe("rate(1 hour)", NOW, usize::MAX).next_runs.len(),
+            MAX_RUNS
+        );
+        // A schedule that ends lists only what is left.
+        assert_eq!(
+            describe("cron(0 0 1 1 ? 2027-2028)", NOW, 5).next_runs,
+            ["2027-01-01T00:00:00Z", "2028-01-01T00:00:00Z"]
+        );
+    }
+
+    #[test]
+    fn describe_reports_with_an_empty_path() {
+        let description = describe("cron(0 0 1 1 ? 2020)", NOW, 3);
+        assert_eq!(description.diagnostics.len(), 1);
+        assert_eq!(description.diagnostics[0].code, Code::ScheduleNeverFires);
+        assert_eq!(description.diagnostics[0].path, "");
+        assert!(description.summary.is_some());
+        assert!(description.next_runs.is_empty());
+
+        let description = describe("cron(0/15 * * * ? *)", NOW, 2);
+        assert_eq!(description.diagnostics[0].code, Code::ScheduleTooFrequent);
+        assert_eq!(
+            description.next_runs,
+            ["2026-11-25T00:15:00Z", "2026-11-25T00:30:00Z"]
+        );
+    }
+
+    #[test]
+    fn describe_gives_no_summary_for_invalid_expressions() {
+        for expression in [
+            "cron(0 8 * * 3#1)",
+            "cron(0 8 * * * *)",
+            "rate(1 hours)",
+            "at(x)",
+        ] {
+            let description = describe(expression, NOW, 3);
+            assert_eq!(description.summary, None, "{expression}");
+            assert!(description.next_runs.is_empty());
+            assert_eq!(description.diagnostics.len(), 1);
+            assert_eq!(description.diagnostics[0].path, "");
+        }
+    }
+
+    #[test]
+    fn a_megabyte_of_junk_is_one_quick_diagnostic() {
+        let junk = "x(".repeat(500_000);
+        let started = std::time::Instant::now();
+        let description = describe(&junk, NOW, 100);
+        assert_eq!(description.diagnostics.len(), 1);
+        assert!(description.diagnostics[0].message.len() < 400);
+        assert_eq!(description.summary, None);
+
+        // Junk inside the parentheses, with many fields or one huge field.
+        let many_fields = format!("cron({})", "1 ".repeat(500_000));
+        assert_eq!(check(&many_fields, "", None).len(), 1);
+        let huge_field = format!("cron(0 0 {} * ? *)", "1,".repeat(500_000));
+        assert_eq!(check(&huge_field, "", None).len(), 1);
+        let huge_rate = format!("rate({} hours)", "9".repeat(1_000_000));
+        assert!(check(&huge_rate, "", None)[0].message.contains("too large"));
+        assert!(started.elapsed().as_secs() < 2, "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn hostile_numbers_do_not_panic() {
+        for expression in [
+            "rate(99999999999999999999 hours)",
+            "rate(18446744073709551616 days)",
+            "cron(99999999999999999999 0 * * ? *)",
+            "cron(0 0 1/99999999999999999999 * ? *)",
+            "cron(0 0 ? * 3#99999999999999999999 *)",
+            "cron(0 0 L-99999999999999999999 * ? *)",
+            "cron(0 0 99999999999999999999W * ? *)",
+            "cron(0 0 ? * 99999999999999999999L *)",
+            "cron(0 0 1 1 ? 1970-99999999999999999999)",
+        ] {
+            let diagnostics = check(expression, "", Some(i64::MIN));
+            assert_eq!(diagnostics.len(), 1, "{expression}: {diagnostics:#?}");
+            assert_eq!(diagnostics[0].code, Code::ScheduleInvalid);
+        }
+        for from in [i64::MIN, -1, 0, i64::MAX] {
+            describe("cron(0 0 * * ? *)", from, 5);
+            describe("rate(2147483647 days)", from, 5);
+        }
+    }
+}

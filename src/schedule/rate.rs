@@ -1,0 +1,413 @@
+//! The `rate(value unit)` grammar: a positive whole number and one of
+//! `minute|minutes|hour|hours|day|days`, singular exactly when the value is 1,
+//! plus DataSync's once-an-hour minimum.
+//!
+//! Decisions where the EventBridge documentation is silent: units are lower
+//! case only; leading zeros are read as decimal (`rate(05 hours)` is five
+//! hours, `rate(01 hour)` one hour); values above 2147483647 (a Java `int`,
+//! which we assume the service parses into) are rejected as too large.
+
+use super::cron::parse_number;
+use crate::diagnostic::{quote, Code, Diagnostic};
+
+// ---------------------------------------------------------------------------
+// Messages
+// ---------------------------------------------------------------------------
+
+fn shape_message(expression: &str) -> String {
+    format!(
+        "The rate expression {} needs exactly a value and a unit, as in \"rate(12 hours)\".",
+        quote(expression)
+    )
+}
+
+fn not_a_number_message(value: &str) -> String {
+    format!(
+        "The rate value {} is not a whole number; write a positive whole number without a sign or decimals, as in \"rate(12 hours)\".",
+        quote(value)
+    )
+}
+
+fn zero_message() -> String {
+    "The rate value \"0\" is not positive; a rate needs a value of at least 1, as in \"rate(1 hour)\".".to_owned()
+}
+
+fn too_large_message(value: &str) -> String {
+    format!(
+        "The rate value {} is too large; it must be at most {MAX_VALUE}.",
+        quote(value)
+    )
+}
+
+fn unit_message(unit: &str) -> String {
+    format!(
+        "The rate unit {} is not one EventBridge accepts; use minute, minutes, hour, hours, day or days.",
+        quote(unit)
+    )
+}
+
+fn unit_case_message(unit: &str, fixed: &str) -> String {
+    format!(
+        "The rate unit {} must be written in lower case, as in {}.",
+        quote(unit),
+        quote(fixed)
+    )
+}
+
+fn singular_message(expression: &str, fixed: &str) -> String {
+    format!(
+        "The rate expression {} needs the singular unit for a value of 1; write {}.",
+        quote(expression),
+        quote(fixed)
+    )
+}
+
+fn plural_message(expression: &str, fixed: &str) -> String {
+    format!(
+        "The rate expression {} needs the plural unit for a value above 1; write {}.",
+        quote(expression),
+        quote(fixed)
+    )
+}
+
+fn too_frequent_message(expression: &str, minutes: u32) -> String {
+    let every = if minutes == 1 {
+        "minute".to_owned()
+    } else {
+        format!("{minutes} minutes")
+    };
+    format!(
+        "The rate expression {} runs the task every {every}, but DataSync runs a task at most once an hour; use {} or a longer interval.",
+        quote(expression),
+        quote(HOURLY)
+    )
+}
+
+// ---------------------------------------------------------------------------
+// The model
+// ---------------------------------------------------------------------------
+
+/// The largest value accepted.
+const MAX_VALUE: u32 = i32::MAX as u32;
+
+/// The most frequent rate DataSync allows.
+const HOURLY: &str = "rate(1 hour)";
+
+/// A rate unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Minute,
+    Hour,
+    Day,
+}
+
+impl Unit {
+    /// The unit's spelling for a value of 1.
+    pub(crate) fn singular(self) -> &'static str {
+        match self {
+            Unit::Minute => "minute",
+            Unit::Hour => "hour",
+            Unit::Day => "day",
+        }
+    }
+
+    /// The unit's spelling for values above 1.
+    pub(crate) fn plural(self) -> &'static str {
+        match self {
+            Unit::Minute => "minutes",
+            Unit::Hour => "hours",
+            Unit::Day => "days",
+        }
+    }
+
+    fn seconds(self) -> i64 {
+        match self {
+            Unit::Minute => 60,
+            Unit::Hour => 3600,
+            Unit::Day => 86_400,
+        }
+    }
+
+    /// The unit and whether the text is its plural spelling.
+    fn from_text(text: &str) -> Option<(Unit, bool)> {
+        [Unit::Minute, Unit::Hour, Unit::Day]
+            .into_iter()
+            .find_map(|unit| {
+                if text == unit.singular() {
+                    Some((unit, false))
+                } else if text == unit.plural() {
+                    Some((unit, true))
+                } else {
+                    None
+                }
+            })
+    }
+}
+
+/// A parsed rate expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Rate {
+    pub value: u32,
+    pub unit: Unit,
+}
+
+impl Rate {
+    /// The expression written correctly: `rate(1 hour)`, `rate(12 hours)`.
+    fn canonical(self) -> String {
+        let unit = if self.value == 1 {
+            self.unit.singular()
+        } else {
+            self.unit.plural()
+        };
+        format!("rate({} {unit})", self.value)
+    }
+
+    /// Seconds between runs.
+    pub(crate) fn interval(self) -> i64 {
+        i64::from(self.value) * self.unit.seconds()
+    }
+
+    /// DataSync's once-an-hour minimum.
+    pub(crate) fn check_frequency(self, expression: &str, path: &str) -> Option<Diagnostic> {
+        (self.interval() < 3600).then(|| {
+            Diagnostic::new(
+                Code::ScheduleTooFrequent,
+                path,
+                too_frequent_message(expression, self.value),
+            )
+            .with("suggestion", HOURLY)
+        })
+    }
+
+    /// `from + k × interval` for k = 1..=count, stopping before any overflow.
+    pub(crate) fn runs_after(self, from: i64, count: usize) -> Vec<i64> {
+        let interval = self.interval();
+        let mut runs = Vec::with_capacity(count);
+        let mut at = from;
+        while runs.len() < count {
+            match at.checked_add(interval) {
+                Some(next) => {
+                    runs.push(next);
+                    at = next;
+                }
+                None => break,
+            }
+        }
+        runs
+    }
+}
+
+/// Parses the text between `rate(` and `)`.
+pub(crate) fn parse(expression: &str, inner: &str, path: &str) -> Result<Rate, Vec<Diagnostic>> {
+    let mut words = inner.split_ascii_whitespace();
+    let (Some(value_text), Some(unit_text), None) = (words.next(), words.next(), words.next())
+    else {
+        return Err(vec![Diagnostic::new(
+            Code::ScheduleInvalid,
+            path,
+            shape_message(expression),
+        )]);
+    };
+    let mut diagnostics = Vec::new();
+    let invalid = |message: String| Diagnostic::new(Code::ScheduleInvalid, path, message);
+
+    let value = match parse_number(value_text) {
+        None => {
+            diagnostics.push(invalid(not_a_number_message(value_text)).with("value", value_text));
+            None
+        }
+        Some(0) => {
+            diagnostics.push(invalid(zero_message()).with("value", value_text));
+            None
+        }
+        Some(number) if number > u64::from(MAX_VALUE) => {
+            diagnostics.push(
+                invalid(too_large_message(value_text))
+                    .with("value", value_text)
+                    .with("max", i64::from(MAX_VALUE)),
+            );
+            None
+        }
+        // Checked just above: the number fits.
+        Some(number) => Some(number as u32),
+    };
+
+    let unit = match Unit::from_text(unit_text) {
+        Some(unit) => Some(unit),
+        None => {
+            let lower = unit_text.to_ascii_lowercase();
+            let message = match (Unit::from_text(&lower), value) {
+                (Some(_), Some(value)) => {
+                    unit_case_message(unit_text, &format!("rate({value} {lower})"))
+                }
+                (Some(_), None) => unit_case_message(unit_text, &format!("rate(12 {lower})")),
+                (None, _) => unit_message(unit_text),
+            };
+            diagnostics.push(invalid(message).with("unit", unit_text));
+            None
+        }
+    };
+
+    match (value, unit) {
+        (Some(value), Some((unit, plural))) if diagnostics.is_empty() => {
+            let rate = Rate { value, unit };
+            if plural == (value == 1) {
+                let fixed = rate.canonical();
+                let message = if value == 1 {
+                    singular_message(expression, &fixed)
+                } else {
+                    plural_message(expression, &fixed)
+                };
+                return Err(vec![invalid(message).with("suggestion", fixed)]);
+            }
+            Ok(rate)
+        }
+        _ => Err(diagnostics),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rate(inner: &str) -> Result<Rate, Vec<Diagnostic>> {
+        parse(&format!("rate({inner})"), inner, "/p")
+    }
+
+    fn error(inner: &str) -> Diagnostic {
+        let diagnostics = rate(inner).expect_err(inner);
+        assert_eq!(diagnostics.len(), 1, "{inner}: {diagnostics:#?}");
+        let diagnostic = diagnostics.into_iter().next().unwrap();
+        assert_eq!(diagnostic.code, Code::ScheduleInvalid);
+        assert_eq!(diagnostic.path, "/p");
+        diagnostic
+    }
+
+    #[test]
+    fn values_and_units_parse() {
+        for (inner, value, unit) in [
+            ("1 minute", 1, Unit::Minute),
+            ("90 minutes", 90, Unit::Minute),
+            ("1 hour", 1, Unit::Hour),
+            ("12 hours", 12, Unit::Hour),
+            ("1 day", 1, Unit::Day),
+            ("7 days", 7, Unit::Day),
+            ("  3\t days ", 3, Unit::Day),
+            ("05 hours", 5, Unit::Hour),
+            ("2147483647 days", 2_147_483_647, Unit::Day),
+        ] {
+            assert_eq!(rate(inner), Ok(Rate { value, unit }), "{inner}");
+        }
+    }
+
+    #[test]
+    fn singular_exactly_when_the_value_is_one() {
+        let diagnostic = error("1 hours");
+        assert_eq!(
+            diagnostic.message,
+            "The rate expression \"rate(1 hours)\" needs the singular unit for a value of 1; write \"rate(1 hour)\"."
+        );
+        assert_eq!(
+            diagnostic.params,
+            vec![("suggestion", "rate(1 hour)".into())]
+        );
+        let diagnostic = error("2 hour");
+        assert!(diagnostic
+            .message
+            .ends_with("needs the plural unit for a value above 1; write \"rate(2 hours)\"."));
+        assert!(error("1 days").message.contains("\"rate(1 day)\""));
+        assert!(error("30 minute").message.contains("\"rate(30 minutes)\""));
+    }
+
+    #[test]
+    fn values_are_positive_whole_numbers() {
+        for value in ["+1", "-1", "1.5", "1e3", "one", "１"] {
+            let diagnostic = error(&format!("{value} hours"));
+            assert!(
+                diagnostic.message.contains("is not a whole number"),
+                "{value}"
+            );
+            assert_eq!(diagnostic.params, vec![("value", value.into())]);
+        }
+        assert!(error("0 hours")
+            .message
+            .contains("a rate needs a value of at least 1"));
+        let diagnostic = error("99999999999999999999 hours");
+        assert!(diagnostic
+            .message
+            .contains("is too large; it must be at most 2147483647"));
+        assert!(error("2147483648 hours").message.contains("too large"));
+    }
+
+    #[test]
+    fn units_are_the_six_lower_case_words() {
+        for unit in ["second", "seconds", "week", "hrs", "h", "minutes,"] {
+            let diagnostic = error(&format!("2 {unit}"));
+            assert!(
+                diagnostic
+                    .message
+                    .ends_with("use minute, minutes, hour, hours, day or days."),
+                "{unit}"
+            );
+        }
+        assert_eq!(
+            error("12 Hours").message,
+            "The rate unit \"Hours\" must be written in lower case, as in \"rate(12 hours)\"."
+        );
+    }
+
+    #[test]
+    fn a_bad_value_and_a_bad_unit_are_both_reported() {
+        let diagnostics = rate("x weeks").unwrap_err();
+        assert_eq!(diagnostics.len(), 2);
+    }
+
+    #[test]
+    fn exactly_two_words() {
+        for inner in ["", " ", "12", "12 hours later", "hours"] {
+            assert!(
+                error(inner)
+                    .message
+                    .contains("needs exactly a value and a unit"),
+                "{inner:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn under_an_hour_is_too_frequent() {
+        for inner in ["1 minute", "15 minutes", "59 minutes"] {
+            let expression = format!("rate({inner})");
+            let diagnostic = rate(inner)
+                .unwrap()
+                .check_frequency(&expression, "/p")
+                .expect(inner);
+            assert_eq!(diagnostic.code, Code::ScheduleTooFrequent);
+            assert!(diagnostic
+                .message
+                .contains("at most once an hour; use \"rate(1 hour)\""));
+            assert_eq!(
+                diagnostic.params,
+                vec![("suggestion", "rate(1 hour)".into())]
+            );
+        }
+        assert!(too_frequent_message("rate(1 minute)", 1).contains("every minute,"));
+        assert!(too_frequent_message("rate(5 minutes)", 5).contains("every 5 minutes,"));
+        for inner in ["60 minutes", "1 hour", "1 day"] {
+            assert_eq!(
+                rate(inner).unwrap().check_frequency("", ""),
+                None,
+                "{inner}"
+            );
+        }
+    }
+
+    #[test]
+    fn runs_count_whole_intervals_from_the_start() {
+        let twelve_hours = rate("12 hours").unwrap();
+        assert_eq!(twelve_hours.runs_after(1000, 3), [44_200, 87_400, 130_600]);
+        assert_eq!(twelve_hours.runs_after(0, 0), Vec::<i64>::new());
+        let huge = rate("2147483647 days").unwrap();
+        assert_eq!(huge.runs_after(i64::MAX - 10, 5), Vec::<i64>::new());
+    }
+}

@@ -1,0 +1,313 @@
+//! Run times of a cron expression: the first matching minute at or after a
+//! given one, found by skipping whole years, months and days that cannot
+//! match. The search ends at 2199, the last year cron allows, so it is bounded
+//! even when nothing matches: at most 230 years × 12 months of day masks.
+
+use super::calendar::{days_from_civil, Minute, SECONDS_PER_DAY};
+use super::cron::{Cron, FIRST_YEAR, LAST_YEAR};
+
+/// Unix seconds of 2200-01-01T00:00:00Z, just past the last possible run.
+fn end_of_range() -> i64 {
+    days_from_civil(i64::from(LAST_YEAR) + 1, 1, 1) * SECONDS_PER_DAY
+}
+
+impl Cron {
+    /// The first matching minute at or after `start` (clamped to 1970), or
+    /// `None` if no minute from there to the end of 2199 matches.
+    pub(crate) fn first_at_or_after(&self, start: Minute) -> Option<Minute> {
+        let start = if start.year < i64::from(FIRST_YEAR) {
+            Minute::EPOCH
+        } else {
+            start
+        };
+        let start_year = u32::try_from(start.year).ok()?;
+        let mut year = self.years.next_from(start_year)?;
+        loop {
+            let in_start_year = year == start_year;
+            let mut month = self
+                .months
+                .next_from(if in_start_year { start.month } else { 1 });
+            while let Some(this_month) = month {
+                let in_start_month = in_start_year && this_month == start.month;
+                let first_day = if in_start_month { start.day } else { 1 };
+                let mut days = self.day_mask(i64::from(year), this_month) & (u32::MAX << first_day);
+                while days != 0 {
+                    let day = days.trailing_zeros();
+                    days &= days - 1;
+                    let on_start_day = in_start_month && day == start.day;
+                    let mut hour = self
+                        .hours
+                        .next_from(if on_start_day { start.hour } else { 0 });
+                    while let Some(this_hour) = hour {
+                        let on_start_hour = on_start_day && this_hour == start.hour;
+                        let first_minute = if on_start_hour { start.minute } else { 0 };
+                        if let Some(minute) = self.minutes.next_from(first_minute) {
+                            return Some(Minute {
+                                year: i64::from(year),
+                                month: this_month,
+                                day,
+                                hour: this_hour,
+                                minute,
+                            });
+                        }
+                        hour = self.hours.next_from(this_hour + 1);
+                    }
+                }
+                month = self.months.next_from(this_month + 1);
+            }
+            year = self.years.next_from(year + 1)?;
+        }
+    }
+
+    /// The first run time strictly after `unix`, in unix seconds.
+    pub(crate) fn next_after(&self, unix: i64) -> Option<i64> {
+        let start = if unix < 0 {
+            Minute::EPOCH
+        } else if unix >= end_of_range() {
+            return None;
+        } else {
+            Minute::containing((unix / 60 + 1) * 60)
+        };
+        self.first_at_or_after(start).map(Minute::unix)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::calendar::{format_instant, parse_instant};
+    use super::super::cron::parse;
+    use super::*;
+
+    fn cron(text: &str) -> Cron {
+        let parts: Vec<&str> = text.split(' ').collect();
+        parse(
+            [parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]],
+            "",
+        )
+        .expect(text)
+    }
+
+    fn at(text: &str) -> i64 {
+        parse_instant(text).expect(text)
+    }
+
+    /// The next `count` runs strictly after `from`, formatted.
+    fn runs(text: &str, from: &str, count: usize) -> Vec<String> {
+        let cron = cron(text);
+        let mut after = at(from);
+        let mut found = Vec::new();
+        while found.len() < count {
+            match cron.next_after(after) {
+                Some(next) => {
+                    found.push(format_instant(next));
+                    after = next;
+                }
+                None => break,
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn runs_are_strictly_after_the_start() {
+        assert_eq!(
+            runs("0 8 * * ? *", "2026-11-25T08:00:00Z", 2),
+            ["2026-11-26T08:00:00Z", "2026-11-27T08:00:00Z"]
+        );
+        assert_eq!(
+            runs("0 8 * * ? *", "2026-11-25T07:59:59Z", 1),
+            ["2026-11-25T08:00:00Z"]
+        );
+    }
+
+    #[test]
+    fn daily_runs_cross_month_and_year_ends() {
+        assert_eq!(
+            runs("30 23 * * ? *", "2026-12-30T12:00:00Z", 3),
+            [
+                "2026-12-30T23:30:00Z",
+                "2026-12-31T23:30:00Z",
+                "2027-01-01T23:30:00Z"
+            ]
+        );
+    }
+
+    #[test]
+    fn hour_increments_roll_over_midnight() {
+        assert_eq!(
+            runs("0 0/8 * * ? *", "2026-11-25T17:00:00Z", 3),
+            [
+                "2026-11-26T00:00:00Z",
+                "2026-11-26T08:00:00Z",
+                "2026-11-26T16:00:00Z"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_twenty_ninth_of_february_waits_for_a_leap_year() {
+        assert_eq!(
+            runs("0 12 29 2 ? *", "2026-01-01T00:00:00Z", 2),
+            ["2028-02-29T12:00:00Z", "2032-02-29T12:00:00Z"]
+        );
+        // 2100 is not a leap year.
+        assert_eq!(
+            runs("0 12 29 2 ? *", "2096-03-01T00:00:00Z", 1),
+            ["2104-02-29T12:00:00Z"]
+        );
+    }
+
+    #[test]
+    fn day_thirty_one_skips_short_months() {
+        assert_eq!(
+            runs("0 0 31 * ? *", "2026-01-31T00:00:00Z", 3),
+            [
+                "2026-03-31T00:00:00Z",
+                "2026-05-31T00:00:00Z",
+                "2026-07-31T00:00:00Z"
+            ]
+        );
+    }
+
+    #[test]
+    fn last_day_of_the_month() {
+        assert_eq!(
+            runs("0 9 L * ? *", "2028-01-31T09:00:00Z", 3),
+            [
+                "2028-02-29T09:00:00Z",
+                "2028-03-31T09:00:00Z",
+                "2028-04-30T09:00:00Z"
+            ]
+        );
+        // L-3: three days before the last day.
+        assert_eq!(
+            runs("0 9 L-3 * ? *", "2027-02-01T00:00:00Z", 2),
+            ["2027-02-25T09:00:00Z", "2027-03-28T09:00:00Z"]
+        );
+    }
+
+    #[test]
+    fn nearest_weekday_stays_in_the_month() {
+        // 15 August 2026 is a Saturday: Friday the 14th.
+        assert_eq!(
+            runs("0 6 15W * ? *", "2026-08-01T00:00:00Z", 1),
+            ["2026-08-14T06:00:00Z"]
+        );
+        // 15 November 2026 is a Sunday: Monday the 16th.
+        assert_eq!(
+            runs("0 6 15W * ? *", "2026-11-01T00:00:00Z", 1),
+            ["2026-11-16T06:00:00Z"]
+        );
+        // 1 August 2026 is a Saturday: not Friday 31 July but Monday the 3rd.
+        assert_eq!(
+            runs("0 6 1W * ? *", "2026-07-15T00:00:00Z", 1),
+            ["2026-08-03T06:00:00Z"]
+        );
+        // 31 May 2026 is a Sunday: not Monday 1 June but Friday the 29th.
+        assert_eq!(
+            runs("0 6 31W * ? *", "2026-05-01T00:00:00Z", 1),
+            ["2026-05-29T06:00:00Z"]
+        );
+        // A weekday is itself.
+        assert_eq!(
+            runs("0 6 15W * ? *", "2026-12-01T00:00:00Z", 1),
+            ["2026-12-15T06:00:00Z"]
+        );
+    }
+
+    #[test]
+    fn last_weekday_of_the_month() {
+        // 31 January 2027 is a Sunday, 28 February 2027 a Sunday, 31 March a Wednesday.
+        assert_eq!(
+            runs("0 17 LW * ? *", "2027-01-01T00:00:00Z", 3),
+            [
+                "2027-01-29T17:00:00Z",
+                "2027-02-26T17:00:00Z",
+                "2027-03-31T17:00:00Z"
+            ]
+        );
+    }
+
+    #[test]
+    fn nth_weekday_of_the_month() {
+        // The seed: 08:00 on the first Wednesday.
+        assert_eq!(
+            runs("0 8 ? * 4#1 *", "2026-11-25T00:00:00Z", 3),
+            [
+                "2026-12-02T08:00:00Z",
+                "2027-01-06T08:00:00Z",
+                "2027-02-03T08:00:00Z"
+            ]
+        );
+        // A fifth Friday only in some months.
+        assert_eq!(
+            runs("0 0 ? * FRI#5 *", "2026-01-01T00:00:00Z", 3),
+            [
+                "2026-01-30T00:00:00Z",
+                "2026-05-29T00:00:00Z",
+                "2026-07-31T00:00:00Z"
+            ]
+        );
+    }
+
+    #[test]
+    fn last_given_weekday_of_the_month() {
+        assert_eq!(
+            runs("0 18 ? JAN,JUL 6L *", "2026-01-01T00:00:00Z", 3),
+            [
+                "2026-01-30T18:00:00Z",
+                "2026-07-31T18:00:00Z",
+                "2027-01-29T18:00:00Z"
+            ]
+        );
+        // 5L: the last Thursday; February 2028 (leap) ends on Tuesday the 29th.
+        assert_eq!(
+            runs("0 0 ? 2 5L 2028", "2026-01-01T00:00:00Z", 2),
+            ["2028-02-24T00:00:00Z"]
+        );
+    }
+
+    #[test]
+    fn weekday_ranges() {
+        // 2026-11-27 is a Friday.
+        assert_eq!(
+            runs("15 10 ? * MON-FRI *", "2026-11-27T10:15:00Z", 2),
+            ["2026-11-30T10:15:00Z", "2026-12-01T10:15:00Z"]
+        );
+        assert_eq!(
+            runs("0 0 ? * L *", "2026-11-25T00:00:00Z", 1),
+            ["2026-11-28T00:00:00Z"]
+        );
+    }
+
+    #[test]
+    fn years_bound_the_search() {
+        assert_eq!(
+            runs("0 0 1 1 ? 2199", "2198-06-01T00:00:00Z", 2),
+            ["2199-01-01T00:00:00Z"]
+        );
+        assert_eq!(
+            runs("0 0 * * ? *", "2199-12-31T23:59:00Z", 1),
+            Vec::<String>::new()
+        );
+        assert_eq!(cron("0 0 * * ? *").next_after(i64::MAX), None);
+        assert_eq!(cron("0 0 * * ? *").next_after(i64::MIN), Some(0));
+        assert_eq!(cron("0 0 1 1 ? 1970").next_after(-1), Some(0));
+        assert_eq!(cron("0 0 1 1 ? 1970").next_after(0), None);
+    }
+
+    #[test]
+    fn a_search_that_finds_nothing_is_fast() {
+        let never = cron("0 0 31 2 ? *");
+        let started = std::time::Instant::now();
+        for _ in 0..100 {
+            assert_eq!(never.first_at_or_after(Minute::EPOCH), None);
+        }
+        // 100 full searches; generous for unoptimized test builds.
+        assert!(
+            started.elapsed().as_millis() < 500,
+            "{:?}",
+            started.elapsed()
+        );
+    }
+}

@@ -1,0 +1,303 @@
+//! Five-field cron expressions, as Unix cron writes them (`minute hour
+//! day-of-month month day-of-week`). EventBridge needs six fields, so these are
+//! always an error; the message suggests the EventBridge expression that means
+//! what the author meant:
+//!
+//! - Unix numbers the days of the week 0-7 (0 and 7 = Sunday); EventBridge
+//!   1-7 (1 = Sunday), so numbers shift by one inside lists, ranges, `#` and
+//!   `L` (`3#1` → `4#1`, `5-7` → `6-7,1`);
+//! - EventBridge needs `?` in one day field: it replaces the one that was `*`
+//!   (day-of-week when both were);
+//! - when both day fields are set, Unix runs on days matching either, which
+//!   EventBridge cannot express: the suggestion keeps the day-of-week field
+//!   and the message says so;
+//! - the year field `*` is appended.
+//!
+//! An expression with `?` in a day field is EventBridge syntax missing its
+//! year, so it only gets `*` appended. A suggestion that would itself be
+//! invalid is left out.
+
+use super::cron::{self, parse_number};
+use crate::diagnostic::{quote, Code, Diagnostic};
+
+// ---------------------------------------------------------------------------
+// Messages
+// ---------------------------------------------------------------------------
+
+const SIX_FIELDS: &str = "minutes, hours, day-of-month, month, day-of-week and year";
+
+fn unix_message(expression: &str, suggestion: &str, renumbered: bool, either_day: bool) -> String {
+    let renumbered = if renumbered {
+        " and numbers the days of the week from 1 = Sunday"
+    } else {
+        ""
+    };
+    let tail = if either_day {
+        format!(
+            "; Unix cron runs when either day field matches, which EventBridge cannot express, so {} keeps only the day-of-week field",
+            quote(suggestion)
+        )
+    } else {
+        format!("; write {}", quote(suggestion))
+    };
+    format!(
+        "The cron expression {} has five fields, as in Unix cron, but EventBridge needs six ({SIX_FIELDS}){renumbered}{tail}.",
+        quote(expression)
+    )
+}
+
+fn missing_year_message(expression: &str, suggestion: &str) -> String {
+    format!(
+        "The cron expression {} has five fields, but EventBridge needs six ({SIX_FIELDS}); add the year field, as in {}.",
+        quote(expression),
+        quote(suggestion)
+    )
+}
+
+fn no_suggestion_message(expression: &str) -> String {
+    format!(
+        "The cron expression {} has five fields, as in Unix cron, but EventBridge needs six: {SIX_FIELDS}.",
+        quote(expression)
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Conversion
+// ---------------------------------------------------------------------------
+
+/// How the five fields were read.
+enum Reading {
+    /// EventBridge fields without the year.
+    MissingYear,
+    /// Unix cron fields.
+    Unix { renumbered: bool, either_day: bool },
+}
+
+/// The five-field-cron diagnostic for `fields`, with a suggestion when one
+/// can be made.
+pub(crate) fn diagnose(expression: &str, fields: [&str; 5], path: &str) -> Diagnostic {
+    match suggest(fields) {
+        Some((suggestion, reading)) => {
+            let message = match reading {
+                Reading::MissingYear => missing_year_message(expression, &suggestion),
+                Reading::Unix {
+                    renumbered,
+                    either_day,
+                } => unix_message(expression, &suggestion, renumbered, either_day),
+            };
+            Diagnostic::new(Code::ScheduleFiveFieldCron, path, message)
+                .with("suggestion", suggestion)
+        }
+        None => Diagnostic::new(
+            Code::ScheduleFiveFieldCron,
+            path,
+            no_suggestion_message(expression),
+        ),
+    }
+}
+
+/// The six-field expression the author meant, if it is valid.
+fn suggest(fields: [&str; 5]) -> Option<(String, Reading)> {
+    let [minute, hour, dom, month, dow] = fields;
+    let converted;
+    let (six, reading) = if dom == "?" || dow == "?" {
+        ([minute, hour, dom, month, dow, "*"], Reading::MissingYear)
+    } else if dow == "*" {
+        let reading = Reading::Unix {
+            renumbered: false,
+            either_day: false,
+        };
+        ([minute, hour, dom, month, "?", "*"], reading)
+    } else {
+        converted = convert_weekdays(dow)?;
+        let reading = Reading::Unix {
+            renumbered: converted != dow,
+            either_day: dom != "*",
+        };
+        ([minute, hour, "?", month, converted.as_str(), "*"], reading)
+    };
+    cron::parse(six, "")
+        .is_ok()
+        .then(|| (cron::expression(six), reading))
+}
+
+/// A Unix day-of-week field in EventBridge numbering, or `None` when it
+/// cannot be converted faithfully.
+fn convert_weekdays(field: &str) -> Option<String> {
+    let items: Option<Vec<String>> = field.split(',').map(convert_item).collect();
+    Some(items?.join(","))
+}
+
+fn convert_item(item: &str) -> Option<String> {
+    if let Some((base, step)) = item.split_once('/') {
+        return Some(match base.split_once('-') {
+            _ if base == "*" => item.to_owned(),
+            // A range through 7 includes Sunday twice over; not worth guessing.
+            Some((_, high)) if parse_number(high) == Some(7) => return None,
+            Some((low, high)) => format!("{}-{}/{step}", weekday(low), weekday(high)),
+            None => format!("{}/{step}", weekday(base)),
+        });
+    }
+    if let Some((day, nth)) = item.split_once('#') {
+        return Some(format!("{}#{nth}", weekday(day)));
+    }
+    if let Some(day) = item.strip_suffix(['L', 'l']).filter(|day| !day.is_empty()) {
+        return Some(format!("{}L", weekday(day)));
+    }
+    if let Some((low, high)) = item.split_once('-') {
+        return Some(match (parse_number(low), parse_number(high)) {
+            (Some(0 | 7), Some(7)) if low != high => "1-7".to_owned(),
+            (Some(7), Some(7)) => "1".to_owned(),
+            // Through Sunday: EventBridge's Sunday is 1, the start of the week.
+            (_, Some(7)) => format!("{}-7,1", weekday(low)),
+            _ => format!("{}-{}", weekday(low), weekday(high)),
+        });
+    }
+    Some(weekday(item))
+}
+
+/// One Unix weekday number (0-7) as EventBridge's (1-7); names and anything
+/// else stay as written.
+fn weekday(text: &str) -> String {
+    match parse_number(text) {
+        Some(day @ 0..=6) => (day + 1).to_string(),
+        Some(7) => "1".to_owned(),
+        _ => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn diagnose_text(text: &str) -> Diagnostic {
+        let parts: Vec<&str> = text.split(' ').collect();
+        let diagnostic = diagnose(
+            &format!("cron({text})"),
+            [parts[0], parts[1], parts[2], parts[3], parts[4]],
+            "/p",
+        );
+        assert_eq!(diagnostic.code, Code::ScheduleFiveFieldCron);
+        assert_eq!(diagnostic.path, "/p");
+        diagnostic
+    }
+
+    fn suggestion(text: &str) -> Option<String> {
+        let diagnostic = diagnose_text(text);
+        diagnostic
+            .params
+            .iter()
+            .find_map(|(name, value)| match value {
+                crate::json::Value::String(suggestion) if *name == "suggestion" => {
+                    assert!(diagnostic.message.contains(&quote(suggestion)));
+                    Some(suggestion.clone())
+                }
+                _ => None,
+            })
+    }
+
+    #[test]
+    fn the_seed_example_becomes_the_first_wednesday() {
+        assert_eq!(
+            suggestion("0 8 * * 3#1").as_deref(),
+            Some("cron(0 8 ? * 4#1 *)")
+        );
+        assert_eq!(
+            diagnose_text("0 8 * * 3#1").message,
+            "The cron expression \"cron(0 8 * * 3#1)\" has five fields, as in Unix cron, but EventBridge needs six (minutes, hours, day-of-month, month, day-of-week and year) and numbers the days of the week from 1 = Sunday; write \"cron(0 8 ? * 4#1 *)\"."
+        );
+    }
+
+    #[test]
+    fn weekday_numbers_shift_by_one() {
+        for (unix, eventbridge) in [
+            ("0 9 * * 1-5", "cron(0 9 ? * 2-6 *)"),
+            ("0 9 * * 0", "cron(0 9 ? * 1 *)"),
+            ("0 9 * * 7", "cron(0 9 ? * 1 *)"),
+            ("0 9 * * 0,6", "cron(0 9 ? * 1,7 *)"),
+            ("0 9 * * 5-7", "cron(0 9 ? * 6-7,1 *)"),
+            ("0 9 * * 0-7", "cron(0 9 ? * 1-7 *)"),
+            ("0 9 * * 5L", "cron(0 9 ? * 6L *)"),
+            ("0 9 * * 1-5/2", "cron(0 9 ? * 2-6/2 *)"),
+            ("0 9 * * */2", "cron(0 9 ? * */2 *)"),
+            ("0 9 * * MON-FRI", "cron(0 9 ? * MON-FRI *)"),
+            ("0 9 * * MON-5", "cron(0 9 ? * MON-6 *)"),
+        ] {
+            assert_eq!(suggestion(unix).as_deref(), Some(eventbridge), "{unix}");
+        }
+        assert!(!diagnose_text("0 9 * * MON").message.contains("1 = Sunday"));
+    }
+
+    #[test]
+    fn the_star_day_field_becomes_the_question_mark() {
+        assert_eq!(
+            suggestion("0 12 * * *").as_deref(),
+            Some("cron(0 12 * * ? *)")
+        );
+        assert_eq!(
+            suggestion("30 6 1,15 * *").as_deref(),
+            Some("cron(30 6 1,15 * ? *)")
+        );
+        assert_eq!(
+            suggestion("0 0 L JAN *").as_deref(),
+            Some("cron(0 0 L JAN ? *)")
+        );
+    }
+
+    #[test]
+    fn both_day_fields_set_keeps_the_weekday_and_says_so() {
+        let diagnostic = diagnose_text("0 8 1 * 1");
+        assert_eq!(
+            diagnostic.params,
+            vec![("suggestion", "cron(0 8 ? * 2 *)".into())]
+        );
+        assert!(diagnostic
+            .message
+            .contains("runs when either day field matches, which EventBridge cannot express"));
+        assert!(diagnostic
+            .message
+            .contains("keeps only the day-of-week field"));
+    }
+
+    #[test]
+    fn eventbridge_fields_missing_the_year_only_gain_it() {
+        let diagnostic = diagnose_text("0 8 ? * 3#1");
+        assert_eq!(
+            diagnostic.params,
+            vec![("suggestion", "cron(0 8 ? * 3#1 *)".into())]
+        );
+        assert!(diagnostic
+            .message
+            .ends_with("add the year field, as in \"cron(0 8 ? * 3#1 *)\"."));
+        assert_eq!(
+            suggestion("0 8 1 * ?").as_deref(),
+            Some("cron(0 8 1 * ? *)")
+        );
+    }
+
+    #[test]
+    fn invalid_suggestions_are_left_out() {
+        for text in [
+            "a b c d e",
+            "0 25 * * *",
+            "0 8 * * 9",
+            "0 8 * * 1-7/2",
+            "0 8 * * FRI-MON",
+            "0 8 ? ? *",
+        ] {
+            let diagnostic = diagnose_text(text);
+            assert!(diagnostic.params.is_empty(), "{text}: {diagnostic:?}");
+            assert!(diagnostic.message.ends_with(
+                "but EventBridge needs six: minutes, hours, day-of-month, month, day-of-week and year."
+            ));
+        }
+    }
+
+    #[test]
+    fn too_frequent_unix_schedules_still_get_a_suggestion() {
+        assert_eq!(
+            suggestion("*/5 * * * *").as_deref(),
+            Some("cron(*/5 * * * ? *)")
+        );
+    }
+}

@@ -175,3 +175,72 @@ fn check_patterns(list: &str, value: &str, path: &str, out: &mut Vec<Diagnostic>
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{at, findings};
+
+    fn include(value: &str) -> String {
+        format!(r#""Includes":[{{"FilterType":"SIMPLE_PATTERN","Value":"{value}"}}]"#)
+    }
+
+    fn exclude(value: &str) -> String {
+        format!(r#""Excludes":[{{"FilterType":"SIMPLE_PATTERN","Value":"{value}"}}]"#)
+    }
+
+    #[test]
+    fn the_documented_examples_pass() {
+        assert_eq!(findings(&include("/folder1|/folder2")), []);
+        assert_eq!(findings(&include("/documents*")), []);
+        assert_eq!(findings(&exclude("*.tmp|*/temp|/scratch/")), []);
+    }
+
+    #[test]
+    fn include_wildcards_go_last() {
+        assert_eq!(
+            findings(&include("/logs/*.txt")),
+            [at("/Includes/0/Value", "filter/include-wildcard-not-last")]
+        );
+        assert_eq!(findings(&exclude("/logs/*.txt")), []);
+    }
+
+    #[test]
+    fn include_patterns_start_at_the_root() {
+        assert_eq!(
+            findings(&include("photos")),
+            [at("/Includes/0/Value", "filter/include-without-slash")]
+        );
+    }
+
+    #[test]
+    fn empty_patterns_are_errors_in_both_lists() {
+        for value in ["/a||/b", "|/a", "/a|"] {
+            assert_eq!(
+                findings(&exclude(value)),
+                [at("/Excludes/0/Value", "filter/empty-pattern")],
+                "{value}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_rule_without_value_filters_nothing() {
+        assert_eq!(
+            findings(r#""Excludes":[{"FilterType":"SIMPLE_PATTERN"}]"#),
+            [at("/Excludes/0/Value", "filter/missing-value")]
+        );
+    }
+
+    #[test]
+    fn the_quota_counts_both_lists() {
+        let half = "a".repeat(60_000);
+        assert_eq!(
+            findings(&format!(
+                "{},{}",
+                include(&format!("/{half}")),
+                exclude(&half)
+            )),
+            [at("/Includes/0/Value", "filter/combined-too-long")]
+        );
+    }
+}

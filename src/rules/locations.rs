@@ -24,3 +24,27 @@ pub fn check(request: &Request, _context: &Context, out: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::findings;
+    use crate::{validate_text, Context};
+
+    #[test]
+    fn different_locations_are_fine() {
+        assert_eq!(findings(""), []);
+    }
+
+    #[test]
+    fn the_same_location_at_both_ends_is_a_warning() {
+        let arn = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0";
+        let text = format!(r#"{{"SourceLocationArn":"{arn}","DestinationLocationArn":"{arn}"}}"#);
+        let report = validate_text(&text, &Context::default());
+        assert!(report.is_valid());
+        assert_eq!(
+            report.diagnostics[0].code.as_str(),
+            "locations/same-location"
+        );
+        assert_eq!(report.diagnostics[0].path, "/DestinationLocationArn");
+    }
+}

@@ -50,3 +50,40 @@ pub fn check(request: &Request, _context: &Context, out: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{at, findings};
+
+    const LOG_GROUP: &str =
+        r#""CloudWatchLogGroupArn":"arn:aws:logs:us-east-1:111122223333:log-group:datasync""#;
+
+    #[test]
+    fn a_log_group_needs_a_log_level() {
+        assert_eq!(
+            findings(LOG_GROUP),
+            [at("/Options/LogLevel", "logging/log-group-unused")]
+        );
+        assert_eq!(
+            findings(&format!(r#"{LOG_GROUP},"Options":{{"LogLevel":"OFF"}}"#)),
+            [at("/Options/LogLevel", "logging/log-group-unused")]
+        );
+        assert_eq!(
+            findings(&format!(r#"{LOG_GROUP},"Options":{{"LogLevel":"BASIC"}}"#)),
+            []
+        );
+    }
+
+    #[test]
+    fn basic_mode_logging_needs_a_log_group_but_enhanced_does_not() {
+        assert_eq!(
+            findings(r#""Options":{"LogLevel":"BASIC"}"#),
+            [at("/CloudWatchLogGroupArn", "logging/no-log-group")]
+        );
+        assert_eq!(
+            findings(r#""TaskMode":"ENHANCED","Options":{"LogLevel":"TRANSFER"}"#),
+            []
+        );
+        assert_eq!(findings(r#""Options":{"LogLevel":"OFF"}"#), []);
+    }
+}

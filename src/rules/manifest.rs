@@ -55,3 +55,51 @@ pub fn check(request: &Request, _context: &Context, out: &mut Vec<Diagnostic>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{at, findings};
+
+    const MANIFEST: &str = r#""ManifestConfig":{"Source":{"S3":{"ManifestObjectPath":"prefix/my-manifest.csv","BucketAccessRoleArn":"arn:aws:iam::111122223333:role/r","S3BucketArn":"arn:aws:s3:::bucket"}}}"#;
+
+    #[test]
+    fn a_complete_manifest_is_fine() {
+        assert_eq!(findings(MANIFEST), []);
+    }
+
+    #[test]
+    fn a_manifest_needs_a_source() {
+        assert_eq!(
+            findings(r#""ManifestConfig":{"Action":"TRANSFER"}"#),
+            [at("/ManifestConfig/Source", "manifest/missing-source")]
+        );
+    }
+
+    #[test]
+    fn a_manifest_excludes_filters_but_not_empty_lists() {
+        let filter = r#"[{"FilterType":"SIMPLE_PATTERN","Value":"/a"}]"#;
+        assert_eq!(
+            findings(&format!(
+                r#"{MANIFEST},"Includes":{filter},"Excludes":{filter}"#
+            )),
+            [
+                at("/Excludes", "manifest/with-filters"),
+                at("/Includes", "manifest/with-filters")
+            ]
+        );
+        assert_eq!(findings(&format!(r#"{MANIFEST},"Includes":[]"#)), []);
+    }
+
+    #[test]
+    fn a_manifest_transfer_deletes_nothing() {
+        assert_eq!(
+            findings(&format!(
+                r#"{MANIFEST},"Options":{{"PreserveDeletedFiles":"REMOVE"}}"#
+            )),
+            [at(
+                "/Options/PreserveDeletedFiles",
+                "manifest/remove-deletes-nothing"
+            )]
+        );
+    }
+}

@@ -39,3 +39,34 @@ pub const CROSS_FIELD_RULES: &[(&str, Rule)] = &[
     ("manifest", manifest::check),
     ("report", report::check),
 ];
+
+/// Helpers for the rule files' own tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::{validate_text, Context};
+
+    /// A valid request with `extra` members spliced in (e.g. `"TaskMode":"ENHANCED"`).
+    pub fn request(extra: &str) -> String {
+        let separator = if extra.is_empty() { "" } else { "," };
+        format!(
+            r#"{{"SourceLocationArn":"arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0","DestinationLocationArn":"arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210"{separator}{extra}}}"#
+        )
+    }
+
+    /// `(path, code)` of every diagnostic for a request with `extra` members.
+    pub fn findings(extra: &str) -> Vec<(String, &'static str)> {
+        let context = Context {
+            now_unix: Some(1_795_564_800),
+        };
+        validate_text(&request(extra), &context)
+            .diagnostics
+            .into_iter()
+            .map(|d| (d.path, d.code.as_str()))
+            .collect()
+    }
+
+    /// Shorthand for an expected finding.
+    pub fn at(path: &str, code: &'static str) -> (String, &'static str) {
+        (path.to_owned(), code)
+    }
+}

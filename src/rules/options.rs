@@ -140,3 +140,99 @@ pub fn check(request: &Request, _context: &Context, out: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{at, findings};
+
+    #[test]
+    fn basic_mode_pairs_atime_with_mtime_on_effective_values() {
+        assert_eq!(
+            findings(r#""Options":{"Atime":"BEST_EFFORT","Mtime":"PRESERVE"}"#),
+            []
+        );
+        assert_eq!(findings(r#""Options":{"Atime":"NONE","Mtime":"NONE"}"#), []);
+        let mismatch = "options/atime-mtime-mismatch";
+        // The omitted member is the one to set.
+        assert_eq!(
+            findings(r#""Options":{"Mtime":"NONE"}"#),
+            [at("/Options/Atime", mismatch)]
+        );
+        assert_eq!(
+            findings(r#""Options":{"Atime":"NONE"}"#),
+            [at("/Options/Mtime", mismatch)]
+        );
+        assert_eq!(
+            findings(r#""Options":{"Atime":"BEST_EFFORT","Mtime":"NONE"}"#),
+            [at("/Options/Atime", mismatch)]
+        );
+    }
+
+    #[test]
+    fn enhanced_mode_frees_atime_but_keeps_mtime() {
+        assert_eq!(
+            findings(r#""TaskMode":"ENHANCED","Options":{"Atime":"NONE"}"#),
+            []
+        );
+        assert_eq!(
+            findings(r#""TaskMode":"ENHANCED","Options":{"Atime":"NONE","Mtime":"NONE"}"#),
+            [at("/Options/Mtime", "options/enhanced-mtime-none")]
+        );
+    }
+
+    #[test]
+    fn remove_cannot_go_with_transfer_all() {
+        assert_eq!(
+            findings(r#""Options":{"PreserveDeletedFiles":"REMOVE"}"#),
+            []
+        );
+        assert_eq!(findings(r#""Options":{"TransferMode":"ALL"}"#), []);
+        assert_eq!(
+            findings(r#""Options":{"PreserveDeletedFiles":"REMOVE","TransferMode":"ALL"}"#),
+            [at(
+                "/Options/TransferMode",
+                "options/remove-with-transfer-all"
+            )]
+        );
+    }
+
+    #[test]
+    fn enhanced_mode_cannot_verify_point_in_time() {
+        // The Enhanced default is ONLY_FILES_TRANSFERRED, so only an explicit value conflicts.
+        assert_eq!(findings(r#""TaskMode":"ENHANCED""#), []);
+        assert_eq!(
+            findings(
+                r#""TaskMode":"ENHANCED","Options":{"VerifyMode":"POINT_IN_TIME_CONSISTENT"}"#
+            ),
+            [at("/Options/VerifyMode", "options/enhanced-point-in-time")]
+        );
+        assert_eq!(
+            findings(r#""Options":{"VerifyMode":"POINT_IN_TIME_CONSISTENT"}"#),
+            []
+        );
+    }
+
+    #[test]
+    fn bandwidth_limits_do_not_apply_to_enhanced_mode() {
+        assert_eq!(
+            findings(r#""TaskMode":"ENHANCED","Options":{"BytesPerSecond":-1}"#),
+            []
+        );
+        assert_eq!(findings(r#""Options":{"BytesPerSecond":1024}"#), []);
+        assert_eq!(
+            findings(r#""TaskMode":"ENHANCED","Options":{"BytesPerSecond":1024}"#),
+            [at(
+                "/Options/BytesPerSecond",
+                "options/enhanced-bandwidth-limit"
+            )]
+        );
+    }
+
+    #[test]
+    fn an_invalid_task_mode_suspends_mode_rules() {
+        assert_eq!(
+            findings(r#""TaskMode":"TURBO","Options":{"Mtime":"NONE"}"#),
+            [at("/TaskMode", "value/not-in-enum")]
+        );
+    }
+}

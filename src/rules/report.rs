@@ -58,3 +58,48 @@ pub fn check(request: &Request, _context: &Context, out: &mut Vec<Diagnostic>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{at, findings};
+
+    #[test]
+    fn summary_only_reports_ignore_levels_and_overrides() {
+        assert_eq!(
+            findings(r#""TaskReportConfig":{"OutputType":"SUMMARY_ONLY"}"#),
+            []
+        );
+        assert_eq!(
+            findings(
+                r#""TaskReportConfig":{"OutputType":"SUMMARY_ONLY","ReportLevel":"ERRORS_ONLY"}"#
+            ),
+            [at(
+                "/TaskReportConfig/OutputType",
+                "report/summary-ignores-levels"
+            )]
+        );
+        assert_eq!(
+            findings(r#""TaskReportConfig":{"OutputType":"STANDARD","ReportLevel":"ERRORS_ONLY"}"#),
+            []
+        );
+    }
+
+    #[test]
+    fn a_deleted_override_needs_remove() {
+        let deleted =
+            r#""TaskReportConfig":{"Overrides":{"Deleted":{"ReportLevel":"ERRORS_ONLY"}}}"#;
+        assert_eq!(
+            findings(deleted),
+            [at(
+                "/TaskReportConfig/Overrides/Deleted",
+                "report/deleted-without-remove"
+            )]
+        );
+        assert_eq!(
+            findings(&format!(
+                r#"{deleted},"Options":{{"PreserveDeletedFiles":"REMOVE"}}"#
+            )),
+            []
+        );
+    }
+}

@@ -22,3 +22,39 @@ pub fn check(request: &Request, context: &Context, out: &mut Vec<Diagnostic>) {
     }
     out.extend(crate::schedule::check(expression, PATH, context.now_unix));
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{at, findings};
+
+    fn schedule(expression: &str) -> String {
+        format!(r#""Schedule":{{"ScheduleExpression":"{expression}"}}"#)
+    }
+
+    #[test]
+    fn the_documented_examples() {
+        assert_eq!(findings(&schedule("rate(12 hours)")), []);
+        assert_eq!(findings(&schedule("cron(0 8 ? * 4#1 *)")), []);
+        assert_eq!(
+            findings(&schedule("cron(0 8 * * 3#1)")),
+            [at(super::PATH, "schedule/five-field-cron")]
+        );
+    }
+
+    #[test]
+    fn a_bad_character_is_reported_once() {
+        assert_eq!(
+            findings(&schedule("rate(1 day);")),
+            [at(super::PATH, "value/pattern-mismatch")]
+        );
+    }
+
+    #[test]
+    fn at_most_once_an_hour() {
+        assert_eq!(findings(&schedule("rate(60 minutes)")), []);
+        assert_eq!(
+            findings(&schedule("rate(59 minutes)")),
+            [at(super::PATH, "schedule/too-frequent")]
+        );
+    }
+}

@@ -397,3 +397,119 @@ fn list_or(items: &[&str]) -> String {
         [init @ .., last] => format!("{} or {last}", init.join(", ")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{at, findings};
+    use crate::{validate_text, Context};
+
+    fn codes(text: &str) -> Vec<(String, &'static str)> {
+        validate_text(text, &Context::default())
+            .diagnostics
+            .into_iter()
+            .map(|d| (d.path, d.code.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn the_root_must_be_an_object() {
+        for text in ["[]", "null", "3", "\"x\"", "true"] {
+            assert_eq!(codes(text), [at("", "request/not-an-object")], "{text}");
+        }
+    }
+
+    #[test]
+    fn both_locations_are_required() {
+        assert_eq!(
+            codes("{}"),
+            [
+                at("/DestinationLocationArn", "request/missing-member"),
+                at("/SourceLocationArn", "request/missing-member")
+            ]
+        );
+    }
+
+    #[test]
+    fn bytes_per_second_is_a_64_bit_integer_of_at_least_minus_one() {
+        assert_eq!(findings(r#""Options":{"BytesPerSecond":-1}"#), []);
+        assert_eq!(
+            findings(r#""Options":{"BytesPerSecond":9223372036854775807}"#),
+            []
+        );
+        for (value, code) in [
+            ("-2", "value/below-minimum"),
+            ("1.5", "value/wrong-type"),
+            ("1.0", "value/wrong-type"),
+            ("1e3", "value/wrong-type"),
+            ("\"1024\"", "value/wrong-type"),
+            ("true", "value/wrong-type"),
+            ("9223372036854775808", "value/integer-out-of-range"),
+        ] {
+            assert_eq!(
+                findings(&format!(r#""Options":{{"BytesPerSecond":{value}}}"#)),
+                [at("/Options/BytesPerSecond", code)],
+                "{value}"
+            );
+        }
+    }
+
+    #[test]
+    fn enums_are_case_sensitive() {
+        assert_eq!(findings(r#""TaskMode":"ENHANCED""#), []);
+        assert_eq!(
+            findings(r#""TaskMode":"Enhanced""#),
+            [at("/TaskMode", "value/not-in-enum")]
+        );
+    }
+
+    #[test]
+    fn lengths_count_code_points_not_bytes() {
+        // 256 two-byte characters would be 512 bytes but are 256 code points; the
+        // pattern then rejects them, which shows the length check passed.
+        let name = "é".repeat(256);
+        assert_eq!(
+            findings(&format!(r#""Name":"{name}""#)),
+            [at("/Name", "value/pattern-mismatch")]
+        );
+        let name = "a".repeat(257);
+        assert_eq!(
+            findings(&format!(r#""Name":"{name}""#)),
+            [at("/Name", "value/too-long")]
+        );
+    }
+
+    #[test]
+    fn unknown_members_suggest_the_nearest_name() {
+        let report = validate_text(
+            &crate::rules::testing::request(r#""Options":{"Verifymode":"NONE"},"Atime":"NONE""#),
+            &Context::default(),
+        );
+        let suggestions: Vec<String> = report
+            .diagnostics
+            .iter()
+            .map(|d| crate::json::to_string(&d.params[1].1))
+            .collect();
+        assert_eq!(suggestions, ["\"/Options/Atime\"", "\"VerifyMode\""]);
+    }
+
+    #[test]
+    fn list_sizes_follow_the_model() {
+        let tags: Vec<String> = (0..50).map(|i| format!(r#"{{"Key":"k{i}"}}"#)).collect();
+        assert_eq!(findings(&format!(r#""Tags":[{}]"#, tags.join(","))), []);
+        let tags: Vec<String> = (0..51).map(|i| format!(r#"{{"Key":"k{i}"}}"#)).collect();
+        assert_eq!(
+            findings(&format!(r#""Tags":[{}]"#, tags.join(","))),
+            [at("/Tags", "list/too-many-items")]
+        );
+    }
+
+    #[test]
+    fn an_empty_name_is_only_a_warning() {
+        let report = validate_text(
+            &crate::rules::testing::request(r#""Name":"""#),
+            &Context::default(),
+        );
+        assert!(report.is_valid());
+        assert_eq!(report.diagnostics[0].code.as_str(), "value/empty-string");
+    }
+}

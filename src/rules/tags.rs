@@ -58,3 +58,29 @@ pub fn check(request: &Request, _context: &Context, out: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{at, findings};
+
+    #[test]
+    fn keys_are_unique_and_case_sensitive() {
+        assert_eq!(findings(r#""Tags":[{"Key":"env"},{"Key":"Env"}]"#), []);
+        assert_eq!(
+            findings(r#""Tags":[{"Key":"env"},{"Key":"x"},{"Key":"env"}]"#),
+            [at("/Tags/2/Key", "tag/duplicate-key")]
+        );
+    }
+
+    #[test]
+    fn the_aws_prefix_is_reserved_in_any_case() {
+        assert_eq!(
+            findings(r#""Tags":[{"Key":"Aws:team"}]"#),
+            [at("/Tags/0/Key", "tag/reserved-prefix")]
+        );
+        assert_eq!(
+            findings(r#""Tags":[{"Key":"awsteam"},{"Key":"my:aws:x"}]"#),
+            []
+        );
+    }
+}

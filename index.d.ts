@@ -1,0 +1,301 @@
+// Hand-written declarations for the datasync-task-validator npm package.
+// One file serves every entry (Node.js ESM and CommonJS, browsers, bundlers) and
+// needs no DOM or Node.js globals. Keep DiagnosticCode in step with the `codes!`
+// table in src/diagnostic.rs (tests/node/codes.test.mjs checks it).
+
+/** Every diagnostic code the validator can emit; codes are stable and never reused. */
+export type DiagnosticCode =
+  | 'json/syntax-error'
+  | 'json/too-deep'
+  | 'json/duplicate-member'
+  | 'input/not-serializable'
+  | 'request/not-an-object'
+  | 'request/unknown-member'
+  | 'request/missing-member'
+  | 'value/wrong-type'
+  | 'value/integer-out-of-range'
+  | 'value/below-minimum'
+  | 'value/not-in-enum'
+  | 'value/too-short'
+  | 'value/too-long'
+  | 'value/pattern-mismatch'
+  | 'value/empty-string'
+  | 'value/invalid-unicode'
+  | 'list/too-many-items'
+  | 'options/atime-mtime-mismatch'
+  | 'options/enhanced-mtime-none'
+  | 'options/remove-with-transfer-all'
+  | 'options/enhanced-point-in-time'
+  | 'options/enhanced-bandwidth-limit'
+  | 'logging/log-group-unused'
+  | 'logging/no-log-group'
+  | 'manifest/missing-source'
+  | 'manifest/with-filters'
+  | 'manifest/remove-deletes-nothing'
+  | 'report/summary-ignores-levels'
+  | 'report/deleted-without-remove'
+  | 'schedule/invalid-expression'
+  | 'schedule/five-field-cron'
+  | 'schedule/too-frequent'
+  | 'schedule/never-fires'
+  | 'filter/empty-pattern'
+  | 'filter/include-wildcard-not-last'
+  | 'filter/include-without-slash'
+  | 'filter/missing-value'
+  | 'filter/combined-too-long'
+  | 'tag/duplicate-key'
+  | 'tag/reserved-prefix'
+  | 'locations/same-location';
+
+/** `error`: the service rejects the request. `warning`: it accepts it, but probably not as meant. */
+export type Severity = 'error' | 'warning';
+
+/** One problem found in a request. */
+export interface Diagnostic {
+  /** The stable machine-readable code. */
+  code: DiagnosticCode;
+  /** Each code always has the same severity. */
+  severity: Severity;
+  /** RFC 6901 JSON Pointer of the member to change; `''` is the whole request. */
+  path: string;
+  /** One finished sentence for a person. */
+  message: string;
+  /** Machine data such as `{ max: 256 }`, `{ allowed: [...] }` or `{ line, column }`; absent when there is none. */
+  params?: Record<string, unknown>;
+}
+
+/** What validate() returns. */
+export interface ValidationResult {
+  /** True when there are no errors (warnings allowed). */
+  valid: boolean;
+  /** Sorted by path, then code. */
+  errors: Diagnostic[];
+  /** Sorted by path, then code. */
+  warnings: Diagnostic[];
+}
+
+/** Metadata of one request member, for rendering and explaining a form field. */
+export interface FieldInfo {
+  /** JSON Pointer of the member; a `*` segment stands for any list index. */
+  pointer: string;
+  /** The member name, e.g. `VerifyMode`. */
+  name: string;
+  type: 'string' | 'integer' | 'object' | 'array';
+  /** Whether the member must be present when its parent is. */
+  required: boolean;
+  /** The form section the member belongs to. */
+  section: string;
+  /** Help text. */
+  help: string;
+  /** The allowed values, for enum members. */
+  enum?: string[];
+  /** What the service uses when the member is omitted, per task mode. */
+  default?: { BASIC: string | number; ENHANCED: string | number };
+  minLength?: number;
+  maxLength?: number;
+  maxItems?: number;
+  minimum?: number;
+  /** The API model's regular expression. */
+  pattern?: string;
+  /** The pattern in words, e.g. `arn:aws:datasync:REGION:ACCOUNT:location/loc-ID`. */
+  formatHint?: string;
+}
+
+/** What describeSchedule() returns. */
+export interface ScheduleDescription {
+  /** True when there are no error diagnostics. */
+  valid: boolean;
+  /** Paths are `''` (the expression itself). */
+  diagnostics: Diagnostic[];
+  /** The schedule in words, or null when the expression is invalid. */
+  summary: string | null;
+  /** The next run times as ISO 8601 UTC strings, e.g. `2026-01-01T12:00:00Z`. */
+  nextRuns: string[];
+}
+
+/** Options accepted by describeSchedule(). */
+export interface DescribeScheduleOptions {
+  /** Runs are listed after this instant: a Date, milliseconds since 1970 or ISO 8601 text. Default: now. */
+  from?: Date | string | number;
+  /** How many run times to list, 0 to 100. Default: 5. */
+  count?: number;
+}
+
+// ---------------------------------------------------------------------------
+// The CreateTask request (the DataSync API's PascalCase members).
+// ---------------------------------------------------------------------------
+
+export type TaskMode = 'BASIC' | 'ENHANCED';
+export type VerifyMode = 'POINT_IN_TIME_CONSISTENT' | 'ONLY_FILES_TRANSFERRED' | 'NONE';
+export type OverwriteMode = 'ALWAYS' | 'NEVER';
+export type Atime = 'NONE' | 'BEST_EFFORT';
+export type Mtime = 'NONE' | 'PRESERVE';
+export type Uid = 'NONE' | 'INT_VALUE' | 'NAME' | 'BOTH';
+export type Gid = 'NONE' | 'INT_VALUE' | 'NAME' | 'BOTH';
+export type PreserveDeletedFiles = 'PRESERVE' | 'REMOVE';
+export type PreserveDevices = 'NONE' | 'PRESERVE';
+export type PosixPermissions = 'NONE' | 'PRESERVE';
+export type TaskQueueing = 'ENABLED' | 'DISABLED';
+export type LogLevel = 'OFF' | 'BASIC' | 'TRANSFER';
+export type TransferMode = 'CHANGED' | 'ALL';
+export type SmbSecurityDescriptorCopyFlags = 'NONE' | 'OWNER_DACL' | 'OWNER_DACL_SACL';
+export type ObjectTags = 'PRESERVE' | 'NONE';
+export type ObjectMetadata = 'PRESERVE' | 'NONE';
+export type FilterType = 'SIMPLE_PATTERN';
+export type ScheduleStatus = 'ENABLED' | 'DISABLED';
+export type ManifestAction = 'TRANSFER';
+export type ManifestFormat = 'CSV';
+export type ReportOutputType = 'SUMMARY_ONLY' | 'STANDARD';
+export type ReportLevel = 'ERRORS_ONLY' | 'SUCCESSES_AND_ERRORS';
+export type ObjectVersionIds = 'INCLUDE' | 'NONE';
+
+/** How files are copied, verified and logged; every omitted member takes the service default. */
+export interface Options {
+  VerifyMode?: VerifyMode;
+  OverwriteMode?: OverwriteMode;
+  Atime?: Atime;
+  Mtime?: Mtime;
+  Uid?: Uid;
+  Gid?: Gid;
+  PreserveDeletedFiles?: PreserveDeletedFiles;
+  PreserveDevices?: PreserveDevices;
+  PosixPermissions?: PosixPermissions;
+  /** Bytes per second, or -1 for no limit; an integer. */
+  BytesPerSecond?: number;
+  TaskQueueing?: TaskQueueing;
+  LogLevel?: LogLevel;
+  TransferMode?: TransferMode;
+  SecurityDescriptorCopyFlags?: SmbSecurityDescriptorCopyFlags;
+  ObjectTags?: ObjectTags;
+  ObjectMetadata?: ObjectMetadata;
+}
+
+export interface FilterRule {
+  FilterType?: FilterType;
+  /** Patterns separated by `|`. */
+  Value?: string;
+}
+
+export interface TaskSchedule {
+  /** `cron(...)` (six fields) or `rate(...)`, EventBridge syntax, UTC. */
+  ScheduleExpression: string;
+  Status?: ScheduleStatus;
+}
+
+export interface TagListEntry {
+  Key: string;
+  Value?: string;
+}
+
+export interface S3ManifestConfig {
+  ManifestObjectPath: string;
+  BucketAccessRoleArn: string;
+  S3BucketArn: string;
+  ManifestObjectVersionId?: string;
+}
+
+export interface SourceManifestConfig {
+  S3: S3ManifestConfig;
+}
+
+export interface ManifestConfig {
+  Action?: ManifestAction;
+  Format?: ManifestFormat;
+  Source?: SourceManifestConfig;
+}
+
+export interface ReportDestinationS3 {
+  Subdirectory?: string;
+  S3BucketArn: string;
+  BucketAccessRoleArn: string;
+}
+
+export interface ReportDestination {
+  S3?: ReportDestinationS3;
+}
+
+export interface ReportOverride {
+  ReportLevel?: ReportLevel;
+}
+
+export interface ReportOverrides {
+  Transferred?: ReportOverride;
+  Verified?: ReportOverride;
+  Deleted?: ReportOverride;
+  Skipped?: ReportOverride;
+}
+
+export interface TaskReportConfig {
+  Destination?: ReportDestination;
+  OutputType?: ReportOutputType;
+  ReportLevel?: ReportLevel;
+  ObjectVersionIds?: ObjectVersionIds;
+  Overrides?: ReportOverrides;
+}
+
+/** The CreateTask request, as the AWS SDKs and `aws datasync create-task --cli-input-json` take it. */
+export interface CreateTaskRequest {
+  SourceLocationArn: string;
+  DestinationLocationArn: string;
+  CloudWatchLogGroupArn?: string;
+  Name?: string;
+  Options?: Options;
+  /** At most one rule. */
+  Excludes?: FilterRule[];
+  Schedule?: TaskSchedule;
+  /** At most 50 tags. */
+  Tags?: TagListEntry[];
+  /** At most one rule. */
+  Includes?: FilterRule[];
+  ManifestConfig?: ManifestConfig;
+  TaskReportConfig?: TaskReportConfig;
+  TaskMode?: TaskMode;
+}
+
+/** A request after applyDefaults(): TaskMode and every Options member are present. */
+export type WithDefaults<T> = T & { TaskMode: TaskMode; Options: Required<Options> };
+
+// ---------------------------------------------------------------------------
+// The API.
+// ---------------------------------------------------------------------------
+
+/**
+ * Checks a CreateTask request given as an object or as JSON text. Never throws:
+ * every mistake, including input that is not an object or not serializable, is
+ * a diagnostic in the result.
+ */
+export function validate(request: CreateTaskRequest | string | unknown): ValidationResult;
+
+/**
+ * A copy of the request with every omitted default filled in for its task mode
+ * (BASIC when TaskMode is omitted): TaskMode, every Options member,
+ * Schedule.Status when there is a Schedule, ManifestConfig Action and Format
+ * when there is a ManifestConfig. Members already present are kept as they are.
+ * @throws TypeError when the request is not an object (or JSON text of one).
+ */
+export function applyDefaults<T extends object = CreateTaskRequest>(request: T | string): WithDefaults<T>;
+
+/** Metadata for every request member, parents before children. */
+export function fields(): FieldInfo[];
+
+/**
+ * Diagnostics, a summary in words and the next run times of a schedule expression.
+ * @throws TypeError when `options` is malformed (`from` not a time, `count` not an integer from 0 to 100).
+ */
+export function describeSchedule(expression: string, options?: DescribeScheduleOptions): ScheduleDescription;
+
+/** The package version, e.g. `0.1.0`. */
+export function version(): string;
+
+/**
+ * Makes the module ready. In browsers it fetches and instantiates the .wasm and
+ * must be awaited once before any other call (a call made earlier throws an
+ * Error saying so); later calls return the same promise. In Node.js the module is
+ * ready when loaded and init() resolves at once, so `await init()` is portable.
+ *
+ * @param input Browsers only, optional: where to get the .wasm instead of the
+ * package's own file: a URL (string or URL object), a fetch Response or a
+ * promise of one, the module's bytes, a compiled WebAssembly.Module, or
+ * `{ module_or_path }` holding one of these. Ignored in Node.js.
+ */
+export default function init(input?: string | object): Promise<void>;

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/ (never committed): one optimised .wasm shared by
+# the Node.js glue (CommonJS, wrapped for ESM too) and the web glue, the
+# hand-written wrappers from js/, index.d.ts, README.md and package.json.
+# Idempotent: pkg/ is rebuilt from scratch on every run.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+name=datasync_task_validator          # the crate's file stem
+wasm_file="${name}_bg.wasm"           # the one .wasm in the package
+stage=target/wasm-bindgen             # raw wasm-bindgen output
+pkg=pkg
+
+say() { printf '[build] %s\n' "$*"; }
+
+bash scripts/ensure-tools.sh
+
+say "cargo build --release --target wasm32-unknown-unknown"
+cargo build --release --target wasm32-unknown-unknown
+raw="target/wasm32-unknown-unknown/release/$name.wasm"
+
+say "wasm-bindgen --target nodejs and --target web"
+rm -rf "$stage"
+for target in nodejs web; do
+  wasm-bindgen --target "$target" --no-typescript --out-name "$name" --out-dir "$stage/$target" "$raw"
+done
+# The .wasm is the same for every target, so the package ships it once.
+cmp -s "$stage/nodejs/$wasm_file" "$stage/web/$wasm_file" \
+  || { echo "[build] the nodejs and web .wasm files differ; cannot share one" >&2; exit 1; }
+
+say "assembling $pkg/"
+rm -rf "$pkg"
+mkdir -p "$pkg/node" "$pkg/web"
+
+# wasm-opt from the npm package binaryen; the flags are the features rustc's
+# wasm32 output uses (wasm-opt cannot detect them: strip = true drops that section).
+node_modules/.bin/wasm-opt -Oz \
+  --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-multivalue \
+  "$stage/web/$wasm_file" -o "$pkg/$wasm_file"
+
+# Copies wasm-bindgen glue to $2, pointing its .wasm reference ($3 -> $4) at the
+# shared file one folder up; fails loudly if a new wasm-bindgen spells it otherwise.
+copy_glue() {
+  local from=$1 to=$2 old=$3 new=$4
+  grep -qF "$old" "$from" || { echo "[build] $from no longer contains: $old" >&2; exit 1; }
+  sed "s|$old|$new|" "$from" > "$to"
+}
+# Node: `--target nodejs` is CommonJS, so it must be .cjs in a "type": "module" package.
+copy_glue "$stage/nodejs/$name.js" "$pkg/node/$name.cjs" \
+  "\${__dirname}/$wasm_file" "\${__dirname}/../$wasm_file"
+copy_glue "$stage/web/$name.js" "$pkg/web/$name.js" \
+  "new URL('$wasm_file', import.meta.url)" "new URL('../$wasm_file', import.meta.url)"
+
+cp js/node/index.cjs js/node/index.mjs "$pkg/node/"
+cp js/web/index.js "$pkg/web/"
+# One set of declarations; the .d.cts copy types `require()` in CommonJS TypeScript.
+cp index.d.ts "$pkg/index.d.ts"
+cp index.d.ts "$pkg/index.d.cts"
+if [ -f README.md ]; then
+  cp README.md "$pkg/README.md"
+else
+  say "warning: no README.md at the repository root; shipping a stub"
+  printf '# datasync-task-validator\n\nValidates AWS DataSync CreateTask requests.\n' > "$pkg/README.md"
+fi
+for license in LICENSE*; do [ -f "$license" ] && cp "$license" "$pkg/"; done
+
+# package.json: pkg.json with the crate's version.
+version=$(cargo metadata --no-deps --format-version 1 \
+  | node -e 'const m = JSON.parse(require("fs").readFileSync(0, "utf8")); console.log(m.packages.find((p) => p.name === "datasync-task-validator").version)')
+node -e '
+  const fs = require("fs");
+  const manifest = JSON.parse(fs.readFileSync("pkg.json", "utf8"));
+  manifest.version = process.argv[1];
+  fs.writeFileSync("pkg/package.json", JSON.stringify(manifest, null, 2) + "\n");
+' "$version"
+
+# Smoke test: the optimised module instantiates and answers (Node glue, CommonJS).
+node -e '
+  const m = require("./pkg/node/index.cjs");
+  if (m.version() !== process.argv[1]) throw new Error(`version() is ${m.version()}, expected ${process.argv[1]}`);
+  const r = m.validate("{}");
+  if (typeof r.valid !== "boolean" || !Array.isArray(r.errors)) throw new Error("validate() returned " + JSON.stringify(r));
+' "$version"
+
+# Tests and the bundler import the package by name: node_modules/datasync-task-validator -> pkg.
+ln -sfn ../pkg node_modules/datasync-task-validator
+
+raw_size=$(wc -c < "$pkg/$wasm_file")
+gzip_size=$(gzip -9 -c "$pkg/$wasm_file" | wc -c)
+unopt_size=$(wc -c < "$stage/web/$wasm_file")
+say "built $pkg/ for datasync-task-validator $version"
+say "$wasm_file: $raw_size bytes raw, $gzip_size bytes gzip -9 (before wasm-opt: $unopt_size bytes)"

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The one command that runs every check, in order, stopping at the first failure.
+# Works unattended: CI=true, no standard input. Installs missing tools first.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+exec </dev/null
+
+# wasm-bindgen-test: cargo runs the wasm32 test binary through this runner.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+export CARGO_TERM_COLOR=never
+# The runner picks Node.js unless WASM_BINDGEN_USE_BROWSER is set; start from a clean slate.
+unset WASM_BINDGEN_USE_BROWSER NO_HEADLESS
+
+total=9
+number=0
+step() {
+  local title=$1
+  shift
+  number=$((number + 1))
+  local started=$SECONDS
+  printf '\n=== [%d/%d] %s\n' "$number" "$total" "$title"
+  if ! "$@"; then
+    printf '\n*** scripts/test.sh FAILED at step %d/%d: %s\n' "$number" "$total" "$title" >&2
+    exit 1
+  fi
+  printf '=== [%d/%d] ok: %s (%ds)\n' "$number" "$total" "$title" $((SECONDS - started))
+}
+
+wasm_test() {
+  cargo test --target wasm32-unknown-unknown --test wasm
+}
+
+# Same test binary, run in Chromium through chromedriver; webdriver.json (found
+# in the crate root, the runner's working directory) sets the Chromium binary
+# and flags. The grep proves the runner really used the browser.
+wasm_test_in_chromium() {
+  local log
+  log=$(mktemp)
+  WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver wasm_test 2>&1 | tee "$log" || { rm -f "$log"; return 1; }
+  if ! grep -q 'Running headless tests in Chrome' "$log"; then
+    echo "the wasm tests did not run in Chromium (no 'Running headless tests in Chrome' line)" >&2
+    rm -f "$log"
+    return 1
+  fi
+  rm -f "$log"
+}
+
+step "ensure tools" bash scripts/ensure-tools.sh
+step "cargo fmt --check" cargo fmt --check
+step "cargo clippy (native)" cargo clippy --all-targets -- -D warnings
+step "cargo clippy (wasm32)" cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+step "cargo test (native)" cargo test
+step "build pkg/ (scripts/build.sh)" bash scripts/build.sh
+step "wasm-bindgen-test under Node.js" wasm_test
+step "wasm-bindgen-test in headless Chromium" wasm_test_in_chromium
+step "node --test tests/node/ (against pkg/)" node --test tests/node/
+
+printf '\nscripts/test.sh: all %d steps succeeded\n' "$total"

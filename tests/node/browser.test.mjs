@@ -1,0 +1,40 @@
+// The web build without a bundler: tests/browser/index.html imports
+// pkg/web/index.js as a plain ES module in headless Chromium.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  BEFORE_INIT_ERROR, cargoVersion, expectMissingLocations, expectValid, repoRoot, requireBuiltPackage, runPage, serveStatic,
+} from './helpers.mjs';
+
+requireBuiltPackage();
+let server;
+let page;
+
+before(async () => {
+  server = await serveStatic(repoRoot);
+  page = await runPage(`${server.url}tests/browser/index.html`);
+});
+after(() => server?.close());
+
+test('the page ran without console errors, warnings or failed requests', () => {
+  assert.equal(page.results.error, undefined, page.results.error);
+  assert.deepEqual(page.problems, []);
+});
+
+test('calling validate() before init() throws a clear Error', () => {
+  assert.equal(page.results.beforeInit, BEFORE_INIT_ERROR);
+});
+
+test('init() returns one shared promise that resolves to undefined', () => {
+  assert.equal(page.results.initIsShared, true);
+  assert.equal(page.results.initValue, 'undefined');
+});
+
+test('the API answers in the browser', () => {
+  expectMissingLocations(assert, page.results.empty);
+  expectValid(assert, page.results.good);
+  assert.equal(page.results.verifyMode, 'ONLY_FILES_TRANSFERRED');
+  assert.ok(page.results.fieldCount > 0);
+  assert.equal(page.results.schedule.nextRuns.length, 2);
+  assert.equal(page.results.version, cargoVersion());
+});

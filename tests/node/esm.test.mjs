@@ -1,0 +1,80 @@
+// The published package through its `exports` map, as a Node.js ES module.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import {
+  DESTINATION, SOURCE, cargoVersion, expectMissingLocations, expectValid, pkgDir, requireBuiltPackage,
+} from './helpers.mjs';
+
+requireBuiltPackage();
+const require = createRequire(import.meta.url);
+const api = await import('datasync-task-validator');
+const { default: init, validate, applyDefaults, fields, describeSchedule, version } = api;
+
+test('the node condition picks the ES module entry', () => {
+  const resolved = fileURLToPath(import.meta.resolve('datasync-task-validator'));
+  assert.equal(resolved, `${pkgDir}/node/index.mjs`);
+});
+
+test('exports only the documented API', () => {
+  assert.deepEqual(Object.keys(api).sort(), ['applyDefaults', 'default', 'describeSchedule', 'fields', 'validate', 'version']);
+});
+
+test('init() resolves at once and may be awaited repeatedly', async () => {
+  assert.equal(await init(), undefined);
+  assert.equal(await init('ignored in Node.js'), undefined);
+});
+
+test('import and require share one instance', () => {
+  assert.equal(require('datasync-task-validator').validate, validate);
+});
+
+test('deep imports are closed by the exports map', async () => {
+  await assert.rejects(import('datasync-task-validator/node/index.mjs'), { code: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
+});
+
+test('validate reports the missing location ARNs of an empty request', () => {
+  expectMissingLocations(assert, validate({}));
+  expectMissingLocations(assert, validate('{}'));
+});
+
+test('validate accepts a request with both location ARNs', () => {
+  expectValid(assert, validate({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION }));
+});
+
+test('validate never throws, whatever it is given', () => {
+  const cyclic = {};
+  cyclic.self = cyclic;
+  for (const input of [undefined, null, 1, 'nope', [], cyclic, { BytesPerSecond: 1n }, Symbol('x'), () => 1]) {
+    const result = validate(input);
+    assert.equal(result.valid, false);
+    assert.equal(result.errors.length, 1, JSON.stringify(result));
+  }
+});
+
+test('applyDefaults fills VerifyMode for Enhanced mode and throws TypeError for non-objects', () => {
+  assert.equal(applyDefaults({ TaskMode: 'ENHANCED' }).Options.VerifyMode, 'ONLY_FILES_TRANSFERRED');
+  assert.throws(() => applyDefaults(42), TypeError);
+});
+
+test('fields lists plain-object metadata', () => {
+  const list = fields();
+  assert.ok(list.length > 0);
+  const verify = list.find((f) => f.pointer === '/Options/VerifyMode');
+  assert.equal(Object.getPrototypeOf(verify), Object.prototype);
+  assert.deepEqual(verify.default, { BASIC: 'POINT_IN_TIME_CONSISTENT', ENHANCED: 'ONLY_FILES_TRANSFERRED' });
+});
+
+test('describeSchedule lists the requested number of runs', () => {
+  const result = describeSchedule('rate(12 hours)', { from: '2026-01-01T00:00:00Z', count: 2 });
+  assert.equal(result.valid, true, JSON.stringify(result));
+  assert.equal(result.nextRuns.length, 2);
+  assert.equal(typeof result.summary, 'string');
+  assert.throws(() => describeSchedule('rate(1 day)', { count: -1 }), TypeError);
+});
+
+test('version() is the package version and the crate version', () => {
+  assert.equal(version(), require('datasync-task-validator/package.json').version);
+  assert.equal(version(), cargoVersion());
+});

@@ -1,0 +1,147 @@
+// Shared by the node tests: the repository paths, a static file server and a
+// headless Chromium. Not a test file itself (node --test runs *.test.* only).
+import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const pkgDir = join(repoRoot, 'pkg');
+
+/** Fails early, with the fix, when scripts/build.sh has not run. */
+export function requireBuiltPackage() {
+  try {
+    statSync(join(repoRoot, 'node_modules', 'datasync-task-validator', 'package.json'));
+  } catch {
+    throw new Error('pkg/ is not built or not linked: run scripts/build.sh first');
+  }
+}
+
+/** The crate version from Cargo.toml's [package] table. */
+export function cargoVersion() {
+  const toml = readFileSync(join(repoRoot, 'Cargo.toml'), 'utf8');
+  const match = /^\[package\][^[]*?^version\s*=\s*"([^"]+)"/ms.exec(toml);
+  if (!match) throw new Error('no version in Cargo.toml [package]');
+  return match[1];
+}
+
+export const SOURCE = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0';
+export const DESTINATION = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.cjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+};
+
+/**
+ * Serves the files under `root` on 127.0.0.1 at an ephemeral port. Stops on
+ * close(), and by itself after `lifetimeMs` in case a test forgets.
+ */
+export async function serveStatic(root, { lifetimeMs = 120_000 } = {}) {
+  const base = resolve(root);
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    const file = resolve(join(base, path));
+    let body = null;
+    if (request.method === 'GET' && (file === base || file.startsWith(base + sep))) {
+      try {
+        body = readFileSync(file);
+      } catch {
+        body = null;
+      }
+    }
+    if (body === null) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  const stop = () => {
+    server.closeAllConnections();
+    return new Promise((done) => server.close(() => done()));
+  };
+  const timer = setTimeout(stop, lifetimeMs);
+  timer.unref();
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    close() {
+      clearTimeout(timer);
+      return server.listening ? stop() : Promise.resolve();
+    },
+  };
+}
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Opens `url` in headless Chromium (a fresh profile each time), waits until the
+ * page sets `window.__results`, and returns them with every console message,
+ * page error and failed request seen on the way.
+ */
+export async function runPage(url, { timeoutMs = 30_000 } = {}) {
+  const { chromium } = await import('playwright-core');
+  const profile = mkdtempSync(join(tmpdir(), 'dtv-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  const problems = [];
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') {
+        problems.push(`console.${message.type()}: ${message.text()}`);
+      }
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => window.__results !== undefined, null, { timeout: timeoutMs });
+    const results = await page.evaluate(() => window.__results);
+    return { results, problems };
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** What validate({}) must return: errors for both missing location ARNs. */
+export function expectMissingLocations(assert, result) {
+  assert.equal(result.valid, false, JSON.stringify(result));
+  const missing = result.errors.filter((d) => d.code === 'request/missing-member').map((d) => d.path);
+  assert.deepEqual(missing.sort(), ['/DestinationLocationArn', '/SourceLocationArn'], JSON.stringify(result));
+  for (const d of result.errors) {
+    assert.equal(d.severity, 'error');
+    assert.equal(typeof d.message, 'string');
+  }
+}
+
+/** What validate() must return for a request with only the two location ARNs. */
+export function expectValid(assert, result) {
+  assert.equal(result.valid, true, JSON.stringify(result));
+  assert.deepEqual(result.errors, []);
+  assert.ok(Array.isArray(result.warnings));
+}
+
+export const BEFORE_INIT_ERROR = 'Error: datasync-task-validator: call and await init() before validate().';

@@ -1,0 +1,56 @@
+// The tarball `npm publish` would upload holds every file the manifest points at,
+// one .wasm, and nothing else.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { cargoVersion, pkgDir, requireBuiltPackage } from './helpers.mjs';
+
+requireBuiltPackage();
+const manifest = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+
+/** Every file path a manifest field or `exports` leaf names. */
+function targets(value, out = []) {
+  if (typeof value === 'string') out.push(value.replace(/^\.\//, ''));
+  else if (value && typeof value === 'object') Object.values(value).forEach((v) => targets(v, out));
+  return out;
+}
+
+test('the manifest is pkg.json with the crate version', () => {
+  const source = JSON.parse(readFileSync(join(pkgDir, '..', 'pkg.json'), 'utf8'));
+  assert.deepEqual({ ...manifest, version: undefined }, { ...source, version: undefined });
+  assert.equal(manifest.version, cargoVersion());
+  assert.equal(manifest.name, 'datasync-task-validator');
+  assert.equal(manifest.type, 'module');
+});
+
+test('npm pack includes every file the manifest names, and one .wasm', () => {
+  const [report] = JSON.parse(
+    execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: pkgDir, encoding: 'utf8' }),
+  );
+  const files = report.files.map((f) => f.path).sort();
+  const named = [...new Set(targets([manifest.main, manifest.browser, manifest.types, manifest.exports]))];
+  for (const file of named) assert.ok(files.includes(file), `${file} is named in package.json but not packed`);
+  assert.deepEqual(files.filter((f) => f.endsWith('.wasm')), ['datasync_task_validator_bg.wasm']);
+  const expected = [
+    'README.md',
+    'datasync_task_validator_bg.wasm',
+    'index.d.cts',
+    'index.d.ts',
+    'node/datasync_task_validator.cjs',
+    'node/index.cjs',
+    'node/index.mjs',
+    'package.json',
+    'web/datasync_task_validator.js',
+    'web/index.js',
+  ];
+  assert.deepEqual(files.filter((f) => !f.startsWith('LICENSE')), expected);
+});
+
+test('the glue loads the shared .wasm, not a copy beside it', () => {
+  const node = readFileSync(join(pkgDir, 'node', 'datasync_task_validator.cjs'), 'utf8');
+  const web = readFileSync(join(pkgDir, 'web', 'datasync_task_validator.js'), 'utf8');
+  assert.match(node, /\$\{__dirname\}\/\.\.\/datasync_task_validator_bg\.wasm/);
+  assert.match(web, /new URL\('\.\.\/datasync_task_validator_bg\.wasm', import\.meta\.url\)/);
+});

@@ -1,0 +1,74 @@
+// Uses every export of the package with the types a caller relies on.
+// Only type-checked (tests/node/types.test.mjs), never run.
+import init, {
+  applyDefaults,
+  describeSchedule,
+  fields,
+  validate,
+  version,
+  type CreateTaskRequest,
+  type Diagnostic,
+  type DiagnosticCode,
+  type FieldInfo,
+  type ScheduleDescription,
+  type ValidationResult,
+} from 'datasync-task-validator';
+
+export async function useEverything(): Promise<string[]> {
+  await init();
+  const ready: Promise<void> = init(new Uint8Array(8));
+
+  const request: CreateTaskRequest = {
+    SourceLocationArn: 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0',
+    DestinationLocationArn: 'arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210',
+    TaskMode: 'ENHANCED',
+    Options: { VerifyMode: 'ONLY_FILES_TRANSFERRED', BytesPerSecond: -1, ObjectMetadata: 'PRESERVE' },
+    Schedule: { ScheduleExpression: 'rate(12 hours)', Status: 'ENABLED' },
+    Tags: [{ Key: 'team', Value: 'storage' }],
+    Includes: [{ FilterType: 'SIMPLE_PATTERN', Value: '/photos*' }],
+    ManifestConfig: {
+      Action: 'TRANSFER',
+      Format: 'CSV',
+      Source: { S3: { ManifestObjectPath: 'm.csv', BucketAccessRoleArn: 'arn:r', S3BucketArn: 'arn:b' } },
+    },
+    TaskReportConfig: { OutputType: 'STANDARD', Overrides: { Deleted: { ReportLevel: 'ERRORS_ONLY' } } },
+  };
+
+  const result: ValidationResult = validate(request);
+  const fromText: ValidationResult = validate(JSON.stringify(request));
+  const fromAnything: ValidationResult = validate(JSON.parse('null') as unknown);
+  const first: Diagnostic | undefined = result.errors[0] ?? fromText.warnings[0] ?? fromAnything.errors[0];
+  const code: DiagnosticCode | undefined = first?.code;
+  const severity: 'error' | 'warning' | undefined = first?.severity;
+  const line: unknown = first?.params?.line;
+
+  const filled = applyDefaults(request);
+  const verify: 'POINT_IN_TIME_CONSISTENT' | 'ONLY_FILES_TRANSFERRED' | 'NONE' = filled.Options.VerifyMode;
+  const mode: 'BASIC' | 'ENHANCED' = filled.TaskMode;
+  const source: string = filled.SourceLocationArn;
+  const custom = applyDefaults({ Name: 'draft' });
+  const name: string = custom.Name;
+  const fromJson = applyDefaults('{}');
+
+  const list: FieldInfo[] = fields();
+  const kinds: Array<'string' | 'integer' | 'object' | 'array'> = list.map((f) => f.type);
+  const basicDefault: string | number | undefined = list[0]?.default?.BASIC;
+
+  const schedule: ScheduleDescription = describeSchedule('rate(1 day)', { from: new Date(0), count: 3 });
+  describeSchedule('cron(0 8 ? * 4#1 *)', { from: '2026-01-01T00:00:00Z' });
+  describeSchedule('rate(1 hour)', { from: 0 });
+  describeSchedule('rate(1 hour)');
+  const summary: string | null = schedule.summary;
+  const runs: string[] = schedule.nextRuns;
+
+  // @ts-expect-error VerifyMode is a closed set of strings; the typings must reject this one.
+  const wrong: CreateTaskRequest = { SourceLocationArn: 'a', DestinationLocationArn: 'b', Options: { VerifyMode: 'SOMETIMES' } };
+  // @ts-expect-error the schedule expression must be a string.
+  describeSchedule(12);
+  // @ts-expect-error applyDefaults needs an object or JSON text.
+  applyDefaults(42);
+
+  await ready;
+  return [version(), String(code), String(severity), String(line), verify, mode, source, name, String(fromJson.TaskMode),
+    String(kinds.length), String(basicDefault), String(summary), String(runs.length), String(wrong)];
+}

@@ -1,0 +1,312 @@
+//! The JavaScript boundary (`src/wasm.rs`), exercised through real JS values.
+//!
+//! Runs under Node.js by default and in headless Chromium when the runner sees
+//! `WASM_BINDGEN_USE_BROWSER=1` (see scripts/test.sh); the test binary is the same.
+#![cfg(target_arch = "wasm32")]
+
+use datasync_task_validator::wasm::{apply_defaults, describe_schedule, fields, validate, version};
+use js_sys::{Array, Object, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const SOURCE: &str = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0";
+const DESTINATION: &str = "arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210";
+
+/// A JS value from JSON text.
+fn js(json: &str) -> JsValue {
+    JSON::parse(json).expect("test JSON parses")
+}
+
+/// A good request as a JS object.
+fn good_request() -> JsValue {
+    js(&format!(
+        r#"{{"SourceLocationArn": "{SOURCE}", "DestinationLocationArn": "{DESTINATION}"}}"#
+    ))
+}
+
+/// `value[key]`, panicking with the key when it is missing.
+fn get(value: &JsValue, key: &str) -> JsValue {
+    let member = Reflect::get(value, &JsValue::from_str(key)).expect("Reflect.get");
+    assert!(
+        !member.is_undefined(),
+        "missing member {key} in {}",
+        text(value)
+    );
+    member
+}
+
+/// `JSON.stringify(value)`, for messages and comparisons.
+fn text(value: &JsValue) -> String {
+    JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| format!("{value:?}"))
+}
+
+fn array(value: &JsValue) -> Array {
+    assert!(Array::is_array(value), "not an array: {}", text(value));
+    value.clone().unchecked_into()
+}
+
+/// Asserts `value` is a plain object (prototype Object.prototype), not a Map or class instance.
+fn assert_plain_object(value: &JsValue) {
+    assert!(value.is_object(), "not an object: {value:?}");
+    assert!(!value.is_instance_of::<js_sys::Map>(), "a Map: {value:?}");
+    let prototype = Object::get_prototype_of(value);
+    let object_prototype = Object::get_prototype_of(&Object::new());
+    assert!(
+        Object::is(&prototype, &object_prototype),
+        "not a plain object: {value:?}"
+    );
+}
+
+/// The codes of a list of diagnostics.
+fn codes(diagnostics: &JsValue) -> Vec<String> {
+    array(diagnostics)
+        .iter()
+        .map(|d| get(&d, "code").as_string().unwrap())
+        .collect()
+}
+
+/// Asserts a validate() result has exactly one error, with this code and path "".
+fn assert_single_error(result: &JsValue, code: &str) -> JsValue {
+    assert_eq!(get(result, "valid"), JsValue::FALSE, "{}", text(result));
+    let errors = get(result, "errors");
+    assert_eq!(codes(&errors), [code], "{}", text(result));
+    let error = array(&errors).get(0);
+    assert_eq!(get(&error, "path").as_string().unwrap(), "");
+    assert_eq!(get(&error, "severity").as_string().unwrap(), "error");
+    assert!(!get(&error, "message").as_string().unwrap().is_empty());
+    error
+}
+
+#[wasm_bindgen_test]
+fn validates_a_good_object() {
+    let result = validate(good_request());
+    assert_plain_object(&result);
+    assert_eq!(get(&result, "valid"), JsValue::TRUE, "{}", text(&result));
+    assert_eq!(array(&get(&result, "errors")).length(), 0);
+    assert!(Array::is_array(&get(&result, "warnings")));
+}
+
+#[wasm_bindgen_test]
+fn reports_missing_members_of_an_empty_object() {
+    let result = validate(Object::new().into());
+    assert_eq!(get(&result, "valid"), JsValue::FALSE);
+    let errors = get(&result, "errors");
+    assert_eq!(
+        codes(&errors),
+        ["request/missing-member", "request/missing-member"]
+    );
+    let paths: Vec<String> = array(&errors)
+        .iter()
+        .map(|d| get(&d, "path").as_string().unwrap())
+        .collect();
+    assert!(
+        paths.contains(&"/SourceLocationArn".to_owned()),
+        "{paths:?}"
+    );
+    assert!(
+        paths.contains(&"/DestinationLocationArn".to_owned()),
+        "{paths:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn validates_a_json_string_like_the_same_object() {
+    let as_text = JsValue::from_str(&text(&good_request()));
+    let result = validate(as_text);
+    assert_eq!(get(&result, "valid"), JsValue::TRUE, "{}", text(&result));
+    let empty = validate(JsValue::from_str("{}"));
+    assert_eq!(text(&empty), text(&validate(Object::new().into())));
+}
+
+#[wasm_bindgen_test]
+fn reports_a_syntax_error_with_line_and_column() {
+    let result = validate(JsValue::from_str("{\n  \"SourceLocationArn\": ,\n}"));
+    assert_plain_object(&result);
+    let error = assert_single_error(&result, "json/syntax-error");
+    let params = get(&error, "params");
+    assert_plain_object(&params);
+    assert_eq!(get(&params, "line").as_f64(), Some(2.0), "{}", text(&error));
+    assert!(
+        get(&params, "column").as_f64().unwrap() >= 1.0,
+        "{}",
+        text(&error)
+    );
+}
+
+#[wasm_bindgen_test]
+fn reports_a_request_that_is_not_an_object() {
+    let inputs = [
+        JsValue::UNDEFINED,
+        JsValue::NULL,
+        JsValue::from_f64(42.0),
+        Array::new().into(),
+    ];
+    for input in inputs {
+        let result = validate(input.clone());
+        assert_plain_object(&result);
+        assert_single_error(&result, "request/not-an-object");
+    }
+}
+
+#[wasm_bindgen_test]
+fn reports_a_cyclic_object_as_not_serializable() {
+    let cyclic = Object::new();
+    Reflect::set(&cyclic, &"self".into(), &cyclic).unwrap();
+    assert_single_error(&validate(cyclic.into()), "input/not-serializable");
+}
+
+#[wasm_bindgen_test]
+fn reports_a_bigint_as_not_serializable() {
+    let request = good_request();
+    let options = Object::new();
+    Reflect::set(
+        &options,
+        &"BytesPerSecond".into(),
+        &js_sys::BigInt::from(1024u32),
+    )
+    .unwrap();
+    Reflect::set(&request, &"Options".into(), &options).unwrap();
+    assert_single_error(&validate(request), "input/not-serializable");
+}
+
+#[wasm_bindgen_test]
+fn results_are_plain_objects_and_arrays() {
+    let result = validate(Object::new().into());
+    assert_plain_object(&result);
+    for key in ["errors", "warnings"] {
+        let list = get(&result, key);
+        assert!(list.is_instance_of::<Array>(), "{key} is not an Array");
+        for diagnostic in array(&list).iter() {
+            assert_plain_object(&diagnostic);
+        }
+    }
+    let list = fields();
+    assert!(list.is_instance_of::<Array>());
+    array(&list).iter().for_each(|f| assert_plain_object(&f));
+}
+
+#[wasm_bindgen_test]
+fn apply_defaults_fills_verify_mode_per_task_mode() {
+    let filled = apply_defaults(js(r#"{"TaskMode": "ENHANCED"}"#)).unwrap();
+    assert_plain_object(&filled);
+    let options = get(&filled, "Options");
+    assert_plain_object(&options);
+    assert_eq!(
+        get(&options, "VerifyMode").as_string().unwrap(),
+        "ONLY_FILES_TRANSFERRED"
+    );
+    let basic = apply_defaults(Object::new().into()).unwrap();
+    assert_eq!(get(&basic, "TaskMode").as_string().unwrap(), "BASIC");
+    let verify = get(&get(&basic, "Options"), "VerifyMode");
+    assert_eq!(verify.as_string().unwrap(), "POINT_IN_TIME_CONSISTENT");
+}
+
+#[wasm_bindgen_test]
+fn apply_defaults_throws_a_type_error_for_non_objects() {
+    let inputs = [
+        JsValue::UNDEFINED,
+        JsValue::NULL,
+        JsValue::from_f64(1.0),
+        JsValue::from_str("[1, 2]"),
+        JsValue::from_str("{"),
+        Array::new().into(),
+    ];
+    for input in inputs {
+        let error = apply_defaults(input.clone()).expect_err("applyDefaults should throw");
+        assert!(
+            error.is_instance_of::<js_sys::TypeError>(),
+            "{input:?} gave {error:?}"
+        );
+        let message = get(&error, "message").as_string().unwrap();
+        assert!(message.starts_with("applyDefaults: "), "{message}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn fields_is_a_non_empty_array_of_field_info() {
+    let list = array(&fields());
+    assert!(list.length() > 0);
+    let first = list.get(0);
+    for key in ["pointer", "name", "type", "required", "section", "help"] {
+        get(&first, key);
+    }
+    let verify = list
+        .iter()
+        .find(|f| get(f, "pointer").as_string().as_deref() == Some("/Options/VerifyMode"))
+        .expect("/Options/VerifyMode is listed");
+    let default = get(&verify, "default");
+    assert_eq!(
+        get(&default, "ENHANCED").as_string().unwrap(),
+        "ONLY_FILES_TRANSFERRED"
+    );
+}
+
+#[wasm_bindgen_test]
+fn describe_schedule_lists_the_requested_runs() {
+    let options = js(r#"{"from": "2026-01-01T00:00:00Z", "count": 2}"#);
+    let result = describe_schedule("rate(12 hours)".into(), options).unwrap();
+    assert_plain_object(&result);
+    assert_eq!(get(&result, "valid"), JsValue::TRUE, "{}", text(&result));
+    let runs: Vec<String> = array(&get(&result, "nextRuns"))
+        .iter()
+        .map(|r| r.as_string().unwrap())
+        .collect();
+    assert_eq!(runs.len(), 2, "{runs:?}");
+    assert!(runs.iter().all(|r| r.starts_with("2026-01-0")), "{runs:?}");
+    assert!(get(&result, "summary").is_string());
+}
+
+#[wasm_bindgen_test]
+fn describe_schedule_takes_a_date_and_rejects_bad_options() {
+    let options = Object::new();
+    let from = js_sys::Date::new(&JsValue::from_str("2026-01-01T00:00:00Z"));
+    Reflect::set(&options, &"from".into(), &from).unwrap();
+    Reflect::set(&options, &"count".into(), &JsValue::from_f64(3.0)).unwrap();
+    let result = describe_schedule("rate(1 day)".into(), options.into()).unwrap();
+    assert_eq!(
+        array(&get(&result, "nextRuns")).length(),
+        3,
+        "{}",
+        text(&result)
+    );
+    let bad = describe_schedule("rate(1 day)".into(), js(r#"{"count": 1000}"#));
+    assert!(bad
+        .expect_err("count 1000")
+        .is_instance_of::<js_sys::TypeError>());
+}
+
+#[wasm_bindgen_test]
+fn version_is_the_crate_version() {
+    assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn the_instance_survives_the_worst_inputs() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let cyclic = Object::new();
+    Reflect::set(&cyclic, &"self".into(), &cyclic).unwrap();
+    let lone_surrogate = js_sys::JsString::from_char_code1(0xD800);
+    let worst: Vec<JsValue> = vec![
+        JsValue::from_str(&deep),
+        JsValue::from_str(&"{".repeat(10_000)),
+        JsValue::from_str(&"x".repeat(1 << 20)),
+        JsValue::from_str("\u{0}\u{FFFF}"),
+        lone_surrogate.into(),
+        cyclic.into(),
+        JsValue::from_f64(f64::NAN),
+        JsValue::symbol(None),
+        js_sys::Function::new_no_args("return 1").into(),
+    ];
+    for input in worst {
+        let result = validate(input.clone());
+        assert_eq!(get(&result, "valid"), JsValue::FALSE, "{input:?} was valid");
+        let _ = apply_defaults(input.clone());
+        let _ = describe_schedule(input, JsValue::UNDEFINED);
+    }
+    let _ = describe_schedule("cron(* * * * * *)".into(), JsValue::UNDEFINED);
+    let result = validate(good_request());
+    assert_eq!(get(&result, "valid"), JsValue::TRUE, "{}", text(&result));
+}

@@ -24,8 +24,10 @@ pub enum Number {
     Int(i64),
     /// An integer literal outside the `i64` range, kept as written.
     BigInt(String),
-    /// Any literal with a fraction or an exponent.
-    Float(f64),
+    /// Any literal with a fraction or an exponent, kept as written. The
+    /// validator never needs its value (a float is always a type error), and
+    /// keeping the text avoids shipping float parsing and printing in the wasm.
+    Float(String),
 }
 
 impl From<&str> for Value {
@@ -332,7 +334,7 @@ impl Parser<'_> {
                 Err(_) => Number::BigInt(literal.to_owned()),
             }
         } else {
-            Number::Float(literal.parse::<f64>().unwrap_or(f64::NAN))
+            Number::Float(literal.to_owned())
         };
         Ok(Value::Number(number))
     }
@@ -466,15 +468,7 @@ fn write_value(out: &mut String, value: &Value, indent: Option<usize>, level: us
         Value::Bool(flag) => out.push_str(if *flag { "true" } else { "false" }),
         Value::Number(Number::Int(int)) => out.push_str(&int.to_string()),
         Value::Number(Number::BigInt(literal)) => out.push_str(literal),
-        Value::Number(Number::Float(float)) if float.is_finite() => {
-            // Keep a float a float when read back: 1.0 must not become the integer 1.
-            let text = float.to_string();
-            out.push_str(&text);
-            if !text.contains(['.', 'e', 'E']) {
-                out.push_str(".0");
-            }
-        }
-        Value::Number(Number::Float(_)) => out.push_str("null"),
+        Value::Number(Number::Float(literal)) => out.push_str(literal),
         Value::String(text) => write_string(out, text),
         Value::Array(items) => {
             out.push('[');
@@ -590,8 +584,8 @@ mod tests {
             members[0].1,
             Value::Array(vec![
                 Value::Number(Number::Int(1)),
-                Value::Number(Number::Float(-2.5)),
-                Value::Number(Number::Float(1000.0)),
+                Value::Number(Number::Float("-2.5".into())),
+                Value::Number(Number::Float("1e3".into())),
                 Value::Bool(true),
                 Value::Bool(false),
                 Value::Null,
@@ -609,7 +603,7 @@ mod tests {
             parse_ok("9223372036854775808"),
             Value::Number(Number::BigInt("9223372036854775808".into()))
         );
-        assert_eq!(parse_ok("1.0"), Value::Number(Number::Float(1.0)));
+        assert_eq!(parse_ok("1.0"), Value::Number(Number::Float("1.0".into())));
     }
 
     #[test]

@@ -374,7 +374,7 @@ fn describe(value: &Value) -> String {
         Value::Bool(flag) => format!("the boolean {flag}"),
         Value::Number(Number::Int(int)) => format!("the integer {int}"),
         Value::Number(Number::BigInt(literal)) => format!("the integer {literal}"),
-        Value::Number(Number::Float(float)) => format!("the number {float}"),
+        Value::Number(Number::Float(literal)) => format!("the number {literal}"),
         Value::String(text) => format!("a string ({})", quote(text)),
         Value::Array(_) => "an array".to_owned(),
         Value::Object(_) => "an object".to_owned(),

@@ -36,12 +36,9 @@ fn request_text(request: &JsValue) -> Result<String, Report> {
         if text.is_valid_utf16() {
             return Ok(String::from(text));
         }
-        // Raw lone surrogates would be silently replaced on the way into Rust;
-        // a parse and stringify round trip turns them into \u escapes the core reports.
-        return JSON::parse(&String::from(text))
-            .and_then(|value| JSON::stringify(&value))
-            .map(String::from)
-            .or_else(|_| Ok(String::from(text)));
+        // Raw lone surrogates would silently become U+FFFD on the way into
+        // Rust; write them as \u escapes instead, which the parser reports.
+        return Ok(escape_lone_surrogates(text));
     }
     if !request.is_object() {
         let kind = request.js_typeof().as_string().unwrap_or_default();
@@ -63,6 +60,14 @@ fn request_text(request: &JsValue) -> Result<String, Report> {
         Ok(text) => text.as_string().ok_or_else(|| Report {
             diagnostics: vec![crate::not_serializable("JSON.stringify returned nothing")],
         }),
+        Err(error) if error.is_instance_of::<js_sys::RangeError>() => Err(Report {
+            // JSON.stringify runs out of stack on absurdly deep objects.
+            diagnostics: vec![crate::diagnostic::Diagnostic::new(
+                Code::JsonTooDeep,
+                "",
+                "The request nests objects or arrays too deeply to be read, far deeper than any CreateTask request.",
+            )],
+        }),
         Err(error) => {
             let reason = Reflect::get(&error, &JsValue::from_str("message"))
                 .ok()
@@ -73,6 +78,18 @@ fn request_text(request: &JsValue) -> Result<String, Report> {
             })
         }
     }
+}
+
+/// The UTF-16 text with every unpaired surrogate written as a `\\uXXXX` escape.
+fn escape_lone_surrogates(text: &JsString) -> String {
+    let mut out = String::with_capacity(text.length() as usize);
+    for unit in char::decode_utf16(text.iter()) {
+        match unit {
+            Ok(ch) => out.push(ch),
+            Err(lone) => out.push_str(&format!("\\u{:04x}", lone.unpaired_surrogate())),
+        }
+    }
+    out
 }
 
 fn js_kind(kind: &str) -> String {

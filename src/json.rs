@@ -135,12 +135,18 @@ pub fn parse(text: &str) -> Result<Parsed, ParseError> {
     })
 }
 
+/// One step of the path from the root; pointers are only built for findings.
+enum Segment {
+    Member(String),
+    Index(usize),
+}
+
 struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
     /// Member names and indexes from the root to the value being parsed.
-    path: Vec<String>,
+    path: Vec<Segment>,
     findings: Vec<Finding>,
 }
 
@@ -169,7 +175,14 @@ impl Parser<'_> {
     }
 
     fn pointer(&self) -> String {
-        crate::pointer::from_segments(self.path.iter().map(String::as_str))
+        let mut pointer = String::new();
+        for segment in &self.path {
+            match segment {
+                Segment::Member(name) => crate::pointer::push(&mut pointer, name),
+                Segment::Index(index) => crate::pointer::push(&mut pointer, &index.to_string()),
+            }
+        }
+        pointer
     }
 
     fn peek(&self) -> Option<u8> {
@@ -230,15 +243,18 @@ impl Parser<'_> {
             }
             self.pos += 1;
             self.skip_whitespace();
-            self.path.push(name);
+            self.path.push(Segment::Member(name));
             let value = self.value(depth)?;
-            let name = self.path.pop().unwrap_or_default();
+            let name = match self.path.pop() {
+                Some(Segment::Member(name)) => name,
+                _ => String::new(),
+            };
             let existing = match &mut index {
                 Some(index) => index.get(&name).copied(),
                 None => members.iter().position(|(known, _)| *known == name),
             };
             if let Some(slot) = existing.and_then(|at| members.get_mut(at)) {
-                self.path.push(name);
+                self.path.push(Segment::Member(name));
                 self.findings.push(Finding::DuplicateMember(self.pointer()));
                 self.path.pop();
                 slot.1 = value;
@@ -281,7 +297,7 @@ impl Parser<'_> {
         }
         loop {
             self.skip_whitespace();
-            self.path.push(items.len().to_string());
+            self.path.push(Segment::Index(items.len()));
             let item = self.value(depth)?;
             self.path.pop();
             items.push(item);
@@ -350,13 +366,14 @@ impl Parser<'_> {
         let mut out = String::new();
         let mut lone_surrogate = false;
         loop {
+            // Copy the run up to the next quote, backslash or control character at once.
             let run_start = self.pos;
-            while let Some(byte) = self.peek() {
-                if byte == b'"' || byte == b'\\' || byte < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            let rest = self.bytes.get(run_start..).unwrap_or_default();
+            let run = rest
+                .iter()
+                .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
+                .unwrap_or(rest.len());
+            self.pos += run;
             out.push_str(self.text.get(run_start..self.pos).unwrap_or_default());
             match self.peek() {
                 Some(b'"') => {
@@ -508,29 +525,36 @@ fn write_value(out: &mut String, value: &Value, indent: Option<usize>, level: us
 
 /// Writes `text` as a JSON string literal.
 pub fn write_string(out: &mut String, text: &str) {
+    out.reserve(text.len() + 2);
     out.push('"');
+    // Scan bytes: every byte that needs an escape is ASCII, and UTF-8
+    // continuation bytes never are, so runs between escapes are whole characters.
     let mut run_start = 0;
-    for (index, ch) in text.char_indices() {
-        let escape = match ch {
-            '"' => "\\\"",
-            '\\' => "\\\\",
-            '\n' => "\\n",
-            '\r' => "\\r",
-            '\t' => "\\t",
-            c if (c as u32) < 0x20 => "",
+    for (index, byte) in text.bytes().enumerate() {
+        let escape = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..=0x1f => "",
             _ => continue,
         };
         out.push_str(text.get(run_start..index).unwrap_or_default());
         if escape.is_empty() {
-            out.push_str(&format!("\\u{:04x}", ch as u32));
+            out.push_str("\\u00");
+            out.push(char::from(HEX_DIGITS[usize::from(byte >> 4)]));
+            out.push(char::from(HEX_DIGITS[usize::from(byte & 0xf)]));
         } else {
             out.push_str(escape);
         }
-        run_start = index + ch.len_utf8();
+        run_start = index + 1;
     }
     out.push_str(text.get(run_start..).unwrap_or_default());
     out.push('"');
 }
+
+const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
 
 impl Value {
     /// The member `name` of an object, if this is an object that has it.

@@ -33,12 +33,14 @@ fn to_js(value: &Value) -> JsValue {
 /// The request as JSON text, or the report to return instead.
 fn request_text(request: &JsValue) -> Result<String, Report> {
     if let Some(text) = request.dyn_ref::<JsString>() {
-        if text.is_valid_utf16() {
-            return Ok(String::from(text));
+        // The conversion into Rust turns lone surrogates into U+FFFD. Only when
+        // one appears is the text re-read unit by unit (slow, one JS call per
+        // unit) to write them as \u escapes, which the parser then reports.
+        let converted = String::from(text);
+        if converted.contains('\u{fffd}') && !text.is_valid_utf16() {
+            return Ok(escape_lone_surrogates(text));
         }
-        // Raw lone surrogates would silently become U+FFFD on the way into
-        // Rust; write them as \u escapes instead, which the parser reports.
-        return Ok(escape_lone_surrogates(text));
+        return Ok(converted);
     }
     if !request.is_object() {
         let kind = request.js_typeof().as_string().unwrap_or_default();
@@ -104,7 +106,8 @@ fn js_kind(kind: &str) -> String {
 #[wasm_bindgen(js_name = validate)]
 pub fn validate(request: JsValue) -> JsValue {
     let context = Context {
-        now_unix: Some((Date::now() / 1000.0) as i64),
+        now_unix: None,
+        clock: Some(|| (Date::now() / 1000.0) as i64),
     };
     let report = match request_text(&request) {
         Ok(text) => crate::validate_text(&text, &context),

@@ -38,12 +38,7 @@ fn requests(kind: &str) -> Vec<PathBuf> {
 
 fn report_for(path: &Path) -> Report {
     let text = fs::read_to_string(path).expect("readable fixture");
-    validate_text(
-        &text,
-        &Context {
-            now_unix: Some(NOW),
-        },
-    )
+    validate_text(&text, &Context::at(NOW))
 }
 
 /// Compares (or, with UPDATE_FIXTURES=1, rewrites) the expected report; returns mismatches.

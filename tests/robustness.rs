@@ -9,9 +9,7 @@ const SOURCE: &str = "arn:aws:datasync:us-east-1:111122223333:location/loc-01234
 const DESTINATION: &str = "arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210";
 
 fn context() -> Context {
-    Context {
-        now_unix: Some(1_795_564_800),
-    }
+    Context::at(1_795_564_800)
 }
 
 /// Member names the validator knows, plus near misses, so generated objects

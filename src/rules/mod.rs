@@ -18,11 +18,30 @@ use crate::diagnostic::Diagnostic;
 use crate::request::Request;
 
 /// What the rules may know besides the request.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct Context {
     /// The current time (unix seconds, UTC), so a schedule whose runs are all in
-    /// the past can be reported. `None` keeps validation independent of the clock.
+    /// the past can be reported. `None` keeps validation independent of the clock
+    /// unless a `clock` is given.
     pub now_unix: Option<i64>,
+    /// Reads the current time when a rule first needs it (only schedules do), so
+    /// a request without a schedule never pays for a clock call.
+    pub clock: Option<fn() -> i64>,
+}
+
+impl Context {
+    /// A context judged at a fixed time.
+    pub fn at(now_unix: i64) -> Self {
+        Context {
+            now_unix: Some(now_unix),
+            clock: None,
+        }
+    }
+
+    /// The current time: the fixed one, else the clock's, else unknown.
+    pub fn now(&self) -> Option<i64> {
+        self.now_unix.or_else(|| self.clock.map(|read| read()))
+    }
 }
 
 /// A cross-field rule: reads the request, appends diagnostics.
@@ -55,9 +74,7 @@ pub(crate) mod testing {
 
     /// `(path, code)` of every diagnostic for a request with `extra` members.
     pub fn findings(extra: &str) -> Vec<(String, &'static str)> {
-        let context = Context {
-            now_unix: Some(1_795_564_800),
-        };
+        let context = Context::at(1_795_564_800);
         validate_text(&request(extra), &context)
             .diagnostics
             .into_iter()

@@ -20,7 +20,7 @@ pub fn check(request: &Request, context: &Context, out: &mut Vec<Diagnostic>) {
     if expression.chars().count() > MAX_LENGTH || !Pattern::ScheduleExpression.matches(expression) {
         return;
     }
-    out.extend(crate::schedule::check(expression, PATH, context.now_unix));
+    out.extend(crate::schedule::check(expression, PATH, context.now()));
 }
 
 #[cfg(test)]

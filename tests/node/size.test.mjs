@@ -23,7 +23,7 @@ test(`the .wasm and the web glue fit in ${BUDGET} bytes gzip`, () => {
     return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   });
   const total = sizes.reduce((sum, { gzip }) => sum + gzip, 0);
-  for (const { file, raw, gzip } of sizes) console.log(`# ${file}: ${raw} bytes raw, ${gzip} gzip`);
-  console.log(`# total: ${total} bytes gzip of ${BUDGET}`);
+  for (const { file, raw, gzip } of sizes) console.log(`${file}: ${raw} bytes raw, ${gzip} gzip`);
+  console.log(`total: ${total} bytes gzip of ${BUDGET}`);
   assert.ok(total <= BUDGET, `${total} bytes gzip is over the ${BUDGET}-byte budget`);
 });

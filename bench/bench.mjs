@@ -1,0 +1,110 @@
+// Speed benchmark: this package against ajv compiled from the CloudFormation
+// AWS::DataSync::Task schema, same process, same inputs, warm-up, several rounds.
+// Prints ops/sec and ratios; asserts nothing (figures, not tests).
+//
+//   node bench/bench.mjs [--seconds 0.5] [--rounds 5]
+//
+// Inputs: examples/minimal.json, full-basic.json, full-enhanced.json and
+// many-problems.json (an invalid request with several errors). Each is measured
+// as a JS object (validate(object) vs ajv(object)) and as JSON text, which is what
+// a CLI or a text box holds (validate(text) vs ajv(JSON.parse(text))).
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { Ajv } from 'ajv';
+import { validate, version } from 'datasync-task-validator';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? Number(args[at + 1]) : fallback;
+};
+const SECONDS = option('seconds', 0.5);
+const ROUNDS = option('rounds', 5);
+
+const root = new URL('../', import.meta.url);
+const read = (path) => readFileSync(new URL(path, root), 'utf8');
+
+const schema = JSON.parse(read('bench/cfn-aws-datasync-task.schema.json'));
+// The CloudFormation resource schema carries extra keywords (handlers, tagging,
+// primaryIdentifier...) that ajv must ignore; allErrors so ajv reports every problem too.
+// unicodeRegExp: false because the schema's patterns use escapes (\ , \_) that the u flag rejects.
+const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false });
+const ajvValidate = ajv.compile(schema);
+
+const INPUTS = ['minimal', 'full-basic', 'full-enhanced', 'many-problems'].map((name) => {
+  const text = read(`examples/${name}.json`);
+  return { name, text, object: JSON.parse(text) };
+});
+
+/** Median ops/sec of `fn` over ROUNDS rounds of SECONDS each, after a warm-up. */
+function measure(fn) {
+  const deadline = (ms) => performance.now() + ms;
+  for (let end = deadline(200); performance.now() < end;) fn();
+  const rates = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    let calls = 0;
+    const start = performance.now();
+    const end = start + SECONDS * 1000;
+    let now = start;
+    while (now < end) {
+      for (let i = 0; i < 64; i += 1) fn();
+      calls += 64;
+      now = performance.now();
+    }
+    rates.push(calls / ((now - start) / 1000));
+  }
+  rates.sort((a, b) => a - b);
+  return rates[Math.floor(rates.length / 2)];
+}
+
+const format = (rate) => Math.round(rate).toLocaleString('en-US').padStart(11);
+
+console.log(`datasync-task-validator ${version()} vs ajv ${JSON.parse(read('node_modules/ajv/package.json')).version}`);
+console.log(`Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${ROUNDS} rounds of ${SECONDS}s (median)\n`);
+
+// Sanity: both agree on which inputs are valid, so we compare like with like.
+for (const { name, object } of INPUTS) {
+  console.log(`${name.padEnd(14)} ours: ${validate(object).valid ? 'valid' : 'invalid'}, ajv: ${ajvValidate(object) ? 'valid' : 'invalid'}`);
+}
+
+console.log('\ninput           mode     ours ops/s    ajv ops/s   ours/ajv');
+for (const { name, text, object } of INPUTS) {
+  const oursObject = measure(() => validate(object));
+  const ajvObject = measure(() => ajvValidate(object));
+  console.log(`${name.padEnd(14)}  object ${format(oursObject)}  ${format(ajvObject)}   ${(oursObject / ajvObject).toFixed(2)}x`);
+  const oursText = measure(() => validate(text));
+  const ajvText = measure(() => ajvValidate(JSON.parse(text)));
+  console.log(`${name.padEnd(14)}  text   ${format(oursText)}  ${format(ajvText)}   ${(oursText / ajvText).toFixed(2)}x  (ajv with JSON.parse)`);
+}
+
+// Linear growth: 10x the input should cost about 10x the time.
+console.log('\nlinear growth (validate(text), 100 tags vs 1,000 vs 10,000; filter 10 KB vs 100 KB vs 1 MB)');
+const base = INPUTS[0].object;
+const withTags = (n) => JSON.stringify({ ...base, Tags: Array.from({ length: n }, (_, i) => ({ Key: `key-${i}`, Value: `value ${i}` })) });
+const withFilter = (bytes) => JSON.stringify({ ...base, Excludes: [{ FilterType: 'SIMPLE_PATTERN', Value: `/${'a'.repeat(bytes - 1)}` }] });
+for (const [label, make, sizes] of [['tags', withTags, [100, 1_000, 10_000]], ['filter bytes', withFilter, [10_000, 100_000, 1_000_000]]]) {
+  let previous = null;
+  for (const size of sizes) {
+    const text = make(size);
+    const perCall = 1e6 / measure(() => validate(text));
+    const growth = previous ? ` (${(perCall / previous).toFixed(1)}x for 10x input)` : '';
+    console.log(`  ${label.padEnd(12)} ${String(size).padStart(9)}: ${perCall.toFixed(1).padStart(9)} µs per call${growth}`);
+    previous = perCall;
+  }
+}
+
+// Cold start: a fresh Node process, from import to the first result.
+const coldScript = `
+  const start = performance.now();
+  const { validate } = await import('datasync-task-validator');
+  validate({});
+  console.log(performance.now() - start);
+`;
+const colds = [];
+for (let i = 0; i < 7; i += 1) {
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', coldScript], { cwd: new URL('.', root), encoding: 'utf8' });
+  colds.push(Number(run.stdout.trim()));
+}
+colds.sort((a, b) => a - b);
+console.log(`\ncold start (import to first validate() result, fresh process): median ${colds[3].toFixed(1)} ms, min ${colds[0].toFixed(1)} ms`);

@@ -211,6 +211,57 @@ pub fn describe_schedule(expression: &str, from_unix: i64, count: usize) -> sche
     }
 }
 
+/// What `describeSchedule` reports for an expression that is not a string.
+pub fn schedule_not_a_string() -> schedule::Description {
+    schedule::Description {
+        diagnostics: vec![Diagnostic::new(
+            Code::WrongType,
+            "",
+            "The schedule expression must be a string such as \"rate(12 hours)\".",
+        )],
+        summary: None,
+        next_runs: Vec::new(),
+    }
+}
+
+/// `{ valid, diagnostics, summary, nextRuns }` as a JSON value.
+pub fn description_to_json(description: &schedule::Description) -> Value {
+    let valid = !description
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error);
+    Value::Object(vec![
+        ("valid".into(), valid.into()),
+        (
+            "diagnostics".into(),
+            Value::Array(
+                description
+                    .diagnostics
+                    .iter()
+                    .map(diagnostic_to_json)
+                    .collect(),
+            ),
+        ),
+        (
+            "summary".into(),
+            description
+                .summary
+                .clone()
+                .map_or(Value::Null, Value::String),
+        ),
+        ("nextRuns".into(), description.next_runs.clone().into()),
+    ])
+}
+
+/// The diagnostic for a JavaScript object too deep for `JSON.stringify`.
+pub fn too_deep_to_serialize() -> Diagnostic {
+    Diagnostic::new(
+        Code::JsonTooDeep,
+        "",
+        "The request nests objects or arrays too deeply to be read, far deeper than any CreateTask request.",
+    )
+}
+
 /// A finished sentence for input that JavaScript could not turn into JSON.
 pub fn not_serializable(reason: &str) -> Diagnostic {
     Diagnostic::new(

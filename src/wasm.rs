@@ -11,9 +11,8 @@ use js_sys::{Date, JsString, Reflect, JSON};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::diagnostic::Code;
 use crate::json::{self, Value};
-use crate::{diagnostic_to_json, Context, Report};
+use crate::{Context, Report};
 
 /// Most run times `describeSchedule` returns.
 const MAX_RUNS: usize = 100;
@@ -43,32 +42,29 @@ fn request_text(request: &JsValue) -> Result<String, Report> {
         return Ok(converted);
     }
     if !request.is_object() {
-        let kind = request.js_typeof().as_string().unwrap_or_default();
         let kind = if request.is_null() {
             "null".to_owned()
         } else {
-            kind
+            request.js_typeof().as_string().unwrap_or_default()
+        };
+        let phrase = match kind.as_str() {
+            "undefined" | "null" => kind.clone(),
+            "object" => "an object".to_owned(),
+            other => format!("a {other}"),
         };
         return Err(Report {
-            diagnostics: vec![crate::diagnostic::Diagnostic::new(
-                Code::RequestNotObject,
-                "",
-                format!("The request must be a JSON object of CreateTask members or a JSON string, but it is {}.", js_kind(&kind)),
-            )
-            .with("actual", kind)],
+            diagnostics: vec![crate::rules::structure::not_an_object_diagnostic(
+                &phrase, &kind,
+            )],
         });
     }
     match JSON::stringify(request) {
         Ok(text) => text.as_string().ok_or_else(|| Report {
             diagnostics: vec![crate::not_serializable("JSON.stringify returned nothing")],
         }),
+        // JSON.stringify runs out of stack on absurdly deep objects.
         Err(error) if error.is_instance_of::<js_sys::RangeError>() => Err(Report {
-            // JSON.stringify runs out of stack on absurdly deep objects.
-            diagnostics: vec![crate::diagnostic::Diagnostic::new(
-                Code::JsonTooDeep,
-                "",
-                "The request nests objects or arrays too deeply to be read, far deeper than any CreateTask request.",
-            )],
+            diagnostics: vec![crate::too_deep_to_serialize()],
         }),
         Err(error) => {
             let reason = Reflect::get(&error, &JsValue::from_str("message"))
@@ -92,14 +88,6 @@ fn escape_lone_surrogates(text: &JsString) -> String {
         }
     }
     out
-}
-
-fn js_kind(kind: &str) -> String {
-    match kind {
-        "undefined" | "null" => kind.to_owned(),
-        "object" => "an object".to_owned(),
-        other => format!("a {other}"),
-    }
 }
 
 /// Checks a CreateTask request (object or JSON string). Never throws.
@@ -204,38 +192,9 @@ pub fn describe_schedule(expression: JsValue, options: JsValue) -> Result<JsValu
     };
     let description = match expression.as_string() {
         Some(text) => crate::describe_schedule(&text, from_unix, count),
-        None => crate::schedule::Description {
-            diagnostics: vec![crate::diagnostic::Diagnostic::new(
-                Code::WrongType,
-                "",
-                "The schedule expression must be a string such as \"rate(12 hours)\".",
-            )],
-            summary: None,
-            next_runs: Vec::new(),
-        },
+        None => crate::schedule_not_a_string(),
     };
-    let valid = !description
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == crate::diagnostic::Severity::Error);
-    let result = Value::Object(vec![
-        ("valid".into(), valid.into()),
-        (
-            "diagnostics".into(),
-            Value::Array(
-                description
-                    .diagnostics
-                    .iter()
-                    .map(diagnostic_to_json)
-                    .collect(),
-            ),
-        ),
-        (
-            "summary".into(),
-            description.summary.map_or(Value::Null, Value::String),
-        ),
-        ("nextRuns".into(), description.next_runs.into()),
-    ]);
+    let result = crate::description_to_json(&description);
     Ok(to_js(&result))
 }
 

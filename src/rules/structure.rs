@@ -13,11 +13,14 @@ use crate::patterns::Pattern;
 use crate::pointer;
 use crate::schema::{Member, Shape, StringRule};
 
-fn not_an_object(actual: &Value) -> String {
-    format!(
-        "The request must be a JSON object of CreateTask members, but it is {}.",
-        describe(actual)
-    )
+fn not_an_object(actual: &str) -> String {
+    format!("The request must be a JSON object of CreateTask members, but it is {actual}.")
+}
+
+/// The diagnostic for a request that is not an object; `phrase` describes
+/// what it is ("an array", "a bigint") and `kind` is its type name.
+pub fn not_an_object_diagnostic(phrase: &str, kind: &str) -> Diagnostic {
+    Diagnostic::new(Code::RequestNotObject, "", not_an_object(phrase)).with("actual", kind)
 }
 
 fn unknown_member(name: &str, parent: &str, suggestion: Option<&Suggestion>) -> String {
@@ -140,10 +143,7 @@ enum Suggestion {
 /// Checks `root` against the request schema.
 pub fn check(root: &Value, schema: &Shape, out: &mut Vec<Diagnostic>) {
     if !matches!(root, Value::Object(_)) {
-        out.push(
-            Diagnostic::new(Code::RequestNotObject, "", not_an_object(root))
-                .with("actual", root.type_name()),
-        );
+        out.push(not_an_object_diagnostic(&describe(root), root.type_name()));
         return;
     }
     let mut path = String::new();

@@ -543,8 +543,8 @@ pub fn write_string(out: &mut String, text: &str) {
         out.push_str(text.get(run_start..index).unwrap_or_default());
         if escape.is_empty() {
             out.push_str("\\u00");
-            out.push(char::from(HEX_DIGITS[usize::from(byte >> 4)]));
-            out.push(char::from(HEX_DIGITS[usize::from(byte & 0xf)]));
+            out.push(char::from_digit(u32::from(byte >> 4), 16).unwrap_or('0'));
+            out.push(char::from_digit(u32::from(byte & 0xf), 16).unwrap_or('0'));
         } else {
             out.push_str(escape);
         }
@@ -553,8 +553,6 @@ pub fn write_string(out: &mut String, text: &str) {
     out.push_str(text.get(run_start..).unwrap_or_default());
     out.push('"');
 }
-
-const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
 
 impl Value {
     /// The member `name` of an object, if this is an object that has it.

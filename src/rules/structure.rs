@@ -350,21 +350,24 @@ fn suggest(unknown: &str, members: &'static [Member], parent_path: &str) -> Opti
     })
 }
 
-/// Levenshtein distance over characters, with an early exit for long names.
+/// Levenshtein distance over characters; names beyond 64 characters are cut.
 fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().take(64).collect();
     let b: Vec<char> = b.chars().collect();
     let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        current[0] = i + 1;
+    for (i, ca) in a.chars().take(64).enumerate() {
+        let mut current = Vec::with_capacity(b.len() + 1);
+        current.push(i + 1);
         for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != cb);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+            let substitution = previous
+                .get(j)
+                .map_or(usize::MAX, |d| d + usize::from(ca != *cb));
+            let deletion = previous.get(j + 1).map_or(usize::MAX, |d| d + 1);
+            let insertion = current.last().map_or(usize::MAX, |d| d + 1);
+            current.push(substitution.min(deletion).min(insertion));
         }
-        std::mem::swap(&mut previous, &mut current);
+        previous = current;
     }
-    previous[b.len()]
+    previous.last().copied().unwrap_or(0)
 }
 
 /// A value as a phrase: "a string (\"1024\")", "the number 1.5", "null".

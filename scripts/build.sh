@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/ (never committed): one optimised .wasm shared by
 # the Node.js glue (CommonJS, wrapped for ESM too) and the web glue, the
-# hand-written wrappers from js/, index.d.ts, README.md and package.json.
+# hand-written wrappers from js/, the command line from js/cli/, index.d.ts,
+# README.md and package.json.
 # Idempotent: pkg/ is rebuilt from scratch on every run.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -54,6 +55,12 @@ copy_glue "$stage/web/$name.js" "$pkg/web/$name.js" \
   "new URL('$wasm_file', import.meta.url)" "new URL('../$wasm_file', import.meta.url)"
 
 cp js/node/index.cjs js/node/index.mjs "$pkg/node/"
+# The command line (package.json "bin"): js/cli/*.mjs plus the code meanings
+# from README.md's table for its SARIF rules.
+mkdir -p "$pkg/cli"
+cp js/cli/*.mjs "$pkg/cli/"
+chmod +x "$pkg/cli/bin.mjs"
+node scripts/cli-codes.mjs README.md index.d.ts > "$pkg/cli/codes.json"
 cp js/web/index.js "$pkg/web/"
 # One set of declarations; the .d.cts copy types `require()` in CommonJS TypeScript.
 cp index.d.ts "$pkg/index.d.ts"
@@ -86,6 +93,10 @@ node -e '
 
 # Tests and the bundler import the package by name: node_modules/datasync-task-validator -> pkg.
 ln -sfn ../pkg node_modules/datasync-task-validator
+
+# Smoke test: the command runs (its runtime dependency, yaml, resolves from node_modules).
+[ "$(node "$pkg/cli/bin.mjs" --version)" = "$version" ] \
+  || { echo "[build] $pkg/cli/bin.mjs --version does not print $version" >&2; exit 1; }
 
 raw_size=$(wc -c < "$pkg/$wasm_file")
 gzip_size=$(gzip -9 -c "$pkg/$wasm_file" | wc -c)

@@ -30,11 +30,24 @@ test('npm pack includes every file the manifest names, and one .wasm', () => {
     execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: pkgDir, encoding: 'utf8' }),
   );
   const files = report.files.map((f) => f.path).sort();
-  const named = [...new Set(targets([manifest.main, manifest.browser, manifest.types, manifest.exports]))];
+  const named = [...new Set(targets([manifest.main, manifest.browser, manifest.types, manifest.exports, manifest.bin]))];
   for (const file of named) assert.ok(files.includes(file), `${file} is named in package.json but not packed`);
   assert.deepEqual(files.filter((f) => f.endsWith('.wasm')), ['datasync_task_validator_bg.wasm']);
   const expected = [
     'README.md',
+    'cli/args.mjs',
+    'cli/bin.mjs',
+    'cli/check.mjs',
+    'cli/cloudformation.mjs',
+    'cli/codes.json',
+    'cli/codes.mjs',
+    'cli/documents.mjs',
+    'cli/format-human.mjs',
+    'cli/format-json.mjs',
+    'cli/format-sarif.mjs',
+    'cli/inputs.mjs',
+    'cli/main.mjs',
+    'cli/report.mjs',
     'datasync_task_validator_bg.wasm',
     'index.d.cts',
     'index.d.ts',

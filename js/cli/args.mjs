@@ -1,0 +1,140 @@
+// Command-line arguments. Hand-written (util.parseArgs is missing from early
+// Node 18 releases) so that every mistake gets one clear sentence.
+
+export const NAME = 'datasync-task-validator';
+
+export const USAGE = `Usage: ${NAME} [options] <file|directory|glob|->...
+
+Checks AWS DataSync CreateTask requests (JSON or YAML, as sent to the API or
+passed to "aws datasync create-task --cli-input-json") and every
+AWS::DataSync::Task resource in CloudFormation templates (JSON or YAML).
+
+Inputs:
+  FILE                   a request or a template
+  DIRECTORY              every *.json, *.yaml, *.yml and *.template file below it
+                         (folders named node_modules or starting with "." are skipped)
+  GLOB                   a quoted pattern with *, ? and **, e.g. 'tasks/**/*.yaml'
+  -                      standard input (JSON or YAML)
+
+Options:
+  -f, --format FORMAT    human (default), json or sarif
+      --defaults         also print each request with the service defaults filled in
+                         (human and json formats)
+      --warnings-as-errors
+                         exit with status 1 when there are warnings
+  -q, --quiet            report errors only; print the summary only if there are errors
+      --stdin-filename NAME
+                         the name to report for standard input (default: <stdin>)
+      --color, --no-color
+                         colour the human format or not (default: only when standard
+                         output is a terminal and NO_COLOR is not set)
+  -h, --help             print this help and exit
+  -v, --version          print the version and exit
+
+Values CloudFormation computes at deploy time (Ref, Fn::GetAtt, Fn::Sub, !If, …)
+are not checked; an info line names each one.
+
+Exit status: 0 no errors; 1 errors (or warnings with --warnings-as-errors);
+2 a usage error, or an input that could not be read or parsed (the other inputs
+are still checked and reported).
+`;
+
+export class UsageError extends Error {}
+
+const FORMATS = ['human', 'json', 'sarif'];
+
+/** Parses argv (without node and the script) into options and operands. */
+export function parseArgs(argv) {
+  const options = {
+    format: 'human',
+    defaults: false,
+    warningsAsErrors: false,
+    quiet: false,
+    color: undefined,
+    stdinName: '<stdin>',
+    help: false,
+    version: false,
+    operands: [],
+  };
+  const value = (flag, inline, rest) => {
+    if (inline !== undefined) return inline;
+    if (rest.length === 0 || (rest[0].startsWith('-') && rest[0] !== '-')) {
+      throw new UsageError(`${flag} needs a value`);
+    }
+    return rest.shift();
+  };
+  const rest = [...argv];
+  while (rest.length > 0) {
+    const arg = rest.shift();
+    if (arg === '--') {
+      options.operands.push(...rest.splice(0));
+      break;
+    }
+    if (arg === '-' || !arg.startsWith('-')) {
+      options.operands.push(arg);
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    const noValue = () => {
+      if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
+    };
+    switch (flag) {
+      case '-f':
+      case '--format': {
+        const format = value(flag, inline, rest);
+        if (!FORMATS.includes(format)) {
+          throw new UsageError(`unknown format "${format}" for ${flag}; use human, json or sarif`);
+        }
+        options.format = format;
+        break;
+      }
+      case '--defaults':
+        noValue();
+        options.defaults = true;
+        break;
+      case '--warnings-as-errors':
+        noValue();
+        options.warningsAsErrors = true;
+        break;
+      case '-q':
+      case '--quiet':
+        noValue();
+        options.quiet = true;
+        break;
+      case '--stdin-filename':
+        options.stdinName = value(flag, inline, rest);
+        break;
+      case '--color':
+      case '--colour':
+        noValue();
+        options.color = true;
+        break;
+      case '--no-color':
+      case '--no-colour':
+        noValue();
+        options.color = false;
+        break;
+      case '-h':
+      case '--help':
+        noValue();
+        options.help = true;
+        break;
+      case '-v':
+      case '-V':
+      case '--version':
+        noValue();
+        options.version = true;
+        break;
+      default:
+        throw new UsageError(`unknown option ${flag}`);
+    }
+  }
+  if (options.help || options.version) return options;
+  if (options.defaults && options.format === 'sarif') {
+    throw new UsageError('--defaults cannot be combined with --format sarif (use --format json)');
+  }
+  if (options.operands.length === 0) throw new UsageError('no input files (give files, folders, globs or - for standard input)');
+  return options;
+}

@@ -1,0 +1,165 @@
+// Validates one request that may hold values only known at deploy time
+// (Unknown markers from cloudformation.mjs), without ever reporting a problem
+// that depends on one of them.
+//
+// How: every Unknown is replaced by candidate values that pass validation for
+// its member (each enum value, -1 and a positive integer, a well-formed sample
+// string, an empty object or list) and, when the function may yield
+// AWS::NoValue (Fn::If), by "absent". The request is validated
+// once with a base choice, once per other candidate of each Unknown, and once
+// per "column" of choices across all Unknowns. A diagnostic is kept only when
+//  - every one of those runs reports it (same code and path), and
+//  - its path is not at or below an Unknown's pointer (except a
+//    request/unknown-member at exactly that pointer: the member's name is
+//    wrong whatever its value), and
+//  - none of its params.related pointers is at or below an Unknown's pointer,
+//    unless that Unknown is free text (an ARN, a name, a pattern) from a
+//    function that always yields a value: rules only ask whether such a member
+//    is there (a log group with LogLevel OFF), and it is.
+// So a required member given by `!Ref` is never "missing", and a cross-field
+// rule that depends on an unknown value never fires; a real problem elsewhere
+// in the task still does.
+import { applyDefaults, validate } from '../node/index.mjs';
+import { ABSENT, fieldAt, Unknown } from './cloudformation.mjs';
+import { setMember, toJsonText } from './documents.mjs';
+
+/** A sample string that matches the model's pattern for the member at `pointer`. */
+function sampleString(pattern, n) {
+  const id = String(n).padStart(17, '0');
+  if (/LocationArn$/.test(pattern)) return `arn:aws:datasync:us-east-1:111122223333:location/loc-${id}`;
+  if (pattern === '/CloudWatchLogGroupArn') return `arn:aws:logs:us-east-1:111122223333:log-group:/unknown/${n}:*`;
+  if (pattern.endsWith('/BucketAccessRoleArn')) return `arn:aws:iam::111122223333:role/unknown-${n}`;
+  if (pattern.endsWith('/S3BucketArn')) return `arn:aws:s3:::unknown-${n}`;
+  if (pattern === '/Schedule/ScheduleExpression') return 'rate(1 day)';
+  if (pattern.endsWith('/ManifestObjectPath')) return `unknown/${n}.csv`;
+  if (pattern.endsWith('/Subdirectory')) return `unknown-${n}/`;
+  if (/^\/(Includes|Excludes)\/\*\/Value$/.test(pattern)) return `/unknown-${n}`;
+  return `unknown-${n}`;
+}
+
+/** The values an Unknown is tried with; the first is the base choice. */
+function candidates(unknown, fieldIndex, n) {
+  const field = fieldAt(fieldIndex, unknown.pointer);
+  const absent = unknown.mayBeAbsent && unknown.pointer !== '' ? [ABSENT] : [];
+  if (!field) return unknown.pointer === '' ? [{}] : ['unknown'];
+  if (field.enum) return [...field.enum, ...absent];
+  switch (field.type) {
+    case 'integer':
+      return [-1n, 1048576n, ...absent];
+    case 'string':
+      return [sampleString(field.pointer, n), ...absent];
+    case 'array':
+      return [[], ...absent];
+    default:
+      return [{}, ...absent];
+  }
+}
+
+/** A copy of `value` with each Unknown replaced by `choose(unknown)`. */
+function substitute(value, choose) {
+  if (value instanceof Unknown) return choose(value);
+  if (Array.isArray(value)) {
+    return value.map((item) => substitute(item, choose)).filter((item) => item !== ABSENT);
+  }
+  if (value !== null && typeof value === 'object') {
+    const out = {};
+    for (const [key, member] of Object.entries(value)) {
+      const replaced = substitute(member, choose);
+      if (replaced !== ABSENT) setMember(out, key, replaced);
+    }
+    return out;
+  }
+  return value;
+}
+
+const within = (pointer, base) => pointer === base || pointer.startsWith(base + '/');
+const keyOf = (d) => `${d.code}\u0000${d.path}`;
+const MAX_RUNS = 400;
+
+/** Every diagnostic of one validate() call, errors and warnings together. */
+function diagnosticsOf(text) {
+  const result = validate(text);
+  return [...result.errors, ...result.warnings];
+}
+
+/**
+ * Validates `request` (a plain value that may hold Unknown markers). Returns
+ * the diagnostics that hold whatever the unknown values turn out to be.
+ */
+export function checkRequest(request, unknowns, fields) {
+  if (unknowns.length === 0) return diagnosticsOf(toJsonText(request));
+  if (request instanceof Unknown) return [];
+  const fieldIndex = new Map(fields.map((f) => [f.pointer, f]));
+  const options = unknowns.map((u, i) => candidates(u, fieldIndex, i + 1));
+  const position = new Map(unknowns.map((u, i) => [u, i]));
+
+  const assignments = [options.map(() => 0)];
+  options.forEach((choices, i) => {
+    for (let c = 1; c < choices.length; c += 1) {
+      const assignment = options.map(() => 0);
+      assignment[i] = c;
+      assignments.push(assignment);
+    }
+  });
+  const widest = Math.max(...options.map((choices) => choices.length));
+  for (let c = 1; c < widest; c += 1) assignments.push(options.map((choices) => c % choices.length));
+
+  let base = null;
+  let kept = null;
+  for (const assignment of assignments.slice(0, MAX_RUNS)) {
+    const concrete = substitute(request, (u) => options[position.get(u)][assignment[position.get(u)]]);
+    const found = diagnosticsOf(toJsonText(concrete));
+    if (base === null) {
+      base = found;
+      kept = new Set(found.map(keyOf));
+    } else {
+      const keys = new Set(found.map(keyOf));
+      for (const key of kept) if (!keys.has(key)) kept.delete(key);
+    }
+  }
+  const pointers = unknowns.map((u) => u.pointer);
+  const valueMatters = unknowns
+    .filter((u) => {
+      const field = fieldAt(fieldIndex, u.pointer);
+      return u.mayBeAbsent || !field || field.type !== 'string' || field.enum;
+    })
+    .map((u) => u.pointer);
+  return base.filter((d) => {
+    if (!kept.has(keyOf(d))) return false;
+    const exempt = d.code === 'request/unknown-member';
+    if (pointers.some((p) => within(d.path, p) && !(exempt && d.path === p))) return false;
+    const related = Array.isArray(d.params?.related) ? d.params.related : [];
+    return !related.some((r) => valueMatters.some((p) => within(String(r), p)));
+  });
+}
+
+/**
+ * The request with the service defaults filled in; Unknown markers come back
+ * as the intrinsic calls they stand for. Null when the request is not an object.
+ */
+export function requestWithDefaults(request, unknowns) {
+  if (request instanceof Unknown || request === null || typeof request !== 'object' || Array.isArray(request)) {
+    return null;
+  }
+  // Stand-in strings keep applyDefaults from filling members inside an intrinsic call.
+  const tokens = new Map(unknowns.map((u, i) => [`\u0000unknown-${i}`, u.intrinsic]));
+  const byUnknown = new Map(unknowns.map((u, i) => [u, `\u0000unknown-${i}`]));
+  const text = toJsonText(substitute(request, (u) => byUnknown.get(u)));
+  let filled;
+  try {
+    filled = applyDefaults(text);
+  } catch {
+    return null;
+  }
+  const restore = (value) => {
+    if (typeof value === 'string' && tokens.has(value)) return tokens.get(value);
+    if (Array.isArray(value)) return value.map(restore);
+    if (value !== null && typeof value === 'object') {
+      const out = {};
+      for (const [key, member] of Object.entries(value)) setMember(out, key, restore(member));
+      return out;
+    }
+    return value;
+  };
+  return restore(filled);
+}

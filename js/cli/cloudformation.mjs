@@ -1,0 +1,281 @@
+// CloudFormation templates: finding them, finding their AWS::DataSync::Task
+// resources, and mapping each resource's Properties to the CreateTask request
+// CloudFormation would send.
+//
+// What the mapping does (the AWS::DataSync::Task resource schema uses the API's
+// member names and shapes, so no member is renamed and pointers map back 1:1):
+// 1. Intrinsic functions (`Ref`, any `Fn::*`, in long or short form) become
+//    Unknown markers; check.mjs makes sure no diagnostic depends on them.
+//    `Ref: AWS::NoValue` removes the member, as CloudFormation does.
+// 2. CloudFormation's type conversion: a string holding an integer where the
+//    API wants an integer (BytesPerSecond: "1048576"), and a number or boolean
+//    where it wants a string (a tag Value 4711, an unquoted YAML 1.1 boolean
+//    such as OFF) are converted as CloudFormation converts them.
+// 3. Read-only attributes (TaskArn, Status, Source/DestinationNetworkInterfaceArns)
+//    are not request members: they are removed and reported as
+//    cloudformation/read-only-property warnings.
+// 4. The resource schema requires members the API leaves optional
+//    (TaskReportConfig.Destination and OutputType, a tag's Value): missing ones
+//    are cloudformation/missing-property errors.
+import { escapeSegment, setMember } from './documents.mjs';
+
+export const TASK_TYPE = 'AWS::DataSync::Task';
+
+const READ_ONLY = ['TaskArn', 'Status', 'SourceNetworkInterfaceArns', 'DestinationNetworkInterfaceArns'];
+
+// Functions that always produce a value; anything else (Fn::If, whose branch
+// may be AWS::NoValue, Fn::Transform, an unknown tag) may also leave the member out.
+const ALWAYS_A_VALUE = new Set([
+  'Ref',
+  'Fn::GetAtt',
+  'Fn::Sub',
+  'Fn::Join',
+  'Fn::Select',
+  'Fn::Split',
+  'Fn::FindInMap',
+  'Fn::ImportValue',
+  'Fn::Base64',
+  'Fn::Cidr',
+  'Fn::GetAZs',
+  'Fn::ToJsonString',
+  'Fn::Length',
+]);
+
+/** A value CloudFormation computes at deploy time. */
+export class Unknown {
+  constructor(pointer, intrinsic, description, { known = true } = {}) {
+    this.pointer = pointer; // in the request
+    this.intrinsic = intrinsic; // the long-form object, e.g. { Ref: 'X' }
+    this.description = description; // e.g. 'Ref SourceLocation'
+    const [name] = known && isObject(intrinsic) ? Object.keys(intrinsic) : [];
+    this.mayBeAbsent = !ALWAYS_A_VALUE.has(name); // e.g. !If [c, x, !Ref AWS::NoValue]
+    this.unknownTag = known ? undefined : description; // a YAML tag this command does not know
+  }
+}
+
+/** Marks a member CloudFormation leaves out (`Ref: AWS::NoValue`). */
+export const ABSENT = Symbol('absent');
+
+export const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Whether `value` is an intrinsic function call: one member, `Ref` or `Fn::…`. */
+export function isIntrinsic(value) {
+  if (!isObject(value) || value instanceof Unknown) return false;
+  const keys = Object.keys(value);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'));
+}
+
+/** A short description of an intrinsic call, e.g. `Ref Bucket` or `Fn::GetAtt Role.Arn`. */
+export function describeIntrinsic(value) {
+  const [name] = Object.keys(value);
+  const argument = value[name];
+  if (name === 'Ref' && typeof argument === 'string') return `Ref ${argument}`;
+  if (name === 'Fn::GetAtt' && Array.isArray(argument) && argument.every((a) => typeof a === 'string')) {
+    return `Fn::GetAtt ${argument.join('.')}`;
+  }
+  if (name === 'Fn::ImportValue' && typeof argument === 'string') return `Fn::ImportValue ${argument}`;
+  return name;
+}
+
+/** Whether a parsed document is a CloudFormation template. */
+export function isTemplate(value) {
+  if (!isObject(value)) return false;
+  if (Object.hasOwn(value, 'AWSTemplateFormatVersion')) return true;
+  const resources = value.Resources;
+  return isObject(resources) && Object.values(resources).some((r) => isObject(r) && typeof r.Type === 'string');
+}
+
+/**
+ * The template's AWS::DataSync::Task resources as
+ * `{ logicalId, pointer, properties }` (pointer: of Properties in the document),
+ * plus notes about resources that cannot be read.
+ */
+export function findTasks(template) {
+  const tasks = [];
+  const notes = [];
+  const resources = isObject(template.Resources) ? template.Resources : {};
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    const resourcePointer = `/Resources/${escapeSegment(logicalId)}`;
+    if (logicalId.startsWith('Fn::ForEach::')) {
+      notes.push({
+        path: resourcePointer,
+        code: 'cloudformation/not-checked',
+        message: `${logicalId} is expanded by the AWS::LanguageExtensions transform at deploy time, so the resources it makes are not checked.`,
+      });
+      continue;
+    }
+    if (!isObject(resource) || resource.Type !== TASK_TYPE) continue;
+    tasks.push({ logicalId, pointer: `${resourcePointer}/Properties`, properties: resource.Properties });
+  }
+  return { tasks, notes };
+}
+
+/** Field metadata by pointer pattern (list indices as `*`). */
+function fieldIndex(fields) {
+  return new Map(fields.map((field) => [field.pointer, field]));
+}
+
+/** The field a concrete pointer names, if the API defines it. */
+export function fieldAt(index, pointer) {
+  return index.get(pointer.replace(/\/\d+(?=\/|$)/g, '/*'));
+}
+
+const YAML_TRUE_FALSE = /^(true|false)$/i;
+
+/**
+ * Maps a task's Properties to the request CloudFormation would send.
+ * `documentPointer` is where Properties sits in the document; `scalars` and
+ * `unknownTags` come from documents.parseYaml (keyed by document pointers).
+ * Returns `{ request, unknowns, diagnostics, notes, conversions, toDocument }`:
+ * `request` may hold Unknown markers; every pointer (diagnostics, notes,
+ * Unknown.pointer, `conversions` keys) is a request pointer, which
+ * `toDocument` turns into the pointer inside Properties (they differ only
+ * where `Ref: AWS::NoValue` removed a list item); `conversions` values are
+ * `{ from, to, yamlBoolean }`.
+ */
+export function mapProperties(properties, { fields, documentPointer, scalars, unknownTags }) {
+  const index = fieldIndex(fields);
+  const unknowns = [];
+  const diagnostics = [];
+  const notes = [];
+  const conversions = new Map();
+  // Lists that lost items to AWS::NoValue: request pointer -> the document index of each item left.
+  const shifted = new Map();
+  const toDocument = (pointer) => {
+    if (shifted.size === 0) return pointer;
+    let request = '';
+    let document = '';
+    for (const segment of pointer.split('/').slice(1)) {
+      const kept = shifted.get(request);
+      const index = /^\d+$/.test(segment) ? Number(segment) : -1;
+      document += '/' + (kept && index >= 0 && index < kept.length ? String(kept[index]) : segment);
+      request += '/' + segment;
+    }
+    return document;
+  };
+
+  if (properties === undefined) properties = {};
+  if (isIntrinsic(properties)) {
+    const unknown = new Unknown('', properties, describeIntrinsic(properties));
+    return { request: unknown, unknowns: [unknown], diagnostics, notes, conversions, toDocument };
+  }
+
+  // `pointer` is where the value ends up in the request, `inDocument` where it is in Properties.
+  const convert = (value, pointer, inDocument) => {
+    const documentAt = documentPointer + inDocument;
+    const tag = unknownTags?.get(documentAt);
+    if (tag) {
+      const unknown = new Unknown(pointer, value, tag, { known: false });
+      unknowns.push(unknown);
+      return unknown;
+    }
+    if (isIntrinsic(value)) {
+      if (value.Ref === 'AWS::NoValue') return ABSENT;
+      const unknown = new Unknown(pointer, value, describeIntrinsic(value));
+      unknowns.push(unknown);
+      return unknown;
+    }
+    if (Array.isArray(value)) {
+      const out = [];
+      const kept = [];
+      value.forEach((item, i) => {
+        const converted = convert(item, `${pointer}/${out.length}`, `${inDocument}/${i}`);
+        if (converted === ABSENT) return;
+        out.push(converted);
+        kept.push(i);
+      });
+      if (kept.length !== value.length) shifted.set(pointer, kept);
+      return out;
+    }
+    if (isObject(value)) {
+      const out = {};
+      for (const [key, member] of Object.entries(value)) {
+        const segment = `/${escapeSegment(key)}`;
+        const converted = convert(member, pointer + segment, inDocument + segment);
+        if (converted !== ABSENT) setMember(out, key, converted);
+      }
+      return out;
+    }
+    const field = fieldAt(index, pointer);
+    if (field?.type === 'integer' && typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) {
+      const to = BigInt(value.trim());
+      conversions.set(pointer, { from: value, to });
+      return to;
+    }
+    if (field?.type === 'string' && (typeof value === 'boolean' || typeof value === 'number' || typeof value === 'bigint')) {
+      const scalar = scalars?.get(documentAt);
+      let to;
+      let yamlBoolean;
+      if (typeof value === 'boolean') {
+        to = String(value);
+        if (scalar?.type === 'PLAIN' && scalar.source && !YAML_TRUE_FALSE.test(scalar.source)) yamlBoolean = scalar.source;
+      } else {
+        to = scalar?.type === 'PLAIN' && scalar.source ? scalar.source : String(value);
+      }
+      conversions.set(pointer, { from: value, to, yamlBoolean });
+      return to;
+    }
+    return value;
+  };
+
+  let request = properties;
+  if (isObject(properties)) {
+    request = {};
+    for (const [key, member] of Object.entries(properties)) {
+      const pointer = `/${escapeSegment(key)}`;
+      if (READ_ONLY.includes(key)) {
+        diagnostics.push({
+          code: 'cloudformation/read-only-property',
+          severity: 'warning',
+          path: pointer,
+          message: `${key} is a read-only attribute of ${TASK_TYPE} that CloudFormation sets itself; remove it from Properties (read it with Fn::GetAtt instead).`,
+        });
+        continue;
+      }
+      const converted = convert(member, pointer, pointer);
+      if (converted !== ABSENT) setMember(request, key, converted);
+    }
+    diagnostics.push(...schemaRequired(request));
+  } else {
+    request = convert(properties, '', '');
+  }
+
+  for (const [pointer, { yamlBoolean, to }] of conversions) {
+    if (yamlBoolean) {
+      notes.push({
+        path: pointer,
+        code: 'cloudformation/yaml-boolean',
+        message: `The unquoted ${yamlBoolean} is a YAML 1.1 boolean, which CloudFormation sends as the string "${to}"; write '${yamlBoolean}' in quotes if you mean the word.`,
+      });
+    }
+  }
+  return { request, unknowns, diagnostics, notes, conversions, toDocument };
+}
+
+/** Members the resource schema requires although the API does not. */
+function schemaRequired(request) {
+  const out = [];
+  const missing = (path, member, parent, why) =>
+    out.push({
+      code: 'cloudformation/missing-property',
+      severity: 'error',
+      path,
+      message: `${parent} needs ${member}: the ${TASK_TYPE} resource schema requires it${why}; add it.`,
+    });
+  const report = request.TaskReportConfig;
+  if (isObject(report) && !(report instanceof Unknown)) {
+    for (const member of ['Destination', 'OutputType']) {
+      if (!Object.hasOwn(report, member)) {
+        missing(`/TaskReportConfig/${member}`, member, 'TaskReportConfig', ', although the CreateTask API does not');
+      }
+    }
+  }
+  if (Array.isArray(request.Tags)) {
+    request.Tags.forEach((tag, i) => {
+      if (isObject(tag) && !(tag instanceof Unknown) && !Object.hasOwn(tag, 'Value')) {
+        missing(`/Tags/${i}/Value`, 'Value', `Tag ${i}`, ' (the CreateTask API lets it be omitted)');
+      }
+    });
+  }
+  return out;
+}

@@ -1,0 +1,215 @@
+// Reads a JSON or YAML document into plain values plus a map from JSON Pointer
+// to source position, so that a diagnostic's pointer can be turned into a line
+// and column. YAML is parsed by the `yaml` package with CloudFormation's
+// short-form tags registered; this module turns each tagged node into the
+// long form CloudFormation itself uses (`!Ref X` -> {"Ref": "X"},
+// `!GetAtt A.B` -> {"Fn::GetAtt": ["A", "B"]}, `!Sub s` -> {"Fn::Sub": s}, ...).
+//
+// Values: mappings become plain objects (own "__proto__" keys included),
+// sequences arrays, integers BigInt (so 64-bit values survive), other numbers
+// numbers. Each YAML scalar's original spelling is kept in `scalars` for the
+// CloudFormation type conversions (see cloudformation.mjs).
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
+
+/** CloudFormation's short-form tags and the long-form key each stands for. */
+export const SHORT_FORM_TAGS = new Map(
+  [
+    'Ref',
+    'Condition',
+    'Base64',
+    'Cidr',
+    'FindInMap',
+    'GetAtt',
+    'GetAZs',
+    'ImportValue',
+    'Join',
+    'Select',
+    'Split',
+    'Sub',
+    'Transform',
+    'If',
+    'Equals',
+    'And',
+    'Or',
+    'Not',
+    'ToJsonString',
+    'Length',
+  ].map((name) => ['!' + name, name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`]),
+);
+
+// Each tag may be written on a scalar, a sequence or a mapping (`!Sub` takes a
+// string or a list, `!If` a list, `!Transform` a mapping). The parser keeps the
+// node; toValue() below builds the long form, so source positions survive.
+const CUSTOM_TAGS = [...SHORT_FORM_TAGS.keys()].flatMap((tag) => [
+  { tag, resolve: (text) => text },
+  { tag, collection: 'seq', nodeClass: YAMLSeq, resolve: (seq) => seq },
+  { tag, collection: 'map', nodeClass: YAMLMap, resolve: (map) => map },
+]);
+
+/** A document that could not be parsed: `line` and `column` are 1-based. */
+export class ParseError extends Error {
+  constructor(message, line, column) {
+    super(message);
+    this.line = line;
+    this.column = column;
+  }
+}
+
+/** Escapes one JSON Pointer segment (RFC 6901). */
+export function escapeSegment(segment) {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Defines a member even when it is named "__proto__". */
+export function setMember(object, key, value) {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** Whether `text` looks like JSON (its first significant character opens an object or array). */
+export function looksLikeJson(text) {
+  return /^\s*[{[]/.test(text);
+}
+
+/**
+ * Parses YAML (or JSON, which the `yaml` package reads as YAML 1.2 flow
+ * collections) into `{ value, positions, scalars, unknownTags }`:
+ * - positions: Map pointer -> { line, column } of the member's key (of the item for list items)
+ * - scalars: Map pointer -> { source, type, tag } for every plain or quoted scalar
+ * - unknownTags: Map pointer -> tag for values carrying a tag this tool does not know
+ * Throws ParseError for syntax errors and duplicate keys (YAML only).
+ * `version` is '1.1' for CloudFormation templates (CloudFormation reads YAML 1.1,
+ * where an unquoted OFF is a boolean) and '1.2' otherwise.
+ */
+export function parseYaml(text, { version = '1.2', json = false } = {}) {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    version,
+    customTags: json ? [] : CUSTOM_TAGS,
+    lineCounter,
+    intAsBigInt: true,
+    uniqueKeys: !json, // JSON duplicates are the validator's json/duplicate-member warning
+    merge: version === '1.1',
+    prettyErrors: false,
+    strict: false,
+  });
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0];
+    const where = error.linePos?.[0] ?? lineCounter.linePos(error.pos?.[0] ?? 0);
+    const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    throw new ParseError(message, where.line, where.col);
+  }
+  const positions = new Map();
+  const scalars = new Map();
+  const unknownTags = new Map();
+  const at = (node) => {
+    const offset = node?.range?.[0];
+    if (typeof offset !== 'number') return undefined;
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const seen = new Set();
+
+  const toValue = (node, pointer) => {
+    if (node === null || node === undefined) return null;
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      if (!target || seen.has(target)) {
+        const where = at(node) ?? { line: 1, column: 1 };
+        throw new ParseError(`the alias *${node.source} cannot be resolved`, where.line, where.column);
+      }
+      seen.add(target);
+      try {
+        return toValue(target, pointer);
+      } finally {
+        seen.delete(target);
+      }
+    }
+    const tag = node.tag;
+    const longForm = tag ? SHORT_FORM_TAGS.get(tag) : undefined;
+    if (tag && !longForm && tag.startsWith('!')) unknownTags.set(pointer, tag);
+    let value;
+    if (isScalar(node)) {
+      value = node.value;
+      scalars.set(pointer, { source: node.source, type: node.type, tag });
+      if (longForm === 'Fn::GetAtt' && typeof value === 'string') {
+        const dot = value.indexOf('.');
+        value = dot < 0 ? [value] : [value.slice(0, dot), value.slice(dot + 1)];
+      }
+    } else if (isMap(node)) {
+      value = {};
+      // YAML 1.1 merge keys (`<<: *defaults`): merged members first, so that
+      // the mapping's own members win (and keep their positions).
+      const isMerge = (pair) => isScalar(pair.key) && (typeof pair.key.value === 'symbol' || (version === '1.1' && pair.key.value === '<<'));
+      for (const pair of node.items.filter(isMerge)) {
+        const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
+        for (const source of [...sources].reverse()) {
+          const merged = toValue(source, pointer);
+          if (merged !== null && typeof merged === 'object' && !Array.isArray(merged)) {
+            for (const [key, member] of Object.entries(merged)) setMember(value, key, member);
+          }
+        }
+      }
+      for (const pair of node.items) {
+        if (isMerge(pair)) continue;
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key ?? '');
+        const child = `${pointer}/${escapeSegment(key)}`;
+        const position = at(pair.key) ?? at(pair.value);
+        if (position) positions.set(child, position);
+        setMember(value, key, toValue(pair.value, child));
+      }
+    } else if (isSeq(node)) {
+      value = node.items.map((item, index) => {
+        const child = `${pointer}/${index}`;
+        const position = at(item);
+        if (position) positions.set(child, position);
+        return toValue(item, child);
+      });
+    } else {
+      value = null;
+    }
+    if (longForm) {
+      const intrinsic = {};
+      setMember(intrinsic, longForm, value);
+      return intrinsic;
+    }
+    return value;
+  };
+
+  positions.set('', at(doc.contents) ?? { line: 1, column: 1 });
+  const value = toValue(doc.contents, '');
+  return { value, positions, scalars, unknownTags };
+}
+
+/**
+ * Positions of a JSON document, or an empty map when the `yaml` package
+ * cannot read it (the validator's own parser has the last word on JSON).
+ */
+export function parseJsonForPositions(text) {
+  try {
+    return parseYaml(text, { version: '1.2', json: true });
+  } catch {
+    return null;
+  }
+}
+
+/** The position of `pointer`, or of its nearest ancestor that has one. */
+export function positionOf(positions, pointer) {
+  let current = pointer;
+  for (;;) {
+    const found = positions?.get(current);
+    if (found) return found;
+    if (current === '') return { line: 1, column: 1 };
+    current = current.slice(0, current.lastIndexOf('/'));
+  }
+}
+
+/** JSON text for values that may hold BigInt integers (written as their digits). */
+export function toJsonText(value, indent = 0) {
+  return JSON.stringify(
+    value,
+    (_key, v) => (typeof v === 'bigint' ? { [RAW]: v.toString() } : v),
+    indent || undefined,
+  ).replace(RAW_PATTERN, (_match, digits) => digits);
+}
+const RAW = '\u0000bigint';
+const RAW_PATTERN = /\{\s*"\\u0000bigint":\s*"(-?\d+)"\s*\}/g;

@@ -1,0 +1,70 @@
+// The default output: one line per problem,
+//   file:pointer  severity  code  message
+//   file:LogicalId:pointer  severity  code  message      (templates)
+// then, with --defaults, each request with the defaults filled in, and a
+// summary line. Colour (severity words, summary) only when asked for.
+import { toJsonText } from './documents.mjs';
+
+const COLORS = { error: 31, warning: 33, info: 36, ok: 32, dim: 2, bold: 1 };
+
+function painter(color) {
+  return (style, text) => (color ? `\u001b[${COLORS[style]}m${text}\u001b[0m` : text);
+}
+
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `file`, `file:pointer`, `file:LogicalId` or `file:LogicalId:pointer`. */
+export function locationOf(file, logicalId, path) {
+  return [file, logicalId, path].filter((part) => part !== null && part !== undefined && part !== '').join(':');
+}
+
+export function formatHuman(run, { color = false, quiet = false, warningsAsErrors = false, defaults = false } = {}) {
+  const paint = painter(color);
+  const out = [];
+  const line = (where, severity, code, message) =>
+    out.push(`${where}  ${paint(severity, severity)}  ${paint('dim', code)}  ${message}`);
+  const shown = (severity) => severity === 'error' || (severity === 'warning' && (!quiet || warningsAsErrors)) || (severity === 'info' && !quiet);
+
+  for (const file of run.files) {
+    if (file.kind === 'unparsable' || file.kind === 'unreadable') continue; // reported on stderr
+    for (const note of file.notes) {
+      if (shown('info')) line(locationOf(file.file, null, note.path), 'info', note.code, note.message);
+    }
+    for (const task of file.tasks) {
+      for (const d of task.diagnostics) {
+        if (shown(d.severity)) line(locationOf(file.file, task.logicalId, d.path), d.severity, d.code, d.message);
+      }
+      for (const note of task.notes) {
+        if (shown('info')) line(locationOf(file.file, task.logicalId, note.path), 'info', note.code, note.message);
+      }
+    }
+    if (defaults) {
+      for (const task of file.tasks) {
+        const where = locationOf(file.file, task.logicalId, '');
+        const errors = task.diagnostics.filter((d) => d.severity === 'error').length;
+        const warnings = task.diagnostics.filter((d) => d.severity === 'warning').length;
+        const verdict = errors + warnings === 0 ? paint('ok', 'valid') : `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+        if (task.schedule) {
+          out.push(`${where}: schedule: ${task.schedule.summary}; next runs: ${task.schedule.nextRuns.join(', ') || 'none'}`);
+        }
+        if (task.defaults === null || task.defaults === undefined) {
+          out.push(`${where}: ${verdict}; no defaults (the request is not an object)`);
+          continue;
+        }
+        out.push(`${where}: ${verdict}; with defaults:`);
+        out.push(toJsonText(task.defaults, 2).replace(/^/gm, '  '));
+      }
+      out.push('');
+    }
+  }
+
+  const { summary } = run;
+  const failing = summary.errors > 0 || (warningsAsErrors && summary.warnings > 0) || summary.unreadable > 0;
+  if (!quiet || failing) {
+    let text = `${plural(summary.checked, 'file')} checked: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`;
+    if (summary.unreadable > 0) text += `; ${plural(summary.unreadable, "file")} could not be checked`;
+    const style = summary.errors > 0 || summary.unreadable > 0 ? 'error' : summary.warnings > 0 ? 'warning' : 'ok';
+    out.push(paint(style, text));
+  }
+  return out.length ? out.join('\n') + '\n' : '';
+}

@@ -1,0 +1,40 @@
+// --format json: one document for machines.
+// {
+//   "tool": { "name", "version" },
+//   "files": [ { "file", "syntax", "kind", "error"?, "notes": [...],
+//                "tasks": [ { "logicalId", "pointer", "valid", "diagnostics": [...], "notes": [...],
+//                             "defaults"?, "schedule"? } ] } ],
+//   "summary": { "files", "checked", "unreadable", "tasks", "errors", "warnings", "notes" },
+//   "exitCode": 0 | 1 | 2
+// }
+// A diagnostic is the validator's { code, severity, path, message, params? }
+// plus the 1-based line and column of the member its path names.
+import { toJsonText } from './documents.mjs';
+
+export function formatJson(run, { quiet = false, warningsAsErrors = false } = {}) {
+  const keep = (d) => d.severity === 'error' || (d.severity === 'warning' && (!quiet || warningsAsErrors));
+  const document = {
+    tool: run.tool,
+    files: run.files.map((file) => {
+      const entry = { file: file.file, syntax: file.syntax ?? null, kind: file.kind };
+      if (file.error) entry.error = file.error;
+      entry.notes = quiet ? [] : file.notes;
+      entry.tasks = file.tasks.map((task) => {
+        const out = {
+          logicalId: task.logicalId,
+          pointer: task.pointer,
+          valid: !task.diagnostics.some((d) => d.severity === 'error'),
+          diagnostics: task.diagnostics.filter(keep),
+          notes: quiet ? [] : task.notes,
+        };
+        if ('defaults' in task) out.defaults = task.defaults;
+        if (task.schedule) out.schedule = task.schedule;
+        return out;
+      });
+      return entry;
+    }),
+    summary: run.summary,
+    exitCode: run.exitCode,
+  };
+  return toJsonText(document, 2) + '\n';
+}

@@ -1,0 +1,116 @@
+// --format sarif: SARIF 2.1.0 for code-scanning services (GitHub code
+// scanning, Azure DevOps, GitLab, …). One run; a rule for every code that
+// appears; a result per diagnostic with the file (relative to the working
+// folder, under %SRCROOT%), the line and column of the member, and a logical
+// location naming the resource and pointer. "Not checked" notes and inputs
+// that could not be read are tool execution notifications, not results, so
+// they do not become alerts.
+import { relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { descriptions } from './codes.mjs';
+import { toJsonText } from './documents.mjs';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const INFORMATION_URI = 'https://www.npmjs.com/package/datasync-task-validator';
+const LEVEL = { error: 'error', warning: 'warning', info: 'note' };
+
+/** `options/atime-mtime-mismatch` -> `OptionsAtimeMtimeMismatch`. */
+const ruleName = (code) => code.split(/[^a-zA-Z0-9]+/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+
+/** An artifactLocation: relative to %SRCROOT% when the file is inside the working folder. */
+function artifactLocation(file, cwd) {
+  if (file.path === null) return { uri: encodeURIComponent(file.file.replace(/^<|>$/g, '')) };
+  const absolute = resolve(cwd, file.path);
+  const rel = relative(cwd, absolute);
+  if (rel === '' || rel.startsWith('..') || resolve(rel) === rel) return { uri: pathToFileURL(absolute).href };
+  return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+/** A SARIF location: file, line and column, and the resource and pointer as a logical location. */
+function location(file, task, item, cwd) {
+  const region = { startLine: item.line ?? 1, startColumn: item.column ?? 1 };
+  const out = { physicalLocation: { artifactLocation: artifactLocation(file, cwd), region } };
+  const pointer = item.path ?? '';
+  if (task?.logicalId) {
+    out.logicalLocations = [{ name: task.logicalId, fullyQualifiedName: `${task.logicalId}${pointer}`, kind: 'resource' }];
+  } else if (pointer) {
+    out.logicalLocations = [{ fullyQualifiedName: pointer, kind: 'member' }];
+  }
+  return out;
+}
+
+export function formatSarif(run, { quiet = false, warningsAsErrors = false, cwd = process.cwd() } = {}) {
+  const keep = (d) => d.severity === 'error' || (d.severity === 'warning' && (!quiet || warningsAsErrors));
+  const meanings = descriptions();
+  const found = [];
+  const notifications = [];
+  for (const file of run.files) {
+    if (file.error) {
+      notifications.push({
+        level: 'error',
+        message: { text: `${file.file}: ${file.error.message}` },
+        locations: [location(file, null, { path: '', line: file.error.line ?? 1, column: file.error.column ?? 1 }, cwd)],
+      });
+    }
+    for (const note of quiet ? [] : file.notes) {
+      notifications.push({ level: 'note', message: { text: note.message }, descriptor: { id: note.code }, locations: [location(file, null, note, cwd)] });
+    }
+    for (const task of file.tasks) {
+      for (const d of task.diagnostics.filter(keep)) found.push({ file, task, d });
+      for (const note of quiet ? [] : task.notes) {
+        notifications.push({ level: 'note', message: { text: note.message }, descriptor: { id: note.code }, locations: [location(file, task, note, cwd)] });
+      }
+    }
+  }
+
+  const codes = [...new Set(found.map(({ d }) => d.code))].sort();
+  const severityOf = new Map(found.map(({ d }) => [d.code, d.severity]));
+  const rules = codes.map((code) => {
+    const meaning = meanings[code] ?? code;
+    return {
+      id: code,
+      name: ruleName(code),
+      shortDescription: { text: meaning },
+      help: { text: meaning },
+      defaultConfiguration: { level: LEVEL[severityOf.get(code)] ?? 'warning' },
+      properties: { tags: [code.split('/')[0]] },
+    };
+  });
+  const ruleIndex = new Map(codes.map((code, i) => [code, i]));
+  const results = found.map(({ file, task, d }) => {
+    const result = {
+      ruleId: d.code,
+      ruleIndex: ruleIndex.get(d.code),
+      level: LEVEL[d.severity] ?? 'warning',
+      message: { text: d.message },
+      locations: [location(file, task, d, cwd)],
+      properties: { pointer: d.path },
+    };
+    if (task.logicalId) result.properties.logicalId = task.logicalId;
+    if (d.params) result.properties.params = d.params;
+    return result;
+  });
+
+  const sarif = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: run.tool.name,
+            version: run.tool.version,
+            semanticVersion: run.tool.version,
+            informationUri: INFORMATION_URI,
+            rules,
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd + sep).href } },
+        invocations: [{ executionSuccessful: run.exitCode !== 2, toolExecutionNotifications: notifications }],
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return toJsonText(sarif, 2) + '\n';
+}

@@ -1,0 +1,103 @@
+// The datasync-task-validator command: reads the operands, checks each input,
+// prints one of three formats and returns the exit status:
+//   0  no errors
+//   1  errors (or warnings with --warnings-as-errors)
+//   2  a usage error, or an input that could not be read or parsed; the other
+//      inputs are still checked and reported, and 2 wins over 1.
+// Problems with the command line or an input get one line each on stderr.
+import { version } from '../node/index.mjs';
+import { NAME, parseArgs, UsageError, USAGE } from './args.mjs';
+import { formatHuman } from './format-human.mjs';
+import { formatJson } from './format-json.mjs';
+import { formatSarif } from './format-sarif.mjs';
+import { expandOperands, readInput } from './inputs.mjs';
+import { checkDocument } from './report.mjs';
+
+/** Whether the human format is coloured: --color/--no-color, else a terminal without NO_COLOR. */
+function useColor(option, stdout, env) {
+  if (option !== undefined) return option;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return Boolean(stdout.isTTY);
+}
+
+function summarize(files) {
+  const summary = { files: files.length, checked: 0, unreadable: 0, tasks: 0, errors: 0, warnings: 0, notes: 0 };
+  for (const file of files) {
+    if (file.kind === 'unreadable' || file.kind === 'unparsable') {
+      summary.unreadable += 1;
+      continue;
+    }
+    summary.checked += 1;
+    summary.notes += file.notes.length;
+    for (const task of file.tasks) {
+      summary.tasks += 1;
+      summary.notes += task.notes.length;
+      for (const d of task.diagnostics) {
+        if (d.severity === 'error') summary.errors += 1;
+        else if (d.severity === 'warning') summary.warnings += 1;
+      }
+    }
+  }
+  return summary;
+}
+
+/**
+ * Runs the command with `argv` (the arguments after the script name) and
+ * returns the exit status. Never throws for user mistakes.
+ */
+export async function main(argv, { stdout = process.stdout, stderr = process.stderr, env = process.env, cwd = process.cwd() } = {}) {
+  const complain = (text) => stderr.write(`${NAME}: ${text}\n`);
+  let options;
+  try {
+    options = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    complain(error.message);
+    stderr.write(`Try "${NAME} --help" for the usage.\n`);
+    return 2;
+  }
+  if (options.help) {
+    stdout.write(USAGE);
+    return 0;
+  }
+  if (options.version) {
+    stdout.write(`${version()}\n`);
+    return 0;
+  }
+
+  const { inputs, problems } = expandOperands(options.operands, { stdinName: options.stdinName });
+  problems.forEach(complain);
+  const files = [];
+  for (const input of inputs) {
+    const read = await readInput(input);
+    if (read.error) {
+      complain(`${input.name}: cannot read: ${read.error}`);
+      files.push({ file: input.name, path: input.path, syntax: null, kind: 'unreadable', error: { message: `cannot read: ${read.error}` }, notes: [], tasks: [] });
+      continue;
+    }
+    let report;
+    try {
+      report = checkDocument(input.name, read.text, { defaults: options.defaults });
+    } catch (error) {
+      report = { file: input.name, syntax: null, kind: 'unparsable', error: { message: `could not be checked: ${error?.message ?? error}` }, notes: [], tasks: [] };
+    }
+    report.path = input.path;
+    if (report.kind === 'unparsable') {
+      const { message, line, column } = report.error;
+      complain(line ? `${input.name}:${line}:${column}: ${message}` : `${input.name}: ${message}`);
+    }
+    files.push(report);
+  }
+
+  const summary = summarize(files);
+  const failing = summary.errors > 0 || (options.warningsAsErrors && summary.warnings > 0);
+  const exitCode = problems.length > 0 || summary.unreadable > 0 ? 2 : failing ? 1 : 0;
+  const run = { tool: { name: NAME, version: version() }, files, summary, exitCode };
+  const settings = { quiet: options.quiet, warningsAsErrors: options.warningsAsErrors, defaults: options.defaults };
+  let text;
+  if (options.format === 'json') text = formatJson(run, settings);
+  else if (options.format === 'sarif') text = formatSarif(run, { ...settings, cwd });
+  else text = formatHuman(run, { ...settings, color: useColor(options.color, stdout, env) });
+  if (text) stdout.write(text);
+  return exitCode;
+}

@@ -1,0 +1,168 @@
+// Checks one input document and returns what the output formats print:
+//   { file, syntax, kind, error?, notes, tasks }
+// kind is 'request' (one CreateTask request, e.g. a --cli-input-json file),
+// 'template' (one entry in `tasks` per AWS::DataSync::Task resource) or
+// 'unparsable' (`error` = { message, line, column }).
+// Each task: { logicalId, pointer, diagnostics, notes, defaults?, schedule? };
+// every diagnostic and note carries the line and column of the member its
+// path names (or of the nearest member that exists).
+import { applyDefaults, describeSchedule, fields as fieldList, validate } from '../node/index.mjs';
+import { checkRequest, requestWithDefaults } from './check.mjs';
+import { findTasks, isTemplate, mapProperties, Unknown } from './cloudformation.mjs';
+import { looksLikeJson, ParseError, parseJsonForPositions, parseYaml, positionOf, toJsonText } from './documents.mjs';
+
+let cachedFields;
+const fields = () => (cachedFields ??= fieldList());
+
+const byPathThenCode = (a, b) =>
+  a.path < b.path ? -1 : a.path > b.path ? 1 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+
+/** 'json' or 'yaml', from the file name or, failing that, the content. */
+function syntaxOf(name, text) {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.json')) return 'json';
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+  return looksLikeJson(text) ? 'json' : 'yaml';
+}
+
+function located(items, positions, prefix) {
+  return items.map((item) => {
+    const { line, column } = positionOf(positions, prefix + item.path);
+    return { ...item, line, column };
+  });
+}
+
+function scheduleOf(request) {
+  const expression = request?.Schedule?.ScheduleExpression;
+  if (typeof expression !== 'string') return undefined;
+  try {
+    const description = describeSchedule(expression, { count: 3 });
+    return description.summary ? { summary: description.summary, nextRuns: description.nextRuns } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A request file: the validator reads the JSON text itself, so nothing is lost on the way. */
+function requestReport(base, text, document, options) {
+  const result = validate(text);
+  const diagnostics = [...result.errors, ...result.warnings].sort(byPathThenCode);
+  const task = { logicalId: null, pointer: '', diagnostics: located(diagnostics, document?.positions, ''), notes: [] };
+  if (options.defaults) {
+    try {
+      task.defaults = applyDefaults(text);
+      task.schedule = scheduleOf(task.defaults);
+    } catch {
+      task.defaults = null;
+    }
+  }
+  return { ...base, kind: 'request', notes: [], tasks: [task] };
+}
+
+function templateReport(base, document, options) {
+  const { tasks: found, notes } = findTasks(document.value);
+  if (found.length === 0) {
+    notes.push({ path: '', code: 'cloudformation/no-tasks', message: 'This template has no AWS::DataSync::Task resources.' });
+  }
+  const tasks = found.map(({ logicalId, pointer, properties }) => {
+    const mapped = mapProperties(properties, {
+      fields: fields(),
+      documentPointer: pointer,
+      scalars: document.scalars,
+      unknownTags: document.unknownTags,
+    });
+    const taskNotes = [...mapped.notes];
+    const diagnostics = checkRequest(mapped.request, mapped.unknowns, fields()).map((d) => {
+      const conversion = mapped.conversions.get(d.path);
+      if (!conversion?.yamlBoolean) return d;
+      // The note's advice belongs in the diagnostic it explains.
+      const note = taskNotes.findIndex((n) => n.path === d.path && n.code === 'cloudformation/yaml-boolean');
+      if (note >= 0) taskNotes.splice(note, 1);
+      return {
+        ...d,
+        message: `${d.message} (CloudFormation reads the unquoted ${conversion.yamlBoolean} as a YAML 1.1 boolean and sends "${conversion.to}"; write '${conversion.yamlBoolean}' in quotes.)`,
+      };
+    });
+    for (const unknown of mapped.unknowns) {
+      const what = unknown.pointer === '' ? 'Properties come' : 'the value comes';
+      taskNotes.push({
+        path: unknown.pointer,
+        code: 'cloudformation/not-checked',
+        message: unknown.unknownTag
+          ? `Not checked: the value has the tag ${unknown.unknownTag}, which is not a CloudFormation intrinsic function this command knows.`
+          : `Not checked: ${what} from ${unknown.description}, which CloudFormation resolves at deploy time.`,
+      });
+    }
+    // Back from request pointers to pointers inside Properties.
+    const back = (item) => {
+      const out = { ...item, path: mapped.toDocument(item.path) };
+      if (Array.isArray(item.params?.related)) {
+        out.params = { ...item.params, related: item.params.related.map((r) => mapped.toDocument(String(r))) };
+      }
+      return out;
+    };
+    const task = {
+      logicalId,
+      pointer,
+      diagnostics: located([...mapped.diagnostics, ...diagnostics].map(back).sort(byPathThenCode), document.positions, pointer),
+      notes: [],
+    };
+    if (options.defaults) {
+      task.defaults = requestWithDefaults(mapped.request, mapped.unknowns);
+      task.schedule = scheduleOf(mapped.request);
+      const mode = mapped.request?.TaskMode;
+      if (task.defaults && mode instanceof Unknown) {
+        taskNotes.push({
+          path: '/TaskMode',
+          code: 'cloudformation/not-checked',
+          message: `The defaults shown are Basic mode's; TaskMode comes from ${mode.description}.`,
+        });
+      }
+    }
+    task.notes = located(taskNotes.map(back).sort(byPathThenCode), document.positions, pointer);
+    return task;
+  });
+  return { ...base, kind: 'template', notes: located(notes, document.positions, ''), tasks };
+}
+
+function unparsable(base, message, line, column) {
+  return { ...base, kind: 'unparsable', error: { message, line, column }, notes: [], tasks: [] };
+}
+
+/** Checks the text of one input named `name` (a display path). */
+export function checkDocument(name, rawText, options = {}) {
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const syntax = syntaxOf(name, text);
+  const base = { file: name, syntax };
+  if (syntax === 'json') {
+    const syntaxError = validate(text).errors.find((d) => d.code === 'json/syntax-error');
+    if (syntaxError) {
+      const { line = 1, column = 1 } = syntaxError.params ?? {};
+      const reason = syntaxError.message
+        .replace(/^The request is not valid JSON:\s*/, '')
+        .replace(/\s*at line \d+, column \d+\.?$/, '');
+      return unparsable(base, `invalid JSON: ${reason}`, line, column);
+    }
+    let document = parseJsonForPositions(text);
+    if (!document) {
+      try {
+        document = { value: JSON.parse(text), positions: new Map(), scalars: new Map(), unknownTags: new Map() };
+      } catch {
+        document = null;
+      }
+    }
+    if (document && isTemplate(document.value)) return templateReport(base, document, options);
+    return requestReport(base, text, document, options);
+  }
+  try {
+    const document = parseYaml(text, { version: '1.2' });
+    if (isTemplate(document.value)) {
+      // CloudFormation reads templates as YAML 1.1: an unquoted OFF is a boolean there.
+      return templateReport(base, parseYaml(text, { version: '1.1' }), options);
+    }
+    return requestReport(base, toJsonText(document.value ?? null), document, options);
+  } catch (error) {
+    if (error instanceof ParseError) return unparsable(base, `invalid YAML: ${error.message}`, error.line, error.column);
+    throw error;
+  }
+}

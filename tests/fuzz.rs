@@ -16,11 +16,47 @@ use datasync_task_validator::{describe_schedule, fill_defaults, json, validate_t
 
 /// Tokens worth splicing in: JSON syntax, enum values, schedule pieces, hostile text.
 const TOKENS: &[&str] = &[
-    "{", "}", "[", "]", ",", ":", "\"", "\\", "null", "true", "-1", "0", "1e999", "1.5",
-    "9223372036854775808", "\"NONE\"", "\"ENHANCED\"", "\"REMOVE\"", "\"ALL\"", "\"OFF\"",
-    "\"Options\"", "\"Tags\"", "\"Key\"", "\"Schedule\"", "\"ScheduleExpression\"",
-    "\"cron(0 8 * * 3#1)\"", "\"rate(1 minute)\"", "\"cron(0 0 31 2 ? *)\"", "\"aws:x\"",
-    "\"/a*b||\"", "\\ud800", "\\u0000", "é", "\u{2028}", "~1", "/", "*", "?", "#", "L", "W",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"",
+    "\\",
+    "null",
+    "true",
+    "-1",
+    "0",
+    "1e999",
+    "1.5",
+    "9223372036854775808",
+    "\"NONE\"",
+    "\"ENHANCED\"",
+    "\"REMOVE\"",
+    "\"ALL\"",
+    "\"OFF\"",
+    "\"Options\"",
+    "\"Tags\"",
+    "\"Key\"",
+    "\"Schedule\"",
+    "\"ScheduleExpression\"",
+    "\"cron(0 8 * * 3#1)\"",
+    "\"rate(1 minute)\"",
+    "\"cron(0 0 31 2 ? *)\"",
+    "\"aws:x\"",
+    "\"/a*b||\"",
+    "\\ud800",
+    "\\u0000",
+    "é",
+    "\u{2028}",
+    "~1",
+    "/",
+    "*",
+    "?",
+    "#",
+    "L",
+    "W",
 ];
 
 /// A small deterministic generator (xorshift), so a failure can be replayed from its seed.
@@ -103,7 +139,11 @@ fn mutated_requests_never_break_the_core() {
         let seed = &seeds[random.below(seeds.len())];
         let text = mutate(seed, &mut random);
         let report = validate_text(&text, &context);
-        assert_eq!(report, validate_text(&text, &context), "not deterministic: {text}");
+        assert_eq!(
+            report,
+            validate_text(&text, &context),
+            "not deterministic: {text}"
+        );
         let keys: Vec<_> = report.diagnostics.iter().map(|d| d.sort_key()).collect();
         assert!(keys.windows(2).all(|w| w[0] <= w[1]), "not sorted: {text}");
         if let Ok(parsed) = json::parse(&text) {

@@ -3,7 +3,7 @@
 /// Appends one reference token to `pointer`, escaping `~` as `~0` and `/` as `~1`.
 pub fn push(pointer: &mut String, token: &str) {
     pointer.push('/');
-    if !token.contains(['~', '/']) {
+    if !token.bytes().any(|byte| byte == b'~' || byte == b'/') {
         pointer.push_str(token);
         return;
     }

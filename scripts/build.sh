@@ -3,7 +3,8 @@
 # the Node.js glue (CommonJS, wrapped for ESM too) and the web glue, the
 # hand-written wrappers from js/, the command line from js/cli/, index.d.ts,
 # README.md and package.json.
-# Idempotent: pkg/ is rebuilt from scratch on every run.
+# Idempotent: pkg/ is rebuilt from scratch on every run, in a staging folder
+# that replaces pkg/ only at the end, so tests running meanwhile keep a whole package.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -11,7 +12,7 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 name=datasync_task_validator          # the crate's file stem
 wasm_file="${name}_bg.wasm"           # the one .wasm in the package
 stage=target/wasm-bindgen             # raw wasm-bindgen output
-pkg=pkg
+pkg=target/pkg-next                    # assembled here, then moved to pkg/
 
 say() { printf '[build] %s\n' "$*"; }
 
@@ -80,16 +81,16 @@ node -e '
   const fs = require("fs");
   const manifest = JSON.parse(fs.readFileSync("pkg.json", "utf8"));
   manifest.version = process.argv[1];
-  fs.writeFileSync("pkg/package.json", JSON.stringify(manifest, null, 2) + "\n");
-' "$version"
+  fs.writeFileSync(process.argv[2] + "/package.json", JSON.stringify(manifest, null, 2) + "\n");
+' "$version" "$pkg"
 
 # Smoke test: the optimised module instantiates and answers (Node glue, CommonJS).
 node -e '
-  const m = require("./pkg/node/index.cjs");
+  const m = require(require("path").resolve(process.argv[2], "node/index.cjs"));
   if (m.version() !== process.argv[1]) throw new Error(`version() is ${m.version()}, expected ${process.argv[1]}`);
   const r = m.validate("{}");
   if (typeof r.valid !== "boolean" || !Array.isArray(r.errors)) throw new Error("validate() returned " + JSON.stringify(r));
-' "$version"
+' "$version" "$pkg"
 
 # Tests and the bundler import the package by name: node_modules/datasync-task-validator -> pkg.
 ln -sfn ../pkg node_modules/datasync-task-validator
@@ -97,6 +98,13 @@ ln -sfn ../pkg node_modules/datasync-task-validator
 # Smoke test: the command runs (its runtime dependency, yaml, resolves from node_modules).
 [ "$(node "$pkg/cli/bin.mjs" --version)" = "$version" ] \
   || { echo "[build] $pkg/cli/bin.mjs --version does not print $version" >&2; exit 1; }
+
+# Swap the finished package into place.
+rm -rf pkg.old
+[ ! -e pkg ] || mv pkg pkg.old
+mv "$pkg" pkg
+rm -rf pkg.old
+pkg=pkg
 
 raw_size=$(wc -c < "$pkg/$wasm_file")
 gzip_size=$(gzip -9 -c "$pkg/$wasm_file" | wc -c)

@@ -37,6 +37,7 @@ export type DiagnosticCode =
   | 'schedule/invalid-expression'
   | 'schedule/five-field-cron'
   | 'schedule/too-frequent'
+  | 'schedule/nonstandard-spelling'
   | 'schedule/never-fires'
   | 'filter/empty-pattern'
   | 'filter/include-wildcard-not-last'

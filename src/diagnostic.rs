@@ -115,6 +115,8 @@ codes! {
     ScheduleFiveFieldCron = "schedule/five-field-cron", Error;
     /// A schedule that would run more often than once an hour.
     ScheduleTooFrequent = "schedule/too-frequent", Error;
+    /// A schedule spelled unlike EventBridge's documentation (`CRON(`, `rate(2 Hours)`, spaces around).
+    ScheduleNonstandardSpelling = "schedule/nonstandard-spelling", Warning;
     /// A schedule that never fires.
     ScheduleNeverFires = "schedule/never-fires", Warning;
     /// An empty pattern in a filter value (`a||b`, a leading or trailing `|`).

@@ -184,23 +184,17 @@ fn check(value: &Value, context: &Context) -> Vec<Diagnostic> {
 /// Describes a schedule expression: diagnostics (the model's length and
 /// character rules first, then the grammar), a summary and the next runs.
 pub fn describe_schedule(expression: &str, from_unix: i64, count: usize) -> schedule::Description {
-    let mut model = Vec::new();
-    let as_value = Value::Object(vec![(
-        "Schedule".into(),
-        Value::Object(vec![("ScheduleExpression".into(), expression.into())]),
-    )]);
-    rules::structure::check(&as_value, &schema::REQUEST, &mut model);
-    let model: Vec<Diagnostic> = model
-        .into_iter()
-        .filter(|d| d.path == "/Schedule/ScheduleExpression")
-        .map(|mut d| {
-            d.path.clear();
-            d.message = d
-                .message
-                .replacen("ScheduleExpression", "The schedule expression", 1);
-            d
-        })
-        .collect();
+    let model: Vec<Diagnostic> =
+        rules::structure::string_problems(expression, rules::schedule::PATH)
+            .into_iter()
+            .map(|mut d| {
+                d.path.clear();
+                d.message = d
+                    .message
+                    .replacen("ScheduleExpression", "The schedule expression", 1);
+                d
+            })
+            .collect();
     if model.is_empty() {
         return schedule::describe(expression, from_unix, count);
     }

@@ -122,11 +122,14 @@ impl<'a> Request<'a> {
             },
             Some(_) => Setting::Unknown,
             None => {
+                // With an invalid TaskMode the default is still known when both modes share it.
                 let default = member
                     .default
                     .as_ref()
-                    .zip(self.task_mode())
-                    .map(|(defaults, mode)| mode.default_of(defaults));
+                    .and_then(|defaults| match self.task_mode() {
+                        Some(mode) => Some(mode.default_of(defaults)),
+                        None => (defaults.basic == defaults.enhanced).then_some(defaults.basic),
+                    });
                 match default {
                     Some(Literal::Str(value)) => Setting::Default(value),
                     _ => Setting::Unknown,

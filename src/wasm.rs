@@ -14,8 +14,6 @@ use wasm_bindgen::prelude::*;
 use crate::json::{self, Value};
 use crate::{Context, Report};
 
-/// Most run times `describeSchedule` returns.
-const MAX_RUNS: usize = 100;
 /// Run times `describeSchedule` returns when `count` is omitted.
 const DEFAULT_RUNS: usize = 5;
 
@@ -183,7 +181,9 @@ pub fn describe_schedule(expression: JsValue, options: JsValue) -> Result<JsValu
     };
     let count = match options.count {
         None => DEFAULT_RUNS,
-        Some(n) if n.fract() == 0.0 && (0.0..=MAX_RUNS as f64).contains(&n) => n as usize,
+        Some(n) if n.fract() == 0.0 && (0.0..=crate::schedule::MAX_RUNS as f64).contains(&n) => {
+            n as usize
+        }
         Some(_) => {
             return Err(type_error(
                 "options.count must be an integer from 0 to 100.",

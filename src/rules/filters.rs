@@ -138,10 +138,11 @@ fn check_patterns(list: &str, value: &str, path: &str, out: &mut Vec<Diagnostic>
         if list != "Includes" {
             continue;
         }
+        // A pattern with a misplaced wildcard gets that error only: adding a
+        // slash would not make it valid.
         if pattern.find('*').is_some_and(|at| at + 1 != pattern.len()) {
             wildcard.push(pattern);
-        }
-        if !pattern.starts_with('/') {
+        } else if !pattern.starts_with('/') {
             no_slash.push(pattern);
         }
     }

@@ -22,10 +22,11 @@ const REMOVE_DELETES_NOTHING: &str = "PreserveDeletedFiles REMOVE has no effect 
 
 /// Applies X5, X6 and X11.
 pub fn check(request: &Request, _context: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(manifest) = request.at(&["ManifestConfig"]) else {
+    // A ManifestConfig that is not an object is a type error, reported elsewhere.
+    let Some(manifest @ Value::Object(_)) = request.at(&["ManifestConfig"]) else {
         return;
     };
-    if matches!(manifest, Value::Object(_)) && manifest.get("Source").is_none() {
+    if manifest.get("Source").is_none() {
         out.push(Diagnostic::new(
             Code::ManifestMissingSource,
             "/ManifestConfig/Source",
@@ -88,6 +89,16 @@ mod tests {
             ]
         );
         assert_eq!(findings(&format!(r#"{MANIFEST},"Includes":[]"#)), []);
+    }
+
+    #[test]
+    fn a_manifest_of_the_wrong_type_adds_no_cross_field_findings() {
+        assert_eq!(
+            findings(
+                r#""ManifestConfig":null,"Includes":[{"FilterType":"SIMPLE_PATTERN","Value":"/a"}]"#
+            ),
+            [at("/ManifestConfig", "value/wrong-type")]
+        );
     }
 
     #[test]

@@ -50,8 +50,23 @@ fn enhanced_bandwidth_limit(limit: i64) -> String {
     )
 }
 
-/// Applies X1-X4 and X7.
+/// Applies X1-X4 and X7. X3 (deleting needs the destination scan that
+/// TransferMode ALL skips) holds in every mode.
 pub fn check(request: &Request, _context: &Context, out: &mut Vec<Diagnostic>) {
+    // X3 holds in every mode, so it is judged even when TaskMode is invalid.
+    if request.option("PreserveDeletedFiles").is("REMOVE")
+        && request.option("TransferMode").is("ALL")
+    {
+        out.push(
+            Diagnostic::new(
+                Code::RemoveWithTransferAll,
+                "/Options/TransferMode",
+                REMOVE_WITH_TRANSFER_ALL,
+            )
+            .with("related", vec!["/Options/PreserveDeletedFiles"]),
+        );
+    }
+
     let Some(mode) = request.task_mode() else {
         return;
     };
@@ -97,20 +112,6 @@ pub fn check(request: &Request, _context: &Context, out: &mut Vec<Diagnostic>) {
                 ENHANCED_MTIME_NONE,
             )
             .with("related", vec!["/TaskMode"]),
-        );
-    }
-
-    // X3: deleting needs the destination scan that TransferMode ALL skips.
-    if request.option("PreserveDeletedFiles").is("REMOVE")
-        && request.option("TransferMode").is("ALL")
-    {
-        out.push(
-            Diagnostic::new(
-                Code::RemoveWithTransferAll,
-                "/Options/TransferMode",
-                REMOVE_WITH_TRANSFER_ALL,
-            )
-            .with("related", vec!["/Options/PreserveDeletedFiles"]),
         );
     }
 
@@ -225,6 +226,19 @@ mod tests {
                 "/Options/BytesPerSecond",
                 "options/enhanced-bandwidth-limit"
             )]
+        );
+    }
+
+    #[test]
+    fn an_invalid_task_mode_suspends_only_the_mode_rules() {
+        assert_eq!(
+            findings(
+                r#""TaskMode":"turbo","Options":{"PreserveDeletedFiles":"REMOVE","TransferMode":"ALL"}"#
+            ),
+            [
+                at("/Options/TransferMode", "options/remove-with-transfer-all"),
+                at("/TaskMode", "value/not-in-enum")
+            ]
         );
     }
 

@@ -237,6 +237,31 @@ fn check_structure(
     }
 }
 
+/// The structural problems of `text` as the string member at `path` (e.g.
+/// `/Schedule/ScheduleExpression`): length, pattern and enum, from the schema.
+pub fn string_problems(text: &str, path: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if let Some((name, Shape::String(rule))) = member_at(path) {
+        check_string(text, rule, name, path, &mut out);
+    }
+    out
+}
+
+/// The name and shape of the member at a `/`-separated path of member names.
+fn member_at(path: &str) -> Option<(&'static str, &'static Shape)> {
+    let mut found: Option<(&'static str, &'static Shape)> = None;
+    let mut shape: &'static Shape = &crate::schema::REQUEST;
+    for name in path.split('/').skip(1) {
+        let Shape::Structure(members) = shape else {
+            return None;
+        };
+        let member = members.iter().find(|m| m.name == name)?;
+        shape = member.shape;
+        found = Some((member.name, shape));
+    }
+    found
+}
+
 fn check_string(text: &str, rule: &StringRule, name: &str, path: &str, out: &mut Vec<Diagnostic>) {
     if !rule.allowed.is_empty() {
         if !rule.allowed.contains(&text) {
@@ -323,9 +348,12 @@ fn type_error(name: &str, path: &str, expected: &str, actual: &Value) -> Diagnos
 /// (ignoring case), else the same name (ignoring case) one structure level down.
 fn suggest(unknown: &str, members: &'static [Member], parent_path: &str) -> Option<Suggestion> {
     let lowered = unknown.to_ascii_lowercase();
-    let budget = (unknown.chars().count() / 3).max(1);
+    let length = unknown.chars().count();
+    let budget = (length / 3).max(1);
     let nearest = members
         .iter()
+        // Names whose lengths differ by more than the budget cannot be near.
+        .filter(|m| m.name.len().abs_diff(length) <= budget)
         .map(|m| {
             (
                 edit_distance(&lowered, &m.name.to_ascii_lowercase()),

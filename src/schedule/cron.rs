@@ -15,10 +15,10 @@
 //! - `nW` for a day the month does not have (`31W` in April) selects nothing
 //!   in that month, as plain `31` does.
 //!
-//! Wrapping ranges (`FRI-MON`, `22-2`) are rejected: the EventBridge
-//! documentation only describes ascending ranges, cron implementations
-//! disagree on them, and we could not confirm that EventBridge accepts them.
-//! The message shows the equivalent ascending list.
+//! Wrapping ranges (`FRI-MON`, `22-2`) are accepted with Quartz's meaning
+//! (`22-2` is 22, 23, 0, 1, 2): the EventBridge documentation only describes
+//! ascending ranges, but Quartz accepts these, and we never call an error what
+//! the service may take. Only a year range cannot wrap.
 
 use std::collections::HashSet;
 
@@ -55,17 +55,10 @@ fn field_message(kind: FieldKind, problem: &Problem) -> String {
                 kind.max()
             )
         }
-        Problem::Backwards { item, ascending } => match ascending {
-            Some(list) => format!(
-                "The {field} field has the range {}, which runs backwards; ranges must go from low to high, so write {} instead.",
-                quote(item),
-                quote(list)
-            ),
-            None => format!(
-                "The {field} field has the range {}, which runs backwards; ranges must go from low to high.",
-                quote(item)
-            ),
-        },
+        Problem::Backwards { item } => format!(
+            "The {field} field has the range {}, which runs backwards; a year range must go from the earlier year to the later one.",
+            quote(item)
+        ),
         Problem::BadIncrement { item } => format!(
             "The {field} field has {}, but the increment after / must be a whole number from 1 to {}.",
             quote(item),
@@ -424,40 +417,17 @@ pub(crate) struct Cron {
 /// Why a field was rejected; each carries the token to quote.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Problem {
-    EmptyItem {
-        field: String,
-    },
-    Unrecognized {
-        item: String,
-    },
-    OutOfRange {
-        item: String,
-    },
-    Backwards {
-        item: String,
-        ascending: Option<String>,
-    },
-    BadIncrement {
-        item: String,
-    },
+    EmptyItem { field: String },
+    Unrecognized { item: String },
+    OutOfRange { item: String },
+    Backwards { item: String },
+    BadIncrement { item: String },
     QuestionNotAllowed,
-    QuestionNotAlone {
-        field: String,
-    },
-    LetterNotAllowed {
-        item: String,
-        letter: char,
-    },
-    SpecialNotAlone {
-        field: String,
-        item: String,
-    },
-    NthOutOfRange {
-        item: String,
-    },
-    LastOffsetOutOfRange {
-        item: String,
-    },
+    QuestionNotAlone { field: String },
+    LetterNotAllowed { item: String, letter: char },
+    SpecialNotAlone { field: String, item: String },
+    NthOutOfRange { item: String },
+    LastOffsetOutOfRange { item: String },
 }
 
 /// How the `?` rule can be fixed when neither day field is `?`.
@@ -627,6 +597,11 @@ fn parse_field(kind: FieldKind, text: &str) -> Result<Parsed, Problem> {
             });
         }
         match parse_item(kind, item) {
+            Ok((from, to, every)) if from > to => {
+                for value in wrapped_values(kind, from, to, every) {
+                    field.insert(value);
+                }
+            }
             Ok((from, to, 1)) => field.insert_range(from, to),
             Ok((from, to, every)) => {
                 if stepped.insert((from, to, every)) {
@@ -682,13 +657,13 @@ fn parse_item(kind: FieldKind, item: &str) -> Result<(u32, u32, u32), Problem> {
     let (from, to) = if base == "*" {
         (kind.min(), kind.max())
     } else if let Some((low, high)) = split_at(base, b'-') {
-        let (from, named) = parse_value(kind, low, item)?;
+        let (from, _) = parse_value(kind, low, item)?;
         let (to, _) = parse_value(kind, high, item)?;
-        if from > to {
+        // A range that wraps (`22-2`, `FRI-MON`) runs past the field's end and
+        // on from its start, as in Quartz; only years cannot wrap.
+        if from > to && kind == FieldKind::Year {
             return Err(Problem::Backwards {
                 item: item.to_owned(),
-                ascending: (increment.is_none() && kind != FieldKind::Year)
-                    .then(|| ascending_list(kind, low, high, named)),
             });
         }
         (from, to)
@@ -706,28 +681,22 @@ fn parse_item(kind: FieldKind, item: &str) -> Result<(u32, u32, u32), Problem> {
     Ok((from, to, every))
 }
 
+/// The values of a range that wraps past the field's end: `from` up to the
+/// largest value, then on from the smallest up to `to`, every `every` steps.
+fn wrapped_values(kind: FieldKind, from: u32, to: u32, every: u32) -> Vec<u32> {
+    let span = kind.max() - kind.min() + 1;
+    let length = kind.max() - from + 1 + to - kind.min();
+    (0..=length)
+        .step_by(every.max(1) as usize)
+        .map(|offset| kind.min() + (from - kind.min() + offset) % span)
+        .collect()
+}
+
 /// Splits at the first `separator` (ASCII). For the short items of a list
 /// this is faster than `str::split_once`, which matters for huge lists.
 fn split_at(text: &str, separator: u8) -> Option<(&str, &str)> {
     let at = text.bytes().position(|byte| byte == separator)?;
     Some((text.get(..at)?, text.get(at + 1..)?))
-}
-
-/// `22-2` as `22-23,0-2`; `FRI-MON` as `FRI-SAT,SUN-MON`.
-fn ascending_list(kind: FieldKind, low: &str, high: &str, named: bool) -> String {
-    let names = kind.names();
-    let (last, first) = match (named, names.last(), names.first()) {
-        (true, Some(last), Some(first)) => (last.to_string(), first.to_string()),
-        _ => (kind.max().to_string(), kind.min().to_string()),
-    };
-    let upper = |text: &str| {
-        if named {
-            text.to_ascii_uppercase()
-        } else {
-            text.to_owned()
-        }
-    };
-    format!("{}-{last},{first}-{}", upper(low), upper(high))
 }
 
 /// A plain unsigned decimal number (digits only); saturates instead of overflowing.
@@ -1283,28 +1252,16 @@ mod tests {
     }
 
     #[test]
-    fn wrapping_ranges_are_rejected_with_an_ascending_rewrite() {
-        let message = error("0 22-2 * * ? *").message;
-        assert!(
-            message.contains("the range \"22-2\", which runs backwards"),
-            "{message}"
+    fn wrapping_ranges_run_past_the_end_as_in_quartz() {
+        assert_eq!(values(&parse_ok("0 22-2 * * ? *").hours), [0, 1, 2, 22, 23]);
+        assert_eq!(values(&parse_ok("0 20-4/3 * * ? *").hours), [2, 20, 23]);
+        assert_eq!(
+            values(&parse_ok("0 0 1 NOV-FEB ? *").months),
+            [1, 2, 11, 12]
         );
-        assert!(message.contains("write \"22-23,0-2\" instead"), "{message}");
-        let message = error("0 0 ? * fri-mon *").message;
-        assert!(
-            message.contains("write \"FRI-SAT,SUN-MON\" instead"),
-            "{message}"
-        );
-        let message = error("0 0 1 NOV-FEB ? *").message;
-        assert!(message.contains("\"NOV-DEC,JAN-FEB\""), "{message}");
         let message = error("0 0 1 1 ? 2030-2020").message;
         assert!(
-            message.ends_with("ranges must go from low to high."),
-            "{message}"
-        );
-        let message = error("0 20-4/2 * * ? *").message;
-        assert!(
-            message.ends_with("ranges must go from low to high."),
+            message.contains("\"2030-2020\", which runs backwards"),
             "{message}"
         );
         assert_eq!(values(&parse_ok("0 5-5 * * ? *").hours), [5]);

@@ -102,7 +102,7 @@ fn field_count_message(expression: &str, count: usize) -> String {
 // ---------------------------------------------------------------------------
 
 /// The most run times [`describe`] lists, whatever `count` asks for.
-const MAX_RUNS: usize = 100;
+pub const MAX_RUNS: usize = 100;
 
 /// What [`describe`] returns.
 #[derive(Clone, Debug, PartialEq)]
@@ -177,6 +177,56 @@ enum Keyword {
 
 /// Parses and checks; the schedule is `None` when the syntax is invalid.
 fn analyze(expression: &str, path: &str, now: Option<i64>) -> (Option<Schedule>, Vec<Diagnostic>) {
+    // Spellings EventBridge's documentation never shows (spaces around the
+    // expression, `CRON(`, `rate(2 Hours)`) may or may not be accepted: warn,
+    // then judge the expression as it is documented.
+    let normalized = normalize(expression);
+    if normalized != expression {
+        let (schedule, mut diagnostics) = analyze_documented(&normalized, path, now);
+        diagnostics.insert(
+            0,
+            Diagnostic::new(
+                Code::ScheduleNonstandardSpelling,
+                path,
+                nonstandard_message(expression, &normalized),
+            )
+            .with("suggestion", normalized.clone()),
+        );
+        return (schedule, diagnostics);
+    }
+    analyze_documented(expression, path, now)
+}
+
+/// The expression without surrounding whitespace, with a lower-case keyword,
+/// and for rate expressions a lower-case unit.
+fn normalize(expression: &str) -> String {
+    let trimmed = expression.trim();
+    if trimmed.is_empty() {
+        return expression.to_owned();
+    }
+    let lowered = trimmed.to_ascii_lowercase();
+    if lowered.starts_with("rate(") {
+        lowered
+    } else if lowered.starts_with("cron(") {
+        format!("cron({}", trimmed.get(5..).unwrap_or_default())
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+fn nonstandard_message(expression: &str, normalized: &str) -> String {
+    format!(
+        "The schedule expression {} is not spelled as EventBridge documents it (lower-case keyword and unit, nothing around it), so the service may reject it; write {}.",
+        quote(expression),
+        quote(normalized)
+    )
+}
+
+fn analyze_documented(
+    expression: &str,
+    path: &str,
+    now: Option<i64>,
+) -> (Option<Schedule>, Vec<Diagnostic>) {
     let invalid = |message: String| {
         (
             None,
@@ -342,10 +392,10 @@ mod tests {
     fn parentheses_must_close_with_nothing_after() {
         let diagnostic = only("cron(0 8 ? * 4#1 *");
         assert!(diagnostic.message.contains("has no closing \")\""));
-        let diagnostic = only("rate(12 hours) ");
+        let diagnostic = only("rate(12 hours) x");
         assert_eq!(
             diagnostic.message,
-            "The schedule expression \"rate(12 hours) \" has \" \" after its closing \")\"; remove it."
+            "The schedule expression \"rate(12 hours) x\" has \" x\" after its closing \")\"; remove it."
         );
         assert!(only("rate(12 hours))").message.contains("has \")\" after"));
         assert!(only("cron(0 8 ? * 4#1 *) # first Wednesday")
@@ -354,22 +404,38 @@ mod tests {
     }
 
     #[test]
-    fn the_keyword_is_exact() {
-        let diagnostic = only("CRON(0 8 ? * 4#1 *)");
-        assert_eq!(diagnostic.code, Code::ScheduleInvalid);
-        assert!(
-            diagnostic
-                .message
-                .ends_with("write \"cron(0 8 ? * 4#1 *)\"."),
-            "{}",
-            diagnostic.message
+    fn undocumented_spellings_are_warnings_with_the_documented_form() {
+        for (expression, documented) in [
+            ("CRON(0 8 ? * 4#1 *)", "cron(0 8 ? * 4#1 *)"),
+            (" rate(1 day)", "rate(1 day)"),
+            ("rate(12 hours) ", "rate(12 hours)"),
+            ("rate(2 Hours)", "rate(2 hours)"),
+        ] {
+            let diagnostic = only(expression);
+            assert_eq!(
+                diagnostic.code,
+                Code::ScheduleNonstandardSpelling,
+                "{expression}"
+            );
+            assert_eq!(diagnostic.severity, Severity::Warning);
+            assert!(
+                diagnostic
+                    .message
+                    .ends_with(&format!("write \"{documented}\".")),
+                "{}",
+                diagnostic.message
+            );
+        }
+        // The documented form is then judged as usual.
+        assert_eq!(
+            codes("RATE(5 minutes)", Some(NOW)),
+            ["schedule/nonstandard-spelling", "schedule/too-frequent"]
         );
-        assert!(only(" rate(1 day)")
-            .message
-            .ends_with("write \"rate(1 day)\"."));
-        assert!(only("Rate (1 day)")
-            .message
-            .ends_with("write \"rate(1 day)\"."));
+        // A space before the parenthesis is not a spelling but a syntax error.
+        assert_eq!(
+            codes("Rate (1 day)", Some(NOW)),
+            ["schedule/invalid-expression"]
+        );
     }
 
     #[test]

@@ -282,7 +282,6 @@ mod tests {
             "0 25 * * *",
             "0 8 * * 9",
             "0 8 * * 1-7/2",
-            "0 8 * * FRI-MON",
             "0 8 ? ? *",
         ] {
             let diagnostic = diagnose_text(text);

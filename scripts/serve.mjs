@@ -20,8 +20,11 @@ const TYPES = {
   '.ts': 'text/plain; charset=utf-8',
 };
 
-/** Starts serving `root`; resolves to { url, close }. */
-export function serve(root = '.', port = 0) {
+/**
+ * Starts serving `root`; resolves to { url, close }. With `lifetimeMs` the
+ * server also stops by itself after that long, in case a test forgets to.
+ */
+export function serve(root = '.', port = 0, { lifetimeMs } = {}) {
   const base = resolve(root);
   const server = createServer(async (request, response) => {
     try {
@@ -46,9 +49,18 @@ export function serve(root = '.', port = 0) {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
       const { port: actual } = server.address();
+      const stop = () => {
+        server.closeAllConnections();
+        return server.listening ? new Promise((done) => server.close(() => done())) : Promise.resolve();
+      };
+      const timer = lifetimeMs ? setTimeout(stop, lifetimeMs) : null;
+      timer?.unref();
       resolvePromise({
         url: `http://127.0.0.1:${actual}/`,
-        close: () => new Promise((done) => server.close(done)),
+        close: () => {
+          if (timer) clearTimeout(timer);
+          return stop();
+        },
       });
     });
   });

@@ -1,10 +1,10 @@
 // Shared by the node tests: the repository paths, a static file server and a
 // headless Chromium. Not a test file itself (node --test runs *.test.* only).
-import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serve } from '../../scripts/serve.mjs';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const pkgDir = join(repoRoot, 'pkg');
@@ -29,54 +29,13 @@ export function cargoVersion() {
 export const SOURCE = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0';
 export const DESTINATION = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210';
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.cjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css',
-};
-
 /**
- * Serves the files under `root` on 127.0.0.1 at an ephemeral port. Stops on
- * close(), and by itself after `lifetimeMs` in case a test forgets.
+ * Serves the files under `root` on 127.0.0.1 at an ephemeral port (the same
+ * server as scripts/serve.mjs). Stops on close(), and by itself after
+ * `lifetimeMs` in case a test forgets.
  */
-export async function serveStatic(root, { lifetimeMs = 120_000 } = {}) {
-  const base = resolve(root);
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
-    const file = resolve(join(base, path));
-    let body = null;
-    if (request.method === 'GET' && (file === base || file.startsWith(base + sep))) {
-      try {
-        body = readFileSync(file);
-      } catch {
-        body = null;
-      }
-    }
-    if (body === null) {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
-  });
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  const stop = () => {
-    server.closeAllConnections();
-    return new Promise((done) => server.close(() => done()));
-  };
-  const timer = setTimeout(stop, lifetimeMs);
-  timer.unref();
-  return {
-    url: `http://127.0.0.1:${server.address().port}/`,
-    close() {
-      clearTimeout(timer);
-      return server.listening ? stop() : Promise.resolve();
-    },
-  };
+export function serveStatic(root, { lifetimeMs = 120_000 } = {}) {
+  return serve(root, 0, { lifetimeMs });
 }
 
 const CHROMIUM_ARGS = [

@@ -101,16 +101,6 @@ const fn choice(allowed: &'static [&'static str]) -> Shape {
     })
 }
 
-/// The partitions every ARN pattern in the model accepts.
-pub const PARTITIONS: &[&str] = &[
-    "aws",
-    "aws-cn",
-    "aws-us-gov",
-    "aws-eusc",
-    "aws-iso",
-    "aws-iso-b",
-];
-
 /// The two task modes.
 pub const TASK_MODES: &[&str] = &["BASIC", "ENHANCED"];
 const REPORT_LEVELS: &[&str] = &["ERRORS_ONLY", "SUCCESSES_AND_ERRORS"];

@@ -11,21 +11,11 @@ import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { applyDefaults, fields, validate } from 'datasync-task-validator';
-import { DESTINATION, SOURCE, repoRoot, requireBuiltPackage } from './helpers.mjs';
+import { CHROMIUM_ARGS, DESTINATION, SOURCE, repoRoot, requireBuiltPackage } from './helpers.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
 requireBuiltPackage();
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SECTIONS = ['Locations', 'General', 'Options', 'Filters', 'Schedule', 'Tags', 'Manifest', 'Task report', 'Task mode'];
 const SCREENSHOT = join(repoRoot, 'tests/browser/screenshots/form.png');
 

@@ -38,7 +38,8 @@ export function serveStatic(root, { lifetimeMs = 120_000 } = {}) {
   return serve(root, 0, { lifetimeMs });
 }
 
-const CHROMIUM_ARGS = [
+/** Debian's Chromium as root on this kind of machine (see DEVELOPERS.md). */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

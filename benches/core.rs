@@ -28,6 +28,17 @@ fn main() {
         let text = std::fs::read_to_string(&path).expect("example request");
         println!("{name:>16}: {:?} per call", per_call(&text));
     }
+    for count in [100usize, 1_000] {
+        let tags: Vec<String> = (0..count)
+            .map(|i| format!(r#"{{"Key":"key-{i}","Value":"value {i}"}}"#))
+            .collect();
+        let text = format!(r#"{BASE},"Tags":[{}]}}"#, tags.join(","));
+        println!(
+            "{:>16}: {:?} per call",
+            format!("{count} tags"),
+            per_call(&text)
+        );
+    }
     for bytes in [10_000usize, 100_000, 1_000_000] {
         let value = "a".repeat(bytes - 1);
         let text = format!(

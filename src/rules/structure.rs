@@ -173,8 +173,8 @@ fn walk(value: &Value, shape: &Shape, name: &str, path: &mut String, out: &mut V
             for (index, element) in items.iter().enumerate() {
                 let saved = path.len();
                 pointer::push(path, &index.to_string());
-                let label = path.clone();
-                walk(element, item, &label, path, out);
+                // An item has no name of its own; messages use its pointer.
+                walk(element, item, "", path, out);
                 path.truncate(saved);
             }
         }
@@ -194,7 +194,7 @@ fn check_structure(
     out: &mut Vec<Diagnostic>,
 ) {
     let Value::Object(present) = value else {
-        return out.push(type_error(name, path, "an object", value));
+        return out.push(type_error(label(name, path), path, "an object", value));
     };
     for (member_name, member_value) in present {
         let saved = path.len();
@@ -206,7 +206,11 @@ fn check_structure(
                 let mut diagnostic = Diagnostic::new(
                     Code::UnknownMember,
                     path.as_str(),
-                    unknown_member(member_name, name, suggestion.as_ref()),
+                    unknown_member(
+                        member_name,
+                        label(name, &path[..saved]),
+                        suggestion.as_ref(),
+                    ),
                 )
                 .with("member", member_name.as_str());
                 match suggestion {
@@ -229,11 +233,20 @@ fn check_structure(
                 Diagnostic::new(
                     Code::MissingMember,
                     pointer::join(path, member.name),
-                    missing_member(member.name, name),
+                    missing_member(member.name, label(name, path)),
                 )
                 .with("member", member.name),
             );
         }
+    }
+}
+
+/// How messages name a value: its member name, or for a list item its pointer.
+fn label<'a>(name: &'a str, path: &'a str) -> &'a str {
+    if name.is_empty() {
+        path
+    } else {
+        name
     }
 }
 

@@ -36,20 +36,20 @@ pub fn check(request: &Request, _context: &Context, out: &mut Vec<Diagnostic>) {
         let Some(key) = tag.get("Key").and_then(Value::as_str) else {
             continue;
         };
-        let path = format!("/Tags/{index}/Key");
+        let path = || format!("/Tags/{index}/Key");
         if key
             .get(..4)
             .is_some_and(|prefix| prefix.eq_ignore_ascii_case("aws:"))
         {
             out.push(Diagnostic::new(
                 Code::TagReservedPrefix,
-                path.clone(),
+                path(),
                 reserved_prefix(key),
             ));
         }
         match first_use.get(key) {
             Some(&first) => out.push(
-                Diagnostic::new(Code::TagDuplicateKey, path, duplicate_key(key, first))
+                Diagnostic::new(Code::TagDuplicateKey, path(), duplicate_key(key, first))
                     .with("related", vec![format!("/Tags/{first}/Key")]),
             ),
             None => {

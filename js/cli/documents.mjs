@@ -65,6 +65,9 @@ export function setMember(object, key, value) {
   Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
+/** The most alias expansions one document may need. */
+const MAX_ALIAS_EXPANSIONS = 10_000;
+
 /** Whether `text` looks like JSON (its first significant character opens an object or array). */
 export function looksLikeJson(text) {
   return /^\s*[{[]/.test(text);
@@ -108,10 +111,22 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
     return { line, column: col };
   };
   const seen = new Set();
+  // Aliases are expanded, so a "billion laughs" document would grow
+  // exponentially: stop after a number no real template comes near.
+  let aliasesExpanded = 0;
 
   const toValue = (node, pointer) => {
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
+      aliasesExpanded += 1;
+      if (aliasesExpanded > MAX_ALIAS_EXPANSIONS) {
+        const where = at(node) ?? { line: 1, column: 1 };
+        throw new ParseError(
+          `the document expands more than ${MAX_ALIAS_EXPANSIONS} aliases, far more than any template (a YAML "billion laughs"?)`,
+          where.line,
+          where.column,
+        );
+      }
       const target = node.resolve(doc);
       if (!target || seen.has(target)) {
         const where = at(node) ?? { line: 1, column: 1 };

@@ -125,7 +125,14 @@ fn suggest(fields: [&str; 5]) -> Option<(String, Reading)> {
 /// cannot be converted faithfully.
 fn convert_weekdays(field: &str) -> Option<String> {
     let items: Option<Vec<String>> = field.split(',').map(convert_item).collect();
-    Some(items?.join(","))
+    // Unix has two Sundays (0 and 7); EventBridge has one, so `0,7` is just `1`.
+    let mut unique: Vec<String> = Vec::new();
+    for item in items? {
+        if !unique.contains(&item) {
+            unique.push(item);
+        }
+    }
+    Some(unique.join(","))
 }
 
 fn convert_item(item: &str) -> Option<String> {
@@ -215,6 +222,8 @@ mod tests {
             ("0 9 * * 0", "cron(0 9 ? * 1 *)"),
             ("0 9 * * 7", "cron(0 9 ? * 1 *)"),
             ("0 9 * * 0,6", "cron(0 9 ? * 1,7 *)"),
+            ("0 9 * * 0,7", "cron(0 9 ? * 1 *)"),
+            ("0 9 * * 6-0", "cron(0 9 ? * 7-1 *)"),
             ("0 9 * * 5-7", "cron(0 9 ? * 6-7,1 *)"),
             ("0 9 * * 0-7", "cron(0 9 ? * 1-7 *)"),
             ("0 9 * * 5L", "cron(0 9 ? * 6L *)"),

@@ -617,7 +617,20 @@ function importText(text, origin) {
     status.replaceChildren(h('strong', { text: `Not imported: ${origin} is not valid JSON (line ${line}, column ${column}).` }), ` ${syntax.message}`);
     return false;
   }
-  const value = parseJson(text);
+  // The validator reads 64 levels deep; a request nested deeper is refused
+  // before JSON.parse can run out of stack on it.
+  const tooDeep = result.errors.find((d) => d.code === 'json/too-deep');
+  let value;
+  try {
+    value = tooDeep ? undefined : parseJson(text);
+  } catch {
+    value = undefined;
+  }
+  if (tooDeep || value === undefined) {
+    status.classList.add('error');
+    status.replaceChildren(h('strong', { text: `Not imported: ${origin} nests objects or arrays too deeply to be a request.` }));
+    return false;
+  }
   if (!isObject(value)) {
     const problem = result.errors.find((d) => d.code === 'request/not-an-object');
     status.classList.add('error');
@@ -796,11 +809,12 @@ async function start() {
   fillForm();
   openSectionsWithContent();
   render();
-  if (fromLink !== null) importText(fromLink, 'the link');
   wireEvents();
   $('app-status').hidden = true;
   $('app').hidden = false;
   document.body.dataset.state = 'ready';
+  // Last, so that a hostile link can at worst fail to import, never stop the page.
+  if (fromLink !== null) importText(fromLink, 'the link');
 }
 
 start();

@@ -33,8 +33,11 @@ function isDirectory(entry, path) {
   }
 }
 
-/** Every checked file below `folder`, sorted, as display paths. */
-function walkFolder(folder, out, visited = new Set()) {
+/**
+ * Every checked file below `folder`, sorted, as display paths. A folder that
+ * cannot be listed becomes one line in `problems`; the walk goes on.
+ */
+function walkFolder(folder, out, problems, visited = new Set()) {
   let real;
   try {
     real = resolve(folder);
@@ -45,10 +48,17 @@ function walkFolder(folder, out, visited = new Set()) {
   } catch {
     return;
   }
-  for (const entry of listFolder(folder)) {
+  let entries;
+  try {
+    entries = listFolder(folder);
+  } catch (error) {
+    problems.push(`${folder}: cannot read this folder (${error.code ?? error.message})`);
+    return;
+  }
+  for (const entry of entries) {
     const path = join(folder, entry.name);
     if (isDirectory(entry, path)) {
-      if (!skippedFolder(entry.name)) walkFolder(path, out, visited);
+      if (!skippedFolder(entry.name)) walkFolder(path, out, problems, visited);
     } else if (CHECKED_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))) {
       out.push(path);
     }
@@ -77,6 +87,9 @@ function expandGlob(pattern) {
     i += 1;
   }
   const matches = new Set();
+  // `**` follows symbolic links to folders, so it remembers which folders it
+  // has already descended at each step: a link cycle is walked once.
+  const descended = new Set();
   const step = (folder, index) => {
     if (index === segments.length) {
       matches.add(folder);
@@ -90,6 +103,15 @@ function expandGlob(pattern) {
       return;
     }
     if (segment === '**') {
+      let id;
+      try {
+        id = statSync(folder === '' ? '.' : folder);
+      } catch {
+        return;
+      }
+      const key = `${index}:${id.dev}:${id.ino}`;
+      if (descended.has(key)) return;
+      descended.add(key);
       step(folder, index + 1);
       for (const entry of entries) {
         const path = join(folder, entry.name);
@@ -148,7 +170,7 @@ export function expandOperands(operands, { stdinName = '<stdin>' } = {}) {
     }
     if (stats?.isDirectory()) {
       const found = [];
-      walkFolder(operand, found);
+      walkFolder(operand, found, problems);
       if (found.length === 0) problems.push(`${operand}: no *.json, *.yaml, *.yml or *.template files in this folder`);
       found.forEach((path) => add(path, path));
     } else if (stats) {
@@ -162,7 +184,7 @@ export function expandOperands(operands, { stdinName = '<stdin>' } = {}) {
         } catch {
           continue;
         }
-        if (matchStats.isDirectory()) walkFolder(match, found);
+        if (matchStats.isDirectory()) walkFolder(match, found, problems);
         else found.push(match);
       }
       if (found.length === 0) problems.push(`${operand}: no files match this pattern`);

@@ -3,7 +3,7 @@
 // a hang or a crash; the good file beside them is still checked.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -63,3 +63,15 @@ for (const [name, contents, status, code] of HOSTILE) {
     if (status === 2) assert.ok(result.stderr.trim().split('\n').length >= 1, 'one clear line on stderr');
   });
 }
+
+test('a ** glob over folders with symbolic link cycles ends', () => {
+  const root = join(dir, 'loops');
+  mkdirSync(join(root, 'a'), { recursive: true });
+  symlinkSync('..', join(root, 'a', 'up'));
+  symlinkSync('../loops', join(root, 'self'));
+  writeFileSync(join(root, 'a', 'task.json'), good);
+  const result = spawnSync(process.execPath, [BIN, `${root}/**/*.json`], { encoding: 'utf8', timeout: 30_000 });
+  assert.equal(result.error, undefined, String(result.error));
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /file(s)? checked/);
+});

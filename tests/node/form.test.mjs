@@ -318,6 +318,14 @@ formTest('a #request= fragment fills the form, and leaves the address bar', asyn
   assert.equal(await page.locator('[name="/Tags/0/Key"]').count(), 0);
 }, { hash: `#request=${Buffer.from(JSON.stringify(linked)).toString('base64url')}` });
 
+const tooDeep = `${'{"Options":'.repeat(5000)}{}${'}'.repeat(5000)}`;
+
+formTest('a hostile link (nested 5,000 deep) is refused and the page still works', async (page) => {
+  assert.match(await page.locator('#import-status').textContent(), /Not imported: the link nests objects or arrays too deeply/);
+  await control(page, '/SourceLocationArn').fill(SOURCE);
+  assert.equal((await jsonOutput(page)).SourceLocationArn, SOURCE);
+}, { hash: `#request=${Buffer.from(tooDeep).toString('base64url')}` });
+
 formTest('copy link makes a link that rebuilds the same request', async (page, session) => {
   await importPasted(page, JSON.stringify(linked));
   await page.locator('#copy-link').click();

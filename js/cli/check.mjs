@@ -19,22 +19,30 @@
 // So a required member given by `!Ref` is never "missing", and a cross-field
 // rule that depends on an unknown value never fires; a real problem elsewhere
 // in the task still does.
+import { randomBytes } from 'node:crypto';
 import { applyDefaults, validate } from '../node/index.mjs';
 import { ABSENT, fieldAt, Unknown } from './cloudformation.mjs';
 import { setMember, toJsonText } from './documents.mjs';
 
+/**
+ * A random token per run, so that no stand-in can equal a literal in the
+ * template (a stand-in equal to a real tag key would make a false duplicate).
+ */
+const RUN = Array.from(randomBytes(8), (byte) => (byte % 36).toString(36)).join('');
+
 /** A sample string that matches the model's pattern for the member at `pointer`. */
 function sampleString(pattern, n) {
-  const id = String(n).padStart(17, '0');
+  const unique = `cfn${RUN}${n}`;
+  const id = `${RUN}${String(n).padStart(9, '0')}`; // 17 characters of [0-9a-z]
   if (/LocationArn$/.test(pattern)) return `arn:aws:datasync:us-east-1:111122223333:location/loc-${id}`;
-  if (pattern === '/CloudWatchLogGroupArn') return `arn:aws:logs:us-east-1:111122223333:log-group:/unknown/${n}:*`;
-  if (pattern.endsWith('/BucketAccessRoleArn')) return `arn:aws:iam::111122223333:role/unknown-${n}`;
-  if (pattern.endsWith('/S3BucketArn')) return `arn:aws:s3:::unknown-${n}`;
+  if (pattern === '/CloudWatchLogGroupArn') return `arn:aws:logs:us-east-1:111122223333:log-group:/${unique}:*`;
+  if (pattern.endsWith('/BucketAccessRoleArn')) return `arn:aws:iam::111122223333:role/${unique}`;
+  if (pattern.endsWith('/S3BucketArn')) return `arn:aws:s3:::${unique}`;
   if (pattern === '/Schedule/ScheduleExpression') return 'rate(1 day)';
-  if (pattern.endsWith('/ManifestObjectPath')) return `unknown/${n}.csv`;
-  if (pattern.endsWith('/Subdirectory')) return `unknown-${n}/`;
-  if (/^\/(Includes|Excludes)\/\*\/Value$/.test(pattern)) return `/unknown-${n}`;
-  return `unknown-${n}`;
+  if (pattern.endsWith('/ManifestObjectPath')) return `${unique}/manifest.csv`;
+  if (pattern.endsWith('/Subdirectory')) return `${unique}/`;
+  if (/^\/(Includes|Excludes)\/\*\/Value$/.test(pattern)) return `/${unique}`;
+  return unique;
 }
 
 /** The values an Unknown is tried with; the first is the base choice. */

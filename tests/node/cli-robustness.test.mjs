@@ -75,3 +75,23 @@ test('a ** glob over folders with symbolic link cycles ends', () => {
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /file(s)? checked/);
 });
+
+test('stand-ins for deploy-time values never collide with literals in the template', () => {
+  const template = join(dir, 'collide.yaml');
+  writeFileSync(template, [
+    'AWSTemplateFormatVersion: "2010-09-09"',
+    'Resources:',
+    '  T:',
+    '    Type: AWS::DataSync::Task',
+    '    Properties:',
+    '      SourceLocationArn: !Ref S',
+    '      DestinationLocationArn: arn:aws:datasync:us-east-1:111122223333:location/loc-00000000000000001',
+    '      Tags:',
+    '        - {Key: !Ref K, Value: a}',
+    '        - {Key: unknown-1, Value: b}',
+    '        - {Key: unknown-2, Value: c}',
+  ].join('\n'));
+  const result = spawnSync(process.execPath, [BIN, '--format', 'json', template], { encoding: 'utf8', timeout: 30_000 });
+  assert.equal(result.status, 0, result.stdout);
+  assert.doesNotMatch(result.stdout, /tag\/duplicate-key|locations\/same-location/);
+});

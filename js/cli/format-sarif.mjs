@@ -19,8 +19,9 @@ const ruleName = (code) => code.split(/[^a-zA-Z0-9]+/).map((w) => w.charAt(0).to
 
 /** An artifactLocation: relative to %SRCROOT% when the file is inside the working folder. */
 function artifactLocation(file, cwd) {
-  if (file.path === null) return { uri: encodeURIComponent(file.file.replace(/^<|>$/g, '')) };
-  const absolute = resolve(cwd, file.path);
+  // Standard input is located by its --stdin-filename, read as a path like any other.
+  const path = file.path ?? file.file.replace(/^<|>$/g, '');
+  const absolute = resolve(cwd, path);
   const rel = relative(cwd, absolute);
   if (rel === '' || rel.startsWith('..') || resolve(rel) === rel) return { uri: pathToFileURL(absolute).href };
   return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };

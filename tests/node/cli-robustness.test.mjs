@@ -95,3 +95,14 @@ test('stand-ins for deploy-time values never collide with literals in the templa
   assert.equal(result.status, 0, result.stdout);
   assert.doesNotMatch(result.stdout, /tag\/duplicate-key|locations\/same-location/);
 });
+
+test('SARIF locates standard input by --stdin-filename, relative to the source root', () => {
+  const result = spawnSync(process.execPath, [BIN, '--format', 'sarif', '--stdin-filename', 'tasks/my task.json', '-'], {
+    input: '{}',
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  const sarif = JSON.parse(result.stdout);
+  const artifact = sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation;
+  assert.deepEqual(artifact, { uri: 'tasks/my%20task.json', uriBaseId: '%SRCROOT%' });
+});

@@ -184,17 +184,12 @@ fn check(value: &Value, context: &Context) -> Vec<Diagnostic> {
 /// Describes a schedule expression: diagnostics (the model's length and
 /// character rules first, then the grammar), a summary and the next runs.
 pub fn describe_schedule(expression: &str, from_unix: i64, count: usize) -> schedule::Description {
-    let model: Vec<Diagnostic> =
-        rules::structure::string_problems(expression, rules::schedule::PATH)
-            .into_iter()
-            .map(|mut d| {
-                d.path.clear();
-                d.message = d
-                    .message
-                    .replacen("ScheduleExpression", "The schedule expression", 1);
-                d
-            })
-            .collect();
+    let model = rules::structure::string_problems(
+        expression,
+        rules::schedule::PATH,
+        "The schedule expression",
+        "",
+    );
     if model.is_empty() {
         return schedule::describe(expression, from_unix, count);
     }

@@ -19,7 +19,7 @@ pub fn check(request: &Request, context: &Context, out: &mut Vec<Diagnostic>) {
     let Some(expression) = request.str_at(&["Schedule", "ScheduleExpression"]) else {
         return;
     };
-    if super::structure::string_problems(expression, PATH).is_empty() {
+    if super::structure::string_problems(expression, PATH, "ScheduleExpression", PATH).is_empty() {
         out.extend(crate::schedule::check(expression, PATH, context.now()));
     }
 }
@@ -48,6 +48,21 @@ mod tests {
             findings(&schedule("rate(1 day);")),
             [at(super::PATH, "value/pattern-mismatch")]
         );
+    }
+
+    #[test]
+    fn describe_schedule_applies_the_same_model_rules_first() {
+        let description = crate::describe_schedule("rate(1 day);", 1_795_564_800, 3);
+        assert_eq!(description.diagnostics.len(), 1);
+        let diagnostic = &description.diagnostics[0];
+        assert_eq!(
+            (diagnostic.path.as_str(), diagnostic.code.as_str()),
+            ("", "value/pattern-mismatch")
+        );
+        assert!(diagnostic
+            .message
+            .starts_with("The schedule expression \"rate(1 day);\" contains \";\""));
+        assert!(description.summary.is_none() && description.next_runs.is_empty());
     }
 
     #[test]

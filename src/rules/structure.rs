@@ -250,11 +250,12 @@ fn label<'a>(name: &'a str, path: &'a str) -> &'a str {
     }
 }
 
-/// The structural problems of `text` as the string member at `path` (e.g.
+/// The structural problems of `text` as the string member at `member` (e.g.
 /// `/Schedule/ScheduleExpression`): length, pattern and enum, from the schema.
-pub fn string_problems(text: &str, path: &str) -> Vec<Diagnostic> {
+/// Diagnostics carry `path` and name the value `name` in their messages.
+pub fn string_problems(text: &str, member: &str, name: &str, path: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    if let Some((name, Shape::String(rule))) = member_at(path) {
+    if let Some((_, Shape::String(rule))) = member_at(member) {
         check_string(text, rule, name, path, &mut out);
     }
     out

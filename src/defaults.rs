@@ -6,14 +6,14 @@
 //! Format (when there is a ManifestConfig). Members already present are kept
 //! as they are, valid or not, in their original order; filled members follow.
 
-use crate::json::{Number, Value};
+use crate::json::{Number, Text, Value};
 use crate::request::{Request, TaskMode};
 use crate::schema::{self, Literal, Member, Shape};
 
 /// A copy of `request` with every omitted defaultable member filled in for its
 /// task mode (BASIC when TaskMode is omitted or invalid). `None` when the
 /// request is not a JSON object.
-pub fn fill_defaults(request: &Value) -> Option<Value> {
+pub fn fill_defaults<'a>(request: &Value<'a>) -> Option<Value<'a>> {
     let mode = Request::new(request)?
         .task_mode()
         .unwrap_or(TaskMode::Basic);
@@ -22,7 +22,7 @@ pub fn fill_defaults(request: &Value) -> Option<Value> {
         return None;
     };
     if !root.iter().any(|(name, _)| name == "Options") {
-        root.push(("Options".to_owned(), Value::Object(Vec::new())));
+        root.push(("Options".into(), Value::Object(Vec::new())));
     }
     for member in schema::request_members() {
         match (
@@ -35,7 +35,7 @@ pub fn fill_defaults(request: &Value) -> Option<Value> {
             (_, Some(_)) => {}
             (_, None) => {
                 if let Some(defaults) = &member.default {
-                    root.push((member.name.to_owned(), literal(mode.default_of(defaults))));
+                    root.push((member.name.into(), literal(mode.default_of(defaults))));
                 }
             }
         }
@@ -44,20 +44,20 @@ pub fn fill_defaults(request: &Value) -> Option<Value> {
 }
 
 /// Appends the defaults of the `members` missing from `present`.
-fn fill_members(present: &mut Vec<(String, Value)>, members: &[Member], mode: TaskMode) {
+fn fill_members(present: &mut Vec<(Text, Value)>, members: &[Member], mode: TaskMode) {
     for member in members {
         if present.iter().any(|(name, _)| name == member.name) {
             continue;
         }
         if let Some(defaults) = &member.default {
-            present.push((member.name.to_owned(), literal(mode.default_of(defaults))));
+            present.push((member.name.into(), literal(mode.default_of(defaults))));
         }
     }
 }
 
-fn literal(value: Literal) -> Value {
+fn literal(value: Literal) -> Value<'static> {
     match value {
-        Literal::Str(text) => Value::String(text.to_owned()),
+        Literal::Str(text) => text.into(),
         Literal::Int(int) => Value::Number(Number::Int(int)),
     }
 }

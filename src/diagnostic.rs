@@ -149,7 +149,7 @@ pub struct Diagnostic {
     /// One finished sentence for a person.
     pub message: String,
     /// Machine-readable details (limits, allowed values, related members).
-    pub params: Vec<(&'static str, Value)>,
+    pub params: Vec<(&'static str, Value<'static>)>,
 }
 
 impl Diagnostic {
@@ -165,7 +165,7 @@ impl Diagnostic {
     }
 
     /// Adds one machine-readable parameter.
-    pub fn with(mut self, name: &'static str, value: impl Into<Value>) -> Self {
+    pub fn with(mut self, name: &'static str, value: impl Into<Value<'static>>) -> Self {
         self.params.push((name, value.into()));
         self
     }

@@ -3,7 +3,7 @@
 //! List items appear as `*` in pointers (`/Tags/*/Key`); a form replaces the
 //! `*` with the item's index.
 
-use crate::json::{Number, Value};
+use crate::json::{Number, Text, Value};
 use crate::patterns::Pattern;
 use crate::schema::{self, Defaults, Literal, Member, Shape};
 
@@ -103,8 +103,8 @@ fn collect(members: &'static [Member], parent: &str, out: &mut Vec<FieldInfo>) {
 
 impl FieldInfo {
     /// The metadata as a JSON object with camelCase keys; absent facts are omitted.
-    pub fn to_json(&self) -> Value {
-        let mut members: Vec<(String, Value)> = vec![
+    pub fn to_json(&self) -> Value<'static> {
+        let mut members: Vec<(Text<'static>, Value<'static>)> = vec![
             ("pointer".into(), self.pointer.clone().into()),
             ("name".into(), self.name.into()),
             ("type".into(), self.kind.into()),
@@ -145,7 +145,7 @@ impl FieldInfo {
     }
 }
 
-fn literal(value: Literal) -> Value {
+fn literal(value: Literal) -> Value<'static> {
     match value {
         Literal::Str(text) => text.into(),
         Literal::Int(int) => Value::Number(Number::Int(int)),

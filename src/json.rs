@@ -6,66 +6,73 @@
 //! names that appear twice, lone UTF-16 surrogates, and the line and column of a
 //! syntax error. Nesting is bounded so hostile input cannot exhaust the stack.
 
+/// Text held by a [`Value`]: borrowed from the parsed document when it was
+/// written there without escapes (no copy), owned otherwise.
+pub type Text<'a> = Cow<'a, str>;
+
 /// A parsed JSON value. Objects keep their members in document order.
+/// `'a` is the document's lifetime; values built by the crate itself are
+/// `Value<'static>`.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     Null,
     Bool(bool),
-    Number(Number),
-    String(String),
-    Array(Vec<Value>),
-    Object(Vec<(String, Value)>),
+    Number(Number<'a>),
+    String(Text<'a>),
+    Array(Vec<Value<'a>>),
+    Object(Vec<(Text<'a>, Value<'a>)>),
 }
 
 /// A JSON number, classified the way the DataSync model needs it.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Number {
+pub enum Number<'a> {
     /// An integer literal (no fraction, no exponent) that fits in `i64`.
     Int(i64),
     /// An integer literal outside the `i64` range, kept as written.
-    BigInt(String),
+    BigInt(Text<'a>),
     /// Any literal with a fraction or an exponent, kept as written. The
     /// validator never needs its value (a float is always a type error), and
     /// keeping the text avoids shipping float parsing and printing in the wasm.
-    Float(String),
+    Float(Text<'a>),
 }
 
-impl From<&str> for Value {
-    fn from(text: &str) -> Self {
-        Value::String(text.to_owned())
+impl<'a> From<&'a str> for Value<'a> {
+    fn from(text: &'a str) -> Self {
+        Value::String(Cow::Borrowed(text))
     }
 }
 
-impl From<String> for Value {
+impl From<String> for Value<'_> {
     fn from(text: String) -> Self {
-        Value::String(text)
+        Value::String(Cow::Owned(text))
     }
 }
 
-impl From<i64> for Value {
+impl From<i64> for Value<'_> {
     fn from(number: i64) -> Self {
         Value::Number(Number::Int(number))
     }
 }
 
-impl From<usize> for Value {
+impl From<usize> for Value<'_> {
     fn from(number: usize) -> Self {
         Value::Number(Number::Int(i64::try_from(number).unwrap_or(i64::MAX)))
     }
 }
 
-impl From<bool> for Value {
+impl From<bool> for Value<'_> {
     fn from(flag: bool) -> Self {
         Value::Bool(flag)
     }
 }
 
-impl<T: Into<Value>> From<Vec<T>> for Value {
+impl<'a, T: Into<Value<'a>>> From<Vec<T>> for Value<'a> {
     fn from(items: Vec<T>) -> Self {
         Value::Array(items.into_iter().map(Into::into).collect())
     }
 }
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Objects with more members than this get a hash index for duplicate detection.
@@ -106,15 +113,15 @@ pub enum Finding {
 
 /// A successfully parsed document and the findings met on the way.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Parsed {
+pub struct Parsed<'a> {
     /// The document; duplicate members are collapsed, the last one kept in its first position.
-    pub value: Value,
+    pub value: Value<'a>,
     /// Duplicate members and lone surrogates, with their pointers.
     pub findings: Vec<Finding>,
 }
 
 /// Parses JSON text (RFC 8259). A leading UTF-8 byte-order mark is ignored.
-pub fn parse(text: &str) -> Result<Parsed, ParseError> {
+pub fn parse(text: &str) -> Result<Parsed<'_>, ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut parser = Parser {
         text,
@@ -136,8 +143,8 @@ pub fn parse(text: &str) -> Result<Parsed, ParseError> {
 }
 
 /// One step of the path from the root; pointers are only built for findings.
-enum Segment {
-    Member(String),
+enum Segment<'a> {
+    Member(Text<'a>),
     Index(usize),
 }
 
@@ -146,11 +153,11 @@ struct Parser<'a> {
     bytes: &'a [u8],
     pos: usize,
     /// Member names and indexes from the root to the value being parsed.
-    path: Vec<Segment>,
+    path: Vec<Segment<'a>>,
     findings: Vec<Finding>,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn error(&self, expected: &str) -> ParseError {
         let found = match self
             .text
@@ -197,7 +204,7 @@ impl Parser<'_> {
         }
     }
 
-    fn eat_literal(&mut self, literal: &str, value: Value) -> Result<Value, ParseError> {
+    fn eat_literal(&mut self, literal: &str, value: Value<'a>) -> Result<Value<'a>, ParseError> {
         if self.bytes.get(self.pos..self.pos + literal.len()) == Some(literal.as_bytes()) {
             self.pos += literal.len();
             Ok(value)
@@ -206,7 +213,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value, ParseError> {
+    fn value(&mut self, depth: usize) -> Result<Value<'a>, ParseError> {
         match self.peek() {
             Some(b'{') => self.object(depth + 1),
             Some(b'[') => self.array(depth + 1),
@@ -219,15 +226,15 @@ impl Parser<'_> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Value, ParseError> {
+    fn object(&mut self, depth: usize) -> Result<Value<'a>, ParseError> {
         if depth > MAX_DEPTH {
             return Err(self.error_kind(ParseErrorKind::TooDeep));
         }
         self.pos += 1;
-        let mut members: Vec<(String, Value)> = Vec::new();
+        let mut members: Vec<(Text<'a>, Value<'a>)> = Vec::new();
         // Duplicate detection scans small objects and indexes large ones, so
         // an object with 100,000 members stays linear.
-        let mut index: Option<HashMap<String, usize>> = None;
+        let mut index: Option<HashMap<Text<'a>, usize>> = None;
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -249,7 +256,7 @@ impl Parser<'_> {
             let value = self.value(depth)?;
             let name = match self.path.pop() {
                 Some(Segment::Member(name)) => name,
-                _ => String::new(),
+                _ => Cow::Borrowed(""),
             };
             let existing = match &mut index {
                 Some(index) => index.get(&name).copied(),
@@ -264,7 +271,7 @@ impl Parser<'_> {
                 if let Some(index) = &mut index {
                     index.insert(name.clone(), members.len());
                 } else if members.len() >= LINEAR_LOOKUP_LIMIT {
-                    let mut built: HashMap<String, usize> = members
+                    let mut built: HashMap<Text<'a>, usize> = members
                         .iter()
                         .enumerate()
                         .map(|(at, (known, _))| (known.clone(), at))
@@ -286,7 +293,7 @@ impl Parser<'_> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value, ParseError> {
+    fn array(&mut self, depth: usize) -> Result<Value<'a>, ParseError> {
         if depth > MAX_DEPTH {
             return Err(self.error_kind(ParseErrorKind::TooDeep));
         }
@@ -315,7 +322,7 @@ impl Parser<'_> {
         }
     }
 
-    fn number(&mut self) -> Result<Value, ParseError> {
+    fn number(&mut self) -> Result<Value<'a>, ParseError> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;
@@ -349,10 +356,10 @@ impl Parser<'_> {
         let number = if is_integer {
             match literal.parse::<i64>() {
                 Ok(int) => Number::Int(int),
-                Err(_) => Number::BigInt(literal.to_owned()),
+                Err(_) => Number::BigInt(Cow::Borrowed(literal)),
             }
         } else {
-            Number::Float(literal.to_owned())
+            Number::Float(Cow::Borrowed(literal))
         };
         Ok(Value::Number(number))
     }
@@ -363,19 +370,32 @@ impl Parser<'_> {
         }
     }
 
-    fn string(&mut self) -> Result<String, ParseError> {
+    /// The index of the first byte at or after `from` that ends a run of plain
+    /// string content: a quote, a backslash or a control character.
+    #[inline(always)]
+    fn run_end(&self, from: usize) -> usize {
+        let rest = self.bytes.get(from..).unwrap_or_default();
+        from + rest
+            .iter()
+            .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
+            .unwrap_or(rest.len())
+    }
+
+    fn string(&mut self) -> Result<Text<'a>, ParseError> {
         self.pos += 1;
+        // Most strings have no escapes: borrow them from the document.
+        let start = self.pos;
+        let end = self.run_end(start);
+        if self.bytes.get(end) == Some(&b'"') {
+            self.pos = end + 1;
+            return Ok(Cow::Borrowed(self.text.get(start..end).unwrap_or_default()));
+        }
         let mut out = String::new();
         let mut lone_surrogate = false;
         loop {
             // Copy the run up to the next quote, backslash or control character at once.
             let run_start = self.pos;
-            let rest = self.bytes.get(run_start..).unwrap_or_default();
-            let run = rest
-                .iter()
-                .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
-                .unwrap_or(rest.len());
-            self.pos += run;
+            self.pos = self.run_end(run_start);
             out.push_str(self.text.get(run_start..self.pos).unwrap_or_default());
             match self.peek() {
                 Some(b'"') => {
@@ -416,7 +436,7 @@ impl Parser<'_> {
         if lone_surrogate {
             self.findings.push(Finding::LoneSurrogate(self.pointer()));
         }
-        Ok(out)
+        Ok(Cow::Owned(out))
     }
 
     fn hex4(&mut self) -> Result<u32, ParseError> {
@@ -556,9 +576,9 @@ pub fn write_string(out: &mut String, text: &str) {
     out.push('"');
 }
 
-impl Value {
+impl<'a> Value<'a> {
     /// The member `name` of an object, if this is an object that has it.
-    pub fn get(&self, name: &str) -> Option<&Value> {
+    pub fn get(&self, name: &str) -> Option<&Value<'a>> {
         match self {
             Value::Object(members) => members.iter().find(|(n, _)| n == name).map(|(_, v)| v),
             _ => None,
@@ -592,7 +612,7 @@ impl Value {
 mod tests {
     use super::*;
 
-    fn parse_ok(text: &str) -> Value {
+    fn parse_ok(text: &str) -> Value<'_> {
         parse(text).expect("valid JSON").value
     }
 

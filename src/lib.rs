@@ -68,7 +68,7 @@ impl Report {
     }
 
     /// `{ valid, errors, warnings }` as a JSON value.
-    pub fn to_json(&self) -> Value {
+    pub fn to_json(&self) -> Value<'_> {
         let list = |severity| Value::Array(self.of(severity).map(diagnostic_to_json).collect());
         Value::Object(vec![
             ("valid".into(), self.is_valid().into()),
@@ -79,18 +79,18 @@ impl Report {
 }
 
 /// `{ code, severity, path, message, params? }` as a JSON value.
-pub fn diagnostic_to_json(diagnostic: &Diagnostic) -> Value {
-    let mut members: Vec<(String, Value)> = vec![
+pub fn diagnostic_to_json(diagnostic: &Diagnostic) -> Value<'_> {
+    let mut members: Vec<(json::Text, Value)> = vec![
         ("code".into(), diagnostic.code.as_str().into()),
         ("severity".into(), diagnostic.severity.as_str().into()),
-        ("path".into(), diagnostic.path.clone().into()),
-        ("message".into(), diagnostic.message.clone().into()),
+        ("path".into(), diagnostic.path.as_str().into()),
+        ("message".into(), diagnostic.message.as_str().into()),
     ];
     if !diagnostic.params.is_empty() {
         let params = diagnostic
             .params
             .iter()
-            .map(|(name, value)| ((*name).to_owned(), value.clone()))
+            .map(|(name, value)| ((*name).into(), value.clone()))
             .collect();
         members.push(("params".into(), Value::Object(params)));
     }
@@ -214,7 +214,7 @@ pub fn schedule_not_a_string() -> schedule::Description {
 }
 
 /// `{ valid, diagnostics, summary, nextRuns }` as a JSON value.
-pub fn description_to_json(description: &schedule::Description) -> Value {
+pub fn description_to_json(description: &schedule::Description) -> Value<'_> {
     let valid = !description
         .diagnostics
         .iter()
@@ -233,10 +233,7 @@ pub fn description_to_json(description: &schedule::Description) -> Value {
         ),
         (
             "summary".into(),
-            description
-                .summary
-                .clone()
-                .map_or(Value::Null, Value::String),
+            description.summary.clone().map_or(Value::Null, Value::from),
         ),
         ("nextRuns".into(), description.next_runs.clone().into()),
     ])

@@ -66,17 +66,36 @@ impl<'a> Setting<'a> {
 /// A request that is at least a JSON object.
 #[derive(Clone, Copy, Debug)]
 pub struct Request<'a> {
-    root: &'a Value,
+    root: &'a Value<'a>,
+    /// The task mode, looked up once because nearly every rule asks for it.
+    mode: Option<TaskMode>,
+    /// The `Options` member, if present, and the model's option members.
+    options: Option<&'a Value<'a>>,
+    option_members: &'static [schema::Member],
 }
 
 impl<'a> Request<'a> {
     /// A view of `root`, if it is an object.
-    pub fn new(root: &'a Value) -> Option<Self> {
-        matches!(root, Value::Object(_)).then_some(Request { root })
+    pub fn new(root: &'a Value<'a>) -> Option<Self> {
+        if !matches!(root, Value::Object(_)) {
+            return None;
+        }
+        let mode = match root.get("TaskMode") {
+            None => Some(TaskMode::Basic),
+            Some(Value::String(mode)) if mode == "BASIC" => Some(TaskMode::Basic),
+            Some(Value::String(mode)) if mode == "ENHANCED" => Some(TaskMode::Enhanced),
+            Some(_) => None,
+        };
+        Some(Request {
+            root,
+            mode,
+            options: root.get("Options"),
+            option_members: schema::option_members(),
+        })
     }
 
     /// The value at `path` (member names and decimal indexes), if present.
-    pub fn at(&self, path: &[&str]) -> Option<&'a Value> {
+    pub fn at(&self, path: &[&str]) -> Option<&'a Value<'a>> {
         let mut current = self.root;
         for segment in path {
             current = match current {
@@ -100,22 +119,17 @@ impl<'a> Request<'a> {
 
     /// The task mode; `None` when TaskMode is set to something invalid.
     pub fn task_mode(&self) -> Option<TaskMode> {
-        match self.at(&["TaskMode"]) {
-            None => Some(TaskMode::Basic),
-            Some(Value::String(mode)) if mode == "BASIC" => Some(TaskMode::Basic),
-            Some(Value::String(mode)) if mode == "ENHANCED" => Some(TaskMode::Enhanced),
-            Some(_) => None,
-        }
+        self.mode
     }
 
     /// The effective value of the Options member `name`.
     pub fn option(&self, name: &str) -> Setting<'a> {
-        let Some(member) = schema::find(schema::option_members(), name) else {
+        let Some(member) = schema::find(self.option_members, name) else {
             return Setting::Unknown;
         };
-        match self.at(&["Options", name]) {
+        match self.options.and_then(|options| options.get(name)) {
             Some(Value::String(value)) => match member.shape {
-                Shape::String(rule) if rule.allowed.contains(&value.as_str()) => {
+                Shape::String(rule) if rule.allowed.contains(&value.as_ref()) => {
                     Setting::Explicit(value)
                 }
                 _ => Setting::Unknown,

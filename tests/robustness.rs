@@ -1,7 +1,7 @@
 //! No input breaks the core: generated and hostile requests always produce a
 //! report (never a panic), reports are deterministic, and work grows linearly.
 
-use datasync_task_validator::json::{self, Number, Value};
+use datasync_task_validator::json::{self, Number, Text, Value};
 use datasync_task_validator::{fill_defaults, validate_text, validate_value, Context};
 use proptest::prelude::*;
 
@@ -79,16 +79,16 @@ const STRINGS: &[&str] = &[
     "é\u{2028}",
 ];
 
-fn value_strategy() -> impl Strategy<Value = Value> {
+fn value_strategy() -> impl Strategy<Value = Value<'static>> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(|n| Value::Number(Number::Int(n))),
         any::<f64>()
             .prop_filter("JSON has no NaN or infinity", |n| n.is_finite())
-            .prop_map(|n| Value::Number(Number::Float(format!("{n:e}")))),
-        proptest::sample::select(STRINGS).prop_map(|s| Value::String(s.to_owned())),
-        ".{0,12}".prop_map(Value::String),
+            .prop_map(|n| Value::Number(Number::Float(format!("{n:e}").into()))),
+        proptest::sample::select(STRINGS).prop_map(Value::from),
+        ".{0,12}".prop_map(Value::from),
     ];
     leaf.prop_recursive(5, 64, 8, |inner| {
         prop_oneof![
@@ -96,10 +96,10 @@ fn value_strategy() -> impl Strategy<Value = Value> {
             proptest::collection::vec((proptest::sample::select(NAMES), inner), 0..8).prop_map(
                 |members| {
                     // JSON objects with repeated names collapse when parsed; generate unique names.
-                    let mut unique: Vec<(String, Value)> = Vec::new();
+                    let mut unique: Vec<(Text, Value)> = Vec::new();
                     for (name, value) in members {
                         if !unique.iter().any(|(known, _)| known == name) {
-                            unique.push((name.to_owned(), value));
+                            unique.push((name.into(), value));
                         }
                     }
                     Value::Object(unique)

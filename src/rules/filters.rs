@@ -160,7 +160,7 @@ fn check_patterns(list: &str, value: &str, path: &str, out: &mut Vec<Diagnostic>
                 path,
                 wildcard_not_last(first, wildcard.len() - 1),
             )
-            .with("pattern", *first)
+            .with("pattern", (*first).to_owned())
             .with("count", wildcard.len()),
         );
     }
@@ -171,7 +171,7 @@ fn check_patterns(list: &str, value: &str, path: &str, out: &mut Vec<Diagnostic>
                 path,
                 without_slash(first, no_slash.len() - 1),
             )
-            .with("pattern", *first)
+            .with("pattern", (*first).to_owned())
             .with("count", no_slash.len()),
         );
     }

@@ -20,7 +20,8 @@ fn not_an_object(actual: &str) -> String {
 /// The diagnostic for a request that is not an object; `phrase` describes
 /// what it is ("an array", "a bigint") and `kind` is its type name.
 pub fn not_an_object_diagnostic(phrase: &str, kind: &str) -> Diagnostic {
-    Diagnostic::new(Code::RequestNotObject, "", not_an_object(phrase)).with("actual", kind)
+    Diagnostic::new(Code::RequestNotObject, "", not_an_object(phrase))
+        .with("actual", kind.to_owned())
 }
 
 fn unknown_member(name: &str, parent: &str, suggestion: Option<&Suggestion>) -> String {
@@ -199,7 +200,7 @@ fn check_structure(
     for (member_name, member_value) in present {
         let saved = path.len();
         pointer::push(path, member_name);
-        match members.iter().find(|m| m.name == member_name) {
+        match members.iter().find(|m| m.name == member_name.as_ref()) {
             Some(member) => walk(member_value, member.shape, member.name, path, out),
             None => {
                 let suggestion = suggest(member_name, members, &path[..saved]);
@@ -212,7 +213,7 @@ fn check_structure(
                         suggestion.as_ref(),
                     ),
                 )
-                .with("member", member_name.as_str());
+                .with("member", member_name.to_string());
                 match suggestion {
                     Some(Suggestion::Sibling(known)) => {
                         diagnostic = diagnostic.with("suggestion", known)
@@ -349,7 +350,7 @@ fn check_long(value: &Value, minimum: i64, name: &str, path: &str, out: &mut Vec
     }
 }
 
-fn type_error(name: &str, path: &str, expected: &str, actual: &Value) -> Diagnostic {
+fn type_error(name: &str, path: &str, expected: &'static str, actual: &Value) -> Diagnostic {
     Diagnostic::new(Code::WrongType, path, wrong_type(name, expected, actual))
         .with(
             "expected",

@@ -213,17 +213,19 @@ pub(crate) fn parse(expression: &str, inner: &str, path: &str) -> Result<Rate, V
 
     let value = match parse_number(value_text) {
         None => {
-            diagnostics.push(invalid(not_a_number_message(value_text)).with("value", value_text));
+            diagnostics.push(
+                invalid(not_a_number_message(value_text)).with("value", value_text.to_owned()),
+            );
             None
         }
         Some(0) => {
-            diagnostics.push(invalid(zero_message()).with("value", value_text));
+            diagnostics.push(invalid(zero_message()).with("value", value_text.to_owned()));
             None
         }
         Some(number) if number > u64::from(MAX_VALUE) => {
             diagnostics.push(
                 invalid(too_large_message(value_text))
-                    .with("value", value_text)
+                    .with("value", value_text.to_owned())
                     .with("max", i64::from(MAX_VALUE)),
             );
             None
@@ -243,7 +245,7 @@ pub(crate) fn parse(expression: &str, inner: &str, path: &str) -> Result<Rate, V
                 (Some(_), None) => unit_case_message(unit_text, &format!("rate(12 {lower})")),
                 (None, _) => unit_message(unit_text),
             };
-            diagnostics.push(invalid(message).with("unit", unit_text));
+            diagnostics.push(invalid(message).with("unit", unit_text.to_owned()));
             None
         }
     };

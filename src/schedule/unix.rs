@@ -197,7 +197,7 @@ mod tests {
             .find_map(|(name, value)| match value {
                 crate::json::Value::String(suggestion) if *name == "suggestion" => {
                     assert!(diagnostic.message.contains(&quote(suggestion)));
-                    Some(suggestion.clone())
+                    Some(suggestion.to_string())
                 }
                 _ => None,
             })

@@ -8,7 +8,6 @@
 //! (malformed options) throw, as documented.
 
 use js_sys::{Date, JsString, Reflect, JSON};
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use crate::json::{self, Value};
@@ -91,15 +90,34 @@ fn escape_lone_surrogates(text: &JsString) -> String {
 /// Checks a CreateTask request (object or JSON string). Never throws.
 #[wasm_bindgen(js_name = validate)]
 pub fn validate(request: JsValue) -> JsValue {
-    let context = Context {
-        now_unix: None,
-        clock: Some(|| (Date::now() / 1000.0) as i64),
-    };
     let report = match request_text(&request) {
-        Ok(text) => crate::validate_text(&text, &context),
+        Ok(text) => crate::validate_text(&text, &clock_context()),
         Err(report) => report,
     };
     to_js(&report.to_json())
+}
+
+/// The fast path behind `validate` (see `js/text-path.mjs`): the UTF-8 bytes
+/// of JSON text. Returns `undefined` when there is nothing to report, so a clean
+/// request costs no result text, else the report as JSON text.
+#[wasm_bindgen(js_name = validateUtf8)]
+pub fn validate_utf8(bytes: &[u8]) -> Option<String> {
+    // The wrapper's TextEncoder always writes valid UTF-8; anything else is
+    // read leniently rather than trusted.
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    };
+    let report = crate::validate_text(&text, &clock_context());
+    (!report.diagnostics.is_empty()).then(|| json::to_string(&report.to_json()))
+}
+
+/// A context that reads the JS clock only if a schedule rule asks for the time.
+fn clock_context() -> Context {
+    Context {
+        now_unix: None,
+        clock: Some(|| (Date::now() / 1000.0) as i64),
+    }
 }
 
 /// A copy of the request with every omitted default filled in.
@@ -156,8 +174,6 @@ struct ScheduleOptions {
 }
 
 /// `options.from`: a `Date` or milliseconds since the epoch, or ISO 8601 text.
-#[derive(Deserialize)]
-#[serde(untagged)]
 enum Instant {
     Millis(f64),
     Text(String),
@@ -210,15 +226,31 @@ fn read_schedule_options(options: &JsValue) -> Result<ScheduleOptions, String> {
         Reflect::get(options, &JsValue::from_str(name))
             .map_err(|_| format!("reading options.{name} threw."))
     };
+    let absent = |value: &JsValue| value.is_undefined() || value.is_null();
     let from = member("from")?;
-    let from = if let Some(date) = from.dyn_ref::<Date>() {
+    let from = if absent(&from) {
+        None
+    } else if let Some(date) = from.dyn_ref::<Date>() {
         Some(Instant::Millis(date.get_time()))
+    } else if let Some(millis) = from.as_f64() {
+        Some(Instant::Millis(millis))
+    } else if let Some(text) = from.as_string() {
+        Some(Instant::Text(text))
     } else {
-        serde_wasm_bindgen::from_value::<Option<Instant>>(from).map_err(|_| {
-            "options.from must be a Date, milliseconds since 1970 or an ISO 8601 string.".to_owned()
-        })?
+        return Err(
+            "options.from must be a Date, milliseconds since 1970 or an ISO 8601 string."
+                .to_owned(),
+        );
     };
-    let count = serde_wasm_bindgen::from_value::<Option<f64>>(member("count")?)
-        .map_err(|_| "options.count must be a number.".to_owned())?;
+    let count = member("count")?;
+    let count = if absent(&count) {
+        None
+    } else {
+        Some(
+            count
+                .as_f64()
+                .ok_or_else(|| "options.count must be a number.".to_owned())?,
+        )
+    };
     Ok(ScheduleOptions { from, count })
 }

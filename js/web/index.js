@@ -2,9 +2,11 @@
 // initialised before use; this wrapper makes init() idempotent and turns a call
 // made too early into a clear Error instead of a TypeError from inside the glue.
 import initGlue, * as glue from './datasync_task_validator.js';
+import { createValidate } from './text-path.js';
 
 let pending = null; // the one init() promise every caller shares
 let ready = false; // true once the module is instantiated
+const validateReady = createValidate(glue);
 
 /**
  * Fetches and instantiates the package's `datasync_task_validator_bg.wasm`, or
@@ -35,7 +37,7 @@ function ensureReady(name) {
 
 export function validate(request) {
   ensureReady('validate');
-  return glue.validate(request);
+  return validateReady(request);
 }
 
 export function applyDefaults(request) {

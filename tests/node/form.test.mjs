@@ -427,7 +427,7 @@ formTest('the page makes no request after it has loaded', async (page, session) 
   // And the load itself fetched only the page, its CSS and JS, the package and the icon.
   const paths = session.requests.map((address) => new URL(address).pathname).sort();
   assert.deepEqual(paths, ['/pkg/datasync_task_validator_bg.wasm', '/pkg/web/datasync_task_validator.js', '/pkg/web/index.js',
-    '/www/', '/www/app.js', '/www/favicon.svg', '/www/style.css']);
+    '/pkg/web/text-path.js', '/www/', '/www/app.js', '/www/favicon.svg', '/www/style.css']);
 });
 
 formTest('the CSP is in force and a violation would fail these tests', async (page, session) => {

@@ -54,9 +54,11 @@ test('npm pack includes every file the manifest names, and one .wasm', () => {
     'node/datasync_task_validator.cjs',
     'node/index.cjs',
     'node/index.mjs',
+    'node/text-path.cjs',
     'package.json',
     'web/datasync_task_validator.js',
     'web/index.js',
+    'web/text-path.js',
   ];
   assert.deepEqual(files.filter((f) => !f.startsWith('LICENSE')), expected);
 });

@@ -15,6 +15,7 @@ const SHIPPED_TO_BROWSERS = [
   'datasync_task_validator_bg.wasm',
   'web/datasync_task_validator.js',
   'web/index.js',
+  'web/text-path.js',
 ];
 
 test(`the .wasm and the web glue fit in ${BUDGET} bytes gzip`, () => {

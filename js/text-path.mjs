@@ -1,0 +1,60 @@
+// The fast input path of validate(), shared by the Node.js and browser entries
+// (scripts/build.sh writes a CommonJS copy for Node). Why it exists: handing a
+// string to wasm through wasm-bindgen walks it one character at a time in JS,
+// and a JS object took a second trip through the boundary for JSON.stringify.
+// Here the engine's native JSON.stringify and TextEncoder.encodeInto put UTF-8
+// straight into a reused buffer, and a clean report is built without JSON.parse.
+//
+// Only ordinary input takes this path: a well-formed string, or an object that
+// JSON.stringify turns into a string. Everything else (undefined, numbers,
+// objects whose serialisation throws, strings with lone surrogates) goes to the
+// glue's validate(), which owns every diagnostic for such input, so both paths
+// report exactly the same things.
+
+/** Texts longer than this are encoded into a fresh array instead of the shared buffer. */
+const SHARED_BUFFER_LIMIT = 1 << 20;
+
+const hasLoneSurrogate =
+  typeof String.prototype.isWellFormed === 'function'
+    ? (text) => !text.isWellFormed()
+    : (text) => /[\uD800-\uDFFF]/.test(text); // conservative: pairs take the slow path too
+
+/**
+ * Returns validate(request) built on the wasm-bindgen glue's `validate`
+ * (any input) and `validateUtf8` (UTF-8 bytes of JSON text; `undefined` when the
+ * report would be empty, else the report as JSON text).
+ */
+export function createValidate(glue) {
+  const encoder = new TextEncoder();
+  let shared = new Uint8Array(4096);
+
+  /** The UTF-8 bytes of `text`, in the shared buffer when they fit. */
+  function utf8(text) {
+    // encodeInto writes at most 3 bytes per UTF-16 unit.
+    const needed = text.length * 3;
+    if (needed > SHARED_BUFFER_LIMIT) return encoder.encode(text);
+    if (needed > shared.length) shared = new Uint8Array(Math.max(needed, shared.length * 2));
+    const { written } = encoder.encodeInto(text, shared);
+    return shared.subarray(0, written);
+  }
+
+  return function validate(request) {
+    let text;
+    if (typeof request === 'string') {
+      if (hasLoneSurrogate(request)) return glue.validate(request);
+      text = request;
+    } else if (request !== null && typeof request === 'object') {
+      try {
+        // Lone surrogates in the object come out as \u escapes, which the core reports.
+        text = JSON.stringify(request);
+      } catch {
+        return glue.validate(request); // it explains the failure as a diagnostic
+      }
+      if (typeof text !== 'string') return glue.validate(request);
+    } else {
+      return glue.validate(request);
+    }
+    const report = glue.validateUtf8(utf8(text));
+    return report === undefined ? { valid: true, errors: [], warnings: [] } : JSON.parse(report);
+  };
+}

@@ -1,0 +1,84 @@
+// validate()'s fast input path (js/text-path.mjs: JSON text into wasm as UTF-8
+// through TextEncoder.encodeInto) must report exactly what the glue's own
+// validate() reports for the same input, whichever way the input arrives.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+import { DESTINATION, SOURCE, requireBuiltPackage } from './helpers.mjs';
+
+requireBuiltPackage();
+const { validate } = await import('datasync-task-validator');
+// The wasm-bindgen glue the package wraps: its validate() takes every input the slow way.
+const glue = createRequire(import.meta.url)('../../pkg/node/datasync_task_validator.cjs');
+
+const root = new URL('../../', import.meta.url);
+const jsonFiles = (folder) =>
+  readdirSync(new URL(folder, root))
+    .filter((name) => name.endsWith('.json') && !name.endsWith('.expected.json'))
+    .map((name) => readFileSync(new URL(`${folder}/${name}`, root), 'utf8'));
+
+const request = (extra) => ({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, ...extra });
+
+// Requests as JSON text: every fixture and example, plus text the encoder must get right.
+const TEXTS = [
+  ...jsonFiles('tests/fixtures/valid'),
+  ...jsonFiles('tests/fixtures/invalid'),
+  ...jsonFiles('examples'),
+  JSON.stringify(request({ Name: 'café ☕ 数据同步 😀' })), // 2-, 3- and 4-byte UTF-8
+  JSON.stringify(request({ Name: 'bad\u0000name' })), // escaped NUL
+  `\ufeff${JSON.stringify(request({}))}`, // byte-order mark
+  '{"Name": "\\ud800"}', // a lone surrogate written as an escape
+  '{"Name": "😀\\ud83d"}',
+  '',
+  '   ',
+  '{"SourceLocationArn": ',
+  '[1, 2, 3]',
+  '"just a string"',
+  'null',
+  '{"Options": {"BytesPerSecond": 123456789012345678901234567890}}',
+];
+
+// Requests as objects.
+const OBJECTS = [
+  request({}),
+  request({ Name: 'café ☕ 😀', Tags: [{ Key: 'ключ', Value: 'значение' }] }),
+  request({ Name: 'a\ud800b' }), // a lone surrogate inside a JS string
+  request({ Options: { VerifyMode: 'NONE', Atime: 'NONE' }, TaskMode: 'ENHANCED' }),
+  request({ Schedule: { ScheduleExpression: 'cron(0 8 * * 3#1)' } }),
+  { toJSON: () => request({ Name: 'from toJSON' }) },
+  [],
+  {},
+];
+
+test('text requests: the fast path reports what the glue reports', () => {
+  for (const text of TEXTS) {
+    assert.deepEqual(validate(text), glue.validate(text), `for ${JSON.stringify(text).slice(0, 80)}`);
+  }
+});
+
+test('object requests: the fast path reports what the glue reports', () => {
+  for (const object of OBJECTS) {
+    assert.deepEqual(validate(object), glue.validate(object), `for ${JSON.stringify(object)?.slice(0, 80)}`);
+  }
+});
+
+test('a clean report is a fresh object each time, so callers may change it', () => {
+  const first = validate(request({}));
+  assert.deepEqual(first, { valid: true, errors: [], warnings: [] });
+  first.errors.push('mine');
+  assert.deepEqual(validate(request({})), { valid: true, errors: [], warnings: [] });
+});
+
+test('the shared buffer grows and large texts are encoded on their own, with the same results', () => {
+  const sizes = [10, 5_000, 400_000, 2_000_000, 10];
+  for (const size of sizes) {
+    const text = JSON.stringify(request({ Excludes: [{ FilterType: 'SIMPLE_PATTERN', Value: `/${'é'.repeat(size)}` }] }));
+    assert.deepEqual(validate(text), glue.validate(text), `filter value of ${size} characters`);
+  }
+});
+
+test('a lone surrogate in a JS string is reported, not silently replaced', () => {
+  const report = validate(JSON.stringify(request({})).replace('}', ',"Name":"a\ud800b"}'));
+  assert.deepEqual(report.errors.map((error) => [error.code, error.path]), [['value/invalid-unicode', '/Name']]);
+});

@@ -131,16 +131,35 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, ParseError> {
         findings: Vec::new(),
     };
     parser.skip_whitespace();
-    let value = parser.value(0)?;
+    let value = parser.value(0).map_err(|error| *error)?;
     parser.skip_whitespace();
     if parser.pos < parser.bytes.len() {
-        return Err(parser.error("the end of the document after the top-level value"));
+        return Err(*parser.error("the end of the document after the top-level value"));
     }
     Ok(Parsed {
         value,
         findings: parser.findings,
     })
 }
+
+/// Whether any of the eight bytes in `word` is a quote, a backslash or a
+/// control character (below 0x20): the bytes that end a run of plain string
+/// content. Classic SWAR tests; they may flag a byte after a real match, never
+/// miss one, and the caller rescans the flagged word byte by byte.
+#[inline(always)]
+fn ends_run(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGHS != 0;
+    below_space
+        || has_zero_byte(word ^ (ONES * u64::from(b'"')))
+        || has_zero_byte(word ^ (ONES * u64::from(b'\\')))
+}
+
+/// What a parsing step returns. The error is boxed so that the common
+/// successful result stays small (it is moved at every level of nesting).
+type Step<T> = Result<T, Box<ParseError>>;
 
 /// One step of the path from the root; pointers are only built for findings.
 enum Segment<'a> {
@@ -158,7 +177,7 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
-    fn error(&self, expected: &str) -> ParseError {
+    fn error(&self, expected: &str) -> Box<ParseError> {
         let found = match self
             .text
             .get(self.pos..)
@@ -173,12 +192,12 @@ impl<'a> Parser<'a> {
         )))
     }
 
-    fn error_kind(&self, kind: ParseErrorKind) -> ParseError {
+    fn error_kind(&self, kind: ParseErrorKind) -> Box<ParseError> {
         let before = self.text.get(..self.pos).unwrap_or(self.text);
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
-        ParseError { kind, line, column }
+        Box::new(ParseError { kind, line, column })
     }
 
     fn pointer(&self) -> String {
@@ -186,7 +205,7 @@ impl<'a> Parser<'a> {
         for segment in &self.path {
             match segment {
                 Segment::Member(name) => crate::pointer::push(&mut pointer, name),
-                Segment::Index(index) => crate::pointer::push(&mut pointer, &index.to_string()),
+                Segment::Index(index) => crate::pointer::push_index(&mut pointer, *index),
             }
         }
         pointer
@@ -204,7 +223,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn eat_literal(&mut self, literal: &str, value: Value<'a>) -> Result<Value<'a>, ParseError> {
+    fn eat_literal(&mut self, literal: &str, value: Value<'a>) -> Step<Value<'a>> {
         if self.bytes.get(self.pos..self.pos + literal.len()) == Some(literal.as_bytes()) {
             self.pos += literal.len();
             Ok(value)
@@ -213,7 +232,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value<'a>, ParseError> {
+    fn value(&mut self, depth: usize) -> Step<Value<'a>> {
         match self.peek() {
             Some(b'{') => self.object(depth + 1),
             Some(b'[') => self.array(depth + 1),
@@ -226,7 +245,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Value<'a>, ParseError> {
+    fn object(&mut self, depth: usize) -> Step<Value<'a>> {
         if depth > MAX_DEPTH {
             return Err(self.error_kind(ParseErrorKind::TooDeep));
         }
@@ -293,7 +312,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value<'a>, ParseError> {
+    fn array(&mut self, depth: usize) -> Step<Value<'a>> {
         if depth > MAX_DEPTH {
             return Err(self.error_kind(ParseErrorKind::TooDeep));
         }
@@ -322,7 +341,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn number(&mut self) -> Result<Value<'a>, ParseError> {
+    fn number(&mut self) -> Step<Value<'a>> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;
@@ -375,13 +394,25 @@ impl<'a> Parser<'a> {
     #[inline(always)]
     fn run_end(&self, from: usize) -> usize {
         let rest = self.bytes.get(from..).unwrap_or_default();
-        from + rest
-            .iter()
-            .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
-            .unwrap_or(rest.len())
+        // Eight bytes at a time while none of them ends the run.
+        let mut chunks = rest.chunks_exact(8);
+        let mut skipped = 0;
+        for chunk in chunks.by_ref() {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            if ends_run(word) {
+                break;
+            }
+            skipped += 8;
+        }
+        let tail = rest.get(skipped..).unwrap_or_default();
+        from + skipped
+            + tail
+                .iter()
+                .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
+                .unwrap_or(tail.len())
     }
 
-    fn string(&mut self) -> Result<Text<'a>, ParseError> {
+    fn string(&mut self) -> Step<Text<'a>> {
         self.pos += 1;
         // Most strings have no escapes: borrow them from the document.
         let start = self.pos;
@@ -439,7 +470,7 @@ impl<'a> Parser<'a> {
         Ok(Cow::Owned(out))
     }
 
-    fn hex4(&mut self) -> Result<u32, ParseError> {
+    fn hex4(&mut self) -> Step<u32> {
         let digits = self
             .text
             .get(self.pos..self.pos + 4)
@@ -455,7 +486,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Decodes the `XXXX` of `\uXXXX` (the `\u` is consumed), joining surrogate pairs.
-    fn unicode_escape(&mut self, lone_surrogate: &mut bool) -> Result<char, ParseError> {
+    fn unicode_escape(&mut self, lone_surrogate: &mut bool) -> Step<char> {
         let first = self.hex4()?;
         if (0xD800..0xDC00).contains(&first) {
             let rest = self.bytes.get(self.pos..self.pos + 2);
@@ -669,6 +700,30 @@ mod tests {
             "\"a\u{1}\"",
         ] {
             assert!(parse(bad).is_err(), "{bad:?} should not parse");
+        }
+    }
+
+    #[test]
+    fn the_word_scan_finds_every_byte_that_ends_a_string_run() {
+        for position in 0..8 {
+            for byte in 0..=255u8 {
+                let mut bytes = [b'a'; 8];
+                bytes[position] = byte;
+                let special = byte == b'"' || byte == b'\\' || byte < 0x20;
+                assert_eq!(
+                    ends_run(u64::from_le_bytes(bytes)),
+                    special,
+                    "{byte:#x} at {position}"
+                );
+            }
+        }
+        // Runs of every length around the word size end at the right byte.
+        for length in 0..40 {
+            let text = format!("\"{}\\n\"", "é".repeat(length));
+            assert_eq!(
+                parse_ok(&text),
+                Value::String(format!("{}\n", "é".repeat(length)).into())
+            );
         }
     }
 

@@ -266,14 +266,21 @@ fn is_ascii_run(text: &str, len: RangeInclusive<usize>, allowed: fn(u8) -> bool)
     len.contains(&text.len()) && text.bytes().all(allowed)
 }
 
+/// `text` split around its first `:`. ARN fields are a few bytes long, where a
+/// plain scan beats `str::split_once` (which sets up a general searcher).
+fn split_at_colon(text: &str) -> Option<(&str, &str)> {
+    let at = text.bytes().position(|b| b == b':')?;
+    Some((text.get(..at)?, text.get(at + 1..)?))
+}
+
 /// What follows `arn:<partition>:<service>:`, if `text` starts so with one of the six partitions.
 ///
 /// Neither the partition nor the service contains `:`, so the first two `:`-separated fields are
 /// exactly those two, and an alternation like `(aws|aws-cn)` is a lookup of the whole field.
 fn arn_after_service<'a>(text: &'a str, service: &str) -> Option<&'a str> {
     let rest = text.strip_prefix("arn:")?;
-    let (partition, rest) = rest.split_once(':')?;
-    let (found_service, rest) = rest.split_once(':')?;
+    let (partition, rest) = split_at_colon(rest)?;
+    let (found_service, rest) = split_at_colon(rest)?;
     (PARTITIONS.contains(&partition) && found_service == service).then_some(rest)
 }
 
@@ -286,8 +293,8 @@ fn arn_resource<'a>(
     region_len: RangeInclusive<usize>,
 ) -> Option<&'a str> {
     let rest = arn_after_service(text, service)?;
-    let (region, rest) = rest.split_once(':')?;
-    let (account, resource) = rest.split_once(':')?;
+    let (region, rest) = split_at_colon(rest)?;
+    let (account, resource) = split_at_colon(rest)?;
     let fields_ok = is_ascii_run(region, region_len, is_region_byte)
         && is_ascii_run(account, 12..=12, |b| b.is_ascii_digit());
     fields_ok.then_some(resource)

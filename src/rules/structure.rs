@@ -147,7 +147,8 @@ pub fn check(root: &Value, schema: &Shape, out: &mut Vec<Diagnostic>) {
         out.push(not_an_object_diagnostic(&describe(root), root.type_name()));
         return;
     }
-    let mut path = String::new();
+    // Room for the deepest pointer of an ordinary request, so the walk never reallocates.
+    let mut path = String::with_capacity(128);
     walk(root, schema, "", &mut path, out);
 }
 
@@ -173,7 +174,7 @@ fn walk(value: &Value, shape: &Shape, name: &str, path: &mut String, out: &mut V
             }
             for (index, element) in items.iter().enumerate() {
                 let saved = path.len();
-                pointer::push(path, &index.to_string());
+                pointer::push_index(path, index);
                 // An item has no name of its own; messages use its pointer.
                 walk(element, item, "", path, out);
                 path.truncate(saved);
@@ -298,8 +299,15 @@ fn check_string(text: &str, rule: &StringRule, name: &str, path: &str, out: &mut
         }
         return;
     }
-    let length = text.chars().count();
-    if let Some(minimum) = rule.min_length.filter(|&min| length < min) {
+    // A UTF-8 character takes 1 to 4 bytes, so the byte length alone often
+    // settles both limits; characters are counted only when it does not.
+    let bytes = text.len();
+    let settled = rule
+        .min_length
+        .is_none_or(|min| bytes >= min.saturating_mul(4))
+        && rule.max_length.is_none_or(|max| bytes <= max);
+    let length = if settled { 0 } else { text.chars().count() };
+    if let Some(minimum) = rule.min_length.filter(|&min| !settled && length < min) {
         out.push(
             Diagnostic::new(Code::TooShort, path, too_short(name, minimum, length))
                 .with("min", minimum)
@@ -307,7 +315,7 @@ fn check_string(text: &str, rule: &StringRule, name: &str, path: &str, out: &mut
         );
         return;
     }
-    if let Some(maximum) = rule.max_length.filter(|&max| length > max) {
+    if let Some(maximum) = rule.max_length.filter(|&max| !settled && length > max) {
         out.push(
             Diagnostic::new(Code::TooLong, path, too_long(name, maximum, length))
                 .with("max", maximum)
@@ -517,10 +525,14 @@ mod tests {
             findings(&format!(r#""Name":"{name}""#)),
             [at("/Name", "value/pattern-mismatch")]
         );
-        let name = "a".repeat(257);
+        for name in ["a".repeat(257), "é".repeat(257), "😀".repeat(257)] {
+            let found = findings(&format!(r#""Name":"{name}""#));
+            assert!(found.contains(&at("/Name", "value/too-long")), "{found:?}");
+        }
+        // One four-byte character is one character: a Tag Key needs at least one.
         assert_eq!(
-            findings(&format!(r#""Name":"{name}""#)),
-            [at("/Name", "value/too-long")]
+            findings(r#""Tags":[{"Key":"😀","Value":"v"}]"#),
+            [at("/Tags/0/Key", "value/pattern-mismatch")]
         );
     }
 

@@ -11,8 +11,8 @@
 // glue's validate(), which owns every diagnostic for such input, so both paths
 // report exactly the same things.
 
-/** Texts longer than this are encoded into a fresh array instead of the shared buffer. */
-const SHARED_BUFFER_LIMIT = 1 << 20;
+/** The reused encoding buffer grows to at most this many bytes (4 MiB); longer texts get their own. */
+const SHARED_BUFFER_LIMIT = 1 << 22;
 
 const hasLoneSurrogate =
   typeof String.prototype.isWellFormed === 'function'
@@ -30,12 +30,17 @@ export function createValidate(glue) {
 
   /** The UTF-8 bytes of `text`, in the shared buffer when they fit. */
   function utf8(text) {
-    // encodeInto writes at most 3 bytes per UTF-16 unit.
-    const needed = text.length * 3;
-    if (needed > SHARED_BUFFER_LIMIT) return encoder.encode(text);
-    if (needed > shared.length) shared = new Uint8Array(Math.max(needed, shared.length * 2));
-    const { written } = encoder.encodeInto(text, shared);
-    return shared.subarray(0, written);
+    for (;;) {
+      // A buffer as long as the text in UTF-16 units holds it when it is mostly ASCII.
+      if (text.length <= shared.length) {
+        const { read, written } = encoder.encodeInto(text, shared);
+        if (read === text.length) return shared.subarray(0, written);
+      }
+      // Three bytes per UTF-16 unit hold any text.
+      const worstCase = text.length * 3;
+      if (worstCase > SHARED_BUFFER_LIMIT || worstCase <= shared.length) return encoder.encode(text);
+      shared = new Uint8Array(Math.min(SHARED_BUFFER_LIMIT, Math.max(worstCase, shared.length * 2)));
+    }
   }
 
   return function validate(request) {

@@ -664,8 +664,8 @@ pub fn find<'a>(members: &'a [Member], name: &str) -> Option<&'a Member> {
 
 /// The members of `Options`.
 pub fn option_members() -> &'static [Member] {
-    match find(request_members(), "Options").map(|m| m.shape) {
-        Some(Shape::Structure(members)) => members,
+    match &OPTIONS {
+        Shape::Structure(members) => members,
         _ => &[],
     }
 }

@@ -10,6 +10,7 @@
 // a CLI or a text box holds (validate(text) vs ajv(JSON.parse(text))).
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { Ajv } from 'ajv';
 import { validate, version } from 'datasync-task-validator';
@@ -104,6 +105,20 @@ for (const { name, text, object } of INPUTS) {
 }
 // An object reaches the wasm core as JSON text, so JSON.stringify alone bounds that path.
 console.log(`\nJSON.stringify(object) alone, ops/s (the object path's ceiling): ${floors.join(', ')}`);
+
+// Input paths into wasm, measured side by side: the package's validate()
+// (JSON.stringify in JS, then TextEncoder.encodeInto into a reused buffer)
+// against the wasm-bindgen glue's own validate(), which takes the JS value,
+// calls JSON.stringify through js-sys and copies the string in with
+// wasm-bindgen's per-character loop. Same core, same report.
+const glue = createRequire(import.meta.url)('../pkg/node/datasync_task_validator.cjs');
+console.log('\ninput path      mode     encodeInto    wasm-bindgen string   ratio');
+for (const { name, text, object } of INPUTS.slice(0, 2)) {
+  for (const [mode, input] of [['object', object], ['text', text]]) {
+    const [fast, glued] = compare(() => validate(input), () => glue.validate(input));
+    console.log(`${name.padEnd(14)}  ${mode.padEnd(6)} ${format(fast)}  ${format(glued)}          ${(fast / glued).toFixed(2)}x`);
+  }
+}
 
 // Linear growth: 10x the input should cost about 10x the time.
 console.log('\nlinear growth (validate(text), 100 tags vs 1,000 vs 10,000; filter 10 KB vs 100 KB vs 1 MB)');

@@ -198,12 +198,22 @@ fn check_structure(
     let Value::Object(present) = value else {
         return out.push(type_error(label(name, path), path, "an object", value));
     };
+    // The schema members seen, one bit per position, so the required check
+    // needs no second scan (structures beyond 64 members would fall back to one).
+    let mut seen: u64 = 0;
     for (member_name, member_value) in present {
         let saved = path.len();
-        pointer::push(path, member_name);
-        match members.iter().find(|m| m.name == member_name.as_ref()) {
-            Some(member) => walk(member_value, member.shape, member.name, path, out),
+        let position = members.iter().position(|m| m.name == member_name.as_ref());
+        match position.and_then(|at| Some((at, members.get(at)?))) {
+            Some((at, member)) => {
+                seen |= bit(at);
+                // Model names are plain ASCII words: nothing to escape.
+                path.push('/');
+                path.push_str(member.name);
+                walk(member_value, member.shape, member.name, path, out);
+            }
             None => {
+                pointer::push(path, member_name);
                 let suggestion = suggest(member_name, members, &path[..saved]);
                 let mut diagnostic = Diagnostic::new(
                     Code::UnknownMember,
@@ -229,8 +239,12 @@ fn check_structure(
         }
         path.truncate(saved);
     }
-    for member in members.iter().filter(|m| m.required) {
-        if !present.iter().any(|(n, _)| n == member.name) {
+    for (at, member) in members.iter().enumerate().filter(|(_, m)| m.required) {
+        let is_present = match bit(at) {
+            0 => present.iter().any(|(n, _)| n == member.name),
+            mask => seen & mask != 0,
+        };
+        if !is_present {
             out.push(
                 Diagnostic::new(
                     Code::MissingMember,
@@ -241,6 +255,14 @@ fn check_structure(
             );
         }
     }
+}
+
+/// The bit for a member position, or 0 beyond the 64 a `u64` holds.
+fn bit(position: usize) -> u64 {
+    u32::try_from(position)
+        .ok()
+        .and_then(|shift| 1u64.checked_shl(shift))
+        .unwrap_or(0)
 }
 
 /// How messages name a value: its member name, or for a list item its pointer.
@@ -454,6 +476,7 @@ fn list_or(items: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::bit;
     use crate::rules::testing::{at, findings};
     use crate::{validate_text, Context};
 
@@ -514,6 +537,26 @@ mod tests {
             findings(r#""TaskMode":"Enhanced""#),
             [at("/TaskMode", "value/not-in-enum")]
         );
+    }
+
+    #[test]
+    fn model_names_need_no_pointer_escaping_and_structures_fit_the_seen_mask() {
+        use crate::schema::Shape;
+        fn visit(shape: &Shape) {
+            match shape {
+                Shape::Structure(members) => {
+                    assert!(members.len() <= 64);
+                    for member in *members {
+                        assert!(member.name.bytes().all(|b| b.is_ascii_alphanumeric()));
+                        visit(member.shape);
+                    }
+                }
+                Shape::List { item, .. } => visit(item),
+                Shape::String(_) | Shape::Long { .. } => {}
+            }
+        }
+        visit(&crate::schema::REQUEST);
+        assert_eq!((bit(0), bit(63), bit(64)), (1, 1 << 63, 0));
     }
 
     #[test]

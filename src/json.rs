@@ -127,11 +127,10 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, ParseError> {
         text,
         bytes: text.as_bytes(),
         pos: 0,
-        path: Vec::new(),
         findings: Vec::new(),
     };
     parser.skip_whitespace();
-    let value = parser.value(0).map_err(|error| *error)?;
+    let value = parser.value(0, None).map_err(|error| *error)?;
     parser.skip_whitespace();
     if parser.pos < parser.bytes.len() {
         return Err(*parser.error("the end of the document after the top-level value"));
@@ -182,18 +181,43 @@ fn plain_run_length(bytes: &[u8]) -> usize {
             .unwrap_or(tail.len())
 }
 
-/// One step of the path from the root; pointers are only built for findings.
-enum Segment<'a> {
-    Member(Text<'a>),
+/// One step of the path from the root to the value being parsed. Frames live
+/// on the call stack, each pointing at its parent, so tracking the path costs
+/// no allocation; a pointer is built from them only for a finding.
+#[derive(Clone, Copy)]
+struct PathFrame<'p> {
+    parent: Option<&'p PathFrame<'p>>,
+    segment: Segment<'p>,
+}
+
+#[derive(Clone, Copy)]
+enum Segment<'p> {
+    Member(&'p str),
     Index(usize),
+}
+
+/// The JSON Pointer of the value `path` leads to (`""` for the root).
+fn pointer(path: Option<&PathFrame>) -> String {
+    let mut segments = Vec::new();
+    let mut frame = path;
+    while let Some(current) = frame {
+        segments.push(current.segment);
+        frame = current.parent;
+    }
+    let mut pointer = String::new();
+    for segment in segments.iter().rev() {
+        match segment {
+            Segment::Member(name) => crate::pointer::push(&mut pointer, name),
+            Segment::Index(index) => crate::pointer::push_index(&mut pointer, *index),
+        }
+    }
+    pointer
 }
 
 struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
-    /// Member names and indexes from the root to the value being parsed.
-    path: Vec<Segment<'a>>,
     findings: Vec<Finding>,
 }
 
@@ -221,17 +245,6 @@ impl<'a> Parser<'a> {
         Box::new(ParseError { kind, line, column })
     }
 
-    fn pointer(&self) -> String {
-        let mut pointer = String::new();
-        for segment in &self.path {
-            match segment {
-                Segment::Member(name) => crate::pointer::push(&mut pointer, name),
-                Segment::Index(index) => crate::pointer::push_index(&mut pointer, *index),
-            }
-        }
-        pointer
-    }
-
     #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
@@ -253,11 +266,11 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Step<Value<'a>> {
+    fn value(&mut self, depth: usize, path: Option<&PathFrame>) -> Step<Value<'a>> {
         match self.peek() {
-            Some(b'{') => self.object(depth + 1),
-            Some(b'[') => self.array(depth + 1),
-            Some(b'"') => self.string().map(Value::String),
+            Some(b'{') => self.object(depth + 1, path),
+            Some(b'[') => self.array(depth + 1, path),
+            Some(b'"') => self.string(path).map(Value::String),
             Some(b't') => self.eat_literal("true", Value::Bool(true)),
             Some(b'f') => self.eat_literal("false", Value::Bool(false)),
             Some(b'n') => self.eat_literal("null", Value::Null),
@@ -266,7 +279,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Step<Value<'a>> {
+    fn object(&mut self, depth: usize, path: Option<&PathFrame>) -> Step<Value<'a>> {
         if depth > MAX_DEPTH {
             return Err(self.error_kind(ParseErrorKind::TooDeep));
         }
@@ -285,27 +298,29 @@ impl<'a> Parser<'a> {
             if self.peek() != Some(b'"') {
                 return Err(self.error("a member name in double quotes"));
             }
-            let name = self.string()?;
+            let name = self.string(path)?;
             self.skip_whitespace();
             if self.peek() != Some(b':') {
                 return Err(self.error("':' after the member name"));
             }
             self.pos += 1;
             self.skip_whitespace();
-            self.path.push(Segment::Member(name));
-            let value = self.value(depth)?;
-            let name = match self.path.pop() {
-                Some(Segment::Member(name)) => name,
-                _ => Cow::Borrowed(""),
+            let frame = PathFrame {
+                parent: path,
+                segment: Segment::Member(&name),
             };
+            let value = self.value(depth, Some(&frame))?;
             let existing = match &mut index {
                 Some(index) => index.get(&name).copied(),
                 None => members.iter().position(|(known, _)| *known == name),
             };
             if let Some(slot) = existing.and_then(|at| members.get_mut(at)) {
-                self.path.push(Segment::Member(name));
-                self.findings.push(Finding::DuplicateMember(self.pointer()));
-                self.path.pop();
+                let frame = PathFrame {
+                    parent: path,
+                    segment: Segment::Member(&name),
+                };
+                self.findings
+                    .push(Finding::DuplicateMember(pointer(Some(&frame))));
                 slot.1 = value;
             } else {
                 if let Some(index) = &mut index {
@@ -333,7 +348,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Step<Value<'a>> {
+    fn array(&mut self, depth: usize, path: Option<&PathFrame>) -> Step<Value<'a>> {
         if depth > MAX_DEPTH {
             return Err(self.error_kind(ParseErrorKind::TooDeep));
         }
@@ -346,9 +361,11 @@ impl<'a> Parser<'a> {
         }
         loop {
             self.skip_whitespace();
-            self.path.push(Segment::Index(items.len()));
-            let item = self.value(depth)?;
-            self.path.pop();
+            let frame = PathFrame {
+                parent: path,
+                segment: Segment::Index(items.len()),
+            };
+            let item = self.value(depth, Some(&frame))?;
             items.push(item);
             self.skip_whitespace();
             match self.peek() {
@@ -417,7 +434,8 @@ impl<'a> Parser<'a> {
         from + plain_run_length(self.bytes.get(from..).unwrap_or_default())
     }
 
-    fn string(&mut self) -> Step<Text<'a>> {
+    /// A string; `path` names it if it turns out to hold a lone surrogate.
+    fn string(&mut self, path: Option<&PathFrame>) -> Step<Text<'a>> {
         self.pos += 1;
         // Most strings have no escapes: borrow them from the document.
         let start = self.pos;
@@ -470,7 +488,7 @@ impl<'a> Parser<'a> {
             }
         }
         if lone_surrogate {
-            self.findings.push(Finding::LoneSurrogate(self.pointer()));
+            self.findings.push(Finding::LoneSurrogate(pointer(path)));
         }
         Ok(Cow::Owned(out))
     }

@@ -116,8 +116,8 @@ export interface ScheduleDescription {
 
 /** Options accepted by describeSchedule(). */
 export interface DescribeScheduleOptions {
-  /** Runs are listed after this instant: a Date, milliseconds since 1970 or ISO 8601 text. Default: now. */
-  from?: Date | string | number;
+  /** Runs are listed after this instant: a Date, milliseconds since 1970 (number or BigInt) or ISO 8601 text. Default: now. */
+  from?: Date | string | number | bigint;
   /** How many run times to list, 0 to 100. Default: 5. */
   count?: number;
 }

@@ -7,9 +7,9 @@
 //
 // Only ordinary input takes this path: a well-formed string, or an object that
 // JSON.stringify turns into a string. Everything else (undefined, numbers,
-// objects whose serialisation throws, strings with lone surrogates) goes to the
-// glue's validate(), which owns every diagnostic for such input, so both paths
-// report exactly the same things.
+// strings with lone surrogates) goes to the glue's validate(), and an object
+// whose serialisation fails to the glue's reportUnserializable(); the glue owns
+// every diagnostic for such input, so both paths report exactly the same things.
 
 /** The reused encoding buffer grows to at most this many bytes (4 MiB); longer texts get their own. */
 const SHARED_BUFFER_LIMIT = 1 << 22;
@@ -21,8 +21,9 @@ const hasLoneSurrogate =
 
 /**
  * Returns validate(request) built on the wasm-bindgen glue's `validate`
- * (any input) and `validateUtf8` (UTF-8 bytes of JSON text; `undefined` when the
- * report would be empty, else the report as JSON text).
+ * (any input), `validateUtf8` (UTF-8 bytes of JSON text; `undefined` when the
+ * report would be empty, else the report as JSON text) and
+ * `reportUnserializable` (the report for what JSON.stringify threw).
  */
 export function createValidate(glue) {
   const encoder = new TextEncoder();
@@ -52,10 +53,12 @@ export function createValidate(glue) {
       try {
         // Lone surrogates in the object come out as \u escapes, which the core reports.
         text = JSON.stringify(request);
-      } catch {
-        return glue.validate(request); // it explains the failure as a diagnostic
+      } catch (error) {
+        // The glue turns the failure into the same diagnostic its validate() gives,
+        // without serialising again (getters and toJSON run once).
+        return glue.reportUnserializable(error);
       }
-      if (typeof text !== 'string') return glue.validate(request);
+      if (typeof text !== 'string') return glue.reportUnserializable(undefined);
     } else {
       return glue.validate(request);
     }

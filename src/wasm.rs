@@ -56,23 +56,39 @@ fn request_text(request: &JsValue) -> Result<String, Report> {
         });
     }
     match JSON::stringify(request) {
-        Ok(text) => text.as_string().ok_or_else(|| Report {
-            diagnostics: vec![crate::not_serializable("JSON.stringify returned nothing")],
-        }),
-        // JSON.stringify runs out of stack on absurdly deep objects.
-        Err(error) if error.is_instance_of::<js_sys::RangeError>() => Err(Report {
-            diagnostics: vec![crate::too_deep_to_serialize()],
-        }),
-        Err(error) => {
-            let reason = Reflect::get(&error, &JsValue::from_str("message"))
-                .ok()
-                .and_then(|m| m.as_string())
-                .unwrap_or_else(|| "JSON.stringify failed".to_owned());
-            Err(Report {
-                diagnostics: vec![crate::not_serializable(&reason)],
-            })
-        }
+        Ok(text) => text
+            .as_string()
+            .ok_or_else(|| serialization_failure(&JsValue::UNDEFINED)),
+        Err(error) => Err(serialization_failure(&error)),
     }
+}
+
+/// The report for a request `JSON.stringify` could not serialise: `error` is
+/// what it threw, or `undefined` when it returned nothing.
+fn serialization_failure(error: &JsValue) -> Report {
+    let diagnostic = if error.is_undefined() {
+        crate::not_serializable("JSON.stringify returned nothing")
+    } else if error.is_instance_of::<js_sys::RangeError>() {
+        // JSON.stringify runs out of stack on absurdly deep objects.
+        crate::too_deep_to_serialize()
+    } else {
+        let reason = Reflect::get(error, &JsValue::from_str("message"))
+            .ok()
+            .and_then(|m| m.as_string())
+            .unwrap_or_else(|| "JSON.stringify failed".to_owned());
+        crate::not_serializable(&reason)
+    };
+    Report {
+        diagnostics: vec![diagnostic],
+    }
+}
+
+/// The report `validate` gives for a request whose `JSON.stringify` in the
+/// wrapper threw `error` (or returned nothing: `undefined`), so the object is
+/// not serialised a second time (its getters and `toJSON` run once).
+#[wasm_bindgen(js_name = reportUnserializable)]
+pub fn report_unserializable(error: JsValue) -> JsValue {
+    to_js(&serialization_failure(&error).to_json())
 }
 
 /// The UTF-16 text with every unpaired surrogate written as a `\\uXXXX` escape.
@@ -234,6 +250,10 @@ fn read_schedule_options(options: &JsValue) -> Result<ScheduleOptions, String> {
         Some(Instant::Millis(date.get_time()))
     } else if let Some(millis) = from.as_f64() {
         Some(Instant::Millis(millis))
+    } else if from.is_bigint() {
+        let millis =
+            i64::try_from(from).map_err(|_| "options.from is not a valid time.".to_owned())?;
+        Some(Instant::Millis(millis as f64))
     } else if let Some(text) = from.as_string() {
         Some(Instant::Text(text))
     } else {

@@ -74,6 +74,17 @@ test('describeSchedule lists the requested number of runs', () => {
   assert.throws(() => describeSchedule('rate(1 day)', { count: -1 }), TypeError);
 });
 
+test('describeSchedule takes options.from as a Date, milliseconds (number or BigInt) or ISO text', () => {
+  const start = Date.UTC(2026, 0, 1);
+  const runs = (from) => describeSchedule('rate(12 hours)', { from, count: 1 }).nextRuns;
+  const expected = runs('2026-01-01T00:00:00Z');
+  for (const from of [new Date(start), start, BigInt(start)]) assert.deepEqual(runs(from), expected, String(from));
+  for (const from of [true, {}, [], 2n ** 70n, Number.NaN, 'yesterday']) {
+    assert.throws(() => runs(from), TypeError, String(from));
+  }
+  assert.throws(() => describeSchedule('rate(1 day)', { count: '2' }), /options.count must be a number/);
+});
+
 test('version() is the package version and the crate version', () => {
   assert.equal(version(), require('datasync-task-validator/package.json').version);
   assert.equal(version(), cargoVersion());

@@ -82,3 +82,30 @@ test('a lone surrogate in a JS string is reported, not silently replaced', () =>
   const report = validate(JSON.stringify(request({})).replace('}', ',"Name":"a\ud800b"}'));
   assert.deepEqual(report.errors.map((error) => [error.code, error.path]), [['value/invalid-unicode', '/Name']]);
 });
+
+test('an object that cannot be serialised is read once and reported as the glue reports it', () => {
+  let calls = 0;
+  const throwing = { ...request({}), get Name() { calls += 1; throw new Error('getter exploded'); } };
+  const report = validate(throwing);
+  assert.equal(calls, 1);
+  assert.deepEqual(report, glue.validate(throwing));
+  assert.deepEqual(report.errors.map((error) => error.code), ['input/not-serializable']);
+  assert.match(report.errors[0].message, /getter exploded/);
+
+  // A getter that throws only the first time: the one read decides.
+  let reads = 0;
+  const flaky = { ...request({}), get Name() { reads += 1; if (reads === 1) throw new Error('first read'); return 'ok'; } };
+  assert.deepEqual(validate(flaky).errors.map((error) => error.code), ['input/not-serializable']);
+
+  // toJSON returning undefined: "returned nothing", as the glue says.
+  const nothing = { toJSON: () => undefined };
+  assert.deepEqual(validate(nothing), glue.validate(nothing));
+
+  // Too deep for JSON.stringify, and a cycle.
+  let deep = {};
+  for (let i = 0; i < 200_000; i += 1) deep = { Options: deep };
+  assert.deepEqual(validate(deep).errors.map((error) => error.code), ['json/too-deep']);
+  const cyclic = request({});
+  cyclic.Options = { self: cyclic };
+  assert.deepEqual(validate(cyclic), glue.validate(cyclic));
+});

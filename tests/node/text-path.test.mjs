@@ -119,7 +119,9 @@ test('random mutations of the examples: both paths agree on every one (seeded, 3
     seed ^= seed << 5;
     return (seed >>> 0) % n;
   };
-  const PIECES = ['"', '\\', '\\u', '\\ud800', '\\udc00', '\\ud83d\\ude00', 'é', '😀', '数', '\ufeff', '\u0000', '\u001f',
+  // Escapes as text ('\\ud800') and raw UTF-16 units ('\ud800'), lone and paired.
+  const PIECES = ['"', '\\', '\\u', '\\ud800', '\\udc00', '\\ud83d\\ude00', '\ud800', '\udc00', '\ud83d\ude00',
+    'é', '😀', '数', '\ufeff', '\u0000', '\u001f',
     '~', '/', ',', ':', '{', '}', '[', ']', ' ', '\n', '1e3', '-0', '99999999999999999999', 'null', 'true', '"x"'];
   const bases = [...jsonFiles('examples'), ...jsonFiles('tests/fixtures/valid')];
   let checked = 0;

@@ -4,7 +4,10 @@
 //! `WASM_BINDGEN_USE_BROWSER=1` (see scripts/test.sh); the test binary is the same.
 #![cfg(target_arch = "wasm32")]
 
-use datasync_task_validator::wasm::{apply_defaults, describe_schedule, fields, validate, version};
+use datasync_task_validator::wasm::{
+    apply_defaults, describe_schedule, fields, report_unserializable, validate, validate_utf8,
+    version,
+};
 use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -170,6 +173,32 @@ fn reports_a_bigint_as_not_serializable() {
     .unwrap();
     Reflect::set(&request, &"Options".into(), &options).unwrap();
     assert_single_error(&validate(request), "input/not-serializable");
+}
+
+#[wasm_bindgen_test]
+fn the_utf8_path_is_silent_for_a_clean_request_and_reports_like_validate() {
+    let clean = text(&good_request());
+    assert_eq!(validate_utf8(clean.as_bytes()), None);
+    let broken = r#"{"SourceLocationArn": 1}"#;
+    let report = validate_utf8(broken.as_bytes()).expect("a report for a broken request");
+    assert_eq!(text(&js(&report)), text(&validate(broken.into())));
+    // Bytes that are not UTF-8 never trap; they are read leniently.
+    let report = validate_utf8(b"{\"Name\": \"\xff\"}").expect("a report");
+    assert!(report.contains("request/missing-member"), "{report}");
+}
+
+#[wasm_bindgen_test]
+fn a_caught_serialisation_error_becomes_the_same_diagnostic_as_in_validate() {
+    let range_error: JsValue = js_sys::RangeError::new("Maximum call stack size exceeded").into();
+    assert_single_error(&report_unserializable(range_error), "json/too-deep");
+    let type_error: JsValue = js_sys::TypeError::new("cyclic object value").into();
+    let diagnostic =
+        assert_single_error(&report_unserializable(type_error), "input/not-serializable");
+    assert!(text(&get(&diagnostic, "message")).contains("cyclic object value"));
+    assert_single_error(
+        &report_unserializable(JsValue::UNDEFINED),
+        "input/not-serializable",
+    );
 }
 
 #[wasm_bindgen_test]

@@ -80,18 +80,18 @@ fn and_more(others: usize) -> String {
 pub fn check(request: &Request, _context: &Context, out: &mut Vec<Diagnostic>) {
     let mut total_length = 0;
     let mut any_too_long = false;
-    let mut longest: Option<(usize, String)> = None;
+    // Where the longest value is: its list and index (its pointer is built only if needed).
+    let mut longest: Option<(usize, &str, usize)> = None;
     for list in ["Includes", "Excludes"] {
         let Some(Value::Array(rules)) = request.at(&[list]) else {
             continue;
         };
         for (index, rule) in rules.iter().enumerate() {
             let Value::Object(_) = rule else { continue };
-            let path = format!("/{list}/{index}/Value");
             let Some(value) = rule.get("Value") else {
                 out.push(Diagnostic::new(
                     Code::FilterMissingValue,
-                    path,
+                    value_pointer(list, index),
                     missing_value(list),
                 ));
                 continue;
@@ -102,21 +102,21 @@ pub fn check(request: &Request, _context: &Context, out: &mut Vec<Diagnostic>) {
             let length = value.chars().count();
             total_length += length;
             any_too_long |= length > COMBINED_LIMIT;
-            if longest.as_ref().is_none_or(|(best, _)| length > *best) {
-                longest = Some((length, path.clone()));
+            if longest.is_none_or(|(best, _, _)| length > best) {
+                longest = Some((length, list, index));
             }
             if value.is_empty() {
                 continue; // the model's pattern already rejects it
             }
-            check_patterns(list, value, &path, out);
+            check_patterns(list, value, || value_pointer(list, index), out);
         }
     }
     if total_length > COMBINED_LIMIT && !any_too_long {
-        if let Some((_, path)) = longest {
+        if let Some((_, list, index)) = longest {
             out.push(
                 Diagnostic::new(
                     Code::FilterCombinedTooLong,
-                    path,
+                    value_pointer(list, index),
                     combined_too_long(total_length),
                 )
                 .with("max", COMBINED_LIMIT)
@@ -126,7 +126,12 @@ pub fn check(request: &Request, _context: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_patterns(list: &str, value: &str, path: &str, out: &mut Vec<Diagnostic>) {
+/// The pointer of a rule's Value, e.g. `/Includes/0/Value`.
+fn value_pointer(list: &str, index: usize) -> String {
+    format!("/{list}/{index}/Value")
+}
+
+fn check_patterns(list: &str, value: &str, path: impl Fn() -> String, out: &mut Vec<Diagnostic>) {
     let mut has_empty = false;
     let mut wildcard: Vec<&str> = Vec::new();
     let mut no_slash: Vec<&str> = Vec::new();
@@ -149,7 +154,7 @@ fn check_patterns(list: &str, value: &str, path: &str, out: &mut Vec<Diagnostic>
     if has_empty {
         out.push(Diagnostic::new(
             Code::FilterEmptyPattern,
-            path,
+            path(),
             empty_pattern(list, value),
         ));
     }
@@ -157,7 +162,7 @@ fn check_patterns(list: &str, value: &str, path: &str, out: &mut Vec<Diagnostic>
         out.push(
             Diagnostic::new(
                 Code::FilterIncludeWildcard,
-                path,
+                path(),
                 wildcard_not_last(first, wildcard.len() - 1),
             )
             .with("pattern", (*first).to_owned())
@@ -168,7 +173,7 @@ fn check_patterns(list: &str, value: &str, path: &str, out: &mut Vec<Diagnostic>
         out.push(
             Diagnostic::new(
                 Code::FilterIncludeWithoutSlash,
-                path,
+                path(),
                 without_slash(first, no_slash.len() - 1),
             )
             .with("pattern", (*first).to_owned())

@@ -30,6 +30,8 @@ mod unix;
 
 pub use calendar::{format_instant, parse_instant};
 
+use std::borrow::Cow;
+
 use crate::diagnostic::{quote, Code, Diagnostic};
 use cron::Cron;
 use rate::Rate;
@@ -190,7 +192,7 @@ fn analyze(expression: &str, path: &str, now: Option<i64>) -> (Option<Schedule>,
                 path,
                 nonstandard_message(expression, &normalized),
             )
-            .with("suggestion", normalized.clone()),
+            .with("suggestion", normalized.to_string()),
         );
         return (schedule, diagnostics);
     }
@@ -199,7 +201,19 @@ fn analyze(expression: &str, path: &str, now: Option<i64>) -> (Option<Schedule>,
 
 /// The expression without surrounding whitespace, with a lower-case keyword,
 /// and for rate expressions a lower-case unit.
-fn normalize(expression: &str) -> String {
+fn normalize(expression: &str) -> Cow<'_, str> {
+    // The documented spellings, by far the most common, need no copy.
+    let documented = (expression.starts_with("cron(")
+        || (expression.starts_with("rate(")
+            && !expression.bytes().any(|b| b.is_ascii_uppercase())))
+        && expression.trim() == expression;
+    if documented {
+        return Cow::Borrowed(expression);
+    }
+    Cow::Owned(normalized_copy(expression))
+}
+
+fn normalized_copy(expression: &str) -> String {
     let trimmed = expression.trim();
     if trimmed.is_empty() {
         return expression.to_owned();
@@ -320,6 +334,35 @@ mod tests {
     const PATH: &str = "/Schedule/ScheduleExpression";
     /// 2026-11-25T00:00:00Z.
     const NOW: i64 = 1_795_564_800;
+
+    #[test]
+    fn documented_spellings_are_not_copied_and_every_spelling_normalizes_as_before() {
+        for expression in ["cron(0 8 ? * MON *)", "rate(1 day)", "rate(12 hours)"] {
+            assert!(
+                matches!(normalize(expression), Cow::Borrowed(_)),
+                "{expression}"
+            );
+        }
+        for expression in [
+            "cron(0 8 ? * MON *)",
+            "rate(1 day)",
+            "rate(2 Hours)",
+            "RATE(1 day)",
+            "CRON(0 8 * * ? *)",
+            " cron(0 8 * * ? *)",
+            "rate(1 day) ",
+            "Cron(0 8 * * ? *)",
+            "at(2026-01-01T00:00:00)",
+            "",
+            "   ",
+        ] {
+            assert_eq!(
+                normalize(expression),
+                normalized_copy(expression),
+                "{expression:?}"
+            );
+        }
+    }
 
     fn codes(expression: &str, now: Option<i64>) -> Vec<&'static str> {
         check(expression, PATH, now)

@@ -69,9 +69,8 @@ pub struct Request<'a> {
     root: &'a Value<'a>,
     /// The task mode, looked up once because nearly every rule asks for it.
     mode: Option<TaskMode>,
-    /// The `Options` member, if present, and the model's option members.
+    /// The `Options` member, if present.
     options: Option<&'a Value<'a>>,
-    option_members: &'static [schema::Member],
 }
 
 impl<'a> Request<'a> {
@@ -90,7 +89,6 @@ impl<'a> Request<'a> {
             root,
             mode,
             options: root.get("Options"),
-            option_members: schema::option_members(),
         })
     }
 
@@ -124,7 +122,7 @@ impl<'a> Request<'a> {
 
     /// The effective value of the Options member `name`.
     pub fn option(&self, name: &str) -> Setting<'a> {
-        let Some(member) = schema::find(self.option_members, name) else {
+        let Some(member) = schema::find(schema::option_members(), name) else {
             return Setting::Unknown;
         };
         match self.options.and_then(|options| options.get(name)) {

@@ -119,7 +119,8 @@ pub fn validate(request: JsValue) -> JsValue {
 #[wasm_bindgen(js_name = validateUtf8)]
 pub fn validate_utf8(bytes: &[u8]) -> Option<String> {
     // The wrapper's TextEncoder always writes valid UTF-8; anything else is
-    // read leniently rather than trusted.
+    // read leniently rather than trusted. from_utf8 comes first because it is
+    // faster than from_utf8_lossy's chunked scan on that usual, valid input.
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => std::borrow::Cow::Borrowed(text),
         Err(_) => String::from_utf8_lossy(bytes),

@@ -541,6 +541,11 @@ pub fn to_string(value: &Value) -> String {
     out
 }
 
+/// Appends a value to `out` as compact JSON text.
+pub fn write_compact(out: &mut String, value: &Value) {
+    write_value(out, value, None, 0);
+}
+
 /// Writes a value as JSON text indented by two spaces per level.
 pub fn to_string_pretty(value: &Value) -> String {
     let mut out = String::new();

@@ -67,34 +67,62 @@ impl Report {
             .filter(move |d| d.severity == severity)
     }
 
-    /// `{ valid, errors, warnings }` as a JSON value.
-    pub fn to_json(&self) -> Value<'_> {
-        let list = |severity| Value::Array(self.of(severity).map(diagnostic_to_json).collect());
-        Value::Object(vec![
-            ("valid".into(), self.is_valid().into()),
-            ("errors".into(), list(Severity::Error)),
-            ("warnings".into(), list(Severity::Warning)),
-        ])
+    /// `{ valid, errors, warnings }` as compact JSON text, the shape
+    /// `validate()` returns in JavaScript.
+    ///
+    /// Written straight from the diagnostics rather than through a [`Value`]
+    /// tree: every request with a problem pays for this, and the tree cost more
+    /// than validating (a vector per diagnostic, and a copy of every parameter).
+    pub fn to_json_text(&self) -> String {
+        let mut out = String::with_capacity(64 + 256 * self.diagnostics.len());
+        out.push_str(r#"{"valid":"#);
+        out.push_str(if self.is_valid() { "true" } else { "false" });
+        out.push_str(r#","errors":"#);
+        write_diagnostics(&mut out, self.of(Severity::Error));
+        out.push_str(r#","warnings":"#);
+        write_diagnostics(&mut out, self.of(Severity::Warning));
+        out.push('}');
+        out
     }
 }
 
-/// `{ code, severity, path, message, params? }` as a JSON value.
-pub fn diagnostic_to_json(diagnostic: &Diagnostic) -> Value<'_> {
-    let mut members: Vec<(json::Text, Value)> = vec![
-        ("code".into(), diagnostic.code.as_str().into()),
-        ("severity".into(), diagnostic.severity.as_str().into()),
-        ("path".into(), diagnostic.path.as_str().into()),
-        ("message".into(), diagnostic.message.as_str().into()),
-    ];
-    if !diagnostic.params.is_empty() {
-        let params = diagnostic
-            .params
-            .iter()
-            .map(|(name, value)| ((*name).into(), value.clone()))
-            .collect();
-        members.push(("params".into(), Value::Object(params)));
+/// A JSON array of diagnostics.
+fn write_diagnostics<'d>(out: &mut String, diagnostics: impl Iterator<Item = &'d Diagnostic>) {
+    out.push('[');
+    for (index, diagnostic) in diagnostics.enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        write_diagnostic(out, diagnostic);
     }
-    Value::Object(members)
+    out.push(']');
+}
+
+/// `{ code, severity, path, message, params? }` as JSON text: the one home of
+/// a diagnostic's JSON shape, for reports and schedule descriptions alike.
+fn write_diagnostic(out: &mut String, diagnostic: &Diagnostic) {
+    // Codes and severities are fixed ASCII words that need no escaping (tested).
+    out.push_str(r#"{"code":""#);
+    out.push_str(diagnostic.code.as_str());
+    out.push_str(r#"","severity":""#);
+    out.push_str(diagnostic.severity.as_str());
+    out.push_str(r#"","path":"#);
+    json::write_string(out, &diagnostic.path);
+    out.push_str(r#","message":"#);
+    json::write_string(out, &diagnostic.message);
+    if !diagnostic.params.is_empty() {
+        out.push_str(r#","params":{"#);
+        for (index, (name, value)) in diagnostic.params.iter().enumerate() {
+            if index > 0 {
+                out.push(',');
+            }
+            json::write_string(out, name);
+            out.push(':');
+            json::write_compact(out, value);
+        }
+        out.push('}');
+    }
+    out.push('}');
 }
 
 fn syntax_error(detail: &str, line: usize, column: usize) -> String {
@@ -213,30 +241,31 @@ pub fn schedule_not_a_string() -> schedule::Description {
     }
 }
 
-/// `{ valid, diagnostics, summary, nextRuns }` as a JSON value.
-pub fn description_to_json(description: &schedule::Description) -> Value<'_> {
+/// `{ valid, diagnostics, summary, nextRuns }` as compact JSON text, the
+/// shape `describeSchedule()` returns in JavaScript.
+pub fn description_to_json_text(description: &schedule::Description) -> String {
     let valid = !description
         .diagnostics
         .iter()
         .any(|d| d.severity == Severity::Error);
-    Value::Object(vec![
-        ("valid".into(), valid.into()),
-        (
-            "diagnostics".into(),
-            Value::Array(
-                description
-                    .diagnostics
-                    .iter()
-                    .map(diagnostic_to_json)
-                    .collect(),
-            ),
-        ),
-        (
-            "summary".into(),
-            description.summary.clone().map_or(Value::Null, Value::from),
-        ),
-        ("nextRuns".into(), description.next_runs.clone().into()),
-    ])
+    let mut out = String::from(r#"{"valid":"#);
+    out.push_str(if valid { "true" } else { "false" });
+    out.push_str(r#","diagnostics":"#);
+    write_diagnostics(&mut out, description.diagnostics.iter());
+    out.push_str(r#","summary":"#);
+    match &description.summary {
+        Some(summary) => json::write_string(&mut out, summary),
+        None => out.push_str("null"),
+    }
+    out.push_str(r#","nextRuns":["#);
+    for (index, run) in description.next_runs.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        json::write_string(&mut out, run);
+    }
+    out.push_str("]}");
+    out
 }
 
 /// The diagnostic for a JavaScript object too deep for `JSON.stringify`.
@@ -258,4 +287,67 @@ pub fn not_serializable(reason: &str) -> Diagnostic {
             quote(reason).trim_matches('"')
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_severities_are_written_unescaped_because_they_need_no_escaping() {
+        for code in Code::ALL {
+            for word in [code.as_str(), code.severity().as_str()] {
+                let mut escaped = String::new();
+                json::write_string(&mut escaped, word);
+                assert_eq!(escaped, format!("\"{word}\""));
+            }
+        }
+    }
+
+    #[test]
+    fn a_report_is_json_text_with_errors_and_warnings_apart() {
+        let report = Report::sorted(vec![
+            Diagnostic::new(Code::TagReservedPrefix, "/Tags/0/Key", "say \"no\"\n")
+                .with("prefix", "aws:")
+                .with("count", 2usize),
+            Diagnostic::new(Code::SameLocation, "", "careful"),
+        ]);
+        let text = report.to_json_text();
+        let written = json::parse(&text).expect("JSON text").value;
+        let expected = json::parse(
+            r#"{"valid":false,
+                "errors":[{"code":"tag/reserved-prefix","severity":"error","path":"/Tags/0/Key",
+                           "message":"say \"no\"\n","params":{"prefix":"aws:","count":2}}],
+                "warnings":[{"code":"locations/same-location","severity":"warning","path":"",
+                             "message":"careful"}]}"#,
+        )
+        .expect("expected JSON")
+        .value;
+        assert_eq!(written, expected);
+        assert_eq!(
+            Report::default().to_json_text(),
+            r#"{"valid":true,"errors":[],"warnings":[]}"#
+        );
+    }
+
+    #[test]
+    fn a_schedule_description_is_json_text() {
+        let described = describe_schedule("rate(12 hours)", 1_795_564_800, 2);
+        let text = description_to_json_text(&described);
+        let written = json::parse(&text).expect("JSON text").value;
+        assert_eq!(written.get("valid"), Some(&Value::Bool(true)));
+        assert_eq!(written.get("diagnostics"), Some(&Value::Array(Vec::new())));
+        assert!(matches!(written.get("summary"), Some(Value::String(_))));
+        let Some(Value::Array(runs)) = written.get("nextRuns") else {
+            panic!("nextRuns is an array: {written:?}");
+        };
+        assert_eq!(runs.len(), 2);
+
+        let broken = describe_schedule("rate(", 1_795_564_800, 2);
+        let text = description_to_json_text(&broken);
+        let written = json::parse(&text).expect("JSON text").value;
+        assert_eq!(written.get("valid"), Some(&Value::Bool(false)));
+        assert_eq!(written.get("summary"), Some(&Value::Null));
+        assert_eq!(written.get("nextRuns"), Some(&Value::Array(Vec::new())));
+    }
 }

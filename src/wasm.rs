@@ -23,7 +23,12 @@ fn start() {
 
 /// Hands a core value to JavaScript as plain objects and arrays.
 fn to_js(value: &Value) -> JsValue {
-    JSON::parse(&json::to_string(value)).unwrap_or(JsValue::NULL)
+    json_to_js(&json::to_string(value))
+}
+
+/// Hands JSON text written by the core to JavaScript as plain objects and arrays.
+fn json_to_js(text: &str) -> JsValue {
+    JSON::parse(text).unwrap_or(JsValue::NULL)
 }
 
 /// The request as JSON text, or the report to return instead.
@@ -88,7 +93,7 @@ fn serialization_failure(error: &JsValue) -> Report {
 /// not serialised a second time (its getters and `toJSON` run once).
 #[wasm_bindgen(js_name = reportUnserializable)]
 pub fn report_unserializable(error: JsValue) -> JsValue {
-    to_js(&serialization_failure(&error).to_json())
+    json_to_js(&serialization_failure(&error).to_json_text())
 }
 
 /// The UTF-16 text with every unpaired surrogate written as a `\\uXXXX` escape.
@@ -110,7 +115,7 @@ pub fn validate(request: JsValue) -> JsValue {
         Ok(text) => crate::validate_text(&text, &clock_context()),
         Err(report) => report,
     };
-    to_js(&report.to_json())
+    json_to_js(&report.to_json_text())
 }
 
 /// The fast path behind `validate` (see `js/text-path.mjs`): the UTF-8 bytes
@@ -126,7 +131,7 @@ pub fn validate_utf8(bytes: &[u8]) -> Option<String> {
         Err(_) => String::from_utf8_lossy(bytes),
     };
     let report = crate::validate_text(&text, &clock_context());
-    (!report.diagnostics.is_empty()).then(|| json::to_string(&report.to_json()))
+    (!report.diagnostics.is_empty()).then(|| report.to_json_text())
 }
 
 /// A context that reads the JS clock only if a schedule rule asks for the time.
@@ -227,8 +232,7 @@ pub fn describe_schedule(expression: JsValue, options: JsValue) -> Result<JsValu
         Some(text) => crate::describe_schedule(&text, from_unix, count),
         None => crate::schedule_not_a_string(),
     };
-    let result = crate::description_to_json(&description);
-    Ok(to_js(&result))
+    Ok(json_to_js(&crate::description_to_json_text(&description)))
 }
 
 fn read_schedule_options(options: &JsValue) -> Result<ScheduleOptions, String> {

@@ -10,7 +10,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use datasync_task_validator::diagnostic::Code;
-use datasync_task_validator::json::to_string_pretty;
+use datasync_task_validator::json::{self, to_string_pretty};
 use datasync_task_validator::{validate_text, Context, Report};
 
 /// 2026-11-25T00:00:00Z: fixtures are judged at a fixed time.
@@ -44,7 +44,9 @@ fn report_for(path: &Path) -> Report {
 /// Compares (or, with UPDATE_FIXTURES=1, rewrites) the expected report; returns mismatches.
 fn check_expected(path: &Path, report: &Report) -> Option<String> {
     let expected_path = path.with_extension("expected.json");
-    let actual = to_string_pretty(&report.to_json()) + "\n";
+    let text = report.to_json_text();
+    let written = json::parse(&text).expect("reports are JSON");
+    let actual = to_string_pretty(&written.value) + "\n";
     if std::env::var_os("UPDATE_FIXTURES").is_some() {
         fs::write(&expected_path, &actual).expect("write expected report");
         return None;

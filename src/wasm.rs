@@ -6,12 +6,19 @@
 //! `JSON.parse` turns into plain objects and arrays. User mistakes become
 //! diagnostics; only `applyDefaults` (non-object input) and `describeSchedule`
 //! (malformed options) throw, as documented.
+//!
+//! With the `serde-input` feature (benchmarks only, never in `pkg/`),
+//! `serde_input` adds `validateSerde`, which reads a JS object with
+//! serde-wasm-bindgen instead.
 
 use js_sys::{Date, JsString, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
 use crate::json::{self, Value};
 use crate::{Context, Report};
+
+#[cfg(feature = "serde-input")]
+mod serde_input;
 
 /// Run times `describeSchedule` returns when `count` is omitted.
 const DEFAULT_RUNS: usize = 5;

@@ -8,10 +8,16 @@
 // many-problems.json (an invalid request with several errors). Each is measured
 // as a JS object (validate(object) vs ajv(object)) and as JSON text, which is what
 // a CLI or a text box holds (validate(text) vs ajv(JSON.parse(text))).
-import { readFileSync } from 'node:fs';
+// The input-path table also times objects read by serde-wasm-bindgen, from a
+// variant built with bench/build-serde-variant.sh (built here when missing or
+// older than pkg/; its column is skipped, with the reason, if that fails).
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { Ajv } from 'ajv';
 import { validate, version } from 'datasync-task-validator';
 
@@ -110,13 +116,82 @@ console.log(`\nJSON.stringify(object) alone, ops/s (the object path's ceiling): 
 // (JSON.stringify in JS, then TextEncoder.encodeInto into a reused buffer)
 // against the wasm-bindgen glue's own validate(), which takes the JS value,
 // calls JSON.stringify through js-sys and copies the string in with
-// wasm-bindgen's per-character loop. Same core, same report.
-const glue = createRequire(import.meta.url)('../pkg/node/datasync_task_validator.cjs');
-console.log('\ninput path      mode     encodeInto    wasm-bindgen string   ratio');
-for (const { name, text, object } of INPUTS.slice(0, 2)) {
+// wasm-bindgen's per-character loop. Same core, same report. Objects are also
+// read by serde-wasm-bindgen (validateSerde, a separate build with the
+// serde-input feature: bench/build-serde-variant.sh), wrapped like the package
+// wraps validateUtf8 so both return the same report object.
+const require = createRequire(import.meta.url);
+const glue = require('../pkg/node/datasync_task_validator.cjs');
+const serde = loadSerdeVariant();
+
+/**
+ * The serde-input variant as `{ validate, sizes }`, built first when it is
+ * missing or older than pkg/'s .wasm; or `{ skipped: reason }`, so a failed
+ * build costs only its column.
+ */
+function loadSerdeVariant() {
+  const dir = new URL('target/bench-serde/pkg/', root);
+  const wasm = new URL('datasync_task_validator_bg.wasm', dir);
+  const glueFile = new URL('datasync_task_validator.cjs', dir);
+  const packageWasm = new URL('pkg/datasync_task_validator_bg.wasm', root);
+  const stale = !existsSync(glueFile) || !existsSync(wasm) || statSync(wasm).mtimeMs < statSync(packageWasm).mtimeMs;
+  if (stale) {
+    console.log('\nbuilding the serde-input variant (bench/build-serde-variant.sh; its log goes to stderr)');
+    // Its stdout and stderr as one log, in order, to show and to quote from.
+    const build = spawnSync('bash', ['-c', 'bash bench/build-serde-variant.sh 2>&1'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+    process.stderr.write(build.stdout ?? '');
+    if (build.error || build.status !== 0) {
+      const lastLine = (build.stdout ?? '').trim().split('\n').pop();
+      return { skipped: `bench/build-serde-variant.sh failed (${build.error?.message ?? `exit status ${build.status}`}): ${lastLine}` };
+    }
+  }
+  try {
+    const variant = require(fileURLToPath(glueFile));
+    if (typeof variant.validateSerde !== 'function') return { skipped: 'the variant has no validateSerde export' };
+    const sizeOf = (url) => {
+      const bytes = readFileSync(url);
+      return `${bytes.length.toLocaleString('en-US')} bytes raw, ${gzipSync(bytes, { level: 9 }).length.toLocaleString('en-US')} zlib level 9`;
+    };
+    return {
+      // The contract of validateUtf8, turned into a report as js/text-path.mjs does.
+      validate(object) {
+        const report = variant.validateSerde(object);
+        return report === undefined ? { valid: true, errors: [], warnings: [] } : JSON.parse(report);
+      },
+      sizes: `serde-input variant .wasm: ${sizeOf(wasm)}; pkg/: ${sizeOf(packageWasm)}`,
+    };
+  } catch (error) {
+    return { skipped: `loading the variant failed: ${error.message}` };
+  }
+}
+
+// Like with like: the serde column is timed only for inputs that get the same report.
+const sameReport = new Set();
+if (serde.skipped) {
+  console.log(`\nserde-wasm-bindgen column skipped: ${serde.skipped}`);
+} else {
+  console.log(`\n${serde.sizes}`);
+  for (const { name, object } of INPUTS) {
+    const same = isDeepStrictEqual(serde.validate(object), validate(object));
+    if (same) sameReport.add(name);
+    console.log(`${name.padEnd(14)} validateSerde ${same ? 'gives the same report as validate' : 'REPORTS DIFFERENTLY; its column is skipped'}`);
+  }
+  // The same long warm-up the other paths had above.
+  for (const { name, object } of INPUTS) {
+    if (!sameReport.has(name)) continue;
+    for (let end = performance.now() + 400; performance.now() < end;) serde.validate(object);
+  }
+}
+
+console.log('\ninput path      mode     encodeInto    wasm-bindgen string   ratio   serde-wasm-bindgen   ours/serde');
+for (const { name, text, object } of INPUTS) {
   for (const [mode, input] of [['object', object], ['text', text]]) {
-    const [fast, glued] = compare(() => validate(input), () => glue.validate(input));
-    console.log(`${name.padEnd(14)}  ${mode.padEnd(6)} ${format(fast)}  ${format(glued)}          ${(fast / glued).toFixed(2)}x`);
+    const withSerde = mode === 'object' && sameReport.has(name);
+    const fns = [() => validate(input), () => glue.validate(input)];
+    if (withSerde) fns.push(() => serde.validate(input));
+    const [fast, glued, serdeRate] = compare(...fns);
+    const serdeColumns = withSerde ? `  ${format(serdeRate)}          ${(fast / serdeRate).toFixed(2)}x` : '';
+    console.log(`${name.padEnd(14)}  ${mode.padEnd(6)} ${format(fast)}  ${format(glued)}          ${(fast / glued).toFixed(2)}x${serdeColumns}`);
   }
 }
 

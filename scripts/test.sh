@@ -12,7 +12,7 @@ export CARGO_TERM_COLOR=never
 # The runner picks Node.js unless WASM_BINDGEN_USE_BROWSER is set; start from a clean slate.
 unset WASM_BINDGEN_USE_BROWSER NO_HEADLESS
 
-total=10
+total=11
 number=0
 step() {
   local title=$1
@@ -50,12 +50,17 @@ step "ensure tools" bash scripts/ensure-tools.sh
 step "cargo fmt --check" cargo fmt --check
 step "cargo clippy (native)" cargo clippy --all-targets -- -D warnings
 step "cargo clippy (wasm32)" cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+# The benchmark-only serde-input feature (validateSerde) is off in every other
+# step; lint it here so it cannot rot. --release as bench/build-serde-variant.sh builds it.
+step "cargo clippy (wasm32, serde-input feature)" cargo clippy --release --target wasm32-unknown-unknown --features serde-input -- -D warnings
 step "cargo test (native)" cargo test
 # The mutation fuzzer for a bounded time, in release mode; it prints how many inputs it ran.
 step "fuzz the core for ${FUZZ_SECONDS:-20}s" env FUZZ_SECONDS="${FUZZ_SECONDS:-20}" cargo test --release --test fuzz -- --nocapture
 step "build pkg/ (scripts/build.sh)" bash scripts/build.sh
 step "wasm-bindgen-test under Node.js" wasm_test
 step "wasm-bindgen-test in headless Chromium" wasm_test_in_chromium
+# tests/node/serde-input.test.mjs runs only when bench/build-serde-variant.sh has built
+# an up-to-date variant, and says it skipped otherwise.
 step "node --test tests/node/ (against pkg/)" node --test tests/node/
 
 printf '\nscripts/test.sh: all %d steps succeeded\n' "$total"

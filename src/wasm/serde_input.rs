@@ -5,10 +5,10 @@
 //! measure that input path against ours (`bench/bench.mjs`, issue 5); the
 //! package never ships it.
 //!
-//! For what `JSON.stringify` writes faithfully (plain objects, arrays,
-//! strings, booleans, `null` and numbers) the report is the one `validateUtf8`
-//! gives for that text; numbers are classified exactly as the parser does. Known
-//! differences, all for input a JSON document cannot hold:
+//! For plain objects, arrays, strings, booleans, `null` and numbers the report
+//! is the one `validateUtf8` gives for their `JSON.stringify` text; numbers are
+//! classified exactly as the parser classifies that text. Known differences
+//! (`tests/node/serde-input.test.mjs` asserts them):
 //! - a member whose value is `undefined` (or an `undefined` array item) reads
 //!   as `null`: serde-wasm-bindgen does not tell `undefined` from `null`, while
 //!   `JSON.stringify` drops such a member;

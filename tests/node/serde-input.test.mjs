@@ -1,0 +1,147 @@
+// validateSerde (the serde-input feature, built only for the benchmark by
+// bench/build-serde-variant.sh) must report what the package's validate()
+// reports for the same object, except where src/wasm/serde_input.rs documents
+// a difference; those are asserted here as documented, so the docs stay true.
+// Skipped, with the reason, when the variant is not built or is older than
+// pkg/ (a stale variant would fail on core changes it has not seen).
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { DESTINATION, SOURCE, repoRoot, requireBuiltPackage } from './helpers.mjs';
+
+const variantGlue = join(repoRoot, 'target/bench-serde/pkg/datasync_task_validator.cjs');
+const variantWasm = join(repoRoot, 'target/bench-serde/pkg/datasync_task_validator_bg.wasm');
+const packageWasm = join(repoRoot, 'pkg/datasync_task_validator_bg.wasm');
+const skip = !existsSync(variantGlue) || !existsSync(variantWasm)
+  ? 'target/bench-serde/pkg is not built (bash bench/build-serde-variant.sh builds it)'
+  : statSync(variantWasm).mtimeMs < statSync(packageWasm).mtimeMs
+    ? 'target/bench-serde/pkg is older than pkg/ (bash bench/build-serde-variant.sh rebuilds it)'
+    : false;
+
+requireBuiltPackage();
+const { validate } = await import('datasync-task-validator');
+const serde = skip ? null : createRequire(import.meta.url)(variantGlue);
+
+/** validateSerde's result as the report object validate() returns. */
+function viaSerde(object) {
+  const report = serde.validateSerde(object);
+  return report === undefined ? { valid: true, errors: [], warnings: [] } : JSON.parse(report);
+}
+
+const request = (extra) => ({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, ...extra });
+const codes = (report) => report.errors.concat(report.warnings).map((d) => d.code);
+/** Nesting the serde path reads differently by design: a lone surrogate, too deep. */
+const documentedDifference = (report) => codes(report).some((code) => code === 'value/invalid-unicode' || code === 'json/too-deep');
+
+const jsonObjects = (folder) =>
+  readdirSync(join(repoRoot, folder))
+    .filter((name) => name.endsWith('.json') && !name.endsWith('.expected.json'))
+    .flatMap((name) => {
+      try {
+        return [[`${folder}/${name}`, JSON.parse(readFileSync(join(repoRoot, folder, name), 'utf8'))]];
+      } catch {
+        return []; // fixtures of JSON syntax errors have no object form
+      }
+    });
+
+/** Nested `{ Options: ... }` objects, `levels` deep in all. */
+const nested = (levels) => {
+  let value = {};
+  for (let i = 1; i < levels; i += 1) value = { Options: value };
+  return value;
+};
+
+test('fixtures and examples as objects: the same report', { skip }, () => {
+  const inputs = [...jsonObjects('tests/fixtures/valid'), ...jsonObjects('tests/fixtures/invalid'), ...jsonObjects('examples')];
+  let compared = 0;
+  for (const [name, object] of inputs) {
+    const expected = validate(object);
+    if (documentedDifference(expected)) continue;
+    assert.deepEqual(viaSerde(object), expected, name);
+    compared += 1;
+  }
+  assert.ok(compared > 30, `only ${compared} inputs compared`);
+});
+
+test('numbers are classified as the parser classifies JSON.stringify\'s text', { skip }, () => {
+  const numbers = [0, -0, 1, -1, 1048576, 2 ** 31, 2 ** 53 - 1, 2 ** 53, 2 ** 63, -(2 ** 63), 2 ** 64, 1e20, 1e21, -1e21,
+    1.5, -1.5, 0.1, 1e-6, 1e-7, 5e-324, Number.MAX_VALUE, NaN, Infinity, -Infinity];
+  for (const number of numbers) {
+    for (const object of [request({ Options: { BytesPerSecond: number } }), request({ Name: number }), request({ Tags: [number] })]) {
+      assert.deepEqual(viaSerde(object), validate(object), `for ${number}`);
+    }
+  }
+});
+
+test('strings, arrays, nesting up to the limit: the same report', { skip }, () => {
+  const objects = [
+    request({}),
+    {},
+    [],
+    request({ Name: 'café ☕ 数据同步 😀', Tags: [{ Key: 'ключ', Value: 'значение' }] }),
+    request({ Name: 'bad\u0000name', Excludes: [{ FilterType: 'SIMPLE_PATTERN', Value: '/a|/b' }, null, [true]] }),
+    request({ Options: null, Schedule: { ScheduleExpression: 'cron(0 8 * * 3#1)' } }),
+    request({ Options: [1, [2, [3]]], Tags: {} }),
+    nested(64),
+  ];
+  for (const object of objects) assert.deepEqual(viaSerde(object), validate(object), JSON.stringify(object).slice(0, 80));
+});
+
+test('random mutations of the examples: the same report (seeded)', { skip }, () => {
+  let seed = 0x5eed5e7d;
+  const random = (n) => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) % n;
+  };
+  const PIECES = ['"', '\\', '\\ud83d\\ude00', 'é', '😀', '数', '\ufeff', '\u0000', '~', '/', ',', ':', '{', '}', '[', ']',
+    ' ', '1e3', '-0', '0.5', '99999999999999999999', 'null', 'true', '"x"'];
+  const bases = [...jsonObjects('examples'), ...jsonObjects('tests/fixtures/valid')].map(([, object]) => JSON.stringify(object));
+  let checked = 0;
+  for (let i = 0; i < 1_000; i += 1) {
+    let text = bases[random(bases.length)];
+    for (let edits = 1 + random(3); edits > 0; edits -= 1) {
+      const at = random(text.length + 1);
+      text = text.slice(0, at) + PIECES[random(PIECES.length)] + text.slice(at + (random(3) === 0 ? random(4) : 0));
+    }
+    let object;
+    try {
+      object = JSON.parse(text);
+    } catch {
+      continue;
+    }
+    const expected = validate(object);
+    if (documentedDifference(expected)) continue;
+    assert.deepEqual(viaSerde(object), expected, `object from ${JSON.stringify(text)}`);
+    checked += 1;
+  }
+  assert.ok(checked > 100, `only ${checked} mutations were still JSON`);
+});
+
+test('the documented differences are what the module docs say', { skip }, () => {
+  // Too deep: the same code, without the parser's line and column.
+  const deep = viaSerde(nested(65));
+  assert.deepEqual(codes(deep), ['json/too-deep']);
+  assert.deepEqual(codes(validate(nested(65))), ['json/too-deep']);
+  assert.equal(deep.errors[0].params, undefined);
+  // A cycle is too deep here; JSON.stringify calls it not serialisable.
+  const cyclic = request({});
+  cyclic.Options = { self: cyclic };
+  assert.deepEqual(codes(viaSerde(cyclic)), ['json/too-deep']);
+  // undefined reads as null, where JSON.stringify drops the member.
+  assert.deepEqual(codes(viaSerde(request({ Name: undefined }))), ['value/wrong-type']);
+  assert.equal(validate(request({ Name: undefined })).valid, true);
+  // A lone surrogate has become U+FFFD before the visitor sees it.
+  assert.deepEqual(codes(viaSerde(request({ Name: 'a\ud800b' }))), ['value/pattern-mismatch']);
+  assert.deepEqual(codes(validate(request({ Name: 'a\ud800b' }))), ['value/invalid-unicode']);
+  // BigInt is an integer here; JSON.stringify throws for it.
+  assert.equal(viaSerde(request({ Options: { BytesPerSecond: 5n } })).valid, true);
+  assert.deepEqual(codes(validate(request({ Options: { BytesPerSecond: 5n } }))), ['input/not-serializable']);
+  // toJSON is not called: a Date is an empty object.
+  assert.deepEqual(codes(viaSerde(request({ Name: new Date(0) }))), ['value/wrong-type']);
+  // A function is not serialisable here; JSON.stringify drops the member.
+  assert.deepEqual(codes(viaSerde(request({ Name: () => 1 }))), ['input/not-serializable']);
+});

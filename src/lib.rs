@@ -324,6 +324,16 @@ mod tests {
         .expect("expected JSON")
         .value;
         assert_eq!(written, expected);
+        // The exact text, member order and escapes included.
+        assert_eq!(
+            text,
+            concat!(
+                r#"{"valid":false,"errors":[{"code":"tag/reserved-prefix","severity":"error","#,
+                r#""path":"/Tags/0/Key","message":"say \"no\"\n","params":{"prefix":"aws:","count":2}}],"#,
+                r#""warnings":[{"code":"locations/same-location","severity":"warning","path":"","#,
+                r#""message":"careful"}]}"#
+            )
+        );
         assert_eq!(
             Report::default().to_json_text(),
             r#"{"valid":true,"errors":[],"warnings":[]}"#
@@ -347,6 +357,16 @@ mod tests {
         let text = description_to_json_text(&broken);
         let written = json::parse(&text).expect("JSON text").value;
         assert_eq!(written.get("valid"), Some(&Value::Bool(false)));
+        let Some(Value::Array(diagnostics)) = written.get("diagnostics") else {
+            panic!("diagnostics is an array: {written:?}");
+        };
+        let first = diagnostics.first().expect("a diagnostic for rate(");
+        assert_eq!(
+            first.get("code").and_then(Value::as_str),
+            Some(Code::ScheduleInvalid.as_str())
+        );
+        assert_eq!(first.get("severity").and_then(Value::as_str), Some("error"));
+        assert_eq!(first.get("path").and_then(Value::as_str), Some(""));
         assert_eq!(written.get("summary"), Some(&Value::Null));
         assert_eq!(written.get("nextRuns"), Some(&Value::Array(Vec::new())));
     }

@@ -14,13 +14,14 @@ import { DESTINATION, SOURCE, repoRoot, requireBuiltPackage } from './helpers.mj
 const variantGlue = join(repoRoot, 'target/bench-serde/pkg/datasync_task_validator.cjs');
 const variantWasm = join(repoRoot, 'target/bench-serde/pkg/datasync_task_validator_bg.wasm');
 const packageWasm = join(repoRoot, 'pkg/datasync_task_validator_bg.wasm');
+// First, so that a missing pkg/ gets its helpful message rather than an ENOENT below.
+requireBuiltPackage();
 const skip = !existsSync(variantGlue) || !existsSync(variantWasm)
   ? 'target/bench-serde/pkg is not built (bash bench/build-serde-variant.sh builds it)'
   : statSync(variantWasm).mtimeMs < statSync(packageWasm).mtimeMs
     ? 'target/bench-serde/pkg is older than pkg/ (bash bench/build-serde-variant.sh rebuilds it)'
     : false;
 
-requireBuiltPackage();
 const { validate } = await import('datasync-task-validator');
 const serde = skip ? null : createRequire(import.meta.url)(variantGlue);
 
@@ -144,4 +145,23 @@ test('the documented differences are what the module docs say', { skip }, () => 
   assert.deepEqual(codes(viaSerde(request({ Name: new Date(0) }))), ['value/wrong-type']);
   // A function is not serialisable here; JSON.stringify drops the member.
   assert.deepEqual(codes(viaSerde(request({ Name: () => 1 }))), ['input/not-serializable']);
+  assert.deepEqual(codes(viaSerde(request({ Name: Symbol('name') }))), ['input/not-serializable']);
+  // So are a Set and a typed array, which JSON.stringify writes as {}.
+  assert.deepEqual(codes(viaSerde(request({ Tags: new Set([1]) }))), ['input/not-serializable']);
+  assert.deepEqual(codes(viaSerde(request({ Tags: new Uint8Array(2) }))), ['input/not-serializable']);
+  // A Map is read as an object of its entries; JSON.stringify writes {}.
+  const map = request({ Options: new Map([['Verifymode', 'NONE']]) });
+  assert.deepEqual(codes(viaSerde(map)), ['request/unknown-member']);
+  assert.equal(validate(map).valid, true);
+  // A throwing getter throws out of validateSerde; validate() reports it.
+  const throwing = request({});
+  Object.defineProperty(throwing, 'Name', { enumerable: true, get() { throw new Error('no name'); } });
+  assert.throws(() => serde.validateSerde(throwing), /no name/);
+  assert.deepEqual(codes(validate(throwing)), ['input/not-serializable']);
+});
+
+test('the package itself has no validateSerde', () => {
+  const glue = createRequire(import.meta.url)(join(repoRoot, 'pkg/node/datasync_task_validator.cjs'));
+  assert.equal(typeof glue.validateUtf8, 'function');
+  assert.equal(glue.validateSerde, undefined);
 });

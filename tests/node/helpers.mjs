@@ -26,6 +26,20 @@ export function cargoVersion() {
   return match[1];
 }
 
+/**
+ * A small deterministic generator (xorshift32) for seeded random tests, so a
+ * failure reproduces: returns random(n), an integer from 0 to n - 1.
+ */
+export function seededRandom(seed) {
+  let state = seed;
+  return (n) => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) % n;
+  };
+}
+
 export const SOURCE = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0';
 export const DESTINATION = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210';
 

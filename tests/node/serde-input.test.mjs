@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { DESTINATION, SOURCE, repoRoot, requireBuiltPackage } from './helpers.mjs';
+import { DESTINATION, SOURCE, repoRoot, requireBuiltPackage, seededRandom } from './helpers.mjs';
 
 const variantGlue = join(repoRoot, 'target/bench-serde/pkg/datasync_task_validator.cjs');
 const variantWasm = join(repoRoot, 'target/bench-serde/pkg/datasync_task_validator_bg.wasm');
@@ -91,13 +91,7 @@ test('strings, arrays, nesting up to the limit: the same report', { skip }, () =
 });
 
 test('random mutations of the examples: the same report (seeded)', { skip }, () => {
-  let seed = 0x5eed5e7d;
-  const random = (n) => {
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    return (seed >>> 0) % n;
-  };
+  const random = seededRandom(0x5eed5e7d);
   const PIECES = ['"', '\\', '\\ud83d\\ude00', 'é', '😀', '数', '\ufeff', '\u0000', '~', '/', ',', ':', '{', '}', '[', ']',
     ' ', '1e3', '-0', '0.5', '99999999999999999999', 'null', 'true', '"x"'];
   const bases = [...jsonObjects('examples'), ...jsonObjects('tests/fixtures/valid')].map(([, object]) => JSON.stringify(object));

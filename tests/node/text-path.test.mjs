@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { DESTINATION, SOURCE, requireBuiltPackage } from './helpers.mjs';
+import { DESTINATION, SOURCE, requireBuiltPackage, seededRandom } from './helpers.mjs';
 
 requireBuiltPackage();
 const { validate } = await import('datasync-task-validator');
@@ -111,14 +111,7 @@ test('an object that cannot be serialised is read once and reported as the glue 
 });
 
 test('random mutations of the examples: both paths agree on every one (seeded, 3,000 inputs)', () => {
-  // A small deterministic generator, so a failure reproduces.
-  let seed = 0x2545f491;
-  const random = (n) => {
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    return (seed >>> 0) % n;
-  };
+  const random = seededRandom(0x2545f491);
   // Escapes as text ('\\ud800') and raw UTF-16 units ('\ud800'), lone and paired.
   const PIECES = ['"', '\\', '\\u', '\\ud800', '\\udc00', '\\ud83d\\ude00', '\ud800', '\udc00', '\ud83d\ude00',
     'é', '😀', '数', '\ufeff', '\u0000', '\u001f',

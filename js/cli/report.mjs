@@ -9,7 +9,7 @@
 import { applyDefaults, describeSchedule, fields as fieldList, validate } from '../node/index.mjs';
 import { checkRequest, requestWithDefaults } from './check.mjs';
 import { findTasks, isTemplate, mapProperties, Unknown } from './cloudformation.mjs';
-import { looksLikeJson, ParseError, parseJsonForPositions, parseYaml, positionOf, toJsonText } from './documents.mjs';
+import { jsonPositions, looksLikeJson, ParseError, parseJsonForPositions, parseYaml, positionOf, toJsonText } from './documents.mjs';
 
 let cachedFields;
 const fields = () => (cachedFields ??= fieldList());
@@ -25,9 +25,15 @@ function syntaxOf(name, text) {
   return looksLikeJson(text) ? 'json' : 'yaml';
 }
 
+/**
+ * The items with the line and column of their paths. `positions` is a map, or
+ * a function that reads one, called only when there is an item to place.
+ */
 function located(items, positions, prefix) {
+  if (items.length === 0) return [];
+  const map = typeof positions === 'function' ? positions() : positions;
   return items.map((item) => {
-    const { line, column } = positionOf(positions, prefix + item.path);
+    const { line, column } = positionOf(map, prefix + item.path);
     return { ...item, line, column };
   });
 }
@@ -43,11 +49,14 @@ function scheduleOf(request) {
   }
 }
 
-/** A request file: the validator reads the JSON text itself, so nothing is lost on the way. */
-function requestReport(base, text, document, options) {
-  const result = validate(text);
+/**
+ * A request file: the validator reads the JSON text itself, so nothing is lost
+ * on the way. `positions` as for located(); `result` is validate(text) when
+ * the caller has it already.
+ */
+function requestReport(base, text, positions, options, result = validate(text)) {
   const diagnostics = [...result.errors, ...result.warnings].sort(byPathThenCode);
-  const task = { logicalId: null, pointer: '', diagnostics: located(diagnostics, document?.positions, ''), notes: [] };
+  const task = { logicalId: null, pointer: '', diagnostics: located(diagnostics, positions, ''), notes: [] };
   if (options.defaults) {
     try {
       task.defaults = applyDefaults(text);
@@ -135,7 +144,8 @@ export function checkDocument(name, rawText, options = {}) {
   const syntax = syntaxOf(name, text);
   const base = { file: name, syntax };
   if (syntax === 'json') {
-    const syntaxError = validate(text).errors.find((d) => d.code === 'json/syntax-error');
+    const result = validate(text);
+    const syntaxError = result.errors.find((d) => d.code === 'json/syntax-error');
     if (syntaxError) {
       const { line = 1, column = 1 } = syntaxError.params ?? {};
       const reason = syntaxError.message
@@ -143,16 +153,17 @@ export function checkDocument(name, rawText, options = {}) {
         .replace(/\s*at line \d+, column \d+\.?$/, '');
       return unparsable(base, `invalid JSON: ${reason}`, line, column);
     }
-    let document = parseJsonForPositions(text);
-    if (!document) {
-      try {
-        document = { value: JSON.parse(text), positions: new Map(), scalars: new Map(), unknownTags: new Map() };
-      } catch {
-        document = null;
-      }
+    // A request needs positions only for its diagnostics, and then from the
+    // fast scan; a template needs the YAML reading (scalars, positions) always.
+    let value;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      value = undefined; // deeper than the engine's stack: not a template anyway
     }
-    if (document && isTemplate(document.value)) return templateReport(base, document, options);
-    return requestReport(base, text, document, options);
+    if (!isTemplate(value)) return requestReport(base, text, () => jsonPositions(text), options, result);
+    const document = parseJsonForPositions(text) ?? { value, positions: new Map(), scalars: new Map(), unknownTags: new Map() };
+    return templateReport(base, document, options);
   }
   try {
     const document = parseYaml(text, { version: '1.2' });
@@ -160,7 +171,7 @@ export function checkDocument(name, rawText, options = {}) {
       // CloudFormation reads templates as YAML 1.1: an unquoted OFF is a boolean there.
       return templateReport(base, parseYaml(text, { version: '1.1' }), options);
     }
-    return requestReport(base, toJsonText(document.value ?? null), document, options);
+    return requestReport(base, toJsonText(document.value ?? null), document.positions, options);
   } catch (error) {
     if (error instanceof ParseError) return unparsable(base, `invalid YAML: ${error.message}`, error.line, error.column);
     throw error;

@@ -1,0 +1,120 @@
+// The command line places each diagnostic of a JSON request file by a single
+// scan of the text (jsonPositions) instead of a YAML parse. These tests pin it
+// to the YAML package's reading, which it replaces for requests: the same
+// line and column for every member key and list item, on every fixture and on
+// seeded documents with every kind of whitespace, escaped and non-ASCII keys,
+// duplicates and nesting.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { jsonPositions, parseJsonForPositions, positionOf } from '../../js/cli/documents.mjs';
+import { repoRoot, seededRandom } from './helpers.mjs';
+
+const sorted = (positions) => [...positions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+/** Asserts that both readings place every pointer alike. */
+function assertSamePositions(text, label) {
+  const yaml = parseJsonForPositions(text);
+  assert.ok(yaml, `the YAML package reads ${label}`);
+  assert.deepEqual(sorted(jsonPositions(text)), sorted(yaml.positions), label);
+}
+
+const FIXTURE_DIRS = ['examples', 'tests/fixtures/valid', 'tests/fixtures/invalid', 'tests/cli/fixtures/requests', 'tests/cli/fixtures/templates'];
+
+test('every JSON fixture: the same positions as the YAML reading', () => {
+  let checked = 0;
+  for (const dir of FIXTURE_DIRS) {
+    for (const name of readdirSync(join(repoRoot, dir)).filter((n) => n.endsWith('.json'))) {
+      const text = readFileSync(join(repoRoot, dir, name), 'utf8');
+      // A fixture the YAML package cannot read is covered by the hostile tests.
+      if (!parseJsonForPositions(text)) continue;
+      assertSamePositions(text, `${dir}/${name}`);
+      checked += 1;
+    }
+  }
+  assert.ok(checked > 50, `only ${checked} fixtures checked`);
+});
+
+test('keys are decoded and escaped as pointer segments; duplicates take the last position', () => {
+  const text = '{"a~b/c":1,\n "\\u00e9\\"q": [ {"x":1} ,\n\t2 ],\n"a~b/c" : {"deep":[[true]]}}';
+  const positions = jsonPositions(text);
+  assert.deepEqual(positions.get('/a~0b~1c'), { line: 4, column: 1 });
+  assert.deepEqual(positions.get('/é"q'), { line: 2, column: 2 });
+  assert.deepEqual(positions.get('/é"q/0'), { line: 2, column: 17 });
+  assert.deepEqual(positions.get('/é"q/0/x'), { line: 2, column: 18 });
+  assert.deepEqual(positions.get('/é"q/1'), { line: 3, column: 2 });
+  assert.deepEqual(positions.get('/a~0b~1c/deep/0/0'), { line: 4, column: 21 });
+  assertSamePositions(text, 'escapes');
+});
+
+test('columns count UTF-16 code units, as the YAML reading does; CRLF ends a line once', () => {
+  const text = '{"🎉":1, "b":\r\n  2, "c": "é", "d": 3}';
+  assert.deepEqual(jsonPositions(text).get('/b'), { line: 1, column: 10 });
+  assert.deepEqual(jsonPositions(text).get('/d'), { line: 2, column: 16 });
+  assertSamePositions(text, 'non-ASCII and CRLF');
+});
+
+test('a lone carriage return is whitespace, not a line break (the validator counts lines the same way)', () => {
+  // The YAML package misreads this document (it takes the CR into the next key), so no comparison.
+  assert.deepEqual(jsonPositions('{"a":1,\r"b":2}').get('/b'), { line: 1, column: 9 });
+});
+
+/** A random JSON object with random whitespace between every token. */
+function randomDocument(random) {
+  const KEYS = ['Name', 'Tags', 'Key', 'é', '🎉x', 'a/b', 'm~n', 'quo"te', 'back\\slash', 'tab\t', '\u2028', '', 'Name'];
+  const SPACES = ['', ' ', '  ', '\n', '\r\n', '\t', '\n    ', ' \r\n\t '];
+  const space = () => SPACES[random(SPACES.length)];
+  const scalar = () => [() => JSON.stringify(KEYS[random(KEYS.length)] + 'v'), () => String(random(1e6) - 5e5), () => '1.5e-3', () => 'true', () => 'null'][random(5)]();
+  const value = (depth) => {
+    const kind = depth === 0 ? 2 : depth > 4 ? 0 : random(3);
+    if (kind === 0) return scalar();
+    const count = random(5);
+    if (kind === 1) {
+      const items = Array.from({ length: count }, () => space() + value(depth + 1) + space());
+      return `[${items.join(',') || space()}]`;
+    }
+    const members = Array.from(
+      { length: count },
+      () => `${space()}${JSON.stringify(KEYS[random(KEYS.length)])}${space()}:${space()}${value(depth + 1)}${space()}`,
+    );
+    return `{${members.join(',') || space()}}`;
+  };
+  return space() + value(0) + space();
+}
+
+test('2,000 seeded random documents: the same positions as the YAML reading', () => {
+  const random = seededRandom(0x5eed);
+  let compared = 0;
+  for (let i = 0; i < 2_000; i += 1) {
+    const text = randomDocument(random);
+    // YAML rejects some whitespace JSON allows (a tab before a top-level value).
+    if (!parseJsonForPositions(text)) continue;
+    assertSamePositions(text, `document ${i}: ${JSON.stringify(text)}`);
+    compared += 1;
+  }
+  assert.ok(compared > 1_500, `only ${compared} documents compared`);
+});
+
+test('text that is not JSON never throws: the positions found so far, the rest from ancestors', () => {
+  const random = seededRandom(42);
+  const whole = readFileSync(join(repoRoot, 'examples', 'full-basic.json'), 'utf8');
+  for (let i = 0; i < 500; i += 1) {
+    const cut = whole.slice(0, random(whole.length));
+    const positions = jsonPositions(cut);
+    assert.ok(positions instanceof Map);
+    assert.ok(positionOf(positions, '/Options/VerifyMode').line >= 1);
+  }
+  for (const broken of ['', '{', '{"a"', '{"a":', '{"a" 1}', '[1 2]', '{"a":1,}', '{]', '[}', '{"\\u12"', 'nul', '-']) {
+    assert.doesNotThrow(() => jsonPositions(broken), broken);
+  }
+});
+
+test('large inputs scan linearly: a 10 MB string, 100,000 tags, 10,000 levels of nesting', () => {
+  const big = `{"Name":"${'x'.repeat(10_000_000)}","Tags":1}`;
+  assert.deepEqual(jsonPositions(big).get('/Tags'), { line: 1, column: 10_000_012 });
+  const tags = `{"Tags":[${Array.from({ length: 100_000 }, (_, i) => `{"Key":"k${i}"}`).join(',')}]}`;
+  assert.equal(jsonPositions(tags).size, 1 + 1 + 2 * 100_000);
+  const deep = '['.repeat(10_000) + ']'.repeat(10_000);
+  assert.equal(jsonPositions(deep).size, 10_000);
+});

@@ -117,7 +117,7 @@ console.log(`\nJSON.stringify(object) alone, ops/s (the object path's ceiling): 
 console.log(`text goal (2x JSON.parse + ajv) vs JSON.parse(text) alone, ops/s: ${textBars.join(', ')}`);
 
 // Input paths into wasm, measured side by side: the package's validate()
-// (JSON.stringify in JS, then TextEncoder.encodeInto into a reused buffer)
+// (JSON.stringify in JS, then TextEncoder.encodeInto into wasm memory)
 // against the wasm-bindgen glue's own validate(), which takes the JS value,
 // calls JSON.stringify through js-sys and copies the string in with
 // wasm-bindgen's per-character loop. Same core, same report. Objects are also

@@ -3,7 +3,8 @@
 // string to wasm through wasm-bindgen walks it one character at a time in JS,
 // and a JS object took a second trip through the boundary for JSON.stringify.
 // Here the engine's native JSON.stringify and TextEncoder.encodeInto put UTF-8
-// straight into a reused buffer, and a clean report is built without JSON.parse.
+// straight into a reused buffer in wasm memory (one copy, no allocation per
+// call), and a clean report is built without JSON.parse.
 //
 // Only ordinary input takes this path: a well-formed string, or an object that
 // JSON.stringify turns into a string. Everything else (undefined, numbers,
@@ -11,7 +12,7 @@
 // whose serialisation fails to the glue's reportUnserializable(); the glue owns
 // every diagnostic for such input, so both paths report exactly the same things.
 
-/** The reused encoding buffer grows to at most this many bytes (4 MiB); longer texts get their own. */
+/** The input buffer in wasm memory grows to at most this many bytes (4 MiB); longer texts are passed as a copy. */
 const SHARED_BUFFER_LIMIT = 1 << 22;
 
 const hasLoneSurrogate =
@@ -21,26 +22,45 @@ const hasLoneSurrogate =
 
 /**
  * Returns validate(request) built on the wasm-bindgen glue's `validate`
- * (any input), `validateUtf8` (UTF-8 bytes of JSON text; `undefined` when the
- * report would be empty, else the report as JSON text) and
- * `reportUnserializable` (the report for what JSON.stringify threw).
+ * (any input), `inputBuffer(capacity)` (grows the input buffer in wasm memory
+ * and returns its address), `validateInput(length)` (validates the UTF-8 JSON
+ * text in the first `length` bytes there; `undefined` when the report would be
+ * empty, else the report as JSON text), `validateUtf8` (the same for bytes
+ * passed as a copy), `wasmMemory()` and `reportUnserializable` (the report for
+ * what JSON.stringify threw).
  */
 export function createValidate(glue) {
   const encoder = new TextEncoder();
-  let shared = new Uint8Array(4096);
+  let memory = null; // read at the first call: the web glue is not instantiated before init()
+  let address = 0;
+  let capacity = 0;
+  let view = new Uint8Array(0);
 
-  /** The UTF-8 bytes of `text`, in the shared buffer when they fit. */
-  function utf8(text) {
+  /** Grows the input buffer to `bytes` and views it. */
+  function grow(bytes) {
+    memory ??= glue.wasmMemory();
+    address = glue.inputBuffer(bytes);
+    capacity = bytes;
+    view = new Uint8Array(memory.buffer, address, capacity);
+  }
+
+  /**
+   * Validates `text` with its UTF-8 bytes encoded straight into the input
+   * buffer: one copy, no allocation per call. Returns what validateInput does.
+   */
+  function validateText(text) {
     for (;;) {
+      // Memory growth detaches the old view: view the same bytes again.
+      if (view.byteLength !== capacity) view = new Uint8Array(memory.buffer, address, capacity);
       // A buffer as long as the text in UTF-16 units holds it when it is mostly ASCII.
-      if (text.length <= shared.length) {
-        const { read, written } = encoder.encodeInto(text, shared);
-        if (read === text.length) return shared.subarray(0, written);
+      if (text.length <= capacity) {
+        const { read, written } = encoder.encodeInto(text, view);
+        if (read === text.length) return glue.validateInput(written);
       }
       // Three bytes per UTF-16 unit hold any text.
       const worstCase = text.length * 3;
-      if (worstCase > SHARED_BUFFER_LIMIT || worstCase <= shared.length) return encoder.encode(text);
-      shared = new Uint8Array(Math.min(SHARED_BUFFER_LIMIT, Math.max(worstCase, shared.length * 2)));
+      if (worstCase > SHARED_BUFFER_LIMIT) return glue.validateUtf8(encoder.encode(text));
+      grow(Math.min(SHARED_BUFFER_LIMIT, Math.max(worstCase, capacity * 2, 4096)));
     }
   }
 
@@ -62,7 +82,7 @@ export function createValidate(glue) {
     } else {
       return glue.validate(request);
     }
-    const report = glue.validateUtf8(utf8(text));
+    const report = validateText(text);
     return report === undefined ? { valid: true, errors: [], warnings: [] } : JSON.parse(report);
   };
 }

@@ -11,6 +11,8 @@
 //! `serde_input` adds `validateSerde`, which reads a JS object with
 //! serde-wasm-bindgen instead.
 
+use std::cell::RefCell;
+
 use js_sys::{Date, JsString, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
@@ -139,6 +141,38 @@ pub fn validate_utf8(bytes: &[u8]) -> Option<String> {
     };
     let report = crate::validate_text(&text, &clock_context());
     (!report.diagnostics.is_empty()).then(|| report.to_json_text())
+}
+
+thread_local! {
+    /// Where the wrapper writes a request's UTF-8 bytes straight into wasm
+    /// memory (see `inputBuffer`), so the text is copied once, not twice, and
+    /// no allocation is made or freed per call.
+    static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Makes the input buffer at least `capacity` bytes long and returns its
+/// address in wasm memory, where the wrapper encodes the next request.
+#[wasm_bindgen(js_name = inputBuffer)]
+pub fn input_buffer(capacity: usize) -> usize {
+    INPUT.with(|input| {
+        let mut input = input.borrow_mut();
+        if input.len() < capacity {
+            input.resize(capacity, 0);
+        }
+        input.as_ptr() as usize
+    })
+}
+
+/// `validateUtf8` on the first `length` bytes of the input buffer.
+#[wasm_bindgen(js_name = validateInput)]
+pub fn validate_input(length: usize) -> Option<String> {
+    INPUT.with(|input| validate_utf8(input.borrow().get(..length).unwrap_or_default()))
+}
+
+/// The instance's memory, for the wrapper's view of the input buffer.
+#[wasm_bindgen(js_name = wasmMemory)]
+pub fn wasm_memory() -> JsValue {
+    wasm_bindgen::memory()
 }
 
 /// A context that reads the JS clock only if a schedule rule asks for the time.

@@ -1,6 +1,7 @@
-// validate()'s fast input path (js/text-path.mjs: JSON text into wasm as UTF-8
-// through TextEncoder.encodeInto) must report exactly what the glue's own
-// validate() reports for the same input, whichever way the input arrives.
+// validate()'s fast input path (js/text-path.mjs: JSON text encoded as UTF-8
+// by TextEncoder.encodeInto straight into wasm memory) must report exactly
+// what the glue's own validate() reports for the same input, whichever way
+// the input arrives.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -70,12 +71,30 @@ test('a clean report is a fresh object each time, so callers may change it', () 
   assert.deepEqual(validate(request({})), { valid: true, errors: [], warnings: [] });
 });
 
-test('the shared buffer grows and large texts are encoded on their own, with the same results', () => {
+test('the input buffer grows and texts beyond its limit are passed as a copy, with the same results', () => {
   const sizes = [10, 5_000, 400_000, 2_000_000, 10];
   for (const size of sizes) {
     const text = JSON.stringify(request({ Excludes: [{ FilterType: 'SIMPLE_PATTERN', Value: `/${'é'.repeat(size)}` }] }));
     assert.deepEqual(validate(text), glue.validate(text), `filter value of ${size} characters`);
   }
+});
+
+test('text is encoded straight into wasm memory: memory growth, shorter texts after longer ones', () => {
+  // Validating 100,000 tags grows wasm memory, which detaches every view of the old one.
+  const tags = Array.from({ length: 100_000 }, (_, i) => ({ Key: `k${i}`, Value: 'v'.repeat(50) }));
+  const sequence = [
+    JSON.stringify(request({ Name: 'x'.repeat(3_000), Tags: [{ Key: 'aws:reserved' }] })),
+    JSON.stringify(request({})), // shorter, after a longer one: no leftover bytes
+    JSON.stringify(request({ Tags: tags })),
+    JSON.stringify(request({ Name: 'après la croissance' })),
+    '{"SourceLocationArn": 1}',
+    JSON.stringify(request({ Name: '数据'.repeat(1_000) })), // needs the buffer to grow for 3-byte UTF-8
+    JSON.stringify(request({})),
+  ];
+  for (const text of sequence) {
+    assert.deepEqual(validate(text), glue.validate(text), `for ${text.slice(0, 80)}`);
+  }
+  assert.deepEqual(validate(sequence[1]), { valid: true, errors: [], warnings: [] });
 });
 
 test('a lone surrogate in a JS string is reported, not silently replaced', () => {

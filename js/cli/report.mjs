@@ -17,6 +17,9 @@ const fields = () => (cachedFields ??= fieldList());
 const byPathThenCode = (a, b) =>
   a.path < b.path ? -1 : a.path > b.path ? 1 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 
+/** A template section at the start of a line: the file is probably a YAML template. */
+const TEMPLATE_SECTION = /^(?:AWSTemplateFormatVersion|Resources)[ \t]*:/m;
+
 /** 'json' or 'yaml', from the file name or, failing that, the content. */
 function syntaxOf(name, text) {
   const lower = name.toLowerCase();
@@ -165,10 +168,22 @@ export function checkDocument(name, rawText, options = {}) {
     const document = parseJsonForPositions(text) ?? { value, positions: new Map(), scalars: new Map(), unknownTags: new Map() };
     return templateReport(base, document, options);
   }
+  // CloudFormation reads templates as YAML 1.1 (an unquoted OFF is a boolean
+  // there); a request is read as YAML 1.2. A file that starts a line with a
+  // template section is read as 1.1 first, so that a template costs one YAML
+  // reading instead of two; if that reading is not a template, or fails, the
+  // 1.2 reading below decides as for any other file.
+  if (TEMPLATE_SECTION.test(text)) {
+    try {
+      const template = parseYaml(text, { version: '1.1' });
+      if (isTemplate(template.value)) return templateReport(base, template, options);
+    } catch (error) {
+      if (!(error instanceof ParseError)) throw error;
+    }
+  }
   try {
     const document = parseYaml(text, { version: '1.2' });
     if (isTemplate(document.value)) {
-      // CloudFormation reads templates as YAML 1.1: an unquoted OFF is a boolean there.
       return templateReport(base, parseYaml(text, { version: '1.1' }), options);
     }
     return requestReport(base, toJsonText(document.value ?? null), document.positions, options);

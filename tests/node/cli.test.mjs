@@ -179,6 +179,40 @@ test('- reads standard input (JSON or YAML); --stdin-filename names it', () => {
   assert.match(template.stdout, /^<stdin>:BrokenTask:\/Options\/OverwriteMode {2}error/m);
 });
 
+test('YAML versions: templates are read as 1.1, requests as 1.2 even when a line starts with a template section', () => {
+  const request = [
+    'Resources: 1', // a top-level Resources that is not a template's: an unknown member
+    'SourceLocationArn: arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0',
+    'DestinationLocationArn: arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210',
+    'Options:',
+    '  LogLevel: OFF', // YAML 1.2: the string OFF, a valid value; YAML 1.1 would make it a boolean
+    '',
+  ].join('\n');
+  const asRequest = json(['-'], { input: request });
+  assert.equal(asRequest.document.files[0].kind, 'request');
+  assert.deepEqual(
+    asRequest.document.files[0].tasks[0].diagnostics.map((d) => [d.path, d.code]),
+    [['/Resources', 'request/unknown-member']],
+  );
+  const template = [
+    'Resources:',
+    '  Task:',
+    '    Type: AWS::DataSync::Task',
+    '    Properties:',
+    '      SourceLocationArn: arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0',
+    '      DestinationLocationArn: arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210',
+    '      Options:',
+    '        LogLevel: OFF',
+    '',
+  ].join('\n');
+  const asTemplate = json(['-'], { input: template });
+  assert.equal(asTemplate.document.files[0].kind, 'template');
+  assert.deepEqual(
+    asTemplate.document.files[0].tasks[0].diagnostics.map((d) => [d.path, d.code]),
+    [['/Options/LogLevel', 'value/not-in-enum']],
+  );
+});
+
 test('a directory is searched recursively for JSON and YAML files, in sorted order', () => {
   const { status, document } = json([fixture('requests')]);
   assert.equal(status, 1);

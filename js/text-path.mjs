@@ -35,6 +35,7 @@ export function createValidate(glue) {
   let address = 0;
   let capacity = 0;
   let view = new Uint8Array(0);
+  let busy = false; // true while validateInput reads the buffer
 
   /** Grows the input buffer to `bytes` and views it. */
   function grow(bytes) {
@@ -49,17 +50,27 @@ export function createValidate(glue) {
    * buffer: one copy, no allocation per call. Returns what validateInput does.
    */
   function validateText(text) {
+    // A call made while the core reads the buffer (from user code the core
+    // calls into, such as a replaced Date.now) must not write into it.
+    if (busy) return glue.validateUtf8(encoder.encode(text));
     for (;;) {
       // Memory growth detaches the old view: view the same bytes again.
       if (view.byteLength !== capacity) view = new Uint8Array(memory.buffer, address, capacity);
       // A buffer as long as the text in UTF-16 units holds it when it is mostly ASCII.
       if (text.length <= capacity) {
         const { read, written } = encoder.encodeInto(text, view);
-        if (read === text.length) return glue.validateInput(written);
+        if (read === text.length) {
+          busy = true;
+          try {
+            return glue.validateInput(written);
+          } finally {
+            busy = false;
+          }
+        }
       }
-      // Three bytes per UTF-16 unit hold any text.
+      // Three bytes per UTF-16 unit hold any text (so the second test is only a guard).
       const worstCase = text.length * 3;
-      if (worstCase > SHARED_BUFFER_LIMIT) return glue.validateUtf8(encoder.encode(text));
+      if (worstCase > SHARED_BUFFER_LIMIT || worstCase <= capacity) return glue.validateUtf8(encoder.encode(text));
       grow(Math.min(SHARED_BUFFER_LIMIT, Math.max(worstCase, capacity * 2, 4096)));
     }
   }

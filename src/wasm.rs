@@ -152,21 +152,35 @@ thread_local! {
 
 /// Makes the input buffer at least `capacity` bytes long and returns its
 /// address in wasm memory, where the wrapper encodes the next request.
+/// Throws if called while `validateInput` reads the buffer (a wrapper bug).
 #[wasm_bindgen(js_name = inputBuffer)]
-pub fn input_buffer(capacity: usize) -> usize {
+pub fn input_buffer(capacity: usize) -> Result<usize, JsError> {
     INPUT.with(|input| {
-        let mut input = input.borrow_mut();
-        if input.len() < capacity {
+        let mut input = input
+            .try_borrow_mut()
+            .map_err(|_| JsError::new("inputBuffer: the input buffer is being read"))?;
+        if let Some(missing) = capacity.checked_sub(input.len()) {
+            // Exactly what was asked: the wrapper bounds it, and wasm memory never shrinks.
+            input.reserve_exact(missing);
             input.resize(capacity, 0);
         }
-        input.as_ptr() as usize
+        Ok(input.as_ptr() as usize)
     })
 }
 
-/// `validateUtf8` on the first `length` bytes of the input buffer.
+/// `validateUtf8` on the first `length` bytes of the input buffer. Throws
+/// if `length` is beyond the buffer (a wrapper bug).
 #[wasm_bindgen(js_name = validateInput)]
-pub fn validate_input(length: usize) -> Option<String> {
-    INPUT.with(|input| validate_utf8(input.borrow().get(..length).unwrap_or_default()))
+pub fn validate_input(length: usize) -> Result<Option<String>, JsError> {
+    INPUT.with(|input| {
+        let input = input
+            .try_borrow()
+            .map_err(|_| JsError::new("validateInput: the input buffer is being resized"))?;
+        let bytes = input
+            .get(..length)
+            .ok_or_else(|| JsError::new("validateInput: length beyond the input buffer"))?;
+        Ok(validate_utf8(bytes))
+    })
 }
 
 /// The instance's memory, for the wrapper's view of the input buffer.
@@ -175,11 +189,26 @@ pub fn wasm_memory() -> JsValue {
     wasm_bindgen::memory()
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `Date.now()`, called so that an exception from a replaced one comes back
+    /// as an error instead of unwinding through the core (which would leave
+    /// the input buffer marked as borrowed).
+    #[wasm_bindgen(catch, js_namespace = Date, js_name = now)]
+    fn date_now() -> Result<f64, JsValue>;
+}
+
+/// The JS clock in unix seconds, or `None` when `Date.now` throws or is not a time.
+fn now_unix() -> Option<i64> {
+    let millis = date_now().ok().filter(|millis| millis.is_finite())?;
+    Some((millis / 1000.0).floor() as i64)
+}
+
 /// A context that reads the JS clock only if a schedule rule asks for the time.
 fn clock_context() -> Context {
     Context {
         now_unix: None,
-        clock: Some(|| (Date::now() / 1000.0) as i64),
+        clock: Some(now_unix),
     }
 }
 
@@ -251,7 +280,8 @@ pub fn describe_schedule(expression: JsValue, options: JsValue) -> Result<JsValu
     };
     let options = read_schedule_options(&options).map_err(|why| type_error(&why))?;
     let from_unix = match options.from {
-        None => (Date::now() / 1000.0).floor() as i64,
+        None => now_unix()
+            .ok_or_else(|| type_error("Date.now() did not give the time; pass options.from."))?,
         Some(Instant::Millis(ms)) if ms.is_finite() => (ms / 1000.0).floor() as i64,
         Some(Instant::Millis(_)) => return Err(type_error("options.from is not a valid time.")),
         Some(Instant::Text(text)) => crate::schedule::parse_instant(&text).ok_or_else(|| {

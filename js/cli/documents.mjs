@@ -1,6 +1,8 @@
 // Reads a JSON or YAML document into plain values plus a map from JSON Pointer
 // to source position, so that a diagnostic's pointer can be turned into a line
-// and column. YAML is parsed by the `yaml` package with CloudFormation's
+// and column. A JSON request needs only the positions, which jsonPositions()
+// reads in one scan of the text. YAML (and JSON templates, which need the
+// scalars' spellings) is parsed by the `yaml` package with CloudFormation's
 // short-form tags registered; this module turns each tagged node into the
 // long form CloudFormation itself uses (`!Ref X` -> {"Ref": "X"},
 // `!GetAtt A.B` -> {"Fn::GetAtt": ["A", "B"]}, `!Sub s` -> {"Fn::Sub": s}, ...).

@@ -162,7 +162,9 @@ export function checkDocument(name, rawText, options = {}) {
     try {
       value = JSON.parse(text);
     } catch {
-      value = undefined; // deeper than the engine's stack: not a template anyway
+      // The validator stopped at json/too-deep before a later syntax error
+      // that JSON.parse meets: a broken document, not a template.
+      value = undefined;
     }
     if (!isTemplate(value)) return requestReport(base, text, () => jsonPositions(text), options, result);
     const document = parseJsonForPositions(text) ?? { value, positions: new Map(), scalars: new Map(), unknownTags: new Map() };

@@ -25,8 +25,9 @@ pub struct Context {
     /// unless a `clock` is given.
     pub now_unix: Option<i64>,
     /// Reads the current time when a rule first needs it (only schedules do), so
-    /// a request without a schedule never pays for a clock call.
-    pub clock: Option<fn() -> i64>,
+    /// a request without a schedule never pays for a clock call. A clock that
+    /// cannot tell the time returns `None`, as if there were none.
+    pub clock: Option<fn() -> Option<i64>>,
 }
 
 impl Context {
@@ -40,7 +41,7 @@ impl Context {
 
     /// The current time: the fixed one, else the clock's, else unknown.
     pub fn now(&self) -> Option<i64> {
-        self.now_unix.or_else(|| self.clock.map(|read| read()))
+        self.now_unix.or_else(|| self.clock.and_then(|read| read()))
     }
 }
 

@@ -211,6 +211,27 @@ test('YAML versions: templates are read as 1.1, requests as 1.2 even when a line
     asTemplate.document.files[0].tasks[0].diagnostics.map((d) => [d.path, d.code]),
     [['/Options/LogLevel', 'value/not-in-enum']],
   );
+  // What only YAML 1.1 reads as a template: resources merged in with <<, and
+  // keys (1 and 0o1) that are the same number in YAML 1.2 but not in 1.1.
+  const quirks = [
+    'Resources:',
+    '  <<: {Task: {Type: AWS::DataSync::Task, Properties: {Name: ok}}}',
+    '  Other:',
+    '    Type: AWS::S3::Bucket',
+    '    Metadata: {1: a, 0o1: b}',
+    '',
+  ].join('\n');
+  const quirky = json(['-'], { input: quirks });
+  assert.equal(quirky.document.files[0].kind, 'template');
+  assert.deepEqual(quirky.document.files[0].tasks.map((task) => task.logicalId), ['Task']);
+  // A request the YAML 1.1 reading rejects (yes and on are the same key there)
+  // is still read as YAML 1.2, where they are two unknown members.
+  const twoKeys = json(['-'], { input: `${request}yes: 1\non: 2\n` });
+  assert.equal(twoKeys.document.files[0].kind, 'request');
+  assert.deepEqual(
+    twoKeys.document.files[0].tasks[0].diagnostics.map((d) => d.path),
+    ['/Resources', '/on', '/yes'],
+  );
 });
 
 test('a directory is searched recursively for JSON and YAML files, in sorted order', () => {

@@ -60,14 +60,15 @@ test('a lone carriage return is whitespace, not a line break (the validator coun
   assert.deepEqual(jsonPositions('{"a":1,\r"b":2}').get('/b'), { line: 1, column: 9 });
 });
 
-/** A random JSON object with random whitespace between every token. */
+/** A random JSON document (mostly an object) with random whitespace between every token. */
 function randomDocument(random) {
   const KEYS = ['Name', 'Tags', 'Key', 'é', '🎉x', 'a/b', 'm~n', 'quo"te', 'back\\slash', 'tab\t', '\u2028', '', 'Name'];
   const SPACES = ['', ' ', '  ', '\n', '\r\n', '\t', '\n    ', ' \r\n\t '];
   const space = () => SPACES[random(SPACES.length)];
   const scalar = () => [() => JSON.stringify(KEYS[random(KEYS.length)] + 'v'), () => String(random(1e6) - 5e5), () => '1.5e-3', () => 'true', () => 'null'][random(5)]();
   const value = (depth) => {
-    const kind = depth === 0 ? 2 : depth > 4 ? 0 : random(3);
+    // Mostly objects at the root, as requests are, sometimes an array or a scalar.
+    const kind = depth === 0 ? [2, 2, 2, 1, 0][random(5)] : depth > 4 ? 0 : random(3);
     if (kind === 0) return scalar();
     const count = random(5);
     if (kind === 1) {

@@ -12,6 +12,7 @@ requireBuiltPackage();
 const { validate } = await import('datasync-task-validator');
 // The wasm-bindgen glue the package wraps: its validate() takes every input the slow way.
 const glue = createRequire(import.meta.url)('../../pkg/node/datasync_task_validator.cjs');
+const { createValidate } = createRequire(import.meta.url)('../../pkg/node/text-path.cjs');
 
 const root = new URL('../../', import.meta.url);
 const jsonFiles = (folder) =>
@@ -79,22 +80,115 @@ test('the input buffer grows and texts beyond its limit are passed as a copy, wi
   }
 });
 
+/**
+ * A validate() of its own (js/text-path.mjs over the package's glue), with the
+ * capacities it asked inputBuffer for (so tests see when the buffer grows) and
+ * how many texts took the fast path (validateInput) and the copy (validateUtf8).
+ */
+function instrumentedValidate() {
+  const grown = [];
+  const calls = { validateInput: 0, validateUtf8: 0 };
+  const spy = new Proxy(glue, {
+    get(target, name) {
+      if (name === 'inputBuffer') {
+        return (capacity) => {
+          grown.push(capacity);
+          return target.inputBuffer(capacity);
+        };
+      }
+      if (name in calls) {
+        return (argument) => {
+          calls[name] += 1;
+          return target[name](argument);
+        };
+      }
+      return target[name];
+    },
+  });
+  return { validate: createValidate(spy), grown, calls };
+}
+
 test('text is encoded straight into wasm memory: memory growth, shorter texts after longer ones', () => {
-  // Validating 100,000 tags grows wasm memory, which detaches every view of the old one.
+  const { validate: ownValidate, grown, calls } = instrumentedValidate();
+  const check = (text) => assert.deepEqual(ownValidate(text), glue.validate(text), `for ${text.slice(0, 80)}`);
+  check(JSON.stringify(request({ Name: 'x'.repeat(3_000), Tags: [{ Key: 'aws:reserved' }] })));
+  assert.equal(grown.length, 1);
+  // Shorter, after a longer one: no leftover bytes are read.
+  assert.deepEqual(ownValidate(JSON.stringify(request({}))), { valid: true, errors: [], warnings: [] });
+  // Validating 100,000 tags grows wasm memory, which detaches every view of the
+  // old memory; the next text is written through a new view of the same
+  // buffer, which neither grows it nor loses it.
+  const memory = glue.wasmMemory();
+  const before = memory.buffer;
   const tags = Array.from({ length: 100_000 }, (_, i) => ({ Key: `k${i}`, Value: 'v'.repeat(50) }));
-  const sequence = [
-    JSON.stringify(request({ Name: 'x'.repeat(3_000), Tags: [{ Key: 'aws:reserved' }] })),
-    JSON.stringify(request({})), // shorter, after a longer one: no leftover bytes
-    JSON.stringify(request({ Tags: tags })),
-    JSON.stringify(request({ Name: 'après la croissance' })),
-    '{"SourceLocationArn": 1}',
-    JSON.stringify(request({ Name: '数据'.repeat(1_000) })), // needs the buffer to grow for 3-byte UTF-8
-    JSON.stringify(request({})),
-  ];
-  for (const text of sequence) {
-    assert.deepEqual(validate(text), glue.validate(text), `for ${text.slice(0, 80)}`);
+  check(JSON.stringify(request({ Tags: tags })));
+  assert.notEqual(memory.buffer, before, 'wasm memory grew (else this test proves nothing)');
+  const [afterGrowth, fastBefore] = [grown.length, calls.validateInput];
+  check(JSON.stringify(request({ Name: 'après la croissance' })));
+  check('{"SourceLocationArn": 1}');
+  assert.equal(grown.length, afterGrowth, 'no growth for small texts after memory grew');
+  assert.equal(calls.validateInput, fastBefore + 2, 'small texts still take the fast path');
+  assert.equal(calls.validateUtf8, 1, 'only the 100,000 tags (6 MB, beyond the limit) went as a copy');
+});
+
+test('a text that fits the buffer in UTF-16 units but not in UTF-8 bytes grows it once', () => {
+  const { validate: ownValidate, grown } = instrumentedValidate();
+  ownValidate(JSON.stringify(request({})));
+  const [capacity] = grown;
+  // Fewer UTF-16 units than the capacity, but three bytes each in UTF-8.
+  const text = JSON.stringify(request({ Name: '数'.repeat(capacity - 500) }));
+  assert.ok(text.length <= capacity && new TextEncoder().encode(text).length > capacity);
+  assert.deepEqual(ownValidate(text), glue.validate(text));
+  assert.equal(grown.length, 2);
+  assert.ok(grown[1] >= text.length * 3, `grew to ${grown[1]} bytes for ${text.length} units`);
+});
+
+test('validate() called from inside a validation (a replaced Date.now) is answered, and the outer one too', () => {
+  const withSchedule = JSON.stringify(request({ Schedule: { ScheduleExpression: 'cron(0 2 ? * MON-FRI 2020)' } }));
+  // Longer than the outer text, so writing it into the buffer would overwrite
+  // every byte the outer validation still reads (its strings are borrowed from there).
+  const inner = JSON.stringify(request({ Name: `bad name with < ${'x'.repeat(200)}` }));
+  const realNow = Date.now;
+  let innerReport;
+  Date.now = () => {
+    innerReport ??= validate(inner);
+    return realNow();
+  };
+  let outerReport;
+  try {
+    outerReport = validate(withSchedule);
+  } finally {
+    Date.now = realNow;
   }
-  assert.deepEqual(validate(sequence[1]), { valid: true, errors: [], warnings: [] });
+  assert.ok(innerReport, 'the core read the clock, so the inner call happened');
+  assert.deepEqual(innerReport, glue.validate(inner));
+  assert.deepEqual(outerReport, glue.validate(withSchedule));
+  assert.deepEqual(validate(JSON.stringify(request({}))), { valid: true, errors: [], warnings: [] });
+});
+
+test('a Date.now that throws: validation goes on without the clock, and the next calls are unharmed', () => {
+  const pastOnly = JSON.stringify(request({ Schedule: { ScheduleExpression: 'cron(0 2 ? * MON-FRI 2020)' } }));
+  const realNow = Date.now;
+  let report;
+  Date.now = () => {
+    throw new Error('no clock here');
+  };
+  try {
+    report = validate(pastOnly);
+  } finally {
+    Date.now = realNow;
+  }
+  // Without the time, "never fires" cannot be judged, so it is not reported.
+  assert.deepEqual(report, { valid: true, errors: [], warnings: [] });
+  assert.deepEqual(validate(pastOnly).warnings.map((w) => w.code), ['schedule/never-fires']);
+  // The buffer was not left borrowed: it can still grow.
+  const big = JSON.stringify(request({ Name: 'x'.repeat(1 << 20) }));
+  assert.deepEqual(validate(big), glue.validate(big));
+});
+
+test('validateInput with a length beyond the buffer throws an Error (a wrapper bug), and the instance still works', () => {
+  assert.throws(() => glue.validateInput(1 << 30), /length beyond the input buffer/);
+  assert.deepEqual(validate(JSON.stringify(request({}))), { valid: true, errors: [], warnings: [] });
 });
 
 test('a lone surrogate in a JS string is reported, not silently replaced', () => {

@@ -13,7 +13,7 @@
 // every diagnostic for such input, so both paths report exactly the same things.
 
 /** The input buffer in wasm memory grows to at most this many bytes (4 MiB); longer texts are passed as a copy. */
-const SHARED_BUFFER_LIMIT = 1 << 22;
+const INPUT_BUFFER_LIMIT = 1 << 22;
 
 const hasLoneSurrogate =
   typeof String.prototype.isWellFormed === 'function'
@@ -70,8 +70,8 @@ export function createValidate(glue) {
       }
       // Three bytes per UTF-16 unit hold any text (so the second test is only a guard).
       const worstCase = text.length * 3;
-      if (worstCase > SHARED_BUFFER_LIMIT || worstCase <= capacity) return glue.validateUtf8(encoder.encode(text));
-      grow(Math.min(SHARED_BUFFER_LIMIT, Math.max(worstCase, capacity * 2, 4096)));
+      if (worstCase > INPUT_BUFFER_LIMIT || worstCase <= capacity) return glue.validateUtf8(encoder.encode(text));
+      grow(Math.min(INPUT_BUFFER_LIMIT, Math.max(worstCase, capacity * 2, 4096)));
     }
   }
 

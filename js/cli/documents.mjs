@@ -1,8 +1,7 @@
 // Reads a JSON or YAML document into plain values plus a map from JSON Pointer
 // to source position, so that a diagnostic's pointer can be turned into a line
-// and column. A JSON request needs only the positions, which jsonPositions()
-// reads in one scan of the text. YAML (and JSON templates, which need the
-// scalars' spellings) is parsed by the `yaml` package with CloudFormation's
+// and column. JSON is read by readJson() in one scan of the text, the way the
+// `yaml` package reads it; YAML is parsed by that package with CloudFormation's
 // short-form tags registered; this module turns each tagged node into the
 // long form CloudFormation itself uses (`!Ref X` -> {"Ref": "X"},
 // `!GetAtt A.B` -> {"Fn::GetAtt": ["A", "B"]}, `!Sub s` -> {"Fn::Sub": s}, ...).
@@ -83,7 +82,9 @@ export function looksLikeJson(text) {
  * - unknownTags: Map pointer -> tag for values carrying a tag this tool does not know
  * Throws ParseError for syntax errors and duplicate keys (YAML only).
  * `version` is '1.1' for CloudFormation templates (CloudFormation reads YAML 1.1,
- * where an unquoted OFF is a boolean) and '1.2' otherwise.
+ * where an unquoted OFF is a boolean) and '1.2' otherwise. With `json`, JSON
+ * text is read as JSON (no tags, duplicates allowed): the reading readJson()
+ * reproduces, and the reference its tests compare it with.
  */
 export function parseYaml(text, { version = '1.2', json = false } = {}) {
   const lineCounter = new LineCounter();
@@ -197,31 +198,25 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
   return { value, positions, scalars, unknownTags };
 }
 
-/**
- * Positions of a JSON document, or an empty map when the `yaml` package
- * cannot read it (the validator's own parser has the last word on JSON).
- */
-export function parseJsonForPositions(text) {
-  try {
-    return parseYaml(text, { version: '1.2', json: true });
-  } catch {
-    return null;
-  }
-}
-
-// A JSON number or literal: what jsonPositions() steps over besides strings.
+// A JSON number or literal: what readJson() reads besides strings and brackets.
 const NUMBER_OR_LITERAL = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+const INTEGER = /^-?\d+$/;
+const LITERALS = new Map([['true', true], ['false', false], ['null', null]]);
 
 /**
- * The same positions as parseJsonForPositions(text).positions (the member's
- * key, the item for list items, the root value for ""), read by a single scan
- * of the text instead of a YAML parse, which costs about a hundred times more
- * per file. For JSON the validator has already accepted; on anything else it
- * stops early and returns the positions found so far, which positionOf()
- * then completes from the nearest ancestor.
+ * JSON text read as parseJsonForPositions() reads it (the `yaml` package's
+ * reading: integers as BigInt, own "__proto__" members, the last of duplicate
+ * members, positions of member keys and list items, each scalar's spelling),
+ * in one scan of the text: a YAML parse costs about fifty times more.
+ * Returns `{ value, positions, scalars, unknownTags, complete }`. On text that
+ * is not JSON it stops at the first problem, never throws, and returns what it
+ * read so far with `complete` false: positions still serve positionOf(),
+ * which falls back to the nearest ancestor.
  */
-export function jsonPositions(text) {
+export function readJson(text) {
   const positions = new Map();
+  const scalars = new Map();
+  const read = (value, complete) => ({ value, positions, scalars, unknownTags: new Map(), complete });
   let at = 0;
   let line = 1;
   let lineStart = 0;
@@ -239,32 +234,54 @@ export function jsonPositions(text) {
     }
   };
   const mark = (pointer) => positions.set(pointer, { line, column: at - lineStart + 1 });
-  /** Steps over the string at `at` (an opening quote); its text with the quotes, or null. */
-  const stepOverString = () => {
+  /** Reads the string at `at` (an opening quote); its value, or undefined. */
+  const readString = () => {
     const start = at;
     for (let from = at + 1; ; ) {
       const quote = text.indexOf('"', from);
-      if (quote < 0) return null;
+      if (quote < 0) return undefined;
       let backslashes = 0;
       while (text.charCodeAt(quote - 1 - backslashes) === 0x5c) backslashes += 1;
       from = quote + 1;
       if (backslashes % 2 === 0) {
         at = from;
-        return text.slice(start, at);
+        const raw = text.slice(start, at);
+        if (!raw.includes('\\')) return raw.slice(1, -1);
+        try {
+          return JSON.parse(raw);
+        } catch {
+          return undefined;
+        }
       }
     }
   };
-  /** Steps over the scalar at `at`; false when there is none. */
-  const stepOverScalar = () => {
-    if (text.charCodeAt(at) === 0x22) return stepOverString() !== null;
+  /** Reads the scalar at `at` into `scalars` under `pointer`; `{ value }`, or undefined. */
+  const readScalar = (pointer) => {
+    if (text.charCodeAt(at) === 0x22) {
+      const value = readString();
+      if (value === undefined) return undefined;
+      scalars.set(pointer, { source: value, type: 'QUOTE_DOUBLE', tag: undefined });
+      return { value };
+    }
     NUMBER_OR_LITERAL.lastIndex = at;
-    if (!NUMBER_OR_LITERAL.test(text)) return false;
+    const source = NUMBER_OR_LITERAL.exec(text)?.[0];
+    if (source === undefined) return undefined;
     at = NUMBER_OR_LITERAL.lastIndex;
-    return true;
+    scalars.set(pointer, { source, type: 'PLAIN', tag: undefined });
+    if (LITERALS.has(source)) return { value: LITERALS.get(source) };
+    return { value: INTEGER.test(source) ? BigInt(source) : Number(source) };
   };
 
-  // Open objects and arrays, innermost last: { pointer, isArray, count }.
+  // Open objects and arrays, innermost last: { pointer, value, key, count }.
   const open = [];
+  let root;
+  /** Puts `value` where `pointer` says, in the innermost open object or array. */
+  const place = (value) => {
+    const frame = open.at(-1);
+    if (!frame) root = value;
+    else if (Array.isArray(frame.value)) frame.value.push(value);
+    else setMember(frame.value, frame.key, value);
+  };
   skip();
   mark('');
   let pointer = '';
@@ -273,48 +290,46 @@ export function jsonPositions(text) {
     const code = text.charCodeAt(at);
     if (code === 0x7b || code === 0x5b) {
       at += 1;
-      open.push({ pointer, isArray: code === 0x5b, count: 0 });
-    } else if (!stepOverScalar()) {
-      return positions;
+      const value = code === 0x5b ? [] : {};
+      place(value);
+      open.push({ pointer, value, key: '', count: 0 });
+    } else {
+      const scalar = readScalar(pointer);
+      if (!scalar) return read(root, false);
+      place(scalar.value);
     }
     // After a value or an opening bracket: the next member or item, or closing brackets.
     for (;;) {
       const frame = open.at(-1);
-      if (!frame) return positions;
+      if (!frame) return read(root, Number.isNaN(skip())); // complete when only whitespace is left
+      const isArray = Array.isArray(frame.value);
       const next = skip();
       if (frame.count > 0 || next === 0x7d || next === 0x5d) {
         if (next === 0x2c && frame.count > 0) {
           at += 1;
           skip();
-        } else if (next === (frame.isArray ? 0x5d : 0x7d)) {
+        } else if (next === (isArray ? 0x5d : 0x7d)) {
           at += 1;
           open.pop();
           continue;
         } else {
-          return positions;
+          return read(root, false);
         }
       }
       frame.count += 1;
-      if (frame.isArray) {
+      if (isArray) {
         pointer = `${frame.pointer}/${frame.count - 1}`;
         mark(pointer);
         break;
       }
       const keyLine = line;
       const keyColumn = at - lineStart + 1;
-      const key = text.charCodeAt(at) === 0x22 ? stepOverString() : null;
-      if (key === null) return positions;
-      let name = key.slice(1, -1);
-      if (name.includes('\\')) {
-        try {
-          name = JSON.parse(key);
-        } catch {
-          return positions;
-        }
-      }
-      pointer = `${frame.pointer}/${escapeSegment(name)}`;
+      const key = text.charCodeAt(at) === 0x22 ? readString() : undefined;
+      if (key === undefined) return read(root, false);
+      frame.key = key;
+      pointer = `${frame.pointer}/${escapeSegment(key)}`;
       positions.set(pointer, { line: keyLine, column: keyColumn });
-      if (skip() !== 0x3a) return positions;
+      if (skip() !== 0x3a) return read(root, false);
       at += 1;
       skip();
       break;

@@ -9,7 +9,7 @@
 import { applyDefaults, describeSchedule, fields as fieldList, validate } from '../node/index.mjs';
 import { checkRequest, requestWithDefaults } from './check.mjs';
 import { findTasks, isTemplate, mapProperties, Unknown } from './cloudformation.mjs';
-import { jsonPositions, looksLikeJson, ParseError, parseJsonForPositions, parseYaml, positionOf, toJsonText } from './documents.mjs';
+import { looksLikeJson, ParseError, parseYaml, positionOf, readJson, toJsonText } from './documents.mjs';
 
 let cachedFields;
 const fields = () => (cachedFields ??= fieldList());
@@ -156,8 +156,8 @@ export function checkDocument(name, rawText, options = {}) {
         .replace(/\s*at line \d+, column \d+\.?$/, '');
       return unparsable(base, `invalid JSON: ${reason}`, line, column);
     }
-    // A request needs positions only for its diagnostics, and then from the
-    // fast scan; a template needs the YAML reading (scalars, positions) always.
+    // A request needs positions only for its diagnostics; a template needs
+    // the whole reading (values, scalars' spellings, positions) always.
     let value;
     try {
       value = JSON.parse(text);
@@ -166,9 +166,9 @@ export function checkDocument(name, rawText, options = {}) {
       // that JSON.parse meets: a broken document, not a template.
       value = undefined;
     }
-    if (!isTemplate(value)) return requestReport(base, text, () => jsonPositions(text), options, result);
-    const document = parseJsonForPositions(text) ?? { value, positions: new Map(), scalars: new Map(), unknownTags: new Map() };
-    return templateReport(base, document, options);
+    if (!isTemplate(value)) return requestReport(base, text, () => readJson(text).positions, options, result);
+    const document = readJson(text);
+    return templateReport(base, document.complete ? document : { ...document, value }, options);
   }
   // CloudFormation reads templates as YAML 1.1 (an unquoted OFF is a boolean
   // there); a request is read as YAML 1.2. A file that starts a line with a

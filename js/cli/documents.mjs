@@ -66,6 +66,20 @@ export function setMember(object, key, value) {
   Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
+/**
+ * Positions and scalars are not recorded for pointers longer than this. V8
+ * hashes a string of more than 16,383 characters by its length alone, so a
+ * Map holding thousands of them compares long strings on every lookup (a
+ * hostile 104 KB document took minutes). No CreateTask member is nearly that
+ * deep; positionOf() places such a pointer at an ancestor.
+ */
+const MAX_RECORDED_POINTER = 4_096;
+
+/** Sets `map`'s entry for `pointer` unless the pointer is too long to record. */
+function record(map, pointer, entry) {
+  if (pointer.length <= MAX_RECORDED_POINTER) map.set(pointer, entry);
+}
+
 /** The most alias expansions one document may need. */
 const MAX_ALIAS_EXPANSIONS = 10_000;
 
@@ -148,7 +162,7 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
     let value;
     if (isScalar(node)) {
       value = node.value;
-      scalars.set(pointer, { source: node.source, type: node.type, tag });
+      record(scalars, pointer, { source: node.source, type: node.type, tag });
       if (longForm === 'Fn::GetAtt' && typeof value === 'string') {
         const dot = value.indexOf('.');
         value = dot < 0 ? [value] : [value.slice(0, dot), value.slice(dot + 1)];
@@ -172,14 +186,14 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key ?? '');
         const child = `${pointer}/${escapeSegment(key)}`;
         const position = at(pair.key) ?? at(pair.value);
-        if (position) positions.set(child, position);
+        if (position) record(positions, child, position);
         setMember(value, key, toValue(pair.value, child));
       }
     } else if (isSeq(node)) {
       value = node.items.map((item, index) => {
         const child = `${pointer}/${index}`;
         const position = at(item);
-        if (position) positions.set(child, position);
+        if (position) record(positions, child, position);
         return toValue(item, child);
       });
     } else {
@@ -204,19 +218,21 @@ const INTEGER = /^-?\d+$/;
 const LITERALS = new Map([['true', true], ['false', false], ['null', null]]);
 
 /**
- * JSON text read as parseJsonForPositions() reads it (the `yaml` package's
- * reading: integers as BigInt, own "__proto__" members, the last of duplicate
- * members, positions of member keys and list items, each scalar's spelling),
- * in one scan of the text: a YAML parse costs about fifty times more.
- * Returns `{ value, positions, scalars, unknownTags, complete }`. On text that
- * is not JSON it stops at the first problem, never throws, and returns what it
- * read so far with `complete` false: positions still serve positionOf(),
- * which falls back to the nearest ancestor.
+ * JSON text read as parseYaml(text, { json: true }) reads it (integers as
+ * BigInt, own "__proto__" members, the last of duplicate members in the first
+ * one's place, positions of member keys and list items, each scalar's
+ * spelling), in one scan of the text: the YAML parse costs about fifty times
+ * more. Returns `{ value, positions, scalars, unknownTags, complete }`.
+ * Meant for text the validator has accepted as JSON: it does not check every
+ * rule of the grammar (a leading zero, a raw tab in a string), but on text it
+ * cannot follow it stops, never throws, and returns what it read so far with
+ * `complete` false; its positions still serve positionOf(), which falls back
+ * to the nearest ancestor.
  */
 export function readJson(text) {
   const positions = new Map();
   const scalars = new Map();
-  const read = (value, complete) => ({ value, positions, scalars, unknownTags: new Map(), complete });
+  const result = (value, complete) => ({ value, positions, scalars, unknownTags: new Map(), complete });
   let at = 0;
   let line = 1;
   let lineStart = 0;
@@ -233,7 +249,7 @@ export function readJson(text) {
       at += 1;
     }
   };
-  const mark = (pointer) => positions.set(pointer, { line, column: at - lineStart + 1 });
+  const mark = (pointer) => record(positions, pointer, { line, column: at - lineStart + 1 });
   /** Reads the string at `at` (an opening quote); its value, or undefined. */
   const readString = () => {
     const start = at;
@@ -260,14 +276,14 @@ export function readJson(text) {
     if (text.charCodeAt(at) === 0x22) {
       const value = readString();
       if (value === undefined) return undefined;
-      scalars.set(pointer, { source: value, type: 'QUOTE_DOUBLE', tag: undefined });
+      record(scalars, pointer, { source: value, type: 'QUOTE_DOUBLE', tag: undefined });
       return { value };
     }
     NUMBER_OR_LITERAL.lastIndex = at;
     const source = NUMBER_OR_LITERAL.exec(text)?.[0];
     if (source === undefined) return undefined;
     at = NUMBER_OR_LITERAL.lastIndex;
-    scalars.set(pointer, { source, type: 'PLAIN', tag: undefined });
+    record(scalars, pointer, { source, type: 'PLAIN', tag: undefined });
     if (LITERALS.has(source)) return { value: LITERALS.get(source) };
     return { value: INTEGER.test(source) ? BigInt(source) : Number(source) };
   };
@@ -275,7 +291,7 @@ export function readJson(text) {
   // Open objects and arrays, innermost last: { pointer, value, key, count }.
   const open = [];
   let root;
-  /** Puts `value` where `pointer` says, in the innermost open object or array. */
+  /** Puts `value` into the innermost open object (under its current key) or array, or makes it the root. */
   const place = (value) => {
     const frame = open.at(-1);
     if (!frame) root = value;
@@ -295,13 +311,13 @@ export function readJson(text) {
       open.push({ pointer, value, key: '', count: 0 });
     } else {
       const scalar = readScalar(pointer);
-      if (!scalar) return read(root, false);
+      if (!scalar) return result(root, false);
       place(scalar.value);
     }
     // After a value or an opening bracket: the next member or item, or closing brackets.
     for (;;) {
       const frame = open.at(-1);
-      if (!frame) return read(root, Number.isNaN(skip())); // complete when only whitespace is left
+      if (!frame) return result(root, Number.isNaN(skip())); // complete when only whitespace is left
       const isArray = Array.isArray(frame.value);
       const next = skip();
       if (frame.count > 0 || next === 0x7d || next === 0x5d) {
@@ -313,7 +329,7 @@ export function readJson(text) {
           open.pop();
           continue;
         } else {
-          return read(root, false);
+          return result(root, false);
         }
       }
       frame.count += 1;
@@ -325,11 +341,11 @@ export function readJson(text) {
       const keyLine = line;
       const keyColumn = at - lineStart + 1;
       const key = text.charCodeAt(at) === 0x22 ? readString() : undefined;
-      if (key === undefined) return read(root, false);
+      if (key === undefined) return result(root, false);
       frame.key = key;
       pointer = `${frame.pointer}/${escapeSegment(key)}`;
-      positions.set(pointer, { line: keyLine, column: keyColumn });
-      if (skip() !== 0x3a) return read(root, false);
+      record(positions, pointer, { line: keyLine, column: keyColumn });
+      if (skip() !== 0x3a) return result(root, false);
       at += 1;
       skip();
       break;

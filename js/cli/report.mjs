@@ -167,8 +167,8 @@ export function checkDocument(name, rawText, options = {}) {
       value = undefined;
     }
     if (!isTemplate(value)) return requestReport(base, text, () => readJson(text).positions, options, result);
-    const document = readJson(text);
-    return templateReport(base, document.complete ? document : { ...document, value }, options);
+    // Text the validator and JSON.parse both accept is always read completely.
+    return templateReport(base, readJson(text), options);
   }
   // CloudFormation reads templates as YAML 1.1 (an unquoted OFF is a boolean
   // there); a request is read as YAML 1.2. A file that starts a line with a

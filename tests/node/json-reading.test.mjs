@@ -24,13 +24,24 @@ function yamlReading(text) {
   }
 }
 
-/** Asserts that both readings agree on values, positions and scalars. */
+/**
+ * A value with the order of every object's members made visible (deepEqual
+ * ignores it, but it decides the order of tasks and of output).
+ */
+const ordered = (value) => {
+  if (Array.isArray(value)) return value.map(ordered);
+  if (value !== null && typeof value === 'object') return Object.keys(value).map((key) => [key, ordered(value[key])]);
+  return value;
+};
+
+/** Asserts that both readings agree on values (types, -0 and order included), positions and scalars. */
 function assertSameReading(text, label) {
   const yaml = yamlReading(text);
   assert.ok(yaml, `the YAML package reads ${label}`);
   const ours = readJson(text);
   assert.equal(ours.complete, true, label);
   assert.deepEqual(ours.value, yaml.value, label);
+  assert.deepEqual(ordered(ours.value), ordered(yaml.value), label);
   assert.deepEqual(sorted(ours.positions), sorted(yaml.positions), label);
   assert.deepEqual(sorted(ours.scalars), sorted(yaml.scalars), label);
 }
@@ -78,11 +89,11 @@ test('a lone carriage return is whitespace, not a line break (the validator coun
 
 /** A random JSON document (mostly an object) with random whitespace between every token. */
 function randomDocument(random) {
-  const KEYS = ['Name', 'Tags', 'Key', 'é', '🎉x', 'a/b', 'm~n', 'quo"te', 'back\\slash', 'tab\t', '\u2028', '', 'Name', '__proto__', 'constructor'];
+  const KEYS = ['Name', 'Tags', 'Key', 'é', '🎉x', 'a/b', 'm~n', 'quo"te', 'back\\slash', 'end\\', 'tab\t', '\u2028', '', 'Name', '__proto__', 'constructor'];
   const SPACES = ['', ' ', '  ', '\n', '\r\n', '\t', '\n    ', ' \r\n\t '];
   // Every kind of scalar spelling the reading must keep: integers (BigInt), -0,
   // floats with trailing zeros or exponents, literals, escapes, a lone surrogate.
-  const SPELLINGS = ['-0', '1.50', '1e3', '-1E+2', '12345678901234567890', 'false', '"\\u0041\\n"', '"\\ud800"', '"\\/"'];
+  const SPELLINGS = ['-0', '-0.0', '0e0', '1.0', '1.50', '1e3', '-1E+2', '1E400', '12345678901234567890', 'false', '"\\u0041\\n"', '"\\ud800"', '"\\/"', '"ends with \\\\"'];
   const space = () => SPACES[random(SPACES.length)];
   const scalar = () =>
     [
@@ -137,11 +148,27 @@ test('text that is not JSON never throws: it is marked incomplete, with the posi
   }
 });
 
+test('pointers too long to record are left out, and placed at their nearest recorded ancestor', () => {
+  // V8 hashes strings over 16,383 characters by length alone: thousands of such
+  // pointers in one Map made a 100 KB document take minutes.
+  const long = 'p'.repeat(16_400);
+  const members = Array.from({ length: 2_000 }, (_, i) => `"k${i}":${i}`).join(',');
+  const reading = readJson(`{"a":1,"${long}":{${members}}}`);
+  assert.equal(reading.complete, true);
+  assert.equal(Object.keys(reading.value[long]).length, 2_000);
+  assert.deepEqual([...reading.positions.keys()], ['', '/a']);
+  assert.deepEqual([...reading.scalars.keys()], ['/a']);
+  assert.deepEqual(positionOf(reading.positions, `/${long}/k5`), { line: 1, column: 1 });
+});
+
 test('large inputs scan linearly: a 10 MB string, 100,000 tags, 10,000 levels of nesting', () => {
   const big = `{"Name":"${'x'.repeat(10_000_000)}","Tags":1}`;
   assert.deepEqual(jsonPositions(big).get('/Tags'), { line: 1, column: 10_000_012 });
   const tags = `{"Tags":[${Array.from({ length: 100_000 }, (_, i) => `{"Key":"k${i}"}`).join(',')}]}`;
   assert.equal(jsonPositions(tags).size, 1 + 1 + 2 * 100_000);
+  const backslashes = `["${'\\\\'.repeat(100_000)}", "${'\\"'.repeat(100_000)}"]`;
+  assert.deepEqual(readJson(backslashes).value, ['\\'.repeat(100_000), '"'.repeat(100_000)]);
   const deep = '['.repeat(10_000) + ']'.repeat(10_000);
-  assert.equal(jsonPositions(deep).size, 10_000);
+  // The root and 2,048 levels: deeper pointers are over the 4,096 characters recorded.
+  assert.equal(jsonPositions(deep).size, 1 + 2_048);
 });

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { cargoVersion, pkgDir, repoRoot, requireBuiltPackage } from './helpers.mjs';
+import { cargoVersion, DESTINATION, pkgDir, repoRoot, requireBuiltPackage, SOURCE } from './helpers.mjs';
 
 requireBuiltPackage();
 const BIN = join(pkgDir, 'cli', 'bin.mjs');
@@ -180,58 +180,34 @@ test('- reads standard input (JSON or YAML); --stdin-filename names it', () => {
 });
 
 test('YAML versions: templates are read as 1.1, requests as 1.2 even when a line starts with a template section', () => {
-  const request = [
-    'Resources: 1', // a top-level Resources that is not a template's: an unknown member
-    'SourceLocationArn: arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0',
-    'DestinationLocationArn: arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210',
+  /** How the command reads YAML from standard input: its kind, and per task the logical id and [path, code] of each diagnostic. */
+  const readAs = (input) => {
+    const [file] = json(['-'], { input }).document.files;
+    return { kind: file.kind, tasks: file.tasks.map((t) => [t.logicalId, t.diagnostics.map((d) => [d.path, d.code])]) };
+  };
+  // The same members as a request and as a template's Properties.
+  const members = [
+    `SourceLocationArn: ${SOURCE}`,
+    `DestinationLocationArn: ${DESTINATION}`,
     'Options:',
-    '  LogLevel: OFF', // YAML 1.2: the string OFF, a valid value; YAML 1.1 would make it a boolean
-    '',
-  ].join('\n');
-  const asRequest = json(['-'], { input: request });
-  assert.equal(asRequest.document.files[0].kind, 'request');
-  assert.deepEqual(
-    asRequest.document.files[0].tasks[0].diagnostics.map((d) => [d.path, d.code]),
-    [['/Resources', 'request/unknown-member']],
-  );
-  const template = [
-    'Resources:',
-    '  Task:',
-    '    Type: AWS::DataSync::Task',
-    '    Properties:',
-    '      SourceLocationArn: arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0',
-    '      DestinationLocationArn: arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210',
-    '      Options:',
-    '        LogLevel: OFF',
-    '',
-  ].join('\n');
-  const asTemplate = json(['-'], { input: template });
-  assert.equal(asTemplate.document.files[0].kind, 'template');
-  assert.deepEqual(
-    asTemplate.document.files[0].tasks[0].diagnostics.map((d) => [d.path, d.code]),
-    [['/Options/LogLevel', 'value/not-in-enum']],
-  );
+    '  LogLevel: OFF', // YAML 1.2: the string OFF, a valid value; YAML 1.1 (templates) makes it a boolean
+  ];
+  // A top-level Resources that is not a template's: an unknown member.
+  const request = ['Resources: 1', ...members, ''].join('\n');
+  assert.deepEqual(readAs(request), { kind: 'request', tasks: [[null, [['/Resources', 'request/unknown-member']]]] });
+  const template = ['Resources:', '  Task:', '    Type: AWS::DataSync::Task', '    Properties:', ...members.map((line) => `      ${line}`), ''];
+  assert.deepEqual(readAs(template.join('\n')), { kind: 'template', tasks: [['Task', [['/Options/LogLevel', 'value/not-in-enum']]]] });
   // What only YAML 1.1 reads as a template: resources merged in with <<, and
   // keys (1 and 0o1) that are the same number in YAML 1.2 but not in 1.1.
-  const quirks = [
-    'Resources:',
-    '  <<: {Task: {Type: AWS::DataSync::Task, Properties: {Name: ok}}}',
-    '  Other:',
-    '    Type: AWS::S3::Bucket',
-    '    Metadata: {1: a, 0o1: b}',
-    '',
-  ].join('\n');
-  const quirky = json(['-'], { input: quirks });
-  assert.equal(quirky.document.files[0].kind, 'template');
-  assert.deepEqual(quirky.document.files[0].tasks.map((task) => task.logicalId), ['Task']);
+  const quirks = ['Resources:', '  <<: {Task: {Type: AWS::DataSync::Task, Properties: {Name: ok}}}', '  Other:', '    Type: AWS::S3::Bucket', '    Metadata: {1: a, 0o1: b}', ''];
+  assert.deepEqual(readAs(quirks.join('\n')), {
+    kind: 'template',
+    tasks: [['Task', [['/DestinationLocationArn', 'request/missing-member'], ['/SourceLocationArn', 'request/missing-member']]]],
+  });
   // A request the YAML 1.1 reading rejects (yes and on are the same key there)
   // is still read as YAML 1.2, where they are two unknown members.
-  const twoKeys = json(['-'], { input: `${request}yes: 1\non: 2\n` });
-  assert.equal(twoKeys.document.files[0].kind, 'request');
-  assert.deepEqual(
-    twoKeys.document.files[0].tasks[0].diagnostics.map((d) => d.path),
-    ['/Resources', '/on', '/yes'],
-  );
+  const unknown = (name) => [`/${name}`, 'request/unknown-member'];
+  assert.deepEqual(readAs(`${request}yes: 1\non: 2\n`), { kind: 'request', tasks: [[null, [unknown('Resources'), unknown('on'), unknown('yes')]]] });
 });
 
 test('a directory is searched recursively for JSON and YAML files, in sorted order', () => {

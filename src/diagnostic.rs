@@ -79,8 +79,6 @@ codes! {
     TooLong = "value/too-long", Error;
     /// A string that does not match the model's pattern.
     PatternMismatch = "value/pattern-mismatch", Error;
-    /// An empty string where the length limit allows it but the pattern does not.
-    EmptyString = "value/empty-string", Warning;
     /// A string holding a lone UTF-16 surrogate, which cannot be sent as UTF-8.
     InvalidUnicode = "value/invalid-unicode", Error;
     /// A list with more items than the model allows.
@@ -93,8 +91,6 @@ codes! {
     RemoveWithTransferAll = "options/remove-with-transfer-all", Error;
     /// X4: Enhanced mode does not support VerifyMode POINT_IN_TIME_CONSISTENT.
     EnhancedPointInTime = "options/enhanced-point-in-time", Error;
-    /// X7: a bandwidth limit does not apply to Enhanced mode tasks.
-    EnhancedBandwidthLimit = "options/enhanced-bandwidth-limit", Warning;
     /// X8: a log group is given but LogLevel is OFF, so nothing is published.
     LogGroupUnused = "logging/log-group-unused", Warning;
     /// X9: Basic mode logging is on but there is no log group to publish to.
@@ -123,6 +119,8 @@ codes! {
     FilterEmptyPattern = "filter/empty-pattern", Error;
     /// An include pattern with `*` anywhere but at its end.
     FilterIncludeWildcard = "filter/include-wildcard-not-last", Error;
+    /// An include pattern ending in a run of `*` (`/logs/**`), where one `*` means the same.
+    FilterIncludeTrailingWildcards = "filter/include-trailing-wildcards", Warning;
     /// An include pattern that does not start with `/`.
     FilterIncludeWithoutSlash = "filter/include-without-slash", Warning;
     /// A filter rule without a Value filters nothing.
@@ -136,6 +134,20 @@ codes! {
     /// The source and destination are the same location.
     SameLocation = "locations/same-location", Warning;
 }
+
+/// Codes the validator no longer emits, with why. A retired code is never
+/// given to another meaning: it stays here, and in the README's table of
+/// retired codes, for good.
+pub const RETIRED: &[(&str, &str)] = &[
+    (
+        "value/empty-string",
+        "An empty Name or tag Value: the service rejects it, so it is value/pattern-mismatch (an error).",
+    ),
+    (
+        "options/enhanced-bandwidth-limit",
+        "X7, BytesPerSecond in Enhanced mode: the API model stopped saying it does not apply (December 2025).",
+    ),
+];
 
 /// One problem found in a request.
 #[derive(Clone, Debug, PartialEq)]
@@ -218,6 +230,17 @@ mod tests {
             assert!(text
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c == '-' || c == '/'));
+        }
+    }
+
+    #[test]
+    fn retired_codes_are_never_reused() {
+        for (retired, why) in RETIRED {
+            assert!(!why.is_empty());
+            assert!(
+                Code::ALL.iter().all(|code| code.as_str() != *retired),
+                "{retired} is retired and must not come back"
+            );
         }
     }
 

@@ -227,7 +227,7 @@ static OPTIONS: Shape = Shape::Structure(&[
             enhanced: Literal::Int(-1),
         }),
         section: "Options",
-        help: "Bandwidth cap in bytes per second; -1 means no limit (1 MiB/s is 1048576). Does not apply to Enhanced mode tasks.",
+        help: "Bandwidth cap in bytes per second; -1 means no limit (1 MiB/s is 1048576).",
     },
     Member {
         name: "TaskQueueing",

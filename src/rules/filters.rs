@@ -38,6 +38,15 @@ fn wildcard_not_last(pattern: &str, others: usize) -> String {
     )
 }
 
+fn trailing_wildcards(pattern: &str, single: &str, others: usize) -> String {
+    format!(
+        "Include pattern {} ends in more than one \"*\"{}; include filters document \"*\" only as the last character, and a single one means the same, so write {}.",
+        quote(pattern),
+        and_more(others),
+        quote(single)
+    )
+}
+
 fn without_slash(pattern: &str, others: usize) -> String {
     format!(
         "Include pattern {} does not start with \"/\"{}; patterns are matched from the root of the source location, so write \"/{}\".",
@@ -134,6 +143,7 @@ fn value_pointer(list: &str, index: usize) -> String {
 fn check_patterns(list: &str, value: &str, path: impl Fn() -> String, out: &mut Vec<Diagnostic>) {
     let mut has_empty = false;
     let mut wildcard: Vec<&str> = Vec::new();
+    let mut repeated: Vec<&str> = Vec::new();
     let mut no_slash: Vec<&str> = Vec::new();
     for pattern in value.split('|') {
         if pattern.is_empty() {
@@ -145,9 +155,18 @@ fn check_patterns(list: &str, value: &str, path: impl Fn() -> String, out: &mut 
         }
         // A pattern with a misplaced wildcard gets that error only: adding a
         // slash would not make it valid.
-        if pattern.find('*').is_some_and(|at| at + 1 != pattern.len()) {
+        // `/logs/**`: the wildcards are all at the end, so the intent is
+        // harmless, but only a single last `*` is documented.
+        let single = pattern.trim_end_matches('*');
+        let run = pattern.len() - single.len();
+        if single.contains('*') {
             wildcard.push(pattern);
-        } else if !pattern.starts_with('/') {
+            continue;
+        }
+        if run > 1 {
+            repeated.push(pattern);
+        }
+        if !pattern.starts_with('/') {
             no_slash.push(pattern);
         }
     }
@@ -167,6 +186,19 @@ fn check_patterns(list: &str, value: &str, path: impl Fn() -> String, out: &mut 
             )
             .with("pattern", (*first).to_owned())
             .with("count", wildcard.len()),
+        );
+    }
+    if let Some(first) = repeated.first() {
+        let single = format!("{}*", first.trim_end_matches('*'));
+        out.push(
+            Diagnostic::new(
+                Code::FilterIncludeTrailingWildcards,
+                path(),
+                trailing_wildcards(first, &single, repeated.len() - 1),
+            )
+            .with("pattern", (*first).to_owned())
+            .with("suggestion", single)
+            .with("count", repeated.len()),
         );
     }
     if let Some(first) = no_slash.first() {
@@ -208,6 +240,39 @@ mod tests {
             [at("/Includes/0/Value", "filter/include-wildcard-not-last")]
         );
         assert_eq!(findings(&exclude("/logs/*.txt")), []);
+    }
+
+    #[test]
+    fn a_run_of_wildcards_at_the_end_is_only_a_warning() {
+        for value in ["/**", "/logs/**", "/logs/***|/docs"] {
+            assert_eq!(
+                findings(&include(value)),
+                [at("/Includes/0/Value", "filter/include-trailing-wildcards")],
+                "{value}"
+            );
+        }
+        let report = crate::validate_text(
+            &crate::rules::testing::request(&include("/logs/**|/a**")),
+            &crate::Context::default(),
+        );
+        assert!(report.is_valid());
+        let diagnostic = &report.diagnostics[0];
+        assert!(diagnostic.message.contains("(and so does 1 other pattern)"));
+        assert!(diagnostic.message.ends_with("so write \"/logs/*\"."));
+        // A wildcard before the run is still misplaced; excludes take any wildcard.
+        assert_eq!(
+            findings(&include("/a*/**")),
+            [at("/Includes/0/Value", "filter/include-wildcard-not-last")]
+        );
+        assert_eq!(findings(&exclude("/**")), []);
+        // Without the leading slash, both are said.
+        assert_eq!(
+            findings(&include("logs**")),
+            [
+                at("/Includes/0/Value", "filter/include-trailing-wildcards"),
+                at("/Includes/0/Value", "filter/include-without-slash")
+            ]
+        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
-//! Cross-field rules between Options members and the task mode (RULES.md X1-X4, X7),
+//! Cross-field rules between Options members and the task mode (RULES.md X1-X4),
 //! judged on *effective* values: an omitted option takes its default for the mode.
 //!
-//! Why: the service rejects these combinations (X1-X4) or ignores a setting (X7).
+//! Why: the service rejects these combinations (X1-X4). X7 (a bandwidth limit in
+//! Enhanced mode) is retired: the API model no longer says it does not apply.
 //! Invalid: `{"Options": {"Mtime": "NONE"}}` (Atime defaults to BEST_EFFORT).
 //! Fix: `{"Options": {"Mtime": "NONE", "Atime": "NONE"}}`.
 
@@ -44,13 +45,7 @@ const REMOVE_WITH_TRANSFER_ALL: &str = "TransferMode ALL cannot be combined with
 
 const ENHANCED_POINT_IN_TIME: &str = "Enhanced mode does not support VerifyMode POINT_IN_TIME_CONSISTENT; use ONLY_FILES_TRANSFERRED (the Enhanced default) or NONE, or choose Basic mode.";
 
-fn enhanced_bandwidth_limit(limit: i64) -> String {
-    format!(
-        "BytesPerSecond {limit} has no effect on an Enhanced mode task, which cannot be bandwidth-limited; remove it or use -1."
-    )
-}
-
-/// Applies X1-X4 and X7. X3 (deleting needs the destination scan that
+/// Applies X1-X4. X3 (deleting needs the destination scan that
 /// TransferMode ALL skips) holds in every mode.
 pub fn check(request: &Request, _context: &Context, out: &mut Vec<Diagnostic>) {
     // X3 holds in every mode, so it is judged even when TaskMode is invalid.
@@ -126,20 +121,6 @@ pub fn check(request: &Request, _context: &Context, out: &mut Vec<Diagnostic>) {
             .with("related", vec!["/TaskMode"]),
         );
     }
-
-    // X7: bandwidth limits are a Basic mode feature.
-    if mode == TaskMode::Enhanced {
-        if let Some(limit) = request.bytes_per_second().filter(|&limit| limit != -1) {
-            out.push(
-                Diagnostic::new(
-                    Code::EnhancedBandwidthLimit,
-                    "/Options/BytesPerSecond",
-                    enhanced_bandwidth_limit(limit),
-                )
-                .with("related", vec!["/TaskMode"]),
-            );
-        }
-    }
 }
 
 #[cfg(test)]
@@ -214,18 +195,13 @@ mod tests {
     }
 
     #[test]
-    fn bandwidth_limits_do_not_apply_to_enhanced_mode() {
-        assert_eq!(
-            findings(r#""TaskMode":"ENHANCED","Options":{"BytesPerSecond":-1}"#),
-            []
-        );
+    fn a_bandwidth_limit_is_fine_in_either_mode() {
+        // X7 is retired: since December 2025 the API model no longer says that
+        // BytesPerSecond does not apply to Enhanced mode tasks.
         assert_eq!(findings(r#""Options":{"BytesPerSecond":1024}"#), []);
         assert_eq!(
             findings(r#""TaskMode":"ENHANCED","Options":{"BytesPerSecond":1024}"#),
-            [at(
-                "/Options/BytesPerSecond",
-                "options/enhanced-bandwidth-limit"
-            )]
+            []
         );
     }
 

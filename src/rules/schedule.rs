@@ -66,6 +66,27 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_expression_means_no_schedule_and_is_accepted() {
+        assert_eq!(findings(&schedule("")), []);
+        assert_eq!(
+            findings(r#""Schedule":{"ScheduleExpression":"","Status":"ENABLED"}"#),
+            []
+        );
+        let description = crate::describe_schedule("", 1_795_564_800, 3);
+        assert!(description.diagnostics.is_empty());
+        assert_eq!(
+            description.summary.as_deref(),
+            Some(crate::schedule::NO_SCHEDULE)
+        );
+        assert!(description.next_runs.is_empty());
+        // Only the empty string: blanks are still not an expression.
+        assert_eq!(
+            findings(&schedule(" ")),
+            [at(super::PATH, "schedule/invalid-expression")]
+        );
+    }
+
+    #[test]
     fn at_most_once_an_hour() {
         assert_eq!(findings(&schedule("rate(60 minutes)")), []);
         assert_eq!(

@@ -117,12 +117,6 @@ fn pattern_mismatch(name: &str, value: &str, pattern: Pattern, bad_char: Option<
     }
 }
 
-fn empty_string(name: &str) -> String {
-    format!(
-        "{name} is empty; its length limit allows that but the model's pattern needs at least one character, so the service may reject it: omit the member or give it a value."
-    )
-}
-
 fn too_many_items(name: &str, maximum: usize, count: usize) -> String {
     if maximum == 1 {
         format!(
@@ -346,10 +340,6 @@ fn check_string(text: &str, rule: &StringRule, name: &str, path: &str, out: &mut
     }
     if let Some(pattern) = rule.pattern {
         if pattern.matches(text) {
-            return;
-        }
-        if text.is_empty() && rule.min_length == Some(0) {
-            out.push(Diagnostic::new(Code::EmptyString, path, empty_string(name)));
             return;
         }
         out.push(
@@ -605,12 +595,26 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_name_is_only_a_warning() {
+    fn an_empty_name_or_tag_value_is_rejected_by_the_pattern() {
+        // The length limit allows "" but the model's pattern needs a character,
+        // and DataSync checks patterns: it rejects the request.
         let report = validate_text(
-            &crate::rules::testing::request(r#""Name":"""#),
+            &crate::rules::testing::request(r#""Name":"","Tags":[{"Key":"k","Value":""}]"#),
             &Context::default(),
         );
-        assert!(report.is_valid());
-        assert_eq!(report.diagnostics[0].code.as_str(), "value/empty-string");
+        assert!(!report.is_valid());
+        let found: Vec<(&str, &str)> = report
+            .diagnostics
+            .iter()
+            .map(|d| (d.path.as_str(), d.code.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("/Name", "value/pattern-mismatch"),
+                ("/Tags/0/Value", "value/pattern-mismatch")
+            ]
+        );
+        assert!(report.diagnostics[0].message.contains("must not be empty"));
     }
 }

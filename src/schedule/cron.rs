@@ -11,7 +11,9 @@
 //! - `L-n` means `n` days before the last day (31 - 3 = the 28th), with `n`
 //!   from 0 to 30, and `L-nW` the weekday nearest it;
 //! - an increment after `/` runs from 1 to the field's largest value (1-59 for
-//!   minutes; 1-229 for years);
+//!   minutes; 1-229 for years), except after a single start value, where a
+//!   larger one selects the start alone (`0/60` is minute 0, as in Quartz's
+//!   older parser: EventBridge and DataSync accept it);
 //! - `nW` for a day the month does not have (`31W` in April) selects nothing
 //!   in that month, as plain `31` does.
 //!
@@ -641,6 +643,14 @@ fn parse_item(kind: FieldKind, item: &str) -> Result<(u32, u32, u32), Problem> {
         None => 1,
         Some(text) => match parse_number(text) {
             Some(every) if (1..=u64::from(kind.step_limit())).contains(&every) => every as u32,
+            // A single start with a step at or beyond the field's range (`0/60`)
+            // selects the start alone: Quartz's older parser, which EventBridge
+            // follows, accepts it, and DataSync takes `cron(0/60 * * * ? *)`.
+            // `*/60` and ranges keep the limit (EventBridge rejects `*/60`).
+            Some(every) if every > 0 && base != "*" && split_at(base, b'-').is_none() => {
+                let (value, _) = parse_value(kind, base, item)?;
+                return Ok((value, value, 1));
+            }
             _ => {
                 // `L/2` and the like are not increments at all.
                 if parse_special(kind, base).is_some() || base.is_empty() {
@@ -1230,15 +1240,16 @@ mod tests {
     fn increments_must_be_positive_and_within_the_field() {
         for (text, limit) in [
             ("0/0 0 * * ? *", "59"),
-            ("0/60 0 * * ? *", "59"),
+            ("*/60 0 * * ? *", "59"),
+            ("0-30/60 0 * * ? *", "59"),
             ("0 0/x * * ? *", "23"),
             ("0 0/ * * ? *", "23"),
             ("0 0/-1 * * ? *", "23"),
             ("0 0/1/2 * * ? *", "23"),
-            ("0 0 1/32 * ? *", "31"),
-            ("0 0 1 1/13 ? *", "12"),
-            ("0 0 ? * 1/8 *", "7"),
-            ("0 0 1 1 ? 2000/230", "229"),
+            ("0 0 */32 * ? *", "31"),
+            ("0 0 1 1-6/13 ? *", "12"),
+            ("0 0 ? * */8 *", "7"),
+            ("0 0 1 1 ? 2000-2100/230", "229"),
         ] {
             let message = error(text).message;
             assert!(
@@ -1249,6 +1260,26 @@ mod tests {
             );
         }
         assert_eq!(values(&parse_ok("0 0 1 1 ? 1970/229").years), [1970, 2199]);
+    }
+
+    #[test]
+    fn a_single_start_with_a_step_beyond_the_range_selects_the_start_alone() {
+        // `0/60` is a common way to write "hourly"; EventBridge and DataSync accept it.
+        assert_eq!(values(&parse_ok("0/60 * * * ? *").minutes), [0]);
+        assert_eq!(values(&parse_ok("30/60 * * * ? *").minutes), [30]);
+        assert_eq!(parse_ok("30/60 * * * ? *").minutes.step, None);
+        assert_eq!(values(&parse_ok("0 5/24 * * ? *").hours), [5]);
+        assert_eq!(dates(&parse_ok("0 0 1/32 * ? *")), [1]);
+        assert_eq!(values(&parse_ok("0 0 1 MAR/12 ? *").months), [3]);
+        assert_eq!(values(&parse_ok("0 0 1 1 ? 2030/500").years), [2030]);
+        assert_eq!(
+            values(&parse_ok("0/99999999999999999999999 * * * ? *").minutes),
+            [0]
+        );
+        // The start must still be in range.
+        assert!(error("60/60 * * * ? *")
+            .message
+            .contains("run from 0 to 59"));
     }
 
     #[test]

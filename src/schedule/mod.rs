@@ -106,6 +106,10 @@ fn field_count_message(expression: &str, count: usize) -> String {
 /// The most run times [`describe`] lists, whatever `count` asks for.
 pub const MAX_RUNS: usize = 100;
 
+/// The summary [`describe`] gives for the empty expression, which the service
+/// takes as "no schedule".
+pub const NO_SCHEDULE: &str = "No schedule: the task runs only when it is started.";
+
 /// What [`describe`] returns.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Description {
@@ -122,15 +126,23 @@ pub struct Description {
 /// Checks a ScheduleExpression value. `path` becomes every diagnostic's path.
 /// `now_unix` (seconds since epoch, UTC) lets the never-fires check see that
 /// an expression only matches past times; with `None` it only reports
-/// expressions that can never match at all (e.g. 30 February).
+/// expressions that can never match at all (e.g. 30 February). The empty
+/// expression means "no schedule" and has no diagnostics.
 pub fn check(expression: &str, path: &str, now_unix: Option<i64>) -> Vec<Diagnostic> {
+    // "" means "no schedule": CloudFormation sends it for every task created
+    // without one, Terraform to remove one, and the service accepts it. The
+    // core has no informational severity, and a warning would be a false alarm.
+    if expression.is_empty() {
+        return Vec::new();
+    }
     analyze(expression, path, now_unix).1
 }
 
 /// Diagnostics (path `""`, with `from_unix` as "now" for the never-fires
 /// check), a plain-English summary (`None` if the expression is invalid), and
 /// the next `count` run times strictly after `from_unix`, formatted by
-/// [`format_instant`]. At most 100 run times are listed, whatever `count`
+/// [`format_instant`]. The empty expression means "no schedule": no
+/// diagnostics, the [`NO_SCHEDULE`] summary, no runs. At most 100 run times are listed, whatever `count`
 /// asks for; fewer when the schedule ends first (cron cannot select years
 /// after 2199).
 ///
@@ -138,6 +150,13 @@ pub fn check(expression: &str, path: &str, now_unix: Option<i64>) -> Vec<Diagnos
 /// `from_unix` plus whole intervals, as if it were created at `from_unix`; its
 /// summary says so.
 pub fn describe(expression: &str, from_unix: i64, count: usize) -> Description {
+    if expression.is_empty() {
+        return Description {
+            diagnostics: Vec::new(),
+            summary: Some(NO_SCHEDULE.to_owned()),
+            next_runs: Vec::new(),
+        };
+    }
     let (schedule, diagnostics) = analyze(expression, "", Some(from_unix));
     let count = count.min(MAX_RUNS);
     let (summary, runs) = match schedule {
@@ -180,19 +199,21 @@ enum Keyword {
 /// Parses and checks; the schedule is `None` when the syntax is invalid.
 fn analyze(expression: &str, path: &str, now: Option<i64>) -> (Option<Schedule>, Vec<Diagnostic>) {
     // Spellings EventBridge's documentation never shows (spaces around the
-    // expression, `CRON(`, `rate(2 Hours)`) may or may not be accepted: warn,
-    // then judge the expression as it is documented.
-    let normalized = normalize(expression);
-    if normalized != expression {
-        let (schedule, mut diagnostics) = analyze_documented(&normalized, path, now);
+    // expression, `CRON(`, `rate(2 Hours)`, a stray comma in a cron list) may
+    // or may not be accepted: warn, then judge the expression as documented.
+    let spelled = normalize(expression);
+    let cleaned = without_stray_commas(&spelled);
+    if cleaned != expression {
+        let (schedule, mut diagnostics) = analyze_documented(&cleaned, path, now);
+        let message = if spelled == expression {
+            stray_comma_message(expression, &cleaned)
+        } else {
+            nonstandard_message(expression, &cleaned, cleaned != spelled)
+        };
         diagnostics.insert(
             0,
-            Diagnostic::new(
-                Code::ScheduleNonstandardSpelling,
-                path,
-                nonstandard_message(expression, &normalized),
-            )
-            .with("suggestion", normalized.to_string()),
+            Diagnostic::new(Code::ScheduleNonstandardSpelling, path, message)
+                .with("suggestion", cleaned.into_owned()),
         );
         return (schedule, diagnostics);
     }
@@ -217,11 +238,70 @@ fn normalize(expression: &str) -> Cow<'_, str> {
     }
 }
 
-fn nonstandard_message(expression: &str, normalized: &str) -> String {
+/// A `cron(...)` expression without empty items in its comma lists (`0,`,
+/// `1,,2`, `,5`), which Quartz's tokenizer skips and EventBridge probably
+/// tolerates. A field of nothing but commas is left for the parser to reject.
+/// Borrowed when nothing changes.
+fn without_stray_commas(expression: &str) -> Cow<'_, str> {
+    let Some(inner) = expression.strip_prefix("cron(") else {
+        return Cow::Borrowed(expression);
+    };
+    let end = inner.find(')').unwrap_or(inner.len());
+    let (fields, rest) = inner.split_at(end);
+    let stray = |word: &str| {
+        word.contains(',')
+            && word.split(',').any(str::is_empty)
+            && word.split(',').any(|item| !item.is_empty())
+    };
+    if !fields.split_ascii_whitespace().any(stray) {
+        return Cow::Borrowed(expression);
+    }
+    let mut out = String::with_capacity(expression.len());
+    out.push_str("cron(");
+    // Words and the whitespace between them, the whitespace kept as it is.
+    let mut word_start = None;
+    for (at, ch) in fields.char_indices().chain([(fields.len(), ' ')]) {
+        match (ch.is_ascii_whitespace(), word_start) {
+            (false, None) => word_start = Some(at),
+            (false, Some(_)) => {}
+            (true, start) => {
+                if let Some(word) = start.and_then(|start| fields.get(start..at)) {
+                    if stray(word) {
+                        let items: Vec<&str> = word.split(',').filter(|i| !i.is_empty()).collect();
+                        out.push_str(&items.join(","));
+                    } else {
+                        out.push_str(word);
+                    }
+                }
+                word_start = None;
+                if at < fields.len() {
+                    out.push(ch);
+                }
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+fn nonstandard_message(expression: &str, normalized: &str, stray_commas: bool) -> String {
+    let list_items = if stray_commas {
+        ", no empty list items"
+    } else {
+        ""
+    };
     format!(
-        "The schedule expression {} is not spelled as EventBridge documents it (lower-case keyword and unit, nothing around it), so the service may reject it; write {}.",
+        "The schedule expression {} is not spelled as EventBridge documents it (lower-case keyword and unit, nothing around it{list_items}), so the service may reject it; write {}.",
         quote(expression),
         quote(normalized)
+    )
+}
+
+fn stray_comma_message(expression: &str, cleaned: &str) -> String {
+    format!(
+        "The schedule expression {} has an empty item in a list (a leading, trailing or doubled comma); EventBridge probably ignores it, but its documentation never shows one, so write {}.",
+        quote(expression),
+        quote(cleaned)
     )
 }
 
@@ -393,7 +473,6 @@ mod tests {
     #[test]
     fn anything_but_cron_or_rate_is_invalid() {
         for expression in [
-            "",
             "   ",
             "at(2026-11-25T08:00:00)",
             "0 8 * * ? *",
@@ -411,9 +490,11 @@ mod tests {
             );
         }
         assert_eq!(
-            only("").message.split(';').next(),
+            only("  ").message.split(';').next(),
             Some("The schedule expression is empty")
         );
+        // "" itself means "no schedule" and is accepted.
+        assert!(check("", PATH, Some(NOW)).is_empty());
     }
 
     #[test]
@@ -462,6 +543,64 @@ mod tests {
         // A space before the parenthesis is not a spelling but a syntax error.
         assert_eq!(
             codes("Rate (1 day)", Some(NOW)),
+            ["schedule/invalid-expression"]
+        );
+    }
+
+    #[test]
+    fn stray_commas_in_cron_lists_are_warnings_with_the_cleaned_expression() {
+        for (expression, cleaned) in [
+            ("cron(0, 8 ? * MON *)", "cron(0 8 ? * MON *)"),
+            ("cron(0 1,,2 ? * MON *)", "cron(0 1,2 ? * MON *)"),
+            ("cron(0 ,8 ? * MON,WED, *)", "cron(0 8 ? * MON,WED *)"),
+            ("cron(0  8,  ? * MON *)", "cron(0  8  ? * MON *)"),
+        ] {
+            let diagnostic = only(expression);
+            assert_eq!(
+                (diagnostic.code, diagnostic.severity),
+                (Code::ScheduleNonstandardSpelling, Severity::Warning),
+                "{expression}"
+            );
+            assert_eq!(
+                diagnostic.params,
+                [("suggestion", crate::json::Value::from(cleaned.to_owned()))]
+            );
+            assert!(diagnostic
+                .message
+                .contains("a leading, trailing or doubled comma"));
+        }
+        // With another spelling fix, one warning names both.
+        let both = only("CRON(0, 8 ? * MON *)");
+        assert!(both.message.ends_with(
+            "no empty list items), so the service may reject it; write \"cron(0 8 ? * MON *)\"."
+        ));
+        // The cleaned expression is judged as usual; a field of commas alone stays an error.
+        assert_eq!(
+            codes("cron(0,30, * * * ? *)", Some(NOW)),
+            ["schedule/nonstandard-spelling", "schedule/too-frequent"]
+        );
+        assert_eq!(
+            codes("cron(0 , * * ? *)", Some(NOW)),
+            ["schedule/invalid-expression"]
+        );
+        // Commas in rate expressions or after the parenthesis are not cleaned.
+        assert_eq!(
+            codes("rate(1, day)", Some(NOW)),
+            ["schedule/invalid-expression"]
+        );
+    }
+
+    #[test]
+    fn a_start_with_a_step_beyond_the_range_is_valid() {
+        assert!(check("cron(0/60 * * * ? *)", PATH, Some(NOW)).is_empty());
+        assert!(check("cron(30/60 * * * ? *)", PATH, Some(NOW)).is_empty());
+        let described = describe("cron(30/60 * * * ? *)", NOW, 2);
+        assert_eq!(
+            described.next_runs,
+            ["2026-11-25T00:30:00Z", "2026-11-25T01:30:00Z"]
+        );
+        assert_eq!(
+            codes("cron(*/60 * * * ? *)", Some(NOW)),
             ["schedule/invalid-expression"]
         );
     }
@@ -647,7 +786,7 @@ mod tests {
             "rate(99999999999999999999 hours)",
             "rate(18446744073709551616 days)",
             "cron(99999999999999999999 0 * * ? *)",
-            "cron(0 0 1/99999999999999999999 * ? *)",
+            "cron(0 0 */99999999999999999999 * ? *)",
             "cron(0 0 ? * 3#99999999999999999999 *)",
             "cron(0 0 L-99999999999999999999 * ? *)",
             "cron(0 0 99999999999999999999W * ? *)",

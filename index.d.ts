@@ -45,7 +45,8 @@ export type DiagnosticCode =
   | 'filter/combined-too-long'
   | 'tag/duplicate-key'
   | 'tag/reserved-prefix'
-  | 'locations/same-location';
+  | 'locations/same-location'
+  | 'report/truncated';
 
 /** `error`: the service rejects the request. `warning`: it accepts it, but probably not as meant. */
 export type Severity = 'error' | 'warning';

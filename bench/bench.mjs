@@ -200,11 +200,14 @@ for (const { name, text, object } of INPUTS) {
 }
 
 // Linear growth: 10x the input should cost about 10x the time.
-console.log('\nlinear growth (validate(text), 100 tags vs 1,000 vs 10,000; filter 10 KB vs 100 KB vs 1 MB)');
+console.log('\nlinear growth (validate(text), 100 tags vs 1,000 vs 10,000; lone-surrogate tag keys 1,000 vs 10,000 vs 100,000; filter 10 KB vs 100 KB vs 1 MB)');
 const base = INPUTS[0].object;
 const withTags = (n) => JSON.stringify({ ...base, Tags: Array.from({ length: n }, (_, i) => ({ Key: `key-${i}`, Value: `value ${i}` })) });
+// Every key a lone surrogate: one invalid-unicode error each, and a pattern
+// mismatch each that the core suppresses (this was quadratic: 80k keys took 25 s).
+const withBrokenKeys = (n) => JSON.stringify({ ...base, Tags: Array.from({ length: n }, (_, i) => ({ Key: `\udc00${i}` })) });
 const withFilter = (bytes) => JSON.stringify({ ...base, Excludes: [{ FilterType: 'SIMPLE_PATTERN', Value: `/${'a'.repeat(bytes - 1)}` }] });
-for (const [label, make, sizes] of [['tags', withTags, [100, 1_000, 10_000]], ['filter bytes', withFilter, [10_000, 100_000, 1_000_000]]]) {
+for (const [label, make, sizes] of [['tags', withTags, [100, 1_000, 10_000]], ['broken keys', withBrokenKeys, [1_000, 10_000, 100_000]], ['filter bytes', withFilter, [10_000, 100_000, 1_000_000]]]) {
   let previous = null;
   for (const size of sizes) {
     const text = make(size);

@@ -39,6 +39,19 @@ fn main() {
             per_call(&text)
         );
     }
+    // Lone-surrogate keys: each is reported once, its pattern mismatch
+    // suppressed through a set (a list made this quadratic).
+    for count in [1_000usize, 10_000, 100_000] {
+        let tags: Vec<String> = (0..count)
+            .map(|i| format!(r#"{{"Key":"\udc00{i}"}}"#))
+            .collect();
+        let text = format!(r#"{BASE},"Tags":[{}]}}"#, tags.join(","));
+        println!(
+            "{:>16}: {:?} per call",
+            format!("{count} broken keys"),
+            per_call(&text)
+        );
+    }
     for bytes in [10_000usize, 100_000, 1_000_000] {
         let value = "a".repeat(bytes - 1);
         let text = format!(

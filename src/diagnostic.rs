@@ -4,6 +4,9 @@
 //! public API: stable, documented in the README, never reused for another
 //! meaning. Each code has exactly one severity, so the two cannot disagree.
 
+use std::cmp::Ordering;
+use std::collections::HashSet;
+
 use crate::json::Value;
 
 /// How serious a problem is.
@@ -133,6 +136,8 @@ codes! {
     TagReservedPrefix = "tag/reserved-prefix", Error;
     /// The source and destination are the same location.
     SameLocation = "locations/same-location", Warning;
+    /// The report was cut at [`REPORT_LIMIT`] diagnostics; `params` say how many there were.
+    ReportTruncated = "report/truncated", Warning;
 }
 
 /// Codes the validator no longer emits, with why. A retired code is never
@@ -186,6 +191,103 @@ impl Diagnostic {
     pub fn sort_key(&self) -> (&str, &'static str, &str) {
         (&self.path, self.code.as_str(), &self.message)
     }
+}
+
+/// The most diagnostics a report holds. Past that, the report keeps this many
+/// (errors first, so a cut never hides the only error and `valid` stays
+/// true to the whole request) and adds one `report/truncated` diagnostic.
+pub const REPORT_LIMIT: usize = 1_000;
+
+/// How many diagnostics [`Collector`] holds before it cuts back to
+/// [`REPORT_LIMIT`]: memory stays bounded whatever the request, and each cut
+/// costs a sort of a few thousand diagnostics.
+const COLLECT_LIMIT: usize = 4 * REPORT_LIMIT;
+
+/// Where the rules put what they find. It keeps the diagnostics a report will
+/// show, and only counts the rest, so a request with millions of problems
+/// (`"Tags": [0, 0, …]`) needs no more memory than one with a thousand.
+#[derive(Debug, Default)]
+pub struct Collector {
+    kept: Vec<Diagnostic>,
+    /// Distinct diagnostics found but cut.
+    dropped: usize,
+    /// Pointers where a `value/pattern-mismatch` is only the symptom of a
+    /// lone surrogate, which is reported instead.
+    suppressed: HashSet<String>,
+}
+
+/// The order in which diagnostics survive a cut: errors first, then report order.
+fn rank(a: &Diagnostic, b: &Diagnostic) -> Ordering {
+    a.severity
+        .cmp(&b.severity)
+        .then_with(|| a.sort_key().cmp(&b.sort_key()))
+}
+
+impl Collector {
+    /// An empty collector.
+    pub fn new() -> Self {
+        Collector::default()
+    }
+
+    /// An empty collector that drops `value/pattern-mismatch` at `paths`.
+    pub fn suppressing_pattern_mismatch_at(paths: HashSet<String>) -> Self {
+        Collector {
+            suppressed: paths,
+            ..Collector::default()
+        }
+    }
+
+    /// Adds one diagnostic.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        if diagnostic.code == Code::PatternMismatch && self.suppressed.contains(&diagnostic.path) {
+            return;
+        }
+        self.kept.push(diagnostic);
+        if self.kept.len() >= COLLECT_LIMIT {
+            self.cut();
+        }
+    }
+
+    /// Sorts by [`rank`], drops repeats, and keeps the first [`REPORT_LIMIT`].
+    fn cut(&mut self) {
+        self.kept.sort_unstable_by(rank);
+        self.kept.dedup();
+        if self.kept.len() > REPORT_LIMIT {
+            self.dropped += self.kept.len() - REPORT_LIMIT;
+            self.kept.truncate(REPORT_LIMIT);
+        }
+    }
+
+    /// The diagnostics in report order (by path, then code, then message),
+    /// at most [`REPORT_LIMIT`] of them, then `report/truncated` if any were cut.
+    pub fn finish(mut self) -> Vec<Diagnostic> {
+        self.cut();
+        if self.dropped > 0 {
+            let shown = self.kept.len();
+            let total = shown + self.dropped;
+            self.kept.push(
+                Diagnostic::new(Code::ReportTruncated, "", truncated(total, shown))
+                    .with("total", total)
+                    .with("shown", shown),
+            );
+        }
+        self.kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.kept
+    }
+}
+
+impl Extend<Diagnostic> for Collector {
+    fn extend<I: IntoIterator<Item = Diagnostic>>(&mut self, diagnostics: I) {
+        for diagnostic in diagnostics {
+            self.push(diagnostic);
+        }
+    }
+}
+
+fn truncated(total: usize, shown: usize) -> String {
+    format!(
+        "The request has {total} problems; this report shows the first {shown}, errors first. Fix these and check again to see the rest."
+    )
 }
 
 /// Longest stretch of a user's value quoted in a message, in characters.
@@ -242,6 +344,65 @@ mod tests {
                 "{retired} is retired and must not come back"
             );
         }
+    }
+
+    fn numbered(count: usize, code: Code) -> Vec<Diagnostic> {
+        (0..count)
+            .map(|i| Diagnostic::new(code, format!("/Tags/{i}"), "m"))
+            .collect()
+    }
+
+    #[test]
+    fn a_collector_keeps_every_diagnostic_up_to_the_limit_in_report_order() {
+        let mut collector = Collector::new();
+        collector.extend(
+            numbered(REPORT_LIMIT, Code::TagDuplicateKey)
+                .into_iter()
+                .rev(),
+        );
+        collector.push(Diagnostic::new(Code::TagDuplicateKey, "/Tags/0", "m"));
+        let kept = collector.finish();
+        assert_eq!(
+            kept.len(),
+            REPORT_LIMIT,
+            "repeats are dropped, nothing is cut"
+        );
+        assert!(kept.windows(2).all(|w| w[0].sort_key() < w[1].sort_key()));
+        assert!(kept.iter().all(|d| d.code != Code::ReportTruncated));
+    }
+
+    #[test]
+    fn past_the_limit_errors_come_first_and_the_cut_is_reported() {
+        let mut collector = Collector::new();
+        // Warnings that sort before the only error ("/Tags/…" < "/Z").
+        collector.extend(numbered(3 * COLLECT_LIMIT, Code::JsonDuplicateMember));
+        collector.push(Diagnostic::new(Code::WrongType, "/Z", "the only error"));
+        let kept = collector.finish();
+        assert_eq!(kept.len(), REPORT_LIMIT + 1);
+        assert!(kept.iter().any(|d| d.severity == Severity::Error));
+        assert!(kept.windows(2).all(|w| w[0].sort_key() <= w[1].sort_key()));
+        let truncated: Vec<&Diagnostic> = kept
+            .iter()
+            .filter(|d| d.code == Code::ReportTruncated)
+            .collect();
+        let [last] = truncated[..] else {
+            panic!("one report/truncated: {truncated:?}")
+        };
+        assert_eq!(
+            (last.code.as_str(), last.severity, last.path.as_str()),
+            ("report/truncated", Severity::Warning, "")
+        );
+        let total = 3 * COLLECT_LIMIT + 1;
+        assert_eq!(
+            last.params,
+            [
+                ("total", Value::from(total)),
+                ("shown", Value::from(REPORT_LIMIT))
+            ]
+        );
+        assert!(last
+            .message
+            .starts_with(&format!("The request has {total} problems")));
     }
 
     #[test]

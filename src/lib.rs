@@ -27,7 +27,9 @@ pub mod schema;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-use diagnostic::{quote, Code, Diagnostic, Severity};
+use std::collections::HashSet;
+
+use diagnostic::{quote, Code, Collector, Diagnostic, Severity, REPORT_LIMIT};
 use json::{Finding, ParseErrorKind, Value};
 use request::Request;
 
@@ -38,7 +40,9 @@ pub use rules::Context;
 /// The package version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// Every problem found in one request, sorted by path, then code, then message.
+/// Every problem found in one request, sorted by path, then code, then
+/// message: at most [`REPORT_LIMIT`] of them (errors first), then one
+/// `report/truncated` warning that says how many there were.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Report {
     /// Errors and warnings together, in report order.
@@ -46,10 +50,10 @@ pub struct Report {
 }
 
 impl Report {
-    fn sorted(mut diagnostics: Vec<Diagnostic>) -> Self {
-        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        diagnostics.dedup();
-        Report { diagnostics }
+    fn sorted(diagnostics: Vec<Diagnostic>) -> Self {
+        let mut collector = Collector::new();
+        collector.extend(diagnostics);
+        Report::from(collector)
     }
 
     /// True when there are no errors (warnings allowed).
@@ -74,7 +78,8 @@ impl Report {
     /// tree: every request with a problem pays for this, and the tree cost more
     /// than validating (a vector per diagnostic, and a copy of every parameter).
     pub fn to_json_text(&self) -> String {
-        let mut out = String::with_capacity(64 + 256 * self.diagnostics.len());
+        // Sized for the usual report; a longer one grows as it is written.
+        let mut out = String::with_capacity(64 + 256 * self.diagnostics.len().min(REPORT_LIMIT));
         out.push_str(r#"{"valid":"#);
         out.push_str(if self.is_valid() { "true" } else { "false" });
         out.push_str(r#","errors":"#);
@@ -83,6 +88,14 @@ impl Report {
         write_diagnostics(&mut out, self.of(Severity::Warning));
         out.push('}');
         out
+    }
+}
+
+impl From<Collector> for Report {
+    fn from(collector: Collector) -> Self {
+        Report {
+            diagnostics: collector.finish(),
+        }
     }
 }
 
@@ -150,21 +163,21 @@ fn lone_surrogate(path: &str) -> String {
 pub fn validate_text(text: &str, context: &Context) -> Report {
     match json::parse(text) {
         Ok(parsed) => {
-            let mut diagnostics = check(&parsed.value, context);
             // A lone surrogate became U+FFFD, which the pattern then rejects:
-            // report the cause once instead of its symptom too.
-            let broken: Vec<&str> = parsed
+            // report the cause once instead of its symptom too. A set, so that
+            // thousands of broken strings cost linear time.
+            let broken: HashSet<String> = parsed
                 .findings
                 .iter()
                 .filter_map(|finding| match finding {
-                    Finding::LoneSurrogate(path) => Some(path.as_str()),
+                    Finding::LoneSurrogate(path) => Some(path.clone()),
                     Finding::DuplicateMember(_) => None,
                 })
                 .collect();
-            diagnostics
-                .retain(|d| d.code != Code::PatternMismatch || !broken.contains(&d.path.as_str()));
+            let mut out = Collector::suppressing_pattern_mismatch_at(broken);
+            check(&parsed.value, context, &mut out);
             for finding in parsed.findings {
-                diagnostics.push(match finding {
+                out.push(match finding {
                     Finding::DuplicateMember(path) => {
                         let message = duplicate_member(&path);
                         Diagnostic::new(Code::JsonDuplicateMember, path, message)
@@ -175,7 +188,7 @@ pub fn validate_text(text: &str, context: &Context) -> Report {
                     }
                 });
             }
-            Report::sorted(diagnostics)
+            Report::from(out)
         }
         Err(error) => {
             let (code, message) = match &error.kind {
@@ -194,19 +207,19 @@ pub fn validate_text(text: &str, context: &Context) -> Report {
 
 /// Validates a request already parsed into a [`Value`].
 pub fn validate_value(value: &Value, context: &Context) -> Report {
-    Report::sorted(check(value, context))
+    let mut out = Collector::new();
+    check(value, context, &mut out);
+    Report::from(out)
 }
 
 /// The structural check, then every cross-field rule.
-fn check(value: &Value, context: &Context) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    rules::structure::check(value, &schema::REQUEST, &mut out);
+fn check(value: &Value, context: &Context, out: &mut Collector) {
+    rules::structure::check(value, &schema::REQUEST, out);
     if let Some(request) = Request::new(value) {
         for (_, rule) in rules::CROSS_FIELD_RULES {
-            rule(&request, context, &mut out);
+            rule(&request, context, out);
         }
     }
-    out
 }
 
 /// Describes a schedule expression: diagnostics (the model's length and

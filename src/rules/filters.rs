@@ -7,7 +7,7 @@
 //! Invalid: `{"Includes": [{"FilterType": "SIMPLE_PATTERN", "Value": "*.txt||docs"}]}`.
 //! Fix: `{"Includes": [{"FilterType": "SIMPLE_PATTERN", "Value": "/docs|/reports*"}]}`.
 
-use crate::diagnostic::{quote, Code, Diagnostic};
+use crate::diagnostic::{quote, Code, Collector, Diagnostic};
 use crate::json::Value;
 use crate::request::Request;
 use crate::rules::Context;
@@ -86,7 +86,7 @@ fn and_more(others: usize) -> String {
 }
 
 /// Checks every rule's patterns and the combined length.
-pub fn check(request: &Request, _context: &Context, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     let mut total_length = 0;
     let mut any_too_long = false;
     // Where the longest value is: its list and index (its pointer is built only if needed).
@@ -140,7 +140,7 @@ fn value_pointer(list: &str, index: usize) -> String {
     format!("/{list}/{index}/Value")
 }
 
-fn check_patterns(list: &str, value: &str, path: impl Fn() -> String, out: &mut Vec<Diagnostic>) {
+fn check_patterns(list: &str, value: &str, path: impl Fn() -> String, out: &mut Collector) {
     let mut has_empty = false;
     let mut wildcard: Vec<&str> = Vec::new();
     let mut repeated: Vec<&str> = Vec::new();

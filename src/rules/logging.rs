@@ -4,7 +4,7 @@
 //! Invalid: `{"CloudWatchLogGroupArn": "arn:aws:logs:...:log-group:x"}` with LogLevel omitted (OFF).
 //! Fix: add `"Options": {"LogLevel": "BASIC"}`.
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Collector, Diagnostic};
 use crate::request::{Request, TaskMode};
 use crate::rules::Context;
 
@@ -22,7 +22,7 @@ fn no_log_group(level: &str) -> String {
 }
 
 /// Applies X8 and X9.
-pub fn check(request: &Request, _context: &Context, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     let level = request.option("LogLevel");
     let has_log_group = request.has(&["CloudWatchLogGroupArn"]);
 

@@ -5,7 +5,7 @@
 //! Invalid: `{"ManifestConfig": {"Action": "TRANSFER"}, "Includes": [...]}`.
 //! Fix: give `ManifestConfig.Source.S3` and drop the filters.
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Collector, Diagnostic};
 use crate::json::Value;
 use crate::request::Request;
 use crate::rules::Context;
@@ -21,7 +21,7 @@ fn with_filters(list: &str) -> String {
 const REMOVE_DELETES_NOTHING: &str = "PreserveDeletedFiles REMOVE has no effect with a manifest, because a manifest transfer deletes nothing at the destination; use PRESERVE or remove the manifest.";
 
 /// Applies X5, X6 and X11.
-pub fn check(request: &Request, _context: &Context, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     // A ManifestConfig that is not an object is a type error, reported elsewhere.
     let Some(manifest @ Value::Object(_)) = request.at(&["ManifestConfig"]) else {
         return;

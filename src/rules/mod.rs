@@ -14,7 +14,7 @@ pub mod schedule;
 pub mod structure;
 pub mod tags;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Collector;
 use crate::request::Request;
 
 /// What the rules may know besides the request.
@@ -46,7 +46,7 @@ impl Context {
 }
 
 /// A cross-field rule: reads the request, appends diagnostics.
-pub type Rule = fn(&Request, &Context, &mut Vec<Diagnostic>);
+pub type Rule = fn(&Request, &Context, &mut Collector);
 
 /// Every cross-field rule, by area.
 pub const CROSS_FIELD_RULES: &[(&str, Rule)] = &[

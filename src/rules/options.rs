@@ -6,7 +6,7 @@
 //! Invalid: `{"Options": {"Mtime": "NONE"}}` (Atime defaults to BEST_EFFORT).
 //! Fix: `{"Options": {"Mtime": "NONE", "Atime": "NONE"}}`.
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Collector, Diagnostic};
 use crate::request::{Request, Setting, TaskMode};
 use crate::rules::Context;
 
@@ -47,7 +47,7 @@ const ENHANCED_POINT_IN_TIME: &str = "Enhanced mode does not support VerifyMode 
 
 /// Applies X1-X4. X3 (deleting needs the destination scan that
 /// TransferMode ALL skips) holds in every mode.
-pub fn check(request: &Request, _context: &Context, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     // X3 holds in every mode, so it is judged even when TaskMode is invalid.
     if request.option("PreserveDeletedFiles").is("REMOVE")
         && request.option("TransferMode").is("ALL")

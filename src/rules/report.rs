@@ -5,7 +5,7 @@
 //! Invalid: `{"TaskReportConfig": {"OutputType": "SUMMARY_ONLY", "ReportLevel": "ERRORS_ONLY"}}`.
 //! Fix: use `"OutputType": "STANDARD"` or drop ReportLevel.
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Collector, Diagnostic};
 use crate::request::Request;
 use crate::rules::Context;
 
@@ -25,7 +25,7 @@ fn deleted_without_remove(explicit: bool) -> String {
 }
 
 /// Applies X12 and X13.
-pub fn check(request: &Request, _context: &Context, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     if request.str_at(&["TaskReportConfig", "OutputType"]) == Some("SUMMARY_ONLY") {
         let ignored: Vec<&str> = ["ReportLevel", "Overrides"]
             .into_iter()

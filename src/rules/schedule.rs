@@ -6,7 +6,7 @@
 //! Invalid: `{"Schedule": {"ScheduleExpression": "cron(0 8 * * 3#1)"}}` (five fields).
 //! Fix: `{"Schedule": {"ScheduleExpression": "cron(0 8 ? * 4#1 *)"}}`.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Collector;
 use crate::request::Request;
 use crate::rules::Context;
 
@@ -15,7 +15,7 @@ pub const PATH: &str = "/Schedule/ScheduleExpression";
 
 /// Checks the schedule expression, if it is a string that meets the model's
 /// own length and character rules (the structural check reports those).
-pub fn check(request: &Request, context: &Context, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, context: &Context, out: &mut Collector) {
     let Some(expression) = request.str_at(&["Schedule", "ScheduleExpression"]) else {
         return;
     };

@@ -7,7 +7,7 @@
 //! Invalid: `{"Options": {"Verifymode": "NONE"}}`.
 //! Fix: `{"Options": {"VerifyMode": "NONE"}}`.
 
-use crate::diagnostic::{quote, Code, Diagnostic};
+use crate::diagnostic::{quote, Code, Collector, Diagnostic};
 use crate::json::{Number, Value};
 use crate::patterns::Pattern;
 use crate::pointer;
@@ -136,7 +136,7 @@ enum Suggestion {
 }
 
 /// Checks `root` against the request schema.
-pub fn check(root: &Value, schema: &Shape, out: &mut Vec<Diagnostic>) {
+pub fn check(root: &Value, schema: &Shape, out: &mut Collector) {
     if !matches!(root, Value::Object(_)) {
         out.push(not_an_object_diagnostic(&describe(root), root.type_name()));
         return;
@@ -148,7 +148,7 @@ pub fn check(root: &Value, schema: &Shape, out: &mut Vec<Diagnostic>) {
 
 /// Checks `value` (the member called `name`, at `path`) against `shape`.
 /// List items are named by their pointer, e.g. `/Tags/3`.
-fn walk(value: &Value, shape: &Shape, name: &str, path: &mut String, out: &mut Vec<Diagnostic>) {
+fn walk(value: &Value, shape: &Shape, name: &str, path: &mut String, out: &mut Collector) {
     match shape {
         Shape::Structure(members) => check_structure(value, members, name, path, out),
         Shape::List { item, max_items } => {
@@ -187,7 +187,7 @@ fn check_structure(
     members: &'static [Member],
     name: &str,
     path: &mut String,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Collector,
 ) {
     let Value::Object(present) = value else {
         return out.push(type_error(label(name, path), path, "an object", value));
@@ -272,11 +272,11 @@ fn label<'a>(name: &'a str, path: &'a str) -> &'a str {
 /// `/Schedule/ScheduleExpression`): length, pattern and enum, from the schema.
 /// Diagnostics carry `path` and name the value `name` in their messages.
 pub fn string_problems(text: &str, member: &str, name: &str, path: &str) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+    let mut out = Collector::new();
     if let Some((_, Shape::String(rule))) = member_at(member) {
         check_string(text, rule, name, path, &mut out);
     }
-    out
+    out.finish()
 }
 
 /// The name and shape of the member at a `/`-separated path of member names.
@@ -294,7 +294,7 @@ fn member_at(path: &str) -> Option<(&'static str, &'static Shape)> {
     found
 }
 
-fn check_string(text: &str, rule: &StringRule, name: &str, path: &str, out: &mut Vec<Diagnostic>) {
+fn check_string(text: &str, rule: &StringRule, name: &str, path: &str, out: &mut Collector) {
     if !rule.allowed.is_empty() {
         if !rule.allowed.contains(&text) {
             let case_fix = rule
@@ -353,7 +353,7 @@ fn check_string(text: &str, rule: &StringRule, name: &str, path: &str, out: &mut
     }
 }
 
-fn check_long(value: &Value, minimum: i64, name: &str, path: &str, out: &mut Vec<Diagnostic>) {
+fn check_long(value: &Value, minimum: i64, name: &str, path: &str, out: &mut Collector) {
     match value {
         Value::Number(Number::Int(int)) if *int < minimum => out.push(
             Diagnostic::new(Code::BelowMinimum, path, below_minimum(name, minimum, *int))

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{quote, Code, Diagnostic};
+use crate::diagnostic::{quote, Code, Collector, Diagnostic};
 use crate::json::Value;
 use crate::request::Request;
 use crate::rules::Context;
@@ -27,7 +27,7 @@ fn reserved_prefix(key: &str) -> String {
 }
 
 /// Checks tag keys for duplicates and the reserved prefix.
-pub fn check(request: &Request, _context: &Context, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     let Some(Value::Array(tags)) = request.at(&["Tags"]) else {
         return;
     };

@@ -317,6 +317,18 @@ pub fn quote(value: &str) -> String {
     out
 }
 
+/// A user's text for a message without quotes (a number literal, a member
+/// name): escaped and cut like [`quote`], so a megabyte literal cannot make a
+/// megabyte message.
+pub fn excerpt(text: &str) -> String {
+    let quoted = quote(text);
+    quoted
+        .strip_prefix('"')
+        .and_then(|inner| inner.strip_suffix('"'))
+        .unwrap_or(&quoted)
+        .to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -412,5 +424,10 @@ mod tests {
         let quoted = quote(&long);
         assert_eq!(quoted.chars().count(), QUOTE_LIMIT + 3);
         assert!(quoted.ends_with("…\""));
+        assert_eq!(excerpt("1.5"), "1.5");
+        assert_eq!(
+            excerpt(&"9".repeat(1 << 20)),
+            format!("{}…", "9".repeat(QUOTE_LIMIT))
+        );
     }
 }

@@ -29,7 +29,7 @@ pub mod wasm;
 
 use std::collections::HashSet;
 
-use diagnostic::{quote, Code, Collector, Diagnostic, Severity, REPORT_LIMIT};
+use diagnostic::{excerpt, quote, Code, Collector, Diagnostic, Severity, REPORT_LIMIT};
 use json::{Finding, ParseErrorKind, Value};
 use request::Request;
 
@@ -150,12 +150,12 @@ fn too_deep(line: usize, column: usize) -> String {
 }
 
 fn duplicate_member(path: &str) -> String {
-    let name = path.rsplit('/').next().unwrap_or(path);
+    let name = excerpt(path.rsplit('/').next().unwrap_or(path));
     format!("{name} appears more than once in the same object; only the last value counts, so remove the others.")
 }
 
 fn lone_surrogate(path: &str) -> String {
-    let name = path.rsplit('/').next().unwrap_or(path);
+    let name = excerpt(path.rsplit('/').next().unwrap_or(path));
     format!("{name} contains a lone UTF-16 surrogate, which cannot be sent to the service as UTF-8; remove or replace the broken character.")
 }
 
@@ -315,6 +315,20 @@ mod tests {
                 assert_eq!(escaped, format!("\"{word}\""));
             }
         }
+    }
+
+    #[test]
+    fn member_names_are_cut_in_messages() {
+        let name = "n".repeat(1 << 20);
+        let text = format!(r#"{{"{name}":1,"{name}":2,"Name":"\udc00"}}"#);
+        let report = validate_text(&text, &Context::default());
+        let duplicate = report
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::JsonDuplicateMember)
+            .expect("a duplicate member");
+        assert!(duplicate.message.len() < 300, "{}", duplicate.message.len());
+        assert!(report.diagnostics.iter().all(|d| d.message.len() < 300));
     }
 
     #[test]

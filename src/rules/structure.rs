@@ -7,7 +7,7 @@
 //! Invalid: `{"Options": {"Verifymode": "NONE"}}`.
 //! Fix: `{"Options": {"VerifyMode": "NONE"}}`.
 
-use crate::diagnostic::{quote, Code, Collector, Diagnostic};
+use crate::diagnostic::{excerpt, quote, Code, Collector, Diagnostic};
 use crate::json::{Number, Value};
 use crate::patterns::Pattern;
 use crate::pointer;
@@ -59,7 +59,7 @@ fn wrong_type(name: &str, expected: &str, actual: &Value) -> String {
 fn integer_out_of_range(name: &str, literal: &str) -> String {
     format!(
         "{name} is {}, which is outside the 64-bit integer range the service accepts.",
-        quote(literal).trim_matches('"')
+        excerpt(literal)
     )
 }
 
@@ -439,8 +439,8 @@ fn describe(value: &Value) -> String {
         Value::Null => "null".to_owned(),
         Value::Bool(flag) => format!("the boolean {flag}"),
         Value::Number(Number::Int(int)) => format!("the integer {int}"),
-        Value::Number(Number::BigInt(literal)) => format!("the integer {literal}"),
-        Value::Number(Number::Float(literal)) => format!("the number {literal}"),
+        Value::Number(Number::BigInt(literal)) => format!("the integer {}", excerpt(literal)),
+        Value::Number(Number::Float(literal)) => format!("the number {}", excerpt(literal)),
         Value::String(text) => format!("a string ({})", quote(text)),
         Value::Array(_) => "an array".to_owned(),
         Value::Object(_) => "an object".to_owned(),
@@ -517,6 +517,32 @@ mod tests {
                 [at("/Options/BytesPerSecond", code)],
                 "{value}"
             );
+        }
+    }
+
+    #[test]
+    fn huge_number_literals_are_cut_in_messages_as_strings_are() {
+        let digits = "1".repeat(1 << 20);
+        for literal in [format!("0.{digits}"), format!("{digits}e5"), digits.clone()] {
+            let report = validate_text(
+                &crate::rules::testing::request(&format!(
+                    r#""Options":{{"BytesPerSecond":{literal}}},"TaskMode":{literal}"#
+                )),
+                &Context::default(),
+            );
+            assert_eq!(report.diagnostics.len(), 2);
+            for diagnostic in &report.diagnostics {
+                assert!(
+                    diagnostic.message.len() < 400,
+                    "{}",
+                    diagnostic.message.len()
+                );
+                assert!(
+                    diagnostic.message.contains("1111…"),
+                    "{}",
+                    diagnostic.message
+                );
+            }
         }
     }
 

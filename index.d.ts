@@ -253,8 +253,40 @@ export interface CreateTaskRequest {
   TaskMode?: TaskMode;
 }
 
-/** A request after applyDefaults(): TaskMode and every Options member are present. */
-export type WithDefaults<T> = T & { TaskMode: TaskMode; Options: Required<Options> };
+/** TaskMode after applyDefaults(): `'BASIC'` where T leaves it out, otherwise as given (valid or not). */
+type FilledTaskMode<T> = 'TaskMode' extends keyof T
+  ? Exclude<T[Extract<'TaskMode', keyof T>], undefined> | (undefined extends T[Extract<'TaskMode', keyof T>] ? 'BASIC' : never)
+  : 'BASIC';
+
+/**
+ * Options after applyDefaults(). BytesPerSecond is a BigInt when it is beyond
+ * Number.MAX_SAFE_INTEGER. VerifyMode, whose default depends on the mode, is
+ * filled only when TaskMode is valid (or omitted).
+ */
+type FilledOptions<T> = Omit<Required<Options>, 'BytesPerSecond' | 'VerifyMode'> & { BytesPerSecond: number | bigint } & (
+  [FilledTaskMode<T>] extends [TaskMode] ? { VerifyMode: VerifyMode } : { VerifyMode?: VerifyMode }
+);
+
+/** Schedule and ManifestConfig after applyDefaults(): filled only where the request has them. */
+type FilledParts<T> = {
+  [K in keyof T]: K extends 'Schedule'
+    ? T[K] extends infer S ? (S extends object ? S & { Status: ScheduleStatus } : S) : never
+    : K extends 'ManifestConfig'
+      ? T[K] extends infer M ? (M extends object ? M & { Action: ManifestAction; Format: ManifestFormat } : M) : never
+      : T[K];
+};
+
+/**
+ * A request after applyDefaults(): TaskMode and every Options member are
+ * present (with an invalid TaskMode, only those both modes share: VerifyMode
+ * is left out), Schedule.Status when there is a Schedule, ManifestConfig
+ * Action and Format when there is a ManifestConfig. Integers beyond
+ * Number.MAX_SAFE_INTEGER anywhere in the request come back as BigInt.
+ */
+export type WithDefaults<T> = Omit<FilledParts<T>, 'TaskMode' | 'Options'> & {
+  TaskMode: FilledTaskMode<T>;
+  Options: FilledOptions<T>;
+};
 
 // ---------------------------------------------------------------------------
 // The API.
@@ -272,6 +304,8 @@ export function validate(request: CreateTaskRequest | string | unknown): Validat
  * (BASIC when TaskMode is omitted): TaskMode, every Options member,
  * Schedule.Status when there is a Schedule, ManifestConfig Action and Format
  * when there is a ManifestConfig. Members already present are kept as they are.
+ * With an invalid TaskMode only the defaults both modes share are filled (not
+ * VerifyMode). Integers beyond Number.MAX_SAFE_INTEGER come back exactly, as BigInt.
  * @throws TypeError when the request is not an object (or JSON text of one).
  */
 export function applyDefaults<T extends object = CreateTaskRequest>(request: T | string): WithDefaults<T>;

@@ -5,18 +5,21 @@
 //! Schedule.Status (when there is a Schedule) and ManifestConfig Action and
 //! Format (when there is a ManifestConfig). Members already present are kept
 //! as they are, valid or not, in their original order; filled members follow.
+//! With an invalid TaskMode only the defaults both modes share are filled:
+//! which mode the service would use is unknown (it rejects the request).
 
 use crate::json::{Number, Text, Value};
 use crate::request::{Request, TaskMode};
-use crate::schema::{self, Literal, Member, Shape};
+use crate::schema::{self, Defaults, Literal, Member, Shape};
 
 /// A copy of `request` with every omitted defaultable member filled in for its
-/// task mode (BASIC when TaskMode is omitted or invalid). `None` when the
-/// request is not a JSON object.
+/// task mode (BASIC when TaskMode is omitted). With an invalid TaskMode, only
+/// the members whose default is the same in both modes are filled
+/// (VerifyMode, which differs, is left out). `None` when the request is not a
+/// JSON object.
 pub fn fill_defaults<'a>(request: &Value<'a>) -> Option<Value<'a>> {
-    let mode = Request::new(request)?
-        .task_mode()
-        .unwrap_or(TaskMode::Basic);
+    // None: TaskMode is present but invalid.
+    let mode = Request::new(request)?.task_mode();
     let mut filled = request.clone();
     let Value::Object(root) = &mut filled else {
         return None;
@@ -34,8 +37,8 @@ pub fn fill_defaults<'a>(request: &Value<'a>) -> Option<Value<'a>> {
             }
             (_, Some(_)) => {}
             (_, None) => {
-                if let Some(defaults) = &member.default {
-                    root.push((member.name.into(), literal(mode.default_of(defaults))));
+                if let Some(value) = member.default.as_ref().and_then(|d| default_for(mode, d)) {
+                    root.push((member.name.into(), literal(value)));
                 }
             }
         }
@@ -44,14 +47,22 @@ pub fn fill_defaults<'a>(request: &Value<'a>) -> Option<Value<'a>> {
 }
 
 /// Appends the defaults of the `members` missing from `present`.
-fn fill_members(present: &mut Vec<(Text, Value)>, members: &[Member], mode: TaskMode) {
+fn fill_members(present: &mut Vec<(Text, Value)>, members: &[Member], mode: Option<TaskMode>) {
     for member in members {
         if present.iter().any(|(name, _)| name == member.name) {
             continue;
         }
-        if let Some(defaults) = &member.default {
-            present.push((member.name.into(), literal(mode.default_of(defaults))));
+        if let Some(value) = member.default.as_ref().and_then(|d| default_for(mode, d)) {
+            present.push((member.name.into(), literal(value)));
         }
+    }
+}
+
+/// The default for `mode`; for an unknown mode, only one both modes share.
+fn default_for(mode: Option<TaskMode>, defaults: &Defaults) -> Option<Literal> {
+    match mode {
+        Some(mode) => Some(mode.default_of(defaults)),
+        None => (defaults.basic == defaults.enhanced).then_some(defaults.basic),
     }
 }
 
@@ -100,6 +111,23 @@ mod tests {
         assert!(text.contains(r#""BytesPerSecond":"x""#));
         assert!(text.contains(r#""TaskMode":"turbo""#));
         assert!(text.contains(r#""Mtime":"PRESERVE""#));
+    }
+
+    #[test]
+    fn an_invalid_task_mode_gets_only_the_defaults_both_modes_share() {
+        for mode in ["enhanced", "turbo", "", "BASIC "] {
+            let text = filled(&format!(r#"{{"TaskMode":"{mode}"}}"#));
+            assert!(
+                text.starts_with(&format!(
+                    r#"{{"TaskMode":"{mode}","Options":{{"OverwriteMode":"ALWAYS","Atime""#
+                )),
+                "{text}"
+            );
+            assert!(!text.contains("VerifyMode"), "{text}");
+            assert!(text.contains(r#""BytesPerSecond":-1"#), "{text}");
+        }
+        // A TaskMode that is not a string is just as unknown.
+        assert!(!filled(r#"{"TaskMode":1}"#).contains("VerifyMode"));
     }
 
     #[test]

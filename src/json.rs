@@ -534,6 +534,56 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// The largest integer a double holds exactly, with every integer below it (2^53 - 1).
+pub const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
+
+/// One step of a path into a [`Value`]: a member name or an array index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PathStep<'v> {
+    /// A member of an object, by name.
+    Member(&'v str),
+    /// An item of an array, by index.
+    Index(usize),
+}
+
+/// Every integer in `value` that a double cannot hold exactly (beyond
+/// ±[`MAX_SAFE_INTEGER`]), with its path and its decimal digits, so a
+/// JavaScript caller can put it back as a BigInt after `JSON.parse`.
+/// In document order. (Parsed objects hold each name once, as `JSON.parse`
+/// keeps it, so a path names exactly one value.)
+pub fn inexact_integers<'v>(value: &'v Value) -> Vec<(Vec<PathStep<'v>>, String)> {
+    fn visit<'v>(
+        value: &'v Value,
+        path: &mut Vec<PathStep<'v>>,
+        out: &mut Vec<(Vec<PathStep<'v>>, String)>,
+    ) {
+        match value {
+            Value::Number(Number::Int(int)) if int.unsigned_abs() > MAX_SAFE_INTEGER as u64 => {
+                out.push((path.clone(), int.to_string()));
+            }
+            Value::Number(Number::BigInt(literal)) => out.push((path.clone(), literal.to_string())),
+            Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    path.push(PathStep::Index(index));
+                    visit(item, path, out);
+                    path.pop();
+                }
+            }
+            Value::Object(members) => {
+                for (name, member) in members {
+                    path.push(PathStep::Member(name));
+                    visit(member, path, out);
+                    path.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    visit(value, &mut Vec::new(), &mut out);
+    out
+}
+
 /// Writes a value as compact JSON text.
 pub fn to_string(value: &Value) -> String {
     let mut out = String::new();
@@ -804,5 +854,33 @@ mod tests {
             to_string_pretty(&parse_ok(r#"{"a":[1]}"#)),
             "{\n  \"a\": [\n    1\n  ]\n}"
         );
+    }
+
+    #[test]
+    fn finds_the_integers_a_double_cannot_hold() {
+        let parsed = parse(
+            r#"{"a":9007199254740991,"b":[1,9007199254740992,-9007199254740993],
+                "c":{"d":123456789012345678901234567890,"e":1.5e300,"f":-9007199254740991}}"#,
+        )
+        .unwrap();
+        let found = inexact_integers(&parsed.value);
+        assert_eq!(
+            found,
+            [
+                (
+                    vec![PathStep::Member("b"), PathStep::Index(1)],
+                    "9007199254740992".to_owned()
+                ),
+                (
+                    vec![PathStep::Member("b"), PathStep::Index(2)],
+                    "-9007199254740993".to_owned()
+                ),
+                (
+                    vec![PathStep::Member("c"), PathStep::Member("d")],
+                    "123456789012345678901234567890".to_owned()
+                ),
+            ]
+        );
+        assert!(inexact_integers(&parse("[1,2,3]").unwrap().value).is_empty());
     }
 }

@@ -35,6 +35,32 @@ fn to_js(value: &Value) -> JsValue {
     json_to_js(&json::to_string(value))
 }
 
+/// Like [`to_js`], but every integer a JS number cannot hold exactly (beyond
+/// 2^53 - 1) comes back as a BigInt with the same digits, not rounded.
+fn to_js_exact(value: &Value) -> JsValue {
+    let js = to_js(value);
+    for (path, digits) in json::inexact_integers(value) {
+        let Some((last, parents)) = path.split_last() else {
+            // The whole value is the integer (not a request, which is an object).
+            continue;
+        };
+        let key = |step: &json::PathStep| match step {
+            json::PathStep::Member(name) => JsValue::from_str(name),
+            json::PathStep::Index(index) => JsValue::from_f64(*index as f64),
+        };
+        // Plain objects and arrays from JSON.parse: these reads and writes
+        // reach own data properties only (even one named __proto__) and cannot throw.
+        let parent = parents.iter().try_fold(js.clone(), |object, step| {
+            Reflect::get(&object, &key(step)).ok()
+        });
+        let big = js_sys::BigInt::new(&JsValue::from_str(&digits));
+        if let (Some(parent), Ok(big)) = (parent, big) {
+            let _ = Reflect::set(&parent, &key(last), &big);
+        }
+    }
+    js
+}
+
 /// Hands JSON text written by the core to JavaScript as plain objects and arrays.
 fn json_to_js(text: &str) -> JsValue {
     JSON::parse(text).unwrap_or(JsValue::NULL)
@@ -235,7 +261,7 @@ pub fn apply_defaults(request: JsValue) -> Result<JsValue, JsValue> {
         ))
     })?;
     crate::fill_defaults(&parsed.value)
-        .map(|filled| to_js(&filled))
+        .map(|filled| to_js_exact(&filled))
         .ok_or_else(|| {
             type_error(format!(
                 "the request must be an object, but it is {}.",

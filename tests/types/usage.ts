@@ -49,6 +49,21 @@ export async function useEverything(): Promise<string[]> {
   const custom = applyDefaults({ Name: 'draft' });
   const name: string = custom.Name;
   const fromJson = applyDefaults('{}');
+  // BytesPerSecond may come back as a BigInt (beyond 2^53).
+  const limit: number | bigint = filled.Options.BytesPerSecond;
+  // @ts-expect-error BytesPerSecond is not always a number.
+  const limitNumber: number = filled.Options.BytesPerSecond;
+  const scheduled = applyDefaults({ ...request, Schedule: { ScheduleExpression: 'rate(1 day)' } });
+  const status: 'ENABLED' | 'DISABLED' = scheduled.Schedule.Status;
+  const manifestFormat: 'CSV' = applyDefaults({ ManifestConfig: {} }).ManifestConfig.Format;
+  // An invalid TaskMode stays as given, and VerifyMode (which depends on the mode) is not filled.
+  const loose = applyDefaults({ TaskMode: 'enhanced' as string });
+  const looseMode: string = loose.TaskMode;
+  // @ts-expect-error a TaskMode given as any string is not known to be valid.
+  const claimedMode: 'BASIC' | 'ENHANCED' = loose.TaskMode;
+  // @ts-expect-error VerifyMode may be missing.
+  const looseVerify: 'POINT_IN_TIME_CONSISTENT' | 'ONLY_FILES_TRANSFERRED' | 'NONE' = loose.Options.VerifyMode;
+  const looseMtime: 'NONE' | 'PRESERVE' = loose.Options.Mtime;
 
   const list: FieldInfo[] = fields();
   const kinds: Array<'string' | 'integer' | 'object' | 'array'> = list.map((f) => f.type);
@@ -70,5 +85,6 @@ export async function useEverything(): Promise<string[]> {
 
   await ready;
   return [version(), String(code), String(severity), String(line), verify, mode, source, name, String(fromJson.TaskMode),
-    String(kinds.length), String(basicDefault), String(summary), String(runs.length), String(wrong)];
+    String(kinds.length), String(basicDefault), String(summary), String(runs.length), String(wrong),
+    String(limit), String(limitNumber), status, manifestFormat, looseMode, String(claimedMode), String(looseVerify), looseMtime];
 }

@@ -211,6 +211,9 @@ pub struct Collector {
     kept: Vec<Diagnostic>,
     /// Distinct diagnostics found but cut.
     dropped: usize,
+    /// After a cut, the last diagnostic kept: one that ranks after it can
+    /// never be shown, so it is only counted.
+    cutoff: Option<Diagnostic>,
     /// Pointers where a `value/pattern-mismatch` is only the symptom of a
     /// lone surrogate, which is reported instead.
     suppressed: HashSet<String>,
@@ -242,6 +245,14 @@ impl Collector {
         if diagnostic.code == Code::PatternMismatch && self.suppressed.contains(&diagnostic.path) {
             return;
         }
+        if self
+            .cutoff
+            .as_ref()
+            .is_some_and(|last| rank(&diagnostic, last) == Ordering::Greater)
+        {
+            self.dropped += 1;
+            return;
+        }
         self.kept.push(diagnostic);
         if self.kept.len() >= COLLECT_LIMIT {
             self.cut();
@@ -255,6 +266,7 @@ impl Collector {
         if self.kept.len() > REPORT_LIMIT {
             self.dropped += self.kept.len() - REPORT_LIMIT;
             self.kept.truncate(REPORT_LIMIT);
+            self.cutoff = self.kept.last().cloned();
         }
     }
 

@@ -154,7 +154,8 @@ impl<'de> Visitor<'de> for ValueSeed {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let inner = self.inner()?;
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        // The hint is the input's own count (a sparse array's length can be 2^32 - 1): capped.
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
         while let Some(item) = seq.next_element_seed(inner)? {
             items.push(item);
         }
@@ -166,7 +167,7 @@ impl<'de> Visitor<'de> for ValueSeed {
     /// name a member twice, so there are no duplicates to look for.
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let inner = self.inner()?;
-        let mut members = Vec::with_capacity(map.size_hint().unwrap_or(0));
+        let mut members = Vec::with_capacity(map.size_hint().unwrap_or(0).min(1024));
         while let Some(name) = map.next_key::<String>()? {
             let value = map.next_value_seed(inner)?;
             members.push((Cow::Owned(name), value));

@@ -543,7 +543,10 @@ function showSchedulePreview() {
 /** The text the output pane shows: the request as built, or with the defaults applied. */
 function outputText(text = JSON.stringify(state.request, null, 2)) {
   if (!$('show-defaults').checked) return text;
-  return JSON.stringify(applyDefaults(text), null, 2);
+  // applyDefaults gives integers beyond 2^53 as BigInt, which JSON.stringify cannot write.
+  const exact = (_key, value) => (typeof value !== 'bigint' ? value
+    : typeof JSON.rawJSON === 'function' ? JSON.rawJSON(String(value)) : Number(value));
+  return JSON.stringify(applyDefaults(text), exact, 2);
 }
 
 function showOutput(text) {

@@ -762,9 +762,10 @@ mod tests {
     }
 
     #[test]
-    fn a_megabyte_of_junk_is_one_quick_diagnostic() {
+    fn a_megabyte_of_junk_is_one_short_diagnostic() {
+        // Speed is the benchmarks' business (a timed assertion fails on a busy
+        // machine); this pins that junk gives one bounded diagnostic.
         let junk = "x(".repeat(500_000);
-        let started = std::time::Instant::now();
         let description = describe(&junk, NOW, 100);
         assert_eq!(description.diagnostics.len(), 1);
         assert!(description.diagnostics[0].message.len() < 400);
@@ -777,7 +778,6 @@ mod tests {
         assert_eq!(check(&huge_field, "", None).len(), 1);
         let huge_rate = format!("rate({} hours)", "9".repeat(1_000_000));
         assert!(check(&huge_rate, "", None)[0].message.contains("too large"));
-        assert!(started.elapsed().as_secs() < 2, "{:?}", started.elapsed());
     }
 
     #[test]

@@ -69,6 +69,19 @@ mkdir -p "$pkg/cli"
 cp js/cli/*.mjs "$pkg/cli/"
 chmod +x "$pkg/cli/bin.mjs"
 node scripts/cli-codes.mjs README.md index.d.ts > "$pkg/cli/codes.json"
+# The command's HCL reader (crates/hcl-reader, for Terraform files): a second,
+# Node-only .wasm in cli/, so it never reaches a browser or the size budget.
+say "cargo build --release --target wasm32-unknown-unknown (crates/hcl-reader)"
+cargo build --release --target wasm32-unknown-unknown \
+  --manifest-path crates/hcl-reader/Cargo.toml --target-dir target/hcl-reader
+wasm-bindgen --target nodejs --no-typescript --out-name hcl_reader --out-dir "$stage/hcl" \
+  target/hcl-reader/wasm32-unknown-unknown/release/hcl_reader.wasm
+node_modules/.bin/wasm-opt -Oz \
+  --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-multivalue \
+  "$stage/hcl/hcl_reader_bg.wasm" -o "$pkg/cli/hcl_reader_bg.wasm"
+copy_glue "$stage/hcl/hcl_reader.js" "$pkg/cli/hcl_reader.cjs" \
+  "\${__dirname}/hcl_reader_bg.wasm" "\${__dirname}/hcl_reader_bg.wasm"
 cp js/web/index.js "$pkg/web/"
 # One set of declarations; the .d.cts copy types `require()` in CommonJS TypeScript.
 cp index.d.ts "$pkg/index.d.ts"

@@ -12,7 +12,7 @@ export CARGO_TERM_COLOR=never
 # The runner picks Node.js unless WASM_BINDGEN_USE_BROWSER is set; start from a clean slate.
 unset WASM_BINDGEN_USE_BROWSER NO_HEADLESS
 
-total=12
+total=13
 number=0
 step() {
   local title=$1
@@ -54,6 +54,15 @@ step "cargo clippy (wasm32)" cargo clippy --all-targets --target wasm32-unknown-
 # step; lint it here so it cannot rot. --release as bench/build-serde-variant.sh builds it.
 step "cargo clippy (wasm32, serde-input feature)" cargo clippy --release --target wasm32-unknown-unknown --features serde-input -- -D warnings
 step "cargo test (native)" cargo test
+# The command's HCL reader is its own crate (crates/hcl-reader): the same checks.
+hcl_reader_checks() {
+  local manifest=(--manifest-path crates/hcl-reader/Cargo.toml)
+  cargo fmt "${manifest[@]}" --check \
+    && cargo clippy "${manifest[@]}" --target-dir target/hcl-reader --all-targets -- -D warnings \
+    && cargo clippy "${manifest[@]}" --target-dir target/hcl-reader --all-targets --target wasm32-unknown-unknown -- -D warnings \
+    && cargo test "${manifest[@]}" --target-dir target/hcl-reader
+}
+step "crates/hcl-reader: fmt, clippy (native and wasm32), test" hcl_reader_checks
 # The mutation fuzzer for a bounded time, in release mode; it prints how many inputs it ran.
 step "fuzz the core for ${FUZZ_SECONDS:-20}s" env FUZZ_SECONDS="${FUZZ_SECONDS:-20}" cargo test --release --test fuzz -- --nocapture
 step "build pkg/ (scripts/build.sh)" bash scripts/build.sh

@@ -85,17 +85,18 @@ const keyOf = (d) => `${d.code}\u0000${d.path}`;
 const MAX_RUNS = 400;
 
 /** Every diagnostic of one validate() call, errors and warnings together. */
-function diagnosticsOf(text) {
-  const result = validate(text);
+function diagnosticsOf(text, options) {
+  const result = options === undefined ? validate(text) : validate(text, options);
   return [...result.errors, ...result.warnings];
 }
 
 /**
  * Validates `request` (a plain value that may hold Unknown markers). Returns
  * the diagnostics that hold whatever the unknown values turn out to be.
+ * `validateOptions` is validate()'s second argument (e.g. `{ locations }`).
  */
-export function checkRequest(request, unknowns, fields) {
-  if (unknowns.length === 0) return diagnosticsOf(toJsonText(request));
+export function checkRequest(request, unknowns, fields, validateOptions) {
+  if (unknowns.length === 0) return diagnosticsOf(toJsonText(request), validateOptions);
   if (request instanceof Unknown) return [];
   const fieldIndex = new Map(fields.map((f) => [f.pointer, f]));
   const options = unknowns.map((u, i) => candidates(u, fieldIndex, i + 1));
@@ -116,7 +117,7 @@ export function checkRequest(request, unknowns, fields) {
   let kept = null;
   for (const assignment of assignments.slice(0, MAX_RUNS)) {
     const concrete = substitute(request, (u) => options[position.get(u)][assignment[position.get(u)]]);
-    const found = diagnosticsOf(toJsonText(concrete));
+    const found = diagnosticsOf(toJsonText(concrete), validateOptions);
     if (base === null) {
       base = found;
       kept = new Set(found.map(keyOf));

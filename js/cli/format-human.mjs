@@ -18,6 +18,15 @@ export function locationOf(file, logicalId, path) {
   return [file, logicalId, path].filter((part) => part !== null && part !== undefined && part !== '').join(':');
 }
 
+/** Terraform: `file:line:column: address: attribute (pointer)`, each part when there is one. */
+function terraformLocation(file, item, address) {
+  let out = `${file}:${item.line ?? 1}:${item.column ?? 1}`;
+  if (address) out += `: ${address}`;
+  if (item.attribute) out += `: ${item.attribute}`;
+  if (item.path) out += ` (${item.path})`;
+  return out;
+}
+
 export function formatHuman(run, { color = false, quiet = false, warningsAsErrors = false, defaults = false } = {}) {
   const paint = painter(color);
   const out = [];
@@ -28,14 +37,17 @@ export function formatHuman(run, { color = false, quiet = false, warningsAsError
   for (const file of run.files) {
     if (file.kind === 'unparsable' || file.kind === 'unreadable') continue; // reported on stderr
     for (const note of file.notes) {
-      if (shown('info')) line(locationOf(file.file, null, note.path), 'info', note.code, note.message);
+      const where = file.kind === 'terraform' ? terraformLocation(file.file, note, null) : locationOf(file.file, null, note.path);
+      if (shown('info')) line(where, 'info', note.code, note.message);
     }
+    const at = (item, task) =>
+      file.kind === 'terraform' ? terraformLocation(file.file, item, task.logicalId) : locationOf(file.file, task.logicalId, item.path);
     for (const task of file.tasks) {
       for (const d of task.diagnostics) {
-        if (shown(d.severity)) line(locationOf(file.file, task.logicalId, d.path), d.severity, d.code, d.message);
+        if (shown(d.severity)) line(at(d, task), d.severity, d.code, d.message);
       }
       for (const note of task.notes) {
-        if (shown('info')) line(locationOf(file.file, task.logicalId, note.path), 'info', note.code, note.message);
+        if (shown('info')) line(at(note, task), 'info', note.code, note.message);
       }
     }
     if (defaults) {

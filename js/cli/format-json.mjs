@@ -8,7 +8,11 @@
 //   "exitCode": 0 | 1 | 2
 // }
 // A diagnostic is the validator's { code, severity, path, message, params? }
-// plus the 1-based line and column of the member its path names.
+// plus the 1-based line and column of the member its path names. For
+// Terraform, also `address`, `attribute` (e.g. options.verify_mode), `origin`
+// (where a variable's value came from) and `providerDefault` (the value the
+// AWS provider filled in that caused the finding); a task's `logicalId` is
+// the resource address and `locations` the location resources it references.
 import { toJsonText } from './documents.mjs';
 
 export function formatJson(run, { quiet = false, warningsAsErrors = false } = {}) {
@@ -27,6 +31,7 @@ export function formatJson(run, { quiet = false, warningsAsErrors = false } = {}
           diagnostics: task.diagnostics.filter(keep),
           notes: quiet ? [] : task.notes,
         };
+        if (task.locations) out.locations = task.locations; // Terraform: the location resources referenced
         if ('defaults' in task) out.defaults = task.defaults;
         if (task.schedule) out.schedule = task.schedule;
         return out;

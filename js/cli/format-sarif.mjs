@@ -32,7 +32,13 @@ function location(file, task, item, cwd) {
   const region = { startLine: item.line ?? 1, startColumn: item.column ?? 1 };
   const out = { physicalLocation: { artifactLocation: artifactLocation(file, cwd), region } };
   const pointer = item.path ?? '';
-  if (task?.logicalId) {
+  if (task?.logicalId && item.attribute !== undefined) {
+    // Terraform: the resource address, the attribute and the request pointer.
+    out.logicalLocations = [
+      { name: task.logicalId, fullyQualifiedName: item.attribute ? `${task.logicalId}.${item.attribute}` : task.logicalId, kind: 'resource' },
+    ];
+    if (pointer) out.logicalLocations.push({ fullyQualifiedName: pointer, kind: 'member' });
+  } else if (task?.logicalId) {
     out.logicalLocations = [{ name: task.logicalId, fullyQualifiedName: `${task.logicalId}${pointer}`, kind: 'resource' }];
   } else if (pointer) {
     out.logicalLocations = [{ fullyQualifiedName: pointer, kind: 'member' }];

@@ -1,5 +1,6 @@
 // Turns the command's operands into a list of inputs: files as given,
-// directories searched recursively for *.json, *.yaml, *.yml and *.template,
+// directories searched recursively for *.json, *.yaml, *.yml, *.template and
+// *.tf (Terraform; *.tf.json and *.tfvars.json are among the *.json),
 // glob patterns (`*`, `?` within one path segment, `**` for any number of
 // folders) expanded here so they work the same in every shell, and `-` for
 // standard input. Folders named node_modules and folders starting with a dot
@@ -7,7 +8,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-export const CHECKED_EXTENSIONS = ['.json', '.yaml', '.yml', '.template'];
+export const CHECKED_EXTENSIONS = ['.json', '.yaml', '.yml', '.template', '.tf'];
 
 const hasGlob = (text) => /[*?]/.test(text);
 const skippedFolder = (name) => name === 'node_modules' || name.startsWith('.');
@@ -171,7 +172,7 @@ export function expandOperands(operands, { stdinName = '<stdin>' } = {}) {
     if (stats?.isDirectory()) {
       const found = [];
       walkFolder(operand, found, problems);
-      if (found.length === 0) problems.push(`${operand}: no *.json, *.yaml, *.yml or *.template files in this folder`);
+      if (found.length === 0) problems.push(`${operand}: no *.json, *.yaml, *.yml, *.template or *.tf files in this folder`);
       found.forEach((path) => add(path, path));
     } else if (stats) {
       add(operand, operand);

@@ -12,6 +12,7 @@ import { formatJson } from './format-json.mjs';
 import { formatSarif } from './format-sarif.mjs';
 import { expandOperands, readInput } from './inputs.mjs';
 import { checkDocument } from './report.mjs';
+import { checkTerraform, isTerraformInput } from './terraform.mjs';
 
 /** Whether the human format is coloured: --color/--no-color, else a terminal without NO_COLOR. */
 function useColor(option, stdout, env) {
@@ -68,7 +69,18 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
   const { inputs, problems } = expandOperands(options.operands, { stdinName: options.stdinName });
   problems.forEach(complain);
   const files = [];
+  // Terraform files are checked by module (folder), all at once.
+  const terraformInputs = inputs.filter((input) => input.path !== null && isTerraformInput(input.name));
+  const terraform = terraformInputs.length ? checkTerraform(terraformInputs, { defaults: options.defaults }) : null;
   for (const input of inputs) {
+    const fromTerraform = terraform?.reports.get(input.name);
+    if (fromTerraform) {
+      const { message, line, column } = fromTerraform.error ?? {};
+      if (fromTerraform.kind === 'unparsable') complain(`${input.name}:${line}:${column}: ${message}`);
+      if (fromTerraform.kind === 'unreadable') complain(`${input.name}: ${message}`);
+      files.push(fromTerraform);
+      continue;
+    }
     const read = await readInput(input);
     if (read.error) {
       complain(`${input.name}: cannot read: ${read.error}`);
@@ -89,6 +101,7 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
     files.push(report);
   }
 
+  if (terraform) files.push(...terraform.extra);
   const summary = summarize(files);
   const failing = summary.errors > 0 || (options.warningsAsErrors && summary.warnings > 0);
   const exitCode = problems.length > 0 || summary.unreadable > 0 ? 2 : failing ? 1 : 0;

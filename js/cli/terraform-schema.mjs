@@ -1,0 +1,200 @@
+// What the AWS provider (hashicorp/terraform-provider-aws,
+// internal/service/datasync/task.go) accepts in an `aws_datasync_task`
+// resource and how it builds the CreateTask request from it:
+// - every argument and block, with the CreateTask member it becomes;
+// - the provider's own defaults for `options` arguments: when an `options`
+//   block is present, the provider sends every option that has a schema
+//   default, written or not (so an Enhanced task with `verify_mode` omitted is
+//   sent VerifyMode POINT_IN_TIME_CONSISTENT, which the service rejects);
+//   without an `options` block it sends no Options at all;
+// - what it leaves out: `name`, `cloudwatch_log_group_arn` and `task_mode`
+//   only when set and not "" (GetOk), `bytes_per_second` only when not 0,
+//   `security_descriptor_copy_flags` and enum members only when not "";
+//   and what it always sends once the block is there: a filter rule's Value
+//   ("" when omitted), `TaskReportConfig.Destination.S3.Subdirectory` ("" when
+//   omitted) and `TaskReportConfig.Overrides` ({} when there is no
+//   `report_overrides` block).
+// Read from the provider's main branch (December 2026). The option defaults
+// are the same in every release since each argument was added (log_level,
+// overwrite_mode, task_queueing and transfer_mode in 3.x by PR #16204,
+// object_tags in 5.x by PR #27811); what changed their effect is `task_mode`
+// (PR #39979, 2025): before it every task was Basic, where the defaults are
+// the service's own.
+
+/** A scalar argument: `member` is the request member; `sendEmpty` false means "" is not sent. */
+const arg = (member, extra = {}) => ({ member, ...extra });
+
+export const OPTIONS = {
+  atime: arg('Atime', { providerDefault: 'BEST_EFFORT' }),
+  bytes_per_second: arg('BytesPerSecond', { providerDefault: -1n, integer: true, omitZero: true }),
+  gid: arg('Gid', { providerDefault: 'INT_VALUE' }),
+  log_level: arg('LogLevel', { providerDefault: 'OFF' }),
+  mtime: arg('Mtime', { providerDefault: 'PRESERVE' }),
+  object_tags: arg('ObjectTags', { providerDefault: 'PRESERVE' }),
+  overwrite_mode: arg('OverwriteMode', { providerDefault: 'ALWAYS' }),
+  posix_permissions: arg('PosixPermissions', { providerDefault: 'PRESERVE' }),
+  preserve_deleted_files: arg('PreserveDeletedFiles', { providerDefault: 'PRESERVE' }),
+  preserve_devices: arg('PreserveDevices', { providerDefault: 'NONE' }),
+  security_descriptor_copy_flags: arg('SecurityDescriptorCopyFlags', { omitEmpty: true }),
+  task_queueing: arg('TaskQueueing', { providerDefault: 'ENABLED' }),
+  transfer_mode: arg('TransferMode', { providerDefault: 'CHANGED' }),
+  uid: arg('Uid', { providerDefault: 'INT_VALUE' }),
+  verify_mode: arg('VerifyMode', { providerDefault: 'POINT_IN_TIME_CONSISTENT' }),
+};
+
+const FILTER = { filter_type: arg('FilterType', { omitEmpty: true }), value: arg('Value', { sendEmptyWhenOmitted: true }) };
+
+/**
+ * The resource's schema: `attrs` (scalar arguments), `blocks` (nested
+ * blocks, at most one each unless `many`), `computed` (attributes that cannot
+ * be set), `meta` (Terraform's meta-arguments, not sent).
+ */
+export const TASK = {
+  attrs: {
+    source_location_arn: arg('SourceLocationArn'),
+    destination_location_arn: arg('DestinationLocationArn'),
+    cloudwatch_log_group_arn: arg('CloudWatchLogGroupArn', { omitEmpty: true }),
+    name: arg('Name', { omitEmpty: true }),
+    task_mode: arg('TaskMode', { omitEmpty: true }),
+    tags: { member: 'Tags', map: true },
+    region: { ignored: true }, // provider 6.x: the Region the task is created in, not a request member
+  },
+  computed: ['arn', 'id', 'tags_all'],
+  meta: ['count', 'for_each', 'depends_on', 'provider'],
+  metaBlocks: ['lifecycle', 'provisioner', 'connection', 'timeouts'],
+  blocks: {
+    options: { member: 'Options', attrs: OPTIONS },
+    schedule: { member: 'Schedule', attrs: { schedule_expression: arg('ScheduleExpression') } },
+    includes: { member: 'Includes', list: true, attrs: FILTER },
+    excludes: { member: 'Excludes', list: true, attrs: FILTER },
+    task_report_config: {
+      member: 'TaskReportConfig',
+      attrs: {
+        s3_object_versioning: arg('ObjectVersionIds', { omitEmpty: true }),
+        output_type: arg('OutputType', { omitEmpty: true }),
+        report_level: arg('ReportLevel', { omitEmpty: true }),
+      },
+      blocks: {
+        s3_destination: {
+          member: 'Destination',
+          wrap: 'S3',
+          required: true,
+          attrs: {
+            bucket_access_role_arn: arg('BucketAccessRoleArn'),
+            s3_bucket_arn: arg('S3BucketArn'),
+            subdirectory: arg('Subdirectory', { sendEmptyWhenOmitted: true }),
+          },
+        },
+        report_overrides: {
+          member: 'Overrides',
+          alwaysSent: true,
+          attrs: {
+            deleted_override: arg('Deleted', { wrap: 'ReportLevel', omitEmpty: true }),
+            skipped_override: arg('Skipped', { wrap: 'ReportLevel', omitEmpty: true }),
+            transferred_override: arg('Transferred', { wrap: 'ReportLevel', omitEmpty: true }),
+            verified_override: arg('Verified', { wrap: 'ReportLevel', omitEmpty: true }),
+          },
+        },
+      },
+    },
+  },
+};
+
+/** Whether `name` is a nested block of the block at `path` (['resource', type, ...block types]). */
+export function isBlockType(path, name) {
+  if (path[0] === 'resource' && path[1] === 'aws_datasync_task') {
+    let schema = TASK;
+    for (const type of path.slice(2)) schema = schema?.blocks?.[type];
+    if (schema?.blocks && Object.hasOwn(schema.blocks, name)) return true;
+    if (path.length === 2 && (TASK.metaBlocks.includes(name) || name === 'dynamic')) return true;
+    return false;
+  }
+  if (path[0] === 'resource') return LOCATION_BLOCKS.has(name) || TASK.metaBlocks.includes(name);
+  if (path[0] === 'variable') return name === 'validation';
+  if (path[0] === 'provider') return name === 'default_tags' || name === 'assume_role';
+  return false;
+}
+
+/** Nested blocks of the location resources that hold what the location rules read. */
+const LOCATION_BLOCKS = new Set(['mount_options', 'on_prem_config', 'ec2_config', 'protocol', 'nfs', 'smb', 'sas_configuration', 'credentials']);
+
+/**
+ * The location resources and the DescribeLocation* members their arguments
+ * give (contract: validate(request, { locations })). `type` may depend on an
+ * argument (an S3 on Outposts bucket ARN).
+ */
+export const LOCATIONS = {
+  aws_datasync_location_s3: {
+    type: (get) => (typeof get('s3_bucket_arn') === 'string' && get('s3_bucket_arn').includes(':s3-outposts:') ? 'S3_OUTPOSTS' : 'S3'),
+    members: { S3StorageClass: 's3_storage_class', AgentArns: 'agent_arns' },
+  },
+  aws_datasync_location_efs: { type: () => 'EFS', members: { InTransitEncryption: 'in_transit_encryption' } },
+  aws_datasync_location_nfs: { type: () => 'NFS', members: { AgentArns: 'on_prem_config.agent_arns', 'MountOptions.Version': 'mount_options.version' } },
+  aws_datasync_location_smb: { type: () => 'SMB', members: { AgentArns: 'agent_arns', 'MountOptions.Version': 'mount_options.version' } },
+  aws_datasync_location_hdfs: { type: () => 'HDFS', members: { AgentArns: 'agent_arns' } },
+  aws_datasync_location_object_storage: { type: () => 'OBJECT_STORAGE', members: { AgentArns: 'agent_arns' } },
+  aws_datasync_location_azure_blob: { type: () => 'AZURE_BLOB', members: { AgentArns: 'agent_arns' } },
+  aws_datasync_location_fsx_windows_file_system: { type: () => 'FSX_WINDOWS', members: {} },
+  aws_datasync_location_fsx_lustre_file_system: { type: () => 'FSX_LUSTRE', members: {} },
+  aws_datasync_location_fsx_openzfs_file_system: { type: () => 'FSX_OPENZFS', members: {} },
+  aws_datasync_location_fsx_ontap_file_system: { type: () => 'FSX_ONTAP', members: {} },
+};
+
+/** The Terraform attribute path of a request pointer: `/Options/VerifyMode` -> `options.verify_mode`. */
+export function attributeOf(pointer) {
+  const segments = pointer.split('/').slice(1);
+  if (segments.length === 0) return '';
+  if (segments[0] === 'Tags') return segments.length > 1 ? '' : 'tags'; // a tag's own record names it
+  const out = [];
+  let attrs = TASK.attrs;
+  let blocks = TASK.blocks;
+  for (let i = 0; i < segments.length; i += 1) {
+    const segment = segments[i];
+    if (/^\d+$/.test(segment)) continue;
+    const block = Object.entries(blocks ?? {}).find(([, b]) => b.member === segment);
+    if (block) {
+      out.push(block[0]);
+      if (block[1].wrap && segments[i + 1] === block[1].wrap) i += 1;
+      attrs = block[1].attrs;
+      blocks = block[1].blocks;
+      continue;
+    }
+    const attr = Object.entries(attrs ?? {}).find(([, a]) => a.member === segment);
+    if (attr) {
+      out.push(attr[0]);
+      break;
+    }
+    return out.length ? out.join('.') : '';
+  }
+  return out.join('.');
+}
+
+/** Levenshtein distance, for "Did you mean …?" (names are short). */
+function distance(a, b) {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i += 1) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}
+
+/** The nearest of `names` to `name`, as Terraform suggests it (close enough to be a typo), or undefined. */
+export function nearest(name, names) {
+  if (name.length > 256) return undefined;
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of names) {
+    const d = distance(name.toLowerCase(), candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}

@@ -1,0 +1,129 @@
+// Reads Terraform files into one shape, whatever their syntax:
+//   a body is [{ t: 'attr', name, line, column, value: EXPR } | { t: 'block', type, labels, line, column, body }]
+//   an EXPR is what crates/hcl-reader writes (see its crate docs): { k, line, column, src, ... }
+// - HCL native syntax (.tf, .tfvars) is read by crates/hcl-reader, hcl-edit
+//   compiled to a small .wasm of its own next to this file (never part of the
+//   browser package).
+// - JSON syntax (.tf.json, .tfvars.json) is read with readJson for positions;
+//   its strings are templates in Terraform ("${var.x}"), so each string is
+//   read as an HCL template by the same reader. Which JSON objects are nested
+//   blocks depends on the schema: `blockTypes` says which names are blocks.
+import { createRequire } from 'node:module';
+import { validate } from '../node/index.mjs';
+import { escapeSegment, positionOf, readJson } from './documents.mjs';
+
+const require = createRequire(import.meta.url);
+let reader;
+
+/** The HCL reader's readHcl, loaded on first use (it is 250 KB of wasm). */
+function readHcl(text) {
+  reader ??= require('./hcl_reader.cjs');
+  return JSON.parse(reader.readHcl(text));
+}
+
+/**
+ * Reads HCL native syntax: `{ body }` or `{ error: { message, line, column } }`.
+ * Never throws for bad input: nesting deeper than 64 levels is a syntax error
+ * of the reader (hcl-edit's bound), not a stack overflow.
+ */
+export function readNative(text) {
+  const result = readHcl(text);
+  if (!result.ok) return { error: { message: result.message, line: result.line, column: result.column } };
+  return { body: result.body };
+}
+
+/** An HCL template read from a JSON string (`"${aws_s3_bucket.b.arn}/x"`); the string when it has no template sequences. */
+function templateOf(text, line, column) {
+  const literal = { k: 'string', line, column, src: JSON.stringify(text), v: text };
+  if (!text.includes('${') && !text.includes('%{')) return literal;
+  const result = readHcl(`x = ${JSON.stringify(text)}`);
+  if (!result.ok) return { k: 'other', line, column, src: text };
+  const expr = result.body[0]?.value;
+  if (!expr) return literal;
+  // Positions inside the string are relative to the fake line; the JSON string's own position stands for all.
+  const place = (node) => {
+    if (node === null || typeof node !== 'object') return node;
+    if (Array.isArray(node)) return node.map(place);
+    const out = {};
+    for (const [key, value] of Object.entries(node)) out[key] = key === 'line' ? line : key === 'column' ? column : place(value);
+    return out;
+  };
+  const placed = place(expr);
+  // A template that is exactly one interpolation is that expression's value (as in HCL).
+  if (placed.k === 'template' && placed.parts.length === 1 && placed.parts[0].expr) return placed.parts[0].expr;
+  return placed;
+}
+
+/**
+ * Reads JSON syntax: `{ body, positions }` or `{ error }`. `blockTypes(path)`
+ * tells whether the member `name` of the object at `path` (an array of
+ * enclosing block types) is a nested block.
+ */
+export function readJsonSyntax(text, blockTypes) {
+  const checked = validate(text);
+  const syntax = checked.errors.find((d) => d.code === 'json/syntax-error' || d.code === 'json/too-deep');
+  if (syntax) {
+    const { line = 1, column = 1 } = syntax.params ?? {};
+    return { error: { message: syntax.message.replace(/\s*at line \d+, column \d+\.?$/, ''), line, column } };
+  }
+  const { value, positions } = readJson(text);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { error: { message: 'a Terraform JSON file holds one object', line: 1, column: 1 } };
+  }
+  const at = (pointer) => positionOf(positions, pointer);
+  const expr = (node, pointer) => {
+    const { line, column } = at(pointer);
+    if (typeof node === 'string') return templateOf(node, line, column);
+    if (typeof node === 'bigint' || typeof node === 'number') return { k: 'number', line, column, src: String(node), v: String(node) };
+    if (typeof node === 'boolean') return { k: 'bool', line, column, src: String(node), v: node };
+    if (node === null) return { k: 'null', line, column, src: 'null' };
+    if (Array.isArray(node)) return { k: 'array', line, column, src: '[…]', items: node.map((item, i) => expr(item, `${pointer}/${i}`)) };
+    const items = Object.entries(node).map(([key, member]) => {
+      const child = `${pointer}/${escapeSegment(key)}`;
+      return { key, ...at(child), value: expr(member, child) };
+    });
+    return { k: 'object', line, column, src: '{…}', items };
+  };
+  // A block's body: each member is an attribute, or (for block types) one block per object.
+  const body = (object, pointer, path) => {
+    const out = [];
+    for (const [name, member] of Object.entries(object)) {
+      const child = `${pointer}/${escapeSegment(name)}`;
+      const { line, column } = at(child);
+      const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+      if (blockTypes(path, name) && (isObject(member) || (Array.isArray(member) && member.every(isObject)))) {
+        const items = Array.isArray(member) ? member.map((m, i) => [m, `${child}/${i}`]) : [[member, child]];
+        for (const [item, itemPointer] of items) {
+          out.push({ t: 'block', type: name, labels: [], line, column, body: body(item, itemPointer, [...path, name]) });
+        }
+      } else {
+        out.push({ t: 'attr', name, line, column, value: expr(member, child) });
+      }
+    }
+    return out;
+  };
+  // The top level: `resource`, `variable`, `module`, … map labels to bodies.
+  const LABELS = { resource: 2, data: 2, variable: 1, module: 1, output: 1, provider: 1, locals: 0, terraform: 0 };
+  const top = [];
+  for (const [type, member] of Object.entries(value)) {
+    const pointer = `/${escapeSegment(type)}`;
+    const { line, column } = at(pointer);
+    const depth = LABELS[type];
+    if (depth === undefined || member === null || typeof member !== 'object') continue;
+    const walk = (node, labels, nodePointer) => {
+      if (labels.length === depth) {
+        const items = Array.isArray(node) ? node.map((n, i) => [n, `${nodePointer}/${i}`]) : [[node, nodePointer]];
+        for (const [item, itemPointer] of items) {
+          if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
+          const where = labels.length ? at(nodePointer) : { line, column };
+          top.push({ t: 'block', type, labels, ...where, body: body(item, itemPointer, [type, ...labels.slice(0, 1)]) });
+        }
+        return;
+      }
+      if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
+      for (const [label, child] of Object.entries(node)) walk(child, [...labels, label], `${nodePointer}/${escapeSegment(label)}`);
+    };
+    walk(member, [], pointer);
+  }
+  return { body: top };
+}

@@ -1,0 +1,767 @@
+// Terraform configurations: every `aws_datasync_task` resource in a module
+// (a folder of .tf and .tf.json files) and in the local modules it calls,
+// checked as the CreateTask request the AWS provider will send.
+//
+// How:
+// 1. Each folder that holds a checked .tf file is a module; all its .tf,
+//    .tf.json, terraform.tfvars(.json) and *.auto.tfvars(.json) files are read
+//    (terraform-syntax.mjs). A module that another checked module calls with a
+//    local `source` is checked through that call (`module.x.` addresses, the
+//    call's arguments as variable values), not on its own.
+// 2. Expressions are evaluated as far as they are known: literals, templates,
+//    `var.x` with a value (a module call argument, *.auto.tfvars,
+//    terraform.tfvars, or the variable's default, in Terraform's order of
+//    precedence), `local.x`. Anything else (references to other resources,
+//    functions, conditionals, count.index, each.value, `dynamic` blocks, a
+//    variable without a value) is unknown: check.mjs never reports a problem
+//    that depends on it, and one `terraform/not-checked` note names it.
+// 3. The resource is mapped to the request with the provider's own rules and
+//    defaults (terraform-schema.mjs); a finding caused by a value the provider
+//    filled in says so and how to set it.
+// 4. A reference to an `aws_datasync_location_*` resource of the same module
+//    gives that location's type and arguments to validate() as `locations`.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { describeSchedule, fields as fieldList } from '../node/index.mjs';
+import { checkRequest, requestWithDefaults } from './check.mjs';
+import { Unknown } from './cloudformation.mjs';
+import { escapeSegment, setMember } from './documents.mjs';
+import { attributeOf, isBlockType, LOCATIONS, nearest, TASK } from './terraform-schema.mjs';
+import { readJsonSyntax, readNative } from './terraform-syntax.mjs';
+
+export const TASK_TYPE = 'aws_datasync_task';
+
+/** File names the Terraform path reads. */
+export const isTerraformFile = (name) => /\.tf(\.json)?$/i.test(name);
+export const isVariablesFile = (name) => /(^|[\\/])(terraform\.tfvars|[^\\/]*\.auto\.tfvars)(\.json)?$/i.test(name);
+
+/** Bounds for hostile configurations; no real module comes near them. */
+const LIMITS = {
+  depth: 64, // nested evaluation (locals referring to locals, nested values)
+  modules: 256, // module instances in one check
+  moduleDepth: 16, // modules calling modules
+  string: 1_000_000, // characters in one evaluated string
+  nodes: 100_000, // values in one evaluated argument
+  fileBytes: 16 * 1024 * 1024, // one Terraform file
+};
+
+/** A value not known before apply. `always`: it is never null (a resource's ARN). */
+export class Unresolved {
+  constructor(source, reason, { always = false, reference } = {}) {
+    this.source = source;
+    this.reason = reason;
+    this.always = always;
+    this.reference = reference; // { type, name } for a resource reference
+  }
+}
+
+/** check.mjs's Unknown for a Terraform value: in --defaults it shows as "${…}". */
+class TerraformUnknown extends Unknown {
+  constructor(pointer, unresolved) {
+    super(pointer, unresolved.always ? { Ref: unresolved.source } : { 'Fn::Terraform': unresolved.source }, unresolved.source);
+    this.intrinsic = `\${${unresolved.source}}`;
+    this.reason = unresolved.reason;
+  }
+}
+
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Unresolved);
+const where = (file, item) => `${file}:${item.line}:${item.column}`;
+
+/** Reads one Terraform file into `{ body }` or `{ error }`. */
+function readFile(path) {
+  let text;
+  try {
+    const size = statSync(path).size;
+    if (size > LIMITS.fileBytes) return { error: { message: `the file is ${size} bytes, more than the ${LIMITS.fileBytes} a Terraform file may have here`, line: 1, column: 1 } };
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return { unreadable: error.code === 'ENOENT' ? 'no such file or directory' : String(error.code ?? error.message) };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (/\.json$/i.test(path)) {
+    const read = readJsonSyntax(text, isBlockType);
+    return read.error ? { error: { ...read.error, message: `invalid JSON: ${read.error.message}` } } : read;
+  }
+  const read = readNative(text);
+  return read.error ? { error: { ...read.error, message: `invalid HCL: ${read.error.message}` } } : read;
+}
+
+/** A module: the files of one folder, indexed. `display` turns a path into the name reported. */
+function loadModule(folder, display, cache) {
+  const key = resolve(folder);
+  if (cache.has(key)) return cache.get(key);
+  const module = { folder, files: new Map(), variables: new Map(), locals: new Map(), resources: new Map(), calls: [], tfvars: [], providers: [] };
+  cache.set(key, module);
+  let names = [];
+  try {
+    names = readdirSync(folder === '' ? '.' : folder).sort();
+  } catch {
+    names = [];
+  }
+  for (const name of names) {
+    const path = join(folder, name);
+    const configuration = isTerraformFile(name);
+    if (!configuration && !isVariablesFile(name)) continue;
+    const shown = display(path);
+    const read = readFile(path);
+    module.files.set(resolve(path), { name: shown, path, read });
+    if (!read.body) continue;
+    if (!configuration) {
+      module.tfvars.push({ name: shown, body: read.body });
+      continue;
+    }
+    for (const item of read.body) {
+      if (item.t !== 'block') continue;
+      const [first, second] = item.labels;
+      if (item.type === 'variable' && first) module.variables.set(first, { block: item, file: shown });
+      else if (item.type === 'locals') {
+        for (const attr of item.body) if (attr.t === 'attr') module.locals.set(attr.name, { attr, file: shown });
+      } else if (item.type === 'resource' && first && second) module.resources.set(`${first}.${second}`, { block: item, file: shown, type: first, name: second });
+      else if (item.type === 'module' && first) module.calls.push({ name: first, block: item, file: shown });
+      else if (item.type === 'provider' && first === 'aws') module.providers.push({ block: item, file: shown });
+    }
+  }
+  // terraform.tfvars, then terraform.tfvars.json, then *.auto.tfvars(.json) in name order: later wins.
+  const rank = (name) => (/terraform\.tfvars$/i.test(name) ? 0 : /terraform\.tfvars\.json$/i.test(name) ? 1 : 2);
+  module.tfvars.sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : 1));
+  return module;
+}
+
+/** The local folder a module call's `source` names, or null (a registry or Git source). */
+function callFolder(module, call) {
+  const source = call.block.body.find((item) => item.t === 'attr' && item.name === 'source');
+  const value = source?.value?.k === 'string' ? source.value.v : null;
+  if (typeof value !== 'string' || !/^\.\.?(\/|$)/.test(value)) return null;
+  return join(module.folder === '' ? '.' : module.folder, value);
+}
+
+/** An instance of a module: its address prefix and the values of its variables. */
+class Scope {
+  constructor(module, prefix, variables) {
+    this.module = module;
+    this.prefix = prefix; // '' or 'module.a.module.b.'
+    this.variables = variables; // name -> { value, origin } | Unresolved
+    this.locals = new Map();
+    this.busy = new Set();
+  }
+
+  variable(name) {
+    if (this.variables.has(name)) return this.variables.get(name);
+    return new Unresolved(
+      `var.${name}`,
+      this.module.variables.has(name)
+        ? `has no default and no value in terraform.tfvars or *.auto.tfvars (Terraform takes it from -var, -var-file or TF_VAR_${name})`
+        : 'is not declared in this module',
+    );
+  }
+
+  local(name, trace, depth) {
+    if (this.locals.has(name)) {
+      const { value, origins } = this.locals.get(name);
+      origins.forEach((o) => trace.add(o));
+      return value;
+    }
+    const entry = this.module.locals.get(name);
+    if (!entry || this.busy.has(name)) return new Unresolved(`local.${name}`, entry ? 'refers to itself' : 'is not defined in this module');
+    this.busy.add(name);
+    const origins = new Set();
+    const value = evaluate(entry.attr.value, this, origins, depth + 1);
+    this.busy.delete(name);
+    this.locals.set(name, { value, origins });
+    origins.forEach((o) => trace.add(o));
+    return value;
+  }
+}
+
+const EMPTY_SCOPE = new Scope({ variables: new Map(), locals: new Map() }, '', new Map());
+
+/** Counts values up to a bound; false when `value` is larger (a "billion laughs" of locals). */
+function withinBounds(value) {
+  let budget = LIMITS.nodes;
+  const stack = [value];
+  while (stack.length) {
+    const item = stack.pop();
+    budget -= 1;
+    if (budget < 0) return false;
+    if (typeof item === 'string' && item.length > LIMITS.string) return false;
+    if (Array.isArray(item)) stack.push(...item);
+    else if (isObject(item)) stack.push(...Object.values(item));
+  }
+  return true;
+}
+
+function stringOf(value) {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'bigint' || typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return undefined;
+}
+
+function describe(expr) {
+  if (expr.k === 'call') return `the function ${expr.name}()`;
+  if (expr.k === 'template') return 'a template directive (%{…})';
+  return 'an expression evaluated at plan time';
+}
+
+/**
+ * The value of an expression in `scope`, or an Unresolved. `trace` collects
+ * where variable values came from.
+ */
+export function evaluate(expr, scope, trace = new Set(), depth = 0) {
+  if (!expr || depth > LIMITS.depth) return new Unresolved(expr?.src ?? '', 'nests too deeply to evaluate here');
+  switch (expr.k) {
+    case 'null':
+      return null;
+    case 'bool':
+      return expr.v;
+    case 'number':
+      return /^-?\d+$/.test(expr.v) ? BigInt(expr.v) : Number(expr.v);
+    case 'string':
+      return expr.v;
+    case 'template': {
+      let out = '';
+      for (const part of expr.parts) {
+        if ('lit' in part) out += part.lit;
+        else if (part.directive) return new Unresolved(expr.src, describe(expr));
+        else {
+          const value = evaluate(part.expr, scope, trace, depth + 1);
+          if (value instanceof Unresolved) return new Unresolved(expr.src, `uses ${value.source}, which ${value.reason}`);
+          const text = stringOf(value);
+          if (text === undefined) return new Unresolved(expr.src, 'interpolates a value that is not a string');
+          out += text;
+        }
+        if (out.length > LIMITS.string) return new Unresolved(expr.src, `is longer than ${LIMITS.string} characters`);
+      }
+      return out;
+    }
+    case 'array':
+      return expr.items.map((item) => evaluate(item, scope, trace, depth + 1));
+    case 'object': {
+      const out = {};
+      for (const item of expr.items) {
+        const key = typeof item.key === 'string' ? item.key : stringOf(evaluate(item.key, scope, trace, depth + 1));
+        if (key === undefined) return new Unresolved(expr.src, 'has a key that is not known before apply');
+        setMember(out, key, evaluate(item.value, scope, trace, depth + 1));
+      }
+      return out;
+    }
+    case 'traversal':
+      return traverse(expr, scope, trace, depth);
+    default:
+      return new Unresolved(expr.src, `is ${describe(expr)}`);
+  }
+}
+
+function traverse(expr, scope, trace, depth) {
+  const root = expr.root?.k === 'var' ? expr.root.name : null;
+  const [first, ...rest] = expr.ops;
+  const name = first?.attr;
+  if (root === null || name === undefined) return new Unresolved(expr.src, `is ${describe(expr)}`);
+  let value;
+  if (root === 'var') {
+    const found = scope.variable(name);
+    if (found instanceof Unresolved) return new Unresolved(expr.src, found.reason);
+    trace.add(found.origin);
+    value = found.value;
+  } else if (root === 'local') {
+    value = scope.local(name, trace, depth);
+  } else if (['count', 'each', 'self', 'path', 'terraform', 'data', 'module'].includes(root)) {
+    return new Unresolved(expr.src, 'is known only when Terraform plans');
+  } else {
+    // A resource reference: known after apply. Its ARN or id is never null.
+    const attribute = rest.find((op) => op.attr)?.attr;
+    return new Unresolved(expr.src, 'is known only after apply', {
+      always: attribute === 'arn' || attribute === 'id',
+      reference: { type: root, name, attribute },
+    });
+  }
+  for (const op of rest) {
+    if (value instanceof Unresolved) return new Unresolved(expr.src, `uses ${value.source}, which ${value.reason}`);
+    if (op.splat) return new Unresolved(expr.src, 'uses a splat expression');
+    let key = op.attr;
+    if (op.index) key = stringOf(evaluate(op.index, scope, trace, depth + 1));
+    if (key === undefined || value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) {
+      return new Unresolved(expr.src, 'is not a value this command can look up');
+    }
+    value = value[key];
+  }
+  if (value instanceof Unresolved) return new Unresolved(expr.src, `uses ${value.source}, which ${value.reason}`);
+  return value;
+}
+
+/** The variables of a module instance: defaults, then tfvars (root only) or the call's arguments. */
+function variablesOf(module, callArguments) {
+  const values = new Map();
+  for (const [name, { block, file }] of module.variables) {
+    const defaultAttr = block.body.find((item) => item.t === 'attr' && item.name === 'default');
+    if (defaultAttr) {
+      values.set(name, { value: evaluate(defaultAttr.value, EMPTY_SCOPE), origin: `the default of variable "${name}" (${where(file, defaultAttr)})` });
+    }
+  }
+  if (callArguments) {
+    for (const [name, entry] of callArguments) values.set(name, entry);
+  } else {
+    for (const { name: file, body } of module.tfvars) {
+      for (const item of body) {
+        if (item.t !== 'attr') continue;
+        values.set(item.name, { value: evaluate(item.value, EMPTY_SCOPE), origin: where(file, item) });
+      }
+    }
+  }
+  for (const [name, entry] of values) {
+    if (entry.value instanceof Unresolved) values.set(name, new Unresolved(`var.${name}`, `comes from ${entry.origin}, which is not known before apply`));
+  }
+  return values;
+}
+
+/** Every module instance reachable from the roots, breadth first: `{ scope, module }`. */
+function instancesOf(roots, display, cache, notes) {
+  const out = [];
+  const queue = roots.map((module) => ({ module, prefix: '', args: null, path: [resolve(module.folder)] }));
+  while (queue.length) {
+    const { module, prefix, args, path } = queue.shift();
+    if (out.length >= LIMITS.modules) {
+      notes.push({ message: `More than ${LIMITS.modules} module instances: the rest are not checked.` });
+      break;
+    }
+    const scope = new Scope(module, prefix, variablesOf(module, args));
+    out.push(scope);
+    for (const call of module.calls) {
+      const folder = callFolder(module, call);
+      if (folder === null) continue;
+      const key = resolve(folder);
+      if (path.includes(key) || path.length > LIMITS.moduleDepth) continue; // a module that calls itself
+      const child = loadModule(folder, display, cache);
+      const callArgs = new Map();
+      for (const item of call.block.body) {
+        if (item.t !== 'attr' || ['source', 'version', 'count', 'for_each', 'providers', 'depends_on'].includes(item.name)) continue;
+        const trace = new Set();
+        const value = evaluate(item.value, scope, trace);
+        const origin = trace.size ? [...trace].join(', ') : `module "${call.name}" in ${where(call.file, item)}`;
+        callArgs.set(item.name, { value, origin });
+      }
+      queue.push({ module: child, prefix: `${prefix}module.${call.name}.`, args: callArgs, path: [...path, key] });
+    }
+  }
+  return out;
+}
+
+/**
+ * Maps a task resource in `scope` to the request the provider sends.
+ * Returns { request, unknowns, records, diagnostics, notes, locations }:
+ * `records` maps request pointers to { attribute, line, column, origin?,
+ * providerDefault? }.
+ */
+function mapTask(resource, scope, fieldIndex) {
+  const records = new Map();
+  const unknowns = [];
+  const diagnostics = [];
+  const notes = [];
+  const references = new Map(); // request pointer -> { type, name }
+  const { block, file } = resource;
+  const record = (pointer, item, attribute, extra = {}) => records.set(pointer, { attribute, line: item.line, column: item.column, ...extra });
+  const problem = (code, item, attribute, message, params) =>
+    diagnostics.push({ code, severity: 'error', path: '', message, params, line: item.line, column: item.column, attribute });
+
+  // Terraform's own conversions to the argument's type.
+  const convert = (value, pointer) => {
+    const field = fieldIndex.get(pointer.replace(/\/\d+(?=\/|$)/g, '/*'));
+    if (field?.type === 'integer' && typeof value === 'string' && /^-?\d+$/.test(value.trim())) return BigInt(value.trim());
+    if (field?.type === 'integer' && typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
+    if (field?.type === 'string' && (typeof value === 'bigint' || typeof value === 'number' || typeof value === 'boolean')) return stringOf(value);
+    return value;
+  };
+  const unknownAt = (pointer, unresolved) => {
+    const unknown = new TerraformUnknown(pointer, unresolved);
+    unknowns.push(unknown);
+    if (unresolved.reference) references.set(pointer, unresolved.reference);
+    return unknown;
+  };
+  // A value for the request: Unresolved anywhere inside becomes an Unknown at its pointer.
+  const toRequest = (value, pointer) => {
+    if (value instanceof Unresolved) return unknownAt(pointer, value);
+    if (Array.isArray(value)) return value.map((item, i) => toRequest(item, `${pointer}/${i}`));
+    if (isObject(value)) {
+      const out = {};
+      for (const [key, member] of Object.entries(value)) setMember(out, key, toRequest(member, `${pointer}/${escapeSegment(key)}`));
+      return out;
+    }
+    return convert(value, pointer);
+  };
+  const valueOf = (item, pointer, attribute) => {
+    const trace = new Set();
+    const value = evaluate(item.value, scope, trace);
+    const origin = trace.size ? [...trace].join(', ') : undefined;
+    if (!withinBounds(value)) return { value: new Unresolved(item.value.src.slice(0, 80), 'is too large to check here'), origin };
+    record(pointer, item, attribute, origin ? { origin } : {});
+    return { value, origin };
+  };
+
+  const request = {};
+  // A body against its schema: fills `target` (an object in the request at `pointer`).
+  const mapBody = (body, schema, target, pointer, path, isTop) => {
+    const seen = new Map();
+    for (const item of body) {
+      const attribute = [...path, item.t === 'attr' ? item.name : item.type].join('.');
+      if (item.t === 'attr') {
+        if (isTop && (TASK.meta.includes(item.name))) continue;
+        if (isTop && TASK.computed.includes(item.name)) {
+          problem('terraform/unsupported-argument', item, attribute, `Value for unconfigurable attribute: can't configure a value for "${item.name}": its value will be decided automatically based on the result of applying this configuration.`, { argument: item.name });
+          continue;
+        }
+        const spec = schema.attrs?.[item.name];
+        if (!spec) {
+          const blockSpec = schema.blocks?.[item.name];
+          const suggestion = blockSpec ? undefined : nearest(item.name, [...Object.keys(schema.attrs ?? {}), ...(isTop ? TASK.meta : [])]);
+          const message = blockSpec
+            ? `An argument named "${item.name}" is not expected here. Did you mean to define a block of type "${item.name}"? (write ${item.name} { … } without "=")`
+            : `An argument named "${item.name}" is not expected here.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`;
+          problem('terraform/unsupported-argument', item, attribute, message, suggestion ? { argument: item.name, suggestion } : { argument: item.name });
+          continue;
+        }
+        if (spec.ignored) continue;
+        const memberPointer = `${pointer}/${spec.member}`;
+        const { value } = valueOf(item, memberPointer, attribute);
+        if (value === null) continue; // null leaves the argument unset
+        if (spec.map) {
+          if (value instanceof Unresolved) {
+            setMember(target, spec.member, unknownAt(memberPointer, value));
+            continue;
+          }
+          if (!isObject(value)) {
+            setMember(target, spec.member, toRequest(value, memberPointer));
+            continue;
+          }
+          // The provider sends tags as a list of { Key, Value } (in no set order; sorted here).
+          const keys = Object.keys(value).sort();
+          const objectItems = item.value.k === 'object' ? item.value.items : [];
+          setMember(target, spec.member, keys.map((key, i) => {
+            const at = objectItems.find((o) => (typeof o.key === 'string' ? o.key : o.key?.v) === key) ?? item;
+            record(`${memberPointer}/${i}`, at, `tags["${key}"]`);
+            return { Key: key, Value: toRequest(value[key], `${memberPointer}/${i}/Value`) };
+          }));
+          continue;
+        }
+        if ((spec.omitEmpty && value === '') || (spec.omitZero && (value === 0n || value === 0 || value === '0'))) continue;
+        const converted = toRequest(value, spec.wrap ? `${memberPointer}/${spec.wrap}` : memberPointer);
+        setMember(target, spec.member, spec.wrap ? { [spec.wrap]: converted } : converted);
+        continue;
+      }
+      // A block.
+      if (isTop && TASK.metaBlocks.includes(item.type)) continue;
+      if (item.type === 'dynamic') {
+        const type = item.labels[0] ?? '';
+        const spec = schema.blocks?.[type];
+        if (!spec) {
+          problem('terraform/unsupported-argument', item, [...path, type].join('.'), `Blocks of type "${type}" are not expected here.`, { block: type });
+          continue;
+        }
+        const memberPointer = `${pointer}/${spec.member}`;
+        record(memberPointer, item, [...path, type].join('.'));
+        setMember(target, spec.member, unknownAt(memberPointer, new Unresolved(`dynamic "${type}"`, 'makes its blocks only when Terraform plans')));
+        seen.set(type, (seen.get(type) ?? 0) + 1);
+        continue;
+      }
+      const spec = schema.blocks?.[item.type];
+      if (!spec) {
+        const suggestion = nearest(item.type, Object.keys(schema.blocks ?? {}));
+        const isAttr = schema.attrs?.[item.type];
+        const message = isAttr
+          ? `Unsupported block type: blocks of type "${item.type}" are not expected here. Did you mean to define argument "${item.type}"? If so, use the equals sign to assign it a value.`
+          : `Unsupported block type: blocks of type "${item.type}" are not expected here.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`;
+        problem('terraform/unsupported-argument', item, attribute, message, suggestion ? { block: item.type, suggestion } : { block: item.type });
+        continue;
+      }
+      const count = (seen.get(item.type) ?? 0) + 1;
+      seen.set(item.type, count);
+      if (count > 1) {
+        problem('terraform/too-many-blocks', item, attribute, `Too many ${item.type} blocks: no more than 1 "${item.type}" block is allowed.`, { block: item.type, max: 1 });
+        continue;
+      }
+      const memberPointer = `${pointer}/${spec.member}`;
+      const inner = {};
+      let innerPointer = memberPointer;
+      if (spec.list) innerPointer = `${memberPointer}/0`;
+      if (spec.wrap) innerPointer = `${memberPointer}/${spec.wrap}`;
+      record(memberPointer, item, attribute);
+      if (spec.list) record(innerPointer, item, attribute);
+      mapBody(item.body, spec, inner, innerPointer, [...path, item.type], false);
+      // The provider's defaults and the members it always sends.
+      for (const [name, a] of Object.entries(spec.attrs ?? {})) {
+        const written = item.body.some((b) => b.t === 'attr' && b.name === name);
+        const explicitNull = item.body.some((b) => b.t === 'attr' && b.name === name && b.value?.k === 'null');
+        if (written && !explicitNull) continue;
+        const at = `${innerPointer}/${a.member}`;
+        if (a.providerDefault !== undefined) {
+          setMember(inner, a.member, a.providerDefault);
+          record(at, item, `${attribute}.${name}`, { providerDefault: a.providerDefault });
+        } else if (a.sendEmptyWhenOmitted) {
+          setMember(inner, a.member, '');
+          record(at, item, `${attribute}.${name}`, { providerDefault: '' });
+        }
+      }
+      for (const [name, b] of Object.entries(spec.blocks ?? {})) {
+        const written = item.body.some((x) => (x.t === 'block' && (x.type === name || (x.type === 'dynamic' && x.labels[0] === name))));
+        if (written) continue;
+        if (b.required) {
+          problem('terraform/missing-block', item, `${attribute}.${name}`, `Insufficient ${name} blocks: at least 1 "${name}" block is required in ${item.type}.`, { block: name, min: 1 });
+        } else if (b.alwaysSent) {
+          setMember(inner, b.member, {});
+          record(`${innerPointer}/${b.member}`, item, `${attribute}.${name}`, { providerDefault: {} });
+        }
+      }
+      setMember(target, spec.member, spec.list ? [inner] : spec.wrap ? { [spec.wrap]: inner } : inner);
+    }
+  };
+  mapBody(block.body, TASK, request, '', [], true);
+
+  // Locations: a reference to a location resource of the same module instance.
+  const locations = [];
+  const resolved = [];
+  for (const [pointer, reference] of references) {
+    if (!['/SourceLocationArn', '/DestinationLocationArn'].includes(pointer)) continue;
+    const table = LOCATIONS[reference.type];
+    const target = scope.module.resources.get(`${reference.type}.${reference.name}`);
+    if (!table || !target || !['arn', 'id'].includes(reference.attribute)) continue;
+    const description = locationDescription(target, table, scope);
+    // A stand-in ARN, the same for every reference to this resource, so that
+    // validate() can match the description (and same-location still works).
+    const arn = standInArn(scope.prefix + `${reference.type}.${reference.name}`);
+    description.LocationArn = arn;
+    const index = unknowns.findIndex((u) => u.pointer === pointer);
+    const [unknown] = unknowns.splice(index, 1);
+    setMember(request, pointer.slice(1), arn);
+    records.get(pointer).standIn = { arn, source: unknown.intrinsic };
+    locations.push(description);
+    resolved.push({ attribute: records.get(pointer).attribute, pointer, resource: `${scope.prefix}${reference.type}.${reference.name}`, file: target.file, line: target.block.line, column: target.block.column, description: { ...description } });
+  }
+  return { request, unknowns, records, diagnostics, notes, locations, resolved };
+}
+
+const standIns = new Map();
+/** A well-formed location ARN standing for a resource (stable per address within a run). */
+function standInArn(address) {
+  if (!standIns.has(address)) {
+    let hash = 0n;
+    for (const char of address) hash = (hash * 131n + BigInt(char.codePointAt(0))) % 2n ** 64n;
+    standIns.set(address, `arn:aws:datasync:us-east-1:111122223333:location/loc-${hash.toString(16).padStart(17, '0').slice(-17)}`);
+  }
+  return standIns.get(address);
+}
+
+/** A location resource's DescribeLocation* members, from the arguments that are known. */
+function locationDescription(target, table, scope) {
+  const get = (path) => {
+    let body = target.block.body;
+    const parts = path.split('.');
+    for (const part of parts.slice(0, -1)) {
+      const nested = body.find((b) => b.t === 'block' && b.type === part);
+      if (!nested) {
+        const attr = body.find((b) => b.t === 'attr' && b.name === part);
+        const value = attr ? evaluate(attr.value, scope) : undefined;
+        return isObject(value) ? value[parts.at(-1)] : undefined;
+      }
+      body = nested.body;
+    }
+    const attr = body.find((b) => b.t === 'attr' && b.name === parts.at(-1));
+    return attr ? evaluate(attr.value, scope) : undefined;
+  };
+  const known = (value) => value !== undefined && value !== null && !(value instanceof Unresolved) && !(Array.isArray(value) && value.some((v) => v instanceof Unresolved));
+  const out = { type: table.type(get) };
+  for (const [member, path] of Object.entries(table.members)) {
+    const value = get(path);
+    if (!known(value)) continue;
+    const [outer, inner] = member.split('.');
+    if (inner) out[outer] = { ...(out[outer] ?? {}), [inner]: stringOf(value) ?? value };
+    else out[outer] = Array.isArray(value) ? value.map((v) => stringOf(v) ?? v) : stringOf(value) ?? value;
+  }
+  return out;
+}
+
+/** Where a pointer was written: its own record, or its nearest ancestor's. */
+function recordFor(records, pointer) {
+  let p = pointer;
+  for (;;) {
+    if (records.has(p)) return records.get(p);
+    if (p === '') return undefined;
+    p = p.slice(0, p.lastIndexOf('/'));
+  }
+}
+
+let cachedFields;
+const allFields = () => (cachedFields ??= fieldList());
+
+/** The service default of a member in a mode, from fields(). */
+function serviceDefault(pointer, mode) {
+  const field = allFields().find((f) => f.pointer === pointer);
+  return field?.default?.[mode === 'ENHANCED' ? 'ENHANCED' : 'BASIC'];
+}
+
+/** Checks one task resource; returns the report's task entry. */
+function checkTask(resource, scope, fieldIndex, options) {
+  const address = `${scope.prefix}${resource.type}.${resource.name}`;
+  const mapped = mapTask(resource, scope, fieldIndex);
+  const { request, unknowns, records } = mapped;
+  const notes = [];
+  const block = resource.block;
+  const meta = (name) => block.body.find((b) => b.t === 'attr' && b.name === name);
+  const count = meta('count');
+  if (count) {
+    const value = evaluate(count.value, scope);
+    if (value === 0n || value === false) {
+      notes.push({ code: 'terraform/not-checked', path: '', line: count.line, column: count.column, attribute: 'count', message: `Not checked: count is 0, so ${address} creates no task.` });
+      return { logicalId: address, pointer: '', diagnostics: [], notes, locations: [] };
+    }
+  }
+  for (const name of ['count', 'for_each']) {
+    const item = meta(name);
+    if (item) {
+      notes.push({
+        code: 'terraform/not-checked',
+        path: '',
+        line: item.line,
+        column: item.column,
+        attribute: name,
+        message: `Every instance that ${name} makes is checked as one; values from ${name === 'count' ? 'count.index' : 'each.key and each.value'} are not checked.`,
+      });
+    }
+  }
+  const validateOptions = mapped.locations.length ? { locations: mapped.locations } : undefined;
+  const found = checkRequest(request, unknowns, allFields(), validateOptions);
+  const mode = typeof request.TaskMode === 'string' ? request.TaskMode : 'BASIC';
+  const place = (d) => {
+    const own = recordFor(records, d.path) ?? { line: block.line, column: block.column };
+    const attribute = (records.has(d.path) && own.attribute) || attributeOf(d.path) || own.attribute || '';
+    const out = { ...d, line: own.line, column: own.column, address, attribute };
+    if (own.origin) {
+      out.origin = own.origin;
+      out.message = `${d.message} (The value comes from ${own.origin}.)`;
+    }
+    // A finding caused by a value the provider filled in.
+    const involved = [d.path, ...(Array.isArray(d.params?.related) ? d.params.related.map(String) : [])];
+    const filled = involved.map((p) => [p, records.get(p)]).find(([, r]) => r?.providerDefault !== undefined);
+    if (filled) {
+      const [pointer, r] = filled;
+      const sent = typeof r.providerDefault === 'object' ? '{}' : String(r.providerDefault);
+      const name = r.attribute.split('.').at(-1);
+      const better = serviceDefault(pointer, mode);
+      const fix =
+        better !== undefined && String(better) !== sent
+          ? `set ${name} = "${better}" (the service's default for ${mode === 'ENHANCED' ? 'Enhanced' : 'Basic'} mode) or another supported value`
+          : `set ${name} to the value you want`;
+      out.providerDefault = { attribute: r.attribute, pointer, value: sent };
+      out.message = `${out.message} This is caused by a provider default: ${r.attribute} is not set, so the AWS provider sends ${pointer.split('/').pop()} ${sent === '' ? '""' : sent}; ${fix} in the ${r.attribute.split('.').slice(0, -1).join('.') || 'resource'} block.`;
+    }
+    return out;
+  };
+  const diagnostics = [...mapped.diagnostics.map((d) => ({ ...d, address })), ...found.map(place)].sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : 1));
+  for (const unknown of unknowns) {
+    const own = recordFor(records, unknown.pointer) ?? { line: block.line, column: block.column };
+    const attribute = (records.has(unknown.pointer) && own.attribute) || attributeOf(unknown.pointer) || own.attribute || '';
+    notes.push({
+      code: 'terraform/not-checked',
+      path: unknown.pointer,
+      line: own.line,
+      column: own.column,
+      address,
+      attribute,
+      message: `Not checked: ${attribute || unknown.pointer} comes from ${unknown.description}, which ${unknown.reason}.`,
+    });
+  }
+  notes.sort((a, b) => a.line - b.line || a.column - b.column);
+  const task = {
+    logicalId: address,
+    pointer: '',
+    diagnostics,
+    notes,
+    locations: mapped.resolved.map(({ description, ...rest }) => ({ ...rest, type: description.type, description })),
+  };
+  if (options.defaults) {
+    const standIn = new Map([...records.values()].filter((r) => r.standIn).map((r) => [r.standIn.arn, r.standIn.source]));
+    const filled = requestWithDefaults(request, unknowns);
+    if (filled) for (const key of ['SourceLocationArn', 'DestinationLocationArn']) if (standIn.has(filled[key])) filled[key] = standIn.get(filled[key]);
+    task.defaults = filled;
+    const expression = request?.Schedule?.ScheduleExpression;
+    if (typeof expression === 'string') {
+      try {
+        const d = describeSchedule(expression, { count: 3 });
+        if (d.summary) task.schedule = { summary: d.summary, nextRuns: d.nextRuns };
+      } catch {
+        // no schedule description
+      }
+    }
+  }
+  return task;
+}
+
+/**
+ * Checks the Terraform inputs (`{ name, path }`, .tf and .tf.json files and
+ * tfvars) and returns `{ reports, extra }`: a Map from input name to its file
+ * report, and reports for the files of called modules that are not inputs but
+ * hold tasks. The modules are the inputs' folders; the tasks of a file are
+ * reported with that file.
+ */
+export function checkTerraform(inputs, options = {}) {
+  const reports = new Map();
+  const cache = new Map();
+  const byPath = new Map(inputs.map((input) => [resolve(input.path), input]));
+  const display = (path) => byPath.get(resolve(path))?.name ?? relativeName(path);
+  const folders = [...new Set(inputs.map((input) => dirname(input.path)))];
+  const modules = folders.map((folder) => loadModule(folder, display, cache));
+  // A module called (with a local source) by another checked module is checked through that call.
+  const called = new Set();
+  for (const module of modules) {
+    for (const call of module.calls) {
+      const folder = callFolder(module, call);
+      if (folder !== null) called.add(resolve(folder));
+    }
+  }
+  const roots = modules.filter((m) => !called.has(resolve(m.folder)));
+  const runNotes = [];
+  const scopes = instancesOf(roots.length ? roots : modules.slice(0, 1), display, cache, runNotes);
+  const fieldIndex = new Map(allFields().map((f) => [f.pointer, f]));
+  const tasksByFile = new Map();
+  for (const scope of scopes) {
+    for (const resource of scope.module.resources.values()) {
+      if (resource.type !== TASK_TYPE) continue;
+      const task = checkTask(resource, scope, fieldIndex, options);
+      const list = tasksByFile.get(resource.file) ?? [];
+      list.push(task);
+      tasksByFile.set(resource.file, list);
+    }
+  }
+  // Tasks in files that are not inputs (a called module's files) get reports of their own.
+  const extra = [];
+  const given = new Set(inputs.map((input) => input.name));
+  for (const [file, tasks] of tasksByFile) {
+    if (given.has(file)) continue;
+    const path = [...cache.values()].flatMap((m) => [...m.files.values()]).find((f) => f.name === file)?.path ?? file;
+    extra.push({ file, path, syntax: /\.json$/i.test(file) ? 'json' : 'hcl', kind: 'terraform', notes: [], tasks });
+  }
+  for (const input of inputs) {
+    const module = cache.get(resolve(dirname(input.path)));
+    const file = module?.files.get(resolve(input.path));
+    const base = { file: input.name, path: input.path, syntax: /\.json$/i.test(input.name) ? 'json' : 'hcl' };
+    if (!file || file.read.unreadable) {
+      reports.set(input.name, { ...base, syntax: null, kind: 'unreadable', error: { message: `cannot read: ${file?.read.unreadable ?? 'no such file or directory'}` }, notes: [], tasks: [] });
+      continue;
+    }
+    if (file.read.error) {
+      reports.set(input.name, { ...base, kind: 'unparsable', error: file.read.error, notes: [], tasks: [] });
+      continue;
+    }
+    const notes = runNotes.length && input === inputs[0] ? runNotes.map((n) => ({ code: 'terraform/not-checked', path: '', line: 1, column: 1, ...n })) : [];
+    reports.set(input.name, { ...base, kind: 'terraform', notes, tasks: tasksByFile.get(input.name) ?? [] });
+  }
+  return { reports, extra };
+}
+
+function relativeName(path) {
+  const rel = relative(process.cwd(), resolve(path));
+  return rel && !rel.startsWith('..') ? rel.split('\\').join('/') : path;
+}
+
+/** Whether a name is read by the Terraform path (configuration or variable values). */
+export function isTerraformInput(name) {
+  return isTerraformFile(name) || isVariablesFile(basename(name));
+}

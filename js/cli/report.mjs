@@ -1,7 +1,9 @@
 // Checks one input document and returns what the output formats print:
 //   { file, syntax, kind, error?, notes, tasks }
 // kind is 'request' (one CreateTask request, e.g. a --cli-input-json file),
-// 'template' (one entry in `tasks` per AWS::DataSync::Task resource) or
+// 'template' (one entry in `tasks` per AWS::DataSync::Task resource),
+// 'terraform' (one entry per aws_datasync_task in `terraform show -json`
+// output; .tf files are checked by terraform.mjs) or
 // 'unparsable' (`error` = { message, line, column }).
 // Each task: { logicalId, pointer, diagnostics, notes, defaults?, schedule? };
 // every diagnostic and note carries the line and column of the member its
@@ -10,6 +12,7 @@ import { applyDefaults, describeSchedule, fields as fieldList, validate } from '
 import { checkRequest, requestWithDefaults } from './check.mjs';
 import { findTasks, isTemplate, mapProperties, Unknown } from './cloudformation.mjs';
 import { looksLikeJson, ParseError, parseYaml, positionOf, readJson, toJsonText } from './documents.mjs';
+import { isTerraformShow, terraformShowReport } from './terraform-plan.mjs';
 
 let cachedFields;
 const fields = () => (cachedFields ??= fieldList());
@@ -166,6 +169,8 @@ export function checkDocument(name, rawText, options = {}) {
       // that JSON.parse meets: a broken document, not a template.
       value = undefined;
     }
+    // `terraform show -json` output: a plan or the state.
+    if (isTerraformShow(value)) return terraformShowReport(base, readJson(text), options);
     if (!isTemplate(value)) return requestReport(base, text, () => readJson(text).positions, options, result);
     // Text the validator and JSON.parse both accept is always read completely.
     return templateReport(base, readJson(text), options);

@@ -13,7 +13,8 @@
 //   and what it always sends once the block is there: a filter rule's Value
 //   ("" when omitted), `TaskReportConfig.Destination.S3.Subdirectory` ("" when
 //   omitted) and `TaskReportConfig.Overrides` ({} when there is no
-//   `report_overrides` block).
+//   `report_overrides` block; left out here, since an empty Overrides
+//   overrides nothing).
 // Read from the provider's main branch (December 2026). The option defaults
 // are the same in every release since each argument was added (log_level,
 // overwrite_mode, task_queueing and transfer_mode in 3.x by PR #16204,
@@ -87,7 +88,6 @@ export const TASK = {
         },
         report_overrides: {
           member: 'Overrides',
-          alwaysSent: true,
           attrs: {
             deleted_override: arg('Deleted', { wrap: 'ReportLevel', omitEmpty: true }),
             skipped_override: arg('Skipped', { wrap: 'ReportLevel', omitEmpty: true }),

@@ -47,7 +47,8 @@ const LIMITS = {
 
 /** A value not known before apply. `always`: it is never null (a resource's ARN). */
 export class Unresolved {
-  constructor(source, reason, { always = false, reference } = {}) {
+  constructor(source, reason, { always = false, reference, plan = false } = {}) {
+    this.plan = plan; // "(known after apply)" in a plan
     this.source = source;
     this.reason = reason;
     this.always = always;
@@ -59,8 +60,9 @@ export class Unresolved {
 class TerraformUnknown extends Unknown {
   constructor(pointer, unresolved) {
     super(pointer, unresolved.always ? { Ref: unresolved.source } : { 'Fn::Terraform': unresolved.source }, unresolved.source);
-    this.intrinsic = `\${${unresolved.source}}`;
+    this.intrinsic = unresolved.plan ? unresolved.source : `\${${unresolved.source}}`;
     this.reason = unresolved.reason;
+    this.plan = unresolved.plan;
   }
 }
 
@@ -136,7 +138,7 @@ function callFolder(module, call) {
 }
 
 /** An instance of a module: its address prefix and the values of its variables. */
-class Scope {
+export class Scope {
   constructor(module, prefix, variables) {
     this.module = module;
     this.prefix = prefix; // '' or 'module.a.module.b.'
@@ -247,6 +249,8 @@ export function evaluate(expr, scope, trace = new Set(), depth = 0) {
     }
     case 'traversal':
       return traverse(expr, scope, trace, depth);
+    case 'unknown': // from a plan: (known after apply)
+      return new Unresolved(expr.src, expr.reason, { always: expr.always, reference: expr.reference, plan: true });
     default:
       return new Unresolved(expr.src, `is ${describe(expr)}`);
   }
@@ -328,7 +332,17 @@ function instancesOf(roots, display, cache, notes) {
     out.push(scope);
     for (const call of module.calls) {
       const folder = callFolder(module, call);
-      if (folder === null) continue;
+      if (folder === null) {
+        const source = call.block.body.find((item) => item.t === 'attr' && item.name === 'source');
+        notes.push({
+          file: call.file,
+          line: call.block.line,
+          column: call.block.column,
+          address: `${prefix}module.${call.name}`,
+          message: `Not checked: module "${call.name}" comes from ${source?.value?.src ?? 'a source'}, which is not a local folder; check that module's own files.`,
+        });
+        continue;
+      }
       const key = resolve(folder);
       if (path.includes(key) || path.length > LIMITS.moduleDepth) continue; // a module that calls itself
       const child = loadModule(folder, display, cache);
@@ -505,10 +519,10 @@ function mapTask(resource, scope, fieldIndex) {
         if (written) continue;
         if (b.required) {
           problem('terraform/missing-block', item, `${attribute}.${name}`, `Insufficient ${name} blocks: at least 1 "${name}" block is required in ${item.type}.`, { block: name, min: 1 });
-        } else if (b.alwaysSent) {
-          setMember(inner, b.member, {});
-          record(`${innerPointer}/${b.member}`, item, `${attribute}.${name}`, { providerDefault: {} });
         }
+        // report_overrides: without the block the provider sends an empty
+        // Overrides object, which overrides nothing: the same as none, so it
+        // is left out (an empty object must not make a finding).
       }
       setMember(target, spec.member, spec.list ? [inner] : spec.wrap ? { [spec.wrap]: inner } : inner);
     }
@@ -578,6 +592,22 @@ function locationDescription(target, table, scope) {
   return out;
 }
 
+/** A copy of `request` without the members at `pointers` (Unknown markers kept as they are). */
+function removePointers(request, pointers) {
+  const drop = new Set(pointers);
+  const copy = (value, pointer) => {
+    if (value instanceof Unknown || value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return value.map((item, i) => copy(item, `${pointer}/${i}`));
+    const out = {};
+    for (const [key, member] of Object.entries(value)) {
+      const child = `${pointer}/${escapeSegment(key)}`;
+      if (!drop.has(child)) setMember(out, key, copy(member, child));
+    }
+    return out;
+  };
+  return copy(request, '');
+}
+
 /** Where a pointer was written: its own record, or its nearest ancestor's. */
 function recordFor(records, pointer) {
   let p = pointer;
@@ -589,7 +619,7 @@ function recordFor(records, pointer) {
 }
 
 let cachedFields;
-const allFields = () => (cachedFields ??= fieldList());
+export const allFields = () => (cachedFields ??= fieldList());
 
 /** The service default of a member in a mode, from fields(). */
 function serviceDefault(pointer, mode) {
@@ -597,9 +627,12 @@ function serviceDefault(pointer, mode) {
   return field?.default?.[mode === 'ENHANCED' ? 'ENHANCED' : 'BASIC'];
 }
 
-/** Checks one task resource; returns the report's task entry. */
-function checkTask(resource, scope, fieldIndex, options) {
-  const address = `${scope.prefix}${resource.type}.${resource.name}`;
+/**
+ * Checks one task resource (`{ block, file, type, name, address? }`) in
+ * `scope`; returns the report's task entry.
+ */
+export function checkTask(resource, scope, fieldIndex, options) {
+  const address = resource.address ?? `${scope.prefix}${resource.type}.${resource.name}`;
   const mapped = mapTask(resource, scope, fieldIndex);
   const { request, unknowns, records } = mapped;
   const notes = [];
@@ -629,6 +662,18 @@ function checkTask(resource, scope, fieldIndex, options) {
   const validateOptions = mapped.locations.length ? { locations: mapped.locations } : undefined;
   const found = checkRequest(request, unknowns, allFields(), validateOptions);
   const mode = typeof request.TaskMode === 'string' ? request.TaskMode : 'BASIC';
+  // What the service would report without the members the provider filled
+  // in (it would use its own defaults for the mode): a finding that is not
+  // there is caused by a provider default. Computed only when needed.
+  const filledPointers = [...records].filter(([, r]) => r.providerDefault !== undefined).map(([p]) => p);
+  let withoutFilled;
+  const causedByFill = (d) => {
+    if (filledPointers.length === 0) return false;
+    withoutFilled ??= new Set(
+      checkRequest(removePointers(request, filledPointers), unknowns, allFields(), validateOptions).map((x) => `${x.code}\u0000${x.path}`),
+    );
+    return !withoutFilled.has(`${d.code}\u0000${d.path}`);
+  };
   const place = (d) => {
     const own = recordFor(records, d.path) ?? { line: block.line, column: block.column };
     const attribute = (records.has(d.path) && own.attribute) || attributeOf(d.path) || own.attribute || '';
@@ -640,7 +685,7 @@ function checkTask(resource, scope, fieldIndex, options) {
     // A finding caused by a value the provider filled in.
     const involved = [d.path, ...(Array.isArray(d.params?.related) ? d.params.related.map(String) : [])];
     const filled = involved.map((p) => [p, records.get(p)]).find(([, r]) => r?.providerDefault !== undefined);
-    if (filled) {
+    if (filled && causedByFill(d)) {
       const [pointer, r] = filled;
       const sent = typeof r.providerDefault === 'object' ? '{}' : String(r.providerDefault);
       const name = r.attribute.split('.').at(-1);
@@ -665,7 +710,9 @@ function checkTask(resource, scope, fieldIndex, options) {
       column: own.column,
       address,
       attribute,
-      message: `Not checked: ${attribute || unknown.pointer} comes from ${unknown.description}, which ${unknown.reason}.`,
+      message: unknown.plan
+        ? `Not checked: ${attribute || unknown.pointer} is (known after apply) in this plan.`
+        : `Not checked: ${attribute || unknown.pointer} comes from ${unknown.description}, which ${unknown.reason}.`,
     });
   }
   notes.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -750,7 +797,9 @@ export function checkTerraform(inputs, options = {}) {
       reports.set(input.name, { ...base, kind: 'unparsable', error: file.read.error, notes: [], tasks: [] });
       continue;
     }
-    const notes = runNotes.length && input === inputs[0] ? runNotes.map((n) => ({ code: 'terraform/not-checked', path: '', line: 1, column: 1, ...n })) : [];
+    const notes = runNotes
+      .filter((n) => (n.file ? n.file === input.name : input === inputs[0]))
+      .map(({ file: _file, ...n }) => ({ code: 'terraform/not-checked', path: '', line: 1, column: 1, ...n }));
     reports.set(input.name, { ...base, kind: 'terraform', notes, tasks: tasksByFile.get(input.name) ?? [] });
   }
   return { reports, extra };

@@ -1,0 +1,201 @@
+// `terraform show -json` output (a plan, or the state; format 1.x): every
+// `aws_datasync_task` that the plan creates or keeps is checked as the
+// provider will send it.
+// - Values known at plan time are checked as they are; `(known after apply)`
+//   values (`after_unknown`) are not checked and are named once.
+// - The plan holds the provider's defaults already filled in; the plan's
+//   `configuration` tells which arguments were written, so a finding caused by
+//   a default says so, as for .tf files.
+// - A reference to a location resource in the configuration gives that
+//   location's planned values to the location rules.
+import { escapeSegment } from './documents.mjs';
+import { allFields, checkTask, Scope } from './terraform.mjs';
+import { TASK } from './terraform-schema.mjs';
+
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Whether a parsed JSON document is `terraform show -json` output. */
+export function isTerraformShow(value) {
+  return (
+    isObject(value) &&
+    typeof value.format_version === 'string' &&
+    /^1\./.test(value.format_version) &&
+    (isObject(value.planned_values) || Array.isArray(value.resource_changes) || isObject(value.values) || 'terraform_version' in value)
+  );
+}
+
+/** The configuration module for `module.a.module.b` (indices dropped). */
+function configModule(configuration, moduleAddress) {
+  let module = configuration?.root_module;
+  if (!moduleAddress) return module;
+  for (const match of moduleAddress.matchAll(/module\.([^.[]+)(\[[^\]]*\])?/g)) module = module?.module_calls?.[match[1]]?.module;
+  return module;
+}
+
+/** The written expressions of a resource in the configuration, or undefined. */
+function expressionsOf(configuration, moduleAddress, type, name) {
+  const module = configModule(configuration, moduleAddress);
+  const resource = module?.resources?.find((r) => r.type === type && r.name === name && (r.mode ?? 'managed') === 'managed');
+  return resource?.expressions;
+}
+
+/** The first `type.name` a written expression references (`references` lists the most specific first). */
+function referenceOf(expression) {
+  for (const ref of expression?.references ?? []) {
+    const match = /^([a-z0-9_]+)\.([^.[]+)(?:\[[^\]]*\])?(?:\.([a-z_]+))?$/i.exec(ref);
+    if (match && match[1] !== 'var' && match[1] !== 'local' && match[1] !== 'module' && match[1] !== 'data') {
+      return { type: match[1], name: match[2], attribute: match[3] ?? 'id' };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A resource's planned values as a body (see terraform-syntax.mjs), with
+ * `after_unknown` values as unknown expressions. `schema` says which members
+ * are blocks; members it does not know are left out (the provider accepted them).
+ * `written` (the configuration's expressions, when known) decides which
+ * provider defaults to leave out, so that they are reported as defaults.
+ */
+function bodyOf(values, unknown, pointer, at, schema, written, path = []) {
+  const body = [];
+  for (const [name, value] of Object.entries(values ?? {})) {
+    const child = `${pointer}/${escapeSegment(name)}`;
+    const position = at(child);
+    const isUnknown = unknown === true || unknown?.[name] === true;
+    const blockSpec = schema.blocks?.[name];
+    if (blockSpec && Array.isArray(value)) {
+      value.forEach((item, i) => {
+        if (!isObject(item)) return;
+        const itemWritten = Array.isArray(written?.[name]) ? written[name][i] : undefined;
+        body.push({
+          t: 'block',
+          type: name,
+          labels: [],
+          ...at(`${child}/${i}`),
+          body: bodyOf(item, unknown?.[name]?.[i], `${child}/${i}`, at, blockSpec, itemWritten, [...path, name]),
+        });
+      });
+      continue;
+    }
+    const spec = schema.attrs?.[name];
+    if (!spec || spec.ignored) continue;
+    if (isUnknown) {
+      body.push({ t: 'attr', name, ...position, value: { k: 'unknown', ...position, src: '(known after apply)', reason: 'is known only after apply', plan: true, reference: referenceOf(written?.[name]), always: /_arn$/.test(name) } });
+      continue;
+    }
+    if (value === null) continue;
+    // A provider default: the plan holds it, the configuration does not.
+    if (written && !(name in written) && (spec.providerDefault !== undefined || spec.sendEmptyWhenOmitted)) continue;
+    body.push({ t: 'attr', name, ...position, value: literal(value, position) });
+  }
+  return body;
+}
+
+/** A location resource's planned values as a body: lists of objects are blocks, the rest arguments. */
+function locationBody(values, unknown, pointer, at) {
+  const body = [];
+  for (const [name, value] of Object.entries(values ?? {})) {
+    const child = `${pointer}/${escapeSegment(name)}`;
+    if (unknown === true || unknown?.[name] === true || value === null) continue;
+    if (Array.isArray(value) && value.length > 0 && value.every(isObject)) {
+      value.forEach((item, i) => body.push({ t: 'block', type: name, labels: [], ...at(`${child}/${i}`), body: locationBody(item, unknown?.[name]?.[i], `${child}/${i}`, at) }));
+    } else {
+      body.push({ t: 'attr', name, ...at(child), value: literal(value, at(child)) });
+    }
+  }
+  return body;
+}
+
+/** A plan value as a literal expression. */
+function literal(value, position) {
+  if (value === null) return { k: 'null', ...position, src: 'null' };
+  if (typeof value === 'boolean') return { k: 'bool', ...position, src: String(value), v: value };
+  if (typeof value === 'bigint' || typeof value === 'number') return { k: 'number', ...position, src: String(value), v: String(value) };
+  if (typeof value === 'string') return { k: 'string', ...position, src: JSON.stringify(value), v: value };
+  if (Array.isArray(value)) return { k: 'array', ...position, src: '[…]', items: value.map((v) => literal(v, position)) };
+  return { k: 'object', ...position, src: '{…}', items: Object.entries(value).map(([key, v]) => ({ key, ...position, value: literal(v, position) })) };
+}
+
+/** Every managed resource of the plan or state: `{ address, moduleAddress, type, name, values, unknown, pointer, action }`. */
+function resourcesOf(document) {
+  const out = [];
+  if (Array.isArray(document.resource_changes)) {
+    document.resource_changes.forEach((change, i) => {
+      if (!isObject(change) || change.mode !== 'managed' || !isObject(change.change)) return;
+      const actions = Array.isArray(change.change.actions) ? change.change.actions : [];
+      if (actions.length === 1 && actions[0] === 'delete') return;
+      if (!isObject(change.change.after)) return;
+      out.push({
+        address: change.address,
+        moduleAddress: change.module_address,
+        type: change.type,
+        name: change.name,
+        values: change.change.after,
+        unknown: change.change.after_unknown ?? {},
+        pointer: `/resource_changes/${i}/change/after`,
+      });
+    });
+    return out;
+  }
+  const walk = (module, pointer) => {
+    if (!isObject(module)) return;
+    (Array.isArray(module.resources) ? module.resources : []).forEach((r, i) => {
+      if (!isObject(r) || (r.mode ?? 'managed') !== 'managed' || !isObject(r.values)) return;
+      const moduleAddress = typeof r.address === 'string' && r.address.startsWith('module.') ? r.address.slice(0, r.address.lastIndexOf(`${r.type}.`) - 1) : undefined;
+      out.push({ address: r.address, moduleAddress, type: r.type, name: r.name, values: r.values, unknown: {}, pointer: `${pointer}/resources/${i}/values` });
+    });
+    (Array.isArray(module.child_modules) ? module.child_modules : []).forEach((child, i) => walk(child, `${pointer}/child_modules/${i}`));
+  };
+  const root = isObject(document.values) ? ['/values/root_module', document.values.root_module] : ['/planned_values/root_module', document.planned_values?.root_module];
+  walk(root[1], root[0]);
+  return out;
+}
+
+/** The report of a `terraform show -json` document read by readJson (`{ value, positions }`). */
+export function terraformShowReport(base, document, options = {}) {
+  const at = (pointer) => {
+    for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+      const position = document.positions.get(p);
+      if (position) return { line: position.line, column: position.column };
+      if (p === '') return { line: 1, column: 1 };
+    }
+  };
+  const plan = document.value;
+  const resources = resourcesOf(plan);
+  const fieldIndex = new Map(allFields().map((f) => [f.pointer, f]));
+  const modules = new Map(); // module address -> the module's location resources, as bodies
+  const moduleFor = (moduleAddress) => {
+    const key = moduleAddress ?? '';
+    if (!modules.has(key)) {
+      const located = new Map();
+      for (const r of resources) {
+        if ((r.moduleAddress ?? '') !== key || !r.type?.startsWith('aws_datasync_location_')) continue;
+        const body = locationBody(r.values, r.unknown, r.pointer, at);
+        located.set(`${r.type}.${r.name}`, { block: { t: 'block', type: 'resource', labels: [r.type, r.name], ...at(r.pointer), body }, file: base.file, type: r.type, name: r.name });
+      }
+      modules.set(key, { variables: new Map(), locals: new Map(), resources: located });
+    }
+    return modules.get(key);
+  };
+  const tasks = [];
+  for (const r of resources) {
+    if (r.type !== 'aws_datasync_task') continue;
+    const written = expressionsOf(plan.configuration, r.moduleAddress, r.type, r.name);
+    const values = { ...r.values };
+    // The provider sends tags_all (the resource's tags and the provider's default_tags).
+    const unknown = isObject(r.unknown) ? { ...r.unknown } : r.unknown;
+    // When tags_all is not known yet, the resource's own tags are still sent.
+    if ('tags_all' in values && unknown?.tags_all !== true && isObject(values.tags_all)) values.tags = values.tags_all;
+    delete values.tags_all;
+    const body = bodyOf(values, unknown, r.pointer, at, TASK, written);
+    const scope = new Scope(moduleFor(r.moduleAddress), r.moduleAddress ? `${r.moduleAddress}.` : '', new Map());
+    const resource = { block: { t: 'block', type: 'resource', labels: [r.type, r.name], ...at(r.pointer), body }, file: base.file, type: r.type, name: r.name, address: r.address };
+    tasks.push(checkTask(resource, scope, fieldIndex, options));
+  }
+  const notes = [];
+  if (tasks.length === 0) {
+    notes.push({ code: 'terraform/no-tasks', path: '', line: 1, column: 1, message: 'This plan has no aws_datasync_task resources to create or keep.' });
+  }
+  return { ...base, kind: 'terraform', notes, tasks };
+}

@@ -21,6 +21,26 @@ export const CLI_CODES = {
     severity: 'info',
     meaning: 'An unquoted YAML 1.1 boolean (ON, OFF, yes, no, …) that CloudFormation sends as "true" or "false".',
   },
+  'terraform/unsupported-argument': {
+    severity: 'error',
+    meaning: 'An argument or block the AWS provider does not accept in aws_datasync_task (with the nearest name, as Terraform reports it), or a value set for a computed attribute (arn, id, tags_all).',
+  },
+  'terraform/too-many-blocks': {
+    severity: 'error',
+    meaning: 'More than one options, schedule, includes, excludes, task_report_config, s3_destination or report_overrides block.',
+  },
+  'terraform/missing-block': {
+    severity: 'error',
+    meaning: 'A block the provider requires is missing (s3_destination in task_report_config).',
+  },
+  'terraform/not-checked': {
+    severity: 'info',
+    meaning: 'A value Terraform knows only at plan or apply time (a reference, a function, a variable without a value, count/for_each, a dynamic block, "(known after apply)") was not checked.',
+  },
+  'terraform/no-tasks': {
+    severity: 'info',
+    meaning: 'A `terraform show -json` plan or state without aws_datasync_task resources to create or keep.',
+  },
   'cloudformation/no-tasks': {
     severity: 'info',
     meaning: 'A CloudFormation template without AWS::DataSync::Task resources.',

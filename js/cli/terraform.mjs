@@ -45,6 +45,15 @@ const LIMITS = {
   fileBytes: 16 * 1024 * 1024, // one Terraform file
 };
 
+/** An Unresolved for `expr` because of `inner`: names the innermost cause only, so messages stay short. */
+function because(expr, inner) {
+  const root = inner.root ?? inner;
+  if (root.source === expr.src) return root;
+  const out = new Unresolved(expr.src, `uses ${root.source}, which ${root.reason}`);
+  out.root = root;
+  return out;
+}
+
 /** A value not known before apply. `always`: it is never null (a resource's ARN). */
 export class Unresolved {
   constructor(source, reason, { always = false, reference, plan = false } = {}) {
@@ -227,7 +236,7 @@ export function evaluate(expr, scope, trace = new Set(), depth = 0) {
         else if (part.directive) return new Unresolved(expr.src, describe(expr));
         else {
           const value = evaluate(part.expr, scope, trace, depth + 1);
-          if (value instanceof Unresolved) return new Unresolved(expr.src, `uses ${value.source}, which ${value.reason}`);
+          if (value instanceof Unresolved) return because(expr, value);
           const text = stringOf(value);
           if (text === undefined) return new Unresolved(expr.src, 'interpolates a value that is not a string');
           out += text;
@@ -280,7 +289,7 @@ function traverse(expr, scope, trace, depth) {
     });
   }
   for (const op of rest) {
-    if (value instanceof Unresolved) return new Unresolved(expr.src, `uses ${value.source}, which ${value.reason}`);
+    if (value instanceof Unresolved) return because(expr, value);
     if (op.splat) return new Unresolved(expr.src, 'uses a splat expression');
     let key = op.attr;
     if (op.index) key = stringOf(evaluate(op.index, scope, trace, depth + 1));
@@ -289,7 +298,7 @@ function traverse(expr, scope, trace, depth) {
     }
     value = value[key];
   }
-  if (value instanceof Unresolved) return new Unresolved(expr.src, `uses ${value.source}, which ${value.reason}`);
+  if (value instanceof Unresolved) return value.source === expr.src ? value : because(expr, value);
   return value;
 }
 
@@ -760,12 +769,15 @@ export function checkTerraform(inputs, options = {}) {
   for (const module of modules) {
     for (const call of module.calls) {
       const folder = callFolder(module, call);
-      if (folder !== null) called.add(resolve(folder));
+      if (folder !== null && resolve(folder) !== resolve(module.folder)) called.add(resolve(folder));
     }
   }
-  const roots = modules.filter((m) => !called.has(resolve(m.folder)));
   const runNotes = [];
-  const scopes = instancesOf(roots.length ? roots : modules.slice(0, 1), display, cache, runNotes);
+  const scopes = instancesOf(modules.filter((m) => !called.has(resolve(m.folder))), display, cache, runNotes);
+  // Modules that only call each other in a cycle are checked on their own.
+  for (const module of modules) {
+    if (!scopes.some((scope) => scope.module === module)) scopes.push(...instancesOf([module], display, cache, runNotes));
+  }
   const fieldIndex = new Map(allFields().map((f) => [f.pointer, f]));
   const tasksByFile = new Map();
   for (const scope of scopes) {

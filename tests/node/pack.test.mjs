@@ -25,14 +25,15 @@ test('the manifest is pkg.json with the crate version', () => {
   assert.equal(manifest.type, 'module');
 });
 
-test('npm pack includes every file the manifest names, and one .wasm', () => {
+test('npm pack includes every file the manifest names, one .wasm for every target and one for the command', () => {
   const [report] = JSON.parse(
     execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: pkgDir, encoding: 'utf8' }),
   );
   const files = report.files.map((f) => f.path).sort();
   const named = [...new Set(targets([manifest.main, manifest.browser, manifest.types, manifest.exports, manifest.bin]))];
   for (const file of named) assert.ok(files.includes(file), `${file} is named in package.json but not packed`);
-  assert.deepEqual(files.filter((f) => f.endsWith('.wasm')), ['datasync_task_validator_bg.wasm']);
+  // cli/hcl_reader_bg.wasm reads Terraform files for the command only; no entry point loads it.
+  assert.deepEqual(files.filter((f) => f.endsWith('.wasm')), ['cli/hcl_reader_bg.wasm', 'datasync_task_validator_bg.wasm']);
   const expected = [
     'README.md',
     'cli/args.mjs',
@@ -45,9 +46,15 @@ test('npm pack includes every file the manifest names, and one .wasm', () => {
     'cli/format-human.mjs',
     'cli/format-json.mjs',
     'cli/format-sarif.mjs',
+    'cli/hcl_reader.cjs',
+    'cli/hcl_reader_bg.wasm',
     'cli/inputs.mjs',
     'cli/main.mjs',
     'cli/report.mjs',
+    'cli/terraform-plan.mjs',
+    'cli/terraform-schema.mjs',
+    'cli/terraform-syntax.mjs',
+    'cli/terraform.mjs',
     'datasync_task_validator_bg.wasm',
     'index.d.cts',
     'index.d.ts',

@@ -1,0 +1,399 @@
+// The command on Terraform: .tf and .tf.json modules (with their variables,
+// tfvars, locations and local modules) and `terraform show -json` plans,
+// checked as the AWS provider sends them. Run from the built package over
+// tests/cli/fixtures/terraform/ and small configurations written per test.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { DESTINATION, pkgDir, repoRoot, requireBuiltPackage, SOURCE } from './helpers.mjs';
+
+requireBuiltPackage();
+const BIN = join(pkgDir, 'cli', 'bin.mjs');
+const FIXTURES = 'tests/cli/fixtures/terraform';
+
+function run(args, { cwd = repoRoot } = {}) {
+  const environment = { ...process.env };
+  delete environment.NO_COLOR;
+  delete environment.FORCE_COLOR;
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: environment, timeout: 60_000 });
+  assert.equal(result.error, undefined, String(result.error));
+  assert.doesNotMatch(result.stderr, /^\s+at .+\(.+:\d+:\d+\)$/m, result.stderr);
+  return result;
+}
+const json = (args, options) => {
+  const result = run(['--format', 'json', ...args], options);
+  return { ...result, document: JSON.parse(result.stdout) };
+};
+const lines = (text) => text.split('\n').filter((line) => line !== '');
+const tasksOf = (document) => document.files.flatMap((f) => f.tasks.map((t) => ({ ...t, file: f.file })));
+const pick = (d) => ({ code: d.code, path: d.path, line: d.line, column: d.column, address: d.address, attribute: d.attribute });
+
+/** A folder of files for one test (`t`), removed when the test ends. */
+function folder(t, files) {
+  const root = mkdtempSync(join(tmpdir(), 'dtv-terraform-'));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(root, name, '..'), { recursive: true });
+    writeFileSync(join(root, name), text);
+  }
+  return { root };
+}
+
+const task = (body, name = 't') => `resource "aws_datasync_task" "${name}" {
+  source_location_arn      = "${SOURCE}"
+  destination_location_arn = "${DESTINATION}"
+${body}
+}
+`;
+
+// ---------------------------------------------------------------------------
+// A module across files: task, locations, variables, terraform.tfvars
+// ---------------------------------------------------------------------------
+
+test('a module across files: each finding names file:line:column, address, attribute and pointer (human)', () => {
+  const { status, stdout, stderr } = run([`${FIXTURES}/enhanced`]);
+  assert.equal(status, 1);
+  assert.equal(stderr, '');
+  const file = `${FIXTURES}/enhanced/main.tf`;
+  assert.deepEqual(lines(stdout), [
+    `${file}:9:3: aws_datasync_task.nightly: options.verify_mode (/Options/VerifyMode)  error  options/enhanced-point-in-time  ` +
+      'Enhanced mode does not support VerifyMode POINT_IN_TIME_CONSISTENT; use ONLY_FILES_TRANSFERRED (the Enhanced default) or NONE, or choose Basic mode. ' +
+      'This is caused by a provider default: options.verify_mode is not set, so the AWS provider sends VerifyMode POINT_IN_TIME_CONSISTENT; ' +
+      'set verify_mode = "ONLY_FILES_TRANSFERRED" (the service\'s default for Enhanced mode) or another supported value in the options block.',
+    `${file}:15:5: aws_datasync_task.nightly: schedule.schedule_expression (/Schedule/ScheduleExpression)  error  schedule/too-frequent  ` +
+      'The rate expression "rate(30 minutes)" runs the task every 30 minutes, but DataSync runs a task at most once an hour; use "rate(1 hour)" or a longer interval. ' +
+      `(The value comes from ${FIXTURES}/enhanced/terraform.tfvars:1:1.)`,
+    `${file}:20:5: aws_datasync_task.nightly: tags["owner"] (/Tags/0/Value)  info  terraform/not-checked  ` +
+      'Not checked: tags["owner"] comes from var.owner, which has no default and no value in terraform.tfvars or *.auto.tfvars (Terraform takes it from -var, -var-file or TF_VAR_owner).',
+    '3 files checked: 2 errors, 0 warnings',
+  ]);
+});
+
+test('the same findings in JSON carry address, attribute, origin and the provider default', () => {
+  const { status, document } = json([`${FIXTURES}/enhanced`]);
+  assert.equal(status, 1);
+  assert.deepEqual(document.files.map((f) => [f.file, f.kind, f.syntax, f.tasks.length]), [
+    [`${FIXTURES}/enhanced/locations.tf`, 'terraform', 'hcl', 0],
+    [`${FIXTURES}/enhanced/main.tf`, 'terraform', 'hcl', 1],
+    [`${FIXTURES}/enhanced/variables.tf`, 'terraform', 'hcl', 0],
+  ]);
+  const [nightly] = tasksOf(document);
+  assert.equal(nightly.logicalId, 'aws_datasync_task.nightly');
+  assert.equal(nightly.valid, false);
+  assert.deepEqual(nightly.diagnostics.map(pick), [
+    { code: 'options/enhanced-point-in-time', path: '/Options/VerifyMode', line: 9, column: 3, address: 'aws_datasync_task.nightly', attribute: 'options.verify_mode' },
+    { code: 'schedule/too-frequent', path: '/Schedule/ScheduleExpression', line: 15, column: 5, address: 'aws_datasync_task.nightly', attribute: 'schedule.schedule_expression' },
+  ]);
+  assert.deepEqual(nightly.diagnostics[0].providerDefault, { attribute: 'options.verify_mode', pointer: '/Options/VerifyMode', value: 'POINT_IN_TIME_CONSISTENT' });
+  assert.equal(nightly.diagnostics[0].origin, undefined);
+  assert.equal(nightly.diagnostics[1].origin, `${FIXTURES}/enhanced/terraform.tfvars:1:1`);
+  assert.equal(nightly.diagnostics[1].providerDefault, undefined);
+  assert.deepEqual(nightly.notes.map(pick), [
+    { code: 'terraform/not-checked', path: '/Tags/0/Value', line: 20, column: 5, address: 'aws_datasync_task.nightly', attribute: 'tags["owner"]' },
+  ]);
+});
+
+test('the same findings in SARIF: region, and the address with the attribute as logical location', () => {
+  const { status, stdout } = run(['--format', 'sarif', `${FIXTURES}/enhanced`]);
+  assert.equal(status, 1);
+  const [runOf] = JSON.parse(stdout).runs;
+  assert.deepEqual(runOf.results.map((r) => r.ruleId), ['options/enhanced-point-in-time', 'schedule/too-frequent']);
+  const [first] = runOf.results;
+  assert.deepEqual(first.locations, [
+    {
+      physicalLocation: { artifactLocation: { uri: `${FIXTURES}/enhanced/main.tf`, uriBaseId: '%SRCROOT%' }, region: { startLine: 9, startColumn: 3 } },
+      logicalLocations: [
+        { name: 'aws_datasync_task.nightly', fullyQualifiedName: 'aws_datasync_task.nightly.options.verify_mode', kind: 'resource' },
+        { fullyQualifiedName: '/Options/VerifyMode', kind: 'member' },
+      ],
+    },
+  ]);
+  const notes = runOf.invocations[0].toolExecutionNotifications;
+  assert.deepEqual(notes.map((n) => [n.descriptor.id, n.locations[0].logicalLocations[0].fullyQualifiedName]), [
+    ['terraform/not-checked', 'aws_datasync_task.nightly.tags["owner"]'],
+  ]);
+  const rule = runOf.tool.driver.rules.find((r) => r.id === 'options/enhanced-point-in-time');
+  assert.ok(rule, 'the rule is described');
+});
+
+test('location references resolve to the resource, its type and known arguments (a variable default included)', () => {
+  const [nightly] = tasksOf(json([`${FIXTURES}/enhanced`]).document);
+  const locations = nightly.locations.map(({ description, ...rest }) => ({ ...rest, S3StorageClass: description.S3StorageClass, arn: description.LocationArn }));
+  assert.deepEqual(
+    locations.map(({ arn, ...rest }) => rest),
+    [
+      { attribute: 'source_location_arn', pointer: '/SourceLocationArn', resource: 'aws_datasync_location_s3.source', file: `${FIXTURES}/enhanced/locations.tf`, line: 1, column: 1, type: 'S3', S3StorageClass: 'STANDARD' },
+      { attribute: 'destination_location_arn', pointer: '/DestinationLocationArn', resource: 'aws_datasync_location_s3.archive', file: `${FIXTURES}/enhanced/locations.tf`, line: 11, column: 1, type: 'S3', S3StorageClass: 'DEEP_ARCHIVE' },
+    ],
+  );
+  // Each resource stands for one well-formed ARN, different for different resources.
+  for (const { arn } of locations) assert.match(arn, /^arn:aws:datasync:us-east-1:111122223333:location\/loc-[0-9a-f]{17}$/);
+  assert.notEqual(locations[0].arn, locations[1].arn);
+});
+
+test('an NFS location in JSON syntax gives its agents and NFS version; a reference to one resource twice is the same location', () => {
+  const [reports] = tasksOf(json([`${FIXTURES}/json`]).document);
+  assert.deepEqual(reports.locations.map((l) => [l.resource, l.type, l.description.AgentArns, l.description.MountOptions]), [
+    ['aws_datasync_location_nfs.source', 'NFS', ['arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0'], { Version: 'NFS4_1' }],
+  ]);
+  const copy = tasksOf(json([`${FIXTURES}/modules`]).document).find((t) => t.logicalId === 'module.replica.aws_datasync_task.copy');
+  assert.deepEqual(copy.locations.map((l) => [l.attribute, l.resource, l.type]), [
+    ['source_location_arn', 'module.replica.aws_datasync_location_efs.source', 'EFS'],
+    ['destination_location_arn', 'module.replica.aws_datasync_location_efs.source', 'EFS'],
+  ]);
+  assert.ok(copy.diagnostics.some((d) => d.code === 'locations/same-location' && d.attribute === 'destination_location_arn'));
+});
+
+// ---------------------------------------------------------------------------
+// Nested modules, count, for_each, dynamic blocks, heredocs
+// ---------------------------------------------------------------------------
+
+test('nested local modules: module.x addresses, call arguments as variable values, count = 0, dynamic blocks, functions', () => {
+  const { status, document } = json([`${FIXTURES}/modules`]);
+  assert.equal(status, 1);
+  const tasks = tasksOf(document);
+  assert.deepEqual(tasks.map((t) => [t.file, t.logicalId]), [
+    [`${FIXTURES}/modules/root/modules/replica/main.tf`, 'module.replica.aws_datasync_task.copy'],
+    [`${FIXTURES}/modules/root/modules/replica/main.tf`, 'module.archive.aws_datasync_task.copy'],
+  ]);
+  const [replica, archive] = tasks;
+  assert.deepEqual(replica.diagnostics.map((d) => [d.code, d.attribute, d.line]), [
+    ['locations/same-location', 'destination_location_arn', 33],
+    ['logging/log-group-unused', 'options.log_level', 38],
+    ['options/atime-mtime-mismatch', 'options.atime', 38],
+    ['schedule/invalid-expression', 'schedule.schedule_expression', 57],
+  ]);
+  // The schedule is the module call's argument, and the finding says where it was written.
+  const schedule = replica.diagnostics.find((d) => d.code === 'schedule/invalid-expression');
+  assert.equal(schedule.origin, `module "replica" in ${FIXTURES}/modules/root/main.tf:4:3`);
+  // The heredoc's value is known (it interpolates var.prefix from local.prefix), so the log group is checked.
+  assert.ok(!replica.notes.some((n) => n.attribute === 'cloudwatch_log_group_arn'));
+  assert.deepEqual(replica.notes.map((n) => [n.attribute, n.message.replace(/^Not checked: /, '')]), [
+    ['count', 'Every instance that count makes is checked as one; values from count.index are not checked.'],
+    ['name', 'name comes from "${var.prefix}-copy-${count.index}", which uses count.index, which is known only when Terraform plans.'],
+    ['excludes.value', 'excludes.value comes from join("|", var.exclude_patterns), which is the function join().'],
+    ['includes', 'includes comes from dynamic "includes", which makes its blocks only when Terraform plans.'],
+  ]);
+  assert.deepEqual(archive.diagnostics, []);
+  assert.deepEqual(archive.notes.map((n) => n.message), ['Not checked: count is 0, so module.archive.aws_datasync_task.copy creates no task.']);
+  // A module from a registry is named once, where it is called.
+  const root = document.files.find((f) => f.file === `${FIXTURES}/modules/root/main.tf`);
+  assert.deepEqual(root.notes.map((n) => [n.line, n.message]), [
+    [15, 'Not checked: module "from_registry" comes from "example/datasync/aws", which is not a local folder; check that module\'s own files.'],
+  ]);
+});
+
+test('a finding is "caused by a provider default" only when the service default would not cause it', (t) => {
+  const replica = tasksOf(json([`${FIXTURES}/modules`]).document)[0];
+  // Atime BEST_EFFORT with Mtime NONE: the service's own default Atime is BEST_EFFORT too.
+  const atime = replica.diagnostics.find((d) => d.code === 'options/atime-mtime-mismatch');
+  assert.equal(atime.providerDefault, undefined);
+  assert.doesNotMatch(atime.message, /provider default/);
+  // Without an options block the provider sends no Options: an Enhanced task is then fine.
+  const dir = folder(t, { 'main.tf': task('  task_mode = "ENHANCED"') });
+  const { status, document } = json([dir.root]);
+  assert.equal(status, 0);
+  assert.deepEqual(tasksOf(document)[0].diagnostics, []);
+  // An empty filter value: the provider sends Value "", which the service rejects.
+  const filter = folder(t, { 'main.tf': task('  includes {\n    filter_type = "SIMPLE_PATTERN"\n  }') });
+  const [included] = tasksOf(json([filter.root]).document);
+  assert.deepEqual(included.diagnostics.map((d) => [d.code, d.attribute, d.providerDefault?.value]), [['value/pattern-mismatch', 'includes.value', '']]);
+});
+
+test('report_overrides left out sends an empty Overrides, which makes no finding', (t) => {
+  const dir = folder(t, {
+    'main.tf': task(`  task_report_config {
+    output_type = "SUMMARY_ONLY"
+    s3_destination {
+      bucket_access_role_arn = "arn:aws:iam::111122223333:role/reports"
+      s3_bucket_arn          = "arn:aws:s3:::reports"
+    }
+  }`),
+  });
+  const { status, document } = json(['--defaults', dir.root]);
+  assert.equal(status, 0);
+  const [only] = tasksOf(document);
+  assert.deepEqual(only.diagnostics, []);
+  assert.deepEqual(only.defaults.TaskReportConfig.Destination, { S3: { BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/reports', S3BucketArn: 'arn:aws:s3:::reports', Subdirectory: '' } });
+});
+
+// ---------------------------------------------------------------------------
+// Variables: where values come from
+// ---------------------------------------------------------------------------
+
+test('variable values: *.auto.tfvars over terraform.tfvars over the default, and the finding says which', (t) => {
+  const files = {
+    'variables.tf': 'variable "mode" {\n  default = "NONE"\n}\nvariable "schedule" {\n  default = "rate(1 day)"\n}\n',
+    'main.tf': task('  options {\n    verify_mode = var.mode\n  }\n  schedule {\n    schedule_expression = var.schedule\n  }'),
+    'terraform.tfvars': 'mode = "POINT_IN_TIME_CONSISTENT"\nschedule = "rate(2 minutes)"\n',
+    'b.auto.tfvars': 'schedule = "rate(5 minutes)"\n',
+    'a.auto.tfvars.json': '{ "schedule": "rate(3 minutes)" }\n',
+  };
+  const dir = folder(t, files);
+  const [only] = tasksOf(json([join(dir.root, 'main.tf')]).document);
+  assert.deepEqual(only.diagnostics.map((d) => [d.code, d.params?.suggestion, d.origin?.replace(dir.root, '<dir>')]), [
+    ['schedule/too-frequent', 'rate(1 hour)', '<dir>/b.auto.tfvars:1:1'],
+  ]);
+  assert.match(only.diagnostics[0].message, /every 5 minutes/);
+  // With the default only, the default is checked and named.
+  const defaults = folder(t, { ...files, 'terraform.tfvars': '', 'b.auto.tfvars': '', 'a.auto.tfvars.json': '{}' });
+  const { document } = json(['--defaults', join(defaults.root, 'main.tf')]);
+  assert.equal(tasksOf(document)[0].defaults.Options.VerifyMode, 'NONE');
+});
+
+test('a variable without a value and a reference are never errors: one note each', (t) => {
+  const dir = folder(t, {
+    'main.tf': `variable "mode" {}\n${task('  task_mode = var.mode\n  name = aws_s3_bucket.b.bucket\n  options {\n    verify_mode = "POINT_IN_TIME_CONSISTENT"\n  }')}`,
+  });
+  const { status, document } = json([dir.root]);
+  assert.equal(status, 0, 'POINT_IN_TIME_CONSISTENT is wrong only if var.mode is ENHANCED');
+  const [only] = tasksOf(document);
+  assert.deepEqual(only.diagnostics, []);
+  assert.deepEqual(only.notes.map((n) => n.attribute), ['task_mode', 'name']);
+});
+
+// ---------------------------------------------------------------------------
+// What the provider does not accept
+// ---------------------------------------------------------------------------
+
+test('arguments and blocks the provider does not know are reported as Terraform reports them, with the nearest name', (t) => {
+  const { status, stdout, stderr } = run([`${FIXTURES}/broken/good.tf`]);
+  assert.equal(status, 1);
+  assert.equal(stderr, '');
+  assert.deepEqual(lines(stdout), [
+    `${FIXTURES}/broken/good.tf:6:5: aws_datasync_task.typo: options.verfy_mode  error  terraform/unsupported-argument  An argument named "verfy_mode" is not expected here. Did you mean "verify_mode"?`,
+    `${FIXTURES}/broken/good.tf:9:3: aws_datasync_task.typo: option  error  terraform/unsupported-argument  Unsupported block type: blocks of type "option" are not expected here. Did you mean "options"?`,
+    '1 file checked: 2 errors, 0 warnings',
+  ]);
+  const dir = folder(t, {
+    'main.tf': task('  arn = "x"\n  options = { verify_mode = "NONE" }\n  schedule {\n    schedule_expression = "rate(1 day)"\n  }\n  schedule {\n    schedule_expression = "rate(2 days)"\n  }\n  task_report_config {\n    output_type = "STANDARD"\n  }\n  region = "us-east-1"\n  lifecycle {\n    ignore_changes = [name]\n  }\n  depends_on = [aws_s3_bucket.b]'),
+  });
+  const [only] = tasksOf(json([dir.root]).document);
+  assert.deepEqual(only.diagnostics.map((d) => [d.code, d.attribute, d.line, d.params]), [
+    ['terraform/unsupported-argument', 'arn', 4, { argument: 'arn' }],
+    ['terraform/unsupported-argument', 'options', 5, { argument: 'options' }],
+    ['terraform/too-many-blocks', 'schedule', 9, { block: 'schedule', max: 1 }],
+    ['terraform/missing-block', 'task_report_config.s3_destination', 12, { block: 's3_destination', min: 1 }],
+  ]);
+  assert.match(only.diagnostics[1].message, /Did you mean to define a block of type "options"\?/);
+});
+
+// ---------------------------------------------------------------------------
+// .tf.json
+// ---------------------------------------------------------------------------
+
+test('.tf.json: blocks, templates in strings and positions of members', () => {
+  const { status, document } = json([`${FIXTURES}/json`]);
+  assert.equal(status, 1);
+  const [reports] = tasksOf(document);
+  assert.equal(reports.file, `${FIXTURES}/json/main.tf.json`);
+  assert.deepEqual(reports.diagnostics.map(pick), [
+    { code: 'options/remove-with-transfer-all', path: '/Options/TransferMode', line: 11, column: 87, address: 'aws_datasync_task.reports', attribute: 'options.transfer_mode' },
+    { code: 'report/summary-ignores-levels', path: '/TaskReportConfig/OutputType', line: 13, column: 11, address: 'aws_datasync_task.reports', attribute: 'task_report_config.output_type' },
+    { code: 'tag/reserved-prefix', path: '/Tags/0/Key', line: 20, column: 19, address: 'aws_datasync_task.reports', attribute: 'tags["aws:owner"]' },
+  ]);
+  // "${var.bucket_role}" is the variable's default; "${aws_datasync_location_nfs.source.arn}" a location.
+  assert.deepEqual(reports.notes, []);
+});
+
+// ---------------------------------------------------------------------------
+// terraform show -json
+// ---------------------------------------------------------------------------
+
+test('a plan: known values checked as is, provider defaults told apart by the configuration, deletes skipped', () => {
+  const { status, document, stdout } = json([`${FIXTURES}/plan/plan.json`]);
+  assert.equal(status, 1, stdout);
+  const [file] = document.files;
+  assert.equal(file.kind, 'terraform');
+  assert.deepEqual(file.tasks.map((t) => t.logicalId), ['aws_datasync_task.nightly', 'module.replica.aws_datasync_task.copy']);
+  const [nightly, copy] = file.tasks;
+  assert.deepEqual(nightly.diagnostics.map(pick), [
+    { code: 'options/enhanced-point-in-time', path: '/Options/VerifyMode', line: 62, column: 13, address: 'aws_datasync_task.nightly', attribute: 'options.verify_mode' },
+  ]);
+  assert.equal(nightly.diagnostics[0].providerDefault.value, 'POINT_IN_TIME_CONSISTENT');
+  assert.deepEqual(nightly.notes.map((n) => [n.attribute, n.message]), [
+    ['options.security_descriptor_copy_flags', 'Not checked: options.security_descriptor_copy_flags is (known after apply) in this plan.'],
+  ]);
+  // The source location is created by the same plan: its planned values describe it.
+  assert.deepEqual(nightly.locations.map((l) => [l.resource, l.type, l.description.S3StorageClass]), [['aws_datasync_location_s3.source', 'S3', 'STANDARD']]);
+  assert.deepEqual(copy.diagnostics.map(pick), [
+    { code: 'schedule/too-frequent', path: '/Schedule/ScheduleExpression', line: 210, column: 15, address: 'module.replica.aws_datasync_task.copy', attribute: 'schedule.schedule_expression' },
+  ]);
+  assert.deepEqual(copy.notes.map((n) => n.attribute), ['source_location_arn']);
+});
+
+test('state (terraform show -json without a plan) and a plan without tasks', (t) => {
+  const state = {
+    format_version: '1.0',
+    terraform_version: '1.9.5',
+    values: {
+      root_module: {
+        resources: [
+          { address: 'aws_datasync_task.kept', mode: 'managed', type: 'aws_datasync_task', name: 'kept', values: { source_location_arn: SOURCE, destination_location_arn: SOURCE, options: [], tags: {}, tags_all: { env: 'prod' } } },
+        ],
+      },
+    },
+  };
+  const dir = folder(t, { 'state.json': JSON.stringify(state, null, 2), 'empty.json': JSON.stringify({ format_version: '1.2', terraform_version: '1.9.5', resource_changes: [] }) });
+  const { document } = json([join(dir.root, 'state.json'), join(dir.root, 'empty.json')]);
+  const [kept] = document.files[0].tasks;
+  assert.deepEqual(kept.diagnostics.map((d) => [d.code, d.address, d.attribute]), [['locations/same-location', 'aws_datasync_task.kept', 'destination_location_arn']]);
+  assert.deepEqual(document.files[1].notes.map((n) => n.code), ['terraform/no-tasks']);
+});
+
+// ---------------------------------------------------------------------------
+// Bad and hostile input
+// ---------------------------------------------------------------------------
+
+test('a .tf that does not parse is one line with its line and column; the other files are still checked; exit 2', () => {
+  const { status, stdout, stderr } = run([`${FIXTURES}/broken`]);
+  assert.equal(status, 2);
+  assert.deepEqual(lines(stderr), [`datasync-task-validator: ${FIXTURES}/broken/broken.tf:6:2: invalid HCL: invalid block body; expected \`}\`, newline or identifier`]);
+  assert.match(stdout, /good\.tf:6:5: aws_datasync_task\.typo: options\.verfy_mode/);
+  assert.match(stdout, /1 file checked: 2 errors, 0 warnings; 1 file could not be checked/);
+  const { document } = json([`${FIXTURES}/broken`]);
+  assert.deepEqual(document.files[0].error, { message: 'invalid HCL: invalid block body; expected `}`, newline or identifier', line: 6, column: 2 });
+  assert.equal(document.exitCode, 2);
+});
+
+test('hostile files are bounded: deep nesting, exponential locals, self-calling modules, broken JSON', (t) => {
+  // 2^20 copies of "ab": past the 1,000,000 characters one string may have.
+  const doubling = Array.from({ length: 20 }, (_, i) => `  l${i + 1} = "\${local.l${i}}\${local.l${i}}"`).join('\n');
+  // 70 locals in a chain: deeper than evaluation goes.
+  const chain = Array.from({ length: 70 }, (_, i) => `  c${i + 1} = local.c${i}`).join('\n');
+  const dir = folder(t, {
+    'deep/main.tf': `locals {\n  x = ${'['.repeat(5000)}${']'.repeat(5000)}\n}\n`,
+    'laughs/main.tf': `locals {\n  l0 = "ab"\n${doubling}\n  c0 = "x"\n${chain}\n}\n${task('  name = local.l20\n  cloudwatch_log_group_arn = local.c70')}`,
+    'loop/main.tf': `module "self" {\n  source = "./"\n}\n${task('  name = local.a', 'loop')}\nlocals {\n  a = local.b\n  b = local.a\n}\n`,
+    'badjson/main.tf.json': '{ "resource": [',
+  });
+  const started = Date.now();
+  const { status, stderr, document } = json([dir.root]);
+  assert.ok(Date.now() - started < 30_000, 'bounded time');
+  assert.equal(status, 2);
+  const errors = lines(stderr);
+  assert.equal(errors.length, 2);
+  assert.match(errors[0], /badjson\/main\.tf\.json:1:16: invalid JSON: /);
+  assert.match(errors[1], /deep\/main\.tf:2:\d+: invalid HCL: .*nesting depth/);
+  const tasks = tasksOf(document);
+  const laughs = tasks.find((t) => t.file.endsWith('laughs/main.tf'));
+  assert.deepEqual(laughs.notes.map((n) => n.attribute), ['name', 'cloudwatch_log_group_arn']);
+  assert.match(laughs.notes[0].message, /^Not checked: name comes from local\.l20, which uses "\$\{local\.l18\}\$\{local\.l18\}", which is longer than 1000000 characters\.$/);
+  assert.match(laughs.notes[1].message, /^Not checked: cloudwatch_log_group_arn comes from local\.c70, which uses local\.c\d+, which nests too deeply to evaluate here\.$/);
+  const loop = tasks.find((t) => t.file.endsWith('loop/main.tf'));
+  assert.deepEqual(loop.notes.map((n) => n.message), ['Not checked: name comes from local.a, which refers to itself.']);
+});
+
+test('folders: *.tf files are found with the JSON and YAML ones; a tfvars.json is not taken for a request', (t) => {
+  const dir = folder(t, { 'main.tf': task(''), 'terraform.tfvars.json': '{ "x": 1 }', 'request.json': JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION }) });
+  const { status, document } = json([dir.root]);
+  assert.equal(status, 0);
+  assert.deepEqual(document.files.map((f) => [f.file.replace(dir.root, '<dir>'), f.kind]), [
+    ['<dir>/main.tf', 'terraform'],
+    ['<dir>/request.json', 'request'],
+    ['<dir>/terraform.tfvars.json', 'terraform'],
+  ]);
+});

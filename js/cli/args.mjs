@@ -6,12 +6,14 @@ export const NAME = 'datasync-task-validator';
 export const USAGE = `Usage: ${NAME} [options] <file|directory|glob|->...
 
 Checks AWS DataSync CreateTask requests (JSON or YAML, as sent to the API or
-passed to "aws datasync create-task --cli-input-json") and every
-AWS::DataSync::Task resource in CloudFormation templates (JSON or YAML).
+passed to "aws datasync create-task --cli-input-json"), every
+AWS::DataSync::Task resource in CloudFormation templates (JSON or YAML) and
+every aws_datasync_task in Terraform files (.tf, .tf.json; each folder is a
+module) and plans ("terraform show -json plan.out > plan.json").
 
 Inputs:
   FILE                   a request or a template
-  DIRECTORY              every *.json, *.yaml, *.yml and *.template file below it
+  DIRECTORY              every *.json, *.yaml, *.yml, *.template and *.tf file below it
                          (folders named node_modules or starting with "." are skipped)
   GLOB                   a quoted pattern with *, ? and **, e.g. 'tasks/**/*.yaml'
   -                      standard input (JSON or YAML)
@@ -32,7 +34,9 @@ Options:
   -v, --version          print the version and exit
 
 Values CloudFormation computes at deploy time (Ref, Fn::GetAtt, Fn::Sub, !If, …)
-are not checked; an info line names each one.
+and values Terraform knows only at plan or apply time (references, functions,
+variables without a value, "(known after apply)") are not checked; an info line
+names each one.
 
 Exit status: 0 no errors; 1 errors (or warnings with --warnings-as-errors);
 2 a usage error, or an input that could not be read or parsed (the other inputs

@@ -73,6 +73,13 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
   const terraformInputs = inputs.filter((input) => input.path !== null && isTerraformInput(input.name));
   const terraform = terraformInputs.length ? checkTerraform(terraformInputs, { defaults: options.defaults }) : null;
   for (const input of inputs) {
+    if (input.path === null && isTerraformInput(input.name)) {
+      // A Terraform module is a folder of files (variables, locations, tfvars): read from disk only.
+      const message = 'Terraform files are read as modules (folders); name the file or its folder instead of standard input';
+      complain(`${input.name}: ${message}`);
+      files.push({ file: input.name, path: null, syntax: null, kind: 'unreadable', error: { message }, notes: [], tasks: [] });
+      continue;
+    }
     const fromTerraform = terraform?.reports.get(input.name);
     if (fromTerraform) {
       const { message, line, column } = fromTerraform.error ?? {};

@@ -397,3 +397,9 @@ test('folders: *.tf files are found with the JSON and YAML ones; a tfvars.json i
     ['<dir>/terraform.tfvars.json', 'terraform'],
   ]);
 });
+
+test('standard input named *.tf is refused with one line: a module is a folder', () => {
+  const result = spawnSync(process.execPath, [BIN, '--stdin-filename', 'main.tf', '-'], { cwd: repoRoot, input: task(''), encoding: 'utf8' });
+  assert.equal(result.status, 2);
+  assert.deepEqual(lines(result.stderr), ['datasync-task-validator: main.tf: Terraform files are read as modules (folders); name the file or its folder instead of standard input']);
+});

@@ -88,9 +88,18 @@ export function readJsonSyntax(text, blockTypes) {
   const body = (object, pointer, path) => {
     const out = [];
     for (const [name, member] of Object.entries(object)) {
+      if (name === '//') continue; // a comment in Terraform's JSON syntax
       const child = `${pointer}/${escapeSegment(name)}`;
       const { line, column } = at(child);
       const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+      // "dynamic": { "includes": { "for_each": …, "content": {…} } }
+      if (name === 'dynamic' && path.length === 2 && isObject(member)) {
+        for (const [label, inner] of Object.entries(member)) {
+          const labelPointer = `${child}/${escapeSegment(label)}`;
+          out.push({ t: 'block', type: 'dynamic', labels: [label], ...at(labelPointer), body: isObject(inner) ? body(inner, labelPointer, [...path, 'dynamic']) : [] });
+        }
+        continue;
+      }
       if (blockTypes(path, name) && (isObject(member) || (Array.isArray(member) && member.every(isObject)))) {
         const items = Array.isArray(member) ? member.map((m, i) => [m, `${child}/${i}`]) : [[member, child]];
         for (const [item, itemPointer] of items) {
@@ -106,6 +115,7 @@ export function readJsonSyntax(text, blockTypes) {
   const LABELS = { resource: 2, data: 2, variable: 1, module: 1, output: 1, provider: 1, locals: 0, terraform: 0 };
   const top = [];
   for (const [type, member] of Object.entries(value)) {
+    if (type === '//') continue;
     const pointer = `/${escapeSegment(type)}`;
     const { line, column } = at(pointer);
     const depth = LABELS[type];

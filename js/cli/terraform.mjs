@@ -354,6 +354,8 @@ function instancesOf(roots, display, cache, notes) {
       }
       const key = resolve(folder);
       if (path.includes(key) || path.length > LIMITS.moduleDepth) continue; // a module that calls itself
+      const callCount = call.block.body.find((item) => item.t === 'attr' && item.name === 'count');
+      if (callCount && [0n, false].includes(evaluate(callCount.value, scope))) continue; // no instance
       const child = loadModule(folder, display, cache);
       const callArgs = new Map();
       for (const item of call.block.body) {
@@ -424,6 +426,7 @@ function mapTask(resource, scope, fieldIndex) {
   // A body against its schema: fills `target` (an object in the request at `pointer`).
   const mapBody = (body, schema, target, pointer, path, isTop) => {
     const seen = new Map();
+    const set = new Set(); // arguments given a value other than null
     for (const item of body) {
       const attribute = [...path, item.t === 'attr' ? item.name : item.type].join('.');
       if (item.t === 'attr') {
@@ -445,7 +448,8 @@ function mapTask(resource, scope, fieldIndex) {
         if (spec.ignored) continue;
         const memberPointer = `${pointer}/${spec.member}`;
         const { value } = valueOf(item, memberPointer, attribute);
-        if (value === null) continue; // null leaves the argument unset
+        if (value === null) continue; // null leaves the argument unset (the provider's default applies)
+        set.add(item.name);
         if (spec.map) {
           if (value instanceof Unresolved) {
             setMember(target, spec.member, unknownAt(memberPointer, value));
@@ -508,12 +512,10 @@ function mapTask(resource, scope, fieldIndex) {
       if (spec.wrap) innerPointer = `${memberPointer}/${spec.wrap}`;
       record(memberPointer, item, attribute);
       if (spec.list) record(innerPointer, item, attribute);
-      mapBody(item.body, spec, inner, innerPointer, [...path, item.type], false);
+      const given = mapBody(item.body, spec, inner, innerPointer, [...path, item.type], false);
       // The provider's defaults and the members it always sends.
       for (const [name, a] of Object.entries(spec.attrs ?? {})) {
-        const written = item.body.some((b) => b.t === 'attr' && b.name === name);
-        const explicitNull = item.body.some((b) => b.t === 'attr' && b.name === name && b.value?.k === 'null');
-        if (written && !explicitNull) continue;
+        if (given.has(name)) continue;
         const at = `${innerPointer}/${a.member}`;
         if (a.providerDefault !== undefined) {
           setMember(inner, a.member, a.providerDefault);
@@ -535,6 +537,7 @@ function mapTask(resource, scope, fieldIndex) {
       }
       setMember(target, spec.member, spec.list ? [inner] : spec.wrap ? { [spec.wrap]: inner } : inner);
     }
+    return set;
   };
   mapBody(block.body, TASK, request, '', [], true);
 

@@ -403,3 +403,37 @@ test('standard input named *.tf is refused with one line: a module is a folder',
   assert.equal(result.status, 2);
   assert.deepEqual(lines(result.stderr), ['datasync-task-validator: main.tf: Terraform files are read as modules (folders); name the file or its folder instead of standard input']);
 });
+
+test('an argument that is null leaves the provider default in place, as Terraform does', (t) => {
+  const dir = folder(t, {
+    'main.tf': `variable "verify" {\n  default = null\n}\n${task('  task_mode = "ENHANCED"\n  options {\n    verify_mode = var.verify\n  }')}`,
+  });
+  const [only] = tasksOf(json([dir.root]).document);
+  assert.deepEqual(only.diagnostics.map((d) => [d.code, d.providerDefault?.value]), [['options/enhanced-point-in-time', 'POINT_IN_TIME_CONSISTENT']]);
+});
+
+test('.tf.json: "//" comments are not arguments, dynamic blocks are not checked, a module called with count = 0 makes no task', (t) => {
+  const dir = folder(t, {
+    'main.tf.json': JSON.stringify({
+      '//': 'generated',
+      module: { off: { source: './m', count: 0 } },
+      resource: {
+        aws_datasync_task: {
+          t: {
+            '//': 'a comment',
+            source_location_arn: SOURCE,
+            destination_location_arn: DESTINATION,
+            dynamic: { includes: { for_each: '${var.patterns}', content: { filter_type: 'SIMPLE_PATTERN', value: '${includes.value}' } } },
+          },
+        },
+      },
+    }),
+    'm/main.tf': task('  name = "never"', 'unused'),
+  });
+  const { status, document } = json([join(dir.root, 'main.tf.json')]);
+  assert.equal(status, 0);
+  const tasks = tasksOf(document);
+  assert.deepEqual(tasks.map((x) => x.logicalId), ['aws_datasync_task.t']);
+  assert.deepEqual(tasks[0].diagnostics, []);
+  assert.deepEqual(tasks[0].notes.map((n) => [n.attribute, n.message]), [['includes', 'Not checked: includes comes from dynamic "includes", which makes its blocks only when Terraform plans.']]);
+});

@@ -71,7 +71,14 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
   const files = [];
   // Terraform files are checked by module (folder), all at once.
   const terraformInputs = inputs.filter((input) => input.path !== null && isTerraformInput(input.name));
-  const terraform = terraformInputs.length ? checkTerraform(terraformInputs, { defaults: options.defaults }) : null;
+  let terraform = null;
+  try {
+    terraform = terraformInputs.length ? checkTerraform(terraformInputs, { defaults: options.defaults }) : null;
+  } catch (error) {
+    // A bug, not a user mistake: every Terraform input is reported as not checked (exit 2).
+    const failed = (input) => ({ file: input.name, path: input.path, syntax: null, kind: 'unparsable', error: { message: `could not be checked: ${error?.message ?? error}` }, notes: [], tasks: [] });
+    terraform = { reports: new Map(terraformInputs.map((input) => [input.name, failed(input)])), extra: [] };
+  }
   for (const input of inputs) {
     if (input.path === null && isTerraformInput(input.name)) {
       // A Terraform module is a folder of files (variables, locations, tfvars): read from disk only.
@@ -83,7 +90,7 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
     const fromTerraform = terraform?.reports.get(input.name);
     if (fromTerraform) {
       const { message, line, column } = fromTerraform.error ?? {};
-      if (fromTerraform.kind === 'unparsable') complain(`${input.name}:${line}:${column}: ${message}`);
+      if (fromTerraform.kind === 'unparsable') complain(line ? `${input.name}:${line}:${column}: ${message}` : `${input.name}: ${message}`);
       if (fromTerraform.kind === 'unreadable') complain(`${input.name}: ${message}`);
       files.push(fromTerraform);
       continue;

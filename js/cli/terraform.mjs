@@ -783,10 +783,18 @@ export function checkTerraform(inputs, options = {}) {
   }
   const fieldIndex = new Map(allFields().map((f) => [f.pointer, f]));
   const tasksByFile = new Map();
+  const failures = new Map();
   for (const scope of scopes) {
     for (const resource of scope.module.resources.values()) {
       if (resource.type !== TASK_TYPE) continue;
-      const task = checkTask(resource, scope, fieldIndex, options);
+      let task;
+      try {
+        task = checkTask(resource, scope, fieldIndex, options);
+      } catch (error) {
+        // A bug, not a user mistake: the file is reported as not checked (exit 2), the others go on.
+        failures.set(resource.file, { message: `could not be checked: ${String(error?.message ?? error).split('\n')[0]}`, line: resource.block.line, column: resource.block.column });
+        continue;
+      }
       const list = tasksByFile.get(resource.file) ?? [];
       list.push(task);
       tasksByFile.set(resource.file, list);
@@ -808,8 +816,8 @@ export function checkTerraform(inputs, options = {}) {
       reports.set(input.name, { ...base, syntax: null, kind: 'unreadable', error: { message: `cannot read: ${file?.read.unreadable ?? 'no such file or directory'}` }, notes: [], tasks: [] });
       continue;
     }
-    if (file.read.error) {
-      reports.set(input.name, { ...base, kind: 'unparsable', error: file.read.error, notes: [], tasks: [] });
+    if (file.read.error || failures.has(input.name)) {
+      reports.set(input.name, { ...base, kind: 'unparsable', error: file.read.error ?? failures.get(input.name), notes: [], tasks: [] });
       continue;
     }
     const notes = runNotes

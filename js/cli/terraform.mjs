@@ -327,17 +327,36 @@ function variablesOf(module, callArguments) {
   return values;
 }
 
+/**
+ * The `default_tags` of each `provider "aws"` block of a root module, by alias
+ * ('' for the default provider): `{ value, origin }` (value may be Unresolved).
+ */
+function defaultTagsOf(module, scope) {
+  const out = new Map();
+  for (const { block, file } of module.providers) {
+    const alias = block.body.find((item) => item.t === 'attr' && item.name === 'alias');
+    const name = alias ? stringOf(evaluate(alias.value, scope)) : '';
+    if (name === undefined) continue;
+    const defaults = block.body.find((item) => item.t === 'block' && item.type === 'default_tags');
+    const tags = defaults?.body.find((item) => item.t === 'attr' && item.name === 'tags');
+    if (!tags) continue;
+    out.set(name, { value: evaluate(tags.value, scope), origin: `default_tags of provider "aws"${name ? ` (alias ${name})` : ''} (${where(file, tags)})` });
+  }
+  return out;
+}
+
 /** Every module instance reachable from the roots, breadth first: `{ scope, module }`. */
 function instancesOf(roots, display, cache, notes) {
   const out = [];
-  const queue = roots.map((module) => ({ module, prefix: '', args: null, path: [resolve(module.folder)] }));
+  const queue = roots.map((module) => ({ module, prefix: '', args: null, path: [resolve(module.folder)], inherited: undefined }));
   while (queue.length) {
-    const { module, prefix, args, path } = queue.shift();
+    const { module, prefix, args, path, inherited } = queue.shift();
     if (out.length >= LIMITS.modules) {
       notes.push({ message: `More than ${LIMITS.modules} module instances: the rest are not checked.` });
       break;
     }
     const scope = new Scope(module, prefix, variablesOf(module, args));
+    scope.defaultTags = inherited ?? defaultTagsOf(module, scope);
     out.push(scope);
     for (const call of module.calls) {
       const folder = callFolder(module, call);
@@ -365,7 +384,9 @@ function instancesOf(roots, display, cache, notes) {
         const origin = trace.size ? [...trace].join(', ') : `module "${call.name}" in ${where(call.file, item)}`;
         callArgs.set(item.name, { value, origin });
       }
-      queue.push({ module: child, prefix: `${prefix}module.${call.name}.`, args: callArgs, path: [...path, key] });
+      // A child module uses its caller's providers, unless the call maps them (then they are not known here).
+      const mapsProviders = call.block.body.some((item) => item.t === 'attr' && item.name === 'providers');
+      queue.push({ module: child, prefix: `${prefix}module.${call.name}.`, args: callArgs, path: [...path, key], inherited: mapsProviders ? new Map() : scope.defaultTags });
     }
   }
   return out;
@@ -422,6 +443,22 @@ function mapTask(resource, scope, fieldIndex) {
     return { value, origin };
   };
 
+  // The provider adds its default_tags to the resource's tags (the resource's win).
+  const providerAttr = block.body.find((item) => item.t === 'attr' && item.name === 'provider');
+  const alias = providerAttr?.value?.k === 'traversal' && providerAttr.value.root?.name === 'aws' ? providerAttr.value.ops[0]?.attr ?? '' : '';
+  const defaultTags = scope.defaultTags?.get(alias);
+  const knownDefaults = defaultTags && isObject(defaultTags.value) ? defaultTags : undefined;
+  const tagList = (value, memberPointer, item, objectItems, origin) =>
+    Object.keys(value)
+      .sort()
+      .map((key, i) => {
+        const own = objectItems.find((o) => (typeof o.key === 'string' ? o.key : o.key?.v) === key);
+        const fromDefaults = !own && knownDefaults && Object.hasOwn(knownDefaults.value, key);
+        const extra = fromDefaults ? { origin: knownDefaults.origin } : origin ? { origin } : {};
+        record(`${memberPointer}/${i}`, own ?? item, `tags["${key}"]`, extra);
+        return { Key: key, Value: toRequest(value[key], `${memberPointer}/${i}/Value`) };
+      });
+
   const request = {};
   // A body against its schema: fills `target` (an object in the request at `pointer`).
   const mapBody = (body, schema, target, pointer, path, isTop) => {
@@ -460,13 +497,8 @@ function mapTask(resource, scope, fieldIndex) {
             continue;
           }
           // The provider sends tags as a list of { Key, Value } (in no set order; sorted here).
-          const keys = Object.keys(value).sort();
-          const objectItems = item.value.k === 'object' ? item.value.items : [];
-          setMember(target, spec.member, keys.map((key, i) => {
-            const at = objectItems.find((o) => (typeof o.key === 'string' ? o.key : o.key?.v) === key) ?? item;
-            record(`${memberPointer}/${i}`, at, `tags["${key}"]`);
-            return { Key: key, Value: toRequest(value[key], `${memberPointer}/${i}/Value`) };
-          }));
+          const merged = knownDefaults ? { ...knownDefaults.value, ...value } : value;
+          setMember(target, spec.member, tagList(merged, memberPointer, item, item.value.k === 'object' ? item.value.items : [], records.get(memberPointer)?.origin));
           continue;
         }
         if ((spec.omitEmpty && value === '') || (spec.omitZero && (value === 0n || value === 0 || value === '0'))) continue;
@@ -540,6 +572,10 @@ function mapTask(resource, scope, fieldIndex) {
     return set;
   };
   mapBody(block.body, TASK, request, '', [], true);
+  if (knownDefaults && request.Tags === undefined && Object.keys(knownDefaults.value).length > 0) {
+    record('/Tags', block, 'tags', { origin: knownDefaults.origin });
+    request.Tags = tagList(knownDefaults.value, '/Tags', block, [], knownDefaults.origin);
+  }
 
   // Locations: a reference to a location resource of the same module instance.
   const locations = [];

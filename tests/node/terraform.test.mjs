@@ -437,3 +437,20 @@ test('.tf.json: "//" comments are not arguments, dynamic blocks are not checked,
   assert.deepEqual(tasks[0].diagnostics, []);
   assert.deepEqual(tasks[0].notes.map((n) => [n.attribute, n.message]), [['includes', 'Not checked: includes comes from dynamic "includes", which makes its blocks only when Terraform plans.']]);
 });
+
+test("the provider's default_tags are sent with the resource's tags, which win; a module inherits them", (t) => {
+  const dir = folder(t, {
+    'providers.tf': 'provider "aws" {\n  region = "us-east-1"\n  default_tags {\n    tags = {\n      "aws:team" = "storage"\n      env        = "prod"\n    }\n  }\n}\nprovider "aws" {\n  alias = "west"\n}\n',
+    'main.tf': `${task('  tags = {\n    env = "dev"\n  }', 'tagged')}\n${task('  provider = aws.west', 'west')}\nmodule "child" {\n  source = "./child"\n}\n`,
+    'child/main.tf': task('', 'inner'),
+  });
+  const { document } = json(['--defaults', join(dir.root, 'main.tf')]);
+  const byAddress = Object.fromEntries(tasksOf(document).map((x) => [x.logicalId, x]));
+  const tagged = byAddress['aws_datasync_task.tagged'];
+  assert.deepEqual(tagged.defaults.Tags, [{ Key: 'aws:team', Value: 'storage' }, { Key: 'env', Value: 'dev' }]);
+  assert.deepEqual(tagged.diagnostics.map((d) => [d.code, d.attribute, d.origin?.replace(dir.root, '<dir>')]), [
+    ['tag/reserved-prefix', 'tags["aws:team"]', 'default_tags of provider "aws" (<dir>/providers.tf:4:5)'],
+  ]);
+  assert.deepEqual(byAddress['aws_datasync_task.west'].diagnostics, [], 'the aliased provider has no default_tags');
+  assert.deepEqual(byAddress['module.child.aws_datasync_task.inner'].diagnostics.map((d) => d.code), ['tag/reserved-prefix']);
+});

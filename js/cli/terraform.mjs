@@ -230,6 +230,8 @@ export function evaluate(expr, scope, trace = new Set(), depth = 0) {
     case 'string':
       return expr.v;
     case 'template': {
+      // "${x}" alone is x itself, unconverted (Terraform 0.11 style references).
+      if (expr.parts.length === 1 && expr.parts[0].expr) return evaluate(expr.parts[0].expr, scope, trace, depth + 1);
       let out = '';
       for (const part of expr.parts) {
         if ('lit' in part) out += part.lit;

@@ -454,3 +454,28 @@ test("the provider's default_tags are sent with the resource's tags, which win; 
   assert.deepEqual(byAddress['aws_datasync_task.west'].diagnostics, [], 'the aliased provider has no default_tags');
   assert.deepEqual(byAddress['module.child.aws_datasync_task.inner'].diagnostics.map((d) => d.code), ['tag/reserved-prefix']);
 });
+
+test('"${reference}" alone (Terraform 0.11 style) is the reference itself: the location still resolves', (t) => {
+  const dir = folder(t, {
+    'main.tf': `resource "aws_datasync_location_smb" "share" {
+  server_hostname = "smb.example.com"
+  subdirectory    = "/share"
+  user            = "datasync"
+  password        = var.password
+  agent_arns      = ["arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0"]
+  mount_options {
+    version = "SMB3"
+  }
+}
+resource "aws_datasync_task" "t" {
+  source_location_arn      = "\${aws_datasync_location_smb.share.arn}"
+  destination_location_arn = "${DESTINATION}"
+}
+`,
+  });
+  const [only] = tasksOf(json([dir.root]).document);
+  assert.deepEqual(only.notes, []);
+  assert.deepEqual(only.locations.map((l) => [l.resource, l.description.type, l.description.AgentArns.length, l.description.MountOptions]), [
+    ['aws_datasync_location_smb.share', 'SMB', 1, { Version: 'SMB3' }],
+  ]);
+});

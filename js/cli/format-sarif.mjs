@@ -95,6 +95,8 @@ export function formatSarif(run, { quiet = false, warningsAsErrors = false, cwd 
     };
     if (task.logicalId) result.properties.logicalId = task.logicalId;
     if (d.params) result.properties.params = d.params;
+    // Terraform: the attribute, where a variable's value came from, the provider default behind the finding.
+    for (const key of ['attribute', 'origin', 'providerDefault']) if (d[key] !== undefined) result.properties[key] = d[key];
     return result;
   });
 

@@ -96,7 +96,7 @@ test('the same findings in JSON carry address, attribute, origin and the provide
   ]);
 });
 
-test('the same findings in SARIF: region, and the address with the attribute as logical location', () => {
+test('the same findings in SARIF: region, the address with the attribute as logical location, the Terraform details as properties', () => {
   const { status, stdout } = run(['--format', 'sarif', `${FIXTURES}/enhanced`]);
   assert.equal(status, 1);
   const [runOf] = JSON.parse(stdout).runs;
@@ -115,6 +115,14 @@ test('the same findings in SARIF: region, and the address with the attribute as 
   assert.deepEqual(notes.map((n) => [n.descriptor.id, n.locations[0].logicalLocations[0].fullyQualifiedName]), [
     ['terraform/not-checked', 'aws_datasync_task.nightly.tags["owner"]'],
   ]);
+  assert.deepEqual(first.properties, {
+    pointer: '/Options/VerifyMode',
+    logicalId: 'aws_datasync_task.nightly',
+    params: { related: ['/TaskMode'] },
+    attribute: 'options.verify_mode',
+    providerDefault: { attribute: 'options.verify_mode', pointer: '/Options/VerifyMode', value: 'POINT_IN_TIME_CONSISTENT' },
+  });
+  assert.equal(runOf.results[1].properties.origin, `${FIXTURES}/enhanced/terraform.tfvars:1:1`);
   const rule = runOf.tool.driver.rules.find((r) => r.id === 'options/enhanced-point-in-time');
   assert.ok(rule, 'the rule is described');
 });

@@ -22,7 +22,12 @@
 // (PR #39979, 2025): before it every task was Basic, where the defaults are
 // the service's own.
 
-/** A scalar argument: `member` is the request member; `sendEmpty` false means "" is not sent. */
+/**
+ * A scalar argument: `member` is the request member. `providerDefault`: sent
+ * when the block is there and the argument is not; `omitEmpty` / `omitZero`:
+ * "" / 0 is not sent; `sendEmptyWhenOmitted`: "" is sent when omitted;
+ * `wrap`: the value is sent inside `{ [wrap]: value }`.
+ */
 const arg = (member, extra = {}) => ({ member, ...extra });
 
 export const OPTIONS = {

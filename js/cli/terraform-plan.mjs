@@ -10,7 +10,7 @@
 //   location's planned values to the location rules.
 import { escapeSegment } from './documents.mjs';
 import { allFields, checkTask, Scope } from './terraform.mjs';
-import { TASK } from './terraform-schema.mjs';
+import { LOCATIONS, TASK } from './terraform-schema.mjs';
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -165,6 +165,13 @@ export function terraformShowReport(base, document, options = {}) {
   const resources = resourcesOf(plan);
   const fieldIndex = new Map(allFields().map((f) => [f.pointer, f]));
   const modules = new Map(); // module address -> the module's location resources, as bodies
+  // Location resources whose ARN the plan or state knows, in any module.
+  const locationsByArn = new Map();
+  for (const r of resources) {
+    if (!LOCATIONS[r.type] || typeof r.values?.arn !== 'string') continue;
+    const body = locationBody(r.values, r.unknown, r.pointer, at);
+    locationsByArn.set(r.values.arn, { block: { t: 'block', type: 'resource', labels: [r.type, r.name], ...at(r.pointer), body }, file: base.file, type: r.type, name: r.name, address: r.address });
+  }
   const moduleFor = (moduleAddress) => {
     const key = moduleAddress ?? '';
     if (!modules.has(key)) {
@@ -174,7 +181,7 @@ export function terraformShowReport(base, document, options = {}) {
         const body = locationBody(r.values, r.unknown, r.pointer, at);
         located.set(`${r.type}.${r.name}`, { block: { t: 'block', type: 'resource', labels: [r.type, r.name], ...at(r.pointer), body }, file: base.file, type: r.type, name: r.name });
       }
-      modules.set(key, { variables: new Map(), locals: new Map(), resources: located });
+      modules.set(key, { variables: new Map(), locals: new Map(), resources: located, locationsByArn });
     }
     return modules.get(key);
   };

@@ -599,6 +599,15 @@ function mapTask(resource, scope, fieldIndex) {
     locations.push(description);
     resolved.push({ attribute: records.get(pointer).attribute, pointer, resource: `${scope.prefix}${reference.type}.${reference.name}`, file: target.file, line: target.block.line, column: target.block.column, description: { ...description } });
   }
+  // A known ARN of a location resource (in a plan or state, where ARNs are known).
+  for (const pointer of ['/SourceLocationArn', '/DestinationLocationArn']) {
+    const arn = request[pointer.slice(1)];
+    const target = typeof arn === 'string' ? scope.module.locationsByArn?.get(arn) : undefined;
+    if (!target || resolved.some((r) => r.pointer === pointer)) continue;
+    const description = { ...locationDescription(target, LOCATIONS[target.type], scope), LocationArn: arn };
+    locations.push(description);
+    resolved.push({ attribute: records.get(pointer)?.attribute ?? attributeOf(pointer), pointer, resource: target.address, file: target.file, line: target.block.line, column: target.block.column, description: { ...description } });
+  }
   return { request, unknowns, records, diagnostics, notes, locations, resolved };
 }
 

@@ -341,6 +341,7 @@ test('state (terraform show -json without a plan) and a plan without tasks', (t)
       root_module: {
         resources: [
           { address: 'aws_datasync_task.kept', mode: 'managed', type: 'aws_datasync_task', name: 'kept', values: { source_location_arn: SOURCE, destination_location_arn: SOURCE, options: [], tags: {}, tags_all: { env: 'prod' } } },
+          { address: 'aws_datasync_location_fsx_lustre_file_system.scratch', mode: 'managed', type: 'aws_datasync_location_fsx_lustre_file_system', name: 'scratch', values: { arn: SOURCE, subdirectory: '/' } },
         ],
       },
     },
@@ -349,6 +350,11 @@ test('state (terraform show -json without a plan) and a plan without tasks', (t)
   const { document } = json([join(dir.root, 'state.json'), join(dir.root, 'empty.json')]);
   const [kept] = document.files[0].tasks;
   assert.deepEqual(kept.diagnostics.map((d) => [d.code, d.address, d.attribute]), [['locations/same-location', 'aws_datasync_task.kept', 'destination_location_arn']]);
+  // The state knows the location's ARN: the task's ARN names it.
+  assert.deepEqual(kept.locations.map((l) => [l.attribute, l.resource, l.type, l.description.LocationArn]), [
+    ['source_location_arn', 'aws_datasync_location_fsx_lustre_file_system.scratch', 'FSX_LUSTRE', SOURCE],
+    ['destination_location_arn', 'aws_datasync_location_fsx_lustre_file_system.scratch', 'FSX_LUSTRE', SOURCE],
+  ]);
   assert.deepEqual(document.files[1].notes.map((n) => n.code), ['terraform/no-tasks']);
 });
 

@@ -396,17 +396,17 @@ function instancesOf(roots, display, cache, notes) {
 
 /**
  * Maps a task resource in `scope` to the request the provider sends.
- * Returns { request, unknowns, records, diagnostics, notes, locations }:
+ * Returns { request, unknowns, records, diagnostics, locations, resolved }:
  * `records` maps request pointers to { attribute, line, column, origin?,
- * providerDefault? }.
+ * providerDefault? }; `locations` is validate()'s option, `resolved` says
+ * which resource each location reference named (for the report).
  */
 function mapTask(resource, scope, fieldIndex) {
   const records = new Map();
   const unknowns = [];
   const diagnostics = [];
-  const notes = [];
   const references = new Map(); // request pointer -> { type, name }
-  const { block, file } = resource;
+  const { block } = resource;
   const record = (pointer, item, attribute, extra = {}) => records.set(pointer, { attribute, line: item.line, column: item.column, ...extra });
   const problem = (code, item, attribute, message, params) =>
     diagnostics.push({ code, severity: 'error', path: '', message, params, line: item.line, column: item.column, attribute });
@@ -608,7 +608,9 @@ function mapTask(resource, scope, fieldIndex) {
     locations.push(description);
     resolved.push({ attribute: records.get(pointer)?.attribute ?? attributeOf(pointer), pointer, resource: target.address, file: target.file, line: target.block.line, column: target.block.column, description: { ...description } });
   }
-  return { request, unknowns, records, diagnostics, notes, locations, resolved };
+  // One description per location (a task may use one location twice).
+  const unique = [...new Map(locations.map((l) => [l.LocationArn, l])).values()];
+  return { request, unknowns, records, diagnostics, locations: unique, resolved };
 }
 
 const standIns = new Map();

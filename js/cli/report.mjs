@@ -170,7 +170,14 @@ export function checkDocument(name, rawText, options = {}) {
       value = undefined;
     }
     // `terraform show -json` output: a plan or the state.
-    if (isTerraformShow(value)) return terraformShowReport(base, readJson(text), options);
+    if (isTerraformShow(value)) {
+      const deep = result.errors.find((d) => d.code === 'json/too-deep');
+      if (deep) {
+        const { line = 1, column = 1 } = deep.params ?? {};
+        return unparsable(base, 'this terraform show -json output nests objects or arrays more than 64 levels deep, far deeper than any aws_datasync_task', line, column);
+      }
+      return terraformShowReport(base, readJson(text), options);
+    }
     if (!isTemplate(value)) return requestReport(base, text, () => readJson(text).positions, options, result);
     // Text the validator and JSON.parse both accept is always read completely.
     return templateReport(base, readJson(text), options);

@@ -64,7 +64,11 @@ export function readJsonSyntax(text, blockTypes) {
   const syntax = checked.errors.find((d) => d.code === 'json/syntax-error' || d.code === 'json/too-deep');
   if (syntax) {
     const { line = 1, column = 1 } = syntax.params ?? {};
-    return { error: { message: syntax.message.replace(/\s*at line \d+, column \d+\.?$/, ''), line, column } };
+    const message =
+      syntax.code === 'json/too-deep'
+        ? 'objects or arrays nest more than 64 levels deep'
+        : syntax.message.replace(/^The request is not valid JSON:\s*/, '').replace(/\s*at line \d+, column \d+\.?$/, '');
+    return { error: { message, line, column } };
   }
   const { value, positions } = readJson(text);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {

@@ -383,6 +383,7 @@ test('hostile files are bounded: deep nesting, exponential locals, self-calling 
     'laughs/main.tf': `locals {\n  l0 = "ab"\n${doubling}\n  c0 = "x"\n${chain}\n}\n${task('  name = local.l20\n  cloudwatch_log_group_arn = local.c70')}`,
     'loop/main.tf': `module "self" {\n  source = "./"\n}\n${task('  name = local.a', 'loop')}\nlocals {\n  a = local.b\n  b = local.a\n}\n`,
     'badjson/main.tf.json': '{ "resource": [',
+    'deepjson/main.tf.json': `{ "locals": { "x": ${'['.repeat(100)}${']'.repeat(100)} } }`,
     'plan/deep.json': `{"format_version":"1.2","resource_changes":[{"type":"aws_datasync_task","mode":"managed","change":{"actions":["create"],"after":{"tags":{"a":${'['.repeat(5000)}${']'.repeat(5000)}}}}}]}`,
   });
   const started = Date.now();
@@ -390,10 +391,11 @@ test('hostile files are bounded: deep nesting, exponential locals, self-calling 
   assert.ok(Date.now() - started < 30_000, 'bounded time');
   assert.equal(status, 2);
   const errors = lines(stderr);
-  assert.equal(errors.length, 3);
+  assert.equal(errors.length, 4);
   assert.match(errors[0], /badjson\/main\.tf\.json:1:16: invalid JSON: /);
   assert.match(errors[1], /deep\/main\.tf:2:\d+: invalid HCL: .*nesting depth/);
-  assert.match(errors[2], /plan\/deep\.json:1:\d+: this terraform show -json output nests objects or arrays more than 64 levels deep/);
+  assert.match(errors[2], /deepjson\/main\.tf\.json:1:\d+: invalid JSON: objects or arrays nest more than 64 levels deep$/);
+  assert.match(errors[3], /plan\/deep\.json:1:\d+: this terraform show -json output nests objects or arrays more than 64 levels deep/);
   const tasks = tasksOf(document);
   const laughs = tasks.find((t) => t.file.endsWith('laughs/main.tf'));
   assert.deepEqual(laughs.notes.map((n) => n.attribute), ['name', 'cloudwatch_log_group_arn']);

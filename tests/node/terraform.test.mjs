@@ -497,3 +497,17 @@ resource "aws_datasync_task" "t" {
     ['aws_datasync_location_smb.share', 'SMB', 1, { Version: 'SMB3' }],
   ]);
 });
+
+test('--defaults: the request the provider sends with the service defaults, unknown values shown as Terraform expressions', () => {
+  const [nightly] = tasksOf(json(['--defaults', `${FIXTURES}/enhanced`]).document);
+  const { defaults } = nightly;
+  assert.equal(defaults.SourceLocationArn, '${aws_datasync_location_s3.source.arn}');
+  assert.equal(defaults.DestinationLocationArn, '${aws_datasync_location_s3.archive.arn}');
+  assert.deepEqual(defaults.Tags, [{ Key: 'owner', Value: '${var.owner}' }, { Key: 'team', Value: 'storage' }]);
+  // The provider's defaults (the options block is there) and then the service's (ObjectMetadata, Schedule.Status).
+  assert.equal(defaults.Options.VerifyMode, 'POINT_IN_TIME_CONSISTENT');
+  assert.equal(defaults.Options.LogLevel, 'TRANSFER');
+  assert.equal(defaults.Options.ObjectMetadata, 'PRESERVE');
+  assert.deepEqual(defaults.Schedule, { ScheduleExpression: 'rate(30 minutes)', Status: 'ENABLED' });
+  assert.equal(nightly.schedule.summary, 'Every 30 minutes, counted from when the schedule is created');
+});

@@ -26,22 +26,28 @@ export function isTerraformShow(value) {
 
 /** The configuration module for `module.a.module.b` (indices dropped). */
 function configModule(configuration, moduleAddress) {
-  let module = configuration?.root_module;
+  let module = isObject(configuration) ? configuration.root_module : undefined;
   if (!moduleAddress) return module;
-  for (const match of moduleAddress.matchAll(/module\.([^.[]+)(\[[^\]]*\])?/g)) module = module?.module_calls?.[match[1]]?.module;
+  for (const match of moduleAddress.matchAll(/module\.([^.[]+)(\[[^\]]*\])?/g)) {
+    const calls = isObject(module) && isObject(module.module_calls) ? module.module_calls : {};
+    module = isObject(calls[match[1]]) ? calls[match[1]].module : undefined;
+  }
   return module;
 }
 
 /** The written expressions of a resource in the configuration, or undefined. */
 function expressionsOf(configuration, moduleAddress, type, name) {
   const module = configModule(configuration, moduleAddress);
-  const resource = module?.resources?.find((r) => r.type === type && r.name === name && (r.mode ?? 'managed') === 'managed');
-  return resource?.expressions;
+  const resources = isObject(module) && Array.isArray(module.resources) ? module.resources : [];
+  const resource = resources.find((r) => isObject(r) && r.type === type && r.name === name && (r.mode ?? 'managed') === 'managed');
+  return isObject(resource?.expressions) ? resource.expressions : undefined;
 }
 
 /** The first `type.name` a written expression references (`references` lists the most specific first). */
 function referenceOf(expression) {
-  for (const ref of expression?.references ?? []) {
+  const references = isObject(expression) && Array.isArray(expression.references) ? expression.references : [];
+  for (const ref of references) {
+    if (typeof ref !== 'string') continue;
     const match = /^([a-z0-9_]+)\.([^.[]+)(?:\[[^\]]*\])?(?:\.([a-z_]+))?$/i.exec(ref);
     if (match && match[1] !== 'var' && match[1] !== 'local' && match[1] !== 'module' && match[1] !== 'data') {
       return { type: match[1], name: match[2], attribute: match[3] ?? 'id' };
@@ -67,7 +73,7 @@ function bodyOf(values, unknown, pointer, at, schema, written, path = []) {
     if (blockSpec && Array.isArray(value)) {
       value.forEach((item, i) => {
         if (!isObject(item)) return;
-        const itemWritten = Array.isArray(written?.[name]) ? written[name][i] : undefined;
+        const itemWritten = isObject(written) && Array.isArray(written[name]) && isObject(written[name][i]) ? written[name][i] : undefined;
         body.push({
           t: 'block',
           type: name,
@@ -81,12 +87,12 @@ function bodyOf(values, unknown, pointer, at, schema, written, path = []) {
     const spec = schema.attrs?.[name];
     if (!spec || spec.ignored) continue;
     if (isUnknown) {
-      body.push({ t: 'attr', name, ...position, value: { k: 'unknown', ...position, src: '(known after apply)', reason: 'is known only after apply', plan: true, reference: referenceOf(written?.[name]), always: /_arn$/.test(name) } });
+      body.push({ t: 'attr', name, ...position, value: { k: 'unknown', ...position, src: '(known after apply)', reason: 'is known only after apply', plan: true, reference: referenceOf(isObject(written) ? written[name] : undefined), always: /_arn$/.test(name) } });
       continue;
     }
     if (value === null) continue;
     // A provider default: the plan holds it, the configuration does not.
-    if (written && !(name in written) && (spec.providerDefault !== undefined || spec.sendEmptyWhenOmitted)) continue;
+    if (isObject(written) && !Object.hasOwn(written, name) && (spec.providerDefault !== undefined || spec.sendEmptyWhenOmitted)) continue;
     body.push({ t: 'attr', name, ...position, value: literal(value, position) });
   }
   return body;
@@ -123,12 +129,13 @@ function resourcesOf(document) {
   if (Array.isArray(document.resource_changes)) {
     document.resource_changes.forEach((change, i) => {
       if (!isObject(change) || change.mode !== 'managed' || !isObject(change.change)) return;
+      if (typeof change.type !== 'string' || typeof change.name !== 'string') return;
       const actions = Array.isArray(change.change.actions) ? change.change.actions : [];
       if (actions.length === 1 && actions[0] === 'delete') return;
       if (!isObject(change.change.after)) return;
       out.push({
-        address: change.address,
-        moduleAddress: change.module_address,
+        address: typeof change.address === 'string' ? change.address : `${change.type}.${change.name}`,
+        moduleAddress: typeof change.module_address === 'string' ? change.module_address : undefined,
         type: change.type,
         name: change.name,
         values: change.change.after,
@@ -142,6 +149,7 @@ function resourcesOf(document) {
     if (!isObject(module)) return;
     (Array.isArray(module.resources) ? module.resources : []).forEach((r, i) => {
       if (!isObject(r) || (r.mode ?? 'managed') !== 'managed' || !isObject(r.values)) return;
+      if (typeof r.type !== 'string' || typeof r.name !== 'string' || typeof r.address !== 'string') return;
       const moduleAddress = typeof r.address === 'string' && r.address.startsWith('module.') ? r.address.slice(0, r.address.lastIndexOf(`${r.type}.`) - 1) : undefined;
       out.push({ address: r.address, moduleAddress, type: r.type, name: r.name, values: r.values, unknown: {}, pointer: `${pointer}/resources/${i}/values` });
     });

@@ -511,3 +511,35 @@ test('--defaults: the request the provider sends with the service defaults, unkn
   assert.deepEqual(defaults.Schedule, { ScheduleExpression: 'rate(30 minutes)', Status: 'ENABLED' });
   assert.equal(nightly.schedule.summary, 'Every 30 minutes, counted from when the schedule is created');
 });
+
+test('plans of the wrong shape are read as far as they make sense, never with an exception', (t) => {
+  const change = (extra, after = { source_location_arn: SOURCE, destination_location_arn: DESTINATION, options: [{ verify_mode: 'NONE' }] }) => ({
+    address: 'aws_datasync_task.t',
+    mode: 'managed',
+    type: 'aws_datasync_task',
+    name: 't',
+    change: { actions: ['create'], after, after_unknown: {} },
+    ...extra,
+  });
+  const plans = {
+    'module-address.json': { resource_changes: [change({ module_address: 7 })] },
+    'type.json': { resource_changes: [change({ type: 1 }), change({ name: ['t'] })] },
+    'blocks.json': { resource_changes: [change({}, { source_location_arn: SOURCE, destination_location_arn: DESTINATION, options: [1, 'x', null], schedule: 'x' })] },
+    'configuration.json': {
+      resource_changes: [change({})],
+      configuration: { root_module: { resources: [{ type: 'aws_datasync_task', name: 't', expressions: { options: [1], source_location_arn: { references: 'x' } } }], module_calls: 3 } },
+    },
+    'resources.json': { resource_changes: [change({})], configuration: { root_module: { resources: {} } } },
+  };
+  const dir = folder(t, Object.fromEntries(Object.entries(plans).map(([name, plan]) => [name, JSON.stringify({ format_version: '1.2', terraform_version: '1.9.5', ...plan })])));
+  const { status, stderr, document } = json([dir.root]);
+  assert.equal(stderr, '');
+  assert.equal(status, 0);
+  assert.deepEqual(document.files.map((f) => [f.file.replace(dir.root, '<dir>'), f.kind, f.tasks.length]), [
+    ['<dir>/blocks.json', 'terraform', 1],
+    ['<dir>/configuration.json', 'terraform', 1],
+    ['<dir>/module-address.json', 'terraform', 1],
+    ['<dir>/resources.json', 'terraform', 1],
+    ['<dir>/type.json', 'terraform', 0],
+  ]);
+});

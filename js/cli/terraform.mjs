@@ -43,6 +43,8 @@ const LIMITS = {
   string: 1_000_000, // characters in one evaluated string
   nodes: 100_000, // values in one evaluated argument
   fileBytes: 16 * 1024 * 1024, // one Terraform file
+  unknownsPerValue: 16, // unknown values in one list or map before the whole value counts as unknown
+  diagnostics: 1_000, // findings of one task (as the validator's report bound)
 };
 
 /** An Unresolved for `expr` because of `inner`: names the innermost cause only, so messages stay short. */
@@ -69,7 +71,7 @@ export class Unresolved {
 class TerraformUnknown extends Unknown {
   constructor(pointer, unresolved) {
     super(pointer, unresolved.always ? { Ref: unresolved.source } : { 'Fn::Terraform': unresolved.source }, unresolved.source);
-    this.intrinsic = unresolved.plan ? unresolved.source : `\${${unresolved.source}}`;
+    this.intrinsic = unresolved.plan || !unresolved.source ? unresolved.source || '(not known before apply)' : `\${${unresolved.source}}`;
     this.reason = unresolved.reason;
     this.plan = unresolved.plan;
   }
@@ -185,6 +187,14 @@ export class Scope {
 }
 
 const EMPTY_SCOPE = new Scope({ variables: new Map(), locals: new Map() }, '', new Map());
+
+/** How many Unresolved values `value` holds (lists and maps searched). */
+function unresolvedCount(value) {
+  if (value instanceof Unresolved) return 1;
+  if (Array.isArray(value)) return value.reduce((n, item) => n + unresolvedCount(item), 0);
+  if (isObject(value)) return Object.values(value).reduce((n, item) => n + unresolvedCount(item), 0);
+  return 0;
+}
 
 /** Counts values up to a bound; false when `value` is larger (a "billion laughs" of locals). */
 function withinBounds(value) {
@@ -428,6 +438,10 @@ function mapTask(resource, scope, fieldIndex) {
   // A value for the request: Unresolved anywhere inside becomes an Unknown at its pointer.
   const toRequest = (value, pointer) => {
     if (value instanceof Unresolved) return unknownAt(pointer, value);
+    // Many unknown values in one list or map (hostile, or generated): the
+    // whole value is one unknown, so the checks stay few and the notes short.
+    const count = unresolvedCount(value);
+    if (count > LIMITS.unknownsPerValue) return unknownAt(pointer, new Unresolved('', `holds ${count} values that are not known before apply`));
     if (Array.isArray(value)) return value.map((item, i) => toRequest(item, `${pointer}/${i}`));
     if (isObject(value)) {
       const out = {};
@@ -500,6 +514,11 @@ function mapTask(resource, scope, fieldIndex) {
           }
           // The provider sends tags as a list of { Key, Value } (in no set order; sorted here).
           const merged = knownDefaults ? { ...knownDefaults.value, ...value } : value;
+          const unknownTags = unresolvedCount(merged);
+          if (unknownTags > LIMITS.unknownsPerValue) {
+            setMember(target, spec.member, unknownAt(memberPointer, new Unresolved('', `holds ${unknownTags} values that are not known before apply`)));
+            continue;
+          }
           setMember(target, spec.member, tagList(merged, memberPointer, item, item.value.k === 'object' ? item.value.items : [], records.get(memberPointer)?.origin));
           continue;
         }
@@ -760,7 +779,23 @@ export function checkTask(resource, scope, fieldIndex, options) {
     }
     return out;
   };
-  const diagnostics = [...mapped.diagnostics.map((d) => ({ ...d, address })), ...found.map(place)].sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : 1));
+  let diagnostics = [...mapped.diagnostics.map((d) => ({ ...d, address })), ...found.map(place)].sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : 1));
+  if (diagnostics.length > LIMITS.diagnostics) {
+    // Bounded as the validator bounds its reports (report/truncated).
+    const total = diagnostics.length;
+    diagnostics = diagnostics.slice(0, LIMITS.diagnostics);
+    diagnostics.push({
+      code: 'report/truncated',
+      severity: 'warning',
+      path: '',
+      message: `${total} problems were found; only the first ${LIMITS.diagnostics} are shown.`,
+      params: { total, shown: LIMITS.diagnostics },
+      line: block.line,
+      column: block.column,
+      address,
+      attribute: '',
+    });
+  }
   for (const unknown of unknowns) {
     const own = recordFor(records, unknown.pointer) ?? { line: block.line, column: block.column };
     const attribute = (records.has(unknown.pointer) && own.attribute) || attributeOf(unknown.pointer) || own.attribute || '';
@@ -773,7 +808,9 @@ export function checkTask(resource, scope, fieldIndex, options) {
       attribute,
       message: unknown.plan
         ? `Not checked: ${attribute || unknown.pointer} is (known after apply) in this plan.`
-        : `Not checked: ${attribute || unknown.pointer} comes from ${unknown.description}, which ${unknown.reason}.`,
+        : unknown.description
+          ? `Not checked: ${attribute || unknown.pointer} comes from ${unknown.description}, which ${unknown.reason}.`
+          : `Not checked: ${attribute || unknown.pointer} ${unknown.reason}.`,
     });
   }
   notes.sort((a, b) => a.line - b.line || a.column - b.column);

@@ -543,3 +543,19 @@ test('plans of the wrong shape are read as far as they make sense, never with an
     ['<dir>/type.json', 'terraform', 0],
   ]);
 });
+
+test('many unknown values in one map are one unknown; more than 1,000 findings are cut with report/truncated', (t) => {
+  const tags = Array.from({ length: 40 }, (_, i) => `    k${i} = var.v`).join('\n');
+  const bogus = Array.from({ length: 1005 }, (_, i) => `  bogus${i} = 1`).join('\n');
+  const dir = folder(t, {
+    'tags/main.tf': `variable "v" {}\n${task(`  tags = {\n${tags}\n  }`)}`,
+    'bogus/main.tf': task(bogus),
+  });
+  const { document } = json(['--defaults', dir.root]);
+  const [bogusTask, tagsTask] = tasksOf(document);
+  assert.deepEqual(tagsTask.notes.map((n) => [n.attribute, n.message]), [['tags', 'Not checked: tags holds 40 values that are not known before apply.']]);
+  assert.equal(tagsTask.defaults.Tags, '(not known before apply)');
+  assert.equal(bogusTask.diagnostics.length, 1001);
+  assert.deepEqual(bogusTask.diagnostics.at(-1).params, { total: 1005, shown: 1000 });
+  assert.equal(bogusTask.diagnostics.at(-1).code, 'report/truncated');
+});

@@ -783,7 +783,10 @@ export function checkTask(resource, scope, fieldIndex, options) {
   if (diagnostics.length > LIMITS.diagnostics) {
     // Bounded as the validator bounds its reports (report/truncated).
     const total = diagnostics.length;
-    diagnostics = diagnostics.slice(0, LIMITS.diagnostics);
+    // Errors first, as the validator keeps them, so that `valid` stays right.
+    const rank = (d) => (d.severity === 'error' ? 0 : 1);
+    const byPlace = (a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : 1);
+    diagnostics = [...diagnostics].sort((a, b) => rank(a) - rank(b) || byPlace(a, b)).slice(0, LIMITS.diagnostics).sort(byPlace);
     diagnostics.push({
       code: 'report/truncated',
       severity: 'warning',

@@ -546,7 +546,8 @@ test('plans of the wrong shape are read as far as they make sense, never with an
 
 test('many unknown values in one map are one unknown; more than 1,000 findings are cut with report/truncated', (t) => {
   const tags = Array.from({ length: 40 }, (_, i) => `    k${i} = var.v`).join('\n');
-  const bogus = Array.from({ length: 1005 }, (_, i) => `  bogus${i} = 1`).join('\n');
+  // A warning first (a log group with LogLevel OFF), then 1,005 errors: the errors are kept.
+  const bogus = `  cloudwatch_log_group_arn = "arn:aws:logs:us-east-1:111122223333:log-group:/x"\n  options {\n    log_level = "OFF"\n  }\n${Array.from({ length: 1005 }, (_, i) => `  bogus${i} = 1`).join('\n')}`;
   const dir = folder(t, {
     'tags/main.tf': `variable "v" {}\n${task(`  tags = {\n${tags}\n  }`)}`,
     'bogus/main.tf': task(bogus),
@@ -556,6 +557,7 @@ test('many unknown values in one map are one unknown; more than 1,000 findings a
   assert.deepEqual(tagsTask.notes.map((n) => [n.attribute, n.message]), [['tags', 'Not checked: tags holds 40 values that are not known before apply.']]);
   assert.equal(tagsTask.defaults.Tags, '(not known before apply)');
   assert.equal(bogusTask.diagnostics.length, 1001);
-  assert.deepEqual(bogusTask.diagnostics.at(-1).params, { total: 1005, shown: 1000 });
+  assert.deepEqual(bogusTask.diagnostics.at(-1).params, { total: 1006, shown: 1000 });
+  assert.ok(bogusTask.diagnostics.slice(0, 1000).every((d) => d.severity === 'error'));
   assert.equal(bogusTask.diagnostics.at(-1).code, 'report/truncated');
 });

@@ -6,6 +6,7 @@
 //! Fix: use `"OutputType": "STANDARD"` or drop ReportLevel.
 
 use crate::diagnostic::{Code, Collector, Diagnostic};
+use crate::json::Value;
 use crate::request::Request;
 use crate::rules::Context;
 
@@ -27,10 +28,22 @@ fn deleted_without_remove(explicit: bool) -> String {
 /// Applies X12 and X13.
 pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     if request.str_at(&["TaskReportConfig", "OutputType"]) == Some("SUMMARY_ONLY") {
-        let ignored: Vec<&str> = ["ReportLevel", "Overrides"]
-            .into_iter()
-            .filter(|member| request.has(&["TaskReportConfig", member]))
-            .collect();
+        // An empty Overrides object overrides nothing (the Terraform provider
+        // sends one with every report configuration), so it is not ignored.
+        let overrides_something = matches!(
+            request.at(&["TaskReportConfig", "Overrides"]),
+            Some(Value::Object(members)) if !members.is_empty()
+        );
+        let ignored: Vec<&str> = [
+            (
+                "ReportLevel",
+                request.has(&["TaskReportConfig", "ReportLevel"]),
+            ),
+            ("Overrides", overrides_something),
+        ]
+        .into_iter()
+        .filter_map(|(member, ignored)| ignored.then_some(member))
+        .collect();
         if !ignored.is_empty() {
             let related: Vec<String> = ignored
                 .iter()
@@ -81,6 +94,23 @@ mod tests {
         assert_eq!(
             findings(r#""TaskReportConfig":{"OutputType":"STANDARD","ReportLevel":"ERRORS_ONLY"}"#),
             []
+        );
+    }
+
+    #[test]
+    fn an_empty_overrides_object_is_not_ignored_by_a_summary_report() {
+        assert_eq!(
+            findings(r#""TaskReportConfig":{"OutputType":"SUMMARY_ONLY","Overrides":{}}"#),
+            []
+        );
+        assert_eq!(
+            findings(
+                r#""TaskReportConfig":{"OutputType":"SUMMARY_ONLY","Overrides":{"Skipped":{"ReportLevel":"ERRORS_ONLY"}}}"#
+            ),
+            [at(
+                "/TaskReportConfig/OutputType",
+                "report/summary-ignores-levels"
+            )]
         );
     }
 

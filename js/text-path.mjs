@@ -27,7 +27,9 @@ const hasLoneSurrogate =
  * text in the first `length` bytes there; `undefined` when the report would be
  * empty, else the report as JSON text), `validateUtf8` (the same for bytes
  * passed as a copy), `wasmMemory()` and `reportUnserializable` (the report for
- * what JSON.stringify threw).
+ * what JSON.stringify threw). An exception that unwinds validateInput (the JS
+ * stack running out inside it) leaves nothing behind on either side: the core
+ * takes no borrow of the buffer, and `busy` is reset by `finally`.
  */
 export function createValidate(glue) {
   const encoder = new TextEncoder();
@@ -86,14 +88,99 @@ export function createValidate(glue) {
         text = JSON.stringify(request);
       } catch (error) {
         // The glue turns the failure into the same diagnostic its validate() gives,
-        // without serialising again (getters and toJSON run once).
-        return glue.reportUnserializable(error);
+        // without serialising again (getters and toJSON run once); only a
+        // cycle is first named by its path.
+        return glue.reportUnserializable(explain(request, error));
       }
       if (typeof text !== 'string') return glue.reportUnserializable(undefined);
     } else {
       return glue.validate(request);
     }
     const report = validateText(text);
-    return report === undefined ? { valid: true, errors: [], warnings: [] } : JSON.parse(report);
+    if (report === undefined) return { valid: true, errors: [], warnings: [] };
+    const result = JSON.parse(report);
+    if (typeof request === 'object') nameNonFiniteNumbers(request, result);
+    return result;
   };
+}
+
+/** Escapes one JSON Pointer segment (RFC 6901). */
+const segment = (key) => String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+
+/**
+ * What to report for a request JSON.stringify threw `error` on: a cycle is
+ * named by its path (engines describe it over several lines, or not at all);
+ * anything else is reported as thrown.
+ */
+function explain(request, error) {
+  if (!(error instanceof TypeError)) return error;
+  const cycle = findCycle(request);
+  if (!cycle) return error;
+  const target = cycle.to === '' ? 'the request itself' : cycle.to;
+  return { message: `it is circular: ${cycle.from} refers back to ${target}` };
+}
+
+/**
+ * `{ from, to }`, the pointer of a member holding an object that contains it
+ * and that object's pointer, or undefined. Reads own enumerable data members
+ * only (no getter, Proxy trap or toJSON result is trusted: any exception or
+ * a structure too deep gives undefined); each object is walked once.
+ */
+function findCycle(root) {
+  const open = new Map(); // object -> its pointer, along the current path
+  const done = new Set(); // objects already walked without finding a cycle
+  const walk = (value, pointer) => {
+    if (value === null || typeof value !== 'object' || done.has(value)) return undefined;
+    if (open.has(value)) return { from: pointer, to: open.get(value) };
+    open.set(value, pointer);
+    for (const key of Object.keys(value)) {
+      const member = Object.getOwnPropertyDescriptor(value, key);
+      if (!member || !('value' in member)) continue;
+      const found = walk(member.value, `${pointer}/${segment(key)}`);
+      if (found) return found;
+    }
+    open.delete(value);
+    done.add(value);
+    return undefined;
+  };
+  try {
+    return walk(root, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * JSON has no NaN or Infinity: JSON.stringify writes null, so the core says
+ * "it is null". Where a diagnostic says so about a member that is in fact a
+ * non-finite number, say what it is. Runs only for reported diagnostics, and
+ * reads own data members only.
+ */
+function nameNonFiniteNumbers(request, result) {
+  for (const diagnostic of [...result.errors, ...result.warnings]) {
+    if (diagnostic.code !== 'value/wrong-type' || diagnostic.params?.actual !== 'null') continue;
+    const value = memberAt(request, diagnostic.path);
+    if (typeof value !== 'number' || Number.isFinite(value)) continue;
+    diagnostic.message = diagnostic.message.replace(
+      /it is null\.$/,
+      `it is ${value}, which is not a finite number (JSON has no such value; JSON.stringify writes null).`,
+    );
+  }
+}
+
+/** The own data member at JSON Pointer `path` in `root`, or undefined. */
+function memberAt(root, path) {
+  try {
+    let value = root;
+    for (const raw of path.split('/').slice(1)) {
+      const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      if (value === null || typeof value !== 'object') return undefined;
+      const member = Object.getOwnPropertyDescriptor(value, key);
+      if (!member || !('value' in member)) return undefined;
+      value = member.value;
+    }
+    return value;
+  } catch {
+    return undefined;
+  }
 }

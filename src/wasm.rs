@@ -11,7 +11,7 @@
 //! `serde_input` adds `validateSerde`, which reads a JS object with
 //! serde-wasm-bindgen instead.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 
 use js_sys::{Date, JsString, Reflect, JSON};
 use wasm_bindgen::prelude::*;
@@ -112,9 +112,13 @@ fn serialization_failure(error: &JsValue) -> Report {
         // JSON.stringify runs out of stack on absurdly deep objects.
         crate::too_deep_to_serialize()
     } else {
+        // The first line: V8's message for a circular object goes on with
+        // an indented drawing of the cycle, which reads badly in one line.
         let reason = Reflect::get(error, &JsValue::from_str("message"))
             .ok()
             .and_then(|m| m.as_string())
+            .and_then(|m| m.lines().next().map(|line| line.trim().to_owned()))
+            .filter(|line| !line.is_empty())
             .unwrap_or_else(|| "JSON.stringify failed".to_owned());
         crate::not_serializable(&reason)
     };
@@ -173,24 +177,27 @@ thread_local! {
     /// Where the wrapper writes a request's UTF-8 bytes straight into wasm
     /// memory (see `inputBuffer`), so the text is copied once, not twice, and
     /// no allocation is made or freed per call.
-    static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    ///
+    /// A leaked slice in a `Cell`, not a `RefCell<Vec<u8>>`: reading it takes
+    /// no borrow, so a JS exception that unwinds through the core while it
+    /// reads (the JS stack running out inside it, say) leaves no borrow
+    /// behind to refuse every later call. A buffer is never freed, so even a
+    /// reader that never returns cannot see it disappear; it only grows, by
+    /// the wrapper's doubling up to its limit, so the buffers given up on the
+    /// way add up to less than that limit.
+    static INPUT: Cell<&'static [u8]> = const { Cell::new(&[]) };
 }
 
 /// Makes the input buffer at least `capacity` bytes long and returns its
 /// address in wasm memory, where the wrapper encodes the next request.
-/// Throws if called while `validateInput` reads the buffer (a wrapper bug).
 #[wasm_bindgen(js_name = inputBuffer)]
-pub fn input_buffer(capacity: usize) -> Result<usize, JsError> {
+pub fn input_buffer(capacity: usize) -> usize {
     INPUT.with(|input| {
-        let mut input = input
-            .try_borrow_mut()
-            .map_err(|_| JsError::new("inputBuffer: the input buffer is being read"))?;
-        if let Some(missing) = capacity.checked_sub(input.len()) {
+        if input.get().len() < capacity {
             // Exactly what was asked: the wrapper bounds it, and wasm memory never shrinks.
-            input.reserve_exact(missing);
-            input.resize(capacity, 0);
+            input.set(vec![0; capacity].leak());
         }
-        Ok(input.as_ptr() as usize)
+        input.get().as_ptr() as usize
     })
 }
 
@@ -198,15 +205,11 @@ pub fn input_buffer(capacity: usize) -> Result<usize, JsError> {
 /// if `length` is beyond the buffer (a wrapper bug).
 #[wasm_bindgen(js_name = validateInput)]
 pub fn validate_input(length: usize) -> Result<Option<String>, JsError> {
-    INPUT.with(|input| {
-        let input = input
-            .try_borrow()
-            .map_err(|_| JsError::new("validateInput: the input buffer is being resized"))?;
-        let bytes = input
-            .get(..length)
-            .ok_or_else(|| JsError::new("validateInput: length beyond the input buffer"))?;
-        Ok(validate_utf8(bytes))
-    })
+    let bytes = INPUT
+        .with(Cell::get)
+        .get(..length)
+        .ok_or_else(|| JsError::new("validateInput: length beyond the input buffer"))?;
+    Ok(validate_utf8(bytes))
 }
 
 /// The instance's memory, for the wrapper's view of the input buffer.
@@ -218,15 +221,28 @@ pub fn wasm_memory() -> JsValue {
 #[wasm_bindgen]
 extern "C" {
     /// `Date.now()`, called so that an exception from a replaced one comes back
-    /// as an error instead of unwinding through the core (which would leave
-    /// the input buffer marked as borrowed).
+    /// as an error instead of unwinding through the core. Its result stays a
+    /// JS value: converting a replaced one's Symbol to a number would throw
+    /// at the boundary, outside the `catch`.
     #[wasm_bindgen(catch, js_namespace = Date, js_name = now)]
-    fn date_now() -> Result<f64, JsValue>;
+    fn date_now() -> Result<JsValue, JsValue>;
+
+    /// `Date.prototype.getTime.call(value)`: the time of a real `Date` (of any
+    /// realm); an error, caught here, for anything else, such as a Proxy of a
+    /// Date or `Object.create(Date.prototype)`, which pass `instanceof Date`.
+    #[wasm_bindgen(catch, js_namespace = ["Date", "prototype", "getTime"], js_name = call)]
+    fn date_get_time(value: &JsValue) -> Result<JsValue, JsValue>;
 }
+
+/// Milliseconds outside this range are not a JS `Date` (ECMAScript's time value limit).
+const MAX_TIME_MILLIS: f64 = 8.64e15;
 
 /// The JS clock in unix seconds, or `None` when `Date.now` throws or is not a time.
 fn now_unix() -> Option<i64> {
-    let millis = date_now().ok().filter(|millis| millis.is_finite())?;
+    let millis = date_now()
+        .ok()?
+        .as_f64()
+        .filter(|millis| millis.abs() <= MAX_TIME_MILLIS)?;
     Some((millis / 1000.0).floor() as i64)
 }
 
@@ -308,8 +324,12 @@ pub fn describe_schedule(expression: JsValue, options: JsValue) -> Result<JsValu
     let from_unix = match options.from {
         None => now_unix()
             .ok_or_else(|| type_error("Date.now() did not give the time; pass options.from."))?,
-        Some(Instant::Millis(ms)) if ms.is_finite() => (ms / 1000.0).floor() as i64,
-        Some(Instant::Millis(_)) => return Err(type_error("options.from is not a valid time.")),
+        Some(Instant::Millis(ms)) if ms.abs() <= MAX_TIME_MILLIS => (ms / 1000.0).floor() as i64,
+        Some(Instant::Millis(_)) => {
+            return Err(type_error(
+                "options.from is not a valid time (a JS Date lies within 8.64e15 milliseconds of 1970).",
+            ))
+        }
         Some(Instant::Text(text)) => crate::schedule::parse_instant(&text).ok_or_else(|| {
             type_error("options.from must be an ISO 8601 time such as 2026-11-25T08:00:00Z.")
         })?,
@@ -348,13 +368,22 @@ fn read_schedule_options(options: &JsValue) -> Result<ScheduleOptions, String> {
     let from = member("from")?;
     let from = if absent(&from) {
         None
-    } else if let Some(date) = from.dyn_ref::<Date>() {
-        Some(Instant::Millis(date.get_time()))
+    } else if from.is_instance_of::<Date>() {
+        // Read through a caught call: a Proxy of a Date passes instanceof and
+        // then throws from getTime(), which must not unwind through wasm.
+        let millis = date_get_time(&from)
+            .ok()
+            .and_then(|time| time.as_f64())
+            .ok_or_else(|| {
+                "options.from is not a real Date (a Proxy or a Date.prototype look-alike)."
+                    .to_owned()
+            })?;
+        Some(Instant::Millis(millis))
     } else if let Some(millis) = from.as_f64() {
         Some(Instant::Millis(millis))
     } else if from.is_bigint() {
-        let millis =
-            i64::try_from(from).map_err(|_| "options.from is not a valid time.".to_owned())?;
+        // Beyond i64 the conversion fails; within it, the range check above applies.
+        let millis = i64::try_from(from).unwrap_or(i64::MAX);
         Some(Instant::Millis(millis as f64))
     } else if let Some(text) = from.as_string() {
         Some(Instant::Text(text))

@@ -2,8 +2,10 @@
 // The `datasync-task-validator` command (package.json "bin"). Everything lives
 // in main.mjs; this file only makes sure that no failure ends in a stack trace.
 const NAME = 'datasync-task-validator';
+// Control characters written as \xHH, as format-human.mjs's escapeControls does.
+const safe = (text) => String(text).replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 const fail = (text) => {
-  process.stderr.write(`${NAME}: ${text}\n`);
+  process.stderr.write(`${NAME}: ${safe(text)}\n`);
   process.exitCode = 2;
 };
 

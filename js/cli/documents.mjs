@@ -83,6 +83,13 @@ function record(map, pointer, entry) {
 /** The most alias expansions one document may need. */
 const MAX_ALIAS_EXPANSIONS = 10_000;
 
+/**
+ * The most nodes (scalars, mappings, sequences) one document may gain through
+ * aliases. Bounding the count alone is not enough: 10,000 aliases to a node of
+ * a thousand items build ten million. Real templates share a few small nodes.
+ */
+const MAX_ALIASED_NODES = 100_000;
+
 /** Whether `text` looks like JSON (its first significant character opens an object or array). */
 export function looksLikeJson(text) {
   return /^\s*[{[]/.test(text);
@@ -115,7 +122,10 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
     const where = error.linePos?.[0] ?? lineCounter.linePos(error.pos?.[0] ?? 0);
-    const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    const message =
+      error.code === 'MULTIPLE_DOCS'
+        ? 'the file holds more than one YAML document (a second "---" line starts another); check each request or template in a file of its own'
+        : error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new ParseError(message, where.line, where.col);
   }
   const positions = new Map();
@@ -131,6 +141,9 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
   // Aliases are expanded, so a "billion laughs" document would grow
   // exponentially: stop after a number no real template comes near.
   let aliasesExpanded = 0;
+  let aliasDepth = 0; // > 0 while expanding an alias
+  let aliasedNodes = 0;
+  let outermostAlias = null; // the alias in the document being expanded, for the error's position
 
   const toValue = (node, pointer) => {
     if (node === null || node === undefined) return null;
@@ -150,10 +163,24 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
         throw new ParseError(`the alias *${node.source} cannot be resolved`, where.line, where.column);
       }
       seen.add(target);
+      if (aliasDepth === 0) outermostAlias = node;
+      aliasDepth += 1;
       try {
         return toValue(target, pointer);
       } finally {
+        aliasDepth -= 1;
         seen.delete(target);
+      }
+    }
+    if (aliasDepth > 0) {
+      aliasedNodes += 1;
+      if (aliasedNodes > MAX_ALIASED_NODES) {
+        const where = at(outermostAlias) ?? { line: 1, column: 1 };
+        throw new ParseError(
+          `the document's aliases expand to more than ${MAX_ALIASED_NODES} values, far more than any template (a YAML "billion laughs"?)`,
+          where.line,
+          where.column,
+        );
       }
     }
     const tag = node.tag;
@@ -364,13 +391,19 @@ export function positionOf(positions, pointer) {
   }
 }
 
-/** JSON text for values that may hold BigInt integers (written as their digits). */
+/**
+ * JSON text for values that may hold BigInt integers (written as their
+ * digits). DEL and the C1 controls, which JSON.stringify leaves raw and some
+ * terminals obey, are written as \u escapes (they can only be inside strings).
+ */
 export function toJsonText(value, indent = 0) {
   return JSON.stringify(
     value,
     (_key, v) => (typeof v === 'bigint' ? { [RAW]: v.toString() } : v),
     indent || undefined,
-  ).replace(RAW_PATTERN, (_match, digits) => digits);
+  )
+    .replace(RAW_PATTERN, (_match, digits) => digits)
+    .replace(/[\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 const RAW = '\u0000bigint';
 const RAW_PATTERN = /\{\s*"\\u0000bigint":\s*"(-?\d+)"\s*\}/g;

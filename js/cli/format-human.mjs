@@ -11,6 +11,20 @@ function painter(color) {
   return (style, text) => (color ? `\u001b[${COLORS[style]}m${text}\u001b[0m` : text);
 }
 
+/**
+ * `text` safe for a terminal: every C0 control (newline and tab included), DEL
+ * and C1 control is written as `\xHH`, and the bidirectional overrides and
+ * isolates as `\u{HHHH}`, so a member or file name can neither run terminal
+ * commands (set the title, erase lines) nor forge or hide lines. A backslash
+ * stays as it is.
+ */
+export function escapeControls(text) {
+  return String(text).replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (char) => {
+    const code = char.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+  });
+}
+
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** `file`, `file:pointer`, `file:LogicalId` or `file:LogicalId:pointer`. */
@@ -31,7 +45,9 @@ export function formatHuman(run, { color = false, quiet = false, warningsAsError
   const paint = painter(color);
   const out = [];
   const line = (where, severity, code, message) =>
-    out.push(`${where}  ${paint(severity, severity)}  ${paint('dim', code)}  ${message}`);
+    out.push(
+      `${escapeControls(where)}  ${paint(severity, severity)}  ${paint('dim', escapeControls(code))}  ${escapeControls(message)}`,
+    );
   const shown = (severity) => severity === 'error' || (severity === 'warning' && (!quiet || warningsAsErrors)) || (severity === 'info' && !quiet);
 
   for (const file of run.files) {
@@ -52,12 +68,13 @@ export function formatHuman(run, { color = false, quiet = false, warningsAsError
     }
     if (defaults) {
       for (const task of file.tasks) {
-        const where = locationOf(file.file, task.logicalId, '');
+        const where = escapeControls(locationOf(file.file, task.logicalId, ''));
         const errors = task.diagnostics.filter((d) => d.severity === 'error').length;
         const warnings = task.diagnostics.filter((d) => d.severity === 'warning').length;
         const verdict = errors + warnings === 0 ? paint('ok', 'valid') : `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
         if (task.schedule) {
-          out.push(`${where}: schedule: ${task.schedule.summary}; next runs: ${task.schedule.nextRuns.join(', ') || 'none'}`);
+          const runs = task.schedule.nextRuns.join(', ') || 'none';
+          out.push(`${where}: schedule: ${escapeControls(task.schedule.summary)}; next runs: ${escapeControls(runs)}`);
         }
         if (task.defaults === null || task.defaults === undefined) {
           out.push(`${where}: ${verdict}; no defaults (the request is not an object)`);

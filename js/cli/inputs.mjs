@@ -4,11 +4,15 @@
 // glob patterns (`*`, `?` within one path segment, `**` for any number of
 // folders) expanded here so they work the same in every shell, and `-` for
 // standard input. Folders named node_modules and folders starting with a dot
-// are not searched (name them explicitly to check them).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// are not searched (name them explicitly to check them). Only regular files
+// are read, and none larger than MAX_INPUT_BYTES.
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const CHECKED_EXTENSIONS = ['.json', '.yaml', '.yml', '.template', '.tf'];
+
+/** The largest input read (16 MiB): far beyond any request or template (CloudFormation's limit is 1 MB). */
+export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
 const hasGlob = (text) => /[*?]/.test(text);
 const skippedFolder = (name) => name === 'node_modules' || name.startsWith('.');
@@ -66,15 +70,40 @@ function walkFolder(folder, out, problems, visited = new Set()) {
   }
 }
 
-/** A regular expression for one glob segment (`*` and `?` never match `/` or a leading dot). */
-function segmentPattern(segment) {
-  let source = '';
-  for (const char of segment) {
-    if (char === '*') source += '[^/]*';
-    else if (char === '?') source += '[^/]';
-    else source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`);
+/**
+ * A matcher for one glob segment: `*` is any run of characters, `?` one
+ * character (a code point). Matched by the classic two-pointer scan, which
+ * returns to the last `*` only: at most pattern length × name length steps,
+ * where a regular expression backtracks exponentially (`*a*a*a*b`). The glob
+ * packages on npm (picomatch, minimatch, …) compile to such expressions.
+ */
+function segmentMatcher(segment) {
+  const pattern = Array.from(segment);
+  return (text) => {
+    const name = Array.from(text);
+    let p = 0;
+    let n = 0;
+    let star = -1; // the position in pattern just after the last `*`
+    let resume = 0; // where in name that `*` resumes
+    while (n < name.length) {
+      if (p < pattern.length && pattern[p] !== '*' && (pattern[p] === '?' || pattern[p] === name[n])) {
+        p += 1;
+        n += 1;
+      } else if (p < pattern.length && pattern[p] === '*') {
+        p += 1;
+        star = p;
+        resume = n;
+      } else if (star >= 0) {
+        resume += 1;
+        p = star;
+        n = resume;
+      } else {
+        return false;
+      }
+    }
+    while (p < pattern.length && pattern[p] === '*') p += 1;
+    return p === pattern.length;
+  };
 }
 
 /** Display paths matching a glob pattern, sorted. */
@@ -130,10 +159,10 @@ function expandGlob(pattern) {
       step(path, index + 1);
       return;
     }
-    const regex = segmentPattern(segment);
+    const fits = segmentMatcher(segment);
     for (const entry of entries) {
       if (entry.name.startsWith('.') && !segment.startsWith('.')) continue;
-      if (!regex.test(entry.name)) continue;
+      if (!fits(entry.name)) continue;
       const path = join(folder, entry.name);
       if (index + 1 < segments.length && !isDirectory(entry, path)) continue;
       step(path, index + 1);
@@ -198,17 +227,73 @@ export function expandOperands(operands, { stdinName = '<stdin>' } = {}) {
   return { inputs, problems };
 }
 
-/** Reads all of standard input as UTF-8 text. */
+/** An error whose message is the one-line reason an input is not read. */
+class Refusal extends Error {}
+
+const tooLarge = () =>
+  new Refusal(`larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, the most this command reads (no request or template comes near)`);
+
+/** Reads all of standard input as UTF-8 text, at most MAX_INPUT_BYTES. */
 export async function readStdin(stream = process.stdin) {
   const chunks = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  let total = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    total += bytes.length;
+    if (total > MAX_INPUT_BYTES) {
+      stream.destroy?.();
+      throw tooLarge();
+    }
+    chunks.push(bytes);
+  }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** What a file that is not a regular file is, for the refusal. */
+function kindOf(stats) {
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isDirectory()) return 'a directory';
+  return 'not a regular file';
+}
+
+/**
+ * Reads a regular file as UTF-8 text, at most MAX_INPUT_BYTES. It is opened
+ * without blocking (a FIFO with no writer would wait forever) and checked
+ * before anything is read; it is read in chunks up to the limit, so a file
+ * that grows meanwhile cannot push past it.
+ */
+function readRegularFile(path) {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) {
+      const kind = kindOf(stats);
+      throw new Refusal(`not a regular file: ${kind.startsWith('not ') ? 'something else' : kind}`);
+    }
+    if (stats.size > MAX_INPUT_BYTES) throw tooLarge();
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(MAX_INPUT_BYTES + 1 - total, Math.max(stats.size - total, 0) + 65_536));
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      total += read;
+      if (total > MAX_INPUT_BYTES) throw tooLarge();
+      chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Reads one input as text, or returns `{ error }` with a one-line reason. */
 export async function readInput(input) {
   try {
-    const text = input.path === null ? await readStdin() : readFileSync(input.path, 'utf8');
+    const text = input.path === null ? await readStdin() : readRegularFile(input.path);
     return { text };
   } catch (error) {
     return { error: reason(error) };
@@ -216,6 +301,7 @@ export async function readInput(input) {
 }
 
 function reason(error) {
+  if (error instanceof Refusal) return error.message;
   switch (error?.code) {
     case 'ENOENT':
       return 'no such file or directory';
@@ -224,6 +310,12 @@ function reason(error) {
       return 'permission denied';
     case 'EISDIR':
       return 'is a directory';
+    case 'ENXIO':
+      return 'not a regular file: a socket or a device with nothing behind it';
+    case 'ELOOP':
+      return 'a loop of symbolic links';
+    case 'ENAMETOOLONG':
+      return 'the file name is too long';
     default:
       return String(error?.message ?? error).split('\n')[0];
   }

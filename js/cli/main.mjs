@@ -7,7 +7,7 @@
 // Problems with the command line or an input get one line each on stderr.
 import { version } from '../node/index.mjs';
 import { NAME, parseArgs, UsageError, USAGE } from './args.mjs';
-import { formatHuman } from './format-human.mjs';
+import { escapeControls, formatHuman } from './format-human.mjs';
 import { formatJson } from './format-json.mjs';
 import { formatSarif } from './format-sarif.mjs';
 import { expandOperands, readInput } from './inputs.mjs';
@@ -47,7 +47,7 @@ function summarize(files) {
  * returns the exit status. Never throws for user mistakes.
  */
 export async function main(argv, { stdout = process.stdout, stderr = process.stderr, env = process.env, cwd = process.cwd() } = {}) {
-  const complain = (text) => stderr.write(`${NAME}: ${text}\n`);
+  const complain = (text) => stderr.write(`${NAME}: ${escapeControls(text)}\n`);
   let options;
   try {
     options = parseArgs(argv);

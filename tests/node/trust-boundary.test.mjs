@@ -1,0 +1,238 @@
+// Trust at the JS boundary (issue 11): no failure leaves state behind, no JS
+// exception unwinds through wasm, and what JSON cannot say is still reported
+// in plain words. Each failure mode runs on a fresh instance of the package
+// (a new WebAssembly instance whose input buffer has not grown yet), and is
+// followed by requests of 1 KB, 100 KB and 1 MB, which need the buffer to grow.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+import { DESTINATION, SOURCE, pkgDir, requireBuiltPackage } from './helpers.mjs';
+
+requireBuiltPackage();
+const require = createRequire(import.meta.url);
+
+/** A new instance of the Node entry: its glue, wrapper and wasm instance loaded afresh. */
+function freshInstance() {
+  for (const file of ['index.cjs', 'text-path.cjs', 'datasync_task_validator.cjs']) {
+    delete require.cache[require.resolve(`${pkgDir}/node/${file}`)];
+  }
+  return require(`${pkgDir}/node/index.cjs`);
+}
+
+const request = (extra) => ({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, ...extra });
+/** A request of about `bytes` bytes of JSON: one exclude filter that long (valid up to 102,400 characters). */
+const requestOfSize = (bytes) => request({ Excludes: [{ FilterType: 'SIMPLE_PATTERN', Value: `/${'a'.repeat(bytes)}` }] });
+
+/** 1 KB and 100 KB requests are valid; 1 MB is one value/too-long error, as objects and as text. */
+function assertStillValidates({ validate }) {
+  for (const form of [(r) => r, (r) => JSON.stringify(r)]) {
+    assert.deepEqual(validate(form(requestOfSize(1_000))), { valid: true, errors: [], warnings: [] }, '1 KB');
+    assert.deepEqual(validate(form(requestOfSize(100_000))), { valid: true, errors: [], warnings: [] }, '100 KB');
+    const big = validate(form(requestOfSize(1_000_000)));
+    assert.deepEqual(
+      big.errors.map((e) => [e.code, e.path]),
+      [['value/too-long', '/Excludes/0/Value']],
+      '1 MB',
+    );
+  }
+}
+
+/** Runs `body` with Date.now replaced by `now`, restoring it afterwards. */
+function withDateNow(now, body) {
+  const real = Date.now;
+  Date.now = now;
+  try {
+    return body();
+  } finally {
+    Date.now = real;
+  }
+}
+
+// A schedule rule reads the clock, so validate() calls Date.now from inside wasm.
+const scheduled = request({ Schedule: { ScheduleExpression: 'cron(0 8 * * ? 2020)' } });
+
+test('a Date.now that returns a Symbol is treated as no clock, and leaves nothing behind', () => {
+  const instance = freshInstance();
+  const result = withDateNow(() => Symbol('now'), () => instance.validate(scheduled));
+  assert.equal(typeof result.valid, 'boolean');
+  assert.throws(
+    () => withDateNow(() => Symbol('now'), () => instance.describeSchedule('rate(1 day)')),
+    (error) => error instanceof TypeError && /Date\.now\(\) did not give the time/.test(error.message),
+  );
+  assertStillValidates(instance);
+});
+
+for (const [label, now] of [
+  ['throws', () => { throw new Error('no clock here'); }],
+  ['returns a string', () => '2026-01-01'],
+  ['returns Infinity', () => Infinity],
+  ['returns a time beyond the Date range', () => 8.64e15 + 1],
+  ['returns an object with a throwing valueOf', () => ({ valueOf() { throw new Error('valueOf'); } })],
+]) {
+  test(`a Date.now that ${label} leaves nothing behind`, () => {
+    const instance = freshInstance();
+    const result = withDateNow(now, () => instance.validate(scheduled));
+    assert.equal(typeof result.valid, 'boolean');
+    assertStillValidates(instance);
+  });
+}
+
+test('a Date.now that calls validate() again (reentrancy) gets a correct report, and so does the outer call', () => {
+  const instance = freshInstance();
+  const inner = [];
+  const real = Date.now;
+  const result = withDateNow(() => {
+    inner.push(instance.validate(requestOfSize(100_000))); // needs a bigger buffer than the outer call's
+    return real();
+  }, () => instance.validate(scheduled));
+  assert.ok(inner.length >= 1);
+  for (const report of inner) assert.deepEqual(report, { valid: true, errors: [], warnings: [] });
+  assert.deepEqual(result, instance.validate(JSON.stringify(scheduled)));
+  assertStillValidates(instance);
+});
+
+test('validate() with the JS stack nearly full throws at most a RangeError, and leaves nothing behind', () => {
+  const instance = freshInstance();
+  const thrown = new Set();
+  let answered = false;
+  // Recurse until the stack runs out, then call validate() at every depth on
+  // the way back until one call succeeds: some calls run out of stack in the
+  // middle of the core.
+  const dive = () => {
+    try {
+      dive();
+    } catch {
+      // the stack ran out below
+    }
+    if (answered) return;
+    try {
+      instance.validate(requestOfSize(2_000));
+      answered = true;
+    } catch (error) {
+      thrown.add(error?.constructor?.name);
+    }
+  };
+  dive();
+  assert.ok(answered);
+  assert.ok([...thrown].every((name) => name === 'RangeError'), [...thrown].join());
+  assertStillValidates(instance);
+});
+
+test('describeSchedule refuses a Proxy of a Date or a Date look-alike with a TypeError, every time', () => {
+  const instance = freshInstance();
+  const fakes = [
+    new Proxy(new Date('2026-01-01T00:00:00Z'), {}),
+    Object.create(Date.prototype),
+    new Proxy(new Date(0), { get() { throw new Error('trap'); } }),
+  ];
+  // Each such call used to unwind through wasm and leak its stack frame: after
+  // about 6,500 of them every function trapped.
+  for (let i = 0; i < 10_000; i += 1) {
+    assert.throws(
+      () => instance.describeSchedule('rate(1 day)', { from: fakes[i % fakes.length] }),
+      (error) => error instanceof TypeError && error.message.startsWith('describeSchedule: options.from'),
+    );
+  }
+  const real = instance.describeSchedule('rate(1 day)', { from: new Date('2026-01-01T00:00:00Z'), count: 1 });
+  assert.deepEqual(real.nextRuns, ['2026-01-02T00:00:00Z']);
+  assertStillValidates(instance);
+});
+
+test('describeSchedule refuses `from` outside the JS Date range with a TypeError', () => {
+  const instance = freshInstance();
+  const outside = [8.64e15 + 1, -8.64e15 - 1, 1e300, -Infinity, 8_640_000_000_000_001n, 2n ** 70n, -(2n ** 70n), new Date(NaN)];
+  for (const from of outside) {
+    assert.throws(
+      () => instance.describeSchedule('rate(1 day)', { from }),
+      (error) => error instanceof TypeError && /options\.from is not a valid time/.test(error.message),
+      String(from),
+    );
+  }
+  // The edges of the range are times.
+  assert.equal(instance.describeSchedule('rate(1 day)', { from: 0n, count: 1 }).nextRuns[0], '1970-01-02T00:00:00Z');
+  assert.equal(instance.describeSchedule('rate(1 day)', { from: -8.64e15, count: 0 }).nextRuns.length, 0);
+});
+
+test('describeSchedule turns hostile options into a TypeError, never an exception from inside', () => {
+  const instance = freshInstance();
+  const hostile = [
+    ['a getter that throws', { get from() { throw new Error('getter'); } }],
+    ['a Proxy whose get trap throws', new Proxy({}, { get() { throw new Error('trap'); } })],
+    ['a revoked Proxy', (() => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy; })()],
+    ['from with a throwing Symbol.toPrimitive', { from: { [Symbol.toPrimitive]() { throw new Error('prim'); } } }],
+    ['from as a Symbol', { from: Symbol('from') }],
+    ['count as a BigInt', { count: 3n }],
+    ['count with a throwing valueOf', { count: { valueOf() { throw new Error('valueOf'); } } }],
+  ];
+  for (const [label, options] of hostile) {
+    assert.throws(() => instance.describeSchedule('rate(1 day)', options), TypeError, label);
+  }
+  // An expression that is not a string is a diagnostic, even one that throws when converted.
+  for (const expression of [{ toString() { throw new Error('toString'); } }, Symbol('x'), new Proxy({}, { get() { throw new Error('trap'); } })]) {
+    const result = instance.describeSchedule(expression, { from: 0, count: 1 });
+    assert.equal(result.valid, false);
+  }
+  assertStillValidates(instance);
+});
+
+test('hostile request objects get a diagnostic and leave nothing behind', () => {
+  const instance = freshInstance();
+  const hostile = [
+    { toJSON() { throw new Error('toJSON'); } },
+    { toJSON() { return undefined; } },
+    { toJSON() { return Symbol('x'); } },
+    request({ Options: { toJSON() { throw new RangeError('deep'); } } }),
+    new Proxy(request({}), { ownKeys() { throw new Error('ownKeys'); } }),
+    new Proxy(request({}), { get() { throw new Error('get'); } }),
+    Object.defineProperty(request({}), 'Name', { enumerable: true, get() { return { toJSON() { throw new Error('nested'); } }; } }),
+  ];
+  for (const input of hostile) {
+    const result = instance.validate(input);
+    assert.equal(result.valid, false);
+    assert.ok(result.errors.length >= 1);
+    assert.throws(() => instance.applyDefaults(input), TypeError);
+  }
+  // Conversions JSON.stringify never makes are never made.
+  const primitive = request({ [Symbol.toPrimitive]() { throw new Error('prim'); }, valueOf() { throw new Error('valueOf'); } });
+  assert.deepEqual(instance.validate(primitive), { valid: true, errors: [], warnings: [] });
+  assertStillValidates(instance);
+});
+
+test('text longer than the input buffer, with a BOM, or with lone surrogates is read as the slow path reads it', () => {
+  const instance = freshInstance();
+  const huge = JSON.stringify(requestOfSize(20_000_000)); // beyond the 4 MiB buffer: passed as a copy
+  assert.deepEqual(instance.validate(huge).errors.map((e) => e.code), ['value/too-long']);
+  const bom = instance.validate(`\uFEFF${JSON.stringify(request({}))}`);
+  assert.equal(typeof bom.valid, 'boolean');
+  assert.ok(instance.validate(JSON.stringify(request({ Name: 'a\ud800' }))).errors.length >= 0);
+  assertStillValidates(instance);
+});
+
+test('NaN and Infinity are named as such, not as the null JSON.stringify writes', () => {
+  const { validate } = freshInstance();
+  const result = validate(request({ Options: { BytesPerSecond: NaN, Gid: Infinity }, Tags: [{ Key: 'k', Value: -Infinity }] }));
+  const messages = Object.fromEntries(result.errors.map((e) => [e.path, e.message]));
+  assert.match(messages['/Options/BytesPerSecond'], /^BytesPerSecond must be an integer, but it is NaN, which is not a finite number/);
+  assert.match(messages['/Options/Gid'], /but it is Infinity, which is not a finite number/);
+  assert.match(messages['/Tags/0/Value'], /but it is -Infinity, which is not a finite number/);
+  // A real null is still called null.
+  const literal = validate(request({ Options: { BytesPerSecond: null } }));
+  assert.match(literal.errors[0].message, /but it is null\.$/);
+});
+
+test('a circular request is reported in one sentence that names the cycle', () => {
+  const { validate, applyDefaults } = freshInstance();
+  const circular = request({});
+  circular.Options = { Nested: { Back: circular } };
+  const [error] = validate(circular).errors;
+  assert.equal(error.code, 'input/not-serializable');
+  assert.equal(
+    error.message,
+    'The request could not be read as JSON (it is circular: /Options/Nested/Back refers back to the request itself); pass a plain object or a JSON string.',
+  );
+  const inner = request({ Tags: [] });
+  inner.Tags.push({ Key: 'k', Value: inner.Tags });
+  assert.match(validate(inner).errors[0].message, /\/Tags\/0\/Value refers back to \/Tags\)/);
+  // applyDefaults' TypeError has no path, but no line break or cut either.
+  assert.throws(() => applyDefaults(circular), (e) => e instanceof TypeError && !/\\n|\n|…/.test(e.message));
+});

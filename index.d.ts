@@ -116,7 +116,7 @@ export interface ScheduleDescription {
 
 /** Options accepted by describeSchedule(). */
 export interface DescribeScheduleOptions {
-  /** Runs are listed after this instant: a Date, milliseconds since 1970 (number or BigInt) or ISO 8601 text. Default: now. */
+  /** Runs are listed after this instant: a Date, milliseconds since 1970 (number or BigInt, within ±8.64e15, a JS Date's range) or ISO 8601 text. Default: now. */
   from?: Date | string | number | bigint;
   /** How many run times to list, 0 to 100. Default: 5. */
   count?: number;
@@ -315,7 +315,7 @@ export function fields(): FieldInfo[];
 
 /**
  * Diagnostics, a summary in words and the next run times of a schedule expression.
- * @throws TypeError when `options` is malformed (`from` not a time, `count` not an integer from 0 to 100).
+ * @throws TypeError when `options` is malformed (`from` not a time or outside a JS Date's range, a Proxy of a Date, `count` not an integer from 0 to 100).
  */
 export function describeSchedule(expression: string, options?: DescribeScheduleOptions): ScheduleDescription;
 

@@ -308,6 +308,38 @@ fn describe_schedule_takes_a_date_and_rejects_bad_options() {
 }
 
 #[wasm_bindgen_test]
+fn describe_schedule_refuses_date_look_alikes_and_times_beyond_the_date_range() {
+    let with_from = |from: &JsValue| {
+        let options = Object::new();
+        Reflect::set(&options, &"from".into(), from).unwrap();
+        describe_schedule("rate(1 day)".into(), options.into())
+    };
+    let date = js_sys::Date::new(&JsValue::from_str("2026-01-01T00:00:00Z"));
+    // Both pass `instanceof Date`, and Date.prototype.getTime throws on them:
+    // a TypeError, caught at the boundary, not an exception through wasm.
+    let proxy = js_sys::Proxy::new(&date, &Object::new());
+    let date_class = Reflect::get(&js_sys::global(), &"Date".into()).unwrap();
+    let prototype = Reflect::get(&date_class, &"prototype".into()).unwrap();
+    let look_alike: Object = Object::create(prototype.unchecked_ref());
+    let beyond = [
+        JsValue::from_f64(8.64e15 + 1.0),
+        JsValue::from_f64(-8.64e15 - 1.0),
+        JsValue::from_f64(f64::INFINITY),
+        JsValue::bigint_from_str("8640000000000001"),
+        JsValue::bigint_from_str("1180591620717411303424"),
+    ];
+    for from in [proxy.into(), look_alike.into()]
+        .iter()
+        .chain(beyond.iter())
+    {
+        let error = with_from(from).expect_err("not a time");
+        assert!(error.is_instance_of::<js_sys::TypeError>());
+    }
+    assert!(with_from(&JsValue::from_f64(8.64e15)).is_ok());
+    assert!(with_from(&date.into()).is_ok());
+}
+
+#[wasm_bindgen_test]
 fn version_is_the_crate_version() {
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
 }

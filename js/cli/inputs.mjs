@@ -246,7 +246,40 @@ export async function readStdin(stream = process.stdin) {
     }
     chunks.push(bytes);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return decodeUtf8(Buffer.concat(chunks));
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The bytes as text, refused when they are not UTF-8: read leniently, an
+ * invalid byte would become U+FFFD and be checked as a character the file
+ * does not have (the AWS CLI and CloudFormation read UTF-8).
+ */
+function decodeUtf8(bytes) {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    throw new Refusal(`not UTF-8 text (an invalid byte at offset ${offset}); save it as UTF-8`);
+  }
+}
+
+/** The offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(bytes) {
+  let at = 0;
+  while (at < bytes.length) {
+    const lead = bytes[at];
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0 || at + length > bytes.length) return at;
+    try {
+      strictUtf8.decode(bytes.subarray(at, at + length));
+    } catch {
+      return at;
+    }
+    at += length;
+  }
+  return at;
 }
 
 /** What a file that is not a regular file is, for the refusal. */
@@ -284,7 +317,7 @@ function readRegularFile(path) {
       if (total > MAX_INPUT_BYTES) throw tooLarge();
       chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
     }
-    return Buffer.concat(chunks, total).toString('utf8');
+    return decodeUtf8(Buffer.concat(chunks, total));
   } finally {
     closeSync(fd);
   }

@@ -121,7 +121,9 @@ test('loops of symbolic links, over-long names, invalid UTF-8 and a BOM get one 
   assert.equal(kinds['good.json'], 'request');
   assert.equal(kinds['bom.json'], 'request');
   assert.equal(kinds[`${'n'.repeat(250)}.json`], 'request');
-  assert.ok(['request', 'unparsable'].includes(kinds['latin1.json']));
+  // Not silently read with U+FFFD for the é: refused, with where.
+  assert.equal(kinds['latin1.json'], 'unreadable');
+  assert.match(result.stderr, /latin1\.json: cannot read: not UTF-8 text \(an invalid byte at offset 203\); save it as UTF-8$/m);
 });
 
 test('YAML aliases are bounded by what they expand to, not only by their count', () => {

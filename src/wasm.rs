@@ -387,6 +387,9 @@ fn read_schedule_options(options: &JsValue) -> Result<ScheduleOptions, String> {
         Some(Instant::Millis(millis as f64))
     } else if let Some(text) = from.as_string() {
         Some(Instant::Text(text))
+    } else if let Some(millis) = date_get_time(&from).ok().and_then(|time| time.as_f64()) {
+        // A Date of another realm (an iframe, a vm context) fails instanceof.
+        Some(Instant::Millis(millis))
     } else {
         return Err(
             "options.from must be a Date, milliseconds since 1970 or an ISO 8601 string."

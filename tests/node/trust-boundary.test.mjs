@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
+import { runInNewContext } from 'node:vm';
 import { DESTINATION, SOURCE, pkgDir, requireBuiltPackage } from './helpers.mjs';
 
 requireBuiltPackage();
@@ -136,6 +137,10 @@ test('describeSchedule refuses a Proxy of a Date or a Date look-alike with a Typ
   }
   const real = instance.describeSchedule('rate(1 day)', { from: new Date('2026-01-01T00:00:00Z'), count: 1 });
   assert.deepEqual(real.nextRuns, ['2026-01-02T00:00:00Z']);
+  // A real Date of another realm is a Date, though it fails instanceof.
+  const foreign = runInNewContext('new Date("2026-01-01T00:00:00Z")');
+  assert.equal(foreign instanceof Date, false);
+  assert.deepEqual(instance.describeSchedule('rate(1 day)', { from: foreign, count: 1 }).nextRuns, ['2026-01-02T00:00:00Z']);
   assertStillValidates(instance);
 });
 

@@ -71,7 +71,13 @@ test('numbers are classified as the parser classifies JSON.stringify\'s text', {
     1.5, -1.5, 0.1, 1e-6, 1e-7, 5e-324, Number.MAX_VALUE, NaN, Infinity, -Infinity];
   for (const number of numbers) {
     for (const object of [request({ Options: { BytesPerSecond: number } }), request({ Name: number }), request({ Tags: [number] })]) {
-      assert.deepEqual(viaSerde(object), validate(object), `for ${number}`);
+      const expected = validate(object);
+      if (!Number.isFinite(number)) {
+        // The package's wrapper names NaN and Infinity, which reach the core
+        // as null either way; the variant, which has no wrapper, says null.
+        for (const error of expected.errors) error.message = error.message.replace(/it is -?\w+, which is not a finite number .*$/, 'it is null.');
+      }
+      assert.deepEqual(viaSerde(object), expected, `for ${number}`);
     }
   }
 });

@@ -84,7 +84,10 @@ const where = (file, item) => `${file}:${item.line}:${item.column}`;
 function readFile(path) {
   let text;
   try {
-    const size = statSync(path).size;
+    const stats = statSync(path);
+    // A named pipe would block the read forever, a device never end (issue 11).
+    if (!stats.isFile()) return { unreadable: 'not a regular file' };
+    const size = stats.size;
     if (size > LIMITS.fileBytes) return { error: { message: `the file is ${size} bytes, more than the ${LIMITS.fileBytes} a Terraform file may have here`, line: 1, column: 1 } };
     text = readFileSync(path, 'utf8');
   } catch (error) {

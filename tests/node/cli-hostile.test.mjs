@@ -91,6 +91,18 @@ test('a named pipe, a socket and a device are refused without being opened for r
   }
 });
 
+test('a named pipe among the files of a Terraform module is refused, not read forever', () => {
+  const dir = folder();
+  writeFileSync(
+    join(dir, 'main.tf'),
+    `resource "aws_datasync_task" "t" {\n  source_location_arn = "${SOURCE}"\n  destination_location_arn = "${DESTINATION}"\n}\n`,
+  );
+  assert.equal(spawnSync('mkfifo', [join(dir, 'pipe.tf')]).status, 0);
+  const result = run([dir]);
+  assert.match(result.stderr, /pipe\.tf.*not a regular file/);
+  assert.match(result.stdout, /files? checked/);
+});
+
 test('a file over 16 MiB is refused with one line, and the rest is checked', () => {
   const dir = folder();
   const big = join(dir, 'big.json');

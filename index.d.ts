@@ -81,15 +81,23 @@ export interface FieldInfo {
   pointer: string;
   /** The member name, e.g. `VerifyMode`. */
   name: string;
+  /** A short human label, e.g. `Data verification` (show `name` as secondary text). */
+  label: string;
   type: 'string' | 'integer' | 'object' | 'array';
   /** Whether the member must be present when its parent is. */
   required: boolean;
-  /** The form section the member belongs to. */
+  /** The form section the member is shown in (`Locations`, `Task mode`, `General`, `Options`, `Filters`, `Schedule`, `Logging`, `Task report`, `Manifest`, `Tags`). */
   section: string;
+  /** The section's place in that order, 0 first. */
+  sectionOrder: number;
   /** Help text. */
   help: string;
   /** The allowed values, for enum members. */
   enum?: string[];
+  /** A human label and a one-sentence description per enum value, in `enum`'s order. */
+  values?: { value: string; label: string; description: string }[];
+  /** A valid example value (string and integer members), e.g. for a placeholder. */
+  example?: string;
   /** What the service uses when the member is omitted, per task mode. */
   default?: { BASIC: string | number; ENHANCED: string | number };
   minLength?: number;

@@ -83,6 +83,9 @@ node_modules/.bin/wasm-opt -Oz \
 copy_glue "$stage/hcl/hcl_reader.js" "$pkg/cli/hcl_reader.cjs" \
   "\${__dirname}/hcl_reader_bg.wasm" "\${__dirname}/hcl_reader_bg.wasm"
 cp js/web/index.js "$pkg/web/"
+# datasync-task-validator/form-kit: the form's generic plumbing (package.json "exports").
+cp js/form-kit.mjs "$pkg/web/form-kit.js"
+cp js/form-kit.d.ts "$pkg/web/form-kit.d.ts"
 # One set of declarations; the .d.cts copy types `require()` in CommonJS TypeScript.
 cp index.d.ts "$pkg/index.d.ts"
 cp index.d.ts "$pkg/index.d.cts"

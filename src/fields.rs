@@ -14,12 +14,21 @@ pub struct FieldInfo {
     pub pointer: String,
     /// The member name.
     pub name: &'static str,
+    /// A short human label ("Bandwidth limit (bytes per second)"); the API name
+    /// is `name`.
+    pub label: String,
     /// `string`, `integer`, `object` or `array`.
     pub kind: &'static str,
     /// Whether the member must be present when its parent is.
     pub required: bool,
-    /// The form section.
+    /// The form section, one of [`SECTIONS`].
     pub section: &'static str,
+    /// The section's place in [`SECTIONS`] (0 first): the order a form shows them in.
+    pub section_order: usize,
+    /// A valid example value (string and integer members), for placeholders and docs.
+    pub example: Option<&'static str>,
+    /// A label and a description for each enum value, in the model's order.
+    pub values: &'static [EnumValue],
     /// Help text in our own words.
     pub help: &'static str,
     /// Enum values; empty for free text.
@@ -48,12 +57,21 @@ pub fn fields() -> Vec<FieldInfo> {
 fn collect(members: &'static [Member], parent: &str, out: &mut Vec<FieldInfo>) {
     for member in members {
         let pointer = format!("{parent}/{}", member.name);
+        let shown = presentation(&pointer);
+        let section = shown.and_then(|p| p.section).unwrap_or(member.section);
         let mut info = FieldInfo {
             pointer: pointer.clone(),
             name: member.name,
+            label: shown.map_or_else(|| words(member.name), |p| p.label.to_string()),
             kind: "object",
             required: member.required,
-            section: member.section,
+            section,
+            section_order: SECTIONS
+                .iter()
+                .position(|s| *s == section)
+                .unwrap_or(SECTIONS.len()),
+            example: shown.and_then(|p| p.example),
+            values: shown.map_or(&[], |p| p.values),
             help: member.help,
             allowed: &[],
             default: member.default,
@@ -74,8 +92,11 @@ fn collect(members: &'static [Member], parent: &str, out: &mut Vec<FieldInfo>) {
                 out.push(info.clone());
                 if let Shape::Structure(children) = item {
                     let item_pointer = format!("{pointer}/*");
+                    let item_label = presentation(&item_pointer)
+                        .map_or_else(|| format!("{} item", info.label), |p| p.label.to_string());
                     out.push(FieldInfo {
                         pointer: item_pointer.clone(),
+                        label: item_label,
                         kind: "object",
                         required: false,
                         max_items: None,
@@ -101,19 +122,398 @@ fn collect(members: &'static [Member], parent: &str, out: &mut Vec<FieldInfo>) {
     }
 }
 
+/// The form's sections, in the order a person fills them in (the console's
+/// order: where the data goes, how, what, when, then the extras).
+pub const SECTIONS: &[&str] = &[
+    "Locations",
+    "Task mode",
+    "General",
+    "Options",
+    "Filters",
+    "Schedule",
+    "Logging",
+    "Task report",
+    "Manifest",
+    "Tags",
+];
+
+/// How a form presents one member: its human label, the section it is shown
+/// in when that differs from the model's (the log settings sit together under
+/// Logging), an example value (string members) and a label and description per
+/// enum value.
+struct Presentation {
+    pointer: &'static str,
+    label: &'static str,
+    section: Option<&'static str>,
+    example: Option<&'static str>,
+    values: &'static [EnumValue],
+}
+
+/// A human label and a one-sentence description of one enum value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EnumValue {
+    /// The value as the API spells it.
+    pub value: &'static str,
+    /// A short human label.
+    pub label: &'static str,
+    /// What choosing it does.
+    pub description: &'static str,
+}
+
+const fn shown(pointer: &'static str, label: &'static str) -> Presentation {
+    Presentation {
+        pointer,
+        label,
+        section: None,
+        example: None,
+        values: &[],
+    }
+}
+
+const fn example(pointer: &'static str, label: &'static str, example: &'static str) -> Presentation {
+    Presentation {
+        pointer,
+        label,
+        section: None,
+        example: Some(example),
+        values: &[],
+    }
+}
+
+const fn choices(
+    pointer: &'static str,
+    label: &'static str,
+    values: &'static [EnumValue],
+) -> Presentation {
+    Presentation {
+        pointer,
+        label,
+        section: None,
+        example: None,
+        values,
+    }
+}
+
+const fn value(value: &'static str, label: &'static str, description: &'static str) -> EnumValue {
+    EnumValue {
+        value,
+        label,
+        description,
+    }
+}
+
+const LOCATION_EXAMPLE: &str = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0";
+const ROLE_EXAMPLE: &str = "arn:aws:iam::111122223333:role/datasync-s3-access";
+const BUCKET_EXAMPLE: &str = "arn:aws:s3:::amzn-s3-demo-bucket";
+
+const COPY_OR_NOT: &[EnumValue] = &[
+    value("NONE", "Don't copy", "The destination does not get this from the source."),
+    value("PRESERVE", "Copy", "The destination keeps what the source has."),
+];
+const PRESERVE_OR_NOT: &[EnumValue] = &[
+    value("PRESERVE", "Copy", "The destination keeps what the source has."),
+    value("NONE", "Don't copy", "The destination does not get this from the source."),
+];
+const ID_MAPPING: &[EnumValue] = &[
+    value("NONE", "Don't copy", "Ownership is not copied."),
+    value("INT_VALUE", "Copy the numeric ID", "The POSIX ID number is copied as it is."),
+    value("NAME", "Copy the name", "The owner's name is copied (SMB and some object storage)."),
+    value("BOTH", "Copy ID and name", "Both the ID number and the name are copied."),
+];
+const REPORT_LEVEL: &[EnumValue] = &[
+    value("ERRORS_ONLY", "Only errors", "The report lists only what went wrong."),
+    value(
+        "SUCCESSES_AND_ERRORS",
+        "Successes and errors",
+        "The report lists what worked and what went wrong.",
+    ),
+];
+
+/// One row per member whose presentation is known; every other member gets
+/// its name in words (`BytesPerSecond` -> "Bytes per second").
+static PRESENTATION: &[Presentation] = &[
+    example("/SourceLocationArn", "Source location", LOCATION_EXAMPLE),
+    example(
+        "/DestinationLocationArn",
+        "Destination location",
+        "arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210",
+    ),
+    Presentation {
+        section: Some("Logging"),
+        ..example(
+            "/CloudWatchLogGroupArn",
+            "CloudWatch log group",
+            "arn:aws:logs:us-east-1:111122223333:log-group:/aws/datasync:*",
+        )
+    },
+    example("/Name", "Task name", "nightly-nfs-to-s3"),
+    shown("/Options", "Options"),
+    choices(
+        "/Options/VerifyMode",
+        "Data verification",
+        &[
+            value(
+                "POINT_IN_TIME_CONSISTENT",
+                "Verify all data",
+                "At the end, compares the whole source with the whole destination (Basic mode only).",
+            ),
+            value(
+                "ONLY_FILES_TRANSFERRED",
+                "Verify only transferred data",
+                "At the end, checks what this run copied.",
+            ),
+            value("NONE", "Don't verify", "Skips the final check; data is still checked in transit."),
+        ],
+    ),
+    choices(
+        "/Options/OverwriteMode",
+        "Overwrite files",
+        &[
+            value("ALWAYS", "Overwrite", "A file changed at the source replaces its copy at the destination."),
+            value("NEVER", "Never overwrite", "Data already at the destination is never replaced."),
+        ],
+    ),
+    choices(
+        "/Options/Atime",
+        "Access time",
+        &[
+            value("NONE", "Don't copy", "Files get no last-access time from the source."),
+            value("BEST_EFFORT", "Copy where possible", "Each file keeps its last-access time where the storage allows."),
+        ],
+    ),
+    choices(
+        "/Options/Mtime",
+        "Modification time",
+        &[
+            value("NONE", "Don't copy", "Files get no last-modified time from the source."),
+            value("PRESERVE", "Copy", "Each file keeps its last-modified time."),
+        ],
+    ),
+    choices("/Options/Uid", "File owner (user ID)", ID_MAPPING),
+    choices("/Options/Gid", "File group (group ID)", ID_MAPPING),
+    choices(
+        "/Options/PreserveDeletedFiles",
+        "Files deleted at the source",
+        &[
+            value("PRESERVE", "Keep at the destination", "Files removed at the source stay at the destination."),
+            value("REMOVE", "Delete at the destination", "Files removed at the source are removed at the destination too."),
+        ],
+    ),
+    choices("/Options/PreserveDevices", "Device and special files", COPY_OR_NOT),
+    choices("/Options/PosixPermissions", "POSIX permissions", PRESERVE_OR_NOT),
+    example("/Options/BytesPerSecond", "Bandwidth limit (bytes per second)", "1048576"),
+    choices(
+        "/Options/TaskQueueing",
+        "Queue runs",
+        &[
+            value("ENABLED", "Queue", "A run that starts while another task uses the same agent waits its turn."),
+            value("DISABLED", "Don't queue", "Runs are not queued."),
+        ],
+    ),
+    Presentation {
+        section: Some("Logging"),
+        ..choices(
+            "/Options/LogLevel",
+            "Log level",
+            &[
+                value("OFF", "Off", "No logs are published."),
+                value("BASIC", "Basic", "Errors and a summary per run."),
+                value("TRANSFER", "Every item", "Every file or object transferred and checked."),
+            ],
+        )
+    },
+    choices(
+        "/Options/TransferMode",
+        "What to transfer",
+        &[
+            value("CHANGED", "Only what changed", "Copies only data and metadata that differ from the destination."),
+            value("ALL", "Everything", "Copies all content without comparing with the destination."),
+        ],
+    ),
+    choices(
+        "/Options/SecurityDescriptorCopyFlags",
+        "SMB security descriptors",
+        &[
+            value("NONE", "Don't copy", "No ownership or access lists are copied."),
+            value("OWNER_DACL", "Owner and DACL", "The owner and the access control list are copied."),
+            value(
+                "OWNER_DACL_SACL",
+                "Owner, DACL and SACL",
+                "The owner, the access list and the audit list are copied.",
+            ),
+        ],
+    ),
+    choices("/Options/ObjectTags", "Object tags", PRESERVE_OR_NOT),
+    choices("/Options/ObjectMetadata", "Object metadata", PRESERVE_OR_NOT),
+    shown("/Excludes", "Exclude filters"),
+    shown("/Excludes/*", "Exclude filter"),
+    choices(
+        "/Excludes/*/FilterType",
+        "Filter type",
+        &[value("SIMPLE_PATTERN", "Simple pattern", "Paths and * wildcards, separated by |.")],
+    ),
+    example("/Excludes/*/Value", "Patterns", "/temp|*.tmp"),
+    shown("/Includes", "Include filters"),
+    shown("/Includes/*", "Include filter"),
+    choices(
+        "/Includes/*/FilterType",
+        "Filter type",
+        &[value("SIMPLE_PATTERN", "Simple pattern", "Paths and * wildcards, separated by |.")],
+    ),
+    example("/Includes/*/Value", "Patterns", "/projects|/archive/2025*"),
+    shown("/Schedule", "Schedule"),
+    example("/Schedule/ScheduleExpression", "Expression", "cron(0 2 ? * MON-FRI *)"),
+    choices(
+        "/Schedule/Status",
+        "Status",
+        &[
+            value("ENABLED", "On", "The task runs on its schedule."),
+            value("DISABLED", "Paused", "The schedule is kept but the task does not run on it."),
+        ],
+    ),
+    shown("/Tags", "Tags"),
+    shown("/Tags/*", "Tag"),
+    example("/Tags/*/Key", "Key", "team"),
+    example("/Tags/*/Value", "Value", "storage"),
+    shown("/ManifestConfig", "Manifest"),
+    choices(
+        "/ManifestConfig/Action",
+        "Action",
+        &[value("TRANSFER", "Transfer", "Transfers only the files or objects the manifest lists.")],
+    ),
+    choices(
+        "/ManifestConfig/Format",
+        "Format",
+        &[value("CSV", "CSV", "One path per line, optionally with an object version.")],
+    ),
+    shown("/ManifestConfig/Source", "Manifest location"),
+    shown("/ManifestConfig/Source/S3", "In Amazon S3"),
+    example("/ManifestConfig/Source/S3/ManifestObjectPath", "Object key", "manifests/files.csv"),
+    example("/ManifestConfig/Source/S3/BucketAccessRoleArn", "Access role", ROLE_EXAMPLE),
+    example("/ManifestConfig/Source/S3/S3BucketArn", "Bucket", BUCKET_EXAMPLE),
+    example(
+        "/ManifestConfig/Source/S3/ManifestObjectVersionId",
+        "Object version",
+        "3HL4kqtJlcpXroDTDmJ-rmSpXd3dIbrHY",
+    ),
+    shown("/TaskReportConfig", "Task report"),
+    shown("/TaskReportConfig/Destination", "Report destination"),
+    shown("/TaskReportConfig/Destination/S3", "In Amazon S3"),
+    example("/TaskReportConfig/Destination/S3/Subdirectory", "Folder", "reports/datasync"),
+    example("/TaskReportConfig/Destination/S3/S3BucketArn", "Bucket", BUCKET_EXAMPLE),
+    example("/TaskReportConfig/Destination/S3/BucketAccessRoleArn", "Access role", ROLE_EXAMPLE),
+    choices(
+        "/TaskReportConfig/OutputType",
+        "Report type",
+        &[
+            value("SUMMARY_ONLY", "Summary only", "Counts per outcome, and the errors."),
+            value("STANDARD", "Standard", "Every item the run touched, with its outcome."),
+        ],
+    ),
+    choices("/TaskReportConfig/ReportLevel", "Report level", REPORT_LEVEL),
+    choices(
+        "/TaskReportConfig/ObjectVersionIds",
+        "Object version IDs",
+        &[
+            value("INCLUDE", "Include", "The report names the object version transferred."),
+            value("NONE", "Leave out", "The report does not name object versions."),
+        ],
+    ),
+    shown("/TaskReportConfig/Overrides", "Report level per outcome"),
+    shown("/TaskReportConfig/Overrides/Transferred", "Transferred items"),
+    choices("/TaskReportConfig/Overrides/Transferred/ReportLevel", "Report level", REPORT_LEVEL),
+    shown("/TaskReportConfig/Overrides/Verified", "Verified items"),
+    choices("/TaskReportConfig/Overrides/Verified/ReportLevel", "Report level", REPORT_LEVEL),
+    shown("/TaskReportConfig/Overrides/Deleted", "Deleted items"),
+    choices("/TaskReportConfig/Overrides/Deleted/ReportLevel", "Report level", REPORT_LEVEL),
+    shown("/TaskReportConfig/Overrides/Skipped", "Skipped items"),
+    choices("/TaskReportConfig/Overrides/Skipped/ReportLevel", "Report level", REPORT_LEVEL),
+    choices(
+        "/TaskMode",
+        "Task mode",
+        &[
+            value(
+                "BASIC",
+                "Basic",
+                "Transfers files or objects between AWS storage and other storage; all options available.",
+            ),
+            value(
+                "ENHANCED",
+                "Enhanced",
+                "Transfers virtually unlimited numbers of objects, faster, with detailed metrics; fewer options.",
+            ),
+        ],
+    ),
+];
+
+/// `BytesPerSecond` -> "Bytes per second": the label of a member the table does
+/// not name. Acronyms (`SMB`) keep their capitals.
+fn words(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut words: Vec<String> = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let starts_word = i == 0
+            || (c.is_ascii_uppercase()
+                && (chars[i - 1].is_ascii_lowercase()
+                    || chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase())));
+        if starts_word {
+            words.push(String::new());
+        }
+        if let Some(word) = words.last_mut() {
+            word.push(c);
+        }
+    }
+    let mut out = String::with_capacity(name.len() + words.len());
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let acronym = word.chars().filter(char::is_ascii_uppercase).count() > 1;
+        if i == 0 || acronym {
+            out.push_str(word);
+        } else {
+            out.push_str(&word.to_ascii_lowercase());
+        }
+    }
+    out
+}
+
+fn presentation(pointer: &str) -> Option<&'static Presentation> {
+    PRESENTATION.iter().find(|p| p.pointer == pointer)
+}
+
 impl FieldInfo {
     /// The metadata as a JSON object with camelCase keys; absent facts are omitted.
     pub fn to_json(&self) -> Value<'static> {
         let mut members: Vec<(Text<'static>, Value<'static>)> = vec![
             ("pointer".into(), self.pointer.clone().into()),
             ("name".into(), self.name.into()),
+            ("label".into(), self.label.clone().into()),
             ("type".into(), self.kind.into()),
             ("required".into(), self.required.into()),
             ("section".into(), self.section.into()),
+            ("sectionOrder".into(), self.section_order.into()),
             ("help".into(), self.help.into()),
         ];
         if !self.allowed.is_empty() {
             members.push(("enum".into(), self.allowed.to_vec().into()));
+        }
+        if !self.values.is_empty() {
+            let values = self
+                .values
+                .iter()
+                .map(|v| {
+                    Value::Object(vec![
+                        ("value".into(), v.value.into()),
+                        ("label".into(), v.label.into()),
+                        ("description".into(), v.description.into()),
+                    ])
+                })
+                .collect();
+            members.push(("values".into(), Value::Array(values)));
+        }
+        if let Some(example) = self.example {
+            members.push(("example".into(), example.into()));
         }
         if let Some(defaults) = &self.default {
             members.push((
@@ -196,5 +596,97 @@ mod tests {
             .unwrap();
         assert_eq!((bandwidth.kind, bandwidth.minimum), ("integer", Some(-1)));
         assert!(all.iter().all(|f| !f.help.is_empty()));
+    }
+
+    #[test]
+    fn every_member_has_a_label_and_every_section_a_place() {
+        for field in fields() {
+            assert!(!field.label.is_empty(), "{}", field.pointer);
+            assert!(
+                field.section_order < SECTIONS.len(),
+                "{} is in the unknown section {}",
+                field.pointer,
+                field.section
+            );
+        }
+        // Every row of the table names a real member, so no label is lost to a typo.
+        let pointers: Vec<String> = fields().into_iter().map(|f| f.pointer).collect();
+        for row in PRESENTATION {
+            assert!(pointers.iter().any(|p| p == row.pointer), "{}", row.pointer);
+        }
+        let logging: Vec<String> = fields()
+            .into_iter()
+            .filter(|f| f.section == "Logging")
+            .map(|f| f.pointer)
+            .collect();
+        assert_eq!(logging, ["/CloudWatchLogGroupArn", "/Options/LogLevel"]);
+    }
+
+    #[test]
+    fn every_enum_value_has_a_label_and_a_description_in_model_order() {
+        for field in fields().iter().filter(|f| !f.allowed.is_empty()) {
+            let described: Vec<&str> = field.values.iter().map(|v| v.value).collect();
+            assert_eq!(described, field.allowed, "{}", field.pointer);
+            for value in field.values {
+                assert!(!value.label.is_empty() && value.description.ends_with('.'), "{value:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_string_and_integer_member_has_an_example_the_validator_accepts() {
+        const SOURCE: &str = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0";
+        const DESTINATION: &str = "arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210";
+        for field in fields() {
+            if field.kind != "string" || !field.allowed.is_empty() {
+                if field.kind == "integer" {
+                    assert!(field.example.is_some(), "{} has no example", field.pointer);
+                }
+                continue;
+            }
+            let example = field
+                .example
+                .unwrap_or_else(|| panic!("{} has no example", field.pointer));
+            let pattern = field.pattern.expect("free-text members have a pattern");
+            assert!(pattern.matches(example), "{}: {example}", field.pointer);
+            if let Some(max) = field.max_length {
+                assert!(example.chars().count() <= max, "{}", field.pointer);
+            }
+            // Not merely the pattern: the whole validator finds nothing at the member.
+            if !field.pointer.contains('*') && field.pointer.matches('/').count() == 1 {
+                let mut members = vec![format!(
+                    "{:?}:{}",
+                    &field.pointer[1..],
+                    serde_json_string(example)
+                )];
+                for (name, arn) in [("SourceLocationArn", SOURCE), ("DestinationLocationArn", DESTINATION)] {
+                    if field.pointer[1..] != *name {
+                        members.push(format!("{name:?}:{arn:?}"));
+                    }
+                }
+                let text = format!("{{{}}}", members.join(","));
+                let report = crate::validate_text(&text, &crate::Context::default());
+                let here: Vec<_> = report
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.path == field.pointer)
+                    .collect();
+                assert!(here.is_empty(), "{}: {here:?}", field.pointer);
+            }
+        }
+    }
+
+    /// A JSON string literal for `text` (the examples hold no character that needs more than `\"`).
+    fn serde_json_string(text: &str) -> String {
+        format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+    }
+
+    #[test]
+    fn unnamed_members_get_their_name_in_words() {
+        assert_eq!(words("BytesPerSecond"), "Bytes per second");
+        assert_eq!(words("SecurityDescriptorCopyFlags"), "Security descriptor copy flags");
+        assert_eq!(words("TaskArn"), "Task arn");
+        assert_eq!(words("SMBMountOptions"), "SMB mount options");
+        assert_eq!(words("Name"), "Name");
     }
 }

@@ -1,0 +1,380 @@
+// Builds the form from fields(): one collapsible section per `section` (in
+// `sectionOrder`), a labelled control per member with its help said once, and
+// a diagnostics slot per member, object and list. Keeps the registries in
+// state (slots, controls, groups) so nothing later searches the document.
+import { getAt, parentPointer } from '../pkg/web/form-kit.js';
+import { $, h, idFor, patternOf, plural } from './dom.js';
+import { MODES, SCHEDULE_POINTER, state } from './state.js';
+
+/** The sections open when the page loads (the required members and the task mode). */
+const OPEN_SECTIONS = new Set(['Locations', 'Task mode', 'General']);
+/** At most this many list rows are rendered; the rest stay in the request and its JSON. */
+export const ROW_LIMIT = 100;
+/** Location types of the Locations step, as the `locations` option names them. */
+export const LOCATION_TYPES = [
+  ['S3', 'Amazon S3'], ['S3_OUTPOSTS', 'Amazon S3 on Outposts'], ['EFS', 'Amazon EFS'],
+  ['FSX_WINDOWS', 'FSx for Windows File Server'], ['FSX_LUSTRE', 'FSx for Lustre'],
+  ['FSX_OPENZFS', 'FSx for OpenZFS'], ['FSX_ONTAP', 'FSx for NetApp ONTAP'], ['NFS', 'NFS server'],
+  ['SMB', 'SMB server'], ['HDFS', 'Hadoop (HDFS)'], ['OBJECT_STORAGE', 'Object storage'],
+  ['AZURE_BLOB', 'Microsoft Azure Blob Storage'],
+];
+
+/** The task mode whose defaults apply: TaskMode when it is a valid one, else BASIC (its default). */
+export function currentMode() {
+  const mode = getAt(state.request, '/TaskMode');
+  return MODES.includes(mode) ? mode : 'BASIC';
+}
+
+/** Builds every section from the flat fields() list. */
+export function buildForm(fieldList) {
+  for (const field of fieldList) state.nodes.set(field.pointer, { ...field, children: [] });
+  const sections = new Map(); // name -> { order, nodes }
+  for (const node of state.nodes.values()) {
+    const parent = state.nodes.get(parentPointer(node.pointer));
+    if (parent) parent.children.push(node);
+    // A member starts a block of its section when it is a root or its parent is shown elsewhere.
+    if (!parent || parent.section !== node.section) {
+      if (!sections.has(node.section)) sections.set(node.section, { order: node.sectionOrder ?? sections.size, nodes: [] });
+      sections.get(node.section).nodes.push(node);
+    }
+  }
+  const form = $('task-form');
+  const ordered = [...sections.entries()].sort((a, b) => a[1].order - b[1].order);
+  for (const [name, { nodes }] of ordered) form.append(renderSection(name, nodes));
+  register(form);
+}
+
+/** Records the slots, controls and groups under `root` in state's registries. */
+export function register(root) {
+  for (const slot of root.querySelectorAll('[data-diagnostics-for]')) {
+    state.slots.set(slot.dataset.diagnosticsFor, slot);
+    state.slotSection.set(slot.dataset.diagnosticsFor, slot.closest('details.section')?.dataset.section ?? '');
+  }
+  for (const control of root.querySelectorAll('[name^="/"]')) state.controls.set(control.name, control);
+  for (const group of root.querySelectorAll('[data-group]')) state.groups.set(group.dataset.group, group);
+}
+
+/** Forgets the registry entries below `pointer` (before a list's rows are rebuilt). */
+function unregisterBelow(pointer) {
+  const prefix = `${pointer}/`;
+  for (const map of [state.slots, state.controls, state.groups, state.slotSection]) {
+    for (const key of map.keys()) if (key.startsWith(prefix)) map.delete(key);
+  }
+}
+
+/** A collapsible section with an accessible name ("Options, 3 errors" once it has problems). */
+function renderSection(name, nodes) {
+  const titleId = idFor('section-title-', name.replace(/ /g, '-'));
+  const single = nodes.length === 1 && (nodes[0].type === 'object' || nodes[0].type === 'array') && nodes[0].label === name;
+  const body = [];
+  if (name === 'Locations') body.push(renderLocationTypes());
+  for (const node of nodes) body.push(renderNode(node, node.pointer, { flat: single, helps: new Map() }));
+  const section = h('details', { class: 'section', 'data-section': name, open: OPEN_SECTIONS.has(name), 'aria-labelledby': titleId },
+    h('summary', {},
+      h('span', { class: 'section-title', id: titleId, text: name },
+        h('span', { class: 'badge', 'data-section-badge': '' }))),
+    ...body);
+  if (name === 'Locations') relocateLocationTypes(section);
+  return section;
+}
+
+/** `pointer` is the concrete pointer (with list indices) of `node`'s member. */
+function renderNode(node, pointer, context) {
+  if (node.type === 'object') return renderGroup(node, pointer, context);
+  if (node.type === 'array') return renderList(node, pointer, context);
+  return renderField(node, pointer, context);
+}
+
+/** The element that shows a member's diagnostics; empty when there are none. */
+function diagnosticsSlot(pointer) {
+  return h('div', { class: 'diagnostics', id: idFor('diagnostics', pointer), 'data-diagnostics-for': pointer });
+}
+
+/** The member's help, then its format, limits and (when too long for a placeholder) an example. */
+function helpText(node) {
+  const parts = [node.help];
+  if (node.formatHint) parts.push(`Format: ${node.formatHint}.`);
+  if (node.maxLength !== undefined) parts.push(`At most ${node.maxLength.toLocaleString('en')} characters.`);
+  if (node.example && !placeholderFor(node)) parts.push(`Example: ${node.example}`);
+  return parts.join(' ');
+}
+
+/** A short example fits in the box as a placeholder; a long one would be clipped, so it goes in the help. */
+function placeholderFor(node) {
+  return node.example && node.example.length <= 26 && !node.enum ? `e.g. ${node.example}` : undefined;
+}
+
+/** " (required)" for the request's own required members, a qualified note for nested ones. */
+function requiredNote(node) {
+  if (!node.required) return null;
+  const parent = state.nodes.get(parentPointer(node.pointer));
+  let text = 'required';
+  if (parent?.pointer.endsWith('/*')) text = `required in each ${parent.label.toLowerCase()}`;
+  else if (parent) text = `required with ${parent.label}`;
+  return h('span', { class: 'required', text: ` (${text})` });
+}
+
+/** The help paragraph, or nothing when the same text is already said in this group. */
+function helpParagraph(node, context, text = helpText(node)) {
+  const known = context.helps.get(text);
+  if (known) return { id: known, element: null };
+  const id = idFor('help', node.pointer);
+  context.helps.set(text, id);
+  return { id, element: h('p', { class: 'help', id, text }) };
+}
+
+/** The label a select's empty first option gets: the default for the current task mode, or "not set". */
+export function firstOptionText(node, mode = currentMode()) {
+  if (!node.default) return '(not set)';
+  const value = node.default[mode];
+  const label = node.values?.find((v) => v.value === value)?.label;
+  return `Default: ${label ?? value}`;
+}
+
+function renderField(node, pointer, context, labelText = node.label, apiName = node.name) {
+  const id = idFor('field', pointer);
+  const inRow = patternOf(pointer) !== pointer; // rows share the help said once above the list
+  const diagnostics = diagnosticsSlot(pointer);
+  const help = inRow ? { id: idFor('help', node.pointer), element: null } : helpParagraph(node, context);
+  let control;
+  let note = null;
+  if (node.enum) {
+    control = h('select', {}, h('option', { value: '', text: firstOptionText(node) }),
+      ...node.enum.map((value) => h('option', { value, text: node.values?.find((v) => v.value === value)?.label ?? value })));
+    // What the chosen (or default) value means, with its API spelling.
+    if (node.values) note = h('p', { class: 'choice-note', id: idFor('note', pointer), 'data-note-for': pointer });
+  } else if (node.type === 'integer') {
+    // A text box with a numeric keyboard rather than <input type="number">: that
+    // one silently turns "1e" or "fast" into "", and we want the validator to say
+    // what is wrong with whatever was typed (or imported).
+    control = h('input', { type: 'text', inputmode: 'numeric', 'data-kind': 'integer', placeholder: placeholderFor(node) });
+  } else {
+    control = h('input', { type: 'text', placeholder: placeholderFor(node), spellcheck: 'false' });
+  }
+  control.id = id;
+  control.name = pointer;
+  control.autocomplete = 'off';
+  control.setAttribute('aria-describedby', [diagnostics.id, note?.id, help.id].filter(Boolean).join(' '));
+  if (node.required && !pointer.slice(1).includes('/')) control.setAttribute('aria-required', 'true');
+
+  const field = h('div', { class: 'field' },
+    h('div', { class: 'field-head' },
+      h('label', { for: id }, labelText, requiredNote(node)),
+      h('code', { class: 'api-name', text: apiName })),
+    control,
+    note,
+    diagnostics,
+    help.element);
+  if (pointer === SCHEDULE_POINTER) {
+    field.insertBefore(h('div', { id: 'schedule-preview', class: 'schedule-preview', hidden: true }), diagnostics.nextSibling);
+  }
+  return field;
+}
+
+/** An object whose only member is one scalar (TaskReportConfig/Overrides/Transferred). */
+const isWrapper = (node) => node.type === 'object' && node.children.length === 1
+  && node.children[0].type !== 'object' && node.children[0].type !== 'array';
+
+/**
+ * An object member: a fieldset that can hold diagnostics about the object itself.
+ * `flat` hides the legend when it would repeat the section title; an object whose
+ * only member is another object (Destination > S3) shares one fieldset with it;
+ * a wrapper of one scalar is shown as that scalar, labelled with the wrapper's name.
+ */
+function renderGroup(node, pointer, context) {
+  if (isWrapper(node) && !context.top) {
+    const child = node.children[0];
+    return h('div', { class: 'wrapper', 'data-group': pointer, tabindex: -1 },
+      diagnosticsSlot(pointer),
+      renderField(child, `${pointer}/${child.name}`, context, node.label, `${node.name}.${child.name}`));
+  }
+  const diagnostics = diagnosticsSlot(pointer);
+  const helps = new Map();
+  const help = helpParagraph(node, { helps }, node.help);
+  const inner = [];
+  let members = node.children;
+  let legend = node.label;
+  const describedBy = [diagnostics.id, help.id];
+  if (members.length === 1 && members[0].type === 'object' && !isWrapper(members[0])) {
+    const only = members[0];
+    const onlyPointer = `${pointer}/${only.name}`;
+    const onlyDiagnostics = diagnosticsSlot(onlyPointer);
+    legend = `${node.label}: ${only.label.toLowerCase()}`;
+    inner.push(h('div', { 'data-group': onlyPointer, tabindex: -1, class: 'merged', 'aria-describedby': onlyDiagnostics.id }, onlyDiagnostics));
+    describedBy.push(onlyDiagnostics.id);
+    if (only.help !== node.help) inner.push(h('p', { class: 'help', text: only.help }));
+    members = only.children.map((child) => ({ child, at: `${onlyPointer}/${child.name}` }));
+  } else {
+    members = members.map((child) => ({ child, at: `${pointer}/${child.name}` }));
+  }
+  const own = members.filter(({ child }) => child.section === node.section);
+  const scalar = own.every(({ child }) => child.type !== 'object' && child.type !== 'array' || isWrapper(child));
+  return h('fieldset', { class: `group${context.flat ? ' flat' : ''}`, id: idFor('group', pointer), 'data-group': pointer, tabindex: -1, 'aria-describedby': describedBy.join(' ') },
+    h('legend', { class: context.flat ? 'visually-hidden' : null, text: legend }),
+    help.element,
+    diagnostics,
+    ...inner,
+    h('div', { class: scalar ? 'grid' : 'stack' },
+      ...own.map(({ child, at }) => renderNode(child, at, { flat: false, helps }))));
+}
+
+/** A list member: help once for its items' members, one row per item, and an add button. */
+function renderList(node, pointer, context) {
+  const item = state.nodes.get(`${node.pointer}/*`);
+  const diagnostics = diagnosticsSlot(pointer);
+  const help = helpParagraph(node, context, node.help);
+  const list = h('fieldset', { class: `group list${context.flat ? ' flat' : ''}`, id: idFor('group', pointer), 'data-group': pointer, 'data-list': pointer, tabindex: -1, 'aria-describedby': `${diagnostics.id} ${help.id}` },
+    h('legend', { class: context.flat ? 'visually-hidden' : null, text: node.label }),
+    help.element,
+    h('ul', { class: 'help member-help' },
+      ...item.children.map((child) => h('li', { id: idFor('help', child.pointer) },
+        h('strong', { text: child.label }), requiredNote(child), `: ${helpText(child)}`))),
+    diagnostics,
+    h('div', { class: 'rows' }),
+    h('p', { class: 'list-footer' },
+      h('button', { type: 'button', 'data-add-row': pointer, text: `Add ${item.label.toLowerCase()}` }),
+      h('span', { class: 'muted count' })),
+    h('p', { class: 'list-overflow', hidden: true },
+      h('span', { class: 'overflow-text' }), ' ',
+      h('button', { type: 'button', class: 'secondary small', 'data-trim-list': pointer })));
+  renderRows(list, false);
+  return list;
+}
+
+/**
+ * (Re)creates a list's rows from the state, so names and indices always match.
+ * Renders at most ROW_LIMIT rows; the others stay in the request (and its JSON),
+ * and a button removes the items beyond the model's limit.
+ */
+export function renderRows(list, registerNow = true) {
+  const pointer = list.dataset.list;
+  const node = state.nodes.get(patternOf(pointer));
+  const item = state.nodes.get(`${node.pointer}/*`);
+  const noun = item.label.toLowerCase();
+  const items = getAt(state.request, pointer);
+  const count = Array.isArray(items) ? items.length : 0;
+  const rows = [];
+  for (let index = 0; index < Math.min(count, ROW_LIMIT); index += 1) {
+    const rowPointer = `${pointer}/${index}`;
+    const context = { flat: false, helps: new Map() };
+    rows.push(h('fieldset', { class: 'row', id: idFor('group', rowPointer), 'data-group': rowPointer, tabindex: -1 },
+      h('legend', { text: `${item.label} ${index + 1}` }),
+      diagnosticsSlot(rowPointer),
+      h('div', { class: 'row-fields' }, ...item.children.map((child) => renderNode(child, `${rowPointer}/${child.name}`, context))),
+      h('button', { type: 'button', class: 'secondary', 'data-remove-row': rowPointer, text: `Remove ${noun} ${index + 1}` })));
+  }
+  const container = list.querySelector(':scope > .rows');
+  if (registerNow) unregisterBelow(pointer);
+  container.replaceChildren(...rows);
+  list.querySelector(':scope > .list-footer > .count').textContent = ` ${plural(count, noun)} (at most ${node.maxItems})`;
+  const overflow = list.querySelector(':scope > .list-overflow');
+  overflow.hidden = count <= ROW_LIMIT;
+  if (count > ROW_LIMIT) {
+    overflow.querySelector('.overflow-text').textContent = `Showing the first ${ROW_LIMIT} of ${plural(count, noun)}; the others are kept in the request JSON.`;
+    overflow.querySelector('button').textContent = `Remove the ${plural(count - node.maxItems, noun)} beyond ${node.maxItems}`;
+  }
+  if (registerNow) register(container);
+  for (const control of container.querySelectorAll('[name]')) showValue(control, getAt(state.request, control.name));
+}
+
+/** The Locations step: the type of each location, passed to validate() as the `locations` option. */
+function renderLocationTypes() {
+  const select = (which, label) => {
+    const id = `location-type-${which}`;
+    return h('div', { class: 'field location-type' },
+      h('div', { class: 'field-head' }, h('label', { for: id, text: label })),
+      h('select', { id, 'data-location-type': which, 'aria-describedby': 'location-types-help' },
+        h('option', { value: '', text: '(not given)' }),
+        ...LOCATION_TYPES.map(([value, text]) => h('option', { value, text }))));
+  };
+  return h('div', { class: 'location-types', 'data-location-types': '' },
+    select('source', 'Source location type'),
+    select('destination', 'Destination location type'),
+    h('p', { class: 'help', id: 'location-types-help', 'data-location-types-help': '' }));
+}
+
+/** Puts each location type select right under its location's ARN. */
+function relocateLocationTypes(section) {
+  const types = section.querySelector('[data-location-types]');
+  const [source, destination] = types.querySelectorAll('.location-type');
+  const help = types.querySelector('.help');
+  const fieldOf = (name) => section.querySelector(`[name="${name}"]`)?.closest('.field');
+  fieldOf('/SourceLocationArn')?.after(source);
+  fieldOf('/DestinationLocationArn')?.after(destination, help);
+  if (types.children.length === 0) types.remove();
+}
+
+// ---------------------------------------------------------------------------
+// State -> controls.
+// ---------------------------------------------------------------------------
+
+/** What a text box shows for a value; objects and arrays cannot be shown in one. */
+function controlText(value) {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (value !== null && typeof value === 'object' && typeof JSON.isRawJSON === 'function' && JSON.isRawJSON(value)) return value.rawJSON;
+  return '';
+}
+
+/** Makes a control show a value from the state. */
+export function showValue(control, value) {
+  if (control.tagName !== 'SELECT') {
+    const text = controlText(value);
+    if (control.value !== text) control.value = text;
+    return;
+  }
+  control.querySelector('option[data-imported]')?.remove();
+  const known = typeof value === 'string' && value !== '' && [...control.options].some((o) => o.value === value);
+  if (value === undefined || known) {
+    control.value = value ?? '';
+    return;
+  }
+  // A value the model does not allow (from an import): show it, so the control
+  // and its diagnostic agree; choosing another option replaces it.
+  const label = JSON.stringify(value) ?? String(value);
+  const option = h('option', { value: controlText(value), 'data-imported': true, text: `${label.slice(0, 40)} (not allowed)` });
+  control.append(option);
+  control.value = option.value;
+}
+
+/** Makes every control show the state (after an import, a reload, clearing or a fix). */
+export function fillForm() {
+  for (const list of $('task-form').querySelectorAll('[data-list]')) renderRows(list);
+  for (const [pointer, control] of state.controls) showValue(control, getAt(state.request, pointer));
+  for (const [which, select] of locationSelects()) select.value = state.locationTypes[which];
+}
+
+export function locationSelects() {
+  return [...document.querySelectorAll('[data-location-type]')].map((select) => [select.dataset.locationType, select]);
+}
+
+/** Opens the sections that hold something, e.g. after an import. */
+export function openSectionsWithContent() {
+  for (const section of $('task-form').querySelectorAll('details.section')) {
+    if ([...section.querySelectorAll('[name]')].some((control) => control.value !== '')) section.open = true;
+  }
+}
+
+/** The selects' first options name the default for the current TaskMode. */
+export function updateDefaultLabels() {
+  const mode = currentMode();
+  if (mode === state.mode) return;
+  state.mode = mode;
+  for (const [pointer, control] of state.controls) {
+    if (control.tagName !== 'SELECT') continue;
+    const node = state.nodes.get(patternOf(pointer));
+    if (node.default) control.options[0].textContent = firstOptionText(node, mode);
+    updateChoiceNote(control);
+  }
+}
+
+/** Under a select: what the chosen value (or the default) does, with its API spelling. */
+export function updateChoiceNote(control) {
+  const note = control.parentElement.querySelector(':scope > .choice-note');
+  if (!note) return;
+  const node = state.nodes.get(patternOf(control.name));
+  const chosen = control.value || (node.default ? node.default[currentMode()] : '');
+  const value = node.values?.find((v) => v.value === chosen);
+  const text = value ? `${value.value}: ${value.description}` : '';
+  if (note.textContent !== text) note.textContent = text;
+}

@@ -1,0 +1,219 @@
+// Shows a validate() result: each diagnostic at its member's slot (or the
+// nearest enclosing object or list) once the user has touched it, the section
+// badges, the summary with its verdict, and the schedule preview. Work is
+// bounded by the number of diagnostics (at most the core's report limit) and
+// only slots whose content changed are touched.
+import { getAt, nearestSlot } from '../pkg/web/form-kit.js';
+import { $, countText, h, plural, setText } from './dom.js';
+import { SCHEDULE_POINTER, state } from './state.js';
+
+/** A slot lists at most this many diagnostics; the summary has them all (up to SUMMARY_LIMIT). */
+const SLOT_LIMIT = 5;
+/** The summary lists at most this many; a line says how many more there are. */
+export const SUMMARY_LIMIT = 100;
+
+let shownSlots = new Map(); // slot pointer -> key of the diagnostics it shows
+let summaryKey = null;
+const scheduleCache = new Map(); // expression -> describeSchedule() result (a few entries)
+
+/** Whether a slot's problems show: after an import/link/reload, or once the user has touched it or a member in it. */
+const visible = (slot) => state.showAll || state.touched.has(slot);
+
+/** Whether the user has done anything yet (an untouched empty form shows no errors). */
+export const started = () => state.showAll || state.touched.size > 0;
+
+/** A short label for what a diagnostic's fix does, for its Apply button. */
+export function fixLabel(fix) {
+  if (fix.length === 1) {
+    const [op] = fix;
+    const value = JSON.stringify(op.value) ?? '';
+    const shown = value.length > 40 ? `${value.slice(0, 39)}…` : value;
+    if (op.op === 'replace' || op.op === 'add') return `Apply: change to ${shown}`;
+    if (op.op === 'move') return `Apply: rename to ${op.path.slice(op.path.lastIndexOf('/') + 1)}`;
+    if (op.op === 'remove') return 'Apply: remove it';
+  }
+  return 'Apply the fix';
+}
+
+/** One diagnostic as elements: the severity in words (not only colour), the message, actions, the code. */
+function diagnosticLine(tag, diagnostic, content, withActions) {
+  const actions = [];
+  if (withActions && Array.isArray(diagnostic.fix) && diagnostic.fix.length > 0) {
+    actions.push(h('button', { type: 'button', class: 'small apply', 'data-apply': diagnostic.code, 'data-path': diagnostic.path, text: fixLabel(diagnostic.fix) }));
+  }
+  if (withActions && diagnostic.path !== '/TaskMode' && /\b(Basic|Enhanced) mode\b/.test(diagnostic.message) && state.controls.has('/TaskMode')) {
+    actions.push(h('a', { href: '#field-TaskMode', class: 'small', 'data-focus': '/TaskMode', text: 'Go to Task mode' }));
+  }
+  return h(tag, { class: `diagnostic ${diagnostic.severity}`, 'data-code': diagnostic.code },
+    h('span', { class: 'severity', text: diagnostic.severity === 'error' ? 'Error: ' : 'Warning: ' }),
+    content,
+    ...actions.flatMap((action) => [' ', action]),
+    // The stable code is for people filing bugs and for tests; a screen reader need not read it.
+    h('span', { class: 'code', 'aria-hidden': 'true', text: diagnostic.code }));
+}
+
+const keyOf = (list) => list.map((d) => `${d.code}\u0000${d.path}\u0000${d.message}\u0000${d.fix ? JSON.stringify(d.fix) : ''}`).join('\u0001');
+
+/**
+ * Places every diagnostic (one map lookup per path segment) and updates the
+ * slots, control states and section badges that changed. Returns
+ * [{ diagnostic, slot }] with slot null for paths no slot encloses.
+ */
+export function showDiagnostics(result) {
+  const located = [];
+  const bySlot = new Map();
+  for (const diagnostic of [...result.errors, ...result.warnings]) {
+    const slot = nearestSlot(diagnostic.path, state.slots);
+    located.push({ diagnostic, slot });
+    if (slot === null || !visible(slot)) continue;
+    if (!bySlot.has(slot)) bySlot.set(slot, []);
+    bySlot.get(slot).push(diagnostic);
+  }
+  const next = new Map();
+  for (const slot of new Set([...shownSlots.keys(), ...bySlot.keys()])) {
+    const list = bySlot.get(slot) ?? [];
+    const key = keyOf(list);
+    if (key !== '') next.set(slot, key);
+    if (shownSlots.get(slot) === key || (key === '' && !shownSlots.has(slot))) continue;
+    renderSlot(slot, list);
+  }
+  shownSlots = next;
+
+  // Badges: the visible problems per section, so a collapsed section says what it hides.
+  const counts = new Map();
+  for (const [slot, list] of bySlot) {
+    const section = state.slotSection.get(slot);
+    const count = counts.get(section) ?? { errors: 0, warnings: 0 };
+    for (const d of list) count[d.severity === 'error' ? 'errors' : 'warnings'] += 1;
+    counts.set(section, count);
+  }
+  for (const section of $('task-form').querySelectorAll(':scope > details.section')) {
+    const { errors = 0, warnings = 0 } = counts.get(section.dataset.section) ?? {};
+    const badge = section.querySelector('[data-section-badge]');
+    const text = countText(errors, warnings);
+    // ", 3 errors": the comma makes a screen reader pause after the section name.
+    if (badge.textContent !== (text ? `, ${text}` : '')) {
+      badge.replaceChildren(...(text ? [h('span', { class: 'visually-hidden', text: ', ' }), text] : []));
+    }
+    const className = `badge${errors ? ' error' : warnings ? ' warning' : ''}`;
+    if (badge.className !== className) badge.className = className;
+  }
+  return located;
+}
+
+/** Re-renders one slot and marks its control (aria-invalid for errors; a class for warnings). */
+function renderSlot(pointer, list) {
+  const element = state.slots.get(pointer);
+  if (!element) return;
+  const lines = list.slice(0, SLOT_LIMIT).map((d) => diagnosticLine('p', d, h('span', { class: 'message', text: d.message }), true));
+  if (list.length > SLOT_LIMIT) lines.push(h('p', { class: 'diagnostic more', text: `${plural(list.length - SLOT_LIMIT, 'more problem')} here: see Problems at the top.` }));
+  element.replaceChildren(...lines);
+  const control = state.controls.get(pointer);
+  if (!control) return;
+  const severity = list.some((d) => d.severity === 'error') ? 'error' : list.length > 0 ? 'warning' : '';
+  if (severity === 'error') control.setAttribute('aria-invalid', 'true');
+  else control.removeAttribute('aria-invalid');
+  control.classList.toggle('has-warning', severity === 'warning');
+}
+
+/** The verdict (a polite live region) and one line per problem, linking to its field. */
+export function showSummary(result, located) {
+  const errors = result.errors.length;
+  const warnings = result.warnings.length;
+  const truncated = [...result.errors, ...result.warnings].find((d) => d.code === 'report/truncated');
+  const total = truncated?.params?.total;
+  let status;
+  let kind;
+  if (!started()) {
+    const order = [...state.nodes.keys()];
+    const missing = result.errors.filter((d) => d.code === 'request/missing-member')
+      .sort((a, b) => order.indexOf(a.path) - order.indexOf(b.path))
+      .map((d) => state.nodes.get(d.path)?.label ?? d.path.slice(1));
+    status = `To begin, fill in the required ${missing.length === 1 ? 'member' : 'members'}: ${missing.join(' and ')}.`;
+    kind = 'pending';
+  } else if (errors) {
+    status = `${countText(errors, warnings)}${total ? ` (of ${total.toLocaleString('en')} problems found)` : ''}: the service would reject this request.`;
+    kind = 'error';
+  } else if (warnings) {
+    status = `No errors, ${plural(warnings, 'warning')}: the service would accept this request, but check ${warnings === 1 ? 'it' : 'them'}.`;
+    kind = 'warning';
+  } else {
+    status = 'No problems found: the request passes every check.';
+    kind = 'ok';
+  }
+  setText($('summary-status'), status);
+  if ($('summary').dataset.status !== kind) $('summary').dataset.status = kind;
+
+  const list = $('summary-list');
+  const shown = started() ? located.slice(0, SUMMARY_LIMIT) : [];
+  const key = `${shown.map(({ diagnostic: d, slot }) => `${keyOf([d])}\u0000${slot}`).join('\u0001')}\u0002${located.length}`;
+  if (summaryKey === key) return;
+  summaryKey = key;
+  const items = shown.map(({ diagnostic, slot }) => {
+    const target = slot === null ? null : (state.controls.get(slot) ?? state.groups.get(slot));
+    const message = target
+      ? h('a', { href: `#${target.id}`, 'data-focus': slot, text: diagnostic.message })
+      : h('span', { class: 'message', text: diagnostic.message });
+    const remove = diagnostic.code === 'request/unknown-member'
+      ? h('button', { type: 'button', class: 'secondary small', 'data-remove-member': diagnostic.path, text: 'Remove it' })
+      : null;
+    return diagnosticLine('li', diagnostic, h('span', {}, message, ' ', h('code', { class: 'path', text: diagnostic.path || '(the whole request)' }), remove ? ' ' : null, remove), true);
+  });
+  if (located.length > shown.length && shown.length > 0) {
+    items.push(h('li', { class: 'more', text: `…and ${plural(located.length - shown.length, 'more problem')} (fix these first, or see the command line's report).` }));
+  }
+  list.replaceChildren(...items);
+}
+
+/**
+ * Under the schedule field: the verdict, which is the validator's own for that
+ * member (so the preview never says "valid" beside an error, or lists runs for
+ * a schedule the service would refuse), the schedule in words and the next runs.
+ */
+export function showSchedulePreview(result, describeSchedule) {
+  const preview = $('schedule-preview');
+  if (!preview) return;
+  const expression = getAt(state.request, SCHEDULE_POINTER);
+  if (typeof expression !== 'string' || expression.trim() === '' || !visible(SCHEDULE_POINTER)) {
+    if (!preview.hidden) {
+      preview.hidden = true;
+      preview.replaceChildren();
+      preview.dataset.key = '';
+    }
+    return;
+  }
+  let described = scheduleCache.get(expression);
+  if (!described) {
+    described = describeSchedule(expression, { count: 5 });
+    if (scheduleCache.size > 20) scheduleCache.clear();
+    scheduleCache.set(expression, described);
+  }
+  const problems = result.errors.filter((d) => d.path === SCHEDULE_POINTER || d.path === '/Schedule');
+  const valid = described.valid && problems.length === 0;
+  const key = `${expression}\u0000${valid}\u0000${problems.map((d) => d.code).join()}`;
+  if (preview.dataset.key === key) return;
+  preview.dataset.key = key;
+  preview.hidden = false;
+  const children = [];
+  if (!valid) {
+    children.push(h('p', { class: 'verdict bad' }, h('strong', { text: 'Not a valid DataSync schedule' }),
+      '. The service would refuse it, so it has no runs (the reason is above).'));
+  } else {
+    children.push(h('p', { class: 'verdict ok' }, h('strong', { text: 'Valid schedule' }), described.summary ? `: ${described.summary}.` : '.'));
+    if (described.nextRuns.length > 0) {
+      children.push(h('p', { text: 'Next runs:' }), h('ol', { class: 'runs' }, ...described.nextRuns.map((iso) => {
+        const weekday = new Date(iso).toLocaleDateString('en', { weekday: 'short', timeZone: 'UTC' });
+        return h('li', {}, h('time', { datetime: iso, text: `${weekday} ${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` }));
+      })));
+    } else {
+      children.push(h('p', { text: 'It has no upcoming runs.' }));
+    }
+  }
+  preview.replaceChildren(...children);
+}
+
+/** Forgets what the slots show, e.g. after the rows they were in were rebuilt. */
+export function forgetShown() {
+  shownSlots = new Map([...shownSlots].filter(([slot]) => state.slots.has(slot) && state.slots.get(slot).childElementCount > 0));
+  summaryKey = null;
+}

@@ -1,0 +1,186 @@
+// The request JSON pane (highlighted, one line per element, only changed lines
+// rewritten; in the with-defaults view the filled-in values are marked),
+// localStorage and the #request= link.
+import { decodeBase64Url, encodeBase64Url, getAt, isRawJSON } from '../pkg/web/form-kit.js';
+import { $, h } from './dom.js';
+import { state } from './state.js';
+
+const STORAGE_KEY = 'datasync-task-validator/form/request';
+const LOCATIONS_KEY = 'datasync-task-validator/form/location-types';
+/** Set while a request from a link or an import is being loaded; a visit that finds it set did not finish one. */
+const LOADING_KEY = 'datasync-task-validator/form/loading';
+export const SHOW_DEFAULTS_KEY = 'datasync-task-validator/form/show-defaults';
+export const FRAGMENT_PREFIX = '#request=';
+/** The pane shows at most this many lines; Copy and Download always give the whole text. */
+const LINE_LIMIT = 2000;
+
+let lineKeys = []; // what each rendered line of the pane shows
+
+// ---------------------------------------------------------------------------
+// The JSON pane.
+// ---------------------------------------------------------------------------
+
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value) && !isRawJSON(value);
+
+/**
+ * The lines of JSON.stringify(value, null, 2), each as [[class, text], ...]
+ * tokens plus `filled` when `original` is given and lacks the member (a default
+ * applyDefaults filled in). BigInt values (exact 64-bit numbers) are written as
+ * their digits. Stops after `limit` lines.
+ */
+export function jsonLines(value, original = null, limit = Infinity) {
+  const lines = [];
+  const walk = (item, indent, key, comma, pointer, filled) => {
+    if (lines.length >= limit) return;
+    const isFilled = filled || (original !== null && pointer !== '' && getAt(original, pointer) === undefined);
+    const head = ['  '.repeat(indent)];
+    const tokens = [['', head[0]]];
+    if (key !== null) tokens.push(['k', JSON.stringify(key)], ['', ': ']);
+    const end = comma ? ',' : '';
+    const container = Array.isArray(item) ? ['[', ']', item.map((v, i) => [null, v, String(i)])]
+      : isObject(item) ? ['{', '}', Object.entries(item).map(([k, v]) => [k, v, k.replace(/~/g, '~0').replace(/\//g, '~1')])]
+        : null;
+    if (container) {
+      const [open, close, entries] = container;
+      if (entries.length === 0) {
+        tokens.push(['', `${open}${close}${end}`]);
+        lines.push({ tokens, filled: isFilled });
+        return;
+      }
+      tokens.push(['', open]);
+      lines.push({ tokens, filled: isFilled });
+      entries.forEach(([childKey, child, segment], index) => walk(child, indent + 1, childKey, index < entries.length - 1, `${pointer}/${segment}`, isFilled));
+      if (lines.length < limit) lines.push({ tokens: [['', `${head[0]}${close}${end}`]], filled: isFilled });
+      return;
+    }
+    let text;
+    let kind;
+    if (typeof item === 'string') [text, kind] = [JSON.stringify(item), 's'];
+    else if (typeof item === 'bigint') [text, kind] = [String(item), 'n'];
+    else if (typeof item === 'number' || isRawJSON(item)) [text, kind] = [JSON.stringify(item) ?? 'null', 'n'];
+    else [text, kind] = [JSON.stringify(item) ?? 'null', 'l'];
+    tokens.push([kind, text]);
+    if (end) tokens.push(['', end]);
+    lines.push({ tokens, filled: isFilled });
+  };
+  walk(value, 0, null, false, '', false);
+  return lines;
+}
+
+/** The whole text of jsonLines(value): JSON.stringify(value, null, 2), BigInt included. */
+export function jsonText(value) {
+  return jsonLines(value).map((line) => line.tokens.map(([, text]) => text).join('')).join('\n');
+}
+
+/** Renders `lines` into the pane, rewriting only the run of lines that changed. */
+export function showJson(lines, total) {
+  const pane = $('json-output');
+  const shown = lines.slice(0, LINE_LIMIT);
+  if (total > shown.length) shown.push({ tokens: [['c', `… ${(total - shown.length).toLocaleString('en')} more lines: Copy JSON or Download gives the whole request`]], filled: false, note: true });
+  const keys = shown.map((line) => `${line.filled ? 1 : 0}${line.tokens.map(([kind, text]) => `${kind}\u0000${text}`).join('\u0001')}`);
+  let start = 0;
+  while (start < keys.length && start < lineKeys.length && keys[start] === lineKeys[start]) start += 1;
+  let endOld = lineKeys.length;
+  let endNew = keys.length;
+  while (endOld > start && endNew > start && keys[endNew - 1] === lineKeys[endOld - 1]) {
+    endOld -= 1;
+    endNew -= 1;
+  }
+  if (start === endOld && start === endNew) return;
+  const children = pane.children;
+  for (let i = endOld - 1; i >= start; i -= 1) children[i].remove();
+  const before = children[start] ?? null;
+  for (const line of shown.slice(start, endNew)) pane.insertBefore(lineElement(line), before);
+  lineKeys = keys;
+}
+
+/** One line of the pane; every line ends with a line break, so lines can be swapped independently. */
+function lineElement(line) {
+  return h('span', { class: `line${line.filled ? ' filled' : ''}${line.note ? ' note' : ''}` },
+    ...line.tokens.map(([kind, text]) => (kind ? h('span', { class: `j${kind}`, text }) : text)), '\n');
+}
+
+// ---------------------------------------------------------------------------
+// Storage.
+// ---------------------------------------------------------------------------
+
+function storage(action) {
+  try {
+    return action(localStorage);
+  } catch {
+    return null; // storage disabled or full: the form works without it
+  }
+}
+
+export function save(text) {
+  storage((store) => {
+    if (store.getItem(LOADING_KEY) === null) store.setItem(STORAGE_KEY, text);
+    store.setItem(LOCATIONS_KEY, JSON.stringify(state.locationTypes));
+  });
+}
+
+/**
+ * The saved request text and location types. When the last visit did not finish
+ * loading a request (the marker whileLoading sets is still there), `dropped`
+ * says which kind: a link or an import was never saved, so the request saved
+ * before it is restored; a saved request that did not load is removed.
+ */
+export function loadSaved() {
+  return storage((store) => {
+    const dropped = store.getItem(LOADING_KEY);
+    if (dropped !== null) {
+      store.removeItem(LOADING_KEY);
+      if (dropped === 'saved') store.removeItem(STORAGE_KEY);
+    }
+    const types = JSON.parse(store.getItem(LOCATIONS_KEY) ?? 'null');
+    if (types && typeof types === 'object') {
+      for (const which of ['source', 'destination']) if (typeof types[which] === 'string') state.locationTypes[which] = types[which];
+    }
+    return { text: store.getItem(STORAGE_KEY), dropped };
+  }) ?? { text: null, dropped: null };
+}
+
+/**
+ * Brackets the loading of a request (`kind`: 'link', 'import' or 'saved'):
+ * while it runs, save() keeps the previous request and a marker says a load is
+ * under way, so a load that never finishes (the tab closed on a frozen page) is
+ * not restored on the next visit.
+ */
+export function whileLoading(kind, load) {
+  storage((store) => store.setItem(LOADING_KEY, kind));
+  try {
+    return load();
+  } finally {
+    storage((store) => store.removeItem(LOADING_KEY));
+  }
+}
+
+export function readPreference(key) {
+  return storage((store) => store.getItem(key));
+}
+
+export function writePreference(key, value) {
+  storage((store) => store.setItem(key, value));
+}
+
+// ---------------------------------------------------------------------------
+// Links.
+// ---------------------------------------------------------------------------
+
+/** Reads a #request= fragment and removes it from the address bar: from then on the form (and localStorage) hold the state. */
+export function takeFragment() {
+  if (!location.hash.startsWith(FRAGMENT_PREFIX)) return null;
+  const data = location.hash.slice(FRAGMENT_PREFIX.length);
+  history.replaceState(null, '', location.pathname + location.search);
+  try {
+    return decodeBase64Url(data);
+  } catch {
+    return '';
+  }
+}
+
+export function shareUrl(text) {
+  const url = new URL(location.href);
+  url.hash = `${FRAGMENT_PREFIX}${encodeBase64Url(text)}`;
+  return url.href;
+}

@@ -1,0 +1,38 @@
+// The form's one state object, shared by its modules.
+
+export const SCHEDULE_POINTER = '/Schedule/ScheduleExpression';
+export const MODES = ['BASIC', 'ENHANCED'];
+
+export const state = {
+  /** The request exactly as the user built it (unknown members from an import included). */
+  request: {},
+  /** fields() pattern ('/Tags/*\/Key') -> its FieldInfo plus `children`. */
+  nodes: new Map(),
+  /** Concrete pointer -> the element showing its diagnostics (data-diagnostics-for). */
+  slots: new Map(),
+  /** Concrete pointer -> its control (name="<pointer>"). */
+  controls: new Map(),
+  /** Concrete pointer -> the focusable element standing for an object or list member. */
+  groups: new Map(),
+  /** Slot pointer -> the name of the section it sits in. */
+  slotSection: new Map(),
+  /** Pointers of the controls the user has changed, and all their ancestors. */
+  touched: new Set(),
+  /** After an import, a link, a reload or a Copy/Download: every problem shows. */
+  showAll: false,
+  /** Location types chosen in the Locations step: { source, destination } -> type or ''. */
+  locationTypes: { source: '', destination: '' },
+  /** Whether the loaded validator reads the `locations` option (checked once at start). */
+  locationsSupported: false,
+  /** The TaskMode whose defaults the selects' first options show. */
+  mode: null,
+  /** What "Undo" after "Clear form" restores, until the next edit. */
+  undo: null,
+  /** The last validate() result, for the buttons that act on it. */
+  result: { errors: [], warnings: [] },
+};
+
+/** Marks a member as changed by the user: its problems (and its parents') show from now on. */
+export function touch(pointer) {
+  for (let p = pointer; p !== ''; p = p.slice(0, p.lastIndexOf('/'))) state.touched.add(p);
+}

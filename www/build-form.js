@@ -7,7 +7,7 @@ import { $, h, idFor, patternOf, plural } from './dom.js';
 import { MODES, SCHEDULE_POINTER, state } from './state.js';
 
 /** The sections open when the page loads (the required members and the task mode). */
-const OPEN_SECTIONS = new Set(['Locations', 'Task mode', 'General']);
+const OPEN_SECTIONS = new Set(['Locations', 'Task mode', 'General', 'Options']);
 /** At most this many list rows are rendered; the rest stay in the request and its JSON. */
 export const ROW_LIMIT = 100;
 /** Location types of the Locations step, as the `locations` option names them. */

@@ -152,7 +152,7 @@ export function showSummary(result, located) {
   const items = shown.map(({ diagnostic, slot }) => {
     const target = slot === null ? null : (state.controls.get(slot) ?? state.groups.get(slot));
     const message = target
-      ? h('a', { href: `#${target.id}`, 'data-focus': slot, text: diagnostic.message })
+      ? h('a', { href: `#${target.id}`, class: 'message-link', 'data-focus': slot, text: diagnostic.message })
       : h('span', { class: 'message', text: diagnostic.message });
     const remove = diagnostic.code === 'request/unknown-member'
       ? h('button', { type: 'button', class: 'secondary small', 'data-remove-member': diagnostic.path, text: 'Remove it' })

@@ -295,8 +295,8 @@ static PRESENTATION: &[Presentation] = &[
         "/Options/PreserveDeletedFiles",
         "Files deleted at the source",
         &[
-            value("PRESERVE", "Keep at the destination", "Files removed at the source stay at the destination."),
-            value("REMOVE", "Delete at the destination", "Files removed at the source are removed at the destination too."),
+            value("PRESERVE", "Keep at destination", "Files removed at the source stay at the destination."),
+            value("REMOVE", "Delete at destination", "Files removed at the source are removed at the destination too."),
         ],
     ),
     choices("/Options/PreserveDevices", "Device and special files", COPY_OR_NOT),
@@ -360,7 +360,7 @@ static PRESENTATION: &[Presentation] = &[
         "Filter type",
         &[value("SIMPLE_PATTERN", "Simple pattern", "Paths and * wildcards, separated by |.")],
     ),
-    example("/Includes/*/Value", "Patterns", "/projects|/archive/2025*"),
+    example("/Includes/*/Value", "Patterns", "/projects|/archive"),
     shown("/Schedule", "Schedule"),
     example("/Schedule/ScheduleExpression", "Expression", "cron(0 2 ? * MON-FRI *)"),
     choices(

@@ -69,10 +69,13 @@ function renderSection(name, nodes) {
   const body = [];
   if (name === 'Locations') body.push(renderLocationTypes());
   for (const node of nodes) body.push(renderNode(node, node.pointer, { flat: single, helps: new Map() }));
-  const section = h('details', { class: 'section', 'data-section': name, open: OPEN_SECTIONS.has(name), 'aria-labelledby': titleId },
+  // The section's accessible name ("Options, 3 errors"): a hidden element may name another one.
+  const nameId = `${titleId}-name`;
+  const section = h('details', { class: 'section', 'data-section': name, open: OPEN_SECTIONS.has(name), 'aria-labelledby': nameId },
     h('summary', {},
       h('span', { class: 'section-title', id: titleId, text: name },
         h('span', { class: 'badge', 'data-section-badge': '' }))),
+    h('span', { id: nameId, hidden: true, 'data-section-name': '', text: name }),
     ...body);
   if (name === 'Locations') relocateLocationTypes(section);
   return section;
@@ -101,7 +104,7 @@ function helpText(node) {
 
 /** A short example fits in the box as a placeholder; a long one would be clipped, so it goes in the help. */
 function placeholderFor(node) {
-  return node.example && node.example.length <= 26 && !node.enum ? `e.g. ${node.example}` : undefined;
+  return node.example && node.example.length <= 18 && !node.enum ? `e.g. ${node.example}` : undefined;
 }
 
 /** " (required)" for the request's own required members, a qualified note for nested ones. */

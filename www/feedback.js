@@ -91,10 +91,9 @@ export function showDiagnostics(result) {
     const { errors = 0, warnings = 0 } = counts.get(section.dataset.section) ?? {};
     const badge = section.querySelector('[data-section-badge]');
     const text = countText(errors, warnings);
-    // ", 3 errors": the comma makes a screen reader pause after the section name.
-    if (badge.textContent !== (text ? `, ${text}` : '')) {
-      badge.replaceChildren(...(text ? [h('span', { class: 'visually-hidden', text: ', ' }), text] : []));
-    }
+    setText(badge, text);
+    // The accessible name: "Options, 3 errors" (the comma makes a screen reader pause).
+    setText(section.querySelector(':scope > [data-section-name]'), text ? `${section.dataset.section}, ${text}` : section.dataset.section);
     const className = `badge${errors ? ' error' : warnings ? ' warning' : ''}`;
     if (badge.className !== className) badge.className = className;
   }

@@ -1,0 +1,124 @@
+// datasync-task-validator/form-kit, the plumbing the web form is built on and
+// the package ships for portals: JSON Pointers, JSON Patch (a diagnostic's
+// fix), exact numbers and #request= links. Imported by its package name, as an
+// embedder would.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  applyPatch, decodeBase64Url, encodeBase64Url, getAt, joinPointer, nearestSlot, numberFromText, parentPointer, parseExact, removeAt,
+  setAt, splitPointer,
+} from 'datasync-task-validator/form-kit';
+import { requireBuiltPackage } from './helpers.mjs';
+
+requireBuiltPackage();
+
+test('JSON Pointers split and join with ~0 and ~1 escapes (RFC 6901)', () => {
+  assert.deepEqual(splitPointer(''), []);
+  assert.deepEqual(splitPointer('/Tags/0/Key'), ['Tags', '0', 'Key']);
+  assert.deepEqual(splitPointer('/a~1b/c~0d/~01'), ['a/b', 'c~d', '~1']);
+  assert.equal(joinPointer(['a/b', 'c~d', '~1']), '/a~1b/c~0d/~01');
+  assert.equal(joinPointer([]), '');
+  assert.throws(() => splitPointer('Tags/0'), TypeError);
+  assert.equal(parentPointer('/Tags/0/Key'), '/Tags/0');
+  assert.equal(parentPointer('/Name'), '');
+  assert.equal(parentPointer(''), '');
+});
+
+test('getAt, setAt and removeAt read and change a request in place', () => {
+  const request = { Tags: [{ Key: 'a' }, { Key: 'b' }], Options: { VerifyMode: 'NONE' } };
+  assert.equal(getAt(request, '/Tags/1/Key'), 'b');
+  assert.equal(getAt(request, '/Tags/x'), undefined, 'a list has no member x');
+  assert.equal(getAt(request, '/Tags/01'), undefined, 'an index has no leading zero');
+  assert.equal(getAt(request, '/Options/VerifyMode/x'), undefined);
+  assert.equal(getAt(request, '/toString'), undefined, 'inherited properties are not members');
+  setAt(request, '/Schedule/ScheduleExpression', 'rate(1 hour)');
+  setAt(request, '/Excludes/0/Value', '/tmp');
+  assert.deepEqual(request.Schedule, { ScheduleExpression: 'rate(1 hour)' });
+  assert.deepEqual(request.Excludes, [{ Value: '/tmp' }], 'a list is created where the next segment is an index');
+  assert.throws(() => setAt(request, '', {}), TypeError);
+  // Removing the last member of an object removes the emptied object too, but never a list item.
+  assert.equal(removeAt(request, '/Options/VerifyMode'), true);
+  assert.equal('Options' in request, false);
+  assert.equal(removeAt(request, '/Tags/0/Key'), true);
+  assert.deepEqual(request.Tags, [{}, { Key: 'b' }]);
+  assert.equal(removeAt(request, '/Tags/0'), true);
+  assert.deepEqual(request.Tags, [{ Key: 'b' }], 'list items move up');
+  assert.equal(removeAt(request, '/Nope/x'), false);
+  assert.equal(removeAt(request, '/Tags/5'), false);
+  const kept = { Options: { A: 1 } };
+  removeAt(kept, '/Options/A', { prune: false });
+  assert.deepEqual(kept, { Options: {} });
+});
+
+test('nearestSlot finds the member itself or its nearest ancestor with a slot, with one lookup per segment', () => {
+  const slots = new Set(['/Tags', '/Tags/0/Key', '/Options']);
+  assert.equal(nearestSlot('/Tags/0/Key', slots), '/Tags/0/Key');
+  assert.equal(nearestSlot('/Tags/7/Key', slots), '/Tags');
+  assert.equal(nearestSlot('/Options/Unknown', new Map([['/Options', {}]])), '/Options');
+  assert.equal(nearestSlot('/Foo', slots), null);
+  assert.equal(nearestSlot('', slots), null);
+  assert.equal(nearestSlot('', (p) => p === ''), '');
+  const asked = [];
+  nearestSlot('/a/b/c/d', (p) => { asked.push(p); return false; });
+  assert.deepEqual(asked, ['/a/b/c/d', '/a/b/c', '/a/b', '/a', '']);
+});
+
+test('applyPatch applies RFC 6902 operations to a copy, and changes nothing when one fails', () => {
+  const request = { Schedule: { ScheduleExpression: 'cron(0 8 * * *)' }, Optons: { VerifyMode: 'NONE' }, Tags: [{ Key: 'a' }] };
+  const before = structuredClone(request);
+  const fixed = applyPatch(request, [
+    { op: 'replace', path: '/Schedule/ScheduleExpression', value: 'cron(0 8 * * ? *)' },
+    { op: 'move', from: '/Optons', path: '/Options' },
+    { op: 'add', path: '/Tags/-', value: { Key: 'b' } },
+    { op: 'add', path: '/Tags/0', value: { Key: 'first' } },
+    { op: 'copy', from: '/Tags/1', path: '/Tags/-' },
+    { op: 'remove', path: '/Tags/3' },
+    { op: 'test', path: '/Options/VerifyMode', value: 'NONE' },
+  ]);
+  assert.deepEqual(fixed, {
+    Schedule: { ScheduleExpression: 'cron(0 8 * * ? *)' },
+    Options: { VerifyMode: 'NONE' },
+    Tags: [{ Key: 'first' }, { Key: 'a' }, { Key: 'b' }],
+  });
+  assert.deepEqual(request, before, 'the document itself is untouched');
+  fixed.Tags[0].Key = 'changed';
+  assert.deepEqual(request, before, 'the result shares nothing with the document');
+  for (const bad of [
+    [{ op: 'replace', path: '/Nope', value: 1 }],
+    [{ op: 'remove', path: '/Tags/9' }],
+    [{ op: 'add', path: '/Missing/Child', value: 1 }],
+    [{ op: 'test', path: '/Tags/0/Key', value: 'b' }],
+    [{ op: 'move', from: '/Schedule', path: '/Schedule/Inner' }],
+    [{ op: 'replace', path: '/Schedule/ScheduleExpression', value: 'x' }, { op: 'frobnicate', path: '' }],
+    [{ op: 'add', path: '/Tags/5', value: 1 }],
+    'not a list',
+  ]) {
+    assert.throws(() => applyPatch(request, bad), TypeError, JSON.stringify(bad));
+    assert.deepEqual(request, before);
+  }
+  assert.deepEqual(applyPatch(request, [{ op: 'replace', path: '', value: { Name: 'x' } }]), { Name: 'x' });
+});
+
+test('numberFromText keeps what was typed when it is not a JSON number, so the validator can say why', () => {
+  assert.equal(numberFromText('1048576'), 1048576);
+  assert.equal(numberFromText(' -1 '), -1);
+  assert.equal(numberFromText('fast'), 'fast');
+  assert.equal(numberFromText('1e'), '1e');
+  assert.equal(numberFromText('0x10'), '0x10');
+  // Exactness beyond 2^53 needs JSON.rawJSON (browsers and Node 21+); without it the number is a double.
+  const big = numberFromText('9007199254740993');
+  assert.equal(JSON.stringify(big), typeof JSON.rawJSON === 'function' ? '9007199254740993' : '9007199254740992');
+  assert.deepEqual(parseExact('{"a":[1,"x",null]}'), { a: [1, 'x', null] });
+  if (typeof JSON.rawJSON === 'function') assert.equal(JSON.stringify(parseExact('{"n":1.0,"m":9007199254740993}')), '{"n":1.0,"m":9007199254740993}');
+});
+
+test('base64url links carry any UTF-8 text, without padding, and refuse anything else', () => {
+  for (const text of ['', '{}', '{"Name":"café copy"}', '😀 ~ ? / +', 'x'.repeat(100_000)]) {
+    const encoded = encodeBase64Url(text);
+    assert.match(encoded, /^[A-Za-z0-9_-]*$/);
+    assert.equal(encoded, Buffer.from(text).toString('base64url'));
+    assert.equal(decodeBase64Url(encoded), text);
+  }
+  assert.throws(() => decodeBase64Url('a+b/'), TypeError);
+  assert.throws(() => decodeBase64Url('_w'), TypeError, 'not UTF-8');
+});

@@ -1,32 +1,42 @@
-// Keystroke-to-rendered-diagnostics latency of the web form (www/), measured in
-// headless Chromium. Not a test: it prints figures (and writes them to
-// bench/results/form-latency.json) and always exits 0 unless it cannot run.
+// Keystroke-to-next-paint latency of the web form (www/), the time a link with
+// 30,000 problems takes to load, and the page's weight, measured in headless
+// Chromium on this machine. Not a test: it prints figures (and writes them to
+// bench/results/form-latency.json) and exits 0 unless it cannot run.
 //
-//   node bench/form-latency.mjs [keystrokes=400]
+//   node bench/form-latency.mjs [keystrokes=300]
 //
-// For each keystroke typed into SourceLocationArn (the ARN typed key by key and
-// erased with Backspace, over and over, so the diagnostics keep changing):
-//   work     = from the input event's timeStamp to the end of the form's input
-//              handler: the page's own cost (validate() and the DOM updates);
-//   handled  = from the keydown's event.timeStamp to the same point, so it adds
-//              the browser's own keystroke handling (the text edit itself);
-//   painted  = from the same keydown to the first task after the next animation
-//              frame, i.e. after style, layout and paint of that update. This one
-//              includes waiting for the frame itself (up to ~16.7 ms at 60 Hz).
-// Two requests: a small one (empty form) and a full one (examples/full-basic.json,
-// every member set, with 50 tags).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// The request is examples/full-basic.json (every member set) with 50 tags, the
+// goal's case. For each of three fields (Name, SourceLocationArn and the
+// schedule expression) the bench types a value key by key and erases it with
+// Backspace, over and over, so the diagnostics keep changing, and records per
+// keystroke:
+//   event   = Event Timing's duration of the keydown/input interaction: from the
+//             key event's timestamp to the next paint after the handlers ran
+//             (Chromium rounds it to 8 ms), the browser's own measure of INP;
+//   painted = from the keydown's timestamp to the first task after the next
+//             animation frame (requestAnimationFrame, then a MessageChannel
+//             message): after style, layout and paint of the update;
+//   work    = from the input event's timestamp to the end of the form's input
+//             handler: the page's own cost (validate() and the DOM updates).
+// Goal (issue 15): painted median <= 16 ms and p95 <= 33 ms.
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const keystrokes = Number(process.argv[2] ?? 400);
+const keystrokes = Number(process.argv[2] ?? 300);
 const SOURCE = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0';
-const KINDS = ['work', 'handled', 'painted'];
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+const FIELDS = [
+  ['/Name', 'nightly-copy-of-the-projects-share'],
+  ['/SourceLocationArn', SOURCE],
+  ['/Schedule/ScheduleExpression', 'cron(0 2 ? * MON-FRI *)'],
+];
+const KINDS = ['event', 'painted', 'work'];
+const CHROMIUM_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 function fullRequest() {
@@ -35,80 +45,145 @@ function fullRequest() {
   return request;
 }
 
-/** Installed in the page: one sample per input event, taken once the frame after it has rendered. */
+/** Installed in the page once: one sample per input event, taken once the frame after it has rendered. */
 function instrument() {
   window.__samples = [];
+  window.__events = [];
+  if (window.__instrumented) return;
+  window.__instrumented = true;
   let keydownAt = null;
   window.addEventListener('keydown', (event) => { keydownAt = event.timeStamp; }, true);
   // On document, so it runs after the form's own input listener has re-rendered.
   document.addEventListener('input', (event) => {
     const start = keydownAt;
-    const handled = performance.now();
-    const work = handled - event.timeStamp;
+    const work = performance.now() - event.timeStamp;
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => window.__samples.push({ work, handled: handled - start, painted: performance.now() - start });
+      channel.port1.onmessage = () => window.__samples.push({ work, painted: performance.now() - start });
       channel.port2.postMessage(null);
     });
   });
+  // Event Timing reports only interactions of 16 ms or more (the smallest threshold allowed).
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.name === 'keydown') window.__events.push(entry.duration);
+  }).observe({ type: 'event', durationThreshold: 16 });
 }
 
-async function measure(page, label) {
-  const field = page.locator('[name="/SourceLocationArn"]');
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { median: at(0.5), p95: at(0.95), max: sorted.at(-1) };
+}
+
+async function measure(page, pointer, value) {
+  const field = page.locator(`[name="${pointer}"]`);
+  await field.evaluate((element) => element.closest('details').setAttribute('open', ''));
   await field.fill('');
   await field.focus();
   await page.evaluate(instrument);
   let typed = 0;
   while (typed < keystrokes) {
-    for (const key of [...SOURCE, ...Array(SOURCE.length).fill('Backspace')]) {
+    for (const key of [...value, ...Array(value.length).fill('Backspace')]) {
       if (typed === keystrokes) break;
       await page.keyboard.press(key);
       typed += 1;
       await page.waitForFunction((n) => window.__samples.length >= n, typed);
     }
   }
-  const samples = await page.evaluate(() => window.__samples);
-  const stats = (values) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-    return { median: at(0.5), p95: at(0.95), max: sorted.at(-1) };
+  await page.waitForTimeout(200); // let the last Event Timing entries arrive
+  const { samples, events } = await page.evaluate(() => ({ samples: window.__samples, events: window.__events }));
+  // Keystrokes Event Timing did not report took under 16 ms; count them as 8 (its rounding step) for the statistics.
+  const eventDurations = [...events, ...Array(Math.max(0, samples.length - events.length)).fill(8)];
+  return {
+    field: pointer,
+    keystrokes: samples.length,
+    event: { ...stats(eventDurations), over16: events.length },
+    painted: stats(samples.map((s) => s.painted)),
+    work: stats(samples.map((s) => s.work)),
   };
-  const result = { label, keystrokes: samples.length };
-  for (const kind of KINDS) result[kind] = stats(samples.map((s) => s[kind]));
-  return result;
+}
+
+/** Opens a #request= link with `count` problems and times navigation start to the import's message. */
+async function largeLink(browser, url, count) {
+  const request = { SourceLocationArn: SOURCE, DestinationLocationArn: SOURCE.replace('0123456789abcdef0', '0fedcba9876543210'), Options: {} };
+  for (let i = 0; i < count / 2; i += 1) {
+    request[`Unknown${i}`] = i;
+    request.Options[`Unknown${i}`] = i;
+  }
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  const hash = `#request=${Buffer.from(JSON.stringify(request)).toString('base64url')}`;
+  await page.goto(`${url}www/${hash}`);
+  await page.waitForSelector('#import-status[data-imported]', { timeout: 120_000 });
+  const loaded = await page.evaluate(() => performance.now());
+  const status = await page.locator('#import-status').textContent();
+  // Then one keystroke in Name, to the next paint.
+  const field = page.locator('[name="/Name"]');
+  await field.focus();
+  await page.evaluate(instrument);
+  for (const key of 'abcdefghij') {
+    await page.keyboard.press(key);
+  }
+  await page.waitForFunction(() => window.__samples.length >= 10);
+  const painted = stats((await page.evaluate(() => window.__samples)).map((s) => s.painted));
+  await context.close();
+  return { problems: count, loadMs: loaded, status, typingPainted: painted };
+}
+
+/** What the browser downloads for the page, raw and gzip -9. */
+function pageWeight() {
+  const files = ['www/index.html', 'www/style.css', 'www/favicon.svg',
+    ...readdirSync(join(root, 'www')).filter((f) => f.endsWith('.js')).map((f) => `www/${f}`),
+    'pkg/web/index.js', 'pkg/web/datasync_task_validator.js', 'pkg/web/text-path.js', 'pkg/web/form-kit.js',
+    'pkg/datasync_task_validator_bg.wasm'];
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const bytes = readFileSync(join(root, file));
+    raw += statSync(join(root, file)).size;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { files: files.length, raw, gzip };
 }
 
 const server = await serve(root, 0);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 const results = [];
+let large;
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('page error:', error.message));
   await page.goto(`${server.url}www/`);
   await page.waitForSelector('body[data-state="ready"]');
-  results.push(await measure(page, 'small request (empty form)'));
-
   await page.locator('#import-text').fill(JSON.stringify(fullRequest()));
   await page.locator('#import-button').click();
-  await page.waitForSelector('#import-status.ok');
-  results.push(await measure(page, 'full request (every member, 50 tags)'));
+  await page.waitForSelector('#import-status[data-imported]');
+  for (const [pointer, value] of FIELDS) results.push(await measure(page, pointer, value));
   await context.close();
+  large = await largeLink(browser, server.url, 30_000);
 } finally {
   await browser.close();
   await server.close();
 }
 
-const ms = (value) => `${value.toFixed(2).padStart(6)} ms`;
-console.log(`form latency, ${keystrokes} keystrokes each (Chromium headless; goal: handled under one 16 ms frame)`);
+const ms = (value) => `${value.toFixed(1).padStart(5)} ms`;
+const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+console.log(`form latency, full BASIC example + 50 tags, ${keystrokes} keystrokes per field (Chromium headless, load ${load} on ${cpus().length} CPUs)`);
 for (const r of results) {
-  console.log(`\n${r.label}`);
+  console.log(`\n${r.field}`);
   for (const kind of KINDS) {
     const { median, p95, max } = r[kind];
     console.log(`  ${kind.padEnd(8)} median ${ms(median)}   p95 ${ms(p95)}   max ${ms(max)}`);
   }
-  console.log(`  p95 handled ${r.handled.p95 < 16 ? 'is' : 'is NOT'} under 16 ms`);
-  console.log(`  (load average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs)`);
+  console.log(`  Event Timing reported ${r.event.over16} of ${r.keystrokes} keystrokes over 16 ms`);
+  const ok = r.painted.median <= 16 && r.painted.p95 <= 33;
+  console.log(`  goal (painted median <= 16 ms, p95 <= 33 ms): ${ok ? 'met' : 'NOT met'}`);
 }
+console.log(`\nlink with ${large.problems.toLocaleString('en')} problems: loaded in ${large.loadMs.toFixed(0)} ms from navigation start (${large.status})`);
+console.log(`  then typing: painted median ${ms(large.typingPainted.median)}, max ${ms(large.typingPainted.max)}`);
+const weight = pageWeight();
+console.log(`\npage weight: ${weight.files} files, ${weight.raw.toLocaleString('en')} bytes, ${weight.gzip.toLocaleString('en')} bytes gzip -9`);
 mkdirSync(join(root, 'bench/results'), { recursive: true });
-writeFileSync(join(root, 'bench/results/form-latency.json'), `${JSON.stringify({ date: new Date().toISOString(), results }, null, 2)}\n`);
+writeFileSync(join(root, 'bench/results/form-latency.json'),
+  `${JSON.stringify({ date: new Date().toISOString(), loadavg: loadavg(), results, large, weight }, null, 2)}\n`);

@@ -23,12 +23,11 @@ import {
 } from './build-form.js';
 import { fixLabel, forgetShown, showDiagnostics, showSchedulePreview, showSummary } from './feedback.js';
 import {
-  SHOW_DEFAULTS_KEY, jsonLines, jsonText, loadSaved, readPreference, save, shareUrl, showJson, takeFragment, whileLoading,
+  LINE_LIMIT, SHOW_DEFAULTS_KEY, jsonLines, jsonText, loadSaved, readPreference, save, shareUrl, showJson, takeFragment, whileLoading,
   writePreference,
 } from './output.js';
 import { state, touch } from './state.js';
 
-const LINE_LIMIT = 2000;
 
 // ---------------------------------------------------------------------------
 // Validation with the Locations step's context.

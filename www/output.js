@@ -12,7 +12,7 @@ const LOADING_KEY = 'datasync-task-validator/form/loading';
 export const SHOW_DEFAULTS_KEY = 'datasync-task-validator/form/show-defaults';
 export const FRAGMENT_PREFIX = '#request=';
 /** The pane shows at most this many lines; Copy and Download always give the whole text. */
-const LINE_LIMIT = 2000;
+export const LINE_LIMIT = 500;
 
 let lineKeys = []; // what each rendered line of the pane shows
 
@@ -37,19 +37,24 @@ export function jsonLines(value, original = null, limit = Infinity) {
     const tokens = [['', head[0]]];
     if (key !== null) tokens.push(['k', JSON.stringify(key)], ['', ': ']);
     const end = comma ? ',' : '';
-    const container = Array.isArray(item) ? ['[', ']', item.map((v, i) => [null, v, String(i)])]
-      : isObject(item) ? ['{', '}', Object.entries(item).map(([k, v]) => [k, v, k.replace(/~/g, '~0').replace(/\//g, '~1')])]
-        : null;
-    if (container) {
-      const [open, close, entries] = container;
-      if (entries.length === 0) {
+    const list = Array.isArray(item);
+    if (list || isObject(item)) {
+      const [open, close] = list ? ['[', ']'] : ['{', '}'];
+      const keys = list ? null : Object.keys(item);
+      const size = list ? item.length : keys.length;
+      if (size === 0) {
         tokens.push(['', `${open}${close}${end}`]);
         lines.push({ tokens, filled: isFilled });
         return;
       }
       tokens.push(['', open]);
       lines.push({ tokens, filled: isFilled });
-      entries.forEach(([childKey, child, segment], index) => walk(child, indent + 1, childKey, index < entries.length - 1, `${pointer}/${segment}`, isFilled));
+      // Stops at the limit, so a huge request costs no more than the lines shown.
+      for (let index = 0; index < size && lines.length < limit; index += 1) {
+        const childKey = list ? null : keys[index];
+        const segment = list ? String(index) : childKey.replace(/~/g, '~0').replace(/\//g, '~1');
+        walk(list ? item[index] : item[childKey], indent + 1, childKey, index < size - 1, `${pointer}/${segment}`, isFilled);
+      }
       if (lines.length < limit) lines.push({ tokens: [['', `${head[0]}${close}${end}`]], filled: isFilled });
       return;
     }
@@ -76,7 +81,10 @@ export function jsonText(value) {
 export function showJson(lines, total) {
   const pane = $('json-output');
   const shown = lines.slice(0, LINE_LIMIT);
-  if (total > shown.length) shown.push({ tokens: [['c', `… ${(total - shown.length).toLocaleString('en')} more lines: Copy JSON or Download gives the whole request`]], filled: false, note: true });
+  if (total > shown.length) {
+    const more = Number.isFinite(total) ? `${(total - shown.length).toLocaleString('en')} more lines` : 'more lines';
+    shown.push({ tokens: [['c', `… ${more}: Copy JSON or Download gives the whole request`]], filled: false, note: true });
+  }
   const keys = shown.map((line) => `${line.filled ? 1 : 0}${line.tokens.map(([kind, text]) => `${kind}\u0000${text}`).join('\u0001')}`);
   let start = 0;
   while (start < keys.length && start < lineKeys.length && keys[start] === lineKeys[start]) start += 1;

@@ -147,6 +147,23 @@ function showEverything() {
   render();
 }
 
+/** Imports up to this size are validated as text too, for JSON-level notes (duplicated members). */
+const SMALL_TEXT = 256 * 1024;
+/** How deep the validator reads JSON (json/too-deep beyond). */
+const MAX_DEPTH = 64;
+
+/** Whether a parsed value nests objects or arrays more than `limit` deep (iteratively: no stack to run out of). */
+function deeperThan(value, limit) {
+  const stack = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop();
+    if (item === null || typeof item !== 'object' || (typeof JSON.isRawJSON === 'function' && JSON.isRawJSON(item))) continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /**
  * Replaces the state with a request given as JSON text. Refuses text that is not
  * JSON (saying where, from the validator's json/syntax-error params) or not an
@@ -161,26 +178,28 @@ function importText(text, origin, kind) {
     status.replaceChildren(...content);
     return false;
   };
-  const first = validate(text);
+  // Parse first: the request is validated when it is rendered, so a large import
+  // is validated once. The text itself is validated too when parsing fails (for
+  // the line and column) or when it is small (for JSON-level notes, such as a
+  // duplicated member, that parsing loses).
+  let value;
+  try {
+    value = parseExact(text);
+  } catch {
+    value = undefined;
+  }
+  const first = value === undefined || text.length <= SMALL_TEXT ? validate(text) : { errors: [], warnings: [] };
   const syntax = first.errors.find((d) => d.code === 'json/syntax-error');
   if (syntax) {
     const { line, column } = syntax.params;
     return refuse(h('strong', { text: `Not imported: ${origin} is not valid JSON (line ${line}, column ${column}).` }), ` ${syntax.message}`);
   }
-  // The validator reads 64 levels deep; a request nested deeper is refused
-  // before JSON.parse can run out of stack on it.
-  const tooDeep = first.errors.find((d) => d.code === 'json/too-deep');
-  let value;
-  try {
-    value = tooDeep ? undefined : parseExact(text);
-  } catch {
-    value = undefined;
-  }
-  if (tooDeep || value === undefined) {
+  // The validator reads 64 levels deep; a request nested deeper is refused.
+  if (value === undefined || first.errors.some((d) => d.code === 'json/too-deep') || deeperThan(value, MAX_DEPTH)) {
     return refuse(h('strong', { text: `Not imported: ${origin} nests objects or arrays too deeply to be a request.` }));
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    const problem = first.errors.find((d) => d.code === 'request/not-an-object');
+    const problem = validate(text).errors.find((d) => d.code === 'request/not-an-object');
     return refuse(h('strong', { text: `Not imported: ${origin} is not a request.` }), ` ${problem?.message ?? ''}`);
   }
   whileLoading(kind, () => {

@@ -129,3 +129,10 @@ formTest('while a link loads the marker is set and the previous request stays sa
   assert.equal(await page.evaluate((key) => localStorage.getItem(key), LOADING_KEY), null);
   assert.equal(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).Name, 'from-the-link');
 });
+
+const deepAndLarge = `{"Name":"${'x'.repeat(300_000)}","Options":${'{"Options":'.repeat(100)}{}${'}'.repeat(100)}}`;
+
+formTest('a large link (over 256 KB, validated once, when rendered) nested too deeply is still refused', async (page) => {
+  assert.match(await page.locator('#import-status').textContent(), /^Not imported: the link nests objects or arrays too deeply/);
+  assert.deepEqual(await jsonOutput(page), {});
+}, { hash: `#request=${Buffer.from(deepAndLarge).toString('base64url')}` });

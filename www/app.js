@@ -72,14 +72,25 @@ function detectLocationsOption() {
 // Rendering.
 // ---------------------------------------------------------------------------
 
-/** Validates the state and brings every part of the page up to date (each part skips what did not change). */
-function render() {
+/** While typing, the summary at the top waits for a pause (the field's own slot never does). */
+const SUMMARY_PAUSE_MS = 150;
+let summaryTimer = null;
+
+/**
+ * Validates the state and brings every part of the page up to date (each part
+ * skips what did not change). With `typing`, the summary is brought up to date
+ * after a short pause instead: it is away from the caret, a screen reader
+ * announces it once instead of at every key, and the keystroke paints sooner.
+ */
+function render({ typing = false } = {}) {
   const text = JSON.stringify(state.request, null, 2);
   const result = check(text); // the exact text shown, so numbers are judged as typed
   state.result = result;
   updateDefaultLabels();
   const located = showDiagnostics(result);
-  showSummary(result, located);
+  clearTimeout(summaryTimer);
+  if (typing) summaryTimer = setTimeout(() => showSummary(result, located), SUMMARY_PAUSE_MS);
+  else showSummary(result, located);
   showSchedulePreview(result, describeSchedule);
   showOutput(text);
   if (!$('share').hidden) $('share-url').value = shareUrl(text); // the link is always the current request
@@ -311,7 +322,7 @@ function wireEvents() {
       return;
     }
     forgetUndo();
-    render();
+    render({ typing: control.tagName !== 'SELECT' });
   });
   // A field's problems show from its first change (a text box: when the user leaves it).
   form.addEventListener('change', (event) => {

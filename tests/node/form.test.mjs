@@ -90,7 +90,9 @@ formTest('a bad source ARN shows its message once the field is left, and it clea
   await source.press(SOURCE.at(-1));
   assert.equal(await slot(page, '/SourceLocationArn').evaluate((e) => e.childNodes.length), 0);
   assert.equal(await source.getAttribute('aria-invalid'), null);
-  assert.equal(await page.locator('#summary-list a[data-focus="/SourceLocationArn"]').count(), 0);
+  // The summary follows after a short pause in typing.
+  await page.waitForFunction(() => document.querySelectorAll('#summary-list a[data-focus="/SourceLocationArn"]').length === 0);
+  assert.match(await page.locator('#summary-status').textContent(), /^1 error/);
   assert.deepEqual(await jsonOutput(page), { SourceLocationArn: SOURCE });
 });
 

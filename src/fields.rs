@@ -170,7 +170,11 @@ const fn shown(pointer: &'static str, label: &'static str) -> Presentation {
     }
 }
 
-const fn example(pointer: &'static str, label: &'static str, example: &'static str) -> Presentation {
+const fn example(
+    pointer: &'static str,
+    label: &'static str,
+    example: &'static str,
+) -> Presentation {
     Presentation {
         pointer,
         label,
@@ -202,26 +206,59 @@ const fn value(value: &'static str, label: &'static str, description: &'static s
     }
 }
 
-const LOCATION_EXAMPLE: &str = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0";
+const LOCATION_EXAMPLE: &str =
+    "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0";
 const ROLE_EXAMPLE: &str = "arn:aws:iam::111122223333:role/datasync-s3-access";
 const BUCKET_EXAMPLE: &str = "arn:aws:s3:::amzn-s3-demo-bucket";
 
 const COPY_OR_NOT: &[EnumValue] = &[
-    value("NONE", "Don't copy", "The destination does not get this from the source."),
-    value("PRESERVE", "Copy", "The destination keeps what the source has."),
+    value(
+        "NONE",
+        "Don't copy",
+        "The destination does not get this from the source.",
+    ),
+    value(
+        "PRESERVE",
+        "Copy",
+        "The destination keeps what the source has.",
+    ),
 ];
 const PRESERVE_OR_NOT: &[EnumValue] = &[
-    value("PRESERVE", "Copy", "The destination keeps what the source has."),
-    value("NONE", "Don't copy", "The destination does not get this from the source."),
+    value(
+        "PRESERVE",
+        "Copy",
+        "The destination keeps what the source has.",
+    ),
+    value(
+        "NONE",
+        "Don't copy",
+        "The destination does not get this from the source.",
+    ),
 ];
 const ID_MAPPING: &[EnumValue] = &[
     value("NONE", "Don't copy", "Ownership is not copied."),
-    value("INT_VALUE", "Copy the numeric ID", "The POSIX ID number is copied as it is."),
-    value("NAME", "Copy the name", "The owner's name is copied (SMB and some object storage)."),
-    value("BOTH", "Copy ID and name", "Both the ID number and the name are copied."),
+    value(
+        "INT_VALUE",
+        "Copy the numeric ID",
+        "The POSIX ID number is copied as it is.",
+    ),
+    value(
+        "NAME",
+        "Copy the name",
+        "The owner's name is copied (SMB and some object storage).",
+    ),
+    value(
+        "BOTH",
+        "Copy ID and name",
+        "Both the ID number and the name are copied.",
+    ),
 ];
 const REPORT_LEVEL: &[EnumValue] = &[
-    value("ERRORS_ONLY", "Only errors", "The report lists only what went wrong."),
+    value(
+        "ERRORS_ONLY",
+        "Only errors",
+        "The report lists only what went wrong.",
+    ),
     value(
         "SUCCESSES_AND_ERRORS",
         "Successes and errors",
@@ -628,15 +665,20 @@ mod tests {
             let described: Vec<&str> = field.values.iter().map(|v| v.value).collect();
             assert_eq!(described, field.allowed, "{}", field.pointer);
             for value in field.values {
-                assert!(!value.label.is_empty() && value.description.ends_with('.'), "{value:?}");
+                assert!(
+                    !value.label.is_empty() && value.description.ends_with('.'),
+                    "{value:?}"
+                );
             }
         }
     }
 
     #[test]
     fn every_string_and_integer_member_has_an_example_the_validator_accepts() {
-        const SOURCE: &str = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0";
-        const DESTINATION: &str = "arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210";
+        const SOURCE: &str =
+            "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0";
+        const DESTINATION: &str =
+            "arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210";
         for field in fields() {
             if field.kind != "string" || !field.allowed.is_empty() {
                 if field.kind == "integer" {
@@ -659,7 +701,10 @@ mod tests {
                     &field.pointer[1..],
                     serde_json_string(example)
                 )];
-                for (name, arn) in [("SourceLocationArn", SOURCE), ("DestinationLocationArn", DESTINATION)] {
+                for (name, arn) in [
+                    ("SourceLocationArn", SOURCE),
+                    ("DestinationLocationArn", DESTINATION),
+                ] {
                     if field.pointer[1..] != *name {
                         members.push(format!("{name:?}:{arn:?}"));
                     }
@@ -684,7 +729,10 @@ mod tests {
     #[test]
     fn unnamed_members_get_their_name_in_words() {
         assert_eq!(words("BytesPerSecond"), "Bytes per second");
-        assert_eq!(words("SecurityDescriptorCopyFlags"), "Security descriptor copy flags");
+        assert_eq!(
+            words("SecurityDescriptorCopyFlags"),
+            "Security descriptor copy flags"
+        );
         assert_eq!(words("TaskArn"), "Task arn");
         assert_eq!(words("SMBMountOptions"), "SMB mount options");
         assert_eq!(words("Name"), "Name");

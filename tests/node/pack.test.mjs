@@ -64,6 +64,8 @@ test('npm pack includes every file the manifest names, one .wasm for every targe
     'node/text-path.cjs',
     'package.json',
     'web/datasync_task_validator.js',
+    'web/form-kit.d.ts',
+    'web/form-kit.js',
     'web/index.js',
     'web/text-path.js',
   ];

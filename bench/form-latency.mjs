@@ -3,7 +3,7 @@
 // Chromium on this machine. Not a test: it prints figures (and writes them to
 // bench/results/form-latency.json) and exits 0 unless it cannot run.
 //
-//   node bench/form-latency.mjs [keystrokes=300]
+//   node bench/form-latency.mjs [keystrokes=300] [only this field's pointer]
 //
 // The request is examples/full-basic.json (every member set) with 50 tags, the
 // goal's case. For each of three fields (Name, SourceLocationArn and the
@@ -159,7 +159,7 @@ try {
   await page.locator('#import-text').fill(JSON.stringify(fullRequest()));
   await page.locator('#import-button').click();
   await page.waitForSelector('#import-status[data-imported]');
-  for (const [pointer, value] of FIELDS) results.push(await measure(page, pointer, value));
+  for (const [pointer, value] of FIELDS) if (!process.argv[3] || process.argv[3] === pointer) results.push(await measure(page, pointer, value));
   await context.close();
   large = await largeLink(browser, server.url, 30_000);
 } finally {

@@ -20,7 +20,7 @@ export function parentPointer(pointer: string): string;
 export function getAt(root: JsonValue, pointer: string): JsonValue | undefined;
 /** Sets the member at `pointer`, creating missing parents; returns `root`. */
 export function setAt<T extends object>(root: T, pointer: string, value: JsonValue): T;
-/** Removes the member at `pointer` (and, with `prune`, the objects left empty); true when something was removed. */
+/** Removes the member at `pointer` (and, with `prune`, the objects and lists left empty); true when something was removed. */
 export function removeAt(root: object, pointer: string, options?: { prune?: boolean }): boolean;
 /** The pointer of the slot for a diagnostic at `path`: itself or its nearest ancestor with a slot, else null. */
 export function nearestSlot(path: string, hasSlot: ((pointer: string) => boolean) | { has(pointer: string): boolean }): string | null;

@@ -73,9 +73,9 @@ export function setAt(root, pointer, value) {
 
 /**
  * Removes the member at `pointer` (a list item is spliced out, so later items
- * move up). With `prune` (the default) the objects this leaves empty are
- * removed too, up to the first list, so an emptied section is omitted rather
- * than sent as `{}`; list items are never pruned. Returns whether a member was removed.
+ * move up). With `prune` (the default) the objects and lists this leaves
+ * empty are removed too, so an emptied section is omitted rather than sent as
+ * `{}` or `[]`; a list item is never pruned (each is a row the user added). Returns whether a member was removed.
  */
 export function removeAt(root, pointer, { prune = true } = {}) {
   const segments = splitPointer(pointer);
@@ -100,7 +100,7 @@ export function removeAt(root, pointer, { prune = true } = {}) {
   for (let i = chain.length - 1; i > 0; i -= 1) {
     const holder = chain[i - 1];
     const node = chain[i];
-    if (Array.isArray(holder) || !isObject(node) || Object.keys(node).length > 0) break;
+    if (Array.isArray(holder) || !isContainer(node) || Object.keys(node).length > 0) break;
     delete holder[segments[i - 1]];
   }
   return true;

@@ -250,10 +250,25 @@ function addRow(listPointer) {
   state.controls.get(`${listPointer}/${items.length - 1}/${list.querySelector('.row:last-child [name]')?.name.split('/').at(-1)}`)?.focus();
 }
 
+/** After item `index` of a list is removed, the touched marks of the items after it move up with them. */
+function shiftTouched(listPointer, index) {
+  const prefix = `${listPointer}/`;
+  const next = new Set();
+  for (const pointer of state.touched) {
+    const rest = pointer.startsWith(prefix) ? pointer.slice(prefix.length) : null;
+    const cut = rest?.indexOf('/') ?? -1;
+    const item = rest === null ? NaN : Number(cut === -1 ? rest : rest.slice(0, cut));
+    if (Number.isNaN(item) || item < index) next.add(pointer);
+    else if (item > index) next.add(`${prefix}${item - 1}${cut === -1 ? '' : rest.slice(cut)}`);
+  }
+  state.touched = next;
+}
+
 function removeRow(rowPointer) {
   const listPointer = parentPointer(rowPointer);
   const index = Number(rowPointer.slice(listPointer.length + 1));
   removeAt(state.request, rowPointer);
+  shiftTouched(listPointer, index);
   touch(listPointer);
   const list = state.groups.get(listPointer);
   renderRows(list);

@@ -43,8 +43,10 @@ test('getAt, setAt and removeAt read and change a request in place', () => {
   assert.deepEqual(request.Tags, [{}, { Key: 'b' }]);
   assert.equal(removeAt(request, '/Tags/0'), true);
   assert.deepEqual(request.Tags, [{ Key: 'b' }], 'list items move up');
+  assert.equal(removeAt(request, '/Tags/0'), true);
+  assert.equal('Tags' in request, false, 'an emptied list is removed too');
   assert.equal(removeAt(request, '/Nope/x'), false);
-  assert.equal(removeAt(request, '/Tags/5'), false);
+  assert.equal(removeAt(request, '/Excludes/5'), false);
   const kept = { Options: { A: 1 } };
   removeAt(kept, '/Options/A', { prune: false });
   assert.deepEqual(kept, { Options: {} });

@@ -427,3 +427,14 @@ formTest('screenshot for the README', async (page) => {
     copyFileSync(SCREENSHOT, join(repoRoot, 'docs/form.png'));
   }
 });
+
+formTest('a touched row keeps its problems when a row above it is removed, and an untouched one stays quiet', async (page) => {
+  await page.locator('details[data-section="Tags"] > summary').click();
+  for (let i = 0; i < 3; i += 1) await page.locator('[data-add-row="/Tags"]').click();
+  await enter(page, '/Tags/2/Key', 'x');
+  await enter(page, '/Tags/2/Key', '');
+  assert.deepEqual(await codesAt(page, '/Tags/2/Key'), ['request/missing-member']);
+  await page.locator('[data-remove-row="/Tags/0"]').click();
+  assert.deepEqual(await codesAt(page, '/Tags/1/Key'), ['request/missing-member'], 'the touched row, now the second');
+  assert.deepEqual(await codesAt(page, '/Tags/0/Key'), [], 'the untouched row, now the first');
+});

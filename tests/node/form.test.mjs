@@ -234,6 +234,8 @@ formTest('the state survives a reload', async (page) => {
   await control(page, '/Tags/0/Key').fill('team');
   await page.getByLabel('Show with defaults applied').check();
   const before = await page.locator('#json-output').textContent();
+  // applyDefaults gives an integer beyond 2^53 as a BigInt; the pane writes its exact digits.
+  assert.match(before, /"BytesPerSecond": 12345678901234567,/);
   await page.reload();
   await waitReady(page);
   // What the user built is theirs: its problems show at once (here: the missing destination).

@@ -243,6 +243,8 @@ export function numberFromText(text) {
 /** UTF-8 text -> base64url without padding (RFC 4648 section 5), for #request= links. */
 export function encodeBase64Url(text) {
   const bytes = new TextEncoder().encode(text);
+  // Native where the engine has it (Chromium 140+, Firefox 133+, Safari 18.2+): several times faster on a large request.
+  if (typeof bytes.toBase64 === 'function') return bytes.toBase64({ alphabet: 'base64url', omitPadding: true });
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -251,6 +253,15 @@ export function encodeBase64Url(text) {
 /** The inverse of encodeBase64Url; throws on data that is not base64url of UTF-8 text. */
 export function decodeBase64Url(data) {
   if (!/^[A-Za-z0-9_-]*$/.test(data)) throw new TypeError('not base64url');
+  if (typeof Uint8Array.fromBase64 === 'function') {
+    let bytes;
+    try {
+      bytes = Uint8Array.fromBase64(data, { alphabet: 'base64url' });
+    } catch {
+      throw new TypeError('not base64url');
+    }
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  }
   const binary = atob(data.replace(/-/g, '+').replace(/_/g, '/'));
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);

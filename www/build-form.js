@@ -185,7 +185,7 @@ const isWrapper = (node) => node.type === 'object' && node.children.length === 1
  * a wrapper of one scalar is shown as that scalar, labelled with the wrapper's name.
  */
 function renderGroup(node, pointer, context) {
-  if (isWrapper(node) && !context.top) {
+  if (isWrapper(node)) {
     const child = node.children[0];
     return h('div', { class: 'wrapper', 'data-group': pointer, tabindex: -1 },
       diagnosticsSlot(pointer),

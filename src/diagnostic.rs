@@ -259,6 +259,26 @@ impl Collector {
         }
     }
 
+    /// Counts, without building it, a diagnostic with this code at `path` when
+    /// the report can no longer show it (it ranks after the last one kept
+    /// whatever its message), and says so; otherwise returns false and the
+    /// caller builds and pushes it. Lets a rule skip costly work (messages,
+    /// suggestions) for the thousands of problems a report will only count.
+    pub fn counted_only(&mut self, code: Code, path: &str) -> bool {
+        let Some(last) = &self.cutoff else {
+            return false;
+        };
+        let beyond = code
+            .severity()
+            .cmp(&last.severity)
+            .then_with(|| (path, code.as_str()).cmp(&(last.path.as_str(), last.code.as_str())))
+            == Ordering::Greater;
+        if beyond {
+            self.dropped += 1;
+        }
+        beyond
+    }
+
     /// Sorts by [`rank`], drops repeats, and keeps the first [`REPORT_LIMIT`].
     fn cut(&mut self) {
         self.kept.sort_unstable_by(rank);
@@ -344,6 +364,55 @@ pub fn excerpt(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counting_only_what_cannot_be_shown_gives_the_same_report() {
+        let diagnostic = |index: usize| {
+            Diagnostic::new(
+                Code::UnknownMember,
+                format!("/Options/Unknown{index:05}"),
+                format!("Unknown{index:05} is not a member"),
+            )
+        };
+        let mut built = Collector::new();
+        let mut skipping = Collector::new();
+        let mut skipped = 0;
+        for index in (0..10_000).rev() {
+            built.push(diagnostic(index));
+            let path = format!("/Options/Unknown{index:05}");
+            if skipping.counted_only(Code::UnknownMember, &path) {
+                skipped += 1;
+            } else {
+                skipping.push(diagnostic(index));
+            }
+        }
+        // Pushed in reverse report order, nothing after the first cut can rank
+        // after the cutoff: only the forward order lets the check skip.
+        assert_eq!(skipped, 0);
+        assert_eq!(built.finish(), skipping.finish());
+
+        let mut built = Collector::new();
+        let mut skipping = Collector::new();
+        let mut skipped = 0;
+        for index in 0..10_000 {
+            built.push(diagnostic(index));
+            let path = format!("/Options/Unknown{index:05}");
+            if skipping.counted_only(Code::UnknownMember, &path) {
+                skipped += 1;
+            } else {
+                skipping.push(diagnostic(index));
+            }
+        }
+        assert_eq!(skipped, 10_000 - COLLECT_LIMIT);
+        let report = skipping.finish();
+        assert_eq!(built.finish(), report);
+        let truncated = report.iter().find(|d| d.code == Code::ReportTruncated);
+        let total = truncated.and_then(|d| d.params.iter().find(|(name, _)| *name == "total"));
+        assert_eq!(
+            total.map(|(_, value)| value),
+            Some(&Value::from(10_000_usize))
+        );
+    }
 
     #[test]
     fn code_strings_are_unique_and_well_formed() {

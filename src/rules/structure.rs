@@ -208,6 +208,10 @@ fn check_structure(
             }
             None => {
                 pointer::push(path, member_name);
+                if out.counted_only(Code::UnknownMember, path) {
+                    path.truncate(saved);
+                    continue;
+                }
                 let suggestion = suggest(member_name, members, &path[..saved]);
                 let mut diagnostic = Diagnostic::new(
                     Code::UnknownMember,
@@ -414,23 +418,33 @@ fn suggest(unknown: &str, members: &'static [Member], parent_path: &str) -> Opti
 }
 
 /// Levenshtein distance over characters; names beyond 64 characters are cut.
+/// Two rows on the stack: it runs once per known name for every unknown
+/// member, so it allocates nothing.
 fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().take(64).enumerate() {
-        let mut current = Vec::with_capacity(b.len() + 1);
-        current.push(i + 1);
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous
-                .get(j)
-                .map_or(usize::MAX, |d| d + usize::from(ca != *cb));
-            let deletion = previous.get(j + 1).map_or(usize::MAX, |d| d + 1);
-            let insertion = current.last().map_or(usize::MAX, |d| d + 1);
-            current.push(substitution.min(deletion).min(insertion));
-        }
-        previous = current;
+    const MAX: usize = 64;
+    let mut known = [' '; MAX];
+    let mut known_length = 0;
+    for (slot, c) in known.iter_mut().zip(b.chars()) {
+        *slot = c;
+        known_length += 1;
     }
-    previous.last().copied().unwrap_or(0)
+    let known = &known[..known_length];
+    let mut previous = [0usize; MAX + 1];
+    let mut current = [0usize; MAX + 1];
+    for (j, cell) in previous.iter_mut().enumerate().take(known.len() + 1) {
+        *cell = j;
+    }
+    for (i, ca) in a.chars().take(MAX).enumerate() {
+        current[0] = i + 1;
+        for (j, cb) in known.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            let deletion = previous[j + 1] + 1;
+            let insertion = current[j] + 1;
+            current[j + 1] = substitution.min(deletion).min(insertion);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[known.len()]
 }
 
 /// A value as a phrase: "a string (\"1024\")", "the number 1.5", "null".
@@ -642,5 +656,19 @@ mod tests {
             ]
         );
         assert!(report.diagnostics[0].message.contains("must not be empty"));
+    }
+
+    #[test]
+    fn edit_distance_counts_insertions_deletions_and_substitutions() {
+        use super::edit_distance;
+        assert_eq!(edit_distance("verifymode", "verifymode"), 0);
+        assert_eq!(edit_distance("verfymode", "verifymode"), 1);
+        assert_eq!(edit_distance("atim", "atime"), 1);
+        assert_eq!(edit_distance("mtime", "atime"), 1);
+        assert_eq!(edit_distance("", "uid"), 3);
+        assert_eq!(edit_distance("gid", ""), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        // Beyond 64 characters the unknown name is cut.
+        assert_eq!(edit_distance(&"a".repeat(100), &"a".repeat(64)), 0);
     }
 }

@@ -10,13 +10,26 @@
 
 use crate::json::{Number, Text, Value};
 use crate::request::{Request, TaskMode};
-use crate::schema::{self, Defaults, Literal, Member, Shape};
+use crate::schema::{self, Defaults, Literal, Member, Operation, Shape};
 
-/// A copy of `request` with every omitted defaultable member filled in for its
-/// task mode (BASIC when TaskMode is omitted). With an invalid TaskMode, only
-/// the members whose default is the same in both modes are filled
-/// (VerifyMode, which differs, is left out). `None` when the request is not a
-/// JSON object.
+/// A copy of `request` of `operation` with every omitted defaultable member
+/// filled in. Only CreateTask has defaults: an UpdateTask or StartTaskExecution
+/// request comes back unchanged, because what it omits keeps the existing
+/// task's setting, which the request does not tell. `None` when the request is
+/// not a JSON object.
+pub fn fill_defaults_for<'a>(request: &Value<'a>, operation: Operation) -> Option<Value<'a>> {
+    if operation.has_defaults() {
+        fill_defaults(request)
+    } else {
+        matches!(request, Value::Object(_)).then(|| request.clone())
+    }
+}
+
+/// A copy of the CreateTask `request` with every omitted defaultable member
+/// filled in for its task mode (BASIC when TaskMode is omitted). With an
+/// invalid TaskMode, only the members whose default is the same in both modes
+/// are filled (VerifyMode, which differs, is left out). `None` when the
+/// request is not a JSON object.
 pub fn fill_defaults<'a>(request: &Value<'a>) -> Option<Value<'a>> {
     // None: TaskMode is present but invalid.
     let mode = Request::new(request)?.task_mode();
@@ -140,6 +153,22 @@ mod tests {
         assert!(text.contains(r#""ManifestConfig":{"Action":"TRANSFER","Format":"CSV"}"#));
         let bare = filled("{}");
         assert!(!bare.contains("Schedule") && !bare.contains("ManifestConfig"));
+    }
+
+    #[test]
+    fn other_operations_have_no_defaults_to_fill() {
+        let text = r#"{"TaskArn":"t","OverrideOptions":{"Mtime":"NONE"}}"#;
+        for operation in [Operation::UpdateTask, Operation::StartTaskExecution] {
+            let value = parse(text).unwrap().value;
+            let filled = fill_defaults_for(&value, operation).unwrap();
+            assert_eq!(to_string(&filled), text);
+            assert!(fill_defaults_for(&Value::Null, operation).is_none());
+        }
+        let value = parse("{}").unwrap().value;
+        assert_eq!(
+            fill_defaults_for(&value, Operation::CreateTask),
+            fill_defaults(&value)
+        );
     }
 
     #[test]

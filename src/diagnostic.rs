@@ -98,6 +98,8 @@ codes! {
     LogGroupUnused = "logging/log-group-unused", Warning;
     /// X9: Basic mode logging is on but there is no log group to publish to.
     NoLogGroup = "logging/no-log-group", Warning;
+    /// UpdateTask of an Enhanced mode task with a log group other than `/aws/datasync`.
+    EnhancedLogGroupName = "logging/enhanced-log-group-name", Error;
     /// X5: a manifest configuration without a Source.
     ManifestMissingSource = "manifest/missing-source", Error;
     /// X6: a manifest cannot be combined with include or exclude filters.
@@ -185,6 +187,15 @@ impl Diagnostic {
     pub fn with(mut self, name: &'static str, value: impl Into<Value<'static>>) -> Self {
         self.params.push((name, value.into()));
         self
+    }
+
+    /// Adds the `related` pointers, unless there are none.
+    pub fn with_related(self, related: Vec<String>) -> Self {
+        if related.is_empty() {
+            self
+        } else {
+            self.with("related", related)
+        }
     }
 
     /// The order reports use: by path, then code, then message.

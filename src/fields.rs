@@ -1,11 +1,13 @@
-//! Field metadata for forms: one entry per member, read from the schema table.
+//! Field metadata for forms: one entry per member of an operation's request,
+//! read from the schema table. Only CreateTask members carry defaults: what an
+//! UpdateTask or StartTaskExecution request omits keeps the task's setting.
 //!
 //! List items appear as `*` in pointers (`/Tags/*/Key`); a form replaces the
 //! `*` with the item's index.
 
 use crate::json::{Number, Text, Value};
 use crate::patterns::Pattern;
-use crate::schema::{self, Defaults, Literal, Member, Shape};
+use crate::schema::{Defaults, Literal, Member, Operation, Shape};
 
 /// Everything a form needs to render and explain one member.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,14 +49,24 @@ pub struct FieldInfo {
     pub pattern: Option<Pattern>,
 }
 
-/// All members of the request, parents before children, in model order.
+/// All members of the CreateTask request, parents before children, in model order.
 pub fn fields() -> Vec<FieldInfo> {
+    fields_of(Operation::CreateTask)
+}
+
+/// All members of `operation`'s request, parents before children, in model order.
+pub fn fields_of(operation: Operation) -> Vec<FieldInfo> {
     let mut out = Vec::new();
-    collect(schema::request_members(), "", &mut out);
+    collect(operation.members(), "", operation.has_defaults(), &mut out);
     out
 }
 
-fn collect(members: &'static [Member], parent: &str, out: &mut Vec<FieldInfo>) {
+fn collect(
+    members: &'static [Member],
+    parent: &str,
+    with_defaults: bool,
+    out: &mut Vec<FieldInfo>,
+) {
     for member in members {
         let pointer = format!("{parent}/{}", member.name);
         let shown = presentation(&pointer);
@@ -74,7 +86,7 @@ fn collect(members: &'static [Member], parent: &str, out: &mut Vec<FieldInfo>) {
             values: shown.map_or(&[], |p| p.values),
             help: member.help,
             allowed: &[],
-            default: member.default,
+            default: member.default.filter(|_| with_defaults),
             min_length: None,
             max_length: None,
             minimum: None,
@@ -84,7 +96,7 @@ fn collect(members: &'static [Member], parent: &str, out: &mut Vec<FieldInfo>) {
         match member.shape {
             Shape::Structure(children) => {
                 out.push(info);
-                collect(children, &pointer, out);
+                collect(children, &pointer, with_defaults, out);
             }
             Shape::List { item, max_items } => {
                 info.kind = "array";
@@ -102,7 +114,7 @@ fn collect(members: &'static [Member], parent: &str, out: &mut Vec<FieldInfo>) {
                         max_items: None,
                         ..info
                     });
-                    collect(children, &item_pointer, out);
+                    collect(children, &item_pointer, with_defaults, out);
                 }
             }
             Shape::String(rule) => {
@@ -613,6 +625,46 @@ mod tests {
         ] {
             assert!(pointers.contains(&expected), "{expected} missing");
         }
+    }
+
+    #[test]
+    fn each_operation_lists_its_own_members_and_only_create_task_has_defaults() {
+        let update = fields_of(Operation::UpdateTask);
+        let start = fields_of(Operation::StartTaskExecution);
+        let pointers =
+            |all: &[FieldInfo]| all.iter().map(|f| f.pointer.clone()).collect::<Vec<_>>();
+        let (update_pointers, start_pointers) = (pointers(&update), pointers(&start));
+        assert_eq!(update_pointers[0], "/TaskArn");
+        assert!(update_pointers.contains(&"/Options/Atime".to_owned()));
+        assert!(update_pointers.contains(&"/Schedule/ScheduleExpression".to_owned()));
+        for absent in [
+            "/TaskMode",
+            "/Tags",
+            "/SourceLocationArn",
+            "/OverrideOptions",
+        ] {
+            assert!(
+                !update_pointers.iter().any(|p| p.starts_with(absent)),
+                "{absent}"
+            );
+        }
+        assert!(start_pointers.contains(&"/OverrideOptions/VerifyMode".to_owned()));
+        assert!(start_pointers.contains(&"/Tags/*/Key".to_owned()));
+        for absent in [
+            "/Options",
+            "/Schedule",
+            "/Name",
+            "/CloudWatchLogGroupArn",
+            "/TaskMode",
+        ] {
+            assert!(
+                !start_pointers.iter().any(|p| p.starts_with(absent)),
+                "{absent}"
+            );
+        }
+        assert!(update.iter().chain(&start).all(|f| f.default.is_none()));
+        assert!(fields().iter().any(|f| f.default.is_some()));
+        assert_eq!(fields(), fields_of(Operation::CreateTask));
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub mod request;
 pub mod rules;
 pub mod schedule;
 pub mod schema;
+pub mod task;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -33,9 +34,11 @@ use diagnostic::{excerpt, quote, Code, Collector, Diagnostic, Severity, REPORT_L
 use json::{Finding, ParseErrorKind, Value};
 use request::Request;
 
-pub use defaults::fill_defaults;
-pub use fields::{fields, FieldInfo};
+pub use defaults::{fill_defaults, fill_defaults_for};
+pub use fields::{fields, fields_of, FieldInfo};
 pub use rules::Context;
+pub use schema::Operation;
+pub use task::Task;
 
 /// The package version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -214,8 +217,8 @@ pub fn validate_value(value: &Value, context: &Context) -> Report {
 
 /// The structural check, then every cross-field rule.
 fn check(value: &Value, context: &Context, out: &mut Collector) {
-    rules::structure::check(value, &schema::REQUEST, out);
-    if let Some(request) = Request::new(value) {
+    rules::structure::check(value, context.operation, out);
+    if let Some(request) = Request::in_context(value, context) {
         for (_, rule) in rules::CROSS_FIELD_RULES {
             rule(&request, context, out);
         }

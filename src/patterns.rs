@@ -25,6 +25,8 @@ use core::ops::RangeInclusive;
 pub enum Pattern {
     /// A DataSync location ARN (`SourceLocationArn`, `DestinationLocationArn`).
     LocationArn,
+    /// A DataSync task ARN (`TaskArn` of UpdateTask and StartTaskExecution).
+    TaskArn,
     /// A CloudWatch Logs log group ARN (`CloudWatchLogGroupArn`).
     LogGroupArn,
     /// A tag key (`Tags[].Key`).
@@ -73,6 +75,7 @@ impl Pattern {
     /// All patterns.
     pub const ALL: &'static [Pattern] = &[
         Pattern::LocationArn,
+        Pattern::TaskArn,
         Pattern::LogGroupArn,
         Pattern::TagKey,
         Pattern::TagValue,
@@ -107,6 +110,9 @@ impl Pattern {
             Pattern::LocationArn => {
                 r"^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):datasync:[a-z\-0-9]+:[0-9]{12}:location/loc-[0-9a-z]{17}$"
             }
+            Pattern::TaskArn => {
+                r"^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):datasync:[a-z\-0-9]+:[0-9]{12}:task/task-[0-9a-f]{17}$"
+            }
             Pattern::LogGroupArn => {
                 r"^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):logs:[a-z\-0-9]+:[0-9]{12}:log-group:([^:\*]*)(:\*)?$"
             }
@@ -135,6 +141,9 @@ impl Pattern {
         match self {
             Pattern::LocationArn => {
                 "arn:aws:datasync:<region>:<12-digit account ID>:location/loc-<17 lowercase letters or digits>"
+            }
+            Pattern::TaskArn => {
+                "arn:aws:datasync:<region>:<12-digit account ID>:task/task-<17 lowercase hexadecimal digits>"
             }
             Pattern::LogGroupArn => {
                 "arn:aws:logs:<region>:<12-digit account ID>:log-group:<log group name without : or *>, optionally followed by :*"
@@ -178,6 +187,7 @@ impl Pattern {
     fn shape(self) -> Shape {
         match self {
             Pattern::LocationArn => Shape::Structured(is_location_arn),
+            Pattern::TaskArn => Shape::Structured(is_task_arn),
             Pattern::LogGroupArn => Shape::Structured(is_log_group_arn),
             Pattern::IamRoleArn => Shape::Structured(is_iam_role_arn),
             Pattern::S3BucketArn => Shape::Structured(is_s3_bucket_arn),
@@ -312,6 +322,17 @@ fn is_location_arn(text: &str) -> bool {
         .is_some_and(|id| {
             is_ascii_run(id, 17..=17, |b| {
                 b.is_ascii_digit() || b.is_ascii_lowercase()
+            })
+        })
+}
+
+/// `...:datasync:[a-z\-0-9]+:[0-9]{12}:task/task-[0-9a-f]{17}`
+fn is_task_arn(text: &str) -> bool {
+    arn_resource(text, "datasync", 1..=usize::MAX)
+        .and_then(|resource| resource.strip_prefix("task/task-"))
+        .is_some_and(|id| {
+            is_ascii_run(id, 17..=17, |b| {
+                b.is_ascii_digit() || matches!(b, b'a'..=b'f')
             })
         })
 }
@@ -520,6 +541,31 @@ mod tests {
     }
 
     const LOCATION: &str = "arn:aws:datasync:us-east-1:123456789012:location/loc-0123456789abcdef0";
+    const TASK: &str = "arn:aws:datasync:us-east-1:123456789012:task/task-0123456789abcdef0";
+
+    #[test]
+    fn task_arn() {
+        let partitions = in_every_partition(
+            "arn:{p}:datasync:us-east-1:123456789012:task/task-0123456789abcdef0",
+        );
+        check(Pattern::TaskArn, &strs(&partitions), &[]);
+        check(
+            Pattern::TaskArn,
+            &[TASK, "arn:aws:datasync:-:123456789012:task/task-fffffffffffffffff"],
+            &[
+                "",
+                // Task IDs are hexadecimal, unlike location IDs.
+                "arn:aws:datasync:us-east-1:123456789012:task/task-0123456789abcdefg",
+                "arn:aws:datasync:us-east-1:123456789012:task/task-0123456789ABCDEF0",
+                "arn:aws:datasync:us-east-1:123456789012:task/task-0123456789abcdef",
+                "arn:aws:datasync:us-east-1:123456789012:task/task-0123456789abcdef01",
+                "arn:aws:datasync:us-east-1:123456789012:location/loc-0123456789abcdef0",
+                "arn:aws:datasync:us-east-1:123456789012:task/task-0123456789abcdef0/execution/exec-0123456789abcdef0",
+                "arn:aws:datasync::123456789012:task/task-0123456789abcdef0",
+                "arn:aws:logs:us-east-1:123456789012:task/task-0123456789abcdef0",
+            ],
+        );
+    }
 
     #[test]
     fn location_arn() {
@@ -827,6 +873,7 @@ mod tests {
         // Copied verbatim from the model (JSON); these Rust literals un-escape `\\` as JSON does.
         let model: &[(Pattern, &str)] = &[
             (Pattern::LocationArn, "^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):datasync:[a-z\\-0-9]+:[0-9]{12}:location/loc-[0-9a-z]{17}$"),
+            (Pattern::TaskArn, "^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):datasync:[a-z\\-0-9]+:[0-9]{12}:task/task-[0-9a-f]{17}$"),
             (Pattern::LogGroupArn, "^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):logs:[a-z\\-0-9]+:[0-9]{12}:log-group:([^:\\*]*)(:\\*)?$"),
             (Pattern::TagKey, "^[a-zA-Z0-9\\s+=._:/-]+$"),
             (Pattern::TagValue, "^[a-zA-Z0-9\\s+=._:@/-]+$"),
@@ -945,6 +992,10 @@ mod tests {
             Pattern::LocationArn => &[
                 LOCATION,
                 "arn:aws-iso-b:datasync:a:123456789012:location/loc-00000000000000000",
+            ],
+            Pattern::TaskArn => &[
+                TASK,
+                "arn:aws-eusc:datasync:a:123456789012:task/task-00000000000000000",
             ],
             Pattern::LogGroupArn => &[
                 "arn:aws:logs:us-east-1:123456789012:log-group:/aws/datasync:*",
@@ -1106,6 +1157,11 @@ mod tests {
     #[test]
     fn location_arn_agrees_with_reference() {
         agrees_with_reference(Pattern::LocationArn);
+    }
+
+    #[test]
+    fn task_arn_agrees_with_reference() {
+        agrees_with_reference(Pattern::TaskArn);
     }
 
     #[test]

@@ -1,9 +1,12 @@
-//! The CreateTask request model: one table of every member, its shape, its
+//! The request models of the operations the validator judges (CreateTask,
+//! UpdateTask, StartTaskExecution): one table of every member, its shape, its
 //! limits, its default per task mode and its help text.
 //!
 //! This table is the single home of the model's facts (copied from the public
-//! DataSync API model, botocore 1.44.8). The structural check, the defaults
-//! and the field metadata for forms all read it, so they cannot disagree.
+//! DataSync API model, botocore 1.44.8; UpdateTask and StartTaskExecution
+//! checked against botocore 1.43.67's model, which has the same shapes). The
+//! structural check, the defaults and the field metadata for forms all read
+//! it, so they cannot disagree.
 
 use crate::patterns::Pattern;
 
@@ -110,6 +113,7 @@ const ID_MAPPING: &[&str] = &["NONE", "INT_VALUE", "NAME", "BOTH"];
 const ENABLED_DISABLED: &[&str] = &["ENABLED", "DISABLED"];
 
 static LOCATION_ARN: Shape = text(None, Some(128), Pattern::LocationArn);
+static TASK_ARN: Shape = text(None, Some(128), Pattern::TaskArn);
 static LOG_GROUP_ARN: Shape = text(None, Some(562), Pattern::LogGroupArn);
 static TAG_VALUE: Shape = text(Some(0), Some(256), Pattern::TagValue);
 static TAG_KEY: Shape = text(Some(1), Some(256), Pattern::TagKey);
@@ -142,7 +146,9 @@ static TRANSFER_MODE: Shape = choice(&["CHANGED", "ALL"]);
 static SECURITY_DESCRIPTOR: Shape = choice(&["NONE", "OWNER_DACL", "OWNER_DACL_SACL"]);
 static TASK_MODE: Shape = choice(TASK_MODES);
 
-static OPTIONS: Shape = Shape::Structure(&[
+static OPTIONS: Shape = Shape::Structure(OPTION_MEMBERS);
+
+static OPTION_MEMBERS: &[Member] = &[
     Member {
         name: "VerifyMode",
         required: false,
@@ -277,7 +283,7 @@ static OPTIONS: Shape = Shape::Structure(&[
         section: "Options",
         help: "Whether object system metadata is copied between object storage systems (the default PRESERVE is inferred, not documented).",
     },
-]);
+];
 
 static FILTER_RULE: Shape = Shape::Structure(&[
     Member {
@@ -649,12 +655,9 @@ pub static REQUEST: Shape = Shape::Structure(&[
     },
 ]);
 
-/// The members of the request root.
+/// The members of the request root of CreateTask.
 pub fn request_members() -> &'static [Member] {
-    match &REQUEST {
-        Shape::Structure(members) => members,
-        _ => &[],
-    }
+    Operation::CreateTask.members()
 }
 
 /// The member called `name` among `members`.
@@ -662,10 +665,325 @@ pub fn find<'a>(members: &'a [Member], name: &str) -> Option<&'a Member> {
     members.iter().find(|member| member.name == name)
 }
 
-/// The members of `Options`.
+/// The members of `Options` (and of StartTaskExecution's `OverrideOptions`).
 pub fn option_members() -> &'static [Member] {
-    match &OPTIONS {
-        Shape::Structure(members) => members,
-        _ => &[],
+    OPTION_MEMBERS
+}
+
+/// The DataSync operations whose requests the validator judges.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Operation {
+    /// `CreateTask`, the default: a new task.
+    #[default]
+    CreateTask,
+    /// `UpdateTask`: changes to an existing task, named by `TaskArn`.
+    UpdateTask,
+    /// `StartTaskExecution`: one run of an existing task, with overrides for that run only.
+    StartTaskExecution,
+}
+
+impl Operation {
+    /// Every operation, CreateTask first.
+    pub const ALL: &'static [Operation] = &[
+        Operation::CreateTask,
+        Operation::UpdateTask,
+        Operation::StartTaskExecution,
+    ];
+
+    /// The API's name of the operation, e.g. `UpdateTask`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Operation::CreateTask => "CreateTask",
+            Operation::UpdateTask => "UpdateTask",
+            Operation::StartTaskExecution => "StartTaskExecution",
+        }
+    }
+
+    /// The operation called `name` (case-sensitive, as the API spells it).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Operation::ALL
+            .iter()
+            .copied()
+            .find(|op| op.as_str() == name)
+    }
+
+    /// The shape of the operation's request.
+    pub fn request(self) -> &'static Shape {
+        match self {
+            Operation::CreateTask => &REQUEST,
+            Operation::UpdateTask => &UPDATE_TASK_REQUEST,
+            Operation::StartTaskExecution => &START_TASK_EXECUTION_REQUEST,
+        }
+    }
+
+    /// The members of the operation's request root.
+    pub fn members(self) -> &'static [Member] {
+        match self.request() {
+            Shape::Structure(members) => members,
+            _ => &[],
+        }
+    }
+
+    /// Whether the request root has a member called `name`.
+    pub fn has_member(self, name: &str) -> bool {
+        find(self.members(), name).is_some()
+    }
+
+    /// The member that holds the task options: `Options`, or StartTaskExecution's `OverrideOptions`.
+    pub fn options_member(self) -> &'static str {
+        match self {
+            Operation::StartTaskExecution => "OverrideOptions",
+            _ => "Options",
+        }
+    }
+
+    /// Whether an omitted member takes the service default (CreateTask), rather
+    /// than keeping what the existing task has (UpdateTask, StartTaskExecution).
+    pub fn has_defaults(self) -> bool {
+        self == Operation::CreateTask
+    }
+
+    /// Why a member of another operation is not a member of this one, for
+    /// the unknown-member message; `None` for names no operation knows.
+    pub fn why_not_a_member(self, name: &str) -> Option<&'static str> {
+        let table: &[(&str, &str)] = match self {
+            Operation::CreateTask => &[
+                ("TaskArn", "a new task has no ARN yet; to change an existing task, validate an UpdateTask request"),
+                ("OverrideOptions", "OverrideOptions belongs to StartTaskExecution; a new task's options go in Options"),
+            ],
+            Operation::UpdateTask => &[
+                ("TaskMode", "a task's mode is fixed when the task is created; create a new task to change it"),
+                ("SourceLocationArn", "a task's locations are fixed when the task is created; create a new task to change them"),
+                ("DestinationLocationArn", "a task's locations are fixed when the task is created; create a new task to change them"),
+                ("Tags", "UpdateTask does not change tags; use TagResource and UntagResource"),
+                ("OverrideOptions", "OverrideOptions belongs to StartTaskExecution; UpdateTask changes the task's Options"),
+            ],
+            Operation::StartTaskExecution => &[
+                ("Options", "use OverrideOptions to change options for this run, or UpdateTask to change the task"),
+                ("TaskMode", "a task's mode is fixed when the task is created; create a new task to change it"),
+                ("SourceLocationArn", "a task's locations are fixed when the task is created; create a new task to change them"),
+                ("DestinationLocationArn", "a task's locations are fixed when the task is created; create a new task to change them"),
+                ("Schedule", "a run has no schedule; change the task's schedule with UpdateTask"),
+                ("Name", "a run has no name; rename the task with UpdateTask"),
+                ("CloudWatchLogGroupArn", "a run logs to its task's log group; change it with UpdateTask"),
+            ],
+        };
+        table
+            .iter()
+            .find(|(member, _)| *member == name)
+            .map(|(_, why)| *why)
+    }
+}
+
+static OVERRIDE_OPTIONS: Shape = Shape::Structure(OPTION_MEMBERS);
+
+/// The UpdateTask request: the task's ARN and the members to change.
+static UPDATE_TASK_REQUEST: Shape = Shape::Structure(&[
+    Member {
+        name: "TaskArn",
+        required: true,
+        shape: &TASK_ARN,
+        default: None,
+        section: "Task",
+        help: "The ARN of the task to change.",
+    },
+    Member {
+        name: "Options",
+        required: false,
+        shape: &OPTIONS,
+        default: None,
+        section: "Options",
+        help: "The options to change; DataSync keeps the task's setting for every option omitted here.",
+    },
+    Member {
+        name: "Excludes",
+        required: false,
+        shape: &EXCLUDES,
+        default: None,
+        section: "Filters",
+        help: "At most one exclude rule: what not to copy.",
+    },
+    Member {
+        name: "Schedule",
+        required: false,
+        shape: &SCHEDULE,
+        default: None,
+        section: "Schedule",
+        help: "A new schedule; an empty ScheduleExpression removes the schedule, and Status DISABLED pauses it.",
+    },
+    Member {
+        name: "Name",
+        required: false,
+        shape: &TAG_VALUE,
+        default: None,
+        section: "General",
+        help: "A new name for the task: letters, digits, spaces and + - = . _ : / @.",
+    },
+    Member {
+        name: "CloudWatchLogGroupArn",
+        required: false,
+        shape: &LOG_GROUP_ARN,
+        default: None,
+        section: "Options",
+        help: "The CloudWatch Logs log group for task logs. An Enhanced mode task must use the log group named /aws/datasync.",
+    },
+    Member {
+        name: "Includes",
+        required: false,
+        shape: &INCLUDES,
+        default: None,
+        section: "Filters",
+        help: "At most one include rule: copy only what matches. Cannot be combined with a manifest.",
+    },
+    Member {
+        name: "ManifestConfig",
+        required: false,
+        shape: &MANIFEST_CONFIG,
+        default: None,
+        section: "Manifest",
+        help: "Copy only the files or objects listed in a CSV manifest stored in Amazon S3; an empty object ({}) removes the task's manifest.",
+    },
+    Member {
+        name: "TaskReportConfig",
+        required: false,
+        shape: &TASK_REPORT_CONFIG,
+        default: None,
+        section: "Task report",
+        help: "Write a report of what the task did to an S3 bucket; an empty object ({}) removes the task's report configuration.",
+    },
+]);
+
+/// The StartTaskExecution request: the task's ARN and what changes for this run only.
+static START_TASK_EXECUTION_REQUEST: Shape = Shape::Structure(&[
+    Member {
+        name: "TaskArn",
+        required: true,
+        shape: &TASK_ARN,
+        default: None,
+        section: "Task",
+        help: "The ARN of the task to run.",
+    },
+    Member {
+        name: "OverrideOptions",
+        required: false,
+        shape: &OVERRIDE_OPTIONS,
+        default: None,
+        section: "Options",
+        help: "Options for this run only; every option omitted here keeps the task's setting.",
+    },
+    Member {
+        name: "Includes",
+        required: false,
+        shape: &INCLUDES,
+        default: None,
+        section: "Filters",
+        help: "At most one include rule for this run: copy only what matches. Cannot be combined with a manifest.",
+    },
+    Member {
+        name: "Excludes",
+        required: false,
+        shape: &EXCLUDES,
+        default: None,
+        section: "Filters",
+        help: "At most one exclude rule for this run: what not to copy.",
+    },
+    Member {
+        name: "ManifestConfig",
+        required: false,
+        shape: &MANIFEST_CONFIG,
+        default: None,
+        section: "Manifest",
+        help: "A manifest for this run: copy only the files or objects it lists; an empty object ({}) removes the task's manifest.",
+    },
+    Member {
+        name: "TaskReportConfig",
+        required: false,
+        shape: &TASK_REPORT_CONFIG,
+        default: None,
+        section: "Task report",
+        help: "A task report for this run; an empty object ({}) removes the task's report configuration.",
+    },
+    Member {
+        name: "Tags",
+        required: false,
+        shape: &TAGS,
+        default: None,
+        section: "Tags",
+        help: "Up to 50 key-value tags for this execution (not the task).",
+    },
+]);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(operation: Operation) -> Vec<&'static str> {
+        operation.members().iter().map(|m| m.name).collect()
+    }
+
+    #[test]
+    fn each_operation_has_the_members_of_its_api_model() {
+        assert_eq!(
+            names(Operation::UpdateTask),
+            [
+                "TaskArn",
+                "Options",
+                "Excludes",
+                "Schedule",
+                "Name",
+                "CloudWatchLogGroupArn",
+                "Includes",
+                "ManifestConfig",
+                "TaskReportConfig"
+            ]
+        );
+        assert_eq!(
+            names(Operation::StartTaskExecution),
+            [
+                "TaskArn",
+                "OverrideOptions",
+                "Includes",
+                "Excludes",
+                "ManifestConfig",
+                "TaskReportConfig",
+                "Tags"
+            ]
+        );
+        assert_eq!(names(Operation::CreateTask).len(), 12);
+        for operation in [Operation::UpdateTask, Operation::StartTaskExecution] {
+            let required: Vec<&str> = operation
+                .members()
+                .iter()
+                .filter(|m| m.required)
+                .map(|m| m.name)
+                .collect();
+            assert_eq!(required, ["TaskArn"], "{operation:?}");
+        }
+    }
+
+    #[test]
+    fn a_reason_is_given_only_for_members_of_other_operations() {
+        for &operation in Operation::ALL {
+            for member in operation.members() {
+                assert_eq!(operation.why_not_a_member(member.name), None);
+            }
+        }
+        for &(operation, name) in &[
+            (Operation::UpdateTask, "TaskMode"),
+            (Operation::UpdateTask, "Tags"),
+            (Operation::StartTaskExecution, "Options"),
+            (Operation::CreateTask, "TaskArn"),
+        ] {
+            assert!(operation.why_not_a_member(name).is_some(), "{name}");
+        }
+    }
+
+    #[test]
+    fn operation_names_round_trip() {
+        for &operation in Operation::ALL {
+            assert_eq!(Operation::from_name(operation.as_str()), Some(operation));
+        }
+        assert_eq!(Operation::from_name("updatetask"), None);
+        assert_eq!(Operation::default(), Operation::CreateTask);
     }
 }

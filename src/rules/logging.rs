@@ -1,17 +1,30 @@
-//! Logging rules (RULES.md X8, X9): a log group and a log level only make sense together.
+//! Logging rules (RULES.md X8, X9): a log group and a log level only make sense
+//! together; and an Enhanced mode task's log group is `/aws/datasync`.
 //!
 //! Why: the service accepts either alone, but then nothing reaches the logs.
+//! For UpdateTask the API reference says an Enhanced mode task "must use"
+//! `/aws/datasync` as its log group name (UpdateTask, CloudWatchLogGroupArn).
 //! Invalid: `{"CloudWatchLogGroupArn": "arn:aws:logs:...:log-group:x"}` with LogLevel omitted (OFF).
 //! Fix: add `"Options": {"LogLevel": "BASIC"}`.
+//!
+//! UpdateTask and StartTaskExecution: the log group is the request's, else the
+//! described task's; without a task description it is unknown and X8/X9 are
+//! judged only when the request sets both. A rule fires only when the request
+//! itself sets LogLevel or the log group: the task's own state is not this
+//! request's doing.
 
-use crate::diagnostic::{Code, Collector, Diagnostic};
+use crate::diagnostic::{quote, Code, Collector, Diagnostic};
+use crate::patterns::Pattern;
 use crate::request::{Request, TaskMode};
 use crate::rules::Context;
+use crate::schema::Operation;
 
-fn log_group_unused(explicit: bool) -> String {
-    let level = if explicit { "is" } else { "defaults to" };
+/// The log group Enhanced mode tasks use.
+const ENHANCED_LOG_GROUP: &str = "/aws/datasync";
+
+fn log_group_unused(subject: &str, how: &str) -> String {
     format!(
-        "CloudWatchLogGroupArn is set but LogLevel {level} OFF, so DataSync publishes no logs to it; set LogLevel to BASIC or TRANSFER."
+        "{subject} but LogLevel {how} OFF, so DataSync publishes no logs to it; set LogLevel to BASIC or TRANSFER."
     )
 }
 
@@ -21,42 +34,117 @@ fn no_log_group(level: &str) -> String {
     )
 }
 
-/// Applies X8 and X9.
+fn task_without_log_group(level: &str) -> String {
+    format!(
+        "LogLevel is {level} for this run but the task has no CloudWatchLogGroupArn, so a Basic mode task has no log group to publish to; add one with UpdateTask, or leave LogLevel OFF."
+    )
+}
+
+fn enhanced_log_group_name(name: &str) -> String {
+    format!(
+        "An Enhanced mode task must log to the log group named {ENHANCED_LOG_GROUP}, but this ARN names {}; use arn:aws:logs:<region>:<account>:log-group:{ENHANCED_LOG_GROUP}:*.",
+        quote(name)
+    )
+}
+
+/// Whether the task will have a log group: `None` when unknown.
+fn has_log_group(request: &Request) -> Option<bool> {
+    if request.has(&["CloudWatchLogGroupArn"]) {
+        return Some(true);
+    }
+    match request.operation() {
+        Operation::CreateTask => Some(false),
+        _ => request.task().map(|task| task.log_group.is_some()),
+    }
+}
+
+/// Applies X8, X9 and the Enhanced log group name.
 pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     let level = request.option("LogLevel");
-    let has_log_group = request.has(&["CloudWatchLogGroupArn"]);
+    let in_request = request.has(&["CloudWatchLogGroupArn"]);
+    let has_log_group = has_log_group(request);
+    let touched = request.operation() == Operation::CreateTask || level.is_explicit() || in_request;
 
-    if has_log_group && level.is("OFF") {
+    if touched && has_log_group == Some(true) && level.is("OFF") {
+        let (subject, related) = if in_request {
+            (
+                "CloudWatchLogGroupArn is set",
+                vec!["/CloudWatchLogGroupArn".to_owned()],
+            )
+        } else {
+            ("The task has a CloudWatchLogGroupArn", Vec::new())
+        };
         out.push(
             Diagnostic::new(
                 Code::LogGroupUnused,
-                "/Options/LogLevel",
-                log_group_unused(level.is_explicit()),
+                request.option_path("LogLevel"),
+                log_group_unused(subject, level.how()),
             )
-            .with("related", vec!["/CloudWatchLogGroupArn"]),
+            .with_related(related),
         );
     }
 
-    if !has_log_group && request.task_mode() == Some(TaskMode::Basic) {
+    if touched && has_log_group == Some(false) && request.task_mode() == Some(TaskMode::Basic) {
         if let Some(value @ ("BASIC" | "TRANSFER")) = level.value() {
-            out.push(
+            let diagnostic = if request.operation().has_member("CloudWatchLogGroupArn") {
                 Diagnostic::new(
                     Code::NoLogGroup,
                     "/CloudWatchLogGroupArn",
                     no_log_group(value),
                 )
-                .with("related", vec!["/Options/LogLevel"]),
+                .with("related", vec![request.option_path("LogLevel")])
+            } else {
+                Diagnostic::new(
+                    Code::NoLogGroup,
+                    request.option_path("LogLevel"),
+                    task_without_log_group(value),
+                )
+            };
+            out.push(diagnostic);
+        }
+    }
+
+    if request.operation() == Operation::UpdateTask
+        && request.task_mode() == Some(TaskMode::Enhanced)
+    {
+        if let Some(name) = request
+            .str_at(&["CloudWatchLogGroupArn"])
+            .filter(|arn| Pattern::LogGroupArn.matches(arn))
+            .and_then(log_group_name)
+            .filter(|name| *name != ENHANCED_LOG_GROUP)
+        {
+            out.push(
+                Diagnostic::new(
+                    Code::EnhancedLogGroupName,
+                    "/CloudWatchLogGroupArn",
+                    enhanced_log_group_name(name),
+                )
+                .with("expected", ENHANCED_LOG_GROUP)
+                .with("actual", name.to_owned()),
             );
         }
     }
 }
 
+/// The log group name in a log group ARN that matches the model's pattern:
+/// what follows `log-group:`, without a trailing `:*`.
+fn log_group_name(arn: &str) -> Option<&str> {
+    let (_, name) = arn.split_once(":log-group:")?;
+    Some(name.strip_suffix(":*").unwrap_or(name))
+}
+
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{at, findings};
+    use crate::rules::testing::{at, context, findings, findings_in, task_request};
+    use crate::schema::Operation::{StartTaskExecution, UpdateTask};
 
     const LOG_GROUP: &str =
         r#""CloudWatchLogGroupArn":"arn:aws:logs:us-east-1:111122223333:log-group:datasync""#;
+
+    const BASIC_WITHOUT_LOG_GROUP: &str = r#"{"TaskMode":"BASIC","Options":{"LogLevel":"OFF"}}"#;
+    const BASIC_WITH_LOG_GROUP: &str = r#"{"TaskMode":"BASIC","Options":{"LogLevel":"OFF"},
+        "CloudWatchLogGroupArn":"arn:aws:logs:us-east-1:111122223333:log-group:x:*"}"#;
+    const ENHANCED: &str = r#"{"TaskMode":"ENHANCED","Options":{"LogLevel":"BASIC"}}"#;
 
     #[test]
     fn a_log_group_needs_a_log_level() {
@@ -85,5 +173,113 @@ mod tests {
             []
         );
         assert_eq!(findings(r#""Options":{"LogLevel":"OFF"}"#), []);
+    }
+
+    #[test]
+    fn update_task_judges_the_log_group_against_the_described_task() {
+        let basic = Some(BASIC_WITHOUT_LOG_GROUP);
+        // Without a description neither the mode nor the task's log group is known.
+        assert_eq!(
+            findings_in(
+                &task_request(r#""Options":{"LogLevel":"BASIC"}"#),
+                context(UpdateTask, None)
+            ),
+            []
+        );
+        assert_eq!(
+            findings_in(
+                &task_request(r#""Options":{"LogLevel":"BASIC"}"#),
+                context(UpdateTask, basic)
+            ),
+            [at("/CloudWatchLogGroupArn", "logging/no-log-group")]
+        );
+        // The task's LogLevel OFF stays in force when the update adds a log group.
+        assert_eq!(
+            findings_in(&task_request(LOG_GROUP), context(UpdateTask, basic)),
+            [at("/Options/LogLevel", "logging/log-group-unused")]
+        );
+        assert_eq!(
+            findings_in(&task_request(LOG_GROUP), context(UpdateTask, None)),
+            []
+        );
+        // A request that changes neither says nothing about the task's own state.
+        assert_eq!(
+            findings_in(
+                &task_request(r#""Name":"x""#),
+                context(UpdateTask, Some(BASIC_WITH_LOG_GROUP))
+            ),
+            []
+        );
+    }
+
+    #[test]
+    fn start_task_execution_logs_to_the_task_log_group() {
+        let request = task_request(r#""OverrideOptions":{"LogLevel":"TRANSFER"}"#);
+        assert_eq!(
+            findings_in(
+                &request,
+                context(StartTaskExecution, Some(BASIC_WITHOUT_LOG_GROUP))
+            ),
+            [at("/OverrideOptions/LogLevel", "logging/no-log-group")]
+        );
+        assert_eq!(
+            findings_in(
+                &request,
+                context(StartTaskExecution, Some(BASIC_WITH_LOG_GROUP))
+            ),
+            []
+        );
+        assert_eq!(findings_in(&request, context(StartTaskExecution, None)), []);
+        let off = task_request(r#""OverrideOptions":{"LogLevel":"OFF"}"#);
+        assert_eq!(
+            findings_in(
+                &off,
+                context(StartTaskExecution, Some(BASIC_WITH_LOG_GROUP))
+            ),
+            [at("/OverrideOptions/LogLevel", "logging/log-group-unused")]
+        );
+    }
+
+    #[test]
+    fn an_enhanced_task_must_log_to_aws_datasync() {
+        let name = "logging/enhanced-log-group-name";
+        let group = |group: &str| {
+            task_request(&format!(
+                r#""CloudWatchLogGroupArn":"arn:aws:logs:us-east-1:111122223333:log-group:{group}""#
+            ))
+        };
+        for good in ["/aws/datasync", "/aws/datasync:*"] {
+            assert_eq!(
+                findings_in(&group(good), context(UpdateTask, Some(ENHANCED))),
+                [],
+                "{good}"
+            );
+        }
+        for bad in ["/aws/datasync/x", "datasync:*", ""] {
+            assert_eq!(
+                findings_in(&group(bad), context(UpdateTask, Some(ENHANCED))),
+                [at("/CloudWatchLogGroupArn", name)],
+                "{bad}"
+            );
+        }
+        // Only an Enhanced task, known from its description, must.
+        assert_eq!(
+            findings_in(
+                &group("mine"),
+                context(
+                    UpdateTask,
+                    Some(r#"{"TaskMode":"BASIC","Options":{"LogLevel":"BASIC"}}"#)
+                )
+            ),
+            []
+        );
+        assert_eq!(findings_in(&group("mine"), context(UpdateTask, None)), []);
+        // CreateTask's documentation says only that Enhanced tasks need no log group.
+        assert_eq!(
+            findings(
+                r#""TaskMode":"ENHANCED","Options":{"LogLevel":"BASIC"},"CloudWatchLogGroupArn":"arn:aws:logs:us-east-1:111122223333:log-group:mine""#
+            ),
+            []
+        );
     }
 }

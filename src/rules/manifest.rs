@@ -4,11 +4,15 @@
 //! manifest combined with filters (X6); a manifest transfer never deletes (X11).
 //! Invalid: `{"ManifestConfig": {"Action": "TRANSFER"}, "Includes": [...]}`.
 //! Fix: give `ManifestConfig.Source.S3` and drop the filters.
+//!
+//! In UpdateTask and StartTaskExecution an empty `ManifestConfig` (`{}`)
+//! removes the task's manifest (API reference), so it is not checked.
 
 use crate::diagnostic::{Code, Collector, Diagnostic};
 use crate::json::Value;
 use crate::request::Request;
 use crate::rules::Context;
+use crate::schema::Operation;
 
 const MISSING_SOURCE: &str = "ManifestConfig needs a Source with the manifest's S3 bucket ARN, object path and access role; without it the service rejects the request.";
 
@@ -23,9 +27,12 @@ const REMOVE_DELETES_NOTHING: &str = "PreserveDeletedFiles REMOVE has no effect 
 /// Applies X5, X6 and X11.
 pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     // A ManifestConfig that is not an object is a type error, reported elsewhere.
-    let Some(manifest @ Value::Object(_)) = request.at(&["ManifestConfig"]) else {
+    let Some(manifest @ Value::Object(members)) = request.at(&["ManifestConfig"]) else {
         return;
     };
+    if members.is_empty() && request.operation() != Operation::CreateTask {
+        return;
+    }
     if manifest.get("Source").is_none() {
         out.push(Diagnostic::new(
             Code::ManifestMissingSource,
@@ -49,7 +56,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
         out.push(
             Diagnostic::new(
                 Code::ManifestRemoveDeletesNothing,
-                "/Options/PreserveDeletedFiles",
+                request.option_path("PreserveDeletedFiles"),
                 REMOVE_DELETES_NOTHING,
             )
             .with("related", vec!["/ManifestConfig"]),
@@ -99,6 +106,51 @@ mod tests {
             ),
             [at("/ManifestConfig", "value/wrong-type")]
         );
+    }
+
+    #[test]
+    fn an_empty_manifest_removes_the_task_manifest_in_update_and_start() {
+        use crate::rules::testing::{context, findings_in, task_request};
+        use crate::schema::Operation::{StartTaskExecution, UpdateTask};
+        for operation in [UpdateTask, StartTaskExecution] {
+            assert_eq!(
+                findings_in(
+                    &task_request(r#""ManifestConfig":{}"#),
+                    context(operation, None)
+                ),
+                [],
+                "{operation:?}"
+            );
+            assert_eq!(
+                findings_in(
+                    &task_request(r#""ManifestConfig":{"Action":"TRANSFER"}"#),
+                    context(operation, None)
+                ),
+                [at("/ManifestConfig/Source", "manifest/missing-source")],
+                "{operation:?}"
+            );
+        }
+        // CreateTask has no manifest to remove: an empty one still lacks its Source.
+        assert_eq!(
+            findings(r#""ManifestConfig":{}"#),
+            [at("/ManifestConfig/Source", "manifest/missing-source")]
+        );
+    }
+
+    #[test]
+    fn a_run_with_a_manifest_deletes_nothing_whatever_the_task_says() {
+        use crate::rules::testing::{context, findings_in, task_request};
+        use crate::schema::Operation::StartTaskExecution;
+        let request = task_request(MANIFEST);
+        let removing = r#"{"Options":{"PreserveDeletedFiles":"REMOVE"}}"#;
+        assert_eq!(
+            findings_in(&request, context(StartTaskExecution, Some(removing))),
+            [at(
+                "/OverrideOptions/PreserveDeletedFiles",
+                "manifest/remove-deletes-nothing"
+            )]
+        );
+        assert_eq!(findings_in(&request, context(StartTaskExecution, None)), []);
     }
 
     #[test]

@@ -15,10 +15,13 @@ pub mod structure;
 pub mod tags;
 
 use crate::diagnostic::Collector;
+use crate::json::Value;
 use crate::request::Request;
+use crate::schema::Operation;
+use crate::task::Task;
 
 /// What the rules may know besides the request.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Context {
     /// The current time (unix seconds, UTC), so a schedule whose runs are all in
     /// the past can be reported. `None` keeps validation independent of the clock
@@ -28,6 +31,12 @@ pub struct Context {
     /// a request without a schedule never pays for a clock call. A clock that
     /// cannot tell the time returns `None`, as if there were none.
     pub clock: Option<fn() -> Option<i64>>,
+    /// The operation whose request is judged (CreateTask by default).
+    pub operation: Operation,
+    /// The existing task an UpdateTask or StartTaskExecution request changes or
+    /// runs, when the caller describes it; ignored for CreateTask, and when its
+    /// ARN is not the request's TaskArn.
+    pub task: Option<Task>,
 }
 
 impl Context {
@@ -35,8 +44,62 @@ impl Context {
     pub fn at(now_unix: i64) -> Self {
         Context {
             now_unix: Some(now_unix),
-            clock: None,
+            ..Context::default()
         }
+    }
+
+    /// This context for `operation`.
+    pub fn for_operation(self, operation: Operation) -> Self {
+        Context { operation, ..self }
+    }
+
+    /// This context with the task `description` (a `DescribeTask` response) describes.
+    pub fn with_task(self, description: &Value) -> Self {
+        Context {
+            task: Some(Task::from_description(description)),
+            ..self
+        }
+    }
+
+    /// This context with the members of an options argument (`{ operation, task }`)
+    /// applied; other members are left to their readers. The error is a finished
+    /// sentence for a TypeError: `options` is a programming mistake, not a request problem.
+    pub fn with_options(self, options: &Value) -> Result<Self, String> {
+        let Value::Object(_) = options else {
+            return Err(format!(
+                "options must be an object such as {{ operation: 'UpdateTask' }}, but it is {}.",
+                options.type_name()
+            ));
+        };
+        let mut context = self;
+        match options.get("operation") {
+            None | Some(Value::Null) => {}
+            Some(Value::String(name)) => {
+                context.operation = Operation::from_name(name).ok_or_else(|| {
+                    format!(
+                        "options.operation must be 'CreateTask', 'UpdateTask' or 'StartTaskExecution', but it is {}.",
+                        crate::diagnostic::quote(name)
+                    )
+                })?;
+            }
+            Some(other) => {
+                return Err(format!(
+                    "options.operation must be a string such as 'UpdateTask', but it is {}.",
+                    other.type_name()
+                ))
+            }
+        }
+        match options.get("task") {
+            None | Some(Value::Null) => {}
+            Some(description @ Value::Object(_)) => context = context.with_task(description),
+            Some(other) => {
+                return Err(format!(
+                    "options.task must be a DescribeTask response (an object), but it is {}.",
+                    other.type_name()
+                ))
+            }
+        }
+        Ok(context)
     }
 
     /// The current time: the fixed one, else the clock's, else unknown.
@@ -71,6 +134,38 @@ pub(crate) mod testing {
         format!(
             r#"{{"SourceLocationArn":"arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0","DestinationLocationArn":"arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210"{separator}{extra}}}"#
         )
+    }
+
+    /// `(path, code)` of every diagnostic for `request` judged in `context` (at a fixed time).
+    pub fn findings_in(request: &str, context: Context) -> Vec<(String, &'static str)> {
+        let context = Context {
+            now_unix: Some(1_795_564_800),
+            ..context
+        };
+        validate_text(request, &context)
+            .diagnostics
+            .into_iter()
+            .map(|d| (d.path, d.code.as_str()))
+            .collect()
+    }
+
+    /// A valid UpdateTask or StartTaskExecution request with `extra` members spliced in.
+    pub fn task_request(extra: &str) -> String {
+        let separator = if extra.is_empty() { "" } else { "," };
+        format!(r#"{{"TaskArn":"{TASK_ARN}"{separator}{extra}}}"#)
+    }
+
+    /// The ARN [`task_request`] uses.
+    pub const TASK_ARN: &str =
+        "arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0";
+
+    /// A context for `operation` with the task `description` (JSON text), if any.
+    pub fn context(operation: crate::schema::Operation, description: Option<&str>) -> Context {
+        let context = Context::default().for_operation(operation);
+        match description {
+            Some(text) => context.with_task(&crate::json::parse(text).expect("JSON").value),
+            None => context,
+        }
     }
 
     /// `(path, code)` of every diagnostic for a request with `extra` members.

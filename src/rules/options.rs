@@ -1,5 +1,9 @@
 //! Cross-field rules between Options members and the task mode (RULES.md X1-X4),
-//! judged on *effective* values: an omitted option takes its default for the mode.
+//! judged on *effective* values: in CreateTask an omitted option takes its
+//! default for the mode; in UpdateTask and StartTaskExecution (`OverrideOptions`)
+//! it keeps the described task's setting, and is unknown without a task
+//! description, so a rule that needs it is not applied. The mode of those
+//! requests is the task's: without a description no mode rule applies.
 //!
 //! Why: the service rejects these combinations (X1-X4). X7 (a bandwidth limit in
 //! Enhanced mode) is retired: the API model no longer says it does not apply.
@@ -11,13 +15,7 @@ use crate::request::{Request, Setting, TaskMode};
 use crate::rules::Context;
 
 fn atime_mtime_mismatch(atime: Setting, mtime: Setting) -> String {
-    let how = |setting: Setting| {
-        if setting.is_explicit() {
-            "is"
-        } else {
-            "defaults to"
-        }
-    };
+    let how = |setting: Setting| setting.how();
     let (atime_value, mtime_value) = (atime.value().unwrap_or(""), mtime.value().unwrap_or(""));
     let fix = if atime_value == "NONE" {
         "set Mtime to NONE too, or Atime to BEST_EFFORT"
@@ -55,10 +53,10 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
         out.push(
             Diagnostic::new(
                 Code::RemoveWithTransferAll,
-                "/Options/TransferMode",
+                request.option_path("TransferMode"),
                 REMOVE_WITH_TRANSFER_ALL,
             )
-            .with("related", vec!["/Options/PreserveDeletedFiles"]),
+            .with("related", vec![request.option_path("PreserveDeletedFiles")]),
         );
     }
 
@@ -77,23 +75,20 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
         };
         if !agree {
             // Point at the member the user has not set, else at Atime.
-            let blamed = if atime.is_explicit() && !mtime.is_explicit() {
-                "/Options/Mtime"
+            let (blamed, other) = if atime.is_explicit() && !mtime.is_explicit() {
+                ("Mtime", "Atime")
             } else {
-                "/Options/Atime"
+                ("Atime", "Mtime")
             };
-            let other = if blamed == "/Options/Atime" {
-                "/Options/Mtime"
-            } else {
-                "/Options/Atime"
-            };
+            let mut related = vec![request.option_path(other)];
+            related.extend(request.mode_related());
             out.push(
                 Diagnostic::new(
                     Code::AtimeMtimeMismatch,
-                    blamed,
+                    request.option_path(blamed),
                     atime_mtime_mismatch(atime, mtime),
                 )
-                .with("related", vec![other, "/TaskMode"]),
+                .with_related(related),
             );
         }
     }
@@ -103,10 +98,10 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
         out.push(
             Diagnostic::new(
                 Code::EnhancedMtimeNone,
-                "/Options/Mtime",
+                request.option_path("Mtime"),
                 ENHANCED_MTIME_NONE,
             )
-            .with("related", vec!["/TaskMode"]),
+            .with_related(request.mode_related()),
         );
     }
 
@@ -115,10 +110,10 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
         out.push(
             Diagnostic::new(
                 Code::EnhancedPointInTime,
-                "/Options/VerifyMode",
+                request.option_path("VerifyMode"),
                 ENHANCED_POINT_IN_TIME,
             )
-            .with("related", vec!["/TaskMode"]),
+            .with_related(request.mode_related()),
         );
     }
 }

@@ -18,8 +18,7 @@ fn summary_ignores_levels(members: &[&str]) -> String {
     )
 }
 
-fn deleted_without_remove(explicit: bool) -> String {
-    let how = if explicit { "is" } else { "defaults to" };
+fn deleted_without_remove(how: &str) -> String {
     format!(
         "Overrides.Deleted reports on deleted files, but PreserveDeletedFiles {how} PRESERVE, so the task deletes nothing; set PreserveDeletedFiles to REMOVE or drop the override."
     )
@@ -65,9 +64,9 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
             Diagnostic::new(
                 Code::ReportDeletedWithoutRemove,
                 "/TaskReportConfig/Overrides/Deleted",
-                deleted_without_remove(deleting.is_explicit()),
+                deleted_without_remove(deleting.how()),
             )
-            .with("related", vec!["/Options/PreserveDeletedFiles"]),
+            .with("related", vec![request.option_path("PreserveDeletedFiles")]),
         );
     }
 }
@@ -112,6 +111,25 @@ mod tests {
                 "report/summary-ignores-levels"
             )]
         );
+    }
+
+    #[test]
+    fn a_deleted_override_is_judged_on_the_task_preserve_setting_when_known() {
+        use crate::rules::testing::{context, findings_in, task_request};
+        use crate::schema::Operation::StartTaskExecution;
+        let request = task_request(
+            r#""TaskReportConfig":{"Overrides":{"Deleted":{"ReportLevel":"ERRORS_ONLY"}}}"#,
+        );
+        let preserving = r#"{"Options":{"PreserveDeletedFiles":"PRESERVE"}}"#;
+        assert_eq!(
+            findings_in(&request, context(StartTaskExecution, Some(preserving))),
+            [at(
+                "/TaskReportConfig/Overrides/Deleted",
+                "report/deleted-without-remove"
+            )]
+        );
+        // Without a description the task may well delete: no guess.
+        assert_eq!(findings_in(&request, context(StartTaskExecution, None)), []);
     }
 
     #[test]

@@ -5,6 +5,9 @@
 //! Why: EventBridge rejects malformed expressions, and DataSync runs a task at most once an hour.
 //! Invalid: `{"Schedule": {"ScheduleExpression": "cron(0 8 * * 3#1)"}}` (five fields).
 //! Fix: `{"Schedule": {"ScheduleExpression": "cron(0 8 ? * 4#1 *)"}}`.
+//!
+//! An empty ScheduleExpression means no schedule (CreateTask) and removes the
+//! task's schedule (UpdateTask): it is not an expression to check.
 
 use crate::diagnostic::Collector;
 use crate::request::Request;
@@ -83,6 +86,21 @@ mod tests {
         assert_eq!(
             findings(&schedule(" ")),
             [at(super::PATH, "schedule/invalid-expression")]
+        );
+    }
+
+    #[test]
+    fn an_empty_expression_removes_the_schedule_in_update_task() {
+        use crate::rules::testing::{context, findings_in, task_request};
+        use crate::schema::Operation::UpdateTask;
+        let request = task_request(&schedule(""));
+        assert_eq!(findings_in(&request, context(UpdateTask, None)), []);
+        assert_eq!(
+            findings_in(
+                &task_request(&schedule("rate(5 minutes)")),
+                context(UpdateTask, None)
+            ),
+            [at(super::PATH, "schedule/too-frequent")]
         );
     }
 

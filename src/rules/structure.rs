@@ -1,6 +1,7 @@
 //! The model's own constraints, checked by walking the request beside the
-//! schema table: the root is an object, required members are present, no
-//! unknown members, JSON types, enums, lengths, patterns, list sizes and the
+//! schema table of its operation: the root is an object, required members are
+//! present, no unknown members (a member of another operation says why it does
+//! not belong), JSON types, enums, lengths, patterns, list sizes and the
 //! minimum of BytesPerSecond.
 //!
 //! Why: these are exactly what the SDKs and the service reject.
@@ -11,25 +12,41 @@ use crate::diagnostic::{excerpt, quote, Code, Collector, Diagnostic};
 use crate::json::{Number, Value};
 use crate::patterns::Pattern;
 use crate::pointer;
-use crate::schema::{Member, Shape, StringRule};
+use crate::schema::{Member, Operation, Shape, StringRule};
 
-fn not_an_object(actual: &str) -> String {
-    format!("The request must be a JSON object of CreateTask members, but it is {actual}.")
+fn not_an_object(actual: &str, operation: Operation) -> String {
+    format!(
+        "The request must be a JSON object of {} members, but it is {actual}.",
+        operation.as_str()
+    )
 }
 
-/// The diagnostic for a request that is not an object; `phrase` describes
-/// what it is ("an array", "a bigint") and `kind` is its type name.
+/// The diagnostic for a CreateTask request that is not an object; `phrase`
+/// describes what it is ("an array", "a bigint") and `kind` is its type name.
 pub fn not_an_object_diagnostic(phrase: &str, kind: &str) -> Diagnostic {
-    Diagnostic::new(Code::RequestNotObject, "", not_an_object(phrase))
+    not_an_object_for(phrase, kind, Operation::CreateTask)
+}
+
+/// [`not_an_object_diagnostic`] for a request of `operation`.
+pub fn not_an_object_for(phrase: &str, kind: &str, operation: Operation) -> Diagnostic {
+    Diagnostic::new(Code::RequestNotObject, "", not_an_object(phrase, operation))
         .with("actual", kind.to_owned())
 }
 
-fn unknown_member(name: &str, parent: &str, suggestion: Option<&Suggestion>) -> String {
+fn unknown_member(
+    name: &str,
+    parent: &str,
+    suggestion: Option<&Suggestion>,
+    operation: Operation,
+) -> String {
     let place = if parent.is_empty() {
-        "a CreateTask member".to_owned()
+        format!("a{} {} member", article_n(operation), operation.as_str())
     } else {
         format!("a member of {parent}")
     };
+    if let (true, Some(why)) = (parent.is_empty(), operation.why_not_a_member(name)) {
+        return format!("{} is not {place}: {why}.", quote(name));
+    }
     match suggestion {
         Some(Suggestion::Sibling(known)) => {
             format!("{} is not {place}; did you mean \"{known}\"?", quote(name))
@@ -41,6 +58,15 @@ fn unknown_member(name: &str, parent: &str, suggestion: Option<&Suggestion>) -> 
             "{} is not {place} and would be rejected; remove it.",
             quote(name)
         ),
+    }
+}
+
+/// "n" when the operation's name starts with a vowel ("an UpdateTask member").
+fn article_n(operation: Operation) -> &'static str {
+    if operation.as_str().starts_with(['A', 'E', 'I', 'O', 'U']) {
+        "n"
+    } else {
+        ""
     }
 }
 
@@ -135,122 +161,151 @@ enum Suggestion {
     Nested(String),
 }
 
-/// Checks `root` against the request schema.
-pub fn check(root: &Value, schema: &Shape, out: &mut Collector) {
+/// Checks `root` against the request schema of `operation`.
+pub fn check(root: &Value, operation: Operation, out: &mut Collector) {
     if !matches!(root, Value::Object(_)) {
-        out.push(not_an_object_diagnostic(&describe(root), root.type_name()));
+        out.push(not_an_object_for(
+            &describe(root),
+            root.type_name(),
+            operation,
+        ));
         return;
     }
     // Room for the deepest pointer of an ordinary request, so the walk never reallocates.
     let mut path = String::with_capacity(128);
-    walk(root, schema, "", &mut path, out);
+    let walker = Walker { operation };
+    walker.walk(root, operation.request(), "", &mut path, out);
 }
 
-/// Checks `value` (the member called `name`, at `path`) against `shape`.
-/// List items are named by their pointer, e.g. `/Tags/3`.
-fn walk(value: &Value, shape: &Shape, name: &str, path: &mut String, out: &mut Collector) {
-    match shape {
-        Shape::Structure(members) => check_structure(value, members, name, path, out),
-        Shape::List { item, max_items } => {
-            let Value::Array(items) = value else {
-                return out.push(type_error(name, path, "an array", value));
+/// The walk over one request: what every level needs to know.
+struct Walker {
+    /// The operation, for messages about members at the root.
+    operation: Operation,
+}
+
+impl Walker {
+    /// Checks `value` (the member called `name`, at `path`) against `shape`.
+    /// List items are named by their pointer, e.g. `/Tags/3`.
+    fn walk(
+        &self,
+        value: &Value,
+        shape: &Shape,
+        name: &str,
+        path: &mut String,
+        out: &mut Collector,
+    ) {
+        match shape {
+            Shape::Structure(members) => self.check_structure(value, members, name, path, out),
+            Shape::List { item, max_items } => {
+                let Value::Array(items) = value else {
+                    return out.push(type_error(name, path, "an array", value));
+                };
+                if items.len() > *max_items {
+                    out.push(
+                        Diagnostic::new(
+                            Code::TooManyItems,
+                            path.as_str(),
+                            too_many_items(name, *max_items, items.len()),
+                        )
+                        .with("max", *max_items)
+                        .with("count", items.len()),
+                    );
+                }
+                for (index, element) in items.iter().enumerate() {
+                    let saved = path.len();
+                    pointer::push_index(path, index);
+                    // An item has no name of its own; messages use its pointer.
+                    self.walk(element, item, "", path, out);
+                    path.truncate(saved);
+                }
+            }
+            Shape::String(rule) => match value {
+                Value::String(text) => check_string(text, rule, name, path, out),
+                other => out.push(type_error(name, path, "a string", other)),
+            },
+            Shape::Long { minimum } => check_long(value, *minimum, name, path, out),
+        }
+    }
+
+    fn check_structure(
+        &self,
+        value: &Value,
+        members: &'static [Member],
+        name: &str,
+        path: &mut String,
+        out: &mut Collector,
+    ) {
+        let Value::Object(present) = value else {
+            return out.push(type_error(label(name, path), path, "an object", value));
+        };
+        // The schema members seen, one bit per position, so the required check
+        // needs no second scan (structures beyond 64 members would fall back to one).
+        let mut seen: u64 = 0;
+        for (member_name, member_value) in present {
+            let saved = path.len();
+            let position = members.iter().position(|m| m.name == member_name.as_ref());
+            match position.and_then(|at| Some((at, members.get(at)?))) {
+                Some((at, member)) => {
+                    seen |= bit(at);
+                    // Model names are plain ASCII words: nothing to escape.
+                    path.push('/');
+                    path.push_str(member.name);
+                    self.walk(member_value, member.shape, member.name, path, out);
+                }
+                None => {
+                    pointer::push(path, member_name);
+                    if out.counted_only(Code::UnknownMember, path) {
+                        path.truncate(saved);
+                        continue;
+                    }
+                    // A member of another operation gets the reason instead of a guess.
+                    let foreign =
+                        saved == 0 && self.operation.why_not_a_member(member_name).is_some();
+                    let suggestion = if foreign {
+                        None
+                    } else {
+                        suggest(member_name, members, &path[..saved])
+                    };
+                    let mut diagnostic = Diagnostic::new(
+                        Code::UnknownMember,
+                        path.as_str(),
+                        unknown_member(
+                            member_name,
+                            label(name, &path[..saved]),
+                            suggestion.as_ref(),
+                            self.operation,
+                        ),
+                    )
+                    .with("member", member_name.to_string());
+                    match suggestion {
+                        Some(Suggestion::Sibling(known)) => {
+                            diagnostic = diagnostic.with("suggestion", known)
+                        }
+                        Some(Suggestion::Nested(pointer)) => {
+                            diagnostic = diagnostic.with("suggestion", pointer)
+                        }
+                        None => {}
+                    }
+                    out.push(diagnostic);
+                }
+            }
+            path.truncate(saved);
+        }
+        for (at, member) in members.iter().enumerate().filter(|(_, m)| m.required) {
+            let is_present = match bit(at) {
+                0 => present.iter().any(|(n, _)| n == member.name),
+                mask => seen & mask != 0,
             };
-            if items.len() > *max_items {
+            if !is_present {
                 out.push(
                     Diagnostic::new(
-                        Code::TooManyItems,
-                        path.as_str(),
-                        too_many_items(name, *max_items, items.len()),
+                        Code::MissingMember,
+                        pointer::join(path, member.name),
+                        missing_member(member.name, label(name, path)),
                     )
-                    .with("max", *max_items)
-                    .with("count", items.len()),
+                    .with("member", member.name),
                 );
             }
-            for (index, element) in items.iter().enumerate() {
-                let saved = path.len();
-                pointer::push_index(path, index);
-                // An item has no name of its own; messages use its pointer.
-                walk(element, item, "", path, out);
-                path.truncate(saved);
-            }
-        }
-        Shape::String(rule) => match value {
-            Value::String(text) => check_string(text, rule, name, path, out),
-            other => out.push(type_error(name, path, "a string", other)),
-        },
-        Shape::Long { minimum } => check_long(value, *minimum, name, path, out),
-    }
-}
-
-fn check_structure(
-    value: &Value,
-    members: &'static [Member],
-    name: &str,
-    path: &mut String,
-    out: &mut Collector,
-) {
-    let Value::Object(present) = value else {
-        return out.push(type_error(label(name, path), path, "an object", value));
-    };
-    // The schema members seen, one bit per position, so the required check
-    // needs no second scan (structures beyond 64 members would fall back to one).
-    let mut seen: u64 = 0;
-    for (member_name, member_value) in present {
-        let saved = path.len();
-        let position = members.iter().position(|m| m.name == member_name.as_ref());
-        match position.and_then(|at| Some((at, members.get(at)?))) {
-            Some((at, member)) => {
-                seen |= bit(at);
-                // Model names are plain ASCII words: nothing to escape.
-                path.push('/');
-                path.push_str(member.name);
-                walk(member_value, member.shape, member.name, path, out);
-            }
-            None => {
-                pointer::push(path, member_name);
-                if out.counted_only(Code::UnknownMember, path) {
-                    path.truncate(saved);
-                    continue;
-                }
-                let suggestion = suggest(member_name, members, &path[..saved]);
-                let mut diagnostic = Diagnostic::new(
-                    Code::UnknownMember,
-                    path.as_str(),
-                    unknown_member(
-                        member_name,
-                        label(name, &path[..saved]),
-                        suggestion.as_ref(),
-                    ),
-                )
-                .with("member", member_name.to_string());
-                match suggestion {
-                    Some(Suggestion::Sibling(known)) => {
-                        diagnostic = diagnostic.with("suggestion", known)
-                    }
-                    Some(Suggestion::Nested(pointer)) => {
-                        diagnostic = diagnostic.with("suggestion", pointer)
-                    }
-                    None => {}
-                }
-                out.push(diagnostic);
-            }
-        }
-        path.truncate(saved);
-    }
-    for (at, member) in members.iter().enumerate().filter(|(_, m)| m.required) {
-        let is_present = match bit(at) {
-            0 => present.iter().any(|(n, _)| n == member.name),
-            mask => seen & mask != 0,
-        };
-        if !is_present {
-            out.push(
-                Diagnostic::new(
-                    Code::MissingMember,
-                    pointer::join(path, member.name),
-                    missing_member(member.name, label(name, path)),
-                )
-                .with("member", member.name),
-            );
         }
     }
 }

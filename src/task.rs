@@ -1,0 +1,90 @@
+//! What the validator may know of an existing task: the parts of a
+//! `DescribeTask` response that UpdateTask and StartTaskExecution requests are
+//! judged against (the task mode, the options, the log group).
+//!
+//! Only what the description states is kept: a member that is missing or not
+//! a value the API allows is unknown, and no rule guesses it.
+
+use crate::json::Value;
+use crate::request::TaskMode;
+use crate::schema::{self, Shape};
+
+/// The known parts of a `DescribeTask` response.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Task {
+    /// `TaskArn`, when it is a string.
+    pub arn: Option<String>,
+    /// `TaskMode`, when it is `BASIC` or `ENHANCED`.
+    pub mode: Option<TaskMode>,
+    /// The `Options` members whose values are among the API's enum values,
+    /// in the order of the schema table.
+    pub options: Vec<(&'static str, &'static str)>,
+    /// `CloudWatchLogGroupArn`, when it is a string; `None` when the task has none.
+    pub log_group: Option<String>,
+}
+
+impl Task {
+    /// The known parts of `description`, a `DescribeTask` response as JSON.
+    /// Anything that is not an object describes nothing.
+    pub fn from_description(description: &Value) -> Task {
+        let string = |name: &str| description.get(name).and_then(Value::as_str);
+        let mode = match string("TaskMode") {
+            Some("BASIC") => Some(TaskMode::Basic),
+            Some("ENHANCED") => Some(TaskMode::Enhanced),
+            _ => None,
+        };
+        let given = description.get("Options");
+        let options = schema::option_members()
+            .iter()
+            .filter_map(|member| {
+                let Shape::String(rule) = member.shape else {
+                    return None;
+                };
+                let value = given?.get(member.name)?.as_str()?;
+                let allowed = rule.allowed.iter().find(|allowed| **allowed == value)?;
+                Some((member.name, *allowed))
+            })
+            .collect();
+        Task {
+            arn: string("TaskArn").map(str::to_owned),
+            mode,
+            options,
+            log_group: string("CloudWatchLogGroupArn").map(str::to_owned),
+        }
+    }
+
+    /// The task's value of the Options member `name`, when known.
+    pub fn option(&self, name: &str) -> Option<&'static str> {
+        self.options
+            .iter()
+            .find(|(member, _)| *member == name)
+            .map(|(_, value)| *value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+
+    #[test]
+    fn keeps_only_what_the_description_states_validly() {
+        let text = r#"{"TaskArn":"arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0",
+            "TaskMode":"ENHANCED","CreationTime":"2026-01-01T00:00:00.000Z",
+            "Options":{"Atime":"NONE","Mtime":"bogus","BytesPerSecond":-1,"Uid":7,"LogLevel":"BASIC"},
+            "CloudWatchLogGroupArn":"arn:aws:logs:us-east-1:111122223333:log-group:/aws/datasync:*"}"#;
+        let task = Task::from_description(&parse(text).unwrap().value);
+        assert_eq!(task.mode, Some(TaskMode::Enhanced));
+        assert_eq!(task.options, [("Atime", "NONE"), ("LogLevel", "BASIC")]);
+        assert_eq!(task.option("Mtime"), None);
+        assert!(task.log_group.is_some() && task.arn.is_some());
+    }
+
+    #[test]
+    fn a_description_that_is_not_an_object_describes_nothing() {
+        for text in ["[]", "3", "null", r#"{"TaskMode":"basic","Options":[]}"#] {
+            let task = Task::from_description(&parse(text).unwrap().value);
+            assert_eq!(task, Task::default(), "{text}");
+        }
+    }
+}

@@ -12,6 +12,27 @@
 // whose serialisation fails to the glue's reportUnserializable(); the glue owns
 // every diagnostic for such input, so both paths report exactly the same things.
 
+/**
+ * The options argument of validate(), applyDefaults() and fields() as JSON
+ * text for the core, or undefined when there is none. The core reads and
+ * checks it; what JSON cannot hold is a TypeError here, naming `caller`.
+ */
+export function optionsText(options, caller) {
+  if (options === undefined || options === null) return undefined;
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    const what = Array.isArray(options) ? 'an array' : typeof options;
+    throw new TypeError(`${caller}: options must be an object such as { operation: 'UpdateTask' }, but it is ${what}.`);
+  }
+  let text;
+  try {
+    text = JSON.stringify(options);
+  } catch (error) {
+    throw new TypeError(`${caller}: options could not be read as JSON (${error?.message ?? error}).`);
+  }
+  if (typeof text !== 'string') throw new TypeError(`${caller}: options could not be read as JSON.`);
+  return text;
+}
+
 /** The input buffer in wasm memory grows to at most this many bytes (4 MiB); longer texts are passed as a copy. */
 const INPUT_BUFFER_LIMIT = 1 << 22;
 
@@ -21,15 +42,17 @@ const hasLoneSurrogate =
     : (text) => /[\uD800-\uDFFF]/.test(text); // conservative: pairs take the slow path too
 
 /**
- * Returns validate(request) built on the wasm-bindgen glue's `validate`
- * (any input), `inputBuffer(capacity)` (grows the input buffer in wasm memory
- * and returns its address), `validateInput(length)` (validates the UTF-8 JSON
- * text in the first `length` bytes there; `undefined` when the report would be
- * empty, else the report as JSON text), `validateUtf8` (the same for bytes
- * passed as a copy), `wasmMemory()` and `reportUnserializable` (the report for
- * what JSON.stringify threw). An exception that unwinds validateInput (the JS
- * stack running out inside it) leaves nothing behind on either side: the core
- * takes no borrow of the buffer, and `busy` is reset by `finally`.
+ * Returns validate(request, options) built on the wasm-bindgen glue's
+ * `validate` (any input), `inputBuffer(capacity)` (grows the input buffer in
+ * wasm memory and returns its address), `validateInput(length, options)`
+ * (validates the UTF-8 JSON text in the first `length` bytes there; `undefined`
+ * when the report would be empty, else the report as JSON text),
+ * `validateUtf8` (the same for bytes passed as a copy), `wasmMemory()` and
+ * `reportUnserializable` (the report for what JSON.stringify threw). Every
+ * glue function but the last takes the options as JSON text (optionsText()).
+ * An exception that unwinds validateInput (the JS stack running out inside
+ * it) leaves nothing behind on either side: the core takes no borrow of the
+ * buffer, and `busy` is reset by `finally`.
  */
 export function createValidate(glue) {
   const encoder = new TextEncoder();
@@ -51,10 +74,10 @@ export function createValidate(glue) {
    * Validates `text` with its UTF-8 bytes encoded straight into the input
    * buffer: one copy, no allocation per call. Returns what validateInput does.
    */
-  function validateText(text) {
+  function validateText(text, options) {
     // A call made while the core reads the buffer (from user code the core
     // calls into, such as a replaced Date.now) must not write into it.
-    if (busy) return glue.validateUtf8(encoder.encode(text));
+    if (busy) return glue.validateUtf8(encoder.encode(text), options);
     for (;;) {
       // Memory growth detaches the old view: view the same bytes again.
       if (view.byteLength !== capacity) view = new Uint8Array(memory.buffer, address, capacity);
@@ -64,7 +87,7 @@ export function createValidate(glue) {
         if (read === text.length) {
           busy = true;
           try {
-            return glue.validateInput(written);
+            return glue.validateInput(written, options);
           } finally {
             busy = false;
           }
@@ -72,15 +95,17 @@ export function createValidate(glue) {
       }
       // Three bytes per UTF-16 unit hold any text (so the second test is only a guard).
       const worstCase = text.length * 3;
-      if (worstCase > INPUT_BUFFER_LIMIT || worstCase <= capacity) return glue.validateUtf8(encoder.encode(text));
+      if (worstCase > INPUT_BUFFER_LIMIT || worstCase <= capacity) return glue.validateUtf8(encoder.encode(text), options);
       grow(Math.min(INPUT_BUFFER_LIMIT, Math.max(worstCase, capacity * 2, 4096)));
     }
   }
 
-  return function validate(request) {
+  return function validate(request, options) {
+    // Read before the request, so malformed options throw whatever the request is.
+    const settings = optionsText(options, 'validate');
     let text;
     if (typeof request === 'string') {
-      if (hasLoneSurrogate(request)) return glue.validate(request);
+      if (hasLoneSurrogate(request)) return glue.validate(request, settings);
       text = request;
     } else if (request !== null && typeof request === 'object') {
       try {
@@ -94,9 +119,9 @@ export function createValidate(glue) {
       }
       if (typeof text !== 'string') return glue.reportUnserializable(undefined);
     } else {
-      return glue.validate(request);
+      return glue.validate(request, settings);
     }
-    const report = validateText(text);
+    const report = validateText(text, settings);
     if (report === undefined) return { valid: true, errors: [], warnings: [] };
     const result = JSON.parse(report);
     if (typeof request === 'object') nameNonFiniteNumbers(request, result);

@@ -4,8 +4,9 @@
 //! JSON text by the engine's own `JSON.stringify` (one fast native call), so
 //! the core sees the same text either way; results go back as JSON text that
 //! `JSON.parse` turns into plain objects and arrays. User mistakes become
-//! diagnostics; only `applyDefaults` (non-object input) and `describeSchedule`
-//! (malformed options) throw, as documented.
+//! diagnostics; only `applyDefaults` (non-object input), malformed options
+//! (`{ operation, task }`, passed as JSON text by the wrapper) and
+//! `describeSchedule` (malformed options) throw, as documented.
 //!
 //! With the `serde-input` feature (benchmarks only, never in `pkg/`),
 //! `serde_input` adds `validateSerde`, which reads a JS object with
@@ -17,7 +18,7 @@ use js_sys::{Date, JsString, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
 use crate::json::{self, Value};
-use crate::{Context, Report};
+use crate::{Context, Operation, Report};
 
 #[cfg(feature = "serde-input")]
 mod serde_input;
@@ -66,8 +67,9 @@ fn json_to_js(text: &str) -> JsValue {
     JSON::parse(text).unwrap_or(JsValue::NULL)
 }
 
-/// The request as JSON text, or the report to return instead.
-fn request_text(request: &JsValue) -> Result<String, Report> {
+/// The request as JSON text, or the report to return instead; `operation`
+/// names the request in the report for a value that is not an object.
+fn request_text(request: &JsValue, operation: Operation) -> Result<String, Report> {
     if let Some(text) = request.dyn_ref::<JsString>() {
         // The conversion into Rust turns lone surrogates into U+FFFD. Only when
         // one appears is the text re-read unit by unit (slow, one JS call per
@@ -90,8 +92,8 @@ fn request_text(request: &JsValue) -> Result<String, Report> {
             other => format!("a {other}"),
         };
         return Err(Report {
-            diagnostics: vec![crate::rules::structure::not_an_object_diagnostic(
-                &phrase, &kind,
+            diagnostics: vec![crate::rules::structure::not_an_object_for(
+                &phrase, &kind, operation,
             )],
         });
     }
@@ -147,21 +149,45 @@ fn escape_lone_surrogates(text: &JsString) -> String {
     out
 }
 
-/// Checks a CreateTask request (object or JSON string). Never throws.
+/// A TypeError for the function `name`, e.g. `validate: options.task must be ...`.
+fn type_error(name: &str, why: &str) -> JsValue {
+    js_sys::TypeError::new(&format!("{name}: {why}")).into()
+}
+
+/// The context for a call of `name`: the clock, and the options argument the
+/// wrapper passes as JSON text (`undefined` when there is none). Malformed
+/// options are a TypeError: a programming mistake, not a problem of the request.
+fn context_from(name: &str, options: Option<String>) -> Result<Context, JsValue> {
+    let context = clock_context();
+    let Some(text) = options else {
+        return Ok(context);
+    };
+    let parsed =
+        json::parse(&text).map_err(|_| type_error(name, "options could not be read as JSON."))?;
+    context
+        .with_options(&parsed.value)
+        .map_err(|why| type_error(name, &why))
+}
+
+/// Checks a request (object or JSON string) of the operation the options name
+/// (CreateTask by default). Throws a TypeError only for malformed options.
 #[wasm_bindgen(js_name = validate)]
-pub fn validate(request: JsValue) -> JsValue {
-    let report = match request_text(&request) {
-        Ok(text) => crate::validate_text(&text, &clock_context()),
+pub fn validate(request: JsValue, options: Option<String>) -> Result<JsValue, JsValue> {
+    let context = context_from("validate", options)?;
+    let report = match request_text(&request, context.operation) {
+        Ok(text) => crate::validate_text(&text, &context),
         Err(report) => report,
     };
-    json_to_js(&report.to_json_text())
+    Ok(json_to_js(&report.to_json_text()))
 }
 
 /// The fast path behind `validate` (see `js/text-path.mjs`): the UTF-8 bytes
-/// of JSON text. Returns `undefined` when there is nothing to report, so a clean
-/// request costs no result text, else the report as JSON text.
+/// of JSON text, and the options as JSON text. Returns `undefined` when there
+/// is nothing to report, so a clean request costs no result text, else the
+/// report as JSON text. Throws a TypeError only for malformed options.
 #[wasm_bindgen(js_name = validateUtf8)]
-pub fn validate_utf8(bytes: &[u8]) -> Option<String> {
+pub fn validate_utf8(bytes: &[u8], options: Option<String>) -> Result<Option<String>, JsValue> {
+    let context = context_from("validate", options)?;
     // The wrapper's TextEncoder always writes valid UTF-8; anything else is
     // read leniently rather than trusted. from_utf8 comes first because it is
     // faster than from_utf8_lossy's chunked scan on that usual, valid input.
@@ -169,8 +195,8 @@ pub fn validate_utf8(bytes: &[u8]) -> Option<String> {
         Ok(text) => std::borrow::Cow::Borrowed(text),
         Err(_) => String::from_utf8_lossy(bytes),
     };
-    let report = crate::validate_text(&text, &clock_context());
-    (!report.diagnostics.is_empty()).then(|| report.to_json_text())
+    let report = crate::validate_text(&text, &context);
+    Ok((!report.diagnostics.is_empty()).then(|| report.to_json_text()))
 }
 
 thread_local! {
@@ -202,14 +228,15 @@ pub fn input_buffer(capacity: usize) -> usize {
 }
 
 /// `validateUtf8` on the first `length` bytes of the input buffer. Throws
-/// if `length` is beyond the buffer (a wrapper bug).
+/// if `length` is beyond the buffer (a wrapper bug), or a TypeError for
+/// malformed options.
 #[wasm_bindgen(js_name = validateInput)]
-pub fn validate_input(length: usize) -> Result<Option<String>, JsError> {
+pub fn validate_input(length: usize, options: Option<String>) -> Result<Option<String>, JsValue> {
     let bytes = INPUT
         .with(Cell::get)
         .get(..length)
         .ok_or_else(|| JsError::new("validateInput: length beyond the input buffer"))?;
-    Ok(validate_utf8(bytes))
+    validate_utf8(bytes, options)
 }
 
 /// The instance's memory, for the wrapper's view of the input buffer.
@@ -251,17 +278,19 @@ fn clock_context() -> Context {
     Context {
         now_unix: None,
         clock: Some(now_unix),
+        ..Context::default()
     }
 }
 
-/// A copy of the request with every omitted default filled in.
-/// Throws a TypeError when the request is not an object (or JSON text of one).
+/// A copy of the request with every omitted default filled in (CreateTask
+/// only: the request of another operation comes back unchanged).
+/// Throws a TypeError when the request is not an object (or JSON text of
+/// one), or when the options are malformed.
 #[wasm_bindgen(js_name = applyDefaults)]
-pub fn apply_defaults(request: JsValue) -> Result<JsValue, JsValue> {
-    let type_error = |why: String| -> JsValue {
-        js_sys::TypeError::new(&format!("applyDefaults: {why}")).into()
-    };
-    let text = request_text(&request).map_err(|report| {
+pub fn apply_defaults(request: JsValue, options: Option<String>) -> Result<JsValue, JsValue> {
+    let operation = context_from("applyDefaults", options)?.operation;
+    let type_error = |why: String| -> JsValue { type_error("applyDefaults", &why) };
+    let text = request_text(&request, operation).map_err(|report| {
         type_error(
             report
                 .diagnostics
@@ -276,7 +305,7 @@ pub fn apply_defaults(request: JsValue) -> Result<JsValue, JsValue> {
             error.line, error.column
         ))
     })?;
-    crate::fill_defaults(&parsed.value)
+    crate::fill_defaults_for(&parsed.value, operation)
         .map(|filled| to_js_exact(&filled))
         .ok_or_else(|| {
             type_error(format!(
@@ -286,12 +315,17 @@ pub fn apply_defaults(request: JsValue) -> Result<JsValue, JsValue> {
         })
 }
 
-/// Metadata for every member, for forms.
+/// Metadata for every member of the operation's request, for forms.
+/// Throws a TypeError when the options are malformed.
 #[wasm_bindgen(js_name = fields)]
-pub fn fields() -> JsValue {
-    to_js(&Value::Array(
-        crate::fields().iter().map(|f| f.to_json()).collect(),
-    ))
+pub fn fields(options: Option<String>) -> Result<JsValue, JsValue> {
+    let operation = context_from("fields", options)?.operation;
+    Ok(to_js(&Value::Array(
+        crate::fields_of(operation)
+            .iter()
+            .map(|f| f.to_json())
+            .collect(),
+    )))
 }
 
 /// The package version.

@@ -5,8 +5,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use datasync_task_validator::wasm::{
-    apply_defaults, describe_schedule, fields, report_unserializable, validate, validate_utf8,
-    version,
+    apply_defaults as apply_defaults_with, describe_schedule, fields as fields_with,
+    report_unserializable, validate as validate_with, validate_utf8 as validate_utf8_with, version,
 };
 use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
@@ -14,6 +14,26 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 const SOURCE: &str = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0";
 const DESTINATION: &str = "arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210";
+
+/// `validate` without options, which never throws.
+fn validate(request: JsValue) -> JsValue {
+    validate_with(request, None).expect("validate without options does not throw")
+}
+
+/// `validateUtf8` without options.
+fn validate_utf8(bytes: &[u8]) -> Option<String> {
+    validate_utf8_with(bytes, None).expect("validateUtf8 without options does not throw")
+}
+
+/// `applyDefaults` without options.
+fn apply_defaults(request: JsValue) -> Result<JsValue, JsValue> {
+    apply_defaults_with(request, None)
+}
+
+/// `fields` without options.
+fn fields() -> JsValue {
+    fields_with(None).expect("fields without options does not throw")
+}
 
 /// A JS value from JSON text.
 fn js(json: &str) -> JsValue {
@@ -370,4 +390,32 @@ fn the_instance_survives_the_worst_inputs() {
     let _ = describe_schedule("cron(* * * * * *)".into(), JsValue::UNDEFINED);
     let result = validate(good_request());
     assert_eq!(get(&result, "valid"), JsValue::TRUE, "{}", text(&result));
+}
+
+#[wasm_bindgen_test]
+fn options_choose_the_operation_and_malformed_options_are_type_errors() {
+    let update = Some(r#"{"operation":"UpdateTask"}"#.to_owned());
+    let result = validate_with(js("{}"), update.clone()).expect("valid options");
+    let errors = array(&get(&result, "errors"));
+    assert_eq!(errors.length(), 1, "{}", text(&result));
+    assert_eq!(
+        get(&errors.get(0), "path").as_string().as_deref(),
+        Some("/TaskArn")
+    );
+    let not_an_object = validate_with(JsValue::UNDEFINED, update.clone()).expect("a report");
+    assert!(text(&not_an_object).contains("UpdateTask members"));
+    let update_fields = array(&fields_with(update.clone()).expect("fields"));
+    assert_eq!(
+        get(&update_fields.get(0), "pointer").as_string().as_deref(),
+        Some("/TaskArn")
+    );
+    let unchanged = apply_defaults_with(js(r#"{"TaskArn":"t"}"#), update).expect("a copy");
+    assert_eq!(text(&unchanged), r#"{"TaskArn":"t"}"#);
+    for bad in [r#"{"operation":"Update"}"#, "[]", r#"{"task":3}"#, "{"] {
+        let error = validate_with(good_request(), Some(bad.to_owned()))
+            .expect_err("malformed options throw");
+        assert!(error.is_instance_of::<js_sys::TypeError>(), "{bad}");
+        let error = fields_with(Some(bad.to_owned())).expect_err("malformed options throw");
+        assert!(error.is_instance_of::<js_sys::TypeError>(), "{bad}");
+    }
 }

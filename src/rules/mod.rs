@@ -183,3 +183,46 @@ pub(crate) mod testing {
         (path.to_owned(), code)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Context;
+    use crate::json::parse;
+    use crate::schema::Operation;
+
+    fn read(options: &str) -> Result<Context, String> {
+        Context::default().with_options(&parse(options).expect("JSON").value)
+    }
+
+    #[test]
+    fn the_options_argument_names_the_operation_and_the_task() {
+        let context = read(r#"{"operation":"StartTaskExecution","task":{"TaskMode":"ENHANCED"}}"#)
+            .expect("valid options");
+        assert_eq!(context.operation, Operation::StartTaskExecution);
+        assert_eq!(
+            context.task.and_then(|task| task.mode),
+            Some(crate::request::TaskMode::Enhanced)
+        );
+        for empty in [
+            r#"{}"#,
+            r#"{"operation":null,"task":null}"#,
+            r#"{"locations":[]}"#,
+        ] {
+            let context = read(empty).expect("valid options");
+            assert_eq!(context.operation, Operation::CreateTask, "{empty}");
+            assert!(context.task.is_none(), "{empty}");
+        }
+    }
+
+    #[test]
+    fn malformed_options_are_a_sentence_for_a_type_error() {
+        for (options, expected) in [
+            ("[]", "options must be an object such as { operation: 'UpdateTask' }, but it is array."),
+            (r#"{"operation":"updateTask"}"#, "options.operation must be 'CreateTask', 'UpdateTask' or 'StartTaskExecution', but it is \"updateTask\"."),
+            (r#"{"operation":1}"#, "options.operation must be a string such as 'UpdateTask', but it is integer."),
+            (r#"{"task":"arn"}"#, "options.task must be a DescribeTask response (an object), but it is string."),
+        ] {
+            assert_eq!(read(options).err().as_deref(), Some(expected), "{options}");
+        }
+    }
+}

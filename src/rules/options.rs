@@ -200,6 +200,148 @@ mod tests {
         );
     }
 
+    mod overrides {
+        use crate::rules::testing::{at, context, findings_in, task_request, TASK_ARN};
+        use crate::schema::Operation::{StartTaskExecution, UpdateTask};
+        use crate::{validate_text, Context};
+
+        const BASIC: &str = r#"{"TaskMode":"BASIC","Options":{"Atime":"BEST_EFFORT","Mtime":"PRESERVE","TransferMode":"ALL","PreserveDeletedFiles":"PRESERVE"}}"#;
+        const ENHANCED: &str =
+            r#"{"TaskMode":"ENHANCED","Options":{"Atime":"NONE","Mtime":"PRESERVE"}}"#;
+
+        fn run(overrides: &str) -> String {
+            task_request(&format!(r#""OverrideOptions":{{{overrides}}}"#))
+        }
+
+        #[test]
+        fn an_override_is_judged_with_the_task_settings_it_does_not_change() {
+            let mismatch = "options/atime-mtime-mismatch";
+            assert_eq!(
+                findings_in(
+                    &run(r#""Mtime":"NONE""#),
+                    context(StartTaskExecution, Some(BASIC))
+                ),
+                [at("/OverrideOptions/Atime", mismatch)]
+            );
+            let context_with_task = context(StartTaskExecution, Some(BASIC));
+            let report = validate_text(&run(r#""Mtime":"NONE""#), &context_with_task);
+            assert_eq!(
+                report.diagnostics[0].message,
+                "In Basic mode Atime and Mtime must agree (BEST_EFFORT with PRESERVE, or NONE with NONE), but Atime keeps the task's BEST_EFFORT and Mtime is NONE; set Atime to NONE as well."
+            );
+            assert_eq!(
+                findings_in(
+                    &run(r#""Mtime":"NONE","Atime":"NONE""#),
+                    context(StartTaskExecution, Some(BASIC))
+                ),
+                []
+            );
+            // The task copies everything each run, so deleting is impossible.
+            assert_eq!(
+                findings_in(
+                    &run(r#""PreserveDeletedFiles":"REMOVE""#),
+                    context(StartTaskExecution, Some(BASIC))
+                ),
+                [at(
+                    "/OverrideOptions/TransferMode",
+                    "options/remove-with-transfer-all"
+                )]
+            );
+            assert_eq!(
+                findings_in(
+                    &run(r#""VerifyMode":"POINT_IN_TIME_CONSISTENT""#),
+                    context(StartTaskExecution, Some(ENHANCED))
+                ),
+                [at(
+                    "/OverrideOptions/VerifyMode",
+                    "options/enhanced-point-in-time"
+                )]
+            );
+            assert_eq!(
+                findings_in(
+                    &run(r#""Mtime":"NONE""#),
+                    context(StartTaskExecution, Some(ENHANCED))
+                ),
+                [at("/OverrideOptions/Mtime", "options/enhanced-mtime-none")]
+            );
+        }
+
+        #[test]
+        fn without_the_task_only_what_the_request_settles_is_judged() {
+            let unknown = context(StartTaskExecution, None);
+            // The mode is unknown: Basic's pairing and Enhanced's limits are not applied.
+            for overrides in [
+                r#""Mtime":"NONE""#,
+                r#""Atime":"BEST_EFFORT","Mtime":"NONE""#,
+                r#""VerifyMode":"POINT_IN_TIME_CONSISTENT""#,
+                r#""PreserveDeletedFiles":"REMOVE""#,
+            ] {
+                assert_eq!(
+                    findings_in(&run(overrides), unknown.clone()),
+                    [],
+                    "{overrides}"
+                );
+            }
+            // X3 holds in every mode, so two explicit members settle it.
+            assert_eq!(
+                findings_in(
+                    &run(r#""PreserveDeletedFiles":"REMOVE","TransferMode":"ALL""#),
+                    unknown
+                ),
+                [at(
+                    "/OverrideOptions/TransferMode",
+                    "options/remove-with-transfer-all"
+                )]
+            );
+        }
+
+        #[test]
+        fn update_task_changes_options_of_the_described_task() {
+            let request = task_request(r#""Options":{"Atime":"NONE"}"#);
+            assert_eq!(
+                findings_in(&request, context(UpdateTask, Some(BASIC))),
+                [at("/Options/Mtime", "options/atime-mtime-mismatch")]
+            );
+            assert_eq!(
+                findings_in(&request, context(UpdateTask, Some(ENHANCED))),
+                []
+            );
+            assert_eq!(findings_in(&request, context(UpdateTask, None)), []);
+        }
+
+        #[test]
+        fn a_description_of_another_task_is_ignored() {
+            let other = r#"{"TaskArn":"arn:aws:datasync:us-east-1:111122223333:task/task-fffffffffffffffff","TaskMode":"BASIC","Options":{"Atime":"BEST_EFFORT"}}"#;
+            assert_eq!(
+                findings_in(
+                    &run(r#""Mtime":"NONE""#),
+                    context(StartTaskExecution, Some(other))
+                ),
+                []
+            );
+            let same = other.replace(
+                "task-fffffffffffffffff",
+                TASK_ARN.rsplit('/').next().unwrap(),
+            );
+            assert_eq!(
+                findings_in(
+                    &run(r#""Mtime":"NONE""#),
+                    context(StartTaskExecution, Some(&same))
+                ),
+                [at("/OverrideOptions/Atime", "options/atime-mtime-mismatch")]
+            );
+        }
+
+        #[test]
+        fn create_task_ignores_a_task_description() {
+            let request =
+                crate::rules::testing::request(r#""Options":{"Mtime":"NONE","Atime":"NONE"}"#);
+            let context =
+                Context::default().with_task(&crate::json::parse(ENHANCED).unwrap().value);
+            assert!(validate_text(&request, &context).diagnostics.is_empty());
+        }
+    }
+
     #[test]
     fn an_invalid_task_mode_suspends_only_the_mode_rules() {
         assert_eq!(

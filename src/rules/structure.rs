@@ -689,6 +689,135 @@ mod tests {
         );
     }
 
+    mod operations {
+        use crate::rules::testing::{at, context, findings_in, task_request, TASK_ARN};
+        use crate::schema::Operation::{self, CreateTask, StartTaskExecution, UpdateTask};
+        use crate::{validate_text, Context};
+
+        fn messages(request: &str, operation: Operation) -> Vec<String> {
+            validate_text(request, &Context::default().for_operation(operation))
+                .diagnostics
+                .into_iter()
+                .map(|d| d.message)
+                .collect()
+        }
+
+        #[test]
+        fn update_and_start_need_a_task_arn_of_the_right_form() {
+            for operation in [UpdateTask, StartTaskExecution] {
+                assert_eq!(
+                    findings_in("{}", context(operation, None)),
+                    [at("/TaskArn", "request/missing-member")]
+                );
+                assert_eq!(findings_in(&task_request(""), context(operation, None)), []);
+                let location = r#"{"TaskArn":"arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0"}"#;
+                assert_eq!(
+                    findings_in(location, context(operation, None)),
+                    [at("/TaskArn", "value/pattern-mismatch")]
+                );
+            }
+        }
+
+        #[test]
+        fn update_task_cannot_change_the_mode_the_locations_or_the_tags() {
+            let request = task_request(
+                r#""TaskMode":"ENHANCED","SourceLocationArn":"a","Tags":[],"Options":{"Atime":"NONE","Mtime":"NONE"}"#,
+            );
+            assert_eq!(
+                findings_in(&request, context(UpdateTask, None)),
+                [
+                    at("/SourceLocationArn", "request/unknown-member"),
+                    at("/Tags", "request/unknown-member"),
+                    at("/TaskMode", "request/unknown-member"),
+                ]
+            );
+            let said = messages(&task_request(r#""TaskMode":"ENHANCED""#), UpdateTask);
+            assert_eq!(
+                said,
+                ["\"TaskMode\" is not an UpdateTask member: a task's mode is fixed when the task is created; create a new task to change it."]
+            );
+        }
+
+        #[test]
+        fn start_task_execution_overrides_options_for_one_run() {
+            assert_eq!(
+                findings_in(
+                    &task_request(
+                        r#""OverrideOptions":{"VerifyMode":"NONE"},"Tags":[{"Key":"run","Value":"1"}]"#
+                    ),
+                    context(StartTaskExecution, None)
+                ),
+                []
+            );
+            let said = messages(&task_request(r#""Options":{}"#), StartTaskExecution);
+            assert_eq!(said.len(), 1);
+            assert!(
+                said[0].starts_with(
+                    "\"Options\" is not a StartTaskExecution member: use OverrideOptions"
+                ),
+                "{said:?}"
+            );
+            // An option at the root belongs in OverrideOptions.
+            assert_eq!(
+                validate_text(&task_request(r#""Mtime":"NONE""#), &Context::default().for_operation(StartTaskExecution))
+                    .diagnostics[0]
+                    .message,
+                "\"Mtime\" is not a StartTaskExecution member; it belongs at /OverrideOptions/Mtime."
+            );
+            // Execution tags follow the tag rules.
+            assert_eq!(
+                findings_in(
+                    &task_request(r#""Tags":[{"Key":"aws:x"},{"Key":"a"},{"Key":"a"}]"#),
+                    context(StartTaskExecution, None)
+                ),
+                [
+                    at("/Tags/0/Key", "tag/reserved-prefix"),
+                    at("/Tags/2/Key", "tag/duplicate-key")
+                ]
+            );
+        }
+
+        #[test]
+        fn members_of_other_operations_get_no_cross_field_findings() {
+            // Reported as unknown, not read: no tag rule on UpdateTask's Tags,
+            // no schedule rule on StartTaskExecution's Schedule.
+            let request = task_request(
+                r#""Tags":[{"Key":"aws:x"}],"Schedule":{"ScheduleExpression":"rate(1 minute)"}"#,
+            );
+            assert_eq!(
+                findings_in(&request, context(UpdateTask, None)),
+                [
+                    at("/Schedule/ScheduleExpression", "schedule/too-frequent"),
+                    at("/Tags", "request/unknown-member")
+                ]
+            );
+            assert_eq!(
+                findings_in(&request, context(StartTaskExecution, None)),
+                [
+                    at("/Schedule", "request/unknown-member"),
+                    at("/Tags/0/Key", "tag/reserved-prefix")
+                ]
+            );
+        }
+
+        #[test]
+        fn create_task_says_where_a_task_arn_belongs_and_names_its_operation() {
+            let said = messages(
+                &crate::rules::testing::request(&format!(r#""TaskArn":"{TASK_ARN}""#)),
+                CreateTask,
+            );
+            assert_eq!(said.len(), 1);
+            assert!(
+                said[0].contains("validate an UpdateTask request"),
+                "{said:?}"
+            );
+            assert_eq!(
+                messages("[]", StartTaskExecution),
+                ["The request must be a JSON object of StartTaskExecution members, but it is an array."]
+            );
+        }
+    }
+
     #[test]
     fn an_empty_name_or_tag_value_is_rejected_by_the_pattern() {
         // The length limit allows "" but the model's pattern needs a character,

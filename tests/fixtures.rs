@@ -1,5 +1,7 @@
 //! Fixture tests: every request under `tests/fixtures/{valid,invalid}/*.json`
 //! is validated and its whole report compared with `NAME.expected.json` beside it.
+//! Under `tests/fixtures/operations/`, each request has `NAME.options.json`
+//! beside it: the options argument (`{ operation, task }`) it is judged with.
 //!
 //! The expected reports are the specification a person reads: each one was
 //! reviewed by hand. After a deliberate change, regenerate them with
@@ -28,7 +30,9 @@ fn requests(kind: &str) -> Vec<PathBuf> {
         .map(|entry| entry.expect("entry").path())
         .filter(|path| {
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            name.ends_with(".json") && !name.ends_with(".expected.json")
+            name.ends_with(".json")
+                && !name.ends_with(".expected.json")
+                && !name.ends_with(".options.json")
         })
         .collect();
     paths.sort();
@@ -38,7 +42,14 @@ fn requests(kind: &str) -> Vec<PathBuf> {
 
 fn report_for(path: &Path) -> Report {
     let text = fs::read_to_string(path).expect("readable fixture");
-    validate_text(&text, &Context::at(NOW))
+    let options_path = path.with_extension("options.json");
+    let context = match fs::read_to_string(&options_path) {
+        Ok(options) => Context::at(NOW)
+            .with_options(&json::parse(&options).expect("options are JSON").value)
+            .expect("valid options"),
+        Err(_) => Context::at(NOW),
+    };
+    validate_text(&text, &context)
 }
 
 /// Compares (or, with UPDATE_FIXTURES=1, rewrites) the expected report; returns mismatches.
@@ -90,6 +101,30 @@ fn invalid_fixtures_match_their_reports() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
+#[test]
+fn operation_fixtures_match_their_reports() {
+    let mut failures = Vec::new();
+    for path in requests("operations") {
+        assert!(
+            path.with_extension("options.json").exists(),
+            "{} has no options file",
+            path.display()
+        );
+        let report = report_for(&path);
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.contains("-valid") != report.is_valid() {
+            failures.push(format!(
+                "{} should {}be valid: {:#?}",
+                path.display(),
+                if name.contains("-valid") { "" } else { "not " },
+                report.diagnostics
+            ));
+        }
+        failures.extend(check_expected(&path, &report));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
 /// Codes only JavaScript input can produce (tests/wasm.rs covers them), and
 /// `report/truncated`, which needs more than 1,000 problems (tests/bounds.rs).
 const JS_ONLY: &[Code] = &[Code::InputNotSerializable, Code::ReportTruncated];
@@ -97,7 +132,7 @@ const JS_ONLY: &[Code] = &[Code::InputNotSerializable, Code::ReportTruncated];
 #[test]
 fn every_code_has_a_fixture() {
     let mut seen = BTreeSet::new();
-    for kind in ["valid", "invalid"] {
+    for kind in ["valid", "invalid", "operations"] {
         for path in requests(kind) {
             seen.extend(report_for(&path).diagnostics.iter().map(|d| d.code));
         }

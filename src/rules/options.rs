@@ -13,6 +13,7 @@
 use crate::diagnostic::{Code, Collector, Diagnostic};
 use crate::request::{Request, Setting, TaskMode};
 use crate::rules::Context;
+use crate::schema::Operation;
 
 fn atime_mtime_mismatch(atime: Setting, mtime: Setting) -> String {
     let how = |setting: Setting| setting.how();
@@ -36,12 +37,23 @@ fn atime_mtime_mismatch(atime: Setting, mtime: Setting) -> String {
     )
 }
 
-const ENHANCED_MTIME_NONE: &str =
-    "Enhanced mode does not support Mtime NONE; use PRESERVE (the default) or choose Basic mode.";
+fn enhanced_mtime_none(creating: bool) -> &'static str {
+    if creating {
+        "Enhanced mode does not support Mtime NONE; use PRESERVE (the default) or choose Basic mode."
+    } else {
+        "The task runs in Enhanced mode, which does not support Mtime NONE; use PRESERVE."
+    }
+}
 
 const REMOVE_WITH_TRANSFER_ALL: &str = "TransferMode ALL cannot be combined with PreserveDeletedFiles REMOVE: when DataSync copies everything it does not scan the destination, so it cannot know what to delete; use TransferMode CHANGED or PreserveDeletedFiles PRESERVE.";
 
-const ENHANCED_POINT_IN_TIME: &str = "Enhanced mode does not support VerifyMode POINT_IN_TIME_CONSISTENT; use ONLY_FILES_TRANSFERRED (the Enhanced default) or NONE, or choose Basic mode.";
+fn enhanced_point_in_time(creating: bool) -> &'static str {
+    if creating {
+        "Enhanced mode does not support VerifyMode POINT_IN_TIME_CONSISTENT; use ONLY_FILES_TRANSFERRED (the Enhanced default) or NONE, or choose Basic mode."
+    } else {
+        "The task runs in Enhanced mode, which does not support VerifyMode POINT_IN_TIME_CONSISTENT; use ONLY_FILES_TRANSFERRED or NONE."
+    }
+}
 
 /// Applies X1-X4. X3 (deleting needs the destination scan that
 /// TransferMode ALL skips) holds in every mode.
@@ -63,6 +75,8 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     let Some(mode) = request.task_mode() else {
         return;
     };
+    // Only a new task can still choose its mode.
+    let creating = request.operation() == Operation::CreateTask;
     let atime = request.option("Atime");
     let mtime = request.option("Mtime");
 
@@ -99,7 +113,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
             Diagnostic::new(
                 Code::EnhancedMtimeNone,
                 request.option_path("Mtime"),
-                ENHANCED_MTIME_NONE,
+                enhanced_mtime_none(creating),
             )
             .with_related(request.mode_related()),
         );
@@ -111,7 +125,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
             Diagnostic::new(
                 Code::EnhancedPointInTime,
                 request.option_path("VerifyMode"),
-                ENHANCED_POINT_IN_TIME,
+                enhanced_point_in_time(creating),
             )
             .with_related(request.mode_related()),
         );

@@ -27,6 +27,7 @@ export type DiagnosticCode =
   | 'options/enhanced-point-in-time'
   | 'logging/log-group-unused'
   | 'logging/no-log-group'
+  | 'logging/enhanced-log-group-name'
   | 'manifest/missing-source'
   | 'manifest/with-filters'
   | 'manifest/remove-deletes-nothing'
@@ -261,6 +262,72 @@ export interface CreateTaskRequest {
   TaskMode?: TaskMode;
 }
 
+/** The UpdateTask request: the task's ARN and the members to change. */
+export interface UpdateTaskRequest {
+  TaskArn: string;
+  /** The options to change; every option omitted keeps the task's setting. */
+  Options?: Options;
+  /** At most one rule. */
+  Excludes?: FilterRule[];
+  /** An empty `ScheduleExpression` removes the schedule; `Status: 'DISABLED'` pauses it. */
+  Schedule?: TaskSchedule;
+  Name?: string;
+  /** An Enhanced mode task must use the log group named `/aws/datasync`. */
+  CloudWatchLogGroupArn?: string;
+  /** At most one rule. */
+  Includes?: FilterRule[];
+  /** An empty object removes the task's manifest. */
+  ManifestConfig?: ManifestConfig | Record<string, never>;
+  /** An empty object removes the task's report configuration. */
+  TaskReportConfig?: TaskReportConfig | Record<string, never>;
+}
+
+/** The StartTaskExecution request: the task's ARN and what changes for this run only. */
+export interface StartTaskExecutionRequest {
+  TaskArn: string;
+  /** Options for this run; every option omitted keeps the task's setting. */
+  OverrideOptions?: Options;
+  /** At most one rule. */
+  Includes?: FilterRule[];
+  /** At most one rule. */
+  Excludes?: FilterRule[];
+  /** An empty object removes the task's manifest. */
+  ManifestConfig?: ManifestConfig | Record<string, never>;
+  /** An empty object removes the task's report configuration. */
+  TaskReportConfig?: TaskReportConfig | Record<string, never>;
+  /** At most 50 tags, for the execution (not the task). */
+  Tags?: TagListEntry[];
+}
+
+/** The operations whose requests the validator judges. */
+export type Operation = 'CreateTask' | 'UpdateTask' | 'StartTaskExecution';
+
+/**
+ * What the validator knows of an existing task: a DescribeTask response, as the
+ * AWS SDKs return it (extra members such as `CreationTime` are ignored). Only
+ * `TaskArn`, `TaskMode`, `Options` and `CloudWatchLogGroupArn` are read.
+ */
+export interface TaskDescription {
+  TaskArn?: string;
+  TaskMode?: TaskMode;
+  Options?: Options;
+  CloudWatchLogGroupArn?: string;
+  [member: string]: unknown;
+}
+
+/** The options argument of validate(), applyDefaults() and fields(). */
+export interface ValidateOptions {
+  /** The operation the request is for. Default: `'CreateTask'`. */
+  operation?: Operation;
+  /**
+   * UpdateTask and StartTaskExecution: the task the request changes or runs.
+   * With it, options the request omits keep the task's settings and the task's
+   * mode applies; without it, rules that need them are not applied. Ignored for
+   * CreateTask, and when its `TaskArn` is not the request's.
+   */
+  task?: TaskDescription;
+}
+
 /** TaskMode after applyDefaults(): `'BASIC'` where T leaves it out, otherwise as given (valid or not). */
 type FilledTaskMode<T> = 'TaskMode' extends keyof T
   ? Exclude<T[Extract<'TaskMode', keyof T>], undefined> | (undefined extends T[Extract<'TaskMode', keyof T>] ? 'BASIC' : never)
@@ -301,11 +368,16 @@ export type WithDefaults<T> = Omit<FilledParts<T>, 'TaskMode' | 'Options'> & {
 // ---------------------------------------------------------------------------
 
 /**
- * Checks a CreateTask request given as an object or as JSON text. Never throws:
- * every mistake, including input that is not an object or not serializable, is
- * a diagnostic in the result.
+ * Checks a request of `options.operation` (CreateTask by default) given as an
+ * object or as JSON text. Every mistake in the request, including input that is
+ * not an object or not serializable, is a diagnostic in the result.
+ * @throws TypeError only when `options` is malformed (not an object, an unknown
+ * operation, a `task` that is not an object, or values JSON cannot hold).
  */
-export function validate(request: CreateTaskRequest | string | unknown): ValidationResult;
+export function validate(
+  request: CreateTaskRequest | UpdateTaskRequest | StartTaskExecutionRequest | string | unknown,
+  options?: ValidateOptions,
+): ValidationResult;
 
 /**
  * A copy of the request with every omitted default filled in for its task mode
@@ -314,12 +386,27 @@ export function validate(request: CreateTaskRequest | string | unknown): Validat
  * when there is a ManifestConfig. Members already present are kept as they are.
  * With an invalid TaskMode only the defaults both modes share are filled (not
  * VerifyMode). Integers beyond Number.MAX_SAFE_INTEGER come back exactly, as BigInt.
- * @throws TypeError when the request is not an object (or JSON text of one).
+ * @throws TypeError when the request is not an object (or JSON text of one), or `options` is malformed.
  */
-export function applyDefaults<T extends object = CreateTaskRequest>(request: T | string): WithDefaults<T>;
+export function applyDefaults<T extends object = CreateTaskRequest>(
+  request: T | string,
+  options?: ValidateOptions & { operation?: 'CreateTask' },
+): WithDefaults<T>;
+/**
+ * UpdateTask and StartTaskExecution have no defaults (what they omit keeps the
+ * task's setting): the request comes back as an unchanged copy.
+ */
+export function applyDefaults<T extends object>(
+  request: T | string,
+  options: ValidateOptions & { operation: 'UpdateTask' | 'StartTaskExecution' },
+): T;
 
-/** Metadata for every request member, parents before children. */
-export function fields(): FieldInfo[];
+/**
+ * Metadata for every member of the operation's request (CreateTask by
+ * default), parents before children. Only CreateTask members carry `default`.
+ * @throws TypeError when `options` is malformed.
+ */
+export function fields(options?: Pick<ValidateOptions, 'operation'>): FieldInfo[];
 
 /**
  * Diagnostics, a summary in words and the next run times of a schedule expression.

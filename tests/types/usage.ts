@@ -10,7 +10,12 @@ import init, {
   type Diagnostic,
   type DiagnosticCode,
   type FieldInfo,
+  type Operation,
   type ScheduleDescription,
+  type StartTaskExecutionRequest,
+  type TaskDescription,
+  type UpdateTaskRequest,
+  type ValidateOptions,
   type ValidationResult,
 } from 'datasync-task-validator';
 
@@ -69,6 +74,21 @@ export async function useEverything(): Promise<string[]> {
   const kinds: Array<'string' | 'integer' | 'object' | 'array'> = list.map((f) => f.type);
   const basicDefault: string | number | undefined = list[0]?.default?.BASIC;
 
+  const taskArn = 'arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0';
+  const update: UpdateTaskRequest = { TaskArn: taskArn, Schedule: { ScheduleExpression: '' }, ManifestConfig: {} };
+  const start: StartTaskExecutionRequest = { TaskArn: taskArn, OverrideOptions: { LogLevel: 'BASIC' }, Tags: [{ Key: 'run' }] };
+  const task: TaskDescription = { TaskArn: taskArn, TaskMode: 'BASIC', Options: { Atime: 'NONE' }, CreationTime: new Date(0) };
+  const updateOptions: ValidateOptions = { operation: 'UpdateTask', task };
+  const updated: ValidationResult = validate(update, updateOptions);
+  validate(JSON.stringify(start), { operation: 'StartTaskExecution' });
+  const operation: Operation = 'StartTaskExecution';
+  const startFields: FieldInfo[] = fields({ operation });
+  const unchanged: StartTaskExecutionRequest = applyDefaults(start, { operation: 'StartTaskExecution' });
+  // @ts-expect-error the operation is a closed set of names.
+  validate(update, { operation: 'DeleteTask' });
+  // @ts-expect-error an UpdateTask request has no TaskMode.
+  const noMode: UpdateTaskRequest = { TaskArn: taskArn, TaskMode: 'BASIC' };
+
   const schedule: ScheduleDescription = describeSchedule('rate(1 day)', { from: new Date(0), count: 3 });
   describeSchedule('cron(0 8 ? * 4#1 *)', { from: '2026-01-01T00:00:00Z' });
   describeSchedule('rate(1 hour)', { from: 0 });
@@ -86,5 +106,6 @@ export async function useEverything(): Promise<string[]> {
   await ready;
   return [version(), String(code), String(severity), String(line), verify, mode, source, name, String(fromJson.TaskMode),
     String(kinds.length), String(basicDefault), String(summary), String(runs.length), String(wrong),
-    String(limit), String(limitNumber), status, manifestFormat, looseMode, String(claimedMode), String(looseVerify), looseMtime];
+    String(limit), String(limitNumber), status, manifestFormat, looseMode, String(claimedMode), String(looseVerify), looseMtime,
+    String(updated.valid), String(startFields.length), String(unchanged.TaskArn), String(noMode)];
 }

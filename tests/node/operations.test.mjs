@@ -1,0 +1,119 @@
+// validate(request, { operation, task }), applyDefaults and fields for
+// UpdateTask and StartTaskExecution, through the published package: both input
+// paths carry the options, malformed options are TypeErrors, and the reports of
+// the core's fixtures under tests/fixtures/operations are the package's too.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { repoRoot, requireBuiltPackage, SOURCE, DESTINATION } from './helpers.mjs';
+
+requireBuiltPackage();
+const { validate, applyDefaults, fields } = await import('datasync-task-validator');
+const cjs = (await import('node:module')).createRequire(import.meta.url)('datasync-task-validator');
+
+const TASK_ARN = 'arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0';
+const BASIC_TASK = {
+  TaskArn: TASK_ARN,
+  TaskMode: 'BASIC',
+  Options: { Atime: 'BEST_EFFORT', Mtime: 'PRESERVE', LogLevel: 'OFF', BytesPerSecond: -1 },
+  CreationTime: new Date('2026-11-01T08:00:00Z'),
+};
+const codes = (result) => [...result.errors, ...result.warnings].map((d) => `${d.path} ${d.code}`);
+
+test('the operation chooses the request model', () => {
+  assert.deepEqual(codes(validate({}, { operation: 'UpdateTask' })), ['/TaskArn request/missing-member']);
+  assert.deepEqual(codes(validate('{}', { operation: 'StartTaskExecution' })), ['/TaskArn request/missing-member']);
+  assert.deepEqual(codes(validate({ TaskArn: TASK_ARN }, { operation: 'UpdateTask' })), []);
+  const foreign = validate({ TaskArn: TASK_ARN, TaskMode: 'ENHANCED' }, { operation: 'UpdateTask' });
+  assert.match(foreign.errors[0].message, /^"TaskMode" is not an UpdateTask member: a task's mode is fixed/);
+  const notAnObject = validate(42, { operation: 'StartTaskExecution' });
+  assert.match(notAnObject.errors[0].message, /StartTaskExecution members/);
+});
+
+test('without operation, null options or an empty object, reports are CreateTask reports', () => {
+  const requests = [{}, { SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Options: { Mtime: 'NONE' } }, '[]', 'x'];
+  for (const request of requests) {
+    const plain = validate(request);
+    for (const options of [undefined, null, {}, { operation: 'CreateTask' }, { operation: 'CreateTask', task: BASIC_TASK }]) {
+      assert.deepEqual(validate(request, options), plain, JSON.stringify(options));
+    }
+  }
+});
+
+test('a run is judged with the task settings it does not override', () => {
+  const run = { TaskArn: TASK_ARN, OverrideOptions: { Mtime: 'NONE' } };
+  const options = { operation: 'StartTaskExecution', task: BASIC_TASK };
+  assert.deepEqual(codes(validate(run, options)), ['/OverrideOptions/Atime options/atime-mtime-mismatch']);
+  assert.match(validate(run, options).errors[0].message, /Atime keeps the task's BEST_EFFORT and Mtime is NONE/);
+  // Without the task neither its mode nor its Atime is known: no guess.
+  assert.deepEqual(codes(validate(run, { operation: 'StartTaskExecution' })), []);
+  // A description of another task is ignored.
+  const other = { ...BASIC_TASK, TaskArn: TASK_ARN.replace('0123456789abcdef0', 'fffffffffffffffff') };
+  assert.deepEqual(codes(validate(run, { operation: 'StartTaskExecution', task: other })), []);
+  // Both input paths carry the options: a string with a lone surrogate takes the slow one.
+  const slow = `{"TaskArn":"${TASK_ARN}","OverrideOptions":{"Mtime":"NONE"},"Tags":[{"Key":"\ud800"}]}`;
+  assert.ok(codes(validate(slow, options)).includes('/OverrideOptions/Atime options/atime-mtime-mismatch'));
+  assert.deepEqual(cjs.validate(run, options), validate(run, options));
+});
+
+test('malformed options are TypeErrors that name the function, whatever the request', () => {
+  const cases = [
+    [5, /options must be an object/],
+    [[], /options must be an object/],
+    [{ operation: 'DeleteTask' }, /options\.operation must be 'CreateTask', 'UpdateTask' or 'StartTaskExecution'/],
+    [{ operation: 7 }, /options\.operation must be a string/],
+    [{ task: 'arn' }, /options\.task must be a DescribeTask response/],
+    [{ task: { big: 1n } }, /options could not be read as JSON/],
+  ];
+  for (const [options, message] of cases) {
+    for (const request of [{}, 'x', undefined]) {
+      assert.throws(() => validate(request, options), (error) => error instanceof TypeError && /^validate: /.test(error.message) && message.test(error.message));
+    }
+    assert.throws(() => fields(options), (error) => error instanceof TypeError && /^fields: /.test(error.message));
+    assert.throws(() => applyDefaults({}, options), (error) => error instanceof TypeError && /^applyDefaults: /.test(error.message));
+  }
+  const cyclic = {};
+  cyclic.self = cyclic;
+  assert.throws(() => validate({}, { task: cyclic }), TypeError);
+  // A failure leaves nothing behind: large and small requests still validate.
+  const big = { SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Name: 'n'.repeat(200_000) };
+  assert.deepEqual(codes(validate(big)), ['/Name value/too-long']);
+  assert.deepEqual(codes(validate({ TaskArn: TASK_ARN }, { operation: 'StartTaskExecution' })), []);
+});
+
+test('fields() lists each operation\'s members; only CreateTask members carry defaults', () => {
+  const pointers = (list) => list.map((f) => f.pointer);
+  assert.deepEqual(fields({}), fields());
+  const update = fields({ operation: 'UpdateTask' });
+  const start = fields({ operation: 'StartTaskExecution' });
+  assert.equal(update[0].pointer, '/TaskArn');
+  assert.ok(pointers(update).includes('/Options/Atime') && !pointers(update).includes('/TaskMode'));
+  assert.ok(pointers(start).includes('/OverrideOptions/Atime') && pointers(start).includes('/Tags/*/Key'));
+  assert.ok(!pointers(start).some((p) => p.startsWith('/Schedule') || p.startsWith('/Options/')));
+  assert.ok([...update, ...start].every((f) => f.default === undefined));
+  assert.ok(fields().some((f) => f.default !== undefined));
+});
+
+test('applyDefaults fills nothing in for UpdateTask and StartTaskExecution', () => {
+  const request = { TaskArn: TASK_ARN, OverrideOptions: { Mtime: 'NONE' } };
+  const copy = applyDefaults(request, { operation: 'StartTaskExecution' });
+  assert.deepEqual(copy, request);
+  assert.notEqual(copy, request);
+  assert.deepEqual(applyDefaults('{"TaskArn":"x"}', { operation: 'UpdateTask' }), { TaskArn: 'x' });
+  assert.throws(() => applyDefaults('[]', { operation: 'UpdateTask' }), TypeError);
+  assert.equal(applyDefaults({}).TaskMode, 'BASIC');
+});
+
+test('the package gives the core fixtures\' reports for every operation', () => {
+  const dir = join(repoRoot, 'tests/fixtures/operations');
+  const names = readdirSync(dir).filter((n) => n.endsWith('.json') && !n.endsWith('.expected.json') && !n.endsWith('.options.json'));
+  assert.ok(names.length >= 8);
+  for (const name of names) {
+    const request = readFileSync(join(dir, name), 'utf8');
+    const options = JSON.parse(readFileSync(join(dir, name.replace(/\.json$/, '.options.json')), 'utf8'));
+    const expected = JSON.parse(readFileSync(join(dir, name.replace(/\.json$/, '.expected.json')), 'utf8'));
+    assert.deepEqual(validate(request, options), expected, name);
+    assert.deepEqual(validate(JSON.parse(request), options), expected, name);
+  }
+});

@@ -5,11 +5,12 @@ export const NAME = 'datasync-task-validator';
 
 export const USAGE = `Usage: ${NAME} [options] <file|directory|glob|->...
 
-Checks AWS DataSync CreateTask requests (JSON or YAML, as sent to the API or
-passed to "aws datasync create-task --cli-input-json"), every
-AWS::DataSync::Task resource in CloudFormation templates (JSON or YAML) and
-every aws_datasync_task in Terraform files (.tf, .tf.json; each folder is a
-module) and plans ("terraform show -json plan.out > plan.json").
+Checks AWS DataSync CreateTask, UpdateTask and StartTaskExecution requests
+(JSON or YAML, as sent to the API or passed to "aws datasync create-task
+--cli-input-json" and its siblings), every AWS::DataSync::Task resource in
+CloudFormation templates (JSON or YAML) and every aws_datasync_task in
+Terraform files (.tf, .tf.json; each folder is a module) and plans
+("terraform show -json plan.out > plan.json").
 
 Inputs:
   FILE                   a request or a template
@@ -20,6 +21,11 @@ Inputs:
 
 Options:
   -f, --format FORMAT    human (default), json or sarif
+      --operation NAME   check request files as CreateTask, UpdateTask or
+                         StartTaskExecution requests (default: auto, from each
+                         file's members: TaskArn with OverrideOptions or Tags is
+                         StartTaskExecution, TaskArn otherwise UpdateTask, no
+                         TaskArn CreateTask); templates are always CreateTask
       --defaults         also print each request with the service defaults filled in
                          (human and json formats)
       --warnings-as-errors
@@ -46,11 +52,13 @@ are still checked and reported).
 export class UsageError extends Error {}
 
 const FORMATS = ['human', 'json', 'sarif'];
+export const OPERATIONS = ['CreateTask', 'UpdateTask', 'StartTaskExecution'];
 
 /** Parses argv (without node and the script) into options and operands. */
 export function parseArgs(argv) {
   const options = {
     format: 'human',
+    operation: 'auto',
     defaults: false,
     warningsAsErrors: false,
     quiet: false,
@@ -92,6 +100,14 @@ export function parseArgs(argv) {
           throw new UsageError(`unknown format "${format}" for ${flag}; use human, json or sarif`);
         }
         options.format = format;
+        break;
+      }
+      case '--operation': {
+        const operation = value(flag, inline, rest);
+        if (operation !== 'auto' && !OPERATIONS.includes(operation)) {
+          throw new UsageError(`unknown operation "${operation}" for ${flag}; use ${OPERATIONS.join(', ')} or auto`);
+        }
+        options.operation = operation;
         break;
       }
       case '--defaults':

@@ -41,6 +41,10 @@ export const CLI_CODES = {
     severity: 'info',
     meaning: 'A `terraform show -json` plan or state without aws_datasync_task resources to create or keep.',
   },
+  'request/operation': {
+    severity: 'info',
+    meaning: 'A request file checked as an UpdateTask or StartTaskExecution request, chosen from its members or by --operation.',
+  },
   'cloudformation/no-tasks': {
     severity: 'info',
     meaning: 'A CloudFormation template without AWS::DataSync::Task resources.',

@@ -2,8 +2,9 @@
 // {
 //   "tool": { "name", "version" },
 //   "files": [ { "file", "syntax", "kind", "error"?, "notes": [...],
-//                "tasks": [ { "logicalId", "pointer", "valid", "diagnostics": [...], "notes": [...],
-//                             "defaults"?, "schedule"? } ] } ],
+//                "tasks": [ { "logicalId", "pointer", "operation"?, "valid", "diagnostics": [...],
+//                             "notes": [...], "defaults"?, "schedule"? } ] } ],
+// ("operation" only for a request checked as UpdateTask or StartTaskExecution)
 //   "summary": { "files", "checked", "unreadable", "tasks", "errors", "warnings", "notes" },
 //   "exitCode": 0 | 1 | 2
 // }
@@ -27,6 +28,7 @@ export function formatJson(run, { quiet = false, warningsAsErrors = false } = {}
         const out = {
           logicalId: task.logicalId,
           pointer: task.pointer,
+          ...(task.operation ? { operation: task.operation } : {}),
           valid: !task.diagnostics.some((d) => d.severity === 'error'),
           diagnostics: task.diagnostics.filter(keep),
           notes: quiet ? [] : task.notes,

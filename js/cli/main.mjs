@@ -103,7 +103,7 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
     }
     let report;
     try {
-      report = checkDocument(input.name, read.text, { defaults: options.defaults });
+      report = checkDocument(input.name, read.text, { defaults: options.defaults, operation: options.operation });
     } catch (error) {
       report = { file: input.name, syntax: null, kind: 'unparsable', error: { message: `could not be checked: ${error?.message ?? error}` }, notes: [], tasks: [] };
     }

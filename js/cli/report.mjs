@@ -1,6 +1,8 @@
 // Checks one input document and returns what the output formats print:
 //   { file, syntax, kind, error?, notes, tasks }
-// kind is 'request' (one CreateTask request, e.g. a --cli-input-json file),
+// kind is 'request' (one CreateTask, UpdateTask or StartTaskExecution request,
+// e.g. a --cli-input-json file; the operation comes from --operation or the
+// request's members, and an info note names any but CreateTask),
 // 'template' (one entry in `tasks` per AWS::DataSync::Task resource),
 // 'terraform' (one entry per aws_datasync_task in `terraform show -json`
 // output; .tf files are checked by terraform.mjs) or
@@ -56,16 +58,50 @@ function scheduleOf(request) {
 }
 
 /**
- * A request file: the validator reads the JSON text itself, so nothing is lost
- * on the way. `positions` as for located(); `result` is validate(text) when
- * the caller has it already.
+ * The operation a request `value` is for: `chosen` (--operation) unless it is
+ * 'auto', else from the members, as the AWS CLI's --cli-input-json files of
+ * each operation have them. A TaskArn means an existing task: a run when
+ * there are OverrideOptions or Tags (UpdateTask has neither), else an update
+ * (whose members a run without overrides shares). Returns the operation and,
+ * for auto, the reason.
  */
-function requestReport(base, text, positions, options, result = validate(text)) {
+export function operationOf(value, chosen = 'auto') {
+  if (chosen !== 'auto') return { operation: chosen, reason: 'chosen with --operation' };
+  const has = (name) => value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, name);
+  if (!has('TaskArn')) return { operation: 'CreateTask', reason: 'it has no TaskArn' };
+  if (has('SourceLocationArn') || has('DestinationLocationArn')) {
+    return { operation: 'CreateTask', reason: 'it has location ARNs' };
+  }
+  if (has('OverrideOptions')) return { operation: 'StartTaskExecution', reason: 'it has TaskArn and OverrideOptions' };
+  if (has('Tags')) return { operation: 'StartTaskExecution', reason: 'it has TaskArn and Tags, which UpdateTask does not take' };
+  return { operation: 'UpdateTask', reason: 'it has TaskArn and no location ARNs' };
+}
+
+/**
+ * A request file: the validator reads the JSON text itself, so nothing is lost
+ * on the way. `positions` as for located(); `value` is the parsed request, for
+ * choosing the operation; `result` is validate(text) when the caller has it
+ * already (as a CreateTask request).
+ */
+function requestReport(base, text, positions, options, value, result) {
+  const { operation, reason } = operationOf(value, options.operation);
+  const settings = operation === 'CreateTask' ? undefined : { operation };
+  if (result === undefined || settings) result = validate(text, settings);
   const diagnostics = [...result.errors, ...result.warnings].sort(byPathThenCode);
   const task = { logicalId: null, pointer: '', diagnostics: located(diagnostics, positions, ''), notes: [] };
+  if (settings) {
+    task.operation = operation;
+    task.notes.push({
+      path: '',
+      code: 'request/operation',
+      message: `Checked as a${operation === 'UpdateTask' ? 'n' : ''} ${operation} request (${reason}); choose another with --operation.`,
+      line: 1,
+      column: 1,
+    });
+  }
   if (options.defaults) {
     try {
-      task.defaults = applyDefaults(text);
+      task.defaults = applyDefaults(text, settings);
       task.schedule = scheduleOf(task.defaults);
     } catch {
       task.defaults = null;
@@ -178,7 +214,7 @@ export function checkDocument(name, rawText, options = {}) {
       }
       return terraformShowReport(base, readJson(text), options);
     }
-    if (!isTemplate(value)) return requestReport(base, text, () => readJson(text).positions, options, result);
+    if (!isTemplate(value)) return requestReport(base, text, () => readJson(text).positions, options, value, result);
     // Text the validator and JSON.parse both accept is always read completely.
     return templateReport(base, readJson(text), options);
   }
@@ -200,7 +236,7 @@ export function checkDocument(name, rawText, options = {}) {
     if (isTemplate(document.value)) {
       return templateReport(base, parseYaml(text, { version: '1.1' }), options);
     }
-    return requestReport(base, toJsonText(document.value ?? null), document.positions, options);
+    return requestReport(base, toJsonText(document.value ?? null), document.positions, options, document.value);
   } catch (error) {
     if (error instanceof ParseError) return unparsable(base, `invalid YAML: ${error.message}`, error.line, error.column);
     throw error;

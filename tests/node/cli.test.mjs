@@ -457,3 +457,41 @@ test('--defaults prints each request with the defaults filled in', () => {
   // Without --defaults there is none.
   assert.equal('defaults' in json([fixture('requests/valid.json')]).document.files[0].tasks[0], false);
 });
+
+// ---------------------------------------------------------------------------
+// UpdateTask and StartTaskExecution requests
+// ---------------------------------------------------------------------------
+
+test('a request file is checked as the operation its members show, and a note says which', () => {
+  const { status, document } = json([fixture('operations/update-task.json'), fixture('operations/start-task-execution.yml'), fixture('requests/valid.json')]);
+  assert.equal(status, 1);
+  const [update, start, create] = document.files.map((file) => file.tasks[0]);
+  assert.equal(update.operation, 'UpdateTask');
+  assert.deepEqual(update.diagnostics.map((d) => `${d.path} ${d.code} ${d.line}`), ['/TaskMode request/unknown-member 3']);
+  assert.match(update.diagnostics[0].message, /a task's mode is fixed when the task is created/);
+  assert.deepEqual(update.notes.map((n) => n.code), ['request/operation']);
+  assert.match(update.notes[0].message, /^Checked as an UpdateTask request \(it has TaskArn and no location ARNs\)/);
+  assert.equal(start.operation, 'StartTaskExecution');
+  assert.deepEqual(start.diagnostics.map((d) => `${d.path} ${d.code}`), ['/OverrideOptions/TransferMode options/remove-with-transfer-all']);
+  assert.equal(create.operation, undefined);
+  assert.deepEqual(create.notes, []);
+});
+
+test('--operation overrides what the members suggest', () => {
+  const { document } = json(['--operation', 'CreateTask', fixture('operations/update-task.json')]);
+  const codes = document.files[0].tasks[0].diagnostics.map((d) => `${d.path} ${d.code}`);
+  assert.ok(codes.includes('/TaskArn request/unknown-member') && codes.includes('/SourceLocationArn request/missing-member'), codes.join('\n'));
+  const human = run(['--operation=StartTaskExecution', fixture('operations/update-task.json')]);
+  assert.match(human.stdout, /update-task\.json:\/Schedule {2}error {2}request\/unknown-member {2}"Schedule" is not a StartTaskExecution member/);
+  assert.match(human.stdout, /Checked as a StartTaskExecution request \(chosen with --operation\)/);
+  const bad = run(['--operation', 'DeleteTask', fixture('requests/valid.json')]);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /unknown operation "DeleteTask" for --operation; use CreateTask, UpdateTask, StartTaskExecution or auto/);
+});
+
+test('--defaults fills nothing in for an UpdateTask request', () => {
+  const { document } = json(['--defaults', fixture('operations/update-task.json')]);
+  const task = document.files[0].tasks[0];
+  assert.deepEqual(Object.keys(task.defaults), ['TaskArn', 'TaskMode', 'Schedule']);
+  assert.equal(task.defaults.Options, undefined);
+});

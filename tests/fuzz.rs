@@ -12,7 +12,9 @@ use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use datasync_task_validator::{describe_schedule, fill_defaults, json, validate_text, Context};
+use datasync_task_validator::{
+    describe_schedule, fill_defaults, json, validate_text, Context, Operation,
+};
 
 /// Tokens worth splicing in: JSON syntax, enum values, schedule pieces, hostile text.
 const TOKENS: &[&str] = &[
@@ -107,11 +109,14 @@ fn mutate(seed: &str, random: &mut Random) -> String {
 fn seeds() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut seeds = Vec::new();
-    for kind in ["valid", "invalid"] {
+    for kind in ["valid", "invalid", "operations"] {
         for entry in fs::read_dir(root.join(kind)).expect("fixtures") {
             let path = entry.expect("entry").path();
             let name = path.to_string_lossy();
-            if name.ends_with(".json") && !name.ends_with(".expected.json") {
+            if name.ends_with(".json")
+                && !name.ends_with(".expected.json")
+                && !name.ends_with(".options.json")
+            {
                 let text = fs::read_to_string(&path).expect("fixture");
                 if text.len() < 20_000 {
                     seeds.push(text);
@@ -157,6 +162,18 @@ fn mutated_requests_never_break_the_core() {
             }
             if let Some(filled) = fill_defaults(&parsed.value) {
                 let _ = validate_text(&json::to_string(&filled), &context);
+            }
+            // The other operations, with the mutated text also read as the task's description.
+            let operation = Operation::ALL[random.below(Operation::ALL.len())];
+            let judged = context.clone().for_operation(operation);
+            let with_task = judged.clone().with_task(&parsed.value);
+            for context in [judged, with_task] {
+                let report = validate_text(&text, &context);
+                assert_eq!(
+                    report,
+                    validate_text(&text, &context),
+                    "not deterministic: {text}"
+                );
             }
             if let Some(expression) = parsed
                 .value

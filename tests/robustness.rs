@@ -130,6 +130,19 @@ proptest! {
     }
 
     #[test]
+    fn any_value_as_a_request_or_a_task_of_any_operation_is_judged_deterministically(
+        request in value_strategy(),
+        task in value_strategy(),
+        which in 0usize..3,
+    ) {
+        let operation = datasync_task_validator::Operation::ALL[which];
+        let context = context().for_operation(operation).with_task(&task);
+        let first = validate_value(&request, &context);
+        prop_assert_eq!(&first, &validate_value(&request, &context));
+        prop_assert_eq!(first.is_valid(), validate_text(&json::to_string(&request), &context).is_valid());
+    }
+
+    #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,200}") {
         let _ = validate_text(&text, &context());
     }

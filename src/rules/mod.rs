@@ -68,7 +68,7 @@ impl Context {
         let Value::Object(_) = options else {
             return Err(format!(
                 "options must be an object such as {{ operation: 'UpdateTask' }}, but it is {}.",
-                options.type_name()
+                with_article(options.type_name())
             ));
         };
         let mut context = self;
@@ -85,7 +85,7 @@ impl Context {
             Some(other) => {
                 return Err(format!(
                     "options.operation must be a string such as 'UpdateTask', but it is {}.",
-                    other.type_name()
+                    with_article(other.type_name())
                 ))
             }
         }
@@ -95,7 +95,7 @@ impl Context {
             Some(other) => {
                 return Err(format!(
                     "options.task must be a DescribeTask response (an object), but it is {}.",
-                    other.type_name()
+                    with_article(other.type_name())
                 ))
             }
         }
@@ -105,6 +105,15 @@ impl Context {
     /// The current time: the fixed one, else the clock's, else unknown.
     pub fn now(&self) -> Option<i64> {
         self.now_unix.or_else(|| self.clock.and_then(|read| read()))
+    }
+}
+
+/// A JSON type name as a phrase: "an array", "a string", "null".
+fn with_article(type_name: &str) -> String {
+    match type_name {
+        "null" => "null".to_owned(),
+        name if name.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {name}"),
+        name => format!("a {name}"),
     }
 }
 
@@ -217,10 +226,10 @@ mod tests {
     #[test]
     fn malformed_options_are_a_sentence_for_a_type_error() {
         for (options, expected) in [
-            ("[]", "options must be an object such as { operation: 'UpdateTask' }, but it is array."),
+            ("[]", "options must be an object such as { operation: 'UpdateTask' }, but it is an array."),
             (r#"{"operation":"updateTask"}"#, "options.operation must be 'CreateTask', 'UpdateTask' or 'StartTaskExecution', but it is \"updateTask\"."),
-            (r#"{"operation":1}"#, "options.operation must be a string such as 'UpdateTask', but it is integer."),
-            (r#"{"task":"arn"}"#, "options.task must be a DescribeTask response (an object), but it is string."),
+            (r#"{"operation":1}"#, "options.operation must be a string such as 'UpdateTask', but it is an integer."),
+            (r#"{"task":"arn"}"#, "options.task must be a DescribeTask response (an object), but it is a string."),
         ] {
             assert_eq!(read(options).err().as_deref(), Some(expected), "{options}");
         }

@@ -40,9 +40,9 @@ fn task_without_log_group(level: &str) -> String {
     )
 }
 
-fn enhanced_log_group_name(name: &str) -> String {
+fn enhanced_log_group_name(name: &str, suggestion: &str) -> String {
     format!(
-        "An Enhanced mode task must log to the log group named {ENHANCED_LOG_GROUP}, but this ARN names {}; use arn:aws:logs:<region>:<account>:log-group:{ENHANCED_LOG_GROUP}:*.",
+        "An Enhanced mode task must log to the log group named {ENHANCED_LOG_GROUP}, but this ARN names {}; use {suggestion}.",
         quote(name)
     )
 }
@@ -107,30 +107,37 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     if request.operation() == Operation::UpdateTask
         && request.task_mode() == Some(TaskMode::Enhanced)
     {
-        if let Some(name) = request
+        if let Some((prefix, name, suffix)) = request
             .str_at(&["CloudWatchLogGroupArn"])
             .filter(|arn| Pattern::LogGroupArn.matches(arn))
-            .and_then(log_group_name)
-            .filter(|name| *name != ENHANCED_LOG_GROUP)
+            .and_then(split_log_group_arn)
+            .filter(|(_, name, _)| *name != ENHANCED_LOG_GROUP)
         {
+            // The same partition, Region and account, and the same optional `:*`.
+            let suggestion = format!("{prefix}{ENHANCED_LOG_GROUP}{suffix}");
             out.push(
                 Diagnostic::new(
                     Code::EnhancedLogGroupName,
                     "/CloudWatchLogGroupArn",
-                    enhanced_log_group_name(name),
+                    enhanced_log_group_name(name, &suggestion),
                 )
                 .with("expected", ENHANCED_LOG_GROUP)
-                .with("actual", name.to_owned()),
+                .with("actual", name.to_owned())
+                .with("suggestion", suggestion),
             );
         }
     }
 }
 
-/// The log group name in a log group ARN that matches the model's pattern:
-/// what follows `log-group:`, without a trailing `:*`.
-fn log_group_name(arn: &str) -> Option<&str> {
-    let (_, name) = arn.split_once(":log-group:")?;
-    Some(name.strip_suffix(":*").unwrap_or(name))
+/// A log group ARN that matches the model's pattern, split into what comes
+/// up to `log-group:` (inclusive), the log group name, and the optional `:*`.
+fn split_log_group_arn(arn: &str) -> Option<(&str, &str, &str)> {
+    let at = arn.find(":log-group:")? + ":log-group:".len();
+    let (prefix, rest) = arn.split_at(at);
+    Some(match rest.strip_suffix(":*") {
+        Some(name) => (prefix, name, ":*"),
+        None => (prefix, rest, ""),
+    })
 }
 
 #[cfg(test)]
@@ -262,6 +269,23 @@ mod tests {
                 "{bad}"
             );
         }
+        let report = crate::validate_text(
+            &group("/datasync/nightly:*"),
+            &context(UpdateTask, Some(ENHANCED)),
+        );
+        let diagnostic = &report.diagnostics[0];
+        assert_eq!(
+            diagnostic.message,
+            "An Enhanced mode task must log to the log group named /aws/datasync, but this ARN names \"/datasync/nightly\"; use arn:aws:logs:us-east-1:111122223333:log-group:/aws/datasync:*."
+        );
+        let suggestion = diagnostic
+            .params
+            .iter()
+            .find(|(name, _)| *name == "suggestion");
+        assert_eq!(
+            suggestion.map(|(_, value)| crate::json::to_string(value)),
+            Some("\"arn:aws:logs:us-east-1:111122223333:log-group:/aws/datasync:*\"".to_owned())
+        );
         // Only an Enhanced task, known from its description, must.
         assert_eq!(
             findings_in(

@@ -76,6 +76,12 @@ test('malformed options are TypeErrors that name the function, whatever the requ
   const cyclic = {};
   cyclic.self = cyclic;
   assert.throws(() => validate({}, { task: cyclic }), TypeError);
+  // Hostile options never reach the core: their own exceptions become TypeErrors here.
+  const throwing = { get operation() { throw new Error('boom'); } };
+  assert.throws(() => validate({}, throwing), (error) => error instanceof TypeError && /boom/.test(error.message));
+  const hostile = new Proxy({}, { ownKeys() { throw new RangeError('no keys'); } });
+  assert.throws(() => validate({}, hostile), TypeError);
+  assert.throws(() => validate({}, { toJSON: () => 5 }), /options must be an object .* but it is an integer/);
   // A failure leaves nothing behind: large and small requests still validate.
   const big = { SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Name: 'n'.repeat(200_000) };
   assert.deepEqual(codes(validate(big)), ['/Name value/too-long']);

@@ -33,6 +33,15 @@ function viaSerde(object) {
 
 const request = (extra) => ({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, ...extra });
 const codes = (report) => report.errors.concat(report.warnings).map((d) => d.code);
+/**
+ * `report` as the variant words it: the package's wrapper names NaN and
+ * Infinity, which reach the core as null either way; the variant, which has
+ * no wrapper, says null.
+ */
+const asTheVariantSaysIt = (report) => {
+  for (const error of report.errors) error.message = error.message.replace(/it is -?\w+, which is not a finite number .*$/, 'it is null.');
+  return report;
+};
 /** Nesting the serde path reads differently by design: a lone surrogate, too deep. */
 const documentedDifference = (report) => codes(report).some((code) => code === 'value/invalid-unicode' || code === 'json/too-deep');
 
@@ -72,11 +81,7 @@ test('numbers are classified as the parser classifies JSON.stringify\'s text', {
   for (const number of numbers) {
     for (const object of [request({ Options: { BytesPerSecond: number } }), request({ Name: number }), request({ Tags: [number] })]) {
       const expected = validate(object);
-      if (!Number.isFinite(number)) {
-        // The package's wrapper names NaN and Infinity, which reach the core
-        // as null either way; the variant, which has no wrapper, says null.
-        for (const error of expected.errors) error.message = error.message.replace(/it is -?\w+, which is not a finite number .*$/, 'it is null.');
-      }
+      if (!Number.isFinite(number)) asTheVariantSaysIt(expected);
       assert.deepEqual(viaSerde(object), expected, `for ${number}`);
     }
   }
@@ -114,7 +119,8 @@ test('random mutations of the examples: the same report (seeded)', { skip }, () 
     } catch {
       continue;
     }
-    const expected = validate(object);
+    // A mutation can make a number literal overflow to Infinity (1e3 spliced into 10485760).
+    const expected = asTheVariantSaysIt(validate(object));
     if (documentedDifference(expected)) continue;
     assert.deepEqual(viaSerde(object), expected, `object from ${JSON.stringify(text)}`);
     checked += 1;

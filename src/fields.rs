@@ -281,6 +281,11 @@ const REPORT_LEVEL: &[EnumValue] = &[
 /// One row per member whose presentation is known; every other member gets
 /// its name in words (`BytesPerSecond` -> "Bytes per second").
 static PRESENTATION: &[Presentation] = &[
+    example(
+        "/TaskArn",
+        "Task",
+        "arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0",
+    ),
     example("/SourceLocationArn", "Source location", LOCATION_EXAMPLE),
     example(
         "/DestinationLocationArn",
@@ -528,6 +533,11 @@ fn words(name: &str) -> String {
 }
 
 fn presentation(pointer: &str) -> Option<&'static Presentation> {
+    // StartTaskExecution's OverrideOptions are the Options members, shown alike.
+    let options = pointer
+        .strip_prefix("/OverrideOptions")
+        .map(|rest| format!("/Options{rest}"));
+    let pointer = options.as_deref().unwrap_or(pointer);
     PRESENTATION.iter().find(|p| p.pointer == pointer)
 }
 
@@ -663,6 +673,24 @@ mod tests {
             );
         }
         assert!(update.iter().chain(&start).all(|f| f.default.is_none()));
+        // A run's overrides are presented as the task's options are.
+        let label = |all: &[FieldInfo], pointer: &str| {
+            all.iter()
+                .find(|f| f.pointer == pointer)
+                .map(|f| (f.label.clone(), f.values.len(), f.section_order))
+        };
+        assert_eq!(
+            label(&start, "/OverrideOptions/VerifyMode"),
+            label(&fields(), "/Options/VerifyMode")
+        );
+        assert_eq!(
+            label(&update, "/TaskArn").map(|l| l.0),
+            Some("Task".to_owned())
+        );
+        assert!(update
+            .iter()
+            .chain(&start)
+            .all(|f| f.section_order < SECTIONS.len()));
         assert!(fields().iter().any(|f| f.default.is_some()));
         assert_eq!(fields(), fields_of(Operation::CreateTask));
     }
@@ -698,8 +726,13 @@ mod tests {
                 field.section
             );
         }
-        // Every row of the table names a real member, so no label is lost to a typo.
-        let pointers: Vec<String> = fields().into_iter().map(|f| f.pointer).collect();
+        // Every row of the table names a real member of some operation, so no
+        // label is lost to a typo.
+        let pointers: Vec<String> = Operation::ALL
+            .iter()
+            .flat_map(|&operation| fields_of(operation))
+            .map(|f| f.pointer)
+            .collect();
         for row in PRESENTATION {
             assert!(pointers.iter().any(|p| p == row.pointer), "{}", row.pointer);
         }

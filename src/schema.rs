@@ -784,7 +784,7 @@ static UPDATE_TASK_REQUEST: Shape = Shape::Structure(&[
         required: true,
         shape: &TASK_ARN,
         default: None,
-        section: "Task",
+        section: "General",
         help: "The ARN of the task to change.",
     },
     Member {
@@ -860,7 +860,7 @@ static START_TASK_EXECUTION_REQUEST: Shape = Shape::Structure(&[
         required: true,
         shape: &TASK_ARN,
         default: None,
-        section: "Task",
+        section: "General",
         help: "The ARN of the task to run.",
     },
     Member {

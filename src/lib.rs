@@ -17,6 +17,7 @@ pub mod defaults;
 pub mod diagnostic;
 pub mod fields;
 pub mod json;
+pub mod locations;
 pub mod patterns;
 pub mod pointer;
 pub mod request;

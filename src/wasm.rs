@@ -247,10 +247,11 @@ fn now_unix() -> Option<i64> {
 }
 
 /// A context that reads the JS clock only if a schedule rule asks for the time.
-fn clock_context() -> Context {
+fn clock_context() -> Context<'static> {
     Context {
         now_unix: None,
         clock: Some(now_unix),
+        locations: &[],
     }
 }
 

@@ -15,11 +15,12 @@ pub mod structure;
 pub mod tags;
 
 use crate::diagnostic::Collector;
+use crate::locations::Location;
 use crate::request::Request;
 
 /// What the rules may know besides the request.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Context {
+pub struct Context<'a> {
     /// The current time (unix seconds, UTC), so a schedule whose runs are all in
     /// the past can be reported. `None` keeps validation independent of the clock
     /// unless a `clock` is given.
@@ -28,15 +29,30 @@ pub struct Context {
     /// a request without a schedule never pays for a clock call. A clock that
     /// cannot tell the time returns `None`, as if there were none.
     pub clock: Option<fn() -> Option<i64>>,
+    /// What the caller knows about locations (see [`crate::locations`]). A
+    /// location the request uses but no description names gets no location
+    /// rule; descriptions of other locations are ignored.
+    pub locations: &'a [Location],
 }
 
-impl Context {
+impl<'a> Context<'a> {
     /// A context judged at a fixed time.
     pub fn at(now_unix: i64) -> Self {
         Context {
             now_unix: Some(now_unix),
             clock: None,
+            locations: &[],
         }
+    }
+
+    /// The same context with these location descriptions.
+    pub fn with_locations(self, locations: &'a [Location]) -> Self {
+        Context { locations, ..self }
+    }
+
+    /// The description of the location with this ARN, if the caller gave one.
+    pub fn location(&self, arn: &str) -> Option<&'a Location> {
+        self.locations.iter().find(|location| location.arn == arn)
     }
 
     /// The current time: the fixed one, else the clock's, else unknown.

@@ -11,6 +11,10 @@
 // strings with lone surrogates) goes to the glue's validate(), and an object
 // whose serialisation fails to the glue's reportUnserializable(); the glue owns
 // every diagnostic for such input, so both paths report exactly the same things.
+//
+// The options argument ({ locations }) is passed through to the glue, which
+// reads it (JSON.stringify, then the core) and throws a TypeError when it is
+// malformed, whichever path the request takes.
 
 /** The input buffer in wasm memory grows to at most this many bytes (4 MiB); longer texts are passed as a copy. */
 const INPUT_BUFFER_LIMIT = 1 << 22;
@@ -21,7 +25,7 @@ const hasLoneSurrogate =
     : (text) => /[\uD800-\uDFFF]/.test(text); // conservative: pairs take the slow path too
 
 /**
- * Returns validate(request) built on the wasm-bindgen glue's `validate`
+ * Returns validate(request, options) built on the wasm-bindgen glue's `validate`
  * (any input), `inputBuffer(capacity)` (grows the input buffer in wasm memory
  * and returns its address), `validateInput(length)` (validates the UTF-8 JSON
  * text in the first `length` bytes there; `undefined` when the report would be
@@ -51,10 +55,10 @@ export function createValidate(glue) {
    * Validates `text` with its UTF-8 bytes encoded straight into the input
    * buffer: one copy, no allocation per call. Returns what validateInput does.
    */
-  function validateText(text) {
+  function validateText(text, options) {
     // A call made while the core reads the buffer (from user code the core
-    // calls into, such as a replaced Date.now) must not write into it.
-    if (busy) return glue.validateUtf8(encoder.encode(text));
+    // calls into, such as a replaced Date.now or an options getter) must not write into it.
+    if (busy) return glue.validateUtf8(encoder.encode(text), options);
     for (;;) {
       // Memory growth detaches the old view: view the same bytes again.
       if (view.byteLength !== capacity) view = new Uint8Array(memory.buffer, address, capacity);
@@ -64,7 +68,7 @@ export function createValidate(glue) {
         if (read === text.length) {
           busy = true;
           try {
-            return glue.validateInput(written);
+            return glue.validateInput(written, options);
           } finally {
             busy = false;
           }
@@ -72,15 +76,15 @@ export function createValidate(glue) {
       }
       // Three bytes per UTF-16 unit hold any text (so the second test is only a guard).
       const worstCase = text.length * 3;
-      if (worstCase > INPUT_BUFFER_LIMIT || worstCase <= capacity) return glue.validateUtf8(encoder.encode(text));
+      if (worstCase > INPUT_BUFFER_LIMIT || worstCase <= capacity) return glue.validateUtf8(encoder.encode(text), options);
       grow(Math.min(INPUT_BUFFER_LIMIT, Math.max(worstCase, capacity * 2, 4096)));
     }
   }
 
-  return function validate(request) {
+  return function validate(request, options) {
     let text;
     if (typeof request === 'string') {
-      if (hasLoneSurrogate(request)) return glue.validate(request);
+      if (hasLoneSurrogate(request)) return glue.validate(request, options);
       text = request;
     } else if (request !== null && typeof request === 'object') {
       try {
@@ -90,13 +94,13 @@ export function createValidate(glue) {
         // The glue turns the failure into the same diagnostic its validate() gives,
         // without serialising again (getters and toJSON run once); only a
         // cycle is first named by its path.
-        return glue.reportUnserializable(explain(request, error));
+        return glue.reportUnserializable(explain(request, error), options);
       }
-      if (typeof text !== 'string') return glue.reportUnserializable(undefined);
+      if (typeof text !== 'string') return glue.reportUnserializable(undefined, options);
     } else {
-      return glue.validate(request);
+      return glue.validate(request, options);
     }
-    const report = validateText(text);
+    const report = validateText(text, options);
     if (report === undefined) return { valid: true, errors: [], warnings: [] };
     const result = JSON.parse(report);
     if (typeof request === 'object') nameNonFiniteNumbers(request, result);

@@ -7,9 +7,16 @@
 //! as they are, valid or not, in their original order; filled members follow.
 //! With an invalid TaskMode only the defaults both modes share are filled:
 //! which mode the service would use is unknown (it rejects the request).
+//!
+//! Some defaults depend on the locations: between two object stores the
+//! service uses NONE for Uid, Gid and PosixPermissions (it rejects any other
+//! value there, see `locations/posix-between-object-stores`).
+//! [`fill_defaults_with`] fills those when both locations are described.
 
 use crate::json::{Number, Text, Value};
+use crate::locations::OBJECT_PAIR_NONE_DEFAULTS;
 use crate::request::{Request, TaskMode};
+use crate::rules::Context;
 use crate::schema::{self, Defaults, Literal, Member, Shape};
 
 /// A copy of `request` with every omitted defaultable member filled in for its
@@ -18,8 +25,29 @@ use crate::schema::{self, Defaults, Literal, Member, Shape};
 /// (VerifyMode, which differs, is left out). `None` when the request is not a
 /// JSON object.
 pub fn fill_defaults<'a>(request: &Value<'a>) -> Option<Value<'a>> {
+    fill_defaults_with(request, &Context::default())
+}
+
+/// [`fill_defaults`] for the locations the context describes: what the
+/// service uses for this pair of locations.
+pub fn fill_defaults_with<'a>(request: &Value<'a>, context: &Context) -> Option<Value<'a>> {
+    let view = Request::new(request)?;
     // None: TaskMode is present but invalid.
-    let mode = Request::new(request)?.task_mode();
+    let mode = view.task_mode();
+    let object_pair = ["SourceLocationArn", "DestinationLocationArn"]
+        .iter()
+        .all(|member| {
+            view.str_at(&[member])
+                .and_then(|arn| context.location(arn))
+                .and_then(|location| location.kind)
+                .is_some_and(|kind| kind.is_object_storage())
+        });
+    let default_of = |member: &Member| -> Option<Literal> {
+        if object_pair && OBJECT_PAIR_NONE_DEFAULTS.contains(&member.name) {
+            return Some(Literal::Str("NONE"));
+        }
+        member.default.as_ref().and_then(|d| default_for(mode, d))
+    };
     let mut filled = request.clone();
     let Value::Object(root) = &mut filled else {
         return None;
@@ -33,11 +61,11 @@ pub fn fill_defaults<'a>(request: &Value<'a>) -> Option<Value<'a>> {
             root.iter_mut().find(|(name, _)| name == member.name),
         ) {
             (Shape::Structure(children), Some((_, Value::Object(present)))) => {
-                fill_members(present, children, mode)
+                fill_members(present, children, &default_of)
             }
             (_, Some(_)) => {}
             (_, None) => {
-                if let Some(value) = member.default.as_ref().and_then(|d| default_for(mode, d)) {
+                if let Some(value) = default_of(member) {
                     root.push((member.name.into(), literal(value)));
                 }
             }
@@ -47,12 +75,16 @@ pub fn fill_defaults<'a>(request: &Value<'a>) -> Option<Value<'a>> {
 }
 
 /// Appends the defaults of the `members` missing from `present`.
-fn fill_members(present: &mut Vec<(Text, Value)>, members: &[Member], mode: Option<TaskMode>) {
+fn fill_members(
+    present: &mut Vec<(Text, Value)>,
+    members: &[Member],
+    default_of: &dyn Fn(&Member) -> Option<Literal>,
+) {
     for member in members {
         if present.iter().any(|(name, _)| name == member.name) {
             continue;
         }
-        if let Some(value) = member.default.as_ref().and_then(|d| default_for(mode, d)) {
+        if let Some(value) = default_of(member) {
             present.push((member.name.into(), literal(value)));
         }
     }
@@ -140,6 +172,51 @@ mod tests {
         assert!(text.contains(r#""ManifestConfig":{"Action":"TRANSFER","Format":"CSV"}"#));
         let bare = filled("{}");
         assert!(!bare.contains("Schedule") && !bare.contains("ManifestConfig"));
+    }
+
+    #[test]
+    fn between_two_object_stores_posix_options_default_to_none() {
+        use crate::locations::{Location, LocationType};
+        let source = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0";
+        let destination = "arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210";
+        let text = format!(
+            r#"{{"SourceLocationArn":"{source}","DestinationLocationArn":"{destination}","Options":{{"Gid":"BOTH"}}}}"#
+        );
+        let value = parse(&text).unwrap().value;
+        let with = |source_kind, destination_kind| {
+            let locations = [
+                Location::of_type(source, source_kind),
+                Location::of_type(destination, destination_kind),
+            ];
+            to_string(
+                &fill_defaults_with(&value, &Context::default().with_locations(&locations))
+                    .unwrap(),
+            )
+        };
+        let objects = with(LocationType::S3, LocationType::AzureBlob);
+        assert!(objects.contains(r#""Uid":"NONE""#), "{objects}");
+        assert!(
+            objects.contains(r#""PosixPermissions":"NONE""#),
+            "{objects}"
+        );
+        // What is set stays as it is (validate reports it), and the rest is as before.
+        assert!(objects.contains(r#""Gid":"BOTH""#), "{objects}");
+        assert!(objects.contains(r#""Mtime":"PRESERVE""#), "{objects}");
+        // A file system at either end, or an undescribed end: the documented defaults.
+        let mixed = with(LocationType::Nfs, LocationType::S3);
+        assert!(
+            mixed.contains(r#""Uid":"INT_VALUE""#)
+                && mixed.contains(r#""PosixPermissions":"PRESERVE""#)
+        );
+        assert_eq!(
+            to_string(&fill_defaults(&value).unwrap()),
+            with(LocationType::Efs, LocationType::S3)
+        );
+        let only_source = [Location::of_type(source, LocationType::S3)];
+        let half = to_string(
+            &fill_defaults_with(&value, &Context::default().with_locations(&only_source)).unwrap(),
+        );
+        assert!(half.contains(r#""Uid":"INT_VALUE""#), "{half}");
     }
 
     #[test]

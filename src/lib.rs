@@ -13,6 +13,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod context;
 pub mod defaults;
 pub mod diagnostic;
 pub mod fields;
@@ -34,7 +35,8 @@ use diagnostic::{excerpt, quote, Code, Collector, Diagnostic, Severity, REPORT_L
 use json::{Finding, ParseErrorKind, Value};
 use request::Request;
 
-pub use defaults::fill_defaults;
+pub use context::CallOptions;
+pub use defaults::{fill_defaults, fill_defaults_with};
 pub use fields::{fields, FieldInfo};
 pub use rules::Context;
 

@@ -4,8 +4,10 @@
 //! JSON text by the engine's own `JSON.stringify` (one fast native call), so
 //! the core sees the same text either way; results go back as JSON text that
 //! `JSON.parse` turns into plain objects and arrays. User mistakes become
-//! diagnostics; only `applyDefaults` (non-object input) and `describeSchedule`
-//! (malformed options) throw, as documented.
+//! diagnostics; only `applyDefaults` (non-object input) and malformed options
+//! (`validate`, `applyDefaults`, `describeSchedule`) throw, as documented.
+//! The options of `validate` and `applyDefaults` are read by [`read_options`]
+//! alone: `JSON.stringify`, then the core's [`CallOptions`].
 //!
 //! With the `serde-input` feature (benchmarks only, never in `pkg/`),
 //! `serde_input` adds `validateSerde`, which reads a JS object with
@@ -17,7 +19,7 @@ use js_sys::{Date, JsString, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
 use crate::json::{self, Value};
-use crate::{Context, Report};
+use crate::{CallOptions, Context, Report};
 
 #[cfg(feature = "serde-input")]
 mod serde_input;
@@ -130,9 +132,42 @@ fn serialization_failure(error: &JsValue) -> Report {
 /// The report `validate` gives for a request whose `JSON.stringify` in the
 /// wrapper threw `error` (or returned nothing: `undefined`), so the object is
 /// not serialised a second time (its getters and `toJSON` run once).
+/// Throws a TypeError for malformed `options`, as `validate` does.
 #[wasm_bindgen(js_name = reportUnserializable)]
-pub fn report_unserializable(error: JsValue) -> JsValue {
-    json_to_js(&serialization_failure(&error).to_json_text())
+pub fn report_unserializable(error: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    read_options("validate", &options)?;
+    Ok(json_to_js(&serialization_failure(&error).to_json_text()))
+}
+
+/// Reads the options argument of `validate` or `applyDefaults` (`function`
+/// names it in the message): `undefined` or `null` mean none; anything else
+/// must be an object that `JSON.stringify` can write and the core can read.
+/// Throws a TypeError otherwise, the one exception these functions document.
+fn read_options(function: &str, options: &JsValue) -> Result<CallOptions, JsValue> {
+    let type_error =
+        |why: &str| -> JsValue { js_sys::TypeError::new(&format!("{function}: {why}")).into() };
+    if options.is_undefined() || options.is_null() {
+        return Ok(CallOptions::default());
+    }
+    if !options.is_object() || options.is_function() {
+        return Err(type_error(
+            "options must be an object such as { locations }.",
+        ));
+    }
+    let text = match JSON::stringify(options) {
+        Ok(text) => text.as_string(),
+        Err(error) => {
+            let reason = Reflect::get(&error, &JsValue::from_str("message"))
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_else(|| "JSON.stringify failed".to_owned());
+            return Err(type_error(&format!(
+                "options could not be read as JSON ({reason})."
+            )));
+        }
+    };
+    let text = text.ok_or_else(|| type_error("options could not be read as JSON."))?;
+    CallOptions::from_json_text(&text).map_err(|why| type_error(&why))
 }
 
 /// The UTF-16 text with every unpaired surrogate written as a `\\uXXXX` escape.
@@ -147,21 +182,31 @@ fn escape_lone_surrogates(text: &JsString) -> String {
     out
 }
 
-/// Checks a CreateTask request (object or JSON string). Never throws.
+/// Checks a CreateTask request (object or JSON string) with the caller's
+/// `options` (`{ locations }`, or `undefined`). Throws a TypeError only for
+/// malformed options; every problem with the request is a diagnostic.
 #[wasm_bindgen(js_name = validate)]
-pub fn validate(request: JsValue) -> JsValue {
+pub fn validate(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = read_options("validate", &options)?;
     let report = match request_text(&request) {
-        Ok(text) => crate::validate_text(&text, &clock_context()),
+        Ok(text) => crate::validate_text(&text, &options.context(clock_context())),
         Err(report) => report,
     };
-    json_to_js(&report.to_json_text())
+    Ok(json_to_js(&report.to_json_text()))
 }
 
 /// The fast path behind `validate` (see `js/text-path.mjs`): the UTF-8 bytes
 /// of JSON text. Returns `undefined` when there is nothing to report, so a clean
-/// request costs no result text, else the report as JSON text.
+/// request costs no result text, else the report as JSON text. Throws a
+/// TypeError for malformed `options`.
 #[wasm_bindgen(js_name = validateUtf8)]
-pub fn validate_utf8(bytes: &[u8]) -> Option<String> {
+pub fn validate_utf8(bytes: &[u8], options: JsValue) -> Result<Option<String>, JsValue> {
+    let options = read_options("validate", &options)?;
+    Ok(validate_bytes(bytes, &options))
+}
+
+/// `validateUtf8` once the options are read.
+fn validate_bytes(bytes: &[u8], options: &CallOptions) -> Option<String> {
     // The wrapper's TextEncoder always writes valid UTF-8; anything else is
     // read leniently rather than trusted. from_utf8 comes first because it is
     // faster than from_utf8_lossy's chunked scan on that usual, valid input.
@@ -169,7 +214,7 @@ pub fn validate_utf8(bytes: &[u8]) -> Option<String> {
         Ok(text) => std::borrow::Cow::Borrowed(text),
         Err(_) => String::from_utf8_lossy(bytes),
     };
-    let report = crate::validate_text(&text, &clock_context());
+    let report = crate::validate_text(&text, &options.context(clock_context()));
     (!report.diagnostics.is_empty()).then(|| report.to_json_text())
 }
 
@@ -202,14 +247,17 @@ pub fn input_buffer(capacity: usize) -> usize {
 }
 
 /// `validateUtf8` on the first `length` bytes of the input buffer. Throws
-/// if `length` is beyond the buffer (a wrapper bug).
+/// if `length` is beyond the buffer (a wrapper bug), or a TypeError for
+/// malformed `options`.
 #[wasm_bindgen(js_name = validateInput)]
-pub fn validate_input(length: usize) -> Result<Option<String>, JsError> {
+pub fn validate_input(length: usize, options: JsValue) -> Result<Option<String>, JsValue> {
+    // Read first: reading runs the caller's code (toJSON, getters).
+    let options = read_options("validate", &options)?;
     let bytes = INPUT
         .with(Cell::get)
         .get(..length)
         .ok_or_else(|| JsError::new("validateInput: length beyond the input buffer"))?;
-    Ok(validate_utf8(bytes))
+    Ok(validate_bytes(bytes, &options))
 }
 
 /// The instance's memory, for the wrapper's view of the input buffer.
@@ -255,13 +303,15 @@ fn clock_context() -> Context<'static> {
     }
 }
 
-/// A copy of the request with every omitted default filled in.
-/// Throws a TypeError when the request is not an object (or JSON text of one).
+/// A copy of the request with every omitted default filled in, for the
+/// locations `options` describes. Throws a TypeError when the request is not
+/// an object (or JSON text of one), or the options are malformed.
 #[wasm_bindgen(js_name = applyDefaults)]
-pub fn apply_defaults(request: JsValue) -> Result<JsValue, JsValue> {
+pub fn apply_defaults(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let type_error = |why: String| -> JsValue {
         js_sys::TypeError::new(&format!("applyDefaults: {why}")).into()
     };
+    let options = read_options("applyDefaults", &options)?;
     let text = request_text(&request).map_err(|report| {
         type_error(
             report
@@ -277,7 +327,7 @@ pub fn apply_defaults(request: JsValue) -> Result<JsValue, JsValue> {
             error.line, error.column
         ))
     })?;
-    crate::fill_defaults(&parsed.value)
+    crate::fill_defaults_with(&parsed.value, &options.context(Context::default()))
         .map(|filled| to_js_exact(&filled))
         .ok_or_else(|| {
             type_error(format!(

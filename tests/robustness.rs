@@ -8,7 +8,7 @@ use proptest::prelude::*;
 const SOURCE: &str = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0";
 const DESTINATION: &str = "arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210";
 
-fn context() -> Context {
+fn context() -> Context<'static> {
     Context::at(1_795_564_800)
 }
 

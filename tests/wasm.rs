@@ -85,7 +85,7 @@ fn assert_single_error(result: &JsValue, code: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn validates_a_good_object() {
-    let result = validate(good_request());
+    let result = validate(good_request(), JsValue::UNDEFINED).expect("no options, no exception");
     assert_plain_object(&result);
     assert_eq!(get(&result, "valid"), JsValue::TRUE, "{}", text(&result));
     assert_eq!(array(&get(&result, "errors")).length(), 0);
@@ -94,7 +94,8 @@ fn validates_a_good_object() {
 
 #[wasm_bindgen_test]
 fn reports_missing_members_of_an_empty_object() {
-    let result = validate(Object::new().into());
+    let result =
+        validate(Object::new().into(), JsValue::UNDEFINED).expect("no options, no exception");
     assert_eq!(get(&result, "valid"), JsValue::FALSE);
     let errors = get(&result, "errors");
     assert_eq!(
@@ -118,15 +119,25 @@ fn reports_missing_members_of_an_empty_object() {
 #[wasm_bindgen_test]
 fn validates_a_json_string_like_the_same_object() {
     let as_text = JsValue::from_str(&text(&good_request()));
-    let result = validate(as_text);
+    let result = validate(as_text, JsValue::UNDEFINED).expect("no options, no exception");
     assert_eq!(get(&result, "valid"), JsValue::TRUE, "{}", text(&result));
-    let empty = validate(JsValue::from_str("{}"));
-    assert_eq!(text(&empty), text(&validate(Object::new().into())));
+    let empty =
+        validate(JsValue::from_str("{}"), JsValue::UNDEFINED).expect("no options, no exception");
+    assert_eq!(
+        text(&empty),
+        text(
+            &validate(Object::new().into(), JsValue::UNDEFINED).expect("no options, no exception")
+        )
+    );
 }
 
 #[wasm_bindgen_test]
 fn reports_a_syntax_error_with_line_and_column() {
-    let result = validate(JsValue::from_str("{\n  \"SourceLocationArn\": ,\n}"));
+    let result = validate(
+        JsValue::from_str("{\n  \"SourceLocationArn\": ,\n}"),
+        JsValue::UNDEFINED,
+    )
+    .expect("no options, no exception");
     assert_plain_object(&result);
     let error = assert_single_error(&result, "json/syntax-error");
     let params = get(&error, "params");
@@ -148,7 +159,7 @@ fn reports_a_request_that_is_not_an_object() {
         Array::new().into(),
     ];
     for input in inputs {
-        let result = validate(input.clone());
+        let result = validate(input.clone(), JsValue::UNDEFINED).expect("no options, no exception");
         assert_plain_object(&result);
         assert_single_error(&result, "request/not-an-object");
     }
@@ -158,7 +169,10 @@ fn reports_a_request_that_is_not_an_object() {
 fn reports_a_cyclic_object_as_not_serializable() {
     let cyclic = Object::new();
     Reflect::set(&cyclic, &"self".into(), &cyclic).unwrap();
-    assert_single_error(&validate(cyclic.into()), "input/not-serializable");
+    assert_single_error(
+        &validate(cyclic.into(), JsValue::UNDEFINED).expect("no options, no exception"),
+        "input/not-serializable",
+    );
 }
 
 #[wasm_bindgen_test]
@@ -172,38 +186,58 @@ fn reports_a_bigint_as_not_serializable() {
     )
     .unwrap();
     Reflect::set(&request, &"Options".into(), &options).unwrap();
-    assert_single_error(&validate(request), "input/not-serializable");
+    assert_single_error(
+        &validate(request, JsValue::UNDEFINED).expect("no options, no exception"),
+        "input/not-serializable",
+    );
 }
 
 #[wasm_bindgen_test]
 fn the_utf8_path_is_silent_for_a_clean_request_and_reports_like_validate() {
     let clean = text(&good_request());
-    assert_eq!(validate_utf8(clean.as_bytes()), None);
+    assert_eq!(
+        validate_utf8(clean.as_bytes(), JsValue::UNDEFINED).expect("no options, no exception"),
+        None
+    );
     let broken = r#"{"SourceLocationArn": 1}"#;
-    let report = validate_utf8(broken.as_bytes()).expect("a report for a broken request");
-    assert_eq!(text(&js(&report)), text(&validate(broken.into())));
+    let report = validate_utf8(broken.as_bytes(), JsValue::UNDEFINED)
+        .expect("no options, no exception")
+        .expect("a report for a broken request");
+    assert_eq!(
+        text(&js(&report)),
+        text(&validate(broken.into(), JsValue::UNDEFINED).expect("no options, no exception"))
+    );
     // Bytes that are not UTF-8 never trap; they are read leniently.
-    let report = validate_utf8(b"{\"Name\": \"\xff\"}").expect("a report");
+    let report = validate_utf8(b"{\"Name\": \"\xff\"}", JsValue::UNDEFINED)
+        .expect("no options, no exception")
+        .expect("a report");
     assert!(report.contains("request/missing-member"), "{report}");
 }
 
 #[wasm_bindgen_test]
 fn a_caught_serialisation_error_becomes_the_same_diagnostic_as_in_validate() {
     let range_error: JsValue = js_sys::RangeError::new("Maximum call stack size exceeded").into();
-    assert_single_error(&report_unserializable(range_error), "json/too-deep");
+    assert_single_error(
+        &report_unserializable(range_error, JsValue::UNDEFINED).expect("no options, no exception"),
+        "json/too-deep",
+    );
     let type_error: JsValue = js_sys::TypeError::new("cyclic object value").into();
-    let diagnostic =
-        assert_single_error(&report_unserializable(type_error), "input/not-serializable");
+    let diagnostic = assert_single_error(
+        &report_unserializable(type_error, JsValue::UNDEFINED).expect("no options, no exception"),
+        "input/not-serializable",
+    );
     assert!(text(&get(&diagnostic, "message")).contains("cyclic object value"));
     assert_single_error(
-        &report_unserializable(JsValue::UNDEFINED),
+        &report_unserializable(JsValue::UNDEFINED, JsValue::UNDEFINED)
+            .expect("no options, no exception"),
         "input/not-serializable",
     );
 }
 
 #[wasm_bindgen_test]
 fn results_are_plain_objects_and_arrays() {
-    let result = validate(Object::new().into());
+    let result =
+        validate(Object::new().into(), JsValue::UNDEFINED).expect("no options, no exception");
     assert_plain_object(&result);
     for key in ["errors", "warnings"] {
         let list = get(&result, key);
@@ -219,7 +253,7 @@ fn results_are_plain_objects_and_arrays() {
 
 #[wasm_bindgen_test]
 fn apply_defaults_fills_verify_mode_per_task_mode() {
-    let filled = apply_defaults(js(r#"{"TaskMode": "ENHANCED"}"#)).unwrap();
+    let filled = apply_defaults(js(r#"{"TaskMode": "ENHANCED"}"#), JsValue::UNDEFINED).unwrap();
     assert_plain_object(&filled);
     let options = get(&filled, "Options");
     assert_plain_object(&options);
@@ -227,7 +261,7 @@ fn apply_defaults_fills_verify_mode_per_task_mode() {
         get(&options, "VerifyMode").as_string().unwrap(),
         "ONLY_FILES_TRANSFERRED"
     );
-    let basic = apply_defaults(Object::new().into()).unwrap();
+    let basic = apply_defaults(Object::new().into(), JsValue::UNDEFINED).unwrap();
     assert_eq!(get(&basic, "TaskMode").as_string().unwrap(), "BASIC");
     let verify = get(&get(&basic, "Options"), "VerifyMode");
     assert_eq!(verify.as_string().unwrap(), "POINT_IN_TIME_CONSISTENT");
@@ -244,7 +278,8 @@ fn apply_defaults_throws_a_type_error_for_non_objects() {
         Array::new().into(),
     ];
     for input in inputs {
-        let error = apply_defaults(input.clone()).expect_err("applyDefaults should throw");
+        let error = apply_defaults(input.clone(), JsValue::UNDEFINED)
+            .expect_err("applyDefaults should throw");
         assert!(
             error.is_instance_of::<js_sys::TypeError>(),
             "{input:?} gave {error:?}"
@@ -362,12 +397,12 @@ fn the_instance_survives_the_worst_inputs() {
         js_sys::Function::new_no_args("return 1").into(),
     ];
     for input in worst {
-        let result = validate(input.clone());
+        let result = validate(input.clone(), JsValue::UNDEFINED).expect("no options, no exception");
         assert_eq!(get(&result, "valid"), JsValue::FALSE, "{input:?} was valid");
-        let _ = apply_defaults(input.clone());
+        let _ = apply_defaults(input.clone(), JsValue::UNDEFINED);
         let _ = describe_schedule(input, JsValue::UNDEFINED);
     }
     let _ = describe_schedule("cron(* * * * * *)".into(), JsValue::UNDEFINED);
-    let result = validate(good_request());
+    let result = validate(good_request(), JsValue::UNDEFINED).expect("no options, no exception");
     assert_eq!(get(&result, "valid"), JsValue::TRUE, "{}", text(&result));
 }

@@ -35,14 +35,14 @@ function ensureReady(name) {
   }
 }
 
-export function validate(request) {
+export function validate(request, options) {
   ensureReady('validate');
-  return validateReady(request);
+  return validateReady(request, options);
 }
 
-export function applyDefaults(request) {
+export function applyDefaults(request, options) {
   ensureReady('applyDefaults');
-  return glue.applyDefaults(request);
+  return glue.applyDefaults(request, options);
 }
 
 export function fields() {

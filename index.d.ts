@@ -46,7 +46,13 @@ export type DiagnosticCode =
   | 'tag/duplicate-key'
   | 'tag/reserved-prefix'
   | 'locations/same-location'
-  | 'report/truncated';
+  | 'report/truncated'
+  | 'locations/posix-between-object-stores'
+  | 'locations/enhanced-unsupported-pair'
+  | 'locations/nfs-version-needs-enhanced'
+  | 'locations/efs-preserve-devices'
+  | 'locations/archive-point-in-time'
+  | 'locations/archive-default-verify-mode';
 
 /** `error`: the service rejects the request. `warning`: it accepts it, but probably not as meant. */
 export type Severity = 'error' | 'warning';
@@ -108,6 +114,63 @@ export interface FieldInfo {
   pattern?: string;
   /** The pattern in words, e.g. `arn:aws:datasync:REGION:ACCOUNT:location/loc-ID`. */
   formatHint?: string;
+  /**
+   * Options members whose effect depends on the locations: the option does
+   * something only when `both` ends (or, for `either`, at least one end) are of
+   * these types. Elsewhere the service ignores it (Uid, Gid and PosixPermissions
+   * between two object stores: it accepts only NONE). Absent: every pair.
+   */
+  appliesTo?: LocationScope & { note: string };
+  /** Options members whose default differs between two object stores: there the service uses `value`. */
+  locationDefault?: LocationScope & { value: string };
+}
+
+/** A set of location pairs: `both` ends, or at least one (`either`), of these types. */
+export interface LocationScope {
+  side: 'both' | 'either';
+  types: LocationType[];
+}
+
+/** The kinds of location DataSync transfers between. */
+export type LocationType =
+  | 'S3'
+  | 'S3_OUTPOSTS'
+  | 'EFS'
+  | 'NFS'
+  | 'SMB'
+  | 'HDFS'
+  | 'FSX_WINDOWS'
+  | 'FSX_LUSTRE'
+  | 'FSX_OPENZFS'
+  | 'FSX_ONTAP'
+  | 'OBJECT_STORAGE'
+  | 'AZURE_BLOB';
+
+/**
+ * What the caller knows about one location: a `ListLocations` entry, a
+ * `DescribeLocation*` response, or just its type. Members not listed here are
+ * ignored, so whole responses can be passed.
+ */
+export interface LocationDescription {
+  /** The location this describes; descriptions of locations the request does not use are ignored. */
+  LocationArn: string;
+  /** As `ListLocations` returns it, e.g. `s3://bucket/prefix/`; its scheme gives the type. Either this or `type` is required. */
+  LocationUri?: string;
+  /** The location type, when there is no `LocationUri` (both may be given if they agree). */
+  type?: LocationType;
+  /** `DescribeLocationS3`: the storage class objects are written in (GLACIER and DEEP_ARCHIVE matter). */
+  S3StorageClass?: string;
+  /** `DescribeLocation*`: the agents the location uses; `[]` says there are none. */
+  AgentArns?: string[];
+  /** `DescribeLocationNfs`: the NFS version the location is mounted with (`NFS4_2` needs Enhanced mode). */
+  MountOptions?: { Version?: string };
+  [member: string]: unknown;
+}
+
+/** The second argument of validate() and applyDefaults(). */
+export interface ValidateOptions {
+  /** The task's locations, as far as the caller knows them. Without a description, no location rule applies to a location. */
+  locations?: LocationDescription[];
 }
 
 /** What describeSchedule() returns. */
@@ -301,11 +364,12 @@ export type WithDefaults<T> = Omit<FilledParts<T>, 'TaskMode' | 'Options'> & {
 // ---------------------------------------------------------------------------
 
 /**
- * Checks a CreateTask request given as an object or as JSON text. Never throws:
- * every mistake, including input that is not an object or not serializable, is
- * a diagnostic in the result.
+ * Checks a CreateTask request given as an object or as JSON text, against the
+ * locations `options` describes. Every mistake in the request, including input
+ * that is not an object or not serializable, is a diagnostic in the result.
+ * @throws TypeError only when `options` is malformed (a programming error).
  */
-export function validate(request: CreateTaskRequest | string | unknown): ValidationResult;
+export function validate(request: CreateTaskRequest | string | unknown, options?: ValidateOptions): ValidationResult;
 
 /**
  * A copy of the request with every omitted default filled in for its task mode
@@ -314,9 +378,11 @@ export function validate(request: CreateTaskRequest | string | unknown): Validat
  * when there is a ManifestConfig. Members already present are kept as they are.
  * With an invalid TaskMode only the defaults both modes share are filled (not
  * VerifyMode). Integers beyond Number.MAX_SAFE_INTEGER come back exactly, as BigInt.
- * @throws TypeError when the request is not an object (or JSON text of one).
+ * With `options.locations` describing two object stores, Uid, Gid and
+ * PosixPermissions are NONE, as the service uses there.
+ * @throws TypeError when the request is not an object (or JSON text of one), or `options` is malformed.
  */
-export function applyDefaults<T extends object = CreateTaskRequest>(request: T | string): WithDefaults<T>;
+export function applyDefaults<T extends object = CreateTaskRequest>(request: T | string, options?: ValidateOptions): WithDefaults<T>;
 
 /** Metadata for every request member, parents before children. */
 export function fields(): FieldInfo[];

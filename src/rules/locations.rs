@@ -76,7 +76,7 @@ fn posix_between_object_stores(
 
 fn enhanced_unsupported_pair(why: &str) -> String {
     format!(
-        "Enhanced mode is documented only for transfers between S3 locations, between Azure Blob or other clouds and S3 without an agent, and between NFS or SMB servers and S3 with an Enhanced mode agent, {why}; use TaskMode BASIC."
+        "Enhanced mode is documented only for transfers between S3 locations, between Azure Blob or other clouds and S3 without an agent, and between NFS or SMB servers and S3 with an Enhanced mode agent, but {why}; use TaskMode BASIC."
     )
 }
 

@@ -10,7 +10,10 @@ import init, {
   type Diagnostic,
   type DiagnosticCode,
   type FieldInfo,
+  type LocationDescription,
+  type LocationType,
   type ScheduleDescription,
+  type ValidateOptions,
   type ValidationResult,
 } from 'datasync-task-validator';
 
@@ -74,6 +77,20 @@ export async function useEverything(): Promise<string[]> {
   describeSchedule('rate(1 hour)', { from: 0 });
   describeSchedule('rate(1 hour)');
   const summary: string | null = schedule.summary;
+
+  // Locations: ListLocations entries, DescribeLocation* responses, or just a type.
+  const listed: LocationDescription = { LocationArn: request.SourceLocationArn, LocationUri: 's3://bucket/prefix/', CreationTime: new Date(0) };
+  const described: LocationDescription = { LocationArn: request.DestinationLocationArn, type: 'NFS', MountOptions: { Version: 'NFS4_2' }, AgentArns: [] };
+  const options: ValidateOptions = { locations: [listed, described] };
+  const withLocations: ValidationResult = validate(request, options);
+  const objectDefaults = applyDefaults(request, { locations: [{ LocationArn: 'a', type: 'AZURE_BLOB', S3StorageClass: 'GLACIER' }] });
+  const scopeTypes: LocationType[] | undefined = list[0]?.appliesTo?.types;
+  const scopeSide: 'both' | 'either' | undefined = list[0]?.appliesTo?.side;
+  const pairDefault: string | undefined = list[0]?.locationDefault?.value;
+  // @ts-expect-error a location type is one of the contract's names.
+  validate(request, { locations: [{ LocationArn: 'a', type: 'GCS' }] });
+  // @ts-expect-error each description names its location.
+  validate(request, { locations: [{ LocationUri: 's3://bucket/' }] });
   const runs: string[] = schedule.nextRuns;
 
   // @ts-expect-error VerifyMode is a closed set of strings; the typings must reject this one.
@@ -86,5 +103,6 @@ export async function useEverything(): Promise<string[]> {
   await ready;
   return [version(), String(code), String(severity), String(line), verify, mode, source, name, String(fromJson.TaskMode),
     String(kinds.length), String(basicDefault), String(summary), String(runs.length), String(wrong),
-    String(limit), String(limitNumber), status, manifestFormat, looseMode, String(claimedMode), String(looseVerify), looseMtime];
+    String(limit), String(limitNumber), status, manifestFormat, looseMode, String(claimedMode), String(looseVerify), looseMtime,
+    String(withLocations.valid), objectDefaults.Options.Uid, String(scopeTypes), String(scopeSide), String(pairDefault)];
 }

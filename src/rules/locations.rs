@@ -209,7 +209,7 @@ fn enhanced_pair_problem(ends: &Ends) -> Option<String> {
             S3 | Nfs | Smb => Ok(()),
             AzureBlob | ObjectStorage if !with_agents(location) => Ok(()),
             AzureBlob | ObjectStorage => {
-                Err(format!("and the {} location uses an agent", kind.as_str()))
+                Err(format!("this task's {} location uses an agent", kind.as_str()))
             }
             other => Err(format!("not for {} locations", other.as_str())),
         }

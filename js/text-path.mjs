@@ -27,13 +27,15 @@ const hasLoneSurrogate =
 /**
  * Returns validate(request, options) built on the wasm-bindgen glue's `validate`
  * (any input), `inputBuffer(capacity)` (grows the input buffer in wasm memory
- * and returns its address), `validateInput(length)` (validates the UTF-8 JSON
+ * and returns its address), `validateInput(length, options)` (validates the UTF-8 JSON
  * text in the first `length` bytes there; `undefined` when the report would be
  * empty, else the report as JSON text), `validateUtf8` (the same for bytes
- * passed as a copy), `wasmMemory()` and `reportUnserializable` (the report for
- * what JSON.stringify threw). An exception that unwinds validateInput (the JS
- * stack running out inside it) leaves nothing behind on either side: the core
- * takes no borrow of the buffer, and `busy` is reset by `finally`.
+ * passed as a copy), `storeOptions(options)` and `validateInputStored(length)`
+ * (the same with options read once and kept in wasm), `wasmMemory()` and
+ * `reportUnserializable` (the report for what JSON.stringify threw). An
+ * exception that unwinds validateInput (the JS stack running out inside it)
+ * leaves nothing behind on either side: the core takes no borrow of the buffer
+ * or of the kept options, and `busy` is reset by `finally`.
  */
 export function createValidate(glue) {
   const encoder = new TextEncoder();
@@ -42,6 +44,8 @@ export function createValidate(glue) {
   let capacity = 0;
   let view = new Uint8Array(0);
   let busy = false; // true while validateInput reads the buffer
+  // Every value walkOptions read from the options kept in wasm (storeOptions).
+  let storedPrint = null;
 
   /** Grows the input buffer to `bytes` and views it. */
   function grow(bytes) {
@@ -52,6 +56,60 @@ export function createValidate(glue) {
   }
 
   /**
+   * Walks every value the core reads from `{ locations }` options, in order,
+   * calling `visit(value)` until it returns false. Returns false, too, when
+   * the options cannot be compared this way (other members, entries that are
+   * not objects, a toJSON that would make JSON.stringify read something else,
+   * a getter that throws): then they are read again. Equal walks mean options
+   * the core reads alike, so the ones kept in wasm can be used again without
+   * JSON.stringify and parsing (a form validates on every keystroke with the
+   * same locations).
+   */
+  function walkOptions(options, visit) {
+    if (typeof options !== 'object') return false;
+    const plain = (value) => typeof value.toJSON !== 'function';
+    try {
+      for (const key in options) if (key !== 'locations') return false;
+      const { locations } = options;
+      if (!Array.isArray(locations) || !plain(options) || !plain(locations)) return false;
+      if (!visit(locations.length)) return false;
+      for (let i = 0; i < locations.length; i += 1) {
+        const entry = locations[i];
+        if (entry === null || typeof entry !== 'object' || !plain(entry)) return false;
+        const { AgentArns: agents, MountOptions: mount } = entry;
+        if (!(visit(entry.LocationArn) && visit(entry.LocationUri) && visit(entry.type)
+          && visit(entry.S3StorageClass) && visit(agents) && visit(mount))) return false;
+        if (Array.isArray(agents)) {
+          if (!plain(agents) || !visit(agents.length)) return false;
+          for (let j = 0; j < agents.length; j += 1) if (!visit(agents[j])) return false;
+        }
+        if (mount !== null && typeof mount === 'object' && !(plain(mount) && visit(mount.Version))) return false;
+      }
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Whether the options kept in wasm are `options`, storing them when they
+   * are not (which throws the TypeError for malformed options).
+   */
+  function storedAre(options) {
+    if (storedPrint !== null) {
+      let at = 0;
+      const print = storedPrint;
+      if (walkOptions(options, (value) => Object.is(value, print[at++])) && at === print.length) return true;
+    }
+    const print = [];
+    if (!walkOptions(options, (value) => print.push(value) > 0)) return false;
+    storedPrint = null; // until they are stored: storeOptions runs user code and may throw
+    glue.storeOptions(options);
+    storedPrint = print;
+    return true;
+  }
+
+  /**
    * Validates `text` with its UTF-8 bytes encoded straight into the input
    * buffer: one copy, no allocation per call. Returns what validateInput does.
    */
@@ -59,6 +117,7 @@ export function createValidate(glue) {
     // A call made while the core reads the buffer (from user code the core
     // calls into, such as a replaced Date.now or an options getter) must not write into it.
     if (busy) return glue.validateUtf8(encoder.encode(text), options);
+    const stored = options !== undefined && options !== null && storedAre(options);
     for (;;) {
       // Memory growth detaches the old view: view the same bytes again.
       if (view.byteLength !== capacity) view = new Uint8Array(memory.buffer, address, capacity);
@@ -68,7 +127,7 @@ export function createValidate(glue) {
         if (read === text.length) {
           busy = true;
           try {
-            return glue.validateInput(written, options);
+            return stored ? glue.validateInputStored(written) : glue.validateInput(written, options);
           } finally {
             busy = false;
           }

@@ -294,15 +294,27 @@ pub fn locations_from_json(value: &Value) -> Result<Vec<Location>, String> {
             value.type_name()
         ));
     };
+    let mut at = String::new();
     let mut out: Vec<Location> = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
-        let location = Location::from_json(item, &format!("options.locations[{index}]"))?;
-        if let Some(first) = out.iter().position(|seen| seen.arn == location.arn) {
-            return Err(format!(
-                "options.locations[{index}] describes the same LocationArn as options.locations[{first}]; give one description per location."
-            ));
-        }
-        out.push(location);
+        at.clear();
+        at.push_str("options.locations[");
+        at.push_str(&index.to_string());
+        at.push(']');
+        out.push(Location::from_json(item, &at)?);
+    }
+    // Duplicates by sorting positions by ARN (a portal may pass hundreds).
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by(|&a, &b| out[a].arn.cmp(&out[b].arn).then(a.cmp(&b)));
+    let duplicate = order
+        .windows(2)
+        .filter(|pair| out[pair[0]].arn == out[pair[1]].arn)
+        .map(|pair| (pair[0], pair[1]))
+        .min_by_key(|&(_, second)| second);
+    if let Some((first, second)) = duplicate {
+        return Err(format!(
+            "options.locations[{second}] describes the same LocationArn as options.locations[{first}]; give one description per location."
+        ));
     }
     Ok(out)
 }

@@ -14,6 +14,7 @@
 //! serde-wasm-bindgen instead.
 
 use std::cell::Cell;
+use std::rc::Rc;
 
 use js_sys::{Date, JsString, Reflect, JSON};
 use wasm_bindgen::prelude::*;
@@ -231,6 +232,41 @@ thread_local! {
     /// the wrapper's doubling up to its limit, so the buffers given up on the
     /// way add up to less than that limit.
     static INPUT: Cell<&'static [u8]> = const { Cell::new(&[]) };
+
+    /// The options the wrapper stored with `storeOptions`, for
+    /// `validateInputStored`: a form validates on every keystroke with the
+    /// same locations, and reading them again each time cost more than
+    /// validating a small request. An `Rc` in a `Cell`, like `INPUT` taking no
+    /// borrow: a reader clones the `Rc`, so an exception that unwinds through
+    /// the core while it validates leaves nothing locked (at worst that one
+    /// clone is never dropped).
+    static STORED: Cell<Option<Rc<CallOptions>>> = const { Cell::new(None) };
+}
+
+/// Reads `options` (as `validate` does, with the same TypeError) and keeps
+/// them for `validateInputStored`.
+#[wasm_bindgen(js_name = storeOptions)]
+pub fn store_options(options: JsValue) -> Result<(), JsValue> {
+    let options = read_options("validate", &options)?;
+    STORED.with(|stored| stored.set(Some(Rc::new(options))));
+    Ok(())
+}
+
+/// `validateInput` with the options last stored by `storeOptions` (none before the first).
+#[wasm_bindgen(js_name = validateInputStored)]
+pub fn validate_input_stored(length: usize) -> Result<Option<String>, JsValue> {
+    let options = STORED
+        .with(|stored| {
+            let current = stored.take();
+            stored.set(current.clone());
+            current
+        })
+        .unwrap_or_default();
+    let bytes = INPUT
+        .with(Cell::get)
+        .get(..length)
+        .ok_or_else(|| JsError::new("validateInputStored: length beyond the input buffer"))?;
+    Ok(validate_bytes(bytes, &options))
 }
 
 /// Makes the input buffer at least `capacity` bytes long and returns its

@@ -131,12 +131,17 @@ fn no_location_finding_without_a_description() {
             .filter(|d| !without.diagnostics.contains(d))
             .collect();
         assert!(
-            brought.iter().all(|d| d.code.as_str().starts_with("locations/")),
+            brought
+                .iter()
+                .all(|d| d.code.as_str().starts_with("locations/")),
             "{}: {brought:?}",
             path.display()
         );
         assert!(
-            without.diagnostics.iter().all(|d| with.diagnostics.contains(d)),
+            without
+                .diagnostics
+                .iter()
+                .all(|d| with.diagnostics.contains(d)),
             "{}: descriptions only ever add location findings",
             path.display()
         );

@@ -208,9 +208,10 @@ fn enhanced_pair_problem(ends: &Ends) -> Option<String> {
         match kind {
             S3 | Nfs | Smb => Ok(()),
             AzureBlob | ObjectStorage if !with_agents(location) => Ok(()),
-            AzureBlob | ObjectStorage => {
-                Err(format!("this task's {} location uses an agent", kind.as_str()))
-            }
+            AzureBlob | ObjectStorage => Err(format!(
+                "this task's {} location uses an agent",
+                kind.as_str()
+            )),
             other => Err(format!("not for {} locations", other.as_str())),
         }
     };
@@ -258,7 +259,9 @@ fn enhanced_pair(request: &Request, ends: &Ends, out: &mut Collector) {
 
 /// L5.
 fn nfs_version(request: &Request, ends: &Ends, out: &mut Collector) {
-    if request.task_mode() != Some(TaskMode::Basic) {
+    let mounted_4_2 = |l: &Location| l.nfs_version.as_deref() == Some("NFS4_2");
+    if !ends.each().any(|(_, _, l)| mounted_4_2(l)) || request.task_mode() != Some(TaskMode::Basic)
+    {
         return;
     }
     let how = if request.has(&["TaskMode"]) {
@@ -267,7 +270,7 @@ fn nfs_version(request: &Request, ends: &Ends, out: &mut Collector) {
         "defaults to"
     };
     for (end, pointer, location) in ends.each() {
-        if location.nfs_version.as_deref() == Some("NFS4_2") {
+        if mounted_4_2(location) {
             out.push(
                 Diagnostic::new(
                     Code::NfsVersionNeedsEnhanced,
@@ -283,6 +286,10 @@ fn nfs_version(request: &Request, ends: &Ends, out: &mut Collector) {
 
 /// L7.
 fn efs_devices(request: &Request, ends: &Ends, out: &mut Collector) {
+    let (source, destination) = ends.kinds();
+    if source != Some(LocationType::Efs) && destination != Some(LocationType::Efs) {
+        return;
+    }
     if !matches!(
         request.option("PreserveDevices"),
         Setting::Explicit("PRESERVE")

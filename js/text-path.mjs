@@ -103,7 +103,7 @@ export function createValidate(glue) {
     }
     const print = [];
     if (!walkOptions(options, (value) => print.push(value) > 0)) return false;
-    storedPrint = null; // until they are stored: storeOptions runs user code and may throw
+    // Throws for malformed options, keeping what was stored (storedPrint still describes it).
     glue.storeOptions(options);
     storedPrint = print;
     return true;

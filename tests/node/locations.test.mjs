@@ -148,3 +148,68 @@ test('fields() says which pairs each option applies to', () => {
   });
   assert.equal(byPointer.get('/Options/VerifyMode').appliesTo, undefined);
 });
+
+test('options read once are used again only while every value the rules read is unchanged', () => {
+  const request = JSON.stringify(spelledOut());
+  const options = { locations: [{ ...S3_TO_S3[0] }, { ...S3_TO_S3[1] }] };
+  assert.deepEqual(codesOf(validate(request, options)), POSIX);
+  // The same object, changed in place: each change is seen on the next call.
+  options.locations[0].LocationUri = 'nfs://files.example.com/exports/';
+  assert.deepEqual(codesOf(validate(request, options)), []);
+  options.locations[0].LocationUri = 's3://reports-source/';
+  assert.deepEqual(codesOf(validate(request, options)), POSIX);
+  options.locations[1].type = 'EFS';
+  assert.throws(() => validate(request, options), /type is EFS but its LocationUri is that of a S3 location/);
+  delete options.locations[1].type;
+  assert.deepEqual(codesOf(validate(request, options)), POSIX);
+  options.locations.pop();
+  assert.deepEqual(codesOf(validate(request, options)), []);
+  options.locations.push({ LocationArn: DESTINATION, type: 'S3', S3StorageClass: 'GLACIER' });
+  assert.deepEqual(codesOf(validate(request, options)),
+    ['/Options/Gid locations/posix-between-object-stores', '/Options/PosixPermissions locations/posix-between-object-stores',
+      '/Options/Uid locations/posix-between-object-stores', '/Options/VerifyMode locations/archive-default-verify-mode']);
+  options.locations[1].S3StorageClass = 'STANDARD';
+  assert.deepEqual(codesOf(validate(request, options)), POSIX);
+
+  // Nested members: the NFS version and the agents.
+  const nfs = { locations: [{ LocationArn: SOURCE, type: 'NFS', MountOptions: { Version: 'NFS4_1' } }, { ...S3_TO_S3[1] }] };
+  const minimal = JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION });
+  assert.deepEqual(codesOf(validate(minimal, nfs)), []);
+  nfs.locations[0].MountOptions.Version = 'NFS4_2';
+  assert.deepEqual(codesOf(validate(minimal, nfs)), ['/TaskMode locations/nfs-version-needs-enhanced']);
+  const cloud = { locations: [{ LocationArn: SOURCE, type: 'OBJECT_STORAGE', AgentArns: [] }, { ...S3_TO_S3[1] }] };
+  const enhanced = JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, TaskMode: 'ENHANCED' });
+  assert.deepEqual(codesOf(validate(enhanced, cloud)), []);
+  cloud.locations[0].AgentArns.push('arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0');
+  assert.deepEqual(codesOf(validate(enhanced, cloud)), ['/TaskMode locations/enhanced-unsupported-pair']);
+  cloud.locations[0].AgentArns[0] = 7;
+  assert.throws(() => validate(enhanced, cloud), /AgentArns\[0\] must be a string/);
+});
+
+test('options that cannot be compared member by member are read on every call', () => {
+  const request = JSON.stringify(spelledOut());
+  // toJSON decides what JSON.stringify (and so the core) reads.
+  let uri = 's3://reports-archive/';
+  const described = { LocationArn: DESTINATION, LocationUri: 'nfs://ignored/', toJSON: () => ({ LocationArn: DESTINATION, LocationUri: uri }) };
+  const options = { locations: [S3_TO_S3[0], described] };
+  assert.deepEqual(codesOf(validate(request, options)), POSIX);
+  uri = 'efs://us-east-1.fs-0123456789abcdef0/';
+  assert.deepEqual(codesOf(validate(request, options)), []);
+  // Members a later version reads are passed along each time.
+  const more = { locations: S3_TO_S3, operation: 'CreateTask' };
+  assert.deepEqual(codesOf(validate(request, more)), POSIX);
+  more.locations = [];
+  assert.deepEqual(codesOf(validate(request, more)), []);
+});
+
+test('after a TypeError, the options kept from an earlier call are not used again by mistake', () => {
+  const request = JSON.stringify(spelledOut());
+  const good = { locations: S3_TO_S3 };
+  assert.deepEqual(codesOf(validate(request, good)), POSIX);
+  const bad = { locations: [{ LocationArn: SOURCE, type: 'S3' }, { LocationArn: SOURCE, type: 'S3' }] };
+  assert.throws(() => validate(request, bad), TypeError);
+  assert.throws(() => validate(request, bad), TypeError, 'still malformed on the second call');
+  assert.deepEqual(codesOf(validate(request, good)), POSIX);
+  assert.deepEqual(codesOf(validate(request, { locations: [] })), []);
+  assert.deepEqual(codesOf(validate(request, good)), POSIX);
+});

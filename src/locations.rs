@@ -286,7 +286,10 @@ impl Location {
     }
 }
 
-/// Reads `options.locations`: an array of descriptions, at most one per ARN.
+/// Reads `options.locations`: an array of descriptions. An ARN may be
+/// described more than once (a `ListLocations` page followed by the
+/// `DescribeLocation*` response of one of its locations); the last
+/// description is the one used ([`crate::Context::location`]).
 pub fn locations_from_json(value: &Value) -> Result<Vec<Location>, String> {
     let Value::Array(items) = value else {
         return Err(format!(
@@ -302,19 +305,6 @@ pub fn locations_from_json(value: &Value) -> Result<Vec<Location>, String> {
         at.push_str(&index.to_string());
         at.push(']');
         out.push(Location::from_json(item, &at)?);
-    }
-    // Duplicates by sorting positions by ARN (a portal may pass hundreds).
-    let mut order: Vec<usize> = (0..out.len()).collect();
-    order.sort_by(|&a, &b| out[a].arn.cmp(&out[b].arn).then(a.cmp(&b)));
-    let duplicate = order
-        .windows(2)
-        .filter(|pair| out[pair[0]].arn == out[pair[1]].arn)
-        .map(|pair| (pair[0], pair[1]))
-        .min_by_key(|&(_, second)| second);
-    if let Some((first, second)) = duplicate {
-        return Err(format!(
-            "options.locations[{second}] describes the same LocationArn as options.locations[{first}]; give one description per location."
-        ));
     }
     Ok(out)
 }
@@ -537,10 +527,6 @@ mod tests {
             (
                 r#"[{"LocationArn":"a","type":"NFS","MountOptions":{"Version":4}}]"#,
                 "MountOptions.Version must be a string",
-            ),
-            (
-                r#"[{"LocationArn":"a","type":"S3"},{"LocationArn":"a","type":"S3"}]"#,
-                "options.locations[1] describes the same LocationArn as options.locations[0]",
             ),
         ];
         for (text, expected) in cases {

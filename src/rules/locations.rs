@@ -482,6 +482,24 @@ mod tests {
     }
 
     #[test]
+    fn the_last_description_of_a_location_is_used() {
+        let listed_then_described = [
+            Location::of_type(SOURCE, S3),
+            Location::of_type(DESTINATION, S3),
+            Location {
+                s3_storage_class: Some("DEEP_ARCHIVE".to_owned()),
+                ..Location::of_type(DESTINATION, S3)
+            },
+        ];
+        let context = Context::at(1_795_564_800).with_locations(&listed_then_described);
+        let report = validate_text(&request(""), &context);
+        assert_eq!(
+            report.diagnostics[0].code.as_str(),
+            "locations/archive-default-verify-mode"
+        );
+    }
+
+    #[test]
     fn descriptions_of_other_locations_are_ignored() {
         let others = [
             Location::of_type(

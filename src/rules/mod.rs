@@ -50,9 +50,14 @@ impl<'a> Context<'a> {
         Context { locations, ..self }
     }
 
-    /// The description of the location with this ARN, if the caller gave one.
+    /// The description of the location with this ARN, if the caller gave
+    /// one; the last, if several (a `DescribeLocation*` response placed after
+    /// the `ListLocations` page it refines).
     pub fn location(&self, arn: &str) -> Option<&'a Location> {
-        self.locations.iter().find(|location| location.arn == arn)
+        self.locations
+            .iter()
+            .rev()
+            .find(|location| location.arn == arn)
     }
 
     /// The current time: the fixed one, else the clock's, else unknown.

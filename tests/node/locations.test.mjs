@@ -88,7 +88,6 @@ test('malformed options are a TypeError that names the member, and leave nothing
     [{ locations: [{ LocationArn: SOURCE, type: 'GCS' }] }, /options\.locations\[0\]\.type must be one of S3, S3_OUTPOSTS/],
     [{ locations: [{ LocationArn: SOURCE, LocationUri: 'bucket/prefix' }] }, /LocationUri is not a location URI/],
     [{ locations: [{ LocationArn: SOURCE, type: 'NFS', MountOptions: { Version: 4.2 } }] }, /MountOptions\.Version must be a string/],
-    [{ locations: [S3_TO_S3[0], S3_TO_S3[0]] }, /options\.locations\[1\] describes the same LocationArn as options\.locations\[0\]/],
     [{ locations: [{ LocationArn: SOURCE, type: 'S3', n: 1n }] }, /options could not be read as JSON \(.*BigInt/],
     [{ locations: cyclic }, /options could not be read as JSON \(.*circular/],
     [{ get locations() { throw new Error('no access'); } }, /options could not be read as JSON \(no access\)/],
@@ -136,6 +135,13 @@ test('applyDefaults fills what the service uses between two object stores', () =
   // The defaults pass validation for the same pair (Gid aside, which the request set).
   const fixed = applyDefaults({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION }, { locations: S3_TO_S3 });
   assert.deepEqual(codesOf(validate(fixed, { locations: S3_TO_S3 })), []);
+});
+
+test('a DescribeLocation* response after the ListLocations page refines its entry', () => {
+  const minimal = { SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION };
+  const described = { LocationArn: DESTINATION, LocationUri: 's3://reports-archive/', S3StorageClass: 'GLACIER', CreationTime: '2026-01-01T00:00:00Z' };
+  assert.deepEqual(codesOf(validate(minimal, { locations: [...S3_TO_S3, described] })), ['/Options/VerifyMode locations/archive-default-verify-mode']);
+  assert.deepEqual(codesOf(validate(minimal, { locations: [described, ...S3_TO_S3] })), []);
 });
 
 test('fields() says which pairs each option applies to', () => {
@@ -206,7 +212,7 @@ test('after a TypeError, the options kept from an earlier call are not used agai
   const request = JSON.stringify(spelledOut());
   const good = { locations: S3_TO_S3 };
   assert.deepEqual(codesOf(validate(request, good)), POSIX);
-  const bad = { locations: [{ LocationArn: SOURCE, type: 'S3' }, { LocationArn: SOURCE, type: 'S3' }] };
+  const bad = { locations: [{ LocationArn: SOURCE, type: 'S3' }, { LocationArn: SOURCE, type: 'GCS' }] };
   assert.throws(() => validate(request, bad), TypeError);
   assert.throws(() => validate(request, bad), TypeError, 'still malformed on the second call');
   assert.deepEqual(codesOf(validate(request, good)), POSIX);

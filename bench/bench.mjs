@@ -119,6 +119,15 @@ function locationsTable() {
 }
 
 if (ONLY === 'locations') {
+  if (args.includes('--serde')) {
+    const variant = createRequire(import.meta.url)('../target/bench-serde/pkg/datasync_task_validator.cjs');
+    console.log('\nreading options  entries   JSON text    serde-wasm-bindgen   text/serde');
+    for (const [label, locations] of [['pair', PAIR], ['page', PAGE]]) {
+      const options = { locations };
+      const [text, viaSerde] = compare(() => variant.storeOptions(options), () => variant.storeOptionsSerde(options));
+      console.log(`${label.padEnd(15)}  ${String(locations.length).padStart(7)} ${format(text)}  ${format(viaSerde)}          ${(text / viaSerde).toFixed(2)}x`);
+    }
+  }
   for (const { text, object } of INPUTS) {
     for (const fn of [() => validate(object), () => validate(text), () => validate(text, { locations: PAIR })]) {
       for (let end = performance.now() + 400; performance.now() < end;) fn();
@@ -196,6 +205,9 @@ function loadSerdeVariant() {
       return `${bytes.length.toLocaleString('en-US')} bytes raw, ${gzipSync(bytes, { level: 9 }).length.toLocaleString('en-US')} zlib level 9`;
     };
     return {
+      // Reading { locations } into the variant's kept options: ours, then serde-wasm-bindgen's.
+      storeOptions: variant.storeOptions,
+      storeOptionsSerde: variant.storeOptionsSerde,
       // The contract of validateUtf8, turned into a report as js/text-path.mjs does.
       validate(object) {
         const report = variant.validateSerde(object);
@@ -223,6 +235,18 @@ if (serde.skipped) {
   for (const { name, object } of INPUTS) {
     if (!sameReport.has(name)) continue;
     for (let end = performance.now() + 400; performance.now() < end;) serde.validate(object);
+  }
+}
+
+// The options argument read into wasm: JSON.stringify and the core's reader
+// (what validate() does when the options change) against #[derive(Deserialize)]
+// types read by serde-wasm-bindgen, in the same variant.
+if (!serde.skipped && typeof serde.storeOptionsSerde === 'function') {
+  console.log('\nreading options  entries   JSON text    serde-wasm-bindgen   text/serde');
+  for (const [label, locations] of [['pair', PAIR], ['page', PAGE]]) {
+    const options = { locations };
+    const [text, viaSerde] = compare(() => serde.storeOptions(options), () => serde.storeOptionsSerde(options));
+    console.log(`${label.padEnd(15)}  ${String(locations.length).padStart(7)} ${format(text)}  ${format(viaSerde)}          ${(text / viaSerde).toFixed(2)}x`);
   }
 }
 

@@ -247,7 +247,11 @@ thread_local! {
 /// them for `validateInputStored`.
 #[wasm_bindgen(js_name = storeOptions)]
 pub fn store_options(options: JsValue) -> Result<(), JsValue> {
-    let options = read_options("validate", &options)?;
+    keep(read_options("validate", &options)?)
+}
+
+/// Keeps options read by `storeOptions` (or, in the bench-only variant, by serde-wasm-bindgen).
+fn keep(options: CallOptions) -> Result<(), JsValue> {
     STORED.with(|stored| stored.set(Some(Rc::new(options))));
     Ok(())
 }

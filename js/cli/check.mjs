@@ -19,6 +19,10 @@
 // So a required member given by `!Ref` is never "missing", and a cross-field
 // rule that depends on an unknown value never fires; a real problem elsewhere
 // in the task still does.
+//
+// A location ARN that refers to a location resource of the template
+// (cloudformation.templateLocations) stays a stand-in ARN, and validate() is
+// told what location that ARN is, so the location rules apply.
 import { randomBytes } from 'node:crypto';
 import { applyDefaults, validate } from '../node/index.mjs';
 import { ABSENT, fieldAt, Unknown } from './cloudformation.mjs';
@@ -91,11 +95,33 @@ function diagnosticsOf(text, options) {
 }
 
 /**
+ * `{ locations }` for validate(): each described location under the value its
+ * Unknown was given in this run (nothing when that value is ABSENT).
+ */
+function locationOptions(locations, valueOf) {
+  const described = [];
+  for (const { unknown, description } of locations) {
+    const arn = valueOf(unknown);
+    if (typeof arn === 'string') described.push({ ...description, LocationArn: arn });
+  }
+  return described.length > 0 ? { locations: described } : undefined;
+}
+
+/** `validateOptions` with the locations described for this run added. */
+function runOptions(validateOptions, locations, valueOf) {
+  const described = locationOptions(locations, valueOf);
+  if (described === undefined) return validateOptions;
+  return { ...validateOptions, locations: [...(validateOptions?.locations ?? []), ...described.locations] };
+}
+
+/**
  * Validates `request` (a plain value that may hold Unknown markers). Returns
  * the diagnostics that hold whatever the unknown values turn out to be.
- * `validateOptions` is validate()'s second argument (e.g. `{ locations }`).
+ * `validateOptions` is validate()'s second argument (e.g. `{ locations }`);
+ * `locations` (from cloudformation.templateLocations) add the location
+ * resources that some of the Unknowns refer to, under each run's stand-in ARN.
  */
-export function checkRequest(request, unknowns, fields, validateOptions) {
+export function checkRequest(request, unknowns, fields, validateOptions, locations = []) {
   if (unknowns.length === 0) return diagnosticsOf(toJsonText(request), validateOptions);
   if (request instanceof Unknown) return [];
   const fieldIndex = new Map(fields.map((f) => [f.pointer, f]));
@@ -116,8 +142,9 @@ export function checkRequest(request, unknowns, fields, validateOptions) {
   let base = null;
   let kept = null;
   for (const assignment of assignments.slice(0, MAX_RUNS)) {
-    const concrete = substitute(request, (u) => options[position.get(u)][assignment[position.get(u)]]);
-    const found = diagnosticsOf(toJsonText(concrete), validateOptions);
+    const valueOf = (u) => options[position.get(u)][assignment[position.get(u)]];
+    const concrete = substitute(request, valueOf);
+    const found = diagnosticsOf(toJsonText(concrete), runOptions(validateOptions, locations, valueOf));
     if (base === null) {
       base = found;
       kept = new Set(found.map(keyOf));
@@ -146,7 +173,7 @@ export function checkRequest(request, unknowns, fields, validateOptions) {
  * The request with the service defaults filled in; Unknown markers come back
  * as the intrinsic calls they stand for. Null when the request is not an object.
  */
-export function requestWithDefaults(request, unknowns) {
+export function requestWithDefaults(request, unknowns, locations = []) {
   if (request instanceof Unknown || request === null || typeof request !== 'object' || Array.isArray(request)) {
     return null;
   }
@@ -156,7 +183,7 @@ export function requestWithDefaults(request, unknowns) {
   const text = toJsonText(substitute(request, (u) => byUnknown.get(u)));
   let filled;
   try {
-    filled = applyDefaults(text);
+    filled = applyDefaults(text, locationOptions(locations, (u) => byUnknown.get(u)));
   } catch {
     return null;
   }

@@ -279,3 +279,95 @@ function schemaRequired(request) {
   }
   return out;
 }
+
+// Location resources: a task's SourceLocationArn or DestinationLocationArn given
+// as `Ref X` or `Fn::GetAtt X.LocationArn`, where X is an AWS::DataSync::Location*
+// resource of the same template, is described to validate() as that location
+// (its type, and S3StorageClass, MountOptions.Version and AgentArns where the
+// template gives them literally), so the location rules apply to the task.
+
+/** Location types by resource type. */
+const LOCATION_TYPES = new Map([
+  ['AWS::DataSync::LocationS3', 'S3'],
+  ['AWS::DataSync::LocationEFS', 'EFS'],
+  ['AWS::DataSync::LocationNFS', 'NFS'],
+  ['AWS::DataSync::LocationSMB', 'SMB'],
+  ['AWS::DataSync::LocationHDFS', 'HDFS'],
+  ['AWS::DataSync::LocationFSxWindows', 'FSX_WINDOWS'],
+  ['AWS::DataSync::LocationFSxLustre', 'FSX_LUSTRE'],
+  ['AWS::DataSync::LocationFSxOpenZFS', 'FSX_OPENZFS'],
+  ['AWS::DataSync::LocationFSxONTAP', 'FSX_ONTAP'],
+  ['AWS::DataSync::LocationObjectStorage', 'OBJECT_STORAGE'],
+  ['AWS::DataSync::LocationAzureBlob', 'AZURE_BLOB'],
+]);
+
+/** The logical ID a location ARN refers to: `Ref X` or `Fn::GetAtt X.LocationArn` (either spelling). */
+function referencedResource(intrinsic) {
+  if (!isObject(intrinsic)) return null;
+  if (typeof intrinsic.Ref === 'string') return intrinsic.Ref;
+  const [resource, attribute] = getAttTarget(intrinsic);
+  return typeof resource === 'string' && attribute === 'LocationArn' ? resource : null;
+}
+
+/** The target of `Fn::GetAtt`, in either spelling, as `[logicalId, attribute]`. */
+function getAttTarget(value) {
+  const getAtt = isObject(value) ? value['Fn::GetAtt'] : undefined;
+  if (typeof getAtt === 'string') return getAtt.split(/\.(.*)/s);
+  return Array.isArray(getAtt) ? getAtt : [];
+}
+
+/**
+ * The type of an AWS::DataSync::LocationS3: S3_OUTPOSTS for an Outposts access
+ * point, S3 for a bucket ARN or `Fn::GetAtt X.Arn` of an AWS::S3::Bucket of the
+ * template, null when the bucket comes from elsewhere (it could be on Outposts).
+ */
+function s3Type(resources, bucketArn) {
+  if (typeof bucketArn === 'string') return bucketArn.includes(':s3-outposts:') ? 'S3_OUTPOSTS' : 'S3';
+  const [name, attribute] = getAttTarget(bucketArn);
+  const bucket = typeof name === 'string' && Object.hasOwn(resources, name) ? resources[name] : null;
+  return attribute === 'Arn' && bucket?.Type === 'AWS::S3::Bucket' ? 'S3' : null;
+}
+
+/** A member's literal string value, or undefined (absent, an intrinsic, or not a string). */
+const literal = (value) => (typeof value === 'string' ? value : undefined);
+
+/**
+ * The location description (without LocationArn) of an AWS::DataSync::Location*
+ * resource, or null when its type is not certain.
+ */
+function describeLocationResource(resources, resource) {
+  let type = LOCATION_TYPES.get(resource?.Type);
+  if (!type) return null;
+  const properties = isObject(resource.Properties) ? resource.Properties : {};
+  if (type === 'S3') type = s3Type(resources, properties.S3BucketArn);
+  if (!type) return null;
+  const description = { type };
+  const storageClass = literal(properties.S3StorageClass);
+  if (storageClass !== undefined) description.S3StorageClass = storageClass;
+  const version = literal((properties.Protocol?.NFS ?? properties).MountOptions?.Version);
+  if (version !== undefined) description.MountOptions = { Version: version };
+  if (type === 'OBJECT_STORAGE' || type === 'AZURE_BLOB') {
+    // Absent: no agent. A literal list: that many agents, whatever gives their ARNs.
+    if (!Object.hasOwn(properties, 'AgentArns')) description.AgentArns = [];
+    else if (Array.isArray(properties.AgentArns)) description.AgentArns = properties.AgentArns.map((_, i) => `agent-${i}`);
+  }
+  return description;
+}
+
+/**
+ * The task's location ARNs that refer to location resources of the template:
+ * `[{ unknown, logicalId, resourceType, description }]`, where `unknown` is the
+ * Unknown marker of SourceLocationArn or DestinationLocationArn.
+ */
+export function templateLocations(template, unknowns) {
+  const resources = isObject(template?.Resources) ? template.Resources : {};
+  const out = [];
+  for (const unknown of unknowns) {
+    if (unknown.pointer !== '/SourceLocationArn' && unknown.pointer !== '/DestinationLocationArn') continue;
+    const logicalId = referencedResource(unknown.intrinsic);
+    if (logicalId === null || !Object.hasOwn(resources, logicalId)) continue;
+    const description = describeLocationResource(resources, resources[logicalId]);
+    if (description) out.push({ unknown, logicalId, resourceType: resources[logicalId].Type, description });
+  }
+  return out;
+}

@@ -10,7 +10,7 @@
 // path names (or of the nearest member that exists).
 import { applyDefaults, describeSchedule, fields as fieldList, validate } from '../node/index.mjs';
 import { checkRequest, requestWithDefaults } from './check.mjs';
-import { findTasks, isTemplate, mapProperties, Unknown } from './cloudformation.mjs';
+import { findTasks, isTemplate, mapProperties, templateLocations, Unknown } from './cloudformation.mjs';
 import { looksLikeJson, ParseError, parseYaml, positionOf, readJson, toJsonText } from './documents.mjs';
 import { isTerraformShow, terraformShowReport } from './terraform-plan.mjs';
 
@@ -74,6 +74,23 @@ function requestReport(base, text, positions, options, result = validate(text)) 
   return { ...base, kind: 'request', notes: [], tasks: [task] };
 }
 
+/**
+ * A location rule's diagnostic names the location resources it judged:
+ * `params.locationResources` maps each pointer to its logical ID, and the
+ * message says which resource each location ARN is.
+ */
+function namingLocations(diagnostic, locations) {
+  const related = Array.isArray(diagnostic.params?.related) ? diagnostic.params.related : [];
+  const named = locations.filter(({ unknown }) => related.includes(unknown.pointer));
+  if (!diagnostic.code.startsWith('locations/') || named.length === 0) return diagnostic;
+  const says = named.map(({ unknown, logicalId, resourceType }) => `${unknown.pointer.slice(1)} is ${logicalId}, an ${resourceType}`);
+  return {
+    ...diagnostic,
+    message: `${diagnostic.message} (In this template, ${says.join(', and ')}.)`,
+    params: { ...diagnostic.params, locationResources: Object.fromEntries(named.map((l) => [l.unknown.pointer, l.logicalId])) },
+  };
+}
+
 function templateReport(base, document, options) {
   const { tasks: found, notes } = findTasks(document.value);
   if (found.length === 0) {
@@ -87,7 +104,9 @@ function templateReport(base, document, options) {
       unknownTags: document.unknownTags,
     });
     const taskNotes = [...mapped.notes];
-    const diagnostics = checkRequest(mapped.request, mapped.unknowns, fields()).map((d) => {
+    const locations = templateLocations(document.value, mapped.unknowns);
+    const diagnostics = checkRequest(mapped.request, mapped.unknowns, fields(), undefined, locations).map((d) => {
+      d = namingLocations(d, locations);
       const conversion = mapped.conversions.get(d.path);
       if (!conversion?.yamlBoolean) return d;
       // The note's advice belongs in the diagnostic it explains.
@@ -100,12 +119,15 @@ function templateReport(base, document, options) {
     });
     for (const unknown of mapped.unknowns) {
       const what = unknown.pointer === '' ? 'Properties come' : 'the value comes';
+      const location = locations.find((l) => l.unknown === unknown);
       taskNotes.push({
         path: unknown.pointer,
         code: 'cloudformation/not-checked',
         message: unknown.unknownTag
           ? `Not checked: the value has the tag ${unknown.unknownTag}, which is not a CloudFormation intrinsic function this command knows.`
-          : `Not checked: ${what} from ${unknown.description}, which CloudFormation resolves at deploy time.`,
+          : location
+            ? `Not checked: ${what} from ${unknown.description}, which CloudFormation resolves at deploy time; the location rules use what the template says of ${location.logicalId} (${location.resourceType}).`
+            : `Not checked: ${what} from ${unknown.description}, which CloudFormation resolves at deploy time.`,
       });
     }
     // Back from request pointers to pointers inside Properties.
@@ -123,7 +145,7 @@ function templateReport(base, document, options) {
       notes: [],
     };
     if (options.defaults) {
-      task.defaults = requestWithDefaults(mapped.request, mapped.unknowns);
+      task.defaults = requestWithDefaults(mapped.request, mapped.unknowns, locations);
       task.schedule = scheduleOf(mapped.request);
       const mode = mapped.request?.TaskMode;
       if (task.defaults && mode instanceof Unknown) {

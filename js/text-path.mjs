@@ -58,7 +58,7 @@ export function createValidate(glue) {
   /**
    * Walks every value the core reads from `{ locations }` options, in order,
    * calling `visit(value)` until it returns false. Returns false, too, when
-   * the options cannot be compared this way (other members, entries that are
+   * the options cannot be compared this way (`operation` or `task`, entries that are
    * not objects, a toJSON that would make JSON.stringify read something else,
    * a getter that throws): then they are read again. Equal walks mean options
    * the core reads alike, so the ones kept in wasm can be used again without
@@ -69,7 +69,8 @@ export function createValidate(glue) {
     if (typeof options !== 'object') return false;
     const plain = (value) => typeof value.toJSON !== 'function';
     try {
-      for (const key in options) if (key !== 'locations') return false;
+      // The other members of the contract ({ locations, operation, task }) are not compared here.
+      if (options.operation !== undefined || options.task !== undefined) return false;
       const { locations } = options;
       if (!Array.isArray(locations) || !plain(options) || !plain(locations)) return false;
       if (!visit(locations.length)) return false;

@@ -49,10 +49,10 @@ function sampleString(pattern, n) {
   return unique;
 }
 
-/** The values an Unknown is tried with; the first is the base choice. */
-function candidates(unknown, fieldIndex, n) {
+/** The values an Unknown is tried with; the first is the base choice. `located`: it names a described location. */
+function candidates(unknown, fieldIndex, n, located) {
   const field = fieldAt(fieldIndex, unknown.pointer);
-  const absent = unknown.mayBeAbsent && unknown.pointer !== '' ? [ABSENT] : [];
+  const absent = unknown.mayBeAbsent && !located && unknown.pointer !== '' ? [ABSENT] : [];
   if (!field) return unknown.pointer === '' ? [{}] : ['unknown'];
   if (field.enum) return [...field.enum, ...absent];
   switch (field.type) {
@@ -125,7 +125,9 @@ export function checkRequest(request, unknowns, fields, validateOptions, locatio
   if (unknowns.length === 0) return diagnosticsOf(toJsonText(request), validateOptions);
   if (request instanceof Unknown) return [];
   const fieldIndex = new Map(fields.map((f) => [f.pointer, f]));
-  const options = unknowns.map((u, i) => candidates(u, fieldIndex, i + 1));
+  // An Unknown that names a described location (one Fn::If branch, say) always has a value.
+  const located = new Set(locations.map((l) => l.unknown));
+  const options = unknowns.map((u, i) => candidates(u, fieldIndex, i + 1, located.has(u)));
   const position = new Map(unknowns.map((u, i) => [u, i]));
 
   const assignments = [options.map(() => 0)];
@@ -157,7 +159,7 @@ export function checkRequest(request, unknowns, fields, validateOptions, locatio
   const valueMatters = unknowns
     .filter((u) => {
       const field = fieldAt(fieldIndex, u.pointer);
-      return u.mayBeAbsent || !field || field.type !== 'string' || field.enum;
+      return (u.mayBeAbsent && !located.has(u)) || !field || field.type !== 'string' || field.enum;
     })
     .map((u) => u.pointer);
   return base.filter((d) => {

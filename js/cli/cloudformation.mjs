@@ -354,20 +354,43 @@ function describeLocationResource(resources, resource) {
   return description;
 }
 
+/** `{ logicalId, resourceType, description }` of the location resource `value` refers to, or null. */
+function locationResource(resources, value) {
+  const logicalId = referencedResource(value);
+  if (logicalId === null || !Object.hasOwn(resources, logicalId)) return null;
+  const description = describeLocationResource(resources, resources[logicalId]);
+  return description ? { logicalId, resourceType: resources[logicalId].Type, description } : null;
+}
+
 /**
- * The task's location ARNs that refer to location resources of the template:
- * `[{ unknown, logicalId, resourceType, description }]`, where `unknown` is the
- * Unknown marker of SourceLocationArn or DestinationLocationArn.
+ * The task's location ARNs that refer to location resources of the template,
+ * as the worlds to check: each world is `[{ unknown, logicalId, resourceType,
+ * description, condition? }]`, where `unknown` is the Unknown marker of
+ * SourceLocationArn or DestinationLocationArn. A reference (`Ref X`,
+ * `Fn::GetAtt X.LocationArn`) is in every world; `Fn::If [C, a, b]` makes one
+ * world with each branch (`condition: { name: C, value: true|false }`), a
+ * branch that is not a location resource of the template describing nothing.
+ * At most 8 worlds (3 such Fn::If); beyond that, the Fn::If are left undescribed.
  */
 export function templateLocations(template, unknowns) {
   const resources = isObject(template?.Resources) ? template.Resources : {};
-  const out = [];
+  let worlds = [[]];
   for (const unknown of unknowns) {
     if (unknown.pointer !== '/SourceLocationArn' && unknown.pointer !== '/DestinationLocationArn') continue;
-    const logicalId = referencedResource(unknown.intrinsic);
-    if (logicalId === null || !Object.hasOwn(resources, logicalId)) continue;
-    const description = describeLocationResource(resources, resources[logicalId]);
-    if (description) out.push({ unknown, logicalId, resourceType: resources[logicalId].Type, description });
+    const direct = locationResource(resources, unknown.intrinsic);
+    if (direct) {
+      worlds = worlds.map((world) => [...world, { unknown, ...direct }]);
+      continue;
+    }
+    const branches = isObject(unknown.intrinsic) ? unknown.intrinsic['Fn::If'] : undefined;
+    if (!Array.isArray(branches) || branches.length !== 3 || typeof branches[0] !== 'string' || worlds.length >= 8) continue;
+    const [name, whenTrue, whenFalse] = branches;
+    const choices = [[true, whenTrue], [false, whenFalse]].map(([value, branch]) => {
+      const resource = locationResource(resources, branch);
+      return resource ? { unknown, ...resource, condition: { name, value } } : null;
+    });
+    if (choices.every((choice) => choice === null)) continue;
+    worlds = worlds.flatMap((world) => choices.map((choice) => (choice ? [...world, choice] : world)));
   }
-  return out;
+  return worlds;
 }

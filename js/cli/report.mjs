@@ -91,6 +91,47 @@ function namingLocations(diagnostic, locations) {
   };
 }
 
+/**
+ * checkRequest in each world of location descriptions (templateLocations): a
+ * finding of every world once; a finding of some worlds once per world, saying
+ * under which conditions (`params.conditions`) its locations are the ones named.
+ */
+function checkWorlds(mapped, worlds) {
+  const perWorld = worlds.map((world) =>
+    checkRequest(mapped.request, mapped.unknowns, fields(), undefined, world).map((d) => namingLocations(d, world)));
+  if (perWorld.length === 1) return perWorld[0];
+  const keyOf = (d) => JSON.stringify([d.code, d.path, d.message, d.params]);
+  const inWorld = perWorld.map((found) => new Set(found.map(keyOf)));
+  const out = [];
+  const seen = new Set();
+  perWorld.forEach((found, w) => {
+    for (const d of found) {
+      const key = keyOf(d);
+      if (inWorld.every((keys) => keys.has(key))) {
+        if (!seen.has(key)) out.push(d);
+        seen.add(key);
+        continue;
+      }
+      const related = Array.isArray(d.params?.related) ? d.params.related : [];
+      const branches = worlds[w].filter((l) => l.condition && related.includes(l.unknown.pointer));
+      const conditions = branches.length > 0 ? branches : worlds[w].filter((l) => l.condition);
+      const keyed = key + JSON.stringify(conditions.map((l) => l.condition));
+      if (seen.has(keyed)) continue;
+      seen.add(keyed);
+      const said = conditions.map(({ condition }) => `${condition.name} is ${condition.value}`).join(' and ');
+      const named = / \(In this template, (.*)\.\)$/s;
+      out.push({
+        ...d,
+        message: named.test(d.message)
+          ? d.message.replace(named, ` (In this template, when condition ${said}, $1.)`)
+          : `${d.message} (Only when condition ${said}.)`,
+        params: { ...d.params, conditions: Object.fromEntries(conditions.map(({ condition }) => [condition.name, condition.value])) },
+      });
+    }
+  });
+  return out;
+}
+
 function templateReport(base, document, options) {
   const { tasks: found, notes } = findTasks(document.value);
   if (found.length === 0) {
@@ -104,9 +145,9 @@ function templateReport(base, document, options) {
       unknownTags: document.unknownTags,
     });
     const taskNotes = [...mapped.notes];
-    const locations = templateLocations(document.value, mapped.unknowns);
-    const diagnostics = checkRequest(mapped.request, mapped.unknowns, fields(), undefined, locations).map((d) => {
-      d = namingLocations(d, locations);
+    const worlds = templateLocations(document.value, mapped.unknowns);
+    const described = worlds.flat();
+    const diagnostics = checkWorlds(mapped, worlds).map((d) => {
       const conversion = mapped.conversions.get(d.path);
       if (!conversion?.yamlBoolean) return d;
       // The note's advice belongs in the diagnostic it explains.
@@ -119,14 +160,15 @@ function templateReport(base, document, options) {
     });
     for (const unknown of mapped.unknowns) {
       const what = unknown.pointer === '' ? 'Properties come' : 'the value comes';
-      const location = locations.find((l) => l.unknown === unknown);
+      const resources = [...new Set(described.filter((l) => l.unknown === unknown).map((l) => `${l.logicalId} (${l.resourceType})`))];
+      const location = resources.length > 0 ? { logicalId: resources.join(' or '), resourceType: '' } : null;
       taskNotes.push({
         path: unknown.pointer,
         code: 'cloudformation/not-checked',
         message: unknown.unknownTag
           ? `Not checked: the value has the tag ${unknown.unknownTag}, which is not a CloudFormation intrinsic function this command knows.`
           : location
-            ? `Not checked: ${what} from ${unknown.description}, which CloudFormation resolves at deploy time; the location rules use what the template says of ${location.logicalId} (${location.resourceType}).`
+            ? `Not checked: ${what} from ${unknown.description}, which CloudFormation resolves at deploy time; the location rules use what the template says of ${location.logicalId}.`
             : `Not checked: ${what} from ${unknown.description}, which CloudFormation resolves at deploy time.`,
       });
     }
@@ -145,7 +187,8 @@ function templateReport(base, document, options) {
       notes: [],
     };
     if (options.defaults) {
-      task.defaults = requestWithDefaults(mapped.request, mapped.unknowns, locations);
+      // The defaults that hold whichever Fn::If branch is taken: those of the locations in every world.
+      task.defaults = requestWithDefaults(mapped.request, mapped.unknowns, worlds[0].filter((l) => !l.condition));
       task.schedule = scheduleOf(mapped.request);
       const mode = mapped.request?.TaskMode;
       if (task.defaults && mode instanceof Unknown) {

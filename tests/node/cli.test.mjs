@@ -314,6 +314,16 @@ test('location ARNs that refer to location resources of the template bring the l
   assert.equal(byTask.BackupHome.defaults.Options.Uid, 'INT_VALUE', 'NFS to S3 keeps the documented defaults');
   // A bucket whose ARN comes from a parameter could be on Outposts: no description, no rule.
   assert.deepEqual(codes(byTask.CopyToPartner), []);
+  // Fn::If: each branch is checked; a finding of one branch names its condition.
+  assert.deepEqual(codes(byTask.ArchiveFiles), [
+    '/Options/PosixPermissions locations/posix-between-object-stores',
+    '/Options/VerifyMode locations/archive-default-verify-mode',
+  ]);
+  const [posix] = byTask.ArchiveFiles.diagnostics;
+  assert.deepEqual(posix.params.conditions, { ToBucket: true });
+  assert.match(posix.message, /\(In this template, when condition ToBucket is true, SourceLocationArn is ReportsLocation, an AWS::DataSync::LocationS3, and DestinationLocationArn is ArchiveLocation, an AWS::DataSync::LocationS3\.\)$/);
+  const branches = byTask.ArchiveFiles.notes.find((n) => n.path === '/DestinationLocationArn');
+  assert.match(branches.message, /ArchiveLocation \(AWS::DataSync::LocationS3\) or SharedFiles \(AWS::DataSync::LocationEFS\)\.$/);
   const note = byTask.CopyReports.notes.find((n) => n.path === '/DestinationLocationArn');
   assert.match(note.message, /the location rules use what the template says of ArchiveLocation \(AWS::DataSync::LocationS3\)\.$/);
 });

@@ -84,6 +84,27 @@ function substitute(value, choose) {
   return value;
 }
 
+/**
+ * The request with each Unknown of `values` (a Map) replaced by its value,
+ * converted as CloudFormation converts a parameter for the member (a numeric
+ * string for an integer member, a number for a string member), and the
+ * Unknowns that are left.
+ */
+export function resolveUnknowns(request, unknowns, values, fields) {
+  const fieldIndex = new Map(fields.map((f) => [f.pointer, f]));
+  const converted = (unknown) => {
+    const value = values.get(unknown);
+    const field = fieldAt(fieldIndex, unknown.pointer);
+    if (field?.type === 'integer' && typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) return BigInt(value.trim());
+    if (field?.type === 'string' && (typeof value === 'number' || typeof value === 'bigint')) return String(value);
+    return value;
+  };
+  return {
+    request: substitute(request, (u) => (values.has(u) ? converted(u) : u)),
+    unknowns: unknowns.filter((u) => !values.has(u)),
+  };
+}
+
 const within = (pointer, base) => pointer === base || pointer.startsWith(base + '/');
 const keyOf = (d) => `${d.code}\u0000${d.path}`;
 const MAX_RUNS = 400;

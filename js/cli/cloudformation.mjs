@@ -394,3 +394,24 @@ export function templateLocations(template, unknowns) {
   }
   return worlds;
 }
+
+/**
+ * The Unknowns that are `Ref P` of a template parameter P of type String or
+ * Number with a Default: Map of Unknown to `{ parameter, value }`. (Other
+ * parameter types, such as AWS::SSM::Parameter::Value<String>, whose Default
+ * names an SSM parameter, are left unknown.)
+ */
+export function parameterDefaults(template, unknowns) {
+  const parameters = isObject(template?.Parameters) ? template.Parameters : {};
+  const out = new Map();
+  for (const unknown of unknowns) {
+    const name = isObject(unknown.intrinsic) ? unknown.intrinsic.Ref : undefined;
+    if (typeof name !== 'string' || !Object.hasOwn(parameters, name)) continue;
+    const parameter = parameters[name];
+    if (!isObject(parameter) || !['String', 'Number'].includes(parameter.Type)) continue;
+    const value = parameter.Default;
+    const scalar = typeof value === 'string' || typeof value === 'bigint' || (typeof value === 'number' && Number.isFinite(value));
+    if (scalar) out.set(unknown, { parameter: name, value });
+  }
+  return out;
+}

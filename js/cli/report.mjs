@@ -9,8 +9,8 @@
 // every diagnostic and note carries the line and column of the member its
 // path names (or of the nearest member that exists).
 import { applyDefaults, describeSchedule, fields as fieldList, validate } from '../node/index.mjs';
-import { checkRequest, requestWithDefaults } from './check.mjs';
-import { findTasks, isTemplate, mapProperties, templateLocations, Unknown } from './cloudformation.mjs';
+import { checkRequest, requestWithDefaults, resolveUnknowns } from './check.mjs';
+import { findTasks, isTemplate, mapProperties, parameterDefaults, templateLocations, Unknown } from './cloudformation.mjs';
 import { looksLikeJson, ParseError, parseYaml, positionOf, readJson, toJsonText } from './documents.mjs';
 import { isTerraformShow, terraformShowReport } from './terraform-plan.mjs';
 
@@ -96,9 +96,9 @@ function namingLocations(diagnostic, locations) {
  * finding of every world once; a finding of some worlds once per world, saying
  * under which conditions (`params.conditions`) its locations are the ones named.
  */
-function checkWorlds(mapped, worlds) {
+function checkWorlds({ request, unknowns }, worlds) {
   const perWorld = worlds.map((world) =>
-    checkRequest(mapped.request, mapped.unknowns, fields(), undefined, world).map((d) => namingLocations(d, world)));
+    checkRequest(request, unknowns, fields(), undefined, world).map((d) => namingLocations(d, world)));
   if (perWorld.length === 1) return perWorld[0];
   const keyOf = (d) => JSON.stringify([d.code, d.path, d.message, d.params]);
   const inWorld = perWorld.map((found) => new Set(found.map(keyOf)));
@@ -132,6 +132,34 @@ function checkWorlds(mapped, worlds) {
   return out;
 }
 
+/**
+ * checkWorlds, and again with each `Ref P` of a parameter with a Default
+ * replaced by that Default: a finding only the defaults bring says which
+ * parameters' defaults it depends on (`params.parameterDefaults`), since a
+ * stack may pass other values.
+ */
+function withParameterDefaults(template, mapped, worlds) {
+  const found = checkWorlds(mapped, worlds);
+  const defaults = parameterDefaults(template, mapped.unknowns);
+  if (defaults.size === 0) return found;
+  const values = new Map([...defaults].map(([unknown, { value }]) => [unknown, value]));
+  const resolved = resolveUnknowns(mapped.request, mapped.unknowns, values, fields());
+  const keyOf = (d) => `${d.code}\u0000${d.path}`;
+  const known = new Set(found.map(keyOf));
+  const brought = checkWorlds(resolved, worlds).filter((d) => !known.has(keyOf(d)));
+  return [...found, ...brought.map((d) => {
+    const touched = [d.path, ...(Array.isArray(d.params?.related) ? d.params.related.map(String) : [])];
+    const mine = [...defaults].filter(([unknown]) => touched.some((p) => p === unknown.pointer || p.startsWith(unknown.pointer + '/')));
+    const named = (mine.length > 0 ? mine : [...defaults]).map(([, used]) => used);
+    const said = named.map(({ parameter, value }) => `${parameter} (${JSON.stringify(String(value))})`).join(' and ');
+    return {
+      ...d,
+      message: `${d.message} (With the Default of parameter ${said}; a stack may pass another value.)`,
+      params: { ...d.params, parameterDefaults: Object.fromEntries(named.map(({ parameter, value }) => [parameter, String(value)])) },
+    };
+  })];
+}
+
 function templateReport(base, document, options) {
   const { tasks: found, notes } = findTasks(document.value);
   if (found.length === 0) {
@@ -147,7 +175,7 @@ function templateReport(base, document, options) {
     const taskNotes = [...mapped.notes];
     const worlds = templateLocations(document.value, mapped.unknowns);
     const described = worlds.flat();
-    const diagnostics = checkWorlds(mapped, worlds).map((d) => {
+    const diagnostics = withParameterDefaults(document.value, mapped, worlds).map((d) => {
       const conversion = mapped.conversions.get(d.path);
       if (!conversion?.yamlBoolean) return d;
       // The note's advice belongs in the diagnostic it explains.
@@ -160,13 +188,16 @@ function templateReport(base, document, options) {
     });
     for (const unknown of mapped.unknowns) {
       const what = unknown.pointer === '' ? 'Properties come' : 'the value comes';
+      const defaulted = parameterDefaults(document.value, [unknown]).get(unknown);
       const resources = [...new Set(described.filter((l) => l.unknown === unknown).map((l) => `${l.logicalId} (${l.resourceType})`))];
       const location = resources.length > 0 ? { logicalId: resources.join(' or '), resourceType: '' } : null;
       taskNotes.push({
         path: unknown.pointer,
-        code: 'cloudformation/not-checked',
+        code: defaulted && !unknown.unknownTag ? 'cloudformation/parameter-default' : 'cloudformation/not-checked',
         message: unknown.unknownTag
           ? `Not checked: the value has the tag ${unknown.unknownTag}, which is not a CloudFormation intrinsic function this command knows.`
+          : defaulted
+            ? `Checked with the parameter's Default ${JSON.stringify(String(defaulted.value))}: ${what} from ${unknown.description}, and a stack may pass another value, which is not checked.`
           : location
             ? `Not checked: ${what} from ${unknown.description}, which CloudFormation resolves at deploy time; the location rules use what the template says of ${location.logicalId}.`
             : `Not checked: ${what} from ${unknown.description}, which CloudFormation resolves at deploy time.`,

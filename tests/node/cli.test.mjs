@@ -232,6 +232,7 @@ test('globs are expanded by the command itself (*, ** and ?)', () => {
     fixture('templates/all-intrinsics.yaml'),
     fixture('templates/depends-on-unknowns.yaml'),
     fixture('templates/locations.yaml'),
+    fixture('templates/parameter-defaults.yaml'),
     fixture('templates/stack.yaml'),
     fixture('templates/stack.json'),
     fixture('requests/valid.json'),
@@ -326,6 +327,26 @@ test('location ARNs that refer to location resources of the template bring the l
   assert.match(branches.message, /ArchiveLocation \(AWS::DataSync::LocationS3\) or SharedFiles \(AWS::DataSync::LocationEFS\)\.$/);
   const note = byTask.CopyReports.notes.find((n) => n.path === '/DestinationLocationArn');
   assert.match(note.message, /the location rules use what the template says of ArchiveLocation \(AWS::DataSync::LocationS3\)\.$/);
+});
+
+test("values from parameters with a Default are checked with it, and its findings say so", () => {
+  const file = fixture('templates/parameter-defaults.yaml');
+  const { status, document } = json([file]);
+  assert.equal(status, 1);
+  const [task] = document.files[0].tasks;
+  assert.deepEqual(task.diagnostics.map((d) => [d.path, d.code, d.params.parameterDefaults]), [
+    ['/Options/BytesPerSecond', 'value/below-minimum', { Bandwidth: '-5' }],
+    ['/Schedule/ScheduleExpression', 'schedule/too-frequent', { Frequency: 'rate(30 minutes)' }],
+  ]);
+  assert.match(task.diagnostics[1].message, / \(With the Default of parameter Frequency \("rate\(30 minutes\)"\); a stack may pass another value\.\)$/);
+  const notes = Object.fromEntries(task.notes.map((n) => [n.path, n.code]));
+  assert.deepEqual(notes, {
+    '/Options/BytesPerSecond': 'cloudformation/parameter-default',
+    '/Schedule/ScheduleExpression': 'cloudformation/parameter-default',
+    // No Default, and an SSM parameter (its Default names the parameter, not the value): unknown.
+    '/SourceLocationArn': 'cloudformation/not-checked',
+    '/TaskMode': 'cloudformation/not-checked',
+  });
 });
 
 test('JSON template: Fn::GetAtt and Ref are skipped, the rest is checked with its logical ID', () => {

@@ -54,10 +54,14 @@ impl<'a> Context<'a> {
     /// one; the last, if several (a `DescribeLocation*` response placed after
     /// the `ListLocations` page it refines).
     pub fn location(&self, arn: &str) -> Option<&'a Location> {
+        // Location ARNs share their first 50-odd bytes and differ in the
+        // location ID at the end: comparing the last byte first settles most
+        // pairs at once (a portal may pass a whole ListLocations page).
+        let last = arn.as_bytes().last();
         self.locations
             .iter()
             .rev()
-            .find(|location| location.arn == arn)
+            .find(|location| location.arn.as_bytes().last() == last && location.arn == arn)
     }
 
     /// The current time: the fixed one, else the clock's, else unknown.

@@ -47,7 +47,13 @@ export type DiagnosticCode =
   | 'tag/duplicate-key'
   | 'tag/reserved-prefix'
   | 'locations/same-location'
-  | 'report/truncated';
+  | 'report/truncated'
+  | 'locations/posix-between-object-stores'
+  | 'locations/enhanced-unsupported-pair'
+  | 'locations/nfs-version-needs-enhanced'
+  | 'locations/efs-preserve-devices'
+  | 'locations/archive-point-in-time'
+  | 'locations/archive-default-verify-mode';
 
 /** `error`: the service rejects the request. `warning`: it accepts it, but probably not as meant. */
 export type Severity = 'error' | 'warning';
@@ -109,6 +115,72 @@ export interface FieldInfo {
   pattern?: string;
   /** The pattern in words, e.g. `arn:aws:datasync:REGION:ACCOUNT:location/loc-ID`. */
   formatHint?: string;
+  /**
+   * Options members whose effect depends on the locations: the option does
+   * something only when `both` ends (or, for `either`, at least one end) are of
+   * these types. Elsewhere the service ignores it (Uid, Gid and PosixPermissions
+   * between two object stores: it accepts only NONE). Absent: every pair.
+   */
+  appliesTo?: LocationScope & { note: string };
+  /** Options members whose default differs between two object stores: there the service uses `value`. */
+  locationDefault?: LocationScope & { value: string };
+}
+
+/** A set of location pairs: `both` ends, or at least one (`either`), of these types. */
+export interface LocationScope {
+  side: 'both' | 'either';
+  types: LocationType[];
+}
+
+/** The kinds of location DataSync transfers between. */
+export type LocationType =
+  | 'S3'
+  | 'S3_OUTPOSTS'
+  | 'EFS'
+  | 'NFS'
+  | 'SMB'
+  | 'HDFS'
+  | 'FSX_WINDOWS'
+  | 'FSX_LUSTRE'
+  | 'FSX_OPENZFS'
+  | 'FSX_ONTAP'
+  | 'OBJECT_STORAGE'
+  | 'AZURE_BLOB';
+
+/**
+ * What the caller knows about one location: a `ListLocations` entry, a
+ * `DescribeLocation*` response, or just its type. Members not listed here are
+ * ignored, so whole responses can be passed.
+ */
+export interface LocationDescription {
+  /** The location this describes; descriptions of locations the request does not use are ignored. */
+  LocationArn: string;
+  /** As `ListLocations` returns it, e.g. `s3://bucket/prefix/`; its scheme gives the type. Either this or `type` is required. */
+  LocationUri?: string;
+  /** The location type, when there is no `LocationUri` (both may be given if they agree). */
+  type?: LocationType;
+  /** `DescribeLocationS3`: the storage class objects are written in (GLACIER and DEEP_ARCHIVE matter). */
+  S3StorageClass?: string;
+  /** `DescribeLocation*`: the agents the location uses; `[]` says there are none. */
+  AgentArns?: string[];
+  /** `DescribeLocationNfs`: the NFS version the location is mounted with (`NFS4_2` needs Enhanced mode). */
+  MountOptions?: { Version?: string };
+  [member: string]: unknown;
+}
+
+/** The options argument of validate(), applyDefaults() and fields(). */
+export interface ValidateOptions {
+  /** The task's locations, as far as the caller knows them. Without a description, no location rule applies to a location. */
+  locations?: LocationDescription[];
+  /** The operation the request is for. Default: `'CreateTask'`. */
+  operation?: Operation;
+  /**
+   * UpdateTask and StartTaskExecution: the task the request changes or runs.
+   * With it, options the request omits keep the task's settings and the task's
+   * mode applies; without it, rules that need them are not applied. Ignored for
+   * CreateTask, and when its `TaskArn` is not the request's.
+   */
+  task?: TaskDescription;
 }
 
 /** What describeSchedule() returns. */
@@ -315,19 +387,6 @@ export interface TaskDescription {
   [member: string]: unknown;
 }
 
-/** The options argument of validate(), applyDefaults() and fields(). */
-export interface ValidateOptions {
-  /** The operation the request is for. Default: `'CreateTask'`. */
-  operation?: Operation;
-  /**
-   * UpdateTask and StartTaskExecution: the task the request changes or runs.
-   * With it, options the request omits keep the task's settings and the task's
-   * mode applies; without it, rules that need them are not applied. Ignored for
-   * CreateTask, and when its `TaskArn` is not the request's.
-   */
-  task?: TaskDescription;
-}
-
 /** TaskMode after applyDefaults(): `'BASIC'` where T leaves it out, otherwise as given (valid or not). */
 type FilledTaskMode<T> = 'TaskMode' extends keyof T
   ? Exclude<T[Extract<'TaskMode', keyof T>], undefined> | (undefined extends T[Extract<'TaskMode', keyof T>] ? 'BASIC' : never)
@@ -369,10 +428,11 @@ export type WithDefaults<T> = Omit<FilledParts<T>, 'TaskMode' | 'Options'> & {
 
 /**
  * Checks a request of `options.operation` (CreateTask by default) given as an
- * object or as JSON text. Every mistake in the request, including input that is
- * not an object or not serializable, is a diagnostic in the result.
+ * object or as JSON text, against the locations `options` describes. Every
+ * mistake in the request, including input that is not an object or not
+ * serializable, is a diagnostic in the result.
  * @throws TypeError only when `options` is malformed (not an object, an unknown
- * operation, a `task` that is not an object, or values JSON cannot hold).
+ * operation, a `task` or location that is not an object, or values JSON cannot hold).
  */
 export function validate(
   request: CreateTaskRequest | UpdateTaskRequest | StartTaskExecutionRequest | string | unknown,
@@ -386,6 +446,8 @@ export function validate(
  * when there is a ManifestConfig. Members already present are kept as they are.
  * With an invalid TaskMode only the defaults both modes share are filled (not
  * VerifyMode). Integers beyond Number.MAX_SAFE_INTEGER come back exactly, as BigInt.
+ * With `options.locations` describing two object stores, Uid, Gid and
+ * PosixPermissions are NONE, as the service uses there.
  * @throws TypeError when the request is not an object (or JSON text of one), or `options` is malformed.
  */
 export function applyDefaults<T extends object = CreateTaskRequest>(

@@ -2,12 +2,15 @@
 // AWS::DataSync::Task schema, same process, same inputs, warm-up, several rounds.
 // Prints ops/sec and ratios; asserts nothing (figures, not tests).
 //
-//   node bench/bench.mjs [--seconds 0.25] [--rounds 9]
+//   node bench/bench.mjs [--seconds 0.25] [--rounds 9] [--only locations]
 //
 // Inputs: examples/minimal.json, full-basic.json, full-enhanced.json and
 // many-problems.json (an invalid request with several errors). Each is measured
 // as a JS object (validate(object) vs ajv(object)) and as JSON text, which is what
 // a CLI or a text box holds (validate(text) vs ajv(JSON.parse(text))).
+// The locations table times validate(x, { locations }) against validate(x):
+// two ListLocations entries (NFS to S3, so the report is the same), and a
+// portal's whole page of 100 entries. --only locations prints just that table.
 // The input-path table also times objects read by serde-wasm-bindgen, from a
 // variant built with bench/build-serde-variant.sh (built here when missing or
 // older than pkg/; its column is skipped, with the reason, if that fails).
@@ -28,6 +31,7 @@ const option = (name, fallback) => {
 };
 const SECONDS = option('seconds', 0.25);
 const ROUNDS = option('rounds', 9);
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 
 const root = new URL('../', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
@@ -91,6 +95,48 @@ for (const { name, object } of INPUTS) {
   console.log(`${name.padEnd(14)} ours: ${validate(object).valid ? 'valid' : 'invalid'}, ajv: ${ajvValidate(object) ? 'valid' : 'invalid'}`);
 }
 
+/** Two descriptions as ListLocations gives them (NFS to S3: no new finding), and a page of 100. */
+const SOURCE = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0';
+const DESTINATION = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210';
+const PAIR = [
+  { LocationArn: SOURCE, LocationUri: 'nfs://files.example.com/exports/home/' },
+  { LocationArn: DESTINATION, LocationUri: 's3://home-backup/2026/' },
+];
+const PAGE = [...PAIR, ...Array.from({ length: 98 }, (_, i) => ({
+  LocationArn: `arn:aws:datasync:us-east-1:111122223333:location/loc-${String(i).padStart(17, '0')}`,
+  LocationUri: i % 2 ? `s3://bucket-${i}/prefix/` : `smb://server-${i}.example.com/share/`,
+}))];
+
+function locationsTable() {
+  console.log('\nwith locations   mode     without       2 entries   ratio    100 entries   ratio');
+  for (const { name, text, object } of INPUTS) {
+    for (const [mode, input] of [['object', object], ['text', text]]) {
+      const same = isDeepStrictEqual(validate(input), validate(input, { locations: PAIR }));
+      const [plain, pair, page] = compare(() => validate(input), () => validate(input, { locations: PAIR }), () => validate(input, { locations: PAGE }));
+      console.log(`${name.padEnd(14)}  ${mode.padEnd(6)} ${format(plain)}  ${format(pair)}   ${(pair / plain).toFixed(2)}x  ${format(page)}   ${(page / plain).toFixed(2)}x${same ? '' : '  (report differs)'}`);
+    }
+  }
+}
+
+if (ONLY === 'locations') {
+  if (args.includes('--serde')) {
+    const variant = createRequire(import.meta.url)('../target/bench-serde/pkg/datasync_task_validator.cjs');
+    console.log('\nreading options  entries   JSON text    serde-wasm-bindgen   text/serde');
+    for (const [label, locations] of [['pair', PAIR], ['page', PAGE]]) {
+      const options = { locations };
+      const [text, viaSerde] = compare(() => variant.storeOptions(options), () => variant.storeOptionsSerde(options));
+      console.log(`${label.padEnd(15)}  ${String(locations.length).padStart(7)} ${format(text)}  ${format(viaSerde)}          ${(text / viaSerde).toFixed(2)}x`);
+    }
+  }
+  for (const { text, object } of INPUTS) {
+    for (const fn of [() => validate(object), () => validate(text), () => validate(text, { locations: PAIR })]) {
+      for (let end = performance.now() + 400; performance.now() < end;) fn();
+    }
+  }
+  locationsTable();
+  process.exit(0);
+}
+
 console.log('\ninput           mode     ours ops/s    ajv ops/s   ours/ajv');
 // A long warm-up over every input first: V8 compiles wasm with a baseline
 // compiler and moves hot functions to its optimising one only after many calls,
@@ -111,6 +157,8 @@ for (const { name, text, object } of INPUTS) {
   floors.push(`${name} ${format(stringify).trim()}`);
   textBars.push(`${name} ${format(2 * ajvText).trim()} vs ${format(parseOnly).trim()}`);
 }
+locationsTable();
+
 // An object reaches the wasm core as JSON text, so JSON.stringify alone bounds that path.
 console.log(`\nJSON.stringify(object) alone, ops/s (the object path's ceiling): ${floors.join(', ')}`);
 // The text goal (twice JSON.parse + ajv) set beside what V8 needs just to parse the same text.
@@ -157,6 +205,9 @@ function loadSerdeVariant() {
       return `${bytes.length.toLocaleString('en-US')} bytes raw, ${gzipSync(bytes, { level: 9 }).length.toLocaleString('en-US')} zlib level 9`;
     };
     return {
+      // Reading { locations } into the variant's kept options: ours, then serde-wasm-bindgen's.
+      storeOptions: variant.storeOptions,
+      storeOptionsSerde: variant.storeOptionsSerde,
       // The contract of validateUtf8, turned into a report as js/text-path.mjs does.
       validate(object) {
         const report = variant.validateSerde(object);
@@ -184,6 +235,18 @@ if (serde.skipped) {
   for (const { name, object } of INPUTS) {
     if (!sameReport.has(name)) continue;
     for (let end = performance.now() + 400; performance.now() < end;) serde.validate(object);
+  }
+}
+
+// The options argument read into wasm: JSON.stringify and the core's reader
+// (what validate() does when the options change) against #[derive(Deserialize)]
+// types read by serde-wasm-bindgen, in the same variant.
+if (!serde.skipped && typeof serde.storeOptionsSerde === 'function') {
+  console.log('\nreading options  entries   JSON text    serde-wasm-bindgen   text/serde');
+  for (const [label, locations] of [['pair', PAIR], ['page', PAGE]]) {
+    const options = { locations };
+    const [text, viaSerde] = compare(() => serde.storeOptions(options), () => serde.storeOptionsSerde(options));
+    console.log(`${label.padEnd(15)}  ${String(locations.length).padStart(7)} ${format(text)}  ${format(viaSerde)}          ${(text / viaSerde).toFixed(2)}x`);
   }
 }
 

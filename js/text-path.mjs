@@ -11,27 +11,10 @@
 // strings with lone surrogates) goes to the glue's validate(), and an object
 // whose serialisation fails to the glue's reportUnserializable(); the glue owns
 // every diagnostic for such input, so both paths report exactly the same things.
-
-/**
- * The options argument of validate(), applyDefaults() and fields() as JSON
- * text for the core, or undefined when there is none. The core reads and
- * checks it; what JSON cannot hold is a TypeError here, naming `caller`.
- */
-export function optionsText(options, caller) {
-  if (options === undefined || options === null) return undefined;
-  if (typeof options !== 'object' || Array.isArray(options)) {
-    const what = Array.isArray(options) ? 'an array' : typeof options;
-    throw new TypeError(`${caller}: options must be an object such as { operation: 'UpdateTask' }, but it is ${what}.`);
-  }
-  let text;
-  try {
-    text = JSON.stringify(options);
-  } catch (error) {
-    throw new TypeError(`${caller}: options could not be read as JSON (${error?.message ?? error}).`);
-  }
-  if (typeof text !== 'string') throw new TypeError(`${caller}: options could not be read as JSON.`);
-  return text;
-}
+//
+// The options argument ({ locations, operation, task }) is passed through to the glue, which
+// reads it (JSON.stringify, then the core) and throws a TypeError when it is
+// malformed, whichever path the request takes.
 
 /** The input buffer in wasm memory grows to at most this many bytes (4 MiB); longer texts are passed as a copy. */
 const INPUT_BUFFER_LIMIT = 1 << 22;
@@ -42,17 +25,17 @@ const hasLoneSurrogate =
     : (text) => /[\uD800-\uDFFF]/.test(text); // conservative: pairs take the slow path too
 
 /**
- * Returns validate(request, options) built on the wasm-bindgen glue's
- * `validate` (any input), `inputBuffer(capacity)` (grows the input buffer in
- * wasm memory and returns its address), `validateInput(length, options)`
- * (validates the UTF-8 JSON text in the first `length` bytes there; `undefined`
- * when the report would be empty, else the report as JSON text),
- * `validateUtf8` (the same for bytes passed as a copy), `wasmMemory()` and
- * `reportUnserializable` (the report for what JSON.stringify threw). Every
- * glue function but the last takes the options as JSON text (optionsText()).
- * An exception that unwinds validateInput (the JS stack running out inside
- * it) leaves nothing behind on either side: the core takes no borrow of the
- * buffer, and `busy` is reset by `finally`.
+ * Returns validate(request, options) built on the wasm-bindgen glue's `validate`
+ * (any input), `inputBuffer(capacity)` (grows the input buffer in wasm memory
+ * and returns its address), `validateInput(length, options)` (validates the UTF-8 JSON
+ * text in the first `length` bytes there; `undefined` when the report would be
+ * empty, else the report as JSON text), `validateUtf8` (the same for bytes
+ * passed as a copy), `storeOptions(options)` and `validateInputStored(length)`
+ * (the same with options read once and kept in wasm), `wasmMemory()` and
+ * `reportUnserializable` (the report for what JSON.stringify threw). An
+ * exception that unwinds validateInput (the JS stack running out inside it)
+ * leaves nothing behind on either side: the core takes no borrow of the buffer
+ * or of the kept options, and `busy` is reset by `finally`.
  */
 export function createValidate(glue) {
   const encoder = new TextEncoder();
@@ -61,6 +44,8 @@ export function createValidate(glue) {
   let capacity = 0;
   let view = new Uint8Array(0);
   let busy = false; // true while validateInput reads the buffer
+  // Every value walkOptions read from the options kept in wasm (storeOptions).
+  let storedPrint = null;
 
   /** Grows the input buffer to `bytes` and views it. */
   function grow(bytes) {
@@ -71,13 +56,94 @@ export function createValidate(glue) {
   }
 
   /**
+   * Walks every value the core reads from `{ locations, operation, task }`
+   * options, in order, calling `visit(value)` until it returns false. Returns
+   * false, too, when the options cannot be compared this way (entries that
+   * are not objects, an object where the core reads a string, a toJSON that
+   * would make JSON.stringify read something else, a getter that throws):
+   * then they are read again. Equal walks mean options the core reads alike,
+   * so the ones kept in wasm can be used again without JSON.stringify and
+   * parsing (a form validates on every keystroke with the same options).
+   * Members the core does not read (a task's CreationTime, say) are not walked.
+   */
+  function walkOptions(options, visit) {
+    const plain = (value) => typeof value.toJSON !== 'function';
+    // An object JSON.stringify writes as {...} from its own members: not an
+    // array, a boxed primitive (written as the primitive) or a Date (toJSON).
+    const record = (value) => {
+      if (typeof value !== 'object' || value === null || !plain(value)) return false;
+      const proto = Object.getPrototypeOf(value);
+      return proto === Object.prototype || proto === null;
+    };
+    // A member the core reads as a string: compared as it is (an object could change inside).
+    const scalar = (value) => (value === null || typeof value !== 'object') && visit(value);
+    // An object member, or none: undefined and null are visited, an object is
+    // marked by true and walked by `walk`, anything else cannot be compared.
+    const object = (value, walk) => {
+      if (value === undefined || value === null) return visit(value);
+      return record(value) && visit(true) && walk(value);
+    };
+    // What the core reads of a DescribeTask response (src/task.rs).
+    const task = (described) => scalar(described.TaskArn) && scalar(described.TaskMode)
+      && scalar(described.CloudWatchLogGroupArn)
+      && object(described.Options, (settings) => {
+        const names = Object.keys(settings);
+        if (!visit(names.length)) return false;
+        for (const name of names) if (!(visit(name) && scalar(settings[name]))) return false;
+        return true;
+      });
+    try {
+      if (!record(options)) return false;
+      const { locations, operation, task: described } = options;
+      if (!(scalar(operation) && object(described, task))) return false;
+      if (locations === undefined || locations === null) return visit(locations);
+      if (!Array.isArray(locations) || !plain(locations)) return false;
+      if (!visit(locations.length)) return false;
+      for (let i = 0; i < locations.length; i += 1) {
+        const entry = locations[i];
+        if (entry === null || typeof entry !== 'object' || !plain(entry)) return false;
+        const { AgentArns: agents, MountOptions: mount } = entry;
+        if (!(visit(entry.LocationArn) && visit(entry.LocationUri) && visit(entry.type)
+          && visit(entry.S3StorageClass) && visit(agents) && visit(mount))) return false;
+        if (Array.isArray(agents)) {
+          if (!plain(agents) || !visit(agents.length)) return false;
+          for (let j = 0; j < agents.length; j += 1) if (!visit(agents[j])) return false;
+        }
+        if (mount !== null && typeof mount === 'object' && !(plain(mount) && visit(mount.Version))) return false;
+      }
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Whether the options kept in wasm are `options`, storing them when they
+   * are not (which throws the TypeError for malformed options).
+   */
+  function storedAre(options) {
+    if (storedPrint !== null) {
+      let at = 0;
+      const print = storedPrint;
+      if (walkOptions(options, (value) => Object.is(value, print[at++])) && at === print.length) return true;
+    }
+    const print = [];
+    if (!walkOptions(options, (value) => print.push(value) > 0)) return false;
+    // Throws for malformed options, keeping what was stored (storedPrint still describes it).
+    glue.storeOptions(options);
+    storedPrint = print;
+    return true;
+  }
+
+  /**
    * Validates `text` with its UTF-8 bytes encoded straight into the input
    * buffer: one copy, no allocation per call. Returns what validateInput does.
    */
   function validateText(text, options) {
     // A call made while the core reads the buffer (from user code the core
-    // calls into, such as a replaced Date.now) must not write into it.
+    // calls into, such as a replaced Date.now or an options getter) must not write into it.
     if (busy) return glue.validateUtf8(encoder.encode(text), options);
+    const stored = options !== undefined && options !== null && storedAre(options);
     for (;;) {
       // Memory growth detaches the old view: view the same bytes again.
       if (view.byteLength !== capacity) view = new Uint8Array(memory.buffer, address, capacity);
@@ -87,7 +153,7 @@ export function createValidate(glue) {
         if (read === text.length) {
           busy = true;
           try {
-            return glue.validateInput(written, options);
+            return stored ? glue.validateInputStored(written) : glue.validateInput(written, options);
           } finally {
             busy = false;
           }
@@ -101,11 +167,9 @@ export function createValidate(glue) {
   }
 
   return function validate(request, options) {
-    // Read before the request, so malformed options throw whatever the request is.
-    const settings = optionsText(options, 'validate');
     let text;
     if (typeof request === 'string') {
-      if (hasLoneSurrogate(request)) return glue.validate(request, settings);
+      if (hasLoneSurrogate(request)) return glue.validate(request, options);
       text = request;
     } else if (request !== null && typeof request === 'object') {
       try {
@@ -115,13 +179,13 @@ export function createValidate(glue) {
         // The glue turns the failure into the same diagnostic its validate() gives,
         // without serialising again (getters and toJSON run once); only a
         // cycle is first named by its path.
-        return glue.reportUnserializable(explain(request, error));
+        return glue.reportUnserializable(explain(request, error), options);
       }
-      if (typeof text !== 'string') return glue.reportUnserializable(undefined);
+      if (typeof text !== 'string') return glue.reportUnserializable(undefined, options);
     } else {
-      return glue.validate(request, settings);
+      return glue.validate(request, options);
     }
-    const report = validateText(text, settings);
+    const report = validateText(text, options);
     if (report === undefined) return { valid: true, errors: [], warnings: [] };
     const result = JSON.parse(report);
     if (typeof request === 'object') nameNonFiniteNumbers(request, result);

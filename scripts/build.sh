@@ -59,11 +59,10 @@ cp js/node/index.cjs js/node/index.mjs "$pkg/node/"
 # validate()'s fast input path: one ES module source, used as is by the browser
 # entry and as CommonJS by the Node entry (its one `export` becomes module.exports).
 cp js/text-path.mjs "$pkg/web/text-path.js"
-[ "$(grep -c '^export ' js/text-path.mjs)" = 2 ] && grep -q '^export function createValidate(' js/text-path.mjs \
-  && grep -q '^export function optionsText(' js/text-path.mjs \
-  || { echo "[build] js/text-path.mjs must have exactly two exports: functions createValidate and optionsText" >&2; exit 1; }
-{ echo "'use strict';"; sed 's/^export function \(createValidate\|optionsText\)(/function \1(/' js/text-path.mjs
-  echo 'module.exports = { createValidate, optionsText };'; } > "$pkg/node/text-path.cjs"
+[ "$(grep -c '^export ' js/text-path.mjs)" = 1 ] && grep -q '^export function createValidate(' js/text-path.mjs \
+  || { echo "[build] js/text-path.mjs must have exactly one export: function createValidate" >&2; exit 1; }
+{ echo "'use strict';"; sed 's/^export function createValidate(/function createValidate(/' js/text-path.mjs
+  echo 'module.exports = { createValidate };'; } > "$pkg/node/text-path.cjs"
 # The command line (package.json "bin"): js/cli/*.mjs plus the code meanings
 # from README.md's table for its SARIF rules.
 mkdir -p "$pkg/cli"

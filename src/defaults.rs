@@ -7,23 +7,17 @@
 //! as they are, valid or not, in their original order; filled members follow.
 //! With an invalid TaskMode only the defaults both modes share are filled:
 //! which mode the service would use is unknown (it rejects the request).
+//!
+//! Some defaults depend on the locations: between two object stores the
+//! service uses NONE for Uid, Gid and PosixPermissions (it rejects any other
+//! value there, see `locations/posix-between-object-stores`).
+//! [`fill_defaults_with`] fills those when both locations are described.
 
 use crate::json::{Number, Text, Value};
+use crate::locations::OBJECT_PAIR_NONE_DEFAULTS;
 use crate::request::{Request, TaskMode};
-use crate::schema::{self, Defaults, Literal, Member, Operation, Shape};
-
-/// A copy of `request` of `operation` with every omitted defaultable member
-/// filled in. Only CreateTask has defaults: an UpdateTask or StartTaskExecution
-/// request comes back unchanged, because what it omits keeps the existing
-/// task's setting, which the request does not tell. `None` when the request is
-/// not a JSON object.
-pub fn fill_defaults_for<'a>(request: &Value<'a>, operation: Operation) -> Option<Value<'a>> {
-    if operation.has_defaults() {
-        fill_defaults(request)
-    } else {
-        matches!(request, Value::Object(_)).then(|| request.clone())
-    }
-}
+use crate::rules::Context;
+use crate::schema::{self, Defaults, Literal, Member, Shape};
 
 /// A copy of the CreateTask `request` with every omitted defaultable member
 /// filled in for its task mode (BASIC when TaskMode is omitted). With an
@@ -31,8 +25,35 @@ pub fn fill_defaults_for<'a>(request: &Value<'a>, operation: Operation) -> Optio
 /// are filled (VerifyMode, which differs, is left out). `None` when the
 /// request is not a JSON object.
 pub fn fill_defaults<'a>(request: &Value<'a>) -> Option<Value<'a>> {
+    fill_defaults_with(request, &Context::default())
+}
+
+/// [`fill_defaults`] for the operation and the locations the context
+/// describes: what the service uses for this pair of locations. Only
+/// CreateTask has defaults: an UpdateTask or StartTaskExecution request comes
+/// back unchanged, because what it omits keeps the existing task's setting,
+/// which the request does not tell.
+pub fn fill_defaults_with<'a>(request: &Value<'a>, context: &Context) -> Option<Value<'a>> {
+    if !context.operation.has_defaults() {
+        return matches!(request, Value::Object(_)).then(|| request.clone());
+    }
+    let view = Request::new(request)?;
     // None: TaskMode is present but invalid.
-    let mode = Request::new(request)?.task_mode();
+    let mode = view.task_mode();
+    let object_pair = ["SourceLocationArn", "DestinationLocationArn"]
+        .iter()
+        .all(|member| {
+            view.str_at(&[member])
+                .and_then(|arn| context.location(arn))
+                .and_then(|location| location.kind)
+                .is_some_and(|kind| kind.is_object_storage())
+        });
+    let default_of = |member: &Member| -> Option<Literal> {
+        if object_pair && OBJECT_PAIR_NONE_DEFAULTS.contains(&member.name) {
+            return Some(Literal::Str("NONE"));
+        }
+        member.default.as_ref().and_then(|d| default_for(mode, d))
+    };
     let mut filled = request.clone();
     let Value::Object(root) = &mut filled else {
         return None;
@@ -46,11 +67,11 @@ pub fn fill_defaults<'a>(request: &Value<'a>) -> Option<Value<'a>> {
             root.iter_mut().find(|(name, _)| name == member.name),
         ) {
             (Shape::Structure(children), Some((_, Value::Object(present)))) => {
-                fill_members(present, children, mode)
+                fill_members(present, children, &default_of)
             }
             (_, Some(_)) => {}
             (_, None) => {
-                if let Some(value) = member.default.as_ref().and_then(|d| default_for(mode, d)) {
+                if let Some(value) = default_of(member) {
                     root.push((member.name.into(), literal(value)));
                 }
             }
@@ -60,12 +81,16 @@ pub fn fill_defaults<'a>(request: &Value<'a>) -> Option<Value<'a>> {
 }
 
 /// Appends the defaults of the `members` missing from `present`.
-fn fill_members(present: &mut Vec<(Text, Value)>, members: &[Member], mode: Option<TaskMode>) {
+fn fill_members(
+    present: &mut Vec<(Text, Value)>,
+    members: &[Member],
+    default_of: &dyn Fn(&Member) -> Option<Literal>,
+) {
     for member in members {
         if present.iter().any(|(name, _)| name == member.name) {
             continue;
         }
-        if let Some(value) = member.default.as_ref().and_then(|d| default_for(mode, d)) {
+        if let Some(value) = default_of(member) {
             present.push((member.name.into(), literal(value)));
         }
     }
@@ -157,18 +182,63 @@ mod tests {
 
     #[test]
     fn other_operations_have_no_defaults_to_fill() {
+        use crate::schema::Operation;
         let text = r#"{"TaskArn":"t","OverrideOptions":{"Mtime":"NONE"}}"#;
         for operation in [Operation::UpdateTask, Operation::StartTaskExecution] {
+            let context = Context::default().for_operation(operation);
             let value = parse(text).unwrap().value;
-            let filled = fill_defaults_for(&value, operation).unwrap();
+            let filled = fill_defaults_with(&value, &context).unwrap();
             assert_eq!(to_string(&filled), text);
-            assert!(fill_defaults_for(&Value::Null, operation).is_none());
+            assert!(fill_defaults_with(&Value::Null, &context).is_none());
         }
         let value = parse("{}").unwrap().value;
-        assert_eq!(
-            fill_defaults_for(&value, Operation::CreateTask),
-            fill_defaults(&value)
+        let create = Context::default().for_operation(Operation::CreateTask);
+        assert_eq!(fill_defaults_with(&value, &create), fill_defaults(&value));
+    }
+
+    #[test]
+    fn between_two_object_stores_posix_options_default_to_none() {
+        use crate::locations::{Location, LocationType};
+        let source = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0";
+        let destination = "arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210";
+        let text = format!(
+            r#"{{"SourceLocationArn":"{source}","DestinationLocationArn":"{destination}","Options":{{"Gid":"BOTH"}}}}"#
         );
+        let value = parse(&text).unwrap().value;
+        let with = |source_kind, destination_kind| {
+            let locations = [
+                Location::of_type(source, source_kind),
+                Location::of_type(destination, destination_kind),
+            ];
+            to_string(
+                &fill_defaults_with(&value, &Context::default().with_locations(&locations))
+                    .unwrap(),
+            )
+        };
+        let objects = with(LocationType::S3, LocationType::AzureBlob);
+        assert!(objects.contains(r#""Uid":"NONE""#), "{objects}");
+        assert!(
+            objects.contains(r#""PosixPermissions":"NONE""#),
+            "{objects}"
+        );
+        // What is set stays as it is (validate reports it), and the rest is as before.
+        assert!(objects.contains(r#""Gid":"BOTH""#), "{objects}");
+        assert!(objects.contains(r#""Mtime":"PRESERVE""#), "{objects}");
+        // A file system at either end, or an undescribed end: the documented defaults.
+        let mixed = with(LocationType::Nfs, LocationType::S3);
+        assert!(
+            mixed.contains(r#""Uid":"INT_VALUE""#)
+                && mixed.contains(r#""PosixPermissions":"PRESERVE""#)
+        );
+        assert_eq!(
+            to_string(&fill_defaults(&value).unwrap()),
+            with(LocationType::Efs, LocationType::S3)
+        );
+        let only_source = [Location::of_type(source, LocationType::S3)];
+        let half = to_string(
+            &fill_defaults_with(&value, &Context::default().with_locations(&only_source)).unwrap(),
+        );
+        assert!(half.contains(r#""Uid":"INT_VALUE""#), "{half}");
     }
 
     #[test]

@@ -140,6 +140,18 @@ codes! {
     SameLocation = "locations/same-location", Warning;
     /// The report was cut at [`REPORT_LIMIT`] diagnostics; `params` say how many there were.
     ReportTruncated = "report/truncated", Warning;
+    /// L0: between two object stores, Uid, Gid and PosixPermissions must be NONE.
+    PosixBetweenObjectStores = "locations/posix-between-object-stores", Error;
+    /// L2: Enhanced mode for a pair of locations the User Guide does not list for it.
+    EnhancedUnsupportedPair = "locations/enhanced-unsupported-pair", Warning;
+    /// L5: an NFS location mounted with NFS 4.2 needs an Enhanced mode task.
+    NfsVersionNeedsEnhanced = "locations/nfs-version-needs-enhanced", Error;
+    /// L7: PreserveDevices PRESERVE is not supported with Amazon EFS.
+    EfsPreserveDevices = "locations/efs-preserve-devices", Error;
+    /// L11: POINT_IN_TIME_CONSISTENT verification into S3 Glacier Flexible Retrieval or Deep Archive.
+    ArchivePointInTime = "locations/archive-point-in-time", Error;
+    /// L11: Basic mode's default verification into S3 Glacier Flexible Retrieval or Deep Archive.
+    ArchiveDefaultVerifyMode = "locations/archive-default-verify-mode", Warning;
 }
 
 /// Codes the validator no longer emits, with why. A retired code is never

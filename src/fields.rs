@@ -6,6 +6,7 @@
 //! `*` with the item's index.
 
 use crate::json::{Number, Text, Value};
+use crate::locations::{self, LocationType, Scope, Side};
 use crate::patterns::Pattern;
 use crate::schema::{Defaults, Literal, Member, Operation, Shape};
 
@@ -47,6 +48,13 @@ pub struct FieldInfo {
     pub max_items: Option<usize>,
     /// The model's pattern.
     pub pattern: Option<Pattern>,
+    /// For Options members whose effect depends on the locations: the pairs
+    /// they apply to (elsewhere the service ignores them, or for the POSIX
+    /// options between object stores accepts only NONE).
+    pub applies_to: Option<&'static Scope>,
+    /// For Options members whose default depends on the locations: the
+    /// default between two object stores (NONE), where `default` does not hold.
+    pub object_pair_default: Option<&'static str>,
 }
 
 /// All members of the CreateTask request, parents before children, in model order.
@@ -92,7 +100,15 @@ fn collect(
             minimum: None,
             max_items: None,
             pattern: None,
+            applies_to: None,
+            object_pair_default: None,
         };
+        if parent == "/Options" {
+            info.applies_to = locations::scope_of(member.name);
+            info.object_pair_default = locations::OBJECT_PAIR_NONE_DEFAULTS
+                .contains(&member.name)
+                .then_some("NONE");
+        }
         match member.shape {
             Shape::Structure(children) => {
                 out.push(info);
@@ -600,8 +616,32 @@ impl FieldInfo {
             members.push(("pattern".into(), pattern.model_regex().into()));
             members.push(("formatHint".into(), pattern.hint().into()));
         }
+        if let Some(scope) = self.applies_to {
+            members.push((
+                "appliesTo".into(),
+                Value::Object(vec![
+                    ("side".into(), scope.side.as_str().into()),
+                    ("types".into(), type_names(scope.types)),
+                    ("note".into(), scope.note.into()),
+                ]),
+            ));
+        }
+        if let Some(value) = self.object_pair_default {
+            members.push((
+                "locationDefault".into(),
+                Value::Object(vec![
+                    ("side".into(), Side::Both.as_str().into()),
+                    ("types".into(), type_names(LocationType::OBJECT_STORAGE)),
+                    ("value".into(), value.into()),
+                ]),
+            ));
+        }
         Value::Object(members)
     }
+}
+
+fn type_names(types: &[LocationType]) -> Value<'static> {
+    Value::Array(types.iter().map(|kind| kind.as_str().into()).collect())
 }
 
 fn literal(value: Literal) -> Value<'static> {
@@ -821,5 +861,45 @@ mod tests {
         assert_eq!(words("TaskArn"), "Task arn");
         assert_eq!(words("SMBMountOptions"), "SMB mount options");
         assert_eq!(words("Name"), "Name");
+    }
+
+    #[test]
+    fn says_which_location_pairs_an_option_applies_to() {
+        let all = fields();
+        let field = |pointer: &str| all.iter().find(|f| f.pointer == pointer).unwrap();
+        let flags = field("/Options/SecurityDescriptorCopyFlags")
+            .applies_to
+            .unwrap();
+        assert_eq!(flags.side, Side::Both);
+        assert_eq!(flags.types, LocationType::SMB_SHARES);
+        let tags = field("/Options/ObjectTags").to_json();
+        let Some(Value::Object(applies)) = tags.get("appliesTo") else {
+            panic!("appliesTo is an object: {tags:?}");
+        };
+        assert_eq!(applies[0], ("side".into(), "both".into()));
+        assert_eq!(
+            applies[1],
+            (
+                "types".into(),
+                vec!["S3", "S3_OUTPOSTS", "OBJECT_STORAGE", "AZURE_BLOB"].into()
+            )
+        );
+        // POSIX ownership: applies when one end is a file system; NONE between object stores.
+        let uid = field("/Options/Uid");
+        assert_eq!(uid.applies_to.unwrap().side, Side::Either);
+        assert_eq!(uid.object_pair_default, Some("NONE"));
+        let uid = uid.to_json();
+        assert_eq!(
+            uid.get("locationDefault").and_then(|d| d.get("value")),
+            Some(&Value::from("NONE"))
+        );
+        // Options that apply to every pair, and members outside Options, say nothing.
+        for pointer in ["/Options/VerifyMode", "/Name", "/Tags/*/Key"] {
+            let json = field(pointer).to_json();
+            assert!(
+                json.get("appliesTo").is_none() && json.get("locationDefault").is_none(),
+                "{pointer}"
+            );
+        }
     }
 }

@@ -13,10 +13,12 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod context;
 pub mod defaults;
 pub mod diagnostic;
 pub mod fields;
 pub mod json;
+pub mod locations;
 pub mod patterns;
 pub mod pointer;
 pub mod request;
@@ -34,7 +36,8 @@ use diagnostic::{excerpt, quote, Code, Collector, Diagnostic, Severity, REPORT_L
 use json::{Finding, ParseErrorKind, Value};
 use request::Request;
 
-pub use defaults::{fill_defaults, fill_defaults_for};
+pub use context::CallOptions;
+pub use defaults::{fill_defaults, fill_defaults_with};
 pub use fields::{fields, fields_of, FieldInfo};
 pub use rules::Context;
 pub use schema::Operation;

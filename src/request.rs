@@ -126,7 +126,7 @@ impl<'a> Request<'a> {
         if !matches!(root, Value::Object(_)) {
             return None;
         }
-        let task = context.task.as_ref().filter(|task| {
+        let task = context.task.filter(|task| {
             match (
                 task.arn.as_deref(),
                 root.get("TaskArn").and_then(Value::as_str),

@@ -4,21 +4,24 @@
 //! JSON text by the engine's own `JSON.stringify` (one fast native call), so
 //! the core sees the same text either way; results go back as JSON text that
 //! `JSON.parse` turns into plain objects and arrays. User mistakes become
-//! diagnostics; only `applyDefaults` (non-object input), malformed options
-//! (`{ operation, task }`, passed as JSON text by the wrapper) and
-//! `describeSchedule` (malformed options) throw, as documented.
+//! diagnostics; only `applyDefaults` (non-object input) and malformed options
+//! (`validate`, `applyDefaults`, `fields`, `describeSchedule`) throw, as
+//! documented. The options of `validate`, `applyDefaults` and `fields`
+//! (`{ locations, operation, task }`) are read by [`read_options`] alone:
+//! `JSON.stringify`, then the core's [`CallOptions`].
 //!
 //! With the `serde-input` feature (benchmarks only, never in `pkg/`),
 //! `serde_input` adds `validateSerde`, which reads a JS object with
 //! serde-wasm-bindgen instead.
 
 use std::cell::Cell;
+use std::rc::Rc;
 
 use js_sys::{Date, JsString, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
 use crate::json::{self, Value};
-use crate::{Context, Operation, Report};
+use crate::{CallOptions, Context, Operation, Report};
 
 #[cfg(feature = "serde-input")]
 mod serde_input;
@@ -132,9 +135,42 @@ fn serialization_failure(error: &JsValue) -> Report {
 /// The report `validate` gives for a request whose `JSON.stringify` in the
 /// wrapper threw `error` (or returned nothing: `undefined`), so the object is
 /// not serialised a second time (its getters and `toJSON` run once).
+/// Throws a TypeError for malformed `options`, as `validate` does.
 #[wasm_bindgen(js_name = reportUnserializable)]
-pub fn report_unserializable(error: JsValue) -> JsValue {
-    json_to_js(&serialization_failure(&error).to_json_text())
+pub fn report_unserializable(error: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    read_options("validate", &options)?;
+    Ok(json_to_js(&serialization_failure(&error).to_json_text()))
+}
+
+/// Reads the options argument of `validate`, `applyDefaults` or `fields` (`function`
+/// names it in the message): `undefined` or `null` mean none; anything else
+/// must be an object that `JSON.stringify` can write and the core can read.
+/// Throws a TypeError otherwise, the one exception these functions document.
+fn read_options(function: &str, options: &JsValue) -> Result<CallOptions, JsValue> {
+    let type_error =
+        |why: &str| -> JsValue { js_sys::TypeError::new(&format!("{function}: {why}")).into() };
+    if options.is_undefined() || options.is_null() {
+        return Ok(CallOptions::default());
+    }
+    if !options.is_object() || options.is_function() {
+        return Err(type_error(
+            "options must be an object such as { locations, operation, task }.",
+        ));
+    }
+    let text = match JSON::stringify(options) {
+        Ok(text) => text.as_string(),
+        Err(error) => {
+            let reason = Reflect::get(&error, &JsValue::from_str("message"))
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_else(|| "JSON.stringify failed".to_owned());
+            return Err(type_error(&format!(
+                "options could not be read as JSON ({reason})."
+            )));
+        }
+    };
+    let text = text.ok_or_else(|| type_error("options could not be read as JSON."))?;
+    CallOptions::from_json_text(&text).map_err(|why| type_error(&why))
 }
 
 /// The UTF-16 text with every unpaired surrogate written as a `\\uXXXX` escape.
@@ -149,45 +185,32 @@ fn escape_lone_surrogates(text: &JsString) -> String {
     out
 }
 
-/// A TypeError for the function `name`, e.g. `validate: options.task must be ...`.
-fn type_error(name: &str, why: &str) -> JsValue {
-    js_sys::TypeError::new(&format!("{name}: {why}")).into()
-}
-
-/// The context for a call of `name`: the clock, and the options argument the
-/// wrapper passes as JSON text (`undefined` when there is none). Malformed
-/// options are a TypeError: a programming mistake, not a problem of the request.
-fn context_from(name: &str, options: Option<String>) -> Result<Context, JsValue> {
-    let context = clock_context();
-    let Some(text) = options else {
-        return Ok(context);
-    };
-    let parsed =
-        json::parse(&text).map_err(|_| type_error(name, "options could not be read as JSON."))?;
-    context
-        .with_options(&parsed.value)
-        .map_err(|why| type_error(name, &why))
-}
-
-/// Checks a request (object or JSON string) of the operation the options name
-/// (CreateTask by default). Throws a TypeError only for malformed options.
+/// Checks a request (object or JSON string) of the operation `options`
+/// names (`{ locations, operation, task }`, or `undefined`; CreateTask by
+/// default). Throws a TypeError only for malformed options; every problem with
+/// the request is a diagnostic.
 #[wasm_bindgen(js_name = validate)]
-pub fn validate(request: JsValue, options: Option<String>) -> Result<JsValue, JsValue> {
-    let context = context_from("validate", options)?;
-    let report = match request_text(&request, context.operation) {
-        Ok(text) => crate::validate_text(&text, &context),
+pub fn validate(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = read_options("validate", &options)?;
+    let report = match request_text(&request, options.operation) {
+        Ok(text) => crate::validate_text(&text, &options.context(clock_context())),
         Err(report) => report,
     };
     Ok(json_to_js(&report.to_json_text()))
 }
 
 /// The fast path behind `validate` (see `js/text-path.mjs`): the UTF-8 bytes
-/// of JSON text, and the options as JSON text. Returns `undefined` when there
-/// is nothing to report, so a clean request costs no result text, else the
-/// report as JSON text. Throws a TypeError only for malformed options.
+/// of JSON text. Returns `undefined` when there is nothing to report, so a clean
+/// request costs no result text, else the report as JSON text. Throws a
+/// TypeError for malformed `options`.
 #[wasm_bindgen(js_name = validateUtf8)]
-pub fn validate_utf8(bytes: &[u8], options: Option<String>) -> Result<Option<String>, JsValue> {
-    let context = context_from("validate", options)?;
+pub fn validate_utf8(bytes: &[u8], options: JsValue) -> Result<Option<String>, JsValue> {
+    let options = read_options("validate", &options)?;
+    Ok(validate_bytes(bytes, &options))
+}
+
+/// `validateUtf8` once the options are read.
+fn validate_bytes(bytes: &[u8], options: &CallOptions) -> Option<String> {
     // The wrapper's TextEncoder always writes valid UTF-8; anything else is
     // read leniently rather than trusted. from_utf8 comes first because it is
     // faster than from_utf8_lossy's chunked scan on that usual, valid input.
@@ -195,8 +218,8 @@ pub fn validate_utf8(bytes: &[u8], options: Option<String>) -> Result<Option<Str
         Ok(text) => std::borrow::Cow::Borrowed(text),
         Err(_) => String::from_utf8_lossy(bytes),
     };
-    let report = crate::validate_text(&text, &context);
-    Ok((!report.diagnostics.is_empty()).then(|| report.to_json_text()))
+    let report = crate::validate_text(&text, &options.context(clock_context()));
+    (!report.diagnostics.is_empty()).then(|| report.to_json_text())
 }
 
 thread_local! {
@@ -212,6 +235,45 @@ thread_local! {
     /// the wrapper's doubling up to its limit, so the buffers given up on the
     /// way add up to less than that limit.
     static INPUT: Cell<&'static [u8]> = const { Cell::new(&[]) };
+
+    /// The options the wrapper stored with `storeOptions`, for
+    /// `validateInputStored`: a form validates on every keystroke with the
+    /// same locations, and reading them again each time cost more than
+    /// validating a small request. An `Rc` in a `Cell`, like `INPUT` taking no
+    /// borrow: a reader clones the `Rc`, so an exception that unwinds through
+    /// the core while it validates leaves nothing locked (at worst that one
+    /// clone is never dropped).
+    static STORED: Cell<Option<Rc<CallOptions>>> = const { Cell::new(None) };
+}
+
+/// Reads `options` (as `validate` does, with the same TypeError) and keeps
+/// them for `validateInputStored`.
+#[wasm_bindgen(js_name = storeOptions)]
+pub fn store_options(options: JsValue) -> Result<(), JsValue> {
+    keep(read_options("validate", &options)?)
+}
+
+/// Keeps options read by `storeOptions` (or, in the bench-only variant, by serde-wasm-bindgen).
+fn keep(options: CallOptions) -> Result<(), JsValue> {
+    STORED.with(|stored| stored.set(Some(Rc::new(options))));
+    Ok(())
+}
+
+/// `validateInput` with the options last stored by `storeOptions` (none before the first).
+#[wasm_bindgen(js_name = validateInputStored)]
+pub fn validate_input_stored(length: usize) -> Result<Option<String>, JsValue> {
+    let options = STORED
+        .with(|stored| {
+            let current = stored.take();
+            stored.set(current.clone());
+            current
+        })
+        .unwrap_or_default();
+    let bytes = INPUT
+        .with(Cell::get)
+        .get(..length)
+        .ok_or_else(|| JsError::new("validateInputStored: length beyond the input buffer"))?;
+    Ok(validate_bytes(bytes, &options))
 }
 
 /// Makes the input buffer at least `capacity` bytes long and returns its
@@ -229,14 +291,16 @@ pub fn input_buffer(capacity: usize) -> usize {
 
 /// `validateUtf8` on the first `length` bytes of the input buffer. Throws
 /// if `length` is beyond the buffer (a wrapper bug), or a TypeError for
-/// malformed options.
+/// malformed `options`.
 #[wasm_bindgen(js_name = validateInput)]
-pub fn validate_input(length: usize, options: Option<String>) -> Result<Option<String>, JsValue> {
+pub fn validate_input(length: usize, options: JsValue) -> Result<Option<String>, JsValue> {
+    // Read first: reading runs the caller's code (toJSON, getters).
+    let options = read_options("validate", &options)?;
     let bytes = INPUT
         .with(Cell::get)
         .get(..length)
         .ok_or_else(|| JsError::new("validateInput: length beyond the input buffer"))?;
-    validate_utf8(bytes, options)
+    Ok(validate_bytes(bytes, &options))
 }
 
 /// The instance's memory, for the wrapper's view of the input buffer.
@@ -274,7 +338,7 @@ fn now_unix() -> Option<i64> {
 }
 
 /// A context that reads the JS clock only if a schedule rule asks for the time.
-fn clock_context() -> Context {
+fn clock_context() -> Context<'static> {
     Context {
         now_unix: None,
         clock: Some(now_unix),
@@ -282,15 +346,17 @@ fn clock_context() -> Context {
     }
 }
 
-/// A copy of the request with every omitted default filled in (CreateTask
-/// only: the request of another operation comes back unchanged).
-/// Throws a TypeError when the request is not an object (or JSON text of
-/// one), or when the options are malformed.
+/// A copy of the request with every omitted default filled in, for the
+/// locations `options` describes (CreateTask only: the request of another
+/// operation comes back unchanged). Throws a TypeError when the request is
+/// not an object (or JSON text of one), or the options are malformed.
 #[wasm_bindgen(js_name = applyDefaults)]
-pub fn apply_defaults(request: JsValue, options: Option<String>) -> Result<JsValue, JsValue> {
-    let operation = context_from("applyDefaults", options)?.operation;
-    let type_error = |why: String| -> JsValue { type_error("applyDefaults", &why) };
-    let text = request_text(&request, operation).map_err(|report| {
+pub fn apply_defaults(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let type_error = |why: String| -> JsValue {
+        js_sys::TypeError::new(&format!("applyDefaults: {why}")).into()
+    };
+    let options = read_options("applyDefaults", &options)?;
+    let text = request_text(&request, options.operation).map_err(|report| {
         type_error(
             report
                 .diagnostics
@@ -305,7 +371,7 @@ pub fn apply_defaults(request: JsValue, options: Option<String>) -> Result<JsVal
             error.line, error.column
         ))
     })?;
-    crate::fill_defaults_for(&parsed.value, operation)
+    crate::fill_defaults_with(&parsed.value, &options.context(Context::default()))
         .map(|filled| to_js_exact(&filled))
         .ok_or_else(|| {
             type_error(format!(
@@ -318,8 +384,8 @@ pub fn apply_defaults(request: JsValue, options: Option<String>) -> Result<JsVal
 /// Metadata for every member of the operation's request, for forms.
 /// Throws a TypeError when the options are malformed.
 #[wasm_bindgen(js_name = fields)]
-pub fn fields(options: Option<String>) -> Result<JsValue, JsValue> {
-    let operation = context_from("fields", options)?.operation;
+pub fn fields(options: JsValue) -> Result<JsValue, JsValue> {
+    let operation = read_options("fields", &options)?.operation;
     Ok(to_js(&Value::Array(
         crate::fields_of(operation)
             .iter()

@@ -6,14 +6,17 @@
 //! The expected reports are the specification a person reads: each one was
 //! reviewed by hand. After a deliberate change, regenerate them with
 //! `UPDATE_FIXTURES=1 cargo test --test fixtures` and review the diff.
+//!
+//! `tests/fixtures/locations/*.json` are `{ "locations": [...], "request": {...} }`:
+//! a request judged with the options argument `validate` takes.
 
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use datasync_task_validator::diagnostic::{Code, RETIRED};
+use datasync_task_validator::diagnostic::{Code, Diagnostic, RETIRED};
 use datasync_task_validator::json::{self, to_string_pretty};
-use datasync_task_validator::{validate_text, Context, Report};
+use datasync_task_validator::{validate_text, validate_value, CallOptions, Context, Report};
 
 /// 2026-11-25T00:00:00Z: fixtures are judged at a fixed time.
 const NOW: i64 = 1_795_564_800;
@@ -42,14 +45,26 @@ fn requests(kind: &str) -> Vec<PathBuf> {
 
 fn report_for(path: &Path) -> Report {
     let text = fs::read_to_string(path).expect("readable fixture");
-    let options_path = path.with_extension("options.json");
-    let context = match fs::read_to_string(&options_path) {
-        Ok(options) => Context::at(NOW)
-            .with_options(&json::parse(&options).expect("options are JSON").value)
-            .expect("valid options"),
-        Err(_) => Context::at(NOW),
+    if path.parent().and_then(|p| p.file_name()) == Some("locations".as_ref()) {
+        return located_report(&text, true);
+    }
+    let options = match fs::read_to_string(path.with_extension("options.json")) {
+        Ok(options) => CallOptions::from_json_text(&options).expect("valid options"),
+        Err(_) => CallOptions::default(),
     };
-    validate_text(&text, &context)
+    validate_text(&text, &options.context(Context::at(NOW)))
+}
+
+/// The report for a `locations/` fixture, with its descriptions or without.
+fn located_report(text: &str, with_descriptions: bool) -> Report {
+    let fixture = json::parse(text).expect("fixture JSON").value;
+    let request = fixture.get("request").expect("a request member");
+    let options = CallOptions::from_json(&fixture).expect("valid options");
+    if with_descriptions {
+        validate_value(request, &options.context(Context::at(NOW)))
+    } else {
+        validate_value(request, &Context::at(NOW))
+    }
 }
 
 /// Compares (or, with UPDATE_FIXTURES=1, rewrites) the expected report; returns mismatches.
@@ -125,6 +140,67 @@ fn operation_fixtures_match_their_reports() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
+#[test]
+fn location_fixtures_match_their_reports() {
+    let failures: Vec<String> = requests("locations")
+        .iter()
+        .filter_map(|path| check_expected(path, &report_for(path)))
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn no_location_finding_without_a_description() {
+    // The location fixtures' requests, judged without their descriptions,
+    // report none of the findings their descriptions brought.
+    for path in requests("locations") {
+        let text = fs::read_to_string(&path).expect("readable fixture");
+        let with = located_report(&text, true);
+        let without = located_report(&text, false);
+        let brought: Vec<&Diagnostic> = with
+            .diagnostics
+            .iter()
+            .filter(|d| !without.diagnostics.contains(d))
+            .collect();
+        assert!(
+            brought
+                .iter()
+                .all(|d| d.code.as_str().starts_with("locations/")),
+            "{}: {brought:?}",
+            path.display()
+        );
+        assert!(
+            without
+                .diagnostics
+                .iter()
+                .all(|d| with.diagnostics.contains(d)),
+            "{}: descriptions only ever add location findings",
+            path.display()
+        );
+    }
+    // Every other fixture gives the same report with options that describe
+    // no location it uses, or none at all.
+    let elsewhere = CallOptions::from_json_text(
+        r#"{"locations":[{"LocationArn":"arn:aws:datasync:us-east-1:111122223333:location/loc-0a1b2c3d4e5f60718","LocationUri":"s3://unrelated/","S3StorageClass":"GLACIER"}]}"#,
+    )
+    .expect("valid options");
+    let empty = CallOptions::from_json_text(r#"{"locations":[]}"#).expect("valid options");
+    for kind in ["valid", "invalid"] {
+        for path in requests(kind) {
+            let text = fs::read_to_string(&path).expect("readable fixture");
+            let plain = validate_text(&text, &Context::at(NOW));
+            for options in [&elsewhere, &empty] {
+                assert_eq!(
+                    validate_text(&text, &options.context(Context::at(NOW))),
+                    plain,
+                    "{}",
+                    path.display()
+                );
+            }
+        }
+    }
+}
+
 /// Codes only JavaScript input can produce (tests/wasm.rs covers them), and
 /// `report/truncated`, which needs more than 1,000 problems (tests/bounds.rs).
 const JS_ONLY: &[Code] = &[Code::InputNotSerializable, Code::ReportTruncated];
@@ -132,7 +208,7 @@ const JS_ONLY: &[Code] = &[Code::InputNotSerializable, Code::ReportTruncated];
 #[test]
 fn every_code_has_a_fixture() {
     let mut seen = BTreeSet::new();
-    for kind in ["valid", "invalid", "operations"] {
+    for kind in ["valid", "invalid", "operations", "locations"] {
         for path in requests(kind) {
             seen.extend(report_for(&path).diagnostics.iter().map(|d| d.code));
         }

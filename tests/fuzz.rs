@@ -13,7 +13,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use datasync_task_validator::{
-    describe_schedule, fill_defaults, json, validate_text, Context, Operation,
+    describe_schedule, fill_defaults, json, validate_text, Context, Operation, Task,
 };
 
 /// Tokens worth splicing in: JSON syntax, enum values, schedule pieces, hostile text.
@@ -165,8 +165,9 @@ fn mutated_requests_never_break_the_core() {
             }
             // The other operations, with the mutated text also read as the task's description.
             let operation = Operation::ALL[random.below(Operation::ALL.len())];
-            let judged = context.clone().for_operation(operation);
-            let with_task = judged.clone().with_task(&parsed.value);
+            let judged = context.for_operation(operation);
+            let task = Task::from_description(&parsed.value);
+            let with_task = judged.with_task(&task);
             for context in [judged, with_task] {
                 let report = validate_text(&text, &context);
                 assert_eq!(

@@ -17,22 +17,23 @@ const DESTINATION: &str = "arn:aws:datasync:us-east-1:111122223333:location/loc-
 
 /// `validate` without options, which never throws.
 fn validate(request: JsValue) -> JsValue {
-    validate_with(request, None).expect("validate without options does not throw")
+    validate_with(request, JsValue::UNDEFINED).expect("validate without options does not throw")
 }
 
 /// `validateUtf8` without options.
 fn validate_utf8(bytes: &[u8]) -> Option<String> {
-    validate_utf8_with(bytes, None).expect("validateUtf8 without options does not throw")
+    validate_utf8_with(bytes, JsValue::UNDEFINED)
+        .expect("validateUtf8 without options does not throw")
 }
 
 /// `applyDefaults` without options.
 fn apply_defaults(request: JsValue) -> Result<JsValue, JsValue> {
-    apply_defaults_with(request, None)
+    apply_defaults_with(request, JsValue::UNDEFINED)
 }
 
 /// `fields` without options.
 fn fields() -> JsValue {
-    fields_with(None).expect("fields without options does not throw")
+    fields_with(JsValue::UNDEFINED).expect("fields without options does not throw")
 }
 
 /// A JS value from JSON text.
@@ -210,13 +211,19 @@ fn the_utf8_path_is_silent_for_a_clean_request_and_reports_like_validate() {
 #[wasm_bindgen_test]
 fn a_caught_serialisation_error_becomes_the_same_diagnostic_as_in_validate() {
     let range_error: JsValue = js_sys::RangeError::new("Maximum call stack size exceeded").into();
-    assert_single_error(&report_unserializable(range_error), "json/too-deep");
+    assert_single_error(
+        &report_unserializable(range_error, JsValue::UNDEFINED).expect("no options, no exception"),
+        "json/too-deep",
+    );
     let type_error: JsValue = js_sys::TypeError::new("cyclic object value").into();
-    let diagnostic =
-        assert_single_error(&report_unserializable(type_error), "input/not-serializable");
+    let diagnostic = assert_single_error(
+        &report_unserializable(type_error, JsValue::UNDEFINED).expect("no options, no exception"),
+        "input/not-serializable",
+    );
     assert!(text(&get(&diagnostic, "message")).contains("cyclic object value"));
     assert_single_error(
-        &report_unserializable(JsValue::UNDEFINED),
+        &report_unserializable(JsValue::UNDEFINED, JsValue::UNDEFINED)
+            .expect("no options, no exception"),
         "input/not-serializable",
     );
 }
@@ -394,7 +401,7 @@ fn the_instance_survives_the_worst_inputs() {
 
 #[wasm_bindgen_test]
 fn options_choose_the_operation_and_malformed_options_are_type_errors() {
-    let update = Some(r#"{"operation":"UpdateTask"}"#.to_owned());
+    let update = js(r#"{"operation":"UpdateTask"}"#);
     let result = validate_with(js("{}"), update.clone()).expect("valid options");
     let errors = array(&get(&result, "errors"));
     assert_eq!(errors.length(), 1, "{}", text(&result));
@@ -411,11 +418,10 @@ fn options_choose_the_operation_and_malformed_options_are_type_errors() {
     );
     let unchanged = apply_defaults_with(js(r#"{"TaskArn":"t"}"#), update).expect("a copy");
     assert_eq!(text(&unchanged), r#"{"TaskArn":"t"}"#);
-    for bad in [r#"{"operation":"Update"}"#, "[]", r#"{"task":3}"#, "{"] {
-        let error = validate_with(good_request(), Some(bad.to_owned()))
-            .expect_err("malformed options throw");
+    for bad in [r#"{"operation":"Update"}"#, "[]", r#"{"task":3}"#, "3"] {
+        let error = validate_with(good_request(), js(bad)).expect_err("malformed options throw");
         assert!(error.is_instance_of::<js_sys::TypeError>(), "{bad}");
-        let error = fields_with(Some(bad.to_owned())).expect_err("malformed options throw");
+        let error = fields_with(js(bad)).expect_err("malformed options throw");
         assert!(error.is_instance_of::<js_sys::TypeError>(), "{bad}");
     }
 }

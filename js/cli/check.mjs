@@ -19,6 +19,10 @@
 // So a required member given by `!Ref` is never "missing", and a cross-field
 // rule that depends on an unknown value never fires; a real problem elsewhere
 // in the task still does.
+//
+// A location ARN that refers to a location resource of the template
+// (cloudformation.templateLocations) stays a stand-in ARN, and validate() is
+// told what location that ARN is, so the location rules apply.
 import { randomBytes } from 'node:crypto';
 import { applyDefaults, validate } from '../node/index.mjs';
 import { ABSENT, fieldAt, Unknown } from './cloudformation.mjs';
@@ -45,10 +49,10 @@ function sampleString(pattern, n) {
   return unique;
 }
 
-/** The values an Unknown is tried with; the first is the base choice. */
-function candidates(unknown, fieldIndex, n) {
+/** The values an Unknown is tried with; the first is the base choice. `located`: it names a described location. */
+function candidates(unknown, fieldIndex, n, located) {
   const field = fieldAt(fieldIndex, unknown.pointer);
-  const absent = unknown.mayBeAbsent && unknown.pointer !== '' ? [ABSENT] : [];
+  const absent = unknown.mayBeAbsent && !located && unknown.pointer !== '' ? [ABSENT] : [];
   if (!field) return unknown.pointer === '' ? [{}] : ['unknown'];
   if (field.enum) return [...field.enum, ...absent];
   switch (field.type) {
@@ -80,6 +84,27 @@ function substitute(value, choose) {
   return value;
 }
 
+/**
+ * The request with each Unknown of `values` (a Map) replaced by its value,
+ * converted as CloudFormation converts a parameter for the member (a numeric
+ * string for an integer member, a number for a string member), and the
+ * Unknowns that are left.
+ */
+export function resolveUnknowns(request, unknowns, values, fields) {
+  const fieldIndex = new Map(fields.map((f) => [f.pointer, f]));
+  const converted = (unknown) => {
+    const value = values.get(unknown);
+    const field = fieldAt(fieldIndex, unknown.pointer);
+    if (field?.type === 'integer' && typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) return BigInt(value.trim());
+    if (field?.type === 'string' && (typeof value === 'number' || typeof value === 'bigint')) return String(value);
+    return value;
+  };
+  return {
+    request: substitute(request, (u) => (values.has(u) ? converted(u) : u)),
+    unknowns: unknowns.filter((u) => !values.has(u)),
+  };
+}
+
 const within = (pointer, base) => pointer === base || pointer.startsWith(base + '/');
 const keyOf = (d) => `${d.code}\u0000${d.path}`;
 const MAX_RUNS = 400;
@@ -91,15 +116,39 @@ function diagnosticsOf(text, options) {
 }
 
 /**
+ * `{ locations }` for validate(): each described location under the value its
+ * Unknown was given in this run (nothing when that value is ABSENT).
+ */
+function locationOptions(locations, valueOf) {
+  const described = [];
+  for (const { unknown, description } of locations) {
+    const arn = valueOf(unknown);
+    if (typeof arn === 'string') described.push({ ...description, LocationArn: arn });
+  }
+  return described.length > 0 ? { locations: described } : undefined;
+}
+
+/** `validateOptions` with the locations described for this run added. */
+function runOptions(validateOptions, locations, valueOf) {
+  const described = locationOptions(locations, valueOf);
+  if (described === undefined) return validateOptions;
+  return { ...validateOptions, locations: [...(validateOptions?.locations ?? []), ...described.locations] };
+}
+
+/**
  * Validates `request` (a plain value that may hold Unknown markers). Returns
  * the diagnostics that hold whatever the unknown values turn out to be.
- * `validateOptions` is validate()'s second argument (e.g. `{ locations }`).
+ * `validateOptions` is validate()'s second argument (e.g. `{ locations }`);
+ * `locations` (from cloudformation.templateLocations) add the location
+ * resources that some of the Unknowns refer to, under each run's stand-in ARN.
  */
-export function checkRequest(request, unknowns, fields, validateOptions) {
+export function checkRequest(request, unknowns, fields, validateOptions, locations = []) {
   if (unknowns.length === 0) return diagnosticsOf(toJsonText(request), validateOptions);
   if (request instanceof Unknown) return [];
   const fieldIndex = new Map(fields.map((f) => [f.pointer, f]));
-  const options = unknowns.map((u, i) => candidates(u, fieldIndex, i + 1));
+  // An Unknown that names a described location (one Fn::If branch, say) always has a value.
+  const located = new Set(locations.map((l) => l.unknown));
+  const options = unknowns.map((u, i) => candidates(u, fieldIndex, i + 1, located.has(u)));
   const position = new Map(unknowns.map((u, i) => [u, i]));
 
   const assignments = [options.map(() => 0)];
@@ -116,8 +165,9 @@ export function checkRequest(request, unknowns, fields, validateOptions) {
   let base = null;
   let kept = null;
   for (const assignment of assignments.slice(0, MAX_RUNS)) {
-    const concrete = substitute(request, (u) => options[position.get(u)][assignment[position.get(u)]]);
-    const found = diagnosticsOf(toJsonText(concrete), validateOptions);
+    const valueOf = (u) => options[position.get(u)][assignment[position.get(u)]];
+    const concrete = substitute(request, valueOf);
+    const found = diagnosticsOf(toJsonText(concrete), runOptions(validateOptions, locations, valueOf));
     if (base === null) {
       base = found;
       kept = new Set(found.map(keyOf));
@@ -130,7 +180,7 @@ export function checkRequest(request, unknowns, fields, validateOptions) {
   const valueMatters = unknowns
     .filter((u) => {
       const field = fieldAt(fieldIndex, u.pointer);
-      return u.mayBeAbsent || !field || field.type !== 'string' || field.enum;
+      return (u.mayBeAbsent && !located.has(u)) || !field || field.type !== 'string' || field.enum;
     })
     .map((u) => u.pointer);
   return base.filter((d) => {
@@ -146,7 +196,7 @@ export function checkRequest(request, unknowns, fields, validateOptions) {
  * The request with the service defaults filled in; Unknown markers come back
  * as the intrinsic calls they stand for. Null when the request is not an object.
  */
-export function requestWithDefaults(request, unknowns) {
+export function requestWithDefaults(request, unknowns, locations = []) {
   if (request instanceof Unknown || request === null || typeof request !== 'object' || Array.isArray(request)) {
     return null;
   }
@@ -156,7 +206,7 @@ export function requestWithDefaults(request, unknowns) {
   const text = toJsonText(substitute(request, (u) => byUnknown.get(u)));
   let filled;
   try {
-    filled = applyDefaults(text);
+    filled = applyDefaults(text, locationOptions(locations, (u) => byUnknown.get(u)));
   } catch {
     return null;
   }

@@ -279,3 +279,139 @@ function schemaRequired(request) {
   }
   return out;
 }
+
+// Location resources: a task's SourceLocationArn or DestinationLocationArn given
+// as `Ref X` or `Fn::GetAtt X.LocationArn`, where X is an AWS::DataSync::Location*
+// resource of the same template, is described to validate() as that location
+// (its type, and S3StorageClass, MountOptions.Version and AgentArns where the
+// template gives them literally), so the location rules apply to the task.
+
+/** Location types by resource type. */
+const LOCATION_TYPES = new Map([
+  ['AWS::DataSync::LocationS3', 'S3'],
+  ['AWS::DataSync::LocationEFS', 'EFS'],
+  ['AWS::DataSync::LocationNFS', 'NFS'],
+  ['AWS::DataSync::LocationSMB', 'SMB'],
+  ['AWS::DataSync::LocationHDFS', 'HDFS'],
+  ['AWS::DataSync::LocationFSxWindows', 'FSX_WINDOWS'],
+  ['AWS::DataSync::LocationFSxLustre', 'FSX_LUSTRE'],
+  ['AWS::DataSync::LocationFSxOpenZFS', 'FSX_OPENZFS'],
+  ['AWS::DataSync::LocationFSxONTAP', 'FSX_ONTAP'],
+  ['AWS::DataSync::LocationObjectStorage', 'OBJECT_STORAGE'],
+  ['AWS::DataSync::LocationAzureBlob', 'AZURE_BLOB'],
+]);
+
+/** The logical ID a location ARN refers to: `Ref X` or `Fn::GetAtt X.LocationArn` (either spelling). */
+function referencedResource(intrinsic) {
+  if (!isObject(intrinsic)) return null;
+  if (typeof intrinsic.Ref === 'string') return intrinsic.Ref;
+  const [resource, attribute] = getAttTarget(intrinsic);
+  return typeof resource === 'string' && attribute === 'LocationArn' ? resource : null;
+}
+
+/** The target of `Fn::GetAtt`, in either spelling, as `[logicalId, attribute]`. */
+function getAttTarget(value) {
+  const getAtt = isObject(value) ? value['Fn::GetAtt'] : undefined;
+  if (typeof getAtt === 'string') return getAtt.split(/\.(.*)/s);
+  return Array.isArray(getAtt) ? getAtt : [];
+}
+
+/**
+ * The type of an AWS::DataSync::LocationS3: S3_OUTPOSTS for an Outposts access
+ * point, S3 for a bucket ARN or `Fn::GetAtt X.Arn` of an AWS::S3::Bucket of the
+ * template, null when the bucket comes from elsewhere (it could be on Outposts).
+ */
+function s3Type(resources, bucketArn) {
+  if (typeof bucketArn === 'string') return bucketArn.includes(':s3-outposts:') ? 'S3_OUTPOSTS' : 'S3';
+  const [name, attribute] = getAttTarget(bucketArn);
+  const bucket = typeof name === 'string' && Object.hasOwn(resources, name) ? resources[name] : null;
+  return attribute === 'Arn' && bucket?.Type === 'AWS::S3::Bucket' ? 'S3' : null;
+}
+
+/** A member's literal string value, or undefined (absent, an intrinsic, or not a string). */
+const literal = (value) => (typeof value === 'string' ? value : undefined);
+
+/**
+ * The location description (without LocationArn) of an AWS::DataSync::Location*
+ * resource, or null when its type is not certain.
+ */
+function describeLocationResource(resources, resource) {
+  let type = LOCATION_TYPES.get(resource?.Type);
+  if (!type) return null;
+  const properties = isObject(resource.Properties) ? resource.Properties : {};
+  if (type === 'S3') type = s3Type(resources, properties.S3BucketArn);
+  if (!type) return null;
+  const description = { type };
+  const storageClass = literal(properties.S3StorageClass);
+  if (storageClass !== undefined) description.S3StorageClass = storageClass;
+  const version = literal((properties.Protocol?.NFS ?? properties).MountOptions?.Version);
+  if (version !== undefined) description.MountOptions = { Version: version };
+  if (type === 'OBJECT_STORAGE' || type === 'AZURE_BLOB') {
+    // Absent: no agent. A literal list: that many agents, whatever gives their ARNs.
+    if (!Object.hasOwn(properties, 'AgentArns')) description.AgentArns = [];
+    else if (Array.isArray(properties.AgentArns)) description.AgentArns = properties.AgentArns.map((_, i) => `agent-${i}`);
+  }
+  return description;
+}
+
+/** `{ logicalId, resourceType, description }` of the location resource `value` refers to, or null. */
+function locationResource(resources, value) {
+  const logicalId = referencedResource(value);
+  if (logicalId === null || !Object.hasOwn(resources, logicalId)) return null;
+  const description = describeLocationResource(resources, resources[logicalId]);
+  return description ? { logicalId, resourceType: resources[logicalId].Type, description } : null;
+}
+
+/**
+ * The task's location ARNs that refer to location resources of the template,
+ * as the worlds to check: each world is `[{ unknown, logicalId, resourceType,
+ * description, condition? }]`, where `unknown` is the Unknown marker of
+ * SourceLocationArn or DestinationLocationArn. A reference (`Ref X`,
+ * `Fn::GetAtt X.LocationArn`) is in every world; `Fn::If [C, a, b]` makes one
+ * world with each branch (`condition: { name: C, value: true|false }`), a
+ * branch that is not a location resource of the template describing nothing.
+ * At most 8 worlds (3 such Fn::If); beyond that, the Fn::If are left undescribed.
+ */
+export function templateLocations(template, unknowns) {
+  const resources = isObject(template?.Resources) ? template.Resources : {};
+  let worlds = [[]];
+  for (const unknown of unknowns) {
+    if (unknown.pointer !== '/SourceLocationArn' && unknown.pointer !== '/DestinationLocationArn') continue;
+    const direct = locationResource(resources, unknown.intrinsic);
+    if (direct) {
+      worlds = worlds.map((world) => [...world, { unknown, ...direct }]);
+      continue;
+    }
+    const branches = isObject(unknown.intrinsic) ? unknown.intrinsic['Fn::If'] : undefined;
+    if (!Array.isArray(branches) || branches.length !== 3 || typeof branches[0] !== 'string' || worlds.length >= 8) continue;
+    const [name, whenTrue, whenFalse] = branches;
+    const choices = [[true, whenTrue], [false, whenFalse]].map(([value, branch]) => {
+      const resource = locationResource(resources, branch);
+      return resource ? { unknown, ...resource, condition: { name, value } } : null;
+    });
+    if (choices.every((choice) => choice === null)) continue;
+    worlds = worlds.flatMap((world) => choices.map((choice) => (choice ? [...world, choice] : world)));
+  }
+  return worlds;
+}
+
+/**
+ * The Unknowns that are `Ref P` of a template parameter P of type String or
+ * Number with a Default: Map of Unknown to `{ parameter, value }`. (Other
+ * parameter types, such as AWS::SSM::Parameter::Value<String>, whose Default
+ * names an SSM parameter, are left unknown.)
+ */
+export function parameterDefaults(template, unknowns) {
+  const parameters = isObject(template?.Parameters) ? template.Parameters : {};
+  const out = new Map();
+  for (const unknown of unknowns) {
+    const name = isObject(unknown.intrinsic) ? unknown.intrinsic.Ref : undefined;
+    if (typeof name !== 'string' || !Object.hasOwn(parameters, name)) continue;
+    const parameter = parameters[name];
+    if (!isObject(parameter) || !['String', 'Number'].includes(parameter.Type)) continue;
+    const value = parameter.Default;
+    const scalar = typeof value === 'string' || typeof value === 'bigint' || (typeof value === 'number' && Number.isFinite(value));
+    if (scalar) out.set(unknown, { parameter: name, value });
+  }
+  return out;
+}

@@ -17,6 +17,10 @@ export const CLI_CODES = {
     severity: 'info',
     meaning: 'A value CloudFormation resolves at deploy time (Ref, Fn::GetAtt, Fn::Sub, Fn::If, …) was not checked.',
   },
+  'cloudformation/parameter-default': {
+    severity: 'info',
+    meaning: "A value from a template parameter was checked with the parameter's Default; a stack may pass another value.",
+  },
   'cloudformation/yaml-boolean': {
     severity: 'info',
     meaning: 'An unquoted YAML 1.1 boolean (ON, OFF, yes, no, …) that CloudFormation sends as "true" or "false".',

@@ -11,8 +11,8 @@
 // every diagnostic and note carries the line and column of the member its
 // path names (or of the nearest member that exists).
 import { applyDefaults, describeSchedule, fields as fieldList, validate } from '../node/index.mjs';
-import { checkRequest, requestWithDefaults } from './check.mjs';
-import { findTasks, isTemplate, mapProperties, Unknown } from './cloudformation.mjs';
+import { checkRequest, requestWithDefaults, resolveUnknowns } from './check.mjs';
+import { findTasks, isTemplate, mapProperties, parameterDefaults, templateLocations, Unknown } from './cloudformation.mjs';
 import { looksLikeJson, ParseError, parseYaml, positionOf, readJson, toJsonText } from './documents.mjs';
 import { isTerraformShow, terraformShowReport } from './terraform-plan.mjs';
 
@@ -110,6 +110,92 @@ function requestReport(base, text, positions, options, value, result) {
   return { ...base, kind: 'request', notes: [], tasks: [task] };
 }
 
+/**
+ * A location rule's diagnostic names the location resources it judged:
+ * `params.locationResources` maps each pointer to its logical ID, and the
+ * message says which resource each location ARN is.
+ */
+function namingLocations(diagnostic, locations) {
+  const related = Array.isArray(diagnostic.params?.related) ? diagnostic.params.related : [];
+  const named = locations.filter(({ unknown }) => related.includes(unknown.pointer));
+  if (!diagnostic.code.startsWith('locations/') || named.length === 0) return diagnostic;
+  const says = named.map(({ unknown, logicalId, resourceType }) => `${unknown.pointer.slice(1)} is ${logicalId}, an ${resourceType}`);
+  return {
+    ...diagnostic,
+    message: `${diagnostic.message} (In this template, ${says.join(', and ')}.)`,
+    params: { ...diagnostic.params, locationResources: Object.fromEntries(named.map((l) => [l.unknown.pointer, l.logicalId])) },
+  };
+}
+
+/**
+ * checkRequest in each world of location descriptions (templateLocations): a
+ * finding of every world once; a finding of some worlds once per world, saying
+ * under which conditions (`params.conditions`) its locations are the ones named.
+ */
+function checkWorlds({ request, unknowns }, worlds) {
+  const perWorld = worlds.map((world) =>
+    checkRequest(request, unknowns, fields(), undefined, world).map((d) => namingLocations(d, world)));
+  if (perWorld.length === 1) return perWorld[0];
+  const keyOf = (d) => JSON.stringify([d.code, d.path, d.message, d.params]);
+  const inWorld = perWorld.map((found) => new Set(found.map(keyOf)));
+  const out = [];
+  const seen = new Set();
+  perWorld.forEach((found, w) => {
+    for (const d of found) {
+      const key = keyOf(d);
+      if (inWorld.every((keys) => keys.has(key))) {
+        if (!seen.has(key)) out.push(d);
+        seen.add(key);
+        continue;
+      }
+      const related = Array.isArray(d.params?.related) ? d.params.related : [];
+      const branches = worlds[w].filter((l) => l.condition && related.includes(l.unknown.pointer));
+      const conditions = branches.length > 0 ? branches : worlds[w].filter((l) => l.condition);
+      const keyed = key + JSON.stringify(conditions.map((l) => l.condition));
+      if (seen.has(keyed)) continue;
+      seen.add(keyed);
+      const said = conditions.map(({ condition }) => `${condition.name} is ${condition.value}`).join(' and ');
+      const named = / \(In this template, (.*)\.\)$/s;
+      out.push({
+        ...d,
+        message: named.test(d.message)
+          ? d.message.replace(named, ` (In this template, when condition ${said}, $1.)`)
+          : `${d.message} (Only when condition ${said}.)`,
+        params: { ...d.params, conditions: Object.fromEntries(conditions.map(({ condition }) => [condition.name, condition.value])) },
+      });
+    }
+  });
+  return out;
+}
+
+/**
+ * checkWorlds, and again with each `Ref P` of a parameter with a Default
+ * replaced by that Default: a finding only the defaults bring says which
+ * parameters' defaults it depends on (`params.parameterDefaults`), since a
+ * stack may pass other values.
+ */
+function withParameterDefaults(template, mapped, worlds) {
+  const found = checkWorlds(mapped, worlds);
+  const defaults = parameterDefaults(template, mapped.unknowns);
+  if (defaults.size === 0) return found;
+  const values = new Map([...defaults].map(([unknown, { value }]) => [unknown, value]));
+  const resolved = resolveUnknowns(mapped.request, mapped.unknowns, values, fields());
+  const keyOf = (d) => `${d.code}\u0000${d.path}`;
+  const known = new Set(found.map(keyOf));
+  const brought = checkWorlds(resolved, worlds).filter((d) => !known.has(keyOf(d)));
+  return [...found, ...brought.map((d) => {
+    const touched = [d.path, ...(Array.isArray(d.params?.related) ? d.params.related.map(String) : [])];
+    const mine = [...defaults].filter(([unknown]) => touched.some((p) => p === unknown.pointer || p.startsWith(unknown.pointer + '/')));
+    const named = (mine.length > 0 ? mine : [...defaults]).map(([, used]) => used);
+    const said = named.map(({ parameter, value }) => `${parameter} (${JSON.stringify(String(value))})`).join(' and ');
+    return {
+      ...d,
+      message: `${d.message} (With the Default of parameter ${said}; a stack may pass another value.)`,
+      params: { ...d.params, parameterDefaults: Object.fromEntries(named.map(({ parameter, value }) => [parameter, String(value)])) },
+    };
+  })];
+}
+
 function templateReport(base, document, options) {
   const { tasks: found, notes } = findTasks(document.value);
   if (found.length === 0) {
@@ -123,7 +209,9 @@ function templateReport(base, document, options) {
       unknownTags: document.unknownTags,
     });
     const taskNotes = [...mapped.notes];
-    const diagnostics = checkRequest(mapped.request, mapped.unknowns, fields()).map((d) => {
+    const worlds = templateLocations(document.value, mapped.unknowns);
+    const described = worlds.flat();
+    const diagnostics = withParameterDefaults(document.value, mapped, worlds).map((d) => {
       const conversion = mapped.conversions.get(d.path);
       if (!conversion?.yamlBoolean) return d;
       // The note's advice belongs in the diagnostic it explains.
@@ -136,12 +224,19 @@ function templateReport(base, document, options) {
     });
     for (const unknown of mapped.unknowns) {
       const what = unknown.pointer === '' ? 'Properties come' : 'the value comes';
+      const defaulted = parameterDefaults(document.value, [unknown]).get(unknown);
+      const resources = [...new Set(described.filter((l) => l.unknown === unknown).map((l) => `${l.logicalId} (${l.resourceType})`))];
+      const location = resources.length > 0 ? { logicalId: resources.join(' or '), resourceType: '' } : null;
       taskNotes.push({
         path: unknown.pointer,
-        code: 'cloudformation/not-checked',
+        code: defaulted && !unknown.unknownTag ? 'cloudformation/parameter-default' : 'cloudformation/not-checked',
         message: unknown.unknownTag
           ? `Not checked: the value has the tag ${unknown.unknownTag}, which is not a CloudFormation intrinsic function this command knows.`
-          : `Not checked: ${what} from ${unknown.description}, which CloudFormation resolves at deploy time.`,
+          : defaulted
+            ? `Checked with the parameter's Default ${JSON.stringify(String(defaulted.value))}: ${what} from ${unknown.description}, and a stack may pass another value, which is not checked.`
+          : location
+            ? `Not checked: ${what} from ${unknown.description}, which CloudFormation resolves at deploy time; the location rules use what the template says of ${location.logicalId}.`
+            : `Not checked: ${what} from ${unknown.description}, which CloudFormation resolves at deploy time.`,
       });
     }
     // Back from request pointers to pointers inside Properties.
@@ -159,7 +254,8 @@ function templateReport(base, document, options) {
       notes: [],
     };
     if (options.defaults) {
-      task.defaults = requestWithDefaults(mapped.request, mapped.unknowns);
+      // The defaults that hold whichever Fn::If branch is taken: those of the locations in every world.
+      task.defaults = requestWithDefaults(mapped.request, mapped.unknowns, worlds[0].filter((l) => !l.condition));
       task.schedule = scheduleOf(mapped.request);
       const mode = mapped.request?.TaskMode;
       if (task.defaults && mode instanceof Unknown) {

@@ -3,7 +3,7 @@
 // .wasm synchronously when it is required, so there is nothing left for init()
 // to do: it exists so that `await init(); validate(x)` runs unchanged everywhere.
 const glue = require('./datasync_task_validator.cjs');
-const { createValidate, optionsText } = require('./text-path.cjs');
+const { createValidate } = require('./text-path.cjs');
 
 /** Resolves at once: the module is ready as soon as it is loaded. */
 function init(_input) {
@@ -13,8 +13,8 @@ function init(_input) {
 // `__esModule` lets TypeScript's and bundlers' default-import helpers find `default`.
 Object.defineProperty(exports, '__esModule', { value: true });
 exports.validate = createValidate(glue);
-exports.applyDefaults = (request, options) => glue.applyDefaults(request, optionsText(options, 'applyDefaults'));
-exports.fields = (options) => glue.fields(optionsText(options, 'fields'));
+exports.applyDefaults = glue.applyDefaults;
+exports.fields = glue.fields;
 exports.describeSchedule = glue.describeSchedule;
 exports.version = glue.version;
 exports.default = init;

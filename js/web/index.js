@@ -2,7 +2,7 @@
 // initialised before use; this wrapper makes init() idempotent and turns a call
 // made too early into a clear Error instead of a TypeError from inside the glue.
 import initGlue, * as glue from './datasync_task_validator.js';
-import { createValidate, optionsText } from './text-path.js';
+import { createValidate } from './text-path.js';
 
 let pending = null; // the one init() promise every caller shares
 let ready = false; // true once the module is instantiated
@@ -42,12 +42,12 @@ export function validate(request, options) {
 
 export function applyDefaults(request, options) {
   ensureReady('applyDefaults');
-  return glue.applyDefaults(request, optionsText(options, 'applyDefaults'));
+  return glue.applyDefaults(request, options);
 }
 
 export function fields(options) {
   ensureReady('fields');
-  return glue.fields(optionsText(options, 'fields'));
+  return glue.fields(options);
 }
 
 export function describeSchedule(expression, options) {

@@ -1,18 +1,165 @@
-//! Location rules: the source and destination should differ.
+//! Location rules: the two ends of the transfer, judged by what the caller
+//! knows about them ([`Context::locations`]). Without a description of a
+//! location, no rule that needs it applies (only `locations/same-location`,
+//! which needs none). RULES.md numbers in brackets; every source below was
+//! checked against the current DataSync documentation.
 //!
-//! Why: copying a location onto itself is never what a person meant.
-//! Invalid: the same ARN in SourceLocationArn and DestinationLocationArn.
-//! Fix: pick the destination location's ARN.
+//! - `locations/same-location` (warning): the same ARN at both ends. Copying
+//!   a location onto itself is never what a person meant.
+//!   Invalid: the same ARN twice. Fix: pick the destination's ARN.
+//! - `locations/posix-between-object-stores` (error, L0): both ends are object
+//!   storage (S3, S3 on Outposts, object storage, Azure Blob) and Uid, Gid or
+//!   PosixPermissions is set to anything but NONE. The service rejects it:
+//!   "Invalid SyncOption value. Option: PosixPermissions, Value: PRESERVE
+//!   invalid for non-POSIX transfer. please use NONE." (recorded from the
+//!   service for an S3-to-S3 task, christoferson/aws-cloudformation
+//!   `datasync/README.md`; the same for `Uid: INT_VALUE`). Omitted, these
+//!   options are accepted (the service then uses NONE, which `applyDefaults`
+//!   fills in for such a pair). Invalid: `{"Options":{"Uid":"INT_VALUE"}}`
+//!   from S3 to S3. Fix: `NONE`, or leave the options out.
+//! - `locations/enhanced-unsupported-pair` (warning, L1, L2, L4): TaskMode
+//!   ENHANCED for a pair the User Guide does not list: "Enhanced mode is
+//!   currently available for transfers between Amazon S3 locations, transfers
+//!   between Azure Blob and Amazon S3 without an agent, transfers between
+//!   other clouds and Amazon S3 without an agent, and transfers between NFS or
+//!   SMB file servers and Amazon S3 with an Enhanced mode agent" (UG
+//!   choosing-task-mode; API CreateTask TaskMode). A warning, not an error,
+//!   because the API model accepts ENHANCED for every pair and the list has
+//!   grown over time. An object storage or Azure Blob location counts as
+//!   "with an agent" only when its description lists AgentArns.
+//!   Invalid: ENHANCED from HDFS to S3. Fix: BASIC.
+//! - `locations/nfs-version-needs-enhanced` (error, L5): a location mounted
+//!   with `MountOptions.Version` NFS4_2 in a Basic mode task. API
+//!   NfsMountOptions: "Selecting NFS version 4.2 requires an Enhanced mode
+//!   task." Fix: TaskMode ENHANCED, or another NFS version.
+//! - `locations/efs-preserve-devices` (error, L7): PreserveDevices PRESERVE
+//!   with an Amazon EFS location at either end. API Options PreserveDevices:
+//!   "This option currently isn't supported for Amazon EFS." Fix: NONE (the default).
+//! - `locations/archive-point-in-time` (error, L11): VerifyMode
+//!   POINT_IN_TIME_CONSISTENT into an S3 destination whose S3StorageClass is
+//!   GLACIER (Flexible Retrieval) or DEEP_ARCHIVE. API Options VerifyMode:
+//!   "You can't use this option when transferring to S3 Glacier Flexible
+//!   Retrieval or S3 Glacier Deep Archive storage classes." Fix:
+//!   ONLY_FILES_TRANSFERRED (which the same page recommends there) or NONE.
+//! - `locations/archive-default-verify-mode` (warning, L11): the same
+//!   destination with VerifyMode omitted in Basic mode, whose default is
+//!   POINT_IN_TIME_CONSISTENT. A warning: whether the service rejects the
+//!   request or only the verification fails is not documented.
+//!
+//! Not implemented, and why: L3 (an agent's mode is not in any description),
+//! L6/L9/L10 (SecurityDescriptorCopyFlags, ObjectTags, ObjectMetadata outside
+//! their pairs are ignored, not harmful: `fields()` says where each applies),
+//! L8 (no current source says the POSIX options are ignored for SMB), L12/L13
+//! (storage-class effects and charges, not a mistake in the request), L14/L17/
+//! L18/L19 (need facts no description carries: hierarchical namespaces, access
+//! points, Regions of agents, bucket versioning).
 
 use crate::diagnostic::{Code, Collector, Diagnostic};
+use crate::locations::{Location, LocationType};
 use crate::patterns::Pattern;
-use crate::request::Request;
+use crate::request::{Request, Setting, TaskMode};
 use crate::rules::Context;
 
 const SAME_LOCATION: &str = "DestinationLocationArn is the same location as SourceLocationArn, so the task would copy the location onto itself; choose a different destination.";
 
-/// Warns when both ends of the transfer are one location.
-pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
+fn posix_between_object_stores(
+    option: &str,
+    value: &str,
+    pair: (LocationType, LocationType),
+) -> String {
+    format!(
+        "Both locations are object storage ({} to {}), which has no POSIX metadata, and the service rejects {option} {value} for such a transfer; set {option} to NONE or leave it out.",
+        pair.0.as_str(),
+        pair.1.as_str()
+    )
+}
+
+fn enhanced_unsupported_pair(why: &str) -> String {
+    format!(
+        "Enhanced mode is documented only for transfers between S3 locations, between Azure Blob or other clouds and S3 without an agent, and between NFS or SMB servers and S3 with an Enhanced mode agent, but {why}; use TaskMode BASIC."
+    )
+}
+
+fn nfs_version_needs_enhanced(end: &str, how: &str) -> String {
+    format!(
+        "The {end} location is mounted with NFS version 4.2, which needs an Enhanced mode task, but TaskMode {how} BASIC; set TaskMode to ENHANCED or mount the location with another NFS version."
+    )
+}
+
+const EFS_PRESERVE_DEVICES: &str = "PreserveDevices PRESERVE is not supported for Amazon EFS, which is one end of this transfer; use NONE (the default).";
+
+fn archive_point_in_time(class: &str) -> String {
+    format!(
+        "VerifyMode POINT_IN_TIME_CONSISTENT cannot be used when the destination's S3 storage class is {class}, whose objects cannot be read back to verify them; use ONLY_FILES_TRANSFERRED (recommended there) or NONE."
+    )
+}
+
+fn archive_default_verify_mode(class: &str) -> String {
+    format!(
+        "VerifyMode defaults to POINT_IN_TIME_CONSISTENT in Basic mode, which cannot be used when the destination's S3 storage class is {class}; set VerifyMode to ONLY_FILES_TRANSFERRED (recommended there) or NONE."
+    )
+}
+
+/// The S3 storage classes whose objects must be restored before they can be read.
+const ARCHIVE_CLASSES: &[&str] = &["GLACIER", "DEEP_ARCHIVE"];
+
+const BOTH_ENDS: [&str; 2] = ["/SourceLocationArn", "/DestinationLocationArn"];
+
+/// What the caller described of the two ends.
+struct Ends<'a> {
+    source: Option<&'a Location>,
+    destination: Option<&'a Location>,
+}
+
+impl<'a> Ends<'a> {
+    fn of(request: &Request, context: &Context<'a>) -> Self {
+        let described = |member: &str| {
+            request
+                .str_at(&[member])
+                .and_then(|arn| context.location(arn))
+        };
+        Ends {
+            source: described("SourceLocationArn"),
+            destination: described("DestinationLocationArn"),
+        }
+    }
+
+    fn kinds(&self) -> (Option<LocationType>, Option<LocationType>) {
+        (
+            self.source.and_then(|l| l.kind),
+            self.destination.and_then(|l| l.kind),
+        )
+    }
+
+    /// Each described end with its name and pointer.
+    fn each(&self) -> impl Iterator<Item = (&'static str, &'static str, &'a Location)> {
+        [
+            ("source", "/SourceLocationArn", self.source),
+            ("destination", "/DestinationLocationArn", self.destination),
+        ]
+        .into_iter()
+        .filter_map(|(end, pointer, location)| location.map(|l| (end, pointer, l)))
+    }
+}
+
+/// Applies every location rule.
+pub fn check(request: &Request, context: &Context, out: &mut Collector) {
+    same_location(request, out);
+    if context.locations.is_empty() {
+        return;
+    }
+    let ends = Ends::of(request, context);
+    if ends.source.is_none() && ends.destination.is_none() {
+        return;
+    }
+    posix_options(request, &ends, out);
+    enhanced_pair(request, &ends, out);
+    nfs_version(request, &ends, out);
+    efs_devices(request, &ends, out);
+    archive_verification(request, &ends, out);
+}
+
+fn same_location(request: &Request, out: &mut Collector) {
     let source = request.str_at(&["SourceLocationArn"]);
     let destination = request.str_at(&["DestinationLocationArn"]);
     if let (Some(source), Some(destination)) = (source, destination) {
@@ -25,10 +172,230 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     }
 }
 
+/// L0.
+fn posix_options(request: &Request, ends: &Ends, out: &mut Collector) {
+    let (Some(source), Some(destination)) = ends.kinds() else {
+        return;
+    };
+    if !(source.is_object_storage() && destination.is_object_storage()) {
+        return;
+    }
+    for option in crate::locations::OBJECT_PAIR_NONE_DEFAULTS {
+        if let Setting::Explicit(value) = request.option(option) {
+            if value != "NONE" {
+                out.push(
+                    Diagnostic::new(
+                        Code::PosixBetweenObjectStores,
+                        format!("/Options/{option}"),
+                        posix_between_object_stores(option, value, (source, destination)),
+                    )
+                    .with("source", source.as_str())
+                    .with("destination", destination.as_str())
+                    .with("related", BOTH_ENDS.to_vec()),
+                );
+            }
+        }
+    }
+}
+
+/// L1, L2, L4: `None` when the pair (as far as it is known) is documented
+/// for Enhanced mode, else why not.
+fn enhanced_pair_problem(ends: &Ends) -> Option<String> {
+    use LocationType::*;
+    let with_agents = |location: Option<&Location>| location.and_then(|l| l.agent_count) > Some(0);
+    // What each end may be paired with, as far as this end is concerned.
+    let fits = |kind: LocationType, location: Option<&Location>| -> Result<(), String> {
+        match kind {
+            S3 | Nfs | Smb => Ok(()),
+            AzureBlob | ObjectStorage if !with_agents(location) => Ok(()),
+            AzureBlob | ObjectStorage => Err(format!(
+                "this task's {} location uses an agent",
+                kind.as_str()
+            )),
+            other => Err(format!("not for {} locations", other.as_str())),
+        }
+    };
+    let (source, destination) = ends.kinds();
+    if let Some(kind) = source {
+        if let Err(why) = fits(kind, ends.source) {
+            return Some(why);
+        }
+    }
+    if let Some(kind) = destination {
+        if let Err(why) = fits(kind, ends.destination) {
+            return Some(why);
+        }
+    }
+    match (source, destination) {
+        (Some(source), Some(destination)) if source != S3 && destination != S3 => Some(format!(
+            "not from {} to {}",
+            source.as_str(),
+            destination.as_str()
+        )),
+        _ => None,
+    }
+}
+
+fn enhanced_pair(request: &Request, ends: &Ends, out: &mut Collector) {
+    if request.task_mode() != Some(TaskMode::Enhanced) {
+        return;
+    }
+    if let Some(why) = enhanced_pair_problem(ends) {
+        let (source, destination) = ends.kinds();
+        let mut diagnostic = Diagnostic::new(
+            Code::EnhancedUnsupportedPair,
+            "/TaskMode",
+            enhanced_unsupported_pair(&why),
+        );
+        if let Some(source) = source {
+            diagnostic = diagnostic.with("source", source.as_str());
+        }
+        if let Some(destination) = destination {
+            diagnostic = diagnostic.with("destination", destination.as_str());
+        }
+        out.push(diagnostic.with("related", BOTH_ENDS.to_vec()));
+    }
+}
+
+/// L5.
+fn nfs_version(request: &Request, ends: &Ends, out: &mut Collector) {
+    let mounted_4_2 = |l: &Location| l.nfs_version.as_deref() == Some("NFS4_2");
+    if !ends.each().any(|(_, _, l)| mounted_4_2(l)) || request.task_mode() != Some(TaskMode::Basic)
+    {
+        return;
+    }
+    let how = if request.has(&["TaskMode"]) {
+        "is"
+    } else {
+        "defaults to"
+    };
+    for (end, pointer, location) in ends.each() {
+        if mounted_4_2(location) {
+            out.push(
+                Diagnostic::new(
+                    Code::NfsVersionNeedsEnhanced,
+                    "/TaskMode",
+                    nfs_version_needs_enhanced(end, how),
+                )
+                .with("location", location.arn.clone())
+                .with("related", vec![pointer]),
+            );
+        }
+    }
+}
+
+/// L7.
+fn efs_devices(request: &Request, ends: &Ends, out: &mut Collector) {
+    let (source, destination) = ends.kinds();
+    if source != Some(LocationType::Efs) && destination != Some(LocationType::Efs) {
+        return;
+    }
+    if !matches!(
+        request.option("PreserveDevices"),
+        Setting::Explicit("PRESERVE")
+    ) {
+        return;
+    }
+    let efs: Vec<&str> = ends
+        .each()
+        .filter(|(_, _, location)| location.kind == Some(LocationType::Efs))
+        .map(|(_, pointer, _)| pointer)
+        .collect();
+    if !efs.is_empty() {
+        out.push(
+            Diagnostic::new(
+                Code::EfsPreserveDevices,
+                "/Options/PreserveDevices",
+                EFS_PRESERVE_DEVICES,
+            )
+            .with("related", efs),
+        );
+    }
+}
+
+/// L11.
+fn archive_verification(request: &Request, ends: &Ends, out: &mut Collector) {
+    let Some(destination) = ends.destination else {
+        return;
+    };
+    if destination.kind != Some(LocationType::S3) {
+        return;
+    }
+    let Some(class) = destination
+        .s3_storage_class
+        .as_deref()
+        .filter(|class| ARCHIVE_CLASSES.contains(class))
+    else {
+        return;
+    };
+    let (code, message) = match request.option("VerifyMode") {
+        Setting::Explicit("POINT_IN_TIME_CONSISTENT") => {
+            (Code::ArchivePointInTime, archive_point_in_time(class))
+        }
+        Setting::Default("POINT_IN_TIME_CONSISTENT") => (
+            Code::ArchiveDefaultVerifyMode,
+            archive_default_verify_mode(class),
+        ),
+        _ => return,
+    };
+    out.push(
+        Diagnostic::new(code, "/Options/VerifyMode", message)
+            .with("storageClass", class.to_owned())
+            .with("related", vec!["/DestinationLocationArn"]),
+    );
+}
+
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::findings;
+    use crate::locations::{Location, LocationType};
+    use crate::rules::testing::{findings, request};
     use crate::{validate_text, Context};
+
+    const SOURCE: &str = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0";
+    const DESTINATION: &str =
+        "arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210";
+
+    /// `(path, code)` of every diagnostic for a request with `extra` members
+    /// between two described locations.
+    fn between(
+        source: Location,
+        destination: Location,
+        extra: &str,
+    ) -> Vec<(String, &'static str)> {
+        let locations = [
+            Location {
+                arn: SOURCE.to_owned(),
+                ..source
+            },
+            Location {
+                arn: DESTINATION.to_owned(),
+                ..destination
+            },
+        ];
+        let context = Context::at(1_795_564_800).with_locations(&locations);
+        validate_text(&request(extra), &context)
+            .diagnostics
+            .into_iter()
+            .map(|d| (d.path, d.code.as_str()))
+            .collect()
+    }
+
+    fn of(kind: LocationType) -> Location {
+        Location::of_type("", kind)
+    }
+
+    fn s3_in(class: &str) -> Location {
+        Location {
+            s3_storage_class: Some(class.to_owned()),
+            ..of(LocationType::S3)
+        }
+    }
+
+    fn at(path: &str, code: &'static str) -> (String, &'static str) {
+        (path.to_owned(), code)
+    }
+
+    use LocationType::*;
 
     #[test]
     fn different_locations_are_fine() {
@@ -37,8 +404,8 @@ mod tests {
 
     #[test]
     fn the_same_location_at_both_ends_is_a_warning() {
-        let arn = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0";
-        let text = format!(r#"{{"SourceLocationArn":"{arn}","DestinationLocationArn":"{arn}"}}"#);
+        let text =
+            format!(r#"{{"SourceLocationArn":"{SOURCE}","DestinationLocationArn":"{SOURCE}"}}"#);
         let report = validate_text(&text, &Context::default());
         assert!(report.is_valid());
         assert_eq!(
@@ -46,5 +413,257 @@ mod tests {
             "locations/same-location"
         );
         assert_eq!(report.diagnostics[0].path, "/DestinationLocationArn");
+    }
+
+    #[test]
+    fn posix_options_between_object_stores_must_be_none() {
+        let code = "locations/posix-between-object-stores";
+        // Omitted (the service then uses NONE) or NONE: accepted.
+        assert_eq!(between(of(S3), of(S3), ""), []);
+        assert_eq!(
+            between(
+                of(S3),
+                of(AzureBlob),
+                r#""Options":{"Uid":"NONE","Gid":"NONE","PosixPermissions":"NONE"}"#
+            ),
+            []
+        );
+        // Anything else: rejected, once per option.
+        assert_eq!(
+            between(
+                of(S3),
+                of(S3),
+                r#""Options":{"Uid":"INT_VALUE","Gid":"NAME","PosixPermissions":"PRESERVE"}"#
+            ),
+            [
+                at("/Options/Gid", code),
+                at("/Options/PosixPermissions", code),
+                at("/Options/Uid", code)
+            ]
+        );
+        assert_eq!(
+            between(
+                of(ObjectStorage),
+                of(S3Outposts),
+                r#""Options":{"PosixPermissions":"PRESERVE"}"#
+            ),
+            [at("/Options/PosixPermissions", code)]
+        );
+        // A file system at either end keeps POSIX metadata meaningful.
+        assert_eq!(
+            between(of(Nfs), of(S3), r#""Options":{"Uid":"INT_VALUE"}"#),
+            []
+        );
+        assert_eq!(
+            between(
+                of(S3),
+                of(Efs),
+                r#""Options":{"PosixPermissions":"PRESERVE"}"#
+            ),
+            []
+        );
+    }
+
+    #[test]
+    fn posix_options_need_both_ends_described() {
+        let only_source = [Location::of_type(SOURCE, S3)];
+        let context = Context::at(1_795_564_800).with_locations(&only_source);
+        let report = validate_text(&request(r#""Options":{"Uid":"INT_VALUE"}"#), &context);
+        assert_eq!(report.diagnostics, []);
+        // A scheme this version does not know gives no type, so no rule either.
+        assert_eq!(
+            between(
+                of(S3),
+                Location::default(),
+                r#""Options":{"Uid":"INT_VALUE"}"#
+            ),
+            []
+        );
+    }
+
+    #[test]
+    fn the_last_description_of_a_location_is_used() {
+        let listed_then_described = [
+            Location::of_type(SOURCE, S3),
+            Location::of_type(DESTINATION, S3),
+            Location {
+                s3_storage_class: Some("DEEP_ARCHIVE".to_owned()),
+                ..Location::of_type(DESTINATION, S3)
+            },
+        ];
+        let context = Context::at(1_795_564_800).with_locations(&listed_then_described);
+        let report = validate_text(&request(""), &context);
+        assert_eq!(
+            report.diagnostics[0].code.as_str(),
+            "locations/archive-default-verify-mode"
+        );
+    }
+
+    #[test]
+    fn descriptions_of_other_locations_are_ignored() {
+        let others = [
+            Location::of_type(
+                "arn:aws:datasync:us-east-1:111122223333:location/loc-11111111111111111",
+                S3,
+            ),
+            Location::of_type(
+                "arn:aws:datasync:us-east-1:111122223333:location/loc-22222222222222222",
+                S3,
+            ),
+        ];
+        let context = Context::at(1_795_564_800).with_locations(&others);
+        let report = validate_text(&request(r#""Options":{"Uid":"INT_VALUE"}"#), &context);
+        assert_eq!(report.diagnostics, []);
+    }
+
+    #[test]
+    fn enhanced_mode_outside_the_documented_pairs_is_a_warning() {
+        let code = "locations/enhanced-unsupported-pair";
+        let enhanced = r#""TaskMode":"ENHANCED""#;
+        for (source, destination) in [
+            (of(S3), of(S3)),
+            (of(AzureBlob), of(S3)),
+            (of(S3), of(ObjectStorage)),
+            (of(Nfs), of(S3)),
+            (of(S3), of(Smb)),
+        ] {
+            assert_eq!(
+                between(source.clone(), destination.clone(), enhanced),
+                [],
+                "{source:?} -> {destination:?}"
+            );
+        }
+        for (source, destination) in [
+            (of(Hdfs), of(S3)),
+            (of(S3), of(S3Outposts)),
+            (of(Efs), of(S3)),
+            (of(Nfs), of(Smb)),
+            (of(AzureBlob), of(Efs)),
+        ] {
+            assert_eq!(
+                between(source.clone(), destination.clone(), enhanced),
+                [at("/TaskMode", code)],
+                "{source:?} -> {destination:?}"
+            );
+        }
+        // Other clouds and Azure Blob: only without an agent.
+        let with_agent = Location {
+            agent_count: Some(1),
+            ..of(ObjectStorage)
+        };
+        assert_eq!(
+            between(with_agent.clone(), of(S3), enhanced),
+            [at("/TaskMode", code)]
+        );
+        let agentless = Location {
+            agent_count: Some(0),
+            ..of(ObjectStorage)
+        };
+        assert_eq!(between(agentless, of(S3), enhanced), []);
+        // One end alone can rule Enhanced mode out; Basic mode is never affected.
+        assert_eq!(
+            between(of(Hdfs), Location::default(), enhanced),
+            [at("/TaskMode", code)]
+        );
+        assert_eq!(between(of(Hdfs), of(S3), ""), []);
+        assert_eq!(between(with_agent, of(S3), r#""TaskMode":"BASIC""#), []);
+    }
+
+    #[test]
+    fn nfs_4_2_needs_enhanced_mode() {
+        let code = "locations/nfs-version-needs-enhanced";
+        let mounted = |version: &str| Location {
+            nfs_version: Some(version.to_owned()),
+            ..of(Nfs)
+        };
+        assert_eq!(
+            between(mounted("NFS4_2"), of(S3), ""),
+            [at("/TaskMode", code)]
+        );
+        assert_eq!(
+            between(mounted("NFS4_2"), of(S3), r#""TaskMode":"BASIC""#),
+            [at("/TaskMode", code)]
+        );
+        assert_eq!(
+            between(mounted("NFS4_2"), of(S3), r#""TaskMode":"ENHANCED""#),
+            []
+        );
+        assert_eq!(between(mounted("NFS4_1"), of(S3), ""), []);
+        // An invalid TaskMode is reported on its own, without guessing the mode.
+        assert_eq!(
+            between(mounted("NFS4_2"), of(S3), r#""TaskMode":"TURBO""#),
+            [at("/TaskMode", "value/not-in-enum")]
+        );
+    }
+
+    #[test]
+    fn efs_cannot_preserve_devices() {
+        let code = "locations/efs-preserve-devices";
+        let devices = r#""Options":{"PreserveDevices":"PRESERVE"}"#;
+        assert_eq!(
+            between(of(Efs), of(S3), devices),
+            [at("/Options/PreserveDevices", code)]
+        );
+        assert_eq!(
+            between(of(Nfs), of(Efs), devices),
+            [at("/Options/PreserveDevices", code)]
+        );
+        assert_eq!(between(of(Nfs), of(FsxLustre), devices), []);
+        assert_eq!(
+            between(of(Efs), of(Efs), r#""Options":{"PreserveDevices":"NONE"}"#),
+            []
+        );
+    }
+
+    #[test]
+    fn archive_storage_classes_cannot_be_verified_point_in_time() {
+        let explicit = r#""Options":{"VerifyMode":"POINT_IN_TIME_CONSISTENT"}"#;
+        assert_eq!(
+            between(of(Nfs), s3_in("GLACIER"), explicit),
+            [at("/Options/VerifyMode", "locations/archive-point-in-time")]
+        );
+        assert_eq!(
+            between(of(Nfs), s3_in("DEEP_ARCHIVE"), ""),
+            [at(
+                "/Options/VerifyMode",
+                "locations/archive-default-verify-mode"
+            )]
+        );
+        assert_eq!(
+            between(
+                of(Nfs),
+                s3_in("DEEP_ARCHIVE"),
+                r#""Options":{"VerifyMode":"ONLY_FILES_TRANSFERRED"}"#
+            ),
+            []
+        );
+        // Enhanced mode's default verifies only what was transferred.
+        assert_eq!(
+            between(of(S3), s3_in("GLACIER"), r#""TaskMode":"ENHANCED""#),
+            []
+        );
+        // Instant Retrieval objects can be read back; a source class does not matter.
+        assert_eq!(
+            between(of(Nfs), s3_in("GLACIER_INSTANT_RETRIEVAL"), explicit),
+            []
+        );
+        assert_eq!(between(s3_in("GLACIER"), of(Nfs), explicit), []);
+    }
+
+    #[test]
+    fn messages_name_the_pair_and_params_carry_it() {
+        let locations = [
+            Location::of_type(SOURCE, S3),
+            Location::of_type(DESTINATION, AzureBlob),
+        ];
+        let context = Context::at(1_795_564_800).with_locations(&locations);
+        let report = validate_text(&request(r#""Options":{"Uid":"INT_VALUE"}"#), &context);
+        let diagnostic = &report.diagnostics[0];
+        assert_eq!(
+            diagnostic.message,
+            "Both locations are object storage (S3 to AZURE_BLOB), which has no POSIX metadata, and the service rejects Uid INT_VALUE for such a transfer; set Uid to NONE or leave it out."
+        );
+        let text = report.to_json_text();
+        assert!(text.contains(r#""params":{"source":"S3","destination":"AZURE_BLOB","related":["/SourceLocationArn","/DestinationLocationArn"]}"#), "{text}");
     }
 }

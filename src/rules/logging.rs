@@ -142,7 +142,7 @@ fn split_log_group_arn(arn: &str) -> Option<(&str, &str, &str)> {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{at, context, findings, findings_in, task_request};
+    use crate::rules::testing::{at, call_options, findings, findings_in, task_request};
     use crate::schema::Operation::{StartTaskExecution, UpdateTask};
 
     const LOG_GROUP: &str =
@@ -189,31 +189,31 @@ mod tests {
         assert_eq!(
             findings_in(
                 &task_request(r#""Options":{"LogLevel":"BASIC"}"#),
-                context(UpdateTask, None)
+                call_options(UpdateTask, None)
             ),
             []
         );
         assert_eq!(
             findings_in(
                 &task_request(r#""Options":{"LogLevel":"BASIC"}"#),
-                context(UpdateTask, basic)
+                call_options(UpdateTask, basic)
             ),
             [at("/CloudWatchLogGroupArn", "logging/no-log-group")]
         );
         // The task's LogLevel OFF stays in force when the update adds a log group.
         assert_eq!(
-            findings_in(&task_request(LOG_GROUP), context(UpdateTask, basic)),
+            findings_in(&task_request(LOG_GROUP), call_options(UpdateTask, basic)),
             [at("/Options/LogLevel", "logging/log-group-unused")]
         );
         assert_eq!(
-            findings_in(&task_request(LOG_GROUP), context(UpdateTask, None)),
+            findings_in(&task_request(LOG_GROUP), call_options(UpdateTask, None)),
             []
         );
         // A request that changes neither says nothing about the task's own state.
         assert_eq!(
             findings_in(
                 &task_request(r#""Name":"x""#),
-                context(UpdateTask, Some(BASIC_WITH_LOG_GROUP))
+                call_options(UpdateTask, Some(BASIC_WITH_LOG_GROUP))
             ),
             []
         );
@@ -225,23 +225,26 @@ mod tests {
         assert_eq!(
             findings_in(
                 &request,
-                context(StartTaskExecution, Some(BASIC_WITHOUT_LOG_GROUP))
+                call_options(StartTaskExecution, Some(BASIC_WITHOUT_LOG_GROUP))
             ),
             [at("/OverrideOptions/LogLevel", "logging/no-log-group")]
         );
         assert_eq!(
             findings_in(
                 &request,
-                context(StartTaskExecution, Some(BASIC_WITH_LOG_GROUP))
+                call_options(StartTaskExecution, Some(BASIC_WITH_LOG_GROUP))
             ),
             []
         );
-        assert_eq!(findings_in(&request, context(StartTaskExecution, None)), []);
+        assert_eq!(
+            findings_in(&request, call_options(StartTaskExecution, None)),
+            []
+        );
         let off = task_request(r#""OverrideOptions":{"LogLevel":"OFF"}"#);
         assert_eq!(
             findings_in(
                 &off,
-                context(StartTaskExecution, Some(BASIC_WITH_LOG_GROUP))
+                call_options(StartTaskExecution, Some(BASIC_WITH_LOG_GROUP))
             ),
             [at("/OverrideOptions/LogLevel", "logging/log-group-unused")]
         );
@@ -257,21 +260,21 @@ mod tests {
         };
         for good in ["/aws/datasync", "/aws/datasync:*"] {
             assert_eq!(
-                findings_in(&group(good), context(UpdateTask, Some(ENHANCED))),
+                findings_in(&group(good), call_options(UpdateTask, Some(ENHANCED))),
                 [],
                 "{good}"
             );
         }
         for bad in ["/aws/datasync/x", "datasync:*", ""] {
             assert_eq!(
-                findings_in(&group(bad), context(UpdateTask, Some(ENHANCED))),
+                findings_in(&group(bad), call_options(UpdateTask, Some(ENHANCED))),
                 [at("/CloudWatchLogGroupArn", name)],
                 "{bad}"
             );
         }
         let report = crate::validate_text(
             &group("/datasync/nightly:*"),
-            &context(UpdateTask, Some(ENHANCED)),
+            &call_options(UpdateTask, Some(ENHANCED)).context(crate::Context::default()),
         );
         let diagnostic = &report.diagnostics[0];
         assert_eq!(
@@ -290,14 +293,17 @@ mod tests {
         assert_eq!(
             findings_in(
                 &group("mine"),
-                context(
+                call_options(
                     UpdateTask,
                     Some(r#"{"TaskMode":"BASIC","Options":{"LogLevel":"BASIC"}}"#)
                 )
             ),
             []
         );
-        assert_eq!(findings_in(&group("mine"), context(UpdateTask, None)), []);
+        assert_eq!(
+            findings_in(&group("mine"), call_options(UpdateTask, None)),
+            []
+        );
         // CreateTask's documentation says only that Enhanced tasks need no log group.
         assert_eq!(
             findings(

@@ -110,13 +110,13 @@ mod tests {
 
     #[test]
     fn an_empty_manifest_removes_the_task_manifest_in_update_and_start() {
-        use crate::rules::testing::{context, findings_in, task_request};
+        use crate::rules::testing::{call_options, findings_in, task_request};
         use crate::schema::Operation::{StartTaskExecution, UpdateTask};
         for operation in [UpdateTask, StartTaskExecution] {
             assert_eq!(
                 findings_in(
                     &task_request(r#""ManifestConfig":{}"#),
-                    context(operation, None)
+                    call_options(operation, None)
                 ),
                 [],
                 "{operation:?}"
@@ -124,7 +124,7 @@ mod tests {
             assert_eq!(
                 findings_in(
                     &task_request(r#""ManifestConfig":{"Action":"TRANSFER"}"#),
-                    context(operation, None)
+                    call_options(operation, None)
                 ),
                 [at("/ManifestConfig/Source", "manifest/missing-source")],
                 "{operation:?}"
@@ -139,18 +139,21 @@ mod tests {
 
     #[test]
     fn a_run_with_a_manifest_deletes_nothing_whatever_the_task_says() {
-        use crate::rules::testing::{context, findings_in, task_request};
+        use crate::rules::testing::{call_options, findings_in, task_request};
         use crate::schema::Operation::StartTaskExecution;
         let request = task_request(MANIFEST);
         let removing = r#"{"Options":{"PreserveDeletedFiles":"REMOVE"}}"#;
         assert_eq!(
-            findings_in(&request, context(StartTaskExecution, Some(removing))),
+            findings_in(&request, call_options(StartTaskExecution, Some(removing))),
             [at(
                 "/OverrideOptions/PreserveDeletedFiles",
                 "manifest/remove-deletes-nothing"
             )]
         );
-        assert_eq!(findings_in(&request, context(StartTaskExecution, None)), []);
+        assert_eq!(
+            findings_in(&request, call_options(StartTaskExecution, None)),
+            []
+        );
     }
 
     #[test]

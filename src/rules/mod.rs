@@ -15,14 +15,14 @@ pub mod structure;
 pub mod tags;
 
 use crate::diagnostic::Collector;
-use crate::json::Value;
+use crate::locations::Location;
 use crate::request::Request;
 use crate::schema::Operation;
 use crate::task::Task;
 
 /// What the rules may know besides the request.
-#[derive(Clone, Debug, Default)]
-pub struct Context {
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Context<'a> {
     /// The current time (unix seconds, UTC), so a schedule whose runs are all in
     /// the past can be reported. `None` keeps validation independent of the clock
     /// unless a `clock` is given.
@@ -36,10 +36,14 @@ pub struct Context {
     /// The existing task an UpdateTask or StartTaskExecution request changes or
     /// runs, when the caller describes it; ignored for CreateTask, and when its
     /// ARN is not the request's TaskArn.
-    pub task: Option<Task>,
+    pub task: Option<&'a Task>,
+    /// What the caller knows about locations (see [`crate::locations`]). A
+    /// location the request uses but no description names gets no location
+    /// rule; descriptions of other locations are ignored.
+    pub locations: &'a [Location],
 }
 
-impl Context {
+impl<'a> Context<'a> {
     /// A context judged at a fixed time.
     pub fn at(now_unix: i64) -> Self {
         Context {
@@ -53,67 +57,36 @@ impl Context {
         Context { operation, ..self }
     }
 
-    /// This context with the task `description` (a `DescribeTask` response) describes.
-    pub fn with_task(self, description: &Value) -> Self {
+    /// This context with this description of the existing task.
+    pub fn with_task(self, task: &'a Task) -> Self {
         Context {
-            task: Some(Task::from_description(description)),
+            task: Some(task),
             ..self
         }
     }
 
-    /// This context with the members of an options argument (`{ operation, task }`)
-    /// applied; other members are left to their readers. The error is a finished
-    /// sentence for a TypeError: `options` is a programming mistake, not a request problem.
-    pub fn with_options(self, options: &Value) -> Result<Self, String> {
-        let Value::Object(_) = options else {
-            return Err(format!(
-                "options must be an object such as {{ operation: 'UpdateTask' }}, but it is {}.",
-                with_article(options.type_name())
-            ));
-        };
-        let mut context = self;
-        match options.get("operation") {
-            None | Some(Value::Null) => {}
-            Some(Value::String(name)) => {
-                context.operation = Operation::from_name(name).ok_or_else(|| {
-                    format!(
-                        "options.operation must be 'CreateTask', 'UpdateTask' or 'StartTaskExecution', but it is {}.",
-                        crate::diagnostic::quote(name)
-                    )
-                })?;
-            }
-            Some(other) => {
-                return Err(format!(
-                    "options.operation must be a string such as 'UpdateTask', but it is {}.",
-                    with_article(other.type_name())
-                ))
-            }
-        }
-        match options.get("task") {
-            None | Some(Value::Null) => {}
-            Some(description @ Value::Object(_)) => context = context.with_task(description),
-            Some(other) => {
-                return Err(format!(
-                    "options.task must be a DescribeTask response (an object), but it is {}.",
-                    with_article(other.type_name())
-                ))
-            }
-        }
-        Ok(context)
+    /// The same context with these location descriptions.
+    pub fn with_locations(self, locations: &'a [Location]) -> Self {
+        Context { locations, ..self }
+    }
+
+    /// The description of the location with this ARN, if the caller gave
+    /// one; the last, if several (a `DescribeLocation*` response placed after
+    /// the `ListLocations` page it refines).
+    pub fn location(&self, arn: &str) -> Option<&'a Location> {
+        // Location ARNs share their first 50-odd bytes and differ in the
+        // location ID at the end: comparing the last byte first settles most
+        // pairs at once (a portal may pass a whole ListLocations page).
+        let last = arn.as_bytes().last();
+        self.locations
+            .iter()
+            .rev()
+            .find(|location| location.arn.as_bytes().last() == last && location.arn == arn)
     }
 
     /// The current time: the fixed one, else the clock's, else unknown.
     pub fn now(&self) -> Option<i64> {
         self.now_unix.or_else(|| self.clock.and_then(|read| read()))
-    }
-}
-
-/// A JSON type name as a phrase: "an array", "a string", "null".
-fn with_article(type_name: &str) -> String {
-    match type_name {
-        "null" => "null".to_owned(),
-        name if name.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {name}"),
-        name => format!("a {name}"),
     }
 }
 
@@ -135,7 +108,8 @@ pub const CROSS_FIELD_RULES: &[(&str, Rule)] = &[
 /// Helpers for the rule files' own tests.
 #[cfg(test)]
 pub(crate) mod testing {
-    use crate::{validate_text, Context};
+    use crate::context::CallOptions;
+    use crate::{validate_text, Context, Task};
 
     /// A valid request with `extra` members spliced in (e.g. `"TaskMode":"ENHANCED"`).
     pub fn request(extra: &str) -> String {
@@ -145,13 +119,9 @@ pub(crate) mod testing {
         )
     }
 
-    /// `(path, code)` of every diagnostic for `request` judged in `context` (at a fixed time).
-    pub fn findings_in(request: &str, context: Context) -> Vec<(String, &'static str)> {
-        let context = Context {
-            now_unix: Some(1_795_564_800),
-            ..context
-        };
-        validate_text(request, &context)
+    /// `(path, code)` of every diagnostic for `request` judged with `options` (at a fixed time).
+    pub fn findings_in(request: &str, options: CallOptions) -> Vec<(String, &'static str)> {
+        validate_text(request, &options.context(Context::at(1_795_564_800)))
             .diagnostics
             .into_iter()
             .map(|d| (d.path, d.code.as_str()))
@@ -168,12 +138,17 @@ pub(crate) mod testing {
     pub const TASK_ARN: &str =
         "arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0";
 
-    /// A context for `operation` with the task `description` (JSON text), if any.
-    pub fn context(operation: crate::schema::Operation, description: Option<&str>) -> Context {
-        let context = Context::default().for_operation(operation);
-        match description {
-            Some(text) => context.with_task(&crate::json::parse(text).expect("JSON").value),
-            None => context,
+    /// The options `{ operation, task }`, the task given as a `DescribeTask`
+    /// response (JSON text) or not at all.
+    pub fn call_options(
+        operation: crate::schema::Operation,
+        description: Option<&str>,
+    ) -> CallOptions {
+        CallOptions {
+            operation,
+            task: description
+                .map(|text| Task::from_description(&crate::json::parse(text).expect("JSON").value)),
+            ..CallOptions::default()
         }
     }
 
@@ -190,48 +165,5 @@ pub(crate) mod testing {
     /// Shorthand for an expected finding.
     pub fn at(path: &str, code: &'static str) -> (String, &'static str) {
         (path.to_owned(), code)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Context;
-    use crate::json::parse;
-    use crate::schema::Operation;
-
-    fn read(options: &str) -> Result<Context, String> {
-        Context::default().with_options(&parse(options).expect("JSON").value)
-    }
-
-    #[test]
-    fn the_options_argument_names_the_operation_and_the_task() {
-        let context = read(r#"{"operation":"StartTaskExecution","task":{"TaskMode":"ENHANCED"}}"#)
-            .expect("valid options");
-        assert_eq!(context.operation, Operation::StartTaskExecution);
-        assert_eq!(
-            context.task.and_then(|task| task.mode),
-            Some(crate::request::TaskMode::Enhanced)
-        );
-        for empty in [
-            r#"{}"#,
-            r#"{"operation":null,"task":null}"#,
-            r#"{"locations":[]}"#,
-        ] {
-            let context = read(empty).expect("valid options");
-            assert_eq!(context.operation, Operation::CreateTask, "{empty}");
-            assert!(context.task.is_none(), "{empty}");
-        }
-    }
-
-    #[test]
-    fn malformed_options_are_a_sentence_for_a_type_error() {
-        for (options, expected) in [
-            ("[]", "options must be an object such as { operation: 'UpdateTask' }, but it is an array."),
-            (r#"{"operation":"updateTask"}"#, "options.operation must be 'CreateTask', 'UpdateTask' or 'StartTaskExecution', but it is \"updateTask\"."),
-            (r#"{"operation":1}"#, "options.operation must be a string such as 'UpdateTask', but it is an integer."),
-            (r#"{"task":"arn"}"#, "options.task must be a DescribeTask response (an object), but it is a string."),
-        ] {
-            assert_eq!(read(options).err().as_deref(), Some(expected), "{options}");
-        }
     }
 }

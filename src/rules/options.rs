@@ -215,7 +215,7 @@ mod tests {
     }
 
     mod overrides {
-        use crate::rules::testing::{at, context, findings_in, task_request, TASK_ARN};
+        use crate::rules::testing::{at, call_options, findings_in, task_request, TASK_ARN};
         use crate::schema::Operation::{StartTaskExecution, UpdateTask};
         use crate::{validate_text, Context};
 
@@ -233,12 +233,15 @@ mod tests {
             assert_eq!(
                 findings_in(
                     &run(r#""Mtime":"NONE""#),
-                    context(StartTaskExecution, Some(BASIC))
+                    call_options(StartTaskExecution, Some(BASIC))
                 ),
                 [at("/OverrideOptions/Atime", mismatch)]
             );
-            let context_with_task = context(StartTaskExecution, Some(BASIC));
-            let report = validate_text(&run(r#""Mtime":"NONE""#), &context_with_task);
+            let with_task = call_options(StartTaskExecution, Some(BASIC));
+            let report = validate_text(
+                &run(r#""Mtime":"NONE""#),
+                &with_task.context(Context::default()),
+            );
             assert_eq!(
                 report.diagnostics[0].message,
                 "In Basic mode Atime and Mtime must agree (BEST_EFFORT with PRESERVE, or NONE with NONE), but Atime keeps the task's BEST_EFFORT and Mtime is NONE; set Atime to NONE as well."
@@ -246,7 +249,7 @@ mod tests {
             assert_eq!(
                 findings_in(
                     &run(r#""Mtime":"NONE","Atime":"NONE""#),
-                    context(StartTaskExecution, Some(BASIC))
+                    call_options(StartTaskExecution, Some(BASIC))
                 ),
                 []
             );
@@ -254,7 +257,7 @@ mod tests {
             assert_eq!(
                 findings_in(
                     &run(r#""PreserveDeletedFiles":"REMOVE""#),
-                    context(StartTaskExecution, Some(BASIC))
+                    call_options(StartTaskExecution, Some(BASIC))
                 ),
                 [at(
                     "/OverrideOptions/TransferMode",
@@ -264,7 +267,7 @@ mod tests {
             assert_eq!(
                 findings_in(
                     &run(r#""VerifyMode":"POINT_IN_TIME_CONSISTENT""#),
-                    context(StartTaskExecution, Some(ENHANCED))
+                    call_options(StartTaskExecution, Some(ENHANCED))
                 ),
                 [at(
                     "/OverrideOptions/VerifyMode",
@@ -274,7 +277,7 @@ mod tests {
             assert_eq!(
                 findings_in(
                     &run(r#""Mtime":"NONE""#),
-                    context(StartTaskExecution, Some(ENHANCED))
+                    call_options(StartTaskExecution, Some(ENHANCED))
                 ),
                 [at("/OverrideOptions/Mtime", "options/enhanced-mtime-none")]
             );
@@ -282,7 +285,7 @@ mod tests {
 
         #[test]
         fn without_the_task_only_what_the_request_settles_is_judged() {
-            let unknown = context(StartTaskExecution, None);
+            let unknown = call_options(StartTaskExecution, None);
             // The mode is unknown: Basic's pairing and Enhanced's limits are not applied.
             for overrides in [
                 r#""Mtime":"NONE""#,
@@ -313,14 +316,14 @@ mod tests {
         fn update_task_changes_options_of_the_described_task() {
             let request = task_request(r#""Options":{"Atime":"NONE"}"#);
             assert_eq!(
-                findings_in(&request, context(UpdateTask, Some(BASIC))),
+                findings_in(&request, call_options(UpdateTask, Some(BASIC))),
                 [at("/Options/Mtime", "options/atime-mtime-mismatch")]
             );
             assert_eq!(
-                findings_in(&request, context(UpdateTask, Some(ENHANCED))),
+                findings_in(&request, call_options(UpdateTask, Some(ENHANCED))),
                 []
             );
-            assert_eq!(findings_in(&request, context(UpdateTask, None)), []);
+            assert_eq!(findings_in(&request, call_options(UpdateTask, None)), []);
         }
 
         #[test]
@@ -329,7 +332,7 @@ mod tests {
             assert_eq!(
                 findings_in(
                     &run(r#""Mtime":"NONE""#),
-                    context(StartTaskExecution, Some(other))
+                    call_options(StartTaskExecution, Some(other))
                 ),
                 []
             );
@@ -340,7 +343,7 @@ mod tests {
             assert_eq!(
                 findings_in(
                     &run(r#""Mtime":"NONE""#),
-                    context(StartTaskExecution, Some(&same))
+                    call_options(StartTaskExecution, Some(&same))
                 ),
                 [at("/OverrideOptions/Atime", "options/atime-mtime-mismatch")]
             );
@@ -350,8 +353,8 @@ mod tests {
         fn create_task_ignores_a_task_description() {
             let request =
                 crate::rules::testing::request(r#""Options":{"Mtime":"NONE","Atime":"NONE"}"#);
-            let context =
-                Context::default().with_task(&crate::json::parse(ENHANCED).unwrap().value);
+            let task = crate::Task::from_description(&crate::json::parse(ENHANCED).unwrap().value);
+            let context = Context::default().with_task(&task);
             assert!(validate_text(&request, &context).diagnostics.is_empty());
         }
     }

@@ -115,21 +115,24 @@ mod tests {
 
     #[test]
     fn a_deleted_override_is_judged_on_the_task_preserve_setting_when_known() {
-        use crate::rules::testing::{context, findings_in, task_request};
+        use crate::rules::testing::{call_options, findings_in, task_request};
         use crate::schema::Operation::StartTaskExecution;
         let request = task_request(
             r#""TaskReportConfig":{"Overrides":{"Deleted":{"ReportLevel":"ERRORS_ONLY"}}}"#,
         );
         let preserving = r#"{"Options":{"PreserveDeletedFiles":"PRESERVE"}}"#;
         assert_eq!(
-            findings_in(&request, context(StartTaskExecution, Some(preserving))),
+            findings_in(&request, call_options(StartTaskExecution, Some(preserving))),
             [at(
                 "/TaskReportConfig/Overrides/Deleted",
                 "report/deleted-without-remove"
             )]
         );
         // Without a description the task may well delete: no guess.
-        assert_eq!(findings_in(&request, context(StartTaskExecution, None)), []);
+        assert_eq!(
+            findings_in(&request, call_options(StartTaskExecution, None)),
+            []
+        );
     }
 
     #[test]

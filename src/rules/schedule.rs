@@ -91,14 +91,14 @@ mod tests {
 
     #[test]
     fn an_empty_expression_removes_the_schedule_in_update_task() {
-        use crate::rules::testing::{context, findings_in, task_request};
+        use crate::rules::testing::{call_options, findings_in, task_request};
         use crate::schema::Operation::UpdateTask;
         let request = task_request(&schedule(""));
-        assert_eq!(findings_in(&request, context(UpdateTask, None)), []);
+        assert_eq!(findings_in(&request, call_options(UpdateTask, None)), []);
         assert_eq!(
             findings_in(
                 &task_request(&schedule("rate(5 minutes)")),
-                context(UpdateTask, None)
+                call_options(UpdateTask, None)
             ),
             [at(super::PATH, "schedule/too-frequent")]
         );

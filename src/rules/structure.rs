@@ -690,7 +690,7 @@ mod tests {
     }
 
     mod operations {
-        use crate::rules::testing::{at, context, findings_in, task_request, TASK_ARN};
+        use crate::rules::testing::{at, call_options, findings_in, task_request, TASK_ARN};
         use crate::schema::Operation::{self, CreateTask, StartTaskExecution, UpdateTask};
         use crate::{validate_text, Context};
 
@@ -706,13 +706,16 @@ mod tests {
         fn update_and_start_need_a_task_arn_of_the_right_form() {
             for operation in [UpdateTask, StartTaskExecution] {
                 assert_eq!(
-                    findings_in("{}", context(operation, None)),
+                    findings_in("{}", call_options(operation, None)),
                     [at("/TaskArn", "request/missing-member")]
                 );
-                assert_eq!(findings_in(&task_request(""), context(operation, None)), []);
+                assert_eq!(
+                    findings_in(&task_request(""), call_options(operation, None)),
+                    []
+                );
                 let location = r#"{"TaskArn":"arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0"}"#;
                 assert_eq!(
-                    findings_in(location, context(operation, None)),
+                    findings_in(location, call_options(operation, None)),
                     [at("/TaskArn", "value/pattern-mismatch")]
                 );
             }
@@ -724,7 +727,7 @@ mod tests {
                 r#""TaskMode":"ENHANCED","SourceLocationArn":"a","Tags":[],"Options":{"Atime":"NONE","Mtime":"NONE"}"#,
             );
             assert_eq!(
-                findings_in(&request, context(UpdateTask, None)),
+                findings_in(&request, call_options(UpdateTask, None)),
                 [
                     at("/SourceLocationArn", "request/unknown-member"),
                     at("/Tags", "request/unknown-member"),
@@ -745,7 +748,7 @@ mod tests {
                     &task_request(
                         r#""OverrideOptions":{"VerifyMode":"NONE"},"Tags":[{"Key":"run","Value":"1"}]"#
                     ),
-                    context(StartTaskExecution, None)
+                    call_options(StartTaskExecution, None)
                 ),
                 []
             );
@@ -768,7 +771,7 @@ mod tests {
             assert_eq!(
                 findings_in(
                     &task_request(r#""Tags":[{"Key":"aws:x"},{"Key":"a"},{"Key":"a"}]"#),
-                    context(StartTaskExecution, None)
+                    call_options(StartTaskExecution, None)
                 ),
                 [
                     at("/Tags/0/Key", "tag/reserved-prefix"),
@@ -785,14 +788,14 @@ mod tests {
                 r#""Tags":[{"Key":"aws:x"}],"Schedule":{"ScheduleExpression":"rate(1 minute)"}"#,
             );
             assert_eq!(
-                findings_in(&request, context(UpdateTask, None)),
+                findings_in(&request, call_options(UpdateTask, None)),
                 [
                     at("/Schedule/ScheduleExpression", "schedule/too-frequent"),
                     at("/Tags", "request/unknown-member")
                 ]
             );
             assert_eq!(
-                findings_in(&request, context(StartTaskExecution, None)),
+                findings_in(&request, call_options(StartTaskExecution, None)),
                 [
                     at("/Schedule", "request/unknown-member"),
                     at("/Tags/0/Key", "tag/reserved-prefix")

@@ -24,6 +24,10 @@
 //!   `input/not-serializable`;
 //! - a getter that throws throws out of `validateSerde` (js-sys's
 //!   `Object.entries` does not catch), where the text path reports it.
+//!
+//! `storeOptionsSerde` does what `storeOptions` does, with the options read
+//! by `#[derive(Deserialize)]` types and serde-wasm-bindgen instead of
+//! `JSON.stringify` and the core's reader, to measure that choice (issue 12).
 
 use std::borrow::Cow;
 use std::fmt;
@@ -34,6 +38,7 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use crate::json::{self, Number, Value, MAX_DEPTH};
+use crate::locations::{Location, LocationType};
 use crate::Report;
 
 /// The message of the error the visitor gives up with beyond [`MAX_DEPTH`];
@@ -50,6 +55,80 @@ pub fn validate_serde(request: JsValue) -> Option<String> {
         Err(error) => failure_report(error),
     };
     (!report.diagnostics.is_empty()).then(|| report.to_json_text())
+}
+
+/// `storeOptions`, reading `{ locations }` with serde-wasm-bindgen.
+#[wasm_bindgen(js_name = storeOptionsSerde)]
+pub fn store_options_serde(options: JsValue) -> Result<(), JsValue> {
+    let type_error =
+        |why: String| -> JsValue { js_sys::TypeError::new(&format!("validate: {why}")).into() };
+    let read: OptionsDe = serde_wasm_bindgen::from_value(options).map_err(|error| {
+        let error = JsValue::from(error);
+        let message = Reflect::get(&error, &JsValue::from_str("message"))
+            .ok()
+            .and_then(|message| message.as_string())
+            .unwrap_or_default();
+        type_error(format!("options could not be read ({message})."))
+    })?;
+    let mut locations = Vec::new();
+    for (index, entry) in read.locations.unwrap_or_default().into_iter().enumerate() {
+        let kind = match (entry.kind.as_deref(), entry.uri.as_deref()) {
+            (Some(name), _) => Some(LocationType::from_name(name).ok_or_else(|| {
+                type_error(format!(
+                    "options.locations[{index}].type is not a location type."
+                ))
+            })?),
+            (None, Some(uri)) => LocationType::from_uri(uri).map_err(|why| {
+                type_error(format!("options.locations[{index}].LocationUri {why}."))
+            })?,
+            (None, None) => {
+                return Err(type_error(format!(
+                    "options.locations[{index}] needs a LocationUri or a type."
+                )))
+            }
+        };
+        locations.push(Location {
+            arn: entry.arn,
+            kind,
+            s3_storage_class: entry.s3_storage_class,
+            agent_count: entry.agent_arns.map(|agents| agents.len()),
+            nfs_version: entry.mount_options.and_then(|mount| mount.version),
+        });
+    }
+    super::keep(crate::CallOptions {
+        locations,
+        ..crate::CallOptions::default()
+    })
+}
+
+/// The options argument, as serde reads it.
+#[derive(Deserialize)]
+struct OptionsDe {
+    locations: Option<Vec<LocationDe>>,
+}
+
+/// One location description, as serde reads it; other members are ignored.
+#[derive(Deserialize)]
+struct LocationDe {
+    #[serde(rename = "LocationArn")]
+    arn: String,
+    #[serde(rename = "LocationUri")]
+    uri: Option<String>,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    #[serde(rename = "S3StorageClass")]
+    s3_storage_class: Option<String>,
+    #[serde(rename = "AgentArns")]
+    agent_arns: Option<Vec<String>>,
+    #[serde(rename = "MountOptions")]
+    mount_options: Option<MountDe>,
+}
+
+/// `MountOptions`.
+#[derive(Deserialize)]
+struct MountDe {
+    #[serde(rename = "Version")]
+    version: Option<String>,
 }
 
 /// The report for a value serde-wasm-bindgen could not read: `json/too-deep`

@@ -38,3 +38,12 @@ test('the API answers in the browser', () => {
   assert.equal(page.results.schedule.nextRuns.length, 2);
   assert.equal(page.results.version, cargoVersion());
 });
+
+test('the options argument works through the web entry, and malformed options are a TypeError', () => {
+  for (const result of [page.results.withLocations, page.results.withLocationsText]) {
+    assert.deepEqual(result.errors.map((d) => `${d.path} ${d.code}`), ['/Options/Uid locations/posix-between-object-stores']);
+  }
+  assert.equal(page.results.objectPairUid, 'NONE');
+  assert.match(page.results.validateMalformed, /^TypeError: validate: options\.locations must be an array/);
+  assert.match(page.results.applyDefaultsMalformed, /^TypeError: applyDefaults: options\.locations\[0\]\.LocationArn is missing/);
+});

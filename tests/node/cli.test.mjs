@@ -231,6 +231,8 @@ test('globs are expanded by the command itself (*, ** and ?)', () => {
     fixture('requests/nested/cli-input.yaml'),
     fixture('templates/all-intrinsics.yaml'),
     fixture('templates/depends-on-unknowns.yaml'),
+    fixture('templates/locations.yaml'),
+    fixture('templates/parameter-defaults.yaml'),
     fixture('templates/stack.yaml'),
     fixture('templates/stack.json'),
     fixture('requests/valid.json'),
@@ -290,6 +292,61 @@ test('YAML template: short-form intrinsics are skipped with notes, problems carr
     assert.ok(output.some((line) => line.startsWith(`${file}:${note}  info  cloudformation/not-checked`)), note);
   }
   assert.equal(output.at(-1), '1 file checked: 3 errors, 0 warnings');
+});
+
+test('location ARNs that refer to location resources of the template bring the location rules, naming the resources', () => {
+  const file = fixture('templates/locations.yaml');
+  const { status, document } = json(['--defaults', file]);
+  assert.equal(status, 1);
+  const byTask = Object.fromEntries(document.files[0].tasks.map((task) => [task.logicalId, task]));
+  const codes = (task) => task.diagnostics.map((d) => `${d.path} ${d.code}`);
+  assert.deepEqual(codes(byTask.CopyReports), [
+    '/Options/Gid locations/posix-between-object-stores',
+    '/Options/PosixPermissions locations/posix-between-object-stores',
+    '/Options/Uid locations/posix-between-object-stores',
+  ]);
+  const [gid] = byTask.CopyReports.diagnostics;
+  assert.deepEqual(gid.params.locationResources, { '/SourceLocationArn': 'ReportsLocation', '/DestinationLocationArn': 'ArchiveLocation' });
+  assert.match(gid.message, /\(In this template, SourceLocationArn is ReportsLocation, an AWS::DataSync::LocationS3, and DestinationLocationArn is ArchiveLocation, an AWS::DataSync::LocationS3\.\)$/);
+  // VerifyMode is set, so the archive's storage class asks nothing more of CopyReports.
+  assert.deepEqual(codes(byTask.BackupHome), ['/TaskMode locations/nfs-version-needs-enhanced']);
+  assert.deepEqual(byTask.BackupHome.diagnostics[0].params.locationResources, { '/SourceLocationArn': 'HomeLocation' });
+  // The defaults for an S3-to-S3 pair where the template leaves the POSIX options out.
+  assert.equal(byTask.BackupHome.defaults.Options.Uid, 'INT_VALUE', 'NFS to S3 keeps the documented defaults');
+  // A bucket whose ARN comes from a parameter could be on Outposts: no description, no rule.
+  assert.deepEqual(codes(byTask.CopyToPartner), []);
+  // Fn::If: each branch is checked; a finding of one branch names its condition.
+  assert.deepEqual(codes(byTask.ArchiveFiles), [
+    '/Options/PosixPermissions locations/posix-between-object-stores',
+    '/Options/VerifyMode locations/archive-default-verify-mode',
+  ]);
+  const [posix] = byTask.ArchiveFiles.diagnostics;
+  assert.deepEqual(posix.params.conditions, { ToBucket: true });
+  assert.match(posix.message, /\(In this template, when condition ToBucket is true, SourceLocationArn is ReportsLocation, an AWS::DataSync::LocationS3, and DestinationLocationArn is ArchiveLocation, an AWS::DataSync::LocationS3\.\)$/);
+  const branches = byTask.ArchiveFiles.notes.find((n) => n.path === '/DestinationLocationArn');
+  assert.match(branches.message, /ArchiveLocation \(AWS::DataSync::LocationS3\) or SharedFiles \(AWS::DataSync::LocationEFS\)\.$/);
+  const note = byTask.CopyReports.notes.find((n) => n.path === '/DestinationLocationArn');
+  assert.match(note.message, /the location rules use what the template says of ArchiveLocation \(AWS::DataSync::LocationS3\)\.$/);
+});
+
+test("values from parameters with a Default are checked with it, and its findings say so", () => {
+  const file = fixture('templates/parameter-defaults.yaml');
+  const { status, document } = json([file]);
+  assert.equal(status, 1);
+  const [task] = document.files[0].tasks;
+  assert.deepEqual(task.diagnostics.map((d) => [d.path, d.code, d.params.parameterDefaults]), [
+    ['/Options/BytesPerSecond', 'value/below-minimum', { Bandwidth: '-5' }],
+    ['/Schedule/ScheduleExpression', 'schedule/too-frequent', { Frequency: 'rate(30 minutes)' }],
+  ]);
+  assert.match(task.diagnostics[1].message, / \(With the Default of parameter Frequency \("rate\(30 minutes\)"\); a stack may pass another value\.\)$/);
+  const notes = Object.fromEntries(task.notes.map((n) => [n.path, n.code]));
+  assert.deepEqual(notes, {
+    '/Options/BytesPerSecond': 'cloudformation/parameter-default',
+    '/Schedule/ScheduleExpression': 'cloudformation/parameter-default',
+    // No Default, and an SSM parameter (its Default names the parameter, not the value): unknown.
+    '/SourceLocationArn': 'cloudformation/not-checked',
+    '/TaskMode': 'cloudformation/not-checked',
+  });
 });
 
 test('JSON template: Fn::GetAtt and Ref are skipped, the rest is checked with its logical ID', () => {

@@ -58,7 +58,22 @@ test('a module across files: each finding names file:line:column, address, attri
   assert.equal(status, 1);
   assert.equal(stderr, '');
   const file = `${FIXTURES}/enhanced/main.tf`;
+  // Both locations are S3 buckets of the module (the destination in DEEP_ARCHIVE), so the
+  // location rules apply to what the provider sends for the options left out.
+  const providerSends = (attribute, member, value) =>
+    `This is caused by a provider default: options.${attribute} is not set, so the AWS provider sends ${member} ${value}; set ${attribute} to the value you want in the options block.`;
+  const posix = (attribute, member, value) =>
+    `${file}:9:3: aws_datasync_task.nightly: options.${attribute} (/Options/${member})  error  locations/posix-between-object-stores  ` +
+    `Both locations are object storage (S3 to S3), which has no POSIX metadata, and the service rejects ${member} ${value} for such a transfer; set ${member} to NONE or leave it out. ` +
+    providerSends(attribute, member, value);
   assert.deepEqual(lines(stdout), [
+    `${file}:9:3: aws_datasync_task.nightly: options.verify_mode (/Options/VerifyMode)  error  locations/archive-point-in-time  ` +
+      "VerifyMode POINT_IN_TIME_CONSISTENT cannot be used when the destination's S3 storage class is DEEP_ARCHIVE, whose objects cannot be read back to verify them; use ONLY_FILES_TRANSFERRED (recommended there) or NONE. " +
+      'This is caused by a provider default: options.verify_mode is not set, so the AWS provider sends VerifyMode POINT_IN_TIME_CONSISTENT; ' +
+      'set verify_mode = "ONLY_FILES_TRANSFERRED" (the service\'s default for Enhanced mode) or another supported value in the options block.',
+    posix('gid', 'Gid', 'INT_VALUE'),
+    posix('posix_permissions', 'PosixPermissions', 'PRESERVE'),
+    posix('uid', 'Uid', 'INT_VALUE'),
     `${file}:9:3: aws_datasync_task.nightly: options.verify_mode (/Options/VerifyMode)  error  options/enhanced-point-in-time  ` +
       'Enhanced mode does not support VerifyMode POINT_IN_TIME_CONSISTENT; use ONLY_FILES_TRANSFERRED (the Enhanced default) or NONE, or choose Basic mode. ' +
       'This is caused by a provider default: options.verify_mode is not set, so the AWS provider sends VerifyMode POINT_IN_TIME_CONSISTENT; ' +
@@ -68,7 +83,7 @@ test('a module across files: each finding names file:line:column, address, attri
       `(The value comes from ${FIXTURES}/enhanced/terraform.tfvars:1:1.)`,
     `${file}:20:5: aws_datasync_task.nightly: tags["owner"] (/Tags/0/Value)  info  terraform/not-checked  ` +
       'Not checked: tags["owner"] comes from var.owner, which has no default and no value in terraform.tfvars or *.auto.tfvars (Terraform takes it from -var, -var-file or TF_VAR_owner).',
-    '3 files checked: 2 errors, 0 warnings',
+    '3 files checked: 6 errors, 0 warnings',
   ]);
 });
 
@@ -83,14 +98,21 @@ test('the same findings in JSON carry address, attribute, origin and the provide
   const [nightly] = tasksOf(document);
   assert.equal(nightly.logicalId, 'aws_datasync_task.nightly');
   assert.equal(nightly.valid, false);
+  const at9 = (code, member, attribute) => ({ code, path: `/Options/${member}`, line: 9, column: 3, address: 'aws_datasync_task.nightly', attribute: `options.${attribute}` });
   assert.deepEqual(nightly.diagnostics.map(pick), [
-    { code: 'options/enhanced-point-in-time', path: '/Options/VerifyMode', line: 9, column: 3, address: 'aws_datasync_task.nightly', attribute: 'options.verify_mode' },
+    at9('locations/archive-point-in-time', 'VerifyMode', 'verify_mode'),
+    at9('locations/posix-between-object-stores', 'Gid', 'gid'),
+    at9('locations/posix-between-object-stores', 'PosixPermissions', 'posix_permissions'),
+    at9('locations/posix-between-object-stores', 'Uid', 'uid'),
+    at9('options/enhanced-point-in-time', 'VerifyMode', 'verify_mode'),
     { code: 'schedule/too-frequent', path: '/Schedule/ScheduleExpression', line: 15, column: 5, address: 'aws_datasync_task.nightly', attribute: 'schedule.schedule_expression' },
   ]);
-  assert.deepEqual(nightly.diagnostics[0].providerDefault, { attribute: 'options.verify_mode', pointer: '/Options/VerifyMode', value: 'POINT_IN_TIME_CONSISTENT' });
-  assert.equal(nightly.diagnostics[0].origin, undefined);
-  assert.equal(nightly.diagnostics[1].origin, `${FIXTURES}/enhanced/terraform.tfvars:1:1`);
-  assert.equal(nightly.diagnostics[1].providerDefault, undefined);
+  const enhanced = nightly.diagnostics.find((d) => d.code === 'options/enhanced-point-in-time');
+  const schedule = nightly.diagnostics.find((d) => d.code === 'schedule/too-frequent');
+  assert.deepEqual(enhanced.providerDefault, { attribute: 'options.verify_mode', pointer: '/Options/VerifyMode', value: 'POINT_IN_TIME_CONSISTENT' });
+  assert.equal(enhanced.origin, undefined);
+  assert.equal(schedule.origin, `${FIXTURES}/enhanced/terraform.tfvars:1:1`);
+  assert.equal(schedule.providerDefault, undefined);
   assert.deepEqual(nightly.notes.map(pick), [
     { code: 'terraform/not-checked', path: '/Tags/0/Value', line: 20, column: 5, address: 'aws_datasync_task.nightly', attribute: 'tags["owner"]' },
   ]);
@@ -100,8 +122,15 @@ test('the same findings in SARIF: region, the address with the attribute as logi
   const { status, stdout } = run(['--format', 'sarif', `${FIXTURES}/enhanced`]);
   assert.equal(status, 1);
   const [runOf] = JSON.parse(stdout).runs;
-  assert.deepEqual(runOf.results.map((r) => r.ruleId), ['options/enhanced-point-in-time', 'schedule/too-frequent']);
-  const [first] = runOf.results;
+  assert.deepEqual(runOf.results.map((r) => r.ruleId), [
+    'locations/archive-point-in-time',
+    'locations/posix-between-object-stores',
+    'locations/posix-between-object-stores',
+    'locations/posix-between-object-stores',
+    'options/enhanced-point-in-time',
+    'schedule/too-frequent',
+  ]);
+  const first = runOf.results.find((r) => r.ruleId === 'options/enhanced-point-in-time');
   assert.deepEqual(first.locations, [
     {
       physicalLocation: { artifactLocation: { uri: `${FIXTURES}/enhanced/main.tf`, uriBaseId: '%SRCROOT%' }, region: { startLine: 9, startColumn: 3 } },
@@ -122,7 +151,7 @@ test('the same findings in SARIF: region, the address with the attribute as logi
     attribute: 'options.verify_mode',
     providerDefault: { attribute: 'options.verify_mode', pointer: '/Options/VerifyMode', value: 'POINT_IN_TIME_CONSISTENT' },
   });
-  assert.equal(runOf.results[1].properties.origin, `${FIXTURES}/enhanced/terraform.tfvars:1:1`);
+  assert.equal(runOf.results.find((r) => r.ruleId === 'schedule/too-frequent').properties.origin, `${FIXTURES}/enhanced/terraform.tfvars:1:1`);
   const rule = runOf.tool.driver.rules.find((r) => r.id === 'options/enhanced-point-in-time');
   assert.ok(rule, 'the rule is described');
 });

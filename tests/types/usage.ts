@@ -10,6 +10,8 @@ import init, {
   type Diagnostic,
   type DiagnosticCode,
   type FieldInfo,
+  type LocationDescription,
+  type LocationType,
   type Operation,
   type ScheduleDescription,
   type StartTaskExecutionRequest,
@@ -94,6 +96,22 @@ export async function useEverything(): Promise<string[]> {
   describeSchedule('rate(1 hour)', { from: 0 });
   describeSchedule('rate(1 hour)');
   const summary: string | null = schedule.summary;
+
+  // Locations: ListLocations entries, DescribeLocation* responses, or just a type.
+  const listed: LocationDescription = { LocationArn: request.SourceLocationArn, LocationUri: 's3://bucket/prefix/', CreationTime: new Date(0) };
+  const described: LocationDescription = { LocationArn: request.DestinationLocationArn, type: 'NFS', MountOptions: { Version: 'NFS4_2' }, AgentArns: [] };
+  const options: ValidateOptions = { locations: [listed, described] };
+  const withLocations: ValidationResult = validate(request, options);
+  // One options type for every member: locations, operation and task together.
+  const everything: ValidationResult = validate(start, { locations: [listed], operation, task });
+  const objectDefaults = applyDefaults(request, { locations: [{ LocationArn: 'a', type: 'AZURE_BLOB', S3StorageClass: 'GLACIER' }] });
+  const scopeTypes: LocationType[] | undefined = list[0]?.appliesTo?.types;
+  const scopeSide: 'both' | 'either' | undefined = list[0]?.appliesTo?.side;
+  const pairDefault: string | undefined = list[0]?.locationDefault?.value;
+  // @ts-expect-error a location type is one of the contract's names.
+  validate(request, { locations: [{ LocationArn: 'a', type: 'GCS' }] });
+  // @ts-expect-error each description names its location.
+  validate(request, { locations: [{ LocationUri: 's3://bucket/' }] });
   const runs: string[] = schedule.nextRuns;
 
   // @ts-expect-error VerifyMode is a closed set of strings; the typings must reject this one.
@@ -107,5 +125,7 @@ export async function useEverything(): Promise<string[]> {
   return [version(), String(code), String(severity), String(line), verify, mode, source, name, String(fromJson.TaskMode),
     String(kinds.length), String(basicDefault), String(summary), String(runs.length), String(wrong),
     String(limit), String(limitNumber), status, manifestFormat, looseMode, String(claimedMode), String(looseVerify), looseMtime,
-    String(updated.valid), String(startFields.length), String(unchanged.TaskArn), String(noMode)];
+    String(updated.valid), String(startFields.length), String(unchanged.TaskArn), String(noMode),
+    String(withLocations.valid), objectDefaults.Options.Uid, String(scopeTypes), String(scopeSide), String(pairDefault),
+    String(everything.valid)];
 }

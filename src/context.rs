@@ -1,0 +1,186 @@
+//! The options argument of `validate` and `applyDefaults`: what the caller
+//! knows besides the request (`{ locations?, operation?, task? }`).
+//!
+//! This is the one place that reads it, so each new member is added here.
+//! Members it does not know are ignored, so callers may already pass members
+//! that a later version reads. A malformed member is an error: a finished
+//! sentence that the JS boundary throws as a `TypeError`.
+
+use crate::json::{self, Value};
+use crate::locations::{locations_from_json, Location};
+use crate::rules::Context;
+use crate::schema::Operation;
+use crate::task::Task;
+
+/// How the messages show a well-formed options object.
+const EXAMPLE: &str = "{ locations, operation, task }";
+
+/// The options, read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CallOptions {
+    /// `locations`: descriptions of the task's locations.
+    pub locations: Vec<Location>,
+    /// `operation`: the operation whose request is judged (CreateTask when omitted).
+    pub operation: Operation,
+    /// `task`: what a `DescribeTask` response tells of the task an UpdateTask
+    /// or StartTaskExecution request changes or runs.
+    pub task: Option<Task>,
+}
+
+impl CallOptions {
+    /// Reads the options from JSON text (what `JSON.stringify` made of them).
+    pub fn from_json_text(text: &str) -> Result<CallOptions, String> {
+        let parsed = json::parse(text).map_err(|_| {
+            format!("options could not be read as JSON; pass a plain object such as {EXAMPLE}.")
+        })?;
+        CallOptions::from_json(&parsed.value)
+    }
+
+    /// Reads the options from a parsed value; `null` means none.
+    pub fn from_json(value: &Value) -> Result<CallOptions, String> {
+        match value {
+            Value::Null => return Ok(CallOptions::default()),
+            Value::Object(_) => {}
+            other => {
+                return Err(format!(
+                    "options must be an object such as {EXAMPLE}, but it is {}.",
+                    with_article(other.type_name())
+                ))
+            }
+        }
+        let locations = match value.get("locations") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(locations) => locations_from_json(locations)?,
+        };
+        let operation = match value.get("operation") {
+            None | Some(Value::Null) => Operation::default(),
+            Some(Value::String(name)) => Operation::from_name(name).ok_or_else(|| {
+                format!(
+                    "options.operation must be 'CreateTask', 'UpdateTask' or 'StartTaskExecution', but it is {}.",
+                    crate::diagnostic::quote(name)
+                )
+            })?,
+            Some(other) => {
+                return Err(format!(
+                    "options.operation must be a string such as 'UpdateTask', but it is {}.",
+                    with_article(other.type_name())
+                ))
+            }
+        };
+        let task = match value.get("task") {
+            None | Some(Value::Null) => None,
+            Some(description @ Value::Object(_)) => Some(Task::from_description(description)),
+            Some(other) => {
+                return Err(format!(
+                    "options.task must be a DescribeTask response (an object), but it is {}.",
+                    with_article(other.type_name())
+                ))
+            }
+        };
+        Ok(CallOptions {
+            locations,
+            operation,
+            task,
+        })
+    }
+
+    /// `base` (the clock and the time) with what these options describe.
+    pub fn context<'a>(&'a self, base: Context<'a>) -> Context<'a> {
+        let context = base
+            .with_locations(&self.locations)
+            .for_operation(self.operation);
+        match &self.task {
+            Some(task) => context.with_task(task),
+            None => context,
+        }
+    }
+}
+
+/// A JSON type name as a phrase: "an array", "a string", "null".
+pub(crate) fn with_article(type_name: &str) -> String {
+    match type_name {
+        "null" => "null".to_owned(),
+        name if name.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {name}"),
+        name => format!("a {name}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_locations_and_ignores_members_it_does_not_know() {
+        let options = CallOptions::from_json_text(
+            r#"{"locations":[{"LocationArn":"a","type":"S3"}],"future":{},"operation":"CreateTask"}"#,
+        )
+        .expect("valid options");
+        assert_eq!(options.locations.len(), 1);
+        assert_eq!(options.operation, Operation::CreateTask);
+        assert_eq!(
+            CallOptions::from_json_text("{}"),
+            Ok(CallOptions::default())
+        );
+        assert_eq!(
+            CallOptions::from_json_text("null"),
+            Ok(CallOptions::default())
+        );
+        assert_eq!(
+            CallOptions::from_json_text(r#"{"locations":null}"#),
+            Ok(CallOptions::default())
+        );
+    }
+
+    #[test]
+    fn malformed_options_are_errors() {
+        assert_eq!(
+            CallOptions::from_json_text("[]"),
+            Err(
+                "options must be an object such as { locations, operation, task }, but it is an array."
+                    .to_owned()
+            )
+        );
+        assert!(CallOptions::from_json_text(r#"{"locations":{}}"#)
+            .unwrap_err()
+            .starts_with("options.locations must be an array"));
+        assert!(CallOptions::from_json_text("{").is_err());
+    }
+
+    fn read(options: &str) -> Result<CallOptions, String> {
+        CallOptions::from_json_text(options)
+    }
+
+    #[test]
+    fn the_options_argument_names_the_operation_and_the_task() {
+        let options = read(r#"{"operation":"StartTaskExecution","task":{"TaskMode":"ENHANCED"}}"#)
+            .expect("valid options");
+        assert_eq!(options.operation, Operation::StartTaskExecution);
+        assert_eq!(
+            options.task.as_ref().and_then(|task| task.mode),
+            Some(crate::request::TaskMode::Enhanced)
+        );
+        let context = options.context(Context::default());
+        assert_eq!(context.operation, Operation::StartTaskExecution);
+        assert_eq!(context.task, options.task.as_ref());
+        for empty in [
+            r#"{}"#,
+            r#"{"operation":null,"task":null}"#,
+            r#"{"locations":[]}"#,
+        ] {
+            let options = read(empty).expect("valid options");
+            assert_eq!(options.operation, Operation::CreateTask, "{empty}");
+            assert!(options.task.is_none(), "{empty}");
+        }
+    }
+
+    #[test]
+    fn malformed_operation_or_task_is_a_sentence_for_a_type_error() {
+        for (options, expected) in [
+            (r#"{"operation":"updateTask"}"#, "options.operation must be 'CreateTask', 'UpdateTask' or 'StartTaskExecution', but it is \"updateTask\"."),
+            (r#"{"operation":1}"#, "options.operation must be a string such as 'UpdateTask', but it is an integer."),
+            (r#"{"task":"arn"}"#, "options.task must be a DescribeTask response (an object), but it is a string."),
+        ] {
+            assert_eq!(read(options).err().as_deref(), Some(expected), "{options}");
+        }
+    }
+}

@@ -1,0 +1,554 @@
+//! Location descriptions: what a caller knows about the locations a task
+//! connects, so that the rules that depend on them can be applied.
+//!
+//! A request names its two locations only by ARN. A portal knows more: it
+//! lists them with `ListLocations` (ARN and `LocationUri`) and can describe
+//! each with `DescribeLocation*` (storage class, agents, NFS version). Each
+//! description here is one such entry, with the members named as those
+//! responses name them. A description is read strictly (a malformed one is a
+//! programming error, reported as a `TypeError` at the JS boundary) but only
+//! the members a rule needs are kept; every other member is ignored, so whole
+//! `DescribeLocation*` responses can be passed as they are.
+//!
+//! A location type comes from `type`, or else from the scheme of
+//! `LocationUri` (`s3://bucket/prefix/`, `efs://us-east-2.fs-…/`, …). A scheme
+//! this version does not know (a location type newer than the validator) is
+//! accepted and gives no type, so no rule that needs the type applies.
+
+use crate::json::Value;
+
+/// The kinds of location DataSync transfers between, spelled as the
+/// contract's `type` names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LocationType {
+    /// Amazon S3 (`s3://bucket/…`).
+    S3,
+    /// Amazon S3 on Outposts (`s3://arn:aws:s3-outposts:…/`).
+    S3Outposts,
+    /// Amazon EFS (`efs://`).
+    Efs,
+    /// An NFS file server (`nfs://`).
+    Nfs,
+    /// An SMB file server (`smb://`).
+    Smb,
+    /// A Hadoop Distributed File System (`hdfs://`).
+    Hdfs,
+    /// Amazon FSx for Windows File Server (`fsxw://`).
+    FsxWindows,
+    /// Amazon FSx for Lustre (`fsxl://`).
+    FsxLustre,
+    /// Amazon FSx for OpenZFS (`fsxz://`).
+    FsxOpenZfs,
+    /// Amazon FSx for NetApp ONTAP (`fsxn-nfs://`, `fsxn-smb://`).
+    FsxOntap,
+    /// A self-managed or other-cloud object storage system (`object-storage://`).
+    ObjectStorage,
+    /// Microsoft Azure Blob Storage (`azure-blob://`).
+    AzureBlob,
+}
+
+impl LocationType {
+    /// Every type, in the contract's order.
+    pub const ALL: &'static [LocationType] = &[
+        LocationType::S3,
+        LocationType::S3Outposts,
+        LocationType::Efs,
+        LocationType::Nfs,
+        LocationType::Smb,
+        LocationType::Hdfs,
+        LocationType::FsxWindows,
+        LocationType::FsxLustre,
+        LocationType::FsxOpenZfs,
+        LocationType::FsxOntap,
+        LocationType::ObjectStorage,
+        LocationType::AzureBlob,
+    ];
+
+    /// Object storage systems: where files are objects, without POSIX metadata.
+    pub const OBJECT_STORAGE: &'static [LocationType] = &[
+        LocationType::S3,
+        LocationType::S3Outposts,
+        LocationType::ObjectStorage,
+        LocationType::AzureBlob,
+    ];
+
+    /// File systems: every type that is not object storage.
+    pub const FILE_SYSTEMS: &'static [LocationType] = &[
+        LocationType::Efs,
+        LocationType::Nfs,
+        LocationType::Smb,
+        LocationType::Hdfs,
+        LocationType::FsxWindows,
+        LocationType::FsxLustre,
+        LocationType::FsxOpenZfs,
+        LocationType::FsxOntap,
+    ];
+
+    /// Locations that can hold SMB security descriptors.
+    pub const SMB_SHARES: &'static [LocationType] = &[
+        LocationType::Smb,
+        LocationType::FsxWindows,
+        LocationType::FsxOntap,
+    ];
+
+    /// The contract's name, e.g. `FSX_WINDOWS`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LocationType::S3 => "S3",
+            LocationType::S3Outposts => "S3_OUTPOSTS",
+            LocationType::Efs => "EFS",
+            LocationType::Nfs => "NFS",
+            LocationType::Smb => "SMB",
+            LocationType::Hdfs => "HDFS",
+            LocationType::FsxWindows => "FSX_WINDOWS",
+            LocationType::FsxLustre => "FSX_LUSTRE",
+            LocationType::FsxOpenZfs => "FSX_OPENZFS",
+            LocationType::FsxOntap => "FSX_ONTAP",
+            LocationType::ObjectStorage => "OBJECT_STORAGE",
+            LocationType::AzureBlob => "AZURE_BLOB",
+        }
+    }
+
+    /// The type a contract name stands for.
+    pub fn from_name(name: &str) -> Option<LocationType> {
+        LocationType::ALL
+            .iter()
+            .copied()
+            .find(|kind| kind.as_str() == name)
+    }
+
+    /// The type of a `LocationUri`: `Ok(None)` for a well-formed URI whose
+    /// scheme this version does not know, `Err` for text that is no URI.
+    pub fn from_uri(uri: &str) -> Result<Option<LocationType>, &'static str> {
+        let (scheme, rest) = uri
+            .split_once("://")
+            .ok_or("is not a location URI such as s3://bucket/prefix/")?;
+        let well_formed = !scheme.is_empty()
+            && scheme
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !well_formed {
+            return Err("does not start with a location type such as s3:// or nfs://");
+        }
+        let kind = match scheme {
+            // S3 on Outposts is s3:// followed by the access point's ARN.
+            "s3" if rest.starts_with("arn:") && rest.contains(":s3-outposts:") => {
+                LocationType::S3Outposts
+            }
+            "s3" => LocationType::S3,
+            "efs" => LocationType::Efs,
+            "nfs" => LocationType::Nfs,
+            "smb" => LocationType::Smb,
+            "hdfs" => LocationType::Hdfs,
+            "fsxw" => LocationType::FsxWindows,
+            "fsxl" => LocationType::FsxLustre,
+            "fsxz" => LocationType::FsxOpenZfs,
+            "fsxn" => LocationType::FsxOntap,
+            scheme if scheme.starts_with("fsxn-") => LocationType::FsxOntap,
+            "object-storage" => LocationType::ObjectStorage,
+            "azure-blob" => LocationType::AzureBlob,
+            _ => return Ok(None),
+        };
+        Ok(Some(kind))
+    }
+
+    /// Whether the location stores objects rather than files.
+    pub fn is_object_storage(self) -> bool {
+        LocationType::OBJECT_STORAGE.contains(&self)
+    }
+}
+
+/// What a caller knows about one location.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Location {
+    /// `LocationArn`: which request member the description belongs to.
+    pub arn: String,
+    /// From `type` or `LocationUri`; `None` for a scheme this version does not know.
+    pub kind: Option<LocationType>,
+    /// `S3StorageClass` (DescribeLocationS3), e.g. `GLACIER`.
+    pub s3_storage_class: Option<String>,
+    /// `AgentArns`: `Some(0)` when the description says there are none,
+    /// `None` when it does not say.
+    pub agent_count: Option<usize>,
+    /// `MountOptions.Version` (DescribeLocationNfs), e.g. `NFS4_2`.
+    pub nfs_version: Option<String>,
+}
+
+impl Location {
+    /// A description with only a type, for tests and the command line.
+    pub fn of_type(arn: &str, kind: LocationType) -> Self {
+        Location {
+            arn: arn.to_owned(),
+            kind: Some(kind),
+            ..Location::default()
+        }
+    }
+
+    /// Reads one description; `at` names it in error messages
+    /// (`options.locations[0]`). The error is a finished sentence.
+    pub fn from_json(value: &Value, at: &str) -> Result<Location, String> {
+        if !matches!(value, Value::Object(_)) {
+            return Err(format!(
+                "{at} must be an object such as {{ LocationArn, LocationUri }}, but it is {}.",
+                crate::context::with_article(value.type_name())
+            ));
+        }
+        let text = |name: &str| -> Result<Option<&str>, String> {
+            match value.get(name) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(text)) => Ok(Some(text)),
+                Some(other) => Err(format!(
+                    "{at}.{name} must be a string, but it is {}.",
+                    crate::context::with_article(other.type_name())
+                )),
+            }
+        };
+        let arn = text("LocationArn")?
+            .ok_or_else(|| format!("{at}.LocationArn is missing: each description names the location it describes."))?
+            .to_owned();
+        let from_uri = match text("LocationUri")? {
+            Some(uri) => Some(
+                LocationType::from_uri(uri).map_err(|why| format!("{at}.LocationUri {why}."))?,
+            ),
+            None => None,
+        };
+        let from_type = match text("type")? {
+            Some(name) => Some(LocationType::from_name(name).ok_or_else(|| {
+                format!(
+                    "{at}.type must be one of {}.",
+                    LocationType::ALL
+                        .iter()
+                        .map(|kind| kind.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            })?),
+            None => None,
+        };
+        let kind = match (from_type, from_uri) {
+            (None, None) => {
+                return Err(format!(
+                    "{at} needs a LocationUri (as ListLocations returns it) or a type."
+                ))
+            }
+            (Some(kind), Some(Some(other))) if kind != other => {
+                return Err(format!(
+                    "{at}.type is {} but its LocationUri is that of a {} location.",
+                    kind.as_str(),
+                    other.as_str()
+                ))
+            }
+            (Some(kind), _) => Some(kind),
+            (None, Some(from_uri)) => from_uri,
+        };
+        let s3_storage_class = text("S3StorageClass")?.map(str::to_owned);
+        let agent_count = match value.get("AgentArns") {
+            None | Some(Value::Null) => None,
+            Some(Value::Array(items)) => {
+                if let Some(index) = items.iter().position(|item| item.as_str().is_none()) {
+                    return Err(format!("{at}.AgentArns[{index}] must be a string."));
+                }
+                Some(items.len())
+            }
+            Some(other) => {
+                return Err(format!(
+                    "{at}.AgentArns must be an array of agent ARNs, but it is {}.",
+                    crate::context::with_article(other.type_name())
+                ))
+            }
+        };
+        let nfs_version = match value.get("MountOptions") {
+            None | Some(Value::Null) => None,
+            Some(options @ Value::Object(_)) => match options.get("Version") {
+                None | Some(Value::Null) => None,
+                Some(Value::String(version)) => Some(version.to_string()),
+                Some(other) => {
+                    return Err(format!(
+                        "{at}.MountOptions.Version must be a string, but it is {}.",
+                        crate::context::with_article(other.type_name())
+                    ))
+                }
+            },
+            Some(other) => {
+                return Err(format!(
+                    "{at}.MountOptions must be an object such as {{ Version: 'NFS4_1' }}, but it is {}.",
+                    crate::context::with_article(other.type_name())
+                ))
+            }
+        };
+        Ok(Location {
+            arn,
+            kind,
+            s3_storage_class,
+            agent_count,
+            nfs_version,
+        })
+    }
+}
+
+/// Reads `options.locations`: an array of descriptions. An ARN may be
+/// described more than once (a `ListLocations` page followed by the
+/// `DescribeLocation*` response of one of its locations); the last
+/// description is the one used ([`crate::Context::location`]).
+pub fn locations_from_json(value: &Value) -> Result<Vec<Location>, String> {
+    let Value::Array(items) = value else {
+        return Err(format!(
+            "options.locations must be an array of location descriptions, but it is {}.",
+            crate::context::with_article(value.type_name())
+        ));
+    };
+    let mut at = String::new();
+    let mut out: Vec<Location> = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        at.clear();
+        at.push_str("options.locations[");
+        at.push_str(&index.to_string());
+        at.push(']');
+        out.push(Location::from_json(item, &at)?);
+    }
+    Ok(out)
+}
+
+/// Which locations of a pair an option's effect depends on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// Both the source and the destination must be of the listed types.
+    Both,
+    /// At least one of them must be.
+    Either,
+}
+
+impl Side {
+    /// `both` or `either`, as `fields()` writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Both => "both",
+            Side::Either => "either",
+        }
+    }
+
+    /// Whether a pair of location types satisfies this scope.
+    pub fn holds(
+        self,
+        types: &[LocationType],
+        source: LocationType,
+        destination: LocationType,
+    ) -> bool {
+        let (source, destination) = (types.contains(&source), types.contains(&destination));
+        match self {
+            Side::Both => source && destination,
+            Side::Either => source || destination,
+        }
+    }
+}
+
+/// Where an option has an effect: for a pair that does not satisfy the
+/// scope, the service ignores the option (or, for the POSIX options between
+/// object stores, rejects any value but NONE).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scope {
+    /// The Options member.
+    pub option: &'static str,
+    /// Which ends must be of the listed types.
+    pub side: Side,
+    /// The location types the option is about.
+    pub types: &'static [LocationType],
+    /// Why, in a few words a form can show.
+    pub note: &'static str,
+}
+
+/// The Options members whose effect depends on the locations (API Options
+/// reference; see docs/rules/locations.md). Members not listed apply to every pair.
+pub const SCOPES: &[Scope] = &[
+    Scope {
+        option: "Uid",
+        side: Side::Either,
+        types: LocationType::FILE_SYSTEMS,
+        note: "POSIX ownership exists only where one end is a file system; between two object stores the service accepts only NONE.",
+    },
+    Scope {
+        option: "Gid",
+        side: Side::Either,
+        types: LocationType::FILE_SYSTEMS,
+        note: "POSIX ownership exists only where one end is a file system; between two object stores the service accepts only NONE.",
+    },
+    Scope {
+        option: "PosixPermissions",
+        side: Side::Either,
+        types: LocationType::FILE_SYSTEMS,
+        note: "POSIX permissions exist only where one end is a file system; between two object stores the service accepts only NONE.",
+    },
+    Scope {
+        option: "SecurityDescriptorCopyFlags",
+        side: Side::Both,
+        types: LocationType::SMB_SHARES,
+        note: "Used only between SMB locations (SMB servers, FSx for Windows File Server, FSx for ONTAP over SMB).",
+    },
+    Scope {
+        option: "ObjectTags",
+        side: Side::Both,
+        types: LocationType::OBJECT_STORAGE,
+        note: "Object tags are copied only between object storage systems.",
+    },
+    Scope {
+        option: "ObjectMetadata",
+        side: Side::Both,
+        types: LocationType::OBJECT_STORAGE,
+        note: "Object metadata is copied only between object storage systems.",
+    },
+];
+
+/// The scope of an Options member, when its effect depends on the locations.
+pub fn scope_of(option: &str) -> Option<&'static Scope> {
+    SCOPES.iter().find(|scope| scope.option == option)
+}
+
+/// The Options members whose default depends on the locations: between two
+/// object stores the service uses NONE (it rejects anything else there).
+pub const OBJECT_PAIR_NONE_DEFAULTS: &[&str] = &["Uid", "Gid", "PosixPermissions"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+
+    fn read(text: &str) -> Result<Vec<Location>, String> {
+        locations_from_json(&parse(text).expect("JSON").value)
+    }
+
+    fn kind(uri: &str) -> Option<LocationType> {
+        LocationType::from_uri(uri).expect("a location URI")
+    }
+
+    #[test]
+    fn every_list_locations_scheme_has_its_type() {
+        use LocationType::*;
+        let cases = [
+            ("s3://my-bucket/prefix/", S3),
+            (
+                "s3://arn:aws:s3-outposts:us-east-1:111122223333:outpost/op-01234567890123456/accesspoint/ap/prefix/",
+                S3Outposts,
+            ),
+            ("efs://us-east-2.fs-abcd1234/", Efs),
+            ("nfs://192.168.0.1/export/", Nfs),
+            ("smb://files.example.com/share/", Smb),
+            ("hdfs://namenode.example.com:8020/data/", Hdfs),
+            ("fsxw://us-west-2.fs-0123456789abcdef0/share/", FsxWindows),
+            ("fsxl://us-west-2.fs-0123456789abcdef0/", FsxLustre),
+            ("fsxz://us-west-2.fs-0123456789abcdef0/fsx/", FsxOpenZfs),
+            ("fsxn-nfs://us-west-2.fs-0123456789abcdef0/vol1/", FsxOntap),
+            ("fsxn-smb://us-west-2.fs-0123456789abcdef0/share/", FsxOntap),
+            ("object-storage://storage.example.com/bucket/prefix/", ObjectStorage),
+            ("azure-blob://account.blob.core.windows.net/container/", AzureBlob),
+        ];
+        for (uri, expected) in cases {
+            assert_eq!(kind(uri), Some(expected), "{uri}");
+        }
+        // Every contract name reads back.
+        for kind in LocationType::ALL {
+            assert_eq!(LocationType::from_name(kind.as_str()), Some(*kind));
+        }
+    }
+
+    #[test]
+    fn an_unknown_scheme_gives_no_type_but_text_that_is_no_uri_is_an_error() {
+        assert_eq!(kind("gcs://bucket/"), None);
+        assert!(LocationType::from_uri("my-bucket/prefix").is_err());
+        assert!(LocationType::from_uri("S3://bucket/").is_err());
+        assert!(LocationType::from_uri("://bucket/").is_err());
+    }
+
+    #[test]
+    fn reads_list_locations_entries_and_describe_responses() {
+        let locations = read(
+            r#"[{"LocationArn":"a","LocationUri":"s3://b/","S3StorageClass":"GLACIER","CreationTime":"2026-01-01T00:00:00Z","S3Config":{"BucketAccessRoleArn":"r"}},
+                {"LocationArn":"n","type":"NFS","MountOptions":{"Version":"NFS4_2"},"AgentArns":["x","y"]},
+                {"LocationArn":"z","LocationUri":"azure-blob://acct.blob.core.windows.net/c/","AgentArns":[]}]"#,
+        )
+        .expect("valid descriptions");
+        assert_eq!(locations[0].kind, Some(LocationType::S3));
+        assert_eq!(locations[0].s3_storage_class.as_deref(), Some("GLACIER"));
+        assert_eq!(locations[0].agent_count, None);
+        assert_eq!(locations[1].kind, Some(LocationType::Nfs));
+        assert_eq!(locations[1].nfs_version.as_deref(), Some("NFS4_2"));
+        assert_eq!(locations[1].agent_count, Some(2));
+        assert_eq!(locations[2].agent_count, Some(0));
+        assert_eq!(read("[]"), Ok(Vec::new()));
+    }
+
+    #[test]
+    fn malformed_descriptions_are_errors_that_say_where() {
+        let cases = [
+            (
+                r#"{"LocationArn":"a"}"#,
+                "options.locations must be an array",
+            ),
+            ("[3]", "options.locations[0] must be an object"),
+            (
+                r#"[{"LocationUri":"s3://b/"}]"#,
+                "options.locations[0].LocationArn is missing",
+            ),
+            (
+                r#"[{"LocationArn":7,"type":"S3"}]"#,
+                "options.locations[0].LocationArn must be a string",
+            ),
+            (
+                r#"[{"LocationArn":"a"}]"#,
+                "needs a LocationUri (as ListLocations returns it) or a type",
+            ),
+            (
+                r#"[{"LocationArn":"a","type":"s3"}]"#,
+                "options.locations[0].type must be one of S3, S3_OUTPOSTS",
+            ),
+            (
+                r#"[{"LocationArn":"a","LocationUri":"bucket"}]"#,
+                "options.locations[0].LocationUri is not a location URI",
+            ),
+            (
+                r#"[{"LocationArn":"a","type":"EFS","LocationUri":"s3://b/"}]"#,
+                "type is EFS but its LocationUri is that of a S3 location",
+            ),
+            (
+                r#"[{"LocationArn":"a","type":"S3","S3StorageClass":1}]"#,
+                "S3StorageClass must be a string",
+            ),
+            (
+                r#"[{"LocationArn":"a","type":"S3","AgentArns":"x"}]"#,
+                "AgentArns must be an array",
+            ),
+            (
+                r#"[{"LocationArn":"a","type":"S3","AgentArns":[1]}]"#,
+                "AgentArns[0] must be a string",
+            ),
+            (
+                r#"[{"LocationArn":"a","type":"NFS","MountOptions":"NFS4_2"}]"#,
+                "MountOptions must be an object",
+            ),
+            (
+                r#"[{"LocationArn":"a","type":"NFS","MountOptions":{"Version":4}}]"#,
+                "MountOptions.Version must be a string",
+            ),
+        ];
+        for (text, expected) in cases {
+            let error = read(text).expect_err(text);
+            assert!(error.contains(expected), "{text}: {error}");
+            assert!(error.ends_with('.'), "a finished sentence: {error}");
+        }
+    }
+
+    #[test]
+    fn scopes_say_which_pairs_an_option_is_for() {
+        use LocationType::*;
+        let holds = |option: &str, source, destination| {
+            let scope = scope_of(option).expect("a scoped option");
+            scope.side.holds(scope.types, source, destination)
+        };
+        assert!(!holds("PosixPermissions", S3, AzureBlob));
+        assert!(holds("PosixPermissions", Nfs, S3));
+        assert!(holds("SecurityDescriptorCopyFlags", Smb, FsxWindows));
+        assert!(!holds("SecurityDescriptorCopyFlags", Smb, S3));
+        assert!(holds("ObjectTags", ObjectStorage, S3));
+        assert!(!holds("ObjectMetadata", Efs, S3));
+        assert!(scope_of("VerifyMode").is_none());
+    }
+}

@@ -1,0 +1,221 @@
+// validate(request, { locations }) and applyDefaults(request, { locations })
+// through the published package: what a portal passes (ListLocations output),
+// every input path, and the TypeError for malformed options.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { DESTINATION, SOURCE, repoRoot, requireBuiltPackage } from './helpers.mjs';
+
+requireBuiltPackage();
+const { validate, applyDefaults, fields } = await import('datasync-task-validator');
+
+/** ListLocations output for an S3-to-S3 task, as the SDK returns it. */
+const S3_TO_S3 = [
+  { LocationArn: SOURCE, LocationUri: 's3://reports-source/2026/' },
+  { LocationArn: DESTINATION, LocationUri: 's3://reports-archive/' },
+];
+const OTHER = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0a1b2c3d4e5f60718';
+
+/** The request the service rejected, recorded: an S3-to-S3 task with the documented defaults spelled out. */
+function spelledOut() {
+  return {
+    SourceLocationArn: SOURCE,
+    DestinationLocationArn: DESTINATION,
+    Options: { Uid: 'INT_VALUE', Gid: 'INT_VALUE', PosixPermissions: 'PRESERVE' },
+  };
+}
+
+const codesOf = (result) => [...result.errors, ...result.warnings].map((d) => `${d.path} ${d.code}`);
+
+const POSIX = [
+  '/Options/Gid locations/posix-between-object-stores',
+  '/Options/PosixPermissions locations/posix-between-object-stores',
+  '/Options/Uid locations/posix-between-object-stores',
+];
+
+test("a portal's ListLocations output makes the location rules apply", () => {
+  assert.deepEqual(codesOf(validate(spelledOut())), []);
+  const result = validate(spelledOut(), { locations: S3_TO_S3 });
+  assert.equal(result.valid, false);
+  assert.deepEqual(codesOf(result), POSIX);
+  assert.deepEqual(result.errors[0].params, {
+    source: 'S3', destination: 'S3', related: ['/SourceLocationArn', '/DestinationLocationArn'],
+  });
+});
+
+test('every input path reads the options', () => {
+  const options = { locations: S3_TO_S3 };
+  const text = JSON.stringify(spelledOut());
+  // Object, JSON text, text with a lone surrogate (the glue's own path), and
+  // text too long for the input buffer in wasm memory (a copy).
+  assert.deepEqual(codesOf(validate(spelledOut(), options)), POSIX);
+  assert.deepEqual(codesOf(validate(text, options)), POSIX);
+  const lone = text.replace('"Options"', '"Name":"x\uD800","Options"');
+  assert.deepEqual(codesOf(validate(lone, options)).filter((c) => c.includes('locations/')), POSIX);
+  const long = JSON.stringify({ ...spelledOut(), Name: 'n'.repeat(1_500_000) });
+  assert.deepEqual(codesOf(validate(long, options)).filter((c) => c.includes('locations/')), POSIX);
+});
+
+test('without a description of its locations, a request reports as before', () => {
+  const others = { locations: [{ LocationArn: OTHER, LocationUri: 's3://unrelated/', S3StorageClass: 'GLACIER' }] };
+  const onlySource = { locations: [S3_TO_S3[0]] };
+  for (const kind of ['valid', 'invalid']) {
+    const folder = join(repoRoot, 'tests', 'fixtures', kind);
+    for (const name of readdirSync(folder).filter((n) => n.endsWith('.json') && !n.endsWith('.expected.json'))) {
+      const text = readFileSync(join(folder, name), 'utf8');
+      const plain = validate(text);
+      for (const options of [undefined, null, {}, { locations: [] }, others]) {
+        assert.deepEqual(validate(text, options), plain, `${kind}/${name} with ${JSON.stringify(options)}`);
+      }
+    }
+  }
+  assert.deepEqual(validate(spelledOut(), onlySource), validate(spelledOut()));
+});
+
+test('malformed options are a TypeError that names the member, and leave nothing behind', () => {
+  const cyclic = {};
+  cyclic.self = cyclic;
+  const cases = [
+    [5, /^validate: options must be an object such as \{ locations, operation, task \}\.$/],
+    ['locations', /^validate: options must be an object/],
+    [() => {}, /^validate: options must be an object/],
+    [[], /^validate: options must be an object such as \{ locations, operation, task \}, but it is an array\.$/],
+    [{ locations: {} }, /options\.locations must be an array/],
+    [{ locations: [null] }, /options\.locations\[0\] must be an object/],
+    [{ locations: [{ LocationUri: 's3://b/' }] }, /options\.locations\[0\]\.LocationArn is missing/],
+    [{ locations: [{ LocationArn: SOURCE }] }, /needs a LocationUri \(as ListLocations returns it\) or a type/],
+    [{ locations: [{ LocationArn: SOURCE, type: 'GCS' }] }, /options\.locations\[0\]\.type must be one of S3, S3_OUTPOSTS/],
+    [{ locations: [{ LocationArn: SOURCE, LocationUri: 'bucket/prefix' }] }, /LocationUri is not a location URI/],
+    [{ locations: [{ LocationArn: SOURCE, type: 'NFS', MountOptions: { Version: 4.2 } }] }, /MountOptions\.Version must be a string/],
+    [{ locations: [{ LocationArn: SOURCE, type: 'S3', n: 1n }] }, /options could not be read as JSON \(.*BigInt/],
+    [{ locations: cyclic }, /options could not be read as JSON \(.*circular/],
+    [{ get locations() { throw new Error('no access'); } }, /options could not be read as JSON \(no access\)/],
+  ];
+  const requests = [spelledOut(), JSON.stringify(spelledOut()), 'x\uD800', { n: 1n }, 42, undefined];
+  for (const [options, message] of cases) {
+    for (const request of requests) {
+      assert.throws(() => validate(request, options), (error) => error instanceof TypeError && message.test(error.message),
+        `validate(${String(request)}, ${String(options)})`);
+    }
+    assert.throws(() => applyDefaults({}, options),
+      (error) => error instanceof TypeError && message.test(error.message.replace(/^applyDefaults:/, 'validate:')));
+    // Nothing is left behind: the next call, on the fast path too, is as if none had failed.
+    assert.deepEqual(codesOf(validate(spelledOut(), { locations: S3_TO_S3 })), POSIX);
+    assert.deepEqual(codesOf(validate(JSON.stringify(spelledOut()))), []);
+  }
+});
+
+test('options are read once per call, and a validate() inside them does not disturb the outer one', () => {
+  let reads = 0;
+  let inner;
+  const options = {
+    get locations() {
+      reads += 1;
+      inner = validate(JSON.stringify({ SourceLocationArn: SOURCE }));
+      return S3_TO_S3;
+    },
+  };
+  const outer = validate(JSON.stringify(spelledOut()), options);
+  assert.equal(reads, 1);
+  assert.deepEqual(codesOf(outer), POSIX);
+  assert.deepEqual(codesOf(inner), ['/DestinationLocationArn request/missing-member']);
+});
+
+test('applyDefaults fills what the service uses between two object stores', () => {
+  const request = { SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Options: { Gid: 'INT_VALUE' } };
+  const azure = [S3_TO_S3[0], { LocationArn: DESTINATION, LocationUri: 'azure-blob://acct.blob.core.windows.net/c/' }];
+  const filled = applyDefaults(request, { locations: azure });
+  assert.equal(filled.Options.Uid, 'NONE');
+  assert.equal(filled.Options.PosixPermissions, 'NONE');
+  assert.equal(filled.Options.Gid, 'INT_VALUE', 'what is set is kept (validate reports it)');
+  const nfs = [{ LocationArn: SOURCE, type: 'NFS' }, S3_TO_S3[1]];
+  assert.equal(applyDefaults(request, { locations: nfs }).Options.Uid, 'INT_VALUE');
+  assert.deepEqual(applyDefaults(request, {}), applyDefaults(request));
+  // The defaults pass validation for the same pair (Gid aside, which the request set).
+  const fixed = applyDefaults({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION }, { locations: S3_TO_S3 });
+  assert.deepEqual(codesOf(validate(fixed, { locations: S3_TO_S3 })), []);
+});
+
+test('a DescribeLocation* response after the ListLocations page refines its entry', () => {
+  const minimal = { SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION };
+  const described = { LocationArn: DESTINATION, LocationUri: 's3://reports-archive/', S3StorageClass: 'GLACIER', CreationTime: '2026-01-01T00:00:00Z' };
+  assert.deepEqual(codesOf(validate(minimal, { locations: [...S3_TO_S3, described] })), ['/Options/VerifyMode locations/archive-default-verify-mode']);
+  assert.deepEqual(codesOf(validate(minimal, { locations: [described, ...S3_TO_S3] })), []);
+});
+
+test('fields() says which pairs each option applies to', () => {
+  const byPointer = new Map(fields().map((f) => [f.pointer, f]));
+  assert.deepEqual(byPointer.get('/Options/SecurityDescriptorCopyFlags').appliesTo.types, ['SMB', 'FSX_WINDOWS', 'FSX_ONTAP']);
+  assert.equal(byPointer.get('/Options/ObjectTags').appliesTo.side, 'both');
+  assert.equal(byPointer.get('/Options/PosixPermissions').appliesTo.side, 'either');
+  assert.deepEqual(byPointer.get('/Options/Uid').locationDefault, {
+    side: 'both', types: ['S3', 'S3_OUTPOSTS', 'OBJECT_STORAGE', 'AZURE_BLOB'], value: 'NONE',
+  });
+  assert.equal(byPointer.get('/Options/VerifyMode').appliesTo, undefined);
+});
+
+test('options read once are used again only while every value the rules read is unchanged', () => {
+  const request = JSON.stringify(spelledOut());
+  const options = { locations: [{ ...S3_TO_S3[0] }, { ...S3_TO_S3[1] }] };
+  assert.deepEqual(codesOf(validate(request, options)), POSIX);
+  // The same object, changed in place: each change is seen on the next call.
+  options.locations[0].LocationUri = 'nfs://files.example.com/exports/';
+  assert.deepEqual(codesOf(validate(request, options)), []);
+  options.locations[0].LocationUri = 's3://reports-source/';
+  assert.deepEqual(codesOf(validate(request, options)), POSIX);
+  options.locations[1].type = 'EFS';
+  assert.throws(() => validate(request, options), /type is EFS but its LocationUri is that of a S3 location/);
+  delete options.locations[1].type;
+  assert.deepEqual(codesOf(validate(request, options)), POSIX);
+  options.locations.pop();
+  assert.deepEqual(codesOf(validate(request, options)), []);
+  options.locations.push({ LocationArn: DESTINATION, type: 'S3', S3StorageClass: 'GLACIER' });
+  assert.deepEqual(codesOf(validate(request, options)),
+    ['/Options/Gid locations/posix-between-object-stores', '/Options/PosixPermissions locations/posix-between-object-stores',
+      '/Options/Uid locations/posix-between-object-stores', '/Options/VerifyMode locations/archive-default-verify-mode']);
+  options.locations[1].S3StorageClass = 'STANDARD';
+  assert.deepEqual(codesOf(validate(request, options)), POSIX);
+
+  // Nested members: the NFS version and the agents.
+  const nfs = { locations: [{ LocationArn: SOURCE, type: 'NFS', MountOptions: { Version: 'NFS4_1' } }, { ...S3_TO_S3[1] }] };
+  const minimal = JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION });
+  assert.deepEqual(codesOf(validate(minimal, nfs)), []);
+  nfs.locations[0].MountOptions.Version = 'NFS4_2';
+  assert.deepEqual(codesOf(validate(minimal, nfs)), ['/TaskMode locations/nfs-version-needs-enhanced']);
+  const cloud = { locations: [{ LocationArn: SOURCE, type: 'OBJECT_STORAGE', AgentArns: [] }, { ...S3_TO_S3[1] }] };
+  const enhanced = JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, TaskMode: 'ENHANCED' });
+  assert.deepEqual(codesOf(validate(enhanced, cloud)), []);
+  cloud.locations[0].AgentArns.push('arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0');
+  assert.deepEqual(codesOf(validate(enhanced, cloud)), ['/TaskMode locations/enhanced-unsupported-pair']);
+  cloud.locations[0].AgentArns[0] = 7;
+  assert.throws(() => validate(enhanced, cloud), /AgentArns\[0\] must be a string/);
+});
+
+test('options that cannot be compared member by member are read on every call', () => {
+  const request = JSON.stringify(spelledOut());
+  // toJSON decides what JSON.stringify (and so the core) reads.
+  let uri = 's3://reports-archive/';
+  const described = { LocationArn: DESTINATION, LocationUri: 'nfs://ignored/', toJSON: () => ({ LocationArn: DESTINATION, LocationUri: uri }) };
+  const options = { locations: [S3_TO_S3[0], described] };
+  assert.deepEqual(codesOf(validate(request, options)), POSIX);
+  uri = 'efs://us-east-1.fs-0123456789abcdef0/';
+  assert.deepEqual(codesOf(validate(request, options)), []);
+  // Members a later version reads are passed along each time.
+  const more = { locations: S3_TO_S3, operation: 'CreateTask' };
+  assert.deepEqual(codesOf(validate(request, more)), POSIX);
+  more.locations = [];
+  assert.deepEqual(codesOf(validate(request, more)), []);
+});
+
+test('after a TypeError, the options kept from an earlier call are not used again by mistake', () => {
+  const request = JSON.stringify(spelledOut());
+  const good = { locations: S3_TO_S3 };
+  assert.deepEqual(codesOf(validate(request, good)), POSIX);
+  const bad = { locations: [{ LocationArn: SOURCE, type: 'S3' }, { LocationArn: SOURCE, type: 'GCS' }] };
+  assert.throws(() => validate(request, bad), TypeError);
+  assert.throws(() => validate(request, bad), TypeError, 'still malformed on the second call');
+  assert.deepEqual(codesOf(validate(request, good)), POSIX);
+  assert.deepEqual(codesOf(validate(request, { locations: [] })), []);
+  assert.deepEqual(codesOf(validate(request, good)), POSIX);
+});

@@ -123,3 +123,37 @@ test('the package gives the core fixtures\' reports for every operation', () => 
     assert.deepEqual(validate(JSON.parse(request), options), expected, name);
   }
 });
+
+test('options with an operation and a task are kept between calls, and every change to what the core reads is seen', () => {
+  const run = { TaskArn: TASK_ARN, OverrideOptions: { Mtime: 'NONE' } };
+  let reads = 0;
+  const task = { ...BASIC_TASK, Options: { ...BASIC_TASK.Options } };
+  // JSON.stringify reads CreationTime, which the core ignores: a second call
+  // with the same options reads it no more (they were kept in wasm).
+  Object.defineProperty(task, 'CreationTime', { enumerable: true, get: () => { reads += 1; return '2026-11-01T08:00:00Z'; } });
+  const options = { operation: 'StartTaskExecution', task };
+  assert.deepEqual(codes(validate(run, options)), ['/OverrideOptions/Atime options/atime-mtime-mismatch']);
+  const afterFirst = reads;
+  assert.deepEqual(codes(validate(run, options)), ['/OverrideOptions/Atime options/atime-mtime-mismatch']);
+  assert.equal(reads, afterFirst);
+  // Changes inside the same objects are seen.
+  task.Options.Atime = 'NONE';
+  assert.deepEqual(codes(validate(run, options)), []);
+  task.Options.Atime = 'BEST_EFFORT';
+  task.TaskArn = TASK_ARN.replace('0123456789abcdef0', 'fffffffffffffffff');
+  assert.deepEqual(codes(validate(run, options)), []);
+  task.TaskArn = TASK_ARN;
+  delete task.Options;
+  task.TaskMode = 'ENHANCED';
+  assert.deepEqual(codes(validate(run, options)), ['/OverrideOptions/Mtime options/enhanced-mtime-none']);
+  options.operation = 'UpdateTask';
+  assert.deepEqual(codes(validate(run, options)), ['/OverrideOptions request/unknown-member']);
+  // What reads like kept options but is not an object JSON writes as one is read again, and refused.
+  assert.deepEqual(codes(validate(run, { operation: 'UpdateTask' })), ['/OverrideOptions request/unknown-member']);
+  for (const malformed of [Object.assign([], { operation: 'UpdateTask' }), Object.assign(new String('x'), { operation: 'UpdateTask' })]) {
+    assert.throws(() => validate(run, malformed), /^TypeError: validate: options must be an object/);
+  }
+  assert.deepEqual(codes(validate(run, { operation: 'UpdateTask', task: {} })), ['/OverrideOptions request/unknown-member']);
+  assert.throws(() => validate(run, { operation: 'UpdateTask', task: new String('x') }), /options\.task must be a DescribeTask response/);
+  assert.throws(() => validate(run, { operation: 'UpdateTask', task: [] }), /options\.task must be a DescribeTask response/);
+});

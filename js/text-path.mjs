@@ -70,10 +70,12 @@ export function createValidate(glue) {
     const plain = (value) => typeof value.toJSON !== 'function';
     // An object JSON.stringify writes as {...} from its own members: not an
     // array, a boxed primitive (written as the primitive) or a Date (toJSON).
+    // Object.keys runs the traps JSON.stringify runs on a Proxy (a throwing
+    // ownKeys is thrown here too, and the options are read again).
     const record = (value) => {
       if (typeof value !== 'object' || value === null || !plain(value)) return false;
       const proto = Object.getPrototypeOf(value);
-      return proto === Object.prototype || proto === null;
+      return (proto === Object.prototype || proto === null) && Object.keys(value).length >= 0;
     };
     // A member the core reads as a string: compared as it is (an object could change inside).
     const scalar = (value) => (value === null || typeof value !== 'object') && visit(value);

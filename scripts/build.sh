@@ -50,11 +50,23 @@ copy_glue() {
   sed "s|$old|$new|" "$from" > "$to"
 }
 # Node: `--target nodejs` is CommonJS, so it must be .cjs in a "type": "module" package.
-copy_glue "$stage/nodejs/$name.js" "$pkg/node/$name.cjs" \
-  "\${__dirname}/$wasm_file" "\${__dirname}/../$wasm_file"
+# It would read the .wasm beside it with fs.readFileSync, which a bundler for
+# Node.js (esbuild, webpack, CDK's NodejsFunction) cannot see and so leaves
+# behind. Instead the glue requires node/wasm-bytes.cjs, the same bytes as
+# base64 in a JavaScript module, which every bundler carries like other code.
+copy_glue "$stage/nodejs/$name.js" "$stage/glue-node.cjs" \
+  "const wasmPath = \`\${__dirname}/$wasm_file\`;" ""
+copy_glue "$stage/glue-node.cjs" "$pkg/node/$name.cjs" \
+  "require('fs').readFileSync(wasmPath)" "require('./wasm-bytes.cjs')"
 copy_glue "$stage/web/$name.js" "$pkg/web/$name.js" \
   "new URL('$wasm_file', import.meta.url)" "new URL('../$wasm_file', import.meta.url)"
 
+{
+  echo "'use strict';"
+  echo "// $wasm_file as base64, written by scripts/build.sh: the Node.js glue takes its"
+  echo "// bytes from here instead of reading a file, so that bundlers carry them along."
+  printf "module.exports = Buffer.from('%s', 'base64');\n" "$(base64 -w0 "$pkg/$wasm_file")"
+} > "$pkg/node/wasm-bytes.cjs"
 cp js/node/index.cjs js/node/index.mjs "$pkg/node/"
 # validate()'s fast input path: one ES module source, used as is by the browser
 # entry and as CommonJS by the Node entry (its one `export` becomes module.exports).
@@ -89,13 +101,17 @@ cp js/form-kit.d.ts "$pkg/web/form-kit.d.ts"
 # One set of declarations; the .d.cts copy types `require()` in CommonJS TypeScript.
 cp index.d.ts "$pkg/index.d.ts"
 cp index.d.ts "$pkg/index.d.cts"
+# The same declarations beside the web entry, for "datasync-task-validator/web"
+# under TypeScript's node10 resolution, which does not read "exports".
+cp index.d.ts "$pkg/web/index.d.ts"
 if [ -f README.md ]; then
   cp README.md "$pkg/README.md"
 else
   say "warning: no README.md at the repository root; shipping a stub"
   printf '# datasync-task-validator\n\nValidates AWS DataSync CreateTask requests.\n' > "$pkg/README.md"
 fi
-for license in LICENSE*; do [ -f "$license" ] && cp "$license" "$pkg/"; done
+# Both licences of "MIT OR Apache-2.0", and the changelog, ship in the tarball.
+for file in LICENSE-MIT LICENSE-APACHE CHANGELOG.md; do cp "$file" "$pkg/"; done
 
 # package.json: pkg.json with the crate's version.
 version=$(cargo metadata --no-deps --format-version 1 \

@@ -59,11 +59,12 @@ test('--version prints the crate version; the bin file runs by itself (shebang, 
   assert.equal(run(['-v']).stdout, `${cargoVersion()}\n`);
 });
 
-test('the manifest names the command, its files and its runtime dependency', () => {
+test('the manifest names the command, its files and yaml as its optional peer dependency', () => {
   const manifest = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
   assert.deepEqual(manifest.bin, { 'datasync-task-validator': './cli/bin.mjs' });
   assert.ok(manifest.files.includes('cli/'));
-  assert.ok(manifest.dependencies?.yaml, 'yaml is a runtime dependency');
+  assert.ok(manifest.peerDependencies?.yaml, 'the command needs yaml');
+  assert.equal(manifest.peerDependenciesMeta?.yaml?.optional, true, 'library users need not install yaml');
 });
 
 test('usage errors exit 2 with one line on stderr and nothing on stdout', () => {

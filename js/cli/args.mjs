@@ -19,7 +19,13 @@ Inputs:
   -                      standard input (JSON or YAML)
 
 Options:
-  -f, --format FORMAT    human (default), json or sarif
+  -f, --format FORMAT    human (default): file:line:column, severity, code, message;
+                         json; sarif (SARIF 2.1.0, for code scanning); github
+                         (GitHub Actions annotations); junit (JUnit XML)
+  -o, --output-file FILE write the report to FILE instead of standard output
+      --max-warnings N   exit with status 1 when there are more than N warnings
+      --list-rules       print every code with its severity and meaning and exit
+                         (--format json for a JSON array)
       --defaults         also print each request with the service defaults filled in
                          (human and json formats)
       --warnings-as-errors
@@ -38,14 +44,15 @@ and values Terraform knows only at plan or apply time (references, functions,
 variables without a value, "(known after apply)") are not checked; an info line
 names each one.
 
-Exit status: 0 no errors; 1 errors (or warnings with --warnings-as-errors);
-2 a usage error, or an input that could not be read or parsed (the other inputs
+Exit status: 0 no errors; 1 errors (or warnings with --warnings-as-errors, or
+more warnings than --max-warnings allows); 2 a usage error, a report that could
+not be written, or an input that could not be read or parsed (the other inputs
 are still checked and reported).
 `;
 
 export class UsageError extends Error {}
 
-const FORMATS = ['human', 'json', 'sarif'];
+const FORMATS = ['human', 'json', 'sarif', 'github', 'junit'];
 
 /** Parses argv (without node and the script) into options and operands. */
 export function parseArgs(argv) {
@@ -56,6 +63,9 @@ export function parseArgs(argv) {
     quiet: false,
     color: undefined,
     stdinName: '<stdin>',
+    outputFile: undefined,
+    maxWarnings: undefined,
+    listRules: false,
     help: false,
     version: false,
     operands: [],
@@ -89,7 +99,7 @@ export function parseArgs(argv) {
       case '--format': {
         const format = value(flag, inline, rest);
         if (!FORMATS.includes(format)) {
-          throw new UsageError(`unknown format "${format}" for ${flag}; use human, json or sarif`);
+          throw new UsageError(`unknown format "${format}" for ${flag}; use human, json, sarif, github or junit`);
         }
         options.format = format;
         break;
@@ -106,6 +116,25 @@ export function parseArgs(argv) {
       case '--quiet':
         noValue();
         options.quiet = true;
+        break;
+      case '-o':
+      case '--output-file': {
+        const file = value(flag, inline, rest);
+        if (file === '') throw new UsageError(`${flag} needs a file name`);
+        options.outputFile = file;
+        break;
+      }
+      case '--max-warnings': {
+        const count = value(flag, inline, rest);
+        if (!/^\d{1,15}$/.test(count)) {
+          throw new UsageError(`${flag} needs a whole number of warnings (0 or more), not "${count}"`);
+        }
+        options.maxWarnings = Number(count);
+        break;
+      }
+      case '--list-rules':
+        noValue();
+        options.listRules = true;
         break;
       case '--stdin-filename':
         options.stdinName = value(flag, inline, rest);
@@ -136,8 +165,13 @@ export function parseArgs(argv) {
     }
   }
   if (options.help || options.version) return options;
-  if (options.defaults && options.format === 'sarif') {
-    throw new UsageError('--defaults cannot be combined with --format sarif (use --format json)');
+  if (options.listRules) {
+    if (options.operands.length > 0) throw new UsageError('--list-rules takes no input files');
+    if (!['human', 'json'].includes(options.format)) throw new UsageError('--list-rules prints the human or json format only');
+    return options;
+  }
+  if (options.defaults && !['human', 'json'].includes(options.format)) {
+    throw new UsageError(`--defaults cannot be combined with --format ${options.format} (use --format json)`);
   }
   if (options.operands.length === 0) throw new UsageError('no input files (give files, folders, globs or - for standard input)');
   return options;

@@ -1,15 +1,21 @@
 // The datasync-task-validator command: reads the operands, checks each input,
 // prints one of three formats and returns the exit status:
 //   0  no errors
-//   1  errors (or warnings with --warnings-as-errors)
-//   2  a usage error, or an input that could not be read or parsed; the other
-//      inputs are still checked and reported, and 2 wins over 1.
+//   1  errors (or warnings with --warnings-as-errors, or more warnings than
+//      --max-warnings N)
+//   2  a usage error, a report that --output-file could not write, or an input
+//      that could not be read or parsed; the other inputs are still checked and
+//      reported, and 2 wins over 1.
 // Problems with the command line or an input get one line each on stderr.
 import { version } from '../node/index.mjs';
 import { NAME, parseArgs, UsageError, USAGE } from './args.mjs';
 import { escapeControls, formatHuman } from './format-human.mjs';
 import { formatJson } from './format-json.mjs';
 import { formatSarif } from './format-sarif.mjs';
+import { formatGithub } from './format-github.mjs';
+import { formatJunit } from './format-junit.mjs';
+import { listRules } from './list-rules.mjs';
+import { writeReport } from './output-file.mjs';
 import { expandOperands, readInput } from './inputs.mjs';
 import { checkDocument } from './report.mjs';
 import { checkTerraform, isTerraformInput } from './terraform.mjs';
@@ -65,6 +71,10 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
     stdout.write(`${version()}\n`);
     return 0;
   }
+  if (options.listRules) {
+    stdout.write(listRules(options.format));
+    return 0;
+  }
 
   const { inputs, problems } = expandOperands(options.operands, { stdinName: options.stdinName });
   problems.forEach(complain);
@@ -117,14 +127,34 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
 
   if (terraform) files.push(...terraform.extra);
   const summary = summarize(files);
-  const failing = summary.errors > 0 || (options.warningsAsErrors && summary.warnings > 0);
-  const exitCode = problems.length > 0 || summary.unreadable > 0 ? 2 : failing ? 1 : 0;
+  const tooManyWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
+  if (tooManyWarnings) {
+    const count = `${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}`;
+    complain(`${count}, more than --max-warnings ${options.maxWarnings} allows`);
+  }
+  // Warnings that fail the run are shown even with --quiet, as with --warnings-as-errors.
+  const warningsFail = options.warningsAsErrors || tooManyWarnings;
+  const failing = summary.errors > 0 || (warningsFail && summary.warnings > 0);
+  let exitCode = problems.length > 0 || summary.unreadable > 0 ? 2 : failing ? 1 : 0;
   const run = { tool: { name: NAME, version: version() }, files, summary, exitCode };
-  const settings = { quiet: options.quiet, warningsAsErrors: options.warningsAsErrors, defaults: options.defaults };
+  const settings = { quiet: options.quiet, warningsAsErrors: warningsFail, defaults: options.defaults };
   let text;
   if (options.format === 'json') text = formatJson(run, settings);
   else if (options.format === 'sarif') text = formatSarif(run, { ...settings, cwd });
-  else text = formatHuman(run, { ...settings, color: useColor(options.color, stdout, env) });
-  if (text) stdout.write(text);
+  else if (options.format === 'github') text = formatGithub(run, { ...settings, cwd });
+  else if (options.format === 'junit') text = formatJunit(run, settings);
+  else {
+    const color = options.outputFile === undefined && useColor(options.color, stdout, env);
+    text = formatHuman(run, { ...settings, color: options.color === true || color });
+  }
+  if (options.outputFile !== undefined) {
+    const failure = writeReport(options.outputFile, text, cwd);
+    if (failure) {
+      complain(`${options.outputFile}: cannot write the report: ${failure}`);
+      exitCode = 2;
+    }
+  } else if (text) {
+    stdout.write(text);
+  }
   return exitCode;
 }

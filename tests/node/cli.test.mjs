@@ -96,12 +96,12 @@ test('a valid request exits 0 with the summary only', () => {
   assert.equal(stdout, '1 file checked: 0 errors, 0 warnings\n');
 });
 
-test('errors exit 1, one line each: file:pointer  severity  code  message', () => {
+test('errors exit 1, one line each: file:line:column  severity  code  message  [pointer]', () => {
   const { status, stdout } = run([fixture('requests/invalid.json')]);
   assert.equal(status, 1);
   assert.deepEqual(lines(stdout), [
-    `${fixture('requests/invalid.json')}:/DestinationLocationArn  error  request/missing-member  DestinationLocationArn is required.`,
-    `${fixture('requests/invalid.json')}:/Options/VerifyMode  error  value/not-in-enum  VerifyMode "SOMETIMES" is not one of POINT_IN_TIME_CONSISTENT, ONLY_FILES_TRANSFERRED or NONE.`,
+    `${fixture('requests/invalid.json')}:1:1  error  request/missing-member  DestinationLocationArn is required.  [/DestinationLocationArn]`,
+    `${fixture('requests/invalid.json')}:4:5  error  value/not-in-enum  VerifyMode "SOMETIMES" is not one of POINT_IN_TIME_CONSISTENT, ONLY_FILES_TRANSFERRED or NONE.  [/Options/VerifyMode]`,
     '1 file checked: 2 errors, 0 warnings',
   ]);
 });
@@ -109,7 +109,7 @@ test('errors exit 1, one line each: file:pointer  severity  code  message', () =
 test('warnings exit 0, or 1 with --warnings-as-errors', () => {
   const plain = run([fixture('requests/warning.json')]);
   assert.equal(plain.status, 0);
-  assert.match(plain.stdout, /warning\.json:\/Options\/LogLevel {2}warning {2}logging\/log-group-unused {2}/);
+  assert.match(plain.stdout, /warning\.json:1:1 {2}warning {2}logging\/log-group-unused {2}.* {2}\[\/Options\/LogLevel\]\n/);
   assert.match(plain.stdout, /1 file checked: 0 errors, 1 warning\n$/);
   const strict = run(['--warnings-as-errors', fixture('requests/warning.json')]);
   assert.equal(strict.status, 1);
@@ -171,13 +171,13 @@ test('- reads standard input (JSON or YAML); --stdin-filename names it', () => {
   const text = readFileSync(join(repoRoot, fixture('requests/invalid.json')), 'utf8');
   const piped = run(['-'], { input: text });
   assert.equal(piped.status, 1);
-  assert.match(piped.stdout, /^<stdin>:\/DestinationLocationArn {2}error {2}request\/missing-member/m);
+  assert.match(piped.stdout, /^<stdin>:1:1 {2}error {2}request\/missing-member .* {2}\[\/DestinationLocationArn\]$/m);
   const named = run(['--stdin-filename', 'tasks/nightly.json', '-'], { input: text });
-  assert.match(named.stdout, /^tasks\/nightly\.json:\/Options\/VerifyMode {2}error/m);
+  assert.match(named.stdout, /^tasks\/nightly\.json:4:5 {2}error .* {2}\[\/Options\/VerifyMode\]$/m);
   const yaml = run(['-'], { input: readFileSync(join(repoRoot, fixture('requests/nested/cli-input.yaml')), 'utf8') });
   assert.equal(yaml.status, 0, yaml.stdout);
   const template = run(['-'], { input: readFileSync(join(repoRoot, fixture('templates/stack.yaml')), 'utf8') });
-  assert.match(template.stdout, /^<stdin>:BrokenTask:\/Options\/OverwriteMode {2}error/m);
+  assert.match(template.stdout, /^<stdin>:48:9 {2}error .* {2}\[BrokenTask:\/Options\/OverwriteMode\]$/m);
 });
 
 test('YAML versions: templates are read as 1.1, requests as 1.2 even when a line starts with a template section', () => {
@@ -258,7 +258,7 @@ test('a broken file among good ones: one stderr line each, the others still repo
     `datasync-task-validator: ${fixture('broken/bad.yaml')}:6:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
     `datasync-task-validator: ${fixture('missing.json')}: cannot read: no such file or directory`,
   ]);
-  assert.match(stdout, /invalid\.json:\/Options\/VerifyMode {2}error/);
+  assert.match(stdout, /invalid\.json:4:5 {2}error .* {2}\[\/Options\/VerifyMode\]\n/);
   assert.match(stdout, /2 files checked: 2 errors, 0 warnings; 3 files could not be checked\n$/);
 });
 
@@ -273,15 +273,15 @@ test('YAML template: short-form intrinsics are skipped with notes, problems carr
   const output = lines(stdout);
   const errors = output.filter((line) => line.includes('  error  '));
   assert.deepEqual(
-    errors.map((line) => line.split('  ').slice(0, 3).join('  ')),
+    errors.map((line) => [...line.split('  ').slice(0, 3), line.split('  ').at(-1)].join('  ')),
     [
-      `${file}:BrokenTask:/Options/OverwriteMode  error  value/not-in-enum`,
-      `${file}:QuietTask:/Options/LogLevel  error  value/not-in-enum`,
-      `${file}:QuietTask:/TaskReportConfig/OutputType  error  cloudformation/missing-property`,
+      `${file}:48:9  error  value/not-in-enum  [BrokenTask:/Options/OverwriteMode]`,
+      `${file}:59:9  error  value/not-in-enum  [QuietTask:/Options/LogLevel]`,
+      `${file}:65:7  error  cloudformation/missing-property  [QuietTask:/TaskReportConfig/OutputType]`,
     ],
   );
   // !Ref for a required location ARN: a note, never "missing".
-  assert.ok(output.includes(`${file}:NightlyTask:/SourceLocationArn  info  cloudformation/not-checked  Not checked: the value comes from Ref SourceLocation, which CloudFormation resolves at deploy time.`));
+  assert.ok(output.includes(`${file}:24:7  info  cloudformation/not-checked  Not checked: the value comes from Ref SourceLocation, which CloudFormation resolves at deploy time.  [NightlyTask:/SourceLocationArn]`));
   assert.ok(!output.some((line) => line.includes('NightlyTask') && line.includes('missing-member')));
   // Mtime and TaskMode come from !If: no Atime/Mtime rule may fire on guesses.
   assert.ok(!output.some((line) => line.includes('atime-mtime') || line.includes('enhanced-mtime')), stdout);
@@ -290,7 +290,7 @@ test('YAML template: short-form intrinsics are skipped with notes, problems carr
   // CloudFormation reads the unquoted OFF as a YAML 1.1 boolean.
   assert.match(stdout, /LogLevel "false" is not one of OFF, BASIC or TRANSFER\. \(CloudFormation reads the unquoted OFF as a YAML 1\.1 boolean/);
   for (const note of ['NightlyTask:/CloudWatchLogGroupArn', 'NightlyTask:/Name', 'NightlyTask:/Tags/1/Value', 'BrokenTask:/DestinationLocationArn', 'BrokenTask:/TaskMode', 'QuietTask:/TaskReportConfig/Destination/S3/BucketAccessRoleArn']) {
-    assert.ok(output.some((line) => line.startsWith(`${file}:${note}  info  cloudformation/not-checked`)), note);
+    assert.ok(output.some((line) => line.includes('  info  cloudformation/not-checked  ') && line.endsWith(`  [${note}]`)), note);
   }
   assert.equal(output.at(-1), '1 file checked: 3 errors, 0 warnings');
 });
@@ -484,7 +484,8 @@ test('--format sarif: SARIF 2.1.0 with rules for the codes found and located res
   const warning = runResult.results.find((r) => r.ruleId === 'logging/log-group-unused');
   assert.equal(warning.level, 'warning');
   assert.equal(warning.locations[0].physicalLocation.artifactLocation.uri, 'tests/cli/fixtures/requests/warning.json');
-  // Notes and unreadable inputs are notifications, not results (not alerts).
+  // Notes are notifications, not results (not alerts); unreadable inputs are both
+  // (tests/node/cli-formats.test.mjs checks their results).
   assert.ok(!runResult.results.some((r) => r.ruleId.startsWith('cloudformation/not-checked')));
   const [invocation] = runResult.invocations;
   assert.equal(invocation.executionSuccessful, false);

@@ -69,7 +69,22 @@ export interface Diagnostic {
   message: string;
   /** Machine data such as `{ max: 256 }`, `{ allowed: [...] }` or `{ line, column }`; absent when there is none. */
   params?: Record<string, unknown>;
+  /**
+   * The one unambiguous fix, as RFC 6902 JSON Patch operations on the request
+   * to apply in order; absent when the remedy is a choice. E.g.
+   * `[{ op: 'replace', path: '/Schedule/ScheduleExpression', value: 'cron(0 8 ? * 4#1 *)' }]`.
+   */
+  fix?: JsonPatchOperation[];
 }
+
+/** One RFC 6902 JSON Patch operation of a {@link Diagnostic}'s fix. */
+export type JsonPatchOperation =
+  /** Sets a member its object lacks (the object exists). */
+  | { op: 'add'; path: string; value: unknown }
+  /** Changes the value of a member that exists. */
+  | { op: 'replace'; path: string; value: unknown }
+  /** Renames a member within its object: `from` exists, `path` does not. */
+  | { op: 'move'; from: string; path: string };
 
 /** What validate() returns. */
 export interface ValidationResult {

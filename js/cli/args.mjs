@@ -23,6 +23,9 @@ Options:
                          json; sarif (SARIF 2.1.0, for code scanning); github
                          (GitHub Actions annotations); junit (JUnit XML)
   -o, --output-file FILE write the report to FILE instead of standard output
+      --fix              apply each unambiguous fix to JSON and YAML request files
+                         in place (formatting and comments kept; never templates)
+                         and report what changed
       --max-warnings N   exit with status 1 when there are more than N warnings
       --list-rules       print every code with its severity and meaning and exit
                          (--format json for a JSON array)
@@ -66,6 +69,7 @@ export function parseArgs(argv) {
     outputFile: undefined,
     maxWarnings: undefined,
     listRules: false,
+    fix: false,
     help: false,
     version: false,
     operands: [],
@@ -136,6 +140,10 @@ export function parseArgs(argv) {
         noValue();
         options.listRules = true;
         break;
+      case '--fix':
+        noValue();
+        options.fix = true;
+        break;
       case '--stdin-filename':
         options.stdinName = value(flag, inline, rest);
         break;
@@ -169,6 +177,9 @@ export function parseArgs(argv) {
     if (options.operands.length > 0) throw new UsageError('--list-rules takes no input files');
     if (!['human', 'json'].includes(options.format)) throw new UsageError('--list-rules prints the human or json format only');
     return options;
+  }
+  if (options.fix && options.operands.includes('-')) {
+    throw new UsageError('--fix cannot change standard input; name the files to fix');
   }
   if (options.defaults && !['human', 'json'].includes(options.format)) {
     throw new UsageError(`--defaults cannot be combined with --format ${options.format} (use --format json)`);

@@ -3,6 +3,7 @@
 //   file:line:column  severity  code  message  [pointer]
 //   file:line:column  severity  code  message  [LogicalId:pointer]      (templates)
 //   file:line:column  severity  code  message  [address: attribute (pointer)]   (Terraform)
+//   file:line:column  fixed  code  what changed  [pointer]               (--fix)
 // then, with --defaults, each request with the defaults filled in, and a
 // summary line. Colour (severity words, summary) only when asked for.
 import { toJsonText } from './documents.mjs';
@@ -61,6 +62,10 @@ export function formatHuman(run, { color = false, quiet = false, warningsAsError
 
   for (const file of run.files) {
     if (file.kind === 'unparsable' || file.kind === 'unreadable') continue; // reported on stderr
+    // What --fix changed in the file, whatever --quiet says: the user's files changed.
+    for (const change of file.fixed ?? []) {
+      out.push(`${positionOf(file.file, change)}  ${paint('ok', 'fixed')}  ${paint('dim', change.code)}  ${change.description}  ${paint('dim', `[${change.path}]`)}`);
+    }
     for (const note of file.notes) {
       if (shown('info')) line(file, null, note, 'info');
     }
@@ -98,6 +103,7 @@ export function formatHuman(run, { color = false, quiet = false, warningsAsError
   if (!quiet || failing) {
     let text = `${plural(summary.checked, 'file')} checked: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`;
     if (summary.unreadable > 0) text += `; ${plural(summary.unreadable, "file")} could not be checked`;
+    if (summary.fixed > 0) text += `; ${plural(summary.fixed, 'problem')} fixed`;
     const style = summary.errors > 0 || summary.unreadable > 0 ? 'error' : summary.warnings > 0 ? 'warning' : 'ok';
     out.push(paint(style, text));
   }

@@ -1,10 +1,10 @@
 // --format json: one document for machines.
 // {
 //   "tool": { "name", "version" },
-//   "files": [ { "file", "syntax", "kind", "error"?, "notes": [...],
+//   "files": [ { "file", "syntax", "kind", "error"?, "fixed"? (--fix), "notes": [...],
 //                "tasks": [ { "logicalId", "pointer", "valid", "diagnostics": [...], "notes": [...],
 //                             "defaults"?, "schedule"? } ] } ],
-//   "summary": { "files", "checked", "unreadable", "tasks", "errors", "warnings", "notes" },
+//   "summary": { "files", "checked", "unreadable", "tasks", "errors", "warnings", "notes", "fixed"? },
 //   "exitCode": 0 | 1 | 2
 // }
 // A diagnostic is the validator's { code, severity, path, message, params? }
@@ -22,6 +22,9 @@ export function formatJson(run, { quiet = false, warningsAsErrors = false } = {}
     files: run.files.map((file) => {
       const entry = { file: file.file, syntax: file.syntax ?? null, kind: file.kind };
       if (file.error) entry.error = file.error;
+      if (file.fixed) {
+        entry.fixed = file.fixed.map(({ code, path, line, column, description, fix }) => ({ code, path, line, column, description, fix }));
+      }
       entry.notes = quiet ? [] : file.notes;
       entry.tasks = file.tasks.map((task) => {
         const out = {

@@ -16,6 +16,7 @@ import { formatGithub } from './format-github.mjs';
 import { formatJunit } from './format-junit.mjs';
 import { listRules } from './list-rules.mjs';
 import { writeReport } from './output-file.mjs';
+import { describeFix, fixFile, positionsOf } from './fix.mjs';
 import { expandOperands, readInput } from './inputs.mjs';
 import { checkDocument } from './report.mjs';
 import { checkTerraform, isTerraformInput } from './terraform.mjs';
@@ -89,6 +90,7 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
     const failed = (input) => ({ file: input.name, path: input.path, syntax: null, kind: 'unparsable', error: { message: `could not be checked: ${error?.message ?? error}` }, notes: [], tasks: [] });
     terraform = { reports: new Map(terraformInputs.map((input) => [input.name, failed(input)])), extra: [] };
   }
+  let fixFailures = 0;
   for (const input of inputs) {
     if (input.path === null && isTerraformInput(input.name)) {
       // A Terraform module is a folder of files (variables, locations, tfvars): read from disk only.
@@ -114,6 +116,17 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
     let report;
     try {
       report = checkDocument(input.name, read.text, { defaults: options.defaults });
+      if (options.fix && input.path !== null && report.kind === 'request') {
+        const result = fixFile(input.path, read.text, report.syntax, writeReport);
+        if (result.error) {
+          complain(`${input.name}: cannot write the fixes: ${result.error}`);
+          fixFailures += 1;
+        }
+        // The report is of the file as it is now.
+        if (result.fixed.length > 0) report = checkDocument(input.name, result.text, { defaults: options.defaults });
+        const at = positionsOf(result.text, report.syntax);
+        report.fixed = result.fixed.map((f) => ({ ...f, ...at(f), description: describeFix(f.fix) }));
+      }
     } catch (error) {
       report = { file: input.name, syntax: null, kind: 'unparsable', error: { message: `could not be checked: ${error?.message ?? error}` }, notes: [], tasks: [] };
     }
@@ -127,6 +140,7 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
 
   if (terraform) files.push(...terraform.extra);
   const summary = summarize(files);
+  if (options.fix) summary.fixed = files.reduce((sum, file) => sum + (file.fixed?.length ?? 0), 0);
   const tooManyWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
   if (tooManyWarnings) {
     const count = `${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}`;
@@ -135,7 +149,7 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
   // Warnings that fail the run are shown even with --quiet, as with --warnings-as-errors.
   const warningsFail = options.warningsAsErrors || tooManyWarnings;
   const failing = summary.errors > 0 || (warningsFail && summary.warnings > 0);
-  let exitCode = problems.length > 0 || summary.unreadable > 0 ? 2 : failing ? 1 : 0;
+  let exitCode = problems.length > 0 || summary.unreadable > 0 || fixFailures > 0 ? 2 : failing ? 1 : 0;
   const run = { tool: { name: NAME, version: version() }, files, summary, exitCode };
   const settings = { quiet: options.quiet, warningsAsErrors: warningsFail, defaults: options.defaults };
   let text;

@@ -204,7 +204,9 @@ function templateReport(base, document, options) {
       });
     }
     // Back from request pointers to pointers inside Properties.
-    const back = (item) => {
+    // A template is never fixed (--fix edits request files only), and a fix's
+    // pointers are the request's: drop it.
+    const back = ({ fix, ...item }) => {
       const out = { ...item, path: mapped.toDocument(item.path) };
       if (Array.isArray(item.params?.related)) {
         out.params = { ...item.params, related: item.params.related.map((r) => mapped.toDocument(String(r))) };

@@ -6,7 +6,7 @@
 //! Invalid: `{"Options": {"Mtime": "NONE"}}` (Atime defaults to BEST_EFFORT).
 //! Fix: `{"Options": {"Mtime": "NONE", "Atime": "NONE"}}`.
 
-use crate::diagnostic::{Code, Collector, Diagnostic};
+use crate::diagnostic::{Code, Collector, Diagnostic, PatchOp};
 use crate::request::{Request, Setting, TaskMode};
 use crate::rules::Context;
 
@@ -87,13 +87,33 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
             } else {
                 "/Options/Atime"
             };
+            // The fix gives the blamed member the value that agrees with the other.
+            let (setting, value) = if blamed == "/Options/Atime" {
+                (
+                    atime,
+                    if mtime.is("NONE") {
+                        "NONE"
+                    } else {
+                        "BEST_EFFORT"
+                    },
+                )
+            } else {
+                (mtime, if atime.is("NONE") { "NONE" } else { "PRESERVE" })
+            };
+            let (path, value) = (blamed.to_owned(), value.into());
+            let fix = if setting.is_explicit() {
+                PatchOp::Replace { path, value }
+            } else {
+                PatchOp::Add { path, value }
+            };
             out.push(
                 Diagnostic::new(
                     Code::AtimeMtimeMismatch,
                     blamed,
                     atime_mtime_mismatch(atime, mtime),
                 )
-                .with("related", vec![other, "/TaskMode"]),
+                .with("related", vec![other, "/TaskMode"])
+                .with_fix(fix),
             );
         }
     }

@@ -213,7 +213,8 @@ fn analyze(expression: &str, path: &str, now: Option<i64>) -> (Option<Schedule>,
         diagnostics.insert(
             0,
             Diagnostic::new(Code::ScheduleNonstandardSpelling, path, message)
-                .with("suggestion", cleaned.into_owned()),
+                .with("suggestion", cleaned.to_string())
+                .with_replacement(cleaned.into_owned()),
         );
         return (schedule, diagnostics);
     }

@@ -10,6 +10,7 @@ import init, {
   type Diagnostic,
   type DiagnosticCode,
   type FieldInfo,
+  type JsonPatchOperation,
   type LocationDescription,
   type LocationType,
   type ScheduleDescription,
@@ -44,6 +45,11 @@ export async function useEverything(): Promise<string[]> {
   const code: DiagnosticCode | undefined = first?.code;
   const severity: 'error' | 'warning' | undefined = first?.severity;
   const line: unknown = first?.params?.line;
+  const patch: JsonPatchOperation[] = first?.fix ?? [];
+  const target: string | undefined = patch[0]?.path;
+  const renamedFrom: string | undefined = patch[0]?.op === 'move' ? patch[0].from : undefined;
+  // @ts-expect-error only add, replace and move are fixes.
+  const removal: JsonPatchOperation = { op: 'remove', path: '/Name' };
 
   const filled = applyDefaults(request);
   const verify: 'POINT_IN_TIME_CONSISTENT' | 'ONLY_FILES_TRANSFERRED' | 'NONE' = filled.Options.VerifyMode;
@@ -104,5 +110,6 @@ export async function useEverything(): Promise<string[]> {
   return [version(), String(code), String(severity), String(line), verify, mode, source, name, String(fromJson.TaskMode),
     String(kinds.length), String(basicDefault), String(summary), String(runs.length), String(wrong),
     String(limit), String(limitNumber), status, manifestFormat, looseMode, String(claimedMode), String(looseVerify), looseMtime,
-    String(withLocations.valid), objectDefaults.Options.Uid, String(scopeTypes), String(scopeSide), String(pairDefault)];
+    String(withLocations.valid), objectDefaults.Options.Uid, String(scopeTypes), String(scopeSide), String(pairDefault),
+    String(target), String(renamedFrom), String(removal)];
 }

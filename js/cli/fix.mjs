@@ -144,9 +144,10 @@ function editsFor(doc, text, patch, json) {
       if (json || map.flow) {
         // Before the first member, with the same separators: `"Atime": "NONE",` + the space that led to it.
         const colon = text.slice(first.key.range[1], first.value.range[0]);
-        const open = text.lastIndexOf('{', start);
-        const lead = text.slice(open + 1, start);
-        edits.push({ start, end: start, text: `${keyText}${colon}${valueText},${lead || ' '}` });
+        const lead = text.slice(text.lastIndexOf('{', start) + 1, start);
+        // The line break and indentation before the first member (no comment), or its spaces.
+        const separator = lead.includes('\n') ? lead.slice(lead.lastIndexOf('\n')) : lead || (json ? '' : ' ');
+        edits.push({ start, end: start, text: `${keyText}${colon}${valueText},${separator}` });
       } else {
         // A block mapping: a line of its own at the first key's indentation.
         const colon = text.slice(first.key.range[1], first.value.range[0]).replace(/\s*\n[\s\S]*$/, ' ');

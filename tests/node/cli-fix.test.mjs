@@ -194,3 +194,12 @@ test('applyPatch follows RFC 6902 for add, replace and move', () => {
   assert.deepEqual(before, { Options: { Mtime: 'NONE', VerfyMode: 'x' }, TaskMode: 'basic' }, 'the input is not changed');
   assert.throws(() => applyPatch(before, [{ op: 'replace', path: '/Name', value: 'x' }]), /not set/);
 });
+
+test('a member added to a one-line object follows its separators', () => {
+  const compact = `{"SourceLocationArn":"${SOURCE}","DestinationLocationArn":"${DESTINATION}","Options":{"Mtime":"NONE"}}`;
+  assert.equal(fixRequestText(compact, 'json').text, compact.replace('{"Mtime"', '{"Atime":"NONE","Mtime"'));
+  const flow = `SourceLocationArn: ${SOURCE}\nDestinationLocationArn: ${DESTINATION}\nOptions: {Mtime: NONE}   # flow\n`;
+  assert.equal(fixRequestText(flow, 'yaml').text, flow.replace('{Mtime', '{Atime: NONE, Mtime'));
+  const commented = `SourceLocationArn: ${SOURCE}\nDestinationLocationArn: ${DESTINATION}\nOptions: { # times\n  Mtime: NONE }\n`;
+  assert.equal(fixRequestText(commented, 'yaml').text, commented.replace('  Mtime', '  Atime: NONE,\n  Mtime'));
+});

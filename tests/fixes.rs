@@ -258,6 +258,18 @@ fn schedules_get_the_documented_spelling() {
             &[replace(path, documented)],
         );
     }
+    // A keyword with a space before its parenthesis is invalid, with one fix.
+    for (written, documented) in [
+        ("Rate (1 day)", "rate(1 day)"),
+        ("cron (0 8 ? * 4#1 *)", "cron(0 8 ? * 4#1 *)"),
+    ] {
+        let extra = format!(r#""Schedule":{{"ScheduleExpression":"{written}"}}"#);
+        fixes(
+            &extra,
+            "schedule/invalid-expression",
+            &[replace(path, documented)],
+        );
+    }
     // The documented singular or plural unit.
     for (written, documented) in [
         ("rate(1 hours)", "rate(1 hour)"),

@@ -62,7 +62,10 @@ export function applyPatch(value, patch) {
 // Text edits
 // ---------------------------------------------------------------------------
 
-/** The pair (key and value nodes) a pointer names in a parsed document, or undefined. */
+/**
+ * The pair (`key` and `value` nodes; `key` null for a list item) a pointer
+ * names in a parsed document, or undefined when it names none or is ambiguous.
+ */
 function pairAt(doc, pointer) {
   const names = segmentsOf(pointer);
   let node = doc.contents;
@@ -80,14 +83,14 @@ function pairAt(doc, pointer) {
       return undefined;
     }
   }
-  return pair ? { pair, map: null } : undefined;
+  return pair;
 }
 
 /** The map node a pointer names. */
 function mapAt(doc, pointer) {
   if (pointer === '') return isMap(doc.contents) ? doc.contents : undefined;
-  const found = pairAt(doc, pointer);
-  return found && isMap(found.pair.value) ? found.pair.value : undefined;
+  const pair = pairAt(doc, pointer);
+  return pair && isMap(pair.value) ? pair.value : undefined;
 }
 
 /** A plain YAML scalar that reads back as exactly `text` (a string). */
@@ -118,8 +121,7 @@ function editsFor(doc, text, patch, json) {
   const edits = [];
   for (const op of patch) {
     if (op.op === 'replace') {
-      const found = pairAt(doc, op.path);
-      const node = found?.pair.value;
+      const node = pairAt(doc, op.path)?.value;
       if (!isScalar(node) || !node.range) return undefined;
       edits.push({ start: node.range[0], end: node.range[1], text: scalarText(op.value, { json, like: node }) });
     } else if (op.op === 'move') {
@@ -127,8 +129,7 @@ function editsFor(doc, text, patch, json) {
       const to = segmentsOf(op.path);
       // Only renames: the same object before and after.
       if (from.length !== to.length || from.slice(0, -1).join('/') !== to.slice(0, -1).join('/')) return undefined;
-      const found = pairAt(doc, op.from);
-      const key = found?.pair.key;
+      const key = pairAt(doc, op.from)?.key;
       if (!isScalar(key) || !key.range) return undefined;
       edits.push({ start: key.range[0], end: key.range[1], text: scalarText(to.at(-1), { json, like: key }) });
     } else if (op.op === 'add') {
@@ -178,9 +179,9 @@ function readRequest(text, json) {
   return json ? readJson(text).value : parseYaml(text, { version: '1.2' }).value ?? null;
 }
 
-/** Validates request text (JSON as is; YAML through its JSON reading). */
-function diagnosticsOf(text, json) {
-  const result = validate(json ? text : toJsonText(readRequest(text, json)));
+/** Validates request text (JSON as is; YAML through the JSON text of `value`, its reading). */
+function diagnosticsOf(text, value, json) {
+  const result = validate(json ? text : toJsonText(value));
   return [...result.errors, ...result.warnings];
 }
 
@@ -197,16 +198,18 @@ export function fixRequestText(text, syntax) {
   for (let pass = 0; pass < MAX_PASSES; pass += 1) {
     let value;
     let doc;
+    let diagnostics;
     try {
       value = readRequest(current, json);
       doc = parseDocument(current, { version: '1.2', uniqueKeys: true, strict: false });
+      diagnostics = diagnosticsOf(current, value, json);
     } catch {
-      break;
+      break; // unreadable now: the report says why
     }
     if (doc.errors.length > 0) break;
     const chosen = [];
     const claimed = [];
-    for (const d of diagnosticsOf(current, json)) {
+    for (const d of diagnostics) {
       if (!Array.isArray(d.fix) || d.fix.length === 0) continue;
       const members = touched(d.fix);
       if (members.some((m) => claimed.some((c) => overlaps(m, c)))) continue;

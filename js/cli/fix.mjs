@@ -4,29 +4,21 @@
 // comments and member order stay as they were. Templates and other documents
 // are never changed: their values may be deploy-time expressions.
 //
-// Each pass validates the text, takes the fixes whose members no other fix of
-// the pass touches, applies them from the end of the text backwards and checks
-// the result: the new text must read as exactly the old value with the patch
-// applied, or nothing is changed. Passes repeat (a fix may reveal another) up
-// to MAX_PASSES times.
+// Fixes are applied one at a time: validate, take the first diagnostic whose
+// fix can be placed, edit, and check the result: the new text must read as
+// exactly the old value with that patch applied, or the fix is skipped. Then
+// validate again (a fix may reveal another), up to MAX_FIXES fixes a file.
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { validate } from '../node/index.mjs';
 import { parseYaml, positionOf, readJson, setMember, toJsonText } from './documents.mjs';
 
-/** As ESLint: a fix may make another possible; stop after this many rounds. */
-export const MAX_PASSES = 10;
+/** The most fixes applied to one file (each needs a reading and a validation). */
+export const MAX_FIXES = 100;
 
 /** RFC 6901: "/a~1b/c" -> ["a/b", "c"]. */
 export function segmentsOf(pointer) {
   return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
-
-/** The members a fix reads or writes (its paths, and a move's source). */
-function touched(patch) {
-  return patch.flatMap((op) => (op.op === 'move' ? [op.from, op.path] : [op.path]));
-}
-
-const overlaps = (a, b) => a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
 
 /** Applies a patch to a plain value (a copy), as RFC 6902 defines add, replace and move. */
 export function applyPatch(value, patch) {
@@ -142,17 +134,18 @@ function editsFor(doc, text, patch, json) {
       const keyText = scalarText(name, { json, like: first.key });
       const valueText = scalarText(op.value, { json, like: isScalar(first.value) ? first.value : undefined });
       const start = first.key.range[0];
+      // The first member's key-value separator when it is only a colon and spaces.
+      const between = text.slice(first.key.range[1], first.value.range[0]);
+      const colon = /^[ \t]*:[ \t]*$/.test(between) && (json || map.flow || /[ \t]$/.test(between)) ? between : ': ';
       if (json || map.flow) {
         // Before the first member, with the same separators: `"Atime": "NONE",` + the space that led to it.
-        const colon = text.slice(first.key.range[1], first.value.range[0]);
         const lead = text.slice(text.lastIndexOf('{', start) + 1, start);
         // The line break and indentation before the first member (no comment), or its spaces.
         const separator = lead.includes('\n') ? lead.slice(lead.lastIndexOf('\n')) : lead || (json ? '' : ' ');
         edits.push({ start, end: start, text: `${keyText}${colon}${valueText},${separator}` });
       } else {
         // A block mapping: a line of its own at the first key's indentation.
-        const colon = text.slice(first.key.range[1], first.value.range[0]).replace(/\s*\n[\s\S]*$/, ' ');
-        edits.push({ start, end: start, text: `${keyText}${colon || ': '}${valueText}\n${' '.repeat(columnOf(text, start))}` });
+        edits.push({ start, end: start, text: `${keyText}${colon}${valueText}\n${' '.repeat(columnOf(text, start))}` });
       }
     } else {
       return undefined;
@@ -194,8 +187,9 @@ function diagnosticsOf(text, value, json) {
 export function fixRequestText(text, syntax) {
   const json = syntax === 'json';
   const fixed = [];
+  const skipped = new Set(); // fixes that could not be placed or checked
   let current = text;
-  for (let pass = 0; pass < MAX_PASSES; pass += 1) {
+  while (fixed.length < MAX_FIXES) {
     let value;
     let doc;
     let diagnostics;
@@ -207,37 +201,44 @@ export function fixRequestText(text, syntax) {
       break; // unreadable now: the report says why
     }
     if (doc.errors.length > 0) break;
-    const chosen = [];
-    const claimed = [];
+    let next;
     for (const d of diagnostics) {
       if (!Array.isArray(d.fix) || d.fix.length === 0) continue;
-      const members = touched(d.fix);
-      if (members.some((m) => claimed.some((c) => overlaps(m, c)))) continue;
-      const edits = editsFor(doc, current, d.fix, json);
-      if (!edits) continue;
-      claimed.push(...members);
-      chosen.push({ diagnostic: d, edits });
-    }
-    if (chosen.length === 0) break;
-    const edits = chosen.flatMap((c) => c.edits).sort((a, b) => b.start - a.start || b.end - a.end);
-    let next = current;
-    for (const edit of edits) next = next.slice(0, edit.start) + edit.text + next.slice(edit.end);
-    // The new text must read as the old value with exactly these patches applied.
-    let expected;
-    let actual;
-    try {
-      expected = toJsonText(canonical(chosen.reduce((v, c) => applyPatch(v, c.diagnostic.fix), value)));
-      actual = toJsonText(canonical(readRequest(next, json)));
-    } catch {
+      const key = JSON.stringify([d.code, d.path, d.fix]);
+      if (skipped.has(key)) continue;
+      next = placed(current, doc, value, d.fix, json);
+      if (next === undefined) {
+        skipped.add(key);
+        continue;
+      }
+      fixed.push({ code: d.code, path: d.path, message: d.message, fix: d.fix });
       break;
     }
-    if (expected !== actual) break;
-    for (const { diagnostic } of chosen) {
-      fixed.push({ code: diagnostic.code, path: diagnostic.path, message: diagnostic.message, fix: diagnostic.fix });
-    }
+    if (next === undefined) break;
     current = next;
   }
   return { text: current, fixed };
+}
+
+/**
+ * `text` with `patch` applied as text edits, or undefined when the edits
+ * cannot be placed or the result would not read as `value` with the patch
+ * applied (and nothing else changed).
+ */
+function placed(text, doc, value, patch, json) {
+  const edits = editsFor(doc, text, patch, json);
+  if (!edits) return undefined;
+  let next = text;
+  for (const edit of edits.sort((a, b) => b.start - a.start || b.end - a.end)) {
+    next = next.slice(0, edit.start) + edit.text + next.slice(edit.end);
+  }
+  try {
+    const expected = toJsonText(canonical(applyPatch(value, patch)));
+    const actual = toJsonText(canonical(readRequest(next, json)));
+    return expected === actual ? next : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 // ---------------------------------------------------------------------------

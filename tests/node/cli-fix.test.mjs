@@ -66,8 +66,8 @@ test('--fix edits a JSON request in place, keeps its layout, and reports each ch
   assert.deepEqual(stdout.trimEnd().split('\n'), [
     'task.json:5:9  fixed  options/atime-mtime-mismatch  Atime added as "NONE"  [/Options/Atime]',
     'task.json:7:9  fixed  request/unknown-member  VerfyMode renamed VerifyMode  [/Options/VerfyMode]',
-    'task.json:10:18  fixed  schedule/five-field-cron  ScheduleExpression set to "cron(0 8 ? * 4#1 *)"  [/Schedule/ScheduleExpression]',
     'task.json:7:9  fixed  value/not-in-enum  VerifyMode set to "ONLY_FILES_TRANSFERRED"  [/Options/VerifyMode]',
+    'task.json:10:18  fixed  schedule/five-field-cron  ScheduleExpression set to "cron(0 8 ? * 4#1 *)"  [/Schedule/ScheduleExpression]',
     'task.json:8:9  error  value/not-in-enum  OverwriteMode "SOMETIMES" is not one of ALWAYS or NEVER.  [/Options/OverwriteMode]',
     '1 file checked: 1 error, 0 warnings; 4 problems fixed',
   ]);
@@ -124,8 +124,8 @@ Tags:
       ['options/atime-mtime-mismatch', '/Options/Atime', 6, 3, 'add'],
       ['value/not-in-enum', '/Options/LogLevel', 9, 3, 'replace'],
       ['request/unknown-member', '/Options/VerfyMode', 8, 3, 'move'],
-      ['schedule/five-field-cron', '/Schedule/ScheduleExpression', 11, 3, 'replace'],
       ['value/not-in-enum', '/Options/VerifyMode', 8, 3, 'replace'],
+      ['schedule/five-field-cron', '/Schedule/ScheduleExpression', 11, 3, 'replace'],
     ],
   );
   assert.deepEqual(report.tasks[0].diagnostics, []);
@@ -202,4 +202,18 @@ test('a member added to a one-line object follows its separators', () => {
   assert.equal(fixRequestText(flow, 'yaml').text, flow.replace('{Mtime', '{Atime: NONE, Mtime'));
   const commented = `SourceLocationArn: ${SOURCE}\nDestinationLocationArn: ${DESTINATION}\nOptions: { # times\n  Mtime: NONE }\n`;
   assert.equal(fixRequestText(commented, 'yaml').text, commented.replace('  Mtime', '  Atime: NONE,\n  Mtime'));
+});
+
+test('a fix that cannot be placed is skipped; the others are still applied', () => {
+  // The first member's value follows a comment, so Atime cannot copy its
+  // separator; it gets ": ". The enum case is fixed as well.
+  const text = `SourceLocationArn: ${SOURCE}\nDestinationLocationArn: ${DESTINATION}\nOptions:\n  Mtime: # why\n    NONE\n  LogLevel: off\n`;
+  const { text: after, fixed } = fixRequestText(text, 'yaml');
+  assert.equal(after, text.replace('  Mtime: # why', '  Atime: NONE\n  Mtime: # why').replace('LogLevel: off', 'LogLevel: OFF'));
+  assert.deepEqual(fixed.map((f) => f.code), ['options/atime-mtime-mismatch', 'value/not-in-enum']);
+  // An alias ahead of a fixable member: the alias' fix is skipped, the other applied.
+  const alias = `SourceLocationArn: ${SOURCE}\nDestinationLocationArn: ${DESTINATION}\nTaskMode: &mode basic\nName: *mode\nOptions: {LogLevel: off}\n`;
+  const result = fixRequestText(alias, 'yaml');
+  assert.equal(result.text, alias.replace('LogLevel: off', 'LogLevel: OFF'));
+  assert.deepEqual(result.fixed.map((f) => f.path), ['/Options/LogLevel']);
 });

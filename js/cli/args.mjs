@@ -48,9 +48,9 @@ variables without a value, "(known after apply)") are not checked; an info line
 names each one.
 
 Exit status: 0 no errors; 1 errors (or warnings with --warnings-as-errors, or
-more warnings than --max-warnings allows); 2 a usage error, a report that could
-not be written, or an input that could not be read or parsed (the other inputs
-are still checked and reported).
+more warnings than --max-warnings allows); 2 a usage error, a report or a fixed
+file that could not be written, or an input that could not be read or parsed
+(the other inputs are still checked and reported).
 `;
 
 export class UsageError extends Error {}

@@ -1,11 +1,12 @@
-// The datasync-task-validator command: reads the operands, checks each input,
-// prints one of three formats and returns the exit status:
+// The datasync-task-validator command: reads the operands, checks each input
+// (and with --fix first fixes request files), prints one of five formats and
+// returns the exit status:
 //   0  no errors
 //   1  errors (or warnings with --warnings-as-errors, or more warnings than
 //      --max-warnings N)
-//   2  a usage error, a report that --output-file could not write, or an input
-//      that could not be read or parsed; the other inputs are still checked and
-//      reported, and 2 wins over 1.
+//   2  a usage error, a report that --output-file could not write, a file that
+//      --fix could not write, or an input that could not be read or parsed; the
+//      other inputs are still checked and reported, and 2 wins over 1.
 // Problems with the command line or an input get one line each on stderr.
 import { version } from '../node/index.mjs';
 import { NAME, parseArgs, UsageError, USAGE } from './args.mjs';
@@ -47,6 +48,24 @@ function summarize(files) {
     }
   }
   return summary;
+}
+
+/**
+ * --fix for one request file: applies the fixes in place and returns the
+ * report of the file as it is now, with `fixed` (what changed, placed in the
+ * new text), and `error` when the file could not be fixed (it is unchanged).
+ */
+function fixInput(input, text, report, defaults) {
+  let result;
+  try {
+    result = fixFile(input.path, text, report.syntax, writeReport);
+  } catch (error) {
+    return { report: { ...report, fixed: [] }, error: `could not be fixed: ${String(error?.message ?? error).split('\n')[0]}` };
+  }
+  const now = result.fixed.length > 0 ? checkDocument(input.name, result.text, { defaults }) : report;
+  const at = positionsOf(result.text, now.syntax);
+  const fixed = result.fixed.map((f) => ({ ...f, ...at(f), description: describeFix(f.fix) }));
+  return { report: { ...now, fixed }, error: result.error && `cannot write the fixes: ${result.error}` };
 }
 
 /**
@@ -117,15 +136,12 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
     try {
       report = checkDocument(input.name, read.text, { defaults: options.defaults });
       if (options.fix && input.path !== null && report.kind === 'request') {
-        const result = fixFile(input.path, read.text, report.syntax, writeReport);
-        if (result.error) {
-          complain(`${input.name}: cannot write the fixes: ${result.error}`);
+        const fixed = fixInput(input, read.text, report, options.defaults);
+        if (fixed.error) {
+          complain(`${input.name}: ${fixed.error}`);
           fixFailures += 1;
         }
-        // The report is of the file as it is now.
-        if (result.fixed.length > 0) report = checkDocument(input.name, result.text, { defaults: options.defaults });
-        const at = positionsOf(result.text, report.syntax);
-        report.fixed = result.fixed.map((f) => ({ ...f, ...at(f), description: describeFix(f.fix) }));
+        report = fixed.report;
       }
     } catch (error) {
       report = { file: input.name, syntax: null, kind: 'unparsable', error: { message: `could not be checked: ${error?.message ?? error}` }, notes: [], tasks: [] };

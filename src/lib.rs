@@ -114,7 +114,7 @@ fn write_diagnostics<'d>(out: &mut String, diagnostics: impl Iterator<Item = &'d
     out.push(']');
 }
 
-/// `{ code, severity, path, message, params? }` as JSON text: the one home of
+/// `{ code, severity, path, message, params?, fix? }` as JSON text: the one home of
 /// a diagnostic's JSON shape, for reports and schedule descriptions alike.
 fn write_diagnostic(out: &mut String, diagnostic: &Diagnostic) {
     // Codes and severities are fixed ASCII words that need no escaping (tested).

@@ -47,7 +47,7 @@ fn segments(pointer: &str) -> Vec<String> {
         .collect()
 }
 
-/// The object holding the member `pointer` names, and the member's name.
+/// The object holding the member `pointer` names (through objects and lists), and the member's name.
 fn parent<'v, 'a>(
     root: &'v mut Value<'a>,
     pointer: &str,
@@ -56,15 +56,21 @@ fn parent<'v, 'a>(
     let last = names.pop().expect("a member pointer");
     let mut node = root;
     for name in names {
-        let Value::Object(members) = node else {
-            panic!("{pointer}: not an object")
+        node = match node {
+            Value::Object(members) => {
+                &mut members
+                    .iter_mut()
+                    .rev()
+                    .find(|(n, _)| *n == name)
+                    .expect("parent exists")
+                    .1
+            }
+            Value::Array(items) => {
+                let index: usize = name.parse().expect("a list index");
+                items.get_mut(index).expect("the item exists")
+            }
+            _ => panic!("{pointer}: not an object or a list"),
         };
-        node = &mut members
-            .iter_mut()
-            .rev()
-            .find(|(n, _)| *n == name)
-            .expect("parent exists")
-            .1;
     }
     let Value::Object(members) = node else {
         panic!("{pointer}: parent is not an object")
@@ -305,6 +311,25 @@ fn a_cron_with_a_star_day_field_gets_the_question_mark_it_needs() {
     no_fix(
         r#""Schedule":{"ScheduleExpression":"cron(0 8 ? * ? *)"}"#,
         "schedule/invalid-expression",
+    );
+}
+
+#[test]
+fn cleaned_spellings_are_fixes() {
+    // A stray comma in a cron list: the cleaned expression.
+    fixes(
+        r#""Schedule":{"ScheduleExpression":"cron(0 8,,20 ? * MON-FRI, *)"}"#,
+        "schedule/nonstandard-spelling",
+        &[replace(
+            "/Schedule/ScheduleExpression",
+            "cron(0 8,20 ? * MON-FRI *)",
+        )],
+    );
+    // A run of trailing `*` in include patterns: one `*`, in every pattern that has a run.
+    fixes(
+        r#""Includes":[{"FilterType":"SIMPLE_PATTERN","Value":"/logs/**|/tmp/a|/data***"}]"#,
+        "filter/include-trailing-wildcards",
+        &[replace("/Includes/0/Value", "/logs/*|/tmp/a|/data*")],
     );
 }
 

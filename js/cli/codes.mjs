@@ -61,7 +61,7 @@ export const CLI_CODES = {
 };
 
 /** The README section that documents each group of codes. */
-const SECTION = { cloudformation: 'cloudformation-templates', yaml: 'command-line', input: 'command-line' };
+const SECTION = { cloudformation: 'cloudformation-templates', terraform: 'terraform', yaml: 'command-line', input: 'command-line' };
 
 let cached;
 

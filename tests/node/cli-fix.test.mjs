@@ -217,3 +217,20 @@ test('a fix that cannot be placed is skipped; the others are still applied', () 
   assert.equal(result.text, alias.replace('LogLevel: off', 'LogLevel: OFF'));
   assert.deepEqual(result.fixed.map((f) => f.path), ['/Options/LogLevel']);
 });
+
+test('--fix never changes Terraform, and its findings carry no request patch', () => {
+  const tf = `resource "aws_datasync_task" "t" {
+  source_location_arn      = "${SOURCE}"
+  destination_location_arn = "${DESTINATION}"
+  task_mode                = "Enhanced"
+}
+`;
+  const name = file('main.tf', tf);
+  const { status, stdout } = run(['--fix', '--format', 'json', name]);
+  assert.equal(status, 1, stdout);
+  assert.equal(read(name), tf);
+  const [report] = JSON.parse(stdout).files;
+  const found = report.tasks.flatMap((task) => task.diagnostics).find((d) => d.code === 'value/not-in-enum');
+  assert.equal(found?.attribute, 'task_mode');
+  assert.equal(found.fix, undefined);
+});

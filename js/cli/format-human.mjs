@@ -64,7 +64,8 @@ export function formatHuman(run, { color = false, quiet = false, warningsAsError
     if (file.kind === 'unparsable' || file.kind === 'unreadable') continue; // reported on stderr
     // What --fix changed in the file, whatever --quiet says: the user's files changed.
     for (const change of file.fixed ?? []) {
-      out.push(`${positionOf(file.file, change)}  ${paint('ok', 'fixed')}  ${paint('dim', change.code)}  ${change.description}  ${paint('dim', `[${change.path}]`)}`);
+      const where = escapeControls(positionOf(file.file, change));
+      out.push(`${where}  ${paint('ok', 'fixed')}  ${paint('dim', change.code)}  ${escapeControls(change.description)}  ${paint('dim', `[${escapeControls(change.path)}]`)}`);
     }
     for (const note of file.notes) {
       if (shown('info')) line(file, null, note, 'info');

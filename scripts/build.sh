@@ -68,13 +68,15 @@ copy_glue "$stage/web/$name.js" "$pkg/web/$name.js" \
   printf "module.exports = Buffer.from('%s', 'base64');\n" "$(base64 -w0 "$pkg/$wasm_file")"
 } > "$pkg/node/wasm-bytes.cjs"
 cp js/node/index.cjs js/node/index.mjs "$pkg/node/"
-# validate()'s fast input path: one ES module source, used as is by the browser
-# entry and as CommonJS by the Node entry (its one `export` becomes module.exports).
+# validate()'s fast input path and the guard around the glue: one ES module source,
+# used as is by the browser entry and as CommonJS by the Node entry.
 cp js/text-path.mjs "$pkg/web/text-path.js"
-[ "$(grep -c '^export ' js/text-path.mjs)" = 1 ] && grep -q '^export function createValidate(' js/text-path.mjs \
-  || { echo "[build] js/text-path.mjs must have exactly one export: function createValidate" >&2; exit 1; }
-{ echo "'use strict';"; sed 's/^export function createValidate(/function createValidate(/' js/text-path.mjs
-  echo 'module.exports = { createValidate };'; } > "$pkg/node/text-path.cjs"
+# Its exports are `export function name(` lines, nothing else.
+exported=$(sed -n 's/^export function \([A-Za-z]*\)(.*/\1/p' js/text-path.mjs | paste -sd, -)
+[ -n "$exported" ] && [ "$(grep -c '^export ' js/text-path.mjs)" = "$(grep -c '^export function ' js/text-path.mjs)" ] \
+  || { echo "[build] js/text-path.mjs may export only functions, as 'export function name('" >&2; exit 1; }
+{ echo "'use strict';"; sed 's/^export function /function /' js/text-path.mjs
+  echo "module.exports = { $exported };"; } > "$pkg/node/text-path.cjs"
 # The command line (package.json "bin"): js/cli/*.mjs plus the code meanings
 # from README.md's table for its SARIF rules.
 mkdir -p "$pkg/cli"

@@ -120,6 +120,76 @@ test('validate() with the JS stack nearly full throws at most a RangeError, and 
   assertStillValidates(instance);
 });
 
+test('20,000 JS stack overflows inside validate() give back every frame of the core\'s stack', () => {
+  const instance = freshInstance();
+  // The raw glue of this instance (freshInstance loaded it afresh): its stack pointer global.
+  const stackPointer = require(`${pkgDir}/node/datasync_task_validator.cjs`).stackPointer();
+  assert.ok(stackPointer instanceof WebAssembly.Global, 'the .wasm exports __stack_pointer');
+  const idle = stackPointer.value;
+  const probe = { ...requestOfSize(2_000), Schedule: { ScheduleExpression: 'cron(0 8 * * ? 2099)' } };
+  // As above, call validate() at every depth on the way back from a full
+  // stack: each dive gives about 50 RangeErrors, a third of them thrown with
+  // the core's frames on the stack (each used to strand about 2 KB of its
+  // 1 MiB stack: the instance trapped after some 800 of them).
+  let overflows = 0;
+  while (overflows < 20_000) {
+    let answered = false;
+    const dive = () => {
+      try {
+        dive();
+      } catch {
+        // the stack ran out below
+      }
+      if (answered) return;
+      try {
+        instance.validate(probe);
+        answered = true;
+      } catch (error) {
+        assert.ok(error instanceof RangeError, String(error));
+        overflows += 1;
+      }
+    };
+    dive();
+  }
+  assert.equal(stackPointer.value, idle, 'no call under way: the stack pointer is back where it started');
+  assertStillValidates(instance);
+});
+
+test('the same for applyDefaults(), fields() and describeSchedule()', () => {
+  const instance = freshInstance();
+  const stackPointer = require(`${pkgDir}/node/datasync_task_validator.cjs`).stackPointer();
+  const idle = stackPointer.value;
+  const calls = [
+    () => instance.applyDefaults(requestOfSize(2_000)),
+    () => instance.fields(),
+    () => instance.describeSchedule('cron(0 8 ? * MON-FRI *)', { from: 0, count: 100 }),
+  ];
+  for (const call of calls) {
+    let overflows = 0;
+    while (overflows < 2_000) {
+      let answered = false;
+      const dive = () => {
+        try {
+          dive();
+        } catch {
+          // the stack ran out below
+        }
+        if (answered) return;
+        try {
+          call();
+          answered = true;
+        } catch (error) {
+          assert.ok(error instanceof RangeError, String(error));
+          overflows += 1;
+        }
+      };
+      dive();
+    }
+    assert.equal(stackPointer.value, idle);
+  }
+  assertStillValidates(instance);
+});
+
 test('describeSchedule refuses a Proxy of a Date or a Date look-alike with a TypeError, every time', () => {
   const instance = freshInstance();
   const fakes = [

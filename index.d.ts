@@ -247,8 +247,8 @@ export interface Options {
   PreserveDeletedFiles?: PreserveDeletedFiles;
   PreserveDevices?: PreserveDevices;
   PosixPermissions?: PosixPermissions;
-  /** Bytes per second, or -1 for no limit; an integer. */
-  BytesPerSecond?: number;
+  /** Bytes per second, or -1 for no limit; an integer (a BigInt is read as its exact digits). */
+  BytesPerSecond?: number | bigint;
   TaskQueueing?: TaskQueueing;
   LogLevel?: LogLevel;
   TransferMode?: TransferMode;
@@ -382,6 +382,8 @@ export type WithDefaults<T> = Omit<FilledParts<T>, 'TaskMode' | 'Options'> & {
  * Checks a CreateTask request given as an object or as JSON text, against the
  * locations `options` describes. Every mistake in the request, including input
  * that is not an object or not serializable, is a diagnostic in the result.
+ * A BigInt member is read as the exact integer it holds, so what applyDefaults
+ * returns can be validated as it is.
  * @throws TypeError only when `options` is malformed (a programming error).
  */
 export function validate(request: CreateTaskRequest | string | unknown, options?: ValidateOptions): ValidationResult;
@@ -392,7 +394,8 @@ export function validate(request: CreateTaskRequest | string | unknown, options?
  * Schedule.Status when there is a Schedule, ManifestConfig Action and Format
  * when there is a ManifestConfig. Members already present are kept as they are.
  * With an invalid TaskMode only the defaults both modes share are filled (not
- * VerifyMode). Integers beyond Number.MAX_SAFE_INTEGER come back exactly, as BigInt.
+ * VerifyMode). Integers beyond Number.MAX_SAFE_INTEGER come back exactly, as BigInt;
+ * a BigInt in the request is read as its digits, so the result can go back in.
  * With `options.locations` describing two object stores, Uid, Gid and
  * PosixPermissions are NONE, as the service uses there.
  * @throws TypeError when the request is not an object (or JSON text of one), or `options` is malformed.

@@ -62,6 +62,9 @@ export async function useEverything(): Promise<string[]> {
   const limit: number | bigint = filled.Options.BytesPerSecond;
   // @ts-expect-error BytesPerSecond is not always a number.
   const limitNumber: number = filled.Options.BytesPerSecond;
+  // What applyDefaults returns is a request again: a BigInt BytesPerSecond included.
+  const again: ValidationResult = validate(filled);
+  const typed: CreateTaskRequest = { ...request, Options: { BytesPerSecond: 9007199254740993n } };
   const scheduled = applyDefaults({ ...request, Schedule: { ScheduleExpression: 'rate(1 day)' } });
   const status: 'ENABLED' | 'DISABLED' = scheduled.Schedule.Status;
   const manifestFormat: 'CSV' = applyDefaults({ ManifestConfig: {} }).ManifestConfig.Format;

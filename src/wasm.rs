@@ -313,8 +313,11 @@ pub fn wasm_memory() -> JsValue {
 /// that restore it), so no such failure strands part of the stack.
 #[wasm_bindgen(js_name = stackPointer)]
 pub fn stack_pointer() -> JsValue {
-    Reflect::get(&wasm_bindgen::exports(), &JsValue::from_str("__stack_pointer"))
-        .unwrap_or(JsValue::UNDEFINED)
+    Reflect::get(
+        &wasm_bindgen::exports(),
+        &JsValue::from_str("__stack_pointer"),
+    )
+    .unwrap_or(JsValue::UNDEFINED)
 }
 
 #[wasm_bindgen]

@@ -140,17 +140,27 @@ function serialize(request) {
 }
 
 /**
- * Returns applyDefaults(request, ...) built on the glue's: an object is
- * serialised here (a BigInt as its digits, so what applyDefaults returned
- * goes back in) and handed over as JSON text, which the glue reads the same
- * way. An object that cannot be serialised goes to the glue as it is, which
- * throws the documented TypeError.
+ * Returns applyDefaults(request, ...) built on the glue's, which serialises an
+ * object itself: only when that refuses a BigInt (a TypeError that says so) is
+ * the object serialised here, each BigInt as its digits, and handed over as
+ * JSON text, which the glue reads the same way. So what applyDefaults returned
+ * goes back in, and other objects cost what they did.
  */
 export function createApplyDefaults(glue) {
   return function applyDefaults(request, ...rest) {
-    if (request === null || typeof request !== 'object') return glue.applyDefaults(request, ...rest);
-    const { text } = serialize(request);
-    return glue.applyDefaults(typeof text === 'string' ? text : request, ...rest);
+    try {
+      return glue.applyDefaults(request, ...rest);
+    } catch (error) {
+      if (request === null || typeof request !== 'object' || !refusesBigInt(error)) throw error;
+      let text;
+      try {
+        text = stringifyExact(request);
+      } catch {
+        throw error;
+      }
+      if (typeof text !== 'string') throw error;
+      return glue.applyDefaults(text, ...rest);
+    }
   };
 }
 

@@ -96,6 +96,8 @@ node_modules/.bin/wasm-opt -Oz \
   "$stage/hcl/hcl_reader_bg.wasm" -o "$pkg/cli/hcl_reader_bg.wasm"
 copy_glue "$stage/hcl/hcl_reader.js" "$pkg/cli/hcl_reader.cjs" \
   "\${__dirname}/hcl_reader_bg.wasm" "\${__dirname}/hcl_reader_bg.wasm"
+# The retired codes, so that the configuration file can name them as retired.
+node scripts/cli-retired.mjs README.md > "$pkg/cli/retired.json"
 cp js/web/index.js "$pkg/web/"
 # datasync-task-validator/form-kit: the form's generic plumbing (package.json "exports").
 cp js/form-kit.mjs "$pkg/web/form-kit.js"

@@ -14,7 +14,9 @@ module) and plans ("terraform show -json plan.out > plan.json").
 Inputs:
   FILE                   a request or a template
   DIRECTORY              every *.json, *.yaml, *.yml, *.template and *.tf file below it
-                         (folders named node_modules or starting with "." are skipped)
+                         that is a task configuration (folders named node_modules
+                         or starting with "." are skipped, and so are files such as
+                         package.json that are not task configurations)
   GLOB                   a quoted pattern with *, ? and **, e.g. 'tasks/**/*.yaml'
   -                      standard input (JSON or YAML)
 
@@ -39,8 +41,17 @@ Options:
       --color, --no-color
                          colour the human format or not (default: only when standard
                          output is a terminal and NO_COLOR is not set)
+  -c, --config FILE      read the configuration from FILE (default: the nearest
+                         .datasync-task-validator.json in this folder or above)
+      --no-config        read no configuration file
   -h, --help             print this help and exit
   -v, --version          print the version and exit
+
+Configuration (.datasync-task-validator.json): "ignore", "include", "severity",
+"files", "ignoreFiles" and "overrides"; a template resource's Metadata
+{"datasync-task-validator": {"ignore": [codes]}}, or a comment
+"# datasync-task-validator: ignore=code1,code2" right above a Terraform
+resource "aws_datasync_task", suppresses codes for that task.
 
 Values CloudFormation computes at deploy time (Ref, Fn::GetAtt, Fn::Sub, !If, …)
 and values Terraform knows only at plan or apply time (references, functions,
@@ -70,6 +81,8 @@ export function parseArgs(argv) {
     maxWarnings: undefined,
     listRules: false,
     fix: false,
+    config: undefined,
+    noConfig: false,
     help: false,
     version: false,
     operands: [],
@@ -157,6 +170,14 @@ export function parseArgs(argv) {
         noValue();
         options.color = false;
         break;
+      case '-c':
+      case '--config':
+        options.config = value(flag, inline, rest);
+        break;
+      case '--no-config':
+        noValue();
+        options.noConfig = true;
+        break;
       case '-h':
       case '--help':
         noValue();
@@ -184,6 +205,7 @@ export function parseArgs(argv) {
   if (options.defaults && !['human', 'json'].includes(options.format)) {
     throw new UsageError(`--defaults cannot be combined with --format ${options.format} (use --format json)`);
   }
+  if (options.config !== undefined && options.noConfig) throw new UsageError('--config and --no-config cannot be combined');
   if (options.operands.length === 0) throw new UsageError('no input files (give files, folders, globs or - for standard input)');
   return options;
 }

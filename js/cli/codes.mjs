@@ -46,6 +46,10 @@ export const CLI_CODES = {
     severity: 'info',
     meaning: 'A `terraform show -json` plan or state without aws_datasync_task resources to create or keep.',
   },
+  'suppression/invalid': {
+    severity: 'warning',
+    meaning: 'A suppression in a template resource\'s Metadata or a Terraform comment that cannot be honoured: an unknown or retired code, or not a list of codes.',
+  },
   'cloudformation/no-tasks': {
     severity: 'info',
     meaning: 'A CloudFormation template without AWS::DataSync::Task resources.',

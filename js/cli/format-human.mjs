@@ -62,6 +62,7 @@ export function formatHuman(run, { color = false, quiet = false, warningsAsError
 
   for (const file of run.files) {
     if (file.kind === 'unparsable' || file.kind === 'unreadable') continue; // reported on stderr
+    if (file.kind === 'skipped') continue; // counted in the summary
     // What --fix changed in the file, whatever --quiet says: the user's files changed.
     for (const change of file.fixed ?? []) {
       const where = escapeControls(positionOf(file.file, change));
@@ -103,8 +104,10 @@ export function formatHuman(run, { color = false, quiet = false, warningsAsError
   const failing = summary.errors > 0 || (warningsAsErrors && summary.warnings > 0) || summary.unreadable > 0;
   if (!quiet || failing) {
     let text = `${plural(summary.checked, 'file')} checked: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`;
+    if (summary.suppressed > 0) text += ` (${summary.suppressed} suppressed)`;
     if (summary.unreadable > 0) text += `; ${plural(summary.unreadable, "file")} could not be checked`;
     if (summary.fixed > 0) text += `; ${plural(summary.fixed, 'problem')} fixed`;
+    if (summary.skipped > 0) text += `; ${plural(summary.skipped, 'file')} skipped (not task configurations, or left out by the configuration)`;
     const style = summary.errors > 0 || summary.unreadable > 0 ? 'error' : summary.warnings > 0 ? 'warning' : 'ok';
     out.push(paint(style, text));
   }

@@ -28,7 +28,8 @@ const attributes = (pairs) => pairs.map(([name, value]) => `${name}="${escapeXml
 
 export function formatJunit(run, { quiet = false, warningsAsErrors = false } = {}) {
   const all = findings(run, { quiet, warningsAsErrors });
-  const byFile = new Map(run.files.map((file) => [file, []]));
+  // A file skipped (not a task configuration, or left out by the configuration) is no test case.
+  const byFile = new Map(run.files.filter((file) => file.kind !== 'skipped').map((file) => [file, []]));
   for (const finding of all) byFile.get(finding.file).push(finding);
 
   const suites = [];

@@ -6,7 +6,9 @@
 // resource and pointer. An input that could not be read or parsed is a result
 // too (json/syntax-error, yaml/syntax-error, input/unreadable), and also a tool
 // execution notification. "Not checked" notes are notifications only, so they
-// do not become alerts.
+// do not become alerts. Findings suppressed for a task (Metadata, comment) or
+// a file (the configuration's "overrides") are results with `suppressions`
+// (kind "inSource" or "external"), which code scanning shows as dismissed.
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { failureCode, rules as allRules } from './codes.mjs';
@@ -73,6 +75,7 @@ export function formatSarif(run, { quiet = false, warningsAsErrors = false, cwd 
     }
     for (const task of file.tasks) {
       for (const d of task.diagnostics.filter(keep)) found.push({ file, task, d });
+      for (const d of (task.suppressed ?? []).filter(keep)) found.push({ file, task, d });
       for (const note of quiet ? [] : task.notes) {
         notifications.push({ level: 'note', message: { text: note.message }, descriptor: { id: note.code }, locations: [location(file, task, note, cwd)] });
       }
@@ -116,6 +119,9 @@ export function formatSarif(run, { quiet = false, warningsAsErrors = false, cwd 
     if (d.params) result.properties.params = d.params;
     // Terraform: the attribute, where a variable's value came from, the provider default behind the finding.
     for (const key of ['attribute', 'origin', 'providerDefault']) if (d[key] !== undefined) result.properties[key] = d[key];
+    if (d.suppression) {
+      result.suppressions = [{ kind: d.suppression.kind, justification: `suppressed by ${d.suppression.source}` }];
+    }
     return result;
   });
 

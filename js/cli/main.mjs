@@ -10,6 +10,7 @@
 // Problems with the command line or an input get one line each on stderr.
 import { version } from '../node/index.mjs';
 import { NAME, parseArgs, UsageError, USAGE } from './args.mjs';
+import { ConfigError, excludedFile, loadConfig, overriddenCodes } from './config.mjs';
 import { escapeControls, formatHuman } from './format-human.mjs';
 import { formatJson } from './format-json.mjs';
 import { formatSarif } from './format-sarif.mjs';
@@ -19,8 +20,25 @@ import { listRules } from './list-rules.mjs';
 import { writeReport } from './output-file.mjs';
 import { describeFix, fixFile, positionsOf } from './fix.mjs';
 import { expandOperands, readInput } from './inputs.mjs';
+import { skippedByName } from './recognise.mjs';
 import { checkDocument } from './report.mjs';
 import { checkTerraform, isTerraformInput } from './terraform.mjs';
+import { applySelection, attachTerraformSuppressions } from './suppress.mjs';
+
+/**
+ * A Terraform file's report with the configuration's selection and the
+ * suppression comments of its .tf text applied.
+ */
+async function selectTerraform(report, config, cwd) {
+  if (report.kind !== 'terraform') return report;
+  if (report.syntax === 'hcl' && report.path) {
+    // Read as every input is (regular files only, bounded); the Terraform
+    // reader has read it already, and if it is gone now its tasks keep their findings.
+    const read = await readInput({ name: report.file, path: report.path });
+    if (read.text !== undefined) attachTerraformSuppressions(report, read.text);
+  }
+  return applySelection(report, config, overriddenCodes(config, report.path, cwd));
+}
 
 /** Whether the human format is coloured: --color/--no-color, else a terminal without NO_COLOR. */
 function useColor(option, stdout, env) {
@@ -30,8 +48,12 @@ function useColor(option, stdout, env) {
 }
 
 function summarize(files) {
-  const summary = { files: files.length, checked: 0, unreadable: 0, tasks: 0, errors: 0, warnings: 0, notes: 0 };
+  const summary = { files: files.length, checked: 0, unreadable: 0, skipped: 0, tasks: 0, errors: 0, warnings: 0, notes: 0, suppressed: 0 };
   for (const file of files) {
+    if (file.kind === 'skipped') {
+      summary.skipped += 1;
+      continue;
+    }
     if (file.kind === 'unreadable' || file.kind === 'unparsable') {
       summary.unreadable += 1;
       continue;
@@ -41,6 +63,7 @@ function summarize(files) {
     for (const task of file.tasks) {
       summary.tasks += 1;
       summary.notes += task.notes.length;
+      summary.suppressed += task.suppressed?.length ?? 0;
       for (const d of task.diagnostics) {
         if (d.severity === 'error') summary.errors += 1;
         else if (d.severity === 'warning') summary.warnings += 1;
@@ -96,11 +119,26 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
     return 0;
   }
 
+  let config = null;
+  if (!options.noConfig) {
+    try {
+      config = loadConfig({ explicit: options.config, cwd });
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      complain(error.message);
+      return 2;
+    }
+  }
+
   const { inputs, problems } = expandOperands(options.operands, { stdinName: options.stdinName });
   problems.forEach(complain);
   const files = [];
+  const skip = (input, reason) => files.push({ file: input.name, path: input.path, syntax: null, kind: 'skipped', reason, notes: [], tasks: [] });
+  // The configuration's "files" and "ignoreFiles" apply to every file from
+  // disk; recognition by name or content only to files found in folders.
+  const excluded = new Map(inputs.map((input) => [input, excludedFile(config, input.path, cwd)]));
   // Terraform files are checked by module (folder), all at once.
-  const terraformInputs = inputs.filter((input) => input.path !== null && isTerraformInput(input.name));
+  const terraformInputs = inputs.filter((input) => input.path !== null && isTerraformInput(input.name) && !excluded.get(input));
   let terraform = null;
   try {
     terraform = terraformInputs.length ? checkTerraform(terraformInputs, { defaults: options.defaults }) : null;
@@ -111,6 +149,11 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
   }
   let fixFailures = 0;
   for (const input of inputs) {
+    if (excluded.get(input)) {
+      if (!input.found) complain(`${input.name}: skipped: ${excluded.get(input)}`);
+      skip(input, excluded.get(input));
+      continue;
+    }
     if (input.path === null && isTerraformInput(input.name)) {
       // A Terraform module is a folder of files (variables, locations, tfvars): read from disk only.
       const message = 'Terraform files are read as modules (folders); name the file or its folder instead of standard input';
@@ -123,7 +166,12 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
       const { message, line, column } = fromTerraform.error ?? {};
       if (fromTerraform.kind === 'unparsable') complain(line ? `${input.name}:${line}:${column}: ${message}` : `${input.name}: ${message}`);
       if (fromTerraform.kind === 'unreadable') complain(`${input.name}: ${message}`);
-      files.push(fromTerraform);
+      files.push(await selectTerraform(fromTerraform, config, cwd));
+      continue;
+    }
+    const byName = input.found ? skippedByName(input.name) : null;
+    if (byName) {
+      skip(input, byName);
       continue;
     }
     const read = await readInput(input);
@@ -134,7 +182,7 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
     }
     let report;
     try {
-      report = checkDocument(input.name, read.text, { defaults: options.defaults });
+      report = checkDocument(input.name, read.text, { defaults: options.defaults, onlyTasks: input.found });
       if (options.fix && input.path !== null && report.kind === 'request') {
         const fixed = fixInput(input, read.text, report, options.defaults);
         if (fixed.error) {
@@ -143,6 +191,7 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
         }
         report = fixed.report;
       }
+      applySelection(report, config, overriddenCodes(config, input.path, cwd));
     } catch (error) {
       report = { file: input.name, syntax: null, kind: 'unparsable', error: { message: `could not be checked: ${error?.message ?? error}` }, notes: [], tasks: [] };
     }
@@ -154,7 +203,7 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
     files.push(report);
   }
 
-  if (terraform) files.push(...terraform.extra);
+  for (const report of terraform?.extra ?? []) files.push(await selectTerraform(report, config, cwd));
   const summary = summarize(files);
   if (options.fix) summary.fixed = files.reduce((sum, file) => sum + (file.fixed?.length ?? 0), 0);
   const tooManyWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;

@@ -65,7 +65,7 @@ export const CLI_CODES = {
 };
 
 /** The README section that documents each group of codes. */
-const SECTION = { cloudformation: 'cloudformation-templates', terraform: 'terraform', yaml: 'command-line', input: 'command-line' };
+const SECTION = { cloudformation: 'cloudformation-templates', terraform: 'terraform', yaml: 'command-line', input: 'command-line', suppression: 'suppressing-a-finding-for-one-task' };
 
 let cached;
 

@@ -85,7 +85,7 @@ export function checkCode(code, where, { known = knownCodes(), retired = retired
     const why = String(retired[code]).replace(/\.$/, '');
     throw new ConfigError(`${where}: ${quote(code)} is a retired code, no longer reported; remove it (retired because: ${why})`);
   }
-  throw new ConfigError(`${where}: ${quote(code)} is not a code this command reports (the README's "Diagnostic codes" lists them)`);
+  throw new ConfigError(`${where}: ${quote(code)} is not a code this command reports (--list-rules lists them)`);
 }
 
 function globList(value, where) {

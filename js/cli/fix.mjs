@@ -183,8 +183,10 @@ function diagnosticsOf(text, value, json) {
  * (`syntax` 'json' or 'yaml'). Returns `{ text, fixed }`: the new text (the
  * same string when nothing changed) and what was fixed, in the order applied:
  * `[{ code, path, message, fix }]` from the diagnostics as they were reported.
+ * `wanted(code)` says which codes may be fixed: those the configuration
+ * ignores or suppresses for this file are never acted on.
  */
-export function fixRequestText(text, syntax) {
+export function fixRequestText(text, syntax, wanted = () => true) {
   const json = syntax === 'json';
   const fixed = [];
   const skipped = new Set(); // fixes that could not be placed or checked
@@ -203,7 +205,7 @@ export function fixRequestText(text, syntax) {
     if (doc.errors.length > 0) break;
     let next;
     for (const d of diagnostics) {
-      if (!Array.isArray(d.fix) || d.fix.length === 0) continue;
+      if (!Array.isArray(d.fix) || d.fix.length === 0 || !wanted(d.code)) continue;
       const key = JSON.stringify([d.code, d.path, d.fix]);
       if (skipped.has(key)) continue;
       next = placed(current, doc, value, d.fix, json);
@@ -265,10 +267,10 @@ export function describeFix(patch) {
  * mark), the fixes applied, and why the file could not be written (it is
  * then unchanged and `fixed` is empty).
  */
-export function fixFile(path, text, syntax, writeWhole) {
+export function fixFile(path, text, syntax, writeWhole, wanted = () => true) {
   const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
   const body = bom ? text.slice(1) : text;
-  const result = fixRequestText(body, syntax);
+  const result = fixRequestText(body, syntax, wanted);
   if (result.fixed.length === 0) return { text: body, fixed: [] };
   const error = writeWhole(path, bom + result.text);
   return error ? { text: body, fixed: [], error } : result;

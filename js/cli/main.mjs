@@ -23,7 +23,7 @@ import { expandOperands, readInput } from './inputs.mjs';
 import { skippedByName } from './recognise.mjs';
 import { checkDocument } from './report.mjs';
 import { checkTerraform, isTerraformInput } from './terraform.mjs';
-import { applySelection, attachTerraformSuppressions } from './suppress.mjs';
+import { applySelection, attachTerraformSuppressions, fixableCodes } from './suppress.mjs';
 
 /**
  * A Terraform file's report with the configuration's selection and the
@@ -78,10 +78,10 @@ function summarize(files) {
  * report of the file as it is now, with `fixed` (what changed, placed in the
  * new text), and `error` when the file could not be fixed (it is unchanged).
  */
-function fixInput(input, text, report, defaults) {
+function fixInput(input, text, report, defaults, wanted) {
   let result;
   try {
-    result = fixFile(input.path, text, report.syntax, writeReport);
+    result = fixFile(input.path, text, report.syntax, writeReport, wanted);
   } catch (error) {
     return { report: { ...report, fixed: [] }, error: `could not be fixed: ${String(error?.message ?? error).split('\n')[0]}` };
   }
@@ -183,15 +183,16 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
     let report;
     try {
       report = checkDocument(input.name, read.text, { defaults: options.defaults, onlyTasks: input.found });
+      const fileCodes = overriddenCodes(config, input.path, cwd);
       if (options.fix && input.path !== null && report.kind === 'request') {
-        const fixed = fixInput(input, read.text, report, options.defaults);
+        const fixed = fixInput(input, read.text, report, options.defaults, fixableCodes(config, fileCodes));
         if (fixed.error) {
           complain(`${input.name}: ${fixed.error}`);
           fixFailures += 1;
         }
         report = fixed.report;
       }
-      applySelection(report, config, overriddenCodes(config, input.path, cwd));
+      applySelection(report, config, fileCodes);
     } catch (error) {
       report = { file: input.name, syntax: null, kind: 'unparsable', error: { message: `could not be checked: ${error?.message ?? error}` }, notes: [], tasks: [] };
     }

@@ -151,6 +151,20 @@ export function applySelection(report, config, fileCodes = new Set()) {
   return report;
 }
 
+/**
+ * Which codes --fix may act on in one request file: those applySelection
+ * would keep as findings (not ignored, turned off, left out by "include", or
+ * suppressed for the file by "overrides").
+ */
+export function fixableCodes(config, fileCodes = new Set()) {
+  if (!config) return () => true;
+  return (code) =>
+    !config.ignore.has(code) &&
+    config.severity.get(code) !== 'off' &&
+    (!config.include || config.include.has(code)) &&
+    !fileCodes.has(code);
+}
+
 /** The resource name in a Terraform address: `module.m.aws_datasync_task.nightly["a"]` -> `nightly`. */
 const TASK_ADDRESS = /(?:^|\.)aws_datasync_task\.([^.[]+)(?:\[[^\]]*\])?$/;
 

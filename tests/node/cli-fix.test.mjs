@@ -234,3 +234,26 @@ test('--fix never changes Terraform, and its findings carry no request patch', (
   assert.equal(found?.attribute, 'task_mode');
   assert.equal(found.fix, undefined);
 });
+
+test('--fix leaves alone what the configuration ignores, turns off or suppresses for the file', () => {
+  const name = file('configured.json', JSON_BEFORE);
+  const config = file(
+    'configured-config.json',
+    JSON.stringify({
+      ignore: ['schedule/five-field-cron'],
+      severity: { 'options/atime-mtime-mismatch': 'off' },
+      overrides: [{ files: ['configured.json'], ignore: ['value/not-in-enum'] }],
+    }),
+  );
+  const { stdout } = run(['--fix', '--config', config, '--format', 'json', name]);
+  const document = JSON.parse(stdout);
+  // Only the misspelt member is fixed: every other fix belongs to a code the configuration silences.
+  assert.deepEqual(
+    document.files[0].fixed.map((fixed) => fixed.code),
+    ['request/unknown-member'],
+  );
+  const after = read(name);
+  assert.match(after, /"VerifyMode": "only_files_transferred"/);
+  assert.match(after, /"cron\(0 8 \* \* 3#1\)"/);
+  assert.doesNotMatch(after, /"Atime"/);
+});

@@ -430,38 +430,33 @@ mod tests {
                 format!("Unknown{index:05} is not a member"),
             )
         };
-        let mut built = Collector::new();
-        let mut skipping = Collector::new();
-        let mut skipped = 0;
-        for index in (0..10_000).rev() {
-            built.push(diagnostic(index));
-            let path = format!("/Options/Unknown{index:05}");
-            if skipping.counted_only(Code::UnknownMember, &path) {
-                skipped += 1;
-            } else {
-                skipping.push(diagnostic(index));
+        // The reports of a collector given everything and of one asked first
+        // whether each diagnostic can still be shown, and how often it said no.
+        let collect = |order: Vec<usize>| {
+            let mut built = Collector::new();
+            let mut skipping = Collector::new();
+            let mut skipped = 0;
+            for index in order {
+                built.push(diagnostic(index));
+                let path = format!("/Options/Unknown{index:05}");
+                if skipping.counted_only(Code::UnknownMember, &path) {
+                    skipped += 1;
+                } else {
+                    skipping.push(diagnostic(index));
+                }
             }
-        }
+            (built.finish(), skipping.finish(), skipped)
+        };
+
         // Pushed in reverse report order, nothing after the first cut can rank
         // after the cutoff: only the forward order lets the check skip.
+        let (built, skipping, skipped) = collect((0..10_000).rev().collect());
         assert_eq!(skipped, 0);
-        assert_eq!(built.finish(), skipping.finish());
+        assert_eq!(built, skipping);
 
-        let mut built = Collector::new();
-        let mut skipping = Collector::new();
-        let mut skipped = 0;
-        for index in 0..10_000 {
-            built.push(diagnostic(index));
-            let path = format!("/Options/Unknown{index:05}");
-            if skipping.counted_only(Code::UnknownMember, &path) {
-                skipped += 1;
-            } else {
-                skipping.push(diagnostic(index));
-            }
-        }
+        let (built, report, skipped) = collect((0..10_000).collect());
         assert_eq!(skipped, 10_000 - COLLECT_LIMIT);
-        let report = skipping.finish();
-        assert_eq!(built.finish(), report);
+        assert_eq!(built, report);
         let truncated = report.iter().find(|d| d.code == Code::ReportTruncated);
         let total = truncated.and_then(|d| d.params.iter().find(|(name, _)| *name == "total"));
         assert_eq!(

@@ -7,21 +7,13 @@
 // 20): both ways are checked here.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { DESTINATION, SOURCE, pkgDir, requireBuiltPackage } from './helpers.mjs';
+import { DESTINATION, SOURCE, freshNodeInstance, pkgDir, requireBuiltPackage } from './helpers.mjs';
 
 requireBuiltPackage();
-const require = createRequire(import.meta.url);
 
-/** A new instance of the Node entry, loaded afresh (text-path reads JSON.rawJSON when it loads). */
-function freshInstance() {
-  for (const file of ['index.cjs', 'text-path.cjs', 'datasync_task_validator.cjs']) {
-    delete require.cache[require.resolve(`${pkgDir}/node/${file}`)];
-  }
-  return require(`${pkgDir}/node/index.cjs`);
-}
+const freshInstance = freshNodeInstance;
 
 const good = (extra) => ({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, ...extra });
 /** The request as JSON text with `"BytesPerSecond": digits` in its Options. */

@@ -3,15 +3,13 @@
 // Terraform comment, the configuration's "overrides"), and folder mode
 // checking only task configurations. Fixtures: tests/cli/fixtures/config/.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { pkgDir, repoRoot, requireBuiltPackage } from './helpers.mjs';
+import { pkgDir, repoRoot, requireBuiltPackage, runCommand } from './helpers.mjs';
 
 requireBuiltPackage();
-const BIN = join(pkgDir, 'cli', 'bin.mjs');
 const HERE = join(repoRoot, 'tests/cli/fixtures/config');
 const { compileGlob } = await import(pathToFileURL(join(pkgDir, 'cli', 'glob.mjs')).href);
 const { applySelection, attachTerraformSuppressions, terraformSuppressions, metadataSuppressions } = await import(pathToFileURL(join(pkgDir, 'cli', 'suppress.mjs')).href);
@@ -19,13 +17,8 @@ const { parseConfig, ConfigError } = await import(pathToFileURL(join(pkgDir, 'cl
 
 /** Runs the command in `cwd` (the config fixtures by default). */
 function run(args, { cwd = HERE } = {}) {
-  const environment = { ...process.env };
-  delete environment.NO_COLOR;
-  delete environment.FORCE_COLOR;
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: environment, timeout: 60_000 });
-  assert.equal(result.error, undefined, String(result.error));
-  assert.doesNotMatch(result.stderr, /^\s+at .+\(.+:\d+:\d+\)$/m, result.stderr);
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  const { status, stdout, stderr } = runCommand(args, { cwd });
+  return { status, stdout, stderr };
 }
 
 const json = (args, options) => {

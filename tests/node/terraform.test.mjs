@@ -8,21 +8,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { DESTINATION, pkgDir, repoRoot, requireBuiltPackage, SOURCE } from './helpers.mjs';
+import { DESTINATION, pkgDir, repoRoot, requireBuiltPackage, runCommand, SOURCE } from './helpers.mjs';
 
 requireBuiltPackage();
 const BIN = join(pkgDir, 'cli', 'bin.mjs');
 const FIXTURES = 'tests/cli/fixtures/terraform';
 
-function run(args, { cwd = repoRoot } = {}) {
-  const environment = { ...process.env };
-  delete environment.NO_COLOR;
-  delete environment.FORCE_COLOR;
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: environment, timeout: 60_000 });
-  assert.equal(result.error, undefined, String(result.error));
-  assert.doesNotMatch(result.stderr, /^\s+at .+\(.+:\d+:\d+\)$/m, result.stderr);
-  return result;
-}
+const run = runCommand;
 const json = (args, options) => {
   const result = run(['--format', 'json', ...args], options);
   return { ...result, document: JSON.parse(result.stdout) };

@@ -7,18 +7,12 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { runInNewContext } from 'node:vm';
-import { DESTINATION, SOURCE, pkgDir, requireBuiltPackage } from './helpers.mjs';
+import { DESTINATION, SOURCE, freshNodeInstance, pkgDir, requireBuiltPackage } from './helpers.mjs';
 
 requireBuiltPackage();
 const require = createRequire(import.meta.url);
 
-/** A new instance of the Node entry: its glue, wrapper and wasm instance loaded afresh. */
-function freshInstance() {
-  for (const file of ['index.cjs', 'text-path.cjs', 'datasync_task_validator.cjs']) {
-    delete require.cache[require.resolve(`${pkgDir}/node/${file}`)];
-  }
-  return require(`${pkgDir}/node/index.cjs`);
-}
+const freshInstance = freshNodeInstance;
 
 const request = (extra) => ({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, ...extra });
 /** A request of about `bytes` bytes of JSON: one exclude filter that long (valid up to 102,400 characters). */

@@ -70,7 +70,22 @@ export interface Diagnostic {
   message: string;
   /** Machine data such as `{ max: 256 }`, `{ allowed: [...] }` or `{ line, column }`; absent when there is none. */
   params?: Record<string, unknown>;
+  /**
+   * The one unambiguous fix, as RFC 6902 JSON Patch operations on the request
+   * to apply in order; absent when the remedy is a choice. E.g.
+   * `[{ op: 'replace', path: '/Schedule/ScheduleExpression', value: 'cron(0 8 ? * 4#1 *)' }]`.
+   */
+  fix?: JsonPatchOperation[];
 }
+
+/** One RFC 6902 JSON Patch operation of a {@link Diagnostic}'s fix. */
+export type JsonPatchOperation =
+  /** Sets a member its object lacks (the object exists). */
+  | { op: 'add'; path: string; value: unknown }
+  /** Changes the value of a member that exists. */
+  | { op: 'replace'; path: string; value: unknown }
+  /** Renames a member within its object: `from` exists, `path` does not. */
+  | { op: 'move'; from: string; path: string };
 
 /** What validate() returns. */
 export interface ValidationResult {
@@ -242,8 +257,8 @@ export interface Options {
   PreserveDeletedFiles?: PreserveDeletedFiles;
   PreserveDevices?: PreserveDevices;
   PosixPermissions?: PosixPermissions;
-  /** Bytes per second, or -1 for no limit; an integer. */
-  BytesPerSecond?: number;
+  /** Bytes per second, or -1 for no limit; an integer (a BigInt is read as its exact digits). */
+  BytesPerSecond?: number | bigint;
   TaskQueueing?: TaskQueueing;
   LogLevel?: LogLevel;
   TransferMode?: TransferMode;
@@ -430,7 +445,8 @@ export type WithDefaults<T> = Omit<FilledParts<T>, 'TaskMode' | 'Options'> & {
  * Checks a request of `options.operation` (CreateTask by default) given as an
  * object or as JSON text, against the locations `options` describes. Every
  * mistake in the request, including input that is not an object or not
- * serializable, is a diagnostic in the result.
+ * serializable, is a diagnostic in the result. A BigInt member is read as the
+ * exact integer it holds, so what applyDefaults returns can be validated as it is.
  * @throws TypeError only when `options` is malformed (not an object, an unknown
  * operation, a `task` or location that is not an object, or values JSON cannot hold).
  */
@@ -445,7 +461,8 @@ export function validate(
  * Schedule.Status when there is a Schedule, ManifestConfig Action and Format
  * when there is a ManifestConfig. Members already present are kept as they are.
  * With an invalid TaskMode only the defaults both modes share are filled (not
- * VerifyMode). Integers beyond Number.MAX_SAFE_INTEGER come back exactly, as BigInt.
+ * VerifyMode). Integers beyond Number.MAX_SAFE_INTEGER come back exactly, as BigInt;
+ * a BigInt in the request is read as its digits, so the result can go back in.
  * With `options.locations` describing two object stores, Uid, Gid and
  * PosixPermissions are NONE, as the service uses there.
  * @throws TypeError when the request is not an object (or JSON text of one), or `options` is malformed.

@@ -15,9 +15,154 @@
 // The options argument ({ locations, operation, task }) is passed through to the glue, which
 // reads it (JSON.stringify, then the core) and throws a TypeError when it is
 // malformed, whichever path the request takes.
+// A BigInt member, which JSON.stringify refuses, is written as its exact digits
+// in a second serialisation (see stringifyExact), so validate(applyDefaults(x)) works.
+//
+// guardGlue wraps every glue function for both entries: a JS exception that
+// unwinds through the core (the JS stack running out inside it) skips the
+// epilogues that give back the core's shadow stack, and the guard gives it back.
 
 /** The input buffer in wasm memory grows to at most this many bytes (4 MiB); longer texts are passed as a copy. */
 const INPUT_BUFFER_LIMIT = 1 << 22;
+
+/**
+ * The glue with every function wrapped so that no exception leaves the core's
+ * shadow stack behind. The core keeps its stack frames in wasm memory below
+ * the `__stack_pointer` global (build.rs exports it; the glue's
+ * `stackPointer()` returns it); each function lowers it on entry and raises it
+ * on return, so with no call under way it always holds the same value. A JS
+ * exception that unwinds through the core (a RangeError when the JS stack runs
+ * out inside it, which no `catch` in the core can stop) skips those returns and
+ * strands the frames: thousands of such failures used to exhaust the 1 MiB
+ * stack, and the instance trapped for good. The outermost call that throws
+ * puts the global back; if that write itself runs out of JS stack, the next
+ * outermost call does it first. Calls made from inside the core (user code the
+ * core calls, such as a replaced Date.now, calling validate again) leave the
+ * global alone: the core's own frames restore it when they return. The fast
+ * path costs a counter and a flag, no read of the global.
+ */
+export function guardGlue(glue) {
+  let stack; // the __stack_pointer WebAssembly.Global, null in a build without it; read at the first call
+  let base = 0; // its value while no call is under way
+  let depth = 0; // guarded calls under way
+  let stranded = false; // a failed call's frames are still below the stack pointer
+
+  /** Reads the global at the first call: the web glue is not instantiated before init(). */
+  function locate() {
+    const global = glue.stackPointer?.();
+    stack = global instanceof WebAssembly.Global ? global : null;
+    if (stack) base = stack.value;
+  }
+
+  /** Gives back a failed call's stack frames (may itself throw a RangeError: the flag stays set). */
+  function restore() {
+    stack.value = base;
+    stranded = false;
+  }
+
+  const guard = (call) =>
+    function guarded(...args) {
+      if (depth === 0) {
+        if (stack === undefined) locate();
+        else if (stranded) restore();
+      }
+      depth += 1;
+      try {
+        return call.apply(this, args);
+      } catch (error) {
+        if (depth === 1 && stack) {
+          stranded = true;
+          try {
+            restore();
+          } catch {
+            // out of JS stack here too: the next call restores it first
+          }
+        }
+        throw error;
+      } finally {
+        depth -= 1;
+      }
+    };
+
+  const guarded = {};
+  for (const [name, value] of Object.entries(glue)) {
+    // The web glue's init functions instantiate the module: nothing to guard.
+    guarded[name] = typeof value === 'function' && name !== 'default' && name !== 'initSync' ? guard(value) : value;
+  }
+  return guarded;
+}
+
+/** JSON.rawJSON (ES2025; V8 11.4+, Node.js 21+), or undefined where the engine lacks it. */
+const rawJSON = typeof JSON.rawJSON === 'function' ? JSON.rawJSON : undefined;
+
+/** Whether `error`, thrown by JSON.stringify, is its refusal of a BigInt (every engine names the type). */
+const refusesBigInt = (error) => error instanceof TypeError && /bigint/i.test(String(error.message));
+
+/**
+ * JSON text of `value` with every BigInt written as the exact integer it
+ * holds; throws what JSON.stringify throws for anything else. Called only
+ * after JSON.stringify refused a BigInt, so plain objects never pay for it.
+ * With JSON.rawJSON the digits go straight into the text; without it (Node.js
+ * 20) each BigInt is written as a string that starts with a mark made afresh
+ * for each call (so no text in the request can forge it), and the quoted
+ * marks are replaced by their digits afterwards.
+ */
+function stringifyExact(value) {
+  if (rawJSON) {
+    return JSON.stringify(value, (_key, member) => (typeof member === 'bigint' ? rawJSON(member.toString()) : member));
+  }
+  const mark = `bigint:${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}:`;
+  let marked = 0;
+  const text = JSON.stringify(value, (_key, member) => {
+    if (typeof member !== 'bigint') return member;
+    marked += 1;
+    return `${mark}${member}`;
+  });
+  if (marked === 0 || typeof text !== 'string') return text;
+  return text.replaceAll(new RegExp(`"${mark}(-?\\d+)"`, 'g'), '$1');
+}
+
+/**
+ * JSON text of the object `request` as JSON.stringify writes it, a BigInt as
+ * its digits. Returns `{ text }`, or `{ error }` with what the serialisation threw.
+ */
+function serialize(request) {
+  try {
+    return { text: JSON.stringify(request) };
+  } catch (error) {
+    if (!refusesBigInt(error)) return { error };
+    try {
+      return { text: stringifyExact(request) };
+    } catch (again) {
+      return { error: again };
+    }
+  }
+}
+
+/**
+ * Returns applyDefaults(request, ...) built on the glue's, which serialises an
+ * object itself: only when that refuses a BigInt (a TypeError that says so) is
+ * the object serialised here, each BigInt as its digits, and handed over as
+ * JSON text, which the glue reads the same way. So what applyDefaults returned
+ * goes back in, and other objects cost what they did.
+ */
+export function createApplyDefaults(glue) {
+  return function applyDefaults(request, ...rest) {
+    try {
+      return glue.applyDefaults(request, ...rest);
+    } catch (error) {
+      if (request === null || typeof request !== 'object' || !refusesBigInt(error)) throw error;
+      let text;
+      try {
+        text = stringifyExact(request);
+      } catch {
+        throw error;
+      }
+      if (typeof text !== 'string') throw error;
+      return glue.applyDefaults(text, ...rest);
+    }
+  };
+}
 
 const hasLoneSurrogate =
   typeof String.prototype.isWellFormed === 'function'
@@ -174,15 +319,15 @@ export function createValidate(glue) {
       if (hasLoneSurrogate(request)) return glue.validate(request, options);
       text = request;
     } else if (request !== null && typeof request === 'object') {
-      try {
-        // Lone surrogates in the object come out as \u escapes, which the core reports.
-        text = JSON.stringify(request);
-      } catch (error) {
+      // Lone surrogates in the object come out as \u escapes, which the core reports.
+      const serialized = serialize(request);
+      if ('error' in serialized) {
         // The glue turns the failure into the same diagnostic its validate() gives,
-        // without serialising again (getters and toJSON run once); only a
-        // cycle is first named by its path.
-        return glue.reportUnserializable(explain(request, error), options);
+        // without serialising again (getters and toJSON run once, twice only
+        // when a BigInt needs the second pass); only a cycle is first named by its path.
+        return glue.reportUnserializable(explain(request, serialized.error), options);
       }
+      text = serialized.text;
       if (typeof text !== 'string') return glue.reportUnserializable(undefined, options);
     } else {
       return glue.validate(request, options);

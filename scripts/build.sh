@@ -50,19 +50,33 @@ copy_glue() {
   sed "s|$old|$new|" "$from" > "$to"
 }
 # Node: `--target nodejs` is CommonJS, so it must be .cjs in a "type": "module" package.
-copy_glue "$stage/nodejs/$name.js" "$pkg/node/$name.cjs" \
-  "\${__dirname}/$wasm_file" "\${__dirname}/../$wasm_file"
+# It would read the .wasm beside it with fs.readFileSync, which a bundler for
+# Node.js (esbuild, webpack, CDK's NodejsFunction) cannot see and so leaves
+# behind. Instead the glue requires node/wasm-bytes.cjs, the same bytes as
+# base64 in a JavaScript module, which every bundler carries like other code.
+copy_glue "$stage/nodejs/$name.js" "$stage/glue-node.cjs" \
+  "const wasmPath = \`\${__dirname}/$wasm_file\`;" ""
+copy_glue "$stage/glue-node.cjs" "$pkg/node/$name.cjs" \
+  "require('fs').readFileSync(wasmPath)" "require('./wasm-bytes.cjs')"
 copy_glue "$stage/web/$name.js" "$pkg/web/$name.js" \
   "new URL('$wasm_file', import.meta.url)" "new URL('../$wasm_file', import.meta.url)"
 
+{
+  echo "'use strict';"
+  echo "// $wasm_file as base64, written by scripts/build.sh: the Node.js glue takes its"
+  echo "// bytes from here instead of reading a file, so that bundlers carry them along."
+  printf "module.exports = Buffer.from('%s', 'base64');\n" "$(base64 -w0 "$pkg/$wasm_file")"
+} > "$pkg/node/wasm-bytes.cjs"
 cp js/node/index.cjs js/node/index.mjs "$pkg/node/"
-# validate()'s fast input path: one ES module source, used as is by the browser
-# entry and as CommonJS by the Node entry (its one `export` becomes module.exports).
+# validate()'s fast input path and the guard around the glue: one ES module source,
+# used as is by the browser entry and as CommonJS by the Node entry.
 cp js/text-path.mjs "$pkg/web/text-path.js"
-[ "$(grep -c '^export ' js/text-path.mjs)" = 1 ] && grep -q '^export function createValidate(' js/text-path.mjs \
-  || { echo "[build] js/text-path.mjs must have exactly one export: function createValidate" >&2; exit 1; }
-{ echo "'use strict';"; sed 's/^export function createValidate(/function createValidate(/' js/text-path.mjs
-  echo 'module.exports = { createValidate };'; } > "$pkg/node/text-path.cjs"
+# Its exports are `export function name(` lines, nothing else.
+exported=$(sed -n 's/^export function \([A-Za-z]*\)(.*/\1/p' js/text-path.mjs | paste -sd, -)
+[ -n "$exported" ] && [ "$(grep -c '^export ' js/text-path.mjs)" = "$(grep -c '^export function ' js/text-path.mjs)" ] \
+  || { echo "[build] js/text-path.mjs may export only functions, as 'export function name('" >&2; exit 1; }
+{ echo "'use strict';"; sed 's/^export function /function /' js/text-path.mjs
+  echo "module.exports = { $exported };"; } > "$pkg/node/text-path.cjs"
 # The command line (package.json "bin"): js/cli/*.mjs plus the code meanings
 # from README.md's table for its SARIF rules.
 mkdir -p "$pkg/cli"
@@ -82,6 +96,8 @@ node_modules/.bin/wasm-opt -Oz \
   "$stage/hcl/hcl_reader_bg.wasm" -o "$pkg/cli/hcl_reader_bg.wasm"
 copy_glue "$stage/hcl/hcl_reader.js" "$pkg/cli/hcl_reader.cjs" \
   "\${__dirname}/hcl_reader_bg.wasm" "\${__dirname}/hcl_reader_bg.wasm"
+# The retired codes, so that the configuration file can name them as retired.
+node scripts/cli-retired.mjs README.md > "$pkg/cli/retired.json"
 cp js/web/index.js "$pkg/web/"
 # datasync-task-validator/form-kit: the form's generic plumbing (package.json "exports").
 cp js/form-kit.mjs "$pkg/web/form-kit.js"
@@ -89,13 +105,17 @@ cp js/form-kit.d.ts "$pkg/web/form-kit.d.ts"
 # One set of declarations; the .d.cts copy types `require()` in CommonJS TypeScript.
 cp index.d.ts "$pkg/index.d.ts"
 cp index.d.ts "$pkg/index.d.cts"
+# The same declarations beside the web entry, for "datasync-task-validator/web"
+# under TypeScript's node10 resolution, which does not read "exports".
+cp index.d.ts "$pkg/web/index.d.ts"
 if [ -f README.md ]; then
   cp README.md "$pkg/README.md"
 else
   say "warning: no README.md at the repository root; shipping a stub"
   printf '# datasync-task-validator\n\nValidates AWS DataSync CreateTask requests.\n' > "$pkg/README.md"
 fi
-for license in LICENSE*; do [ -f "$license" ] && cp "$license" "$pkg/"; done
+# Both licences of "MIT OR Apache-2.0", and the changelog, ship in the tarball.
+for file in LICENSE-MIT LICENSE-APACHE CHANGELOG.md; do cp "$file" "$pkg/"; done
 
 # package.json: pkg.json with the crate's version.
 version=$(cargo metadata --no-deps --format-version 1 \

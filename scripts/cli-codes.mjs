@@ -1,4 +1,4 @@
-// Prints { code: meaning } for the README's "Diagnostic codes" table as JSON,
+// Prints { code: { severity, meaning } } for the README's "Diagnostic codes" table as JSON,
 // for the command line's SARIF rules (scripts/build.sh writes it to
 // pkg/cli/codes.json). Warns on stderr about codes of index.d.ts's
 // DiagnosticCode union that the table does not describe.
@@ -11,7 +11,7 @@ const table = {};
 for (const match of readme.matchAll(/^\|\s*`([a-z]+\/[a-z0-9-]+)`\s*\|\s*(error|warning)\s*\|\s*(.+?)\s*\|\s*$/gm)) {
   // "X2: Enhanced mode …": the X numbers refer to RULES.md, which does not ship.
   const meaning = match[3].replace(/\\\|/g, '|').replace(/`/g, '').replace(/^X\d+:\s*/, '');
-  table[match[1]] = meaning;
+  table[match[1]] = { severity: match[2], meaning };
 }
 const declarations = readFileSync(declarationsPath, 'utf8');
 const union = /export type DiagnosticCode\s*=([^;]*);/.exec(declarations);

@@ -167,6 +167,31 @@ pub const RETIRED: &[(&str, &str)] = &[
         "X7, BytesPerSecond in Enhanced mode: the API model stopped saying it does not apply (December 2025).",
     ),
 ];
+/// One RFC 6902 JSON Patch operation on the request, part of a [`Diagnostic`]'s fix.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PatchOp {
+    /// `{"op":"add","path","value"}`: sets a member its object lacks.
+    Add {
+        /// RFC 6901 pointer of the new member; its parent exists.
+        path: String,
+        /// The member's value.
+        value: Value<'static>,
+    },
+    /// `{"op":"replace","path","value"}`: changes the value of a member that exists.
+    Replace {
+        /// RFC 6901 pointer of the member.
+        path: String,
+        /// The new value.
+        value: Value<'static>,
+    },
+    /// `{"op":"move","from","path"}`: renames a member within its object.
+    Move {
+        /// RFC 6901 pointer of the member as it is named now.
+        from: String,
+        /// RFC 6901 pointer of the member under its right name (absent now).
+        path: String,
+    },
+}
 
 /// One problem found in a request.
 #[derive(Clone, Debug, PartialEq)]
@@ -181,6 +206,9 @@ pub struct Diagnostic {
     pub message: String,
     /// Machine-readable details (limits, allowed values, related members).
     pub params: Vec<(&'static str, Value<'static>)>,
+    /// The one unambiguous fix, as JSON Patch operations to apply in order;
+    /// empty when there is none (the report then writes no `fix`).
+    pub fix: Vec<PatchOp>,
 }
 
 impl Diagnostic {
@@ -192,7 +220,23 @@ impl Diagnostic {
             path: path.into(),
             message: message.into(),
             params: Vec::new(),
+            fix: Vec::new(),
         }
+    }
+
+    /// Adds one operation to the diagnostic's fix.
+    pub fn with_fix(mut self, operation: PatchOp) -> Self {
+        self.fix.push(operation);
+        self
+    }
+
+    /// Fixes the diagnostic by setting the string member at its path to `value`.
+    pub fn with_replacement(self, value: impl Into<String>) -> Self {
+        let path = self.path.clone();
+        self.with_fix(PatchOp::Replace {
+            path,
+            value: Value::from(value.into()),
+        })
     }
 
     /// Adds one machine-readable parameter.
@@ -397,38 +441,33 @@ mod tests {
                 format!("Unknown{index:05} is not a member"),
             )
         };
-        let mut built = Collector::new();
-        let mut skipping = Collector::new();
-        let mut skipped = 0;
-        for index in (0..10_000).rev() {
-            built.push(diagnostic(index));
-            let path = format!("/Options/Unknown{index:05}");
-            if skipping.counted_only(Code::UnknownMember, &path) {
-                skipped += 1;
-            } else {
-                skipping.push(diagnostic(index));
+        // The reports of a collector given everything and of one asked first
+        // whether each diagnostic can still be shown, and how often it said no.
+        let collect = |order: Vec<usize>| {
+            let mut built = Collector::new();
+            let mut skipping = Collector::new();
+            let mut skipped = 0;
+            for index in order {
+                built.push(diagnostic(index));
+                let path = format!("/Options/Unknown{index:05}");
+                if skipping.counted_only(Code::UnknownMember, &path) {
+                    skipped += 1;
+                } else {
+                    skipping.push(diagnostic(index));
+                }
             }
-        }
+            (built.finish(), skipping.finish(), skipped)
+        };
+
         // Pushed in reverse report order, nothing after the first cut can rank
         // after the cutoff: only the forward order lets the check skip.
+        let (built, skipping, skipped) = collect((0..10_000).rev().collect());
         assert_eq!(skipped, 0);
-        assert_eq!(built.finish(), skipping.finish());
+        assert_eq!(built, skipping);
 
-        let mut built = Collector::new();
-        let mut skipping = Collector::new();
-        let mut skipped = 0;
-        for index in 0..10_000 {
-            built.push(diagnostic(index));
-            let path = format!("/Options/Unknown{index:05}");
-            if skipping.counted_only(Code::UnknownMember, &path) {
-                skipped += 1;
-            } else {
-                skipping.push(diagnostic(index));
-            }
-        }
+        let (built, report, skipped) = collect((0..10_000).collect());
         assert_eq!(skipped, 10_000 - COLLECT_LIMIT);
-        let report = skipping.finish();
-        assert_eq!(built.finish(), report);
+        assert_eq!(built, report);
         let truncated = report.iter().find(|d| d.code == Code::ReportTruncated);
         let total = truncated.and_then(|d| d.params.iter().find(|(name, _)| *name == "total"));
         assert_eq!(

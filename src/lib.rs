@@ -32,7 +32,7 @@ pub mod wasm;
 
 use std::collections::HashSet;
 
-use diagnostic::{excerpt, quote, Code, Collector, Diagnostic, Severity, REPORT_LIMIT};
+use diagnostic::{excerpt, quote, Code, Collector, Diagnostic, PatchOp, Severity, REPORT_LIMIT};
 use json::{Finding, ParseErrorKind, Value};
 use request::Request;
 
@@ -117,7 +117,7 @@ fn write_diagnostics<'d>(out: &mut String, diagnostics: impl Iterator<Item = &'d
     out.push(']');
 }
 
-/// `{ code, severity, path, message, params? }` as JSON text: the one home of
+/// `{ code, severity, path, message, params?, fix? }` as JSON text: the one home of
 /// a diagnostic's JSON shape, for reports and schedule descriptions alike.
 fn write_diagnostic(out: &mut String, diagnostic: &Diagnostic) {
     // Codes and severities are fixed ASCII words that need no escaping (tested).
@@ -140,6 +140,42 @@ fn write_diagnostic(out: &mut String, diagnostic: &Diagnostic) {
             json::write_compact(out, value);
         }
         out.push('}');
+    }
+    if !diagnostic.fix.is_empty() {
+        out.push_str(r#","fix":["#);
+        for (index, operation) in diagnostic.fix.iter().enumerate() {
+            if index > 0 {
+                out.push(',');
+            }
+            write_patch_operation(out, operation);
+        }
+        out.push(']');
+    }
+    out.push('}');
+}
+
+/// One JSON Patch operation as JSON text, `op` first as RFC 6902 shows it.
+fn write_patch_operation(out: &mut String, operation: &PatchOp) {
+    match operation {
+        PatchOp::Add { path, value } | PatchOp::Replace { path, value } => {
+            let op = if matches!(operation, PatchOp::Add { .. }) {
+                "add"
+            } else {
+                "replace"
+            };
+            out.push_str(r#"{"op":""#);
+            out.push_str(op);
+            out.push_str(r#"","path":"#);
+            json::write_string(out, path);
+            out.push_str(r#","value":"#);
+            json::write_compact(out, value);
+        }
+        PatchOp::Move { from, path } => {
+            out.push_str(r#"{"op":"move","from":"#);
+            json::write_string(out, from);
+            out.push_str(r#","path":"#);
+            json::write_string(out, path);
+        }
     }
     out.push('}');
 }

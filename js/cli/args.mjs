@@ -15,12 +15,23 @@ Terraform files (.tf, .tf.json; each folder is a module) and plans
 Inputs:
   FILE                   a request or a template
   DIRECTORY              every *.json, *.yaml, *.yml, *.template and *.tf file below it
-                         (folders named node_modules or starting with "." are skipped)
+                         that is a task configuration (folders named node_modules
+                         or starting with "." are skipped, and so are files such as
+                         package.json that are not task configurations)
   GLOB                   a quoted pattern with *, ? and **, e.g. 'tasks/**/*.yaml'
   -                      standard input (JSON or YAML)
 
 Options:
-  -f, --format FORMAT    human (default), json or sarif
+  -f, --format FORMAT    human (default): file:line:column, severity, code, message;
+                         json; sarif (SARIF 2.1.0, for code scanning); github
+                         (GitHub Actions annotations); junit (JUnit XML)
+  -o, --output-file FILE write the report to FILE instead of standard output
+      --fix              apply each unambiguous fix to JSON and YAML request files
+                         in place (formatting and comments kept; never templates)
+                         and report what changed
+      --max-warnings N   exit with status 1 when there are more than N warnings
+      --list-rules       print every code with its severity and meaning and exit
+                         (--format json for a JSON array)
       --operation NAME   check request files as CreateTask, UpdateTask or
                          StartTaskExecution requests (default: auto, from each
                          file's members: TaskArn with OverrideOptions or Tags is
@@ -36,22 +47,32 @@ Options:
       --color, --no-color
                          colour the human format or not (default: only when standard
                          output is a terminal and NO_COLOR is not set)
+  -c, --config FILE      read the configuration from FILE (default: the nearest
+                         .datasync-task-validator.json in this folder or above)
+      --no-config        read no configuration file
   -h, --help             print this help and exit
   -v, --version          print the version and exit
+
+Configuration (.datasync-task-validator.json): "ignore", "include", "severity",
+"files", "ignoreFiles" and "overrides"; a template resource's Metadata
+{"datasync-task-validator": {"ignore": [codes]}}, or a comment
+"# datasync-task-validator: ignore=code1,code2" right above a Terraform
+resource "aws_datasync_task", suppresses codes for that task.
 
 Values CloudFormation computes at deploy time (Ref, Fn::GetAtt, Fn::Sub, !If, …)
 and values Terraform knows only at plan or apply time (references, functions,
 variables without a value, "(known after apply)") are not checked; an info line
 names each one.
 
-Exit status: 0 no errors; 1 errors (or warnings with --warnings-as-errors);
-2 a usage error, or an input that could not be read or parsed (the other inputs
-are still checked and reported).
+Exit status: 0 no errors; 1 errors (or warnings with --warnings-as-errors, or
+more warnings than --max-warnings allows); 2 a usage error, a report or a fixed
+file that could not be written, or an input that could not be read or parsed
+(the other inputs are still checked and reported).
 `;
 
 export class UsageError extends Error {}
 
-const FORMATS = ['human', 'json', 'sarif'];
+const FORMATS = ['human', 'json', 'sarif', 'github', 'junit'];
 export const OPERATIONS = ['CreateTask', 'UpdateTask', 'StartTaskExecution'];
 
 /** Parses argv (without node and the script) into options and operands. */
@@ -64,6 +85,12 @@ export function parseArgs(argv) {
     quiet: false,
     color: undefined,
     stdinName: '<stdin>',
+    outputFile: undefined,
+    maxWarnings: undefined,
+    listRules: false,
+    fix: false,
+    config: undefined,
+    noConfig: false,
     help: false,
     version: false,
     operands: [],
@@ -97,7 +124,7 @@ export function parseArgs(argv) {
       case '--format': {
         const format = value(flag, inline, rest);
         if (!FORMATS.includes(format)) {
-          throw new UsageError(`unknown format "${format}" for ${flag}; use human, json or sarif`);
+          throw new UsageError(`unknown format "${format}" for ${flag}; use human, json, sarif, github or junit`);
         }
         options.format = format;
         break;
@@ -123,6 +150,29 @@ export function parseArgs(argv) {
         noValue();
         options.quiet = true;
         break;
+      case '-o':
+      case '--output-file': {
+        const file = value(flag, inline, rest);
+        if (file === '') throw new UsageError(`${flag} needs a file name`);
+        options.outputFile = file;
+        break;
+      }
+      case '--max-warnings': {
+        const count = value(flag, inline, rest);
+        if (!/^\d{1,15}$/.test(count)) {
+          throw new UsageError(`${flag} needs a whole number of warnings (0 or more), not "${count}"`);
+        }
+        options.maxWarnings = Number(count);
+        break;
+      }
+      case '--list-rules':
+        noValue();
+        options.listRules = true;
+        break;
+      case '--fix':
+        noValue();
+        options.fix = true;
+        break;
       case '--stdin-filename':
         options.stdinName = value(flag, inline, rest);
         break;
@@ -135,6 +185,14 @@ export function parseArgs(argv) {
       case '--no-colour':
         noValue();
         options.color = false;
+        break;
+      case '-c':
+      case '--config':
+        options.config = value(flag, inline, rest);
+        break;
+      case '--no-config':
+        noValue();
+        options.noConfig = true;
         break;
       case '-h':
       case '--help':
@@ -152,9 +210,18 @@ export function parseArgs(argv) {
     }
   }
   if (options.help || options.version) return options;
-  if (options.defaults && options.format === 'sarif') {
-    throw new UsageError('--defaults cannot be combined with --format sarif (use --format json)');
+  if (options.listRules) {
+    if (options.operands.length > 0) throw new UsageError('--list-rules takes no input files');
+    if (!['human', 'json'].includes(options.format)) throw new UsageError('--list-rules prints the human or json format only');
+    return options;
   }
+  if (options.fix && options.operands.includes('-')) {
+    throw new UsageError('--fix cannot change standard input; name the files to fix');
+  }
+  if (options.defaults && !['human', 'json'].includes(options.format)) {
+    throw new UsageError(`--defaults cannot be combined with --format ${options.format} (use --format json)`);
+  }
+  if (options.config !== undefined && options.noConfig) throw new UsageError('--config and --no-config cannot be combined');
   if (options.operands.length === 0) throw new UsageError('no input files (give files, folders, globs or - for standard input)');
   return options;
 }

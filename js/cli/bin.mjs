@@ -25,6 +25,17 @@ if (major < 18) {
       (code) => {
         process.exitCode = code;
       },
-      (error) => fail(`internal error: ${String(error?.message ?? error).split('\n')[0]}`),
+      (error) => {
+        // yaml is an optional peer dependency (library users do not need it).
+        if (error?.code === 'ERR_MODULE_NOT_FOUND' && /'yaml'/.test(String(error.message))) {
+          fail(
+            'the command needs the "yaml" package, which is an optional peer dependency: ' +
+              'install it beside this one (npm install --save-dev yaml), or run ' +
+              '"npx -p datasync-task-validator -p yaml datasync-task-validator ..."',
+          );
+        } else {
+          fail(`internal error: ${String(error?.message ?? error).split('\n')[0]}`);
+        }
+      },
     );
 }

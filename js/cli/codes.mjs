@@ -1,7 +1,8 @@
-// One-line descriptions of the diagnostic codes, for SARIF rules. The
-// validator's codes are described in the README's "Diagnostic codes" table;
-// scripts/build.sh extracts that table into codes.json next to this file
-// (scripts/cli-codes.mjs). The codes only this command emits are described here.
+// The rules this command reports, for --list-rules and SARIF: each code's
+// severity, one-line meaning and help address. The validator's codes are
+// described in the README's "Diagnostic codes" table; scripts/build.sh extracts
+// that table into codes.json next to this file (scripts/cli-codes.mjs). The
+// codes only this command emits are described here.
 import { readFileSync } from 'node:fs';
 
 export const CLI_CODES = {
@@ -49,16 +50,45 @@ export const CLI_CODES = {
     severity: 'info',
     meaning: 'A request file checked as an UpdateTask or StartTaskExecution request, chosen from its members or by --operation.',
   },
+  'suppression/invalid': {
+    severity: 'warning',
+    meaning: 'A suppression in a template resource\'s Metadata or a Terraform comment that cannot be honoured: an unknown or retired code, or not a list of codes.',
+  },
   'cloudformation/no-tasks': {
     severity: 'info',
     meaning: 'A CloudFormation template without AWS::DataSync::Task resources.',
   },
+  'yaml/syntax-error': {
+    severity: 'error',
+    meaning: 'An input file is not well-formed YAML (or names a key twice), so nothing in it was checked.',
+  },
+  'input/unreadable': {
+    severity: 'error',
+    meaning: 'An input file could not be read (missing, a folder, no permission) or checked, so nothing in it was checked.',
+  },
 };
+
+/** The README section that documents each group of codes. */
+const SECTION = { cloudformation: 'cloudformation-templates', terraform: 'terraform', yaml: 'command-line', input: 'command-line', suppression: 'suppressing-a-finding-for-one-task' };
 
 let cached;
 
-/** code -> meaning for every code this command can report. */
-export function descriptions() {
+function manifestHome() {
+  try {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    if (typeof manifest.homepage === 'string') return manifest.homepage.replace(/#.*$/, '');
+  } catch {
+    // Running from the sources: the published address is the same.
+  }
+  return 'https://github.com/datasync-task-validator/datasync-task-validator';
+}
+
+/**
+ * Every code this command can report, in the README's order then the
+ * command's own: `{ code, severity, meaning, helpUri }`, severity being
+ * 'error', 'warning' or 'info'.
+ */
+export function rules() {
   if (cached) return cached;
   let table = {};
   try {
@@ -66,7 +96,25 @@ export function descriptions() {
   } catch {
     table = {};
   }
-  cached = { ...table };
-  for (const [code, { meaning }] of Object.entries(CLI_CODES)) cached[code] = meaning;
+  const home = manifestHome();
+  const all = { ...table, ...CLI_CODES };
+  cached = Object.entries(all).map(([code, { severity, meaning }]) => ({
+    code,
+    severity,
+    meaning,
+    helpUri: `${home}#${SECTION[code.split('/')[0]] ?? 'diagnostic-codes'}`,
+  }));
   return cached;
+}
+
+/** code -> meaning for every code this command can report. */
+export function descriptions() {
+  return Object.fromEntries(rules().map(({ code, meaning }) => [code, meaning]));
+}
+
+/** The code for an input that could not be checked (file.kind 'unreadable' or 'unparsable'). */
+export function failureCode(file) {
+  if (file.kind === 'unparsable' && file.syntax === 'json') return 'json/syntax-error';
+  if (file.kind === 'unparsable' && file.syntax === 'yaml') return 'yaml/syntax-error';
+  return 'input/unreadable';
 }

@@ -1,6 +1,9 @@
-// The default output: one line per problem,
-//   file:pointer  severity  code  message
-//   file:LogicalId:pointer  severity  code  message      (templates)
+// The default output: one line per problem, led by the file, line and column
+// as ESLint and cfn-lint print them (editors and terminals link them):
+//   file:line:column  severity  code  message  [pointer]
+//   file:line:column  severity  code  message  [LogicalId:pointer]      (templates)
+//   file:line:column  severity  code  message  [address: attribute (pointer)]   (Terraform)
+//   file:line:column  fixed  code  what changed  [pointer]               (--fix)
 // then, with --defaults, each request with the defaults filled in, and a
 // summary line. Colour (severity words, summary) only when asked for.
 import { toJsonText } from './documents.mjs';
@@ -32,38 +35,48 @@ export function locationOf(file, logicalId, path) {
   return [file, logicalId, path].filter((part) => part !== null && part !== undefined && part !== '').join(':');
 }
 
-/** Terraform: `file:line:column: address: attribute (pointer)`, each part when there is one. */
-function terraformLocation(file, item, address) {
-  let out = `${file}:${item.line ?? 1}:${item.column ?? 1}`;
-  if (address) out += `: ${address}`;
-  if (item.attribute) out += `: ${item.attribute}`;
-  if (item.path) out += ` (${item.path})`;
+/** Terraform's member: `address: attribute (pointer)`, each part when there is one. */
+function terraformMember(item, address) {
+  let out = [address, item.attribute].filter(Boolean).join(': ');
+  if (item.path) out += out ? ` (${item.path})` : item.path;
   return out;
+}
+
+/** `file:line:column`, the position of an item (1:1 when it has none). */
+export function positionOf(file, item) {
+  return `${file}:${item.line ?? 1}:${item.column ?? 1}`;
 }
 
 export function formatHuman(run, { color = false, quiet = false, warningsAsErrors = false, defaults = false } = {}) {
   const paint = painter(color);
   const out = [];
-  const line = (where, severity, code, message) =>
+  // Every part that comes from an input is escaped (escapeControls).
+  const line = (file, logicalId, item, severity) => {
+    const member = file.kind === 'terraform' ? terraformMember(item, logicalId) : locationOf(null, logicalId, item.path);
+    const suffix = member ? `  ${paint('dim', `[${escapeControls(member)}]`)}` : '';
     out.push(
-      `${escapeControls(where)}  ${paint(severity, severity)}  ${paint('dim', escapeControls(code))}  ${escapeControls(message)}`,
+      `${escapeControls(positionOf(file.file, item))}  ${paint(severity, severity)}  ${paint('dim', escapeControls(item.code))}  ${escapeControls(item.message)}${suffix}`,
     );
+  };
   const shown = (severity) => severity === 'error' || (severity === 'warning' && (!quiet || warningsAsErrors)) || (severity === 'info' && !quiet);
 
   for (const file of run.files) {
     if (file.kind === 'unparsable' || file.kind === 'unreadable') continue; // reported on stderr
-    for (const note of file.notes) {
-      const where = file.kind === 'terraform' ? terraformLocation(file.file, note, null) : locationOf(file.file, null, note.path);
-      if (shown('info')) line(where, 'info', note.code, note.message);
+    if (file.kind === 'skipped') continue; // counted in the summary
+    // What --fix changed in the file, whatever --quiet says: the user's files changed.
+    for (const change of file.fixed ?? []) {
+      const where = escapeControls(positionOf(file.file, change));
+      out.push(`${where}  ${paint('ok', 'fixed')}  ${paint('dim', change.code)}  ${escapeControls(change.description)}  ${paint('dim', `[${escapeControls(change.path)}]`)}`);
     }
-    const at = (item, task) =>
-      file.kind === 'terraform' ? terraformLocation(file.file, item, task.logicalId) : locationOf(file.file, task.logicalId, item.path);
+    for (const note of file.notes) {
+      if (shown('info')) line(file, null, note, 'info');
+    }
     for (const task of file.tasks) {
       for (const d of task.diagnostics) {
-        if (shown(d.severity)) line(at(d, task), d.severity, d.code, d.message);
+        if (shown(d.severity)) line(file, task.logicalId, d, d.severity);
       }
       for (const note of task.notes) {
-        if (shown('info')) line(at(note, task), 'info', note.code, note.message);
+        if (shown('info')) line(file, task.logicalId, note, 'info');
       }
     }
     if (defaults) {
@@ -91,7 +104,10 @@ export function formatHuman(run, { color = false, quiet = false, warningsAsError
   const failing = summary.errors > 0 || (warningsAsErrors && summary.warnings > 0) || summary.unreadable > 0;
   if (!quiet || failing) {
     let text = `${plural(summary.checked, 'file')} checked: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`;
+    if (summary.suppressed > 0) text += ` (${summary.suppressed} suppressed)`;
     if (summary.unreadable > 0) text += `; ${plural(summary.unreadable, "file")} could not be checked`;
+    if (summary.fixed > 0) text += `; ${plural(summary.fixed, 'problem')} fixed`;
+    if (summary.skipped > 0) text += `; ${plural(summary.skipped, 'file')} skipped (not task configurations, or left out by the configuration)`;
     const style = summary.errors > 0 || summary.unreadable > 0 ? 'error' : summary.warnings > 0 ? 'warning' : 'ok';
     out.push(paint(style, text));
   }

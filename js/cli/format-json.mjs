@@ -1,11 +1,13 @@
 // --format json: one document for machines.
 // {
 //   "tool": { "name", "version" },
-//   "files": [ { "file", "syntax", "kind", "error"?, "notes": [...],
+//   "files": [ { "file", "syntax", "kind", "error"?, "reason"?, "fixed"? (--fix), "notes": [...],
 //                "tasks": [ { "logicalId", "pointer", "operation"?, "valid", "diagnostics": [...],
-//                             "notes": [...], "defaults"?, "schedule"? } ] } ],
+//                             "notes": [...], "suppressed": [...],
+//                             "defaults"?, "schedule"? } ] } ],
 // ("operation" only for a request checked as UpdateTask or StartTaskExecution)
-//   "summary": { "files", "checked", "unreadable", "tasks", "errors", "warnings", "notes" },
+//   "summary": { "files", "checked", "unreadable", "skipped", "tasks", "errors", "warnings",
+//                "notes", "suppressed", "fixed"? },
 //   "exitCode": 0 | 1 | 2
 // }
 // A diagnostic is the validator's { code, severity, path, message, params? }
@@ -14,6 +16,9 @@
 // (where a variable's value came from) and `providerDefault` (the value the
 // AWS provider filled in that caused the finding); a task's `logicalId` is
 // the resource address and `locations` the location resources it references.
+// A suppressed diagnostic also has "suppression": { "kind": "inSource" |
+// "external", "source" }. kind "skipped" (with "reason") is a file that was
+// not checked: not a task configuration, or left out by the configuration file.
 import { toJsonText } from './documents.mjs';
 
 export function formatJson(run, { quiet = false, warningsAsErrors = false } = {}) {
@@ -23,6 +28,10 @@ export function formatJson(run, { quiet = false, warningsAsErrors = false } = {}
     files: run.files.map((file) => {
       const entry = { file: file.file, syntax: file.syntax ?? null, kind: file.kind };
       if (file.error) entry.error = file.error;
+      if (file.fixed) {
+        entry.fixed = file.fixed.map(({ code, path, line, column, description, fix }) => ({ code, path, line, column, description, fix }));
+      }
+      if (file.reason) entry.reason = file.reason;
       entry.notes = quiet ? [] : file.notes;
       entry.tasks = file.tasks.map((task) => {
         const out = {
@@ -32,6 +41,7 @@ export function formatJson(run, { quiet = false, warningsAsErrors = false } = {}
           valid: !task.diagnostics.some((d) => d.severity === 'error'),
           diagnostics: task.diagnostics.filter(keep),
           notes: quiet ? [] : task.notes,
+          suppressed: task.suppressed ?? [],
         };
         if (task.locations) out.locations = task.locations; // Terraform: the location resources referenced
         if ('defaults' in task) out.defaults = task.defaults;

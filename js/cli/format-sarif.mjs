@@ -1,18 +1,27 @@
 // --format sarif: SARIF 2.1.0 for code-scanning services (GitHub code
 // scanning, Azure DevOps, GitLab, …). One run; a rule for every code that
-// appears; a result per diagnostic with the file (relative to the working
-// folder, under %SRCROOT%), the line and column of the member, and a logical
-// location naming the resource and pointer. "Not checked" notes and inputs
-// that could not be read are tool execution notifications, not results, so
-// they do not become alerts.
+// appears, with its meaning, severity and help address; a result per
+// diagnostic with the file (relative to the working folder, under %SRCROOT%),
+// the line and column of the member, and a logical location naming the
+// resource and pointer. An input that could not be read or parsed is a result
+// too (json/syntax-error, yaml/syntax-error, input/unreadable), and also a tool
+// execution notification. "Not checked" notes are notifications only, so they
+// do not become alerts. Findings suppressed for a task (Metadata, comment) or
+// a file (the configuration's "overrides") are results with `suppressions`
+// (kind "inSource" or "external"), which code scanning shows as dismissed.
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { descriptions } from './codes.mjs';
+import { failureCode, rules as allRules } from './codes.mjs';
 import { toJsonText } from './documents.mjs';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://www.npmjs.com/package/datasync-task-validator';
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' };
+/** What each level means, appended to a rule's meaning for its full description. */
+const SEVERITY_TEXT = {
+  error: 'Reported as an error: the service rejects such a request (or the input could not be checked).',
+  warning: 'Reported as a warning: the service accepts such a request, but it will not do what you most likely want.',
+};
 
 /** `options/atime-mtime-mismatch` -> `OptionsAtimeMtimeMismatch`. */
 const ruleName = (code) => code.split(/[^a-zA-Z0-9]+/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
@@ -48,22 +57,25 @@ function location(file, task, item, cwd) {
 
 export function formatSarif(run, { quiet = false, warningsAsErrors = false, cwd = process.cwd() } = {}) {
   const keep = (d) => d.severity === 'error' || (d.severity === 'warning' && (!quiet || warningsAsErrors));
-  const meanings = descriptions();
+  const known = new Map(allRules().map((rule) => [rule.code, rule]));
   const found = [];
   const notifications = [];
   for (const file of run.files) {
     if (file.error) {
+      const at = { path: '', line: file.error.line ?? 1, column: file.error.column ?? 1 };
       notifications.push({
         level: 'error',
         message: { text: `${file.file}: ${file.error.message}` },
-        locations: [location(file, null, { path: '', line: file.error.line ?? 1, column: file.error.column ?? 1 }, cwd)],
+        locations: [location(file, null, at, cwd)],
       });
+      found.push({ file, task: null, d: { ...at, code: failureCode(file), severity: 'error', message: `${file.file}: ${file.error.message}` } });
     }
     for (const note of quiet ? [] : file.notes) {
       notifications.push({ level: 'note', message: { text: note.message }, descriptor: { id: note.code }, locations: [location(file, null, note, cwd)] });
     }
     for (const task of file.tasks) {
       for (const d of task.diagnostics.filter(keep)) found.push({ file, task, d });
+      for (const d of (task.suppressed ?? []).filter(keep)) found.push({ file, task, d });
       for (const note of quiet ? [] : task.notes) {
         notifications.push({ level: 'note', message: { text: note.message }, descriptor: { id: note.code }, locations: [location(file, task, note, cwd)] });
       }
@@ -73,15 +85,25 @@ export function formatSarif(run, { quiet = false, warningsAsErrors = false, cwd 
   const codes = [...new Set(found.map(({ d }) => d.code))].sort();
   const severityOf = new Map(found.map(({ d }) => [d.code, d.severity]));
   const rules = codes.map((code) => {
-    const meaning = meanings[code] ?? code;
-    return {
+    const rule = known.get(code);
+    const meaning = rule?.meaning ?? code;
+    const level = LEVEL[rule?.severity ?? severityOf.get(code)] ?? 'warning';
+    const kind = level === 'error' ? SEVERITY_TEXT.error : SEVERITY_TEXT.warning;
+    const full = `${meaning} ${kind}`;
+    const out = {
       id: code,
       name: ruleName(code),
       shortDescription: { text: meaning },
-      help: { text: meaning },
-      defaultConfiguration: { level: LEVEL[severityOf.get(code)] ?? 'warning' },
+      fullDescription: { text: full },
+      help: { text: rule ? `${full} See ${rule.helpUri}` : full },
+      defaultConfiguration: { level },
       properties: { tags: [code.split('/')[0]] },
     };
+    if (rule) {
+      out.helpUri = rule.helpUri;
+      out.help.markdown = `${full}\n\n[\`${code}\` in the documentation](${rule.helpUri})`;
+    }
+    return out;
   });
   const ruleIndex = new Map(codes.map((code, i) => [code, i]));
   const results = found.map(({ file, task, d }) => {
@@ -93,10 +115,13 @@ export function formatSarif(run, { quiet = false, warningsAsErrors = false, cwd 
       locations: [location(file, task, d, cwd)],
       properties: { pointer: d.path },
     };
-    if (task.logicalId) result.properties.logicalId = task.logicalId;
+    if (task?.logicalId) result.properties.logicalId = task.logicalId;
     if (d.params) result.properties.params = d.params;
     // Terraform: the attribute, where a variable's value came from, the provider default behind the finding.
     for (const key of ['attribute', 'origin', 'providerDefault']) if (d[key] !== undefined) result.properties[key] = d[key];
+    if (d.suppression) {
+      result.suppressions = [{ kind: d.suppression.kind, justification: `suppressed by ${d.suppression.source}` }];
+    }
     return result;
   });
 

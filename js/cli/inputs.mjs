@@ -77,7 +77,7 @@ function walkFolder(folder, out, problems, visited = new Set()) {
  * where a regular expression backtracks exponentially (`*a*a*a*b`). The glob
  * packages on npm (picomatch, minimatch, …) compile to such expressions.
  */
-function segmentMatcher(segment) {
+export function segmentMatcher(segment) {
   const pattern = Array.from(segment);
   return (text) => {
     const name = Array.from(text);
@@ -174,18 +174,20 @@ function expandGlob(pattern) {
 
 /**
  * Expands operands into `{ inputs, problems }`: inputs are
- * `{ name, path }` (path null for standard input), in operand order, each file
+ * `{ name, path, found }` (path null for standard input; found true for a
+ * file from a folder or glob), in operand order, each file
  * once; problems are one-line messages for operands that name nothing.
  */
 export function expandOperands(operands, { stdinName = '<stdin>' } = {}) {
   const inputs = [];
   const problems = [];
   const seen = new Set();
-  const add = (name, path) => {
+  // `found`: from a folder or a glob, not named on the command line.
+  const add = (name, path, found = false) => {
     const key = path === null ? '\u0000stdin' : resolve(path);
     if (seen.has(key)) return;
     seen.add(key);
-    inputs.push({ name, path });
+    inputs.push({ name, path, found });
   };
   for (const operand of operands) {
     if (operand === '-') {
@@ -202,7 +204,7 @@ export function expandOperands(operands, { stdinName = '<stdin>' } = {}) {
       const found = [];
       walkFolder(operand, found, problems);
       if (found.length === 0) problems.push(`${operand}: no *.json, *.yaml, *.yml, *.template or *.tf files in this folder`);
-      found.forEach((path) => add(path, path));
+      found.forEach((path) => add(path, path, true));
     } else if (stats) {
       add(operand, operand);
     } else if (hasGlob(operand)) {
@@ -218,7 +220,7 @@ export function expandOperands(operands, { stdinName = '<stdin>' } = {}) {
         else found.push(match);
       }
       if (found.length === 0) problems.push(`${operand}: no files match this pattern`);
-      found.forEach((path) => add(path, path));
+      found.forEach((path) => add(path, path, true));
     } else {
       // Reading it reports why (no such file, permission denied, …).
       add(operand, operand);

@@ -1,18 +1,44 @@
-// The datasync-task-validator command: reads the operands, checks each input,
-// prints one of three formats and returns the exit status:
+// The datasync-task-validator command: reads the operands, checks each input
+// (and with --fix first fixes request files), prints one of five formats and
+// returns the exit status:
 //   0  no errors
-//   1  errors (or warnings with --warnings-as-errors)
-//   2  a usage error, or an input that could not be read or parsed; the other
-//      inputs are still checked and reported, and 2 wins over 1.
+//   1  errors (or warnings with --warnings-as-errors, or more warnings than
+//      --max-warnings N)
+//   2  a usage error, a report that --output-file could not write, a file that
+//      --fix could not write, or an input that could not be read or parsed; the
+//      other inputs are still checked and reported, and 2 wins over 1.
 // Problems with the command line or an input get one line each on stderr.
 import { version } from '../node/index.mjs';
 import { NAME, parseArgs, UsageError, USAGE } from './args.mjs';
+import { ConfigError, excludedFile, loadConfig, overriddenCodes } from './config.mjs';
 import { escapeControls, formatHuman } from './format-human.mjs';
 import { formatJson } from './format-json.mjs';
 import { formatSarif } from './format-sarif.mjs';
+import { formatGithub } from './format-github.mjs';
+import { formatJunit } from './format-junit.mjs';
+import { listRules } from './list-rules.mjs';
+import { writeReport } from './output-file.mjs';
+import { describeFix, fixFile, positionsOf } from './fix.mjs';
 import { expandOperands, readInput } from './inputs.mjs';
+import { skippedByName } from './recognise.mjs';
 import { checkDocument } from './report.mjs';
 import { checkTerraform, isTerraformInput } from './terraform.mjs';
+import { applySelection, attachTerraformSuppressions, fixableCodes } from './suppress.mjs';
+
+/**
+ * A Terraform file's report with the configuration's selection and the
+ * suppression comments of its .tf text applied.
+ */
+async function selectTerraform(report, config, cwd) {
+  if (report.kind !== 'terraform') return report;
+  if (report.syntax === 'hcl' && report.path) {
+    // Read as every input is (regular files only, bounded); the Terraform
+    // reader has read it already, and if it is gone now its tasks keep their findings.
+    const read = await readInput({ name: report.file, path: report.path });
+    if (read.text !== undefined) attachTerraformSuppressions(report, read.text);
+  }
+  return applySelection(report, config, overriddenCodes(config, report.path, cwd));
+}
 
 /** Whether the human format is coloured: --color/--no-color, else a terminal without NO_COLOR. */
 function useColor(option, stdout, env) {
@@ -22,8 +48,12 @@ function useColor(option, stdout, env) {
 }
 
 function summarize(files) {
-  const summary = { files: files.length, checked: 0, unreadable: 0, tasks: 0, errors: 0, warnings: 0, notes: 0 };
+  const summary = { files: files.length, checked: 0, unreadable: 0, skipped: 0, tasks: 0, errors: 0, warnings: 0, notes: 0, suppressed: 0 };
   for (const file of files) {
+    if (file.kind === 'skipped') {
+      summary.skipped += 1;
+      continue;
+    }
     if (file.kind === 'unreadable' || file.kind === 'unparsable') {
       summary.unreadable += 1;
       continue;
@@ -33,6 +63,7 @@ function summarize(files) {
     for (const task of file.tasks) {
       summary.tasks += 1;
       summary.notes += task.notes.length;
+      summary.suppressed += task.suppressed?.length ?? 0;
       for (const d of task.diagnostics) {
         if (d.severity === 'error') summary.errors += 1;
         else if (d.severity === 'warning') summary.warnings += 1;
@@ -40,6 +71,24 @@ function summarize(files) {
     }
   }
   return summary;
+}
+
+/**
+ * --fix for one request file: applies the fixes in place and returns the
+ * report of the file as it is now, with `fixed` (what changed, placed in the
+ * new text), and `error` when the file could not be fixed (it is unchanged).
+ */
+function fixInput(input, text, report, defaults, wanted) {
+  let result;
+  try {
+    result = fixFile(input.path, text, report.syntax, writeReport, wanted);
+  } catch (error) {
+    return { report: { ...report, fixed: [] }, error: `could not be fixed: ${String(error?.message ?? error).split('\n')[0]}` };
+  }
+  const now = result.fixed.length > 0 ? checkDocument(input.name, result.text, { defaults }) : report;
+  const at = positionsOf(result.text, now.syntax);
+  const fixed = result.fixed.map((f) => ({ ...f, ...at(f), description: describeFix(f.fix) }));
+  return { report: { ...now, fixed }, error: result.error && `cannot write the fixes: ${result.error}` };
 }
 
 /**
@@ -65,12 +114,31 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
     stdout.write(`${version()}\n`);
     return 0;
   }
+  if (options.listRules) {
+    stdout.write(listRules(options.format));
+    return 0;
+  }
+
+  let config = null;
+  if (!options.noConfig) {
+    try {
+      config = loadConfig({ explicit: options.config, cwd });
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      complain(error.message);
+      return 2;
+    }
+  }
 
   const { inputs, problems } = expandOperands(options.operands, { stdinName: options.stdinName });
   problems.forEach(complain);
   const files = [];
+  const skip = (input, reason) => files.push({ file: input.name, path: input.path, syntax: null, kind: 'skipped', reason, notes: [], tasks: [] });
+  // The configuration's "files" and "ignoreFiles" apply to every file from
+  // disk; recognition by name or content only to files found in folders.
+  const excluded = new Map(inputs.map((input) => [input, excludedFile(config, input.path, cwd)]));
   // Terraform files are checked by module (folder), all at once.
-  const terraformInputs = inputs.filter((input) => input.path !== null && isTerraformInput(input.name));
+  const terraformInputs = inputs.filter((input) => input.path !== null && isTerraformInput(input.name) && !excluded.get(input));
   let terraform = null;
   try {
     terraform = terraformInputs.length ? checkTerraform(terraformInputs, { defaults: options.defaults }) : null;
@@ -79,7 +147,13 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
     const failed = (input) => ({ file: input.name, path: input.path, syntax: null, kind: 'unparsable', error: { message: `could not be checked: ${error?.message ?? error}` }, notes: [], tasks: [] });
     terraform = { reports: new Map(terraformInputs.map((input) => [input.name, failed(input)])), extra: [] };
   }
+  let fixFailures = 0;
   for (const input of inputs) {
+    if (excluded.get(input)) {
+      if (!input.found) complain(`${input.name}: skipped: ${excluded.get(input)}`);
+      skip(input, excluded.get(input));
+      continue;
+    }
     if (input.path === null && isTerraformInput(input.name)) {
       // A Terraform module is a folder of files (variables, locations, tfvars): read from disk only.
       const message = 'Terraform files are read as modules (folders); name the file or its folder instead of standard input';
@@ -92,7 +166,12 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
       const { message, line, column } = fromTerraform.error ?? {};
       if (fromTerraform.kind === 'unparsable') complain(line ? `${input.name}:${line}:${column}: ${message}` : `${input.name}: ${message}`);
       if (fromTerraform.kind === 'unreadable') complain(`${input.name}: ${message}`);
-      files.push(fromTerraform);
+      files.push(await selectTerraform(fromTerraform, config, cwd));
+      continue;
+    }
+    const byName = input.found ? skippedByName(input.name) : null;
+    if (byName) {
+      skip(input, byName);
       continue;
     }
     const read = await readInput(input);
@@ -103,7 +182,20 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
     }
     let report;
     try {
-      report = checkDocument(input.name, read.text, { defaults: options.defaults, operation: options.operation });
+      report = checkDocument(input.name, read.text, { defaults: options.defaults, operation: options.operation, onlyTasks: input.found });
+      const fileCodes = overriddenCodes(config, input.path, cwd);
+      // Fixes are offered for CreateTask requests only (a run's or an update's
+      // request is re-checked as such by the fixer).
+      const createTask = report.tasks.every((task) => !task.operation || task.operation === 'CreateTask');
+      if (options.fix && input.path !== null && report.kind === 'request' && createTask) {
+        const fixed = fixInput(input, read.text, report, options.defaults, fixableCodes(config, fileCodes));
+        if (fixed.error) {
+          complain(`${input.name}: ${fixed.error}`);
+          fixFailures += 1;
+        }
+        report = fixed.report;
+      }
+      applySelection(report, config, fileCodes);
     } catch (error) {
       report = { file: input.name, syntax: null, kind: 'unparsable', error: { message: `could not be checked: ${error?.message ?? error}` }, notes: [], tasks: [] };
     }
@@ -115,16 +207,37 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
     files.push(report);
   }
 
-  if (terraform) files.push(...terraform.extra);
+  for (const report of terraform?.extra ?? []) files.push(await selectTerraform(report, config, cwd));
   const summary = summarize(files);
-  const failing = summary.errors > 0 || (options.warningsAsErrors && summary.warnings > 0);
-  const exitCode = problems.length > 0 || summary.unreadable > 0 ? 2 : failing ? 1 : 0;
+  if (options.fix) summary.fixed = files.reduce((sum, file) => sum + (file.fixed?.length ?? 0), 0);
+  const tooManyWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
+  if (tooManyWarnings) {
+    const count = `${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}`;
+    complain(`${count}, more than --max-warnings ${options.maxWarnings} allows`);
+  }
+  // Warnings that fail the run are shown even with --quiet, as with --warnings-as-errors.
+  const warningsFail = options.warningsAsErrors || tooManyWarnings;
+  const failing = summary.errors > 0 || (warningsFail && summary.warnings > 0);
+  let exitCode = problems.length > 0 || summary.unreadable > 0 || fixFailures > 0 ? 2 : failing ? 1 : 0;
   const run = { tool: { name: NAME, version: version() }, files, summary, exitCode };
-  const settings = { quiet: options.quiet, warningsAsErrors: options.warningsAsErrors, defaults: options.defaults };
+  const settings = { quiet: options.quiet, warningsAsErrors: warningsFail, defaults: options.defaults };
   let text;
   if (options.format === 'json') text = formatJson(run, settings);
   else if (options.format === 'sarif') text = formatSarif(run, { ...settings, cwd });
-  else text = formatHuman(run, { ...settings, color: useColor(options.color, stdout, env) });
-  if (text) stdout.write(text);
+  else if (options.format === 'github') text = formatGithub(run, { ...settings, cwd });
+  else if (options.format === 'junit') text = formatJunit(run, settings);
+  else {
+    const color = options.outputFile === undefined && useColor(options.color, stdout, env);
+    text = formatHuman(run, { ...settings, color: options.color === true || color });
+  }
+  if (options.outputFile !== undefined) {
+    const failure = writeReport(options.outputFile, text, cwd);
+    if (failure) {
+      complain(`${options.outputFile}: cannot write the report: ${failure}`);
+      exitCode = 2;
+    }
+  } else if (text) {
+    stdout.write(text);
+  }
   return exitCode;
 }

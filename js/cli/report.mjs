@@ -5,8 +5,10 @@
 // request's members, and an info note names any but CreateTask),
 // 'template' (one entry in `tasks` per AWS::DataSync::Task resource),
 // 'terraform' (one entry per aws_datasync_task in `terraform show -json`
-// output; .tf files are checked by terraform.mjs) or
-// 'unparsable' (`error` = { message, line, column }).
+// output; .tf files are checked by terraform.mjs),
+// 'unparsable' (`error` = { message, line, column }) or 'skipped' (with
+// options.onlyTasks: a file that is not a task configuration, or that cannot
+// be parsed and names nothing only task configurations have).
 // Each task: { logicalId, pointer, diagnostics, notes, defaults?, schedule? };
 // every diagnostic and note carries the line and column of the member its
 // path names (or of the nearest member that exists).
@@ -15,6 +17,8 @@ import { checkRequest, requestWithDefaults, resolveUnknowns } from './check.mjs'
 import { findTasks, isTemplate, mapProperties, parameterDefaults, templateLocations, Unknown } from './cloudformation.mjs';
 import { looksLikeJson, ParseError, parseYaml, positionOf, readJson, toJsonText } from './documents.mjs';
 import { isTerraformShow, terraformShowReport } from './terraform-plan.mjs';
+import { isTaskRequest, mentionsTask } from './recognise.mjs';
+import { INVALID_SUPPRESSION, METADATA_KEY, metadataSuppressions } from './suppress.mjs';
 
 let cachedFields;
 const fields = () => (cachedFields ??= fieldList());
@@ -240,7 +244,9 @@ function templateReport(base, document, options) {
       });
     }
     // Back from request pointers to pointers inside Properties.
-    const back = (item) => {
+    // A template is never fixed (--fix edits request files only), and a fix's
+    // pointers are the request's: drop it.
+    const back = ({ fix, ...item }) => {
       const out = { ...item, path: mapped.toDocument(item.path) };
       if (Array.isArray(item.params?.related)) {
         out.params = { ...item.params, related: item.params.related.map((r) => mapped.toDocument(String(r))) };
@@ -253,6 +259,14 @@ function templateReport(base, document, options) {
       diagnostics: located([...mapped.diagnostics, ...diagnostics].map(back).sort(byPathThenCode), document.positions, pointer),
       notes: [],
     };
+    // Suppressions in the resource's Metadata (suppress.mjs applies them).
+    const resourcePointer = pointer.slice(0, -'/Properties'.length);
+    const suppressions = metadataSuppressions(document.value.Resources[logicalId]);
+    task.inSource = { codes: suppressions.codes, source: `Metadata.${METADATA_KEY}` };
+    for (const problem of suppressions.problems) {
+      const { line, column } = positionOf(document.positions, resourcePointer + problem.pointer);
+      task.diagnostics.push({ code: INVALID_SUPPRESSION, severity: 'warning', path: '', message: problem.message, params: { metadata: problem.pointer }, line, column });
+    }
     if (options.defaults) {
       // The defaults that hold whichever Fn::If branch is taken: those of the locations in every world.
       task.defaults = requestWithDefaults(mapped.request, mapped.unknowns, worlds[0].filter((l) => !l.condition));
@@ -276,8 +290,23 @@ function unparsable(base, message, line, column) {
   return { ...base, kind: 'unparsable', error: { message, line, column }, notes: [], tasks: [] };
 }
 
-/** Checks the text of one input named `name` (a display path). */
+/** A file found in a folder that is not a task configuration (recognise.mjs). */
+function skipped(base) {
+  return { ...base, kind: 'skipped', reason: 'not a task configuration', notes: [], tasks: [] };
+}
+
+/**
+ * Checks the text of one input named `name` (a display path). With
+ * `options.onlyTasks` (files found in folders), a document that is neither a
+ * template nor a task request comes back as kind 'skipped'.
+ */
 export function checkDocument(name, rawText, options = {}) {
+  const report = checkText(name, rawText, options);
+  if (options.onlyTasks && report.kind === 'unparsable' && !mentionsTask(rawText)) return skipped({ file: name, syntax: report.syntax });
+  return report;
+}
+
+function checkText(name, rawText, options) {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const syntax = syntaxOf(name, text);
   const base = { file: name, syntax };
@@ -310,7 +339,10 @@ export function checkDocument(name, rawText, options = {}) {
       }
       return terraformShowReport(base, readJson(text), options);
     }
-    if (!isTemplate(value)) return requestReport(base, text, () => readJson(text).positions, options, value, result);
+    if (!isTemplate(value)) {
+      if (options.onlyTasks && !isTaskRequest(value)) return skipped(base);
+      return requestReport(base, text, () => readJson(text).positions, options, value, result);
+    }
     // Text the validator and JSON.parse both accept is always read completely.
     return templateReport(base, readJson(text), options);
   }
@@ -332,6 +364,7 @@ export function checkDocument(name, rawText, options = {}) {
     if (isTemplate(document.value)) {
       return templateReport(base, parseYaml(text, { version: '1.1' }), options);
     }
+    if (options.onlyTasks && !isTaskRequest(document.value)) return skipped(base);
     return requestReport(base, toJsonText(document.value ?? null), document.positions, options, document.value);
   } catch (error) {
     if (error instanceof ParseError) return unparsable(base, `invalid YAML: ${error.message}`, error.line, error.column);

@@ -757,7 +757,9 @@ export function checkTask(resource, scope, fieldIndex, options) {
     );
     return !withoutFilled.has(`${d.code}\u0000${d.path}`);
   };
-  const place = (d) => {
+  // Terraform is never fixed (--fix edits request files only), and a fix's
+  // pointers are the CreateTask request's, not the configuration's: drop it.
+  const place = ({ fix: _requestPatch, ...d }) => {
     const own = recordFor(records, d.path) ?? { line: block.line, column: block.column };
     const attribute = (records.has(d.path) && own.attribute) || attributeOf(d.path) || own.attribute || '';
     const out = { ...d, line: own.line, column: own.column, address, attribute };

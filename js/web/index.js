@@ -1,12 +1,14 @@
 // Browser and bundler entry. The wasm-bindgen `--target web` glue must be
 // initialised before use; this wrapper makes init() idempotent and turns a call
 // made too early into a clear Error instead of a TypeError from inside the glue.
-import initGlue, * as glue from './datasync_task_validator.js';
-import { createValidate } from './text-path.js';
+import initGlue, * as rawGlue from './datasync_task_validator.js';
+import { createApplyDefaults, createValidate, guardGlue } from './text-path.js';
 
 let pending = null; // the one init() promise every caller shares
 let ready = false; // true once the module is instantiated
+const glue = guardGlue(rawGlue);
 const validateReady = createValidate(glue);
+const applyDefaultsReady = createApplyDefaults(glue);
 
 /**
  * Fetches and instantiates the package's `datasync_task_validator_bg.wasm`, or
@@ -42,7 +44,7 @@ export function validate(request, options) {
 
 export function applyDefaults(request, options) {
   ensureReady('applyDefaults');
-  return glue.applyDefaults(request, options);
+  return applyDefaultsReady(request, options);
 }
 
 export function fields(options) {

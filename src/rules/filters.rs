@@ -190,6 +190,14 @@ fn check_patterns(list: &str, value: &str, path: impl Fn() -> String, out: &mut 
     }
     if let Some(first) = repeated.first() {
         let single = format!("{}*", first.trim_end_matches('*'));
+        // The fix: every such run cut to one `*`, which means the same.
+        let fixed: Vec<String> = value
+            .split('|')
+            .map(|pattern| match repeated.contains(&pattern) {
+                true => format!("{}*", pattern.trim_end_matches('*')),
+                false => pattern.to_owned(),
+            })
+            .collect();
         out.push(
             Diagnostic::new(
                 Code::FilterIncludeTrailingWildcards,
@@ -198,7 +206,8 @@ fn check_patterns(list: &str, value: &str, path: impl Fn() -> String, out: &mut 
             )
             .with("pattern", (*first).to_owned())
             .with("suggestion", single)
-            .with("count", repeated.len()),
+            .with("count", repeated.len())
+            .with_replacement(fixed.join("|")),
         );
     }
     if let Some(first) = no_slash.first() {

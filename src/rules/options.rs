@@ -10,7 +10,7 @@
 //! Invalid: `{"Options": {"Mtime": "NONE"}}` (Atime defaults to BEST_EFFORT).
 //! Fix: `{"Options": {"Mtime": "NONE", "Atime": "NONE"}}`.
 
-use crate::diagnostic::{Code, Collector, Diagnostic};
+use crate::diagnostic::{Code, Collector, Diagnostic, PatchOp};
 use crate::request::{Request, Setting, TaskMode};
 use crate::rules::Context;
 use crate::schema::Operation;
@@ -96,14 +96,40 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
             };
             let mut related = vec![request.option_path(other)];
             related.extend(request.mode_related());
-            out.push(
-                Diagnostic::new(
-                    Code::AtimeMtimeMismatch,
-                    request.option_path(blamed),
-                    atime_mtime_mismatch(atime, mtime),
+            // The fix gives the blamed member the value that agrees with the other.
+            let (setting, value) = if blamed == "Atime" {
+                (
+                    atime,
+                    if mtime.is("NONE") {
+                        "NONE"
+                    } else {
+                        "BEST_EFFORT"
+                    },
                 )
-                .with_related(related),
-            );
+            } else {
+                (mtime, if atime.is("NONE") { "NONE" } else { "PRESERVE" })
+            };
+            let (path, value) = (request.option_path(blamed), value.into());
+            let fix = if setting.is_explicit() {
+                PatchOp::Replace { path, value }
+            } else {
+                PatchOp::Add { path, value }
+            };
+            // An added member needs its options object; when both values come
+            // from elsewhere (the task, defaults) there may be none to patch.
+            let options_member = request.option_path("");
+            let options_member = options_member.trim_matches('/');
+            let fix = request.has(&[options_member]).then_some(fix);
+            let mut diagnostic = Diagnostic::new(
+                Code::AtimeMtimeMismatch,
+                request.option_path(blamed),
+                atime_mtime_mismatch(atime, mtime),
+            )
+            .with_related(related);
+            if let Some(fix) = fix {
+                diagnostic = diagnostic.with_fix(fix);
+            }
+            out.push(diagnostic);
         }
     }
 

@@ -8,7 +8,7 @@
 //! Invalid: `{"Options": {"Verifymode": "NONE"}}`.
 //! Fix: `{"Options": {"VerifyMode": "NONE"}}`.
 
-use crate::diagnostic::{excerpt, quote, Code, Collector, Diagnostic};
+use crate::diagnostic::{excerpt, quote, Code, Collector, Diagnostic, PatchOp};
 use crate::json::{Number, Value};
 use crate::patterns::Pattern;
 use crate::pointer;
@@ -279,7 +279,13 @@ impl Walker {
                     .with("member", member_name.to_string());
                     match suggestion {
                         Some(Suggestion::Sibling(known)) => {
-                            diagnostic = diagnostic.with("suggestion", known)
+                            diagnostic = diagnostic.with("suggestion", known);
+                            if is_unambiguous_rename(member_name, known, members, present) {
+                                diagnostic = diagnostic.with_fix(PatchOp::Move {
+                                    from: path.clone(),
+                                    path: pointer::join(&path[..saved], known),
+                                });
+                            }
                         }
                         Some(Suggestion::Nested(pointer)) => {
                             diagnostic = diagnostic.with("suggestion", pointer)
@@ -368,7 +374,7 @@ fn check_string(text: &str, rule: &StringRule, name: &str, path: &str, out: &mut
             )
             .with("allowed", rule.allowed.to_vec());
             if let Some(fixed) = case_fix {
-                diagnostic = diagnostic.with("suggestion", fixed);
+                diagnostic = diagnostic.with("suggestion", fixed).with_replacement(fixed);
             }
             out.push(diagnostic);
         }
@@ -470,6 +476,26 @@ fn suggest(unknown: &str, members: &'static [Member], parent_path: &str) -> Opti
             }),
         _ => None,
     })
+}
+
+/// Whether renaming `unknown` to `known` is the one fix: no other member is
+/// as near, `known` is not set already, and `unknown` appears once.
+fn is_unambiguous_rename(
+    unknown: &str,
+    known: &str,
+    members: &'static [Member],
+    present: &[(crate::json::Text<'_>, Value<'_>)],
+) -> bool {
+    let lowered = unknown.to_ascii_lowercase();
+    let distance = |name: &str| edit_distance(&lowered, &name.to_ascii_lowercase());
+    let nearest = distance(known);
+    let ties = members
+        .iter()
+        .filter(|m| m.name != known && m.name.len().abs_diff(unknown.chars().count()) <= nearest)
+        .any(|m| distance(m.name) <= nearest);
+    let taken = present.iter().any(|(name, _)| name == known);
+    let repeated = present.iter().filter(|(name, _)| name == unknown).count() > 1;
+    !ties && !taken && !repeated
 }
 
 /// Levenshtein distance over characters; names beyond 64 characters are cut.

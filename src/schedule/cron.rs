@@ -562,8 +562,12 @@ fn day_rule(dom: Parsed, dow: Parsed, fields: [&str; 6], path: &str) -> Result<D
                 path,
                 neither_question_message(dom, dow, fix),
             );
+            // A "*" day field means "any day", so "?" in its place keeps
+            // the schedule: the suggestion is then the one fix.
             Err(match suggestion {
-                Some(text) => diagnostic.with("suggestion", text),
+                Some(text) => diagnostic
+                    .with("suggestion", text.clone())
+                    .with_replacement(text),
                 None => diagnostic,
             })
         }

@@ -213,7 +213,8 @@ fn analyze(expression: &str, path: &str, now: Option<i64>) -> (Option<Schedule>,
         diagnostics.insert(
             0,
             Diagnostic::new(Code::ScheduleNonstandardSpelling, path, message)
-                .with("suggestion", cleaned.into_owned()),
+                .with("suggestion", cleaned.to_string())
+                .with_replacement(cleaned.into_owned()),
         );
         return (schedule, diagnostics);
     }
@@ -318,7 +319,14 @@ fn analyze_documented(
     };
     let (keyword, inner) = match split(expression) {
         Ok(parts) => parts,
-        Err(message) => return invalid(message),
+        Err(SplitError::Respelled { message, fixed }) => {
+            // The one fix: the keyword as EventBridge spells it.
+            let diagnostic = Diagnostic::new(Code::ScheduleInvalid, path, message)
+                .with("suggestion", fixed.clone())
+                .with_replacement(fixed);
+            return (None, vec![diagnostic]);
+        }
+        Err(SplitError::Other(message)) => return invalid(message),
     };
     match keyword {
         Keyword::Rate => match rate::parse(expression, inner, path) {
@@ -365,14 +373,28 @@ fn analyze_documented(
     }
 }
 
+/// What is wrong with the outside of an expression.
+enum SplitError {
+    /// The keyword is spelled with spaces or capitals (`Rate (1 day)`); `fixed` is the documented form.
+    Respelled { message: String, fixed: String },
+    /// Anything else, in a message.
+    Other(String),
+}
+
+impl From<String> for SplitError {
+    fn from(message: String) -> Self {
+        SplitError::Other(message)
+    }
+}
+
 /// Splits `cron(...)` / `rate(...)` into the keyword and the text between the
 /// parentheses, or says what is wrong with the outside.
-fn split(expression: &str) -> Result<(Keyword, &str), String> {
+fn split(expression: &str) -> Result<(Keyword, &str), SplitError> {
     if expression.trim().is_empty() {
-        return Err(empty_message());
+        return Err(empty_message().into());
     }
     let Some((head, rest)) = expression.split_once('(') else {
-        return Err(not_a_schedule_message(expression));
+        return Err(not_a_schedule_message(expression).into());
     };
     let keyword = match head {
         "cron" => Keyword::Cron,
@@ -380,17 +402,21 @@ fn split(expression: &str) -> Result<(Keyword, &str), String> {
         _ => {
             let word = head.trim().to_ascii_lowercase();
             return Err(if word == "cron" || word == "rate" {
-                keyword_message(expression, &format!("{word}({}", rest.trim_end()))
+                let fixed = format!("{word}({}", rest.trim_end());
+                SplitError::Respelled {
+                    message: keyword_message(expression, &fixed),
+                    fixed,
+                }
             } else {
-                not_a_schedule_message(expression)
+                not_a_schedule_message(expression).into()
             });
         }
     };
     let Some((inner, after)) = rest.split_once(')') else {
-        return Err(unclosed_message(expression));
+        return Err(unclosed_message(expression).into());
     };
     if !after.is_empty() {
-        return Err(trailing_message(expression, after));
+        return Err(trailing_message(expression, after).into());
     }
     Ok((keyword, inner))
 }

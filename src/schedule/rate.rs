@@ -260,7 +260,10 @@ pub(crate) fn parse(expression: &str, inner: &str, path: &str) -> Result<Rate, V
                 } else {
                     plural_message(expression, &fixed)
                 };
-                return Err(vec![invalid(message).with("suggestion", fixed)]);
+                let fixed_diagnostic = invalid(message)
+                    .with("suggestion", fixed.clone())
+                    .with_replacement(fixed);
+                return Err(vec![fixed_diagnostic]);
             }
             Ok(rate)
         }

@@ -85,8 +85,22 @@ pub(crate) fn diagnose(expression: &str, fields: [&str; 5], path: &str) -> Diagn
                     either_day,
                 } => unix_message(expression, &suggestion, renumbered, either_day),
             };
-            Diagnostic::new(Code::ScheduleFiveFieldCron, path, message)
-                .with("suggestion", suggestion)
+            // Unix's "either day" has no EventBridge equivalent: the
+            // suggestion is then a different schedule, shown but not a fix.
+            let exact = !matches!(
+                reading,
+                Reading::Unix {
+                    either_day: true,
+                    ..
+                }
+            );
+            let diagnostic = Diagnostic::new(Code::ScheduleFiveFieldCron, path, message)
+                .with("suggestion", suggestion.clone());
+            if exact {
+                diagnostic.with_replacement(suggestion)
+            } else {
+                diagnostic
+            }
         }
         None => Diagnostic::new(
             Code::ScheduleFiveFieldCron,

@@ -47,3 +47,14 @@ test('the options argument works through the web entry, and malformed options ar
   assert.match(page.results.validateMalformed, /^TypeError: validate: options\.locations must be an array/);
   assert.match(page.results.applyDefaultsMalformed, /^TypeError: applyDefaults: options\.locations\[0\]\.LocationArn is missing/);
 });
+
+test('the web build reads a BigInt as its digits, so validate(applyDefaults(x)) works', () => {
+  assert.deepEqual(page.results.bigint, ['value/integer-out-of-range']);
+  assert.equal(page.results.bigintRoundTrip, true);
+});
+
+test('20,000 JS stack overflows in the web build leave it working for 1 KB, 100 KB and 1 MB requests', () => {
+  assert.equal(typeof page.results.overflows, 'number', String(page.results.overflows)); // else what was thrown
+  assert.ok(page.results.overflows >= 20_000);
+  assert.deepEqual(page.results.afterOverflows, ['', '', 'value/too-long']);
+});

@@ -59,11 +59,12 @@ test('--version prints the crate version; the bin file runs by itself (shebang, 
   assert.equal(run(['-v']).stdout, `${cargoVersion()}\n`);
 });
 
-test('the manifest names the command, its files and its runtime dependency', () => {
+test('the manifest names the command, its files and yaml as its optional peer dependency', () => {
   const manifest = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
   assert.deepEqual(manifest.bin, { 'datasync-task-validator': './cli/bin.mjs' });
   assert.ok(manifest.files.includes('cli/'));
-  assert.ok(manifest.dependencies?.yaml, 'yaml is a runtime dependency');
+  assert.ok(manifest.peerDependencies?.yaml, 'the command needs yaml');
+  assert.equal(manifest.peerDependenciesMeta?.yaml?.optional, true, 'library users need not install yaml');
 });
 
 test('usage errors exit 2 with one line on stderr and nothing on stdout', () => {
@@ -95,12 +96,12 @@ test('a valid request exits 0 with the summary only', () => {
   assert.equal(stdout, '1 file checked: 0 errors, 0 warnings\n');
 });
 
-test('errors exit 1, one line each: file:pointer  severity  code  message', () => {
+test('errors exit 1, one line each: file:line:column  severity  code  message  [pointer]', () => {
   const { status, stdout } = run([fixture('requests/invalid.json')]);
   assert.equal(status, 1);
   assert.deepEqual(lines(stdout), [
-    `${fixture('requests/invalid.json')}:/DestinationLocationArn  error  request/missing-member  DestinationLocationArn is required.`,
-    `${fixture('requests/invalid.json')}:/Options/VerifyMode  error  value/not-in-enum  VerifyMode "SOMETIMES" is not one of POINT_IN_TIME_CONSISTENT, ONLY_FILES_TRANSFERRED or NONE.`,
+    `${fixture('requests/invalid.json')}:1:1  error  request/missing-member  DestinationLocationArn is required.  [/DestinationLocationArn]`,
+    `${fixture('requests/invalid.json')}:4:5  error  value/not-in-enum  VerifyMode "SOMETIMES" is not one of POINT_IN_TIME_CONSISTENT, ONLY_FILES_TRANSFERRED or NONE.  [/Options/VerifyMode]`,
     '1 file checked: 2 errors, 0 warnings',
   ]);
 });
@@ -108,7 +109,7 @@ test('errors exit 1, one line each: file:pointer  severity  code  message', () =
 test('warnings exit 0, or 1 with --warnings-as-errors', () => {
   const plain = run([fixture('requests/warning.json')]);
   assert.equal(plain.status, 0);
-  assert.match(plain.stdout, /warning\.json:\/Options\/LogLevel {2}warning {2}logging\/log-group-unused {2}/);
+  assert.match(plain.stdout, /warning\.json:1:1 {2}warning {2}logging\/log-group-unused {2}.* {2}\[\/Options\/LogLevel\]\n/);
   assert.match(plain.stdout, /1 file checked: 0 errors, 1 warning\n$/);
   const strict = run(['--warnings-as-errors', fixture('requests/warning.json')]);
   assert.equal(strict.status, 1);
@@ -170,13 +171,13 @@ test('- reads standard input (JSON or YAML); --stdin-filename names it', () => {
   const text = readFileSync(join(repoRoot, fixture('requests/invalid.json')), 'utf8');
   const piped = run(['-'], { input: text });
   assert.equal(piped.status, 1);
-  assert.match(piped.stdout, /^<stdin>:\/DestinationLocationArn {2}error {2}request\/missing-member/m);
+  assert.match(piped.stdout, /^<stdin>:1:1 {2}error {2}request\/missing-member .* {2}\[\/DestinationLocationArn\]$/m);
   const named = run(['--stdin-filename', 'tasks/nightly.json', '-'], { input: text });
-  assert.match(named.stdout, /^tasks\/nightly\.json:\/Options\/VerifyMode {2}error/m);
+  assert.match(named.stdout, /^tasks\/nightly\.json:4:5 {2}error .* {2}\[\/Options\/VerifyMode\]$/m);
   const yaml = run(['-'], { input: readFileSync(join(repoRoot, fixture('requests/nested/cli-input.yaml')), 'utf8') });
   assert.equal(yaml.status, 0, yaml.stdout);
   const template = run(['-'], { input: readFileSync(join(repoRoot, fixture('templates/stack.yaml')), 'utf8') });
-  assert.match(template.stdout, /^<stdin>:BrokenTask:\/Options\/OverwriteMode {2}error/m);
+  assert.match(template.stdout, /^<stdin>:48:9 {2}error .* {2}\[BrokenTask:\/Options\/OverwriteMode\]$/m);
 });
 
 test('YAML versions: templates are read as 1.1, requests as 1.2 even when a line starts with a template section', () => {
@@ -225,7 +226,8 @@ test('a directory is searched recursively for JSON and YAML files, in sorted ord
 test('globs are expanded by the command itself (*, ** and ?)', () => {
   // One argv element each: no shell is involved.
   const { status, document } = json([`${FIXTURES}/**/*.yaml`, `${FIXTURES}/templates/stack.js?n`, `${FIXTURES}/requests/v*.json`]);
-  const files = document.files.map((f) => f.file);
+  // The configuration fixtures (cli-config.test.mjs) have YAML files of their own.
+  const files = document.files.map((f) => f.file).filter((file) => !file.startsWith(fixture('config/')));
   assert.deepEqual(files, [
     fixture('broken/bad.yaml'),
     fixture('requests/nested/cli-input.yaml'),
@@ -257,7 +259,7 @@ test('a broken file among good ones: one stderr line each, the others still repo
     `datasync-task-validator: ${fixture('broken/bad.yaml')}:6:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
     `datasync-task-validator: ${fixture('missing.json')}: cannot read: no such file or directory`,
   ]);
-  assert.match(stdout, /invalid\.json:\/Options\/VerifyMode {2}error/);
+  assert.match(stdout, /invalid\.json:4:5 {2}error .* {2}\[\/Options\/VerifyMode\]\n/);
   assert.match(stdout, /2 files checked: 2 errors, 0 warnings; 3 files could not be checked\n$/);
 });
 
@@ -272,15 +274,15 @@ test('YAML template: short-form intrinsics are skipped with notes, problems carr
   const output = lines(stdout);
   const errors = output.filter((line) => line.includes('  error  '));
   assert.deepEqual(
-    errors.map((line) => line.split('  ').slice(0, 3).join('  ')),
+    errors.map((line) => [...line.split('  ').slice(0, 3), line.split('  ').at(-1)].join('  ')),
     [
-      `${file}:BrokenTask:/Options/OverwriteMode  error  value/not-in-enum`,
-      `${file}:QuietTask:/Options/LogLevel  error  value/not-in-enum`,
-      `${file}:QuietTask:/TaskReportConfig/OutputType  error  cloudformation/missing-property`,
+      `${file}:48:9  error  value/not-in-enum  [BrokenTask:/Options/OverwriteMode]`,
+      `${file}:59:9  error  value/not-in-enum  [QuietTask:/Options/LogLevel]`,
+      `${file}:65:7  error  cloudformation/missing-property  [QuietTask:/TaskReportConfig/OutputType]`,
     ],
   );
   // !Ref for a required location ARN: a note, never "missing".
-  assert.ok(output.includes(`${file}:NightlyTask:/SourceLocationArn  info  cloudformation/not-checked  Not checked: the value comes from Ref SourceLocation, which CloudFormation resolves at deploy time.`));
+  assert.ok(output.includes(`${file}:24:7  info  cloudformation/not-checked  Not checked: the value comes from Ref SourceLocation, which CloudFormation resolves at deploy time.  [NightlyTask:/SourceLocationArn]`));
   assert.ok(!output.some((line) => line.includes('NightlyTask') && line.includes('missing-member')));
   // Mtime and TaskMode come from !If: no Atime/Mtime rule may fire on guesses.
   assert.ok(!output.some((line) => line.includes('atime-mtime') || line.includes('enhanced-mtime')), stdout);
@@ -289,7 +291,7 @@ test('YAML template: short-form intrinsics are skipped with notes, problems carr
   // CloudFormation reads the unquoted OFF as a YAML 1.1 boolean.
   assert.match(stdout, /LogLevel "false" is not one of OFF, BASIC or TRANSFER\. \(CloudFormation reads the unquoted OFF as a YAML 1\.1 boolean/);
   for (const note of ['NightlyTask:/CloudWatchLogGroupArn', 'NightlyTask:/Name', 'NightlyTask:/Tags/1/Value', 'BrokenTask:/DestinationLocationArn', 'BrokenTask:/TaskMode', 'QuietTask:/TaskReportConfig/Destination/S3/BucketAccessRoleArn']) {
-    assert.ok(output.some((line) => line.startsWith(`${file}:${note}  info  cloudformation/not-checked`)), note);
+    assert.ok(output.some((line) => line.includes('  info  cloudformation/not-checked  ') && line.endsWith(`  [${note}]`)), note);
   }
   assert.equal(output.at(-1), '1 file checked: 3 errors, 0 warnings');
 });
@@ -441,7 +443,7 @@ test('--format json: one document with files, tasks, positioned diagnostics, not
   assert.deepEqual(broken.error, { message: "invalid JSON: expected ',' or '}' after an object member but found the end of the text", line: 5, column: 1 });
   assert.deepEqual(
     { ...document.summary, notes: undefined },
-    { files: 3, checked: 2, unreadable: 1, tasks: 4, errors: 5, warnings: 0, notes: undefined },
+    { files: 3, checked: 2, unreadable: 1, skipped: 0, tasks: 4, errors: 5, warnings: 0, notes: undefined, suppressed: 0 },
   );
   assert.equal(document.exitCode, 2);
 });
@@ -483,7 +485,8 @@ test('--format sarif: SARIF 2.1.0 with rules for the codes found and located res
   const warning = runResult.results.find((r) => r.ruleId === 'logging/log-group-unused');
   assert.equal(warning.level, 'warning');
   assert.equal(warning.locations[0].physicalLocation.artifactLocation.uri, 'tests/cli/fixtures/requests/warning.json');
-  // Notes and unreadable inputs are notifications, not results (not alerts).
+  // Notes are notifications, not results (not alerts); unreadable inputs are both
+  // (tests/node/cli-formats.test.mjs checks their results).
   assert.ok(!runResult.results.some((r) => r.ruleId.startsWith('cloudformation/not-checked')));
   const [invocation] = runResult.invocations;
   assert.equal(invocation.executionSuccessful, false);
@@ -539,7 +542,7 @@ test('--operation overrides what the members suggest', () => {
   const codes = document.files[0].tasks[0].diagnostics.map((d) => `${d.path} ${d.code}`);
   assert.ok(codes.includes('/TaskArn request/unknown-member') && codes.includes('/SourceLocationArn request/missing-member'), codes.join('\n'));
   const human = run(['--operation=StartTaskExecution', fixture('operations/update-task.json')]);
-  assert.match(human.stdout, /update-task\.json:\/Schedule {2}error {2}request\/unknown-member {2}"Schedule" is not a StartTaskExecution member/);
+  assert.match(human.stdout, /update-task\.json:4:3 {2}error {2}request\/unknown-member {2}"Schedule" is not a StartTaskExecution member.*\[\/Schedule\]$/m);
   assert.match(human.stdout, /Checked as a StartTaskExecution request \(chosen with --operation\)/);
   const bad = run(['--operation', 'DeleteTask', fixture('requests/valid.json')]);
   assert.equal(bad.status, 2);

@@ -1,6 +1,9 @@
 // Shared by the node tests: the repository paths, a static file server and a
 // headless Chromium. Not a test file itself (node --test runs *.test.* only).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +41,30 @@ export function seededRandom(seed) {
     state ^= state << 5;
     return (state >>> 0) % n;
   };
+}
+
+/** A new instance of the Node entry: its glue, wrapper and wasm instance loaded afresh. */
+export function freshNodeInstance() {
+  const require = createRequire(import.meta.url);
+  for (const file of ['index.cjs', 'text-path.cjs', 'datasync_task_validator.cjs']) {
+    delete require.cache[require.resolve(`${pkgDir}/node/${file}`)];
+  }
+  return require(`${pkgDir}/node/index.cjs`);
+}
+
+/**
+ * Runs the built command with `args` in `cwd`, colours left to the command,
+ * and asserts that it neither failed to start nor printed a JS stack trace.
+ */
+export function runCommand(args, { cwd = repoRoot } = {}) {
+  const environment = { ...process.env };
+  delete environment.NO_COLOR;
+  delete environment.FORCE_COLOR;
+  const bin = join(pkgDir, 'cli', 'bin.mjs');
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: environment, timeout: 60_000 });
+  assert.equal(result.error, undefined, String(result.error));
+  assert.doesNotMatch(result.stderr, /^\s+at .+\(.+:\d+:\d+\)$/m, result.stderr);
+  return result;
 }
 
 export const SOURCE = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0';

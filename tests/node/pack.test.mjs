@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { cargoVersion, pkgDir, requireBuiltPackage } from './helpers.mjs';
@@ -35,6 +36,9 @@ test('npm pack includes every file the manifest names, one .wasm for every targe
   // cli/hcl_reader_bg.wasm reads Terraform files for the command only; no entry point loads it.
   assert.deepEqual(files.filter((f) => f.endsWith('.wasm')), ['cli/hcl_reader_bg.wasm', 'datasync_task_validator_bg.wasm']);
   const expected = [
+    'CHANGELOG.md',
+    'LICENSE-APACHE',
+    'LICENSE-MIT',
     'README.md',
     'cli/args.mjs',
     'cli/bin.mjs',
@@ -42,15 +46,26 @@ test('npm pack includes every file the manifest names, one .wasm for every targe
     'cli/cloudformation.mjs',
     'cli/codes.json',
     'cli/codes.mjs',
+    'cli/config.mjs',
     'cli/documents.mjs',
+    'cli/findings.mjs',
+    'cli/fix.mjs',
+    'cli/format-github.mjs',
     'cli/format-human.mjs',
     'cli/format-json.mjs',
+    'cli/format-junit.mjs',
     'cli/format-sarif.mjs',
+    'cli/glob.mjs',
     'cli/hcl_reader.cjs',
     'cli/hcl_reader_bg.wasm',
     'cli/inputs.mjs',
+    'cli/list-rules.mjs',
     'cli/main.mjs',
+    'cli/output-file.mjs',
+    'cli/recognise.mjs',
     'cli/report.mjs',
+    'cli/retired.json',
+    'cli/suppress.mjs',
     'cli/terraform-plan.mjs',
     'cli/terraform-schema.mjs',
     'cli/terraform-syntax.mjs',
@@ -62,19 +77,26 @@ test('npm pack includes every file the manifest names, one .wasm for every targe
     'node/index.cjs',
     'node/index.mjs',
     'node/text-path.cjs',
+    'node/wasm-bytes.cjs',
     'package.json',
     'web/datasync_task_validator.js',
     'web/form-kit.d.ts',
     'web/form-kit.js',
+    'web/index.d.ts',
     'web/index.js',
     'web/text-path.js',
   ];
-  assert.deepEqual(files.filter((f) => !f.startsWith('LICENSE')), expected);
+  assert.deepEqual(files, expected);
 });
 
-test('the glue loads the shared .wasm, not a copy beside it', () => {
+test('the web glue loads the shared .wasm; the Node.js glue embeds the same bytes', () => {
   const node = readFileSync(join(pkgDir, 'node', 'datasync_task_validator.cjs'), 'utf8');
   const web = readFileSync(join(pkgDir, 'web', 'datasync_task_validator.js'), 'utf8');
-  assert.match(node, /\$\{__dirname\}\/\.\.\/datasync_task_validator_bg\.wasm/);
   assert.match(web, /new URL\('\.\.\/datasync_task_validator_bg\.wasm', import\.meta\.url\)/);
+  // No file read a bundler would leave behind: the bytes come from a module.
+  assert.doesNotMatch(node, /readFileSync|__dirname|_bg\.wasm/);
+  assert.match(node, /require\('\.\/wasm-bytes\.cjs'\)/);
+  const embedded = createRequire(import.meta.url)(join(pkgDir, 'node', 'wasm-bytes.cjs'));
+  assert.ok(Buffer.isBuffer(embedded));
+  assert.ok(embedded.equals(readFileSync(join(pkgDir, 'datasync_task_validator_bg.wasm'))));
 });

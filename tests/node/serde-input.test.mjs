@@ -144,9 +144,9 @@ test('the documented differences are what the module docs say', { skip }, () => 
   // A lone surrogate has become U+FFFD before the visitor sees it.
   assert.deepEqual(codes(viaSerde(request({ Name: 'a\ud800b' }))), ['value/pattern-mismatch']);
   assert.deepEqual(codes(validate(request({ Name: 'a\ud800b' }))), ['value/invalid-unicode']);
-  // BigInt is an integer here; JSON.stringify throws for it.
+  // BigInt is an integer on both paths (validate writes its digits where JSON.stringify throws).
   assert.equal(viaSerde(request({ Options: { BytesPerSecond: 5n } })).valid, true);
-  assert.deepEqual(codes(validate(request({ Options: { BytesPerSecond: 5n } }))), ['input/not-serializable']);
+  assert.deepEqual(codes(validate(request({ Options: { BytesPerSecond: 5n } }))), []);
   // toJSON is not called: a Date is an empty object.
   assert.deepEqual(codes(viaSerde(request({ Name: new Date(0) }))), ['value/wrong-type']);
   // A function is not serialisable here; JSON.stringify drops the member.

@@ -8,21 +8,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { DESTINATION, pkgDir, repoRoot, requireBuiltPackage, SOURCE } from './helpers.mjs';
+import { DESTINATION, pkgDir, repoRoot, requireBuiltPackage, runCommand, SOURCE } from './helpers.mjs';
 
 requireBuiltPackage();
 const BIN = join(pkgDir, 'cli', 'bin.mjs');
 const FIXTURES = 'tests/cli/fixtures/terraform';
 
-function run(args, { cwd = repoRoot } = {}) {
-  const environment = { ...process.env };
-  delete environment.NO_COLOR;
-  delete environment.FORCE_COLOR;
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: environment, timeout: 60_000 });
-  assert.equal(result.error, undefined, String(result.error));
-  assert.doesNotMatch(result.stderr, /^\s+at .+\(.+:\d+:\d+\)$/m, result.stderr);
-  return result;
-}
+const run = runCommand;
 const json = (args, options) => {
   const result = run(['--format', 'json', ...args], options);
   return { ...result, document: JSON.parse(result.stdout) };
@@ -63,26 +55,31 @@ test('a module across files: each finding names file:line:column, address, attri
   const providerSends = (attribute, member, value) =>
     `This is caused by a provider default: options.${attribute} is not set, so the AWS provider sends ${member} ${value}; set ${attribute} to the value you want in the options block.`;
   const posix = (attribute, member, value) =>
-    `${file}:9:3: aws_datasync_task.nightly: options.${attribute} (/Options/${member})  error  locations/posix-between-object-stores  ` +
+    `${file}:9:3  error  locations/posix-between-object-stores  ` +
     `Both locations are object storage (S3 to S3), which has no POSIX metadata, and the service rejects ${member} ${value} for such a transfer; set ${member} to NONE or leave it out. ` +
-    providerSends(attribute, member, value);
+    providerSends(attribute, member, value) +
+    `  [aws_datasync_task.nightly: options.${attribute} (/Options/${member})]`;
   assert.deepEqual(lines(stdout), [
-    `${file}:9:3: aws_datasync_task.nightly: options.verify_mode (/Options/VerifyMode)  error  locations/archive-point-in-time  ` +
+    `${file}:9:3  error  locations/archive-point-in-time  ` +
       "VerifyMode POINT_IN_TIME_CONSISTENT cannot be used when the destination's S3 storage class is DEEP_ARCHIVE, whose objects cannot be read back to verify them; use ONLY_FILES_TRANSFERRED (recommended there) or NONE. " +
       'This is caused by a provider default: options.verify_mode is not set, so the AWS provider sends VerifyMode POINT_IN_TIME_CONSISTENT; ' +
-      'set verify_mode = "ONLY_FILES_TRANSFERRED" (the service\'s default for Enhanced mode) or another supported value in the options block.',
+      'set verify_mode = "ONLY_FILES_TRANSFERRED" (the service\'s default for Enhanced mode) or another supported value in the options block.' +
+      '  [aws_datasync_task.nightly: options.verify_mode (/Options/VerifyMode)]',
     posix('gid', 'Gid', 'INT_VALUE'),
     posix('posix_permissions', 'PosixPermissions', 'PRESERVE'),
     posix('uid', 'Uid', 'INT_VALUE'),
-    `${file}:9:3: aws_datasync_task.nightly: options.verify_mode (/Options/VerifyMode)  error  options/enhanced-point-in-time  ` +
+    `${file}:9:3  error  options/enhanced-point-in-time  ` +
       'Enhanced mode does not support VerifyMode POINT_IN_TIME_CONSISTENT; use ONLY_FILES_TRANSFERRED (the Enhanced default) or NONE, or choose Basic mode. ' +
       'This is caused by a provider default: options.verify_mode is not set, so the AWS provider sends VerifyMode POINT_IN_TIME_CONSISTENT; ' +
-      'set verify_mode = "ONLY_FILES_TRANSFERRED" (the service\'s default for Enhanced mode) or another supported value in the options block.',
-    `${file}:15:5: aws_datasync_task.nightly: schedule.schedule_expression (/Schedule/ScheduleExpression)  error  schedule/too-frequent  ` +
+      'set verify_mode = "ONLY_FILES_TRANSFERRED" (the service\'s default for Enhanced mode) or another supported value in the options block.' +
+      '  [aws_datasync_task.nightly: options.verify_mode (/Options/VerifyMode)]',
+    `${file}:15:5  error  schedule/too-frequent  ` +
       'The rate expression "rate(30 minutes)" runs the task every 30 minutes, but DataSync runs a task at most once an hour; use "rate(1 hour)" or a longer interval. ' +
-      `(The value comes from ${FIXTURES}/enhanced/terraform.tfvars:1:1.)`,
-    `${file}:20:5: aws_datasync_task.nightly: tags["owner"] (/Tags/0/Value)  info  terraform/not-checked  ` +
-      'Not checked: tags["owner"] comes from var.owner, which has no default and no value in terraform.tfvars or *.auto.tfvars (Terraform takes it from -var, -var-file or TF_VAR_owner).',
+      `(The value comes from ${FIXTURES}/enhanced/terraform.tfvars:1:1.)` +
+      '  [aws_datasync_task.nightly: schedule.schedule_expression (/Schedule/ScheduleExpression)]',
+    `${file}:20:5  info  terraform/not-checked  ` +
+      'Not checked: tags["owner"] comes from var.owner, which has no default and no value in terraform.tfvars or *.auto.tfvars (Terraform takes it from -var, -var-file or TF_VAR_owner).' +
+      '  [aws_datasync_task.nightly: tags["owner"] (/Tags/0/Value)]',
     '3 files checked: 6 errors, 0 warnings',
   ]);
 });
@@ -301,8 +298,8 @@ test('arguments and blocks the provider does not know are reported as Terraform 
   assert.equal(status, 1);
   assert.equal(stderr, '');
   assert.deepEqual(lines(stdout), [
-    `${FIXTURES}/broken/good.tf:6:5: aws_datasync_task.typo: options.verfy_mode  error  terraform/unsupported-argument  An argument named "verfy_mode" is not expected here. Did you mean "verify_mode"?`,
-    `${FIXTURES}/broken/good.tf:9:3: aws_datasync_task.typo: option  error  terraform/unsupported-argument  Unsupported block type: blocks of type "option" are not expected here. Did you mean "options"?`,
+    `${FIXTURES}/broken/good.tf:6:5  error  terraform/unsupported-argument  An argument named "verfy_mode" is not expected here. Did you mean "verify_mode"?  [aws_datasync_task.typo: options.verfy_mode]`,
+    `${FIXTURES}/broken/good.tf:9:3  error  terraform/unsupported-argument  Unsupported block type: blocks of type "option" are not expected here. Did you mean "options"?  [aws_datasync_task.typo: option]`,
     '1 file checked: 2 errors, 0 warnings',
   ]);
   const dir = folder(t, {
@@ -395,7 +392,7 @@ test('a .tf that does not parse is one line with its line and column; the other 
   const { status, stdout, stderr } = run([`${FIXTURES}/broken`]);
   assert.equal(status, 2);
   assert.deepEqual(lines(stderr), [`datasync-task-validator: ${FIXTURES}/broken/broken.tf:6:2: invalid HCL: invalid block body; expected \`}\`, newline or identifier`]);
-  assert.match(stdout, /good\.tf:6:5: aws_datasync_task\.typo: options\.verfy_mode/);
+  assert.match(stdout, /good\.tf:6:5 {2}error .* {2}\[aws_datasync_task\.typo: options\.verfy_mode\]\n/);
   assert.match(stdout, /1 file checked: 2 errors, 0 warnings; 1 file could not be checked/);
   const { document } = json([`${FIXTURES}/broken`]);
   assert.deepEqual(document.files[0].error, { message: 'invalid HCL: invalid block body; expected `}`, newline or identifier', line: 6, column: 2 });

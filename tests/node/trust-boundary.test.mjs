@@ -7,18 +7,12 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { runInNewContext } from 'node:vm';
-import { DESTINATION, SOURCE, pkgDir, requireBuiltPackage } from './helpers.mjs';
+import { DESTINATION, SOURCE, freshNodeInstance, pkgDir, requireBuiltPackage } from './helpers.mjs';
 
 requireBuiltPackage();
 const require = createRequire(import.meta.url);
 
-/** A new instance of the Node entry: its glue, wrapper and wasm instance loaded afresh. */
-function freshInstance() {
-  for (const file of ['index.cjs', 'text-path.cjs', 'datasync_task_validator.cjs']) {
-    delete require.cache[require.resolve(`${pkgDir}/node/${file}`)];
-  }
-  return require(`${pkgDir}/node/index.cjs`);
-}
+const freshInstance = freshNodeInstance;
 
 const request = (extra) => ({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, ...extra });
 /** A request of about `bytes` bytes of JSON: one exclude filter that long (valid up to 102,400 characters). */
@@ -117,6 +111,76 @@ test('validate() with the JS stack nearly full throws at most a RangeError, and 
   dive();
   assert.ok(answered);
   assert.ok([...thrown].every((name) => name === 'RangeError'), [...thrown].join());
+  assertStillValidates(instance);
+});
+
+test('20,000 JS stack overflows inside validate() give back every frame of the core\'s stack', () => {
+  const instance = freshInstance();
+  // The raw glue of this instance (freshInstance loaded it afresh): its stack pointer global.
+  const stackPointer = require(`${pkgDir}/node/datasync_task_validator.cjs`).stackPointer();
+  assert.ok(stackPointer instanceof WebAssembly.Global, 'the .wasm exports __stack_pointer');
+  const idle = stackPointer.value;
+  const probe = { ...requestOfSize(2_000), Schedule: { ScheduleExpression: 'cron(0 8 * * ? 2099)' } };
+  // As above, call validate() at every depth on the way back from a full
+  // stack: each dive gives about 50 RangeErrors, a third of them thrown with
+  // the core's frames on the stack (each used to strand about 2 KB of its
+  // 1 MiB stack: the instance trapped after some 800 of them).
+  let overflows = 0;
+  while (overflows < 20_000) {
+    let answered = false;
+    const dive = () => {
+      try {
+        dive();
+      } catch {
+        // the stack ran out below
+      }
+      if (answered) return;
+      try {
+        instance.validate(probe);
+        answered = true;
+      } catch (error) {
+        assert.ok(error instanceof RangeError, String(error));
+        overflows += 1;
+      }
+    };
+    dive();
+  }
+  assert.equal(stackPointer.value, idle, 'no call under way: the stack pointer is back where it started');
+  assertStillValidates(instance);
+});
+
+test('the same for applyDefaults(), fields() and describeSchedule()', () => {
+  const instance = freshInstance();
+  const stackPointer = require(`${pkgDir}/node/datasync_task_validator.cjs`).stackPointer();
+  const idle = stackPointer.value;
+  const calls = [
+    () => instance.applyDefaults(requestOfSize(2_000)),
+    () => instance.fields(),
+    () => instance.describeSchedule('cron(0 8 ? * MON-FRI *)', { from: 0, count: 100 }),
+  ];
+  for (const call of calls) {
+    let overflows = 0;
+    while (overflows < 2_000) {
+      let answered = false;
+      const dive = () => {
+        try {
+          dive();
+        } catch {
+          // the stack ran out below
+        }
+        if (answered) return;
+        try {
+          call();
+          answered = true;
+        } catch (error) {
+          assert.ok(error instanceof RangeError, String(error));
+          overflows += 1;
+        }
+      };
+      dive();
+    }
+    assert.equal(stackPointer.value, idle);
+  }
   assertStillValidates(instance);
 });
 

@@ -10,6 +10,7 @@ import init, {
   type Diagnostic,
   type DiagnosticCode,
   type FieldInfo,
+  type JsonPatchOperation,
   type LocationDescription,
   type LocationType,
   type Operation,
@@ -48,6 +49,11 @@ export async function useEverything(): Promise<string[]> {
   const code: DiagnosticCode | undefined = first?.code;
   const severity: 'error' | 'warning' | undefined = first?.severity;
   const line: unknown = first?.params?.line;
+  const patch: JsonPatchOperation[] = first?.fix ?? [];
+  const target: string | undefined = patch[0]?.path;
+  const renamedFrom: string | undefined = patch[0]?.op === 'move' ? patch[0].from : undefined;
+  // @ts-expect-error only add, replace and move are fixes.
+  const removal: JsonPatchOperation = { op: 'remove', path: '/Name' };
 
   const filled = applyDefaults(request);
   const verify: 'POINT_IN_TIME_CONSISTENT' | 'ONLY_FILES_TRANSFERRED' | 'NONE' = filled.Options.VerifyMode;
@@ -60,6 +66,9 @@ export async function useEverything(): Promise<string[]> {
   const limit: number | bigint = filled.Options.BytesPerSecond;
   // @ts-expect-error BytesPerSecond is not always a number.
   const limitNumber: number = filled.Options.BytesPerSecond;
+  // What applyDefaults returns is a request again: a BigInt BytesPerSecond included.
+  const again: ValidationResult = validate(filled);
+  const typed: CreateTaskRequest = { ...request, Options: { BytesPerSecond: 9007199254740993n } };
   const scheduled = applyDefaults({ ...request, Schedule: { ScheduleExpression: 'rate(1 day)' } });
   const status: 'ENABLED' | 'DISABLED' = scheduled.Schedule.Status;
   const manifestFormat: 'CSV' = applyDefaults({ ManifestConfig: {} }).ManifestConfig.Format;
@@ -127,5 +136,5 @@ export async function useEverything(): Promise<string[]> {
     String(limit), String(limitNumber), status, manifestFormat, looseMode, String(claimedMode), String(looseVerify), looseMtime,
     String(updated.valid), String(startFields.length), String(unchanged.TaskArn), String(noMode),
     String(withLocations.valid), objectDefaults.Options.Uid, String(scopeTypes), String(scopeSide), String(pairDefault),
-    String(everything.valid)];
+    String(everything.valid), String(target), String(renamedFrom), String(removal)];
 }

@@ -1,0 +1,87 @@
+// A BigInt in a request object is the exact integer it holds: validate and
+// applyDefaults read it as they read the same digits in JSON text, so
+// validate(applyDefaults(x)) works when applyDefaults returned a BigInt (for
+// an integer beyond 2^53). JSON.stringify refuses BigInts, so the package
+// serialises such an object a second time, with JSON.rawJSON where the engine
+// has it and a per-call mark replaced in the text where it does not (Node.js
+// 20): both ways are checked here.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { DESTINATION, SOURCE, freshNodeInstance, pkgDir, requireBuiltPackage } from './helpers.mjs';
+
+requireBuiltPackage();
+
+const freshInstance = freshNodeInstance;
+
+const good = (extra) => ({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, ...extra });
+/** The request as JSON text with `"BytesPerSecond": digits` in its Options. */
+const textWith = (digits, extra = {}) =>
+  JSON.stringify(good({ ...extra, Options: { BytesPerSecond: 0 } })).replace('"BytesPerSecond":0', `"BytesPerSecond":${digits}`);
+
+function checkBigInts({ validate, applyDefaults }) {
+  // What applyDefaults returns goes back in.
+  const filled = applyDefaults(good({ Options: { BytesPerSecond: 9007199254740993 } }));
+  const exact = applyDefaults(textWith('9007199254740993'));
+  assert.equal(exact.Options.BytesPerSecond, 9007199254740993n);
+  assert.deepEqual(validate(exact), { valid: true, errors: [], warnings: [] });
+  assert.deepEqual(validate(filled), { valid: true, errors: [], warnings: [] });
+  assert.deepEqual(applyDefaults(exact), exact, 'applyDefaults(applyDefaults(x)) is applyDefaults(x)');
+  // A BigInt reads as the same digits in text: 2^63 is out of range, -1n is the default.
+  for (const value of [2n ** 63n, -(2n ** 63n) - 1n, -2n, 0n, -1n, 2n ** 63n - 1n, 10n ** 30n]) {
+    assert.deepEqual(validate(good({ Options: { BytesPerSecond: value } })), validate(textWith(String(value))), String(value));
+  }
+  assert.deepEqual(
+    validate(good({ Options: { BytesPerSecond: 2n ** 63n } })).errors.map((d) => [d.code, d.path]),
+    [['value/integer-out-of-range', '/Options/BytesPerSecond']],
+  );
+  // Anywhere: a BigInt where text is expected is a number there, and is reported as one.
+  assert.deepEqual(validate(good({ Name: 5n })), validate(JSON.stringify(good({ Name: 5 }))));
+  assert.deepEqual(validate(good({ Tags: [{ Key: 'k', Value: 'v' }, 7n] })), validate(good({ Tags: [{ Key: 'k', Value: 'v' }, 7] })));
+  // Text that looks like the mark written for a BigInt stays text.
+  for (const name of ['bigint:0:5', '"bigint:abc:5"', 'bigint:', '9007199254740993']) {
+    const request = good({ Name: name, Options: { BytesPerSecond: 5n } });
+    assert.deepEqual(validate(request), validate(good({ Name: name, Options: { BytesPerSecond: 5 } })), name);
+    assert.equal(applyDefaults(request).Name, name);
+  }
+  // Whatever else JSON.stringify refuses is still input/not-serializable, BigInt or not.
+  const throwing = good({ Options: { BytesPerSecond: 5n } });
+  Object.defineProperty(throwing, 'Name', { enumerable: true, get() { throw new Error('no name'); } });
+  assert.deepEqual(validate(throwing).errors.map((d) => d.code), ['input/not-serializable']);
+  assert.throws(() => applyDefaults(throwing), TypeError);
+  // A BigInt object (Object(5n)) is refused by JSON.stringify's replacer too: not a number.
+  assert.deepEqual(validate(good({ Options: { BytesPerSecond: Object(5n) } })).errors.map((d) => d.code), ['input/not-serializable']);
+  // The request itself a BigInt is not an object.
+  assert.deepEqual(validate(10n).errors.map((d) => d.code), ['request/not-an-object']);
+}
+
+test(`BigInt members are read exactly (${typeof JSON.rawJSON === 'function' ? 'with JSON.rawJSON' : 'without JSON.rawJSON'})`, () => {
+  checkBigInts(freshInstance());
+});
+
+test('and the other way too (with JSON.rawJSON hidden, or with it enabled in a child Node.js)', (t) => {
+  if (typeof JSON.rawJSON === 'function') {
+    const rawJSON = JSON.rawJSON;
+    delete JSON.rawJSON;
+    let instance;
+    try {
+      instance = freshInstance();
+    } finally {
+      JSON.rawJSON = rawJSON;
+    }
+    checkBigInts(instance);
+    return;
+  }
+  if (process.env.BIGINT_INPUT_CHILD) return; // the child runs the first test only
+  const env = { ...process.env, BIGINT_INPUT_CHILD: '1' };
+  delete env.NODE_TEST_CONTEXT; // the child reports as a plain run, in text
+  const child = spawnSync(process.execPath, ['--harmony-json-parse-with-source', '--test-reporter=tap', fileURLToPath(import.meta.url)], {
+    env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (/bad option/.test(child.stderr)) return t.skip('this Node.js has neither JSON.rawJSON nor the flag for it');
+  assert.equal(child.status, 0, child.stdout + child.stderr);
+  assert.match(child.stdout, /with JSON\.rawJSON/);
+});

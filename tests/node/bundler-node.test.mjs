@@ -1,0 +1,115 @@
+// The package bundled for Node.js without marking it external: esbuild with the
+// options CDK's NodejsFunction uses (platform node, target node18, CommonJS by
+// default, ESM when asked), and webpack with target node. Each bundle is written
+// to a temporary folder outside the repository, where nothing but the bundle
+// can be found, and run there by Node.js.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import * as esbuild from 'esbuild';
+import webpack from 'webpack';
+import { cargoVersion, expectMissingLocations, expectValid, repoRoot, requireBuiltPackage } from './helpers.mjs';
+
+requireBuiltPackage();
+const entry = join(repoRoot, 'tests', 'bundler', 'node-entry.js');
+const folders = [];
+after(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
+function outFolder() {
+  const folder = mkdtempSync(join(tmpdir(), 'dtv-node-bundle-'));
+  folders.push(folder);
+  return folder;
+}
+
+/** Runs a bundle with Node.js in its own folder and returns what it printed. */
+function run(folder, file) {
+  const stdout = execFileSync(process.execPath, [file], { cwd: folder, encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'pipe'] });
+  return JSON.parse(stdout);
+}
+
+function expectWorking(results) {
+  expectMissingLocations(assert, results.empty);
+  expectValid(assert, results.good);
+  assert.equal(results.text.valid, false);
+  assert.deepEqual(
+    results.text.errors.map((d) => [d.code, d.path]),
+    [['request/missing-member', '/DestinationLocationArn'], ['value/wrong-type', '/SourceLocationArn']],
+  );
+  assert.equal(results.verifyMode, 'ONLY_FILES_TRANSFERRED');
+  assert.equal(results.version, cargoVersion());
+}
+
+/** esbuild as CDK's NodejsFunction calls it, plus `extra`. */
+async function esbuildBundle(extra) {
+  const folder = outFolder();
+  const outfile = join(folder, extra.format === 'esm' ? 'index.mjs' : 'index.js');
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    target: 'node18',
+    external: ['@aws-sdk/*'],
+    outfile,
+    logLevel: 'silent',
+    absWorkingDir: repoRoot,
+    ...extra,
+  });
+  return { folder, outfile, result };
+}
+
+describe('esbuild, as CDK NodejsFunction bundles (platform node, target node18, CommonJS)', () => {
+  test('bundles without errors or warnings, into one file', async () => {
+    const { folder, outfile, result } = await esbuildBundle({});
+    assert.deepEqual(result.errors, []);
+    assert.deepEqual(result.warnings, []);
+    assert.deepEqual(readdirSync(folder), ['index.js']);
+    expectWorking(run(folder, outfile));
+  });
+
+  test('minified, as NodejsFunction with minify: true', async () => {
+    const { folder, outfile } = await esbuildBundle({ minify: true, format: 'cjs' });
+    expectWorking(run(folder, outfile));
+  });
+});
+
+describe('esbuild with format esm (NodejsFunction with OutputFormat.ESM)', () => {
+  test('bundles and runs as an ES module', async () => {
+    const { folder, outfile, result } = await esbuildBundle({
+      format: 'esm',
+      mainFields: ['module', 'main'],
+      // NodejsFunction's documented banner for ESM bundles that call require().
+      banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+    });
+    assert.deepEqual(result.errors, []);
+    assert.deepEqual(readdirSync(folder), ['index.mjs']);
+    expectWorking(run(folder, outfile));
+  });
+});
+
+describe('webpack 5 with target node', () => {
+  test('bundles without errors or warnings and runs', async () => {
+    const folder = outFolder();
+    const stats = await new Promise((done, fail) => {
+      webpack(
+        {
+          mode: 'production',
+          target: 'node18',
+          context: repoRoot,
+          entry,
+          output: { path: folder, filename: 'main.js', clean: true },
+          performance: { hints: false },
+          infrastructureLogging: { level: 'error' },
+        },
+        (error, result) => (error ? fail(error) : done(result)),
+      );
+    });
+    const { errors, warnings } = stats.toJson({ all: false, errors: true, warnings: true });
+    assert.deepEqual(errors.map((e) => e.message), []);
+    assert.deepEqual(warnings.map((w) => w.message), []);
+    assert.deepEqual(readdirSync(folder), ['main.js']);
+    expectWorking(run(folder, join(folder, 'main.js')));
+  });
+});

@@ -361,18 +361,43 @@ impl Collector {
     /// at most [`REPORT_LIMIT`] of them, then `report/truncated` if any were cut.
     pub fn finish(mut self) -> Vec<Diagnostic> {
         self.cut();
+        let shown = self.kept.len();
+        let mut report = report_order(self.kept);
         if self.dropped > 0 {
-            let shown = self.kept.len();
             let total = shown + self.dropped;
-            self.kept.push(
-                Diagnostic::new(Code::ReportTruncated, "", truncated(total, shown))
-                    .with("total", total)
-                    .with("shown", shown),
-            );
+            let notice = Diagnostic::new(Code::ReportTruncated, "", truncated(total, shown))
+                .with("total", total)
+                .with("shown", shown);
+            let at = report.partition_point(|d| d.sort_key() <= notice.sort_key());
+            report.insert(at, notice);
         }
-        self.kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        self.kept
+        report
     }
+}
+
+/// Puts diagnostics in [`rank`] order (the errors, then the warnings, each
+/// run in report order) into report order by merging the two runs. Equal sort
+/// keys share a code, hence a severity, so they lie in one run and keep their
+/// order, as a stable sort would keep it. A merge rather than a sort because it
+/// is linear, and because it keeps the standard library's stable sort (about
+/// 9 KB of code) out of the `.wasm`: this was its only use.
+fn report_order(mut ranked: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let split = ranked.partition_point(|d| d.severity == Severity::Error);
+    let warnings = ranked.split_off(split);
+    let mut out = Vec::with_capacity(ranked.len() + warnings.len() + 1);
+    let mut errors = ranked.into_iter().peekable();
+    let mut warnings = warnings.into_iter().peekable();
+    while let (Some(error), Some(warning)) = (errors.peek(), warnings.peek()) {
+        let next = if error.sort_key() <= warning.sort_key() {
+            errors.next()
+        } else {
+            warnings.next()
+        };
+        out.extend(next);
+    }
+    out.extend(errors);
+    out.extend(warnings);
+    out
 }
 
 impl Extend<Diagnostic> for Collector {
@@ -524,6 +549,25 @@ mod tests {
         );
         assert!(kept.windows(2).all(|w| w[0].sort_key() < w[1].sort_key()));
         assert!(kept.iter().all(|d| d.code != Code::ReportTruncated));
+    }
+
+    #[test]
+    fn a_report_interleaves_errors_and_warnings_by_path_then_code() {
+        let mut collector = Collector::new();
+        collector.push(Diagnostic::new(Code::JsonDuplicateMember, "/C", "w"));
+        collector.push(Diagnostic::new(Code::WrongType, "/B", "e"));
+        collector.push(Diagnostic::new(Code::JsonDuplicateMember, "/A", "w"));
+        collector.push(Diagnostic::new(Code::WrongType, "/D", "e"));
+        collector.push(Diagnostic::new(Code::WrongType, "/A", "e"));
+        let kept = collector.finish();
+        let order: Vec<(&str, Severity)> =
+            kept.iter().map(|d| (d.path.as_str(), d.severity)).collect();
+        let (e, w) = (Severity::Error, Severity::Warning);
+        // "json/duplicate-member" sorts before "value/wrong-type" at the same path.
+        assert_eq!(
+            order,
+            [("/A", w), ("/A", e), ("/B", e), ("/C", w), ("/D", e)]
+        );
     }
 
     #[test]

@@ -37,9 +37,11 @@ mkdir -p "$pkg/node" "$pkg/web"
 
 # wasm-opt from the npm package binaryen; the flags are the features rustc's
 # wasm32 output uses (wasm-opt cannot detect them: strip = true drops that section).
+# The producers and target_features sections are for tools, not engines.
 node_modules/.bin/wasm-opt -Oz \
   --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-multivalue \
+  --strip-producers --strip-target-features \
   "$stage/web/$wasm_file" -o "$pkg/$wasm_file"
 
 # Copies wasm-bindgen glue to $2, pointing its .wasm reference ($3 -> $4) at the
@@ -99,6 +101,9 @@ copy_glue "$stage/hcl/hcl_reader.js" "$pkg/cli/hcl_reader.cjs" \
 # The retired codes, so that the configuration file can name them as retired.
 node scripts/cli-retired.mjs README.md > "$pkg/cli/retired.json"
 cp js/web/index.js "$pkg/web/"
+# What a browser downloads, minified, each with a source map holding the readable original.
+node scripts/minify-web.mjs "$pkg/web" \
+  "$name.js=wasm-bindgen/$name.js" index.js=js/web/index.js text-path.js=js/text-path.mjs
 # datasync-task-validator/form-kit: the form's generic plumbing (package.json "exports").
 cp js/form-kit.mjs "$pkg/web/form-kit.js"
 cp js/form-kit.d.ts "$pkg/web/form-kit.d.ts"

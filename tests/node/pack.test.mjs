@@ -80,19 +80,44 @@ test('npm pack includes every file the manifest names, one .wasm for every targe
     'node/wasm-bytes.cjs',
     'package.json',
     'web/datasync_task_validator.js',
+    'web/datasync_task_validator.js.map',
     'web/form-kit.d.ts',
     'web/form-kit.js',
     'web/index.d.ts',
     'web/index.js',
+    'web/index.js.map',
     'web/text-path.js',
+    'web/text-path.js.map',
   ];
   assert.deepEqual(files, expected);
+});
+
+test('the JavaScript a browser downloads is minified, with a source map holding the readable original', () => {
+  const originals = {
+    'datasync_task_validator.js': null, // wasm-bindgen's output: checked for its shape only
+    'index.js': 'js/web/index.js',
+    'text-path.js': 'js/text-path.mjs',
+  };
+  for (const [file, original] of Object.entries(originals)) {
+    const code = readFileSync(join(pkgDir, 'web', file), 'utf8');
+    const map = JSON.parse(readFileSync(join(pkgDir, 'web', `${file}.map`), 'utf8'));
+    assert.ok(code.endsWith(`//# sourceMappingURL=${file}.map\n`), `${file} points at its map`);
+    assert.ok(!/^\s*\/\//m.test(code.replace(/\/\/# sourceMappingURL=.*\n$/, '')), `${file} has no comment lines left`);
+    assert.equal(map.version, 3);
+    assert.equal(map.sources.length, 1);
+    assert.ok(map.mappings.length > 0);
+    assert.ok(map.sourcesContent[0].length > code.length, `${file}.map holds a longer, readable original`);
+    if (original) {
+      assert.equal(map.sources[0], original);
+      assert.equal(map.sourcesContent[0], readFileSync(join(pkgDir, '..', original), 'utf8'));
+    }
+  }
 });
 
 test('the web glue loads the shared .wasm; the Node.js glue embeds the same bytes', () => {
   const node = readFileSync(join(pkgDir, 'node', 'datasync_task_validator.cjs'), 'utf8');
   const web = readFileSync(join(pkgDir, 'web', 'datasync_task_validator.js'), 'utf8');
-  assert.match(web, /new URL\('\.\.\/datasync_task_validator_bg\.wasm', import\.meta\.url\)/);
+  assert.match(web, /new URL\((["'])\.\.\/datasync_task_validator_bg\.wasm\1, ?import\.meta\.url\)/);
   // No file read a bundler would leave behind: the bytes come from a module.
   assert.doesNotMatch(node, /readFileSync|__dirname|_bg\.wasm/);
   assert.match(node, /require\('\.\/wasm-bytes\.cjs'\)/);

@@ -383,6 +383,9 @@ impl Collector {
 /// 9 KB of code) out of the `.wasm`: this was its only use.
 fn report_order(mut ranked: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let split = ranked.partition_point(|d| d.severity == Severity::Error);
+    if split == 0 || split == ranked.len() {
+        return ranked; // one run (or none), already in report order: no allocation
+    }
     let warnings = ranked.split_off(split);
     let mut out = Vec::with_capacity(ranked.len() + warnings.len() + 1);
     let mut errors = ranked.into_iter().peekable();

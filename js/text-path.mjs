@@ -18,77 +18,82 @@
 // A BigInt member, which JSON.stringify refuses, is written as its exact digits
 // in a second serialisation (see stringifyExact), so validate(applyDefaults(x)) works.
 //
-// guardGlue wraps every glue function for both entries: a JS exception that
-// unwinds through the core (the JS stack running out inside it) skips the
-// epilogues that give back the core's shadow stack, and the guard gives it back.
+// guardGlue wraps every glue function for both entries: after a JS exception
+// that unwound through the core (the JS stack running out inside it), the
+// next call runs on a fresh WebAssembly instance.
 
 /** The input buffer in wasm memory grows to at most this many bytes (4 MiB); longer texts are passed as a copy. */
 const INPUT_BUFFER_LIMIT = 1 << 22;
 
+/** Whether `error` is a TypeError the core returned (documented: "validate: ..."), not one that unwound through it. */
+function returnedByCore(error) {
+  try {
+    if (!(error instanceof TypeError)) return false;
+    const message = Object.getOwnPropertyDescriptor(error, 'message')?.value;
+    return typeof message === 'string' && /^(validate|applyDefaults|fields|describeSchedule): /.test(message);
+  } catch {
+    return false; // a Proxy's trap threw
+  }
+}
+
 /**
- * The glue with every function wrapped so that no exception leaves the core's
- * shadow stack behind. The core keeps its stack frames in wasm memory below
- * the `__stack_pointer` global (build.rs exports it; the glue's
- * `stackPointer()` returns it); each function lowers it on entry and raises it
- * on return, so with no call under way it always holds the same value. A JS
- * exception that unwinds through the core (a RangeError when the JS stack runs
- * out inside it, which no `catch` in the core can stop) skips those returns and
- * strands the frames: thousands of such failures used to exhaust the 1 MiB
- * stack, and the instance trapped for good. The outermost call that throws
- * puts the global back; if that write itself runs out of JS stack, the next
- * outermost call does it first. Calls made from inside the core (user code the
- * core calls, such as a replaced Date.now, calling validate again) leave the
- * global alone: the core's own frames restore it when they return. The fast
- * path costs a counter and a flag, no read of the global.
+ * The glue with every function wrapped so that no failure leaves state behind.
+ * An exception that unwinds through the core (a RangeError when the JS stack
+ * runs out inside it) skips what it was in the middle of: giving back its
+ * shadow stack, freeing, or the allocator's own bookkeeping. So the instance
+ * is replaced by the glue's `__wbg_reset_state()` (asked of wasm-bindgen by
+ * scripts/build.sh): a new instance of the compiled module, fresh glue state.
+ * The outermost call replaces it when it ends; if that fails (no JS stack
+ * left), the next outermost call does it first, or throws. A failed call from
+ * inside the core (a replaced Date.now calling validate) marks it for the
+ * outer call to replace. `instance()` does a pending replacement and returns
+ * the count of them, for createValidate's buffer and stored options.
  */
 export function guardGlue(glue) {
-  let stack; // the __stack_pointer WebAssembly.Global, null in a build without it; read at the first call
-  let base = 0; // its value while no call is under way
   let depth = 0; // guarded calls under way
-  let stranded = false; // a failed call's frames are still below the stack pointer
+  let stale = false; // an exception unwound through the instance in use
+  let replaced = 0; // instances discarded so far
 
-  /** Reads the global at the first call: the web glue is not instantiated before init(). */
-  function locate() {
-    const global = glue.stackPointer?.();
-    stack = global instanceof WebAssembly.Global ? global : null;
-    if (stack) base = stack.value;
-  }
-
-  /** Gives back a failed call's stack frames (may itself throw a RangeError: the flag stays set). */
-  function restore() {
-    stack.value = base;
-    stranded = false;
+  /** Swaps in a fresh instance; throws (leaving `stale` set) if it cannot. */
+  function replace() {
+    glue.__wbg_reset_state();
+    stale = false;
+    replaced += 1;
   }
 
   const guard = (call) =>
     function guarded(...args) {
-      if (depth === 0) {
-        if (stack === undefined) locate();
-        else if (stranded) restore();
-      }
+      if (depth === 0 && stale) replace();
       depth += 1;
       try {
         return call.apply(this, args);
       } catch (error) {
-        if (depth === 1 && stack) {
-          stranded = true;
-          try {
-            restore();
-          } catch {
-            // out of JS stack here too: the next call restores it first
-          }
-        }
+        const before = stale;
+        stale = true; // first, in case the check below runs out of JS stack too
+        if (returnedByCore(error)) stale = before;
         throw error;
       } finally {
         depth -= 1;
+        if (depth === 0 && stale) {
+          try {
+            replace();
+          } catch {
+            // out of JS stack here too: the next call replaces it first
+          }
+        }
       }
     };
 
   const guarded = {};
   for (const [name, value] of Object.entries(glue)) {
     // The web glue's init functions instantiate the module: nothing to guard.
+    if (name === '__wbg_reset_state') continue; // the guard's alone
     guarded[name] = typeof value === 'function' && name !== 'default' && name !== 'initSync' ? guard(value) : value;
   }
+  guarded.instance = () => {
+    if (depth === 0 && stale) replace();
+    return replaced;
+  };
   return guarded;
 }
 
@@ -177,10 +182,10 @@ const hasLoneSurrogate =
  * empty, else the report as JSON text), `validateUtf8` (the same for bytes
  * passed as a copy), `storeOptions(options)` and `validateInputStored(length)`
  * (the same with options read once and kept in wasm), `wasmMemory()` and
- * `reportUnserializable` (the report for what JSON.stringify threw). An
- * exception that unwinds validateInput (the JS stack running out inside it)
- * leaves nothing behind on either side: the core takes no borrow of the buffer
- * or of the kept options, and `busy` is reset by `finally`.
+ * `reportUnserializable` (the report for what JSON.stringify threw), and
+ * guardGlue's `instance()`. After an exception that unwinds through the core
+ * the guard replaces the instance and this wrapper forgets its buffer and
+ * stored options; `busy` is reset by `finally`.
  */
 export function createValidate(glue) {
   const encoder = new TextEncoder();
@@ -191,6 +196,19 @@ export function createValidate(glue) {
   let busy = false; // true while validateInput reads the buffer
   // Every value walkOptions read from the options kept in wasm (storeOptions).
   let storedPrint = null;
+  let instance = 0; // guardGlue's count of the instance the buffer and stored options belong to
+
+  /** Forgets the buffer, memory and stored options of a replaced instance (a raw glue is never replaced). */
+  function followInstance() {
+    const current = glue.instance?.() ?? 0;
+    if (current === instance) return;
+    instance = current;
+    memory = null;
+    address = 0;
+    capacity = 0;
+    view = new Uint8Array(0);
+    storedPrint = null;
+  }
 
   /** Grows the input buffer to `bytes` and views it. */
   function grow(bytes) {
@@ -290,7 +308,10 @@ export function createValidate(glue) {
     // A call made while the core reads the buffer (from user code the core
     // calls into, such as a replaced Date.now or an options getter) must not write into it.
     if (busy) return glue.validateUtf8(encoder.encode(text), options);
+    followInstance();
     const stored = options !== undefined && options !== null && storedAre(options);
+    // An options getter calling validate() that failed inside the core: replaced as storeOptions returned.
+    if (instance !== (glue.instance?.() ?? 0)) return glue.validateUtf8(encoder.encode(text), options);
     for (;;) {
       // Memory growth detaches the old view: view the same bytes again.
       if (view.byteLength !== capacity) view = new Uint8Array(memory.buffer, address, capacity);

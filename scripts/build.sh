@@ -24,8 +24,15 @@ raw="target/wasm32-unknown-unknown/release/$name.wasm"
 
 say "wasm-bindgen --target nodejs and --target web"
 rm -rf "$stage"
+# --experimental-reset-state-function: the glue exports __wbg_reset_state(),
+# which instantiates the compiled module afresh and resets the glue's own
+# state (memory views, the externref table); guardGlue in js/text-path.mjs
+# calls it after an exception unwound through the core.
 for target in nodejs web; do
-  wasm-bindgen --target "$target" --no-typescript --out-name "$name" --out-dir "$stage/$target" "$raw"
+  wasm-bindgen --target "$target" --no-typescript --experimental-reset-state-function \
+    --out-name "$name" --out-dir "$stage/$target" "$raw"
+  grep -q '^\(export \)\?function __wbg_reset_state ()' "$stage/$target/$name.js" \
+    || { echo "[build] the $target glue has no __wbg_reset_state function" >&2; exit 1; }
 done
 # The .wasm is the same for every target, so the package ships it once.
 cmp -s "$stage/nodejs/$wasm_file" "$stage/web/$wasm_file" \

@@ -309,20 +309,6 @@ pub fn wasm_memory() -> JsValue {
     wasm_bindgen::memory()
 }
 
-/// The module's shadow-stack pointer, the `__stack_pointer` global that
-/// build.rs exports (a `WebAssembly.Global`), or `undefined` in a build without
-/// it. The wrappers read it before a call into the core and write it back
-/// when a JS exception has unwound through the core (skipping the epilogues
-/// that restore it), so no such failure strands part of the stack.
-#[wasm_bindgen(js_name = stackPointer)]
-pub fn stack_pointer() -> JsValue {
-    Reflect::get(
-        &wasm_bindgen::exports(),
-        &JsValue::from_str("__stack_pointer"),
-    )
-    .unwrap_or(JsValue::UNDEFINED)
-}
-
 #[wasm_bindgen]
 extern "C" {
     /// `Date.now()`, called so that an exception from a replaced one comes back

@@ -28,12 +28,34 @@ impl Severity {
     }
 }
 
+/// The one table of codes. Each validator code becomes a [`Code`] variant
+/// with its string and severity (all the `.wasm` keeps); its summary (the
+/// `///` line), `params` shape and rule doc, and the command-only and retired
+/// codes, exist only in native builds ([`crate::registry`]), where the README
+/// table, `docs/rules/`, `index.d.ts`'s code types and the command's rule
+/// metadata are generated from them.
 macro_rules! codes {
-    ($( $(#[$doc:meta])* $variant:ident = $text:literal, $severity:ident; )*) => {
+    (
+        validator {
+            $( #[doc = $summary:literal] $variant:ident = $text:literal, $severity:ident {
+                $( $field:ident: $value:expr, )*
+            } )*
+        }
+        command {
+            $( #[doc = $command_summary:literal] $command_text:literal, $command_severity:ident {
+                $( $command_field:ident: $command_value:expr, )*
+            } )*
+        }
+        retired {
+            $( $retired_text:literal {
+                $( $retired_field:ident: $retired_value:expr, )*
+            } )*
+        }
+    ) => {
         /// Every diagnostic code the validator can emit.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Code {
-            $( $(#[$doc])* $variant, )*
+            $( #[doc = $summary] $variant, )*
         }
 
         impl Code {
@@ -50,123 +72,725 @@ macro_rules! codes {
                 match self { $( Code::$variant => Severity::$severity, )* }
             }
         }
+
+        /// The validator's codes in [`Code::ALL`]'s order, then the command's.
+        #[cfg(not(target_arch = "wasm32"))]
+        const RULES: &[Rule] = &[
+            $( Rule {
+                code: $text,
+                severity: RuleSeverity::$severity,
+                emitted_by: EmittedBy::Validator,
+                summary: $summary,
+                $( $field: $value, )*
+            }, )*
+            $( Rule {
+                code: $command_text,
+                severity: RuleSeverity::$command_severity,
+                emitted_by: EmittedBy::Command,
+                summary: $command_summary,
+                $( $command_field: $command_value, )*
+            }, )*
+        ];
+
+        #[cfg(not(target_arch = "wasm32"))]
+        impl Code {
+            /// Everything the registry says about this code.
+            pub fn rule(self) -> &'static Rule {
+                &RULES[self as usize]
+            }
+        }
+
+        /// Every code anyone can see in a report: the validator's, in
+        /// [`Code::ALL`]'s order, then those only the command line emits.
+        #[cfg(not(target_arch = "wasm32"))]
+        pub fn rules() -> &'static [Rule] {
+            RULES
+        }
+
+        /// Codes no longer reported, never to be reused.
+        #[cfg(not(target_arch = "wasm32"))]
+        pub const RETIRED: &[Retired] = &[$( Retired {
+            code: $retired_text,
+            $( $retired_field: $retired_value, )*
+        }, )*];
     };
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+use crate::registry::{
+    optional, param, request, request_with, source, EmittedBy, Retired, Rule, RuleSeverity,
+    RELATED,
+};
+
 codes! {
+validator {
     /// The input is not well-formed JSON text.
-    JsonSyntax = "json/syntax-error", Error;
+    JsonSyntax = "json/syntax-error", Error {
+        params: &[
+            param("line", "number", "the line of the error, from 1"),
+            param("column", "number", "its column, in characters from 1"),
+        ],
+        what: "The request (or a request file) is not JSON as RFC 8259 defines it: a missing comma or quote, a trailing comma, a comment, single quotes, text after the value. Nothing else is checked.",
+        why: "The AWS CLI (`--cli-input-json`), the SDKs and the service all need JSON; they stop at the first syntax error with a less precise message.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}",}"#),
+        fix: "Correct the text at `params.line` and `params.column` (here: remove the trailing comma).",
+        source: "RFC 8259, The JavaScript Object Notation (JSON) Data Interchange Format: https://www.rfc-editor.org/rfc/rfc8259",
+    }
     /// The input nests arrays or objects deeper than the validator follows.
-    JsonTooDeep = "json/too-deep", Error;
+    JsonTooDeep = "json/too-deep", Error {
+        params: &[
+            optional("line", "number", "the line where the 65th level opens (absent for a JavaScript object)"),
+            optional("column", "number", "its column"),
+        ],
+        what: "Arrays or objects nest more than 64 levels deep (in JSON text), or a JavaScript object is too deep for `JSON.stringify`. The validator stops reading there instead of exhausting its stack.",
+        why: "No DataSync request nests more than five levels, so such input is never a request; bounding the depth keeps every call safe.",
+        example: source("js", "validate('{\"Tags\": ' + '['.repeat(70) + ']'.repeat(70) + '}');"),
+        fix: "Pass the request itself; a tool that wraps it many times over has a bug.",
+        source: "The project's limit (64 levels), far beyond the CreateTask request's depth: https://docs.aws.amazon.com/datasync/latest/userguide/API_CreateTask.html",
+    }
     /// An object names the same member twice; the last one wins.
-    JsonDuplicateMember = "json/duplicate-member", Warning;
+    JsonDuplicateMember = "json/duplicate-member", Warning {
+        params: &[],
+        what: "An object in the JSON text has two members with the same name.",
+        why: "JSON parsers keep one of them (the AWS CLI and `JSON.parse` keep the last) without saying so, so the value you read first is not the one sent.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{src}", "DestinationLocationArn": "{dst}"}"#),
+        fix: "Delete the member you do not mean.",
+        source: "RFC 8259 section 4: \"The names within an object SHOULD be unique\"; behaviour with duplicates is unpredictable: https://www.rfc-editor.org/rfc/rfc8259#section-4",
+    }
     /// A JavaScript value could not be read as JSON (BigInt, cycle, throwing getter).
-    InputNotSerializable = "input/not-serializable", Error;
+    InputNotSerializable = "input/not-serializable", Error {
+        params: &[],
+        what: "`validate()` was given a JavaScript value that `JSON.stringify` cannot turn into JSON: a cycle, a getter or `toJSON` that throws. (A BigInt is read as its digits.)",
+        why: "The SDKs serialise the request the same way, so they would fail too.",
+        example: source("js", "const request = { SourceLocationArn: src, DestinationLocationArn: dst };\nrequest.self = request; // a cycle\nvalidate(request);"),
+        fix: "Pass a plain object (or JSON text); the message quotes the JavaScript error.",
+        source: "ECMAScript's JSON.stringify (TypeError on cycles): https://tc39.es/ecma262/#sec-json.stringify",
+    }
     /// The request is not a JSON object.
-    RequestNotObject = "request/not-an-object", Error;
+    RequestNotObject = "request/not-an-object", Error {
+        params: &[param("actual", "string", "the JSON type given: `array`, `string`, `number`, `boolean` or `null`")],
+        what: "The whole request is an array, a string, a number, a boolean or null.",
+        why: "Every DataSync request is a JSON object of named members.",
+        example: request(r#"["{src}", "{dst}"]"#),
+        fix: "Wrap the members in an object: `{ \"SourceLocationArn\": ..., \"DestinationLocationArn\": ... }`.",
+        source: "DataSync API reference, CreateTask request syntax: https://docs.aws.amazon.com/datasync/latest/userguide/API_CreateTask.html#API_CreateTask_RequestSyntax",
+    }
     /// A member the API does not define.
-    UnknownMember = "request/unknown-member", Error;
+    UnknownMember = "request/unknown-member", Error {
+        params: &[
+            param("member", "string", "the unknown member's name"),
+            optional("suggestion", "string", "the nearest known member name, or the pointer where the member belongs"),
+        ],
+        what: "An object has a member its shape in the API model does not define: a misspelling (`Verifymode`), a member of another operation (`TaskArn` in CreateTask), or one put at the wrong level (`VerifyMode` beside `Options`).",
+        why: "The SDKs and the AWS CLI reject unknown parameters before sending (\"Unknown parameter in input\"); member names are case-sensitive.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"Verifymode": "NONE"}}"#),
+        fix: "Use the name in `params.suggestion` (the fix renames it when there is one nearest name), or delete the member.",
+        source: "DataSync API model (botocore datasync/2018-11-09/service-2.json), the shapes of each request: https://github.com/boto/botocore/blob/develop/botocore/data/datasync/2018-11-09/service-2.json",
+    }
     /// A required member is missing.
-    MissingMember = "request/missing-member", Error;
+    MissingMember = "request/missing-member", Error {
+        params: &[param("member", "string", "the missing member's name")],
+        what: "A member the API model marks as required is absent: SourceLocationArn or DestinationLocationArn in CreateTask, TaskArn in UpdateTask and StartTaskExecution, ScheduleExpression in Schedule, Key in a tag, the S3 manifest's three members, ...",
+        why: "The SDKs reject a request without a required parameter (\"Missing required parameter\").",
+        example: request(r#"{"SourceLocationArn": "{src}"}"#),
+        fix: "Add the member named in `params.member`.",
+        source: "DataSync API reference, CreateTask (\"Required: Yes\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_CreateTask.html",
+    }
     /// A value has the wrong JSON type.
-    WrongType = "value/wrong-type", Error;
+    WrongType = "value/wrong-type", Error {
+        params: &[
+            param("expected", "string", "the type the model wants: `string`, `integer`, `object` or `array`"),
+            param("actual", "string", "the JSON type given"),
+        ],
+        what: "A value is not of the member's type: a number for a string, `\"1024\"` or `1.5` for the integer BytesPerSecond, an object for a list.",
+        why: "The SDKs validate parameter types before sending; the service's model has no coercions.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"BytesPerSecond": "1048576"}}"#),
+        fix: "Write the value with the type in `params.expected` (here: `1048576` without quotes).",
+        source: "DataSync API reference, Options (BytesPerSecond \"Type: Long\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html",
+    }
     /// An integer outside the 64-bit range of a `long`.
-    IntegerOutOfRange = "value/integer-out-of-range", Error;
+    IntegerOutOfRange = "value/integer-out-of-range", Error {
+        params: &[],
+        what: "An integer member (BytesPerSecond) holds a number beyond the signed 64-bit range.",
+        why: "The model's type is `long`; the SDKs cannot send a larger number.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"BytesPerSecond": 9223372036854775808}}"#),
+        fix: "Use a number up to 9223372036854775807, or -1 for no limit.",
+        source: "DataSync API reference, Options BytesPerSecond (Type: Long): https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-BytesPerSecond",
+    }
     /// A number below the model's minimum.
-    BelowMinimum = "value/below-minimum", Error;
+    BelowMinimum = "value/below-minimum", Error {
+        params: &[
+            param("min", "number", "the smallest value allowed"),
+            param("value", "number", "the value given"),
+        ],
+        what: "BytesPerSecond is below -1.",
+        why: "The model's minimum is -1 (meaning no limit); the service rejects smaller values.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"BytesPerSecond": -2}}"#),
+        fix: "Use -1 for no limit, or a positive number of bytes per second.",
+        source: "DataSync API reference, Options BytesPerSecond (\"Valid Range: Minimum value of -1\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-BytesPerSecond",
+    }
     /// A string that is not one of the member's enum values.
-    NotInEnum = "value/not-in-enum", Error;
+    NotInEnum = "value/not-in-enum", Error {
+        params: &[
+            param("allowed", "string[]", "the member's values"),
+            optional("suggestion", "string", "the allowed value that differs only in letter case"),
+        ],
+        what: "A string member with a fixed set of values (VerifyMode, TaskMode, LogLevel, ...) holds another value.",
+        why: "Enum values are case-sensitive and the service rejects any other value.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "TaskMode": "Enhanced"}"#),
+        fix: "Use one of `params.allowed`; the fix replaces a value of the wrong case.",
+        source: "DataSync API reference, Options (\"Valid Values\" of each member): https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html",
+    }
     /// A string shorter than the model's minimum length.
-    TooShort = "value/too-short", Error;
+    TooShort = "value/too-short", Error {
+        params: &[
+            param("min", "number", "the minimum length, in Unicode code points"),
+            param("length", "number", "the value's length"),
+        ],
+        what: "A string is shorter than the model's minimum length (a tag Key or a manifest's object version ID must have at least one character).",
+        why: "The service checks length constraints and rejects the request.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Tags": [{"Key": "", "Value": "x"}]}"#),
+        fix: "Give the member a value of at least `params.min` characters, or remove it.",
+        source: "DataSync API reference, TagListEntry (Key: \"Length Constraints: Minimum length of 1\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_TagListEntry.html",
+    }
     /// A string longer than the model's maximum length.
-    TooLong = "value/too-long", Error;
+    TooLong = "value/too-long", Error {
+        params: &[
+            param("max", "number", "the maximum length, in Unicode code points"),
+            param("length", "number", "the value's length"),
+        ],
+        what: "A string is longer than the model's maximum length (Name and tag members 256, location ARNs 128, filter values 102,400, ...), counted in Unicode code points.",
+        why: "The service checks length constraints and rejects the request.",
+        example: source("js", "validate({ SourceLocationArn: src, DestinationLocationArn: dst, Name: 'n'.repeat(257) });"),
+        fix: "Shorten the value to `params.max` characters.",
+        source: "DataSync API reference, CreateTask (Name: \"Maximum length of 256\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_CreateTask.html#DataSync-CreateTask-request-Name",
+    }
     /// A string that does not match the model's pattern.
-    PatternMismatch = "value/pattern-mismatch", Error;
+    PatternMismatch = "value/pattern-mismatch", Error {
+        params: &[param("pattern", "string", "the model's regular expression")],
+        what: "A string does not match the model's regular expression: an ARN of the wrong form, a Name with a character it excludes, an empty Name or tag Value (the pattern needs one character).",
+        why: "DataSync checks patterns and answers \"Member must satisfy regular expression pattern\".",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "loc-0fedcba9876543210"}"#),
+        fix: "Write the value in the form the message names (here: the whole location ARN).",
+        source: "DataSync API reference, CreateTask (each member's \"Pattern\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_CreateTask.html",
+    }
     /// A string holding a lone UTF-16 surrogate, which cannot be sent as UTF-8.
-    InvalidUnicode = "value/invalid-unicode", Error;
+    InvalidUnicode = "value/invalid-unicode", Error {
+        params: &[],
+        what: "A string holds half of a UTF-16 surrogate pair (`\\ud800` alone), usually from text cut in the middle of an emoji.",
+        why: "Requests travel as UTF-8, which cannot encode a lone surrogate: the SDKs replace or reject it, so the service never sees the value you wrote.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Name": "nightly \ud83d"}"#),
+        fix: "Remove the broken character or complete the pair.",
+        source: "RFC 8259 section 8.2 (unpaired surrogates) and RFC 3629 (UTF-8 excludes surrogates): https://www.rfc-editor.org/rfc/rfc8259#section-8.2",
+    }
     /// A list with more items than the model allows.
-    TooManyItems = "list/too-many-items", Error;
-    /// X1: in Basic mode Atime and Mtime must agree.
-    AtimeMtimeMismatch = "options/atime-mtime-mismatch", Error;
-    /// X2: Enhanced mode does not support Mtime NONE.
-    EnhancedMtimeNone = "options/enhanced-mtime-none", Error;
-    /// X3: PreserveDeletedFiles REMOVE cannot be combined with TransferMode ALL.
-    RemoveWithTransferAll = "options/remove-with-transfer-all", Error;
-    /// X4: Enhanced mode does not support VerifyMode POINT_IN_TIME_CONSISTENT.
-    EnhancedPointInTime = "options/enhanced-point-in-time", Error;
-    /// X8: a log group is given but LogLevel is OFF, so nothing is published.
-    LogGroupUnused = "logging/log-group-unused", Warning;
-    /// X9: Basic mode logging is on but there is no log group to publish to.
-    NoLogGroup = "logging/no-log-group", Warning;
+    TooManyItems = "list/too-many-items", Error {
+        params: &[
+            param("max", "number", "the most items allowed"),
+            param("count", "number", "the items given"),
+        ],
+        what: "Includes or Excludes has more than one filter rule, or Tags more than 50 tags.",
+        why: "The model limits these lists and the service rejects longer ones; several patterns go in one rule, separated by `|`.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Excludes": [{"FilterType": "SIMPLE_PATTERN", "Value": "*.tmp"}, {"FilterType": "SIMPLE_PATTERN", "Value": "*.bak"}]}"#),
+        fix: "Join filter rules into one Value (`*.tmp|*.bak`); keep at most 50 tags.",
+        source: "DataSync API reference, CreateTask (Excludes, Includes: \"Maximum number of 1 item\"; Tags: \"Maximum number of 50 items\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_CreateTask.html",
+    }
+    /// In Basic mode Atime and Mtime must agree.
+    AtimeMtimeMismatch = "options/atime-mtime-mismatch", Error {
+        params: &[RELATED],
+        what: "In a Basic mode task, Atime BEST_EFFORT with Mtime NONE, or Atime NONE with Mtime PRESERVE, judged on the effective values (an omitted member takes its default, BEST_EFFORT or PRESERVE).",
+        why: "The service rejects the pair: access times can only be kept together with modification times.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"Mtime": "NONE"}}"#),
+        fix: "Set Atime NONE with Mtime NONE, or Atime BEST_EFFORT with Mtime PRESERVE (the fix changes the blamed member).",
+        source: "DataSync API reference, Options Atime: \"If Atime is set to BEST_EFFORT, Mtime must be set to PRESERVE. If Atime is set to NONE, Mtime must also be NONE.\": https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-Atime",
+    }
+    /// Enhanced mode does not support Mtime NONE.
+    EnhancedMtimeNone = "options/enhanced-mtime-none", Error {
+        params: &[RELATED],
+        what: "Mtime NONE in an Enhanced mode task.",
+        why: "Enhanced mode relies on modification times to find what changed; the API model says Mtime NONE is not supported there.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "TaskMode": "ENHANCED", "Options": {"Mtime": "NONE"}}"#),
+        fix: "Remove Mtime (its default is PRESERVE) or use TaskMode BASIC.",
+        source: "DataSync API reference, Options Mtime (Enhanced mode) and the API model of 2026: https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-Mtime",
+    }
+    /// PreserveDeletedFiles REMOVE cannot be combined with TransferMode ALL.
+    RemoveWithTransferAll = "options/remove-with-transfer-all", Error {
+        params: &[RELATED],
+        what: "PreserveDeletedFiles REMOVE together with TransferMode ALL, in any task mode.",
+        why: "With TransferMode ALL, DataSync copies everything without scanning the destination, so it cannot know what to delete; the service rejects the combination.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"PreserveDeletedFiles": "REMOVE", "TransferMode": "ALL"}}"#),
+        fix: "Use TransferMode CHANGED, or PreserveDeletedFiles PRESERVE.",
+        source: "DataSync API reference, Options PreserveDeletedFiles and TransferMode: https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-PreserveDeletedFiles",
+    }
+    /// Enhanced mode does not support VerifyMode POINT_IN_TIME_CONSISTENT.
+    EnhancedPointInTime = "options/enhanced-point-in-time", Error {
+        params: &[RELATED],
+        what: "VerifyMode POINT_IN_TIME_CONSISTENT in an Enhanced mode task.",
+        why: "Enhanced mode verifies only what it transferred; the API reference says POINT_IN_TIME_CONSISTENT is not supported for Enhanced mode tasks.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "TaskMode": "ENHANCED", "Options": {"VerifyMode": "POINT_IN_TIME_CONSISTENT"}}"#),
+        fix: "Use ONLY_FILES_TRANSFERRED (Enhanced mode's default) or NONE.",
+        source: "DataSync API reference, Options VerifyMode: https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-VerifyMode",
+    }
+    /// A log group is given but LogLevel is OFF, so nothing is published.
+    LogGroupUnused = "logging/log-group-unused", Warning {
+        params: &[RELATED],
+        what: "CloudWatchLogGroupArn is set while LogLevel is OFF, set or by default.",
+        why: "The service accepts it, but with LogLevel OFF nothing is published to the log group: a common reason for an empty log group.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "CloudWatchLogGroupArn": "arn:aws:logs:us-east-1:111122223333:log-group:/aws/datasync:*"}"#),
+        fix: "Set Options.LogLevel to BASIC or TRANSFER, or remove the log group.",
+        source: "DataSync User Guide, Monitoring with CloudWatch Logs (log levels): https://docs.aws.amazon.com/datasync/latest/userguide/configure-logging.html",
+    }
+    /// Basic mode logging is on but there is no log group to publish to.
+    NoLogGroup = "logging/no-log-group", Warning {
+        params: &[RELATED],
+        what: "A Basic mode task with LogLevel BASIC or TRANSFER and no CloudWatchLogGroupArn.",
+        why: "A Basic mode task publishes its logs to the log group you give; without one, the logs you asked for go nowhere. (Enhanced mode tasks log to `/aws/datasync` by themselves.)",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"LogLevel": "TRANSFER"}}"#),
+        fix: "Add CloudWatchLogGroupArn, or set LogLevel OFF.",
+        source: "DataSync User Guide, Monitoring with CloudWatch Logs: https://docs.aws.amazon.com/datasync/latest/userguide/configure-logging.html",
+    }
     /// UpdateTask of an Enhanced mode task with a log group other than `/aws/datasync`.
-    EnhancedLogGroupName = "logging/enhanced-log-group-name", Error;
-    /// X5: a manifest configuration without a Source.
-    ManifestMissingSource = "manifest/missing-source", Error;
-    /// X6: a manifest cannot be combined with include or exclude filters.
-    ManifestWithFilters = "manifest/with-filters", Error;
-    /// X11: a manifest transfer deletes nothing, so REMOVE has no effect.
-    ManifestRemoveDeletesNothing = "manifest/remove-deletes-nothing", Warning;
-    /// X12: a summary-only report ignores report levels and overrides.
-    ReportSummaryIgnoresLevels = "report/summary-ignores-levels", Warning;
-    /// X13: a Deleted override while the task deletes nothing.
-    ReportDeletedWithoutRemove = "report/deleted-without-remove", Warning;
+    EnhancedLogGroupName = "logging/enhanced-log-group-name", Error {
+        params: &[
+            param("expected", "string", "the log group name required: `/aws/datasync`"),
+            param("actual", "string", "the log group name given"),
+            param("suggestion", "string", "the same ARN naming `/aws/datasync`"),
+        ],
+        what: "An UpdateTask request gives an Enhanced mode task (known from `options.task`) a log group whose name is not `/aws/datasync`.",
+        why: "Enhanced mode tasks publish to the log group named `/aws/datasync` only.",
+        example: request_with(r#"{"TaskArn": "{task}", "CloudWatchLogGroupArn": "arn:aws:logs:us-east-1:111122223333:log-group:/datasync/nightly:*"}"#, r#"{"operation": "UpdateTask", "task": {"TaskArn": "{task}", "TaskMode": "ENHANCED"}}"#),
+        fix: "Use the ARN in `params.suggestion`.",
+        source: "DataSync API reference, UpdateTask CloudWatchLogGroupArn (\"For Enhanced mode tasks, you must use /aws/datasync as your log group name\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_UpdateTask.html#DataSync-UpdateTask-request-CloudWatchLogGroupArn",
+    }
+    /// A manifest configuration without a Source.
+    ManifestMissingSource = "manifest/missing-source", Error {
+        params: &[],
+        what: "ManifestConfig without its Source (the S3 object that lists the files).",
+        why: "Since 7 February 2024 the service rejects a new manifest without Source with a ValidationException.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "ManifestConfig": {"Action": "TRANSFER", "Format": "CSV"}}"#),
+        fix: "Add Source.S3 with ManifestObjectPath, BucketAccessRoleArn and S3BucketArn.",
+        source: "DataSync API reference, ManifestConfig Source (\"You must specify this parameter if you're configuring a new manifest on or after February 7, 2024\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_ManifestConfig.html",
+    }
+    /// A manifest cannot be combined with include or exclude filters.
+    ManifestWithFilters = "manifest/with-filters", Error {
+        params: &[RELATED],
+        what: "ManifestConfig together with Includes or Excludes.",
+        why: "A manifest names exactly what to transfer; the User Guide says a task cannot use a manifest and filters together.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Excludes": [{"FilterType": "SIMPLE_PATTERN", "Value": "*.tmp"}], "ManifestConfig": {"Source": {"S3": {"ManifestObjectPath": "manifest.csv", "BucketAccessRoleArn": "arn:aws:iam::111122223333:role/DataSyncManifest", "S3BucketArn": "arn:aws:s3:::amzn-s3-demo-bucket"}}}}"#),
+        fix: "Remove the filters, or list only the wanted files in the manifest.",
+        source: "DataSync User Guide, Specifying what DataSync transfers by using a manifest: https://docs.aws.amazon.com/datasync/latest/userguide/transferring-with-manifest.html",
+    }
+    /// A manifest transfer deletes nothing, so REMOVE has no effect.
+    ManifestRemoveDeletesNothing = "manifest/remove-deletes-nothing", Warning {
+        params: &[RELATED],
+        what: "PreserveDeletedFiles REMOVE in a task with a manifest.",
+        why: "A manifest transfer copies only the listed files and never deletes in the destination, so REMOVE does nothing.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"PreserveDeletedFiles": "REMOVE"}, "ManifestConfig": {"Source": {"S3": {"ManifestObjectPath": "manifest.csv", "BucketAccessRoleArn": "arn:aws:iam::111122223333:role/DataSyncManifest", "S3BucketArn": "arn:aws:s3:::amzn-s3-demo-bucket"}}}}"#),
+        fix: "Remove PreserveDeletedFiles (or set PRESERVE); delete in the destination another way.",
+        source: "DataSync User Guide, Specifying what DataSync transfers by using a manifest: https://docs.aws.amazon.com/datasync/latest/userguide/transferring-with-manifest.html",
+    }
+    /// A summary-only report ignores report levels and overrides.
+    ReportSummaryIgnoresLevels = "report/summary-ignores-levels", Warning {
+        params: &[RELATED],
+        what: "TaskReportConfig with OutputType SUMMARY_ONLY and a ReportLevel or Overrides.",
+        why: "A summary-only report lists no individual files, so the levels that choose which files to list change nothing.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "TaskReportConfig": {"Destination": {"S3": {"S3BucketArn": "arn:aws:s3:::amzn-s3-demo-bucket", "BucketAccessRoleArn": "arn:aws:iam::111122223333:role/DataSyncReports"}}, "OutputType": "SUMMARY_ONLY", "ReportLevel": "ERRORS_ONLY"}}"#),
+        fix: "Use OutputType STANDARD, or remove ReportLevel and Overrides.",
+        source: "DataSync User Guide, Monitoring your transfers with task reports (summary only and standard reports): https://docs.aws.amazon.com/datasync/latest/userguide/task-reports.html",
+    }
+    /// A Deleted override while the task deletes nothing.
+    ReportDeletedWithoutRemove = "report/deleted-without-remove", Warning {
+        params: &[RELATED],
+        what: "TaskReportConfig.Overrides.Deleted while PreserveDeletedFiles is PRESERVE (set or by default).",
+        why: "The task never deletes anything, so the report has nothing deleted to list.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "TaskReportConfig": {"Destination": {"S3": {"S3BucketArn": "arn:aws:s3:::amzn-s3-demo-bucket", "BucketAccessRoleArn": "arn:aws:iam::111122223333:role/DataSyncReports"}}, "OutputType": "STANDARD", "Overrides": {"Deleted": {"ReportLevel": "SUCCESSES_AND_ERRORS"}}}}"#),
+        fix: "Remove the Deleted override, or set PreserveDeletedFiles REMOVE if deleting is meant.",
+        source: "DataSync API reference, ReportOverrides Deleted and Options PreserveDeletedFiles: https://docs.aws.amazon.com/datasync/latest/userguide/API_ReportOverrides.html",
+    }
     /// A schedule expression that is not valid cron or rate syntax.
-    ScheduleInvalid = "schedule/invalid-expression", Error;
+    ScheduleInvalid = "schedule/invalid-expression", Error {
+        params: &[
+            optional("suggestion", "string", "a corrected expression, when there is one obvious correction"),
+            optional("field", "string", "the cron field at fault (`minutes`, `hours`, ...)"),
+            optional("token", "string", "the text at fault in that field"),
+            optional("value", "string", "the rate's value as written"),
+            optional("unit", "string", "the rate's unit as written"),
+            optional("max", "number", "the largest rate value accepted"),
+        ],
+        what: "ScheduleExpression is neither `cron(...)` with six fields in EventBridge syntax nor `rate(value unit)`: a value out of range, `?` in both or neither day field, a unit in the wrong number (`rate(1 hours)`), ...",
+        why: "DataSync uses EventBridge's schedule syntax and rejects anything else.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Schedule": {"ScheduleExpression": "cron(0 8 1 * * *)"}}"#),
+        fix: "Follow the message; for a few mistakes `params.suggestion` (and the fix) is the corrected expression (here: `cron(0 8 1 * ? *)`).",
+        source: "EventBridge User Guide, schedule expressions (cron and rate syntax): https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html; DataSync User Guide, Scheduling your task: https://docs.aws.amazon.com/datasync/latest/userguide/task-scheduling.html",
+    }
     /// A Unix-style five-field cron expression; EventBridge needs six fields.
-    ScheduleFiveFieldCron = "schedule/five-field-cron", Error;
+    ScheduleFiveFieldCron = "schedule/five-field-cron", Error {
+        params: &[optional("suggestion", "string", "the six-field expression that means the same")],
+        what: "A cron expression with five fields, as Unix crontab writes it.",
+        why: "EventBridge cron has six fields (the sixth is the year) and rejects five; Unix and EventBridge also number weekdays differently (in EventBridge 1 is Sunday).",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Schedule": {"ScheduleExpression": "cron(0 8 * * 3#1)"}}"#),
+        fix: "Use the expression in `params.suggestion` (here: `cron(0 8 ? * 4#1 *)`, the first Wednesday at 08:00 UTC).",
+        source: "EventBridge User Guide, cron expressions (six required fields): https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html#eb-cron-expressions",
+    }
     /// A schedule that would run more often than once an hour.
-    ScheduleTooFrequent = "schedule/too-frequent", Error;
+    ScheduleTooFrequent = "schedule/too-frequent", Error {
+        params: &[param("suggestion", "string", "an expression that runs at most hourly")],
+        what: "A rate below one hour, or a cron expression whose minutes field selects more than one minute of the hour.",
+        why: "A DataSync task cannot be scheduled to run more often than once an hour.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Schedule": {"ScheduleExpression": "rate(30 minutes)"}}"#),
+        fix: "Run at most hourly (`rate(1 hour)`, or one minute value in cron).",
+        source: "DataSync User Guide, Scheduling your task (\"You can't schedule a task to run at an interval faster than 1 hour\"): https://docs.aws.amazon.com/datasync/latest/userguide/task-scheduling.html",
+    }
     /// A schedule spelled unlike EventBridge's documentation (`CRON(`, `rate(2 Hours)`, spaces around).
-    ScheduleNonstandardSpelling = "schedule/nonstandard-spelling", Warning;
+    ScheduleNonstandardSpelling = "schedule/nonstandard-spelling", Warning {
+        params: &[param("suggestion", "string", "the documented spelling")],
+        what: "An expression whose meaning is clear but whose spelling the documentation never shows: upper-case keywords or units, spaces around the expression, stray commas in a cron list.",
+        why: "Whether the service accepts these spellings is not documented; the documented form is accepted for sure.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Schedule": {"ScheduleExpression": "rate(2 Hours)"}}"#),
+        fix: "Use `params.suggestion` (the fix applies it).",
+        source: "EventBridge User Guide, schedule expressions (the documented forms): https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html; the project's policy: a warning where the service's behaviour is unknown",
+    }
     /// A schedule that never fires.
-    ScheduleNeverFires = "schedule/never-fires", Warning;
+    ScheduleNeverFires = "schedule/never-fires", Warning {
+        params: &[
+            optional("now", "string", "the time the search started from, ISO 8601 UTC"),
+            optional("lastYear", "number", "the last year the expression allows"),
+        ],
+        what: "A valid cron expression that matches no future time: 30 February, or only years already past.",
+        why: "The service accepts it, but the task never runs on its schedule.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Schedule": {"ScheduleExpression": "cron(0 12 30 FEB ? *)"}}"#),
+        fix: "Choose a day that exists, or a year still to come.",
+        source: "EventBridge User Guide, cron expressions (fields and ranges): https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html#eb-cron-expressions",
+    }
     /// An empty pattern in a filter value (`a||b`, a leading or trailing `|`).
-    FilterEmptyPattern = "filter/empty-pattern", Error;
+    FilterEmptyPattern = "filter/empty-pattern", Error {
+        params: &[],
+        what: "A filter Value with an empty pattern: two `|` in a row, or one at the start or end.",
+        why: "Patterns are separated by `|`; the service rejects an empty one.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Excludes": [{"FilterType": "SIMPLE_PATTERN", "Value": "*.tmp|"}]}"#),
+        fix: "Remove the extra `|`.",
+        source: "DataSync User Guide, Filtering data transferred by DataSync: https://docs.aws.amazon.com/datasync/latest/userguide/filtering.html",
+    }
     /// An include pattern with `*` anywhere but at its end.
-    FilterIncludeWildcard = "filter/include-wildcard-not-last", Error;
+    FilterIncludeWildcard = "filter/include-wildcard-not-last", Error {
+        params: &[
+            param("pattern", "string", "the first such pattern"),
+            param("count", "number", "how many patterns of the value have the problem"),
+        ],
+        what: "An include pattern with `*` before its last character (`*.txt`, `/a*b`). Exclude patterns may have `*` anywhere.",
+        why: "Include filters support `*` only as the last character of a pattern.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Includes": [{"FilterType": "SIMPLE_PATTERN", "Value": "*.txt"}]}"#),
+        fix: "Include folders or prefixes (`/reports*`) and exclude what you do not want.",
+        source: "DataSync User Guide, Filtering data transferred by DataSync (include filters: wildcard only as the last character): https://docs.aws.amazon.com/datasync/latest/userguide/filtering.html",
+    }
     /// An include pattern ending in a run of `*` (`/logs/**`), where one `*` means the same.
-    FilterIncludeTrailingWildcards = "filter/include-trailing-wildcards", Warning;
+    FilterIncludeTrailingWildcards = "filter/include-trailing-wildcards", Warning {
+        params: &[
+            param("pattern", "string", "the first such pattern"),
+            param("suggestion", "string", "the Value with each run cut to one `*`"),
+            param("count", "number", "how many patterns of the value have the problem"),
+        ],
+        what: "An include pattern ending in two or more `*`.",
+        why: "Only one trailing `*` is documented; a run means the same at best, and is not clearly covered by the rule above.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Includes": [{"FilterType": "SIMPLE_PATTERN", "Value": "/logs/**"}]}"#),
+        fix: "Use `params.suggestion` (the fix applies it).",
+        source: "DataSync User Guide, Filtering data transferred by DataSync: https://docs.aws.amazon.com/datasync/latest/userguide/filtering.html; the project's policy: a warning where the service's behaviour is unknown",
+    }
     /// An include pattern that does not start with `/`.
-    FilterIncludeWithoutSlash = "filter/include-without-slash", Warning;
+    FilterIncludeWithoutSlash = "filter/include-without-slash", Warning {
+        params: &[
+            param("pattern", "string", "the first such pattern"),
+            param("count", "number", "how many patterns of the value have the problem"),
+        ],
+        what: "An include pattern that does not begin with `/`.",
+        why: "Patterns name paths from the root of the source location and start with `/`; `photos` matches nothing a person means by it.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Includes": [{"FilterType": "SIMPLE_PATTERN", "Value": "photos"}]}"#),
+        fix: "Start the pattern with `/` (`/photos`).",
+        source: "DataSync User Guide, Filtering data transferred by DataSync (examples all start with `/`): https://docs.aws.amazon.com/datasync/latest/userguide/filtering.html",
+    }
     /// A filter rule without a Value filters nothing.
-    FilterMissingValue = "filter/missing-value", Warning;
+    FilterMissingValue = "filter/missing-value", Warning {
+        params: &[],
+        what: "An Includes or Excludes rule without a Value.",
+        why: "The model makes Value optional, but a rule without patterns filters nothing.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Excludes": [{"FilterType": "SIMPLE_PATTERN"}]}"#),
+        fix: "Add the patterns as Value, or remove the rule.",
+        source: "DataSync API reference, FilterRule: https://docs.aws.amazon.com/datasync/latest/userguide/API_FilterRule.html",
+    }
     /// Include and exclude patterns together exceed the 102,400-character quota.
-    FilterCombinedTooLong = "filter/combined-too-long", Warning;
+    FilterCombinedTooLong = "filter/combined-too-long", Warning {
+        params: &[
+            param("max", "number", "the quota, 102,400 characters"),
+            param("length", "number", "the include and exclude values' length together"),
+        ],
+        what: "The include and exclude Values together are longer than 102,400 characters, though each is within its own limit.",
+        why: "The quota counts both together (the console enforces it); whether the API does is not documented, hence a warning.",
+        example: source("js", "validate({ SourceLocationArn: src, DestinationLocationArn: dst,\n  Includes: [{ FilterType: 'SIMPLE_PATTERN', Value: '/a'.repeat(30000) }],\n  Excludes: [{ FilterType: 'SIMPLE_PATTERN', Value: '/b'.repeat(30000) }] });"),
+        fix: "Shorten the patterns (filter by folder rather than by file), or use a manifest.",
+        source: "DataSync User Guide, quotas (characters in include and exclude filters): https://docs.aws.amazon.com/datasync/latest/userguide/datasync-limits.html",
+    }
     /// Two tags with the same key.
-    TagDuplicateKey = "tag/duplicate-key", Error;
+    TagDuplicateKey = "tag/duplicate-key", Error {
+        params: &[RELATED],
+        what: "Two entries of Tags with the same Key.",
+        why: "Each tag key of a resource must be unique.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Tags": [{"Key": "team", "Value": "a"}, {"Key": "team", "Value": "b"}]}"#),
+        fix: "Keep one tag per key.",
+        source: "AWS tagging (\"Each tag key must be unique for each resource\"): https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html",
+    }
     /// A tag key starting with the reserved `aws:` prefix.
-    TagReservedPrefix = "tag/reserved-prefix", Error;
+    TagReservedPrefix = "tag/reserved-prefix", Error {
+        params: &[],
+        what: "A tag Key that starts with `aws:` in any letter case.",
+        why: "The `aws:` prefix is reserved for AWS; you cannot add or change such tags.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Tags": [{"Key": "aws:team", "Value": "a"}]}"#),
+        fix: "Choose another key.",
+        source: "AWS tagging (the aws: prefix is reserved): https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html",
+    }
     /// The source and destination are the same location.
-    SameLocation = "locations/same-location", Warning;
-    /// The report was cut at [`REPORT_LIMIT`] diagnostics; `params` say how many there were.
-    ReportTruncated = "report/truncated", Warning;
-    /// L0: between two object stores, Uid, Gid and PosixPermissions must be NONE.
-    PosixBetweenObjectStores = "locations/posix-between-object-stores", Error;
-    /// L2: Enhanced mode for a pair of locations the User Guide does not list for it.
-    EnhancedUnsupportedPair = "locations/enhanced-unsupported-pair", Warning;
-    /// L5: an NFS location mounted with NFS 4.2 needs an Enhanced mode task.
-    NfsVersionNeedsEnhanced = "locations/nfs-version-needs-enhanced", Error;
-    /// L7: PreserveDevices PRESERVE is not supported with Amazon EFS.
-    EfsPreserveDevices = "locations/efs-preserve-devices", Error;
-    /// L11: POINT_IN_TIME_CONSISTENT verification into S3 Glacier Flexible Retrieval or Deep Archive.
-    ArchivePointInTime = "locations/archive-point-in-time", Error;
-    /// L11: Basic mode's default verification into S3 Glacier Flexible Retrieval or Deep Archive.
-    ArchiveDefaultVerifyMode = "locations/archive-default-verify-mode", Warning;
+    SameLocation = "locations/same-location", Warning {
+        params: &[RELATED],
+        what: "SourceLocationArn and DestinationLocationArn are the same ARN.",
+        why: "Copying a location onto itself is never what a person meant; usually one ARN was pasted twice.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{src}"}"#),
+        fix: "Set the destination's ARN.",
+        source: "The project's policy: a warning for a request the service may accept but that cannot do what was meant.",
+    }
+    /// The report was cut at 1,000 diagnostics; `params` say how many there were.
+    ReportTruncated = "report/truncated", Warning {
+        params: &[
+            param("total", "number", "how many diagnostics there were"),
+            param("shown", "number", "how many the report holds (1,000)"),
+        ],
+        what: "The request has more than 1,000 problems; the report keeps 1,000, errors first, and ends with this warning.",
+        why: "Bounded reports keep memory and output small whatever the input; `valid` still counts every error.",
+        example: source("js", "validate({ SourceLocationArn: src, DestinationLocationArn: dst, Tags: Array(2000).fill(0) });"),
+        fix: "Fix what is shown and validate again.",
+        source: "The project's limit (REPORT_LIMIT in src/diagnostic.rs).",
+    }
+    /// Between two object stores, Uid, Gid and PosixPermissions must be NONE.
+    PosixBetweenObjectStores = "locations/posix-between-object-stores", Error {
+        params: &[
+            param("source", "string", "the source location's type"),
+            param("destination", "string", "the destination location's type"),
+            RELATED,
+        ],
+        what: "Both locations are object storage (S3, S3 on Outposts, object storage, Azure Blob) and Uid, Gid or PosixPermissions is set to anything but NONE. Needs both locations' types in `options.locations`.",
+        why: "Object storage has no POSIX metadata; the service rejects the task (\"PosixPermissions, Value: PRESERVE invalid for non-POSIX transfer. please use NONE\").",
+        example: request_with(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"Uid": "INT_VALUE"}}"#, r#"{"locations": [{"LocationArn": "{src}", "type": "S3"}, {"LocationArn": "{dst}", "type": "S3"}]}"#),
+        fix: "Set them to NONE or leave them out (the service then uses NONE).",
+        source: "DataSync User Guide, how DataSync handles metadata (object storage keeps no POSIX metadata): https://docs.aws.amazon.com/datasync/latest/userguide/metadata-copied.html; the service's error message, recorded in christoferson/aws-cloudformation datasync/README.md",
+    }
+    /// Enhanced mode for a pair of locations the User Guide does not list for it.
+    EnhancedUnsupportedPair = "locations/enhanced-unsupported-pair", Warning {
+        params: &[
+            optional("source", "string", "the source location's type, when known"),
+            optional("destination", "string", "the destination location's type, when known"),
+            RELATED,
+        ],
+        what: "TaskMode ENHANCED for locations the User Guide does not list for Enhanced mode: HDFS, EFS, FSx, S3 on Outposts, or object storage or Azure Blob with an agent. Needs a type (and AgentArns) in `options.locations`.",
+        why: "Enhanced mode is documented for S3 to S3, Azure Blob or other clouds to S3 without an agent, and NFS or SMB to S3 with an Enhanced mode agent. A warning, because the model accepts ENHANCED for every pair and the list grows.",
+        example: request_with(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "TaskMode": "ENHANCED"}"#, r#"{"locations": [{"LocationArn": "{src}", "type": "HDFS"}, {"LocationArn": "{dst}", "type": "S3"}]}"#),
+        fix: "Use TaskMode BASIC.",
+        source: "DataSync User Guide, Choosing a task mode: https://docs.aws.amazon.com/datasync/latest/userguide/choosing-task-mode.html; API reference, CreateTask TaskMode: https://docs.aws.amazon.com/datasync/latest/userguide/API_CreateTask.html#DataSync-CreateTask-request-TaskMode",
+    }
+    /// An NFS location mounted with NFS 4.2 needs an Enhanced mode task.
+    NfsVersionNeedsEnhanced = "locations/nfs-version-needs-enhanced", Error {
+        params: &[
+            param("location", "string", "the NFS location's ARN"),
+            RELATED,
+        ],
+        what: "A location whose MountOptions.Version is NFS4_2 in a Basic mode task. Needs the location's description in `options.locations`.",
+        why: "NFS version 4.2 requires an Enhanced mode task.",
+        example: request_with(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}"}"#, r#"{"locations": [{"LocationArn": "{src}", "type": "NFS", "MountOptions": {"Version": "NFS4_2"}}, {"LocationArn": "{dst}", "type": "S3"}]}"#),
+        fix: "Set TaskMode ENHANCED, or mount the location with another NFS version.",
+        source: "DataSync API reference, NfsMountOptions Version (\"Selecting NFS version 4.2 requires an Enhanced mode task\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_NfsMountOptions.html",
+    }
+    /// PreserveDevices PRESERVE is not supported with Amazon EFS.
+    EfsPreserveDevices = "locations/efs-preserve-devices", Error {
+        params: &[RELATED],
+        what: "PreserveDevices PRESERVE with an Amazon EFS location at either end. Needs a type in `options.locations`.",
+        why: "Preserving device files currently isn't supported for Amazon EFS.",
+        example: request_with(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"PreserveDevices": "PRESERVE"}}"#, r#"{"locations": [{"LocationArn": "{src}", "type": "NFS"}, {"LocationArn": "{dst}", "type": "EFS"}]}"#),
+        fix: "Set PreserveDevices NONE (the default).",
+        source: "DataSync API reference, Options PreserveDevices (\"This option currently isn't supported for Amazon EFS\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-PreserveDevices",
+    }
+    /// POINT_IN_TIME_CONSISTENT verification into S3 Glacier Flexible Retrieval or Deep Archive.
+    ArchivePointInTime = "locations/archive-point-in-time", Error {
+        params: &[
+            param("storageClass", "string", "the destination's S3StorageClass"),
+            RELATED,
+        ],
+        what: "VerifyMode POINT_IN_TIME_CONSISTENT with an S3 destination whose S3StorageClass is GLACIER or DEEP_ARCHIVE. Needs the destination's S3StorageClass in `options.locations`.",
+        why: "Verifying the whole destination would read archived objects; the API reference says you can't use this option with these storage classes.",
+        example: request_with(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"VerifyMode": "POINT_IN_TIME_CONSISTENT"}}"#, r#"{"locations": [{"LocationArn": "{src}", "type": "NFS"}, {"LocationArn": "{dst}", "type": "S3", "S3StorageClass": "GLACIER"}]}"#),
+        fix: "Use ONLY_FILES_TRANSFERRED (recommended there) or NONE.",
+        source: "DataSync API reference, Options VerifyMode (\"You can't use this option when transferring to S3 Glacier Flexible Retrieval or S3 Glacier Deep Archive storage classes\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-VerifyMode",
+    }
+    /// Basic mode's default verification into S3 Glacier Flexible Retrieval or Deep Archive.
+    ArchiveDefaultVerifyMode = "locations/archive-default-verify-mode", Warning {
+        params: &[
+            param("storageClass", "string", "the destination's S3StorageClass"),
+            RELATED,
+        ],
+        what: "The same destination as `locations/archive-point-in-time`, with VerifyMode omitted in a Basic mode task, whose default is POINT_IN_TIME_CONSISTENT.",
+        why: "Whether the service rejects the request or only the verification fails is not documented, hence a warning.",
+        example: request_with(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}"}"#, r#"{"locations": [{"LocationArn": "{src}", "type": "NFS"}, {"LocationArn": "{dst}", "type": "S3", "S3StorageClass": "DEEP_ARCHIVE"}]}"#),
+        fix: "Set VerifyMode ONLY_FILES_TRANSFERRED or NONE.",
+        source: "DataSync API reference, Options VerifyMode: https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-VerifyMode",
+    }
+}
+command {
+    /// A member the AWS::DataSync::Task resource schema requires but the API does not is missing.
+    "cloudformation/missing-property", Error {
+        params: &[],
+        what: "In a CloudFormation template, an `AWS::DataSync::Task` lacks a property its resource schema requires although the API does not: TaskReportConfig's Destination and OutputType, a tag's Value.",
+        why: "CloudFormation validates properties against the resource schema and fails the stack operation.",
+        example: source("yaml", "Resources:\n  Nightly:\n    Type: AWS::DataSync::Task\n    Properties:\n      SourceLocationArn: arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0\n      DestinationLocationArn: arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210\n      Tags:\n        - Key: team"),
+        fix: "Add the property (here: the tag's Value).",
+        source: "CloudFormation resource reference, AWS::DataSync::Task: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-datasync-task.html",
+    }
+    /// A read-only attribute of AWS::DataSync::Task (TaskArn, Status, the network interface ARNs) is set in Properties.
+    "cloudformation/read-only-property", Warning {
+        params: &[],
+        what: "A template sets a read-only attribute of `AWS::DataSync::Task` (TaskArn, Status, SourceNetworkInterfaceArns, DestinationNetworkInterfaceArns) in Properties.",
+        why: "These are outputs CloudFormation reports (read them with Fn::GetAtt); setting them does nothing.",
+        example: source("yaml", "Resources:\n  Nightly:\n    Type: AWS::DataSync::Task\n    Properties:\n      SourceLocationArn: arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0\n      DestinationLocationArn: arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210\n      Status: AVAILABLE"),
+        fix: "Remove the property.",
+        source: "CloudFormation resource reference, AWS::DataSync::Task return values: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-datasync-task.html",
+    }
+    /// A value CloudFormation resolves at deploy time (Ref, Fn::GetAtt, Fn::Sub, Fn::If, …) was not checked.
+    "cloudformation/not-checked", Info {
+        params: &[],
+        what: "A property whose value is an intrinsic function (`Ref`, any `Fn::*`) is known only at deploy time, so it is not checked; rules that depend on it do not fire.",
+        why: "Deploy-time values are never errors: the command tries placeholders and reports only what every try reports, and says what it could not check.",
+        example: source("yaml", "      SourceLocationArn: !Ref SourceLocation"),
+        fix: "Nothing to fix; check the deployed task, or give the value directly.",
+        source: "CloudFormation, intrinsic function reference: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference.html",
+    }
+    /// A value from a template parameter was checked with the parameter's Default; a stack may pass another value.
+    "cloudformation/parameter-default", Info {
+        params: &[],
+        what: "A finding depends on a template parameter's `Default`, which the command used; a stack may pass another value.",
+        why: "The finding holds for the default only.",
+        example: source("yaml", "Parameters:\n  Mode:\n    Type: String\n    Default: ENHANCED"),
+        fix: "Nothing, unless stacks use the default.",
+        source: "CloudFormation, Parameters section: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html",
+    }
+    /// An unquoted YAML 1.1 boolean (ON, OFF, yes, no, …) that CloudFormation sends as "true" or "false".
+    "cloudformation/yaml-boolean", Info {
+        params: &[],
+        what: "An unquoted `ON`, `OFF`, `yes`, `no` (YAML 1.1 booleans) where a string is meant, such as `LogLevel: OFF`.",
+        why: "CloudFormation reads YAML 1.1 and sends the string \"true\" or \"false\", which the API then rejects as not one of the enum values.",
+        example: source("yaml", "      Options:\n        LogLevel: OFF"),
+        fix: "Quote the value: `LogLevel: \"OFF\"`.",
+        source: "YAML 1.1 boolean type: https://yaml.org/type/bool.html",
+    }
+    /// A CloudFormation template without AWS::DataSync::Task resources.
+    "cloudformation/no-tasks", Info {
+        params: &[],
+        what: "A template has no `AWS::DataSync::Task` resource, so nothing in it was checked.",
+        why: "Tells a folder run which templates were skipped.",
+        example: source("yaml", "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket"),
+        fix: "Nothing, if the template is not meant to create tasks.",
+        source: "The command's own note.",
+    }
+    /// An argument or block the AWS provider does not accept in aws_datasync_task, or a value set for a computed attribute.
+    "terraform/unsupported-argument", Error {
+        params: &[],
+        what: "An `aws_datasync_task` has an argument or block the AWS provider does not define (with the nearest name, as Terraform reports it), or sets a computed attribute (`arn`, `id`, `tags_all`).",
+        why: "`terraform plan` fails on it.",
+        example: source("hcl", "resource \"aws_datasync_task\" \"nightly\" {\n  source_location_arn      = aws_datasync_location_nfs.source.arn\n  destination_location_arn = aws_datasync_location_s3.copy.arn\n  verify_mode              = \"NONE\"\n}"),
+        fix: "Use the name Terraform suggests (here: `verify_mode` goes in an `options` block).",
+        source: "Terraform AWS provider, aws_datasync_task: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/datasync_task",
+    }
+    /// More than one options, schedule, includes, excludes, task_report_config, s3_destination or report_overrides block.
+    "terraform/too-many-blocks", Error {
+        params: &[],
+        what: "A second `options`, `schedule`, `includes`, `excludes`, `task_report_config`, `s3_destination` or `report_overrides` block.",
+        why: "The provider allows at most one of each; `terraform plan` fails.",
+        example: source("hcl", "  options { verify_mode = \"NONE\" }\n  options { log_level = \"BASIC\" }"),
+        fix: "Merge the blocks into one.",
+        source: "Terraform AWS provider, aws_datasync_task: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/datasync_task",
+    }
+    /// A block the provider requires is missing (s3_destination in task_report_config).
+    "terraform/missing-block", Error {
+        params: &[],
+        what: "A `task_report_config` block without its required `s3_destination` block.",
+        why: "The provider requires it; `terraform plan` fails.",
+        example: source("hcl", "  task_report_config {\n    output_type = \"STANDARD\"\n  }"),
+        fix: "Add the `s3_destination` block.",
+        source: "Terraform AWS provider, aws_datasync_task task_report_config: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/datasync_task",
+    }
+    /// A value Terraform knows only at plan or apply time was not checked.
+    "terraform/not-checked", Info {
+        params: &[],
+        what: "A value from a reference, a function, a variable without a value, `count`/`for_each`, a dynamic block or \"(known after apply)\" in a plan is not checked; rules that depend on it do not fire.",
+        why: "Such values are never errors; the note says what was not checked.",
+        example: source("hcl", "  source_location_arn = var.source_arn"),
+        fix: "Nothing to fix; give variables values (terraform.tfvars) to have them checked.",
+        source: "Terraform, expressions and values: https://developer.hashicorp.com/terraform/language/expressions",
+    }
+    /// A `terraform show -json` plan or state without aws_datasync_task resources to create or keep.
+    "terraform/no-tasks", Info {
+        params: &[],
+        what: "A plan or state read as JSON (`terraform show -json`) has no `aws_datasync_task` to create, update or keep.",
+        why: "Tells a run which files were skipped.",
+        example: source("sh", "terraform show -json plan.out > plan.json   # a plan without DataSync tasks"),
+        fix: "Nothing, if the plan is not meant to change tasks.",
+        source: "The command's own note; Terraform JSON output format: https://developer.hashicorp.com/terraform/internals/json-format",
+    }
+    /// A request file checked as an UpdateTask or StartTaskExecution request, chosen from its members or by --operation.
+    "request/operation", Info {
+        params: &[],
+        what: "A request file was judged as an UpdateTask or StartTaskExecution request, and why: its members (`TaskArn`, `OverrideOptions`, ...) or `--operation`.",
+        why: "The operation decides which members and rules apply.",
+        example: source("json", "{ \"TaskArn\": \"arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0\", \"OverrideOptions\": { \"VerifyMode\": \"NONE\" } }"),
+        fix: "Nothing; pass `--operation` to choose otherwise.",
+        source: "The command's own note.",
+    }
+    /// A suppression in a template resource's Metadata or a Terraform comment that cannot be honoured: an unknown or retired code, or not a list of codes.
+    "suppression/invalid", Warning {
+        params: &[],
+        what: "A suppression (`Metadata: { datasync-task-validator: { ignore: [...] } }`, or a Terraform comment) names an unknown or retired code, or is not a list of codes.",
+        why: "A suppression that cannot be honoured suppresses nothing; saying so keeps it from hiding a typo.",
+        example: source("yaml", "    Metadata:\n      datasync-task-validator:\n        ignore: [logging/no-log-grup]"),
+        fix: "Name a current code (see the table of codes).",
+        source: "The command's own rule.",
+    }
+    /// An input file is not well-formed YAML (or names a key twice), so nothing in it was checked.
+    "yaml/syntax-error", Error {
+        params: &[],
+        what: "A YAML file (a request or a template) cannot be parsed, or names a key twice.",
+        why: "Nothing in it can be checked; CloudFormation rejects such a template too.",
+        example: source("yaml", "SourceLocationArn: [unclosed"),
+        fix: "Correct the YAML at the line and column given.",
+        source: "YAML 1.2 specification: https://yaml.org/spec/1.2.2/",
+    }
+    /// An input file could not be read (missing, a folder, no permission) or checked, so nothing in it was checked.
+    "input/unreadable", Error {
+        params: &[],
+        what: "A file named on the command line could not be read: missing, a folder where a file was expected, no permission.",
+        why: "Nothing in it was checked, so the run cannot pass.",
+        example: source("sh", "datasync-task-validator tasks/missing.json"),
+        fix: "Check the path and permissions.",
+        source: "The command's own rule.",
+    }
+}
+retired {
+    "value/empty-string" {
+        since: "Unreleased",
+        replaced_by: &["value/pattern-mismatch"],
+        why: "An empty Name or tag Value was a warning; the service rejects it (the pattern needs a character), so it is value/pattern-mismatch, an error.",
+    }
+    "options/enhanced-bandwidth-limit" {
+        since: "Unreleased",
+        replaced_by: &[],
+        why: "BytesPerSecond in Enhanced mode: the API model stopped saying that it does not apply (December 2025, when Enhanced mode gained agents).",
+    }
+}
 }
 
-/// Codes the validator no longer emits, with why. A retired code is never
-/// given to another meaning: it stays here, and in the README's table of
-/// retired codes, for good.
-pub const RETIRED: &[(&str, &str)] = &[
-    (
-        "value/empty-string",
-        "An empty Name or tag Value: the service rejects it, so it is value/pattern-mismatch (an error).",
-    ),
-    (
-        "options/enhanced-bandwidth-limit",
-        "X7, BytesPerSecond in Enhanced mode: the API model stopped saying it does not apply (December 2025).",
-    ),
-];
 /// One RFC 6902 JSON Patch operation on the request, part of a [`Diagnostic`]'s fix.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PatchOp {
@@ -505,10 +1129,10 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
     fn code_strings_are_unique_and_well_formed() {
         let mut seen = std::collections::HashSet::new();
-        for code in Code::ALL {
-            let text = code.as_str();
+        for text in rules().iter().map(|rule| rule.code) {
             assert!(seen.insert(text), "duplicate code {text}");
             let (area, name) = text.split_once('/').expect("area/name");
             assert!(!area.is_empty() && !name.is_empty());
@@ -519,14 +1143,40 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
     fn retired_codes_are_never_reused() {
-        for (retired, why) in RETIRED {
-            assert!(!why.is_empty());
+        let current: Vec<&str> = rules().iter().map(|rule| rule.code).collect();
+        for retired in RETIRED {
+            assert!(!retired.why.is_empty());
             assert!(
-                Code::ALL.iter().all(|code| code.as_str() != *retired),
-                "{retired} is retired and must not come back"
+                !current.contains(&retired.code),
+                "{} is retired and must not come back",
+                retired.code
             );
+            for replacement in retired.replaced_by {
+                assert!(current.contains(replacement), "{replacement} is no code");
+            }
         }
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn every_code_is_documented_once() {
+        let all = rules();
+        let mut seen = std::collections::HashSet::new();
+        for rule in all {
+            assert!(seen.insert(rule.code), "{} twice", rule.code);
+            for text in [rule.summary(), rule.what, rule.why, rule.fix, rule.source] {
+                assert!(!text.trim().is_empty(), "{}: an empty text", rule.code);
+            }
+            assert!(!rule.summary().contains('\n'), "{}: one line", rule.code);
+        }
+        assert_eq!(
+            all.iter()
+                .filter(|rule| rule.emitted_by == crate::registry::EmittedBy::Validator)
+                .count(),
+            Code::ALL.len()
+        );
     }
 
     fn numbered(count: usize, code: Code) -> Vec<Diagnostic> {

@@ -21,6 +21,8 @@ pub mod json;
 pub mod locations;
 pub mod patterns;
 pub mod pointer;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod registry;
 pub mod request;
 pub mod rules;
 pub mod schedule;

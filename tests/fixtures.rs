@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use datasync_task_validator::diagnostic::{Code, Diagnostic, RETIRED};
+use datasync_task_validator::diagnostic::{Code, Diagnostic};
 use datasync_task_validator::json::{self, to_string_pretty};
 use datasync_task_validator::{validate_text, validate_value, CallOptions, Context, Report};
 
@@ -221,37 +221,3 @@ fn every_code_has_a_fixture() {
     assert!(missing.is_empty(), "codes without a fixture: {missing:?}");
 }
 
-#[test]
-fn every_code_is_documented_in_the_readme() {
-    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-        .expect("README.md");
-    let missing: Vec<&str> = Code::ALL
-        .iter()
-        .map(|code| code.as_str())
-        .filter(|code| !readme.contains(&format!("| `{code}` |")))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "codes missing from the README table: {missing:?}"
-    );
-}
-
-#[test]
-fn every_retired_code_stays_documented_as_retired() {
-    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-        .expect("README.md");
-    let (_, retired_table) = readme
-        .split_once("| retired code |")
-        .expect("the README has a table of retired codes");
-    for (code, _) in RETIRED {
-        assert!(
-            retired_table.contains(&format!("| `{code}` |")),
-            "{code} is missing from the README's retired codes"
-        );
-        assert!(
-            !readme.contains(&format!("| `{code}` | error |"))
-                && !readme.contains(&format!("| `{code}` | warning |")),
-            "{code} is retired but still listed as a live code"
-        );
-    }
-}

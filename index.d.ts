@@ -1,9 +1,12 @@
 // Hand-written declarations for the datasync-task-validator npm package.
 // One file serves every entry (Node.js ESM and CommonJS, browsers, bundlers) and
-// needs no DOM or Node.js globals. Keep DiagnosticCode in step with the `codes!`
-// table in src/diagnostic.rs (tests/node/codes.test.mjs checks it).
+// needs no DOM or Node.js globals. The code types between the `generated: codes`
+// markers are written from the `codes!` table in src/diagnostic.rs by
+// tests/generated.rs (UPDATE_GENERATED=1 cargo test --test generated).
 
-/** Every diagnostic code the validator can emit; codes are stable and never reused. */
+// <generated: codes> from src/diagnostic.rs by tests/generated.rs (UPDATE_GENERATED=1 cargo test --test generated); do not edit by hand.
+
+/** Every diagnostic code the validator can emit; codes are stable and never reused. Each has a page in docs/rules/. */
 export type DiagnosticCode =
   | 'json/syntax-error'
   | 'json/too-deep'
@@ -55,28 +58,406 @@ export type DiagnosticCode =
   | 'locations/archive-point-in-time'
   | 'locations/archive-default-verify-mode';
 
+/** The severity every diagnostic with a code carries. */
+export interface DiagnosticSeverities {
+  'json/syntax-error': 'error';
+  'json/too-deep': 'error';
+  'json/duplicate-member': 'warning';
+  'input/not-serializable': 'error';
+  'request/not-an-object': 'error';
+  'request/unknown-member': 'error';
+  'request/missing-member': 'error';
+  'value/wrong-type': 'error';
+  'value/integer-out-of-range': 'error';
+  'value/below-minimum': 'error';
+  'value/not-in-enum': 'error';
+  'value/too-short': 'error';
+  'value/too-long': 'error';
+  'value/pattern-mismatch': 'error';
+  'value/invalid-unicode': 'error';
+  'list/too-many-items': 'error';
+  'options/atime-mtime-mismatch': 'error';
+  'options/enhanced-mtime-none': 'error';
+  'options/remove-with-transfer-all': 'error';
+  'options/enhanced-point-in-time': 'error';
+  'logging/log-group-unused': 'warning';
+  'logging/no-log-group': 'warning';
+  'logging/enhanced-log-group-name': 'error';
+  'manifest/missing-source': 'error';
+  'manifest/with-filters': 'error';
+  'manifest/remove-deletes-nothing': 'warning';
+  'report/summary-ignores-levels': 'warning';
+  'report/deleted-without-remove': 'warning';
+  'schedule/invalid-expression': 'error';
+  'schedule/five-field-cron': 'error';
+  'schedule/too-frequent': 'error';
+  'schedule/nonstandard-spelling': 'warning';
+  'schedule/never-fires': 'warning';
+  'filter/empty-pattern': 'error';
+  'filter/include-wildcard-not-last': 'error';
+  'filter/include-trailing-wildcards': 'warning';
+  'filter/include-without-slash': 'warning';
+  'filter/missing-value': 'warning';
+  'filter/combined-too-long': 'warning';
+  'tag/duplicate-key': 'error';
+  'tag/reserved-prefix': 'error';
+  'locations/same-location': 'warning';
+  'report/truncated': 'warning';
+  'locations/posix-between-object-stores': 'error';
+  'locations/enhanced-unsupported-pair': 'warning';
+  'locations/nfs-version-needs-enhanced': 'error';
+  'locations/efs-preserve-devices': 'error';
+  'locations/archive-point-in-time': 'error';
+  'locations/archive-default-verify-mode': 'warning';
+}
+
+/** The shape of `params` for each code (`Record<string, never>`: the code has none). */
+export interface DiagnosticParams {
+  /** The input is not well-formed JSON text. */
+  'json/syntax-error': {
+    /** the line of the error, from 1 */
+    line: number;
+    /** its column, in characters from 1 */
+    column: number;
+  };
+  /** The input nests arrays or objects deeper than the validator follows. */
+  'json/too-deep': {
+    /** the line where the 65th level opens (absent for a JavaScript object) */
+    line?: number;
+    /** its column */
+    column?: number;
+  };
+  /** An object names the same member twice; the last one wins. */
+  'json/duplicate-member': Record<string, never>;
+  /** A JavaScript value could not be read as JSON (a cycle, a throwing getter or toJSON). */
+  'input/not-serializable': Record<string, never>;
+  /** The request is not a JSON object. */
+  'request/not-an-object': {
+    /** the JSON type given: `array`, `string`, `number`, `boolean` or `null` */
+    actual: string;
+  };
+  /** A member the API does not define. */
+  'request/unknown-member': {
+    /** the unknown member's name */
+    member: string;
+    /** the nearest known member name, or the pointer where the member belongs */
+    suggestion?: string;
+  };
+  /** A required member is missing. */
+  'request/missing-member': {
+    /** the missing member's name */
+    member: string;
+  };
+  /** A value has the wrong JSON type. */
+  'value/wrong-type': {
+    /** the type the model wants: `string`, `integer`, `object` or `array` */
+    expected: string;
+    /** the JSON type given */
+    actual: string;
+  };
+  /** An integer outside the 64-bit range of a `long`. */
+  'value/integer-out-of-range': Record<string, never>;
+  /** A number below the model's minimum. */
+  'value/below-minimum': {
+    /** the smallest value allowed */
+    min: number;
+    /** the value given */
+    value: number;
+  };
+  /** A string that is not one of the member's enum values. */
+  'value/not-in-enum': {
+    /** the member's values */
+    allowed: string[];
+    /** the allowed value that differs only in letter case */
+    suggestion?: string;
+  };
+  /** A string shorter than the model's minimum length. */
+  'value/too-short': {
+    /** the minimum length, in Unicode code points */
+    min: number;
+    /** the value's length */
+    length: number;
+  };
+  /** A string longer than the model's maximum length. */
+  'value/too-long': {
+    /** the maximum length, in Unicode code points */
+    max: number;
+    /** the value's length */
+    length: number;
+  };
+  /** A string that does not match the model's pattern. */
+  'value/pattern-mismatch': {
+    /** the model's regular expression */
+    pattern: string;
+  };
+  /** A string holding a lone UTF-16 surrogate, which cannot be sent as UTF-8. */
+  'value/invalid-unicode': Record<string, never>;
+  /** A list with more items than the model allows. */
+  'list/too-many-items': {
+    /** the most items allowed */
+    max: number;
+    /** the items given */
+    count: number;
+  };
+  /** In Basic mode Atime and Mtime must agree. */
+  'options/atime-mtime-mismatch': {
+    /** JSON Pointers of the other members involved */
+    related?: string[];
+  };
+  /** Enhanced mode does not support Mtime NONE. */
+  'options/enhanced-mtime-none': {
+    /** JSON Pointers of the other members involved */
+    related?: string[];
+  };
+  /** PreserveDeletedFiles REMOVE cannot be combined with TransferMode ALL. */
+  'options/remove-with-transfer-all': {
+    /** JSON Pointers of the other members involved */
+    related?: string[];
+  };
+  /** Enhanced mode does not support VerifyMode POINT_IN_TIME_CONSISTENT. */
+  'options/enhanced-point-in-time': {
+    /** JSON Pointers of the other members involved */
+    related?: string[];
+  };
+  /** A log group is given but LogLevel is OFF, so nothing is published. */
+  'logging/log-group-unused': {
+    /** JSON Pointers of the other members involved */
+    related?: string[];
+  };
+  /** Basic mode logging is on but there is no log group to publish to. */
+  'logging/no-log-group': {
+    /** JSON Pointers of the other members involved */
+    related?: string[];
+  };
+  /** UpdateTask of an Enhanced mode task with a log group other than `/aws/datasync`. */
+  'logging/enhanced-log-group-name': {
+    /** the log group name required: `/aws/datasync` */
+    expected: string;
+    /** the log group name given */
+    actual: string;
+    /** the same ARN naming `/aws/datasync` */
+    suggestion: string;
+  };
+  /** A manifest configuration without a Source. */
+  'manifest/missing-source': Record<string, never>;
+  /** A manifest cannot be combined with include or exclude filters. */
+  'manifest/with-filters': {
+    /** JSON Pointers of the other members involved */
+    related?: string[];
+  };
+  /** A manifest transfer deletes nothing, so REMOVE has no effect. */
+  'manifest/remove-deletes-nothing': {
+    /** JSON Pointers of the other members involved */
+    related?: string[];
+  };
+  /** A summary-only report ignores report levels and overrides. */
+  'report/summary-ignores-levels': {
+    /** JSON Pointers of the other members involved */
+    related?: string[];
+  };
+  /** A Deleted override while the task deletes nothing. */
+  'report/deleted-without-remove': {
+    /** JSON Pointers of the other members involved */
+    related?: string[];
+  };
+  /** A schedule expression that is not valid cron or rate syntax. */
+  'schedule/invalid-expression': {
+    /** a corrected expression, when there is one obvious correction */
+    suggestion?: string;
+    /** the cron field at fault (`minutes`, `hours`, ...) */
+    field?: string;
+    /** the text at fault in that field */
+    token?: string;
+    /** the rate's value as written */
+    value?: string;
+    /** the rate's unit as written */
+    unit?: string;
+    /** the largest rate value accepted */
+    max?: number;
+  };
+  /** A Unix-style five-field cron expression; EventBridge needs six fields. */
+  'schedule/five-field-cron': {
+    /** the six-field expression that means the same */
+    suggestion?: string;
+  };
+  /** A schedule that would run more often than once an hour. */
+  'schedule/too-frequent': {
+    /** an expression that runs at most hourly */
+    suggestion: string;
+  };
+  /** A schedule spelled unlike EventBridge's documentation (`CRON(`, `rate(2 Hours)`, spaces around). */
+  'schedule/nonstandard-spelling': {
+    /** the documented spelling */
+    suggestion: string;
+  };
+  /** A schedule that never fires. */
+  'schedule/never-fires': {
+    /** the time the search started from, ISO 8601 UTC */
+    now?: string;
+    /** the last year the expression allows */
+    lastYear?: number;
+  };
+  /** An empty pattern in a filter value (`a||b`, a leading or trailing `|`). */
+  'filter/empty-pattern': Record<string, never>;
+  /** An include pattern with `*` anywhere but at its end. */
+  'filter/include-wildcard-not-last': {
+    /** the first such pattern */
+    pattern: string;
+    /** how many patterns of the value have the problem */
+    count: number;
+  };
+  /** An include pattern ending in a run of `*` (`/logs/**`), where one `*` means the same. */
+  'filter/include-trailing-wildcards': {
+    /** the first such pattern */
+    pattern: string;
+    /** the Value with each run cut to one `*` */
+    suggestion: string;
+    /** how many patterns of the value have the problem */
+    count: number;
+  };
+  /** An include pattern that does not start with `/`. */
+  'filter/include-without-slash': {
+    /** the first such pattern */
+    pattern: string;
+    /** how many patterns of the value have the problem */
+    count: number;
+  };
+  /** A filter rule without a Value filters nothing. */
+  'filter/missing-value': Record<string, never>;
+  /** Include and exclude patterns together exceed the 102,400-character quota. */
+  'filter/combined-too-long': {
+    /** the quota, 102,400 characters */
+    max: number;
+    /** the include and exclude values' length together */
+    length: number;
+  };
+  /** Two tags with the same key. */
+  'tag/duplicate-key': {
+    /** JSON Pointers of the other members involved */
+    related?: string[];
+  };
+  /** A tag key starting with the reserved `aws:` prefix. */
+  'tag/reserved-prefix': Record<string, never>;
+  /** The source and destination are the same location. */
+  'locations/same-location': {
+    /** JSON Pointers of the other members involved */
+    related?: string[];
+  };
+  /** The report was cut at 1,000 diagnostics; `params` say how many there were. */
+  'report/truncated': {
+    /** how many diagnostics there were */
+    total: number;
+    /** how many the report holds (1,000) */
+    shown: number;
+  };
+  /** Between two object stores, Uid, Gid and PosixPermissions must be NONE. */
+  'locations/posix-between-object-stores': {
+    /** the source location's type */
+    source: string;
+    /** the destination location's type */
+    destination: string;
+    /** JSON Pointers of the other members involved */
+    related?: string[];
+  };
+  /** Enhanced mode for a pair of locations the User Guide does not list for it. */
+  'locations/enhanced-unsupported-pair': {
+    /** the source location's type, when known */
+    source?: string;
+    /** the destination location's type, when known */
+    destination?: string;
+    /** JSON Pointers of the other members involved */
+    related?: string[];
+  };
+  /** An NFS location mounted with NFS 4.2 needs an Enhanced mode task. */
+  'locations/nfs-version-needs-enhanced': {
+    /** the NFS location's ARN */
+    location: string;
+    /** JSON Pointers of the other members involved */
+    related?: string[];
+  };
+  /** PreserveDevices PRESERVE is not supported with Amazon EFS. */
+  'locations/efs-preserve-devices': {
+    /** JSON Pointers of the other members involved */
+    related?: string[];
+  };
+  /** POINT_IN_TIME_CONSISTENT verification into S3 Glacier Flexible Retrieval or Deep Archive. */
+  'locations/archive-point-in-time': {
+    /** the destination's S3StorageClass */
+    storageClass: string;
+    /** JSON Pointers of the other members involved */
+    related?: string[];
+  };
+  /** Basic mode's default verification into S3 Glacier Flexible Retrieval or Deep Archive. */
+  'locations/archive-default-verify-mode': {
+    /** the destination's S3StorageClass */
+    storageClass: string;
+    /** JSON Pointers of the other members involved */
+    related?: string[];
+  };
+}
+
+/** The codes whose diagnostics always carry `params`. */
+export type DiagnosticCodeWithParams =
+  | 'json/syntax-error'
+  | 'request/not-an-object'
+  | 'request/unknown-member'
+  | 'request/missing-member'
+  | 'value/wrong-type'
+  | 'value/below-minimum'
+  | 'value/not-in-enum'
+  | 'value/too-short'
+  | 'value/too-long'
+  | 'value/pattern-mismatch'
+  | 'list/too-many-items'
+  | 'logging/enhanced-log-group-name'
+  | 'schedule/too-frequent'
+  | 'schedule/nonstandard-spelling'
+  | 'filter/include-wildcard-not-last'
+  | 'filter/include-trailing-wildcards'
+  | 'filter/include-without-slash'
+  | 'filter/combined-too-long'
+  | 'report/truncated'
+  | 'locations/posix-between-object-stores'
+  | 'locations/nfs-version-needs-enhanced'
+  | 'locations/archive-point-in-time'
+  | 'locations/archive-default-verify-mode';
+
+// </generated: codes>
+
 /** `error`: the service rejects the request. `warning`: it accepts it, but probably not as meant. */
 export type Severity = 'error' | 'warning';
 
-/** One problem found in a request. */
-export interface Diagnostic {
+/**
+ * One problem found in a request. A union over the codes: checking `code`
+ * narrows `severity` and `params` to that code's (see DiagnosticParams).
+ */
+export type Diagnostic = { [C in DiagnosticCode]: DiagnosticOf<C> }[DiagnosticCode];
+
+/** A diagnostic with the code `C`. */
+export type DiagnosticOf<C extends DiagnosticCode> = {
   /** The stable machine-readable code. */
-  code: DiagnosticCode;
+  code: C;
   /** Each code always has the same severity. */
-  severity: Severity;
+  severity: DiagnosticSeverities[C];
   /** RFC 6901 JSON Pointer of the member to change; `''` is the whole request. */
   path: string;
   /** One finished sentence for a person. */
   message: string;
-  /** Machine data such as `{ max: 256 }`, `{ allowed: [...] }` or `{ line, column }`; absent when there is none. */
-  params?: Record<string, unknown>;
   /**
    * The one unambiguous fix, as RFC 6902 JSON Patch operations on the request
    * to apply in order; absent when the remedy is a choice. E.g.
    * `[{ op: 'replace', path: '/Schedule/ScheduleExpression', value: 'cron(0 8 ? * 4#1 *)' }]`.
    */
   fix?: JsonPatchOperation[];
-}
+} & (C extends DiagnosticCodeWithParams
+  ? {
+      /** Machine data such as `{ max: 256 }`, `{ allowed: [...] }` or `{ line, column }`. */
+      params: DiagnosticParams[C];
+    }
+  : {
+      /** Machine data such as `{ related: [...] }`; absent when there is none. */
+      params?: DiagnosticParams[C];
+    });
 
 /** One RFC 6902 JSON Patch operation of a {@link Diagnostic}'s fix. */
 export type JsonPatchOperation =

@@ -86,12 +86,11 @@ exported=$(sed -n 's/^export function \([A-Za-z]*\)(.*/\1/p' js/text-path.mjs | 
   || { echo "[build] js/text-path.mjs may export only functions, as 'export function name('" >&2; exit 1; }
 { echo "'use strict';"; sed 's/^export function /function /' js/text-path.mjs
   echo "module.exports = { $exported };"; } > "$pkg/node/text-path.cjs"
-# The command line (package.json "bin"): js/cli/*.mjs plus the code meanings
-# from README.md's table for its SARIF rules.
+# The command line (package.json "bin"): js/cli/*.mjs plus rules.json, its
+# rule metadata (generated from the code registry by tests/generated.rs).
 mkdir -p "$pkg/cli"
-cp js/cli/*.mjs "$pkg/cli/"
+cp js/cli/*.mjs js/cli/rules.json "$pkg/cli/"
 chmod +x "$pkg/cli/bin.mjs"
-node scripts/cli-codes.mjs README.md index.d.ts > "$pkg/cli/codes.json"
 # The command's HCL reader (crates/hcl-reader, for Terraform files): a second,
 # Node-only .wasm in cli/, so it never reaches a browser or the size budget.
 say "cargo build --release --target wasm32-unknown-unknown (crates/hcl-reader)"
@@ -105,8 +104,16 @@ node_modules/.bin/wasm-opt -Oz \
   "$stage/hcl/hcl_reader_bg.wasm" -o "$pkg/cli/hcl_reader_bg.wasm"
 copy_glue "$stage/hcl/hcl_reader.js" "$pkg/cli/hcl_reader.cjs" \
   "\${__dirname}/hcl_reader_bg.wasm" "\${__dirname}/hcl_reader_bg.wasm"
-# The retired codes, so that the configuration file can name them as retired.
-node scripts/cli-retired.mjs README.md > "$pkg/cli/retired.json"
+# datasync-task-validator/codes (package.json "exports"): every code, generated
+# from the code registry by tests/generated.rs. Its own module, so browsers
+# that never import it never download it; CommonJS like text-path.cjs.
+cp js/codes.mjs "$pkg/codes.mjs"
+cp js/codes.d.ts "$pkg/codes.d.ts"
+cp js/codes.d.ts "$pkg/codes.d.cts"
+[ "$(grep -c '^export ' js/codes.mjs)" = 1 ] && grep -q '^export function codes()' js/codes.mjs \
+  || { echo "[build] js/codes.mjs may export only 'export function codes('" >&2; exit 1; }
+{ echo "'use strict';"; sed 's/^export function /function /' js/codes.mjs
+  echo "module.exports = { codes };"; } > "$pkg/codes.cjs"
 cp js/web/index.js "$pkg/web/"
 # What a browser downloads, minified, each with a source map holding the readable original.
 node scripts/minify-web.mjs "$pkg/web" \

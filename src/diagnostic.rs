@@ -118,8 +118,7 @@ macro_rules! codes {
 
 #[cfg(not(target_arch = "wasm32"))]
 use crate::registry::{
-    optional, param, request, request_with, source, EmittedBy, Retired, Rule, RuleSeverity,
-    RELATED,
+    optional, param, request, request_with, source, EmittedBy, Retired, Rule, RuleSeverity, RELATED,
 };
 
 codes! {
@@ -157,7 +156,7 @@ validator {
         fix: "Delete the member you do not mean.",
         source: "RFC 8259 section 4: \"The names within an object SHOULD be unique\"; behaviour with duplicates is unpredictable: https://www.rfc-editor.org/rfc/rfc8259#section-4",
     }
-    /// A JavaScript value could not be read as JSON (BigInt, cycle, throwing getter).
+    /// A JavaScript value could not be read as JSON (a cycle, a throwing getter or toJSON).
     InputNotSerializable = "input/not-serializable", Error {
         params: &[],
         what: "`validate()` was given a JavaScript value that `JSON.stringify` cannot turn into JSON: a cycle, a getter or `toJSON` that throws. (A BigInt is read as its digits.)",

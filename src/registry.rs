@@ -116,12 +116,14 @@ pub enum Example {
 }
 
 /// The source location ARN `{src}` stands for in examples.
-pub const EXAMPLE_SOURCE: &str = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0";
+pub const EXAMPLE_SOURCE: &str =
+    "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0";
 /// The destination location ARN `{dst}` stands for in examples.
 pub const EXAMPLE_DESTINATION: &str =
     "arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210";
 /// The task ARN `{task}` stands for in examples.
-pub const EXAMPLE_TASK: &str = "arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0";
+pub const EXAMPLE_TASK: &str =
+    "arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0";
 
 /// A request example.
 pub const fn request(request: &'static str) -> Example {

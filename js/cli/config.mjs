@@ -16,7 +16,7 @@
 // ConfigError whose message names the file and the member.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { CLI_CODES, descriptions } from './codes.mjs';
+import { retired, rules } from './codes.mjs';
 import { compileGlob } from './glob.mjs';
 
 export const CONFIG_NAME = '.datasync-task-validator.json';
@@ -28,25 +28,17 @@ const SEVERITIES = ['error', 'warning', 'off'];
 /** A mistake in the configuration file; the message is one line. */
 export class ConfigError extends Error {}
 
-let cachedRetired;
-
-/** code -> why, for the retired codes (scripts/build.sh writes retired.json from the README). */
+/** code -> why, for the retired codes (from the code registry, cli/rules.json). */
 export function retiredCodes() {
-  if (cachedRetired) return cachedRetired;
-  try {
-    cachedRetired = JSON.parse(readFileSync(new URL('./retired.json', import.meta.url), 'utf8'));
-  } catch {
-    cachedRetired = {};
-  }
-  return cachedRetired;
+  return retired();
 }
 
 /**
- * Every code the command can report (the core's, from the README's table, and
- * the command's own) -> 'info' for the codes of notes, 'finding' for the others.
+ * Every code the command can report (the validator's and the command's own,
+ * from the code registry) -> 'info' for the codes of notes, 'finding' for the others.
  */
 export function knownCodes() {
-  return Object.fromEntries(Object.keys(descriptions()).map((code) => [code, CLI_CODES[code]?.severity === 'info' ? 'info' : 'finding']));
+  return Object.fromEntries(rules().map(({ code, severity }) => [code, severity === 'info' ? 'info' : 'finding']));
 }
 
 /** The nearest CONFIG_NAME in `cwd` or a folder above it, or null. */

@@ -89,7 +89,8 @@ export function formatSarif(run, { quiet = false, warningsAsErrors = false, cwd 
     const meaning = rule?.meaning ?? code;
     const level = LEVEL[rule?.severity ?? severityOf.get(code)] ?? 'warning';
     const kind = level === 'error' ? SEVERITY_TEXT.error : SEVERITY_TEXT.warning;
-    const full = `${meaning} ${kind}`;
+    // The summary first (SARIF's shortDescription), then what, why and the fix.
+    const full = rule?.description ? `${meaning} ${rule.description} ${kind}` : `${meaning} ${kind}`;
     const out = {
       id: code,
       name: ruleName(code),

@@ -1,13 +1,13 @@
 //! Location rules: the two ends of the transfer, judged by what the caller
 //! knows about them ([`Context::locations`]). Without a description of a
 //! location, no rule that needs it applies (only `locations/same-location`,
-//! which needs none). RULES.md numbers in brackets; every source below was
+//! which needs none). Each code's page in docs/rules/ has its source; every source below was
 //! checked against the current DataSync documentation.
 //!
 //! - `locations/same-location` (warning): the same ARN at both ends. Copying
 //!   a location onto itself is never what a person meant.
 //!   Invalid: the same ARN twice. Fix: pick the destination's ARN.
-//! - `locations/posix-between-object-stores` (error, L0): both ends are object
+//! - `locations/posix-between-object-stores` (error): both ends are object
 //!   storage (S3, S3 on Outposts, object storage, Azure Blob) and Uid, Gid or
 //!   PosixPermissions is set to anything but NONE. The service rejects it:
 //!   "Invalid SyncOption value. Option: PosixPermissions, Value: PRESERVE
@@ -17,7 +17,7 @@
 //!   options are accepted (the service then uses NONE, which `applyDefaults`
 //!   fills in for such a pair). Invalid: `{"Options":{"Uid":"INT_VALUE"}}`
 //!   from S3 to S3. Fix: `NONE`, or leave the options out.
-//! - `locations/enhanced-unsupported-pair` (warning, L1, L2, L4): TaskMode
+//! - `locations/enhanced-unsupported-pair` (warning): TaskMode
 //!   ENHANCED for a pair the User Guide does not list: "Enhanced mode is
 //!   currently available for transfers between Amazon S3 locations, transfers
 //!   between Azure Blob and Amazon S3 without an agent, transfers between
@@ -28,31 +28,32 @@
 //!   grown over time. An object storage or Azure Blob location counts as
 //!   "with an agent" only when its description lists AgentArns.
 //!   Invalid: ENHANCED from HDFS to S3. Fix: BASIC.
-//! - `locations/nfs-version-needs-enhanced` (error, L5): a location mounted
+//! - `locations/nfs-version-needs-enhanced` (error): a location mounted
 //!   with `MountOptions.Version` NFS4_2 in a Basic mode task. API
 //!   NfsMountOptions: "Selecting NFS version 4.2 requires an Enhanced mode
 //!   task." Fix: TaskMode ENHANCED, or another NFS version.
-//! - `locations/efs-preserve-devices` (error, L7): PreserveDevices PRESERVE
+//! - `locations/efs-preserve-devices` (error): PreserveDevices PRESERVE
 //!   with an Amazon EFS location at either end. API Options PreserveDevices:
 //!   "This option currently isn't supported for Amazon EFS." Fix: NONE (the default).
-//! - `locations/archive-point-in-time` (error, L11): VerifyMode
+//! - `locations/archive-point-in-time` (error): VerifyMode
 //!   POINT_IN_TIME_CONSISTENT into an S3 destination whose S3StorageClass is
 //!   GLACIER (Flexible Retrieval) or DEEP_ARCHIVE. API Options VerifyMode:
 //!   "You can't use this option when transferring to S3 Glacier Flexible
 //!   Retrieval or S3 Glacier Deep Archive storage classes." Fix:
 //!   ONLY_FILES_TRANSFERRED (which the same page recommends there) or NONE.
-//! - `locations/archive-default-verify-mode` (warning, L11): the same
+//! - `locations/archive-default-verify-mode` (warning): the same
 //!   destination with VerifyMode omitted in Basic mode, whose default is
 //!   POINT_IN_TIME_CONSISTENT. A warning: whether the service rejects the
 //!   request or only the verification fails is not documented.
 //!
-//! Not implemented, and why: L3 (an agent's mode is not in any description),
-//! L6/L9/L10 (SecurityDescriptorCopyFlags, ObjectTags, ObjectMetadata outside
-//! their pairs are ignored, not harmful: `fields()` says where each applies),
-//! L8 (no current source says the POSIX options are ignored for SMB), L12/L13
-//! (storage-class effects and charges, not a mistake in the request), L14/L17/
-//! L18/L19 (need facts no description carries: hierarchical namespaces, access
-//! points, Regions of agents, bucket versioning).
+//! Not implemented, and why (docs/rules/README.md): agent and task modes (an
+//! agent's mode is not in any description); SecurityDescriptorCopyFlags,
+//! ObjectTags and ObjectMetadata outside their pairs (ignored, not harmful:
+//! `fields()` says where each applies); POSIX options with SMB (no current
+//! source says they are ignored); storage-class effects and charges (not a
+//! mistake in the request); and rules that need facts no description carries
+//! (hierarchical namespaces, access points, Regions of agents, bucket
+//! versioning).
 
 use crate::diagnostic::{Code, Collector, Diagnostic};
 use crate::locations::{Location, LocationType};
@@ -172,7 +173,7 @@ fn same_location(request: &Request, out: &mut Collector) {
     }
 }
 
-/// L0.
+/// `locations/posix-between-object-stores`.
 fn posix_options(request: &Request, ends: &Ends, out: &mut Collector) {
     let (Some(source), Some(destination)) = ends.kinds() else {
         return;
@@ -198,7 +199,7 @@ fn posix_options(request: &Request, ends: &Ends, out: &mut Collector) {
     }
 }
 
-/// L1, L2, L4: `None` when the pair (as far as it is known) is documented
+/// `locations/enhanced-unsupported-pair`: `None` when the pair (as far as it is known) is documented
 /// for Enhanced mode, else why not.
 fn enhanced_pair_problem(ends: &Ends) -> Option<String> {
     use LocationType::*;
@@ -257,7 +258,7 @@ fn enhanced_pair(request: &Request, ends: &Ends, out: &mut Collector) {
     }
 }
 
-/// L5.
+/// `locations/nfs-version-needs-enhanced`.
 fn nfs_version(request: &Request, ends: &Ends, out: &mut Collector) {
     let mounted_4_2 = |l: &Location| l.nfs_version.as_deref() == Some("NFS4_2");
     if !ends.each().any(|(_, _, l)| mounted_4_2(l)) || request.task_mode() != Some(TaskMode::Basic)
@@ -284,7 +285,7 @@ fn nfs_version(request: &Request, ends: &Ends, out: &mut Collector) {
     }
 }
 
-/// L7.
+/// `locations/efs-preserve-devices`.
 fn efs_devices(request: &Request, ends: &Ends, out: &mut Collector) {
     let (source, destination) = ends.kinds();
     if source != Some(LocationType::Efs) && destination != Some(LocationType::Efs) {
@@ -313,7 +314,7 @@ fn efs_devices(request: &Request, ends: &Ends, out: &mut Collector) {
     }
 }
 
-/// L11.
+/// `locations/archive-point-in-time` and `locations/archive-default-verify-mode`.
 fn archive_verification(request: &Request, ends: &Ends, out: &mut Collector) {
     let Some(destination) = ends.destination else {
         return;

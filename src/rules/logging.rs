@@ -1,4 +1,4 @@
-//! Logging rules (RULES.md X8, X9): a log group and a log level only make sense
+//! Logging rules (`logging/log-group-unused`, `logging/no-log-group`): a log group and a log level only make sense
 //! together; and an Enhanced mode task's log group is `/aws/datasync`.
 //!
 //! Why: the service accepts either alone, but then nothing reaches the logs.
@@ -8,7 +8,7 @@
 //! Fix: add `"Options": {"LogLevel": "BASIC"}`.
 //!
 //! UpdateTask and StartTaskExecution: the log group is the request's, else the
-//! described task's; without a task description it is unknown and X8/X9 are
+//! described task's; without a task description it is unknown and these two are
 //! judged only when the request sets both. A rule fires only when the request
 //! itself sets LogLevel or the log group: the task's own state is not this
 //! request's doing.
@@ -58,7 +58,7 @@ fn has_log_group(request: &Request) -> Option<bool> {
     }
 }
 
-/// Applies X8, X9 and the Enhanced log group name.
+/// Applies the three logging rules.
 pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     let level = request.option("LogLevel");
     let in_request = request.has(&["CloudWatchLogGroupArn"]);

@@ -1,7 +1,7 @@
-//! Manifest rules (RULES.md X5, X6, X11).
+//! Manifest rules (docs/rules/manifest-*.md).
 //!
-//! Why: since February 2024 the service rejects a manifest without a Source (X5) and a
-//! manifest combined with filters (X6); a manifest transfer never deletes (X11).
+//! Why: since February 2024 the service rejects a manifest without a Source and a
+//! manifest combined with filters; a manifest transfer never deletes.
 //! Invalid: `{"ManifestConfig": {"Action": "TRANSFER"}, "Includes": [...]}`.
 //! Fix: give `ManifestConfig.Source.S3` and drop the filters.
 //!
@@ -24,7 +24,7 @@ fn with_filters(list: &str) -> String {
 
 const REMOVE_DELETES_NOTHING: &str = "PreserveDeletedFiles REMOVE has no effect with a manifest, because a manifest transfer deletes nothing at the destination; use PRESERVE or remove the manifest.";
 
-/// Applies X5, X6 and X11.
+/// Applies the three manifest rules.
 pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     // A ManifestConfig that is not an object is a type error, reported elsewhere.
     let Some(manifest @ Value::Object(members)) = request.at(&["ManifestConfig"]) else {

@@ -1,12 +1,13 @@
-//! Cross-field rules between Options members and the task mode (RULES.md X1-X4),
+//! Cross-field rules between Options members and the task mode (docs/rules/options-*.md),
 //! judged on *effective* values: in CreateTask an omitted option takes its
 //! default for the mode; in UpdateTask and StartTaskExecution (`OverrideOptions`)
 //! it keeps the described task's setting, and is unknown without a task
 //! description, so a rule that needs it is not applied. The mode of those
 //! requests is the task's: without a description no mode rule applies.
 //!
-//! Why: the service rejects these combinations (X1-X4). X7 (a bandwidth limit in
-//! Enhanced mode) is retired: the API model no longer says it does not apply.
+//! Why: the service rejects these combinations. `options/enhanced-bandwidth-limit`
+//! (a bandwidth limit in Enhanced mode) is retired: the API model no longer
+//! says it does not apply.
 //! Invalid: `{"Options": {"Mtime": "NONE"}}` (Atime defaults to BEST_EFFORT).
 //! Fix: `{"Options": {"Mtime": "NONE", "Atime": "NONE"}}`.
 
@@ -55,10 +56,10 @@ fn enhanced_point_in_time(creating: bool) -> &'static str {
     }
 }
 
-/// Applies X1-X4. X3 (deleting needs the destination scan that
+/// Applies the four options rules. `options/remove-with-transfer-all` (deleting needs the destination scan that
 /// TransferMode ALL skips) holds in every mode.
 pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
-    // X3 holds in every mode, so it is judged even when TaskMode is invalid.
+    // options/remove-with-transfer-all holds in every mode, so it is judged even when TaskMode is invalid.
     if request.option("PreserveDeletedFiles").is("REMOVE")
         && request.option("TransferMode").is("ALL")
     {
@@ -80,7 +81,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     let atime = request.option("Atime");
     let mtime = request.option("Mtime");
 
-    // X1: Basic mode pairs Atime and Mtime.
+    // options/atime-mtime-mismatch: Basic mode pairs Atime and Mtime.
     if mode == TaskMode::Basic {
         let agree = match (atime.value(), mtime.value()) {
             (Some("BEST_EFFORT"), Some("PRESERVE")) | (Some("NONE"), Some("NONE")) => true,
@@ -133,7 +134,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
         }
     }
 
-    // X2: Enhanced mode keeps modification times.
+    // options/enhanced-mtime-none: Enhanced mode keeps modification times.
     if mode == TaskMode::Enhanced && mtime.is("NONE") {
         out.push(
             Diagnostic::new(
@@ -145,7 +146,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
         );
     }
 
-    // X4: Enhanced mode cannot verify a whole location.
+    // options/enhanced-point-in-time: Enhanced mode cannot verify a whole location.
     if mode == TaskMode::Enhanced && request.option("VerifyMode").is("POINT_IN_TIME_CONSISTENT") {
         out.push(
             Diagnostic::new(
@@ -231,7 +232,7 @@ mod tests {
 
     #[test]
     fn a_bandwidth_limit_is_fine_in_either_mode() {
-        // X7 is retired: since December 2025 the API model no longer says that
+        // options/enhanced-bandwidth-limit is retired: since December 2025 the API model no longer says that
         // BytesPerSecond does not apply to Enhanced mode tasks.
         assert_eq!(findings(r#""Options":{"BytesPerSecond":1024}"#), []);
         assert_eq!(
@@ -325,7 +326,7 @@ mod tests {
                     "{overrides}"
                 );
             }
-            // X3 holds in every mode, so two explicit members settle it.
+            // options/remove-with-transfer-all holds in every mode, so two explicit members settle it.
             assert_eq!(
                 findings_in(
                     &run(r#""PreserveDeletedFiles":"REMOVE","TransferMode":"ALL""#),

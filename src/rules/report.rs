@@ -1,7 +1,7 @@
-//! Task report rules (RULES.md X12, X13).
+//! Task report rules (docs/rules/report-*.md).
 //!
-//! Why: a summary-only report lists no items, so levels and overrides do nothing (X12);
-//! a Deleted override reports nothing when the task never deletes (X13).
+//! Why: a summary-only report lists no items, so levels and overrides do nothing;
+//! a Deleted override reports nothing when the task never deletes.
 //! Invalid: `{"TaskReportConfig": {"OutputType": "SUMMARY_ONLY", "ReportLevel": "ERRORS_ONLY"}}`.
 //! Fix: use `"OutputType": "STANDARD"` or drop ReportLevel.
 
@@ -24,7 +24,7 @@ fn deleted_without_remove(how: &str) -> String {
     )
 }
 
-/// Applies X12 and X13.
+/// Applies the two task report rules.
 pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     if request.str_at(&["TaskReportConfig", "OutputType"]) == Some("SUMMARY_ONLY") {
         // An empty Overrides object overrides nothing (the Terraform provider

@@ -1,35 +1,69 @@
-// index.d.ts's DiagnosticCode union must list exactly the codes of the `codes!`
-// table in src/diagnostic.rs, the one home of every code string.
+// datasync-task-validator/codes: every code, generated from the code registry
+// (the `codes!` table in src/diagnostic.rs; tests/generated.rs keeps the
+// generated files current). Here: the shipped module, from ESM and CommonJS,
+// agrees with what the validator reports, and browsers do not load it.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { repoRoot } from './helpers.mjs';
+import { pkgDir, requireBuiltPackage } from './helpers.mjs';
 
-/** The code strings of the `codes! { ... }` invocation, in order. */
-function rustCodes() {
-  const source = readFileSync(join(repoRoot, 'src', 'diagnostic.rs'), 'utf8');
-  const start = source.search(/^codes!\s*\{/m);
-  assert.ok(start >= 0, 'no `codes! {` table in src/diagnostic.rs');
-  const table = source.slice(start, source.indexOf('\n}', start));
-  const codes = [...table.matchAll(/^\s*\w+\s*=\s*"([^"]+)"\s*,\s*(?:Error|Warning)\s*;/gm)].map((m) => m[1]);
-  assert.ok(codes.length > 0, 'no codes parsed from src/diagnostic.rs');
-  return codes;
-}
+requireBuiltPackage();
+const { codes } = await import('datasync-task-validator/codes');
+const { validate } = await import('datasync-task-validator');
+const require = createRequire(import.meta.url);
 
-/** The string literals of `export type DiagnosticCode = ...;` in index.d.ts. */
-function typeScriptCodes() {
-  const declarations = readFileSync(join(repoRoot, 'index.d.ts'), 'utf8');
-  const match = /export type DiagnosticCode\s*=([^;]*);/.exec(declarations);
-  assert.ok(match, 'no `export type DiagnosticCode` in index.d.ts');
-  return [...match[1].matchAll(/'([^']+)'|"([^"]+)"/g)].map((m) => m[1] ?? m[2]);
-}
+test('codes() lists each code once: severity, summary and who emits it', () => {
+  const all = codes();
+  const names = all.map((entry) => entry.code);
+  assert.equal(new Set(names).size, names.length, 'a code is listed twice');
+  for (const entry of all) {
+    assert.match(entry.code, /^[a-z]+\/[a-z-]+$/);
+    assert.ok(entry.summary.length > 20 && !entry.summary.includes('\n'), entry.code);
+    assert.ok(['validator', 'command'].includes(entry.emittedBy), entry.code);
+    if (entry.retired) {
+      assert.equal(entry.severity, null, entry.code);
+      assert.ok(entry.retired.replacedBy.every((code) => names.includes(code)), entry.code);
+    } else {
+      assert.ok(['error', 'warning', 'info'].includes(entry.severity), entry.code);
+      if (entry.emittedBy === 'validator') assert.notEqual(entry.severity, 'info', entry.code);
+    }
+  }
+  assert.deepEqual(all.find((entry) => entry.code === 'schedule/too-frequent'), {
+    code: 'schedule/too-frequent',
+    severity: 'error',
+    summary: 'A schedule that would run more often than once an hour.',
+    emittedBy: 'validator',
+  });
+  assert.deepEqual(all.find((entry) => entry.code === 'value/empty-string').retired, { since: 'Unreleased', replacedBy: ['value/pattern-mismatch'] });
+  assert.equal(all.find((entry) => entry.code === 'cloudformation/not-checked').emittedBy, 'command');
+});
 
-test('DiagnosticCode in index.d.ts lists exactly the codes of src/diagnostic.rs', () => {
-  const rust = rustCodes();
-  const ts = typeScriptCodes();
-  assert.equal(new Set(ts).size, ts.length, 'index.d.ts lists a code twice');
-  const missing = rust.filter((code) => !ts.includes(code));
-  const extra = ts.filter((code) => !rust.includes(code));
-  assert.deepEqual({ missing, extra }, { missing: [], extra: [] }, 'add the missing codes to index.d.ts and remove the extra ones');
+test('what validate() reports carries the code and severity codes() gives', () => {
+  const known = new Map(codes().filter((entry) => entry.emittedBy === 'validator' && !entry.retired).map((entry) => [entry.code, entry.severity]));
+  const result = validate({
+    SourceLocationArn: 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0',
+    DestinationLocationArn: 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0',
+    Options: { Mtime: 'NONE', Verifymode: 'NONE' },
+    Schedule: { ScheduleExpression: 'rate(5 minutes)' },
+  });
+  const seen = [...result.errors, ...result.warnings];
+  assert.ok(seen.length >= 4);
+  for (const d of seen) assert.equal(known.get(d.code), d.severity, d.code);
+});
+
+test('the CommonJS module gives the same list; each call a fresh copy', () => {
+  const fromRequire = require('datasync-task-validator/codes').codes();
+  assert.deepEqual(fromRequire, codes());
+  const first = codes();
+  first[0].summary = 'changed';
+  first.find((entry) => entry.retired).retired.replacedBy.push('x/y');
+  assert.notEqual(codes()[0].summary, 'changed');
+  assert.ok(!codes().find((entry) => entry.retired).retired.replacedBy.includes('x/y'));
+});
+
+test('the browser entry does not import the codes module (browsers that never call codes() do not download it)', () => {
+  const browserEntry = readFileSync(join(pkgDir, 'web', 'index.js'), 'utf8');
+  assert.doesNotMatch(browserEntry, /codes/);
 });

@@ -21,6 +21,7 @@ import init, {
   type ValidateOptions,
   type ValidationResult,
 } from 'datasync-task-validator';
+import { codes, type Code, type CodeInfo } from 'datasync-task-validator/codes';
 
 export async function useEverything(): Promise<string[]> {
   await init();
@@ -48,7 +49,30 @@ export async function useEverything(): Promise<string[]> {
   const first: Diagnostic | undefined = result.errors[0] ?? fromText.warnings[0] ?? fromAnything.errors[0];
   const code: DiagnosticCode | undefined = first?.code;
   const severity: 'error' | 'warning' | undefined = first?.severity;
+  // @ts-expect-error params differ by code: narrow on \`code\` first.
   const line: unknown = first?.params?.line;
+  // Narrowing on the code narrows severity and params to that code's.
+  if (first?.code === 'json/syntax-error') {
+    const at: number = first.params.line + first.params.column;
+    const error: 'error' = first.severity;
+  }
+  if (first?.code === 'request/unknown-member') {
+    const member: string = first.params.member;
+    const suggestion: string | undefined = first.params.suggestion;
+  }
+  if (first?.code === 'tag/duplicate-key') {
+    // params are optional when a code's members all are.
+    const related: string[] | undefined = first.params?.related;
+    // @ts-expect-error tag/duplicate-key has no max.
+    const max: unknown = first.params?.max;
+  }
+  if (first?.code === 'logging/no-log-group') {
+    // @ts-expect-error logging/no-log-group is a warning.
+    const notAnError: 'error' = first.severity;
+  }
+  const reportable: CodeInfo[] = codes().filter((entry): entry is CodeInfo => entry.severity !== null);
+  const retiredSince: string | undefined = codes().find((entry) => entry.retired)?.retired?.since;
+  const everyCode: Code = reportable[0]?.code ?? 'terraform/no-tasks';
   const patch: JsonPatchOperation[] = first?.fix ?? [];
   const target: string | undefined = patch[0]?.path;
   const renamedFrom: string | undefined = patch[0]?.op === 'move' ? patch[0].from : undefined;

@@ -1,0 +1,423 @@
+// Generated from src/diagnostic.rs by tests/generated.rs (UPDATE_GENERATED=1 cargo test --test generated); do not edit.
+// datasync-task-validator/codes: every code, for tools that list or configure them.
+// A module of its own, so that a browser that never imports it never downloads it.
+
+const CODES = [
+  {
+    "code": "json/syntax-error",
+    "severity": "error",
+    "summary": "The input is not well-formed JSON text.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "json/too-deep",
+    "severity": "error",
+    "summary": "The input nests arrays or objects deeper than the validator follows.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "json/duplicate-member",
+    "severity": "warning",
+    "summary": "An object names the same member twice; the last one wins.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "input/not-serializable",
+    "severity": "error",
+    "summary": "A JavaScript value could not be read as JSON (a cycle, a throwing getter or toJSON).",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "request/not-an-object",
+    "severity": "error",
+    "summary": "The request is not a JSON object.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "request/unknown-member",
+    "severity": "error",
+    "summary": "A member the API does not define.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "request/missing-member",
+    "severity": "error",
+    "summary": "A required member is missing.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "value/wrong-type",
+    "severity": "error",
+    "summary": "A value has the wrong JSON type.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "value/integer-out-of-range",
+    "severity": "error",
+    "summary": "An integer outside the 64-bit range of a `long`.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "value/below-minimum",
+    "severity": "error",
+    "summary": "A number below the model's minimum.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "value/not-in-enum",
+    "severity": "error",
+    "summary": "A string that is not one of the member's enum values.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "value/too-short",
+    "severity": "error",
+    "summary": "A string shorter than the model's minimum length.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "value/too-long",
+    "severity": "error",
+    "summary": "A string longer than the model's maximum length.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "value/pattern-mismatch",
+    "severity": "error",
+    "summary": "A string that does not match the model's pattern.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "value/invalid-unicode",
+    "severity": "error",
+    "summary": "A string holding a lone UTF-16 surrogate, which cannot be sent as UTF-8.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "list/too-many-items",
+    "severity": "error",
+    "summary": "A list with more items than the model allows.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "options/atime-mtime-mismatch",
+    "severity": "error",
+    "summary": "In Basic mode Atime and Mtime must agree.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "options/enhanced-mtime-none",
+    "severity": "error",
+    "summary": "Enhanced mode does not support Mtime NONE.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "options/remove-with-transfer-all",
+    "severity": "error",
+    "summary": "PreserveDeletedFiles REMOVE cannot be combined with TransferMode ALL.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "options/enhanced-point-in-time",
+    "severity": "error",
+    "summary": "Enhanced mode does not support VerifyMode POINT_IN_TIME_CONSISTENT.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "logging/log-group-unused",
+    "severity": "warning",
+    "summary": "A log group is given but LogLevel is OFF, so nothing is published.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "logging/no-log-group",
+    "severity": "warning",
+    "summary": "Basic mode logging is on but there is no log group to publish to.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "logging/enhanced-log-group-name",
+    "severity": "error",
+    "summary": "UpdateTask of an Enhanced mode task with a log group other than `/aws/datasync`.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "manifest/missing-source",
+    "severity": "error",
+    "summary": "A manifest configuration without a Source.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "manifest/with-filters",
+    "severity": "error",
+    "summary": "A manifest cannot be combined with include or exclude filters.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "manifest/remove-deletes-nothing",
+    "severity": "warning",
+    "summary": "A manifest transfer deletes nothing, so REMOVE has no effect.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "report/summary-ignores-levels",
+    "severity": "warning",
+    "summary": "A summary-only report ignores report levels and overrides.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "report/deleted-without-remove",
+    "severity": "warning",
+    "summary": "A Deleted override while the task deletes nothing.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "schedule/invalid-expression",
+    "severity": "error",
+    "summary": "A schedule expression that is not valid cron or rate syntax.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "schedule/five-field-cron",
+    "severity": "error",
+    "summary": "A Unix-style five-field cron expression; EventBridge needs six fields.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "schedule/too-frequent",
+    "severity": "error",
+    "summary": "A schedule that would run more often than once an hour.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "schedule/nonstandard-spelling",
+    "severity": "warning",
+    "summary": "A schedule spelled unlike EventBridge's documentation (`CRON(`, `rate(2 Hours)`, spaces around).",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "schedule/never-fires",
+    "severity": "warning",
+    "summary": "A schedule that never fires.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "filter/empty-pattern",
+    "severity": "error",
+    "summary": "An empty pattern in a filter value (`a||b`, a leading or trailing `|`).",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "filter/include-wildcard-not-last",
+    "severity": "error",
+    "summary": "An include pattern with `*` anywhere but at its end.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "filter/include-trailing-wildcards",
+    "severity": "warning",
+    "summary": "An include pattern ending in a run of `*` (`/logs/**`), where one `*` means the same.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "filter/include-without-slash",
+    "severity": "warning",
+    "summary": "An include pattern that does not start with `/`.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "filter/missing-value",
+    "severity": "warning",
+    "summary": "A filter rule without a Value filters nothing.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "filter/combined-too-long",
+    "severity": "warning",
+    "summary": "Include and exclude patterns together exceed the 102,400-character quota.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "tag/duplicate-key",
+    "severity": "error",
+    "summary": "Two tags with the same key.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "tag/reserved-prefix",
+    "severity": "error",
+    "summary": "A tag key starting with the reserved `aws:` prefix.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "locations/same-location",
+    "severity": "warning",
+    "summary": "The source and destination are the same location.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "report/truncated",
+    "severity": "warning",
+    "summary": "The report was cut at 1,000 diagnostics; `params` say how many there were.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "locations/posix-between-object-stores",
+    "severity": "error",
+    "summary": "Between two object stores, Uid, Gid and PosixPermissions must be NONE.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "locations/enhanced-unsupported-pair",
+    "severity": "warning",
+    "summary": "Enhanced mode for a pair of locations the User Guide does not list for it.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "locations/nfs-version-needs-enhanced",
+    "severity": "error",
+    "summary": "An NFS location mounted with NFS 4.2 needs an Enhanced mode task.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "locations/efs-preserve-devices",
+    "severity": "error",
+    "summary": "PreserveDevices PRESERVE is not supported with Amazon EFS.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "locations/archive-point-in-time",
+    "severity": "error",
+    "summary": "POINT_IN_TIME_CONSISTENT verification into S3 Glacier Flexible Retrieval or Deep Archive.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "locations/archive-default-verify-mode",
+    "severity": "warning",
+    "summary": "Basic mode's default verification into S3 Glacier Flexible Retrieval or Deep Archive.",
+    "emittedBy": "validator"
+  },
+  {
+    "code": "cloudformation/missing-property",
+    "severity": "error",
+    "summary": "A member the AWS::DataSync::Task resource schema requires but the API does not is missing.",
+    "emittedBy": "command"
+  },
+  {
+    "code": "cloudformation/read-only-property",
+    "severity": "warning",
+    "summary": "A read-only attribute of AWS::DataSync::Task (TaskArn, Status, the network interface ARNs) is set in Properties.",
+    "emittedBy": "command"
+  },
+  {
+    "code": "cloudformation/not-checked",
+    "severity": "info",
+    "summary": "A value CloudFormation resolves at deploy time (Ref, Fn::GetAtt, Fn::Sub, Fn::If, …) was not checked.",
+    "emittedBy": "command"
+  },
+  {
+    "code": "cloudformation/parameter-default",
+    "severity": "info",
+    "summary": "A value from a template parameter was checked with the parameter's Default; a stack may pass another value.",
+    "emittedBy": "command"
+  },
+  {
+    "code": "cloudformation/yaml-boolean",
+    "severity": "info",
+    "summary": "An unquoted YAML 1.1 boolean (ON, OFF, yes, no, …) that CloudFormation sends as \"true\" or \"false\".",
+    "emittedBy": "command"
+  },
+  {
+    "code": "cloudformation/no-tasks",
+    "severity": "info",
+    "summary": "A CloudFormation template without AWS::DataSync::Task resources.",
+    "emittedBy": "command"
+  },
+  {
+    "code": "terraform/unsupported-argument",
+    "severity": "error",
+    "summary": "An argument or block the AWS provider does not accept in aws_datasync_task, or a value set for a computed attribute.",
+    "emittedBy": "command"
+  },
+  {
+    "code": "terraform/too-many-blocks",
+    "severity": "error",
+    "summary": "More than one options, schedule, includes, excludes, task_report_config, s3_destination or report_overrides block.",
+    "emittedBy": "command"
+  },
+  {
+    "code": "terraform/missing-block",
+    "severity": "error",
+    "summary": "A block the provider requires is missing (s3_destination in task_report_config).",
+    "emittedBy": "command"
+  },
+  {
+    "code": "terraform/not-checked",
+    "severity": "info",
+    "summary": "A value Terraform knows only at plan or apply time was not checked.",
+    "emittedBy": "command"
+  },
+  {
+    "code": "terraform/no-tasks",
+    "severity": "info",
+    "summary": "A `terraform show -json` plan or state without aws_datasync_task resources to create or keep.",
+    "emittedBy": "command"
+  },
+  {
+    "code": "request/operation",
+    "severity": "info",
+    "summary": "A request file checked as an UpdateTask or StartTaskExecution request, chosen from its members or by --operation.",
+    "emittedBy": "command"
+  },
+  {
+    "code": "suppression/invalid",
+    "severity": "warning",
+    "summary": "A suppression in a template resource's Metadata or a Terraform comment that cannot be honoured: an unknown or retired code, or not a list of codes.",
+    "emittedBy": "command"
+  },
+  {
+    "code": "yaml/syntax-error",
+    "severity": "error",
+    "summary": "An input file is not well-formed YAML (or names a key twice), so nothing in it was checked.",
+    "emittedBy": "command"
+  },
+  {
+    "code": "input/unreadable",
+    "severity": "error",
+    "summary": "An input file could not be read (missing, a folder, no permission) or checked, so nothing in it was checked.",
+    "emittedBy": "command"
+  },
+  {
+    "code": "value/empty-string",
+    "severity": null,
+    "summary": "An empty Name or tag Value was a warning; the service rejects it (the pattern needs a character), so it is value/pattern-mismatch, an error.",
+    "emittedBy": "validator",
+    "retired": {
+      "since": "Unreleased",
+      "replacedBy": [
+        "value/pattern-mismatch"
+      ]
+    }
+  },
+  {
+    "code": "options/enhanced-bandwidth-limit",
+    "severity": null,
+    "summary": "BytesPerSecond in Enhanced mode: the API model stopped saying that it does not apply (December 2025, when Enhanced mode gained agents).",
+    "emittedBy": "validator",
+    "retired": {
+      "since": "Unreleased",
+      "replacedBy": []
+    }
+  }
+];
+
+/**
+ * Every code a report can hold (the validator's, then the command's own),
+ * then the retired codes: `{ code, severity, summary, emittedBy, retired? }`.
+ * A fresh copy on each call.
+ */
+export function codes() {
+  return CODES.map((entry) => (entry.retired
+    ? { ...entry, retired: { ...entry.retired, replacedBy: [...entry.retired.replacedBy] } }
+    : { ...entry }));
+}

@@ -1,0 +1,672 @@
+//! Everything generated from the code registry (the `codes!` table in
+//! `src/diagnostic.rs`), and the checks that keep it true:
+//!
+//! - the README's tables of codes, `docs/rules/` (one page per code and the
+//!   rules document), the code types in `index.d.ts`, `js/codes.mjs` and
+//!   `js/codes.d.ts` (the `codes()` export), and `js/cli/rules.json` (the
+//!   command's `--list-rules` and SARIF metadata) are what the registry says;
+//!   a stale file fails the test, and `UPDATE_GENERATED=1 cargo test --test
+//!   generated` rewrites them;
+//! - every request example in a rule doc gets its code;
+//! - every diagnostic the fixtures and examples produce carries the `params`
+//!   its code declares (required members present, no undeclared member,
+//!   the declared types), so the TypeScript types are true.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::borrow::Cow;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use datasync_task_validator::diagnostic::{rules, Code, Diagnostic, RETIRED};
+use datasync_task_validator::json::{self, to_string_pretty, Number, Value};
+use datasync_task_validator::registry::{EmittedBy, Example, Param, Rule};
+use datasync_task_validator::{validate_text, validate_value, CallOptions, Context};
+
+/// Where the repository's files are shown to people (SARIF `helpUri`, links).
+const REPOSITORY: &str = "https://github.com/datasync-task-validator/datasync-task-validator";
+/// 2026-11-25T00:00:00Z, as the fixtures.
+const NOW: i64 = 1_795_564_800;
+const HOW: &str = "UPDATE_GENERATED=1 cargo test --test generated";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+// ---------------------------------------------------------------------------
+// Text helpers.
+// ---------------------------------------------------------------------------
+
+/// Text for a Markdown table cell.
+fn cell(text: &str) -> String {
+    text.trim().replace('|', "\\|").replace('\n', " ")
+}
+
+fn string(text: &str) -> Value<'static> {
+    Value::String(Cow::Owned(text.to_owned()))
+}
+
+fn object(members: Vec<(&'static str, Value<'static>)>) -> Value<'static> {
+    Value::Object(
+        members
+            .into_iter()
+            .map(|(name, value)| (Cow::Borrowed(name), value))
+            .collect(),
+    )
+}
+
+fn strings(items: &[&str]) -> Value<'static> {
+    Value::Array(items.iter().map(|item| string(item)).collect())
+}
+
+fn page_address(rule: &Rule) -> String {
+    format!("{REPOSITORY}/blob/main/docs/rules/{}", rule.page())
+}
+
+fn who(rule: &Rule) -> &'static str {
+    match rule.emitted_by {
+        EmittedBy::Validator => "the validator (`validate()`, the form and the command line)",
+        EmittedBy::Command => "the command line only",
+    }
+}
+
+/// The example as shown in a rule page: a request pretty-printed when it
+/// parses cleanly, otherwise as written.
+fn example_block(example: &Example) -> String {
+    match example {
+        Example::Request { request, options } => {
+            let text = Example::expand(request);
+            let shown = match json::parse(&text) {
+                Ok(parsed) if parsed.findings.is_empty() && !text.contains("\\u") => {
+                    to_string_pretty(&parsed.value)
+                }
+                _ => text,
+            };
+            let mut out = format!("```json\n{shown}\n```\n");
+            if !options.is_empty() {
+                let options = Example::expand(options);
+                let options = json::parse(&options)
+                    .map(|parsed| to_string_pretty(&parsed.value))
+                    .unwrap_or(options);
+                out.push_str(&format!(
+                    "\njudged with this options argument (`validate(request, options)`; the command line: a config file or `--operation`):\n\n```json\n{options}\n```\n"
+                ));
+            }
+            out
+        }
+        Example::Source { language, text } => format!("```{language}\n{}\n```\n", text.trim_end()),
+    }
+}
+
+fn params_table(params: &[Param]) -> String {
+    if params.is_empty() {
+        return "None.\n".to_owned();
+    }
+    let mut out = String::from("| member | type | meaning |\n|---|---|---|\n");
+    for param in params {
+        let optional = if param.optional { " (optional)" } else { "" };
+        out.push_str(&format!(
+            "| `{}` | `{}`{optional} | {} |\n",
+            param.name,
+            param.ty,
+            cell(param.meaning)
+        ));
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// The generated texts.
+// ---------------------------------------------------------------------------
+
+const README_START: &str = "<!-- codes: generated from src/diagnostic.rs by tests/generated.rs; edit the codes! table, then run UPDATE_GENERATED=1 cargo test --test generated -->";
+const README_END: &str = "<!-- end of generated codes -->";
+const TS_START: &str = "// <generated: codes> from src/diagnostic.rs by tests/generated.rs (UPDATE_GENERATED=1 cargo test --test generated); do not edit by hand.";
+const TS_END: &str = "// </generated: codes>";
+
+fn code_table(rules: &[&Rule], link_prefix: &str) -> String {
+    let mut out = String::from("| code | severity | meaning |\n|---|---|---|\n");
+    for rule in rules {
+        out.push_str(&format!(
+            "| [`{}`]({link_prefix}{}) | {} | {} |\n",
+            rule.code,
+            rule.page(),
+            rule.severity.as_str(),
+            cell(rule.summary())
+        ));
+    }
+    out
+}
+
+fn retired_table() -> String {
+    let mut out = String::from("| retired code | since | replaced by | why |\n|---|---|---|---|\n");
+    for retired in RETIRED {
+        let replaced: Vec<String> = retired
+            .replaced_by
+            .iter()
+            .map(|code| format!("`{code}`"))
+            .collect();
+        let replaced = if replaced.is_empty() {
+            "nothing".to_owned()
+        } else {
+            replaced.join(", ")
+        };
+        out.push_str(&format!(
+            "| `{}` | {} | {replaced} | {} |\n",
+            retired.code,
+            retired.since,
+            cell(retired.why)
+        ));
+    }
+    out
+}
+
+fn by(emitted_by: EmittedBy) -> Vec<&'static Rule> {
+    rules()
+        .iter()
+        .filter(|rule| rule.emitted_by == emitted_by)
+        .collect()
+}
+
+/// The README's section body between the markers.
+fn readme_codes() -> String {
+    format!(
+        "{README_START}\n\
+Codes are stable public API: a code is never reused for another meaning.\n\
+*error*: the service rejects the request. *warning*: the service accepts it but\n\
+it will not do what you most likely want. *info* (command line only): a note on\n\
+what was or was not checked. Each code links to its page in\n\
+[docs/rules/](docs/rules/README.md): what it checks, why, an example, the fix,\n\
+its `params` and the source. At run time, `codes()` from\n\
+`datasync-task-validator/codes` lists them (see [API](#api)).\n\n\
+{}\n\
+The command line also reports these:\n\n\
+{}\n\
+Retired codes are no longer reported and are never reused:\n\n\
+{}{README_END}",
+        code_table(&by(EmittedBy::Validator), "docs/rules/"),
+        code_table(&by(EmittedBy::Command), "docs/rules/"),
+        retired_table()
+    )
+}
+
+fn rule_page(rule: &Rule) -> String {
+    format!(
+        "<!-- Generated from src/diagnostic.rs by tests/generated.rs ({HOW}); do not edit. -->\n\
+# `{code}`\n\n\
+**{severity}**, reported by {who}.\n\n\
+{summary}\n\n\
+## What it checks\n\n{what}\n\n\
+## Why\n\n{why}\n\n\
+## Example\n\n{example}\n\
+## How to fix it\n\n{fix}\n\n\
+## `params`\n\n{params}\n\
+## Source\n\n{source}\n\n\
+[All codes](README.md)\n",
+        code = rule.code,
+        severity = rule.severity.as_str(),
+        who = who(rule),
+        summary = rule.summary(),
+        what = rule.what,
+        why = rule.why,
+        example = example_block(&rule.example),
+        fix = rule.fix,
+        params = params_table(rule.params),
+        source = rule.source,
+    )
+}
+
+const RULES_PREAMBLE: &str = "# The rules
+
+What datasync-task-validator checks, why, and where each fact comes from. This
+is the project's own rules document: every code has a page here, generated
+with the README's code table, the TypeScript types and the command's rule
+metadata from one table (`codes!` in `src/diagnostic.rs`).
+
+## Severity
+
+- **error**: the service rejects the request: the API model's constraints,
+  or the documentation says you *can't*, *must* or that something *isn't
+  supported*.
+- **warning**: the service accepts the request, but it will not do what the
+  user almost certainly wants (documented as ignored or not applicable, or a
+  known pitfall). Where the service's behaviour is not documented, a warning
+  with the reason, never an error.
+- **info** (command line only): what was checked and how, and what could not
+  be checked (deploy-time values).
+
+Never an error where the service accepts the request.
+
+## Sources
+
+The facts come from the DataSync API reference and User Guide
+(<https://docs.aws.amazon.com/datasync/latest/userguide/>), the API model
+(botocore's `datasync/2018-11-09/service-2.json`), the EventBridge User Guide
+for schedule expressions, and, where the documentation is silent, the
+service's recorded answers. Each page names its source. Options apply to a
+request's effective values: an omitted member takes its default for the task
+mode (see the README's Defaults), and for UpdateTask and StartTaskExecution
+the described task's settings (`options.task`).
+";
+
+const RULES_NOT_IMPLEMENTED: &str = "## Considered and not implemented
+
+- Agent mode must match the task mode (Basic mode tasks need Basic mode
+  agents): no location description says which mode an agent is.
+- SecurityDescriptorCopyFlags outside SMB and FSx for Windows, ObjectTags and
+  ObjectMetadata outside object storage: ignored there, not harmful;
+  `fields()` says where each applies (`appliesTo`).
+- POSIX options with SMB: no current source says they are ignored.
+- Storage-class effects of TransferMode ALL and deletions (minimum-duration
+  and retrieval charges): not a mistake in the request.
+- Azure Blob with a hierarchical namespace, EFS access points that enforce a
+  user, locations in other Regions, unversioned buckets with
+  ObjectVersionIds INCLUDE: no description carries these facts.
+- `POINT_IN_TIME_CONSISTENT` with a manifest verifies only what the manifest
+  lists: said in the field's help, not a finding.
+- `Schedule: { \"ScheduleExpression\": \"\" }` is accepted: the service takes it as
+  no schedule (CloudFormation sends it for every task created without one).
+
+## Open questions
+
+Whether the service itself tolerates a five-field cron (EventBridge rejects
+it, so it is an error); whether Uid and Gid `NAME` and `BOTH` are honoured
+(they are in the enum, so they are accepted); the real default of
+SecurityDescriptorCopyFlags outside SMB.
+";
+
+fn rules_document() -> String {
+    format!(
+        "<!-- Generated from src/diagnostic.rs by tests/generated.rs ({HOW}); do not edit. -->\n\
+{RULES_PREAMBLE}\n\
+## Codes the validator reports\n\n{}\n\
+## Codes only the command line reports\n\n{}\n\
+## Retired codes\n\nNo longer reported, and never reused.\n\n{}\n\
+{RULES_NOT_IMPLEMENTED}",
+        code_table(&by(EmittedBy::Validator), ""),
+        code_table(&by(EmittedBy::Command), ""),
+        retired_table()
+    )
+}
+
+/// A TypeScript doc comment line (`*/` cannot end it early).
+fn ts_doc(text: &str) -> String {
+    text.trim().replace("*/", "*\\/")
+}
+
+fn typescript_codes() -> String {
+    let validator = by(EmittedBy::Validator);
+    let mut out = format!("{TS_START}\n\n");
+    out.push_str("/** Every diagnostic code the validator can emit; codes are stable and never reused. Each has a page in docs/rules/. */\nexport type DiagnosticCode =\n");
+    for rule in &validator {
+        out.push_str(&format!("  | '{}'\n", rule.code));
+    }
+    out.pop();
+    out.push_str(";\n\n/** The severity every diagnostic with a code carries. */\nexport interface DiagnosticSeverities {\n");
+    for rule in &validator {
+        out.push_str(&format!(
+            "  '{}': '{}';\n",
+            rule.code,
+            rule.severity.as_str()
+        ));
+    }
+    out.push_str("}\n\n/** The shape of `params` for each code (`Record<string, never>`: the code has none). */\nexport interface DiagnosticParams {\n");
+    for rule in &validator {
+        out.push_str(&format!("  /** {} */\n", ts_doc(rule.summary())));
+        if rule.params.is_empty() {
+            out.push_str(&format!("  '{}': Record<string, never>;\n", rule.code));
+            continue;
+        }
+        out.push_str(&format!("  '{}': {{\n", rule.code));
+        for param in rule.params {
+            let optional = if param.optional { "?" } else { "" };
+            out.push_str(&format!(
+                "    /** {} */\n    {}{optional}: {};\n",
+                ts_doc(param.meaning),
+                param.name,
+                param.ty
+            ));
+        }
+        out.push_str("  };\n");
+    }
+    out.push_str("}\n\n/** The codes whose diagnostics always carry `params`. */\nexport type DiagnosticCodeWithParams =\n");
+    let with: Vec<&&Rule> = validator
+        .iter()
+        .filter(|rule| rule.params.iter().any(|param| !param.optional))
+        .collect();
+    for rule in &with {
+        out.push_str(&format!("  | '{}'\n", rule.code));
+    }
+    out.pop();
+    out.push_str(";\n\n");
+    out.push_str(TS_END);
+    out
+}
+
+/// The entries of `codes()`: every code that can be reported, then the retired ones.
+fn code_entries(with_descriptions: bool) -> Value<'static> {
+    let mut entries = Vec::new();
+    for rule in rules() {
+        let mut members = vec![
+            ("code", string(rule.code)),
+            ("severity", string(rule.severity.as_str())),
+            ("summary", string(rule.summary())),
+            ("emittedBy", string(rule.emitted_by.as_str())),
+        ];
+        if with_descriptions {
+            members.push((
+                "description",
+                string(&format!("{} {} {}", rule.what, rule.why, rule.fix)),
+            ));
+            members.push(("helpUri", string(&page_address(rule))));
+        }
+        entries.push(object(members));
+    }
+    for retired in RETIRED {
+        entries.push(object(vec![
+            ("code", string(retired.code)),
+            ("severity", Value::Null),
+            ("summary", string(retired.why)),
+            ("emittedBy", string("validator")),
+            (
+                "retired",
+                object(vec![
+                    ("since", string(retired.since)),
+                    ("replacedBy", strings(retired.replaced_by)),
+                ]),
+            ),
+        ]));
+    }
+    Value::Array(entries)
+}
+
+fn codes_module() -> String {
+    format!(
+        "// Generated from src/diagnostic.rs by tests/generated.rs ({HOW}); do not edit.\n\
+// datasync-task-validator/codes: every code, for tools that list or configure them.\n\
+// A module of its own, so that a browser that never imports it never downloads it.\n\n\
+const CODES = {};\n\n\
+/**\n * Every code a report can hold (the validator's, then the command's own),\n * then the retired codes: `{{ code, severity, summary, emittedBy, retired? }}`.\n * A fresh copy on each call.\n */\n\
+export function codes() {{\n  return CODES.map((entry) => (entry.retired\n    ? {{ ...entry, retired: {{ ...entry.retired, replacedBy: [...entry.retired.replacedBy] }} }}\n    : {{ ...entry }}));\n}}\n",
+        to_string_pretty(&code_entries(false))
+    )
+}
+
+fn codes_declarations() -> String {
+    let mut out = format!(
+        "// Generated from src/diagnostic.rs by tests/generated.rs ({HOW}); do not edit.\n\
+// Declarations of datasync-task-validator/codes.\n\n\
+/** Every code a report can hold: the validator's and the command line's own. */\nexport type Code =\n"
+    );
+    for rule in rules() {
+        out.push_str(&format!("  | '{}'\n", rule.code));
+    }
+    out.pop();
+    out.push_str(";\n\n/** A code that is no longer reported (and never reused). */\nexport type RetiredCode =\n");
+    for retired in RETIRED {
+        out.push_str(&format!("  | '{}'\n", retired.code));
+    }
+    out.pop();
+    out.push_str(
+        ";\n\n/** One code that can be reported. */\n\
+export interface CodeInfo {\n\
+  code: Code;\n\
+  /** `error` and `warning` as in reports; `info`: a note of the command line. */\n\
+  severity: 'error' | 'warning' | 'info';\n\
+  /** One sentence: what a finding with this code means. */\n\
+  summary: string;\n\
+  /** `validator`: any entry point reports it; `command`: only the command line. */\n\
+  emittedBy: 'validator' | 'command';\n\
+  retired?: undefined;\n\
+}\n\n\
+/** One retired code. */\n\
+export interface RetiredCodeInfo {\n\
+  code: RetiredCode;\n\
+  severity: null;\n\
+  /** Why it was retired. */\n\
+  summary: string;\n\
+  emittedBy: 'validator';\n\
+  retired: {\n\
+    /** The release that stopped reporting it (`Unreleased` until there is one). */\n\
+    since: string;\n\
+    /** The codes that now report what it reported. */\n\
+    replacedBy: Code[];\n\
+  };\n\
+}\n\n\
+/** Every code that can be reported, then the retired codes; a fresh copy on each call. */\n\
+export function codes(): (CodeInfo | RetiredCodeInfo)[];\n",
+    );
+    out
+}
+
+fn cli_rules() -> String {
+    to_string_pretty(&code_entries(true)) + "\n"
+}
+
+/// Every generated file: (path from the repository root, whole content).
+/// Files of which only a region is generated are handled by [`regions`].
+fn whole_files() -> Vec<(PathBuf, String)> {
+    let mut files = vec![
+        (PathBuf::from("docs/rules/README.md"), rules_document()),
+        (PathBuf::from("js/codes.mjs"), codes_module()),
+        (PathBuf::from("js/codes.d.ts"), codes_declarations()),
+        (PathBuf::from("js/cli/rules.json"), cli_rules()),
+    ];
+    for rule in rules() {
+        files.push((Path::new("docs/rules").join(rule.page()), rule_page(rule)));
+    }
+    files
+}
+
+/// (file, start marker, end marker, content including both markers).
+fn regions() -> Vec<(&'static str, &'static str, &'static str, String)> {
+    vec![
+        ("README.md", README_START, README_END, readme_codes()),
+        ("index.d.ts", TS_START, TS_END, typescript_codes()),
+    ]
+}
+
+fn update() -> bool {
+    std::env::var_os("UPDATE_GENERATED").is_some()
+}
+
+#[test]
+fn generated_files_are_current() {
+    let mut stale = Vec::new();
+    for (path, content) in whole_files() {
+        let full = root().join(&path);
+        if fs::read_to_string(&full).ok().as_deref() == Some(content.as_str()) {
+            continue;
+        }
+        if update() {
+            fs::create_dir_all(full.parent().expect("a folder")).expect("create the folder");
+            fs::write(&full, content).expect("write");
+        } else {
+            stale.push(path.display().to_string());
+        }
+    }
+    for (file, start, end, content) in regions() {
+        let full = root().join(file);
+        let text = fs::read_to_string(&full).expect("readable");
+        let (Some(from), Some(to)) = (text.find(start), text.find(end)) else {
+            panic!("{file} needs the markers {start:?} and {end:?} around its generated part");
+        };
+        let current = &text[from..to + end.len()];
+        if current == content {
+            continue;
+        }
+        if update() {
+            let rewritten = format!("{}{content}{}", &text[..from], &text[to + end.len()..]);
+            fs::write(&full, rewritten).expect("write");
+        } else {
+            stale.push(file.to_owned());
+        }
+    }
+    // A page for a code that no longer exists would be a dead document.
+    let pages: Vec<String> = rules().iter().map(|rule| rule.page()).collect();
+    for entry in fs::read_dir(root().join("docs/rules")).expect("docs/rules") {
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        if name != "README.md" && !pages.contains(&name) {
+            if update() {
+                fs::remove_file(root().join("docs/rules").join(&name)).expect("remove");
+            } else {
+                stale.push(format!("docs/rules/{name} (no such code)"));
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "stale generated files: {stale:?}; run {HOW} and review the diff"
+    );
+}
+
+#[test]
+fn the_help_addresses_are_the_package_repository() {
+    let manifest = fs::read_to_string(root().join("pkg.json")).expect("pkg.json");
+    assert!(
+        manifest.contains(&format!("\"homepage\": \"{REPOSITORY}")),
+        "pkg.json's homepage is not {REPOSITORY}: the SARIF helpUri would point elsewhere"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// The registry is true to what the validator does.
+// ---------------------------------------------------------------------------
+
+fn judged(request: &str, options: &str) -> Vec<Diagnostic> {
+    let request = Example::expand(request);
+    let context = Context::at(NOW);
+    if options.is_empty() {
+        return validate_text(&request, &context).diagnostics;
+    }
+    let options = CallOptions::from_json_text(&Example::expand(options)).expect("valid options");
+    validate_text(&request, &options.context(context)).diagnostics
+}
+
+#[test]
+fn every_request_example_gets_its_code() {
+    let mut wrong = Vec::new();
+    for code in Code::ALL {
+        let rule = code.rule();
+        if let Example::Request { request, options } = rule.example {
+            let found = judged(request, options);
+            if !found.iter().any(|d| d.code == *code) {
+                let codes: Vec<&str> = found.iter().map(|d| d.code.as_str()).collect();
+                wrong.push(format!("{}: got {codes:?}", rule.code));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "examples without their code: {wrong:#?}");
+}
+
+/// Whether `value` has the TypeScript type `ty`.
+fn has_type(value: &Value, ty: &str) -> bool {
+    match (ty, value) {
+        ("string", Value::String(_)) => true,
+        ("number", Value::Number(Number::Int(_))) => true,
+        ("string[]", Value::Array(items)) => items.iter().all(|i| matches!(i, Value::String(_))),
+        _ => false,
+    }
+}
+
+fn misfits(diagnostic: &Diagnostic) -> Vec<String> {
+    let rule = diagnostic.code.rule();
+    let mut out = Vec::new();
+    for (name, value) in &diagnostic.params {
+        match rule.params.iter().find(|param| param.name == *name) {
+            None => out.push(format!("{}: undeclared param {name}", rule.code)),
+            Some(param) if !has_type(value, param.ty) => {
+                out.push(format!("{}: {name} is not {}", rule.code, param.ty))
+            }
+            Some(_) => {}
+        }
+    }
+    for param in rule.params.iter().filter(|param| !param.optional) {
+        if !diagnostic
+            .params
+            .iter()
+            .any(|(name, _)| *name == param.name)
+        {
+            out.push(format!(
+                "{}: required param {} missing",
+                rule.code, param.name
+            ));
+        }
+    }
+    out
+}
+
+fn fixture_reports() -> Vec<Vec<Diagnostic>> {
+    let mut reports = Vec::new();
+    for kind in ["valid", "invalid", "operations", "locations"] {
+        let folder = root().join("tests/fixtures").join(kind);
+        let mut paths: Vec<PathBuf> = fs::read_dir(&folder)
+            .expect("fixture folder")
+            .map(|entry| entry.expect("entry").path())
+            .filter(|path| {
+                let name = path.to_string_lossy();
+                name.ends_with(".json")
+                    && !name.ends_with(".expected.json")
+                    && !name.ends_with(".options.json")
+            })
+            .collect();
+        paths.sort();
+        for path in paths {
+            let text = fs::read_to_string(&path).expect("fixture");
+            let context = Context::at(NOW);
+            let report = if kind == "locations" {
+                let fixture = json::parse(&text).expect("fixture JSON").value;
+                let options = CallOptions::from_json(&fixture).expect("options");
+                let request = fixture.get("request").expect("request");
+                validate_value(request, &options.context(context))
+            } else {
+                match fs::read_to_string(path.with_extension("options.json")) {
+                    Ok(options) => {
+                        let options = CallOptions::from_json_text(&options).expect("options");
+                        validate_text(&text, &options.context(context))
+                    }
+                    Err(_) => validate_text(&text, &context),
+                }
+            };
+            reports.push(report.diagnostics);
+        }
+    }
+    reports
+}
+
+#[test]
+fn every_diagnostic_carries_the_params_its_code_declares() {
+    let mut reports = fixture_reports();
+    for code in Code::ALL {
+        if let Example::Request { request, options } = code.rule().example {
+            reports.push(judged(request, options));
+        }
+    }
+    let problems: Vec<String> = reports.iter().flatten().flat_map(misfits).collect();
+    assert!(
+        problems.is_empty(),
+        "params unlike the registry: {problems:#?}"
+    );
+}
+
+#[test]
+fn the_params_check_catches_an_undeclared_or_missing_member() {
+    let undeclared =
+        Diagnostic::new(Code::TagReservedPrefix, "/Tags/0/Key", "m").with("prefix", "aws:");
+    assert_eq!(
+        misfits(&undeclared),
+        ["tag/reserved-prefix: undeclared param prefix"]
+    );
+    let missing = Diagnostic::new(Code::TooManyItems, "/Tags", "m").with("max", 50usize);
+    assert_eq!(
+        misfits(&missing),
+        ["list/too-many-items: required param count missing"]
+    );
+    let wrong = Diagnostic::new(Code::JsonSyntax, "", "m")
+        .with("line", "1")
+        .with("column", 1usize);
+    assert_eq!(misfits(&wrong), ["json/syntax-error: line is not number"]);
+}

@@ -113,14 +113,14 @@ export interface DiagnosticSeverities {
 
 /** The shape of `params` for each code (`Record<string, never>`: the code has none). */
 export interface DiagnosticParams {
-  /** The input is not well-formed JSON text. */
+  /** The input is not well-formed JSON text; `params.line` and `params.column` say where. */
   'json/syntax-error': {
     /** the line of the error, from 1 */
     line: number;
     /** its column, in characters from 1 */
     column: number;
   };
-  /** The input nests arrays or objects deeper than the validator follows. */
+  /** Arrays or objects nest more than 64 levels deep (or too deep for `JSON.stringify`). */
   'json/too-deep': {
     /** the line where the 65th level opens (absent for a JavaScript object) */
     line?: number;
@@ -136,7 +136,7 @@ export interface DiagnosticParams {
     /** the JSON type given: `array`, `string`, `number`, `boolean` or `null` */
     actual: string;
   };
-  /** A member the API does not define. */
+  /** A member the API does not define; `params.suggestion` gives the nearest known name or where it belongs. */
   'request/unknown-member': {
     /** the unknown member's name */
     member: string;
@@ -148,7 +148,7 @@ export interface DiagnosticParams {
     /** the missing member's name */
     member: string;
   };
-  /** A value has the wrong JSON type. */
+  /** A value has the wrong JSON type (`BytesPerSecond` must be an integer). */
   'value/wrong-type': {
     /** the type the model wants: `string`, `integer`, `object` or `array` */
     expected: string;
@@ -157,49 +157,49 @@ export interface DiagnosticParams {
   };
   /** An integer outside the 64-bit range of a `long`. */
   'value/integer-out-of-range': Record<string, never>;
-  /** A number below the model's minimum. */
+  /** A number below the model's minimum (`BytesPerSecond` below -1). */
   'value/below-minimum': {
     /** the smallest value allowed */
     min: number;
     /** the value given */
     value: number;
   };
-  /** A string that is not one of the member's enum values. */
+  /** A string that is not one of the member's values (case-sensitive; `params.suggestion` fixes the case). */
   'value/not-in-enum': {
     /** the member's values */
     allowed: string[];
     /** the allowed value that differs only in letter case */
     suggestion?: string;
   };
-  /** A string shorter than the model's minimum length. */
+  /** A string shorter than the model's minimum length (in Unicode code points). */
   'value/too-short': {
     /** the minimum length, in Unicode code points */
     min: number;
     /** the value's length */
     length: number;
   };
-  /** A string longer than the model's maximum length. */
+  /** A string longer than the model's maximum length (in Unicode code points). */
   'value/too-long': {
     /** the maximum length, in Unicode code points */
     max: number;
     /** the value's length */
     length: number;
   };
-  /** A string that does not match the model's pattern. */
+  /** A string that does not match the model's pattern; the message names the bad character or the expected form. */
   'value/pattern-mismatch': {
     /** the model's regular expression */
     pattern: string;
   };
   /** A string holding a lone UTF-16 surrogate, which cannot be sent as UTF-8. */
   'value/invalid-unicode': Record<string, never>;
-  /** A list with more items than the model allows. */
+  /** More than 50 tags, or more than one filter rule in Includes or Excludes. */
   'list/too-many-items': {
     /** the most items allowed */
     max: number;
     /** the items given */
     count: number;
   };
-  /** In Basic mode Atime and Mtime must agree. */
+  /** In Basic mode Atime BEST_EFFORT needs Mtime PRESERVE, and Atime NONE needs Mtime NONE (effective values). */
   'options/atime-mtime-mismatch': {
     /** JSON Pointers of the other members involved */
     related?: string[];
@@ -219,7 +219,7 @@ export interface DiagnosticParams {
     /** JSON Pointers of the other members involved */
     related?: string[];
   };
-  /** A log group is given but LogLevel is OFF, so nothing is published. */
+  /** A log group is given but LogLevel is OFF (set or by default), so nothing is published. */
   'logging/log-group-unused': {
     /** JSON Pointers of the other members involved */
     related?: string[];
@@ -229,7 +229,7 @@ export interface DiagnosticParams {
     /** JSON Pointers of the other members involved */
     related?: string[];
   };
-  /** UpdateTask of an Enhanced mode task with a log group other than `/aws/datasync`. */
+  /** UpdateTask of an Enhanced mode task with a log group not named `/aws/datasync`; `params.suggestion` is the ARN naming it. */
   'logging/enhanced-log-group-name': {
     /** the log group name required: `/aws/datasync` */
     expected: string;
@@ -240,27 +240,27 @@ export interface DiagnosticParams {
   };
   /** A manifest configuration without a Source. */
   'manifest/missing-source': Record<string, never>;
-  /** A manifest cannot be combined with include or exclude filters. */
+  /** A manifest cannot be combined with Includes or Excludes filters. */
   'manifest/with-filters': {
     /** JSON Pointers of the other members involved */
     related?: string[];
   };
-  /** A manifest transfer deletes nothing, so REMOVE has no effect. */
+  /** PreserveDeletedFiles REMOVE with a manifest: a manifest transfer deletes nothing. */
   'manifest/remove-deletes-nothing': {
     /** JSON Pointers of the other members involved */
     related?: string[];
   };
-  /** A summary-only report ignores report levels and overrides. */
+  /** ReportLevel or Overrides with OutputType SUMMARY_ONLY: a summary-only report lists no items. */
   'report/summary-ignores-levels': {
     /** JSON Pointers of the other members involved */
     related?: string[];
   };
-  /** A Deleted override while the task deletes nothing. */
+  /** An Overrides.Deleted while PreserveDeletedFiles is PRESERVE: the task deletes nothing. */
   'report/deleted-without-remove': {
     /** JSON Pointers of the other members involved */
     related?: string[];
   };
-  /** A schedule expression that is not valid cron or rate syntax. */
+  /** Not valid EventBridge `cron(…)` (six fields) or `rate(…)` syntax. */
   'schedule/invalid-expression': {
     /** a corrected expression, when there is one obvious correction */
     suggestion?: string;
@@ -275,22 +275,22 @@ export interface DiagnosticParams {
     /** the largest rate value accepted */
     max?: number;
   };
-  /** A Unix-style five-field cron expression; EventBridge needs six fields. */
+  /** A Unix-style five-field cron; EventBridge needs six. `params.suggestion` is the six-field expression that means the same. */
   'schedule/five-field-cron': {
     /** the six-field expression that means the same */
     suggestion?: string;
   };
-  /** A schedule that would run more often than once an hour. */
+  /** A schedule that would run more often than once an hour (DataSync's minimum). */
   'schedule/too-frequent': {
     /** an expression that runs at most hourly */
     suggestion: string;
   };
-  /** A schedule spelled unlike EventBridge's documentation (`CRON(`, `rate(2 Hours)`, spaces around). */
+  /** A schedule spelled unlike EventBridge's documentation (`CRON(`, `rate(2 Hours)`, spaces around); `params.suggestion` is the documented form. */
   'schedule/nonstandard-spelling': {
     /** the documented spelling */
     suggestion: string;
   };
-  /** A schedule that never fires. */
+  /** A schedule that matches no future time (30 February, only past years). */
   'schedule/never-fires': {
     /** the time the search started from, ISO 8601 UTC */
     now?: string;
@@ -306,7 +306,7 @@ export interface DiagnosticParams {
     /** how many patterns of the value have the problem */
     count: number;
   };
-  /** An include pattern ending in a run of `*` (`/logs/**`), where one `*` means the same. */
+  /** An include pattern ending in a run of `*` (`/logs/**`), where one `*` means the same; `params.suggestion` has one. */
   'filter/include-trailing-wildcards': {
     /** the first such pattern */
     pattern: string;
@@ -336,21 +336,21 @@ export interface DiagnosticParams {
     /** JSON Pointers of the other members involved */
     related?: string[];
   };
-  /** A tag key starting with the reserved `aws:` prefix. */
+  /** A tag key starting with the reserved `aws:` prefix (any case). */
   'tag/reserved-prefix': Record<string, never>;
   /** The source and destination are the same location. */
   'locations/same-location': {
     /** JSON Pointers of the other members involved */
     related?: string[];
   };
-  /** The report was cut at 1,000 diagnostics; `params` say how many there were. */
+  /** The request has more than 1,000 problems: the report keeps 1,000, errors first; `params.total` and `params.shown` say how many. */
   'report/truncated': {
     /** how many diagnostics there were */
     total: number;
     /** how many the report holds (1,000) */
     shown: number;
   };
-  /** Between two object stores, Uid, Gid and PosixPermissions must be NONE. */
+  /** Both locations are object storage and Uid, Gid or PosixPermissions is not NONE (needs both locations' types). */
   'locations/posix-between-object-stores': {
     /** the source location's type */
     source: string;
@@ -359,7 +359,7 @@ export interface DiagnosticParams {
     /** JSON Pointers of the other members involved */
     related?: string[];
   };
-  /** Enhanced mode for a pair of locations the User Guide does not list for it. */
+  /** TaskMode ENHANCED for a pair of locations the User Guide does not list for it, such as HDFS, EFS or object storage with an agent (needs a type). */
   'locations/enhanced-unsupported-pair': {
     /** the source location's type, when known */
     source?: string;
@@ -368,26 +368,26 @@ export interface DiagnosticParams {
     /** JSON Pointers of the other members involved */
     related?: string[];
   };
-  /** An NFS location mounted with NFS 4.2 needs an Enhanced mode task. */
+  /** A location mounted with NFS 4.2 in a Basic mode task (needs MountOptions.Version). */
   'locations/nfs-version-needs-enhanced': {
     /** the NFS location's ARN */
     location: string;
     /** JSON Pointers of the other members involved */
     related?: string[];
   };
-  /** PreserveDevices PRESERVE is not supported with Amazon EFS. */
+  /** PreserveDevices PRESERVE with Amazon EFS at either end (needs a type). */
   'locations/efs-preserve-devices': {
     /** JSON Pointers of the other members involved */
     related?: string[];
   };
-  /** POINT_IN_TIME_CONSISTENT verification into S3 Glacier Flexible Retrieval or Deep Archive. */
+  /** VerifyMode POINT_IN_TIME_CONSISTENT into S3 Glacier Flexible Retrieval or Deep Archive (needs the destination's S3StorageClass). */
   'locations/archive-point-in-time': {
     /** the destination's S3StorageClass */
     storageClass: string;
     /** JSON Pointers of the other members involved */
     related?: string[];
   };
-  /** Basic mode's default verification into S3 Glacier Flexible Retrieval or Deep Archive. */
+  /** VerifyMode omitted in Basic mode (default POINT_IN_TIME_CONSISTENT) into S3 Glacier Flexible Retrieval or Deep Archive. */
   'locations/archive-default-verify-mode': {
     /** the destination's S3StorageClass */
     storageClass: string;

@@ -6,13 +6,13 @@ const CODES = [
   {
     "code": "json/syntax-error",
     "severity": "error",
-    "summary": "The input is not well-formed JSON text.",
+    "summary": "The input is not well-formed JSON text; `params.line` and `params.column` say where.",
     "emittedBy": "validator"
   },
   {
     "code": "json/too-deep",
     "severity": "error",
-    "summary": "The input nests arrays or objects deeper than the validator follows.",
+    "summary": "Arrays or objects nest more than 64 levels deep (or too deep for `JSON.stringify`).",
     "emittedBy": "validator"
   },
   {
@@ -36,7 +36,7 @@ const CODES = [
   {
     "code": "request/unknown-member",
     "severity": "error",
-    "summary": "A member the API does not define.",
+    "summary": "A member the API does not define; `params.suggestion` gives the nearest known name or where it belongs.",
     "emittedBy": "validator"
   },
   {
@@ -48,7 +48,7 @@ const CODES = [
   {
     "code": "value/wrong-type",
     "severity": "error",
-    "summary": "A value has the wrong JSON type.",
+    "summary": "A value has the wrong JSON type (`BytesPerSecond` must be an integer).",
     "emittedBy": "validator"
   },
   {
@@ -60,31 +60,31 @@ const CODES = [
   {
     "code": "value/below-minimum",
     "severity": "error",
-    "summary": "A number below the model's minimum.",
+    "summary": "A number below the model's minimum (`BytesPerSecond` below -1).",
     "emittedBy": "validator"
   },
   {
     "code": "value/not-in-enum",
     "severity": "error",
-    "summary": "A string that is not one of the member's enum values.",
+    "summary": "A string that is not one of the member's values (case-sensitive; `params.suggestion` fixes the case).",
     "emittedBy": "validator"
   },
   {
     "code": "value/too-short",
     "severity": "error",
-    "summary": "A string shorter than the model's minimum length.",
+    "summary": "A string shorter than the model's minimum length (in Unicode code points).",
     "emittedBy": "validator"
   },
   {
     "code": "value/too-long",
     "severity": "error",
-    "summary": "A string longer than the model's maximum length.",
+    "summary": "A string longer than the model's maximum length (in Unicode code points).",
     "emittedBy": "validator"
   },
   {
     "code": "value/pattern-mismatch",
     "severity": "error",
-    "summary": "A string that does not match the model's pattern.",
+    "summary": "A string that does not match the model's pattern; the message names the bad character or the expected form.",
     "emittedBy": "validator"
   },
   {
@@ -96,13 +96,13 @@ const CODES = [
   {
     "code": "list/too-many-items",
     "severity": "error",
-    "summary": "A list with more items than the model allows.",
+    "summary": "More than 50 tags, or more than one filter rule in Includes or Excludes.",
     "emittedBy": "validator"
   },
   {
     "code": "options/atime-mtime-mismatch",
     "severity": "error",
-    "summary": "In Basic mode Atime and Mtime must agree.",
+    "summary": "In Basic mode Atime BEST_EFFORT needs Mtime PRESERVE, and Atime NONE needs Mtime NONE (effective values).",
     "emittedBy": "validator"
   },
   {
@@ -126,7 +126,7 @@ const CODES = [
   {
     "code": "logging/log-group-unused",
     "severity": "warning",
-    "summary": "A log group is given but LogLevel is OFF, so nothing is published.",
+    "summary": "A log group is given but LogLevel is OFF (set or by default), so nothing is published.",
     "emittedBy": "validator"
   },
   {
@@ -138,7 +138,7 @@ const CODES = [
   {
     "code": "logging/enhanced-log-group-name",
     "severity": "error",
-    "summary": "UpdateTask of an Enhanced mode task with a log group other than `/aws/datasync`.",
+    "summary": "UpdateTask of an Enhanced mode task with a log group not named `/aws/datasync`; `params.suggestion` is the ARN naming it.",
     "emittedBy": "validator"
   },
   {
@@ -150,55 +150,55 @@ const CODES = [
   {
     "code": "manifest/with-filters",
     "severity": "error",
-    "summary": "A manifest cannot be combined with include or exclude filters.",
+    "summary": "A manifest cannot be combined with Includes or Excludes filters.",
     "emittedBy": "validator"
   },
   {
     "code": "manifest/remove-deletes-nothing",
     "severity": "warning",
-    "summary": "A manifest transfer deletes nothing, so REMOVE has no effect.",
+    "summary": "PreserveDeletedFiles REMOVE with a manifest: a manifest transfer deletes nothing.",
     "emittedBy": "validator"
   },
   {
     "code": "report/summary-ignores-levels",
     "severity": "warning",
-    "summary": "A summary-only report ignores report levels and overrides.",
+    "summary": "ReportLevel or Overrides with OutputType SUMMARY_ONLY: a summary-only report lists no items.",
     "emittedBy": "validator"
   },
   {
     "code": "report/deleted-without-remove",
     "severity": "warning",
-    "summary": "A Deleted override while the task deletes nothing.",
+    "summary": "An Overrides.Deleted while PreserveDeletedFiles is PRESERVE: the task deletes nothing.",
     "emittedBy": "validator"
   },
   {
     "code": "schedule/invalid-expression",
     "severity": "error",
-    "summary": "A schedule expression that is not valid cron or rate syntax.",
+    "summary": "Not valid EventBridge `cron(…)` (six fields) or `rate(…)` syntax.",
     "emittedBy": "validator"
   },
   {
     "code": "schedule/five-field-cron",
     "severity": "error",
-    "summary": "A Unix-style five-field cron expression; EventBridge needs six fields.",
+    "summary": "A Unix-style five-field cron; EventBridge needs six. `params.suggestion` is the six-field expression that means the same.",
     "emittedBy": "validator"
   },
   {
     "code": "schedule/too-frequent",
     "severity": "error",
-    "summary": "A schedule that would run more often than once an hour.",
+    "summary": "A schedule that would run more often than once an hour (DataSync's minimum).",
     "emittedBy": "validator"
   },
   {
     "code": "schedule/nonstandard-spelling",
     "severity": "warning",
-    "summary": "A schedule spelled unlike EventBridge's documentation (`CRON(`, `rate(2 Hours)`, spaces around).",
+    "summary": "A schedule spelled unlike EventBridge's documentation (`CRON(`, `rate(2 Hours)`, spaces around); `params.suggestion` is the documented form.",
     "emittedBy": "validator"
   },
   {
     "code": "schedule/never-fires",
     "severity": "warning",
-    "summary": "A schedule that never fires.",
+    "summary": "A schedule that matches no future time (30 February, only past years).",
     "emittedBy": "validator"
   },
   {
@@ -216,7 +216,7 @@ const CODES = [
   {
     "code": "filter/include-trailing-wildcards",
     "severity": "warning",
-    "summary": "An include pattern ending in a run of `*` (`/logs/**`), where one `*` means the same.",
+    "summary": "An include pattern ending in a run of `*` (`/logs/**`), where one `*` means the same; `params.suggestion` has one.",
     "emittedBy": "validator"
   },
   {
@@ -246,7 +246,7 @@ const CODES = [
   {
     "code": "tag/reserved-prefix",
     "severity": "error",
-    "summary": "A tag key starting with the reserved `aws:` prefix.",
+    "summary": "A tag key starting with the reserved `aws:` prefix (any case).",
     "emittedBy": "validator"
   },
   {
@@ -258,43 +258,43 @@ const CODES = [
   {
     "code": "report/truncated",
     "severity": "warning",
-    "summary": "The report was cut at 1,000 diagnostics; `params` say how many there were.",
+    "summary": "The request has more than 1,000 problems: the report keeps 1,000, errors first; `params.total` and `params.shown` say how many.",
     "emittedBy": "validator"
   },
   {
     "code": "locations/posix-between-object-stores",
     "severity": "error",
-    "summary": "Between two object stores, Uid, Gid and PosixPermissions must be NONE.",
+    "summary": "Both locations are object storage and Uid, Gid or PosixPermissions is not NONE (needs both locations' types).",
     "emittedBy": "validator"
   },
   {
     "code": "locations/enhanced-unsupported-pair",
     "severity": "warning",
-    "summary": "Enhanced mode for a pair of locations the User Guide does not list for it.",
+    "summary": "TaskMode ENHANCED for a pair of locations the User Guide does not list for it, such as HDFS, EFS or object storage with an agent (needs a type).",
     "emittedBy": "validator"
   },
   {
     "code": "locations/nfs-version-needs-enhanced",
     "severity": "error",
-    "summary": "An NFS location mounted with NFS 4.2 needs an Enhanced mode task.",
+    "summary": "A location mounted with NFS 4.2 in a Basic mode task (needs MountOptions.Version).",
     "emittedBy": "validator"
   },
   {
     "code": "locations/efs-preserve-devices",
     "severity": "error",
-    "summary": "PreserveDevices PRESERVE is not supported with Amazon EFS.",
+    "summary": "PreserveDevices PRESERVE with Amazon EFS at either end (needs a type).",
     "emittedBy": "validator"
   },
   {
     "code": "locations/archive-point-in-time",
     "severity": "error",
-    "summary": "POINT_IN_TIME_CONSISTENT verification into S3 Glacier Flexible Retrieval or Deep Archive.",
+    "summary": "VerifyMode POINT_IN_TIME_CONSISTENT into S3 Glacier Flexible Retrieval or Deep Archive (needs the destination's S3StorageClass).",
     "emittedBy": "validator"
   },
   {
     "code": "locations/archive-default-verify-mode",
     "severity": "warning",
-    "summary": "Basic mode's default verification into S3 Glacier Flexible Retrieval or Deep Archive.",
+    "summary": "VerifyMode omitted in Basic mode (default POINT_IN_TIME_CONSISTENT) into S3 Glacier Flexible Retrieval or Deep Archive.",
     "emittedBy": "validator"
   },
   {

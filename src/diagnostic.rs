@@ -123,7 +123,7 @@ use crate::registry::{
 
 codes! {
 validator {
-    /// The input is not well-formed JSON text.
+    /// The input is not well-formed JSON text; `params.line` and `params.column` say where.
     JsonSyntax = "json/syntax-error", Error {
         params: &[
             param("line", "number", "the line of the error, from 1"),
@@ -135,7 +135,7 @@ validator {
         fix: "Correct the text at `params.line` and `params.column` (here: remove the trailing comma).",
         source: "RFC 8259, The JavaScript Object Notation (JSON) Data Interchange Format: https://www.rfc-editor.org/rfc/rfc8259",
     }
-    /// The input nests arrays or objects deeper than the validator follows.
+    /// Arrays or objects nest more than 64 levels deep (or too deep for `JSON.stringify`).
     JsonTooDeep = "json/too-deep", Error {
         params: &[
             optional("line", "number", "the line where the 65th level opens (absent for a JavaScript object)"),
@@ -174,7 +174,7 @@ validator {
         fix: "Wrap the members in an object: `{ \"SourceLocationArn\": ..., \"DestinationLocationArn\": ... }`.",
         source: "DataSync API reference, CreateTask request syntax: https://docs.aws.amazon.com/datasync/latest/userguide/API_CreateTask.html#API_CreateTask_RequestSyntax",
     }
-    /// A member the API does not define.
+    /// A member the API does not define; `params.suggestion` gives the nearest known name or where it belongs.
     UnknownMember = "request/unknown-member", Error {
         params: &[
             param("member", "string", "the unknown member's name"),
@@ -195,7 +195,7 @@ validator {
         fix: "Add the member named in `params.member`.",
         source: "DataSync API reference, CreateTask (\"Required: Yes\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_CreateTask.html",
     }
-    /// A value has the wrong JSON type.
+    /// A value has the wrong JSON type (`BytesPerSecond` must be an integer).
     WrongType = "value/wrong-type", Error {
         params: &[
             param("expected", "string", "the type the model wants: `string`, `integer`, `object` or `array`"),
@@ -216,7 +216,7 @@ validator {
         fix: "Use a number up to 9223372036854775807, or -1 for no limit.",
         source: "DataSync API reference, Options BytesPerSecond (Type: Long): https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-BytesPerSecond",
     }
-    /// A number below the model's minimum.
+    /// A number below the model's minimum (`BytesPerSecond` below -1).
     BelowMinimum = "value/below-minimum", Error {
         params: &[
             param("min", "number", "the smallest value allowed"),
@@ -228,7 +228,7 @@ validator {
         fix: "Use -1 for no limit, or a positive number of bytes per second.",
         source: "DataSync API reference, Options BytesPerSecond (\"Valid Range: Minimum value of -1\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-BytesPerSecond",
     }
-    /// A string that is not one of the member's enum values.
+    /// A string that is not one of the member's values (case-sensitive; `params.suggestion` fixes the case).
     NotInEnum = "value/not-in-enum", Error {
         params: &[
             param("allowed", "string[]", "the member's values"),
@@ -240,7 +240,7 @@ validator {
         fix: "Use one of `params.allowed`; the fix replaces a value of the wrong case.",
         source: "DataSync API reference, Options (\"Valid Values\" of each member): https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html",
     }
-    /// A string shorter than the model's minimum length.
+    /// A string shorter than the model's minimum length (in Unicode code points).
     TooShort = "value/too-short", Error {
         params: &[
             param("min", "number", "the minimum length, in Unicode code points"),
@@ -252,7 +252,7 @@ validator {
         fix: "Give the member a value of at least `params.min` characters, or remove it.",
         source: "DataSync API reference, TagListEntry (Key: \"Length Constraints: Minimum length of 1\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_TagListEntry.html",
     }
-    /// A string longer than the model's maximum length.
+    /// A string longer than the model's maximum length (in Unicode code points).
     TooLong = "value/too-long", Error {
         params: &[
             param("max", "number", "the maximum length, in Unicode code points"),
@@ -264,7 +264,7 @@ validator {
         fix: "Shorten the value to `params.max` characters.",
         source: "DataSync API reference, CreateTask (Name: \"Maximum length of 256\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_CreateTask.html#DataSync-CreateTask-request-Name",
     }
-    /// A string that does not match the model's pattern.
+    /// A string that does not match the model's pattern; the message names the bad character or the expected form.
     PatternMismatch = "value/pattern-mismatch", Error {
         params: &[param("pattern", "string", "the model's regular expression")],
         what: "A string does not match the model's regular expression: an ARN of the wrong form, a Name with a character it excludes, an empty Name or tag Value (the pattern needs one character).",
@@ -282,7 +282,7 @@ validator {
         fix: "Remove the broken character or complete the pair.",
         source: "RFC 8259 section 8.2 (unpaired surrogates) and RFC 3629 (UTF-8 excludes surrogates): https://www.rfc-editor.org/rfc/rfc8259#section-8.2",
     }
-    /// A list with more items than the model allows.
+    /// More than 50 tags, or more than one filter rule in Includes or Excludes.
     TooManyItems = "list/too-many-items", Error {
         params: &[
             param("max", "number", "the most items allowed"),
@@ -294,7 +294,7 @@ validator {
         fix: "Join filter rules into one Value (`*.tmp|*.bak`); keep at most 50 tags.",
         source: "DataSync API reference, CreateTask (Excludes, Includes: \"Maximum number of 1 item\"; Tags: \"Maximum number of 50 items\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_CreateTask.html",
     }
-    /// In Basic mode Atime and Mtime must agree.
+    /// In Basic mode Atime BEST_EFFORT needs Mtime PRESERVE, and Atime NONE needs Mtime NONE (effective values).
     AtimeMtimeMismatch = "options/atime-mtime-mismatch", Error {
         params: &[RELATED],
         what: "In a Basic mode task, Atime BEST_EFFORT with Mtime NONE, or Atime NONE with Mtime PRESERVE, judged on the effective values (an omitted member takes its default, BEST_EFFORT or PRESERVE).",
@@ -330,7 +330,7 @@ validator {
         fix: "Use ONLY_FILES_TRANSFERRED (Enhanced mode's default) or NONE.",
         source: "DataSync API reference, Options VerifyMode: https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-VerifyMode",
     }
-    /// A log group is given but LogLevel is OFF, so nothing is published.
+    /// A log group is given but LogLevel is OFF (set or by default), so nothing is published.
     LogGroupUnused = "logging/log-group-unused", Warning {
         params: &[RELATED],
         what: "CloudWatchLogGroupArn is set while LogLevel is OFF, set or by default.",
@@ -348,7 +348,7 @@ validator {
         fix: "Add CloudWatchLogGroupArn, or set LogLevel OFF.",
         source: "DataSync User Guide, Monitoring with CloudWatch Logs: https://docs.aws.amazon.com/datasync/latest/userguide/configure-logging.html",
     }
-    /// UpdateTask of an Enhanced mode task with a log group other than `/aws/datasync`.
+    /// UpdateTask of an Enhanced mode task with a log group not named `/aws/datasync`; `params.suggestion` is the ARN naming it.
     EnhancedLogGroupName = "logging/enhanced-log-group-name", Error {
         params: &[
             param("expected", "string", "the log group name required: `/aws/datasync`"),
@@ -370,7 +370,7 @@ validator {
         fix: "Add Source.S3 with ManifestObjectPath, BucketAccessRoleArn and S3BucketArn.",
         source: "DataSync API reference, ManifestConfig Source (\"You must specify this parameter if you're configuring a new manifest on or after February 7, 2024\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_ManifestConfig.html",
     }
-    /// A manifest cannot be combined with include or exclude filters.
+    /// A manifest cannot be combined with Includes or Excludes filters.
     ManifestWithFilters = "manifest/with-filters", Error {
         params: &[RELATED],
         what: "ManifestConfig together with Includes or Excludes.",
@@ -379,7 +379,7 @@ validator {
         fix: "Remove the filters, or list only the wanted files in the manifest.",
         source: "DataSync User Guide, Specifying what DataSync transfers by using a manifest: https://docs.aws.amazon.com/datasync/latest/userguide/transferring-with-manifest.html",
     }
-    /// A manifest transfer deletes nothing, so REMOVE has no effect.
+    /// PreserveDeletedFiles REMOVE with a manifest: a manifest transfer deletes nothing.
     ManifestRemoveDeletesNothing = "manifest/remove-deletes-nothing", Warning {
         params: &[RELATED],
         what: "PreserveDeletedFiles REMOVE in a task with a manifest.",
@@ -388,7 +388,7 @@ validator {
         fix: "Remove PreserveDeletedFiles (or set PRESERVE); delete in the destination another way.",
         source: "DataSync User Guide, Specifying what DataSync transfers by using a manifest: https://docs.aws.amazon.com/datasync/latest/userguide/transferring-with-manifest.html",
     }
-    /// A summary-only report ignores report levels and overrides.
+    /// ReportLevel or Overrides with OutputType SUMMARY_ONLY: a summary-only report lists no items.
     ReportSummaryIgnoresLevels = "report/summary-ignores-levels", Warning {
         params: &[RELATED],
         what: "TaskReportConfig with OutputType SUMMARY_ONLY and a ReportLevel or Overrides.",
@@ -397,7 +397,7 @@ validator {
         fix: "Use OutputType STANDARD, or remove ReportLevel and Overrides.",
         source: "DataSync User Guide, Monitoring your transfers with task reports (summary only and standard reports): https://docs.aws.amazon.com/datasync/latest/userguide/task-reports.html",
     }
-    /// A Deleted override while the task deletes nothing.
+    /// An Overrides.Deleted while PreserveDeletedFiles is PRESERVE: the task deletes nothing.
     ReportDeletedWithoutRemove = "report/deleted-without-remove", Warning {
         params: &[RELATED],
         what: "TaskReportConfig.Overrides.Deleted while PreserveDeletedFiles is PRESERVE (set or by default).",
@@ -406,7 +406,7 @@ validator {
         fix: "Remove the Deleted override, or set PreserveDeletedFiles REMOVE if deleting is meant.",
         source: "DataSync API reference, ReportOverrides Deleted and Options PreserveDeletedFiles: https://docs.aws.amazon.com/datasync/latest/userguide/API_ReportOverrides.html",
     }
-    /// A schedule expression that is not valid cron or rate syntax.
+    /// Not valid EventBridge `cron(…)` (six fields) or `rate(…)` syntax.
     ScheduleInvalid = "schedule/invalid-expression", Error {
         params: &[
             optional("suggestion", "string", "a corrected expression, when there is one obvious correction"),
@@ -422,7 +422,7 @@ validator {
         fix: "Follow the message; for a few mistakes `params.suggestion` (and the fix) is the corrected expression (here: `cron(0 8 1 * ? *)`).",
         source: "EventBridge User Guide, schedule expressions (cron and rate syntax): https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html; DataSync User Guide, Scheduling your task: https://docs.aws.amazon.com/datasync/latest/userguide/task-scheduling.html",
     }
-    /// A Unix-style five-field cron expression; EventBridge needs six fields.
+    /// A Unix-style five-field cron; EventBridge needs six. `params.suggestion` is the six-field expression that means the same.
     ScheduleFiveFieldCron = "schedule/five-field-cron", Error {
         params: &[optional("suggestion", "string", "the six-field expression that means the same")],
         what: "A cron expression with five fields, as Unix crontab writes it.",
@@ -431,7 +431,7 @@ validator {
         fix: "Use the expression in `params.suggestion` (here: `cron(0 8 ? * 4#1 *)`, the first Wednesday at 08:00 UTC).",
         source: "EventBridge User Guide, cron expressions (six required fields): https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html#eb-cron-expressions",
     }
-    /// A schedule that would run more often than once an hour.
+    /// A schedule that would run more often than once an hour (DataSync's minimum).
     ScheduleTooFrequent = "schedule/too-frequent", Error {
         params: &[param("suggestion", "string", "an expression that runs at most hourly")],
         what: "A rate below one hour, or a cron expression whose minutes field selects more than one minute of the hour.",
@@ -440,7 +440,7 @@ validator {
         fix: "Run at most hourly (`rate(1 hour)`, or one minute value in cron).",
         source: "DataSync User Guide, Scheduling your task (\"You can't schedule a task to run at an interval faster than 1 hour\"): https://docs.aws.amazon.com/datasync/latest/userguide/task-scheduling.html",
     }
-    /// A schedule spelled unlike EventBridge's documentation (`CRON(`, `rate(2 Hours)`, spaces around).
+    /// A schedule spelled unlike EventBridge's documentation (`CRON(`, `rate(2 Hours)`, spaces around); `params.suggestion` is the documented form.
     ScheduleNonstandardSpelling = "schedule/nonstandard-spelling", Warning {
         params: &[param("suggestion", "string", "the documented spelling")],
         what: "An expression whose meaning is clear but whose spelling the documentation never shows: upper-case keywords or units, spaces around the expression, stray commas in a cron list.",
@@ -449,7 +449,7 @@ validator {
         fix: "Use `params.suggestion` (the fix applies it).",
         source: "EventBridge User Guide, schedule expressions (the documented forms): https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html; the project's policy: a warning where the service's behaviour is unknown",
     }
-    /// A schedule that never fires.
+    /// A schedule that matches no future time (30 February, only past years).
     ScheduleNeverFires = "schedule/never-fires", Warning {
         params: &[
             optional("now", "string", "the time the search started from, ISO 8601 UTC"),
@@ -482,7 +482,7 @@ validator {
         fix: "Include folders or prefixes (`/reports*`) and exclude what you do not want.",
         source: "DataSync User Guide, Filtering data transferred by DataSync (include filters: wildcard only as the last character): https://docs.aws.amazon.com/datasync/latest/userguide/filtering.html",
     }
-    /// An include pattern ending in a run of `*` (`/logs/**`), where one `*` means the same.
+    /// An include pattern ending in a run of `*` (`/logs/**`), where one `*` means the same; `params.suggestion` has one.
     FilterIncludeTrailingWildcards = "filter/include-trailing-wildcards", Warning {
         params: &[
             param("pattern", "string", "the first such pattern"),
@@ -537,7 +537,7 @@ validator {
         fix: "Keep one tag per key.",
         source: "AWS tagging (\"Each tag key must be unique for each resource\"): https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html",
     }
-    /// A tag key starting with the reserved `aws:` prefix.
+    /// A tag key starting with the reserved `aws:` prefix (any case).
     TagReservedPrefix = "tag/reserved-prefix", Error {
         params: &[],
         what: "A tag Key that starts with `aws:` in any letter case.",
@@ -555,7 +555,7 @@ validator {
         fix: "Set the destination's ARN.",
         source: "The project's policy: a warning for a request the service may accept but that cannot do what was meant.",
     }
-    /// The report was cut at 1,000 diagnostics; `params` say how many there were.
+    /// The request has more than 1,000 problems: the report keeps 1,000, errors first; `params.total` and `params.shown` say how many.
     ReportTruncated = "report/truncated", Warning {
         params: &[
             param("total", "number", "how many diagnostics there were"),
@@ -567,7 +567,7 @@ validator {
         fix: "Fix what is shown and validate again.",
         source: "The project's limit (REPORT_LIMIT in src/diagnostic.rs).",
     }
-    /// Between two object stores, Uid, Gid and PosixPermissions must be NONE.
+    /// Both locations are object storage and Uid, Gid or PosixPermissions is not NONE (needs both locations' types).
     PosixBetweenObjectStores = "locations/posix-between-object-stores", Error {
         params: &[
             param("source", "string", "the source location's type"),
@@ -580,7 +580,7 @@ validator {
         fix: "Set them to NONE or leave them out (the service then uses NONE).",
         source: "DataSync User Guide, how DataSync handles metadata (object storage keeps no POSIX metadata): https://docs.aws.amazon.com/datasync/latest/userguide/metadata-copied.html; the service's error message, recorded in christoferson/aws-cloudformation datasync/README.md",
     }
-    /// Enhanced mode for a pair of locations the User Guide does not list for it.
+    /// TaskMode ENHANCED for a pair of locations the User Guide does not list for it, such as HDFS, EFS or object storage with an agent (needs a type).
     EnhancedUnsupportedPair = "locations/enhanced-unsupported-pair", Warning {
         params: &[
             optional("source", "string", "the source location's type, when known"),
@@ -593,7 +593,7 @@ validator {
         fix: "Use TaskMode BASIC.",
         source: "DataSync User Guide, Choosing a task mode: https://docs.aws.amazon.com/datasync/latest/userguide/choosing-task-mode.html; API reference, CreateTask TaskMode: https://docs.aws.amazon.com/datasync/latest/userguide/API_CreateTask.html#DataSync-CreateTask-request-TaskMode",
     }
-    /// An NFS location mounted with NFS 4.2 needs an Enhanced mode task.
+    /// A location mounted with NFS 4.2 in a Basic mode task (needs MountOptions.Version).
     NfsVersionNeedsEnhanced = "locations/nfs-version-needs-enhanced", Error {
         params: &[
             param("location", "string", "the NFS location's ARN"),
@@ -605,7 +605,7 @@ validator {
         fix: "Set TaskMode ENHANCED, or mount the location with another NFS version.",
         source: "DataSync API reference, NfsMountOptions Version (\"Selecting NFS version 4.2 requires an Enhanced mode task\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_NfsMountOptions.html",
     }
-    /// PreserveDevices PRESERVE is not supported with Amazon EFS.
+    /// PreserveDevices PRESERVE with Amazon EFS at either end (needs a type).
     EfsPreserveDevices = "locations/efs-preserve-devices", Error {
         params: &[RELATED],
         what: "PreserveDevices PRESERVE with an Amazon EFS location at either end. Needs a type in `options.locations`.",
@@ -614,7 +614,7 @@ validator {
         fix: "Set PreserveDevices NONE (the default).",
         source: "DataSync API reference, Options PreserveDevices (\"This option currently isn't supported for Amazon EFS\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-PreserveDevices",
     }
-    /// POINT_IN_TIME_CONSISTENT verification into S3 Glacier Flexible Retrieval or Deep Archive.
+    /// VerifyMode POINT_IN_TIME_CONSISTENT into S3 Glacier Flexible Retrieval or Deep Archive (needs the destination's S3StorageClass).
     ArchivePointInTime = "locations/archive-point-in-time", Error {
         params: &[
             param("storageClass", "string", "the destination's S3StorageClass"),
@@ -626,7 +626,7 @@ validator {
         fix: "Use ONLY_FILES_TRANSFERRED (recommended there) or NONE.",
         source: "DataSync API reference, Options VerifyMode (\"You can't use this option when transferring to S3 Glacier Flexible Retrieval or S3 Glacier Deep Archive storage classes\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-VerifyMode",
     }
-    /// Basic mode's default verification into S3 Glacier Flexible Retrieval or Deep Archive.
+    /// VerifyMode omitted in Basic mode (default POINT_IN_TIME_CONSISTENT) into S3 Glacier Flexible Retrieval or Deep Archive.
     ArchiveDefaultVerifyMode = "locations/archive-default-verify-mode", Warning {
         params: &[
             param("storageClass", "string", "the destination's S3StorageClass"),
@@ -696,7 +696,11 @@ command {
     }
     /// An argument or block the AWS provider does not accept in aws_datasync_task, or a value set for a computed attribute.
     "terraform/unsupported-argument", Error {
-        params: &[],
+        params: &[
+            optional("argument", "string", "the argument named (for an argument)"),
+            optional("block", "string", "the block type named (for a block)"),
+            optional("suggestion", "string", "the nearest name the provider accepts"),
+        ],
         what: "An `aws_datasync_task` has an argument or block the AWS provider does not define (with the nearest name, as Terraform reports it), or sets a computed attribute (`arn`, `id`, `tags_all`).",
         why: "`terraform plan` fails on it.",
         example: source("hcl", "resource \"aws_datasync_task\" \"nightly\" {\n  source_location_arn      = aws_datasync_location_nfs.source.arn\n  destination_location_arn = aws_datasync_location_s3.copy.arn\n  verify_mode              = \"NONE\"\n}"),
@@ -705,7 +709,10 @@ command {
     }
     /// More than one options, schedule, includes, excludes, task_report_config, s3_destination or report_overrides block.
     "terraform/too-many-blocks", Error {
-        params: &[],
+        params: &[
+            param("block", "string", "the block type"),
+            param("max", "number", "how many such blocks are allowed (1)"),
+        ],
         what: "A second `options`, `schedule`, `includes`, `excludes`, `task_report_config`, `s3_destination` or `report_overrides` block.",
         why: "The provider allows at most one of each; `terraform plan` fails.",
         example: source("hcl", "  options { verify_mode = \"NONE\" }\n  options { log_level = \"BASIC\" }"),
@@ -714,7 +721,10 @@ command {
     }
     /// A block the provider requires is missing (s3_destination in task_report_config).
     "terraform/missing-block", Error {
-        params: &[],
+        params: &[
+            param("block", "string", "the missing block type"),
+            param("min", "number", "how many are required (1)"),
+        ],
         what: "A `task_report_config` block without its required `s3_destination` block.",
         why: "The provider requires it; `terraform plan` fails.",
         example: source("hcl", "  task_report_config {\n    output_type = \"STANDARD\"\n  }"),
@@ -750,7 +760,10 @@ command {
     }
     /// A suppression in a template resource's Metadata or a Terraform comment that cannot be honoured: an unknown or retired code, or not a list of codes.
     "suppression/invalid", Warning {
-        params: &[],
+        params: &[
+            optional("metadata", "string", "the JSON Pointer of the bad entry in the resource's Metadata (templates)"),
+            optional("line", "number", "the comment's line (Terraform)"),
+        ],
         what: "A suppression (`Metadata: { datasync-task-validator: { ignore: [...] } }`, or a Terraform comment) names an unknown or retired code, or is not a list of codes.",
         why: "A suppression that cannot be honoured suppresses nothing; saying so keeps it from hiding a typo.",
         example: source("yaml", "    Metadata:\n      datasync-task-validator:\n        ignore: [logging/no-log-grup]"),

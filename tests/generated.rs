@@ -246,6 +246,12 @@ service's recorded answers. Each page names its source. Options apply to a
 request's effective values: an omitted member takes its default for the task
 mode (see the README's Defaults), and for UpdateTask and StartTaskExecution
 the described task's settings (`options.task`).
+
+In the command line's reports, a finding in a template or a Terraform file
+may carry more `params` than its page lists: `locationResources` (the
+resources that define its locations), `conditions` (the CloudFormation
+conditions under which it holds) and `parameterDefaults` (the template
+parameters' defaults it was checked with).
 ";
 
 const RULES_NOT_IMPLEMENTED: &str = "## Considered and not implemented

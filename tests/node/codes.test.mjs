@@ -33,7 +33,7 @@ test('codes() lists each code once: severity, summary and who emits it', () => {
   assert.deepEqual(all.find((entry) => entry.code === 'schedule/too-frequent'), {
     code: 'schedule/too-frequent',
     severity: 'error',
-    summary: 'A schedule that would run more often than once an hour.',
+    summary: "A schedule that would run more often than once an hour (DataSync's minimum).",
     emittedBy: 'validator',
   });
   assert.deepEqual(all.find((entry) => entry.code === 'value/empty-string').retired, { since: 'Unreleased', replacedBy: ['value/pattern-mismatch'] });

@@ -133,6 +133,7 @@ validator {
         why: "The AWS CLI (`--cli-input-json`), the SDKs and the service all need JSON; they stop at the first syntax error with a less precise message.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}",}"#),
         fix: "Correct the text at `params.line` and `params.column` (here: remove the trailing comma).",
+        autofix: "",
         source: "RFC 8259, The JavaScript Object Notation (JSON) Data Interchange Format: https://www.rfc-editor.org/rfc/rfc8259",
     }
     /// Arrays or objects nest more than 64 levels deep (or too deep for `JSON.stringify`).
@@ -145,6 +146,7 @@ validator {
         why: "No DataSync request nests more than five levels, so such input is never a request; bounding the depth keeps every call safe.",
         example: source("js", "validate('{\"Tags\": ' + '['.repeat(70) + ']'.repeat(70) + '}');"),
         fix: "Pass the request itself; a tool that wraps it many times over has a bug.",
+        autofix: "",
         source: "The project's limit (64 levels), far beyond the CreateTask request's depth: https://docs.aws.amazon.com/datasync/latest/userguide/API_CreateTask.html",
     }
     /// An object names the same member twice; the last one wins.
@@ -154,6 +156,7 @@ validator {
         why: "JSON parsers keep one of them (the AWS CLI and `JSON.parse` keep the last) without saying so, so the value you read first is not the one sent.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{src}", "DestinationLocationArn": "{dst}"}"#),
         fix: "Delete the member you do not mean.",
+        autofix: "",
         source: "RFC 8259 section 4: \"The names within an object SHOULD be unique\"; behaviour with duplicates is unpredictable: https://www.rfc-editor.org/rfc/rfc8259#section-4",
     }
     /// A JavaScript value could not be read as JSON (a cycle, a throwing getter or toJSON).
@@ -163,6 +166,7 @@ validator {
         why: "The SDKs serialise the request the same way, so they would fail too.",
         example: source("js", "const request = { SourceLocationArn: src, DestinationLocationArn: dst };\nrequest.self = request; // a cycle\nvalidate(request);"),
         fix: "Pass a plain object (or JSON text); the message quotes the JavaScript error.",
+        autofix: "",
         source: "ECMAScript's JSON.stringify (TypeError on cycles): https://tc39.es/ecma262/#sec-json.stringify",
     }
     /// The request is not a JSON object.
@@ -172,6 +176,7 @@ validator {
         why: "Every DataSync request is a JSON object of named members.",
         example: request(r#"["{src}", "{dst}"]"#),
         fix: "Wrap the members in an object: `{ \"SourceLocationArn\": ..., \"DestinationLocationArn\": ... }`.",
+        autofix: "",
         source: "DataSync API reference, CreateTask request syntax: https://docs.aws.amazon.com/datasync/latest/userguide/API_CreateTask.html#API_CreateTask_RequestSyntax",
     }
     /// A member the API does not define; `params.suggestion` gives the nearest known name or where it belongs.
@@ -184,6 +189,7 @@ validator {
         why: "The SDKs and the AWS CLI reject unknown parameters before sending (\"Unknown parameter in input\"); member names are case-sensitive.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"Verifymode": "NONE"}}"#),
         fix: "Use the name in `params.suggestion` (the fix renames it when there is one nearest name), or delete the member.",
+        autofix: "`move` (a rename) to the one nearest known member of the same object, when it is not set already",
         source: "DataSync API model (botocore datasync/2018-11-09/service-2.json), the shapes of each request: https://github.com/boto/botocore/blob/develop/botocore/data/datasync/2018-11-09/service-2.json",
     }
     /// A required member is missing.
@@ -193,6 +199,7 @@ validator {
         why: "The SDKs reject a request without a required parameter (\"Missing required parameter\").",
         example: request(r#"{"SourceLocationArn": "{src}"}"#),
         fix: "Add the member named in `params.member`.",
+        autofix: "",
         source: "DataSync API reference, CreateTask (\"Required: Yes\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_CreateTask.html",
     }
     /// A value has the wrong JSON type (`BytesPerSecond` must be an integer).
@@ -205,6 +212,7 @@ validator {
         why: "The SDKs validate parameter types before sending; the service's model has no coercions.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"BytesPerSecond": "1048576"}}"#),
         fix: "Write the value with the type in `params.expected` (here: `1048576` without quotes).",
+        autofix: "",
         source: "DataSync API reference, Options (BytesPerSecond \"Type: Long\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html",
     }
     /// An integer outside the 64-bit range of a `long`.
@@ -214,6 +222,7 @@ validator {
         why: "The model's type is `long`; the SDKs cannot send a larger number.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"BytesPerSecond": 9223372036854775808}}"#),
         fix: "Use a number up to 9223372036854775807, or -1 for no limit.",
+        autofix: "",
         source: "DataSync API reference, Options BytesPerSecond (Type: Long): https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-BytesPerSecond",
     }
     /// A number below the model's minimum (`BytesPerSecond` below -1).
@@ -226,6 +235,7 @@ validator {
         why: "The model's minimum is -1 (meaning no limit); the service rejects smaller values.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"BytesPerSecond": -2}}"#),
         fix: "Use -1 for no limit, or a positive number of bytes per second.",
+        autofix: "",
         source: "DataSync API reference, Options BytesPerSecond (\"Valid Range: Minimum value of -1\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-BytesPerSecond",
     }
     /// A string that is not one of the member's values (case-sensitive; `params.suggestion` fixes the case).
@@ -238,6 +248,7 @@ validator {
         why: "Enum values are case-sensitive and the service rejects any other value.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "TaskMode": "Enhanced"}"#),
         fix: "Use one of `params.allowed`; the fix replaces a value of the wrong case.",
+        autofix: "`replace` with the allowed value of another case (`\"Enhanced\"` → `\"ENHANCED\"`)",
         source: "DataSync API reference, Options (\"Valid Values\" of each member): https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html",
     }
     /// A string shorter than the model's minimum length (in Unicode code points).
@@ -250,6 +261,7 @@ validator {
         why: "The service checks length constraints and rejects the request.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Tags": [{"Key": "", "Value": "x"}]}"#),
         fix: "Give the member a value of at least `params.min` characters, or remove it.",
+        autofix: "",
         source: "DataSync API reference, TagListEntry (Key: \"Length Constraints: Minimum length of 1\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_TagListEntry.html",
     }
     /// A string longer than the model's maximum length (in Unicode code points).
@@ -262,6 +274,7 @@ validator {
         why: "The service checks length constraints and rejects the request.",
         example: source("js", "validate({ SourceLocationArn: src, DestinationLocationArn: dst, Name: 'n'.repeat(257) });"),
         fix: "Shorten the value to `params.max` characters.",
+        autofix: "",
         source: "DataSync API reference, CreateTask (Name: \"Maximum length of 256\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_CreateTask.html#DataSync-CreateTask-request-Name",
     }
     /// A string that does not match the model's pattern; the message names the bad character or the expected form.
@@ -271,6 +284,7 @@ validator {
         why: "DataSync checks patterns and answers \"Member must satisfy regular expression pattern\".",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "loc-0fedcba9876543210"}"#),
         fix: "Write the value in the form the message names (here: the whole location ARN).",
+        autofix: "",
         source: "DataSync API reference, CreateTask (each member's \"Pattern\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_CreateTask.html",
     }
     /// A string holding a lone UTF-16 surrogate, which cannot be sent as UTF-8.
@@ -280,6 +294,7 @@ validator {
         why: "Requests travel as UTF-8, which cannot encode a lone surrogate: the SDKs replace or reject it, so the service never sees the value you wrote.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Name": "nightly \ud83d"}"#),
         fix: "Remove the broken character or complete the pair.",
+        autofix: "",
         source: "RFC 8259 section 8.2 (unpaired surrogates) and RFC 3629 (UTF-8 excludes surrogates): https://www.rfc-editor.org/rfc/rfc8259#section-8.2",
     }
     /// More than 50 tags, or more than one filter rule in Includes or Excludes.
@@ -292,6 +307,7 @@ validator {
         why: "The model limits these lists and the service rejects longer ones; several patterns go in one rule, separated by `|`.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Excludes": [{"FilterType": "SIMPLE_PATTERN", "Value": "*.tmp"}, {"FilterType": "SIMPLE_PATTERN", "Value": "*.bak"}]}"#),
         fix: "Join filter rules into one Value (`*.tmp|*.bak`); keep at most 50 tags.",
+        autofix: "",
         source: "DataSync API reference, CreateTask (Excludes, Includes: \"Maximum number of 1 item\"; Tags: \"Maximum number of 50 items\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_CreateTask.html",
     }
     /// In Basic mode Atime BEST_EFFORT needs Mtime PRESERVE, and Atime NONE needs Mtime NONE (effective values).
@@ -301,6 +317,7 @@ validator {
         why: "The service rejects the pair: access times can only be kept together with modification times.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"Mtime": "NONE"}}"#),
         fix: "Set Atime NONE with Mtime NONE, or Atime BEST_EFFORT with Mtime PRESERVE (the fix changes the blamed member).",
+        autofix: "`replace` or `add` the blamed member with the value that agrees with the other (Mtime NONE → Atime NONE)",
         source: "DataSync API reference, Options Atime: \"If Atime is set to BEST_EFFORT, Mtime must be set to PRESERVE. If Atime is set to NONE, Mtime must also be NONE.\": https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-Atime",
     }
     /// Enhanced mode does not support Mtime NONE.
@@ -310,6 +327,7 @@ validator {
         why: "Enhanced mode relies on modification times to find what changed; the API model says Mtime NONE is not supported there.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "TaskMode": "ENHANCED", "Options": {"Mtime": "NONE"}}"#),
         fix: "Remove Mtime (its default is PRESERVE) or use TaskMode BASIC.",
+        autofix: "",
         source: "DataSync API reference, Options Mtime (Enhanced mode) and the API model of 2026: https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-Mtime",
     }
     /// PreserveDeletedFiles REMOVE cannot be combined with TransferMode ALL.
@@ -319,6 +337,7 @@ validator {
         why: "With TransferMode ALL, DataSync copies everything without scanning the destination, so it cannot know what to delete; the service rejects the combination.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"PreserveDeletedFiles": "REMOVE", "TransferMode": "ALL"}}"#),
         fix: "Use TransferMode CHANGED, or PreserveDeletedFiles PRESERVE.",
+        autofix: "",
         source: "DataSync API reference, Options PreserveDeletedFiles and TransferMode: https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-PreserveDeletedFiles",
     }
     /// Enhanced mode does not support VerifyMode POINT_IN_TIME_CONSISTENT.
@@ -328,6 +347,7 @@ validator {
         why: "Enhanced mode verifies only what it transferred; the API reference says POINT_IN_TIME_CONSISTENT is not supported for Enhanced mode tasks.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "TaskMode": "ENHANCED", "Options": {"VerifyMode": "POINT_IN_TIME_CONSISTENT"}}"#),
         fix: "Use ONLY_FILES_TRANSFERRED (Enhanced mode's default) or NONE.",
+        autofix: "",
         source: "DataSync API reference, Options VerifyMode: https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-VerifyMode",
     }
     /// A log group is given but LogLevel is OFF (set or by default), so nothing is published.
@@ -337,6 +357,7 @@ validator {
         why: "The service accepts it, but with LogLevel OFF nothing is published to the log group: a common reason for an empty log group.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "CloudWatchLogGroupArn": "arn:aws:logs:us-east-1:111122223333:log-group:/aws/datasync:*"}"#),
         fix: "Set Options.LogLevel to BASIC or TRANSFER, or remove the log group.",
+        autofix: "",
         source: "DataSync User Guide, Monitoring with CloudWatch Logs (log levels): https://docs.aws.amazon.com/datasync/latest/userguide/configure-logging.html",
     }
     /// Basic mode logging is on but there is no log group to publish to.
@@ -346,6 +367,7 @@ validator {
         why: "A Basic mode task publishes its logs to the log group you give; without one, the logs you asked for go nowhere. (Enhanced mode tasks log to `/aws/datasync` by themselves.)",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"LogLevel": "TRANSFER"}}"#),
         fix: "Add CloudWatchLogGroupArn, or set LogLevel OFF.",
+        autofix: "",
         source: "DataSync User Guide, Monitoring with CloudWatch Logs: https://docs.aws.amazon.com/datasync/latest/userguide/configure-logging.html",
     }
     /// UpdateTask of an Enhanced mode task with a log group not named `/aws/datasync`; `params.suggestion` is the ARN naming it.
@@ -359,6 +381,7 @@ validator {
         why: "Enhanced mode tasks publish to the log group named `/aws/datasync` only.",
         example: request_with(r#"{"TaskArn": "{task}", "CloudWatchLogGroupArn": "arn:aws:logs:us-east-1:111122223333:log-group:/datasync/nightly:*"}"#, r#"{"operation": "UpdateTask", "task": {"TaskArn": "{task}", "TaskMode": "ENHANCED"}}"#),
         fix: "Use the ARN in `params.suggestion`.",
+        autofix: "",
         source: "DataSync API reference, UpdateTask CloudWatchLogGroupArn (\"For Enhanced mode tasks, you must use /aws/datasync as your log group name\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_UpdateTask.html#DataSync-UpdateTask-request-CloudWatchLogGroupArn",
     }
     /// A manifest configuration without a Source.
@@ -368,6 +391,7 @@ validator {
         why: "Since 7 February 2024 the service rejects a new manifest without Source with a ValidationException.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "ManifestConfig": {"Action": "TRANSFER", "Format": "CSV"}}"#),
         fix: "Add Source.S3 with ManifestObjectPath, BucketAccessRoleArn and S3BucketArn.",
+        autofix: "",
         source: "DataSync API reference, ManifestConfig Source (\"You must specify this parameter if you're configuring a new manifest on or after February 7, 2024\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_ManifestConfig.html",
     }
     /// A manifest cannot be combined with Includes or Excludes filters.
@@ -377,6 +401,7 @@ validator {
         why: "A manifest names exactly what to transfer; the User Guide says a task cannot use a manifest and filters together.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Excludes": [{"FilterType": "SIMPLE_PATTERN", "Value": "*.tmp"}], "ManifestConfig": {"Source": {"S3": {"ManifestObjectPath": "manifest.csv", "BucketAccessRoleArn": "arn:aws:iam::111122223333:role/DataSyncManifest", "S3BucketArn": "arn:aws:s3:::amzn-s3-demo-bucket"}}}}"#),
         fix: "Remove the filters, or list only the wanted files in the manifest.",
+        autofix: "",
         source: "DataSync User Guide, Specifying what DataSync transfers by using a manifest: https://docs.aws.amazon.com/datasync/latest/userguide/transferring-with-manifest.html",
     }
     /// PreserveDeletedFiles REMOVE with a manifest: a manifest transfer deletes nothing.
@@ -386,6 +411,7 @@ validator {
         why: "A manifest transfer copies only the listed files and never deletes in the destination, so REMOVE does nothing.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"PreserveDeletedFiles": "REMOVE"}, "ManifestConfig": {"Source": {"S3": {"ManifestObjectPath": "manifest.csv", "BucketAccessRoleArn": "arn:aws:iam::111122223333:role/DataSyncManifest", "S3BucketArn": "arn:aws:s3:::amzn-s3-demo-bucket"}}}}"#),
         fix: "Remove PreserveDeletedFiles (or set PRESERVE); delete in the destination another way.",
+        autofix: "",
         source: "DataSync User Guide, Specifying what DataSync transfers by using a manifest: https://docs.aws.amazon.com/datasync/latest/userguide/transferring-with-manifest.html",
     }
     /// ReportLevel or Overrides with OutputType SUMMARY_ONLY: a summary-only report lists no items.
@@ -395,6 +421,7 @@ validator {
         why: "A summary-only report lists no individual files, so the levels that choose which files to list change nothing.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "TaskReportConfig": {"Destination": {"S3": {"S3BucketArn": "arn:aws:s3:::amzn-s3-demo-bucket", "BucketAccessRoleArn": "arn:aws:iam::111122223333:role/DataSyncReports"}}, "OutputType": "SUMMARY_ONLY", "ReportLevel": "ERRORS_ONLY"}}"#),
         fix: "Use OutputType STANDARD, or remove ReportLevel and Overrides.",
+        autofix: "",
         source: "DataSync User Guide, Monitoring your transfers with task reports (summary only and standard reports): https://docs.aws.amazon.com/datasync/latest/userguide/task-reports.html",
     }
     /// An Overrides.Deleted while PreserveDeletedFiles is PRESERVE: the task deletes nothing.
@@ -404,6 +431,7 @@ validator {
         why: "The task never deletes anything, so the report has nothing deleted to list.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "TaskReportConfig": {"Destination": {"S3": {"S3BucketArn": "arn:aws:s3:::amzn-s3-demo-bucket", "BucketAccessRoleArn": "arn:aws:iam::111122223333:role/DataSyncReports"}}, "OutputType": "STANDARD", "Overrides": {"Deleted": {"ReportLevel": "SUCCESSES_AND_ERRORS"}}}}"#),
         fix: "Remove the Deleted override, or set PreserveDeletedFiles REMOVE if deleting is meant.",
+        autofix: "",
         source: "DataSync API reference, ReportOverrides Deleted and Options PreserveDeletedFiles: https://docs.aws.amazon.com/datasync/latest/userguide/API_ReportOverrides.html",
     }
     /// Not valid EventBridge `cron(…)` (six fields) or `rate(…)` syntax.
@@ -420,6 +448,7 @@ validator {
         why: "DataSync uses EventBridge's schedule syntax and rejects anything else.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Schedule": {"ScheduleExpression": "cron(0 8 1 * * *)"}}"#),
         fix: "Follow the message; for a few mistakes `params.suggestion` (and the fix) is the corrected expression (here: `cron(0 8 1 * ? *)`).",
+        autofix: "only for a keyword with a space before its parenthesis (`Rate (1 day)` → `rate(1 day)`), a rate unit in the wrong number (`rate(1 hours)` → `rate(1 hour)`) and a cron whose other day field is `*` (`cron(0 8 1 * * *)` → `cron(0 8 1 * ? *)`)",
         source: "EventBridge User Guide, schedule expressions (cron and rate syntax): https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html; DataSync User Guide, Scheduling your task: https://docs.aws.amazon.com/datasync/latest/userguide/task-scheduling.html",
     }
     /// A Unix-style five-field cron; EventBridge needs six. `params.suggestion` is the six-field expression that means the same.
@@ -429,6 +458,7 @@ validator {
         why: "EventBridge cron has six fields (the sixth is the year) and rejects five; Unix and EventBridge also number weekdays differently (in EventBridge 1 is Sunday).",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Schedule": {"ScheduleExpression": "cron(0 8 * * 3#1)"}}"#),
         fix: "Use the expression in `params.suggestion` (here: `cron(0 8 ? * 4#1 *)`, the first Wednesday at 08:00 UTC).",
+        autofix: "`replace` with the six-field expression that means the same (not when Unix's \"either day\" reading has no equivalent)",
         source: "EventBridge User Guide, cron expressions (six required fields): https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html#eb-cron-expressions",
     }
     /// A schedule that would run more often than once an hour (DataSync's minimum).
@@ -438,6 +468,7 @@ validator {
         why: "A DataSync task cannot be scheduled to run more often than once an hour.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Schedule": {"ScheduleExpression": "rate(30 minutes)"}}"#),
         fix: "Run at most hourly (`rate(1 hour)`, or one minute value in cron).",
+        autofix: "",
         source: "DataSync User Guide, Scheduling your task (\"You can't schedule a task to run at an interval faster than 1 hour\"): https://docs.aws.amazon.com/datasync/latest/userguide/task-scheduling.html",
     }
     /// A schedule spelled unlike EventBridge's documentation (`CRON(`, `rate(2 Hours)`, spaces around); `params.suggestion` is the documented form.
@@ -447,6 +478,7 @@ validator {
         why: "Whether the service accepts these spellings is not documented; the documented form is accepted for sure.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Schedule": {"ScheduleExpression": "rate(2 Hours)"}}"#),
         fix: "Use `params.suggestion` (the fix applies it).",
+        autofix: "`replace` with the documented spelling (`CRON(` → `cron(`, `rate(2 Hours)` → `rate(2 hours)`, spaces trimmed, stray commas in cron lists removed)",
         source: "EventBridge User Guide, schedule expressions (the documented forms): https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html; the project's policy: a warning where the service's behaviour is unknown",
     }
     /// A schedule that matches no future time (30 February, only past years).
@@ -459,6 +491,7 @@ validator {
         why: "The service accepts it, but the task never runs on its schedule.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Schedule": {"ScheduleExpression": "cron(0 12 30 FEB ? *)"}}"#),
         fix: "Choose a day that exists, or a year still to come.",
+        autofix: "",
         source: "EventBridge User Guide, cron expressions (fields and ranges): https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html#eb-cron-expressions",
     }
     /// An empty pattern in a filter value (`a||b`, a leading or trailing `|`).
@@ -468,6 +501,7 @@ validator {
         why: "Patterns are separated by `|`; the service rejects an empty one.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Excludes": [{"FilterType": "SIMPLE_PATTERN", "Value": "*.tmp|"}]}"#),
         fix: "Remove the extra `|`.",
+        autofix: "",
         source: "DataSync User Guide, Filtering data transferred by DataSync: https://docs.aws.amazon.com/datasync/latest/userguide/filtering.html",
     }
     /// An include pattern with `*` anywhere but at its end.
@@ -480,6 +514,7 @@ validator {
         why: "Include filters support `*` only as the last character of a pattern.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Includes": [{"FilterType": "SIMPLE_PATTERN", "Value": "*.txt"}]}"#),
         fix: "Include folders or prefixes (`/reports*`) and exclude what you do not want.",
+        autofix: "",
         source: "DataSync User Guide, Filtering data transferred by DataSync (include filters: wildcard only as the last character): https://docs.aws.amazon.com/datasync/latest/userguide/filtering.html",
     }
     /// An include pattern ending in a run of `*` (`/logs/**`), where one `*` means the same; `params.suggestion` has one.
@@ -493,6 +528,7 @@ validator {
         why: "Only one trailing `*` is documented; a run means the same at best, and is not clearly covered by the rule above.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Includes": [{"FilterType": "SIMPLE_PATTERN", "Value": "/logs/**"}]}"#),
         fix: "Use `params.suggestion` (the fix applies it).",
+        autofix: "`replace` the Value with each run of trailing `*` cut to one (`/logs/**` → `/logs/*`)",
         source: "DataSync User Guide, Filtering data transferred by DataSync: https://docs.aws.amazon.com/datasync/latest/userguide/filtering.html; the project's policy: a warning where the service's behaviour is unknown",
     }
     /// An include pattern that does not start with `/`.
@@ -505,6 +541,7 @@ validator {
         why: "Patterns name paths from the root of the source location and start with `/`; `photos` matches nothing a person means by it.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Includes": [{"FilterType": "SIMPLE_PATTERN", "Value": "photos"}]}"#),
         fix: "Start the pattern with `/` (`/photos`).",
+        autofix: "",
         source: "DataSync User Guide, Filtering data transferred by DataSync (examples all start with `/`): https://docs.aws.amazon.com/datasync/latest/userguide/filtering.html",
     }
     /// A filter rule without a Value filters nothing.
@@ -514,6 +551,7 @@ validator {
         why: "The model makes Value optional, but a rule without patterns filters nothing.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Excludes": [{"FilterType": "SIMPLE_PATTERN"}]}"#),
         fix: "Add the patterns as Value, or remove the rule.",
+        autofix: "",
         source: "DataSync API reference, FilterRule: https://docs.aws.amazon.com/datasync/latest/userguide/API_FilterRule.html",
     }
     /// Include and exclude patterns together exceed the 102,400-character quota.
@@ -526,6 +564,7 @@ validator {
         why: "The quota counts both together (the console enforces it); whether the API does is not documented, hence a warning.",
         example: source("js", "validate({ SourceLocationArn: src, DestinationLocationArn: dst,\n  Includes: [{ FilterType: 'SIMPLE_PATTERN', Value: '/a'.repeat(30000) }],\n  Excludes: [{ FilterType: 'SIMPLE_PATTERN', Value: '/b'.repeat(30000) }] });"),
         fix: "Shorten the patterns (filter by folder rather than by file), or use a manifest.",
+        autofix: "",
         source: "DataSync User Guide, quotas (characters in include and exclude filters): https://docs.aws.amazon.com/datasync/latest/userguide/datasync-limits.html",
     }
     /// Two tags with the same key.
@@ -535,6 +574,7 @@ validator {
         why: "Each tag key of a resource must be unique.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Tags": [{"Key": "team", "Value": "a"}, {"Key": "team", "Value": "b"}]}"#),
         fix: "Keep one tag per key.",
+        autofix: "",
         source: "AWS tagging (\"Each tag key must be unique for each resource\"): https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html",
     }
     /// A tag key starting with the reserved `aws:` prefix (any case).
@@ -544,6 +584,7 @@ validator {
         why: "The `aws:` prefix is reserved for AWS; you cannot add or change such tags.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Tags": [{"Key": "aws:team", "Value": "a"}]}"#),
         fix: "Choose another key.",
+        autofix: "",
         source: "AWS tagging (the aws: prefix is reserved): https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html",
     }
     /// The source and destination are the same location.
@@ -553,6 +594,7 @@ validator {
         why: "Copying a location onto itself is never what a person meant; usually one ARN was pasted twice.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{src}"}"#),
         fix: "Set the destination's ARN.",
+        autofix: "",
         source: "The project's policy: a warning for a request the service may accept but that cannot do what was meant.",
     }
     /// The request has more than 1,000 problems: the report keeps 1,000, errors first; `params.total` and `params.shown` say how many.
@@ -565,6 +607,7 @@ validator {
         why: "Bounded reports keep memory and output small whatever the input; `valid` still counts every error.",
         example: source("js", "validate({ SourceLocationArn: src, DestinationLocationArn: dst, Tags: Array(2000).fill(0) });"),
         fix: "Fix what is shown and validate again.",
+        autofix: "",
         source: "The project's limit (REPORT_LIMIT in src/diagnostic.rs).",
     }
     /// Both locations are object storage and Uid, Gid or PosixPermissions is not NONE (needs both locations' types).
@@ -578,6 +621,7 @@ validator {
         why: "Object storage has no POSIX metadata; the service rejects the task (\"PosixPermissions, Value: PRESERVE invalid for non-POSIX transfer. please use NONE\").",
         example: request_with(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"Uid": "INT_VALUE"}}"#, r#"{"locations": [{"LocationArn": "{src}", "type": "S3"}, {"LocationArn": "{dst}", "type": "S3"}]}"#),
         fix: "Set them to NONE or leave them out (the service then uses NONE).",
+        autofix: "",
         source: "DataSync User Guide, how DataSync handles metadata (object storage keeps no POSIX metadata): https://docs.aws.amazon.com/datasync/latest/userguide/metadata-copied.html; the service's error message, recorded in christoferson/aws-cloudformation datasync/README.md",
     }
     /// TaskMode ENHANCED for a pair of locations the User Guide does not list for it, such as HDFS, EFS or object storage with an agent (needs a type).
@@ -591,6 +635,7 @@ validator {
         why: "Enhanced mode is documented for S3 to S3, Azure Blob or other clouds to S3 without an agent, and NFS or SMB to S3 with an Enhanced mode agent. A warning, because the model accepts ENHANCED for every pair and the list grows.",
         example: request_with(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "TaskMode": "ENHANCED"}"#, r#"{"locations": [{"LocationArn": "{src}", "type": "HDFS"}, {"LocationArn": "{dst}", "type": "S3"}]}"#),
         fix: "Use TaskMode BASIC.",
+        autofix: "",
         source: "DataSync User Guide, Choosing a task mode: https://docs.aws.amazon.com/datasync/latest/userguide/choosing-task-mode.html; API reference, CreateTask TaskMode: https://docs.aws.amazon.com/datasync/latest/userguide/API_CreateTask.html#DataSync-CreateTask-request-TaskMode",
     }
     /// A location mounted with NFS 4.2 in a Basic mode task (needs MountOptions.Version).
@@ -603,6 +648,7 @@ validator {
         why: "NFS version 4.2 requires an Enhanced mode task.",
         example: request_with(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}"}"#, r#"{"locations": [{"LocationArn": "{src}", "type": "NFS", "MountOptions": {"Version": "NFS4_2"}}, {"LocationArn": "{dst}", "type": "S3"}]}"#),
         fix: "Set TaskMode ENHANCED, or mount the location with another NFS version.",
+        autofix: "",
         source: "DataSync API reference, NfsMountOptions Version (\"Selecting NFS version 4.2 requires an Enhanced mode task\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_NfsMountOptions.html",
     }
     /// PreserveDevices PRESERVE with Amazon EFS at either end (needs a type).
@@ -612,6 +658,7 @@ validator {
         why: "Preserving device files currently isn't supported for Amazon EFS.",
         example: request_with(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"PreserveDevices": "PRESERVE"}}"#, r#"{"locations": [{"LocationArn": "{src}", "type": "NFS"}, {"LocationArn": "{dst}", "type": "EFS"}]}"#),
         fix: "Set PreserveDevices NONE (the default).",
+        autofix: "",
         source: "DataSync API reference, Options PreserveDevices (\"This option currently isn't supported for Amazon EFS\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-PreserveDevices",
     }
     /// VerifyMode POINT_IN_TIME_CONSISTENT into S3 Glacier Flexible Retrieval or Deep Archive (needs the destination's S3StorageClass).
@@ -624,6 +671,7 @@ validator {
         why: "Verifying the whole destination would read archived objects; the API reference says you can't use this option with these storage classes.",
         example: request_with(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"VerifyMode": "POINT_IN_TIME_CONSISTENT"}}"#, r#"{"locations": [{"LocationArn": "{src}", "type": "NFS"}, {"LocationArn": "{dst}", "type": "S3", "S3StorageClass": "GLACIER"}]}"#),
         fix: "Use ONLY_FILES_TRANSFERRED (recommended there) or NONE.",
+        autofix: "",
         source: "DataSync API reference, Options VerifyMode (\"You can't use this option when transferring to S3 Glacier Flexible Retrieval or S3 Glacier Deep Archive storage classes\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-VerifyMode",
     }
     /// VerifyMode omitted in Basic mode (default POINT_IN_TIME_CONSISTENT) into S3 Glacier Flexible Retrieval or Deep Archive.
@@ -636,6 +684,7 @@ validator {
         why: "Whether the service rejects the request or only the verification fails is not documented, hence a warning.",
         example: request_with(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}"}"#, r#"{"locations": [{"LocationArn": "{src}", "type": "NFS"}, {"LocationArn": "{dst}", "type": "S3", "S3StorageClass": "DEEP_ARCHIVE"}]}"#),
         fix: "Set VerifyMode ONLY_FILES_TRANSFERRED or NONE.",
+        autofix: "",
         source: "DataSync API reference, Options VerifyMode: https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-VerifyMode",
     }
 }
@@ -647,6 +696,7 @@ command {
         why: "CloudFormation validates properties against the resource schema and fails the stack operation.",
         example: source("yaml", "Resources:\n  Nightly:\n    Type: AWS::DataSync::Task\n    Properties:\n      SourceLocationArn: arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0\n      DestinationLocationArn: arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210\n      Tags:\n        - Key: team"),
         fix: "Add the property (here: the tag's Value).",
+        autofix: "",
         source: "CloudFormation resource reference, AWS::DataSync::Task: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-datasync-task.html",
     }
     /// A read-only attribute of AWS::DataSync::Task (TaskArn, Status, the network interface ARNs) is set in Properties.
@@ -656,6 +706,7 @@ command {
         why: "These are outputs CloudFormation reports (read them with Fn::GetAtt); setting them does nothing.",
         example: source("yaml", "Resources:\n  Nightly:\n    Type: AWS::DataSync::Task\n    Properties:\n      SourceLocationArn: arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0\n      DestinationLocationArn: arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210\n      Status: AVAILABLE"),
         fix: "Remove the property.",
+        autofix: "",
         source: "CloudFormation resource reference, AWS::DataSync::Task return values: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-datasync-task.html",
     }
     /// A value CloudFormation resolves at deploy time (Ref, Fn::GetAtt, Fn::Sub, Fn::If, …) was not checked.
@@ -665,6 +716,7 @@ command {
         why: "Deploy-time values are never errors: the command tries placeholders and reports only what every try reports, and says what it could not check.",
         example: source("yaml", "      SourceLocationArn: !Ref SourceLocation"),
         fix: "Nothing to fix; check the deployed task, or give the value directly.",
+        autofix: "",
         source: "CloudFormation, intrinsic function reference: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference.html",
     }
     /// A value from a template parameter was checked with the parameter's Default; a stack may pass another value.
@@ -674,6 +726,7 @@ command {
         why: "The finding holds for the default only.",
         example: source("yaml", "Parameters:\n  Mode:\n    Type: String\n    Default: ENHANCED"),
         fix: "Nothing, unless stacks use the default.",
+        autofix: "",
         source: "CloudFormation, Parameters section: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html",
     }
     /// An unquoted YAML 1.1 boolean (ON, OFF, yes, no, …) that CloudFormation sends as "true" or "false".
@@ -683,6 +736,7 @@ command {
         why: "CloudFormation reads YAML 1.1 and sends the string \"true\" or \"false\", which the API then rejects as not one of the enum values.",
         example: source("yaml", "      Options:\n        LogLevel: OFF"),
         fix: "Quote the value: `LogLevel: \"OFF\"`.",
+        autofix: "",
         source: "YAML 1.1 boolean type: https://yaml.org/type/bool.html",
     }
     /// A CloudFormation template without AWS::DataSync::Task resources.
@@ -692,6 +746,7 @@ command {
         why: "Tells a folder run which templates were skipped.",
         example: source("yaml", "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket"),
         fix: "Nothing, if the template is not meant to create tasks.",
+        autofix: "",
         source: "The command's own note.",
     }
     /// An argument or block the AWS provider does not accept in aws_datasync_task, or a value set for a computed attribute.
@@ -705,6 +760,7 @@ command {
         why: "`terraform plan` fails on it.",
         example: source("hcl", "resource \"aws_datasync_task\" \"nightly\" {\n  source_location_arn      = aws_datasync_location_nfs.source.arn\n  destination_location_arn = aws_datasync_location_s3.copy.arn\n  verify_mode              = \"NONE\"\n}"),
         fix: "Use the name Terraform suggests (here: `verify_mode` goes in an `options` block).",
+        autofix: "",
         source: "Terraform AWS provider, aws_datasync_task: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/datasync_task",
     }
     /// More than one options, schedule, includes, excludes, task_report_config, s3_destination or report_overrides block.
@@ -717,6 +773,7 @@ command {
         why: "The provider allows at most one of each; `terraform plan` fails.",
         example: source("hcl", "  options { verify_mode = \"NONE\" }\n  options { log_level = \"BASIC\" }"),
         fix: "Merge the blocks into one.",
+        autofix: "",
         source: "Terraform AWS provider, aws_datasync_task: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/datasync_task",
     }
     /// A block the provider requires is missing (s3_destination in task_report_config).
@@ -729,6 +786,7 @@ command {
         why: "The provider requires it; `terraform plan` fails.",
         example: source("hcl", "  task_report_config {\n    output_type = \"STANDARD\"\n  }"),
         fix: "Add the `s3_destination` block.",
+        autofix: "",
         source: "Terraform AWS provider, aws_datasync_task task_report_config: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/datasync_task",
     }
     /// A value Terraform knows only at plan or apply time was not checked.
@@ -738,6 +796,7 @@ command {
         why: "Such values are never errors; the note says what was not checked.",
         example: source("hcl", "  source_location_arn = var.source_arn"),
         fix: "Nothing to fix; give variables values (terraform.tfvars) to have them checked.",
+        autofix: "",
         source: "Terraform, expressions and values: https://developer.hashicorp.com/terraform/language/expressions",
     }
     /// A `terraform show -json` plan or state without aws_datasync_task resources to create or keep.
@@ -747,6 +806,7 @@ command {
         why: "Tells a run which files were skipped.",
         example: source("sh", "terraform show -json plan.out > plan.json   # a plan without DataSync tasks"),
         fix: "Nothing, if the plan is not meant to change tasks.",
+        autofix: "",
         source: "The command's own note; Terraform JSON output format: https://developer.hashicorp.com/terraform/internals/json-format",
     }
     /// A request file checked as an UpdateTask or StartTaskExecution request, chosen from its members or by --operation.
@@ -756,6 +816,7 @@ command {
         why: "The operation decides which members and rules apply.",
         example: source("json", "{ \"TaskArn\": \"arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0\", \"OverrideOptions\": { \"VerifyMode\": \"NONE\" } }"),
         fix: "Nothing; pass `--operation` to choose otherwise.",
+        autofix: "",
         source: "The command's own note.",
     }
     /// A suppression in a template resource's Metadata or a Terraform comment that cannot be honoured: an unknown or retired code, or not a list of codes.
@@ -768,6 +829,7 @@ command {
         why: "A suppression that cannot be honoured suppresses nothing; saying so keeps it from hiding a typo.",
         example: source("yaml", "    Metadata:\n      datasync-task-validator:\n        ignore: [logging/no-log-grup]"),
         fix: "Name a current code (see the table of codes).",
+        autofix: "",
         source: "The command's own rule.",
     }
     /// An input file is not well-formed YAML (or names a key twice), so nothing in it was checked.
@@ -777,6 +839,7 @@ command {
         why: "Nothing in it can be checked; CloudFormation rejects such a template too.",
         example: source("yaml", "SourceLocationArn: [unclosed"),
         fix: "Correct the YAML at the line and column given.",
+        autofix: "",
         source: "YAML 1.2 specification: https://yaml.org/spec/1.2.2/",
     }
     /// An input file could not be read (missing, a folder, no permission) or checked, so nothing in it was checked.
@@ -786,6 +849,7 @@ command {
         why: "Nothing in it was checked, so the run cannot pass.",
         example: source("sh", "datasync-task-validator tasks/missing.json"),
         fix: "Check the path and permissions.",
+        autofix: "",
         source: "The command's own rule.",
     }
 }
@@ -1168,6 +1232,15 @@ mod tests {
             for replacement in retired.replaced_by {
                 assert!(current.contains(replacement), "{replacement} is no code");
             }
+        }
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn each_code_finds_its_own_rule() {
+        for code in Code::ALL {
+            assert_eq!(code.rule().code, code.as_str());
+            assert_eq!(code.rule().severity.as_str(), code.severity().as_str());
         }
     }
 

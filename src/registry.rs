@@ -173,6 +173,10 @@ pub struct Rule {
     pub example: Example,
     /// How to fix it.
     pub fix: &'static str,
+    /// What a diagnostic's `fix` (the JSON Patch `validate()` attaches, which
+    /// the command's `--fix` applies) does, for the codes that carry one; `""`
+    /// for the others.
+    pub autofix: &'static str,
     /// Where the facts come from: addresses in the DataSync User Guide, the
     /// API reference or the API model, or why the project decided so.
     pub source: &'static str,

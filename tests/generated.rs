@@ -120,6 +120,8 @@ fn params_table(params: &[Param]) -> String {
 
 const README_START: &str = "<!-- codes: generated from src/diagnostic.rs by tests/generated.rs; edit the codes! table, then run UPDATE_GENERATED=1 cargo test --test generated -->";
 const README_END: &str = "<!-- end of generated codes -->";
+const FIXES_START: &str = "<!-- fixes: generated from src/diagnostic.rs by tests/generated.rs -->";
+const FIXES_END: &str = "<!-- end of generated fixes -->";
 const TS_START: &str = "// <generated: codes> from src/diagnostic.rs by tests/generated.rs (UPDATE_GENERATED=1 cargo test --test generated); do not edit by hand.";
 const TS_END: &str = "// </generated: codes>";
 
@@ -189,6 +191,16 @@ Retired codes are no longer reported and are never reused:\n\n\
     )
 }
 
+/// The README's table of the codes whose diagnostics carry a `fix`.
+fn readme_fixes() -> String {
+    let mut out = format!("{FIXES_START}\n| code | fix |\n|---|---|\n");
+    for rule in rules().iter().filter(|rule| !rule.autofix.is_empty()) {
+        out.push_str(&format!("| `{}` | {} |\n", rule.code, cell(rule.autofix)));
+    }
+    out.push_str(FIXES_END);
+    out
+}
+
 fn rule_page(rule: &Rule) -> String {
     format!(
         "<!-- Generated from src/diagnostic.rs by tests/generated.rs ({HOW}); do not edit. -->\n\
@@ -198,7 +210,7 @@ fn rule_page(rule: &Rule) -> String {
 ## What it checks\n\n{what}\n\n\
 ## Why\n\n{why}\n\n\
 ## Example\n\n{example}\n\
-## How to fix it\n\n{fix}\n\n\
+## How to fix it\n\n{fix}\n\n{autofix}\
 ## `params`\n\n{params}\n\
 ## Source\n\n{source}\n\n\
 [All codes](README.md)\n",
@@ -210,6 +222,14 @@ fn rule_page(rule: &Rule) -> String {
         why = rule.why,
         example = example_block(&rule.example),
         fix = rule.fix,
+        autofix = if rule.autofix.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "The diagnostic carries this as its `fix` (a JSON Patch; the command line's `--fix` applies it): {}.\n\n",
+                rule.autofix
+            )
+        },
         params = params_table(rule.params),
         source = rule.source,
     )
@@ -467,6 +487,7 @@ fn whole_files() -> Vec<(PathBuf, String)> {
 fn regions() -> Vec<(&'static str, &'static str, &'static str, String)> {
     vec![
         ("README.md", README_START, README_END, readme_codes()),
+        ("README.md", FIXES_START, FIXES_END, readme_fixes()),
         ("index.d.ts", TS_START, TS_END, typescript_codes()),
     ]
 }
@@ -590,6 +611,9 @@ fn misfits(diagnostic: &Diagnostic) -> Vec<String> {
             Some(_) => {}
         }
     }
+    if !diagnostic.fix.is_empty() && rule.autofix.is_empty() {
+        out.push(format!("{}: a fix its doc does not describe", rule.code));
+    }
     for param in rule.params.iter().filter(|param| !param.optional) {
         if !diagnostic
             .params
@@ -644,7 +668,7 @@ fn fixture_reports() -> Vec<Vec<Diagnostic>> {
 }
 
 #[test]
-fn every_diagnostic_carries_the_params_its_code_declares() {
+fn every_diagnostic_carries_the_params_and_fix_its_code_declares() {
     let mut reports = fixture_reports();
     for code in Code::ALL {
         if let Example::Request { request, options } = code.rule().example {
@@ -659,7 +683,7 @@ fn every_diagnostic_carries_the_params_its_code_declares() {
 }
 
 #[test]
-fn the_params_check_catches_an_undeclared_or_missing_member() {
+fn the_params_check_catches_an_undeclared_or_missing_member_and_an_undocumented_fix() {
     let undeclared =
         Diagnostic::new(Code::TagReservedPrefix, "/Tags/0/Key", "m").with("prefix", "aws:");
     assert_eq!(
@@ -675,4 +699,10 @@ fn the_params_check_catches_an_undeclared_or_missing_member() {
         .with("line", "1")
         .with("column", 1usize);
     assert_eq!(misfits(&wrong), ["json/syntax-error: line is not number"]);
+    let fixed =
+        Diagnostic::new(Code::TagReservedPrefix, "/Tags/0/Key", "m").with_replacement("team");
+    assert_eq!(
+        misfits(&fixed),
+        ["tag/reserved-prefix: a fix its doc does not describe"]
+    );
 }

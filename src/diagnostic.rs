@@ -575,7 +575,7 @@ validator {
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Tags": [{"Key": "team", "Value": "a"}, {"Key": "team", "Value": "b"}]}"#),
         fix: "Keep one tag per key.",
         autofix: "",
-        source: "AWS tagging (\"Each tag key must be unique for each resource\"): https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html",
+        source: "Tagging AWS resources, tag naming limits and requirements (for each resource, each tag key must be unique and can have only one value): https://docs.aws.amazon.com/tag-editor/latest/userguide/best-practices-and-strats.html",
     }
     /// A tag key starting with the reserved `aws:` prefix (any case).
     TagReservedPrefix = "tag/reserved-prefix", Error {
@@ -585,7 +585,7 @@ validator {
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Tags": [{"Key": "aws:team", "Value": "a"}]}"#),
         fix: "Choose another key.",
         autofix: "",
-        source: "AWS tagging (the aws: prefix is reserved): https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html",
+        source: "Tagging AWS resources, tag naming limits and requirements (the `aws:` prefix is reserved for AWS use): https://docs.aws.amazon.com/tag-editor/latest/userguide/best-practices-and-strats.html",
     }
     /// The source and destination are the same location.
     SameLocation = "locations/same-location", Warning {

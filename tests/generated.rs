@@ -274,6 +274,46 @@ conditions under which it holds) and `parameterDefaults` (the template
 parameters' defaults it was checked with).
 ";
 
+const RULES_BACKGROUND: &str = "## Schedule expressions
+
+`ScheduleExpression` uses EventBridge's syntax, in UTC. `cron(...)` has six
+fields separated by spaces: minutes (0-59), hours (0-23), day of month (1-31),
+month (1-12 or JAN-DEC), day of week (1-7 with 1 = Sunday, or SUN-SAT) and year
+(1970-2199). Every field takes `,`, `-`, `*` and `/`; `?` only the two day
+fields, exactly one of which must be `?`; `L` the day fields; `W` the day of
+month (`15W`, `LW`); `#` the day of week, alone (`3#2`). `rate(value unit)`
+takes a positive integer and `minute`, `hour` or `day`, singular exactly when
+the value is 1. DataSync runs a task at most once an hour, so a rate below 60
+minutes, or a cron whose minutes field selects more than one minute, is an
+error.
+
+## Decided on evidence
+
+Where the documentation is silent or contradicts the service, the verdict
+follows what the service was seen to do:
+
+- A numeric start with a step at or beyond the field's range
+  (`cron(0/60 * * * ? *)`) is accepted and means the start alone, as in the
+  older Quartz parser EventBridge follows; DataSync accepted it on a real task.
+  `*/60` and a step without a start stay errors.
+- An empty `ScheduleExpression` is accepted: the service takes it as no
+  schedule (CloudFormation sends it for every task created without one,
+  Terraform to remove one). No diagnostic.
+- An empty `Name` or tag `Value` is rejected: the service checks patterns,
+  and the pattern needs a character (`value/pattern-mismatch`).
+- BytesPerSecond in Enhanced mode is accepted: the API model stopped saying it
+  does not apply in December 2025 (`options/enhanced-bandwidth-limit` is retired).
+- `ObjectMetadata` is an Options member in current SDKs (default PRESERVE,
+  between object stores only); older SDKs reject it as unknown.
+- A stray comma in a cron list is probably tolerated by EventBridge: a warning
+  with the cleaned expression (`schedule/nonstandard-spelling`).
+- An include pattern ending in a run of `*` is not clearly covered by \"`*`
+  only as the last character\" and harmless: a warning.
+- A five-field cron stays an error: EventBridge rejects five fields, although
+  the API reference's own example (`cron(0 8 * * 3#1)`) has five.
+
+";
+
 const RULES_NOT_IMPLEMENTED: &str = "## Considered and not implemented
 
 - Agent mode must match the task mode (Basic mode tasks need Basic mode
@@ -289,8 +329,6 @@ const RULES_NOT_IMPLEMENTED: &str = "## Considered and not implemented
   ObjectVersionIds INCLUDE: no description carries these facts.
 - `POINT_IN_TIME_CONSISTENT` with a manifest verifies only what the manifest
   lists: said in the field's help, not a finding.
-- `Schedule: { \"ScheduleExpression\": \"\" }` is accepted: the service takes it as
-  no schedule (CloudFormation sends it for every task created without one).
 
 ## Open questions
 
@@ -307,7 +345,7 @@ fn rules_document() -> String {
 ## Codes the validator reports\n\n{}\n\
 ## Codes only the command line reports\n\n{}\n\
 ## Retired codes\n\nNo longer reported, and never reused.\n\n{}\n\
-{RULES_NOT_IMPLEMENTED}",
+{RULES_BACKGROUND}{RULES_NOT_IMPLEMENTED}",
         code_table(&by(EmittedBy::Validator), ""),
         code_table(&by(EmittedBy::Command), ""),
         retired_table()

@@ -152,8 +152,8 @@ export interface DiagnosticParams {
   'value/wrong-type': {
     /** the type the model wants: `string`, `integer`, `object` or `array` */
     expected: string;
-    /** the JSON type given */
-    actual: string;
+    /** the JSON type given (absent for `describeSchedule`'s expression, which is a JavaScript value) */
+    actual?: string;
   };
   /** An integer outside the 64-bit range of a `long`. */
   'value/integer-out-of-range': Record<string, never>;

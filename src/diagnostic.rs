@@ -206,7 +206,7 @@ validator {
     WrongType = "value/wrong-type", Error {
         params: &[
             param("expected", "string", "the type the model wants: `string`, `integer`, `object` or `array`"),
-            param("actual", "string", "the JSON type given"),
+            optional("actual", "string", "the JSON type given (absent for `describeSchedule`'s expression, which is a JavaScript value)"),
         ],
         what: "A value is not of the member's type: a number for a string, `\"1024\"` or `1.5` for the integer BytesPerSecond, an object for a list.",
         why: "The SDKs validate parameter types before sending; the service's model has no coercions.",

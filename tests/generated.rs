@@ -20,7 +20,10 @@ use std::path::{Path, PathBuf};
 use datasync_task_validator::diagnostic::{rules, Code, Diagnostic, RETIRED};
 use datasync_task_validator::json::{self, to_string_pretty, Number, Value};
 use datasync_task_validator::registry::{EmittedBy, Example, Param, Rule};
-use datasync_task_validator::{validate_text, validate_value, CallOptions, Context};
+use datasync_task_validator::{
+    not_serializable, schedule_not_a_string, too_deep_to_serialize, validate_text, validate_value,
+    CallOptions, Context,
+};
 
 /// Where the repository's files are shown to people (SARIF `helpUri`, links).
 const REPOSITORY: &str = "https://github.com/datasync-task-validator/datasync-task-validator";
@@ -713,6 +716,9 @@ fn every_diagnostic_carries_the_params_and_fix_its_code_declares() {
             reports.push(judged(request, options));
         }
     }
+    // The diagnostics only JavaScript input produces, built by the boundary.
+    reports.push(vec![too_deep_to_serialize(), not_serializable("a cycle")]);
+    reports.push(schedule_not_a_string().diagnostics);
     let problems: Vec<String> = reports.iter().flatten().flat_map(misfits).collect();
     assert!(
         problems.is_empty(),

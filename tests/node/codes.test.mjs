@@ -11,7 +11,7 @@ import { pkgDir, requireBuiltPackage } from './helpers.mjs';
 
 requireBuiltPackage();
 const { codes } = await import('datasync-task-validator/codes');
-const { validate } = await import('datasync-task-validator');
+const { describeSchedule, validate } = await import('datasync-task-validator');
 const require = createRequire(import.meta.url);
 
 test('codes() lists each code once: severity, summary and who emits it', () => {
@@ -51,6 +51,12 @@ test('what validate() reports carries the code and severity codes() gives', () =
   const seen = [...result.errors, ...result.warnings];
   assert.ok(seen.length >= 4);
   for (const d of seen) assert.equal(known.get(d.code), d.severity, d.code);
+});
+
+test('describeSchedule() of a value that is not a string: value/wrong-type with params.expected, as the registry declares', () => {
+  const [wrong] = describeSchedule(42).diagnostics;
+  assert.equal(wrong.code, 'value/wrong-type');
+  assert.deepEqual(wrong.params, { expected: 'string' });
 });
 
 test('the CommonJS module gives the same list; each call a fresh copy', () => {

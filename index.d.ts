@@ -150,9 +150,9 @@ export interface DiagnosticParams {
   };
   /** A value has the wrong JSON type (`BytesPerSecond` must be an integer). */
   'value/wrong-type': {
-    /** the type the model wants: `string`, `integer`, `object` or `array` */
-    expected: string;
-    /** the JSON type given (absent for `describeSchedule`'s expression, which is a JavaScript value) */
+    /** the type the model wants: `string`, `integer`, `object` or `array` (absent, like `actual`, for `describeSchedule()` of a value that is not a string) */
+    expected?: string;
+    /** the JSON type given */
     actual?: string;
   };
   /** An integer outside the 64-bit range of a `long`. */
@@ -402,7 +402,6 @@ export type DiagnosticCodeWithParams =
   | 'request/not-an-object'
   | 'request/unknown-member'
   | 'request/missing-member'
-  | 'value/wrong-type'
   | 'value/below-minimum'
   | 'value/not-in-enum'
   | 'value/too-short'

@@ -205,8 +205,8 @@ validator {
     /// A value has the wrong JSON type (`BytesPerSecond` must be an integer).
     WrongType = "value/wrong-type", Error {
         params: &[
-            param("expected", "string", "the type the model wants: `string`, `integer`, `object` or `array`"),
-            optional("actual", "string", "the JSON type given (absent for `describeSchedule`'s expression, which is a JavaScript value)"),
+            optional("expected", "string", "the type the model wants: `string`, `integer`, `object` or `array` (absent, like `actual`, for `describeSchedule()` of a value that is not a string)"),
+            optional("actual", "string", "the JSON type given"),
         ],
         what: "A value is not of the member's type: a number for a string, `\"1024\"` or `1.5` for the integer BytesPerSecond, an object for a list.",
         why: "The SDKs validate parameter types before sending; the service's model has no coercions.",

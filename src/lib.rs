@@ -292,8 +292,7 @@ pub fn schedule_not_a_string() -> schedule::Description {
             Code::WrongType,
             "",
             "The schedule expression must be a string such as \"rate(12 hours)\".",
-        )
-        .with("expected", "string")],
+        )],
         summary: None,
         next_runs: Vec::new(),
     }

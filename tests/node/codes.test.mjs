@@ -3,11 +3,11 @@
 // generated files current). Here: the shipped module, from ESM and CommonJS,
 // agrees with what the validator reports, and browsers do not load it.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { pkgDir, requireBuiltPackage } from './helpers.mjs';
+import { pkgDir, repoRoot, requireBuiltPackage } from './helpers.mjs';
 
 requireBuiltPackage();
 const { codes } = await import('datasync-task-validator/codes');
@@ -72,4 +72,23 @@ test('the CommonJS module gives the same list; each call a fresh copy', () => {
 test('the browser entry does not import the codes module (browsers that never call codes() do not download it)', () => {
   const browserEntry = readFileSync(join(pkgDir, 'web', 'index.js'), 'utf8');
   assert.doesNotMatch(browserEntry, /codes/);
+});
+
+test('the JavaScript examples of docs/rules/ get their code (the request examples are run by cargo test --test generated)', () => {
+  const folder = join(repoRoot, 'docs', 'rules');
+  const src = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0';
+  const dst = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210';
+  let ran = 0;
+  for (const page of readdirSync(folder).filter((name) => name !== 'README.md')) {
+    const text = readFileSync(join(folder, page), 'utf8');
+    const code = /^# `([^`]+)`$/m.exec(text)[1];
+    const example = /## Example\n\n```js\n([\s\S]*?)\n```/.exec(text);
+    if (!example) continue;
+    const body = example[1].replace(/validate\((?![\s\S]*validate\()/, 'return validate(');
+    const result = new Function('validate', 'src', 'dst', body)(validate, src, dst);
+    const codes = [...result.errors, ...result.warnings].map((d) => d.code);
+    assert.ok(codes.includes(code), `${page}: got ${codes.slice(0, 5).join(', ')}`);
+    ran += 1;
+  }
+  assert.ok(ran >= 5, `only ${ran} JavaScript examples found`);
 });

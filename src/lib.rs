@@ -18,6 +18,8 @@ pub mod defaults;
 pub mod diagnostic;
 pub mod fields;
 pub mod json;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod json_schema;
 pub mod locations;
 pub mod patterns;
 pub mod pointer;

@@ -770,6 +770,36 @@ export interface StartTaskExecutionRequest {
 export type Operation = 'CreateTask' | 'UpdateTask' | 'StartTaskExecution';
 
 /**
+ * A JSON Schema (draft-07) document or subschema as `schema()` from
+ * `datasync-task-validator/schema` returns it: the keywords its documents use.
+ * `enumDescriptions` and `markdownEnumDescriptions` are VS Code's extensions
+ * (one per `enum` value: its label and what it does).
+ */
+export interface JsonSchema {
+  $schema?: string;
+  title?: string;
+  description?: string;
+  type?: 'object' | 'array' | 'string' | 'integer';
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean;
+  items?: JsonSchema;
+  maxItems?: number;
+  enum?: string[];
+  enumDescriptions?: string[];
+  markdownEnumDescriptions?: string[];
+  minLength?: number;
+  maxLength?: number;
+  /** An ECMAScript regex that accepts exactly what the model's pattern accepts. */
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  examples?: Array<string | number>;
+  /** The service default, where it is the same in both task modes (CreateTask only). */
+  default?: string | number;
+}
+
+/**
  * What the validator knows of an existing task: a DescribeTask response, as the
  * AWS SDKs return it (extra members such as `CreationTime` are ignored). Only
  * `TaskArn`, `TaskMode`, `Options` and `CloudWatchLogGroupArn` are read.

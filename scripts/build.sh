@@ -121,6 +121,21 @@ node scripts/minify-web.mjs "$pkg/web" \
 # datasync-task-validator/form-kit: the form's generic plumbing (package.json "exports").
 cp js/form-kit.mjs "$pkg/web/form-kit.js"
 cp js/form-kit.d.ts "$pkg/web/form-kit.d.ts"
+# datasync-task-validator/schema (package.json "exports"): the JSON Schema files that
+# tests/json_schema.rs generates from the model, and schema(), which holds their
+# texts. A module of its own, so browsers that never import it never download it.
+mkdir -p "$pkg/schema"
+cp schema/*.schema.json "$pkg/schema/"
+node scripts/schema-module.mjs schema js/schema.mjs > "$pkg/schema.mjs"
+[ "$(grep -c '^export ' js/schema.mjs)" = 1 ] && grep -q '^export function schema(' js/schema.mjs \
+  || { echo "[build] js/schema.mjs may export only 'export function schema('" >&2; exit 1; }
+{ echo "'use strict';"; sed 's/^export function /function /' "$pkg/schema.mjs"
+  echo "module.exports = { schema };"; } > "$pkg/schema.cjs"
+cp js/schema.d.ts "$pkg/schema.d.ts"
+# The CommonJS declarations take their shared types from the CommonJS copy of index.d.ts.
+sed "s|from './index.js'|from './index.cjs'|" js/schema.d.ts > "$pkg/schema.d.cts"
+grep -q "from './index.cjs'" "$pkg/schema.d.cts" \
+  || { echo "[build] js/schema.d.ts no longer imports from './index.js'" >&2; exit 1; }
 # One set of declarations; the .d.cts copy types `require()` in CommonJS TypeScript.
 cp index.d.ts "$pkg/index.d.ts"
 cp index.d.ts "$pkg/index.d.cts"

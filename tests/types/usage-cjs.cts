@@ -10,3 +10,11 @@ export async function useFromCommonJs(): Promise<boolean> {
   const first: registry.Code | undefined = registry.codes().find((entry) => entry.severity !== null)?.code as registry.Code | undefined;
   return result.valid && verify === 'NONE' && validator.version().length > 0 && first !== undefined;
 }
+
+// The schema subpath from CommonJS (types from schema.d.cts).
+import schemas = require('datasync-task-validator/schema');
+
+export function useSchemaFromCommonJs(): string | undefined {
+  const document: schemas.JsonSchema = schemas.schema('UpdateTask');
+  return document.properties?.TaskArn?.pattern;
+}

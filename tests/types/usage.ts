@@ -162,3 +162,14 @@ export async function useEverything(): Promise<string[]> {
     String(withLocations.valid), objectDefaults.Options.Uid, String(scopeTypes), String(scopeSide), String(pairDefault),
     String(everything.valid), String(target), String(renamedFrom), String(removal)];
 }
+
+// datasync-task-validator/schema: the JSON Schema of each operation's request.
+import { schema, type JsonSchema } from 'datasync-task-validator/schema';
+
+export function useSchema(operation: Operation): string[] {
+  const document: JsonSchema = schema(operation);
+  const verify: JsonSchema | undefined = schema().properties?.Options?.properties?.VerifyMode;
+  // @ts-expect-error: only the three operations
+  schema('DeleteTask');
+  return [...(document.required ?? []), ...(verify?.enum ?? []), ...(verify?.markdownEnumDescriptions ?? [])];
+}

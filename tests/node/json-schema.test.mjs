@@ -343,3 +343,46 @@ test('VS Code: hovering a member shows its label, its help and its default', asy
   assert.match(value, /Enhanced/);
   assert.match(value, /virtually unlimited numbers of objects/);
 });
+
+test('where the two read JSON differently, as the README says: 1.0, 1e3 and integers just beyond 2^63 - 1', async () => {
+  const check = validators.CreateTask;
+  const withBandwidth = (literal) => `{"SourceLocationArn":"${SOURCE}","DestinationLocationArn":"${DESTINATION}","Options":{"BytesPerSecond":${literal}}}`;
+  for (const literal of ['1.0', '1e3', '9223372036854776832']) {
+    assert.equal(check(JSON.parse(withBandwidth(literal))), true, literal);
+    assert.equal(validate(withBandwidth(literal)).valid, false, literal);
+  }
+  assert.equal(check(JSON.parse(withBandwidth('9223372036854776833'))), false);
+  const editor = vscode('CreateTask');
+  const marked = async (literal) => (await editor.diagnostics(withBandwidth(literal))).length > 0;
+  assert.equal(await marked('1.0'), true);
+  assert.equal(await marked('1e3'), false);
+});
+
+test("the README's json.schemas setting gives each operation's files their schema in VS Code", async () => {
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('### Editor autocomplete'));
+  const setting = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(section)[1]);
+  const workspace = 'file:///work/project/';
+  const service = languageService.getLanguageService({
+    // What VS Code does with a url that starts with ./: the workspace folder's file.
+    schemaRequestService: async (uri) => {
+      const relative = uri.slice(workspace.length).replace(/^node_modules\/datasync-task-validator\//, '');
+      return readFileSync(join(pkgDir, relative), 'utf8');
+    },
+  });
+  service.configure({
+    validate: true,
+    schemas: setting['json.schemas'].map(({ fileMatch, url }) => ({ fileMatch, uri: new URL(url, workspace).href })),
+  });
+  const membersOffered = async (name) => {
+    const document = languageService.TextDocument.create(`${workspace}tasks/${name}`, 'json', 1, '{  }');
+    const list = await service.doComplete(document, document.positionAt(2), service.parseJSONDocument(document));
+    return list.items.map((item) => item.label);
+  };
+  assert.ok((await membersOffered('nightly.create-task.json')).includes('SourceLocationArn'));
+  assert.ok((await membersOffered('nightly.update-task.json')).includes('Schedule'));
+  const start = await membersOffered('rerun.start-task-execution.json');
+  assert.ok(start.includes('OverrideOptions') && !start.includes('Schedule'), start.join());
+  const other = await membersOffered('notes.json');
+  assert.ok(!other.includes('SourceLocationArn') && !other.includes('TaskArn'), other.join());
+});

@@ -5,6 +5,7 @@
 //! ```sh
 //! UPDATE_GENERATED=1 cargo test --test json_schema
 //! ```
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
 use std::path::PathBuf;

@@ -236,7 +236,9 @@ impl Generator {
                         let markdown: Vec<String> = field
                             .values
                             .iter()
-                            .map(|v| format!("**{}**: {}", v.label, v.description))
+                            .map(|v| {
+                                format!("**{}**: {}", markdown(v.label), markdown(v.description))
+                            })
                             .collect();
                         out.push(("enumDescriptions".into(), plain.into()));
                         out.push(("markdownEnumDescriptions".into(), markdown.into()));
@@ -267,17 +269,25 @@ impl Generator {
                 }
             }
         }
-        if let Some(default) = self.shared_default(member) {
+        if let Some(default) = self.shared_default(member, field) {
             out.push(("default".into(), default));
         }
         Value::Object(out)
     }
 
-    /// The default when both task modes share it; a mode-dependent default is
-    /// said in the description instead, as a schema has one `default`.
-    fn shared_default(&self, member: Option<&Member>) -> Option<Value<'static>> {
+    /// The default when every request shares it; a default that depends on the
+    /// task mode (VerifyMode) or on the locations (NONE between two object
+    /// stores for the POSIX options) is said in the description instead, as a
+    /// schema has one `default` and an editor inserts it as it is.
+    fn shared_default(
+        &self,
+        member: Option<&Member>,
+        field: Option<&FieldInfo>,
+    ) -> Option<Value<'static>> {
         let defaults = member?.default.filter(|_| self.with_defaults)?;
-        (defaults.basic == defaults.enhanced).then(|| literal(defaults.basic))
+        let same_everywhere = defaults.basic == defaults.enhanced
+            && field.is_none_or(|f| f.object_pair_default.is_none());
+        same_everywhere.then(|| literal(defaults.basic))
     }
 
     /// The help text, then what a form would show around it: the default per
@@ -289,7 +299,12 @@ impl Generator {
                 Literal::Str(text) => text.to_owned(),
                 Literal::Int(int) => int.to_string(),
             };
-            if defaults.basic == defaults.enhanced {
+            if let Some(pair) = field.object_pair_default {
+                text.push_str(&format!(
+                    " Default: {} ({pair} between two object stores).",
+                    show(defaults.basic)
+                ));
+            } else if defaults.basic == defaults.enhanced {
                 text.push_str(&format!(" Default: {}.", show(defaults.basic)));
             } else {
                 text.push_str(&format!(
@@ -313,6 +328,21 @@ impl Generator {
         }
         text
     }
+}
+
+/// `text` with Markdown's special characters escaped, so that it shows as written.
+fn markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn literal(value: Literal) -> Value<'static> {
@@ -437,6 +467,45 @@ mod tests {
         assert_eq!(key.get("minLength"), Some(&Value::from(1_usize)));
         assert_eq!(key.get("maxLength"), Some(&Value::from(256_usize)));
         assert_eq!(key.get("examples"), Some(&Value::from(vec!["team"])));
+    }
+
+    #[test]
+    fn a_default_that_depends_on_the_locations_is_only_described() {
+        let create = document(Operation::CreateTask);
+        let uid = at(&create, &["properties", "Options", "properties", "Uid"]);
+        assert_eq!(uid.get("default"), None);
+        let Some(Value::String(description)) = uid.get("description") else {
+            panic!("{uid:?}");
+        };
+        assert!(
+            description.contains("Default: INT_VALUE (NONE between two object stores)."),
+            "{description}"
+        );
+    }
+
+    #[test]
+    fn markdown_enum_descriptions_show_their_text_as_written() {
+        assert_eq!(
+            markdown("Paths and * wildcards, separated by |."),
+            r"Paths and \* wildcards, separated by \|."
+        );
+        let create = document(Operation::CreateTask);
+        let filter = at(
+            &create,
+            &[
+                "properties",
+                "Includes",
+                "items",
+                "properties",
+                "FilterType",
+            ],
+        );
+        assert_eq!(
+            filter.get("markdownEnumDescriptions"),
+            Some(&Value::from(vec![
+                r"**Simple pattern**: Paths and \* wildcards, separated by \|."
+            ]))
+        );
     }
 
     #[test]

@@ -23,7 +23,9 @@ pub fn check(request: &Request, context: &Context, out: &mut Collector) {
         return;
     };
     if super::structure::string_problems(expression, PATH, "ScheduleExpression", PATH).is_empty() {
-        out.extend(crate::schedule::check(expression, PATH, context.now()));
+        out.extend(crate::schedule::check_cached(expression, PATH, || {
+            context.now()
+        }));
     }
 }
 
@@ -111,5 +113,34 @@ mod tests {
             findings(&schedule("rate(59 minutes)")),
             [at(super::PATH, "schedule/too-frequent")]
         );
+    }
+
+    #[test]
+    fn the_clock_is_read_once_and_only_for_a_cron_expression() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        // Only this test uses this clock: the count is its reads.
+        static READS: AtomicUsize = AtomicUsize::new(0);
+        fn clock() -> Option<i64> {
+            READS.fetch_add(1, Ordering::Relaxed);
+            Some(1_795_564_800)
+        }
+        let context = crate::Context {
+            clock: Some(clock),
+            ..crate::Context::default()
+        };
+        for (extra, reads) in [
+            ("", 0),
+            (r#""Schedule":{"Status":"ENABLED"}"#, 0),
+            (&schedule("rate(12 hours)"), 0),
+            (&schedule("rate(5 minutes)"), 0),
+            (&schedule("cron(0 8 * * 3#1)"), 0),
+            (&schedule("cron(0 8 ? * 4#1 *)"), 1),
+            (&schedule("cron(0 8 ? * 4#1 *)"), 1),
+            (&schedule("cron(0/5 8 ? * 4#1 *)"), 1),
+        ] {
+            READS.store(0, Ordering::Relaxed);
+            crate::validate_text(&crate::rules::testing::request(extra), &context);
+            assert_eq!(READS.load(Ordering::Relaxed), reads, "{extra}");
+        }
     }
 }

@@ -31,6 +31,7 @@ mod unix;
 pub use calendar::{format_instant, parse_instant};
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use crate::diagnostic::{quote, Code, Diagnostic};
 use cron::Cron;
@@ -138,6 +139,82 @@ pub fn check(expression: &str, path: &str, now_unix: Option<i64>) -> Vec<Diagnos
     analyze(expression, path, now_unix).1
 }
 
+/// How many expressions [`check_cached`] remembers its verdicts on.
+const REMEMBERED: usize = 8;
+
+/// What [`check_cached`] knows about one expression at one path.
+struct Verdict {
+    expression: String,
+    path: String,
+    /// Every diagnostic but the never-fires one, which depends on the time.
+    analysis: Analysis<'static>,
+    /// A run time of the cron found after some earlier "now": the schedule
+    /// fires after any time before it, so until then it gets no never-fires
+    /// warning and the run-time search need not be repeated.
+    fires_before: Option<i64>,
+    /// The never-fires check without a time, once made.
+    unclocked: Option<Option<Diagnostic>>,
+}
+
+thread_local! {
+    /// The last [`REMEMBERED`] verdicts, the latest first. In a `Cell`, taken
+    /// out while in use: the clock is user code that may call the validator
+    /// again, which then finds the cache empty rather than borrowed.
+    static VERDICTS: Cell<Vec<Verdict>> = const { Cell::new(Vec::new()) };
+}
+
+/// [`check`], with the time read from `now` only when the expression is a
+/// valid cron expression (only its never-fires check depends on the time),
+/// and every verdict reused exactly: a cron, rate or invalid expression is
+/// analysed once; a cron's never-fires check holds until its next run
+/// time. Gives the same diagnostics as `check(expression, path, now())`.
+pub fn check_cached(
+    expression: &str,
+    path: &str,
+    now: impl FnOnce() -> Option<i64>,
+) -> Vec<Diagnostic> {
+    if expression.is_empty() {
+        return Vec::new();
+    }
+    let mut verdicts = VERDICTS.with(Cell::take);
+    let known = verdicts
+        .iter()
+        .position(|verdict| verdict.expression == expression && verdict.path == path);
+    let mut verdict = match known {
+        Some(at) => verdicts.remove(at),
+        None => Verdict {
+            expression: expression.to_owned(),
+            path: path.to_owned(),
+            analysis: analyze_untimed(expression, path).into_owned(),
+            fires_before: None,
+            unclocked: None,
+        },
+    };
+    let mut diagnostics = verdict.analysis.diagnostics.clone();
+    if let Some(Schedule::Cron(cron)) = &verdict.analysis.schedule {
+        let judged = verdict.analysis.judged.as_ref();
+        let never_fires = match now() {
+            Some(now) if verdict.fires_before.is_some_and(|run| now < run) => None,
+            Some(now) => match cron.next_after(now) {
+                Some(run) => {
+                    verdict.fires_before = Some(run);
+                    None
+                }
+                None => cron.check_fires(judged, path, Some(now)),
+            },
+            None => verdict
+                .unclocked
+                .get_or_insert_with(|| cron.check_fires(judged, path, None))
+                .clone(),
+        };
+        diagnostics.extend(never_fires);
+    }
+    verdicts.insert(0, verdict);
+    verdicts.truncate(REMEMBERED);
+    VERDICTS.with(|cell| cell.set(verdicts));
+    diagnostics
+}
+
 /// Diagnostics (path `""`, with `from_unix` as "now" for the never-fires
 /// check), a plain-English summary (`None` if the expression is invalid), and
 /// the next `count` run times strictly after `from_unix`, formatted by
@@ -196,15 +273,46 @@ enum Keyword {
     Rate,
 }
 
+/// An expression parsed and checked, apart from the never-fires check.
+struct Analysis<'a> {
+    /// `None` when the syntax is invalid.
+    schedule: Option<Schedule>,
+    /// Every diagnostic but the never-fires one, in report order.
+    diagnostics: Vec<Diagnostic>,
+    /// The expression as judged (as documented, when it was spelled
+    /// otherwise), which the never-fires message quotes.
+    judged: Cow<'a, str>,
+}
+
+impl Analysis<'_> {
+    fn into_owned(self) -> Analysis<'static> {
+        Analysis {
+            schedule: self.schedule,
+            diagnostics: self.diagnostics,
+            judged: Cow::Owned(self.judged.into_owned()),
+        }
+    }
+}
+
 /// Parses and checks; the schedule is `None` when the syntax is invalid.
 fn analyze(expression: &str, path: &str, now: Option<i64>) -> (Option<Schedule>, Vec<Diagnostic>) {
+    let mut analysis = analyze_untimed(expression, path);
+    if let Some(Schedule::Cron(cron)) = &analysis.schedule {
+        let never_fires = cron.check_fires(&analysis.judged, path, now);
+        analysis.diagnostics.extend(never_fires);
+    }
+    (analysis.schedule, analysis.diagnostics)
+}
+
+/// Everything [`analyze`] does but the never-fires check (the one that needs the time).
+fn analyze_untimed<'a>(expression: &'a str, path: &str) -> Analysis<'a> {
     // Spellings EventBridge's documentation never shows (spaces around the
     // expression, `CRON(`, `rate(2 Hours)`, a stray comma in a cron list) may
     // or may not be accepted: warn, then judge the expression as documented.
     let spelled = normalize(expression);
     let cleaned = without_stray_commas(&spelled);
     if cleaned != expression {
-        let (schedule, mut diagnostics) = analyze_documented(&cleaned, path, now);
+        let (schedule, mut diagnostics) = analyze_documented(&cleaned, path);
         let message = if spelled == expression {
             stray_comma_message(expression, &cleaned)
         } else {
@@ -214,11 +322,20 @@ fn analyze(expression: &str, path: &str, now: Option<i64>) -> (Option<Schedule>,
             0,
             Diagnostic::new(Code::ScheduleNonstandardSpelling, path, message)
                 .with("suggestion", cleaned.to_string())
-                .with_replacement(cleaned.into_owned()),
+                .with_replacement(cleaned.to_string()),
         );
-        return (schedule, diagnostics);
+        return Analysis {
+            schedule,
+            diagnostics,
+            judged: Cow::Owned(cleaned.into_owned()),
+        };
     }
-    analyze_documented(expression, path, now)
+    let (schedule, diagnostics) = analyze_documented(expression, path);
+    Analysis {
+        schedule,
+        diagnostics,
+        judged: Cow::Borrowed(expression),
+    }
 }
 
 /// The expression without surrounding whitespace, with a lower-case keyword,
@@ -306,11 +423,7 @@ fn stray_comma_message(expression: &str, cleaned: &str) -> String {
     )
 }
 
-fn analyze_documented(
-    expression: &str,
-    path: &str,
-    now: Option<i64>,
-) -> (Option<Schedule>, Vec<Diagnostic>) {
+fn analyze_documented(expression: &str, path: &str) -> (Option<Schedule>, Vec<Diagnostic>) {
     let invalid = |message: String| {
         (
             None,
@@ -354,11 +467,7 @@ fn analyze_documented(
                 6 => match cron::parse(fields, path) {
                     Err(diagnostics) => (None, diagnostics),
                     Ok(cron) => {
-                        let diagnostics = cron
-                            .check_frequency(fields, path)
-                            .into_iter()
-                            .chain(cron.check_fires(expression, path, now))
-                            .collect();
+                        let diagnostics = cron.check_frequency(fields, path).into_iter().collect();
                         (Some(Schedule::Cron(Box::new(cron))), diagnostics)
                     }
                 },
@@ -826,6 +935,82 @@ mod tests {
         for from in [i64::MIN, -1, 0, i64::MAX] {
             describe("cron(0 0 * * ? *)", from, 5);
             describe("rate(2147483647 days)", from, 5);
+        }
+    }
+
+    #[test]
+    fn cached_verdicts_are_the_verdicts_at_every_time() {
+        // 2027-01-01T08:00:00Z: the one run of the third expression.
+        let run = 1_798_790_400;
+        let expressions = [
+            "cron(0 8 ? * MON-FRI *)",
+            "cron(0 8 1 1 ? 2027)",
+            "CRON(0 8 1 1 ? 2027)",
+            "cron(0,,8 8 1 1 ? 2027)",
+            "cron(0 0 30 2 ? *)",
+            "cron(0 8 * * ? 2020)",
+            "cron(0/5 8 * * ? 2020)",
+            "rate(12 hours)",
+            "rate(5 minutes)",
+            "rate(",
+            "cron(0 8 * * 3#1)",
+        ];
+        // Forward across the run, exactly at it, backward, and without a clock:
+        // each expression at every time in turn (its verdict remembered), then
+        // each time for every expression in turn (more than are remembered).
+        let times = [
+            Some(NOW),
+            Some(run - 1),
+            Some(run),
+            Some(run + 1),
+            None,
+            Some(NOW),
+            Some(run - 60),
+            Some(i64::MIN),
+            Some(i64::MAX),
+            None,
+        ];
+        let agree = |expression: &str, now: Option<i64>| {
+            for path in [PATH, ""] {
+                assert_eq!(
+                    check_cached(expression, path, || now),
+                    check(expression, path, now),
+                    "{expression} at {now:?}"
+                );
+            }
+        };
+        for expression in expressions {
+            for now in times {
+                agree(expression, now);
+            }
+        }
+        for now in times {
+            for expression in expressions {
+                agree(expression, now);
+            }
+        }
+    }
+
+    #[test]
+    fn only_a_valid_cron_expression_reads_the_clock() {
+        use std::cell::Cell;
+        let reads = Cell::new(0);
+        let clock = || {
+            reads.set(reads.get() + 1);
+            Some(NOW)
+        };
+        for (expression, expected) in [
+            ("", 0),
+            ("rate(12 hours)", 0),
+            ("rate(12 hours)", 0),
+            ("cron(0 8 * * 3#1)", 0),
+            ("cron(0 8 ? * 4#1", 0),
+            ("cron(0 8 ? * 4#1 *)", 1),
+            ("cron(0 8 ? * 4#1 *)", 1),
+        ] {
+            reads.set(0);
+            check_cached(expression, PATH, clock);
+            assert_eq!(reads.get(), expected, "{expression}");
         }
     }
 }

@@ -156,6 +156,24 @@ fn ends_run(word: u64) -> bool {
         || has_zero_byte(word ^ (ONES * u64::from(b'\\')))
 }
 
+/// Whether two texts are equal, compared eight bytes at a time. Member names
+/// are compared on every lookup, and in wasm the `memcmp` behind `==`
+/// compares byte by byte; texts of different lengths are told apart at once.
+#[inline]
+pub fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut words = a.chunks_exact(8).zip(b.chunks_exact(8));
+    let word = |chunk: &[u8]| u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+    if !words.all(|(x, y)| word(x) == word(y)) {
+        return false;
+    }
+    let tail = a.len() - a.len() % 8;
+    a.get(tail..) == b.get(tail..)
+}
+
 /// What a parsing step returns. The error is boxed so that the common
 /// successful result stays small (it is moved at every level of nesting).
 type Step<T> = Result<T, Box<ParseError>>;
@@ -312,7 +330,7 @@ impl<'a> Parser<'a> {
             let value = self.value(depth, Some(&frame))?;
             let existing = match &mut index {
                 Some(index) => index.get(&name).copied(),
-                None => members.iter().position(|(known, _)| *known == name),
+                None => members.iter().position(|(known, _)| same(known, &name)),
             };
             if let Some(slot) = existing.and_then(|at| members.get_mut(at)) {
                 let frame = PathFrame {
@@ -688,7 +706,7 @@ impl<'a> Value<'a> {
     /// The member `name` of an object, if this is an object that has it.
     pub fn get(&self, name: &str) -> Option<&Value<'a>> {
         match self {
-            Value::Object(members) => members.iter().find(|(n, _)| n == name).map(|(_, v)| v),
+            Value::Object(members) => members.iter().find(|(n, _)| same(n, name)).map(|(_, v)| v),
             _ => None,
         }
     }
@@ -802,6 +820,22 @@ mod tests {
                 Value::String(format!("{}\n", "é".repeat(length)).into())
             );
         }
+    }
+
+    #[test]
+    fn texts_are_the_same_only_when_every_byte_is() {
+        for length in 0..20 {
+            let text: String = ('a'..='z').take(length).collect();
+            assert!(same(&text, &text.clone()));
+            assert!(!same(&text, &format!("{text}x")));
+            for at in 0..length {
+                let mut other = text.clone().into_bytes();
+                other[at] = b'_';
+                let other = String::from_utf8(other).unwrap();
+                assert!(!same(&text, &other), "{text} vs {other}");
+            }
+        }
+        assert!(same("Größe", "Größe") && !same("Größe", "Grösse"));
     }
 
     #[test]

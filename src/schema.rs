@@ -662,7 +662,9 @@ pub fn request_members() -> &'static [Member] {
 
 /// The member called `name` among `members`.
 pub fn find<'a>(members: &'a [Member], name: &str) -> Option<&'a Member> {
-    members.iter().find(|member| member.name == name)
+    members
+        .iter()
+        .find(|member| crate::json::same(member.name, name))
 }
 
 /// The members of `Options` (and of StartTaskExecution's `OverrideOptions`).

@@ -241,9 +241,15 @@ impl Walker {
         // The schema members seen, one bit per position, so the required check
         // needs no second scan (structures beyond 64 members would fall back to one).
         let mut seen: u64 = 0;
+        // Requests usually list members in the model's order, so the search
+        // for each starts after the last one found: one comparison, typically.
+        let mut next = 0;
         for (member_name, member_value) in present {
             let saved = path.len();
-            let position = members.iter().position(|m| m.name == member_name.as_ref());
+            let position = find_from(members, member_name, next);
+            if let Some(at) = position {
+                next = at + 1;
+            }
             match position.and_then(|at| Some((at, members.get(at)?))) {
                 Some((at, member)) => {
                     seen |= bit(at);
@@ -299,7 +305,9 @@ impl Walker {
         }
         for (at, member) in members.iter().enumerate().filter(|(_, m)| m.required) {
             let is_present = match bit(at) {
-                0 => present.iter().any(|(n, _)| n == member.name),
+                0 => present
+                    .iter()
+                    .any(|(n, _)| crate::json::same(n, member.name)),
                 mask => seen & mask != 0,
             };
             if !is_present {
@@ -314,6 +322,20 @@ impl Walker {
             }
         }
     }
+}
+
+/// The position of the member called `name`, searched from `start` round to
+/// the start again.
+fn find_from(members: &[Member], name: &str, start: usize) -> Option<usize> {
+    let (before, after) = members.split_at(start.min(members.len()));
+    let found = |members: &[Member]| {
+        members
+            .iter()
+            .position(|member| crate::json::same(member.name, name))
+    };
+    found(after)
+        .map(|at| at + before.len())
+        .or_else(|| found(before))
 }
 
 /// The bit for a member position, or 0 beyond the 64 a `u64` holds.

@@ -128,6 +128,8 @@ pub fn parse(text: &str) -> Result<Parsed<'_>, ParseError> {
         bytes: text.as_bytes(),
         pos: 0,
         findings: Vec::new(),
+        members: Vec::new(),
+        items: Vec::new(),
     };
     parser.skip_whitespace();
     let value = parser.value(0, None).map_err(|error| *error)?;
@@ -159,7 +161,6 @@ fn ends_run(word: u64) -> bool {
 /// Whether two texts are equal, compared eight bytes at a time. Member names
 /// are compared on every lookup, and in wasm the `memcmp` behind `==`
 /// compares byte by byte; texts of different lengths are told apart at once.
-#[inline]
 pub fn same(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
@@ -237,6 +238,12 @@ struct Parser<'a> {
     bytes: &'a [u8],
     pos: usize,
     findings: Vec<Finding>,
+    /// The members of every object being read, innermost last: an object's
+    /// members are moved into a vector of their exact size when it closes, so
+    /// reading one allocates once instead of growing a vector member by member.
+    members: Vec<(Text<'a>, Value<'a>)>,
+    /// The same for the items of every array being read.
+    items: Vec<Value<'a>>,
 }
 
 impl<'a> Parser<'a> {
@@ -302,15 +309,17 @@ impl<'a> Parser<'a> {
             return Err(self.error_kind(ParseErrorKind::TooDeep));
         }
         self.pos += 1;
-        let mut members: Vec<(Text<'a>, Value<'a>)> = Vec::new();
-        // Duplicate detection scans small objects and indexes large ones, so
-        // an object with 100,000 members stays linear.
-        let mut index: Option<HashMap<Text<'a>, usize>> = None;
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Value::Object(members));
+            return Ok(Value::Object(Vec::new()));
         }
+        // This object's members are members[start..]; on an error they are
+        // left there, as the whole parse fails.
+        let start = self.members.len();
+        // Duplicate detection scans small objects and indexes large ones, so
+        // an object with 100,000 members stays linear.
+        let mut index: Option<HashMap<Text<'a>, usize>> = None;
         loop {
             self.skip_whitespace();
             if self.peek() != Some(b'"') {
@@ -328,37 +337,40 @@ impl<'a> Parser<'a> {
                 segment: Segment::Member(&name),
             };
             let value = self.value(depth, Some(&frame))?;
+            let members = self.members.get_mut(start..).unwrap_or_default();
             let existing = match &mut index {
                 Some(index) => index.get(&name).copied(),
                 None => members.iter().position(|(known, _)| same(known, &name)),
             };
             if let Some(slot) = existing.and_then(|at| members.get_mut(at)) {
+                slot.1 = value;
                 let frame = PathFrame {
                     parent: path,
                     segment: Segment::Member(&name),
                 };
                 self.findings
                     .push(Finding::DuplicateMember(pointer(Some(&frame))));
-                slot.1 = value;
             } else {
+                let count = members.len();
                 if let Some(index) = &mut index {
-                    index.insert(name.clone(), members.len());
-                } else if members.len() >= LINEAR_LOOKUP_LIMIT {
+                    index.insert(name.clone(), count);
+                } else if count >= LINEAR_LOOKUP_LIMIT {
                     let mut built: HashMap<Text<'a>, usize> = members
                         .iter()
                         .enumerate()
                         .map(|(at, (known, _))| (known.clone(), at))
                         .collect();
-                    built.insert(name.clone(), members.len());
+                    built.insert(name.clone(), count);
                     index = Some(built);
                 }
-                members.push((name, value));
+                self.members.push((name, value));
             }
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
+                    let members: Vec<_> = self.members.drain(start..).collect();
                     return Ok(Value::Object(members));
                 }
                 _ => return Err(self.error("',' or '}' after an object member")),
@@ -371,25 +383,27 @@ impl<'a> Parser<'a> {
             return Err(self.error_kind(ParseErrorKind::TooDeep));
         }
         self.pos += 1;
-        let mut items = Vec::new();
         self.skip_whitespace();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Value::Array(items));
+            return Ok(Value::Array(Vec::new()));
         }
+        // This array's items are items[start..], as for objects.
+        let start = self.items.len();
         loop {
             self.skip_whitespace();
             let frame = PathFrame {
                 parent: path,
-                segment: Segment::Index(items.len()),
+                segment: Segment::Index(self.items.len() - start),
             };
             let item = self.value(depth, Some(&frame))?;
-            items.push(item);
+            self.items.push(item);
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
+                    let items: Vec<_> = self.items.drain(start..).collect();
                     return Ok(Value::Array(items));
                 }
                 _ => return Err(self.error("',' or ']' after an array item")),

@@ -214,7 +214,12 @@ impl<'a> Request<'a> {
         };
         match self.options.and_then(|options| options.get(name)) {
             Some(Value::String(value)) => match member.shape {
-                Shape::String(rule) if rule.allowed.contains(&value.as_ref()) => {
+                Shape::String(rule)
+                    if rule
+                        .allowed
+                        .iter()
+                        .any(|allowed| crate::json::same(allowed, value)) =>
+                {
                     Setting::Explicit(value)
                 }
                 _ => Setting::Unknown,

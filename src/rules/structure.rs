@@ -383,7 +383,11 @@ fn member_at(path: &str) -> Option<(&'static str, &'static Shape)> {
 
 fn check_string(text: &str, rule: &StringRule, name: &str, path: &str, out: &mut Collector) {
     if !rule.allowed.is_empty() {
-        if !rule.allowed.contains(&text) {
+        if !rule
+            .allowed
+            .iter()
+            .any(|allowed| crate::json::same(allowed, text))
+        {
             let case_fix = rule
                 .allowed
                 .iter()

@@ -142,18 +142,16 @@ pub fn check(expression: &str, path: &str, now_unix: Option<i64>) -> Vec<Diagnos
 /// How many expressions [`check_cached`] remembers its verdicts on.
 const REMEMBERED: usize = 8;
 
-/// What [`check_cached`] knows about one expression at one path.
+/// What [`check_cached`] remembers of an expression without problems.
 struct Verdict {
     expression: String,
     path: String,
-    /// Every diagnostic but the never-fires one, which depends on the time.
-    analysis: Analysis<'static>,
+    /// The parsed cron expression; `None` for a rate expression, whose verdict never changes.
+    cron: Option<Box<Cron>>,
     /// A run time of the cron found after some earlier "now": the schedule
     /// fires after any time before it, so until then it gets no never-fires
     /// warning and the run-time search need not be repeated.
     fires_before: Option<i64>,
-    /// The never-fires check without a time, once made.
-    unclocked: Option<Option<Diagnostic>>,
 }
 
 thread_local! {
@@ -165,9 +163,10 @@ thread_local! {
 
 /// [`check`], with the time read from `now` only when the expression is a
 /// valid cron expression (only its never-fires check depends on the time),
-/// and every verdict reused exactly: a cron, rate or invalid expression is
-/// analysed once; a cron's never-fires check holds until its next run
-/// time. Gives the same diagnostics as `check(expression, path, now())`.
+/// and the verdicts on expressions without problems reused exactly: a rate
+/// expression's for ever, a cron's until its next run time. Gives the same
+/// diagnostics as `check(expression, path, now())`. (An expression with a
+/// problem is analysed on every call: the report is written for it anyway.)
 pub fn check_cached(
     expression: &str,
     path: &str,
@@ -182,37 +181,46 @@ pub fn check_cached(
         .position(|verdict| verdict.expression == expression && verdict.path == path);
     let mut verdict = match known {
         Some(at) => verdicts.remove(at),
-        None => Verdict {
-            expression: expression.to_owned(),
-            path: path.to_owned(),
-            analysis: analyze_untimed(expression, path).into_owned(),
-            fires_before: None,
-            unclocked: None,
-        },
-    };
-    let mut diagnostics = verdict.analysis.diagnostics.clone();
-    if let Some(Schedule::Cron(cron)) = &verdict.analysis.schedule {
-        let judged = verdict.analysis.judged.as_ref();
-        let never_fires = match now() {
-            Some(now) if verdict.fires_before.is_some_and(|run| now < run) => None,
-            Some(now) => match cron.next_after(now) {
-                Some(run) => {
-                    verdict.fires_before = Some(run);
-                    None
+        None => {
+            let analysis = analyze_untimed(expression, path);
+            let cron = match analysis.schedule {
+                // No problem, so no respelling either: the judged expression is this one.
+                Some(schedule) if analysis.diagnostics.is_empty() => match schedule {
+                    Schedule::Cron(cron) => Some(cron),
+                    Schedule::Rate(_) => None,
+                },
+                schedule => {
+                    VERDICTS.with(|cell| cell.set(verdicts));
+                    let mut diagnostics = analysis.diagnostics;
+                    if let Some(Schedule::Cron(cron)) = schedule {
+                        diagnostics.extend(cron.check_fires(&analysis.judged, path, now()));
+                    }
+                    return diagnostics;
                 }
-                None => cron.check_fires(judged, path, Some(now)),
-            },
-            None => verdict
-                .unclocked
-                .get_or_insert_with(|| cron.check_fires(judged, path, None))
-                .clone(),
-        };
-        diagnostics.extend(never_fires);
-    }
+            };
+            Verdict {
+                expression: expression.to_owned(),
+                path: path.to_owned(),
+                cron,
+                fires_before: None,
+            }
+        }
+    };
+    let never_fires = verdict.cron.as_ref().and_then(|cron| match now() {
+        Some(now) if verdict.fires_before.is_some_and(|run| now < run) => None,
+        Some(now) => match cron.next_after(now) {
+            Some(run) => {
+                verdict.fires_before = Some(run);
+                None
+            }
+            None => cron.check_fires(expression, path, Some(now)),
+        },
+        None => cron.check_fires(expression, path, None),
+    });
     verdicts.insert(0, verdict);
     verdicts.truncate(REMEMBERED);
     VERDICTS.with(|cell| cell.set(verdicts));
-    diagnostics
+    never_fires.into_iter().collect()
 }
 
 /// Diagnostics (path `""`, with `from_unix` as "now" for the never-fires
@@ -282,16 +290,6 @@ struct Analysis<'a> {
     /// The expression as judged (as documented, when it was spelled
     /// otherwise), which the never-fires message quotes.
     judged: Cow<'a, str>,
-}
-
-impl Analysis<'_> {
-    fn into_owned(self) -> Analysis<'static> {
-        Analysis {
-            schedule: self.schedule,
-            diagnostics: self.diagnostics,
-            judged: Cow::Owned(self.judged.into_owned()),
-        }
-    }
 }
 
 /// Parses and checks; the schedule is `None` when the syntax is invalid.

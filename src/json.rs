@@ -370,8 +370,7 @@ impl<'a> Parser<'a> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    let members: Vec<_> = self.members.drain(start..).collect();
-                    return Ok(Value::Object(members));
+                    return Ok(Value::Object(self.members.split_off(start)));
                 }
                 _ => return Err(self.error("',' or '}' after an object member")),
             }
@@ -403,8 +402,7 @@ impl<'a> Parser<'a> {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    let items: Vec<_> = self.items.drain(start..).collect();
-                    return Ok(Value::Array(items));
+                    return Ok(Value::Array(self.items.split_off(start)));
                 }
                 _ => return Err(self.error("',' or ']' after an array item")),
             }

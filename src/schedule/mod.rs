@@ -139,9 +139,6 @@ pub fn check(expression: &str, path: &str, now_unix: Option<i64>) -> Vec<Diagnos
     analyze(expression, path, now_unix).1
 }
 
-/// How many expressions [`check_cached`] remembers its verdicts on.
-const REMEMBERED: usize = 8;
-
 /// What [`check_cached`] remembers of an expression without problems.
 struct Verdict {
     expression: String,
@@ -155,10 +152,11 @@ struct Verdict {
 }
 
 thread_local! {
-    /// The last [`REMEMBERED`] verdicts, the latest first. In a `Cell`, taken
+    /// The verdict on the last expression without problems (a form or a
+    /// portal validates the same request over and over). In a `Cell`, taken
     /// out while in use: the clock is user code that may call the validator
-    /// again, which then finds the cache empty rather than borrowed.
-    static VERDICTS: Cell<Vec<Verdict>> = const { Cell::new(Vec::new()) };
+    /// again, which then finds no verdict rather than a borrowed one.
+    static VERDICT: Cell<Option<Verdict>> = const { Cell::new(None) };
 }
 
 /// [`check`], with the time read from `now` only when the expression is a
@@ -175,12 +173,14 @@ pub fn check_cached(
     if expression.is_empty() {
         return Vec::new();
     }
-    let mut verdicts = VERDICTS.with(Cell::take);
-    let known = verdicts
-        .iter()
-        .position(|verdict| verdict.expression == expression && verdict.path == path);
+    // try_with: no verdict, rather than a panic, while the thread shuts down.
+    let known = VERDICT
+        .try_with(Cell::take)
+        .ok()
+        .flatten()
+        .filter(|verdict| verdict.expression == expression && verdict.path == path);
     let mut verdict = match known {
-        Some(at) => verdicts.remove(at),
+        Some(verdict) => verdict,
         None => {
             let analysis = analyze_untimed(expression, path);
             let cron = match analysis.schedule {
@@ -190,7 +190,6 @@ pub fn check_cached(
                     Schedule::Rate(_) => None,
                 },
                 schedule => {
-                    VERDICTS.with(|cell| cell.set(verdicts));
                     let mut diagnostics = analysis.diagnostics;
                     if let Some(Schedule::Cron(cron)) = schedule {
                         diagnostics.extend(cron.check_fires(&analysis.judged, path, now()));
@@ -217,9 +216,7 @@ pub fn check_cached(
         },
         None => cron.check_fires(expression, path, None),
     });
-    verdicts.insert(0, verdict);
-    verdicts.truncate(REMEMBERED);
-    VERDICTS.with(|cell| cell.set(verdicts));
+    let _ = VERDICT.try_with(|cell| cell.set(Some(verdict)));
     never_fires.into_iter().collect()
 }
 
@@ -955,7 +952,7 @@ mod tests {
         ];
         // Forward across the run, exactly at it, backward, and without a clock:
         // each expression at every time in turn (its verdict remembered), then
-        // each time for every expression in turn (more than are remembered).
+        // each time for every expression in turn (one verdict is remembered).
         let times = [
             Some(NOW),
             Some(run - 1),
@@ -968,23 +965,23 @@ mod tests {
             Some(i64::MAX),
             None,
         ];
-        let agree = |expression: &str, now: Option<i64>| {
-            for path in [PATH, ""] {
+        for path in [PATH, ""] {
+            let agree = |expression: &str, now: Option<i64>| {
                 assert_eq!(
                     check_cached(expression, path, || now),
                     check(expression, path, now),
                     "{expression} at {now:?}"
                 );
-            }
-        };
-        for expression in expressions {
-            for now in times {
-                agree(expression, now);
-            }
-        }
-        for now in times {
+            };
             for expression in expressions {
-                agree(expression, now);
+                for now in times {
+                    agree(expression, now);
+                }
+            }
+            for now in times {
+                for expression in expressions {
+                    agree(expression, now);
+                }
             }
         }
     }

@@ -7,6 +7,9 @@
 use std::cmp::Ordering;
 use std::collections::HashSet;
 
+use serde::ser::{SerializeStruct, Serializer};
+use serde::Serialize;
+
 use crate::json::Value;
 
 /// How serious a problem is.
@@ -865,6 +868,75 @@ retired {
         why: "BytesPerSecond in Enhanced mode: the API model stopped saying that it does not apply (December 2025, when Enhanced mode gained agents).",
     }
 }
+}
+
+// Serialize for native Rust users: the shapes of the JSON report
+// (`Report::to_json_text`), field for field and in the same order.
+
+impl Serialize for Severity {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// `{ code, severity, path, message, params?, fix? }`.
+impl Serialize for Diagnostic {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct Params<'a>(&'a [(&'static str, Value<'static>)]);
+        impl Serialize for Params<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_map(self.0.iter().map(|(name, value)| (name, value)))
+            }
+        }
+        let fields = 4 + usize::from(!self.params.is_empty()) + usize::from(!self.fix.is_empty());
+        let mut out = serializer.serialize_struct("Diagnostic", fields)?;
+        out.serialize_field("code", &self.code)?;
+        out.serialize_field("severity", &self.severity)?;
+        out.serialize_field("path", &self.path)?;
+        out.serialize_field("message", &self.message)?;
+        if self.params.is_empty() {
+            out.skip_field("params")?;
+        } else {
+            out.serialize_field("params", &Params(&self.params))?;
+        }
+        if self.fix.is_empty() {
+            out.skip_field("fix")?;
+        } else {
+            out.serialize_field("fix", &self.fix)?;
+        }
+        out.end()
+    }
+}
+
+/// `{ op, path, value }` or `{ op: "move", from, path }`, as RFC 6902 writes them.
+impl Serialize for PatchOp {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("PatchOp", 3)?;
+        match self {
+            PatchOp::Add { path, value } | PatchOp::Replace { path, value } => {
+                let op = if matches!(self, PatchOp::Add { .. }) {
+                    "add"
+                } else {
+                    "replace"
+                };
+                out.serialize_field("op", op)?;
+                out.serialize_field("path", path)?;
+                out.serialize_field("value", value)?;
+            }
+            PatchOp::Move { from, path } => {
+                out.serialize_field("op", "move")?;
+                out.serialize_field("from", from)?;
+                out.serialize_field("path", path)?;
+            }
+        }
+        out.end()
+    }
 }
 
 /// One RFC 6902 JSON Patch operation on the request, part of a [`Diagnostic`]'s fix.

@@ -714,6 +714,30 @@ pub fn write_string(out: &mut String, text: &str) {
     out.push('"');
 }
 
+/// A value as JSON: objects as maps in member order; an integer beyond `i64`
+/// as an `i128` (or a float beyond that), a float literal as the float it names.
+impl serde::Serialize for Value<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Null => serializer.serialize_unit(),
+            Value::Bool(flag) => serializer.serialize_bool(*flag),
+            Value::Number(Number::Int(int)) => serializer.serialize_i64(*int),
+            Value::Number(Number::BigInt(literal)) => match literal.parse::<i128>() {
+                Ok(int) => serializer.serialize_i128(int),
+                Err(_) => serializer.serialize_f64(literal.parse().unwrap_or(f64::NAN)),
+            },
+            Value::Number(Number::Float(literal)) => {
+                serializer.serialize_f64(literal.parse().unwrap_or(f64::NAN))
+            }
+            Value::String(text) => serializer.serialize_str(text),
+            Value::Array(items) => serializer.collect_seq(items),
+            Value::Object(members) => {
+                serializer.collect_map(members.iter().map(|(name, value)| (name.as_ref(), value)))
+            }
+        }
+    }
+}
+
 impl<'a> Value<'a> {
     /// The member `name` of an object, if this is an object that has it.
     pub fn get(&self, name: &str) -> Option<&Value<'a>> {

@@ -101,6 +101,25 @@ impl Report {
     }
 }
 
+/// `{ valid, errors, warnings }`, the shape of [`Report::to_json_text`] and of
+/// `validate()` in JavaScript.
+impl serde::Serialize for Report {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Of<'a>(&'a Report, Severity);
+        impl serde::Serialize for Of<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_seq(self.0.of(self.1))
+            }
+        }
+        let mut out = serializer.serialize_struct("Report", 3)?;
+        out.serialize_field("valid", &self.is_valid())?;
+        out.serialize_field("errors", &Of(self, Severity::Error))?;
+        out.serialize_field("warnings", &Of(self, Severity::Warning))?;
+        out.end()
+    }
+}
+
 impl From<Collector> for Report {
     fn from(collector: Collector) -> Self {
         Report {

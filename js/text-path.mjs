@@ -100,8 +100,18 @@ export function guardGlue(glue) {
 /** JSON.rawJSON (ES2025; V8 11.4+, Node.js 21+), or undefined where the engine lacks it. */
 const rawJSON = typeof JSON.rawJSON === 'function' ? JSON.rawJSON : undefined;
 
-/** Whether `error`, thrown by JSON.stringify, is its refusal of a BigInt (every engine names the type). */
-const refusesBigInt = (error) => error instanceof TypeError && /bigint/i.test(String(error.message));
+/**
+ * Whether `error`, thrown by JSON.stringify, is its refusal of a BigInt (every
+ * engine names the type). A toJSON or getter may throw anything, even a Proxy
+ * whose traps throw: reading it must not throw again.
+ */
+const refusesBigInt = (error) => {
+  try {
+    return error instanceof TypeError && /bigint/i.test(String(error.message));
+  } catch {
+    return false;
+  }
+};
 
 /**
  * JSON text of `value` with every BigInt written as the exact integer it
@@ -285,17 +295,32 @@ export function createValidate(glue) {
   /**
    * Whether the options kept in wasm are `options`, storing them when they
    * are not (which throws the TypeError for malformed options).
+   * What is stored is a plain copy read once (JSON.stringify, as the glue
+   * reads them), and its print is walked from that copy: a getter or Proxy
+   * that answers differently on each read could otherwise keep options that
+   * differ from their print, and a later call with plain options equal to
+   * the print would be judged with the others.
    */
   function storedAre(options) {
-    if (storedPrint !== null) {
+    const kept = storedPrint;
+    if (kept !== null) {
       let at = 0;
-      const print = storedPrint;
-      if (walkOptions(options, (value) => Object.is(value, print[at++])) && at === print.length) return true;
+      // A getter that calls validate() with other options replaces the kept
+      // ones while this walk runs: they are used only if still the ones compared.
+      if (walkOptions(options, (value) => Object.is(value, kept[at++])) && at === kept.length && storedPrint === kept) return true;
+    }
+    let copy;
+    try {
+      const text = JSON.stringify(options);
+      if (typeof text !== 'string') return false;
+      copy = JSON.parse(text);
+    } catch {
+      return false; // read by the glue instead, which throws its TypeError
     }
     const print = [];
-    if (!walkOptions(options, (value) => print.push(value) > 0)) return false;
+    if (!walkOptions(copy, (value) => print.push(value) > 0)) return false;
     // Throws for malformed options, keeping what was stored (storedPrint still describes it).
-    glue.storeOptions(options);
+    glue.storeOptions(copy);
     storedPrint = print;
     return true;
   }
@@ -370,7 +395,11 @@ const segment = (key) => String(key).replace(/~/g, '~0').replace(/\//g, '~1');
  * anything else is reported as thrown.
  */
 function explain(request, error) {
-  if (!(error instanceof TypeError)) return error;
+  try {
+    if (!(error instanceof TypeError)) return error;
+  } catch {
+    return error; // a Proxy whose traps throw: the glue reads it with its own guards
+  }
   const cycle = findCycle(request);
   if (!cycle) return error;
   const target = cycle.to === '' ? 'the request itself' : cycle.to;

@@ -96,6 +96,16 @@ impl CallOptions {
     }
 }
 
+/// The sentence for options that `JSON.stringify` could not write: `reason`
+/// is what it threw (a getter's or toJSON's own message, say), escaped and
+/// cut as every quoted value is, so a megabyte message makes a short one.
+pub fn unreadable(reason: &str) -> String {
+    format!(
+        "options could not be read as JSON ({}).",
+        crate::diagnostic::excerpt(reason)
+    )
+}
+
 /// A JSON type name as a phrase: "an array", "a string", "null".
 pub(crate) fn with_article(type_name: &str) -> String {
     match type_name {
@@ -144,6 +154,21 @@ mod tests {
             .unwrap_err()
             .starts_with("options.locations must be an array"));
         assert!(CallOptions::from_json_text("{").is_err());
+    }
+
+    #[test]
+    fn what_made_options_unreadable_is_quoted_short_and_on_one_line() {
+        assert_eq!(
+            unreadable("Do not know how to serialize a BigInt"),
+            "options could not be read as JSON (Do not know how to serialize a BigInt)."
+        );
+        let long = unreadable(&"y".repeat(5_000_000));
+        assert!(long.chars().count() < 150, "{}", long.len());
+        assert!(long.ends_with("yyy…)."), "{long}");
+        assert_eq!(
+            unreadable("say \"hi\"\nthen"),
+            "options could not be read as JSON (say \\\"hi\\\"\\nthen)."
+        );
     }
 
     fn read(options: &str) -> Result<CallOptions, String> {

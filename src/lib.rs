@@ -36,7 +36,7 @@ pub mod wasm;
 
 use std::collections::HashSet;
 
-use diagnostic::{excerpt, quote, Code, Collector, Diagnostic, PatchOp, Severity, REPORT_LIMIT};
+use diagnostic::{excerpt, Code, Collector, Diagnostic, PatchOp, Severity, REPORT_LIMIT};
 use json::{Finding, ParseErrorKind, Value};
 use request::Request;
 
@@ -362,7 +362,7 @@ pub fn not_serializable(reason: &str) -> Diagnostic {
         "",
         format!(
             "The request could not be read as JSON ({}); pass a plain object or a JSON string.",
-            quote(reason).trim_matches('"')
+            excerpt(reason)
         ),
     )
 }

@@ -117,19 +117,26 @@ fn serialization_failure(error: &JsValue) -> Report {
         // JSON.stringify runs out of stack on absurdly deep objects.
         crate::too_deep_to_serialize()
     } else {
-        // The first line: V8's message for a circular object goes on with
-        // an indented drawing of the cycle, which reads badly in one line.
-        let reason = Reflect::get(error, &JsValue::from_str("message"))
-            .ok()
-            .and_then(|m| m.as_string())
-            .and_then(|m| m.lines().next().map(|line| line.trim().to_owned()))
-            .filter(|line| !line.is_empty())
-            .unwrap_or_else(|| "JSON.stringify failed".to_owned());
+        let reason =
+            first_line_of_message(error).unwrap_or_else(|| "JSON.stringify failed".to_owned());
         crate::not_serializable(&reason)
     };
     Report {
         diagnostics: vec![diagnostic],
     }
+}
+
+/// The first line of what `error.message` says, trimmed, when it says
+/// something: V8's message for a circular object goes on with an indented
+/// drawing of the cycle, which reads badly in one line. Anything a getter or
+/// toJSON threw is read through a caught `Reflect.get`; the callers quote it,
+/// which cuts a long one.
+fn first_line_of_message(error: &JsValue) -> Option<String> {
+    Reflect::get(error, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .and_then(|m| m.lines().next().map(|line| line.trim().to_owned()))
+        .filter(|line| !line.is_empty())
 }
 
 /// The report `validate` gives for a request whose `JSON.stringify` in the
@@ -160,13 +167,9 @@ fn read_options(function: &str, options: &JsValue) -> Result<CallOptions, JsValu
     let text = match JSON::stringify(options) {
         Ok(text) => text.as_string(),
         Err(error) => {
-            let reason = Reflect::get(&error, &JsValue::from_str("message"))
-                .ok()
-                .and_then(|m| m.as_string())
-                .unwrap_or_else(|| "JSON.stringify failed".to_owned());
-            return Err(type_error(&format!(
-                "options could not be read as JSON ({reason})."
-            )));
+            let reason =
+                first_line_of_message(&error).unwrap_or_else(|| "JSON.stringify failed".to_owned());
+            return Err(type_error(&crate::context::unreadable(&reason)));
         }
     };
     let text = text.ok_or_else(|| type_error("options could not be read as JSON."))?;

@@ -223,18 +223,25 @@ test('a failure inside the core of a call made from inside another call: the out
   assert.ok(inner.length > 0);
   assert.notEqual(instanceMemory(), first);
   assert.deepEqual(result, withDateNow(() => newYear, () => instance.validate(JSON.stringify(scheduled))));
-  // An options getter doing the same while the core reads the options to keep them in wasm.
+  // An options getter doing the same while the options are read to be kept
+  // in wasm (in JS: the core keeps a plain copy), and while the core reads
+  // options it cannot keep (a task Options member that is an object).
   let reads = 0;
-  const options = {
+  const diving = {
     get locations() {
       reads += 1;
       callAtEveryDepth(() => instance.validate(probe));
       return objectStores.locations;
     },
   };
-  const located = instance.validate(uidBetweenObjectStores, options);
-  assert.ok(reads >= 2); // once to compare in JS, once by the core to keep them
-  assert.deepEqual(located.errors.map((e) => e.code), ['locations/posix-between-object-stores']);
+  const unkept = Object.defineProperty({ task: { Options: { Unread: {} } } }, 'locations', Object.getOwnPropertyDescriptor(diving, 'locations'));
+  for (const options of [diving, unkept]) {
+    reads = 0;
+    const located = instance.validate(uidBetweenObjectStores, options);
+    assert.ok(reads >= 1);
+    assert.deepEqual(located.errors.map((e) => e.code), ['locations/posix-between-object-stores']);
+  }
+  assert.ok(reads >= 2, 'the options that cannot be kept are read in JS, then by the core');
   assertStillUsesLocations(instance);
   assertStillValidates(instance);
 });
@@ -474,4 +481,81 @@ test('a circular request is reported in one sentence that names the cycle', () =
   assert.match(validate(inner).errors[0].message, /\/Tags\/0\/Value refers back to \/Tags\)/);
   // applyDefaults' TypeError has no path, but no line break or cut either.
   assert.throws(() => applyDefaults(circular), (e) => e instanceof TypeError && !/\\n|\n|…/.test(e.message));
+});
+
+const TASK_ARN = 'arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0';
+
+test('options whose getters answer differently on each read leave no kept options that a later call would use', () => {
+  const instance = freshInstance();
+  const update = { TaskArn: TASK_ARN, Tags: [{ Key: 'team', Value: 'data' }] };
+  const tagsRefused = ['/Tags request/unknown-member'];
+  const codes = (result) => result.errors.map((d) => `${d.path} ${d.code}`);
+  assert.deepEqual(codes(instance.validate(update, { operation: 'UpdateTask' })), tagsRefused);
+  // A getter that says CreateTask, then UpdateTask, then StartTaskExecution on later reads.
+  let reads = 0;
+  const shifty = { get operation() { reads += 1; return ['CreateTask', 'UpdateTask', 'StartTaskExecution'][Math.min(reads, 3) - 1]; } };
+  instance.validate({}, shifty);
+  // The same with a Proxy, on the task's mode.
+  let modeReads = 0;
+  const task = new Proxy({ TaskArn: TASK_ARN, TaskMode: 'BASIC' }, {
+    get(target, key) { if (key === 'TaskMode') { modeReads += 1; return modeReads % 2 ? 'BASIC' : 'ENHANCED'; } return target[key]; },
+  });
+  const run = { TaskArn: TASK_ARN, OverrideOptions: { VerifyMode: 'POINT_IN_TIME_CONSISTENT' } };
+  instance.validate(run, { operation: 'StartTaskExecution', task });
+  // Plain options are judged by what they say, on every call after those.
+  for (let i = 0; i < 2; i += 1) {
+    assert.deepEqual(codes(instance.validate(update, { operation: 'UpdateTask' })), tagsRefused);
+    assert.deepEqual(codes(instance.validate(run, { operation: 'StartTaskExecution', task: { TaskArn: TASK_ARN, TaskMode: 'BASIC' } })), []);
+    assert.deepEqual(codes(instance.validate(run, { operation: 'StartTaskExecution', task: { TaskArn: TASK_ARN, TaskMode: 'ENHANCED' } })),
+      ['/OverrideOptions/VerifyMode options/enhanced-point-in-time']);
+  }
+  assertStillValidates(instance);
+});
+
+test('a getter that calls validate() with other options does not make the outer call use those', () => {
+  const instance = freshInstance();
+  const update = { TaskArn: TASK_ARN, Tags: [{ Key: 'team', Value: 'data' }] };
+  const codes = (result) => result.errors.map((d) => `${d.path} ${d.code}`);
+  assert.deepEqual(codes(instance.validate(update, { operation: 'UpdateTask' })), ['/Tags request/unknown-member']);
+  // Reads like the options kept from the call above, but stores others while it is read.
+  const reentrant = { get operation() { instance.validate('{}', { operation: 'StartTaskExecution' }); return 'UpdateTask'; } };
+  assert.deepEqual(codes(instance.validate(update, reentrant)), ['/Tags request/unknown-member']);
+  assert.deepEqual(codes(instance.validate(update, { operation: 'UpdateTask' })), ['/Tags request/unknown-member']);
+});
+
+test('a toJSON or getter that throws a hostile value (a Proxy whose traps throw, a TypeError whose message throws) gets a diagnostic, not an exception', () => {
+  const instance = freshInstance();
+  const trapped = new Proxy({}, {
+    getPrototypeOf() { throw new Error('getPrototypeOf'); },
+    get() { throw new Error('get'); },
+  });
+  class Unreadable extends TypeError {
+    get message() { throw new Error('message'); }
+  }
+  for (const thrown of [trapped, new Unreadable(), Symbol('thrown'), undefined]) {
+    const input = request({ Options: { toJSON() { throw thrown; } } });
+    const result = instance.validate(input);
+    assert.deepEqual(result.errors.map((d) => d.code), ['input/not-serializable']);
+    assert.throws(() => instance.applyDefaults(input), (error) => error instanceof TypeError && /^applyDefaults: /.test(error.message));
+  }
+  assertStillValidates(instance);
+});
+
+test('options that cannot be read are a short TypeError on one line, whatever was thrown while reading them', () => {
+  const instance = freshInstance();
+  const cyclic = { TaskArn: TASK_ARN };
+  cyclic.Self = cyclic;
+  const huge = { get operation() { throw new Error(`${'y'.repeat(5_000_000)}\nsecond line`); } };
+  for (const options of [{ operation: 'UpdateTask', task: cyclic }, huge]) {
+    for (const call of [() => instance.validate({}, options), () => instance.applyDefaults({}, options), () => instance.fields(options)]) {
+      assert.throws(call, (error) => {
+        assert.ok(error instanceof TypeError);
+        assert.match(error.message, /^(validate|applyDefaults|fields): options could not be read as JSON \(/);
+        assert.doesNotMatch(error.message, /\n/);
+        assert.ok(error.message.length < 200, `${error.message.length} characters`);
+        return true;
+      });
+    }
+  }
+  assertStillValidates(instance);
 });

@@ -1380,6 +1380,76 @@ mod tests {
         );
     }
 
+    /// What `finish` returned before it merged the two severity runs: the
+    /// same cut, then a stable sort of everything by sort key.
+    fn finish_by_sorting(mut collector: Collector) -> Vec<Diagnostic> {
+        collector.cut();
+        let shown = collector.kept.len();
+        let mut report = collector.kept;
+        if collector.dropped > 0 {
+            let total = shown + collector.dropped;
+            report.push(
+                Diagnostic::new(Code::ReportTruncated, "", truncated(total, shown))
+                    .with("total", total)
+                    .with("shown", shown),
+            );
+        }
+        report.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        report
+    }
+
+    #[test]
+    fn merging_the_severity_runs_gives_the_order_sorting_gave() {
+        // Errors and warnings at shared paths (some sorting before the
+        // truncation notice's empty path), equal keys with other params,
+        // repeats, and counts on both sides of the report and collect limits.
+        let codes = [
+            Code::WrongType,
+            Code::JsonDuplicateMember,
+            Code::PatternMismatch,
+            Code::TagDuplicateKey,
+        ];
+        let mut state: u32 = 0x9e37_79b9;
+        let mut next = |n: u32| {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state % n
+        };
+        for count in [
+            0,
+            1,
+            2,
+            7,
+            60,
+            REPORT_LIMIT,
+            REPORT_LIMIT + 1,
+            2_500,
+            COLLECT_LIMIT + 3,
+            9_000,
+        ] {
+            let diagnostics: Vec<Diagnostic> = (0..count)
+                .map(|_| {
+                    let code = codes[next(codes.len() as u32) as usize];
+                    let path = match next(4) {
+                        0 => String::new(),
+                        _ => format!("/M{}", next(40)),
+                    };
+                    Diagnostic::new(code, path, format!("m{}", next(3))).with("n", next(2) as usize)
+                })
+                .collect();
+            let mut merged = Collector::new();
+            merged.extend(diagnostics.clone());
+            let mut sorted = Collector::new();
+            sorted.extend(diagnostics);
+            assert_eq!(
+                merged.finish(),
+                finish_by_sorting(sorted),
+                "{count} diagnostics"
+            );
+        }
+    }
+
     #[test]
     fn past_the_limit_errors_come_first_and_the_cut_is_reported() {
         let mut collector = Collector::new();

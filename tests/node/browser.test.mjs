@@ -53,6 +53,15 @@ test('the web build reads a BigInt as its digits, so validate(applyDefaults(x)) 
   assert.equal(page.results.bigintRoundTrip, true);
 });
 
+test('the web build: hostile options leave no kept options behind, and what a toJSON throws cannot escape', () => {
+  assert.deepEqual(page.results.afterShiftyOptions, ['/Tags request/unknown-member']);
+  assert.deepEqual(page.results.reentrantOptions, ['/Tags request/unknown-member']);
+  assert.deepEqual(page.results.thrownProxy, ['input/not-serializable']);
+  assert.equal(page.results.unreadableOptions.name, 'TypeError');
+  assert.equal(page.results.unreadableOptions.lines, 1);
+  assert.ok(page.results.unreadableOptions.length < 200, String(page.results.unreadableOptions.length));
+});
+
 // 5,000 here (Node.js forces 20,000, trust-boundary.test.mjs): an overflow
 // inside the allocator (its bookkeeping half updated) used to turn up about
 // once in 20,000 and break every later call. Every dive that ends in

@@ -46,7 +46,22 @@ fn enhanced_mtime_none(creating: bool) -> &'static str {
     }
 }
 
-const REMOVE_WITH_TRANSFER_ALL: &str = "TransferMode ALL cannot be combined with PreserveDeletedFiles REMOVE: when DataSync copies everything it does not scan the destination, so it cannot know what to delete; use TransferMode CHANGED or PreserveDeletedFiles PRESERVE.";
+/// The message of `options/remove-with-transfer-all`; when a value comes from
+/// the described task (an UpdateTask or a run that sets only the other
+/// member), it says so, as `options/atime-mtime-mismatch` does.
+fn remove_with_transfer_all(transfer: Setting, deleted: Setting) -> String {
+    let why = "when DataSync copies everything it does not scan the destination, so it cannot know what to delete; use TransferMode CHANGED or PreserveDeletedFiles PRESERVE.";
+    if transfer.is_explicit() && deleted.is_explicit() {
+        return format!(
+            "TransferMode ALL cannot be combined with PreserveDeletedFiles REMOVE: {why}"
+        );
+    }
+    format!(
+        "TransferMode ALL cannot be combined with PreserveDeletedFiles REMOVE, but TransferMode {} ALL and PreserveDeletedFiles {} REMOVE: {why}",
+        transfer.how(),
+        deleted.how()
+    )
+}
 
 fn enhanced_point_in_time(creating: bool) -> &'static str {
     if creating {
@@ -60,16 +75,25 @@ fn enhanced_point_in_time(creating: bool) -> &'static str {
 /// TransferMode ALL skips) holds in every mode.
 pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     // options/remove-with-transfer-all holds in every mode, so it is judged even when TaskMode is invalid.
-    if request.option("PreserveDeletedFiles").is("REMOVE")
-        && request.option("TransferMode").is("ALL")
-    {
+    let (transfer, deleted) = (
+        request.option("TransferMode"),
+        request.option("PreserveDeletedFiles"),
+    );
+    if deleted.is("REMOVE") && transfer.is("ALL") {
+        // At TransferMode, unless only PreserveDeletedFiles is in the request
+        // (TransferMode is the task's): point at what the request says.
+        let (blamed, other) = if !transfer.is_explicit() && deleted.is_explicit() {
+            ("PreserveDeletedFiles", "TransferMode")
+        } else {
+            ("TransferMode", "PreserveDeletedFiles")
+        };
         out.push(
             Diagnostic::new(
                 Code::RemoveWithTransferAll,
-                request.option_path("TransferMode"),
-                REMOVE_WITH_TRANSFER_ALL,
+                request.option_path(blamed),
+                remove_with_transfer_all(transfer, deleted),
             )
-            .with("related", vec![request.option_path("PreserveDeletedFiles")]),
+            .with("related", vec![request.option_path(other)]),
         );
     }
 
@@ -280,16 +304,25 @@ mod tests {
                 ),
                 []
             );
-            // The task copies everything each run, so deleting is impossible.
+            // The task copies everything each run, so deleting is impossible:
+            // reported at the override, saying that TransferMode is the task's.
             assert_eq!(
                 findings_in(
                     &run(r#""PreserveDeletedFiles":"REMOVE""#),
                     call_options(StartTaskExecution, Some(BASIC))
                 ),
                 [at(
-                    "/OverrideOptions/TransferMode",
+                    "/OverrideOptions/PreserveDeletedFiles",
                     "options/remove-with-transfer-all"
                 )]
+            );
+            let report = validate_text(
+                &run(r#""PreserveDeletedFiles":"REMOVE""#),
+                &with_task.context(Context::default()),
+            );
+            assert_eq!(
+                report.diagnostics[0].message,
+                "TransferMode ALL cannot be combined with PreserveDeletedFiles REMOVE, but TransferMode keeps the task's ALL and PreserveDeletedFiles is REMOVE: when DataSync copies everything it does not scan the destination, so it cannot know what to delete; use TransferMode CHANGED or PreserveDeletedFiles PRESERVE."
             );
             assert_eq!(
                 findings_in(

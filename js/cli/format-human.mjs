@@ -87,7 +87,9 @@ export function formatHuman(run, { color = false, quiet = false, warningsAsError
         const verdict = errors + warnings === 0 ? paint('ok', 'valid') : `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
         if (task.schedule) {
           const runs = task.schedule.nextRuns.join(', ') || 'none';
-          out.push(`${where}: schedule: ${escapeControls(task.schedule.summary)}; next runs: ${escapeControls(runs)}`);
+          // A summary may be a sentence ("No schedule: … started."): no ".;" before the runs.
+          const summary = task.schedule.summary.replace(/\.$/, '');
+          out.push(`${where}: schedule: ${escapeControls(summary)}; next runs: ${escapeControls(runs)}`);
         }
         if (task.defaults === null || task.defaults === undefined) {
           out.push(`${where}: ${verdict}; no defaults (the request is not an object)`);

@@ -500,6 +500,10 @@ test('--defaults prints each request with the defaults filled in', () => {
   assert.match(human.stdout, /^tests\/cli\/fixtures\/requests\/valid\.json: valid; with defaults:\n {2}\{\n {4}"SourceLocationArn"/m);
   assert.match(human.stdout, /valid\.json: schedule: Every 12 hours/);
   assert.match(human.stdout, /stack\.json:BadScheduleTask: 2 errors, 1 warning; with defaults:/);
+  // No schedule (an UpdateTask removing it): one sentence, then the runs, with no ".;" between.
+  const removal = JSON.stringify({ TaskArn: 'arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0', Schedule: { ScheduleExpression: '' } });
+  const none = run(['--defaults', '--stdin-filename', 'update.json', '-'], { input: removal });
+  assert.match(none.stdout, /^update\.json: schedule: No schedule: the task runs only when it is started; next runs: none$/m);
   const { document } = json(['--defaults', fixture('requests/valid.json'), fixture('templates/stack.json')]);
   const valid = document.files[0].tasks[0];
   assert.equal(valid.defaults.Options.VerifyMode, 'POINT_IN_TIME_CONSISTENT');

@@ -22,6 +22,10 @@
 // that unwound through the core (the JS stack running out inside it), the
 // next call runs on a fresh WebAssembly instance.
 
+/** What walkOptions visits for an array or an object member it then walks (no value a caller passes is either). */
+const ARRAY = Symbol('array');
+const OBJECT = Symbol('object');
+
 /** The input buffer in wasm memory grows to at most this many bytes (4 MiB); longer texts are passed as a copy. */
 const INPUT_BUFFER_LIMIT = 1 << 22;
 
@@ -250,6 +254,8 @@ export function createValidate(glue) {
       const proto = Object.getPrototypeOf(value);
       return (proto === Object.prototype || proto === null) && Object.keys(value).length >= 0;
     };
+    // What an array or object member is, for the walk that descends into it.
+    const kind = (value) => (value !== null && typeof value === 'object' ? (Array.isArray(value) ? ARRAY : OBJECT) : value);
     // A member the core reads as a string: compared as it is (an object could change inside).
     const scalar = (value) => (value === null || typeof value !== 'object') && visit(value);
     // An object member, or none: undefined and null are visited, an object is
@@ -278,8 +284,10 @@ export function createValidate(glue) {
         const entry = locations[i];
         if (entry === null || typeof entry !== 'object' || !plain(entry)) return false;
         const { AgentArns: agents, MountOptions: mount } = entry;
+        // An array or object is visited as its kind, then walked: the kept
+        // print comes from a copy, so identity would never match.
         if (!(visit(entry.LocationArn) && visit(entry.LocationUri) && visit(entry.type)
-          && visit(entry.S3StorageClass) && visit(agents) && visit(mount))) return false;
+          && visit(entry.S3StorageClass) && visit(kind(agents)) && visit(kind(mount)))) return false;
         if (Array.isArray(agents)) {
           if (!plain(agents) || !visit(agents.length)) return false;
           for (let j = 0; j < agents.length; j += 1) if (!visit(agents[j])) return false;

@@ -19,8 +19,10 @@ import init, { applyDefaults, describeSchedule, fields, validate, version } from
 import { applyPatch, getAt, numberFromText, parentPointer, parseExact, removeAt, setAt } from '../pkg/web/form-kit.js';
 import { $, countText, h, setText } from './dom.js';
 import {
-  buildForm, currentMode, fillForm, locationSelects, openSectionsWithContent, renderRows, updateChoiceNote, updateDefaultLabels,
+  buildForm, currentMode, fillForm, openSectionsWithContent, renderRows, showKnownLocations, showLocationStep, updateChoiceNote,
+  updateDefaultLabels,
 } from './build-form.js';
+import { ENDS, endFromEntry, locationsOption, readPasted } from './locations.js';
 import { fixLabel, forgetShown, showDiagnostics, showSchedulePreview, showSummary } from './feedback.js';
 import {
   LINE_LIMIT, SHOW_DEFAULTS_KEY, jsonLines, jsonText, loadSaved, readPreference, save, shareUrl, showJson, takeFragment, whileLoading,
@@ -33,38 +35,21 @@ import { state, touch } from './state.js';
 // Validation with the Locations step's context.
 // ---------------------------------------------------------------------------
 
-/** The `locations` option from the Locations step, for the ARNs the request uses. */
-function contextOptions() {
-  if (!state.locationsSupported) return undefined;
-  const locations = [];
-  for (const [which, member] of [['source', '/SourceLocationArn'], ['destination', '/DestinationLocationArn']]) {
-    const arn = getAt(state.request, member);
-    const type = state.locationTypes[which];
-    if (typeof arn === 'string' && arn !== '' && type && !locations.some((l) => l.LocationArn === arn)) locations.push({ LocationArn: arn, type });
-  }
-  return locations.length > 0 ? { locations } : undefined;
-}
-
-/** validate() with the context when there is one; without it should the core refuse the context. */
+/** validate() with what the Locations step knows of the request's two locations. */
 function check(text) {
-  const options = contextOptions();
-  if (options) {
-    try {
-      return validate(text, options);
-    } catch {
-      // A context the core does not accept is ignored rather than breaking the form.
-    }
-  }
-  return validate(text);
+  const options = locationsOption();
+  return options ? validate(text, options) : validate(text);
 }
 
-/** Whether this validator reads `locations`: it refuses a malformed one with a TypeError, an older one ignores it. */
-function detectLocationsOption() {
+/** The validator's own check of one pasted location description: null, or why it is refused. */
+function checkDescription(entry) {
   try {
-    validate('{}', { locations: 'not a list' });
-    return false;
+    validate('{}', { locations: [entry] });
+    return null;
   } catch (error) {
-    return error instanceof TypeError;
+    if (!(error instanceof TypeError)) throw error;
+    // "validate: options.locations[0].type must be …" -> "type must be …"; "… [0] needs …" -> "it needs …".
+    return error.message.replace(/^validate: /, '').replace(/options\.locations\[0\](\.?)/, (_, dot) => (dot ? '' : 'it'));
   }
 }
 
@@ -98,12 +83,8 @@ function render({ typing = false } = {}) {
 }
 
 function withDefaults(text) {
-  const options = contextOptions();
-  try {
-    return options ? applyDefaults(text, options) : applyDefaults(text);
-  } catch {
-    return applyDefaults(text);
-  }
+  const options = locationsOption();
+  return options ? applyDefaults(text, options) : applyDefaults(text);
 }
 
 /** The text Copy and Download give: the request as built, or with the defaults applied. */
@@ -291,34 +272,89 @@ function applyFix(button) {
     return;
   }
   if (patched === null || typeof patched !== 'object' || Array.isArray(patched)) return;
+  const before = snapshot('the fix');
   for (const operation of diagnostic.fix) touch(operation.path);
   replaceRequest(patched, { showAll: state.showAll });
-  say(`${fixLabel(diagnostic.fix).replace(/^Apply: /, 'Applied: ')}.`);
+  offerUndo(before, `${fixLabel(diagnostic.fix).replace(/^Apply: /, 'Applied: ')}. `);
   focusMember(diagnostic.fix[0].path);
 }
 
-function clearForm() {
-  state.undo = { request: state.request, touched: new Set(state.touched), showAll: state.showAll };
-  state.touched.clear();
-  replaceRequest({}, { showAll: false });
-  say('The form is cleared. ', h('button', { type: 'button', id: 'undo-clear', class: 'secondary small', text: 'Undo' }));
+/** What Undo restores: the request, what was touched, and what `action` (named in Undo's message) replaced. */
+const snapshot = (action) => ({ request: state.request, touched: new Set(state.touched), showAll: state.showAll, action });
+
+/** Says what was done, with an Undo button that stays until the next edit. */
+function offerUndo(before, message) {
+  state.undo = before;
+  say(message, h('button', { type: 'button', id: 'undo', class: 'secondary small', text: 'Undo' }));
 }
 
-function undoClear() {
+function clearForm() {
+  const before = snapshot('Clear');
+  state.touched.clear();
+  replaceRequest({}, { showAll: false });
+  offerUndo(before, 'The form is cleared. ');
+}
+
+function undo() {
   if (!state.undo) return;
-  const { request, touched, showAll } = state.undo;
+  const { request, touched, showAll, action } = state.undo;
   state.undo = null;
   state.touched = touched;
   replaceRequest(request, { showAll });
   openSectionsWithContent();
-  say('The request is back as it was before Clear.');
+  say(`The request is back as it was before ${action}.`);
 }
 
-/** Any edit ends the chance to undo Clear (the undo would throw the edit away). */
+/** Any edit ends the chance to undo Clear or a fix (the undo would throw the edit away). */
 function forgetUndo() {
   if (!state.undo) return;
   state.undo = null;
-  $('undo-clear')?.remove();
+  $('undo')?.remove();
+}
+
+// ---------------------------------------------------------------------------
+// The Locations step.
+// ---------------------------------------------------------------------------
+
+/** One detail of one end changed by hand; its rules' findings show from now on (they name the end's ARN as related). */
+function changeLocation(which, detail, value) {
+  state.ends[which] = { ...state.ends[which], [detail]: value, uri: '' };
+  touch(ENDS.find(([end]) => end === which)[1]);
+  showLocationStep();
+}
+
+/** Reads the pasted ListLocations / DescribeLocation* text and describes the ends whose ARNs it has. */
+function usePastedLocations() {
+  const textarea = $('locations-text');
+  const status = $('locations-status');
+  const read = readPasted(textarea.value, checkDescription);
+  status.className = 'import-status';
+  if (read.refused) {
+    status.classList.add('error');
+    status.replaceChildren(h('strong', { text: 'Not read: ' }), read.refused);
+    return;
+  }
+  for (const entry of read.entries) state.library.set(entry.LocationArn, entry);
+  showKnownLocations();
+  const described = [];
+  for (const [which, member] of ENDS) {
+    const entry = state.library.get(getAt(state.request, member));
+    if (!entry) continue;
+    state.ends[which] = endFromEntry(entry);
+    touch(member);
+    described.push(which);
+  }
+  showLocationStep();
+  forgetUndo();
+  render();
+  const count = read.entries.length;
+  const what = count === 0 ? 'No location was read.' : `Read ${count.toLocaleString('en')} location${count === 1 ? '' : 's'}. `;
+  const ends = described.length === 2 ? 'Both ends of this task are described from them.'
+    : described.length === 1 ? `The ${described[0]} of this task is described from them; the ARN fields suggest the others.`
+      : count > 0 ? 'Neither ARN of this task is among them yet: the ARN fields suggest them as you type.' : '';
+  status.classList.add(read.problems.length ? 'warning' : 'ok');
+  status.replaceChildren(h('strong', { text: what }), ends, ...read.problems.map((problem) => h('span', { class: 'problem', text: ` ${problem}` })));
+  if (count > 0) textarea.value = '';
 }
 
 // ---------------------------------------------------------------------------
@@ -329,10 +365,15 @@ function wireEvents() {
   const form = $('task-form');
   form.addEventListener('input', (event) => {
     const control = event.target;
-    if (control.dataset.locationType) {
-      state.locationTypes[control.dataset.locationType] = control.value;
+    if (control.dataset.location) {
+      changeLocation(control.dataset.location, control.dataset.detail, control.value);
     } else if (control.name?.startsWith('/')) {
       updateFromControl(control);
+      const end = ENDS.find(([, member]) => member === control.name);
+      if (end && state.library.has(control.value)) {
+        state.ends[end[0]] = endFromEntry(state.library.get(control.value));
+        showLocationStep();
+      }
     } else {
       return;
     }
@@ -376,7 +417,7 @@ function wireEvents() {
       replaceRequest(state.request, { showAll: state.showAll });
       $('summary-title').focus();
     }
-    if (event.target.id === 'undo-clear') undoClear();
+    if (event.target.id === 'undo') undo();
   });
 
   $('show-defaults').addEventListener('change', (event) => {
@@ -419,6 +460,7 @@ function wireEvents() {
     }
   });
   $('clear-form').addEventListener('click', clearForm);
+  $('locations-button')?.addEventListener('click', usePastedLocations);
 
   $('import-button').addEventListener('click', () => {
     const textarea = $('import-text');
@@ -464,17 +506,11 @@ async function start() {
     return;
   }
   setText($('version'), `Validator version ${version()}.`);
-  state.locationsSupported = detectLocationsOption();
   buildForm(fields());
-  const typesHelp = document.querySelector('[data-location-types-help]');
-  if (typesHelp) {
-    typesHelp.textContent = state.locationsSupported
-      ? 'The types (from the console or DescribeLocation*) let the validator check the options against what each location supports. They are not part of the request.'
-      : 'The types are not part of the request. This version of the validator does not check options against them yet; your choice is kept for when it does.';
-  }
   $('show-defaults').checked = readPreference(SHOW_DEFAULTS_KEY) === '1';
   const fromLink = takeFragment();
   const saved = loadSaved();
+  showKnownLocations();
   let restored = null;
   try {
     restored = saved.text === null ? null : parseExact(saved.text);
@@ -482,7 +518,6 @@ async function start() {
     restored = null;
   }
   if (restored === null || typeof restored !== 'object' || Array.isArray(restored)) restored = {};
-  for (const [which, select] of locationSelects()) select.value = state.locationTypes[which];
   whileLoading('saved', () => {
     replaceRequest(restored, { showAll: Object.keys(restored).length > 0 });
     openSectionsWithContent();

@@ -4,21 +4,13 @@
 // state (slots, controls, groups) so nothing later searches the document.
 import { getAt, parentPointer } from '../pkg/web/form-kit.js';
 import { $, h, idFor, patternOf, plural } from './dom.js';
+import { DETAILS, ENDS, LOCATION_TYPES, detailApplies, pairText, pairTypes, scopeHolds } from './locations.js';
 import { MODES, SCHEDULE_POINTER, state } from './state.js';
 
 /** The sections open when the page loads (the required members and the task mode). */
 const OPEN_SECTIONS = new Set(['Locations', 'Task mode', 'General', 'Options']);
 /** At most this many list rows are rendered; the rest stay in the request and its JSON. */
 export const ROW_LIMIT = 100;
-/** Location types of the Locations step, as the `locations` option names them. */
-export const LOCATION_TYPES = [
-  ['S3', 'Amazon S3'], ['S3_OUTPOSTS', 'Amazon S3 on Outposts'], ['EFS', 'Amazon EFS'],
-  ['FSX_WINDOWS', 'FSx for Windows File Server'], ['FSX_LUSTRE', 'FSx for Lustre'],
-  ['FSX_OPENZFS', 'FSx for OpenZFS'], ['FSX_ONTAP', 'FSx for NetApp ONTAP'], ['NFS', 'NFS server'],
-  ['SMB', 'SMB server'], ['HDFS', 'Hadoop (HDFS)'], ['OBJECT_STORAGE', 'Object storage'],
-  ['AZURE_BLOB', 'Microsoft Azure Blob Storage'],
-];
-
 /** The task mode whose defaults apply: TaskMode when it is a valid one, else BASIC (its default). */
 export function currentMode() {
   const mode = getAt(state.request, '/TaskMode');
@@ -67,7 +59,7 @@ function renderSection(name, nodes) {
   const titleId = idFor('section-title-', name.replace(/ /g, '-'));
   const single = nodes.length === 1 && (nodes[0].type === 'object' || nodes[0].type === 'array') && nodes[0].label === name;
   const body = [];
-  if (name === 'Locations') body.push(renderLocationTypes());
+  if (name === 'Locations') body.push(renderLocationStep());
   for (const node of nodes) body.push(renderNode(node, node.pointer, { flat: single, helps: new Map() }));
   // The section's accessible name ("Options, 3 errors"): a hidden element may name another one.
   const nameId = `${titleId}-name`;
@@ -77,7 +69,7 @@ function renderSection(name, nodes) {
         h('span', { class: 'badge', 'data-section-badge': '' }))),
     h('span', { id: nameId, hidden: true, 'data-section-name': '', text: name }),
     ...body);
-  if (name === 'Locations') relocateLocationTypes(section);
+  if (name === 'Locations') placeLocationStep(section);
   return section;
 }
 
@@ -126,12 +118,21 @@ function helpParagraph(node, context, text = helpText(node)) {
   return { id, element: h('p', { class: 'help', id, text }) };
 }
 
-/** The label a select's empty first option gets: the default for the current task mode, or "not set". */
+/** Whether the pair of locations changes a member's default (fields()' locationDefault). */
+const pairDefault = (node) => node.locationDefault !== undefined && scopeHolds(node.locationDefault) === true;
+
+/** The value the service uses when a member is omitted: for the pair when it decides, else for the task mode. */
+export function defaultFor(node, mode = currentMode()) {
+  if (pairDefault(node)) return node.locationDefault.value;
+  return node.default?.[mode];
+}
+
+/** The label a select's empty first option gets: the default for the current task mode (or pair), or "not set". */
 export function firstOptionText(node, mode = currentMode()) {
   if (!node.default) return '(not set)';
-  const value = node.default[mode];
+  const value = defaultFor(node, mode);
   const label = node.values?.find((v) => v.value === value)?.label;
-  return `Default: ${label ?? value}`;
+  return `${pairDefault(node) ? 'Default for these locations' : 'Default'}: ${label ?? value}`;
 }
 
 function renderField(node, pointer, context, labelText = node.label, apiName = node.name) {
@@ -141,11 +142,14 @@ function renderField(node, pointer, context, labelText = node.label, apiName = n
   const help = inRow ? { id: idFor('help', node.pointer), element: null } : helpParagraph(node, context);
   let control;
   let note = null;
+  let scopeNote = null;
   if (node.enum) {
     control = h('select', {}, h('option', { value: '', text: firstOptionText(node) }),
       ...node.enum.map((value) => h('option', { value, text: node.values?.find((v) => v.value === value)?.label ?? value })));
     // What the chosen (or default) value means, with its API spelling.
     if (node.values) note = h('p', { class: 'choice-note', id: idFor('note', pointer), 'data-note-for': pointer });
+    // Where the pair of locations makes the option do nothing, a note says so and why.
+    if (node.appliesTo) scopeNote = h('p', { class: 'scope-note', id: idFor('scope', pointer), hidden: true });
   } else if (node.type === 'integer') {
     // A text box with a numeric keyboard rather than <input type="number">: that
     // one silently turns "1e" or "fast" into "", and we want the validator to say
@@ -157,7 +161,7 @@ function renderField(node, pointer, context, labelText = node.label, apiName = n
   control.id = id;
   control.name = pointer;
   control.autocomplete = 'off';
-  control.setAttribute('aria-describedby', [diagnostics.id, note?.id, help.id].filter(Boolean).join(' '));
+  control.setAttribute('aria-describedby', [diagnostics.id, scopeNote?.id, note?.id, help.id].filter(Boolean).join(' '));
   if (node.required && !pointer.slice(1).includes('/')) control.setAttribute('aria-required', 'true');
 
   const field = h('div', { class: 'field' },
@@ -165,9 +169,11 @@ function renderField(node, pointer, context, labelText = node.label, apiName = n
       h('label', { for: id }, labelText, requiredNote(node)),
       h('code', { class: 'api-name', text: apiName })),
     control,
+    scopeNote,
     note,
     diagnostics,
     help.element);
+  if (scopeNote) state.scoped.push({ node, field, control, note: scopeNote });
   if (pointer === SCHEDULE_POINTER) {
     field.insertBefore(h('div', { id: 'schedule-preview', class: 'schedule-preview', hidden: true }), diagnostics.nextSibling);
   }
@@ -280,31 +286,87 @@ export function renderRows(list, registerNow = true) {
   for (const control of container.querySelectorAll('[name]')) showValue(control, getAt(state.request, control.name));
 }
 
-/** The Locations step: the type of each location, passed to validate() as the `locations` option. */
-function renderLocationTypes() {
-  const select = (which, label) => {
-    const id = `location-type-${which}`;
-    return h('div', { class: 'field location-type' },
-      h('div', { class: 'field-head' }, h('label', { for: id, text: label })),
-      h('select', { id, 'data-location-type': which, 'aria-describedby': 'location-types-help' },
-        h('option', { value: '', text: '(not given)' }),
-        ...LOCATION_TYPES.map(([value, text]) => h('option', { value, text }))));
-  };
-  return h('div', { class: 'location-types', 'data-location-types': '' },
-    select('source', 'Source location type'),
-    select('destination', 'Destination location type'),
-    h('p', { class: 'help', id: 'location-types-help', 'data-location-types-help': '' }));
+/**
+ * The Locations step's own controls (not part of the request): under each ARN,
+ * what that location is (its type, and the details a rule reads for that type
+ * and end); after both, a box for pasted ListLocations / DescribeLocation*
+ * output, whose ARNs the ARN fields then suggest.
+ */
+function renderLocationStep() {
+  const select = (id, which, key, choices) => h('select', { id, 'data-location': which, 'data-detail': key, 'aria-describedby': 'location-step-help' },
+    h('option', { value: '', text: '(not given)' }),
+    ...choices.map(([value, text]) => h('option', { value, text })));
+  const ends = ENDS.map(([which, , label]) => {
+    const typeId = `location-${which}-type`;
+    const details = DETAILS.filter((detail) => detail.ends.includes(which)).map((detail) => {
+      const id = `location-${which}-${detail.key}`;
+      return h('div', { class: 'field', 'data-detail-field': detail.key, hidden: true },
+        h('div', { class: 'field-head' },
+          h('label', { for: id, text: `${label} ${detail.label}` }),
+          h('code', { class: 'api-name', text: detail.apiName })),
+        select(id, which, detail.key, detail.choices));
+    });
+    return h('div', { class: 'location-end', 'data-location-end': which },
+      h('div', { class: 'grid' },
+        h('div', { class: 'field' },
+          h('div', { class: 'field-head' }, h('label', { for: typeId, text: `${label} location type` })),
+          select(typeId, which, 'type', LOCATION_TYPES)),
+        ...details),
+      h('p', { class: 'muted location-from', 'data-location-from': which, hidden: true }));
+  });
+  const paste = h('div', { class: 'location-paste' },
+    h('label', { for: 'locations-text' }, 'Or paste ', h('code', { text: 'aws datasync list-locations' }), ' output, or ',
+      h('code', { text: 'describe-location-*' }), ' responses (JSON)'),
+    h('textarea', { id: 'locations-text', rows: 3, spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'locations-status' }),
+    h('div', { class: 'toolbar' }, h('button', { type: 'button', id: 'locations-button', text: 'Use these locations' })),
+    h('p', { id: 'locations-status', class: 'import-status', role: 'status', 'aria-live': 'polite' }),
+    h('datalist', { id: 'known-locations' }));
+  return h('div', { class: 'location-step', 'data-location-step': '' },
+    ...ends,
+    h('p', { class: 'help', id: 'location-step-help', text: 'What each location is (from the console, ListLocations or DescribeLocation*) lets the validator apply the rules and defaults that depend on the pair, and marks the options that do nothing for it. None of it is part of the request.' }),
+    paste);
 }
 
-/** Puts each location type select right under its location's ARN. */
-function relocateLocationTypes(section) {
-  const types = section.querySelector('[data-location-types]');
-  const [source, destination] = types.querySelectorAll('.location-type');
-  const help = types.querySelector('.help');
+/** Puts each end's controls right under its ARN, and the help and paste box after the destination. */
+function placeLocationStep(section) {
+  const step = section.querySelector('[data-location-step]');
   const fieldOf = (name) => section.querySelector(`[name="${name}"]`)?.closest('.field');
-  fieldOf('/SourceLocationArn')?.after(source);
-  fieldOf('/DestinationLocationArn')?.after(destination, help);
-  if (types.children.length === 0) types.remove();
+  for (const [which, member] of ENDS) {
+    const field = fieldOf(member);
+    field?.querySelector('input')?.setAttribute('list', 'known-locations');
+    field?.after(step.querySelector(`[data-location-end="${which}"]`));
+  }
+  fieldOf('/DestinationLocationArn')?.parentElement.append(step.querySelector('#location-step-help'), step.querySelector('.location-paste'));
+  if (step.children.length === 0) step.remove();
+}
+
+/** Makes the Locations step show state.ends: values, and the details that matter for each type. */
+export function showLocationStep() {
+  for (const [which] of ENDS) {
+    const end = state.ends[which];
+    const box = document.querySelector(`[data-location-end="${which}"]`);
+    if (!box) continue;
+    for (const select of box.querySelectorAll('select[data-detail]')) {
+      const value = end[select.dataset.detail] ?? '';
+      // A value the list does not have (a newer storage class, say) is shown as it is.
+      if (value !== '' && ![...select.options].some((o) => o.value === value)) select.append(h('option', { value, text: value }));
+      if (select.value !== value) select.value = value;
+    }
+    for (const field of box.querySelectorAll('[data-detail-field]')) {
+      field.hidden = !detailApplies(DETAILS.find((d) => d.key === field.dataset.detailField), which, end.type);
+    }
+    const from = box.querySelector('[data-location-from]');
+    const text = end.uri ? `From the pasted locations: ${end.uri}${end.type ? '' : ' (a kind of location this version does not know: no rule that needs its type applies)'}` : '';
+    if (from.textContent !== text) from.textContent = text;
+    from.hidden = text === '';
+  }
+}
+
+/** The pasted ARNs, suggested by the ARN fields (the URI says which is which). */
+export function showKnownLocations() {
+  const list = $('known-locations');
+  if (!list) return;
+  list.replaceChildren(...[...state.library.values()].slice(0, 200).map((entry) => h('option', { value: entry.LocationArn, label: entry.LocationUri ?? entry.type ?? '' })));
 }
 
 // ---------------------------------------------------------------------------
@@ -344,11 +406,7 @@ export function showValue(control, value) {
 export function fillForm() {
   for (const list of $('task-form').querySelectorAll('[data-list]')) renderRows(list);
   for (const [pointer, control] of state.controls) showValue(control, getAt(state.request, pointer));
-  for (const [which, select] of locationSelects()) select.value = state.locationTypes[which];
-}
-
-export function locationSelects() {
-  return [...document.querySelectorAll('[data-location-type]')].map((select) => [select.dataset.locationType, select]);
+  showLocationStep();
 }
 
 /** Opens the sections that hold something, e.g. after an import. */
@@ -360,13 +418,15 @@ export function openSectionsWithContent() {
 
 /** The selects' first options name the default for the current TaskMode. */
 export function updateDefaultLabels() {
-  const mode = currentMode();
+  const pair = pairTypes();
+  const mode = `${currentMode()} ${pair.source} ${pair.destination}`;
   if (mode === state.mode) return;
   state.mode = mode;
+  updateScopes(pair);
   for (const [pointer, control] of state.controls) {
     if (control.tagName !== 'SELECT') continue;
     const node = state.nodes.get(patternOf(pointer));
-    if (node.default) control.options[0].textContent = firstOptionText(node, mode);
+    if (node.default) control.options[0].textContent = firstOptionText(node);
     updateChoiceNote(control);
   }
 }
@@ -376,8 +436,19 @@ export function updateChoiceNote(control) {
   const note = control.parentElement.querySelector(':scope > .choice-note');
   if (!note) return;
   const node = state.nodes.get(patternOf(control.name));
-  const chosen = control.value || (node.default ? node.default[currentMode()] : '');
+  const chosen = control.value || (defaultFor(node) ?? '');
   const value = node.values?.find((v) => v.value === chosen);
   const text = value ? `${value.value}: ${value.description}` : '';
   if (note.textContent !== text) note.textContent = text;
+}
+
+/** Marks the options that do nothing for the pair of locations (fields()' appliesTo), with the reason. */
+function updateScopes(pair) {
+  for (const { node, field, note } of state.scoped) {
+    const inapplicable = scopeHolds(node.appliesTo, pair) === false;
+    const text = inapplicable ? `Not for these locations (${pairText(pair)}): ${node.appliesTo.note}` : '';
+    if (note.textContent !== text) note.textContent = text;
+    note.hidden = !inapplicable;
+    field.classList.toggle('inapplicable', inapplicable);
+  }
 }

@@ -19,6 +19,9 @@ const scheduleCache = new Map(); // expression -> describeSchedule() result (a f
 /** Whether a slot's problems show: after an import/link/reload, or once the user has touched it or a member in it. */
 const visible = (slot) => state.showAll || state.touched.has(slot);
 
+/** Whether the user has touched a member the diagnostic names as related (a location rule names the ARNs of its ends). */
+const relatedTouched = (diagnostic) => Array.isArray(diagnostic.params?.related) && diagnostic.params.related.some((pointer) => state.touched.has(pointer));
+
 /** Whether the user has done anything yet (an untouched empty form shows no errors). */
 export const started = () => state.showAll || state.touched.size > 0;
 
@@ -65,7 +68,7 @@ export function showDiagnostics(result) {
   for (const diagnostic of [...result.errors, ...result.warnings]) {
     const slot = nearestSlot(diagnostic.path, state.slots);
     located.push({ diagnostic, slot });
-    if (slot === null || !visible(slot)) continue;
+    if (slot === null || !(visible(slot) || relatedTouched(diagnostic))) continue;
     if (!bySlot.has(slot)) bySlot.set(slot, []);
     bySlot.get(slot).push(diagnostic);
   }

@@ -123,7 +123,7 @@ function storage(action) {
 export function save(text) {
   storage((store) => {
     if (store.getItem(LOADING_KEY) === null) store.setItem(STORAGE_KEY, text);
-    store.setItem(LOCATIONS_KEY, JSON.stringify(state.locationTypes));
+    store.setItem(LOCATIONS_KEY, JSON.stringify({ ...state.ends, library: [...state.library.values()].slice(0, LIBRARY_LIMIT) }));
   });
 }
 
@@ -140,10 +140,7 @@ export function loadSaved() {
       store.removeItem(LOADING_KEY);
       if (dropped === 'saved') store.removeItem(STORAGE_KEY);
     }
-    const types = JSON.parse(store.getItem(LOCATIONS_KEY) ?? 'null');
-    if (types && typeof types === 'object') {
-      for (const which of ['source', 'destination']) if (typeof types[which] === 'string') state.locationTypes[which] = types[which];
-    }
+    restoreLocations(store.getItem(LOCATIONS_KEY));
     return { text: store.getItem(STORAGE_KEY), dropped };
   }) ?? { text: null, dropped: null };
 }
@@ -160,6 +157,33 @@ export function whileLoading(kind, load) {
     return load();
   } finally {
     storage((store) => store.removeItem(LOADING_KEY));
+  }
+}
+
+/** At most this many pasted locations are kept for the next visit. */
+const LIBRARY_LIMIT = 200;
+
+/**
+ * Restores the Locations step from what save() wrote (or an older version's
+ * { source: 'S3' }); anything malformed is skipped, member by member.
+ */
+function restoreLocations(text) {
+  let saved;
+  try {
+    saved = JSON.parse(text ?? 'null');
+  } catch {
+    return;
+  }
+  if (saved === null || typeof saved !== 'object') return;
+  for (const which of ['source', 'destination']) {
+    const end = saved[which];
+    if (typeof end === 'string') state.ends[which].type = end;
+    if (end === null || typeof end !== 'object') continue;
+    for (const key of Object.keys(state.ends[which])) if (typeof end[key] === 'string') state.ends[which][key] = end[key];
+  }
+  if (!Array.isArray(saved.library)) return;
+  for (const entry of saved.library.slice(0, LIBRARY_LIMIT)) {
+    if (entry !== null && typeof entry === 'object' && typeof entry.LocationArn === 'string') state.library.set(entry.LocationArn, entry);
   }
 }
 

@@ -20,10 +20,12 @@ export const state = {
   touched: new Set(),
   /** After an import, a link, a reload or a Copy/Download: every problem shows. */
   showAll: false,
-  /** Location types chosen in the Locations step: { source, destination } -> type or ''. */
-  locationTypes: { source: '', destination: '' },
-  /** Whether the loaded validator reads the `locations` option (checked once at start). */
-  locationsSupported: false,
+  /** What the Locations step knows of each end: { type, storageClass, nfsVersion, agents, uri } (see locations.js). */
+  ends: { source: emptyEnd(), destination: emptyEnd() },
+  /** Pasted ListLocations / DescribeLocation* entries by LocationArn (the last one for an ARN wins). */
+  library: new Map(),
+  /** The Options controls whose effect depends on the locations: { node, field, control, note }. */
+  scoped: [],
   /** The TaskMode whose defaults the selects' first options show. */
   mode: null,
   /** What "Undo" after "Clear form" restores, until the next edit. */
@@ -35,4 +37,9 @@ export const state = {
 /** Marks a member as changed by the user: its problems (and its parents') show from now on. */
 export function touch(pointer) {
   for (let p = pointer; p !== ''; p = p.slice(0, p.lastIndexOf('/'))) state.touched.add(p);
+}
+
+/** A location as the Locations step starts: nothing known about it. */
+export function emptyEnd() {
+  return { type: '', storageClass: '', nfsVersion: '', agents: '', uri: '' };
 }

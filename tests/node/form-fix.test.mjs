@@ -1,47 +1,15 @@
-// The form's "Apply" button for a diagnostic's `fix` (RFC 6902 operations, the
-// contract of issue 14 section 3) and its Locations step (the `locations`
-// option of issue 12). Both are the core's to produce; until a core with them is
-// built into pkg/, these tests serve the page a thin wrapper of the real package
-// (page.route on /pkg/web/index.js) that adds exactly what the contract says:
-// the five-field cron's six-field form as a `fix`, and a `locations` option
-// that is checked like the core will (a TypeError for a malformed one). The
-// page itself is unchanged: it loads whatever pkg/web/index.js it is served.
+// The form's "Apply" button for a diagnostic's `fix` (RFC 6902 operations from
+// the core): the five-field cron, a wrong enum case and a misspelt member, each
+// fixed in one click against the real package, with the request, its JSON and
+// the share link following, and Undo bringing the request back.
 import assert from 'node:assert/strict';
-import { validate } from 'datasync-task-validator';
 import { DESTINATION, SOURCE } from './helpers.mjs';
-import { codesAt, control, enter, formTest, jsonOutput, slot, useBrowser } from './form-harness.mjs';
+import { codesAt, control, enter, formTest, importPasted, jsonOutput, slot, useBrowser } from './form-harness.mjs';
 
 useBrowser();
 
-/** The wrapper module: the real package (fetched as ./index.js?real), plus fixes and a locations check. */
-const WRAPPER = `
-import init, * as real from './index.js?real';
-export default init;
-export const applyDefaults = (...args) => real.applyDefaults(...args);
-export const fields = (...args) => real.fields(...args);
-export const describeSchedule = (...args) => real.describeSchedule(...args);
-export const version = (...args) => real.version(...args);
-window.__validateOptions = [];
-export function validate(request, options) {
-  if (options !== undefined) {
-    if (!Array.isArray(options.locations)) throw new TypeError('locations must be an array');
-    window.__validateOptions.push(JSON.parse(JSON.stringify(options)));
-  }
-  const result = real.validate(request);
-  for (const d of result.errors) {
-    if (d.code === 'schedule/five-field-cron') d.fix = [{ op: 'replace', path: d.path, value: d.params.suggestion }];
-  }
-  // What a location rule would say, so the test sees the option make a difference.
-  for (const location of options?.locations ?? []) {
-    if (location.type === 'S3') result.warnings.push({ code: 'location/stub', severity: 'warning', path: '/Options/PosixPermissions', message: 'Stub: ' + location.LocationArn + ' is S3.' });
-  }
-  return result;
-}
-`;
-
-async function serveWrapper(page) {
-  await page.route(/\/pkg\/web\/index\.js$/, (route) => route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: WRAPPER }));
-}
+/** The request a share link carries. */
+const linked = async (page) => JSON.parse(Buffer.from(new URL(await page.locator('#share-url').inputValue()).hash.slice('#request='.length), 'base64url').toString('utf8'));
 
 formTest('a diagnostic with a fix gets an Apply button: the five-field cron becomes six fields in one click', async (page) => {
   await page.locator('details[data-section="Schedule"] > summary').click();
@@ -55,53 +23,56 @@ formTest('a diagnostic with a fix gets an Apply button: the five-field cron beco
   assert.equal(await control(page, '/Schedule/ScheduleExpression').inputValue(), 'cron(0 8 * * ? *)');
   assert.deepEqual(await codesAt(page, '/Schedule/ScheduleExpression'), []);
   assert.deepEqual((await jsonOutput(page)).Schedule, { ScheduleExpression: 'cron(0 8 * * ? *)' });
-  assert.equal(await page.locator('#output-status').textContent(), 'Applied: change to "cron(0 8 * * ? *)".');
+  assert.equal(await page.locator('#output-status').textContent(), 'Applied: change to "cron(0 8 * * ? *)". Undo');
   assert.equal(await page.evaluate(() => document.activeElement.name), '/Schedule/ScheduleExpression', 'focus goes to the fixed field');
   assert.match(await page.locator('#schedule-preview').textContent(), /^Valid schedule: At 08:00 UTC/);
-}, { setup: serveWrapper });
+});
 
 formTest('a diagnostic without a fix has no Apply button', async (page) => {
   await enter(page, '/SourceLocationArn', 'not an arn');
   assert.deepEqual(await codesAt(page, '/SourceLocationArn'), ['value/pattern-mismatch']);
   assert.equal(await page.locator('[data-apply]').count(), 0);
-}, { setup: serveWrapper });
-
-formTest('the Locations step passes each chosen type with its ARN as the locations option', async (page) => {
-  assert.match(await page.locator('[data-location-types-help]').textContent(), /let the validator check the options/);
-  await enter(page, '/SourceLocationArn', SOURCE);
-  await enter(page, '/DestinationLocationArn', DESTINATION);
-  assert.equal(await page.evaluate(() => window.__validateOptions.length), 0, 'no types chosen: no option');
-  await page.getByLabel('Source location type').selectOption('S3');
-  await page.getByLabel('Destination location type').selectOption('NFS');
-  const last = await page.evaluate(() => window.__validateOptions.at(-1));
-  assert.deepEqual(last, { locations: [{ LocationArn: SOURCE, type: 'S3' }, { LocationArn: DESTINATION, type: 'NFS' }] });
-  // What the core says with the context is shown (here in the summary: the option itself is untouched).
-  assert.equal(await page.locator('#summary-list li[data-code="location/stub"]').count(), 1);
-  // The types are not part of the request, but they are kept across a reload.
-  assert.deepEqual(await jsonOutput(page), { SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION });
-  await page.reload();
-  await page.waitForSelector('body[data-state="ready"]');
-  assert.equal(await page.getByLabel('Source location type').inputValue(), 'S3');
-  assert.deepEqual(await page.evaluate(() => window.__validateOptions.at(-1)), last);
-}, { setup: serveWrapper });
-
-/** Whether the package as built reads `locations` (it then refuses a malformed one with a TypeError). */
-function packageReadsLocations() {
-  try {
-    validate('{}', { locations: 'not a list' });
-    return false;
-  } catch (error) {
-    return error instanceof TypeError;
-  }
-}
-
-formTest('with the package as built, the Locations step works, or is harmless and says so', async (page) => {
-  const help = await page.locator('[data-location-types-help]').textContent();
-  if (packageReadsLocations()) assert.match(help, /let the validator check the options/);
-  else assert.match(help, /does not check options against them yet/);
-  await enter(page, '/SourceLocationArn', SOURCE);
-  await page.getByLabel('Source location type').selectOption('S3');
-  await page.getByLabel('Destination location type').selectOption('AZURE_BLOB');
-  assert.deepEqual(await jsonOutput(page), { SourceLocationArn: SOURCE });
-  assert.match(await page.locator('#summary-status').textContent(), /^\d+ errors?/);
 });
+
+formTest('a journey through three real fixes: misspelt member, wrong enum case, five-field cron; the link follows; Undo', async (page) => {
+  await importPasted(page, JSON.stringify({
+    SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, TaskMode: 'basic',
+    Optoins: { VerifyMode: 'NONE' }, Schedule: { ScheduleExpression: 'cron(0 2 * * MON-FRI)' },
+  }));
+  assert.match(await page.locator('#import-status').textContent(), /^Imported the pasted text: 3 errors/);
+  await page.locator('#copy-link').click();
+  assert.equal((await linked(page)).TaskMode, 'basic');
+
+  // A misspelt member: renamed in one click, its value kept and shown in the Options controls.
+  await page.locator('#summary-list').getByRole('button', { name: 'Apply: rename to Options' }).click();
+  assert.deepEqual((await jsonOutput(page)).Options, { VerifyMode: 'NONE' });
+  assert.equal(await control(page, '/Options/VerifyMode').inputValue(), 'NONE');
+  assert.equal(await page.locator('#summary-list [data-code="request/unknown-member"]').count(), 0);
+  assert.deepEqual((await linked(page)).Options, { VerifyMode: 'NONE' }, 'the link is the current request');
+
+  // A wrong enum case: the select shows the allowed value.
+  assert.equal(await control(page, '/TaskMode').evaluate((e) => e.selectedOptions[0].textContent), '"basic" (not allowed)');
+  await slot(page, '/TaskMode').getByRole('button', { name: 'Apply: change to "BASIC"' }).click();
+  assert.equal(await control(page, '/TaskMode').inputValue(), 'BASIC');
+  assert.deepEqual(await codesAt(page, '/TaskMode'), []);
+  assert.equal((await linked(page)).TaskMode, 'BASIC');
+
+  // The five-field cron becomes its six-field form; the preview lists its runs.
+  await slot(page, '/Schedule/ScheduleExpression').getByRole('button', { name: 'Apply: change to "cron(0 2 ? * MON-FRI *)"' }).click();
+  assert.equal(await control(page, '/Schedule/ScheduleExpression').inputValue(), 'cron(0 2 ? * MON-FRI *)');
+  assert.equal(await page.evaluate(() => document.activeElement.name), '/Schedule/ScheduleExpression', 'focus goes to the fixed field');
+  assert.match(await page.locator('#schedule-preview').textContent(), /^Valid schedule/);
+  assert.match(await page.locator('#summary-status').textContent(), /^No problems found/);
+  assert.deepEqual(await linked(page), {
+    SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, TaskMode: 'BASIC',
+    Schedule: { ScheduleExpression: 'cron(0 2 ? * MON-FRI *)' }, Options: { VerifyMode: 'NONE' },
+  });
+
+  // Undo takes back the last fix, and the link follows.
+  assert.equal(await page.locator('#output-status').textContent(), 'Applied: change to "cron(0 2 ? * MON-FRI *)". Undo');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  assert.equal(await control(page, '/Schedule/ScheduleExpression').inputValue(), 'cron(0 2 * * MON-FRI)');
+  assert.deepEqual(await codesAt(page, '/Schedule/ScheduleExpression'), ['schedule/five-field-cron']);
+  assert.equal((await linked(page)).Schedule.ScheduleExpression, 'cron(0 2 * * MON-FRI)');
+  assert.equal(await page.locator('#output-status').textContent(), 'The request is back as it was before the fix.');
+}, { contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] } });

@@ -63,7 +63,7 @@ formTest('Clear form and Undo from the keyboard', async (page) => {
   assert.deepEqual(await jsonOutput(page), {});
   // Undo is the next stop after Clear form.
   await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'undo-clear');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'undo');
   await page.keyboard.press('Enter');
   assert.deepEqual(await jsonOutput(page), { SourceLocationArn: SOURCE });
 });

@@ -33,22 +33,48 @@ export const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
 };
 
-/** The body in the best encoding `accept` (an Accept-Encoding header) allows: br, then gzip. */
-function encode(body, accept = '') {
+/** The best encoding `accept` (an Accept-Encoding header) allows: br, then gzip, else none. */
+function chooseEncoding(accept = '') {
   const offered = new Set(accept.split(',').map((part) => part.split(';')[0].trim().toLowerCase()));
-  if (offered.has('br')) {
-    return { encoding: 'br', body: brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }) };
-  }
-  if (offered.has('gzip')) return { encoding: 'gzip', body: gzipSync(body, { level: 9 }) };
-  return { encoding: null, body };
+  if (offered.has('br')) return 'br';
+  if (offered.has('gzip')) return 'gzip';
+  return null;
 }
 
+/** Compresses at the highest settings (slow: brotli quality 11 takes about 0.5 s for the .wasm on a busy machine). */
+function compress(body, encoding) {
+  if (encoding === 'br') {
+    return brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } });
+  }
+  return gzipSync(body, { level: 9 });
+}
+
+/** Compressed bodies kept for the files they came from: at most this many (the form loads 16). */
+const CACHE_ENTRIES = 64;
+
 /**
- * Starts serving `root`; resolves to { url, close }. With `lifetimeMs` the
+ * Starts serving `root`; resolves to { url, close, stats }. With `lifetimeMs` the
  * server also stops by itself after that long, in case a test forgets to.
  */
 export function serve(root = '.', port = 0, { lifetimeMs } = {}) {
   const base = resolve(root);
+  // Each file is compressed once per version (path, size and modification
+  // time) and encoding, not at every request: a page load must not wait for
+  // brotli. `stats.compressions` counts the real compressions, for the tests.
+  const cache = new Map(); // `${encoding}\0${path}` -> { version, body }
+  const stats = { compressions: 0 };
+  const encoded = (path, info, file, encoding) => {
+    const key = `${encoding}\0${path}`;
+    const version = `${info.size}\0${info.mtimeMs}`;
+    const hit = cache.get(key);
+    if (hit?.version === version) return hit.body;
+    const body = compress(file, encoding);
+    stats.compressions += 1;
+    cache.delete(key);
+    if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value);
+    cache.set(key, { version, body });
+    return body;
+  };
   const server = createServer(async (request, response) => {
     try {
       const url = new URL(request.url, 'http://127.0.0.1');
@@ -58,8 +84,10 @@ export function serve(root = '.', port = 0, { lifetimeMs } = {}) {
         return;
       }
       if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
+      const info = await stat(path);
       const file = await readFile(path);
-      const { encoding, body } = COMPRESSIBLE.has(extname(path)) ? encode(file, request.headers['accept-encoding']) : { encoding: null, body: file };
+      const encoding = COMPRESSIBLE.has(extname(path)) ? chooseEncoding(request.headers['accept-encoding']) : null;
+      const body = encoding ? encoded(path, info, file, encoding) : file;
       response.writeHead(200, {
         ...SECURITY_HEADERS,
         'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
@@ -84,6 +112,7 @@ export function serve(root = '.', port = 0, { lifetimeMs } = {}) {
       timer?.unref();
       resolvePromise({
         url: `http://127.0.0.1:${actual}/`,
+        stats,
         close: () => {
           if (timer) clearTimeout(timer);
           return stop();

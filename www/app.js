@@ -25,7 +25,7 @@ import {
 import { ENDS, endFromEntry, locationsOption, readPasted } from './locations.js';
 import { fixLabel, forgetShown, showDiagnostics, showSchedulePreview, showSummary } from './feedback.js';
 import {
-  LINE_LIMIT, SHOW_DEFAULTS_KEY, jsonLines, jsonText, loadSaved, readPreference, save, shareUrl, showJson, takeFragment, whileLoading,
+  LINE_LIMIT, SHOW_DEFAULTS_KEY, flushSave, jsonLines, jsonText, loadSaved, readPreference, save, shareUrl, showJson, takeFragment, whileLoading,
   writePreference,
 } from './output.js';
 import { state, touch } from './state.js';
@@ -60,6 +60,15 @@ function checkDescription(entry) {
 /** While typing, the summary at the top waits for a pause (the field's own slot never does). */
 const SUMMARY_PAUSE_MS = 150;
 let summaryTimer = null;
+/**
+ * A request whose JSON text is longer than this (a link with thousands of
+ * unknown members, say) is validated when typing pauses rather than at every
+ * key: validating it takes tens of milliseconds or more, and the keystroke
+ * must paint first. Everything shown is then brought up to date at once.
+ */
+const LARGE_TEXT = 128 * 1024;
+let largeTimer = null;
+let lastLength = 0;
 
 /**
  * Validates the state and brings every part of the page up to date (each part
@@ -68,7 +77,14 @@ let summaryTimer = null;
  * announces it once instead of at every key, and the keystroke paints sooner.
  */
 function render({ typing = false } = {}) {
+  clearTimeout(largeTimer);
+  largeTimer = null;
+  if (typing && lastLength > LARGE_TEXT) {
+    largeTimer = setTimeout(flushRender, SUMMARY_PAUSE_MS);
+    return;
+  }
   const text = JSON.stringify(state.request, null, 2);
+  lastLength = text.length;
   const result = check(text); // the exact text shown, so numbers are judged as typed
   state.result = result;
   updateDefaultLabels();
@@ -79,7 +95,14 @@ function render({ typing = false } = {}) {
   showSchedulePreview(result, describeSchedule);
   showOutput(text);
   if (!$('share').hidden) $('share-url').value = shareUrl(text); // the link is always the current request
-  save(text);
+  save(text, { typing });
+}
+
+/** Brings the page up to date now if a large request's render is waiting for a pause in typing. */
+function flushRender() {
+  if (largeTimer === null) return;
+  largeTimer = null;
+  render();
 }
 
 function withDefaults(text) {
@@ -382,6 +405,8 @@ function wireEvents() {
   });
   // A field's problems show from its first change (a text box: when the user leaves it).
   form.addEventListener('change', (event) => {
+    flushRender();
+    flushSave();
     const pointer = event.target.name;
     if (!pointer?.startsWith('/') || state.touched.has(pointer)) return;
     touch(pointer);
@@ -404,6 +429,7 @@ function wireEvents() {
   });
   // Links to members (summary, "Go to Task mode") and Apply buttons, wherever they are.
   document.addEventListener('click', (event) => {
+    flushRender(); // the buttons act on the current request and its result
     const link = event.target.closest('a[data-focus]');
     const apply = event.target.closest('[data-apply]');
     const removeMember = event.target.closest('[data-remove-member]');
@@ -481,6 +507,16 @@ function wireEvents() {
     if (!file) return;
     importText(await file.text(), `the file “${file.name}”`, 'import');
     event.target.value = ''; // so choosing the same file again imports it again
+  });
+  // A save waiting for a pause in typing is written before the page is hidden, reloaded or closed.
+  window.addEventListener('pagehide', () => {
+    flushRender();
+    flushSave();
+  });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState !== 'hidden') return;
+    flushRender();
+    flushSave();
   });
   window.addEventListener('hashchange', () => {
     const text = takeFragment();

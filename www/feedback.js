@@ -184,15 +184,17 @@ export function showSchedulePreview(result, describeSchedule) {
     }
     return;
   }
-  let described = scheduleCache.get(expression);
-  if (!described) {
+  // The verdict is the validator's; the schedule is described (next runs) only when it has no error.
+  const problems = result.errors.filter((d) => d.path === SCHEDULE_POINTER || d.path === '/Schedule');
+  let described = problems.length > 0 ? null : scheduleCache.get(expression);
+  if (problems.length === 0 && !described) {
     described = describeSchedule(expression, { count: 5 });
     if (scheduleCache.size > 20) scheduleCache.clear();
     scheduleCache.set(expression, described);
   }
-  const problems = result.errors.filter((d) => d.path === SCHEDULE_POINTER || d.path === '/Schedule');
-  const valid = described.valid && problems.length === 0;
-  const key = `${expression}\u0000${valid}\u0000${problems.map((d) => d.code).join()}`;
+  const valid = problems.length === 0 && described.valid;
+  // What the preview shows: an invalid expression's preview does not quote it, so it stays as it is while typing.
+  const key = valid ? `${expression}\u0000valid` : 'invalid';
   if (preview.dataset.key === key) return;
   preview.dataset.key = key;
   preview.hidden = false;

@@ -102,10 +102,16 @@ export function showJson(lines, total) {
   lineKeys = keys;
 }
 
-/** One line of the pane; every line ends with a line break, so lines can be swapped independently. */
+/**
+ * One line of the pane; every line ends with a line break, so lines can be
+ * swapped independently and the pane's text is the JSON text. A filled-in
+ * default gets an empty marker before the break (its word is CSS-generated, so
+ * it is not part of the text).
+ */
 function lineElement(line) {
   return h('span', { class: `line${line.filled ? ' filled' : ''}${line.note ? ' note' : ''}` },
-    ...line.tokens.map(([kind, text]) => (kind ? h('span', { class: `j${kind}`, text }) : text)), '\n');
+    ...line.tokens.map(([kind, text]) => (kind ? h('span', { class: `j${kind}`, text }) : text)),
+    line.filled ? h('span', { class: 'mark' }) : null, '\n');
 }
 
 // ---------------------------------------------------------------------------
@@ -120,11 +126,31 @@ function storage(action) {
   }
 }
 
-export function save(text) {
+/** While typing, the request is saved after this pause (writing localStorage at every key costs about 1 ms). */
+const SAVE_PAUSE_MS = 400;
+let pendingSave = null; // [timer, text]
+
+/**
+ * Saves the request text and the Locations step. With `typing`, after a pause
+ * (or sooner: at the field's change event, and when the page is hidden or
+ * left, see flushSave); otherwise now.
+ */
+export function save(text, { typing = false } = {}) {
+  if (pendingSave) clearTimeout(pendingSave[0]);
+  pendingSave = null;
+  if (typing) {
+    pendingSave = [setTimeout(flushSave, SAVE_PAUSE_MS), text];
+    return;
+  }
   storage((store) => {
     if (store.getItem(LOADING_KEY) === null) store.setItem(STORAGE_KEY, text);
     store.setItem(LOCATIONS_KEY, JSON.stringify({ ...state.ends, library: [...state.library.values()].slice(0, LIBRARY_LIMIT) }));
   });
+}
+
+/** Writes a save that is waiting for a pause in typing. */
+export function flushSave() {
+  if (pendingSave) save(pendingSave[1]);
 }
 
 /**

@@ -59,7 +59,16 @@ export async function openForm({ hash = '', contextOptions = {}, context: given,
     if (message.type() === 'error' || message.type() === 'warning') session.problems.push(`console.${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => session.problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => session.problems.push(`request failed: ${request.url()}`));
+  // A request the page's own reload or navigation cancels (the favicon, when a
+  // test reloads right after the page is ready) is not a failure of the page.
+  let navigations = 0;
+  const issuedAt = new WeakMap();
+  page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) navigations += 1; });
+  page.on('request', (request) => issuedAt.set(request, navigations));
+  page.on('requestfailed', (request) => {
+    const cancelledByNavigation = request.failure()?.errorText === 'net::ERR_ABORTED' && issuedAt.get(request) !== navigations;
+    if (!cancelledByNavigation) session.problems.push(`request failed: ${request.url()}`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) session.problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });

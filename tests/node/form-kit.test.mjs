@@ -3,6 +3,7 @@
 // fix), exact numbers and #request= links. Imported by its package name, as an
 // embedder would.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import {
   applyPatch, decodeBase64Url, encodeBase64Url, getAt, joinPointer, nearestSlot, numberFromText, parentPointer, parseExact, removeAt,
@@ -112,6 +113,28 @@ test('numberFromText keeps what was typed when it is not a JSON number, so the v
   assert.equal(JSON.stringify(big), typeof JSON.rawJSON === 'function' ? '9007199254740993' : '9007199254740992');
   assert.deepEqual(parseExact('{"a":[1,"x",null]}'), { a: [1, 'x', null] });
   if (typeof JSON.rawJSON === 'function') assert.equal(JSON.stringify(parseExact('{"n":1.0,"m":9007199254740993}')), '{"n":1.0,"m":9007199254740993}');
+});
+
+test('parseExact keeps every number a double would change, and skips the slow exact parse when none could', () => {
+  // JSON.rawJSON is behind a flag in this Node.js (shipped in Chromium 114+ and Node.js 21+): run the check in a child that has it.
+  const script = `
+    import assert from 'node:assert/strict';
+    import { parseExact } from 'datasync-task-validator/form-kit';
+    const exact = (text) => JSON.parse(text, (k, v, c) => (typeof v === 'number' && c.source !== String(v) ? JSON.rawJSON(c.source) : v));
+    const cases = ['{"a":1,"b":[2,-3,"1.0 in a string"],"c":123456789012345}', '{"n":1.0}', '{"m":9007199254740993}',
+      '[-0]', '{"e":1e3,"f":1E400,"g":0.1,"h":-0.0}', '{"k":1234567890123456}', '{"s":"loc-0123456789abcdef0"}', '[0,-1,10,-10]'];
+    const expected = cases.map((text) => JSON.stringify(exact(text)));
+    let revived = 0;
+    const parse = JSON.parse;
+    JSON.parse = (text, reviver) => { if (reviver) revived += 1; return parse(text, reviver); };
+    cases.forEach((text, i) => assert.equal(JSON.stringify(parseExact(text)), expected[i], text));
+    // Only the texts where a number could change (and the one with "1.0" in a string) take the reviver.
+    assert.equal(revived, 6);
+    process.stdout.write('ok');
+  `;
+  const child = spawnSync(process.execPath, ['--harmony-json-parse-with-source', '--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(child.stderr, '');
+  assert.equal(child.stdout, 'ok');
 });
 
 test('base64url links carry any UTF-8 text, without padding, and refuse anything else', () => {

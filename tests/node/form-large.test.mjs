@@ -73,6 +73,24 @@ formTest('a link with 30,000 problems loads with bounded work, lists at most 100
   assert.equal(Object.keys(saved).length, 15_004);
 }, { hash: link(withUnknownMembers(15_000)), setup: countSearches });
 
+/** The request a share link carries. */
+const linked = async (page) => JSON.parse(Buffer.from(new URL(await page.locator('#share-url').inputValue()).hash.slice('#request='.length), 'base64url').toString('utf8'));
+
+formTest('in a request that large, a keystroke paints at once and the page is validated when typing pauses', async (page) => {
+  await page.locator('#copy-link').click(); // the link below follows every render
+  await page.clock.install();
+  await control(page, '/Name').focus();
+  await page.keyboard.type('ab');
+  assert.equal(await control(page, '/Name').inputValue(), 'ab');
+  assert.equal((await linked(page)).Name, undefined, 'not yet validated and rendered');
+  await page.clock.runFor(200);
+  assert.equal((await linked(page)).Name, 'ab', 'brought up to date after the pause');
+  // Leaving the field brings it up to date at once.
+  await page.keyboard.type('c');
+  await control(page, '/Name').blur();
+  assert.equal((await linked(page)).Name, 'abc');
+}, { hash: link(withUnknownMembers(15_000)), contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] } });
+
 formTest('5,000 tags with lone-surrogate keys: at most 100 rows, and one click keeps the first 50', async (page) => {
   await openAllSections(page);
   assert.equal(await page.locator('[data-group="/Tags"] .row').count(), 100);

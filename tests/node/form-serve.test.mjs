@@ -61,6 +61,29 @@ test('text and WebAssembly are sent brotli or gzip compressed when the browser a
   }
 });
 
+test('each file is compressed once per version and encoding, so a page load does not wait for brotli', async () => {
+  const site = mkdtempSync(join(tmpdir(), 'dtv-serve-'));
+  const file = join(site, 'app.js');
+  writeFileSync(file, `export const a = '${'a'.repeat(10_000)}';`);
+  const server = await serve(site, 0, { lifetimeMs: 60_000 });
+  try {
+    const fetchAs = (encoding) => get(`${server.url}app.js`, { 'accept-encoding': encoding });
+    assert.equal(brotliDecompressSync((await fetchAs('br')).body).toString(), readFileSync(file, 'utf8'));
+    await fetchAs('br');
+    await fetchAs('gzip, br');
+    assert.equal(server.stats.compressions, 1, 'the second and third brotli responses come from the cache');
+    await fetchAs('gzip');
+    assert.equal(server.stats.compressions, 2, 'gzip is its own entry');
+    // A changed file (another size) is compressed again, and the new text is served.
+    writeFileSync(file, 'export const a = 1;');
+    assert.equal(brotliDecompressSync((await fetchAs('br')).body).toString(), 'export const a = 1;');
+    assert.equal(server.stats.compressions, 3);
+  } finally {
+    await server.close();
+    rmSync(site, { recursive: true, force: true });
+  }
+});
+
 test('Chromium refuses to show the served form inside another site\'s frame', async () => {
   const { chromium } = await import('playwright-core');
   const server = await serve(repoRoot, 0, { lifetimeMs: 60_000 });

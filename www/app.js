@@ -68,7 +68,8 @@ let summaryTimer = null;
  */
 const LARGE_TEXT = 128 * 1024;
 let largeTimer = null;
-let lastLength = 0;
+/** The request's JSON text as last validated and shown. */
+let renderedText = '{}';
 
 /**
  * Validates the state and brings every part of the page up to date (each part
@@ -79,12 +80,12 @@ let lastLength = 0;
 function render({ typing = false } = {}) {
   clearTimeout(largeTimer);
   largeTimer = null;
-  if (typing && lastLength > LARGE_TEXT) {
+  if (typing && renderedText.length > LARGE_TEXT) {
     largeTimer = setTimeout(flushRender, SUMMARY_PAUSE_MS);
     return;
   }
   const text = JSON.stringify(state.request, null, 2);
-  lastLength = text.length;
+  renderedText = text;
   const result = check(text); // the exact text shown, so numbers are judged as typed
   state.result = result;
   updateDefaultLabels();
@@ -167,6 +168,15 @@ const SMALL_TEXT = 256 * 1024;
 /** How deep the validator reads JSON (json/too-deep beyond). */
 const MAX_DEPTH = 64;
 
+/** How many `{` and `[` the text has, strings included: a bound on how deep its value can nest. */
+function openers(text) {
+  let count = 0;
+  for (const bracket of ['{', '[']) {
+    for (let at = text.indexOf(bracket); at !== -1; at = text.indexOf(bracket, at + 1)) count += 1;
+  }
+  return count;
+}
+
 /** Whether a parsed value nests objects or arrays more than `limit` deep (iteratively: no stack to run out of). */
 function deeperThan(value, limit) {
   const stack = [[value, 1]];
@@ -210,7 +220,9 @@ function importText(text, origin, kind) {
     return refuse(h('strong', { text: `Not imported: ${origin} is not valid JSON (line ${line}, column ${column}).` }), ` ${syntax.message}`);
   }
   // The validator reads 64 levels deep; a request nested deeper is refused.
-  if (value === undefined || first.errors.some((d) => d.code === 'json/too-deep') || deeperThan(value, MAX_DEPTH)) {
+  // (Walking a large value for its depth takes a while; text with few brackets cannot be too deep.)
+  const tooDeep = (parsed) => openers(text) > MAX_DEPTH && deeperThan(parsed, MAX_DEPTH);
+  if (value === undefined || first.errors.some((d) => d.code === 'json/too-deep') || tooDeep(value)) {
     return refuse(h('strong', { text: `Not imported: ${origin} nests objects or arrays too deeply to be a request.` }));
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -221,7 +233,7 @@ function importText(text, origin, kind) {
     replaceRequest(value, { showAll: true });
     openSectionsWithContent();
   });
-  save(JSON.stringify(state.request, null, 2));
+  save(renderedText); // what was just rendered, now that the load has finished
   // Say what came in: the counts, and the JSON-level notes that parsing loses (a duplicated member).
   const { errors, warnings } = state.result;
   const counts = countText(errors.length, warnings.length);

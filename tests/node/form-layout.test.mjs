@@ -119,8 +119,11 @@ for (const colorScheme of ['light', 'dark']) {
     await control(page, '/TaskMode').selectOption('');
     await control(page, '/Options/VerifyMode').selectOption('');
     await control(page, '/Options/Mtime').selectOption('');
+    await page.getByLabel('Source location type', { exact: true }).selectOption('S3');
+    await page.getByLabel('Destination location type', { exact: true }).selectOption('S3');
     await page.getByLabel('Show with defaults applied').check();
     await openAllSections(page);
+    assert.ok(await page.locator('.scope-note:visible').count() > 0, 'the page marks options for the pair');
     assert.ok(await page.locator('.diagnostic.warning').count() > 0, 'the page shows a warning to check');
     assert.ok(await page.locator('#json-output .line.filled').count() > 0, 'the page shows filled-in defaults to check');
     assert.deepEqual(await page.evaluate(contrastFailures), []);
@@ -147,6 +150,13 @@ test('axe-core finds no violation in any state of the form, in light and dark mo
       await openAllSections(page);
       await page.locator('[data-add-row="/Tags"]').click();
       assert.deepEqual(await axeViolations(page), [], `${where}: an import with many problems, every section open`);
+      await page.getByLabel('Source location type', { exact: true }).selectOption('S3');
+      await page.getByLabel('Destination location type', { exact: true }).selectOption('S3');
+      await page.getByLabel('Destination S3 storage class').selectOption('GLACIER');
+      await page.locator('#locations-text').fill('{ nope');
+      await page.getByRole('button', { name: 'Use these locations' }).click();
+      assert.ok(await page.locator('.field.inapplicable').count() > 0);
+      assert.deepEqual(await axeViolations(page), [], `${where}: the Locations step with options marked for the pair and a refused paste`);
       await enter(page, '/Schedule/ScheduleExpression', 'cron(0 2 ? * MON-FRI *)');
       await page.getByLabel('Show with defaults applied').check();
       await page.locator('#copy-link').click();

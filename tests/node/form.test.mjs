@@ -417,6 +417,8 @@ formTest('screenshot for the README', async (page) => {
     TaskMode: 'ENHANCED',
   }));
   await page.locator('#import-text').fill('');
+  await page.getByLabel('Source location type', { exact: true }).selectOption('NFS');
+  await page.getByLabel('Destination location type', { exact: true }).selectOption('S3');
   await page.evaluate(() => {
     document.activeElement.blur();
     window.scrollTo(0, 0);

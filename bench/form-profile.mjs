@@ -1,0 +1,78 @@
+// Where a keystroke's time goes in the web form: types a value into one field of
+// the full BASIC example (+ 50 tags) under Chromium tracing, then prints the
+// renderer main thread's CPU time (trace `tdur`, which a busy machine inflates
+// far less than wall time) per keystroke, by phase. Not a test; the figures in
+// docs/performance.md come from it, run interleaved with the code before a change.
+//
+//   node bench/form-profile.mjs [pointer=/Schedule/ScheduleExpression] [value] [root=repository]
+//
+// Phases: FunctionCall (the page's own JavaScript: validate and the DOM
+// updates), UpdateLayoutTree (style), Layout, PrePaint, Paint, Layerize and
+// Commit. The full trace is written to bench/results/form-profile.json for
+// chrome://tracing or Perfetto.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../scripts/serve.mjs';
+
+const repository = fileURLToPath(new URL('../', import.meta.url));
+const [pointer = '/Schedule/ScheduleExpression', value = 'cron(0 2 ? * MON-FRI *)', rootArgument] = process.argv.slice(2);
+const root = rootArgument ? resolve(rootArgument) : repository;
+const ROUNDS = 2; // each round types the value and erases it
+const PHASES = ['FunctionCall', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit'];
+
+const request = JSON.parse(readFileSync(join(repository, 'examples/full-basic.json'), 'utf8'));
+request.Tags = Array.from({ length: 50 }, (_, i) => ({ Key: `key-${i}`, Value: `value ${i}` }));
+
+const server = await serve(root, 0);
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
+let trace;
+try {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
+  await page.goto(`${server.url}www/`);
+  await page.waitForSelector('body[data-state="ready"]');
+  await page.locator('#import-text').fill(JSON.stringify(request));
+  await page.locator('#import-button').click();
+  await page.waitForSelector('#import-status[data-imported]');
+  const field = page.locator(`[name="${pointer}"]`);
+  await field.evaluate((element) => element.closest('details').setAttribute('open', ''));
+  await field.fill('');
+  await field.focus();
+  await page.waitForTimeout(300);
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8.execute'] });
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const key of [...value, ...Array(value.length).fill('Backspace')]) {
+      await page.keyboard.press(key);
+      // Wait for the frame after the keystroke, as a person would see it.
+      await page.evaluate(() => new Promise((done) => { requestAnimationFrame(() => setTimeout(done, 0)); }));
+    }
+  }
+  trace = await browser.stopTracing();
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+mkdirSync(join(repository, 'bench/results'), { recursive: true });
+writeFileSync(join(repository, 'bench/results/form-profile.json'), trace);
+const { traceEvents } = JSON.parse(trace.toString());
+const threads = new Map();
+for (const event of traceEvents) if (event.name === 'thread_name') threads.set(`${event.pid}:${event.tid}`, event.args.name);
+const totals = new Map(PHASES.map((phase) => [phase, 0]));
+for (const event of traceEvents) {
+  if (event.ph !== 'X' || !totals.has(event.name) || threads.get(`${event.pid}:${event.tid}`) !== 'CrRendererMain') continue;
+  totals.set(event.name, totals.get(event.name) + (event.tdur ?? event.dur) / 1000);
+}
+const keystrokes = value.length * 2 * ROUNDS;
+console.log(`${pointer}: renderer main-thread CPU per keystroke (${keystrokes} keystrokes, root ${root})`);
+let sum = 0;
+for (const [phase, total] of totals) {
+  sum += total / keystrokes;
+  console.log(`  ${phase.padEnd(17)} ${(total / keystrokes).toFixed(2).padStart(6)} ms`);
+}
+console.log(`  ${'all of these'.padEnd(17)} ${sum.toFixed(2).padStart(6)} ms`);

@@ -28,7 +28,7 @@ import {
   LINE_LIMIT, SHOW_DEFAULTS_KEY, flushSave, jsonLines, jsonText, loadSaved, readPreference, save, shareUrl, showJson, takeFragment, whileLoading,
   writePreference,
 } from './output.js';
-import { state, touch } from './state.js';
+import { emptyEnd, state, touch } from './state.js';
 
 
 // ---------------------------------------------------------------------------
@@ -404,9 +404,14 @@ function wireEvents() {
       changeLocation(control.dataset.location, control.dataset.detail, control.value);
     } else if (control.name?.startsWith('/')) {
       updateFromControl(control);
+      // An ARN from the pasted locations describes its end; another ARN does not
+      // inherit what was pasted for the previous one (what was chosen by hand stays).
       const end = ENDS.find(([, member]) => member === control.name);
       if (end && state.library.has(control.value)) {
         state.ends[end[0]] = endFromEntry(state.library.get(control.value));
+        showLocationStep();
+      } else if (end && state.ends[end[0]].uri !== '') {
+        state.ends[end[0]] = emptyEnd();
         showLocationStep();
       }
     } else {

@@ -216,6 +216,11 @@ formTest('pasted ListLocations output and a DescribeLocationS3 response describe
   await enter(page, '/SourceLocationArn', 'arn:aws:datasync:us-east-1:111122223333:location/loc-0aaaaaaaaaaaaaaaa');
   assert.equal(await typeOf(page, 'Source').inputValue(), 'SMB');
   assert.deepEqual(await codesAt(page, '/Options/PreserveDevices'), []);
+  // An ARN the paste does not have does not keep what was pasted for the previous one.
+  await enter(page, '/SourceLocationArn', 'arn:aws:datasync:us-east-1:111122223333:location/loc-0bbbbbbbbbbbbbbbb');
+  assert.equal(await typeOf(page, 'Source').inputValue(), '');
+  assert.equal(await page.locator('[data-location-from="source"]').isHidden(), true);
+  await enter(page, '/SourceLocationArn', 'arn:aws:datasync:us-east-1:111122223333:location/loc-0aaaaaaaaaaaaaaaa');
   // All of it is kept for the next visit, without anything the rules do not read.
   await page.reload();
   await page.waitForSelector('body[data-state="ready"]');

@@ -22,7 +22,7 @@ import {
   buildForm, currentMode, fillForm, openSectionsWithContent, renderRows, showKnownLocations, showLocationStep, updateChoiceNote,
   updateDefaultLabels,
 } from './build-form.js';
-import { ENDS, endFromEntry, locationsOption, readPasted } from './locations.js';
+import { ENDS, endFromEntry, locationsOption, readPasted, remember } from './locations.js';
 import { fixLabel, forgetShown, showDiagnostics, showSchedulePreview, showSummary } from './feedback.js';
 import {
   LINE_LIMIT, SHOW_DEFAULTS_KEY, flushSave, jsonLines, jsonText, loadSaved, readPreference, save, shareUrl, showJson, takeFragment, whileLoading,
@@ -369,7 +369,7 @@ function usePastedLocations() {
     status.replaceChildren(h('strong', { text: 'Not read: ' }), read.refused);
     return;
   }
-  for (const entry of read.entries) state.library.set(entry.LocationArn, entry);
+  remember(state.library, read.entries);
   showKnownLocations();
   const described = [];
   for (const [which, member] of ENDS) {

@@ -142,6 +142,21 @@ export function readPasted(text, check) {
   return { entries, problems };
 }
 
+/** The pasted locations kept at most (the oldest are forgotten first). */
+export const LIBRARY_LIMIT = 1000;
+
+/** Adds pasted entries to `library` (LocationArn -> entry): the last one for an ARN wins, and at most LIBRARY_LIMIT are kept. */
+export function remember(library, entries) {
+  for (const entry of entries) {
+    library.delete(entry.LocationArn); // re-inserted as the newest
+    library.set(entry.LocationArn, entry);
+  }
+  for (const arn of library.keys()) {
+    if (library.size <= LIBRARY_LIMIT) break;
+    library.delete(arn);
+  }
+}
+
 /** The end's details as a pasted entry gives them. */
 export function endFromEntry(entry) {
   const end = emptyEnd();

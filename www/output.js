@@ -144,7 +144,7 @@ export function save(text, { typing = false } = {}) {
   }
   storage((store) => {
     if (store.getItem(LOADING_KEY) === null) store.setItem(STORAGE_KEY, text);
-    store.setItem(LOCATIONS_KEY, JSON.stringify({ ...state.ends, library: [...state.library.values()].slice(0, LIBRARY_LIMIT) }));
+    store.setItem(LOCATIONS_KEY, JSON.stringify({ ...state.ends, library: [...state.library.values()].slice(-SAVED_LOCATIONS) }));
   });
 }
 
@@ -186,8 +186,8 @@ export function whileLoading(kind, load) {
   }
 }
 
-/** At most this many pasted locations are kept for the next visit. */
-const LIBRARY_LIMIT = 200;
+/** At most this many pasted locations (the newest) are kept for the next visit. */
+const SAVED_LOCATIONS = 200;
 
 /**
  * Restores the Locations step from what save() wrote (or an older version's
@@ -208,7 +208,7 @@ function restoreLocations(text) {
     for (const key of Object.keys(state.ends[which])) if (typeof end[key] === 'string') state.ends[which][key] = end[key];
   }
   if (!Array.isArray(saved.library)) return;
-  for (const entry of saved.library.slice(0, LIBRARY_LIMIT)) {
+  for (const entry of saved.library.slice(-SAVED_LOCATIONS)) {
     if (entry !== null && typeof entry === 'object' && typeof entry.LocationArn === 'string') state.library.set(entry.LocationArn, entry);
   }
 }

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fields, validate } from 'datasync-task-validator';
 import { DESTINATION, SOURCE } from './helpers.mjs';
-import { ENTRY_LIMIT, LOCATION_TYPES, PASTE_LIMIT, readPasted, scopeHolds, typeOfUri } from '../../www/locations.js';
+import { ENTRY_LIMIT, LIBRARY_LIMIT, LOCATION_TYPES, PASTE_LIMIT, readPasted, remember, scopeHolds, typeOfUri } from '../../www/locations.js';
 import { codesAt, control, enter, formTest, jsonOutput, openAllSections, slot, useBrowser } from './form-harness.mjs';
 
 useBrowser();
@@ -96,6 +96,19 @@ test('pasted text: anything else is refused or reported with the core\'s reason,
   // A check that throws something other than a refusal does not escape.
   const thrown = readPasted('[{"LocationArn":"a","type":"S3"}]', () => { throw new RangeError('boom'); });
   assert.deepEqual(thrown, { entries: [], problems: ['Location 1: boom'] });
+});
+
+test('pasted locations are remembered by ARN, the last paste winning, and at most LIBRARY_LIMIT of them', () => {
+  const library = new Map();
+  remember(library, [{ LocationArn: 'a', type: 'S3' }, { LocationArn: 'b', type: 'EFS' }]);
+  remember(library, [{ LocationArn: 'a', type: 'NFS' }]);
+  assert.deepEqual([...library.values()], [{ LocationArn: 'b', type: 'EFS' }, { LocationArn: 'a', type: 'NFS' }]);
+  for (let paste = 0; paste < 3; paste += 1) {
+    remember(library, Array.from({ length: ENTRY_LIMIT }, (_, i) => ({ LocationArn: `p${paste}-${i}`, type: 'S3' })));
+  }
+  assert.equal(library.size, LIBRARY_LIMIT);
+  assert.equal(library.has('p2-999'), true, 'the newest are kept');
+  assert.equal(library.has('a'), false, 'the oldest are forgotten');
 });
 
 test('an option\'s scope holds, fails or is undecided for the ends known so far', () => {

@@ -222,9 +222,9 @@ formTest('pasted ListLocations output and a DescribeLocationS3 response describe
   await page.getByRole('button', { name: 'Use these locations' }).click();
   assert.equal(await page.getByLabel('Destination S3 storage class').inputValue(), 'GLACIER');
   assert.deepEqual(await codesAt(page, '/Options/VerifyMode'), ['locations/archive-default-verify-mode']);
-  // The ARN fields suggest the pasted locations; choosing one describes that end.
+  // The ARN fields suggest the pasted locations (the latest paste last); choosing one describes that end.
   assert.deepEqual(await page.$$eval('#known-locations option', (nodes) => nodes.map((n) => n.label)),
-    ['efs://us-east-2.fs-abcd1234/data/', 's3://archive-bucket/data/', 'smb://files.example.com/share/']);
+    ['efs://us-east-2.fs-abcd1234/data/', 'smb://files.example.com/share/', 's3://archive-bucket/data/']);
   assert.equal(await control(page, '/SourceLocationArn').getAttribute('list'), 'known-locations');
   await enter(page, '/SourceLocationArn', 'arn:aws:datasync:us-east-1:111122223333:location/loc-0aaaaaaaaaaaaaaaa');
   assert.equal(await typeOf(page, 'Source').inputValue(), 'SMB');

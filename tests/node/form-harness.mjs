@@ -61,10 +61,13 @@ export async function openForm({ hash = '', contextOptions = {}, context: given,
   page.on('pageerror', (error) => session.problems.push(`page error: ${error.message}`));
   // A request the page's own reload or navigation cancels (the favicon, when a
   // test reloads right after the page is ready) is not a failure of the page.
+  // Navigations are counted when they start (their request), which is before they cancel the old page's requests.
   let navigations = 0;
   const issuedAt = new WeakMap();
-  page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) navigations += 1; });
-  page.on('request', (request) => issuedAt.set(request, navigations));
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigations += 1;
+    issuedAt.set(request, navigations);
+  });
   page.on('requestfailed', (request) => {
     const cancelledByNavigation = request.failure()?.errorText === 'net::ERR_ABORTED' && issuedAt.get(request) !== navigations;
     if (!cancelledByNavigation) session.problems.push(`request failed: ${request.url()}`);

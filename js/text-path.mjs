@@ -26,6 +26,9 @@
 const ARRAY = Symbol('array');
 const OBJECT = Symbol('object');
 
+/** The members of the options the core reads (src/context.rs). */
+const MEMBERS = ['locations', 'operation', 'task'];
+
 /** The input buffer in wasm memory grows to at most this many bytes (4 MiB); longer texts are passed as a copy. */
 const INPUT_BUFFER_LIMIT = 1 << 22;
 
@@ -319,8 +322,16 @@ export function createValidate(glue) {
     }
     let copy;
     try {
-      const text = JSON.stringify(options);
-      if (typeof text !== 'string') return false;
+      // JSON.stringify leaves out a member holding a symbol or a function,
+      // which the glue refuses with a TypeError: such options are not kept.
+      let root;
+      let dropped = false;
+      const text = JSON.stringify(options, function note(key, value) {
+        if (key === '') root = value;
+        else if (this === root && MEMBERS.includes(key) && (typeof value === 'symbol' || typeof value === 'function')) dropped = true;
+        return value;
+      });
+      if (dropped || typeof text !== 'string') return false;
       copy = JSON.parse(text);
     } catch {
       return false; // read by the glue instead, which throws its TypeError

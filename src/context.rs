@@ -30,10 +30,7 @@ pub struct CallOptions {
 impl CallOptions {
     /// Reads the options from JSON text (what `JSON.stringify` made of them).
     pub fn from_json_text(text: &str) -> Result<CallOptions, String> {
-        let parsed = json::parse(text).map_err(|_| {
-            format!("options could not be read as JSON; pass a plain object such as {EXAMPLE}.")
-        })?;
-        CallOptions::from_json(&parsed.value)
+        CallOptions::from_json(&parse(text)?)
     }
 
     /// Reads the options from a parsed value; `null` means none.
@@ -61,21 +58,16 @@ impl CallOptions {
                 )
             })?,
             Some(other) => {
-                return Err(format!(
-                    "options.operation must be a string such as 'UpdateTask', but it is {}.",
-                    with_article(other.type_name())
+                return Err(wrong_type(
+                    "operation",
+                    &with_article(other.type_name()),
                 ))
             }
         };
         let task = match value.get("task") {
             None | Some(Value::Null) => None,
             Some(description @ Value::Object(_)) => Some(Task::from_description(description)),
-            Some(other) => {
-                return Err(format!(
-                    "options.task must be a DescribeTask response (an object), but it is {}.",
-                    with_article(other.type_name())
-                ))
-            }
+            Some(other) => return Err(wrong_type("task", &with_article(other.type_name()))),
         };
         Ok(CallOptions {
             locations,
@@ -93,6 +85,32 @@ impl CallOptions {
             Some(task) => context.with_task(task),
             None => context,
         }
+    }
+}
+
+/// The members of the options the core reads.
+pub const MEMBERS: [&str; 3] = ["locations", "operation", "task"];
+
+/// Options written as JSON text, parsed; the sentence for a TypeError when
+/// they are not JSON.
+pub fn parse(text: &str) -> Result<Value<'_>, String> {
+    json::parse(text).map(|parsed| parsed.value).map_err(|_| {
+        format!("options could not be read as JSON; pass a plain object such as {EXAMPLE}.")
+    })
+}
+
+/// The sentence for the member `name` (one of [`MEMBERS`]) holding a value
+/// of a kind JSON cannot hold (`kind` such as "a symbol"), in the words used
+/// for a member of the wrong JSON type.
+pub fn wrong_type(name: &str, kind: &str) -> String {
+    match name {
+        "operation" => {
+            format!("options.operation must be a string such as 'UpdateTask', but it is {kind}.")
+        }
+        "task" => {
+            format!("options.task must be a DescribeTask response (an object), but it is {kind}.")
+        }
+        _ => format!("options.{name} must be an array of location descriptions, but it is {kind}."),
     }
 }
 

@@ -292,9 +292,9 @@ impl Location {
 /// description is the one used ([`crate::Context::location`]).
 pub fn locations_from_json(value: &Value) -> Result<Vec<Location>, String> {
     let Value::Array(items) = value else {
-        return Err(format!(
-            "options.locations must be an array of location descriptions, but it is {}.",
-            crate::context::with_article(value.type_name())
+        return Err(crate::context::wrong_type(
+            "locations",
+            &crate::context::with_article(value.type_name()),
         ));
     };
     let mut at = String::new();

@@ -173,7 +173,37 @@ fn read_options(function: &str, options: &JsValue) -> Result<CallOptions, JsValu
         }
     };
     let text = text.ok_or_else(|| type_error("options could not be read as JSON."))?;
-    CallOptions::from_json_text(&text).map_err(|why| type_error(&why))
+    let parsed = crate::context::parse(&text).map_err(|why| type_error(&why))?;
+    if let Some(why) = dropped_member(options, &parsed) {
+        return Err(type_error(&why));
+    }
+    CallOptions::from_json(&parsed).map_err(|why| type_error(&why))
+}
+
+/// Why `options` is malformed when `JSON.stringify` left out one of the
+/// members the core reads because it holds a symbol or a function (so it
+/// would read as omitted: `{ operation: Symbol() }` as CreateTask). Only a
+/// member missing from `parsed` is read again (a getter that gave a string
+/// runs once); options with their own `toJSON` are judged by what it returned.
+fn dropped_member(options: &JsValue, parsed: &Value) -> Option<String> {
+    let read = |name: &str| Reflect::get(options, &JsValue::from_str(name)).ok();
+    if !matches!(parsed, Value::Object(_)) || read("toJSON").is_some_and(|f| f.is_function()) {
+        return None;
+    }
+    crate::context::MEMBERS.iter().find_map(|&name| {
+        if parsed.get(name).is_some() {
+            return None;
+        }
+        let value = read(name)?;
+        let kind = if value.is_function() {
+            "a function"
+        } else if value.is_symbol() {
+            "a symbol"
+        } else {
+            return None;
+        };
+        Some(crate::context::wrong_type(name, kind))
+    })
 }
 
 /// The UTF-16 text with every unpaired surrogate written as a `\\uXXXX` escape.

@@ -65,6 +65,11 @@ test('malformed options are TypeErrors that name the function, whatever the requ
     [{ operation: 7 }, /options\.operation must be a string/],
     [{ task: 'arn' }, /options\.task must be a DescribeTask response/],
     [{ task: { big: 1n } }, /options could not be read as JSON/],
+    // Values JSON.stringify leaves out would otherwise read as omitted (CreateTask, no task).
+    [{ operation: Symbol('UpdateTask') }, /options\.operation must be a string such as 'UpdateTask', but it is a symbol\./],
+    [{ operation: () => 'UpdateTask' }, /options\.operation must be a string such as 'UpdateTask', but it is a function\./],
+    [{ task: function describeTask() {} }, /options\.task must be a DescribeTask response \(an object\), but it is a function\./],
+    [{ locations: Symbol.iterator }, /options\.locations must be an array of location descriptions, but it is a symbol\./],
   ];
   for (const [options, message] of cases) {
     for (const request of [{}, 'x', undefined]) {
@@ -82,6 +87,12 @@ test('malformed options are TypeErrors that name the function, whatever the requ
   const hostile = new Proxy({}, { ownKeys() { throw new RangeError('no keys'); } });
   assert.throws(() => validate({}, hostile), TypeError);
   assert.throws(() => validate({}, { toJSON: () => 5 }), /options must be an object .* but it is an integer/);
+  // An undefined member is omitted, as in JSON; a member read through a getter is read once.
+  assert.deepEqual(validate({}, { operation: undefined, task: undefined, locations: undefined }), validate({}));
+  let reads = 0;
+  const counted = { get operation() { reads += 1; return 'UpdateTask'; } };
+  assert.deepEqual(fields(counted), fields({ operation: 'UpdateTask' }));
+  assert.equal(reads, 1);
   // A failure leaves nothing behind: large and small requests still validate.
   const big = { SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Name: 'n'.repeat(200_000) };
   assert.deepEqual(codes(validate(big)), ['/Name value/too-long']);

@@ -49,6 +49,35 @@ export function isTaskRequest(value) {
   return Object.keys(value).some((key) => TASK_MEMBERS.has(key));
 }
 
+/** Members of a DescribeTask response that no request has. */
+const DESCRIBE_TASK_ONLY = [
+  'Status',
+  'CreationTime',
+  'CurrentTaskExecutionArn',
+  'SourceNetworkInterfaceArns',
+  'DestinationNetworkInterfaceArns',
+  'ScheduleDetails',
+  'ErrorCode',
+  'ErrorDetail',
+];
+
+/**
+ * The response a parsed document is (what `aws datasync describe-task` or
+ * `describe-task-execution` prints), or null: it shares members with the
+ * requests (TaskArn, Options, Excludes...) but is not one, and checking it
+ * as a request would report every response-only member as unknown.
+ * DescribeTask: a TaskArn with a member only that response has (Status,
+ * CreationTime...). DescribeTaskExecution: a TaskExecutionArn with a Status
+ * or StartTime (StartTaskExecution's own response has the ARN alone).
+ */
+export function responseOf(value) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  const has = (name) => Object.hasOwn(value, name);
+  if (has('TaskArn') && DESCRIBE_TASK_ONLY.some(has)) return 'DescribeTask';
+  if (has('TaskExecutionArn') && (has('Status') || has('StartTime'))) return 'DescribeTaskExecution';
+  return null;
+}
+
 /** A name that only task configurations hold, as a whole word. */
 const TASK_WORDS = new RegExp(`\\b(?:${[...TASK_MEMBERS, 'AWSTemplateFormatVersion'].join('|')})\\b|AWS::DataSync::Task\\b|\\baws_datasync_task\\b`);
 

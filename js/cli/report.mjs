@@ -17,7 +17,7 @@ import { checkRequest, requestWithDefaults, resolveUnknowns } from './check.mjs'
 import { findTasks, isTemplate, mapProperties, parameterDefaults, templateLocations, Unknown } from './cloudformation.mjs';
 import { looksLikeJson, ParseError, parseYaml, positionOf, readJson, toJsonText } from './documents.mjs';
 import { isTerraformShow, terraformShowReport } from './terraform-plan.mjs';
-import { isTaskRequest, mentionsTask } from './recognise.mjs';
+import { isTaskRequest, mentionsTask, responseOf } from './recognise.mjs';
 import { INVALID_SUPPRESSION, METADATA_KEY, metadataSuppressions } from './suppress.mjs';
 
 let cachedFields;
@@ -291,8 +291,19 @@ function unparsable(base, message, line, column) {
 }
 
 /** A file found in a folder that is not a task configuration (recognise.mjs). */
-function skipped(base) {
-  return { ...base, kind: 'skipped', reason: 'not a task configuration', notes: [], tasks: [] };
+function skipped(base, reason = 'not a task configuration') {
+  return { ...base, kind: 'skipped', reason, notes: [], tasks: [] };
+}
+
+/**
+ * A DescribeTask or DescribeTaskExecution response, skipped unless
+ * --operation says how to check it; null for anything else.
+ */
+function skippedResponse(base, value, options) {
+  const response = options.operation && options.operation !== 'auto' ? null : responseOf(value);
+  if (!response) return null;
+  const command = response === 'DescribeTask' ? 'describe-task' : 'describe-task-execution';
+  return skipped(base, `a ${response} response (aws datasync ${command} output), not a request (pass --operation to check it as one)`);
 }
 
 /**
@@ -341,6 +352,8 @@ function checkText(name, rawText, options) {
     }
     if (!isTemplate(value)) {
       if (options.onlyTasks && !isTaskRequest(value)) return skipped(base);
+      const response = skippedResponse(base, value, options);
+      if (response) return response;
       return requestReport(base, text, () => readJson(text).positions, options, value, result);
     }
     // Text the validator and JSON.parse both accept is always read completely.
@@ -365,6 +378,8 @@ function checkText(name, rawText, options) {
       return templateReport(base, parseYaml(text, { version: '1.1' }), options);
     }
     if (options.onlyTasks && !isTaskRequest(document.value)) return skipped(base);
+    const response = skippedResponse(base, document.value, options);
+    if (response) return response;
     return requestReport(base, toJsonText(document.value ?? null), document.positions, options, document.value);
   } catch (error) {
     if (error instanceof ParseError) return unparsable(base, `invalid YAML: ${error.message}`, error.line, error.column);

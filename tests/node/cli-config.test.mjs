@@ -424,6 +424,28 @@ test('in a folder, a file that cannot be parsed is reported when it names a task
   assert.equal(named.status, 2, 'named on the command line, the Helm template is checked, and cannot be parsed');
 });
 
+test('a DescribeTask or DescribeTaskExecution response is not a request: skipped in a folder, and named on the command line it says why', () => {
+  const { status, document, stderr } = json(['--no-config', 'responses']);
+  assert.equal(stderr, '');
+  assert.equal(status, 0, 'no unknown-member errors for Status, CreationTime, ...');
+  const files = Object.fromEntries(document.files.map((f) => [f.file, [f.kind, f.reason]]));
+  assert.deepEqual(files, {
+    'responses/describe-task-execution.yaml': ['skipped', 'a DescribeTaskExecution response (aws datasync describe-task-execution output), not a request (pass --operation to check it as one)'],
+    'responses/describe-task.json': ['skipped', 'a DescribeTask response (aws datasync describe-task output), not a request (pass --operation to check it as one)'],
+    'responses/update.json': ['request', undefined],
+  });
+  assert.equal(document.summary.skipped, 2);
+  assert.equal(document.summary.checked, 1);
+  const named = run(['--no-config', '--no-color', 'responses/describe-task.json']);
+  assert.equal(named.status, 0);
+  assert.equal(named.stderr, 'datasync-task-validator: responses/describe-task.json: skipped: a DescribeTask response (aws datasync describe-task output), not a request (pass --operation to check it as one)\n');
+  assert.match(named.stdout, /^0 files checked: 0 errors, 0 warnings; 1 file skipped/m);
+  // Asked for with --operation, it is checked as that request: its response-only members are unknown.
+  const asked = json(['--no-config', '--operation', 'UpdateTask', 'responses/describe-task.json']);
+  assert.equal(asked.status, 1);
+  assert.ok(reported(asked.document).includes('request/unknown-member error'));
+});
+
 test('the configuration file itself is skipped in folder mode (by its name and by its content)', () => {
   const { document } = json(['--no-config', 'search']);
   // search/ holds only the configuration file (and a README.txt, not read).

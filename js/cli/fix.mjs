@@ -172,9 +172,9 @@ function readRequest(text, json) {
   return json ? readJson(text).value : parseYaml(text, { version: '1.2' }).value ?? null;
 }
 
-/** Validates request text (JSON as is; YAML through the JSON text of `value`, its reading). */
-function diagnosticsOf(text, value, json) {
-  const result = validate(json ? text : toJsonText(value));
+/** Validates request text (JSON as is; YAML through the JSON text of `value`, its reading) as `operation`'s request. */
+function diagnosticsOf(text, value, json, operation) {
+  const result = validate(json ? text : toJsonText(value), operation === 'CreateTask' ? undefined : { operation });
   return [...result.errors, ...result.warnings];
 }
 
@@ -184,9 +184,13 @@ function diagnosticsOf(text, value, json) {
  * same string when nothing changed) and what was fixed, in the order applied:
  * `[{ code, path, message, fix }]` from the diagnostics as they were reported.
  * `wanted(code)` says which codes may be fixed: those the configuration
- * ignores or suppresses for this file are never acted on.
+ * ignores or suppresses for this file are never acted on. `operation` is the
+ * request's (CreateTask, UpdateTask or StartTaskExecution); with `keeps(value)`
+ * (the file's operation is told by its members), a fix whose result would be
+ * told as another operation is not applied (no fix does that today: a rename
+ * goes to a member of the same operation).
  */
-export function fixRequestText(text, syntax, wanted = () => true) {
+export function fixRequestText(text, syntax, wanted = () => true, { operation = 'CreateTask', keeps = () => true } = {}) {
   const json = syntax === 'json';
   const fixed = [];
   const skipped = new Set(); // fixes that could not be placed or checked
@@ -198,7 +202,7 @@ export function fixRequestText(text, syntax, wanted = () => true) {
     try {
       value = readRequest(current, json);
       doc = parseDocument(current, { version: '1.2', uniqueKeys: true, strict: false });
-      diagnostics = diagnosticsOf(current, value, json);
+      diagnostics = diagnosticsOf(current, value, json, operation);
     } catch {
       break; // unreadable now: the report says why
     }
@@ -208,7 +212,7 @@ export function fixRequestText(text, syntax, wanted = () => true) {
       if (!Array.isArray(d.fix) || d.fix.length === 0 || !wanted(d.code)) continue;
       const key = JSON.stringify([d.code, d.path, d.fix]);
       if (skipped.has(key)) continue;
-      next = placed(current, doc, value, d.fix, json);
+      next = placed(current, doc, value, d.fix, json, keeps);
       if (next === undefined) {
         skipped.add(key);
         continue;
@@ -225,9 +229,9 @@ export function fixRequestText(text, syntax, wanted = () => true) {
 /**
  * `text` with `patch` applied as text edits, or undefined when the edits
  * cannot be placed or the result would not read as `value` with the patch
- * applied (and nothing else changed).
+ * applied (and nothing else changed), or `keeps` refuses that value.
  */
-function placed(text, doc, value, patch, json) {
+function placed(text, doc, value, patch, json, keeps) {
   const edits = editsFor(doc, text, patch, json);
   if (!edits) return undefined;
   let next = text;
@@ -235,9 +239,10 @@ function placed(text, doc, value, patch, json) {
     next = next.slice(0, edit.start) + edit.text + next.slice(edit.end);
   }
   try {
-    const expected = toJsonText(canonical(applyPatch(value, patch)));
+    const patched = applyPatch(value, patch);
+    const expected = toJsonText(canonical(patched));
     const actual = toJsonText(canonical(readRequest(next, json)));
-    return expected === actual ? next : undefined;
+    return expected === actual && keeps(patched) ? next : undefined;
   } catch {
     return undefined;
   }
@@ -265,12 +270,13 @@ export function describeFix(patch) {
  * temporary file beside it, with its mode, renamed over it). Returns
  * `{ text, fixed, error? }`: the text now in the file (without a byte order
  * mark), the fixes applied, and why the file could not be written (it is
- * then unchanged and `fixed` is empty).
+ * then unchanged and `fixed` is empty). `operation`: `{ operation, keeps }`
+ * as for fixRequestText.
  */
-export function fixFile(path, text, syntax, writeWhole, wanted = () => true) {
+export function fixFile(path, text, syntax, writeWhole, wanted = () => true, operation = {}) {
   const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
   const body = bom ? text.slice(1) : text;
-  const result = fixRequestText(body, syntax, wanted);
+  const result = fixRequestText(body, syntax, wanted, operation);
   if (result.fixed.length === 0) return { text: body, fixed: [] };
   const error = writeWhole(path, bom + result.text);
   return error ? { text: body, fixed: [], error } : result;

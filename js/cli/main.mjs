@@ -21,7 +21,7 @@ import { writeReport } from './output-file.mjs';
 import { describeFix, fixFile, positionsOf } from './fix.mjs';
 import { expandOperands, readInput } from './inputs.mjs';
 import { skippedByName } from './recognise.mjs';
-import { checkDocument } from './report.mjs';
+import { checkDocument, operationOf } from './report.mjs';
 import { checkTerraform, isTerraformInput } from './terraform.mjs';
 import { applySelection, attachTerraformSuppressions, fixableCodes } from './suppress.mjs';
 
@@ -78,14 +78,18 @@ function summarize(files) {
  * report of the file as it is now, with `fixed` (what changed, placed in the
  * new text), and `error` when the file could not be fixed (it is unchanged).
  */
-function fixInput(input, text, report, defaults, wanted) {
+function fixInput(input, text, report, { defaults, operation: chosen }, wanted) {
+  // The request's operation, as the report found it (--operation, or told by
+  // its members: then a fix must leave it told as the same one).
+  const operation = report.tasks[0]?.operation ?? 'CreateTask';
+  const keeps = chosen === 'auto' ? (value) => operationOf(value).operation === operation : () => true;
   let result;
   try {
-    result = fixFile(input.path, text, report.syntax, writeReport, wanted);
+    result = fixFile(input.path, text, report.syntax, writeReport, wanted, { operation, keeps });
   } catch (error) {
     return { report: { ...report, fixed: [] }, error: `could not be fixed: ${String(error?.message ?? error).split('\n')[0]}` };
   }
-  const now = result.fixed.length > 0 ? checkDocument(input.name, result.text, { defaults }) : report;
+  const now = result.fixed.length > 0 ? checkDocument(input.name, result.text, { defaults, operation: chosen }) : report;
   const at = positionsOf(result.text, now.syntax);
   const fixed = result.fixed.map((f) => ({ ...f, ...at(f), description: describeFix(f.fix) }));
   return { report: { ...now, fixed }, error: result.error && `cannot write the fixes: ${result.error}` };
@@ -184,11 +188,9 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
     try {
       report = checkDocument(input.name, read.text, { defaults: options.defaults, operation: options.operation, onlyTasks: input.found });
       const fileCodes = overriddenCodes(config, input.path, cwd);
-      // Fixes are offered for CreateTask requests only (a run's or an update's
-      // request is re-checked as such by the fixer).
-      const createTask = report.tasks.every((task) => !task.operation || task.operation === 'CreateTask');
-      if (options.fix && input.path !== null && report.kind === 'request' && createTask) {
-        const fixed = fixInput(input, read.text, report, options.defaults, fixableCodes(config, fileCodes));
+      // A request file of any operation: the fixer validates it as that operation's request.
+      if (options.fix && input.path !== null && report.kind === 'request') {
+        const fixed = fixInput(input, read.text, report, options, fixableCodes(config, fileCodes));
         if (fixed.error) {
           complain(`${input.name}: ${fixed.error}`);
           fixFailures += 1;

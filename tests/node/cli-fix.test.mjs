@@ -218,6 +218,80 @@ test('a fix that cannot be placed is skipped; the others are still applied', () 
   assert.deepEqual(result.fixed.map((f) => f.path), ['/Options/LogLevel']);
 });
 
+const TASK_ARN = 'arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0';
+
+test('--fix edits UpdateTask and StartTaskExecution request files too, judged as those requests', () => {
+  // An update: a misspelt member, an enum's case, a five-field cron.
+  const update = file('update.json', `{
+    "TaskArn": "${TASK_ARN}",
+    "Options" : {
+        "VerfyMode": "only_files_transferred"
+    },
+    "Schedule": {"ScheduleExpression": "cron(0 8 * * 3#1)"}
+}
+`);
+  // A run (YAML, with comments): an enum's case, a filter. (Atime and Mtime
+  // are paired only in Basic mode, which a run's file alone does not tell.)
+  const run_ = file('run.yaml', `# Tonight's run
+TaskArn: ${TASK_ARN}
+OverrideOptions:
+  Mtime: NONE   # keep the times
+  LogLevel: transfer
+Includes:
+  - FilterType: SIMPLE_PATTERN
+    Value: '/logs/**'
+`);
+  const { status, stdout, stderr } = run(['--fix', '--no-color', update, run_]);
+  assert.equal(stderr, '');
+  assert.equal(status, 0);
+  assert.equal(read(update), `{
+    "TaskArn": "${TASK_ARN}",
+    "Options" : {
+        "VerifyMode": "ONLY_FILES_TRANSFERRED"
+    },
+    "Schedule": {"ScheduleExpression": "cron(0 8 ? * 4#1 *)"}
+}
+`);
+  assert.equal(read(run_), `# Tonight's run
+TaskArn: ${TASK_ARN}
+OverrideOptions:
+  Mtime: NONE   # keep the times
+  LogLevel: TRANSFER
+Includes:
+  - FilterType: SIMPLE_PATTERN
+    Value: '/logs/*'
+`);
+  assert.deepEqual(stdout.trimEnd().split('\n').filter((line) => / fixed /.test(line)), [
+    'update.json:4:9  fixed  request/unknown-member  VerfyMode renamed VerifyMode  [/Options/VerfyMode]',
+    'update.json:4:9  fixed  value/not-in-enum  VerifyMode set to "ONLY_FILES_TRANSFERRED"  [/Options/VerifyMode]',
+    'update.json:6:18  fixed  schedule/five-field-cron  ScheduleExpression set to "cron(0 8 ? * 4#1 *)"  [/Schedule/ScheduleExpression]',
+    'run.yaml:5:3  fixed  value/not-in-enum  LogLevel set to "TRANSFER"  [/OverrideOptions/LogLevel]',
+    'run.yaml:8:5  fixed  filter/include-trailing-wildcards  Value set to "/logs/*"  [/Includes/0/Value]',
+  ]);
+  assert.match(stdout, /^2 files checked: 0 errors, 0 warnings; 5 problems fixed$/m);
+  // Renames go to the operation's own members: an update's "tags" (UpdateTask has no Tags)
+  // is not renamed to a run's member, and the file stays an update.
+  const tagged = file('tagged.json', `{"TaskArn": "${TASK_ARN}", "tags": []}\n`);
+  const left = run(['--fix', '--no-color', tagged]);
+  assert.equal(read(tagged), `{"TaskArn": "${TASK_ARN}", "tags": []}\n`);
+  assert.match(left.stdout, /error {2}request\/unknown-member {2}"tags" is not an UpdateTask member/);
+  // With --operation, the file is fixed as that operation's request.
+  const chosen = file('chosen.json', `{"TaskArn": "${TASK_ARN}", "OverrideOptions": {"LogLevel": "off"}}\n`);
+  assert.equal(run(['--fix', '--operation', 'StartTaskExecution', chosen]).status, 0);
+  assert.equal(read(chosen), `{"TaskArn": "${TASK_ARN}", "OverrideOptions": {"LogLevel": "OFF"}}\n`);
+});
+
+test('a fix whose result the caller refuses (it would be told as another operation) is not applied', () => {
+  const text = `{"TaskArn": "${TASK_ARN}", "OverrideOption": {"LogLevel": "off"}, "Tags": []}`;
+  const operation = 'StartTaskExecution';
+  const all = fixRequestText(text, 'json', undefined, { operation });
+  assert.deepEqual(all.fixed.map((f) => f.code), ['request/unknown-member', 'value/not-in-enum']);
+  const keeps = (value) => !Object.hasOwn(value, 'OverrideOptions');
+  const kept = fixRequestText(text, 'json', undefined, { operation, keeps });
+  assert.equal(kept.text, text);
+  assert.deepEqual(kept.fixed, []);
+});
+
 test('--fix never changes Terraform, and its findings carry no request patch', () => {
   const tf = `resource "aws_datasync_task" "t" {
   source_location_arn      = "${SOURCE}"

@@ -78,6 +78,9 @@ test('malformed options are TypeErrors that name the function, whatever the requ
     assert.throws(() => fields(options), (error) => error instanceof TypeError && /^fields: /.test(error.message));
     assert.throws(() => applyDefaults({}, options), (error) => error instanceof TypeError && /^applyDefaults: /.test(error.message));
   }
+  // Options kept from an earlier call (the fast path keeps them) never stand in for such options.
+  validate({}, { operation: 'UpdateTask' });
+  assert.throws(() => validate({}, { operation: Symbol('UpdateTask') }), /but it is a symbol/);
   const cyclic = {};
   cyclic.self = cyclic;
   assert.throws(() => validate({}, { task: cyclic }), TypeError);

@@ -81,6 +81,12 @@ test('malformed options are TypeErrors that name the function, whatever the requ
   // Options kept from an earlier call (the fast path keeps them) never stand in for such options.
   validate({}, { operation: 'UpdateTask' });
   assert.throws(() => validate({}, { operation: Symbol('UpdateTask') }), /but it is a symbol/);
+  // Read as the glue reads them whichever path the request takes: a member JSON.stringify
+  // leaves out, even one an options object inherits, is read; a toJSON's result is judged.
+  for (const request of [{}, '\ud800']) {
+    assert.throws(() => validate(request, Object.create({ operation: Symbol('x') })), /but it is a symbol/);
+    assert.equal(validate(request, { toJSON: () => ({ operation: 'UpdateTask' }), operation: Symbol('x') }).valid, false);
+  }
   const cyclic = {};
   cyclic.self = cyclic;
   assert.throws(() => validate({}, { task: cyclic }), TypeError);

@@ -103,13 +103,36 @@ export function showDiagnostics(result) {
   return located;
 }
 
+/**
+ * What a slot's line shows besides its message: a line whose shape is unchanged
+ * keeps its elements and only its message text is replaced (a message that
+ * quotes the value changes at every key; new elements would cost the browser a
+ * style recalculation and layout of each line, measured in docs/performance.md).
+ */
+const shapeOf = (d) => `${d.code}\u0000${d.severity}\u0000${d.path}\u0000${d.fix ? JSON.stringify(d.fix) : ''}\u0000${/\b(Basic|Enhanced) mode\b/.test(d.message)}`;
+
+/** Changes the messages of a slot's lines in place when every line keeps its shape; false when it cannot. */
+function updateInPlace(element, list) {
+  if (list.length > SLOT_LIMIT || element.children.length !== list.length) return false;
+  const lines = [...element.children];
+  if (!lines.every((line, i) => line.dataset.shape === shapeOf(list[i]))) return false;
+  lines.forEach((line, i) => setText(line.querySelector(':scope > .message'), list[i].message));
+  return true;
+}
+
 /** Re-renders one slot and marks its control (aria-invalid for errors; a class for warnings). */
 function renderSlot(pointer, list) {
   const element = state.slots.get(pointer);
   if (!element) return;
-  const lines = list.slice(0, SLOT_LIMIT).map((d) => diagnosticLine('p', d, h('span', { class: 'message', text: d.message }), true));
-  if (list.length > SLOT_LIMIT) lines.push(h('p', { class: 'diagnostic more', text: `${plural(list.length - SLOT_LIMIT, 'more problem')} here: see Problems at the top.` }));
-  element.replaceChildren(...lines);
+  if (!updateInPlace(element, list)) {
+    const lines = list.slice(0, SLOT_LIMIT).map((d) => {
+      const line = diagnosticLine('p', d, h('span', { class: 'message', text: d.message }), true);
+      line.dataset.shape = shapeOf(d);
+      return line;
+    });
+    if (list.length > SLOT_LIMIT) lines.push(h('p', { class: 'diagnostic more', text: `${plural(list.length - SLOT_LIMIT, 'more problem')} here: see Problems at the top.` }));
+    element.replaceChildren(...lines);
+  }
   const control = state.controls.get(pointer);
   if (!control) return;
   const severity = list.some((d) => d.severity === 'error') ? 'error' : list.length > 0 ? 'warning' : '';

@@ -96,6 +96,25 @@ formTest('a bad source ARN shows its message once the field is left, and it clea
   assert.deepEqual(await jsonOutput(page), { SourceLocationArn: SOURCE });
 });
 
+formTest('a message that quotes the value changes in place while typing: the line stays, its text follows the value', async (page) => {
+  const source = control(page, '/SourceLocationArn');
+  await enter(page, '/SourceLocationArn', 'arn:aws:datasync:us-east-1:111122223333:location/loc-1');
+  const line = slot(page, '/SourceLocationArn').locator('.diagnostic');
+  assert.deepEqual(await codesAt(page, '/SourceLocationArn'), ['value/pattern-mismatch']);
+  await line.evaluate((element) => { element.dataset.marked = 'yes'; });
+  await source.press('End');
+  await source.press('2');
+  // The same line element (marked above) now quotes the new value: only its message changed.
+  assert.equal(await line.count(), 1);
+  assert.equal(await line.getAttribute('data-marked'), 'yes', 'the line was rebuilt instead of changed in place');
+  assert.match(await line.locator('.message').textContent(), /"arn:aws:datasync:us-east-1:111122223333:location\/loc-12"/);
+  assert.equal(await source.getAttribute('aria-invalid'), 'true');
+  // Another kind of problem is a new line.
+  await source.fill('');
+  assert.deepEqual(await codesAt(page, '/SourceLocationArn'), ['request/missing-member']);
+  assert.equal(await slot(page, '/SourceLocationArn').locator('[data-marked]').count(), 0);
+});
+
 formTest('ENHANCED with VerifyMode POINT_IN_TIME_CONSISTENT: the conflict shows, and default labels follow TaskMode', async (page) => {
   const verify = control(page, '/Options/VerifyMode');
   const firstOption = () => verify.locator('option').first().textContent();

@@ -96,6 +96,16 @@ export function showJson(lines, total) {
   }
   if (start === endOld && start === endNew) return;
   const children = pane.children;
+  // As many lines changed as there were, each with the same tokens kinds (a value
+  // typed into): their texts are changed in place, without new elements to style.
+  if (endOld - start === endNew - start && shown.slice(start, endNew).every((line, i) => children[start + i]?.dataset.shape === shapeOfLine(line))) {
+    shown.slice(start, endNew).forEach((line, i) => {
+      const nodes = children[start + i].childNodes;
+      line.tokens.forEach(([, text], j) => { if (nodes[j].textContent !== text) nodes[j].textContent = text; });
+    });
+    lineKeys = keys;
+    return;
+  }
   for (let i = endOld - 1; i >= start; i -= 1) children[i].remove();
   const before = children[start] ?? null;
   for (const line of shown.slice(start, endNew)) pane.insertBefore(lineElement(line), before);
@@ -108,8 +118,10 @@ export function showJson(lines, total) {
  * default gets an empty marker before the break (its word is CSS-generated, so
  * it is not part of the text).
  */
+const shapeOfLine = (line) => `${line.filled ? 1 : 0}${line.note ? 1 : 0}${line.tokens.map(([kind]) => kind || '-').join(',')}`;
+
 function lineElement(line) {
-  return h('span', { class: `line${line.filled ? ' filled' : ''}${line.note ? ' note' : ''}` },
+  return h('span', { class: `line${line.filled ? ' filled' : ''}${line.note ? ' note' : ''}`, 'data-shape': shapeOfLine(line) },
     ...line.tokens.map(([kind, text]) => (kind ? h('span', { class: `j${kind}`, text }) : text)),
     line.filled ? h('span', { class: 'mark' }) : null, '\n');
 }

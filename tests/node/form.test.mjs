@@ -115,6 +115,22 @@ formTest('a message that quotes the value changes in place while typing: the lin
   assert.equal(await slot(page, '/SourceLocationArn').locator('[data-marked]').count(), 0);
 });
 
+formTest('typing into a value changes its line of the JSON pane in place, and the pane stays the request', async (page) => {
+  const name = control(page, '/Name');
+  await name.fill('nightly');
+  const line = page.locator('#json-output .line', { hasText: '"Name"' });
+  await line.evaluate((element) => { element.dataset.marked = 'yes'; });
+  await name.press('End');
+  await name.press('2');
+  assert.equal(await line.getAttribute('data-marked'), 'yes', 'the line was rebuilt instead of changed in place');
+  assert.equal(await line.locator('.js').textContent(), '"nightly2"');
+  assert.deepEqual(await jsonOutput(page), { Name: 'nightly2' });
+  // A line whose kind of value changes is rebuilt: the pane is still exactly the request.
+  await name.fill('');
+  await control(page, '/TaskMode').selectOption('ENHANCED');
+  assert.deepEqual(await jsonOutput(page), { TaskMode: 'ENHANCED' });
+});
+
 formTest('ENHANCED with VerifyMode POINT_IN_TIME_CONSISTENT: the conflict shows, and default labels follow TaskMode', async (page) => {
   const verify = control(page, '/Options/VerifyMode');
   const firstOption = () => verify.locator('option').first().textContent();

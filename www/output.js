@@ -96,7 +96,7 @@ export function showJson(lines, total) {
   }
   if (start === endOld && start === endNew) return;
   const children = pane.children;
-  // As many lines changed as there were, each with the same tokens kinds (a value
+  // As many lines changed as there were, each with the same token kinds (a value
   // typed into): their texts are changed in place, without new elements to style.
   if (endOld - start === endNew - start && shown.slice(start, endNew).every((line, i) => children[start + i]?.dataset.shape === shapeOfLine(line))) {
     shown.slice(start, endNew).forEach((line, i) => {

@@ -451,6 +451,17 @@ mod tests {
     }
 
     #[test]
+    fn every_type_is_either_object_storage_or_a_file_system_never_both() {
+        for kind in LocationType::ALL {
+            let object = LocationType::OBJECT_STORAGE.contains(kind);
+            let file_system = LocationType::FILE_SYSTEMS.contains(kind);
+            assert!(object != file_system, "{kind:?}");
+        }
+        let listed = LocationType::OBJECT_STORAGE.len() + LocationType::FILE_SYSTEMS.len();
+        assert_eq!(listed, LocationType::ALL.len());
+    }
+
+    #[test]
     fn an_unknown_scheme_gives_no_type_but_text_that_is_no_uri_is_an_error() {
         assert_eq!(kind("gcs://bucket/"), None);
         assert!(LocationType::from_uri("my-bucket/prefix").is_err());

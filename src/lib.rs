@@ -226,6 +226,14 @@ fn lone_surrogate(path: &str) -> String {
 
 /// Validates a request given as JSON text.
 pub fn validate_text(text: &str, context: &Context) -> Report {
+    validate_text_by_tree(text, context)
+}
+
+/// Validates a request given as JSON text by the general path: parse the
+/// whole document into a [`Value`] tree, then check it. [`validate_text`]
+/// gives the same report; this one exists so that tests can compare the two.
+#[doc(hidden)]
+pub fn validate_text_by_tree(text: &str, context: &Context) -> Report {
     match json::parse(text) {
         Ok(parsed) => {
             // A lone surrogate became U+FFFD, which the pattern then rejects:

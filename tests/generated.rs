@@ -425,6 +425,19 @@ fn code_entries(with_descriptions: bool) -> Value<'static> {
                 string(&format!("{} {} {}", rule.what, rule.why, rule.fix)),
             ));
             members.push(("helpUri", string(&page_address(rule))));
+            // The command's tests check what it emits against this shape.
+            let params = rule
+                .params
+                .iter()
+                .map(|param| {
+                    object(vec![
+                        ("name", string(param.name)),
+                        ("type", string(param.ty)),
+                        ("optional", Value::Bool(param.optional)),
+                    ])
+                })
+                .collect();
+            members.push(("params", Value::Array(params)));
         }
         entries.push(object(members));
     }

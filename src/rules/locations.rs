@@ -113,18 +113,6 @@ struct Ends<'a> {
 }
 
 impl<'a> Ends<'a> {
-    fn of(request: &Request, context: &Context<'a>) -> Self {
-        let described = |member: &str| {
-            request
-                .str_at(&[member])
-                .and_then(|arn| context.location(arn))
-        };
-        Ends {
-            source: described("SourceLocationArn"),
-            destination: described("DestinationLocationArn"),
-        }
-    }
-
     fn kinds(&self) -> (Option<LocationType>, Option<LocationType>) {
         (
             self.source.and_then(|l| l.kind),
@@ -145,11 +133,18 @@ impl<'a> Ends<'a> {
 
 /// Applies every location rule.
 pub fn check(request: &Request, context: &Context, out: &mut Collector) {
-    same_location(request, out);
+    let source = request.str_at(&["SourceLocationArn"]);
+    let destination = request.str_at(&["DestinationLocationArn"]);
+    same_location(source, destination, out);
     if context.locations.is_empty() {
         return;
     }
-    let ends = Ends::of(request, context);
+    // One lookup for each end; with neither described (the request's ARNs
+    // are not on the portal's page, say), no rule below applies.
+    let ends = Ends {
+        source: source.and_then(|arn| context.location(arn)),
+        destination: destination.and_then(|arn| context.location(arn)),
+    };
     if ends.source.is_none() && ends.destination.is_none() {
         return;
     }
@@ -160,11 +155,12 @@ pub fn check(request: &Request, context: &Context, out: &mut Collector) {
     archive_verification(request, &ends, out);
 }
 
-fn same_location(request: &Request, out: &mut Collector) {
-    let source = request.str_at(&["SourceLocationArn"]);
-    let destination = request.str_at(&["DestinationLocationArn"]);
+// Not inlined: inlined into `check` it grew the .wasm by about 500 bytes gzip.
+#[inline(never)]
+fn same_location(source: Option<&str>, destination: Option<&str>, out: &mut Collector) {
     if let (Some(source), Some(destination)) = (source, destination) {
-        if source == destination && Pattern::LocationArn.matches(source) {
+        // Eight bytes at a time: two different ARNs differ only near the end.
+        if crate::json::same(source, destination) && Pattern::LocationArn.matches(source) {
             out.push(
                 Diagnostic::new(Code::SameLocation, "/DestinationLocationArn", SAME_LOCATION)
                     .with("related", vec!["/SourceLocationArn"]),

@@ -22,7 +22,7 @@
 // that unwound through the core (the JS stack running out inside it), the
 // next call runs on a fresh WebAssembly instance.
 
-/** What walkOptions visits for an array or an object member it then walks (no value a caller passes is either). */
+/** What walkOptions sees for an array or an object member it then walks (no value a caller passes is either). */
 const ARRAY = Symbol('array');
 const OBJECT = Symbol('object');
 
@@ -191,6 +191,168 @@ const hasLoneSurrogate =
     ? (text) => !text.isWellFormed()
     : (text) => /[\uD800-\uDFFF]/.test(text); // conservative: pairs take the slow path too
 
+/** Whether JSON.stringify writes `value` from its own members (it has no toJSON). */
+const plain = (value) => typeof value.toJSON !== 'function';
+
+/**
+ * Whether `value` is an object JSON.stringify writes as {...} from its own
+ * members: not an array, a boxed primitive (written as the primitive) or a
+ * Date (toJSON). Its keys are not listed here (see `record`).
+ */
+function objectLike(value) {
+  if (typeof value !== 'object' || value === null || !plain(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * `objectLike`, with its keys listed as JSON.stringify lists them, which
+ * runs a Proxy's traps (a throwing ownKeys is thrown here too, and the
+ * options are read again); `for...in` lists them without making an array.
+ */
+function record(value) {
+  if (!objectLike(value)) return false;
+  for (const key in value) break; // the listing is what counts
+  return true;
+}
+
+/** What an array or object member is, for the walk that descends into it. */
+const kind = (value) => (value !== null && typeof value === 'object' ? (Array.isArray(value) ? ARRAY : OBJECT) : value);
+
+/** How walkOptions treats the print it is given: fill it, compare with it, or compare and keep the values seen. */
+const TAKE = 0;
+const COMPARE = 1;
+const ADOPT = 2;
+
+/**
+ * What `see` returns once a walk differs from the print; every place from
+ * here on counts as different (walkOptions stops soon after, and no print
+ * is that long).
+ */
+const DIFFERS = 1 << 29;
+
+/**
+ * One value seen at place `at` of `print`. COMPARE: the same as the one
+ * there (a place beyond the print reads as undefined, but then the walk is
+ * longer than the print, which the caller checks). TAKE: appended. ADOPT:
+ * compared, then written over the one there, within the print only. A
+ * value the core reads alike is the same by `===` (a print comes from a
+ * JSON copy, which holds no NaN, and JSON writes -0 as 0). Writing the
+ * caller's own strings over the copy's equal ones makes later walks compare
+ * them by identity, not character by character. Returns the next place, or
+ * DIFFERS.
+ */
+function see(print, at, value, mode) {
+  if (mode === COMPARE) return print[at] === value ? at + 1 : DIFFERS;
+  if (mode === TAKE) {
+    print.push(value);
+    return at + 1;
+  }
+  if (at >= print.length || print[at] !== value) return DIFFERS;
+  print[at] = value;
+  return at + 1;
+}
+
+/**
+ * `see` for the six values walkOptions reads first from every location
+ * description, in one step: a form passes descriptions on every keystroke,
+ * and a step per value took twice as long.
+ */
+function seeEntry(print, at, mode, arn, uri, type, storageClass, agents, mount) {
+  if (mode === TAKE) {
+    print.push(arn, uri, type, storageClass, agents, mount);
+    return at + 6;
+  }
+  if (at >= DIFFERS || print[at] !== arn || print[at + 1] !== uri || print[at + 2] !== type
+    || print[at + 3] !== storageClass || print[at + 4] !== agents || print[at + 5] !== mount) return DIFFERS;
+  if (mode === ADOPT) {
+    if (at + 6 > print.length) return DIFFERS;
+    print[at] = arn;
+    print[at + 1] = uri;
+    print[at + 2] = type;
+    print[at + 3] = storageClass;
+  }
+  return at + 6;
+}
+
+/** A member the core reads as a string: seen as it is (an object could change inside, so none may be there). */
+const scalar = (print, at, value, mode) => (value !== null && typeof value === 'object' ? DIFFERS : see(print, at, value, mode));
+
+/** The Options of a DescribeTask response: how many, then each name and value. */
+function walkSettings(print, at, settings, mode) {
+  const names = Object.keys(settings);
+  at = see(print, at, names.length, mode);
+  for (const name of names) at = scalar(print, see(print, at, name, mode), settings[name], mode);
+  return at;
+}
+
+/** What the core reads of a DescribeTask response (src/task.rs). */
+function walkTask(print, at, described, mode) {
+  at = scalar(print, at, described.TaskArn, mode);
+  at = scalar(print, at, described.TaskMode, mode);
+  at = scalar(print, at, described.CloudWatchLogGroupArn, mode);
+  return member(print, at, described.Options, mode, walkSettings);
+}
+
+/**
+ * An object member, or none: undefined and null are seen, an object is
+ * marked by true and walked by `walk`, anything else cannot be compared.
+ */
+function member(print, at, value, mode, walk) {
+  if (value === undefined || value === null) return see(print, at, value, mode);
+  return record(value) ? walk(print, see(print, at, true, mode), value, mode) : DIFFERS;
+}
+
+/**
+ * Walks every value the core reads from `{ locations, operation, task }`
+ * options, in order, into `print` (see `see`; `mode` TAKE, COMPARE or
+ * ADOPT), and returns how many there were, or DIFFERS when the walk differs
+ * from the print or the options cannot be compared this way (entries that
+ * are not objects, an object where the core reads a string, a toJSON that
+ * would make JSON.stringify read something else, a getter that throws):
+ * then they are read again. A walk equal to the print means options the
+ * core reads alike, so the ones kept in wasm can be used again without
+ * JSON.stringify and parsing (a form validates on every keystroke with the
+ * same options). Members the core does not read (a task's CreationTime,
+ * say) are not walked. The place in the print is passed along, not kept in
+ * an object or a closure: a form walks on every keystroke, and V8 keeps a
+ * plain number in a register.
+ */
+function walkOptions(options, print, mode) {
+  try {
+    if (!record(options)) return DIFFERS;
+    const { locations, operation, task: described } = options;
+    let at = member(print, scalar(print, 0, operation, mode), described, mode, walkTask);
+    if (locations === undefined || locations === null) return see(print, at, locations, mode);
+    if (!Array.isArray(locations) || !plain(locations)) return DIFFERS;
+    at = see(print, at, locations.length, mode);
+    for (let i = 0; i < locations.length && at < DIFFERS; i += 1) {
+      const entry = locations[i];
+      // Written by JSON.stringify as {...}: not null, an array or an object
+      // with a toJSON. (Its prototype is not looked at, nor its keys
+      // listed: either cost more than the rest of the walk.)
+      if (entry === null || typeof entry !== 'object' || Array.isArray(entry) || !plain(entry)) return DIFFERS;
+      const agents = entry.AgentArns;
+      const mount = entry.MountOptions;
+      // An array or object is seen as its kind, then walked: the kept
+      // print comes from a copy, so identity would never match.
+      at = seeEntry(print, at, mode, entry.LocationArn, entry.LocationUri, entry.type, entry.S3StorageClass, kind(agents), kind(mount));
+      if (Array.isArray(agents)) {
+        if (!plain(agents)) return DIFFERS;
+        at = see(print, at, agents.length, mode);
+        for (let j = 0; j < agents.length && at < DIFFERS; j += 1) at = see(print, at, agents[j], mode);
+      }
+      if (mount !== null && typeof mount === 'object') {
+        if (!objectLike(mount)) return DIFFERS;
+        at = see(print, at, mount.Version, mode);
+      }
+    }
+    return at;
+  } catch {
+    return DIFFERS;
+  }
+}
+
 /**
  * Returns validate(request, options) built on the wasm-bindgen glue's `validate`
  * (any input), `inputBuffer(capacity)` (grows the input buffer in wasm memory
@@ -213,6 +375,7 @@ export function createValidate(glue) {
   let busy = false; // true while validateInput reads the buffer
   // Every value walkOptions read from the options kept in wasm (storeOptions).
   let storedPrint = null;
+  let adopted = false; // whether storedPrint holds the caller's values, written over the copy's
   let instance = 0; // guardGlue's count of the instance the buffer and stored options belong to
 
   /** Forgets the buffer, memory and stored options of a replaced instance (a raw glue is never replaced). */
@@ -236,74 +399,6 @@ export function createValidate(glue) {
   }
 
   /**
-   * Walks every value the core reads from `{ locations, operation, task }`
-   * options, in order, calling `visit(value)` until it returns false. Returns
-   * false, too, when the options cannot be compared this way (entries that
-   * are not objects, an object where the core reads a string, a toJSON that
-   * would make JSON.stringify read something else, a getter that throws):
-   * then they are read again. Equal walks mean options the core reads alike,
-   * so the ones kept in wasm can be used again without JSON.stringify and
-   * parsing (a form validates on every keystroke with the same options).
-   * Members the core does not read (a task's CreationTime, say) are not walked.
-   */
-  function walkOptions(options, visit) {
-    const plain = (value) => typeof value.toJSON !== 'function';
-    // An object JSON.stringify writes as {...} from its own members: not an
-    // array, a boxed primitive (written as the primitive) or a Date (toJSON).
-    // Object.keys runs the traps JSON.stringify runs on a Proxy (a throwing
-    // ownKeys is thrown here too, and the options are read again).
-    const record = (value) => {
-      if (typeof value !== 'object' || value === null || !plain(value)) return false;
-      const proto = Object.getPrototypeOf(value);
-      return (proto === Object.prototype || proto === null) && Object.keys(value).length >= 0;
-    };
-    // What an array or object member is, for the walk that descends into it.
-    const kind = (value) => (value !== null && typeof value === 'object' ? (Array.isArray(value) ? ARRAY : OBJECT) : value);
-    // A member the core reads as a string: compared as it is (an object could change inside).
-    const scalar = (value) => (value === null || typeof value !== 'object') && visit(value);
-    // An object member, or none: undefined and null are visited, an object is
-    // marked by true and walked by `walk`, anything else cannot be compared.
-    const object = (value, walk) => {
-      if (value === undefined || value === null) return visit(value);
-      return record(value) && visit(true) && walk(value);
-    };
-    // What the core reads of a DescribeTask response (src/task.rs).
-    const task = (described) => scalar(described.TaskArn) && scalar(described.TaskMode)
-      && scalar(described.CloudWatchLogGroupArn)
-      && object(described.Options, (settings) => {
-        const names = Object.keys(settings);
-        if (!visit(names.length)) return false;
-        for (const name of names) if (!(visit(name) && scalar(settings[name]))) return false;
-        return true;
-      });
-    try {
-      if (!record(options)) return false;
-      const { locations, operation, task: described } = options;
-      if (!(scalar(operation) && object(described, task))) return false;
-      if (locations === undefined || locations === null) return visit(locations);
-      if (!Array.isArray(locations) || !plain(locations)) return false;
-      if (!visit(locations.length)) return false;
-      for (let i = 0; i < locations.length; i += 1) {
-        const entry = locations[i];
-        if (entry === null || typeof entry !== 'object' || !plain(entry)) return false;
-        const { AgentArns: agents, MountOptions: mount } = entry;
-        // An array or object is visited as its kind, then walked: the kept
-        // print comes from a copy, so identity would never match.
-        if (!(visit(entry.LocationArn) && visit(entry.LocationUri) && visit(entry.type)
-          && visit(entry.S3StorageClass) && visit(kind(agents)) && visit(kind(mount)))) return false;
-        if (Array.isArray(agents)) {
-          if (!plain(agents) || !visit(agents.length)) return false;
-          for (let j = 0; j < agents.length; j += 1) if (!visit(agents[j])) return false;
-        }
-        if (mount !== null && typeof mount === 'object' && !(plain(mount) && visit(mount.Version))) return false;
-      }
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  /**
    * Whether the options kept in wasm are `options`, storing them when they
    * are not (which throws the TypeError for malformed options).
    * What is stored is a plain copy read once (JSON.stringify, as the glue
@@ -315,10 +410,15 @@ export function createValidate(glue) {
   function storedAre(options) {
     const kept = storedPrint;
     if (kept !== null) {
-      let at = 0;
+      // Once a walk has matched, the print holds the caller's own values:
+      // writing them again would change nothing.
+      const mode = adopted ? COMPARE : ADOPT;
       // A getter that calls validate() with other options replaces the kept
       // ones while this walk runs: they are used only if still the ones compared.
-      if (walkOptions(options, (value) => Object.is(value, kept[at++])) && at === kept.length && storedPrint === kept) return true;
+      if (walkOptions(options, kept, mode) === kept.length && storedPrint === kept) {
+        adopted = true;
+        return true;
+      }
     }
     let copy;
     try {
@@ -334,10 +434,11 @@ export function createValidate(glue) {
       return false; // read by the glue instead, which throws its TypeError
     }
     const print = [];
-    if (!walkOptions(copy, (value) => print.push(value) > 0)) return false;
+    if (walkOptions(copy, print, TAKE) >= DIFFERS) return false;
     // Throws for malformed options, keeping what was stored (storedPrint still describes it).
     glue.storeOptions(copy);
     storedPrint = print;
+    adopted = false;
     return true;
   }
 

@@ -514,6 +514,41 @@ mod tests {
     }
 
     #[test]
+    fn arns_that_end_alike_are_told_apart() {
+        // The lookup compares the last eight bytes first: the same location ID
+        // in another account (or Region) ends alike but is another location.
+        let elsewhere = |arn: &str| arn.replace("111122223333", "444455556666");
+        let uid = r#""Options":{"Uid":"INT_VALUE"}"#;
+        let others = [
+            Location::of_type(&elsewhere(SOURCE), S3),
+            Location::of_type(&elsewhere(DESTINATION), S3),
+            Location::of_type("S3", S3),
+            Location::of_type("", S3),
+        ];
+        let context = Context::at(1_795_564_800).with_locations(&others);
+        assert_eq!(validate_text(&request(uid), &context).diagnostics, []);
+        let both = [
+            others.to_vec(),
+            vec![
+                Location::of_type(SOURCE, S3),
+                Location::of_type(DESTINATION, S3),
+            ],
+        ]
+        .concat();
+        let context = Context::at(1_795_564_800).with_locations(&both);
+        let codes: Vec<_> = validate_text(&request(uid), &context)
+            .diagnostics
+            .iter()
+            .map(|d| d.code.as_str())
+            .collect();
+        assert_eq!(codes, ["locations/posix-between-object-stores"]);
+        assert_eq!(context.location(SOURCE), Some(&both[4]));
+        assert_eq!(context.location(&elsewhere(DESTINATION)), Some(&both[1]));
+        assert_eq!(context.location("S3"), Some(&both[2]));
+        assert_eq!(context.location("S"), None);
+    }
+
+    #[test]
     fn enhanced_mode_outside_the_documented_pairs_is_a_warning() {
         let code = "locations/enhanced-unsupported-pair";
         let enhanced = r#""TaskMode":"ENHANCED""#;

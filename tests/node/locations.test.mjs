@@ -238,3 +238,55 @@ test('options with agents and an NFS version are kept between calls: the second 
   assert.deepEqual(codesOf(validate(minimal, options)), ['/TaskMode locations/nfs-version-needs-enhanced']);
   assert.equal(reads, afterFirst + 1);
 });
+
+test('kept options compared many times in a row still see every change in place, on every call after it', () => {
+  // The first comparison after options are kept writes the caller's own
+  // (equal) values into the print; later ones compare by identity.
+  const request = JSON.stringify(spelledOut());
+  const options = { locations: [{ LocationArn: SOURCE, LocationUri: 's3://reports-source/' }, { LocationArn: DESTINATION, type: 'S3' }] };
+  for (let call = 0; call < 4; call += 1) assert.deepEqual(codesOf(validate(request, options)), POSIX, `call ${call}`);
+  // The type of a location, changed in place between two calls.
+  options.locations[1].type = 'NFS';
+  assert.deepEqual(codesOf(validate(request, options)), []);
+  assert.deepEqual(codesOf(validate(request, options)), []);
+  options.locations[1].type = 'AZURE_BLOB';
+  assert.deepEqual(codesOf(validate(request, options)), POSIX);
+  // An equal string that is another string object is the same value.
+  options.locations[1].type = ['AZURE', 'BLOB'].join('_');
+  assert.deepEqual(codesOf(validate(request, options)), POSIX);
+  options.locations[1].type = 'EFS';
+  assert.deepEqual(codesOf(validate(request, options)), []);
+});
+
+test('a description added for a location the request uses, and one taken away, are seen', () => {
+  const minimal = JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION });
+  const glacier = { LocationArn: DESTINATION, type: 'S3', S3StorageClass: 'GLACIER' };
+  const archived = ['/Options/VerifyMode locations/archive-default-verify-mode'];
+  // Only other locations described: no rule applies.
+  const options = { locations: [{ LocationArn: OTHER, type: 'NFS' }] };
+  assert.deepEqual(codesOf(validate(minimal, options)), []);
+  assert.deepEqual(codesOf(validate(minimal, options)), []);
+  options.locations.push(glacier);
+  assert.deepEqual(codesOf(validate(minimal, options)), archived);
+  assert.deepEqual(codesOf(validate(minimal, options)), archived);
+  // The same entry object, now describing another location.
+  glacier.LocationArn = OTHER;
+  assert.deepEqual(codesOf(validate(minimal, options)), []);
+  glacier.LocationArn = DESTINATION;
+  assert.deepEqual(codesOf(validate(minimal, options)), archived);
+  options.locations.shift();
+  assert.deepEqual(codesOf(validate(minimal, options)), archived);
+  options.locations.length = 0;
+  assert.deepEqual(codesOf(validate(minimal, options)), []);
+});
+
+test('a location entry JSON writes as an array is refused, even when it reads like the kept description', () => {
+  const request = JSON.stringify(spelledOut());
+  assert.deepEqual(codesOf(validate(request, { locations: S3_TO_S3 })), POSIX);
+  const asArray = Object.assign([], S3_TO_S3[1]);
+  for (let call = 0; call < 2; call += 1) {
+    assert.throws(() => validate(request, { locations: [S3_TO_S3[0], asArray] }),
+      (error) => error instanceof TypeError && /options\.locations\[1\] must be an object/.test(error.message));
+  }
+  assert.deepEqual(codesOf(validate(request, { locations: S3_TO_S3 })), POSIX);
+});

@@ -4,7 +4,9 @@
 // and a JS object took a second trip through the boundary for JSON.stringify.
 // Here the engine's native JSON.stringify and TextEncoder.encodeInto put UTF-8
 // straight into a reused buffer in wasm memory (one copy, no allocation per
-// call), and a clean report is built without JSON.parse.
+// call). A clean report costs nothing more; any other comes back as a compact
+// record in wasm memory (src/report_record.rs) that readReport turns into the
+// objects JSON.parse made of the JSON text the core used to write, faster.
 //
 // Only ordinary input takes this path: a well-formed string, or an object that
 // JSON.stringify turns into a string. Everything else (undefined, numbers,
@@ -186,6 +188,98 @@ export function createApplyDefaults(glue) {
   };
 }
 
+const decoder = new TextDecoder();
+const SEVERITIES = ['error', 'warning'];
+const OPERATIONS = ['add', 'replace', 'move'];
+
+// Where readReport is in the record: its words, its text, the next word and
+// where the next string starts in the text. Module state rather than
+// closures made per call, which cost more than the objects they build.
+let words;
+let text;
+let next;
+let at;
+
+/** The next string: the text from the last one's end to the end the next word gives. */
+const string = () => text.slice(at, (at = words[next++]));
+
+/** An array of `read()`'s results, as many as the next word says. */
+function list(read) {
+  const out = [];
+  for (let count = words[next++]; count > 0; count -= 1) out.push(read());
+  return out;
+}
+
+/**
+ * An object of as many members as the next word says. Each is assigned, which
+ * costs less than defining it; only a member named __proto__ is defined, as
+ * JSON.parse defines it, so that it is a member and not the prototype.
+ */
+function object() {
+  const out = {};
+  for (let count = words[next++]; count > 0; count -= 1) {
+    const name = string();
+    const member = value();
+    if (name === '__proto__') Object.defineProperty(out, name, { value: member, writable: true, enumerable: true, configurable: true });
+    else out[name] = member;
+  }
+  return out;
+}
+
+/** A value: its tag (null, false, true, a small integer, a number literal, a string, an array, an object), then its content. */
+function value() {
+  switch (words[next++]) {
+    case 0: return null;
+    case 1: return false;
+    case 2: return true;
+    case 3: return words[next++];
+    case 4: return Number(string());
+    case 5: return string();
+    case 6: return list(value);
+    default: return object();
+  }
+}
+
+/** A JSON Patch operation: { op, path, value }, or { op: 'move', from, path }. */
+function operation() {
+  const op = OPERATIONS[words[next++]];
+  const first = string();
+  return op === 'move' ? { op, from: first, path: string() } : { op, path: first, value: value() };
+}
+
+/** { code, severity, path, message, params?, fix? }, each object made in one literal. */
+function diagnostic() {
+  const code = string();
+  const severity = SEVERITIES[words[next++]];
+  const path = string();
+  const message = string();
+  const params = words[next] > 0 ? object() : (next++, undefined);
+  const fix = words[next] > 0 ? list(operation) : (next++, undefined);
+  if (fix === undefined) return params === undefined ? { code, severity, path, message } : { code, severity, path, message, params };
+  return params === undefined ? { code, severity, path, message, fix } : { code, severity, path, message, params, fix };
+}
+
+/**
+ * The report the core wrote as a record at `address` in wasm memory `buffer`
+ * (src/report_record.rs has the layout), as the plain objects JSON.parse
+ * made of the report's JSON text: the same members in the same order. Its
+ * strings are decoded from one text and cut at the UTF-16 offsets the record
+ * gives. Runs no user code, so nothing can call the core while it reads.
+ */
+function readReport(buffer, address) {
+  const header = new Uint32Array(buffer, address, 3);
+  words = new Uint32Array(buffer, address, header[2]);
+  text = decoder.decode(new Uint8Array(buffer, header[0], header[1]));
+  // After the header: valid, the count of errors and of warnings, then the diagnostics.
+  next = 6;
+  at = 0;
+  const report = { valid: words[3] === 1, errors: [], warnings: [] };
+  for (let count = words[4]; count > 0; count -= 1) report.errors.push(diagnostic());
+  for (let count = words[5]; count > 0; count -= 1) report.warnings.push(diagnostic());
+  words = text = undefined; // a long report's text is not kept until the next one
+  return report;
+}
+
 const hasLoneSurrogate =
   typeof String.prototype.isWellFormed === 'function'
     ? (text) => !text.isWellFormed()
@@ -357,8 +451,8 @@ function walkOptions(options, print, mode) {
  * Returns validate(request, options) built on the wasm-bindgen glue's `validate`
  * (any input), `inputBuffer(capacity)` (grows the input buffer in wasm memory
  * and returns its address), `validateInput(length, options)` (validates the UTF-8 JSON
- * text in the first `length` bytes there; `undefined` when the report would be
- * empty, else the report as JSON text), `validateUtf8` (the same for bytes
+ * text in the first `length` bytes there; 0 when the report would be
+ * empty, else the address of the report's record), `validateUtf8` (the same for bytes
  * passed as a copy), `storeOptions(options)` and `validateInputStored(length)`
  * (the same with options read once and kept in wasm), `wasmMemory()` and
  * `reportUnserializable` (the report for what JSON.stringify threw), and
@@ -444,9 +538,19 @@ export function createValidate(glue) {
 
   /**
    * Validates `text` with its UTF-8 bytes encoded straight into the input
-   * buffer: one copy, no allocation per call. Returns what validateInput does.
+   * buffer: one copy, no allocation per call. Returns the report, or
+   * undefined when there is nothing to report.
    */
   function validateText(text, options) {
+    const record = recordOf(text, options);
+    // Read at once, before anything can call the core again and overwrite it,
+    // from the memory of the instance that wrote it (an options getter may
+    // have had the instance replaced since this call began).
+    return record === 0 ? undefined : readReport(glue.wasmMemory().buffer, record);
+  }
+
+  /** Validates `text`; returns what validateInput does. */
+  function recordOf(text, options) {
     // A call made while the core reads the buffer (from user code the core
     // calls into, such as a replaced Date.now or an options getter) must not write into it.
     if (busy) return glue.validateUtf8(encoder.encode(text), options);
@@ -495,9 +599,8 @@ export function createValidate(glue) {
     } else {
       return glue.validate(request, options);
     }
-    const report = validateText(text, options);
-    if (report === undefined) return { valid: true, errors: [], warnings: [] };
-    const result = JSON.parse(report);
+    const result = validateText(text, options);
+    if (result === undefined) return { valid: true, errors: [], warnings: [] };
     if (typeof request === 'object') nameNonFiniteNumbers(request, result);
     return result;
   };

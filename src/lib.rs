@@ -31,6 +31,9 @@ pub mod schedule;
 pub mod schema;
 pub mod task;
 
+#[cfg(any(target_arch = "wasm32", test))]
+mod report_record;
+
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

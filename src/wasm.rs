@@ -2,8 +2,10 @@
 //!
 //! Requests arrive as a JSON string or a JS value. A JS value is turned into
 //! JSON text by the engine's own `JSON.stringify` (one fast native call), so
-//! the core sees the same text either way; results go back as JSON text that
-//! `JSON.parse` turns into plain objects and arrays. User mistakes become
+//! the core sees the same text either way. Results go back as JSON text that
+//! `JSON.parse` turns into plain objects and arrays, except on `validate`'s
+//! fast path (`validateInput`, `validateUtf8`), whose report is a compact
+//! record in wasm memory (see [`crate::report_record`]). User mistakes become
 //! diagnostics; only `applyDefaults` (non-object input) and malformed options
 //! (`validate`, `applyDefaults`, `fields`, `describeSchedule`) throw, as
 //! documented. The options of `validate`, `applyDefaults` and `fields`
@@ -21,6 +23,7 @@ use js_sys::{Date, JsString, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
 use crate::json::{self, Value};
+use crate::report_record::Record;
 use crate::{CallOptions, Context, Operation, Report};
 
 #[cfg(feature = "serde-input")]
@@ -233,17 +236,17 @@ pub fn validate(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> 
 }
 
 /// The fast path behind `validate` (see `js/text-path.mjs`): the UTF-8 bytes
-/// of JSON text. Returns `undefined` when there is nothing to report, so a clean
-/// request costs no result text, else the report as JSON text. Throws a
-/// TypeError for malformed `options`.
+/// of JSON text. Returns 0 when there is nothing to report, so a clean
+/// request costs no result at all, else the address of the report written as
+/// a record (see [`write_record`]). Throws a TypeError for malformed `options`.
 #[wasm_bindgen(js_name = validateUtf8)]
-pub fn validate_utf8(bytes: &[u8], options: JsValue) -> Result<Option<String>, JsValue> {
+pub fn validate_utf8(bytes: &[u8], options: JsValue) -> Result<usize, JsValue> {
     let options = read_options("validate", &options)?;
     Ok(validate_bytes(bytes, &options))
 }
 
 /// `validateUtf8` once the options are read.
-fn validate_bytes(bytes: &[u8], options: &CallOptions) -> Option<String> {
+fn validate_bytes(bytes: &[u8], options: &CallOptions) -> usize {
     // The wrapper's TextEncoder always writes valid UTF-8; anything else is
     // read leniently rather than trusted. from_utf8 comes first because it is
     // faster than from_utf8_lossy's chunked scan on that usual, valid input.
@@ -252,7 +255,35 @@ fn validate_bytes(bytes: &[u8], options: &CallOptions) -> Option<String> {
         Err(_) => String::from_utf8_lossy(bytes),
     };
     let report = crate::validate_text(&text, &options.context(clock_context()));
-    (!report.diagnostics.is_empty()).then(|| report.to_json_text())
+    if report.diagnostics.is_empty() {
+        return 0;
+    }
+    write_record(&report)
+}
+
+/// Writes `report` into the one reused [`Record`] and returns the address of
+/// its words. The first three are a header: the address of the record's
+/// text, the text's length in bytes and the count of words, header
+/// included; the report follows (see [`crate::report_record`]). Both stay
+/// where they are until the next report is written, and the wrapper reads
+/// them at once, before anything can call the core again.
+fn write_record(report: &Report) -> usize {
+    RECORD.with(|cell| {
+        // Taken out while written (no borrow held) and put back: its memory is reused.
+        let mut record = cell.take();
+        record.clear();
+        record.words.extend([0; 3]);
+        record.write(report);
+        let header = [
+            record.text.as_ptr() as usize as u32,
+            record.text.len() as u32,
+            record.words.len() as u32,
+        ];
+        record.words[..3].copy_from_slice(&header);
+        let address = record.words.as_ptr() as usize;
+        cell.set(record);
+        address
+    })
 }
 
 thread_local! {
@@ -277,6 +308,10 @@ thread_local! {
     /// the core while it validates leaves nothing locked (at worst that one
     /// clone is never dropped).
     static STORED: Cell<Option<Rc<CallOptions>>> = const { Cell::new(None) };
+
+    /// The last report `validateInput`, `validateInputStored` or
+    /// `validateUtf8` wrote, for the wrapper to read (see [`write_record`]).
+    static RECORD: Cell<Record> = const { Cell::new(Record::new()) };
 }
 
 /// Reads `options` (as `validate` does, with the same TypeError) and keeps
@@ -294,7 +329,7 @@ fn keep(options: CallOptions) -> Result<(), JsValue> {
 
 /// `validateInput` with the options last stored by `storeOptions` (none before the first).
 #[wasm_bindgen(js_name = validateInputStored)]
-pub fn validate_input_stored(length: usize) -> Result<Option<String>, JsValue> {
+pub fn validate_input_stored(length: usize) -> Result<usize, JsValue> {
     let options = STORED
         .with(|stored| {
             let current = stored.take();
@@ -326,7 +361,7 @@ pub fn input_buffer(capacity: usize) -> usize {
 /// if `length` is beyond the buffer (a wrapper bug), or a TypeError for
 /// malformed `options`.
 #[wasm_bindgen(js_name = validateInput)]
-pub fn validate_input(length: usize, options: JsValue) -> Result<Option<String>, JsValue> {
+pub fn validate_input(length: usize, options: JsValue) -> Result<usize, JsValue> {
     // Read first: reading runs the caller's code (toJSON, getters).
     let options = read_options("validate", &options)?;
     let bytes = INPUT

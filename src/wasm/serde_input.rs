@@ -46,8 +46,8 @@ use crate::Report;
 const TOO_DEEP: &str = "the request nests objects or arrays too deeply";
 
 /// Checks a CreateTask request given as a JS value, read with
-/// serde-wasm-bindgen. Same output as `validateUtf8`: `undefined` when there is
-/// nothing to report, else the report as JSON text. Never throws for plain data.
+/// serde-wasm-bindgen. `undefined` when there is nothing to report, else the
+/// report as JSON text (bench/bench.mjs parses it). Never throws for plain data.
 #[wasm_bindgen(js_name = validateSerde)]
 pub fn validate_serde(request: JsValue) -> Option<String> {
     let report = match serde_wasm_bindgen::from_value::<Request>(request) {

@@ -1,0 +1,410 @@
+//! A report as a compact record for the JavaScript wrapper: numbers and one
+//! text, which `js/text-path.mjs` (`readReport`) turns into the objects
+//! `JSON.parse` would make of [`Report::to_json_text`], member for member and
+//! in the same order, without writing or parsing JSON text. Writing and
+//! parsing that text cost more than the core's own work on a request with a
+//! few problems (docs/performance.md).
+//!
+//! The text holds every string of the report, one after another; the record
+//! gives where each one ends, in UTF-16 code units (the unit of a JS string),
+//! so the wrapper decodes the text once and cuts it with `slice`. Strings are
+//! read in the order they were written, each starting where the last ended.
+//!
+//! The record, as 32-bit words (`S` marks where a string ends):
+//! - the report: `valid` (0 or 1), the count of errors, the count of
+//!   warnings, then the errors and the warnings, each a diagnostic;
+//! - a diagnostic: `S` code, severity (0 error, 1 warning), `S` path,
+//!   `S` message, the params as an object (a count of 0 when there are none),
+//!   then the count of fix operations and each operation: 0 (`add`) or 1
+//!   (`replace`), `S` path and the value; or 2 (`move`), `S` from, `S` path;
+//! - a value: a tag from [`Tag`], then for a number its word, for a
+//!   number's literal or a string `S`, for an array the count of items and
+//!   each item, for an object the count of members and each member's `S` name
+//!   and value.
+//!
+//! Built for the wasm boundary (and the tests), never part of the Rust API.
+
+use crate::diagnostic::{Diagnostic, PatchOp, Severity};
+use crate::json::{Number, Value};
+use crate::Report;
+
+/// The first word of each value in the record.
+#[derive(Clone, Copy)]
+#[repr(u32)]
+pub enum Tag {
+    /// `null`.
+    Null = 0,
+    /// `false`.
+    False = 1,
+    /// `true`.
+    True = 2,
+    /// An integer from 0 to `u32::MAX`, in the next word.
+    Small = 3,
+    /// Any other number: its JSON literal, which JS reads with `Number()`
+    /// (as `JSON.parse` reads it).
+    Literal = 4,
+    /// A string.
+    String = 5,
+    /// An array: the count of items, then each item.
+    Array = 6,
+    /// An object: the count of members, then each member's name and value.
+    Object = 7,
+}
+
+/// A report written as a record: `words` and the `text` its strings are cut from.
+#[derive(Debug, Default)]
+pub struct Record {
+    /// The record's 32-bit words.
+    pub words: Vec<u32>,
+    /// Every string of the report, one after another, as UTF-8.
+    pub text: String,
+    /// The text's length so far in UTF-16 code units.
+    units: u32,
+}
+
+impl Record {
+    /// An empty record.
+    pub const fn new() -> Self {
+        Record {
+            words: Vec::new(),
+            text: String::new(),
+            units: 0,
+        }
+    }
+
+    /// Empties the record, keeping its memory for the next report.
+    pub fn clear(&mut self) {
+        self.words.clear();
+        self.text.clear();
+        self.units = 0;
+    }
+
+    /// Writes `report`, after whatever the record holds (callers clear it first).
+    pub fn write(&mut self, report: &Report) {
+        let errors = report.of(Severity::Error).count();
+        let warnings = report.diagnostics.len() - errors;
+        self.words
+            .extend([u32::from(errors == 0), word(errors), word(warnings)]);
+        for severity in [Severity::Error, Severity::Warning] {
+            for diagnostic in report.of(severity) {
+                self.diagnostic(diagnostic);
+            }
+        }
+    }
+
+    fn diagnostic(&mut self, diagnostic: &Diagnostic) {
+        self.string(diagnostic.code.as_str());
+        self.words
+            .push(u32::from(diagnostic.severity == Severity::Warning));
+        self.string(&diagnostic.path);
+        self.string(&diagnostic.message);
+        self.words.push(word(diagnostic.params.len()));
+        for (name, value) in &diagnostic.params {
+            self.string(name);
+            self.value(value);
+        }
+        self.words.push(word(diagnostic.fix.len()));
+        for operation in &diagnostic.fix {
+            match operation {
+                PatchOp::Add { path, value } | PatchOp::Replace { path, value } => {
+                    self.words
+                        .push(u32::from(matches!(operation, PatchOp::Replace { .. })));
+                    self.string(path);
+                    self.value(value);
+                }
+                PatchOp::Move { from, path } => {
+                    self.words.push(2);
+                    self.string(from);
+                    self.string(path);
+                }
+            }
+        }
+    }
+
+    fn value(&mut self, value: &Value) {
+        match value {
+            Value::Null => self.words.push(Tag::Null as u32),
+            Value::Bool(false) => self.words.push(Tag::False as u32),
+            Value::Bool(true) => self.words.push(Tag::True as u32),
+            Value::Number(Number::Int(int)) => match u32::try_from(*int) {
+                Ok(small) => self.words.extend([Tag::Small as u32, small]),
+                Err(_) => {
+                    self.words.push(Tag::Literal as u32);
+                    self.string(&int.to_string());
+                }
+            },
+            Value::Number(Number::BigInt(literal) | Number::Float(literal)) => {
+                self.words.push(Tag::Literal as u32);
+                self.string(literal);
+            }
+            Value::String(text) => {
+                self.words.push(Tag::String as u32);
+                self.string(text);
+            }
+            Value::Array(items) => {
+                self.words.extend([Tag::Array as u32, word(items.len())]);
+                for item in items {
+                    self.value(item);
+                }
+            }
+            Value::Object(members) => {
+                self.words.extend([Tag::Object as u32, word(members.len())]);
+                for (name, member) in members {
+                    self.string(name);
+                    self.value(member);
+                }
+            }
+        }
+    }
+
+    /// Appends `text` and records where it ends. Not inlined: it is called
+    /// from many places, and one copy keeps the `.wasm` small.
+    #[inline(never)]
+    fn string(&mut self, text: &str) {
+        self.text.push_str(text);
+        // UTF-16 units: one per character (every byte but a continuation
+        // byte starts one), two for a character beyond U+FFFF (four bytes).
+        let units: usize = text
+            .bytes()
+            .map(|byte| usize::from(byte & 0xc0 != 0x80) + usize::from(byte >= 0xf0))
+            .sum();
+        self.units = self.units.wrapping_add(word(units));
+        self.words.push(self.units);
+    }
+}
+
+/// A count or length as a word. Reports are bounded (at most
+/// [`crate::diagnostic::REPORT_LIMIT`] diagnostics, messages cut, paths no
+/// longer than the request) and wasm memory is 4 GiB at most, so every count
+/// fits; a larger one would be cut, never a panic.
+fn word(count: usize) -> u32 {
+    u32::try_from(count).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    //! The record read back the way `readReport` in js/text-path.mjs reads it,
+    //! into a [`Value`], must be the report's JSON text parsed.
+    use super::*;
+    use crate::diagnostic::Code;
+    use crate::json::{self, Text};
+    use crate::Context;
+
+    /// Reads a record as the JS wrapper does, into the value `JSON.parse` gives.
+    struct Reader<'r> {
+        words: &'r [u32],
+        units: Vec<u16>,
+        next: usize,
+        at: usize,
+    }
+
+    impl Reader<'_> {
+        fn word(&mut self) -> u32 {
+            self.next += 1;
+            self.words[self.next - 1]
+        }
+
+        fn string(&mut self) -> Value<'static> {
+            let end = self.word() as usize;
+            let text = String::from_utf16(&self.units[self.at..end]).expect("whole characters");
+            self.at = end;
+            Value::String(Text::Owned(text))
+        }
+
+        fn value(&mut self) -> Value<'static> {
+            match self.word() {
+                0 => Value::Null,
+                1 => Value::Bool(false),
+                2 => Value::Bool(true),
+                3 => Value::Number(Number::Int(i64::from(self.word()))),
+                4 => {
+                    let Value::String(literal) = self.string() else {
+                        unreachable!()
+                    };
+                    owned(&json::parse(&literal).expect("a number literal").value)
+                }
+                5 => self.string(),
+                6 => {
+                    let count = self.word();
+                    Value::Array((0..count).map(|_| self.value()).collect())
+                }
+                7 => self.object(),
+                tag => panic!("unknown tag {tag}"),
+            }
+        }
+
+        fn object(&mut self) -> Value<'static> {
+            let count = self.word();
+            let members = (0..count)
+                .map(|_| {
+                    let Value::String(name) = self.string() else {
+                        unreachable!()
+                    };
+                    (name, self.value())
+                })
+                .collect();
+            Value::Object(members)
+        }
+
+        fn diagnostic(&mut self) -> Value<'static> {
+            let mut members = vec![(Text::Borrowed("code"), self.string())];
+            let severity = if self.word() == 1 { "warning" } else { "error" };
+            members.push((Text::Borrowed("severity"), Value::from(severity)));
+            members.push((Text::Borrowed("path"), self.string()));
+            members.push((Text::Borrowed("message"), self.string()));
+            if self.words[self.next] > 0 {
+                members.push((Text::Borrowed("params"), self.object()));
+            } else {
+                self.next += 1;
+            }
+            let operations = self.word();
+            if operations > 0 {
+                let fix = (0..operations)
+                    .map(|_| {
+                        let op = self.word();
+                        let mut members = vec![(
+                            Text::Borrowed("op"),
+                            Value::from(["add", "replace", "move"][op as usize]),
+                        )];
+                        if op == 2 {
+                            members.push((Text::Borrowed("from"), self.string()));
+                            members.push((Text::Borrowed("path"), self.string()));
+                        } else {
+                            members.push((Text::Borrowed("path"), self.string()));
+                            members.push((Text::Borrowed("value"), self.value()));
+                        }
+                        Value::Object(members)
+                    })
+                    .collect();
+                members.push((Text::Borrowed("fix"), Value::Array(fix)));
+            }
+            Value::Object(members)
+        }
+
+        fn report(record: &Record) -> Value<'static> {
+            let mut reader = Reader {
+                words: &record.words,
+                units: record.text.encode_utf16().collect(),
+                next: 0,
+                at: 0,
+            };
+            let valid = reader.word() == 1;
+            let errors = reader.word();
+            let warnings = reader.word();
+            let errors = (0..errors).map(|_| reader.diagnostic()).collect();
+            let warnings = (0..warnings).map(|_| reader.diagnostic()).collect();
+            assert_eq!(reader.next, record.words.len(), "every word read");
+            assert_eq!(reader.at, reader.units.len(), "every string read");
+            Value::Object(vec![
+                (Text::Borrowed("valid"), Value::Bool(valid)),
+                (Text::Borrowed("errors"), Value::Array(errors)),
+                (Text::Borrowed("warnings"), Value::Array(warnings)),
+            ])
+        }
+    }
+
+    fn assert_same_as_text(report: &Report) {
+        let mut record = Record::default();
+        record.write(report);
+        let text = report.to_json_text();
+        let from_text = json::parse(&text).expect("JSON").value;
+        assert_eq!(Reader::report(&record), from_text);
+        // A record reused for the next report holds only that one.
+        record.clear();
+        record.write(report);
+        assert_eq!(Reader::report(&record), from_text);
+    }
+
+    #[test]
+    fn every_kind_of_value_reads_back_as_the_json_text_does() {
+        let nested = json::parse(
+            r#"{"a":[null,true,false,0,4294967295,4294967296,-1,12.5e3,123456789012345678901234567890],"é😀":{"":"x\"\\\n"}}"#,
+        )
+        .expect("JSON")
+        .value;
+        let nested = owned(&nested);
+        let report = Report::sorted(vec![
+            Diagnostic::new(Code::TagReservedPrefix, "/Tags/0/Key", "say \"no\"\n")
+                .with("prefix", "aws:")
+                .with("count", 2usize)
+                .with("nested", nested.clone())
+                .with("negative", -7i64),
+            Diagnostic::new(Code::SameLocation, "/é/😀/\u{fffd}", "€ and 𝄞")
+                .with_fix(PatchOp::Add {
+                    path: "/Options/😀".to_owned(),
+                    value: nested,
+                })
+                .with_fix(PatchOp::Move {
+                    from: "/a".to_owned(),
+                    path: "/b".to_owned(),
+                })
+                .with_replacement("réplace"),
+        ]);
+        assert_same_as_text(&report);
+        assert_same_as_text(&Report::default());
+    }
+
+    #[test]
+    fn the_examples_and_fixtures_read_back_as_their_json_text_does() {
+        let context = Context::at(1_795_564_800);
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut files = 0;
+        for dir in ["examples", "tests/fixtures"] {
+            for entry in walk(&format!("{root}/{dir}")) {
+                let text = std::fs::read_to_string(&entry).expect("readable");
+                assert_same_as_text(&crate::validate_text(&text, &context));
+                files += 1;
+            }
+        }
+        assert!(files > 50, "{files} files");
+    }
+
+    #[test]
+    fn a_bounded_report_of_many_problems_reads_back_whole() {
+        let tags: Vec<String> = (0..30_000)
+            .map(|i| format!(r#"{{"Key":"\udc00{i}"}}"#))
+            .collect();
+        let text = format!(r#"{{"Tags":[{}]}}"#, tags.join(","));
+        let report = crate::validate_text(&text, &Context::at(1_795_564_800));
+        assert!(report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::ReportTruncated));
+        assert_same_as_text(&report);
+    }
+
+    fn owned(value: &Value) -> Value<'static> {
+        match value {
+            Value::Null => Value::Null,
+            Value::Bool(flag) => Value::Bool(*flag),
+            Value::Number(Number::Int(int)) => Value::Number(Number::Int(*int)),
+            Value::Number(Number::BigInt(text)) => {
+                Value::Number(Number::BigInt(Text::Owned(text.to_string())))
+            }
+            Value::Number(Number::Float(text)) => {
+                Value::Number(Number::Float(Text::Owned(text.to_string())))
+            }
+            Value::String(text) => Value::String(Text::Owned(text.to_string())),
+            Value::Array(items) => Value::Array(items.iter().map(owned).collect()),
+            Value::Object(members) => Value::Object(
+                members
+                    .iter()
+                    .map(|(name, member)| (Text::Owned(name.to_string()), owned(member)))
+                    .collect(),
+            ),
+        }
+    }
+
+    fn walk(dir: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(dir).expect("a folder") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                out.extend(walk(&path.to_string_lossy()));
+            } else if path.extension().is_some_and(|e| e == "json") {
+                out.push(path.to_string_lossy().into_owned());
+            }
+        }
+        out
+    }
+}

@@ -10,22 +10,28 @@
 //
 // Each DIR holds a build's `datasync_task_validator.cjs` (wasm-bindgen
 // `--target nodejs` output, renamed to .cjs) and its `datasync_task_validator_bg.wasm`
-// (after wasm-opt as scripts/build.sh runs it). Run `bash scripts/build.sh` first.
+// (after wasm-opt as scripts/build.sh runs it), and may hold its own
+// `text-path.cjs` (pkg/node/text-path.cjs of that build), which then wraps that
+// glue: needed when the builds differ in what crosses the boundary. Run
+// `bash scripts/build.sh` first.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const { createValidate, guardGlue } = require(path.join(root, 'pkg/node/text-path.cjs'));
+const textPath = (dir) => {
+  const own = path.resolve(dir, 'text-path.cjs');
+  return require(fs.existsSync(own) ? own : path.join(root, 'pkg/node/text-path.cjs'));
+};
 const dirs = process.argv.slice(2);
 if (dirs.length < 2) {
   console.error('usage: node bench/ab-cpu.cjs DIR_A DIR_B [...]');
   process.exit(2);
 }
-const builds = dirs.map((dir) => ({
-  name: path.basename(dir),
-  validate: createValidate(guardGlue(require(path.resolve(dir, 'datasync_task_validator.cjs')))),
-}));
+const builds = dirs.map((dir) => {
+  const { createValidate, guardGlue } = textPath(dir);
+  return { name: path.basename(dir), validate: createValidate(guardGlue(require(path.resolve(dir, 'datasync_task_validator.cjs')))) };
+});
 const inputs = ['minimal', 'full-basic', 'full-enhanced', 'many-problems'].map((name) => {
   const text = fs.readFileSync(path.join(root, 'examples', `${name}.json`), 'utf8');
   return { name, text, object: JSON.parse(text) };

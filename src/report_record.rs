@@ -164,10 +164,14 @@ impl Record {
         self.text.push_str(text);
         // UTF-16 units: one per character (every byte but a continuation
         // byte starts one), two for a character beyond U+FFFF (four bytes).
-        let units: usize = text
-            .bytes()
-            .map(|byte| usize::from(byte & 0xc0 != 0x80) + usize::from(byte >= 0xf0))
-            .sum();
+        // is_ascii reads a word at a time, and most strings are ASCII.
+        let units: usize = if text.is_ascii() {
+            text.len()
+        } else {
+            text.bytes()
+                .map(|byte| usize::from(byte & 0xc0 != 0x80) + usize::from(byte >= 0xf0))
+                .sum()
+        };
         self.units = self.units.wrapping_add(word(units));
         self.words.push(self.units);
     }

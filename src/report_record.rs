@@ -83,8 +83,9 @@ impl Record {
     pub fn write(&mut self, report: &Report) {
         let errors = report.of(Severity::Error).count();
         let warnings = report.diagnostics.len() - errors;
-        self.words
-            .extend([u32::from(errors == 0), word(errors), word(warnings)]);
+        self.push(u32::from(errors == 0));
+        self.push(word(errors));
+        self.push(word(warnings));
         for severity in [Severity::Error, Severity::Warning] {
             for diagnostic in report.of(severity) {
                 self.diagnostic(diagnostic);
@@ -94,26 +95,24 @@ impl Record {
 
     fn diagnostic(&mut self, diagnostic: &Diagnostic) {
         self.string(diagnostic.code.as_str());
-        self.words
-            .push(u32::from(diagnostic.severity == Severity::Warning));
+        self.push(u32::from(diagnostic.severity == Severity::Warning));
         self.string(&diagnostic.path);
         self.string(&diagnostic.message);
-        self.words.push(word(diagnostic.params.len()));
+        self.push(word(diagnostic.params.len()));
         for (name, value) in &diagnostic.params {
             self.string(name);
             self.value(value);
         }
-        self.words.push(word(diagnostic.fix.len()));
+        self.push(word(diagnostic.fix.len()));
         for operation in &diagnostic.fix {
             match operation {
                 PatchOp::Add { path, value } | PatchOp::Replace { path, value } => {
-                    self.words
-                        .push(u32::from(matches!(operation, PatchOp::Replace { .. })));
+                    self.push(u32::from(matches!(operation, PatchOp::Replace { .. })));
                     self.string(path);
                     self.value(value);
                 }
                 PatchOp::Move { from, path } => {
-                    self.words.push(2);
+                    self.push(2);
                     self.string(from);
                     self.string(path);
                 }
@@ -123,32 +122,37 @@ impl Record {
 
     fn value(&mut self, value: &Value) {
         match value {
-            Value::Null => self.words.push(Tag::Null as u32),
-            Value::Bool(false) => self.words.push(Tag::False as u32),
-            Value::Bool(true) => self.words.push(Tag::True as u32),
+            Value::Null => self.push(Tag::Null as u32),
+            Value::Bool(false) => self.push(Tag::False as u32),
+            Value::Bool(true) => self.push(Tag::True as u32),
             Value::Number(Number::Int(int)) => match u32::try_from(*int) {
-                Ok(small) => self.words.extend([Tag::Small as u32, small]),
+                Ok(small) => {
+                    self.push(Tag::Small as u32);
+                    self.push(small);
+                }
                 Err(_) => {
-                    self.words.push(Tag::Literal as u32);
+                    self.push(Tag::Literal as u32);
                     self.string(&int.to_string());
                 }
             },
             Value::Number(Number::BigInt(literal) | Number::Float(literal)) => {
-                self.words.push(Tag::Literal as u32);
+                self.push(Tag::Literal as u32);
                 self.string(literal);
             }
             Value::String(text) => {
-                self.words.push(Tag::String as u32);
+                self.push(Tag::String as u32);
                 self.string(text);
             }
             Value::Array(items) => {
-                self.words.extend([Tag::Array as u32, word(items.len())]);
+                self.push(Tag::Array as u32);
+                self.push(word(items.len()));
                 for item in items {
                     self.value(item);
                 }
             }
             Value::Object(members) => {
-                self.words.extend([Tag::Object as u32, word(members.len())]);
+                self.push(Tag::Object as u32);
+                self.push(word(members.len()));
                 for (name, member) in members {
                     self.string(name);
                     self.value(member);
@@ -173,7 +177,13 @@ impl Record {
                 .sum()
         };
         self.units = self.units.wrapping_add(word(units));
-        self.words.push(self.units);
+        self.push(self.units);
+    }
+
+    /// Appends one word. Not inlined either, for the same reason.
+    #[inline(never)]
+    fn push(&mut self, word: u32) {
+        self.words.push(word);
     }
 }
 

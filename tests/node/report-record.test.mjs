@@ -1,0 +1,176 @@
+// validate() gets a report from the core as a compact record in wasm memory
+// (src/report_record.rs, read by readReport in js/text-path.mjs) instead of
+// JSON text. The objects it returns must be exactly those JSON.parse makes of
+// the report's JSON text, which the glue's own validate() still returns: the
+// same members in the same order, the same values, plain data members of plain
+// objects and arrays. Checked here for every example and fixture, generated
+// invalid requests, unusual strings and the longest reports.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+import { DESTINATION, SOURCE, requireBuiltPackage, seededRandom } from './helpers.mjs';
+
+requireBuiltPackage();
+const { validate } = await import('datasync-task-validator');
+// The glue's validate(): the report written as JSON text and read by JSON.parse.
+const glue = createRequire(import.meta.url)('../../pkg/node/datasync_task_validator.cjs');
+
+const root = new URL('../../', import.meta.url);
+const read = (path) => readFileSync(new URL(path, root), 'utf8');
+/** The request files of a folder: not the expected reports, not the options files. */
+const requestFiles = (folder) =>
+  readdirSync(new URL(folder, root))
+    .filter((name) => name.endsWith('.json') && !name.endsWith('.expected.json') && !name.endsWith('.options.json'))
+    .map((name) => `${folder}/${name}`);
+
+const request = (extra) => ({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, ...extra });
+
+/** Every object and array in `value` is plain, and every member a writable, enumerable, configurable data member. */
+function assertPlainData(value, where) {
+  if (value === null || typeof value !== 'object') return;
+  const prototype = Array.isArray(value) ? Array.prototype : Object.prototype;
+  assert.equal(Object.getPrototypeOf(value), prototype, `${where}: a plain object or array`);
+  for (const key of Reflect.ownKeys(value)) {
+    const member = Object.getOwnPropertyDescriptor(value, key);
+    if (Array.isArray(value) && key === 'length') continue;
+    assert.ok('value' in member && member.writable && member.enumerable && member.configurable, `${where}/${String(key)}: a plain data member`);
+    assertPlainData(member.value, `${where}/${String(key)}`);
+  }
+}
+
+/** `actual` is what JSON.parse made of the text the glue wrote: `expected`. */
+function assertSameReport(actual, expected, label) {
+  assert.deepStrictEqual(actual, expected, label);
+  // deepStrictEqual ignores the order of members; JSON.stringify shows it.
+  assert.equal(JSON.stringify(actual), JSON.stringify(expected), label);
+  assertPlainData(actual, label);
+}
+
+/** Asserts that `input` gets the same report through both paths; returns it. */
+function same(input, options, label) {
+  const report = validate(input, options);
+  assertSameReport(report, glue.validate(input, options), label);
+  return report;
+}
+
+test('every example and fixture gets the report JSON.parse made of the text, as text and as an object', () => {
+  let reports = 0;
+  for (const path of [...requestFiles('examples'), ...requestFiles('tests/fixtures/valid'), ...requestFiles('tests/fixtures/invalid')]) {
+    const text = read(path);
+    same(text, undefined, path);
+    reports += 1;
+    let object;
+    try {
+      object = JSON.parse(text);
+    } catch {
+      continue; // a fixture of JSON syntax errors
+    }
+    same(object, undefined, `${path} as an object`);
+    reports += 1;
+  }
+  for (const path of requestFiles('tests/fixtures/locations')) {
+    const { locations, request: body } = JSON.parse(read(path));
+    same(body, { locations }, path);
+    same(JSON.stringify(body), { locations }, `${path} as text`);
+    reports += 2;
+  }
+  for (const path of requestFiles('tests/fixtures/operations')) {
+    const optionsFile = path.replace(/\.json$/, '.options.json');
+    const options = existsSync(new URL(optionsFile, root)) ? JSON.parse(read(optionsFile)) : undefined;
+    same(read(path), options, path);
+    reports += 1;
+  }
+  assert.ok(reports > 100, `${reports} reports compared`);
+});
+
+test('reports with fixes, related members, numbers of every size and every kind of value in params', () => {
+  const cases = [
+    request({ Options: { Verifymode: 'NONE' } }), // a rename: a move fix
+    request({ Schedule: { ScheduleExpression: ' RATE(1 DAY) ' } }), // a respelling: a replace fix
+    request({ TaskMode: 'ENHANCED', Options: { VerifyMode: 'POINT_IN_TIME_CONSISTENT', Mtime: 'NONE' } }), // related
+    request({ Options: { BytesPerSecond: 123456789012345678901234567890 } }),
+    request({ Options: { BytesPerSecond: -5 } }),
+    request({ Options: { BytesPerSecond: 1.5e300 } }),
+    request({ Name: 'x'.repeat(300), Tags: Array.from({ length: 60 }, (_, i) => ({ Key: `k${i}`, Value: 'v' })) }),
+    request({ Excludes: [{ FilterType: 'REGEX', Value: 'a' }] }),
+    request({ Options: { LogLevel: true, OverwriteMode: null, Atime: [], Mtime: {} } }),
+  ];
+  // Literals JSON.parse reads as numbers it cannot hold exactly, or at all (Infinity).
+  for (const text of ['{"Options":{"BytesPerSecond":1e400}}', '{"Options":{"BytesPerSecond":-0}}', '{"Options":{"BytesPerSecond":12345678901234567890123}}']) {
+    same(text, undefined, text);
+  }
+  const seen = new Set();
+  for (const body of cases) {
+    for (const input of [body, JSON.stringify(body)]) {
+      const report = same(input, undefined, JSON.stringify(body).slice(0, 120));
+      for (const diagnostic of [...report.errors, ...report.warnings]) {
+        if (diagnostic.fix) seen.add(`fix ${diagnostic.fix[0].op}`);
+        if (diagnostic.params) for (const value of Object.values(diagnostic.params)) seen.add(Array.isArray(value) ? 'array' : typeof value);
+      }
+    }
+  }
+  // The cases reach what they are for.
+  for (const kind of ['fix move', 'fix replace', 'array', 'string', 'number']) assert.ok(seen.has(kind), `${kind} in ${[...seen]}`);
+});
+
+test('unusual strings survive: characters beyond ASCII and beyond U+FFFF, lone surrogates, control characters, long names', () => {
+  const names = ['é', 'ключ', '数据', '😀', '𝄞x😀', 'a\ud800b', '\udc00', 'tab\there', 'nul\u0000', '~/~1', '"quoted"\\', '\u2028'];
+  for (const name of names) {
+    // In a member name (the path and the unknown-member message), in a value
+    // (quoted in messages), and in a tag key (a pattern the key must match).
+    for (const body of [
+      request({ [name]: 1 }),
+      request({ Options: { [name]: 'x' } }),
+      request({ Name: name.repeat(200) }),
+      request({ Tags: [{ Key: `aws:${name}`, Value: name }] }),
+      request({ Schedule: { ScheduleExpression: `rate(${name})` } }),
+    ]) {
+      same(body, undefined, JSON.stringify(name));
+      same(JSON.stringify(body), undefined, `${JSON.stringify(name)} as text`);
+    }
+  }
+  // A member name of a million characters: a path that long, a message that quotes a cut of it.
+  const long = 'é'.repeat(1 << 20);
+  const report = same(request({ [long]: 1 }), undefined, 'a long member name');
+  assert.equal(report.errors[0].path.length, long.length + 1);
+});
+
+test('the longest reports: 30,000 problems bounded, with the notice of the cut', () => {
+  const tags = (count, key) => request({ Tags: Array.from({ length: count }, (_, i) => ({ Key: key(i), Value: 'v' })) });
+  for (const [label, body] of [
+    ['30,000 reserved keys', tags(30_000, (i) => `aws:${i}`)],
+    ['30,000 lone-surrogate keys', tags(30_000, (i) => `\udc00${i}`)],
+    ['30,000 unknown members', Object.fromEntries(Array.from({ length: 30_000 }, (_, i) => [`Unknown${i}😀`, i]))],
+  ]) {
+    const report = same(body, undefined, label);
+    assert.ok([...report.errors, ...report.warnings].some((d) => d.code === 'report/truncated'), `${label}: cut`);
+  }
+});
+
+test('generated invalid requests get the same reports (seeded)', () => {
+  const random = seededRandom(16);
+  const pick = (list) => list[random(list.length)];
+  const bases = ['minimal', 'full-basic', 'full-enhanced', 'many-problems'].map((name) => JSON.parse(read(`examples/${name}.json`)));
+  const values = [
+    1, -1, 0, 2 ** 40, 1.5, 1e300, '', 'x'.repeat(400), 'é😀\u0001', 'a\ud800', null, true, false, [], {}, ['a', 1],
+    { Verifymode: 'NONE' }, 'rate(5 minutes)', 'RATE(1 DAY)', 'cron(0 8 * * 3#1)', 'cron(0 8 31 2 ? *)', 'NONE', 'ENHANCED',
+    'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0', [{ Key: 'aws:x' }], [{ FilterType: 'SIMPLE_PATTERN', Value: '' }],
+  ];
+  let compared = 0;
+  for (let i = 0; i < 400; i += 1) {
+    const body = structuredClone(pick(bases));
+    for (let changes = 1 + random(4); changes > 0; changes -= 1) {
+      // Change a member of the request or of one of its objects, or add one.
+      const objects = [body, ...Object.values(body).filter((v) => v !== null && typeof v === 'object' && !Array.isArray(v))];
+      const target = pick(objects);
+      const names = [...Object.keys(target), 'Unknown', 'Options', 'Tags', 'Schedule', 'Includes', 'TaskReportConfig'];
+      target[pick(names)] = structuredClone(pick(values));
+    }
+    const text = JSON.stringify(body);
+    same(text, undefined, text.slice(0, 160));
+    same(body, undefined, `${text.slice(0, 160)} as an object`);
+    compared += 1;
+  }
+  assert.equal(compared, 400);
+});

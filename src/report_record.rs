@@ -318,7 +318,7 @@ mod tests {
     }
 
     fn assert_same_as_text(report: &Report) {
-        let mut record = Record::default();
+        let mut record = Record::new();
         record.write(report);
         let text = report.to_json_text();
         let from_text = json::parse(&text).expect("JSON").value;

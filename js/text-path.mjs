@@ -471,6 +471,7 @@ export function createValidate(glue) {
   let storedPrint = null;
   let adopted = false; // whether storedPrint holds the caller's values, written over the copy's
   let instance = 0; // guardGlue's count of the instance the buffer and stored options belong to
+  let writer = null; // the memory of the instance that wrote the last report's record (recordOf)
 
   /** Forgets the buffer, memory and stored options of a replaced instance (a raw glue is never replaced). */
   function followInstance() {
@@ -543,21 +544,27 @@ export function createValidate(glue) {
    */
   function validateText(text, options) {
     const record = recordOf(text, options);
-    // Read at once, before anything can call the core again and overwrite it,
-    // from the memory of the instance that wrote it (an options getter may
-    // have had the instance replaced since this call began).
-    return record === 0 ? undefined : readReport(glue.wasmMemory().buffer, record);
+    // Read at once, before anything can call the core again and overwrite it.
+    return record === 0 ? undefined : readReport(writer.buffer, record);
   }
 
-  /** Validates `text`; returns what validateInput does. */
+  /**
+   * Validates `text`; returns what validateInput does, and leaves in `writer`
+   * the memory of the instance that wrote the record, taken before the call:
+   * when a call made from inside this one failed in the core, the guard
+   * replaces the instance as this call returns, and the record is read from
+   * the memory of the one that wrote it. (A call made from inside this one
+   * sets `writer` too, to the same memory: an instance is never replaced
+   * while a call is under way.)
+   */
   function recordOf(text, options) {
     // A call made while the core reads the buffer (from user code the core
     // calls into, such as a replaced Date.now or an options getter) must not write into it.
-    if (busy) return glue.validateUtf8(encoder.encode(text), options);
+    if (busy) return copied(text, options);
     followInstance();
     const stored = options !== undefined && options !== null && storedAre(options);
     // An options getter calling validate() that failed inside the core: replaced as storeOptions returned.
-    if (instance !== (glue.instance?.() ?? 0)) return glue.validateUtf8(encoder.encode(text), options);
+    if (instance !== (glue.instance?.() ?? 0)) return copied(text, options);
     for (;;) {
       // Memory growth detaches the old view: view the same bytes again.
       if (view.byteLength !== capacity) view = new Uint8Array(memory.buffer, address, capacity);
@@ -567,6 +574,7 @@ export function createValidate(glue) {
         if (read === text.length) {
           busy = true;
           try {
+            writer = memory;
             return stored ? glue.validateInputStored(written) : glue.validateInput(written, options);
           } finally {
             busy = false;
@@ -575,9 +583,15 @@ export function createValidate(glue) {
       }
       // Three bytes per UTF-16 unit hold any text (so the second test is only a guard).
       const worstCase = text.length * 3;
-      if (worstCase > INPUT_BUFFER_LIMIT || worstCase <= capacity) return glue.validateUtf8(encoder.encode(text), options);
+      if (worstCase > INPUT_BUFFER_LIMIT || worstCase <= capacity) return copied(text, options);
       grow(Math.min(INPUT_BUFFER_LIMIT, Math.max(worstCase, capacity * 2, 4096)));
     }
+  }
+
+  /** recordOf for `text` passed to the core as a copy (validateUtf8). */
+  function copied(text, options) {
+    writer = glue.wasmMemory();
+    return glue.validateUtf8(encoder.encode(text), options);
   }
 
   return function validate(request, options) {

@@ -1,0 +1,1468 @@
+//! The two text paths agree: for every generated request and context,
+//! `validate_text` (the public entry, which may take a fast single pass and
+//! fall back to the general path on anything unusual) gives the same report
+//! as `validate_text_by_tree` (the general path: parse into a tree, walk it),
+//! field for field and byte for byte as JSON text.
+//!
+//! The requests are generated from the schema table (`schema::Operation`'s
+//! members, shapes, enums, patterns, lengths and minimums), so the generator
+//! follows the model as it changes. Most are valid member by member; the rest
+//! carry the mutations a fast path is most likely to get wrong: unknown and
+//! near-miss member names, wrong JSON types, values one off an enum or a
+//! boundary, lengths at and past the limits, escapes (`\u0041`, `\/`,
+//! surrogate pairs, lone surrogates), duplicate members, big integers, floats,
+//! `-0`, exponents, whitespace and member order, deep nesting, truncated and
+//! broken text, roots that are not objects, a byte-order mark. The context
+//! varies too: the operation (sometimes not the request's own), the time, a
+//! clock, location descriptions and the existing task.
+//!
+//! Every request is derived from the seed and its index alone, so one request
+//! can be replayed. Settings (environment variables):
+//!
+//! - `DIFFERENTIAL_REQUESTS`: how many requests (default 20,000; CI runs
+//!   1,000,000 in release mode, see scripts/test.sh);
+//! - `DIFFERENTIAL_SEED`: the seed, decimal or `0x` hexadecimal (default below);
+//! - `DIFFERENTIAL_INDEX`: run only the request with this index.
+//!
+//! ```sh
+//! DIFFERENTIAL_REQUESTS=1000000 cargo test --release --test differential -- --nocapture
+//! DIFFERENTIAL_SEED=0x5eed DIFFERENTIAL_INDEX=4711 cargo test --test differential -- --nocapture
+//! ```
+//!
+//! On a difference the test fails with the seed, the index, the context and
+//! the shortest text it could shrink the request to (by dropping members and
+//! items while the reports still differ), with both reports.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::time::Instant;
+
+use datasync_task_validator::locations::{Location, LocationType};
+use datasync_task_validator::patterns::Pattern;
+use datasync_task_validator::request::TaskMode;
+use datasync_task_validator::schema::{Member, Operation, Shape, StringRule};
+use datasync_task_validator::{validate_text, validate_text_by_tree, Context, Report, Task};
+
+/// The seed when `DIFFERENTIAL_SEED` is not set.
+const DEFAULT_SEED: u64 = 0x0d1f_f5ee_d016_0001;
+
+/// How many requests when `DIFFERENTIAL_REQUESTS` is not set: enough for
+/// every mutation in a debug build in well under a minute.
+const DEFAULT_REQUESTS: u64 = 20_000;
+
+// ---------------------------------------------------------------------------
+// The generated document: a JSON tree that can also hold what JSON values
+// cannot (escapes chosen per character, duplicate names, broken literals), so
+// the same request can be rendered, mutated and shrunk.
+// ---------------------------------------------------------------------------
+
+/// A node of a generated document.
+#[derive(Clone, Debug)]
+enum Node {
+    /// A string; the renderer chooses how each character is escaped.
+    Str(String),
+    /// A string whose body (between the quotes) is written exactly as given:
+    /// lone surrogates, escapes the renderer would not choose, broken escapes.
+    RawStr(String),
+    /// A literal written exactly as given: numbers, `true`, `false`, `null`.
+    Raw(String),
+    /// An array.
+    Arr(Vec<Node>),
+    /// An object; names may repeat. A name is a `Str` or a `RawStr`.
+    Obj(Vec<(Node, Node)>),
+}
+
+fn text(value: &str) -> Node {
+    Node::Str(value.to_owned())
+}
+
+fn raw(literal: impl ToString) -> Node {
+    Node::Raw(literal.to_string())
+}
+
+/// How a document is written out.
+#[derive(Clone, Copy, Debug)]
+struct Style {
+    /// Seeds the per-character and per-token choices.
+    seed: u64,
+    /// In a thousand characters, how many are escaped though they need not be.
+    escapes: u32,
+    /// 0: none between tokens; 1: one space after `:` and `,`; 2: pretty;
+    /// 3: random runs of the four JSON whitespace characters anywhere.
+    spacing: u8,
+}
+
+/// Writes a [`Node`] as text in a [`Style`].
+struct Renderer {
+    rng: fastrand::Rng,
+    style: Style,
+    out: String,
+}
+
+impl Renderer {
+    fn render(node: &Node, style: Style) -> String {
+        let mut renderer = Renderer {
+            rng: fastrand::Rng::with_seed(style.seed),
+            style,
+            out: String::new(),
+        };
+        renderer.space(0);
+        renderer.node(node, 0);
+        renderer.space(0);
+        renderer.out
+    }
+
+    /// Whitespace between two tokens at nesting `depth`.
+    fn space(&mut self, depth: usize) {
+        match self.style.spacing {
+            2 => {
+                self.out.push('\n');
+                for _ in 0..depth {
+                    self.out.push_str("  ");
+                }
+            }
+            3 => {
+                for _ in 0..self.rng.usize(..3) {
+                    self.out
+                        .push_str(["\t", "\n", "\r\n", " ", "\r"][self.rng.usize(..5)]);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn after_separator(&mut self, depth: usize) {
+        if self.style.spacing == 1 {
+            self.out.push(' ');
+        } else {
+            self.space(depth);
+        }
+    }
+
+    fn node(&mut self, node: &Node, depth: usize) {
+        match node {
+            Node::Str(value) => self.string(value),
+            Node::RawStr(body) => {
+                self.out.push('"');
+                self.out.push_str(body);
+                self.out.push('"');
+            }
+            Node::Raw(literal) => self.out.push_str(literal),
+            Node::Arr(items) => {
+                self.out.push('[');
+                for (index, item) in items.iter().enumerate() {
+                    if index > 0 {
+                        self.out.push(',');
+                    }
+                    self.after_separator(depth + 1);
+                    self.node(item, depth + 1);
+                }
+                if !items.is_empty() {
+                    self.space(depth);
+                }
+                self.out.push(']');
+            }
+            Node::Obj(members) => {
+                self.out.push('{');
+                for (index, (name, value)) in members.iter().enumerate() {
+                    if index > 0 {
+                        self.out.push(',');
+                    }
+                    self.after_separator(depth + 1);
+                    self.node(name, depth + 1);
+                    if self.style.spacing == 3 {
+                        self.space(depth + 1);
+                    }
+                    self.out.push(':');
+                    self.after_separator(depth + 1);
+                    self.node(value, depth + 1);
+                }
+                if !members.is_empty() {
+                    self.space(depth);
+                }
+                self.out.push('}');
+            }
+        }
+    }
+
+    fn string(&mut self, value: &str) {
+        self.out.push('"');
+        for c in value.chars() {
+            let optional = self.style.escapes > 0 && self.rng.u32(..1000) < self.style.escapes;
+            match c {
+                '"' => self.out.push_str("\\\""),
+                '\\' => self.out.push_str("\\\\"),
+                '\n' if !optional => self.out.push_str("\\n"),
+                '\t' if !optional => self.out.push_str("\\t"),
+                '\r' if !optional => self.out.push_str("\\r"),
+                '\u{8}' if !optional => self.out.push_str("\\b"),
+                '\u{c}' if !optional => self.out.push_str("\\f"),
+                '/' if optional && self.rng.bool() => self.out.push_str("\\/"),
+                c if optional || c < ' ' => self.escape(c),
+                c => self.out.push(c),
+            }
+        }
+        self.out.push('"');
+    }
+
+    /// `c` as `\uXXXX`, or a surrogate pair of them, in either hex case.
+    fn escape(&mut self, c: char) {
+        let mut units = [0u16; 2];
+        let upper = self.rng.bool();
+        for unit in c.encode_utf16(&mut units) {
+            if upper {
+                let _ = write!(self.out, "\\u{:04X}", unit);
+            } else {
+                let _ = write!(self.out, "\\u{:04x}", unit);
+            }
+        }
+    }
+}
+
+/// A change made to the rendered text: what a tree cannot express.
+#[derive(Clone, Debug)]
+enum TextChange {
+    /// A UTF-8 byte-order mark in front (ignored, as `JSON.parse` callers strip it).
+    ByteOrderMark,
+    /// Cut after this many thousandths of the text (at a character boundary).
+    Truncate(u32),
+    /// This text inserted at this many thousandths of the text.
+    Insert(u32, &'static str),
+    /// This text appended.
+    Append(&'static str),
+}
+
+fn apply(change: &TextChange, text: String) -> String {
+    let at = |thousandths: u32, text: &str| {
+        let mut at = text.len() * thousandths as usize / 1000;
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    match change {
+        TextChange::ByteOrderMark => format!("\u{feff}{text}"),
+        TextChange::Truncate(thousandths) => {
+            let cut = at(*thousandths, &text);
+            text[..cut].to_owned()
+        }
+        TextChange::Insert(thousandths, token) => {
+            let mut text = text;
+            let position = at(*thousandths, &text);
+            text.insert_str(position, token);
+            text
+        }
+        TextChange::Append(tail) => text + tail,
+    }
+}
+
+/// One generated request: everything needed to write its text again.
+#[derive(Clone, Debug)]
+struct Case {
+    document: Node,
+    style: Style,
+    change: Option<TextChange>,
+}
+
+impl Case {
+    fn text(&self) -> String {
+        let text = Renderer::render(&self.document, self.style);
+        match &self.change {
+            Some(change) => apply(change, text),
+            None => text,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The context a request is judged in.
+// ---------------------------------------------------------------------------
+
+/// What a [`Context`] borrows, owned.
+#[derive(Clone, Debug)]
+struct Setting {
+    operation: Operation,
+    now_unix: Option<i64>,
+    clock: bool,
+    locations: Vec<Location>,
+    task: Option<Task>,
+}
+
+/// The clock a context may carry: fixed, so that runs repeat.
+fn fixed_clock() -> Option<i64> {
+    Some(1_767_225_600) // 2026-01-01T00:00:00Z
+}
+
+impl Setting {
+    fn context(&self) -> Context<'_> {
+        let mut context = Context {
+            now_unix: self.now_unix,
+            clock: self.clock.then_some(fixed_clock as fn() -> Option<i64>),
+            ..Context::default()
+        }
+        .for_operation(self.operation)
+        .with_locations(&self.locations);
+        if let Some(task) = &self.task {
+            context = context.with_task(task);
+        }
+        context
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Values for the model's patterns, schedules and locations.
+// ---------------------------------------------------------------------------
+
+const PARTITIONS: &[&str] = &[
+    "aws",
+    "aws-cn",
+    "aws-us-gov",
+    "aws-eusc",
+    "aws-iso",
+    "aws-iso-b",
+];
+const REGIONS: &[&str] = &["us-east-1", "eu-west-3", "cn-north-1", "us-gov-west-1", "x"];
+const ACCOUNTS: &[&str] = &["111122223333", "000000000000", "123456789012"];
+
+/// Location ARNs that requests and location descriptions share, so that
+/// descriptions apply and source and destination are sometimes the same.
+const LOCATIONS: &[&str] = &[
+    "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0",
+    "arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210",
+    "arn:aws:datasync:us-east-1:111122223333:location/loc-11111111111111111",
+    "arn:aws-cn:datasync:cn-north-1:123456789012:location/loc-abcdefghijklmnopq",
+];
+
+/// Task ARNs that requests and task descriptions share.
+const TASKS: &[&str] = &[
+    "arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0",
+    "arn:aws:datasync:us-east-1:111122223333:task/task-0fedcba9876543210",
+];
+
+/// Schedules: valid, invalid, too frequent, never or no longer firing, odd spellings.
+const SCHEDULES: &[&str] = &[
+    "",
+    "rate(1 hour)",
+    "rate(12 hours)",
+    "rate(2 days)",
+    "rate(7 days)",
+    "rate(1 day)",
+    "rate(1 minute)",
+    "rate(30 minutes)",
+    "rate(60 minutes)",
+    "rate(0 hours)",
+    "rate(1 hours)",
+    "rate(2 hour)",
+    "rate(99999999999999999999 hours)",
+    "rate(",
+    "rate()",
+    "RATE(1 hour)",
+    "cron(0 2 ? * MON-FRI *)",
+    "cron(0 8 * * ? *)",
+    "cron(0 0 1 * ? *)",
+    "cron(15 10 ? * 6L 2030-2040)",
+    "cron(0 12 ? * 2#1 *)",
+    "cron(0 8 ? * 4#1 *)",
+    "cron(0 0 L * ? *)",
+    "cron(0 0 1W * ? *)",
+    "cron(0 */6 * * ? *)",
+    "cron(0 0 29 2 ? *)",
+    "cron(* * * * ? *)",
+    "cron(0/5 * * * ? *)",
+    "cron(0 8 * * 3#1)",
+    "cron(0 0 31 2 ? *)",
+    "cron(0 0 30 2 ? *)",
+    "cron(0 0 31 4,6,9,11 ? *)",
+    "cron(0 0 1 1 ? 2020)",
+    "cron(0 0 1 1 ? 1970-2025)",
+    "cron(0 0 * * ? 2199)",
+    "cron(0 8 ? * 4#6 *)",
+    "cron(0 0 L W # ?)",
+    "cron(0 8 * * * *)",
+    "cron(60 0 * * ? *)",
+    "cron(0 24 * * ? *)",
+    "cron(0 0 ? * mon *)",
+    "cron( 0 0 * * ? * )",
+    "cron(0\t0 * * ? *)",
+    "cron()",
+    "cron(0 0 * * ? *);",
+    "cron(0 0 * * ? *) ",
+    "cron(0 0 ? * 7L *)",
+    "cron(0 0 15W 2 ? 2027)",
+    "cron(5,35 14 * * ? *)",
+    "cron(0 23-1 * * ? *)",
+    "cron(0 0 ? * SAT-MON *)",
+    "cron(0 0 1/40 * ? *)",
+    "cron(0 0 L-3 * ? *)",
+    "cron(0 0 ? JAN-MAR,NOV * *)",
+];
+
+const CRON_FIELDS: [&[&str]; 6] = [
+    &["0", "*/5", "15", "0,30", "60", "5-10", "*", "59", "0/15"],
+    &["*", "0", "8", "*/6", "23", "24", "1-5/2", "22-2"],
+    &["*", "?", "1", "L", "15W", "31", "L-2", "0", "29", "1-31/10"],
+    &["*", "1", "2", "JAN", "FEB-MAR", "13", "*/3", "DEC", "4,6"],
+    &["?", "*", "MON-FRI", "2#1", "6L", "SUN", "8", "1-7", "FRI#5"],
+    &[
+        "*",
+        "2027",
+        "2020",
+        "2030-2040",
+        "2199",
+        "*/2",
+        "2026",
+        "1969",
+    ],
+];
+
+const FILTERS: &[&str] = &[
+    "/photos|/docs*",
+    "*.tmp",
+    "/a*b",
+    "a||b",
+    "|x",
+    "x|",
+    "/folder",
+    "*",
+    "/x**",
+    "photos",
+    "/\u{e9}/\u{fc}",
+    "/a|/b|/c*",
+    "*.tmp|/scratch|*/.snapshot",
+    "/projects|/home/reports*",
+];
+
+const TAG_KEYS: &[&str] = &[
+    "team",
+    "cost-center",
+    "Name",
+    "a b",
+    "x/y:z",
+    "aws:reserved",
+    "AWS:upper",
+    "k=v+1._-",
+    "tab\there",
+];
+
+/// Characters that at least one pattern does not allow.
+const BAD_CHARS: &[char] = &[
+    '*',
+    '\0',
+    '\n',
+    '\u{2028}',
+    '\u{e9}',
+    '\u{a0}',
+    '\t',
+    '@',
+    ':',
+    '|',
+    ';',
+    '"',
+    '\\',
+    '\u{1f600}',
+    '#',
+    ' ',
+    'A',
+    '\u{85}',
+    '\u{feff}',
+];
+
+/// Near misses and strangers for member names.
+const STRANGERS: &[&str] = &[
+    "__proto__",
+    "constructor",
+    "a/b~c",
+    "",
+    "\u{e9}",
+    "Unknown",
+    "TaskArn",
+    "OverrideOptions",
+    "Options",
+    "TaskMode",
+    "Tags",
+    "Schedule",
+    "Name",
+    "VerifyMode",
+    "ScheduleExpression",
+    "S3BucketArn",
+    "ReportLevel",
+    "Key",
+    "Value",
+    "LogLevel",
+];
+
+/// Number literals, some not integers at all.
+const ODD_NUMBERS: &[&str] = &[
+    "-0",
+    "0.0",
+    "-0.0",
+    "1e3",
+    "1E+3",
+    "1e-3",
+    "1.5",
+    "-1.0",
+    "1048576.0",
+    "0e0",
+    "9007199254740993",
+    "9223372036854775807",
+    "9223372036854775808",
+    "-9223372036854775808",
+    "-9223372036854775809",
+    "100000000000000000000000000000000000000000",
+    "1e999",
+    "-1e-999",
+];
+
+/// Tokens spliced into text to break it (or, for some, not).
+const TOKENS: &[&str] = &[
+    "{", "}", "[", "]", ",", ":", "\"", "\\", "null", "tru", "-", "0", "01", "+1", ".5", "1.",
+    "\\x", "\\u12", "\u{0}", "\u{1}", " ", "\n", "//", "/*", "'", "\u{feff}", "NaN",
+];
+
+/// Text appended after the document.
+const TAILS: &[&str] = &["", " ", "\n", ",", "}", "]", "x", "{}", "\u{0}", "\u{a0}"];
+
+// ---------------------------------------------------------------------------
+// Coverage: which members of the schema table appeared valid and invalid.
+// ---------------------------------------------------------------------------
+
+/// For each member of the table (by `Operation/Parent/Member`, `[]` for list
+/// items): how often it appeared valid and invalid.
+#[derive(Default)]
+struct Coverage(BTreeMap<String, [u64; 2]>);
+
+impl Coverage {
+    fn saw(&mut self, path: &str, valid: bool) {
+        let counts = self.0.entry(path.to_owned()).or_default();
+        counts[usize::from(!valid)] += 1;
+    }
+}
+
+/// Every member path of the schema table, as [`Coverage`] names them.
+fn table_members() -> Vec<String> {
+    fn walk(shape: &'static Shape, at: &str, out: &mut Vec<String>) {
+        match shape {
+            Shape::Structure(members) => {
+                for member in *members {
+                    let path = format!("{at}/{}", member.name);
+                    out.push(path.clone());
+                    walk(member.shape, &path, out);
+                }
+            }
+            Shape::List { item, .. } => walk(item, &format!("{at}/[]"), out),
+            Shape::String(_) | Shape::Long { .. } => {}
+        }
+    }
+    let mut out = Vec::new();
+    for operation in Operation::ALL {
+        walk(operation.request(), operation.as_str(), &mut out);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// The generator.
+// ---------------------------------------------------------------------------
+
+/// How much a request is mutated.
+#[derive(Clone, Copy, PartialEq)]
+enum Mood {
+    /// Every value valid for its member (cross-field rules may still object).
+    Clean,
+    /// Each value mutated with a probability of about one in `n`.
+    Mutated(u32),
+}
+
+struct Generator<'c> {
+    rng: fastrand::Rng,
+    coverage: &'c mut Coverage,
+    mood: Mood,
+    /// In a hundred, how often an optional member is present.
+    presence: u32,
+    /// The location and task ARNs the request names, for the context.
+    named_locations: Vec<String>,
+    named_task: Option<String>,
+}
+
+impl Generator<'_> {
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.rng.usize(..items.len())]
+    }
+
+    fn chance(&mut self, percent: u32) -> bool {
+        self.rng.u32(..100) < percent
+    }
+
+    fn mutate(&mut self) -> bool {
+        match self.mood {
+            Mood::Clean => false,
+            Mood::Mutated(n) => self.rng.u32(..n) == 0,
+        }
+    }
+
+    /// One request and the context it is judged in.
+    fn case(&mut self) -> (Case, Setting) {
+        let operation = self.pick(Operation::ALL);
+        self.mood = if self.chance(40) {
+            Mood::Clean
+        } else {
+            Mood::Mutated(self.pick(&[4, 8, 16, 40]))
+        };
+        self.presence = self.pick(&[20, 50, 80, 100]);
+        let mut document = self.structure(operation.members(), operation.as_str(), true);
+        let mut change = None;
+        if self.mood != Mood::Clean {
+            match self.rng.u32(..100) {
+                0..=2 => document = self.other_root(document),
+                3..=4 => change = Some(TextChange::ByteOrderMark),
+                5..=7 => change = Some(TextChange::Truncate(self.rng.u32(..1000))),
+                8..=10 => {
+                    change = Some(TextChange::Insert(self.rng.u32(..1000), self.pick(TOKENS)))
+                }
+                11..=12 => change = Some(TextChange::Append(self.pick(TAILS))),
+                13 => self.deep(&mut document),
+                14 if self.chance(10) => self.many_members(&mut document),
+                _ => {}
+            }
+        }
+        let style = Style {
+            seed: self.rng.u64(..),
+            escapes: self.pick(&[0, 0, 0, 5, 50, 300, 1000]),
+            spacing: self.rng.u8(..4),
+        };
+        let setting = self.setting(operation);
+        (
+            Case {
+                document,
+                style,
+                change,
+            },
+            setting,
+        )
+    }
+
+    /// An object of `members`, mostly valid; `root` for the request itself.
+    fn structure(&mut self, members: &'static [Member], at: &str, root: bool) -> Node {
+        let mut out: Vec<(Node, Node)> = Vec::new();
+        for member in members {
+            let present = if member.required {
+                !self.mutate()
+            } else {
+                self.chance(self.presence)
+            };
+            if !present {
+                continue;
+            }
+            let path = format!("{at}/{}", member.name);
+            let (value, valid) = if self.mutate() {
+                self.invalid(member.shape, &path)
+            } else {
+                (self.valid(member.shape, &path), true)
+            };
+            self.coverage.saw(&path, valid);
+            out.push((self.name(member.name), value));
+        }
+        if self.mutate() {
+            let name = self.stranger(members, root);
+            let value = self.any_value(2);
+            let at = self.rng.usize(..=out.len());
+            out.insert(at, (name, value));
+        }
+        if !out.is_empty() && self.mutate() {
+            // A duplicate: the same value again, or another one.
+            let (name, value) = out[self.rng.usize(..out.len())].clone();
+            let value = if self.chance(50) {
+                value
+            } else {
+                self.any_value(1)
+            };
+            let at = self.rng.usize(..=out.len());
+            out.insert(at, (name, value));
+        }
+        if self.chance(15) {
+            self.rng.shuffle(&mut out);
+        }
+        Node::Obj(out)
+    }
+
+    /// A member name as written: mostly plain, sometimes escaped by the
+    /// renderer, sometimes with a lone surrogate.
+    fn name(&mut self, name: &str) -> Node {
+        if self.mutate() && self.chance(5) {
+            Node::RawStr(format!("{name}\\udc00"))
+        } else {
+            text(name)
+        }
+    }
+
+    /// A name that is not a member here: a near miss of a sibling, a member
+    /// of another operation or level, or a stranger.
+    fn stranger(&mut self, members: &'static [Member], root: bool) -> Node {
+        let sibling = members[self.rng.usize(..members.len())].name;
+        let name = match self.rng.u32(..6) {
+            0 => sibling.to_lowercase(),
+            1 => near_miss(&mut self.rng, sibling),
+            2 => format!("{sibling} "),
+            3 if root => {
+                let other = self.pick(Operation::ALL).members();
+                other[self.rng.usize(..other.len())].name.to_owned()
+            }
+            _ => self.pick(STRANGERS).to_owned(),
+        };
+        if members.iter().any(|member| member.name == name) {
+            Node::Str(format!("{name}x"))
+        } else {
+            Node::Str(name)
+        }
+    }
+
+    /// A valid value of `shape`.
+    fn valid(&mut self, shape: &'static Shape, path: &str) -> Node {
+        match shape {
+            Shape::Structure(members) => self.structure(members, path, false),
+            Shape::List { item, max_items } => {
+                let count = match self.rng.u32(..20) {
+                    0 => 0,
+                    1 => *max_items,
+                    _ => self.rng.usize(1..=(*max_items).min(3)),
+                };
+                let item_path = format!("{path}/[]");
+                Node::Arr((0..count).map(|_| self.valid(item, &item_path)).collect())
+            }
+            Shape::String(rule) => Node::Str(self.valid_string(rule, path)),
+            Shape::Long { minimum } => raw(match self.rng.u32(..8) {
+                0 => *minimum,
+                1 => minimum.saturating_add(1),
+                2 => 0,
+                3 => i64::MAX,
+                4 => (1 << 53) + 1,
+                5 => 1_048_576,
+                _ => self.rng.i64(*minimum..=1 << 40),
+            }),
+        }
+    }
+
+    /// A string the member's rule accepts (its length within the limits).
+    fn valid_string(&mut self, rule: &StringRule, path: &str) -> String {
+        if !rule.allowed.is_empty() {
+            return self.pick(rule.allowed).to_owned();
+        }
+        let Some(pattern) = rule.pattern else {
+            return "free text".to_owned();
+        };
+        if self.chance(5) {
+            let length = if self.chance(50) {
+                rule.max_length
+            } else {
+                rule.min_length
+            };
+            // The longest limit (a filter's 102,400 characters) only now and then.
+            let length = length.filter(|&n| n <= 4096 || self.chance(2));
+            if let Some(value) = length.and_then(|n| of_length(pattern, n)) {
+                return value;
+            }
+        }
+        for _ in 0..1000 {
+            let value = self.sample(pattern, path);
+            let length = value.chars().count();
+            if rule.min_length.is_none_or(|min| length >= min)
+                && rule.max_length.is_none_or(|max| length <= max)
+                && pattern.matches(&value)
+            {
+                return value;
+            }
+        }
+        panic!("the generator has no valid sample for {path} ({pattern:?})")
+    }
+
+    /// A value meant to match `pattern`; cross-field rules may still object
+    /// (an unknown schedule, a reserved tag key), and rarely it does not match.
+    fn sample(&mut self, pattern: Pattern, path: &str) -> String {
+        let partition = self.pick(PARTITIONS);
+        let region = self.pick(REGIONS);
+        let account = self.pick(ACCOUNTS);
+        match pattern {
+            Pattern::LocationArn => {
+                let arn = if self.chance(90) {
+                    self.pick(LOCATIONS).to_owned()
+                } else {
+                    let id = id(&mut self.rng, b"0123456789abcdefghijklmnopqrstuvwxyz", 17);
+                    format!("arn:{partition}:datasync:{region}:{account}:location/loc-{id}")
+                };
+                self.named_locations.push(arn.clone());
+                arn
+            }
+            Pattern::TaskArn => {
+                let arn = if self.chance(90) {
+                    self.pick(TASKS).to_owned()
+                } else {
+                    let id = id(&mut self.rng, b"0123456789abcdef", 17);
+                    format!("arn:{partition}:datasync:{region}:{account}:task/task-{id}")
+                };
+                self.named_task = Some(arn.clone());
+                arn
+            }
+            Pattern::LogGroupArn => {
+                let name = self.pick(&["/aws/datasync", "my-logs", "/aws/datasync/x", "", "a.b#c"]);
+                let star = if self.chance(50) { ":*" } else { "" };
+                format!("arn:{partition}:logs:{region}:{account}:log-group:{name}{star}")
+            }
+            Pattern::TagKey => self.pick(TAG_KEYS).to_owned(),
+            Pattern::TagValue => {
+                if path.ends_with("/Name") {
+                    self.pick(&["nightly-nfs-to-s3", "a", "ops@example.com", "x y"])
+                        .to_owned()
+                } else {
+                    self.pick(&["storage", "4711", "ops@example.com", "a b", "=+-._:/@"])
+                        .to_owned()
+                }
+            }
+            Pattern::FilterType => "SIMPLE_PATTERN".to_owned(),
+            Pattern::FilterValue => self.pick(FILTERS).to_owned(),
+            Pattern::ScheduleExpression => {
+                if self.chance(60) {
+                    self.pick(SCHEDULES).to_owned()
+                } else {
+                    let fields: Vec<&str> = CRON_FIELDS.iter().map(|f| self.pick(f)).collect();
+                    format!("cron({})", fields.join(" "))
+                }
+            }
+            Pattern::S3Subdirectory => self
+                .pick(&[
+                    "reports/",
+                    "prefix/manifest.csv",
+                    "a b\u{a0}c/(x)+y.csv",
+                    "",
+                    "/",
+                    "manifest.csv",
+                ])
+                .to_owned(),
+            Pattern::IamRoleArn => {
+                let role = self.pick(&["DataSyncS3Access", "service-role/x", "", "a:b*"]);
+                format!("arn:{partition}:iam::{account}:role/{role}")
+            }
+            Pattern::S3BucketArn => match self.rng.u32(..4) {
+                0 => format!("arn:{partition}:s3:::amzn-s3-demo-bucket"),
+                1 => format!("arn:{partition}:s3:{region}:{account}:accesspoint/my-ap"),
+                2 => format!(
+                    "arn:{partition}:s3-outposts:{region}:{account}:outpost/op-01ac5d28a6a232904/accesspoint/ap"
+                ),
+                _ => "arn:aws:s3:::b.c_d-e".to_owned(),
+            },
+            Pattern::S3ObjectVersionId => self
+                .pick(&[
+                    "3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY+MTRCxf3vjVBH40Nr8X8gdRQBpUMLUo",
+                    "null",
+                    "v1",
+                    "\u{e9}",
+                ])
+                .to_owned(),
+        }
+    }
+
+    /// A value `shape` does not accept, and whether it is valid after all
+    /// (a near miss that happens to match).
+    fn invalid(&mut self, shape: &'static Shape, path: &str) -> (Node, bool) {
+        if self.chance(25) {
+            return (self.wrong_type(shape), false);
+        }
+        match shape {
+            Shape::Structure(members) => {
+                // Heavily mutated: required members often left out.
+                let kept = self.mood;
+                self.mood = Mood::Mutated(2);
+                let value = self.structure(members, path, false);
+                self.mood = kept;
+                let Node::Obj(given) = &value else {
+                    unreachable!("a structure is an object")
+                };
+                let complete = members
+                    .iter()
+                    .filter(|member| member.required)
+                    .all(|member| {
+                        given
+                            .iter()
+                            .any(|(name, _)| matches!(name, Node::Str(n) if n == member.name))
+                    });
+                (value, complete)
+            }
+            Shape::List { item, max_items } => {
+                let item_path = format!("{path}/[]");
+                let count = max_items + 1 + self.rng.usize(..2);
+                let items = (0..count).map(|_| self.valid(item, &item_path)).collect();
+                (Node::Arr(items), false)
+            }
+            Shape::String(rule) => self.invalid_string(rule, path),
+            Shape::Long { minimum } => {
+                let literal = match self.rng.u32(..4) {
+                    0 => (minimum - 1).to_string(),
+                    1 => i64::MIN.to_string(),
+                    _ => self.pick(ODD_NUMBERS).to_owned(),
+                };
+                let valid = literal
+                    .parse::<i64>()
+                    .is_ok_and(|n| n >= *minimum && !literal.starts_with("-0"));
+                (Node::Raw(literal), valid)
+            }
+        }
+    }
+
+    fn invalid_string(&mut self, rule: &StringRule, path: &str) -> (Node, bool) {
+        let valid_now = |value: &str| {
+            let length = value.chars().count();
+            rule.min_length.is_none_or(|min| length >= min)
+                && rule.max_length.is_none_or(|max| length <= max)
+                && rule.pattern.is_none_or(|pattern| pattern.matches(value))
+                && (rule.allowed.is_empty() || rule.allowed.contains(&value))
+        };
+        let good = self.valid_string(rule, path);
+        let value = match self.rng.u32(..8) {
+            0 => {
+                // A lone surrogate: becomes U+FFFD, reported once.
+                let cut = good.char_indices().nth(good.chars().count() / 2);
+                let (head, tail) = good.split_at(cut.map_or(good.len(), |(at, _)| at));
+                let body = format!("{}\\ud800{}", json_body(head), json_body(tail));
+                return (Node::RawStr(body), false);
+            }
+            1 | 2 if !rule.allowed.is_empty() => {
+                let other = self.pick(rule.allowed);
+                match self.rng.u32(..5) {
+                    0 => other.to_lowercase(),
+                    1 => format!("{other} "),
+                    2 => other[..other.len() - 1].to_owned(),
+                    3 => near_miss(&mut self.rng, other),
+                    _ => "NONE".to_owned(),
+                }
+            }
+            3 => {
+                // One past a length limit (or at the minimum less one).
+                let length = match (rule.max_length, rule.min_length) {
+                    (Some(max), _) if max > 4096 && !self.chance(5) => Some(4097),
+                    (Some(max), _) if self.chance(70) => Some(max + 1),
+                    (_, Some(min)) if min > 0 => Some(min - 1),
+                    (Some(max), _) => Some(max + 1),
+                    _ => None,
+                };
+                let pattern = rule.pattern.unwrap_or(Pattern::S3ObjectVersionId);
+                match length.and_then(|n| of_length(pattern, n)) {
+                    Some(value) => value,
+                    None => String::new(),
+                }
+            }
+            4 => String::new(),
+            5 => {
+                let bad = self.pick(BAD_CHARS);
+                let mut chars: Vec<char> = good.chars().collect();
+                let at = self.rng.usize(..=chars.len());
+                if at < chars.len() && self.chance(50) {
+                    chars[at] = bad;
+                } else {
+                    chars.insert(at, bad);
+                }
+                chars.into_iter().collect()
+            }
+            6 => format!(" {good}"),
+            _ => near_miss(&mut self.rng, &good),
+        };
+        let valid = valid_now(&value);
+        (Node::Str(value), valid)
+    }
+
+    /// A value of another JSON type than `shape` wants.
+    fn wrong_type(&mut self, shape: &'static Shape) -> Node {
+        loop {
+            let value = self.any_value(1);
+            let fits = matches!(
+                (shape, &value),
+                (Shape::Structure(_), Node::Obj(_))
+                    | (Shape::List { .. }, Node::Arr(_))
+                    | (Shape::String(_), Node::Str(_))
+            ) || matches!((shape, &value), (Shape::Long { .. }, Node::Raw(n)) if n.parse::<i64>().is_ok());
+            if !fits {
+                return value;
+            }
+        }
+    }
+
+    /// Any JSON value, nested at most `depth` more levels.
+    fn any_value(&mut self, depth: u32) -> Node {
+        match self.rng.u32(..if depth == 0 { 6 } else { 8 }) {
+            0 => raw("null"),
+            1 => raw(self.pick(&["true", "false"])),
+            2 => raw(self.rng.i64(..)),
+            3 => raw(self.pick(ODD_NUMBERS)),
+            4 => text(self.pick(&["", "x", "1048576", "NONE", "true", "\u{e9}\u{1f600}"])),
+            5 => Node::RawStr(
+                self.pick(&["\\ud800", "a\\udfffb", "\\ud83d\\ude00", "\\u0041"])
+                    .to_owned(),
+            ),
+            6 => Node::Arr(
+                (0..self.rng.usize(..3))
+                    .map(|_| self.any_value(depth - 1))
+                    .collect(),
+            ),
+            _ => Node::Obj(
+                (0..self.rng.usize(..3))
+                    .map(|_| (text(self.pick(STRANGERS)), self.any_value(depth - 1)))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The request as something other than an object.
+    fn other_root(&mut self, document: Node) -> Node {
+        match self.rng.u32(..6) {
+            0 => Node::Arr(vec![document]),
+            1 => text("{}"),
+            2 => raw(self.pick(&["null", "true", "0", "-0", "1e3"])),
+            3 => Node::Arr(Vec::new()),
+            4 => raw(""),
+            _ => self.any_value(2),
+        }
+    }
+
+    /// An unknown member holding arrays and objects nested around the parser's limit.
+    fn deep(&mut self, document: &mut Node) {
+        let Node::Obj(members) = document else {
+            return;
+        };
+        let mut value = raw("1");
+        for level in 0..self.rng.usize(58..=68) {
+            value = if level % 3 == 0 {
+                Node::Obj(vec![(text("Options"), value)])
+            } else {
+                Node::Arr(vec![value])
+            };
+        }
+        let at = self.rng.usize(..=members.len());
+        members.insert(at, (text("Deep"), value));
+    }
+
+    /// Enough unknown members for the report to be cut at its limit.
+    fn many_members(&mut self, document: &mut Node) {
+        let Node::Obj(members) = document else {
+            return;
+        };
+        for index in 0..self.rng.usize(995..1_010) {
+            members.push((Node::Str(format!("x{index}")), raw(index)));
+        }
+    }
+
+    /// The context: mostly the request's own operation, with or without a
+    /// time, a clock, descriptions of its locations and of its task.
+    fn setting(&mut self, operation: Operation) -> Setting {
+        let operation = if self.chance(90) {
+            operation
+        } else {
+            self.pick(Operation::ALL)
+        };
+        let now_unix = self.pick(&[
+            Some(1_795_564_800),
+            Some(0),
+            Some(4_102_444_800),
+            Some(1_700_000_000),
+            None,
+        ]);
+        let clock = self.chance(20);
+        let mut locations = Vec::new();
+        if self.chance(50) {
+            for _ in 0..self.rng.usize(1..=3) {
+                let arn = if !self.named_locations.is_empty() && self.chance(80) {
+                    let named = self.rng.usize(..self.named_locations.len());
+                    self.named_locations[named].clone()
+                } else {
+                    self.pick(LOCATIONS).to_owned()
+                };
+                locations.push(self.location(arn));
+            }
+        }
+        let task = if operation != Operation::CreateTask && self.chance(60) {
+            Some(self.task())
+        } else {
+            None
+        };
+        Setting {
+            operation,
+            now_unix,
+            clock,
+            locations,
+            task,
+        }
+    }
+
+    fn location(&mut self, arn: String) -> Location {
+        let kind = if self.chance(90) {
+            Some(self.pick(LocationType::ALL))
+        } else {
+            None
+        };
+        Location {
+            arn,
+            kind,
+            s3_storage_class: self
+                .pick(&[
+                    None,
+                    Some("STANDARD"),
+                    Some("GLACIER"),
+                    Some("DEEP_ARCHIVE"),
+                    Some("x"),
+                ])
+                .map(str::to_owned),
+            agent_count: self.pick(&[None, Some(0), Some(1), Some(2)]),
+            nfs_version: self
+                .pick(&[
+                    None,
+                    Some("NFS4_2"),
+                    Some("NFS4_1"),
+                    Some("NFS3"),
+                    Some("AUTOMATIC"),
+                ])
+                .map(str::to_owned),
+        }
+    }
+
+    /// A description of the existing task, from the schema's option members.
+    fn task(&mut self) -> Task {
+        let arn = match self.rng.u32(..5) {
+            0 => None,
+            1 => Some(self.pick(TASKS).to_owned()),
+            _ => self.named_task.clone(),
+        };
+        let mode = self.pick(&[None, Some(TaskMode::Basic), Some(TaskMode::Enhanced)]);
+        let mut options = Vec::new();
+        for member in datasync_task_validator::schema::option_members() {
+            if let Shape::String(rule) = member.shape {
+                if !rule.allowed.is_empty() && self.chance(30) {
+                    options.push((member.name, self.pick(rule.allowed)));
+                }
+            }
+        }
+        let log_group = self
+            .pick(&[
+                None,
+                Some("arn:aws:logs:us-east-1:111122223333:log-group:/aws/datasync:*"),
+                Some("arn:aws:logs:us-east-1:111122223333:log-group:mine"),
+            ])
+            .map(str::to_owned);
+        Task {
+            arn,
+            mode,
+            options,
+            log_group,
+        }
+    }
+}
+
+/// `count` characters from `alphabet`.
+fn id(rng: &mut fastrand::Rng, alphabet: &[u8], count: usize) -> String {
+    (0..count)
+        .map(|_| char::from(alphabet[rng.usize(..alphabet.len())]))
+        .collect()
+}
+
+/// `word` with one character changed, dropped, doubled or swapped.
+fn near_miss(rng: &mut fastrand::Rng, word: &str) -> String {
+    let mut chars: Vec<char> = word.chars().collect();
+    if chars.is_empty() {
+        return "x".to_owned();
+    }
+    let at = rng.usize(..chars.len());
+    match rng.u32(..4) {
+        0 => {
+            chars.remove(at);
+        }
+        1 => chars.insert(at, chars[at]),
+        2 if at + 1 < chars.len() => chars.swap(at, at + 1),
+        _ => {
+            chars[at] = if chars[at].is_ascii_uppercase() {
+                chars[at].to_ascii_lowercase()
+            } else {
+                'Q'
+            }
+        }
+    }
+    chars.into_iter().collect()
+}
+
+/// A string that matches `pattern` and has exactly `length` characters,
+/// when there is one this can build.
+fn of_length(pattern: Pattern, length: usize) -> Option<String> {
+    let padded = |prefix: &str, fill: char| {
+        let have = prefix.chars().count();
+        (length >= have).then(|| format!("{prefix}{}", fill.to_string().repeat(length - have)))
+    };
+    let value = match pattern {
+        Pattern::LocationArn | Pattern::TaskArn => None,
+        Pattern::LogGroupArn => padded("arn:aws:logs:us-east-1:111122223333:log-group:", 'g'),
+        Pattern::IamRoleArn => padded("arn:aws:iam::111122223333:role/", 'r'),
+        Pattern::S3BucketArn => padded("arn:aws:s3:::", 'b'),
+        Pattern::TagKey | Pattern::TagValue => Some("t".repeat(length)),
+        Pattern::FilterType => Some("F".repeat(length)),
+        Pattern::FilterValue => Some(format!("/{}", "f".repeat(length.saturating_sub(1)))),
+        Pattern::ScheduleExpression => padded("cron(0 0 * * ? *)", ' ').filter(|_| length >= 17),
+        Pattern::S3Subdirectory => Some("s".repeat(length)),
+        Pattern::S3ObjectVersionId => Some("\u{e9}".repeat(length)),
+    }?;
+    (value.chars().count() == length).then_some(value)
+}
+
+/// `value` as the body of a JSON string, escaping only what must be.
+fn json_body(value: &str) -> String {
+    let mut out = String::new();
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c < ' ' => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// The comparison, the shrinker and the runs.
+// ---------------------------------------------------------------------------
+
+/// The generator for request `index` of the run with `seed`: each request
+/// depends on these two numbers only.
+fn generator(seed: u64, index: u64, coverage: &mut Coverage) -> Generator<'_> {
+    // SplitMix64's finalizer spreads neighbouring indexes over the seed space.
+    let mut mixed = seed ^ index.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    mixed = (mixed ^ (mixed >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    mixed = (mixed ^ (mixed >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    mixed ^= mixed >> 31;
+    Generator {
+        rng: fastrand::Rng::with_seed(mixed),
+        coverage,
+        mood: Mood::Clean,
+        presence: 50,
+        named_locations: Vec::new(),
+        named_task: None,
+    }
+}
+
+/// Both reports, as JSON text, when the two paths disagree on `text`.
+fn disagreement(text: &str, context: &Context) -> Option<(String, String)> {
+    let fast: Report = validate_text(text, context);
+    let tree: Report = validate_text_by_tree(text, context);
+    let (fast_text, tree_text) = (fast.to_json_text(), tree.to_json_text());
+    (fast != tree || fast_text != tree_text).then_some((fast_text, tree_text))
+}
+
+/// Every way to drop one member or item from `node`, as smaller documents.
+fn smaller(node: &Node) -> Vec<Node> {
+    let mut out = Vec::new();
+    match node {
+        Node::Arr(items) => {
+            for index in 0..items.len() {
+                let mut fewer = items.clone();
+                fewer.remove(index);
+                out.push(Node::Arr(fewer));
+            }
+            for (index, item) in items.iter().enumerate() {
+                for replacement in smaller(item) {
+                    let mut changed = items.clone();
+                    changed[index] = replacement;
+                    out.push(Node::Arr(changed));
+                }
+            }
+        }
+        Node::Obj(members) => {
+            for index in 0..members.len() {
+                let mut fewer = members.clone();
+                fewer.remove(index);
+                out.push(Node::Obj(fewer));
+            }
+            for (index, (name, value)) in members.iter().enumerate() {
+                for replacement in smaller(value) {
+                    let mut changed = members.clone();
+                    changed[index] = (name.clone(), replacement);
+                    out.push(Node::Obj(changed));
+                }
+            }
+        }
+        Node::Str(_) | Node::RawStr(_) | Node::Raw(_) => {}
+    }
+    out
+}
+
+/// The case with as many members and items dropped as keep `failing` true
+/// of its text (greedy, one at a time, with a bounded number of tries).
+fn shrink(case: &Case, failing: impl Fn(&str) -> bool) -> Case {
+    let mut best = case.clone();
+    let mut tries = 0;
+    'outer: while tries < 20_000 {
+        for document in smaller(&best.document) {
+            tries += 1;
+            let candidate = Case {
+                document,
+                ..best.clone()
+            };
+            if failing(&candidate.text()) {
+                best = candidate;
+                continue 'outer;
+            }
+        }
+        break;
+    }
+    best
+}
+
+fn variable(name: &str) -> Option<u64> {
+    let value = std::env::var(name).ok()?;
+    let value = value.trim().replace('_', "");
+    let parsed = match value.strip_prefix("0x") {
+        Some(hex) => u64::from_str_radix(hex, 16),
+        None => value.parse(),
+    };
+    Some(parsed.unwrap_or_else(|_| panic!("{name} must be a number, not {value:?}")))
+}
+
+/// The failure message for a disagreement on request `index`.
+fn explain(seed: u64, index: u64, case: &Case, setting: &Setting) -> String {
+    let context = setting.context();
+    let original = case.text();
+    let shrunk = shrink(case, |text| disagreement(text, &context).is_some());
+    let text = shrunk.text();
+    let (fast, tree) = disagreement(&text, &context).expect("the shrunk case still disagrees");
+    format!(
+        "validate_text and validate_text_by_tree disagree on request {index} of seed {seed:#x}\n\
+         replay: DIFFERENTIAL_SEED={seed:#x} DIFFERENTIAL_INDEX={index} cargo test --test differential -- --nocapture\n\
+         context: {setting:?}\n\
+         shortest text found ({} bytes, from {}):\n{text}\n\
+         as a Rust string: {text:?}\n\
+         validate_text:          {fast}\n\
+         validate_text_by_tree:  {tree}\n",
+        text.len(),
+        original.len(),
+    )
+}
+
+#[test]
+fn both_text_paths_give_the_same_report() {
+    let seed = variable("DIFFERENTIAL_SEED").unwrap_or(DEFAULT_SEED);
+    let (first, count) = match variable("DIFFERENTIAL_INDEX") {
+        Some(index) => (index, 1),
+        None => (
+            0,
+            variable("DIFFERENTIAL_REQUESTS").unwrap_or(DEFAULT_REQUESTS),
+        ),
+    };
+    let started = Instant::now();
+    let mut coverage = Coverage::default();
+    let mut bytes = 0usize;
+    for index in first..first + count {
+        let (case, setting) = generator(seed, index, &mut coverage).case();
+        let text = case.text();
+        bytes += text.len();
+        if count == 1 {
+            println!("request {index}: {text}\ncontext: {setting:?}");
+        }
+        if disagreement(&text, &setting.context()).is_some() {
+            panic!("{}", explain(seed, index, &case, &setting));
+        }
+    }
+    println!(
+        "differential: {count} requests, 0 differences, {:.1} s (seed {seed:#x}, {:.1} MB of JSON text)",
+        started.elapsed().as_secs_f64(),
+        bytes as f64 / 1e6,
+    );
+}
+
+#[test]
+fn the_generator_reaches_every_member_of_the_table_valid_and_invalid() {
+    let mut coverage = Coverage::default();
+    for index in 0..DEFAULT_REQUESTS {
+        let _ = generator(DEFAULT_SEED, index, &mut coverage).case();
+    }
+    let members = table_members();
+    assert!(members.len() > 100, "{} members", members.len());
+    let missing: Vec<String> = members
+        .iter()
+        .filter_map(|member| {
+            let [valid, invalid] = coverage.0.get(member).copied().unwrap_or_default();
+            (valid == 0 || invalid == 0)
+                .then(|| format!("{member} (valid {valid}, invalid {invalid})"))
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "members of the schema table the generator never produced both valid and invalid:\n{}",
+        missing.join("\n")
+    );
+    let unknown: Vec<&String> = coverage
+        .0
+        .keys()
+        .filter(|path| !members.contains(path))
+        .collect();
+    assert!(unknown.is_empty(), "paths outside the table: {unknown:?}");
+}
+
+#[test]
+fn the_shrinker_keeps_what_makes_a_difference() {
+    // A stand-in for a disagreement: the text has the member "Tags" somewhere.
+    let case = Case {
+        document: Node::Obj(vec![
+            (text("Name"), text("n")),
+            (
+                text("Options"),
+                Node::Obj(vec![(text("Tags"), raw(1)), (text("Atime"), text("NONE"))]),
+            ),
+            (text("Excludes"), Node::Arr(vec![raw(1), raw(2)])),
+        ]),
+        style: Style {
+            seed: 1,
+            escapes: 0,
+            spacing: 0,
+        },
+        change: None,
+    };
+    let shrunk = shrink(&case, |text| text.contains("\"Tags\""));
+    assert_eq!(shrunk.text(), r#"{"Options":{"Tags":1}}"#);
+    assert_eq!(shrunk.style.seed, case.style.seed);
+}
+
+#[test]
+fn the_renderer_writes_json_that_means_the_same_in_every_style() {
+    let document = Node::Obj(vec![
+        (text("a/b"), text("\u{1f600} \"q\" \\ \n\t\u{1} /\u{e9}")),
+        (text("n"), Node::Arr(vec![raw(-0), raw("1e3"), raw("null")])),
+    ]);
+    let plain = Renderer::render(
+        &document,
+        Style {
+            seed: 0,
+            escapes: 0,
+            spacing: 0,
+        },
+    );
+    let expected = serde_json::from_str::<serde_json::Value>(&plain).expect("JSON");
+    for seed in 0..50 {
+        for escapes in [0, 300, 1000] {
+            for spacing in 0..4 {
+                let style = Style {
+                    seed,
+                    escapes,
+                    spacing,
+                };
+                let written = Renderer::render(&document, style);
+                let read: serde_json::Value = serde_json::from_str(&written)
+                    .unwrap_or_else(|error| panic!("{error}: {written}"));
+                assert_eq!(read, expected, "{written}");
+            }
+        }
+    }
+    let escaped = Renderer::render(
+        &document,
+        Style {
+            seed: 0,
+            escapes: 1000,
+            spacing: 0,
+        },
+    );
+    assert!(escaped.contains("\\ud83d\\ude00") || escaped.contains("\\uD83D\\uDE00"));
+    assert!(!escaped.contains('\u{e9}'));
+}

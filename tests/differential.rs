@@ -37,6 +37,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::time::Instant;
 
+use datasync_task_validator::diagnostic::Code;
 use datasync_task_validator::locations::{Location, LocationType};
 use datasync_task_validator::patterns::Pattern;
 use datasync_task_validator::request::TaskMode;
@@ -533,8 +534,15 @@ struct Coverage(BTreeMap<String, [u64; 2]>);
 
 impl Coverage {
     fn saw(&mut self, path: &str, valid: bool) {
-        let counts = self.0.entry(path.to_owned()).or_default();
-        counts[usize::from(!valid)] += 1;
+        let slot = usize::from(!valid);
+        match self.0.get_mut(path) {
+            Some(counts) => counts[slot] += 1,
+            None => {
+                let mut counts = [0; 2];
+                counts[slot] = 1;
+                self.0.insert(path.to_owned(), counts);
+            }
+        }
     }
 }
 
@@ -603,7 +611,7 @@ impl Generator<'_> {
     /// One request and the context it is judged in.
     fn case(&mut self) -> (Case, Setting) {
         let operation = self.pick(Operation::ALL);
-        self.mood = if self.chance(40) {
+        self.mood = if self.chance(50) {
             Mood::Clean
         } else {
             Mood::Mutated(self.pick(&[4, 8, 16, 40]))
@@ -1244,12 +1252,54 @@ fn generator(seed: u64, index: u64, coverage: &mut Coverage) -> Generator<'_> {
     }
 }
 
+/// The general path's report, and both reports as JSON text when the two
+/// paths disagree on `text`.
+fn compare(text: &str, context: &Context) -> (Report, Option<(String, String)>) {
+    let fast = validate_text(text, context);
+    let tree = validate_text_by_tree(text, context);
+    let (fast_text, tree_text) = (fast.to_json_text(), tree.to_json_text());
+    let differs = fast != tree || fast_text != tree_text;
+    (tree, differs.then_some((fast_text, tree_text)))
+}
+
 /// Both reports, as JSON text, when the two paths disagree on `text`.
 fn disagreement(text: &str, context: &Context) -> Option<(String, String)> {
-    let fast: Report = validate_text(text, context);
-    let tree: Report = validate_text_by_tree(text, context);
-    let (fast_text, tree_text) = (fast.to_json_text(), tree.to_json_text());
-    (fast != tree || fast_text != tree_text).then_some((fast_text, tree_text))
+    compare(text, context).1
+}
+
+/// What the reports of a run held, to show what the requests reached.
+#[derive(Default)]
+struct Tally {
+    valid: u64,
+    /// Reports with no finding of the model's own constraints or of the JSON.
+    structurally_sound: u64,
+    unreadable: u64,
+    codes: BTreeMap<&'static str, u64>,
+}
+
+impl Tally {
+    fn add(&mut self, report: &Report) {
+        self.valid += u64::from(report.is_valid());
+        let structural = |code: &str| {
+            ["json/", "request/", "value/", "list/"]
+                .iter()
+                .any(|prefix| code.starts_with(prefix))
+        };
+        self.structurally_sound += u64::from(
+            !report
+                .diagnostics
+                .iter()
+                .any(|diagnostic| structural(diagnostic.code.as_str())),
+        );
+        for diagnostic in &report.diagnostics {
+            *self.codes.entry(diagnostic.code.as_str()).or_default() += 1;
+        }
+        if let Some(first) = report.diagnostics.first() {
+            let code = first.code.as_str();
+            self.unreadable +=
+                u64::from(code.starts_with("json/syntax") || code == "json/too-deep");
+        }
+    }
 }
 
 /// Every way to drop one member or item from `node`, as smaller documents.
@@ -1289,19 +1339,69 @@ fn smaller(node: &Node) -> Vec<Node> {
     out
 }
 
-/// The case with as many members and items dropped as keep `failing` true
-/// of its text (greedy, one at a time, with a bounded number of tries).
-fn shrink(case: &Case, failing: impl Fn(&str) -> bool) -> Case {
-    let mut best = case.clone();
+/// Simpler versions of a failing request, simplest change first: the text
+/// left alone, written plainly, a context with less in it, a document with
+/// one member or item fewer.
+fn simpler(case: &Case, setting: &Setting) -> Vec<(Case, Setting)> {
+    let mut out = Vec::new();
+    let with_case = |change: Case| (change, setting.clone());
+    if case.change.is_some() {
+        out.push(with_case(Case {
+            change: None,
+            ..case.clone()
+        }));
+    }
+    if case.style.escapes != 0 || case.style.spacing != 0 {
+        let plain = Style {
+            escapes: 0,
+            spacing: 0,
+            ..case.style
+        };
+        out.push(with_case(Case {
+            style: plain,
+            ..case.clone()
+        }));
+    }
+    let with_setting = |change: Setting| (case.clone(), change);
+    if setting.task.is_some() {
+        out.push(with_setting(Setting {
+            task: None,
+            ..setting.clone()
+        }));
+    }
+    if setting.clock {
+        out.push(with_setting(Setting {
+            clock: false,
+            ..setting.clone()
+        }));
+    }
+    for index in 0..setting.locations.len() {
+        let mut fewer = setting.clone();
+        fewer.locations.remove(index);
+        out.push(with_setting(fewer));
+    }
+    for document in smaller(&case.document) {
+        out.push(with_case(Case {
+            document,
+            ..case.clone()
+        }));
+    }
+    out
+}
+
+/// The simplest request and context found for which `failing` holds
+/// (greedy: one simplification at a time, with a bounded number of tries).
+fn shrink(
+    case: &Case,
+    setting: &Setting,
+    failing: impl Fn(&str, &Context) -> bool,
+) -> (Case, Setting) {
+    let mut best = (case.clone(), setting.clone());
     let mut tries = 0;
     'outer: while tries < 20_000 {
-        for document in smaller(&best.document) {
+        for candidate in simpler(&best.0, &best.1) {
             tries += 1;
-            let candidate = Case {
-                document,
-                ..best.clone()
-            };
-            if failing(&candidate.text()) {
+            if failing(&candidate.0.text(), &candidate.1.context()) {
                 best = candidate;
                 continue 'outer;
             }
@@ -1323,17 +1423,25 @@ fn variable(name: &str) -> Option<u64> {
 
 /// The failure message for a disagreement on request `index`.
 fn explain(seed: u64, index: u64, case: &Case, setting: &Setting) -> String {
-    let context = setting.context();
     let original = case.text();
-    let shrunk = shrink(case, |text| disagreement(text, &context).is_some());
+    let (shrunk, setting) = shrink(case, setting, |text, context| {
+        disagreement(text, context).is_some()
+    });
     let text = shrunk.text();
-    let (fast, tree) = disagreement(&text, &context).expect("the shrunk case still disagrees");
+    let (fast, tree) =
+        disagreement(&text, &setting.context()).expect("the shrunk case still disagrees");
+    let same = fast
+        .bytes()
+        .zip(tree.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
     format!(
         "validate_text and validate_text_by_tree disagree on request {index} of seed {seed:#x}\n\
          replay: DIFFERENTIAL_SEED={seed:#x} DIFFERENTIAL_INDEX={index} cargo test --test differential -- --nocapture\n\
-         context: {setting:?}\n\
+         simplest context found: {setting:?}\n\
          shortest text found ({} bytes, from {}):\n{text}\n\
          as a Rust string: {text:?}\n\
+         the reports as JSON text, which differ from byte {same}:\n\
          validate_text:          {fast}\n\
          validate_text_by_tree:  {tree}\n",
         text.len(),
@@ -1354,21 +1462,38 @@ fn both_text_paths_give_the_same_report() {
     let started = Instant::now();
     let mut coverage = Coverage::default();
     let mut bytes = 0usize;
+    let mut tally = Tally::default();
     for index in first..first + count {
         let (case, setting) = generator(seed, index, &mut coverage).case();
         let text = case.text();
         bytes += text.len();
         if count == 1 {
-            println!("request {index}: {text}\ncontext: {setting:?}");
+            println!("request {index}: {text:?}\ncontext: {setting:?}");
         }
-        if disagreement(&text, &setting.context()).is_some() {
+        let (report, difference) = compare(&text, &setting.context());
+        if difference.is_some() {
             panic!("{}", explain(seed, index, &case, &setting));
         }
+        tally.add(&report);
     }
     println!(
-        "differential: {count} requests, 0 differences, {:.1} s (seed {seed:#x}, {:.1} MB of JSON text)",
+        "differential: {count} requests, 0 differences, {:.1} s (seed {seed:#x}, {:.1} MB of text)",
         started.elapsed().as_secs_f64(),
         bytes as f64 / 1e6,
+    );
+    let never: Vec<&str> = Code::ALL
+        .iter()
+        .map(|code| code.as_str())
+        .filter(|code| !tally.codes.contains_key(code))
+        .collect();
+    println!(
+        "differential: {} valid, {} without a structural finding, {} not readable as JSON, {} of {} codes reported; never: {}",
+        tally.valid,
+        tally.structurally_sound,
+        tally.unreadable,
+        tally.codes.len(),
+        Code::ALL.len(),
+        never.join(", ")
     );
 }
 
@@ -1403,7 +1528,8 @@ fn the_generator_reaches_every_member_of_the_table_valid_and_invalid() {
 
 #[test]
 fn the_shrinker_keeps_what_makes_a_difference() {
-    // A stand-in for a disagreement: the text has the member "Tags" somewhere.
+    // A stand-in for a disagreement: the text has the member "Tags" somewhere
+    // and the context describes a location.
     let case = Case {
         document: Node::Obj(vec![
             (text("Name"), text("n")),
@@ -1415,14 +1541,27 @@ fn the_shrinker_keeps_what_makes_a_difference() {
         ]),
         style: Style {
             seed: 1,
-            escapes: 0,
-            spacing: 0,
+            escapes: 1000,
+            spacing: 3,
         },
-        change: None,
+        change: Some(TextChange::Append(" ")),
     };
-    let shrunk = shrink(&case, |text| text.contains("\"Tags\""));
+    let setting = Setting {
+        operation: Operation::UpdateTask,
+        now_unix: None,
+        clock: true,
+        locations: vec![
+            Location::of_type(LOCATIONS[0], LocationType::Efs),
+            Location::of_type(LOCATIONS[1], LocationType::S3),
+        ],
+        task: Some(Task::default()),
+    };
+    let (shrunk, context) = shrink(&case, &setting, |text, context| {
+        text.contains("\"Tags\"") && context.location(LOCATIONS[1]).is_some()
+    });
     assert_eq!(shrunk.text(), r#"{"Options":{"Tags":1}}"#);
-    assert_eq!(shrunk.style.seed, case.style.seed);
+    assert_eq!(context.locations, [setting.locations[1].clone()]);
+    assert!(context.task.is_none() && !context.clock);
 }
 
 #[test]

@@ -12,7 +12,7 @@ export CARGO_TERM_COLOR=never
 # The runner picks Node.js unless WASM_BINDGEN_USE_BROWSER is set; start from a clean slate.
 unset WASM_BINDGEN_USE_BROWSER NO_HEADLESS
 
-total=13
+total=14
 number=0
 step() {
   local title=$1
@@ -65,6 +65,10 @@ hcl_reader_checks() {
 step "crates/hcl-reader: fmt, clippy (native and wasm32), test" hcl_reader_checks
 # The mutation fuzzer for a bounded time, in release mode; it prints how many inputs it ran.
 step "fuzz the core for ${FUZZ_SECONDS:-20}s" env FUZZ_SECONDS="${FUZZ_SECONDS:-20}" cargo test --release --test fuzz -- --nocapture
+# validate_text (the single pass) and validate_text_by_tree (the tree path) give
+# the same report on a million generated requests; in release mode (about a minute
+# of CPU; a debug build takes about ten times as long). It prints the count and the time.
+step "differential test: 1000000 requests, both text paths (release)" env DIFFERENTIAL_REQUESTS=1000000 cargo test --release --test differential -- --nocapture
 step "build pkg/ (scripts/build.sh)" bash scripts/build.sh
 step "wasm-bindgen-test under Node.js" wasm_test
 step "wasm-bindgen-test in headless Chromium" wasm_test_in_chromium

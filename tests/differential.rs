@@ -945,6 +945,7 @@ impl Generator<'_> {
             3 => {
                 // One past a length limit (or at the minimum less one).
                 let length = match (rule.max_length, rule.min_length) {
+                    // Past the longest limit (102,400) only now and then.
                     (Some(max), _) if max > 4096 && !self.chance(5) => Some(4097),
                     (Some(max), _) if self.chance(70) => Some(max + 1),
                     (_, Some(min)) if min > 0 => Some(min - 1),
@@ -952,10 +953,9 @@ impl Generator<'_> {
                     _ => None,
                 };
                 let pattern = rule.pattern.unwrap_or(Pattern::S3ObjectVersionId);
-                match length.and_then(|n| of_length(pattern, n)) {
-                    Some(value) => value,
-                    None => String::new(),
-                }
+                length
+                    .and_then(|n| of_length(pattern, n))
+                    .unwrap_or_default()
             }
             4 => String::new(),
             5 => {

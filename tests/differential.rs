@@ -490,6 +490,11 @@ const STRANGERS: &[&str] = &[
     "Key",
     "Value",
     "LogLevel",
+    "Name\u{0}",
+    "Opt\"ions",
+    "Options\\",
+    "Option",
+    "\u{feff}Name",
 ];
 
 /// Number literals, some not integers at all.
@@ -766,7 +771,11 @@ impl Generator<'_> {
             };
             // The longest limit (a filter's 102,400 characters) only now and then.
             let length = length.filter(|&n| n <= 4096 || self.chance(2));
-            if let Some(value) = length.and_then(|n| of_length(pattern, n)) {
+            let wide = self.rng.bool();
+            if let Some(value) = length
+                .and_then(|n| of_length(pattern, n, wide))
+                .filter(|value| pattern.matches(value))
+            {
                 return value;
             }
         }
@@ -954,7 +963,7 @@ impl Generator<'_> {
                 };
                 let pattern = rule.pattern.unwrap_or(Pattern::S3ObjectVersionId);
                 length
-                    .and_then(|n| of_length(pattern, n))
+                    .and_then(|n| of_length(pattern, n, self.rng.bool()))
                     .unwrap_or_default()
             }
             4 => String::new(),
@@ -1192,24 +1201,33 @@ fn near_miss(rng: &mut fastrand::Rng, word: &str) -> String {
     chars.into_iter().collect()
 }
 
-/// A string that matches `pattern` and has exactly `length` characters,
-/// when there is one this can build.
-fn of_length(pattern: Pattern, length: usize) -> Option<String> {
+/// A string that matches `pattern` and has exactly `length` characters
+/// (Unicode code points, as the model counts), when there is one this can
+/// build. `wide` fills with characters of several UTF-8 bytes (and two UTF-16
+/// units) where the pattern allows them, so that a length counted in bytes
+/// or in UTF-16 units would be wrong.
+fn of_length(pattern: Pattern, length: usize, wide: bool) -> Option<String> {
     let padded = |prefix: &str, fill: char| {
         let have = prefix.chars().count();
         (length >= have).then(|| format!("{prefix}{}", fill.to_string().repeat(length - have)))
     };
     let value = match pattern {
         Pattern::LocationArn | Pattern::TaskArn => None,
-        Pattern::LogGroupArn => padded("arn:aws:logs:us-east-1:111122223333:log-group:", 'g'),
-        Pattern::IamRoleArn => padded("arn:aws:iam::111122223333:role/", 'r'),
+        Pattern::LogGroupArn => padded(
+            "arn:aws:logs:us-east-1:111122223333:log-group:",
+            if wide { '\u{1f600}' } else { 'g' },
+        ),
+        Pattern::IamRoleArn => padded(
+            "arn:aws:iam::111122223333:role/",
+            if wide { '\u{e9}' } else { 'r' },
+        ),
         Pattern::S3BucketArn => padded("arn:aws:s3:::", 'b'),
         Pattern::TagKey | Pattern::TagValue => Some("t".repeat(length)),
         Pattern::FilterType => Some("F".repeat(length)),
-        Pattern::FilterValue => Some(format!("/{}", "f".repeat(length.saturating_sub(1)))),
+        Pattern::FilterValue => padded("/", if wide { '\u{1f600}' } else { 'f' }),
         Pattern::ScheduleExpression => padded("cron(0 0 * * ? *)", ' ').filter(|_| length >= 17),
-        Pattern::S3Subdirectory => Some("s".repeat(length)),
-        Pattern::S3ObjectVersionId => Some("\u{e9}".repeat(length)),
+        Pattern::S3Subdirectory => padded("", if wide { '\u{3000}' } else { 's' }),
+        Pattern::S3ObjectVersionId => padded("", if wide { '\u{1f600}' } else { '\u{e9}' }),
     }?;
     (value.chars().count() == length).then_some(value)
 }

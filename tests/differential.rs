@@ -657,6 +657,8 @@ impl Generator<'_> {
     /// An object of `members`, mostly valid; `root` for the request itself.
     fn structure(&mut self, members: &'static [Member], at: &str, root: bool) -> Node {
         let mut out: Vec<(Node, Node)> = Vec::new();
+        // Members given twice, both times with a valid value: only the last counts.
+        let mut twice: Vec<(Node, Node)> = Vec::new();
         for member in members {
             let present = if member.required {
                 !self.mutate()
@@ -674,6 +676,14 @@ impl Generator<'_> {
             };
             self.coverage.saw(&path, valid);
             out.push((self.name(member.name), value));
+            if self.mutate() && self.chance(30) {
+                let again = self.valid(member.shape, &path);
+                twice.push((self.name(member.name), again));
+            }
+        }
+        for member in twice {
+            let at = self.rng.usize(..=out.len());
+            out.insert(at, member);
         }
         if self.mutate() {
             let name = self.stranger(members, root);
@@ -916,9 +926,8 @@ impl Generator<'_> {
                     1 => i64::MIN.to_string(),
                     _ => self.pick(ODD_NUMBERS).to_owned(),
                 };
-                let valid = literal
-                    .parse::<i64>()
-                    .is_ok_and(|n| n >= *minimum && !literal.starts_with("-0"));
+                // "-0" is the integer 0, as JSON.parse and the SDKs read it.
+                let valid = literal.parse::<i64>().is_ok_and(|n| n >= *minimum);
                 (Node::Raw(literal), valid)
             }
         }

@@ -22,7 +22,9 @@
 //! - `DIFFERENTIAL_REQUESTS`: how many requests (default 20,000; CI runs
 //!   1,000,000 in release mode, see scripts/test.sh);
 //! - `DIFFERENTIAL_SEED`: the seed, decimal or `0x` hexadecimal (default below);
-//! - `DIFFERENTIAL_INDEX`: run only the request with this index.
+//! - `DIFFERENTIAL_INDEX`: run only the request with this index;
+//! - `DIFFERENTIAL_THREADS`: how many threads share the requests (default:
+//!   the available parallelism, at most 8); the result does not depend on it.
 //!
 //! ```sh
 //! DIFFERENTIAL_REQUESTS=1000000 cargo test --release --test differential -- --nocapture
@@ -35,6 +37,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use datasync_task_validator::diagnostic::Code;
@@ -1305,6 +1308,15 @@ struct Tally {
 }
 
 impl Tally {
+    fn merge(&mut self, other: &Tally) {
+        self.valid += other.valid;
+        self.structurally_sound += other.structurally_sound;
+        self.unreadable += other.unreadable;
+        for (code, count) in &other.codes {
+            *self.codes.entry(code).or_default() += count;
+        }
+    }
+
     fn add(&mut self, report: &Report) {
         self.valid += u64::from(report.is_valid());
         let structural = |code: &str| {
@@ -1476,6 +1488,41 @@ fn explain(seed: u64, index: u64, case: &Case, setting: &Setting) -> String {
     )
 }
 
+/// What one thread of a run saw: the reports' tally and the text's size, or
+/// the first difference it met (its index and the failure message).
+#[derive(Default)]
+struct Part {
+    tally: Tally,
+    bytes: usize,
+    failure: Option<(u64, String)>,
+}
+
+/// Compares both paths on the requests `indexes` of `seed`, until the first
+/// difference or until another thread has found one.
+fn run(seed: u64, indexes: impl Iterator<Item = u64>, stop: &AtomicBool, show: bool) -> Part {
+    let mut part = Part::default();
+    let mut coverage = Coverage::default();
+    for index in indexes {
+        if stop.load(Ordering::Relaxed) {
+            break;
+        }
+        let (case, setting) = generator(seed, index, &mut coverage).case();
+        let text = case.text();
+        part.bytes += text.len();
+        if show {
+            println!("request {index}: {text:?}\ncontext: {setting:?}");
+        }
+        let (report, difference) = compare(&text, &setting.context());
+        if difference.is_some() {
+            stop.store(true, Ordering::Relaxed);
+            part.failure = Some((index, explain(seed, index, &case, &setting)));
+            break;
+        }
+        part.tally.add(&report);
+    }
+    part
+}
+
 #[test]
 fn both_text_paths_give_the_same_report() {
     let seed = variable("DIFFERENTIAL_SEED").unwrap_or(DEFAULT_SEED);
@@ -1486,25 +1533,43 @@ fn both_text_paths_give_the_same_report() {
             variable("DIFFERENTIAL_REQUESTS").unwrap_or(DEFAULT_REQUESTS),
         ),
     };
+    // Requests are independent: thread t takes every threads-th index from first + t.
+    let threads = variable("DIFFERENTIAL_THREADS")
+        .map_or_else(
+            || std::thread::available_parallelism().map_or(1, |n| n.get().min(8)),
+            |n| n.clamp(1, 64) as usize,
+        )
+        .min(count.max(1) as usize);
     let started = Instant::now();
-    let mut coverage = Coverage::default();
-    let mut bytes = 0usize;
+    let stop = AtomicBool::new(false);
+    let parts: Vec<Part> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads as u64)
+            .map(|t| {
+                let stop = &stop;
+                let indexes = (first + t..first + count).step_by(threads);
+                scope.spawn(move || run(seed, indexes, stop, count == 1))
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|worker| worker.join().expect("a worker thread panicked"))
+            .collect()
+    });
+    // The lowest index among the first differences of each thread.
+    if let Some((_, message)) = parts
+        .iter()
+        .filter_map(|part| part.failure.as_ref())
+        .min_by_key(|(index, _)| *index)
+    {
+        panic!("{message}");
+    }
+    let bytes: usize = parts.iter().map(|part| part.bytes).sum();
     let mut tally = Tally::default();
-    for index in first..first + count {
-        let (case, setting) = generator(seed, index, &mut coverage).case();
-        let text = case.text();
-        bytes += text.len();
-        if count == 1 {
-            println!("request {index}: {text:?}\ncontext: {setting:?}");
-        }
-        let (report, difference) = compare(&text, &setting.context());
-        if difference.is_some() {
-            panic!("{}", explain(seed, index, &case, &setting));
-        }
-        tally.add(&report);
+    for part in &parts {
+        tally.merge(&part.tally);
     }
     println!(
-        "differential: {count} requests, 0 differences, {:.1} s (seed {seed:#x}, {:.1} MB of text)",
+        "differential: {count} requests, 0 differences, {:.1} s (seed {seed:#x}, {threads} threads, {:.1} MB of text)",
         started.elapsed().as_secs_f64(),
         bytes as f64 / 1e6,
     );

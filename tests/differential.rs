@@ -44,7 +44,7 @@ use datasync_task_validator::diagnostic::Code;
 use datasync_task_validator::locations::{Location, LocationType};
 use datasync_task_validator::patterns::Pattern;
 use datasync_task_validator::request::TaskMode;
-use datasync_task_validator::schema::{Member, Operation, Shape, StringRule};
+use datasync_task_validator::schema::{option_members, Member, Operation, Shape, StringRule};
 use datasync_task_validator::{validate_text, validate_text_by_tree, Context, Report, Task};
 
 /// The seed when `DIFFERENTIAL_SEED` is not set.
@@ -1159,7 +1159,7 @@ impl Generator<'_> {
         };
         let mode = self.pick(&[None, Some(TaskMode::Basic), Some(TaskMode::Enhanced)]);
         let mut options = Vec::new();
-        for member in datasync_task_validator::schema::option_members() {
+        for member in option_members() {
             if let Shape::String(rule) = member.shape {
                 if !rule.allowed.is_empty() && self.chance(30) {
                     options.push((member.name, self.pick(rule.allowed)));

@@ -1282,19 +1282,31 @@ fn generator(seed: u64, index: u64, coverage: &mut Coverage) -> Generator<'_> {
     }
 }
 
+/// Which path judges request `index` first. Both paths share what the core
+/// remembers between calls (the last schedule verdict); taking turns to go
+/// first, neither can only ever reuse what the other left.
+fn tree_first(index: u64) -> bool {
+    index % 2 == 1
+}
+
 /// The general path's report, and both reports as JSON text when the two
 /// paths disagree on `text`.
-fn compare(text: &str, context: &Context) -> (Report, Option<(String, String)>) {
-    let fast = validate_text(text, context);
-    let tree = validate_text_by_tree(text, context);
+fn compare(text: &str, context: &Context, tree_first: bool) -> (Report, Option<(String, String)>) {
+    let (fast, tree) = if tree_first {
+        let tree = validate_text_by_tree(text, context);
+        (validate_text(text, context), tree)
+    } else {
+        let fast = validate_text(text, context);
+        (fast, validate_text_by_tree(text, context))
+    };
     let (fast_text, tree_text) = (fast.to_json_text(), tree.to_json_text());
     let differs = fast != tree || fast_text != tree_text;
     (tree, differs.then_some((fast_text, tree_text)))
 }
 
 /// Both reports, as JSON text, when the two paths disagree on `text`.
-fn disagreement(text: &str, context: &Context) -> Option<(String, String)> {
-    compare(text, context).1
+fn disagreement(text: &str, context: &Context, tree_first: bool) -> Option<(String, String)> {
+    compare(text, context, tree_first).1
 }
 
 /// What the reports of a run held, to show what the requests reached.
@@ -1464,11 +1476,11 @@ fn variable(name: &str) -> Option<u64> {
 fn explain(seed: u64, index: u64, case: &Case, setting: &Setting) -> String {
     let original = case.text();
     let (shrunk, setting) = shrink(case, setting, |text, context| {
-        disagreement(text, context).is_some()
+        disagreement(text, context, tree_first(index)).is_some()
     });
     let text = shrunk.text();
-    let (fast, tree) =
-        disagreement(&text, &setting.context()).expect("the shrunk case still disagrees");
+    let (fast, tree) = disagreement(&text, &setting.context(), tree_first(index))
+        .expect("the shrunk case still disagrees");
     let same = fast
         .bytes()
         .zip(tree.bytes())
@@ -1512,7 +1524,7 @@ fn run(seed: u64, indexes: impl Iterator<Item = u64>, stop: &AtomicBool, show: b
         if show {
             println!("request {index}: {text:?}\ncontext: {setting:?}");
         }
-        let (report, difference) = compare(&text, &setting.context());
+        let (report, difference) = compare(&text, &setting.context(), tree_first(index));
         if difference.is_some() {
             stop.store(true, Ordering::Relaxed);
             part.failure = Some((index, explain(seed, index, &case, &setting)));

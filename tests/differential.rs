@@ -522,6 +522,12 @@ const ODD_NUMBERS: &[&str] = &[
     "-1e-999",
 ];
 
+/// Numbers JSON does not allow, where a number goes.
+const BROKEN_NUMBERS: &[&str] = &[
+    "01", "-01", "00", "-00", "1.", ".5", "+1", "1e", "1e+", "-", "0x10", "1_000", "Infinity",
+    "NaN", "- 1", "--1", "1-",
+];
+
 /// Tokens spliced into text to break it (or, for some, not).
 const TOKENS: &[&str] = &[
     "{", "}", "[", "]", ",", ":", "\"", "\\", "null", "tru", "-", "0", "01", "+1", ".5", "1.",
@@ -587,6 +593,10 @@ enum Mood {
     Clean,
     /// Each value mutated with a probability of about one in `n`.
     Mutated(u32),
+    /// One value mutated (at a chance of one in `n` per value, until one
+    /// is), the rest valid: a single near miss, which a single pass must
+    /// notice on its own.
+    Once(u32),
 }
 
 struct Generator<'c> {
@@ -613,21 +623,29 @@ impl Generator<'_> {
         match self.mood {
             Mood::Clean => false,
             Mood::Mutated(n) => self.rng.u32(..n) == 0,
+            Mood::Once(n) => {
+                let now = self.rng.u32(..n) == 0;
+                if now {
+                    self.mood = Mood::Clean;
+                }
+                now
+            }
         }
     }
 
     /// One request and the context it is judged in.
     fn case(&mut self) -> (Case, Setting) {
         let operation = self.pick(Operation::ALL);
-        self.mood = if self.chance(50) {
-            Mood::Clean
-        } else {
-            Mood::Mutated(self.pick(&[4, 8, 16, 40]))
+        self.mood = match self.rng.u32(..10) {
+            0..=3 => Mood::Clean,
+            4..=6 => Mood::Once(self.pick(&[5, 15, 40])),
+            _ => Mood::Mutated(self.pick(&[4, 8, 16, 40])),
         };
+        let messy = matches!(self.mood, Mood::Mutated(_));
         self.presence = self.pick(&[20, 50, 80, 100]);
         let mut document = self.structure(operation.members(), operation.as_str(), true);
         let mut change = None;
-        if self.mood != Mood::Clean {
+        if messy {
             match self.rng.u32(..100) {
                 0..=2 => document = self.other_root(document),
                 3..=4 => change = Some(TextChange::ByteOrderMark),
@@ -904,7 +922,11 @@ impl Generator<'_> {
                 let kept = self.mood;
                 self.mood = Mood::Mutated(2);
                 let value = self.structure(members, path, false);
-                self.mood = kept;
+                // This was the one mutation of a request with one.
+                self.mood = match kept {
+                    Mood::Once(_) => Mood::Clean,
+                    kept => kept,
+                };
                 let Node::Obj(given) = &value else {
                     unreachable!("a structure is an object")
                 };
@@ -926,9 +948,10 @@ impl Generator<'_> {
             }
             Shape::String(rule) => self.invalid_string(rule, path),
             Shape::Long { minimum } => {
-                let literal = match self.rng.u32(..4) {
+                let literal = match self.rng.u32(..5) {
                     0 => (minimum - 1).to_string(),
                     1 => i64::MIN.to_string(),
+                    2 => self.pick(BROKEN_NUMBERS).to_owned(),
                     _ => self.pick(ODD_NUMBERS).to_owned(),
                 };
                 // "-0" is the integer 0, as JSON.parse and the SDKs read it.

@@ -38,6 +38,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::OnceLock;
 use std::time::Instant;
 
 use datasync_task_validator::diagnostic::Code;
@@ -561,7 +562,12 @@ impl Coverage {
 }
 
 /// Every member path of the schema table, as [`Coverage`] names them.
-fn table_members() -> Vec<String> {
+fn table_members() -> &'static [String] {
+    static MEMBERS: OnceLock<Vec<String>> = OnceLock::new();
+    MEMBERS.get_or_init(walk_table)
+}
+
+fn walk_table() -> Vec<String> {
     fn walk(shape: &'static Shape, at: &str, out: &mut Vec<String>) {
         match shape {
             Shape::Structure(members) => {
@@ -593,10 +599,9 @@ enum Mood {
     Clean,
     /// Each value mutated with a probability of about one in `n`.
     Mutated(u32),
-    /// One value mutated (at a chance of one in `n` per value, until one
-    /// is), the rest valid: a single near miss, which a single pass must
-    /// notice on its own.
-    Once(u32),
+    /// Every value valid but the one of `Generator::target`: a single near
+    /// miss, which a single pass must notice on its own.
+    Targeted,
 }
 
 struct Generator<'c> {
@@ -605,6 +610,8 @@ struct Generator<'c> {
     mood: Mood,
     /// In a hundred, how often an optional member is present.
     presence: u32,
+    /// The member that gets the one near miss of a [`Mood::Targeted`] request.
+    target: Option<String>,
     /// The location and task ARNs the request names, for the context.
     named_locations: Vec<String>,
     named_task: Option<String>,
@@ -619,17 +626,20 @@ impl Generator<'_> {
         self.rng.u32(..100) < percent
     }
 
+    /// Whether the target member lies inside the member or item at `path`.
+    fn leads_to_target(&self, path: &str) -> bool {
+        self.target.as_deref().is_some_and(|target| {
+            target
+                .strip_prefix(path)
+                .is_some_and(|rest| rest.starts_with('/'))
+        })
+    }
+
     fn mutate(&mut self) -> bool {
         match self.mood {
             Mood::Clean => false,
             Mood::Mutated(n) => self.rng.u32(..n) == 0,
-            Mood::Once(n) => {
-                let now = self.rng.u32(..n) == 0;
-                if now {
-                    self.mood = Mood::Clean;
-                }
-                now
-            }
+            Mood::Targeted => false,
         }
     }
 
@@ -638,10 +648,19 @@ impl Generator<'_> {
         let operation = self.pick(Operation::ALL);
         self.mood = match self.rng.u32(..10) {
             0..=3 => Mood::Clean,
-            4..=6 => Mood::Once(self.pick(&[5, 15, 40])),
+            4..=6 => Mood::Targeted,
             _ => Mood::Mutated(self.pick(&[4, 8, 16, 40])),
         };
         let messy = matches!(self.mood, Mood::Mutated(_));
+        self.target = None;
+        if self.mood == Mood::Targeted {
+            // Any member of the operation's table, each as likely.
+            let members: Vec<&String> = table_members()
+                .iter()
+                .filter(|path| path.split('/').next() == Some(operation.as_str()))
+                .collect();
+            self.target = Some(self.pick(&members).clone());
+        }
         self.presence = self.pick(&[20, 50, 80, 100]);
         let mut document = self.structure(operation.members(), operation.as_str(), true);
         let mut change = None;
@@ -683,7 +702,14 @@ impl Generator<'_> {
         // Members given twice, both times with a valid value: only the last counts.
         let mut twice: Vec<(Node, Node)> = Vec::new();
         for member in members {
-            let present = if member.required {
+            let path = format!("{at}/{}", member.name);
+            let targeted = self.target.as_ref() == Some(&path);
+            let present = if targeted {
+                // A required member left out is a near miss too.
+                !(member.required && self.chance(15))
+            } else if self.leads_to_target(&path) {
+                true
+            } else if member.required {
                 !self.mutate()
             } else {
                 self.chance(self.presence)
@@ -691,14 +717,18 @@ impl Generator<'_> {
             if !present {
                 continue;
             }
-            let path = format!("{at}/{}", member.name);
-            let (value, valid) = if self.mutate() {
+            let (value, valid) = if targeted && self.chance(85) || self.mutate() {
                 self.invalid(member.shape, &path)
             } else {
                 (self.valid(member.shape, &path), true)
             };
             self.coverage.saw(&path, valid);
             out.push((self.name(member.name), value));
+            if targeted && valid {
+                // Or the near miss is a valid value given twice.
+                let again = self.valid(member.shape, &path);
+                twice.push((text(member.name), again));
+            }
             if self.mutate() && self.chance(30) {
                 let again = self.valid(member.shape, &path);
                 twice.push((self.name(member.name), again));
@@ -767,12 +797,12 @@ impl Generator<'_> {
         match shape {
             Shape::Structure(members) => self.structure(members, path, false),
             Shape::List { item, max_items } => {
+                let item_path = format!("{path}/[]");
                 let count = match self.rng.u32(..20) {
-                    0 => 0,
+                    0 if !self.leads_to_target(&item_path) => 0,
                     1 => *max_items,
                     _ => self.rng.usize(1..=(*max_items).min(3)),
                 };
-                let item_path = format!("{path}/[]");
                 Node::Arr((0..count).map(|_| self.valid(item, &item_path)).collect())
             }
             Shape::String(rule) => Node::Str(self.valid_string(rule, path)),
@@ -922,11 +952,7 @@ impl Generator<'_> {
                 let kept = self.mood;
                 self.mood = Mood::Mutated(2);
                 let value = self.structure(members, path, false);
-                // This was the one mutation of a request with one.
-                self.mood = match kept {
-                    Mood::Once(_) => Mood::Clean,
-                    kept => kept,
-                };
+                self.mood = kept;
                 let Node::Obj(given) = &value else {
                     unreachable!("a structure is an object")
                 };
@@ -1302,6 +1328,7 @@ fn generator(seed: u64, index: u64, coverage: &mut Coverage) -> Generator<'_> {
         coverage,
         mood: Mood::Clean,
         presence: 50,
+        target: None,
         named_locations: Vec::new(),
         named_task: None,
     }

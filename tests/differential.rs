@@ -9,12 +9,12 @@
 //! follows the model as it changes. Four in ten are valid member by member;
 //! three in ten have exactly one near miss, at a member of the table chosen
 //! evenly; the rest carry many of the mutations a fast path is most likely to
-//! get wrong: unknown and
-//! near-miss member names, wrong JSON types, values one off an enum or a
-//! boundary, lengths at and past the limits, escapes (`\u0041`, `\/`,
-//! surrogate pairs, lone surrogates), duplicate members, big integers, floats,
-//! `-0`, exponents, whitespace and member order, deep nesting, truncated and
-//! broken text, roots that are not objects, a byte-order mark. The context
+//! get wrong: unknown and near-miss member names, wrong JSON types, values
+//! one off an enum or a boundary, lengths at and past the limits, escapes
+//! (`\u0041`, `\/`, surrogate pairs, lone surrogates), duplicate members, big
+//! integers, floats, `-0`, exponents, numbers JSON does not allow, whitespace
+//! and member order, deep nesting, truncated and broken text, roots that are
+//! not objects, a byte-order mark. The context
 //! varies too: the operation (sometimes not the request's own), the time, a
 //! clock, location descriptions and the existing task.
 //!
@@ -33,9 +33,9 @@
 //! DIFFERENTIAL_SEED=0x5eed DIFFERENTIAL_INDEX=4711 cargo test --test differential -- --nocapture
 //! ```
 //!
-//! On a difference the test fails with the seed, the index, the context and
-//! the shortest text it could shrink the request to (by dropping members and
-//! items while the reports still differ), with both reports.
+//! On a difference the test fails with the seed, the index, and the simplest
+//! request and context it could shrink the difference to (members and items
+//! dropped, plain whitespace, fewer descriptions), with both reports.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -719,17 +719,28 @@ impl Generator<'_> {
             if !present {
                 continue;
             }
-            let (value, valid) = if targeted && self.chance(85) || self.mutate() {
+            // The target's near miss: a value (mostly), the member given twice,
+            // or a misspelt name beside it.
+            let miss = if targeted { self.rng.u32(..100) } else { 100 };
+            let (value, valid) = if miss < 70 || self.mutate() {
                 self.invalid(member.shape, &path)
             } else {
                 (self.valid(member.shape, &path), true)
             };
             self.coverage.saw(&path, valid);
             out.push((self.name(member.name), value));
-            if targeted && valid {
-                // Or the near miss is a valid value given twice.
+            if (70..85).contains(&miss) {
                 let again = self.valid(member.shape, &path);
                 twice.push((text(member.name), again));
+            } else if (85..100).contains(&miss) {
+                let misspelt = match self.rng.u32(..3) {
+                    0 => member.name.to_lowercase(),
+                    _ => near_miss(&mut self.rng, member.name),
+                };
+                if members.iter().all(|known| known.name != misspelt) {
+                    let value = self.valid(member.shape, &path);
+                    twice.push((Node::Str(misspelt), value));
+                }
             }
             if self.mutate() && self.chance(30) {
                 let again = self.valid(member.shape, &path);

@@ -23,7 +23,9 @@ import {
   updateDefaultLabels,
 } from './build-form.js';
 import { ENDS, endFromEntry, locationsOption, readPasted, remember } from './locations.js';
-import { fixLabel, forgetShown, showDiagnostics, showSchedulePreview, showSummary } from './feedback.js';
+import {
+  fixLabel, forgetShown, holdHeights, releaseHeights, showDiagnostics, showSchedulePreview, showSummary,
+} from './feedback.js';
 import {
   LINE_LIMIT, SHOW_DEFAULTS_KEY, flushSave, jsonLines, jsonText, loadSaved, readPreference, save, shareUrl, showJson, takeFragment, whileLoading,
   writePreference,
@@ -418,8 +420,11 @@ function wireEvents() {
       return;
     }
     forgetUndo();
-    render({ typing: control.tagName !== 'SELECT' });
+    const typing = control.tagName !== 'SELECT';
+    if (typing) holdHeights(control);
+    render({ typing });
   });
+  form.addEventListener('focusout', releaseHeights);
   // A field's problems show from its first change (a text box: when the user leaves it).
   form.addEventListener('change', (event) => {
     flushRender();

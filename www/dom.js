@@ -27,6 +27,34 @@ export function setText(element, text) {
   if (element.textContent !== text) element.textContent = text;
 }
 
+/**
+ * Makes `parent`'s children match `children` (new, detached nodes) by position:
+ * a node of the same kind (an element with the same tag, or a text node) is kept
+ * and only its texts and attributes that differ change; anything else is
+ * replaced. A kept element costs the browser only the style, layout and paint of
+ * what changed in it, where a new one costs all of its own.
+ */
+export function morph(parent, children) {
+  const old = [...parent.childNodes];
+  children.forEach((child, i) => {
+    const current = old[i];
+    if (!current) parent.append(child);
+    else if (current.nodeType === child.nodeType && current.nodeName === child.nodeName) update(current, child);
+    else parent.replaceChild(child, current);
+  });
+  for (const extra of old.slice(children.length)) extra.remove();
+}
+
+function update(current, next) {
+  if (current.nodeType !== Node.ELEMENT_NODE) {
+    if (current.nodeValue !== next.nodeValue) current.nodeValue = next.nodeValue;
+    return;
+  }
+  for (const { name, value } of next.attributes) if (current.getAttribute(name) !== value) current.setAttribute(name, value);
+  for (const { name } of [...current.attributes]) if (!next.hasAttribute(name)) current.removeAttribute(name);
+  morph(current, [...next.childNodes]);
+}
+
 /** A valid, unique element id for a pointer: ('field', '/Tags/0/Key') -> 'field-Tags-0-Key'. */
 export const idFor = (prefix, pointer) => prefix + pointer.replace(/[^A-Za-z0-9]/g, (c) => (c === '/' ? '-' : `_${c.codePointAt(0).toString(16)}_`));
 

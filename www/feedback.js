@@ -4,7 +4,7 @@
 // bounded by the number of diagnostics (at most the core's report limit) and
 // only slots whose content changed are touched.
 import { getAt, nearestSlot } from '../pkg/web/form-kit.js';
-import { $, countText, h, plural, setText } from './dom.js';
+import { $, countText, h, morph, plural, setText } from './dom.js';
 import { SCHEDULE_POINTER, state } from './state.js';
 
 /** A slot lists at most this many diagnostics; the summary has them all (up to SUMMARY_LIMIT). */
@@ -187,7 +187,7 @@ export function showSummary(result, located) {
   if (located.length > shown.length && shown.length > 0) {
     items.push(h('li', { class: 'more', text: `…and ${plural(located.length - shown.length, 'more problem')} (fix these first, or see the command line's report).` }));
   }
-  list.replaceChildren(...items);
+  morph(list, items); // a message that quotes the value changes one row's text, not the list
 }
 
 /**
@@ -236,7 +236,55 @@ export function showSchedulePreview(result, describeSchedule) {
       children.push(h('p', { text: 'It has no upcoming runs.' }));
     }
   }
-  preview.replaceChildren(...children);
+  morph(preview, children); // the next runs of an edited schedule change their texts in place
+}
+
+/**
+ * While the user types in a text box, its field and the summary keep the tallest
+ * height they reach (a min-height set from a ResizeObserver, so the input handler
+ * reads no layout): a message that gains or loses a line at one key and gets it
+ * back at the next (a trailing space, a closing parenthesis) then moves nothing
+ * below it, which Chromium would lay out and repaint at every such key (measured
+ * in docs/performance.md). Released when the field is left. The heights live in
+ * a constructed style sheet, not in style attributes (the page has none).
+ */
+const held = [];
+let heightObserver = null;
+let heldRules = null; // one rule per held element: [data-held="<its index>"]
+
+/** Starts holding the heights around `control` (the field it sits in, and the summary). */
+export function holdHeights(control) {
+  const field = control.closest('.field');
+  if (!field || held.includes(field)) return;
+  if (!heightObserver) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('[data-held="0"] {} [data-held="1"] {}');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    heldRules = [...sheet.cssRules];
+    heightObserver = new ResizeObserver((entries) => {
+      for (const entry of entries) {
+        const index = held.indexOf(entry.target);
+        const height = entry.borderBoxSize[0].blockSize;
+        if (index >= 0 && height > 0) heldRules[index].style.minHeight = `${height}px`;
+      }
+    });
+  }
+  releaseHeights(); // another field was being typed in
+  held.push(field, $('summary'));
+  held.forEach((element, index) => {
+    element.dataset.held = String(index);
+    heightObserver.observe(element, { box: 'border-box' });
+  });
+}
+
+/** Lets the held elements take their own heights again. */
+export function releaseHeights() {
+  held.forEach((element, index) => {
+    heightObserver.unobserve(element);
+    delete element.dataset.held;
+    heldRules[index].style.minHeight = '';
+  });
+  held.length = 0;
 }
 
 /** Forgets what the slots show, e.g. after the rows they were in were rebuilt. */

@@ -131,6 +131,42 @@ formTest('typing into a value changes its line of the JSON pane in place, and th
   assert.deepEqual(await jsonOutput(page), { TaskMode: 'ENHANCED' });
 });
 
+/** Resolves once the page has rendered a frame (ResizeObservers have run) and the task after it. */
+const nextFrame = (page) => page.evaluate(() => new Promise((done) => { requestAnimationFrame(() => setTimeout(done, 0)); }));
+
+formTest('while typing, a field keeps the tallest height it reached, so what is below it stays put; leaving it lets it shrink', async (page) => {
+  await page.locator('details[data-section="Schedule"] > summary').click();
+  const expression = control(page, '/Schedule/ScheduleExpression');
+  await enter(page, '/Schedule/ScheduleExpression', 'cron(0');
+  const below = page.locator('details[data-section="Logging"]');
+  const top = () => below.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
+  const lines = () => slot(page, '/Schedule/ScheduleExpression').locator('.diagnostic').count();
+  await expression.focus();
+  await expression.press('End');
+  await expression.press(' '); // a trailing space is one more problem: the slot grows by a line
+  await nextFrame(page);
+  const grown = await top();
+  const grownLines = await lines();
+  await expression.press('2'); // no trailing space now: the slot has a line fewer
+  await nextFrame(page);
+  assert.ok(await lines() < grownLines, 'the slot did not lose its line: this test shows nothing');
+  assert.equal(await top(), grown, 'the section below moved while typing');
+  await expression.blur();
+  await nextFrame(page);
+  assert.ok(await top() < grown, 'the field kept its height after it was left');
+});
+
+formTest('a problem in the summary whose message quotes the value changes in place when typing pauses', async (page) => {
+  await enter(page, '/SourceLocationArn', 'arn:aws:datasync:us-east-1:111122223333:location/loc-1');
+  // A mark the page does not know of (a property: the row's attributes follow the diagnostic).
+  await page.locator('#summary-list li', { hasText: 'loc-1"' }).evaluate((element) => { element.marked = true; });
+  await control(page, '/SourceLocationArn').press('End');
+  await control(page, '/SourceLocationArn').press('2');
+  const row = page.locator('#summary-list li', { hasText: 'loc-12"' });
+  await row.waitFor();
+  assert.equal(await row.evaluate((element) => element.marked), true, 'the row was rebuilt instead of changed in place');
+});
+
 formTest('ENHANCED with VerifyMode POINT_IN_TIME_CONSISTENT: the conflict shows, and default labels follow TaskMode', async (page) => {
   const verify = control(page, '/Options/VerifyMode');
   const firstOption = () => verify.locator('option').first().textContent();
@@ -355,6 +391,12 @@ formTest('the schedule preview says whether the expression is valid, in words, w
   assert.match(await preview.textContent(), /^Valid schedule: At 02:00 UTC on Monday through Friday\./);
   assert.equal(await preview.locator('ol.runs li').count(), 5);
   assert.match(await preview.locator('time').first().getAttribute('datetime'), /^\d{4}-\d\d-\d\dT02:00:00Z$/);
+  // Another valid schedule changes the runs' texts in place (the list is not built again).
+  await preview.locator('ol.runs li').first().evaluate((element) => { element.marked = true; });
+  await expression.fill('cron(0 3 ? * MON-FRI *)');
+  assert.match(await preview.textContent(), /^Valid schedule: At 03:00 UTC on Monday through Friday\./);
+  assert.equal(await preview.locator('ol.runs li').first().evaluate((element) => element.marked), true, 'the list of runs was rebuilt');
+  assert.match(await preview.locator('time').first().getAttribute('datetime'), /^\d{4}-\d\d-\d\dT03:00:00Z$/);
   await expression.fill('rate(5 minutes)');
   assert.match(await preview.textContent(), /^Not a valid DataSync schedule/);
   assert.deepEqual(await codesAt(page, '/Schedule/ScheduleExpression'), ['schedule/too-frequent']);

@@ -167,6 +167,24 @@ formTest('a problem in the summary whose message quotes the value changes in pla
   assert.equal(await row.evaluate((element) => element.marked), true, 'the row was rebuilt instead of changed in place');
 });
 
+formTest('each section is a form of its own: a keystroke makes Chromium scan one section, and Enter submits nothing', async (page) => {
+  await openAllSections(page);
+  await page.locator('[data-add-row="/Tags"]').click();
+  const owners = await page.$$eval('#task-form [name^="/"]', (controls) => controls.map((control) => ({
+    name: control.name,
+    ownForm: control.form !== null && control.form === control.closest('details.section').querySelector(':scope > form'),
+  })));
+  assert.ok(owners.length > 40);
+  assert.deepEqual(owners.filter((owner) => !owner.ownForm), [], 'controls outside their section\'s form');
+  // Logging has one text box, so Enter in it submits its form: nothing happens.
+  const url = page.url();
+  await control(page, '/CloudWatchLogGroupArn').fill('arn:aws:logs:us-east-1:111122223333:log-group:/aws/datasync:*');
+  await control(page, '/CloudWatchLogGroupArn').press('Enter');
+  await nextFrame(page);
+  assert.equal(page.url(), url);
+  assert.equal(await control(page, '/CloudWatchLogGroupArn').inputValue(), 'arn:aws:logs:us-east-1:111122223333:log-group:/aws/datasync:*');
+});
+
 formTest('ENHANCED with VerifyMode POINT_IN_TIME_CONSISTENT: the conflict shows, and default labels follow TaskMode', async (page) => {
   const verify = control(page, '/Options/VerifyMode');
   const firstOption = () => verify.locator('option').first().textContent();

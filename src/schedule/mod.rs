@@ -8,11 +8,13 @@
 //! (`schedule/never-fires`, a warning). [`describe`] adds a plain-English
 //! summary and the next run times, for the form.
 //!
-//! Layout: `cron` and `rate` hold the two grammars, `unix` the suggestions
-//! for five-field Unix cron, `search` the run-time search, `summary` the
-//! English, `calendar` the date arithmetic. The work is
-//! bounded for any input: parsing is linear in the text, and a run-time search
-//! never looks past 2199.
+//! Layout: `cron` (a folder: model, grammar, checks, run-time search,
+//! summary) and `rate` hold the two grammars, `unix` the suggestions for
+//! five-field Unix cron, `calendar` the date arithmetic and `number` the
+//! decimal numbers both grammars read. The modules form a tree: this one uses
+//! the others; `unix` uses `cron`; `cron` and `rate` use only `calendar` and
+//! `number`. The work is bounded for any input: parsing is linear in the text,
+//! and a run-time search never looks past 2199.
 //!
 //! ```text
 //! cron(0 8 * * 3#1)      five fields: use "cron(0 8 ? * 4#1 *)"
@@ -23,9 +25,8 @@
 
 mod calendar;
 mod cron;
+mod number;
 mod rate;
-mod search;
-mod summary;
 mod unix;
 
 pub use calendar::{format_instant, parse_instant};
@@ -34,7 +35,7 @@ use std::borrow::Cow;
 use std::cell::Cell;
 
 use crate::diagnostic::{quote, Code, Diagnostic};
-use cron::Cron;
+use cron::{Cron, SIX_FIELDS};
 use rate::Rate;
 
 // ---------------------------------------------------------------------------
@@ -42,8 +43,6 @@ use rate::Rate;
 // ---------------------------------------------------------------------------
 
 const EXPECTED: &str = "write cron(minutes hours day-of-month month day-of-week year) or rate(value unit), such as \"cron(0 8 ? * 4#1 *)\" or \"rate(12 hours)\"";
-
-const SIX_FIELDS: &str = "minutes, hours, day-of-month, month, day-of-week and year";
 
 fn empty_message() -> String {
     format!("The schedule expression is empty; {EXPECTED}.")
@@ -243,15 +242,13 @@ pub fn describe(expression: &str, from_unix: i64, count: usize) -> Description {
     let count = count.min(MAX_RUNS);
     let (summary, runs) = match schedule {
         None => (None, Vec::new()),
-        Some(Schedule::Rate(rate)) => {
-            (Some(summary::rate(rate)), rate.runs_after(from_unix, count))
-        }
+        Some(Schedule::Rate(rate)) => (Some(rate.summary()), rate.runs_after(from_unix, count)),
         Some(Schedule::Cron(cron)) => {
             let runs =
                 std::iter::successors(cron.next_after(from_unix), |&run| cron.next_after(run))
                     .take(count)
                     .collect();
-            (Some(summary::cron(&cron)), runs)
+            (Some(cron.summary()), runs)
         }
     };
     Description {

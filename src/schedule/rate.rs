@@ -7,7 +7,7 @@
 //! hours, `rate(01 hour)` one hour); values above 2147483647 (a Java `int`,
 //! which we assume the service parses into) are rejected as too large.
 
-use super::cron::parse_number;
+use super::number::parse_number;
 use crate::diagnostic::{quote, Code, Diagnostic};
 
 // ---------------------------------------------------------------------------
@@ -103,7 +103,7 @@ pub(crate) enum Unit {
 
 impl Unit {
     /// The unit's spelling for a value of 1.
-    pub(crate) fn singular(self) -> &'static str {
+    fn singular(self) -> &'static str {
         match self {
             Unit::Minute => "minute",
             Unit::Hour => "hour",
@@ -112,7 +112,7 @@ impl Unit {
     }
 
     /// The unit's spelling for values above 1.
-    pub(crate) fn plural(self) -> &'static str {
+    fn plural(self) -> &'static str {
         match self {
             Unit::Minute => "minutes",
             Unit::Hour => "hours",
@@ -160,6 +160,16 @@ impl Rate {
             self.unit.plural()
         };
         format!("rate({} {unit})", self.value)
+    }
+
+    /// "Every 12 hours, counted from when the schedule is created".
+    pub(crate) fn summary(self) -> String {
+        let every = if self.value == 1 {
+            format!("Every {}", self.unit.singular())
+        } else {
+            format!("Every {} {}", self.value, self.unit.plural())
+        };
+        format!("{every}, counted from when the schedule is created")
     }
 
     /// Seconds between runs.
@@ -405,6 +415,26 @@ mod tests {
                 "{inner}"
             );
         }
+    }
+
+    #[test]
+    fn rates_say_they_count_from_creation() {
+        assert_eq!(
+            rate("12 hours").unwrap().summary(),
+            "Every 12 hours, counted from when the schedule is created"
+        );
+        assert_eq!(
+            rate("1 hour").unwrap().summary(),
+            "Every hour, counted from when the schedule is created"
+        );
+        assert_eq!(
+            rate("90 minutes").unwrap().summary(),
+            "Every 90 minutes, counted from when the schedule is created"
+        );
+        assert_eq!(
+            rate("1 day").unwrap().summary(),
+            "Every day, counted from when the schedule is created"
+        );
     }
 
     #[test]

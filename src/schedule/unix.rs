@@ -17,14 +17,13 @@
 //! year, so it only gets `*` appended. A suggestion that would itself be
 //! invalid is left out.
 
-use super::cron::{self, parse_number};
+use super::cron::{self, SIX_FIELDS};
+use super::number::parse_number;
 use crate::diagnostic::{quote, Code, Diagnostic};
 
 // ---------------------------------------------------------------------------
 // Messages
 // ---------------------------------------------------------------------------
-
-const SIX_FIELDS: &str = "minutes, hours, day-of-month, month, day-of-week and year";
 
 fn unix_message(expression: &str, suggestion: &str, renumbered: bool, either_day: bool) -> String {
     let renumbered = if renumbered {

@@ -2,9 +2,10 @@
 //! given one, found by skipping whole years, months and days that cannot
 //! match. The search ends at 2199, the last year cron allows, so it is bounded
 //! even when nothing matches: at most 230 years × 12 months of day masks.
+//! A month's day mask says which of its days the day fields select.
 
-use super::calendar::{days_from_civil, Minute, SECONDS_PER_DAY};
-use super::cron::{Cron, FIRST_YEAR, LAST_YEAR};
+use super::model::{Cron, Days, FIRST_YEAR, LAST_YEAR};
+use crate::schedule::calendar::{days_from_civil, days_in_month, weekday, Minute, SECONDS_PER_DAY};
 
 /// Unix seconds of 2200-01-01T00:00:00Z, just past the last possible run.
 fn end_of_range() -> i64 {
@@ -70,13 +71,65 @@ impl Cron {
         };
         self.first_at_or_after(start).map(Minute::unix)
     }
+
+    /// Bit `d` is set for each day `d` of the month that runs.
+    fn day_mask(&self, year: i64, month: u32) -> u32 {
+        let length = days_in_month(year, month);
+        let first_weekday = weekday(year, month, 1);
+        // The first day (1-7) of the month that falls on `weekday`.
+        let first_on = |weekday: u32| 1 + (weekday + 7 - first_weekday) % 7;
+        let weekday_of = |day: u32| (first_weekday - 1 + day - 1) % 7 + 1;
+        let nearest_weekday = |day: u32| match weekday_of(day) {
+            7 if day == 1 => 3,
+            7 => day - 1,
+            1 if day == length => day - 2,
+            1 => day + 1,
+            _ => day,
+        };
+        let bit = |day: u32| {
+            if (1..=length).contains(&day) {
+                1u32 << day
+            } else {
+                0
+            }
+        };
+        match &self.days {
+            Days::Dates(field) => (1..=length)
+                .filter(|&day| field.contains(day))
+                .fold(0, |mask, day| mask | 1 << day),
+            Days::Last { offset, weekday } => {
+                if *offset >= length {
+                    return 0;
+                }
+                let day = length - offset;
+                bit(if *weekday { nearest_weekday(day) } else { day })
+            }
+            Days::NearestWeekday(day) => {
+                if *day > length {
+                    0
+                } else {
+                    bit(nearest_weekday(*day))
+                }
+            }
+            Days::Weekdays(field) => field.values().fold(0, |mask, weekday| {
+                (first_on(weekday)..=length)
+                    .step_by(7)
+                    .fold(mask, |mask, day| mask | 1 << day)
+            }),
+            Days::LastWeekday(weekday) => {
+                let last_weekday = weekday_of(length);
+                bit(length - (last_weekday + 7 - weekday) % 7)
+            }
+            Days::Nth { weekday, nth } => bit(first_on(*weekday) + 7 * (nth - 1)),
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::calendar::{format_instant, parse_instant};
-    use super::super::cron::parse;
+    use super::super::grammar::parse;
     use super::*;
+    use crate::schedule::calendar::{format_instant, parse_instant};
 
     fn cron(text: &str) -> Cron {
         let parts: Vec<&str> = text.split(' ').collect();

@@ -1,6 +1,7 @@
-//! Plain-English summaries of parsed schedules, such as "At 08:00 UTC on the
-//! first Wednesday of every month" or "Every 12 hours, counted from when the
-//! schedule is created".
+//! Plain-English summaries of parsed cron expressions, such as "At 08:00 UTC
+//! on the first Wednesday of every month", and the English lists of selected
+//! values that the checks' messages use ("April, June, September and
+//! November"). A rate expression's summary is in `rate.rs`.
 //!
 //! A summary reads the selected values, not the text, so `1,15,28`, `1-3` and
 //! `MON-FRI` read "1, 15 and 28", "1 through 3" and "Monday through Friday"
@@ -8,8 +9,7 @@
 //! (`0/2`) reads "every 2nd hour". Lists stay bounded: a field has at most 230
 //! values, and runs of three or more consecutive values collapse to a range.
 
-use super::cron::{Cron, Days, Field, Step, LAST_YEAR};
-use super::rate::Rate;
+use super::model::{Cron, Days, Field, Step, LAST_YEAR};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -36,25 +36,17 @@ const WEEKDAYS: [&str; 7] = [
 ];
 const NTH: [&str; 5] = ["first", "second", "third", "fourth", "fifth"];
 
-/// "Every 12 hours, counted from when the schedule is created".
-pub(crate) fn rate(rate: Rate) -> String {
-    let every = if rate.value == 1 {
-        format!("Every {}", rate.unit.singular())
-    } else {
-        format!("Every {} {}", rate.value, rate.unit.plural())
-    };
-    format!("{every}, counted from when the schedule is created")
-}
-
-/// "At 08:00 UTC on the first Wednesday of every month".
-pub(crate) fn cron(cron: &Cron) -> String {
-    let time = time_phrase(cron);
-    let separator = if time.ends_with("UTC") { " " } else { ", " };
-    format!(
-        "{time}{separator}{}{}",
-        day_phrase(cron),
-        year_phrase(&cron.years)
-    )
+impl Cron {
+    /// "At 08:00 UTC on the first Wednesday of every month".
+    pub(crate) fn summary(&self) -> String {
+        let time = time_phrase(self);
+        let separator = if time.ends_with("UTC") { " " } else { ", " };
+        format!(
+            "{time}{separator}{}{}",
+            day_phrase(self),
+            year_phrase(&self.years)
+        )
+    }
 }
 
 /// The minutes and hours: "At 08:00 UTC", "At minute 00 past every 2nd hour".
@@ -317,22 +309,17 @@ fn join(mut parts: Vec<String>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::cron::parse;
-    use super::super::rate;
+    use super::super::grammar::parse;
     use super::*;
 
     fn summary(text: &str) -> String {
         let parts: Vec<&str> = text.split(' ').collect();
-        let parsed = parse(
+        parse(
             [parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]],
             "",
         )
-        .expect(text);
-        cron(&parsed)
-    }
-
-    fn rate_summary(inner: &str) -> String {
-        rate(rate::parse("", inner, "").expect(inner))
+        .expect(text)
+        .summary()
     }
 
     #[test]
@@ -340,24 +327,6 @@ mod tests {
         assert_eq!(
             summary("0 8 ? * 4#1 *"),
             "At 08:00 UTC on the first Wednesday of every month"
-        );
-        assert!(rate_summary("12 hours").starts_with("Every 12 hours"));
-        assert!(rate_summary("1 day").starts_with("Every day"));
-    }
-
-    #[test]
-    fn rates_say_they_count_from_creation() {
-        assert_eq!(
-            rate_summary("12 hours"),
-            "Every 12 hours, counted from when the schedule is created"
-        );
-        assert_eq!(
-            rate_summary("1 hour"),
-            "Every hour, counted from when the schedule is created"
-        );
-        assert_eq!(
-            rate_summary("90 minutes"),
-            "Every 90 minutes, counted from when the schedule is created"
         );
     }
 

@@ -6,6 +6,7 @@
 
 use std::cmp::Ordering;
 use std::collections::HashSet;
+use std::fmt;
 
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
@@ -1030,6 +1031,76 @@ impl Diagnostic {
     pub fn sort_key(&self) -> (&str, &'static str, &str) {
         (&self.path, self.code.as_str(), &self.message)
     }
+}
+
+/// `error` or `warning`, as [`Severity::as_str`] writes it.
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The code string, such as `schedule/invalid-expression` ([`Code::as_str`]).
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One line, as the command line's text output writes a problem after the
+/// file position: `severity  code  message  [path]`, two spaces apart, the
+/// `[path]` left out for the whole request (path `""`). Control characters
+/// and bidirectional overrides in the message and path are written as
+/// `\xHH` and `\u{HHHH}` (as the command does), so a diagnostic is always
+/// exactly one line and a member name cannot forge or hide output.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}  {}  {}",
+            self.severity,
+            self.code,
+            OneLine(&self.message)
+        )?;
+        if !self.path.is_empty() {
+            write!(f, "  [{}]", OneLine(&self.path))?;
+        }
+        Ok(())
+    }
+}
+
+/// A diagnostic is an error value in its own right: `?` can return one.
+impl std::error::Error for Diagnostic {
+    /// `None`: a diagnostic is a finding about the request, not the result of
+    /// a lower-level failure, so it has no underlying cause.
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        None
+    }
+}
+
+/// Text written on one line, with what a terminal would act on escaped.
+pub(crate) struct OneLine<'a>(pub(crate) &'a str);
+
+impl fmt::Display for OneLine<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut rest = self.0;
+        while let Some((at, ch)) = rest.char_indices().find(|&(_, ch)| needs_escape(ch)) {
+            f.write_str(&rest[..at])?;
+            if u32::from(ch) < 0x100 {
+                write!(f, "\\x{:02x}", u32::from(ch))?;
+            } else {
+                write!(f, "\\u{{{:x}}}", u32::from(ch))?;
+            }
+            rest = &rest[at + ch.len_utf8()..];
+        }
+        f.write_str(rest)
+    }
+}
+
+/// C0 and C1 controls (line breaks and tabs included), DEL, and the
+/// bidirectional embeddings, overrides and isolates.
+fn needs_escape(ch: char) -> bool {
+    ch.is_control() || matches!(ch, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The most diagnostics a report holds. Past that, the report keeps this many

@@ -123,6 +123,37 @@ impl serde::Serialize for Report {
     }
 }
 
+/// The problems one per line, in report order, each as [`Diagnostic`]
+/// displays it (`severity  code  message  [path]`, the command line's text
+/// output without the file position), with no newline after the last; a
+/// report without problems displays as `no problems`.
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.diagnostics.is_empty() {
+            return f.write_str("no problems");
+        }
+        for (index, diagnostic) in self.diagnostics.iter().enumerate() {
+            if index > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{diagnostic}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A report can be returned as an error, typically when it is not
+/// [`Report::is_valid`].
+impl std::error::Error for Report {
+    /// `None`: the problems are the report's own content, every one of them
+    /// in its `Display` text, not a cause behind it; giving one as the source
+    /// too would print it twice in an error chain. Read them from
+    /// [`Report::diagnostics`].
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        None
+    }
+}
+
 impl From<Collector> for Report {
     fn from(collector: Collector) -> Self {
         Report {

@@ -12,7 +12,7 @@ export CARGO_TERM_COLOR=never
 # The runner picks Node.js unless WASM_BINDGEN_USE_BROWSER is set; start from a clean slate.
 unset WASM_BINDGEN_USE_BROWSER NO_HEADLESS
 
-total=14
+total=15
 number=0
 step() {
   local title=$1
@@ -54,6 +54,21 @@ step "cargo clippy (wasm32)" cargo clippy --all-targets --target wasm32-unknown-
 # step; lint it here so it cannot rot. --release as bench/build-serde-variant.sh builds it.
 step "cargo clippy (wasm32, serde-input feature)" cargo clippy --release --target wasm32-unknown-unknown --features serde-input -- -D warnings
 step "cargo test (native)" cargo test
+# The Rust example runs as the README shows it: its built-in request has two
+# errors (one line each, exit status 1), and a clean request file passes.
+rust_example() {
+  local out status=0
+  out=$(cargo run --quiet --example native) || status=$?
+  printf '%s\n' "$out"
+  if [ "$status" -ne 1 ] || [ "$(grep -c '^error  locations/posix-between-object-stores  ' <<<"$out")" -ne 2 ]; then
+    echo "examples/native.rs: expected two posix-between-object-stores errors and exit status 1, got status $status" >&2
+    return 1
+  fi
+  out=$(cargo run --quiet --example native -- examples/minimal.json) \
+    && [ "$out" = "no problems" ] \
+    || { echo "examples/native.rs examples/minimal.json: expected 'no problems' and status 0, got: $out" >&2; return 1; }
+}
+step "cargo run --example native" rust_example
 # The command's HCL reader is its own crate (crates/hcl-reader): the same checks.
 hcl_reader_checks() {
   local manifest=(--manifest-path crates/hcl-reader/Cargo.toml)

@@ -39,13 +39,15 @@ pub mod wasm;
 
 use std::collections::HashSet;
 
-use diagnostic::{excerpt, Code, Collector, Diagnostic, PatchOp, Severity, REPORT_LIMIT};
+use diagnostic::{excerpt, Collector, REPORT_LIMIT};
 use json::{Finding, ParseErrorKind, Value};
 use request::Request;
 
 pub use context::CallOptions;
 pub use defaults::{fill_defaults, fill_defaults_with};
+pub use diagnostic::{Code, Diagnostic, PatchOp, Severity};
 pub use fields::{fields, fields_of, FieldInfo};
+pub use locations::{Location, LocationType};
 pub use rules::Context;
 pub use schema::Operation;
 pub use task::Task;

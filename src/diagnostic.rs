@@ -1264,7 +1264,7 @@ fn truncated(total: usize, shown: usize) -> String {
 const QUOTE_LIMIT: usize = 100;
 
 /// Quotes a user value for a message: in double quotes, control characters
-/// escaped, cut to [`QUOTE_LIMIT`] characters with an ellipsis.
+/// escaped, cut to `QUOTE_LIMIT` (100) characters with an ellipsis.
 pub fn quote(value: &str) -> String {
     let mut out = String::with_capacity(value.len().min(QUOTE_LIMIT * 2) + 2);
     out.push('"');

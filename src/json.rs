@@ -15,11 +15,18 @@ pub type Text<'a> = Cow<'a, str>;
 /// `Value<'static>`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value<'a> {
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
+    /// A number, as its literal was written.
     Number(Number<'a>),
+    /// A string, unescaped.
     String(Text<'a>),
+    /// An array, in order.
     Array(Vec<Value<'a>>),
+    /// An object's members in document order (a member given twice is kept
+    /// once, in its first position, with its last value).
     Object(Vec<(Text<'a>, Value<'a>)>),
 }
 
@@ -161,7 +168,7 @@ fn ends_run(word: u64) -> bool {
 /// Whether two texts are equal, compared eight bytes at a time. Member names
 /// are compared on every lookup, and in wasm the `memcmp` behind `==`
 /// compares byte by byte; texts of different lengths are told apart at once.
-pub fn same(a: &str, b: &str) -> bool {
+pub(crate) fn same(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
         return false;
@@ -622,7 +629,7 @@ pub fn to_string(value: &Value) -> String {
 }
 
 /// Appends a value to `out` as compact JSON text.
-pub fn write_compact(out: &mut String, value: &Value) {
+pub(crate) fn write_compact(out: &mut String, value: &Value) {
     write_value(out, value, None, 0);
 }
 
@@ -685,7 +692,7 @@ fn write_value(out: &mut String, value: &Value, indent: Option<usize>, level: us
 }
 
 /// Writes `text` as a JSON string literal.
-pub fn write_string(out: &mut String, text: &str) {
+pub(crate) fn write_string(out: &mut String, text: &str) {
     out.reserve(text.len() + 2);
     out.push('"');
     // Every byte that needs an escape is ASCII, and UTF-8 continuation bytes

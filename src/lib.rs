@@ -2,8 +2,17 @@
 //! fills in what the service uses for omitted options, describes schedules,
 //! and publishes field metadata for forms.
 //!
-//! The core is plain Rust and knows nothing of JavaScript; [`wasm`] (built
-//! only for `wasm32`) is the thin boundary the npm package calls.
+//! The core is plain Rust and knows nothing of JavaScript; `src/wasm.rs`
+//! (built only for `wasm32`) is the thin boundary the npm package calls.
+//!
+//! What a native program needs is at the crate root: [`validate_text`] and
+//! [`validate_value`] with a [`Context`] (the [`Operation`], [`Location`]
+//! descriptions, the existing [`Task`], the clock) give a [`Report`] of
+//! [`Diagnostic`]s (each with a [`Code`] and [`Severity`], `Display` and
+//! `std::error::Error`, and serde's `Serialize`); [`fill_defaults_with`]
+//! fills in omitted options, [`fields_of`] describes the members for forms,
+//! [`describe_schedule`] previews a schedule. [`json`] is the JSON document
+//! model they read. `examples/native.rs` is a whole program.
 //!
 //! ```
 //! use datasync_task_validator::{validate_text, Context};
@@ -12,44 +21,106 @@
 //! assert_eq!(report.diagnostics[0].path, "/DestinationLocationArn");
 //! ```
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
-pub mod context;
-pub mod defaults;
-pub mod diagnostic;
-pub mod fields;
+mod context;
+mod defaults;
+mod diagnostic;
+mod fields;
 pub mod json;
 #[cfg(not(target_arch = "wasm32"))]
-pub mod json_schema;
-pub mod locations;
-pub mod patterns;
-pub mod pointer;
+mod json_schema;
+mod locations;
+mod patterns;
+mod pointer;
 #[cfg(not(target_arch = "wasm32"))]
-pub mod registry;
-pub mod request;
-pub mod rules;
-pub mod schedule;
-pub mod schema;
-pub mod task;
+mod registry;
+mod request;
+mod rules;
+mod schedule;
+mod schema;
+mod task;
 
 #[cfg(any(target_arch = "wasm32", test))]
 mod report_record;
 
 #[cfg(target_arch = "wasm32")]
-pub mod wasm;
+mod wasm;
+
+/// Not API: the modules behind the curated surface above, for this crate's
+/// integration tests, benchmarks and WebAssembly boundary tests (which need
+/// the schema table, the code registry, the wasm exports and the like). Each
+/// submodule re-exports the `pub` items of the crate module of the same name.
+/// Hidden from the documentation, with no stability promise: a native user
+/// needs nothing from here (CONTRIBUTING.md, "The crate's public surface").
+#[doc(hidden)]
+pub mod internal {
+    pub mod context {
+        pub use crate::context::*;
+    }
+    pub mod defaults {
+        pub use crate::defaults::*;
+    }
+    pub mod diagnostic {
+        pub use crate::diagnostic::*;
+    }
+    pub mod fields {
+        pub use crate::fields::*;
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    pub mod json_schema {
+        pub use crate::json_schema::*;
+    }
+    pub mod locations {
+        pub use crate::locations::*;
+    }
+    pub mod patterns {
+        pub use crate::patterns::*;
+    }
+    pub mod pointer {
+        pub use crate::pointer::*;
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    pub mod registry {
+        pub use crate::registry::*;
+    }
+    pub mod request {
+        pub use crate::request::*;
+    }
+    pub mod rules {
+        pub use crate::rules::*;
+    }
+    pub mod schedule {
+        pub use crate::schedule::*;
+    }
+    pub mod schema {
+        pub use crate::schema::*;
+    }
+    pub mod task {
+        pub use crate::task::*;
+    }
+    #[cfg(target_arch = "wasm32")]
+    pub mod wasm {
+        pub use crate::wasm::*;
+    }
+    pub use crate::boundary::*;
+}
 
 use std::collections::HashSet;
 
-use diagnostic::{excerpt, Collector, REPORT_LIMIT};
+use diagnostic::{excerpt, Collector};
 use json::{Finding, ParseErrorKind, Value};
 use request::Request;
 
 pub use context::CallOptions;
 pub use defaults::{fill_defaults, fill_defaults_with};
-pub use diagnostic::{Code, Diagnostic, PatchOp, Severity};
-pub use fields::{fields, fields_of, FieldInfo};
-pub use locations::{Location, LocationType};
+pub use diagnostic::{Code, Diagnostic, PatchOp, Severity, REPORT_LIMIT};
+pub use fields::{fields, fields_of, EnumValue, FieldInfo};
+pub use locations::{Location, LocationType, Scope, Side};
+pub use patterns::Pattern;
 pub use rules::Context;
-pub use schema::Operation;
+pub use schedule::Description as ScheduleDescription;
+pub use schema::{Defaults, Literal, Operation};
 pub use task::Task;
 
 /// The package version.
@@ -350,69 +421,83 @@ pub fn describe_schedule(expression: &str, from_unix: i64, count: usize) -> sche
     }
 }
 
-/// What `describeSchedule` reports for an expression that is not a string.
-pub fn schedule_not_a_string() -> schedule::Description {
-    schedule::Description {
-        diagnostics: vec![Diagnostic::new(
-            Code::WrongType,
-            "",
-            "The schedule expression must be a string such as \"rate(12 hours)\".",
-        )],
-        summary: None,
-        next_runs: Vec::new(),
-    }
-}
+/// What the WebAssembly boundary (`src/wasm.rs`) writes besides reports: the
+/// JSON text of a schedule description and the diagnostics for input that
+/// JavaScript could not turn into JSON. Native code, so that `tests/generated.rs`
+/// can check their codes and params; not API (see [`internal`]).
+mod boundary {
+    use super::*;
 
-/// `{ valid, diagnostics, summary, nextRuns }` as compact JSON text, the
-/// shape `describeSchedule()` returns in JavaScript.
-pub fn description_to_json_text(description: &schedule::Description) -> String {
-    let valid = !description
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error);
-    let mut out = String::from(r#"{"valid":"#);
-    out.push_str(if valid { "true" } else { "false" });
-    out.push_str(r#","diagnostics":"#);
-    write_diagnostics(&mut out, description.diagnostics.iter());
-    out.push_str(r#","summary":"#);
-    match &description.summary {
-        Some(summary) => json::write_string(&mut out, summary),
-        None => out.push_str("null"),
-    }
-    out.push_str(r#","nextRuns":["#);
-    for (index, run) in description.next_runs.iter().enumerate() {
-        if index > 0 {
-            out.push(',');
+    /// What `describeSchedule` reports for an expression that is not a string.
+    pub fn schedule_not_a_string() -> schedule::Description {
+        schedule::Description {
+            diagnostics: vec![Diagnostic::new(
+                Code::WrongType,
+                "",
+                "The schedule expression must be a string such as \"rate(12 hours)\".",
+            )],
+            summary: None,
+            next_runs: Vec::new(),
         }
-        json::write_string(&mut out, run);
     }
-    out.push_str("]}");
-    out
+
+    /// `{ valid, diagnostics, summary, nextRuns }` as compact JSON text, the
+    /// shape `describeSchedule()` returns in JavaScript.
+    pub fn description_to_json_text(description: &schedule::Description) -> String {
+        let valid = !description
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error);
+        let mut out = String::from(r#"{"valid":"#);
+        out.push_str(if valid { "true" } else { "false" });
+        out.push_str(r#","diagnostics":"#);
+        write_diagnostics(&mut out, description.diagnostics.iter());
+        out.push_str(r#","summary":"#);
+        match &description.summary {
+            Some(summary) => json::write_string(&mut out, summary),
+            None => out.push_str("null"),
+        }
+        out.push_str(r#","nextRuns":["#);
+        for (index, run) in description.next_runs.iter().enumerate() {
+            if index > 0 {
+                out.push(',');
+            }
+            json::write_string(&mut out, run);
+        }
+        out.push_str("]}");
+        out
+    }
+
+    /// The diagnostic for a JavaScript object too deep for `JSON.stringify`.
+    pub fn too_deep_to_serialize() -> Diagnostic {
+        Diagnostic::new(
+            Code::JsonTooDeep,
+            "",
+            "The request nests objects or arrays too deeply to be read, far deeper than any CreateTask request.",
+        )
+    }
+
+    /// A finished sentence for input that JavaScript could not turn into JSON.
+    pub fn not_serializable(reason: &str) -> Diagnostic {
+        Diagnostic::new(
+            Code::InputNotSerializable,
+            "",
+            format!(
+                "The request could not be read as JSON ({}); pass a plain object or a JSON string.",
+                excerpt(reason)
+            ),
+        )
+    }
 }
 
-/// The diagnostic for a JavaScript object too deep for `JSON.stringify`.
-pub fn too_deep_to_serialize() -> Diagnostic {
-    Diagnostic::new(
-        Code::JsonTooDeep,
-        "",
-        "The request nests objects or arrays too deeply to be read, far deeper than any CreateTask request.",
-    )
-}
-
-/// A finished sentence for input that JavaScript could not turn into JSON.
-pub fn not_serializable(reason: &str) -> Diagnostic {
-    Diagnostic::new(
-        Code::InputNotSerializable,
-        "",
-        format!(
-            "The request could not be read as JSON ({}); pass a plain object or a JSON string.",
-            excerpt(reason)
-        ),
-    )
-}
+#[cfg(target_arch = "wasm32")]
+use boundary::{
+    description_to_json_text, not_serializable, schedule_not_a_string, too_deep_to_serialize,
+};
 
 #[cfg(test)]
 mod tests {
+    use super::boundary::description_to_json_text;
     use super::*;
 
     #[test]

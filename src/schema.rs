@@ -709,7 +709,9 @@ impl Operation {
             .find(|op| op.as_str() == name)
     }
 
-    /// The shape of the operation's request.
+    /// The shape of the operation's request (the schema table is not API:
+    /// hidden, for this crate's tests).
+    #[doc(hidden)]
     pub fn request(self) -> &'static Shape {
         match self {
             Operation::CreateTask => &REQUEST,
@@ -718,7 +720,8 @@ impl Operation {
         }
     }
 
-    /// The members of the operation's request root.
+    /// The members of the operation's request root (hidden, as [`Operation::request`]).
+    #[doc(hidden)]
     pub fn members(self) -> &'static [Member] {
         match self.request() {
             Shape::Structure(members) => members,

@@ -2,9 +2,9 @@
 //! `REPORT_LIMIT` diagnostics plus one `report/truncated`, errors first, and
 //! building it allocates nothing sized by the request's counts.
 
-use datasync_task_validator::diagnostic::{Code, Severity, REPORT_LIMIT};
 use datasync_task_validator::json::{Number, Value};
 use datasync_task_validator::{validate_text, Context, Report};
+use datasync_task_validator::{Code, Severity, REPORT_LIMIT};
 
 const SOURCE: &str = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0";
 const DESTINATION: &str = "arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210";

@@ -3,8 +3,8 @@
 
 use std::error::Error;
 
-use datasync_task_validator::diagnostic::{Code, Diagnostic, Severity};
 use datasync_task_validator::{validate_text, Context, Report};
+use datasync_task_validator::{Code, Diagnostic, Severity};
 
 /// A request with two errors and a warning.
 const REQUEST: &str = r#"{

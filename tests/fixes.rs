@@ -6,9 +6,9 @@
 
 use std::borrow::Cow;
 
-use datasync_task_validator::diagnostic::{Diagnostic, PatchOp};
 use datasync_task_validator::json::{self, Value};
 use datasync_task_validator::{validate_text, Context};
+use datasync_task_validator::{Diagnostic, PatchOp};
 
 /// 2026-11-25T00:00:00Z.
 const NOW: i64 = 1_795_564_800;

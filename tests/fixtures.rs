@@ -14,9 +14,9 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use datasync_task_validator::diagnostic::{Code, Diagnostic};
 use datasync_task_validator::json::{self, to_string_pretty};
 use datasync_task_validator::{validate_text, validate_value, CallOptions, Context, Report};
+use datasync_task_validator::{Code, Diagnostic};
 
 /// 2026-11-25T00:00:00Z: fixtures are judged at a fixed time.
 const NOW: i64 = 1_795_564_800;

@@ -17,12 +17,14 @@ use std::borrow::Cow;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use datasync_task_validator::diagnostic::{rules, Code, Diagnostic, RETIRED};
+use datasync_task_validator::internal::diagnostic::{rules, RETIRED};
+use datasync_task_validator::internal::registry::{EmittedBy, Example, Param, Rule};
+use datasync_task_validator::internal::{
+    not_serializable, schedule_not_a_string, too_deep_to_serialize,
+};
 use datasync_task_validator::json::{self, to_string_pretty, Number, Value};
-use datasync_task_validator::registry::{EmittedBy, Example, Param, Rule};
 use datasync_task_validator::{
-    not_serializable, schedule_not_a_string, too_deep_to_serialize, validate_text, validate_value,
-    CallOptions, Context,
+    validate_text, validate_value, CallOptions, Code, Context, Diagnostic,
 };
 
 /// Where the repository's files are shown to people (SARIF `helpUri`, links).

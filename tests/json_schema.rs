@@ -10,7 +10,7 @@
 use std::fs;
 use std::path::PathBuf;
 
-use datasync_task_validator::json_schema::{document_text, file_name};
+use datasync_task_validator::internal::json_schema::{document_text, file_name};
 use datasync_task_validator::Operation;
 
 fn folder() -> PathBuf {

@@ -2,10 +2,10 @@
 //! report (never a panic), reports are deterministic, and work grows linearly.
 
 use datasync_task_validator::json::{self, Number, Text, Value};
-use datasync_task_validator::locations::{Location, LocationType};
 use datasync_task_validator::{
     fill_defaults, fill_defaults_with, validate_text, validate_value, Context, Task,
 };
+use datasync_task_validator::{Location, LocationType};
 use proptest::prelude::*;
 
 const SOURCE: &str = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0";

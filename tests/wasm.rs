@@ -4,7 +4,7 @@
 //! `WASM_BINDGEN_USE_BROWSER=1` (see scripts/test.sh); the test binary is the same.
 #![cfg(target_arch = "wasm32")]
 
-use datasync_task_validator::wasm::{
+use datasync_task_validator::internal::wasm::{
     apply_defaults as apply_defaults_with, describe_schedule, fields as fields_with,
     report_unserializable, validate as validate_with, validate_utf8 as validate_utf8_with, version,
 };

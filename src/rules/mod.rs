@@ -37,7 +37,7 @@ pub struct Context<'a> {
     /// runs, when the caller describes it; ignored for CreateTask, and when its
     /// ARN is not the request's TaskArn.
     pub task: Option<&'a Task>,
-    /// What the caller knows about locations (see [`crate::locations`]). A
+    /// What the caller knows about locations (see [`Location`]). A
     /// location the request uses but no description names gets no location
     /// rule; descriptions of other locations are ignored.
     pub locations: &'a [Location],

@@ -1,5 +1,5 @@
 //! The schedule expression's grammar, frequency and reachability, delegated to
-//! [`crate::schedule`] once the model's length and character rules pass (so a
+//! `crate::schedule` once the model's length and character rules pass (so a
 //! value gets one error, not two for the same mistake).
 //!
 //! Why: EventBridge rejects malformed expressions, and DataSync runs a task at most once an hour.

@@ -1005,4 +1005,126 @@ mod tests {
             assert_eq!(reads.get(), expected, "{expression}");
         }
     }
+
+    /// The modules under `src/schedule/` and, for each, the modules its
+    /// `use super::…` and `use crate::schedule::…` lines name (test code left
+    /// out). A module also depends on the modules it declares.
+    fn module_imports() -> std::collections::BTreeMap<String, Vec<String>> {
+        use std::path::Path;
+        fn name_of(root: &Path, file: &Path) -> Vec<String> {
+            let relative = file.strip_prefix(root).expect("under the root");
+            let mut parts: Vec<String> = relative
+                .iter()
+                .map(|part| part.to_string_lossy().trim_end_matches(".rs").to_owned())
+                .collect();
+            if parts.last().is_some_and(|last| last == "mod") {
+                parts.pop();
+            }
+            parts
+        }
+        fn files(folder: &Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(folder).expect("src/schedule") {
+                let path = entry.expect("an entry").path();
+                if path.is_dir() {
+                    files(&path, out);
+                } else if path.extension().is_some_and(|ext| ext == "rs") {
+                    out.push(path);
+                }
+            }
+        }
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/schedule");
+        let mut found = Vec::new();
+        files(&root, &mut found);
+        let modules: Vec<Vec<String>> = found.iter().map(|file| name_of(&root, file)).collect();
+        // The longest known module at the start of `path`.
+        let resolve = |path: &[String]| -> Vec<String> {
+            (0..=path.len())
+                .rev()
+                .map(|length| path[..length].to_vec())
+                .find(|prefix| modules.contains(prefix))
+                .unwrap_or_default()
+        };
+        let mut graph = std::collections::BTreeMap::new();
+        for (file, module) in found.iter().zip(&modules) {
+            let text = std::fs::read_to_string(file).expect("a source file");
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            let mut imports: Vec<String> = Vec::new();
+            for line in code.lines().map(str::trim) {
+                let Some(path) = line
+                    .strip_prefix("pub(crate) use ")
+                    .or_else(|| line.strip_prefix("use "))
+                else {
+                    if let Some(child) = line.strip_prefix("mod ") {
+                        let mut declared = module.clone();
+                        declared.push(child.trim_end_matches(';').to_owned());
+                        imports.push(declared.join("::"));
+                    }
+                    continue;
+                };
+                let mut base = module.clone();
+                let mut words: Vec<&str> = path.split("::").collect();
+                if words.starts_with(&["crate", "schedule"]) {
+                    base.clear();
+                    words.drain(..2);
+                } else if words.first() == Some(&"super") {
+                    while words.first() == Some(&"super") {
+                        base.pop();
+                        words.remove(0);
+                    }
+                } else {
+                    continue; // std, crate::diagnostic and the like, or a child by name
+                }
+                // `super::{a, b}` names several; `super::a::{B, C}` one.
+                let rest = words.join("::");
+                let rest = rest.trim_end_matches(';');
+                let heads: Vec<&str> = match rest.strip_prefix('{') {
+                    Some(list) => list.trim_end_matches('}').split(',').collect(),
+                    None => vec![rest],
+                };
+                for head in heads {
+                    let mut target = base.clone();
+                    target.extend(head.trim().split("::").map(str::to_owned));
+                    imports.push(resolve(&target).join("::"));
+                }
+            }
+            graph.insert(module.join("::"), imports);
+        }
+        graph
+    }
+
+    #[test]
+    fn the_schedule_modules_import_each_other_without_a_cycle() {
+        let graph = module_imports();
+        assert!(graph.len() >= 10, "{graph:?}");
+        assert!(
+            graph["cron::checks"].contains(&"cron::summary".to_owned()),
+            "{graph:?}"
+        );
+        // Depth-first search; a module met again while still on the path closes a cycle.
+        fn visit<'g>(
+            module: &'g str,
+            graph: &'g std::collections::BTreeMap<String, Vec<String>>,
+            path: &mut Vec<&'g str>,
+            done: &mut std::collections::BTreeSet<&'g str>,
+        ) {
+            if done.contains(module) {
+                return;
+            }
+            if let Some(at) = path.iter().position(|&on| on == module) {
+                panic!("an import cycle: {} -> {module}", path[at..].join(" -> "));
+            }
+            path.push(module);
+            for next in graph.get(module).into_iter().flatten() {
+                if next != module {
+                    visit(next, graph, path, done);
+                }
+            }
+            path.pop();
+            done.insert(module);
+        }
+        let mut done = std::collections::BTreeSet::new();
+        for module in graph.keys() {
+            visit(module, &graph, &mut Vec::new(), &mut done);
+        }
+    }
 }

@@ -1,10 +1,12 @@
 //! `Serialize` on the public report types (for native Rust users) writes the
 //! same JSON as `Report::to_json_text`, which is what `validate()` returns in
-//! JavaScript: field for field, in the same order.
+//! JavaScript: field for field, in the same order. A schedule description
+//! serializes as `describeSchedule()` returns it.
 
 use std::fs;
 
-use datasync_task_validator::{json, validate_text, Context, Report};
+use datasync_task_validator::internal::description_to_json_text;
+use datasync_task_validator::{describe_schedule, json, validate_text, Context, Report};
 
 /// Every request in examples/ and tests/fixtures/ (not the expected reports).
 fn requests() -> Vec<(String, String)> {
@@ -66,4 +68,35 @@ fn values_serialize_as_the_json_they_were_read_from() {
     let text = r#"{"a":[1,-2,9223372036854775808,-170141183460469231731687303715884105728,true,null],"b":"q\"\\\n","c":{},"d":1.5}"#;
     let value = json::parse(text).expect("JSON").value;
     assert_eq!(serde_json::to_string(&value).expect("serializes"), text);
+}
+
+#[test]
+fn a_serialized_schedule_description_is_what_describe_schedule_returns() {
+    let from = 1_795_564_800; // 2026-11-25T00:00:00Z
+    for expression in [
+        "",
+        "rate(12 hours)",
+        "cron(0 8 ? * 4#1 *)",
+        "cron(0/15 * * * ? *)",
+        "cron(0 0 30 2 ? *)",
+        "cron(0 8 * * 3#1)",
+        "rate(",
+        "Rate(1 day)",
+    ] {
+        let description = describe_schedule(expression, from, 3);
+        let serialized = serde_json::to_string(&description).expect("serializes");
+        assert_eq!(
+            serialized,
+            description_to_json_text(&description),
+            "{expression}"
+        );
+    }
+    assert_eq!(
+        serde_json::to_string(&describe_schedule("rate(1 day)", from, 1)).expect("serializes"),
+        concat!(
+            r#"{"valid":true,"diagnostics":[],"#,
+            r#""summary":"Every day, counted from when the schedule is created","#,
+            r#""nextRuns":["2026-11-26T00:00:00Z"]}"#
+        )
+    );
 }

@@ -123,6 +123,24 @@ pub struct Description {
     pub next_runs: Vec<String>,
 }
 
+/// `{ valid, diagnostics, summary, nextRuns }`, the shape `describeSchedule()`
+/// returns in JavaScript (`valid`: no diagnostic is an error).
+impl serde::Serialize for Description {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let valid = !self
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == crate::diagnostic::Severity::Error);
+        let mut out = serializer.serialize_struct("ScheduleDescription", 4)?;
+        out.serialize_field("valid", &valid)?;
+        out.serialize_field("diagnostics", &self.diagnostics)?;
+        out.serialize_field("summary", &self.summary)?;
+        out.serialize_field("nextRuns", &self.next_runs)?;
+        out.end()
+    }
+}
+
 /// Checks a ScheduleExpression value. `path` becomes every diagnostic's path.
 /// `now_unix` (seconds since epoch, UTC) lets the never-fires check see that
 /// an expression only matches past times; with `None` it only reports

@@ -43,12 +43,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 use std::time::Instant;
 
-use datasync_task_validator::diagnostic::Code;
-use datasync_task_validator::locations::{Location, LocationType};
-use datasync_task_validator::patterns::Pattern;
-use datasync_task_validator::request::TaskMode;
-use datasync_task_validator::schema::{option_members, Member, Operation, Shape, StringRule};
-use datasync_task_validator::{validate_text, validate_text_by_tree, Context, Report, Task};
+use datasync_task_validator::internal::request::TaskMode;
+use datasync_task_validator::internal::schema::{option_members, Member, Shape, StringRule};
+use datasync_task_validator::{
+    validate_text, validate_text_by_tree, Code, Context, Location, LocationType, Operation,
+    Pattern, Report, Task,
+};
 
 /// The seed when `DIFFERENTIAL_SEED` is not set.
 const DEFAULT_SEED: u64 = 0x0d1f_f5ee_d016_0001;

@@ -130,8 +130,8 @@ function keyPressLatencies(trace) {
 /**
  * Scrolls the field to the middle of the viewport and waits for the sections around it
  * to settle (they skip layout off screen, so their heights change once shown). Focus
- * alone can leave the field at the viewport's bottom edge, where Chromium scrolls to
- * reveal the caret at every key and presents the result frames late.
+ * alone can leave the field at the viewport's bottom edge, where headless Chromium
+ * presents keys late (see `edge()`).
  */
 async function centre(field) {
   for (let i = 0; i < 2; i += 1) {

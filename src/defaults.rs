@@ -40,10 +40,11 @@ pub fn fill_defaults_with<'a>(request: &Value<'a>, context: &Context) -> Option<
     let view = Request::new(request)?;
     // None: TaskMode is present but invalid.
     let mode = view.task_mode();
-    let object_pair = ["SourceLocationArn", "DestinationLocationArn"]
+    let object_pair = [view.values.source, view.values.destination]
         .iter()
         .all(|member| {
-            view.str_at(&[member])
+            member
+                .as_str()
                 .and_then(|arn| context.location(arn))
                 .and_then(|location| location.kind)
                 .is_some_and(|kind| kind.is_object_storage())

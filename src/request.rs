@@ -1,7 +1,15 @@
-//! A read-only view of a request for the cross-field rules: task mode and the
-//! *effective* value of each option (what was set; else, for CreateTask, the
-//! service default, and for UpdateTask and StartTaskExecution, the existing
-//! task's setting when the caller describes the task).
+//! The typed request the cross-field rules read: the members they need, each
+//! read once, and the task mode and the *effective* value of each option
+//! (what was set; else, for CreateTask, the service default, and for
+//! UpdateTask and StartTaskExecution, the existing task's setting when the
+//! caller describes the task).
+//!
+//! The record ([`Record`]) is filled by events (an object or an array opens
+//! at a slot, a member is named, a string or an integer is read), so the two
+//! readers of a request fill it the same way: [`Record::from_value`] walks a
+//! parsed [`Value`] tree, and the single pass over the text
+//! ([`crate::scan`]) fills it as it reads. Strings are borrowed from the
+//! input; only lists (filter rules, tags) take a vector.
 
 use crate::json::{Number, Value};
 use crate::rules::Context;
@@ -80,69 +88,432 @@ impl<'a> Setting<'a> {
     }
 }
 
-/// A request that is at least a JSON object.
-#[derive(Clone, Copy, Debug)]
+/// What a request holds at a member the rules read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Field<'a> {
+    /// The member is not in the request.
+    #[default]
+    Absent,
+    /// A string, valid or not (the structural check judges it).
+    Str(&'a str),
+    /// Present but not a string (the structural check reports it).
+    Other,
+}
+
+impl<'a> Field<'a> {
+    /// The string, if the member is one.
+    pub fn as_str(self) -> Option<&'a str> {
+        match self {
+            Field::Str(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// Whether the member is present, whatever its value.
+    pub fn is_present(self) -> bool {
+        self != Field::Absent
+    }
+}
+
+/// One item of `Includes` or `Excludes`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilterItem<'a> {
+    /// The item is not an object (the structural check reports it).
+    NotAnObject,
+    /// A filter rule object, with its `Value`.
+    Rule(Field<'a>),
+}
+
+/// `ManifestConfig`, when it is an object.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Manifest {
+    /// Whether it has any member at all (`{}` removes a task's manifest).
+    pub has_members: bool,
+    /// Whether it has a `Source`, whatever its value.
+    pub has_source: bool,
+}
+
+/// What the rules read of `TaskReportConfig` (all absent unless it is an object).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReportConfig<'a> {
+    /// `OutputType`.
+    pub output_type: Field<'a>,
+    /// Whether `ReportLevel` is present.
+    pub has_report_level: bool,
+    /// `Overrides` when it is an object: whether it has any member.
+    pub overrides: Option<bool>,
+    /// Whether `Overrides` is an object with a `Deleted` member.
+    pub has_deleted_override: bool,
+}
+
+/// The names of the two filter lists, in [`Record::filters`] order.
+pub const FILTER_LISTS: [&str; 2] = ["Includes", "Excludes"];
+
+/// How many members `Options` has (checked against the schema by a test).
+const OPTION_SLOTS: usize = 16;
+
+/// Everything in a request that a cross-field rule reads, borrowed from the input.
+///
+/// Members of other operations (reported as unknown) are never read, and of
+/// a member named twice the last value counts, as in the parsed tree.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Record<'a> {
+    /// `TaskArn` (UpdateTask, StartTaskExecution).
+    pub task_arn: Field<'a>,
+    /// `SourceLocationArn`.
+    pub source: Field<'a>,
+    /// `DestinationLocationArn`.
+    pub destination: Field<'a>,
+    /// `TaskMode`.
+    pub task_mode: Field<'a>,
+    /// `CloudWatchLogGroupArn`.
+    pub log_group: Field<'a>,
+    /// Whether the options member (`Options` or `OverrideOptions`) is present, whatever its value.
+    pub has_options: bool,
+    /// Each option, in the order of [`schema::option_members`]; all absent
+    /// unless the options member is an object.
+    pub options: [Field<'a>; OPTION_SLOTS],
+    /// `BytesPerSecond`, when it is an integer of at least -1.
+    pub bytes_per_second: Option<i64>,
+    /// The items of `Includes` and `Excludes` (see [`FILTER_LISTS`]), when they are arrays.
+    pub filters: [Vec<FilterItem<'a>>; 2],
+    /// `Schedule.ScheduleExpression`.
+    pub schedule_expression: Field<'a>,
+    /// The `Key` of each item of `Tags` (when it is an array), when that key is a string.
+    pub tag_keys: Vec<Option<&'a str>>,
+    /// `ManifestConfig`, when it is an object.
+    pub manifest: Option<Manifest>,
+    /// `TaskReportConfig`.
+    pub report: ReportConfig<'a>,
+}
+
+/// Where a value read from a request goes in its [`Record`]: each reader
+/// follows the path from the root with [`Record::member`] and
+/// [`Record::item`], then reports the value at the slot it reached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slot {
+    /// Nothing a rule reads.
+    Ignored,
+    /// The request itself.
+    Root,
+    /// `TaskArn`.
+    TaskArn,
+    /// `SourceLocationArn`.
+    Source,
+    /// `DestinationLocationArn`.
+    Destination,
+    /// `TaskMode`.
+    TaskMode,
+    /// `CloudWatchLogGroupArn`.
+    LogGroup,
+    /// `Options` (or StartTaskExecution's `OverrideOptions`).
+    Options,
+    /// The option at this position of [`schema::option_members`].
+    Option(usize),
+    /// `Includes` (0) or `Excludes` (1).
+    Filters(usize),
+    /// An item of a filter list.
+    FilterRule(usize),
+    /// A filter rule's `Value`.
+    FilterValue(usize),
+    /// `Schedule`.
+    Schedule,
+    /// `Schedule.ScheduleExpression`.
+    ScheduleExpression,
+    /// `Tags`.
+    Tags,
+    /// An item of `Tags`.
+    Tag,
+    /// A tag's `Key`.
+    TagKey,
+    /// `ManifestConfig`.
+    Manifest,
+    /// `ManifestConfig.Source`.
+    ManifestSource,
+    /// `TaskReportConfig`.
+    Report,
+    /// `TaskReportConfig.OutputType`.
+    OutputType,
+    /// `TaskReportConfig.ReportLevel`.
+    ReportLevel,
+    /// `TaskReportConfig.Overrides`.
+    Overrides,
+    /// `TaskReportConfig.Overrides.Deleted`.
+    DeletedOverride,
+}
+
+impl<'a> Record<'a> {
+    /// The record of `root` read as a request of `operation`.
+    pub fn from_value(root: &'a Value<'a>, operation: Operation) -> Self {
+        let mut record = Record::default();
+        if let Value::Object(members) = root {
+            for (name, value) in members {
+                // A member of another operation is unknown here, and unread.
+                if operation.has_member(name) {
+                    let slot = record.member(Slot::Root, name, operation);
+                    record.read_value(slot, value, operation);
+                }
+            }
+        }
+        record
+    }
+
+    /// Reads `value` into `slot`, with everything in it.
+    fn read_value(&mut self, slot: Slot, value: &'a Value<'a>, operation: Operation) {
+        if slot == Slot::Ignored {
+            return;
+        }
+        match value {
+            Value::String(text) => self.string(slot, text),
+            Value::Number(Number::Int(int)) => self.integer(slot, *int),
+            Value::Object(members) => {
+                self.object(slot);
+                for (name, member) in members {
+                    let child = self.member(slot, name, operation);
+                    self.read_value(child, member, operation);
+                }
+            }
+            Value::Array(items) => {
+                self.array(slot);
+                for item in items {
+                    let child = self.item(slot);
+                    self.read_value(child, item, operation);
+                }
+            }
+            _ => self.other(slot),
+        }
+    }
+
+    /// The slot of the member `name` of the object at `parent`, noting that
+    /// the object has a member. `operation` names the options member.
+    pub fn member(&mut self, parent: Slot, name: &str, operation: Operation) -> Slot {
+        match parent {
+            Slot::Root => match name {
+                "TaskArn" => Slot::TaskArn,
+                "SourceLocationArn" => Slot::Source,
+                "DestinationLocationArn" => Slot::Destination,
+                "TaskMode" => Slot::TaskMode,
+                "CloudWatchLogGroupArn" => Slot::LogGroup,
+                "Includes" => Slot::Filters(0),
+                "Excludes" => Slot::Filters(1),
+                "Schedule" => Slot::Schedule,
+                "Tags" => Slot::Tags,
+                "ManifestConfig" => Slot::Manifest,
+                "TaskReportConfig" => Slot::Report,
+                _ if name == operation.options_member() => Slot::Options,
+                _ => Slot::Ignored,
+            },
+            Slot::Options => schema::option_members()
+                .iter()
+                .position(|member| crate::json::same(member.name, name))
+                .map_or(Slot::Ignored, Slot::Option),
+            Slot::FilterRule(list) if name == "Value" => Slot::FilterValue(list),
+            Slot::Schedule if name == "ScheduleExpression" => Slot::ScheduleExpression,
+            Slot::Tag if name == "Key" => Slot::TagKey,
+            Slot::Manifest => {
+                if let Some(manifest) = &mut self.manifest {
+                    manifest.has_members = true;
+                }
+                if name == "Source" {
+                    Slot::ManifestSource
+                } else {
+                    Slot::Ignored
+                }
+            }
+            Slot::Report => match name {
+                "OutputType" => Slot::OutputType,
+                "ReportLevel" => Slot::ReportLevel,
+                "Overrides" => Slot::Overrides,
+                _ => Slot::Ignored,
+            },
+            Slot::Overrides => {
+                self.report.overrides = Some(true);
+                if name == "Deleted" {
+                    Slot::DeletedOverride
+                } else {
+                    Slot::Ignored
+                }
+            }
+            _ => Slot::Ignored,
+        }
+    }
+
+    /// The slot of the next item of the array at `list`.
+    pub fn item(&mut self, list: Slot) -> Slot {
+        match list {
+            Slot::Filters(at) => {
+                if let Some(items) = self.filters.get_mut(at) {
+                    items.push(FilterItem::NotAnObject);
+                }
+                Slot::FilterRule(at)
+            }
+            Slot::Tags => {
+                self.tag_keys.push(None);
+                Slot::Tag
+            }
+            _ => Slot::Ignored,
+        }
+    }
+
+    /// The value at `slot` is an object; its members follow.
+    pub fn object(&mut self, slot: Slot) {
+        match slot {
+            Slot::FilterRule(list) => {
+                if let Some(last) = self
+                    .filters
+                    .get_mut(list)
+                    .and_then(|items| items.last_mut())
+                {
+                    *last = FilterItem::Rule(Field::Absent);
+                }
+            }
+            Slot::Manifest => self.manifest = Some(Manifest::default()),
+            Slot::Overrides => self.report.overrides = Some(false),
+            _ => self.present(slot, Field::Other),
+        }
+    }
+
+    /// The value at `slot` is an array; its items follow.
+    pub fn array(&mut self, slot: Slot) {
+        self.present(slot, Field::Other);
+    }
+
+    /// The value at `slot` is the string `text`.
+    pub fn string(&mut self, slot: Slot, text: &'a str) {
+        match slot {
+            Slot::TagKey => {
+                if let Some(last) = self.tag_keys.last_mut() {
+                    *last = Some(text);
+                }
+            }
+            _ => self.present(slot, Field::Str(text)),
+        }
+    }
+
+    /// The value at `slot` is an integer that fits in `i64`.
+    pub fn integer(&mut self, slot: Slot, value: i64) {
+        if slot == Slot::Option(BYTES_PER_SECOND) && value >= -1 {
+            self.bytes_per_second = Some(value);
+        }
+        self.present(slot, Field::Other);
+    }
+
+    /// The value at `slot` is anything else: null, a boolean, a number that
+    /// is not an integer in the `i64` range.
+    pub fn other(&mut self, slot: Slot) {
+        self.present(slot, Field::Other);
+    }
+
+    /// Notes a value at `slot` that is not an object the rules look into.
+    fn present(&mut self, slot: Slot, field: Field<'a>) {
+        let target = match slot {
+            Slot::TaskArn => &mut self.task_arn,
+            Slot::Source => &mut self.source,
+            Slot::Destination => &mut self.destination,
+            Slot::TaskMode => &mut self.task_mode,
+            Slot::LogGroup => &mut self.log_group,
+            Slot::ScheduleExpression => &mut self.schedule_expression,
+            Slot::OutputType => &mut self.report.output_type,
+            Slot::Option(at) => match self.options.get_mut(at) {
+                Some(option) => option,
+                None => return,
+            },
+            Slot::FilterValue(list) => {
+                if let Some(last) = self
+                    .filters
+                    .get_mut(list)
+                    .and_then(|items| items.last_mut())
+                {
+                    *last = FilterItem::Rule(field);
+                }
+                return;
+            }
+            Slot::Options => return self.has_options = true,
+            Slot::ManifestSource => {
+                if let Some(manifest) = &mut self.manifest {
+                    manifest.has_source = true;
+                }
+                return;
+            }
+            Slot::ReportLevel => return self.report.has_report_level = true,
+            Slot::DeletedOverride => return self.report.has_deleted_override = true,
+            _ => return,
+        };
+        *target = field;
+    }
+}
+
+/// The position of BytesPerSecond among the options (checked by a test).
+const BYTES_PER_SECOND: usize = 9;
+
+/// A request, as the cross-field rules read it.
+#[derive(Clone, Debug)]
 pub struct Request<'a> {
-    root: &'a Value<'a>,
+    /// What the request holds.
+    pub values: Record<'a>,
     /// The operation the request is for.
     operation: Operation,
     /// The task mode, looked up once because nearly every rule asks for it.
     mode: Option<TaskMode>,
-    /// The options member (`Options`, or StartTaskExecution's `OverrideOptions`), if present.
-    options: Option<&'a Value<'a>>,
     /// The existing task (UpdateTask, StartTaskExecution), when described.
     task: Option<&'a Task>,
 }
 
 impl<'a> Request<'a> {
-    /// A view of `root` as a CreateTask request, if it is an object.
+    /// `root` as a CreateTask request, if it is an object.
     pub fn new(root: &'a Value<'a>) -> Option<Self> {
-        if !matches!(root, Value::Object(_)) {
-            return None;
-        }
-        let mode = match root.get("TaskMode") {
-            None => Some(TaskMode::Basic),
-            Some(Value::String(mode)) if mode == "BASIC" => Some(TaskMode::Basic),
-            Some(Value::String(mode)) if mode == "ENHANCED" => Some(TaskMode::Enhanced),
-            Some(_) => None,
-        };
-        Some(Request {
-            root,
-            operation: Operation::CreateTask,
-            mode,
-            options: root.get("Options"),
-            task: None,
+        matches!(root, Value::Object(_)).then(|| {
+            Request::of(
+                Record::from_value(root, Operation::CreateTask),
+                Operation::CreateTask,
+                None,
+            )
         })
     }
 
-    /// A view of `root` as a request of the context's operation, judged
-    /// against the context's task (unless the task's ARN is not the request's
-    /// TaskArn), if `root` is an object.
+    /// `root` as a request of the context's operation, judged against the
+    /// context's task (unless the task's ARN is not the request's TaskArn),
+    /// if `root` is an object.
     pub fn in_context(root: &'a Value<'a>, context: &'a Context) -> Option<Self> {
+        matches!(root, Value::Object(_))
+            .then(|| Request::from_record(Record::from_value(root, context.operation), context))
+    }
+
+    /// The request whose members are `values`, of the context's operation,
+    /// judged against the context's task (unless the task's ARN is not the
+    /// request's TaskArn).
+    pub fn from_record(values: Record<'a>, context: &'a Context) -> Self {
         let operation = context.operation;
-        if operation == Operation::CreateTask {
-            return Request::new(root);
-        }
-        if !matches!(root, Value::Object(_)) {
-            return None;
-        }
-        let task = context.task.filter(|task| {
-            match (
-                task.arn.as_deref(),
-                root.get("TaskArn").and_then(Value::as_str),
-            ) {
-                (Some(described), Some(requested)) => described == requested,
-                _ => true,
+        let task = if operation == Operation::CreateTask {
+            None
+        } else {
+            context.task.filter(
+                |task| match (task.arn.as_deref(), values.task_arn.as_str()) {
+                    (Some(described), Some(requested)) => described == requested,
+                    _ => true,
+                },
+            )
+        };
+        Request::of(values, operation, task)
+    }
+
+    fn of(values: Record<'a>, operation: Operation, task: Option<&'a Task>) -> Self {
+        let mode = if operation == Operation::CreateTask {
+            match values.task_mode {
+                Field::Absent | Field::Str("BASIC") => Some(TaskMode::Basic),
+                Field::Str("ENHANCED") => Some(TaskMode::Enhanced),
+                _ => None,
             }
-        });
-        Some(Request {
-            root,
-            operation,
+        } else {
             // The mode is fixed at creation: only the task's description knows it.
-            mode: task.and_then(|task| task.mode),
-            options: root.get(operation.options_member()),
+            task.and_then(|task| task.mode)
+        };
+        Request {
+            values,
+            operation,
+            mode,
             task,
-        })
+        }
     }
 
     /// The operation the request is for.
@@ -171,37 +542,6 @@ impl<'a> Request<'a> {
         }
     }
 
-    /// The value at `path` (member names and decimal indexes), if present.
-    /// A member of another operation (reported as unknown) is never present.
-    pub fn at(&self, path: &[&str]) -> Option<&'a Value<'a>> {
-        if self.operation != Operation::CreateTask
-            && !path
-                .first()
-                .is_some_and(|first| self.operation.has_member(first))
-        {
-            return None;
-        }
-        let mut current = self.root;
-        for segment in path {
-            current = match current {
-                Value::Object(_) => current.get(segment)?,
-                Value::Array(items) => items.get(segment.parse::<usize>().ok()?)?,
-                _ => return None,
-            };
-        }
-        Some(current)
-    }
-
-    /// Whether a member is present at `path`, whatever its value.
-    pub fn has(&self, path: &[&str]) -> bool {
-        self.at(path).is_some()
-    }
-
-    /// The string at `path`, if it is a string.
-    pub fn str_at(&self, path: &[&str]) -> Option<&'a str> {
-        self.at(path).and_then(Value::as_str)
-    }
-
     /// The task mode; `None` when TaskMode is set to something invalid.
     pub fn task_mode(&self) -> Option<TaskMode> {
         self.mode
@@ -209,11 +549,16 @@ impl<'a> Request<'a> {
 
     /// The effective value of the Options member `name`.
     pub fn option(&self, name: &str) -> Setting<'a> {
-        let Some(member) = schema::find(schema::option_members(), name) else {
+        let members = schema::option_members();
+        let Some((member, field)) = members
+            .iter()
+            .zip(self.values.options)
+            .find(|(member, _)| crate::json::same(member.name, name))
+        else {
             return Setting::Unknown;
         };
-        match self.options.and_then(|options| options.get(name)) {
-            Some(Value::String(value)) => match member.shape {
+        match field {
+            Field::Str(value) => match member.shape {
                 Shape::String(rule)
                     if rule
                         .allowed
@@ -224,12 +569,12 @@ impl<'a> Request<'a> {
                 }
                 _ => Setting::Unknown,
             },
-            Some(_) => Setting::Unknown,
-            None if !self.operation.has_defaults() => self
+            Field::Other => Setting::Unknown,
+            Field::Absent if !self.operation.has_defaults() => self
                 .task
                 .and_then(|task| task.option(name))
                 .map_or(Setting::Unknown, Setting::Task),
-            None => {
+            Field::Absent => {
                 // With an invalid TaskMode the default is still known when both modes share it.
                 let default = member
                     .default
@@ -248,17 +593,93 @@ impl<'a> Request<'a> {
 
     /// The explicit BytesPerSecond, if it is a valid integer.
     pub fn bytes_per_second(&self) -> Option<i64> {
-        match self
-            .options
-            .and_then(|options| options.get("BytesPerSecond"))
-        {
-            Some(Value::Number(Number::Int(value))) if *value >= -1 => Some(*value),
-            _ => None,
-        }
+        self.values.bytes_per_second
     }
 
-    /// Whether the list at `name` holds at least one item.
+    /// Whether the list at `name` (`Includes` or `Excludes`) holds at least one item.
     pub fn has_items(&self, name: &str) -> bool {
-        matches!(self.at(&[name]), Some(Value::Array(items)) if !items.is_empty())
+        FILTER_LISTS
+            .iter()
+            .zip(&self.values.filters)
+            .any(|(list, items)| *list == name && !items.is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+
+    #[test]
+    fn the_record_has_a_slot_for_every_option_and_bytes_per_second_where_the_schema_has_it() {
+        let members = schema::option_members();
+        assert_eq!(members.len(), OPTION_SLOTS);
+        assert_eq!(
+            members.get(BYTES_PER_SECOND).map(|m| m.name),
+            Some("BytesPerSecond")
+        );
+    }
+
+    #[test]
+    fn the_record_holds_what_the_rules_read() {
+        let text = r#"{"SourceLocationArn":"s","DestinationLocationArn":7,"TaskMode":"ENHANCED",
+            "Options":{"Atime":"NONE","BytesPerSecond":-1,"Mtime":null,"Bogus":"x"},
+            "Includes":[{"Value":"/a"},3,{"FilterType":"SIMPLE_PATTERN"}],"Excludes":{},
+            "Schedule":{"ScheduleExpression":"rate(1 hour)"},
+            "Tags":[{"Key":"k"},{"Key":1},"x"],
+            "ManifestConfig":{"Source":null},
+            "TaskReportConfig":{"OutputType":"STANDARD","ReportLevel":1,"Overrides":{"Deleted":{}}},
+            "TaskArn":"t"}"#;
+        let parsed = parse(text).unwrap();
+        let record = Record::from_value(&parsed.value, Operation::CreateTask);
+        let mut options = [Field::Absent; OPTION_SLOTS];
+        options[2] = Field::Str("NONE");
+        options[3] = Field::Other;
+        options[BYTES_PER_SECOND] = Field::Other;
+        assert_eq!(
+            record,
+            Record {
+                task_arn: Field::Absent,
+                source: Field::Str("s"),
+                destination: Field::Other,
+                task_mode: Field::Str("ENHANCED"),
+                log_group: Field::Absent,
+                has_options: true,
+                options,
+                bytes_per_second: Some(-1),
+                filters: [
+                    vec![
+                        FilterItem::Rule(Field::Str("/a")),
+                        FilterItem::NotAnObject,
+                        FilterItem::Rule(Field::Absent)
+                    ],
+                    Vec::new()
+                ],
+                schedule_expression: Field::Str("rate(1 hour)"),
+                tag_keys: vec![Some("k"), None, None],
+                manifest: Some(Manifest {
+                    has_members: true,
+                    has_source: true
+                }),
+                report: ReportConfig {
+                    output_type: Field::Str("STANDARD"),
+                    has_report_level: true,
+                    overrides: Some(true),
+                    has_deleted_override: true,
+                },
+            }
+        );
+    }
+
+    #[test]
+    fn members_of_other_operations_are_not_read() {
+        let parsed = parse(r#"{"TaskArn":"t","TaskMode":"BASIC","Options":{"Atime":"NONE"},"OverrideOptions":{"Mtime":"NONE"}}"#).unwrap();
+        let update = Record::from_value(&parsed.value, Operation::UpdateTask);
+        assert_eq!(update.task_arn, Field::Str("t"));
+        assert_eq!(update.task_mode, Field::Absent);
+        assert_eq!(update.options[2], Field::Str("NONE"));
+        let start = Record::from_value(&parsed.value, Operation::StartTaskExecution);
+        assert_eq!(start.options[2], Field::Absent);
+        assert_eq!(start.options[3], Field::Str("NONE"));
     }
 }

@@ -8,8 +8,7 @@
 //! Fix: `{"Includes": [{"FilterType": "SIMPLE_PATTERN", "Value": "/docs|/reports*"}]}`.
 
 use crate::diagnostic::{quote, Code, Collector, Diagnostic};
-use crate::json::Value;
-use crate::request::Request;
+use crate::request::{Field, FilterItem, Request, FILTER_LISTS};
 use crate::rules::Context;
 
 /// The service quota for include and exclude patterns together, in characters.
@@ -91,20 +90,19 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     let mut any_too_long = false;
     // Where the longest value is: its list and index (its pointer is built only if needed).
     let mut longest: Option<(usize, &str, usize)> = None;
-    for list in ["Includes", "Excludes"] {
-        let Some(Value::Array(rules)) = request.at(&[list]) else {
-            continue;
-        };
+    for (list, rules) in FILTER_LISTS.into_iter().zip(&request.values.filters) {
         for (index, rule) in rules.iter().enumerate() {
-            let Value::Object(_) = rule else { continue };
-            let Some(value) = rule.get("Value") else {
+            let FilterItem::Rule(value) = *rule else {
+                continue;
+            };
+            if value == Field::Absent {
                 out.push(Diagnostic::new(
                     Code::FilterMissingValue,
                     value_pointer(list, index),
                     missing_value(list),
                 ));
                 continue;
-            };
+            }
             let Some(value) = value.as_str() else {
                 continue;
             };

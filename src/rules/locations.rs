@@ -133,8 +133,8 @@ impl<'a> Ends<'a> {
 
 /// Applies every location rule.
 pub fn check(request: &Request, context: &Context, out: &mut Collector) {
-    let source = request.str_at(&["SourceLocationArn"]);
-    let destination = request.str_at(&["DestinationLocationArn"]);
+    let source = request.values.source.as_str();
+    let destination = request.values.destination.as_str();
     same_location(source, destination, out);
     if context.locations.is_empty() {
         return;
@@ -261,7 +261,7 @@ fn nfs_version(request: &Request, ends: &Ends, out: &mut Collector) {
     {
         return;
     }
-    let how = if request.has(&["TaskMode"]) {
+    let how = if request.values.task_mode.is_present() {
         "is"
     } else {
         "defaults to"

@@ -49,7 +49,7 @@ fn enhanced_log_group_name(name: &str, suggestion: &str) -> String {
 
 /// Whether the task will have a log group: `None` when unknown.
 fn has_log_group(request: &Request) -> Option<bool> {
-    if request.has(&["CloudWatchLogGroupArn"]) {
+    if request.values.log_group.is_present() {
         return Some(true);
     }
     match request.operation() {
@@ -61,7 +61,7 @@ fn has_log_group(request: &Request) -> Option<bool> {
 /// Applies the three logging rules.
 pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     let level = request.option("LogLevel");
-    let in_request = request.has(&["CloudWatchLogGroupArn"]);
+    let in_request = request.values.log_group.is_present();
     let has_log_group = has_log_group(request);
     let touched = request.operation() == Operation::CreateTask || level.is_explicit() || in_request;
 
@@ -108,7 +108,9 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
         && request.task_mode() == Some(TaskMode::Enhanced)
     {
         if let Some((prefix, name, suffix)) = request
-            .str_at(&["CloudWatchLogGroupArn"])
+            .values
+            .log_group
+            .as_str()
             .filter(|arn| Pattern::LogGroupArn.matches(arn))
             .and_then(split_log_group_arn)
             .filter(|(_, name, _)| *name != ENHANCED_LOG_GROUP)

@@ -9,7 +9,6 @@
 //! removes the task's manifest (API reference), so it is not checked.
 
 use crate::diagnostic::{Code, Collector, Diagnostic};
-use crate::json::Value;
 use crate::request::Request;
 use crate::rules::Context;
 use crate::schema::Operation;
@@ -27,13 +26,13 @@ const REMOVE_DELETES_NOTHING: &str = "PreserveDeletedFiles REMOVE has no effect 
 /// Applies the three manifest rules.
 pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     // A ManifestConfig that is not an object is a type error, reported elsewhere.
-    let Some(manifest @ Value::Object(members)) = request.at(&["ManifestConfig"]) else {
+    let Some(manifest) = request.values.manifest else {
         return;
     };
-    if members.is_empty() && request.operation() != Operation::CreateTask {
+    if !manifest.has_members && request.operation() != Operation::CreateTask {
         return;
     }
-    if manifest.get("Source").is_none() {
+    if !manifest.has_source {
         out.push(Diagnostic::new(
             Code::ManifestMissingSource,
             "/ManifestConfig/Source",

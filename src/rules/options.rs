@@ -142,9 +142,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
             };
             // An added member needs its options object; when both values come
             // from elsewhere (the task, defaults) there may be none to patch.
-            let options_member = request.option_path("");
-            let options_member = options_member.trim_matches('/');
-            let fix = request.has(&[options_member]).then_some(fix);
+            let fix = request.values.has_options.then_some(fix);
             let mut diagnostic = Diagnostic::new(
                 Code::AtimeMtimeMismatch,
                 request.option_path(blamed),

@@ -6,7 +6,6 @@
 //! Fix: use `"OutputType": "STANDARD"` or drop ReportLevel.
 
 use crate::diagnostic::{Code, Collector, Diagnostic};
-use crate::json::Value;
 use crate::request::Request;
 use crate::rules::Context;
 
@@ -26,18 +25,13 @@ fn deleted_without_remove(how: &str) -> String {
 
 /// Applies the two task report rules.
 pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
-    if request.str_at(&["TaskReportConfig", "OutputType"]) == Some("SUMMARY_ONLY") {
+    let config = &request.values.report;
+    if config.output_type.as_str() == Some("SUMMARY_ONLY") {
         // An empty Overrides object overrides nothing (the Terraform provider
         // sends one with every report configuration), so it is not ignored.
-        let overrides_something = matches!(
-            request.at(&["TaskReportConfig", "Overrides"]),
-            Some(Value::Object(members)) if !members.is_empty()
-        );
+        let overrides_something = config.overrides == Some(true);
         let ignored: Vec<&str> = [
-            (
-                "ReportLevel",
-                request.has(&["TaskReportConfig", "ReportLevel"]),
-            ),
+            ("ReportLevel", config.has_report_level),
             ("Overrides", overrides_something),
         ]
         .into_iter()
@@ -59,7 +53,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
         }
     }
     let deleting = request.option("PreserveDeletedFiles");
-    if request.has(&["TaskReportConfig", "Overrides", "Deleted"]) && deleting.is("PRESERVE") {
+    if config.has_deleted_override && deleting.is("PRESERVE") {
         out.push(
             Diagnostic::new(
                 Code::ReportDeletedWithoutRemove,

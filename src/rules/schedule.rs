@@ -19,7 +19,7 @@ pub const PATH: &str = "/Schedule/ScheduleExpression";
 /// Checks the schedule expression, if it is a string that meets the model's
 /// own length and character rules (the structural check reports those).
 pub fn check(request: &Request, context: &Context, out: &mut Collector) {
-    let Some(expression) = request.str_at(&["Schedule", "ScheduleExpression"]) else {
+    let Some(expression) = request.values.schedule_expression.as_str() else {
         return;
     };
     if super::structure::string_problems(expression, PATH, "ScheduleExpression", PATH).is_empty() {

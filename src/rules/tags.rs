@@ -8,7 +8,6 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::{quote, Code, Collector, Diagnostic};
-use crate::json::Value;
 use crate::request::Request;
 use crate::rules::Context;
 
@@ -28,12 +27,13 @@ fn reserved_prefix(key: &str) -> String {
 
 /// Checks tag keys for duplicates and the reserved prefix.
 pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
-    let Some(Value::Array(tags)) = request.at(&["Tags"]) else {
+    let tags = &request.values.tag_keys;
+    if tags.is_empty() {
         return;
-    };
+    }
     let mut first_use: HashMap<&str, usize> = HashMap::new();
-    for (index, tag) in tags.iter().enumerate() {
-        let Some(key) = tag.get("Key").and_then(Value::as_str) else {
+    for (index, key) in tags.iter().enumerate() {
+        let Some(key) = *key else {
             continue;
         };
         let path = || format!("/Tags/{index}/Key");

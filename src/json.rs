@@ -169,7 +169,14 @@ fn ends_run(word: u64) -> bool {
 /// are compared on every lookup, and in wasm the `memcmp` behind `==`
 /// compares byte by byte; texts of different lengths are told apart at once.
 pub(crate) fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+    same_bytes(a.as_bytes(), b.as_bytes())
+}
+
+/// [`same`] for bytes. The last few bytes are compared one by one too: a
+/// `memcmp` call costs more than the handful of bytes it would compare.
+/// Never inlined: it is called from many places, and a call costs little.
+#[inline(never)]
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
@@ -179,7 +186,11 @@ pub(crate) fn same(a: &str, b: &str) -> bool {
         return false;
     }
     let tail = a.len() - a.len() % 8;
-    a.get(tail..) == b.get(tail..)
+    let (a, b) = (
+        a.get(tail..).unwrap_or_default(),
+        b.get(tail..).unwrap_or_default(),
+    );
+    a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// What a parsing step returns. The error is boxed so that the common
@@ -190,7 +201,7 @@ type Step<T> = Result<T, Box<ParseError>>;
 /// are: everything before the first quote, backslash or control character.
 /// Both the parser and the writer spend most of their time here.
 #[inline(always)]
-fn plain_run_length(bytes: &[u8]) -> usize {
+pub(crate) fn plain_run_length(bytes: &[u8]) -> usize {
     // Eight bytes at a time while none of them ends the run, then one by one.
     let mut skipped = 0;
     for chunk in bytes.chunks_exact(8) {

@@ -37,6 +37,7 @@ mod pointer;
 mod registry;
 mod request;
 mod rules;
+mod scan;
 mod schedule;
 mod schema;
 mod task;
@@ -355,8 +356,18 @@ fn lone_surrogate(path: &str) -> String {
 }
 
 /// Validates a request given as JSON text.
+///
+/// One pass over the text ([`scan`]) checks the structure as it reads and
+/// fills the record the cross-field rules read; text with anything the
+/// structural check would report (or with escapes) is validated by
+/// [`validate_text_by_tree`] instead, which gives the same report for every text.
 pub fn validate_text(text: &str, context: &Context) -> Report {
-    validate_text_by_tree(text, context)
+    let Some(record) = scan::scan(text, context.operation) else {
+        return validate_text_by_tree(text, context);
+    };
+    let mut out = Collector::new();
+    apply_rules(&Request::from_record(record, context), context, &mut out);
+    Report::from(out)
 }
 
 /// Validates a request given as JSON text by the general path: parse the
@@ -419,9 +430,14 @@ pub fn validate_value(value: &Value, context: &Context) -> Report {
 fn check(value: &Value, context: &Context, out: &mut Collector) {
     rules::structure::check(value, context.operation, out);
     if let Some(request) = Request::in_context(value, context) {
-        for (_, rule) in rules::CROSS_FIELD_RULES {
-            rule(&request, context, out);
-        }
+        apply_rules(&request, context, out);
+    }
+}
+
+/// Every cross-field rule.
+fn apply_rules(request: &Request, context: &Context, out: &mut Collector) {
+    for (_, rule) in rules::CROSS_FIELD_RULES {
+        rule(request, context, out);
     }
 }
 

@@ -11,7 +11,7 @@
 //! ([`crate::scan`]) fills it as it reads. Strings are borrowed from the
 //! input; only lists (filter rules, tags) take a vector.
 
-use crate::json::{Number, Value};
+use crate::json::{same, Number, Value};
 use crate::rules::Context;
 use crate::schema::{self, Literal, Operation, Shape};
 use crate::task::Task;
@@ -115,6 +115,19 @@ impl<'a> Field<'a> {
     }
 }
 
+/// An option as the request sets it: two bytes, not a string, since the
+/// record holds sixteen of them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Choice {
+    /// The option is not in the request.
+    #[default]
+    Absent,
+    /// The value at this position of the option's enum.
+    Allowed(u8),
+    /// Anything else (the structural check reports it).
+    Invalid,
+}
+
 /// One item of `Includes` or `Excludes`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FilterItem<'a> {
@@ -154,8 +167,9 @@ const OPTION_SLOTS: usize = 16;
 
 /// Everything in a request that a cross-field rule reads, borrowed from the input.
 ///
-/// Members of other operations (reported as unknown) are never read, and of
-/// a member named twice the last value counts, as in the parsed tree.
+/// Members of other operations (reported as unknown) are not read, but for
+/// a CreateTask request's `TaskArn`, which no rule of CreateTask reads; of a
+/// member named twice the last value counts, as in the parsed tree.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Record<'a> {
     /// `TaskArn` (UpdateTask, StartTaskExecution).
@@ -172,7 +186,7 @@ pub struct Record<'a> {
     pub has_options: bool,
     /// Each option, in the order of [`schema::option_members`]; all absent
     /// unless the options member is an object.
-    pub options: [Field<'a>; OPTION_SLOTS],
+    pub options: [Choice; OPTION_SLOTS],
     /// `BytesPerSecond`, when it is an integer of at least -1.
     pub bytes_per_second: Option<i64>,
     /// The items of `Includes` and `Excludes` (see [`FILTER_LISTS`]), when they are arrays.
@@ -246,15 +260,7 @@ impl<'a> Record<'a> {
     /// The record of `root` read as a request of `operation`.
     pub fn from_value(root: &'a Value<'a>, operation: Operation) -> Self {
         let mut record = Record::default();
-        if let Value::Object(members) = root {
-            for (name, value) in members {
-                // A member of another operation is unknown here, and unread.
-                if operation.has_member(name) {
-                    let slot = record.member(Slot::Root, name, operation);
-                    record.read_value(slot, value, operation);
-                }
-            }
-        }
+        record.read_value(Slot::Root, root, operation);
         record
     }
 
@@ -269,7 +275,7 @@ impl<'a> Record<'a> {
             Value::Object(members) => {
                 self.object(slot);
                 for (name, member) in members {
-                    let child = self.member(slot, name, operation);
+                    let child = self.member(slot, name, None, operation);
                     self.read_value(child, member, operation);
                 }
             }
@@ -285,27 +291,41 @@ impl<'a> Record<'a> {
     }
 
     /// The slot of the member `name` of the object at `parent`, noting that
-    /// the object has a member. `operation` names the options member.
-    pub fn member(&mut self, parent: Slot, name: &str, operation: Operation) -> Slot {
+    /// the object has a member. `position` is the member's position among
+    /// its structure's members in the schema, when the reader knows it;
+    /// `operation` names the options member.
+    pub fn member(
+        &mut self,
+        parent: Slot,
+        name: &str,
+        position: Option<usize>,
+        operation: Operation,
+    ) -> Slot {
         match parent {
-            Slot::Root => match name {
-                "TaskArn" => Slot::TaskArn,
-                "SourceLocationArn" => Slot::Source,
-                "DestinationLocationArn" => Slot::Destination,
-                "TaskMode" => Slot::TaskMode,
-                "CloudWatchLogGroupArn" => Slot::LogGroup,
-                "Includes" => Slot::Filters(0),
-                "Excludes" => Slot::Filters(1),
-                "Schedule" => Slot::Schedule,
-                "Tags" => Slot::Tags,
-                "ManifestConfig" => Slot::Manifest,
-                "TaskReportConfig" => Slot::Report,
-                _ if name == operation.options_member() => Slot::Options,
-                _ => Slot::Ignored,
-            },
-            Slot::Options => schema::option_members()
+            // A member of another operation is unknown here, and unread (a
+            // CreateTask request has no member the rules read but its own).
+            Slot::Root if operation != Operation::CreateTask && !operation.has_member(name) => {
+                Slot::Ignored
+            }
+            Slot::Root => ROOT_SLOTS
                 .iter()
-                .position(|member| crate::json::same(member.name, name))
+                .find(|(member, _)| same(member, name))
+                .map_or_else(
+                    || {
+                        if same(name, operation.options_member()) {
+                            Slot::Options
+                        } else {
+                            Slot::Ignored
+                        }
+                    },
+                    |(_, slot)| *slot,
+                ),
+            Slot::Options => position
+                .or_else(|| {
+                    schema::option_members()
+                        .iter()
+                        .position(|member| same(member.name, name))
+                })
                 .map_or(Slot::Ignored, Slot::Option),
             Slot::FilterRule(list) if name == "Value" => Slot::FilterValue(list),
             Slot::Schedule if name == "ScheduleExpression" => Slot::ScheduleExpression,
@@ -390,6 +410,24 @@ impl<'a> Record<'a> {
         }
     }
 
+    /// The value at `slot` is the string `text`, the value at `position` of
+    /// the slot's enum (a reader that has compared it with the enum says so).
+    pub fn choice(&mut self, slot: Slot, position: usize, text: &'a str) {
+        match slot {
+            Slot::Option(at) => self.choose(at, Some(position)),
+            _ => self.string(slot, text),
+        }
+    }
+
+    /// Sets the option at `at` to the value at `position` of its enum, or to an invalid value.
+    fn choose(&mut self, at: usize, position: Option<usize>) {
+        if let Some(option) = self.options.get_mut(at) {
+            *option = position
+                .and_then(|position| u8::try_from(position).ok())
+                .map_or(Choice::Invalid, Choice::Allowed);
+        }
+    }
+
     /// The value at `slot` is an integer that fits in `i64`.
     pub fn integer(&mut self, slot: Slot, value: i64) {
         if slot == Slot::Option(BYTES_PER_SECOND) && value >= -1 {
@@ -405,6 +443,7 @@ impl<'a> Record<'a> {
     }
 
     /// Notes a value at `slot` that is not an object the rules look into.
+    #[inline(never)]
     fn present(&mut self, slot: Slot, field: Field<'a>) {
         let target = match slot {
             Slot::TaskArn => &mut self.task_arn,
@@ -414,10 +453,16 @@ impl<'a> Record<'a> {
             Slot::LogGroup => &mut self.log_group,
             Slot::ScheduleExpression => &mut self.schedule_expression,
             Slot::OutputType => &mut self.report.output_type,
-            Slot::Option(at) => match self.options.get_mut(at) {
-                Some(option) => option,
-                None => return,
-            },
+            Slot::Option(at) => {
+                let allowed = match schema::option_members().get(at).map(|m| m.shape) {
+                    Some(Shape::String(rule)) => rule.allowed,
+                    _ => &[],
+                };
+                let position = field
+                    .as_str()
+                    .and_then(|text| allowed.iter().position(|value| same(value, text)));
+                return self.choose(at, position);
+            }
             Slot::FilterValue(list) => {
                 if let Some(last) = self
                     .filters
@@ -442,6 +487,22 @@ impl<'a> Record<'a> {
         *target = field;
     }
 }
+
+/// The root members the rules read, but the options member (which depends
+/// on the operation), and their slots.
+const ROOT_SLOTS: &[(&str, Slot)] = &[
+    ("TaskArn", Slot::TaskArn),
+    ("SourceLocationArn", Slot::Source),
+    ("DestinationLocationArn", Slot::Destination),
+    ("TaskMode", Slot::TaskMode),
+    ("CloudWatchLogGroupArn", Slot::LogGroup),
+    ("Includes", Slot::Filters(0)),
+    ("Excludes", Slot::Filters(1)),
+    ("Schedule", Slot::Schedule),
+    ("Tags", Slot::Tags),
+    ("ManifestConfig", Slot::Manifest),
+    ("TaskReportConfig", Slot::Report),
+];
 
 /// The position of BytesPerSecond among the options (checked by a test).
 const BYTES_PER_SECOND: usize = 9;
@@ -552,29 +613,25 @@ impl<'a> Request<'a> {
         let members = schema::option_members();
         let Some((member, field)) = members
             .iter()
-            .zip(self.values.options)
-            .find(|(member, _)| crate::json::same(member.name, name))
+            .zip(&self.values.options)
+            .find(|(member, _)| same(member.name, name))
         else {
             return Setting::Unknown;
         };
-        match field {
-            Field::Str(value) => match member.shape {
-                Shape::String(rule)
-                    if rule
-                        .allowed
-                        .iter()
-                        .any(|allowed| crate::json::same(allowed, value)) =>
-                {
-                    Setting::Explicit(value)
-                }
+        match *field {
+            Choice::Allowed(position) => match member.shape {
+                Shape::String(rule) => rule
+                    .allowed
+                    .get(usize::from(position))
+                    .map_or(Setting::Unknown, |value| Setting::Explicit(value)),
                 _ => Setting::Unknown,
             },
-            Field::Other => Setting::Unknown,
-            Field::Absent if !self.operation.has_defaults() => self
+            Choice::Invalid => Setting::Unknown,
+            Choice::Absent if !self.operation.has_defaults() => self
                 .task
                 .and_then(|task| task.option(name))
                 .map_or(Setting::Unknown, Setting::Task),
-            Field::Absent => {
+            Choice::Absent => {
                 // With an invalid TaskMode the default is still known when both modes share it.
                 let default = member
                     .default
@@ -623,7 +680,7 @@ mod tests {
     #[test]
     fn the_record_holds_what_the_rules_read() {
         let text = r#"{"SourceLocationArn":"s","DestinationLocationArn":7,"TaskMode":"ENHANCED",
-            "Options":{"Atime":"NONE","BytesPerSecond":-1,"Mtime":null,"Bogus":"x"},
+            "Options":{"Atime":"NONE","BytesPerSecond":-1,"Mtime":null,"Uid":"none","Bogus":"x"},
             "Includes":[{"Value":"/a"},3,{"FilterType":"SIMPLE_PATTERN"}],"Excludes":{},
             "Schedule":{"ScheduleExpression":"rate(1 hour)"},
             "Tags":[{"Key":"k"},{"Key":1},"x"],
@@ -632,14 +689,15 @@ mod tests {
             "TaskArn":"t"}"#;
         let parsed = parse(text).unwrap();
         let record = Record::from_value(&parsed.value, Operation::CreateTask);
-        let mut options = [Field::Absent; OPTION_SLOTS];
-        options[2] = Field::Str("NONE");
-        options[3] = Field::Other;
-        options[BYTES_PER_SECOND] = Field::Other;
+        let mut options = [Choice::Absent; OPTION_SLOTS];
+        options[2] = Choice::Allowed(0);
+        options[3] = Choice::Invalid;
+        options[4] = Choice::Invalid;
+        options[BYTES_PER_SECOND] = Choice::Invalid;
         assert_eq!(
             record,
             Record {
-                task_arn: Field::Absent,
+                task_arn: Field::Str("t"),
                 source: Field::Str("s"),
                 destination: Field::Other,
                 task_mode: Field::Str("ENHANCED"),
@@ -677,9 +735,9 @@ mod tests {
         let update = Record::from_value(&parsed.value, Operation::UpdateTask);
         assert_eq!(update.task_arn, Field::Str("t"));
         assert_eq!(update.task_mode, Field::Absent);
-        assert_eq!(update.options[2], Field::Str("NONE"));
+        assert_eq!(update.options[2], Choice::Allowed(0));
         let start = Record::from_value(&parsed.value, Operation::StartTaskExecution);
-        assert_eq!(start.options[2], Field::Absent);
-        assert_eq!(start.options[3], Field::Str("NONE"));
+        assert_eq!(start.options[2], Choice::Absent);
+        assert_eq!(start.options[3], Choice::Allowed(0));
     }
 }

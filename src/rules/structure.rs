@@ -326,7 +326,7 @@ impl Walker {
 
 /// The position of the member called `name`, searched from `start` round to
 /// the start again.
-fn find_from(members: &[Member], name: &str, start: usize) -> Option<usize> {
+pub(crate) fn find_from(members: &[Member], name: &str, start: usize) -> Option<usize> {
     let (before, after) = members.split_at(start.min(members.len()));
     let found = |members: &[Member]| {
         members
@@ -339,7 +339,7 @@ fn find_from(members: &[Member], name: &str, start: usize) -> Option<usize> {
 }
 
 /// The bit for a member position, or 0 beyond the 64 a `u64` holds.
-fn bit(position: usize) -> u64 {
+pub(crate) fn bit(position: usize) -> u64 {
     u32::try_from(position)
         .ok()
         .and_then(|shift| 1u64.checked_shl(shift))
@@ -379,6 +379,32 @@ fn member_at(path: &str) -> Option<(&'static str, &'static Shape)> {
         found = Some((member.name, shape));
     }
     found
+}
+
+/// Whether [`check_string`] finds nothing wrong with `text`, judged without
+/// building a diagnostic (the single pass asks this of every string).
+#[inline(never)]
+pub(crate) fn string_is_clean(text: &str, rule: &StringRule) -> bool {
+    if !rule.allowed.is_empty() {
+        return rule
+            .allowed
+            .iter()
+            .any(|allowed| crate::json::same(allowed, text));
+    }
+    let bytes = text.len();
+    let settled = rule
+        .min_length
+        .is_none_or(|min| bytes >= min.saturating_mul(4))
+        && rule.max_length.is_none_or(|max| bytes <= max);
+    if !settled {
+        let length = text.chars().count();
+        if rule.min_length.is_some_and(|min| length < min)
+            || rule.max_length.is_some_and(|max| length > max)
+        {
+            return false;
+        }
+    }
+    rule.pattern.is_none_or(|pattern| pattern.matches(text))
 }
 
 fn check_string(text: &str, rule: &StringRule, name: &str, path: &str, out: &mut Collector) {

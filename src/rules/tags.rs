@@ -31,7 +31,9 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     if tags.is_empty() {
         return;
     }
-    let mut first_use: HashMap<&str, usize> = HashMap::new();
+    // Where each key is first used: a map for long lists, so that 100,000
+    // tags stay linear; a short list is searched, which costs less.
+    let mut first_use: Option<HashMap<&str, usize>> = (tags.len() > 16).then(HashMap::new);
     for (index, key) in tags.iter().enumerate() {
         let Some(key) = *key else {
             continue;
@@ -47,14 +49,23 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
                 reserved_prefix(key),
             ));
         }
-        match first_use.get(key) {
-            Some(&first) => out.push(
+        let first = match &mut first_use {
+            Some(map) => {
+                let first = map.get(key).copied();
+                if first.is_none() {
+                    map.insert(key, index);
+                }
+                first
+            }
+            None => tags
+                .get(..index)
+                .and_then(|before| before.iter().position(|other| *other == Some(key))),
+        };
+        if let Some(first) = first {
+            out.push(
                 Diagnostic::new(Code::TagDuplicateKey, path(), duplicate_key(key, first))
                     .with("related", vec![format!("/Tags/{first}/Key")]),
-            ),
-            None => {
-                first_use.insert(key, index);
-            }
+            );
         }
     }
 }

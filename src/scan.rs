@@ -1,0 +1,397 @@
+//! The single pass: reads a request's JSON text once, checking it against the
+//! schema table as it reads and filling the rules' [`Record`] directly, with
+//! no [`crate::json::Value`] tree and no allocation (but the vectors of the
+//! filter and tag lists).
+//!
+//! It judges only what it can judge without a report: the first sign of
+//! anything the structural check or the parser would report (a syntax error,
+//! an unknown or repeated member, a missing required member, a wrong type, a
+//! value outside its enum, length, pattern or range, too many items) ends the
+//! pass with `None`, and the caller validates the text by the general path
+//! ([`crate::validate_text_by_tree`]) from the start. So do strings with
+//! escapes, which the general path decodes. What the pass accepts is a request
+//! whose structure is clean, and the cross-field rules read its record exactly
+//! as they read the one built from the tree.
+
+use crate::json::{plain_run_length, same_bytes};
+use crate::request::{Record, Slot};
+use crate::rules::structure::{bit, find_from, string_is_clean};
+use crate::schema::{Member, Operation, Shape};
+
+/// The record of `text` read as a request of `operation`, or `None` when the
+/// text is anything but JSON whose structure the structural check passes.
+pub fn scan(text: &str, operation: Operation) -> Option<Record<'_>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut scanner = Scanner {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        operation,
+        record: Record::default(),
+    };
+    scanner.skip_whitespace();
+    scanner.value(operation.request(), Slot::Root)?;
+    scanner.skip_whitespace();
+    (scanner.pos == scanner.bytes.len()).then_some(scanner.record)
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    operation: Operation,
+    record: Record<'a>,
+}
+
+impl<'a> Scanner<'a> {
+    #[inline(always)]
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    #[inline(never)]
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    /// Steps over `byte`, which must come next.
+    #[inline(always)]
+    fn expect(&mut self, byte: u8) -> Option<()> {
+        (self.peek() == Some(byte)).then(|| self.pos += 1)
+    }
+
+    /// A value of `shape`, read into `slot`.
+    fn value(&mut self, shape: &'static Shape, slot: Slot) -> Option<()> {
+        match shape {
+            Shape::Structure(members) => self.object(members, slot),
+            Shape::List { item, max_items } => self.array(item, *max_items, slot),
+            // A value of an enum is one of its words, written as it is.
+            Shape::String(rule) if !rule.allowed.is_empty() => {
+                let (position, text) =
+                    rule.allowed
+                        .iter()
+                        .enumerate()
+                        .find_map(|(position, allowed)| {
+                            Some((position, self.literal_string(allowed)?))
+                        })?;
+                self.record.choice(slot, position, text);
+                Some(())
+            }
+            Shape::String(rule) => {
+                let text = self.string()?;
+                string_is_clean(text, rule).then(|| self.record.string(slot, text))
+            }
+            Shape::Long { minimum } => {
+                let value = self.integer()?;
+                (value >= *minimum).then(|| self.record.integer(slot, value))
+            }
+        }
+    }
+
+    /// An object of `members`: each known, none twice, every required one present.
+    fn object(&mut self, members: &'static [Member], slot: Slot) -> Option<()> {
+        self.expect(b'{')?;
+        self.record.object(slot);
+        self.skip_whitespace();
+        // The members seen, one bit per position (every structure of the
+        // model has far fewer than 64).
+        let mut seen: u64 = 0;
+        // Members usually come in the model's order: search from the last one.
+        let mut next = 0;
+        if self.expect(b'}').is_none() {
+            loop {
+                // The member expected next, else any.
+                let at = match members.get(next) {
+                    Some(member) if self.literal_string(member.name).is_some() => next,
+                    _ => find_from(members, self.string()?, next)?,
+                };
+                next = at + 1;
+                let mask = bit(at);
+                if mask == 0 || seen & mask != 0 {
+                    return None;
+                }
+                seen |= mask;
+                let member = members.get(at)?;
+                self.skip_whitespace();
+                self.expect(b':')?;
+                self.skip_whitespace();
+                let child = self
+                    .record
+                    .member(slot, member.name, Some(at), self.operation);
+                self.value(member.shape, child)?;
+                self.skip_whitespace();
+                match self.peek() {
+                    Some(b',') => {
+                        self.pos += 1;
+                        self.skip_whitespace();
+                    }
+                    Some(b'}') => {
+                        self.pos += 1;
+                        break;
+                    }
+                    _ => return None,
+                }
+            }
+        }
+        members
+            .iter()
+            .enumerate()
+            .all(|(at, member)| !member.required || seen & bit(at) != 0)
+            .then_some(())
+    }
+
+    /// An array of at most `max_items` values of `item`.
+    fn array(&mut self, item: &'static Shape, max_items: usize, slot: Slot) -> Option<()> {
+        self.expect(b'[')?;
+        self.record.array(slot);
+        self.skip_whitespace();
+        if self.expect(b']').is_some() {
+            return Some(());
+        }
+        let mut count = 0;
+        loop {
+            count += 1;
+            if count > max_items {
+                return None;
+            }
+            let child = self.record.item(slot);
+            self.value(item, child)?;
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => {
+                    self.pos += 1;
+                    self.skip_whitespace();
+                }
+                Some(b']') => {
+                    self.pos += 1;
+                    return Some(());
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// The string `expected` (which needs no escapes), if it comes next
+    /// written as it is; else nothing is read.
+    #[inline(never)]
+    fn literal_string(&mut self, expected: &str) -> Option<&'a str> {
+        let start = self.pos + 1;
+        let end = start + expected.len();
+        if self.peek() != Some(b'"')
+            || self.bytes.get(end) != Some(&b'"')
+            || !same_bytes(self.bytes.get(start..end)?, expected.as_bytes())
+        {
+            return None;
+        }
+        self.pos = end + 1;
+        self.text.get(start..end)
+    }
+
+    /// A string without escapes or control characters, borrowed from the text.
+    fn string(&mut self) -> Option<&'a str> {
+        self.expect(b'"')?;
+        let start = self.pos;
+        self.pos += plain_run_length(self.bytes.get(start..)?);
+        self.expect(b'"')?;
+        // Both ends are next to an ASCII quote, so they are character boundaries.
+        self.text.get(start..self.pos - 1)
+    }
+
+    /// An integer literal (no fraction, no exponent) that fits in `i64`.
+    #[inline(never)]
+    fn integer(&mut self) -> Option<i64> {
+        let negative = self.expect(b'-').is_some();
+        let mut value: i64 = 0;
+        let first = self.pos;
+        while let Some(digit @ b'0'..=b'9') = self.peek() {
+            let digit = i64::from(digit - b'0');
+            // Accumulated on the negative side, which holds i64::MIN too.
+            value = value.checked_mul(10)?.checked_sub(digit)?;
+            self.pos += 1;
+        }
+        let digits = self.pos - first;
+        // No digits, a leading zero, a fraction or an exponent: not this pass's to judge.
+        if digits == 0
+            || (digits > 1 && self.bytes.get(first) == Some(&b'0'))
+            || matches!(self.peek(), Some(b'.' | b'e' | b'E'))
+        {
+            return None;
+        }
+        if negative {
+            Some(value)
+        } else {
+            value.checked_neg()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scan;
+    use crate::json::parse;
+    use crate::request::Record;
+    use crate::rules::testing::{request, task_request};
+    use crate::schema::Operation;
+    use crate::{validate_text, validate_text_by_tree, Context};
+
+    /// Reads `text` in one pass and checks the record is the tree's.
+    fn read_in_one_pass(text: &str, operation: Operation) {
+        let fast = scan(text, operation).unwrap_or_else(|| panic!("one pass: {text}"));
+        let tree = parse(text).expect("JSON");
+        assert_eq!(fast, Record::from_value(&tree.value, operation), "{text}");
+        let context = Context::at(1_795_564_800).for_operation(operation);
+        assert_eq!(
+            validate_text(text, &context),
+            validate_text_by_tree(text, &context)
+        );
+    }
+
+    /// Checks that the pass gives `text` up, and that the report is the tree path's.
+    fn left_to_the_tree(text: &str, operation: Operation) {
+        assert_eq!(scan(text, operation), None, "{text}");
+        let context = Context::at(1_795_564_800).for_operation(operation);
+        assert_eq!(
+            validate_text(text, &context),
+            validate_text_by_tree(text, &context)
+        );
+    }
+
+    #[test]
+    fn the_examples_and_the_valid_fixtures_are_read_in_one_pass() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut paths: Vec<std::path::PathBuf> = ["minimal", "full-basic", "full-enhanced"]
+            .iter()
+            .map(|name| format!("{root}/examples/{name}.json").into())
+            .collect();
+        for entry in std::fs::read_dir(format!("{root}/tests/fixtures/valid")).expect("fixtures") {
+            let path = entry.expect("entry").path();
+            if !path.to_string_lossy().ends_with(".expected.json") {
+                paths.push(path);
+            }
+        }
+        assert!(paths.len() > 10);
+        for path in paths {
+            let text = std::fs::read_to_string(&path).expect("readable");
+            if !text.contains('\\') {
+                read_in_one_pass(&text, Operation::CreateTask);
+            }
+        }
+    }
+
+    #[test]
+    fn every_shape_is_read_in_one_pass_with_any_whitespace() {
+        let members = [
+            // Enums, and a free string with a length and a pattern.
+            r#""TaskMode":"ENHANCED","Name":"my task""#,
+            // A nested structure of enums and a 64-bit integer at its bounds.
+            r#""Options":{"VerifyMode":"NONE","BytesPerSecond":-1,"LogLevel":"BASIC"}"#,
+            r#""Options":{"BytesPerSecond":9223372036854775807}"#,
+            r#""Options":{"BytesPerSecond":-0}"#,
+            // Lists of structures, empty and not.
+            r#""Tags":[{"Key":"a","Value":"v"},{"Key":"aws:b"},{"Key":"a"}],"Includes":[]"#,
+            r#""Excludes":[{"FilterType":"SIMPLE_PATTERN","Value":"*.tmp|/a"}]"#,
+            // Empty objects, and deeper structures.
+            r#""Options":{},"ManifestConfig":{}"#,
+            r#""TaskReportConfig":{"OutputType":"SUMMARY_ONLY","ReportLevel":"ERRORS_ONLY","Overrides":{"Deleted":{"ReportLevel":"ERRORS_ONLY"}}}"#,
+            r#""Schedule":{"ScheduleExpression":"rate(1 hour)","Status":"DISABLED"}"#,
+            // Characters beyond ASCII.
+            r#""Excludes":[{"Value":"/Größe ü"}]"#,
+        ];
+        for extra in members {
+            read_in_one_pass(&request(extra), Operation::CreateTask);
+            let spaced = format!("\u{feff} \n{}\r\n\t", request(extra))
+                .replace(',', " ,\n ")
+                .replace("\":", "\"\t: ")
+                .replace('{', "{ ")
+                .replace('[', "[\r\n");
+            read_in_one_pass(&spaced, Operation::CreateTask);
+        }
+        read_in_one_pass(
+            &task_request(
+                r#""Options":{"Mtime":"NONE"},"CloudWatchLogGroupArn":"arn:aws:logs:us-east-1:111122223333:log-group:/aws/datasync:*""#,
+            ),
+            Operation::UpdateTask,
+        );
+        read_in_one_pass(
+            &task_request(
+                r#""OverrideOptions":{"TransferMode":"ALL","PreserveDeletedFiles":"REMOVE"}"#,
+            ),
+            Operation::StartTaskExecution,
+        );
+    }
+
+    #[test]
+    fn anything_the_structural_check_reports_is_left_to_the_tree() {
+        let name_of_257 = format!(r#""Name":"{}""#, "n".repeat(257));
+        let members = [
+            // Unknown members, at the root and deeper, and another operation's.
+            r#""Bogus":1"#,
+            r#""Options":{"Verifymode":"NONE"}"#,
+            r#""TaskArn":"arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0""#,
+            // A member twice.
+            r#""TaskMode":"BASIC","TaskMode":"BASIC""#,
+            r#""Tags":[{"Key":"a","Key":"a"}]"#,
+            // A required member missing.
+            r#""Tags":[{"Value":"v"}]"#,
+            r#""Schedule":{}"#,
+            // Wrong types.
+            r#""TaskMode":1"#,
+            r#""Options":[]"#,
+            r#""Tags":{}"#,
+            r#""Name":null"#,
+            r#""Options":{"BytesPerSecond":"1"}"#,
+            r#""Options":{"BytesPerSecond":true}"#,
+            r#""Options":{"BytesPerSecond":1.0}"#,
+            r#""Options":{"BytesPerSecond":1e3}"#,
+            r#""Options":{"BytesPerSecond":9223372036854775808}"#,
+            // Enums, patterns, lengths, list sizes, the minimum.
+            r#""TaskMode":"basic""#,
+            r#""CloudWatchLogGroupArn":"nope""#,
+            &name_of_257,
+            r#""Tags":[{"Key":""}]"#,
+            r#""Includes":[{"Value":"/a"},{"Value":"/b"}]"#,
+            r#""Options":{"BytesPerSecond":-2}"#,
+            r#""Options":{"BytesPerSecond":-9223372036854775808}"#,
+            // Escapes, lone surrogates and raw control characters in strings.
+            r#""Name":"a\u0041""#,
+            r#""Name":"\/""#,
+            r#""Task\u004dode":"BASIC""#,
+            r#""Name":"\ud800""#,
+            "\"Name\":\"a\tb\"",
+            // Broken JSON.
+            r#""Name":"a",,"#,
+            r#""Name" "a""#,
+            r#""Options":{"BytesPerSecond":01}"#,
+            r#""Options":{"BytesPerSecond":-}"#,
+            r#""Options":{"BytesPerSecond":1x}"#,
+        ];
+        for extra in members {
+            left_to_the_tree(&request(extra), Operation::CreateTask);
+        }
+        let valid = request("");
+        for text in [
+            "",
+            "[]",
+            "\"x\"",
+            &valid[..valid.len() - 1],
+            &format!("{valid} {{}}"),
+            &format!("{valid}x"),
+            r#"{"SourceLocationArn":"arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0"}"#,
+            &"[".repeat(10_000),
+        ] {
+            left_to_the_tree(text, Operation::CreateTask);
+        }
+        // CreateTask members in requests of the other operations.
+        left_to_the_tree(
+            &task_request(r#""TaskMode":"BASIC""#),
+            Operation::UpdateTask,
+        );
+        left_to_the_tree(
+            &task_request(r#""Options":{}"#),
+            Operation::StartTaskExecution,
+        );
+        left_to_the_tree(&request(""), Operation::UpdateTask);
+    }
+}

@@ -29,7 +29,6 @@ pub fn scan(text: &str, operation: Operation) -> Option<Record<'_>> {
         operation,
         record: Record::default(),
     };
-    scanner.skip_whitespace();
     scanner.value(operation.request(), Slot::Root)?;
     scanner.skip_whitespace();
     (scanner.pos == scanner.bytes.len()).then_some(scanner.record)
@@ -49,11 +48,53 @@ impl<'a> Scanner<'a> {
         self.bytes.get(self.pos).copied()
     }
 
-    #[inline(never)]
+    /// Steps over whitespace; at once when there is none, as in compact text.
+    #[inline]
     fn skip_whitespace(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
-            self.pos += 1;
+        if self.peek().is_some_and(|byte| byte <= b' ') {
+            // One space, as after the colons of most formatted text.
+            if self.peek() == Some(b' ') && self.bytes.get(self.pos + 1).is_some_and(|&b| b > b' ')
+            {
+                self.pos += 1;
+            } else {
+                self.skip_whitespace_run();
+            }
         }
+    }
+
+    /// Steps over a run of whitespace, eight bytes at a time: for each byte
+    /// of a word, whether it is something else shows in its high bit.
+    #[inline(never)]
+    fn skip_whitespace_run(&mut self) {
+        const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+        const HIGH: u64 = !LOW;
+        // The high bit of each byte of `word` that is not `byte`.
+        let not = |word: u64, byte: u8| {
+            let x = word ^ (u64::from(byte) * 0x0101_0101_0101_0101);
+            (((x & LOW) + LOW) | x) & HIGH
+        };
+        let mut pos = self.pos;
+        while let Some(chunk) = self.bytes.get(pos..pos + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            let other = not(word, b' ') & not(word, b'\n') & not(word, b'\r') & not(word, b'\t');
+            if other != 0 {
+                self.pos = pos + (other.trailing_zeros() / 8) as usize;
+                return;
+            }
+            pos += 8;
+        }
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(pos) {
+            pos += 1;
+        }
+        self.pos = pos;
+    }
+
+    /// The next byte after any whitespace, stepped over.
+    fn token(&mut self) -> Option<u8> {
+        self.skip_whitespace();
+        let byte = self.peek()?;
+        self.pos += 1;
+        Some(byte)
     }
 
     /// Steps over `byte`, which must come next.
@@ -62,8 +103,9 @@ impl<'a> Scanner<'a> {
         (self.peek() == Some(byte)).then(|| self.pos += 1)
     }
 
-    /// A value of `shape`, read into `slot`.
+    /// A value of `shape` (after any whitespace), read into `slot`.
     fn value(&mut self, shape: &'static Shape, slot: Slot) -> Option<()> {
+        self.skip_whitespace();
         match shape {
             Shape::Structure(members) => self.object(members, slot),
             Shape::List { item, max_items } => self.array(item, *max_items, slot),
@@ -114,23 +156,14 @@ impl<'a> Scanner<'a> {
                 }
                 seen |= mask;
                 let member = members.get(at)?;
-                self.skip_whitespace();
-                self.expect(b':')?;
-                self.skip_whitespace();
+                (self.token()? == b':').then_some(())?;
                 let child = self
                     .record
                     .member(slot, member.name, Some(at), self.operation);
                 self.value(member.shape, child)?;
-                self.skip_whitespace();
-                match self.peek() {
-                    Some(b',') => {
-                        self.pos += 1;
-                        self.skip_whitespace();
-                    }
-                    Some(b'}') => {
-                        self.pos += 1;
-                        break;
-                    }
+                match self.token()? {
+                    b',' => self.skip_whitespace(),
+                    b'}' => break,
                     _ => return None,
                 }
             }
@@ -158,16 +191,9 @@ impl<'a> Scanner<'a> {
             }
             let child = self.record.item(slot);
             self.value(item, child)?;
-            self.skip_whitespace();
-            match self.peek() {
-                Some(b',') => {
-                    self.pos += 1;
-                    self.skip_whitespace();
-                }
-                Some(b']') => {
-                    self.pos += 1;
-                    return Some(());
-                }
+            match self.token()? {
+                b',' => {}
+                b']' => return Some(()),
                 _ => return None,
             }
         }
@@ -200,7 +226,6 @@ impl<'a> Scanner<'a> {
     }
 
     /// An integer literal (no fraction, no exponent) that fits in `i64`.
-    #[inline(never)]
     fn integer(&mut self) -> Option<i64> {
         let negative = self.expect(b'-').is_some();
         let mut value: i64 = 0;

@@ -383,7 +383,6 @@ fn member_at(path: &str) -> Option<(&'static str, &'static Shape)> {
 
 /// Whether [`check_string`] finds nothing wrong with `text`, judged without
 /// building a diagnostic (the single pass asks this of every string).
-#[inline(never)]
 pub(crate) fn string_is_clean(text: &str, rule: &StringRule) -> bool {
     if !rule.allowed.is_empty() {
         return rule

@@ -366,7 +366,11 @@ pub fn validate_text(text: &str, context: &Context) -> Report {
         return validate_text_by_tree(text, context);
     };
     let mut out = Collector::new();
-    apply_rules(&Request::from_record(record, context), context, &mut out);
+    apply_rules(
+        &Request::from_record(record, context, true),
+        context,
+        &mut out,
+    );
     Report::from(out)
 }
 

@@ -518,6 +518,9 @@ pub struct Request<'a> {
     mode: Option<TaskMode>,
     /// The existing task (UpdateTask, StartTaskExecution), when described.
     task: Option<&'a Task>,
+    /// Whether the structural check found nothing, so that a rule need not
+    /// repeat any of its checks.
+    clean: bool,
 }
 
 impl<'a> Request<'a> {
@@ -536,14 +539,16 @@ impl<'a> Request<'a> {
     /// context's task (unless the task's ARN is not the request's TaskArn),
     /// if `root` is an object.
     pub fn in_context(root: &'a Value<'a>, context: &'a Context) -> Option<Self> {
-        matches!(root, Value::Object(_))
-            .then(|| Request::from_record(Record::from_value(root, context.operation), context))
+        matches!(root, Value::Object(_)).then(|| {
+            Request::from_record(Record::from_value(root, context.operation), context, false)
+        })
     }
 
     /// The request whose members are `values`, of the context's operation,
     /// judged against the context's task (unless the task's ARN is not the
-    /// request's TaskArn).
-    pub fn from_record(values: Record<'a>, context: &'a Context) -> Self {
+    /// request's TaskArn). `clean` says that the structural check finds
+    /// nothing in the request (the single pass reads only such requests).
+    pub fn from_record(values: Record<'a>, context: &'a Context, clean: bool) -> Self {
         let operation = context.operation;
         let task = if operation == Operation::CreateTask {
             None
@@ -555,7 +560,10 @@ impl<'a> Request<'a> {
                 },
             )
         };
-        Request::of(values, operation, task)
+        Request {
+            clean,
+            ..Request::of(values, operation, task)
+        }
     }
 
     fn of(values: Record<'a>, operation: Operation, task: Option<&'a Task>) -> Self {
@@ -574,7 +582,13 @@ impl<'a> Request<'a> {
             operation,
             mode,
             task,
+            clean: false,
         }
+    }
+
+    /// Whether the structural check finds nothing in the request.
+    pub fn structure_is_clean(&self) -> bool {
+        self.clean
     }
 
     /// The operation the request is for.

@@ -526,19 +526,13 @@ pub struct Request<'a> {
 impl<'a> Request<'a> {
     /// `root` as a CreateTask request, if it is an object.
     pub fn new(root: &'a Value<'a>) -> Option<Self> {
-        matches!(root, Value::Object(_)).then(|| {
-            Request::of(
-                Record::from_value(root, Operation::CreateTask),
-                Operation::CreateTask,
-                None,
-            )
-        })
+        Request::in_context(root, &Context::default())
     }
 
     /// `root` as a request of the context's operation, judged against the
     /// context's task (unless the task's ARN is not the request's TaskArn),
     /// if `root` is an object.
-    pub fn in_context(root: &'a Value<'a>, context: &'a Context) -> Option<Self> {
+    pub fn in_context(root: &'a Value<'a>, context: &Context<'a>) -> Option<Self> {
         matches!(root, Value::Object(_)).then(|| {
             Request::from_record(Record::from_value(root, context.operation), context, false)
         })
@@ -548,7 +542,7 @@ impl<'a> Request<'a> {
     /// judged against the context's task (unless the task's ARN is not the
     /// request's TaskArn). `clean` says that the structural check finds
     /// nothing in the request (the single pass reads only such requests).
-    pub fn from_record(values: Record<'a>, context: &'a Context, clean: bool) -> Self {
+    pub fn from_record(values: Record<'a>, context: &Context<'a>, clean: bool) -> Self {
         let operation = context.operation;
         let task = if operation == Operation::CreateTask {
             None

@@ -19,13 +19,15 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use js_sys::{Date, JsString, Reflect, JSON};
 use wasm_bindgen::prelude::*;
+
+use self::js::{Date, JsString};
 
 use crate::json::{self, Value};
 use crate::report_record::Record;
 use crate::{CallOptions, Context, Operation, Report};
 
+mod js;
 #[cfg(feature = "serde-input")]
 mod serde_input;
 
@@ -58,11 +60,11 @@ fn to_js_exact(value: &Value) -> JsValue {
         // Plain objects and arrays from JSON.parse: these reads and writes
         // reach own data properties only (even one named __proto__) and cannot throw.
         let parent = parents.iter().try_fold(js.clone(), |object, step| {
-            Reflect::get(&object, &key(step)).ok()
+            js::reflect_get(&object, &key(step)).ok()
         });
-        let big = js_sys::BigInt::new(&JsValue::from_str(&digits));
+        let big = js::big_int(&JsValue::from_str(&digits));
         if let (Some(parent), Ok(big)) = (parent, big) {
-            let _ = Reflect::set(&parent, &key(last), &big);
+            let _ = js::reflect_set(&parent, &key(last), &big);
         }
     }
     js
@@ -70,17 +72,17 @@ fn to_js_exact(value: &Value) -> JsValue {
 
 /// Hands JSON text written by the core to JavaScript as plain objects and arrays.
 fn json_to_js(text: &str) -> JsValue {
-    JSON::parse(text).unwrap_or(JsValue::NULL)
+    js::json_parse(text).unwrap_or(JsValue::NULL)
 }
 
 /// The request as JSON text, or the report to return instead; `operation`
 /// names the request in the report for a value that is not an object.
 fn request_text(request: &JsValue, operation: Operation) -> Result<String, Report> {
-    if let Some(text) = request.dyn_ref::<JsString>() {
+    if let Some(converted) = request.as_string() {
         // The conversion into Rust turns lone surrogates into U+FFFD. Only when
         // one appears is the text re-read unit by unit (slow, one JS call per
         // unit) to write them as \u escapes, which the parser then reports.
-        let converted = String::from(text);
+        let text = request.unchecked_ref::<JsString>();
         if converted.contains('\u{fffd}') && !text.is_valid_utf16() {
             return Ok(escape_lone_surrogates(text));
         }
@@ -103,7 +105,7 @@ fn request_text(request: &JsValue, operation: Operation) -> Result<String, Repor
             )],
         });
     }
-    match JSON::stringify(request) {
+    match js::json_stringify(request) {
         Ok(text) => text
             .as_string()
             .ok_or_else(|| serialization_failure(&JsValue::UNDEFINED)),
@@ -116,7 +118,7 @@ fn request_text(request: &JsValue, operation: Operation) -> Result<String, Repor
 fn serialization_failure(error: &JsValue) -> Report {
     let diagnostic = if error.is_undefined() {
         crate::not_serializable("JSON.stringify returned nothing")
-    } else if error.is_instance_of::<js_sys::RangeError>() {
+    } else if error.is_instance_of::<js::RangeError>() {
         // JSON.stringify runs out of stack on absurdly deep objects.
         crate::too_deep_to_serialize()
     } else {
@@ -135,7 +137,7 @@ fn serialization_failure(error: &JsValue) -> Report {
 /// toJSON threw is read through a caught `Reflect.get`; the callers quote it,
 /// which cuts a long one.
 fn first_line_of_message(error: &JsValue) -> Option<String> {
-    Reflect::get(error, &JsValue::from_str("message"))
+    js::reflect_get(error, &JsValue::from_str("message"))
         .ok()
         .and_then(|m| m.as_string())
         .and_then(|m| m.lines().next().map(|line| line.trim().to_owned()))
@@ -158,7 +160,7 @@ pub fn report_unserializable(error: JsValue, options: JsValue) -> Result<JsValue
 /// Throws a TypeError otherwise, the one exception these functions document.
 fn read_options(function: &str, options: &JsValue) -> Result<CallOptions, JsValue> {
     let type_error =
-        |why: &str| -> JsValue { js_sys::TypeError::new(&format!("{function}: {why}")).into() };
+        |why: &str| -> JsValue { js::TypeError::new(&format!("{function}: {why}")).into() };
     if options.is_undefined() || options.is_null() {
         return Ok(CallOptions::default());
     }
@@ -167,7 +169,7 @@ fn read_options(function: &str, options: &JsValue) -> Result<CallOptions, JsValu
             "options must be an object such as { locations, operation, task }.",
         ));
     }
-    let text = match JSON::stringify(options) {
+    let text = match js::json_stringify(options) {
         Ok(text) => text.as_string(),
         Err(error) => {
             let reason =
@@ -189,7 +191,7 @@ fn read_options(function: &str, options: &JsValue) -> Result<CallOptions, JsValu
 /// member missing from `parsed` is read again (a getter that gave a string
 /// runs once); options with their own `toJSON` are judged by what it returned.
 fn dropped_member(options: &JsValue, parsed: &Value) -> Option<String> {
-    let read = |name: &str| Reflect::get(options, &JsValue::from_str(name)).ok();
+    let read = |name: &str| js::reflect_get(options, &JsValue::from_str(name)).ok();
     if !matches!(parsed, Value::Object(_)) || read("toJSON").is_some_and(|f| f.is_function()) {
         return None;
     }
@@ -420,9 +422,8 @@ fn clock_context() -> Context<'static> {
 /// not an object (or JSON text of one), or the options are malformed.
 #[wasm_bindgen(js_name = applyDefaults)]
 pub fn apply_defaults(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let type_error = |why: String| -> JsValue {
-        js_sys::TypeError::new(&format!("applyDefaults: {why}")).into()
-    };
+    let type_error =
+        |why: String| -> JsValue { js::TypeError::new(&format!("applyDefaults: {why}")).into() };
     let options = read_options("applyDefaults", &options)?;
     let text = request_text(&request, options.operation).map_err(|report| {
         type_error(
@@ -485,9 +486,8 @@ enum Instant {
 /// Throws a TypeError for malformed options (`from` not a date, `count` not 0-100).
 #[wasm_bindgen(js_name = describeSchedule)]
 pub fn describe_schedule(expression: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let type_error = |why: &str| -> JsValue {
-        js_sys::TypeError::new(&format!("describeSchedule: {why}")).into()
-    };
+    let type_error =
+        |why: &str| -> JsValue { js::TypeError::new(&format!("describeSchedule: {why}")).into() };
     let options = read_schedule_options(&options).map_err(|why| type_error(&why))?;
     let from_unix = match options.from {
         None => now_unix()
@@ -529,7 +529,7 @@ fn read_schedule_options(options: &JsValue) -> Result<ScheduleOptions, String> {
     }
     // Reflect.get catches throwing getters, so a hostile object is a TypeError, not a trap.
     let member = |name: &str| {
-        Reflect::get(options, &JsValue::from_str(name))
+        js::reflect_get(options, &JsValue::from_str(name))
             .map_err(|_| format!("reading options.{name} threw."))
     };
     let absent = |value: &JsValue| value.is_undefined() || value.is_null();

@@ -36,7 +36,9 @@ const DEFAULT_RUNS: usize = 5;
 
 #[wasm_bindgen(start)]
 fn start() {
-    console_error_panic_hook::set_once();
+    // A panic is a bug: the console says what and where (as "panicked at
+    // FILE:LINE:COLUMN:" and the message) before the call traps.
+    std::panic::set_hook(Box::new(|info| js::console_error(&info.to_string())));
 }
 
 /// Hands a core value to JavaScript as plain objects and arrays.

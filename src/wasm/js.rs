@@ -56,6 +56,10 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = Reflect, js_name = set)]
     pub fn reflect_set(target: &JsValue, key: &JsValue, value: &JsValue) -> Result<bool, JsValue>;
 
+    /// `console.error(message)`, for the panic hook.
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    pub fn console_error(message: &str);
+
     /// `BigInt(value)`: throws for text that is not an integer.
     #[wasm_bindgen(catch, js_name = BigInt)]
     pub fn big_int(value: &JsValue) -> Result<JsValue, JsValue>;

@@ -518,8 +518,8 @@ pub struct Request<'a> {
     mode: Option<TaskMode>,
     /// The existing task (UpdateTask, StartTaskExecution), when described.
     task: Option<&'a Task>,
-    /// Whether the structural check found nothing, so that a rule need not
-    /// repeat any of its checks.
+    /// Whether the request is known to pass the structural check (only the
+    /// single pass says so), so that a rule need not repeat any of its checks.
     clean: bool,
 }
 
@@ -580,7 +580,9 @@ impl<'a> Request<'a> {
         }
     }
 
-    /// Whether the structural check finds nothing in the request.
+    /// Whether the request is known to pass the structural check: `true` only
+    /// for a request the single pass read; `false` says nothing either way (a
+    /// request read from a tree, by [`Request::in_context`], is not known to).
     pub fn structure_is_clean(&self) -> bool {
         self.clean
     }

@@ -6,9 +6,11 @@
 //! although the package hands no closure to JavaScript: the linker keeps each
 //! binding's describe function, and the function table keeps what those name
 //! after wasm-bindgen has read them (docs/performance.md). These declarations
-//! are the ones js-sys makes for the same calls, minus that weight; every
-//! call that can throw is `catch`, so an exception comes back as an `Err`
-//! instead of unwinding through the core.
+//! are the ones js-sys makes for the same calls, minus that weight. Every
+//! call that runs the caller's code (a getter, a Proxy trap, `toJSON`) or
+//! reads its text is `catch`, so an exception comes back as an `Err` instead
+//! of unwinding through the core; `console.error` (the panic hook's, before a
+//! trap) and the string and `TypeError` calls are not.
 
 use wasm_bindgen::prelude::*;
 

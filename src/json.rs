@@ -181,19 +181,25 @@ pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
+    let word = |bytes: &[u8], at: usize| {
+        bytes
+            .get(at..at + 8)
+            .and_then(|chunk| chunk.try_into().ok())
+            .map(u64::from_le_bytes)
+    };
     let length = a.len();
     if length < 8 {
         return a.iter().zip(b).all(|(x, y)| x == y);
     }
-    // The last eight bytes first, where two location ARNs (or member names
-    // with a common prefix) differ; then every whole word from the start.
-    let word = |bytes: &[u8; 8]| u64::from_le_bytes(*bytes);
-    if a.last_chunk::<8>().map(word) != b.last_chunk::<8>().map(word) {
-        return false;
+    // Whole words, then the last eight bytes (which may overlap the last word).
+    let mut at = 0;
+    while at + 8 < length {
+        if word(a, at) != word(b, at) {
+            return false;
+        }
+        at += 8;
     }
-    let (a_words, _) = a.as_chunks::<8>();
-    let (b_words, _) = b.as_chunks::<8>();
-    a_words.iter().zip(b_words).all(|(x, y)| word(x) == word(y))
+    word(a, length - 8) == word(b, length - 8)
 }
 
 /// What a parsing step returns. The error is boxed so that the common

@@ -82,6 +82,11 @@ impl<'a> Context<'a> {
         // ListLocations page; a last byte alone is the same for one ARN in
         // sixteen). A match is then confirmed eight bytes at a time (`==` is
         // a byte loop in wasm, and a match compares all 70-odd bytes).
+        let tail = |text: &str| {
+            text.as_bytes()
+                .last_chunk::<8>()
+                .map(|last| u64::from_le_bytes(*last))
+        };
         let wanted = tail(arn);
         self.locations
             .iter()
@@ -89,50 +94,10 @@ impl<'a> Context<'a> {
             .find(|location| tail(&location.arn) == wanted && crate::json::same(&location.arn, arn))
     }
 
-    /// [`Context::location`] of both ends at once, in one pass over the
-    /// descriptions: a form looks both up on every keystroke.
-    #[inline(never)]
-    pub(crate) fn locations_of(
-        &self,
-        source: Option<&str>,
-        destination: Option<&str>,
-    ) -> (Option<&'a Location>, Option<&'a Location>) {
-        let (mut source_found, mut destination_found) = (None, None);
-        let (mut source, mut destination) = (source, destination);
-        let wanted_source = source.map(tail);
-        let wanted_destination = destination.map(tail);
-        for location in self.locations.iter().rev() {
-            if source.is_none() && destination.is_none() {
-                break;
-            }
-            let found = tail(&location.arn);
-            if let Some(arn) = source {
-                if Some(found) == wanted_source && crate::json::same(&location.arn, arn) {
-                    source_found = Some(location);
-                    source = None;
-                }
-            }
-            if let Some(arn) = destination {
-                if Some(found) == wanted_destination && crate::json::same(&location.arn, arn) {
-                    destination_found = Some(location);
-                    destination = None;
-                }
-            }
-        }
-        (source_found, destination_found)
-    }
-
     /// The current time: the fixed one, else the clock's, else unknown.
     pub fn now(&self) -> Option<i64> {
         self.now_unix.or_else(|| self.clock.and_then(|read| read()))
     }
-}
-
-/// The last eight bytes of a location ARN as one number (`None` when shorter).
-fn tail(text: &str) -> Option<u64> {
-    text.as_bytes()
-        .last_chunk::<8>()
-        .map(|last| u64::from_le_bytes(*last))
 }
 
 /// A cross-field rule: reads the request, appends diagnostics.

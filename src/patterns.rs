@@ -50,7 +50,7 @@ pub enum Pattern {
 }
 
 /// The partitions the model's ARN patterns accept, as in `(aws|aws-cn|...)`.
-const PARTITIONS: [&str; 6] = [
+pub const PARTITIONS: [&str; 6] = [
     "aws",
     "aws-cn",
     "aws-us-gov",

@@ -43,6 +43,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 use std::time::Instant;
 
+use datasync_task_validator::internal::patterns::PARTITIONS;
 use datasync_task_validator::internal::request::TaskMode;
 use datasync_task_validator::internal::schema::{option_members, Member, Shape, StringRule};
 use datasync_task_validator::{
@@ -320,14 +321,6 @@ impl Setting {
 // Values for the model's patterns, schedules and locations.
 // ---------------------------------------------------------------------------
 
-const PARTITIONS: &[&str] = &[
-    "aws",
-    "aws-cn",
-    "aws-us-gov",
-    "aws-eusc",
-    "aws-iso",
-    "aws-iso-b",
-];
 const REGIONS: &[&str] = &["us-east-1", "eu-west-3", "cn-north-1", "us-gov-west-1", "x"];
 const ACCOUNTS: &[&str] = &["111122223333", "000000000000", "123456789012"];
 
@@ -871,7 +864,7 @@ impl Generator<'_> {
     /// A value meant to match `pattern`; cross-field rules may still object
     /// (an unknown schedule, a reserved tag key), and rarely it does not match.
     fn sample(&mut self, pattern: Pattern, path: &str) -> String {
-        let partition = self.pick(PARTITIONS);
+        let partition = self.pick(&PARTITIONS);
         let region = self.pick(REGIONS);
         let account = self.pick(ACCOUNTS);
         match pattern {

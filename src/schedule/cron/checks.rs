@@ -123,21 +123,9 @@ impl Cron {
 
 #[cfg(test)]
 mod tests {
-    use super::super::grammar::parse;
+    use super::super::test_support::{fields, parse_ok};
     use super::*;
     use crate::diagnostic::Severity;
-
-    fn fields(text: &str) -> [&str; 6] {
-        let parts: Vec<&str> = text.split(' ').collect();
-        [parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]]
-    }
-
-    fn parse_ok(text: &str) -> Cron {
-        match parse(fields(text), "/p") {
-            Ok(cron) => cron,
-            Err(diagnostics) => panic!("{text}: {diagnostics:#?}"),
-        }
-    }
 
     #[test]
     fn more_than_one_minute_is_too_frequent() {

@@ -555,20 +555,9 @@ fn parse_special(kind: FieldKind, item: &str) -> Option<Result<Days, Problem>> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_support::{fields, parse_ok};
     use super::*;
     use crate::diagnostic::Severity;
-
-    fn fields(text: &str) -> [&str; 6] {
-        let parts: Vec<&str> = text.split(' ').collect();
-        [parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]]
-    }
-
-    fn parse_ok(text: &str) -> Cron {
-        match parse(fields(text), "/p") {
-            Ok(cron) => cron,
-            Err(diagnostics) => panic!("{text}: {diagnostics:#?}"),
-        }
-    }
 
     /// The single error for an invalid expression.
     fn error(text: &str) -> Diagnostic {

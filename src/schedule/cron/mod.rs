@@ -24,3 +24,23 @@ pub(crate) use model::Cron;
 
 /// The six fields in order, for messages.
 pub(crate) const SIX_FIELDS: &str = "minutes, hours, day-of-month, month, day-of-week and year";
+
+/// What the cron modules' own tests share.
+#[cfg(test)]
+mod test_support {
+    use super::{parse, Cron};
+
+    /// The six space-separated fields of `text`.
+    pub(super) fn fields(text: &str) -> [&str; 6] {
+        let parts: Vec<&str> = text.split(' ').collect();
+        [parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]]
+    }
+
+    /// `text` parsed, or a panic that shows the diagnostics.
+    pub(super) fn parse_ok(text: &str) -> Cron {
+        match parse(fields(text), "/p") {
+            Ok(cron) => cron,
+            Err(diagnostics) => panic!("{text}: {diagnostics:#?}"),
+        }
+    }
+}

@@ -13,11 +13,11 @@
 //! value there, see `locations/posix-between-object-stores`).
 //! [`fill_defaults_with`] fills those when both locations are described.
 
-use crate::json::{Number, Text, Value};
+use crate::json::{Text, Value};
 use crate::locations::OBJECT_PAIR_NONE_DEFAULTS;
 use crate::request::{Request, TaskMode};
 use crate::rules::Context;
-use crate::schema::{self, Defaults, Literal, Member, Shape};
+use crate::schema::{self, Literal, Member, Shape};
 
 /// A copy of the CreateTask `request` with every omitted defaultable member
 /// filled in for its task mode (BASIC when TaskMode is omitted). With an
@@ -53,7 +53,10 @@ pub fn fill_defaults_with<'a>(request: &Value<'a>, context: &Context) -> Option<
         if object_pair && OBJECT_PAIR_NONE_DEFAULTS.contains(&member.name) {
             return Some(Literal::Str("NONE"));
         }
-        member.default.as_ref().and_then(|d| default_for(mode, d))
+        member
+            .default
+            .as_ref()
+            .and_then(|d| TaskMode::default_in(mode, d))
     };
     let mut filled = request.clone();
     let Value::Object(root) = &mut filled else {
@@ -73,7 +76,7 @@ pub fn fill_defaults_with<'a>(request: &Value<'a>, context: &Context) -> Option<
             (_, Some(_)) => {}
             (_, None) => {
                 if let Some(value) = default_of(member) {
-                    root.push((member.name.into(), literal(value)));
+                    root.push((member.name.into(), Value::from(value)));
                 }
             }
         }
@@ -92,23 +95,8 @@ fn fill_members(
             continue;
         }
         if let Some(value) = default_of(member) {
-            present.push((member.name.into(), literal(value)));
+            present.push((member.name.into(), Value::from(value)));
         }
-    }
-}
-
-/// The default for `mode`; for an unknown mode, only one both modes share.
-fn default_for(mode: Option<TaskMode>, defaults: &Defaults) -> Option<Literal> {
-    match mode {
-        Some(mode) => Some(mode.default_of(defaults)),
-        None => (defaults.basic == defaults.enhanced).then_some(defaults.basic),
-    }
-}
-
-fn literal(value: Literal) -> Value<'static> {
-    match value {
-        Literal::Str(text) => text.into(),
-        Literal::Int(int) => Value::Number(Number::Int(int)),
     }
 }
 

@@ -5,10 +5,10 @@
 //! List items appear as `*` in pointers (`/Tags/*/Key`); a form replaces the
 //! `*` with the item's index.
 
-use crate::json::{Number, Text, Value};
+use crate::json::{Text, Value};
 use crate::locations::{self, LocationType, Scope, Side};
 use crate::patterns::Pattern;
-use crate::schema::{Defaults, Literal, Member, Operation, Shape};
+use crate::schema::{Defaults, Member, Operation, Shape};
 
 /// Everything a form needs to render and explain one member.
 #[derive(Clone, Debug, PartialEq)]
@@ -594,8 +594,8 @@ impl FieldInfo {
             members.push((
                 "default".into(),
                 Value::Object(vec![
-                    ("BASIC".into(), literal(defaults.basic)),
-                    ("ENHANCED".into(), literal(defaults.enhanced)),
+                    ("BASIC".into(), Value::from(defaults.basic)),
+                    ("ENHANCED".into(), Value::from(defaults.enhanced)),
                 ]),
             ));
         }
@@ -644,16 +644,10 @@ fn type_names(types: &[LocationType]) -> Value<'static> {
     Value::Array(types.iter().map(|kind| kind.as_str().into()).collect())
 }
 
-fn literal(value: Literal) -> Value<'static> {
-    match value {
-        Literal::Str(text) => text.into(),
-        Literal::Int(int) => Value::Number(Number::Int(int)),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::schema::Literal;
 
     #[test]
     fn lists_every_model_member_once() {

@@ -20,8 +20,8 @@
 use std::collections::HashMap;
 
 use crate::fields::{fields_of, FieldInfo};
-use crate::json::{Number, Text, Value};
-use crate::patterns::Pattern;
+use crate::json::{Text, Value};
+use crate::patterns::{java_pieces, JavaPiece, Pattern};
 use crate::schema::{Literal, Member, Operation, Shape};
 
 /// The draft the documents declare.
@@ -96,66 +96,32 @@ pub fn ecmascript_pattern(pattern: Pattern) -> String {
     const WHITESPACE: &str = r" \t\n\x0B\f\r";
     const SPACE_SEPARATORS: &str = r" \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000";
     const DOT: &str = r"[^\n\r\u0085\u2028\u2029]";
-    let java = pattern.model_regex();
-    let mut out = String::with_capacity(java.len() + 32);
-    let mut in_class = false;
-    let mut chars = java.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                let Some(escaped) = chars.next() else {
-                    out.push('\\');
-                    break;
-                };
-                match escaped {
-                    's' if in_class => out.push_str(WHITESPACE),
-                    's' => {
-                        out.push('[');
-                        out.push_str(WHITESPACE);
-                        out.push(']');
-                    }
-                    'p' => {
-                        let name: String = chars.by_ref().take_while(|&c| c != '}').collect();
-                        assert_eq!(name, "{Zs", "the only Unicode class the model uses");
-                        if !in_class {
-                            out.push('[');
-                        }
-                        out.push_str(SPACE_SEPARATORS);
-                        if !in_class {
-                            out.push(']');
-                        }
-                    }
-                    'x' => {
-                        out.push_str(r"\x");
-                        out.extend(chars.by_ref().take(2));
-                    }
-                    // Regex syntax, and `-` in a class: an escape both modes accept.
-                    '^' | '$' | '\\' | '.' | '*' | '+' | '?' | '(' | ')' | '[' | ']' | '{'
-                    | '}' | '|' | '/' => {
-                        out.push('\\');
-                        out.push(escaped);
-                    }
-                    '-' if in_class => out.push_str(r"\-"),
-                    other => {
-                        assert!(
-                            !other.is_ascii_alphanumeric(),
-                            "the translation does not know \\{other}"
-                        );
-                        // An escaped plain character is that character.
-                        out.push(other);
-                    }
+    let mut out = String::with_capacity(pattern.model_regex().len() + 32);
+    for (piece, in_class) in java_pieces(pattern.model_regex()) {
+        match piece {
+            JavaPiece::Whitespace if in_class => out.push_str(WHITESPACE),
+            JavaPiece::Whitespace => out.push_str(&format!("[{WHITESPACE}]")),
+            JavaPiece::UnicodeClass(name) => {
+                assert_eq!(name, "Zs", "the only Unicode class the model uses");
+                if in_class {
+                    out.push_str(SPACE_SEPARATORS);
+                } else {
+                    out.push_str(&format!("[{SPACE_SEPARATORS}]"));
                 }
             }
-            '[' if !in_class => {
-                in_class = true;
+            JavaPiece::Hex(digits) => out.push_str(&format!(r"\x{digits}")),
+            // Regex syntax, and `-` in a class: an escape both modes accept.
+            JavaPiece::Escaped(
+                c @ ('^' | '$' | '\\' | '.' | '*' | '+' | '?' | '(' | ')' | '[' | ']' | '{' | '}'
+                | '|' | '/'),
+            ) => {
+                out.push('\\');
                 out.push(c);
             }
-            ']' if in_class => {
-                in_class = false;
-                out.push(c);
-            }
-            '.' if !in_class => out.push_str(DOT),
-            _ => out.push(c),
+            JavaPiece::Escaped('-') if in_class => out.push_str(r"\-"),
+            // An escaped plain character is that character.
+            JavaPiece::Escaped(c) | JavaPiece::Anchor(c) | JavaPiece::Plain(c) => out.push(c),
+            JavaPiece::Dot => out.push_str(DOT),
         }
     }
     out
@@ -287,7 +253,7 @@ impl Generator {
         let defaults = member?.default.filter(|_| self.with_defaults)?;
         let same_everywhere = defaults.basic == defaults.enhanced
             && field.is_none_or(|f| f.object_pair_default.is_none());
-        same_everywhere.then(|| literal(defaults.basic))
+        same_everywhere.then(|| Value::from(defaults.basic))
     }
 
     /// The help text, then what a form would show around it: the default per
@@ -343,13 +309,6 @@ fn markdown(text: &str) -> String {
         out.push(c);
     }
     out
-}
-
-fn literal(value: Literal) -> Value<'static> {
-    match value {
-        Literal::Str(text) => text.into(),
-        Literal::Int(int) => Value::Number(Number::Int(int)),
-    }
 }
 
 #[cfg(test)]

@@ -400,6 +400,86 @@ fn is_s3_bucket_arn_proper(text: &str) -> bool {
         })
 }
 
+/// One piece of a model (Java) regex, for its translations into other
+/// dialects: the JSON Schema's ECMAScript patterns (`json_schema`) and the
+/// `regex` crate reference in this file's tests. One reading of the Java
+/// syntax, so the two translations cannot read it differently.
+#[cfg(any(test, not(target_arch = "wasm32")))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum JavaPiece<'a> {
+    /// `\s`: Java's whitespace, ASCII only.
+    Whitespace,
+    /// `\p{Name}`: the class's name.
+    UnicodeClass(&'a str),
+    /// `\xHH`: the two hex digits.
+    Hex(&'a str),
+    /// A backslash before a punctuation character: that character, literally.
+    Escaped(char),
+    /// `.` outside a character class.
+    Dot,
+    /// `^` or `$` outside a character class.
+    Anchor(char),
+    /// Any other character as written, `[` and `]` included.
+    Plain(char),
+}
+
+/// The pieces of the model regex `java`, each with whether it stands inside a
+/// character class. Panics on an escape it does not know (a letter or digit
+/// other than `s`, `p` and `x`) or a trailing backslash: the model's regexes
+/// are fixed, and a new construct must be taught here first.
+#[cfg(any(test, not(target_arch = "wasm32")))]
+pub(crate) fn java_pieces(java: &str) -> Vec<(JavaPiece<'_>, bool)> {
+    let mut pieces = Vec::new();
+    let mut in_class = false;
+    let mut at = 0;
+    while let Some(c) = java[at..].chars().next() {
+        at += c.len_utf8();
+        let piece = match c {
+            '\\' => {
+                let escaped = java[at..]
+                    .chars()
+                    .next()
+                    .expect("a backslash ends the regex");
+                at += escaped.len_utf8();
+                match escaped {
+                    's' => JavaPiece::Whitespace,
+                    'p' => {
+                        let name = java[at..]
+                            .strip_prefix('{')
+                            .and_then(|rest| rest.split_once('}'))
+                            .map(|(name, _)| name)
+                            .expect("\\p{Name}");
+                        at += name.len() + 2;
+                        JavaPiece::UnicodeClass(name)
+                    }
+                    'x' => {
+                        let digits = java.get(at..at + 2).expect("\\xHH");
+                        at += 2;
+                        JavaPiece::Hex(digits)
+                    }
+                    other if other.is_ascii_alphanumeric() => {
+                        panic!("the translation does not know \\{other}")
+                    }
+                    other => JavaPiece::Escaped(other),
+                }
+            }
+            '[' if !in_class => {
+                in_class = true;
+                JavaPiece::Plain(c)
+            }
+            ']' if in_class => {
+                in_class = false;
+                JavaPiece::Plain(c)
+            }
+            '.' if !in_class => JavaPiece::Dot,
+            '^' | '$' if !in_class => JavaPiece::Anchor(c),
+            _ => JavaPiece::Plain(c),
+        };
+        pieces.push((piece, in_class));
+    }
+    pieces
+}
+
 #[cfg(test)]
 mod tests {
     //! The matchers, specified three ways: hand-picked examples (each also checked against the
@@ -425,45 +505,17 @@ mod tests {
     /// handle them; every alternative of every model regex is anchored at both ends).
     fn to_rust_regex(java: &str, keep_anchors: bool) -> String {
         let mut out = String::new();
-        let mut in_class = false;
-        let mut chars = java.chars();
-        while let Some(c) = chars.next() {
-            match c {
-                '\\' => match chars.next().expect("a backslash ends the regex") {
-                    's' if in_class => out.push_str(JAVA_WHITESPACE_IN_CLASS),
-                    's' => out.push_str(&format!("[{JAVA_WHITESPACE_IN_CLASS}]")),
-                    'p' => {
-                        // `\p{Name}`: the same in both dialects.
-                        out.push_str(r"\p");
-                        for c in chars.by_ref() {
-                            out.push(c);
-                            if c == '}' {
-                                break;
-                            }
-                        }
-                    }
-                    'x' => {
-                        // `\xHH`: the same in both dialects.
-                        out.push_str(r"\x");
-                        out.extend(chars.by_ref().take(2));
-                    }
-                    other if other.is_ascii_alphanumeric() => {
-                        panic!("the translation does not know \\{other}")
-                    }
-                    // An escaped punctuation character is that character, literally.
-                    other => out.push_str(&format!(r"\x{{{:X}}}", u32::from(other))),
-                },
-                '[' if !in_class => {
-                    in_class = true;
-                    out.push(c);
-                }
-                ']' if in_class => {
-                    in_class = false;
-                    out.push(c);
-                }
-                '.' if !in_class => out.push_str(JAVA_DOT),
-                '^' | '$' if !in_class && !keep_anchors => {}
-                _ => out.push(c),
+        for (piece, in_class) in java_pieces(java) {
+            match piece {
+                JavaPiece::Whitespace if in_class => out.push_str(JAVA_WHITESPACE_IN_CLASS),
+                JavaPiece::Whitespace => out.push_str(&format!("[{JAVA_WHITESPACE_IN_CLASS}]")),
+                // `\p{Name}` and `\xHH`: the same in both dialects.
+                JavaPiece::UnicodeClass(name) => out.push_str(&format!(r"\p{{{name}}}")),
+                JavaPiece::Hex(digits) => out.push_str(&format!(r"\x{digits}")),
+                JavaPiece::Escaped(c) => out.push_str(&format!(r"\x{{{:X}}}", u32::from(c))),
+                JavaPiece::Dot => out.push_str(JAVA_DOT),
+                JavaPiece::Anchor(_) if !keep_anchors => {}
+                JavaPiece::Anchor(c) | JavaPiece::Plain(c) => out.push(c),
             }
         }
         out

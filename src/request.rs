@@ -41,6 +41,15 @@ impl TaskMode {
             TaskMode::Enhanced => defaults.enhanced,
         }
     }
+
+    /// The default for `mode`; for an unknown mode (TaskMode set to something
+    /// invalid), only a default both modes share.
+    pub fn default_in(mode: Option<TaskMode>, defaults: &schema::Defaults) -> Option<Literal> {
+        match mode {
+            Some(mode) => Some(mode.default_of(defaults)),
+            None => (defaults.basic == defaults.enhanced).then_some(defaults.basic),
+        }
+    }
 }
 
 /// An option's value as the service will see it.
@@ -646,10 +655,7 @@ impl<'a> Request<'a> {
                 let default = member
                     .default
                     .as_ref()
-                    .and_then(|defaults| match self.task_mode() {
-                        Some(mode) => Some(mode.default_of(defaults)),
-                        None => (defaults.basic == defaults.enhanced).then_some(defaults.basic),
-                    });
+                    .and_then(|defaults| TaskMode::default_in(self.task_mode(), defaults));
                 match default {
                     Some(Literal::Str(value)) => Setting::Default(value),
                     _ => Setting::Unknown,

@@ -8,6 +8,7 @@
 //! structural check, the defaults and the field metadata for forms all read
 //! it, so they cannot disagree.
 
+use crate::json::{Number, Value};
 use crate::patterns::Pattern;
 
 /// The kind of value a member holds and the model's constraints on it.
@@ -51,6 +52,15 @@ pub enum Literal {
     Str(&'static str),
     /// An integer value.
     Int(i64),
+}
+
+impl From<Literal> for Value<'static> {
+    fn from(value: Literal) -> Self {
+        match value {
+            Literal::Str(text) => text.into(),
+            Literal::Int(int) => Value::Number(Number::Int(int)),
+        }
+    }
 }
 
 /// What the service uses when a member is omitted, per task mode.

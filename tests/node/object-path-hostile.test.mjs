@@ -18,6 +18,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
+import { runInNewContext } from 'node:vm';
 import { DESTINATION, SOURCE, requireBuiltPackage } from './helpers.mjs';
 
 requireBuiltPackage();
@@ -226,7 +227,7 @@ function countingHandler(hit, overrides = {}) {
   return handler;
 }
 
-test('Proxies: every trap JSON.stringify calls, and no other, as often; the request and its members', () => {
+test('Proxies: each get trap as often as JSON.stringify runs it, no trap that changes the object; the request and its members', () => {
   agrees((hit) => new Proxy(request({ Name: 'n', Options: { Atime: 'NONE' } }), countingHandler(hit)));
   agrees((hit) => request({ Options: new Proxy({ VerifyMode: 'NONE', Uid: 'bad' }, countingHandler(hit)) }));
   agrees((hit) => request({ Tags: new Proxy([{ Key: 'a' }, { Key: 'aws:b' }], countingHandler(hit)) }));
@@ -353,6 +354,22 @@ test('class instances, null-prototype objects, frozen and sealed ones: their own
   agrees(() => Object.assign(Object.create(Object.create(Object.create({ Name: 'inherited<>' }))), request({})));
 });
 
+test('objects and arrays of another realm (node:vm): the same as this realm\'s', () => {
+  const foreign = (code) => runInNewContext(`(${code})`, { SOURCE, DESTINATION });
+  agrees(() => foreign('{ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Tags: [{ Key: "aws:k" }], Options: { Atime: "NONE" } }'));
+  agrees(() => request({ Tags: foreign('[{ Key: "k" }, { Key: "k" }]'), Excludes: foreign('[{ FilterType: "SIMPLE_PATTERN", Value: "/a" }]') }));
+  agrees(() => request({ Name: foreign('new String("n")'), Options: foreign('{ BytesPerSecond: new Number(5), toJSON() { return { Gid: "BOTH" }; } }') }));
+  agrees(() => foreign('new Proxy({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Name: "x<" }, {})'));
+  agrees(() => request({ Options: foreign('{ BytesPerSecond: 2n ** 64n }') }));
+});
+
+test('many members: 10,000 unknown ones, and keys that differ from known ones by one character', () => {
+  const many = request({});
+  for (let i = 0; i < 10_000; i += 1) many[`Member${i}`] = i;
+  agrees(() => ({ ...many }));
+  agrees(() => request({ 'Name\u0000': 'x', ' Name': 'x', NAME: 'x', 'Nаme': 'x' /* a Cyrillic а */, Options: { 'Atime ': 'NONE', atime: 'NONE' } }));
+});
+
 /**
  * Runs `body` with `key` defined on `prototype` by `descriptor`, then
  * restores what was there. Meanwhile `agrees` leaves out its ordinary
@@ -433,6 +450,8 @@ test('arrays with extra properties, holes, undefined, functions and symbols as i
   long.length = 60; // 60 holes: null items, and more than 50 tags
   agrees(() => request({ Tags: long }));
   agrees(() => request({ Tags: Object.freeze([{ Key: 'k' }]) }));
+  // Items that are getters, counted.
+  agrees((hit) => request({ Tags: withGetter(withGetter([{ Key: 'a' }, null], '1', { Key: 'aws:b' }, hit), '0', { Key: 'c' }, hit, 'item 0') }));
   agrees(() => request({ Tags: Object.defineProperty([{ Key: 'k' }], 'length', { writable: false }) }));
 });
 

@@ -37,6 +37,7 @@
 // read by their iterator, a diagnostic's fix dropped (CONTRIBUTING.md).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { isDeepStrictEqual } from 'node:util';
 import { DESTINATION, SOURCE, requireBuiltPackage } from './helpers.mjs';
 
 requireBuiltPackage();
@@ -676,6 +677,20 @@ test(`generated requests: validate(object) is validate(JSON text), seed ${SEED},
       if (name !== 'threw') assert.ok(count >= COUNT / 20, `only ${count} of ${COUNT} requests were ${name}`);
     }
   }
+});
+
+test('generated requests back to back as objects: no call sees anything of the one before', () => {
+  // The text path's reports first, then the objects one after the other (no
+  // text call between them), so state one object call leaves for the next
+  // (a record not cleared, a member of the last request) shows.
+  const requests = Array.from({ length: Math.min(COUNT, 3_000) }, (_, index) => describe(randomFor(SEED ^ 0x5a5a, index)));
+  const expected = requests.map((request) => outcome(() => validate(textOf(request.root), request.options)));
+  requests.forEach((request, index) => {
+    const got = outcome(() => validate(build(request.root, new Tally()), request.options));
+    if (!isDeepStrictEqual(got, expected[index])) {
+      assert.fail(`request #${index} (seed ${SEED ^ 0x5a5a}) differs after #${index - 1}:\n  before: ${index > 0 ? show(requests[index - 1].root) : '-'}\n  this:   ${show(request.root)}\n  options: ${JSON.stringify(request.options)}`);
+    }
+  });
 });
 
 test('the shrinker finds a small request that still fails (here: a stand-in failure)', () => {

@@ -584,6 +584,35 @@ test('validate() called from inside a getter or toJSON (re-entrancy): both calls
   assertUnharmed();
 });
 
+test('the same object changed between calls: each call judges what it holds then (nothing is remembered by identity)', () => {
+  const object = request({ Options: { Atime: 'NONE', Mtime: 'NONE' }, Tags: [{ Key: 'k' }] });
+  const steps = [
+    () => { object.Name = 'bad<name>'; },
+    () => { delete object.Name; },
+    () => { object.Options.Mtime = 'PRESERVE'; },
+    () => { object.Tags.push({ Key: 'aws:k' }); },
+    () => { object.Tags.length = 0; },
+    () => { object.Tags[3] = { Key: 'k' }; }, // holes before it
+    () => { Object.defineProperty(object.Options, 'Mtime', { enumerable: false }); },
+    () => { Object.setPrototypeOf(object.Options, { Mtime: 'PRESERVE' }); },
+    () => { object.Options = new Proxy(object.Options, {}); },
+    () => { object.SourceLocationArn = 5n; },
+    () => { object.SourceLocationArn = SOURCE; },
+  ];
+  for (const step of steps) {
+    step();
+    assert.deepEqual(validate(object), validate(stringifyWithDigits(object).text), String(step));
+  }
+  // Frozen, with a getter that changes what it gives: still read on every call.
+  let mode = 'BASIC';
+  const frozen = Object.freeze(withGetter(request({ Options: Object.freeze({ VerifyMode: 'POINT_IN_TIME_CONSISTENT' }) }), 'TaskMode', () => mode, () => {}));
+  for (const next of ['BASIC', 'ENHANCED', 'TURBO', 'BASIC']) {
+    mode = next;
+    assert.deepEqual(validate(frozen), validate(JSON.stringify(frozen)), next);
+  }
+  assertUnharmed();
+});
+
 test('the worst of these in a row on one instance, then ordinary requests: no state left behind', () => {
   const throwingTrap = new Proxy(request({}), { ownKeys() { throw new Error('ownKeys'); } });
   const cyclic = request({});

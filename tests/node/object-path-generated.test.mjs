@@ -337,7 +337,6 @@ function patternOf(shape) {
 /** A value for `shape` (a JSON Schema node), valid unless `bad` says how likely each member is wrong. */
 function value(shape, r, settings, depth) {
   if (r.chance(settings.bad)) return { ...invalid(shape, r, settings, depth), bad: true }; // `bad` marks it for the coverage test
-
   switch (shape.type) {
     case 'object': return objectOf(shape, r, settings, depth);
     case 'array': {
@@ -460,7 +459,7 @@ function wrongType(shape, r) {
     const example = (shape.examples ?? shape.enum)[0];
     options.push({ k: 'arr', a: [lit(example)], dress: 'plain' }, { k: 'obj', m: [{ key: 'Value', node: lit(example), via: 'data' }], dress: 'plain', hidden: [] });
   }
-  // Keep the type wrong: a number where a number is expected is no wrong type, but that is fine too.
+  // (A number where an integer is expected may be a right one: either way both paths must agree.)
   return r.pick(options);
 }
 

@@ -120,7 +120,7 @@ fn request_text(request: &JsValue, operation: Operation) -> Result<String, Repor
 fn serialization_failure(error: &JsValue) -> Report {
     let diagnostic = if error.is_undefined() {
         crate::not_serializable("JSON.stringify returned nothing")
-    } else if error.is_instance_of::<js::RangeError>() && ran_out_of_stack(error) {
+    } else if ran_out_of_stack(error) {
         // JSON.stringify runs out of stack on absurdly deep objects.
         crate::too_deep_to_serialize()
     } else {
@@ -133,12 +133,17 @@ fn serialization_failure(error: &JsValue) -> Report {
     }
 }
 
-/// Whether the RangeError `error` is the engine's own for a stack that ran
-/// out ("Maximum call stack size exceeded" in V8 and JavaScriptCore), not one
-/// a getter or `toJSON` threw (`new Date(NaN).toISOString()`'s "Invalid time
+/// Whether `error` is the engine's own for a stack that ran out: a
+/// RangeError "Maximum call stack size exceeded" in V8 and JavaScriptCore,
+/// an InternalError "too much recursion" in SpiderMonkey. Not a RangeError a
+/// getter or `toJSON` threw (`new Date(NaN).toISOString()`'s "Invalid time
 /// value", say), which is reported with its message.
 fn ran_out_of_stack(error: &JsValue) -> bool {
-    first_line_of_message(error).is_some_and(|message| message.contains("call stack"))
+    let Some(message) = first_line_of_message(error) else {
+        return false;
+    };
+    (error.is_instance_of::<js::RangeError>() && message.contains("call stack"))
+        || message == "too much recursion"
 }
 
 /// The first line of what `error.message` says, trimmed, when it says

@@ -236,6 +236,19 @@ fn a_caught_serialisation_error_becomes_the_same_diagnostic_as_in_validate() {
         &report_unserializable(range_error, JsValue::UNDEFINED).expect("no options, no exception"),
         "json/too-deep",
     );
+    // SpiderMonkey's own error for a stack that ran out is an InternalError.
+    let internal_error: JsValue = js_sys::Error::new("too much recursion").into();
+    assert_single_error(
+        &report_unserializable(internal_error, JsValue::UNDEFINED).expect("no options"),
+        "json/too-deep",
+    );
+    // A RangeError a toJSON threw is reported with its message.
+    let thrown: JsValue = js_sys::RangeError::new("Invalid time value").into();
+    let diagnostic = assert_single_error(
+        &report_unserializable(thrown, JsValue::UNDEFINED).expect("no options"),
+        "input/not-serializable",
+    );
+    assert!(text(&get(&diagnostic, "message")).contains("Invalid time value"));
     let type_error: JsValue = js_sys::TypeError::new("cyclic object value").into();
     let diagnostic = assert_single_error(
         &report_unserializable(type_error, JsValue::UNDEFINED).expect("no options, no exception"),

@@ -1264,9 +1264,19 @@ fn truncated(total: usize, shown: usize) -> String {
 const QUOTE_LIMIT: usize = 100;
 
 /// Quotes a user value for a message: in double quotes, control characters
-/// escaped, cut to `QUOTE_LIMIT` (100) characters with an ellipsis.
+/// escaped, cut to `QUOTE_LIMIT` (100) characters with an ellipsis. Not
+/// inlined, nor are `push_quoted` and `message`: they are called from many places, and one
+/// copy keeps the `.wasm` small.
+#[inline(never)]
 pub fn quote(value: &str) -> String {
     let mut out = String::with_capacity(value.len().min(QUOTE_LIMIT * 2) + 2);
+    push_quoted(&mut out, value);
+    out
+}
+
+/// Appends [`quote`]`(value)` to `out`, without a string of its own.
+#[inline(never)]
+pub fn push_quoted(out: &mut String, value: &str) {
     out.push('"');
     for (count, ch) in value.chars().enumerate() {
         if count == QUOTE_LIMIT {
@@ -1284,6 +1294,33 @@ pub fn quote(value: &str) -> String {
         }
     }
     out.push('"');
+}
+
+/// One piece of a [`message`].
+#[derive(Clone, Copy)]
+pub enum Piece<'a> {
+    /// Written as it is.
+    Plain(&'a str),
+    /// A user's value, written as [`quote`] writes it.
+    Quoted(&'a str),
+}
+
+/// The pieces one after another, in one string allocated once: a message
+/// built on every report with a problem, without `format!`, whose machinery
+/// (`core::fmt`) costs several times more, most of all in wasm.
+#[inline(never)]
+pub fn message(pieces: &[Piece<'_>]) -> String {
+    let length = pieces.iter().map(|piece| match piece {
+        Piece::Plain(text) => text.len(),
+        Piece::Quoted(value) => value.len().min(QUOTE_LIMIT * 2) + 2,
+    });
+    let mut out = String::with_capacity(length.sum());
+    for piece in pieces {
+        match piece {
+            Piece::Plain(text) => out.push_str(text),
+            Piece::Quoted(value) => push_quoted(&mut out, value),
+        }
+    }
     out
 }
 
@@ -1553,6 +1590,18 @@ mod tests {
         assert!(last
             .message
             .starts_with(&format!("The request has {total} problems")));
+    }
+
+    #[test]
+    fn a_message_is_its_pieces_with_values_quoted_as_quote_does() {
+        let long = "é".repeat(150);
+        for value in ["aws:x", "", "a\"b\\c\n\u{7}", long.as_str()] {
+            assert_eq!(
+                message(&[Piece::Plain("Key "), Piece::Quoted(value), Piece::Plain(".")]),
+                format!("Key {}.", quote(value))
+            );
+        }
+        assert_eq!(message(&[]), "");
     }
 
     #[test]

@@ -609,7 +609,13 @@ impl<'a> Request<'a> {
     /// The pointer of the Options member `name`: `/Options/Atime`, or for
     /// StartTaskExecution `/OverrideOptions/Atime`.
     pub fn option_path(&self, name: &str) -> String {
-        format!("/{}/{name}", self.operation.options_member())
+        use crate::diagnostic::Piece::Plain;
+        crate::diagnostic::message(&[
+            Plain("/"),
+            Plain(self.operation.options_member()),
+            Plain("/"),
+            Plain(name),
+        ])
     }
 
     /// The pointers a mode rule names as related: `/TaskMode` in a CreateTask

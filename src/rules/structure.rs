@@ -8,7 +8,8 @@
 //! Invalid: `{"Options": {"Verifymode": "NONE"}}`.
 //! Fix: `{"Options": {"VerifyMode": "NONE"}}`.
 
-use crate::diagnostic::{excerpt, quote, Code, Collector, Diagnostic, PatchOp};
+use crate::diagnostic::Piece::{Plain, Quoted};
+use crate::diagnostic::{excerpt, message, quote, Code, Collector, Diagnostic, PatchOp};
 use crate::json::{Number, Value};
 use crate::patterns::Pattern;
 use crate::pointer;
@@ -72,14 +73,26 @@ fn article_n(operation: Operation) -> &'static str {
 
 fn missing_member(name: &str, parent: &str) -> String {
     if parent.is_empty() {
-        format!("{name} is required.")
+        message(&[Plain(name), Plain(" is required.")])
     } else {
-        format!("{name} is required in {parent}.")
+        message(&[
+            Plain(name),
+            Plain(" is required in "),
+            Plain(parent),
+            Plain("."),
+        ])
     }
 }
 
 fn wrong_type(name: &str, expected: &str, actual: &Value) -> String {
-    format!("{name} must be {expected}, but it is {}.", describe(actual))
+    message(&[
+        Plain(name),
+        Plain(" must be "),
+        Plain(expected),
+        Plain(", but it is "),
+        Plain(&describe(actual)),
+        Plain("."),
+    ])
 }
 
 fn integer_out_of_range(name: &str, literal: &str) -> String {
@@ -587,7 +600,7 @@ fn describe(value: &Value) -> String {
         Value::Number(Number::Int(int)) => format!("the integer {int}"),
         Value::Number(Number::BigInt(literal)) => format!("the integer {}", excerpt(literal)),
         Value::Number(Number::Float(literal)) => format!("the number {}", excerpt(literal)),
-        Value::String(text) => format!("a string ({})", quote(text)),
+        Value::String(text) => message(&[Plain("a string ("), Quoted(text), Plain(")")]),
         Value::Array(_) => "an array".to_owned(),
         Value::Object(_) => "an object".to_owned(),
     }

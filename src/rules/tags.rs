@@ -7,7 +7,8 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{quote, Code, Collector, Diagnostic};
+use crate::diagnostic::Piece::{Plain, Quoted};
+use crate::diagnostic::{message, quote, Code, Collector, Diagnostic};
 use crate::request::Request;
 use crate::rules::Context;
 
@@ -19,10 +20,11 @@ fn duplicate_key(key: &str, first: usize) -> String {
 }
 
 fn reserved_prefix(key: &str) -> String {
-    format!(
-        "Tag key {} starts with \"aws:\", which is reserved for AWS; choose another key.",
-        quote(key)
-    )
+    message(&[
+        Plain("Tag key "),
+        Quoted(key),
+        Plain(" starts with \"aws:\", which is reserved for AWS; choose another key."),
+    ])
 }
 
 /// Checks tag keys for duplicates and the reserved prefix.

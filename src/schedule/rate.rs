@@ -8,7 +8,8 @@
 //! which we assume the service parses into) are rejected as too large.
 
 use super::number::parse_number;
-use crate::diagnostic::{quote, Code, Diagnostic};
+use crate::diagnostic::Piece::{Plain, Quoted};
+use crate::diagnostic::{message, quote, Code, Diagnostic};
 
 // ---------------------------------------------------------------------------
 // Messages
@@ -71,16 +72,22 @@ fn plural_message(expression: &str, fixed: &str) -> String {
 }
 
 fn too_frequent_message(expression: &str, minutes: u32) -> String {
+    let count = minutes.to_string();
     let every = if minutes == 1 {
-        "minute".to_owned()
+        [Plain("minute"), Plain("")]
     } else {
-        format!("{minutes} minutes")
+        [Plain(&count), Plain(" minutes")]
     };
-    format!(
-        "The rate expression {} runs the task every {every}, but DataSync runs a task at most once an hour; use {} or a longer interval.",
-        quote(expression),
-        quote(HOURLY)
-    )
+    message(&[
+        Plain("The rate expression "),
+        Quoted(expression),
+        Plain(" runs the task every "),
+        every[0],
+        every[1],
+        Plain(", but DataSync runs a task at most once an hour; use "),
+        Quoted(HOURLY),
+        Plain(" or a longer interval."),
+    ])
 }
 
 // ---------------------------------------------------------------------------

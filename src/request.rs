@@ -610,12 +610,8 @@ impl<'a> Request<'a> {
     /// StartTaskExecution `/OverrideOptions/Atime`.
     pub fn option_path(&self, name: &str) -> String {
         use crate::diagnostic::Piece::Plain;
-        crate::diagnostic::message(&[
-            Plain("/"),
-            Plain(self.operation.options_member()),
-            Plain("/"),
-            Plain(name),
-        ])
+        let options = self.operation.options_member();
+        crate::diagnostic::message(&[Plain("/"), Plain(options), Plain("/"), Plain(name)])
     }
 
     /// The pointers a mode rule names as related: `/TaskMode` in a CreateTask

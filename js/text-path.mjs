@@ -211,15 +211,6 @@ function list(read) {
 }
 
 /**
- * Member names read before, each the string first read for it: assigning a
- * member by a string cut afresh from the text costs a hash and a lookup
- * that a string already used as a name skips (the params of a report use a
- * few names over and over). At most 64 of them, the first ones read
- * shorter than 32 units (a long name from a request is not kept alive).
- */
-const names = new Map();
-
-/**
  * An object of as many members as the next word says. Each is assigned, which
  * costs less than defining it; only a member named __proto__ is defined, as
  * JSON.parse defines it, so that it is a member and not the prototype. (So a
@@ -230,9 +221,7 @@ const names = new Map();
 function object() {
   const out = {};
   for (let count = words[next++]; count > 0; count -= 1) {
-    let name = string();
-    if (names.has(name)) name = names.get(name);
-    else if (names.size < 64 && name.length < 32) names.set(name, name);
+    const name = string();
     const member = value();
     if (name === '__proto__') Object.defineProperty(out, name, { value: member, writable: true, enumerable: true, configurable: true });
     else out[name] = member;

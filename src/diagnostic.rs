@@ -1191,7 +1191,9 @@ impl Collector {
 
     /// Sorts by [`rank`], drops repeats, and keeps the first [`REPORT_LIMIT`].
     fn cut(&mut self) {
-        self.kept.sort_unstable_by(rank);
+        // crate::sort's, not the standard library's: 7.6 KB less code.
+        let kept = std::mem::take(&mut self.kept);
+        self.kept = crate::sort::sorted_by(kept, &|a, b| rank(a, b) != Ordering::Greater);
         self.kept.dedup();
         if self.kept.len() > REPORT_LIMIT {
             self.dropped += self.kept.len() - REPORT_LIMIT;

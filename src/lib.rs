@@ -40,6 +40,7 @@ mod rules;
 mod scan;
 mod schedule;
 mod schema;
+mod sort;
 mod task;
 
 #[cfg(any(target_arch = "wasm32", test))]

@@ -23,8 +23,6 @@
 //! ascending ranges, but Quartz accepts these, and we never call an error what
 //! the service may take. Only a year range cannot wrap.
 
-use std::collections::HashSet;
-
 use super::model::{Cron, Days, Field, FieldKind, Step, WEEKDAY_NAMES};
 use crate::diagnostic::{quote, Code, Diagnostic};
 use crate::schedule::number::parse_number;
@@ -300,8 +298,12 @@ fn parse_field(kind: FieldKind, text: &str) -> Result<Parsed, Problem> {
     }
     let single = !text.contains(',');
     let mut field = Field::empty(kind);
-    // Stepped ranges cost one insert per value, so repeats are skipped.
-    let mut stepped = HashSet::new();
+    // Stepped ranges cost one insert per value, so repeats are skipped. A
+    // list searched from the start, not a set: an expression is at most 256
+    // characters (the model's rule, checked first), so a field has at most
+    // 128 items, and a set of its own put a fourth copy of the hash table's
+    // code into the .wasm (docs/performance.md, "Room for the walker").
+    let mut stepped = Vec::new();
     for item in text.split(',') {
         if item.is_empty() {
             return Err(Problem::EmptyItem {
@@ -325,7 +327,8 @@ fn parse_field(kind: FieldKind, text: &str) -> Result<Parsed, Problem> {
             }
             Ok((from, to, 1)) => field.insert_range(from, to),
             Ok((from, to, every)) => {
-                if stepped.insert((from, to, every)) {
+                if !stepped.contains(&(from, to, every)) {
+                    stepped.push((from, to, every));
                     for value in (from..=to).step_by(every as usize) {
                         field.insert(value);
                     }

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use crate::diagnostic::Piece::{Plain, Quoted};
 use crate::diagnostic::{message, quote, Code, Collector, Diagnostic};
+use crate::json::Text;
 use crate::request::Request;
 use crate::rules::Context;
 
@@ -34,8 +35,10 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
         return;
     }
     // Where each key is first used: a map for long lists, so that 100,000
-    // tags stay linear; a short list is searched, which costs less.
-    let mut first_use: Option<HashMap<&str, usize>> = (tags.len() > 16).then(HashMap::new);
+    // tags stay linear; a short list is searched, which costs less. The map's
+    // type is the JSON parser's member index's, so the .wasm holds one copy of
+    // the hash table's code for both (docs/performance.md, "Room for the walker").
+    let mut first_use: Option<HashMap<Text, usize>> = (tags.len() > 16).then(HashMap::new);
     for (index, key) in tags.iter().enumerate() {
         let Some(key) = *key else {
             continue;
@@ -53,7 +56,8 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
         }
         let first = match &mut first_use {
             Some(map) => {
-                let first = map.get(key).copied();
+                let key = Text::Borrowed(key);
+                let first = map.get(&key).copied();
                 if first.is_none() {
                     map.insert(key, index);
                 }
@@ -74,7 +78,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{at, findings};
+    use crate::rules::testing::{at, findings, request};
 
     #[test]
     fn keys_are_unique_and_case_sensitive() {
@@ -83,6 +87,37 @@ mod tests {
             findings(r#""Tags":[{"Key":"env"},{"Key":"x"},{"Key":"env"}]"#),
             [at("/Tags/2/Key", "tag/duplicate-key")]
         );
+    }
+
+    #[test]
+    fn a_long_list_finds_each_repeat_and_its_first_use() {
+        // More than 16 tags: looked up in a map rather than searched.
+        let keys: Vec<String> = (0..40)
+            .map(|index| format!(r#"{{"Key":"key-{}"}}"#, index % 25))
+            .collect();
+        let tags = format!(r#""Tags":[{}]"#, keys.join(","));
+        let report = crate::validate_text(&request(&tags), &crate::Context::default());
+        let found: Vec<_> = report
+            .diagnostics
+            .iter()
+            .map(|d| (d.path.as_str(), d.code.as_str(), d.params.clone()))
+            .collect();
+        let expected: Vec<_> = (25..40)
+            .map(|index| {
+                let related = vec![format!("/Tags/{}/Key", index - 25)].into();
+                (
+                    format!("/Tags/{index}/Key"),
+                    "tag/duplicate-key",
+                    vec![("related", related)],
+                )
+            })
+            .collect();
+        let expected: Vec<_> = expected
+            .iter()
+            .map(|(path, code, params)| (path.as_str(), *code, params.clone()))
+            .collect();
+        // Report order is by path, as text: /Tags/25 ... /Tags/39.
+        assert_eq!(found, expected);
     }
 
     #[test]

@@ -40,6 +40,7 @@ mod rules;
 mod scan;
 mod schedule;
 mod schema;
+mod search;
 mod sort;
 mod task;
 

@@ -120,9 +120,9 @@ impl LocationType {
     /// The type of a `LocationUri`: `Ok(None)` for a well-formed URI whose
     /// scheme this version does not know, `Err` for text that is no URI.
     pub fn from_uri(uri: &str) -> Result<Option<LocationType>, &'static str> {
-        let (scheme, rest) = uri
-            .split_once("://")
+        let at = crate::search::find(uri, "://")
             .ok_or("is not a location URI such as s3://bucket/prefix/")?;
+        let (scheme, rest) = (&uri[..at], &uri[at + 3..]);
         let well_formed = !scheme.is_empty()
             && scheme
                 .bytes()
@@ -132,7 +132,9 @@ impl LocationType {
         }
         let kind = match scheme {
             // S3 on Outposts is s3:// followed by the access point's ARN.
-            "s3" if rest.starts_with("arn:") && rest.contains(":s3-outposts:") => {
+            "s3" if rest.starts_with("arn:")
+                && crate::search::find(rest, ":s3-outposts:").is_some() =>
+            {
                 LocationType::S3Outposts
             }
             "s3" => LocationType::S3,

@@ -85,7 +85,8 @@ fn request_text(request: &JsValue, operation: Operation) -> Result<String, Repor
         // one appears is the text re-read unit by unit (slow, one JS call per
         // unit) to write them as \u escapes, which the parser then reports.
         let text = request.unchecked_ref::<JsString>();
-        if converted.contains('\u{fffd}') && !text.is_valid_utf16() {
+        let replaced = crate::search::find(&converted, "\u{fffd}").is_some();
+        if replaced && !text.is_valid_utf16() {
             return Ok(escape_lone_surrogates(text));
         }
         return Ok(converted);

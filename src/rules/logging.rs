@@ -134,7 +134,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
 /// A log group ARN that matches the model's pattern, split into what comes
 /// up to `log-group:` (inclusive), the log group name, and the optional `:*`.
 fn split_log_group_arn(arn: &str) -> Option<(&str, &str, &str)> {
-    let at = arn.find(":log-group:")? + ":log-group:".len();
+    let at = crate::search::find(arn, ":log-group:")? + ":log-group:".len();
     let (prefix, rest) = arn.split_at(at);
     Some(match rest.strip_suffix(":*") {
         Some(name) => (prefix, name, ":*"),

@@ -503,7 +503,11 @@ fn type_error(name: &str, path: &str, expected: &'static str, actual: &Value) ->
     Diagnostic::new(Code::WrongType, path, wrong_type(name, expected, actual))
         .with(
             "expected",
-            expected.trim_start_matches("an ").trim_start_matches("a "),
+            // strip_prefix, not trim_start_matches: no string searcher in the .wasm.
+            expected
+                .strip_prefix("an ")
+                .or_else(|| expected.strip_prefix("a "))
+                .unwrap_or(expected),
         )
         .with("actual", actual.type_name())
 }

@@ -132,9 +132,7 @@ pub mod internal {
     }
 }
 
-use std::collections::HashSet;
-
-use diagnostic::{excerpt, Collector};
+use diagnostic::{excerpt, Collector, SurrogatePaths};
 use json::{Finding, ParseErrorKind, Value};
 use request::Request;
 
@@ -384,13 +382,14 @@ pub fn validate_text_by_tree(text: &str, context: &Context) -> Report {
     match json::parse(text) {
         Ok(parsed) => {
             // A lone surrogate became U+FFFD, which the pattern then rejects:
-            // report the cause once instead of its symptom too. A set, so that
+            // report the cause once instead of its symptom too. A map, so that
             // thousands of broken strings cost linear time.
-            let broken: HashSet<String> = parsed
+            let broken: SurrogatePaths = parsed
                 .findings
                 .iter()
-                .filter_map(|finding| match finding {
-                    Finding::LoneSurrogate(path) => Some(path.clone()),
+                .enumerate()
+                .filter_map(|(at, finding)| match finding {
+                    Finding::LoneSurrogate(path) => Some((path.clone().into(), at)),
                     Finding::DuplicateMember(_) => None,
                 })
                 .collect();

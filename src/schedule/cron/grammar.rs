@@ -298,11 +298,13 @@ fn parse_field(kind: FieldKind, text: &str) -> Result<Parsed, Problem> {
     }
     let single = !text.contains(',');
     let mut field = Field::empty(kind);
-    // Stepped ranges cost one insert per value, so repeats are skipped. A
-    // list searched from the start, not a set: an expression is at most 256
-    // characters (the model's rule, checked first), so a field has at most
-    // 128 items, and a set of its own put a fourth copy of the hash table's
-    // code into the .wasm (docs/performance.md, "Room for the walker").
+    // Stepped ranges cost one insert per value, so repeats are skipped: the
+    // first STEPPED_KEPT distinct ones are kept in a list searched from the
+    // start, and any beyond them is inserted again, which gives the same field
+    // (so a huge field stays linear). An expression is at most 256 characters
+    // (the model's rule, checked first), so every one fits in practice. A list,
+    // not a set: a set of its own put a fourth copy of the hash table's code
+    // into the .wasm (docs/performance.md, "Room for the walker").
     let mut stepped = Vec::new();
     for item in text.split(',') {
         if item.is_empty() {
@@ -328,7 +330,9 @@ fn parse_field(kind: FieldKind, text: &str) -> Result<Parsed, Problem> {
             Ok((from, to, 1)) => field.insert_range(from, to),
             Ok((from, to, every)) => {
                 if !stepped.contains(&(from, to, every)) {
-                    stepped.push((from, to, every));
+                    if stepped.len() < STEPPED_KEPT {
+                        stepped.push((from, to, every));
+                    }
                     for value in (from..=to).step_by(every as usize) {
                         field.insert(value);
                     }
@@ -353,6 +357,9 @@ fn parse_field(kind: FieldKind, text: &str) -> Result<Parsed, Problem> {
     }
     Ok(Parsed::Values(field))
 }
+
+/// How many distinct stepped items of one field [`parse_field`] remembers to skip their repeats.
+const STEPPED_KEPT: usize = 128;
 
 /// Parses `*`, `v`, `a-b`, each optionally followed by `/n`, into
 /// (from, to, every).
@@ -1025,6 +1032,31 @@ mod tests {
         assert_eq!(diagnostics.len(), 2);
         assert!(diagnostics[0].message.contains("minutes"));
         assert!(diagnostics[1].message.contains("hours"));
+    }
+
+    #[test]
+    fn more_distinct_stepped_items_than_are_remembered_give_their_union() {
+        // 4 * 58 stepped items, each a-b/n, beyond STEPPED_KEPT: those not
+        // remembered are inserted again on a repeat, which changes nothing.
+        let items: Vec<(u32, u32, u32)> = (0..2)
+            .flat_map(|_| (2..6).flat_map(|every| (1..59).map(move |from| (from, 59, every))))
+            .collect();
+        assert!(items.len() > 2 * super::STEPPED_KEPT);
+        let text: Vec<String> = items
+            .iter()
+            .map(|(from, to, every)| format!("{from}-{to}/{every}"))
+            .collect();
+        let Ok(Parsed::Values(field)) = parse_field(FieldKind::Minutes, &text.join(",")) else {
+            panic!("the field parses");
+        };
+        let mut expected = [false; 60];
+        for (from, to, every) in items {
+            for value in (from..=to).step_by(every as usize) {
+                expected[value as usize] = true;
+            }
+        }
+        let expected: Vec<u32> = (0..60).filter(|&value| expected[value as usize]).collect();
+        assert_eq!(field.values().collect::<Vec<_>>(), expected);
     }
 
     #[test]

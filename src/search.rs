@@ -1,10 +1,10 @@
 //! A small substring search, so that the `.wasm` carries none of the
-//! standard library's: `str::find`, `contains` and `trim_start_matches` with a
-//! string (or a character beyond ASCII, searched as its UTF-8 bytes) link the
-//! two-way searcher, about 2.5 KB of code for the four places that search
-//! (docs/performance.md, "Room for the walker"). The texts searched are
-//! short (an ARN, a URI, a request checked for U+FFFD once), so a plain scan
-//! costs no more.
+//! standard library's: `str::find`, `contains`, `split_once` and
+//! `trim_start_matches` with a string (or a character beyond ASCII, searched
+//! as its UTF-8 bytes) link the two-way searcher, about 3 KB of code for the
+//! four places that search (docs/performance.md, "Room for the walker"). The
+//! texts searched are short (an ARN, a URI, a request checked for U+FFFD
+//! once), so a plain scan costs no more.
 
 /// The byte offset of the first `needle` in `haystack`, or `None`.
 pub(crate) fn find(haystack: &str, needle: &str) -> Option<usize> {

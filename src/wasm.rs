@@ -143,8 +143,9 @@ fn ran_out_of_stack(error: &JsValue) -> bool {
     let Some(message) = first_line_of_message(error) else {
         return false;
     };
-    (error.is_instance_of::<js::RangeError>() && message.contains("call stack"))
-        || message == "too much recursion"
+    // search::find, not str::contains: no string searcher in the .wasm (src/search.rs).
+    let call_stack = crate::search::find(&message, "call stack").is_some();
+    (error.is_instance_of::<js::RangeError>() && call_stack) || message == "too much recursion"
 }
 
 /// The first line of what `error.message` says, trimmed, when it says

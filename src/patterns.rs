@@ -18,8 +18,6 @@
 //! [`Pattern::model_regex`] keeps the model's own text for messages and for the tests, which check
 //! every matcher against the `regex` crate on many generated near-miss strings.
 
-use core::ops::RangeInclusive;
-
 /// One string pattern from the DataSync API model.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Pattern {
@@ -67,8 +65,8 @@ enum Shape {
         allowed: fn(char) -> bool,
         allow_empty: bool,
     },
-    /// Anything else: a dedicated matcher for the whole text.
-    Structured(fn(&str) -> bool),
+    /// An ARN: its steps, one list per alternative.
+    Structured(Program),
 }
 
 impl Pattern {
@@ -100,8 +98,28 @@ impl Pattern {
                 allowed,
                 allow_empty,
             } => (allow_empty || !text.is_empty()) && text.chars().all(allowed),
-            Shape::Structured(matcher) => matcher(text),
+            Shape::Structured(program) => matches_program(program, text),
         }
+    }
+
+    /// For the single pass: the length in bytes of the JSON string that
+    /// `json` starts with (the bytes after its opening quote, up to the
+    /// closing one), when this is an ARN pattern and the string has no
+    /// escape or control character and matches; `None` if it does not, or
+    /// for the other patterns. Matched as it is read, so the string is
+    /// read once.
+    pub(crate) fn json_string_length(self, json: &[u8]) -> Option<usize> {
+        match self.shape() {
+            Shape::Structured(program) => program
+                .iter()
+                .find_map(|steps| matches_steps::<true>(steps, json)),
+            Shape::Repeated { .. } => None,
+        }
+    }
+
+    /// Whether this is an ARN pattern, which the single pass matches as it reads.
+    pub(crate) fn is_arn(self) -> bool {
+        matches!(self.shape(), Shape::Structured(_))
     }
 
     /// The regex exactly as the model states it (un-escaped once, e.g. `^[A-Z0-9_]+$`).
@@ -186,11 +204,11 @@ impl Pattern {
     /// How this pattern is matched.
     fn shape(self) -> Shape {
         match self {
-            Pattern::LocationArn => Shape::Structured(is_location_arn),
-            Pattern::TaskArn => Shape::Structured(is_task_arn),
-            Pattern::LogGroupArn => Shape::Structured(is_log_group_arn),
-            Pattern::IamRoleArn => Shape::Structured(is_iam_role_arn),
-            Pattern::S3BucketArn => Shape::Structured(is_s3_bucket_arn),
+            Pattern::LocationArn => Shape::Structured(LOCATION_ARN),
+            Pattern::TaskArn => Shape::Structured(TASK_ARN),
+            Pattern::LogGroupArn => Shape::Structured(LOG_GROUP_ARN),
+            Pattern::IamRoleArn => Shape::Structured(IAM_ROLE_ARN),
+            Pattern::S3BucketArn => Shape::Structured(S3_BUCKET_ARN),
             Pattern::TagKey => Shape::Repeated {
                 allowed: |c| is_tag_char(c) && c != '@',
                 allow_empty: false,
@@ -260,144 +278,389 @@ fn is_tag_char(c: char) -> bool {
         || matches!(c, '+' | '=' | '.' | '_' | ':' | '@' | '/' | '-')
 }
 
-/// `[a-z\-0-9]`, the class of the region segment.
-fn is_region_byte(b: u8) -> bool {
-    b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'
+/// The character classes of the ARN patterns, as the model spells them:
+/// `[`, an optional `^`, then characters (a backslash before punctuation
+/// stands for it) and `a-z` ranges, then `]`. [`CLASS_TABLE`] is read from
+/// these spellings when the crate is compiled, so what a class holds cannot
+/// drift from the text the tests compare with the model; anything else in a
+/// spelling fails the build (a new construct must be taught here first).
+const CLASSES: [&str; 9] = [
+    r"[a-z\-0-9]",
+    "[0-9]",
+    "[0-9a-z]",
+    "[0-9a-f]",
+    r"[^:\*]",
+    "[/:]",
+    r"[a-zA-Z0-9\-.]",
+    r"[a-zA-Z0-9\-]",
+    r"[a-zA-Z0-9.\-_]",
+];
+
+/// For each byte, which of [`CLASSES`] hold it, one bit per class, and
+/// [`PLAIN`]. A negated class (`[^:\*]`) holds every non-ASCII character, so
+/// every byte from 0x80 up; the others hold none of them.
+static CLASS_TABLE: [u16; 256] = class_table();
+
+/// The bit of [`CLASS_TABLE`] for a byte a JSON string holds as it is: not a
+/// quote, a backslash or a control character.
+const PLAIN: u16 = 1 << 15;
+
+const fn class_table() -> [u16; 256] {
+    let mut table = [0_u16; 256];
+    let mut byte = 0x20;
+    while byte < 256 {
+        if byte != b'"' as usize && byte != b'\\' as usize {
+            table[byte] = PLAIN;
+        }
+        byte += 1;
+    }
+    let mut index = 0;
+    while index < CLASSES.len() {
+        let bit = 1 << index;
+        let bytes = CLASSES[index].as_bytes();
+        assert!(bytes.len() > 2 && bytes[0] == b'[' && bytes[bytes.len() - 1] == b']');
+        let negated = bytes[1] == b'^';
+        let mut held = [false; 256];
+        let mut at = if negated { 2 } else { 1 };
+        while at < bytes.len() - 1 {
+            let (first, after) = class_char(bytes, at);
+            let (last, after) = if bytes[after] == b'-' && after + 1 < bytes.len() - 1 {
+                class_char(bytes, after + 1)
+            } else {
+                (first, after)
+            };
+            assert!(first <= last);
+            let mut byte = first as usize;
+            while byte <= last as usize {
+                held[byte] = true;
+                byte += 1;
+            }
+            at = after;
+        }
+        let mut byte = 0;
+        while byte < 256 {
+            if held[byte] != negated {
+                table[byte] |= bit;
+            }
+            byte += 1;
+        }
+        index += 1;
+    }
+    table
 }
 
-/// `[a-zA-Z0-9\-]`, the class of S3 on Outposts IDs and access point names.
-fn is_outposts_name_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'-'
+/// The class character at `at` of a spelling (ASCII, maybe escaped) and where the next one starts.
+const fn class_char(bytes: &[u8], at: usize) -> (u8, usize) {
+    let byte = bytes[at];
+    assert!(byte.is_ascii() && byte != b'[' && byte != b']');
+    if byte == b'\\' {
+        let escaped = bytes[at + 1];
+        assert!(escaped.is_ascii_punctuation());
+        (escaped, at + 2)
+    } else {
+        (byte, at + 1)
+    }
 }
 
-/// Whether `text` has a length in `len` and every byte is `allowed`. Only for ASCII classes,
-/// where bytes and characters are the same thing (any non-ASCII byte is rejected).
-fn is_ascii_run(text: &str, len: RangeInclusive<usize>, allowed: fn(u8) -> bool) -> bool {
-    len.contains(&text.len()) && text.bytes().all(allowed)
+/// One of [`CLASSES`], as its bit in [`CLASS_TABLE`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Class(u16);
+
+impl Class {
+    /// The class spelled `spelling`, which must be one of [`CLASSES`] (else the build fails).
+    const fn of(spelling: &str) -> Class {
+        let mut index = 0;
+        while index < CLASSES.len() {
+            let listed = CLASSES[index].as_bytes();
+            let wanted = spelling.as_bytes();
+            if listed.len() == wanted.len() {
+                let mut at = 0;
+                while at < listed.len() && listed[at] == wanted[at] {
+                    at += 1;
+                }
+                if at == listed.len() {
+                    return Class(1 << index);
+                }
+            }
+            index += 1;
+        }
+        panic!("not one of CLASSES")
+    }
+
+    /// Whether `byte` belongs, and with `JSON` is also [`PLAIN`].
+    #[inline(always)]
+    fn has<const JSON: bool>(self, byte: u8) -> bool {
+        let wanted = if JSON { self.0 | PLAIN } else { self.0 };
+        CLASS_TABLE[usize::from(byte)] & wanted == wanted
+    }
+
+    /// The model's spelling.
+    #[cfg(test)]
+    fn spelling(self) -> &'static str {
+        CLASSES[self.0.trailing_zeros() as usize]
+    }
 }
 
-/// `text` split around its first `:`. ARN fields are a few bytes long, where a
-/// plain scan beats `str::split_once` (which sets up a general searcher).
-fn split_at_colon(text: &str) -> Option<(&str, &str)> {
-    let at = text.bytes().position(|b| b == b':')?;
-    Some((text.get(..at)?, text.get(at + 1..)?))
+/// One step of an ARN pattern, matched left to right without backtracking:
+/// what a run or a group of words may take never holds the byte that comes
+/// next (the tests check it), so the longest fit is the only one.
+#[derive(Clone, Copy, Debug)]
+enum Step {
+    /// These bytes.
+    Literal(&'static str),
+    /// `(one|of|these)`, followed by a literal.
+    OneOf(&'static [&'static str]),
+    /// `[class]{min,max}` (`+` is `1..`, `*` is `0..`, `{12}` is `12..=12`),
+    /// in parentheses when `grouped`.
+    Run {
+        class: Class,
+        min: usize,
+        max: usize,
+        #[cfg_attr(not(test), allow(dead_code))]
+        grouped: bool,
+    },
+    /// `(literal)?` at the end.
+    Optional(&'static str),
+    /// `.*` at the end: any characters but line terminators.
+    RestOfLine,
 }
 
-/// What follows `arn:<partition>:<service>:`, if `text` starts so with one of the six partitions.
-///
-/// Neither the partition nor the service contains `:`, so the first two `:`-separated fields are
-/// exactly those two, and an alternation like `(aws|aws-cn)` is a lookup of the whole field.
-fn arn_after_service<'a>(text: &'a str, service: &str) -> Option<&'a str> {
-    let rest = text.strip_prefix("arn:")?;
-    let (partition, rest) = split_at_colon(rest)?;
-    let (found_service, rest) = split_at_colon(rest)?;
-    (PARTITIONS.contains(&partition) && found_service == service).then_some(rest)
+/// A run of one to any number of `class` bytes (`+`).
+const fn some(class: Class) -> Step {
+    Step::Run {
+        class,
+        min: 1,
+        max: usize::MAX,
+        grouped: false,
+    }
 }
 
-/// The resource part of `arn:<partition>:<service>:<region>:<12 digits>:<resource>`, where the
-/// region is `[a-z\-0-9]` repeated a number of times in `region_len` (`+` is `1..`, `*` is `0..`,
-/// and IAM's `iam::` is `0..=0`).
-fn arn_resource<'a>(
-    text: &'a str,
-    service: &str,
-    region_len: RangeInclusive<usize>,
-) -> Option<&'a str> {
-    let rest = arn_after_service(text, service)?;
-    let (region, rest) = split_at_colon(rest)?;
-    let (account, resource) = split_at_colon(rest)?;
-    let fields_ok = is_ascii_run(region, region_len, is_region_byte)
-        && is_ascii_run(account, 12..=12, |b| b.is_ascii_digit());
-    fields_ok.then_some(resource)
+/// A run of `min` to `max` `class` bytes.
+const fn run(class: Class, min: usize, max: usize) -> Step {
+    Step::Run {
+        class,
+        min,
+        max,
+        grouped: false,
+    }
 }
 
-/// Strips one `[/:]` separator from the front of `text`.
-fn strip_separator(text: &str) -> Option<&str> {
-    text.strip_prefix(['/', ':'])
+/// `arn:(aws|...|aws-iso-b)`: every ARN pattern starts so.
+const ARN: Step = Step::Literal("arn:");
+const PARTITION: Step = Step::OneOf(&PARTITIONS);
+/// `[a-z\-0-9]`, the class of the region.
+const REGION: Class = Class::of(r"[a-z\-0-9]");
+/// `[0-9]{12}`, the account ID.
+const ACCOUNT: Step = run(Class::of("[0-9]"), 12, 12);
+/// `[/:]`, the separator in S3 access point ARNs.
+const SEPARATOR: Step = run(Class::of("[/:]"), 1, 1);
+/// `[a-zA-Z0-9\-]{1,63}`, an S3 on Outposts ID or access point name.
+const OUTPOSTS_NAME: Step = run(Class::of(r"[a-zA-Z0-9\-]"), 1, 63);
+
+/// The ARN patterns as steps: one list per alternative of the model's regex.
+type Program = &'static [&'static [Step]];
+
+const LOCATION_ARN: Program = &[&[
+    ARN,
+    PARTITION,
+    Step::Literal(":datasync:"),
+    some(REGION),
+    Step::Literal(":"),
+    ACCOUNT,
+    Step::Literal(":location/loc-"),
+    run(Class::of("[0-9a-z]"), 17, 17),
+]];
+
+const TASK_ARN: Program = &[&[
+    ARN,
+    PARTITION,
+    Step::Literal(":datasync:"),
+    some(REGION),
+    Step::Literal(":"),
+    ACCOUNT,
+    Step::Literal(":task/task-"),
+    run(Class::of("[0-9a-f]"), 17, 17),
+]];
+
+const LOG_GROUP_ARN: Program = &[&[
+    ARN,
+    PARTITION,
+    Step::Literal(":logs:"),
+    some(REGION),
+    Step::Literal(":"),
+    ACCOUNT,
+    Step::Literal(":log-group:"),
+    Step::Run {
+        class: Class::of(r"[^:\*]"),
+        min: 0,
+        max: usize::MAX,
+        grouped: true,
+    },
+    Step::Optional(":*"),
+]];
+
+const IAM_ROLE_ARN: Program = &[&[
+    ARN,
+    PARTITION,
+    Step::Literal(":iam::"),
+    ACCOUNT,
+    Step::Literal(":role/"),
+    Step::RestOfLine,
+]];
+
+const S3_BUCKET_ARN: Program = &[
+    &[
+        ARN,
+        PARTITION,
+        Step::Literal(":s3:"),
+        run(REGION, 0, usize::MAX),
+        Step::Literal(":"),
+        ACCOUNT,
+        Step::Literal(":accesspoint"),
+        SEPARATOR,
+        run(Class::of(r"[a-zA-Z0-9\-.]"), 1, 63),
+    ],
+    &[
+        ARN,
+        PARTITION,
+        Step::Literal(":s3-outposts:"),
+        some(REGION),
+        Step::Literal(":"),
+        ACCOUNT,
+        Step::Literal(":outpost"),
+        SEPARATOR,
+        OUTPOSTS_NAME,
+        SEPARATOR,
+        Step::Literal("accesspoint"),
+        SEPARATOR,
+        OUTPOSTS_NAME,
+    ],
+    &[
+        ARN,
+        PARTITION,
+        Step::Literal(":s3:::"),
+        run(Class::of(r"[a-zA-Z0-9.\-_]"), 1, 255),
+    ],
+];
+
+/// Whether `text` matches one of the alternatives of `program`.
+fn matches_program(program: Program, text: &str) -> bool {
+    program
+        .iter()
+        .any(|steps| matches_steps::<false>(steps, text.as_bytes()) == Some(text.len()))
 }
 
-/// `...:datasync:[a-z\-0-9]+:[0-9]{12}:location/loc-[0-9a-z]{17}`
-fn is_location_arn(text: &str) -> bool {
-    arn_resource(text, "datasync", 1..=usize::MAX)
-        .and_then(|resource| resource.strip_prefix("location/loc-"))
-        .is_some_and(|id| {
-            is_ascii_run(id, 17..=17, |b| {
-                b.is_ascii_digit() || b.is_ascii_lowercase()
-            })
-        })
+/// Whether `bytes` has `literal` at `at`: eight bytes at a time (the last
+/// eight overlapping), four, or one by one below four; never through
+/// `memcmp`, whose call costs more than these few bytes (and in wasm it
+/// compares byte by byte).
+#[inline(always)]
+fn has_at(bytes: &[u8], at: usize, literal: &str) -> bool {
+    let literal = literal.as_bytes();
+    let length = literal.len();
+    let Some(found) = bytes.get(at..at.saturating_add(length)) else {
+        return false;
+    };
+    let word = |bytes: &[u8], at: usize| {
+        bytes
+            .get(at..at + 8)
+            .and_then(|chunk| chunk.try_into().ok())
+            .map(u64::from_le_bytes)
+    };
+    let half = |bytes: &[u8], at: usize| {
+        bytes
+            .get(at..at + 4)
+            .and_then(|chunk| chunk.try_into().ok())
+            .map(u32::from_le_bytes)
+    };
+    if length >= 8 {
+        let mut at = 0;
+        while at + 8 < length {
+            if word(found, at) != word(literal, at) {
+                return false;
+            }
+            at += 8;
+        }
+        word(found, length - 8) == word(literal, length - 8)
+    } else if length >= 4 {
+        half(found, 0) == half(literal, 0) && half(found, length - 4) == half(literal, length - 4)
+    } else {
+        found.iter().zip(literal).all(|(a, b)| a == b)
+    }
 }
 
-/// `...:datasync:[a-z\-0-9]+:[0-9]{12}:task/task-[0-9a-f]{17}`
-fn is_task_arn(text: &str) -> bool {
-    arn_resource(text, "datasync", 1..=usize::MAX)
-        .and_then(|resource| resource.strip_prefix("task/task-"))
-        .is_some_and(|id| {
-            is_ascii_run(id, 17..=17, |b| {
-                b.is_ascii_digit() || matches!(b, b'a'..=b'f')
-            })
-        })
+/// How far `steps` reach into `bytes`, where they must end: at the end of
+/// `bytes`, or with `JSON` before a quote, every byte on the way [`PLAIN`]
+/// (so `bytes` is what follows a JSON string's opening quote, and the reach
+/// is the length of a string without escapes that matches). `None` when they
+/// do not match. Never reads past the end of a match but to look at the
+/// byte after it.
+fn matches_steps<const JSON: bool>(steps: &[Step], bytes: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    for (index, step) in steps.iter().enumerate() {
+        match step {
+            Step::Literal(literal) => {
+                has_at(bytes, at, literal).then_some(())?;
+                at += literal.len();
+            }
+            Step::OneOf(words) => {
+                // The word that the next step's first byte follows.
+                let Some(Step::Literal(next)) = steps.get(index + 1) else {
+                    return None;
+                };
+                let stop = next.as_bytes().first();
+                let word = words
+                    .iter()
+                    .find(|word| bytes.get(at + word.len()) == stop && has_at(bytes, at, word))?;
+                at += word.len();
+            }
+            Step::Run {
+                class, min, max, ..
+            } => {
+                let start = at;
+                let end = bytes.len().min(start.saturating_add(*max));
+                while at < end && bytes.get(at).is_some_and(|&byte| class.has::<JSON>(byte)) {
+                    at += 1;
+                }
+                (at - start >= *min).then_some(())?;
+            }
+            Step::Optional(literal) => {
+                if has_at(bytes, at, literal) {
+                    at += literal.len();
+                }
+            }
+            Step::RestOfLine => at += rest_of_line::<JSON>(bytes.get(at..)?)?,
+        }
+    }
+    let ended = if JSON {
+        bytes.get(at) == Some(&b'"')
+    } else {
+        at == bytes.len()
+    };
+    ended.then_some(at)
 }
 
-/// `...:logs:[a-z\-0-9]+:[0-9]{12}:log-group:([^:\*]*)(:\*)?`
-fn is_log_group_arn(text: &str) -> bool {
-    arn_resource(text, "logs", 1..=usize::MAX)
-        .and_then(|resource| resource.strip_prefix("log-group:"))
-        .is_some_and(|name| {
-            // The name cannot contain `:`, so a trailing `:*` can only be the optional suffix.
-            let name = name.strip_suffix(":*").unwrap_or(name);
-            !name.contains([':', '*'])
-        })
-}
-
-/// `...:iam::[0-9]{12}:role/.*`
-fn is_iam_role_arn(text: &str) -> bool {
-    arn_resource(text, "iam", 0..=0)
-        .and_then(|resource| resource.strip_prefix("role/"))
-        .is_some_and(|name| !name.contains(is_line_terminator))
-}
-
-/// The three alternatives of the model's S3 bucket ARN pattern.
-fn is_s3_bucket_arn(text: &str) -> bool {
-    is_s3_access_point_arn(text)
-        || is_s3_outposts_access_point_arn(text)
-        || is_s3_bucket_arn_proper(text)
-}
-
-/// `...:s3:[a-z\-0-9]*:[0-9]{12}:accesspoint[/:][a-zA-Z0-9\-.]{1,63}`
-fn is_s3_access_point_arn(text: &str) -> bool {
-    arn_resource(text, "s3", 0..=usize::MAX)
-        .and_then(|resource| resource.strip_prefix("accesspoint"))
-        .and_then(strip_separator)
-        .is_some_and(|name| {
-            is_ascii_run(name, 1..=63, |b| {
-                b.is_ascii_alphanumeric() || b == b'-' || b == b'.'
-            })
-        })
-}
-
-/// `...:s3-outposts:[a-z\-0-9]+:[0-9]{12}:outpost[/:][a-zA-Z0-9\-]{1,63}[/:]accesspoint[/:][a-zA-Z0-9\-]{1,63}`
-fn is_s3_outposts_access_point_arn(text: &str) -> bool {
-    arn_resource(text, "s3-outposts", 1..=usize::MAX)
-        .and_then(|resource| resource.strip_prefix("outpost"))
-        .and_then(strip_separator)
-        // The outpost ID cannot contain `/` or `:`, so the first one ends it.
-        .and_then(|rest| rest.split_once(['/', ':']))
-        .and_then(|(outpost_id, rest)| {
-            is_ascii_run(outpost_id, 1..=63, is_outposts_name_byte).then_some(rest)
-        })
-        .and_then(|rest| rest.strip_prefix("accesspoint"))
-        .and_then(strip_separator)
-        .is_some_and(|name| is_ascii_run(name, 1..=63, is_outposts_name_byte))
-}
-
-/// `...:s3:::[a-zA-Z0-9.\-_]{1,255}`
-fn is_s3_bucket_arn_proper(text: &str) -> bool {
-    arn_after_service(text, "s3")
-        .and_then(|rest| rest.strip_prefix("::"))
-        .is_some_and(|bucket| {
-            is_ascii_run(bucket, 1..=255, |b| {
-                b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_')
-            })
-        })
+/// How far `.*` reaches into `bytes`: to their end, or with `JSON` to the
+/// first quote, over [`PLAIN`] bytes; `None` if a line terminator comes
+/// first (with `JSON`, a backslash or a control character too).
+fn rest_of_line<const JSON: bool>(bytes: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        match byte {
+            b'"' if JSON => return Some(at),
+            b'\n' | b'\r' => return None,
+            b'\\' | 0..=0x1f if JSON => return None,
+            // U+0085 and U+2028, U+2029 in UTF-8.
+            0xc2 if bytes.get(at + 1) == Some(&0x85) => return None,
+            0xe2 if bytes.get(at + 1) == Some(&0x80)
+                && matches!(bytes.get(at + 2), Some(0xa8 | 0xa9)) =>
+            {
+                return None
+            }
+            _ => at += 1,
+        }
+    }
+    (!JSON).then_some(at)
 }
 
 /// One piece of a model (Java) regex, for its translations into other

@@ -14,8 +14,9 @@
 //! as they read the one built from the tree.
 
 use crate::json::{plain_run_length, same_bytes};
+use crate::patterns::Pattern;
 use crate::request::{Record, Slot};
-use crate::rules::structure::{bit, find_from, string_is_clean};
+use crate::rules::structure::{bit, find_from, length_is_clean, string_is_clean};
 use crate::schema::{Member, Operation, Shape};
 
 /// The record of `text` read as a request of `operation`, or `None` when the
@@ -121,6 +122,11 @@ impl<'a> Scanner<'a> {
                 self.record.choice(slot, position, text);
                 Some(())
             }
+            // An ARN, matched as it is read.
+            Shape::String(rule) if rule.pattern.is_some_and(Pattern::is_arn) => {
+                let text = self.arn_string(rule.pattern?)?;
+                length_is_clean(text, rule).then(|| self.record.string(slot, text))
+            }
             Shape::String(rule) => {
                 let text = self.string()?;
                 string_is_clean(text, rule).then(|| self.record.string(slot, text))
@@ -223,6 +229,17 @@ impl<'a> Scanner<'a> {
         self.expect(b'"')?;
         // Both ends are next to an ASCII quote, so they are character boundaries.
         self.text.get(start..self.pos - 1)
+    }
+
+    /// A string without escapes or control characters that matches the ARN
+    /// `pattern`, borrowed from the text.
+    fn arn_string(&mut self, pattern: Pattern) -> Option<&'a str> {
+        self.expect(b'"')?;
+        let start = self.pos;
+        let end = start + pattern.json_string_length(self.bytes.get(start..)?)?;
+        self.pos = end + 1;
+        // Both ends are next to an ASCII quote, so they are character boundaries.
+        self.text.get(start..end)
     }
 
     /// An integer literal (no fraction, no exponent) that fits in `i64`.

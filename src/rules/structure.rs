@@ -403,6 +403,13 @@ pub(crate) fn string_is_clean(text: &str, rule: &StringRule) -> bool {
             .iter()
             .any(|allowed| crate::json::same(allowed, text));
     }
+    length_is_clean(text, rule) && rule.pattern.is_none_or(|pattern| pattern.matches(text))
+}
+
+/// Whether the length of `text` is within `rule`'s: the part of
+/// [`string_is_clean`] that the single pass checks after matching an ARN
+/// pattern as it read the string.
+pub(crate) fn length_is_clean(text: &str, rule: &StringRule) -> bool {
     let bytes = text.len();
     let settled = rule
         .min_length
@@ -416,7 +423,7 @@ pub(crate) fn string_is_clean(text: &str, rule: &StringRule) -> bool {
             return false;
         }
     }
-    rule.pattern.is_none_or(|pattern| pattern.matches(text))
+    true
 }
 
 fn check_string(text: &str, rule: &StringRule, name: &str, path: &str, out: &mut Collector) {

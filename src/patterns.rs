@@ -112,7 +112,7 @@ impl Pattern {
         match self.shape() {
             Shape::Structured(program) => program
                 .iter()
-                .find_map(|steps| matches_steps::<true>(steps, json)),
+                .find_map(|steps| matches_steps(steps, json, true)),
             Shape::Repeated { .. } => None,
         }
     }
@@ -387,10 +387,10 @@ impl Class {
         panic!("not one of CLASSES")
     }
 
-    /// Whether `byte` belongs, and with `JSON` is also [`PLAIN`].
+    /// Whether `byte` belongs, and with `json` is also [`PLAIN`].
     #[inline(always)]
-    fn has<const JSON: bool>(self, byte: u8) -> bool {
-        let wanted = if JSON { self.0 | PLAIN } else { self.0 };
+    fn has(self, byte: u8, json: bool) -> bool {
+        let wanted = if json { self.0 | PLAIN } else { self.0 };
         CLASS_TABLE[usize::from(byte)] & wanted == wanted
     }
 
@@ -547,7 +547,7 @@ const S3_BUCKET_ARN: Program = &[
 fn matches_program(program: Program, text: &str) -> bool {
     program
         .iter()
-        .any(|steps| matches_steps::<false>(steps, text.as_bytes()) == Some(text.len()))
+        .any(|steps| matches_steps(steps, text.as_bytes(), false) == Some(text.len()))
 }
 
 /// Whether `bytes` has `literal` at `at`: eight bytes at a time (the last
@@ -590,12 +590,12 @@ fn has_at(bytes: &[u8], at: usize, literal: &str) -> bool {
 }
 
 /// How far `steps` reach into `bytes`, where they must end: at the end of
-/// `bytes`, or with `JSON` before a quote, every byte on the way [`PLAIN`]
+/// `bytes`, or with `json` before a quote, every byte on the way [`PLAIN`]
 /// (so `bytes` is what follows a JSON string's opening quote, and the reach
 /// is the length of a string without escapes that matches). `None` when they
 /// do not match. Never reads past the end of a match but to look at the
 /// byte after it.
-fn matches_steps<const JSON: bool>(steps: &[Step], bytes: &[u8]) -> Option<usize> {
+fn matches_steps(steps: &[Step], bytes: &[u8], json: bool) -> Option<usize> {
     let mut at = 0;
     for (index, step) in steps.iter().enumerate() {
         match step {
@@ -619,7 +619,7 @@ fn matches_steps<const JSON: bool>(steps: &[Step], bytes: &[u8]) -> Option<usize
             } => {
                 let start = at;
                 let end = bytes.len().min(start.saturating_add(*max));
-                while at < end && bytes.get(at).is_some_and(|&byte| class.has::<JSON>(byte)) {
+                while at < end && bytes.get(at).is_some_and(|&byte| class.has(byte, json)) {
                     at += 1;
                 }
                 (at - start >= *min).then_some(())?;
@@ -629,10 +629,10 @@ fn matches_steps<const JSON: bool>(steps: &[Step], bytes: &[u8]) -> Option<usize
                     at += literal.len();
                 }
             }
-            Step::RestOfLine => at += rest_of_line::<JSON>(bytes.get(at..)?)?,
+            Step::RestOfLine => at += rest_of_line(bytes.get(at..)?, json)?,
         }
     }
-    let ended = if JSON {
+    let ended = if json {
         bytes.get(at) == Some(&b'"')
     } else {
         at == bytes.len()
@@ -640,16 +640,16 @@ fn matches_steps<const JSON: bool>(steps: &[Step], bytes: &[u8]) -> Option<usize
     ended.then_some(at)
 }
 
-/// How far `.*` reaches into `bytes`: to their end, or with `JSON` to the
+/// How far `.*` reaches into `bytes`: to their end, or with `json` to the
 /// first quote, over [`PLAIN`] bytes; `None` if a line terminator comes
-/// first (with `JSON`, a backslash or a control character too).
-fn rest_of_line<const JSON: bool>(bytes: &[u8]) -> Option<usize> {
+/// first (with `json`, a backslash or a control character too).
+fn rest_of_line(bytes: &[u8], json: bool) -> Option<usize> {
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {
         match byte {
-            b'"' if JSON => return Some(at),
+            b'"' if json => return Some(at),
             b'\n' | b'\r' => return None,
-            b'\\' | 0..=0x1f if JSON => return None,
+            b'\\' | 0..=0x1f if json => return None,
             // U+0085 and U+2028, U+2029 in UTF-8.
             0xc2 if bytes.get(at + 1) == Some(&0x85) => return None,
             0xe2 if bytes.get(at + 1) == Some(&0x80)
@@ -660,7 +660,7 @@ fn rest_of_line<const JSON: bool>(bytes: &[u8]) -> Option<usize> {
             _ => at += 1,
         }
     }
-    (!JSON).then_some(at)
+    (!json).then_some(at)
 }
 
 /// One piece of a model (Java) regex, for its translations into other

@@ -64,6 +64,10 @@ enum Shape {
     Repeated {
         allowed: fn(char) -> bool,
         allow_empty: bool,
+        /// The ASCII characters `allowed` allows, one bit each, worked out
+        /// when the crate is compiled: most text is ASCII, and a bit is
+        /// cheaper to read than `allowed` to call.
+        ascii: [u64; 2],
     },
     /// An ARN: its steps, one list per alternative.
     Structured(Program),
@@ -97,7 +101,8 @@ impl Pattern {
             Shape::Repeated {
                 allowed,
                 allow_empty,
-            } => (allow_empty || !text.is_empty()) && text.chars().all(allowed),
+                ascii,
+            } => (allow_empty || !text.is_empty()) && all_allowed(text, allowed, ascii),
             Shape::Structured(program) => matches_program(program, text),
         }
     }
@@ -209,56 +214,98 @@ impl Pattern {
             Pattern::LogGroupArn => Shape::Structured(LOG_GROUP_ARN),
             Pattern::IamRoleArn => Shape::Structured(IAM_ROLE_ARN),
             Pattern::S3BucketArn => Shape::Structured(S3_BUCKET_ARN),
-            Pattern::TagKey => Shape::Repeated {
-                allowed: |c| is_tag_char(c) && c != '@',
-                allow_empty: false,
-            },
-            Pattern::TagValue => Shape::Repeated {
-                allowed: is_tag_char,
-                allow_empty: false,
-            },
-            Pattern::FilterType => Shape::Repeated {
-                allowed: |c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_',
-                allow_empty: false,
-            },
-            Pattern::FilterValue => Shape::Repeated {
-                allowed: |c| c != '\0',
-                allow_empty: false,
-            },
-            Pattern::ScheduleExpression => Shape::Repeated {
-                allowed: |c| {
-                    c.is_ascii_alphanumeric()
-                        || is_java_whitespace(c)
-                        || matches!(
-                            c,
-                            '_' | '*' | '?' | ',' | '|' | '^' | '-' | '/' | '#' | '(' | ')' | '+'
-                        )
-                },
-                allow_empty: true,
-            },
-            Pattern::S3Subdirectory => Shape::Repeated {
-                allowed: |c| {
-                    c.is_ascii_alphanumeric()
-                        || is_space_separator(c)
-                        || matches!(c, '_' | '-' | '+' | '.' | '/' | '(' | ')')
-                },
-                allow_empty: true,
-            },
-            Pattern::S3ObjectVersionId => Shape::Repeated {
-                allowed: |c| !is_line_terminator(c),
-                allow_empty: false,
-            },
+            Pattern::TagKey => repeated!(is_tag_key_char, false),
+            Pattern::TagValue => repeated!(is_tag_char, false),
+            Pattern::FilterType => repeated!(is_filter_type_char, false),
+            Pattern::FilterValue => repeated!(is_filter_value_char, false),
+            Pattern::ScheduleExpression => repeated!(is_schedule_char, true),
+            Pattern::S3Subdirectory => repeated!(is_s3_subdirectory_char, true),
+            Pattern::S3ObjectVersionId => repeated!(is_version_id_char, false),
         }
     }
 }
 
+/// `Shape::Repeated` for the class `allowed` (a `const fn`), with its ASCII bits.
+macro_rules! repeated {
+    ($allowed:ident, $allow_empty:expr) => {
+        Shape::Repeated {
+            allowed: $allowed,
+            allow_empty: $allow_empty,
+            ascii: const {
+                let mut bits = [0_u64; 2];
+                let mut byte = 0_u8;
+                while byte < 128 {
+                    if $allowed(byte as char) {
+                        bits[(byte >> 6) as usize] |= 1 << (byte & 63);
+                    }
+                    byte += 1;
+                }
+                bits
+            },
+        }
+    };
+}
+use repeated;
+
+/// Whether every character of `text` is `allowed`: ASCII ones by their bit in `ascii`.
+fn all_allowed(text: &str, allowed: fn(char) -> bool, ascii: [u64; 2]) -> bool {
+    let bytes = text.as_bytes();
+    let ascii_allows = |byte: u8| {
+        ascii
+            .get(usize::from(byte >> 6))
+            .is_some_and(|bits| bits >> (byte & 63) & 1 != 0)
+    };
+    match bytes.iter().position(|&byte| !ascii_allows(byte)) {
+        None => true,
+        // All before it are ASCII, so a character starts there.
+        Some(at) => !bytes[at].is_ascii() && text[at..].chars().all(allowed),
+    }
+}
+
+/// The tag key class `[a-zA-Z0-9\s+=._:/-]`.
+const fn is_tag_key_char(c: char) -> bool {
+    is_tag_char(c) && c != '@'
+}
+
+/// The filter type class `[A-Z0-9_]`.
+const fn is_filter_type_char(c: char) -> bool {
+    c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'
+}
+
+/// The filter value class `[^\x00]`.
+const fn is_filter_value_char(c: char) -> bool {
+    c != '\0'
+}
+
+/// The schedule expression class `[a-zA-Z0-9\ \_\*\?\,\|\^\-\/\#\s\(\)\+]`.
+const fn is_schedule_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || is_java_whitespace(c)
+        || matches!(
+            c,
+            '_' | '*' | '?' | ',' | '|' | '^' | '-' | '/' | '#' | '(' | ')' | '+'
+        )
+}
+
+/// The S3 object key class `[a-zA-Z0-9_\-\+\./\(\)\p{Zs}]`.
+const fn is_s3_subdirectory_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || is_space_separator(c)
+        || matches!(c, '_' | '-' | '+' | '.' | '/' | '(' | ')')
+}
+
+/// Java's `.`: anything but a line terminator.
+const fn is_version_id_char(c: char) -> bool {
+    !is_line_terminator(c)
+}
+
 /// Java's `\s`: ASCII whitespace only.
-fn is_java_whitespace(c: char) -> bool {
+const fn is_java_whitespace(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r')
 }
 
 /// Java's `\p{Zs}`: the Unicode space-separator category.
-fn is_space_separator(c: char) -> bool {
+const fn is_space_separator(c: char) -> bool {
     matches!(
         c,
         ' ' | '\u{A0}' | '\u{1680}' | '\u{2000}'
@@ -267,12 +314,12 @@ fn is_space_separator(c: char) -> bool {
 }
 
 /// What Java's `.` does not match: a line terminator.
-fn is_line_terminator(c: char) -> bool {
+const fn is_line_terminator(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
 /// The tag value class `[a-zA-Z0-9\s+=._:@/-]` (the tag key class is this without `@`).
-fn is_tag_char(c: char) -> bool {
+const fn is_tag_char(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || is_java_whitespace(c)
         || matches!(c, '+' | '=' | '.' | '_' | ':' | '@' | '/' | '-')

@@ -31,6 +31,9 @@ const OBJECT = Symbol('object');
 /** The members of the options the core reads (src/context.rs). */
 const MEMBERS = ['locations', 'operation', 'task'];
 
+/** What validateInputPlain returns for a length beyond the input buffer (src/wasm.rs): never an address. */
+const BEYOND_THE_BUFFER = 2 ** 32 - 1;
+
 /** The input buffer in wasm memory grows to at most this many bytes (4 MiB); longer texts are passed as a copy. */
 const INPUT_BUFFER_LIMIT = 1 << 22;
 
@@ -464,7 +467,9 @@ function walkOptions(options, print, mode) {
  * (any input), `inputBuffer(capacity)` (grows the input buffer in wasm memory
  * and returns its address), `validateInput(length, options)` (validates the UTF-8 JSON
  * text in the first `length` bytes there; 0 when the report would be
- * empty, else the address of the report's record), `validateUtf8` (the same for bytes
+ * empty, else the address of the report's record), `validateInputPlain(length)`
+ * (the same without options, which returns BEYOND_THE_BUFFER where the other
+ * throws), `validateUtf8` (the same for bytes
  * passed as a copy), `storeOptions(options)` and `validateInputStored(length)`
  * (the same with options read once and kept in wasm), `wasmMemory()` and
  * `reportUnserializable` (the report for what JSON.stringify threw), and
@@ -587,7 +592,11 @@ export function createValidate(glue) {
           busy = true;
           try {
             writer = memory;
-            return stored ? glue.validateInputStored(written) : glue.validateInput(written, options);
+            if (stored) return glue.validateInputStored(written);
+            if (options !== undefined && options !== null) return glue.validateInput(written, options);
+            const record = glue.validateInputPlain(written);
+            if (record === BEYOND_THE_BUFFER) throw new Error('validateInputPlain: length beyond the input buffer');
+            return record;
           } finally {
             busy = false;
           }

@@ -390,6 +390,23 @@ pub fn validate_input(length: usize, options: JsValue) -> Result<usize, JsValue>
     Ok(validate_bytes(bytes, &options))
 }
 
+/// `validateInput` for a call without options, the usual one: nothing to
+/// read from JS, and nothing to throw, so the result crosses the boundary as
+/// one number. A `length` beyond the input buffer (a wrapper bug) returns
+/// [`BEYOND_THE_BUFFER`], never an address, for the wrapper to throw.
+#[wasm_bindgen(js_name = validateInputPlain)]
+pub fn validate_input_plain(length: usize) -> usize {
+    INPUT
+        .with(Cell::get)
+        .get(..length)
+        .map_or(BEYOND_THE_BUFFER, |bytes| {
+            validate_bytes(bytes, &CallOptions::default())
+        })
+}
+
+/// What `validateInputPlain` returns for a length beyond the input buffer.
+const BEYOND_THE_BUFFER: usize = usize::MAX;
+
 /// The instance's memory, for the wrapper's view of the input buffer.
 #[wasm_bindgen(js_name = wasmMemory)]
 pub fn wasm_memory() -> JsValue {

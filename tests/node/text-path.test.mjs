@@ -83,11 +83,12 @@ test('the input buffer grows and texts beyond its limit are passed as a copy, wi
 /**
  * A validate() of its own (js/text-path.mjs over the package's glue), with the
  * capacities it asked inputBuffer for (so tests see when the buffer grows) and
- * how many texts took the fast path (validateInput) and the copy (validateUtf8).
+ * how many texts took the fast path (validateInputPlain without options,
+ * validateInput with them) and the copy (validateUtf8).
  */
 function instrumentedValidate() {
   const grown = [];
-  const calls = { validateInput: 0, validateUtf8: 0 };
+  const calls = { validateInput: 0, validateInputPlain: 0, validateUtf8: 0 };
   const spy = new Proxy(glue, {
     get(target, name) {
       if (name === 'inputBuffer') {
@@ -97,9 +98,9 @@ function instrumentedValidate() {
         };
       }
       if (name in calls) {
-        return (argument) => {
+        return (...args) => {
           calls[name] += 1;
-          return target[name](argument);
+          return target[name](...args);
         };
       }
       return target[name];
@@ -123,11 +124,11 @@ test('text is encoded straight into wasm memory: memory growth, shorter texts af
   const tags = Array.from({ length: 100_000 }, (_, i) => ({ Key: `k${i}`, Value: 'v'.repeat(50) }));
   check(JSON.stringify(request({ Tags: tags })));
   assert.notEqual(memory.buffer, before, 'wasm memory grew (else this test proves nothing)');
-  const [afterGrowth, fastBefore] = [grown.length, calls.validateInput];
+  const [afterGrowth, fastBefore] = [grown.length, calls.validateInputPlain];
   check(JSON.stringify(request({ Name: 'après la croissance' })));
   check('{"SourceLocationArn": 1}');
   assert.equal(grown.length, afterGrowth, 'no growth for small texts after memory grew');
-  assert.equal(calls.validateInput, fastBefore + 2, 'small texts still take the fast path');
+  assert.equal(calls.validateInputPlain, fastBefore + 2, 'small texts still take the fast path');
   assert.equal(calls.validateUtf8, 1, 'only the 100,000 tags (6 MB, beyond the limit) went as a copy');
 });
 
@@ -189,6 +190,26 @@ test('a Date.now that throws: validation goes on without the clock, and the next
 test('validateInput with a length beyond the buffer throws an Error (a wrapper bug), and the instance still works', () => {
   assert.throws(() => glue.validateInput(1 << 30), /length beyond the input buffer/);
   assert.deepEqual(validate(JSON.stringify(request({}))), { valid: true, errors: [], warnings: [] });
+});
+
+test('validateInputPlain with a length beyond the buffer returns 2^32 - 1, never an address (a wrapper bug), and the instance still works', () => {
+  assert.equal(glue.validateInputPlain(1 << 30), 2 ** 32 - 1);
+  assert.deepEqual(validate(JSON.stringify(request({}))), { valid: true, errors: [], warnings: [] });
+});
+
+test('a call without options takes validateInputPlain, with the reports of the glue', () => {
+  const { validate: ownValidate, calls } = instrumentedValidate();
+  const text = JSON.stringify(request({ TaskMode: 'basic', Name: 'a<b' }));
+  const plain = ownValidate(text);
+  assert.deepEqual(calls, { validateInput: 0, validateInputPlain: 1, validateUtf8: 0 });
+  assert.deepEqual(plain, glue.validate(text));
+  assert.ok(plain.errors.length >= 2, 'a report with problems is read from the record');
+  assert.deepEqual(ownValidate(text, null), plain);
+  assert.deepEqual(calls, { validateInput: 0, validateInputPlain: 2, validateUtf8: 0 });
+  // Options are stored and read by validateInputStored instead.
+  const options = { operation: 'UpdateTask' };
+  assert.deepEqual(ownValidate(text, options), glue.validate(text, options));
+  assert.deepEqual(calls, { validateInput: 0, validateInputPlain: 2, validateUtf8: 0 });
 });
 
 test('a lone surrogate in a JS string is reported, not silently replaced', () => {

@@ -1495,6 +1495,13 @@ mod tests {
                 pattern,
                 text
             );
+            prop_assert_eq!(
+                pattern.json_string_length(format!("{text}\"}}").as_bytes()),
+                json_reference(pattern, &regex, &text),
+                "{:?} on the JSON string {:?}",
+                pattern,
+                text
+            );
             let no_disallowed = pattern.first_disallowed_char(&text).is_none();
             match pattern.shape() {
                 Shape::Repeated { .. } if !text.is_empty() => {
@@ -1514,6 +1521,416 @@ mod tests {
             (CASES / 50..=CASES - CASES / 50).contains(&accepted),
             "{pattern:?}: {accepted} of {CASES} candidates matched; the generator is too lopsided"
         );
+    }
+
+    /// What [`Pattern::json_string_length`] should give for the JSON bytes
+    /// `text` followed by a quote: for an ARN pattern, the length of the
+    /// string they start with (up to the first quote) if it has no escape or
+    /// control character and `regex` matches it.
+    fn json_reference(pattern: Pattern, regex: &Regex, text: &str) -> Option<usize> {
+        let string = text.split('"').next().unwrap_or_default();
+        let plain = !string.contains(|c: char| c == '\\' || c < ' ');
+        (pattern.is_arn() && plain && regex.is_match(string)).then_some(string.len())
+    }
+
+    // ----- The ARN patterns' steps, against the model's regexes.
+
+    /// `literal` as a regex (the model escapes `*` in `(:\*)?`).
+    fn escaped(literal: &str) -> String {
+        literal
+            .chars()
+            .flat_map(|c| {
+                let escape = r"\.*+?()[]{}|^$".contains(c).then_some('\\');
+                escape.into_iter().chain([c])
+            })
+            .collect()
+    }
+
+    /// `steps` spelled as a regex, the way the model spells them.
+    fn spelled(steps: &[Step]) -> String {
+        let mut out = String::from("^");
+        for step in steps {
+            match *step {
+                Step::Literal(literal) => out.push_str(&escaped(literal)),
+                Step::OneOf(words) => out.push_str(&format!("({})", words.join("|"))),
+                Step::Run {
+                    class,
+                    min,
+                    max,
+                    grouped,
+                } => {
+                    let count = match (min, max) {
+                        (1, 1) => String::new(),
+                        (0, usize::MAX) => "*".to_owned(),
+                        (1, usize::MAX) => "+".to_owned(),
+                        (min, max) if min == max => format!("{{{min}}}"),
+                        (min, max) => format!("{{{min},{max}}}"),
+                    };
+                    let run = format!("{}{count}", class.spelling());
+                    out.push_str(&if grouped { format!("({run})") } else { run });
+                }
+                Step::Optional(literal) => out.push_str(&format!("({})?", escaped(literal))),
+                Step::RestOfLine => out.push_str(".*"),
+            }
+        }
+        out.push('$');
+        out
+    }
+
+    /// The ARN patterns and their steps.
+    fn programs() -> Vec<(Pattern, Program)> {
+        Pattern::ALL
+            .iter()
+            .filter_map(|&pattern| match pattern.shape() {
+                Shape::Structured(program) => Some((pattern, program)),
+                Shape::Repeated { .. } => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_arn_steps_spell_the_models_regexes() {
+        let programs = programs();
+        assert_eq!(programs.len(), 5);
+        for (pattern, program) in programs {
+            let alternatives: Vec<String> = program.iter().map(|steps| spelled(steps)).collect();
+            assert_eq!(alternatives.join("|"), pattern.model_regex(), "{pattern:?}");
+        }
+    }
+
+    #[test]
+    fn the_classes_hold_what_their_spellings_say() {
+        for spelling in CLASSES {
+            let reference = Regex::new(&to_rust_regex(spelling, true)).expect("a class");
+            let class = Class::of(spelling);
+            for byte in 0..=u8::MAX {
+                let text = if byte.is_ascii() {
+                    char::from(byte).to_string()
+                } else {
+                    // A byte beyond ASCII starts or continues a character beyond ASCII.
+                    "é".to_owned()
+                };
+                assert_eq!(
+                    class.has(byte, false),
+                    reference.is_match(&text),
+                    "{spelling} and byte {byte:#x}"
+                );
+                let plain = byte >= b' ' && byte != b'"' && byte != b'\\';
+                assert_eq!(class.has(byte, true), class.has(byte, false) && plain);
+            }
+        }
+    }
+
+    /// The bytes that can start what `steps` match (all bytes for a run that may be empty and what follows).
+    fn first_bytes(steps: &[Step]) -> Vec<u8> {
+        match steps.first() {
+            None => Vec::new(),
+            Some(Step::Literal(literal) | Step::Optional(literal)) => {
+                let mut bytes = vec![literal.as_bytes()[0]];
+                if matches!(steps[0], Step::Optional(_)) {
+                    bytes.extend(first_bytes(&steps[1..]));
+                }
+                bytes
+            }
+            Some(Step::OneOf(words)) => words.iter().map(|word| word.as_bytes()[0]).collect(),
+            Some(Step::Run { class, min, .. }) => {
+                let mut bytes: Vec<u8> = (0..=u8::MAX).filter(|&b| class.has(b, false)).collect();
+                if *min == 0 {
+                    bytes.extend(first_bytes(&steps[1..]));
+                }
+                bytes
+            }
+            Some(Step::RestOfLine) => (0..=u8::MAX).collect(),
+        }
+    }
+
+    #[test]
+    fn the_arn_steps_never_need_to_backtrack() {
+        for (pattern, program) in programs() {
+            for steps in program {
+                for (at, step) in steps.iter().enumerate() {
+                    let after = &steps[at + 1..];
+                    match step {
+                        // The longest run is the only one: it stops where the next step starts.
+                        Step::Run { class, .. } => {
+                            for byte in first_bytes(after) {
+                                assert!(
+                                    !class.has(byte, false),
+                                    "{pattern:?}: a run holds {byte:#x}, which may follow it"
+                                );
+                            }
+                        }
+                        // A word is told by the byte after it, which none holds.
+                        Step::OneOf(words) => {
+                            let Some(Step::Literal(next)) = after.first() else {
+                                panic!(
+                                    "{pattern:?}: a group of words must be followed by a literal"
+                                );
+                            };
+                            let stop = next.as_bytes()[0];
+                            assert!(
+                                words.iter().all(|word| !word.as_bytes().contains(&stop)),
+                                "{pattern:?}"
+                            );
+                        }
+                        // Taken when present: only at the end, where nothing else could take it.
+                        Step::Optional(_) | Step::RestOfLine => {
+                            assert!(after.is_empty(), "{pattern:?}: {step:?} before the end")
+                        }
+                        Step::Literal(_) => {}
+                    }
+                }
+            }
+        }
+    }
+
+    /// A byte of `class` (`'a'` when it has no ASCII one).
+    fn member(class: Class) -> char {
+        (b' '..0x7f)
+            .find(|&b| class.has(b, false))
+            .map_or('a', char::from)
+    }
+
+    /// The ASCII bytes where any of the classes begins or stops holding, on
+    /// both sides of each edge, and characters that JSON or Java's `.` treat
+    /// apart.
+    fn class_edges() -> Vec<char> {
+        let classes = CLASSES.map(Class::of);
+        (0_u8..0x80)
+            .filter(|&b| {
+                classes.iter().any(|class| {
+                    let held = class.has(b, false);
+                    b.checked_sub(1)
+                        .is_some_and(|before| class.has(before, false) != held)
+                        || (b < 0x7f && class.has(b + 1, false) != held)
+                })
+            })
+            .map(char::from)
+            .chain(['"', '\\', '\n', '\u{85}', '\u{2028}', 'é'])
+            .collect()
+    }
+
+    /// How to fill step `step` plainly: the literal, the first word, as many
+    /// class bytes as a bounded run allows (else one, or `min`), nothing. A
+    /// run at its bound is what makes a step after it that may be empty tell
+    /// (`[a-z]{1,63}[/:]accesspoint` read as if `[/:]` were optional).
+    fn plain_filling(step: &Step) -> String {
+        match *step {
+            Step::Literal(literal) => literal.to_owned(),
+            Step::OneOf(words) => words[0].to_owned(),
+            Step::Run {
+                class, min, max, ..
+            } => {
+                let length = if max == usize::MAX { min.max(1) } else { max };
+                member(class).to_string().repeat(length)
+            }
+            Step::Optional(_) => String::new(),
+            Step::RestOfLine => "x".to_owned(),
+        }
+    }
+
+    /// Fillings of `step` at its edges: every word, runs of each length
+    /// next to their bounds with edge bytes of the class inside and out, the
+    /// literal cut short or changed.
+    fn edge_fillings(step: &Step) -> Vec<String> {
+        match *step {
+            Step::Literal(literal) => {
+                let mut out = vec![
+                    String::new(),
+                    literal[1..].to_owned(),
+                    literal[..literal.len() - 1].to_owned(),
+                ];
+                out.extend((0..literal.len()).map(|at| {
+                    let mut changed = literal.to_owned();
+                    changed.replace_range(at..=at, "_");
+                    changed
+                }));
+                out
+            }
+            Step::OneOf(words) => words
+                .iter()
+                .flat_map(|word| {
+                    [
+                        word.to_string(),
+                        format!("{word}x"),
+                        word[..word.len() - 1].to_owned(),
+                    ]
+                })
+                .collect(),
+            Step::Run {
+                class, min, max, ..
+            } => {
+                let mut lengths = vec![0, 1, 2, min.saturating_sub(1), min, min + 1];
+                if max == usize::MAX {
+                    lengths.push(40);
+                } else {
+                    lengths.extend([max - 1, max, max + 1]);
+                }
+                let fill = member(class);
+                let mut out = Vec::new();
+                for length in lengths {
+                    let run = fill.to_string().repeat(length);
+                    out.push(run.clone());
+                    // One edge byte at the start, in the middle and at the end.
+                    for edge in class_edges() {
+                        for at in [0, length / 2, length.saturating_sub(1)] {
+                            let mut chars: Vec<char> = run.chars().collect();
+                            if at < chars.len() {
+                                chars[at] = edge;
+                                out.push(chars.into_iter().collect());
+                            }
+                        }
+                    }
+                }
+                out
+            }
+            Step::Optional(literal) => vec![
+                String::new(),
+                literal.to_owned(),
+                literal.repeat(2),
+                literal[..1].to_owned(),
+            ],
+            Step::RestOfLine => [
+                "", "abc", "a\nb", "a\rb", "\u{85}", "\u{2028}", "\u{2029}", "é", "\"", "a\\b",
+                "\t",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+        }
+    }
+
+    /// Strings next to the edges of `steps`: each step at its edges, the others filled plainly.
+    fn edge_strings(steps: &[Step]) -> Vec<String> {
+        let plain: Vec<String> = steps.iter().map(plain_filling).collect();
+        let mut out = vec![plain.concat()];
+        for (at, step) in steps.iter().enumerate() {
+            for filling in edge_fillings(step) {
+                let mut parts = plain.clone();
+                parts[at] = filling;
+                out.push(parts.concat());
+            }
+        }
+        out
+    }
+
+    /// The first string of `candidates` on which `matcher` and `regex`
+    /// disagree, as plain text or (with a quote after it) as a JSON string.
+    fn disagreement(steps: &[Step], regex: &Regex, candidates: &[String]) -> Option<String> {
+        candidates.iter().find_map(|text| {
+            let as_text = matches_steps(steps, text.as_bytes(), false) == Some(text.len());
+            let string = text.split('"').next().unwrap_or_default();
+            let plain = !string.contains(|c: char| c == '\\' || c < ' ');
+            let json = matches_steps(steps, format!("{text}\"").as_bytes(), true);
+            let json_expected = (plain && regex.is_match(string)).then_some(string.len());
+            (as_text != regex.is_match(text) || json != json_expected).then(|| text.clone())
+        })
+    }
+
+    #[test]
+    fn the_arn_steps_agree_with_the_regexes_at_their_edges() {
+        for (pattern, program) in programs() {
+            let regex = reference(pattern);
+            let mut matched = 0;
+            for steps in program {
+                // Each alternative on its own, against the whole regex: the others never match its strings...
+                let candidates = edge_strings(steps);
+                assert!(candidates.len() > 100, "{pattern:?}");
+                for text in &candidates {
+                    assert_eq!(
+                        pattern.matches(text),
+                        regex.is_match(text),
+                        "{pattern:?} on {text:?}"
+                    );
+                    assert_eq!(
+                        pattern.json_string_length(format!("{text}\"").as_bytes()),
+                        json_reference(pattern, &regex, text),
+                        "{pattern:?} on the JSON string {text:?}"
+                    );
+                    matched += usize::from(pattern.matches(text));
+                }
+            }
+            assert!(
+                matched > 10,
+                "{pattern:?}: the edge strings include matches ({matched})"
+            );
+        }
+    }
+
+    /// `steps` broken in one place each, as a matcher with a bug would read
+    /// them: a bound off by one, a class that holds another class's bytes, a
+    /// literal a byte short, a word or the optional ending missed.
+    fn broken(steps: &[Step]) -> Vec<Vec<Step>> {
+        let mut out = Vec::new();
+        for (at, step) in steps.iter().enumerate() {
+            let mut with = |replacement: Step| {
+                let mut copy = steps.to_vec();
+                copy[at] = replacement;
+                out.push(copy);
+            };
+            match *step {
+                Step::Run {
+                    class,
+                    min,
+                    max,
+                    grouped,
+                } => {
+                    let run = |class, min, max| Step::Run {
+                        class,
+                        min,
+                        max,
+                        grouped,
+                    };
+                    if min > 0 {
+                        with(run(class, min - 1, max));
+                    }
+                    with(run(class, min + 1, max.max(min + 1)));
+                    if max != usize::MAX {
+                        with(run(class, min, max + 1));
+                        if max > min {
+                            with(run(class, min, max - 1));
+                        }
+                    }
+                    for other in CLASSES.map(Class::of) {
+                        if other != class {
+                            with(run(other, min, max));
+                        }
+                    }
+                }
+                Step::Literal(literal) => with(Step::Literal(&literal[..literal.len() - 1])),
+                Step::OneOf(words) => with(Step::OneOf(&words[..words.len() - 1])),
+                Step::Optional(_) => with(Step::Literal("")),
+                Step::RestOfLine => with(Step::Run {
+                    class: Class::of(r"[^:\*]"),
+                    min: 0,
+                    max: usize::MAX,
+                    grouped: false,
+                }),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_edge_strings_catch_every_broken_step() {
+        let mut caught = 0;
+        for (pattern, program) in programs() {
+            for steps in program {
+                let candidates = edge_strings(steps);
+                // A regex of this alternative alone, so that a broken
+                // alternative is not hidden by another that matches.
+                let alone = Regex::new(&to_rust_regex(&spelled(steps), true)).expect("valid");
+                // The steps as they are: no disagreement.
+                assert_eq!(disagreement(steps, &alone, &candidates), None);
+                for broken_steps in broken(steps) {
+                    assert!(
+                        disagreement(&broken_steps, &alone, &candidates).is_some(),
+                        "{pattern:?}: no edge string tells {broken_steps:?} from the regex"
+                    );
+                    caught += 1;
+                }
+            }
+        }
+        assert!(caught > 100, "{caught} broken steps");
     }
 
     #[test]

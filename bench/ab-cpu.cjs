@@ -4,9 +4,14 @@
 // text and as an object, rounds interleaved (A, B, A, B...), µs of user+system
 // CPU per call (process.cpuUsage), median of the rounds. On a shared, loaded
 // machine CPU time varies far less than wall-clock rates. Prints ratios to the
-// first build; asserts nothing.
+// first build; asserts nothing. With --ajv, ajv compiled from the
+// CloudFormation schema (as bench/bench.mjs compiles it) is timed in the same
+// rounds, ajv(JSON.parse(text)) for text and ajv(object) for objects, and each
+// build's speed against it is printed (ajv's CPU time over the build's, the
+// median of the per-round ratios); full-basic judged with its two locations
+// (basic+locations, as bench.mjs has it) is added to the inputs.
 //
-//   node bench/ab-cpu.cjs DIR_A DIR_B [...]
+//   node bench/ab-cpu.cjs [--ajv] DIR_A DIR_B [...]
 //
 // Each DIR holds a build's `datasync_task_validator.cjs` (wasm-bindgen
 // `--target nodejs` output, renamed to .cjs) and its `datasync_task_validator_bg.wasm`
@@ -23,7 +28,8 @@ const textPath = (dir) => {
   const own = path.resolve(dir, 'text-path.cjs');
   return require(fs.existsSync(own) ? own : path.join(root, 'pkg/node/text-path.cjs'));
 };
-const dirs = process.argv.slice(2);
+const withAjv = process.argv.includes('--ajv');
+const dirs = process.argv.slice(2).filter((arg) => arg !== '--ajv');
 if (dirs.length < 2) {
   console.error('usage: node bench/ab-cpu.cjs DIR_A DIR_B [...]');
   process.exit(2);
@@ -36,36 +42,73 @@ const inputs = ['minimal', 'full-basic', 'full-enhanced', 'many-problems'].map((
   const text = fs.readFileSync(path.join(root, 'examples', `${name}.json`), 'utf8');
   return { name, text, object: JSON.parse(text) };
 });
+const SOURCE = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0';
+const DESTINATION = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210';
+let ajvValidate;
+if (withAjv) {
+  const { Ajv } = require('ajv');
+  const schema = JSON.parse(fs.readFileSync(path.join(root, 'bench/cfn-aws-datasync-task.schema.json'), 'utf8'));
+  ajvValidate = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false }).compile(schema);
+  const basic = inputs.find(({ name }) => name === 'full-basic');
+  inputs.push({
+    ...basic,
+    name: 'basic+locations',
+    options: {
+      locations: [
+        { LocationArn: SOURCE, LocationUri: 'nfs://files.example.com/exports/home/' },
+        { LocationArn: DESTINATION, LocationUri: 's3://home-backup/2026/' },
+      ],
+    },
+  });
+}
 const ROUNDS = 21;
 const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 // Warm-up: V8 tiers wasm up after many calls.
 for (const { validate } of builds) {
+  for (const { text, object, options } of inputs) {
+    for (let end = performance.now() + 300; performance.now() < end;) {
+      validate(text, options);
+      validate(object, options);
+    }
+  }
+}
+if (withAjv) {
   for (const { text, object } of inputs) {
     for (let end = performance.now() + 300; performance.now() < end;) {
-      validate(text);
-      validate(object);
+      ajvValidate(JSON.parse(text));
+      ajvValidate(object);
     }
   }
 }
 
-for (const { name, text, object } of inputs) {
+/** µs of CPU per call of `fn` over `calls` calls. */
+function cpuPerCall(fn, calls) {
+  const start = process.cpuUsage();
+  for (let call = 0; call < calls; call += 1) fn();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / calls;
+}
+
+for (const { name, text, object, options } of inputs) {
   for (const [mode, input] of [['text', text], ['object', object]]) {
     const calls = name === 'minimal' ? 20_000 : 3_000;
     const perCall = builds.map(() => []);
+    const ajvPerCall = [];
+    const ajvCall = mode === 'text' ? () => ajvValidate(JSON.parse(text)) : () => ajvValidate(object);
     for (let round = 0; round < ROUNDS; round += 1) {
       builds.forEach(({ validate }, i) => {
-        const start = process.cpuUsage();
-        for (let call = 0; call < calls; call += 1) validate(input);
-        const used = process.cpuUsage(start);
-        perCall[i].push((used.user + used.system) / calls);
+        perCall[i].push(cpuPerCall(() => validate(input, options), calls));
       });
+      if (withAjv) ajvPerCall.push(cpuPerCall(ajvCall, calls));
     }
     const base = median(perCall[0]);
     const cells = builds.map(({ name: build }, i) => {
       const us = median(perCall[i]);
-      return `${build} ${us.toFixed(2)} µs (${(us / base).toFixed(2)})`;
+      const vsAjv = withAjv ? `, ${median(ajvPerCall.map((ajv, round) => ajv / perCall[i][round])).toFixed(2)}x ajv` : '';
+      return `${build} ${us.toFixed(2)} µs (${(us / base).toFixed(2)}${vsAjv})`;
     });
-    console.log(`${name.padEnd(14)} ${mode.padEnd(7)} ${cells.join('  ')}`);
+    const ajvCell = withAjv ? `  ajv ${median(ajvPerCall).toFixed(2)} µs` : '';
+    console.log(`${name.padEnd(15)} ${mode.padEnd(7)} ${cells.join('  ')}${ajvCell}`);
   }
 }

@@ -631,12 +631,12 @@ impl<'a> Request<'a> {
 
     /// The effective value of the Options member `name`.
     pub fn option(&self, name: &str) -> Setting<'a> {
-        let members = schema::option_members();
-        let Some((member, field)) = members
-            .iter()
-            .zip(&self.values.options)
-            .find(|(member, _)| same(member.name, name))
-        else {
+        let Some((member, field)) = schema::option_position(name).and_then(|at| {
+            Some((
+                schema::option_members().get(at)?,
+                self.values.options.get(at)?,
+            ))
+        }) else {
             return Setting::Unknown;
         };
         match *field {

@@ -682,6 +682,41 @@ pub fn option_members() -> &'static [Member] {
     OPTION_MEMBERS
 }
 
+/// Where a name of [`OPTION_MEMBERS`] would be in [`OPTION_SLOTS`]: its
+/// length and its first and last bytes mixed, in 0..64.
+const fn option_slot(name: &[u8]) -> usize {
+    let (first, last) = match name {
+        [first, .., last] => (*first as usize, *last as usize),
+        [only] => (*only as usize, *only as usize),
+        [] => (0, 0),
+    };
+    (name.len() + first * 2 + last * 6) % 64
+}
+
+/// For each slot, the position in [`OPTION_MEMBERS`] of the member whose
+/// name is there, or `u8::MAX`: worked out when the crate is compiled, which
+/// fails if two names share a slot. The rules ask for options by name many
+/// times a call, and this finds one with one name comparison instead of a
+/// search through sixteen.
+static OPTION_SLOTS: [u8; 64] = {
+    let mut slots = [u8::MAX; 64];
+    let mut at = 0;
+    while at < OPTION_MEMBERS.len() {
+        let slot = option_slot(OPTION_MEMBERS[at].name.as_bytes());
+        assert!(slots[slot] == u8::MAX, "two option names share a slot");
+        slots[slot] = at as u8;
+        at += 1;
+    }
+    slots
+};
+
+/// The position of the option called `name` in [`option_members`].
+pub(crate) fn option_position(name: &str) -> Option<usize> {
+    let at = usize::from(*OPTION_SLOTS.get(option_slot(name.as_bytes()))?);
+    let member = OPTION_MEMBERS.get(at)?;
+    crate::json::same(member.name, name).then_some(at)
+}
+
 /// The DataSync operations whose requests the validator judges.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Operation {
@@ -931,6 +966,21 @@ static START_TASK_EXECUTION_REQUEST: Shape = Shape::Structure(&[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn option_position_finds_each_option_and_nothing_else() {
+        for (at, member) in OPTION_MEMBERS.iter().enumerate() {
+            assert_eq!(option_position(member.name), Some(at), "{}", member.name);
+            // Another name in the same slot: the same length, first and last byte.
+            let mut other = member.name.to_owned();
+            other.replace_range(1..2, "_");
+            assert_eq!(option_position(&other), None, "{other}");
+            assert_eq!(option_position(&member.name.to_lowercase()), None);
+        }
+        for name in ["", "A", "Options", "TaskMode", "Atimes", "mtime"] {
+            assert_eq!(option_position(name), None, "{name}");
+        }
+    }
 
     fn names(operation: Operation) -> Vec<&'static str> {
         operation.members().iter().map(|m| m.name).collect()

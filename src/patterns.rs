@@ -1,4 +1,4 @@
-//! The string patterns of the DataSync API model, matched by hand.
+//! The string patterns of the DataSync API model, matched without a regex engine.
 //!
 //! Each [`Pattern`] is one `pattern` constraint from the public `CreateTask` model, matched exactly
 //! as the service (a Java service) matches it, without a regex engine so that the WebAssembly stays
@@ -12,11 +12,16 @@
 //! - `.` is any character except a line terminator (`\n`, `\r`, U+0085, U+2028, U+2029);
 //! - `[0-9]` and `[a-z]` are ASCII ranges.
 //!
-//! Every matcher makes at most a few left-to-right passes and never backtracks (the ARN matchers
-//! split at `:`, which no variable part before the resource may contain), so matching is linear
-//! in the input length.
+//! A pattern that is one character class repeated is matched character by character. An ARN
+//! pattern is a list of steps (literals, the partitions, runs of a class between two bounds, an
+//! optional ending, `.*`) per alternative of the model's regex, its classes read from the model's
+//! own spelling when the crate is compiled; one matcher reads the steps left to right and never
+//! backtracks (no run or group of words can take the byte that follows it), so matching is linear
+//! in the input length. The single pass matches an ARN as it reads the JSON string
+//! ([`Pattern::json_string_length`]).
 //! [`Pattern::model_regex`] keeps the model's own text for messages and for the tests, which check
-//! every matcher against the `regex` crate on many generated near-miss strings.
+//! that the steps spell it, and every matcher against the `regex` crate on many generated
+//! near-miss strings and on strings at every step's edges.
 
 /// One string pattern from the DataSync API model.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -23,6 +23,8 @@
 //! that the steps spell it, and every matcher against the `regex` crate on many generated
 //! near-miss strings and on strings at every step's edges.
 
+use crate::json::same_words;
+
 /// One string pattern from the DataSync API model.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Pattern {
@@ -602,43 +604,14 @@ fn matches_program(program: Program, text: &str) -> bool {
         .any(|steps| matches_steps(steps, text.as_bytes(), false) == Some(text.len()))
 }
 
-/// Whether `bytes` has `literal` at `at`: eight bytes at a time (the last
-/// eight overlapping), four, or one by one below four; never through
-/// `memcmp`, whose call costs more than these few bytes (and in wasm it
-/// compares byte by byte).
+/// Whether `bytes` has `literal` at `at`, compared a word at a time
+/// ([`same_words`], inlined: the literals are short and known).
 #[inline(always)]
 fn has_at(bytes: &[u8], at: usize, literal: &str) -> bool {
     let literal = literal.as_bytes();
-    let length = literal.len();
-    let Some(found) = bytes.get(at..at.saturating_add(length)) else {
-        return false;
-    };
-    let word = |bytes: &[u8], at: usize| {
-        bytes
-            .get(at..at + 8)
-            .and_then(|chunk| chunk.try_into().ok())
-            .map(u64::from_le_bytes)
-    };
-    let half = |bytes: &[u8], at: usize| {
-        bytes
-            .get(at..at + 4)
-            .and_then(|chunk| chunk.try_into().ok())
-            .map(u32::from_le_bytes)
-    };
-    if length >= 8 {
-        let mut at = 0;
-        while at + 8 < length {
-            if word(found, at) != word(literal, at) {
-                return false;
-            }
-            at += 8;
-        }
-        word(found, length - 8) == word(literal, length - 8)
-    } else if length >= 4 {
-        half(found, 0) == half(literal, 0) && half(found, length - 4) == half(literal, length - 4)
-    } else {
-        found.iter().zip(literal).all(|(a, b)| a == b)
-    }
+    bytes
+        .get(at..at.saturating_add(literal.len()))
+        .is_some_and(|found| same_words(found, literal))
 }
 
 /// How far `steps` reach into `bytes`, where they must end: at the end of

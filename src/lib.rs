@@ -43,6 +43,8 @@ mod schema;
 mod search;
 mod sort;
 mod task;
+#[cfg(any(target_arch = "wasm32", test))]
+mod walked;
 
 #[cfg(any(target_arch = "wasm32", test))]
 mod report_record;

@@ -17,7 +17,7 @@ use crate::json::{plain_run_length, same_bytes};
 use crate::patterns::Pattern;
 use crate::request::{Record, Slot};
 use crate::rules::structure::{bit, find_from, length_is_clean, string_is_clean};
-use crate::schema::{Member, Operation, Shape};
+use crate::schema::{Member, Operation, Shape, StringRule};
 
 /// The record of `text` read as a request of `operation`, or `None` when the
 /// text is anything but JSON whose structure the structural check passes.
@@ -33,6 +33,58 @@ pub fn scan(text: &str, operation: Operation) -> Option<Record<'_>> {
     scanner.value(operation.request(), Slot::Root)?;
     scanner.skip_whitespace();
     (scanner.pos == scanner.bytes.len()).then_some(scanner.record)
+}
+
+// The checks of a clean request's structure, shared with the reader of the
+// JavaScript walker's record (`crate::walked`): one home for each.
+
+/// A free string (not an enum) of `rule`: read into `slot` when clean.
+#[inline]
+pub(crate) fn clean_string<'a>(
+    record: &mut Record<'a>,
+    slot: Slot,
+    rule: &StringRule,
+    text: &'a str,
+) -> Option<()> {
+    string_is_clean(text, rule).then(|| record.string(slot, text))
+}
+
+/// An integer of at least `minimum`: read into `slot` when it is.
+#[inline]
+pub(crate) fn clean_integer(
+    record: &mut Record<'_>,
+    slot: Slot,
+    minimum: i64,
+    value: i64,
+) -> Option<()> {
+    (value >= minimum).then(|| record.integer(slot, value))
+}
+
+/// Marks the member at `position` seen; `None` when it was already (or is
+/// beyond the 64 positions `seen` holds).
+#[inline]
+pub(crate) fn first_time(seen: &mut u64, position: usize) -> Option<()> {
+    let mask = bit(position);
+    if mask == 0 || *seen & mask != 0 {
+        return None;
+    }
+    *seen |= mask;
+    Some(())
+}
+
+/// Whether every required member of `members` is among those `seen`.
+pub(crate) fn all_required(members: &[Member], seen: u64) -> Option<()> {
+    members
+        .iter()
+        .enumerate()
+        .all(|(at, member)| !member.required || seen & bit(at) != 0)
+        .then_some(())
+}
+
+/// Whether a list of `count` items is within its `max_items`.
+#[inline]
+pub(crate) fn within(count: usize, max_items: usize) -> Option<()> {
+    (count <= max_items).then_some(())
 }
 
 struct Scanner<'a> {
@@ -129,11 +181,11 @@ impl<'a> Scanner<'a> {
             }
             Shape::String(rule) => {
                 let text = self.string()?;
-                string_is_clean(text, rule).then(|| self.record.string(slot, text))
+                clean_string(&mut self.record, slot, rule, text)
             }
             Shape::Long { minimum } => {
                 let value = self.integer()?;
-                (value >= *minimum).then(|| self.record.integer(slot, value))
+                clean_integer(&mut self.record, slot, *minimum, value)
             }
         }
     }
@@ -156,11 +208,7 @@ impl<'a> Scanner<'a> {
                     _ => find_from(members, self.string()?, next)?,
                 };
                 next = at + 1;
-                let mask = bit(at);
-                if mask == 0 || seen & mask != 0 {
-                    return None;
-                }
-                seen |= mask;
+                first_time(&mut seen, at)?;
                 let member = members.get(at)?;
                 (self.token()? == b':').then_some(())?;
                 let child = self
@@ -174,11 +222,7 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        members
-            .iter()
-            .enumerate()
-            .all(|(at, member)| !member.required || seen & bit(at) != 0)
-            .then_some(())
+        all_required(members, seen)
     }
 
     /// An array of at most `max_items` values of `item`.
@@ -192,9 +236,7 @@ impl<'a> Scanner<'a> {
         let mut count = 0;
         loop {
             count += 1;
-            if count > max_items {
-                return None;
-            }
+            within(count, max_items)?;
             let child = self.record.item(slot);
             self.value(item, child)?;
             match self.token()? {

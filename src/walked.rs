@@ -1,0 +1,436 @@
+//! The reader of what the JavaScript walker wrote: `validate()` in
+//! `js/text-path.mjs` reads a request given as an object with a walker
+//! generated from the schema table (by `tests/generated.rs`), not with
+//! `JSON.stringify`, and hands the core two things: words (one `f64` each)
+//! and the request's strings, one after the other, as UTF-8. This module
+//! reads them into the rules' [`Record`], with the checks the single pass
+//! ([`crate::scan`]) applies to text, from the same functions.
+//!
+//! The words follow the schema, which the reader walks as the walker did:
+//!
+//! - first, the position of the operation in [`Operation::ALL`] (the walker
+//!   is chosen in JavaScript; the core checks it is the one it judges);
+//! - an object: for each member present, its position among its structure's
+//!   members and then its value; then `-1`;
+//! - a list: the count of items, then each item;
+//! - a string of an enum: its position among the enum's words;
+//! - any other string: its length in UTF-16 units (its characters are next
+//!   in the strings);
+//! - an integer: its value (the walker writes only safe integers).
+//!
+//! The walker gives up on anything it cannot prove it reads exactly as
+//! `JSON.stringify` would (unknown members, wrong types, values outside their
+//! enum, toJSON, lone surrogates...), and the reader on anything the
+//! structural check would report (lengths, patterns, the minimum, item
+//! counts, required members) or that is not a record the walker could have
+//! written: `None`, and the request is validated as `JSON.stringify` writes
+//! it. So a record read here is a request whose structure is clean, and the
+//! cross-field rules judge it exactly as they judge its text.
+
+use crate::diagnostic::Collector;
+use crate::request::{Record, Request, Slot};
+use crate::rules::Context;
+use crate::scan::{all_required, clean_integer, clean_string, first_time, within};
+use crate::schema::{Member, Operation, Shape};
+use crate::{apply_rules, Report};
+
+/// The word that ends an object's members.
+const END: f64 = -1.0;
+
+/// The report for the request in `words` and `strings` (`units` UTF-16 units
+/// long in JavaScript), or `None` when it is not a clean request of
+/// `context`'s operation: then the caller validates its JSON text.
+pub fn validate_walked(
+    words: &[f64],
+    strings: &str,
+    units: usize,
+    context: &Context,
+) -> Option<Report> {
+    let record = read(words, strings, units, context.operation)?;
+    let mut out = Collector::new();
+    apply_rules(
+        &Request::from_record(record, context, true),
+        context,
+        &mut out,
+    );
+    Some(Report::from(out))
+}
+
+/// The record of the request the walker wrote, read as a request of
+/// `operation`, or `None` (see the module's documentation).
+pub fn read<'a>(
+    words: &[f64],
+    strings: &'a str,
+    units: usize,
+    operation: Operation,
+) -> Option<Record<'a>> {
+    let mut reader = Reader {
+        words,
+        next: 0,
+        strings,
+        at: 0,
+        // One UTF-16 unit per UTF-8 byte: every character is ASCII.
+        ascii: strings.len() == units,
+        operation,
+        record: Record::default(),
+    };
+    let written = reader.count()?;
+    (Operation::ALL.get(written) == Some(&operation)).then_some(())?;
+    reader.value(operation.request(), Slot::Root)?;
+    (reader.next == words.len() && reader.at == strings.len()).then_some(reader.record)
+}
+
+struct Reader<'w, 'a> {
+    words: &'w [f64],
+    next: usize,
+    strings: &'a str,
+    /// Where the next string starts in `strings`, in bytes.
+    at: usize,
+    ascii: bool,
+    operation: Operation,
+    record: Record<'a>,
+}
+
+impl<'a> Reader<'_, 'a> {
+    fn word(&mut self) -> Option<f64> {
+        let word = *self.words.get(self.next)?;
+        self.next += 1;
+        Some(word)
+    }
+
+    /// A word that is a count or a position: a whole number, not negative.
+    fn count(&mut self) -> Option<usize> {
+        let word = self.word()?;
+        // Below 2^32, so the cast is exact.
+        (word >= 0.0 && word < 4_294_967_296.0 && word.fract() == 0.0).then_some(word as usize)
+    }
+
+    /// The next string, `units` UTF-16 units long.
+    fn string(&mut self) -> Option<&'a str> {
+        let units = self.count()?;
+        let rest = self.strings.get(self.at..)?;
+        let length = if self.ascii {
+            units
+        } else {
+            let mut left = units;
+            let mut bytes = 0;
+            for character in rest.chars() {
+                if left == 0 {
+                    break;
+                }
+                // A pair of surrogates cut in two is no string the walker wrote.
+                left = left.checked_sub(character.len_utf16())?;
+                bytes += character.len_utf8();
+            }
+            (left == 0).then_some(bytes)?
+        };
+        let text = rest.get(..length)?;
+        self.at += length;
+        Some(text)
+    }
+
+    /// A value of `shape`, read into `slot`.
+    fn value(&mut self, shape: &'static Shape, slot: Slot) -> Option<()> {
+        match shape {
+            Shape::Structure(members) => self.object(members, slot),
+            Shape::List { item, max_items } => {
+                let count = self.count()?;
+                within(count, *max_items)?;
+                self.record.array(slot);
+                for _ in 0..count {
+                    let child = self.record.item(slot);
+                    self.value(item, child)?;
+                }
+                Some(())
+            }
+            Shape::String(rule) if !rule.allowed.is_empty() => {
+                let position = self.count()?;
+                let text = rule.allowed.get(position)?;
+                self.record.choice(slot, position, text);
+                Some(())
+            }
+            Shape::String(rule) => {
+                let text = self.string()?;
+                clean_string(&mut self.record, slot, rule, text)
+            }
+            Shape::Long { minimum } => {
+                let word = self.word()?;
+                // A safe integer (at most 2^53 - 1 either way), so the cast is exact.
+                let safe = word.fract() == 0.0 && word.abs() < 9_007_199_254_740_992.0;
+                clean_integer(
+                    &mut self.record,
+                    slot,
+                    *minimum,
+                    safe.then_some(word as i64)?,
+                )
+            }
+        }
+    }
+
+    /// An object of `members`: each known, none twice, every required one present.
+    fn object(&mut self, members: &'static [Member], slot: Slot) -> Option<()> {
+        self.record.object(slot);
+        let mut seen: u64 = 0;
+        loop {
+            if self.words.get(self.next) == Some(&END) {
+                self.next += 1;
+                break;
+            }
+            let at = self.count()?;
+            first_time(&mut seen, at)?;
+            let member = members.get(at)?;
+            let child = self
+                .record
+                .member(slot, member.name, Some(at), self.operation);
+            self.value(member.shape, child)?;
+        }
+        all_required(members, seen)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{read, validate_walked, END};
+    use crate::json::{parse, Number, Value};
+    use crate::request::Record;
+    use crate::rules::testing::{request, task_request};
+    use crate::schema::{Member, Operation, Shape};
+    use crate::{validate_text_by_tree, Context};
+
+    /// What the JavaScript walker writes for `value` as a request of
+    /// `operation` (words, strings, UTF-16 units), or `None` where it gives up:
+    /// a reference for these tests, as simple as the module's description.
+    fn walk(value: &Value, operation: Operation) -> Option<(Vec<f64>, String, usize)> {
+        let position = Operation::ALL.iter().position(|&o| o == operation)?;
+        let mut words = vec![position as f64];
+        let mut strings = String::new();
+        write(value, operation.request(), &mut words, &mut strings)?;
+        let units = strings.encode_utf16().count();
+        Some((words, strings, units))
+    }
+
+    fn write(
+        value: &Value,
+        shape: &Shape,
+        words: &mut Vec<f64>,
+        strings: &mut String,
+    ) -> Option<()> {
+        match (shape, value) {
+            (Shape::Structure(members), Value::Object(pairs)) => {
+                for (name, member) in pairs {
+                    let at = members.iter().position(|m: &Member| m.name == name)?;
+                    words.push(at as f64);
+                    write(member, members[at].shape, words, strings)?;
+                }
+                words.push(END);
+            }
+            (Shape::List { item, max_items }, Value::Array(items)) if items.len() <= *max_items => {
+                words.push(items.len() as f64);
+                for each in items {
+                    write(each, item, words, strings)?;
+                }
+            }
+            (Shape::String(rule), Value::String(text)) if !rule.allowed.is_empty() => {
+                let at = rule.allowed.iter().position(|word| word == text)?;
+                words.push(at as f64);
+            }
+            (Shape::String(_), Value::String(text)) => {
+                words.push(text.encode_utf16().count() as f64);
+                strings.push_str(text);
+            }
+            (Shape::Long { .. }, Value::Number(Number::Int(int)))
+                if int.unsigned_abs() < 1 << 53 =>
+            {
+                words.push(*int as f64);
+            }
+            _ => return None,
+        }
+        Some(())
+    }
+
+    fn context(operation: Operation) -> Context<'static> {
+        Context::at(1_795_564_800).for_operation(operation)
+    }
+
+    /// The walker's record of `text` is the tree's, and so is its report.
+    fn read_as_walked(text: &str, operation: Operation) {
+        let tree = parse(text).expect("JSON");
+        let (words, strings, units) =
+            walk(&tree.value, operation).unwrap_or_else(|| panic!("walked: {text}"));
+        let record =
+            read(&words, &strings, units, operation).unwrap_or_else(|| panic!("read: {text}"));
+        assert_eq!(record, Record::from_value(&tree.value, operation), "{text}");
+        assert_eq!(
+            validate_walked(&words, &strings, units, &context(operation)),
+            Some(validate_text_by_tree(text, &context(operation))),
+            "{text}"
+        );
+    }
+
+    /// The walker would write `text`, but the reader finds it not clean.
+    fn not_clean(text: &str, operation: Operation) {
+        let tree = parse(text).expect("JSON");
+        let (words, strings, units) = walk(&tree.value, operation).expect("walked");
+        assert_eq!(read(&words, &strings, units, operation), None, "{text}");
+    }
+
+    #[test]
+    fn the_examples_and_the_valid_fixtures_are_read_as_the_tree_reads_them() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut paths: Vec<std::path::PathBuf> = ["minimal", "full-basic", "full-enhanced"]
+            .iter()
+            .map(|name| format!("{root}/examples/{name}.json").into())
+            .collect();
+        for entry in std::fs::read_dir(format!("{root}/tests/fixtures/valid")).expect("fixtures") {
+            let path = entry.expect("entry").path();
+            if !path.to_string_lossy().ends_with(".expected.json") {
+                paths.push(path);
+            }
+        }
+        assert!(paths.len() > 10);
+        for path in paths {
+            read_as_walked(
+                &std::fs::read_to_string(&path).expect("readable"),
+                Operation::CreateTask,
+            );
+        }
+    }
+
+    #[test]
+    fn every_shape_is_read_and_strings_of_any_characters() {
+        let members = [
+            r#""TaskMode":"ENHANCED","Name":"my task""#,
+            r#""Options":{"VerifyMode":"NONE","BytesPerSecond":-1,"LogLevel":"BASIC"}"#,
+            r#""Options":{"BytesPerSecond":9007199254740991}"#,
+            r#""Tags":[{"Key":"a","Value":"v"},{"Key":"aws:b"},{"Key":"a"}],"Includes":[]"#,
+            r#""Excludes":[{"FilterType":"SIMPLE_PATTERN","Value":"*.tmp|/a"}]"#,
+            r#""Options":{},"ManifestConfig":{}"#,
+            r#""TaskReportConfig":{"OutputType":"SUMMARY_ONLY","ReportLevel":"ERRORS_ONLY","Overrides":{"Deleted":{"ReportLevel":"ERRORS_ONLY"}}}"#,
+            r#""Schedule":{"ScheduleExpression":"rate(1 hour)","Status":"DISABLED"}"#,
+            // Characters beyond ASCII, and beyond the BMP (two UTF-16 units).
+            r#""Excludes":[{"Value":"/Größe ü|/a😀b"}],"Name":"n""#,
+            r#""Includes":[{"Value":"😀"}],"Tags":[{"Key":"k","Value":"v"}]"#,
+            // What JSON text escapes, read as the string it is.
+            r#""Excludes":[{"Value":"/a\"b\\c"}],"Tags":[{"Key":"k","Value":"a\u0041"}]"#,
+            // Clean in structure, with problems for the cross-field rules.
+            r#""TaskMode":"ENHANCED","Options":{"Atime":"NONE","Mtime":"PRESERVE"}"#,
+            r#""Schedule":{"ScheduleExpression":"cron(0 0 31 2 ? *)"}"#,
+        ];
+        for extra in members {
+            read_as_walked(&request(extra), Operation::CreateTask);
+        }
+        read_as_walked(
+            &task_request(
+                r#""Options":{"Mtime":"NONE"},"CloudWatchLogGroupArn":"arn:aws:logs:us-east-1:111122223333:log-group:/aws/datasync:*""#,
+            ),
+            Operation::UpdateTask,
+        );
+        read_as_walked(
+            &task_request(
+                r#""OverrideOptions":{"TransferMode":"ALL","PreserveDeletedFiles":"REMOVE"}"#,
+            ),
+            Operation::StartTaskExecution,
+        );
+    }
+
+    #[test]
+    fn what_the_structural_check_reports_is_not_clean() {
+        let name_of_257 = format!(r#""Name":"{}""#, "n".repeat(257));
+        // CloudWatchLogGroupArn: at most 562 characters (code points), this prefix 46 of them.
+        let log_group = |name: &str| {
+            format!(
+                r#""CloudWatchLogGroupArn":"arn:aws:logs:us-east-1:111122223333:log-group:{name}""#
+            )
+        };
+        let log_group_of_563 = log_group(&"ü".repeat(517));
+        for extra in [
+            r#""CloudWatchLogGroupArn":"nope""#,
+            &name_of_257,
+            &log_group_of_563,
+            r#""Tags":[{"Key":""}]"#,
+            r#""Tags":[{"Value":"v"}]"#,
+            r#""Schedule":{}"#,
+            r#""Options":{"BytesPerSecond":-2}"#,
+        ] {
+            not_clean(&request(extra), Operation::CreateTask);
+        }
+        // 562 characters of two bytes each, and of four (two UTF-16 units): within the limit.
+        read_as_walked(
+            &request(&log_group(&"ü".repeat(516))),
+            Operation::CreateTask,
+        );
+        read_as_walked(
+            &request(&log_group(&"😀".repeat(516))),
+            Operation::CreateTask,
+        );
+        not_clean(
+            &request(&log_group(&"😀".repeat(517))),
+            Operation::CreateTask,
+        );
+        // A required member missing at the root.
+        not_clean(
+            r#"{"SourceLocationArn":"arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0"}"#,
+            Operation::CreateTask,
+        );
+    }
+
+    #[test]
+    fn words_the_walker_never_writes_are_not_a_record() {
+        let text = request(r#""Options":{"BytesPerSecond":12345},"TaskMode":"BASIC""#);
+        let tree = parse(&text).expect("JSON");
+        let operation = Operation::CreateTask;
+        let (words, strings, units) = walk(&tree.value, operation).expect("walked");
+        assert!(read(&words, &strings, units, operation).is_some());
+        // Another operation's walker.
+        assert_eq!(read(&words, &strings, units, Operation::UpdateTask), None);
+        // Every word changed in turn to something out of place (a million
+        // bytes per second is no such thing), or the words cut short.
+        for at in 0..words.len() {
+            for bad in [-2.0, 0.5, 1e6, f64::NAN, f64::INFINITY] {
+                if words[at] == 12345.0 && bad == 1e6 {
+                    continue;
+                }
+                let mut changed = words.clone();
+                changed[at] = bad;
+                assert_eq!(
+                    read(&changed, &strings, units, operation),
+                    None,
+                    "{at}: {bad}"
+                );
+            }
+            assert_eq!(read(&words[..at], &strings, units, operation), None, "{at}");
+        }
+        // A word more.
+        let mut longer = words.clone();
+        longer.push(END);
+        assert_eq!(read(&longer, &strings, units, operation), None);
+        // Strings shorter or longer than their lengths say.
+        assert_eq!(read(&words, &strings[1..], units - 1, operation), None);
+        assert_eq!(
+            read(&words, &format!("{strings}x"), units + 1, operation),
+            None
+        );
+        // A member twice: TaskMode, the last member (its position and its word's), again.
+        let task_mode = words[words.len() - 3..words.len() - 1].to_vec();
+        let mut twice = words[..words.len() - 1].to_vec();
+        twice.extend_from_slice(&task_mode);
+        twice.push(END);
+        assert_eq!(read(&twice, &strings, units, operation), None);
+    }
+
+    #[test]
+    fn a_string_is_cut_at_its_utf16_length_in_utf8() {
+        // "😀" is two UTF-16 units; one unit would cut it in two.
+        let text = request(r#""Name":"😀""#);
+        let tree = parse(&text).expect("JSON");
+        let (mut words, strings, units) = walk(&tree.value, Operation::CreateTask).expect("walked");
+        // The name is the last member: its length, then the end of the request.
+        let at = words.len() - 2;
+        assert_eq!(words[at], 2.0);
+        words[at] = 1.0;
+        assert_eq!(
+            read(&words, &strings, units - 1, Operation::CreateTask),
+            None
+        );
+    }
+}

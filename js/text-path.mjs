@@ -462,6 +462,590 @@ function walkOptions(options, print, mode) {
   }
 }
 
+// The walker: a request given as an object is read here, not written by
+// JSON.stringify (which alone cost about as much as a compiled JSON Schema
+// validator's whole check). A walker generated from the schema table (below)
+// lists each object's keys as JSON.stringify does (for...in, which on a plain
+// object lists its own enumerable string keys, in JSON.stringify's order,
+// then any inherited from Object.prototype, which the walk checks has none),
+// reads each value once, and writes words into wasm memory and the strings
+// into one text that is encoded into the input buffer; the core
+// (src/walked.rs) reads them as the single pass reads text, with the same
+// checks. It gives up (false) on anything it cannot prove it reads exactly
+// as JSON.stringify would: an unknown member, a value of the wrong type or
+// outside its enum, an object that is not plain (a prototype other than
+// Object.prototype or null, a toJSON, an array where an object belongs), a
+// string with a lone surrogate, a number that is not a safe integer, a list
+// longer than the model allows; the core gives up on anything the structural
+// check reports. Then the request is validated as JSON.stringify writes it,
+// as before: the same report either way. A member holding undefined, a
+// function or a symbol is left out, as JSON.stringify leaves it out.
+
+/** What `walked` returns when the request is to be validated as JSON text. */
+const GIVE_UP = Symbol('give up');
+const OBJECT_PROTOTYPE = Object.prototype;
+const getPrototypeOf = Object.getPrototypeOf;
+
+// Where the walk is: the words (a view of wasm memory) and the next one,
+// the strings read so far. Module state, as readReport's.
+let walkWords = null;
+let walkNext = 0;
+let walkStrings = '';
+
+/** Writes one word. */
+const put = (word) => {
+  walkWords[walkNext++] = word;
+};
+
+/** Each of `names` to its position: for a key out of the expected order. */
+const positions = (names) => new Map(names.map((name, at) => [name, at]));
+
+/** Whether JSON.stringify leaves out a member holding `v`. */
+const absent = (v) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+
+/**
+ * A free string: its length in UTF-16 units, its characters appended to the
+ * strings, encoded at the end in one call (one call per string, or a copy
+ * unit by unit, cost more). None with a lone surrogate, which encodeInto
+ * would replace.
+ */
+function str(v) {
+  if (typeof v !== 'string' || !v.isWellFormed()) return false;
+  walkStrings += v;
+  put(v.length);
+  return true;
+}
+
+/** A string of the enum `words`: its position. */
+function oneOf(v, words) {
+  for (let i = 0; i < words.length; i += 1) {
+    if (words[i] === v) {
+      put(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+/** An integer: only a safe one, which JSON.stringify writes as its digits. */
+function int(v) {
+  if (!Number.isSafeInteger(v)) return false;
+  put(v);
+  return true;
+}
+
+/** The length of the array `v` (read once, as JSON.stringify reads it), written, or -1. */
+function items(v, max) {
+  if (!Array.isArray(v) || v.toJSON !== undefined) return -1;
+  const n = v.length;
+  if (n > max) return -1;
+  put(n);
+  return n;
+}
+
+// <generated: walker> from the schema table (src/schema.rs) by tests/generated.rs (UPDATE_GENERATED=1 cargo test --test generated); do not edit by hand.
+/** The operations, in the order of the core's Operation::ALL: the first word of a walk. */
+const WALK_OPERATIONS = ['CreateTask', 'UpdateTask', 'StartTaskExecution'];
+/** The most words a walk writes (every member once, every list full). */
+const WALK_WORDS = 372;
+const e0 = ['POINT_IN_TIME_CONSISTENT', 'ONLY_FILES_TRANSFERRED', 'NONE'];
+const e1 = ['ALWAYS', 'NEVER'];
+const e2 = ['NONE', 'BEST_EFFORT'];
+const e3 = ['NONE', 'PRESERVE'];
+const e4 = ['NONE', 'INT_VALUE', 'NAME', 'BOTH'];
+const e5 = ['PRESERVE', 'REMOVE'];
+const e6 = ['PRESERVE', 'NONE'];
+const e7 = ['ENABLED', 'DISABLED'];
+const e8 = ['OFF', 'BASIC', 'TRANSFER'];
+const e9 = ['CHANGED', 'ALL'];
+const e10 = ['NONE', 'OWNER_DACL', 'OWNER_DACL_SACL'];
+const w1n = ['VerifyMode', 'OverwriteMode', 'Atime', 'Mtime', 'Uid', 'Gid', 'PreserveDeletedFiles', 'PreserveDevices', 'PosixPermissions', 'BytesPerSecond', 'TaskQueueing', 'LogLevel', 'TransferMode', 'SecurityDescriptorCopyFlags', 'ObjectTags', 'ObjectMetadata'];
+const w1m = positions(w1n);
+function w1(o) {
+  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
+  const proto = getPrototypeOf(o);
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+  let at = 0;
+  for (const k in o) {
+    const v = o[k];
+    if (absent(v)) continue;
+    if (k !== w1n[at]) {
+      at = w1m.get(k);
+      if (at === undefined) return false;
+    }
+    put(at);
+    switch (at) {
+      case 0: if (oneOf(v, e0)) break; return false;
+      case 1: if (oneOf(v, e1)) break; return false;
+      case 2: if (oneOf(v, e2)) break; return false;
+      case 3: if (oneOf(v, e3)) break; return false;
+      case 4: if (oneOf(v, e4)) break; return false;
+      case 5: if (oneOf(v, e4)) break; return false;
+      case 6: if (oneOf(v, e5)) break; return false;
+      case 7: if (oneOf(v, e3)) break; return false;
+      case 8: if (oneOf(v, e6)) break; return false;
+      case 9: if (int(v)) break; return false;
+      case 10: if (oneOf(v, e7)) break; return false;
+      case 11: if (oneOf(v, e8)) break; return false;
+      case 12: if (oneOf(v, e9)) break; return false;
+      case 13: if (oneOf(v, e10)) break; return false;
+      case 14: if (oneOf(v, e6)) break; return false;
+      case 15: if (oneOf(v, e6)) break; return false;
+    }
+    at += 1;
+  }
+  put(-1);
+  return true;
+}
+const e11 = ['SIMPLE_PATTERN'];
+const w2n = ['FilterType', 'Value'];
+const w2m = positions(w2n);
+function w2(o) {
+  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
+  const proto = getPrototypeOf(o);
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+  let at = 0;
+  for (const k in o) {
+    const v = o[k];
+    if (absent(v)) continue;
+    if (k !== w2n[at]) {
+      at = w2m.get(k);
+      if (at === undefined) return false;
+    }
+    put(at);
+    switch (at) {
+      case 0: if (oneOf(v, e11)) break; return false;
+      case 1: if (str(v)) break; return false;
+    }
+    at += 1;
+  }
+  put(-1);
+  return true;
+}
+function l0(v) {
+  const n = items(v, 1);
+  if (n < 0) return false;
+  for (let i = 0; i < n; i += 1) if (!w2(v[i])) return false;
+  return true;
+}
+const w3n = ['ScheduleExpression', 'Status'];
+const w3m = positions(w3n);
+function w3(o) {
+  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
+  const proto = getPrototypeOf(o);
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+  let at = 0;
+  for (const k in o) {
+    const v = o[k];
+    if (absent(v)) continue;
+    if (k !== w3n[at]) {
+      at = w3m.get(k);
+      if (at === undefined) return false;
+    }
+    put(at);
+    switch (at) {
+      case 0: if (str(v)) break; return false;
+      case 1: if (oneOf(v, e7)) break; return false;
+    }
+    at += 1;
+  }
+  put(-1);
+  return true;
+}
+const w4n = ['Key', 'Value'];
+const w4m = positions(w4n);
+function w4(o) {
+  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
+  const proto = getPrototypeOf(o);
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+  let at = 0;
+  for (const k in o) {
+    const v = o[k];
+    if (absent(v)) continue;
+    if (k !== w4n[at]) {
+      at = w4m.get(k);
+      if (at === undefined) return false;
+    }
+    put(at);
+    switch (at) {
+      case 0: if (str(v)) break; return false;
+      case 1: if (str(v)) break; return false;
+    }
+    at += 1;
+  }
+  put(-1);
+  return true;
+}
+function l1(v) {
+  const n = items(v, 50);
+  if (n < 0) return false;
+  for (let i = 0; i < n; i += 1) if (!w4(v[i])) return false;
+  return true;
+}
+function l2(v) {
+  const n = items(v, 1);
+  if (n < 0) return false;
+  for (let i = 0; i < n; i += 1) if (!w2(v[i])) return false;
+  return true;
+}
+const e12 = ['TRANSFER'];
+const e13 = ['CSV'];
+const w7n = ['ManifestObjectPath', 'BucketAccessRoleArn', 'S3BucketArn', 'ManifestObjectVersionId'];
+const w7m = positions(w7n);
+function w7(o) {
+  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
+  const proto = getPrototypeOf(o);
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+  let at = 0;
+  for (const k in o) {
+    const v = o[k];
+    if (absent(v)) continue;
+    if (k !== w7n[at]) {
+      at = w7m.get(k);
+      if (at === undefined) return false;
+    }
+    put(at);
+    switch (at) {
+      case 0: if (str(v)) break; return false;
+      case 1: if (str(v)) break; return false;
+      case 2: if (str(v)) break; return false;
+      case 3: if (str(v)) break; return false;
+    }
+    at += 1;
+  }
+  put(-1);
+  return true;
+}
+const w6n = ['S3'];
+const w6m = positions(w6n);
+function w6(o) {
+  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
+  const proto = getPrototypeOf(o);
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+  let at = 0;
+  for (const k in o) {
+    const v = o[k];
+    if (absent(v)) continue;
+    if (k !== w6n[at]) {
+      at = w6m.get(k);
+      if (at === undefined) return false;
+    }
+    put(at);
+    switch (at) {
+      case 0: if (w7(v)) break; return false;
+    }
+    at += 1;
+  }
+  put(-1);
+  return true;
+}
+const w5n = ['Action', 'Format', 'Source'];
+const w5m = positions(w5n);
+function w5(o) {
+  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
+  const proto = getPrototypeOf(o);
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+  let at = 0;
+  for (const k in o) {
+    const v = o[k];
+    if (absent(v)) continue;
+    if (k !== w5n[at]) {
+      at = w5m.get(k);
+      if (at === undefined) return false;
+    }
+    put(at);
+    switch (at) {
+      case 0: if (oneOf(v, e12)) break; return false;
+      case 1: if (oneOf(v, e13)) break; return false;
+      case 2: if (w6(v)) break; return false;
+    }
+    at += 1;
+  }
+  put(-1);
+  return true;
+}
+const w10n = ['Subdirectory', 'S3BucketArn', 'BucketAccessRoleArn'];
+const w10m = positions(w10n);
+function w10(o) {
+  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
+  const proto = getPrototypeOf(o);
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+  let at = 0;
+  for (const k in o) {
+    const v = o[k];
+    if (absent(v)) continue;
+    if (k !== w10n[at]) {
+      at = w10m.get(k);
+      if (at === undefined) return false;
+    }
+    put(at);
+    switch (at) {
+      case 0: if (str(v)) break; return false;
+      case 1: if (str(v)) break; return false;
+      case 2: if (str(v)) break; return false;
+    }
+    at += 1;
+  }
+  put(-1);
+  return true;
+}
+const w9n = ['S3'];
+const w9m = positions(w9n);
+function w9(o) {
+  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
+  const proto = getPrototypeOf(o);
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+  let at = 0;
+  for (const k in o) {
+    const v = o[k];
+    if (absent(v)) continue;
+    if (k !== w9n[at]) {
+      at = w9m.get(k);
+      if (at === undefined) return false;
+    }
+    put(at);
+    switch (at) {
+      case 0: if (w10(v)) break; return false;
+    }
+    at += 1;
+  }
+  put(-1);
+  return true;
+}
+const e14 = ['SUMMARY_ONLY', 'STANDARD'];
+const e15 = ['ERRORS_ONLY', 'SUCCESSES_AND_ERRORS'];
+const e16 = ['INCLUDE', 'NONE'];
+const w12n = ['ReportLevel'];
+const w12m = positions(w12n);
+function w12(o) {
+  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
+  const proto = getPrototypeOf(o);
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+  let at = 0;
+  for (const k in o) {
+    const v = o[k];
+    if (absent(v)) continue;
+    if (k !== w12n[at]) {
+      at = w12m.get(k);
+      if (at === undefined) return false;
+    }
+    put(at);
+    switch (at) {
+      case 0: if (oneOf(v, e15)) break; return false;
+    }
+    at += 1;
+  }
+  put(-1);
+  return true;
+}
+const w11n = ['Transferred', 'Verified', 'Deleted', 'Skipped'];
+const w11m = positions(w11n);
+function w11(o) {
+  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
+  const proto = getPrototypeOf(o);
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+  let at = 0;
+  for (const k in o) {
+    const v = o[k];
+    if (absent(v)) continue;
+    if (k !== w11n[at]) {
+      at = w11m.get(k);
+      if (at === undefined) return false;
+    }
+    put(at);
+    switch (at) {
+      case 0: if (w12(v)) break; return false;
+      case 1: if (w12(v)) break; return false;
+      case 2: if (w12(v)) break; return false;
+      case 3: if (w12(v)) break; return false;
+    }
+    at += 1;
+  }
+  put(-1);
+  return true;
+}
+const w8n = ['Destination', 'OutputType', 'ReportLevel', 'ObjectVersionIds', 'Overrides'];
+const w8m = positions(w8n);
+function w8(o) {
+  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
+  const proto = getPrototypeOf(o);
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+  let at = 0;
+  for (const k in o) {
+    const v = o[k];
+    if (absent(v)) continue;
+    if (k !== w8n[at]) {
+      at = w8m.get(k);
+      if (at === undefined) return false;
+    }
+    put(at);
+    switch (at) {
+      case 0: if (w9(v)) break; return false;
+      case 1: if (oneOf(v, e14)) break; return false;
+      case 2: if (oneOf(v, e15)) break; return false;
+      case 3: if (oneOf(v, e16)) break; return false;
+      case 4: if (w11(v)) break; return false;
+    }
+    at += 1;
+  }
+  put(-1);
+  return true;
+}
+const e17 = ['BASIC', 'ENHANCED'];
+const w0n = ['SourceLocationArn', 'DestinationLocationArn', 'CloudWatchLogGroupArn', 'Name', 'Options', 'Excludes', 'Schedule', 'Tags', 'Includes', 'ManifestConfig', 'TaskReportConfig', 'TaskMode'];
+const w0m = positions(w0n);
+function w0(o) {
+  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
+  const proto = getPrototypeOf(o);
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+  let at = 0;
+  for (const k in o) {
+    const v = o[k];
+    if (absent(v)) continue;
+    if (k !== w0n[at]) {
+      at = w0m.get(k);
+      if (at === undefined) return false;
+    }
+    put(at);
+    switch (at) {
+      case 0: if (str(v)) break; return false;
+      case 1: if (str(v)) break; return false;
+      case 2: if (str(v)) break; return false;
+      case 3: if (str(v)) break; return false;
+      case 4: if (w1(v)) break; return false;
+      case 5: if (l0(v)) break; return false;
+      case 6: if (w3(v)) break; return false;
+      case 7: if (l1(v)) break; return false;
+      case 8: if (l2(v)) break; return false;
+      case 9: if (w5(v)) break; return false;
+      case 10: if (w8(v)) break; return false;
+      case 11: if (oneOf(v, e17)) break; return false;
+    }
+    at += 1;
+  }
+  put(-1);
+  return true;
+}
+const w13n = ['TaskArn', 'Options', 'Excludes', 'Schedule', 'Name', 'CloudWatchLogGroupArn', 'Includes', 'ManifestConfig', 'TaskReportConfig'];
+const w13m = positions(w13n);
+function w13(o) {
+  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
+  const proto = getPrototypeOf(o);
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+  let at = 0;
+  for (const k in o) {
+    const v = o[k];
+    if (absent(v)) continue;
+    if (k !== w13n[at]) {
+      at = w13m.get(k);
+      if (at === undefined) return false;
+    }
+    put(at);
+    switch (at) {
+      case 0: if (str(v)) break; return false;
+      case 1: if (w1(v)) break; return false;
+      case 2: if (l0(v)) break; return false;
+      case 3: if (w3(v)) break; return false;
+      case 4: if (str(v)) break; return false;
+      case 5: if (str(v)) break; return false;
+      case 6: if (l2(v)) break; return false;
+      case 7: if (w5(v)) break; return false;
+      case 8: if (w8(v)) break; return false;
+    }
+    at += 1;
+  }
+  put(-1);
+  return true;
+}
+const w15n = ['VerifyMode', 'OverwriteMode', 'Atime', 'Mtime', 'Uid', 'Gid', 'PreserveDeletedFiles', 'PreserveDevices', 'PosixPermissions', 'BytesPerSecond', 'TaskQueueing', 'LogLevel', 'TransferMode', 'SecurityDescriptorCopyFlags', 'ObjectTags', 'ObjectMetadata'];
+const w15m = positions(w15n);
+function w15(o) {
+  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
+  const proto = getPrototypeOf(o);
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+  let at = 0;
+  for (const k in o) {
+    const v = o[k];
+    if (absent(v)) continue;
+    if (k !== w15n[at]) {
+      at = w15m.get(k);
+      if (at === undefined) return false;
+    }
+    put(at);
+    switch (at) {
+      case 0: if (oneOf(v, e0)) break; return false;
+      case 1: if (oneOf(v, e1)) break; return false;
+      case 2: if (oneOf(v, e2)) break; return false;
+      case 3: if (oneOf(v, e3)) break; return false;
+      case 4: if (oneOf(v, e4)) break; return false;
+      case 5: if (oneOf(v, e4)) break; return false;
+      case 6: if (oneOf(v, e5)) break; return false;
+      case 7: if (oneOf(v, e3)) break; return false;
+      case 8: if (oneOf(v, e6)) break; return false;
+      case 9: if (int(v)) break; return false;
+      case 10: if (oneOf(v, e7)) break; return false;
+      case 11: if (oneOf(v, e8)) break; return false;
+      case 12: if (oneOf(v, e9)) break; return false;
+      case 13: if (oneOf(v, e10)) break; return false;
+      case 14: if (oneOf(v, e6)) break; return false;
+      case 15: if (oneOf(v, e6)) break; return false;
+    }
+    at += 1;
+  }
+  put(-1);
+  return true;
+}
+const w14n = ['TaskArn', 'OverrideOptions', 'Includes', 'Excludes', 'ManifestConfig', 'TaskReportConfig', 'Tags'];
+const w14m = positions(w14n);
+function w14(o) {
+  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
+  const proto = getPrototypeOf(o);
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+  let at = 0;
+  for (const k in o) {
+    const v = o[k];
+    if (absent(v)) continue;
+    if (k !== w14n[at]) {
+      at = w14m.get(k);
+      if (at === undefined) return false;
+    }
+    put(at);
+    switch (at) {
+      case 0: if (str(v)) break; return false;
+      case 1: if (w15(v)) break; return false;
+      case 2: if (l2(v)) break; return false;
+      case 3: if (l0(v)) break; return false;
+      case 4: if (w5(v)) break; return false;
+      case 5: if (w8(v)) break; return false;
+      case 6: if (l1(v)) break; return false;
+    }
+    at += 1;
+  }
+  put(-1);
+  return true;
+}
+/** Each operation's walker, in WALK_OPERATIONS order. */
+const WALKS = [w0, w13, w14];
+// </generated: walker>
+
+/**
+ * Walks `request` as a request of the operation at `op` in WALK_OPERATIONS
+ * into `words` and `walkStrings`; whether it could. Throws what a getter or
+ * Proxy trap throws.
+ */
+function walkRequest(request, op, words) {
+  // An enumerable member of Object.prototype would be listed as the request's.
+  for (const key in OBJECT_PROTOTYPE) return false;
+  walkWords = words;
+  walkNext = 0;
+  walkStrings = '';
+  put(op);
+  return WALKS[op](request);
+}
+
+/** Whether this engine can walk: String.prototype.isWellFormed (ES2024) tells lone surrogates apart. */
+const CAN_WALK = typeof String.prototype.isWellFormed === 'function';
+
 /**
  * Returns validate(request, options) built on the wasm-bindgen glue's `validate`
  * (any input), `inputBuffer(capacity)` (grows the input buffer in wasm memory
@@ -489,6 +1073,12 @@ export function createValidate(glue) {
   let adopted = false; // whether storedPrint holds the caller's values, written over the copy's
   let instance = 0; // guardGlue's count of the instance the buffer and stored options belong to
   let writer = null; // the memory of the instance that wrote the last report's record (recordOf)
+  let wordsAddress = 0; // where the walker's words are in wasm memory (walkWords), 0 before the first walk
+  let words = new Float64Array(0); // a view of them
+  let calls = 0; // validate() calls so far, to tell whether one was made while the walker read
+  // Whether the options of a walk that gave up are the ones kept in wasm, for
+  // the text path that follows (undefined: not known, storedAre decides).
+  let stored;
 
   /** Forgets the buffer, memory and stored options of a replaced instance (a raw glue is never replaced). */
   function followInstance() {
@@ -500,6 +1090,8 @@ export function createValidate(glue) {
     capacity = 0;
     view = new Uint8Array(0);
     storedPrint = null;
+    wordsAddress = 0;
+    words = new Float64Array(0);
   }
 
   /** Grows the input buffer to `bytes` and views it. */
@@ -579,7 +1171,9 @@ export function createValidate(glue) {
     // calls into, such as a replaced Date.now or an options getter) must not write into it.
     if (busy) return copied(text, options);
     followInstance();
-    const stored = options !== undefined && options !== null && storedAre(options);
+    // Decided by the walk that gave up, when it was; else read now.
+    const kept = stored ?? (options !== undefined && options !== null && storedAre(options));
+    stored = undefined;
     // An options getter calling validate() that failed inside the core: replaced as storeOptions returned.
     if (instance !== (glue.instance?.() ?? 0)) return copied(text, options);
     for (;;) {
@@ -592,7 +1186,7 @@ export function createValidate(glue) {
           busy = true;
           try {
             writer = memory;
-            if (stored) return glue.validateInputStored(written);
+            if (kept) return glue.validateInputStored(written);
             if (options !== undefined && options !== null) return glue.validateInput(written, options);
             const record = glue.validateInputPlain(written);
             if (record === BEYOND_THE_BUFFER) throw new Error('validateInputPlain: length beyond the input buffer');
@@ -615,12 +1209,84 @@ export function createValidate(glue) {
     return glue.validateUtf8(encoder.encode(text), options);
   }
 
+  /**
+   * The report for the object `request` read by the walker, or GIVE_UP
+   * (then it is validated as JSON text). Only with no options, or options
+   * kept in wasm (storedAre), so that the walker is the operation's; `stored`
+   * then says which, for the text path not to walk the options again.
+   * Anything a getter or Proxy trap throws while the walker reads is reported
+   * as JSON.stringify's failure would be (read once, not twice).
+   */
+  function walked(request, options) {
+    if (busy || !CAN_WALK) return GIVE_UP;
+    followInstance();
+    let op = 0;
+    stored = options !== undefined && options !== null;
+    if (stored) {
+      stored = storedAre(options);
+      if (!stored) return GIVE_UP;
+      op = storedPrint[0] == null ? 0 : WALK_OPERATIONS.indexOf(storedPrint[0]);
+      // An options getter calling validate() that failed inside the core: replaced as storeOptions returned.
+      if (op < 0 || instance !== (glue.instance?.() ?? 0)) return GIVE_UP;
+    }
+    memory ??= glue.wasmMemory();
+    if (wordsAddress === 0) wordsAddress = glue.walkWords(WALK_WORDS);
+    if (words.byteLength === 0) words = new Float64Array(memory.buffer, wordsAddress, WALK_WORDS);
+    const before = calls;
+    let clean;
+    busy = true;
+    try {
+      clean = walkRequest(request, op, words);
+    } catch (error) {
+      stored = undefined;
+      return glue.reportUnserializable(explain(request, error), options);
+    } finally {
+      busy = false;
+    }
+    // A getter that called validate() may have replaced what the walk relies on.
+    if (calls !== before) {
+      stored = undefined;
+      return GIVE_UP;
+    }
+    const strings = walkStrings;
+    walkStrings = '';
+    if (!clean) return GIVE_UP;
+    // Encoded into the input buffer, grown as the text path grows it (which
+    // keeps the words: growing memory detaches views, not what they show).
+    let written;
+    for (;;) {
+      if (view.byteLength !== capacity) view = new Uint8Array(memory.buffer, address, capacity);
+      if (strings.length <= capacity) {
+        const encoded = encoder.encodeInto(strings, view);
+        written = encoded.written;
+        if (encoded.read === strings.length) break;
+      }
+      const worstCase = strings.length * 3;
+      if (worstCase > INPUT_BUFFER_LIMIT || worstCase <= capacity) return GIVE_UP;
+      grow(Math.min(INPUT_BUFFER_LIMIT, Math.max(worstCase, capacity * 2, 4096)));
+    }
+    busy = true;
+    let record;
+    try {
+      writer = memory;
+      record = glue.validateWalked(walkNext, written, strings.length, stored);
+    } finally {
+      busy = false;
+    }
+    if (record === 1) return GIVE_UP;
+    return record === 0 ? { valid: true, errors: [], warnings: [] } : readReport(writer.buffer, record);
+  }
+
   return function validate(request, options) {
+    calls += 1;
+    stored = undefined;
     let text;
     if (typeof request === 'string') {
       if (hasLoneSurrogate(request)) return glue.validate(request, options);
       text = request;
     } else if (request !== null && typeof request === 'object') {
+      const report = walked(request, options);
+      if (report !== GIVE_UP) return report;
       // Lone surrogates in the object come out as \u escapes, which the core reports.
       const serialized = serialize(request);
       if ('error' in serialized) {

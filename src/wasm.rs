@@ -328,6 +328,12 @@ thread_local! {
     /// clone is never dropped).
     static STORED: Cell<Option<Rc<CallOptions>>> = const { Cell::new(None) };
 
+    /// Where the generated walker in `js/text-path.mjs` writes the words of
+    /// a request given as an object (see [`crate::walked`]); its strings go
+    /// into `INPUT`. Leaked like `INPUT`, and never moved once the wrapper
+    /// has it: memory growth while the walker writes keeps what it wrote.
+    static WORDS: Cell<&'static [f64]> = const { Cell::new(&[]) };
+
     /// The last report `validateInput`, `validateInputStored` or
     /// `validateUtf8` wrote, for the wrapper to read (see [`write_record`]).
     static RECORD: Cell<Record> = const { Cell::new(Record::new()) };
@@ -406,6 +412,59 @@ pub fn validate_input_plain(length: usize) -> usize {
 
 /// What `validateInputPlain` returns for a length beyond the input buffer.
 const BEYOND_THE_BUFFER: usize = usize::MAX;
+
+/// Makes the walker's words at least `count` long and returns their address
+/// in wasm memory (see `WORDS`).
+#[wasm_bindgen(js_name = walkWords)]
+pub fn walk_words(count: usize) -> usize {
+    WORDS.with(|words| {
+        if words.get().len() < count {
+            words.set(vec![0.0; count].leak());
+        }
+        words.get().as_ptr() as usize
+    })
+}
+
+/// Validates the request the walker wrote: the first `count` words and the
+/// first `bytes` bytes of the input buffer (its strings, `units` UTF-16
+/// units in JavaScript), with the options `storeOptions` kept when `stored`,
+/// else none. Returns what `validateInput` does, or 1 when the request is
+/// not clean (see [`crate::walked`]): then the wrapper validates its JSON
+/// text. Throws if `count` or `bytes` are beyond the buffers (a wrapper bug).
+#[wasm_bindgen(js_name = validateWalked)]
+pub fn validate_walked(
+    count: usize,
+    bytes: usize,
+    units: usize,
+    stored: bool,
+) -> Result<usize, JsValue> {
+    let kept = if stored {
+        STORED.with(|kept| {
+            let current = kept.take();
+            kept.set(current.clone());
+            current
+        })
+    } else {
+        None
+    };
+    let none = CallOptions::default();
+    let options = kept.as_deref().unwrap_or(&none);
+    let beyond = || JsError::new("validateWalked: beyond the buffers");
+    let words = WORDS.with(Cell::get).get(..count).ok_or_else(beyond)?;
+    let input = INPUT.with(Cell::get).get(..bytes).ok_or_else(beyond)?;
+    // The wrapper's TextEncoder writes valid UTF-8; anything else is not clean.
+    let Ok(strings) = std::str::from_utf8(input) else {
+        return Ok(1);
+    };
+    let context = options.context(clock_context());
+    Ok(
+        match crate::walked::validate_walked(words, strings, units, &context) {
+            None => 1,
+            Some(report) if report.diagnostics.is_empty() => 0,
+            Some(report) => write_record(&report),
+        },
+    )
+}
 
 /// The instance's memory, for the wrapper's view of the input buffer.
 #[wasm_bindgen(js_name = wasmMemory)]

@@ -524,6 +524,163 @@ fn cli_rules() -> String {
     to_string_pretty(&code_entries(true)) + "\n"
 }
 
+// ---------------------------------------------------------------------------
+// The request walker in js/text-path.mjs.
+// ---------------------------------------------------------------------------
+
+const WALKER_START: &str = "// <generated: walker> from the schema table (src/schema.rs) by tests/generated.rs (UPDATE_GENERATED=1 cargo test --test generated); do not edit by hand.";
+const WALKER_END: &str = "// </generated: walker>";
+
+/// The JavaScript of the walkers `validate()` reads objects with (see
+/// `src/walked.rs` for the words they write): per structure of the schema a
+/// function `wN(o)` that lists the object's keys as `JSON.stringify` does and
+/// reads each known member once, per list a function `lN(v)`, per enum an
+/// array `eN` of its words; `false` means "give up". The helpers they call
+/// (`walkable`, `absent`, `put`, `str`, `oneOf`, `int`, `items`) are
+/// written by hand next to them.
+fn walker_code() -> String {
+    use datasync_task_validator::internal::schema::{Member, Shape};
+    use datasync_task_validator::Operation;
+
+    struct Writer {
+        code: String,
+        /// Each shape given a function or array, by address, with its name.
+        named: Vec<(&'static Shape, String)>,
+        structures: usize,
+        lists: usize,
+        enums: usize,
+    }
+
+    impl Writer {
+        /// The call that reads `value` as `shape`, writing what it needs first.
+        fn reader(&mut self, shape: &'static Shape, value: &str) -> String {
+            let name = self.name(shape);
+            match shape {
+                Shape::String(rule) if !rule.allowed.is_empty() => {
+                    format!("oneOf({value}, {name})")
+                }
+                Shape::String(_) => format!("str({value})"),
+                Shape::Long { .. } => format!("int({value})"),
+                _ => format!("{name}({value})"),
+            }
+        }
+
+        fn name(&mut self, shape: &'static Shape) -> String {
+            if let Some((_, name)) = self.named.iter().find(|(at, _)| std::ptr::eq(*at, shape)) {
+                return name.clone();
+            }
+            let name = match shape {
+                Shape::Structure(members) => {
+                    let name = format!("w{}", self.structures);
+                    self.structures += 1;
+                    self.named.push((shape, name.clone()));
+                    self.structure(&name, members);
+                    name
+                }
+                Shape::List { item, max_items } => {
+                    let name = format!("l{}", self.lists);
+                    self.lists += 1;
+                    self.named.push((shape, name.clone()));
+                    let read = self.reader(item, "v[i]");
+                    self.code.push_str(&format!(
+                        "function {name}(v) {{\n  const n = items(v, {max_items});\n  if (n < 0) return false;\n  for (let i = 0; i < n; i += 1) if (!{read}) return false;\n  return true;\n}}\n"
+                    ));
+                    name
+                }
+                Shape::String(rule) if !rule.allowed.is_empty() => {
+                    // Enums of the same words share one array.
+                    let same = self.named.iter().find(|(at, _)| {
+                        matches!(at, Shape::String(other) if other.allowed == rule.allowed)
+                    });
+                    if let Some((_, name)) = same {
+                        let name = name.clone();
+                        self.named.push((shape, name.clone()));
+                        return name;
+                    }
+                    let name = format!("e{}", self.enums);
+                    self.enums += 1;
+                    self.named.push((shape, name.clone()));
+                    let words: Vec<String> = rule.allowed.iter().map(|word| quoted(word)).collect();
+                    self.code
+                        .push_str(&format!("const {name} = [{}];\n", words.join(", ")));
+                    name
+                }
+                _ => String::new(),
+            };
+            name
+        }
+
+        fn structure(&mut self, name: &str, members: &'static [Member]) {
+            let cases: Vec<String> = members
+                .iter()
+                .enumerate()
+                .map(|(at, member)| {
+                    let read = self.reader(member.shape, "v");
+                    format!("      case {at}: if ({read}) break; return false;\n")
+                })
+                .collect();
+            let names: Vec<String> = members.iter().map(|member| quoted(member.name)).collect();
+            // The object checked here, not in a shared function, so that each
+            // property lookup sees the few kinds of object of one structure.
+            self.code.push_str(&format!(
+                "const {name}n = [{}];\nconst {name}m = positions({name}n);\nfunction {name}(o) {{\n  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;\n  const proto = getPrototypeOf(o);\n  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;\n  let at = 0;\n  for (const k in o) {{\n    const v = o[k];\n    if (absent(v)) continue;\n    if (k !== {name}n[at]) {{\n      at = {name}m.get(k);\n      if (at === undefined) return false;\n    }}\n    put(at);\n    switch (at) {{\n{}    }}\n    at += 1;\n  }}\n  put(-1);\n  return true;\n}}\n",
+                names.join(", "),
+                cases.concat()
+            ));
+        }
+    }
+
+    /// `word` as a JS string literal: the model's names and enum words need no escapes.
+    fn quoted(word: &str) -> String {
+        assert!(
+            word.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'),
+            "{word:?} needs escaping in JS"
+        );
+        format!("'{word}'")
+    }
+
+    /// The most words a value of `shape` takes: every member once, every list full.
+    fn most_words(shape: &Shape) -> usize {
+        match shape {
+            Shape::Structure(members) => {
+                1 + members
+                    .iter()
+                    .map(|member| 1 + most_words(member.shape))
+                    .sum::<usize>()
+            }
+            Shape::List { item, max_items } => 1 + max_items * most_words(item),
+            Shape::String(_) | Shape::Long { .. } => 1,
+        }
+    }
+
+    let mut writer = Writer {
+        code: String::new(),
+        named: Vec::new(),
+        structures: 0,
+        lists: 0,
+        enums: 0,
+    };
+    let roots: Vec<String> = Operation::ALL
+        .iter()
+        .map(|operation| writer.name(operation.request()))
+        .collect();
+    let names: Vec<String> = Operation::ALL
+        .iter()
+        .map(|operation| format!("'{}'", operation.as_str()))
+        .collect();
+    let words = 1 + Operation::ALL
+        .iter()
+        .map(|operation| most_words(operation.request()))
+        .max()
+        .unwrap_or(0);
+    format!(
+        "{WALKER_START}\n/** The operations, in the order of the core's Operation::ALL: the first word of a walk. */\nconst WALK_OPERATIONS = [{}];\n/** The most words a walk writes (every member once, every list full). */\nconst WALK_WORDS = {words};\n{}/** Each operation's walker, in WALK_OPERATIONS order. */\nconst WALKS = [{}];\n{WALKER_END}",
+        names.join(", "),
+        writer.code,
+        roots.join(", ")
+    )
+}
+
 /// Every generated file: (path from the repository root, whole content).
 /// Files of which only a region is generated are handled by [`regions`].
 fn whole_files() -> Vec<(PathBuf, String)> {
@@ -545,6 +702,7 @@ fn regions() -> Vec<(&'static str, &'static str, &'static str, String)> {
         ("README.md", README_START, README_END, readme_codes()),
         ("README.md", FIXES_START, FIXES_END, readme_fixes()),
         ("index.d.ts", TS_START, TS_END, typescript_codes()),
+        ("js/text-path.mjs", WALKER_START, WALKER_END, walker_code()),
     ]
 }
 

@@ -465,32 +465,37 @@ function walkOptions(options, print, mode) {
 // The walker: a request given as an object is read here, not written by
 // JSON.stringify (which alone cost about as much as a compiled JSON Schema
 // validator's whole check). A walker generated from the schema table (below)
-// lists each object's keys as JSON.stringify does (for...in, which on a plain
-// object lists its own enumerable string keys, in JSON.stringify's order,
-// then any inherited from Object.prototype, which the walk checks has none),
-// reads each value once, and writes words into wasm memory and the strings
+// lists each object's keys as JSON.stringify does (Object.keys: its own
+// enumerable string keys, in the same order, through the same Proxy traps),
+// reads each value once (and calls a toJSON as JSON.stringify calls it), and writes words into wasm memory and the strings
 // into one text that is encoded into the input buffer; the core
 // (src/walked.rs) reads them as the single pass reads text, with the same
-// checks. It gives up (false) on anything it cannot prove it reads exactly
-// as JSON.stringify would: an unknown member, a value of the wrong type or
-// outside its enum, an object that is not plain (a prototype other than
-// Object.prototype or null, a toJSON, an array where an object belongs), a
-// string with a lone surrogate, a number that is not a safe integer, a list
-// longer than the model allows; the core gives up on anything the structural
-// check reports. Then the request is validated as JSON.stringify writes it,
-// as before: the same report either way. A member holding undefined, a
-// function or a symbol is left out, as JSON.stringify leaves it out.
+// checks. A value the walker does not read as its member's shape (an unknown
+// member, a wrong type, a word outside the enum, a string with a lone
+// surrogate, a number that is not a safe integer, an object that is not
+// plain, a list longer than the model allows) is written as JSON.stringify
+// writes it, into the strings: then, as for anything the structural check
+// reports, the core writes the request's JSON text from what the walker read
+// (the text JSON.stringify would have written) and validates that. So every
+// value is read once, as JSON.stringify reads it, and the report is the
+// text's. A member holding undefined, a function or a symbol is left out,
+// as JSON.stringify leaves it out.
 
 /** What `walked` returns when the request is to be validated as JSON text. */
 const GIVE_UP = Symbol('give up');
+/** The words that mark members, and an item, written as JSON text in the strings (src/walked.rs). */
+const RAW = -2;
+const RAW_ITEM = -3;
 const OBJECT_PROTOTYPE = Object.prototype;
 const getPrototypeOf = Object.getPrototypeOf;
 
 // Where the walk is: the words (a view of wasm memory) and the next one,
-// the strings read so far. Module state, as readReport's.
+// the strings read so far, and where the last members written as JSON text
+// end in the words. Module state, as readReport's.
 let walkWords = null;
 let walkNext = 0;
 let walkStrings = '';
+let rawEnd = -1;
 
 /** Writes one word. */
 const put = (word) => {
@@ -502,6 +507,109 @@ const positions = (names) => new Map(names.map((name, at) => [name, at]));
 
 /** Whether JSON.stringify leaves out a member holding `v`. */
 const absent = (v) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+
+/**
+ * Whether the object `o`, whose toJSON is read (and not a function), is one
+ * the walker lists: not an array, and its prototype Object.prototype or
+ * null. Anything else is left for `raw` to write, marked (AN_ARRAY,
+ * AN_OBJECT) so that toJSON is not read again. JSON.stringify never asks for
+ * the prototype: a Proxy's getPrototypeOf trap that throws makes `o` one to
+ * write, not a failure.
+ */
+function plainObject(o) {
+  if (Array.isArray(o)) {
+    replaced = AN_ARRAY;
+    return false;
+  }
+  try {
+    const proto = getPrototypeOf(o);
+    if (proto === OBJECT_PROTOTYPE || proto === null) return true;
+  } catch {
+    // written as JSON.stringify writes it
+  }
+  replaced = AN_OBJECT;
+  return false;
+}
+
+/** Whether `o` is a boxed primitive (which JSON.stringify writes as the primitive): checked by its internal slot, which no trap sees. */
+function boxed(o) {
+  for (const valueOf of BOXED) {
+    try {
+      valueOf.call(o);
+      return true;
+    } catch {
+      // not this kind
+    }
+  }
+  return false;
+}
+const BOXED = [String, Number, Boolean, typeof BigInt === 'function' ? BigInt : Number].map((type) => type.prototype.valueOf);
+
+/**
+ * JSON.stringify's text of the object `o` (not an array), whose toJSON was
+ * read and is not a function: its own enumerable members, each read once;
+ * undefined for a boxed primitive, which JSON.stringify writes.
+ */
+function objectText(o) {
+  if (boxed(o)) return undefined;
+  const keys = Object.keys(o);
+  let out = '';
+  for (let i = 0; i < keys.length; i += 1) {
+    const text = stringifyMember(keys[i], o[keys[i]]);
+    if (text !== '{}') out += out === '' ? text.slice(1, -1) : `,${text.slice(1, -1)}`;
+  }
+  return `{${out}}`;
+}
+
+/** The text of `v` as JSON.stringify writes it as the value of member `key`, after a walker gave up on it (see `replaced`). */
+function valueText(key, v) {
+  const kind = replaced;
+  const value = taken(v);
+  if (kind === AN_ARRAY) return arrayText(value);
+  const text = kind === AN_OBJECT ? objectText(value) : undefined;
+  if (text !== undefined) return text;
+  const member = stringifyMember(key, value);
+  return member === '{}' ? undefined : member.slice(member.indexOf(':') + 1, -1);
+}
+
+/** JSON.stringify's text of the array `v`, whose toJSON was read (undefined): each item read once. */
+function arrayText(v) {
+  const n = v.length;
+  let out = '[';
+  for (let i = 0; i < n; i += 1) {
+    if (i > 0) out += ',';
+    const text = stringifyMember(String(i), v[i]);
+    out += text === '{}' ? 'null' : text.slice(text.indexOf(':') + 1, -1);
+  }
+  return `${out}]`;
+}
+
+/**
+ * What a walker that gave up on a value left for `raw`: the value its toJSON
+ * returned, AN_ARRAY or AN_OBJECT for an array or an object (not plain)
+ * whose toJSON was read, or NONE.
+ */
+const NONE = Symbol('none');
+const AN_ARRAY = Symbol('an array');
+const AN_OBJECT = Symbol('an object');
+let replaced = NONE;
+
+/**
+ * For an object whose toJSON (read once, as JSON.stringify reads it) is a
+ * function: calls it as JSON.stringify would, with the member's key, and
+ * leaves its result for `raw` to write. Returns false (not walked).
+ */
+function replace(o, key, toJSON) {
+  replaced = toJSON.call(o, String(key));
+  return false;
+}
+
+/** The value `raw` writes for `v`: what toJSON returned for it, if `replace` ran. */
+function taken(v) {
+  const value = replaced === NONE || replaced === AN_ARRAY || replaced === AN_OBJECT ? v : replaced;
+  replaced = NONE;
+  return value;
+}
 
 /**
  * A free string: its length in UTF-16 units, its characters appended to the
@@ -534,9 +642,67 @@ function int(v) {
   return true;
 }
 
-/** The length of the array `v` (read once, as JSON.stringify reads it), written, or -1. */
-function items(v, max) {
-  if (!Array.isArray(v) || v.toJSON !== undefined) return -1;
+/** `{ [key]: value }` as JSON.stringify writes it, a BigInt as its digits (see `serialize`). */
+function stringifyMember(key, value) {
+  const holder = { [key]: value };
+  try {
+    return JSON.stringify(holder);
+  } catch (error) {
+    if (!refusesBigInt(error)) throw error;
+    return stringifyExact(holder);
+  }
+}
+
+/**
+ * The member `k` holding `v` as JSON.stringify writes it ("k":...), in the
+ * strings: after a mark and its length, or appended to the run of such
+ * members just before (so that any number of them takes two words).
+ */
+function raw(k, v) {
+  const value = valueText(k, v);
+  if (value === undefined) return; // left out (a toJSON that returned undefined)
+  const text = `${JSON.stringify(k)}:${value}`;
+  if (walkNext === rawEnd) {
+    walkStrings += `,${text}`;
+    walkWords[walkNext - 1] += text.length + 1;
+    return;
+  }
+  walkStrings += text;
+  put(RAW);
+  put(text.length);
+  rawEnd = walkNext;
+}
+
+/** Takes back the member's position just written, and writes the member as JSON text. */
+function miss(k, v) {
+  walkNext -= 1;
+  raw(k, v);
+}
+
+/** The item at `i` holding `x` as JSON.stringify writes it in an array (null if it leaves it out). */
+function rawItem(i, x) {
+  const item = valueText(String(i), x) ?? 'null';
+  walkStrings += item;
+  put(RAW_ITEM);
+  put(item.length);
+}
+
+/**
+ * The length of the array `v` (read once, as JSON.stringify reads it),
+ * written, or -1 (nothing written) when `v` is not an array, has a toJSON
+ * (see `replace`) or is longer than `max`.
+ */
+function items(v, key, max) {
+  if (typeof v !== 'object' || v === null) return -1;
+  const toJSON = v.toJSON;
+  if (typeof toJSON === 'function') {
+    replace(v, key, toJSON);
+    return -1;
+  }
+  if (!Array.isArray(v)) {
+    replaced = AN_OBJECT;
+    return -1;
+  }
   const n = v.length;
   if (n > max) return -1;
   put(n);
@@ -561,36 +727,43 @@ const e9 = ['CHANGED', 'ALL'];
 const e10 = ['NONE', 'OWNER_DACL', 'OWNER_DACL_SACL'];
 const w1n = ['VerifyMode', 'OverwriteMode', 'Atime', 'Mtime', 'Uid', 'Gid', 'PreserveDeletedFiles', 'PreserveDevices', 'PosixPermissions', 'BytesPerSecond', 'TaskQueueing', 'LogLevel', 'TransferMode', 'SecurityDescriptorCopyFlags', 'ObjectTags', 'ObjectMetadata'];
 const w1m = positions(w1n);
-function w1(o) {
-  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
-  const proto = getPrototypeOf(o);
-  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+function w1(o, key) {
+  if (typeof o !== 'object' || o === null) return false;
+  const toJSON = o.toJSON;
+  if (typeof toJSON === 'function') return replace(o, key, toJSON);
+  if (!plainObject(o)) return false;
+  const keys = Object.keys(o);
   let at = 0;
-  for (const k in o) {
+  for (let i = 0; i < keys.length; i += 1) {
+    const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w1n[at]) {
       at = w1m.get(k);
-      if (at === undefined) return false;
+      if (at === undefined) {
+        raw(k, v);
+        at = 0;
+        continue;
+      }
     }
     put(at);
     switch (at) {
-      case 0: if (oneOf(v, e0)) break; return false;
-      case 1: if (oneOf(v, e1)) break; return false;
-      case 2: if (oneOf(v, e2)) break; return false;
-      case 3: if (oneOf(v, e3)) break; return false;
-      case 4: if (oneOf(v, e4)) break; return false;
-      case 5: if (oneOf(v, e4)) break; return false;
-      case 6: if (oneOf(v, e5)) break; return false;
-      case 7: if (oneOf(v, e3)) break; return false;
-      case 8: if (oneOf(v, e6)) break; return false;
-      case 9: if (int(v)) break; return false;
-      case 10: if (oneOf(v, e7)) break; return false;
-      case 11: if (oneOf(v, e8)) break; return false;
-      case 12: if (oneOf(v, e9)) break; return false;
-      case 13: if (oneOf(v, e10)) break; return false;
-      case 14: if (oneOf(v, e6)) break; return false;
-      case 15: if (oneOf(v, e6)) break; return false;
+      case 0: if (!oneOf(v, e0)) miss(k, v); break;
+      case 1: if (!oneOf(v, e1)) miss(k, v); break;
+      case 2: if (!oneOf(v, e2)) miss(k, v); break;
+      case 3: if (!oneOf(v, e3)) miss(k, v); break;
+      case 4: if (!oneOf(v, e4)) miss(k, v); break;
+      case 5: if (!oneOf(v, e4)) miss(k, v); break;
+      case 6: if (!oneOf(v, e5)) miss(k, v); break;
+      case 7: if (!oneOf(v, e3)) miss(k, v); break;
+      case 8: if (!oneOf(v, e6)) miss(k, v); break;
+      case 9: if (!int(v)) miss(k, v); break;
+      case 10: if (!oneOf(v, e7)) miss(k, v); break;
+      case 11: if (!oneOf(v, e8)) miss(k, v); break;
+      case 12: if (!oneOf(v, e9)) miss(k, v); break;
+      case 13: if (!oneOf(v, e10)) miss(k, v); break;
+      case 14: if (!oneOf(v, e6)) miss(k, v); break;
+      case 15: if (!oneOf(v, e6)) miss(k, v); break;
     }
     at += 1;
   }
@@ -600,52 +773,69 @@ function w1(o) {
 const e11 = ['SIMPLE_PATTERN'];
 const w2n = ['FilterType', 'Value'];
 const w2m = positions(w2n);
-function w2(o) {
-  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
-  const proto = getPrototypeOf(o);
-  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+function w2(o, key) {
+  if (typeof o !== 'object' || o === null) return false;
+  const toJSON = o.toJSON;
+  if (typeof toJSON === 'function') return replace(o, key, toJSON);
+  if (!plainObject(o)) return false;
+  const keys = Object.keys(o);
   let at = 0;
-  for (const k in o) {
+  for (let i = 0; i < keys.length; i += 1) {
+    const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w2n[at]) {
       at = w2m.get(k);
-      if (at === undefined) return false;
+      if (at === undefined) {
+        raw(k, v);
+        at = 0;
+        continue;
+      }
     }
     put(at);
     switch (at) {
-      case 0: if (oneOf(v, e11)) break; return false;
-      case 1: if (str(v)) break; return false;
+      case 0: if (!oneOf(v, e11)) miss(k, v); break;
+      case 1: if (!str(v)) miss(k, v); break;
     }
     at += 1;
   }
   put(-1);
   return true;
 }
-function l0(v) {
-  const n = items(v, 1);
+function l0(v, key) {
+  const n = items(v, key, 1);
   if (n < 0) return false;
-  for (let i = 0; i < n; i += 1) if (!w2(v[i])) return false;
+  for (let i = 0; i < n; i += 1) {
+    const x = v[i];
+    if (!w2(x, i)) rawItem(i, x);
+  }
   return true;
 }
 const w3n = ['ScheduleExpression', 'Status'];
 const w3m = positions(w3n);
-function w3(o) {
-  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
-  const proto = getPrototypeOf(o);
-  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+function w3(o, key) {
+  if (typeof o !== 'object' || o === null) return false;
+  const toJSON = o.toJSON;
+  if (typeof toJSON === 'function') return replace(o, key, toJSON);
+  if (!plainObject(o)) return false;
+  const keys = Object.keys(o);
   let at = 0;
-  for (const k in o) {
+  for (let i = 0; i < keys.length; i += 1) {
+    const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w3n[at]) {
       at = w3m.get(k);
-      if (at === undefined) return false;
+      if (at === undefined) {
+        raw(k, v);
+        at = 0;
+        continue;
+      }
     }
     put(at);
     switch (at) {
-      case 0: if (str(v)) break; return false;
-      case 1: if (oneOf(v, e7)) break; return false;
+      case 0: if (!str(v)) miss(k, v); break;
+      case 1: if (!oneOf(v, e7)) miss(k, v); break;
     }
     at += 1;
   }
@@ -654,62 +844,82 @@ function w3(o) {
 }
 const w4n = ['Key', 'Value'];
 const w4m = positions(w4n);
-function w4(o) {
-  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
-  const proto = getPrototypeOf(o);
-  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+function w4(o, key) {
+  if (typeof o !== 'object' || o === null) return false;
+  const toJSON = o.toJSON;
+  if (typeof toJSON === 'function') return replace(o, key, toJSON);
+  if (!plainObject(o)) return false;
+  const keys = Object.keys(o);
   let at = 0;
-  for (const k in o) {
+  for (let i = 0; i < keys.length; i += 1) {
+    const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w4n[at]) {
       at = w4m.get(k);
-      if (at === undefined) return false;
+      if (at === undefined) {
+        raw(k, v);
+        at = 0;
+        continue;
+      }
     }
     put(at);
     switch (at) {
-      case 0: if (str(v)) break; return false;
-      case 1: if (str(v)) break; return false;
+      case 0: if (!str(v)) miss(k, v); break;
+      case 1: if (!str(v)) miss(k, v); break;
     }
     at += 1;
   }
   put(-1);
   return true;
 }
-function l1(v) {
-  const n = items(v, 50);
+function l1(v, key) {
+  const n = items(v, key, 50);
   if (n < 0) return false;
-  for (let i = 0; i < n; i += 1) if (!w4(v[i])) return false;
+  for (let i = 0; i < n; i += 1) {
+    const x = v[i];
+    if (!w4(x, i)) rawItem(i, x);
+  }
   return true;
 }
-function l2(v) {
-  const n = items(v, 1);
+function l2(v, key) {
+  const n = items(v, key, 1);
   if (n < 0) return false;
-  for (let i = 0; i < n; i += 1) if (!w2(v[i])) return false;
+  for (let i = 0; i < n; i += 1) {
+    const x = v[i];
+    if (!w2(x, i)) rawItem(i, x);
+  }
   return true;
 }
 const e12 = ['TRANSFER'];
 const e13 = ['CSV'];
 const w7n = ['ManifestObjectPath', 'BucketAccessRoleArn', 'S3BucketArn', 'ManifestObjectVersionId'];
 const w7m = positions(w7n);
-function w7(o) {
-  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
-  const proto = getPrototypeOf(o);
-  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+function w7(o, key) {
+  if (typeof o !== 'object' || o === null) return false;
+  const toJSON = o.toJSON;
+  if (typeof toJSON === 'function') return replace(o, key, toJSON);
+  if (!plainObject(o)) return false;
+  const keys = Object.keys(o);
   let at = 0;
-  for (const k in o) {
+  for (let i = 0; i < keys.length; i += 1) {
+    const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w7n[at]) {
       at = w7m.get(k);
-      if (at === undefined) return false;
+      if (at === undefined) {
+        raw(k, v);
+        at = 0;
+        continue;
+      }
     }
     put(at);
     switch (at) {
-      case 0: if (str(v)) break; return false;
-      case 1: if (str(v)) break; return false;
-      case 2: if (str(v)) break; return false;
-      case 3: if (str(v)) break; return false;
+      case 0: if (!str(v)) miss(k, v); break;
+      case 1: if (!str(v)) miss(k, v); break;
+      case 2: if (!str(v)) miss(k, v); break;
+      case 3: if (!str(v)) miss(k, v); break;
     }
     at += 1;
   }
@@ -718,21 +928,28 @@ function w7(o) {
 }
 const w6n = ['S3'];
 const w6m = positions(w6n);
-function w6(o) {
-  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
-  const proto = getPrototypeOf(o);
-  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+function w6(o, key) {
+  if (typeof o !== 'object' || o === null) return false;
+  const toJSON = o.toJSON;
+  if (typeof toJSON === 'function') return replace(o, key, toJSON);
+  if (!plainObject(o)) return false;
+  const keys = Object.keys(o);
   let at = 0;
-  for (const k in o) {
+  for (let i = 0; i < keys.length; i += 1) {
+    const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w6n[at]) {
       at = w6m.get(k);
-      if (at === undefined) return false;
+      if (at === undefined) {
+        raw(k, v);
+        at = 0;
+        continue;
+      }
     }
     put(at);
     switch (at) {
-      case 0: if (w7(v)) break; return false;
+      case 0: if (!w7(v, k)) miss(k, v); break;
     }
     at += 1;
   }
@@ -741,23 +958,30 @@ function w6(o) {
 }
 const w5n = ['Action', 'Format', 'Source'];
 const w5m = positions(w5n);
-function w5(o) {
-  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
-  const proto = getPrototypeOf(o);
-  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+function w5(o, key) {
+  if (typeof o !== 'object' || o === null) return false;
+  const toJSON = o.toJSON;
+  if (typeof toJSON === 'function') return replace(o, key, toJSON);
+  if (!plainObject(o)) return false;
+  const keys = Object.keys(o);
   let at = 0;
-  for (const k in o) {
+  for (let i = 0; i < keys.length; i += 1) {
+    const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w5n[at]) {
       at = w5m.get(k);
-      if (at === undefined) return false;
+      if (at === undefined) {
+        raw(k, v);
+        at = 0;
+        continue;
+      }
     }
     put(at);
     switch (at) {
-      case 0: if (oneOf(v, e12)) break; return false;
-      case 1: if (oneOf(v, e13)) break; return false;
-      case 2: if (w6(v)) break; return false;
+      case 0: if (!oneOf(v, e12)) miss(k, v); break;
+      case 1: if (!oneOf(v, e13)) miss(k, v); break;
+      case 2: if (!w6(v, k)) miss(k, v); break;
     }
     at += 1;
   }
@@ -766,23 +990,30 @@ function w5(o) {
 }
 const w10n = ['Subdirectory', 'S3BucketArn', 'BucketAccessRoleArn'];
 const w10m = positions(w10n);
-function w10(o) {
-  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
-  const proto = getPrototypeOf(o);
-  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+function w10(o, key) {
+  if (typeof o !== 'object' || o === null) return false;
+  const toJSON = o.toJSON;
+  if (typeof toJSON === 'function') return replace(o, key, toJSON);
+  if (!plainObject(o)) return false;
+  const keys = Object.keys(o);
   let at = 0;
-  for (const k in o) {
+  for (let i = 0; i < keys.length; i += 1) {
+    const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w10n[at]) {
       at = w10m.get(k);
-      if (at === undefined) return false;
+      if (at === undefined) {
+        raw(k, v);
+        at = 0;
+        continue;
+      }
     }
     put(at);
     switch (at) {
-      case 0: if (str(v)) break; return false;
-      case 1: if (str(v)) break; return false;
-      case 2: if (str(v)) break; return false;
+      case 0: if (!str(v)) miss(k, v); break;
+      case 1: if (!str(v)) miss(k, v); break;
+      case 2: if (!str(v)) miss(k, v); break;
     }
     at += 1;
   }
@@ -791,21 +1022,28 @@ function w10(o) {
 }
 const w9n = ['S3'];
 const w9m = positions(w9n);
-function w9(o) {
-  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
-  const proto = getPrototypeOf(o);
-  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+function w9(o, key) {
+  if (typeof o !== 'object' || o === null) return false;
+  const toJSON = o.toJSON;
+  if (typeof toJSON === 'function') return replace(o, key, toJSON);
+  if (!plainObject(o)) return false;
+  const keys = Object.keys(o);
   let at = 0;
-  for (const k in o) {
+  for (let i = 0; i < keys.length; i += 1) {
+    const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w9n[at]) {
       at = w9m.get(k);
-      if (at === undefined) return false;
+      if (at === undefined) {
+        raw(k, v);
+        at = 0;
+        continue;
+      }
     }
     put(at);
     switch (at) {
-      case 0: if (w10(v)) break; return false;
+      case 0: if (!w10(v, k)) miss(k, v); break;
     }
     at += 1;
   }
@@ -817,21 +1055,28 @@ const e15 = ['ERRORS_ONLY', 'SUCCESSES_AND_ERRORS'];
 const e16 = ['INCLUDE', 'NONE'];
 const w12n = ['ReportLevel'];
 const w12m = positions(w12n);
-function w12(o) {
-  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
-  const proto = getPrototypeOf(o);
-  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+function w12(o, key) {
+  if (typeof o !== 'object' || o === null) return false;
+  const toJSON = o.toJSON;
+  if (typeof toJSON === 'function') return replace(o, key, toJSON);
+  if (!plainObject(o)) return false;
+  const keys = Object.keys(o);
   let at = 0;
-  for (const k in o) {
+  for (let i = 0; i < keys.length; i += 1) {
+    const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w12n[at]) {
       at = w12m.get(k);
-      if (at === undefined) return false;
+      if (at === undefined) {
+        raw(k, v);
+        at = 0;
+        continue;
+      }
     }
     put(at);
     switch (at) {
-      case 0: if (oneOf(v, e15)) break; return false;
+      case 0: if (!oneOf(v, e15)) miss(k, v); break;
     }
     at += 1;
   }
@@ -840,24 +1085,31 @@ function w12(o) {
 }
 const w11n = ['Transferred', 'Verified', 'Deleted', 'Skipped'];
 const w11m = positions(w11n);
-function w11(o) {
-  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
-  const proto = getPrototypeOf(o);
-  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+function w11(o, key) {
+  if (typeof o !== 'object' || o === null) return false;
+  const toJSON = o.toJSON;
+  if (typeof toJSON === 'function') return replace(o, key, toJSON);
+  if (!plainObject(o)) return false;
+  const keys = Object.keys(o);
   let at = 0;
-  for (const k in o) {
+  for (let i = 0; i < keys.length; i += 1) {
+    const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w11n[at]) {
       at = w11m.get(k);
-      if (at === undefined) return false;
+      if (at === undefined) {
+        raw(k, v);
+        at = 0;
+        continue;
+      }
     }
     put(at);
     switch (at) {
-      case 0: if (w12(v)) break; return false;
-      case 1: if (w12(v)) break; return false;
-      case 2: if (w12(v)) break; return false;
-      case 3: if (w12(v)) break; return false;
+      case 0: if (!w12(v, k)) miss(k, v); break;
+      case 1: if (!w12(v, k)) miss(k, v); break;
+      case 2: if (!w12(v, k)) miss(k, v); break;
+      case 3: if (!w12(v, k)) miss(k, v); break;
     }
     at += 1;
   }
@@ -866,25 +1118,32 @@ function w11(o) {
 }
 const w8n = ['Destination', 'OutputType', 'ReportLevel', 'ObjectVersionIds', 'Overrides'];
 const w8m = positions(w8n);
-function w8(o) {
-  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
-  const proto = getPrototypeOf(o);
-  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+function w8(o, key) {
+  if (typeof o !== 'object' || o === null) return false;
+  const toJSON = o.toJSON;
+  if (typeof toJSON === 'function') return replace(o, key, toJSON);
+  if (!plainObject(o)) return false;
+  const keys = Object.keys(o);
   let at = 0;
-  for (const k in o) {
+  for (let i = 0; i < keys.length; i += 1) {
+    const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w8n[at]) {
       at = w8m.get(k);
-      if (at === undefined) return false;
+      if (at === undefined) {
+        raw(k, v);
+        at = 0;
+        continue;
+      }
     }
     put(at);
     switch (at) {
-      case 0: if (w9(v)) break; return false;
-      case 1: if (oneOf(v, e14)) break; return false;
-      case 2: if (oneOf(v, e15)) break; return false;
-      case 3: if (oneOf(v, e16)) break; return false;
-      case 4: if (w11(v)) break; return false;
+      case 0: if (!w9(v, k)) miss(k, v); break;
+      case 1: if (!oneOf(v, e14)) miss(k, v); break;
+      case 2: if (!oneOf(v, e15)) miss(k, v); break;
+      case 3: if (!oneOf(v, e16)) miss(k, v); break;
+      case 4: if (!w11(v, k)) miss(k, v); break;
     }
     at += 1;
   }
@@ -894,32 +1153,39 @@ function w8(o) {
 const e17 = ['BASIC', 'ENHANCED'];
 const w0n = ['SourceLocationArn', 'DestinationLocationArn', 'CloudWatchLogGroupArn', 'Name', 'Options', 'Excludes', 'Schedule', 'Tags', 'Includes', 'ManifestConfig', 'TaskReportConfig', 'TaskMode'];
 const w0m = positions(w0n);
-function w0(o) {
-  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
-  const proto = getPrototypeOf(o);
-  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+function w0(o, key) {
+  if (typeof o !== 'object' || o === null) return false;
+  const toJSON = o.toJSON;
+  if (typeof toJSON === 'function') return replace(o, key, toJSON);
+  if (!plainObject(o)) return false;
+  const keys = Object.keys(o);
   let at = 0;
-  for (const k in o) {
+  for (let i = 0; i < keys.length; i += 1) {
+    const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w0n[at]) {
       at = w0m.get(k);
-      if (at === undefined) return false;
+      if (at === undefined) {
+        raw(k, v);
+        at = 0;
+        continue;
+      }
     }
     put(at);
     switch (at) {
-      case 0: if (str(v)) break; return false;
-      case 1: if (str(v)) break; return false;
-      case 2: if (str(v)) break; return false;
-      case 3: if (str(v)) break; return false;
-      case 4: if (w1(v)) break; return false;
-      case 5: if (l0(v)) break; return false;
-      case 6: if (w3(v)) break; return false;
-      case 7: if (l1(v)) break; return false;
-      case 8: if (l2(v)) break; return false;
-      case 9: if (w5(v)) break; return false;
-      case 10: if (w8(v)) break; return false;
-      case 11: if (oneOf(v, e17)) break; return false;
+      case 0: if (!str(v)) miss(k, v); break;
+      case 1: if (!str(v)) miss(k, v); break;
+      case 2: if (!str(v)) miss(k, v); break;
+      case 3: if (!str(v)) miss(k, v); break;
+      case 4: if (!w1(v, k)) miss(k, v); break;
+      case 5: if (!l0(v, k)) miss(k, v); break;
+      case 6: if (!w3(v, k)) miss(k, v); break;
+      case 7: if (!l1(v, k)) miss(k, v); break;
+      case 8: if (!l2(v, k)) miss(k, v); break;
+      case 9: if (!w5(v, k)) miss(k, v); break;
+      case 10: if (!w8(v, k)) miss(k, v); break;
+      case 11: if (!oneOf(v, e17)) miss(k, v); break;
     }
     at += 1;
   }
@@ -928,29 +1194,36 @@ function w0(o) {
 }
 const w13n = ['TaskArn', 'Options', 'Excludes', 'Schedule', 'Name', 'CloudWatchLogGroupArn', 'Includes', 'ManifestConfig', 'TaskReportConfig'];
 const w13m = positions(w13n);
-function w13(o) {
-  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
-  const proto = getPrototypeOf(o);
-  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+function w13(o, key) {
+  if (typeof o !== 'object' || o === null) return false;
+  const toJSON = o.toJSON;
+  if (typeof toJSON === 'function') return replace(o, key, toJSON);
+  if (!plainObject(o)) return false;
+  const keys = Object.keys(o);
   let at = 0;
-  for (const k in o) {
+  for (let i = 0; i < keys.length; i += 1) {
+    const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w13n[at]) {
       at = w13m.get(k);
-      if (at === undefined) return false;
+      if (at === undefined) {
+        raw(k, v);
+        at = 0;
+        continue;
+      }
     }
     put(at);
     switch (at) {
-      case 0: if (str(v)) break; return false;
-      case 1: if (w1(v)) break; return false;
-      case 2: if (l0(v)) break; return false;
-      case 3: if (w3(v)) break; return false;
-      case 4: if (str(v)) break; return false;
-      case 5: if (str(v)) break; return false;
-      case 6: if (l2(v)) break; return false;
-      case 7: if (w5(v)) break; return false;
-      case 8: if (w8(v)) break; return false;
+      case 0: if (!str(v)) miss(k, v); break;
+      case 1: if (!w1(v, k)) miss(k, v); break;
+      case 2: if (!l0(v, k)) miss(k, v); break;
+      case 3: if (!w3(v, k)) miss(k, v); break;
+      case 4: if (!str(v)) miss(k, v); break;
+      case 5: if (!str(v)) miss(k, v); break;
+      case 6: if (!l2(v, k)) miss(k, v); break;
+      case 7: if (!w5(v, k)) miss(k, v); break;
+      case 8: if (!w8(v, k)) miss(k, v); break;
     }
     at += 1;
   }
@@ -959,36 +1232,43 @@ function w13(o) {
 }
 const w15n = ['VerifyMode', 'OverwriteMode', 'Atime', 'Mtime', 'Uid', 'Gid', 'PreserveDeletedFiles', 'PreserveDevices', 'PosixPermissions', 'BytesPerSecond', 'TaskQueueing', 'LogLevel', 'TransferMode', 'SecurityDescriptorCopyFlags', 'ObjectTags', 'ObjectMetadata'];
 const w15m = positions(w15n);
-function w15(o) {
-  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
-  const proto = getPrototypeOf(o);
-  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+function w15(o, key) {
+  if (typeof o !== 'object' || o === null) return false;
+  const toJSON = o.toJSON;
+  if (typeof toJSON === 'function') return replace(o, key, toJSON);
+  if (!plainObject(o)) return false;
+  const keys = Object.keys(o);
   let at = 0;
-  for (const k in o) {
+  for (let i = 0; i < keys.length; i += 1) {
+    const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w15n[at]) {
       at = w15m.get(k);
-      if (at === undefined) return false;
+      if (at === undefined) {
+        raw(k, v);
+        at = 0;
+        continue;
+      }
     }
     put(at);
     switch (at) {
-      case 0: if (oneOf(v, e0)) break; return false;
-      case 1: if (oneOf(v, e1)) break; return false;
-      case 2: if (oneOf(v, e2)) break; return false;
-      case 3: if (oneOf(v, e3)) break; return false;
-      case 4: if (oneOf(v, e4)) break; return false;
-      case 5: if (oneOf(v, e4)) break; return false;
-      case 6: if (oneOf(v, e5)) break; return false;
-      case 7: if (oneOf(v, e3)) break; return false;
-      case 8: if (oneOf(v, e6)) break; return false;
-      case 9: if (int(v)) break; return false;
-      case 10: if (oneOf(v, e7)) break; return false;
-      case 11: if (oneOf(v, e8)) break; return false;
-      case 12: if (oneOf(v, e9)) break; return false;
-      case 13: if (oneOf(v, e10)) break; return false;
-      case 14: if (oneOf(v, e6)) break; return false;
-      case 15: if (oneOf(v, e6)) break; return false;
+      case 0: if (!oneOf(v, e0)) miss(k, v); break;
+      case 1: if (!oneOf(v, e1)) miss(k, v); break;
+      case 2: if (!oneOf(v, e2)) miss(k, v); break;
+      case 3: if (!oneOf(v, e3)) miss(k, v); break;
+      case 4: if (!oneOf(v, e4)) miss(k, v); break;
+      case 5: if (!oneOf(v, e4)) miss(k, v); break;
+      case 6: if (!oneOf(v, e5)) miss(k, v); break;
+      case 7: if (!oneOf(v, e3)) miss(k, v); break;
+      case 8: if (!oneOf(v, e6)) miss(k, v); break;
+      case 9: if (!int(v)) miss(k, v); break;
+      case 10: if (!oneOf(v, e7)) miss(k, v); break;
+      case 11: if (!oneOf(v, e8)) miss(k, v); break;
+      case 12: if (!oneOf(v, e9)) miss(k, v); break;
+      case 13: if (!oneOf(v, e10)) miss(k, v); break;
+      case 14: if (!oneOf(v, e6)) miss(k, v); break;
+      case 15: if (!oneOf(v, e6)) miss(k, v); break;
     }
     at += 1;
   }
@@ -997,27 +1277,34 @@ function w15(o) {
 }
 const w14n = ['TaskArn', 'OverrideOptions', 'Includes', 'Excludes', 'ManifestConfig', 'TaskReportConfig', 'Tags'];
 const w14m = positions(w14n);
-function w14(o) {
-  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;
-  const proto = getPrototypeOf(o);
-  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+function w14(o, key) {
+  if (typeof o !== 'object' || o === null) return false;
+  const toJSON = o.toJSON;
+  if (typeof toJSON === 'function') return replace(o, key, toJSON);
+  if (!plainObject(o)) return false;
+  const keys = Object.keys(o);
   let at = 0;
-  for (const k in o) {
+  for (let i = 0; i < keys.length; i += 1) {
+    const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w14n[at]) {
       at = w14m.get(k);
-      if (at === undefined) return false;
+      if (at === undefined) {
+        raw(k, v);
+        at = 0;
+        continue;
+      }
     }
     put(at);
     switch (at) {
-      case 0: if (str(v)) break; return false;
-      case 1: if (w15(v)) break; return false;
-      case 2: if (l2(v)) break; return false;
-      case 3: if (l0(v)) break; return false;
-      case 4: if (w5(v)) break; return false;
-      case 5: if (w8(v)) break; return false;
-      case 6: if (l1(v)) break; return false;
+      case 0: if (!str(v)) miss(k, v); break;
+      case 1: if (!w15(v, k)) miss(k, v); break;
+      case 2: if (!l2(v, k)) miss(k, v); break;
+      case 3: if (!l0(v, k)) miss(k, v); break;
+      case 4: if (!w5(v, k)) miss(k, v); break;
+      case 5: if (!w8(v, k)) miss(k, v); break;
+      case 6: if (!l1(v, k)) miss(k, v); break;
     }
     at += 1;
   }
@@ -1030,18 +1317,22 @@ const WALKS = [w0, w13, w14];
 
 /**
  * Walks `request` as a request of the operation at `op` in WALK_OPERATIONS
- * into `words` and `walkStrings`; whether it could. Throws what a getter or
- * Proxy trap throws.
+ * into `words` and `walkStrings`; false (having read nothing but its toJSON,
+ * and called that: see `replace`) when it is not a plain object. Throws what
+ * a getter, toJSON or Proxy trap throws.
  */
 function walkRequest(request, op, words) {
-  // An enumerable member of Object.prototype would be listed as the request's.
-  for (const key in OBJECT_PROTOTYPE) return false;
   walkWords = words;
   walkNext = 0;
   walkStrings = '';
+  rawEnd = -1;
+  replaced = NONE;
   put(op);
-  return WALKS[op](request);
+  return WALKS[op](request, '');
 }
+
+/** The walker's words, copied into wasm memory once it is done (so a getter that grows memory cannot detach them). */
+const WALK_BUFFER = new Float64Array(WALK_WORDS);
 
 /** Whether this engine can walk: String.prototype.isWellFormed (ES2024) tells lone surrogates apart. */
 const CAN_WALK = typeof String.prototype.isWellFormed === 'function';
@@ -1210,49 +1501,55 @@ export function createValidate(glue) {
   }
 
   /**
-   * The report for the object `request` read by the walker, or GIVE_UP
-   * (then it is validated as JSON text). Only with no options, or options
-   * kept in wasm (storedAre), so that the walker is the operation's; `stored`
-   * then says which, for the text path not to walk the options again.
-   * Anything a getter or Proxy trap throws while the walker reads is reported
-   * as JSON.stringify's failure would be (read once, not twice).
+   * The report for the object `request` read by the walker; or the JSON
+   * text (undefined for none) of what its toJSON returned; or GIVE_UP, when
+   * it is not a plain object (nothing read but its toJSON) or with options
+   * that are not kept in wasm (storedAre), since the walker is the
+   * operation's. Both are then validated as text, and `stored` says whether
+   * the options are kept, for the text path not to walk them again.
+   * Anything a getter, toJSON or Proxy trap throws while the walker reads is
+   * reported as JSON.stringify's failure is (everything is read once).
    */
   function walked(request, options) {
     if (busy || !CAN_WALK) return GIVE_UP;
     followInstance();
     let op = 0;
-    stored = options !== undefined && options !== null;
-    if (stored) {
-      stored = storedAre(options);
-      if (!stored) return GIVE_UP;
+    let kept = options !== undefined && options !== null;
+    if (kept) {
+      kept = storedAre(options);
+      stored = kept;
+      if (!kept) return GIVE_UP;
       op = storedPrint[0] == null ? 0 : WALK_OPERATIONS.indexOf(storedPrint[0]);
       // An options getter calling validate() that failed inside the core: replaced as storeOptions returned.
       if (op < 0 || instance !== (glue.instance?.() ?? 0)) return GIVE_UP;
     }
-    memory ??= glue.wasmMemory();
-    if (wordsAddress === 0) wordsAddress = glue.walkWords(WALK_WORDS);
-    if (words.byteLength === 0) words = new Float64Array(memory.buffer, wordsAddress, WALK_WORDS);
-    const before = calls;
     let clean;
     busy = true;
     try {
-      clean = walkRequest(request, op, words);
+      clean = walkRequest(request, op, WALK_BUFFER);
     } catch (error) {
-      stored = undefined;
       return glue.reportUnserializable(explain(request, error), options);
     } finally {
       busy = false;
     }
-    // A getter that called validate() may have replaced what the walk relies on.
-    if (calls !== before) {
-      stored = undefined;
-      return GIVE_UP;
+    stored = undefined; // a getter may have called validate(), which reset it
+    if (!clean) {
+      // Not a plain object, or its toJSON ran: written as JSON.stringify writes it, from what was read.
+      if (replaced === NONE) return GIVE_UP;
+      stored = kept;
+      return valueText('', request);
     }
+    const count = walkNext;
     const strings = walkStrings;
     walkStrings = '';
-    if (!clean) return GIVE_UP;
-    // Encoded into the input buffer, grown as the text path grows it (which
-    // keeps the words: growing memory detaches views, not what they show).
+    // A call made from a getter that failed inside the core replaced the
+    // instance: its memory and kept options are gone, so the options are
+    // given to the core again (the words and strings are here, not there).
+    followInstance();
+    memory ??= glue.wasmMemory();
+    if (kept && storedPrint === null) kept = false;
+    if (wordsAddress === 0) wordsAddress = glue.walkWords(WALK_WORDS);
+    // Encoded into the input buffer, grown as the text path grows it.
     let written;
     for (;;) {
       if (view.byteLength !== capacity) view = new Uint8Array(memory.buffer, address, capacity);
@@ -1262,19 +1559,24 @@ export function createValidate(glue) {
         if (encoded.read === strings.length) break;
       }
       const worstCase = strings.length * 3;
-      if (worstCase > INPUT_BUFFER_LIMIT || worstCase <= capacity) return GIVE_UP;
+      if (worstCase > INPUT_BUFFER_LIMIT) return GIVE_UP;
       grow(Math.min(INPUT_BUFFER_LIMIT, Math.max(worstCase, capacity * 2, 4096)));
     }
+    if (words.byteLength === 0) words = new Float64Array(memory.buffer, wordsAddress, WALK_WORDS);
+    words.set(count === WALK_WORDS ? WALK_BUFFER : WALK_BUFFER.subarray(0, count));
     busy = true;
     let record;
     try {
       writer = memory;
-      record = glue.validateWalked(walkNext, written, strings.length, stored);
+      record = glue.validateWalked(count, written, strings.length, kept, kept ? undefined : options);
     } finally {
       busy = false;
     }
-    if (record === 1) return GIVE_UP;
-    return record === 0 ? { valid: true, errors: [], warnings: [] } : readReport(writer.buffer, record);
+    if (record === 1) return GIVE_UP; // words the core could not read: a wrapper bug
+    if (record === 0) return { valid: true, errors: [], warnings: [] };
+    const report = readReport(writer.buffer, record);
+    nameNonFiniteNumbers(request, report);
+    return report;
   }
 
   return function validate(request, options) {
@@ -1285,10 +1587,11 @@ export function createValidate(glue) {
       if (hasLoneSurrogate(request)) return glue.validate(request, options);
       text = request;
     } else if (request !== null && typeof request === 'object') {
-      const report = walked(request, options);
-      if (report !== GIVE_UP) return report;
+      const walk = walked(request, options);
+      // A report, or the JSON text of what the request's toJSON returned.
+      if (typeof walk === 'object' && walk !== null) return walk;
       // Lone surrogates in the object come out as \u escapes, which the core reports.
-      const serialized = serialize(request);
+      const serialized = walk === GIVE_UP ? serialize(request) : { text: walk };
       if ('error' in serialized) {
         // The glue turns the failure into the same diagnostic its validate() gives,
         // without serialising again (getters and toJSON run once, twice only

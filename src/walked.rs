@@ -16,18 +16,24 @@
 //! - a string of an enum: its position among the enum's words;
 //! - any other string: its length in UTF-16 units (its characters are next
 //!   in the strings);
-//! - an integer: its value (the walker writes only safe integers).
+//! - an integer: its value (the walker writes only safe integers);
+//! - in place of a member's position: `-2` and a length, and the member or
+//!   members as `JSON.stringify` writes them (`"Name":1,"Bogus":{}`) are
+//!   next in the strings; in place of a list's item, `-3`, a length and the
+//!   item: what the walker does not read as its shape (an unknown member, a
+//!   wrong type...).
 //!
-//! The walker gives up on anything it cannot prove it reads exactly as
-//! `JSON.stringify` would (unknown members, wrong types, values outside their
-//! enum, toJSON, lone surrogates...), and the reader on anything the
+//! The reader gives up on JSON text in the strings and on anything the
 //! structural check would report (lengths, patterns, the minimum, item
-//! counts, required members) or that is not a record the walker could have
-//! written: `None`, and the request is validated as `JSON.stringify` writes
-//! it. So a record read here is a request whose structure is clean, and the
-//! cross-field rules judge it exactly as they judge its text.
+//! counts, required members): then the request's JSON text is written from
+//! the words and strings, as `JSON.stringify` would have written the object
+//! (the same members in the same order), and validated as text. So a record
+//! read here is a request whose structure is clean, and the cross-field rules
+//! judge it exactly as they judge its text; any other request gets its
+//! text's report.
 
 use crate::diagnostic::Collector;
+use crate::json::write_string;
 use crate::request::{Record, Request, Slot};
 use crate::rules::Context;
 use crate::scan::{all_required, clean_integer, clean_string, first_time, within};
@@ -36,17 +42,24 @@ use crate::{apply_rules, Report};
 
 /// The word that ends an object's members.
 const END: f64 = -1.0;
+/// The word that marks members written as JSON text in the strings.
+const RAW: f64 = -2.0;
+/// The word that marks an item written as JSON text in the strings.
+const RAW_ITEM: f64 = -3.0;
 
 /// The report for the request in `words` and `strings` (`units` UTF-16 units
-/// long in JavaScript), or `None` when it is not a clean request of
-/// `context`'s operation: then the caller validates its JSON text.
+/// long in JavaScript), read as a request of `context`'s operation; `None`
+/// only for words the walker never writes.
 pub fn validate_walked(
     words: &[f64],
     strings: &str,
     units: usize,
     context: &Context,
 ) -> Option<Report> {
-    let record = read(words, strings, units, context.operation)?;
+    let Some(record) = read(words, strings, units, context.operation) else {
+        let text = json_text(words, strings, units, context.operation)?;
+        return Some(crate::validate_text(&text, context));
+    };
     let mut out = Collector::new();
     apply_rules(
         &Request::from_record(record, context, true),
@@ -65,33 +78,71 @@ pub fn read<'a>(
     operation: Operation,
 ) -> Option<Record<'a>> {
     let mut reader = Reader {
-        words,
-        next: 0,
-        strings,
-        at: 0,
-        // One UTF-16 unit per UTF-8 byte: every character is ASCII.
-        ascii: strings.len() == units,
+        at: Cursor::new(words, strings, units, operation)?,
         operation,
         record: Record::default(),
     };
-    let written = reader.count()?;
-    (Operation::ALL.get(written) == Some(&operation)).then_some(())?;
     reader.value(operation.request(), Slot::Root)?;
-    (reader.next == words.len() && reader.at == strings.len()).then_some(reader.record)
+    reader.at.at_end().then_some(reader.record)
 }
 
-struct Reader<'w, 'a> {
+/// The JSON text of the request in `words` and `strings` as `JSON.stringify`
+/// writes the object the walker read: the same members in the same order,
+/// compact, strings escaped as JSON escapes them (the parser reads them back
+/// as the same strings). `None` for words the walker never writes.
+pub fn json_text(
+    words: &[f64],
+    strings: &str,
+    units: usize,
+    operation: Operation,
+) -> Option<String> {
+    let mut writer = Writer {
+        at: Cursor::new(words, strings, units, operation)?,
+        out: String::with_capacity(strings.len() + 16 * words.len()),
+    };
+    writer.value(operation.request())?;
+    writer.at.at_end().then_some(writer.out)
+}
+
+/// Where a reader is in the words and strings.
+struct Cursor<'w, 'a> {
     words: &'w [f64],
     next: usize,
     strings: &'a str,
     /// Where the next string starts in `strings`, in bytes.
     at: usize,
     ascii: bool,
-    operation: Operation,
-    record: Record<'a>,
 }
 
-impl<'a> Reader<'_, 'a> {
+impl<'w, 'a> Cursor<'w, 'a> {
+    /// At the start of the words, after the operation's position, which must be `operation`'s.
+    fn new(words: &'w [f64], strings: &'a str, units: usize, operation: Operation) -> Option<Self> {
+        let mut cursor = Cursor {
+            words,
+            next: 0,
+            strings,
+            at: 0,
+            // One UTF-16 unit per UTF-8 byte: every character is ASCII.
+            ascii: strings.len() == units,
+        };
+        let written = cursor.count()?;
+        (Operation::ALL.get(written) == Some(&operation)).then_some(cursor)
+    }
+
+    /// Whether every word and every string has been read.
+    fn at_end(&self) -> bool {
+        self.next == self.words.len() && self.at == self.strings.len()
+    }
+
+    /// Whether the next word is `word`; steps over it if so.
+    fn take(&mut self, word: f64) -> bool {
+        let next = self.words.get(self.next) == Some(&word);
+        if next {
+            self.next += 1;
+        }
+        next
+    }
+
     fn word(&mut self) -> Option<f64> {
         let word = *self.words.get(self.next)?;
         self.next += 1;
@@ -129,12 +180,26 @@ impl<'a> Reader<'_, 'a> {
         Some(text)
     }
 
+    /// A safe integer (at most 2^53 - 1 either way), which the cast keeps exact.
+    fn integer(&mut self) -> Option<i64> {
+        let word = self.word()?;
+        (word.fract() == 0.0 && word.abs() < 9_007_199_254_740_992.0).then_some(word as i64)
+    }
+}
+
+struct Reader<'w, 'a> {
+    at: Cursor<'w, 'a>,
+    operation: Operation,
+    record: Record<'a>,
+}
+
+impl<'a> Reader<'_, 'a> {
     /// A value of `shape`, read into `slot`.
     fn value(&mut self, shape: &'static Shape, slot: Slot) -> Option<()> {
         match shape {
             Shape::Structure(members) => self.object(members, slot),
             Shape::List { item, max_items } => {
-                let count = self.count()?;
+                let count = self.at.count()?;
                 within(count, *max_items)?;
                 self.record.array(slot);
                 for _ in 0..count {
@@ -144,39 +209,29 @@ impl<'a> Reader<'_, 'a> {
                 Some(())
             }
             Shape::String(rule) if !rule.allowed.is_empty() => {
-                let position = self.count()?;
+                let position = self.at.count()?;
                 let text = rule.allowed.get(position)?;
                 self.record.choice(slot, position, text);
                 Some(())
             }
             Shape::String(rule) => {
-                let text = self.string()?;
+                let text: &'a str = self.at.string()?;
                 clean_string(&mut self.record, slot, rule, text)
             }
             Shape::Long { minimum } => {
-                let word = self.word()?;
-                // A safe integer (at most 2^53 - 1 either way), so the cast is exact.
-                let safe = word.fract() == 0.0 && word.abs() < 9_007_199_254_740_992.0;
-                clean_integer(
-                    &mut self.record,
-                    slot,
-                    *minimum,
-                    safe.then_some(word as i64)?,
-                )
+                let value = self.at.integer()?;
+                clean_integer(&mut self.record, slot, *minimum, value)
             }
         }
     }
 
-    /// An object of `members`: each known, none twice, every required one present.
+    /// An object of `members`: each known, none twice, every required one
+    /// present (JSON text in the strings is not read: `None`).
     fn object(&mut self, members: &'static [Member], slot: Slot) -> Option<()> {
         self.record.object(slot);
         let mut seen: u64 = 0;
-        loop {
-            if self.words.get(self.next) == Some(&END) {
-                self.next += 1;
-                break;
-            }
-            let at = self.count()?;
+        while !self.at.take(END) {
+            let at = self.at.count()?;
             first_time(&mut seen, at)?;
             let member = members.get(at)?;
             let child = self
@@ -188,64 +243,171 @@ impl<'a> Reader<'_, 'a> {
     }
 }
 
+/// Writes the JSON text of what the walker read (see [`json_text`]).
+struct Writer<'w, 'a> {
+    at: Cursor<'w, 'a>,
+    out: String,
+}
+
+impl Writer<'_, '_> {
+    /// A value of `shape` as JSON text.
+    fn value(&mut self, shape: &'static Shape) -> Option<()> {
+        match shape {
+            Shape::Structure(members) => {
+                self.out.push('{');
+                let mut first = true;
+                while !self.at.take(END) {
+                    if !first {
+                        self.out.push(',');
+                    }
+                    first = false;
+                    if !self.raw(RAW)? {
+                        let member = members.get(self.at.count()?)?;
+                        write_string(&mut self.out, member.name);
+                        self.out.push(':');
+                        self.value(member.shape)?;
+                    }
+                }
+                self.out.push('}');
+            }
+            Shape::List { item, .. } => {
+                self.out.push('[');
+                for index in 0..self.at.count()? {
+                    if index > 0 {
+                        self.out.push(',');
+                    }
+                    if !self.raw(RAW_ITEM)? {
+                        self.value(item)?;
+                    }
+                }
+                self.out.push(']');
+            }
+            Shape::String(rule) if !rule.allowed.is_empty() => {
+                write_string(&mut self.out, rule.allowed.get(self.at.count()?)?);
+            }
+            Shape::String(_) => {
+                let text = self.at.string()?;
+                write_string(&mut self.out, text);
+            }
+            Shape::Long { .. } => {
+                let value = self.at.integer()?;
+                self.out.push_str(&value.to_string());
+            }
+        }
+        Some(())
+    }
+
+    /// Whether JSON text marked by `mark` comes next, which is then written as it is.
+    fn raw(&mut self, mark: f64) -> Option<bool> {
+        if !self.at.take(mark) {
+            return Some(false);
+        }
+        let text = self.at.string()?;
+        // Never empty: the walker leaves out what JSON.stringify leaves out.
+        (!text.is_empty()).then_some(())?;
+        self.out.push_str(text);
+        Some(true)
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{read, validate_walked, END};
-    use crate::json::{parse, Number, Value};
+    use super::{json_text, read, validate_walked, END, RAW, RAW_ITEM};
+    use crate::json::{parse, to_string, write_string, Number, Value};
     use crate::request::Record;
     use crate::rules::testing::{request, task_request};
     use crate::schema::{Member, Operation, Shape};
     use crate::{validate_text_by_tree, Context};
 
     /// What the JavaScript walker writes for `value` as a request of
-    /// `operation` (words, strings, UTF-16 units), or `None` where it gives up:
-    /// a reference for these tests, as simple as the module's description.
+    /// `operation` (words, strings, UTF-16 units): a reference for these
+    /// tests, as simple as the module's description.
     fn walk(value: &Value, operation: Operation) -> Option<(Vec<f64>, String, usize)> {
         let position = Operation::ALL.iter().position(|&o| o == operation)?;
-        let mut words = vec![position as f64];
-        let mut strings = String::new();
-        write(value, operation.request(), &mut words, &mut strings)?;
-        let units = strings.encode_utf16().count();
-        Some((words, strings, units))
+        let mut out = Walk {
+            words: vec![position as f64],
+            strings: String::new(),
+        };
+        out.value(value, operation.request()).then_some(())?;
+        let units = out.strings.encode_utf16().count();
+        Some((out.words, out.strings, units))
     }
 
-    fn write(
-        value: &Value,
-        shape: &Shape,
-        words: &mut Vec<f64>,
-        strings: &mut String,
-    ) -> Option<()> {
-        match (shape, value) {
-            (Shape::Structure(members), Value::Object(pairs)) => {
-                for (name, member) in pairs {
-                    let at = members.iter().position(|m: &Member| m.name == name)?;
-                    words.push(at as f64);
-                    write(member, members[at].shape, words, strings)?;
+    struct Walk {
+        words: Vec<f64>,
+        strings: String,
+    }
+
+    impl Walk {
+        /// Writes `value` as `shape`; writes nothing and returns false when
+        /// it is not a value of that shape (an object for a structure, an
+        /// array for a list, whatever the items).
+        fn value(&mut self, value: &Value, shape: &Shape) -> bool {
+            match (shape, value) {
+                (Shape::Structure(members), Value::Object(pairs)) => {
+                    let mut run: Option<usize> = None;
+                    for (name, member) in pairs {
+                        let mark = (self.words.len(), self.strings.len());
+                        if let Some(at) = members.iter().position(|m: &Member| m.name == name) {
+                            self.words.push(at as f64);
+                            if self.value(member, members[at].shape) {
+                                continue;
+                            }
+                            self.words.truncate(mark.0);
+                            self.strings.truncate(mark.1);
+                        }
+                        // As JSON text, appended to the run just before if any.
+                        let mut text = String::new();
+                        write_string(&mut text, name);
+                        text.push(':');
+                        text.push_str(&to_string(member));
+                        let units = text.encode_utf16().count() as f64;
+                        match run {
+                            Some(end) if end == self.words.len() => {
+                                self.strings.push(',');
+                                self.strings.push_str(&text);
+                                *self.words.last_mut().expect("a run") += units + 1.0;
+                            }
+                            _ => {
+                                self.strings.push_str(&text);
+                                self.words.extend([RAW, units]);
+                                run = Some(self.words.len());
+                            }
+                        }
+                    }
+                    self.words.push(END);
                 }
-                words.push(END);
-            }
-            (Shape::List { item, max_items }, Value::Array(items)) if items.len() <= *max_items => {
-                words.push(items.len() as f64);
-                for each in items {
-                    write(each, item, words, strings)?;
+                (Shape::List { item, max_items }, Value::Array(items))
+                    if items.len() <= *max_items =>
+                {
+                    self.words.push(items.len() as f64);
+                    for each in items {
+                        if !self.value(each, item) {
+                            let text = to_string(each);
+                            self.words.extend([RAW_ITEM, text.encode_utf16().count() as f64]);
+                            self.strings.push_str(&text);
+                        }
+                    }
                 }
+                (Shape::String(rule), Value::String(text)) if !rule.allowed.is_empty() => {
+                    let Some(at) = rule.allowed.iter().position(|word| word == text) else {
+                        return false;
+                    };
+                    self.words.push(at as f64);
+                }
+                (Shape::String(_), Value::String(text)) => {
+                    self.words.push(text.encode_utf16().count() as f64);
+                    self.strings.push_str(text);
+                }
+                (Shape::Long { .. }, Value::Number(Number::Int(int)))
+                    if int.unsigned_abs() < 1 << 53 =>
+                {
+                    self.words.push(*int as f64);
+                }
+                _ => return false,
             }
-            (Shape::String(rule), Value::String(text)) if !rule.allowed.is_empty() => {
-                let at = rule.allowed.iter().position(|word| word == text)?;
-                words.push(at as f64);
-            }
-            (Shape::String(_), Value::String(text)) => {
-                words.push(text.encode_utf16().count() as f64);
-                strings.push_str(text);
-            }
-            (Shape::Long { .. }, Value::Number(Number::Int(int)))
-                if int.unsigned_abs() < 1 << 53 =>
-            {
-                words.push(*int as f64);
-            }
-            _ => return None,
+            true
         }
-        Some(())
     }
 
     fn context(operation: Operation) -> Context<'static> {
@@ -267,11 +429,21 @@ mod tests {
         );
     }
 
-    /// The walker would write `text`, but the reader finds it not clean.
+    /// The reader finds the walker's record of `text` not clean: the JSON
+    /// text written from it is the text (compact), and the report its report.
     fn not_clean(text: &str, operation: Operation) {
         let tree = parse(text).expect("JSON");
         let (words, strings, units) = walk(&tree.value, operation).expect("walked");
         assert_eq!(read(&words, &strings, units, operation), None, "{text}");
+        assert_eq!(
+            json_text(&words, &strings, units, operation).as_deref(),
+            Some(to_string(&tree.value).as_str())
+        );
+        assert_eq!(
+            validate_walked(&words, &strings, units, &context(operation)),
+            Some(validate_text_by_tree(text, &context(operation))),
+            "{text}"
+        );
     }
 
     #[test]
@@ -366,6 +538,34 @@ mod tests {
         not_clean(
             &request(&log_group(&"😀".repeat(517))),
             Operation::CreateTask,
+        );
+        // What the walker writes as JSON text: unknown members (one run of
+        // them, or several between known ones), wrong types, words outside
+        // an enum, numbers that are not safe integers, lists too long, items
+        // that are not objects; and another operation's members.
+        for extra in [
+            r#""Bogus":1"#,
+            r#""Bogus":1,"Other":{"a":[1,"x",null]},"Name":"n","Third":true"#,
+            r#""Options":{"Verifymode":"NONE","Atime":"NONE","Mtime":null}"#,
+            r#""TaskMode":"basic","Name":1,"Options":[],"Tags":{}"#,
+            r#""Options":{"BytesPerSecond":1.5}"#,
+            r#""Options":{"BytesPerSecond":9007199254740993}"#,
+            r#""Options":{"BytesPerSecond":"1"}"#,
+            r#""Includes":[{"Value":"/a"},{"Value":"/b"}]"#,
+            r#""Tags":[1,null,{"Key":"k"},"t",[]]"#,
+            r#""Tags":[{"Key":{}},{"Bogus":1,"Key":"k"},1]"#,
+            r#""Tags":[{"Key":"k","Value":"v","Extra":"\u0000"}]"#,
+            r#""TaskArn":"arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0""#,
+        ] {
+            not_clean(&request(extra), Operation::CreateTask);
+        }
+        not_clean(
+            &task_request(r#""TaskMode":"BASIC""#),
+            Operation::UpdateTask,
+        );
+        not_clean(
+            &task_request(r#""Options":{}"#),
+            Operation::StartTaskExecution,
         );
         // A required member missing at the root.
         not_clean(

@@ -328,10 +328,9 @@ thread_local! {
     /// clone is never dropped).
     static STORED: Cell<Option<Rc<CallOptions>>> = const { Cell::new(None) };
 
-    /// Where the generated walker in `js/text-path.mjs` writes the words of
-    /// a request given as an object (see [`crate::walked`]); its strings go
-    /// into `INPUT`. Leaked like `INPUT`, and never moved once the wrapper
-    /// has it: memory growth while the walker writes keeps what it wrote.
+    /// Where the wrapper copies the words the generated walker in
+    /// `js/text-path.mjs` wrote of a request given as an object (see
+    /// [`crate::walked`]); its strings go into `INPUT`. Leaked like `INPUT`.
     static WORDS: Cell<&'static [f64]> = const { Cell::new(&[]) };
 
     /// The last report `validateInput`, `validateInputStored` or
@@ -428,15 +427,17 @@ pub fn walk_words(count: usize) -> usize {
 /// Validates the request the walker wrote: the first `count` words and the
 /// first `bytes` bytes of the input buffer (its strings, `units` UTF-16
 /// units in JavaScript), with the options `storeOptions` kept when `stored`,
-/// else none. Returns what `validateInput` does, or 1 when the request is
-/// not clean (see [`crate::walked`]): then the wrapper validates its JSON
-/// text. Throws if `count` or `bytes` are beyond the buffers (a wrapper bug).
+/// else `options`. Returns what `validateInput` does, or 1 for words the
+/// walker never writes (a wrapper bug; see [`crate::walked`]). Throws if
+/// `count` or `bytes` are beyond the buffers, or a TypeError for malformed
+/// `options`.
 #[wasm_bindgen(js_name = validateWalked)]
 pub fn validate_walked(
     count: usize,
     bytes: usize,
     units: usize,
     stored: bool,
+    options: JsValue,
 ) -> Result<usize, JsValue> {
     let kept = if stored {
         STORED.with(|kept| {
@@ -447,8 +448,12 @@ pub fn validate_walked(
     } else {
         None
     };
-    let none = CallOptions::default();
-    let options = kept.as_deref().unwrap_or(&none);
+    let given = if stored {
+        CallOptions::default()
+    } else {
+        read_options("validate", &options)?
+    };
+    let options = kept.as_deref().unwrap_or(&given);
     let beyond = || JsError::new("validateWalked: beyond the buffers");
     let words = WORDS.with(Cell::get).get(..count).ok_or_else(beyond)?;
     let input = INPUT.with(Cell::get).get(..bytes).ok_or_else(beyond)?;

@@ -553,7 +553,7 @@ fn walker_code() -> String {
 
     impl Writer {
         /// The call that reads `value` as `shape`, writing what it needs first.
-        fn reader(&mut self, shape: &'static Shape, value: &str) -> String {
+        fn reader(&mut self, shape: &'static Shape, value: &str, key: &str) -> String {
             let name = self.name(shape);
             match shape {
                 Shape::String(rule) if !rule.allowed.is_empty() => {
@@ -561,7 +561,7 @@ fn walker_code() -> String {
                 }
                 Shape::String(_) => format!("str({value})"),
                 Shape::Long { .. } => format!("int({value})"),
-                _ => format!("{name}({value})"),
+                _ => format!("{name}({value}, {key})"),
             }
         }
 
@@ -581,9 +581,9 @@ fn walker_code() -> String {
                     let name = format!("l{}", self.lists);
                     self.lists += 1;
                     self.named.push((shape, name.clone()));
-                    let read = self.reader(item, "v[i]");
+                    let read = self.reader(item, "x", "i");
                     self.code.push_str(&format!(
-                        "function {name}(v) {{\n  const n = items(v, {max_items});\n  if (n < 0) return false;\n  for (let i = 0; i < n; i += 1) if (!{read}) return false;\n  return true;\n}}\n"
+                        "function {name}(v, key) {{\n  const n = items(v, key, {max_items});\n  if (n < 0) return false;\n  for (let i = 0; i < n; i += 1) {{\n    const x = v[i];\n    if (!{read}) rawItem(i, x);\n  }}\n  return true;\n}}\n"
                     ));
                     name
                 }
@@ -615,15 +615,15 @@ fn walker_code() -> String {
                 .iter()
                 .enumerate()
                 .map(|(at, member)| {
-                    let read = self.reader(member.shape, "v");
-                    format!("      case {at}: if ({read}) break; return false;\n")
+                    let read = self.reader(member.shape, "v", "k");
+                    format!("      case {at}: if (!{read}) miss(k, v); break;\n")
                 })
                 .collect();
             let names: Vec<String> = members.iter().map(|member| quoted(member.name)).collect();
             // The object checked here, not in a shared function, so that each
             // property lookup sees the few kinds of object of one structure.
             self.code.push_str(&format!(
-                "const {name}n = [{}];\nconst {name}m = positions({name}n);\nfunction {name}(o) {{\n  if (typeof o !== 'object' || o === null || o.toJSON !== undefined) return false;\n  const proto = getPrototypeOf(o);\n  if (proto !== OBJECT_PROTOTYPE && proto !== null) return false;\n  let at = 0;\n  for (const k in o) {{\n    const v = o[k];\n    if (absent(v)) continue;\n    if (k !== {name}n[at]) {{\n      at = {name}m.get(k);\n      if (at === undefined) return false;\n    }}\n    put(at);\n    switch (at) {{\n{}    }}\n    at += 1;\n  }}\n  put(-1);\n  return true;\n}}\n",
+                "const {name}n = [{}];\nconst {name}m = positions({name}n);\nfunction {name}(o, key) {{\n  if (typeof o !== 'object' || o === null) return false;\n  const toJSON = o.toJSON;\n  if (typeof toJSON === 'function') return replace(o, key, toJSON);\n  if (!plainObject(o)) return false;\n  const keys = Object.keys(o);\n  let at = 0;\n  for (let i = 0; i < keys.length; i += 1) {{\n    const k = keys[i];\n    const v = o[k];\n    if (absent(v)) continue;\n    if (k !== {name}n[at]) {{\n      at = {name}m.get(k);\n      if (at === undefined) {{\n        raw(k, v);\n        at = 0;\n        continue;\n      }}\n    }}\n    put(at);\n    switch (at) {{\n{}    }}\n    at += 1;\n  }}\n  put(-1);\n  return true;\n}}\n",
                 names.join(", "),
                 cases.concat()
             ));

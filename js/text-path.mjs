@@ -565,9 +565,12 @@ function objectText(o) {
 function valueText(key, v) {
   const kind = replaced;
   const value = taken(v);
-  if (kind === AN_ARRAY) return arrayText(value);
-  const text = kind === AN_OBJECT ? objectText(value) : undefined;
-  if (text !== undefined) return text;
+  // What toJSON returned is not asked for a toJSON again; nor is an object whose toJSON was read.
+  if (kind !== NONE && value !== null && typeof value === 'object') {
+    if (Array.isArray(value)) return arrayText(value);
+    const text = objectText(value);
+    if (text !== undefined) return text;
+  }
   const member = stringifyMember(key, value);
   return member === '{}' ? undefined : member.slice(member.indexOf(':') + 1, -1);
 }
@@ -642,15 +645,22 @@ function int(v) {
   return true;
 }
 
-/** `{ [key]: value }` as JSON.stringify writes it, a BigInt as its digits (see `serialize`). */
+/**
+ * `{ [key]: value }` as JSON.stringify writes it, a BigInt as its digits (see
+ * `serialize`). A member named toJSON is written from a holder with another
+ * name: JSON.stringify would call a holder's own toJSON.
+ */
 function stringifyMember(key, value) {
-  const holder = { [key]: value };
+  const name = key === 'toJSON' ? '-' : key;
+  const holder = { [name]: value };
+  let text;
   try {
-    return JSON.stringify(holder);
+    text = JSON.stringify(holder);
   } catch (error) {
     if (!refusesBigInt(error)) throw error;
-    return stringifyExact(holder);
+    text = stringifyExact(holder);
   }
+  return name === key || text === '{}' ? text : `{"toJSON"${text.slice(4)}`;
 }
 
 /**
@@ -713,7 +723,7 @@ function items(v, key, max) {
 /** The operations, in the order of the core's Operation::ALL: the first word of a walk. */
 const WALK_OPERATIONS = ['CreateTask', 'UpdateTask', 'StartTaskExecution'];
 /** The most words a walk writes (every member once, every list full). */
-const WALK_WORDS = 372;
+const WALK_WORDS = 822;
 const e0 = ['POINT_IN_TIME_CONSISTENT', 'ONLY_FILES_TRANSFERRED', 'NONE'];
 const e1 = ['ALWAYS', 'NEVER'];
 const e2 = ['NONE', 'BEST_EFFORT'];
@@ -1516,7 +1526,12 @@ export function createValidate(glue) {
     let op = 0;
     let kept = options !== undefined && options !== null;
     if (kept) {
-      kept = storedAre(options);
+      try {
+        kept = storedAre(options);
+      } catch {
+        // Malformed options: thrown by the text path, once it has read the request, as before.
+        return GIVE_UP;
+      }
       stored = kept;
       if (!kept) return GIVE_UP;
       op = storedPrint[0] == null ? 0 : WALK_OPERATIONS.indexOf(storedPrint[0]);

@@ -639,16 +639,20 @@ fn walker_code() -> String {
         format!("'{word}'")
     }
 
-    /// The most words a value of `shape` takes: every member once, every list full.
+    /// The most words a value of `shape` takes: every member once, every
+    /// list full, and before, between and after the members one run of
+    /// members written as JSON text (two words: a mark and a length; a
+    /// member so written takes two words, no more than it would take read).
     fn most_words(shape: &Shape) -> usize {
         match shape {
             Shape::Structure(members) => {
-                1 + members
+                let read: usize = members
                     .iter()
                     .map(|member| 1 + most_words(member.shape))
-                    .sum::<usize>()
+                    .sum();
+                1 + read + 2 * (members.len() + 1)
             }
-            Shape::List { item, max_items } => 1 + max_items * most_words(item),
+            Shape::List { item, max_items } => 1 + max_items * most_words(item).max(2),
             Shape::String(_) | Shape::Long { .. } => 1,
         }
     }

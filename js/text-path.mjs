@@ -572,7 +572,8 @@ function valueText(key, v) {
     if (text !== undefined) return text;
   }
   const member = stringifyMember(key, value);
-  return member === '{}' ? undefined : member.slice(member.indexOf(':') + 1, -1);
+  // After '{', the quoted key (which may hold a colon) and ':'.
+  return member === '{}' ? undefined : member.slice(JSON.stringify(key).length + 2, -1);
 }
 
 /** JSON.stringify's text of the array `v`, whose toJSON was read (undefined): each item read once. */
@@ -581,8 +582,9 @@ function arrayText(v) {
   let out = '[';
   for (let i = 0; i < n; i += 1) {
     if (i > 0) out += ',';
-    const text = stringifyMember(String(i), v[i]);
-    out += text === '{}' ? 'null' : text.slice(text.indexOf(':') + 1, -1);
+    const key = String(i);
+    const text = stringifyMember(key, v[i]);
+    out += text === '{}' ? 'null' : text.slice(key.length + 4, -1);
   }
   return `${out}]`;
 }

@@ -153,7 +153,7 @@ impl<'w, 'a> Cursor<'w, 'a> {
     fn count(&mut self) -> Option<usize> {
         let word = self.word()?;
         // Below 2^32, so the cast is exact.
-        (word >= 0.0 && word < 4_294_967_296.0 && word.fract() == 0.0).then_some(word as usize)
+        ((0.0..4_294_967_296.0).contains(&word) && word.fract() == 0.0).then_some(word as usize)
     }
 
     /// The next string, `units` UTF-16 units long.
@@ -384,7 +384,8 @@ mod tests {
                     for each in items {
                         if !self.value(each, item) {
                             let text = to_string(each);
-                            self.words.extend([RAW_ITEM, text.encode_utf16().count() as f64]);
+                            self.words
+                                .extend([RAW_ITEM, text.encode_utf16().count() as f64]);
                             self.strings.push_str(&text);
                         }
                     }

@@ -367,6 +367,14 @@ pub fn validate_text(text: &str, context: &Context) -> Report {
     let Some(record) = scan::scan(text, context.operation) else {
         return validate_text_by_tree(text, context);
     };
+    judge_clean(record, context)
+}
+
+/// The report for a request whose structure is clean, read into `record` by
+/// the single pass or from the object walker's words: the cross-field rules'.
+/// Not inlined: both readers call it, and one copy is enough.
+#[inline(never)]
+fn judge_clean(record: request::Record<'_>, context: &Context) -> Report {
     let mut out = Collector::new();
     apply_rules(
         &Request::from_record(record, context, true),

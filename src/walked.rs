@@ -32,13 +32,12 @@
 //! judge it exactly as they judge its text; any other request gets its
 //! text's report.
 
-use crate::diagnostic::Collector;
 use crate::json::write_string;
-use crate::request::{Record, Request, Slot};
+use crate::request::{Record, Slot};
 use crate::rules::Context;
 use crate::scan::{all_required, clean_integer, clean_string, first_time, within};
 use crate::schema::{Member, Operation, Shape};
-use crate::{apply_rules, Report};
+use crate::{judge_clean, Report};
 
 /// The word that ends an object's members.
 const END: f64 = -1.0;
@@ -60,13 +59,7 @@ pub fn validate_walked(
         let text = json_text(words, strings, units, context.operation)?;
         return Some(crate::validate_text(&text, context));
     };
-    let mut out = Collector::new();
-    apply_rules(
-        &Request::from_record(record, context, true),
-        context,
-        &mut out,
-    );
-    Some(Report::from(out))
+    Some(judge_clean(record, context))
 }
 
 /// The record of the request the walker wrote, read as a request of

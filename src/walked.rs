@@ -613,6 +613,29 @@ mod tests {
     }
 
     #[test]
+    fn a_list_longer_than_the_model_allows_is_not_a_record() {
+        // The walker writes such a list as JSON text; words that count two
+        // items of Includes (at most one) are still not read as a record.
+        let text = request(r#""Includes":[{"Value":"/a"}]"#);
+        let tree = parse(&text).expect("JSON");
+        let (words, strings, units) = walk(&tree.value, Operation::CreateTask).expect("walked");
+        assert!(read(&words, &strings, units, Operation::CreateTask).is_some());
+        // ..., Includes, 1 item, Value, its length, end of the item, end of the request.
+        let (head, item) = (
+            &words[..words.len() - 4],
+            &words[words.len() - 4..words.len() - 1],
+        );
+        assert_eq!(head.last(), Some(&1.0));
+        let mut two = head[..head.len() - 1].to_vec();
+        two.push(2.0);
+        two.extend_from_slice(item);
+        two.extend_from_slice(item);
+        two.push(END);
+        let doubled = format!("{strings}/a");
+        assert_eq!(read(&two, &doubled, units + 2, Operation::CreateTask), None);
+    }
+
+    #[test]
     fn a_string_is_cut_at_its_utf16_length_in_utf8() {
         // "😀" is two UTF-16 units; one unit would cut it in two.
         let text = request(r#""Name":"😀""#);

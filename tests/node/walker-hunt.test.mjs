@@ -1,0 +1,93 @@
+// A hunt for hostile objects on which the object walker (js/text-path.mjs,
+// between the `<generated: walker>` markers; read by src/walked.rs) differs
+// from JSON.stringify (issue 16): the report must be the one validate()
+// gives the request's JSON text, every getter, toJSON and Proxy trap must
+// run as often as JSON.stringify runs it, and no call may leave state
+// behind for the next one. object-path-hostile.test.mjs and
+// object-path-generated.test.mjs cover the shapes they list; these are the
+// cases they miss: arrays longer than their list allows, validate() called
+// from what toJSON returned, strings beyond the input buffer's limit, and
+// built-ins replaced while the walker reads.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DESTINATION, SOURCE, requireBuiltPackage } from './helpers.mjs';
+
+requireBuiltPackage();
+const { validate } = await import('datasync-task-validator');
+
+const request = (extra) => ({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, ...extra });
+const CLEAN = { valid: true, errors: [], warnings: [] };
+const codes = (report) => report.errors.concat(report.warnings).map((d) => `${d.path} ${d.code}`);
+
+/** Counts calls by name: `hit(name)` records one, `counts` holds them. */
+function counter() {
+  const counts = {};
+  return { counts, hit: (name) => void (counts[name] = (counts[name] ?? 0) + 1) };
+}
+
+/**
+ * `make(hit)` builds the object afresh. Asserts that validate(object) is
+ * validate(JSON.stringify(object)) for an object made alike, that each
+ * counted getter, toJSON and trap ran as often as under JSON.stringify, and
+ * that ordinary requests are judged right afterwards.
+ */
+function agrees(make, options) {
+  const reference = counter();
+  const expected = validate(JSON.stringify(make(reference.hit)), options);
+  const seen = counter();
+  const report = validate(make(seen.hit), options);
+  assert.equal(JSON.stringify(report), JSON.stringify(expected), 'the report of the JSON text');
+  assert.deepEqual(seen.counts, reference.counts, 'getters, toJSON and traps run as often as JSON.stringify runs them');
+  assertUnharmed();
+}
+
+/** Ordinary requests after a hostile one: the right reports, as objects and as text. */
+function assertUnharmed() {
+  assert.deepEqual(validate(request({})), CLEAN);
+  const tagged = request({ Name: 'bad<name>', Tags: [{ Key: 'team', Value: 'data' }] });
+  assert.deepEqual(codes(validate(tagged)), ['/Name value/pattern-mismatch']);
+  assert.deepEqual(validate(tagged), validate(JSON.stringify(tagged)));
+  const update = { TaskArn: 'arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0', Name: 'n' };
+  assert.deepEqual(validate(update, { operation: 'UpdateTask' }), CLEAN);
+}
+
+/** `array` with a counted toJSON getter (not enumerable, as JSON.stringify reads it) answering `answer(run)`. */
+function withToJSONGetter(array, hit, answer = () => undefined) {
+  let runs = 0;
+  return Object.defineProperty(array, 'toJSON', {
+    get() {
+      hit('toJSON getter');
+      runs += 1;
+      return answer(runs);
+    },
+  });
+}
+
+const rules = (count) => Array.from({ length: count }, (_, i) => ({ FilterType: 'SIMPLE_PATTERN', Value: `/dir${i}` }));
+const tags = (count) => Array.from({ length: count }, (_, i) => ({ Key: `key${i}`, Value: 'v' }));
+
+test('a list longer than its most items: the array\'s toJSON is read once, as JSON.stringify reads it', () => {
+  // items() in js/text-path.mjs reads toJSON and length, gives up on a list
+  // longer than max_items without saying so (replaced stays NONE), and raw()
+  // then has JSON.stringify read toJSON (and length) again.
+  agrees((hit) => request({ Excludes: withToJSONGetter(rules(2), hit) }));
+  agrees((hit) => request({ Includes: withToJSONGetter(rules(3), hit) }));
+  agrees((hit) => request({ Tags: withToJSONGetter(tags(51), hit) }));
+});
+
+test('a list longer than its most items whose toJSON answers differently on a second read: the first answer is the one judged', () => {
+  // JSON.stringify reads toJSON once: undefined, so the array is written
+  // and Excludes has too many rules. The walker's second read gets a
+  // function and judges what it returns (a string) instead.
+  const make = (hit) => request({ Excludes: withToJSONGetter(rules(2), hit, (run) => (run === 1 ? undefined : () => 'changed')) });
+  const report = validate(make(() => {}));
+  assert.deepEqual(codes(report), ['/Excludes list/too-many-items']);
+  agrees(make);
+});
+
+test('a Proxy of a list longer than its most items: its get traps run as often as under JSON.stringify', () => {
+  const counted = (target, hit) => new Proxy(target, { get: (t, key, receiver) => (hit(`get ${String(key)}`), Reflect.get(t, key, receiver)) });
+  agrees((hit) => request({ Tags: counted(tags(60), hit) }));
+  agrees((hit) => request({ Excludes: counted(rules(2), hit) }));
+  agrees((hit) => ({ TaskArn: 'arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0', Includes: counted(rules(2), hit) }), { operation: 'StartTaskExecution' });
+});

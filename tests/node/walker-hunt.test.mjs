@@ -91,3 +91,54 @@ test('a Proxy of a list longer than its most items: its get traps run as often a
   agrees((hit) => request({ Excludes: counted(rules(2), hit) }));
   agrees((hit) => ({ TaskArn: 'arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0', Includes: counted(rules(2), hit) }), { operation: 'StartTaskExecution' });
 });
+
+test('validate() called from what a request\'s toJSON returned, whose walk throws: the outer call keeps its own options', () => {
+  // walked() sets `stored` (whether the options kept in wasm are this
+  // call's) and leaves it set when the walk throws; an outer call whose
+  // toJSON result is being written by JSON.stringify then takes the inner
+  // call's options as its own.
+  const throwing = { get TaskArn() { throw new Error('the inner getter threw'); } };
+  let inner;
+  const outer = {
+    toJSON() {
+      return {
+        ...request({}),
+        get Name() {
+          inner = validate(throwing, { operation: 'StartTaskExecution' });
+          return 'n';
+        },
+      };
+    },
+  };
+  assert.deepEqual(validate(outer), CLEAN);
+  assert.deepEqual(codes(inner), [' input/not-serializable']);
+  assertUnharmed();
+});
+
+test('validate() called from what a request\'s toJSON returned, with other options and a throwing toJSON: each call its own options', () => {
+  const outer = {
+    toJSON() {
+      return {
+        TaskArn: 'arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0',
+        get Name() {
+          validate({ toJSON() { throw new Error('inner toJSON threw'); } }, { operation: 'CreateTask' });
+          return 'n';
+        },
+      };
+    },
+  };
+  assert.deepEqual(validate(outer, { operation: 'UpdateTask' }), CLEAN);
+  assertUnharmed();
+});
+
+test('strings beyond the input buffer\'s limit: getters still run once (the walk is not followed by JSON.stringify)', () => {
+  // walked() gives up after the walk when the strings cannot be encoded
+  // into the input buffer (more than 4 MiB at worst), and the text path
+  // then runs JSON.stringify over the object again.
+  const long = `/${'€'.repeat(1_500_000)}`;
+  agrees((hit) => {
+    const object = request({ Excludes: [{ FilterType: 'SIMPLE_PATTERN', Value: long }] });
+    return Object.defineProperty(object, 'Name', { enumerable: true, get: () => (hit('getter Name'), 'n') });
+  });
+  agrees((hit) => request({ Name: 'n', Excludes: [{ FilterType: 'SIMPLE_PATTERN', get Value() { hit('getter Value'); return long; } }] }));
+});

@@ -142,3 +142,81 @@ test('strings beyond the input buffer\'s limit: getters still run once (the walk
   });
   agrees((hit) => request({ Name: 'n', Excludes: [{ FilterType: 'SIMPLE_PATTERN', get Value() { hit('getter Value'); return long; } }] }));
 });
+
+/**
+ * Asserts that a request whose Name getter replaces `owner[name]` with
+ * `replacement(original)` (as a polyfill loaded late, or hostile code,
+ * might) gets the report of the JSON text JSON.stringify writes of it,
+ * JSON.stringify itself untouched by the replacement, and that ordinary
+ * requests are judged right once it is put back. The walker looks these
+ * built-ins up while it reads, so what it reads follows the replacement.
+ */
+function agreesWhileReplaced(owner, name, replacement, extra) {
+  const original = owner[name];
+  // Name first: the walker meets the replacement in every member after it.
+  const make = () =>
+    Object.assign(
+      Object.defineProperty({}, 'Name', {
+        enumerable: true,
+        get() {
+          owner[name] = replacement(original);
+          return 'n';
+        },
+      }),
+      request(extra),
+    );
+  let text;
+  try {
+    text = JSON.stringify(make());
+  } finally {
+    owner[name] = original;
+  }
+  const expected = validate(text);
+  let report;
+  try {
+    report = validate(make());
+  } finally {
+    owner[name] = original;
+  }
+  assert.equal(JSON.stringify(report), JSON.stringify(expected));
+  assertUnharmed();
+}
+
+test('String.prototype.isWellFormed replaced mid-walk: a lone surrogate is still reported', () => {
+  // str() asks v.isWellFormed(); told true, it hands the string to
+  // encodeInto, which writes U+FFFD for the lone surrogate.
+  agreesWhileReplaced(String.prototype, 'isWellFormed', () => function isWellFormed() { return true; }, {
+    Excludes: [{ FilterType: 'SIMPLE_PATTERN', Value: '/a\ud800b' }],
+  });
+});
+
+test('Array.isArray replaced mid-walk: arrays and objects are still told apart as JSON.stringify tells them', () => {
+  // items() and plainObject() ask Array.isArray; JSON.stringify asks the engine.
+  agreesWhileReplaced(Array, 'isArray', () => () => false, { Tags: [{ Key: 'k', Value: 'v' }] });
+  agreesWhileReplaced(Array, 'isArray', () => () => true, { Options: { Atime: 'NONE' } });
+});
+
+test('Object.keys replaced mid-walk: the members are still the ones JSON.stringify lists', () => {
+  agreesWhileReplaced(Object, 'keys', () => () => { throw new Error('Object.keys was replaced'); }, { Options: { Atime: 'NONE' } });
+  agreesWhileReplaced(Object, 'keys', () => () => ['Atime', 'Mtime'], { Options: { Atime: 'NONE' }, Tags: [{ Key: 'k' }] });
+});
+
+test('Map.prototype.get replaced mid-walk: members out of the model\'s order are still found', () => {
+  // A key out of the expected order is looked up in a Map; a get that
+  // answers 0 makes each such member the structure's first.
+  agreesWhileReplaced(Map.prototype, 'get', () => function get() { return 0; }, { Tags: [{ Value: 'v', Key: 'k' }] });
+});
+
+test('JSON.stringify replaced mid-walk: members the walker writes as JSON text are still JSON.stringify\'s', () => {
+  agreesWhileReplaced(JSON, 'stringify', (original) => (value, ...rest) => original(value, ...rest)?.replace('Bogus', 'Mtime'), {
+    Options: { Atime: 'NONE', Bogus: 'NONE' },
+  });
+});
+
+test('built-ins replaced mid-walk that the walker does not depend on: the same report', () => {
+  agreesWhileReplaced(Object, 'getPrototypeOf', () => () => Array.prototype, { Options: { Atime: 'NONE' } });
+  agreesWhileReplaced(Array.prototype, Symbol.iterator, () => function* nothing() {}, { Options: { Atime: 'NONE' } });
+  agreesWhileReplaced(globalThis, 'String', () => () => 'x', { Tags: [{ toJSON: (key) => ({ Key: `k${key}` }) }] });
+  agreesWhileReplaced(Function.prototype, 'call', () => () => ({ Key: 'called' }), { Tags: [{ toJSON: (key) => ({ Key: `k${key}` }) }] });
+  agreesWhileReplaced(Number, 'isSafeInteger', () => () => false, { Options: { BytesPerSecond: 1048576 } });
+});

@@ -220,3 +220,48 @@ test('built-ins replaced mid-walk that the walker does not depend on: the same r
   agreesWhileReplaced(Function.prototype, 'call', () => () => ({ Key: 'called' }), { Tags: [{ toJSON: (key) => ({ Key: `k${key}` }) }] });
   agreesWhileReplaced(Number, 'isSafeInteger', () => () => false, { Options: { BytesPerSecond: 1048576 } });
 });
+
+test('a Proxy\'s getPrototypeOf trap never runs, as JSON.stringify never runs it', () => {
+  // plainObject() asks Object.getPrototypeOf of every object it walks; a
+  // trap with side effects (here a count) sees a call JSON.stringify never makes.
+  const counted = (target, hit) => new Proxy(target, { getPrototypeOf: (t) => (hit('getPrototypeOf'), Reflect.getPrototypeOf(t)) });
+  agrees((hit) => counted(request({ Name: 'n' }), hit));
+  agrees((hit) => request({ Options: counted({ Atime: 'NONE', Mtime: 'NONE' }, hit) }));
+  agrees((hit) => request({ Tags: [counted({ Key: 'k', Value: 'v' }, hit)] }));
+});
+
+test('words the core refuses after the walk (Number.isSafeInteger replaced mid-walk): getters still run once', () => {
+  // The walker wrote 1.5 as an integer; the core answers 1 (words it
+  // cannot read) and walked() gives up to the text path, which runs
+  // JSON.stringify over the object again.
+  const original = Number.isSafeInteger;
+  const make = (hit) =>
+    Object.assign(
+      Object.defineProperty({}, 'Name', {
+        enumerable: true,
+        get() {
+          hit('getter Name');
+          Number.isSafeInteger = () => true;
+          return 'n';
+        },
+      }),
+      request({ Options: { BytesPerSecond: 1.5 } }),
+    );
+  const reference = counter();
+  let expected;
+  try {
+    expected = validate(JSON.stringify(make(reference.hit)));
+  } finally {
+    Number.isSafeInteger = original;
+  }
+  const seen = counter();
+  let report;
+  try {
+    report = validate(make(seen.hit));
+  } finally {
+    Number.isSafeInteger = original;
+  }
+  assert.equal(JSON.stringify(report), JSON.stringify(expected));
+  assert.deepEqual(seen.counts, reference.counts);
+  assertUnharmed();
+});

@@ -265,3 +265,40 @@ test('words the core refuses after the walk (Number.isSafeInteger replaced mid-w
   assert.deepEqual(seen.counts, reference.counts);
   assertUnharmed();
 });
+
+test('Date.now, which the core calls while it judges the walked record, replaced mid-walk: re-entering, growing memory or throwing, the text\'s report', () => {
+  // A cron Schedule makes the core ask the JS clock from inside validateWalked.
+  const now = Date.now;
+  const schedule = { ScheduleExpression: 'cron(0 12 * * ? *)' };
+  const big = JSON.stringify(request({ Name: 'a'.repeat(3_000_000) }));
+  const clocks = [
+    () => { validate(request({ Name: 'x<', Tags: [{ Key: 'k' }] })); return now(); },
+    () => { validate({ TaskArn: 'x' }, { operation: 'UpdateTask' }); return now(); },
+    () => { validate(big); return now(); },
+    () => { throw new Error('no clock'); },
+    () => NaN,
+  ];
+  for (const clock of clocks) {
+    for (const options of [undefined, { operation: 'CreateTask' }]) {
+      const make = () =>
+        Object.assign(
+          Object.defineProperty({}, 'Name', { enumerable: true, get() { Date.now = clock; return 'né'; } }),
+          request({ Schedule: schedule, Tags: [{ Key: 'aws:a' }] }),
+        );
+      let expected;
+      try {
+        expected = validate(JSON.stringify(make()), options);
+      } finally {
+        Date.now = now;
+      }
+      let report;
+      try {
+        report = validate(make(), options);
+      } finally {
+        Date.now = now;
+      }
+      assert.equal(JSON.stringify(report), JSON.stringify(expected), String(clock));
+      assertUnharmed();
+    }
+  }
+});

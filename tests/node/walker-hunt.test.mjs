@@ -9,11 +9,14 @@
 // from what toJSON returned, strings beyond the input buffer's limit, and
 // built-ins replaced while the walker reads.
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { DESTINATION, SOURCE, requireBuiltPackage } from './helpers.mjs';
 
 requireBuiltPackage();
 const { validate } = await import('datasync-task-validator');
+// The raw wasm-bindgen glue: reportUnserializable(thrown, options) is the report for what JSON.stringify threw.
+const glue = createRequire(import.meta.url)('../../pkg/node/datasync_task_validator.cjs');
 
 const request = (extra) => ({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, ...extra });
 const CLEAN = { valid: true, errors: [], warnings: [] };
@@ -301,4 +304,59 @@ test('Date.now, which the core calls while it judges the walked record, replaced
       assertUnharmed();
     }
   }
+});
+
+/**
+ * Asserts that validate(make()) returns (never throws) the report of what
+ * JSON.stringify throws on an object made alike: input/not-serializable with
+ * the thrown message (json/too-deep for a stack that ran out), as the
+ * README documents and as validate() did before the walker.
+ */
+function reportsWhatStringifyThrew(make, options) {
+  let thrown;
+  try {
+    JSON.stringify(make());
+  } catch (error) {
+    thrown = error;
+  }
+  assert.ok(thrown !== undefined, 'JSON.stringify throws on it');
+  let report;
+  assert.doesNotThrow(() => {
+    report = validate(make(), options);
+  }, 'validate() returns a report, it does not throw');
+  if (thrown instanceof TypeError && /circular/i.test(thrown.message)) {
+    // The wrapper names the cycle by its path when it can (explain() in js/text-path.mjs).
+    assert.deepEqual(codes(report), [' input/not-serializable']);
+  } else {
+    assert.equal(JSON.stringify(report), JSON.stringify(glue.reportUnserializable(thrown, options)));
+  }
+  assertUnharmed();
+}
+
+test('what a request\'s toJSON returned, written after the walk: a getter that throws is reported, not thrown', () => {
+  // walked() writes the toJSON result with valueText() after its try/catch:
+  // what JSON.stringify throws there escapes validate().
+  reportsWhatStringifyThrew(() => ({ toJSON: () => ({ ...request({}), get Name() { throw new Error('the getter threw'); } }) }));
+  reportsWhatStringifyThrew(() => ({ toJSON: () => ({ ...request({}), get Name() { throw new Error('the getter threw'); } }) }), { operation: 'CreateTask' });
+});
+
+test('what a request\'s toJSON returned, written after the walk: a cycle or too deep a structure is reported, not thrown', () => {
+  reportsWhatStringifyThrew(() => ({ toJSON() { const o = request({}); o.Self = o; return o; } }));
+  reportsWhatStringifyThrew(() => ({
+    toJSON() {
+      const root = request({});
+      let at = root;
+      for (let i = 0; i < 100_000; i += 1) at = at.Deeper = {};
+      return root;
+    },
+  }));
+});
+
+test('a request that is not a plain object (array, class instance), written after the walk: a throwing getter or a cycle is reported, not thrown', () => {
+  class Request {}
+  const instance = (extra) => Object.assign(new Request(), request(extra));
+  reportsWhatStringifyThrew(() => Object.defineProperty(instance({}), 'Name', { enumerable: true, get() { throw new Error('the getter threw'); } }));
+  reportsWhatStringifyThrew(() => { const r = instance({}); r.Self = r; return r; });
+  reportsWhatStringifyThrew(() => [{ get Name() { throw new Error('the getter threw'); } }]);
+  reportsWhatStringifyThrew(() => { const a = []; a.push(a); return a; });
 });

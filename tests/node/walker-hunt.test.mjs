@@ -360,3 +360,17 @@ test('a request that is not a plain object (array, class instance), written afte
   reportsWhatStringifyThrew(() => [{ get Name() { throw new Error('the getter threw'); } }]);
   reportsWhatStringifyThrew(() => { const a = []; a.push(a); return a; });
 });
+
+test('malformed options: their getters run as often as when the request is text (the walk\'s failed reading is not repeated)', () => {
+  // walked() stores the options (storedAre), which throws for an unknown
+  // operation; it gives up, and the text path reads them all again.
+  for (const operation of ['Nope', 5]) {
+    const make = (hit) => ({ get operation() { hit('getter operation'); return operation; } });
+    const asText = counter();
+    const asObject = counter();
+    assert.throws(() => validate(JSON.stringify(request({})), make(asText.hit)), TypeError);
+    assert.throws(() => validate(request({}), make(asObject.hit)), TypeError);
+    assert.deepEqual(asObject.counts, asText.counts);
+  }
+  assertUnharmed();
+});

@@ -9,6 +9,7 @@
 // from what toJSON returned, strings beyond the input buffer's limit, and
 // built-ins replaced while the walker reads.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { DESTINATION, SOURCE, requireBuiltPackage } from './helpers.mjs';
@@ -17,6 +18,7 @@ requireBuiltPackage();
 const { validate } = await import('datasync-task-validator');
 // The raw wasm-bindgen glue: reportUnserializable(thrown, options) is the report for what JSON.stringify threw.
 const glue = createRequire(import.meta.url)('../../pkg/node/datasync_task_validator.cjs');
+const { createValidate } = createRequire(import.meta.url)('../../pkg/node/text-path.cjs');
 
 const request = (extra) => ({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, ...extra });
 const CLEAN = { valid: true, errors: [], warnings: [] };
@@ -372,5 +374,45 @@ test('malformed options: their getters run as often as when the request is text 
     assert.throws(() => validate(request({}), make(asObject.hit)), TypeError);
     assert.deepEqual(asObject.counts, asText.counts);
   }
+  assertUnharmed();
+});
+
+test('the walk at its most words (every member, every list full, members written as JSON text before, between and after all of them): read, and the text\'s report', () => {
+  // WALK_WORDS is the size of the walker's buffer and of the words in
+  // wasm memory; a walk that wrote more would be cut short silently.
+  let count = -1;
+  const counting = createValidate({ ...glue, validateWalked: (...args) => ((count = args[0]), glue.validateWalked(...args)) });
+  /** An object of `entries` with an unknown member before, between and after them. */
+  const interleaved = (entries) => {
+    const object = { x0: 1 };
+    entries.forEach(([key, value], i) => Object.assign(object, { [key]: value, [`x${i + 1}`]: 1 }));
+    return object;
+  };
+  const rule = () => interleaved([['FilterType', 'SIMPLE_PATTERN'], ['Value', '/a']]);
+  const role = 'arn:aws:iam::111122223333:role/r';
+  const level = () => interleaved([['ReportLevel', 'ERRORS_ONLY']]);
+  const options = interleaved(Object.entries({
+    VerifyMode: 'NONE', OverwriteMode: 'ALWAYS', Atime: 'NONE', Mtime: 'NONE', Uid: 'NONE', Gid: 'NONE', PreserveDeletedFiles: 'PRESERVE', PreserveDevices: 'NONE',
+    PosixPermissions: 'NONE', BytesPerSecond: 1, TaskQueueing: 'ENABLED', LogLevel: 'OFF', TransferMode: 'CHANGED', SecurityDescriptorCopyFlags: 'NONE', ObjectTags: 'NONE', ObjectMetadata: 'NONE',
+  }));
+  const fullest = interleaved([
+    ['SourceLocationArn', SOURCE], ['DestinationLocationArn', DESTINATION], ['CloudWatchLogGroupArn', 'arn:aws:logs:us-east-1:111122223333:log-group:g'], ['Name', 'n'],
+    ['Options', options], ['Excludes', [rule()]], ['Schedule', interleaved([['ScheduleExpression', 'rate(1 hour)'], ['Status', 'ENABLED']])],
+    ['Tags', Array.from({ length: 50 }, (_, i) => interleaved([['Key', `k${i}`], ['Value', 'v']]))], ['Includes', [rule()]],
+    ['ManifestConfig', interleaved([['Action', 'TRANSFER'], ['Format', 'CSV'], ['Source', interleaved([['S3', interleaved([
+      ['ManifestObjectPath', 'm'], ['BucketAccessRoleArn', role], ['S3BucketArn', 'arn:aws:s3:::b'], ['ManifestObjectVersionId', 'v'],
+    ])]])]])],
+    ['TaskReportConfig', interleaved([
+      ['Destination', interleaved([['S3', interleaved([['Subdirectory', 'a'], ['S3BucketArn', 'arn:aws:s3:::b'], ['BucketAccessRoleArn', role]])]])],
+      ['OutputType', 'STANDARD'], ['ReportLevel', 'ERRORS_ONLY'], ['ObjectVersionIds', 'NONE'],
+      ['Overrides', interleaved([['Transferred', level()], ['Verified', level()], ['Deleted', level()], ['Skipped', level()]])],
+    ])],
+    ['TaskMode', 'BASIC'],
+  ]);
+  const report = counting(fullest);
+  const most = Number(/const WALK_WORDS = (\d+);/.exec(readFileSync(new URL('../../js/text-path.mjs', import.meta.url), 'utf8'))[1]);
+  assert.equal(count, most, 'the words the walker wrote: all of WALK_WORDS');
+  assert.equal(JSON.stringify(report), JSON.stringify(validate(JSON.stringify(fullest))));
+  assert.ok(report.errors.some((d) => d.code === 'request/unknown-member'));
   assertUnharmed();
 });

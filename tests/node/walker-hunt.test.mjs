@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { DESTINATION, SOURCE, requireBuiltPackage } from './helpers.mjs';
+import { DESTINATION, SOURCE, repoRoot, requireBuiltPackage, runPage, serveStatic } from './helpers.mjs';
 
 requireBuiltPackage();
 const { validate } = await import('datasync-task-validator');
@@ -415,4 +415,22 @@ test('the walk at its most words (every member, every list full, members written
   assert.equal(JSON.stringify(report), JSON.stringify(validate(JSON.stringify(fullest))));
   assert.ok(report.errors.some((d) => d.code === 'request/unknown-member'));
   assertUnharmed();
+});
+
+test('the web build in Chromium (tests/browser/walker-hunt.html): the same findings', async () => {
+  const server = await serveStatic(repoRoot);
+  let page;
+  try {
+    page = await runPage(`${server.url}tests/browser/walker-hunt.html`, { timeoutMs: 60_000 });
+  } finally {
+    server.close();
+  }
+  const { results } = page;
+  assert.equal(results.error, undefined, results.error);
+  assert.deepEqual(results.ordinarySame, [true, true, true]);
+  assert.deepEqual(results.afterAll, ['/Name value/pattern-mismatch']);
+  assert.deepEqual(
+    { longListToJSONRuns: results.longListToJSONRuns, toJSONResultThrows: results.toJSONResultThrows, outerAfterInner: results.outerAfterInner },
+    { longListToJSONRuns: 1, toJSONResultThrows: [' input/not-serializable'], outerAfterInner: [] },
+  );
 });

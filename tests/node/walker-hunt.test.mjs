@@ -434,3 +434,20 @@ test('the web build in Chromium (tests/browser/walker-hunt.html): the same findi
     { longListToJSONRuns: 1, toJSONResultThrows: [' input/not-serializable'], outerAfterInner: [] },
   );
 });
+
+test('a getter of the request that changes the options object: judged with the options as they are once the request is read, as validate(JSON.stringify(object), options) judges it', () => {
+  // walked() reads (and stores) the options before it walks the request,
+  // to choose the operation's walker; JSON.stringify reads the request first.
+  const make = (options, change) => Object.defineProperty(request({ Options: { Uid: 'INT_VALUE' } }), 'Name', { enumerable: true, get() { change(options); return 'n'; } });
+  const toUpdateTask = (options) => { options.operation = 'UpdateTask'; };
+  const asText = { operation: 'CreateTask' };
+  const expected = validate(JSON.stringify(make(asText, toUpdateTask)), asText);
+  assert.deepEqual(codes(expected), ['/DestinationLocationArn request/unknown-member', '/SourceLocationArn request/unknown-member', '/TaskArn request/missing-member']);
+  const asObject = { operation: 'CreateTask' };
+  assert.equal(JSON.stringify(validate(make(asObject, toUpdateTask), asObject)), JSON.stringify(expected));
+  // Options made malformed by the getter: the TypeError the text path throws.
+  const toNope = (options) => { options.operation = 'Nope'; };
+  const malformed = { operation: 'CreateTask' };
+  assert.throws(() => validate(make(malformed, toNope), malformed), TypeError);
+  assertUnharmed();
+});

@@ -451,3 +451,47 @@ test('a getter of the request that changes the options object: judged with the o
   assert.throws(() => validate(make(malformed, toNope), malformed), TypeError);
   assertUnharmed();
 });
+
+test('validate() called from TextEncoder.prototype.encodeInto (replaced by a getter) after the walk: the outer call is judged on its own words', () => {
+  // walked() copies the walker's module-level words (WALK_BUFFER) into wasm
+  // memory after encoding the strings with encodeInto; an inner call made
+  // from a replaced encodeInto walks its own request into the same buffer
+  // first, and the outer request is judged on the inner one's words: here a
+  // clean request gets a pattern-mismatch on a garbled ARN.
+  const original = TextEncoder.prototype.encodeInto;
+  function reentering(...args) {
+    TextEncoder.prototype.encodeInto = original;
+    validate(request({ Name: 'n', Options: { Atime: 'NONE', Mtime: 'PRESERVE' } }));
+    return Reflect.apply(original, this, args);
+  }
+  const make = (hit) =>
+    Object.assign(
+      Object.defineProperty({}, 'Name', {
+        enumerable: true,
+        get() {
+          hit('getter Name');
+          TextEncoder.prototype.encodeInto = reentering;
+          return 'n';
+        },
+      }),
+      request({ Options: { Atime: 'NONE', Mtime: 'NONE' } }),
+    );
+  const reference = counter();
+  let expected;
+  try {
+    expected = validate(JSON.stringify(make(reference.hit)));
+  } finally {
+    TextEncoder.prototype.encodeInto = original;
+  }
+  assert.deepEqual(expected, CLEAN);
+  const seen = counter();
+  let report;
+  try {
+    report = validate(make(seen.hit));
+  } finally {
+    TextEncoder.prototype.encodeInto = original;
+  }
+  assert.deepEqual(report, CLEAN);
+  assert.deepEqual(seen.counts, reference.counts);
+  assertUnharmed();
+});

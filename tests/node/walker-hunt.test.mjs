@@ -495,3 +495,28 @@ test('validate() called from TextEncoder.prototype.encodeInto (replaced by a get
   assert.deepEqual(seen.counts, reference.counts);
   assertUnharmed();
 });
+
+test('the text path too: validate() called from a replaced TextEncoder.prototype.encodeInto after it encoded: the outer text is judged as it is', () => {
+  // recordOf() (the text branch, not the walker) encodes into the shared
+  // input buffer and sets `busy` only afterwards; an inner call made from
+  // encodeInto once it has written overwrites the outer text's bytes: a
+  // clean request then gets json/syntax-error.
+  const original = TextEncoder.prototype.encodeInto;
+  function reentering(...args) {
+    TextEncoder.prototype.encodeInto = original;
+    const result = Reflect.apply(original, this, args);
+    validate(JSON.stringify(request({ Name: 'x<y', Options: { Atime: 'NONE', Mtime: 'PRESERVE' } })));
+    return result;
+  }
+  for (const given of [JSON.stringify(request({ Name: 'abc', Options: { Atime: 'NONE', Mtime: 'NONE' } })), request({ Name: 'abc', Options: { Atime: 'NONE', Mtime: 'NONE' } })]) {
+    TextEncoder.prototype.encodeInto = reentering;
+    let report;
+    try {
+      report = validate(given);
+    } finally {
+      TextEncoder.prototype.encodeInto = original;
+    }
+    assert.deepEqual(report, CLEAN, typeof given);
+  }
+  assertUnharmed();
+});

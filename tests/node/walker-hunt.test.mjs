@@ -520,3 +520,34 @@ test('the text path too: validate() called from a replaced TextEncoder.prototype
   }
   assertUnharmed();
 });
+
+test('a cycle back to an object the walker is inside: the getters on the way run once, as JSON.stringify runs them before it finds the cycle', () => {
+  // raw() writes an unknown member with JSON.stringify of a holder, which
+  // does not know the walker's ancestors: the cycle is found only after the
+  // ancestor has been written once more, its getters run again.
+  /** A request with a counted getter, and `link(r)` puts a way back to it somewhere. */
+  const make = (link) => (hit) => {
+    const r = Object.defineProperty(request({}), 'Name', { enumerable: true, get: () => (hit('getter Name'), 'n') });
+    link(r);
+    return r;
+  };
+  for (const link of [
+    (r) => { r.Bogus = { Back: r }; },
+    (r) => { r.Options = { Atime: 'NONE', Back: r }; },
+    (r) => { r.Tags = [{ Key: 'k', Back: r }]; },
+  ]) {
+    const reference = counter();
+    let thrown;
+    try {
+      JSON.stringify(make(link)(reference.hit));
+    } catch (error) {
+      thrown = error;
+    }
+    assert.ok(thrown instanceof TypeError);
+    const seen = counter();
+    const report = validate(make(link)(seen.hit));
+    assert.deepEqual(codes(report), [' input/not-serializable']);
+    assert.deepEqual(seen.counts, reference.counts, String(link));
+  }
+  assertUnharmed();
+});

@@ -6,8 +6,12 @@
 // behind for the next one. object-path-hostile.test.mjs and
 // object-path-generated.test.mjs cover the shapes they list; these are the
 // cases they miss: arrays longer than their list allows, validate() called
-// from what toJSON returned, strings beyond the input buffer's limit, and
-// built-ins replaced while the walker reads.
+// from what toJSON returned or from a replaced encodeInto, strings beyond
+// the input buffer's limit, built-ins replaced while the walker reads,
+// getPrototypeOf traps, options changed by a getter, cycles back to an
+// ancestor, exceptions thrown while the wrapper writes a toJSON result or a
+// request that is not plain, the walk at its most words, the web build.
+// Tests that fail are findings for the walker's owner (see the commit log).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -112,6 +112,18 @@ export function guardGlue(glue) {
 /** JSON.rawJSON (ES2025; V8 11.4+, Node.js 21+), or undefined where the engine lacks it. */
 const rawJSON = typeof JSON.rawJSON === 'function' ? JSON.rawJSON : undefined;
 
+// The built-ins the object walker and the JSON text it writes depend on,
+// taken when the module loads: a getter, toJSON or trap that replaces one
+// while validate() reads a request cannot change what it reads (JSON.stringify,
+// which the text path runs, is not affected by such replacements either). The
+// ones not taken are listed in the walker's comment.
+const stringify = JSON.stringify;
+const keysOf = Object.keys;
+const isArray = Array.isArray;
+const isSafeInteger = Number.isSafeInteger;
+const apply = Reflect.apply;
+const isWellFormed = String.prototype.isWellFormed;
+
 /**
  * Whether `error`, thrown by JSON.stringify, is its refusal of a BigInt (every
  * engine names the type). A toJSON or getter may throw anything, even a Proxy
@@ -134,14 +146,14 @@ const refusesBigInt = (error) => {
  * for each call (so no text in the request can forge it), and the quoted
  * marks are replaced by their digits afterwards.
  */
-function stringifyExact(value) {
+function stringifyExact(value, check = (_key, member) => member) {
   if (rawJSON) {
-    return JSON.stringify(value, (_key, member) => (typeof member === 'bigint' ? rawJSON(member.toString()) : member));
+    return stringify(value, (key, member) => (typeof (member = check(key, member)) === 'bigint' ? rawJSON(`${member}`) : member));
   }
   const mark = `bigint:${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}:`;
   let marked = 0;
-  const text = JSON.stringify(value, (_key, member) => {
-    if (typeof member !== 'bigint') return member;
+  const text = stringify(value, (key, member) => {
+    if (typeof (member = check(key, member)) !== 'bigint') return member;
     marked += 1;
     return `${mark}${member}`;
   });
@@ -502,8 +514,16 @@ const put = (word) => {
   walkWords[walkNext++] = word;
 };
 
-/** Each of `names` to its position: for a key out of the expected order. */
-const positions = (names) => new Map(names.map((name, at) => [name, at]));
+/**
+ * Each of `names` to its position, for a key out of the expected order: an
+ * object with no prototype (so no other key is found in it, and no
+ * replaced Map.prototype.get changes the answer).
+ */
+function positions(names) {
+  const at = Object.create(null);
+  for (let i = 0; i < names.length; i += 1) at[names[i]] = i;
+  return at;
+}
 
 /** Whether JSON.stringify leaves out a member holding `v`. */
 const absent = (v) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
@@ -517,13 +537,16 @@ const absent = (v) => v === undefined || typeof v === 'function' || typeof v ===
  * write, not a failure.
  */
 function plainObject(o) {
-  if (Array.isArray(o)) {
+  if (isArray(o)) {
     replaced = AN_ARRAY;
     return false;
   }
   try {
     const proto = getPrototypeOf(o);
-    if (proto === OBJECT_PROTOTYPE || proto === null) return true;
+    if (proto === OBJECT_PROTOTYPE || proto === null) {
+      ancestors[entered++] = o;
+      return true;
+    }
   } catch {
     // written as JSON.stringify writes it
   }
@@ -531,11 +554,46 @@ function plainObject(o) {
   return false;
 }
 
+/**
+ * The objects and arrays the walker (or the JSON text it writes) is inside,
+ * from the request down: JSON.stringify's stack. `notAncestor` checks them
+ * while a member is written as JSON text, so that a way back to one of them
+ * is the cycle JSON.stringify finds there, before it reads the ancestor's
+ * members again.
+ */
+const ancestors = [];
+let entered = 0;
+
+/** Forgets every ancestor (after a walk that threw, or to be sure none is kept). */
+function unwind() {
+  while (entered > 0) ancestors[--entered] = undefined;
+}
+
+/** Leaves the object or array entered last (see `ancestors`); true. */
+function leave() {
+  ancestors[--entered] = undefined;
+  return true;
+}
+
+/** The end of an object's members: its word, then `leave`. */
+function end() {
+  put(-1);
+  return leave();
+}
+
+/** JSON.stringify's replacer while the walker writes JSON text: throws what it throws for a cycle back to an ancestor. */
+function notAncestor(_key, value) {
+  if (typeof value === 'object' && value !== null) {
+    for (let i = 0; i < entered; i += 1) if (ancestors[i] === value) throw new TypeError('Converting circular structure to JSON');
+  }
+  return value;
+}
+
 /** Whether `o` is a boxed primitive (which JSON.stringify writes as the primitive): checked by its internal slot, which no trap sees. */
 function boxed(o) {
-  for (const valueOf of BOXED) {
+  for (let i = 0; i < BOXED.length; i += 1) {
     try {
-      valueOf.call(o);
+      apply(BOXED[i], o, []);
       return true;
     } catch {
       // not this kind
@@ -552,40 +610,49 @@ const BOXED = [String, Number, Boolean, typeof BigInt === 'function' ? BigInt : 
  */
 function objectText(o) {
   if (boxed(o)) return undefined;
-  const keys = Object.keys(o);
+  const keys = keysOf(o);
+  ancestors[entered++] = o;
   let out = '';
   for (let i = 0; i < keys.length; i += 1) {
     const text = stringifyMember(keys[i], o[keys[i]]);
     if (text !== '{}') out += out === '' ? text.slice(1, -1) : `,${text.slice(1, -1)}`;
   }
+  leave();
   return `{${out}}`;
 }
 
 /** The text of `v` as JSON.stringify writes it as the value of member `key`, after a walker gave up on it (see `replaced`). */
 function valueText(key, v) {
   const kind = replaced;
+  const length = arrayLength;
+  arrayLength = -1;
   const value = taken(v);
   // What toJSON returned is not asked for a toJSON again; nor is an object whose toJSON was read.
   if (kind !== NONE && value !== null && typeof value === 'object') {
-    if (Array.isArray(value)) return arrayText(value);
+    if (isArray(value)) return arrayText(value, length);
     const text = objectText(value);
     if (text !== undefined) return text;
   }
   const member = stringifyMember(key, value);
   // After '{', the quoted key (which may hold a colon) and ':'.
-  return member === '{}' ? undefined : member.slice(JSON.stringify(key).length + 2, -1);
+  return member === '{}' ? undefined : member.slice(stringify(key).length + 2, -1);
 }
 
-/** JSON.stringify's text of the array `v`, whose toJSON was read (undefined): each item read once. */
-function arrayText(v) {
-  const n = v.length;
+/**
+ * JSON.stringify's text of the array `v`, whose toJSON was read (undefined),
+ * `n` items long (-1: its length not read yet): each item read once.
+ */
+function arrayText(v, n) {
+  if (n < 0) n = v.length;
+  ancestors[entered++] = v;
   let out = '[';
   for (let i = 0; i < n; i += 1) {
     if (i > 0) out += ',';
-    const key = String(i);
+    const key = `${i}`;
     const text = stringifyMember(key, v[i]);
     out += text === '{}' ? 'null' : text.slice(key.length + 4, -1);
   }
+  leave();
   return `${out}]`;
 }
 
@@ -598,6 +665,8 @@ const NONE = Symbol('none');
 const AN_ARRAY = Symbol('an array');
 const AN_OBJECT = Symbol('an object');
 let replaced = NONE;
+/** The length `items` read of a list longer than its most items, for `arrayText` (-1 when none). */
+let arrayLength = -1;
 
 /**
  * For an object whose toJSON (read once, as JSON.stringify reads it) is a
@@ -605,7 +674,7 @@ let replaced = NONE;
  * leaves its result for `raw` to write. Returns false (not walked).
  */
 function replace(o, key, toJSON) {
-  replaced = toJSON.call(o, String(key));
+  replaced = apply(toJSON, o, [`${key}`]);
   return false;
 }
 
@@ -623,7 +692,7 @@ function taken(v) {
  * would replace.
  */
 function str(v) {
-  if (typeof v !== 'string' || !v.isWellFormed()) return false;
+  if (typeof v !== 'string' || !apply(isWellFormed, v, [])) return false;
   walkStrings += v;
   put(v.length);
   return true;
@@ -642,7 +711,7 @@ function oneOf(v, words) {
 
 /** An integer: only a safe one, which JSON.stringify writes as its digits. */
 function int(v) {
-  if (!Number.isSafeInteger(v)) return false;
+  if (!isSafeInteger(v)) return false;
   put(v);
   return true;
 }
@@ -657,10 +726,10 @@ function stringifyMember(key, value) {
   const holder = { [name]: value };
   let text;
   try {
-    text = JSON.stringify(holder);
+    text = stringify(holder, notAncestor);
   } catch (error) {
     if (!refusesBigInt(error)) throw error;
-    text = stringifyExact(holder);
+    text = stringifyExact(holder, notAncestor);
   }
   return name === key || text === '{}' ? text : `{"toJSON"${text.slice(4)}`;
 }
@@ -673,7 +742,7 @@ function stringifyMember(key, value) {
 function raw(k, v) {
   const value = valueText(k, v);
   if (value === undefined) return; // left out (a toJSON that returned undefined)
-  const text = `${JSON.stringify(k)}:${value}`;
+  const text = `${stringify(k)}:${value}`;
   if (walkNext === rawEnd) {
     walkStrings += `,${text}`;
     walkWords[walkNext - 1] += text.length + 1;
@@ -701,8 +770,10 @@ function rawItem(i, x) {
 
 /**
  * The length of the array `v` (read once, as JSON.stringify reads it),
- * written, or -1 (nothing written) when `v` is not an array, has a toJSON
- * (see `replace`) or is longer than `max`.
+ * written, entering `v` (see `ancestors`; the list's walker leaves it); or
+ * -1 (nothing written) when `v` is not an array, has a toJSON (see
+ * `replace`) or is longer than `max` (then `raw` writes it with the length
+ * read here).
  */
 function items(v, key, max) {
   if (typeof v !== 'object' || v === null) return -1;
@@ -711,13 +782,18 @@ function items(v, key, max) {
     replace(v, key, toJSON);
     return -1;
   }
-  if (!Array.isArray(v)) {
+  if (!isArray(v)) {
     replaced = AN_OBJECT;
     return -1;
   }
   const n = v.length;
-  if (n > max) return -1;
+  if (n > max) {
+    replaced = AN_ARRAY;
+    arrayLength = n;
+    return -1;
+  }
   put(n);
+  ancestors[entered++] = v;
   return n;
 }
 
@@ -744,14 +820,14 @@ function w1(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
-  const keys = Object.keys(o);
+  const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w1n[at]) {
-      at = w1m.get(k);
+      at = w1m[k];
       if (at === undefined) {
         raw(k, v);
         at = 0;
@@ -779,8 +855,7 @@ function w1(o, key) {
     }
     at += 1;
   }
-  put(-1);
-  return true;
+  return end();
 }
 const e11 = ['SIMPLE_PATTERN'];
 const w2n = ['FilterType', 'Value'];
@@ -790,14 +865,14 @@ function w2(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
-  const keys = Object.keys(o);
+  const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w2n[at]) {
-      at = w2m.get(k);
+      at = w2m[k];
       if (at === undefined) {
         raw(k, v);
         at = 0;
@@ -811,8 +886,7 @@ function w2(o, key) {
     }
     at += 1;
   }
-  put(-1);
-  return true;
+  return end();
 }
 function l0(v, key) {
   const n = items(v, key, 1);
@@ -821,7 +895,7 @@ function l0(v, key) {
     const x = v[i];
     if (!w2(x, i)) rawItem(i, x);
   }
-  return true;
+  return leave();
 }
 const w3n = ['ScheduleExpression', 'Status'];
 const w3m = positions(w3n);
@@ -830,14 +904,14 @@ function w3(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
-  const keys = Object.keys(o);
+  const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w3n[at]) {
-      at = w3m.get(k);
+      at = w3m[k];
       if (at === undefined) {
         raw(k, v);
         at = 0;
@@ -851,8 +925,7 @@ function w3(o, key) {
     }
     at += 1;
   }
-  put(-1);
-  return true;
+  return end();
 }
 const w4n = ['Key', 'Value'];
 const w4m = positions(w4n);
@@ -861,14 +934,14 @@ function w4(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
-  const keys = Object.keys(o);
+  const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w4n[at]) {
-      at = w4m.get(k);
+      at = w4m[k];
       if (at === undefined) {
         raw(k, v);
         at = 0;
@@ -882,8 +955,7 @@ function w4(o, key) {
     }
     at += 1;
   }
-  put(-1);
-  return true;
+  return end();
 }
 function l1(v, key) {
   const n = items(v, key, 50);
@@ -892,7 +964,7 @@ function l1(v, key) {
     const x = v[i];
     if (!w4(x, i)) rawItem(i, x);
   }
-  return true;
+  return leave();
 }
 function l2(v, key) {
   const n = items(v, key, 1);
@@ -901,7 +973,7 @@ function l2(v, key) {
     const x = v[i];
     if (!w2(x, i)) rawItem(i, x);
   }
-  return true;
+  return leave();
 }
 const e12 = ['TRANSFER'];
 const e13 = ['CSV'];
@@ -912,14 +984,14 @@ function w7(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
-  const keys = Object.keys(o);
+  const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w7n[at]) {
-      at = w7m.get(k);
+      at = w7m[k];
       if (at === undefined) {
         raw(k, v);
         at = 0;
@@ -935,8 +1007,7 @@ function w7(o, key) {
     }
     at += 1;
   }
-  put(-1);
-  return true;
+  return end();
 }
 const w6n = ['S3'];
 const w6m = positions(w6n);
@@ -945,14 +1016,14 @@ function w6(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
-  const keys = Object.keys(o);
+  const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w6n[at]) {
-      at = w6m.get(k);
+      at = w6m[k];
       if (at === undefined) {
         raw(k, v);
         at = 0;
@@ -965,8 +1036,7 @@ function w6(o, key) {
     }
     at += 1;
   }
-  put(-1);
-  return true;
+  return end();
 }
 const w5n = ['Action', 'Format', 'Source'];
 const w5m = positions(w5n);
@@ -975,14 +1045,14 @@ function w5(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
-  const keys = Object.keys(o);
+  const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w5n[at]) {
-      at = w5m.get(k);
+      at = w5m[k];
       if (at === undefined) {
         raw(k, v);
         at = 0;
@@ -997,8 +1067,7 @@ function w5(o, key) {
     }
     at += 1;
   }
-  put(-1);
-  return true;
+  return end();
 }
 const w10n = ['Subdirectory', 'S3BucketArn', 'BucketAccessRoleArn'];
 const w10m = positions(w10n);
@@ -1007,14 +1076,14 @@ function w10(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
-  const keys = Object.keys(o);
+  const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w10n[at]) {
-      at = w10m.get(k);
+      at = w10m[k];
       if (at === undefined) {
         raw(k, v);
         at = 0;
@@ -1029,8 +1098,7 @@ function w10(o, key) {
     }
     at += 1;
   }
-  put(-1);
-  return true;
+  return end();
 }
 const w9n = ['S3'];
 const w9m = positions(w9n);
@@ -1039,14 +1107,14 @@ function w9(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
-  const keys = Object.keys(o);
+  const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w9n[at]) {
-      at = w9m.get(k);
+      at = w9m[k];
       if (at === undefined) {
         raw(k, v);
         at = 0;
@@ -1059,8 +1127,7 @@ function w9(o, key) {
     }
     at += 1;
   }
-  put(-1);
-  return true;
+  return end();
 }
 const e14 = ['SUMMARY_ONLY', 'STANDARD'];
 const e15 = ['ERRORS_ONLY', 'SUCCESSES_AND_ERRORS'];
@@ -1072,14 +1139,14 @@ function w12(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
-  const keys = Object.keys(o);
+  const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w12n[at]) {
-      at = w12m.get(k);
+      at = w12m[k];
       if (at === undefined) {
         raw(k, v);
         at = 0;
@@ -1092,8 +1159,7 @@ function w12(o, key) {
     }
     at += 1;
   }
-  put(-1);
-  return true;
+  return end();
 }
 const w11n = ['Transferred', 'Verified', 'Deleted', 'Skipped'];
 const w11m = positions(w11n);
@@ -1102,14 +1168,14 @@ function w11(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
-  const keys = Object.keys(o);
+  const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w11n[at]) {
-      at = w11m.get(k);
+      at = w11m[k];
       if (at === undefined) {
         raw(k, v);
         at = 0;
@@ -1125,8 +1191,7 @@ function w11(o, key) {
     }
     at += 1;
   }
-  put(-1);
-  return true;
+  return end();
 }
 const w8n = ['Destination', 'OutputType', 'ReportLevel', 'ObjectVersionIds', 'Overrides'];
 const w8m = positions(w8n);
@@ -1135,14 +1200,14 @@ function w8(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
-  const keys = Object.keys(o);
+  const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w8n[at]) {
-      at = w8m.get(k);
+      at = w8m[k];
       if (at === undefined) {
         raw(k, v);
         at = 0;
@@ -1159,8 +1224,7 @@ function w8(o, key) {
     }
     at += 1;
   }
-  put(-1);
-  return true;
+  return end();
 }
 const e17 = ['BASIC', 'ENHANCED'];
 const w0n = ['SourceLocationArn', 'DestinationLocationArn', 'CloudWatchLogGroupArn', 'Name', 'Options', 'Excludes', 'Schedule', 'Tags', 'Includes', 'ManifestConfig', 'TaskReportConfig', 'TaskMode'];
@@ -1170,14 +1234,14 @@ function w0(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
-  const keys = Object.keys(o);
+  const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w0n[at]) {
-      at = w0m.get(k);
+      at = w0m[k];
       if (at === undefined) {
         raw(k, v);
         at = 0;
@@ -1201,8 +1265,7 @@ function w0(o, key) {
     }
     at += 1;
   }
-  put(-1);
-  return true;
+  return end();
 }
 const w13n = ['TaskArn', 'Options', 'Excludes', 'Schedule', 'Name', 'CloudWatchLogGroupArn', 'Includes', 'ManifestConfig', 'TaskReportConfig'];
 const w13m = positions(w13n);
@@ -1211,14 +1274,14 @@ function w13(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
-  const keys = Object.keys(o);
+  const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w13n[at]) {
-      at = w13m.get(k);
+      at = w13m[k];
       if (at === undefined) {
         raw(k, v);
         at = 0;
@@ -1239,8 +1302,7 @@ function w13(o, key) {
     }
     at += 1;
   }
-  put(-1);
-  return true;
+  return end();
 }
 const w15n = ['VerifyMode', 'OverwriteMode', 'Atime', 'Mtime', 'Uid', 'Gid', 'PreserveDeletedFiles', 'PreserveDevices', 'PosixPermissions', 'BytesPerSecond', 'TaskQueueing', 'LogLevel', 'TransferMode', 'SecurityDescriptorCopyFlags', 'ObjectTags', 'ObjectMetadata'];
 const w15m = positions(w15n);
@@ -1249,14 +1311,14 @@ function w15(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
-  const keys = Object.keys(o);
+  const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w15n[at]) {
-      at = w15m.get(k);
+      at = w15m[k];
       if (at === undefined) {
         raw(k, v);
         at = 0;
@@ -1284,8 +1346,7 @@ function w15(o, key) {
     }
     at += 1;
   }
-  put(-1);
-  return true;
+  return end();
 }
 const w14n = ['TaskArn', 'OverrideOptions', 'Includes', 'Excludes', 'ManifestConfig', 'TaskReportConfig', 'Tags'];
 const w14m = positions(w14n);
@@ -1294,14 +1355,14 @@ function w14(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
-  const keys = Object.keys(o);
+  const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
     const v = o[k];
     if (absent(v)) continue;
     if (k !== w14n[at]) {
-      at = w14m.get(k);
+      at = w14m[k];
       if (at === undefined) {
         raw(k, v);
         at = 0;
@@ -1320,8 +1381,7 @@ function w14(o, key) {
     }
     at += 1;
   }
-  put(-1);
-  return true;
+  return end();
 }
 /** Each operation's walker, in WALK_OPERATIONS order. */
 const WALKS = [w0, w13, w14];
@@ -1339,6 +1399,7 @@ function walkRequest(request, op, words) {
   walkStrings = '';
   rawEnd = -1;
   replaced = NONE;
+  arrayLength = -1;
   put(op);
   return WALKS[op](request, '');
 }
@@ -1378,10 +1439,11 @@ export function createValidate(glue) {
   let writer = null; // the memory of the instance that wrote the last report's record (recordOf)
   let wordsAddress = 0; // where the walker's words are in wasm memory (walkWords), 0 before the first walk
   let words = new Float64Array(0); // a view of them
-  let calls = 0; // validate() calls so far, to tell whether one was made while the walker read
-  // Whether the options of a walk that gave up are the ones kept in wasm, for
-  // the text path that follows (undefined: not known, storedAre decides).
-  let stored;
+  // What a walk that gave up decided about the options, for the text path
+  // that follows, taken by validate() as soon as walked() returns: the
+  // print of the options kept in wasm (storedPrint) when they are this
+  // call's, null when they are not to be kept, undefined when not decided.
+  let decided;
 
   /** Forgets the buffer, memory and stored options of a replaced instance (a raw glue is never replaced). */
   function followInstance() {
@@ -1454,8 +1516,8 @@ export function createValidate(glue) {
    * buffer: one copy, no allocation per call. Returns the report, or
    * undefined when there is nothing to report.
    */
-  function validateText(text, options) {
-    const record = recordOf(text, options);
+  function validateText(text, options, print) {
+    const record = recordOf(text, options, print);
     // Read at once, before anything can call the core again and overwrite it.
     return record === 0 ? undefined : readReport(writer.buffer, record);
   }
@@ -1467,42 +1529,45 @@ export function createValidate(glue) {
    * replaces the instance as this call returns, and the record is read from
    * the memory of the one that wrote it. (A call made from inside this one
    * sets `writer` too, to the same memory: an instance is never replaced
-   * while a call is under way.)
+   * while a call is under way.) `print`: what walked() decided about the
+   * options (see `decided`), or undefined to decide now.
    */
-  function recordOf(text, options) {
+  function recordOf(text, options, print) {
     // A call made while the core reads the buffer (from user code the core
-    // calls into, such as a replaced Date.now or an options getter) must not write into it.
+    // calls into, such as a replaced Date.now or an options getter), or
+    // while it is filled (from a replaced encodeInto), must not write into it.
     if (busy) return copied(text, options);
     followInstance();
-    // Decided by the walk that gave up, when it was; else read now.
-    const kept = stored ?? (options !== undefined && options !== null && storedAre(options));
-    stored = undefined;
+    // Decided by the walk that gave up, when it was, and still so (user
+    // code run since, serialising the request, may have stored other
+    // options: then the glue reads them); else read now.
+    const kept = print === undefined ? options !== undefined && options !== null && storedAre(options) : print !== null && print === storedPrint;
     // An options getter calling validate() that failed inside the core: replaced as storeOptions returned.
     if (instance !== (glue.instance?.() ?? 0)) return copied(text, options);
-    for (;;) {
-      // Memory growth detaches the old view: view the same bytes again.
-      if (view.byteLength !== capacity) view = new Uint8Array(memory.buffer, address, capacity);
-      // A buffer as long as the text in UTF-16 units holds it when it is mostly ASCII.
-      if (text.length <= capacity) {
-        const { read, written } = encoder.encodeInto(text, view);
-        if (read === text.length) {
-          busy = true;
-          try {
+    busy = true;
+    try {
+      for (;;) {
+        // Memory growth detaches the old view: view the same bytes again.
+        if (view.byteLength !== capacity) view = new Uint8Array(memory.buffer, address, capacity);
+        // A buffer as long as the text in UTF-16 units holds it when it is mostly ASCII.
+        if (text.length <= capacity) {
+          const { read, written } = encoder.encodeInto(text, view);
+          if (read === text.length) {
             writer = memory;
             if (kept) return glue.validateInputStored(written);
             if (options !== undefined && options !== null) return glue.validateInput(written, options);
             const record = glue.validateInputPlain(written);
             if (record === BEYOND_THE_BUFFER) throw new Error('validateInputPlain: length beyond the input buffer');
             return record;
-          } finally {
-            busy = false;
           }
         }
+        // Three bytes per UTF-16 unit hold any text (so the second test is only a guard).
+        const worstCase = text.length * 3;
+        if (worstCase > INPUT_BUFFER_LIMIT || worstCase <= capacity) return copied(text, options);
+        grow(Math.min(INPUT_BUFFER_LIMIT, Math.max(worstCase, capacity * 2, 4096)));
       }
-      // Three bytes per UTF-16 unit hold any text (so the second test is only a guard).
-      const worstCase = text.length * 3;
-      if (worstCase > INPUT_BUFFER_LIMIT || worstCase <= capacity) return copied(text, options);
-      grow(Math.min(INPUT_BUFFER_LIMIT, Math.max(worstCase, capacity * 2, 4096)));
+    } finally {
+      busy = false;
     }
   }
 
@@ -1514,13 +1579,23 @@ export function createValidate(glue) {
 
   /**
    * The report for the object `request` read by the walker; or the JSON
-   * text (undefined for none) of what its toJSON returned; or GIVE_UP, when
-   * it is not a plain object (nothing read but its toJSON) or with options
-   * that are not kept in wasm (storedAre), since the walker is the
-   * operation's. Both are then validated as text, and `stored` says whether
-   * the options are kept, for the text path not to walk them again.
-   * Anything a getter, toJSON or Proxy trap throws while the walker reads is
-   * reported as JSON.stringify's failure is (everything is read once).
+   * text (undefined for none) of what its toJSON returned, or of a request
+   * that is not a plain object, written from what the walker read; or
+   * GIVE_UP, when nothing of the request was read: options that are not
+   * kept in wasm (storedAre; the walker is the operation's), a call made
+   * while another walks or validates (see `busy`). Both are then validated
+   * as text, with `decided` saying whether the options are kept, for the
+   * text path not to read them again. Anything a getter, toJSON or Proxy
+   * trap throws while the walker reads, or while what it read is written as
+   * JSON text, is reported as JSON.stringify's failure is (everything is
+   * read once).
+   *
+   * The options are read before the request (the walker is chosen by their
+   * operation), where the text path reads them after serialising it: a
+   * getter of the request that changes the options object sees the request
+   * judged with the options as they were before (README, "Requests as
+   * objects"). Reading them again after the walk would run their getters
+   * twice; walking the request before knowing its operation is not possible.
    */
   function walked(request, options) {
     if (busy || !CAN_WALK) return GIVE_UP;
@@ -1530,31 +1605,38 @@ export function createValidate(glue) {
     if (kept) {
       try {
         kept = storedAre(options);
-      } catch {
-        // Malformed options: thrown by the text path, once it has read the request, as before.
+      } catch (error) {
+        // Malformed options, thrown as the text path throws them: once it
+        // has read the request (reporting what serialising it threw instead).
+        const serialized = serialize(request);
+        if ('error' in serialized) return glue.reportUnserializable(explain(request, serialized.error), options);
+        throw error;
+      }
+      if (!kept) {
+        decided = null;
         return GIVE_UP;
       }
-      stored = kept;
-      if (!kept) return GIVE_UP;
       op = storedPrint[0] == null ? 0 : WALK_OPERATIONS.indexOf(storedPrint[0]);
       // An options getter calling validate() that failed inside the core: replaced as storeOptions returned.
       if (op < 0 || instance !== (glue.instance?.() ?? 0)) return GIVE_UP;
     }
+    const print = kept ? storedPrint : null;
     let clean;
+    let text = GIVE_UP;
     busy = true;
     try {
       clean = walkRequest(request, op, WALK_BUFFER);
+      // Not a plain object, or its toJSON ran: written as JSON.stringify writes it, from what was read.
+      if (!clean && replaced !== NONE) text = valueText('', request);
     } catch (error) {
       return glue.reportUnserializable(explain(request, error), options);
     } finally {
       busy = false;
+      unwind();
     }
-    stored = undefined; // a getter may have called validate(), which reset it
     if (!clean) {
-      // Not a plain object, or its toJSON ran: written as JSON.stringify writes it, from what was read.
-      if (replaced === NONE) return GIVE_UP;
-      stored = kept;
-      return valueText('', request);
+      decided = print;
+      return text;
     }
     const count = walkNext;
     const strings = walkStrings;
@@ -1564,32 +1646,43 @@ export function createValidate(glue) {
     // given to the core again (the words and strings are here, not there).
     followInstance();
     memory ??= glue.wasmMemory();
-    if (kept && storedPrint === null) kept = false;
-    if (wordsAddress === 0) wordsAddress = glue.walkWords(WALK_WORDS);
-    // Encoded into the input buffer, grown as the text path grows it.
-    let written;
-    for (;;) {
-      if (view.byteLength !== capacity) view = new Uint8Array(memory.buffer, address, capacity);
-      if (strings.length <= capacity) {
-        const encoded = encoder.encodeInto(strings, view);
-        written = encoded.written;
-        if (encoded.read === strings.length) break;
-      }
-      const worstCase = strings.length * 3;
-      if (worstCase > INPUT_BUFFER_LIMIT) return GIVE_UP;
-      grow(Math.min(INPUT_BUFFER_LIMIT, Math.max(worstCase, capacity * 2, 4096)));
-    }
-    if (words.byteLength === 0) words = new Float64Array(memory.buffer, wordsAddress, WALK_WORDS);
-    words.set(count === WALK_WORDS ? WALK_BUFFER : WALK_BUFFER.subarray(0, count));
-    busy = true;
+    if (kept && storedPrint !== print) kept = false;
+    // From here until the core has read the words and strings, a call made
+    // from user code (a replaced encodeInto) takes the copying text path,
+    // leaving the buffers and WALK_BUFFER alone.
     let record;
+    busy = true;
     try {
+      if (wordsAddress === 0) wordsAddress = glue.walkWords(WALK_WORDS);
+      // Encoded into the input buffer, grown as the text path grows it; beyond its limit, a copy.
+      let written;
+      let copy;
+      for (;;) {
+        if (view.byteLength !== capacity) view = new Uint8Array(memory.buffer, address, capacity);
+        if (strings.length <= capacity) {
+          const encoded = encoder.encodeInto(strings, view);
+          written = encoded.written;
+          if (encoded.read === strings.length) break;
+        }
+        const worstCase = strings.length * 3;
+        if (worstCase > INPUT_BUFFER_LIMIT) {
+          copy = encoder.encode(strings);
+          written = copy.length;
+          break;
+        }
+        grow(Math.min(INPUT_BUFFER_LIMIT, Math.max(worstCase, capacity * 2, 4096)));
+      }
+      if (words.byteLength === 0) words = new Float64Array(memory.buffer, wordsAddress, WALK_WORDS);
+      for (let i = 0; i < count; i += 1) words[i] = WALK_BUFFER[i];
       writer = memory;
-      record = glue.validateWalked(count, written, strings.length, kept, kept ? undefined : options);
+      record = glue.validateWalked(count, written, strings.length, kept, kept ? undefined : options, copy);
     } finally {
       busy = false;
     }
-    if (record === 1) return GIVE_UP; // words the core could not read: a wrapper bug
+    // Words the core cannot read: only a wrapper bug writes them (the
+    // built-ins the walker uses are taken at load). The text path then reads
+    // the request again rather than give a wrong report.
+    if (record === 1) return GIVE_UP;
     if (record === 0) return { valid: true, errors: [], warnings: [] };
     const report = readReport(writer.buffer, record);
     nameNonFiniteNumbers(request, report);
@@ -1597,14 +1690,16 @@ export function createValidate(glue) {
   }
 
   return function validate(request, options) {
-    calls += 1;
-    stored = undefined;
     let text;
+    let print;
     if (typeof request === 'string') {
       if (hasLoneSurrogate(request)) return glue.validate(request, options);
       text = request;
     } else if (request !== null && typeof request === 'object') {
+      decided = undefined;
       const walk = walked(request, options);
+      print = decided;
+      decided = undefined;
       // A report, or the JSON text of what the request's toJSON returned.
       if (typeof walk === 'object' && walk !== null) return walk;
       // Lone surrogates in the object come out as \u escapes, which the core reports.
@@ -1620,7 +1715,7 @@ export function createValidate(glue) {
     } else {
       return glue.validate(request, options);
     }
-    const result = validateText(text, options);
+    const result = validateText(text, options, print);
     if (result === undefined) return { valid: true, errors: [], warnings: [] };
     if (typeof request === 'object') nameNonFiniteNumbers(request, result);
     return result;

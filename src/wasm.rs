@@ -425,12 +425,13 @@ pub fn walk_words(count: usize) -> usize {
 }
 
 /// Validates the request the walker wrote: the first `count` words and the
-/// first `bytes` bytes of the input buffer (its strings, `units` UTF-16
-/// units in JavaScript), with the options `storeOptions` kept when `stored`,
-/// else `options`. Returns what `validateInput` does, or 1 for words the
-/// walker never writes (a wrapper bug; see [`crate::walked`]). Throws if
-/// `count` or `bytes` are beyond the buffers, or a TypeError for malformed
-/// `options`.
+/// first `bytes` bytes of the input buffer, or of `copy` when given (strings
+/// longer than the input buffer's limit), which are its strings, `units`
+/// UTF-16 units in JavaScript; with the options `storeOptions` kept when
+/// `stored`, else `options`. Returns what `validateInput` does, or 1 for
+/// words the walker never writes (a wrapper bug; see [`crate::walked`]).
+/// Throws if `count` or `bytes` are beyond the buffers, or a TypeError for
+/// malformed `options`.
 #[wasm_bindgen(js_name = validateWalked)]
 pub fn validate_walked(
     count: usize,
@@ -438,6 +439,7 @@ pub fn validate_walked(
     units: usize,
     stored: bool,
     options: JsValue,
+    copy: Option<Box<[u8]>>,
 ) -> Result<usize, JsValue> {
     let kept = if stored {
         STORED.with(|kept| {
@@ -456,7 +458,11 @@ pub fn validate_walked(
     let options = kept.as_deref().unwrap_or(&given);
     let beyond = || JsError::new("validateWalked: beyond the buffers");
     let words = WORDS.with(Cell::get).get(..count).ok_or_else(beyond)?;
-    let input = INPUT.with(Cell::get).get(..bytes).ok_or_else(beyond)?;
+    let input = match &copy {
+        Some(copy) => copy.get(..bytes),
+        None => INPUT.with(Cell::get).get(..bytes),
+    }
+    .ok_or_else(beyond)?;
     // The wrapper's TextEncoder writes valid UTF-8; anything else is not clean.
     let Ok(strings) = std::str::from_utf8(input) else {
         return Ok(1);

@@ -539,7 +539,8 @@ const WALKER_END: &str = "// </generated: walker>";
 /// function `wN(o)` that lists the object's keys as `JSON.stringify` does and
 /// reads each known member once, per list a function `lN(v)`, per enum an
 /// array `eN` of its words; `false` means "give up". The helpers they call
-/// (`walkable`, `absent`, `put`, `str`, `oneOf`, `int`, `items`) are
+/// (`plainObject`, `absent`, `put`, `str`, `oneOf`, `int`, `items`, `raw`,
+/// `miss`, `rawItem`, `end`, `leave`, `keysOf`, `positions`) are
 /// written by hand next to them.
 fn walker_code() -> String {
     use datasync_task_validator::internal::schema::{Member, Shape};
@@ -586,7 +587,7 @@ fn walker_code() -> String {
                     self.named.push((shape, name.clone()));
                     let read = self.reader(item, "x", "i");
                     self.code.push_str(&format!(
-                        "function {name}(v, key) {{\n  const n = items(v, key, {max_items});\n  if (n < 0) return false;\n  for (let i = 0; i < n; i += 1) {{\n    const x = v[i];\n    if (!{read}) rawItem(i, x);\n  }}\n  return true;\n}}\n"
+                        "function {name}(v, key) {{\n  const n = items(v, key, {max_items});\n  if (n < 0) return false;\n  for (let i = 0; i < n; i += 1) {{\n    const x = v[i];\n    if (!{read}) rawItem(i, x);\n  }}\n  return leave();\n}}\n"
                     ));
                     name
                 }
@@ -626,7 +627,7 @@ fn walker_code() -> String {
             // The object checked here, not in a shared function, so that each
             // property lookup sees the few kinds of object of one structure.
             self.code.push_str(&format!(
-                "const {name}n = [{}];\nconst {name}m = positions({name}n);\nfunction {name}(o, key) {{\n  if (typeof o !== 'object' || o === null) return false;\n  const toJSON = o.toJSON;\n  if (typeof toJSON === 'function') return replace(o, key, toJSON);\n  if (!plainObject(o)) return false;\n  const keys = Object.keys(o);\n  let at = 0;\n  for (let i = 0; i < keys.length; i += 1) {{\n    const k = keys[i];\n    const v = o[k];\n    if (absent(v)) continue;\n    if (k !== {name}n[at]) {{\n      at = {name}m.get(k);\n      if (at === undefined) {{\n        raw(k, v);\n        at = 0;\n        continue;\n      }}\n    }}\n    put(at);\n    switch (at) {{\n{}    }}\n    at += 1;\n  }}\n  put(-1);\n  return true;\n}}\n",
+                "const {name}n = [{}];\nconst {name}m = positions({name}n);\nfunction {name}(o, key) {{\n  if (typeof o !== 'object' || o === null) return false;\n  const toJSON = o.toJSON;\n  if (typeof toJSON === 'function') return replace(o, key, toJSON);\n  if (!plainObject(o)) return false;\n  const keys = keysOf(o);\n  let at = 0;\n  for (let i = 0; i < keys.length; i += 1) {{\n    const k = keys[i];\n    const v = o[k];\n    if (absent(v)) continue;\n    if (k !== {name}n[at]) {{\n      at = {name}m[k];\n      if (at === undefined) {{\n        raw(k, v);\n        at = 0;\n        continue;\n      }}\n    }}\n    put(at);\n    switch (at) {{\n{}    }}\n    at += 1;\n  }}\n  return end();\n}}\n",
                 names.join(", "),
                 cases.concat()
             ));

@@ -725,7 +725,10 @@ fn write_value(out: &mut String, value: &Value, indent: Option<usize>, level: us
     }
 }
 
-/// Writes `text` as a JSON string literal.
+/// Writes `text` as a JSON string literal: `\"`, `\\`, `\n`, `\r` and `\t`
+/// escaped as such, any other control character as `\u00XX` (so backspace
+/// and form feed as `\u0008` and `\u000c`, where `JSON.stringify` writes
+/// `\b` and `\f`; either reads back as the same string).
 pub(crate) fn write_string(out: &mut String, text: &str) {
     out.reserve(text.len() + 2);
     out.push('"');

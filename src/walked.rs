@@ -27,7 +27,8 @@
 //! structural check would report (lengths, patterns, the minimum, item
 //! counts, required members): then the request's JSON text is written from
 //! the words and strings, as `JSON.stringify` would have written the object
-//! (the same members in the same order), and validated as text. So a record
+//! (the same members in the same order; strings escaped as [`json_text`]
+//! says), and validated as text. So a record
 //! read here is a request whose structure is clean, and the cross-field rules
 //! judge it exactly as they judge its text; any other request gets its
 //! text's report.
@@ -81,8 +82,13 @@ pub fn read<'a>(
 
 /// The JSON text of the request in `words` and `strings` as `JSON.stringify`
 /// writes the object the walker read: the same members in the same order,
-/// compact, strings escaped as JSON escapes them (the parser reads them back
-/// as the same strings). `None` for words the walker never writes.
+/// compact. Its strings are not byte for byte `JSON.stringify`'s: the
+/// crate's writer ([`write_string`]) writes backspace and form feed as
+/// `\u0008` and `\u000c` where `JSON.stringify` writes `\b` and `\f`. The
+/// parser reads either back as the same string, and no report quotes the
+/// text itself (a diagnostic names a member by its path and quotes values),
+/// so the report is the one `JSON.stringify`'s text gets. `None` for words
+/// the walker never writes.
 pub fn json_text(
     words: &[f64],
     strings: &str,
@@ -437,6 +443,23 @@ mod tests {
             validate_walked(&words, &strings, units, &context(operation)),
             Some(validate_text_by_tree(text, &context(operation))),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn backspace_and_form_feed_are_written_as_unicode_escapes_and_the_report_is_the_texts() {
+        // JSON.stringify writes "\b\f"; json_text writes "\u0008\u000c" (documented
+        // on json_text), which the parser reads back as the same string.
+        let stringified = r#"{"Name":"a\bb\fc","Bogus":1}"#;
+        let tree = parse(stringified).expect("JSON");
+        let (words, strings, units) = walk(&tree.value, Operation::CreateTask).expect("walked");
+        let written = json_text(&words, &strings, units, Operation::CreateTask).expect("text");
+        assert_eq!(written, r#"{"Name":"a\u0008b\u000cc","Bogus":1}"#);
+        assert_eq!(parse(&written).expect("JSON").value, tree.value);
+        let context = context(Operation::CreateTask);
+        assert_eq!(
+            validate_walked(&words, &strings, units, &context),
+            Some(validate_text_by_tree(stringified, &context))
         );
     }
 

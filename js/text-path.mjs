@@ -534,7 +534,12 @@ const absent = (v) => v === undefined || typeof v === 'function' || typeof v ===
  * null. Anything else is left for `raw` to write, marked (AN_ARRAY,
  * AN_OBJECT) so that toJSON is not read again. JSON.stringify never asks for
  * the prototype: a Proxy's getPrototypeOf trap that throws makes `o` one to
- * write, not a failure.
+ * write, not a failure. The trap does run once per object (documented in
+ * the README): the prototype tells a boxed primitive, which JSON.stringify
+ * writes as the primitive, from an object at no cost, and only a Proxy can
+ * notice; the checks that need no prototype (Number.prototype.valueOf and
+ * its kin on `o`) throw for every other object, an exception per object,
+ * which costs more than the walk. A plain object is entered (`ancestors`).
  */
 function plainObject(o) {
   if (isArray(o)) {

@@ -729,12 +729,14 @@ function int(v) {
 function stringifyMember(key, value) {
   const name = key === 'toJSON' ? '-' : key;
   const holder = { [name]: value };
+  // Only an object can lead back to an ancestor: a primitive is written without the replacer, which costs.
+  const check = typeof value === 'object' && value !== null ? notAncestor : undefined;
   let text;
   try {
-    text = stringify(holder, notAncestor);
+    text = stringify(holder, check);
   } catch (error) {
     if (!refusesBigInt(error)) throw error;
-    text = stringifyExact(holder, notAncestor);
+    text = stringifyExact(holder, check);
   }
   return name === key || text === '{}' ? text : `{"toJSON"${text.slice(4)}`;
 }

@@ -316,7 +316,7 @@ mod tests {
     use super::scan;
     use crate::json::parse;
     use crate::request::Record;
-    use crate::rules::testing::{request, task_request};
+    use crate::rules::testing::{clean_request_files, request, task_request};
     use crate::schema::Operation;
     use crate::{validate_text, validate_text_by_tree, Context};
 
@@ -344,20 +344,7 @@ mod tests {
 
     #[test]
     fn the_examples_and_the_valid_fixtures_are_read_in_one_pass() {
-        let root = env!("CARGO_MANIFEST_DIR");
-        let mut paths: Vec<std::path::PathBuf> = ["minimal", "full-basic", "full-enhanced"]
-            .iter()
-            .map(|name| format!("{root}/examples/{name}.json").into())
-            .collect();
-        for entry in std::fs::read_dir(format!("{root}/tests/fixtures/valid")).expect("fixtures") {
-            let path = entry.expect("entry").path();
-            if !path.to_string_lossy().ends_with(".expected.json") {
-                paths.push(path);
-            }
-        }
-        assert!(paths.len() > 10);
-        for path in paths {
-            let text = std::fs::read_to_string(&path).expect("readable");
+        for text in clean_request_files() {
             if !text.contains('\\') {
                 read_in_one_pass(&text, Operation::CreateTask);
             }

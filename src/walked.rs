@@ -314,7 +314,7 @@ mod tests {
     use super::{json_text, read, validate_walked, END, RAW, RAW_ITEM};
     use crate::json::{parse, to_string, write_string, Number, Value};
     use crate::request::Record;
-    use crate::rules::testing::{request, task_request};
+    use crate::rules::testing::{clean_request_files, request, task_request};
     use crate::schema::{Member, Operation, Shape};
     use crate::{validate_text_by_tree, Context};
 
@@ -465,23 +465,8 @@ mod tests {
 
     #[test]
     fn the_examples_and_the_valid_fixtures_are_read_as_the_tree_reads_them() {
-        let root = env!("CARGO_MANIFEST_DIR");
-        let mut paths: Vec<std::path::PathBuf> = ["minimal", "full-basic", "full-enhanced"]
-            .iter()
-            .map(|name| format!("{root}/examples/{name}.json").into())
-            .collect();
-        for entry in std::fs::read_dir(format!("{root}/tests/fixtures/valid")).expect("fixtures") {
-            let path = entry.expect("entry").path();
-            if !path.to_string_lossy().ends_with(".expected.json") {
-                paths.push(path);
-            }
-        }
-        assert!(paths.len() > 10);
-        for path in paths {
-            read_as_walked(
-                &std::fs::read_to_string(&path).expect("readable"),
-                Operation::CreateTask,
-            );
+        for text in clean_request_files() {
+            read_as_walked(&text, Operation::CreateTask);
         }
     }
 

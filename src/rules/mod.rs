@@ -129,6 +129,27 @@ pub(crate) mod testing {
         )
     }
 
+    /// The text of every clean request on disk: the minimal, full BASIC and
+    /// full ENHANCED examples and the valid fixtures (not their `.expected.json`).
+    pub fn clean_request_files() -> Vec<String> {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut paths: Vec<std::path::PathBuf> = ["minimal", "full-basic", "full-enhanced"]
+            .iter()
+            .map(|name| format!("{root}/examples/{name}.json").into())
+            .collect();
+        for entry in std::fs::read_dir(format!("{root}/tests/fixtures/valid")).expect("fixtures") {
+            let path = entry.expect("entry").path();
+            if !path.to_string_lossy().ends_with(".expected.json") {
+                paths.push(path);
+            }
+        }
+        assert!(paths.len() > 10);
+        paths
+            .iter()
+            .map(|path| std::fs::read_to_string(path).expect("readable"))
+            .collect()
+    }
+
     /// `(path, code)` of every diagnostic for `request` judged with `options` (at a fixed time).
     pub fn findings_in(request: &str, options: CallOptions) -> Vec<(String, &'static str)> {
         validate_text(request, &options.context(Context::at(1_795_564_800)))

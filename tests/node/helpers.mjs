@@ -2,7 +2,7 @@
 // headless Chromium. Not a test file itself (node --test runs *.test.* only).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,6 +69,15 @@ export function runCommand(args, { cwd = repoRoot } = {}) {
 
 export const SOURCE = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0';
 export const DESTINATION = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210';
+
+/** A request object with both locations and the `extra` members. */
+export const request = (extra) => ({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, ...extra });
+
+/** The text of every request in `folder` (relative to the repository): its `.json` files but the `.expected.json` ones. */
+export const jsonFiles = (folder) =>
+  readdirSync(join(repoRoot, folder))
+    .filter((name) => name.endsWith('.json') && !name.endsWith('.expected.json'))
+    .map((name) => readFileSync(join(repoRoot, folder, name), 'utf8'));
 
 /**
  * Serves the files under `root` on 127.0.0.1 at an ephemeral port (the same

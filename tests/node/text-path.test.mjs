@@ -3,10 +3,9 @@
 // what the glue's own validate() reports for the same input, whichever way
 // the input arrives.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { DESTINATION, SOURCE, requireBuiltPackage, seededRandom } from './helpers.mjs';
+import { jsonFiles, request, requireBuiltPackage, seededRandom } from './helpers.mjs';
 
 requireBuiltPackage();
 const { validate } = await import('datasync-task-validator');
@@ -14,13 +13,7 @@ const { validate } = await import('datasync-task-validator');
 const glue = createRequire(import.meta.url)('../../pkg/node/datasync_task_validator.cjs');
 const { createValidate } = createRequire(import.meta.url)('../../pkg/node/text-path.cjs');
 
-const root = new URL('../../', import.meta.url);
-const jsonFiles = (folder) =>
-  readdirSync(new URL(folder, root))
-    .filter((name) => name.endsWith('.json') && !name.endsWith('.expected.json'))
-    .map((name) => readFileSync(new URL(`${folder}/${name}`, root), 'utf8'));
 
-const request = (extra) => ({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, ...extra });
 
 // Requests as JSON text: every fixture and example, plus text the encoder must get right.
 const TEXTS = [

@@ -4,10 +4,9 @@
 // the one validate() gives the request's JSON text. The counts come from a
 // wrapper built on the glue with every entry counted.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { DESTINATION, SOURCE, requireBuiltPackage } from './helpers.mjs';
+import { DESTINATION, SOURCE, jsonFiles, request, requireBuiltPackage } from './helpers.mjs';
 
 requireBuiltPackage();
 const require = createRequire(import.meta.url);
@@ -47,12 +46,7 @@ function walked(object, options) {
 }
 
 const root = new URL('../../', import.meta.url);
-const jsonFiles = (folder) =>
-  readdirSync(new URL(folder, root))
-    .filter((name) => name.endsWith('.json') && !name.endsWith('.expected.json'))
-    .map((name) => readFileSync(new URL(`${folder}/${name}`, root), 'utf8'));
 
-const request = (extra) => ({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, ...extra });
 const TASK_ARN = 'arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0';
 
 test('every example and fixture, valid or not, is read by the walker and gets its text\'s report', () => {

@@ -45,7 +45,6 @@ function walked(object, options) {
   return report;
 }
 
-const root = new URL('../../', import.meta.url);
 
 const TASK_ARN = 'arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0';
 

@@ -45,7 +45,6 @@ function walked(object, options) {
   return report;
 }
 
-
 const TASK_ARN = 'arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0';
 
 test('every example and fixture, valid or not, is read by the walker and gets its text\'s report', () => {

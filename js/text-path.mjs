@@ -638,6 +638,11 @@ function valueText(key, v) {
     const text = objectText(value);
     if (text !== undefined) return text;
   }
+  // A string, number, boolean or null has no toJSON to call and no member to
+  // read: written as it is, without a holder object (a call of its own each
+  // cost a request of 10,000 unknown members 2.5x its time).
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean' || value === null) return stringify(value);
   const member = stringifyMember(key, value);
   // After '{', the quoted key (which may hold a colon) and ':'.
   return member === '{}' ? undefined : member.slice(stringify(key).length + 2, -1);
@@ -645,20 +650,26 @@ function valueText(key, v) {
 
 /**
  * JSON.stringify's text of the array `v`, whose toJSON was read (undefined),
- * `n` items long (-1: its length not read yet): each item read once.
+ * `n` items long (-1: its length not read yet): each item read once, into a
+ * copy that one JSON.stringify writes (as it would have written `v`: an
+ * item's toJSON is called with its index, undefined and functions are null).
+ * One call for the whole list: a call per item cost about 2.5 µs each on a
+ * list of 1,000 tags.
  */
 function arrayText(v, n) {
   if (n < 0) n = v.length;
   ancestors[entered++] = v;
-  let out = '[';
-  for (let i = 0; i < n; i += 1) {
-    if (i > 0) out += ',';
-    const key = `${i}`;
-    const text = stringifyMember(key, v[i]);
-    out += text === '{}' ? 'null' : text.slice(key.length + 4, -1);
+  const items = new Array(n);
+  for (let i = 0; i < n; i += 1) items[i] = v[i];
+  let text;
+  try {
+    text = stringify(items, notAncestor);
+  } catch (error) {
+    if (!refusesBigInt(error)) throw error;
+    text = stringifyExact(items, notAncestor);
   }
   leave();
-  return `${out}]`;
+  return text;
 }
 
 /**

@@ -5,10 +5,11 @@
 //! caller describes the task).
 //!
 //! The record ([`Record`]) is filled by events (an object or an array opens
-//! at a slot, a member is named, a string or an integer is read), so the two
+//! at a slot, a member is named, a string or an integer is read), so the three
 //! readers of a request fill it the same way: [`Record::from_value`] walks a
-//! parsed [`Value`] tree, and the single pass over the text
-//! ([`crate::scan`]) fills it as it reads. Strings are borrowed from the
+//! parsed [`Value`] tree, the single pass over the text ([`crate::scan`])
+//! fills it as it reads, and so does the reader of the JS object walker's
+//! words ([`crate::walked`]). Strings are borrowed from the
 //! input; only lists (filter rules, tags) take a vector.
 
 use crate::json::{same, Number, Value};
@@ -133,7 +134,9 @@ pub enum Choice {
     Absent,
     /// The value at this position of the option's enum.
     Allowed(u8),
-    /// Anything else (the structural check reports it).
+    /// Anything else: a value outside the enum (the structural check
+    /// reports it), or any value of an option without one (`BytesPerSecond`,
+    /// whose integer the record holds apart).
     Invalid,
 }
 
@@ -313,7 +316,13 @@ impl<'a> Record<'a> {
         match parent {
             // A member of another operation is unknown here, and unread (a
             // CreateTask request has no member the rules read but its own).
-            Slot::Root if operation != Operation::CreateTask && !operation.has_member(name) => {
+            // A reader that knows the member's position found it among the
+            // operation's own members.
+            Slot::Root
+                if position.is_none()
+                    && operation != Operation::CreateTask
+                    && !operation.has_member(name) =>
+            {
                 Slot::Ignored
             }
             Slot::Root => ROOT_SLOTS
@@ -330,11 +339,7 @@ impl<'a> Record<'a> {
                     |(_, slot)| *slot,
                 ),
             Slot::Options => position
-                .or_else(|| {
-                    schema::option_members()
-                        .iter()
-                        .position(|member| same(member.name, name))
-                })
+                .or_else(|| schema::option_position(name))
                 .map_or(Slot::Ignored, Slot::Option),
             Slot::FilterRule(list) if name == "Value" => Slot::FilterValue(list),
             Slot::Schedule if name == "ScheduleExpression" => Slot::ScheduleExpression,
@@ -528,7 +533,7 @@ pub struct Request<'a> {
     /// The existing task (UpdateTask, StartTaskExecution), when described.
     task: Option<&'a Task>,
     /// Whether the request is known to pass the structural check (only the
-    /// single pass says so), so that a rule need not repeat any of its checks.
+    /// single pass and the walker's reader say so), so that a rule need not repeat any of its checks.
     clean: bool,
 }
 
@@ -550,7 +555,7 @@ impl<'a> Request<'a> {
     /// The request whose members are `values`, of the context's operation,
     /// judged against the context's task (unless the task's ARN is not the
     /// request's TaskArn). `clean` says that the structural check finds
-    /// nothing in the request (the single pass reads only such requests).
+    /// nothing in the request (the single pass and the walker's reader pass only such requests).
     pub fn from_record(values: Record<'a>, context: &Context<'a>, clean: bool) -> Self {
         let operation = context.operation;
         let task = if operation == Operation::CreateTask {
@@ -590,7 +595,7 @@ impl<'a> Request<'a> {
     }
 
     /// Whether the request is known to pass the structural check: `true` only
-    /// for a request the single pass read; `false` says nothing either way (a
+    /// for a request the single pass or the walker's reader read; `false` says nothing either way (a
     /// request read from a tree, by [`Request::in_context`], is not known to).
     pub fn structure_is_clean(&self) -> bool {
         self.clean

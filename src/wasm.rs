@@ -2,9 +2,12 @@
 //!
 //! Requests arrive as a JSON string or a JS value. A JS value is turned into
 //! JSON text by the engine's own `JSON.stringify` (one fast native call), so
-//! the core sees the same text either way. Results go back as JSON text that
+//! the core sees the same text either way; the wrapper's generated walker
+//! reads an ordinary object itself and hands over words and strings instead
+//! (`validateWalked`), judged as that text would be. Results go back as JSON text that
 //! `JSON.parse` turns into plain objects and arrays, except on `validate`'s
-//! fast path (`validateInput`, `validateUtf8`), whose report is a compact
+//! fast path (`validateInput` and its kin, `validateWalked` for the object
+//! walker's words, `validateUtf8`), whose report is a compact
 //! record in wasm memory (see [`crate::report_record`]). User mistakes become
 //! diagnostics; only `applyDefaults` (non-object input) and malformed options
 //! (`validate`, `applyDefaults`, `fields`, `describeSchedule`) throw, as
@@ -333,8 +336,9 @@ thread_local! {
     /// [`crate::walked`]); its strings go into `INPUT`. Leaked like `INPUT`.
     static WORDS: Cell<&'static [f64]> = const { Cell::new(&[]) };
 
-    /// The last report `validateInput`, `validateInputStored` or
-    /// `validateUtf8` wrote, for the wrapper to read (see [`write_record`]).
+    /// The last report `validateInput`, `validateInputPlain`,
+    /// `validateInputStored`, `validateWalked` or `validateUtf8` wrote, for
+    /// the wrapper to read (see [`write_record`]).
     static RECORD: Cell<Record> = const { Cell::new(Record::new()) };
 }
 
@@ -351,16 +355,19 @@ fn keep(options: CallOptions) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// The options `storeOptions` kept (a clone of the `Rc`; see `STORED`).
+fn stored_options() -> Option<Rc<CallOptions>> {
+    STORED.with(|stored| {
+        let current = stored.take();
+        stored.set(current.clone());
+        current
+    })
+}
+
 /// `validateInput` with the options last stored by `storeOptions` (none before the first).
 #[wasm_bindgen(js_name = validateInputStored)]
 pub fn validate_input_stored(length: usize) -> Result<usize, JsValue> {
-    let options = STORED
-        .with(|stored| {
-            let current = stored.take();
-            stored.set(current.clone());
-            current
-        })
-        .unwrap_or_default();
+    let options = stored_options().unwrap_or_default();
     let bytes = INPUT
         .with(Cell::get)
         .get(..length)
@@ -441,15 +448,7 @@ pub fn validate_walked(
     options: JsValue,
     copy: Option<Box<[u8]>>,
 ) -> Result<usize, JsValue> {
-    let kept = if stored {
-        STORED.with(|kept| {
-            let current = kept.take();
-            kept.set(current.clone());
-            current
-        })
-    } else {
-        None
-    };
+    let kept = if stored { stored_options() } else { None };
     let given = if stored {
         CallOptions::default()
     } else {

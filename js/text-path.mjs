@@ -2,14 +2,17 @@
 // (scripts/build.sh writes a CommonJS copy for Node). Why it exists: handing a
 // string to wasm through wasm-bindgen walks it one character at a time in JS,
 // and a JS object took a second trip through the boundary for JSON.stringify.
-// Here the engine's native JSON.stringify and TextEncoder.encodeInto put UTF-8
-// straight into a reused buffer in wasm memory (one copy, no allocation per
-// call). A clean report costs nothing more; any other comes back as a compact
+// Here TextEncoder.encodeInto puts a text's UTF-8 straight into a reused
+// buffer in wasm memory (one copy, no allocation per call), and an object is
+// read by the walker generated from the schema table (between the
+// `<generated: walker>` markers below) into words and strings for
+// validateWalked, with no JSON.stringify of the whole request. A clean report costs nothing more; any other comes back as a compact
 // record in wasm memory (src/report_record.rs) that readReport turns into the
 // objects JSON.parse made of the JSON text the core used to write, faster.
 //
 // Only ordinary input takes this path: a well-formed string, or an object that
-// JSON.stringify turns into a string. Everything else (undefined, numbers,
+// JSON.stringify turns into a string (what the walker does not read as the
+// model's shape is written as JSON.stringify writes it). Everything else (undefined, numbers,
 // strings with lone surrogates) goes to the glue's validate(), and an object
 // whose serialisation fails to the glue's reportUnserializable(); the glue owns
 // every diagnostic for such input, so both paths report exactly the same things.
@@ -734,22 +737,21 @@ function int(v) {
 
 /**
  * `{ [key]: value }` as JSON.stringify writes it, a BigInt as its digits (see
- * `serialize`). A member named toJSON is written from a holder with another
- * name: JSON.stringify would call a holder's own toJSON.
+ * `serialize`). A function under the name toJSON would be taken for the
+ * holder's own toJSON: JSON.stringify leaves a function member out, so it is
+ * `{}` at once (any other value's toJSON is called with the key, 'toJSON').
  */
 function stringifyMember(key, value) {
-  const name = key === 'toJSON' ? '-' : key;
-  const holder = { [name]: value };
+  if (key === 'toJSON' && typeof value === 'function') return '{}';
+  const holder = { [key]: value };
   // Only an object can lead back to an ancestor: a primitive is written without the replacer, which costs.
   const check = typeof value === 'object' && value !== null ? notAncestor : undefined;
-  let text;
   try {
-    text = stringify(holder, check);
+    return stringify(holder, check);
   } catch (error) {
     if (!refusesBigInt(error)) throw error;
-    text = stringifyExact(holder, check);
+    return stringifyExact(holder, check);
   }
-  return name === key || text === '{}' ? text : `{"toJSON"${text.slice(4)}`;
 }
 
 /**
@@ -1641,6 +1643,7 @@ export function createValidate(glue) {
     const print = kept ? storedPrint : null;
     let clean;
     let text = GIVE_UP;
+    let strings = '';
     busy = true;
     try {
       clean = walkRequest(request, op, WALK_BUFFER);
@@ -1651,14 +1654,15 @@ export function createValidate(glue) {
     } finally {
       busy = false;
       unwind();
+      // Taken on every way out: a walk that threw or stopped leaves none of the caller's strings behind.
+      strings = walkStrings;
+      walkStrings = '';
     }
     if (!clean) {
       decided = print;
       return text;
     }
     const count = walkNext;
-    const strings = walkStrings;
-    walkStrings = '';
     // A call made from a getter that failed inside the core replaced the
     // instance: its memory and kept options are gone, so the options are
     // given to the core again (the words and strings are here, not there).
@@ -1683,7 +1687,10 @@ export function createValidate(glue) {
           if (encoded.read === strings.length) break;
         }
         const worstCase = strings.length * 3;
-        if (worstCase > INPUT_BUFFER_LIMIT) {
+        // Three bytes per UTF-16 unit hold any text: a buffer that large
+        // already, and still short, means an encodeInto that misreports (a
+        // page may replace it): a copy then, as recordOf does, not a growth for ever.
+        if (worstCase > INPUT_BUFFER_LIMIT || worstCase <= capacity) {
           copy = encoder.encode(strings);
           written = copy.length;
           break;

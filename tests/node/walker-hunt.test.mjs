@@ -579,3 +579,27 @@ test('a cycle back to an object the walker is inside: the getters on the way run
   }
   assertUnharmed();
 });
+
+test('a replaced encodeInto that never reports the whole text read: the walker and the text path copy instead of growing the buffer for ever', { timeout: 30_000 }, () => {
+  const clean = request({ Name: 'nightly', Tags: [{ Key: 'team', Value: 'data' }] });
+  const broken = request({ Name: 'bad<name>', Options: { Atime: 'NONE', Mtime: 'PRESERVE' } });
+  const expected = [validate(JSON.stringify(clean)), validate(JSON.stringify(broken))];
+  const original = TextEncoder.prototype.encodeInto;
+  try {
+    TextEncoder.prototype.encodeInto = () => ({ read: 0, written: 0 });
+    assert.deepEqual([validate(clean), validate(broken)], expected);
+    assert.deepEqual([validate(JSON.stringify(clean)), validate(JSON.stringify(broken))], expected);
+  } finally {
+    TextEncoder.prototype.encodeInto = original;
+  }
+  assert.deepEqual([validate(clean), validate(broken)], expected, 'the next ordinary calls');
+});
+
+test('a member named toJSON holding an object: its own toJSON is called with the key "toJSON", as JSON.stringify calls it', () => {
+  const keysSeen = (call) => {
+    const keys = [];
+    call(request({ toJSON: { toJSON: (key) => { keys.push(key); return 1; } } }));
+    return keys;
+  };
+  assert.deepEqual(keysSeen((object) => validate(object)), keysSeen((object) => JSON.stringify(object)));
+});

@@ -120,9 +120,8 @@ impl LocationType {
     /// The type of a `LocationUri`: `Ok(None)` for a well-formed URI whose
     /// scheme this version does not know, `Err` for text that is no URI.
     pub fn from_uri(uri: &str) -> Result<Option<LocationType>, &'static str> {
-        let at = crate::search::find(uri, "://")
+        let (scheme, rest) = crate::search::split_once(uri, "://")
             .ok_or("is not a location URI such as s3://bucket/prefix/")?;
-        let (scheme, rest) = (&uri[..at], &uri[at + 3..]);
         let well_formed = !scheme.is_empty()
             && scheme
                 .bytes()

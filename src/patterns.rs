@@ -265,7 +265,9 @@ fn all_allowed(text: &str, allowed: fn(char) -> bool, ascii: [u64; 2]) -> bool {
     match bytes.iter().position(|&byte| !ascii_allows(byte)) {
         None => true,
         // All before it are ASCII, so a character starts there.
-        Some(at) => !bytes[at].is_ascii() && text[at..].chars().all(allowed),
+        Some(at) => {
+            !bytes[at].is_ascii() && text.get(at..).is_some_and(|rest| rest.chars().all(allowed))
+        }
     }
 }
 

@@ -135,7 +135,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
 /// up to `log-group:` (inclusive), the log group name, and the optional `:*`.
 fn split_log_group_arn(arn: &str) -> Option<(&str, &str, &str)> {
     let at = crate::search::find(arn, ":log-group:")? + ":log-group:".len();
-    let (prefix, rest) = arn.split_at(at);
+    let (prefix, rest) = arn.split_at_checked(at)?;
     Some(match rest.strip_suffix(":*") {
         Some(name) => (prefix, name, ":*"),
         None => (prefix, rest, ""),

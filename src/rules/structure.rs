@@ -277,20 +277,23 @@ impl Walker {
                         path.truncate(saved);
                         continue;
                     }
+                    // The pointer up to this member (`get`, not `[..saved]`: no
+                    // panic path, whose message formatting is 2 KB of the .wasm).
+                    let parent = path.get(..saved).unwrap_or_default();
                     // A member of another operation gets the reason instead of a guess.
                     let foreign =
                         saved == 0 && self.operation.why_not_a_member(member_name).is_some();
                     let suggestion = if foreign {
                         None
                     } else {
-                        suggest(member_name, members, &path[..saved])
+                        suggest(member_name, members, parent)
                     };
                     let mut diagnostic = Diagnostic::new(
                         Code::UnknownMember,
                         path.as_str(),
                         unknown_member(
                             member_name,
-                            label(name, &path[..saved]),
+                            label(name, parent),
                             suggestion.as_ref(),
                             self.operation,
                         ),
@@ -302,7 +305,7 @@ impl Walker {
                             if is_unambiguous_rename(member_name, known, members, present) {
                                 diagnostic = diagnostic.with_fix(PatchOp::Move {
                                     from: path.clone(),
-                                    path: pointer::join(&path[..saved], known),
+                                    path: pointer::join(parent, known),
                                 });
                             }
                         }

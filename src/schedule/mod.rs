@@ -375,7 +375,7 @@ fn without_stray_commas(expression: &str) -> Cow<'_, str> {
         return Cow::Borrowed(expression);
     };
     let end = inner.find(')').unwrap_or(inner.len());
-    let (fields, rest) = inner.split_at(end);
+    let (fields, rest) = inner.split_at_checked(end).unwrap_or((inner, ""));
     let stray = |word: &str| {
         word.contains(',')
             && word.split(',').any(str::is_empty)

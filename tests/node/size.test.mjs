@@ -32,6 +32,20 @@ test(`the .wasm and the web glue fit in ${BUDGET} bytes gzip`, () => {
   assert.ok(total <= BUDGET, `${total} bytes gzip is over the ${BUDGET}-byte budget`);
 });
 
+// wasm-bindgen names each function the .wasm imports from its glue
+// __wbg_NAME_HASH; scripts/unhash-imports.mjs takes the 16 hex digits off, in
+// the .wasm and in both glues (908 bytes gzip: docs/performance.md, "Room for
+// this session").
+test('the .wasm imports its functions by names without wasm-bindgen\'s hashes', () => {
+  const wasm = new WebAssembly.Module(readFileSync(join(pkgDir, 'datasync_task_validator_bg.wasm')));
+  const names = WebAssembly.Module.imports(wasm).map(({ name }) => name);
+  assert.ok(names.some((name) => name.startsWith('__wbg_')), `no __wbg_ import among ${names}`);
+  assert.deepEqual(names.filter((name) => /^__wbg_\w+_[0-9a-f]{16}$/.test(name)), []);
+  for (const glue of ['web/datasync_task_validator.js', 'node/datasync_task_validator.cjs']) {
+    assert.doesNotMatch(readFileSync(join(pkgDir, glue), 'utf8'), /__wbg_\w+_[0-9a-f]{16}\b/, glue);
+  }
+});
+
 // Standard library code that a small use links in full, each 1-3 KB gzip
 // (docs/performance.md, "Room for the walker"): kept out with the crate's own
 // small replacements. Read from the function names of wasm-bindgen's output,

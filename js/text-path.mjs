@@ -209,40 +209,71 @@ export function createApplyDefaults(glue) {
 const decoder = new TextDecoder();
 const SEVERITIES = ['error', 'warning'];
 const OPERATIONS = ['add', 'replace', 'move'];
+const defineProperty = Object.defineProperty;
+const hasOwn = Object.hasOwn;
+const ARRAY_PROTOTYPE = Array.prototype;
 
 // Where readReport is in the record: its words, its text, the next word and
 // where the next string starts in the text. Module state rather than
 // closures made per call, which cost more than the objects they build.
+// `reading` is true while readReport runs: validate() called meanwhile (it
+// cannot be, see `ownMember`; a page that replaced a built-in readReport uses,
+// such as String.prototype.slice, could) reports through the glue's own
+// validate(), which leaves this record alone.
 let words;
 let text;
 let next;
 let at;
+let reading = false;
 
 /** The next string: the text from the last one's end to the end the next word gives. */
 const string = () => text.slice(at, (at = words[next++]));
 
+/** A data member's descriptor, for `define`; no prototype, so that nothing on Object.prototype is read as part of it. */
+const MEMBER = { __proto__: null, value: undefined, writable: true, enumerable: true, configurable: true };
+
+/**
+ * Makes `value` the own data member `name` of `out`, as JSON.parse does.
+ * Assigned, which costs far less than defining it, unless Object.prototype
+ * has a member of that name: a setter there would run page code while the
+ * report is read (which could call validate() and overwrite the record
+ * being read, or throw), a read-only member would refuse the assignment,
+ * and `__proto__` would set the prototype. Those are defined.
+ */
+function ownMember(out, name, value) {
+  // hasOwn, not `in` (the same here: Object.prototype has no prototype),
+  // which V8 answers far more slowly for a string cut from a text.
+  if (hasOwn(OBJECT_PROTOTYPE, name)) define(out, name, value);
+  else out[name] = value;
+}
+
+/** Appends `value` to the array `out` as its own data member, as `ownMember` does (a page may put an index on Array.prototype). */
+function ownItem(out, value) {
+  const index = out.length;
+  if (index in ARRAY_PROTOTYPE) define(out, index, value);
+  else out[index] = value;
+}
+
+/** Defines `key` of `out` as a writable, enumerable, configurable data member holding `value`. */
+function define(out, key, value) {
+  MEMBER.value = value;
+  defineProperty(out, key, MEMBER);
+  MEMBER.value = undefined;
+}
+
 /** An array of `read()`'s results, as many as the next word says. */
 function list(read) {
   const out = [];
-  for (let count = words[next++]; count > 0; count -= 1) out.push(read());
+  for (let count = words[next++]; count > 0; count -= 1) ownItem(out, read());
   return out;
 }
 
-/**
- * An object of as many members as the next word says. Each is assigned, which
- * costs less than defining it; only a member named __proto__ is defined, as
- * JSON.parse defines it, so that it is a member and not the prototype. (So a
- * setter or a read-only member a page put on Object.prototype under a name the
- * report uses would run or refuse; checking each name for that cost the
- * invalid request 5-9% of its CPU time.)
- */
+/** An object of as many members as the next word says. */
 function object() {
   const out = {};
   for (let count = words[next++]; count > 0; count -= 1) {
     const name = string();
-    const member = value();
-    if (name === '__proto__') Object.defineProperty(out, name, { value: member, writable: true, enumerable: true, configurable: true });
-    else out[name] = member;
+    ownMember(out, name, value());
   }
   return out;
 }
@@ -283,23 +314,29 @@ function diagnostic() {
 /**
  * The report the core wrote as a record at `address` in wasm memory `buffer`
  * (src/report_record.rs has the layout), as the plain objects JSON.parse
- * made of the report's JSON text: the same members in the same order. Its
+ * made of the report's JSON text: the same members in the same order, each
+ * an own data member made without running page code (see `ownMember`). Its
  * strings are decoded from one text and cut at the UTF-16 offsets the record
- * gives. Runs no user code (but see `object`), so nothing can call the core
- * while it reads.
+ * gives. Nothing of the record is kept once it returns or throws.
  */
 function readReport(buffer, address) {
-  const header = new Uint32Array(buffer, address, 3);
-  words = new Uint32Array(buffer, address, header[2]);
-  text = decoder.decode(new Uint8Array(buffer, header[0], header[1]));
-  // After the header: valid, the count of errors and of warnings, then the diagnostics.
-  next = 6;
-  at = 0;
-  const report = { valid: words[3] === 1, errors: [], warnings: [] };
-  for (let count = words[4]; count > 0; count -= 1) report.errors.push(diagnostic());
-  for (let count = words[5]; count > 0; count -= 1) report.warnings.push(diagnostic());
-  words = text = undefined; // a long report's text is not kept until the next one
-  return report;
+  reading = true;
+  try {
+    const header = new Uint32Array(buffer, address, 3);
+    words = new Uint32Array(buffer, address, header[2]);
+    text = decoder.decode(new Uint8Array(buffer, header[0], header[1]));
+    // After the header: valid, the count of errors and of warnings, then the diagnostics.
+    next = 6;
+    at = 0;
+    const errors = [];
+    for (let count = words[4]; count > 0; count -= 1) ownItem(errors, diagnostic());
+    const warnings = [];
+    for (let count = words[5]; count > 0; count -= 1) ownItem(warnings, diagnostic());
+    return { valid: words[3] === 1, errors, warnings };
+  } finally {
+    words = text = undefined; // a long report's text is not kept until the next one
+    reading = false;
+  }
 }
 
 const hasLoneSurrogate =
@@ -1715,6 +1752,7 @@ export function createValidate(glue) {
   }
 
   return function validate(request, options) {
+    if (reading) return glue.validate(request, options); // see `reading`
     let text;
     let print;
     if (typeof request === 'string') {

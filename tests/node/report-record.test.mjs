@@ -174,3 +174,92 @@ test('generated invalid requests get the same reports (seeded)', () => {
   }
   assert.equal(compared, 400);
 });
+
+/**
+ * Runs `body` with `key` defined on `prototype` by `descriptor`, then
+ * restores what was there.
+ */
+function withOnPrototype(prototype, key, descriptor, body) {
+  const before = Object.getOwnPropertyDescriptor(prototype, key);
+  Object.defineProperty(prototype, key, { configurable: true, ...descriptor });
+  try {
+    return body();
+  } finally {
+    if (before) Object.defineProperty(prototype, key, before);
+    else delete prototype[key];
+  }
+}
+
+// Members under every name a report uses: its own, each diagnostic's, each
+// params object's and each fix operation's, and array indexes.
+const MANY = read('examples/many-problems.json');
+const WITH_FIXES = JSON.stringify(request({ Options: { Verifymode: 'NONE' }, Schedule: { ScheduleExpression: ' RATE(1 DAY) ' } }));
+const REPORT_NAMES = ['valid', 'errors', 'warnings', 'code', 'severity', 'path', 'message', 'params', 'fix', 'op', 'from', 'value',
+  'member', 'expected', 'actual', 'related', 'suggestion', 'allowed', 'max', 'count', '0', '1'];
+
+test('a setter on Object.prototype or Array.prototype under a name the report uses never runs while the report is read', () => {
+  const expected = [MANY, WITH_FIXES].map((text) => glue.validate(text));
+  let ran = 0;
+  for (const name of REPORT_NAMES) {
+    for (const prototype of [Object.prototype, Array.prototype]) {
+      // A setter that validates another request (which would overwrite the
+      // record being read), one that throws, and a read-only member (which
+      // an assignment in a module's strict mode would throw on).
+      for (const descriptor of [
+        { set() { ran += 1; validate(request({ Options: { Atime: 'NONE' } })); } },
+        { set() { ran += 1; throw new Error(`the page's setter of ${name}`); } },
+        { value: 'read-only', writable: false },
+      ]) {
+        const label = `${name} on ${prototype === Array.prototype ? 'Array' : 'Object'}.prototype: ${Object.keys(descriptor)}`;
+        // Only validate() runs meanwhile; the reports are compared afterwards.
+        // (An array literal: push would run a setter at an index itself.)
+        const reports = withOnPrototype(prototype, name, descriptor, () => [
+          validate(MANY), validate(JSON.parse(MANY)), validate(WITH_FIXES), validate(JSON.parse(WITH_FIXES)),
+        ]);
+        for (const [i, report] of reports.entries()) assertSameReport(report, expected[i >> 1], `${label}, report ${i}`);
+      }
+    }
+  }
+  assert.equal(ran, 0);
+});
+
+test('validate() called while a report is read (from a built-in the page replaced) gets its own report, and so does the call it came from', () => {
+  const slice = String.prototype.slice;
+  const inner = request({ Options: { Atime: 'NONE', Mtime: 'PRESERVE' } });
+  const outerReport = glue.validate(MANY);
+  const innerReport = glue.validate(inner);
+  let nested;
+  // The first string cut from the outer report's text calls validate() again.
+  String.prototype.slice = function replaced(...args) {
+    if (nested === undefined) {
+      nested = null;
+      nested = validate(inner);
+    }
+    return Reflect.apply(slice, this, args);
+  };
+  let outer;
+  try {
+    outer = validate(MANY);
+  } finally {
+    String.prototype.slice = slice;
+  }
+  assertSameReport(nested, innerReport, 'the nested call');
+  assertSameReport(outer, outerReport, 'the outer call');
+});
+
+test('a throw while a report is read leaves nothing behind: the next call reads its own report on the fast path', () => {
+  const slice = String.prototype.slice;
+  let validated = 0;
+  const { createValidate } = createRequire(import.meta.url)('../../pkg/node/text-path.cjs');
+  const own = createValidate({ ...glue, validate: (...args) => ((validated += 1), glue.validate(...args)) });
+  String.prototype.slice = function replaced() {
+    throw new Error("the page's slice");
+  };
+  try {
+    assert.throws(() => own(MANY), /the page's slice/);
+  } finally {
+    String.prototype.slice = slice;
+  }
+  assertSameReport(own(MANY), glue.validate(MANY), 'the next call');
+  assert.equal(validated, 0, 'the next call was not sent to the glue as a call made while a report is read');
+});

@@ -225,9 +225,34 @@ let text;
 let next;
 let at;
 let reading = false;
+let memory; // the wasm memory's buffer, where fixed strings are
+let fixed; // the fixed strings read so far, of the glue whose record this is (see `fixedString`)
 
 /** The next string: the text from the last one's end to the end the next word gives. */
 const string = () => text.slice(at, (at = words[next++]));
+
+/** The longest fixed string kept, in bytes (codes and params names are shorter). */
+const FIXED_LIMIT = 64;
+
+/**
+ * The next fixed string (src/report_record.rs): one that lives as long as
+ * the module, given by its address in wasm memory and its length in bytes.
+ * Decoded there the first time and kept in `fixed`, by address and length
+ * (the module's data never moves or changes, in any instance of it), so
+ * that a code or a params name is not cut afresh on every report, and as a
+ * member name is one V8 has already looked up.
+ */
+function fixedString() {
+  const address = words[next++];
+  const length = words[next++];
+  const key = address * FIXED_LIMIT + length;
+  let out = length < FIXED_LIMIT ? fixed.get(key) : undefined;
+  if (out === undefined) {
+    out = decoder.decode(new Uint8Array(memory, address, length));
+    if (length < FIXED_LIMIT) fixed.set(key, out);
+  }
+  return out;
+}
 
 /** A data member's descriptor, for `define`; no prototype, so that nothing on Object.prototype is read as part of it. */
 const MEMBER = { __proto__: null, value: undefined, writable: true, enumerable: true, configurable: true };
@@ -288,7 +313,8 @@ function value() {
     case 4: return Number(string());
     case 5: return string();
     case 6: return list(value);
-    default: return object();
+    case 7: return object();
+    default: return fixedString();
   }
 }
 
@@ -299,13 +325,23 @@ function operation() {
   return op === 'move' ? { op, from: first, path: string() } : { op, path: first, value: value() };
 }
 
+/** A diagnostic's params: as many as the next word says, each a fixed name and a value. */
+function paramsObject() {
+  const out = {};
+  for (let count = words[next++]; count > 0; count -= 1) {
+    const name = fixedString();
+    ownMember(out, name, value());
+  }
+  return out;
+}
+
 /** { code, severity, path, message, params?, fix? }, each object made in one literal. */
 function diagnostic() {
-  const code = string();
+  const code = fixedString();
   const severity = SEVERITIES[words[next++]];
   const path = string();
   const message = string();
-  const params = words[next] > 0 ? object() : (next++, undefined);
+  const params = words[next] > 0 ? paramsObject() : (next++, undefined);
   const fix = words[next] > 0 ? list(operation) : (next++, undefined);
   if (fix === undefined) return params === undefined ? { code, severity, path, message } : { code, severity, path, message, params };
   return params === undefined ? { code, severity, path, message, fix } : { code, severity, path, message, params, fix };
@@ -317,11 +353,14 @@ function diagnostic() {
  * made of the report's JSON text: the same members in the same order, each
  * an own data member made without running page code (see `ownMember`). Its
  * strings are decoded from one text and cut at the UTF-16 offsets the record
- * gives. Nothing of the record is kept once it returns or throws.
+ * gives, or are fixed strings kept in `strings` (a Map, one per glue: see
+ * `fixedString`). Nothing of the record is kept once it returns or throws.
  */
-function readReport(buffer, address) {
+function readReport(buffer, address, strings) {
   reading = true;
   try {
+    memory = buffer;
+    fixed = strings;
     const header = new Uint32Array(buffer, address, 3);
     words = new Uint32Array(buffer, address, header[2]);
     text = decoder.decode(new Uint8Array(buffer, header[0], header[1]));
@@ -334,7 +373,7 @@ function readReport(buffer, address) {
     for (let count = words[5]; count > 0; count -= 1) ownItem(warnings, diagnostic());
     return { valid: words[3] === 1, errors, warnings };
   } finally {
-    words = text = undefined; // a long report's text is not kept until the next one
+    words = text = memory = fixed = undefined; // a long report's text is not kept until the next one
     reading = false;
   }
 }
@@ -1501,6 +1540,8 @@ export function createValidate(glue) {
   // print of the options kept in wasm (storedPrint) when they are this
   // call's, null when they are not to be kept, undefined when not decided.
   let decided;
+  // The fixed strings of this glue's reports (readReport): codes, params names.
+  const fixedStrings = new Map();
 
   /** Forgets the buffer, memory and stored options of a replaced instance (a raw glue is never replaced). */
   function followInstance() {
@@ -1576,7 +1617,7 @@ export function createValidate(glue) {
   function validateText(text, options, print) {
     const record = recordOf(text, options, print);
     // Read at once, before anything can call the core again and overwrite it.
-    return record === 0 ? undefined : readReport(writer.buffer, record);
+    return record === 0 ? undefined : readReport(writer.buffer, record, fixedStrings);
   }
 
   /**
@@ -1746,7 +1787,7 @@ export function createValidate(glue) {
     // the request again rather than give a wrong report.
     if (record === 1) return GIVE_UP;
     if (record === 0) return { valid: true, errors: [], warnings: [] };
-    const report = readReport(writer.buffer, record);
+    const report = readReport(writer.buffer, record, fixedStrings);
     nameNonFiniteNumbers(request, report);
     return report;
   }

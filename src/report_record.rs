@@ -10,19 +10,30 @@
 //! so the wrapper decodes the text once and cuts it with `slice`. Strings are
 //! read in the order they were written, each starting where the last ended.
 //!
-//! The record, as 32-bit words (`S` marks where a string ends):
+//! A string that lives as long as the module (`&'static str`: a code, a
+//! params name, most values the rules name, such as `"integer"`) is not
+//! copied: the record gives its address in wasm memory and its length in
+//! bytes, `F`, and the wrapper decodes it there once and keeps it for the
+//! next reports. Cutting and, for a member name, looking up a string made
+//! afresh on every report cost more than the member itself.
+//!
+//! The record, as 32-bit words (`S` marks where a string ends, `F` is a
+//! fixed string's two words):
 //! - the report: `valid` (0 or 1), the count of errors, the count of
 //!   warnings, then the errors and the warnings, each a diagnostic;
-//! - a diagnostic: `S` code, severity (0 error, 1 warning), `S` path,
-//!   `S` message, the params as an object (a count of 0 when there are none),
-//!   then the count of fix operations and each operation: 0 (`add`) or 1
-//!   (`replace`), `S` path and the value; or 2 (`move`), `S` from, `S` path;
+//! - a diagnostic: `F` code, severity (0 error, 1 warning), `S` path,
+//!   `S` message, the count of params (0 when there are none) and each
+//!   one's `F` name and value, then the count of fix operations and each
+//!   operation: 0 (`add`) or 1 (`replace`), `S` path and the value; or 2
+//!   (`move`), `S` from, `S` path;
 //! - a value: a tag from [`Tag`], then for a number its word, for a
-//!   number's literal or a string `S`, for an array the count of items and
-//!   each item, for an object the count of members and each member's `S` name
-//!   and value.
+//!   number's literal or a string `S`, for a fixed string `F`, for an array
+//!   the count of items and each item, for an object the count of members
+//!   and each member's `S` name and value.
 //!
 //! Built for the wasm boundary (and the tests), never part of the Rust API.
+
+use std::borrow::Cow;
 
 use crate::diagnostic::{Diagnostic, PatchOp, Severity};
 use crate::json::{Number, Value};
@@ -49,6 +60,8 @@ pub enum Tag {
     Array = 6,
     /// An object: the count of members, then each member's name and value.
     Object = 7,
+    /// A string that lives as long as the module: its address and length.
+    Fixed = 8,
 }
 
 /// A report written as a record: `words` and the `text` its strings are cut from.
@@ -60,6 +73,10 @@ pub struct Record {
     pub text: String,
     /// The text's length so far in UTF-16 code units.
     units: u32,
+    /// The fixed strings written, by the word that gives their address
+    /// (which natively is only the pointer's low half), for the tests' reader.
+    #[cfg(test)]
+    fixed: Vec<(u32, &'static str)>,
 }
 
 impl Record {
@@ -69,6 +86,8 @@ impl Record {
             words: Vec::new(),
             text: String::new(),
             units: 0,
+            #[cfg(test)]
+            fixed: Vec::new(),
         }
     }
 
@@ -77,6 +96,8 @@ impl Record {
         self.words.clear();
         self.text.clear();
         self.units = 0;
+        #[cfg(test)]
+        self.fixed.clear();
     }
 
     /// Writes `report`, after whatever the record holds (callers clear it first).
@@ -94,13 +115,13 @@ impl Record {
     }
 
     fn diagnostic(&mut self, diagnostic: &Diagnostic) {
-        self.string(diagnostic.code.as_str());
+        self.fixed(diagnostic.code.as_str());
         self.push(u32::from(diagnostic.severity == Severity::Warning));
         self.string(&diagnostic.path);
         self.string(&diagnostic.message);
         self.push(word(diagnostic.params.len()));
         for (name, value) in &diagnostic.params {
-            self.string(name);
+            self.fixed(name);
             self.value(value);
         }
         self.push(word(diagnostic.fix.len()));
@@ -120,7 +141,7 @@ impl Record {
         }
     }
 
-    fn value(&mut self, value: &Value) {
+    fn value(&mut self, value: &Value<'static>) {
         match value {
             Value::Null => self.push(Tag::Null as u32),
             Value::Bool(false) => self.push(Tag::False as u32),
@@ -139,7 +160,11 @@ impl Record {
                 self.push(Tag::Literal as u32);
                 self.string(literal);
             }
-            Value::String(text) => {
+            Value::String(Cow::Borrowed(text)) => {
+                self.push(Tag::Fixed as u32);
+                self.fixed(text);
+            }
+            Value::String(Cow::Owned(text)) => {
                 self.push(Tag::String as u32);
                 self.string(text);
             }
@@ -180,6 +205,18 @@ impl Record {
         self.push(self.units);
     }
 
+    /// Writes a string that lives as long as the module as its address
+    /// and its length in bytes, without copying it. Not inlined either.
+    #[inline(never)]
+    fn fixed(&mut self, text: &'static str) {
+        // The address is a wasm32 pointer; natively (the tests) its low half.
+        let address = text.as_ptr() as usize as u32;
+        self.push(address);
+        self.push(word(text.len()));
+        #[cfg(test)]
+        self.fixed.push((address, text));
+    }
+
     /// Appends one word. Not inlined either, for the same reason.
     #[inline(never)]
     fn push(&mut self, word: u32) {
@@ -210,12 +247,26 @@ mod tests {
         units: Vec<u16>,
         next: usize,
         at: usize,
+        /// What the wrapper finds in wasm memory at a fixed string's address.
+        fixed: &'r [(u32, &'static str)],
     }
 
     impl Reader<'_> {
         fn word(&mut self) -> u32 {
             self.next += 1;
             self.words[self.next - 1]
+        }
+
+        /// A fixed string: its address and its length in bytes.
+        fn fixed(&mut self) -> Value<'static> {
+            let address = self.word();
+            let length = self.word() as usize;
+            let (_, text) = self
+                .fixed
+                .iter()
+                .find(|(at, text)| *at == address && text.len() == length)
+                .expect("a fixed string written");
+            Value::String(Text::Owned((*text).to_owned()))
         }
 
         fn string(&mut self) -> Value<'static> {
@@ -238,6 +289,7 @@ mod tests {
                     owned(&json::parse(&literal).expect("a number literal").value)
                 }
                 5 => self.string(),
+                8 => self.fixed(),
                 6 => {
                     let count = self.word();
                     Value::Array((0..count).map(|_| self.value()).collect())
@@ -261,15 +313,22 @@ mod tests {
         }
 
         fn diagnostic(&mut self) -> Value<'static> {
-            let mut members = vec![(Text::Borrowed("code"), self.string())];
+            let mut members = vec![(Text::Borrowed("code"), self.fixed())];
             let severity = if self.word() == 1 { "warning" } else { "error" };
             members.push((Text::Borrowed("severity"), Value::from(severity)));
             members.push((Text::Borrowed("path"), self.string()));
             members.push((Text::Borrowed("message"), self.string()));
-            if self.words[self.next] > 0 {
-                members.push((Text::Borrowed("params"), self.object()));
-            } else {
-                self.next += 1;
+            let params = self.word();
+            if params > 0 {
+                let params = (0..params)
+                    .map(|_| {
+                        let Value::String(name) = self.fixed() else {
+                            unreachable!()
+                        };
+                        (name, self.value())
+                    })
+                    .collect();
+                members.push((Text::Borrowed("params"), Value::Object(params)));
             }
             let operations = self.word();
             if operations > 0 {
@@ -301,6 +360,7 @@ mod tests {
                 units: record.text.encode_utf16().collect(),
                 next: 0,
                 at: 0,
+                fixed: &record.fixed,
             };
             let valid = reader.word() == 1;
             let errors = reader.word();
@@ -342,7 +402,12 @@ mod tests {
                 .with("prefix", "aws:")
                 .with("count", 2usize)
                 .with("nested", nested.clone())
-                .with("negative", -7i64),
+                .with("negative", -7i64)
+                .with("related", vec!["/TaskMode", "/Options/Mtime"])
+                .with(
+                    "mixed",
+                    vec![Value::from("fixed"), Value::from("owned".to_owned())],
+                ),
             Diagnostic::new(Code::SameLocation, "/é/😀/\u{fffd}", "€ and 𝄞")
                 .with_fix(PatchOp::Add {
                     path: "/Options/😀".to_owned(),

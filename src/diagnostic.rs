@@ -1017,8 +1017,9 @@ impl Diagnostic {
         self
     }
 
-    /// Adds the `related` pointers, unless there are none.
-    pub fn with_related(self, related: Vec<String>) -> Self {
+    /// Adds the `related` pointers, unless there are none: strings (a
+    /// `&'static str` costs no copy) or string [`Value`]s.
+    pub fn with_related<T: Into<Value<'static>>>(self, related: Vec<T>) -> Self {
         if related.is_empty() {
             self
         } else {

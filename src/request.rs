@@ -621,9 +621,11 @@ impl<'a> Request<'a> {
 
     /// The pointers a mode rule names as related: `/TaskMode` in a CreateTask
     /// request; nothing for the other operations, whose mode is the task's.
-    pub fn mode_related(&self) -> Vec<String> {
+    /// String values of a `&'static str`: no copy, and one allocation where
+    /// `Diagnostic::with_related` makes them its `related` array.
+    pub fn mode_related(&self) -> Vec<Value<'static>> {
         if self.operation == Operation::CreateTask {
-            vec!["/TaskMode".to_owned()]
+            vec![Value::from("/TaskMode")]
         } else {
             Vec::new()
         }

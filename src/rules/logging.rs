@@ -14,6 +14,7 @@
 //! request's doing.
 
 use crate::diagnostic::{quote, Code, Collector, Diagnostic};
+use crate::json::Value;
 use crate::patterns::Pattern;
 use crate::request::{Request, TaskMode};
 use crate::rules::Context;
@@ -69,7 +70,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
         let (subject, related) = if in_request {
             (
                 "CloudWatchLogGroupArn is set",
-                vec!["/CloudWatchLogGroupArn".to_owned()],
+                vec![Value::from("/CloudWatchLogGroupArn")],
             )
         } else {
             ("The task has a CloudWatchLogGroupArn", Vec::new())

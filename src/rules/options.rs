@@ -12,6 +12,7 @@
 //! Fix: `{"Options": {"Mtime": "NONE", "Atime": "NONE"}}`.
 
 use crate::diagnostic::{Code, Collector, Diagnostic, PatchOp};
+use crate::json::Value;
 use crate::request::{Request, Setting, TaskMode};
 use crate::rules::Context;
 use crate::schema::Operation;
@@ -119,7 +120,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
             } else {
                 ("Atime", "Mtime")
             };
-            let mut related = vec![request.option_path(other)];
+            let mut related = vec![Value::from(request.option_path(other))];
             related.extend(request.mode_related());
             // The fix gives the blamed member the value that agrees with the other.
             let (setting, value) = if blamed == "Atime" {

@@ -8,6 +8,7 @@
 //! Fix: `{"Includes": [{"FilterType": "SIMPLE_PATTERN", "Value": "/docs|/reports*"}]}`.
 
 use crate::diagnostic::{quote, Code, Collector, Diagnostic};
+use crate::pointer;
 use crate::request::{Field, FilterItem, Request, FILTER_LISTS};
 use crate::rules::Context;
 
@@ -133,9 +134,15 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     }
 }
 
-/// The pointer of a rule's Value, e.g. `/Includes/0/Value`.
+/// The pointer of a rule's Value, e.g. `/Includes/0/Value` (without
+/// `format!`, as `tags::key_path`).
 fn value_pointer(list: &str, index: usize) -> String {
-    format!("/{list}/{index}/Value")
+    let mut path = String::with_capacity(list.len() + 10);
+    path.push('/');
+    path.push_str(list);
+    pointer::push_index(&mut path, index);
+    path.push_str("/Value");
+    path
 }
 
 fn check_patterns(list: &str, value: &str, path: impl Fn() -> String, out: &mut Collector) {

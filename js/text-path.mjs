@@ -225,6 +225,11 @@ let text;
 let next;
 let at;
 let reading = false;
+// Whether Array.prototype's prototype is Object.prototype, as readReport
+// found it: a page may give it another, perhaps a Proxy whose traps an
+// assignment or `in` would run. Read once per report: nothing the page
+// wrote runs while a report is read (unless it replaced a built-in).
+let arraysPlain = true;
 let memory; // the wasm memory's buffer, where fixed strings are
 let fixed; // the fixed strings read so far, of the glue whose record this is (see `fixedString`)
 
@@ -272,11 +277,18 @@ function ownMember(out, name, value) {
   else out[name] = value;
 }
 
-/** Appends `value` to the array `out` as its own data member, as `ownMember` does (a page may put an index on Array.prototype). */
+/**
+ * Appends `value` to the array `out` as its own data member, as `ownMember`
+ * does: assigned unless the prototype chain has a member at that index, or
+ * is not Array.prototype then Object.prototype (see `arraysPlain`).
+ */
 function ownItem(out, value) {
   const index = out.length;
-  if (index in ARRAY_PROTOTYPE) define(out, index, value);
-  else out[index] = value;
+  if (!arraysPlain || index in ARRAY_PROTOTYPE) {
+    define(out, index, value);
+  } else {
+    out[index] = value;
+  }
 }
 
 /** Defines `key` of `out` as a writable, enumerable, configurable data member holding `value`. */
@@ -361,6 +373,7 @@ function readReport(buffer, address, strings) {
   try {
     memory = buffer;
     fixed = strings;
+    arraysPlain = getPrototypeOf(ARRAY_PROTOTYPE) === OBJECT_PROTOTYPE;
     const header = new Uint32Array(buffer, address, 3);
     words = new Uint32Array(buffer, address, header[2]);
     text = decoder.decode(new Uint8Array(buffer, header[0], header[1]));

@@ -263,3 +263,24 @@ test('a throw while a report is read leaves nothing behind: the next call reads 
   assertSameReport(own(MANY), glue.validate(MANY), 'the next call');
   assert.equal(validated, 0, 'the next call was not sent to the glue as a call made while a report is read');
 });
+
+test('an Array.prototype whose prototype is a Proxy: none of its traps runs while a report is read', () => {
+  const expected = glue.validate(MANY);
+  let ran = 0;
+  const traps = new Proxy(Object.prototype, {
+    has(target, key) { ran += 1; return Reflect.has(target, key); },
+    set(target, key, value, receiver) { ran += 1; return Reflect.set(target, key, value, receiver); },
+    get(target, key, receiver) { ran += 1; return Reflect.get(target, key, receiver); },
+    getOwnPropertyDescriptor(target, key) { ran += 1; return Reflect.getOwnPropertyDescriptor(target, key); },
+    defineProperty(target, key, descriptor) { ran += 1; return Reflect.defineProperty(target, key, descriptor); },
+  });
+  let report;
+  Object.setPrototypeOf(Array.prototype, traps);
+  try {
+    report = validate(MANY);
+  } finally {
+    Object.setPrototypeOf(Array.prototype, Object.prototype);
+  }
+  assert.equal(ran, 0);
+  assertSameReport(report, expected, 'the report');
+});

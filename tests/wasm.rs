@@ -28,17 +28,25 @@ fn validate_utf8(bytes: &[u8]) -> usize {
 
 /// The header and the first words of the report's record at `address`
 /// (src/report_record.rs): `[text address, text bytes, words, valid, errors,
-/// warnings]`, and the record's text. The package's reader is tested in
-/// tests/node/report-record.test.mjs.
-fn record_at(address: usize) -> ([u32; 6], String) {
+/// warnings]`, the record's text, and the first diagnostic's code (a fixed
+/// string, read where it lies in wasm memory). The package's reader is
+/// tested in tests/node/report-record.test.mjs.
+fn record_at(address: usize) -> ([u32; 6], String, String) {
     let buffer = wasm_bindgen::memory()
         .unchecked_into::<js_sys::WebAssembly::Memory>()
         .buffer();
-    let words = js_sys::Uint32Array::new_with_byte_offset_and_length(&buffer, address as u32, 6);
-    let mut head = [0u32; 6];
+    let words = js_sys::Uint32Array::new_with_byte_offset_and_length(&buffer, address as u32, 8);
+    let mut head = [0u32; 8];
     words.copy_to(&mut head);
-    let bytes = js_sys::Uint8Array::new_with_byte_offset_and_length(&buffer, head[0], head[1]);
-    (head, String::from_utf8(bytes.to_vec()).expect("UTF-8 text"))
+    let utf8 = |at: u32, length: u32| {
+        let bytes = js_sys::Uint8Array::new_with_byte_offset_and_length(&buffer, at, length);
+        String::from_utf8(bytes.to_vec()).expect("UTF-8 text")
+    };
+    // The first diagnostic's code is a fixed string: its address and length.
+    let code = utf8(head[6], head[7]);
+    let text = utf8(head[0], head[1]);
+    let [a, b, c, d, e, f, _, _] = head;
+    ([a, b, c, d, e, f], text, code)
 }
 
 /// `applyDefaults` without options.
@@ -219,14 +227,19 @@ fn the_utf8_path_is_silent_for_a_clean_request_and_reports_like_validate() {
     let clean = text(&good_request());
     assert_eq!(validate_utf8(clean.as_bytes()), 0);
     let broken = r#"{"SourceLocationArn": 1}"#;
-    let ([_, _, _, valid, errors, warnings], strings) = record_at(validate_utf8(broken.as_bytes()));
+    let ([_, _, _, valid, errors, warnings], strings, code) =
+        record_at(validate_utf8(broken.as_bytes()));
     let report = validate(broken.into());
     assert_eq!((valid, errors, warnings), (0, 2, 0));
     assert_eq!(array(&get(&report, "errors")).length(), errors);
-    assert!(strings.contains("value/wrong-type"), "{strings}");
+    assert_eq!(code, "request/missing-member");
+    assert!(
+        strings.contains("SourceLocationArn must be a string"),
+        "{strings}"
+    );
     // Bytes that are not UTF-8 never trap; they are read leniently.
-    let (_, strings) = record_at(validate_utf8(b"{\"Name\": \"\xff\"}"));
-    assert!(strings.contains("request/missing-member"), "{strings}");
+    let (_, _, code) = record_at(validate_utf8(b"{\"Name\": \"\xff\"}"));
+    assert_eq!(code, "request/missing-member");
 }
 
 #[wasm_bindgen_test]

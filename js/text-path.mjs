@@ -617,9 +617,6 @@ function positions(names) {
   return at;
 }
 
-/** Whether JSON.stringify leaves out a member holding `v`. */
-const absent = (v) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
-
 /**
  * Whether the object `o`, whose toJSON is read (and not a function), is one
  * the walker lists: not an array, and its prototype Object.prototype or
@@ -849,6 +846,9 @@ function stringifyMember(key, value) {
  * members just before (so that any number of them takes two words).
  */
 function raw(k, v) {
+  // Left out by JSON.stringify, at once. (A function is left out too, unless
+  // it has a toJSON, which JSON.stringify calls: valueText writes both.)
+  if (v === undefined || typeof v === 'symbol') return;
   const value = valueText(k, v);
   if (value === undefined) return; // left out (a toJSON that returned undefined)
   const text = `${stringify(k)}:${value}`;
@@ -933,34 +933,96 @@ function w1(o, key) {
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
-    const v = o[k];
-    if (absent(v)) continue;
     if (k !== w1n[at]) {
       at = w1m[k];
       if (at === undefined) {
-        raw(k, v);
+        raw(k, o[k]);
         at = 0;
         continue;
       }
     }
     put(at);
     switch (at) {
-      case 0: if (!oneOf(v, e0)) miss(k, v); break;
-      case 1: if (!oneOf(v, e1)) miss(k, v); break;
-      case 2: if (!oneOf(v, e2)) miss(k, v); break;
-      case 3: if (!oneOf(v, e3)) miss(k, v); break;
-      case 4: if (!oneOf(v, e4)) miss(k, v); break;
-      case 5: if (!oneOf(v, e4)) miss(k, v); break;
-      case 6: if (!oneOf(v, e5)) miss(k, v); break;
-      case 7: if (!oneOf(v, e3)) miss(k, v); break;
-      case 8: if (!oneOf(v, e6)) miss(k, v); break;
-      case 9: if (!int(v)) miss(k, v); break;
-      case 10: if (!oneOf(v, e7)) miss(k, v); break;
-      case 11: if (!oneOf(v, e8)) miss(k, v); break;
-      case 12: if (!oneOf(v, e9)) miss(k, v); break;
-      case 13: if (!oneOf(v, e10)) miss(k, v); break;
-      case 14: if (!oneOf(v, e6)) miss(k, v); break;
-      case 15: if (!oneOf(v, e6)) miss(k, v); break;
+      case 0: {
+        const v = o.VerifyMode;
+        if (!oneOf(v, e0)) miss(k, v);
+        break;
+      }
+      case 1: {
+        const v = o.OverwriteMode;
+        if (!oneOf(v, e1)) miss(k, v);
+        break;
+      }
+      case 2: {
+        const v = o.Atime;
+        if (!oneOf(v, e2)) miss(k, v);
+        break;
+      }
+      case 3: {
+        const v = o.Mtime;
+        if (!oneOf(v, e3)) miss(k, v);
+        break;
+      }
+      case 4: {
+        const v = o.Uid;
+        if (!oneOf(v, e4)) miss(k, v);
+        break;
+      }
+      case 5: {
+        const v = o.Gid;
+        if (!oneOf(v, e4)) miss(k, v);
+        break;
+      }
+      case 6: {
+        const v = o.PreserveDeletedFiles;
+        if (!oneOf(v, e5)) miss(k, v);
+        break;
+      }
+      case 7: {
+        const v = o.PreserveDevices;
+        if (!oneOf(v, e3)) miss(k, v);
+        break;
+      }
+      case 8: {
+        const v = o.PosixPermissions;
+        if (!oneOf(v, e6)) miss(k, v);
+        break;
+      }
+      case 9: {
+        const v = o.BytesPerSecond;
+        if (!int(v)) miss(k, v);
+        break;
+      }
+      case 10: {
+        const v = o.TaskQueueing;
+        if (!oneOf(v, e7)) miss(k, v);
+        break;
+      }
+      case 11: {
+        const v = o.LogLevel;
+        if (!oneOf(v, e8)) miss(k, v);
+        break;
+      }
+      case 12: {
+        const v = o.TransferMode;
+        if (!oneOf(v, e9)) miss(k, v);
+        break;
+      }
+      case 13: {
+        const v = o.SecurityDescriptorCopyFlags;
+        if (!oneOf(v, e10)) miss(k, v);
+        break;
+      }
+      case 14: {
+        const v = o.ObjectTags;
+        if (!oneOf(v, e6)) miss(k, v);
+        break;
+      }
+      case 15: {
+        const v = o.ObjectMetadata;
+        if (!oneOf(v, e6)) miss(k, v);
+        break;
+      }
     }
     at += 1;
   }
@@ -978,20 +1040,26 @@ function w2(o, key) {
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
-    const v = o[k];
-    if (absent(v)) continue;
     if (k !== w2n[at]) {
       at = w2m[k];
       if (at === undefined) {
-        raw(k, v);
+        raw(k, o[k]);
         at = 0;
         continue;
       }
     }
     put(at);
     switch (at) {
-      case 0: if (!oneOf(v, e11)) miss(k, v); break;
-      case 1: if (!str(v)) miss(k, v); break;
+      case 0: {
+        const v = o.FilterType;
+        if (!oneOf(v, e11)) miss(k, v);
+        break;
+      }
+      case 1: {
+        const v = o.Value;
+        if (!str(v)) miss(k, v);
+        break;
+      }
     }
     at += 1;
   }
@@ -1017,20 +1085,26 @@ function w3(o, key) {
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
-    const v = o[k];
-    if (absent(v)) continue;
     if (k !== w3n[at]) {
       at = w3m[k];
       if (at === undefined) {
-        raw(k, v);
+        raw(k, o[k]);
         at = 0;
         continue;
       }
     }
     put(at);
     switch (at) {
-      case 0: if (!str(v)) miss(k, v); break;
-      case 1: if (!oneOf(v, e7)) miss(k, v); break;
+      case 0: {
+        const v = o.ScheduleExpression;
+        if (!str(v)) miss(k, v);
+        break;
+      }
+      case 1: {
+        const v = o.Status;
+        if (!oneOf(v, e7)) miss(k, v);
+        break;
+      }
     }
     at += 1;
   }
@@ -1047,20 +1121,26 @@ function w4(o, key) {
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
-    const v = o[k];
-    if (absent(v)) continue;
     if (k !== w4n[at]) {
       at = w4m[k];
       if (at === undefined) {
-        raw(k, v);
+        raw(k, o[k]);
         at = 0;
         continue;
       }
     }
     put(at);
     switch (at) {
-      case 0: if (!str(v)) miss(k, v); break;
-      case 1: if (!str(v)) miss(k, v); break;
+      case 0: {
+        const v = o.Key;
+        if (!str(v)) miss(k, v);
+        break;
+      }
+      case 1: {
+        const v = o.Value;
+        if (!str(v)) miss(k, v);
+        break;
+      }
     }
     at += 1;
   }
@@ -1097,22 +1177,36 @@ function w7(o, key) {
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
-    const v = o[k];
-    if (absent(v)) continue;
     if (k !== w7n[at]) {
       at = w7m[k];
       if (at === undefined) {
-        raw(k, v);
+        raw(k, o[k]);
         at = 0;
         continue;
       }
     }
     put(at);
     switch (at) {
-      case 0: if (!str(v)) miss(k, v); break;
-      case 1: if (!str(v)) miss(k, v); break;
-      case 2: if (!str(v)) miss(k, v); break;
-      case 3: if (!str(v)) miss(k, v); break;
+      case 0: {
+        const v = o.ManifestObjectPath;
+        if (!str(v)) miss(k, v);
+        break;
+      }
+      case 1: {
+        const v = o.BucketAccessRoleArn;
+        if (!str(v)) miss(k, v);
+        break;
+      }
+      case 2: {
+        const v = o.S3BucketArn;
+        if (!str(v)) miss(k, v);
+        break;
+      }
+      case 3: {
+        const v = o.ManifestObjectVersionId;
+        if (!str(v)) miss(k, v);
+        break;
+      }
     }
     at += 1;
   }
@@ -1129,19 +1223,21 @@ function w6(o, key) {
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
-    const v = o[k];
-    if (absent(v)) continue;
     if (k !== w6n[at]) {
       at = w6m[k];
       if (at === undefined) {
-        raw(k, v);
+        raw(k, o[k]);
         at = 0;
         continue;
       }
     }
     put(at);
     switch (at) {
-      case 0: if (!w7(v, k)) miss(k, v); break;
+      case 0: {
+        const v = o.S3;
+        if (!w7(v, k)) miss(k, v);
+        break;
+      }
     }
     at += 1;
   }
@@ -1158,21 +1254,31 @@ function w5(o, key) {
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
-    const v = o[k];
-    if (absent(v)) continue;
     if (k !== w5n[at]) {
       at = w5m[k];
       if (at === undefined) {
-        raw(k, v);
+        raw(k, o[k]);
         at = 0;
         continue;
       }
     }
     put(at);
     switch (at) {
-      case 0: if (!oneOf(v, e12)) miss(k, v); break;
-      case 1: if (!oneOf(v, e13)) miss(k, v); break;
-      case 2: if (!w6(v, k)) miss(k, v); break;
+      case 0: {
+        const v = o.Action;
+        if (!oneOf(v, e12)) miss(k, v);
+        break;
+      }
+      case 1: {
+        const v = o.Format;
+        if (!oneOf(v, e13)) miss(k, v);
+        break;
+      }
+      case 2: {
+        const v = o.Source;
+        if (!w6(v, k)) miss(k, v);
+        break;
+      }
     }
     at += 1;
   }
@@ -1189,21 +1295,31 @@ function w10(o, key) {
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
-    const v = o[k];
-    if (absent(v)) continue;
     if (k !== w10n[at]) {
       at = w10m[k];
       if (at === undefined) {
-        raw(k, v);
+        raw(k, o[k]);
         at = 0;
         continue;
       }
     }
     put(at);
     switch (at) {
-      case 0: if (!str(v)) miss(k, v); break;
-      case 1: if (!str(v)) miss(k, v); break;
-      case 2: if (!str(v)) miss(k, v); break;
+      case 0: {
+        const v = o.Subdirectory;
+        if (!str(v)) miss(k, v);
+        break;
+      }
+      case 1: {
+        const v = o.S3BucketArn;
+        if (!str(v)) miss(k, v);
+        break;
+      }
+      case 2: {
+        const v = o.BucketAccessRoleArn;
+        if (!str(v)) miss(k, v);
+        break;
+      }
     }
     at += 1;
   }
@@ -1220,19 +1336,21 @@ function w9(o, key) {
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
-    const v = o[k];
-    if (absent(v)) continue;
     if (k !== w9n[at]) {
       at = w9m[k];
       if (at === undefined) {
-        raw(k, v);
+        raw(k, o[k]);
         at = 0;
         continue;
       }
     }
     put(at);
     switch (at) {
-      case 0: if (!w10(v, k)) miss(k, v); break;
+      case 0: {
+        const v = o.S3;
+        if (!w10(v, k)) miss(k, v);
+        break;
+      }
     }
     at += 1;
   }
@@ -1252,19 +1370,21 @@ function w12(o, key) {
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
-    const v = o[k];
-    if (absent(v)) continue;
     if (k !== w12n[at]) {
       at = w12m[k];
       if (at === undefined) {
-        raw(k, v);
+        raw(k, o[k]);
         at = 0;
         continue;
       }
     }
     put(at);
     switch (at) {
-      case 0: if (!oneOf(v, e15)) miss(k, v); break;
+      case 0: {
+        const v = o.ReportLevel;
+        if (!oneOf(v, e15)) miss(k, v);
+        break;
+      }
     }
     at += 1;
   }
@@ -1281,22 +1401,36 @@ function w11(o, key) {
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
-    const v = o[k];
-    if (absent(v)) continue;
     if (k !== w11n[at]) {
       at = w11m[k];
       if (at === undefined) {
-        raw(k, v);
+        raw(k, o[k]);
         at = 0;
         continue;
       }
     }
     put(at);
     switch (at) {
-      case 0: if (!w12(v, k)) miss(k, v); break;
-      case 1: if (!w12(v, k)) miss(k, v); break;
-      case 2: if (!w12(v, k)) miss(k, v); break;
-      case 3: if (!w12(v, k)) miss(k, v); break;
+      case 0: {
+        const v = o.Transferred;
+        if (!w12(v, k)) miss(k, v);
+        break;
+      }
+      case 1: {
+        const v = o.Verified;
+        if (!w12(v, k)) miss(k, v);
+        break;
+      }
+      case 2: {
+        const v = o.Deleted;
+        if (!w12(v, k)) miss(k, v);
+        break;
+      }
+      case 3: {
+        const v = o.Skipped;
+        if (!w12(v, k)) miss(k, v);
+        break;
+      }
     }
     at += 1;
   }
@@ -1313,23 +1447,41 @@ function w8(o, key) {
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
-    const v = o[k];
-    if (absent(v)) continue;
     if (k !== w8n[at]) {
       at = w8m[k];
       if (at === undefined) {
-        raw(k, v);
+        raw(k, o[k]);
         at = 0;
         continue;
       }
     }
     put(at);
     switch (at) {
-      case 0: if (!w9(v, k)) miss(k, v); break;
-      case 1: if (!oneOf(v, e14)) miss(k, v); break;
-      case 2: if (!oneOf(v, e15)) miss(k, v); break;
-      case 3: if (!oneOf(v, e16)) miss(k, v); break;
-      case 4: if (!w11(v, k)) miss(k, v); break;
+      case 0: {
+        const v = o.Destination;
+        if (!w9(v, k)) miss(k, v);
+        break;
+      }
+      case 1: {
+        const v = o.OutputType;
+        if (!oneOf(v, e14)) miss(k, v);
+        break;
+      }
+      case 2: {
+        const v = o.ReportLevel;
+        if (!oneOf(v, e15)) miss(k, v);
+        break;
+      }
+      case 3: {
+        const v = o.ObjectVersionIds;
+        if (!oneOf(v, e16)) miss(k, v);
+        break;
+      }
+      case 4: {
+        const v = o.Overrides;
+        if (!w11(v, k)) miss(k, v);
+        break;
+      }
     }
     at += 1;
   }
@@ -1347,30 +1499,76 @@ function w0(o, key) {
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
-    const v = o[k];
-    if (absent(v)) continue;
     if (k !== w0n[at]) {
       at = w0m[k];
       if (at === undefined) {
-        raw(k, v);
+        raw(k, o[k]);
         at = 0;
         continue;
       }
     }
     put(at);
     switch (at) {
-      case 0: if (!str(v)) miss(k, v); break;
-      case 1: if (!str(v)) miss(k, v); break;
-      case 2: if (!str(v)) miss(k, v); break;
-      case 3: if (!str(v)) miss(k, v); break;
-      case 4: if (!w1(v, k)) miss(k, v); break;
-      case 5: if (!l0(v, k)) miss(k, v); break;
-      case 6: if (!w3(v, k)) miss(k, v); break;
-      case 7: if (!l1(v, k)) miss(k, v); break;
-      case 8: if (!l2(v, k)) miss(k, v); break;
-      case 9: if (!w5(v, k)) miss(k, v); break;
-      case 10: if (!w8(v, k)) miss(k, v); break;
-      case 11: if (!oneOf(v, e17)) miss(k, v); break;
+      case 0: {
+        const v = o.SourceLocationArn;
+        if (!str(v)) miss(k, v);
+        break;
+      }
+      case 1: {
+        const v = o.DestinationLocationArn;
+        if (!str(v)) miss(k, v);
+        break;
+      }
+      case 2: {
+        const v = o.CloudWatchLogGroupArn;
+        if (!str(v)) miss(k, v);
+        break;
+      }
+      case 3: {
+        const v = o.Name;
+        if (!str(v)) miss(k, v);
+        break;
+      }
+      case 4: {
+        const v = o.Options;
+        if (!w1(v, k)) miss(k, v);
+        break;
+      }
+      case 5: {
+        const v = o.Excludes;
+        if (!l0(v, k)) miss(k, v);
+        break;
+      }
+      case 6: {
+        const v = o.Schedule;
+        if (!w3(v, k)) miss(k, v);
+        break;
+      }
+      case 7: {
+        const v = o.Tags;
+        if (!l1(v, k)) miss(k, v);
+        break;
+      }
+      case 8: {
+        const v = o.Includes;
+        if (!l2(v, k)) miss(k, v);
+        break;
+      }
+      case 9: {
+        const v = o.ManifestConfig;
+        if (!w5(v, k)) miss(k, v);
+        break;
+      }
+      case 10: {
+        const v = o.TaskReportConfig;
+        if (!w8(v, k)) miss(k, v);
+        break;
+      }
+      case 11: {
+        const v = o.TaskMode;
+        if (!oneOf(v, e17)) miss(k, v);
+        break;
+      }
     }
     at += 1;
   }
@@ -1387,27 +1585,61 @@ function w13(o, key) {
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
-    const v = o[k];
-    if (absent(v)) continue;
     if (k !== w13n[at]) {
       at = w13m[k];
       if (at === undefined) {
-        raw(k, v);
+        raw(k, o[k]);
         at = 0;
         continue;
       }
     }
     put(at);
     switch (at) {
-      case 0: if (!str(v)) miss(k, v); break;
-      case 1: if (!w1(v, k)) miss(k, v); break;
-      case 2: if (!l0(v, k)) miss(k, v); break;
-      case 3: if (!w3(v, k)) miss(k, v); break;
-      case 4: if (!str(v)) miss(k, v); break;
-      case 5: if (!str(v)) miss(k, v); break;
-      case 6: if (!l2(v, k)) miss(k, v); break;
-      case 7: if (!w5(v, k)) miss(k, v); break;
-      case 8: if (!w8(v, k)) miss(k, v); break;
+      case 0: {
+        const v = o.TaskArn;
+        if (!str(v)) miss(k, v);
+        break;
+      }
+      case 1: {
+        const v = o.Options;
+        if (!w1(v, k)) miss(k, v);
+        break;
+      }
+      case 2: {
+        const v = o.Excludes;
+        if (!l0(v, k)) miss(k, v);
+        break;
+      }
+      case 3: {
+        const v = o.Schedule;
+        if (!w3(v, k)) miss(k, v);
+        break;
+      }
+      case 4: {
+        const v = o.Name;
+        if (!str(v)) miss(k, v);
+        break;
+      }
+      case 5: {
+        const v = o.CloudWatchLogGroupArn;
+        if (!str(v)) miss(k, v);
+        break;
+      }
+      case 6: {
+        const v = o.Includes;
+        if (!l2(v, k)) miss(k, v);
+        break;
+      }
+      case 7: {
+        const v = o.ManifestConfig;
+        if (!w5(v, k)) miss(k, v);
+        break;
+      }
+      case 8: {
+        const v = o.TaskReportConfig;
+        if (!w8(v, k)) miss(k, v);
+        break;
+      }
     }
     at += 1;
   }
@@ -1424,34 +1656,96 @@ function w15(o, key) {
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
-    const v = o[k];
-    if (absent(v)) continue;
     if (k !== w15n[at]) {
       at = w15m[k];
       if (at === undefined) {
-        raw(k, v);
+        raw(k, o[k]);
         at = 0;
         continue;
       }
     }
     put(at);
     switch (at) {
-      case 0: if (!oneOf(v, e0)) miss(k, v); break;
-      case 1: if (!oneOf(v, e1)) miss(k, v); break;
-      case 2: if (!oneOf(v, e2)) miss(k, v); break;
-      case 3: if (!oneOf(v, e3)) miss(k, v); break;
-      case 4: if (!oneOf(v, e4)) miss(k, v); break;
-      case 5: if (!oneOf(v, e4)) miss(k, v); break;
-      case 6: if (!oneOf(v, e5)) miss(k, v); break;
-      case 7: if (!oneOf(v, e3)) miss(k, v); break;
-      case 8: if (!oneOf(v, e6)) miss(k, v); break;
-      case 9: if (!int(v)) miss(k, v); break;
-      case 10: if (!oneOf(v, e7)) miss(k, v); break;
-      case 11: if (!oneOf(v, e8)) miss(k, v); break;
-      case 12: if (!oneOf(v, e9)) miss(k, v); break;
-      case 13: if (!oneOf(v, e10)) miss(k, v); break;
-      case 14: if (!oneOf(v, e6)) miss(k, v); break;
-      case 15: if (!oneOf(v, e6)) miss(k, v); break;
+      case 0: {
+        const v = o.VerifyMode;
+        if (!oneOf(v, e0)) miss(k, v);
+        break;
+      }
+      case 1: {
+        const v = o.OverwriteMode;
+        if (!oneOf(v, e1)) miss(k, v);
+        break;
+      }
+      case 2: {
+        const v = o.Atime;
+        if (!oneOf(v, e2)) miss(k, v);
+        break;
+      }
+      case 3: {
+        const v = o.Mtime;
+        if (!oneOf(v, e3)) miss(k, v);
+        break;
+      }
+      case 4: {
+        const v = o.Uid;
+        if (!oneOf(v, e4)) miss(k, v);
+        break;
+      }
+      case 5: {
+        const v = o.Gid;
+        if (!oneOf(v, e4)) miss(k, v);
+        break;
+      }
+      case 6: {
+        const v = o.PreserveDeletedFiles;
+        if (!oneOf(v, e5)) miss(k, v);
+        break;
+      }
+      case 7: {
+        const v = o.PreserveDevices;
+        if (!oneOf(v, e3)) miss(k, v);
+        break;
+      }
+      case 8: {
+        const v = o.PosixPermissions;
+        if (!oneOf(v, e6)) miss(k, v);
+        break;
+      }
+      case 9: {
+        const v = o.BytesPerSecond;
+        if (!int(v)) miss(k, v);
+        break;
+      }
+      case 10: {
+        const v = o.TaskQueueing;
+        if (!oneOf(v, e7)) miss(k, v);
+        break;
+      }
+      case 11: {
+        const v = o.LogLevel;
+        if (!oneOf(v, e8)) miss(k, v);
+        break;
+      }
+      case 12: {
+        const v = o.TransferMode;
+        if (!oneOf(v, e9)) miss(k, v);
+        break;
+      }
+      case 13: {
+        const v = o.SecurityDescriptorCopyFlags;
+        if (!oneOf(v, e10)) miss(k, v);
+        break;
+      }
+      case 14: {
+        const v = o.ObjectTags;
+        if (!oneOf(v, e6)) miss(k, v);
+        break;
+      }
+      case 15: {
+        const v = o.ObjectMetadata;
+        if (!oneOf(v, e6)) miss(k, v);
+        break;
+      }
     }
     at += 1;
   }
@@ -1468,25 +1762,51 @@ function w14(o, key) {
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
     const k = keys[i];
-    const v = o[k];
-    if (absent(v)) continue;
     if (k !== w14n[at]) {
       at = w14m[k];
       if (at === undefined) {
-        raw(k, v);
+        raw(k, o[k]);
         at = 0;
         continue;
       }
     }
     put(at);
     switch (at) {
-      case 0: if (!str(v)) miss(k, v); break;
-      case 1: if (!w15(v, k)) miss(k, v); break;
-      case 2: if (!l2(v, k)) miss(k, v); break;
-      case 3: if (!l0(v, k)) miss(k, v); break;
-      case 4: if (!w5(v, k)) miss(k, v); break;
-      case 5: if (!w8(v, k)) miss(k, v); break;
-      case 6: if (!l1(v, k)) miss(k, v); break;
+      case 0: {
+        const v = o.TaskArn;
+        if (!str(v)) miss(k, v);
+        break;
+      }
+      case 1: {
+        const v = o.OverrideOptions;
+        if (!w15(v, k)) miss(k, v);
+        break;
+      }
+      case 2: {
+        const v = o.Includes;
+        if (!l2(v, k)) miss(k, v);
+        break;
+      }
+      case 3: {
+        const v = o.Excludes;
+        if (!l0(v, k)) miss(k, v);
+        break;
+      }
+      case 4: {
+        const v = o.ManifestConfig;
+        if (!w5(v, k)) miss(k, v);
+        break;
+      }
+      case 5: {
+        const v = o.TaskReportConfig;
+        if (!w8(v, k)) miss(k, v);
+        break;
+      }
+      case 6: {
+        const v = o.Tags;
+        if (!l1(v, k)) miss(k, v);
+        break;
+      }
     }
     at += 1;
   }

@@ -160,6 +160,14 @@ test('getters and toJSON run once, as JSON.stringify runs them, whatever the wal
   // A member named toJSON that is not a function is a member; one holding a function is left out.
   walked(request({ Options: { toJSON: 'not a function', Atime: 'NONE' } }));
   walked(request({ Options: { toJSON: toJSON({ Atime: 'NONE' }) } }));
+  // A function is an object to JSON.stringify: its toJSON is called (with the
+  // key) and what it returns written, where a member, known or not, or an item holds it.
+  const callable = (result) => Object.assign(() => 'ignored', { toJSON(key) { keys.push(key); return result; } });
+  const callables = () => request({ Name: callable(7), TaskMode: callable('ENHANCED'), Bogus: callable([1]), Tags: [callable({ Key: 'k' })] });
+  walked(callables());
+  keys.length = 0;
+  judged(callables());
+  assert.deepEqual(keys, ['Name', 'TaskMode', 'Bogus', '0']);
 });
 
 test('a getter that throws: reported as JSON.stringify\'s failure, the getter run once', () => {

@@ -119,13 +119,23 @@ const rawJSON = typeof JSON.rawJSON === 'function' ? JSON.rawJSON : undefined;
 // taken when the module loads: a getter, toJSON or trap that replaces one
 // while validate() reads a request cannot change what it reads (JSON.stringify,
 // which the text path runs, is not affected by such replacements either). The
-// ones not taken are listed in the walker's comment.
+// README ("Requests as objects") lists them, and says which are read live.
 const stringify = JSON.stringify;
 const keysOf = Object.keys;
 const isArray = Array.isArray;
 const isSafeInteger = Number.isSafeInteger;
 const apply = Reflect.apply;
+const slice = String.prototype.slice;
 const isWellFormed = String.prototype.isWellFormed;
+
+/**
+ * Whether this engine tells lone surrogates apart (String.prototype.isWellFormed,
+ * ES2024): the walker needs it; without it, objects take the text path.
+ */
+const CAN_WALK = typeof isWellFormed === 'function';
+
+/** Whether the string `text` has a lone surrogate (without isWellFormed, conservative: pairs count too). */
+const hasLoneSurrogate = CAN_WALK ? (text) => !apply(isWellFormed, text, []) : (text) => /[\uD800-\uDFFF]/.test(text);
 
 /**
  * Whether `error`, thrown by JSON.stringify, is its refusal of a BigInt (every
@@ -391,11 +401,6 @@ function readReport(buffer, address, strings) {
   }
 }
 
-const hasLoneSurrogate =
-  typeof String.prototype.isWellFormed === 'function'
-    ? (text) => !text.isWellFormed()
-    : (text) => /[\uD800-\uDFFF]/.test(text); // conservative: pairs take the slow path too
-
 /** Whether JSON.stringify writes `value` from its own members (it has no toJSON). */
 const plain = (value) => typeof value.toJSON !== 'function';
 
@@ -593,17 +598,16 @@ const RAW_ITEM = -3;
 const OBJECT_PROTOTYPE = Object.prototype;
 const getPrototypeOf = Object.getPrototypeOf;
 
-// Where the walk is: the words (a view of wasm memory) and the next one,
-// the strings read so far, and where the last members written as JSON text
-// end in the words. Module state, as readReport's.
-let walkWords = null;
+// Where the walk is: the next word in WALK_BUFFER, the strings read so far,
+// and where the last members written as JSON text end in the words. Module
+// state, as readReport's.
 let walkNext = 0;
 let walkStrings = '';
 let rawEnd = -1;
 
 /** Writes one word. */
 const put = (word) => {
-  walkWords[walkNext++] = word;
+  WALK_BUFFER[walkNext++] = word;
 };
 
 /**
@@ -709,7 +713,7 @@ function objectText(o) {
   let out = '';
   for (let i = 0; i < keys.length; i += 1) {
     const text = stringifyMember(keys[i], o[keys[i]]);
-    if (text !== '{}') out += out === '' ? text.slice(1, -1) : `,${text.slice(1, -1)}`;
+    if (text !== '{}') out += `${out === '' ? '' : ','}${apply(slice, text, [1, -1])}`;
   }
   leave();
   return `{${out}}`;
@@ -734,7 +738,7 @@ function valueText(key, v) {
   if (type === 'string' || type === 'number' || type === 'boolean' || value === null) return stringify(value);
   const member = stringifyMember(key, value);
   // After '{', the quoted key (which may hold a colon) and ':'.
-  return member === '{}' ? undefined : member.slice(stringify(key).length + 2, -1);
+  return member === '{}' ? undefined : apply(slice, member, [stringify(key).length + 2, -1]);
 }
 
 /**
@@ -797,7 +801,7 @@ function taken(v) {
  * would replace.
  */
 function str(v) {
-  if (typeof v !== 'string' || !apply(isWellFormed, v, [])) return false;
+  if (typeof v !== 'string' || hasLoneSurrogate(v)) return false;
   walkStrings += v;
   put(v.length);
   return true;
@@ -854,7 +858,7 @@ function raw(k, v) {
   const text = `${stringify(k)}:${value}`;
   if (walkNext === rawEnd) {
     walkStrings += `,${text}`;
-    walkWords[walkNext - 1] += text.length + 1;
+    WALK_BUFFER[walkNext - 1] += text.length + 1;
     return;
   }
   walkStrings += text;
@@ -1818,12 +1822,11 @@ const WALKS = [w0, w13, w14];
 
 /**
  * Walks `request` as a request of the operation at `op` in WALK_OPERATIONS
- * into `words` and `walkStrings`; false (having read nothing but its toJSON,
+ * into WALK_BUFFER and `walkStrings`; false (having read nothing but its toJSON,
  * and called that: see `replace`) when it is not a plain object. Throws what
  * a getter, toJSON or Proxy trap throws.
  */
-function walkRequest(request, op, words) {
-  walkWords = words;
+function walkRequest(request, op) {
   walkNext = 0;
   walkStrings = '';
   rawEnd = -1;
@@ -1836,8 +1839,6 @@ function walkRequest(request, op, words) {
 /** The walker's words, copied into wasm memory once it is done (so a getter that grows memory cannot detach them). */
 const WALK_BUFFER = new Float64Array(WALK_WORDS);
 
-/** Whether this engine can walk: String.prototype.isWellFormed (ES2024) tells lone surrogates apart. */
-const CAN_WALK = typeof String.prototype.isWellFormed === 'function';
 
 /**
  * Returns validate(request, options) built on the wasm-bindgen glue's `validate`
@@ -1866,7 +1867,7 @@ export function createValidate(glue) {
   let adopted = false; // whether storedPrint holds the caller's values, written over the copy's
   let instance = 0; // guardGlue's count of the instance the buffer and stored options belong to
   let writer = null; // the memory of the instance that wrote the last report's record (recordOf)
-  let wordsAddress = 0; // where the walker's words are in wasm memory (walkWords), 0 before the first walk
+  let wordsAddress = 0; // where the walker's words are in wasm memory (glue.walkWords), 0 before the first walk
   let words = new Float64Array(0); // a view of them
   // What a walk that gave up decided about the options, for the text path
   // that follows, taken by validate() as soon as walked() returns: the
@@ -1977,28 +1978,40 @@ export function createValidate(glue) {
     if (instance !== (glue.instance?.() ?? 0)) return copied(text, options);
     busy = true;
     try {
-      for (;;) {
-        // Memory growth detaches the old view: view the same bytes again.
-        if (view.byteLength !== capacity) view = new Uint8Array(memory.buffer, address, capacity);
-        // A buffer as long as the text in UTF-16 units holds it when it is mostly ASCII.
-        if (text.length <= capacity) {
-          const { read, written } = encoder.encodeInto(text, view);
-          if (read === text.length) {
-            writer = memory;
-            if (kept) return glue.validateInputStored(written);
-            if (options !== undefined && options !== null) return glue.validateInput(written, options);
-            const record = glue.validateInputPlain(written);
-            if (record === BEYOND_THE_BUFFER) throw new Error('validateInputPlain: length beyond the input buffer');
-            return record;
-          }
-        }
-        // Three bytes per UTF-16 unit hold any text (so the second test is only a guard).
-        const worstCase = text.length * 3;
-        if (worstCase > INPUT_BUFFER_LIMIT || worstCase <= capacity) return copied(text, options);
-        grow(Math.min(INPUT_BUFFER_LIMIT, Math.max(worstCase, capacity * 2, 4096)));
-      }
+      const written = encoded(text);
+      if (written < 0) return copied(text, options);
+      writer = memory;
+      if (kept) return glue.validateInputStored(written);
+      if (options !== undefined && options !== null) return glue.validateInput(written, options);
+      const record = glue.validateInputPlain(written);
+      if (record === BEYOND_THE_BUFFER) throw new Error('validateInputPlain: length beyond the input buffer');
+      return record;
     } finally {
       busy = false;
+    }
+  }
+
+  /**
+   * Encodes `text` into the input buffer, grown as needed, and returns how
+   * many bytes it took there; or -1 when it is to be passed as a copy: longer
+   * than the buffer may grow, or an encodeInto that never reports the whole
+   * text read (a page may replace it), which would otherwise grow the buffer
+   * for ever. The caller has set `busy`.
+   */
+  function encoded(text) {
+    for (;;) {
+      // Memory growth detaches the old view: view the same bytes again.
+      if (view.byteLength !== capacity) view = new Uint8Array(memory.buffer, address, capacity);
+      // A buffer as long as the text in UTF-16 units holds it when it is mostly ASCII.
+      if (text.length <= capacity) {
+        const { read, written } = encoder.encodeInto(text, view);
+        if (read === text.length) return written;
+      }
+      // Three bytes per UTF-16 unit hold any text: a buffer that large
+      // already, and still short, means an encodeInto that misreports.
+      const worstCase = text.length * 3;
+      if (worstCase > INPUT_BUFFER_LIMIT || worstCase <= capacity) return -1;
+      grow(Math.min(INPUT_BUFFER_LIMIT, Math.max(worstCase, capacity * 2, 4096)));
     }
   }
 
@@ -2047,9 +2060,10 @@ export function createValidate(glue) {
         decided = null;
         return GIVE_UP;
       }
+      // One of WALK_OPERATIONS: storeOptions refused any other operation.
       op = storedPrint[0] == null ? 0 : WALK_OPERATIONS.indexOf(storedPrint[0]);
       // An options getter calling validate() that failed inside the core: replaced as storeOptions returned.
-      if (op < 0 || instance !== (glue.instance?.() ?? 0)) return GIVE_UP;
+      if (instance !== (glue.instance?.() ?? 0)) return GIVE_UP;
     }
     const print = kept ? storedPrint : null;
     let clean;
@@ -2057,7 +2071,7 @@ export function createValidate(glue) {
     let strings = '';
     busy = true;
     try {
-      clean = walkRequest(request, op, WALK_BUFFER);
+      clean = walkRequest(request, op);
       // Not a plain object, or its toJSON ran: written as JSON.stringify writes it, from what was read.
       if (!clean && replaced !== NONE) text = valueText('', request);
     } catch (error) {
@@ -2087,29 +2101,18 @@ export function createValidate(glue) {
     busy = true;
     try {
       if (wordsAddress === 0) wordsAddress = glue.walkWords(WALK_WORDS);
-      // Encoded into the input buffer, grown as the text path grows it; beyond its limit, a copy.
-      let written;
+      // Encoded into the input buffer, as the text path encodes; else a copy.
+      let written = encoded(strings);
       let copy;
-      for (;;) {
-        if (view.byteLength !== capacity) view = new Uint8Array(memory.buffer, address, capacity);
-        if (strings.length <= capacity) {
-          const encoded = encoder.encodeInto(strings, view);
-          written = encoded.written;
-          if (encoded.read === strings.length) break;
-        }
-        const worstCase = strings.length * 3;
-        // Three bytes per UTF-16 unit hold any text: a buffer that large
-        // already, and still short, means an encodeInto that misreports (a
-        // page may replace it): a copy then, as recordOf does, not a growth for ever.
-        if (worstCase > INPUT_BUFFER_LIMIT || worstCase <= capacity) {
-          copy = encoder.encode(strings);
-          written = copy.length;
-          break;
-        }
-        grow(Math.min(INPUT_BUFFER_LIMIT, Math.max(worstCase, capacity * 2, 4096)));
+      if (written < 0) {
+        copy = encoder.encode(strings);
+        written = copy.length;
       }
       if (words.byteLength === 0) words = new Float64Array(memory.buffer, wordsAddress, WALK_WORDS);
-      for (let i = 0; i < count; i += 1) words[i] = WALK_BUFFER[i];
+      // A local view, so that the loop keeps it in a register (the closure's
+      // variable is read again on every word, which cost 4% of a call).
+      const into = words;
+      for (let i = 0; i < count; i += 1) into[i] = WALK_BUFFER[i];
       writer = memory;
       record = glue.validateWalked(count, written, strings.length, kept, kept ? undefined : options, copy);
     } finally {

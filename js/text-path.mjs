@@ -2114,7 +2114,9 @@ export function createValidate(glue) {
       const into = words;
       for (let i = 0; i < count; i += 1) into[i] = WALK_BUFFER[i];
       writer = memory;
-      record = glue.validateWalked(count, written, strings.length, kept, kept ? undefined : options, copy);
+      // The options: kept in wasm (1), none (0), or given to the core to read (2).
+      const which = kept ? 1 : options === undefined || options === null ? 0 : 2;
+      record = glue.validateWalked(count, written, strings.length, which, which === 2 ? options : undefined, copy);
     } finally {
       busy = false;
     }

@@ -419,6 +419,11 @@ pub fn validate_input_plain(length: usize) -> usize {
 /// What `validateInputPlain` returns for a length beyond the input buffer.
 const BEYOND_THE_BUFFER: usize = usize::MAX;
 
+/// `validateWalked`'s `which` for the options `storeOptions` kept; 0 for none.
+const WALKED_OPTIONS_KEPT: u32 = 1;
+/// `validateWalked`'s `which` for the `options` it is given.
+const WALKED_OPTIONS_GIVEN: u32 = 2;
+
 /// Makes the walker's words at least `count` long and returns their address
 /// in wasm memory (see `WORDS`).
 #[wasm_bindgen(js_name = walkWords)]
@@ -434,25 +439,31 @@ pub fn walk_words(count: usize) -> usize {
 /// Validates the request the walker wrote: the first `count` words and the
 /// first `bytes` bytes of the input buffer, or of `copy` when given (strings
 /// longer than the input buffer's limit), which are its strings, `units`
-/// UTF-16 units in JavaScript; with the options `storeOptions` kept when
-/// `stored`, else `options`. Returns what `validateInput` does, or 1 for
-/// words the walker never writes (a wrapper bug; see [`crate::walked`]).
-/// Throws if `count` or `bytes` are beyond the buffers, or a TypeError for
-/// malformed `options`.
+/// UTF-16 units in JavaScript; with the options `which` names (see
+/// [`WALKED_OPTIONS_KEPT`]): none, those `storeOptions` kept, or `options`.
+/// Returns what `validateInput` does, or 1 for words the walker never writes
+/// (a wrapper bug; see [`crate::walked`]). Throws if `count` or `bytes` are
+/// beyond the buffers, or a TypeError for malformed `options`.
 #[wasm_bindgen(js_name = validateWalked)]
 pub fn validate_walked(
     count: usize,
     bytes: usize,
     units: usize,
-    stored: bool,
+    which: u32,
     options: JsValue,
     copy: Option<Box<[u8]>>,
 ) -> Result<usize, JsValue> {
-    let kept = if stored { stored_options() } else { None };
-    let given = if stored {
-        CallOptions::default()
+    // Without options (the usual call) nothing is asked of JS: reading
+    // `undefined` through read_options is a call out of the core.
+    let kept = if which == WALKED_OPTIONS_KEPT {
+        stored_options()
     } else {
+        None
+    };
+    let given = if which == WALKED_OPTIONS_GIVEN {
         read_options("validate", &options)?
+    } else {
+        CallOptions::default()
     };
     let options = kept.as_deref().unwrap_or(&given);
     let beyond = || JsError::new("validateWalked: beyond the buffers");

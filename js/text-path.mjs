@@ -2100,6 +2100,15 @@ export function createValidate(glue) {
     let record;
     busy = true;
     try {
+      if (!kept && options !== undefined && options !== null) {
+        // Options the walk found kept, replaced since (by a validate() call
+        // from a getter): read now by the core, once, as validateInput reads
+        // them (throwing its TypeError for malformed ones), and kept in wasm
+        // in place of the others, whose print is forgotten.
+        storedPrint = null;
+        glue.storeOptions(options);
+        kept = true;
+      }
       if (wordsAddress === 0) wordsAddress = glue.walkWords(WALK_WORDS);
       // Encoded into the input buffer, as the text path encodes; else a copy.
       let written = encoded(strings);
@@ -2114,9 +2123,8 @@ export function createValidate(glue) {
       const into = words;
       for (let i = 0; i < count; i += 1) into[i] = WALK_BUFFER[i];
       writer = memory;
-      // The options: kept in wasm (1), none (0), or given to the core to read (2).
-      const which = kept ? 1 : options === undefined || options === null ? 0 : 2;
-      record = glue.validateWalked(count, written, strings.length, which, which === 2 ? options : undefined, copy);
+      record = glue.validateWalked(count, written, strings.length, kept, copy);
+      if (record === BEYOND_THE_BUFFER) throw new Error('validateWalked: beyond the buffers');
     } finally {
       busy = false;
     }

@@ -416,13 +416,8 @@ pub fn validate_input_plain(length: usize) -> usize {
         })
 }
 
-/// What `validateInputPlain` returns for a length beyond the input buffer.
+/// What `validateInputPlain` and `validateWalked` return for a length beyond their buffers.
 const BEYOND_THE_BUFFER: usize = usize::MAX;
-
-/// `validateWalked`'s `which` for the options `storeOptions` kept; 0 for none.
-const WALKED_OPTIONS_KEPT: u32 = 1;
-/// `validateWalked`'s `which` for the `options` it is given.
-const WALKED_OPTIONS_GIVEN: u32 = 2;
 
 /// Makes the walker's words at least `count` long and returns their address
 /// in wasm memory (see `WORDS`).
@@ -439,52 +434,44 @@ pub fn walk_words(count: usize) -> usize {
 /// Validates the request the walker wrote: the first `count` words and the
 /// first `bytes` bytes of the input buffer, or of `copy` when given (strings
 /// longer than the input buffer's limit), which are its strings, `units`
-/// UTF-16 units in JavaScript; with the options `which` names (see
-/// [`WALKED_OPTIONS_KEPT`]): none, those `storeOptions` kept, or `options`.
-/// Returns what `validateInput` does, or 1 for words the walker never writes
-/// (a wrapper bug; see [`crate::walked`]). Throws if `count` or `bytes` are
-/// beyond the buffers, or a TypeError for malformed `options`.
+/// UTF-16 units in JavaScript; with the options `storeOptions` kept when
+/// `stored`, else none (the wrapper stores any options first). Returns what
+/// `validateInput` does, or 1 for words the walker never writes (a wrapper
+/// bug; see [`crate::walked`]), or [`BEYOND_THE_BUFFER`] if `count` or
+/// `bytes` are beyond the buffers (a wrapper bug, for it to throw). Nothing
+/// to read from JS and nothing to throw, so the result crosses the boundary
+/// as one number, as `validateInputPlain`'s does.
 #[wasm_bindgen(js_name = validateWalked)]
 pub fn validate_walked(
     count: usize,
     bytes: usize,
     units: usize,
-    which: u32,
-    options: JsValue,
+    stored: bool,
     copy: Option<Box<[u8]>>,
-) -> Result<usize, JsValue> {
-    // Without options (the usual call) nothing is asked of JS: reading
-    // `undefined` through read_options is a call out of the core.
-    let kept = if which == WALKED_OPTIONS_KEPT {
-        stored_options()
-    } else {
-        None
+) -> usize {
+    let kept = if stored { stored_options() } else { None };
+    let none = CallOptions::default();
+    let options = kept.as_deref().unwrap_or(&none);
+    let Some(words) = WORDS.with(Cell::get).get(..count) else {
+        return BEYOND_THE_BUFFER;
     };
-    let given = if which == WALKED_OPTIONS_GIVEN {
-        read_options("validate", &options)?
-    } else {
-        CallOptions::default()
-    };
-    let options = kept.as_deref().unwrap_or(&given);
-    let beyond = || JsError::new("validateWalked: beyond the buffers");
-    let words = WORDS.with(Cell::get).get(..count).ok_or_else(beyond)?;
     let input = match &copy {
         Some(copy) => copy.get(..bytes),
         None => INPUT.with(Cell::get).get(..bytes),
-    }
-    .ok_or_else(beyond)?;
+    };
+    let Some(input) = input else {
+        return BEYOND_THE_BUFFER;
+    };
     // The wrapper's TextEncoder writes valid UTF-8; anything else is not clean.
     let Ok(strings) = std::str::from_utf8(input) else {
-        return Ok(1);
+        return 1;
     };
     let context = options.context(clock_context());
-    Ok(
-        match crate::walked::validate_walked(words, strings, units, &context) {
-            None => 1,
-            Some(report) if report.diagnostics.is_empty() => 0,
-            Some(report) => write_record(&report),
-        },
-    )
+    match crate::walked::validate_walked(words, strings, units, &context) {
+        None => 1,
+        Some(report) if report.diagnostics.is_empty() => 0,
+        Some(report) => write_record(&report),
+    }
 }
 
 /// The instance's memory, for the wrapper's view of the input buffer.

@@ -1978,14 +1978,26 @@ export function createValidate(glue) {
     if (instance !== (glue.instance?.() ?? 0)) return copied(text, options);
     busy = true;
     try {
-      const written = encoded(text);
-      if (written < 0) return copied(text, options);
-      writer = memory;
-      if (kept) return glue.validateInputStored(written);
-      if (options !== undefined && options !== null) return glue.validateInput(written, options);
-      const record = glue.validateInputPlain(written);
-      if (record === BEYOND_THE_BUFFER) throw new Error('validateInputPlain: length beyond the input buffer');
-      return record;
+      // The loop of `encoded`, written out: calling it cost the minimal
+      // request as text 2-4% (docs/performance.md, "Objects: the walk and the reader").
+      for (;;) {
+        // Memory growth detaches the old view: view the same bytes again.
+        if (view.byteLength !== capacity) view = new Uint8Array(memory.buffer, address, capacity);
+        if (text.length <= capacity) {
+          const { read, written } = encoder.encodeInto(text, view);
+          if (read === text.length) {
+            writer = memory;
+            if (kept) return glue.validateInputStored(written);
+            if (options !== undefined && options !== null) return glue.validateInput(written, options);
+            const record = glue.validateInputPlain(written);
+            if (record === BEYOND_THE_BUFFER) throw new Error('validateInputPlain: length beyond the input buffer');
+            return record;
+          }
+        }
+        const worstCase = text.length * 3;
+        if (worstCase > INPUT_BUFFER_LIMIT || worstCase <= capacity) return copied(text, options);
+        grow(Math.min(INPUT_BUFFER_LIMIT, Math.max(worstCase, capacity * 2, 4096)));
+      }
     } finally {
       busy = false;
     }
@@ -1996,7 +2008,8 @@ export function createValidate(glue) {
    * many bytes it took there; or -1 when it is to be passed as a copy: longer
    * than the buffer may grow, or an encodeInto that never reports the whole
    * text read (a page may replace it), which would otherwise grow the buffer
-   * for ever. The caller has set `busy`.
+   * for ever. The caller has set `busy`. recordOf has the same loop written
+   * out (with its calls of the core inside), for the text path's speed.
    */
   function encoded(text) {
     for (;;) {

@@ -359,15 +359,35 @@ fn lone_surrogate(path: &str) -> String {
 
 /// Validates a request given as JSON text.
 ///
-/// One pass over the text ([`scan`]) checks the structure as it reads and
-/// fills the record the cross-field rules read; text with anything the
-/// structural check would report (or with escapes) is validated by
-/// [`validate_text_by_tree`] instead, which gives the same report for every text.
+/// One pass over the text ([`scan`]) checks the structure as it reads,
+/// reports what the structural check reports, and fills the record the
+/// cross-field rules read; text the pass cannot judge cheaply (broken JSON,
+/// escapes, a member named twice...) is validated by [`validate_text_by_tree`]
+/// instead, which gives the same report for every text.
 pub fn validate_text(text: &str, context: &Context) -> Report {
-    let Some(record) = scan::scan(text, context.operation) else {
-        return validate_text_by_tree(text, context);
-    };
-    judge_clean(record, context)
+    match scan::scan(text, context.operation) {
+        None => validate_text_by_tree(text, context),
+        Some((record, None)) => judge_clean(record, context),
+        Some((record, Some(problems))) => judge_partly_invalid(record, problems, context),
+    }
+}
+
+/// The report for a request whose structural `problems` the single pass
+/// found, reading the rest into `record`: those problems and the cross-field
+/// rules', as the general path reports them (the rules read the record as
+/// they read the tree's, not known to be clean).
+#[inline(never)]
+fn judge_partly_invalid(
+    record: request::Record<'_>,
+    mut problems: Collector,
+    context: &Context,
+) -> Report {
+    apply_rules(
+        &Request::from_record(record, context, false),
+        context,
+        &mut problems,
+    );
+    Report::from(problems)
 }
 
 /// The report for a request whose structure is clean, read into `record` by

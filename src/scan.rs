@@ -1,27 +1,59 @@
 //! The single pass: reads a request's JSON text once, checking it against the
 //! schema table as it reads and filling the rules' [`Record`] directly, with
-//! no [`crate::json::Value`] tree and no allocation (but the vectors of the
-//! filter and tag lists).
+//! no [`crate::json::Value`] tree.
 //!
-//! It judges only what it can judge without a report: the first sign of
-//! anything the structural check or the parser would report (a syntax error,
-//! an unknown or repeated member, a missing required member, a wrong type, a
-//! value outside its enum, length, pattern or range, too many items) ends the
-//! pass with `None`, and the caller validates the text by the general path
-//! ([`crate::validate_text_by_tree`]) from the start. So do strings with
-//! escapes, which the general path decodes. What the pass accepts is a request
-//! whose structure is clean, and the cross-field rules read its record exactly
-//! as they read the one built from the tree.
+//! It reports the structural problems it meets as the structure walk
+//! ([`crate::rules::structure`]) reports them, from the walk's own functions:
+//! a required member missing, a value of the wrong type, a string outside its
+//! enum, length or pattern, a number below its minimum or beyond 64 bits, too
+//! many items, an unknown member. A value of the wrong type is read into the
+//! record as the tree's reader ([`Record::from_value`]) reads it, so the
+//! cross-field rules judge a partly invalid request as they judge its tree.
+//! What the pass cannot judge cheaply ends it with `None`, and the caller
+//! validates the text by the general path ([`crate::validate_text_by_tree`])
+//! from the start: anything but JSON text whose root is an object (the parser
+//! reports it), a member named twice, a string with an escape (which the
+//! general path decodes, and which may hold a lone surrogate), nesting deeper
+//! than the model's by more than a few levels, an object of unknown members
+//! with many members, or more than [`PROBLEM_LIMIT`] problems.
 
-use crate::json::{plain_run_length, same_bytes};
+use std::borrow::Cow;
+
+use crate::diagnostic::{Collector, Diagnostic};
+use crate::json::{plain_run_length, same_bytes, Number, Value};
 use crate::patterns::Pattern;
+use crate::pointer;
 use crate::request::{Record, Slot};
-use crate::rules::structure::{bit, find_from, length_is_clean, string_is_clean};
+use crate::rules::structure::{
+    bit, check_long, check_string, find_from, label, length_is_clean, missing_member_diagnostic,
+    string_is_clean, too_many_items_diagnostic, type_error, unknown_member_diagnostic,
+};
 use crate::schema::{Member, Operation, Shape, StringRule};
 
-/// The record of `text` read as a request of `operation`, or `None` when the
-/// text is anything but JSON whose structure the structural check passes.
-pub fn scan(text: &str, operation: Operation) -> Option<Record<'_>> {
+/// How many problems the pass reports before it leaves the request to the
+/// general path: enough for any request a person writes; a report of
+/// thousands is the general path's, which counts what it cannot show.
+pub const PROBLEM_LIMIT: usize = 64;
+
+/// How many unknown members of one object the pass reads (each is compared
+/// with the others, for a member named twice).
+const UNKNOWN_LIMIT: usize = 8;
+
+/// How deep the pass reads into a value that is not of its member's shape
+/// (the JSON parser's own limit is far beyond the model's depth plus this).
+const DEPTH_LIMIT: usize = 16;
+
+/// How many members of an object that is not of its member's shape the pass
+/// reads (each is compared with the others, for a member named twice).
+const OTHER_MEMBERS_LIMIT: usize = 16;
+
+/// What the single pass read: the record, and the structural problems it
+/// found (`None` when there are none).
+pub type Scanned<'a> = (Record<'a>, Option<Collector>);
+
+/// The record of `text` read as a request of `operation`, with its structural
+/// problems, or `None` when the pass leaves the text to the general path.
+pub fn scan(text: &str, operation: Operation) -> Option<Scanned<'_>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut scanner = Scanner {
         text,
@@ -29,16 +61,27 @@ pub fn scan(text: &str, operation: Operation) -> Option<Record<'_>> {
         pos: 0,
         operation,
         record: Record::default(),
+        out: None,
+        problems: 0,
     };
-    scanner.value(operation.request(), Slot::Root)?;
     scanner.skip_whitespace();
-    (scanner.pos == scanner.bytes.len()).then_some(scanner.record)
+    // A root that is not an object: the general path's to report.
+    (scanner.peek() == Some(b'{')).then_some(())?;
+    let root = Place {
+        parent: None,
+        name: "",
+        index: 0,
+    };
+    scanner.value(operation.request(), Slot::Root, &root)?;
+    scanner.skip_whitespace();
+    (scanner.pos == scanner.bytes.len()).then_some((scanner.record, scanner.out))
 }
 
 // The checks of a clean request's structure, shared with the reader of the
 // JavaScript walker's record (`crate::walked`): one home for each.
 
 /// A free string (not an enum) of `rule`: read into `slot` when clean.
+#[cfg(any(target_arch = "wasm32", test))]
 #[inline]
 pub(crate) fn clean_string<'a>(
     record: &mut Record<'a>,
@@ -50,6 +93,7 @@ pub(crate) fn clean_string<'a>(
 }
 
 /// An integer of at least `minimum`: read into `slot` when it is.
+#[cfg(any(target_arch = "wasm32", test))]
 #[inline]
 pub(crate) fn clean_integer(
     record: &mut Record<'_>,
@@ -87,12 +131,58 @@ pub(crate) fn within(count: usize, max_items: usize) -> Option<()> {
     (count <= max_items).then_some(())
 }
 
+/// Where a value is: its member's name or its index in a list, and its
+/// parent's place. Places live on the call stack, so a pointer is written
+/// only for a diagnostic.
+struct Place<'p> {
+    parent: Option<&'p Place<'p>>,
+    /// The member's name, as messages name it; "" for a list item (and the root).
+    name: &'static str,
+    /// A list item's index.
+    index: usize,
+}
+
+impl Place<'_> {
+    /// The JSON pointer of the value.
+    fn pointer(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+
+    fn write(&self, out: &mut String) {
+        if let Some(parent) = self.parent {
+            parent.write(out);
+            if self.name.is_empty() {
+                pointer::push_index(out, self.index);
+            } else {
+                // Model names are plain ASCII words: nothing to escape.
+                out.push('/');
+                out.push_str(self.name);
+            }
+        }
+    }
+
+    /// The place of the member `name` of this value.
+    fn member(&self, name: &'static str) -> Place<'_> {
+        Place {
+            parent: Some(self),
+            name,
+            index: 0,
+        }
+    }
+}
+
 struct Scanner<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
     operation: Operation,
     record: Record<'a>,
+    /// The structural problems found, when there are any.
+    out: Option<Collector>,
+    /// How many times a problem was reported.
+    problems: usize,
 }
 
 impl<'a> Scanner<'a> {
@@ -156,42 +246,110 @@ impl<'a> Scanner<'a> {
         (self.peek() == Some(byte)).then(|| self.pos += 1)
     }
 
-    /// A value of `shape` (after any whitespace), read into `slot`.
-    fn value(&mut self, shape: &'static Shape, slot: Slot) -> Option<()> {
+    /// A value of `shape` (after any whitespace) at `place`, read into `slot`.
+    fn value(&mut self, shape: &'static Shape, slot: Slot, place: &Place<'_>) -> Option<()> {
         self.skip_whitespace();
         match shape {
-            Shape::Structure(members) => self.object(members, slot),
-            Shape::List { item, max_items } => self.array(item, *max_items, slot),
+            Shape::Structure(members) if self.peek() == Some(b'{') => {
+                self.object(members, slot, place)
+            }
+            Shape::Structure(_) => self.wrong_type(slot, place, "an object", true),
+            Shape::List { item, max_items } if self.peek() == Some(b'[') => {
+                self.array(item, *max_items, slot, place)
+            }
+            Shape::List { .. } => self.wrong_type(slot, place, "an array", false),
             // A value of an enum is one of its words, written as it is.
             Shape::String(rule) if !rule.allowed.is_empty() => {
-                let (position, text) =
-                    rule.allowed
-                        .iter()
-                        .enumerate()
-                        .find_map(|(position, allowed)| {
-                            Some((position, self.literal_string(allowed)?))
-                        })?;
-                self.record.choice(slot, position, text);
-                Some(())
+                match rule
+                    .allowed
+                    .iter()
+                    .enumerate()
+                    .find_map(|(position, allowed)| Some((position, self.literal_string(allowed)?)))
+                {
+                    Some((position, text)) => {
+                        self.record.choice(slot, position, text);
+                        Some(())
+                    }
+                    None => self.string_value(rule, slot, place),
+                }
             }
             // An ARN, matched as it is read.
             Shape::String(rule) if rule.pattern.is_some_and(Pattern::is_arn) => {
-                let text = self.arn_string(rule.pattern?)?;
-                length_is_clean(text, rule).then(|| self.record.string(slot, text))
+                let start = self.pos;
+                match self.arn_string(rule.pattern?) {
+                    Some(text) if length_is_clean(text, rule) => {
+                        self.record.string(slot, text);
+                        Some(())
+                    }
+                    _ => {
+                        self.pos = start;
+                        self.string_value(rule, slot, place)
+                    }
+                }
             }
-            Shape::String(rule) => {
-                let text = self.string()?;
-                clean_string(&mut self.record, slot, rule, text)
-            }
+            Shape::String(rule) => self.string_value(rule, slot, place),
             Shape::Long { minimum } => {
-                let value = self.integer()?;
-                clean_integer(&mut self.record, slot, *minimum, value)
+                let value = self.any(slot, 0)?;
+                if !matches!(value, Value::Number(Number::Int(int)) if int >= *minimum) {
+                    let path = place.pointer();
+                    check_long(&value, *minimum, place.name, &path, self.out()?);
+                }
+                Some(())
             }
         }
     }
 
-    /// An object of `members`: each known, none twice, every required one present.
-    fn object(&mut self, members: &'static [Member], slot: Slot) -> Option<()> {
+    /// A string of `rule` at `place`, read into `slot`, and what is wrong with it.
+    fn string_value(&mut self, rule: &StringRule, slot: Slot, place: &Place<'_>) -> Option<()> {
+        if self.peek() != Some(b'"') {
+            return self.wrong_type(slot, place, "a string", false);
+        }
+        let text = self.string()?;
+        self.record.string(slot, text);
+        if !string_is_clean(text, rule) {
+            let path = place.pointer();
+            check_string(text, rule, place.name, &path, self.out()?);
+        }
+        Some(())
+    }
+
+    /// A value at `place` that is not `expected`, read into `slot` as the
+    /// tree's reader reads it; a structure names the value by its pointer
+    /// when it is a list item (`labelled`), as the walk does.
+    #[inline(never)]
+    fn wrong_type(
+        &mut self,
+        slot: Slot,
+        place: &Place<'_>,
+        expected: &'static str,
+        labelled: bool,
+    ) -> Option<()> {
+        let value = self.any(slot, 0)?;
+        let path = place.pointer();
+        let name = if labelled {
+            label(place.name, &path)
+        } else {
+            place.name
+        };
+        let diagnostic = type_error(name, &path, expected, &value);
+        self.report(diagnostic)
+    }
+
+    /// The collector, counting one more problem; `None` beyond [`PROBLEM_LIMIT`].
+    fn out(&mut self) -> Option<&mut Collector> {
+        self.problems += 1;
+        (self.problems <= PROBLEM_LIMIT).then_some(())?;
+        Some(self.out.get_or_insert_with(Collector::new))
+    }
+
+    fn report(&mut self, diagnostic: Diagnostic) -> Option<()> {
+        self.out()?.push(diagnostic);
+        Some(())
+    }
+
+    /// An object of `members` at `place`: each known, none twice, every
+    /// required one present.
+    fn object(&mut self, members: &'static [Member], slot: Slot, place: &Place<'_>) -> Option<()> {
         self.expect(b'{')?;
         self.record.object(slot);
         self.skip_whitespace();
@@ -200,21 +358,42 @@ impl<'a> Scanner<'a> {
         let mut seen: u64 = 0;
         // Members usually come in the model's order: search from the last one.
         let mut next = 0;
+        // The unknown members, reported when the object has been read.
+        let mut unknown: [&'a str; UNKNOWN_LIMIT] = [""; UNKNOWN_LIMIT];
+        let mut unknowns = 0;
         if self.expect(b'}').is_none() {
             loop {
                 // The member expected next, else any.
-                let at = match members.get(next) {
-                    Some(member) if self.literal_string(member.name).is_some() => next,
-                    _ => find_from(members, self.string()?, next)?,
+                let (at, name) = match members.get(next) {
+                    Some(member) if self.literal_string(member.name).is_some() => {
+                        (Some(next), member.name)
+                    }
+                    _ => {
+                        let name = self.string()?;
+                        (find_from(members, name, next), name)
+                    }
                 };
-                next = at + 1;
-                first_time(&mut seen, at)?;
-                let member = members.get(at)?;
                 (self.token()? == b':').then_some(())?;
-                let child = self
-                    .record
-                    .member(slot, member.name, Some(at), self.operation);
-                self.value(member.shape, child)?;
+                match at.and_then(|at| Some((at, members.get(at)?))) {
+                    Some((at, member)) => {
+                        next = at + 1;
+                        first_time(&mut seen, at)?;
+                        let child = self
+                            .record
+                            .member(slot, member.name, Some(at), self.operation);
+                        self.value(member.shape, child, &place.member(member.name))?;
+                    }
+                    None => {
+                        let earlier = unknown.get(..unknowns)?;
+                        if earlier.iter().any(|other| same_bytes(other.as_bytes(), name.as_bytes())) {
+                            return None;
+                        }
+                        *unknown.get_mut(unknowns)? = name;
+                        unknowns += 1;
+                        let child = self.record.member(slot, name, None, self.operation);
+                        self.any(child, 0)?;
+                    }
+                }
                 match self.token()? {
                     b',' => self.skip_whitespace(),
                     b'}' => break,
@@ -222,27 +401,171 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        all_required(members, seen)
+        if unknowns == 0 && all_required(members, seen).is_some() {
+            return Some(());
+        }
+        self.object_problems(members, seen, unknown.get(..unknowns)?, place)
     }
 
-    /// An array of at most `max_items` values of `item`.
-    fn array(&mut self, item: &'static Shape, max_items: usize, slot: Slot) -> Option<()> {
+    /// Reports the unknown members of an object of `members` at `place`, and
+    /// the required members not among those `seen`.
+    #[inline(never)]
+    fn object_problems(
+        &mut self,
+        members: &'static [Member],
+        seen: u64,
+        unknown: &[&str],
+        place: &Place<'_>,
+    ) -> Option<()> {
+        let mut path = place.pointer();
+        let parent = path.len();
+        for name in unknown {
+            pointer::push(&mut path, name);
+            // Asked only for a name the message suggests: a sibling, which is
+            // present when seen, or the unknown name, which is there once.
+            let count = |wanted: &str| match members.iter().position(|m| m.name == wanted) {
+                Some(at) => usize::from(seen & bit(at) != 0),
+                None => 1,
+            };
+            let diagnostic = unknown_member_diagnostic(
+                self.operation,
+                name,
+                members,
+                place.name,
+                &path,
+                parent,
+                &count,
+            );
+            self.report(diagnostic)?;
+            path.truncate(parent);
+        }
+        for (at, member) in members.iter().enumerate() {
+            if member.required && seen & bit(at) == 0 {
+                let diagnostic = missing_member_diagnostic(member.name, place.name, &path);
+                self.report(diagnostic)?;
+            }
+        }
+        Some(())
+    }
+
+    /// An array of at most `max_items` values of `item`, at `place`.
+    fn array(
+        &mut self,
+        item: &'static Shape,
+        max_items: usize,
+        slot: Slot,
+        place: &Place<'_>,
+    ) -> Option<()> {
         self.expect(b'[')?;
         self.record.array(slot);
         self.skip_whitespace();
-        if self.expect(b']').is_some() {
-            return Some(());
-        }
         let mut count = 0;
-        loop {
-            count += 1;
-            within(count, max_items)?;
-            let child = self.record.item(slot);
-            self.value(item, child)?;
-            match self.token()? {
-                b',' => {}
-                b']' => return Some(()),
-                _ => return None,
+        if self.expect(b']').is_none() {
+            loop {
+                let child = self.record.item(slot);
+                let at = Place {
+                    parent: Some(place),
+                    name: "",
+                    index: count,
+                };
+                count += 1;
+                self.value(item, child, &at)?;
+                match self.token()? {
+                    b',' => {}
+                    b']' => break,
+                    _ => return None,
+                }
+            }
+        }
+        if within(count, max_items).is_none() {
+            let path = place.pointer();
+            let diagnostic = too_many_items_diagnostic(place.name, &path, max_items, count);
+            self.report(diagnostic)?;
+        }
+        Some(())
+    }
+
+    /// Any JSON value, read into `slot` as [`Record::from_value`] reads it,
+    /// `depth` levels below a value of the model's shape; what the structure
+    /// walk's messages need of it (an object or an array without its
+    /// content). `None` for what the general path must judge (see the
+    /// module's documentation).
+    fn any(&mut self, slot: Slot, depth: usize) -> Option<Value<'a>> {
+        self.skip_whitespace();
+        match self.peek()? {
+            b'"' => {
+                let text = self.string()?;
+                self.record.string(slot, text);
+                Some(Value::String(Cow::Borrowed(text)))
+            }
+            b'-' | b'0'..=b'9' => {
+                let number = self.number()?;
+                match number {
+                    Number::Int(int) => self.record.integer(slot, int),
+                    _ => self.record.other(slot),
+                }
+                Some(Value::Number(number))
+            }
+            b'{' if depth < DEPTH_LIMIT => {
+                self.pos += 1;
+                self.record.object(slot);
+                self.skip_whitespace();
+                if self.expect(b'}').is_none() {
+                    let mut names: [&'a str; OTHER_MEMBERS_LIMIT] = [""; OTHER_MEMBERS_LIMIT];
+                    let mut count = 0;
+                    loop {
+                        let name = self.string()?;
+                        if names
+                            .get(..count)?
+                            .iter()
+                            .any(|other| same_bytes(other.as_bytes(), name.as_bytes()))
+                        {
+                            return None;
+                        }
+                        *names.get_mut(count)? = name;
+                        count += 1;
+                        (self.token()? == b':').then_some(())?;
+                        let child = self.record.member(slot, name, None, self.operation);
+                        self.any(child, depth + 1)?;
+                        match self.token()? {
+                            b',' => self.skip_whitespace(),
+                            b'}' => break,
+                            _ => return None,
+                        }
+                    }
+                }
+                Some(Value::Object(Vec::new()))
+            }
+            b'[' if depth < DEPTH_LIMIT => {
+                self.pos += 1;
+                self.record.array(slot);
+                self.skip_whitespace();
+                if self.expect(b']').is_none() {
+                    loop {
+                        let child = self.record.item(slot);
+                        self.any(child, depth + 1)?;
+                        match self.token()? {
+                            b',' => {}
+                            b']' => break,
+                            _ => return None,
+                        }
+                    }
+                }
+                Some(Value::Array(Vec::new()))
+            }
+            _ => {
+                let value = [
+                    ("true", Value::Bool(true)),
+                    ("false", Value::Bool(false)),
+                    ("null", Value::Null),
+                ]
+                .into_iter()
+                .find(|(word, _)| {
+                    self.bytes.get(self.pos..self.pos + word.len()) == Some(word.as_bytes())
+                })?;
+                self.pos += value.0.len();
+                self.record.other(slot);
+                Some(value.1)
             }
         }
     }
@@ -284,58 +607,117 @@ impl<'a> Scanner<'a> {
         self.text.get(start..end)
     }
 
-    /// An integer literal (no fraction, no exponent) that fits in `i64`.
-    fn integer(&mut self) -> Option<i64> {
+    /// A number literal, read as the JSON parser reads it: an integer that
+    /// fits in `i64`, a bigger one, or one with a fraction or an exponent;
+    /// `None` for what JSON does not allow.
+    fn number(&mut self) -> Option<Number<'a>> {
+        let start = self.pos;
         let negative = self.expect(b'-').is_some();
-        let mut value: i64 = 0;
+        // Accumulated on the negative side, which holds i64::MIN too; `None`
+        // beyond it.
+        let mut value: Option<i64> = Some(0);
         let first = self.pos;
         while let Some(digit @ b'0'..=b'9') = self.peek() {
             let digit = i64::from(digit - b'0');
-            // Accumulated on the negative side, which holds i64::MIN too.
-            value = value.checked_mul(10)?.checked_sub(digit)?;
+            value = value.and_then(|value| value.checked_mul(10)?.checked_sub(digit));
             self.pos += 1;
         }
         let digits = self.pos - first;
-        // No digits, a leading zero, a fraction or an exponent: not this pass's to judge.
-        if digits == 0
-            || (digits > 1 && self.bytes.get(first) == Some(&b'0'))
-            || matches!(self.peek(), Some(b'.' | b'e' | b'E'))
-        {
+        // No digits, or a leading zero: not JSON.
+        if digits == 0 || (digits > 1 && self.bytes.get(first) == Some(&b'0')) {
             return None;
         }
-        if negative {
-            Some(value)
-        } else {
-            value.checked_neg()
+        let mut integer = true;
+        if self.expect(b'.').is_some() {
+            integer = false;
+            self.digits()?;
         }
+        if let Some(b'e' | b'E') = self.peek() {
+            integer = false;
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            self.digits()?;
+        }
+        let literal = self.text.get(start..self.pos)?;
+        Some(if !integer {
+            Number::Float(Cow::Borrowed(literal))
+        } else {
+            match value.and_then(|value| if negative { Some(value) } else { value.checked_neg() }) {
+                Some(int) => Number::Int(int),
+                None => Number::BigInt(Cow::Borrowed(literal)),
+            }
+        })
+    }
+
+    /// Steps over one digit or more.
+    fn digits(&mut self) -> Option<()> {
+        let first = self.pos;
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+        (self.pos > first).then_some(())
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::scan;
+    use super::{scan, PROBLEM_LIMIT};
     use crate::json::parse;
     use crate::request::Record;
     use crate::rules::testing::{clean_request_files, request, task_request};
     use crate::schema::Operation;
     use crate::{validate_text, validate_text_by_tree, Context};
 
-    /// Reads `text` in one pass and checks the record is the tree's.
-    fn read_in_one_pass(text: &str, operation: Operation) {
-        let fast = scan(text, operation).unwrap_or_else(|| panic!("one pass: {text}"));
+    fn context(operation: Operation) -> Context<'static> {
+        Context::at(1_795_564_800).for_operation(operation)
+    }
+
+    /// Reads `text` in one pass, which finds problems (`problems`) or none,
+    /// and checks the record is the tree's and the report the general path's,
+    /// byte for byte; returns the report's `(path, code)` pairs.
+    fn judged_by_the_pass(
+        text: &str,
+        operation: Operation,
+        problems: bool,
+    ) -> Vec<(String, &'static str)> {
+        let (record, found) = scan(text, operation).unwrap_or_else(|| panic!("one pass: {text}"));
+        assert_eq!(found.is_some(), problems, "problems found in {text}");
         let tree = parse(text).expect("JSON");
-        assert_eq!(fast, Record::from_value(&tree.value, operation), "{text}");
-        let context = Context::at(1_795_564_800).for_operation(operation);
-        assert_eq!(
+        assert_eq!(record, Record::from_value(&tree.value, operation), "{text}");
+        let context = context(operation);
+        let (fast, general) = (
             validate_text(text, &context),
-            validate_text_by_tree(text, &context)
+            validate_text_by_tree(text, &context),
+        );
+        assert_eq!(fast.to_json_text(), general.to_json_text(), "{text}");
+        assert_eq!(fast, general);
+        fast.diagnostics
+            .into_iter()
+            .map(|d| (d.path, d.code.as_str()))
+            .collect()
+    }
+
+    /// Reads `text` in one pass, which finds nothing wrong with its structure.
+    fn read_in_one_pass(text: &str, operation: Operation) {
+        judged_by_the_pass(text, operation, false);
+    }
+
+    /// Checks that the pass reports `extra` in a CreateTask request as the
+    /// tree reports it, with `(path, code)` among the findings.
+    fn reported_by_the_pass(extra: &str, path: &str, code: &str) {
+        let found = judged_by_the_pass(&request(extra), Operation::CreateTask, true);
+        assert!(
+            found.iter().any(|(p, c)| p == path && *c == code),
+            "{extra}: {found:?}"
         );
     }
 
     /// Checks that the pass gives `text` up, and that the report is the tree path's.
     fn left_to_the_tree(text: &str, operation: Operation) {
-        assert_eq!(scan(text, operation), None, "{text}");
-        let context = Context::at(1_795_564_800).for_operation(operation);
+        assert!(scan(text, operation).is_none(), "{text}");
+        let context = context(operation);
         assert_eq!(
             validate_text(text, &context),
             validate_text_by_tree(text, &context)
@@ -372,12 +754,7 @@ mod tests {
         ];
         for extra in members {
             read_in_one_pass(&request(extra), Operation::CreateTask);
-            let spaced = format!("\u{feff} \n{}\r\n\t", request(extra))
-                .replace(',', " ,\n ")
-                .replace("\":", "\"\t: ")
-                .replace('{', "{ ")
-                .replace('[', "[\r\n");
-            read_in_one_pass(&spaced, Operation::CreateTask);
+            read_in_one_pass(&spaced(&request(extra)), Operation::CreateTask);
         }
         read_in_one_pass(
             &task_request(
@@ -393,52 +770,240 @@ mod tests {
         );
     }
 
+    /// `text` with whitespace around every token, and a byte-order mark.
+    fn spaced(text: &str) -> String {
+        format!("\u{feff} \n{text}\r\n\t")
+            .replace(',', " ,\n ")
+            .replace("\":", "\"\t: ")
+            .replace('{', "{ ")
+            .replace('[', "[\r\n")
+    }
+
     #[test]
-    fn anything_the_structural_check_reports_is_left_to_the_tree() {
+    fn a_missing_required_member_is_reported_by_the_pass_as_the_tree_reports_it() {
+        for (extra, path) in [
+            (r#""Tags":[{"Value":"v"}]"#, "/Tags/0/Key"),
+            (r#""Schedule":{}"#, "/Schedule/ScheduleExpression"),
+            (
+                r#""Tags":[{"Key":"a"},{"Value":"v"},{}]"#,
+                "/Tags/2/Key",
+            ),
+        ] {
+            reported_by_the_pass(extra, path, "request/missing-member");
+        }
+        // At the root, with the rules that still run on what is there.
+        for text in [
+            r#"{"SourceLocationArn":"arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0","TaskMode":"ENHANCED","Options":{"Mtime":"NONE"}}"#,
+            "{}",
+            "{ }",
+        ] {
+            let found = judged_by_the_pass(text, Operation::CreateTask, true);
+            assert!(found.contains(&("/DestinationLocationArn".into(), "request/missing-member")));
+            judged_by_the_pass(&spaced(text), Operation::CreateTask, true);
+        }
+        let found = judged_by_the_pass("{}", Operation::UpdateTask, true);
+        assert_eq!(found, [("/TaskArn".into(), "request/missing-member")]);
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_is_reported_by_the_pass_and_read_as_the_tree_reads_it() {
+        for (extra, path) in [
+            (r#""TaskMode":1"#, "/TaskMode"),
+            (r#""TaskMode":null"#, "/TaskMode"),
+            (r#""Name":true"#, "/Name"),
+            (r#""Name":["a",{"b":[1,2.5,-0,1e3]}]"#, "/Name"),
+            (r#""Options":[]"#, "/Options"),
+            (r#""Options":"NONE""#, "/Options"),
+            (r#""Tags":{}"#, "/Tags"),
+            (r#""Tags":{"Key":"aws:x"}"#, "/Tags"),
+            (r#""Tags":["aws:x",{"Key":"a"}]"#, "/Tags/0"),
+            (r#""Includes":[3]"#, "/Includes/0"),
+            (r#""Excludes":{"Value":"/a"}"#, "/Excludes"),
+            (r#""Schedule":"rate(1 hour)""#, "/Schedule"),
+            (r#""ManifestConfig":[{"Source":1}]"#, "/ManifestConfig"),
+            (r#""TaskReportConfig":{"Overrides":[]}"#, "/TaskReportConfig/Overrides"),
+            (r#""Options":{"BytesPerSecond":"1024"}"#, "/Options/BytesPerSecond"),
+            (r#""Options":{"BytesPerSecond":"fast","Mtime":"NONE"}"#, "/Options/BytesPerSecond"),
+            (r#""Options":{"BytesPerSecond":true}"#, "/Options/BytesPerSecond"),
+            (r#""Options":{"BytesPerSecond":1.0}"#, "/Options/BytesPerSecond"),
+            (r#""Options":{"BytesPerSecond":-1E+3}"#, "/Options/BytesPerSecond"),
+            (r#""Options":{"BytesPerSecond":{}}"#, "/Options/BytesPerSecond"),
+            (r#""Options":{"Atime":0}"#, "/Options/Atime"),
+        ] {
+            reported_by_the_pass(extra, path, "value/wrong-type");
+            judged_by_the_pass(&spaced(&request(extra)), Operation::CreateTask, true);
+        }
+        let found = judged_by_the_pass(
+            r#"{"SourceLocationArn":{},"DestinationLocationArn":7}"#,
+            Operation::CreateTask,
+            true,
+        );
+        assert_eq!(
+            found,
+            [
+                ("/DestinationLocationArn".into(), "value/wrong-type"),
+                ("/SourceLocationArn".into(), "value/wrong-type")
+            ]
+        );
+    }
+
+    #[test]
+    fn an_enum_value_not_in_the_list_is_reported_by_the_pass() {
+        for (extra, path) in [
+            (r#""TaskMode":"basic""#, "/TaskMode"),
+            (r#""TaskMode":"""#, "/TaskMode"),
+            (r#""Options":{"VerifyMode":"NONEX","Mtime":"NONE"}"#, "/Options/VerifyMode"),
+            (r#""Options":{"Atime":"none"}"#, "/Options/Atime"),
+            (r#""Excludes":[{"FilterType":"REGEX","Value":"/a"}]"#, "/Excludes/0/FilterType"),
+        ] {
+            reported_by_the_pass(extra, path, "value/not-in-enum");
+        }
+    }
+
+    #[test]
+    fn a_pattern_mismatch_or_a_string_too_long_or_too_short_is_reported_by_the_pass() {
         let name_of_257 = format!(r#""Name":"{}""#, "n".repeat(257));
-        let members = [
-            // Unknown members, at the root and deeper, and another operation's.
-            r#""Bogus":1"#,
-            r#""Options":{"Verifymode":"NONE"}"#,
-            r#""TaskArn":"arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0""#,
-            // A member twice.
-            r#""TaskMode":"BASIC","TaskMode":"BASIC""#,
-            r#""Tags":[{"Key":"a","Key":"a"}]"#,
-            // A required member missing.
-            r#""Tags":[{"Value":"v"}]"#,
-            r#""Schedule":{}"#,
-            // Wrong types.
-            r#""TaskMode":1"#,
-            r#""Options":[]"#,
-            r#""Tags":{}"#,
-            r#""Name":null"#,
-            r#""Options":{"BytesPerSecond":"1"}"#,
-            r#""Options":{"BytesPerSecond":true}"#,
-            r#""Options":{"BytesPerSecond":1.0}"#,
-            r#""Options":{"BytesPerSecond":1e3}"#,
-            r#""Options":{"BytesPerSecond":9223372036854775808}"#,
-            // Enums, patterns, lengths, list sizes, the minimum.
-            r#""TaskMode":"basic""#,
-            r#""CloudWatchLogGroupArn":"nope""#,
-            &name_of_257,
-            r#""Tags":[{"Key":""}]"#,
+        let arn_too_long = format!(
+            r#""CloudWatchLogGroupArn":"arn:aws:logs:us-east-1:111122223333:log-group:/{}""#,
+            "a".repeat(600)
+        );
+        for (extra, path, code) in [
+            (r#""CloudWatchLogGroupArn":"nope""#, "/CloudWatchLogGroupArn", "value/pattern-mismatch"),
+            (r#""CloudWatchLogGroupArn":"""#, "/CloudWatchLogGroupArn", "value/pattern-mismatch"),
+            (r#""Name":"a\tb""#, "/Name", "value/pattern-mismatch"),
+            (r#""Name":"""#, "/Name", "value/pattern-mismatch"),
+            (&name_of_257, "/Name", "value/too-long"),
+            (&arn_too_long, "/CloudWatchLogGroupArn", "value/too-long"),
+            (r#""Tags":[{"Key":""}]"#, "/Tags/0/Key", "value/too-short"),
+            (r#""Tags":[{"Key":"😀","Value":"v"}]"#, "/Tags/0/Key", "value/pattern-mismatch"),
+        ] {
+            if extra.contains('\\') {
+                continue;
+            }
+            reported_by_the_pass(extra, path, code);
+        }
+        // The locations' ARNs themselves.
+        let text = r#"{"SourceLocationArn":"arn:aws:datasync:us-east-1:111122223333:location/loc-0123","DestinationLocationArn":"x"}"#;
+        let found = judged_by_the_pass(text, Operation::CreateTask, true);
+        assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn a_number_below_the_minimum_or_beyond_64_bits_is_reported_by_the_pass() {
+        for (value, code) in [
+            ("-2", "value/below-minimum"),
+            ("-9223372036854775808", "value/below-minimum"),
+            ("9223372036854775808", "value/integer-out-of-range"),
+            ("-9223372036854775809", "value/integer-out-of-range"),
+            ("123456789012345678901234567890", "value/integer-out-of-range"),
+        ] {
+            reported_by_the_pass(
+                &format!(r#""Options":{{"BytesPerSecond":{value}}}"#),
+                "/Options/BytesPerSecond",
+                code,
+            );
+        }
+    }
+
+    #[test]
+    fn too_many_items_are_reported_by_the_pass_and_every_item_is_still_read() {
+        reported_by_the_pass(
             r#""Includes":[{"Value":"/a"},{"Value":"/b"}]"#,
-            r#""Options":{"BytesPerSecond":-2}"#,
-            r#""Options":{"BytesPerSecond":-9223372036854775808}"#,
+            "/Includes",
+            "list/too-many-items",
+        );
+        let tags: Vec<String> = (0..52).map(|i| format!(r#"{{"Key":"k{}"}}"#, i % 51)).collect();
+        let extra = format!(r#""Tags":[{}]"#, tags.join(","));
+        reported_by_the_pass(&extra, "/Tags", "list/too-many-items");
+    }
+
+    #[test]
+    fn an_unknown_member_is_reported_by_the_pass_with_its_suggestion_and_fix() {
+        for (extra, path) in [
+            (r#""Bogus":1"#, "/Bogus"),
+            (r#""Options":{"Verifymode":"NONE"}"#, "/Options/Verifymode"),
+            // A rename that is not the one fix: the right name is there too.
+            (r#""Options":{"Verifymode":"NONE","VerifyMode":"NONE"}"#, "/Options/Verifymode"),
+            (r#""Options":{"VerifyMode":"NONE","Verifymode":"NONE"}"#, "/Options/Verifymode"),
+            // The same name one level down.
+            (r#""Atime":"NONE""#, "/Atime"),
+            // Another operation's member, read as the tree reads it.
+            (r#""TaskArn":"arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0""#, "/TaskArn"),
+            (r#""OverrideOptions":{"Mtime":"NONE"}"#, "/OverrideOptions"),
+            (r#""Tags":[{"Key":"a","Valu":"v","a/b~c":{"x":[null]}}]"#, "/Tags/0/a~1b~0c"),
+            (r#""ManifestConfig":{"Bogus":[]}"#, "/ManifestConfig/Bogus"),
+            (r#""TaskReportConfig":{"Overrides":{"Bogus":{}}}"#, "/TaskReportConfig/Overrides/Bogus"),
+            (r#""":"""#, "/"),
+        ] {
+            reported_by_the_pass(extra, path, "request/unknown-member");
+        }
+        // Members of CreateTask in requests of the other operations.
+        let found = judged_by_the_pass(
+            &task_request(r#""TaskMode":"BASIC","Tags":[{"Key":"aws:x"}]"#),
+            Operation::UpdateTask,
+            true,
+        );
+        assert_eq!(
+            found,
+            [
+                ("/Tags".into(), "request/unknown-member"),
+                ("/TaskMode".into(), "request/unknown-member")
+            ]
+        );
+        judged_by_the_pass(&task_request(r#""Options":{}"#), Operation::StartTaskExecution, true);
+        judged_by_the_pass(&request(""), Operation::UpdateTask, true);
+    }
+
+    #[test]
+    fn the_invalid_example_is_judged_by_the_pass() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/many-problems.json"
+        ))
+        .expect("the example");
+        let found = judged_by_the_pass(&text, Operation::CreateTask, true);
+        assert_eq!(found.len(), 6, "{found:?}");
+    }
+
+    #[test]
+    fn what_the_pass_cannot_judge_cheaply_is_left_to_the_tree() {
+        let many_unknown: Vec<String> = (0..9).map(|i| format!(r#""Bogus{i}":1"#)).collect();
+        let many_problems: Vec<String> = (0..PROBLEM_LIMIT + 1)
+            .map(|i| format!(r#"{{"Key":"aws:{i}","Valu":1}}"#))
+            .collect();
+        let big_object: Vec<String> = (0..17).map(|i| format!(r#""k{i}":1"#)).collect();
+        let members = [
+            // A member twice: at the root, deeper, unknown, inside a value of the wrong type.
+            r#""TaskMode":"BASIC","TaskMode":"BASIC""#.to_owned(),
+            r#""Tags":[{"Key":"a","Key":"a"}]"#.to_owned(),
+            r#""Bogus":1,"Bogus":2"#.to_owned(),
+            r#""Tags":{"a":1,"a":2}"#.to_owned(),
             // Escapes, lone surrogates and raw control characters in strings.
-            r#""Name":"a\u0041""#,
-            r#""Name":"\/""#,
-            r#""Task\u004dode":"BASIC""#,
-            r#""Name":"\ud800""#,
-            "\"Name\":\"a\tb\"",
-            // Broken JSON.
-            r#""Name":"a",,"#,
-            r#""Name" "a""#,
-            r#""Options":{"BytesPerSecond":01}"#,
-            r#""Options":{"BytesPerSecond":-}"#,
-            r#""Options":{"BytesPerSecond":1x}"#,
+            r#""Name":"a\u0041""#.to_owned(),
+            r#""Name":"\/""#.to_owned(),
+            r#""Task\u004dode":"BASIC""#.to_owned(),
+            r#""Name":"\ud800""#.to_owned(),
+            r#""Bogus":"\ud800""#.to_owned(),
+            "\"Name\":\"a\tb\"".to_owned(),
+            // Broken JSON, also inside values of the wrong type.
+            r#""Name":"a",,"#.to_owned(),
+            r#""Name" "a""#.to_owned(),
+            r#""Options":{"BytesPerSecond":01}"#.to_owned(),
+            r#""Options":{"BytesPerSecond":-}"#.to_owned(),
+            r#""Options":{"BytesPerSecond":1x}"#.to_owned(),
+            r#""Options":{"BytesPerSecond":1.}"#.to_owned(),
+            r#""Options":{"BytesPerSecond":1e}"#.to_owned(),
+            r#""Options":{"BytesPerSecond":tru}"#.to_owned(),
+            r#""Name":[1,]"#.to_owned(),
+            r#""Name":{"a":1,}"#.to_owned(),
+            // Deep nesting, many members of a value of the wrong type, many
+            // unknown members, many problems.
+            format!(r#""Name":{}{}"#, "[".repeat(20), "]".repeat(20)),
+            format!(r#""Name":{{{}}}"#, big_object.join(",")),
+            many_unknown.join(","),
+            format!(r#""Tags":[{}]"#, many_problems.join(",")),
         ];
-        for extra in members {
+        for extra in &members {
             left_to_the_tree(&request(extra), Operation::CreateTask);
         }
         let valid = request("");
@@ -446,23 +1011,14 @@ mod tests {
             "",
             "[]",
             "\"x\"",
+            "null",
             &valid[..valid.len() - 1],
             &format!("{valid} {{}}"),
             &format!("{valid}x"),
-            r#"{"SourceLocationArn":"arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0"}"#,
             &"[".repeat(10_000),
+            &"{\"a\":".repeat(10_000),
         ] {
             left_to_the_tree(text, Operation::CreateTask);
         }
-        // CreateTask members in requests of the other operations.
-        left_to_the_tree(
-            &task_request(r#""TaskMode":"BASIC""#),
-            Operation::UpdateTask,
-        );
-        left_to_the_tree(
-            &task_request(r#""Options":{}"#),
-            Operation::StartTaskExecution,
-        );
-        left_to_the_tree(&request(""), Operation::UpdateTask);
     }
 }

@@ -214,15 +214,7 @@ impl Walker {
                     return out.push(type_error(name, path, "an array", value));
                 };
                 if items.len() > *max_items {
-                    out.push(
-                        Diagnostic::new(
-                            Code::TooManyItems,
-                            path.as_str(),
-                            too_many_items(name, *max_items, items.len()),
-                        )
-                        .with("max", *max_items)
-                        .with("count", items.len()),
-                    );
+                    out.push(too_many_items_diagnostic(name, path, *max_items, items.len()));
                 }
                 for (index, element) in items.iter().enumerate() {
                     let saved = path.len();
@@ -273,48 +265,17 @@ impl Walker {
                 }
                 None => {
                     pointer::push(path, member_name);
-                    if out.counted_only(Code::UnknownMember, path) {
-                        path.truncate(saved);
-                        continue;
-                    }
-                    // The pointer up to this member (`get`, not `[..saved]`: no
-                    // panic path, whose message formatting is 2 KB of the .wasm).
-                    let parent = path.get(..saved).unwrap_or_default();
-                    // A member of another operation gets the reason instead of a guess.
-                    let foreign =
-                        saved == 0 && self.operation.why_not_a_member(member_name).is_some();
-                    let suggestion = if foreign {
-                        None
-                    } else {
-                        suggest(member_name, members, parent)
-                    };
-                    let mut diagnostic = Diagnostic::new(
-                        Code::UnknownMember,
-                        path.as_str(),
-                        unknown_member(
-                            member_name,
-                            label(name, parent),
-                            suggestion.as_ref(),
+                    if !out.counted_only(Code::UnknownMember, path) {
+                        out.push(unknown_member_diagnostic(
                             self.operation,
-                        ),
-                    )
-                    .with("member", member_name.to_string());
-                    match suggestion {
-                        Some(Suggestion::Sibling(known)) => {
-                            diagnostic = diagnostic.with("suggestion", known);
-                            if is_unambiguous_rename(member_name, known, members, present) {
-                                diagnostic = diagnostic.with_fix(PatchOp::Move {
-                                    from: path.clone(),
-                                    path: pointer::join(parent, known),
-                                });
-                            }
-                        }
-                        Some(Suggestion::Nested(pointer)) => {
-                            diagnostic = diagnostic.with("suggestion", pointer)
-                        }
-                        None => {}
+                            member_name,
+                            members,
+                            name,
+                            path,
+                            saved,
+                            &|wanted| present.iter().filter(|(name, _)| name == wanted).count(),
+                        ));
                     }
-                    out.push(diagnostic);
                 }
             }
             path.truncate(saved);
@@ -327,17 +288,87 @@ impl Walker {
                 mask => seen & mask != 0,
             };
             if !is_present {
-                out.push(
-                    Diagnostic::new(
-                        Code::MissingMember,
-                        pointer::join(path, member.name),
-                        missing_member(member.name, label(name, path)),
-                    )
-                    .with("member", member.name),
-                );
+                out.push(missing_member_diagnostic(member.name, name, path));
             }
         }
     }
+}
+
+/// The diagnostic for the required member `member` missing from the
+/// structure at `path` (named `name`, "" for a list item).
+pub(crate) fn missing_member_diagnostic(member: &'static str, name: &str, path: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::MissingMember,
+        pointer::join(path, member),
+        missing_member(member, label(name, path)),
+    )
+    .with("member", member)
+}
+
+/// The diagnostic for the list at `path` (named `name`) with `count` items,
+/// more than its `max_items`.
+pub(crate) fn too_many_items_diagnostic(
+    name: &str,
+    path: &str,
+    max_items: usize,
+    count: usize,
+) -> Diagnostic {
+    Diagnostic::new(
+        Code::TooManyItems,
+        path,
+        too_many_items(name, max_items, count),
+    )
+    .with("max", max_items)
+    .with("count", count)
+}
+
+/// The diagnostic for the member `member_name`, at `path`, that is not one of
+/// `members`, the structure at `path[..parent]` (named `name`, "" for a list
+/// item). `count(wanted)` says how many members of the object are called
+/// `wanted` (asked only when there is a name to suggest).
+pub(crate) fn unknown_member_diagnostic(
+    operation: Operation,
+    member_name: &str,
+    members: &'static [Member],
+    name: &str,
+    path: &str,
+    parent: usize,
+    count: &dyn Fn(&str) -> usize,
+) -> Diagnostic {
+    let parent_path = path.get(..parent).unwrap_or_default();
+    // A member of another operation gets the reason instead of a guess.
+    let foreign = parent == 0 && operation.why_not_a_member(member_name).is_some();
+    let suggestion = if foreign {
+        None
+    } else {
+        suggest(member_name, members, parent_path)
+    };
+    let mut diagnostic = Diagnostic::new(
+        Code::UnknownMember,
+        path,
+        unknown_member(
+            member_name,
+            label(name, parent_path),
+            suggestion.as_ref(),
+            operation,
+        ),
+    )
+    .with("member", member_name.to_string());
+    match suggestion {
+        Some(Suggestion::Sibling(known)) => {
+            diagnostic = diagnostic.with("suggestion", known);
+            let (taken, repeated) = (count(known) > 0, count(member_name) > 1);
+            if is_unambiguous_rename(member_name, known, members, taken, repeated) {
+                diagnostic = diagnostic.with_fix(PatchOp::Move {
+                    from: path.to_owned(),
+                    path: pointer::join(parent_path, known),
+                });
+            }
+        }
+        Some(Suggestion::Nested(pointer)) => diagnostic = diagnostic.with("suggestion", pointer),
+        None => {}
+    }
+    diagnostic
 }
 
 /// The position of the member called `name`, searched from `start` round to
@@ -363,7 +394,7 @@ pub(crate) fn bit(position: usize) -> u64 {
 }
 
 /// How messages name a value: its member name, or for a list item its pointer.
-fn label<'a>(name: &'a str, path: &'a str) -> &'a str {
+pub(crate) fn label<'a>(name: &'a str, path: &'a str) -> &'a str {
     if name.is_empty() {
         path
     } else {
@@ -429,7 +460,15 @@ pub(crate) fn length_is_clean(text: &str, rule: &StringRule) -> bool {
     true
 }
 
-fn check_string(text: &str, rule: &StringRule, name: &str, path: &str, out: &mut Collector) {
+/// Reports what is wrong with `text` as a string of `rule` (its enum; else
+/// its length, then its pattern), at `path`, naming the value `name`.
+pub(crate) fn check_string(
+    text: &str,
+    rule: &StringRule,
+    name: &str,
+    path: &str,
+    out: &mut Collector,
+) {
     if !rule.allowed.is_empty() {
         if !rule
             .allowed
@@ -492,7 +531,8 @@ fn check_string(text: &str, rule: &StringRule, name: &str, path: &str, out: &mut
     }
 }
 
-fn check_long(value: &Value, minimum: i64, name: &str, path: &str, out: &mut Collector) {
+/// Reports what is wrong with `value` as an integer of at least `minimum`.
+pub(crate) fn check_long(value: &Value, minimum: i64, name: &str, path: &str, out: &mut Collector) {
     match value {
         Value::Number(Number::Int(int)) if *int < minimum => out.push(
             Diagnostic::new(Code::BelowMinimum, path, below_minimum(name, minimum, *int))
@@ -509,7 +549,13 @@ fn check_long(value: &Value, minimum: i64, name: &str, path: &str, out: &mut Col
     }
 }
 
-fn type_error(name: &str, path: &str, expected: &'static str, actual: &Value) -> Diagnostic {
+/// The diagnostic for `actual` where `expected` ("an object", "a string"...) belongs.
+pub(crate) fn type_error(
+    name: &str,
+    path: &str,
+    expected: &'static str,
+    actual: &Value,
+) -> Diagnostic {
     Diagnostic::new(Code::WrongType, path, wrong_type(name, expected, actual))
         .with(
             "expected",
@@ -557,12 +603,14 @@ fn suggest(unknown: &str, members: &'static [Member], parent_path: &str) -> Opti
 }
 
 /// Whether renaming `unknown` to `known` is the one fix: no other member is
-/// as near, `known` is not set already, and `unknown` appears once.
+/// as near, `known` is not set already (`taken`), and `unknown` appears once
+/// (not `repeated`).
 fn is_unambiguous_rename(
     unknown: &str,
     known: &str,
     members: &'static [Member],
-    present: &[(crate::json::Text<'_>, Value<'_>)],
+    taken: bool,
+    repeated: bool,
 ) -> bool {
     let lowered = unknown.to_ascii_lowercase();
     let distance = |name: &str| edit_distance(&lowered, &name.to_ascii_lowercase());
@@ -571,8 +619,6 @@ fn is_unambiguous_rename(
         .iter()
         .filter(|m| m.name != known && m.name.len().abs_diff(unknown.chars().count()) <= nearest)
         .any(|m| distance(m.name) <= nearest);
-    let taken = present.iter().any(|(name, _)| name == known);
-    let repeated = present.iter().filter(|(name, _)| name == unknown).count() > 1;
     !ties && !taken && !repeated
 }
 

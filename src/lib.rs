@@ -113,6 +113,14 @@ pub mod internal {
     // functions moved here: where the functions sit changes the .wasm's layout,
     // which cost 37 bytes gzip.
 
+    /// Which path [`crate::validate_text`] takes for `text` as a request of
+    /// `operation`: `None` the general path (the tree), `Some(false)` the
+    /// single pass finding the structure clean, `Some(true)` the single pass
+    /// reporting structural problems. For tests/differential.rs's counts.
+    pub fn single_pass_verdict(text: &str, operation: crate::Operation) -> Option<bool> {
+        crate::scan::scan(text, operation).map(|(_, problems)| problems.is_some())
+    }
+
     /// What `describeSchedule` reports for an expression that is not a string.
     pub fn schedule_not_a_string() -> crate::ScheduleDescription {
         crate::schedule_not_a_string()

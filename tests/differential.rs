@@ -45,6 +45,7 @@ use std::time::Instant;
 
 use datasync_task_validator::internal::patterns::PARTITIONS;
 use datasync_task_validator::internal::request::TaskMode;
+use datasync_task_validator::internal::single_pass_verdict;
 use datasync_task_validator::internal::schema::{option_members, Member, Shape, StringRule};
 use datasync_task_validator::{
     validate_text, validate_text_by_tree, Code, Context, Location, LocationType, Operation,
@@ -1375,6 +1376,9 @@ struct Tally {
     structurally_sound: u64,
     unreadable: u64,
     codes: BTreeMap<&'static str, u64>,
+    /// Requests `validate_text` judged by the single pass with structural
+    /// problems, by the single pass with none, and by the tree.
+    paths: [u64; 3],
 }
 
 impl Tally {
@@ -1382,6 +1386,9 @@ impl Tally {
         self.valid += other.valid;
         self.structurally_sound += other.structurally_sound;
         self.unreadable += other.unreadable;
+        for (mine, theirs) in self.paths.iter_mut().zip(other.paths) {
+            *mine += theirs;
+        }
         for (code, count) in &other.codes {
             *self.codes.entry(code).or_default() += count;
         }
@@ -1582,13 +1589,20 @@ fn run(seed: u64, indexes: impl Iterator<Item = u64>, stop: &AtomicBool, show: b
         if show {
             println!("request {index}: {text:?}\ncontext: {setting:?}");
         }
-        let (report, difference) = compare(&text, &setting.context(), tree_first(index));
+        let context = setting.context();
+        let (report, difference) = compare(&text, &context, tree_first(index));
         if difference.is_some() {
             stop.store(true, Ordering::Relaxed);
             part.failure = Some((index, explain(seed, index, &case, &setting)));
             break;
         }
         part.tally.add(&report);
+        let path = match single_pass_verdict(&text, context.operation) {
+            Some(true) => 0,
+            Some(false) => 1,
+            None => 2,
+        };
+        part.tally.paths[path] += 1;
     }
     part
 }
@@ -1656,6 +1670,10 @@ fn both_text_paths_give_the_same_report() {
         tally.codes.len(),
         Code::ALL.len(),
         never.join(", ")
+    );
+    let [problems, clean, tree] = tally.paths;
+    println!(
+        "differential: judged by the single pass with structural problems {problems}, by the single pass clean {clean}, by the tree {tree}"
     );
 }
 

@@ -145,7 +145,7 @@ struct Place<'p> {
 impl Place<'_> {
     /// The JSON pointer of the value.
     fn pointer(&self) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(64);
         self.write(&mut out);
         out
     }
@@ -289,7 +289,9 @@ impl<'a> Scanner<'a> {
             }
             Shape::String(rule) => self.string_value(rule, slot, place),
             Shape::Long { minimum } => {
-                let value = self.any(slot, 0)?;
+                let start = self.pos;
+                self.any(slot, 0)?;
+                let value = self.described(start);
                 if !matches!(value, Value::Number(Number::Int(int)) if int >= *minimum) {
                     let path = place.pointer();
                     check_long(&value, *minimum, place.name, &path, self.out()?);
@@ -324,7 +326,9 @@ impl<'a> Scanner<'a> {
         expected: &'static str,
         labelled: bool,
     ) -> Option<()> {
-        let value = self.any(slot, 0)?;
+        let start = self.pos;
+        self.any(slot, 0)?;
+        let value = self.described(start);
         let path = place.pointer();
         let name = if labelled {
             label(place.name, &path)
@@ -348,7 +352,8 @@ impl<'a> Scanner<'a> {
     }
 
     /// An object of `members` at `place`: each known, none twice, every
-    /// required one present.
+    /// required one present. Not inlined: the pass would hold two copies.
+    #[inline(never)]
     fn object(&mut self, members: &'static [Member], slot: Slot, place: &Place<'_>) -> Option<()> {
         self.expect(b'{')?;
         self.record.object(slot);
@@ -486,87 +491,96 @@ impl<'a> Scanner<'a> {
     }
 
     /// Any JSON value, read into `slot` as [`Record::from_value`] reads it,
-    /// `depth` levels below a value of the model's shape; what the structure
-    /// walk's messages need of it (an object or an array without its
-    /// content). `None` for what the general path must judge (see the
-    /// module's documentation).
-    fn any(&mut self, slot: Slot, depth: usize) -> Option<Value<'a>> {
+    /// `depth` levels below a value of the model's shape. `None` for what
+    /// the general path must judge (see the module's documentation).
+    fn any(&mut self, slot: Slot, depth: usize) -> Option<()> {
         self.skip_whitespace();
-        match self.peek()? {
+        let start = self.pos;
+        let (open, close) = match self.peek()? {
             b'"' => {
                 let text = self.string()?;
                 self.record.string(slot, text);
-                Some(Value::String(Cow::Borrowed(text)))
+                return Some(());
             }
             b'-' | b'0'..=b'9' => {
-                let number = self.number()?;
-                match number {
-                    Number::Int(int) => self.record.integer(slot, int),
+                self.number()?;
+                match self.described(start) {
+                    Value::Number(Number::Int(int)) => self.record.integer(slot, int),
                     _ => self.record.other(slot),
                 }
-                Some(Value::Number(number))
+                return Some(());
             }
-            b'{' if depth < DEPTH_LIMIT => {
-                self.pos += 1;
-                self.record.object(slot);
-                self.skip_whitespace();
-                if self.expect(b'}').is_none() {
-                    let mut names: [&'a str; OTHER_MEMBERS_LIMIT] = [""; OTHER_MEMBERS_LIMIT];
-                    let mut count = 0;
-                    loop {
-                        let name = self.string()?;
-                        if names
-                            .get(..count)?
-                            .iter()
-                            .any(|other| same_bytes(other.as_bytes(), name.as_bytes()))
-                        {
-                            return None;
-                        }
-                        *names.get_mut(count)? = name;
-                        count += 1;
-                        (self.token()? == b':').then_some(())?;
-                        let child = self.record.member(slot, name, None, self.operation);
-                        self.any(child, depth + 1)?;
-                        match self.token()? {
-                            b',' => self.skip_whitespace(),
-                            b'}' => break,
-                            _ => return None,
-                        }
-                    }
-                }
-                Some(Value::Object(Vec::new()))
-            }
-            b'[' if depth < DEPTH_LIMIT => {
-                self.pos += 1;
-                self.record.array(slot);
-                self.skip_whitespace();
-                if self.expect(b']').is_none() {
-                    loop {
-                        let child = self.record.item(slot);
-                        self.any(child, depth + 1)?;
-                        match self.token()? {
-                            b',' => {}
-                            b']' => break,
-                            _ => return None,
-                        }
-                    }
-                }
-                Some(Value::Array(Vec::new()))
-            }
+            b'{' => (b'{', b'}'),
+            b'[' => (b'[', b']'),
             _ => {
-                let value = [
-                    ("true", Value::Bool(true)),
-                    ("false", Value::Bool(false)),
-                    ("null", Value::Null),
-                ]
-                .into_iter()
-                .find(|(word, _)| {
-                    self.bytes.get(self.pos..self.pos + word.len()) == Some(word.as_bytes())
+                let word = ["true", "false", "null"].into_iter().find(|word| {
+                    self.bytes.get(start..start + word.len()) == Some(word.as_bytes())
                 })?;
-                self.pos += value.0.len();
+                self.pos += word.len();
                 self.record.other(slot);
-                Some(value.1)
+                return Some(());
             }
+        };
+        (depth < DEPTH_LIMIT).then_some(())?;
+        self.pos += 1;
+        if open == b'{' {
+            self.record.object(slot);
+        } else {
+            self.record.array(slot);
+        }
+        self.skip_whitespace();
+        if self.expect(close).is_some() {
+            return Some(());
+        }
+        // An object's member names so far, for a member named twice.
+        let mut names: [&'a str; OTHER_MEMBERS_LIMIT] = [""; OTHER_MEMBERS_LIMIT];
+        let mut count = 0;
+        loop {
+            let child = if open == b'{' {
+                let name = self.string()?;
+                let earlier = names.get(..count)?;
+                if earlier.iter().any(|other| same_bytes(other.as_bytes(), name.as_bytes())) {
+                    return None;
+                }
+                *names.get_mut(count)? = name;
+                count += 1;
+                (self.token()? == b':').then_some(())?;
+                self.record.member(slot, name, None, self.operation)
+            } else {
+                self.record.item(slot)
+            };
+            self.any(child, depth + 1)?;
+            match self.token()? {
+                b',' => self.skip_whitespace(),
+                byte if byte == close => return Some(()),
+                _ => return None,
+            }
+        }
+    }
+
+    /// The value that starts at `start` and ends where the pass is, as the
+    /// structure walk's messages describe it (an object or an array without
+    /// its content): what [`Scanner::any`] read.
+    #[inline(never)]
+    fn described(&self, start: usize) -> Value<'a> {
+        let text = self.text.get(start..self.pos).unwrap_or_default();
+        match text.as_bytes().first() {
+            Some(b'{') => Value::Object(Vec::new()),
+            Some(b'[') => Value::Array(Vec::new()),
+            // A string without escapes, between its quotes.
+            Some(b'"') => Value::String(Cow::Borrowed(
+                text.get(1..text.len() - 1).unwrap_or_default(),
+            )),
+            Some(b't') => Value::Bool(true),
+            Some(b'f') => Value::Bool(false),
+            Some(b'n') => Value::Null,
+            _ if text.bytes().any(|byte| matches!(byte, b'.' | b'e' | b'E')) => {
+                Value::Number(Number::Float(Cow::Borrowed(text)))
+            }
+            _ => Value::Number(match text.parse::<i64>() {
+                Ok(int) => Number::Int(int),
+                Err(_) => Number::BigInt(Cow::Borrowed(text)),
+            }),
         }
     }
 
@@ -607,48 +621,27 @@ impl<'a> Scanner<'a> {
         self.text.get(start..end)
     }
 
-    /// A number literal, read as the JSON parser reads it: an integer that
-    /// fits in `i64`, a bigger one, or one with a fraction or an exponent;
-    /// `None` for what JSON does not allow.
-    fn number(&mut self) -> Option<Number<'a>> {
-        let start = self.pos;
-        let negative = self.expect(b'-').is_some();
-        // Accumulated on the negative side, which holds i64::MIN too; `None`
-        // beyond it.
-        let mut value: Option<i64> = Some(0);
+    /// Steps over a number literal as JSON writes it; `None` for what JSON
+    /// does not allow.
+    fn number(&mut self) -> Option<()> {
+        self.expect(b'-');
         let first = self.pos;
-        while let Some(digit @ b'0'..=b'9') = self.peek() {
-            let digit = i64::from(digit - b'0');
-            value = value.and_then(|value| value.checked_mul(10)?.checked_sub(digit));
-            self.pos += 1;
-        }
-        let digits = self.pos - first;
-        // No digits, or a leading zero: not JSON.
-        if digits == 0 || (digits > 1 && self.bytes.get(first) == Some(&b'0')) {
+        self.digits()?;
+        // A leading zero: not JSON.
+        if self.pos - first > 1 && self.bytes.get(first) == Some(&b'0') {
             return None;
         }
-        let mut integer = true;
         if self.expect(b'.').is_some() {
-            integer = false;
             self.digits()?;
         }
         if let Some(b'e' | b'E') = self.peek() {
-            integer = false;
             self.pos += 1;
             if let Some(b'+' | b'-') = self.peek() {
                 self.pos += 1;
             }
             self.digits()?;
         }
-        let literal = self.text.get(start..self.pos)?;
-        Some(if !integer {
-            Number::Float(Cow::Borrowed(literal))
-        } else {
-            match value.and_then(|value| if negative { Some(value) } else { value.checked_neg() }) {
-                Some(int) => Number::Int(int),
-                None => Number::BigInt(Cow::Borrowed(literal)),
-            }
-        })
+        Some(())
     }
 
     /// Steps over one digit or more.

@@ -290,28 +290,51 @@ impl<'a> Scanner<'a> {
             Shape::String(rule) => self.string_value(rule, slot, place),
             Shape::Long { minimum } => {
                 let start = self.pos;
-                self.any(slot, 0)?;
-                let value = self.described(start);
-                if !matches!(value, Value::Number(Number::Int(int)) if int >= *minimum) {
-                    let path = place.pointer();
-                    check_long(&value, *minimum, place.name, &path, self.out()?);
+                match self.integer() {
+                    Some(value) if value >= *minimum => {
+                        self.record.integer(slot, value);
+                        Some(())
+                    }
+                    _ => {
+                        self.pos = start;
+                        self.long_problem(*minimum, slot, place)
+                    }
                 }
-                Some(())
             }
         }
     }
 
+    /// A value at `place` that is not an integer of at least `minimum`, read
+    /// into `slot`, and what is wrong with it.
+    #[inline(never)]
+    fn long_problem(&mut self, minimum: i64, slot: Slot, place: &Place<'_>) -> Option<()> {
+        let start = self.pos;
+        self.any(slot, 0)?;
+        let value = self.described(start);
+        let path = place.pointer();
+        check_long(&value, minimum, place.name, &path, self.out()?);
+        Some(())
+    }
+
     /// A string of `rule` at `place`, read into `slot`, and what is wrong with it.
+    #[inline]
     fn string_value(&mut self, rule: &StringRule, slot: Slot, place: &Place<'_>) -> Option<()> {
         if self.peek() != Some(b'"') {
             return self.wrong_type(slot, place, "a string", false);
         }
         let text = self.string()?;
         self.record.string(slot, text);
-        if !string_is_clean(text, rule) {
-            let path = place.pointer();
-            check_string(text, rule, place.name, &path, self.out()?);
+        if string_is_clean(text, rule) {
+            return Some(());
         }
+        self.string_problem(text, rule, place)
+    }
+
+    /// Reports what is wrong with the string `text` of `rule` at `place`.
+    #[inline(never)]
+    fn string_problem(&mut self, text: &str, rule: &StringRule, place: &Place<'_>) -> Option<()> {
+        let path = place.pointer();
+        check_string(text, rule, place.name, &path, self.out()?);
         Some(())
     }
 
@@ -363,8 +386,9 @@ impl<'a> Scanner<'a> {
         let mut seen: u64 = 0;
         // Members usually come in the model's order: search from the last one.
         let mut next = 0;
-        // The unknown members, reported when the object has been read.
-        let mut unknown: [&'a str; UNKNOWN_LIMIT] = [""; UNKNOWN_LIMIT];
+        // Where the object starts, and how many unknown members it has: they
+        // are reported, and read again, when the object has been read.
+        let start = self.pos;
         let mut unknowns = 0;
         if self.expect(b'}').is_none() {
             loop {
@@ -389,12 +413,8 @@ impl<'a> Scanner<'a> {
                         self.value(member.shape, child, &place.member(member.name))?;
                     }
                     None => {
-                        let earlier = unknown.get(..unknowns)?;
-                        if earlier.iter().any(|other| same_bytes(other.as_bytes(), name.as_bytes())) {
-                            return None;
-                        }
-                        *unknown.get_mut(unknowns)? = name;
                         unknowns += 1;
+                        (unknowns <= UNKNOWN_LIMIT).then_some(())?;
                         let child = self.record.member(slot, name, None, self.operation);
                         self.any(child, 0)?;
                     }
@@ -409,7 +429,40 @@ impl<'a> Scanner<'a> {
         if unknowns == 0 && all_required(members, seen).is_some() {
             return Some(());
         }
+        let end = self.pos;
+        self.pos = start;
+        let unknown = self.unknown_members(members, unknowns)?;
+        self.pos = end;
         self.object_problems(members, seen, unknown.get(..unknowns)?, place)
+    }
+
+    /// The names of the object's first `count` members that are not among
+    /// `members`, read again from just after its `{` (they are known to be
+    /// plain strings); `None` when one is named twice.
+    #[inline(never)]
+    fn unknown_members(
+        &mut self,
+        members: &'static [Member],
+        count: usize,
+    ) -> Option<[&'a str; UNKNOWN_LIMIT]> {
+        let mut unknown = [""; UNKNOWN_LIMIT];
+        let mut found = 0;
+        while found < count {
+            self.skip_whitespace();
+            let name = self.string()?;
+            if !members.iter().any(|member| member.name == name) {
+                let earlier = unknown.get(..found)?;
+                if earlier.contains(&name) {
+                    return None;
+                }
+                *unknown.get_mut(found)? = name;
+                found += 1;
+            }
+            self.token()?;
+            self.any(Slot::Ignored, 0)?;
+            self.token()?;
+        }
+        Some(unknown)
     }
 
     /// Reports the unknown members of an object of `members` at `place`, and
@@ -619,6 +672,32 @@ impl<'a> Scanner<'a> {
         self.pos = end + 1;
         // Both ends are next to an ASCII quote, so they are character boundaries.
         self.text.get(start..end)
+    }
+
+    /// An integer literal (no fraction, no exponent) that fits in `i64`;
+    /// `None` for anything else, which [`Scanner::long_problem`] reads again.
+    fn integer(&mut self) -> Option<i64> {
+        let negative = self.expect(b'-').is_some();
+        let mut value: i64 = 0;
+        let first = self.pos;
+        while let Some(digit @ b'0'..=b'9') = self.peek() {
+            let digit = i64::from(digit - b'0');
+            // Accumulated on the negative side, which holds i64::MIN too.
+            value = value.checked_mul(10)?.checked_sub(digit)?;
+            self.pos += 1;
+        }
+        let digits = self.pos - first;
+        if digits == 0
+            || (digits > 1 && self.bytes.get(first) == Some(&b'0'))
+            || matches!(self.peek(), Some(b'.' | b'e' | b'E'))
+        {
+            return None;
+        }
+        if negative {
+            Some(value)
+        } else {
+            value.checked_neg()
+        }
     }
 
     /// Steps over a number literal as JSON writes it; `None` for what JSON

@@ -376,7 +376,7 @@ pub fn validate_text(text: &str, context: &Context) -> Report {
     match scan::scan(text, context.operation) {
         None => validate_text_by_tree(text, context),
         Some((record, None)) => judge_clean(record, context),
-        Some((record, Some(problems))) => judge_partly_invalid(record, problems, context),
+        Some((record, Some(problems))) => judge_partly_invalid(record, *problems, context),
     }
 }
 

@@ -48,8 +48,9 @@ const DEPTH_LIMIT: usize = 16;
 const OTHER_MEMBERS_LIMIT: usize = 16;
 
 /// What the single pass read: the record, and the structural problems it
-/// found (`None` when there are none).
-pub type Scanned<'a> = (Record<'a>, Option<Collector>);
+/// found (`None` when there are none; boxed, so that a clean request's
+/// record moves with one word more, not a whole collector).
+pub type Scanned<'a> = (Record<'a>, Option<Box<Collector>>);
 
 /// The record of `text` read as a request of `operation`, with its structural
 /// problems, or `None` when the pass leaves the text to the general path.
@@ -180,7 +181,7 @@ struct Scanner<'a> {
     operation: Operation,
     record: Record<'a>,
     /// The structural problems found, when there are any.
-    out: Option<Collector>,
+    out: Option<Box<Collector>>,
     /// How many times a problem was reported.
     problems: usize,
 }
@@ -317,7 +318,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// A string of `rule` at `place`, read into `slot`, and what is wrong with it.
-    #[inline]
+    #[inline(always)]
     fn string_value(&mut self, rule: &StringRule, slot: Slot, place: &Place<'_>) -> Option<()> {
         if self.peek() != Some(b'"') {
             return self.wrong_type(slot, place, "a string", false);
@@ -366,7 +367,7 @@ impl<'a> Scanner<'a> {
     fn out(&mut self) -> Option<&mut Collector> {
         self.problems += 1;
         (self.problems <= PROBLEM_LIMIT).then_some(())?;
-        Some(self.out.get_or_insert_with(Collector::new))
+        Some(self.out.get_or_insert_with(Box::default))
     }
 
     fn report(&mut self, diagnostic: Diagnostic) -> Option<()> {
@@ -375,8 +376,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// An object of `members` at `place`: each known, none twice, every
-    /// required one present. Not inlined: the pass would hold two copies.
-    #[inline(never)]
+    /// required one present.
     fn object(&mut self, members: &'static [Member], slot: Slot, place: &Place<'_>) -> Option<()> {
         self.expect(b'{')?;
         self.record.object(slot);

@@ -248,6 +248,8 @@ impl<'a> Scanner<'a> {
     }
 
     /// A value of `shape` (after any whitespace) at `place`, read into `slot`.
+    /// Not inlined into [`scan`]: one copy.
+    #[inline(never)]
     fn value(&mut self, shape: &'static Shape, slot: Slot, place: &Place<'_>) -> Option<()> {
         self.skip_whitespace();
         match shape {

@@ -43,10 +43,6 @@ const UNKNOWN_LIMIT: usize = 8;
 /// (the JSON parser's own limit is far beyond the model's depth plus this).
 const DEPTH_LIMIT: usize = 16;
 
-/// How many members of an object that is not of its member's shape the pass
-/// reads (each is compared with the others, for a member named twice).
-const OTHER_MEMBERS_LIMIT: usize = 16;
-
 /// What the single pass read: the record, and the structural problems it
 /// found (`None` when there are none; boxed, so that a clean request's
 /// record moves with one word more, not a whole collector).
@@ -459,10 +455,24 @@ impl<'a> Scanner<'a> {
                 }
                 *unknown.get_mut(found)? = name;
                 found += 1;
+                if found == count {
+                    break;
+                }
             }
-            self.token()?;
-            self.any(Slot::Ignored, 0)?;
-            self.token()?;
+            // The value: text the pass has read, so counting brackets is enough.
+            let mut depth = 0usize;
+            loop {
+                match self.token()? {
+                    b'"' => {
+                        self.pos -= 1;
+                        self.string()?;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => depth = depth.checked_sub(1)?,
+                    b',' if depth == 0 => break,
+                    _ => {}
+                }
+            }
         }
         Some(unknown)
     }
@@ -547,78 +557,76 @@ impl<'a> Scanner<'a> {
 
     /// Any JSON value, read into `slot` as [`Record::from_value`] reads it,
     /// `depth` levels below a value of the model's shape. `None` for what
-    /// the general path must judge (see the module's documentation).
+    /// the general path must judge (see the module's documentation), and for
+    /// an object of more than one member (a member named twice is the
+    /// parser's to report).
     fn any(&mut self, slot: Slot, depth: usize) -> Option<()> {
         self.skip_whitespace();
         let start = self.pos;
-        let (open, close) = match self.peek()? {
+        let open = self.peek()?;
+        match open {
             b'"' => {
                 let text = self.string()?;
                 self.record.string(slot, text);
-                return Some(());
             }
-            b'-' | b'0'..=b'9' => {
-                self.number()?;
-                match self.described(start) {
-                    Value::Number(Number::Int(int)) => self.record.integer(slot, int),
-                    _ => self.record.other(slot),
+            b'{' | b'[' => {
+                (depth < DEPTH_LIMIT).then_some(())?;
+                self.pos += 1;
+                let close = open + 2;
+                if open == b'{' {
+                    self.record.object(slot);
+                } else {
+                    self.record.array(slot);
                 }
-                return Some(());
+                self.skip_whitespace();
+                let mut count = 0;
+                while self.expect(close).is_none() {
+                    count += 1;
+                    let child = if open == b'{' {
+                        (count == 1).then_some(())?;
+                        let name = self.string()?;
+                        (self.token()? == b':').then_some(())?;
+                        self.record.member(slot, name, None, self.operation)
+                    } else {
+                        self.record.item(slot)
+                    };
+                    self.any(child, depth + 1)?;
+                    self.skip_whitespace();
+                    if self.expect(b',').is_some() {
+                        self.skip_whitespace();
+                        // A value must follow.
+                        (self.peek() != Some(close)).then_some(())?;
+                    } else {
+                        (self.peek() == Some(close)).then_some(())?;
+                    }
+                }
             }
-            b'{' => (b'{', b'}'),
-            b'[' => (b'[', b']'),
+            b'-' | b'0'..=b'9' => match self.integer() {
+                Some(int) => self.record.integer(slot, int),
+                None => {
+                    self.pos = start;
+                    self.number()?;
+                    self.record.other(slot);
+                }
+            },
             _ => {
                 let word = ["true", "false", "null"].into_iter().find(|word| {
                     self.bytes.get(start..start + word.len()) == Some(word.as_bytes())
                 })?;
                 self.pos += word.len();
                 self.record.other(slot);
-                return Some(());
-            }
-        };
-        (depth < DEPTH_LIMIT).then_some(())?;
-        self.pos += 1;
-        if open == b'{' {
-            self.record.object(slot);
-        } else {
-            self.record.array(slot);
-        }
-        self.skip_whitespace();
-        if self.expect(close).is_some() {
-            return Some(());
-        }
-        // An object's member names so far, for a member named twice.
-        let mut names: [&'a str; OTHER_MEMBERS_LIMIT] = [""; OTHER_MEMBERS_LIMIT];
-        let mut count = 0;
-        loop {
-            let child = if open == b'{' {
-                let name = self.string()?;
-                let earlier = names.get(..count)?;
-                if earlier.iter().any(|other| same_bytes(other.as_bytes(), name.as_bytes())) {
-                    return None;
-                }
-                *names.get_mut(count)? = name;
-                count += 1;
-                (self.token()? == b':').then_some(())?;
-                self.record.member(slot, name, None, self.operation)
-            } else {
-                self.record.item(slot)
-            };
-            self.any(child, depth + 1)?;
-            match self.token()? {
-                b',' => self.skip_whitespace(),
-                byte if byte == close => return Some(()),
-                _ => return None,
             }
         }
+        Some(())
     }
 
     /// The value that starts at `start` and ends where the pass is, as the
     /// structure walk's messages describe it (an object or an array without
     /// its content): what [`Scanner::any`] read.
     #[inline(never)]
-    fn described(&self, start: usize) -> Value<'a> {
-        let text = self.text.get(start..self.pos).unwrap_or_default();
+    fn described(&mut self, start: usize) -> Value<'a> {
+        let end = self.pos;
+        let text = self.text.get(start..end).unwrap_or_default();
         match text.as_bytes().first() {
             Some(b'{') => Value::Object(Vec::new()),
             Some(b'[') => Value::Array(Vec::new()),
@@ -632,10 +640,12 @@ impl<'a> Scanner<'a> {
             _ if text.bytes().any(|byte| matches!(byte, b'.' | b'e' | b'E')) => {
                 Value::Number(Number::Float(Cow::Borrowed(text)))
             }
-            _ => Value::Number(match text.parse::<i64>() {
-                Ok(int) => Number::Int(int),
-                Err(_) => Number::BigInt(Cow::Borrowed(text)),
-            }),
+            _ => {
+                self.pos = start;
+                let int = self.integer();
+                self.pos = end;
+                Value::Number(int.map_or(Number::BigInt(Cow::Borrowed(text)), Number::Int))
+            }
         }
     }
 

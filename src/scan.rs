@@ -868,10 +868,7 @@ mod tests {
         for (extra, path) in [
             (r#""Tags":[{"Value":"v"}]"#, "/Tags/0/Key"),
             (r#""Schedule":{}"#, "/Schedule/ScheduleExpression"),
-            (
-                r#""Tags":[{"Key":"a"},{"Value":"v"},{}]"#,
-                "/Tags/2/Key",
-            ),
+            (r#""Tags":[{"Key":"a"},{"Value":"v"},{}]"#, "/Tags/2/Key"),
         ] {
             reported_by_the_pass(extra, path, "request/missing-member");
         }
@@ -905,13 +902,34 @@ mod tests {
             (r#""Excludes":{"Value":"/a"}"#, "/Excludes"),
             (r#""Schedule":"rate(1 hour)""#, "/Schedule"),
             (r#""ManifestConfig":[{"Source":1}]"#, "/ManifestConfig"),
-            (r#""TaskReportConfig":{"Overrides":[]}"#, "/TaskReportConfig/Overrides"),
-            (r#""Options":{"BytesPerSecond":"1024"}"#, "/Options/BytesPerSecond"),
-            (r#""Options":{"BytesPerSecond":"fast","Mtime":"NONE"}"#, "/Options/BytesPerSecond"),
-            (r#""Options":{"BytesPerSecond":true}"#, "/Options/BytesPerSecond"),
-            (r#""Options":{"BytesPerSecond":1.0}"#, "/Options/BytesPerSecond"),
-            (r#""Options":{"BytesPerSecond":-1E+3}"#, "/Options/BytesPerSecond"),
-            (r#""Options":{"BytesPerSecond":{}}"#, "/Options/BytesPerSecond"),
+            (
+                r#""TaskReportConfig":{"Overrides":[]}"#,
+                "/TaskReportConfig/Overrides",
+            ),
+            (
+                r#""Options":{"BytesPerSecond":"1024"}"#,
+                "/Options/BytesPerSecond",
+            ),
+            (
+                r#""Options":{"BytesPerSecond":"fast","Mtime":"NONE"}"#,
+                "/Options/BytesPerSecond",
+            ),
+            (
+                r#""Options":{"BytesPerSecond":true}"#,
+                "/Options/BytesPerSecond",
+            ),
+            (
+                r#""Options":{"BytesPerSecond":1.0}"#,
+                "/Options/BytesPerSecond",
+            ),
+            (
+                r#""Options":{"BytesPerSecond":-1E+3}"#,
+                "/Options/BytesPerSecond",
+            ),
+            (
+                r#""Options":{"BytesPerSecond":{}}"#,
+                "/Options/BytesPerSecond",
+            ),
             (r#""Options":{"Atime":0}"#, "/Options/Atime"),
         ] {
             reported_by_the_pass(extra, path, "value/wrong-type");
@@ -936,9 +954,15 @@ mod tests {
         for (extra, path) in [
             (r#""TaskMode":"basic""#, "/TaskMode"),
             (r#""TaskMode":"""#, "/TaskMode"),
-            (r#""Options":{"VerifyMode":"NONEX","Mtime":"NONE"}"#, "/Options/VerifyMode"),
+            (
+                r#""Options":{"VerifyMode":"NONEX","Mtime":"NONE"}"#,
+                "/Options/VerifyMode",
+            ),
             (r#""Options":{"Atime":"none"}"#, "/Options/Atime"),
-            (r#""Excludes":[{"FilterType":"REGEX","Value":"/a"}]"#, "/Excludes/0/FilterType"),
+            (
+                r#""Excludes":[{"FilterType":"REGEX","Value":"/a"}]"#,
+                "/Excludes/0/FilterType",
+            ),
         ] {
             reported_by_the_pass(extra, path, "value/not-in-enum");
         }
@@ -952,14 +976,26 @@ mod tests {
             "a".repeat(600)
         );
         for (extra, path, code) in [
-            (r#""CloudWatchLogGroupArn":"nope""#, "/CloudWatchLogGroupArn", "value/pattern-mismatch"),
-            (r#""CloudWatchLogGroupArn":"""#, "/CloudWatchLogGroupArn", "value/pattern-mismatch"),
+            (
+                r#""CloudWatchLogGroupArn":"nope""#,
+                "/CloudWatchLogGroupArn",
+                "value/pattern-mismatch",
+            ),
+            (
+                r#""CloudWatchLogGroupArn":"""#,
+                "/CloudWatchLogGroupArn",
+                "value/pattern-mismatch",
+            ),
             (r#""Name":"a\tb""#, "/Name", "value/pattern-mismatch"),
             (r#""Name":"""#, "/Name", "value/pattern-mismatch"),
             (&name_of_257, "/Name", "value/too-long"),
             (&arn_too_long, "/CloudWatchLogGroupArn", "value/too-long"),
             (r#""Tags":[{"Key":""}]"#, "/Tags/0/Key", "value/too-short"),
-            (r#""Tags":[{"Key":"😀","Value":"v"}]"#, "/Tags/0/Key", "value/pattern-mismatch"),
+            (
+                r#""Tags":[{"Key":"😀","Value":"v"}]"#,
+                "/Tags/0/Key",
+                "value/pattern-mismatch",
+            ),
         ] {
             if extra.contains('\\') {
                 continue;
@@ -979,7 +1015,10 @@ mod tests {
             ("-9223372036854775808", "value/below-minimum"),
             ("9223372036854775808", "value/integer-out-of-range"),
             ("-9223372036854775809", "value/integer-out-of-range"),
-            ("123456789012345678901234567890", "value/integer-out-of-range"),
+            (
+                "123456789012345678901234567890",
+                "value/integer-out-of-range",
+            ),
         ] {
             reported_by_the_pass(
                 &format!(r#""Options":{{"BytesPerSecond":{value}}}"#),
@@ -996,7 +1035,9 @@ mod tests {
             "/Includes",
             "list/too-many-items",
         );
-        let tags: Vec<String> = (0..52).map(|i| format!(r#"{{"Key":"k{}"}}"#, i % 51)).collect();
+        let tags: Vec<String> = (0..52)
+            .map(|i| format!(r#"{{"Key":"k{}"}}"#, i % 51))
+            .collect();
         let extra = format!(r#""Tags":[{}]"#, tags.join(","));
         reported_by_the_pass(&extra, "/Tags", "list/too-many-items");
     }
@@ -1007,16 +1048,31 @@ mod tests {
             (r#""Bogus":1"#, "/Bogus"),
             (r#""Options":{"Verifymode":"NONE"}"#, "/Options/Verifymode"),
             // A rename that is not the one fix: the right name is there too.
-            (r#""Options":{"Verifymode":"NONE","VerifyMode":"NONE"}"#, "/Options/Verifymode"),
-            (r#""Options":{"VerifyMode":"NONE","Verifymode":"NONE"}"#, "/Options/Verifymode"),
+            (
+                r#""Options":{"Verifymode":"NONE","VerifyMode":"NONE"}"#,
+                "/Options/Verifymode",
+            ),
+            (
+                r#""Options":{"VerifyMode":"NONE","Verifymode":"NONE"}"#,
+                "/Options/Verifymode",
+            ),
             // The same name one level down.
             (r#""Atime":"NONE""#, "/Atime"),
             // Another operation's member, read as the tree reads it.
-            (r#""TaskArn":"arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0""#, "/TaskArn"),
+            (
+                r#""TaskArn":"arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0""#,
+                "/TaskArn",
+            ),
             (r#""OverrideOptions":{"Mtime":"NONE"}"#, "/OverrideOptions"),
-            (r#""Tags":[{"Key":"a","Valu":"v","a/b~c":{"x":[null]}}]"#, "/Tags/0/a~1b~0c"),
+            (
+                r#""Tags":[{"Key":"a","Valu":"v","a/b~c":{"x":[null]}}]"#,
+                "/Tags/0/a~1b~0c",
+            ),
             (r#""ManifestConfig":{"Bogus":[]}"#, "/ManifestConfig/Bogus"),
-            (r#""TaskReportConfig":{"Overrides":{"Bogus":{}}}"#, "/TaskReportConfig/Overrides/Bogus"),
+            (
+                r#""TaskReportConfig":{"Overrides":{"Bogus":{}}}"#,
+                "/TaskReportConfig/Overrides/Bogus",
+            ),
             (r#""":"""#, "/"),
         ] {
             reported_by_the_pass(extra, path, "request/unknown-member");
@@ -1034,7 +1090,11 @@ mod tests {
                 ("/TaskMode".into(), "request/unknown-member")
             ]
         );
-        judged_by_the_pass(&task_request(r#""Options":{}"#), Operation::StartTaskExecution, true);
+        judged_by_the_pass(
+            &task_request(r#""Options":{}"#),
+            Operation::StartTaskExecution,
+            true,
+        );
         judged_by_the_pass(&request(""), Operation::UpdateTask, true);
     }
 

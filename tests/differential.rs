@@ -9,8 +9,9 @@
 //! follows the model as it changes. 35 in 100 are valid member by member;
 //! 30 in 100 have exactly one near miss, at a member of the table chosen
 //! evenly; 15 in 100 have two to five (the problems of a request written by
-//! hand, mostly without escapes, so that the single pass reports them itself:
-//! the run prints how many requests each path judged); the rest carry many of the mutations a fast path is most likely to
+//! hand); these two kinds are mostly written without escapes, so that the
+//! single pass reports their problems itself (the run prints how many
+//! requests each path judged); the rest carry many of the mutations a fast path is most likely to
 //! get wrong: unknown and near-miss member names, wrong JSON types, values
 //! one off an enum or a boundary, lengths at and past the limits, escapes
 //! (`\u0041`, `\/`, surrogate pairs, lone surrogates), duplicate members, big
@@ -47,8 +48,8 @@ use std::time::Instant;
 
 use datasync_task_validator::internal::patterns::PARTITIONS;
 use datasync_task_validator::internal::request::TaskMode;
-use datasync_task_validator::internal::single_pass_verdict;
 use datasync_task_validator::internal::schema::{option_members, Member, Shape, StringRule};
+use datasync_task_validator::internal::single_pass_verdict;
 use datasync_task_validator::{
     validate_text, validate_text_by_tree, Code, Context, Location, LocationType, Operation,
     Pattern, Report, Task,
@@ -692,7 +693,7 @@ impl Generator<'_> {
         // text to the general path, and what it reads itself needs testing most.
         let style = Style {
             seed: self.rng.u64(..),
-            escapes: if self.mood == Mood::Several && self.chance(80) {
+            escapes: if matches!(self.mood, Mood::Targeted | Mood::Several) && self.chance(80) {
                 0
             } else {
                 self.pick(&[0, 0, 0, 0, 0, 5, 50, 300, 1000])

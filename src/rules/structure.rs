@@ -214,7 +214,12 @@ impl Walker {
                     return out.push(type_error(name, path, "an array", value));
                 };
                 if items.len() > *max_items {
-                    out.push(too_many_items_diagnostic(name, path, *max_items, items.len()));
+                    out.push(too_many_items_diagnostic(
+                        name,
+                        path,
+                        *max_items,
+                        items.len(),
+                    ));
                 }
                 for (index, element) in items.iter().enumerate() {
                     let saved = path.len();
@@ -296,7 +301,11 @@ impl Walker {
 
 /// The diagnostic for the required member `member` missing from the
 /// structure at `path` (named `name`, "" for a list item).
-pub(crate) fn missing_member_diagnostic(member: &'static str, name: &str, path: &str) -> Diagnostic {
+pub(crate) fn missing_member_diagnostic(
+    member: &'static str,
+    name: &str,
+    path: &str,
+) -> Diagnostic {
     Diagnostic::new(
         Code::MissingMember,
         pointer::join(path, member),

@@ -390,32 +390,28 @@ impl<'a> Scanner<'a> {
         let mut unknowns = 0;
         if self.expect(b'}').is_none() {
             loop {
-                // The member expected next, else any.
-                let (at, name) = match members.get(next) {
-                    Some(member) if self.literal_string(member.name).is_some() => {
-                        (Some(next), member.name)
-                    }
+                // The member expected next, else any; an unknown one is read here.
+                let at = match members.get(next) {
+                    Some(member) if self.literal_string(member.name).is_some() => Some(next),
                     _ => {
                         let name = self.string()?;
-                        (find_from(members, name, next), name)
+                        let found = find_from(members, name, next);
+                        if found.is_none() {
+                            unknowns += 1;
+                            self.unknown_member(slot, name, unknowns)?;
+                        }
+                        found
                     }
                 };
-                (self.token()? == b':').then_some(())?;
-                match at.and_then(|at| Some((at, members.get(at)?))) {
-                    Some((at, member)) => {
-                        next = at + 1;
-                        first_time(&mut seen, at)?;
-                        let child = self
-                            .record
-                            .member(slot, member.name, Some(at), self.operation);
-                        self.value(member.shape, child, &place.member(member.name))?;
-                    }
-                    None => {
-                        unknowns += 1;
-                        (unknowns <= UNKNOWN_LIMIT).then_some(())?;
-                        let child = self.record.member(slot, name, None, self.operation);
-                        self.any(child, 0)?;
-                    }
+                if let Some(at) = at {
+                    next = at + 1;
+                    first_time(&mut seen, at)?;
+                    let member = members.get(at)?;
+                    (self.token()? == b':').then_some(())?;
+                    let child = self
+                        .record
+                        .member(slot, member.name, Some(at), self.operation);
+                    self.value(member.shape, child, &place.member(member.name))?;
                 }
                 match self.token()? {
                     b',' => self.skip_whitespace(),
@@ -427,11 +423,17 @@ impl<'a> Scanner<'a> {
         if unknowns == 0 && all_required(members, seen).is_some() {
             return Some(());
         }
-        let end = self.pos;
-        self.pos = start;
-        let unknown = self.unknown_members(members, unknowns)?;
-        self.pos = end;
-        self.object_problems(members, seen, unknown.get(..unknowns)?, place)
+        self.object_problems(members, seen, start, unknowns, place)
+    }
+
+    /// The value of the unknown member `name` (the object's `count`th), read
+    /// into its slot as the tree's reader reads it.
+    #[inline(never)]
+    fn unknown_member(&mut self, slot: Slot, name: &'a str, count: usize) -> Option<()> {
+        (count <= UNKNOWN_LIMIT).then_some(())?;
+        (self.token()? == b':').then_some(())?;
+        let child = self.record.member(slot, name, None, self.operation);
+        self.any(child, 0)
     }
 
     /// The names of the object's first `count` members that are not among
@@ -477,19 +479,25 @@ impl<'a> Scanner<'a> {
         Some(unknown)
     }
 
-    /// Reports the unknown members of an object of `members` at `place`, and
-    /// the required members not among those `seen`.
+    /// Reports the `unknowns` unknown members of the object of `members` at
+    /// `place` that starts at `start` (just after its `{`), and the required
+    /// members not among those `seen`.
     #[inline(never)]
     fn object_problems(
         &mut self,
         members: &'static [Member],
         seen: u64,
-        unknown: &[&str],
+        start: usize,
+        unknowns: usize,
         place: &Place<'_>,
     ) -> Option<()> {
+        let end = self.pos;
+        self.pos = start;
+        let unknown = self.unknown_members(members, unknowns)?;
+        self.pos = end;
         let mut path = place.pointer();
         let parent = path.len();
-        for name in unknown {
+        for name in unknown.get(..unknowns)? {
             pointer::push(&mut path, name);
             // Asked only for a name the message suggests: a sibling, which is
             // present when seen, or the unknown name, which is there once.

@@ -318,10 +318,13 @@ impl<'a> Scanner<'a> {
     /// A string of `rule` at `place`, read into `slot`, and what is wrong with it.
     #[inline(always)]
     fn string_value(&mut self, rule: &StringRule, slot: Slot, place: &Place<'_>) -> Option<()> {
-        if self.peek() != Some(b'"') {
-            return self.wrong_type(slot, place, "a string", false);
-        }
-        let text = self.string()?;
+        let start = self.pos;
+        let Some(text) = self.string() else {
+            // Not a string (a string with escapes is the general path's).
+            self.pos = start;
+            return (self.peek() != Some(b'"'))
+                .then(|| self.wrong_type(slot, place, "a string", false))?;
+        };
         self.record.string(slot, text);
         if string_is_clean(text, rule) {
             return Some(());

@@ -14,8 +14,15 @@
 //! from the start: anything but JSON text whose root is an object (the parser
 //! reports it), a member named twice, a string with an escape (which the
 //! general path decodes, and which may hold a lone surrogate), nesting deeper
-//! than the model's by more than a few levels, an object of unknown members
-//! with many members, or more than [`PROBLEM_LIMIT`] problems.
+//! than the model's by more than a few levels, an object of more than one
+//! member inside a value of the wrong type or an unknown member (a member
+//! named twice there is the parser's to report), more than eight unknown
+//! members in one object, or more than [`PROBLEM_LIMIT`] problems.
+//!
+//! The problems are pushed in another order than the walk's (an object's
+//! unknown members when it ends, a list's count after its items); the report
+//! is the same, since the collector sorts and no two structural problems share
+//! a path, a code and a message, and the pass never reports enough to be cut.
 
 use std::borrow::Cow;
 

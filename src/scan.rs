@@ -6,23 +6,23 @@
 //! ([`crate::rules::structure`]) reports them, from the walk's own functions:
 //! a required member missing, a value of the wrong type, a string outside its
 //! enum, length or pattern, a number below its minimum or beyond 64 bits, too
-//! many items, an unknown member. A value of the wrong type is read into the
-//! record as the tree's reader ([`Record::from_value`]) reads it, so the
-//! cross-field rules judge a partly invalid request as they judge its tree.
-//! What the pass cannot judge cheaply ends it with `None`, and the caller
-//! validates the text by the general path ([`crate::validate_text_by_tree`])
-//! from the start: anything but JSON text whose root is an object (the parser
-//! reports it), a member named twice, a string with an escape (which the
-//! general path decodes, and which may hold a lone surrogate), nesting deeper
-//! than the model's by more than a few levels, an object of more than one
-//! member inside a value of the wrong type or an unknown member (a member
-//! named twice there is the parser's to report), more than eight unknown
-//! members in one object, or more than [`PROBLEM_LIMIT`] problems.
+//! many items. A value of the wrong type is read into the record as the
+//! tree's reader ([`Record::from_value`]) reads it, so the cross-field rules
+//! judge a partly invalid request as they judge its tree. What the pass
+//! cannot judge cheaply ends it with `None`, and the caller validates the
+//! text by the general path ([`crate::validate_text_by_tree`]) from the
+//! start: anything but JSON text whose root is an object (the parser reports
+//! it), a member named twice, a string with an escape (which the general path
+//! decodes, and which may hold a lone surrogate), more than [`PROBLEM_LIMIT`]
+//! problems, and, to keep the browser's download within its budget, an
+//! unknown member (its message looks at the whole object) and an object or
+//! an array where the model has something else (docs/performance.md, "The
+//! invalid request without the tree").
 //!
-//! The problems are pushed in another order than the walk's (an object's
-//! unknown members when it ends, a list's count after its items); the report
-//! is the same, since the collector sorts and no two structural problems share
-//! a path, a code and a message, and the pass never reports enough to be cut.
+//! The problems are pushed in another order than the walk's (a list's count
+//! after its items); the report is the same, since the collector sorts and no
+//! two structural problems share a path, a code and a message, and the pass
+//! never reports enough to be cut.
 
 use std::borrow::Cow;
 
@@ -33,7 +33,7 @@ use crate::pointer;
 use crate::request::{Record, Slot};
 use crate::rules::structure::{
     bit, check_long, check_string, find_from, label, length_is_clean, missing_member_diagnostic,
-    string_is_clean, too_many_items_diagnostic, type_error, unknown_member_diagnostic,
+    string_is_clean, too_many_items_diagnostic, type_error,
 };
 use crate::schema::{Member, Operation, Shape, StringRule};
 
@@ -41,14 +41,6 @@ use crate::schema::{Member, Operation, Shape, StringRule};
 /// general path: enough for any request a person writes; a report of
 /// thousands is the general path's, which counts what it cannot show.
 pub const PROBLEM_LIMIT: usize = 64;
-
-/// How many unknown members of one object the pass reads (each is compared
-/// with the others, for a member named twice).
-const UNKNOWN_LIMIT: usize = 8;
-
-/// How deep the pass reads into a value that is not of its member's shape
-/// (the JSON parser's own limit is far beyond the model's depth plus this).
-const DEPTH_LIMIT: usize = 16;
 
 /// What the single pass read: the record, and the structural problems it
 /// found (`None` when there are none; boxed, so that a clean request's
@@ -315,7 +307,7 @@ impl<'a> Scanner<'a> {
     #[inline(never)]
     fn long_problem(&mut self, minimum: i64, slot: Slot, place: &Place<'_>) -> Option<()> {
         let start = self.pos;
-        self.any(slot, 0)?;
+        self.scalar(slot)?;
         let value = self.described(start);
         let path = place.pointer();
         check_long(&value, minimum, place.name, &path, self.out()?);
@@ -359,7 +351,7 @@ impl<'a> Scanner<'a> {
         labelled: bool,
     ) -> Option<()> {
         let start = self.pos;
-        self.any(slot, 0)?;
+        self.scalar(slot)?;
         let value = self.described(start);
         let path = place.pointer();
         let name = if labelled {
@@ -394,35 +386,22 @@ impl<'a> Scanner<'a> {
         let mut seen: u64 = 0;
         // Members usually come in the model's order: search from the last one.
         let mut next = 0;
-        // Where the object starts, and how many unknown members it has: they
-        // are reported, and read again, when the object has been read.
-        let start = self.pos;
-        let mut unknowns = 0;
         if self.expect(b'}').is_none() {
             loop {
-                // The member expected next, else any; an unknown one is read here.
+                // The member expected next, else any (an unknown member is
+                // the general path's).
                 let at = match members.get(next) {
-                    Some(member) if self.literal_string(member.name).is_some() => Some(next),
-                    _ => {
-                        let name = self.string()?;
-                        let found = find_from(members, name, next);
-                        if found.is_none() {
-                            unknowns += 1;
-                            self.unknown_member(slot, name, unknowns)?;
-                        }
-                        found
-                    }
+                    Some(member) if self.literal_string(member.name).is_some() => next,
+                    _ => find_from(members, self.string()?, next)?,
                 };
-                if let Some(at) = at {
-                    next = at + 1;
-                    first_time(&mut seen, at)?;
-                    let member = members.get(at)?;
-                    (self.token()? == b':').then_some(())?;
-                    let child = self
-                        .record
-                        .member(slot, member.name, Some(at), self.operation);
-                    self.value(member.shape, child, &place.member(member.name))?;
-                }
+                next = at + 1;
+                first_time(&mut seen, at)?;
+                let member = members.get(at)?;
+                (self.token()? == b':').then_some(())?;
+                let child = self
+                    .record
+                    .member(slot, member.name, Some(at), self.operation);
+                self.value(member.shape, child, &place.member(member.name))?;
                 match self.token()? {
                     b',' => self.skip_whitespace(),
                     b'}' => break,
@@ -430,103 +409,22 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        if unknowns == 0 && all_required(members, seen).is_some() {
+        if all_required(members, seen).is_some() {
             return Some(());
         }
-        self.object_problems(members, seen, start, unknowns, place)
+        self.missing_members(members, seen, place)
     }
 
-    /// The value of the unknown member `name` (the object's `count`th), read
-    /// into its slot as the tree's reader reads it.
+    /// Reports the required members of `members` not among those `seen` in
+    /// the object at `place`.
     #[inline(never)]
-    fn unknown_member(&mut self, slot: Slot, name: &'a str, count: usize) -> Option<()> {
-        (count <= UNKNOWN_LIMIT).then_some(())?;
-        (self.token()? == b':').then_some(())?;
-        let child = self.record.member(slot, name, None, self.operation);
-        self.any(child, 0)
-    }
-
-    /// The names of the object's first `count` members that are not among
-    /// `members`, read again from just after its `{` (they are known to be
-    /// plain strings); `None` when one is named twice.
-    #[inline(never)]
-    fn unknown_members(
-        &mut self,
-        members: &'static [Member],
-        count: usize,
-    ) -> Option<[&'a str; UNKNOWN_LIMIT]> {
-        let mut unknown = [""; UNKNOWN_LIMIT];
-        let mut found = 0;
-        while found < count {
-            self.skip_whitespace();
-            let name = self.string()?;
-            if !members.iter().any(|member| member.name == name) {
-                let earlier = unknown.get(..found)?;
-                if earlier.contains(&name) {
-                    return None;
-                }
-                *unknown.get_mut(found)? = name;
-                found += 1;
-                if found == count {
-                    break;
-                }
-            }
-            // The value: text the pass has read, so counting brackets is enough.
-            let mut depth = 0usize;
-            loop {
-                match self.token()? {
-                    b'"' => {
-                        self.pos -= 1;
-                        self.string()?;
-                    }
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' => depth = depth.checked_sub(1)?,
-                    b',' if depth == 0 => break,
-                    _ => {}
-                }
-            }
-        }
-        Some(unknown)
-    }
-
-    /// Reports the `unknowns` unknown members of the object of `members` at
-    /// `place` that starts at `start` (just after its `{`), and the required
-    /// members not among those `seen`.
-    #[inline(never)]
-    fn object_problems(
+    fn missing_members(
         &mut self,
         members: &'static [Member],
         seen: u64,
-        start: usize,
-        unknowns: usize,
         place: &Place<'_>,
     ) -> Option<()> {
-        let end = self.pos;
-        self.pos = start;
-        let unknown = self.unknown_members(members, unknowns)?;
-        self.pos = end;
-        let mut path = place.pointer();
-        let parent = path.len();
-        for name in unknown.get(..unknowns)? {
-            pointer::push(&mut path, name);
-            // Asked only for a name the message suggests: a sibling, which is
-            // present when seen, or the unknown name, which is there once.
-            let count = |wanted: &str| match members.iter().position(|m| m.name == wanted) {
-                Some(at) => usize::from(seen & bit(at) != 0),
-                None => 1,
-            };
-            let diagnostic = unknown_member_diagnostic(
-                self.operation,
-                name,
-                members,
-                place.name,
-                &path,
-                parent,
-                &count,
-            );
-            self.report(diagnostic)?;
-            path.truncate(parent);
-        }
+        let path = place.pointer();
         for (at, member) in members.iter().enumerate() {
             if member.required && seen & bit(at) == 0 {
                 let diagnostic = missing_member_diagnostic(member.name, place.name, &path);
@@ -573,51 +471,16 @@ impl<'a> Scanner<'a> {
         Some(())
     }
 
-    /// Any JSON value, read into `slot` as [`Record::from_value`] reads it,
-    /// `depth` levels below a value of the model's shape. `None` for what
-    /// the general path must judge (see the module's documentation), and for
-    /// an object of more than one member (a member named twice is the
-    /// parser's to report).
-    fn any(&mut self, slot: Slot, depth: usize) -> Option<()> {
+    /// A string, a number, `true`, `false` or `null`, read into `slot` as
+    /// [`Record::from_value`] reads it. `None` for anything else (an object
+    /// or an array is the general path's: see the module's documentation).
+    fn scalar(&mut self, slot: Slot) -> Option<()> {
         self.skip_whitespace();
         let start = self.pos;
-        let open = self.peek()?;
-        match open {
+        match self.peek()? {
             b'"' => {
                 let text = self.string()?;
                 self.record.string(slot, text);
-            }
-            b'{' | b'[' => {
-                (depth < DEPTH_LIMIT).then_some(())?;
-                self.pos += 1;
-                let close = open + 2;
-                if open == b'{' {
-                    self.record.object(slot);
-                } else {
-                    self.record.array(slot);
-                }
-                self.skip_whitespace();
-                let mut count = 0;
-                while self.expect(close).is_none() {
-                    count += 1;
-                    let child = if open == b'{' {
-                        (count == 1).then_some(())?;
-                        let name = self.string()?;
-                        (self.token()? == b':').then_some(())?;
-                        self.record.member(slot, name, None, self.operation)
-                    } else {
-                        self.record.item(slot)
-                    };
-                    self.any(child, depth + 1)?;
-                    self.skip_whitespace();
-                    if self.expect(b',').is_some() {
-                        self.skip_whitespace();
-                        // A value must follow.
-                        (self.peek() != Some(close)).then_some(())?;
-                    } else {
-                        (self.peek() == Some(close)).then_some(())?;
-                    }
-                }
             }
             b'-' | b'0'..=b'9' => match self.integer() {
                 Some(int) => self.record.integer(slot, int),
@@ -639,15 +502,12 @@ impl<'a> Scanner<'a> {
     }
 
     /// The value that starts at `start` and ends where the pass is, as the
-    /// structure walk's messages describe it (an object or an array without
-    /// its content): what [`Scanner::any`] read.
+    /// structure walk's messages describe it: what [`Scanner::scalar`] read.
     #[inline(never)]
     fn described(&mut self, start: usize) -> Value<'a> {
         let end = self.pos;
         let text = self.text.get(start..end).unwrap_or_default();
         match text.as_bytes().first() {
-            Some(b'{') => Value::Object(Vec::new()),
-            Some(b'[') => Value::Array(Vec::new()),
             // A string without escapes, between its quotes.
             Some(b'"') => Value::String(Cow::Borrowed(
                 text.get(1..text.len() - 1).unwrap_or_default(),
@@ -910,18 +770,16 @@ mod tests {
             (r#""TaskMode":1"#, "/TaskMode"),
             (r#""TaskMode":null"#, "/TaskMode"),
             (r#""Name":true"#, "/Name"),
-            (r#""Name":["a",{"b":[1,2.5,-0,1e3]}]"#, "/Name"),
-            (r#""Options":[]"#, "/Options"),
             (r#""Options":"NONE""#, "/Options"),
-            (r#""Tags":{}"#, "/Tags"),
-            (r#""Tags":{"Key":"aws:x"}"#, "/Tags"),
+            (r#""Options":-0"#, "/Options"),
+            (r#""Tags":"aws:x""#, "/Tags"),
             (r#""Tags":["aws:x",{"Key":"a"}]"#, "/Tags/0"),
             (r#""Includes":[3]"#, "/Includes/0"),
-            (r#""Excludes":{"Value":"/a"}"#, "/Excludes"),
+            (r#""Excludes":false"#, "/Excludes"),
             (r#""Schedule":"rate(1 hour)""#, "/Schedule"),
-            (r#""ManifestConfig":[{"Source":1}]"#, "/ManifestConfig"),
+            (r#""ManifestConfig":1e400"#, "/ManifestConfig"),
             (
-                r#""TaskReportConfig":{"Overrides":[]}"#,
+                r#""TaskReportConfig":{"Overrides":null}"#,
                 "/TaskReportConfig/Overrides",
             ),
             (
@@ -944,17 +802,13 @@ mod tests {
                 r#""Options":{"BytesPerSecond":-1E+3}"#,
                 "/Options/BytesPerSecond",
             ),
-            (
-                r#""Options":{"BytesPerSecond":{}}"#,
-                "/Options/BytesPerSecond",
-            ),
             (r#""Options":{"Atime":0}"#, "/Options/Atime"),
         ] {
             reported_by_the_pass(extra, path, "value/wrong-type");
             judged_by_the_pass(&spaced(&request(extra)), Operation::CreateTask, true);
         }
         let found = judged_by_the_pass(
-            r#"{"SourceLocationArn":{},"DestinationLocationArn":7}"#,
+            r#"{"SourceLocationArn":null,"DestinationLocationArn":7}"#,
             Operation::CreateTask,
             true,
         );
@@ -1061,59 +915,31 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_member_is_reported_by_the_pass_with_its_suggestion_and_fix() {
-        for (extra, path) in [
-            (r#""Bogus":1"#, "/Bogus"),
-            (r#""Options":{"Verifymode":"NONE"}"#, "/Options/Verifymode"),
-            // A rename that is not the one fix: the right name is there too.
-            (
-                r#""Options":{"Verifymode":"NONE","VerifyMode":"NONE"}"#,
-                "/Options/Verifymode",
-            ),
-            (
-                r#""Options":{"VerifyMode":"NONE","Verifymode":"NONE"}"#,
-                "/Options/Verifymode",
-            ),
-            // The same name one level down.
-            (r#""Atime":"NONE""#, "/Atime"),
-            // Another operation's member, read as the tree reads it.
-            (
-                r#""TaskArn":"arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0""#,
-                "/TaskArn",
-            ),
-            (r#""OverrideOptions":{"Mtime":"NONE"}"#, "/OverrideOptions"),
-            (
-                r#""Tags":[{"Key":"a","Valu":"v","a/b~c":{"x":[null]}}]"#,
-                "/Tags/0/a~1b~0c",
-            ),
-            (r#""ManifestConfig":{"Bogus":[]}"#, "/ManifestConfig/Bogus"),
-            (
-                r#""TaskReportConfig":{"Overrides":{"Bogus":{}}}"#,
-                "/TaskReportConfig/Overrides/Bogus",
-            ),
-            (r#""":"""#, "/"),
+    fn an_unknown_member_or_an_object_or_array_of_the_wrong_type_is_left_to_the_tree() {
+        for extra in [
+            r#""Bogus":1"#,
+            r#""Options":{"Verifymode":"NONE"}"#,
+            r#""Atime":"NONE""#,
+            r#""Tags":[{"Key":"a","Valu":"v"}]"#,
+            r#""Name":["a",{"b":[1,2.5,-0,1e3]}]"#,
+            r#""Options":[]"#,
+            r#""Tags":{}"#,
+            r#""Excludes":{"Value":"/a"}"#,
+            r#""ManifestConfig":[{"Source":1}]"#,
+            r#""Options":{"BytesPerSecond":{}}"#,
         ] {
-            reported_by_the_pass(extra, path, "request/unknown-member");
+            left_to_the_tree(&request(extra), Operation::CreateTask);
         }
-        // Members of CreateTask in requests of the other operations.
-        let found = judged_by_the_pass(
-            &task_request(r#""TaskMode":"BASIC","Tags":[{"Key":"aws:x"}]"#),
+        // Members of other operations are unknown.
+        left_to_the_tree(
+            &task_request(r#""TaskMode":"BASIC""#),
             Operation::UpdateTask,
-            true,
         );
-        assert_eq!(
-            found,
-            [
-                ("/Tags".into(), "request/unknown-member"),
-                ("/TaskMode".into(), "request/unknown-member")
-            ]
-        );
-        judged_by_the_pass(
+        left_to_the_tree(
             &task_request(r#""Options":{}"#),
             Operation::StartTaskExecution,
-            true,
         );
-        judged_by_the_pass(&request(""), Operation::UpdateTask, true);
+        left_to_the_tree(&request(""), Operation::UpdateTask);
     }
 
     #[test]
@@ -1129,9 +955,8 @@ mod tests {
 
     #[test]
     fn what_the_pass_cannot_judge_cheaply_is_left_to_the_tree() {
-        let many_unknown: Vec<String> = (0..9).map(|i| format!(r#""Bogus{i}":1"#)).collect();
         let many_problems: Vec<String> = (0..PROBLEM_LIMIT + 1)
-            .map(|i| format!(r#"{{"Key":"aws:{i}","Valu":1}}"#))
+            .map(|i| format!(r#"{{"Key":"aws:{i}","Value":1}}"#))
             .collect();
         let big_object: Vec<String> = (0..17).map(|i| format!(r#""k{i}":1"#)).collect();
         let members = [
@@ -1162,7 +987,6 @@ mod tests {
             // unknown members, many problems.
             format!(r#""Name":{}{}"#, "[".repeat(20), "]".repeat(20)),
             format!(r#""Name":{{{}}}"#, big_object.join(",")),
-            many_unknown.join(","),
             format!(r#""Tags":[{}]"#, many_problems.join(",")),
         ];
         for extra in &members {

@@ -335,7 +335,7 @@ pub(crate) fn too_many_items_diagnostic(
 /// `members`, the structure at `path[..parent]` (named `name`, "" for a list
 /// item). `count(wanted)` says how many members of the object are called
 /// `wanted` (asked only when there is a name to suggest).
-pub(crate) fn unknown_member_diagnostic(
+fn unknown_member_diagnostic(
     operation: Operation,
     member_name: &str,
     members: &'static [Member],

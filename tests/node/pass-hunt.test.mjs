@@ -95,6 +95,56 @@ test('every odd JavaScript value in every place the pass judges', () => {
   assert.ok(invalid > places.length * ODD_VALUES.length, `${invalid} invalid`);
 });
 
+/** Values JSON.stringify turns into something else, made afresh for each use. */
+const exoticValues = () => [
+  new String('NONE'),
+  new String('none'),
+  new Number(-0),
+  new Number(2 ** 53 + 1),
+  new Boolean(false),
+  new Date(0),
+  [, 1],
+  [undefined, () => 1, Symbol('s')],
+  { toJSON: () => 'NONE' },
+  { toJSON: () => undefined },
+  { toJSON: () => ({ Key: 'k' }) },
+  { toJSON: (key) => key },
+  Object.assign(Object.create(null), { Key: 'aws:k', Value: 1 }),
+  new Map([['a', 1]]),
+  new Set([1]),
+  new Uint8Array([1, 2]),
+  Object.defineProperty({}, 'Key', { get: () => '', enumerable: true }),
+  Object.defineProperty({ Key: 'k' }, 'Value', { value: 'hidden', enumerable: false }),
+  { Key: 'k', [Symbol('x')]: 1, Value: undefined },
+];
+
+test('values JSON.stringify turns into something else, where the pass judges them', () => {
+  const places = [
+    (v) => ({ TaskMode: v }),
+    (v) => ({ Name: v, TaskMode: 1 }),
+    (v) => ({ Options: v }),
+    (v) => ({ Options: { BytesPerSecond: v, Atime: 'x' } }),
+    (v) => ({ Options: { VerifyMode: v } }),
+    (v) => ({ Tags: [v, { Value: 'v' }] }),
+    (v) => ({ Tags: [{ Key: v }] }),
+    (v) => ({ Includes: [v] }),
+    (v) => ({ Schedule: { ScheduleExpression: v, Status: 'x' } }),
+  ];
+  for (const place of places) {
+    for (let at = 0; at < exoticValues().length; at += 1) {
+      for (const options of CONTEXTS) {
+        const make = () => request(place(exoticValues()[at]));
+        const text = jsonText(make());
+        assert.equal(
+          JSON.stringify(validate(make(), options)),
+          JSON.stringify(validate(text, options)),
+          `validate(object) and validate(JSON text) differ on ${text.slice(0, 300)}`,
+        );
+      }
+    }
+  }
+});
+
 test('several problems in one object and nested ones, and the rules that read a member of the wrong type', () => {
   for (const extra of [
     { TaskMode: 'basic', Name: '', Options: { VerifyMode: 'none', Atime: 1, BytesPerSecond: -2, LogLevel: null } },

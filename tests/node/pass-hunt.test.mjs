@@ -210,10 +210,13 @@ test('other operations, with and without the task described', () => {
   }
 });
 
-/** A seeded request with a few odd values, built from the members the pass judges. */
+/**
+ * A seeded request with a few odd values, built from the members the pass
+ * judges; now and then an unknown member or an object or an array of the wrong kind.
+ */
 function generated(random) {
   const pick = (list) => list[random(list.length)];
-  const odd = () => pick(ODD_VALUES);
+  const odd = () => (random(10) === 0 ? pick([[], {}, [1, 'a'], { a: [null] }, { Key: 'k' }]) : pick(ODD_VALUES));
   const maybe = (value) => (random(5) === 0 ? odd() : value);
   const object = {};
   if (random(20)) object.SourceLocationArn = maybe(SOURCE);
@@ -245,6 +248,7 @@ function generated(random) {
   if (random(4) === 0) object.Includes = maybe([maybe({ FilterType: maybe('SIMPLE_PATTERN'), Value: maybe('/a') })]);
   if (random(4) === 0) object.Excludes = maybe([maybe({ FilterType: 'SIMPLE_PATTERN', Value: maybe('*.tmp') })]);
   if (random(6) === 0) object.ManifestConfig = maybe({ Source: maybe({ S3: maybe({}) }) });
+  if (random(10) === 0) object[pick(['Bogus', 'taskMode', 'Verifymode', 'TaskArn', 'OverrideOptions', 'a/b~c'])] = odd();
   if (random(6) === 0) object.TaskReportConfig = maybe({ OutputType: maybe('SUMMARY_ONLY'), Overrides: maybe({ Deleted: maybe({}) }) });
   return object;
 }

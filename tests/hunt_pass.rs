@@ -191,6 +191,7 @@ fn a_member_of_the_wrong_type_that_the_cross_field_rules_read() {
         r#""Schedule":{"ScheduleExpression":null,"Status":"DISABLED"}"#,
         r#""ManifestConfig":"s3://bucket/manifest.csv","Includes":[{"FilterType":"SIMPLE_PATTERN","Value":"/a"}]"#,
         r#""ManifestConfig":{"Source":null},"Excludes":[{"FilterType":"SIMPLE_PATTERN","Value":"/a"}]"#,
+        r#""ManifestConfig":{"Source":"s3://bucket/manifest.csv"}"#,
         r#""ManifestConfig":{"Source":1,"Action":"TRANSFER"},"TaskMode":"ENHANCED""#,
         r#""TaskReportConfig":"STANDARD""#,
         r#""TaskReportConfig":{"OutputType":1,"ReportLevel":"SUCCESSES_AND_ERRORS"}"#,

@@ -174,8 +174,8 @@ pub struct ReportConfig<'a> {
 /// The names of the two filter lists, in [`Record::filters`] order.
 pub const FILTER_LISTS: [&str; 2] = ["Includes", "Excludes"];
 
-/// How many members `Options` has (checked against the schema by a test).
-const OPTION_SLOTS: usize = 16;
+/// How many members `Options` has.
+const OPTION_SLOTS: usize = schema::option_members().len();
 
 /// Everything in a request that a cross-field rule reads, borrowed from the input.
 ///
@@ -444,7 +444,7 @@ impl<'a> Record<'a> {
 
     /// The value at `slot` is an integer that fits in `i64`.
     pub fn integer(&mut self, slot: Slot, value: i64) {
-        if slot == Slot::Option(BYTES_PER_SECOND) && value >= -1 {
+        if slot == Slot::Option(BYTES_PER_SECOND) && value >= BYTES_PER_SECOND_MINIMUM {
             self.bytes_per_second = Some(value);
         }
         self.present(slot, Field::Other);
@@ -518,8 +518,44 @@ const ROOT_SLOTS: &[(&str, Slot)] = &[
     ("TaskReportConfig", Slot::Report),
 ];
 
-/// The position of BytesPerSecond among the options (checked by a test).
-const BYTES_PER_SECOND: usize = 9;
+/// The position of BytesPerSecond among the options.
+const BYTES_PER_SECOND: usize = option_at("BytesPerSecond");
+
+/// The smallest BytesPerSecond the schema table allows (-1, no limit).
+const BYTES_PER_SECOND_MINIMUM: i64 = match schema::option_members()[BYTES_PER_SECOND].shape {
+    Shape::Long { minimum } => *minimum,
+    _ => panic!("BytesPerSecond is an integer"),
+};
+
+/// The position of the option `name` in [`schema::option_members`], for
+/// constants: it panics, failing the build there, when no option has that name.
+const fn option_at(name: &str) -> usize {
+    let members = schema::option_members();
+    let mut at = 0;
+    while at < members.len() {
+        if same_text(members[at].name, name) {
+            return at;
+        }
+        at += 1;
+    }
+    panic!("no such option")
+}
+
+/// `a == b`, for constants.
+const fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut at = 0;
+    while at < a.len() {
+        if a[at] != b[at] {
+            return false;
+        }
+        at += 1;
+    }
+    true
+}
 
 /// A request, as the cross-field rules read it.
 #[derive(Clone, Debug)]
@@ -568,13 +604,6 @@ impl<'a> Request<'a> {
                 },
             )
         };
-        Request {
-            clean,
-            ..Request::of(values, operation, task)
-        }
-    }
-
-    fn of(values: Record<'a>, operation: Operation, task: Option<&'a Task>) -> Self {
         let mode = if operation == Operation::CreateTask {
             match values.task_mode {
                 Field::Absent | Field::Str("BASIC") => Some(TaskMode::Basic),
@@ -590,7 +619,7 @@ impl<'a> Request<'a> {
             operation,
             mode,
             task,
-            clean: false,
+            clean,
         }
     }
 
@@ -693,13 +722,23 @@ mod tests {
     use crate::json::parse;
 
     #[test]
-    fn the_record_has_a_slot_for_every_option_and_bytes_per_second_where_the_schema_has_it() {
+    fn bytes_per_second_is_held_from_the_schema_minimum_on() {
         let members = schema::option_members();
-        assert_eq!(members.len(), OPTION_SLOTS);
         assert_eq!(
             members.get(BYTES_PER_SECOND).map(|m| m.name),
             Some("BytesPerSecond")
         );
+        for (text, held) in [
+            ("-2", None),
+            ("-1", Some(-1)),
+            ("0", Some(0)),
+            ("1048576", Some(1_048_576)),
+        ] {
+            let text = format!(r#"{{"Options":{{"BytesPerSecond":{text}}}}}"#);
+            let parsed = parse(&text).unwrap();
+            let record = Record::from_value(&parsed.value, Operation::CreateTask);
+            assert_eq!(record.bytes_per_second, held, "{text}");
+        }
     }
 
     #[test]

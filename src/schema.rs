@@ -678,7 +678,7 @@ pub fn find<'a>(members: &'a [Member], name: &str) -> Option<&'a Member> {
 }
 
 /// The members of `Options` (and of StartTaskExecution's `OverrideOptions`).
-pub fn option_members() -> &'static [Member] {
+pub const fn option_members() -> &'static [Member] {
     OPTION_MEMBERS
 }
 

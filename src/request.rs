@@ -518,8 +518,53 @@ const ROOT_SLOTS: &[(&str, Slot)] = &[
     ("TaskReportConfig", Slot::Report),
 ];
 
+/// An option of the schema table, by its position in
+/// [`schema::option_members`] found from its name when the crate is
+/// compiled: the rules name the options they read by the constants in
+/// [`options`], so a misspelt name fails the build, and reading an option
+/// searches for nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OptionAt(usize);
+
+impl OptionAt {
+    /// The option called `name`. For constants: it panics, failing the
+    /// build there, when no option has that name.
+    pub const fn named(name: &str) -> Self {
+        OptionAt(option_at(name))
+    }
+
+    /// The option's name.
+    pub fn name(self) -> &'static str {
+        schema::option_members()
+            .get(self.0)
+            .map_or("", |member| member.name)
+    }
+}
+
+/// The options the cross-field rules read.
+pub mod options {
+    use super::OptionAt;
+
+    /// `VerifyMode`.
+    pub const VERIFY_MODE: OptionAt = OptionAt::named("VerifyMode");
+    /// `Atime`.
+    pub const ATIME: OptionAt = OptionAt::named("Atime");
+    /// `Mtime`.
+    pub const MTIME: OptionAt = OptionAt::named("Mtime");
+    /// `PreserveDeletedFiles`.
+    pub const PRESERVE_DELETED_FILES: OptionAt = OptionAt::named("PreserveDeletedFiles");
+    /// `PreserveDevices`.
+    pub const PRESERVE_DEVICES: OptionAt = OptionAt::named("PreserveDevices");
+    /// `BytesPerSecond`.
+    pub const BYTES_PER_SECOND: OptionAt = OptionAt::named("BytesPerSecond");
+    /// `LogLevel`.
+    pub const LOG_LEVEL: OptionAt = OptionAt::named("LogLevel");
+    /// `TransferMode`.
+    pub const TRANSFER_MODE: OptionAt = OptionAt::named("TransferMode");
+}
+
 /// The position of BytesPerSecond among the options.
-const BYTES_PER_SECOND: usize = option_at("BytesPerSecond");
+const BYTES_PER_SECOND: usize = options::BYTES_PER_SECOND.0;
 
 /// The smallest BytesPerSecond the schema table allows (-1, no limit).
 const BYTES_PER_SECOND_MINIMUM: i64 = match schema::option_members()[BYTES_PER_SECOND].shape {
@@ -527,8 +572,7 @@ const BYTES_PER_SECOND_MINIMUM: i64 = match schema::option_members()[BYTES_PER_S
     _ => panic!("BytesPerSecond is an integer"),
 };
 
-/// The position of the option `name` in [`schema::option_members`], for
-/// constants: it panics, failing the build there, when no option has that name.
+/// The position of the option `name` in [`schema::option_members`] (see [`OptionAt::named`]).
 const fn option_at(name: &str) -> usize {
     let members = schema::option_members();
     let mut at = 0;
@@ -555,6 +599,72 @@ const fn same_text(a: &str, b: &str) -> bool {
         at += 1;
     }
     true
+}
+
+/// What [`Request::option`] reads of one option: the words of its enum
+/// (none for BytesPerSecond, whose integer the record holds apart) and the
+/// position among them of its default for each [`DefaultsRow`] (a position
+/// past the words when there is none).
+#[derive(Clone, Copy)]
+struct OptionWords {
+    words: &'static [&'static str],
+    defaults: [u8; 3],
+}
+
+/// Which default an omitted option takes: BASIC's, ENHANCED's, or for an
+/// invalid TaskMode only a default both modes share.
+#[derive(Clone, Copy)]
+enum DefaultsRow {
+    Basic = 0,
+    Enhanced = 1,
+    Shared = 2,
+}
+
+/// No default among an option's words.
+const NO_DEFAULT: u8 = u8::MAX;
+
+/// [`OptionWords`] for each option, in option order, read from the schema
+/// table when the crate is compiled: the rules read options several times a
+/// call, and an option's word or default is then two indexings instead of a
+/// walk through the member's shape and defaults. The build fails on a string
+/// default that is not one of its option's words.
+static OPTION_WORDS: [OptionWords; OPTION_SLOTS] = {
+    let members = schema::option_members();
+    let mut table = [OptionWords {
+        words: &[],
+        defaults: [NO_DEFAULT; 3],
+    }; OPTION_SLOTS];
+    let mut at = 0;
+    while at < OPTION_SLOTS {
+        if let Shape::String(rule) = members[at].shape {
+            table[at].words = rule.allowed;
+        }
+        if let Some(defaults) = &members[at].default {
+            let words = table[at].words;
+            let basic = word_position(words, defaults.basic);
+            let enhanced = word_position(words, defaults.enhanced);
+            let shared = if basic == enhanced { basic } else { NO_DEFAULT };
+            table[at].defaults = [basic, enhanced, shared];
+        }
+        at += 1;
+    }
+    table
+};
+
+/// The position of the default `literal` among `words`; [`NO_DEFAULT`] for an integer.
+const fn word_position(words: &[&str], literal: Literal) -> u8 {
+    let Literal::Str(text) = literal else {
+        return NO_DEFAULT;
+    };
+    let mut at = 0;
+    while at < words.len() {
+        if same_text(words[at], text) {
+            assert!(at < NO_DEFAULT as usize);
+            return at as u8;
+        }
+        at += 1;
+    }
+    panic!("a string default that is not one of its option's words")
 }
 
 /// A request, as the cross-field rules read it.
@@ -665,41 +775,37 @@ impl<'a> Request<'a> {
         self.mode
     }
 
-    /// The effective value of the Options member `name`.
-    pub fn option(&self, name: &str) -> Setting<'a> {
-        let Some((member, field)) = schema::option_position(name).and_then(|at| {
-            Some((
-                schema::option_members().get(at)?,
-                self.values.options.get(at)?,
-            ))
-        }) else {
+    /// The effective value of `option`.
+    pub fn option(&self, option: OptionAt) -> Setting<'a> {
+        let OptionAt(at) = option;
+        let (Some(table), Some(choice)) = (OPTION_WORDS.get(at), self.values.options.get(at))
+        else {
             return Setting::Unknown;
         };
-        match *field {
-            Choice::Allowed(position) => match member.shape {
-                Shape::String(rule) => rule
-                    .allowed
-                    .get(usize::from(position))
-                    .map_or(Setting::Unknown, |value| Setting::Explicit(value)),
-                _ => Setting::Unknown,
-            },
+        let word = |position: u8| table.words.get(usize::from(position)).copied();
+        match *choice {
+            Choice::Allowed(position) => word(position).map_or(Setting::Unknown, Setting::Explicit),
             Choice::Invalid => Setting::Unknown,
             Choice::Absent if !self.operation.has_defaults() => self
                 .task
-                .and_then(|task| task.option(name))
+                .and_then(|task| task.option(option.name()))
                 .map_or(Setting::Unknown, Setting::Task),
             Choice::Absent => {
-                // With an invalid TaskMode the default is still known when both modes share it.
-                let default = member
-                    .default
-                    .as_ref()
-                    .and_then(|defaults| TaskMode::default_in(self.task_mode(), defaults));
-                match default {
-                    Some(Literal::Str(value)) => Setting::Default(value),
-                    _ => Setting::Unknown,
-                }
+                let row = match self.mode {
+                    Some(TaskMode::Basic) => DefaultsRow::Basic,
+                    Some(TaskMode::Enhanced) => DefaultsRow::Enhanced,
+                    // With an invalid TaskMode the default is still known when both modes share it.
+                    None => DefaultsRow::Shared,
+                };
+                word(table.defaults[row as usize]).map_or(Setting::Unknown, Setting::Default)
             }
         }
+    }
+
+    /// The effective value of the Options member `name`, for a name known
+    /// only at run time ([`Setting::Unknown`] when no option has it).
+    pub fn option_named(&self, name: &str) -> Setting<'a> {
+        schema::option_position(name).map_or(Setting::Unknown, |at| self.option(OptionAt(at)))
     }
 
     /// The explicit BytesPerSecond, if it is a valid integer.
@@ -720,6 +826,81 @@ impl<'a> Request<'a> {
 mod tests {
     use super::*;
     use crate::json::parse;
+
+    #[test]
+    fn an_omitted_option_reads_as_its_schema_default_for_the_task_mode() {
+        // Each mode as the request sets it: a valid one, or an invalid one
+        // that keeps only the defaults both modes share.
+        let modes = [
+            (Field::Absent, Some(TaskMode::Basic)),
+            (Field::Str("BASIC"), Some(TaskMode::Basic)),
+            (Field::Str("ENHANCED"), Some(TaskMode::Enhanced)),
+            (Field::Str("FAST"), None),
+            (Field::Other, None),
+        ];
+        let mut seen = 0;
+        for (task_mode, mode) in modes {
+            let record = Record {
+                task_mode,
+                ..Record::default()
+            };
+            let request = Request::from_record(record, &Context::default(), false);
+            for member in schema::option_members() {
+                let expected = match member
+                    .default
+                    .as_ref()
+                    .and_then(|defaults| TaskMode::default_in(mode, defaults))
+                {
+                    Some(Literal::Str(value)) => Setting::Default(value),
+                    _ => Setting::Unknown,
+                };
+                assert_eq!(
+                    request.option_named(member.name),
+                    expected,
+                    "{}",
+                    member.name
+                );
+                seen += usize::from(expected != Setting::Unknown);
+            }
+        }
+        // Every option but BytesPerSecond has a default in each valid mode;
+        // VerifyMode's differ, so an invalid mode knows it not.
+        assert_eq!(seen, 3 * 15 + 2 * 14);
+        assert_eq!(
+            Request::new(&parse(r#"{"TaskMode":"ENHANCED"}"#).unwrap().value)
+                .map(|request| request.option(options::VERIFY_MODE)),
+            Some(Setting::Default("ONLY_FILES_TRANSFERRED"))
+        );
+    }
+
+    #[test]
+    fn a_set_option_reads_as_its_word_and_an_invalid_or_unknown_one_as_unknown() {
+        for (at, member) in schema::option_members().iter().enumerate() {
+            let words = match member.shape {
+                Shape::String(rule) => rule.allowed,
+                _ => &[],
+            };
+            for (position, word) in words.iter().enumerate() {
+                let mut record = Record::default();
+                record.options[at] = Choice::Allowed(u8::try_from(position).unwrap());
+                let request = Request::from_record(record, &Context::default(), false);
+                assert_eq!(request.option_named(member.name), Setting::Explicit(word));
+            }
+            let mut record = Record::default();
+            record.options[at] = Choice::Invalid;
+            let request = Request::from_record(record, &Context::default(), false);
+            assert_eq!(
+                request.option_named(member.name),
+                Setting::Unknown,
+                "{}",
+                member.name
+            );
+        }
+        let request = Request::from_record(Record::default(), &Context::default(), false);
+        for name in ["", "Options", "atime", "Atimes", "BytesPerSecond"] {
+            assert_eq!(request.option_named(name), Setting::Unknown, "{name}");
+        }
+    }
 
     #[test]
     fn bytes_per_second_is_held_from_the_schema_minimum_on() {

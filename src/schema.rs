@@ -695,9 +695,9 @@ const fn option_slot(name: &[u8]) -> usize {
 
 /// For each slot, the position in [`OPTION_MEMBERS`] of the member whose
 /// name is there, or `u8::MAX`: worked out when the crate is compiled, which
-/// fails if two names share a slot. The rules ask for options by name many
-/// times a call, and this finds one with one name comparison instead of a
-/// search through sixteen.
+/// fails if two names share a slot. The readers of a request find each
+/// option member it names with one name comparison instead of a search
+/// through sixteen (the rules name options by position: `request::options`).
 static OPTION_SLOTS: [u8; 64] = {
     let mut slots = [u8::MAX; 64];
     let mut at = 0;

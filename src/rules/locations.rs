@@ -58,7 +58,7 @@
 use crate::diagnostic::{Code, Collector, Diagnostic};
 use crate::locations::{Location, LocationType};
 use crate::patterns::Pattern;
-use crate::request::{Request, Setting, TaskMode};
+use crate::request::{options, Request, Setting, TaskMode};
 use crate::rules::Context;
 
 const SAME_LOCATION: &str = "DestinationLocationArn is the same location as SourceLocationArn, so the task would copy the location onto itself; choose a different destination.";
@@ -178,7 +178,7 @@ fn posix_options(request: &Request, ends: &Ends, out: &mut Collector) {
         return;
     }
     for option in crate::locations::OBJECT_PAIR_NONE_DEFAULTS {
-        if let Setting::Explicit(value) = request.option(option) {
+        if let Setting::Explicit(value) = request.option_named(option) {
             if value != "NONE" {
                 out.push(
                     Diagnostic::new(
@@ -288,7 +288,7 @@ fn efs_devices(request: &Request, ends: &Ends, out: &mut Collector) {
         return;
     }
     if !matches!(
-        request.option("PreserveDevices"),
+        request.option(options::PRESERVE_DEVICES),
         Setting::Explicit("PRESERVE")
     ) {
         return;
@@ -325,7 +325,7 @@ fn archive_verification(request: &Request, ends: &Ends, out: &mut Collector) {
     else {
         return;
     };
-    let (code, message) = match request.option("VerifyMode") {
+    let (code, message) = match request.option(options::VERIFY_MODE) {
         Setting::Explicit("POINT_IN_TIME_CONSISTENT") => {
             (Code::ArchivePointInTime, archive_point_in_time(class))
         }

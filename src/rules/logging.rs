@@ -16,7 +16,7 @@
 use crate::diagnostic::{quote, Code, Collector, Diagnostic};
 use crate::json::Value;
 use crate::patterns::Pattern;
-use crate::request::{Request, TaskMode};
+use crate::request::{options, Request, TaskMode};
 use crate::rules::Context;
 use crate::schema::Operation;
 
@@ -61,7 +61,7 @@ fn has_log_group(request: &Request) -> Option<bool> {
 
 /// Applies the three logging rules.
 pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
-    let level = request.option("LogLevel");
+    let level = request.option(options::LOG_LEVEL);
     let in_request = request.values.log_group.is_present();
     let has_log_group = has_log_group(request);
     let touched = request.operation() == Operation::CreateTask || level.is_explicit() || in_request;

@@ -9,7 +9,7 @@
 //! removes the task's manifest (API reference), so it is not checked.
 
 use crate::diagnostic::{Code, Collector, Diagnostic};
-use crate::request::Request;
+use crate::request::{options, Request};
 use crate::rules::Context;
 use crate::schema::Operation;
 
@@ -51,7 +51,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
             );
         }
     }
-    if request.option("PreserveDeletedFiles").is("REMOVE") {
+    if request.option(options::PRESERVE_DELETED_FILES).is("REMOVE") {
         out.push(
             Diagnostic::new(
                 Code::ManifestRemoveDeletesNothing,

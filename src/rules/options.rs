@@ -13,7 +13,7 @@
 
 use crate::diagnostic::{Code, Collector, Diagnostic, PatchOp};
 use crate::json::Value;
-use crate::request::{Request, Setting, TaskMode};
+use crate::request::{options, Request, Setting, TaskMode};
 use crate::rules::Context;
 use crate::schema::Operation;
 
@@ -77,8 +77,8 @@ fn enhanced_point_in_time(creating: bool) -> &'static str {
 pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     // options/remove-with-transfer-all holds in every mode, so it is judged even when TaskMode is invalid.
     let (transfer, deleted) = (
-        request.option("TransferMode"),
-        request.option("PreserveDeletedFiles"),
+        request.option(options::TRANSFER_MODE),
+        request.option(options::PRESERVE_DELETED_FILES),
     );
     if deleted.is("REMOVE") && transfer.is("ALL") {
         // At TransferMode, unless only PreserveDeletedFiles is in the request
@@ -103,8 +103,8 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     };
     // Only a new task can still choose its mode.
     let creating = request.operation() == Operation::CreateTask;
-    let atime = request.option("Atime");
-    let mtime = request.option("Mtime");
+    let atime = request.option(options::ATIME);
+    let mtime = request.option(options::MTIME);
 
     // options/atime-mtime-mismatch: Basic mode pairs Atime and Mtime.
     if mode == TaskMode::Basic {
@@ -170,7 +170,11 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     }
 
     // options/enhanced-point-in-time: Enhanced mode cannot verify a whole location.
-    if mode == TaskMode::Enhanced && request.option("VerifyMode").is("POINT_IN_TIME_CONSISTENT") {
+    if mode == TaskMode::Enhanced
+        && request
+            .option(options::VERIFY_MODE)
+            .is("POINT_IN_TIME_CONSISTENT")
+    {
         out.push(
             Diagnostic::new(
                 Code::EnhancedPointInTime,

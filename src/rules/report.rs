@@ -6,7 +6,7 @@
 //! Fix: use `"OutputType": "STANDARD"` or drop ReportLevel.
 
 use crate::diagnostic::{Code, Collector, Diagnostic};
-use crate::request::Request;
+use crate::request::{options, Request};
 use crate::rules::Context;
 
 fn summary_ignores_levels(members: &[&str]) -> String {
@@ -52,7 +52,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
             );
         }
     }
-    let deleting = request.option("PreserveDeletedFiles");
+    let deleting = request.option(options::PRESERVE_DELETED_FILES);
     if config.has_deleted_override && deleting.is("PRESERVE") {
         out.push(
             Diagnostic::new(

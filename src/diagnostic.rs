@@ -1214,6 +1214,10 @@ impl Collector {
     /// The diagnostics in report order (by path, then code, then message),
     /// at most [`REPORT_LIMIT`] of them, then `report/truncated` if any were cut.
     pub fn finish(mut self) -> Vec<Diagnostic> {
+        // Nothing found, as for every clean request: nothing to sort.
+        if self.kept.is_empty() && self.dropped == 0 {
+            return Vec::new();
+        }
         self.cut();
         let shown = self.kept.len();
         let mut report = report_order(self.kept);

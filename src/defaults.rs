@@ -15,9 +15,9 @@
 
 use crate::json::{Text, Value};
 use crate::locations::OBJECT_PAIR_NONE_DEFAULTS;
-use crate::request::{Request, TaskMode};
+use crate::request::{Record, Request, TaskMode};
 use crate::rules::Context;
-use crate::schema::{self, Literal, Member, Shape};
+use crate::schema::{self, Literal, Member, Operation, Shape};
 
 /// A copy of the CreateTask `request` with every omitted defaultable member
 /// filled in for its task mode (BASIC when TaskMode is omitted). With an
@@ -37,7 +37,8 @@ pub fn fill_defaults_with<'a>(request: &Value<'a>, context: &Context) -> Option<
     if !context.operation.has_defaults() {
         return matches!(request, Value::Object(_)).then(|| request.clone());
     }
-    let view = Request::new(request)?;
+    let record = Record::of_object(request, Operation::CreateTask)?;
+    let view = Request::from_record(&record, &Context::default(), false);
     // None: TaskMode is present but invalid.
     let mode = view.task_mode();
     let object_pair = [view.values.source, view.values.destination]

@@ -405,7 +405,7 @@ fn judge_partly_invalid(
 fn judge_clean(record: request::Record<'_>, context: &Context) -> Report {
     let mut out = Collector::new();
     apply_rules(
-        &Request::from_record(record, context, true),
+        &Request::from_record(&record, context, true),
         context,
         &mut out,
     );
@@ -472,8 +472,8 @@ pub fn validate_value(value: &Value, context: &Context) -> Report {
 /// The structural check, then every cross-field rule.
 fn check(value: &Value, context: &Context, out: &mut Collector) {
     rules::structure::check(value, context.operation, out);
-    if let Some(request) = Request::in_context(value, context) {
-        apply_rules(&request, context, out);
+    if let Some(record) = request::Record::of_object(value, context.operation) {
+        apply_rules(&Request::from_record(&record, context, false), context, out);
     }
 }
 

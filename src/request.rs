@@ -269,6 +269,12 @@ pub enum Slot {
 }
 
 impl<'a> Record<'a> {
+    /// The record of `root` read as a request of `operation`, if `root` is
+    /// an object (what [`Request::from_record`] judges).
+    pub fn of_object(root: &'a Value<'a>, operation: Operation) -> Option<Self> {
+        matches!(root, Value::Object(_)).then(|| Record::from_value(root, operation))
+    }
+
     /// The record of `root` read as a request of `operation`.
     pub fn from_value(root: &'a Value<'a>, operation: Operation) -> Self {
         let mut record = Record::default();
@@ -667,11 +673,12 @@ const fn word_position(words: &[&str], literal: Literal) -> u8 {
     panic!("a string default that is not one of its option's words")
 }
 
-/// A request, as the cross-field rules read it.
+/// A request, as the cross-field rules read it: its record, borrowed (a
+/// record is a few hundred bytes, which a move copies).
 #[derive(Clone, Debug)]
-pub struct Request<'a> {
+pub struct Request<'r, 'a> {
     /// What the request holds.
-    pub values: Record<'a>,
+    pub values: &'r Record<'a>,
     /// The operation the request is for.
     operation: Operation,
     /// The task mode, looked up once because nearly every rule asks for it.
@@ -683,26 +690,12 @@ pub struct Request<'a> {
     clean: bool,
 }
 
-impl<'a> Request<'a> {
-    /// `root` as a CreateTask request, if it is an object.
-    pub fn new(root: &'a Value<'a>) -> Option<Self> {
-        Request::in_context(root, &Context::default())
-    }
-
-    /// `root` as a request of the context's operation, judged against the
-    /// context's task (unless the task's ARN is not the request's TaskArn),
-    /// if `root` is an object.
-    pub fn in_context(root: &'a Value<'a>, context: &Context<'a>) -> Option<Self> {
-        matches!(root, Value::Object(_)).then(|| {
-            Request::from_record(Record::from_value(root, context.operation), context, false)
-        })
-    }
-
+impl<'r, 'a> Request<'r, 'a> {
     /// The request whose members are `values`, of the context's operation,
     /// judged against the context's task (unless the task's ARN is not the
     /// request's TaskArn). `clean` says that the structural check finds
     /// nothing in the request (the single pass and the walker's reader pass only such requests).
-    pub fn from_record(values: Record<'a>, context: &Context<'a>, clean: bool) -> Self {
+    pub fn from_record(values: &'r Record<'a>, context: &Context<'a>, clean: bool) -> Self {
         let operation = context.operation;
         let task = if operation == Operation::CreateTask {
             None
@@ -735,7 +728,7 @@ impl<'a> Request<'a> {
 
     /// Whether the request is known to pass the structural check: `true` only
     /// for a request the single pass or the walker's reader read; `false` says nothing either way (a
-    /// request read from a tree, by [`Request::in_context`], is not known to).
+    /// request read from a tree, by [`Record::of_object`], is not known to).
     pub fn structure_is_clean(&self) -> bool {
         self.clean
     }
@@ -844,7 +837,7 @@ mod tests {
                 task_mode,
                 ..Record::default()
             };
-            let request = Request::from_record(record, &Context::default(), false);
+            let request = Request::from_record(&record, &Context::default(), false);
             for member in schema::option_members() {
                 let expected = match member
                     .default
@@ -866,10 +859,11 @@ mod tests {
         // Every option but BytesPerSecond has a default in each valid mode;
         // VerifyMode's differ, so an invalid mode knows it not.
         assert_eq!(seen, 3 * 15 + 2 * 14);
+        let parsed = parse(r#"{"TaskMode":"ENHANCED"}"#).unwrap();
+        let record = Record::of_object(&parsed.value, Operation::CreateTask).unwrap();
         assert_eq!(
-            Request::new(&parse(r#"{"TaskMode":"ENHANCED"}"#).unwrap().value)
-                .map(|request| request.option(options::VERIFY_MODE)),
-            Some(Setting::Default("ONLY_FILES_TRANSFERRED"))
+            Request::from_record(&record, &Context::default(), false).option(options::VERIFY_MODE),
+            Setting::Default("ONLY_FILES_TRANSFERRED")
         );
     }
 
@@ -883,12 +877,12 @@ mod tests {
             for (position, word) in words.iter().enumerate() {
                 let mut record = Record::default();
                 record.options[at] = Choice::Allowed(u8::try_from(position).unwrap());
-                let request = Request::from_record(record, &Context::default(), false);
+                let request = Request::from_record(&record, &Context::default(), false);
                 assert_eq!(request.option_named(member.name), Setting::Explicit(word));
             }
             let mut record = Record::default();
             record.options[at] = Choice::Invalid;
-            let request = Request::from_record(record, &Context::default(), false);
+            let request = Request::from_record(&record, &Context::default(), false);
             assert_eq!(
                 request.option_named(member.name),
                 Setting::Unknown,
@@ -896,7 +890,8 @@ mod tests {
                 member.name
             );
         }
-        let request = Request::from_record(Record::default(), &Context::default(), false);
+        let record = Record::default();
+        let request = Request::from_record(&record, &Context::default(), false);
         for name in ["", "Options", "atime", "Atimes", "BytesPerSecond"] {
             assert_eq!(request.option_named(name), Setting::Unknown, "{name}");
         }

@@ -446,8 +446,30 @@ impl Class {
     /// Whether `byte` belongs, and with `json` is also [`PLAIN`].
     #[inline(always)]
     fn has(self, byte: u8, json: bool) -> bool {
-        let wanted = if json { self.0 | PLAIN } else { self.0 };
+        let wanted = self.wanted(json);
         CLASS_TABLE[usize::from(byte)] & wanted == wanted
+    }
+
+    /// Whether every byte of `bytes` belongs, and with `json` is also
+    /// [`PLAIN`]: their entries ANDed, with no branch per byte.
+    #[inline(always)]
+    fn has_all(self, bytes: &[u8], json: bool) -> bool {
+        let wanted = self.wanted(json);
+        bytes
+            .iter()
+            .fold(u16::MAX, |all, &byte| all & CLASS_TABLE[usize::from(byte)])
+            & wanted
+            == wanted
+    }
+
+    /// The bits of [`CLASS_TABLE`] a byte needs.
+    #[inline(always)]
+    fn wanted(self, json: bool) -> u16 {
+        if json {
+            self.0 | PLAIN
+        } else {
+            self.0
+        }
     }
 
     /// The model's spelling.
@@ -644,12 +666,16 @@ fn matches_steps(steps: &[Step], bytes: &[u8], json: bool) -> Option<usize> {
             Step::Run {
                 class, min, max, ..
             } => {
-                let start = at;
-                let end = bytes.len().min(start.saturating_add(*max));
+                // The `min` bytes the run must take, checked together; then
+                // as many more as belong, up to `max`.
+                at = at.checked_add(*min)?;
+                class
+                    .has_all(bytes.get(at - min..at)?, json)
+                    .then_some(())?;
+                let end = bytes.len().min(at.saturating_add(max.saturating_sub(*min)));
                 while at < end && bytes.get(at).is_some_and(|&byte| class.has(byte, json)) {
                     at += 1;
                 }
-                (at - start >= *min).then_some(())?;
             }
             Step::Optional(literal) => {
                 if has_at(bytes, at, literal) {

@@ -324,11 +324,8 @@ impl<'a> Record<'a> {
             // CreateTask request has no member the rules read but its own).
             // A reader that knows the member's position found it among the
             // operation's own members.
-            Slot::Root
-                if position.is_none()
-                    && operation != Operation::CreateTask
-                    && !operation.has_member(name) =>
-            {
+            Slot::Root if position.is_some() => root_slot_at(operation, position),
+            Slot::Root if operation != Operation::CreateTask && !operation.has_member(name) => {
                 Slot::Ignored
             }
             Slot::Root => ROOT_SLOTS
@@ -523,6 +520,74 @@ const ROOT_SLOTS: &[(&str, Slot)] = &[
     ("ManifestConfig", Slot::Manifest),
     ("TaskReportConfig", Slot::Report),
 ];
+
+/// The most members a request root has.
+const ROOT_MEMBERS: usize = {
+    let mut most = 0;
+    let mut at = 0;
+    while at < Operation::ALL.len() {
+        let count = Operation::ALL[at].members().len();
+        if count > most {
+            most = count;
+        }
+        at += 1;
+    }
+    most
+};
+
+/// In [`ROOT_SLOT_AT`]: the operation's options member.
+const OPTIONS_SLOT: u8 = u8::MAX - 1;
+/// In [`ROOT_SLOT_AT`]: a member no rule reads.
+const IGNORED_SLOT: u8 = u8::MAX;
+
+/// For each operation (in [`Operation::ALL`] order) and each member of its
+/// request root (by position in [`Operation::members`]), where its slot is
+/// in [`ROOT_SLOTS`] (or [`OPTIONS_SLOT`], [`IGNORED_SLOT`]): read from the
+/// schema table when the crate is compiled, so that a reader that knows a
+/// member's position finds its slot with no name compared.
+static ROOT_SLOT_AT: [[u8; ROOT_MEMBERS]; 3] = {
+    let mut table = [[IGNORED_SLOT; ROOT_MEMBERS]; 3];
+    assert!(Operation::ALL.len() == 3 && ROOT_SLOTS.len() < OPTIONS_SLOT as usize);
+    let mut op = 0;
+    while op < 3 {
+        let operation = Operation::ALL[op];
+        let members = operation.members();
+        let mut at = 0;
+        while at < members.len() {
+            let name = members[at].name;
+            if same_text(name, operation.options_member()) {
+                table[op][at] = OPTIONS_SLOT;
+            }
+            let mut slot = 0;
+            while slot < ROOT_SLOTS.len() {
+                if same_text(ROOT_SLOTS[slot].0, name) {
+                    table[op][at] = slot as u8;
+                }
+                slot += 1;
+            }
+            at += 1;
+        }
+        op += 1;
+    }
+    table
+};
+
+/// The slot of the member at `position` among `operation`'s root members.
+fn root_slot_at(operation: Operation, position: Option<usize>) -> Slot {
+    let op = match operation {
+        Operation::CreateTask => 0,
+        Operation::UpdateTask => 1,
+        Operation::StartTaskExecution => 2,
+    };
+    let at = position.and_then(|at| ROOT_SLOT_AT.get(op)?.get(at));
+    match at.copied() {
+        Some(OPTIONS_SLOT) => Slot::Options,
+        Some(at) => ROOT_SLOTS
+            .get(usize::from(at))
+            .map_or(Slot::Ignored, |(_, slot)| *slot),
+        None => Slot::Ignored,
+    }
+}
 
 /// An option of the schema table, by its position in
 /// [`schema::option_members`] found from its name when the crate is
@@ -966,6 +1031,46 @@ mod tests {
                     has_deleted_override: true,
                 },
             }
+        );
+    }
+
+    #[test]
+    fn a_root_member_has_the_same_slot_by_position_as_by_name() {
+        for &operation in Operation::ALL {
+            assert_eq!(
+                operation,
+                Operation::ALL[match operation {
+                    Operation::CreateTask => 0,
+                    Operation::UpdateTask => 1,
+                    Operation::StartTaskExecution => 2,
+                }]
+            );
+            for (at, member) in operation.members().iter().enumerate() {
+                let mut record = Record::default();
+                let by_name = record.member(Slot::Root, member.name, None, operation);
+                let by_position = record.member(Slot::Root, member.name, Some(at), operation);
+                assert_eq!(by_position, by_name, "{operation:?} {}", member.name);
+            }
+            // Every slot a rule reads, and the options, is some member's.
+            let slots: Vec<Slot> = (0..operation.members().len())
+                .map(|at| root_slot_at(operation, Some(at)))
+                .collect();
+            assert!(slots.contains(&Slot::Options));
+            assert_eq!(root_slot_at(operation, Some(ROOT_MEMBERS)), Slot::Ignored);
+        }
+        let mut record = Record::default();
+        assert_eq!(
+            record.member(Slot::Root, "Tags", Some(7), Operation::CreateTask),
+            Slot::Tags
+        );
+        assert_eq!(
+            record.member(
+                Slot::Root,
+                "OverrideOptions",
+                Some(1),
+                Operation::StartTaskExecution
+            ),
+            Slot::Options
         );
     }
 

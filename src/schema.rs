@@ -757,7 +757,7 @@ impl Operation {
     /// The shape of the operation's request (the schema table is not API:
     /// hidden, for this crate's tests).
     #[doc(hidden)]
-    pub fn request(self) -> &'static Shape {
+    pub const fn request(self) -> &'static Shape {
         match self {
             Operation::CreateTask => &REQUEST,
             Operation::UpdateTask => &UPDATE_TASK_REQUEST,
@@ -767,7 +767,7 @@ impl Operation {
 
     /// The members of the operation's request root (hidden, as [`Operation::request`]).
     #[doc(hidden)]
-    pub fn members(self) -> &'static [Member] {
+    pub const fn members(self) -> &'static [Member] {
         match self.request() {
             Shape::Structure(members) => members,
             _ => &[],
@@ -780,7 +780,7 @@ impl Operation {
     }
 
     /// The member that holds the task options: `Options`, or StartTaskExecution's `OverrideOptions`.
-    pub fn options_member(self) -> &'static str {
+    pub const fn options_member(self) -> &'static str {
         match self {
             Operation::StartTaskExecution => "OverrideOptions",
             _ => "Options",

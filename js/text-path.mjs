@@ -1975,7 +1975,8 @@ export function createValidate(glue) {
     // options: then the glue reads them); else read now.
     const kept = print === undefined ? options !== undefined && options !== null && storedAre(options) : print !== null && print === storedPrint;
     // An options getter calling validate() that failed inside the core: replaced as storeOptions returned.
-    if (instance !== (glue.instance?.() ?? 0)) return copied(text, options);
+    // (Without options nothing has run since followInstance.)
+    if (options !== undefined && options !== null && instance !== (glue.instance?.() ?? 0)) return copied(text, options);
     busy = true;
     try {
       // The loop of `encoded`, written out: calling it cost the minimal

@@ -63,6 +63,7 @@ function counted(dir, count, perfMap) {
   const node = ['--no-liftoff', '--single-threaded', ...(perfMap ? ['--perf-basic-prof'] : []), __filename, ...process.argv.slice(2)];
   execFileSync('valgrind', [...tool, process.execPath, ...node], {
     env: { ...process.env, INSTRUCTIONS_CHILD: JSON.stringify([dir, count]) },
+    cwd: scratch, // where V8 writes its isolate logs
     stdio: ['ignore', 'ignore', 'ignore'],
   });
   return out;

@@ -391,7 +391,7 @@ fn judge_partly_invalid(
     context: &Context,
 ) -> Report {
     apply_rules(
-        &Request::from_record(record, context, false),
+        &Request::from_record(&record, context, false),
         context,
         &mut problems,
     );

@@ -43,6 +43,29 @@ export function seededRandom(seed) {
   };
 }
 
+/**
+ * Runs `body` with `Date.now` giving `millis` and returns its result; the real
+ * `Date.now` is back afterwards, even when `body` throws. For comparing two
+ * reports where the clock reaches the result (a never-fires warning quotes the
+ * time to the second): the core reads `Date.now` on every call that needs the
+ * time, so both calls see the same time however long they take. Synchronous
+ * `body` only: a promise would outlive the frozen clock.
+ */
+export function withClock(millis, body) {
+  const real = Date.now;
+  Date.now = () => millis;
+  try {
+    const result = body();
+    if (typeof result?.then === 'function') throw new TypeError('withClock: body must be synchronous');
+    return result;
+  } finally {
+    Date.now = real;
+  }
+}
+
+/** 2026-11-25T00:00:00Z, the time the core's fixtures are judged at (tests/fixtures.rs). */
+export const FIXTURE_TIME = Date.UTC(2026, 10, 25);
+
 /** A new instance of the Node entry: its glue, wrapper and wasm instance loaded afresh. */
 export function freshNodeInstance() {
   const require = createRequire(import.meta.url);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { jsonFiles, request, requireBuiltPackage, seededRandom } from './helpers.mjs';
+import { FIXTURE_TIME, jsonFiles, request, requireBuiltPackage, seededRandom, withClock } from './helpers.mjs';
 
 requireBuiltPackage();
 const { validate } = await import('datasync-task-validator');
@@ -48,13 +48,16 @@ const OBJECTS = [
 
 test('text requests: the fast path reports what the glue reports', () => {
   for (const text of TEXTS) {
-    assert.deepEqual(validate(text), glue.validate(text), `for ${JSON.stringify(text).slice(0, 80)}`);
+    // One time for both calls: a never-fires warning quotes it to the second.
+    const [report, reference] = withClock(FIXTURE_TIME, () => [validate(text), glue.validate(text)]);
+    assert.deepEqual(report, reference, `for ${JSON.stringify(text).slice(0, 80)}`);
   }
 });
 
 test('object requests: the fast path reports what the glue reports', () => {
   for (const object of OBJECTS) {
-    assert.deepEqual(validate(object), glue.validate(object), `for ${JSON.stringify(object)?.slice(0, 80)}`);
+    const [report, reference] = withClock(FIXTURE_TIME, () => [validate(object), glue.validate(object)]);
+    assert.deepEqual(report, reference, `for ${JSON.stringify(object)?.slice(0, 80)}`);
   }
 });
 
@@ -144,9 +147,11 @@ test('validate() called from inside a validation (a replaced Date.now) is answer
   const inner = JSON.stringify(request({ Name: `bad name with < ${'x'.repeat(200)}` }));
   const realNow = Date.now;
   let innerReport;
+  // The clock the outer validation reads gives a fixed time, so its report
+  // can be compared with one made under that time (a never-fires warning quotes it).
   Date.now = () => {
     innerReport ??= validate(inner);
-    return realNow();
+    return FIXTURE_TIME;
   };
   let outerReport;
   try {
@@ -156,8 +161,36 @@ test('validate() called from inside a validation (a replaced Date.now) is answer
   }
   assert.ok(innerReport, 'the core read the clock, so the inner call happened');
   assert.deepEqual(innerReport, glue.validate(inner));
-  assert.deepEqual(outerReport, glue.validate(withSchedule));
+  assert.deepEqual(outerReport, withClock(FIXTURE_TIME, () => glue.validate(withSchedule)));
   assert.deepEqual(validate(JSON.stringify(request({}))), { valid: true, errors: [], warnings: [] });
+});
+
+test('two calls that straddle a second quote different times, and withClock makes them agree', () => {
+  // What comparisons of reports guard against (withClock, helpers.mjs): the core
+  // reads Date.now on every call that judges a past-years schedule, so a second
+  // passing between two calls changes the never-fires warning of the second.
+  const pastOnly = JSON.stringify(request({ Schedule: { ScheduleExpression: 'cron(0 2 ? * MON-FRI 2020)' } }));
+  const quoted = (report) => report.warnings.map((w) => w.params.now);
+  const realNow = Date.now;
+  let ticks = Date.UTC(2026, 11, 6, 2, 59, 59);
+  const ticking = () => (ticks += 1000); // a clock one second later at every read
+  Date.now = ticking;
+  let straddled;
+  let frozen;
+  let after;
+  try {
+    straddled = [validate(pastOnly), glue.validate(pastOnly)];
+    frozen = withClock(FIXTURE_TIME, () => [validate(pastOnly), glue.validate(pastOnly)]);
+    after = Date.now;
+  } finally {
+    Date.now = realNow;
+  }
+  assert.deepEqual(straddled.map(quoted), [['2026-12-06T03:00:00Z'], ['2026-12-06T03:00:01Z']]);
+  assert.deepEqual(frozen.map(quoted), [['2026-11-25T00:00:00Z'], ['2026-11-25T00:00:00Z']]);
+  assert.deepEqual(frozen[0], frozen[1]);
+  assert.equal(after, ticking, 'withClock put back the clock it found');
+  assert.throws(() => withClock(0, () => { throw new RangeError('inside'); }), RangeError);
+  assert.equal(Date.now, realNow, 'and does so when its body throws');
 });
 
 test('a Date.now that throws: validation goes on without the clock, and the next calls are unharmed', () => {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { DESTINATION, SOURCE, jsonFiles, request, requireBuiltPackage } from './helpers.mjs';
+import { DESTINATION, FIXTURE_TIME, SOURCE, jsonFiles, request, requireBuiltPackage, withClock } from './helpers.mjs';
 
 requireBuiltPackage();
 const require = createRequire(import.meta.url);
@@ -58,7 +58,7 @@ test('every example and fixture, valid or not, is read by the walker and gets it
       continue; // a syntax-error fixture
     }
     if (object === null || typeof object !== 'object' || Array.isArray(object)) continue;
-    walked(object);
+    withClock(FIXTURE_TIME, () => walked(object)); // a never-fires warning quotes the time
     objects += 1;
   }
   assert.ok(objects > 40, `${objects} objects`);

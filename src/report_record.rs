@@ -61,6 +61,7 @@ pub enum Tag {
     /// An object: the count of members, then each member's name and value.
     Object = 7,
     /// A string that lives as long as the module: its address and length.
+    /// Never text of the input buffers, which the JS side would cache stale.
     Fixed = 8,
 }
 
@@ -207,6 +208,9 @@ impl Record {
 
     /// Writes a string that lives as long as the module as its address
     /// and its length in bytes, without copying it. Not inlined either.
+    /// The JS side caches it by address, so it must never be text from the
+    /// input buffers (`INPUT`, `WORDS` in src/wasm.rs), which the next call
+    /// rewrites, even though they are leaked as `&'static`.
     #[inline(never)]
     fn fixed(&mut self, text: &'static str) {
         // The address is a wasm32 pointer; natively (the tests) its low half.

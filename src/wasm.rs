@@ -319,7 +319,10 @@ thread_local! {
     /// behind to refuse every later call. A buffer is never freed, so even a
     /// reader that never returns cannot see it disappear; it only grows, by
     /// the wrapper's doubling up to its limit, so the buffers given up on the
-    /// way add up to less than that limit.
+    /// way add up to less than that limit. Its contents are rewritten by the
+    /// next call, so they must never reach a `Value` as a `Borrowed`
+    /// `&'static str`: the report writes those as `Tag::Fixed`, which the JS
+    /// side caches by address.
     static INPUT: Cell<&'static [u8]> = const { Cell::new(&[]) };
 
     /// The options the wrapper stored with `storeOptions`, for
@@ -333,7 +336,8 @@ thread_local! {
 
     /// Where the wrapper copies the words the generated walker in
     /// `js/text-path.mjs` wrote of a request given as an object (see
-    /// [`crate::walked`]); its strings go into `INPUT`. Leaked like `INPUT`.
+    /// [`crate::walked`]); its strings go into `INPUT`. Leaked like `INPUT`,
+    /// and like it never to reach a `Value` as a `Borrowed` `&'static str`.
     static WORDS: Cell<&'static [f64]> = const { Cell::new(&[]) };
 
     /// The last report `validateInput`, `validateInputPlain`,

@@ -10,7 +10,7 @@
 
 use crate::diagnostic::Piece::{Plain, Quoted};
 use crate::diagnostic::{excerpt, message, quote, Code, Collector, Diagnostic, PatchOp};
-use crate::json::{Number, Value};
+use crate::json::{Number, Text, Value};
 use crate::patterns::Pattern;
 use crate::pointer;
 use crate::schema::{Member, Operation, Shape, StringRule};
@@ -278,7 +278,7 @@ impl Walker {
                             name,
                             path,
                             saved,
-                            &|wanted| present.iter().filter(|(name, _)| name == wanted).count(),
+                            present,
                         ));
                     }
                 }
@@ -333,8 +333,7 @@ pub(crate) fn too_many_items_diagnostic(
 
 /// The diagnostic for the member `member_name`, at `path`, that is not one of
 /// `members`, the structure at `path[..parent]` (named `name`, "" for a list
-/// item). `count(wanted)` says how many members of the object are called
-/// `wanted` (asked only when there is a name to suggest).
+/// item) whose members are `present`.
 fn unknown_member_diagnostic(
     operation: Operation,
     member_name: &str,
@@ -342,8 +341,10 @@ fn unknown_member_diagnostic(
     name: &str,
     path: &str,
     parent: usize,
-    count: &dyn Fn(&str) -> usize,
+    present: &[(Text<'_>, Value<'_>)],
 ) -> Diagnostic {
+    // How many members of the object are called `wanted`.
+    let count = |wanted: &str| present.iter().filter(|(name, _)| name == wanted).count();
     let parent_path = path.get(..parent).unwrap_or_default();
     // A member of another operation gets the reason instead of a guess.
     let foreign = parent == 0 && operation.why_not_a_member(member_name).is_some();

@@ -32,8 +32,8 @@ use crate::patterns::Pattern;
 use crate::pointer;
 use crate::request::{Record, Slot};
 use crate::rules::structure::{
-    bit, check_long, check_string, find_from, label, length_is_clean, missing_member_diagnostic,
-    string_is_clean, too_many_items_diagnostic, type_error,
+    at_least, bit, check_long, check_string, find_from, label, length_is_clean,
+    missing_member_diagnostic, string_is_clean, too_many_items_diagnostic, type_error,
 };
 use crate::schema::{Member, Operation, Shape, StringRule};
 
@@ -74,7 +74,12 @@ pub fn scan(text: &str, operation: Operation) -> Option<Scanned<'_>> {
 }
 
 // The checks of a clean request's structure, shared with the reader of the
-// JavaScript walker's record (`crate::walked`): one home for each.
+// JavaScript walker's record (`crate::walked`). Each predicate has one home,
+// in `crate::rules::structure` beside the tree's check that reports it
+// (`string_is_clean`, `at_least`), and every reader calls it: the pass
+// inline, since it reads a string into the record whether or not it is
+// clean, and the walker's reader through `clean_string` and `clean_integer`,
+// which read only a clean value.
 
 /// A free string (not an enum) of `rule`: read into `slot` when clean.
 #[cfg(any(target_arch = "wasm32", test))]
@@ -97,7 +102,7 @@ pub(crate) fn clean_integer(
     minimum: i64,
     value: i64,
 ) -> Option<()> {
-    (value >= minimum).then(|| record.integer(slot, value))
+    at_least(value, minimum).then(|| record.integer(slot, value))
 }
 
 /// Marks the member at `position` seen; `None` when it was already (or is
@@ -289,7 +294,7 @@ impl<'a> Scanner<'a> {
             Shape::Long { minimum } => {
                 let start = self.pos;
                 match self.integer() {
-                    Some(value) if value >= *minimum => {
+                    Some(value) if at_least(value, *minimum) => {
                         self.record.integer(slot, value);
                         Some(())
                     }

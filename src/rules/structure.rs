@@ -542,9 +542,17 @@ pub(crate) fn check_string(
 }
 
 /// Reports what is wrong with `value` as an integer of at least `minimum`.
+/// Whether the integer `value` is at least `minimum`: what [`check_long`]
+/// asks of an integer, and the single pass and the walker's reader of every
+/// `Long` member's value.
+#[inline(always)]
+pub(crate) fn at_least(value: i64, minimum: i64) -> bool {
+    value >= minimum
+}
+
 pub(crate) fn check_long(value: &Value, minimum: i64, name: &str, path: &str, out: &mut Collector) {
     match value {
-        Value::Number(Number::Int(int)) if *int < minimum => out.push(
+        Value::Number(Number::Int(int)) if !at_least(*int, minimum) => out.push(
             Diagnostic::new(Code::BelowMinimum, path, below_minimum(name, minimum, *int))
                 .with("min", minimum)
                 .with("value", *int),

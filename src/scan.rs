@@ -37,9 +37,11 @@ use crate::rules::structure::{
 };
 use crate::schema::{Member, Operation, Shape, StringRule};
 
-/// How many problems the pass reports before it leaves the request to the
-/// general path: enough for any request a person writes; a report of
-/// thousands is the general path's, which counts what it cannot show.
+/// How many checks may report a problem before the pass leaves the request to
+/// the general path: enough for any request a person writes; a report of
+/// thousands is the general path's, which counts what it cannot show. It
+/// counts checks, not diagnostics: one check (a string's, say, too long and
+/// not matching its pattern) may push two.
 pub const PROBLEM_LIMIT: usize = 64;
 
 /// What the single pass read: the record, and the structural problems it
@@ -58,7 +60,7 @@ pub fn scan(text: &str, operation: Operation) -> Option<Scanned<'_>> {
         operation,
         record: Record::default(),
         out: None,
-        problems: 0,
+        problem_checks: 0,
     };
     scanner.skip_whitespace();
     // A root that is not an object: the general path's to report.
@@ -182,8 +184,9 @@ struct Scanner<'a> {
     record: Record<'a>,
     /// The structural problems found, when there are any.
     out: Option<Box<Collector>>,
-    /// How many times a problem was reported.
-    problems: usize,
+    /// How many checks have reported a problem (one check may push two
+    /// diagnostics: see [`PROBLEM_LIMIT`]).
+    problem_checks: usize,
 }
 
 impl<'a> Scanner<'a> {
@@ -315,7 +318,7 @@ impl<'a> Scanner<'a> {
         self.scalar(slot)?;
         let value = self.described(start);
         let path = place.pointer();
-        check_long(&value, minimum, place.name, &path, self.out()?);
+        check_long(&value, minimum, place.name, &path, self.count_problem()?);
         Some(())
     }
 
@@ -340,7 +343,7 @@ impl<'a> Scanner<'a> {
     #[inline(never)]
     fn string_problem(&mut self, text: &str, rule: &StringRule, place: &Place<'_>) -> Option<()> {
         let path = place.pointer();
-        check_string(text, rule, place.name, &path, self.out()?);
+        check_string(text, rule, place.name, &path, self.count_problem()?);
         Some(())
     }
 
@@ -368,15 +371,16 @@ impl<'a> Scanner<'a> {
         self.report(diagnostic)
     }
 
-    /// The collector, counting one more problem; `None` beyond [`PROBLEM_LIMIT`].
-    fn out(&mut self) -> Option<&mut Collector> {
-        self.problems += 1;
-        (self.problems <= PROBLEM_LIMIT).then_some(())?;
+    /// The collector, counting one more check that reports a problem; `None`
+    /// beyond [`PROBLEM_LIMIT`].
+    fn count_problem(&mut self) -> Option<&mut Collector> {
+        self.problem_checks += 1;
+        (self.problem_checks <= PROBLEM_LIMIT).then_some(())?;
         Some(self.out.get_or_insert_with(Box::default))
     }
 
     fn report(&mut self, diagnostic: Diagnostic) -> Option<()> {
-        self.out()?.push(diagnostic);
+        self.count_problem()?.push(diagnostic);
         Some(())
     }
 

@@ -113,12 +113,27 @@ pub mod internal {
     // functions moved here: where the functions sit changes the .wasm's layout,
     // which cost 37 bytes gzip.
 
+    /// Which path [`crate::validate_text`] takes for a request: what
+    /// [`single_pass_verdict`] answers.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum SinglePass {
+        /// The single pass judged the request and found its structure clean.
+        Clean,
+        /// The single pass judged the request and reported structural problems.
+        Reported,
+        /// The single pass left the request to the general path (the tree).
+        LeftToTree,
+    }
+
     /// Which path [`crate::validate_text`] takes for `text` as a request of
-    /// `operation`: `None` the general path (the tree), `Some(false)` the
-    /// single pass finding the structure clean, `Some(true)` the single pass
-    /// reporting structural problems. For tests/differential.rs's counts.
-    pub fn single_pass_verdict(text: &str, operation: crate::Operation) -> Option<bool> {
-        crate::scan::scan(text, operation).map(|(_, problems)| problems.is_some())
+    /// `operation`. For the tests' counts and their checks of which path
+    /// judged a request.
+    pub fn single_pass_verdict(text: &str, operation: crate::Operation) -> SinglePass {
+        match crate::scan::scan(text, operation) {
+            None => SinglePass::LeftToTree,
+            Some((_, None)) => SinglePass::Clean,
+            Some((_, Some(_))) => SinglePass::Reported,
+        }
     }
 
     /// What `describeSchedule` reports for an expression that is not a string.

@@ -49,7 +49,7 @@ use std::time::Instant;
 use datasync_task_validator::internal::patterns::PARTITIONS;
 use datasync_task_validator::internal::request::TaskMode;
 use datasync_task_validator::internal::schema::{option_members, Member, Shape, StringRule};
-use datasync_task_validator::internal::single_pass_verdict;
+use datasync_task_validator::internal::{single_pass_verdict, SinglePass};
 use datasync_task_validator::{
     validate_text, validate_text_by_tree, Code, Context, Location, LocationType, Operation,
     Pattern, Report, Task,
@@ -1617,9 +1617,9 @@ fn run(seed: u64, indexes: impl Iterator<Item = u64>, stop: &AtomicBool, show: b
         }
         part.tally.add(&report);
         let path = match single_pass_verdict(&text, context.operation) {
-            Some(true) => 0,
-            Some(false) => 1,
-            None => 2,
+            SinglePass::Reported => 0,
+            SinglePass::Clean => 1,
+            SinglePass::LeftToTree => 2,
         };
         part.tally.paths[path] += 1;
     }

@@ -33,7 +33,7 @@ use std::fmt::Write as _;
 
 use datasync_task_validator::internal::request::TaskMode;
 use datasync_task_validator::internal::schema::{Member, Shape, StringRule};
-use datasync_task_validator::internal::single_pass_verdict;
+use datasync_task_validator::internal::{single_pass_verdict, SinglePass};
 use datasync_task_validator::{
     validate_text, validate_text_by_tree, Context, Location, LocationType, Operation, Pattern, Task,
 };
@@ -94,7 +94,7 @@ fn judge_everywhere(text: &str, operation: Operation) {
 fn reported_by_the_pass(text: &str, operation: Operation) {
     assert_eq!(
         single_pass_verdict(text, operation),
-        Some(true),
+        SinglePass::Reported,
         "the pass should report the problems of {text}"
     );
     judge_everywhere(text, operation);
@@ -104,7 +104,7 @@ fn reported_by_the_pass(text: &str, operation: Operation) {
 fn left_to_the_tree(text: &str, operation: Operation) {
     assert_eq!(
         single_pass_verdict(text, operation),
-        None,
+        SinglePass::LeftToTree,
         "the pass should leave {text} to the tree"
     );
     judge_everywhere(text, operation);
@@ -297,7 +297,7 @@ fn every_scalar_kind_in_every_place() {
                 .replace("}}", "}");
             let text = create(&extra);
             // A value the model allows there is clean; anything else is reported.
-            if single_pass_verdict(&text, Operation::CreateTask) == Some(false) {
+            if single_pass_verdict(&text, Operation::CreateTask) == SinglePass::Clean {
                 judge_everywhere(&text, Operation::CreateTask);
             } else {
                 reported_by_the_pass(&text, Operation::CreateTask);
@@ -336,7 +336,7 @@ fn strings_around_each_length_limit_in_characters_of_every_width() {
                 let text = create(&extra);
                 assert_ne!(
                     single_pass_verdict(&text, Operation::CreateTask),
-                    None,
+                    SinglePass::LeftToTree,
                     "{extra:.80}"
                 );
                 judge_everywhere(&text, Operation::CreateTask);
@@ -366,7 +366,7 @@ fn enum_values_one_case_or_one_space_off() {
         let text = create(&format!(
             r#""TaskMode":"{value}","Options":{{"VerifyMode":"POINT_IN_TIME_CONSISTENT"}}"#
         ));
-        if single_pass_verdict(&text, Operation::CreateTask) == Some(false) {
+        if single_pass_verdict(&text, Operation::CreateTask) == SinglePass::Clean {
             judge_everywhere(&text, Operation::CreateTask);
         } else {
             reported_by_the_pass(&text, Operation::CreateTask);
@@ -460,7 +460,11 @@ fn the_pass_problem_limit_and_its_edges() {
         let items = vec![r#"{"Value":"v"}"#; n].join(",");
         let text = create(&format!(r#""Tags":[{items}]"#));
         let problems = n + usize::from(n > 50);
-        let expected = if problems <= 64 { Some(true) } else { None };
+        let expected = if problems <= 64 {
+            SinglePass::Reported
+        } else {
+            SinglePass::LeftToTree
+        };
         assert_eq!(
             single_pass_verdict(&text, Operation::CreateTask),
             expected,
@@ -1112,14 +1116,14 @@ fn generated_requests_with_a_few_scalar_problems_get_the_same_report_on_both_pat
     for index in 0..count {
         let (case, doc, _, _) = generate(seed, index);
         match single_pass_verdict(&case.text, case.operation) {
-            Some(true) => {
+            SinglePass::Reported => {
                 reported += 1;
                 for code in case.structural_codes() {
                     *codes.entry(code).or_insert(0u64) += 1;
                 }
             }
-            Some(false) => clean += 1,
-            None => tree += 1,
+            SinglePass::Clean => clean += 1,
+            SinglePass::LeftToTree => tree += 1,
         }
         if let Some((fast, general)) = case.differs(&case.text) {
             failed += 1;

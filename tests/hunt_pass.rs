@@ -524,7 +524,15 @@ fn unknown_members_and_objects_or_arrays_of_the_wrong_kind_beside_problems() {
         r#""Bogus":{"a":1,"a":2}"#,
         r#""Bogus":[1,]"#,
     ] {
-        judge_everywhere(&create(extra), Operation::CreateTask);
+        let text = create(extra);
+        // Which path judges them, so that this test says what it covers:
+        // change it to `SinglePass::Reported` when the pass takes them.
+        assert_eq!(
+            single_pass_verdict(&text, Operation::CreateTask),
+            SinglePass::LeftToTree,
+            "{extra:.80}"
+        );
+        judge_everywhere(&text, Operation::CreateTask);
     }
 }
 

@@ -2,7 +2,7 @@
 // glue: wasm-bindgen names each `__wbg_<name>_<16 hex digits>`, and those
 // digits, written once in the .wasm's import section and once in every glue's
 // import object, are 26 × 2 random-looking words that gzip cannot shrink
-// (908 bytes of the browser download; docs/performance.md, "Room for this
+// (910 bytes of the browser download; docs/performance.md, "Room for this
 // session"). The hash keeps names apart across crates; here every name must
 // stay unique without it, or the script fails. Written by scripts/build.sh on
 // wasm-bindgen's output, before wasm-opt:

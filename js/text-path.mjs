@@ -240,7 +240,11 @@ let reading = false;
 // assignment or `in` would run. Read once per report: nothing the page
 // wrote runs while a report is read (unless it replaced a built-in).
 let arraysPlain = true;
-let memory; // the wasm memory's buffer, where fixed strings are
+// The wasm memory (a WebAssembly.Memory) whose buffer holds the fixed
+// strings. Its buffer is taken afresh for each one read: a call made while
+// the report is read (see `reading`) may grow the memory, which detaches
+// the buffer the read began with.
+let memory;
 let fixed; // the fixed strings read so far, of the glue whose record this is (see `fixedString`)
 
 /** The next string: the text from the last one's end to the end the next word gives. */
@@ -263,7 +267,8 @@ function fixedString() {
   const key = address * FIXED_LIMIT + length;
   let out = length < FIXED_LIMIT ? fixed.get(key) : undefined;
   if (out === undefined) {
-    out = decoder.decode(new Uint8Array(memory, address, length));
+    // A copy: decode may be the page's, and grow the memory before it reads.
+    out = decoder.decode(new Uint8Array(new Uint8Array(memory.buffer, address, length)));
     if (length < FIXED_LIMIT) fixed.set(key, out);
   }
   return out;
@@ -370,23 +375,31 @@ function diagnostic() {
 }
 
 /**
- * The report the core wrote as a record at `address` in wasm memory `buffer`
- * (src/report_record.rs has the layout), as the plain objects JSON.parse
+ * The report the core wrote as a record at `address` in the wasm memory
+ * `wasm` (a WebAssembly.Memory; src/report_record.rs has the layout), as the plain objects JSON.parse
  * made of the report's JSON text: the same members in the same order, each
  * an own data member made without running page code (see `ownMember`). Its
  * strings are decoded from one text and cut at the UTF-16 offsets the record
  * gives, or are fixed strings kept in `strings` (a Map, one per glue: see
  * `fixedString`). Nothing of the record is kept once it returns or throws.
+ *
+ * The record's words and its text's bytes are copied out of wasm memory
+ * before any page code can run (a built-in the page replaced, such as
+ * String.prototype.slice or TextDecoder.prototype.decode): validate() called
+ * from there leaves the record alone but may grow the memory, which detaches
+ * the buffer a view was taken of. Copying a typed array into a new one runs
+ * no page code.
  */
-function readReport(buffer, address, strings) {
+function readReport(wasm, address, strings) {
   reading = true;
   try {
-    memory = buffer;
+    memory = wasm;
     fixed = strings;
     arraysPlain = getPrototypeOf(ARRAY_PROTOTYPE) === OBJECT_PROTOTYPE;
+    const buffer = wasm.buffer;
     const header = new Uint32Array(buffer, address, 3);
-    words = new Uint32Array(buffer, address, header[2]);
-    text = decoder.decode(new Uint8Array(buffer, header[0], header[1]));
+    words = new Uint32Array(new Uint32Array(buffer, address, header[2]));
+    text = decoder.decode(new Uint8Array(new Uint8Array(buffer, header[0], header[1])));
     // After the header: valid, the count of errors and of warnings, then the diagnostics.
     next = 6;
     at = 0;
@@ -1951,7 +1964,7 @@ export function createValidate(glue) {
   function validateText(text, options, print) {
     const record = recordOf(text, options, print);
     // Read at once, before anything can call the core again and overwrite it.
-    return record === 0 ? undefined : readReport(writer.buffer, record, fixedStrings);
+    return record === 0 ? undefined : readReport(writer, record, fixedStrings);
   }
 
   /**
@@ -2147,7 +2160,7 @@ export function createValidate(glue) {
     // the request again rather than give a wrong report.
     if (record === 1) return GIVE_UP;
     if (record === 0) return { valid: true, errors: [], warnings: [] };
-    const report = readReport(writer.buffer, record, fixedStrings);
+    const report = readReport(writer, record, fixedStrings);
     nameNonFiniteNumbers(request, report);
     return report;
   }

@@ -248,6 +248,37 @@ test('validate() called while a report is read (from a built-in the page replace
   assertSameReport(outer, outerReport, 'the outer call');
 });
 
+test('validate() called while a report is read may grow wasm memory: the report it came from is still whole', () => {
+  const slice = String.prototype.slice;
+  const outerReport = glue.validate(MANY);
+  // The Nth string cut from the outer report's text (its first diagnostic's
+  // path, message, and so on) validates a request so long that wasm memory
+  // grows to hold it, which detaches the buffer the outer read began with.
+  // Each one is longer than the last, so that the memory grows every time.
+  let length = 2 ** 20;
+  for (const cut of [1, 2, 3, 4, 5, 8]) {
+    length *= 2;
+    const inner = request({ Name: 'n'.repeat(length) });
+    const before = glue.wasmMemory().buffer;
+    let cuts = 0;
+    let nested;
+    String.prototype.slice = function replaced(...args) {
+      cuts += 1;
+      if (cuts === cut) nested = validate(inner);
+      return Reflect.apply(slice, this, args);
+    };
+    let outer;
+    try {
+      outer = validate(MANY);
+    } finally {
+      String.prototype.slice = slice;
+    }
+    assert.ok(nested !== undefined, `cut ${cut}: the nested call ran`);
+    assert.equal(before.byteLength, 0, `cut ${cut}: the nested call grew the memory (its old buffer is detached)`);
+    assertSameReport(outer, outerReport, `cut ${cut}: the outer call`);
+  }
+});
+
 test('a throw while a report is read leaves nothing behind: the next call reads its own report on the fast path', () => {
   const slice = String.prototype.slice;
   let validated = 0;

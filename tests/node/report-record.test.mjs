@@ -249,33 +249,41 @@ test('validate() called while a report is read (from a built-in the page replace
 });
 
 test('validate() called while a report is read may grow wasm memory: the report it came from is still whole', () => {
-  const slice = String.prototype.slice;
+  const require = createRequire(import.meta.url);
+  const gluePath = require.resolve('../../pkg/node/datasync_task_validator.cjs');
+  const { createValidate } = require('../../pkg/node/text-path.cjs');
   const outerReport = glue.validate(MANY);
-  // The Nth string cut from the outer report's text (its first diagnostic's
-  // path, message, and so on) validates a request so long that wasm memory
-  // grows to hold it, which detaches the buffer the outer read began with.
-  // Each one is longer than the last, so that the memory grows every time.
-  let length = 2 ** 20;
-  for (const cut of [1, 2, 3, 4, 5, 8]) {
-    length *= 2;
-    const inner = request({ Name: 'n'.repeat(length) });
-    const before = glue.wasmMemory().buffer;
+  // The Nth call of a built-in the reader uses (a string cut from the
+  // report's text, a fixed string looked up) validates a request longer than
+  // wasm memory, which grows to hold it and detaches the buffer the outer
+  // read began with. Each on an instance of its own, whose memory has not
+  // grown yet.
+  for (const [prototype, name, cut] of [
+    ...[1, 2, 3, 4, 5, 8].map((cut) => [String.prototype, 'slice', cut]),
+    ...[1, 2, 5].map((cut) => [Map.prototype, 'get', cut]),
+  ]) {
+    const builtIn = prototype[name];
+    delete require.cache[gluePath];
+    const own = createValidate(require(gluePath));
+    assertSameReport(own(MANY), outerReport, `${name} ${cut}: the first call`);
+    const before = require.cache[gluePath].exports.wasmMemory().buffer;
+    const inner = request({ Name: 'n'.repeat(2 * before.byteLength) });
     let cuts = 0;
     let nested;
-    String.prototype.slice = function replaced(...args) {
+    prototype[name] = function replaced(...args) {
       cuts += 1;
-      if (cuts === cut) nested = validate(inner);
-      return Reflect.apply(slice, this, args);
+      if (cuts === cut) nested = own(inner);
+      return Reflect.apply(builtIn, this, args);
     };
     let outer;
     try {
-      outer = validate(MANY);
+      outer = own(MANY);
     } finally {
-      String.prototype.slice = slice;
+      prototype[name] = builtIn;
     }
-    assert.ok(nested !== undefined, `cut ${cut}: the nested call ran`);
-    assert.equal(before.byteLength, 0, `cut ${cut}: the nested call grew the memory (its old buffer is detached)`);
-    assertSameReport(outer, outerReport, `cut ${cut}: the outer call`);
+    assert.ok(nested !== undefined, `${name} ${cut}: the nested call ran`);
+    assert.equal(before.byteLength, 0, `${name} ${cut}: the nested call grew the memory (its old buffer is detached)`);
+    assertSameReport(outer, outerReport, `${name} ${cut}: the outer call`);
   }
 });
 

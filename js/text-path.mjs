@@ -247,6 +247,31 @@ let arraysPlain = true;
 let memory;
 let fixed; // the fixed strings read so far, of the glue whose record this is (see `fixedString`)
 
+// Where readReport copies a record's words and its text's bytes: kept from
+// one report to the next (a new array buffer per report costs more than the
+// copy), up to COPY_KEPT items; a longer record's copy is made for it alone.
+const COPY_KEPT = 1 << 14;
+const WORDS_KEPT = new ArrayBuffer(4 * COPY_KEPT);
+const BYTES_KEPT = new ArrayBuffer(COPY_KEPT);
+// Taken at load, as `apply`: the page may replace it.
+const setItems = Object.getPrototypeOf(Uint8Array.prototype).set;
+
+/** A copy of the record's `count` words at `address` in `buffer`; no page code runs. */
+function wordsOf(buffer, address, count) {
+  if (count > COPY_KEPT) return new Uint32Array(new Uint32Array(buffer, address, count));
+  const out = new Uint32Array(WORDS_KEPT, 0, count);
+  apply(setItems, out, [new Uint32Array(buffer, address, count)]);
+  return out;
+}
+
+/** A copy of `length` bytes at `address` in `buffer`; no page code runs. */
+function bytesOf(buffer, address, length) {
+  if (length > COPY_KEPT) return new Uint8Array(new Uint8Array(buffer, address, length));
+  const out = new Uint8Array(BYTES_KEPT, 0, length);
+  apply(setItems, out, [new Uint8Array(buffer, address, length)]);
+  return out;
+}
+
 /** The next string: the text from the last one's end to the end the next word gives. */
 const string = () => text.slice(at, (at = words[next++]));
 
@@ -398,8 +423,8 @@ function readReport(wasm, address, strings) {
     arraysPlain = getPrototypeOf(ARRAY_PROTOTYPE) === OBJECT_PROTOTYPE;
     const buffer = wasm.buffer;
     const header = new Uint32Array(buffer, address, 3);
-    words = new Uint32Array(new Uint32Array(buffer, address, header[2]));
-    text = decoder.decode(new Uint8Array(new Uint8Array(buffer, header[0], header[1])));
+    words = wordsOf(buffer, address, header[2]);
+    text = decoder.decode(bytesOf(buffer, header[0], header[1]));
     // After the header: valid, the count of errors and of warnings, then the diagnostics.
     next = 6;
     at = 0;

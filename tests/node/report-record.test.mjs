@@ -249,42 +249,45 @@ test('validate() called while a report is read (from a built-in the page replace
 });
 
 test('validate() called while a report is read may grow wasm memory: the report it came from is still whole', () => {
-  const require = createRequire(import.meta.url);
-  const gluePath = require.resolve('../../pkg/node/datasync_task_validator.cjs');
-  const { createValidate } = require('../../pkg/node/text-path.cjs');
-  const outerReport = glue.validate(MANY);
-  // The Nth call of a built-in the reader uses (a string cut from the
-  // report's text, a fixed string looked up) validates a request longer than
-  // wasm memory, which grows to hold it and detaches the buffer the outer
-  // read began with. Each on an instance of its own, whose memory has not
-  // grown yet.
-  for (const [prototype, name, cut] of [
-    ...[1, 2, 3, 4, 5, 8].map((cut) => [String.prototype, 'slice', cut]),
-    ...[1, 2, 5].map((cut) => [Map.prototype, 'get', cut]),
-  ]) {
-    const builtIn = prototype[name];
-    delete require.cache[gluePath];
-    const own = createValidate(require(gluePath));
-    assertSameReport(own(MANY), outerReport, `${name} ${cut}: the first call`);
-    const before = require.cache[gluePath].exports.wasmMemory().buffer;
-    const inner = request({ Name: 'n'.repeat(2 * before.byteLength) });
-    let cuts = 0;
-    let nested;
-    prototype[name] = function replaced(...args) {
-      cuts += 1;
-      if (cuts === cut) nested = own(inner);
-      return Reflect.apply(builtIn, this, args);
-    };
-    let outer;
-    try {
-      outer = own(MANY);
-    } finally {
-      prototype[name] = builtIn;
+  // Under one frozen time, so that every report compared is made at the same second.
+  withClock(FIXTURE_TIME, () => {
+    const require = createRequire(import.meta.url);
+    const gluePath = require.resolve('../../pkg/node/datasync_task_validator.cjs');
+    const { createValidate } = require('../../pkg/node/text-path.cjs');
+    const outerReport = glue.validate(MANY);
+    // The Nth call of a built-in the reader uses (a string cut from the
+    // report's text, a fixed string looked up) validates a request longer than
+    // wasm memory, which grows to hold it and detaches the buffer the outer
+    // read began with. Each on an instance of its own, whose memory has not
+    // grown yet.
+    for (const [prototype, name, cut] of [
+      ...[1, 2, 3, 4, 5, 8].map((cut) => [String.prototype, 'slice', cut]),
+      ...[1, 2, 5].map((cut) => [Map.prototype, 'get', cut]),
+    ]) {
+      const builtIn = prototype[name];
+      delete require.cache[gluePath];
+      const own = createValidate(require(gluePath));
+      assertSameReport(own(MANY), outerReport, `${name} ${cut}: the first call`);
+      const before = require.cache[gluePath].exports.wasmMemory().buffer;
+      const inner = request({ Name: 'n'.repeat(2 * before.byteLength) });
+      let cuts = 0;
+      let nested;
+      prototype[name] = function replaced(...args) {
+        cuts += 1;
+        if (cuts === cut) nested = own(inner);
+        return Reflect.apply(builtIn, this, args);
+      };
+      let outer;
+      try {
+        outer = own(MANY);
+      } finally {
+        prototype[name] = builtIn;
+      }
+      assert.ok(nested !== undefined, `${name} ${cut}: the nested call ran`);
+      assert.equal(before.byteLength, 0, `${name} ${cut}: the nested call grew the memory (its old buffer is detached)`);
+      assertSameReport(outer, outerReport, `${name} ${cut}: the outer call`);
     }
-    assert.ok(nested !== undefined, `${name} ${cut}: the nested call ran`);
-    assert.equal(before.byteLength, 0, `${name} ${cut}: the nested call grew the memory (its old buffer is detached)`);
-    assertSameReport(outer, outerReport, `${name} ${cut}: the outer call`);
-  }
+  });
 });
 
 test('a throw while a report is read leaves nothing behind: the next call reads its own report on the fast path', () => {

@@ -256,13 +256,14 @@ test('validate() called while a report is read may grow wasm memory: the report 
     const { createValidate } = require('../../pkg/node/text-path.cjs');
     const outerReport = glue.validate(MANY);
     // The Nth call of a built-in the reader uses (a string cut from the
-    // report's text, a fixed string looked up) validates a request longer than
+    // report's text, a fixed string looked up, the text decoded) validates a request longer than
     // wasm memory, which grows to hold it and detaches the buffer the outer
     // read began with. Each on an instance of its own, whose memory has not
     // grown yet.
     for (const [prototype, name, cut] of [
       ...[1, 2, 3, 4, 5, 8].map((cut) => [String.prototype, 'slice', cut]),
       ...[1, 2, 5].map((cut) => [Map.prototype, 'get', cut]),
+      [TextDecoder.prototype, 'decode', 1], // the report's text: read from a detached buffer, it was empty
     ]) {
       const builtIn = prototype[name];
       delete require.cache[gluePath];

@@ -412,8 +412,9 @@ function diagnostic() {
  * before any page code can run (a built-in the page replaced, such as
  * String.prototype.slice or TextDecoder.prototype.decode): validate() called
  * from there leaves the record alone but may grow the memory, which detaches
- * the buffer a view was taken of. Copying a typed array into a new one runs
- * no page code.
+ * the buffer a view was taken of. The copies (a typed array made of
+ * another, or %TypedArray%.prototype.set taken at load) run no page code;
+ * the last record's first bytes stay in the copy buffers until the next.
  */
 function readReport(wasm, address, strings) {
   reading = true;

@@ -540,7 +540,8 @@ const OPTIONS_SLOT: u8 = u8::MAX - 1;
 /// In [`ROOT_SLOT_AT`]: a member no rule reads.
 const IGNORED_SLOT: u8 = u8::MAX;
 
-/// For each operation (in [`Operation::ALL`] order) and each member of its
+/// For each operation (indexed by `operation as usize`, which is its place in
+/// [`Operation::ALL`]: checked below when the crate is compiled) and each member of its
 /// request root (by position in [`Operation::members`]), where its slot is
 /// in [`ROOT_SLOTS`] (or [`OPTIONS_SLOT`], [`IGNORED_SLOT`]): read from the
 /// schema table when the crate is compiled, so that a reader that knows a
@@ -551,6 +552,7 @@ static ROOT_SLOT_AT: [[u8; ROOT_MEMBERS]; 3] = {
     let mut op = 0;
     while op < 3 {
         let operation = Operation::ALL[op];
+        assert!(operation as usize == op);
         let members = operation.members();
         let mut at = 0;
         while at < members.len() {
@@ -574,12 +576,7 @@ static ROOT_SLOT_AT: [[u8; ROOT_MEMBERS]; 3] = {
 
 /// The slot of the member at `position` among `operation`'s root members.
 fn root_slot_at(operation: Operation, position: Option<usize>) -> Slot {
-    let op = match operation {
-        Operation::CreateTask => 0,
-        Operation::UpdateTask => 1,
-        Operation::StartTaskExecution => 2,
-    };
-    let at = position.and_then(|at| ROOT_SLOT_AT.get(op)?.get(at));
+    let at = position.and_then(|at| ROOT_SLOT_AT.get(operation as usize)?.get(at));
     match at.copied() {
         Some(OPTIONS_SLOT) => Slot::Options,
         Some(at) => ROOT_SLOTS
@@ -1037,14 +1034,6 @@ mod tests {
     #[test]
     fn a_root_member_has_the_same_slot_by_position_as_by_name() {
         for &operation in Operation::ALL {
-            assert_eq!(
-                operation,
-                Operation::ALL[match operation {
-                    Operation::CreateTask => 0,
-                    Operation::UpdateTask => 1,
-                    Operation::StartTaskExecution => 2,
-                }]
-            );
             for (at, member) in operation.members().iter().enumerate() {
                 let mut record = Record::default();
                 let by_name = record.member(Slot::Root, member.name, None, operation);

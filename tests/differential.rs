@@ -46,6 +46,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 use std::time::Instant;
 
+mod common;
+
+use common::shrink::{greedy, smaller, Tree};
 use datasync_task_validator::internal::patterns::PARTITIONS;
 use datasync_task_validator::internal::request::TaskMode;
 use datasync_task_validator::internal::schema::{option_members, Member, Shape, StringRule};
@@ -1437,41 +1440,42 @@ impl Tally {
     }
 }
 
-/// Every way to drop one member or item from `node`, as smaller documents.
-fn smaller(node: &Node) -> Vec<Node> {
-    let mut out = Vec::new();
-    match node {
-        Node::Arr(items) => {
-            for index in 0..items.len() {
-                let mut fewer = items.clone();
-                fewer.remove(index);
-                out.push(Node::Arr(fewer));
-            }
-            for (index, item) in items.iter().enumerate() {
-                for replacement in smaller(item) {
-                    let mut changed = items.clone();
-                    changed[index] = replacement;
-                    out.push(Node::Arr(changed));
-                }
-            }
+impl Tree for Node {
+    fn children(&self) -> usize {
+        match self {
+            Node::Arr(items) => items.len(),
+            Node::Obj(members) => members.len(),
+            Node::Str(_) | Node::RawStr(_) | Node::Raw(_) => 0,
         }
-        Node::Obj(members) => {
-            for index in 0..members.len() {
-                let mut fewer = members.clone();
-                fewer.remove(index);
-                out.push(Node::Obj(fewer));
-            }
-            for (index, (name, value)) in members.iter().enumerate() {
-                for replacement in smaller(value) {
-                    let mut changed = members.clone();
-                    changed[index] = (name.clone(), replacement);
-                    out.push(Node::Obj(changed));
-                }
-            }
-        }
-        Node::Str(_) | Node::RawStr(_) | Node::Raw(_) => {}
     }
-    out
+
+    fn child(&self, at: usize) -> &Node {
+        match self {
+            Node::Arr(items) => &items[at],
+            Node::Obj(members) => &members[at].1,
+            Node::Str(_) | Node::RawStr(_) | Node::Raw(_) => {
+                unreachable!("a scalar has no children")
+            }
+        }
+    }
+
+    fn child_mut(&mut self, at: usize) -> &mut Node {
+        match self {
+            Node::Arr(items) => &mut items[at],
+            Node::Obj(members) => &mut members[at].1,
+            Node::Str(_) | Node::RawStr(_) | Node::Raw(_) => {
+                unreachable!("a scalar has no children")
+            }
+        }
+    }
+
+    fn remove(&mut self, at: usize) {
+        match self {
+            Node::Arr(items) => drop(items.remove(at)),
+            Node::Obj(members) => drop(members.remove(at)),
+            Node::Str(_) | Node::RawStr(_) | Node::Raw(_) => {}
+        }
+    }
 }
 
 /// Simpler versions of a failing request, simplest change first: the text
@@ -1531,19 +1535,12 @@ fn shrink(
     setting: &Setting,
     failing: impl Fn(&str, &Context) -> bool,
 ) -> (Case, Setting) {
-    let mut best = (case.clone(), setting.clone());
-    let mut tries = 0;
-    'outer: while tries < 20_000 {
-        for candidate in simpler(&best.0, &best.1) {
-            tries += 1;
-            if failing(&candidate.0.text(), &candidate.1.context()) {
-                best = candidate;
-                continue 'outer;
-            }
-        }
-        break;
-    }
-    best
+    greedy(
+        (case.clone(), setting.clone()),
+        |(case, setting)| simpler(case, setting),
+        |(case, setting)| failing(&case.text(), &setting.context()),
+        20_000,
+    )
 }
 
 fn variable(name: &str) -> Option<u64> {

@@ -31,6 +31,10 @@
 
 use std::fmt::Write as _;
 
+mod common;
+
+use common::shrink::{greedy, smaller, Tree};
+
 use datasync_task_validator::internal::request::TaskMode;
 use datasync_task_validator::internal::schema::{Member, Shape, StringRule};
 use datasync_task_validator::internal::{single_pass_verdict, SinglePass};
@@ -1045,65 +1049,53 @@ impl Case {
 }
 
 /// `doc` with members and items dropped while `case` still differs on it.
-fn shrink(case: &Case, mut doc: Doc) -> String {
-    let text_of = |doc: &Doc| {
-        let mut text = String::new();
-        render(doc, 0, &mut fastrand::Rng::with_seed(0), &mut text);
-        text
-    };
-    if case.differs(&text_of(&doc)).is_none() {
+fn shrink(case: &Case, doc: Doc) -> String {
+    let differs = |doc: &Doc| case.differs(&compact(doc)).is_some();
+    if !differs(&doc) {
         return case.text.clone(); // the difference needs the whitespace
     }
-    loop {
-        let mut smaller = None;
-        for candidate in removals(&doc) {
-            if case.differs(&text_of(&candidate)).is_some() {
-                smaller = Some(candidate);
-                break;
-            }
-        }
-        match smaller {
-            Some(candidate) => doc = candidate,
-            None => return text_of(&doc),
-        }
-    }
+    compact(&greedy(doc, smaller, differs, 20_000))
 }
 
-/// Every document with one member or one item fewer, anywhere.
-fn removals(doc: &Doc) -> Vec<Doc> {
-    let mut out = Vec::new();
-    match doc {
-        Doc::Raw(_) => {}
-        Doc::Arr(items) => {
-            for at in 0..items.len() {
-                let mut fewer = items.clone();
-                fewer.remove(at);
-                out.push(Doc::Arr(fewer));
-            }
-            for (at, item) in items.iter().enumerate() {
-                for smaller in removals(item) {
-                    let mut changed = items.clone();
-                    changed[at] = smaller;
-                    out.push(Doc::Arr(changed));
-                }
-            }
-        }
-        Doc::Obj(members) => {
-            for at in 0..members.len() {
-                let mut fewer = members.clone();
-                fewer.remove(at);
-                out.push(Doc::Obj(fewer));
-            }
-            for (at, (_, value)) in members.iter().enumerate() {
-                for smaller in removals(value) {
-                    let mut changed = members.clone();
-                    changed[at].1 = smaller;
-                    out.push(Doc::Obj(changed));
-                }
-            }
+/// `doc` written without whitespace.
+fn compact(doc: &Doc) -> String {
+    let mut text = String::new();
+    render(doc, 0, &mut fastrand::Rng::with_seed(0), &mut text);
+    text
+}
+
+impl Tree for Doc {
+    fn children(&self) -> usize {
+        match self {
+            Doc::Raw(_) => 0,
+            Doc::Arr(items) => items.len(),
+            Doc::Obj(members) => members.len(),
         }
     }
-    out
+
+    fn child(&self, at: usize) -> &Doc {
+        match self {
+            Doc::Raw(_) => unreachable!("a scalar has no children"),
+            Doc::Arr(items) => &items[at],
+            Doc::Obj(members) => &members[at].1,
+        }
+    }
+
+    fn child_mut(&mut self, at: usize) -> &mut Doc {
+        match self {
+            Doc::Raw(_) => unreachable!("a scalar has no children"),
+            Doc::Arr(items) => &mut items[at],
+            Doc::Obj(members) => &mut members[at].1,
+        }
+    }
+
+    fn remove(&mut self, at: usize) {
+        match self {
+            Doc::Raw(_) => {}
+            Doc::Arr(items) => drop(items.remove(at)),
+            Doc::Obj(members) => drop(members.remove(at)),
+        }
+    }
 }
 
 #[test]
@@ -1161,4 +1153,33 @@ fn generated_requests_with_a_few_scalar_problems_get_the_same_report_on_both_pat
         reported * 2 > count,
         "only {reported} of {count} took the pass's reporting path"
     );
+}
+
+#[test]
+fn the_shrinker_drops_every_member_and_item_a_difference_does_not_need() {
+    // A stand-in for a difference: the text has a tag whose key is "x".
+    let tag = |key: &str| {
+        Doc::Obj(vec![
+            ("Key".to_owned(), quoted(key)),
+            ("Value".to_owned(), quoted("v")),
+        ])
+    };
+    let doc = Doc::Obj(vec![
+        ("Name".to_owned(), quoted("n")),
+        (
+            "Tags".to_owned(),
+            Doc::Arr(vec![tag("a"), tag("x"), tag("b")]),
+        ),
+        (
+            "Options".to_owned(),
+            Doc::Obj(vec![("Atime".to_owned(), quoted("NONE"))]),
+        ),
+    ]);
+    let shrunk = greedy(
+        doc,
+        smaller,
+        |doc| compact(doc).contains(r#""Key":"x""#),
+        1000,
+    );
+    assert_eq!(compact(&shrunk), r#"{"Tags":[{"Key":"x"}]}"#);
 }

@@ -67,12 +67,14 @@ copy_glue() {
 # Node: `--target nodejs` is CommonJS, so it must be .cjs in a "type": "module" package.
 # It would read the .wasm beside it with fs.readFileSync, which a bundler for
 # Node.js (esbuild, webpack, CDK's NodejsFunction) cannot see and so leaves
-# behind. Instead the glue requires node/wasm-bytes.cjs, the same bytes as
-# base64 in a JavaScript module, which every bundler carries like other code.
+# behind. Instead the glue takes the package's .wasm when it is there and is
+# this build's (packageWasm, js/node/package-wasm.cjs, appended below), and
+# otherwise requires node/wasm-bytes.cjs, the same bytes as base64 in a
+# JavaScript module, which every bundler carries like other code.
 copy_glue "$stage/nodejs/$name.js" "$stage/glue-node.cjs" \
   "const wasmPath = \`\${__dirname}/$wasm_file\`;" ""
 copy_glue "$stage/glue-node.cjs" "$pkg/node/$name.cjs" \
-  "require('fs').readFileSync(wasmPath)" "require('./wasm-bytes.cjs')"
+  "require('fs').readFileSync(wasmPath)" "packageWasm() ?? require('./wasm-bytes.cjs')"
 copy_glue "$stage/web/$name.js" "$pkg/web/$name.js" \
   "new URL('$wasm_file', import.meta.url)" "new URL('../$wasm_file', import.meta.url)"
 
@@ -82,6 +84,17 @@ copy_glue "$stage/web/$name.js" "$pkg/web/$name.js" \
   echo "// bytes from here instead of reading a file, so that bundlers carry them along."
   printf "module.exports = Buffer.from('%s', 'base64');\n" "$(base64 -w0 "$pkg/$wasm_file")"
 } > "$pkg/node/wasm-bytes.cjs"
+# packageWasm, with what it checks the .wasm file against: its length, and
+# every 1,024th byte as base64 (picked as it picks them).
+wasm_length=$(stat -c %s "$pkg/$wasm_file")
+wasm_sample=$(node -e 'const b = require("fs").readFileSync(process.argv[1]); const s = [];
+  for (let at = 0; at < b.length; at += 1024) s.push(b[at]);
+  process.stdout.write(Buffer.from(s).toString("base64"))' "$pkg/$wasm_file")
+copy_glue js/node/package-wasm.cjs "$stage/package-wasm.cjs" \
+  "const length = -1; // written by scripts/build.sh" "const length = $wasm_length;"
+copy_glue "$stage/package-wasm.cjs" "$stage/package-wasm-filled.cjs" \
+  "const sample = ''; // written by scripts/build.sh" "const sample = '$wasm_sample';"
+{ echo; cat "$stage/package-wasm-filled.cjs"; } >> "$pkg/node/$name.cjs"
 cp js/node/index.cjs js/node/index.mjs "$pkg/node/"
 # validate()'s fast input path and the guard around the glue: one ES module source,
 # used as is by the browser entry and as CommonJS by the Node entry.

@@ -210,14 +210,13 @@ impl<'w, 'a> Cursor<'w, 'a> {
     }
 
     /// A word of the enum `rule` (for the readers [`generated`] writes): its position and text.
-    #[inline]
     fn choice(&mut self, rule: &'static StringRule) -> Option<(usize, &'static str)> {
         let position = self.count()?;
         Some((position, rule.allowed.get(position)?))
     }
 
     /// A free string that is clean as a string of `rule` (for the readers [`generated`] writes).
-    #[inline]
+    #[inline(never)]
     fn clean_string(&mut self, rule: &'static StringRule) -> Option<&'a str> {
         let text = self.string()?;
         string_is_clean(text, rule).then_some(text)
@@ -251,7 +250,6 @@ impl<'w, 'a> Cursor<'w, 'a> {
     }
 
     /// An integer of at least `minimum` (for the readers [`generated`] writes).
-    #[inline]
     fn clean_integer(&mut self, minimum: i64) -> Option<i64> {
         let value = self.integer()?;
         at_least(value, minimum).then_some(value)

@@ -752,9 +752,8 @@ fn reader_code() -> String {
     /// `Record::object` at `slot`.
     fn object(slot: Slot) -> String {
         match slot {
-            Slot::FilterRule(list) => format!(
-                "if let Some(last) = record.filters[{list}].last_mut() {{\n*last = FilterItem::Rule(Field::Absent);\n}}\n"
-            ),
+            // Pushed as a rule by `item` already.
+            Slot::FilterRule(_) => String::new(),
             Slot::Manifest => "record.manifest = Some(Manifest::default());\n".into(),
             Slot::Overrides => "record.report.overrides = Some(false);\n".into(),
             _ => present(slot, "Field::Other"),
@@ -776,7 +775,11 @@ fn reader_code() -> String {
     /// `Record::item` besides finding the slot, in `list`.
     fn item(list: Slot) -> String {
         match list {
-            Slot::Filters(at) => format!("record.filters[{at}].push(FilterItem::NotAnObject);\n"),
+            // `NotAnObject` until `object` makes it a rule; but an item read
+            // here is an object (anything else is not clean), so a rule at once.
+            Slot::Filters(at) => {
+                format!("record.filters[{at}].push(FilterItem::Rule(Field::Absent));\n")
+            }
             Slot::Tags => "record.tag_keys.push(None);\n".into(),
             _ => String::new(),
         }
@@ -964,8 +967,14 @@ fn reader_code() -> String {
             // (positions, names, the shared arm's statements)
             let mut grouped: Vec<(Vec<usize>, Vec<&str>, String)> = Vec::new();
             for (at, entry) in entries.iter().enumerate() {
-                if share && matches!(entry.member.shape, Shape::String(_)) {
-                    let shared = leaf(entry.member.shape, entry.slot, &Leaf::At(at));
+                let skipped = entry.slot == Slot::Ignored
+                    && matches!(entry.member.shape, Shape::Structure(_) | Shape::List { .. });
+                if share && (skipped || matches!(entry.member.shape, Shape::String(_))) {
+                    let shared = if skipped {
+                        "at.skip(MEMBERS.get(position)?.shape)?;\n".to_owned()
+                    } else {
+                        leaf(entry.member.shape, entry.slot, &Leaf::At(at))
+                    };
                     if let Some(group) = grouped.iter_mut().find(|(_, _, code)| *code == shared) {
                         group.0.push(at);
                         group.1.push(entry.member.name);

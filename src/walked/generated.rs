@@ -53,9 +53,6 @@ fn read_0<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
 /// A structure read into `FilterRule(1)`.
 fn read_1<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     const MEMBERS: &[Member] = members_of(item_of(Operation::CreateTask.members()[5].shape));
-    if let Some(last) = record.filters[1].last_mut() {
-        *last = FilterItem::Rule(Field::Absent);
-    }
     let mut seen: u64 = 0;
     while !at.take(END) {
         let position = at.count()?;
@@ -132,9 +129,6 @@ fn read_3<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
 /// A structure read into `FilterRule(0)`.
 fn read_4<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     const MEMBERS: &[Member] = members_of(item_of(Operation::CreateTask.members()[8].shape));
-    if let Some(last) = record.filters[0].last_mut() {
-        *last = FilterItem::Rule(Field::Absent);
-    }
     let mut seen: u64 = 0;
     while !at.take(END) {
         let position = at.count()?;
@@ -237,21 +231,13 @@ fn read_8<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
         first_time(&mut seen, position)?;
         record.report.overrides = Some(true);
         match position {
-            0 => {
-                // Transferred
-                at.skip(const { MEMBERS[0].shape })?;
-            }
-            1 => {
-                // Verified
-                at.skip(const { MEMBERS[1].shape })?;
+            0 | 1 | 3 => {
+                // Transferred, Verified, Skipped
+                at.skip(MEMBERS.get(position)?.shape)?;
             }
             2 => {
                 // Deleted
                 read_9(at, record)?;
-            }
-            3 => {
-                // Skipped
-                at.skip(const { MEMBERS[3].shape })?;
             }
             _ => return None,
         }
@@ -342,7 +328,7 @@ fn read_root<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Op
                 let count = at.count()?;
                 within(count, const { max_items_of(Operation::CreateTask.members()[5].shape) })?;
                 for _ in 0..count {
-                    record.filters[1].push(FilterItem::NotAnObject);
+                    record.filters[1].push(FilterItem::Rule(Field::Absent));
                     read_1(at, record)?;
                 }
             }
@@ -364,7 +350,7 @@ fn read_root<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Op
                 let count = at.count()?;
                 within(count, const { max_items_of(Operation::CreateTask.members()[8].shape) })?;
                 for _ in 0..count {
-                    record.filters[0].push(FilterItem::NotAnObject);
+                    record.filters[0].push(FilterItem::Rule(Field::Absent));
                     read_4(at, record)?;
                 }
             }

@@ -23,7 +23,9 @@
 //!   item: what the walker does not read as its shape (an unknown member, a
 //!   wrong type...).
 //!
-//! The reader gives up on JSON text in the strings and on anything the
+//! The reader ([`read`]) is generated per structure from the schema table
+//! ([`generated`]); a generic one that follows the shapes as it goes is the
+//! reference its tests hold it to. It gives up on JSON text in the strings and on anything the
 //! structural check would report (lengths, patterns, the minimum, item
 //! counts, required members): then the request's JSON text is written from
 //! the words and strings, as `JSON.stringify` would have written the object

@@ -8,8 +8,9 @@
 //!   a stale file fails the test, and `UPDATE_GENERATED=1 cargo test --test
 //!   generated` rewrites them;
 //! - the object walker in `js/text-path.mjs` (between the `generated:
-//!   walker` markers) is what the model's table (`src/schema.rs`) says, the
-//!   same way;
+//!   walker` markers), and the reader per structure of its words in the core
+//!   (`src/walked/generated.rs`), are what the model's table
+//!   (`src/schema.rs`) says, the same way;
 //! - every request example in a rule doc gets its code;
 //! - every diagnostic the fixtures and examples produce carries the `params`
 //!   its code declares (required members present, no undeclared member,

@@ -903,6 +903,7 @@ fn reader_code() -> String {
                 // What no rule reads, checked by the generic skip (smaller,
                 // and rare in requests).
                 Shape::Structure(_) | Shape::List { .. } if slot == Slot::Ignored => {
+                    assert!(!has_integer(shape), "Cursor::skip reads no integer");
                     format!("at.skip(const {{ {path} }})?;\n")
                 }
                 Shape::Structure(_) => {
@@ -972,6 +973,10 @@ fn reader_code() -> String {
                     && matches!(entry.member.shape, Shape::Structure(_) | Shape::List { .. });
                 if share && (skipped || matches!(entry.member.shape, Shape::String(_))) {
                     let shared = if skipped {
+                        assert!(
+                            !has_integer(entry.member.shape),
+                            "Cursor::skip reads no integer"
+                        );
                         "at.skip(MEMBERS.get(position)?.shape)?;\n".to_owned()
                     } else {
                         leaf(entry.member.shape, entry.slot, &Leaf::At(at))
@@ -1072,6 +1077,16 @@ fn reader_code() -> String {
                 required.join(", "),
             ));
             "read_root".into()
+        }
+    }
+
+    /// Whether a value of `shape` can hold an integer.
+    fn has_integer(shape: &Shape) -> bool {
+        match shape {
+            Shape::Structure(members) => members.iter().any(|member| has_integer(member.shape)),
+            Shape::List { item, .. } => has_integer(item),
+            Shape::String(_) => false,
+            Shape::Long { .. } => true,
         }
     }
 

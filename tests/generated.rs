@@ -883,6 +883,8 @@ fn reader_code() -> String {
     struct Path {
         local: String,
         whole: String,
+        /// As people name it: `CreateTask.Excludes[].Value`.
+        name: String,
     }
 
     impl Path {
@@ -890,6 +892,7 @@ fn reader_code() -> String {
             Path {
                 local: step(&self.local),
                 whole: step(&self.whole),
+                name: format!("{}[]", self.name),
             }
         }
     }
@@ -907,7 +910,7 @@ fn reader_code() -> String {
                     format!("at.skip(const {{ {path} }})?;\n")
                 }
                 Shape::Structure(_) => {
-                    let name = self.structure(shape, &place.whole, slot);
+                    let name = self.structure(shape, place, slot);
                     format!("{name}(at, record)?;\n")
                 }
                 Shape::List { item: each, .. } => {
@@ -926,7 +929,8 @@ fn reader_code() -> String {
 
         /// The name of the function that reads a structure of `shape` into
         /// `slot`, written first if it is not yet.
-        fn structure(&mut self, shape: &'static Shape, path: &str, slot: Slot) -> String {
+        fn structure(&mut self, shape: &'static Shape, place: &Path, slot: Slot) -> String {
+            let path = &place.whole;
             if let Some((_, _, name)) = self
                 .named
                 .iter()
@@ -947,6 +951,7 @@ fn reader_code() -> String {
                     place: Path {
                         local: format!("MEMBERS[{at}].shape"),
                         whole: format!("members_of({path})[{at}].shape"),
+                        name: format!("{}.{}", place.name, each.name),
                     },
                     slot: Record::default().member(slot, each.name, Some(at), self.operation),
                 })
@@ -954,7 +959,8 @@ fn reader_code() -> String {
             let arms = self.arms(&entries, true);
             let (record, arms) = record_name(arms, !object(slot).is_empty());
             self.code.push_str(&format!(
-                "/// A structure read into `{slot:?}`.\nfn {name}<'a>(at: &mut Cursor<'_, 'a>, {record}: &mut Record<'a>) -> Option<()> {{\nconst MEMBERS: &[Member] = members_of({path});\n{}let mut seen: u64 = 0;\nwhile !at.take(END) {{\nlet position = at.count()?;\nfirst_time(&mut seen, position)?;\n{}match position {{\n{arms}_ => return None,\n}}\n}}\nlet required = const {{ required_of(MEMBERS) }};\n(seen & required == required).then_some(())\n}}\n\n",
+                "/// `{}` (or the same members elsewhere), read into `{slot:?}`.\nfn {name}<'a>(at: &mut Cursor<'_, 'a>, {record}: &mut Record<'a>) -> Option<()> {{\nconst MEMBERS: &[Member] = members_of({path});\n{}let mut seen: u64 = 0;\nwhile !at.take(END) {{\nlet position = at.count()?;\nfirst_time(&mut seen, position)?;\n{}match position {{\n{arms}_ => return None,\n}}\n}}\nlet required = const {{ required_of(MEMBERS) }};\n(seen & required == required).then_some(())\n}}\n\n",
+                place.name,
                 object(slot),
                 member(slot),
             ));
@@ -1052,6 +1058,7 @@ fn reader_code() -> String {
                             place: Path {
                                 local: path.clone(),
                                 whole: path,
+                                name: format!("{op}.{}", each.name),
                             },
                             slot,
                         });
@@ -1069,7 +1076,7 @@ fn reader_code() -> String {
             let arms = self.arms(&entries, false);
             let names: Vec<&str> = Operation::ALL.iter().map(|op| op.as_str()).collect();
             self.code.push_str(&format!(
-                "/// For each operation (by `operation as usize`, its place in\n/// `Operation::ALL`: {}), each member of its request root (by\n/// position) as a member of the roots read as one (see `read`).\nstatic ROOT_MEMBERS: [&[u8]; {}] = [{}];\n\n/// For each operation, its required root members (bits by their place in the roots read as one).\nconst ROOT_REQUIRED: [u64; {}] = [{}];\n\n/// A request root of `operation`: the members of every operation's\n/// root read as one structure.\nfn read_root<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Operation) -> Option<()> {{\nlet members: &[u8] = ROOT_MEMBERS.get(operation as usize)?;\nlet mut seen: u64 = 0;\nwhile !at.take(END) {{\nlet position = usize::from(*members.get(at.count()?)?);\nfirst_time(&mut seen, position)?;\nmatch position {{\n{arms}_ => return None,\n}}\n}}\nlet required = *ROOT_REQUIRED.get(operation as usize)?;\n(seen & required == required).then_some(())\n}}\n\n",
+                "/// For each operation (by `operation as usize`, its place in\n/// `Operation::ALL`: {}), each member of its request root (by\n/// position) as a member of the roots read as one (see `read_root`).\nstatic ROOT_MEMBERS: [&[u8]; {}] = [{}];\n\n/// For each operation, its required root members (bits by their place in the roots read as one).\nconst ROOT_REQUIRED: [u64; {}] = [{}];\n\n/// A request root of `operation`: the members of every operation's\n/// root read as one structure.\nfn read_root<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Operation) -> Option<()> {{\nlet members: &[u8] = ROOT_MEMBERS.get(operation as usize)?;\nlet mut seen: u64 = 0;\nwhile !at.take(END) {{\nlet position = usize::from(*members.get(at.count()?)?);\nfirst_time(&mut seen, position)?;\nmatch position {{\n{arms}_ => return None,\n}}\n}}\nlet required = *ROOT_REQUIRED.get(operation as usize)?;\n(seen & required == required).then_some(())\n}}\n\n",
                 names.join(", "),
                 tables.len(),
                 tables.join(", "),

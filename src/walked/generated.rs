@@ -23,7 +23,7 @@ pub(super) fn read<'a>(at: &mut Cursor<'_, 'a>, operation: Operation) -> Option<
     Some(record)
 }
 
-/// A structure read into `Options`.
+/// `CreateTask.Options` (or the same members elsewhere), read into `Options`.
 fn read_0<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     const MEMBERS: &[Member] = members_of(Operation::CreateTask.members()[4].shape);
     record.has_options = true;
@@ -50,7 +50,7 @@ fn read_0<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     (seen & required == required).then_some(())
 }
 
-/// A structure read into `FilterRule(1)`.
+/// `CreateTask.Excludes[]` (or the same members elsewhere), read into `FilterRule(1)`.
 fn read_1<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     const MEMBERS: &[Member] = members_of(item_of(Operation::CreateTask.members()[5].shape));
     let mut seen: u64 = 0;
@@ -76,7 +76,7 @@ fn read_1<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     (seen & required == required).then_some(())
 }
 
-/// A structure read into `Schedule`.
+/// `CreateTask.Schedule` (or the same members elsewhere), read into `Schedule`.
 fn read_2<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     const MEMBERS: &[Member] = members_of(Operation::CreateTask.members()[6].shape);
     let mut seen: u64 = 0;
@@ -100,7 +100,7 @@ fn read_2<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     (seen & required == required).then_some(())
 }
 
-/// A structure read into `Tag`.
+/// `CreateTask.Tags[]` (or the same members elsewhere), read into `Tag`.
 fn read_3<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     const MEMBERS: &[Member] = members_of(item_of(Operation::CreateTask.members()[7].shape));
     let mut seen: u64 = 0;
@@ -126,7 +126,7 @@ fn read_3<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     (seen & required == required).then_some(())
 }
 
-/// A structure read into `FilterRule(0)`.
+/// `CreateTask.Includes[]` (or the same members elsewhere), read into `FilterRule(0)`.
 fn read_4<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     const MEMBERS: &[Member] = members_of(item_of(Operation::CreateTask.members()[8].shape));
     let mut seen: u64 = 0;
@@ -152,7 +152,7 @@ fn read_4<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     (seen & required == required).then_some(())
 }
 
-/// A structure read into `ManifestSource`.
+/// `CreateTask.ManifestConfig.Source` (or the same members elsewhere), read into `ManifestSource`.
 fn read_6<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     const MEMBERS: &[Member] = members_of(members_of(Operation::CreateTask.members()[9].shape)[2].shape);
     if let Some(manifest) = &mut record.manifest {
@@ -174,7 +174,7 @@ fn read_6<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     (seen & required == required).then_some(())
 }
 
-/// A structure read into `Manifest`.
+/// `CreateTask.ManifestConfig` (or the same members elsewhere), read into `Manifest`.
 fn read_5<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     const MEMBERS: &[Member] = members_of(Operation::CreateTask.members()[9].shape);
     record.manifest = Some(Manifest::default());
@@ -201,7 +201,7 @@ fn read_5<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     (seen & required == required).then_some(())
 }
 
-/// A structure read into `DeletedOverride`.
+/// `CreateTask.TaskReportConfig.Overrides.Deleted` (or the same members elsewhere), read into `DeletedOverride`.
 fn read_9<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     const MEMBERS: &[Member] = members_of(members_of(members_of(Operation::CreateTask.members()[10].shape)[4].shape)[2].shape);
     record.report.has_deleted_override = true;
@@ -221,7 +221,7 @@ fn read_9<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     (seen & required == required).then_some(())
 }
 
-/// A structure read into `Overrides`.
+/// `CreateTask.TaskReportConfig.Overrides` (or the same members elsewhere), read into `Overrides`.
 fn read_8<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     const MEMBERS: &[Member] = members_of(members_of(Operation::CreateTask.members()[10].shape)[4].shape);
     record.report.overrides = Some(false);
@@ -246,7 +246,7 @@ fn read_8<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     (seen & required == required).then_some(())
 }
 
-/// A structure read into `Report`.
+/// `CreateTask.TaskReportConfig` (or the same members elsewhere), read into `Report`.
 fn read_7<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     const MEMBERS: &[Member] = members_of(Operation::CreateTask.members()[10].shape);
     let mut seen: u64 = 0;
@@ -285,7 +285,7 @@ fn read_7<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
 
 /// For each operation (by `operation as usize`, its place in
 /// `Operation::ALL`: CreateTask, UpdateTask, StartTaskExecution), each member of its request root (by
-/// position) as a member of the roots read as one (see `read`).
+/// position) as a member of the roots read as one (see `read_root`).
 static ROOT_MEMBERS: [&[u8]; 3] = [&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], &[12, 4, 5, 6, 3, 2, 8, 9, 10], &[12, 13, 8, 5, 9, 10, 7]];
 
 /// For each operation, its required root members (bits by their place in the roots read as one).

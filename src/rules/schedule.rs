@@ -12,6 +12,7 @@
 use crate::diagnostic::Collector;
 use crate::request::Request;
 use crate::rules::Context;
+use crate::schema::Shape;
 
 /// The pointer of the expression.
 pub const PATH: &str = "/Schedule/ScheduleExpression";
@@ -23,13 +24,20 @@ pub fn check(request: &Request, context: &Context, out: &mut Collector) {
     let Some(expression) = request.values.schedule_expression.as_str() else {
         return;
     };
-    if request.structure_is_clean()
-        || super::structure::string_problems(expression, PATH, "ScheduleExpression", PATH)
-            .is_empty()
-    {
+    if request.structure_is_clean() || meets_model(expression) {
         out.extend(crate::schedule::check_cached(expression, PATH, || {
             context.now()
         }));
+    }
+}
+
+/// Whether the expression meets the model's own length and character rules,
+/// judged as the single pass judges a string: without building the
+/// diagnostics the structural check has reported already, if any.
+fn meets_model(expression: &str) -> bool {
+    match &crate::schema::SCHEDULE_EXPRESSION {
+        Shape::String(rule) => super::structure::string_is_clean(expression, rule),
+        _ => true,
     }
 }
 

@@ -275,8 +275,15 @@ function bytesOf(buffer, address, length) {
 /** The next string: the text from the last one's end to the end the next word gives. */
 const string = () => text.slice(at, (at = words[next++]));
 
-/** The longest fixed string kept, in bytes (codes and params names are shorter). */
-const FIXED_LIMIT = 64;
+/**
+ * The longest fixed string kept, in bytes: codes, params names and the fixed
+ * messages are shorter. The keys stay small integers (the module's data
+ * lies a little above 1 MiB, and 2^20 * 256 < 2^30), which a Map hashes fast.
+ */
+const FIXED_LIMIT = 256;
+
+/** A string written as a value (a path, a message): one of the text, or a fixed one. */
+const stringValue = () => (words[next++] === 5 ? string() : fixedString());
 
 /**
  * The next fixed string (src/report_record.rs): one that lives as long as
@@ -391,8 +398,8 @@ function paramsObject() {
 function diagnostic() {
   const code = fixedString();
   const severity = SEVERITIES[words[next++]];
-  const path = string();
-  const message = string();
+  const path = stringValue();
+  const message = stringValue();
   const params = words[next] > 0 ? paramsObject() : (next++, undefined);
   const fix = words[next] > 0 ? list(operation) : (next++, undefined);
   if (fix === undefined) return params === undefined ? { code, severity, path, message } : { code, severity, path, message, params };

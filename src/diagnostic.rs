@@ -4,6 +4,7 @@
 //! public API: stable, documented in the README, never reused for another
 //! meaning. Each code has exactly one severity, so the two cannot disagree.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -972,10 +973,13 @@ pub struct Diagnostic {
     pub code: Code,
     /// The code's severity, copied here so readers need not look it up.
     pub severity: Severity,
-    /// RFC 6901 JSON Pointer of the member to change (`""` is the whole request).
-    pub path: String,
-    /// One finished sentence for a person.
-    pub message: String,
+    /// RFC 6901 JSON Pointer of the member to change (`""` is the whole
+    /// request). Borrowed when it is known when the crate is compiled
+    /// (`/Schedule/ScheduleExpression`), else owned.
+    pub path: Cow<'static, str>,
+    /// One finished sentence for a person; borrowed when it has nothing of
+    /// the request in it, else owned.
+    pub message: Cow<'static, str>,
     /// Machine-readable details (limits, allowed values, related members).
     pub params: Vec<(&'static str, Value<'static>)>,
     /// The one unambiguous fix, as JSON Patch operations to apply in order;
@@ -984,8 +988,23 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A diagnostic with no params; the severity comes from the code.
+    /// A diagnostic with no params; the severity comes from the code. The
+    /// path and message are copied unless given as a `String`
+    /// ([`Diagnostic::of`] keeps text known when the crate is compiled
+    /// without a copy).
     pub fn new(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic::of(code, path.into(), message.into())
+    }
+
+    /// [`Diagnostic::new`] for a path or message that may be a `&'static str`
+    /// (a pointer or a sentence known when the crate is compiled), kept
+    /// borrowed: no allocation, no copy, and in the WebAssembly build no
+    /// copy into the report's record either. A `String` is kept as it is.
+    pub fn of(
+        code: Code,
+        path: impl Into<Cow<'static, str>>,
+        message: impl Into<Cow<'static, str>>,
+    ) -> Self {
         Diagnostic {
             code,
             severity: code.severity(),
@@ -1004,7 +1023,7 @@ impl Diagnostic {
 
     /// Fixes the diagnostic by setting the string member at its path to `value`.
     pub fn with_replacement(self, value: impl Into<String>) -> Self {
-        let path = self.path.clone();
+        let path = self.path.clone().into_owned();
         self.with_fix(PatchOp::Replace {
             path,
             value: Value::from(value.into()),
@@ -1160,7 +1179,7 @@ impl Collector {
     /// Adds one diagnostic.
     pub fn push(&mut self, diagnostic: Diagnostic) {
         if diagnostic.code == Code::PatternMismatch
-            && self.suppressed.contains_key(diagnostic.path.as_str())
+            && self.suppressed.contains_key(diagnostic.path.as_ref())
         {
             return;
         }
@@ -1190,7 +1209,7 @@ impl Collector {
         let beyond = code
             .severity()
             .cmp(&last.severity)
-            .then_with(|| (path, code.as_str()).cmp(&(last.path.as_str(), last.code.as_str())))
+            .then_with(|| (path, code.as_str()).cmp(&(last.path.as_ref(), last.code.as_str())))
             == Ordering::Greater;
         if beyond {
             self.dropped += 1;
@@ -1504,7 +1523,7 @@ mod tests {
         collector.push(Diagnostic::new(Code::WrongType, "/A", "e"));
         let kept = collector.finish();
         let order: Vec<(&str, Severity)> =
-            kept.iter().map(|d| (d.path.as_str(), d.severity)).collect();
+            kept.iter().map(|d| (d.path.as_ref(), d.severity)).collect();
         let (e, w) = (Severity::Error, Severity::Warning);
         // "json/duplicate-member" sorts before "value/wrong-type" at the same path.
         assert_eq!(
@@ -1601,7 +1620,7 @@ mod tests {
             panic!("one report/truncated: {truncated:?}")
         };
         assert_eq!(
-            (last.code.as_str(), last.severity, last.path.as_str()),
+            (last.code.as_str(), last.severity, last.path.as_ref()),
             ("report/truncated", Severity::Warning, "")
         );
         let total = 3 * COLLECT_LIMIT + 1;

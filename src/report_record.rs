@@ -21,8 +21,9 @@
 //! fixed string's two words):
 //! - the report: `valid` (0 or 1), the count of errors, the count of
 //!   warnings, then the errors and the warnings, each a diagnostic;
-//! - a diagnostic: `F` code, severity (0 error, 1 warning), `S` path,
-//!   `S` message, the count of params (0 when there are none) and each
+//! - a diagnostic: `F` code, severity (0 error, 1 warning), `T` path,
+//!   `T` message (`T`: a string as a value writes it, [`Tag::String`] then
+//!   `S`, or [`Tag::Fixed`] then `F`), the count of params (0 when there are none) and each
 //!   one's `F` name and value, then the count of fix operations and each
 //!   operation: 0 (`add`) or 1 (`replace`), `S` path and the value; or 2
 //!   (`move`), `S` from, `S` path;
@@ -118,8 +119,8 @@ impl Record {
     fn diagnostic(&mut self, diagnostic: &Diagnostic) {
         self.fixed(diagnostic.code.as_str());
         self.push(u32::from(diagnostic.severity == Severity::Warning));
-        self.string(&diagnostic.path);
-        self.string(&diagnostic.message);
+        self.text(&diagnostic.path);
+        self.text(&diagnostic.message);
         self.push(word(diagnostic.params.len()));
         for (name, value) in &diagnostic.params {
             self.fixed(name);
@@ -161,14 +162,7 @@ impl Record {
                 self.push(Tag::Literal as u32);
                 self.string(literal);
             }
-            Value::String(Cow::Borrowed(text)) => {
-                self.push(Tag::Fixed as u32);
-                self.fixed(text);
-            }
-            Value::String(Cow::Owned(text)) => {
-                self.push(Tag::String as u32);
-                self.string(text);
-            }
+            Value::String(text) => self.text(text),
             Value::Array(items) => {
                 self.push(Tag::Array as u32);
                 self.push(word(items.len()));
@@ -183,6 +177,22 @@ impl Record {
                     self.string(name);
                     self.value(member);
                 }
+            }
+        }
+    }
+
+    /// A string as a value: fixed when it lives as long as the module (a
+    /// `&'static str`), else copied into the text.
+    #[allow(clippy::ptr_arg)] // the variant is what says whether the text is fixed
+    fn text(&mut self, text: &Cow<'static, str>) {
+        match text {
+            Cow::Borrowed(text) => {
+                self.push(Tag::Fixed as u32);
+                self.fixed(text);
+            }
+            Cow::Owned(text) => {
+                self.push(Tag::String as u32);
+                self.string(text);
             }
         }
     }
@@ -280,6 +290,15 @@ mod tests {
             Value::String(Text::Owned(text))
         }
 
+        /// A string written as a value: a fixed one, or one of the text.
+        fn text(&mut self) -> Value<'static> {
+            match self.word() {
+                5 => self.string(),
+                8 => self.fixed(),
+                tag => panic!("a string's tag, not {tag}"),
+            }
+        }
+
         fn value(&mut self) -> Value<'static> {
             match self.word() {
                 0 => Value::Null,
@@ -320,8 +339,8 @@ mod tests {
             let mut members = vec![(Text::Borrowed("code"), self.fixed())];
             let severity = if self.word() == 1 { "warning" } else { "error" };
             members.push((Text::Borrowed("severity"), Value::from(severity)));
-            members.push((Text::Borrowed("path"), self.string()));
-            members.push((Text::Borrowed("message"), self.string()));
+            members.push((Text::Borrowed("path"), self.text()));
+            members.push((Text::Borrowed("message"), self.text()));
             let params = self.word();
             if params > 0 {
                 let params = (0..params)
@@ -422,7 +441,21 @@ mod tests {
                     path: "/b".to_owned(),
                 })
                 .with_replacement("réplace"),
+            // A path and a message known when the crate is compiled: fixed strings.
+            Diagnostic::of(Code::EnhancedMtimeNone, "/Options/Mtime", "é fixed 😀"),
+            Diagnostic::of(
+                Code::EnhancedPointInTime,
+                "/Options/VerifyMode",
+                String::from("owned"),
+            ),
         ]);
+        let mut record = Record::new();
+        record.write(&report);
+        let fixed: Vec<&str> = record.fixed.iter().map(|(_, text)| *text).collect();
+        for text in ["/Options/Mtime", "é fixed 😀", "/Options/VerifyMode"] {
+            assert!(fixed.contains(&text), "{text} is written as a fixed string");
+        }
+        assert!(!record.text.contains("Mtime"), "nor copied into the text");
         assert_same_as_text(&report);
         assert_same_as_text(&Report::default());
     }

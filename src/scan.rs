@@ -668,7 +668,7 @@ mod tests {
         assert_eq!(fast, general);
         fast.diagnostics
             .into_iter()
-            .map(|d| (d.path, d.code.as_str()))
+            .map(|d| (d.path.into_owned(), d.code.as_str()))
             .collect()
     }
 

@@ -535,7 +535,7 @@ pub fn apply_defaults(request: JsValue, options: JsValue) -> Result<JsValue, JsV
             report
                 .diagnostics
                 .first()
-                .map(|d| d.message.clone())
+                .map(|d| d.message.to_string())
                 .unwrap_or_default(),
         )
     })?;

@@ -28,7 +28,7 @@ fn truncation(report: &Report) -> (usize, usize) {
         panic!("exactly one report/truncated, not {}", found.len());
     };
     assert_eq!(
-        (truncated.severity, truncated.path.as_str()),
+        (truncated.severity, truncated.path.as_ref()),
         (Severity::Warning, "")
     );
     let number = |name: &str| match truncated.params.iter().find(|(n, _)| *n == name) {
@@ -96,7 +96,7 @@ fn errors_survive_the_cut_before_warnings() {
     assert_eq!(truncation(&report).0, 2_000 + 2);
     let errors: Vec<&str> = report
         .of(Severity::Error)
-        .map(|d| d.path.as_str())
+        .map(|d| d.path.as_ref())
         .collect();
     assert_eq!(errors, ["/Tags", "/TaskMode"]);
 }

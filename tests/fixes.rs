@@ -128,11 +128,11 @@ fn fixes(extra: &str, code: &str, expected: &[PatchOp]) {
     let fixed = apply(&text, &diagnostic.fix);
     let before: Vec<(String, &str)> = diagnostics(&text)
         .into_iter()
-        .map(|d| (d.path, d.code.as_str()))
+        .map(|d| (d.path.into_owned(), d.code.as_str()))
         .collect();
     let after: Vec<(String, &str)> = diagnostics(&fixed)
         .into_iter()
-        .map(|d| (d.path, d.code.as_str()))
+        .map(|d| (d.path.into_owned(), d.code.as_str()))
         .collect();
     assert!(
         !after.iter().any(|(_, c)| *c == code),

@@ -263,7 +263,7 @@ fn hostile_member_names_are_escaped_in_pointers() {
         &request_with(r#","a/b~c":1,"__proto__":{},"constructor":2"#),
         &context(),
     );
-    let paths: Vec<&str> = report.diagnostics.iter().map(|d| d.path.as_str()).collect();
+    let paths: Vec<&str> = report.diagnostics.iter().map(|d| d.path.as_ref()).collect();
     assert_eq!(paths, ["/__proto__", "/a~1b~0c", "/constructor"]);
 }
 

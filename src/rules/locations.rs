@@ -162,7 +162,7 @@ fn same_location(source: Option<&str>, destination: Option<&str>, out: &mut Coll
         // Eight bytes at a time: two different ARNs differ only near the end.
         if crate::json::same(source, destination) && Pattern::LocationArn.matches(source) {
             out.push(
-                Diagnostic::new(Code::SameLocation, "/DestinationLocationArn", SAME_LOCATION)
+                Diagnostic::of(Code::SameLocation, "/DestinationLocationArn", SAME_LOCATION)
                     .with("related", vec!["/SourceLocationArn"]),
             );
         }
@@ -239,7 +239,7 @@ fn enhanced_pair(request: &Request, ends: &Ends, out: &mut Collector) {
     }
     if let Some(why) = enhanced_pair_problem(ends) {
         let (source, destination) = ends.kinds();
-        let mut diagnostic = Diagnostic::new(
+        let mut diagnostic = Diagnostic::of(
             Code::EnhancedUnsupportedPair,
             "/TaskMode",
             enhanced_unsupported_pair(&why),
@@ -269,7 +269,7 @@ fn nfs_version(request: &Request, ends: &Ends, out: &mut Collector) {
     for (end, pointer, location) in ends.each() {
         if mounted_4_2(location) {
             out.push(
-                Diagnostic::new(
+                Diagnostic::of(
                     Code::NfsVersionNeedsEnhanced,
                     "/TaskMode",
                     nfs_version_needs_enhanced(end, how),
@@ -373,7 +373,7 @@ mod tests {
         validate_text(&request(extra), &context)
             .diagnostics
             .into_iter()
-            .map(|d| (d.path, d.code.as_str()))
+            .map(|d| (d.path.into_owned(), d.code.as_str()))
             .collect()
     }
 

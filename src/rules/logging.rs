@@ -88,7 +88,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     if touched && has_log_group == Some(false) && request.task_mode() == Some(TaskMode::Basic) {
         if let Some(value @ ("BASIC" | "TRANSFER")) = level.value() {
             let diagnostic = if request.operation().has_member("CloudWatchLogGroupArn") {
-                Diagnostic::new(
+                Diagnostic::of(
                     Code::NoLogGroup,
                     "/CloudWatchLogGroupArn",
                     no_log_group(value),
@@ -119,7 +119,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
             // The same partition, Region and account, and the same optional `:*`.
             let suggestion = format!("{prefix}{ENHANCED_LOG_GROUP}{suffix}");
             out.push(
-                Diagnostic::new(
+                Diagnostic::of(
                     Code::EnhancedLogGroupName,
                     "/CloudWatchLogGroupArn",
                     enhanced_log_group_name(name, &suggestion),

@@ -155,7 +155,7 @@ pub(crate) mod testing {
         validate_text(request, &options.context(Context::at(1_795_564_800)))
             .diagnostics
             .into_iter()
-            .map(|d| (d.path, d.code.as_str()))
+            .map(|d| (d.path.into_owned(), d.code.as_str()))
             .collect()
     }
 
@@ -189,7 +189,7 @@ pub(crate) mod testing {
         validate_text(&request(extra), &context)
             .diagnostics
             .into_iter()
-            .map(|d| (d.path, d.code.as_str()))
+            .map(|d| (d.path.into_owned(), d.code.as_str()))
             .collect()
     }
 

@@ -17,6 +17,19 @@ use crate::request::{options, Request, Setting, TaskMode};
 use crate::rules::Context;
 use crate::schema::Operation;
 
+/// The pointer of the option `$name` (a literal) in `$request`: known when
+/// the crate is compiled (`/Options/Mtime`, no allocation) when the options
+/// member is `Options`, else written as [`Request::option_path`] writes it.
+macro_rules! option_pointer {
+    ($request:expr, $name:literal) => {{
+        let request: &Request = $request;
+        match request.operation().options_member() {
+            "Options" => std::borrow::Cow::Borrowed(concat!("/Options/", $name)),
+            _ => std::borrow::Cow::Owned(request.option_path($name)),
+        }
+    }};
+}
+
 fn atime_mtime_mismatch(atime: Setting, mtime: Setting) -> String {
     let how = |setting: Setting| setting.how();
     let (atime_value, mtime_value) = (atime.value().unwrap_or(""), mtime.value().unwrap_or(""));
@@ -160,9 +173,9 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     // options/enhanced-mtime-none: Enhanced mode keeps modification times.
     if mode == TaskMode::Enhanced && mtime.is("NONE") {
         out.push(
-            Diagnostic::new(
+            Diagnostic::of(
                 Code::EnhancedMtimeNone,
-                request.option_path("Mtime"),
+                option_pointer!(request, "Mtime"),
                 enhanced_mtime_none(creating),
             )
             .with_related(request.mode_related()),
@@ -176,9 +189,9 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
             .is("POINT_IN_TIME_CONSISTENT")
     {
         out.push(
-            Diagnostic::new(
+            Diagnostic::of(
                 Code::EnhancedPointInTime,
-                request.option_path("VerifyMode"),
+                option_pointer!(request, "VerifyMode"),
                 enhanced_point_in_time(creating),
             )
             .with_related(request.mode_related()),
@@ -189,6 +202,24 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::{at, findings};
+
+    #[test]
+    fn an_option_pointer_known_when_compiled_is_the_one_option_path_writes() {
+        use crate::request::Request;
+        use crate::rules::Context;
+        use crate::schema::Operation;
+        for operation in Operation::ALL {
+            let text = crate::rules::testing::task_request("");
+            let parsed = crate::json::parse(&text).expect("JSON");
+            let record = crate::request::Record::from_value(&parsed.value, *operation);
+            let context = Context::default().for_operation(*operation);
+            let request = Request::from_record(&record, &context, false);
+            let pointer = option_pointer!(&request, "VerifyMode");
+            assert_eq!(pointer, request.option_path("VerifyMode"), "{operation:?}");
+            let fixed = matches!(pointer, std::borrow::Cow::Borrowed(_));
+            assert_eq!(fixed, request.operation().options_member() == "Options");
+        }
+    }
 
     #[test]
     fn basic_mode_pairs_atime_with_mtime_on_effective_values() {

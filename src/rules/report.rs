@@ -43,7 +43,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
                 .map(|m| format!("/TaskReportConfig/{m}"))
                 .collect();
             out.push(
-                Diagnostic::new(
+                Diagnostic::of(
                     Code::ReportSummaryIgnoresLevels,
                     "/TaskReportConfig/OutputType",
                     summary_ignores_levels(&ignored),
@@ -55,7 +55,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     let deleting = request.option(options::PRESERVE_DELETED_FILES);
     if config.has_deleted_override && deleting.is("PRESERVE") {
         out.push(
-            Diagnostic::new(
+            Diagnostic::of(
                 Code::ReportDeletedWithoutRemove,
                 "/TaskReportConfig/Overrides/Deleted",
                 deleted_without_remove(deleting.how()),

@@ -73,7 +73,7 @@ mod tests {
         assert_eq!(description.diagnostics.len(), 1);
         let diagnostic = &description.diagnostics[0];
         assert_eq!(
-            (diagnostic.path.as_str(), diagnostic.code.as_str()),
+            (diagnostic.path.as_ref(), diagnostic.code.as_str()),
             ("", "value/pattern-mismatch")
         );
         assert!(diagnostic

@@ -711,7 +711,7 @@ mod tests {
         validate_text(text, &Context::default())
             .diagnostics
             .into_iter()
-            .map(|d| (d.path, d.code.as_str()))
+            .map(|d| (d.path.into_owned(), d.code.as_str()))
             .collect()
     }
 
@@ -866,7 +866,7 @@ mod tests {
             validate_text(request, &Context::default().for_operation(operation))
                 .diagnostics
                 .into_iter()
-                .map(|d| d.message)
+                .map(|d| d.message.into_owned())
                 .collect()
         }
 
@@ -1001,7 +1001,7 @@ mod tests {
         let found: Vec<(&str, &str)> = report
             .diagnostics
             .iter()
-            .map(|d| (d.path.as_str(), d.code.as_str()))
+            .map(|d| (d.path.as_ref(), d.code.as_str()))
             .collect();
         assert_eq!(
             found,

@@ -111,7 +111,7 @@ mod tests {
         let found: Vec<_> = report
             .diagnostics
             .iter()
-            .map(|d| (d.path.as_str(), d.code.as_str(), d.params.clone()))
+            .map(|d| (d.path.as_ref(), d.code.as_str(), d.params.clone()))
             .collect();
         let expected: Vec<_> = (25..40)
             .map(|index| {

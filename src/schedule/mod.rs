@@ -146,7 +146,7 @@ impl serde::Serialize for Description {
 /// an expression only matches past times; with `None` it only reports
 /// expressions that can never match at all (e.g. 30 February). The empty
 /// expression means "no schedule" and has no diagnostics.
-pub fn check(expression: &str, path: &str, now_unix: Option<i64>) -> Vec<Diagnostic> {
+pub fn check(expression: &str, path: &'static str, now_unix: Option<i64>) -> Vec<Diagnostic> {
     // "" means "no schedule": CloudFormation sends it for every task created
     // without one, Terraform to remove one, and the service accepts it. The
     // core has no informational severity, and a warning would be a false alarm.
@@ -184,7 +184,7 @@ thread_local! {
 /// problem is analysed on every call: the report is written for it anyway.)
 pub fn check_cached(
     expression: &str,
-    path: &str,
+    path: &'static str,
     now: impl FnOnce() -> Option<i64>,
 ) -> Vec<Diagnostic> {
     if expression.is_empty() {
@@ -305,7 +305,11 @@ struct Analysis<'a> {
 }
 
 /// Parses and checks; the schedule is `None` when the syntax is invalid.
-fn analyze(expression: &str, path: &str, now: Option<i64>) -> (Option<Schedule>, Vec<Diagnostic>) {
+fn analyze(
+    expression: &str,
+    path: &'static str,
+    now: Option<i64>,
+) -> (Option<Schedule>, Vec<Diagnostic>) {
     let mut analysis = analyze_untimed(expression, path);
     if let Some(Schedule::Cron(cron)) = &analysis.schedule {
         let never_fires = cron.check_fires(&analysis.judged, path, now);
@@ -315,7 +319,7 @@ fn analyze(expression: &str, path: &str, now: Option<i64>) -> (Option<Schedule>,
 }
 
 /// Everything [`analyze`] does but the never-fires check (the one that needs the time).
-fn analyze_untimed<'a>(expression: &'a str, path: &str) -> Analysis<'a> {
+fn analyze_untimed<'a>(expression: &'a str, path: &'static str) -> Analysis<'a> {
     // Spellings EventBridge's documentation never shows (spaces around the
     // expression, `CRON(`, `rate(2 Hours)`, a stray comma in a cron list) may
     // or may not be accepted: warn, then judge the expression as documented.
@@ -330,7 +334,7 @@ fn analyze_untimed<'a>(expression: &'a str, path: &str) -> Analysis<'a> {
         };
         diagnostics.insert(
             0,
-            Diagnostic::new(Code::ScheduleNonstandardSpelling, path, message)
+            Diagnostic::of(Code::ScheduleNonstandardSpelling, path, message)
                 .with("suggestion", cleaned.to_string())
                 .with_replacement(cleaned.to_string()),
         );
@@ -433,18 +437,18 @@ fn stray_comma_message(expression: &str, cleaned: &str) -> String {
     )
 }
 
-fn analyze_documented(expression: &str, path: &str) -> (Option<Schedule>, Vec<Diagnostic>) {
+fn analyze_documented(expression: &str, path: &'static str) -> (Option<Schedule>, Vec<Diagnostic>) {
     let invalid = |message: String| {
         (
             None,
-            vec![Diagnostic::new(Code::ScheduleInvalid, path, message)],
+            vec![Diagnostic::of(Code::ScheduleInvalid, path, message)],
         )
     };
     let (keyword, inner) = match split(expression) {
         Ok(parts) => parts,
         Err(SplitError::Respelled { message, fixed }) => {
             // The one fix: the keyword as EventBridge spells it.
-            let diagnostic = Diagnostic::new(Code::ScheduleInvalid, path, message)
+            let diagnostic = Diagnostic::of(Code::ScheduleInvalid, path, message)
                 .with("suggestion", fixed.clone())
                 .with_replacement(fixed);
             return (None, vec![diagnostic]);

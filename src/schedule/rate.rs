@@ -185,9 +185,13 @@ impl Rate {
     }
 
     /// DataSync's once-an-hour minimum.
-    pub(crate) fn check_frequency(self, expression: &str, path: &str) -> Option<Diagnostic> {
+    pub(crate) fn check_frequency(
+        self,
+        expression: &str,
+        path: &'static str,
+    ) -> Option<Diagnostic> {
         (self.interval() < 3600).then(|| {
-            Diagnostic::new(
+            Diagnostic::of(
                 Code::ScheduleTooFrequent,
                 path,
                 too_frequent_message(expression, self.value),
@@ -215,18 +219,22 @@ impl Rate {
 }
 
 /// Parses the text between `rate(` and `)`.
-pub(crate) fn parse(expression: &str, inner: &str, path: &str) -> Result<Rate, Vec<Diagnostic>> {
+pub(crate) fn parse(
+    expression: &str,
+    inner: &str,
+    path: &'static str,
+) -> Result<Rate, Vec<Diagnostic>> {
     let mut words = inner.split_ascii_whitespace();
     let (Some(value_text), Some(unit_text), None) = (words.next(), words.next(), words.next())
     else {
-        return Err(vec![Diagnostic::new(
+        return Err(vec![Diagnostic::of(
             Code::ScheduleInvalid,
             path,
             shape_message(expression),
         )]);
     };
     let mut diagnostics = Vec::new();
-    let invalid = |message: String| Diagnostic::new(Code::ScheduleInvalid, path, message);
+    let invalid = |message: String| Diagnostic::of(Code::ScheduleInvalid, path, message);
 
     let value = match parse_number(value_text) {
         None => {

@@ -74,7 +74,7 @@ enum Reading {
 
 /// The five-field-cron diagnostic for `fields`, with a suggestion when one
 /// can be made.
-pub(crate) fn diagnose(expression: &str, fields: [&str; 5], path: &str) -> Diagnostic {
+pub(crate) fn diagnose(expression: &str, fields: [&str; 5], path: &'static str) -> Diagnostic {
     match suggest(fields) {
         Some((suggestion, reading)) => {
             let message = match reading {
@@ -93,7 +93,7 @@ pub(crate) fn diagnose(expression: &str, fields: [&str; 5], path: &str) -> Diagn
                     ..
                 }
             );
-            let diagnostic = Diagnostic::new(Code::ScheduleFiveFieldCron, path, message)
+            let diagnostic = Diagnostic::of(Code::ScheduleFiveFieldCron, path, message)
                 .with("suggestion", suggestion.clone());
             if exact {
                 diagnostic.with_replacement(suggestion)
@@ -101,7 +101,7 @@ pub(crate) fn diagnose(expression: &str, fields: [&str; 5], path: &str) -> Diagn
                 diagnostic
             }
         }
-        None => Diagnostic::new(
+        None => Diagnostic::of(
             Code::ScheduleFiveFieldCron,
             path,
             no_suggestion_message(expression),

@@ -261,7 +261,7 @@ test('validate() called while a report is read may grow wasm memory: the report 
     // read began with. Each on an instance of its own, whose memory has not
     // grown yet.
     for (const [prototype, name, cut] of [
-      ...[1, 2, 3, 4, 5, 8].map((cut) => [String.prototype, 'slice', cut]),
+      ...[1, 2, 3, 4, 5, 7].map((cut) => [String.prototype, 'slice', cut]), // 7: the last string cut
       ...[1, 2, 5].map((cut) => [Map.prototype, 'get', cut]),
       [TextDecoder.prototype, 'decode', 1], // the report's text: read from a detached buffer, it was empty
     ]) {

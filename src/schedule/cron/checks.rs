@@ -55,7 +55,11 @@ fn only_past_message(expression: &str, now: &str, last_year: u32) -> String {
 
 impl Cron {
     /// DataSync's once-an-hour minimum: the minutes field must select one minute.
-    pub(crate) fn check_frequency(&self, fields: [&str; 6], path: &str) -> Option<Diagnostic> {
+    pub(crate) fn check_frequency(
+        &self,
+        fields: [&str; 6],
+        path: &'static str,
+    ) -> Option<Diagnostic> {
         let count = self.minutes.count();
         if count <= 1 {
             return None;
@@ -65,7 +69,7 @@ impl Cron {
             &first, fields[1], fields[2], fields[3], fields[4], fields[5],
         ]);
         Some(
-            Diagnostic::new(
+            Diagnostic::of(
                 Code::ScheduleTooFrequent,
                 path,
                 too_frequent_message(fields[0], count, &suggestion),
@@ -79,7 +83,7 @@ impl Cron {
     pub(crate) fn check_fires(
         &self,
         expression: &str,
-        path: &str,
+        path: &'static str,
         now: Option<i64>,
     ) -> Option<Diagnostic> {
         if let Some(now) = now {
@@ -95,13 +99,13 @@ impl Cron {
                 }
                 _ => never_matches_message(expression),
             };
-            return Some(Diagnostic::new(Code::ScheduleNeverFires, path, message));
+            return Some(Diagnostic::of(Code::ScheduleNeverFires, path, message));
         }
         let now = now?;
         let last_year = self.years.values().last().unwrap_or(LAST_YEAR);
         let now_text = format_instant(now);
         Some(
-            Diagnostic::new(
+            Diagnostic::of(
                 Code::ScheduleNeverFires,
                 path,
                 only_past_message(expression, &now_text, last_year),

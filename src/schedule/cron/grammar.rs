@@ -166,7 +166,7 @@ pub(crate) fn expression(fields: [&str; 6]) -> String {
 
 /// Parses six field texts. On failure, returns one diagnostic per bad field
 /// (and one for the `?` rule when both day fields parse).
-pub(crate) fn parse(fields: [&str; 6], path: &str) -> Result<Cron, Vec<Diagnostic>> {
+pub(crate) fn parse(fields: [&str; 6], path: &'static str) -> Result<Cron, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
     let mut parsed: Vec<Option<Parsed>> = Vec::with_capacity(6);
     for (kind, text) in FieldKind::ALL.into_iter().zip(fields) {
@@ -174,7 +174,7 @@ pub(crate) fn parse(fields: [&str; 6], path: &str) -> Result<Cron, Vec<Diagnosti
             Ok(field) => parsed.push(Some(field)),
             Err(problem) => {
                 diagnostics.push(
-                    Diagnostic::new(Code::ScheduleInvalid, path, field_message(kind, &problem))
+                    Diagnostic::of(Code::ScheduleInvalid, path, field_message(kind, &problem))
                         .with("field", kind.label())
                         .with("token", problem_token(&problem, text)),
                 );
@@ -236,11 +236,16 @@ fn problem_token(problem: &Problem, field: &str) -> String {
 }
 
 /// Applies "exactly one of day-of-month and day-of-week is `?`".
-fn day_rule(dom: Parsed, dow: Parsed, fields: [&str; 6], path: &str) -> Result<Days, Diagnostic> {
+fn day_rule(
+    dom: Parsed,
+    dow: Parsed,
+    fields: [&str; 6],
+    path: &'static str,
+) -> Result<Days, Diagnostic> {
     match (dom, dow) {
         (Parsed::Question, Parsed::Question) => {
             let suggestion = expression([fields[0], fields[1], "*", fields[3], "?", fields[5]]);
-            Err(Diagnostic::new(
+            Err(Diagnostic::of(
                 Code::ScheduleInvalid,
                 path,
                 both_question_message(&suggestion),
@@ -270,7 +275,7 @@ fn day_rule(dom: Parsed, dow: Parsed, fields: [&str; 6], path: &str) -> Result<D
                 Some(text) => NeitherFix::DayOfMonth(text),
                 None => NeitherFix::Either,
             };
-            let diagnostic = Diagnostic::new(
+            let diagnostic = Diagnostic::of(
                 Code::ScheduleInvalid,
                 path,
                 neither_question_message(dom, dow, fix),

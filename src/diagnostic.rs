@@ -1191,6 +1191,10 @@ impl Collector {
             self.dropped += 1;
             return;
         }
+        if self.kept.capacity() == 0 {
+            // Room for a usual report at once, not grown 4, then 8.
+            self.kept.reserve(8);
+        }
         self.kept.push(diagnostic);
         if self.kept.len() >= COLLECT_LIMIT {
             self.cut();

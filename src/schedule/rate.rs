@@ -72,11 +72,12 @@ fn plural_message(expression: &str, fixed: &str) -> String {
 }
 
 fn too_frequent_message(expression: &str, minutes: u32) -> String {
-    let count = minutes.to_string();
+    let mut digits = [0; 10];
+    let count = decimal(minutes, &mut digits);
     let every = if minutes == 1 {
         [Plain("minute"), Plain("")]
     } else {
-        [Plain(&count), Plain(" minutes")]
+        [Plain(count), Plain(" minutes")]
     };
     message(&[
         Plain("The rate expression "),
@@ -88,6 +89,22 @@ fn too_frequent_message(expression: &str, minutes: u32) -> String {
         Quoted(HOURLY),
         Plain(" or a longer interval."),
     ])
+}
+
+/// `value`'s decimal digits, written into `digits` without an allocation or
+/// the formatting machinery (ten places hold any `u32`).
+fn decimal(value: u32, digits: &mut [u8; 10]) -> &str {
+    let mut at = digits.len();
+    let mut rest = value;
+    while let Some(slot) = at.checked_sub(1).and_then(|last| digits.get_mut(last)) {
+        *slot = b'0' + (rest % 10) as u8;
+        at -= 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(digits.get(at..).unwrap_or_default()).unwrap_or_default()
 }
 
 // ---------------------------------------------------------------------------
@@ -423,6 +440,10 @@ mod tests {
         }
         assert!(too_frequent_message("rate(1 minute)", 1).contains("every minute,"));
         assert!(too_frequent_message("rate(5 minutes)", 5).contains("every 5 minutes,"));
+        assert!(too_frequent_message("rate(59 minutes)", 59).contains("every 59 minutes,"));
+        for value in [0, 7, 10, 59, 1_000, u32::MAX] {
+            assert_eq!(decimal(value, &mut [0; 10]), value.to_string());
+        }
         for inner in ["60 minutes", "1 hour", "1 day"] {
             assert_eq!(
                 rate(inner).unwrap().check_frequency("", ""),

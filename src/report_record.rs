@@ -231,8 +231,8 @@ impl Record {
         self.fixed.push((address, text));
     }
 
-    /// Appends one word. Not inlined either, for the same reason.
-    #[inline(never)]
+    /// Appends one word.
+    #[inline]
     fn push(&mut self, word: u32) {
         self.words.push(word);
     }

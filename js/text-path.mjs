@@ -290,8 +290,8 @@ const stringValue = () => (words[next++] === 5 ? string() : fixedString());
  * the module, given by its address in wasm memory and its length in bytes.
  * Decoded there the first time and kept in `fixed`, by address and length
  * (the module's data never moves or changes, in any instance of it), so
- * that a code or a params name is not cut afresh on every report, and as a
- * member name is one V8 has already looked up.
+ * that a code, a params name or a fixed path or message is not cut afresh
+ * on every report, and as a member name is one V8 has already looked up.
  */
 function fixedString() {
   const address = words[next++];

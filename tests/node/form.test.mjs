@@ -134,6 +134,19 @@ formTest('typing into a value changes its line of the JSON pane in place, and th
 /** Resolves once the page has rendered a frame (ResizeObservers have run) and the task after it. */
 const nextFrame = (page) => page.evaluate(() => new Promise((done) => { requestAnimationFrame(() => setTimeout(done, 0)); }));
 
+/**
+ * Resolves once `check()` holds, asking again every 50 ms; fails with `what` if it still does not
+ * hold after 10 s (a bound against a hang, not a measure of speed: under load a keystroke's
+ * re-validation can land a few frames late).
+ */
+async function eventually(page, check, what) {
+  for (let tries = 0; tries < 200; tries += 1) {
+    if (await check()) return;
+    await page.waitForTimeout(50);
+  }
+  assert.fail(what);
+}
+
 formTest('while typing, a field keeps the tallest height it reached, so what is below it stays put; leaving it lets it shrink', async (page) => {
   await page.locator('details[data-section="Schedule"] > summary').click();
   const expression = control(page, '/Schedule/ScheduleExpression');
@@ -143,17 +156,18 @@ formTest('while typing, a field keeps the tallest height it reached, so what is 
   const lines = () => slot(page, '/Schedule/ScheduleExpression').locator('.diagnostic').count();
   await expression.focus();
   await expression.press('End');
+  const before = await lines();
   await expression.press(' '); // a trailing space is one more problem: the slot grows by a line
+  await eventually(page, async () => await lines() > before, 'the trailing space added no line: this test shows nothing');
   await nextFrame(page);
   const grown = await top();
   const grownLines = await lines();
   await expression.press('2'); // no trailing space now: the slot has a line fewer
+  await eventually(page, async () => await lines() < grownLines, 'the slot did not lose its line: this test shows nothing');
   await nextFrame(page);
-  assert.ok(await lines() < grownLines, 'the slot did not lose its line: this test shows nothing');
   assert.equal(await top(), grown, 'the section below moved while typing');
   await expression.blur();
-  await nextFrame(page);
-  assert.ok(await top() < grown, 'the field kept its height after it was left');
+  await eventually(page, async () => await top() < grown, 'the field kept its height after it was left');
 });
 
 formTest('a problem in the summary whose message quotes the value changes in place when typing pauses', async (page) => {

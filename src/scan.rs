@@ -65,12 +65,7 @@ pub fn scan(text: &str, operation: Operation) -> Option<Scanned<'_>> {
     scanner.skip_whitespace();
     // A root that is not an object: the general path's to report.
     (scanner.peek() == Some(b'{')).then_some(())?;
-    let root = Place {
-        parent: None,
-        name: "",
-        index: 0,
-    };
-    scanner.value(operation.request(), Slot::Root, &root)?;
+    scanner.value(operation.request(), Slot::Root, &Place::ROOT)?;
     scanner.skip_whitespace();
     (scanner.pos == scanner.bytes.len()).then_some((scanner.record, scanner.out))
 }
@@ -84,7 +79,6 @@ pub fn scan(text: &str, operation: Operation) -> Option<Scanned<'_>> {
 // which read only a clean value.
 
 /// A free string (not an enum) of `rule`: read into `slot` when clean.
-#[cfg(any(target_arch = "wasm32", test))]
 #[inline]
 pub(crate) fn clean_string<'a>(
     record: &mut Record<'a>,
@@ -96,7 +90,6 @@ pub(crate) fn clean_string<'a>(
 }
 
 /// An integer of at least `minimum`: read into `slot` when it is.
-#[cfg(any(target_arch = "wasm32", test))]
 #[inline]
 pub(crate) fn clean_integer(
     record: &mut Record<'_>,
@@ -137,7 +130,7 @@ pub(crate) fn within(count: usize, max_items: usize) -> Option<()> {
 /// Where a value is: its member's name or its index in a list, and its
 /// parent's place. Places live on the call stack, so a pointer is written
 /// only for a diagnostic.
-struct Place<'p> {
+pub(crate) struct Place<'p> {
     parent: Option<&'p Place<'p>>,
     /// The member's name, as messages name it; "" for a list item (and the root).
     name: &'static str,
@@ -146,6 +139,13 @@ struct Place<'p> {
 }
 
 impl Place<'_> {
+    /// The place of the request itself.
+    pub(crate) const ROOT: Place<'static> = Place {
+        parent: None,
+        name: "",
+        index: 0,
+    };
+
     /// The JSON pointer of the value.
     fn pointer(&self) -> String {
         let mut out = String::with_capacity(64);
@@ -167,21 +167,36 @@ impl Place<'_> {
     }
 
     /// The place of the member `name` of this value.
-    fn member(&self, name: &'static str) -> Place<'_> {
+    pub(crate) fn member(&self, name: &'static str) -> Place<'_> {
         Place {
             parent: Some(self),
             name,
             index: 0,
         }
     }
+
+    /// The place of the item at `index` of this list.
+    pub(crate) fn item(&self, index: usize) -> Place<'_> {
+        Place {
+            parent: Some(self),
+            name: "",
+            index,
+        }
+    }
 }
 
-struct Scanner<'a> {
+/// The single pass over JSON text; the reader of the JavaScript walker's
+/// words ([`crate::walked`]) lends it the snippets the walker wrote as JSON
+/// text ([`Scanner::read_members`], [`Scanner::read_value`]) and reports
+/// through it what it finds in the words, so that both fill one record and
+/// one collector.
+pub(crate) struct Scanner<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
     operation: Operation,
-    record: Record<'a>,
+    /// The record being read.
+    pub(crate) record: Record<'a>,
     /// The structural problems found, when there are any.
     out: Option<Box<Collector>>,
     /// How many checks have reported a problem (one check may push two
@@ -190,6 +205,84 @@ struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
+    /// A pass for a request of `operation` with nothing read yet, for the
+    /// walker's reader: it has no text of its own until lent some.
+    pub(crate) fn without_text(operation: Operation) -> Self {
+        Scanner {
+            text: "",
+            bytes: b"",
+            pos: 0,
+            operation,
+            record: Record::default(),
+            out: None,
+            problem_checks: 0,
+        }
+    }
+
+    /// The record read, and the problems found.
+    pub(crate) fn finish(self) -> Scanned<'a> {
+        (self.record, self.out)
+    }
+
+    /// Reads `text` from its start; whether it was all read comes from `read`.
+    fn lent(&mut self, text: &'a str, read: impl FnOnce(&mut Self) -> Option<()>) -> Option<()> {
+        self.text = text;
+        self.bytes = text.as_bytes();
+        self.pos = 0;
+        read(self)?;
+        (self.pos == self.bytes.len()).then_some(())
+    }
+
+    /// Reads `text`, members of an object of `members` at `place` as
+    /// `JSON.stringify` writes them (`"Name":1,"Other":"x"`, not empty),
+    /// into `slot`, as [`Scanner::member`] reads each; `seen` and `next`
+    /// as there.
+    pub(crate) fn read_members(
+        &mut self,
+        text: &'a str,
+        members: &'static [Member],
+        slot: Slot,
+        place: &Place<'_>,
+        seen: &mut u64,
+        next: &mut usize,
+    ) -> Option<()> {
+        self.lent(text, |pass| loop {
+            pass.member(members, slot, place, seen, next)?;
+            if pass.pos == pass.bytes.len() {
+                return Some(());
+            }
+            pass.expect(b',')?;
+        })
+    }
+
+    /// Reads `text`, one value of `shape` at `place`, into `slot`.
+    pub(crate) fn read_value(
+        &mut self,
+        text: &'a str,
+        shape: &'static Shape,
+        slot: Slot,
+        place: &Place<'_>,
+    ) -> Option<()> {
+        self.lent(text, |pass| pass.value(shape, slot, place))
+    }
+
+    /// An integer `value` below `minimum` at `place`, read into `slot`, and
+    /// reported as [`Scanner::long_problem`] reports it.
+    #[inline(never)]
+    pub(crate) fn below_minimum(
+        &mut self,
+        value: i64,
+        minimum: i64,
+        slot: Slot,
+        place: &Place<'_>,
+    ) -> Option<()> {
+        self.record.integer(slot, value);
+        let path = place.pointer();
+        let value = Value::Number(Number::Int(value));
+        check_long(&value, minimum, place.name, &path, self.count_problem()?);
+        Some(())
+    }
+
     #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
@@ -341,7 +434,12 @@ impl<'a> Scanner<'a> {
 
     /// Reports what is wrong with the string `text` of `rule` at `place`.
     #[inline(never)]
-    fn string_problem(&mut self, text: &str, rule: &StringRule, place: &Place<'_>) -> Option<()> {
+    pub(crate) fn string_problem(
+        &mut self,
+        text: &str,
+        rule: &StringRule,
+        place: &Place<'_>,
+    ) -> Option<()> {
         let path = place.pointer();
         check_string(text, rule, place.name, &path, self.count_problem()?);
         Some(())
@@ -397,20 +495,7 @@ impl<'a> Scanner<'a> {
         let mut next = 0;
         if self.expect(b'}').is_none() {
             loop {
-                // The member expected next, else any (an unknown member is
-                // the general path's).
-                let at = match members.get(next) {
-                    Some(member) if self.literal_string(member.name).is_some() => next,
-                    _ => find_from(members, self.string()?, next)?,
-                };
-                next = at + 1;
-                first_time(&mut seen, at)?;
-                let member = members.get(at)?;
-                (self.token()? == b':').then_some(())?;
-                let child = self
-                    .record
-                    .member(slot, member.name, Some(at), self.operation);
-                self.value(member.shape, child, &place.member(member.name))?;
+                self.member(members, slot, place, &mut seen, &mut next)?;
                 match self.token()? {
                     b',' => self.skip_whitespace(),
                     b'}' => break,
@@ -424,10 +509,38 @@ impl<'a> Scanner<'a> {
         self.missing_members(members, seen, place)
     }
 
+    /// A member (`"Name":value`) of an object of `members` at `place`, read
+    /// into `slot`: one not among those `seen`, which it joins; the one at
+    /// `next` is looked for first, and the one after it is next.
+    #[inline(always)]
+    fn member(
+        &mut self,
+        members: &'static [Member],
+        slot: Slot,
+        place: &Place<'_>,
+        seen: &mut u64,
+        next: &mut usize,
+    ) -> Option<()> {
+        // The member expected next, else any (an unknown member is the
+        // general path's).
+        let at = match members.get(*next) {
+            Some(member) if self.literal_string(member.name).is_some() => *next,
+            _ => find_from(members, self.string()?, *next)?,
+        };
+        *next = at + 1;
+        first_time(seen, at)?;
+        let member = members.get(at)?;
+        (self.token()? == b':').then_some(())?;
+        let child = self
+            .record
+            .member(slot, member.name, Some(at), self.operation);
+        self.value(member.shape, child, &place.member(member.name))
+    }
+
     /// Reports the required members of `members` not among those `seen` in
     /// the object at `place`.
     #[inline(never)]
-    fn missing_members(
+    pub(crate) fn missing_members(
         &mut self,
         members: &'static [Member],
         seen: u64,
@@ -458,11 +571,7 @@ impl<'a> Scanner<'a> {
         if self.expect(b']').is_none() {
             loop {
                 let child = self.record.item(slot);
-                let at = Place {
-                    parent: Some(place),
-                    name: "",
-                    index: count,
-                };
+                let at = place.item(count);
                 count += 1;
                 self.value(item, child, &at)?;
                 match self.token()? {

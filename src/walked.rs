@@ -34,11 +34,15 @@
 //! text's report.
 
 use crate::json::write_string;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::json::{to_string, Number, Value};
 use crate::request::{Record, Slot};
 use crate::rules::Context;
-use crate::scan::{all_required, clean_integer, clean_string, first_time, within};
+use crate::scan::{
+    all_required, clean_integer, clean_string, first_time, within, Place, Scanned, Scanner,
+};
 use crate::schema::{Member, Operation, Shape};
-use crate::{judge_clean, Report};
+use crate::{judge_clean, judge_partly_invalid, Report};
 
 /// The word that ends an object's members.
 const END: f64 = -1.0;
@@ -57,10 +61,39 @@ pub fn validate_walked(
     context: &Context,
 ) -> Option<Report> {
     let Some(record) = read(words, strings, units, context.operation) else {
-        let text = json_text(words, strings, units, context.operation)?;
-        return Some(crate::validate_text(&text, context));
+        return Some(match report(words, strings, units, context.operation) {
+            Some((record, None)) => judge_clean(record, context),
+            Some((record, Some(problems))) => judge_partly_invalid(record, *problems, context),
+            None => {
+                let text = json_text(words, strings, units, context.operation)?;
+                crate::validate_text(&text, context)
+            }
+        });
     };
     Some(judge_clean(record, context))
+}
+
+/// The record of the request the walker wrote, read as a request of
+/// `operation`, and the structural problems the single pass would find in
+/// its JSON text, found as the pass finds them: the members and items the
+/// walker wrote as JSON text are read by the pass itself, and what is wrong
+/// with the rest is reported through it. `None` where the pass would leave
+/// the text to the general path, and for words the walker never writes.
+/// Not inlined: a request that is clean never comes here.
+#[inline(never)]
+pub fn report<'a>(
+    words: &[f64],
+    strings: &'a str,
+    units: usize,
+    operation: Operation,
+) -> Option<Scanned<'a>> {
+    let mut reporter = Reporter {
+        at: Cursor::new(words, strings, units, operation)?,
+        operation,
+        pass: Scanner::without_text(operation),
+    };
+    reporter.value(operation.request(), Slot::Root, &Place::ROOT)?;
+    reporter.at.at_end().then(|| reporter.pass.finish())
 }
 
 /// The record of the request the walker wrote, read as a request of
@@ -242,6 +275,90 @@ impl<'a> Reader<'_, 'a> {
     }
 }
 
+/// Reads the words as the single pass reads the request's JSON text, reporting
+/// through the pass (see [`report`]).
+struct Reporter<'w, 'a> {
+    at: Cursor<'w, 'a>,
+    operation: Operation,
+    pass: Scanner<'a>,
+}
+
+impl<'a> Reporter<'_, 'a> {
+    /// A value of `shape` at `place`, read into `slot`.
+    fn value(&mut self, shape: &'static Shape, slot: Slot, place: &Place<'_>) -> Option<()> {
+        match shape {
+            Shape::Structure(members) => self.object(members, slot, place),
+            Shape::List { item, max_items } => {
+                let count = self.at.count()?;
+                // The walker writes a list too long as JSON text.
+                within(count, *max_items)?;
+                self.pass.record.array(slot);
+                for index in 0..count {
+                    let child = self.pass.record.item(slot);
+                    let place = place.item(index);
+                    if self.at.take(RAW_ITEM) {
+                        let text = self.at.string()?;
+                        self.pass.read_value(text, item, child, &place)?;
+                    } else {
+                        self.value(item, child, &place)?;
+                    }
+                }
+                Some(())
+            }
+            Shape::String(rule) if !rule.allowed.is_empty() => {
+                let position = self.at.count()?;
+                let text = rule.allowed.get(position)?;
+                self.pass.record.choice(slot, position, text);
+                Some(())
+            }
+            Shape::String(rule) => {
+                let text: &'a str = self.at.string()?;
+                if clean_string(&mut self.pass.record, slot, rule, text).is_some() {
+                    return Some(());
+                }
+                self.pass.record.string(slot, text);
+                self.pass.string_problem(text, rule, place)
+            }
+            Shape::Long { minimum } => {
+                let value = self.at.integer()?;
+                if clean_integer(&mut self.pass.record, slot, *minimum, value).is_some() {
+                    return Some(());
+                }
+                self.pass.below_minimum(value, *minimum, slot, place)
+            }
+        }
+    }
+
+    /// An object of `members` at `place`, read into `slot`: the members the
+    /// walker wrote as JSON text are read by the pass.
+    fn object(&mut self, members: &'static [Member], slot: Slot, place: &Place<'_>) -> Option<()> {
+        self.pass.record.object(slot);
+        let mut seen: u64 = 0;
+        let mut next = 0;
+        while !self.at.take(END) {
+            if self.at.take(RAW) {
+                let text = self.at.string()?;
+                self.pass
+                    .read_members(text, members, slot, place, &mut seen, &mut next)?;
+                continue;
+            }
+            let at = self.at.count()?;
+            first_time(&mut seen, at)?;
+            next = at + 1;
+            let member = members.get(at)?;
+            let child = self
+                .pass
+                .record
+                .member(slot, member.name, Some(at), self.operation);
+            self.value(member.shape, child, &place.member(member.name))?;
+        }
+        if all_required(members, seen).is_some() {
+            return Some(());
+        }
+        self.pass.missing_members(members, seen, place)
+    }
+}
+
 /// Writes the JSON text of what the walker read (see [`json_text`]).
 struct Writer<'w, 'a> {
     at: Cursor<'w, 'a>,
@@ -309,106 +426,136 @@ impl Writer<'_, '_> {
     }
 }
 
+/// Which reader judged a request from its words (see [`judged_by`]).
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Judged {
+    /// The clean reader: the structure is clean.
+    Clean,
+    /// The reporting reader, with the structural problems it found.
+    Reported,
+    /// The reporting reader, which found no structural problem.
+    ReportedClean,
+    /// Neither: the request's JSON text was written and validated as text.
+    Text,
+}
+
+/// Which reader [`validate_walked`] judges the words with, for the tests'
+/// counts (native only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn judged_by(words: &[f64], strings: &str, units: usize, operation: Operation) -> Judged {
+    if read(words, strings, units, operation).is_some() {
+        return Judged::Clean;
+    }
+    match report(words, strings, units, operation) {
+        Some((_, Some(_))) => Judged::Reported,
+        Some((_, None)) => Judged::ReportedClean,
+        None => Judged::Text,
+    }
+}
+
+/// What the JavaScript walker writes for `value` as a request of
+/// `operation` (words, strings, UTF-16 units): a reference for the tests
+/// (this module's and `tests/differential.rs`), as simple as the module's
+/// description, and native only. `None` for a root that is not an object.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn walk(value: &Value, operation: Operation) -> Option<(Vec<f64>, String, usize)> {
+    let position = Operation::ALL.iter().position(|&o| o == operation)?;
+    let mut out = Walk {
+        words: vec![position as f64],
+        strings: String::new(),
+    };
+    out.value(value, operation.request()).then_some(())?;
+    let units = out.strings.encode_utf16().count();
+    Some((out.words, out.strings, units))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+struct Walk {
+    words: Vec<f64>,
+    strings: String,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Walk {
+    /// Writes `value` as `shape`; writes nothing and returns false when
+    /// it is not a value of that shape (an object for a structure, an
+    /// array for a list, whatever the items).
+    fn value(&mut self, value: &Value, shape: &Shape) -> bool {
+        match (shape, value) {
+            (Shape::Structure(members), Value::Object(pairs)) => {
+                let mut run: Option<usize> = None;
+                for (name, member) in pairs {
+                    let mark = (self.words.len(), self.strings.len());
+                    if let Some(at) = members.iter().position(|m: &Member| m.name == name) {
+                        self.words.push(at as f64);
+                        if self.value(member, members[at].shape) {
+                            continue;
+                        }
+                        self.words.truncate(mark.0);
+                        self.strings.truncate(mark.1);
+                    }
+                    // As JSON text, appended to the run just before if any.
+                    let mut text = String::new();
+                    write_string(&mut text, name);
+                    text.push(':');
+                    text.push_str(&to_string(member));
+                    let units = text.encode_utf16().count() as f64;
+                    match run {
+                        Some(end) if end == self.words.len() => {
+                            self.strings.push(',');
+                            self.strings.push_str(&text);
+                            *self.words.last_mut().expect("a run") += units + 1.0;
+                        }
+                        _ => {
+                            self.strings.push_str(&text);
+                            self.words.extend([RAW, units]);
+                            run = Some(self.words.len());
+                        }
+                    }
+                }
+                self.words.push(END);
+            }
+            (Shape::List { item, max_items }, Value::Array(items)) if items.len() <= *max_items => {
+                self.words.push(items.len() as f64);
+                for each in items {
+                    if !self.value(each, item) {
+                        let text = to_string(each);
+                        self.words
+                            .extend([RAW_ITEM, text.encode_utf16().count() as f64]);
+                        self.strings.push_str(&text);
+                    }
+                }
+            }
+            (Shape::String(rule), Value::String(text)) if !rule.allowed.is_empty() => {
+                let Some(at) = rule.allowed.iter().position(|word| word == text) else {
+                    return false;
+                };
+                self.words.push(at as f64);
+            }
+            (Shape::String(_), Value::String(text)) => {
+                self.words.push(text.encode_utf16().count() as f64);
+                self.strings.push_str(text);
+            }
+            (Shape::Long { .. }, Value::Number(Number::Int(int)))
+                if int.unsigned_abs() < 1 << 53 =>
+            {
+                self.words.push(*int as f64);
+            }
+            _ => return false,
+        }
+        true
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{json_text, read, validate_walked, END, RAW, RAW_ITEM};
-    use crate::json::{parse, to_string, write_string, Number, Value};
+    use super::{json_text, read, validate_walked, walk, END};
+    use crate::json::{parse, to_string};
     use crate::request::Record;
     use crate::rules::testing::{clean_request_files, request, task_request};
-    use crate::schema::{Member, Operation, Shape};
+    use crate::schema::Operation;
     use crate::{validate_text_by_tree, Context};
-
-    /// What the JavaScript walker writes for `value` as a request of
-    /// `operation` (words, strings, UTF-16 units): a reference for these
-    /// tests, as simple as the module's description.
-    fn walk(value: &Value, operation: Operation) -> Option<(Vec<f64>, String, usize)> {
-        let position = Operation::ALL.iter().position(|&o| o == operation)?;
-        let mut out = Walk {
-            words: vec![position as f64],
-            strings: String::new(),
-        };
-        out.value(value, operation.request()).then_some(())?;
-        let units = out.strings.encode_utf16().count();
-        Some((out.words, out.strings, units))
-    }
-
-    struct Walk {
-        words: Vec<f64>,
-        strings: String,
-    }
-
-    impl Walk {
-        /// Writes `value` as `shape`; writes nothing and returns false when
-        /// it is not a value of that shape (an object for a structure, an
-        /// array for a list, whatever the items).
-        fn value(&mut self, value: &Value, shape: &Shape) -> bool {
-            match (shape, value) {
-                (Shape::Structure(members), Value::Object(pairs)) => {
-                    let mut run: Option<usize> = None;
-                    for (name, member) in pairs {
-                        let mark = (self.words.len(), self.strings.len());
-                        if let Some(at) = members.iter().position(|m: &Member| m.name == name) {
-                            self.words.push(at as f64);
-                            if self.value(member, members[at].shape) {
-                                continue;
-                            }
-                            self.words.truncate(mark.0);
-                            self.strings.truncate(mark.1);
-                        }
-                        // As JSON text, appended to the run just before if any.
-                        let mut text = String::new();
-                        write_string(&mut text, name);
-                        text.push(':');
-                        text.push_str(&to_string(member));
-                        let units = text.encode_utf16().count() as f64;
-                        match run {
-                            Some(end) if end == self.words.len() => {
-                                self.strings.push(',');
-                                self.strings.push_str(&text);
-                                *self.words.last_mut().expect("a run") += units + 1.0;
-                            }
-                            _ => {
-                                self.strings.push_str(&text);
-                                self.words.extend([RAW, units]);
-                                run = Some(self.words.len());
-                            }
-                        }
-                    }
-                    self.words.push(END);
-                }
-                (Shape::List { item, max_items }, Value::Array(items))
-                    if items.len() <= *max_items =>
-                {
-                    self.words.push(items.len() as f64);
-                    for each in items {
-                        if !self.value(each, item) {
-                            let text = to_string(each);
-                            self.words
-                                .extend([RAW_ITEM, text.encode_utf16().count() as f64]);
-                            self.strings.push_str(&text);
-                        }
-                    }
-                }
-                (Shape::String(rule), Value::String(text)) if !rule.allowed.is_empty() => {
-                    let Some(at) = rule.allowed.iter().position(|word| word == text) else {
-                        return false;
-                    };
-                    self.words.push(at as f64);
-                }
-                (Shape::String(_), Value::String(text)) => {
-                    self.words.push(text.encode_utf16().count() as f64);
-                    self.strings.push_str(text);
-                }
-                (Shape::Long { .. }, Value::Number(Number::Int(int)))
-                    if int.unsigned_abs() < 1 << 53 =>
-                {
-                    self.words.push(*int as f64);
-                }
-                _ => return false,
-            }
-            true
-        }
-    }
 
     fn context(operation: Operation) -> Context<'static> {
         Context::at(1_795_564_800).for_operation(operation)

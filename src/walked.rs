@@ -550,7 +550,7 @@ impl Walk {
 
 #[cfg(test)]
 mod tests {
-    use super::{json_text, read, validate_walked, walk, END};
+    use super::{json_text, read, report, validate_walked, walk, END};
     use crate::json::{parse, to_string};
     use crate::request::Record;
     use crate::rules::testing::{clean_request_files, request, task_request};
@@ -721,6 +721,212 @@ mod tests {
             r#"{"SourceLocationArn":"arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0"}"#,
             Operation::CreateTask,
         );
+    }
+
+    /// The clean reader gives up on the walker's words for `text`, and the
+    /// reporting reader judges them, finding structural problems or not
+    /// (`problems`): its record is the one read from the tree (as the single
+    /// pass's is), and the report the tree's, byte for byte. Returns the
+    /// report's `(path, code)` pairs.
+    fn judged_from_the_words(
+        text: &str,
+        operation: Operation,
+        problems: bool,
+    ) -> Vec<(String, &'static str)> {
+        let tree = parse(text).expect("JSON");
+        let (words, strings, units) = walk(&tree.value, operation).expect("walked");
+        assert_eq!(read(&words, &strings, units, operation), None, "{text}");
+        let (record, found) = report(&words, &strings, units, operation)
+            .unwrap_or_else(|| panic!("reported from the words: {text}"));
+        assert_eq!(found.is_some(), problems, "problems found in {text}");
+        assert_eq!(record, Record::from_value(&tree.value, operation), "{text}");
+        let context = context(operation);
+        let (walked, general) = (
+            validate_walked(&words, &strings, units, &context).expect("a report"),
+            validate_text_by_tree(text, &context),
+        );
+        assert_eq!(walked.to_json_text(), general.to_json_text(), "{text}");
+        assert_eq!(walked, general);
+        walked
+            .diagnostics
+            .into_iter()
+            .map(|d| (d.path, d.code.as_str()))
+            .collect()
+    }
+
+    /// Checks that the reporting reader reports `extra` in a CreateTask
+    /// request as the tree reports it, with `(path, code)` among the findings.
+    fn reported_from_the_words(extra: &str, path: &str, code: &str) {
+        let found = judged_from_the_words(&request(extra), Operation::CreateTask, true);
+        assert!(
+            found.iter().any(|(p, c)| p == path && *c == code),
+            "{extra}: {found:?}"
+        );
+    }
+
+    /// Checks that neither reader judges the walker's words for `text`: the
+    /// JSON text written from them is validated, and the report is the tree's.
+    fn judged_by_the_text(text: &str, operation: Operation) {
+        let tree = parse(text).expect("JSON");
+        let (words, strings, units) = walk(&tree.value, operation).expect("walked");
+        assert_eq!(read(&words, &strings, units, operation), None, "{text}");
+        assert!(
+            report(&words, &strings, units, operation).is_none(),
+            "{text}"
+        );
+        let context = context(operation);
+        assert_eq!(
+            validate_walked(&words, &strings, units, &context),
+            Some(validate_text_by_tree(text, &context)),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_missing_member_of_a_walked_object_is_reported_without_writing_its_text() {
+        for (extra, path) in [
+            (r#""Tags":[{"Value":"v"}]"#, "/Tags/0/Key"),
+            (r#""Schedule":{}"#, "/Schedule/ScheduleExpression"),
+            (r#""Tags":[{"Key":"a"},{"Value":"v"},{}]"#, "/Tags/2/Key"),
+        ] {
+            reported_from_the_words(extra, path, "request/missing-member");
+        }
+        // At the root, with the cross-field rules that still run on what is there.
+        let found = judged_from_the_words(
+            r#"{"SourceLocationArn":"arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0","TaskMode":"ENHANCED","Options":{"Mtime":"NONE"}}"#,
+            Operation::CreateTask,
+            true,
+        );
+        assert!(found.contains(&("/DestinationLocationArn".into(), "request/missing-member")));
+        assert!(found.len() > 1, "{found:?}");
+        let found = judged_from_the_words("{}", Operation::UpdateTask, true);
+        assert_eq!(found, [("/TaskArn".into(), "request/missing-member")]);
+    }
+
+    #[test]
+    fn a_member_of_the_wrong_type_is_read_by_the_pass_from_its_json_text_and_reported() {
+        for (extra, path) in [
+            (r#""TaskMode":1"#, "/TaskMode"),
+            (r#""Name":true"#, "/Name"),
+            (r#""Options":"NONE""#, "/Options"),
+            (r#""Tags":"aws:x""#, "/Tags"),
+            (r#""Schedule":null"#, "/Schedule"),
+            (
+                r#""Options":{"BytesPerSecond":"fast","Mtime":"NONE"}"#,
+                "/Options/BytesPerSecond",
+            ),
+            (
+                r#""Options":{"Mtime":"NONE","BytesPerSecond":1.5,"Atime":0}"#,
+                "/Options/Atime",
+            ),
+        ] {
+            reported_from_the_words(extra, path, "value/wrong-type");
+        }
+        // Runs of members written as JSON text between members read from the words.
+        let found = judged_from_the_words(
+            r#"{"SourceLocationArn":null,"DestinationLocationArn":7,"Name":"n","TaskMode":2}"#,
+            Operation::CreateTask,
+            true,
+        );
+        assert_eq!(found.len(), 3, "{found:?}");
+    }
+
+    #[test]
+    fn a_list_item_of_the_wrong_type_is_read_by_the_pass_from_its_json_text_and_reported() {
+        reported_from_the_words(
+            r#""Tags":["aws:x",{"Key":"a"},3]"#,
+            "/Tags/0",
+            "value/wrong-type",
+        );
+        reported_from_the_words(r#""Includes":[null]"#, "/Includes/0", "value/wrong-type");
+    }
+
+    #[test]
+    fn an_enum_value_not_in_the_list_is_reported_from_its_json_text() {
+        for (extra, path) in [
+            (r#""TaskMode":"basic""#, "/TaskMode"),
+            (r#""Options":{"Atime":"none"}"#, "/Options/Atime"),
+            (
+                r#""Excludes":[{"FilterType":"REGEX","Value":"/a"}]"#,
+                "/Excludes/0/FilterType",
+            ),
+        ] {
+            reported_from_the_words(extra, path, "value/not-in-enum");
+        }
+    }
+
+    #[test]
+    fn a_string_off_its_length_or_pattern_in_the_words_is_reported_by_the_passs_check() {
+        let name_of_257 = format!(r#""Name":"{}""#, "n".repeat(257));
+        for (extra, path, code) in [
+            (
+                r#""CloudWatchLogGroupArn":"nope""#,
+                "/CloudWatchLogGroupArn",
+                "value/pattern-mismatch",
+            ),
+            (r#""Name":"""#, "/Name", "value/pattern-mismatch"),
+            (&name_of_257, "/Name", "value/too-long"),
+            (r#""Tags":[{"Key":""}]"#, "/Tags/0/Key", "value/too-short"),
+            // A character JSON text escapes, read from the words as it is.
+            (r#""Name":"a\u0000b""#, "/Name", "value/pattern-mismatch"),
+        ] {
+            reported_from_the_words(extra, path, code);
+        }
+    }
+
+    #[test]
+    fn an_integer_below_its_minimum_in_the_words_is_reported_and_one_beyond_them_read_by_the_pass()
+    {
+        reported_from_the_words(
+            r#""Options":{"BytesPerSecond":-2}"#,
+            "/Options/BytesPerSecond",
+            "value/below-minimum",
+        );
+        // Beyond 2^53 the walker writes the number as JSON text: the pass
+        // reads it, clean within 64 bits, and reports it beyond them.
+        judged_from_the_words(
+            &request(r#""Options":{"BytesPerSecond":9007199254740993}"#),
+            Operation::CreateTask,
+            false,
+        );
+        reported_from_the_words(
+            r#""Options":{"BytesPerSecond":9223372036854775808}"#,
+            "/Options/BytesPerSecond",
+            "value/integer-out-of-range",
+        );
+    }
+
+    #[test]
+    fn the_invalid_example_is_reported_from_its_words() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/many-problems.json"
+        ))
+        .expect("the example");
+        let found = judged_from_the_words(&text, Operation::CreateTask, true);
+        assert_eq!(found.len(), 6, "{found:?}");
+    }
+
+    #[test]
+    fn what_the_pass_leaves_to_the_tree_is_judged_by_the_objects_json_text() {
+        for extra in [
+            // Unknown members, and another operation's.
+            r#""Bogus":1"#,
+            r#""Options":{"Verifymode":"NONE"}"#,
+            r#""Tags":[{"Key":"a","Valu":"v"}]"#,
+            r#""TaskArn":"arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0""#,
+            // An object or an array where the model has something else.
+            r#""Options":[]"#,
+            r#""Tags":{}"#,
+            r#""Name":["a"]"#,
+            r#""Tags":[[]]"#,
+            // A string with an escape in JSON text (the walker's strings
+            // have none): the tree decodes escapes, lone surrogates too.
+            r#""TaskMode":"a\u0001""#,
+            r#""Tags":[{"Key":"k"},"\u0000"]"#,
+        ] {
+            judged_by_the_text(&request(extra), Operation::CreateTask);
+        }
     }
 
     #[test]

@@ -34,6 +34,7 @@ use crate::request::{Record, Slot};
 use crate::rules::structure::{
     at_least, bit, check_long, check_string, find_from, label, length_is_clean,
     missing_member_diagnostic, string_is_clean, too_many_items_diagnostic, type_error,
+    unknown_member_diagnostic,
 };
 use crate::schema::{Member, Operation, Shape, StringRule};
 
@@ -125,6 +126,20 @@ pub(crate) fn all_required(members: &[Member], seen: u64) -> Option<()> {
 #[inline]
 pub(crate) fn within(count: usize, max_items: usize) -> Option<()> {
     (count <= max_items).then_some(())
+}
+
+/// What has been read of an object, by the pass or by the walker's reader.
+#[derive(Default)]
+pub(crate) struct ObjectRead<'a> {
+    /// The model's members seen, one bit per position (every structure of
+    /// the model has far fewer than 64).
+    pub(crate) seen: u64,
+    /// Where the next member is looked for first: members usually come in
+    /// the model's order, so after the last one.
+    pub(crate) next: usize,
+    /// The unknown members' names, reported when the object has been read
+    /// (their messages look at the whole object); no allocation until one.
+    pub(crate) unknown: Vec<&'a str>,
 }
 
 /// Where a value is: its member's name or its index in a list, and its
@@ -224,35 +239,37 @@ impl<'a> Scanner<'a> {
         (self.record, self.out)
     }
 
-    /// Reads `text` from its start; whether it was all read comes from `read`.
-    fn lent(&mut self, text: &'a str, read: impl FnOnce(&mut Self) -> Option<()>) -> Option<()> {
+    /// Reads `text` next, from its start.
+    fn lend(&mut self, text: &'a str) {
         self.text = text;
         self.bytes = text.as_bytes();
         self.pos = 0;
-        read(self)?;
+    }
+
+    /// Whether the text lent has all been read.
+    fn all_read(&self) -> Option<()> {
         (self.pos == self.bytes.len()).then_some(())
     }
 
     /// Reads `text`, members of an object of `members` at `place` as
     /// `JSON.stringify` writes them (`"Name":1,"Other":"x"`, not empty),
-    /// into `slot`, as [`Scanner::member`] reads each; `seen` and `next`
-    /// as there.
+    /// into `slot`, as [`Scanner::member`] reads each, noted in `read`.
     pub(crate) fn read_members(
         &mut self,
         text: &'a str,
         members: &'static [Member],
         slot: Slot,
         place: &Place<'_>,
-        seen: &mut u64,
-        next: &mut usize,
+        read: &mut ObjectRead<'a>,
     ) -> Option<()> {
-        self.lent(text, |pass| loop {
-            pass.member(members, slot, place, seen, next)?;
-            if pass.pos == pass.bytes.len() {
+        self.lend(text);
+        loop {
+            self.member(members, slot, place, read)?;
+            if self.all_read().is_some() {
                 return Some(());
             }
-            pass.expect(b',')?;
-        })
+            self.expect(b',')?;
+        }
     }
 
     /// Reads `text`, one value of `shape` at `place`, into `slot`.
@@ -263,7 +280,9 @@ impl<'a> Scanner<'a> {
         slot: Slot,
         place: &Place<'_>,
     ) -> Option<()> {
-        self.lent(text, |pass| pass.value(shape, slot, place))
+        self.lend(text);
+        self.value(shape, slot, place)?;
+        self.all_read()
     }
 
     /// An integer `value` below `minimum` at `place`, read into `slot`, and
@@ -488,14 +507,10 @@ impl<'a> Scanner<'a> {
         self.expect(b'{')?;
         self.record.object(slot);
         self.skip_whitespace();
-        // The members seen, one bit per position (every structure of the
-        // model has far fewer than 64).
-        let mut seen: u64 = 0;
-        // Members usually come in the model's order: search from the last one.
-        let mut next = 0;
+        let mut read = ObjectRead::default();
         if self.expect(b'}').is_none() {
             loop {
-                self.member(members, slot, place, &mut seen, &mut next)?;
+                self.member(members, slot, place, &mut read)?;
                 match self.token()? {
                     b',' => self.skip_whitespace(),
                     b'}' => break,
@@ -503,32 +518,36 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        if all_required(members, seen).is_some() {
+        if read.unknown.is_empty() && all_required(members, read.seen).is_some() {
             return Some(());
         }
-        self.missing_members(members, seen, place)
+        self.object_problems(members, &read, place)
     }
 
     /// A member (`"Name":value`) of an object of `members` at `place`, read
-    /// into `slot`: one not among those `seen`, which it joins; the one at
-    /// `next` is looked for first, and the one after it is next.
+    /// into `slot`, and noted in `read`: a member of the model not seen
+    /// before, or an unknown one.
     #[inline(always)]
     fn member(
         &mut self,
         members: &'static [Member],
         slot: Slot,
         place: &Place<'_>,
-        seen: &mut u64,
-        next: &mut usize,
+        read: &mut ObjectRead<'a>,
     ) -> Option<()> {
-        // The member expected next, else any (an unknown member is the
-        // general path's).
-        let at = match members.get(*next) {
-            Some(member) if self.literal_string(member.name).is_some() => *next,
-            _ => find_from(members, self.string()?, *next)?,
+        // The member expected next, else any.
+        let at = match members.get(read.next) {
+            Some(member) if self.literal_string(member.name).is_some() => read.next,
+            _ => {
+                let name = self.string()?;
+                match find_from(members, name, read.next) {
+                    Some(at) => at,
+                    None => return self.unknown_member(slot, name, &mut read.unknown),
+                }
+            }
         };
-        *next = at + 1;
-        first_time(seen, at)?;
+        read.next = at + 1;
+        first_time(&mut read.seen, at)?;
         let member = members.get(at)?;
         (self.token()? == b':').then_some(())?;
         let child = self
@@ -537,16 +556,58 @@ impl<'a> Scanner<'a> {
         self.value(member.shape, child, &place.member(member.name))
     }
 
-    /// Reports the required members of `members` not among those `seen` in
-    /// the object at `place`.
+    /// The value of the member `name`, not one of the model's, read into its
+    /// slot as the tree's reader reads it; the name joins `unknown`. `None`
+    /// for a name already there (a member named twice is the parser's to
+    /// report), beyond [`PROBLEM_LIMIT`] names, and for a value that is an
+    /// object or an array (the general path's).
     #[inline(never)]
-    pub(crate) fn missing_members(
+    fn unknown_member(
+        &mut self,
+        slot: Slot,
+        name: &'a str,
+        unknown: &mut Vec<&'a str>,
+    ) -> Option<()> {
+        (unknown.len() < PROBLEM_LIMIT && !unknown.contains(&name)).then_some(())?;
+        unknown.push(name);
+        (self.token()? == b':').then_some(())?;
+        let child = self.record.member(slot, name, None, self.operation);
+        self.scalar(child)
+    }
+
+    /// Reports the unknown members of the object of `members` at `place`
+    /// and the required members it lacks, as `read` has them.
+    #[inline(never)]
+    pub(crate) fn object_problems(
         &mut self,
         members: &'static [Member],
-        seen: u64,
+        read: &ObjectRead<'_>,
         place: &Place<'_>,
     ) -> Option<()> {
-        let path = place.pointer();
+        let seen = read.seen;
+        let mut path = place.pointer();
+        let parent = path.len();
+        for name in &read.unknown {
+            pointer::push(&mut path, name);
+            // Asked only for a name the message suggests: a member of the
+            // model, which is there when seen, or the unknown name, which is
+            // there once.
+            let count = |wanted: &str| match members.iter().position(|m| m.name == wanted) {
+                Some(at) => usize::from(seen & bit(at) != 0),
+                None => 1,
+            };
+            let diagnostic = unknown_member_diagnostic(
+                self.operation,
+                name,
+                members,
+                place.name,
+                &path,
+                parent,
+                &count,
+            );
+            self.report(diagnostic)?;
+            path.truncate(parent);
+        }
         for (at, member) in members.iter().enumerate() {
             if member.required && seen & bit(at) == 0 {
                 let diagnostic = missing_member_diagnostic(member.name, place.name, &path);
@@ -1029,31 +1090,87 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_member_or_an_object_or_array_of_the_wrong_type_is_left_to_the_tree() {
+    fn an_unknown_member_is_reported_by_the_pass_with_its_suggestion_and_fix() {
+        for (extra, path) in [
+            (r#""Bogus":1"#, "/Bogus"),
+            (r#""Options":{"Verifymode":"NONE"}"#, "/Options/Verifymode"),
+            // A rename that is not the one fix: the right name is there too.
+            (
+                r#""Options":{"Verifymode":"NONE","VerifyMode":"NONE"}"#,
+                "/Options/Verifymode",
+            ),
+            (
+                r#""Options":{"VerifyMode":"NONE","Verifymode":"NONE"}"#,
+                "/Options/Verifymode",
+            ),
+            // The same name one level down.
+            (r#""Atime":"NONE""#, "/Atime"),
+            // Another operation's member, read as the tree reads it.
+            (
+                r#""TaskArn":"arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0""#,
+                "/TaskArn",
+            ),
+            (
+                r#""Tags":[{"Key":"a","Valu":"v","a/b~c":null}]"#,
+                "/Tags/0/a~1b~0c",
+            ),
+            (r#""ManifestConfig":{"Bogus":-0}"#, "/ManifestConfig/Bogus"),
+            (
+                r#""TaskReportConfig":{"Overrides":{"Bogus":1e3}}"#,
+                "/TaskReportConfig/Overrides/Bogus",
+            ),
+            (r#""":"""#, "/"),
+            // Two unknown members, and a missing member beside them.
+            (
+                r#""Schedule":{"Status":"ENABLED","Expression":"rate(1 hour)","x":true}"#,
+                "/Schedule/x",
+            ),
+        ] {
+            reported_by_the_pass(extra, path, "request/unknown-member");
+            judged_by_the_pass(&spaced(&request(extra)), Operation::CreateTask, true);
+        }
+        // Members of CreateTask in requests of the other operations.
+        let found = judged_by_the_pass(
+            &task_request(r#""TaskMode":"BASIC","Name":"n""#),
+            Operation::UpdateTask,
+            true,
+        );
+        assert_eq!(found, [("/TaskMode".into(), "request/unknown-member")]);
+        let found = judged_by_the_pass(
+            &task_request(r#""TaskMode":"BASIC","Includes":null"#),
+            Operation::StartTaskExecution,
+            true,
+        );
+        assert_eq!(
+            found,
+            [
+                ("/Includes".into(), "value/wrong-type"),
+                ("/TaskMode".into(), "request/unknown-member")
+            ]
+        );
+        judged_by_the_pass(&request(""), Operation::UpdateTask, true);
+    }
+
+    #[test]
+    fn an_object_or_array_where_the_model_or_an_unknown_member_has_none_is_left_to_the_tree() {
         for extra in [
-            r#""Bogus":1"#,
-            r#""Options":{"Verifymode":"NONE"}"#,
-            r#""Atime":"NONE""#,
-            r#""Tags":[{"Key":"a","Valu":"v"}]"#,
             r#""Name":["a",{"b":[1,2.5,-0,1e3]}]"#,
             r#""Options":[]"#,
             r#""Tags":{}"#,
             r#""Excludes":{"Value":"/a"}"#,
             r#""ManifestConfig":[{"Source":1}]"#,
             r#""Options":{"BytesPerSecond":{}}"#,
+            // Unknown members whose values are objects or arrays.
+            r#""Bogus":{}"#,
+            r#""OverrideOptions":{"Mtime":"NONE"}"#,
+            r#""Tags":[{"Key":"a","Valu":["v"]}]"#,
         ] {
             left_to_the_tree(&request(extra), Operation::CreateTask);
         }
-        // Members of other operations are unknown.
-        left_to_the_tree(
-            &task_request(r#""TaskMode":"BASIC""#),
-            Operation::UpdateTask,
-        );
         left_to_the_tree(
             &task_request(r#""Options":{}"#),
             Operation::StartTaskExecution,
         );
-        left_to_the_tree(&request(""), Operation::UpdateTask);
     }
 
     #[test]

@@ -34,12 +34,12 @@
 //! text's report.
 
 use crate::json::write_string;
-#[cfg(not(target_arch = "wasm32"))]
 use crate::json::{to_string, Number, Value};
 use crate::request::{Record, Slot};
 use crate::rules::Context;
 use crate::scan::{
-    all_required, clean_integer, clean_string, first_time, within, Place, Scanned, Scanner,
+    all_required, clean_integer, clean_string, first_time, within, ObjectRead, Place, Scanned,
+    Scanner,
 };
 use crate::schema::{Member, Operation, Shape};
 use crate::{judge_clean, judge_partly_invalid, Report};
@@ -333,18 +333,17 @@ impl<'a> Reporter<'_, 'a> {
     /// walker wrote as JSON text are read by the pass.
     fn object(&mut self, members: &'static [Member], slot: Slot, place: &Place<'_>) -> Option<()> {
         self.pass.record.object(slot);
-        let mut seen: u64 = 0;
-        let mut next = 0;
+        let mut read = ObjectRead::default();
         while !self.at.take(END) {
             if self.at.take(RAW) {
                 let text = self.at.string()?;
                 self.pass
-                    .read_members(text, members, slot, place, &mut seen, &mut next)?;
+                    .read_members(text, members, slot, place, &mut read)?;
                 continue;
             }
             let at = self.at.count()?;
-            first_time(&mut seen, at)?;
-            next = at + 1;
+            first_time(&mut read.seen, at)?;
+            read.next = at + 1;
             let member = members.get(at)?;
             let child = self
                 .pass
@@ -352,10 +351,10 @@ impl<'a> Reporter<'_, 'a> {
                 .member(slot, member.name, Some(at), self.operation);
             self.value(member.shape, child, &place.member(member.name))?;
         }
-        if all_required(members, seen).is_some() {
+        if read.unknown.is_empty() && all_required(members, read.seen).is_some() {
             return Some(());
         }
-        self.pass.missing_members(members, seen, place)
+        self.pass.object_problems(members, &read, place)
     }
 }
 
@@ -427,7 +426,6 @@ impl Writer<'_, '_> {
 }
 
 /// Which reader judged a request from its words (see [`judged_by`]).
-#[cfg(not(target_arch = "wasm32"))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Judged {
     /// The clean reader: the structure is clean.
@@ -442,7 +440,6 @@ pub enum Judged {
 
 /// Which reader [`validate_walked`] judges the words with, for the tests'
 /// counts (native only).
-#[cfg(not(target_arch = "wasm32"))]
 pub fn judged_by(words: &[f64], strings: &str, units: usize, operation: Operation) -> Judged {
     if read(words, strings, units, operation).is_some() {
         return Judged::Clean;
@@ -458,7 +455,6 @@ pub fn judged_by(words: &[f64], strings: &str, units: usize, operation: Operatio
 /// `operation` (words, strings, UTF-16 units): a reference for the tests
 /// (this module's and `tests/differential.rs`), as simple as the module's
 /// description, and native only. `None` for a root that is not an object.
-#[cfg(not(target_arch = "wasm32"))]
 pub fn walk(value: &Value, operation: Operation) -> Option<(Vec<f64>, String, usize)> {
     let position = Operation::ALL.iter().position(|&o| o == operation)?;
     let mut out = Walk {
@@ -470,13 +466,11 @@ pub fn walk(value: &Value, operation: Operation) -> Option<(Vec<f64>, String, us
     Some((out.words, out.strings, units))
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 struct Walk {
     words: Vec<f64>,
     strings: String,
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 impl Walk {
     /// Writes `value` as `shape`; writes nothing and returns false when
     /// it is not a value of that shape (an object for a structure, an
@@ -897,6 +891,42 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_member_is_read_by_the_pass_from_its_json_text_and_reported_with_its_fix() {
+        for (extra, path) in [
+            (r#""Bogus":1"#, "/Bogus"),
+            (r#""Options":{"Verifymode":"NONE"}"#, "/Options/Verifymode"),
+            // The right name is there too, before and after: no fix.
+            (
+                r#""Options":{"Verifymode":"NONE","VerifyMode":"NONE"}"#,
+                "/Options/Verifymode",
+            ),
+            (
+                r#""Options":{"VerifyMode":"NONE","Verifymode":"NONE"}"#,
+                "/Options/Verifymode",
+            ),
+            (r#""Atime":"NONE""#, "/Atime"),
+            (
+                r#""TaskArn":"arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0""#,
+                "/TaskArn",
+            ),
+            // Runs of unknown members between known ones, in a list item too.
+            (r#""Bogus":1,"Other":"x","Name":"n","Third":true"#, "/Third"),
+            (
+                r#""Tags":[{"Key":"a","Valu":"v","a/b~c":null}]"#,
+                "/Tags/0/a~1b~0c",
+            ),
+        ] {
+            reported_from_the_words(extra, path, "request/unknown-member");
+        }
+        let found = judged_from_the_words(
+            &task_request(r#""TaskMode":"BASIC","Name":"n""#),
+            Operation::UpdateTask,
+            true,
+        );
+        assert_eq!(found, [("/TaskMode".into(), "request/unknown-member")]);
+    }
+
+    #[test]
     fn the_invalid_example_is_reported_from_its_words() {
         let text = std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
@@ -910,11 +940,9 @@ mod tests {
     #[test]
     fn what_the_pass_leaves_to_the_tree_is_judged_by_the_objects_json_text() {
         for extra in [
-            // Unknown members, and another operation's.
-            r#""Bogus":1"#,
-            r#""Options":{"Verifymode":"NONE"}"#,
-            r#""Tags":[{"Key":"a","Valu":"v"}]"#,
-            r#""TaskArn":"arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0""#,
+            // Unknown members whose values are objects or arrays.
+            r#""Bogus":{}"#,
+            r#""Tags":[{"Key":"a","Valu":["v"]}]"#,
             // An object or an array where the model has something else.
             r#""Options":[]"#,
             r#""Tags":{}"#,

@@ -6,7 +6,9 @@
 //! ([`crate::rules::structure`]) reports them, from the walk's own functions:
 //! a required member missing, a value of the wrong type, a string outside its
 //! enum, length or pattern, a number below its minimum or beyond 64 bits, too
-//! many items. A value of the wrong type is read into the record as the
+//! many items, an unknown member (with its suggestion and fix, when the
+//! object has been read: the message looks at the whole object). A value of
+//! the wrong type, and an unknown member's, is read into the record as the
 //! tree's reader ([`Record::from_value`]) reads it, so the cross-field rules
 //! judge a partly invalid request as they judge its tree. What the pass
 //! cannot judge cheaply ends it with `None`, and the caller validates the
@@ -15,14 +17,19 @@
 //! it), a member named twice, a string with an escape (which the general path
 //! decodes, and which may hold a lone surrogate), more than [`PROBLEM_LIMIT`]
 //! problems, and, to keep the browser's download within its budget, an
-//! unknown member (its message looks at the whole object) and an object or
-//! an array where the model has something else (docs/performance.md, "The
-//! invalid request without the tree").
+//! object or an array where the model has something else or as an unknown
+//! member's value (docs/performance.md, "The invalid request without the
+//! tree" and "The invalid object without JSON text").
+//!
+//! The reader of the JavaScript walker's words ([`crate::walked::report`])
+//! reads an object through the same [`Scanner`]: it lends the pass the
+//! members and items the walker wrote as JSON text, and reports what is
+//! wrong with the rest through the pass's functions.
 //!
 //! The problems are pushed in another order than the walk's (a list's count
-//! after its items); the report is the same, since the collector sorts and no
-//! two structural problems share a path, a code and a message, and the pass
-//! never reports enough to be cut.
+//! after its items, an object's unknown members when it ends); the report is
+//! the same, since the collector sorts and no two structural problems share a
+//! path, a code and a message, and the pass never reports enough to be cut.
 
 use std::borrow::Cow;
 

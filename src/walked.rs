@@ -23,18 +23,24 @@
 //!   item: what the walker does not read as its shape (an unknown member, a
 //!   wrong type...).
 //!
-//! The reader gives up on JSON text in the strings and on anything the
-//! structural check would report (lengths, patterns, the minimum, item
-//! counts, required members): then the request's JSON text is written from
-//! the words and strings, as `JSON.stringify` would have written the object
-//! (the same members in the same order; strings escaped as [`json_text`]
-//! says), and validated as text. So a record
-//! read here is a request whose structure is clean, and the cross-field rules
-//! judge it exactly as they judge its text; any other request gets its
-//! text's report.
+//! The clean reader ([`read`]) gives up on JSON text in the strings and on
+//! anything the structural check would report (lengths, patterns, the
+//! minimum, item counts, required members). So a record it reads is a
+//! request whose structure is clean, and the cross-field rules judge it
+//! exactly as they judge its text. When it gives up, the reporting reader
+//! ([`report`]) reads the words again as the single pass reads the request's
+//! JSON text: the members and items written as JSON text are read by the
+//! pass itself ([`crate::scan::Scanner`]), what is wrong with the rest is
+//! reported through the pass's functions, and the rules judge the record as
+//! they judge the text's. Only what the pass would leave to the general path
+//! (an object or an array where the model has something else, an escape in
+//! the JSON text, more than its limit of problems) is judged from the
+//! request's JSON text, written from the words and strings as
+//! `JSON.stringify` would have written the object (the same members in the
+//! same order; strings escaped as [`json_text`] says). Either way the report
+//! is the text's, byte for byte (`tests/differential.rs`).
 
-use crate::json::write_string;
-use crate::json::{to_string, Number, Value};
+use crate::json::{to_string, write_string, Number, Value};
 use crate::request::{Record, Slot};
 use crate::rules::Context;
 use crate::scan::{
@@ -439,7 +445,7 @@ pub enum Judged {
 }
 
 /// Which reader [`validate_walked`] judges the words with, for the tests'
-/// counts (native only).
+/// counts (the `.wasm` exports nothing that calls it).
 pub fn judged_by(words: &[f64], strings: &str, units: usize, operation: Operation) -> Judged {
     if read(words, strings, units, operation).is_some() {
         return Judged::Clean;
@@ -454,7 +460,8 @@ pub fn judged_by(words: &[f64], strings: &str, units: usize, operation: Operatio
 /// What the JavaScript walker writes for `value` as a request of
 /// `operation` (words, strings, UTF-16 units): a reference for the tests
 /// (this module's and `tests/differential.rs`), as simple as the module's
-/// description, and native only. `None` for a root that is not an object.
+/// description; the `.wasm` exports nothing that calls it. `None` for a
+/// root that is not an object.
 pub fn walk(value: &Value, operation: Operation) -> Option<(Vec<f64>, String, usize)> {
     let position = Operation::ALL.iter().position(|&o| o == operation)?;
     let mut out = Walk {

@@ -83,8 +83,10 @@ pub fn scan(text: &str, operation: Operation) -> Option<Scanned<'_>> {
 // in `crate::rules::structure` beside the tree's check that reports it
 // (`string_is_clean`, `at_least`), and every reader calls it: the pass
 // inline, since it reads a string into the record whether or not it is
-// clean, and the walker's reader through `clean_string` and `clean_integer`,
-// which read only a clean value.
+// clean; the walker's generated reader (`crate::walked::generated`) calls the
+// predicates themselves, and its generic reader, the reference the tests hold
+// it to, and its reporting reader go through `clean_string` and
+// `clean_integer`, which read only a clean value.
 
 /// A free string (not an enum) of `rule`: read into `slot` when clean.
 #[inline]

@@ -23,32 +23,38 @@
 //!   item: what the walker does not read as its shape (an unknown member, a
 //!   wrong type...).
 //!
-//! The clean reader ([`read`]) gives up on JSON text in the strings and on
-//! anything the structural check would report (lengths, patterns, the
-//! minimum, item counts, required members). So a record it reads is a
-//! request whose structure is clean, and the cross-field rules judge it
-//! exactly as they judge its text. When it gives up, the reporting reader
-//! ([`report`]) reads the words again as the single pass reads the request's
-//! JSON text: the members and items written as JSON text are read by the
-//! pass itself ([`crate::scan::Scanner`]), what is wrong with the rest is
-//! reported through the pass's functions, and the rules judge the record as
-//! they judge the text's. Only what the pass would leave to the general path
-//! (an object or an array where the model has something else, an escape in
-//! the JSON text, more than its limit of problems) is judged from the
-//! request's JSON text, written from the words and strings as
+//! The clean reader ([`read`]) is generated per structure from the schema
+//! table ([`generated`]); a generic one that follows the shapes as it goes
+//! is the reference its tests hold it to. It gives up on JSON text in the
+//! strings and on anything the structural check would report (lengths,
+//! patterns, the minimum, item counts, required members). So a record it
+//! reads is a request whose structure is clean, and the cross-field rules
+//! judge it exactly as they judge its text. When it gives up, the reporting
+//! reader ([`report`]) reads the words again as the single pass reads the
+//! request's JSON text: the members and items written as JSON text are read
+//! by the pass itself ([`crate::scan::Scanner`]), what is wrong with the
+//! rest is reported through the pass's functions, and the rules judge the
+//! record as they judge the text's. Only what the pass would leave to the
+//! general path (an object or an array where the model has something else,
+//! an escape in the JSON text, more than its limit of problems) is judged
+//! from the request's JSON text, written from the words and strings as
 //! `JSON.stringify` would have written the object (the same members in the
 //! same order; strings escaped as [`json_text`] says). Either way the report
 //! is the text's, byte for byte (`tests/differential.rs`).
 
 use crate::json::{to_string, write_string, Number, Value};
 use crate::request::{Record, Slot};
+use crate::rules::structure::{at_least, string_is_clean};
 use crate::rules::Context;
 use crate::scan::{
     all_required, clean_integer, clean_string, first_time, within, ObjectRead, Place, Scanned,
     Scanner,
 };
-use crate::schema::{Member, Operation, Shape};
+use crate::schema::{Member, Operation, Shape, StringRule};
 use crate::{judge_clean, judge_partly_invalid, Report};
+
+#[rustfmt::skip]
+mod generated;
 
 /// The word that ends an object's members.
 const END: f64 = -1.0;
@@ -103,8 +109,24 @@ pub fn report<'a>(
 }
 
 /// The record of the request the walker wrote, read as a request of
-/// `operation`, or `None` (see the module's documentation).
+/// `operation`, or `None` (see the module's documentation): by the reader
+/// per structure generated from the schema table ([`generated`]).
 pub fn read<'a>(
+    words: &[f64],
+    strings: &'a str,
+    units: usize,
+    operation: Operation,
+) -> Option<Record<'a>> {
+    let mut at = Cursor::new(words, strings, units, operation)?;
+    let record = generated::read(&mut at, operation)?;
+    at.at_end().then_some(record)
+}
+
+/// What [`read`] reads, by the generic reader, which follows the schema
+/// table's shapes as it goes and names each member to the record: the
+/// reference the generated reader is tested against.
+#[cfg(test)]
+fn read_generic<'a>(
     words: &[f64],
     strings: &'a str,
     units: usize,
@@ -223,14 +245,134 @@ impl<'w, 'a> Cursor<'w, 'a> {
         let word = self.word()?;
         (word.fract() == 0.0 && word.abs() < 9_007_199_254_740_992.0).then_some(word as i64)
     }
+
+    /// A word of the enum `rule` (for the readers [`generated`] writes): its position and text.
+    fn choice(&mut self, rule: &'static StringRule) -> Option<(usize, &'static str)> {
+        let position = self.count()?;
+        Some((position, rule.allowed.get(position)?))
+    }
+
+    /// A free string that is clean as a string of `rule` (for the readers [`generated`] writes).
+    #[inline(never)]
+    fn clean_string(&mut self, rule: &'static StringRule) -> Option<&'a str> {
+        let text = self.string()?;
+        string_is_clean(text, rule).then_some(text)
+    }
+
+    /// A clean value of `shape` that no rule reads (for the readers
+    /// [`generated`] writes): checked as the generic reader checks it; `None`
+    /// for an integer, which no such value holds (see below).
+    fn skip(&mut self, shape: &'static Shape) -> Option<()> {
+        match shape {
+            Shape::Structure(members) => {
+                let mut seen: u64 = 0;
+                while !self.take(END) {
+                    let at = self.count()?;
+                    first_time(&mut seen, at)?;
+                    self.skip(members.get(at)?.shape)?;
+                }
+                all_required(members, seen)
+            }
+            Shape::List { item, max_items } => {
+                let count = self.count()?;
+                within(count, *max_items)?;
+                for _ in 0..count {
+                    self.skip(item)?;
+                }
+                Some(())
+            }
+            Shape::String(rule) if !rule.allowed.is_empty() => self.choice(rule).map(drop),
+            Shape::String(rule) => self.clean_string(rule).map(drop),
+            // No integer is where no rule reads (the generator checks that
+            // what it skips has none): no reader of its own here.
+            Shape::Long { .. } => None,
+        }
+    }
+
+    /// An integer of at least `minimum` (for the readers [`generated`] writes).
+    fn clean_integer(&mut self, minimum: i64) -> Option<i64> {
+        let value = self.integer()?;
+        at_least(value, minimum).then_some(value)
+    }
 }
 
+// What the readers [`generated`] writes know of the schema table, found
+// when the crate is compiled: a shape is always what the generator saw
+// (the generated file is checked against the table), so a mismatch fails
+// the build.
+
+/// The members of a structure.
+const fn members_of(shape: &'static Shape) -> &'static [Member] {
+    match shape {
+        Shape::Structure(members) => members,
+        _ => panic!("not a structure"),
+    }
+}
+
+/// The rule of a string.
+const fn rule_of(shape: &'static Shape) -> &'static StringRule {
+    match shape {
+        Shape::String(rule) => rule,
+        _ => panic!("not a string"),
+    }
+}
+
+/// The item of a list.
+const fn item_of(shape: &'static Shape) -> &'static Shape {
+    match shape {
+        Shape::List { item, .. } => item,
+        _ => panic!("not a list"),
+    }
+}
+
+/// The most items of a list.
+const fn max_items_of(shape: &'static Shape) -> usize {
+    match shape {
+        Shape::List { max_items, .. } => *max_items,
+        _ => panic!("not a list"),
+    }
+}
+
+/// The minimum of an integer.
+const fn minimum_of(shape: &'static Shape) -> i64 {
+    match shape {
+        Shape::Long { minimum } => *minimum,
+        _ => panic!("not an integer"),
+    }
+}
+
+/// The rule of the string member at `position` of `members` (for an arm
+/// the generated readers share between members read alike).
+fn rule_at(members: &'static [Member], position: usize) -> Option<&'static StringRule> {
+    match members.get(position)?.shape {
+        Shape::String(rule) => Some(rule),
+        _ => None,
+    }
+}
+
+/// The required members of a structure, one bit each by position (as
+/// [`first_time`] marks those seen).
+const fn required_of(members: &'static [Member]) -> u64 {
+    assert!(members.len() <= 64);
+    let mut mask = 0;
+    let mut at = 0;
+    while at < members.len() {
+        if members[at].required {
+            mask |= 1 << at;
+        }
+        at += 1;
+    }
+    mask
+}
+
+#[cfg(test)]
 struct Reader<'w, 'a> {
     at: Cursor<'w, 'a>,
     operation: Operation,
     record: Record<'a>,
 }
 
+#[cfg(test)]
 impl<'a> Reader<'_, 'a> {
     /// A value of `shape`, read into `slot`.
     fn value(&mut self, shape: &'static Shape, slot: Slot) -> Option<()> {
@@ -551,12 +693,29 @@ impl Walk {
 
 #[cfg(test)]
 mod tests {
-    use super::{json_text, read, report, validate_walked, walk, END};
+    use super::{json_text, read_generic, report, validate_walked, walk, END};
     use crate::json::{parse, to_string};
     use crate::request::Record;
     use crate::rules::testing::{clean_request_files, request, task_request};
     use crate::schema::Operation;
     use crate::{validate_text_by_tree, Context};
+
+    /// What [`super::read`] (the generated reader) reads, checked against the
+    /// generic reader: both fill the same record, or both give up.
+    fn read<'a>(
+        words: &[f64],
+        strings: &'a str,
+        units: usize,
+        operation: Operation,
+    ) -> Option<Record<'a>> {
+        let record = super::read(words, strings, units, operation);
+        assert_eq!(
+            record,
+            read_generic(words, strings, units, operation),
+            "the generated reader and the generic one"
+        );
+        record
+    }
 
     fn context(operation: Operation) -> Context<'static> {
         Context::at(1_795_564_800).for_operation(operation)
@@ -1006,6 +1165,52 @@ mod tests {
         twice.extend_from_slice(&task_mode);
         twice.push(END);
         assert_eq!(read(&twice, &strings, units, operation), None);
+    }
+
+    #[test]
+    fn the_generated_reader_reads_what_the_generic_one_reads_word_for_word() {
+        // Every clean request file, each of its words changed in turn to
+        // another count, position or end (or left out): some of these are
+        // other clean requests (another member, another enum word, fewer
+        // items), most are not. `read` checks the two readers agree on each.
+        let mut requests: Vec<(String, Operation)> = clean_request_files()
+            .into_iter()
+            .map(|text| (text, Operation::CreateTask))
+            .collect();
+        requests.push((
+            task_request(
+                r#""Options":{"Mtime":"NONE","BytesPerSecond":-1},"Includes":[{"Value":"/a"}],"Name":"n""#,
+            ),
+            Operation::UpdateTask,
+        ));
+        requests.push((
+            task_request(
+                r#""OverrideOptions":{"TransferMode":"ALL"},"ManifestConfig":{},"TaskReportConfig":{"ReportLevel":"ERRORS_ONLY","Overrides":{}}"#,
+            ),
+            Operation::StartTaskExecution,
+        ));
+        let (mut records, mut changes) = (0, 0);
+        for (text, operation) in &requests {
+            let tree = parse(text).expect("JSON");
+            let (words, strings, units) = walk(&tree.value, *operation).expect("walked");
+            assert!(
+                read(&words, &strings, units, *operation).is_some(),
+                "{text}"
+            );
+            for at in 1..words.len() {
+                for other in [-1.0, 0.0, 1.0, 2.0, 3.0, 4.0, 15.0, 16.0] {
+                    let mut changed = words.clone();
+                    changed[at] = other;
+                    changes += 1;
+                    records += usize::from(read(&changed, &strings, units, *operation).is_some());
+                }
+                let mut shorter = words.clone();
+                shorter.remove(at);
+                read(&shorter, &strings, units, *operation);
+            }
+        }
+        // Enough of the changes are clean requests to compare records, not only `None`.
+        assert!(records > 300, "{records} records of {changes} changes");
     }
 
     #[test]

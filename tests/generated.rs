@@ -8,8 +8,9 @@
 //!   a stale file fails the test, and `UPDATE_GENERATED=1 cargo test --test
 //!   generated` rewrites them;
 //! - the object walker in `js/text-path.mjs` (between the `generated:
-//!   walker` markers) is what the model's table (`src/schema.rs`) says, the
-//!   same way;
+//!   walker` markers), and the reader per structure of its words in the core
+//!   (`src/walked/generated.rs`), are what the model's table
+//!   (`src/schema.rs`) says, the same way;
 //! - every request example in a rule doc gets its code;
 //! - every diagnostic the fixtures and examples produce carries the `params`
 //!   its code declares (required members present, no undeclared member,
@@ -692,6 +693,477 @@ fn walker_code() -> String {
     )
 }
 
+// ---------------------------------------------------------------------------
+// The walked reader per structure in src/walked/generated.rs.
+// ---------------------------------------------------------------------------
+
+/// The Rust of the reader per structure of `src/walked/generated.rs`: for
+/// each structure of the schema, at each place of the record it fills, a
+/// function that reads the words the walker wrote for it (see
+/// `src/walked.rs`) with each member's check and slot known when it is
+/// compiled, filling the record as `Record`'s events (`object`, `member`,
+/// `item`, `string`, `choice`, `integer`) would at those slots; `None` on
+/// anything that is not clean, as the generic reader.
+fn reader_code() -> String {
+    use datasync_task_validator::internal::request::{Record, Slot};
+    use datasync_task_validator::internal::schema::Shape;
+    use datasync_task_validator::Operation;
+
+    /// What `Record::present` does at `slot` with `field` (Rust for a `Field`).
+    fn present(slot: Slot, field: &str) -> String {
+        let set = |target: &str| format!("record.{target} = {field};\n");
+        match slot {
+            Slot::TaskArn => set("task_arn"),
+            Slot::Source => set("source"),
+            Slot::Destination => set("destination"),
+            Slot::TaskMode => set("task_mode"),
+            Slot::LogGroup => set("log_group"),
+            Slot::ScheduleExpression => set("schedule_expression"),
+            Slot::OutputType => set("report.output_type"),
+            // Only integers reach an option's slot as something else than
+            // an enum's word (BytesPerSecond): an invalid choice.
+            Slot::Option(at) if field == "Field::Other" => {
+                format!("record.options[{at}] = Choice::Invalid;\n")
+            }
+            Slot::FilterValue(list) => format!(
+                "if let Some(last) = record.filters[{list}].last_mut() {{\n*last = FilterItem::Rule({field});\n}}\n"
+            ),
+            Slot::Options => "record.has_options = true;\n".into(),
+            Slot::ManifestSource => {
+                "if let Some(manifest) = &mut record.manifest {\nmanifest.has_source = true;\n}\n"
+                    .into()
+            }
+            Slot::ReportLevel => "record.report.has_report_level = true;\n".into(),
+            Slot::DeletedOverride => "record.report.has_deleted_override = true;\n".into(),
+            Slot::Ignored
+            | Slot::Root
+            | Slot::Filters(_)
+            | Slot::FilterRule(_)
+            | Slot::Schedule
+            | Slot::Tags
+            | Slot::Tag
+            | Slot::TagKey
+            | Slot::Manifest
+            | Slot::Report
+            | Slot::Overrides => String::new(),
+            Slot::Option(_) => panic!("no reader for a free string at {slot:?}"),
+        }
+    }
+
+    /// `Record::object` at `slot`.
+    fn object(slot: Slot) -> String {
+        match slot {
+            // Pushed as a rule by `item` already.
+            Slot::FilterRule(_) => String::new(),
+            Slot::Manifest => "record.manifest = Some(Manifest::default());\n".into(),
+            Slot::Overrides => "record.report.overrides = Some(false);\n".into(),
+            _ => present(slot, "Field::Other"),
+        }
+    }
+
+    /// What `Record::member` does besides finding the slot, under `parent`.
+    fn member(parent: Slot) -> String {
+        match parent {
+            Slot::Manifest => {
+                "if let Some(manifest) = &mut record.manifest {\nmanifest.has_members = true;\n}\n"
+                    .into()
+            }
+            Slot::Overrides => "record.report.overrides = Some(true);\n".into(),
+            _ => String::new(),
+        }
+    }
+
+    /// `Record::item` besides finding the slot, in `list`.
+    fn item(list: Slot) -> String {
+        match list {
+            // `NotAnObject` until `object` makes it a rule; but an item read
+            // here is an object (anything else is not clean), so a rule at once.
+            Slot::Filters(at) => {
+                format!("record.filters[{at}].push(FilterItem::Rule(Field::Absent));\n")
+            }
+            Slot::Tags => "record.tag_keys.push(None);\n".into(),
+            _ => String::new(),
+        }
+    }
+
+    /// `Record::string` at `slot` with `text`.
+    fn string(slot: Slot, text: &str) -> String {
+        match slot {
+            Slot::TagKey => format!(
+                "if let Some(last) = record.tag_keys.last_mut() {{\n*last = Some({text});\n}}\n"
+            ),
+            _ => present(slot, &format!("Field::Str({text})")),
+        }
+    }
+
+    /// Where a string's rule or an integer's minimum comes from: the
+    /// shape's constant path, or the member at the runtime `position` of
+    /// `MEMBERS` (for an arm shared by members read alike).
+    enum Leaf<'p> {
+        Known(&'p str),
+        /// The member at `position`, which is this one.
+        At(usize),
+    }
+
+    /// The statements that read a string or an integer of `shape` into `slot`.
+    fn leaf(shape: &'static Shape, slot: Slot, from: &Leaf) -> String {
+        let rule = match from {
+            Leaf::Known(path) => format!("const {{ rule_of({path}) }}"),
+            Leaf::At(_) => "rule_at(MEMBERS, position)?".to_owned(),
+        };
+        match shape {
+            Shape::String(rule_of) if !rule_of.allowed.is_empty() => match slot {
+                Slot::Option(option) => {
+                    let index = match from {
+                        Leaf::At(at) if *at == option => "position".to_owned(),
+                        _ => option.to_string(),
+                    };
+                    format!(
+                        "let (word, _) = at.choice({rule})?;\nrecord.options[{index}] = Choice::Allowed(word as u8);\n"
+                    )
+                }
+                _ => {
+                    let set = string(slot, "text");
+                    if set.contains("text") {
+                        format!("let (_, text) = at.choice({rule})?;\n{set}")
+                    } else {
+                        format!("at.choice({rule})?;\n{set}")
+                    }
+                }
+            },
+            Shape::String(_) => {
+                let set = string(slot, "text");
+                if set.contains("text") {
+                    format!("let text = at.clean_string({rule})?;\n{set}")
+                } else {
+                    format!("at.clean_string({rule})?;\n{set}")
+                }
+            }
+            Shape::Long { minimum: least } => {
+                let Leaf::Known(path) = from else {
+                    unreachable!("only strings share an arm")
+                };
+                let read = format!("at.clean_integer(const {{ minimum_of({path}) }})?");
+                // Record::integer keeps the value of BytesPerSecond (at
+                // least its minimum, as every clean value here).
+                let mut probe = Record::default();
+                probe.integer(slot, (*least).max(0));
+                let keep = probe.bytes_per_second.is_some();
+                let set = present(slot, "Field::Other");
+                if keep {
+                    format!("let value = {read};\nrecord.bytes_per_second = Some(value);\n{set}")
+                } else {
+                    format!("{read};\n{set}")
+                }
+            }
+            _ => unreachable!("a string or an integer"),
+        }
+    }
+
+    /// Whether two structures have the same members (Options and
+    /// OverrideOptions are two shapes of one list of members).
+    fn same_members(a: &Shape, b: &Shape) -> bool {
+        match (a, b) {
+            (Shape::Structure(a), Shape::Structure(b)) => std::ptr::eq(*a, *b),
+            _ => false,
+        }
+    }
+
+    struct Writer {
+        code: String,
+        /// Each (structure, slot) given a function, with its name.
+        named: Vec<(&'static Shape, Slot, String)>,
+        /// The operation whose request is being read.
+        operation: Operation,
+    }
+
+    /// Where a shape is in the schema table, as constant Rust: from the
+    /// function's `MEMBERS` (for its members' checks) and from an operation's
+    /// request (for a structure's own function).
+    struct Path {
+        local: String,
+        whole: String,
+        /// As people name it: `CreateTask.Excludes[].Value`.
+        name: String,
+    }
+
+    impl Path {
+        fn then(&self, step: impl Fn(&str) -> String) -> Path {
+            Path {
+                local: step(&self.local),
+                whole: step(&self.whole),
+                name: format!("{}[]", self.name),
+            }
+        }
+    }
+
+    impl Writer {
+        /// The statements that read a value of `shape` (found by the
+        /// constant expression `path`) into `slot`.
+        fn value(&mut self, shape: &'static Shape, place: &Path, slot: Slot) -> String {
+            let path = &place.local;
+            match shape {
+                // What no rule reads, checked by the generic skip (smaller,
+                // and rare in requests).
+                Shape::Structure(_) | Shape::List { .. } if slot == Slot::Ignored => {
+                    assert!(!has_integer(shape), "Cursor::skip reads no integer");
+                    format!("at.skip(const {{ {path} }})?;\n")
+                }
+                Shape::Structure(_) => {
+                    let name = self.structure(shape, place, slot);
+                    format!("{name}(at, record)?;\n")
+                }
+                Shape::List { item: each, .. } => {
+                    let child = Record::default().item(slot);
+                    let read =
+                        self.value(each, &place.then(|path| format!("item_of({path})")), child);
+                    format!(
+                        "let count = at.count()?;\nwithin(count, const {{ max_items_of({path}) }})?;\n{}for _ in 0..count {{\n{}{read}}}\n",
+                        present(slot, "Field::Other"),
+                        item(slot),
+                    )
+                }
+                _ => leaf(shape, slot, &Leaf::Known(path)),
+            }
+        }
+
+        /// The name of the function that reads a structure of `shape` into
+        /// `slot`, written first if it is not yet.
+        fn structure(&mut self, shape: &'static Shape, place: &Path, slot: Slot) -> String {
+            let path = &place.whole;
+            if let Some((_, _, name)) = self
+                .named
+                .iter()
+                .find(|(at, place, _)| same_members(at, shape) && *place == slot)
+            {
+                return name.clone();
+            }
+            let Shape::Structure(members) = shape else {
+                unreachable!("a structure")
+            };
+            let name = format!("read_{}", self.named.len());
+            self.named.push((shape, slot, name.clone()));
+            let entries: Vec<Entry> = members
+                .iter()
+                .enumerate()
+                .map(|(at, each)| Entry {
+                    member: each,
+                    place: Path {
+                        local: format!("MEMBERS[{at}].shape"),
+                        whole: format!("members_of({path})[{at}].shape"),
+                        name: format!("{}.{}", place.name, each.name),
+                    },
+                    slot: Record::default().member(slot, each.name, Some(at), self.operation),
+                })
+                .collect();
+            let arms = self.arms(&entries, true);
+            let (record, arms) = record_name(arms, !object(slot).is_empty());
+            self.code.push_str(&format!(
+                "/// `{}` (or the same members elsewhere), read into `{slot:?}`.\nfn {name}<'a>(at: &mut Cursor<'_, 'a>, {record}: &mut Record<'a>) -> Option<()> {{\nconst MEMBERS: &[Member] = members_of({path});\n{}let mut seen: u64 = 0;\nwhile !at.take(END) {{\nlet position = at.count()?;\nfirst_time(&mut seen, position)?;\n{}match position {{\n{arms}_ => return None,\n}}\n}}\nlet required = const {{ required_of(MEMBERS) }};\n(seen & required == required).then_some(())\n}}\n\n",
+                place.name,
+                object(slot),
+                member(slot),
+            ));
+            name
+        }
+
+        /// The arms of a structure's `match` on the member's position (its
+        /// place among `entries`): members whose strings are read alike (into
+        /// no slot, or each into its own option) share one arm when `share`,
+        /// which finds the rule by the position in `MEMBERS`.
+        fn arms(&mut self, entries: &[Entry], share: bool) -> String {
+            // (positions, names, the shared arm's statements)
+            let mut grouped: Vec<(Vec<usize>, Vec<&str>, String)> = Vec::new();
+            for (at, entry) in entries.iter().enumerate() {
+                let skipped = entry.slot == Slot::Ignored
+                    && matches!(entry.member.shape, Shape::Structure(_) | Shape::List { .. });
+                if share && (skipped || matches!(entry.member.shape, Shape::String(_))) {
+                    let shared = if skipped {
+                        assert!(
+                            !has_integer(entry.member.shape),
+                            "Cursor::skip reads no integer"
+                        );
+                        "at.skip(MEMBERS.get(position)?.shape)?;\n".to_owned()
+                    } else {
+                        leaf(entry.member.shape, entry.slot, &Leaf::At(at))
+                    };
+                    if let Some(group) = grouped.iter_mut().find(|(_, _, code)| *code == shared) {
+                        group.0.push(at);
+                        group.1.push(entry.member.name);
+                        continue;
+                    }
+                    grouped.push((vec![at], vec![entry.member.name], shared));
+                } else {
+                    grouped.push((vec![at], vec![entry.member.name], String::new()));
+                }
+            }
+            let mut arms = String::new();
+            for (positions, names, shared) in grouped {
+                let read = if positions.len() > 1 {
+                    shared
+                } else {
+                    let entry = &entries[positions[0]];
+                    self.value(entry.member.shape, &entry.place, entry.slot)
+                };
+                // Runs of positions as ranges.
+                let mut pattern: Vec<String> = Vec::new();
+                let mut from = 0;
+                while from < positions.len() {
+                    let mut to = from;
+                    while positions.get(to + 1) == Some(&(positions[to] + 1)) {
+                        to += 1;
+                    }
+                    pattern.push(match to - from {
+                        0 => positions[from].to_string(),
+                        1 => format!("{} | {}", positions[from], positions[to]),
+                        _ => format!("{}..={}", positions[from], positions[to]),
+                    });
+                    from = to + 1;
+                }
+                arms.push_str(&format!(
+                    "{} => {{\n// {}\n{read}}}\n",
+                    pattern.join(" | "),
+                    names.join(", ")
+                ));
+            }
+            arms
+        }
+
+        /// The function that reads the request root of every operation: the
+        /// members of all of them as one structure (a member of several
+        /// operations, read alike, is one), each operation's positions
+        /// mapped to it by a table, so that the three roots share one
+        /// function.
+        fn root(&mut self) -> String {
+            let mut entries: Vec<Entry> = Vec::new();
+            let mut tables = Vec::new();
+            let mut required = Vec::new();
+            for operation in Operation::ALL {
+                self.operation = *operation;
+                let op = operation.as_str();
+                let mut table = Vec::new();
+                let mut mask: u64 = 0;
+                for (at, each) in operation.members().iter().enumerate() {
+                    let slot =
+                        Record::default().member(Slot::Root, each.name, Some(at), *operation);
+                    let known = entries.iter().position(|entry| {
+                        entry.member.name == each.name
+                            && std::ptr::eq(entry.member.shape, each.shape)
+                            && entry.slot == slot
+                    });
+                    let index = known.unwrap_or_else(|| {
+                        let path = format!("Operation::{op}.members()[{at}].shape");
+                        entries.push(Entry {
+                            member: each,
+                            place: Path {
+                                local: path.clone(),
+                                whole: path,
+                                name: format!("{op}.{}", each.name),
+                            },
+                            slot,
+                        });
+                        entries.len() - 1
+                    });
+                    table.push(index.to_string());
+                    if each.required {
+                        mask |= 1 << index;
+                    }
+                }
+                tables.push(format!("&[{}]", table.join(", ")));
+                required.push(format!("{mask:#b}"));
+            }
+            assert!(entries.len() <= 64, "a bit of `seen` per member");
+            let arms = self.arms(&entries, false);
+            let names: Vec<&str> = Operation::ALL.iter().map(|op| op.as_str()).collect();
+            self.code.push_str(&format!(
+                "/// For each operation (by `operation as usize`, its place in\n/// `Operation::ALL`: {}), each member of its request root (by\n/// position) as a member of the roots read as one (see `read_root`).\nstatic ROOT_MEMBERS: [&[u8]; {}] = [{}];\n\n/// For each operation, its required root members (bits by their place in the roots read as one).\nconst ROOT_REQUIRED: [u64; {}] = [{}];\n\n/// A request root of `operation`: the members of every operation's\n/// root read as one structure.\nfn read_root<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Operation) -> Option<()> {{\nlet members: &[u8] = ROOT_MEMBERS.get(operation as usize)?;\nlet mut seen: u64 = 0;\nwhile !at.take(END) {{\nlet position = usize::from(*members.get(at.count()?)?);\nfirst_time(&mut seen, position)?;\nmatch position {{\n{arms}_ => return None,\n}}\n}}\nlet required = *ROOT_REQUIRED.get(operation as usize)?;\n(seen & required == required).then_some(())\n}}\n\n",
+                names.join(", "),
+                tables.len(),
+                tables.join(", "),
+                required.len(),
+                required.join(", "),
+            ));
+            "read_root".into()
+        }
+    }
+
+    /// Whether a value of `shape` can hold an integer.
+    fn has_integer(shape: &Shape) -> bool {
+        match shape {
+            Shape::Structure(members) => members.iter().any(|member| has_integer(member.shape)),
+            Shape::List { item, .. } => has_integer(item),
+            Shape::String(_) => false,
+            Shape::Long { .. } => true,
+        }
+    }
+
+    /// A member of a structure as the reader reads it.
+    struct Entry {
+        member: &'static datasync_task_validator::internal::schema::Member,
+        place: Path,
+        slot: Slot,
+    }
+
+    /// The name the function's record parameter takes in `arms` (unused, `_record`).
+    fn record_name(arms: String, used_anyway: bool) -> (&'static str, String) {
+        if arms.contains("record.") || used_anyway {
+            ("record", arms)
+        } else {
+            ("_record", arms.replace("(at, record)", "(at, _record)"))
+        }
+    }
+
+    let mut writer = Writer {
+        code: String::new(),
+        named: Vec::new(),
+        operation: Operation::CreateTask,
+    };
+    let root = writer.root();
+    let code = format!(
+        "{READER_HEAD}\n\n/// The record of the request in the words after `at`, read as a request of `operation`.\npub(super) fn read<'a>(at: &mut Cursor<'_, 'a>, operation: Operation) -> Option<Record<'a>> {{\nlet mut record = Record::default();\n{root}(at, &mut record, operation)?;\nSome(record)\n}}\n\n{}",
+        writer.code.trim_end_matches('\n')
+    );
+    indented(&code)
+}
+
+/// `code` with each line indented by four spaces per brace it is within
+/// (the generated Rust has braces only as blocks, none in its comments).
+fn indented(code: &str) -> String {
+    let mut out = String::with_capacity(code.len() * 2);
+    let mut depth: usize = 0;
+    for line in code.lines() {
+        let closing = line.chars().take_while(|&c| c == '}').count();
+        let opened = line.matches('{').count();
+        let closed = line.matches('}').count();
+        if !line.is_empty() {
+            let level = depth.saturating_sub(closing);
+            out.push_str(&"    ".repeat(level));
+        }
+        out.push_str(line);
+        out.push('\n');
+        depth = (depth + opened).saturating_sub(closed);
+    }
+    out
+}
+
+const READER_HEAD: &str = "//! The reader per structure of the JavaScript walker's words (see
+//! `src/walked.rs`), generated from the schema table (src/schema.rs) by
+//! tests/generated.rs (UPDATE_GENERATED=1 cargo test --test generated); do
+//! not edit by hand.
+//!
+//! One function per structure and place in the record: each member's
+//! check and slot are known when it is compiled (no dispatch on the shape,
+//! no search for the slot, the required members one mask), and the record
+//! is filled as `Record`'s events fill it at those slots. `None` for
+//! anything not clean, as the generic reader.
+
+use super::{
+item_of, max_items_of, members_of, minimum_of, required_of, rule_at, rule_of, Cursor, END,
+};
+use crate::request::{Choice, Field, FilterItem, Manifest, Record};
+use crate::schema::{Member, Operation};
+use crate::scan::{first_time, within};";
+
 /// Every generated file: (path from the repository root, whole content).
 /// Files of which only a region is generated are handled by [`regions`].
 fn whole_files() -> Vec<(PathBuf, String)> {
@@ -700,6 +1172,7 @@ fn whole_files() -> Vec<(PathBuf, String)> {
         (PathBuf::from("js/codes.mjs"), codes_module()),
         (PathBuf::from("js/codes.d.ts"), codes_declarations()),
         (PathBuf::from("js/cli/rules.json"), cli_rules()),
+        (PathBuf::from("src/walked/generated.rs"), reader_code()),
     ];
     for rule in rules() {
         files.push((Path::new("docs/rules").join(rule.page()), rule_page(rule)));

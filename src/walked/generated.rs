@@ -1,0 +1,384 @@
+//! The reader per structure of the JavaScript walker's words (see
+//! `src/walked.rs`), generated from the schema table (src/schema.rs) by
+//! tests/generated.rs (UPDATE_GENERATED=1 cargo test --test generated); do
+//! not edit by hand.
+//!
+//! One function per structure and place in the record: each member's
+//! check and slot are known when it is compiled (no dispatch on the shape,
+//! no search for the slot, the required members one mask), and the record
+//! is filled as `Record`'s events fill it at those slots. `None` for
+//! anything not clean, as the generic reader.
+
+use super::{
+    item_of, max_items_of, members_of, minimum_of, required_of, rule_at, rule_of, Cursor, END,
+};
+use crate::request::{Choice, Field, FilterItem, Manifest, Record};
+use crate::schema::{Member, Operation};
+use crate::scan::{first_time, within};
+
+/// The record of the request in the words after `at`, read as a request of `operation`.
+pub(super) fn read<'a>(at: &mut Cursor<'_, 'a>, operation: Operation) -> Option<Record<'a>> {
+    let mut record = Record::default();
+    read_root(at, &mut record, operation)?;
+    Some(record)
+}
+
+/// `CreateTask.Options` (or the same members elsewhere), read into `Options`.
+fn read_0<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
+    const MEMBERS: &[Member] = members_of(Operation::CreateTask.members()[4].shape);
+    record.has_options = true;
+    let mut seen: u64 = 0;
+    while !at.take(END) {
+        let position = at.count()?;
+        first_time(&mut seen, position)?;
+        match position {
+            0..=8 | 10..=15 => {
+                // VerifyMode, OverwriteMode, Atime, Mtime, Uid, Gid, PreserveDeletedFiles, PreserveDevices, PosixPermissions, TaskQueueing, LogLevel, TransferMode, SecurityDescriptorCopyFlags, ObjectTags, ObjectMetadata
+                let (word, _) = at.choice(rule_at(MEMBERS, position)?)?;
+                record.options[position] = Choice::Allowed(word as u8);
+            }
+            9 => {
+                // BytesPerSecond
+                let value = at.clean_integer(const { minimum_of(MEMBERS[9].shape) })?;
+                record.bytes_per_second = Some(value);
+                record.options[9] = Choice::Invalid;
+            }
+            _ => return None,
+        }
+    }
+    let required = const { required_of(MEMBERS) };
+    (seen & required == required).then_some(())
+}
+
+/// `CreateTask.Excludes[]` (or the same members elsewhere), read into `FilterRule(1)`.
+fn read_1<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
+    const MEMBERS: &[Member] = members_of(item_of(Operation::CreateTask.members()[5].shape));
+    let mut seen: u64 = 0;
+    while !at.take(END) {
+        let position = at.count()?;
+        first_time(&mut seen, position)?;
+        match position {
+            0 => {
+                // FilterType
+                at.choice(const { rule_of(MEMBERS[0].shape) })?;
+            }
+            1 => {
+                // Value
+                let text = at.clean_string(const { rule_of(MEMBERS[1].shape) })?;
+                if let Some(last) = record.filters[1].last_mut() {
+                    *last = FilterItem::Rule(Field::Str(text));
+                }
+            }
+            _ => return None,
+        }
+    }
+    let required = const { required_of(MEMBERS) };
+    (seen & required == required).then_some(())
+}
+
+/// `CreateTask.Schedule` (or the same members elsewhere), read into `Schedule`.
+fn read_2<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
+    const MEMBERS: &[Member] = members_of(Operation::CreateTask.members()[6].shape);
+    let mut seen: u64 = 0;
+    while !at.take(END) {
+        let position = at.count()?;
+        first_time(&mut seen, position)?;
+        match position {
+            0 => {
+                // ScheduleExpression
+                let text = at.clean_string(const { rule_of(MEMBERS[0].shape) })?;
+                record.schedule_expression = Field::Str(text);
+            }
+            1 => {
+                // Status
+                at.choice(const { rule_of(MEMBERS[1].shape) })?;
+            }
+            _ => return None,
+        }
+    }
+    let required = const { required_of(MEMBERS) };
+    (seen & required == required).then_some(())
+}
+
+/// `CreateTask.Tags[]` (or the same members elsewhere), read into `Tag`.
+fn read_3<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
+    const MEMBERS: &[Member] = members_of(item_of(Operation::CreateTask.members()[7].shape));
+    let mut seen: u64 = 0;
+    while !at.take(END) {
+        let position = at.count()?;
+        first_time(&mut seen, position)?;
+        match position {
+            0 => {
+                // Key
+                let text = at.clean_string(const { rule_of(MEMBERS[0].shape) })?;
+                if let Some(last) = record.tag_keys.last_mut() {
+                    *last = Some(text);
+                }
+            }
+            1 => {
+                // Value
+                at.clean_string(const { rule_of(MEMBERS[1].shape) })?;
+            }
+            _ => return None,
+        }
+    }
+    let required = const { required_of(MEMBERS) };
+    (seen & required == required).then_some(())
+}
+
+/// `CreateTask.Includes[]` (or the same members elsewhere), read into `FilterRule(0)`.
+fn read_4<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
+    const MEMBERS: &[Member] = members_of(item_of(Operation::CreateTask.members()[8].shape));
+    let mut seen: u64 = 0;
+    while !at.take(END) {
+        let position = at.count()?;
+        first_time(&mut seen, position)?;
+        match position {
+            0 => {
+                // FilterType
+                at.choice(const { rule_of(MEMBERS[0].shape) })?;
+            }
+            1 => {
+                // Value
+                let text = at.clean_string(const { rule_of(MEMBERS[1].shape) })?;
+                if let Some(last) = record.filters[0].last_mut() {
+                    *last = FilterItem::Rule(Field::Str(text));
+                }
+            }
+            _ => return None,
+        }
+    }
+    let required = const { required_of(MEMBERS) };
+    (seen & required == required).then_some(())
+}
+
+/// `CreateTask.ManifestConfig.Source` (or the same members elsewhere), read into `ManifestSource`.
+fn read_6<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
+    const MEMBERS: &[Member] = members_of(members_of(Operation::CreateTask.members()[9].shape)[2].shape);
+    if let Some(manifest) = &mut record.manifest {
+        manifest.has_source = true;
+    }
+    let mut seen: u64 = 0;
+    while !at.take(END) {
+        let position = at.count()?;
+        first_time(&mut seen, position)?;
+        match position {
+            0 => {
+                // S3
+                at.skip(const { MEMBERS[0].shape })?;
+            }
+            _ => return None,
+        }
+    }
+    let required = const { required_of(MEMBERS) };
+    (seen & required == required).then_some(())
+}
+
+/// `CreateTask.ManifestConfig` (or the same members elsewhere), read into `Manifest`.
+fn read_5<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
+    const MEMBERS: &[Member] = members_of(Operation::CreateTask.members()[9].shape);
+    record.manifest = Some(Manifest::default());
+    let mut seen: u64 = 0;
+    while !at.take(END) {
+        let position = at.count()?;
+        first_time(&mut seen, position)?;
+        if let Some(manifest) = &mut record.manifest {
+            manifest.has_members = true;
+        }
+        match position {
+            0 | 1 => {
+                // Action, Format
+                at.choice(rule_at(MEMBERS, position)?)?;
+            }
+            2 => {
+                // Source
+                read_6(at, record)?;
+            }
+            _ => return None,
+        }
+    }
+    let required = const { required_of(MEMBERS) };
+    (seen & required == required).then_some(())
+}
+
+/// `CreateTask.TaskReportConfig.Overrides.Deleted` (or the same members elsewhere), read into `DeletedOverride`.
+fn read_9<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
+    const MEMBERS: &[Member] = members_of(members_of(members_of(Operation::CreateTask.members()[10].shape)[4].shape)[2].shape);
+    record.report.has_deleted_override = true;
+    let mut seen: u64 = 0;
+    while !at.take(END) {
+        let position = at.count()?;
+        first_time(&mut seen, position)?;
+        match position {
+            0 => {
+                // ReportLevel
+                at.choice(const { rule_of(MEMBERS[0].shape) })?;
+            }
+            _ => return None,
+        }
+    }
+    let required = const { required_of(MEMBERS) };
+    (seen & required == required).then_some(())
+}
+
+/// `CreateTask.TaskReportConfig.Overrides` (or the same members elsewhere), read into `Overrides`.
+fn read_8<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
+    const MEMBERS: &[Member] = members_of(members_of(Operation::CreateTask.members()[10].shape)[4].shape);
+    record.report.overrides = Some(false);
+    let mut seen: u64 = 0;
+    while !at.take(END) {
+        let position = at.count()?;
+        first_time(&mut seen, position)?;
+        record.report.overrides = Some(true);
+        match position {
+            0 | 1 | 3 => {
+                // Transferred, Verified, Skipped
+                at.skip(MEMBERS.get(position)?.shape)?;
+            }
+            2 => {
+                // Deleted
+                read_9(at, record)?;
+            }
+            _ => return None,
+        }
+    }
+    let required = const { required_of(MEMBERS) };
+    (seen & required == required).then_some(())
+}
+
+/// `CreateTask.TaskReportConfig` (or the same members elsewhere), read into `Report`.
+fn read_7<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
+    const MEMBERS: &[Member] = members_of(Operation::CreateTask.members()[10].shape);
+    let mut seen: u64 = 0;
+    while !at.take(END) {
+        let position = at.count()?;
+        first_time(&mut seen, position)?;
+        match position {
+            0 => {
+                // Destination
+                at.skip(const { MEMBERS[0].shape })?;
+            }
+            1 => {
+                // OutputType
+                let (_, text) = at.choice(const { rule_of(MEMBERS[1].shape) })?;
+                record.report.output_type = Field::Str(text);
+            }
+            2 => {
+                // ReportLevel
+                at.choice(const { rule_of(MEMBERS[2].shape) })?;
+                record.report.has_report_level = true;
+            }
+            3 => {
+                // ObjectVersionIds
+                at.choice(const { rule_of(MEMBERS[3].shape) })?;
+            }
+            4 => {
+                // Overrides
+                read_8(at, record)?;
+            }
+            _ => return None,
+        }
+    }
+    let required = const { required_of(MEMBERS) };
+    (seen & required == required).then_some(())
+}
+
+/// For each operation (by `operation as usize`, its place in
+/// `Operation::ALL`: CreateTask, UpdateTask, StartTaskExecution), each member of its request root (by
+/// position) as a member of the roots read as one (see `read_root`).
+static ROOT_MEMBERS: [&[u8]; 3] = [&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], &[12, 4, 5, 6, 3, 2, 8, 9, 10], &[12, 13, 8, 5, 9, 10, 7]];
+
+/// For each operation, its required root members (bits by their place in the roots read as one).
+const ROOT_REQUIRED: [u64; 3] = [0b11, 0b1000000000000, 0b1000000000000];
+
+/// A request root of `operation`: the members of every operation's
+/// root read as one structure.
+fn read_root<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Operation) -> Option<()> {
+    let members: &[u8] = ROOT_MEMBERS.get(operation as usize)?;
+    let mut seen: u64 = 0;
+    while !at.take(END) {
+        let position = usize::from(*members.get(at.count()?)?);
+        first_time(&mut seen, position)?;
+        match position {
+            0 => {
+                // SourceLocationArn
+                let text = at.clean_string(const { rule_of(Operation::CreateTask.members()[0].shape) })?;
+                record.source = Field::Str(text);
+            }
+            1 => {
+                // DestinationLocationArn
+                let text = at.clean_string(const { rule_of(Operation::CreateTask.members()[1].shape) })?;
+                record.destination = Field::Str(text);
+            }
+            2 => {
+                // CloudWatchLogGroupArn
+                let text = at.clean_string(const { rule_of(Operation::CreateTask.members()[2].shape) })?;
+                record.log_group = Field::Str(text);
+            }
+            3 => {
+                // Name
+                at.clean_string(const { rule_of(Operation::CreateTask.members()[3].shape) })?;
+            }
+            4 => {
+                // Options
+                read_0(at, record)?;
+            }
+            5 => {
+                // Excludes
+                let count = at.count()?;
+                within(count, const { max_items_of(Operation::CreateTask.members()[5].shape) })?;
+                for _ in 0..count {
+                    record.filters[1].push(FilterItem::Rule(Field::Absent));
+                    read_1(at, record)?;
+                }
+            }
+            6 => {
+                // Schedule
+                read_2(at, record)?;
+            }
+            7 => {
+                // Tags
+                let count = at.count()?;
+                within(count, const { max_items_of(Operation::CreateTask.members()[7].shape) })?;
+                for _ in 0..count {
+                    record.tag_keys.push(None);
+                    read_3(at, record)?;
+                }
+            }
+            8 => {
+                // Includes
+                let count = at.count()?;
+                within(count, const { max_items_of(Operation::CreateTask.members()[8].shape) })?;
+                for _ in 0..count {
+                    record.filters[0].push(FilterItem::Rule(Field::Absent));
+                    read_4(at, record)?;
+                }
+            }
+            9 => {
+                // ManifestConfig
+                read_5(at, record)?;
+            }
+            10 => {
+                // TaskReportConfig
+                read_7(at, record)?;
+            }
+            11 => {
+                // TaskMode
+                let (_, text) = at.choice(const { rule_of(Operation::CreateTask.members()[11].shape) })?;
+                record.task_mode = Field::Str(text);
+            }
+            12 => {
+                // TaskArn
+                let text = at.clean_string(const { rule_of(Operation::UpdateTask.members()[0].shape) })?;
+                record.task_arn = Field::Str(text);
+            }
+            13 => {
+                // OverrideOptions
+                read_0(at, record)?;
+            }
+            _ => return None,
+        }
+    }
+    let required = *ROOT_REQUIRED.get(operation as usize)?;
+    (seen & required == required).then_some(())
+}

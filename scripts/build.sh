@@ -56,6 +56,20 @@ node_modules/.bin/wasm-opt --gufa -Os --converge \
   --enable-sign-ext --enable-mutable-globals --enable-multivalue \
   --strip-producers --strip-target-features \
   "$stage/web/$wasm_file" -o "$pkg/$wasm_file"
+# The build's mark: a custom section `sha256` appended to the .wasm, holding the
+# SHA-256 digest of everything before it (engines skip custom sections). Every
+# target gets the marked file; the Node.js glue compares the file's last bytes
+# with this section (packageWasm below), so it never takes another build's .wasm.
+# The section's bytes, as base64, for packageWasm:
+wasm_mark=$(node -e 'const fs = require("fs"); const file = process.argv[1];
+  const body = fs.readFileSync(file);
+  const name = Buffer.from("sha256");
+  const digest = require("crypto").createHash("sha256").update(body).digest();
+  const content = Buffer.concat([Buffer.from([name.length]), name, digest]);
+  // id 0 (custom), then the content size as one LEB128 byte (39 < 128).
+  const section = Buffer.concat([Buffer.from([0, content.length]), content]);
+  fs.appendFileSync(file, section);
+  process.stdout.write(section.toString("base64"))' "$pkg/$wasm_file")
 
 # Copies wasm-bindgen glue to $2, pointing its .wasm reference ($3 -> $4) at the
 # shared file one folder up; fails loudly if a new wasm-bindgen spells it otherwise.
@@ -67,9 +81,9 @@ copy_glue() {
 # Node: `--target nodejs` is CommonJS, so it must be .cjs in a "type": "module" package.
 # It would read the .wasm beside it with fs.readFileSync, which a bundler for
 # Node.js (esbuild, webpack, CDK's NodejsFunction) cannot see and so leaves
-# behind. Instead the glue takes the package's .wasm when it is there and is
-# this build's (packageWasm, js/node/package-wasm.cjs, appended below), and
-# otherwise requires node/wasm-bytes.cjs, the same bytes as base64 in a
+# behind. Instead the glue takes the package's .wasm when it runs as the
+# package's own file and the .wasm ends with this build's mark (packageWasm,
+# js/node/package-wasm.cjs, appended below), and otherwise requires node/wasm-bytes.cjs, the same bytes as base64 in a
 # JavaScript module, which every bundler carries like other code.
 copy_glue "$stage/nodejs/$name.js" "$stage/glue-node.cjs" \
   "const wasmPath = \`\${__dirname}/$wasm_file\`;" ""
@@ -84,16 +98,9 @@ copy_glue "$stage/web/$name.js" "$pkg/web/$name.js" \
   echo "// bytes from here instead of reading a file, so that bundlers carry them along."
   printf "module.exports = Buffer.from('%s', 'base64');\n" "$(base64 -w0 "$pkg/$wasm_file")"
 } > "$pkg/node/wasm-bytes.cjs"
-# packageWasm, with what it checks the .wasm file against: its length, and
-# every 1,024th byte as base64 (picked as it picks them).
-wasm_length=$(stat -c %s "$pkg/$wasm_file")
-wasm_sample=$(node -e 'const b = require("fs").readFileSync(process.argv[1]); const s = [];
-  for (let at = 0; at < b.length; at += 1024) s.push(b[at]);
-  process.stdout.write(Buffer.from(s).toString("base64"))' "$pkg/$wasm_file")
-copy_glue js/node/package-wasm.cjs "$stage/package-wasm.cjs" \
-  "const length = -1; // written by scripts/build.sh" "const length = $wasm_length;"
-copy_glue "$stage/package-wasm.cjs" "$stage/package-wasm-filled.cjs" \
-  "const sample = ''; // written by scripts/build.sh" "const sample = '$wasm_sample';"
+# packageWasm, with the build's mark it looks for at the end of the .wasm file.
+copy_glue js/node/package-wasm.cjs "$stage/package-wasm-filled.cjs" \
+  "const mark = ''; // written by scripts/build.sh" "const mark = '$wasm_mark';"
 { echo; cat "$stage/package-wasm-filled.cjs"; } >> "$pkg/node/$name.cjs"
 cp js/node/index.cjs js/node/index.mjs "$pkg/node/"
 # validate()'s fast input path and the guard around the glue: one ES module source,

@@ -5,27 +5,35 @@
 // Installed, the package's own .wasm is read: a fraction of the CPU time the
 // same bytes take as base64 in a JavaScript module, and here in the glue
 // rather than in a module of its own, whose loading cost more than the check
-// below (docs/performance.md, "Cold start again"). A bundle leaves the file
-// behind (an ES module bundle has no __dirname either) and takes the bytes
-// from wasm-bytes.cjs, which every bundler carries like other code.
+// below (docs/performance.md, "Cold start again"). Anywhere else (a bundle of
+// any kind: esbuild, webpack, an ES module bundle) the file is not read and the
+// bytes come from wasm-bytes.cjs, which every bundler carries like other code.
+//
+// What is checked, and what not: scripts/build.sh ends the .wasm with a custom
+// section `sha256` holding the SHA-256 digest of the rest of the file, and
+// writes that section into `mark` below. The file is taken only if it ends
+// with exactly these bytes, so another build's .wasm (whose digest differs
+// unless its code is the same) is never taken. The digest is not recomputed
+// here (Node's crypto module alone costs more to load than the file saves):
+// a file edited by hand after the build, mark kept, is not detected.
 
 /**
- * The package's .wasm file when it is there and is this build's (its length
- * and every 1,024th byte, which scripts/build.sh writes below, match), else
- * null. A check, not a hash: Node's crypto module alone costs more to load
- * than the base64 module saves.
+ * The package's .wasm file when this glue runs as the package's own file
+ * (`__filename` absolute and ending in node/datasync_task_validator.cjs, as
+ * no bundle's is) and the file ends with this build's mark, else null.
  */
 function packageWasm() {
-  const length = -1; // written by scripts/build.sh
-  const sample = ''; // written by scripts/build.sh
+  const mark = ''; // written by scripts/build.sh
   let bytes;
   try {
-    bytes = require('fs').readFileSync(`${__dirname}/../datasync_task_validator_bg.wasm`);
+    const path = require('path');
+    const own = path.join('node', 'datasync_task_validator.cjs');
+    if (!path.isAbsolute(__filename) || !__filename.endsWith(path.sep + own)) return null;
+    bytes = require('fs').readFileSync(path.join(__dirname, '..', 'datasync_task_validator_bg.wasm'));
   } catch {
-    return null; // no such file, or no __dirname or require('fs') here
+    return null; // no such file, or no __filename, require('path') or require('fs') here
   }
-  if (bytes.length !== length) return null;
-  const picked = [];
-  for (let at = 0; at < bytes.length; at += 1024) picked.push(bytes[at]);
-  return Buffer.from(picked).toString('base64') === sample ? bytes : null;
+  const expected = Buffer.from(mark, 'base64');
+  const end = bytes.subarray(bytes.length - expected.length);
+  return expected.length > 0 && bytes.length > expected.length && end.equals(expected) ? bytes : null;
 }

@@ -4,8 +4,8 @@
 // to a temporary folder outside the repository, where nothing but the bundle
 // can be found, and run there by Node.js.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -89,27 +89,58 @@ describe('esbuild with format esm (NodejsFunction with OutputFormat.ESM)', () =>
   });
 });
 
+/** A webpack 5 bundle of the entry for target node18, plus `extra`, in a new folder. */
+async function webpackBundle(extra) {
+  const folder = outFolder();
+  const stats = await new Promise((done, fail) => {
+    webpack(
+      {
+        mode: 'production',
+        target: 'node18',
+        context: repoRoot,
+        entry,
+        output: { path: folder, filename: 'main.js', clean: true },
+        performance: { hints: false },
+        infrastructureLogging: { level: 'error' },
+        ...extra,
+      },
+      (error, result) => (error ? fail(error) : done(result)),
+    );
+  });
+  return { folder, stats: stats.toJson({ all: false, errors: true, warnings: true }) };
+}
+
 describe('webpack 5 with target node', () => {
   test('bundles without errors or warnings and runs', async () => {
-    const folder = outFolder();
-    const stats = await new Promise((done, fail) => {
-      webpack(
-        {
-          mode: 'production',
-          target: 'node18',
-          context: repoRoot,
-          entry,
-          output: { path: folder, filename: 'main.js', clean: true },
-          performance: { hints: false },
-          infrastructureLogging: { level: 'error' },
-        },
-        (error, result) => (error ? fail(error) : done(result)),
-      );
-    });
-    const { errors, warnings } = stats.toJson({ all: false, errors: true, warnings: true });
-    assert.deepEqual(errors.map((e) => e.message), []);
-    assert.deepEqual(warnings.map((w) => w.message), []);
+    const { folder, stats } = await webpackBundle({});
+    assert.deepEqual(stats.errors.map((e) => e.message), []);
+    assert.deepEqual(stats.warnings.map((w) => w.message), []);
     assert.deepEqual(readdirSync(folder), ['main.js']);
     expectWorking(run(folder, join(folder, 'main.js')));
+  });
+
+  test('with node: { __dirname: true, __filename: true } the bundle reads no .wasm file, even one where its paths point', async () => {
+    // Both become paths relative to the context: pkg/node here (webpack follows
+    // node_modules/datasync-task-validator to pkg/; for a user,
+    // node_modules/datasync-task-validator/node), which Node.js resolves against
+    // the working directory: the bundle's folder, which gets this build's .wasm
+    // where the glue's `__dirname/..` points. On the check before (length and
+    // every 1,024th byte, no look at `__filename`) the bundle read and took it.
+    const { folder } = await webpackBundle({ node: { __dirname: true, __filename: true } });
+    const packageFolder = join(folder, 'pkg');
+    mkdirSync(join(packageFolder, 'node'), { recursive: true });
+    copyFileSync(join(repoRoot, 'pkg', 'datasync_task_validator_bg.wasm'), join(packageFolder, 'datasync_task_validator_bg.wasm'));
+    const spy = join(folder, 'spy.cjs');
+    writeFileSync(spy, `const fs = require('fs');
+const readFileSync = fs.readFileSync;
+fs.readFileSync = function (file, ...rest) {
+  if (String(file).endsWith('.wasm')) process.stderr.write('read ' + file + '\\n');
+  return readFileSync.call(this, file, ...rest);
+};
+`);
+    const child = spawnSync(process.execPath, ['-r', spy, join(folder, 'main.js')], { cwd: folder, encoding: 'utf8', timeout: 30_000 });
+    assert.equal(child.status, 0, child.stderr);
+    assert.equal(child.stderr, '');
+    expectWorking(JSON.parse(child.stdout));
   });
 });

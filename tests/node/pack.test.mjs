@@ -2,7 +2,8 @@
 // one .wasm, and nothing else.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -159,19 +160,74 @@ test('installed, the Node.js glue reads the package\'s .wasm and never loads the
   assert.deepEqual(loadEntry(pkgDir), { codes: MISSING_LOCATIONS, base64: false });
 });
 
+const gluePath = join(pkgDir, 'node', 'datasync_task_validator.cjs');
+const wasm = readFileSync(join(pkgDir, 'datasync_task_validator_bg.wasm'));
+
+/** The SHA-256 digest of `bytes`. */
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest();
+
+/**
+ * The build's mark: the .wasm ends with a custom section `sha256` (id 0, size 39,
+ * name length 6, the name, the 32-byte digest of the bytes before the section).
+ */
+const MARK_HEAD = Buffer.from([0, 39, 6, ...Buffer.from('sha256')]);
+const MARK_LENGTH = MARK_HEAD.length + 32;
+const body = wasm.subarray(0, -MARK_LENGTH);
+
+/** `bytes` ending with the mark a build of them would append. */
+const marked = (bytes) => Buffer.concat([bytes, MARK_HEAD, sha256(bytes)]);
+
+/** The offset of the first byte in the content of `bytes`' section `id`. */
+function sectionStart(bytes, id) {
+  let at = 8; // after the magic number and the version
+  while (at < bytes.length) {
+    const section = bytes[at++];
+    let size = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = bytes[at++];
+      size |= (byte & 0x7f) << shift;
+      if (byte < 0x80) break;
+    }
+    if (section === id) return at;
+    at += size;
+  }
+  throw new Error(`no section ${id}`);
+}
+
+/** A copy of `bytes` with the byte at `at` changed. */
+function changed(bytes, at) {
+  const copy = Buffer.from(bytes);
+  copy[at] ^= 0x20;
+  return copy;
+}
+
+test('the .wasm ends with a custom section holding the SHA-256 digest of the bytes before it', () => {
+  assert.ok(wasm.subarray(-MARK_LENGTH).equals(marked(body).subarray(-MARK_LENGTH)));
+  // An engine reads it as a custom section, so every target (web too) loads the marked file.
+  const module = new WebAssembly.Module(wasm);
+  const sections = WebAssembly.Module.customSections(module, 'sha256');
+  assert.equal(sections.length, 1);
+  assert.ok(Buffer.from(sections[0]).equals(sha256(body)));
+});
+
 test('the Node.js glue takes the embedded bytes when the .wasm beside it is missing or another build\'s', () => {
-  const wasm = readFileSync(join(pkgDir, 'datasync_task_validator_bg.wasm'));
-  const changed = (at) => {
-    const copy = Buffer.from(wasm);
-    copy[at] ^= 0xff;
-    return copy;
-  };
+  const text = body.indexOf('missing-member');
+  assert.ok(text > 0);
   const others = {
     missing: null,
     'one byte longer': Buffer.concat([wasm, Buffer.from([0])]),
     'one byte shorter': wasm.subarray(0, -1),
-    'another first byte': changed(0), // no module at all, if it were compiled
-    'another byte in the middle': changed(1024 * Math.floor(wasm.length / 2048)),
+    'no mark': body,
+    'one byte of the digest changed': changed(wasm, wasm.length - 1),
+    'one byte of the mark\'s name changed': changed(wasm, wasm.length - 33),
+    // Another build: its own code, marked with its own digest. On main's check
+    // (length and every 1,024th byte) a file of the same length passed unless
+    // a sampled byte differed.
+    'another build: missing-member spelt missing-memBer': marked(changed(body, text + 11)),
+    'another build: one byte off every 1,024th changed': marked(changed(body, 1024 * Math.floor(body.length / 2048) + 1)),
+    'another build: the last byte before the mark changed': marked(changed(body, body.length - 1)),
+    'another build: the first byte changed': marked(changed(body, 0)),
+    'another build: a byte of the code changed': marked(changed(body, sectionStart(body, 10) + 100)),
   };
   for (const [name, bytes] of Object.entries(others)) {
     const folder = mkdtempSync(join(tmpdir(), 'dtv-glue-'));
@@ -182,5 +238,64 @@ test('the Node.js glue takes the embedded bytes when the .wasm beside it is miss
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  }
+});
+
+/**
+ * Runs the built Node.js glue in a fresh process as a bundle would, with
+ * `__filename` and `__dirname` as given and `cwd` as the working directory:
+ * which .wasm files it read, and whether it took the base64 module.
+ */
+function runGlueAs({ filename, dirname, cwd }) {
+  const script = `
+    const fs = require('fs');
+    const Module = require('module');
+    const vm = require('vm');
+    const glue = ${JSON.stringify(gluePath)};
+    const source = fs.readFileSync(glue, 'utf8');
+    const read = [];
+    const readFileSync = fs.readFileSync;
+    fs.readFileSync = function (file, ...rest) {
+      if (String(file).endsWith('.wasm')) read.push(String(file));
+      return readFileSync.call(this, file, ...rest);
+    };
+    const required = [];
+    const realRequire = Module.createRequire(glue);
+    const require_ = (id) => (required.push(id), realRequire(id));
+    const module_ = { exports: {} };
+    vm.runInThisContext(Module.wrap(source), { filename: glue })
+      .call(module_.exports, module_.exports, require_, module_, ${JSON.stringify(filename)}, ${JSON.stringify(dirname)});
+    console.log(JSON.stringify({ read, base64: required.includes('./wasm-bytes.cjs') }));
+  `;
+  return JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8' }));
+}
+
+test('run as the package\'s own file, the glue reads the .wasm; in a bundle it reads no file', () => {
+  assert.deepEqual(runGlueAs({ filename: gluePath, dirname: join(pkgDir, 'node'), cwd: tmpdir() }), {
+    read: [join(pkgDir, 'datasync_task_validator_bg.wasm')],
+    base64: false,
+  });
+  const folder = mkdtempSync(join(tmpdir(), 'dtv-bundle-'));
+  try {
+    // This build's .wasm where each bundle's `__dirname/..` points: on main's
+    // check both bundles read and took it.
+    mkdirSync(join(folder, 'node_modules', 'datasync-task-validator', 'node'), { recursive: true });
+    mkdirSync(join(folder, 'dist'));
+    writeFileSync(join(folder, 'node_modules', 'datasync-task-validator', 'datasync_task_validator_bg.wasm'), wasm);
+    writeFileSync(join(folder, 'datasync_task_validator_bg.wasm'), wasm);
+    const bundles = {
+      // webpack, node: { __dirname: true, __filename: true }: paths relative to the working directory.
+      webpack: {
+        filename: 'node_modules/datasync-task-validator/node/datasync_task_validator.cjs',
+        dirname: 'node_modules/datasync-task-validator/node',
+      },
+      // esbuild (CommonJS, platform node): the bundle's own file.
+      esbuild: { filename: join(folder, 'dist', 'index.js'), dirname: join(folder, 'dist') },
+    };
+    for (const [name, paths] of Object.entries(bundles)) {
+      assert.deepEqual(runGlueAs({ ...paths, cwd: folder }), { read: [], base64: true }, name);
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
 });

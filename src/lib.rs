@@ -43,7 +43,6 @@ mod schema;
 mod search;
 mod sort;
 mod task;
-#[cfg(any(target_arch = "wasm32", test))]
 mod walked;
 
 #[cfg(any(target_arch = "wasm32", test))]
@@ -103,6 +102,9 @@ pub mod internal {
     }
     pub mod task {
         pub use crate::task::*;
+    }
+    pub mod walked {
+        pub use crate::walked::*;
     }
     #[cfg(target_arch = "wasm32")]
     pub mod wasm {

@@ -6,7 +6,9 @@
 //! ([`crate::rules::structure`]) reports them, from the walk's own functions:
 //! a required member missing, a value of the wrong type, a string outside its
 //! enum, length or pattern, a number below its minimum or beyond 64 bits, too
-//! many items. A value of the wrong type is read into the record as the
+//! many items, an unknown member (with its suggestion and fix, when the
+//! object has been read: the message looks at the whole object). A value of
+//! the wrong type, and an unknown member's, is read into the record as the
 //! tree's reader ([`Record::from_value`]) reads it, so the cross-field rules
 //! judge a partly invalid request as they judge its tree. What the pass
 //! cannot judge cheaply ends it with `None`, and the caller validates the
@@ -15,14 +17,19 @@
 //! it), a member named twice, a string with an escape (which the general path
 //! decodes, and which may hold a lone surrogate), more than [`PROBLEM_LIMIT`]
 //! problems, and, to keep the browser's download within its budget, an
-//! unknown member (its message looks at the whole object) and an object or
-//! an array where the model has something else (docs/performance.md, "The
-//! invalid request without the tree").
+//! object or an array where the model has something else or as an unknown
+//! member's value (docs/performance.md, "The invalid request without the
+//! tree" and "The invalid object without JSON text").
+//!
+//! The reader of the JavaScript walker's words ([`crate::walked::report`])
+//! reads an object through the same [`Scanner`]: it lends the pass the
+//! members and items the walker wrote as JSON text, and reports what is
+//! wrong with the rest through the pass's functions.
 //!
 //! The problems are pushed in another order than the walk's (a list's count
-//! after its items); the report is the same, since the collector sorts and no
-//! two structural problems share a path, a code and a message, and the pass
-//! never reports enough to be cut.
+//! after its items, an object's unknown members when it ends); the report is
+//! the same, since the collector sorts and no two structural problems share a
+//! path, a code and a message, and the pass never reports enough to be cut.
 
 use std::borrow::Cow;
 
@@ -34,6 +41,7 @@ use crate::request::{Record, Slot};
 use crate::rules::structure::{
     at_least, bit, check_long, check_string, find_from, label, length_is_clean,
     missing_member_diagnostic, string_is_clean, too_many_items_diagnostic, type_error,
+    unknown_member_diagnostic,
 };
 use crate::schema::{Member, Operation, Shape, StringRule};
 
@@ -65,12 +73,7 @@ pub fn scan(text: &str, operation: Operation) -> Option<Scanned<'_>> {
     scanner.skip_whitespace();
     // A root that is not an object: the general path's to report.
     (scanner.peek() == Some(b'{')).then_some(())?;
-    let root = Place {
-        parent: None,
-        name: "",
-        index: 0,
-    };
-    scanner.value(operation.request(), Slot::Root, &root)?;
+    scanner.value(operation.request(), Slot::Root, &Place::ROOT)?;
     scanner.skip_whitespace();
     (scanner.pos == scanner.bytes.len()).then_some((scanner.record, scanner.out))
 }
@@ -82,11 +85,10 @@ pub fn scan(text: &str, operation: Operation) -> Option<Scanned<'_>> {
 // inline, since it reads a string into the record whether or not it is
 // clean; the walker's generated reader (`crate::walked::generated`) calls the
 // predicates themselves, and its generic reader, the reference the tests hold
-// it to, goes through `clean_string` and `clean_integer`, which read only a
-// clean value.
+// it to, and its reporting reader go through `clean_string` and
+// `clean_integer`, which read only a clean value.
 
 /// A free string (not an enum) of `rule`: read into `slot` when clean.
-#[cfg(test)]
 #[inline]
 pub(crate) fn clean_string<'a>(
     record: &mut Record<'a>,
@@ -98,7 +100,6 @@ pub(crate) fn clean_string<'a>(
 }
 
 /// An integer of at least `minimum`: read into `slot` when it is.
-#[cfg(test)]
 #[inline]
 pub(crate) fn clean_integer(
     record: &mut Record<'_>,
@@ -136,10 +137,24 @@ pub(crate) fn within(count: usize, max_items: usize) -> Option<()> {
     (count <= max_items).then_some(())
 }
 
+/// What has been read of an object, by the pass or by the walker's reader.
+#[derive(Default)]
+pub(crate) struct ObjectRead<'a> {
+    /// The model's members seen, one bit per position (every structure of
+    /// the model has far fewer than 64).
+    pub(crate) seen: u64,
+    /// Where the next member is looked for first: members usually come in
+    /// the model's order, so after the last one.
+    pub(crate) next: usize,
+    /// The unknown members' names, reported when the object has been read
+    /// (their messages look at the whole object); no allocation until one.
+    pub(crate) unknown: Vec<&'a str>,
+}
+
 /// Where a value is: its member's name or its index in a list, and its
 /// parent's place. Places live on the call stack, so a pointer is written
 /// only for a diagnostic.
-struct Place<'p> {
+pub(crate) struct Place<'p> {
     parent: Option<&'p Place<'p>>,
     /// The member's name, as messages name it; "" for a list item (and the root).
     name: &'static str,
@@ -148,6 +163,13 @@ struct Place<'p> {
 }
 
 impl Place<'_> {
+    /// The place of the request itself.
+    pub(crate) const ROOT: Place<'static> = Place {
+        parent: None,
+        name: "",
+        index: 0,
+    };
+
     /// The JSON pointer of the value.
     fn pointer(&self) -> String {
         let mut out = String::with_capacity(64);
@@ -169,21 +191,36 @@ impl Place<'_> {
     }
 
     /// The place of the member `name` of this value.
-    fn member(&self, name: &'static str) -> Place<'_> {
+    pub(crate) fn member(&self, name: &'static str) -> Place<'_> {
         Place {
             parent: Some(self),
             name,
             index: 0,
         }
     }
+
+    /// The place of the item at `index` of this list.
+    pub(crate) fn item(&self, index: usize) -> Place<'_> {
+        Place {
+            parent: Some(self),
+            name: "",
+            index,
+        }
+    }
 }
 
-struct Scanner<'a> {
+/// The single pass over JSON text; the reader of the JavaScript walker's
+/// words ([`crate::walked`]) lends it the snippets the walker wrote as JSON
+/// text ([`Scanner::read_members`], [`Scanner::read_value`]) and reports
+/// through it what it finds in the words, so that both fill one record and
+/// one collector.
+pub(crate) struct Scanner<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
     operation: Operation,
-    record: Record<'a>,
+    /// The record being read.
+    pub(crate) record: Record<'a>,
     /// The structural problems found, when there are any.
     out: Option<Box<Collector>>,
     /// How many checks have reported a problem (one check may push two
@@ -192,6 +229,88 @@ struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
+    /// A pass for a request of `operation` with nothing read yet, for the
+    /// walker's reader: it has no text of its own until lent some.
+    pub(crate) fn without_text(operation: Operation) -> Self {
+        Scanner {
+            text: "",
+            bytes: b"",
+            pos: 0,
+            operation,
+            record: Record::default(),
+            out: None,
+            problem_checks: 0,
+        }
+    }
+
+    /// The record read, and the problems found.
+    pub(crate) fn finish(self) -> Scanned<'a> {
+        (self.record, self.out)
+    }
+
+    /// Reads `text` next, from its start.
+    fn lend(&mut self, text: &'a str) {
+        self.text = text;
+        self.bytes = text.as_bytes();
+        self.pos = 0;
+    }
+
+    /// Whether the text lent has all been read.
+    fn all_read(&self) -> Option<()> {
+        (self.pos == self.bytes.len()).then_some(())
+    }
+
+    /// Reads `text`, members of an object of `members` at `place` as
+    /// `JSON.stringify` writes them (`"Name":1,"Other":"x"`, not empty),
+    /// into `slot`, as [`Scanner::member`] reads each, noted in `read`.
+    pub(crate) fn read_members(
+        &mut self,
+        text: &'a str,
+        members: &'static [Member],
+        slot: Slot,
+        place: &Place<'_>,
+        read: &mut ObjectRead<'a>,
+    ) -> Option<()> {
+        self.lend(text);
+        loop {
+            self.member(members, slot, place, read)?;
+            if self.all_read().is_some() {
+                return Some(());
+            }
+            self.expect(b',')?;
+        }
+    }
+
+    /// Reads `text`, one value of `shape` at `place`, into `slot`.
+    pub(crate) fn read_value(
+        &mut self,
+        text: &'a str,
+        shape: &'static Shape,
+        slot: Slot,
+        place: &Place<'_>,
+    ) -> Option<()> {
+        self.lend(text);
+        self.value(shape, slot, place)?;
+        self.all_read()
+    }
+
+    /// An integer `value` below `minimum` at `place`, read into `slot`, and
+    /// reported as [`Scanner::long_problem`] reports it.
+    #[inline(never)]
+    pub(crate) fn below_minimum(
+        &mut self,
+        value: i64,
+        minimum: i64,
+        slot: Slot,
+        place: &Place<'_>,
+    ) -> Option<()> {
+        self.record.integer(slot, value);
+        let path = place.pointer();
+        let value = Value::Number(Number::Int(value));
+        check_long(&value, minimum, place.name, &path, self.count_problem()?);
+        Some(())
+    }
+
     #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
@@ -343,7 +462,12 @@ impl<'a> Scanner<'a> {
 
     /// Reports what is wrong with the string `text` of `rule` at `place`.
     #[inline(never)]
-    fn string_problem(&mut self, text: &str, rule: &StringRule, place: &Place<'_>) -> Option<()> {
+    pub(crate) fn string_problem(
+        &mut self,
+        text: &str,
+        rule: &StringRule,
+        place: &Place<'_>,
+    ) -> Option<()> {
         let path = place.pointer();
         check_string(text, rule, place.name, &path, self.count_problem()?);
         Some(())
@@ -392,27 +516,10 @@ impl<'a> Scanner<'a> {
         self.expect(b'{')?;
         self.record.object(slot);
         self.skip_whitespace();
-        // The members seen, one bit per position (every structure of the
-        // model has far fewer than 64).
-        let mut seen: u64 = 0;
-        // Members usually come in the model's order: search from the last one.
-        let mut next = 0;
+        let mut read = ObjectRead::default();
         if self.expect(b'}').is_none() {
             loop {
-                // The member expected next, else any (an unknown member is
-                // the general path's).
-                let at = match members.get(next) {
-                    Some(member) if self.literal_string(member.name).is_some() => next,
-                    _ => find_from(members, self.string()?, next)?,
-                };
-                next = at + 1;
-                first_time(&mut seen, at)?;
-                let member = members.get(at)?;
-                (self.token()? == b':').then_some(())?;
-                let child = self
-                    .record
-                    .member(slot, member.name, Some(at), self.operation);
-                self.value(member.shape, child, &place.member(member.name))?;
+                self.member(members, slot, place, &mut read)?;
                 match self.token()? {
                     b',' => self.skip_whitespace(),
                     b'}' => break,
@@ -420,22 +527,96 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        if all_required(members, seen).is_some() {
+        if read.unknown.is_empty() && all_required(members, read.seen).is_some() {
             return Some(());
         }
-        self.missing_members(members, seen, place)
+        self.object_problems(members, &read, place)
     }
 
-    /// Reports the required members of `members` not among those `seen` in
-    /// the object at `place`.
-    #[inline(never)]
-    fn missing_members(
+    /// A member (`"Name":value`) of an object of `members` at `place`, read
+    /// into `slot`, and noted in `read`: a member of the model not seen
+    /// before, or an unknown one.
+    #[inline(always)]
+    fn member(
         &mut self,
         members: &'static [Member],
-        seen: u64,
+        slot: Slot,
+        place: &Place<'_>,
+        read: &mut ObjectRead<'a>,
+    ) -> Option<()> {
+        // The member expected next, else any.
+        let at = match members.get(read.next) {
+            Some(member) if self.literal_string(member.name).is_some() => read.next,
+            _ => {
+                let name = self.string()?;
+                match find_from(members, name, read.next) {
+                    Some(at) => at,
+                    None => return self.unknown_member(slot, name, &mut read.unknown),
+                }
+            }
+        };
+        read.next = at + 1;
+        first_time(&mut read.seen, at)?;
+        let member = members.get(at)?;
+        (self.token()? == b':').then_some(())?;
+        let child = self
+            .record
+            .member(slot, member.name, Some(at), self.operation);
+        self.value(member.shape, child, &place.member(member.name))
+    }
+
+    /// The value of the member `name`, not one of the model's, read into its
+    /// slot as the tree's reader reads it; the name joins `unknown`. `None`
+    /// for a name already there (a member named twice is the parser's to
+    /// report), beyond [`PROBLEM_LIMIT`] names, and for a value that is an
+    /// object or an array (the general path's).
+    #[inline(never)]
+    fn unknown_member(
+        &mut self,
+        slot: Slot,
+        name: &'a str,
+        unknown: &mut Vec<&'a str>,
+    ) -> Option<()> {
+        (unknown.len() < PROBLEM_LIMIT && !unknown.contains(&name)).then_some(())?;
+        unknown.push(name);
+        (self.token()? == b':').then_some(())?;
+        let child = self.record.member(slot, name, None, self.operation);
+        self.scalar(child)
+    }
+
+    /// Reports the unknown members of the object of `members` at `place`
+    /// and the required members it lacks, as `read` has them.
+    #[inline(never)]
+    pub(crate) fn object_problems(
+        &mut self,
+        members: &'static [Member],
+        read: &ObjectRead<'_>,
         place: &Place<'_>,
     ) -> Option<()> {
-        let path = place.pointer();
+        let seen = read.seen;
+        let mut path = place.pointer();
+        let parent = path.len();
+        for name in &read.unknown {
+            pointer::push(&mut path, name);
+            // Asked only for a name the message suggests: a member of the
+            // model, which is there when seen, or the unknown name, which is
+            // there once.
+            let count = |wanted: &str| match members.iter().position(|m| m.name == wanted) {
+                Some(at) => usize::from(seen & bit(at) != 0),
+                None => 1,
+            };
+            let diagnostic = unknown_member_diagnostic(
+                self.operation,
+                name,
+                members,
+                place.name,
+                &path,
+                parent,
+                &count,
+            );
+            self.report(diagnostic)?;
+            path.truncate(parent);
+        }
         for (at, member) in members.iter().enumerate() {
             if member.required && seen & bit(at) == 0 {
                 let diagnostic = missing_member_diagnostic(member.name, place.name, &path);
@@ -460,11 +641,7 @@ impl<'a> Scanner<'a> {
         if self.expect(b']').is_none() {
             loop {
                 let child = self.record.item(slot);
-                let at = Place {
-                    parent: Some(place),
-                    name: "",
-                    index: count,
-                };
+                let at = place.item(count);
                 count += 1;
                 self.value(item, child, &at)?;
                 match self.token()? {
@@ -922,31 +1099,87 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_member_or_an_object_or_array_of_the_wrong_type_is_left_to_the_tree() {
+    fn an_unknown_member_is_reported_by_the_pass_with_its_suggestion_and_fix() {
+        for (extra, path) in [
+            (r#""Bogus":1"#, "/Bogus"),
+            (r#""Options":{"Verifymode":"NONE"}"#, "/Options/Verifymode"),
+            // A rename that is not the one fix: the right name is there too.
+            (
+                r#""Options":{"Verifymode":"NONE","VerifyMode":"NONE"}"#,
+                "/Options/Verifymode",
+            ),
+            (
+                r#""Options":{"VerifyMode":"NONE","Verifymode":"NONE"}"#,
+                "/Options/Verifymode",
+            ),
+            // The same name one level down.
+            (r#""Atime":"NONE""#, "/Atime"),
+            // Another operation's member, read as the tree reads it.
+            (
+                r#""TaskArn":"arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0""#,
+                "/TaskArn",
+            ),
+            (
+                r#""Tags":[{"Key":"a","Valu":"v","a/b~c":null}]"#,
+                "/Tags/0/a~1b~0c",
+            ),
+            (r#""ManifestConfig":{"Bogus":-0}"#, "/ManifestConfig/Bogus"),
+            (
+                r#""TaskReportConfig":{"Overrides":{"Bogus":1e3}}"#,
+                "/TaskReportConfig/Overrides/Bogus",
+            ),
+            (r#""":"""#, "/"),
+            // Two unknown members, and a missing member beside them.
+            (
+                r#""Schedule":{"Status":"ENABLED","Expression":"rate(1 hour)","x":true}"#,
+                "/Schedule/x",
+            ),
+        ] {
+            reported_by_the_pass(extra, path, "request/unknown-member");
+            judged_by_the_pass(&spaced(&request(extra)), Operation::CreateTask, true);
+        }
+        // Members of CreateTask in requests of the other operations.
+        let found = judged_by_the_pass(
+            &task_request(r#""TaskMode":"BASIC","Name":"n""#),
+            Operation::UpdateTask,
+            true,
+        );
+        assert_eq!(found, [("/TaskMode".into(), "request/unknown-member")]);
+        let found = judged_by_the_pass(
+            &task_request(r#""TaskMode":"BASIC","Includes":null"#),
+            Operation::StartTaskExecution,
+            true,
+        );
+        assert_eq!(
+            found,
+            [
+                ("/Includes".into(), "value/wrong-type"),
+                ("/TaskMode".into(), "request/unknown-member")
+            ]
+        );
+        judged_by_the_pass(&request(""), Operation::UpdateTask, true);
+    }
+
+    #[test]
+    fn an_object_or_array_where_the_model_or_an_unknown_member_has_none_is_left_to_the_tree() {
         for extra in [
-            r#""Bogus":1"#,
-            r#""Options":{"Verifymode":"NONE"}"#,
-            r#""Atime":"NONE""#,
-            r#""Tags":[{"Key":"a","Valu":"v"}]"#,
             r#""Name":["a",{"b":[1,2.5,-0,1e3]}]"#,
             r#""Options":[]"#,
             r#""Tags":{}"#,
             r#""Excludes":{"Value":"/a"}"#,
             r#""ManifestConfig":[{"Source":1}]"#,
             r#""Options":{"BytesPerSecond":{}}"#,
+            // Unknown members whose values are objects or arrays.
+            r#""Bogus":{}"#,
+            r#""OverrideOptions":{"Mtime":"NONE"}"#,
+            r#""Tags":[{"Key":"a","Valu":["v"]}]"#,
         ] {
             left_to_the_tree(&request(extra), Operation::CreateTask);
         }
-        // Members of other operations are unknown.
-        left_to_the_tree(
-            &task_request(r#""TaskMode":"BASIC""#),
-            Operation::UpdateTask,
-        );
         left_to_the_tree(
             &task_request(r#""Options":{}"#),
             Operation::StartTaskExecution,
         );
-        left_to_the_tree(&request(""), Operation::UpdateTask);
     }
 
     #[test]

@@ -23,29 +23,35 @@
 //!   item: what the walker does not read as its shape (an unknown member, a
 //!   wrong type...).
 //!
-//! The reader ([`read`]) is generated per structure from the schema table
-//! ([`generated`]); a generic one that follows the shapes as it goes is the
-//! reference its tests hold it to. It gives up on JSON text in the strings and on anything the
-//! structural check would report (lengths, patterns, the minimum, item
-//! counts, required members): then the request's JSON text is written from
-//! the words and strings, as `JSON.stringify` would have written the object
-//! (the same members in the same order; strings escaped as [`json_text`]
-//! says), and validated as text. So a record
-//! read here is a request whose structure is clean, and the cross-field rules
-//! judge it exactly as they judge its text; any other request gets its
-//! text's report.
+//! The clean reader ([`read`]) is generated per structure from the schema
+//! table ([`generated`]); a generic one that follows the shapes as it goes
+//! is the reference its tests hold it to. It gives up on JSON text in the
+//! strings and on anything the structural check would report (lengths,
+//! patterns, the minimum, item counts, required members). So a record it
+//! reads is a request whose structure is clean, and the cross-field rules
+//! judge it exactly as they judge its text. When it gives up, the reporting
+//! reader ([`report`]) reads the words again as the single pass reads the
+//! request's JSON text: the members and items written as JSON text are read
+//! by the pass itself ([`crate::scan::Scanner`]), what is wrong with the
+//! rest is reported through the pass's functions, and the rules judge the
+//! record as they judge the text's. Only what the pass would leave to the
+//! general path (an object or an array where the model has something else,
+//! an escape in the JSON text, more than its limit of problems) is judged
+//! from the request's JSON text, written from the words and strings as
+//! `JSON.stringify` would have written the object (the same members in the
+//! same order; strings escaped as [`json_text`] says). Either way the report
+//! is the text's, byte for byte (`tests/differential.rs`).
 
-use crate::json::write_string;
-use crate::request::Record;
-#[cfg(test)]
-use crate::request::Slot;
+use crate::json::{to_string, write_string, Number, Value};
+use crate::request::{Record, Slot};
 use crate::rules::structure::{at_least, string_is_clean};
 use crate::rules::Context;
-use crate::scan::{all_required, first_time, within};
-#[cfg(test)]
-use crate::scan::{clean_integer, clean_string};
+use crate::scan::{
+    all_required, clean_integer, clean_string, first_time, within, ObjectRead, Place, Scanned,
+    Scanner,
+};
 use crate::schema::{Member, Operation, Shape, StringRule};
-use crate::{judge_clean, Report};
+use crate::{judge_clean, judge_partly_invalid, Report};
 
 #[rustfmt::skip]
 mod generated;
@@ -67,10 +73,39 @@ pub fn validate_walked(
     context: &Context,
 ) -> Option<Report> {
     let Some(record) = read(words, strings, units, context.operation) else {
-        let text = json_text(words, strings, units, context.operation)?;
-        return Some(crate::validate_text(&text, context));
+        return Some(match report(words, strings, units, context.operation) {
+            Some((record, None)) => judge_clean(record, context),
+            Some((record, Some(problems))) => judge_partly_invalid(record, *problems, context),
+            None => {
+                let text = json_text(words, strings, units, context.operation)?;
+                crate::validate_text(&text, context)
+            }
+        });
     };
     Some(judge_clean(record, context))
+}
+
+/// The record of the request the walker wrote, read as a request of
+/// `operation`, and the structural problems the single pass would find in
+/// its JSON text, found as the pass finds them: the members and items the
+/// walker wrote as JSON text are read by the pass itself, and what is wrong
+/// with the rest is reported through it. `None` where the pass would leave
+/// the text to the general path, and for words the walker never writes.
+/// Not inlined: a request that is clean never comes here.
+#[inline(never)]
+pub fn report<'a>(
+    words: &[f64],
+    strings: &'a str,
+    units: usize,
+    operation: Operation,
+) -> Option<Scanned<'a>> {
+    let mut reporter = Reporter {
+        at: Cursor::new(words, strings, units, operation)?,
+        operation,
+        pass: Scanner::without_text(operation),
+    };
+    reporter.value(operation.request(), Slot::Root, &Place::ROOT)?;
+    reporter.at.at_end().then(|| reporter.pass.finish())
 }
 
 /// The record of the request the walker wrote, read as a request of
@@ -388,6 +423,89 @@ impl<'a> Reader<'_, 'a> {
     }
 }
 
+/// Reads the words as the single pass reads the request's JSON text, reporting
+/// through the pass (see [`report`]).
+struct Reporter<'w, 'a> {
+    at: Cursor<'w, 'a>,
+    operation: Operation,
+    pass: Scanner<'a>,
+}
+
+impl<'a> Reporter<'_, 'a> {
+    /// A value of `shape` at `place`, read into `slot`.
+    fn value(&mut self, shape: &'static Shape, slot: Slot, place: &Place<'_>) -> Option<()> {
+        match shape {
+            Shape::Structure(members) => self.object(members, slot, place),
+            Shape::List { item, max_items } => {
+                let count = self.at.count()?;
+                // The walker writes a list too long as JSON text.
+                within(count, *max_items)?;
+                self.pass.record.array(slot);
+                for index in 0..count {
+                    let child = self.pass.record.item(slot);
+                    let place = place.item(index);
+                    if self.at.take(RAW_ITEM) {
+                        let text = self.at.string()?;
+                        self.pass.read_value(text, item, child, &place)?;
+                    } else {
+                        self.value(item, child, &place)?;
+                    }
+                }
+                Some(())
+            }
+            Shape::String(rule) if !rule.allowed.is_empty() => {
+                let position = self.at.count()?;
+                let text = rule.allowed.get(position)?;
+                self.pass.record.choice(slot, position, text);
+                Some(())
+            }
+            Shape::String(rule) => {
+                let text: &'a str = self.at.string()?;
+                if clean_string(&mut self.pass.record, slot, rule, text).is_some() {
+                    return Some(());
+                }
+                self.pass.record.string(slot, text);
+                self.pass.string_problem(text, rule, place)
+            }
+            Shape::Long { minimum } => {
+                let value = self.at.integer()?;
+                if clean_integer(&mut self.pass.record, slot, *minimum, value).is_some() {
+                    return Some(());
+                }
+                self.pass.below_minimum(value, *minimum, slot, place)
+            }
+        }
+    }
+
+    /// An object of `members` at `place`, read into `slot`: the members the
+    /// walker wrote as JSON text are read by the pass.
+    fn object(&mut self, members: &'static [Member], slot: Slot, place: &Place<'_>) -> Option<()> {
+        self.pass.record.object(slot);
+        let mut read = ObjectRead::default();
+        while !self.at.take(END) {
+            if self.at.take(RAW) {
+                let text = self.at.string()?;
+                self.pass
+                    .read_members(text, members, slot, place, &mut read)?;
+                continue;
+            }
+            let at = self.at.count()?;
+            first_time(&mut read.seen, at)?;
+            read.next = at + 1;
+            let member = members.get(at)?;
+            let child = self
+                .pass
+                .record
+                .member(slot, member.name, Some(at), self.operation);
+            self.value(member.shape, child, &place.member(member.name))?;
+        }
+        if read.unknown.is_empty() && all_required(members, read.seen).is_some() {
+            return Some(());
+        }
+        self.pass.object_problems(members, &read, place)
+    }
+}
+
 /// Writes the JSON text of what the walker read (see [`json_text`]).
 struct Writer<'w, 'a> {
     at: Cursor<'w, 'a>,
@@ -455,106 +573,132 @@ impl Writer<'_, '_> {
     }
 }
 
+/// Which reader judged a request from its words (see [`judged_by`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Judged {
+    /// The clean reader: the structure is clean.
+    Clean,
+    /// The reporting reader, with the structural problems it found.
+    Reported,
+    /// The reporting reader, which found no structural problem.
+    ReportedClean,
+    /// Neither: the request's JSON text was written and validated as text.
+    Text,
+}
+
+/// Which reader [`validate_walked`] judges the words with, for the tests'
+/// counts (the `.wasm` exports nothing that calls it).
+pub fn judged_by(words: &[f64], strings: &str, units: usize, operation: Operation) -> Judged {
+    if read(words, strings, units, operation).is_some() {
+        return Judged::Clean;
+    }
+    match report(words, strings, units, operation) {
+        Some((_, Some(_))) => Judged::Reported,
+        Some((_, None)) => Judged::ReportedClean,
+        None => Judged::Text,
+    }
+}
+
+/// What the JavaScript walker writes for `value` as a request of
+/// `operation` (words, strings, UTF-16 units): a reference for the tests
+/// (this module's and `tests/differential.rs`), as simple as the module's
+/// description; the `.wasm` exports nothing that calls it. `None` for a
+/// root that is not an object.
+pub fn walk(value: &Value, operation: Operation) -> Option<(Vec<f64>, String, usize)> {
+    let position = Operation::ALL.iter().position(|&o| o == operation)?;
+    let mut out = Walk {
+        words: vec![position as f64],
+        strings: String::new(),
+    };
+    out.value(value, operation.request()).then_some(())?;
+    let units = out.strings.encode_utf16().count();
+    Some((out.words, out.strings, units))
+}
+
+struct Walk {
+    words: Vec<f64>,
+    strings: String,
+}
+
+impl Walk {
+    /// Writes `value` as `shape`; writes nothing and returns false when
+    /// it is not a value of that shape (an object for a structure, an
+    /// array for a list, whatever the items).
+    fn value(&mut self, value: &Value, shape: &Shape) -> bool {
+        match (shape, value) {
+            (Shape::Structure(members), Value::Object(pairs)) => {
+                let mut run: Option<usize> = None;
+                for (name, member) in pairs {
+                    let mark = (self.words.len(), self.strings.len());
+                    if let Some(at) = members.iter().position(|m: &Member| m.name == name) {
+                        self.words.push(at as f64);
+                        if self.value(member, members[at].shape) {
+                            continue;
+                        }
+                        self.words.truncate(mark.0);
+                        self.strings.truncate(mark.1);
+                    }
+                    // As JSON text, appended to the run just before if any.
+                    let mut text = String::new();
+                    write_string(&mut text, name);
+                    text.push(':');
+                    text.push_str(&to_string(member));
+                    let units = text.encode_utf16().count() as f64;
+                    match run {
+                        Some(end) if end == self.words.len() => {
+                            self.strings.push(',');
+                            self.strings.push_str(&text);
+                            *self.words.last_mut().expect("a run") += units + 1.0;
+                        }
+                        _ => {
+                            self.strings.push_str(&text);
+                            self.words.extend([RAW, units]);
+                            run = Some(self.words.len());
+                        }
+                    }
+                }
+                self.words.push(END);
+            }
+            (Shape::List { item, max_items }, Value::Array(items)) if items.len() <= *max_items => {
+                self.words.push(items.len() as f64);
+                for each in items {
+                    if !self.value(each, item) {
+                        let text = to_string(each);
+                        self.words
+                            .extend([RAW_ITEM, text.encode_utf16().count() as f64]);
+                        self.strings.push_str(&text);
+                    }
+                }
+            }
+            (Shape::String(rule), Value::String(text)) if !rule.allowed.is_empty() => {
+                let Some(at) = rule.allowed.iter().position(|word| word == text) else {
+                    return false;
+                };
+                self.words.push(at as f64);
+            }
+            (Shape::String(_), Value::String(text)) => {
+                self.words.push(text.encode_utf16().count() as f64);
+                self.strings.push_str(text);
+            }
+            (Shape::Long { .. }, Value::Number(Number::Int(int)))
+                if int.unsigned_abs() < 1 << 53 =>
+            {
+                self.words.push(*int as f64);
+            }
+            _ => return false,
+        }
+        true
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{json_text, read_generic, validate_walked, END, RAW, RAW_ITEM};
-    use crate::json::{parse, to_string, write_string, Number, Value};
+    use super::{json_text, read_generic, report, validate_walked, walk, END};
+    use crate::json::{parse, to_string};
     use crate::request::Record;
     use crate::rules::testing::{clean_request_files, request, task_request};
-    use crate::schema::{Member, Operation, Shape};
+    use crate::schema::Operation;
     use crate::{validate_text_by_tree, Context};
-
-    /// What the JavaScript walker writes for `value` as a request of
-    /// `operation` (words, strings, UTF-16 units): a reference for these
-    /// tests, as simple as the module's description.
-    fn walk(value: &Value, operation: Operation) -> Option<(Vec<f64>, String, usize)> {
-        let position = Operation::ALL.iter().position(|&o| o == operation)?;
-        let mut out = Walk {
-            words: vec![position as f64],
-            strings: String::new(),
-        };
-        out.value(value, operation.request()).then_some(())?;
-        let units = out.strings.encode_utf16().count();
-        Some((out.words, out.strings, units))
-    }
-
-    struct Walk {
-        words: Vec<f64>,
-        strings: String,
-    }
-
-    impl Walk {
-        /// Writes `value` as `shape`; writes nothing and returns false when
-        /// it is not a value of that shape (an object for a structure, an
-        /// array for a list, whatever the items).
-        fn value(&mut self, value: &Value, shape: &Shape) -> bool {
-            match (shape, value) {
-                (Shape::Structure(members), Value::Object(pairs)) => {
-                    let mut run: Option<usize> = None;
-                    for (name, member) in pairs {
-                        let mark = (self.words.len(), self.strings.len());
-                        if let Some(at) = members.iter().position(|m: &Member| m.name == name) {
-                            self.words.push(at as f64);
-                            if self.value(member, members[at].shape) {
-                                continue;
-                            }
-                            self.words.truncate(mark.0);
-                            self.strings.truncate(mark.1);
-                        }
-                        // As JSON text, appended to the run just before if any.
-                        let mut text = String::new();
-                        write_string(&mut text, name);
-                        text.push(':');
-                        text.push_str(&to_string(member));
-                        let units = text.encode_utf16().count() as f64;
-                        match run {
-                            Some(end) if end == self.words.len() => {
-                                self.strings.push(',');
-                                self.strings.push_str(&text);
-                                *self.words.last_mut().expect("a run") += units + 1.0;
-                            }
-                            _ => {
-                                self.strings.push_str(&text);
-                                self.words.extend([RAW, units]);
-                                run = Some(self.words.len());
-                            }
-                        }
-                    }
-                    self.words.push(END);
-                }
-                (Shape::List { item, max_items }, Value::Array(items))
-                    if items.len() <= *max_items =>
-                {
-                    self.words.push(items.len() as f64);
-                    for each in items {
-                        if !self.value(each, item) {
-                            let text = to_string(each);
-                            self.words
-                                .extend([RAW_ITEM, text.encode_utf16().count() as f64]);
-                            self.strings.push_str(&text);
-                        }
-                    }
-                }
-                (Shape::String(rule), Value::String(text)) if !rule.allowed.is_empty() => {
-                    let Some(at) = rule.allowed.iter().position(|word| word == text) else {
-                        return false;
-                    };
-                    self.words.push(at as f64);
-                }
-                (Shape::String(_), Value::String(text)) => {
-                    self.words.push(text.encode_utf16().count() as f64);
-                    self.strings.push_str(text);
-                }
-                (Shape::Long { .. }, Value::Number(Number::Int(int)))
-                    if int.unsigned_abs() < 1 << 53 =>
-                {
-                    self.words.push(*int as f64);
-                }
-                _ => return false,
-            }
-            true
-        }
-    }
 
     /// What [`super::read`] (the generated reader) reads, checked against the
     /// generic reader: both fill the same record, or both give up.
@@ -737,6 +881,246 @@ mod tests {
             r#"{"SourceLocationArn":"arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0"}"#,
             Operation::CreateTask,
         );
+    }
+
+    /// The clean reader gives up on the walker's words for `text`, and the
+    /// reporting reader judges them, finding structural problems or not
+    /// (`problems`): its record is the one read from the tree (as the single
+    /// pass's is), and the report the tree's, byte for byte. Returns the
+    /// report's `(path, code)` pairs.
+    fn judged_from_the_words(
+        text: &str,
+        operation: Operation,
+        problems: bool,
+    ) -> Vec<(String, &'static str)> {
+        let tree = parse(text).expect("JSON");
+        let (words, strings, units) = walk(&tree.value, operation).expect("walked");
+        assert_eq!(read(&words, &strings, units, operation), None, "{text}");
+        let (record, found) = report(&words, &strings, units, operation)
+            .unwrap_or_else(|| panic!("reported from the words: {text}"));
+        assert_eq!(found.is_some(), problems, "problems found in {text}");
+        assert_eq!(record, Record::from_value(&tree.value, operation), "{text}");
+        let context = context(operation);
+        let (walked, general) = (
+            validate_walked(&words, &strings, units, &context).expect("a report"),
+            validate_text_by_tree(text, &context),
+        );
+        assert_eq!(walked.to_json_text(), general.to_json_text(), "{text}");
+        assert_eq!(walked, general);
+        walked
+            .diagnostics
+            .into_iter()
+            .map(|d| (d.path.into_owned(), d.code.as_str()))
+            .collect()
+    }
+
+    /// Checks that the reporting reader reports `extra` in a CreateTask
+    /// request as the tree reports it, with `(path, code)` among the findings.
+    fn reported_from_the_words(extra: &str, path: &str, code: &str) {
+        let found = judged_from_the_words(&request(extra), Operation::CreateTask, true);
+        assert!(
+            found.iter().any(|(p, c)| p == path && *c == code),
+            "{extra}: {found:?}"
+        );
+    }
+
+    /// Checks that neither reader judges the walker's words for `text`: the
+    /// JSON text written from them is validated, and the report is the tree's.
+    fn judged_by_the_text(text: &str, operation: Operation) {
+        let tree = parse(text).expect("JSON");
+        let (words, strings, units) = walk(&tree.value, operation).expect("walked");
+        assert_eq!(read(&words, &strings, units, operation), None, "{text}");
+        assert!(
+            report(&words, &strings, units, operation).is_none(),
+            "{text}"
+        );
+        let context = context(operation);
+        assert_eq!(
+            validate_walked(&words, &strings, units, &context),
+            Some(validate_text_by_tree(text, &context)),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_missing_member_of_a_walked_object_is_reported_without_writing_its_text() {
+        for (extra, path) in [
+            (r#""Tags":[{"Value":"v"}]"#, "/Tags/0/Key"),
+            (r#""Schedule":{}"#, "/Schedule/ScheduleExpression"),
+            (r#""Tags":[{"Key":"a"},{"Value":"v"},{}]"#, "/Tags/2/Key"),
+        ] {
+            reported_from_the_words(extra, path, "request/missing-member");
+        }
+        // At the root, with the cross-field rules that still run on what is there.
+        let found = judged_from_the_words(
+            r#"{"SourceLocationArn":"arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0","TaskMode":"ENHANCED","Options":{"Mtime":"NONE"}}"#,
+            Operation::CreateTask,
+            true,
+        );
+        assert!(found.contains(&("/DestinationLocationArn".into(), "request/missing-member")));
+        assert!(found.len() > 1, "{found:?}");
+        let found = judged_from_the_words("{}", Operation::UpdateTask, true);
+        assert_eq!(found, [("/TaskArn".into(), "request/missing-member")]);
+    }
+
+    #[test]
+    fn a_member_of_the_wrong_type_is_read_by_the_pass_from_its_json_text_and_reported() {
+        for (extra, path) in [
+            (r#""TaskMode":1"#, "/TaskMode"),
+            (r#""Name":true"#, "/Name"),
+            (r#""Options":"NONE""#, "/Options"),
+            (r#""Tags":"aws:x""#, "/Tags"),
+            (r#""Schedule":null"#, "/Schedule"),
+            (
+                r#""Options":{"BytesPerSecond":"fast","Mtime":"NONE"}"#,
+                "/Options/BytesPerSecond",
+            ),
+            (
+                r#""Options":{"Mtime":"NONE","BytesPerSecond":1.5,"Atime":0}"#,
+                "/Options/Atime",
+            ),
+        ] {
+            reported_from_the_words(extra, path, "value/wrong-type");
+        }
+        // Runs of members written as JSON text between members read from the words.
+        let found = judged_from_the_words(
+            r#"{"SourceLocationArn":null,"DestinationLocationArn":7,"Name":"n","TaskMode":2}"#,
+            Operation::CreateTask,
+            true,
+        );
+        assert_eq!(found.len(), 3, "{found:?}");
+    }
+
+    #[test]
+    fn a_list_item_of_the_wrong_type_is_read_by_the_pass_from_its_json_text_and_reported() {
+        reported_from_the_words(
+            r#""Tags":["aws:x",{"Key":"a"},3]"#,
+            "/Tags/0",
+            "value/wrong-type",
+        );
+        reported_from_the_words(r#""Includes":[null]"#, "/Includes/0", "value/wrong-type");
+    }
+
+    #[test]
+    fn an_enum_value_not_in_the_list_is_reported_from_its_json_text() {
+        for (extra, path) in [
+            (r#""TaskMode":"basic""#, "/TaskMode"),
+            (r#""Options":{"Atime":"none"}"#, "/Options/Atime"),
+            (
+                r#""Excludes":[{"FilterType":"REGEX","Value":"/a"}]"#,
+                "/Excludes/0/FilterType",
+            ),
+        ] {
+            reported_from_the_words(extra, path, "value/not-in-enum");
+        }
+    }
+
+    #[test]
+    fn a_string_off_its_length_or_pattern_in_the_words_is_reported_by_the_passs_check() {
+        let name_of_257 = format!(r#""Name":"{}""#, "n".repeat(257));
+        for (extra, path, code) in [
+            (
+                r#""CloudWatchLogGroupArn":"nope""#,
+                "/CloudWatchLogGroupArn",
+                "value/pattern-mismatch",
+            ),
+            (r#""Name":"""#, "/Name", "value/pattern-mismatch"),
+            (&name_of_257, "/Name", "value/too-long"),
+            (r#""Tags":[{"Key":""}]"#, "/Tags/0/Key", "value/too-short"),
+            // A character JSON text escapes, read from the words as it is.
+            (r#""Name":"a\u0000b""#, "/Name", "value/pattern-mismatch"),
+        ] {
+            reported_from_the_words(extra, path, code);
+        }
+    }
+
+    #[test]
+    fn an_integer_below_its_minimum_in_the_words_is_reported_and_one_beyond_them_read_by_the_pass()
+    {
+        reported_from_the_words(
+            r#""Options":{"BytesPerSecond":-2}"#,
+            "/Options/BytesPerSecond",
+            "value/below-minimum",
+        );
+        // Beyond 2^53 the walker writes the number as JSON text: the pass
+        // reads it, clean within 64 bits, and reports it beyond them.
+        judged_from_the_words(
+            &request(r#""Options":{"BytesPerSecond":9007199254740993}"#),
+            Operation::CreateTask,
+            false,
+        );
+        reported_from_the_words(
+            r#""Options":{"BytesPerSecond":9223372036854775808}"#,
+            "/Options/BytesPerSecond",
+            "value/integer-out-of-range",
+        );
+    }
+
+    #[test]
+    fn an_unknown_member_is_read_by_the_pass_from_its_json_text_and_reported_with_its_fix() {
+        for (extra, path) in [
+            (r#""Bogus":1"#, "/Bogus"),
+            (r#""Options":{"Verifymode":"NONE"}"#, "/Options/Verifymode"),
+            // The right name is there too, before and after: no fix.
+            (
+                r#""Options":{"Verifymode":"NONE","VerifyMode":"NONE"}"#,
+                "/Options/Verifymode",
+            ),
+            (
+                r#""Options":{"VerifyMode":"NONE","Verifymode":"NONE"}"#,
+                "/Options/Verifymode",
+            ),
+            (r#""Atime":"NONE""#, "/Atime"),
+            (
+                r#""TaskArn":"arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0""#,
+                "/TaskArn",
+            ),
+            // Runs of unknown members between known ones, in a list item too.
+            (r#""Bogus":1,"Other":"x","Name":"n","Third":true"#, "/Third"),
+            (
+                r#""Tags":[{"Key":"a","Valu":"v","a/b~c":null}]"#,
+                "/Tags/0/a~1b~0c",
+            ),
+        ] {
+            reported_from_the_words(extra, path, "request/unknown-member");
+        }
+        let found = judged_from_the_words(
+            &task_request(r#""TaskMode":"BASIC","Name":"n""#),
+            Operation::UpdateTask,
+            true,
+        );
+        assert_eq!(found, [("/TaskMode".into(), "request/unknown-member")]);
+    }
+
+    #[test]
+    fn the_invalid_example_is_reported_from_its_words() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/many-problems.json"
+        ))
+        .expect("the example");
+        let found = judged_from_the_words(&text, Operation::CreateTask, true);
+        assert_eq!(found.len(), 6, "{found:?}");
+    }
+
+    #[test]
+    fn what_the_pass_leaves_to_the_tree_is_judged_by_the_objects_json_text() {
+        for extra in [
+            // Unknown members whose values are objects or arrays.
+            r#""Bogus":{}"#,
+            r#""Tags":[{"Key":"a","Valu":["v"]}]"#,
+            // An object or an array where the model has something else.
+            r#""Options":[]"#,
+            r#""Tags":{}"#,
+            r#""Name":["a"]"#,
+            r#""Tags":[[]]"#,
+            // A string with an escape in JSON text (the walker's strings
+            // have none): the tree decodes escapes, lone surrogates too.
+            r#""TaskMode":"a\u0001""#,
+            r#""Tags":[{"Key":"k"},"\u0000"]"#,
+        ] {
+            judged_by_the_text(&request(extra), Operation::CreateTask);
+        }
     }
 
     #[test]

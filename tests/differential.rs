@@ -52,7 +52,9 @@ use common::shrink::{greedy, smaller, Tree};
 use datasync_task_validator::internal::patterns::PARTITIONS;
 use datasync_task_validator::internal::request::TaskMode;
 use datasync_task_validator::internal::schema::{option_members, Member, Shape, StringRule};
+use datasync_task_validator::internal::walked::{judged_by, validate_walked, walk, Judged};
 use datasync_task_validator::internal::{single_pass_verdict, SinglePass};
+use datasync_task_validator::json::parse;
 use datasync_task_validator::{
     validate_text, validate_text_by_tree, Code, Context, Location, LocationType, Operation,
     Pattern, Report, Task,
@@ -1390,6 +1392,38 @@ fn disagreement(text: &str, context: &Context, tree_first: bool) -> Option<(Stri
     compare(text, context, tree_first).1
 }
 
+/// What the JavaScript walker writes for the object `text` holds (words,
+/// strings, UTF-16 units), as `walked.rs`'s native walker writes it; `None`
+/// for text no JavaScript object has: not JSON, a root that is not an
+/// object, a member named twice, a lone surrogate.
+fn walked(text: &str, operation: Operation) -> Option<(Vec<f64>, String, usize)> {
+    let parsed = parse(text).ok()?;
+    parsed.findings.is_empty().then_some(())?;
+    walk(&parsed.value, operation)
+}
+
+/// Both reports, as JSON text, when `validate_walked` on the words of the
+/// object `text` holds disagrees with `validate_text_by_tree` on the text;
+/// `None` too when no object holds it.
+fn walked_disagreement(
+    text: &str,
+    context: &Context,
+    tree_first: bool,
+) -> Option<(String, String)> {
+    let (words, strings, units) = walked(text, context.operation)?;
+    let by_words =
+        || validate_walked(&words, &strings, units, context).expect("words the walker writes");
+    let (object, tree) = if tree_first {
+        let tree = validate_text_by_tree(text, context);
+        (by_words(), tree)
+    } else {
+        let object = by_words();
+        (object, validate_text_by_tree(text, context))
+    };
+    let (object_text, tree_text) = (object.to_json_text(), tree.to_json_text());
+    (object != tree || object_text != tree_text).then_some((object_text, tree_text))
+}
+
 /// What the reports of a run held, to show what the requests reached.
 #[derive(Default)]
 struct Tally {
@@ -1401,6 +1435,10 @@ struct Tally {
     /// Requests `validate_text` judged by the single pass with structural
     /// problems, by the single pass with none, and by the tree.
     paths: [u64; 3],
+    /// Requests whose objects `validate_walked` judged by the clean reader,
+    /// by the reporting reader with problems and without, by their JSON
+    /// text, and requests no object holds.
+    walked: [u64; 5],
 }
 
 impl Tally {
@@ -1409,6 +1447,9 @@ impl Tally {
         self.structurally_sound += other.structurally_sound;
         self.unreadable += other.unreadable;
         for (mine, theirs) in self.paths.iter_mut().zip(other.paths) {
+            *mine += theirs;
+        }
+        for (mine, theirs) in self.walked.iter_mut().zip(other.walked) {
             *mine += theirs;
         }
         for (code, count) in &other.codes {
@@ -1554,30 +1595,45 @@ fn variable(name: &str) -> Option<u64> {
 }
 
 /// The failure message for a disagreement on request `index`.
-fn explain(seed: u64, index: u64, case: &Case, setting: &Setting) -> String {
+fn explain(seed: u64, index: u64, case: &Case, setting: &Setting, objects: bool) -> String {
+    let differ = if objects {
+        walked_disagreement
+    } else {
+        disagreement
+    };
     let original = case.text();
     let (shrunk, setting) = shrink(case, setting, |text, context| {
-        disagreement(text, context, tree_first(index)).is_some()
+        differ(text, context, tree_first(index)).is_some()
     });
     let text = shrunk.text();
-    let (fast, tree) = disagreement(&text, &setting.context(), tree_first(index))
+    let (fast, tree) = differ(&text, &setting.context(), tree_first(index))
         .expect("the shrunk case still disagrees");
+    let (fast_name, test) = if objects {
+        (
+            "validate_walked",
+            "objects_walked_from_the_requests_give_their_texts_report",
+        )
+    } else {
+        ("validate_text", "both_text_paths_give_the_same_report")
+    };
     let same = fast
         .bytes()
         .zip(tree.bytes())
         .take_while(|(a, b)| a == b)
         .count();
     format!(
-        "validate_text and validate_text_by_tree disagree on request {index} of seed {seed:#x}\n\
-         replay: DIFFERENTIAL_SEED={seed:#x} DIFFERENTIAL_INDEX={index} cargo test --test differential -- --nocapture\n\
+        "{fast_name} and validate_text_by_tree disagree on request {index} of seed {seed:#x}\n\
+         replay: DIFFERENTIAL_SEED={seed:#x} DIFFERENTIAL_INDEX={index} cargo test --test differential {test} -- --nocapture\n\
          simplest context found: {setting:?}\n\
          shortest text found ({} bytes, from {}):\n{text}\n\
          as a Rust string: {text:?}\n\
          the reports as JSON text, which differ from byte {same}:\n\
-         validate_text:          {fast}\n\
+         {fast_name}:{:pad$}{fast}\n\
          validate_text_by_tree:  {tree}\n",
         text.len(),
         original.len(),
+        "",
+        pad = 24 - fast_name.len(),
     )
 }
 
@@ -1590,9 +1646,16 @@ struct Part {
     failure: Option<(u64, String)>,
 }
 
-/// Compares both paths on the requests `indexes` of `seed`, until the first
+/// Compares both paths on the requests `indexes` of `seed` (or, with
+/// `objects`, the objects' words with the texts' tree), until the first
 /// difference or until another thread has found one.
-fn run(seed: u64, indexes: impl Iterator<Item = u64>, stop: &AtomicBool, show: bool) -> Part {
+fn run(
+    seed: u64,
+    indexes: impl Iterator<Item = u64>,
+    stop: &AtomicBool,
+    show: bool,
+    objects: bool,
+) -> Part {
     let mut part = Part::default();
     let mut coverage = Coverage::default();
     for index in indexes {
@@ -1606,10 +1669,30 @@ fn run(seed: u64, indexes: impl Iterator<Item = u64>, stop: &AtomicBool, show: b
             println!("request {index}: {text:?}\ncontext: {setting:?}");
         }
         let context = setting.context();
+        if objects {
+            if walked_disagreement(&text, &context, tree_first(index)).is_some() {
+                stop.store(true, Ordering::Relaxed);
+                part.failure = Some((index, explain(seed, index, &case, &setting, true)));
+                break;
+            }
+            let path = match walked(&text, context.operation) {
+                None => 4,
+                Some((words, strings, units)) => {
+                    match judged_by(&words, &strings, units, context.operation) {
+                        Judged::Clean => 0,
+                        Judged::Reported => 1,
+                        Judged::ReportedClean => 2,
+                        Judged::Text => 3,
+                    }
+                }
+            };
+            part.tally.walked[path] += 1;
+            continue;
+        }
         let (report, difference) = compare(&text, &context, tree_first(index));
         if difference.is_some() {
             stop.store(true, Ordering::Relaxed);
-            part.failure = Some((index, explain(seed, index, &case, &setting)));
+            part.failure = Some((index, explain(seed, index, &case, &setting, false)));
             break;
         }
         part.tally.add(&report);
@@ -1623,8 +1706,10 @@ fn run(seed: u64, indexes: impl Iterator<Item = u64>, stop: &AtomicBool, show: b
     part
 }
 
-#[test]
-fn both_text_paths_give_the_same_report() {
+/// Runs [`run`] over the requests the settings choose, on several threads;
+/// fails with the lowest index of a difference. The tally, and a line that
+/// says what was compared.
+fn run_all(objects: bool) -> (Tally, String) {
     let seed = variable("DIFFERENTIAL_SEED").unwrap_or(DEFAULT_SEED);
     let (first, count) = match variable("DIFFERENTIAL_INDEX") {
         Some(index) => (index, 1),
@@ -1647,7 +1732,7 @@ fn both_text_paths_give_the_same_report() {
             .map(|t| {
                 let stop = &stop;
                 let indexes = (first + t..first + count).step_by(threads);
-                scope.spawn(move || run(seed, indexes, stop, count == 1))
+                scope.spawn(move || run(seed, indexes, stop, count == 1, objects))
             })
             .collect();
         workers
@@ -1668,11 +1753,18 @@ fn both_text_paths_give_the_same_report() {
     for part in &parts {
         tally.merge(&part.tally);
     }
-    println!(
-        "differential: {count} requests, 0 differences, {:.1} s (seed {seed:#x}, {threads} threads, {:.1} MB of text)",
+    let line = format!(
+        "{count} requests, 0 differences, {:.1} s (seed {seed:#x}, {threads} threads, {:.1} MB of text)",
         started.elapsed().as_secs_f64(),
         bytes as f64 / 1e6,
     );
+    (tally, line)
+}
+
+#[test]
+fn both_text_paths_give_the_same_report() {
+    let (tally, line) = run_all(false);
+    println!("differential: {line}");
     let never: Vec<&str> = Code::ALL
         .iter()
         .map(|code| code.as_str())
@@ -1702,6 +1794,29 @@ fn both_text_paths_give_the_same_report() {
         clean > 0,
         "the single pass judged none of {total} requests clean"
     );
+}
+
+/// The object path agrees with the general path too: for every generated
+/// request that a JavaScript object can hold, `validate_walked` on the words
+/// the walker writes for the object gives the report `validate_text_by_tree`
+/// gives its text, whichever reader judges the words (the clean reader, the
+/// reporting reader, or the text written from them).
+#[test]
+fn objects_walked_from_the_requests_give_their_texts_report() {
+    let (tally, line) = run_all(true);
+    println!("differential, objects: {line}");
+    let [clean, reported, reported_clean, text, not_objects] = tally.walked;
+    println!(
+        "differential, objects: judged by the clean reader {clean}, by the reporting reader with structural problems {reported} and without {reported_clean}, by their JSON text {text}; not an object JavaScript holds {not_objects}"
+    );
+    // Each reader must take its share, or the test compares fewer paths than
+    // it says.
+    let total = clean + reported + reported_clean + text;
+    assert!(
+        reported * 20 > total,
+        "the reporting reader judged {reported} of {total} objects with problems (5% at least expected)"
+    );
+    assert!(clean > 0 && text > 0, "{:?}", tally.walked);
 }
 
 #[test]

@@ -10,7 +10,7 @@
 
 use crate::diagnostic::Piece::{Plain, Quoted};
 use crate::diagnostic::{excerpt, message, quote, Code, Collector, Diagnostic, PatchOp};
-use crate::json::{Number, Text, Value};
+use crate::json::{Number, Value};
 use crate::patterns::Pattern;
 use crate::pointer;
 use crate::schema::{Member, Operation, Shape, StringRule};
@@ -271,6 +271,9 @@ impl Walker {
                 None => {
                     pointer::push(path, member_name);
                     if !out.counted_only(Code::UnknownMember, path) {
+                        let count = |wanted: &str| {
+                            present.iter().filter(|(name, _)| name == wanted).count()
+                        };
                         out.push(unknown_member_diagnostic(
                             self.operation,
                             member_name,
@@ -278,7 +281,7 @@ impl Walker {
                             name,
                             path,
                             saved,
-                            present,
+                            &count,
                         ));
                     }
                 }
@@ -333,18 +336,18 @@ pub(crate) fn too_many_items_diagnostic(
 
 /// The diagnostic for the member `member_name`, at `path`, that is not one of
 /// `members`, the structure at `path[..parent]` (named `name`, "" for a list
-/// item) whose members are `present`.
-fn unknown_member_diagnostic(
+/// item). `count(wanted)` says how many members of the object are called
+/// `wanted` (asked only when there is a name to suggest). The structure walk
+/// and the single pass build it here alike.
+pub(crate) fn unknown_member_diagnostic(
     operation: Operation,
     member_name: &str,
     members: &'static [Member],
     name: &str,
     path: &str,
     parent: usize,
-    present: &[(Text<'_>, Value<'_>)],
+    count: &dyn Fn(&str) -> usize,
 ) -> Diagnostic {
-    // How many members of the object are called `wanted`.
-    let count = |wanted: &str| present.iter().filter(|(name, _)| name == wanted).count();
     let parent_path = path.get(..parent).unwrap_or_default();
     // A member of another operation gets the reason instead of a guess.
     let foreign = parent == 0 && operation.why_not_a_member(member_name).is_some();

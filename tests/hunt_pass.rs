@@ -16,6 +16,13 @@
 //! (the pass reporting problems, or the tree) so that it cannot pass by
 //! silently testing something else.
 //!
+//! Each text a JavaScript object can hold is also judged as that object:
+//! from the words the walker writes for it (`walked::walk`, the native
+//! walker), by `walked::validate_walked`, whose reporting reader
+//! (`walked::report`) reads the words as the pass reads the text. Its report
+//! must be the tree's too (tests/node/walk-report-hunt.test.mjs is the same
+//! hunt with the JavaScript walker).
+//!
 //! The generator at the end builds requests from the schema table, every
 //! string without escapes and every value a scalar where the model has one
 //! (what the pass reports itself), with a few problems each, in contexts with
@@ -37,7 +44,9 @@ use common::shrink::{greedy, smaller, Tree};
 
 use datasync_task_validator::internal::request::TaskMode;
 use datasync_task_validator::internal::schema::{Member, Shape, StringRule};
+use datasync_task_validator::internal::walked::{judged_by, validate_walked, walk};
 use datasync_task_validator::internal::{single_pass_verdict, SinglePass};
+use datasync_task_validator::json::parse;
 use datasync_task_validator::{
     validate_text, validate_text_by_tree, Context, Location, LocationType, Operation, Pattern, Task,
 };
@@ -90,7 +99,23 @@ fn judge_everywhere(text: &str, operation: Operation) {
     for context in [bare, described, with_task] {
         let (fast, general) = reports(text, &context);
         assert_eq!(fast, general, "the two paths differ on {text}");
+        if let Some((words, strings, units)) = walked(text, operation) {
+            let object = validate_walked(&words, &strings, units, &context)
+                .expect("words the walker writes")
+                .to_json_text();
+            assert_eq!(object, general, "the object path differs on {text}");
+        }
     }
+}
+
+/// What the JavaScript walker writes for the object `text` holds (words,
+/// strings, UTF-16 units), as `walked.rs`'s native walker writes it; `None`
+/// for text no JavaScript object holds (a member named twice, a lone
+/// surrogate, not JSON).
+fn walked(text: &str, operation: Operation) -> Option<(Vec<f64>, String, usize)> {
+    let parsed = parse(text).ok()?;
+    parsed.findings.is_empty().then_some(())?;
+    walk(&parsed.value, operation)
 }
 
 /// `text`, a request of `operation`, is judged by the single pass, which
@@ -1069,7 +1094,16 @@ impl Case {
             context = context.with_task(task);
         }
         let (fast, general) = reports(text, &context);
-        (fast != general).then_some((fast, general))
+        if fast != general {
+            return Some((fast, general));
+        }
+        // The object the text holds, as the JavaScript walker writes it,
+        // judged from the words (walked::report when it is not clean).
+        let (words, strings, units) = walked(text, self.operation)?;
+        let object = validate_walked(&words, &strings, units, &context)
+            .expect("words the walker writes")
+            .to_json_text();
+        (object != general).then(|| (format!("(walked) {object}"), general))
     }
 
     /// The codes of the report's structural diagnostics (those the pass builds).
@@ -1153,8 +1187,16 @@ fn generated_requests_with_a_few_scalar_problems_get_the_same_report_on_both_pat
     let mut failed = 0;
     // How often the pass reported each structural code: what the hunt reached.
     let mut codes = std::collections::BTreeMap::new();
+    // Which reader judged the object each text holds, from the walker's words.
+    let mut readers = std::collections::BTreeMap::new();
     for index in 0..count {
         let (case, doc, _, _) = generate(seed, index);
+        let reader = walked(&case.text, case.operation).map(|(words, strings, units)| {
+            format!("{:?}", judged_by(&words, &strings, units, case.operation))
+        });
+        *readers
+            .entry(reader.unwrap_or_else(|| "no object".to_owned()))
+            .or_insert(0u64) += 1;
         match single_pass_verdict(&case.text, case.operation) {
             SinglePass::Reported => {
                 reported += 1;
@@ -1184,14 +1226,21 @@ fn generated_requests_with_a_few_scalar_problems_get_the_same_report_on_both_pat
         "hunt_pass: {count} requests (seed {seed}): {reported} reported by the pass, {clean} clean in one pass, {tree} left to the tree; {failed} differ"
     );
     println!("hunt_pass: the pass reported {codes:?}");
+    println!("hunt_pass: the objects were judged by {readers:?}");
     assert!(
         failures.is_empty(),
         "{failed} of {count} differ:\n{failures}"
     );
-    // The generator is aimed at the pass's reporting path: most requests take it.
+    // The generator is aimed at the pass's reporting path: most requests take it,
+    // and most of their objects the walked reporting reader.
     assert!(
         reported * 2 > count,
         "only {reported} of {count} took the pass's reporting path"
+    );
+    let by_the_reporting_reader = readers.get("Reported").copied().unwrap_or(0);
+    assert!(
+        by_the_reporting_reader * 2 > count,
+        "only {by_the_reporting_reader} of {count} objects were judged by walked::report: {readers:?}"
     );
 }
 

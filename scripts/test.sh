@@ -81,9 +81,11 @@ step "crates/hcl-reader: fmt, clippy (native and wasm32), test" hcl_reader_check
 # The mutation fuzzer for a bounded time, in release mode; it prints how many inputs it ran.
 step "fuzz the core for ${FUZZ_SECONDS:-20}s" env FUZZ_SECONDS="${FUZZ_SECONDS:-20}" cargo test --release --test fuzz -- --nocapture
 # validate_text (the single pass) and validate_text_by_tree (the tree path) give
-# the same report on a million generated requests; in release mode (75-85 s
-# of CPU; a debug build takes about six times as long). It prints the count and the time.
-step "differential test: 1000000 requests, both text paths (release)" env DIFFERENTIAL_REQUESTS=1000000 cargo test --release --test differential -- --nocapture
+# the same report on a million generated requests, and so does validate_walked
+# on the words the native walker writes for each that an object can hold; in
+# release mode (about 450 s on this machine's two cores; a debug build takes about
+# six times as long). It prints the counts (which reader judged how many) and the time.
+step "differential test: 1000000 requests, both text paths and the object path (release)" env DIFFERENTIAL_REQUESTS=1000000 cargo test --release --test differential -- --nocapture
 step "build pkg/ (scripts/build.sh)" bash scripts/build.sh
 step "wasm-bindgen-test under Node.js" wasm_test
 step "wasm-bindgen-test in headless Chromium" wasm_test_in_chromium

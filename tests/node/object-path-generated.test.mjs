@@ -3,10 +3,11 @@
 // gives exactly the report validate(JSON.stringify(object), options) gives,
 // member for member and in the same order (their JSON texts are equal), and it
 // runs each getter, toJSON and Proxy read JSON.stringify would run, once.
-// Today the object path *is* JSON.stringify then the text path, so these pass
-// by construction; they are here for any object path that reads objects
-// itself (a walker that writes a record into wasm memory and falls back on
-// anything unusual): every difference from JSON.stringify is a bug there.
+// The object path reads the object itself: the generated walker writes words
+// into wasm memory, a generated reader judges a clean request from them, a
+// reporting reader judges the rest as the single pass judges text, and only
+// what neither reads goes through JSON text. Every difference from
+// JSON.stringify followed by the text path is a bug in one of them.
 //
 // The requests come from the JSON Schemas the package ships (schema/, the
 // same table the core validates with; json-schema.test.mjs keeps them

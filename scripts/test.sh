@@ -83,8 +83,9 @@ step "fuzz the core for ${FUZZ_SECONDS:-20}s" env FUZZ_SECONDS="${FUZZ_SECONDS:-
 # validate_text (the single pass) and validate_text_by_tree (the tree path) give
 # the same report on a million generated requests, and so does validate_walked
 # on the words the native walker writes for each that an object can hold; in
-# release mode (about 450 s on this machine's two cores; a debug build takes about
-# six times as long). It prints the counts (which reader judged how many) and the time.
+# release mode (about a minute each on this machine's two cores when it is
+# quiet, several under load; a debug build takes about six times as long). It
+# prints the counts (which reader judged how many) and the time.
 step "differential test: 1000000 requests, both text paths and the object path (release)" env DIFFERENTIAL_REQUESTS=1000000 cargo test --release --test differential -- --nocapture
 step "build pkg/ (scripts/build.sh)" bash scripts/build.sh
 step "wasm-bindgen-test under Node.js" wasm_test

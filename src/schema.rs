@@ -131,8 +131,14 @@ static S3_SUBDIRECTORY: Shape = text(None, Some(4096), Pattern::S3Subdirectory);
 static IAM_ROLE_ARN: Shape = text(None, Some(2048), Pattern::IamRoleArn);
 static S3_BUCKET_ARN: Shape = text(None, Some(268), Pattern::S3BucketArn);
 static OBJECT_VERSION_ID: Shape = text(Some(1), Some(100), Pattern::S3ObjectVersionId);
-/// `Schedule.ScheduleExpression`'s rules, which the schedule rule checks first.
-pub(crate) static SCHEDULE_EXPRESSION: Shape = text(None, Some(256), Pattern::ScheduleExpression);
+/// `Schedule.ScheduleExpression`'s string rule, which the schedule rule checks first.
+pub(crate) const SCHEDULE_EXPRESSION_RULE: StringRule = StringRule {
+    min_length: None,
+    max_length: Some(256),
+    pattern: Some(Pattern::ScheduleExpression),
+    allowed: &[],
+};
+static SCHEDULE_EXPRESSION: Shape = Shape::String(SCHEDULE_EXPRESSION_RULE);
 static FILTER_TYPE: Shape = Shape::String(StringRule {
     min_length: None,
     max_length: Some(128),

@@ -12,7 +12,6 @@
 use crate::diagnostic::Collector;
 use crate::request::Request;
 use crate::rules::Context;
-use crate::schema::Shape;
 
 /// The pointer of the expression.
 pub const PATH: &str = "/Schedule/ScheduleExpression";
@@ -35,10 +34,7 @@ pub fn check(request: &Request, context: &Context, out: &mut Collector) {
 /// judged as the single pass judges a string: without building the
 /// diagnostics the structural check has reported already, if any.
 fn meets_model(expression: &str) -> bool {
-    match &crate::schema::SCHEDULE_EXPRESSION {
-        Shape::String(rule) => super::structure::string_is_clean(expression, rule),
-        _ => true,
-    }
+    super::structure::string_is_clean(expression, &crate::schema::SCHEDULE_EXPRESSION_RULE)
 }
 
 #[cfg(test)]

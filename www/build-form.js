@@ -33,6 +33,7 @@ export function buildForm(fieldList) {
   const form = $('task-form');
   const ordered = [...sections.entries()].sort((a, b) => a[1].order - b[1].order);
   for (const [name, { nodes }] of ordered) form.append(renderSection(name, nodes));
+  form.append(rowFormsHome()); // after the sections, though it shows nothing
   register(form);
 }
 
@@ -254,6 +255,37 @@ function renderList(node, pointer, context) {
   return list;
 }
 
+/** A list's pointer -> the forms of its rendered rows (see rowForm). */
+const rowForms = new Map();
+
+/**
+ * Makes a list row's controls (and the row) a form of their own: after every
+ * keystroke Chromium's autofill scans each control of the form the text box
+ * belongs to, and 50 tags in their section's form made that about 400 style and
+ * layout checks per key in a tag (docs/performance.md, "Tags: a form per row").
+ * A row sits inside its section's form, and a form cannot hold another one, so
+ * the row's form is an empty element outside every section that its controls
+ * name with the `form` attribute; Enter in a row with one text box submits it,
+ * and the page cancels that as for a section's form.
+ */
+function rowForm(row, rowPointer) {
+  const form = h('form', { id: idFor('form', rowPointer), novalidate: true });
+  row.setAttribute('form', form.id);
+  for (const control of row.querySelectorAll('input, select, textarea, button, fieldset')) control.setAttribute('form', form.id);
+  return form;
+}
+
+/** The element that holds the list rows' forms: in the form's root (so their submit events reach its listener), outside every section. */
+function rowFormsHome() {
+  const root = $('task-form');
+  let home = root.querySelector(':scope > .row-forms');
+  if (!home) {
+    home = h('div', { class: 'row-forms', hidden: true });
+    root.append(home);
+  }
+  return home;
+}
+
 /**
  * (Re)creates a list's rows from the state, so names and indices always match.
  * Renders at most ROW_LIMIT rows; the others stay in the request (and its JSON),
@@ -267,17 +299,24 @@ export function renderRows(list, registerNow = true) {
   const items = getAt(state.request, pointer);
   const count = Array.isArray(items) ? items.length : 0;
   const rows = [];
+  const forms = [];
   for (let index = 0; index < Math.min(count, ROW_LIMIT); index += 1) {
     const rowPointer = `${pointer}/${index}`;
     const context = { flat: false, helps: new Map() };
-    rows.push(h('fieldset', { class: 'row', id: idFor('group', rowPointer), 'data-group': rowPointer, tabindex: -1 },
+    const row = h('fieldset', { class: 'row', id: idFor('group', rowPointer), 'data-group': rowPointer, tabindex: -1 },
       h('legend', { text: `${item.label} ${index + 1}` }),
       diagnosticsSlot(rowPointer),
       h('div', { class: 'row-fields' }, ...item.children.map((child) => renderNode(child, `${rowPointer}/${child.name}`, context))),
-      h('button', { type: 'button', class: 'secondary', 'data-remove-row': rowPointer, text: `Remove ${noun} ${index + 1}` })));
+      h('button', { type: 'button', class: 'secondary', 'data-remove-row': rowPointer, text: `Remove ${noun} ${index + 1}` }));
+    forms.push(rowForm(row, rowPointer));
+    rows.push(row);
   }
   const container = list.querySelector(':scope > .rows');
   if (registerNow) unregisterBelow(pointer);
+  // The forms first, so each row's controls find theirs as soon as they are in the document.
+  for (const form of rowForms.get(pointer) ?? []) form.remove();
+  rowFormsHome().append(...forms);
+  rowForms.set(pointer, forms);
   container.replaceChildren(...rows);
   list.querySelector(':scope > .list-footer > .count').textContent = ` ${plural(count, noun)} (at most ${node.maxItems})`;
   const overflow = list.querySelector(':scope > .list-overflow');

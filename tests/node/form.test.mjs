@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { applyDefaults, fields, validate } from 'datasync-task-validator';
 import { DESTINATION, SOURCE, repoRoot } from './helpers.mjs';
 import {
-  codesAt, control, enter, formTest, importPasted, jsonOutput, leaves, openAllSections, slot, summaryStatus, useBrowser, waitReady,
+  codesAt, control, enter, formTest, fullRequest, importPasted, jsonOutput, leaves, openAllSections, slot, summaryStatus, useBrowser, waitReady,
 } from './form-harness.mjs';
 
 const harness = useBrowser();
@@ -184,11 +184,12 @@ formTest('a problem in the summary whose message quotes the value changes in pla
 formTest('each section is a form of its own: a keystroke makes Chromium scan one section, and Enter submits nothing', async (page) => {
   await openAllSections(page);
   await page.locator('[data-add-row="/Tags"]').click();
-  const owners = await page.$$eval('#task-form [name^="/"]', (controls) => controls.map((control) => ({
+  // A list row's controls are a form of their own (the next test); every other control is its section's.
+  const owners = await page.$$eval('#task-form [name^="/"]', (controls) => controls.filter((control) => !control.closest('.row')).map((control) => ({
     name: control.name,
     ownForm: control.form !== null && control.form === control.closest('details.section').querySelector(':scope > form'),
   })));
-  assert.ok(owners.length > 40);
+  assert.ok(owners.length > 30, `${owners.length} controls`);
   assert.deepEqual(owners.filter((owner) => !owner.ownForm), [], 'controls outside their section\'s form');
   // Logging has one text box, so Enter in it submits its form: nothing happens.
   const url = page.url();
@@ -197,6 +198,44 @@ formTest('each section is a form of its own: a keystroke makes Chromium scan one
   await nextFrame(page);
   assert.equal(page.url(), url);
   assert.equal(await control(page, '/CloudWatchLogGroupArn').inputValue(), 'arn:aws:logs:us-east-1:111122223333:log-group:/aws/datasync:*');
+});
+
+formTest('each list row is a form of its own: a keystroke in one of 50 tags makes Chromium scan that row, and Enter submits nothing', async (page) => {
+  await importPasted(page, JSON.stringify(fullRequest())); // the full BASIC example with 50 tags
+  await page.waitForSelector('#import-status[data-imported]');
+  await openAllSections(page);
+  await page.locator('[data-add-row="/Includes"]').click();
+  // Chromium's autofill scans every control of the form a text box belongs to after
+  // each keystroke: in a row that is the row's key, value, remove button and fieldset.
+  const rowForms = () => page.$$eval('#task-form .row', (rows) => rows.map((row) => {
+    const controls = [...row.querySelectorAll('input, select, textarea, button')];
+    const form = controls[0].form;
+    return {
+      row: row.dataset.group,
+      ownForm: form !== null && controls.every((control) => control.form === form) && row.form === form,
+      formSize: form?.elements.length,
+      inASection: form?.closest('details.section') !== null,
+    };
+  }));
+  const forms = await rowForms();
+  assert.equal(forms.length, 53, '50 tags, two includes and an exclude');
+  assert.deepEqual(forms.filter((form) => !form.ownForm || form.formSize > 4 || form.inASection), [], 'rows that share a form or sit in a section\'s form');
+  // Typing in a row works as anywhere else.
+  await enter(page, '/Tags/25/Key', 'cost-centre');
+  assert.equal((await jsonOutput(page)).Tags[25].Key, 'cost-centre');
+  // A filter row has one text box, so Enter in it submits the row's form: nothing happens.
+  const url = page.url();
+  await control(page, '/Includes/1/Value').fill('/photos');
+  await control(page, '/Includes/1/Value').press('Enter');
+  await nextFrame(page);
+  assert.equal(page.url(), url);
+  assert.equal(await control(page, '/Includes/1/Value').inputValue(), '/photos');
+  // Removing or adding rows leaves one form per row shown, no more.
+  await page.locator('[data-remove-row="/Tags/0"]').click();
+  await page.locator('[data-remove-row="/Includes/0"]').click();
+  await page.locator('[data-add-row="/Tags"]').click();
+  assert.equal((await rowForms()).filter((form) => form.ownForm && form.formSize <= 4).length, 52);
+  assert.equal(await page.locator('#task-form > .row-forms > form').count(), 52);
 });
 
 formTest('ENHANCED with VerifyMode POINT_IN_TIME_CONSISTENT: the conflict shows, and default labels follow TaskMode', async (page) => {

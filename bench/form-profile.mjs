@@ -8,7 +8,9 @@
 //
 // Phases: FunctionCall (the page's own JavaScript: validate and the DOM
 // updates), UpdateLayoutTree (style), Layout, PrePaint, Paint, Layerize and
-// Commit; then every task of the main thread (editing and autofill included).
+// Commit; then every task of the main thread (editing and autofill included),
+// and of those the tasks that only check style and layout (autofill's scan of the
+// typed text box's form) with the size of the scan per keystroke.
 // The full trace is written to bench/results/form-profile.json for
 // chrome://tracing or Perfetto.
 //
@@ -75,8 +77,14 @@ const { traceEvents } = JSON.parse(trace.toString());
 const threads = new Map();
 for (const event of traceEvents) if (event.name === 'thread_name') threads.set(`${event.pid}:${event.tid}`, event.args.name);
 const totals = new Map(PHASES.map((phase) => [phase, 0]));
-for (const event of traceEvents) {
-  if (event.ph !== 'X' || !totals.has(event.name) || threads.get(`${event.pid}:${event.tid}`) !== 'CrRendererMain') continue;
+const mainEvents = traceEvents.filter((event) => event.ph === 'X' && threads.get(`${event.pid}:${event.tid}`) === 'CrRendererMain')
+  .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+// A phase's outermost events only: Paint nests one Paint per painted layer inside the
+// phase's own (before 2026-12-06 they were counted twice).
+const openUntil = new Map();
+for (const event of mainEvents) {
+  if (!totals.has(event.name) || event.ts < (openUntil.get(event.name) ?? -Infinity)) continue;
+  openUntil.set(event.name, event.ts + event.dur);
   totals.set(event.name, totals.get(event.name) + (event.tdur ?? event.dur) / 1000);
 }
 const keystrokes = value.length * 2 * ROUNDS;
@@ -100,6 +108,28 @@ for (const task of mainTasks) {
   end = task.ts + task.dur;
 }
 console.log(`  ${'every main task'.padEnd(17)} ${(everything / keystrokes).toFixed(2).padStart(6)} ms`);
+// Chromium's autofill reads the form the typed text box belongs to in a task of its
+// own after each keystroke: style and layout checks (Document::UpdateStyleAndLayout)
+// with no page script, no input event and no frame in the task. Their number grows
+// with the form's controls (docs/performance.md, "A form per section" and "Tags: a form per row").
+const scans = [];
+let from = 0;
+for (const task of mainTasks) {
+  while (from < mainEvents.length && mainEvents[from].ts < task.ts) from += 1;
+  let checks = 0;
+  let other = false;
+  for (let i = from; i < mainEvents.length && mainEvents[i].ts < task.ts + task.dur; i += 1) {
+    const { name } = mainEvents[i];
+    if (name === 'Document::UpdateStyleAndLayout') checks += 1;
+    else if (name === 'FunctionCall' || name === 'WebFrameWidgetImpl::HandleInputEvent' || name === 'WebFrameWidgetImpl::BeginMainFrame') other = true;
+  }
+  if (checks > 0 && !other) scans.push({ checks, cpu: (task.tdur ?? task.dur) / 1000 });
+}
+// One scan per keystroke: the largest of those tasks, as many as keys (a few smaller
+// ones, one or two checks each, are other work).
+const largest = scans.sort((a, b) => b.checks - a.checks).slice(0, keystrokes);
+console.log(`  ${'autofill scan'.padEnd(17)} ${(largest.reduce((sum, scan) => sum + scan.cpu, 0) / keystrokes).toFixed(2).padStart(6)} ms`
+  + `   (the ${largest.length} largest tasks of style and layout checks alone: median ${largest[largest.length >> 1]?.checks ?? 0} checks each)`);
 if (EDGE) {
   // Each key press's EventLatency and its stages (nested async events that share its id).
   const stagesOf = new Map();

@@ -67,7 +67,8 @@ function renderSection(name, nodes) {
   // Each section's controls are a form of their own: after every keystroke Chromium's
   // autofill scans the form the text box belongs to, every control of it (about 600
   // style and layout checks per key with 50 tags in one form, measured in
-  // docs/performance.md), so a smaller form costs each keystroke less.
+  // docs/performance.md), so a smaller form costs each keystroke less. A list's
+  // rows have forms of their own (rowForm).
   const section = h('details', { class: 'section', 'data-section': name, open: OPEN_SECTIONS.has(name), 'aria-labelledby': nameId },
     h('summary', {},
       h('span', { class: 'section-title', id: titleId, text: name },

@@ -51,11 +51,12 @@ mkdir -p "$pkg/node" "$pkg/web"
 # The producers and target_features sections are for tools, not engines.
 # --gufa -Os --converge: 630 bytes gzip smaller than -Oz and no slower
 # (docs/performance.md, "Size of the browser download").
-# --low-memory-unused (the low 1 KiB of memory is never addressed): a constant
-# added to an address folds into the load's or store's offset, which differs
-# only for an address that wraps past 4 GiB into that kilobyte (the bottom of a
-# 1 MiB stack placed first): 444 bytes gzip smaller, a few fewer instructions
-# per call (docs/performance.md, "Size again").
+# --low-memory-unused: a constant (under 1 KiB) added to an address folds into
+# the load's or store's offset. The two differ only when the sum wraps past
+# 4 GiB, which no address here does (the 1 MiB stack comes first, then the
+# data; only an overflowing stack reaches the low KiB, and then the folded
+# access traps rather than writing there): 444 bytes gzip smaller, a few fewer
+# instructions per call (docs/performance.md, "Size again").
 node_modules/.bin/wasm-opt --gufa -Os --converge --low-memory-unused \
   --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-multivalue \

@@ -641,6 +641,8 @@ const GIVE_UP = Symbol('give up');
 /** The words that mark members, and an item, written as JSON text in the strings (src/walked.rs). */
 const RAW = -2;
 const RAW_ITEM = -3;
+/** A member's word is its position plus this many times what it holds (src/walked.rs). */
+const POSITIONS = 64;
 const OBJECT_PROTOTYPE = Object.prototype;
 const getPrototypeOf = Object.getPrototypeOf;
 
@@ -841,23 +843,24 @@ function taken(v) {
 }
 
 /**
- * A free string: its length in UTF-16 units, its characters appended to the
- * strings, encoded at the end in one call (one call per string, or a copy
- * unit by unit, cost more). None with a lone surrogate, which encodeInto
- * would replace.
+ * A free string, the member at `at` (0 for a list's item): its word holds
+ * its length in UTF-16 units (src/walked.rs), its characters are appended
+ * to the strings, encoded at the end in one call (one call per string, or
+ * a copy unit by unit, cost more). None with a lone surrogate, which
+ * encodeInto would replace.
  */
-function str(v) {
+function str(v, at) {
   if (typeof v !== 'string' || hasLoneSurrogate(v)) return false;
   walkStrings += v;
-  put(v.length);
+  put(at + POSITIONS * v.length);
   return true;
 }
 
-/** A string of the enum `words`: its position. */
-function oneOf(v, words) {
+/** A string of the enum `words`, the member at `at` (0 for a list's item): its word holds its position among `words`. */
+function oneOf(v, words, at) {
   for (let i = 0; i < words.length; i += 1) {
     if (words[i] === v) {
-      put(i);
+      put(at + POSITIONS * i);
       return true;
     }
   }
@@ -913,7 +916,7 @@ function raw(k, v) {
   rawEnd = walkNext;
 }
 
-/** Takes back the member's position just written, and writes the member as JSON text. */
+/** Takes back the member's word just written, and writes the member as JSON text. */
 function miss(k, v) {
   walkNext -= 1;
   raw(k, v);
@@ -960,7 +963,7 @@ function items(v, key, max) {
 /** The operations, in the order of the core's Operation::ALL: the first word of a walk. */
 const WALK_OPERATIONS = ['CreateTask', 'UpdateTask', 'StartTaskExecution'];
 /** The most words a walk writes (every member once, every list full). */
-const WALK_WORDS = 822;
+const WALK_WORDS = 680;
 const e0 = ['POINT_IN_TIME_CONSISTENT', 'ONLY_FILES_TRANSFERRED', 'NONE'];
 const e1 = ['ALWAYS', 'NEVER'];
 const e2 = ['NONE', 'BEST_EFFORT'];
@@ -991,86 +994,86 @@ function w1(o, key) {
         continue;
       }
     }
-    put(at);
     switch (at) {
       case 0: {
         const v = o.VerifyMode;
-        if (!oneOf(v, e0)) miss(k, v);
+        if (!oneOf(v, e0, 0)) raw(k, v);
         break;
       }
       case 1: {
         const v = o.OverwriteMode;
-        if (!oneOf(v, e1)) miss(k, v);
+        if (!oneOf(v, e1, 1)) raw(k, v);
         break;
       }
       case 2: {
         const v = o.Atime;
-        if (!oneOf(v, e2)) miss(k, v);
+        if (!oneOf(v, e2, 2)) raw(k, v);
         break;
       }
       case 3: {
         const v = o.Mtime;
-        if (!oneOf(v, e3)) miss(k, v);
+        if (!oneOf(v, e3, 3)) raw(k, v);
         break;
       }
       case 4: {
         const v = o.Uid;
-        if (!oneOf(v, e4)) miss(k, v);
+        if (!oneOf(v, e4, 4)) raw(k, v);
         break;
       }
       case 5: {
         const v = o.Gid;
-        if (!oneOf(v, e4)) miss(k, v);
+        if (!oneOf(v, e4, 5)) raw(k, v);
         break;
       }
       case 6: {
         const v = o.PreserveDeletedFiles;
-        if (!oneOf(v, e5)) miss(k, v);
+        if (!oneOf(v, e5, 6)) raw(k, v);
         break;
       }
       case 7: {
         const v = o.PreserveDevices;
-        if (!oneOf(v, e3)) miss(k, v);
+        if (!oneOf(v, e3, 7)) raw(k, v);
         break;
       }
       case 8: {
         const v = o.PosixPermissions;
-        if (!oneOf(v, e6)) miss(k, v);
+        if (!oneOf(v, e6, 8)) raw(k, v);
         break;
       }
       case 9: {
+        put(9);
         const v = o.BytesPerSecond;
         if (!int(v)) miss(k, v);
         break;
       }
       case 10: {
         const v = o.TaskQueueing;
-        if (!oneOf(v, e7)) miss(k, v);
+        if (!oneOf(v, e7, 10)) raw(k, v);
         break;
       }
       case 11: {
         const v = o.LogLevel;
-        if (!oneOf(v, e8)) miss(k, v);
+        if (!oneOf(v, e8, 11)) raw(k, v);
         break;
       }
       case 12: {
         const v = o.TransferMode;
-        if (!oneOf(v, e9)) miss(k, v);
+        if (!oneOf(v, e9, 12)) raw(k, v);
         break;
       }
       case 13: {
         const v = o.SecurityDescriptorCopyFlags;
-        if (!oneOf(v, e10)) miss(k, v);
+        if (!oneOf(v, e10, 13)) raw(k, v);
         break;
       }
       case 14: {
         const v = o.ObjectTags;
-        if (!oneOf(v, e6)) miss(k, v);
+        if (!oneOf(v, e6, 14)) raw(k, v);
         break;
       }
       case 15: {
         const v = o.ObjectMetadata;
-        if (!oneOf(v, e6)) miss(k, v);
+        if (!oneOf(v, e6, 15)) raw(k, v);
         break;
       }
     }
@@ -1098,16 +1101,15 @@ function w2(o, key) {
         continue;
       }
     }
-    put(at);
     switch (at) {
       case 0: {
         const v = o.FilterType;
-        if (!oneOf(v, e11)) miss(k, v);
+        if (!oneOf(v, e11, 0)) raw(k, v);
         break;
       }
       case 1: {
         const v = o.Value;
-        if (!str(v)) miss(k, v);
+        if (!str(v, 1)) raw(k, v);
         break;
       }
     }
@@ -1143,16 +1145,15 @@ function w3(o, key) {
         continue;
       }
     }
-    put(at);
     switch (at) {
       case 0: {
         const v = o.ScheduleExpression;
-        if (!str(v)) miss(k, v);
+        if (!str(v, 0)) raw(k, v);
         break;
       }
       case 1: {
         const v = o.Status;
-        if (!oneOf(v, e7)) miss(k, v);
+        if (!oneOf(v, e7, 1)) raw(k, v);
         break;
       }
     }
@@ -1179,16 +1180,15 @@ function w4(o, key) {
         continue;
       }
     }
-    put(at);
     switch (at) {
       case 0: {
         const v = o.Key;
-        if (!str(v)) miss(k, v);
+        if (!str(v, 0)) raw(k, v);
         break;
       }
       case 1: {
         const v = o.Value;
-        if (!str(v)) miss(k, v);
+        if (!str(v, 1)) raw(k, v);
         break;
       }
     }
@@ -1235,26 +1235,25 @@ function w7(o, key) {
         continue;
       }
     }
-    put(at);
     switch (at) {
       case 0: {
         const v = o.ManifestObjectPath;
-        if (!str(v)) miss(k, v);
+        if (!str(v, 0)) raw(k, v);
         break;
       }
       case 1: {
         const v = o.BucketAccessRoleArn;
-        if (!str(v)) miss(k, v);
+        if (!str(v, 1)) raw(k, v);
         break;
       }
       case 2: {
         const v = o.S3BucketArn;
-        if (!str(v)) miss(k, v);
+        if (!str(v, 2)) raw(k, v);
         break;
       }
       case 3: {
         const v = o.ManifestObjectVersionId;
-        if (!str(v)) miss(k, v);
+        if (!str(v, 3)) raw(k, v);
         break;
       }
     }
@@ -1281,9 +1280,9 @@ function w6(o, key) {
         continue;
       }
     }
-    put(at);
     switch (at) {
       case 0: {
+        put(0);
         const v = o.S3;
         if (!w7(v, k)) miss(k, v);
         break;
@@ -1312,19 +1311,19 @@ function w5(o, key) {
         continue;
       }
     }
-    put(at);
     switch (at) {
       case 0: {
         const v = o.Action;
-        if (!oneOf(v, e12)) miss(k, v);
+        if (!oneOf(v, e12, 0)) raw(k, v);
         break;
       }
       case 1: {
         const v = o.Format;
-        if (!oneOf(v, e13)) miss(k, v);
+        if (!oneOf(v, e13, 1)) raw(k, v);
         break;
       }
       case 2: {
+        put(2);
         const v = o.Source;
         if (!w6(v, k)) miss(k, v);
         break;
@@ -1353,21 +1352,20 @@ function w10(o, key) {
         continue;
       }
     }
-    put(at);
     switch (at) {
       case 0: {
         const v = o.Subdirectory;
-        if (!str(v)) miss(k, v);
+        if (!str(v, 0)) raw(k, v);
         break;
       }
       case 1: {
         const v = o.S3BucketArn;
-        if (!str(v)) miss(k, v);
+        if (!str(v, 1)) raw(k, v);
         break;
       }
       case 2: {
         const v = o.BucketAccessRoleArn;
-        if (!str(v)) miss(k, v);
+        if (!str(v, 2)) raw(k, v);
         break;
       }
     }
@@ -1394,9 +1392,9 @@ function w9(o, key) {
         continue;
       }
     }
-    put(at);
     switch (at) {
       case 0: {
+        put(0);
         const v = o.S3;
         if (!w10(v, k)) miss(k, v);
         break;
@@ -1428,11 +1426,10 @@ function w12(o, key) {
         continue;
       }
     }
-    put(at);
     switch (at) {
       case 0: {
         const v = o.ReportLevel;
-        if (!oneOf(v, e15)) miss(k, v);
+        if (!oneOf(v, e15, 0)) raw(k, v);
         break;
       }
     }
@@ -1459,24 +1456,27 @@ function w11(o, key) {
         continue;
       }
     }
-    put(at);
     switch (at) {
       case 0: {
+        put(0);
         const v = o.Transferred;
         if (!w12(v, k)) miss(k, v);
         break;
       }
       case 1: {
+        put(1);
         const v = o.Verified;
         if (!w12(v, k)) miss(k, v);
         break;
       }
       case 2: {
+        put(2);
         const v = o.Deleted;
         if (!w12(v, k)) miss(k, v);
         break;
       }
       case 3: {
+        put(3);
         const v = o.Skipped;
         if (!w12(v, k)) miss(k, v);
         break;
@@ -1505,29 +1505,30 @@ function w8(o, key) {
         continue;
       }
     }
-    put(at);
     switch (at) {
       case 0: {
+        put(0);
         const v = o.Destination;
         if (!w9(v, k)) miss(k, v);
         break;
       }
       case 1: {
         const v = o.OutputType;
-        if (!oneOf(v, e14)) miss(k, v);
+        if (!oneOf(v, e14, 1)) raw(k, v);
         break;
       }
       case 2: {
         const v = o.ReportLevel;
-        if (!oneOf(v, e15)) miss(k, v);
+        if (!oneOf(v, e15, 2)) raw(k, v);
         break;
       }
       case 3: {
         const v = o.ObjectVersionIds;
-        if (!oneOf(v, e16)) miss(k, v);
+        if (!oneOf(v, e16, 3)) raw(k, v);
         break;
       }
       case 4: {
+        put(4);
         const v = o.Overrides;
         if (!w11(v, k)) miss(k, v);
         break;
@@ -1557,66 +1558,72 @@ function w0(o, key) {
         continue;
       }
     }
-    put(at);
     switch (at) {
       case 0: {
         const v = o.SourceLocationArn;
-        if (!str(v)) miss(k, v);
+        if (!str(v, 0)) raw(k, v);
         break;
       }
       case 1: {
         const v = o.DestinationLocationArn;
-        if (!str(v)) miss(k, v);
+        if (!str(v, 1)) raw(k, v);
         break;
       }
       case 2: {
         const v = o.CloudWatchLogGroupArn;
-        if (!str(v)) miss(k, v);
+        if (!str(v, 2)) raw(k, v);
         break;
       }
       case 3: {
         const v = o.Name;
-        if (!str(v)) miss(k, v);
+        if (!str(v, 3)) raw(k, v);
         break;
       }
       case 4: {
+        put(4);
         const v = o.Options;
         if (!w1(v, k)) miss(k, v);
         break;
       }
       case 5: {
+        put(5);
         const v = o.Excludes;
         if (!l0(v, k)) miss(k, v);
         break;
       }
       case 6: {
+        put(6);
         const v = o.Schedule;
         if (!w3(v, k)) miss(k, v);
         break;
       }
       case 7: {
+        put(7);
         const v = o.Tags;
         if (!l1(v, k)) miss(k, v);
         break;
       }
       case 8: {
+        put(8);
         const v = o.Includes;
         if (!l2(v, k)) miss(k, v);
         break;
       }
       case 9: {
+        put(9);
         const v = o.ManifestConfig;
         if (!w5(v, k)) miss(k, v);
         break;
       }
       case 10: {
+        put(10);
         const v = o.TaskReportConfig;
         if (!w8(v, k)) miss(k, v);
         break;
       }
       case 11: {
         const v = o.TaskMode;
-        if (!oneOf(v, e17)) miss(k, v);
+        if (!oneOf(v, e17, 11)) raw(k, v);
         break;
       }
     }
@@ -1643,49 +1650,54 @@ function w13(o, key) {
         continue;
       }
     }
-    put(at);
     switch (at) {
       case 0: {
         const v = o.TaskArn;
-        if (!str(v)) miss(k, v);
+        if (!str(v, 0)) raw(k, v);
         break;
       }
       case 1: {
+        put(1);
         const v = o.Options;
         if (!w1(v, k)) miss(k, v);
         break;
       }
       case 2: {
+        put(2);
         const v = o.Excludes;
         if (!l0(v, k)) miss(k, v);
         break;
       }
       case 3: {
+        put(3);
         const v = o.Schedule;
         if (!w3(v, k)) miss(k, v);
         break;
       }
       case 4: {
         const v = o.Name;
-        if (!str(v)) miss(k, v);
+        if (!str(v, 4)) raw(k, v);
         break;
       }
       case 5: {
         const v = o.CloudWatchLogGroupArn;
-        if (!str(v)) miss(k, v);
+        if (!str(v, 5)) raw(k, v);
         break;
       }
       case 6: {
+        put(6);
         const v = o.Includes;
         if (!l2(v, k)) miss(k, v);
         break;
       }
       case 7: {
+        put(7);
         const v = o.ManifestConfig;
         if (!w5(v, k)) miss(k, v);
         break;
       }
       case 8: {
+        put(8);
         const v = o.TaskReportConfig;
         if (!w8(v, k)) miss(k, v);
         break;
@@ -1714,86 +1726,86 @@ function w15(o, key) {
         continue;
       }
     }
-    put(at);
     switch (at) {
       case 0: {
         const v = o.VerifyMode;
-        if (!oneOf(v, e0)) miss(k, v);
+        if (!oneOf(v, e0, 0)) raw(k, v);
         break;
       }
       case 1: {
         const v = o.OverwriteMode;
-        if (!oneOf(v, e1)) miss(k, v);
+        if (!oneOf(v, e1, 1)) raw(k, v);
         break;
       }
       case 2: {
         const v = o.Atime;
-        if (!oneOf(v, e2)) miss(k, v);
+        if (!oneOf(v, e2, 2)) raw(k, v);
         break;
       }
       case 3: {
         const v = o.Mtime;
-        if (!oneOf(v, e3)) miss(k, v);
+        if (!oneOf(v, e3, 3)) raw(k, v);
         break;
       }
       case 4: {
         const v = o.Uid;
-        if (!oneOf(v, e4)) miss(k, v);
+        if (!oneOf(v, e4, 4)) raw(k, v);
         break;
       }
       case 5: {
         const v = o.Gid;
-        if (!oneOf(v, e4)) miss(k, v);
+        if (!oneOf(v, e4, 5)) raw(k, v);
         break;
       }
       case 6: {
         const v = o.PreserveDeletedFiles;
-        if (!oneOf(v, e5)) miss(k, v);
+        if (!oneOf(v, e5, 6)) raw(k, v);
         break;
       }
       case 7: {
         const v = o.PreserveDevices;
-        if (!oneOf(v, e3)) miss(k, v);
+        if (!oneOf(v, e3, 7)) raw(k, v);
         break;
       }
       case 8: {
         const v = o.PosixPermissions;
-        if (!oneOf(v, e6)) miss(k, v);
+        if (!oneOf(v, e6, 8)) raw(k, v);
         break;
       }
       case 9: {
+        put(9);
         const v = o.BytesPerSecond;
         if (!int(v)) miss(k, v);
         break;
       }
       case 10: {
         const v = o.TaskQueueing;
-        if (!oneOf(v, e7)) miss(k, v);
+        if (!oneOf(v, e7, 10)) raw(k, v);
         break;
       }
       case 11: {
         const v = o.LogLevel;
-        if (!oneOf(v, e8)) miss(k, v);
+        if (!oneOf(v, e8, 11)) raw(k, v);
         break;
       }
       case 12: {
         const v = o.TransferMode;
-        if (!oneOf(v, e9)) miss(k, v);
+        if (!oneOf(v, e9, 12)) raw(k, v);
         break;
       }
       case 13: {
         const v = o.SecurityDescriptorCopyFlags;
-        if (!oneOf(v, e10)) miss(k, v);
+        if (!oneOf(v, e10, 13)) raw(k, v);
         break;
       }
       case 14: {
         const v = o.ObjectTags;
-        if (!oneOf(v, e6)) miss(k, v);
+        if (!oneOf(v, e6, 14)) raw(k, v);
         break;
       }
       case 15: {
         const v = o.ObjectMetadata;
-        if (!oneOf(v, e6)) miss(k, v);
+        if (!oneOf(v, e6, 15)) raw(k, v);
         break;
       }
     }
@@ -1820,39 +1832,44 @@ function w14(o, key) {
         continue;
       }
     }
-    put(at);
     switch (at) {
       case 0: {
         const v = o.TaskArn;
-        if (!str(v)) miss(k, v);
+        if (!str(v, 0)) raw(k, v);
         break;
       }
       case 1: {
+        put(1);
         const v = o.OverrideOptions;
         if (!w15(v, k)) miss(k, v);
         break;
       }
       case 2: {
+        put(2);
         const v = o.Includes;
         if (!l2(v, k)) miss(k, v);
         break;
       }
       case 3: {
+        put(3);
         const v = o.Excludes;
         if (!l0(v, k)) miss(k, v);
         break;
       }
       case 4: {
+        put(4);
         const v = o.ManifestConfig;
         if (!w5(v, k)) miss(k, v);
         break;
       }
       case 5: {
+        put(5);
         const v = o.TaskReportConfig;
         if (!w8(v, k)) miss(k, v);
         break;
       }
       case 6: {
+        put(6);
         const v = o.Tags;
         if (!l1(v, k)) miss(k, v);
         break;

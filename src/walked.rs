@@ -10,14 +10,17 @@
 //!
 //! - first, the position of the operation in [`Operation::ALL`] (the walker
 //!   is chosen in JavaScript; the core checks it is the one it judges);
-//! - an object: for each member present, its position among its structure's
-//!   members and then its value; then `-1`;
-//! - a list: the count of items, then each item;
-//! - a string of an enum: its position among the enum's words;
-//! - any other string: its length in UTF-16 units (its characters are next
-//!   in the strings);
+//! - an object: for each member present, its word, and then its value if
+//!   the word does not hold it; then `-1`. A member's word is its position
+//!   among its structure's members (below 64) plus 64 times what it holds:
+//!   a string of an enum holds its position among the enum's words, any
+//!   other string its length in UTF-16 units (its characters are next in
+//!   the strings); a structure, a list or an integer holds nothing (0),
+//!   and its value follows;
+//! - a list: the count of items, then each item; an item that is a string
+//!   is one word, as a member at position 0 would be;
 //! - an integer: its value (the walker writes only safe integers);
-//! - in place of a member's position: `-2` and a length, and the member or
+//! - in place of a member's word: `-2` and a length, and the member or
 //!   members as `JSON.stringify` writes them (`"Name":1,"Bogus":{}`) are
 //!   next in the strings; in place of a list's item, `-3`, a length and the
 //!   item: what the walker does not read as its shape (an unknown member, a
@@ -56,6 +59,9 @@ use crate::{judge_clean, judge_partly_invalid, Report};
 #[rustfmt::skip]
 mod generated;
 
+/// A member's word is its position plus this many times what it holds
+/// (every structure has fewer members).
+const POSITIONS: u64 = 64;
 /// The word that ends an object's members.
 const END: f64 = -1.0;
 /// The word that marks members written as JSON text in the strings.
@@ -216,9 +222,27 @@ impl<'w, 'a> Cursor<'w, 'a> {
         ((0.0..4_294_967_296.0).contains(&word) && word.fract() == 0.0).then_some(word as usize)
     }
 
-    /// The next string, `units` UTF-16 units long.
+    /// A member's word: the member's position among its structure's
+    /// members, and what the word holds besides (see the module's
+    /// documentation): a whole number below 2^53, not negative.
+    fn member(&mut self) -> Option<(usize, usize)> {
+        let word = self.word()?;
+        // Saturating: a fraction, a negative number, NaN or one beyond 2^64 comes back another.
+        let whole = word as u64;
+        (whole as f64 == word && whole < 1 << 53).then_some(())?;
+        let held = usize::try_from(whole / POSITIONS).ok()?;
+        Some(((whole % POSITIONS) as usize, held))
+    }
+
+    /// The next string, its length in UTF-16 units in the next word (the
+    /// members and items written as JSON text).
     fn string(&mut self) -> Option<&'a str> {
         let units = self.count()?;
+        self.string_of(units)
+    }
+
+    /// The next string, `units` UTF-16 units long.
+    fn string_of(&mut self, units: usize) -> Option<&'a str> {
         let rest = self.strings.get(self.at..)?;
         let length = if self.ascii {
             units
@@ -246,30 +270,25 @@ impl<'w, 'a> Cursor<'w, 'a> {
         (word.fract() == 0.0 && word.abs() < 9_007_199_254_740_992.0).then_some(word as i64)
     }
 
-    /// A word of the enum `rule` (for the readers [`generated`] writes): its position and text.
-    fn choice(&mut self, rule: &'static StringRule) -> Option<(usize, &'static str)> {
-        let position = self.count()?;
-        Some((position, rule.allowed.get(position)?))
-    }
-
-    /// A free string that is clean as a string of `rule` (for the readers [`generated`] writes).
+    /// A free string `units` long (what its member's word holds) that is
+    /// clean as a string of `rule` (for the readers [`generated`] writes).
     #[inline(never)]
-    fn clean_string(&mut self, rule: &'static StringRule) -> Option<&'a str> {
-        let text = self.string()?;
+    fn clean_string(&mut self, rule: &'static StringRule, units: usize) -> Option<&'a str> {
+        let text = self.string_of(units)?;
         string_is_clean(text, rule).then_some(text)
     }
 
-    /// A clean value of `shape` that no rule reads (for the readers
-    /// [`generated`] writes): checked as the generic reader checks it; `None`
-    /// for an integer, which no such value holds (see below).
+    /// A clean value of `shape` that no rule reads, not a member (for the
+    /// readers [`generated`] writes): checked as the generic reader checks
+    /// it; `None` for an integer, which no such value holds (see below).
     fn skip(&mut self, shape: &'static Shape) -> Option<()> {
         match shape {
             Shape::Structure(members) => {
                 let mut seen: u64 = 0;
                 while !self.take(END) {
-                    let at = self.count()?;
+                    let (at, held) = self.member()?;
                     first_time(&mut seen, at)?;
-                    self.skip(members.get(at)?.shape)?;
+                    self.skip_member(members.get(at)?.shape, held)?;
                 }
                 all_required(members, seen)
             }
@@ -281,11 +300,34 @@ impl<'w, 'a> Cursor<'w, 'a> {
                 }
                 Some(())
             }
-            Shape::String(rule) if !rule.allowed.is_empty() => self.choice(rule).map(drop),
-            Shape::String(rule) => self.clean_string(rule).map(drop),
+            Shape::String(_) => {
+                let held = self.item_word()?;
+                self.skip_member(shape, held)
+            }
             // No integer is where no rule reads (the generator checks that
             // what it skips has none): no reader of its own here.
             Shape::Long { .. } => None,
+        }
+    }
+
+    /// [`Cursor::skip`] for a member whose word held `held`.
+    fn skip_member(&mut self, shape: &'static Shape, held: usize) -> Option<()> {
+        match shape {
+            Shape::String(rule) if !rule.allowed.is_empty() => choice(rule, held).map(drop),
+            Shape::String(rule) => self.clean_string(rule, held).map(drop),
+            _ => {
+                bare(held)?;
+                self.skip(shape)
+            }
+        }
+    }
+
+    /// The word of a string that is a list's item, written as a member's at
+    /// position 0 would be: what it holds.
+    fn item_word(&mut self) -> Option<usize> {
+        match self.member()? {
+            (0, held) => Some(held),
+            _ => None,
         }
     }
 
@@ -365,6 +407,17 @@ const fn required_of(members: &'static [Member]) -> u64 {
     mask
 }
 
+/// The word of the enum `rule` that a member's word held: its position and text.
+fn choice(rule: &'static StringRule, held: usize) -> Option<(usize, &'static str)> {
+    Some((held, rule.allowed.get(held)?))
+}
+
+/// `Some` for the word of a member whose value follows in the words (a
+/// structure, a list, an integer), which holds nothing besides its position.
+fn bare(held: usize) -> Option<()> {
+    (held == 0).then_some(())
+}
+
 #[cfg(test)]
 struct Reader<'w, 'a> {
     at: Cursor<'w, 'a>,
@@ -374,7 +427,7 @@ struct Reader<'w, 'a> {
 
 #[cfg(test)]
 impl<'a> Reader<'_, 'a> {
-    /// A value of `shape`, read into `slot`.
+    /// A value of `shape` that is not a member (the root, an item), read into `slot`.
     fn value(&mut self, shape: &'static Shape, slot: Slot) -> Option<()> {
         match shape {
             Shape::Structure(members) => self.object(members, slot),
@@ -388,19 +441,32 @@ impl<'a> Reader<'_, 'a> {
                 }
                 Some(())
             }
-            Shape::String(rule) if !rule.allowed.is_empty() => {
-                let position = self.at.count()?;
-                let text = rule.allowed.get(position)?;
-                self.record.choice(slot, position, text);
-                Some(())
-            }
-            Shape::String(rule) => {
-                let text: &'a str = self.at.string()?;
-                clean_string(&mut self.record, slot, rule, text)
+            Shape::String(_) => {
+                let held = self.at.item_word()?;
+                self.member(shape, slot, held)
             }
             Shape::Long { minimum } => {
                 let value = self.at.integer()?;
                 clean_integer(&mut self.record, slot, *minimum, value)
+            }
+        }
+    }
+
+    /// A member of `shape` whose word held `held`, read into `slot`.
+    fn member(&mut self, shape: &'static Shape, slot: Slot, held: usize) -> Option<()> {
+        match shape {
+            Shape::String(rule) if !rule.allowed.is_empty() => {
+                let (position, text) = choice(rule, held)?;
+                self.record.choice(slot, position, text);
+                Some(())
+            }
+            Shape::String(rule) => {
+                let text: &'a str = self.at.string_of(held)?;
+                clean_string(&mut self.record, slot, rule, text)
+            }
+            _ => {
+                bare(held)?;
+                self.value(shape, slot)
             }
         }
     }
@@ -411,13 +477,13 @@ impl<'a> Reader<'_, 'a> {
         self.record.object(slot);
         let mut seen: u64 = 0;
         while !self.at.take(END) {
-            let at = self.at.count()?;
+            let (at, held) = self.at.member()?;
             first_time(&mut seen, at)?;
             let member = members.get(at)?;
             let child = self
                 .record
                 .member(slot, member.name, Some(at), self.operation);
-            self.value(member.shape, child)?;
+            self.member(member.shape, child, held)?;
         }
         all_required(members, seen)
     }
@@ -432,7 +498,8 @@ struct Reporter<'w, 'a> {
 }
 
 impl<'a> Reporter<'_, 'a> {
-    /// A value of `shape` at `place`, read into `slot`.
+    /// A value of `shape` that is not a member (the root, an item) at
+    /// `place`, read into `slot`.
     fn value(&mut self, shape: &'static Shape, slot: Slot, place: &Place<'_>) -> Option<()> {
         match shape {
             Shape::Structure(members) => self.object(members, slot, place),
@@ -453,19 +520,9 @@ impl<'a> Reporter<'_, 'a> {
                 }
                 Some(())
             }
-            Shape::String(rule) if !rule.allowed.is_empty() => {
-                let position = self.at.count()?;
-                let text = rule.allowed.get(position)?;
-                self.pass.record.choice(slot, position, text);
-                Some(())
-            }
-            Shape::String(rule) => {
-                let text: &'a str = self.at.string()?;
-                if clean_string(&mut self.pass.record, slot, rule, text).is_some() {
-                    return Some(());
-                }
-                self.pass.record.string(slot, text);
-                self.pass.string_problem(text, rule, place)
+            Shape::String(_) => {
+                let held = self.at.item_word()?;
+                self.member(shape, slot, place, held)
             }
             Shape::Long { minimum } => {
                 let value = self.at.integer()?;
@@ -473,6 +530,35 @@ impl<'a> Reporter<'_, 'a> {
                     return Some(());
                 }
                 self.pass.below_minimum(value, *minimum, slot, place)
+            }
+        }
+    }
+
+    /// A member of `shape` at `place` whose word held `held`, read into `slot`.
+    fn member(
+        &mut self,
+        shape: &'static Shape,
+        slot: Slot,
+        place: &Place<'_>,
+        held: usize,
+    ) -> Option<()> {
+        match shape {
+            Shape::String(rule) if !rule.allowed.is_empty() => {
+                let (position, text) = choice(rule, held)?;
+                self.pass.record.choice(slot, position, text);
+                Some(())
+            }
+            Shape::String(rule) => {
+                let text: &'a str = self.at.string_of(held)?;
+                if clean_string(&mut self.pass.record, slot, rule, text).is_some() {
+                    return Some(());
+                }
+                self.pass.record.string(slot, text);
+                self.pass.string_problem(text, rule, place)
+            }
+            _ => {
+                bare(held)?;
+                self.value(shape, slot, place)
             }
         }
     }
@@ -489,7 +575,7 @@ impl<'a> Reporter<'_, 'a> {
                     .read_members(text, members, slot, place, &mut read)?;
                 continue;
             }
-            let at = self.at.count()?;
+            let (at, held) = self.at.member()?;
             first_time(&mut read.seen, at)?;
             read.next = at + 1;
             let member = members.get(at)?;
@@ -497,7 +583,7 @@ impl<'a> Reporter<'_, 'a> {
                 .pass
                 .record
                 .member(slot, member.name, Some(at), self.operation);
-            self.value(member.shape, child, &place.member(member.name))?;
+            self.member(member.shape, child, &place.member(member.name), held)?;
         }
         if read.unknown.is_empty() && all_required(members, read.seen).is_some() {
             return Some(());
@@ -513,7 +599,7 @@ struct Writer<'w, 'a> {
 }
 
 impl Writer<'_, '_> {
-    /// A value of `shape` as JSON text.
+    /// A value of `shape` that is not a member (the root, an item) as JSON text.
     fn value(&mut self, shape: &'static Shape) -> Option<()> {
         match shape {
             Shape::Structure(members) => {
@@ -525,10 +611,11 @@ impl Writer<'_, '_> {
                     }
                     first = false;
                     if !self.raw(RAW)? {
-                        let member = members.get(self.at.count()?)?;
+                        let (at, held) = self.at.member()?;
+                        let member = members.get(at)?;
                         write_string(&mut self.out, member.name);
                         self.out.push(':');
-                        self.value(member.shape)?;
+                        self.member(member.shape, held)?;
                     }
                 }
                 self.out.push('}');
@@ -545,16 +632,31 @@ impl Writer<'_, '_> {
                 }
                 self.out.push(']');
             }
-            Shape::String(rule) if !rule.allowed.is_empty() => {
-                write_string(&mut self.out, rule.allowed.get(self.at.count()?)?);
-            }
             Shape::String(_) => {
-                let text = self.at.string()?;
-                write_string(&mut self.out, text);
+                let held = self.at.item_word()?;
+                self.member(shape, held)?;
             }
             Shape::Long { .. } => {
                 let value = self.at.integer()?;
                 self.out.push_str(&value.to_string());
+            }
+        }
+        Some(())
+    }
+
+    /// A member of `shape` whose word held `held` as JSON text.
+    fn member(&mut self, shape: &'static Shape, held: usize) -> Option<()> {
+        match shape {
+            Shape::String(rule) if !rule.allowed.is_empty() => {
+                write_string(&mut self.out, choice(rule, held)?.1);
+            }
+            Shape::String(_) => {
+                let text = self.at.string_of(held)?;
+                write_string(&mut self.out, text);
+            }
+            _ => {
+                bare(held)?;
+                self.value(shape)?;
             }
         }
         Some(())
@@ -631,8 +733,7 @@ impl Walk {
                 for (name, member) in pairs {
                     let mark = (self.words.len(), self.strings.len());
                     if let Some(at) = members.iter().position(|m: &Member| m.name == name) {
-                        self.words.push(at as f64);
-                        if self.value(member, members[at].shape) {
+                        if self.member(member, members[at].shape, at) {
                             continue;
                         }
                         self.words.truncate(mark.0);
@@ -670,16 +771,8 @@ impl Walk {
                     }
                 }
             }
-            (Shape::String(rule), Value::String(text)) if !rule.allowed.is_empty() => {
-                let Some(at) = rule.allowed.iter().position(|word| word == text) else {
-                    return false;
-                };
-                self.words.push(at as f64);
-            }
-            (Shape::String(_), Value::String(text)) => {
-                self.words.push(text.encode_utf16().count() as f64);
-                self.strings.push_str(text);
-            }
+            // An item: as a member at position 0.
+            (Shape::String(_), _) => return self.member(value, shape, 0),
             (Shape::Long { .. }, Value::Number(Number::Int(int)))
                 if int.unsigned_abs() < 1 << 53 =>
             {
@@ -689,13 +782,40 @@ impl Walk {
         }
         true
     }
+
+    /// Writes `value` as a member of `shape` at position `at`: its word,
+    /// holding a string's length or an enum's word, or followed by its
+    /// value. Returns false when it is not a value of that shape, having
+    /// written at most its word (which the caller takes back).
+    fn member(&mut self, value: &Value, shape: &Shape, at: usize) -> bool {
+        let held = match (shape, value) {
+            (Shape::String(rule), Value::String(text)) if !rule.allowed.is_empty() => {
+                let Some(choice) = rule.allowed.iter().position(|word| word == text) else {
+                    return false;
+                };
+                choice
+            }
+            (Shape::String(_), Value::String(text)) => {
+                self.strings.push_str(text);
+                text.encode_utf16().count()
+            }
+            (Shape::String(_), _) => return false,
+            _ => {
+                self.words.push(at as f64);
+                return self.value(value, shape);
+            }
+        };
+        self.words
+            .push((at as u64 + POSITIONS * held as u64) as f64);
+        true
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::{json_text, read_generic, report, validate_walked, walk, END};
     use crate::json::{parse, to_string};
-    use crate::request::Record;
+    use crate::request::{Field, Record};
     use crate::rules::testing::{clean_request_files, request, task_request};
     use crate::schema::Operation;
     use crate::{validate_text_by_tree, Context};
@@ -1159,11 +1279,11 @@ mod tests {
             read(&words, &format!("{strings}x"), units + 1, operation),
             None
         );
-        // A member twice: TaskMode, the last member (its position and its word's), again.
-        let task_mode = words[words.len() - 3..words.len() - 1].to_vec();
+        // A member twice: TaskMode, the last member (one word), again.
+        let task_mode = words[words.len() - 2];
+        assert_eq!(task_mode, 11.0, "TaskMode, position 11, holding BASIC (0)");
         let mut twice = words[..words.len() - 1].to_vec();
-        twice.extend_from_slice(&task_mode);
-        twice.push(END);
+        twice.extend([task_mode, END]);
         assert_eq!(read(&twice, &strings, units, operation), None);
     }
 
@@ -1198,7 +1318,19 @@ mod tests {
                 "{text}"
             );
             for at in 1..words.len() {
-                for other in [-1.0, 0.0, 1.0, 2.0, 3.0, 4.0, 15.0, 16.0] {
+                // Other positions and ends; and the same position holding
+                // another word of its enum or length (or one beyond), or
+                // another position holding the same.
+                let word = words[at];
+                let others = [-1.0, 0.0, 1.0, 2.0, 3.0, 4.0, 15.0, 16.0, 64.0, 65.0];
+                let near = [
+                    word + 64.0,
+                    word - 64.0,
+                    word + 128.0,
+                    word + 1.0,
+                    word - 1.0,
+                ];
+                for other in others.into_iter().chain(near) {
                     let mut changed = words.clone();
                     changed[at] = other;
                     changes += 1;
@@ -1214,6 +1346,89 @@ mod tests {
     }
 
     #[test]
+    fn an_enum_or_string_member_is_one_word_holding_its_word_or_length() {
+        // The source (position 0) and destination (1) ARNs, 70 UTF-16 units
+        // each; TaskMode (11) holding ENHANCED (1 of BASIC, ENHANCED); Name
+        // (3) holding its 7 units; Options (4), holding nothing, then its
+        // members: Atime (2) holding BEST_EFFORT (1 of NONE, BEST_EFFORT),
+        // and BytesPerSecond (9), then its value.
+        let text = request(
+            r#""TaskMode":"ENHANCED","Name":"my task","Options":{"Atime":"BEST_EFFORT","BytesPerSecond":-1}"#,
+        );
+        let tree = parse(&text).expect("JSON");
+        let operation = Operation::CreateTask;
+        let (words, strings, units) = walk(&tree.value, operation).expect("walked");
+        let member = |position: f64, held: f64| position + 64.0 * held;
+        assert_eq!(
+            words,
+            [
+                0.0,
+                member(0.0, 70.0),
+                member(1.0, 70.0),
+                member(11.0, 1.0),
+                member(3.0, 7.0),
+                4.0,
+                member(2.0, 1.0),
+                9.0,
+                -1.0,
+                END,
+                END,
+            ]
+        );
+        let record = read(&words, &strings, units, operation).expect("clean");
+        assert_eq!(record.task_mode, Field::Str("ENHANCED"));
+        read_as_walked(&text, operation);
+        not_clean(&text.replace("ENHANCED", "enhanced"), operation);
+    }
+
+    #[test]
+    fn a_member_word_holding_what_its_member_cannot_hold_is_not_read_and_never_panics() {
+        let text = request(r#""TaskMode":"ENHANCED","Options":{"Atime":"NONE"}"#);
+        let tree = parse(&text).expect("JSON");
+        let operation = Operation::CreateTask;
+        let (words, strings, units) = walk(&tree.value, operation).expect("walked");
+        let (task_mode, options, atime) = (3, 4, 5);
+        assert_eq!(words[task_mode], 11.0 + 64.0);
+        assert_eq!((words[options], words[atime]), (4.0, 2.0));
+        for (at, word) in [
+            // TaskMode holding a third word of an enum of two.
+            (task_mode, 11.0 + 64.0 * 2.0),
+            // Atime holding a word far beyond its enum.
+            (atime, 2.0 + 64.0 * 4_294_967_295.0),
+            // The source ARN holding a length beyond the strings, and beyond 2^32.
+            (1, 64.0 * 1_000.0),
+            (1, 64.0 * 4_294_967_296.0),
+            // Options, a structure, holding something: its members follow.
+            (options, 4.0 + 64.0),
+            // A position beyond Options' 16 members, holding nothing.
+            (atime, 40.0),
+            // Not a whole number, negative, beyond 2^53, not a number.
+            (task_mode, 75.5),
+            (task_mode, -75.0),
+            (task_mode, 9_007_199_254_740_992.0 + 75.0),
+            (task_mode, f64::NAN),
+        ] {
+            let mut changed = words.clone();
+            changed[at] = word;
+            assert_eq!(read(&changed, &strings, units, operation), None, "{word}");
+            assert!(
+                report(&changed, &strings, units, operation).is_none(),
+                "{word}"
+            );
+            assert_eq!(
+                json_text(&changed, &strings, units, operation),
+                None,
+                "{word}"
+            );
+            assert_eq!(
+                validate_walked(&changed, &strings, units, &context(operation)),
+                None,
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
     fn a_list_longer_than_the_model_allows_is_not_a_record() {
         // The walker writes such a list as JSON text; words that count two
         // items of Includes (at most one) are still not read as a record.
@@ -1221,10 +1436,11 @@ mod tests {
         let tree = parse(&text).expect("JSON");
         let (words, strings, units) = walk(&tree.value, Operation::CreateTask).expect("walked");
         assert!(read(&words, &strings, units, Operation::CreateTask).is_some());
-        // ..., Includes, 1 item, Value, its length, end of the item, end of the request.
+        // ..., Includes, 1 item, Value (its word holding its length), end of
+        // the item, end of the request.
         let (head, item) = (
-            &words[..words.len() - 4],
-            &words[words.len() - 4..words.len() - 1],
+            &words[..words.len() - 3],
+            &words[words.len() - 3..words.len() - 1],
         );
         assert_eq!(head.last(), Some(&1.0));
         let mut two = head[..head.len() - 1].to_vec();
@@ -1242,10 +1458,11 @@ mod tests {
         let text = request(r#""Name":"😀""#);
         let tree = parse(&text).expect("JSON");
         let (mut words, strings, units) = walk(&tree.value, Operation::CreateTask).expect("walked");
-        // The name is the last member: its length, then the end of the request.
+        // The name is the last member, at position 3: its word, holding its
+        // length, then the end of the request.
         let at = words.len() - 2;
-        assert_eq!(words[at], 2.0);
-        words[at] = 1.0;
+        assert_eq!(words[at], 3.0 + 64.0 * 2.0);
+        words[at] = 3.0 + 64.0;
         assert_eq!(
             read(&words, &strings, units - 1, Operation::CreateTask),
             None

@@ -557,14 +557,16 @@ fn walker_code() -> String {
     }
 
     impl Writer {
-        /// The call that reads `value` as `shape`, writing what it needs first.
-        fn reader(&mut self, shape: &'static Shape, value: &str, key: &str) -> String {
+        /// The call that reads `value` as `shape`, writing what it needs
+        /// first: a string as the member at `at` (0 for an item; see
+        /// `src/walked.rs`), in one word.
+        fn reader(&mut self, shape: &'static Shape, value: &str, key: &str, at: usize) -> String {
             let name = self.name(shape);
             match shape {
                 Shape::String(rule) if !rule.allowed.is_empty() => {
-                    format!("oneOf({value}, {name})")
+                    format!("oneOf({value}, {name}, {at})")
                 }
-                Shape::String(_) => format!("str({value})"),
+                Shape::String(_) => format!("str({value}, {at})"),
                 Shape::Long { .. } => format!("int({value})"),
                 _ => format!("{name}({value}, {key})"),
             }
@@ -586,7 +588,7 @@ fn walker_code() -> String {
                     let name = format!("l{}", self.lists);
                     self.lists += 1;
                     self.named.push((shape, name.clone()));
-                    let read = self.reader(item, "x", "i");
+                    let read = self.reader(item, "x", "i", 0);
                     self.code.push_str(&format!(
                         "function {name}(v, key) {{\n  const n = items(v, key, {max_items});\n  if (n < 0) return false;\n  for (let i = 0; i < n; i += 1) {{\n    const x = v[i];\n    if (!{read}) rawItem(i, x);\n  }}\n  return leave();\n}}\n"
                     ));
@@ -620,18 +622,25 @@ fn walker_code() -> String {
                 .iter()
                 .enumerate()
                 .map(|(at, member)| {
-                    let read = self.reader(member.shape, "v", "k");
+                    let read = self.reader(member.shape, "v", "k", at);
                     // Read by its name where it is known: a lookup of one
                     // name is faster than `o[k]`, which sees every name.
                     let name = member.name;
-                    format!("      case {at}: {{\n        const v = o.{name};\n        if (!{read}) miss(k, v);\n        break;\n      }}\n")
+                    // A string is written in its member's word, once read;
+                    // any other value after the word, which `miss` takes
+                    // back if the value is not read.
+                    let (put, miss) = match member.shape {
+                        Shape::String(_) => (String::new(), "raw"),
+                        _ => (format!("        put({at});\n"), "miss"),
+                    };
+                    format!("      case {at}: {{\n{put}        const v = o.{name};\n        if (!{read}) {miss}(k, v);\n        break;\n      }}\n")
                 })
                 .collect();
             let names: Vec<String> = members.iter().map(|member| quoted(member.name)).collect();
             // The object checked here, not in a shared function, so that each
             // property lookup sees the few kinds of object of one structure.
             self.code.push_str(&format!(
-                "const {name}n = [{}];\nconst {name}m = positions({name}n);\nfunction {name}(o, key) {{\n  if (typeof o !== 'object' || o === null) return false;\n  const toJSON = o.toJSON;\n  if (typeof toJSON === 'function') return replace(o, key, toJSON);\n  if (!plainObject(o)) return false;\n  const keys = keysOf(o);\n  let at = 0;\n  for (let i = 0; i < keys.length; i += 1) {{\n    const k = keys[i];\n    if (k !== {name}n[at]) {{\n      at = {name}m[k];\n      if (at === undefined) {{\n        raw(k, o[k]);\n        at = 0;\n        continue;\n      }}\n    }}\n    put(at);\n    switch (at) {{\n{}    }}\n    at += 1;\n  }}\n  return end();\n}}\n",
+                "const {name}n = [{}];\nconst {name}m = positions({name}n);\nfunction {name}(o, key) {{\n  if (typeof o !== 'object' || o === null) return false;\n  const toJSON = o.toJSON;\n  if (typeof toJSON === 'function') return replace(o, key, toJSON);\n  if (!plainObject(o)) return false;\n  const keys = keysOf(o);\n  let at = 0;\n  for (let i = 0; i < keys.length; i += 1) {{\n    const k = keys[i];\n    if (k !== {name}n[at]) {{\n      at = {name}m[k];\n      if (at === undefined) {{\n        raw(k, o[k]);\n        at = 0;\n        continue;\n      }}\n    }}\n    switch (at) {{\n{}    }}\n    at += 1;\n  }}\n  return end();\n}}\n",
                 names.join(", "),
                 cases.concat()
             ));
@@ -649,14 +658,17 @@ fn walker_code() -> String {
 
     /// The most words a value of `shape` takes: every member once, every
     /// list full, and before, between and after the members one run of
-    /// members written as JSON text (two words: a mark and a length; a
-    /// member so written takes two words, no more than it would take read).
+    /// members written as JSON text (two words: a mark and a length).
     fn most_words(shape: &Shape) -> usize {
         match shape {
             Shape::Structure(members) => {
+                // A string in its member's word, any other value after it.
                 let read: usize = members
                     .iter()
-                    .map(|member| 1 + most_words(member.shape))
+                    .map(|member| match member.shape {
+                        Shape::String(_) => 1,
+                        _ => 1 + most_words(member.shape),
+                    })
                     .sum();
                 1 + read + 2 * (members.len() + 1)
             }
@@ -819,24 +831,24 @@ fn reader_code() -> String {
                         _ => option.to_string(),
                     };
                     format!(
-                        "let (word, _) = at.choice({rule})?;\nrecord.options[{index}] = Choice::Allowed(word as u8);\n"
+                        "let (word, _) = choice({rule}, held)?;\nrecord.options[{index}] = Choice::Allowed(word as u8);\n"
                     )
                 }
                 _ => {
                     let set = string(slot, "text");
                     if set.contains("text") {
-                        format!("let (_, text) = at.choice({rule})?;\n{set}")
+                        format!("let (_, text) = choice({rule}, held)?;\n{set}")
                     } else {
-                        format!("at.choice({rule})?;\n{set}")
+                        format!("choice({rule}, held)?;\n{set}")
                     }
                 }
             },
             Shape::String(_) => {
                 let set = string(slot, "text");
                 if set.contains("text") {
-                    format!("let text = at.clean_string({rule})?;\n{set}")
+                    format!("let text = at.clean_string({rule}, held)?;\n{set}")
                 } else {
-                    format!("at.clean_string({rule})?;\n{set}")
+                    format!("at.clean_string({rule}, held)?;\n{set}")
                 }
             }
             Shape::Long { minimum: least } => {
@@ -844,6 +856,8 @@ fn reader_code() -> String {
                     unreachable!("only strings share an arm")
                 };
                 let read = format!("at.clean_integer(const {{ minimum_of({path}) }})?");
+                // The member's word holds nothing: the integer follows.
+                let read = format!("bare(held)?;\nlet value = {read}");
                 // Record::integer keeps the value of BytesPerSecond (at
                 // least its minimum, as every clean value here).
                 let mut probe = Record::default();
@@ -851,9 +865,9 @@ fn reader_code() -> String {
                 let keep = probe.bytes_per_second.is_some();
                 let set = present(slot, "Field::Other");
                 if keep {
-                    format!("let value = {read};\nrecord.bytes_per_second = Some(value);\n{set}")
+                    format!("{read};\nrecord.bytes_per_second = Some(value);\n{set}")
                 } else {
-                    format!("{read};\n{set}")
+                    format!("{};\n{set}", read.replace("let value = ", ""))
                 }
             }
             _ => unreachable!("a string or an integer"),
@@ -899,30 +913,47 @@ fn reader_code() -> String {
 
     impl Writer {
         /// The statements that read a value of `shape` (found by the
-        /// constant expression `path`) into `slot`.
-        fn value(&mut self, shape: &'static Shape, place: &Path, slot: Slot) -> String {
+        /// constant expression `path`) into `slot`: a member's, whose word
+        /// (`held`) has been read, when `member`; else a list's item.
+        fn value(
+            &mut self,
+            shape: &'static Shape,
+            place: &Path,
+            slot: Slot,
+            member: bool,
+        ) -> String {
             let path = &place.local;
+            // A member whose value follows its word, which holds nothing.
+            let bare = if member { "bare(held)?;\n" } else { "" };
             match shape {
                 // What no rule reads, checked by the generic skip (smaller,
                 // and rare in requests).
                 Shape::Structure(_) | Shape::List { .. } if slot == Slot::Ignored => {
                     assert!(!has_integer(shape), "Cursor::skip reads no integer");
-                    format!("at.skip(const {{ {path} }})?;\n")
+                    format!("{bare}at.skip(const {{ {path} }})?;\n")
                 }
                 Shape::Structure(_) => {
                     let name = self.structure(shape, place, slot);
-                    format!("{name}(at, record)?;\n")
+                    format!("{bare}{name}(at, record)?;\n")
                 }
                 Shape::List { item: each, .. } => {
                     let child = Record::default().item(slot);
-                    let read =
-                        self.value(each, &place.then(|path| format!("item_of({path})")), child);
+                    let read = self.value(
+                        each,
+                        &place.then(|path| format!("item_of({path})")),
+                        child,
+                        false,
+                    );
                     format!(
-                        "let count = at.count()?;\nwithin(count, const {{ max_items_of({path}) }})?;\n{}for _ in 0..count {{\n{}{read}}}\n",
+                        "{bare}let count = at.count()?;\nwithin(count, const {{ max_items_of({path}) }})?;\n{}for _ in 0..count {{\n{}{read}}}\n",
                         present(slot, "Field::Other"),
                         item(slot),
                     )
                 }
+                Shape::String(_) if !member => format!(
+                    "let held = at.item_word()?;\n{}",
+                    leaf(shape, slot, &Leaf::Known(path))
+                ),
                 _ => leaf(shape, slot, &Leaf::Known(path)),
             }
         }
@@ -959,7 +990,7 @@ fn reader_code() -> String {
             let arms = self.arms(&entries, true);
             let (record, arms) = record_name(arms, !object(slot).is_empty());
             self.code.push_str(&format!(
-                "/// `{}` (or the same members elsewhere), read into `{slot:?}`.\nfn {name}<'a>(at: &mut Cursor<'_, 'a>, {record}: &mut Record<'a>) -> Option<()> {{\nconst MEMBERS: &[Member] = members_of({path});\n{}let mut seen: u64 = 0;\nwhile !at.take(END) {{\nlet position = at.count()?;\nfirst_time(&mut seen, position)?;\n{}match position {{\n{arms}_ => return None,\n}}\n}}\nlet required = const {{ required_of(MEMBERS) }};\n(seen & required == required).then_some(())\n}}\n\n",
+                "/// `{}` (or the same members elsewhere), read into `{slot:?}`.\nfn {name}<'a>(at: &mut Cursor<'_, 'a>, {record}: &mut Record<'a>) -> Option<()> {{\nconst MEMBERS: &[Member] = members_of({path});\n{}let mut seen: u64 = 0;\nwhile !at.take(END) {{\nlet (position, held) = at.member()?;\nfirst_time(&mut seen, position)?;\n{}match position {{\n{arms}_ => return None,\n}}\n}}\nlet required = const {{ required_of(MEMBERS) }};\n(seen & required == required).then_some(())\n}}\n\n",
                 place.name,
                 object(slot),
                 member(slot),
@@ -983,7 +1014,7 @@ fn reader_code() -> String {
                             !has_integer(entry.member.shape),
                             "Cursor::skip reads no integer"
                         );
-                        "at.skip(MEMBERS.get(position)?.shape)?;\n".to_owned()
+                        "at.skip_member(MEMBERS.get(position)?.shape, held)?;\n".to_owned()
                     } else {
                         leaf(entry.member.shape, entry.slot, &Leaf::At(at))
                     };
@@ -1003,7 +1034,7 @@ fn reader_code() -> String {
                     shared
                 } else {
                     let entry = &entries[positions[0]];
-                    self.value(entry.member.shape, &entry.place, entry.slot)
+                    self.value(entry.member.shape, &entry.place, entry.slot, true)
                 };
                 // Runs of positions as ranges.
                 let mut pattern: Vec<String> = Vec::new();
@@ -1076,7 +1107,7 @@ fn reader_code() -> String {
             let arms = self.arms(&entries, false);
             let names: Vec<&str> = Operation::ALL.iter().map(|op| op.as_str()).collect();
             self.code.push_str(&format!(
-                "/// For each operation (by `operation as usize`, its place in\n/// `Operation::ALL`: {}), each member of its request root (by\n/// position) as a member of the roots read as one (see `read_root`).\nstatic ROOT_MEMBERS: [&[u8]; {}] = [{}];\n\n/// For each operation, its required root members (bits by their place in the roots read as one).\nconst ROOT_REQUIRED: [u64; {}] = [{}];\n\n/// A request root of `operation`: the members of every operation's\n/// root read as one structure.\nfn read_root<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Operation) -> Option<()> {{\nlet members: &[u8] = ROOT_MEMBERS.get(operation as usize)?;\nlet mut seen: u64 = 0;\nwhile !at.take(END) {{\nlet position = usize::from(*members.get(at.count()?)?);\nfirst_time(&mut seen, position)?;\nmatch position {{\n{arms}_ => return None,\n}}\n}}\nlet required = *ROOT_REQUIRED.get(operation as usize)?;\n(seen & required == required).then_some(())\n}}\n\n",
+                "/// For each operation (by `operation as usize`, its place in\n/// `Operation::ALL`: {}), each member of its request root (by\n/// position) as a member of the roots read as one (see `read_root`).\nstatic ROOT_MEMBERS: [&[u8]; {}] = [{}];\n\n/// For each operation, its required root members (bits by their place in the roots read as one).\nconst ROOT_REQUIRED: [u64; {}] = [{}];\n\n/// A request root of `operation`: the members of every operation's\n/// root read as one structure.\nfn read_root<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Operation) -> Option<()> {{\nlet members: &[u8] = ROOT_MEMBERS.get(operation as usize)?;\nlet mut seen: u64 = 0;\nwhile !at.take(END) {{\nlet (position, held) = at.member()?;\nlet position = usize::from(*members.get(position)?);\nfirst_time(&mut seen, position)?;\nmatch position {{\n{arms}_ => return None,\n}}\n}}\nlet required = *ROOT_REQUIRED.get(operation as usize)?;\n(seen & required == required).then_some(())\n}}\n\n",
                 names.join(", "),
                 tables.len(),
                 tables.join(", "),
@@ -1158,7 +1189,8 @@ const READER_HEAD: &str = "//! The reader per structure of the JavaScript walker
 //! anything not clean, as the generic reader.
 
 use super::{
-item_of, max_items_of, members_of, minimum_of, required_of, rule_at, rule_of, Cursor, END,
+bare, choice, item_of, max_items_of, members_of, minimum_of, required_of, rule_at, rule_of,
+Cursor, END,
 };
 use crate::request::{Choice, Field, FilterItem, Manifest, Record};
 use crate::schema::{Member, Operation};

@@ -10,7 +10,8 @@
 //! anything not clean, as the generic reader.
 
 use super::{
-    item_of, max_items_of, members_of, minimum_of, required_of, rule_at, rule_of, Cursor, END,
+    bare, choice, item_of, max_items_of, members_of, minimum_of, required_of, rule_at, rule_of,
+    Cursor, END,
 };
 use crate::request::{Choice, Field, FilterItem, Manifest, Record};
 use crate::schema::{Member, Operation};
@@ -29,16 +30,17 @@ fn read_0<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     record.has_options = true;
     let mut seen: u64 = 0;
     while !at.take(END) {
-        let position = at.count()?;
+        let (position, held) = at.member()?;
         first_time(&mut seen, position)?;
         match position {
             0..=8 | 10..=15 => {
                 // VerifyMode, OverwriteMode, Atime, Mtime, Uid, Gid, PreserveDeletedFiles, PreserveDevices, PosixPermissions, TaskQueueing, LogLevel, TransferMode, SecurityDescriptorCopyFlags, ObjectTags, ObjectMetadata
-                let (word, _) = at.choice(rule_at(MEMBERS, position)?)?;
+                let (word, _) = choice(rule_at(MEMBERS, position)?, held)?;
                 record.options[position] = Choice::Allowed(word as u8);
             }
             9 => {
                 // BytesPerSecond
+                bare(held)?;
                 let value = at.clean_integer(const { minimum_of(MEMBERS[9].shape) })?;
                 record.bytes_per_second = Some(value);
                 record.options[9] = Choice::Invalid;
@@ -55,16 +57,16 @@ fn read_1<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     const MEMBERS: &[Member] = members_of(item_of(Operation::CreateTask.members()[5].shape));
     let mut seen: u64 = 0;
     while !at.take(END) {
-        let position = at.count()?;
+        let (position, held) = at.member()?;
         first_time(&mut seen, position)?;
         match position {
             0 => {
                 // FilterType
-                at.choice(const { rule_of(MEMBERS[0].shape) })?;
+                choice(const { rule_of(MEMBERS[0].shape) }, held)?;
             }
             1 => {
                 // Value
-                let text = at.clean_string(const { rule_of(MEMBERS[1].shape) })?;
+                let text = at.clean_string(const { rule_of(MEMBERS[1].shape) }, held)?;
                 if let Some(last) = record.filters[1].last_mut() {
                     *last = FilterItem::Rule(Field::Str(text));
                 }
@@ -81,17 +83,17 @@ fn read_2<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     const MEMBERS: &[Member] = members_of(Operation::CreateTask.members()[6].shape);
     let mut seen: u64 = 0;
     while !at.take(END) {
-        let position = at.count()?;
+        let (position, held) = at.member()?;
         first_time(&mut seen, position)?;
         match position {
             0 => {
                 // ScheduleExpression
-                let text = at.clean_string(const { rule_of(MEMBERS[0].shape) })?;
+                let text = at.clean_string(const { rule_of(MEMBERS[0].shape) }, held)?;
                 record.schedule_expression = Field::Str(text);
             }
             1 => {
                 // Status
-                at.choice(const { rule_of(MEMBERS[1].shape) })?;
+                choice(const { rule_of(MEMBERS[1].shape) }, held)?;
             }
             _ => return None,
         }
@@ -105,19 +107,19 @@ fn read_3<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     const MEMBERS: &[Member] = members_of(item_of(Operation::CreateTask.members()[7].shape));
     let mut seen: u64 = 0;
     while !at.take(END) {
-        let position = at.count()?;
+        let (position, held) = at.member()?;
         first_time(&mut seen, position)?;
         match position {
             0 => {
                 // Key
-                let text = at.clean_string(const { rule_of(MEMBERS[0].shape) })?;
+                let text = at.clean_string(const { rule_of(MEMBERS[0].shape) }, held)?;
                 if let Some(last) = record.tag_keys.last_mut() {
                     *last = Some(text);
                 }
             }
             1 => {
                 // Value
-                at.clean_string(const { rule_of(MEMBERS[1].shape) })?;
+                at.clean_string(const { rule_of(MEMBERS[1].shape) }, held)?;
             }
             _ => return None,
         }
@@ -131,16 +133,16 @@ fn read_4<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     const MEMBERS: &[Member] = members_of(item_of(Operation::CreateTask.members()[8].shape));
     let mut seen: u64 = 0;
     while !at.take(END) {
-        let position = at.count()?;
+        let (position, held) = at.member()?;
         first_time(&mut seen, position)?;
         match position {
             0 => {
                 // FilterType
-                at.choice(const { rule_of(MEMBERS[0].shape) })?;
+                choice(const { rule_of(MEMBERS[0].shape) }, held)?;
             }
             1 => {
                 // Value
-                let text = at.clean_string(const { rule_of(MEMBERS[1].shape) })?;
+                let text = at.clean_string(const { rule_of(MEMBERS[1].shape) }, held)?;
                 if let Some(last) = record.filters[0].last_mut() {
                     *last = FilterItem::Rule(Field::Str(text));
                 }
@@ -160,11 +162,12 @@ fn read_6<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     }
     let mut seen: u64 = 0;
     while !at.take(END) {
-        let position = at.count()?;
+        let (position, held) = at.member()?;
         first_time(&mut seen, position)?;
         match position {
             0 => {
                 // S3
+                bare(held)?;
                 at.skip(const { MEMBERS[0].shape })?;
             }
             _ => return None,
@@ -180,7 +183,7 @@ fn read_5<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     record.manifest = Some(Manifest::default());
     let mut seen: u64 = 0;
     while !at.take(END) {
-        let position = at.count()?;
+        let (position, held) = at.member()?;
         first_time(&mut seen, position)?;
         if let Some(manifest) = &mut record.manifest {
             manifest.has_members = true;
@@ -188,10 +191,11 @@ fn read_5<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
         match position {
             0 | 1 => {
                 // Action, Format
-                at.choice(rule_at(MEMBERS, position)?)?;
+                choice(rule_at(MEMBERS, position)?, held)?;
             }
             2 => {
                 // Source
+                bare(held)?;
                 read_6(at, record)?;
             }
             _ => return None,
@@ -207,12 +211,12 @@ fn read_9<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     record.report.has_deleted_override = true;
     let mut seen: u64 = 0;
     while !at.take(END) {
-        let position = at.count()?;
+        let (position, held) = at.member()?;
         first_time(&mut seen, position)?;
         match position {
             0 => {
                 // ReportLevel
-                at.choice(const { rule_of(MEMBERS[0].shape) })?;
+                choice(const { rule_of(MEMBERS[0].shape) }, held)?;
             }
             _ => return None,
         }
@@ -227,16 +231,17 @@ fn read_8<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     record.report.overrides = Some(false);
     let mut seen: u64 = 0;
     while !at.take(END) {
-        let position = at.count()?;
+        let (position, held) = at.member()?;
         first_time(&mut seen, position)?;
         record.report.overrides = Some(true);
         match position {
             0 | 1 | 3 => {
                 // Transferred, Verified, Skipped
-                at.skip(MEMBERS.get(position)?.shape)?;
+                at.skip_member(MEMBERS.get(position)?.shape, held)?;
             }
             2 => {
                 // Deleted
+                bare(held)?;
                 read_9(at, record)?;
             }
             _ => return None,
@@ -251,29 +256,31 @@ fn read_7<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
     const MEMBERS: &[Member] = members_of(Operation::CreateTask.members()[10].shape);
     let mut seen: u64 = 0;
     while !at.take(END) {
-        let position = at.count()?;
+        let (position, held) = at.member()?;
         first_time(&mut seen, position)?;
         match position {
             0 => {
                 // Destination
+                bare(held)?;
                 at.skip(const { MEMBERS[0].shape })?;
             }
             1 => {
                 // OutputType
-                let (_, text) = at.choice(const { rule_of(MEMBERS[1].shape) })?;
+                let (_, text) = choice(const { rule_of(MEMBERS[1].shape) }, held)?;
                 record.report.output_type = Field::Str(text);
             }
             2 => {
                 // ReportLevel
-                at.choice(const { rule_of(MEMBERS[2].shape) })?;
+                choice(const { rule_of(MEMBERS[2].shape) }, held)?;
                 record.report.has_report_level = true;
             }
             3 => {
                 // ObjectVersionIds
-                at.choice(const { rule_of(MEMBERS[3].shape) })?;
+                choice(const { rule_of(MEMBERS[3].shape) }, held)?;
             }
             4 => {
                 // Overrides
+                bare(held)?;
                 read_8(at, record)?;
             }
             _ => return None,
@@ -297,34 +304,37 @@ fn read_root<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Op
     let members: &[u8] = ROOT_MEMBERS.get(operation as usize)?;
     let mut seen: u64 = 0;
     while !at.take(END) {
-        let position = usize::from(*members.get(at.count()?)?);
+        let (position, held) = at.member()?;
+        let position = usize::from(*members.get(position)?);
         first_time(&mut seen, position)?;
         match position {
             0 => {
                 // SourceLocationArn
-                let text = at.clean_string(const { rule_of(Operation::CreateTask.members()[0].shape) })?;
+                let text = at.clean_string(const { rule_of(Operation::CreateTask.members()[0].shape) }, held)?;
                 record.source = Field::Str(text);
             }
             1 => {
                 // DestinationLocationArn
-                let text = at.clean_string(const { rule_of(Operation::CreateTask.members()[1].shape) })?;
+                let text = at.clean_string(const { rule_of(Operation::CreateTask.members()[1].shape) }, held)?;
                 record.destination = Field::Str(text);
             }
             2 => {
                 // CloudWatchLogGroupArn
-                let text = at.clean_string(const { rule_of(Operation::CreateTask.members()[2].shape) })?;
+                let text = at.clean_string(const { rule_of(Operation::CreateTask.members()[2].shape) }, held)?;
                 record.log_group = Field::Str(text);
             }
             3 => {
                 // Name
-                at.clean_string(const { rule_of(Operation::CreateTask.members()[3].shape) })?;
+                at.clean_string(const { rule_of(Operation::CreateTask.members()[3].shape) }, held)?;
             }
             4 => {
                 // Options
+                bare(held)?;
                 read_0(at, record)?;
             }
             5 => {
                 // Excludes
+                bare(held)?;
                 let count = at.count()?;
                 within(count, const { max_items_of(Operation::CreateTask.members()[5].shape) })?;
                 for _ in 0..count {
@@ -334,10 +344,12 @@ fn read_root<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Op
             }
             6 => {
                 // Schedule
+                bare(held)?;
                 read_2(at, record)?;
             }
             7 => {
                 // Tags
+                bare(held)?;
                 let count = at.count()?;
                 within(count, const { max_items_of(Operation::CreateTask.members()[7].shape) })?;
                 for _ in 0..count {
@@ -347,6 +359,7 @@ fn read_root<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Op
             }
             8 => {
                 // Includes
+                bare(held)?;
                 let count = at.count()?;
                 within(count, const { max_items_of(Operation::CreateTask.members()[8].shape) })?;
                 for _ in 0..count {
@@ -356,24 +369,27 @@ fn read_root<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Op
             }
             9 => {
                 // ManifestConfig
+                bare(held)?;
                 read_5(at, record)?;
             }
             10 => {
                 // TaskReportConfig
+                bare(held)?;
                 read_7(at, record)?;
             }
             11 => {
                 // TaskMode
-                let (_, text) = at.choice(const { rule_of(Operation::CreateTask.members()[11].shape) })?;
+                let (_, text) = choice(const { rule_of(Operation::CreateTask.members()[11].shape) }, held)?;
                 record.task_mode = Field::Str(text);
             }
             12 => {
                 // TaskArn
-                let text = at.clean_string(const { rule_of(Operation::UpdateTask.members()[0].shape) })?;
+                let text = at.clean_string(const { rule_of(Operation::UpdateTask.members()[0].shape) }, held)?;
                 record.task_arn = Field::Str(text);
             }
             13 => {
                 // OverrideOptions
+                bare(held)?;
                 read_0(at, record)?;
             }
             _ => return None,

@@ -721,9 +721,15 @@ function leave() {
   return true;
 }
 
-/** The end of an object's members: its word, then `leave`. */
-function end() {
-  put(-1);
+/**
+ * The end of an object's members, which follow the word at `head` (its
+ * member's or item's, or the operation's for the request): that word holds
+ * how many words they took (src/walked.rs), and a run of members written as
+ * JSON text ends with them; then `leave`.
+ */
+function close(head) {
+  WALK_BUFFER[head] += POSITIONS * (walkNext - head - 1);
+  rawEnd = -1;
   return leave();
 }
 
@@ -930,14 +936,20 @@ function rawItem(i, x) {
   put(item.length);
 }
 
+/** Takes back the item's word just written, and writes the item as JSON text. */
+function missItem(i, x) {
+  walkNext -= 1;
+  rawItem(i, x);
+}
+
 /**
  * The length of the array `v` (read once, as JSON.stringify reads it),
- * written, entering `v` (see `ancestors`; the list's walker leaves it); or
- * -1 (nothing written) when `v` is not an array, has a toJSON (see
- * `replace`) or is longer than `max` (then `raw` writes it with the length
- * read here).
+ * written in the word of the member at `at` (0 for an item), entering `v`
+ * (see `ancestors`; the list's walker leaves it); or -1 (nothing written)
+ * when `v` is not an array, has a toJSON (see `replace`) or is longer than
+ * `max` (then `raw` writes it with the length read here).
  */
-function items(v, key, max) {
+function items(v, key, max, at) {
   if (typeof v !== 'object' || v === null) return -1;
   const toJSON = v.toJSON;
   if (typeof toJSON === 'function') {
@@ -954,7 +966,7 @@ function items(v, key, max) {
     arrayLength = n;
     return -1;
   }
-  put(n);
+  put(at + POSITIONS * n);
   ancestors[entered++] = v;
   return n;
 }
@@ -963,7 +975,7 @@ function items(v, key, max) {
 /** The operations, in the order of the core's Operation::ALL: the first word of a walk. */
 const WALK_OPERATIONS = ['CreateTask', 'UpdateTask', 'StartTaskExecution'];
 /** The most words a walk writes (every member once, every list full). */
-const WALK_WORDS = 680;
+const WALK_WORDS = 663;
 const e0 = ['POINT_IN_TIME_CONSISTENT', 'ONLY_FILES_TRANSFERRED', 'NONE'];
 const e1 = ['ALWAYS', 'NEVER'];
 const e2 = ['NONE', 'BEST_EFFORT'];
@@ -982,6 +994,7 @@ function w1(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
+  const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
@@ -997,89 +1010,89 @@ function w1(o, key) {
     switch (at) {
       case 0: {
         const v = o.VerifyMode;
-        if (!oneOf(v, e0, 0)) raw(k, v);
+        if (!oneOf(v, e0, at)) raw(k, v);
         break;
       }
       case 1: {
         const v = o.OverwriteMode;
-        if (!oneOf(v, e1, 1)) raw(k, v);
+        if (!oneOf(v, e1, at)) raw(k, v);
         break;
       }
       case 2: {
         const v = o.Atime;
-        if (!oneOf(v, e2, 2)) raw(k, v);
+        if (!oneOf(v, e2, at)) raw(k, v);
         break;
       }
       case 3: {
         const v = o.Mtime;
-        if (!oneOf(v, e3, 3)) raw(k, v);
+        if (!oneOf(v, e3, at)) raw(k, v);
         break;
       }
       case 4: {
         const v = o.Uid;
-        if (!oneOf(v, e4, 4)) raw(k, v);
+        if (!oneOf(v, e4, at)) raw(k, v);
         break;
       }
       case 5: {
         const v = o.Gid;
-        if (!oneOf(v, e4, 5)) raw(k, v);
+        if (!oneOf(v, e4, at)) raw(k, v);
         break;
       }
       case 6: {
         const v = o.PreserveDeletedFiles;
-        if (!oneOf(v, e5, 6)) raw(k, v);
+        if (!oneOf(v, e5, at)) raw(k, v);
         break;
       }
       case 7: {
         const v = o.PreserveDevices;
-        if (!oneOf(v, e3, 7)) raw(k, v);
+        if (!oneOf(v, e3, at)) raw(k, v);
         break;
       }
       case 8: {
         const v = o.PosixPermissions;
-        if (!oneOf(v, e6, 8)) raw(k, v);
+        if (!oneOf(v, e6, at)) raw(k, v);
         break;
       }
       case 9: {
-        put(9);
+        put(at);
         const v = o.BytesPerSecond;
         if (!int(v)) miss(k, v);
         break;
       }
       case 10: {
         const v = o.TaskQueueing;
-        if (!oneOf(v, e7, 10)) raw(k, v);
+        if (!oneOf(v, e7, at)) raw(k, v);
         break;
       }
       case 11: {
         const v = o.LogLevel;
-        if (!oneOf(v, e8, 11)) raw(k, v);
+        if (!oneOf(v, e8, at)) raw(k, v);
         break;
       }
       case 12: {
         const v = o.TransferMode;
-        if (!oneOf(v, e9, 12)) raw(k, v);
+        if (!oneOf(v, e9, at)) raw(k, v);
         break;
       }
       case 13: {
         const v = o.SecurityDescriptorCopyFlags;
-        if (!oneOf(v, e10, 13)) raw(k, v);
+        if (!oneOf(v, e10, at)) raw(k, v);
         break;
       }
       case 14: {
         const v = o.ObjectTags;
-        if (!oneOf(v, e6, 14)) raw(k, v);
+        if (!oneOf(v, e6, at)) raw(k, v);
         break;
       }
       case 15: {
         const v = o.ObjectMetadata;
-        if (!oneOf(v, e6, 15)) raw(k, v);
+        if (!oneOf(v, e6, at)) raw(k, v);
         break;
       }
     }
     at += 1;
   }
-  return end();
+  return close(head);
 }
 const e11 = ['SIMPLE_PATTERN'];
 const w2n = ['FilterType', 'Value'];
@@ -1089,6 +1102,7 @@ function w2(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
+  const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
@@ -1104,25 +1118,26 @@ function w2(o, key) {
     switch (at) {
       case 0: {
         const v = o.FilterType;
-        if (!oneOf(v, e11, 0)) raw(k, v);
+        if (!oneOf(v, e11, at)) raw(k, v);
         break;
       }
       case 1: {
         const v = o.Value;
-        if (!str(v, 1)) raw(k, v);
+        if (!str(v, at)) raw(k, v);
         break;
       }
     }
     at += 1;
   }
-  return end();
+  return close(head);
 }
-function l0(v, key) {
-  const n = items(v, key, 1);
+function l0(v, key, at) {
+  const n = items(v, key, 1, at);
   if (n < 0) return false;
   for (let i = 0; i < n; i += 1) {
     const x = v[i];
-    if (!w2(x, i)) rawItem(i, x);
+    put(0);
+    if (!w2(x, i)) missItem(i, x);
   }
   return leave();
 }
@@ -1133,6 +1148,7 @@ function w3(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
+  const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
@@ -1148,18 +1164,18 @@ function w3(o, key) {
     switch (at) {
       case 0: {
         const v = o.ScheduleExpression;
-        if (!str(v, 0)) raw(k, v);
+        if (!str(v, at)) raw(k, v);
         break;
       }
       case 1: {
         const v = o.Status;
-        if (!oneOf(v, e7, 1)) raw(k, v);
+        if (!oneOf(v, e7, at)) raw(k, v);
         break;
       }
     }
     at += 1;
   }
-  return end();
+  return close(head);
 }
 const w4n = ['Key', 'Value'];
 const w4m = positions(w4n);
@@ -1168,6 +1184,7 @@ function w4(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
+  const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
@@ -1183,34 +1200,36 @@ function w4(o, key) {
     switch (at) {
       case 0: {
         const v = o.Key;
-        if (!str(v, 0)) raw(k, v);
+        if (!str(v, at)) raw(k, v);
         break;
       }
       case 1: {
         const v = o.Value;
-        if (!str(v, 1)) raw(k, v);
+        if (!str(v, at)) raw(k, v);
         break;
       }
     }
     at += 1;
   }
-  return end();
+  return close(head);
 }
-function l1(v, key) {
-  const n = items(v, key, 50);
+function l1(v, key, at) {
+  const n = items(v, key, 50, at);
   if (n < 0) return false;
   for (let i = 0; i < n; i += 1) {
     const x = v[i];
-    if (!w4(x, i)) rawItem(i, x);
+    put(0);
+    if (!w4(x, i)) missItem(i, x);
   }
   return leave();
 }
-function l2(v, key) {
-  const n = items(v, key, 1);
+function l2(v, key, at) {
+  const n = items(v, key, 1, at);
   if (n < 0) return false;
   for (let i = 0; i < n; i += 1) {
     const x = v[i];
-    if (!w2(x, i)) rawItem(i, x);
+    put(0);
+    if (!w2(x, i)) missItem(i, x);
   }
   return leave();
 }
@@ -1223,6 +1242,7 @@ function w7(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
+  const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
@@ -1238,28 +1258,28 @@ function w7(o, key) {
     switch (at) {
       case 0: {
         const v = o.ManifestObjectPath;
-        if (!str(v, 0)) raw(k, v);
+        if (!str(v, at)) raw(k, v);
         break;
       }
       case 1: {
         const v = o.BucketAccessRoleArn;
-        if (!str(v, 1)) raw(k, v);
+        if (!str(v, at)) raw(k, v);
         break;
       }
       case 2: {
         const v = o.S3BucketArn;
-        if (!str(v, 2)) raw(k, v);
+        if (!str(v, at)) raw(k, v);
         break;
       }
       case 3: {
         const v = o.ManifestObjectVersionId;
-        if (!str(v, 3)) raw(k, v);
+        if (!str(v, at)) raw(k, v);
         break;
       }
     }
     at += 1;
   }
-  return end();
+  return close(head);
 }
 const w6n = ['S3'];
 const w6m = positions(w6n);
@@ -1268,6 +1288,7 @@ function w6(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
+  const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
@@ -1282,7 +1303,7 @@ function w6(o, key) {
     }
     switch (at) {
       case 0: {
-        put(0);
+        put(at);
         const v = o.S3;
         if (!w7(v, k)) miss(k, v);
         break;
@@ -1290,7 +1311,7 @@ function w6(o, key) {
     }
     at += 1;
   }
-  return end();
+  return close(head);
 }
 const w5n = ['Action', 'Format', 'Source'];
 const w5m = positions(w5n);
@@ -1299,6 +1320,7 @@ function w5(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
+  const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
@@ -1314,16 +1336,16 @@ function w5(o, key) {
     switch (at) {
       case 0: {
         const v = o.Action;
-        if (!oneOf(v, e12, 0)) raw(k, v);
+        if (!oneOf(v, e12, at)) raw(k, v);
         break;
       }
       case 1: {
         const v = o.Format;
-        if (!oneOf(v, e13, 1)) raw(k, v);
+        if (!oneOf(v, e13, at)) raw(k, v);
         break;
       }
       case 2: {
-        put(2);
+        put(at);
         const v = o.Source;
         if (!w6(v, k)) miss(k, v);
         break;
@@ -1331,7 +1353,7 @@ function w5(o, key) {
     }
     at += 1;
   }
-  return end();
+  return close(head);
 }
 const w10n = ['Subdirectory', 'S3BucketArn', 'BucketAccessRoleArn'];
 const w10m = positions(w10n);
@@ -1340,6 +1362,7 @@ function w10(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
+  const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
@@ -1355,23 +1378,23 @@ function w10(o, key) {
     switch (at) {
       case 0: {
         const v = o.Subdirectory;
-        if (!str(v, 0)) raw(k, v);
+        if (!str(v, at)) raw(k, v);
         break;
       }
       case 1: {
         const v = o.S3BucketArn;
-        if (!str(v, 1)) raw(k, v);
+        if (!str(v, at)) raw(k, v);
         break;
       }
       case 2: {
         const v = o.BucketAccessRoleArn;
-        if (!str(v, 2)) raw(k, v);
+        if (!str(v, at)) raw(k, v);
         break;
       }
     }
     at += 1;
   }
-  return end();
+  return close(head);
 }
 const w9n = ['S3'];
 const w9m = positions(w9n);
@@ -1380,6 +1403,7 @@ function w9(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
+  const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
@@ -1394,7 +1418,7 @@ function w9(o, key) {
     }
     switch (at) {
       case 0: {
-        put(0);
+        put(at);
         const v = o.S3;
         if (!w10(v, k)) miss(k, v);
         break;
@@ -1402,7 +1426,7 @@ function w9(o, key) {
     }
     at += 1;
   }
-  return end();
+  return close(head);
 }
 const e14 = ['SUMMARY_ONLY', 'STANDARD'];
 const e15 = ['ERRORS_ONLY', 'SUCCESSES_AND_ERRORS'];
@@ -1414,6 +1438,7 @@ function w12(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
+  const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
@@ -1429,13 +1454,13 @@ function w12(o, key) {
     switch (at) {
       case 0: {
         const v = o.ReportLevel;
-        if (!oneOf(v, e15, 0)) raw(k, v);
+        if (!oneOf(v, e15, at)) raw(k, v);
         break;
       }
     }
     at += 1;
   }
-  return end();
+  return close(head);
 }
 const w11n = ['Transferred', 'Verified', 'Deleted', 'Skipped'];
 const w11m = positions(w11n);
@@ -1444,6 +1469,7 @@ function w11(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
+  const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
@@ -1458,25 +1484,25 @@ function w11(o, key) {
     }
     switch (at) {
       case 0: {
-        put(0);
+        put(at);
         const v = o.Transferred;
         if (!w12(v, k)) miss(k, v);
         break;
       }
       case 1: {
-        put(1);
+        put(at);
         const v = o.Verified;
         if (!w12(v, k)) miss(k, v);
         break;
       }
       case 2: {
-        put(2);
+        put(at);
         const v = o.Deleted;
         if (!w12(v, k)) miss(k, v);
         break;
       }
       case 3: {
-        put(3);
+        put(at);
         const v = o.Skipped;
         if (!w12(v, k)) miss(k, v);
         break;
@@ -1484,7 +1510,7 @@ function w11(o, key) {
     }
     at += 1;
   }
-  return end();
+  return close(head);
 }
 const w8n = ['Destination', 'OutputType', 'ReportLevel', 'ObjectVersionIds', 'Overrides'];
 const w8m = positions(w8n);
@@ -1493,6 +1519,7 @@ function w8(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
+  const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
@@ -1507,28 +1534,28 @@ function w8(o, key) {
     }
     switch (at) {
       case 0: {
-        put(0);
+        put(at);
         const v = o.Destination;
         if (!w9(v, k)) miss(k, v);
         break;
       }
       case 1: {
         const v = o.OutputType;
-        if (!oneOf(v, e14, 1)) raw(k, v);
+        if (!oneOf(v, e14, at)) raw(k, v);
         break;
       }
       case 2: {
         const v = o.ReportLevel;
-        if (!oneOf(v, e15, 2)) raw(k, v);
+        if (!oneOf(v, e15, at)) raw(k, v);
         break;
       }
       case 3: {
         const v = o.ObjectVersionIds;
-        if (!oneOf(v, e16, 3)) raw(k, v);
+        if (!oneOf(v, e16, at)) raw(k, v);
         break;
       }
       case 4: {
-        put(4);
+        put(at);
         const v = o.Overrides;
         if (!w11(v, k)) miss(k, v);
         break;
@@ -1536,7 +1563,7 @@ function w8(o, key) {
     }
     at += 1;
   }
-  return end();
+  return close(head);
 }
 const e17 = ['BASIC', 'ENHANCED'];
 const w0n = ['SourceLocationArn', 'DestinationLocationArn', 'CloudWatchLogGroupArn', 'Name', 'Options', 'Excludes', 'Schedule', 'Tags', 'Includes', 'ManifestConfig', 'TaskReportConfig', 'TaskMode'];
@@ -1546,6 +1573,7 @@ function w0(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
+  const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
@@ -1561,75 +1589,72 @@ function w0(o, key) {
     switch (at) {
       case 0: {
         const v = o.SourceLocationArn;
-        if (!str(v, 0)) raw(k, v);
+        if (!str(v, at)) raw(k, v);
         break;
       }
       case 1: {
         const v = o.DestinationLocationArn;
-        if (!str(v, 1)) raw(k, v);
+        if (!str(v, at)) raw(k, v);
         break;
       }
       case 2: {
         const v = o.CloudWatchLogGroupArn;
-        if (!str(v, 2)) raw(k, v);
+        if (!str(v, at)) raw(k, v);
         break;
       }
       case 3: {
         const v = o.Name;
-        if (!str(v, 3)) raw(k, v);
+        if (!str(v, at)) raw(k, v);
         break;
       }
       case 4: {
-        put(4);
+        put(at);
         const v = o.Options;
         if (!w1(v, k)) miss(k, v);
         break;
       }
       case 5: {
-        put(5);
         const v = o.Excludes;
-        if (!l0(v, k)) miss(k, v);
+        if (!l0(v, k, at)) raw(k, v);
         break;
       }
       case 6: {
-        put(6);
+        put(at);
         const v = o.Schedule;
         if (!w3(v, k)) miss(k, v);
         break;
       }
       case 7: {
-        put(7);
         const v = o.Tags;
-        if (!l1(v, k)) miss(k, v);
+        if (!l1(v, k, at)) raw(k, v);
         break;
       }
       case 8: {
-        put(8);
         const v = o.Includes;
-        if (!l2(v, k)) miss(k, v);
+        if (!l2(v, k, at)) raw(k, v);
         break;
       }
       case 9: {
-        put(9);
+        put(at);
         const v = o.ManifestConfig;
         if (!w5(v, k)) miss(k, v);
         break;
       }
       case 10: {
-        put(10);
+        put(at);
         const v = o.TaskReportConfig;
         if (!w8(v, k)) miss(k, v);
         break;
       }
       case 11: {
         const v = o.TaskMode;
-        if (!oneOf(v, e17, 11)) raw(k, v);
+        if (!oneOf(v, e17, at)) raw(k, v);
         break;
       }
     }
     at += 1;
   }
-  return end();
+  return close(head);
 }
 const w13n = ['TaskArn', 'Options', 'Excludes', 'Schedule', 'Name', 'CloudWatchLogGroupArn', 'Includes', 'ManifestConfig', 'TaskReportConfig'];
 const w13m = positions(w13n);
@@ -1638,6 +1663,7 @@ function w13(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
+  const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
@@ -1653,51 +1679,49 @@ function w13(o, key) {
     switch (at) {
       case 0: {
         const v = o.TaskArn;
-        if (!str(v, 0)) raw(k, v);
+        if (!str(v, at)) raw(k, v);
         break;
       }
       case 1: {
-        put(1);
+        put(at);
         const v = o.Options;
         if (!w1(v, k)) miss(k, v);
         break;
       }
       case 2: {
-        put(2);
         const v = o.Excludes;
-        if (!l0(v, k)) miss(k, v);
+        if (!l0(v, k, at)) raw(k, v);
         break;
       }
       case 3: {
-        put(3);
+        put(at);
         const v = o.Schedule;
         if (!w3(v, k)) miss(k, v);
         break;
       }
       case 4: {
         const v = o.Name;
-        if (!str(v, 4)) raw(k, v);
+        if (!str(v, at)) raw(k, v);
         break;
       }
       case 5: {
         const v = o.CloudWatchLogGroupArn;
-        if (!str(v, 5)) raw(k, v);
+        if (!str(v, at)) raw(k, v);
         break;
       }
       case 6: {
-        put(6);
         const v = o.Includes;
-        if (!l2(v, k)) miss(k, v);
+        if (!l2(v, k, at)) raw(k, v);
         break;
       }
       case 7: {
-        put(7);
+        put(at);
         const v = o.ManifestConfig;
         if (!w5(v, k)) miss(k, v);
         break;
       }
       case 8: {
-        put(8);
+        put(at);
         const v = o.TaskReportConfig;
         if (!w8(v, k)) miss(k, v);
         break;
@@ -1705,7 +1729,7 @@ function w13(o, key) {
     }
     at += 1;
   }
-  return end();
+  return close(head);
 }
 const w15n = ['VerifyMode', 'OverwriteMode', 'Atime', 'Mtime', 'Uid', 'Gid', 'PreserveDeletedFiles', 'PreserveDevices', 'PosixPermissions', 'BytesPerSecond', 'TaskQueueing', 'LogLevel', 'TransferMode', 'SecurityDescriptorCopyFlags', 'ObjectTags', 'ObjectMetadata'];
 const w15m = positions(w15n);
@@ -1714,6 +1738,7 @@ function w15(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
+  const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
@@ -1729,89 +1754,89 @@ function w15(o, key) {
     switch (at) {
       case 0: {
         const v = o.VerifyMode;
-        if (!oneOf(v, e0, 0)) raw(k, v);
+        if (!oneOf(v, e0, at)) raw(k, v);
         break;
       }
       case 1: {
         const v = o.OverwriteMode;
-        if (!oneOf(v, e1, 1)) raw(k, v);
+        if (!oneOf(v, e1, at)) raw(k, v);
         break;
       }
       case 2: {
         const v = o.Atime;
-        if (!oneOf(v, e2, 2)) raw(k, v);
+        if (!oneOf(v, e2, at)) raw(k, v);
         break;
       }
       case 3: {
         const v = o.Mtime;
-        if (!oneOf(v, e3, 3)) raw(k, v);
+        if (!oneOf(v, e3, at)) raw(k, v);
         break;
       }
       case 4: {
         const v = o.Uid;
-        if (!oneOf(v, e4, 4)) raw(k, v);
+        if (!oneOf(v, e4, at)) raw(k, v);
         break;
       }
       case 5: {
         const v = o.Gid;
-        if (!oneOf(v, e4, 5)) raw(k, v);
+        if (!oneOf(v, e4, at)) raw(k, v);
         break;
       }
       case 6: {
         const v = o.PreserveDeletedFiles;
-        if (!oneOf(v, e5, 6)) raw(k, v);
+        if (!oneOf(v, e5, at)) raw(k, v);
         break;
       }
       case 7: {
         const v = o.PreserveDevices;
-        if (!oneOf(v, e3, 7)) raw(k, v);
+        if (!oneOf(v, e3, at)) raw(k, v);
         break;
       }
       case 8: {
         const v = o.PosixPermissions;
-        if (!oneOf(v, e6, 8)) raw(k, v);
+        if (!oneOf(v, e6, at)) raw(k, v);
         break;
       }
       case 9: {
-        put(9);
+        put(at);
         const v = o.BytesPerSecond;
         if (!int(v)) miss(k, v);
         break;
       }
       case 10: {
         const v = o.TaskQueueing;
-        if (!oneOf(v, e7, 10)) raw(k, v);
+        if (!oneOf(v, e7, at)) raw(k, v);
         break;
       }
       case 11: {
         const v = o.LogLevel;
-        if (!oneOf(v, e8, 11)) raw(k, v);
+        if (!oneOf(v, e8, at)) raw(k, v);
         break;
       }
       case 12: {
         const v = o.TransferMode;
-        if (!oneOf(v, e9, 12)) raw(k, v);
+        if (!oneOf(v, e9, at)) raw(k, v);
         break;
       }
       case 13: {
         const v = o.SecurityDescriptorCopyFlags;
-        if (!oneOf(v, e10, 13)) raw(k, v);
+        if (!oneOf(v, e10, at)) raw(k, v);
         break;
       }
       case 14: {
         const v = o.ObjectTags;
-        if (!oneOf(v, e6, 14)) raw(k, v);
+        if (!oneOf(v, e6, at)) raw(k, v);
         break;
       }
       case 15: {
         const v = o.ObjectMetadata;
-        if (!oneOf(v, e6, 15)) raw(k, v);
+        if (!oneOf(v, e6, at)) raw(k, v);
         break;
       }
     }
     at += 1;
   }
-  return end();
+  return close(head);
 }
 const w14n = ['TaskArn', 'OverrideOptions', 'Includes', 'Excludes', 'ManifestConfig', 'TaskReportConfig', 'Tags'];
 const w14m = positions(w14n);
@@ -1820,6 +1845,7 @@ function w14(o, key) {
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
   if (!plainObject(o)) return false;
+  const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
   for (let i = 0; i < keys.length; i += 1) {
@@ -1835,49 +1861,46 @@ function w14(o, key) {
     switch (at) {
       case 0: {
         const v = o.TaskArn;
-        if (!str(v, 0)) raw(k, v);
+        if (!str(v, at)) raw(k, v);
         break;
       }
       case 1: {
-        put(1);
+        put(at);
         const v = o.OverrideOptions;
         if (!w15(v, k)) miss(k, v);
         break;
       }
       case 2: {
-        put(2);
         const v = o.Includes;
-        if (!l2(v, k)) miss(k, v);
+        if (!l2(v, k, at)) raw(k, v);
         break;
       }
       case 3: {
-        put(3);
         const v = o.Excludes;
-        if (!l0(v, k)) miss(k, v);
+        if (!l0(v, k, at)) raw(k, v);
         break;
       }
       case 4: {
-        put(4);
+        put(at);
         const v = o.ManifestConfig;
         if (!w5(v, k)) miss(k, v);
         break;
       }
       case 5: {
-        put(5);
+        put(at);
         const v = o.TaskReportConfig;
         if (!w8(v, k)) miss(k, v);
         break;
       }
       case 6: {
-        put(6);
         const v = o.Tags;
-        if (!l1(v, k)) miss(k, v);
+        if (!l1(v, k, at)) raw(k, v);
         break;
       }
     }
     at += 1;
   }
-  return end();
+  return close(head);
 }
 /** Each operation's walker, in WALK_OPERATIONS order. */
 const WALKS = [w0, w13, w14];

@@ -62,8 +62,6 @@ mod generated;
 /// A member's word is its position plus this many times what it holds
 /// (every structure has fewer members).
 const POSITIONS: u64 = 64;
-/// The word that ends an object's members.
-const END: f64 = -1.0;
 /// The word that marks members written as JSON text in the strings.
 const RAW: f64 = -2.0;
 /// The word that marks an item written as JSON text in the strings.
@@ -105,12 +103,13 @@ pub fn report<'a>(
     units: usize,
     operation: Operation,
 ) -> Option<Scanned<'a>> {
+    let (at, extent) = Cursor::new(words, strings, units, operation)?;
     let mut reporter = Reporter {
-        at: Cursor::new(words, strings, units, operation)?,
+        at,
         operation,
         pass: Scanner::without_text(operation),
     };
-    reporter.value(operation.request(), Slot::Root, &Place::ROOT)?;
+    reporter.member(operation.request(), Slot::Root, &Place::ROOT, extent)?;
     reporter.at.at_end().then(|| reporter.pass.finish())
 }
 
@@ -123,8 +122,8 @@ pub fn read<'a>(
     units: usize,
     operation: Operation,
 ) -> Option<Record<'a>> {
-    let mut at = Cursor::new(words, strings, units, operation)?;
-    let record = generated::read(&mut at, operation)?;
+    let (mut at, extent) = Cursor::new(words, strings, units, operation)?;
+    let record = generated::read(&mut at, operation, extent)?;
     at.at_end().then_some(record)
 }
 
@@ -138,12 +137,13 @@ fn read_generic<'a>(
     units: usize,
     operation: Operation,
 ) -> Option<Record<'a>> {
+    let (at, extent) = Cursor::new(words, strings, units, operation)?;
     let mut reader = Reader {
-        at: Cursor::new(words, strings, units, operation)?,
+        at,
         operation,
         record: Record::default(),
     };
-    reader.value(operation.request(), Slot::Root)?;
+    reader.member(operation.request(), Slot::Root, extent)?;
     reader.at.at_end().then_some(reader.record)
 }
 
@@ -162,11 +162,12 @@ pub fn json_text(
     units: usize,
     operation: Operation,
 ) -> Option<String> {
+    let (at, extent) = Cursor::new(words, strings, units, operation)?;
     let mut writer = Writer {
-        at: Cursor::new(words, strings, units, operation)?,
+        at,
         out: String::with_capacity(strings.len() + 16 * words.len()),
     };
-    writer.value(operation.request())?;
+    writer.member(operation.request(), extent)?;
     writer.at.at_end().then_some(writer.out)
 }
 
@@ -181,8 +182,14 @@ struct Cursor<'w, 'a> {
 }
 
 impl<'w, 'a> Cursor<'w, 'a> {
-    /// At the start of the words, after the operation's position, which must be `operation`'s.
-    fn new(words: &'w [f64], strings: &'a str, units: usize, operation: Operation) -> Option<Self> {
+    /// At the start of the words, after the operation's word, which must
+    /// be `operation`'s; with the extent of the request it holds.
+    fn new(
+        words: &'w [f64],
+        strings: &'a str,
+        units: usize,
+        operation: Operation,
+    ) -> Option<(Self, usize)> {
         let mut cursor = Cursor {
             words,
             next: 0,
@@ -191,8 +198,15 @@ impl<'w, 'a> Cursor<'w, 'a> {
             // One UTF-16 unit per UTF-8 byte: every character is ASCII.
             ascii: strings.len() == units,
         };
-        let written = cursor.count()?;
-        (Operation::ALL.get(written) == Some(&operation)).then_some(cursor)
+        let (written, extent) = cursor.member()?;
+        (Operation::ALL.get(written) == Some(&operation)).then_some((cursor, extent))
+    }
+
+    /// Where the members of a structure whose word held `extent` end: the
+    /// word after them (beyond the words if the extent is: then the words
+    /// run out first).
+    fn end(&self, extent: usize) -> usize {
+        self.next.saturating_add(extent)
     }
 
     /// Whether every word and every string has been read.
@@ -278,52 +292,41 @@ impl<'w, 'a> Cursor<'w, 'a> {
         string_is_clean(text, rule).then_some(text)
     }
 
-    /// A clean value of `shape` that no rule reads, not a member (for the
-    /// readers [`generated`] writes): checked as the generic reader checks
-    /// it; `None` for an integer, which no such value holds (see below).
-    fn skip(&mut self, shape: &'static Shape) -> Option<()> {
+    /// A clean member of `shape` that no rule reads, whose word held
+    /// `held` (for the readers [`generated`] writes): checked as the generic
+    /// reader checks it; `None` for an integer, which no such value holds
+    /// (see below).
+    fn skip(&mut self, shape: &'static Shape, held: usize) -> Option<()> {
         match shape {
             Shape::Structure(members) => {
+                let end = self.end(held);
                 let mut seen: u64 = 0;
-                while !self.take(END) {
+                while self.next < end {
                     let (at, held) = self.member()?;
                     first_time(&mut seen, at)?;
-                    self.skip_member(members.get(at)?.shape, held)?;
+                    self.skip(members.get(at)?.shape, held)?;
                 }
+                (self.next == end).then_some(())?;
                 all_required(members, seen)
             }
             Shape::List { item, max_items } => {
-                let count = self.count()?;
-                within(count, *max_items)?;
-                for _ in 0..count {
-                    self.skip(item)?;
+                within(held, *max_items)?;
+                for _ in 0..held {
+                    let held = self.item_word()?;
+                    self.skip(item, held)?;
                 }
                 Some(())
             }
-            Shape::String(_) => {
-                let held = self.item_word()?;
-                self.skip_member(shape, held)
-            }
+            Shape::String(rule) if !rule.allowed.is_empty() => choice(rule, held).map(drop),
+            Shape::String(rule) => self.clean_string(rule, held).map(drop),
             // No integer is where no rule reads (the generator checks that
             // what it skips has none): no reader of its own here.
             Shape::Long { .. } => None,
         }
     }
 
-    /// [`Cursor::skip`] for a member whose word held `held`.
-    fn skip_member(&mut self, shape: &'static Shape, held: usize) -> Option<()> {
-        match shape {
-            Shape::String(rule) if !rule.allowed.is_empty() => choice(rule, held).map(drop),
-            Shape::String(rule) => self.clean_string(rule, held).map(drop),
-            _ => {
-                bare(held)?;
-                self.skip(shape)
-            }
-        }
-    }
-
-    /// The word of a string that is a list's item, written as a member's at
-    /// position 0 would be: what it holds.
+    /// The word of a list's item, written as a member's at position 0
+    /// would be: what it holds.
     fn item_word(&mut self) -> Option<usize> {
         match self.member()? {
             (0, held) => Some(held),
@@ -427,34 +430,21 @@ struct Reader<'w, 'a> {
 
 #[cfg(test)]
 impl<'a> Reader<'_, 'a> {
-    /// A value of `shape` that is not a member (the root, an item), read into `slot`.
-    fn value(&mut self, shape: &'static Shape, slot: Slot) -> Option<()> {
+    /// A member of `shape` whose word held `held` (the root, or an item, as
+    /// a member), read into `slot`.
+    fn member(&mut self, shape: &'static Shape, slot: Slot, held: usize) -> Option<()> {
         match shape {
-            Shape::Structure(members) => self.object(members, slot),
+            Shape::Structure(members) => self.object(members, slot, held),
             Shape::List { item, max_items } => {
-                let count = self.at.count()?;
-                within(count, *max_items)?;
+                within(held, *max_items)?;
                 self.record.array(slot);
-                for _ in 0..count {
+                for _ in 0..held {
                     let child = self.record.item(slot);
-                    self.value(item, child)?;
+                    let held = self.at.item_word()?;
+                    self.member(item, child, held)?;
                 }
                 Some(())
             }
-            Shape::String(_) => {
-                let held = self.at.item_word()?;
-                self.member(shape, slot, held)
-            }
-            Shape::Long { minimum } => {
-                let value = self.at.integer()?;
-                clean_integer(&mut self.record, slot, *minimum, value)
-            }
-        }
-    }
-
-    /// A member of `shape` whose word held `held`, read into `slot`.
-    fn member(&mut self, shape: &'static Shape, slot: Slot, held: usize) -> Option<()> {
-        match shape {
             Shape::String(rule) if !rule.allowed.is_empty() => {
                 let (position, text) = choice(rule, held)?;
                 self.record.choice(slot, position, text);
@@ -464,19 +454,22 @@ impl<'a> Reader<'_, 'a> {
                 let text: &'a str = self.at.string_of(held)?;
                 clean_string(&mut self.record, slot, rule, text)
             }
-            _ => {
+            Shape::Long { minimum } => {
                 bare(held)?;
-                self.value(shape, slot)
+                let value = self.at.integer()?;
+                clean_integer(&mut self.record, slot, *minimum, value)
             }
         }
     }
 
-    /// An object of `members`: each known, none twice, every required one
-    /// present (JSON text in the strings is not read: `None`).
-    fn object(&mut self, members: &'static [Member], slot: Slot) -> Option<()> {
+    /// An object of `members`, `extent` words long: each known, none twice,
+    /// every required one present (JSON text in the strings is not read:
+    /// `None`).
+    fn object(&mut self, members: &'static [Member], slot: Slot, extent: usize) -> Option<()> {
         self.record.object(slot);
+        let end = self.at.end(extent);
         let mut seen: u64 = 0;
-        while !self.at.take(END) {
+        while self.at.next < end {
             let (at, held) = self.at.member()?;
             first_time(&mut seen, at)?;
             let member = members.get(at)?;
@@ -485,6 +478,7 @@ impl<'a> Reader<'_, 'a> {
                 .member(slot, member.name, Some(at), self.operation);
             self.member(member.shape, child, held)?;
         }
+        (self.at.next == end).then_some(())?;
         all_required(members, seen)
     }
 }
@@ -498,43 +492,8 @@ struct Reporter<'w, 'a> {
 }
 
 impl<'a> Reporter<'_, 'a> {
-    /// A value of `shape` that is not a member (the root, an item) at
-    /// `place`, read into `slot`.
-    fn value(&mut self, shape: &'static Shape, slot: Slot, place: &Place<'_>) -> Option<()> {
-        match shape {
-            Shape::Structure(members) => self.object(members, slot, place),
-            Shape::List { item, max_items } => {
-                let count = self.at.count()?;
-                // The walker writes a list too long as JSON text.
-                within(count, *max_items)?;
-                self.pass.record.array(slot);
-                for index in 0..count {
-                    let child = self.pass.record.item(slot);
-                    let place = place.item(index);
-                    if self.at.take(RAW_ITEM) {
-                        let text = self.at.string()?;
-                        self.pass.read_value(text, item, child, &place)?;
-                    } else {
-                        self.value(item, child, &place)?;
-                    }
-                }
-                Some(())
-            }
-            Shape::String(_) => {
-                let held = self.at.item_word()?;
-                self.member(shape, slot, place, held)
-            }
-            Shape::Long { minimum } => {
-                let value = self.at.integer()?;
-                if clean_integer(&mut self.pass.record, slot, *minimum, value).is_some() {
-                    return Some(());
-                }
-                self.pass.below_minimum(value, *minimum, slot, place)
-            }
-        }
-    }
-
-    /// A member of `shape` at `place` whose word held `held`, read into `slot`.
+    /// A member of `shape` at `place` whose word held `held` (the root, or
+    /// an item, as a member), read into `slot`.
     fn member(
         &mut self,
         shape: &'static Shape,
@@ -543,6 +502,24 @@ impl<'a> Reporter<'_, 'a> {
         held: usize,
     ) -> Option<()> {
         match shape {
+            Shape::Structure(members) => self.object(members, slot, place, held),
+            Shape::List { item, max_items } => {
+                // The walker writes a list too long as JSON text.
+                within(held, *max_items)?;
+                self.pass.record.array(slot);
+                for index in 0..held {
+                    let child = self.pass.record.item(slot);
+                    let place = place.item(index);
+                    if self.at.take(RAW_ITEM) {
+                        let text = self.at.string()?;
+                        self.pass.read_value(text, item, child, &place)?;
+                    } else {
+                        let held = self.at.item_word()?;
+                        self.member(item, child, &place, held)?;
+                    }
+                }
+                Some(())
+            }
             Shape::String(rule) if !rule.allowed.is_empty() => {
                 let (position, text) = choice(rule, held)?;
                 self.pass.record.choice(slot, position, text);
@@ -556,19 +533,30 @@ impl<'a> Reporter<'_, 'a> {
                 self.pass.record.string(slot, text);
                 self.pass.string_problem(text, rule, place)
             }
-            _ => {
+            Shape::Long { minimum } => {
                 bare(held)?;
-                self.value(shape, slot, place)
+                let value = self.at.integer()?;
+                if clean_integer(&mut self.pass.record, slot, *minimum, value).is_some() {
+                    return Some(());
+                }
+                self.pass.below_minimum(value, *minimum, slot, place)
             }
         }
     }
 
-    /// An object of `members` at `place`, read into `slot`: the members the
-    /// walker wrote as JSON text are read by the pass.
-    fn object(&mut self, members: &'static [Member], slot: Slot, place: &Place<'_>) -> Option<()> {
+    /// An object of `members` at `place`, `extent` words long, read into
+    /// `slot`: the members the walker wrote as JSON text are read by the pass.
+    fn object(
+        &mut self,
+        members: &'static [Member],
+        slot: Slot,
+        place: &Place<'_>,
+        extent: usize,
+    ) -> Option<()> {
         self.pass.record.object(slot);
+        let end = self.at.end(extent);
         let mut read = ObjectRead::default();
-        while !self.at.take(END) {
+        while self.at.next < end {
             if self.at.take(RAW) {
                 let text = self.at.string()?;
                 self.pass
@@ -585,6 +573,7 @@ impl<'a> Reporter<'_, 'a> {
                 .member(slot, member.name, Some(at), self.operation);
             self.member(member.shape, child, &place.member(member.name), held)?;
         }
+        (self.at.next == end).then_some(())?;
         if read.unknown.is_empty() && all_required(members, read.seen).is_some() {
             return Some(());
         }
@@ -599,13 +588,15 @@ struct Writer<'w, 'a> {
 }
 
 impl Writer<'_, '_> {
-    /// A value of `shape` that is not a member (the root, an item) as JSON text.
-    fn value(&mut self, shape: &'static Shape) -> Option<()> {
+    /// A member of `shape` whose word held `held` (the root, or an item, as
+    /// a member) as JSON text.
+    fn member(&mut self, shape: &'static Shape, held: usize) -> Option<()> {
         match shape {
             Shape::Structure(members) => {
                 self.out.push('{');
+                let end = self.at.end(held);
                 let mut first = true;
-                while !self.at.take(END) {
+                while self.at.next < end {
                     if !first {
                         self.out.push(',');
                     }
@@ -618,35 +609,22 @@ impl Writer<'_, '_> {
                         self.member(member.shape, held)?;
                     }
                 }
+                (self.at.next == end).then_some(())?;
                 self.out.push('}');
             }
             Shape::List { item, .. } => {
                 self.out.push('[');
-                for index in 0..self.at.count()? {
+                for index in 0..held {
                     if index > 0 {
                         self.out.push(',');
                     }
                     if !self.raw(RAW_ITEM)? {
-                        self.value(item)?;
+                        let held = self.at.item_word()?;
+                        self.member(item, held)?;
                     }
                 }
                 self.out.push(']');
             }
-            Shape::String(_) => {
-                let held = self.at.item_word()?;
-                self.member(shape, held)?;
-            }
-            Shape::Long { .. } => {
-                let value = self.at.integer()?;
-                self.out.push_str(&value.to_string());
-            }
-        }
-        Some(())
-    }
-
-    /// A member of `shape` whose word held `held` as JSON text.
-    fn member(&mut self, shape: &'static Shape, held: usize) -> Option<()> {
-        match shape {
             Shape::String(rule) if !rule.allowed.is_empty() => {
                 write_string(&mut self.out, choice(rule, held)?.1);
             }
@@ -654,9 +632,10 @@ impl Writer<'_, '_> {
                 let text = self.at.string_of(held)?;
                 write_string(&mut self.out, text);
             }
-            _ => {
+            Shape::Long { .. } => {
                 bare(held)?;
-                self.value(shape)?;
+                let value = self.at.integer()?;
+                self.out.push_str(&value.to_string());
             }
         }
         Some(())
@@ -709,10 +688,12 @@ pub fn judged_by(words: &[f64], strings: &str, units: usize, operation: Operatio
 pub fn walk(value: &Value, operation: Operation) -> Option<(Vec<f64>, String, usize)> {
     let position = Operation::ALL.iter().position(|&o| o == operation)?;
     let mut out = Walk {
-        words: vec![position as f64],
+        words: Vec::new(),
         strings: String::new(),
     };
-    out.value(value, operation.request()).then_some(())?;
+    // The root, as a member at the operation's position.
+    out.member(value, operation.request(), position)
+        .then_some(())?;
     let units = out.strings.encode_utf16().count();
     Some((out.words, out.strings, units))
 }
@@ -723,11 +704,15 @@ struct Walk {
 }
 
 impl Walk {
-    /// Writes `value` as `shape`; writes nothing and returns false when
-    /// it is not a value of that shape (an object for a structure, an
-    /// array for a list, whatever the items).
-    fn value(&mut self, value: &Value, shape: &Shape) -> bool {
-        match (shape, value) {
+    /// Writes `value` as a member of `shape` at position `at`: its word,
+    /// holding what the module's documentation says, and the words of its
+    /// value after it. Writes nothing and returns false when it is not a
+    /// value of that shape (an object for a structure, an array for a
+    /// list, whatever the items).
+    fn member(&mut self, value: &Value, shape: &Shape, at: usize) -> bool {
+        let word = self.words.len();
+        self.words.push(at as f64);
+        let held = match (shape, value) {
             (Shape::Structure(members), Value::Object(pairs)) => {
                 let mut run: Option<usize> = None;
                 for (name, member) in pairs {
@@ -736,7 +721,6 @@ impl Walk {
                         if self.member(member, members[at].shape, at) {
                             continue;
                         }
-                        self.words.truncate(mark.0);
                         self.strings.truncate(mark.1);
                     }
                     // As JSON text, appended to the run just before if any.
@@ -758,62 +742,53 @@ impl Walk {
                         }
                     }
                 }
-                self.words.push(END);
+                // The extent of its members.
+                self.words.len() - word - 1
             }
             (Shape::List { item, max_items }, Value::Array(items)) if items.len() <= *max_items => {
-                self.words.push(items.len() as f64);
                 for each in items {
-                    if !self.value(each, item) {
+                    // As a member at position 0.
+                    if !self.member(each, item, 0) {
                         let text = to_string(each);
                         self.words
                             .extend([RAW_ITEM, text.encode_utf16().count() as f64]);
                         self.strings.push_str(&text);
                     }
                 }
+                items.len()
             }
-            // An item: as a member at position 0.
-            (Shape::String(_), _) => return self.member(value, shape, 0),
-            (Shape::Long { .. }, Value::Number(Number::Int(int)))
-                if int.unsigned_abs() < 1 << 53 =>
-            {
-                self.words.push(*int as f64);
-            }
-            _ => return false,
-        }
-        true
-    }
-
-    /// Writes `value` as a member of `shape` at position `at`: its word,
-    /// holding a string's length or an enum's word, or followed by its
-    /// value. Returns false when it is not a value of that shape, having
-    /// written at most its word (which the caller takes back).
-    fn member(&mut self, value: &Value, shape: &Shape, at: usize) -> bool {
-        let held = match (shape, value) {
             (Shape::String(rule), Value::String(text)) if !rule.allowed.is_empty() => {
-                let Some(choice) = rule.allowed.iter().position(|word| word == text) else {
-                    return false;
-                };
-                choice
+                match rule.allowed.iter().position(|word| word == text) {
+                    Some(choice) => choice,
+                    None => {
+                        self.words.truncate(word);
+                        return false;
+                    }
+                }
             }
             (Shape::String(_), Value::String(text)) => {
                 self.strings.push_str(text);
                 text.encode_utf16().count()
             }
-            (Shape::String(_), _) => return false,
+            (Shape::Long { .. }, Value::Number(Number::Int(int)))
+                if int.unsigned_abs() < 1 << 53 =>
+            {
+                self.words.push(*int as f64);
+                0
+            }
             _ => {
-                self.words.push(at as f64);
-                return self.value(value, shape);
+                self.words.truncate(word);
+                return false;
             }
         };
-        self.words
-            .push((at as u64 + POSITIONS * held as u64) as f64);
+        self.words[word] = (at as u64 + POSITIONS * held as u64) as f64;
         true
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{json_text, read_generic, report, validate_walked, walk, END};
+    use super::{json_text, read_generic, report, validate_walked, walk};
     use crate::json::{parse, to_string};
     use crate::request::{Field, Record};
     use crate::rules::testing::{clean_request_files, request, task_request};
@@ -1269,9 +1244,11 @@ mod tests {
             }
             assert_eq!(read(&words[..at], &strings, units, operation), None, "{at}");
         }
-        // A word more.
+        // A word more, beyond the request's extent or within it.
         let mut longer = words.clone();
-        longer.push(END);
+        longer.push(-1.0);
+        assert_eq!(read(&longer, &strings, units, operation), None);
+        longer[0] += 64.0;
         assert_eq!(read(&longer, &strings, units, operation), None);
         // Strings shorter or longer than their lengths say.
         assert_eq!(read(&words, &strings[1..], units - 1, operation), None);
@@ -1279,11 +1256,13 @@ mod tests {
             read(&words, &format!("{strings}x"), units + 1, operation),
             None
         );
-        // A member twice: TaskMode, the last member (one word), again.
-        let task_mode = words[words.len() - 2];
+        // A member twice: TaskMode, the last member (one word), again, in
+        // a request one word longer.
+        let task_mode = words[words.len() - 1];
         assert_eq!(task_mode, 11.0, "TaskMode, position 11, holding BASIC (0)");
-        let mut twice = words[..words.len() - 1].to_vec();
-        twice.extend([task_mode, END]);
+        let mut twice = words.clone();
+        twice.push(task_mode);
+        twice[0] += 64.0;
         assert_eq!(read(&twice, &strings, units, operation), None);
     }
 
@@ -1346,14 +1325,9 @@ mod tests {
     }
 
     #[test]
-    fn an_enum_or_string_member_is_one_word_holding_its_word_or_length() {
-        // The source (position 0) and destination (1) ARNs, 70 UTF-16 units
-        // each; TaskMode (11) holding ENHANCED (1 of BASIC, ENHANCED); Name
-        // (3) holding its 7 units; Options (4), holding nothing, then its
-        // members: Atime (2) holding BEST_EFFORT (1 of NONE, BEST_EFFORT),
-        // and BytesPerSecond (9), then its value.
+    fn a_member_is_one_word_holding_its_enum_word_length_item_count_or_extent() {
         let text = request(
-            r#""TaskMode":"ENHANCED","Name":"my task","Options":{"Atime":"BEST_EFFORT","BytesPerSecond":-1}"#,
+            r#""TaskMode":"ENHANCED","Name":"my task","Options":{"Atime":"BEST_EFFORT","BytesPerSecond":-1},"Tags":[{"Key":"k"}]"#,
         );
         let tree = parse(&text).expect("JSON");
         let operation = Operation::CreateTask;
@@ -1362,35 +1336,56 @@ mod tests {
         assert_eq!(
             words,
             [
-                0.0,
+                // CreateTask (0), the request 11 words long.
+                member(0.0, 11.0),
+                // The source (0) and destination (1) ARNs, 70 UTF-16 units each.
                 member(0.0, 70.0),
                 member(1.0, 70.0),
+                // TaskMode (11): ENHANCED (1 of BASIC, ENHANCED).
                 member(11.0, 1.0),
+                // Name (3): 7 units.
                 member(3.0, 7.0),
-                4.0,
+                // Options (4), 3 words long: Atime (2) holding BEST_EFFORT
+                // (1 of NONE, BEST_EFFORT), BytesPerSecond (9) holding
+                // nothing, then its value.
+                member(4.0, 3.0),
                 member(2.0, 1.0),
                 9.0,
                 -1.0,
-                END,
-                END,
+                // Tags (7): 1 item, written as a member at 0, 1 word long:
+                // Key (0), 1 unit.
+                member(7.0, 1.0),
+                member(0.0, 1.0),
+                member(0.0, 1.0),
             ]
+        );
+        assert_eq!(
+            strings,
+            format!("{}{}my taskk", &text[22..92], &text[120..190])
         );
         let record = read(&words, &strings, units, operation).expect("clean");
         assert_eq!(record.task_mode, Field::Str("ENHANCED"));
+        assert_eq!(record.tag_keys, [Some("k")]);
         read_as_walked(&text, operation);
         not_clean(&text.replace("ENHANCED", "enhanced"), operation);
     }
 
     #[test]
     fn a_member_word_holding_what_its_member_cannot_hold_is_not_read_and_never_panics() {
-        let text = request(r#""TaskMode":"ENHANCED","Options":{"Atime":"NONE"}"#);
+        let text =
+            request(r#""TaskMode":"ENHANCED","Options":{"Atime":"NONE"},"Tags":[{"Key":"k"}]"#);
         let tree = parse(&text).expect("JSON");
         let operation = Operation::CreateTask;
         let (words, strings, units) = walk(&tree.value, operation).expect("walked");
-        let (task_mode, options, atime) = (3, 4, 5);
+        let (task_mode, options, atime, tags, tag) = (3, 4, 5, 6, 7);
+        assert_eq!(words[0], 64.0 * 8.0);
         assert_eq!(words[task_mode], 11.0 + 64.0);
-        assert_eq!((words[options], words[atime]), (4.0, 2.0));
+        assert_eq!((words[options], words[atime]), (4.0 + 64.0, 2.0));
+        assert_eq!((words[tags], words[tag]), (7.0 + 64.0, 64.0));
         for (at, word) in [
+            // The request holding an extent one word short, or one beyond the words.
+            (0, 64.0 * 7.0),
+            (0, 64.0 * 9.0),
             // TaskMode holding a third word of an enum of two.
             (task_mode, 11.0 + 64.0 * 2.0),
             // Atime holding a word far beyond its enum.
@@ -1398,8 +1393,15 @@ mod tests {
             // The source ARN holding a length beyond the strings, and beyond 2^32.
             (1, 64.0 * 1_000.0),
             (1, 64.0 * 4_294_967_296.0),
-            // Options, a structure, holding something: its members follow.
-            (options, 4.0 + 64.0),
+            // Options, a structure, holding an extent beyond the request's,
+            // or beyond 2^32.
+            (options, 4.0 + 64.0 * 2.0),
+            (options, 4.0 + 64.0 * 4_294_967_296.0),
+            // Tags holding no item, or more than its 50.
+            (tags, 7.0),
+            (tags, 7.0 + 64.0 * 51.0),
+            // The tag's item word at another position than 0.
+            (tag, 1.0 + 64.0),
             // A position beyond Options' 16 members, holding nothing.
             (atime, 40.0),
             // Not a whole number, negative, beyond 2^53, not a number.
@@ -1436,20 +1438,26 @@ mod tests {
         let tree = parse(&text).expect("JSON");
         let (words, strings, units) = walk(&tree.value, Operation::CreateTask).expect("walked");
         assert!(read(&words, &strings, units, Operation::CreateTask).is_some());
-        // ..., Includes, 1 item, Value (its word holding its length), end of
-        // the item, end of the request.
-        let (head, item) = (
-            &words[..words.len() - 3],
-            &words[words.len() - 3..words.len() - 1],
-        );
-        assert_eq!(head.last(), Some(&1.0));
-        let mut two = head[..head.len() - 1].to_vec();
-        two.push(2.0);
+        // ..., Includes (8) holding its 1 item, the item's word holding its
+        // extent (1), Value (1) holding its length (2): the request's last words.
+        let (head, item) = (&words[..words.len() - 2], &words[words.len() - 2..]);
+        assert_eq!(head.last(), Some(&(8.0 + 64.0)));
+        assert_eq!(item, [64.0, 1.0 + 64.0 * 2.0]);
+        let mut two = head.to_vec();
+        *two.last_mut().expect("Includes") += 64.0;
         two.extend_from_slice(item);
         two.extend_from_slice(item);
-        two.push(END);
+        // The request's extent, held by the operation's word, two words longer.
+        two[0] += 64.0 * 2.0;
         let doubled = format!("{strings}/a");
-        assert_eq!(read(&two, &doubled, units + 2, Operation::CreateTask), None);
+        let operation = Operation::CreateTask;
+        assert_eq!(read(&two, &doubled, units + 2, operation), None);
+        // Within the model, the same words are a request.
+        let mut within = two.clone();
+        within[head.len() - 1] -= 64.0;
+        within.truncate(within.len() - 2);
+        within[0] -= 64.0 * 2.0;
+        assert_eq!(within, words);
     }
 
     #[test]
@@ -1459,8 +1467,8 @@ mod tests {
         let tree = parse(&text).expect("JSON");
         let (mut words, strings, units) = walk(&tree.value, Operation::CreateTask).expect("walked");
         // The name is the last member, at position 3: its word, holding its
-        // length, then the end of the request.
-        let at = words.len() - 2;
+        // length, is the last word.
+        let at = words.len() - 1;
         assert_eq!(words[at], 3.0 + 64.0 * 2.0);
         words[at] = 3.0 + 64.0;
         assert_eq!(

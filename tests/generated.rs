@@ -541,8 +541,8 @@ const WALKER_END: &str = "// </generated: walker>";
 /// reads each known member once, per list a function `lN(v)`, per enum an
 /// array `eN` of its words; `false` means "give up". The helpers they call
 /// (`plainObject`, `put`, `str`, `oneOf`, `int`, `items`, `raw`,
-/// `miss`, `rawItem`, `end`, `leave`, `keysOf`, `positions`) are
-/// written by hand next to them.
+/// `miss`, `rawItem`, `missItem`, `close`, `leave`, `keysOf`,
+/// `positions`) are written by hand next to them.
 fn walker_code() -> String {
     use datasync_task_validator::internal::schema::{Member, Shape};
     use datasync_task_validator::Operation;
@@ -557,18 +557,27 @@ fn walker_code() -> String {
     }
 
     impl Writer {
-        /// The call that reads `value` as `shape`, writing what it needs
-        /// first: a string as the member at `at` (0 for an item; see
-        /// `src/walked.rs`), in one word.
-        fn reader(&mut self, shape: &'static Shape, value: &str, key: &str, at: usize) -> String {
+        /// How `value` is read as the member of `shape` at `at` (a list's
+        /// item as the member at 0; see `src/walked.rs`), writing what it
+        /// needs first: the word put before it is read (if any: a string's
+        /// and a list's word is written once it is read, holding its length,
+        /// enum word or count), and the call that reads it.
+        fn reader(
+            &mut self,
+            shape: &'static Shape,
+            value: &str,
+            key: &str,
+            at: &str,
+        ) -> (String, String) {
             let name = self.name(shape);
             match shape {
                 Shape::String(rule) if !rule.allowed.is_empty() => {
-                    format!("oneOf({value}, {name}, {at})")
+                    (String::new(), format!("oneOf({value}, {name}, {at})"))
                 }
-                Shape::String(_) => format!("str({value}, {at})"),
-                Shape::Long { .. } => format!("int({value})"),
-                _ => format!("{name}({value}, {key})"),
+                Shape::String(_) => (String::new(), format!("str({value}, {at})")),
+                Shape::List { .. } => (String::new(), format!("{name}({value}, {key}, {at})")),
+                Shape::Long { .. } => (format!("put({at});"), format!("int({value})")),
+                Shape::Structure(_) => (format!("put({at});"), format!("{name}({value}, {key})")),
             }
         }
 
@@ -588,9 +597,14 @@ fn walker_code() -> String {
                     let name = format!("l{}", self.lists);
                     self.lists += 1;
                     self.named.push((shape, name.clone()));
-                    let read = self.reader(item, "x", "i", 0);
+                    let (put, read) = self.reader(item, "x", "i", "0");
+                    // `missItem` takes back the item's word put before it.
+                    let (put, miss) = match put.is_empty() {
+                        true => (String::new(), "rawItem"),
+                        false => (format!("{put}\n    "), "missItem"),
+                    };
                     self.code.push_str(&format!(
-                        "function {name}(v, key) {{\n  const n = items(v, key, {max_items});\n  if (n < 0) return false;\n  for (let i = 0; i < n; i += 1) {{\n    const x = v[i];\n    if (!{read}) rawItem(i, x);\n  }}\n  return leave();\n}}\n"
+                        "function {name}(v, key, at) {{\n  const n = items(v, key, {max_items}, at);\n  if (n < 0) return false;\n  for (let i = 0; i < n; i += 1) {{\n    const x = v[i];\n    {put}if (!{read}) {miss}(i, x);\n  }}\n  return leave();\n}}\n"
                     ));
                     name
                 }
@@ -622,16 +636,16 @@ fn walker_code() -> String {
                 .iter()
                 .enumerate()
                 .map(|(at, member)| {
-                    let read = self.reader(member.shape, "v", "k", at);
+                    // The position is `at`, the case's: the same text in every
+                    // case compresses better than each case's number.
+                    let (put, read) = self.reader(member.shape, "v", "k", "at");
                     // Read by its name where it is known: a lookup of one
                     // name is faster than `o[k]`, which sees every name.
                     let name = member.name;
-                    // A string is written in its member's word, once read;
-                    // any other value after the word, which `miss` takes
-                    // back if the value is not read.
-                    let (put, miss) = match member.shape {
-                        Shape::String(_) => (String::new(), "raw"),
-                        _ => (format!("        put({at});\n"), "miss"),
+                    // `miss` takes back the member's word put before it.
+                    let (put, miss) = match put.is_empty() {
+                        true => (String::new(), "raw"),
+                        false => (format!("        {put}\n"), "miss"),
                     };
                     format!("      case {at}: {{\n{put}        const v = o.{name};\n        if (!{read}) {miss}(k, v);\n        break;\n      }}\n")
                 })
@@ -640,7 +654,7 @@ fn walker_code() -> String {
             // The object checked here, not in a shared function, so that each
             // property lookup sees the few kinds of object of one structure.
             self.code.push_str(&format!(
-                "const {name}n = [{}];\nconst {name}m = positions({name}n);\nfunction {name}(o, key) {{\n  if (typeof o !== 'object' || o === null) return false;\n  const toJSON = o.toJSON;\n  if (typeof toJSON === 'function') return replace(o, key, toJSON);\n  if (!plainObject(o)) return false;\n  const keys = keysOf(o);\n  let at = 0;\n  for (let i = 0; i < keys.length; i += 1) {{\n    const k = keys[i];\n    if (k !== {name}n[at]) {{\n      at = {name}m[k];\n      if (at === undefined) {{\n        raw(k, o[k]);\n        at = 0;\n        continue;\n      }}\n    }}\n    switch (at) {{\n{}    }}\n    at += 1;\n  }}\n  return end();\n}}\n",
+                "const {name}n = [{}];\nconst {name}m = positions({name}n);\nfunction {name}(o, key) {{\n  if (typeof o !== 'object' || o === null) return false;\n  const toJSON = o.toJSON;\n  if (typeof toJSON === 'function') return replace(o, key, toJSON);\n  if (!plainObject(o)) return false;\n  const head = walkNext - 1;\n  const keys = keysOf(o);\n  let at = 0;\n  for (let i = 0; i < keys.length; i += 1) {{\n    const k = keys[i];\n    if (k !== {name}n[at]) {{\n      at = {name}m[k];\n      if (at === undefined) {{\n        raw(k, o[k]);\n        at = 0;\n        continue;\n      }}\n    }}\n    switch (at) {{\n{}    }}\n    at += 1;\n  }}\n  return close(head);\n}}\n",
                 names.join(", "),
                 cases.concat()
             ));
@@ -656,24 +670,23 @@ fn walker_code() -> String {
         format!("'{word}'")
     }
 
-    /// The most words a value of `shape` takes: every member once, every
-    /// list full, and before, between and after the members one run of
-    /// members written as JSON text (two words: a mark and a length).
+    /// The most words a member of `shape` takes after its own word: every
+    /// member once, every list full, and before, between and after the
+    /// members one run of members written as JSON text (two words: a mark
+    /// and a length; an item so written, two words in place of its own).
     fn most_words(shape: &Shape) -> usize {
         match shape {
             Shape::Structure(members) => {
-                // A string in its member's word, any other value after it.
                 let read: usize = members
                     .iter()
-                    .map(|member| match member.shape {
-                        Shape::String(_) => 1,
-                        _ => 1 + most_words(member.shape),
-                    })
+                    .map(|member| 1 + most_words(member.shape))
                     .sum();
-                1 + read + 2 * (members.len() + 1)
+                read + 2 * (members.len() + 1)
             }
-            Shape::List { item, max_items } => 1 + max_items * most_words(item).max(2),
-            Shape::String(_) | Shape::Long { .. } => 1,
+            Shape::List { item, max_items } => max_items * (1 + most_words(item)).max(2),
+            // A string is held in its word.
+            Shape::String(_) => 0,
+            Shape::Long { .. } => 1,
         }
     }
 
@@ -912,48 +925,32 @@ fn reader_code() -> String {
     }
 
     impl Writer {
-        /// The statements that read a value of `shape` (found by the
-        /// constant expression `path`) into `slot`: a member's, whose word
-        /// (`held`) has been read, when `member`; else a list's item.
-        fn value(
-            &mut self,
-            shape: &'static Shape,
-            place: &Path,
-            slot: Slot,
-            member: bool,
-        ) -> String {
+        /// The statements that read a member of `shape` (found by the
+        /// constant expression `path`), whose word held `held`, into `slot`
+        /// (a list's item is read as a member).
+        fn value(&mut self, shape: &'static Shape, place: &Path, slot: Slot) -> String {
             let path = &place.local;
-            // A member whose value follows its word, which holds nothing.
-            let bare = if member { "bare(held)?;\n" } else { "" };
             match shape {
                 // What no rule reads, checked by the generic skip (smaller,
                 // and rare in requests).
                 Shape::Structure(_) | Shape::List { .. } if slot == Slot::Ignored => {
                     assert!(!has_integer(shape), "Cursor::skip reads no integer");
-                    format!("{bare}at.skip(const {{ {path} }})?;\n")
+                    format!("at.skip(const {{ {path} }}, held)?;\n")
                 }
                 Shape::Structure(_) => {
                     let name = self.structure(shape, place, slot);
-                    format!("{bare}{name}(at, record)?;\n")
+                    format!("{name}(at, record, held)?;\n")
                 }
                 Shape::List { item: each, .. } => {
                     let child = Record::default().item(slot);
-                    let read = self.value(
-                        each,
-                        &place.then(|path| format!("item_of({path})")),
-                        child,
-                        false,
-                    );
+                    let read =
+                        self.value(each, &place.then(|path| format!("item_of({path})")), child);
                     format!(
-                        "{bare}let count = at.count()?;\nwithin(count, const {{ max_items_of({path}) }})?;\n{}for _ in 0..count {{\n{}{read}}}\n",
+                        "within(held, const {{ max_items_of({path}) }})?;\n{}for _ in 0..held {{\n{}let held = at.item_word()?;\n{read}}}\n",
                         present(slot, "Field::Other"),
                         item(slot),
                     )
                 }
-                Shape::String(_) if !member => format!(
-                    "let held = at.item_word()?;\n{}",
-                    leaf(shape, slot, &Leaf::Known(path))
-                ),
                 _ => leaf(shape, slot, &Leaf::Known(path)),
             }
         }
@@ -990,7 +987,7 @@ fn reader_code() -> String {
             let arms = self.arms(&entries, true);
             let (record, arms) = record_name(arms, !object(slot).is_empty());
             self.code.push_str(&format!(
-                "/// `{}` (or the same members elsewhere), read into `{slot:?}`.\nfn {name}<'a>(at: &mut Cursor<'_, 'a>, {record}: &mut Record<'a>) -> Option<()> {{\nconst MEMBERS: &[Member] = members_of({path});\n{}let mut seen: u64 = 0;\nwhile !at.take(END) {{\nlet (position, held) = at.member()?;\nfirst_time(&mut seen, position)?;\n{}match position {{\n{arms}_ => return None,\n}}\n}}\nlet required = const {{ required_of(MEMBERS) }};\n(seen & required == required).then_some(())\n}}\n\n",
+                "/// `{}` (or the same members elsewhere), read into `{slot:?}`.\nfn {name}<'a>(at: &mut Cursor<'_, 'a>, {record}: &mut Record<'a>, extent: usize) -> Option<()> {{\nconst MEMBERS: &[Member] = members_of({path});\n{}let end = at.end(extent);\nlet mut seen: u64 = 0;\nwhile at.next < end {{\nlet (position, held) = at.member()?;\nfirst_time(&mut seen, position)?;\n{}match position {{\n{arms}_ => return None,\n}}\n}}\nlet required = const {{ required_of(MEMBERS) }};\n(at.next == end && seen & required == required).then_some(())\n}}\n\n",
                 place.name,
                 object(slot),
                 member(slot),
@@ -1014,7 +1011,7 @@ fn reader_code() -> String {
                             !has_integer(entry.member.shape),
                             "Cursor::skip reads no integer"
                         );
-                        "at.skip_member(MEMBERS.get(position)?.shape, held)?;\n".to_owned()
+                        "at.skip(MEMBERS.get(position)?.shape, held)?;\n".to_owned()
                     } else {
                         leaf(entry.member.shape, entry.slot, &Leaf::At(at))
                     };
@@ -1034,7 +1031,7 @@ fn reader_code() -> String {
                     shared
                 } else {
                     let entry = &entries[positions[0]];
-                    self.value(entry.member.shape, &entry.place, entry.slot, true)
+                    self.value(entry.member.shape, &entry.place, entry.slot)
                 };
                 // Runs of positions as ranges.
                 let mut pattern: Vec<String> = Vec::new();
@@ -1107,7 +1104,7 @@ fn reader_code() -> String {
             let arms = self.arms(&entries, false);
             let names: Vec<&str> = Operation::ALL.iter().map(|op| op.as_str()).collect();
             self.code.push_str(&format!(
-                "/// For each operation (by `operation as usize`, its place in\n/// `Operation::ALL`: {}), each member of its request root (by\n/// position) as a member of the roots read as one (see `read_root`).\nstatic ROOT_MEMBERS: [&[u8]; {}] = [{}];\n\n/// For each operation, its required root members (bits by their place in the roots read as one).\nconst ROOT_REQUIRED: [u64; {}] = [{}];\n\n/// A request root of `operation`: the members of every operation's\n/// root read as one structure.\nfn read_root<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Operation) -> Option<()> {{\nlet members: &[u8] = ROOT_MEMBERS.get(operation as usize)?;\nlet mut seen: u64 = 0;\nwhile !at.take(END) {{\nlet (position, held) = at.member()?;\nlet position = usize::from(*members.get(position)?);\nfirst_time(&mut seen, position)?;\nmatch position {{\n{arms}_ => return None,\n}}\n}}\nlet required = *ROOT_REQUIRED.get(operation as usize)?;\n(seen & required == required).then_some(())\n}}\n\n",
+                "/// For each operation (by `operation as usize`, its place in\n/// `Operation::ALL`: {}), each member of its request root (by\n/// position) as a member of the roots read as one (see `read_root`).\nstatic ROOT_MEMBERS: [&[u8]; {}] = [{}];\n\n/// For each operation, its required root members (bits by their place in the roots read as one).\nconst ROOT_REQUIRED: [u64; {}] = [{}];\n\n/// A request root of `operation`: the members of every operation's\n/// root read as one structure.\nfn read_root<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Operation, extent: usize) -> Option<()> {{\nlet members: &[u8] = ROOT_MEMBERS.get(operation as usize)?;\nlet end = at.end(extent);\nlet mut seen: u64 = 0;\nwhile at.next < end {{\nlet (position, held) = at.member()?;\nlet position = usize::from(*members.get(position)?);\nfirst_time(&mut seen, position)?;\nmatch position {{\n{arms}_ => return None,\n}}\n}}\nlet required = *ROOT_REQUIRED.get(operation as usize)?;\n(at.next == end && seen & required == required).then_some(())\n}}\n\n",
                 names.join(", "),
                 tables.len(),
                 tables.join(", "),
@@ -1140,7 +1137,7 @@ fn reader_code() -> String {
         if arms.contains("record.") || used_anyway {
             ("record", arms)
         } else {
-            ("_record", arms.replace("(at, record)", "(at, _record)"))
+            ("_record", arms.replace("(at, record,", "(at, _record,"))
         }
     }
 
@@ -1151,7 +1148,7 @@ fn reader_code() -> String {
     };
     let root = writer.root();
     let code = format!(
-        "{READER_HEAD}\n\n/// The record of the request in the words after `at`, read as a request of `operation`.\npub(super) fn read<'a>(at: &mut Cursor<'_, 'a>, operation: Operation) -> Option<Record<'a>> {{\nlet mut record = Record::default();\n{root}(at, &mut record, operation)?;\nSome(record)\n}}\n\n{}",
+        "{READER_HEAD}\n\n/// The record of the request in the words after `at`, `extent` words long, read as a request of `operation`.\npub(super) fn read<'a>(at: &mut Cursor<'_, 'a>, operation: Operation, extent: usize) -> Option<Record<'a>> {{\nlet mut record = Record::default();\n{root}(at, &mut record, operation, extent)?;\nSome(record)\n}}\n\n{}",
         writer.code.trim_end_matches('\n')
     );
     indented(&code)
@@ -1190,7 +1187,7 @@ const READER_HEAD: &str = "//! The reader per structure of the JavaScript walker
 
 use super::{
 bare, choice, item_of, max_items_of, members_of, minimum_of, required_of, rule_at, rule_of,
-Cursor, END,
+Cursor,
 };
 use crate::request::{Choice, Field, FilterItem, Manifest, Record};
 use crate::schema::{Member, Operation};

@@ -11,25 +11,26 @@
 
 use super::{
     bare, choice, item_of, max_items_of, members_of, minimum_of, required_of, rule_at, rule_of,
-    Cursor, END,
+    Cursor,
 };
 use crate::request::{Choice, Field, FilterItem, Manifest, Record};
 use crate::schema::{Member, Operation};
 use crate::scan::{first_time, within};
 
-/// The record of the request in the words after `at`, read as a request of `operation`.
-pub(super) fn read<'a>(at: &mut Cursor<'_, 'a>, operation: Operation) -> Option<Record<'a>> {
+/// The record of the request in the words after `at`, `extent` words long, read as a request of `operation`.
+pub(super) fn read<'a>(at: &mut Cursor<'_, 'a>, operation: Operation, extent: usize) -> Option<Record<'a>> {
     let mut record = Record::default();
-    read_root(at, &mut record, operation)?;
+    read_root(at, &mut record, operation, extent)?;
     Some(record)
 }
 
 /// `CreateTask.Options` (or the same members elsewhere), read into `Options`.
-fn read_0<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
+fn read_0<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, extent: usize) -> Option<()> {
     const MEMBERS: &[Member] = members_of(Operation::CreateTask.members()[4].shape);
     record.has_options = true;
+    let end = at.end(extent);
     let mut seen: u64 = 0;
-    while !at.take(END) {
+    while at.next < end {
         let (position, held) = at.member()?;
         first_time(&mut seen, position)?;
         match position {
@@ -49,14 +50,15 @@ fn read_0<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
         }
     }
     let required = const { required_of(MEMBERS) };
-    (seen & required == required).then_some(())
+    (at.next == end && seen & required == required).then_some(())
 }
 
 /// `CreateTask.Excludes[]` (or the same members elsewhere), read into `FilterRule(1)`.
-fn read_1<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
+fn read_1<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, extent: usize) -> Option<()> {
     const MEMBERS: &[Member] = members_of(item_of(Operation::CreateTask.members()[5].shape));
+    let end = at.end(extent);
     let mut seen: u64 = 0;
-    while !at.take(END) {
+    while at.next < end {
         let (position, held) = at.member()?;
         first_time(&mut seen, position)?;
         match position {
@@ -75,14 +77,15 @@ fn read_1<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
         }
     }
     let required = const { required_of(MEMBERS) };
-    (seen & required == required).then_some(())
+    (at.next == end && seen & required == required).then_some(())
 }
 
 /// `CreateTask.Schedule` (or the same members elsewhere), read into `Schedule`.
-fn read_2<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
+fn read_2<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, extent: usize) -> Option<()> {
     const MEMBERS: &[Member] = members_of(Operation::CreateTask.members()[6].shape);
+    let end = at.end(extent);
     let mut seen: u64 = 0;
-    while !at.take(END) {
+    while at.next < end {
         let (position, held) = at.member()?;
         first_time(&mut seen, position)?;
         match position {
@@ -99,14 +102,15 @@ fn read_2<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
         }
     }
     let required = const { required_of(MEMBERS) };
-    (seen & required == required).then_some(())
+    (at.next == end && seen & required == required).then_some(())
 }
 
 /// `CreateTask.Tags[]` (or the same members elsewhere), read into `Tag`.
-fn read_3<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
+fn read_3<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, extent: usize) -> Option<()> {
     const MEMBERS: &[Member] = members_of(item_of(Operation::CreateTask.members()[7].shape));
+    let end = at.end(extent);
     let mut seen: u64 = 0;
-    while !at.take(END) {
+    while at.next < end {
         let (position, held) = at.member()?;
         first_time(&mut seen, position)?;
         match position {
@@ -125,14 +129,15 @@ fn read_3<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
         }
     }
     let required = const { required_of(MEMBERS) };
-    (seen & required == required).then_some(())
+    (at.next == end && seen & required == required).then_some(())
 }
 
 /// `CreateTask.Includes[]` (or the same members elsewhere), read into `FilterRule(0)`.
-fn read_4<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
+fn read_4<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, extent: usize) -> Option<()> {
     const MEMBERS: &[Member] = members_of(item_of(Operation::CreateTask.members()[8].shape));
+    let end = at.end(extent);
     let mut seen: u64 = 0;
-    while !at.take(END) {
+    while at.next < end {
         let (position, held) = at.member()?;
         first_time(&mut seen, position)?;
         match position {
@@ -151,38 +156,39 @@ fn read_4<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
         }
     }
     let required = const { required_of(MEMBERS) };
-    (seen & required == required).then_some(())
+    (at.next == end && seen & required == required).then_some(())
 }
 
 /// `CreateTask.ManifestConfig.Source` (or the same members elsewhere), read into `ManifestSource`.
-fn read_6<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
+fn read_6<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, extent: usize) -> Option<()> {
     const MEMBERS: &[Member] = members_of(members_of(Operation::CreateTask.members()[9].shape)[2].shape);
     if let Some(manifest) = &mut record.manifest {
         manifest.has_source = true;
     }
+    let end = at.end(extent);
     let mut seen: u64 = 0;
-    while !at.take(END) {
+    while at.next < end {
         let (position, held) = at.member()?;
         first_time(&mut seen, position)?;
         match position {
             0 => {
                 // S3
-                bare(held)?;
-                at.skip(const { MEMBERS[0].shape })?;
+                at.skip(const { MEMBERS[0].shape }, held)?;
             }
             _ => return None,
         }
     }
     let required = const { required_of(MEMBERS) };
-    (seen & required == required).then_some(())
+    (at.next == end && seen & required == required).then_some(())
 }
 
 /// `CreateTask.ManifestConfig` (or the same members elsewhere), read into `Manifest`.
-fn read_5<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
+fn read_5<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, extent: usize) -> Option<()> {
     const MEMBERS: &[Member] = members_of(Operation::CreateTask.members()[9].shape);
     record.manifest = Some(Manifest::default());
+    let end = at.end(extent);
     let mut seen: u64 = 0;
-    while !at.take(END) {
+    while at.next < end {
         let (position, held) = at.member()?;
         first_time(&mut seen, position)?;
         if let Some(manifest) = &mut record.manifest {
@@ -195,22 +201,22 @@ fn read_5<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
             }
             2 => {
                 // Source
-                bare(held)?;
-                read_6(at, record)?;
+                read_6(at, record, held)?;
             }
             _ => return None,
         }
     }
     let required = const { required_of(MEMBERS) };
-    (seen & required == required).then_some(())
+    (at.next == end && seen & required == required).then_some(())
 }
 
 /// `CreateTask.TaskReportConfig.Overrides.Deleted` (or the same members elsewhere), read into `DeletedOverride`.
-fn read_9<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
+fn read_9<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, extent: usize) -> Option<()> {
     const MEMBERS: &[Member] = members_of(members_of(members_of(Operation::CreateTask.members()[10].shape)[4].shape)[2].shape);
     record.report.has_deleted_override = true;
+    let end = at.end(extent);
     let mut seen: u64 = 0;
-    while !at.take(END) {
+    while at.next < end {
         let (position, held) = at.member()?;
         first_time(&mut seen, position)?;
         match position {
@@ -222,47 +228,47 @@ fn read_9<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
         }
     }
     let required = const { required_of(MEMBERS) };
-    (seen & required == required).then_some(())
+    (at.next == end && seen & required == required).then_some(())
 }
 
 /// `CreateTask.TaskReportConfig.Overrides` (or the same members elsewhere), read into `Overrides`.
-fn read_8<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
+fn read_8<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, extent: usize) -> Option<()> {
     const MEMBERS: &[Member] = members_of(members_of(Operation::CreateTask.members()[10].shape)[4].shape);
     record.report.overrides = Some(false);
+    let end = at.end(extent);
     let mut seen: u64 = 0;
-    while !at.take(END) {
+    while at.next < end {
         let (position, held) = at.member()?;
         first_time(&mut seen, position)?;
         record.report.overrides = Some(true);
         match position {
             0 | 1 | 3 => {
                 // Transferred, Verified, Skipped
-                at.skip_member(MEMBERS.get(position)?.shape, held)?;
+                at.skip(MEMBERS.get(position)?.shape, held)?;
             }
             2 => {
                 // Deleted
-                bare(held)?;
-                read_9(at, record)?;
+                read_9(at, record, held)?;
             }
             _ => return None,
         }
     }
     let required = const { required_of(MEMBERS) };
-    (seen & required == required).then_some(())
+    (at.next == end && seen & required == required).then_some(())
 }
 
 /// `CreateTask.TaskReportConfig` (or the same members elsewhere), read into `Report`.
-fn read_7<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
+fn read_7<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, extent: usize) -> Option<()> {
     const MEMBERS: &[Member] = members_of(Operation::CreateTask.members()[10].shape);
+    let end = at.end(extent);
     let mut seen: u64 = 0;
-    while !at.take(END) {
+    while at.next < end {
         let (position, held) = at.member()?;
         first_time(&mut seen, position)?;
         match position {
             0 => {
                 // Destination
-                bare(held)?;
-                at.skip(const { MEMBERS[0].shape })?;
+                at.skip(const { MEMBERS[0].shape }, held)?;
             }
             1 => {
                 // OutputType
@@ -280,14 +286,13 @@ fn read_7<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>) -> Option<()> {
             }
             4 => {
                 // Overrides
-                bare(held)?;
-                read_8(at, record)?;
+                read_8(at, record, held)?;
             }
             _ => return None,
         }
     }
     let required = const { required_of(MEMBERS) };
-    (seen & required == required).then_some(())
+    (at.next == end && seen & required == required).then_some(())
 }
 
 /// For each operation (by `operation as usize`, its place in
@@ -300,10 +305,11 @@ const ROOT_REQUIRED: [u64; 3] = [0b11, 0b1000000000000, 0b1000000000000];
 
 /// A request root of `operation`: the members of every operation's
 /// root read as one structure.
-fn read_root<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Operation) -> Option<()> {
+fn read_root<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Operation, extent: usize) -> Option<()> {
     let members: &[u8] = ROOT_MEMBERS.get(operation as usize)?;
+    let end = at.end(extent);
     let mut seen: u64 = 0;
-    while !at.take(END) {
+    while at.next < end {
         let (position, held) = at.member()?;
         let position = usize::from(*members.get(position)?);
         first_time(&mut seen, position)?;
@@ -329,53 +335,46 @@ fn read_root<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Op
             }
             4 => {
                 // Options
-                bare(held)?;
-                read_0(at, record)?;
+                read_0(at, record, held)?;
             }
             5 => {
                 // Excludes
-                bare(held)?;
-                let count = at.count()?;
-                within(count, const { max_items_of(Operation::CreateTask.members()[5].shape) })?;
-                for _ in 0..count {
+                within(held, const { max_items_of(Operation::CreateTask.members()[5].shape) })?;
+                for _ in 0..held {
                     record.filters[1].push(FilterItem::Rule(Field::Absent));
-                    read_1(at, record)?;
+                    let held = at.item_word()?;
+                    read_1(at, record, held)?;
                 }
             }
             6 => {
                 // Schedule
-                bare(held)?;
-                read_2(at, record)?;
+                read_2(at, record, held)?;
             }
             7 => {
                 // Tags
-                bare(held)?;
-                let count = at.count()?;
-                within(count, const { max_items_of(Operation::CreateTask.members()[7].shape) })?;
-                for _ in 0..count {
+                within(held, const { max_items_of(Operation::CreateTask.members()[7].shape) })?;
+                for _ in 0..held {
                     record.tag_keys.push(None);
-                    read_3(at, record)?;
+                    let held = at.item_word()?;
+                    read_3(at, record, held)?;
                 }
             }
             8 => {
                 // Includes
-                bare(held)?;
-                let count = at.count()?;
-                within(count, const { max_items_of(Operation::CreateTask.members()[8].shape) })?;
-                for _ in 0..count {
+                within(held, const { max_items_of(Operation::CreateTask.members()[8].shape) })?;
+                for _ in 0..held {
                     record.filters[0].push(FilterItem::Rule(Field::Absent));
-                    read_4(at, record)?;
+                    let held = at.item_word()?;
+                    read_4(at, record, held)?;
                 }
             }
             9 => {
                 // ManifestConfig
-                bare(held)?;
-                read_5(at, record)?;
+                read_5(at, record, held)?;
             }
             10 => {
                 // TaskReportConfig
-                bare(held)?;
-                read_7(at, record)?;
+                read_7(at, record, held)?;
             }
             11 => {
                 // TaskMode
@@ -389,12 +388,11 @@ fn read_root<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Op
             }
             13 => {
                 // OverrideOptions
-                bare(held)?;
-                read_0(at, record)?;
+                read_0(at, record, held)?;
             }
             _ => return None,
         }
     }
     let required = *ROOT_REQUIRED.get(operation as usize)?;
-    (seen & required == required).then_some(())
+    (at.next == end && seen & required == required).then_some(())
 }

@@ -439,7 +439,10 @@ pub fn walk_words(count: usize) -> usize {
 /// first `bytes` bytes of the input buffer, or of `copy` when given (strings
 /// longer than the input buffer's limit), which are its strings, `units`
 /// UTF-16 units in JavaScript; with the options `storeOptions` kept when
-/// `stored`, else none (the wrapper stores any options first). Returns what
+/// `stored`, else none (the wrapper stores any options first); at `now`
+/// (`Date.now()`, read by the wrapper for a cron expression: NaN when it
+/// threw or gave no number, which is no clock), or, when `now` is
+/// undefined, with the JS clock read here if a rule needs it. Returns what
 /// `validateInput` does, or 1 for words the walker never writes (a wrapper
 /// bug; see [`crate::walked`]), or [`BEYOND_THE_BUFFER`] if `count` or
 /// `bytes` are beyond the buffers (a wrapper bug, for it to throw). Nothing
@@ -452,6 +455,7 @@ pub fn validate_walked(
     units: usize,
     stored: bool,
     copy: Option<Box<[u8]>>,
+    now: Option<f64>,
 ) -> usize {
     let kept = if stored { stored_options() } else { None };
     let none = CallOptions::default();
@@ -470,7 +474,14 @@ pub fn validate_walked(
     let Ok(strings) = std::str::from_utf8(input) else {
         return 1;
     };
-    let context = options.context(clock_context());
+    let clock = match now {
+        Some(millis) => Context {
+            now_unix: unix_seconds(millis),
+            ..Context::default()
+        },
+        None => clock_context(),
+    };
+    let context = options.context(clock);
     match crate::walked::validate_walked(words, strings, units, &context) {
         None => 1,
         Some(report) if report.diagnostics.is_empty() => 0,
@@ -505,11 +516,13 @@ const MAX_TIME_MILLIS: f64 = 8.64e15;
 
 /// The JS clock in unix seconds, or `None` when `Date.now` throws or is not a time.
 fn now_unix() -> Option<i64> {
-    let millis = date_now()
-        .ok()?
-        .as_f64()
-        .filter(|millis| millis.abs() <= MAX_TIME_MILLIS)?;
-    Some((millis / 1000.0).floor() as i64)
+    unix_seconds(date_now().ok()?.as_f64()?)
+}
+
+/// Milliseconds since 1970 in unix seconds, or `None` when they are not a
+/// time (NaN, or beyond a JS `Date`'s range).
+fn unix_seconds(millis: f64) -> Option<i64> {
+    (millis.abs() <= MAX_TIME_MILLIS).then(|| (millis / 1000.0).floor() as i64)
 }
 
 /// A context that reads the JS clock only if a schedule rule asks for the time.

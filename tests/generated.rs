@@ -647,6 +647,11 @@ fn walker_code() -> String {
                         true => (String::new(), "raw"),
                         false => (format!("        {put}\n"), "miss"),
                     };
+                    if name == "ScheduleExpression" {
+                        // Kept for the clock (see `timeFor`).
+                        assert!(matches!(member.shape, Shape::String(rule) if rule.allowed.is_empty()));
+                        return format!("      case {at}: {{\n        const v = o.{name};\n        if ({read}) walkSchedule = v;\n        else raw(k, v);\n        break;\n      }}\n");
+                    }
                     format!("      case {at}: {{\n{put}        const v = o.{name};\n        if (!{read}) {miss}(k, v);\n        break;\n      }}\n")
                 })
                 .collect();

@@ -227,3 +227,72 @@ test('long strings grow the input buffer; a string longer than it may grow takes
   const { report } = judged(request({ Excludes: [{ Value: `/${'a'.repeat(5_000_000)}` }] }));
   assert.deepEqual(report, asText(request({ Excludes: [{ Value: `/${'a'.repeat(5_000_000)}` }] })));
 });
+
+test('the clock on the object path: read once, by the wrapper, for an expression spelled as cron; the report the text\'s', () => {
+  // The core reads Date.now only for a cron expression (src/schedule); the
+  // wrapper reads it for the core after the walk when the expression starts
+  // with "cron(", and passes the time, so the core does not call back. For
+  // another spelling the core still reads as cron, it reads the clock itself.
+  const real = Date.now;
+  let reads = 0;
+  const counting = () => ((reads += 1), FIXTURE_TIME);
+  const readsFor = (object) => {
+    Date.now = counting;
+    try {
+      reads = 0;
+      const { report, path } = judged(object);
+      const objectReads = reads;
+      reads = 0;
+      const text = validate(JSON.stringify(object));
+      assert.equal(path, 'walker');
+      assert.equal(JSON.stringify(report), JSON.stringify(text), JSON.stringify(object));
+      return [objectReads, reads];
+    } finally {
+      Date.now = real;
+    }
+  };
+  const schedule = (expression) => request({ Schedule: { ScheduleExpression: expression, Status: 'ENABLED' } });
+  // [object, text]
+  assert.deepEqual(readsFor(request({})), [0, 0]);
+  assert.deepEqual(readsFor(schedule('rate(1 hour)')), [0, 0]);
+  assert.deepEqual(readsFor(schedule('')), [0, 0]);
+  assert.deepEqual(readsFor(schedule('cron(0 2 ? * MON-FRI *)')), [1, 1]);
+  assert.deepEqual(readsFor(schedule('cron(0 2 ? * MON-FRI 2020)')), [1, 1], 'one that never fires again');
+  assert.deepEqual(readsFor(schedule(' CRON(0 2 ? * MON-FRI *)')), [1, 1], 'read by the core');
+  assert.deepEqual(readsFor({ ...schedule('cron(0 2 ? * MON-FRI 2020)'), TaskMode: 'basic' }), [1, 1], 'with problems');
+  // A malformed cron expression: the core would not have read the clock.
+  assert.deepEqual(readsFor(schedule('cron(0 8 * * 3#1)')), [1, 0]);
+  // The time the wrapper read is the one judged: a past-years schedule is reported at it.
+  const { report } = withClock(FIXTURE_TIME, () => judged(schedule('cron(0 2 ? * MON-FRI 2020)')));
+  assert.deepEqual(report.warnings.map((w) => [w.code, w.params.now]), [['schedule/never-fires', '2026-11-25T00:00:00Z']]);
+});
+
+test('a Date.now that throws, or gives no number, is no clock on the object path too, and its value is not converted', () => {
+  const expression = 'cron(0 2 ? * MON-FRI 2020)';
+  const object = request({ Schedule: { ScheduleExpression: expression } });
+  let converted = 0;
+  const real = Date.now;
+  for (const clock of [
+    () => { throw new Error('no clock'); },
+    () => Symbol('now'),
+    () => ({ valueOf: () => ((converted += 1), FIXTURE_TIME) }),
+    () => '2026-01-01',
+    () => NaN,
+    () => 8.64e15 + 1,
+  ]) {
+    Date.now = clock;
+    let report;
+    let text;
+    try {
+      ({ report } = judged(object));
+      text = validate(JSON.stringify(object));
+    } finally {
+      Date.now = real;
+    }
+    // Without the time, "never fires" is not judged.
+    assert.deepEqual(report, { valid: true, errors: [], warnings: [] }, String(clock));
+    assert.deepEqual(report, text, String(clock));
+  }
+  assert.equal(converted, 0);
+  assert.deepEqual(walked(object).warnings.map((w) => w.code), ['schedule/never-fires']);
+});

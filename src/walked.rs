@@ -45,6 +45,7 @@
 //! same order; strings escaped as [`json_text`] says). Either way the report
 //! is the text's, byte for byte (`tests/differential.rs`).
 
+use crate::diagnostic::Collector;
 use crate::json::{to_string, write_string, Number, Value};
 use crate::request::{Record, Slot};
 use crate::rules::structure::{at_least, string_is_clean};
@@ -76,17 +77,41 @@ pub fn validate_walked(
     units: usize,
     context: &Context,
 ) -> Option<Report> {
-    let Some(record) = read(words, strings, units, context.operation) else {
-        return Some(match report(words, strings, units, context.operation) {
-            Some((record, None)) => judge_clean(record, context),
-            Some((record, Some(problems))) => judge_partly_invalid(record, *problems, context),
-            None => {
-                let text = json_text(words, strings, units, context.operation)?;
-                crate::validate_text(&text, context)
-            }
-        });
-    };
-    Some(judge_clean(record, context))
+    Some(match reading(words, strings, units, context.operation)? {
+        Reading::Clean(record) | Reading::Reported(record, None) => judge_clean(record, context),
+        Reading::Reported(record, Some(problems)) => {
+            judge_partly_invalid(record, *problems, context)
+        }
+        Reading::Text(text) => crate::validate_text(&text, context),
+    })
+}
+
+/// What the words of a request are judged as (see [`reading`]).
+enum Reading<'a> {
+    /// The clean reader's record: the structure is clean.
+    Clean(Record<'a>),
+    /// The reporting reader's record, with the structural problems it found, if any.
+    Reported(Record<'a>, Option<Box<Collector>>),
+    /// The request's JSON text, to validate as text.
+    Text(String),
+}
+
+/// What [`validate_walked`] judges the words as, and [`judged_by`] names:
+/// the clean reader's record, else the reporting reader's, else the JSON
+/// text; `None` for words the walker never writes.
+fn reading<'a>(
+    words: &[f64],
+    strings: &'a str,
+    units: usize,
+    operation: Operation,
+) -> Option<Reading<'a>> {
+    if let Some(record) = read(words, strings, units, operation) {
+        return Some(Reading::Clean(record));
+    }
+    Some(match report(words, strings, units, operation) {
+        Some((record, problems)) => Reading::Reported(record, problems),
+        None => Reading::Text(json_text(words, strings, units, operation)?),
+    })
 }
 
 /// The record of the request the walker wrote, read as a request of
@@ -668,15 +693,15 @@ pub enum Judged {
 }
 
 /// Which reader [`validate_walked`] judges the words with, for the tests'
-/// counts (the `.wasm` exports nothing that calls it).
+/// counts (the `.wasm` exports nothing that calls it): the name of what
+/// [`reading`] decides for both. `Text` also for words the walker never
+/// writes, which `validate_walked` gives no report for.
 pub fn judged_by(words: &[f64], strings: &str, units: usize, operation: Operation) -> Judged {
-    if read(words, strings, units, operation).is_some() {
-        return Judged::Clean;
-    }
-    match report(words, strings, units, operation) {
-        Some((_, Some(_))) => Judged::Reported,
-        Some((_, None)) => Judged::ReportedClean,
-        None => Judged::Text,
+    match reading(words, strings, units, operation) {
+        Some(Reading::Clean(_)) => Judged::Clean,
+        Some(Reading::Reported(_, Some(_))) => Judged::Reported,
+        Some(Reading::Reported(_, None)) => Judged::ReportedClean,
+        Some(Reading::Text(_)) | None => Judged::Text,
     }
 }
 
@@ -788,7 +813,7 @@ impl Walk {
 
 #[cfg(test)]
 mod tests {
-    use super::{json_text, read_generic, report, validate_walked, walk};
+    use super::{json_text, judged_by, read_generic, report, validate_walked, walk, Judged};
     use crate::json::{parse, to_string};
     use crate::request::{Field, Record};
     use crate::rules::testing::{clean_request_files, request, task_request};
@@ -1428,6 +1453,41 @@ mod tests {
                 "{word}"
             );
         }
+    }
+
+    #[test]
+    fn judged_by_names_the_reading_validate_walked_judges() {
+        let operation = Operation::CreateTask;
+        for (text, judged) in [
+            (request(r#""Name":"n""#), Judged::Clean),
+            (request(r#""Name":"""#), Judged::Reported),
+            // Clean in structure, but written as JSON text (a number beyond 2^53).
+            (
+                request(r#""Options":{"BytesPerSecond":9007199254740993}"#),
+                Judged::ReportedClean,
+            ),
+            (request(r#""Tags":{}"#), Judged::Text),
+        ] {
+            let tree = parse(&text).expect("JSON");
+            let (words, strings, units) = walk(&tree.value, operation).expect("walked");
+            assert_eq!(
+                judged_by(&words, &strings, units, operation),
+                judged,
+                "{text}"
+            );
+            assert_eq!(
+                validate_walked(&words, &strings, units, &context(operation)),
+                Some(validate_text_by_tree(&text, &context(operation))),
+                "{text}"
+            );
+        }
+        // Words the walker never writes: no report, and named Text.
+        let (words, strings, units) = (vec![0.0, 64.0, 1.5], String::new(), 0);
+        assert_eq!(
+            validate_walked(&words, &strings, units, &context(operation)),
+            None
+        );
+        assert_eq!(judged_by(&words, &strings, units, operation), Judged::Text);
     }
 
     #[test]

@@ -2194,15 +2194,12 @@ export function createValidate(glue) {
     let clean;
     let text = GIVE_UP;
     let strings = '';
-    let now;
+    let schedule = '';
     busy = true;
     try {
       clean = walkRequest(request, op);
       // Not a plain object, or its toJSON ran: written as JSON.stringify writes it, from what was read.
       if (!clean && replaced !== NONE) text = valueText('', request);
-      // After the walk (a getter may replace Date.now, as before the text
-      // path's core reads it), while a call from a replaced one takes the text path.
-      if (clean) now = timeFor(walkSchedule);
     } catch (error) {
       return glue.reportUnserializable(explain(request, error), options);
     } finally {
@@ -2211,6 +2208,7 @@ export function createValidate(glue) {
       // Taken on every way out: a walk that threw or stopped leaves none of the caller's strings behind.
       strings = walkStrings;
       walkStrings = '';
+      schedule = walkSchedule;
       walkSchedule = '';
     }
     if (!clean) {
@@ -2252,6 +2250,14 @@ export function createValidate(glue) {
       // variable is read again on every word, which cost 4% of a call).
       const into = words;
       for (let i = 0; i < count; i += 1) into[i] = WALK_BUFFER[i];
+      // The clock last, as the text path's core reads it once its text is
+      // encoded (a getter or a replaced encodeInto may replace Date.now); a
+      // call from a replaced one takes the text path with a copy.
+      const now = timeFor(schedule);
+      // Such a call that failed inside the core replaced the instance, and
+      // the words and strings with it: read again as text (the one case
+      // where the clock is read twice, and getters run twice).
+      if (instance !== (glue.instance?.() ?? 0)) return GIVE_UP;
       writer = memory;
       record = glue.validateWalked(count, written, strings.length, kept, copy, now);
       if (record === BEYOND_THE_BUFFER) throw new Error('validateWalked: beyond the buffers');

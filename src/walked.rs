@@ -6,25 +6,29 @@
 //! reads them into the rules' [`Record`], with the checks the single pass
 //! ([`crate::scan`]) applies to text, from the same functions.
 //!
-//! The words follow the schema, which the reader walks as the walker did:
+//! The words follow the schema, which the reader walks as the walker did.
+//! Most words are a *member's word*: a whole number, its position among
+//! its structure's members (below 64) plus 64 times what it holds:
 //!
-//! - first, the position of the operation in [`Operation::ALL`] (the walker
-//!   is chosen in JavaScript; the core checks it is the one it judges);
-//! - an object: for each member present, its word, and then its value if
-//!   the word does not hold it; then `-1`. A member's word is its position
-//!   among its structure's members (below 64) plus 64 times what it holds:
-//!   a string of an enum holds its position among the enum's words, any
-//!   other string its length in UTF-16 units (its characters are next in
-//!   the strings); a structure, a list or an integer holds nothing (0),
-//!   and its value follows;
-//! - a list: the count of items, then each item; an item that is a string
-//!   is one word, as a member at position 0 would be;
-//! - an integer: its value (the walker writes only safe integers);
+//! - first, the operation's word: the operation's position in
+//!   [`Operation::ALL`] (the walker is chosen in JavaScript; the core checks
+//!   it is the one it judges), holding the request's extent;
+//! - a member that is a structure holds its extent, the count of words its
+//!   members take; they follow, each as its member's word and then its
+//!   value when the word does not hold it. No word ends a structure: its
+//!   extent does;
+//! - a list holds its count of items; each item follows as a member at
+//!   position 0 would be written;
+//! - a string of an enum holds its position among the enum's words;
+//! - any other string holds its length in UTF-16 units (its characters are
+//!   next in the strings);
+//! - an integer holds nothing (0), and its value is the next word (the
+//!   walker writes only safe integers);
 //! - in place of a member's word: `-2` and a length, and the member or
 //!   members as `JSON.stringify` writes them (`"Name":1,"Bogus":{}`) are
 //!   next in the strings; in place of a list's item, `-3`, a length and the
 //!   item: what the walker does not read as its shape (an unknown member, a
-//!   wrong type...).
+//!   wrong type...). These count in their structure's extent.
 //!
 //! The clean reader ([`read`]) is generated per structure from the schema
 //! table ([`generated`]); a generic one that follows the shapes as it goes
@@ -269,7 +273,8 @@ impl<'w, 'a> Cursor<'w, 'a> {
         Some(word)
     }
 
-    /// A word that is a count or a position: a whole number, not negative.
+    /// A word that is a length, after `-2` or `-3`: a whole number, not
+    /// negative.
     fn count(&mut self) -> Option<usize> {
         let word = self.word()?;
         // Below 2^32, so the cast is exact.
@@ -455,8 +460,8 @@ fn choice(rule: &'static StringRule, held: usize) -> Option<(usize, &'static str
     Some((held, rule.allowed.get(held)?))
 }
 
-/// `Some` for the word of a member whose value follows in the words (a
-/// structure, a list, an integer), which holds nothing besides its position.
+/// `Some` for the word of an integer member, whose value follows in the
+/// words: it holds nothing besides its position.
 fn bare(held: usize) -> Option<()> {
     (held == 0).then_some(())
 }

@@ -12,9 +12,12 @@
 //! limits in characters of one to four UTF-8 bytes, enum values one case or
 //! one space off, whitespace everywhere, members of other operations, the
 //! pass's own problem limit, and the cross-field rules that read a member of
-//! the wrong type. Each says which path it expects the text to take
-//! (the pass reporting problems, or the tree) so that it cannot pass by
-//! silently testing something else.
+//! the wrong type; every enum member at every depth of each operation's
+//! full example with each of its words, near misses and values of other
+//! kinds (the walker holds an enum's word in its member's word). Each says
+//! which path it expects the text (or the walker's words) to take (the pass
+//! reporting problems, or the tree) so that it cannot pass by silently
+//! testing something else.
 //!
 //! Each text a JavaScript object can hold is also judged as that object:
 //! from the words the walker writes for it (`walked::walk`, the native
@@ -44,9 +47,9 @@ use common::shrink::{greedy, smaller, Tree};
 
 use datasync_task_validator::internal::request::TaskMode;
 use datasync_task_validator::internal::schema::{Member, Shape, StringRule};
-use datasync_task_validator::internal::walked::{judged_by, validate_walked, walk};
+use datasync_task_validator::internal::walked::{judged_by, validate_walked, walk, Judged};
 use datasync_task_validator::internal::{single_pass_verdict, SinglePass};
-use datasync_task_validator::json::parse;
+use datasync_task_validator::json::{parse, to_string};
 use datasync_task_validator::{
     validate_text, validate_text_by_tree, Context, Location, LocationType, Operation, Pattern, Task,
 };
@@ -632,6 +635,144 @@ fn what_the_pass_leaves_to_the_tree_beside_problems_it_could_report() {
     ] {
         left_to_the_tree(&create(extra), Operation::CreateTask);
     }
+}
+
+/// The enum members of `shape` at any depth: their names and words.
+fn enum_members(shape: &'static Shape, out: &mut Vec<(&'static str, &'static [&'static str])>) {
+    match shape {
+        Shape::Structure(members) => {
+            for member in *members {
+                match member.shape {
+                    Shape::String(rule) if !rule.allowed.is_empty() => {
+                        out.push((member.name, rule.allowed));
+                    }
+                    inner => enum_members(inner, out),
+                }
+            }
+        }
+        Shape::List { item, .. } => enum_members(item, out),
+        Shape::String(_) | Shape::Long { .. } => {}
+    }
+}
+
+#[test]
+fn every_enum_member_at_every_depth_with_each_word_a_near_miss_and_another_kind() {
+    // The walker writes an enum's word in its member's word (position + 64
+    // times the word's place in the enum), and anything else as JSON text:
+    // every occurrence of every enum member in the full examples of each
+    // operation, set to each of its words, to near misses of them, to words
+    // of other enums and to values of other kinds, is judged alike by the
+    // text, the tree and the walker's words.
+    let example = |name: &str| {
+        std::fs::read_to_string(format!(
+            "{}/examples/{name}.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("example")
+    };
+    let basic = example("full-basic");
+    // UpdateTask: the task's ARN in place of the locations, without Tags and TaskMode.
+    let tags = basic.find(r#""Tags": ["#).expect("Tags");
+    let tags_end = tags + basic[tags..].find("],").expect("the end of Tags") + 2;
+    let update = format!("{}{}", &basic[..tags], &basic[tags_end..])
+        .replace(
+            &format!(r#""SourceLocationArn": "{SOURCE}""#),
+            &format!(r#""TaskArn": "{TASK}""#),
+        )
+        .replace(
+            &format!(r#""DestinationLocationArn": "{DESTINATION}","#),
+            "",
+        )
+        .replace(",\n  \"TaskMode\": \"BASIC\"", "");
+    assert!(
+        !update.contains(r#""Tags""#) && !update.contains(r#""TaskMode""#) && update.contains(TASK),
+        "{update}"
+    );
+    let requests = [
+        (basic, Operation::CreateTask),
+        (example("full-enhanced"), Operation::CreateTask),
+        (update, Operation::UpdateTask),
+        (
+            example("start-task-execution"),
+            Operation::StartTaskExecution,
+        ),
+    ];
+    let mut all_words: Vec<&str> = Vec::new();
+    for operation in Operation::ALL {
+        let mut members = Vec::new();
+        enum_members(operation.request(), &mut members);
+        all_words.extend(members.iter().flat_map(|(_, words)| words.iter().copied()));
+    }
+    all_words.sort_unstable();
+    all_words.dedup();
+    let mut judged = 0;
+    for (text, operation) in &requests {
+        let mut members = Vec::new();
+        enum_members(operation.request(), &mut members);
+        for (name, words) in members {
+            let key = format!(r#""{name}": ""#);
+            for (at, _) in text.match_indices(&key) {
+                let start = at + key.len() - 1;
+                let end = start + 1 + text[start + 1..].find('"').expect("a closing quote") + 1;
+                let mut values: Vec<String> = Vec::new();
+                for word in words {
+                    values.push(format!(r#""{word}""#));
+                    for near in [
+                        word.to_lowercase(),
+                        format!(" {word}"),
+                        format!("{word} "),
+                        word[..word.len() - 1].to_owned(),
+                        format!("{word}S"),
+                        word.replace('_', "-"),
+                    ] {
+                        if !words.contains(&near.as_str()) {
+                            values.push(format!(r#""{near}""#));
+                        }
+                    }
+                }
+                for other in &all_words {
+                    if !words.contains(other) {
+                        values.push(format!(r#""{other}""#));
+                    }
+                }
+                for kind in [
+                    "0", "1", "64", "-2", "1.5", "null", "true", "{}", "[]", r#"[""#,
+                ] {
+                    let kind = if kind == r#"[""# {
+                        format!(r#"["{}"]"#, words[0])
+                    } else {
+                        kind.to_owned()
+                    };
+                    values.push(kind);
+                }
+                for value in values {
+                    let changed = format!("{}{value}{}", &text[..start], &text[end..]);
+                    let compact = parse(&changed).expect("JSON").value;
+                    let compact = to_string(&compact);
+                    // An object or an array where the model has a string is
+                    // the tree's (the pass leaves it there); a scalar, the words'.
+                    let scalar = !value.starts_with(['{', '[']);
+                    assert_eq!(
+                        judged_by_words(&compact, *operation),
+                        scalar,
+                        "which reads the walker's words for {compact}"
+                    );
+                    judge_everywhere(&changed, *operation);
+                    judge_everywhere(&compact, *operation);
+                    judged += 1;
+                }
+            }
+        }
+    }
+    println!("{judged} requests with an enum member changed");
+    assert!(judged > 1_000, "{judged} requests");
+}
+
+/// Whether a reader of the walker's words (the clean or the reporting
+/// one) judges the object `text` holds, rather than its JSON text as text.
+fn judged_by_words(text: &str, operation: Operation) -> bool {
+    let (words, strings, units) = walked(text, operation).expect("an object");
+    judged_by(&words, &strings, units, operation) != Judged::Text
 }
 
 // ---------------------------------------------------------------------------

@@ -544,24 +544,51 @@ test('a Date.now replaced by a getter that throws, or deleted: no clock on both 
   assertUnharmed();
 });
 
-test(
-  'FINDING: a replaced TextEncoder.prototype.encodeInto that replaces Date.now: the object path reads the clock before it (the text path after), so the reports differ',
-  { todo: 'the wrapper reads Date.now after the walk but before it encodes the strings; the text path\'s core reads it after encodeInto ran' },
-  () => {
-    const object = request({ Schedule: { ScheduleExpression: 'cron(0 2 ? * MON-FRI 2020)' } });
-    const realEncodeInto = TextEncoder.prototype.encodeInto;
-    const reports = {};
-    for (const as of ['object', 'text']) {
-      TextEncoder.prototype.encodeInto = function encodeInto(...args) {
-        Date.now = () => { throw new Error('no clock'); };
-        return realEncodeInto.apply(this, args);
-      };
-      try {
-        reports[as] = withDateNow(() => NOW, () => JSON.stringify(validate(as === 'object' ? structuredClone(object) : JSON.stringify(object))));
-      } finally {
-        TextEncoder.prototype.encodeInto = realEncodeInto;
-      }
+/**
+ * The reports of `object` as an object and as its JSON text under a fixed
+ * clock, with TextEncoder.prototype[`method`] replaced by one that first
+ * replaces Date.now with one that throws (no clock), as a page may.
+ */
+function withEncoderThatStopsTheClock(method, object) {
+  const real = TextEncoder.prototype[method];
+  const reports = {};
+  for (const as of ['object', 'text']) {
+    TextEncoder.prototype[method] = function stoppingTheClock(...args) {
+      Date.now = () => { throw new Error('no clock'); };
+      return real.apply(this, args);
+    };
+    try {
+      reports[as] = withDateNow(() => NOW, () => JSON.stringify(validate(as === 'object' ? object : JSON.stringify(object))));
+    } finally {
+      TextEncoder.prototype[method] = real;
     }
+  }
+  return reports;
+}
+
+// Found by this hunt: the wrapper reads Date.now after the walk but before it
+// encodes the strings (encodeInto, or encode for strings longer than the
+// input buffer may grow), where the text path's core reads it after the
+// encoder ran; so a replaced encoder that replaces Date.now is seen by the
+// text path only. Main (0a955bc) gives both the text's report. Reading the
+// clock after the words and strings are in wasm memory, just before
+// validateWalked, would keep the order.
+test(
+  'FINDING: a replaced TextEncoder.prototype.encodeInto that stops the clock: the object path read the clock before it, the text path after (the object keeps a never-fires warning)',
+  { todo: 'the wrapper reads Date.now before it encodes the strings' },
+  () => {
+    const reports = withEncoderThatStopsTheClock('encodeInto', request({ Schedule: { ScheduleExpression: 'cron(0 2 ? * MON-FRI 2020)' } }));
+    assert.deepEqual(JSON.parse(reports.text).warnings, []);
+    assert.equal(reports.object, reports.text);
+  },
+);
+
+test(
+  'FINDING: a replaced TextEncoder.prototype.encode that stops the clock, with a string longer than the input buffer: the object path read the clock before it',
+  { todo: 'the wrapper reads Date.now before it encodes the strings' },
+  () => {
+    const object = request({ Excludes: [{ FilterType: 'SIMPLE_PATTERN', Value: `/${'a'.repeat(5_000_000)}` }], Schedule: { ScheduleExpression: 'cron(0 2 ? * MON-FRI 2020)' } });
+    const reports = withEncoderThatStopsTheClock('encode', object);
     assert.deepEqual(JSON.parse(reports.text).warnings, []);
     assert.equal(reports.object, reports.text);
   },

@@ -36,11 +36,21 @@ const glue = require('../../pkg/node/datasync_task_validator.cjs');
 const { createValidate } = require('../../pkg/node/text-path.cjs');
 const { schema } = require('../../pkg/schema.cjs');
 
-/** The glue with the core's entries counted: which path a call took. */
+/** The glue with the core's entries counted: which path a call took; and the last words and strings the wrapper gave the core. */
 const calls = { walked: 0, text: 0 };
+const given = { inputAddress: 0, wordsAddress: 0, words: [], strings: '', units: 0 };
 const validate = createValidate({
   ...glue,
-  validateWalked: (...args) => ((calls.walked += 1), glue.validateWalked(...args)),
+  inputBuffer: (...args) => (given.inputAddress = glue.inputBuffer(...args)),
+  walkWords: (...args) => (given.wordsAddress = glue.walkWords(...args)),
+  validateWalked: (count, bytes, units, stored, copy, now) => {
+    calls.walked += 1;
+    const memory = glue.wasmMemory().buffer;
+    given.words = Array.from(new Float64Array(memory, given.wordsAddress, count));
+    given.strings = new TextDecoder().decode(copy ?? new Uint8Array(memory, given.inputAddress, bytes));
+    given.units = units;
+    return glue.validateWalked(count, bytes, units, stored, copy, now);
+  },
   validateInput: (...args) => ((calls.text += 1), glue.validateInput(...args)),
   validateInputPlain: (...args) => ((calls.text += 1), glue.validateInputPlain(...args)),
   validateInputStored: (...args) => ((calls.text += 1), glue.validateInputStored(...args)),
@@ -593,6 +603,103 @@ test(
     assert.equal(reports.object, reports.text);
   },
 );
+
+/**
+ * The JSON text the words and strings stand for, read by src/walked.rs's
+ * module documentation alone, with the JSON Schema of `operation` for the
+ * members' order and kinds: the first word holds the operation's position
+ * and the request's extent; a member's word is its position plus 64 times
+ * what it holds (an enum word's position, a free string's length in UTF-16
+ * units, a structure's extent in words, a list's item count, nothing for an
+ * integer, whose value is the next word); an item is written as a member at
+ * position 0; -2 and a length stand for members as JSON.stringify writes
+ * them, -3 and a length for an item. Throws where the words are not so.
+ */
+function decoded(words, strings, operation) {
+  let next = 0;
+  let at = 0;
+  const word = () => {
+    if (next >= words.length) throw new Error(`the words end at ${next}`);
+    return words[next++];
+  };
+  const text = (units) => {
+    if (at + units > strings.length) throw new Error(`the strings end before ${at + units}`);
+    at += units;
+    return strings.slice(at - units, at);
+  };
+  const split = (w) => {
+    if (!Number.isSafeInteger(w) || w < 0) throw new Error(`${w} at ${next - 1} is no member's word`);
+    return [w % 64, Math.floor(w / 64)];
+  };
+  const member = (property, held) => {
+    if (property.enum) {
+      if (held >= property.enum.length) throw new Error(`enum word ${held} of ${property.enum}`);
+      return JSON.stringify(property.enum[held]);
+    }
+    if (property.type === 'string') return JSON.stringify(text(held));
+    if (property.type === 'integer') {
+      if (held !== 0) throw new Error(`an integer's word holding ${held}`);
+      return String(word());
+    }
+    if (property.type === 'array') {
+      const items = [];
+      for (let i = 0; i < held; i += 1) {
+        const w = word();
+        if (w === -3) items.push(text(word()));
+        else {
+          const [position, itemHeld] = split(w);
+          if (position !== 0) throw new Error(`an item's word at position ${position}`);
+          items.push(member(property.items, itemHeld));
+        }
+      }
+      return `[${items.join(',')}]`;
+    }
+    const names = Object.keys(property.properties);
+    const end = next + held;
+    const out = [];
+    while (next < end) {
+      const w = word();
+      if (w === -2) out.push(text(word()));
+      else {
+        const [position, memberHeld] = split(w);
+        if (position >= names.length) throw new Error(`member ${position} of ${names}`);
+        out.push(`${JSON.stringify(names[position])}:${member(property.properties[names[position]], memberHeld)}`);
+      }
+    }
+    if (next !== end) throw new Error(`a structure ending at ${next}, not ${end}`);
+    return `{${out.join(',')}}`;
+  };
+  const [position, extent] = split(word());
+  if (OPERATIONS[position] !== operation) throw new Error(`operation ${position}`);
+  const json = member(schema(operation), extent);
+  if (next !== words.length || at !== strings.length) throw new Error('words or strings left over');
+  return json;
+}
+
+test("the words are what src/walked.rs's module documentation says: read by it alone, they are the object's JSON text", () => {
+  const random = seededRandom(0x5eed_0f);
+  const enums = new Map(OPERATIONS.flatMap((operation) => enumMembers(operation).map(({ path, words }) => [path.at(-1), words])));
+  const objects = [];
+  for (const operation of OPERATIONS) {
+    for (const base of [...FULL[operation], MINIMAL[operation]]) {
+      objects.push([base, operation]);
+      for (let i = 0; i < 300; i += 1) objects.push([mutated(base, random, enums), operation]);
+    }
+  }
+  objects.push([request({ Name: 'café ☕ 数据 😀', Tags: [{ Key: 'é'.repeat(128), Value: '😀'.repeat(100) }] }), 'CreateTask']);
+  objects.push([request({ Options: { BytesPerSecond: -1 }, Excludes: [] }), 'CreateTask']);
+  let read = 0;
+  for (const [object, operation] of objects) {
+    calls.walked = 0;
+    validate(object, { operation });
+    if (calls.walked === 0) continue; // a walker that gave up before the core (a toJSON at the root, say)
+    const json = decoded(given.words, given.strings, operation);
+    assert.equal(json, jsonText(object), `${JSON.stringify(given.words)}`);
+    assert.equal(given.units, given.strings.length, 'the strings\' length in UTF-16 units');
+    read += 1;
+  }
+  assert.ok(read > 2000, `${read} objects read`);
+});
 
 /** A copy of `value` with enum words set, now and then, to near misses, other enums' words or other kinds; unknown members beside them; keys shuffled. */
 function mutated(value, random, enums) {

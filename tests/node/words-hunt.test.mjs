@@ -688,6 +688,14 @@ test("the words are what src/walked.rs's module documentation says: read by it a
   }
   objects.push([request({ Name: 'café ☕ 数据 😀', Tags: [{ Key: 'é'.repeat(128), Value: '😀'.repeat(100) }] }), 'CreateTask']);
   objects.push([request({ Options: { BytesPerSecond: -1 }, Excludes: [] }), 'CreateTask']);
+  // Values the walker writes as JSON text, in an enum's place, beside it, as an item and in an item.
+  for (const value of [
+    { toJSON: () => 'NONE' }, new String('NONE'), new Number(3), Symbol('s'), undefined, () => 1, new Date(0), '\ud800', 'a\u2028"\\',
+    [[1, [2]], { a: null }], NaN, -0, 2 ** 53, 10n ** 20n, Object.create(null), new Proxy({ p: 'NONE' }, {}), { toJSON: () => undefined },
+  ]) {
+    objects.push([request({ Options: { VerifyMode: value, Bogus: value, Atime: 'NONE', BytesPerSecond: value }, Tags: [value, { Key: 'k', X: value }], TaskMode: value }), 'CreateTask']);
+    objects.push([{ TaskArn: TASK, OverrideOptions: { LogLevel: value, Uid: 'BOTH' }, Includes: [{ FilterType: value, Value: '/a' }, value] }, 'StartTaskExecution']);
+  }
   let read = 0;
   for (const [object, operation] of objects) {
     calls.walked = 0;

@@ -768,6 +768,103 @@ fn every_enum_member_at_every_depth_with_each_word_a_near_miss_and_another_kind(
     assert!(judged > 1_000, "{judged} requests");
 }
 
+#[test]
+fn words_the_walker_never_writes_give_no_panic_and_no_hang() {
+    // The core trusts no word: words changed, cut short or lengthened (a
+    // wrapper bug, or memory written by something else) give a report or
+    // none (`validate_walked`: `None`, which the wrapper answers by
+    // validating the JSON text), never a panic (a trap in wasm) or a loop
+    // that does not end. Every word of the examples' walks changed in turn
+    // to the values a member's word is most easily mistaken for, and random
+    // changes of several words at once.
+    let mut requests = Vec::new();
+    for name in [
+        "full-basic",
+        "full-enhanced",
+        "many-problems",
+        "start-task-execution",
+    ] {
+        let text = std::fs::read_to_string(format!(
+            "{}/examples/{name}.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("example");
+        let operation = if name.starts_with("start") {
+            Operation::StartTaskExecution
+        } else {
+            Operation::CreateTask
+        };
+        requests.push((text, operation));
+    }
+    requests.push((
+        create(r#""Options":{"Atime":"none","Bogus":1},"Tags":[{"Key":"k"},1,{"Key":"a","X":[]}]"#),
+        Operation::CreateTask,
+    ));
+    let context = |operation| Context::at(NOW).for_operation(operation);
+    let judge = |words: &[f64], strings: &str, units: usize, operation: Operation| {
+        let _ = validate_walked(words, strings, units, &context(operation));
+        let _ = judged_by(words, strings, units, operation);
+    };
+    let mut rng = fastrand::Rng::with_seed(0x5eed);
+    let mut changed = 0;
+    for (text, operation) in &requests {
+        let (words, strings, units) = walked(text, *operation).expect("an object");
+        for at in 0..words.len() {
+            let word = words[at];
+            for bad in [
+                word + 1.0,
+                word - 1.0,
+                word + 64.0,
+                word - 64.0,
+                word * 64.0,
+                (word / 64.0).floor(),
+                0.0,
+                -1.0,
+                -2.0,
+                -3.0,
+                -0.0,
+                0.5,
+                64.0 * 1e6,
+                64.0 * 4_294_967_296.0,
+                9_007_199_254_740_992.0,
+                f64::NAN,
+                f64::INFINITY,
+                f64::NEG_INFINITY,
+            ] {
+                let mut words = words.clone();
+                words[at] = bad;
+                judge(&words, &strings, units, *operation);
+                changed += 1;
+            }
+            judge(&words[..at], &strings, units, *operation);
+        }
+        for _ in 0..2_000 {
+            let mut words = words.clone();
+            for _ in 0..rng.usize(1..4) {
+                let at = rng.usize(..words.len());
+                words[at] = match rng.u8(..4) {
+                    0 => words[rng.usize(..words.len())],
+                    1 => f64::from(rng.i32(-3..2_000)),
+                    2 => (rng.u64(..1 << 20) * 64 + rng.u64(..16)) as f64,
+                    _ => words[at] + f64::from(rng.i32(-130..130)),
+                };
+            }
+            if rng.bool() {
+                let at = rng.usize(..=words.len());
+                words.insert(at, f64::from(rng.i32(-3..200)));
+            }
+            let cut = rng.usize(..=strings.len());
+            let strings = match strings.get(..cut) {
+                Some(head) if rng.u8(..4) == 0 => head,
+                _ => &strings,
+            };
+            judge(&words, strings, units, *operation);
+            changed += 1;
+        }
+    }
+    assert!(changed > 10_000, "{changed} changed walks");
+}
+
 /// Whether a reader of the walker's words (the clean or the reporting
 /// one) judges the object `text` holds, rather than its JSON text as text.
 fn judged_by_words(text: &str, operation: Operation) -> bool {

@@ -327,7 +327,10 @@ test("keys in another order than the model's: every structure reversed, with its
   assertUnharmed();
 });
 
-test('the most words a walk writes: every member, every list full, unknown members between all of them', () => {
+/** The most words a walk writes, as the built wrapper sizes its buffers (WALK_WORDS). */
+const WALK_WORDS = Number(readFileSync(`${repoRoot}/pkg/node/text-path.cjs`, 'utf8').match(/const WALK_WORDS = (\d+);/)[1]);
+
+test('the most words a walk writes: every member, every list full, unknown members between all of them, exactly the buffer\'s size', () => {
   const spread = (object) => {
     const out = { U: 1 };
     for (const [key, value] of Object.entries(object)) {
@@ -342,14 +345,28 @@ test('the most words a walk writes: every member, every list full, unknown membe
     return spread(Object.fromEntries(Object.entries(value).map(([key, member]) => [key, deep(member)])));
   };
   const tags = Array.from({ length: 50 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
+  const level = { ReportLevel: 'ERRORS_ONLY' };
+  // Every member of every structure present (the examples leave a few out).
+  const every = (base) => {
+    const full = structuredClone(base);
+    if (full.ManifestConfig === undefined) {
+      full.ManifestConfig = { Action: 'TRANSFER', Format: 'CSV', Source: { S3: { ManifestObjectPath: 'm.csv', BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/R', S3BucketArn: 'arn:aws:s3:::amzn-s3-demo-bucket' } } };
+    }
+    full.ManifestConfig.Source.S3.ManifestObjectVersionId = 'v1';
+    if (full.TaskReportConfig) full.TaskReportConfig.Overrides = { Transferred: level, Verified: level, Deleted: level, Skipped: level };
+    return full;
+  };
+  let most = 0;
   for (const operation of OPERATIONS) {
     for (const base of FULL[operation]) {
-      const full = operation === 'UpdateTask' ? base : { ...base, Tags: tags };
+      const full = every(operation === 'UpdateTask' ? base : { ...base, Tags: tags });
       agreesEverywhere(() => deep(full), operation);
+      most = Math.max(most, given.words.length);
       // Every item written as JSON text in place of its words.
       agreesEverywhere(() => deep({ ...full, Tags: tags.map((tag) => ({ ...tag, Key: 1 })) }), operation);
     }
   }
+  assert.equal(most, WALK_WORDS, 'the most words a walk wrote');
   assertUnharmed();
 });
 

@@ -24,10 +24,11 @@
 // at every depth. Each block checks that an ordinary request is judged right
 // afterwards (no state left behind).
 //
-// Found by this hunt (todo below, with the smallest input): a replaced
-// TextEncoder.prototype.encodeInto or encode that replaces Date.now is seen
-// by the text path's clock and not by the object path's, which read it
-// before encoding. Checked to fail on throwaway builds whose walker wrote
+// Found by this hunt (the two "a replaced encoder" cases below, with the
+// smallest input): a replaced TextEncoder.prototype.encodeInto or encode
+// that replaces Date.now was seen by the text path's clock and not by the
+// object path's, which read it before encoding; fixed (the clock is read
+// just before validateWalked). Checked to fail on throwaway builds whose walker wrote
 // TaskMode's other word, whose wrapper passed a time ten years early, or
 // read the clock only for short expressions; and against main's build
 // (0a955bc: the old words, and no extra clock read for a malformed cron).
@@ -603,16 +604,14 @@ function withEncoderThatStopsTheClock(method, object) {
   return reports;
 }
 
-// Found by this hunt: the wrapper reads Date.now after the walk but before it
-// encodes the strings (encodeInto, or encode for strings longer than the
+// Found by this hunt: the wrapper read Date.now after the walk but before it
+// encoded the strings (encodeInto, or encode for strings longer than the
 // input buffer may grow), where the text path's core reads it after the
-// encoder ran; so a replaced encoder that replaces Date.now is seen by the
-// text path only. Main (0a955bc) gives both the text's report. Reading the
-// clock after the words and strings are in wasm memory, just before
-// validateWalked, would keep the order.
+// encoder ran; so a replaced encoder that replaced Date.now was seen by the
+// text path only. The clock is now read after the words and strings are in
+// wasm memory, just before validateWalked.
 test(
-  'FINDING: a replaced TextEncoder.prototype.encodeInto that stops the clock: the object path read the clock before it, the text path after (the object keeps a never-fires warning)',
-  { todo: 'the wrapper reads Date.now before it encodes the strings' },
+  'a replaced TextEncoder.prototype.encodeInto that stops the clock stops it for the object as for the text (the clock is read after encoding)',
   () => {
     // The smallest input: a schedule alone (the missing locations change nothing).
     const reports = withEncoderThatStopsTheClock('encodeInto', { Schedule: { ScheduleExpression: 'cron(0 0 1 1 ? 2020)' } });
@@ -622,8 +621,7 @@ test(
 );
 
 test(
-  'FINDING: a replaced TextEncoder.prototype.encode that stops the clock, with a string longer than the input buffer: the object path read the clock before it',
-  { todo: 'the wrapper reads Date.now before it encodes the strings' },
+  'a replaced TextEncoder.prototype.encode that stops the clock, with a string longer than the input buffer, stops it for the object as for the text',
   () => {
     const object = request({ Excludes: [{ FilterType: 'SIMPLE_PATTERN', Value: `/${'a'.repeat(5_000_000)}` }], Schedule: { ScheduleExpression: 'cron(0 2 ? * MON-FRI 2020)' } });
     const reports = withEncoderThatStopsTheClock('encode', object);

@@ -1363,13 +1363,20 @@ pub fn message(pieces: &[Piece<'_>]) -> String {
     // Room for most messages at once (a longer one grows); computing the
     // exact length cost 100 bytes gzip of `.wasm` for no measurable time.
     let mut out = String::with_capacity(160);
+    push_message(&mut out, pieces);
+    out
+}
+
+/// Appends [`message`]`(pieces)` to `out`, without a string of its own (a
+/// phrase that other messages share, written into each of them).
+#[inline(never)]
+pub fn push_message(out: &mut String, pieces: &[Piece<'_>]) {
     for piece in pieces {
         match piece {
             Piece::Plain(text) => out.push_str(text),
-            Piece::Quoted(value) => push_quoted(&mut out, value),
+            Piece::Quoted(value) => push_quoted(out, value),
         }
     }
-    out
 }
 
 /// A user's text for a message without quotes (a number literal, a member

@@ -170,8 +170,11 @@ impl Place<'_> {
         index: 0,
     };
 
-    /// The JSON pointer of the value.
+    /// The JSON pointer of the value: `""` for the root, without an allocation.
     fn pointer(&self) -> String {
+        if self.parent.is_none() {
+            return String::new();
+        }
         let mut out = String::with_capacity(64);
         self.write(&mut out);
         out
@@ -307,7 +310,13 @@ impl<'a> Scanner<'a> {
         self.record.integer(slot, value);
         let path = place.pointer();
         let value = Value::Number(Number::Int(value));
-        check_long(&value, minimum, place.name, &path, self.count_problem()?);
+        check_long(
+            &value,
+            minimum,
+            place.name,
+            path.into(),
+            self.count_problem()?,
+        );
         Some(())
     }
 
@@ -439,7 +448,13 @@ impl<'a> Scanner<'a> {
         self.scalar(slot)?;
         let value = self.described(start);
         let path = place.pointer();
-        check_long(&value, minimum, place.name, &path, self.count_problem()?);
+        check_long(
+            &value,
+            minimum,
+            place.name,
+            path.into(),
+            self.count_problem()?,
+        );
         Some(())
     }
 
@@ -469,7 +484,7 @@ impl<'a> Scanner<'a> {
         place: &Place<'_>,
     ) -> Option<()> {
         let path = place.pointer();
-        check_string(text, rule, place.name, &path, self.count_problem()?);
+        check_string(text, rule, place.name, path.into(), self.count_problem()?);
         Some(())
     }
 
@@ -488,12 +503,10 @@ impl<'a> Scanner<'a> {
         self.scalar(slot)?;
         let value = self.described(start);
         let path = place.pointer();
-        let name = if labelled {
-            label(place.name, &path)
-        } else {
-            place.name
-        };
-        let diagnostic = type_error(name, &path, expected, &value);
+        // The pointer moves into the diagnostic; a list item's label is a copy.
+        let labelled = labelled.then(|| label(place.name, &path).to_owned());
+        let name = labelled.as_deref().unwrap_or(place.name);
+        let diagnostic = type_error(name, path.into(), expected, &value);
         self.report(diagnostic)
     }
 

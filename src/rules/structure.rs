@@ -8,8 +8,12 @@
 //! Invalid: `{"Options": {"Verifymode": "NONE"}}`.
 //! Fix: `{"Options": {"VerifyMode": "NONE"}}`.
 
+use std::borrow::Cow;
+
 use crate::diagnostic::Piece::{Plain, Quoted};
-use crate::diagnostic::{excerpt, message, quote, Code, Collector, Diagnostic, PatchOp};
+use crate::diagnostic::{
+    excerpt, message, push_message, quote, Code, Collector, Diagnostic, PatchOp,
+};
 use crate::json::{Number, Value};
 use crate::patterns::Pattern;
 use crate::pointer;
@@ -85,14 +89,15 @@ fn missing_member(name: &str, parent: &str) -> String {
 }
 
 fn wrong_type(name: &str, expected: &str, actual: &Value) -> String {
-    message(&[
+    let mut out = message(&[
         Plain(name),
         Plain(" must be "),
         Plain(expected),
         Plain(", but it is "),
-        Plain(&describe(actual)),
-        Plain("."),
-    ])
+    ]);
+    push_described(&mut out, actual);
+    out.push('.');
+    out
 }
 
 fn integer_out_of_range(name: &str, literal: &str) -> String {
@@ -211,7 +216,7 @@ impl Walker {
             Shape::Structure(members) => self.check_structure(value, members, name, path, out),
             Shape::List { item, max_items } => {
                 let Value::Array(items) = value else {
-                    return out.push(type_error(name, path, "an array", value));
+                    return out.push(type_error(name, path.as_str().into(), "an array", value));
                 };
                 if items.len() > *max_items {
                     out.push(too_many_items_diagnostic(
@@ -230,10 +235,10 @@ impl Walker {
                 }
             }
             Shape::String(rule) => match value {
-                Value::String(text) => check_string(text, rule, name, path, out),
-                other => out.push(type_error(name, path, "a string", other)),
+                Value::String(text) => check_string(text, rule, name, path.as_str().into(), out),
+                other => out.push(type_error(name, path.as_str().into(), "a string", other)),
             },
-            Shape::Long { minimum } => check_long(value, *minimum, name, path, out),
+            Shape::Long { minimum } => check_long(value, *minimum, name, path.as_str().into(), out),
         }
     }
 
@@ -246,7 +251,13 @@ impl Walker {
         out: &mut Collector,
     ) {
         let Value::Object(present) = value else {
-            return out.push(type_error(label(name, path), path, "an object", value));
+            let path = path.as_str();
+            return out.push(type_error(
+                label(name, path),
+                path.into(),
+                "an object",
+                value,
+            ));
         };
         // The schema members seen, one bit per position, so the required check
         // needs no second scan (structures beyond 64 members would fall back to one).
@@ -421,7 +432,7 @@ pub(crate) fn label<'a>(name: &'a str, path: &'a str) -> &'a str {
 pub fn string_problems(text: &str, member: &str, name: &str, path: &str) -> Vec<Diagnostic> {
     let mut out = Collector::new();
     if let Some((_, Shape::String(rule))) = member_at(member) {
-        check_string(text, rule, name, path, &mut out);
+        check_string(text, rule, name, path.into(), &mut out);
     }
     out.finish()
 }
@@ -479,7 +490,7 @@ pub(crate) fn check_string(
     text: &str,
     rule: &StringRule,
     name: &str,
-    path: &str,
+    path: Cow<'_, str>,
     out: &mut Collector,
 ) {
     if !rule.allowed.is_empty() {
@@ -524,7 +535,7 @@ pub(crate) fn check_string(
     }
     if let Some(maximum) = rule.max_length.filter(|&max| !settled && length > max) {
         out.push(
-            Diagnostic::new(Code::TooLong, path, too_long(name, maximum, length))
+            Diagnostic::new(Code::TooLong, &*path, too_long(name, maximum, length))
                 .with("max", maximum)
                 .with("length", length),
         );
@@ -553,7 +564,13 @@ pub(crate) fn at_least(value: i64, minimum: i64) -> bool {
     value >= minimum
 }
 
-pub(crate) fn check_long(value: &Value, minimum: i64, name: &str, path: &str, out: &mut Collector) {
+pub(crate) fn check_long(
+    value: &Value,
+    minimum: i64,
+    name: &str,
+    path: Cow<'_, str>,
+    out: &mut Collector,
+) {
     match value {
         Value::Number(Number::Int(int)) if !at_least(*int, minimum) => out.push(
             Diagnostic::new(Code::BelowMinimum, path, below_minimum(name, minimum, *int))
@@ -573,7 +590,7 @@ pub(crate) fn check_long(value: &Value, minimum: i64, name: &str, path: &str, ou
 /// The diagnostic for `actual` where `expected` ("an object", "a string"...) belongs.
 pub(crate) fn type_error(
     name: &str,
-    path: &str,
+    path: Cow<'_, str>,
     expected: &'static str,
     actual: &Value,
 ) -> Diagnostic {
@@ -675,15 +692,27 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 /// A value as a phrase: "a string (\"1024\")", "the number 1.5", "null".
 fn describe(value: &Value) -> String {
+    let mut out = String::new();
+    push_described(&mut out, value);
+    out
+}
+
+/// Appends [`describe`]`(value)` to `out`: a message that names the value
+/// writes the phrase into itself, without a string of its own.
+fn push_described(out: &mut String, value: &Value) {
     match value {
-        Value::Null => "null".to_owned(),
-        Value::Bool(flag) => format!("the boolean {flag}"),
-        Value::Number(Number::Int(int)) => format!("the integer {int}"),
-        Value::Number(Number::BigInt(literal)) => format!("the integer {}", excerpt(literal)),
-        Value::Number(Number::Float(literal)) => format!("the number {}", excerpt(literal)),
-        Value::String(text) => message(&[Plain("a string ("), Quoted(text), Plain(")")]),
-        Value::Array(_) => "an array".to_owned(),
-        Value::Object(_) => "an object".to_owned(),
+        Value::Null => out.push_str("null"),
+        Value::Bool(flag) => out.push_str(&format!("the boolean {flag}")),
+        Value::Number(Number::Int(int)) => out.push_str(&format!("the integer {int}")),
+        Value::Number(Number::BigInt(literal)) => {
+            out.push_str(&format!("the integer {}", excerpt(literal)));
+        }
+        Value::Number(Number::Float(literal)) => {
+            out.push_str(&format!("the number {}", excerpt(literal)));
+        }
+        Value::String(text) => push_message(out, &[Plain("a string ("), Quoted(text), Plain(")")]),
+        Value::Array(_) => out.push_str("an array"),
+        Value::Object(_) => out.push_str("an object"),
     }
 }
 

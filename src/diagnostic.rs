@@ -1032,8 +1032,20 @@ impl Diagnostic {
 
     /// Adds one machine-readable parameter.
     pub fn with(mut self, name: &'static str, value: impl Into<Value<'static>>) -> Self {
-        self.params.push((name, value.into()));
+        self.param(name, value.into());
         self
+    }
+
+    /// [`Diagnostic::with`], once for every type of value. The first
+    /// parameter makes room for three, as many as a diagnostic has: one
+    /// allocation of the size it needs, rather than the vector's growth
+    /// from nothing, which costs more.
+    #[inline(never)]
+    fn param(&mut self, name: &'static str, value: Value<'static>) {
+        if self.params.capacity() == 0 {
+            self.params = Vec::with_capacity(3);
+        }
+        self.params.push((name, value));
     }
 
     /// Adds the `related` pointers, unless there are none: strings (a

@@ -966,6 +966,55 @@ pub enum PatchOp {
     },
 }
 
+/// Text known when the crate is compiled: a pointer such as
+/// `/Schedule/ScheduleExpression`, a sentence. [`Diagnostic::of`] keeps it
+/// borrowed, and the WebAssembly build writes it into a report's record by
+/// its address, which the JavaScript side decodes once and caches. Made only
+/// by `fixed!(TEXT)`, whose `const` block takes nothing known only at run
+/// time: never text of a request, which in the WebAssembly build lies in
+/// buffers (`&'static`, as they are never freed) that the next call rewrites.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fixed(&'static str);
+
+impl Fixed {
+    /// For `fixed!` only, in its `const` block.
+    #[doc(hidden)]
+    pub const fn known_when_compiled(text: &'static str) -> Fixed {
+        Fixed(text)
+    }
+
+    /// The text.
+    pub const fn as_str(self) -> &'static str {
+        self.0
+    }
+}
+
+/// [`Fixed`] text: `fixed!("/TaskMode")`, or a constant. Evaluated when the
+/// crate is compiled (a `const` block), so it cannot be given a request's text.
+macro_rules! fixed {
+    ($text:expr) => {
+        const { $crate::diagnostic::Fixed::known_when_compiled($text) }
+    };
+}
+pub(crate) use fixed;
+
+/// A path or message as [`Diagnostic::of`] takes it: [`Fixed`] text, kept
+/// borrowed, or a `String`, kept as it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Wording(Cow<'static, str>);
+
+impl From<Fixed> for Wording {
+    fn from(text: Fixed) -> Self {
+        Wording(Cow::Borrowed(text.0))
+    }
+}
+
+impl From<String> for Wording {
+    fn from(text: String) -> Self {
+        Wording(Cow::Owned(text))
+    }
+}
+
 /// One problem found in a request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
@@ -993,23 +1042,26 @@ impl Diagnostic {
     /// ([`Diagnostic::of`] keeps text known when the crate is compiled
     /// without a copy).
     pub fn new(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic::of(code, path.into(), message.into())
+        Diagnostic::of_text(code, Cow::Owned(path.into()), Cow::Owned(message.into()))
     }
 
-    /// [`Diagnostic::new`] for a path or message that may be a `&'static str`
-    /// (a pointer or a sentence known when the crate is compiled), kept
-    /// borrowed: no allocation, no copy, and in the WebAssembly build no
-    /// copy into the report's record either. A `String` is kept as it is.
-    pub fn of(
-        code: Code,
-        path: impl Into<Cow<'static, str>>,
-        message: impl Into<Cow<'static, str>>,
-    ) -> Self {
+    /// [`Diagnostic::new`] for a path or message that may be [`Fixed`] text
+    /// (a pointer or a sentence known when the crate is compiled, written
+    /// `fixed!("/TaskMode")`), kept borrowed: no allocation, no copy, and in
+    /// the WebAssembly build no copy into the report's record either. A
+    /// `String` is kept as it is. No other `&str`: text borrowed from the
+    /// request is copied (by [`Diagnostic::new`]).
+    pub fn of(code: Code, path: impl Into<Wording>, message: impl Into<Wording>) -> Self {
+        Diagnostic::of_text(code, path.into().0, message.into().0)
+    }
+
+    /// [`Diagnostic::of`] once for every kind of path and message.
+    fn of_text(code: Code, path: Cow<'static, str>, message: Cow<'static, str>) -> Self {
         Diagnostic {
             code,
             severity: code.severity(),
-            path: path.into(),
-            message: message.into(),
+            path,
+            message,
             params: Vec::new(),
             fix: Vec::new(),
         }

@@ -266,7 +266,7 @@ mod tests {
     //! The record read back the way `readReport` in js/text-path.mjs reads it,
     //! into a [`Value`], must be the report's JSON text parsed.
     use super::*;
-    use crate::diagnostic::Code;
+    use crate::diagnostic::{fixed, Code};
     use crate::json::{self, Text};
     use crate::Context;
 
@@ -473,10 +473,14 @@ mod tests {
                 })
                 .with_replacement("réplace"),
             // A path and a message known when the crate is compiled: fixed strings.
-            Diagnostic::of(Code::EnhancedMtimeNone, "/Options/Mtime", "é fixed 😀"),
+            Diagnostic::of(
+                Code::EnhancedMtimeNone,
+                fixed!("/Options/Mtime"),
+                fixed!("é fixed 😀"),
+            ),
             Diagnostic::of(
                 Code::EnhancedPointInTime,
-                "/Options/VerifyMode",
+                fixed!("/Options/VerifyMode"),
                 String::from("owned"),
             ),
         ]);

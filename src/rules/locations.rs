@@ -55,7 +55,7 @@
 //! (hierarchical namespaces, access points, Regions of agents, bucket
 //! versioning).
 
-use crate::diagnostic::{Code, Collector, Diagnostic};
+use crate::diagnostic::{fixed, Code, Collector, Diagnostic};
 use crate::locations::{Location, LocationType};
 use crate::patterns::Pattern;
 use crate::request::{options, Request, Setting, TaskMode};
@@ -162,8 +162,12 @@ fn same_location(source: Option<&str>, destination: Option<&str>, out: &mut Coll
         // Eight bytes at a time: two different ARNs differ only near the end.
         if crate::json::same(source, destination) && Pattern::LocationArn.matches(source) {
             out.push(
-                Diagnostic::of(Code::SameLocation, "/DestinationLocationArn", SAME_LOCATION)
-                    .with("related", vec!["/SourceLocationArn"]),
+                Diagnostic::of(
+                    Code::SameLocation,
+                    fixed!("/DestinationLocationArn"),
+                    fixed!(SAME_LOCATION),
+                )
+                .with("related", vec!["/SourceLocationArn"]),
             );
         }
     }
@@ -241,7 +245,7 @@ fn enhanced_pair(request: &Request, ends: &Ends, out: &mut Collector) {
         let (source, destination) = ends.kinds();
         let mut diagnostic = Diagnostic::of(
             Code::EnhancedUnsupportedPair,
-            "/TaskMode",
+            fixed!("/TaskMode"),
             enhanced_unsupported_pair(&why),
         );
         if let Some(source) = source {
@@ -271,7 +275,7 @@ fn nfs_version(request: &Request, ends: &Ends, out: &mut Collector) {
             out.push(
                 Diagnostic::of(
                     Code::NfsVersionNeedsEnhanced,
-                    "/TaskMode",
+                    fixed!("/TaskMode"),
                     nfs_version_needs_enhanced(end, how),
                 )
                 .with("location", location.arn.clone())

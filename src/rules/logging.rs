@@ -13,7 +13,7 @@
 //! itself sets LogLevel or the log group: the task's own state is not this
 //! request's doing.
 
-use crate::diagnostic::{quote, Code, Collector, Diagnostic};
+use crate::diagnostic::{fixed, quote, Code, Collector, Diagnostic};
 use crate::json::Value;
 use crate::patterns::Pattern;
 use crate::request::{options, Request, TaskMode};
@@ -90,7 +90,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
             let diagnostic = if request.operation().has_member("CloudWatchLogGroupArn") {
                 Diagnostic::of(
                     Code::NoLogGroup,
-                    "/CloudWatchLogGroupArn",
+                    fixed!("/CloudWatchLogGroupArn"),
                     no_log_group(value),
                 )
                 .with("related", vec![request.option_path("LogLevel")])
@@ -121,7 +121,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
             out.push(
                 Diagnostic::of(
                     Code::EnhancedLogGroupName,
-                    "/CloudWatchLogGroupArn",
+                    fixed!("/CloudWatchLogGroupArn"),
                     enhanced_log_group_name(name, &suggestion),
                 )
                 .with("expected", ENHANCED_LOG_GROUP)

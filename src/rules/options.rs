@@ -11,7 +11,7 @@
 //! Invalid: `{"Options": {"Mtime": "NONE"}}` (Atime defaults to BEST_EFFORT).
 //! Fix: `{"Options": {"Mtime": "NONE", "Atime": "NONE"}}`.
 
-use crate::diagnostic::{Code, Collector, Diagnostic, PatchOp};
+use crate::diagnostic::{fixed, Code, Collector, Diagnostic, Fixed, PatchOp};
 use crate::json::Value;
 use crate::request::{options, Request, Setting, TaskMode};
 use crate::rules::Context;
@@ -24,8 +24,11 @@ macro_rules! option_pointer {
     ($request:expr, $name:literal) => {{
         let request: &Request = $request;
         match request.operation().options_member() {
-            "Options" => std::borrow::Cow::Borrowed(concat!("/Options/", $name)),
-            _ => std::borrow::Cow::Owned(request.option_path($name)),
+            "Options" => $crate::diagnostic::Wording::from($crate::diagnostic::fixed!(concat!(
+                "/Options/",
+                $name
+            ))),
+            _ => $crate::diagnostic::Wording::from(request.option_path($name)),
         }
     }};
 }
@@ -52,11 +55,11 @@ fn atime_mtime_mismatch(atime: Setting, mtime: Setting) -> String {
     )
 }
 
-fn enhanced_mtime_none(creating: bool) -> &'static str {
+fn enhanced_mtime_none(creating: bool) -> Fixed {
     if creating {
-        "Enhanced mode does not support Mtime NONE; use PRESERVE (the default) or choose Basic mode."
+        fixed!("Enhanced mode does not support Mtime NONE; use PRESERVE (the default) or choose Basic mode.")
     } else {
-        "The task runs in Enhanced mode, which does not support Mtime NONE; use PRESERVE."
+        fixed!("The task runs in Enhanced mode, which does not support Mtime NONE; use PRESERVE.")
     }
 }
 
@@ -77,11 +80,11 @@ fn remove_with_transfer_all(transfer: Setting, deleted: Setting) -> String {
     )
 }
 
-fn enhanced_point_in_time(creating: bool) -> &'static str {
+fn enhanced_point_in_time(creating: bool) -> Fixed {
     if creating {
-        "Enhanced mode does not support VerifyMode POINT_IN_TIME_CONSISTENT; use ONLY_FILES_TRANSFERRED (the Enhanced default) or NONE, or choose Basic mode."
+        fixed!("Enhanced mode does not support VerifyMode POINT_IN_TIME_CONSISTENT; use ONLY_FILES_TRANSFERRED (the Enhanced default) or NONE, or choose Basic mode.")
     } else {
-        "The task runs in Enhanced mode, which does not support VerifyMode POINT_IN_TIME_CONSISTENT; use ONLY_FILES_TRANSFERRED or NONE."
+        fixed!("The task runs in Enhanced mode, which does not support VerifyMode POINT_IN_TIME_CONSISTENT; use ONLY_FILES_TRANSFERRED or NONE.")
     }
 }
 
@@ -214,7 +217,12 @@ mod tests {
             let record = crate::request::Record::from_value(&parsed.value, *operation);
             let context = Context::default().for_operation(*operation);
             let request = Request::from_record(&record, &context, false);
-            let pointer = option_pointer!(&request, "VerifyMode");
+            let pointer = crate::diagnostic::Diagnostic::of(
+                crate::diagnostic::Code::EnhancedPointInTime,
+                option_pointer!(&request, "VerifyMode"),
+                String::new(),
+            )
+            .path;
             assert_eq!(pointer, request.option_path("VerifyMode"), "{operation:?}");
             let fixed = matches!(pointer, std::borrow::Cow::Borrowed(_));
             assert_eq!(fixed, request.operation().options_member() == "Options");

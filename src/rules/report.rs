@@ -5,7 +5,7 @@
 //! Invalid: `{"TaskReportConfig": {"OutputType": "SUMMARY_ONLY", "ReportLevel": "ERRORS_ONLY"}}`.
 //! Fix: use `"OutputType": "STANDARD"` or drop ReportLevel.
 
-use crate::diagnostic::{Code, Collector, Diagnostic};
+use crate::diagnostic::{fixed, Code, Collector, Diagnostic};
 use crate::request::{options, Request};
 use crate::rules::Context;
 
@@ -45,7 +45,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
             out.push(
                 Diagnostic::of(
                     Code::ReportSummaryIgnoresLevels,
-                    "/TaskReportConfig/OutputType",
+                    fixed!("/TaskReportConfig/OutputType"),
                     summary_ignores_levels(&ignored),
                 )
                 .with("related", related),
@@ -57,7 +57,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
         out.push(
             Diagnostic::of(
                 Code::ReportDeletedWithoutRemove,
-                "/TaskReportConfig/Overrides/Deleted",
+                fixed!("/TaskReportConfig/Overrides/Deleted"),
                 deleted_without_remove(deleting.how()),
             )
             .with("related", vec![request.option_path("PreserveDeletedFiles")]),

@@ -9,7 +9,7 @@
 //! An empty ScheduleExpression means no schedule (CreateTask) and removes the
 //! task's schedule (UpdateTask): it is not an expression to check.
 
-use crate::diagnostic::Collector;
+use crate::diagnostic::{fixed, Collector};
 use crate::request::Request;
 use crate::rules::Context;
 
@@ -24,9 +24,11 @@ pub fn check(request: &Request, context: &Context, out: &mut Collector) {
         return;
     };
     if request.structure_is_clean() || meets_model(expression) {
-        out.extend(crate::schedule::check_cached(expression, PATH, || {
-            context.now()
-        }));
+        out.extend(crate::schedule::check_cached(
+            expression,
+            fixed!(PATH),
+            || context.now(),
+        ));
     }
 }
 

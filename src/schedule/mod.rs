@@ -34,7 +34,7 @@ pub use calendar::{format_instant, parse_instant};
 use std::borrow::Cow;
 use std::cell::Cell;
 
-use crate::diagnostic::{quote, Code, Diagnostic};
+use crate::diagnostic::{fixed, quote, Code, Diagnostic, Fixed};
 use cron::{Cron, SIX_FIELDS};
 use rate::Rate;
 
@@ -146,7 +146,7 @@ impl serde::Serialize for Description {
 /// an expression only matches past times; with `None` it only reports
 /// expressions that can never match at all (e.g. 30 February). The empty
 /// expression means "no schedule" and has no diagnostics.
-pub fn check(expression: &str, path: &'static str, now_unix: Option<i64>) -> Vec<Diagnostic> {
+pub fn check(expression: &str, path: Fixed, now_unix: Option<i64>) -> Vec<Diagnostic> {
     // "" means "no schedule": CloudFormation sends it for every task created
     // without one, Terraform to remove one, and the service accepts it. The
     // core has no informational severity, and a warning would be a false alarm.
@@ -184,7 +184,7 @@ thread_local! {
 /// problem is analysed on every call: the report is written for it anyway.)
 pub fn check_cached(
     expression: &str,
-    path: &'static str,
+    path: Fixed,
     now: impl FnOnce() -> Option<i64>,
 ) -> Vec<Diagnostic> {
     if expression.is_empty() {
@@ -195,7 +195,7 @@ pub fn check_cached(
         .try_with(Cell::take)
         .ok()
         .flatten()
-        .filter(|verdict| verdict.expression == expression && verdict.path == path);
+        .filter(|verdict| verdict.expression == expression && verdict.path == path.as_str());
     let mut verdict = match known {
         Some(verdict) => verdict,
         None => {
@@ -216,7 +216,7 @@ pub fn check_cached(
             };
             Verdict {
                 expression: expression.to_owned(),
-                path: path.to_owned(),
+                path: path.as_str().to_owned(),
                 cron,
                 fires_before: None,
             }
@@ -256,7 +256,7 @@ pub fn describe(expression: &str, from_unix: i64, count: usize) -> Description {
             next_runs: Vec::new(),
         };
     }
-    let (schedule, diagnostics) = analyze(expression, "", Some(from_unix));
+    let (schedule, diagnostics) = analyze(expression, fixed!(""), Some(from_unix));
     let count = count.min(MAX_RUNS);
     let (summary, runs) = match schedule {
         None => (None, Vec::new()),
@@ -305,11 +305,7 @@ struct Analysis<'a> {
 }
 
 /// Parses and checks; the schedule is `None` when the syntax is invalid.
-fn analyze(
-    expression: &str,
-    path: &'static str,
-    now: Option<i64>,
-) -> (Option<Schedule>, Vec<Diagnostic>) {
+fn analyze(expression: &str, path: Fixed, now: Option<i64>) -> (Option<Schedule>, Vec<Diagnostic>) {
     let mut analysis = analyze_untimed(expression, path);
     if let Some(Schedule::Cron(cron)) = &analysis.schedule {
         let never_fires = cron.check_fires(&analysis.judged, path, now);
@@ -319,7 +315,7 @@ fn analyze(
 }
 
 /// Everything [`analyze`] does but the never-fires check (the one that needs the time).
-fn analyze_untimed<'a>(expression: &'a str, path: &'static str) -> Analysis<'a> {
+fn analyze_untimed<'a>(expression: &'a str, path: Fixed) -> Analysis<'a> {
     // Spellings EventBridge's documentation never shows (spaces around the
     // expression, `CRON(`, `rate(2 Hours)`, a stray comma in a cron list) may
     // or may not be accepted: warn, then judge the expression as documented.
@@ -437,7 +433,7 @@ fn stray_comma_message(expression: &str, cleaned: &str) -> String {
     )
 }
 
-fn analyze_documented(expression: &str, path: &'static str) -> (Option<Schedule>, Vec<Diagnostic>) {
+fn analyze_documented(expression: &str, path: Fixed) -> (Option<Schedule>, Vec<Diagnostic>) {
     let invalid = |message: String| {
         (
             None,
@@ -549,7 +545,7 @@ mod tests {
     use super::*;
     use crate::diagnostic::Severity;
 
-    const PATH: &str = "/Schedule/ScheduleExpression";
+    const PATH: Fixed = fixed!("/Schedule/ScheduleExpression");
     /// 2026-11-25T00:00:00Z.
     const NOW: i64 = 1_795_564_800;
 
@@ -590,7 +586,7 @@ mod tests {
         let diagnostics = check(expression, PATH, Some(NOW));
         assert_eq!(diagnostics.len(), 1, "{expression}: {diagnostics:#?}");
         let diagnostic = diagnostics.into_iter().next().unwrap();
-        assert_eq!(diagnostic.path, PATH);
+        assert_eq!(diagnostic.path, PATH.as_str());
         diagnostic
     }
 
@@ -922,11 +918,19 @@ mod tests {
 
         // Junk inside the parentheses, with many fields or one huge field.
         let many_fields = format!("cron({})", "1 ".repeat(500_000));
-        assert_eq!(check(&many_fields, "", None).len(), 1);
+        assert_eq!(
+            check(&many_fields, crate::diagnostic::fixed!(""), None).len(),
+            1
+        );
         let huge_field = format!("cron(0 0 {} * ? *)", "1,".repeat(500_000));
-        assert_eq!(check(&huge_field, "", None).len(), 1);
+        assert_eq!(
+            check(&huge_field, crate::diagnostic::fixed!(""), None).len(),
+            1
+        );
         let huge_rate = format!("rate({} hours)", "9".repeat(1_000_000));
-        assert!(check(&huge_rate, "", None)[0].message.contains("too large"));
+        assert!(check(&huge_rate, crate::diagnostic::fixed!(""), None)[0]
+            .message
+            .contains("too large"));
     }
 
     #[test]
@@ -942,7 +946,7 @@ mod tests {
             "cron(0 0 ? * 99999999999999999999L *)",
             "cron(0 0 1 1 ? 1970-99999999999999999999)",
         ] {
-            let diagnostics = check(expression, "", Some(i64::MIN));
+            let diagnostics = check(expression, crate::diagnostic::fixed!(""), Some(i64::MIN));
             assert_eq!(diagnostics.len(), 1, "{expression}: {diagnostics:#?}");
             assert_eq!(diagnostics[0].code, Code::ScheduleInvalid);
         }
@@ -984,7 +988,7 @@ mod tests {
             Some(i64::MAX),
             None,
         ];
-        for path in [PATH, ""] {
+        for path in [PATH, fixed!("")] {
             let agree = |expression: &str, now: Option<i64>| {
                 assert_eq!(
                     check_cached(expression, path, || now),

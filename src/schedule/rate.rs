@@ -9,7 +9,7 @@
 
 use super::number::parse_number;
 use crate::diagnostic::Piece::{Plain, Quoted};
-use crate::diagnostic::{message, quote, Code, Diagnostic};
+use crate::diagnostic::{message, quote, Code, Diagnostic, Fixed};
 
 // ---------------------------------------------------------------------------
 // Messages
@@ -202,11 +202,7 @@ impl Rate {
     }
 
     /// DataSync's once-an-hour minimum.
-    pub(crate) fn check_frequency(
-        self,
-        expression: &str,
-        path: &'static str,
-    ) -> Option<Diagnostic> {
+    pub(crate) fn check_frequency(self, expression: &str, path: Fixed) -> Option<Diagnostic> {
         (self.interval() < 3600).then(|| {
             Diagnostic::of(
                 Code::ScheduleTooFrequent,
@@ -236,11 +232,7 @@ impl Rate {
 }
 
 /// Parses the text between `rate(` and `)`.
-pub(crate) fn parse(
-    expression: &str,
-    inner: &str,
-    path: &'static str,
-) -> Result<Rate, Vec<Diagnostic>> {
+pub(crate) fn parse(expression: &str, inner: &str, path: Fixed) -> Result<Rate, Vec<Diagnostic>> {
     let mut words = inner.split_ascii_whitespace();
     let (Some(value_text), Some(unit_text), None) = (words.next(), words.next(), words.next())
     else {
@@ -318,7 +310,11 @@ mod tests {
     use super::*;
 
     fn rate(inner: &str) -> Result<Rate, Vec<Diagnostic>> {
-        parse(&format!("rate({inner})"), inner, "/p")
+        parse(
+            &format!("rate({inner})"),
+            inner,
+            crate::diagnostic::fixed!("/p"),
+        )
     }
 
     fn error(inner: &str) -> Diagnostic {
@@ -427,7 +423,7 @@ mod tests {
             let expression = format!("rate({inner})");
             let diagnostic = rate(inner)
                 .unwrap()
-                .check_frequency(&expression, "/p")
+                .check_frequency(&expression, crate::diagnostic::fixed!("/p"))
                 .expect(inner);
             assert_eq!(diagnostic.code, Code::ScheduleTooFrequent);
             assert!(diagnostic
@@ -446,7 +442,9 @@ mod tests {
         }
         for inner in ["60 minutes", "1 hour", "1 day"] {
             assert_eq!(
-                rate(inner).unwrap().check_frequency("", ""),
+                rate(inner)
+                    .unwrap()
+                    .check_frequency("", crate::diagnostic::fixed!("")),
                 None,
                 "{inner}"
             );

@@ -19,7 +19,7 @@
 
 use super::cron::{self, SIX_FIELDS};
 use super::number::parse_number;
-use crate::diagnostic::{quote, Code, Diagnostic};
+use crate::diagnostic::{fixed, quote, Code, Diagnostic, Fixed};
 
 // ---------------------------------------------------------------------------
 // Messages
@@ -74,7 +74,7 @@ enum Reading {
 
 /// The five-field-cron diagnostic for `fields`, with a suggestion when one
 /// can be made.
-pub(crate) fn diagnose(expression: &str, fields: [&str; 5], path: &'static str) -> Diagnostic {
+pub(crate) fn diagnose(expression: &str, fields: [&str; 5], path: Fixed) -> Diagnostic {
     match suggest(fields) {
         Some((suggestion, reading)) => {
             let message = match reading {
@@ -129,7 +129,7 @@ fn suggest(fields: [&str; 5]) -> Option<(String, Reading)> {
         };
         ([minute, hour, "?", month, converted.as_str(), "*"], reading)
     };
-    cron::parse(six, "")
+    cron::parse(six, fixed!(""))
         .is_ok()
         .then(|| (cron::expression(six), reading))
 }
@@ -195,7 +195,7 @@ mod tests {
         let diagnostic = diagnose(
             &format!("cron({text})"),
             [parts[0], parts[1], parts[2], parts[3], parts[4]],
-            "/p",
+            crate::diagnostic::fixed!("/p"),
         );
         assert_eq!(diagnostic.code, Code::ScheduleFiveFieldCron);
         assert_eq!(diagnostic.path, "/p");

@@ -6,7 +6,7 @@
 use super::grammar::expression;
 use super::model::{Cron, Days, Field, LAST_YEAR};
 use super::summary;
-use crate::diagnostic::{quote, Code, Diagnostic};
+use crate::diagnostic::{quote, Code, Diagnostic, Fixed};
 use crate::schedule::calendar::{days_in_month, format_instant, Minute};
 
 // ---------------------------------------------------------------------------
@@ -55,11 +55,7 @@ fn only_past_message(expression: &str, now: &str, last_year: u32) -> String {
 
 impl Cron {
     /// DataSync's once-an-hour minimum: the minutes field must select one minute.
-    pub(crate) fn check_frequency(
-        &self,
-        fields: [&str; 6],
-        path: &'static str,
-    ) -> Option<Diagnostic> {
+    pub(crate) fn check_frequency(&self, fields: [&str; 6], path: Fixed) -> Option<Diagnostic> {
         let count = self.minutes.count();
         if count <= 1 {
             return None;
@@ -83,7 +79,7 @@ impl Cron {
     pub(crate) fn check_fires(
         &self,
         expression: &str,
-        path: &'static str,
+        path: Fixed,
         now: Option<i64>,
     ) -> Option<Diagnostic> {
         if let Some(now) = now {
@@ -142,7 +138,7 @@ mod tests {
             ("45,5 8 * * ? *", 2, "cron(5 8 * * ? *)"),
         ] {
             let diagnostic = parse_ok(text)
-                .check_frequency(fields(text), "/p")
+                .check_frequency(fields(text), crate::diagnostic::fixed!("/p"))
                 .expect(text);
             assert_eq!(diagnostic.code, Code::ScheduleTooFrequent);
             assert!(
@@ -162,7 +158,7 @@ mod tests {
             "30/45 8 * * ? *",
         ] {
             assert_eq!(
-                parse_ok(text).check_frequency(fields(text), ""),
+                parse_ok(text).check_frequency(fields(text), crate::diagnostic::fixed!("")),
                 None,
                 "{text}"
             );
@@ -181,7 +177,11 @@ mod tests {
         ] {
             let cron = parse_ok(text);
             let diagnostic = cron
-                .check_fires(&expression(fields(text)), "/p", None)
+                .check_fires(
+                    &expression(fields(text)),
+                    crate::diagnostic::fixed!("/p"),
+                    None,
+                )
                 .expect(text);
             assert_eq!(diagnostic.code, Code::ScheduleNeverFires);
             assert_eq!(diagnostic.severity, Severity::Warning);
@@ -191,7 +191,12 @@ mod tests {
                 diagnostic.message
             );
         }
-        let named = |text: &str| parse_ok(text).check_fires("x", "", None).unwrap().message;
+        let named = |text: &str| {
+            parse_ok(text)
+                .check_fires("x", crate::diagnostic::fixed!(""), None)
+                .unwrap()
+                .message
+        };
         assert_eq!(
             named("0 0 30 2 ? *"),
             "The schedule \"x\" never runs: February has no day 30; choose days that the selected months have."
@@ -210,7 +215,11 @@ mod tests {
             "0 0 ? 2 1#5 *",
             "0 0 29 2 ? 2028",
         ] {
-            assert_eq!(parse_ok(text).check_fires(text, "", None), None, "{text}");
+            assert_eq!(
+                parse_ok(text).check_fires(text, crate::diagnostic::fixed!(""), None),
+                None,
+                "{text}"
+            );
         }
     }
 
@@ -218,9 +227,14 @@ mod tests {
     fn past_years_warn_only_when_now_is_known() {
         let text = "0 0 1 1 ? 2020-2022";
         let cron = parse_ok(text);
-        assert_eq!(cron.check_fires(text, "", None), None);
+        assert_eq!(
+            cron.check_fires(text, crate::diagnostic::fixed!(""), None),
+            None
+        );
         let now = 1_780_000_000; // 2026-05-28
-        let diagnostic = cron.check_fires(text, "/p", Some(now)).expect("past");
+        let diagnostic = cron
+            .check_fires(text, crate::diagnostic::fixed!("/p"), Some(now))
+            .expect("past");
         assert_eq!(diagnostic.code, Code::ScheduleNeverFires);
         assert!(
             diagnostic.message.contains("never runs again"),
@@ -238,8 +252,13 @@ mod tests {
         assert_eq!(diagnostic.params[1], ("lastYear", 2022i64.into()));
         // This year's remaining runs still count.
         let text = "0 0 31 12 ? 2026";
-        assert_eq!(parse_ok(text).check_fires(text, "", Some(now)), None);
+        assert_eq!(
+            parse_ok(text).check_fires(text, crate::diagnostic::fixed!(""), Some(now)),
+            None
+        );
         let text = "0 0 1 1 ? 2026";
-        assert!(parse_ok(text).check_fires(text, "", Some(now)).is_some());
+        assert!(parse_ok(text)
+            .check_fires(text, crate::diagnostic::fixed!(""), Some(now))
+            .is_some());
     }
 }

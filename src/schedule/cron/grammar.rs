@@ -24,7 +24,7 @@
 //! the service may take. Only a year range cannot wrap.
 
 use super::model::{Cron, Days, Field, FieldKind, Step, WEEKDAY_NAMES};
-use crate::diagnostic::{quote, Code, Diagnostic};
+use crate::diagnostic::{quote, Code, Diagnostic, Fixed};
 use crate::schedule::number::parse_number;
 
 // ---------------------------------------------------------------------------
@@ -166,7 +166,7 @@ pub(crate) fn expression(fields: [&str; 6]) -> String {
 
 /// Parses six field texts. On failure, returns one diagnostic per bad field
 /// (and one for the `?` rule when both day fields parse).
-pub(crate) fn parse(fields: [&str; 6], path: &'static str) -> Result<Cron, Vec<Diagnostic>> {
+pub(crate) fn parse(fields: [&str; 6], path: Fixed) -> Result<Cron, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
     let mut parsed: Vec<Option<Parsed>> = Vec::with_capacity(6);
     for (kind, text) in FieldKind::ALL.into_iter().zip(fields) {
@@ -236,12 +236,7 @@ fn problem_token(problem: &Problem, field: &str) -> String {
 }
 
 /// Applies "exactly one of day-of-month and day-of-week is `?`".
-fn day_rule(
-    dom: Parsed,
-    dow: Parsed,
-    fields: [&str; 6],
-    path: &'static str,
-) -> Result<Days, Diagnostic> {
+fn day_rule(dom: Parsed, dow: Parsed, fields: [&str; 6], path: Fixed) -> Result<Days, Diagnostic> {
     match (dom, dow) {
         (Parsed::Question, Parsed::Question) => {
             let suggestion = expression([fields[0], fields[1], "*", fields[3], "?", fields[5]]);
@@ -576,7 +571,7 @@ mod tests {
 
     /// The single error for an invalid expression.
     fn error(text: &str) -> Diagnostic {
-        let diagnostics = parse(fields(text), "/p").expect_err(text);
+        let diagnostics = parse(fields(text), crate::diagnostic::fixed!("/p")).expect_err(text);
         assert_eq!(diagnostics.len(), 1, "{text}: {diagnostics:#?}");
         let diagnostic = diagnostics.into_iter().next().unwrap();
         assert_eq!(diagnostic.code, Code::ScheduleInvalid);
@@ -1033,7 +1028,8 @@ mod tests {
 
     #[test]
     fn each_bad_field_gets_its_own_error() {
-        let diagnostics = parse(fields("60 24 * * ? *"), "").unwrap_err();
+        let diagnostics =
+            parse(fields("60 24 * * ? *"), crate::diagnostic::fixed!("")).unwrap_err();
         assert_eq!(diagnostics.len(), 2);
         assert!(diagnostics[0].message.contains("minutes"));
         assert!(diagnostics[1].message.contains("hours"));
@@ -1073,7 +1069,7 @@ mod tests {
         let parts: Vec<&str> = text.split(' ').collect();
         let cron = parse(
             [parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]],
-            "",
+            crate::diagnostic::fixed!(""),
         )
         .unwrap();
         assert_eq!(dates(&cron).len(), 16);

@@ -38,7 +38,7 @@ mod test_support {
 
     /// `text` parsed, or a panic that shows the diagnostics.
     pub(super) fn parse_ok(text: &str) -> Cron {
-        match parse(fields(text), "/p") {
+        match parse(fields(text), crate::diagnostic::fixed!("/p")) {
             Ok(cron) => cron,
             Err(diagnostics) => panic!("{text}: {diagnostics:#?}"),
         }

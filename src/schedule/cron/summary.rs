@@ -316,7 +316,7 @@ mod tests {
         let parts: Vec<&str> = text.split(' ').collect();
         parse(
             [parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]],
-            "",
+            crate::diagnostic::fixed!(""),
         )
         .expect(text)
         .summary()

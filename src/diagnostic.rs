@@ -1051,6 +1051,25 @@ impl Diagnostic {
     /// the WebAssembly build no copy into the report's record either. A
     /// `String` is kept as it is. No other `&str`: text borrowed from the
     /// request is copied (by [`Diagnostic::new`]).
+    ///
+    /// ```
+    /// use datasync_task_validator::{Code, Diagnostic};
+    /// let key = "aws:x";
+    /// let diagnostic = Diagnostic::of(
+    ///     Code::TagReservedPrefix,
+    ///     String::from("/Tags/0/Key"),
+    ///     format!("Tag key \"{key}\" starts with \"aws:\"."),
+    /// );
+    /// assert_eq!(diagnostic.path, "/Tags/0/Key");
+    /// ```
+    ///
+    /// A `&'static str` is not taken, whatever it points at:
+    ///
+    /// ```compile_fail
+    /// use datasync_task_validator::{Code, Diagnostic};
+    /// let path: &'static str = "/Tags/0/Key";
+    /// Diagnostic::of(Code::TagReservedPrefix, path, String::new());
+    /// ```
     pub fn of(code: Code, path: impl Into<Wording>, message: impl Into<Wording>) -> Self {
         Diagnostic::of_text(code, path.into().0, message.into().0)
     }

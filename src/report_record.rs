@@ -430,14 +430,21 @@ mod tests {
     #[test]
     fn ascii_is_told_eight_bytes_at_a_time_as_str_tells_it() {
         for length in 0..40 {
-            let plain = "a".repeat(length);
-            assert!(is_ascii(plain.as_bytes()));
+            let plain = vec![b'a'; length];
+            assert!(is_ascii(&plain));
+            // One byte above 0x7f at each place, alone (as no UTF-8 text has
+            // it, but the check must not lean on its neighbours), and whole
+            // characters.
             for at in 0..length {
+                for odd in [0x80, 0xc3, 0xff] {
+                    let mut bytes = plain.clone();
+                    bytes[at] = odd;
+                    assert!(!is_ascii(&bytes), "{bytes:?}");
+                }
                 for odd in ["é", "\u{80}", "😀"] {
-                    let mut text = plain.clone();
+                    let mut text = "a".repeat(length);
                     text.replace_range(at..=at, odd);
                     assert_eq!(is_ascii(text.as_bytes()), text.is_ascii(), "{text:?}");
-                    assert!(!is_ascii(text.as_bytes()));
                 }
             }
         }

@@ -601,12 +601,17 @@ enum Instant {
 }
 
 /// Diagnostics, summary and next run times of a schedule expression.
-/// Throws a TypeError for malformed options (`from` not a date, `count` not 0-100).
+/// Throws a TypeError for malformed options (`from` not a date, `count` not
+/// 0-100), and a RangeError that reading them threw (the stack ran out) as
+/// it is.
 #[wasm_bindgen(js_name = describeSchedule)]
 pub fn describe_schedule(expression: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let type_error =
         |why: &str| -> JsValue { js::TypeError::new(&format!("describeSchedule: {why}")).into() };
-    let options = read_schedule_options(&options).map_err(|why| type_error(&why))?;
+    let options = read_schedule_options(&options).map_err(|why| match why {
+        Unreadable::Malformed(why) => type_error(&why),
+        Unreadable::Thrown(range_error) => range_error,
+    })?;
     let from_unix = match options.from {
         None => now_unix()
             .ok_or_else(|| type_error("Date.now() did not give the time; pass options.from."))?,
@@ -638,17 +643,40 @@ pub fn describe_schedule(expression: JsValue, options: JsValue) -> Result<JsValu
     Ok(json_to_js(&crate::description_to_json_text(&description)))
 }
 
-fn read_schedule_options(options: &JsValue) -> Result<ScheduleOptions, String> {
+/// Why `describeSchedule`'s options were not read.
+enum Unreadable {
+    /// What is wrong with them, for a TypeError.
+    Malformed(String),
+    /// The RangeError reading a member threw: with the JS stack nearly full,
+    /// reading a plain member can run out of it, which is no fault of the
+    /// options (a getter's own RangeError is thrown as it is too).
+    Thrown(JsValue),
+}
+
+impl From<String> for Unreadable {
+    fn from(why: String) -> Self {
+        Unreadable::Malformed(why)
+    }
+}
+
+fn read_schedule_options(options: &JsValue) -> Result<ScheduleOptions, Unreadable> {
     if options.is_undefined() || options.is_null() {
         return Ok(ScheduleOptions::default());
     }
     if !options.is_object() {
-        return Err("options must be an object such as { from, count }.".to_owned());
+        return Err("options must be an object such as { from, count }."
+            .to_owned()
+            .into());
     }
     // Reflect.get catches throwing getters, so a hostile object is a TypeError, not a trap.
     let member = |name: &str| {
-        js::reflect_get(options, &JsValue::from_str(name))
-            .map_err(|_| format!("reading options.{name} threw."))
+        js::reflect_get(options, &JsValue::from_str(name)).map_err(|thrown| {
+            if thrown.is_instance_of::<js::RangeError>() {
+                Unreadable::Thrown(thrown)
+            } else {
+                Unreadable::Malformed(format!("reading options.{name} threw."))
+            }
+        })
     };
     let absent = |value: &JsValue| value.is_undefined() || value.is_null();
     let from = member("from")?;
@@ -679,7 +707,8 @@ fn read_schedule_options(options: &JsValue) -> Result<ScheduleOptions, String> {
     } else {
         return Err(
             "options.from must be a Date, milliseconds since 1970 or an ISO 8601 string."
-                .to_owned(),
+                .to_owned()
+                .into(),
         );
     };
     let count = member("count")?;

@@ -415,6 +415,10 @@ test('describeSchedule turns hostile options into a TypeError, never an exceptio
   for (const [label, options] of hostile) {
     assert.throws(() => instance.describeSchedule('rate(1 day)', options), TypeError, label);
   }
+  // A RangeError from reading an option is thrown as it is: the stack that
+  // ran out while a plain member was read is no fault of the options.
+  const ranOut = new RangeError('Maximum call stack size exceeded');
+  assert.throws(() => instance.describeSchedule('rate(1 day)', { get from() { throw ranOut; } }), (error) => error === ranOut);
   // An expression that is not a string is a diagnostic, even one that throws when converted.
   for (const expression of [{ toString() { throw new Error('toString'); } }, Symbol('x'), new Proxy({}, { get() { throw new Error('trap'); } })]) {
     const result = instance.describeSchedule(expression, { from: 0, count: 1 });

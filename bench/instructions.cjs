@@ -10,7 +10,7 @@
 // (wasm-opt -g; scripts/build.sh strips them), the JS wrapper's, and V8's own.
 // Slow: about a minute per build and input. Asserts nothing.
 //
-//   node bench/instructions.cjs [--by-function] [--input NAME] [--calls N] [--object] DIR...
+//   node bench/instructions.cjs [--by-function [--top N]] [--input NAME] [--calls N] [--object] DIR...
 //
 // Each DIR holds a build's `datasync_task_validator.cjs` and `text-path.cjs`
 // (a built pkg/node, copied aside to keep it); NAME is one of examples/*.json
@@ -37,9 +37,10 @@ const flag = (name) => {
 const input = option('--input', 'minimal');
 const calls = Number(option('--calls', input === 'minimal' ? 200_000 : 30_000));
 const byFunction = flag('--by-function');
+const top = Number(option('--top', 40)); // how many functions --by-function prints
 const asObject = flag('--object');
-if (args.length === 0 || !(calls > 0)) {
-  console.error('usage: node bench/instructions.cjs [--by-function] [--input NAME] [--calls N] [--object] DIR...');
+if (args.length === 0 || !(calls > 0) || !(top > 0)) {
+  console.error('usage: node bench/instructions.cjs [--by-function [--top N]] [--input NAME] [--calls N] [--object] DIR...');
   process.exit(2);
 }
 
@@ -121,7 +122,7 @@ function byFunctionOf(file, runs) {
     .map(([name, ir]) => [name.replace(/::h[0-9a-f]{16}/g, ''), ir / runs])
     .filter(([, perCall]) => perCall >= 10)
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 40);
+    .slice(0, top);
 }
 
 for (const dir of args.map((d) => path.resolve(d))) {

@@ -247,28 +247,34 @@ let arraysPlain = true;
 let memory;
 let fixed; // the fixed strings read so far, of the glue whose record this is (see `fixedString`)
 
-// Where readReport copies a record's words and its text's bytes: kept from
-// one report to the next (a new array buffer per report costs more than the
-// copy), up to COPY_KEPT items; a longer record's copy is made for it alone.
+// Where readReport copies a record's words: kept from one report to the
+// next, up to COPY_KEPT words (a longer record's copy is made for it
+// alone), copied from a view of the whole wasm memory that is kept while
+// its buffer is: growing the memory detaches the buffer, and a detached
+// view reads undefined. A typed array made per report cost more than the copy.
 const COPY_KEPT = 1 << 14;
-const WORDS_KEPT = new ArrayBuffer(4 * COPY_KEPT);
-const BYTES_KEPT = new ArrayBuffer(COPY_KEPT);
-// Taken at load, as `apply`: the page may replace it.
-const setItems = Object.getPrototypeOf(Uint8Array.prototype).set;
+const WORDS_KEPT = new Uint32Array(COPY_KEPT);
+let memoryWords = new Uint32Array(0);
+let memoryBuffer; // the buffer memoryWords views
+let wordsMemory; // the WebAssembly.Memory whose buffer that is
+// Taken at load, as `apply`: the page may replace it, and a replacement
+// that validated another request (growing the memory) would read a
+// detached view.
+const decode = TextDecoder.prototype.decode;
+const { set: setItems, subarray } = Object.getPrototypeOf(Uint8Array.prototype);
 
-/** A copy of the record's `count` words at `address` in `buffer`; no page code runs. */
-function wordsOf(buffer, address, count) {
-  if (count > COPY_KEPT) return new Uint32Array(new Uint32Array(buffer, address, count));
-  const out = new Uint32Array(WORDS_KEPT, 0, count);
-  apply(setItems, out, [new Uint32Array(buffer, address, count)]);
-  return out;
-}
-
-/** A copy of `length` bytes at `address` in `buffer`; no page code runs. */
-function bytesOf(buffer, address, length) {
-  if (length > COPY_KEPT) return new Uint8Array(new Uint8Array(buffer, address, length));
-  const out = new Uint8Array(BYTES_KEPT, 0, length);
-  apply(setItems, out, [new Uint8Array(buffer, address, length)]);
+/** A copy of the record's words at `address` in the WebAssembly.Memory `wasm`; no page code runs but `wasm.buffer`'s getter, when the view is made. */
+function wordsOf(wasm, address) {
+  const start = address >>> 2;
+  // The header's third word: the count of words, header included.
+  if (wordsMemory !== wasm || memoryWords[start + 2] === undefined) {
+    memoryBuffer = wasm.buffer;
+    memoryWords = new Uint32Array(memoryBuffer);
+    wordsMemory = wasm;
+  }
+  const count = memoryWords[start + 2];
+  const out = count > COPY_KEPT ? new Uint32Array(count) : WORDS_KEPT;
+  apply(setItems, out, [apply(subarray, memoryWords, [start, start + count])]);
   return out;
 }
 
@@ -299,8 +305,7 @@ function fixedString() {
   const key = address * FIXED_LIMIT + length;
   let out = length < FIXED_LIMIT ? fixed.get(key) : undefined;
   if (out === undefined) {
-    // A copy: decode may be the page's, and grow the memory before it reads.
-    out = decoder.decode(new Uint8Array(new Uint8Array(memory.buffer, address, length)));
+    out = apply(decode, decoder, [new Uint8Array(memory.buffer, address, length)]);
     if (length < FIXED_LIMIT) fixed.set(key, out);
   }
   return out;
@@ -415,13 +420,12 @@ function diagnostic() {
  * gives, or are fixed strings kept in `strings` (a Map, one per glue: see
  * `fixedString`). Nothing of the record is kept once it returns or throws.
  *
- * The record's words and its text's bytes are copied out of wasm memory
- * before any page code can run (a built-in the page replaced, such as
- * String.prototype.slice or TextDecoder.prototype.decode): validate() called
- * from there leaves the record alone but may grow the memory, which detaches
- * the buffer a view was taken of. The copies (a typed array made of
- * another, or %TypedArray%.prototype.set taken at load) run no page code;
- * the last record's first bytes stay in the copy buffers until the next.
+ * The record's words are copied out of wasm memory and its text decoded
+ * (by TextDecoder.prototype.decode taken at load) before any page code can
+ * run (a built-in the page replaced, such as String.prototype.slice):
+ * validate() called from there leaves the record alone but may grow the
+ * memory, which detaches the buffer a view was taken of. The last record's
+ * first words stay in the copy until the next.
  */
 function readReport(wasm, address, strings) {
   reading = true;
@@ -429,10 +433,9 @@ function readReport(wasm, address, strings) {
     memory = wasm;
     fixed = strings;
     arraysPlain = getPrototypeOf(ARRAY_PROTOTYPE) === OBJECT_PROTOTYPE;
-    const buffer = wasm.buffer;
-    const header = new Uint32Array(buffer, address, 3);
-    words = wordsOf(buffer, address, header[2]);
-    text = decoder.decode(bytesOf(buffer, header[0], header[1]));
+    words = wordsOf(wasm, address);
+    // The header: where the text is, its length in bytes, the count of words.
+    text = words[1] === 0 ? '' : apply(decode, decoder, [new Uint8Array(memoryBuffer, words[0], words[1])]);
     // After the header: valid, the count of errors and of warnings, then the diagnostics.
     next = 6;
     at = 0;

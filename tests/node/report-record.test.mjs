@@ -256,14 +256,13 @@ test('validate() called while a report is read may grow wasm memory: the report 
     const { createValidate } = require('../../pkg/node/text-path.cjs');
     const outerReport = glue.validate(MANY);
     // The Nth call of a built-in the reader uses (a string cut from the
-    // report's text, a fixed string looked up, the text decoded) validates a request longer than
+    // report's text, a fixed string looked up) validates a request longer than
     // wasm memory, which grows to hold it and detaches the buffer the outer
     // read began with. Each on an instance of its own, whose memory has not
     // grown yet.
     for (const [prototype, name, cut] of [
       ...[1, 2, 3, 4, 5, 7].map((cut) => [String.prototype, 'slice', cut]), // 7: the last string cut
       ...[1, 2, 5].map((cut) => [Map.prototype, 'get', cut]),
-      [TextDecoder.prototype, 'decode', 1], // the report's text: read from a detached buffer, it was empty
     ]) {
       const builtIn = prototype[name];
       delete require.cache[gluePath];
@@ -287,6 +286,55 @@ test('validate() called while a report is read may grow wasm memory: the report 
       assert.ok(nested !== undefined, `${name} ${cut}: the nested call ran`);
       assert.equal(before.byteLength, 0, `${name} ${cut}: the nested call grew the memory (its old buffer is detached)`);
       assertSameReport(outer, outerReport, `${name} ${cut}: the outer call`);
+    }
+  });
+});
+
+test('a page that replaces TextDecoder.prototype.decode never runs while a report is read (taken when the module loads)', () => {
+  withClock(FIXTURE_TIME, () => {
+    const require = createRequire(import.meta.url);
+    const gluePath = require.resolve('../../pkg/node/datasync_task_validator.cjs');
+    const { createValidate } = require('../../pkg/node/text-path.cjs');
+    const expected = glue.validate(MANY);
+    delete require.cache[gluePath];
+    const own = createValidate(require(gluePath));
+    const decode = TextDecoder.prototype.decode;
+    const inner = request({ Name: 'n'.repeat(2 * require.cache[gluePath].exports.wasmMemory().buffer.byteLength) });
+    let ran = 0;
+    // One that validated another request would grow the memory the text is
+    // read from. (The glue's own decoding calls it too: once, not again.)
+    TextDecoder.prototype.decode = function replaced(...args) {
+      ran += 1;
+      if (ran === 1) own(inner);
+      return Reflect.apply(decode, this, args);
+    };
+    let reports;
+    try {
+      reports = [own(MANY), own(JSON.parse(MANY))];
+    } finally {
+      TextDecoder.prototype.decode = decode;
+    }
+    assert.equal(ran, 0);
+    for (const report of reports) assertSameReport(report, expected, 'the report');
+  });
+});
+
+test('memory grown between two reports (which detaches the buffer the last one was read from): the next is read whole', () => {
+  withClock(FIXTURE_TIME, () => {
+    const require = createRequire(import.meta.url);
+    const gluePath = require.resolve('../../pkg/node/datasync_task_validator.cjs');
+    const { createValidate } = require('../../pkg/node/text-path.cjs');
+    delete require.cache[gluePath];
+    const ownGlue = require(gluePath);
+    const own = createValidate(ownGlue);
+    for (const input of [MANY, JSON.parse(MANY)]) {
+      assertSameReport(own(input), glue.validate(MANY), 'before');
+      const before = ownGlue.wasmMemory().buffer;
+      // Its report is read from the grown memory, as are the next ones.
+      const long = request({ Name: 'n'.repeat(2 * before.byteLength), Options: { Mtime: 'NONE', Atime: 'BEST_EFFORT' } });
+      assertSameReport(own(long), glue.validate(long), 'the request that grew the memory');
+      assert.equal(before.byteLength, 0, 'the memory grew (its old buffer is detached)');
+      assertSameReport(own(input), glue.validate(MANY), 'after');
     }
   });
 });

@@ -299,9 +299,12 @@ const stringValue = () => (words[next++] === 5 ? string() : fixedString());
  * that a code, a params name or a fixed path or message is not cut afresh
  * on every report, and as a member name is one V8 has already looked up.
  */
-function fixedString() {
-  const address = words[next++];
-  const length = words[next++];
+const fixedString = () => fixedAt((next += 2) - 2);
+
+/** The fixed string whose address and length are the words at `at`. */
+function fixedAt(at) {
+  const address = words[at];
+  const length = words[at + 1];
   const key = address * FIXED_LIMIT + length;
   let out = length < FIXED_LIMIT ? fixed.get(key) : undefined;
   if (out === undefined) {
@@ -389,23 +392,111 @@ function operation() {
   return op === 'move' ? { op, from: first, path: string() } : { op, path: first, value: value() };
 }
 
-/** A diagnostic's params: as many as the next word says, each a fixed name and a value. */
-function paramsObject() {
+/**
+ * A diagnostic's params: as many as the next word says, their fixed names
+ * then their values. Built by one of PARAMS when the names are one's (see
+ * `shapeOf`), else member by member.
+ */
+function paramsObject(known) {
+  const count = words[next++];
+  const names = next;
+  next += 2 * count;
+  const build = shapeOf(known, names, count);
+  if (build !== undefined) return build(value);
   const out = {};
-  for (let count = words[next++]; count > 0; count -= 1) {
-    const name = fixedString();
-    ownMember(out, name, value());
-  }
+  for (let at = names; at < names + 2 * count; at += 2) ownMember(out, fixedAt(at), value());
   return out;
 }
 
+/**
+ * The next code, a fixed string, as `{ code, shapes }`: kept in `fixed`
+ * under its key negated, with the params shapes seen with it (`shapeOf`).
+ */
+function codeAt() {
+  const at = next;
+  next += 2;
+  const key = words[at + 1] < FIXED_LIMIT ? -1 - (words[at] * FIXED_LIMIT + words[at + 1]) : 0;
+  let known = key < 0 ? fixed.get(key) : undefined;
+  if (known === undefined) {
+    known = { code: fixedAt(at), shapes: undefined };
+    if (key < 0) fixed.set(key, known);
+  }
+  return known;
+}
+
+/**
+ * The one of PARAMS whose names are the `count` fixed names at `at`, or
+ * undefined. Found by the names the first time, then known by the names'
+ * keys (as `fixedAt` keys them): `known.shapes` (see `codeAt`) lists each
+ * list of names seen with the code (a code has a few) and its builder.
+ * Its objects are literals, which set off no page code.
+ */
+function shapeOf(known, at, count) {
+  for (let entry = known.shapes; entry !== undefined; entry = entry.next) {
+    const keys = entry.keys;
+    let i = keys.length === count ? 0 : count + 1;
+    while (i < count && keys[i] === words[at + 2 * i] * FIXED_LIMIT + words[at + 2 * i + 1]) i += 1;
+    if (i === count) return entry.build;
+  }
+  const keys = new Float64Array(count);
+  let joined = '';
+  for (let i = 0; i < count; i += 1) {
+    const length = words[at + 2 * i + 1];
+    if (length >= FIXED_LIMIT) return undefined;
+    keys[i] = words[at + 2 * i] * FIXED_LIMIT + length;
+    joined += `,${fixedAt(at + 2 * i)}`;
+  }
+  const build = SHAPES.get(joined);
+  known.shapes = { build, keys, next: known.shapes };
+  return build;
+}
+
+// <generated: params shapes> from the code registry (src/diagnostic.rs) by tests/generated.rs (UPDATE_GENERATED=1 cargo test --test generated); do not edit by hand.
+/**
+ * Each params shape's object, its members' values read by `v` in order:
+ * one literal of known members each, so that V8 makes every object of a
+ * shape alike (and a literal defines its members, running no setter of
+ * Object.prototype's). Their names are the keys of what each gives.
+ */
+const PARAMS = [
+  (v) => ({ line: v(), column: v() }),
+  (v) => ({ actual: v() }),
+  (v) => ({ member: v(), suggestion: v() }),
+  (v) => ({ member: v() }),
+  (v) => ({ expected: v(), actual: v() }),
+  (v) => ({ min: v(), value: v() }),
+  (v) => ({ allowed: v(), suggestion: v() }),
+  (v) => ({ allowed: v() }),
+  (v) => ({ min: v(), length: v() }),
+  (v) => ({ max: v(), length: v() }),
+  (v) => ({ pattern: v() }),
+  (v) => ({ max: v(), count: v() }),
+  (v) => ({ related: v() }),
+  (v) => ({ expected: v(), actual: v(), suggestion: v() }),
+  (v) => ({ suggestion: v() }),
+  (v) => ({ now: v(), lastYear: v() }),
+  (v) => ({ pattern: v(), count: v() }),
+  (v) => ({ pattern: v(), suggestion: v(), count: v() }),
+  (v) => ({ total: v(), shown: v() }),
+  (v) => ({ source: v(), destination: v(), related: v() }),
+  (v) => ({ source: v(), destination: v() }),
+  (v) => ({ location: v(), related: v() }),
+  (v) => ({ location: v() }),
+  (v) => ({ storageClass: v(), related: v() }),
+  (v) => ({ storageClass: v() }),
+];
+// </generated: params shapes>
+/** PARAMS by their names, each preceded by a comma. */
+const SHAPES = new Map(PARAMS.map((build) => [`,${keysOf(build(() => 0))}`, build]));
+
 /** { code, severity, path, message, params?, fix? }, each object made in one literal. */
 function diagnostic() {
-  const code = fixedString();
+  const known = codeAt();
+  const code = known.code;
   const severity = SEVERITIES[words[next++]];
   const path = stringValue();
   const message = stringValue();
-  const params = words[next] > 0 ? paramsObject() : (next++, undefined);
+  const params = words[next] > 0 ? paramsObject(known) : (next++, undefined);
   const fix = words[next] > 0 ? list(operation) : (next++, undefined);
   if (fix === undefined) return params === undefined ? { code, severity, path, message } : { code, severity, path, message, params };
   return params === undefined ? { code, severity, path, message, fix } : { code, severity, path, message, params, fix };

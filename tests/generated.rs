@@ -1198,6 +1198,53 @@ use crate::request::{Choice, Field, FilterItem, Manifest, Record};
 use crate::schema::{Member, Operation};
 use crate::scan::{first_time, within};";
 
+const SHAPES_START: &str = "// <generated: params shapes> from the code registry (src/diagnostic.rs) by tests/generated.rs (UPDATE_GENERATED=1 cargo test --test generated); do not edit by hand.";
+const SHAPES_END: &str = "// </generated: params shapes>";
+
+/// The params shapes the wrapper builds with one literal each (`PARAMS` in
+/// js/text-path.mjs): the distinct lists of names of each validator code's
+/// whole `params` (unless more than two are optional: all of them at once
+/// is rare) and of its required members alone, in the order of first use.
+fn params_shapes() -> String {
+    let mut shapes: Vec<Vec<&'static str>> = Vec::new();
+    for code in Code::ALL {
+        let params = code.rule().params;
+        let optional = params.iter().filter(|param| param.optional).count();
+        let required = params.iter().filter(|param| !param.optional);
+        for names in [
+            params.iter().map(|param| param.name).collect::<Vec<_>>(),
+            required.map(|param| param.name).collect(),
+        ] {
+            let whole = names.len() == params.len();
+            if names.is_empty() || (whole && optional > 2) || shapes.contains(&names) {
+                continue;
+            }
+            shapes.push(names);
+        }
+    }
+    let builders: Vec<String> = shapes
+        .iter()
+        .map(|names| {
+            for name in names {
+                // A literal's key, where __proto__ would set the prototype instead.
+                assert!(
+                    name.bytes().all(|b| b.is_ascii_alphabetic()) && *name != "__proto__",
+                    "{name}: a params name must be a plain identifier"
+                );
+            }
+            let members: Vec<String> = names.iter().map(|name| format!("{name}: v()")).collect();
+            format!("  (v) => ({{ {} }}),\n", members.join(", "))
+        })
+        .collect();
+    format!(
+        "{SHAPES_START}\n\
+         /**\n * Each params shape's object, its members' values read by `v` in order:\n * one literal of known members each, so that V8 makes every object of a\n * shape alike (and a literal defines its members, running no setter of\n * Object.prototype's). Their names are the keys of what each gives.\n */\n\
+         const PARAMS = [\n{}];\n\
+         {SHAPES_END}",
+        builders.concat()
+    )
+}
+
 /// Every generated file: (path from the repository root, whole content).
 /// Files of which only a region is generated are handled by [`regions`].
 fn whole_files() -> Vec<(PathBuf, String)> {
@@ -1221,6 +1268,12 @@ fn regions() -> Vec<(&'static str, &'static str, &'static str, String)> {
         ("README.md", FIXES_START, FIXES_END, readme_fixes()),
         ("index.d.ts", TS_START, TS_END, typescript_codes()),
         ("js/text-path.mjs", WALKER_START, WALKER_END, walker_code()),
+        (
+            "js/text-path.mjs",
+            SHAPES_START,
+            SHAPES_END,
+            params_shapes(),
+        ),
     ]
 }
 

@@ -245,7 +245,7 @@ let arraysPlain = true;
 // the report is read (see `reading`) may grow the memory, which detaches
 // the buffer the read began with.
 let memory;
-let fixed; // the fixed strings read so far, of the glue whose record this is (see `fixedString`)
+let fixed; // the fixed strings read so far, of the glue whose record this is (see `fixedString`), and its codes (`codeAt`)
 
 // Where readReport copies a record's words: kept from one report to the
 // next, up to COPY_KEPT words (a longer record's copy is made for it
@@ -353,10 +353,16 @@ function define(out, key, value) {
   MEMBER.value = undefined;
 }
 
-/** An array of `read()`'s results, as many as the next word says. */
+/**
+ * An array of `read()`'s results, as many as the next word says. One is
+ * the usual `related`: made in a literal (which, like ownItem, runs no
+ * setter), without growing an empty array.
+ */
 function list(read) {
+  let count = words[next++];
+  if (count === 1) return [read()];
   const out = [];
-  for (let count = words[next++]; count > 0; count -= 1) ownItem(out, read());
+  for (; count > 0; count -= 1) ownItem(out, read());
   return out;
 }
 

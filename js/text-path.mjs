@@ -256,7 +256,9 @@ const COPY_KEPT = 1 << 14;
 const WORDS_KEPT = new Uint32Array(COPY_KEPT);
 let memoryWords = new Uint32Array(0);
 let memoryBuffer; // the buffer memoryWords views
-let wordsMemory; // the WebAssembly.Memory whose buffer that is
+// The WebAssembly.Memory whose buffer that is: the last report's, kept
+// until the next (an instance the guard replaced is let go then).
+let wordsMemory;
 // Taken at load, as `apply`: the page may replace it, and a replacement
 // that validated another request (growing the memory) would read a
 // detached view.

@@ -263,9 +263,20 @@ let wordsMemory;
 // that validated another request (growing the memory) would read a
 // detached view.
 const decode = TextDecoder.prototype.decode;
-const { set: setItems, subarray } = Object.getPrototypeOf(Uint8Array.prototype);
+const { set: setItems } = Object.getPrototypeOf(Uint8Array.prototype);
+// Taken at load too: the fixed strings' and codes' caches outlive a call,
+// so a Map.prototype.get or set the page replaced for one call must not
+// put what it returned into them (every later report would carry it).
+const mapGet = Map.prototype.get;
+const mapSet = Map.prototype.set;
 
-/** A copy of the record's words at `address` in the WebAssembly.Memory `wasm`; no page code runs but `wasm.buffer`'s getter, when the view is made. */
+/**
+ * A copy of the record's words at `address` in the WebAssembly.Memory
+ * `wasm`; no page code runs but `wasm.buffer`'s getter, when the view is
+ * made. The words are copied from a typed array made with `new`, not by
+ * `subarray`, which would ask the page's `Uint32Array[Symbol.species]`
+ * for its constructor.
+ */
 function wordsOf(wasm, address) {
   const start = address >>> 2;
   // The header's third word: the count of words, header included.
@@ -276,7 +287,7 @@ function wordsOf(wasm, address) {
   }
   const count = memoryWords[start + 2];
   const out = count > COPY_KEPT ? new Uint32Array(count) : WORDS_KEPT;
-  apply(setItems, out, [apply(subarray, memoryWords, [start, start + count])]);
+  apply(setItems, out, [new Uint32Array(memoryBuffer, address, count)]);
   return out;
 }
 
@@ -308,10 +319,10 @@ function fixedAt(at) {
   const address = words[at];
   const length = words[at + 1];
   const key = address * FIXED_LIMIT + length;
-  let out = length < FIXED_LIMIT ? fixed.get(key) : undefined;
+  let out = length < FIXED_LIMIT ? apply(mapGet, fixed, [key]) : undefined;
   if (out === undefined) {
     out = apply(decode, decoder, [new Uint8Array(memory.buffer, address, length)]);
-    if (length < FIXED_LIMIT) fixed.set(key, out);
+    if (length < FIXED_LIMIT) apply(mapSet, fixed, [key, out]);
   }
   return out;
 }
@@ -424,10 +435,10 @@ function codeAt() {
   const at = next;
   next += 2;
   const key = words[at + 1] < FIXED_LIMIT ? -1 - (words[at] * FIXED_LIMIT + words[at + 1]) : 0;
-  let known = key < 0 ? fixed.get(key) : undefined;
+  let known = key < 0 ? apply(mapGet, fixed, [key]) : undefined;
   if (known === undefined) {
     known = { code: fixedAt(at), shapes: undefined };
-    if (key < 0) fixed.set(key, known);
+    if (key < 0) apply(mapSet, fixed, [key, known]);
   }
   return known;
 }
@@ -454,7 +465,7 @@ function shapeOf(known, at, count) {
     keys[i] = words[at + 2 * i] * FIXED_LIMIT + length;
     joined += `,${fixedAt(at + 2 * i)}`;
   }
-  const build = SHAPES.get(joined);
+  const build = apply(mapGet, SHAPES, [joined]);
   known.shapes = { build, keys, next: known.shapes };
   return build;
 }

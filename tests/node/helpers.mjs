@@ -96,6 +96,22 @@ export const DESTINATION = 'arn:aws:datasync:us-east-1:111122223333:location/loc
 /** A request object with both locations and the `extra` members. */
 export const request = (extra) => ({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, ...extra });
 
+/** A task ARN, for UpdateTask and StartTaskExecution requests. */
+export const TASK = 'arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0';
+
+/** examples/NAME.json, parsed. */
+export const example = (name) => JSON.parse(readFileSync(join(repoRoot, 'examples', `${name}.json`), 'utf8'));
+
+/** A full request of each operation, with every structure the examples have (the hunts' starting points). */
+export const fullRequests = () => ({
+  CreateTask: [example('full-basic'), example('full-enhanced')],
+  UpdateTask: [(() => {
+    const { SourceLocationArn, DestinationLocationArn, Tags, TaskMode, ...rest } = example('full-basic');
+    return { TaskArn: TASK, ...rest };
+  })()],
+  StartTaskExecution: [example('start-task-execution')],
+});
+
 /** The text of every request in `folder` (relative to the repository): its `.json` files but the `.expected.json` ones. */
 export const jsonFiles = (folder) =>
   readdirSync(join(repoRoot, folder))

@@ -27,26 +27,14 @@
 // (default 1,500) and seed. tests/hunt_pass.rs checks the native walker's
 // words against the tree for the same kinds of input.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { DESTINATION, SOURCE, repoRoot, request, requireBuiltPackage, seededRandom, withClock } from './helpers.mjs';
+import { DESTINATION, SOURCE, TASK, example, fullRequests, request, requireBuiltPackage, seededRandom, withClock } from './helpers.mjs';
 
 requireBuiltPackage();
 const { validate } = await import('datasync-task-validator');
 
 const NOW = Date.UTC(2026, 11, 1);
-const TASK = 'arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0';
-const example = (name) => JSON.parse(readFileSync(`${repoRoot}/examples/${name}.json`, 'utf8'));
-
-/** A full request of each operation, with every structure the examples have. */
-const FULL = {
-  CreateTask: [example('full-basic'), example('full-enhanced')],
-  UpdateTask: [(() => {
-    const { SourceLocationArn, DestinationLocationArn, Tags, TaskMode, ...rest } = example('full-basic');
-    return { TaskArn: TASK, ...rest };
-  })()],
-  StartTaskExecution: [example('start-task-execution')],
-};
+const FULL = fullRequests();
 
 /** The contexts each case is judged in: bare, with both locations described, with the task described. */
 const contexts = (operation) => [

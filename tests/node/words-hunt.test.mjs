@@ -39,7 +39,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { DESTINATION, SOURCE, repoRoot, request, requireBuiltPackage, seededRandom } from './helpers.mjs';
+import { DESTINATION, SOURCE, TASK, example, fullRequests, repoRoot, request, requireBuiltPackage, seededRandom } from './helpers.mjs';
 
 requireBuiltPackage();
 const require = createRequire(import.meta.url);
@@ -69,19 +69,8 @@ const validate = createValidate({
 });
 
 const NOW = Date.UTC(2026, 11, 1);
-const TASK = 'arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0';
 const OPERATIONS = ['CreateTask', 'UpdateTask', 'StartTaskExecution'];
-const example = (name) => JSON.parse(readFileSync(`${repoRoot}/examples/${name}.json`, 'utf8'));
-
-/** A full request of each operation, with every structure the examples have. */
-const FULL = {
-  CreateTask: [example('full-basic'), example('full-enhanced')],
-  UpdateTask: [(() => {
-    const { SourceLocationArn, DestinationLocationArn, Tags, TaskMode, ...rest } = example('full-basic');
-    return { TaskArn: TASK, ...rest };
-  })()],
-  StartTaskExecution: [example('start-task-execution')],
-};
+const FULL = fullRequests();
 
 /** The smallest request of each operation. */
 const MINIMAL = { CreateTask: request({}), UpdateTask: { TaskArn: TASK }, StartTaskExecution: { TaskArn: TASK } };

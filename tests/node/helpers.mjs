@@ -112,6 +112,19 @@ export const fullRequests = () => ({
   StartTaskExecution: [example('start-task-execution')],
 });
 
+/** The contexts the hunts judge each case in: bare, with both locations described, with the task described. */
+export const huntContexts = (operation) => [
+  { operation },
+  {
+    operation,
+    locations: [
+      { LocationArn: SOURCE, type: 'S3' },
+      { LocationArn: DESTINATION, type: 'NFS', MountOptions: { Version: 'NFS4_2' }, AgentArns: [] },
+    ],
+  },
+  { operation, task: { TaskArn: TASK, TaskMode: 'ENHANCED', Options: { VerifyMode: 'POINT_IN_TIME_CONSISTENT' } } },
+];
+
 /** The text of every request in `folder` (relative to the repository): its `.json` files but the `.expected.json` ones. */
 export const jsonFiles = (folder) =>
   readdirSync(join(repoRoot, folder))

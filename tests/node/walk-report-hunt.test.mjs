@@ -28,7 +28,7 @@
 // words against the tree for the same kinds of input.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DESTINATION, SOURCE, TASK, example, fullRequests, request, requireBuiltPackage, seededRandom, withClock } from './helpers.mjs';
+import { SOURCE, TASK, example, fullRequests, huntContexts, request, requireBuiltPackage, seededRandom, withClock } from './helpers.mjs';
 
 requireBuiltPackage();
 const { validate } = await import('datasync-task-validator');
@@ -36,18 +36,8 @@ const { validate } = await import('datasync-task-validator');
 const NOW = Date.UTC(2026, 11, 1);
 const FULL = fullRequests();
 
-/** The contexts each case is judged in: bare, with both locations described, with the task described. */
-const contexts = (operation) => [
-  { operation },
-  {
-    operation,
-    locations: [
-      { LocationArn: SOURCE, type: 'S3' },
-      { LocationArn: DESTINATION, type: 'NFS', MountOptions: { Version: 'NFS4_2' }, AgentArns: [] },
-    ],
-  },
-  { operation, task: { TaskArn: TASK, TaskMode: 'ENHANCED', Options: { VerifyMode: 'POINT_IN_TIME_CONSISTENT' } } },
-];
+/** The contexts each case is judged in. */
+const contexts = huntContexts;
 
 /** The JSON text of `object`, a BigInt written as its digits (as validate() reads one). */
 function jsonText(object) {

@@ -39,7 +39,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { DESTINATION, SOURCE, TASK, example, fullRequests, repoRoot, request, requireBuiltPackage, seededRandom } from './helpers.mjs';
+import { DESTINATION, SOURCE, TASK, fullRequests, huntContexts, repoRoot, request, requireBuiltPackage, seededRandom } from './helpers.mjs';
 
 requireBuiltPackage();
 const require = createRequire(import.meta.url);
@@ -75,18 +75,8 @@ const FULL = fullRequests();
 /** The smallest request of each operation. */
 const MINIMAL = { CreateTask: request({}), UpdateTask: { TaskArn: TASK }, StartTaskExecution: { TaskArn: TASK } };
 
-/** The contexts each case is judged in: bare, with both locations described, with the task described. */
-const contexts = (operation) => [
-  { operation },
-  {
-    operation,
-    locations: [
-      { LocationArn: SOURCE, type: 'S3' },
-      { LocationArn: DESTINATION, type: 'NFS', MountOptions: { Version: 'NFS4_2' }, AgentArns: [] },
-    ],
-  },
-  { operation, task: { TaskArn: TASK, TaskMode: 'ENHANCED', Options: { VerifyMode: 'POINT_IN_TIME_CONSISTENT' } } },
-];
+/** The contexts each case is judged in. */
+const contexts = huntContexts;
 
 /** The report's JSON text with a non-finite number's name put back as the text's "null" (README). */
 const asText = (report) =>

@@ -751,11 +751,6 @@ function walkOptions(options, print, mode) {
 
 /** What `walked` returns when the request is to be validated as JSON text. */
 const GIVE_UP = Symbol('give up');
-/** The words that mark members, and an item, written as JSON text in the strings (src/walked.rs). */
-const RAW = -2;
-const RAW_ITEM = -3;
-/** A member's word is its position plus this many times what it holds (src/walked.rs). */
-const POSITIONS = 64;
 const OBJECT_PROTOTYPE = Object.prototype;
 const getPrototypeOf = Object.getPrototypeOf;
 
@@ -1108,9 +1103,14 @@ function items(v, key, max, at) {
 }
 
 // <generated: walker> from the schema table (src/schema.rs) by tests/generated.rs (UPDATE_GENERATED=1 cargo test --test generated); do not edit by hand.
+/** The words that mark members, and an item, written as JSON text in the strings (src/walked.rs). */
+const RAW = -2;
+const RAW_ITEM = -3;
+/** A member's word is its position plus this many times what it holds (src/walked.rs). */
+const POSITIONS = 64;
 /** The operations, in the order of the core's Operation::ALL: the first word of a walk. */
 const WALK_OPERATIONS = ['CreateTask', 'UpdateTask', 'StartTaskExecution'];
-/** The most words a walk writes (every member once, every list full). */
+/** The most words a walk writes (every member once, every list full, and the most runs of members written as JSON text). */
 const WALK_WORDS = 663;
 const e0 = ['POINT_IN_TIME_CONSISTENT', 'ONLY_FILES_TRANSFERRED', 'NONE'];
 const e1 = ['ALWAYS', 'NEVER'];

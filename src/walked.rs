@@ -65,12 +65,13 @@ use crate::{judge_clean, judge_partly_invalid, Report};
 mod generated;
 
 /// A member's word is its position plus this many times what it holds
-/// (every structure has fewer members).
-const POSITIONS: u64 = 64;
+/// (every structure has fewer members). The walker's copy is generated from
+/// this one, as are `RAW`'s and `RAW_ITEM`'s.
+pub const POSITIONS: u64 = 64;
 /// The word that marks members written as JSON text in the strings.
-const RAW: f64 = -2.0;
+pub const RAW: f64 = -2.0;
 /// The word that marks an item written as JSON text in the strings.
-const RAW_ITEM: f64 = -3.0;
+pub const RAW_ITEM: f64 = -3.0;
 
 /// The report for the request in `words` and `strings` (`units` UTF-16 units
 /// long in JavaScript), read as a request of `context`'s operation; `None`

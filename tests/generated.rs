@@ -545,6 +545,7 @@ const WALKER_END: &str = "// </generated: walker>";
 /// `positions`) are written by hand next to them.
 fn walker_code() -> String {
     use datasync_task_validator::internal::schema::{Member, Shape};
+    use datasync_task_validator::internal::walked::{POSITIONS, RAW, RAW_ITEM};
     use datasync_task_validator::Operation;
 
     struct Writer {
@@ -716,7 +717,7 @@ fn walker_code() -> String {
         .max()
         .unwrap_or(0);
     format!(
-        "{WALKER_START}\n/** The operations, in the order of the core's Operation::ALL: the first word of a walk. */\nconst WALK_OPERATIONS = [{}];\n/** The most words a walk writes (every member once, every list full). */\nconst WALK_WORDS = {words};\n{}/** Each operation's walker, in WALK_OPERATIONS order. */\nconst WALKS = [{}];\n{WALKER_END}",
+        "{WALKER_START}\n/** The words that mark members, and an item, written as JSON text in the strings (src/walked.rs). */\nconst RAW = {RAW};\nconst RAW_ITEM = {RAW_ITEM};\n/** A member's word is its position plus this many times what it holds (src/walked.rs). */\nconst POSITIONS = {POSITIONS};\n/** The operations, in the order of the core's Operation::ALL: the first word of a walk. */\nconst WALK_OPERATIONS = [{}];\n/** The most words a walk writes (every member once, every list full, and the most runs of members written as JSON text). */\nconst WALK_WORDS = {words};\n{}/** Each operation's walker, in WALK_OPERATIONS order. */\nconst WALKS = [{}];\n{WALKER_END}",
         names.join(", "),
         writer.code,
         roots.join(", ")

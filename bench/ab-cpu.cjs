@@ -42,24 +42,14 @@ const inputs = ['minimal', 'full-basic', 'full-enhanced', 'many-problems'].map((
   const text = fs.readFileSync(path.join(root, 'examples', `${name}.json`), 'utf8');
   return { name, text, object: JSON.parse(text) };
 });
-const SOURCE = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0';
-const DESTINATION = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210';
+const { BASIC_WITH_LOCATIONS } = require('./locations.cjs');
 let ajvValidate;
 if (withAjv) {
   const { Ajv } = require('ajv');
   const schema = JSON.parse(fs.readFileSync(path.join(root, 'bench/cfn-aws-datasync-task.schema.json'), 'utf8'));
   ajvValidate = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false }).compile(schema);
-  const basic = inputs.find(({ name }) => name === 'full-basic');
-  inputs.push({
-    ...basic,
-    name: 'basic+locations',
-    options: {
-      locations: [
-        { LocationArn: SOURCE, LocationUri: 'nfs://files.example.com/exports/home/' },
-        { LocationArn: DESTINATION, LocationUri: 's3://home-backup/2026/' },
-      ],
-    },
-  });
+  const basic = inputs.find(({ name }) => name === BASIC_WITH_LOCATIONS.example);
+  inputs.push({ ...basic, name: 'basic+locations', options: BASIC_WITH_LOCATIONS.options });
 }
 const ROUNDS = 21;
 const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];

@@ -106,12 +106,7 @@ for (const { name, object } of INPUTS) {
 }
 
 /** Two descriptions as ListLocations gives them (NFS to S3: no new finding), and a page of 100. */
-const SOURCE = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0';
-const DESTINATION = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210';
-const PAIR = [
-  { LocationArn: SOURCE, LocationUri: 'nfs://files.example.com/exports/home/' },
-  { LocationArn: DESTINATION, LocationUri: 's3://home-backup/2026/' },
-];
+const { PAIR, BASIC_WITH_LOCATIONS } = createRequire(import.meta.url)('./locations.cjs');
 const PAGE = [...PAIR, ...Array.from({ length: 98 }, (_, i) => ({
   LocationArn: `arn:aws:datasync:us-east-1:111122223333:location/loc-${String(i).padStart(17, '0')}`,
   LocationUri: i % 2 ? `s3://bucket-${i}/prefix/` : `smb://server-${i}.example.com/share/`,
@@ -148,8 +143,8 @@ if (ONLY === 'locations') {
 }
 
 /** The inputs of the table against ajv: the examples, and full-basic judged with its locations. */
-const withLocations = INPUTS.find(({ name }) => name === 'full-basic');
-const TABLE = [...INPUTS, { ...withLocations, name: 'basic+locations', options: { locations: PAIR } }];
+const withLocations = INPUTS.find(({ name }) => name === BASIC_WITH_LOCATIONS.example);
+const TABLE = [...INPUTS, { ...withLocations, name: 'basic+locations', options: BASIC_WITH_LOCATIONS.options }];
 
 console.log('\ninput           mode     ours ops/s    ajv ops/s   ours/ajv');
 // A long warm-up over every input first: V8 compiles wasm with a baseline

@@ -14,7 +14,9 @@
 //
 // Each DIR holds a build's `datasync_task_validator.cjs` and `text-path.cjs`
 // (a built pkg/node, copied aside to keep it); NAME is one of examples/*.json
-// (default minimal), validated as JSON text unless --object. A build with
+// (default minimal), validated as JSON text unless --object, or
+// basic+locations: full-basic with the two location descriptions of
+// bench/locations.cjs as options, as ab-cpu.cjs and bench.mjs pass them. A build with
 // names: copy pkg/node aside, run scripts/build.sh's wasm-opt line on
 // target/wasm-bindgen/web/datasync_task_validator_bg.wasm with -g added, and
 // write the result's base64 into the copy's wasm-bytes.cjs as build.sh does.
@@ -23,6 +25,7 @@ const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { BASIC_WITH_LOCATIONS } = require('./locations.cjs');
 
 const WARM_UP = 20_000;
 const args = process.argv.slice(2);
@@ -49,9 +52,10 @@ if (process.env.INSTRUCTIONS_CHILD) {
   const [dir, count] = JSON.parse(process.env.INSTRUCTIONS_CHILD);
   const { createValidate, guardGlue } = require(path.join(dir, 'text-path.cjs'));
   const validate = createValidate(guardGlue(require(path.join(dir, 'datasync_task_validator.cjs'))));
-  const text = fs.readFileSync(path.join(__dirname, '..', 'examples', `${input}.json`), 'utf8');
+  const { example, options } = input === 'basic+locations' ? BASIC_WITH_LOCATIONS : { example: input, options: undefined };
+  const text = fs.readFileSync(path.join(__dirname, '..', 'examples', `${example}.json`), 'utf8');
   const request = asObject ? JSON.parse(text) : text;
-  for (let call = 0; call < WARM_UP + count; call += 1) validate(request);
+  for (let call = 0; call < WARM_UP + count; call += 1) validate(request, options);
   return;
 }
 

@@ -26,12 +26,7 @@ const builds = dirs.map((dir) => {
   const { createValidate, guardGlue } = require(path.resolve(dir, 'node/text-path.cjs'));
   return { name: path.basename(path.resolve(dir)), validate: createValidate(guardGlue(require(path.resolve(dir, 'node/datasync_task_validator.cjs')))) };
 });
-const PAIR = {
-  locations: [
-    { LocationArn: 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0', LocationUri: 'nfs://files.example.com/exports/home/' },
-    { LocationArn: 'arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210', LocationUri: 's3://home-backup/2026/' },
-  ],
-};
+const PAIR = { locations: require('./locations.cjs').PAIR };
 const inputs = ['minimal', 'full-basic', 'full-enhanced', 'many-problems'].map((name) => {
   const text = fs.readFileSync(path.join(root, 'examples', `${name}.json`), 'utf8');
   return { name, text, object: JSON.parse(text) };

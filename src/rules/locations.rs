@@ -159,8 +159,8 @@ pub fn check(request: &Request, context: &Context, out: &mut Collector) {
 #[inline(never)]
 fn same_location(source: Option<&str>, destination: Option<&str>, out: &mut Collector) {
     if let (Some(source), Some(destination)) = (source, destination) {
-        // Eight bytes at a time: two different ARNs differ only near the end.
-        if crate::json::same(source, destination) && Pattern::LocationArn.matches(source) {
+        // Two different ARNs differ near the end: compared there first.
+        if crate::rules::same_arn(source, destination) && Pattern::LocationArn.matches(source) {
             out.push(
                 Diagnostic::of(
                     Code::SameLocation,
@@ -550,6 +550,43 @@ mod tests {
         assert_eq!(context.location(&elsewhere(DESTINATION)), Some(&both[1]));
         assert_eq!(context.location("S3"), Some(&both[2]));
         assert_eq!(context.location("S"), None);
+    }
+
+    #[test]
+    fn a_description_matches_only_its_own_arn_byte_for_byte() {
+        // Every byte counts, wherever it is: in the last eight compared
+        // first, in a word of eight compared after them, in a text shorter
+        // than eight; lengths that are and are not a multiple of eight.
+        // (The lookup and locations/same-location compare alike.)
+        for arn in [
+            SOURCE,
+            &SOURCE[..64],
+            &SOURCE[..63],
+            &SOURCE[..57],
+            "loc-01",
+            "",
+        ] {
+            let described = [Location::of_type(arn, S3)];
+            let context = Context::at(1_795_564_800).with_locations(&described);
+            assert_eq!(context.location(arn), Some(&described[0]), "{arn}");
+            for at in 0..arn.len() {
+                let mut other = arn.as_bytes().to_vec();
+                other[at] ^= 0x01;
+                let other = String::from_utf8(other).expect("ASCII");
+                assert_eq!(context.location(&other), None, "{arn} changed at {at}");
+                // As locations/same-location compares the two ends.
+                assert!(
+                    !crate::rules::same_arn(arn, &other),
+                    "{arn} changed at {at}"
+                );
+            }
+            assert_eq!(context.location(&format!("{arn}0")), None, "{arn} longer");
+            if let Some(shorter) = arn.get(1..) {
+                if !arn.is_empty() {
+                    assert_eq!(context.location(shorter), None, "{arn} shorter");
+                }
+            }
+        }
     }
 
     #[test]

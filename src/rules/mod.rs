@@ -92,14 +92,11 @@ impl<'a> Context<'a> {
 /// bytes and differ in the location ID at the end: comparing the lengths
 /// and the last eight bytes, as one number, settles most pairs at once (a
 /// portal may pass a whole ListLocations page; a last byte alone is the
-/// same for one ARN in sixteen). A match is then confirmed eight bytes at a
-/// time from the front, the bytes after the last whole word being within
-/// the last eight (`==` is a byte loop in wasm, and a match compares all
-/// 70-odd bytes). In place of `json::same` (front to back, through a call),
-/// this took the two lookups of a described pair from about 380
-/// instructions to about 280, and `locations/same-location`'s comparison of
-/// two ARNs from about 90 to about N (docs/performance.md, "Locations as
-/// context"). Texts shorter than eight bytes are compared whole.
+/// same for one ARN in sixteen), and only then is the rest compared
+/// ([`same_front`]). In place of `json::same` (front to back, through a
+/// call), this took the two lookups of a described pair and
+/// `locations/same-location`'s comparison of two ARNs from about 470
+/// instructions to about 370 (docs/performance.md, "Locations as context").
 #[inline(always)]
 pub(crate) fn same_arn(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
@@ -108,9 +105,18 @@ pub(crate) fn same_arn(a: &str, b: &str) -> bool {
             .last_chunk::<8>()
             .map(|last| u64::from_le_bytes(*last))
     };
-    if a.len() != b.len() || tail(a) != tail(b) {
-        return false;
-    }
+    a.len() == b.len() && tail(a) == tail(b) && same_front(a, b)
+}
+
+/// Whether `a` and `b`, of the same length and with the same last eight
+/// bytes, are the same: eight bytes at a time from the front (`==` is a
+/// byte loop in wasm, and a match compares all 70-odd bytes), the bytes
+/// after the last whole word being within the last eight. Texts shorter
+/// than eight bytes are compared whole.
+// Not inlined: one copy of the loop for the lookup and same-location (inlined
+// in both, it cost the .wasm about 110 bytes gzip).
+#[inline(never)]
+fn same_front(a: &[u8], b: &[u8]) -> bool {
     if a.len() < 8 {
         return crate::json::same_bytes(a, b);
     }

@@ -754,11 +754,12 @@ const GIVE_UP = Symbol('give up');
 const OBJECT_PROTOTYPE = Object.prototype;
 const getPrototypeOf = Object.getPrototypeOf;
 
-// Where the walk is: the next word in WALK_BUFFER, the strings read so far,
-// and where the last members written as JSON text end in the words. Module
-// state, as readReport's.
+// Where the walk is: the next word in WALK_BUFFER, the strings read so far
+// (in an object made for each walk: appending to a module variable took
+// V8's write barrier per string), and where the last members written as
+// JSON text end in the words. Module state, as readReport's.
 let walkNext = 0;
-let walkStrings = '';
+let walkStrings = { all: '' };
 let rawEnd = -1;
 /** The schedule expression the walker wrote ('' for none), for `timeFor`. */
 let walkSchedule = '';
@@ -784,50 +785,31 @@ function timeFor(expression) {
   }
 }
 
-/** Writes one word. */
-const put = (word) => {
-  WALK_BUFFER[walkNext++] = word;
-};
-
 /**
- * Each of `names` to its position, for a key out of the expected order: an
- * object with no prototype (so no other key is found in it, and no
- * replaced Map.prototype.get changes the answer).
+ * Each of `names` to its position, for a key out of the expected order: a
+ * Map, read with Map.prototype.get taken at load (so no other key is found
+ * in it, and no replaced get changes the answer; an object without a
+ * prototype, read by key, cost more).
  */
 function positions(names) {
-  const at = Object.create(null);
-  for (let i = 0; i < names.length; i += 1) at[names[i]] = i;
-  return at;
+  return new Map(names.map((name, i) => [name, i]));
 }
 
 /**
- * Whether the object `o`, whose toJSON is read (and not a function), is one
- * the walker lists: not an array, and its prototype Object.prototype or
- * null. Anything else is left for `raw` to write, marked (AN_ARRAY,
- * AN_OBJECT) so that toJSON is not read again. JSON.stringify never asks for
- * the prototype: a Proxy's getPrototypeOf trap that throws makes `o` one to
- * write, not a failure. The trap does run once per object (documented in
- * the README): the prototype tells a boxed primitive, which JSON.stringify
- * writes as the primitive, from an object at no cost, and only a Proxy can
- * notice; the checks that need no prototype (Number.prototype.valueOf and
- * its kin on `o`) throw for every other object, an exception per object,
- * which costs more than the walk. A plain object is entered (`ancestors`).
+ * The end of a structure's walker for an object `o` whose toJSON was read
+ * (not a function) and whose prototype `proto` (AN_ARRAY for an array,
+ * undefined when asking threw) is not Object.prototype or null: left for
+ * `raw` to write, marked (AN_ARRAY, AN_OBJECT) so that toJSON is not read
+ * again; false. JSON.stringify never asks for the prototype: a Proxy's
+ * getPrototypeOf trap runs once per object (the README says so), and one
+ * that throws makes `o` one to write. The prototype tells a boxed primitive,
+ * which JSON.stringify writes as the primitive, at no cost (the checks
+ * without it throw for every other object, which costs more than the walk);
+ * asked in each walker, where V8 knows the object's map from the read of
+ * toJSON, it is a constant (in a function of its own, a runtime call).
  */
-function plainObject(o) {
-  if (isArray(o)) {
-    replaced = AN_ARRAY;
-    return false;
-  }
-  try {
-    const proto = getPrototypeOf(o);
-    if (proto === OBJECT_PROTOTYPE || proto === null) {
-      ancestors[entered++] = o;
-      return true;
-    }
-  } catch {
-    // written as JSON.stringify writes it
-  }
-  replaced = AN_OBJECT;
+function notPlain(proto) {
+  replaced = proto === AN_ARRAY ? AN_ARRAY : AN_OBJECT;
   return false;
 }
 
@@ -988,8 +970,8 @@ function taken(v) {
  */
 function str(v, at) {
   if (typeof v !== 'string' || hasLoneSurrogate(v)) return false;
-  walkStrings += v;
-  put(at + POSITIONS * v.length);
+  walkStrings.all += v;
+  WALK_BUFFER[walkNext++] = at + POSITIONS * v.length;
   return true;
 }
 
@@ -997,7 +979,7 @@ function str(v, at) {
 function oneOf(v, words, at) {
   for (let i = 0; i < words.length; i += 1) {
     if (words[i] === v) {
-      put(at + POSITIONS * i);
+      WALK_BUFFER[walkNext++] = at + POSITIONS * i;
       return true;
     }
   }
@@ -1007,7 +989,7 @@ function oneOf(v, words, at) {
 /** An integer: only a safe one, which JSON.stringify writes as its digits. */
 function int(v) {
   if (!isSafeInteger(v)) return false;
-  put(v);
+  WALK_BUFFER[walkNext++] = v;
   return true;
 }
 
@@ -1043,13 +1025,13 @@ function raw(k, v) {
   if (value === undefined) return; // left out (a toJSON that returned undefined)
   const text = `${stringify(k)}:${value}`;
   if (walkNext === rawEnd) {
-    walkStrings += `,${text}`;
+    walkStrings.all += `,${text}`;
     WALK_BUFFER[walkNext - 1] += text.length + 1;
     return;
   }
-  walkStrings += text;
-  put(RAW);
-  put(text.length);
+  walkStrings.all += text;
+  WALK_BUFFER[walkNext++] = RAW;
+  WALK_BUFFER[walkNext++] = text.length;
   rawEnd = walkNext;
 }
 
@@ -1062,9 +1044,9 @@ function miss(k, v) {
 /** The item at `i` holding `x` as JSON.stringify writes it in an array (null if it leaves it out). */
 function rawItem(i, x) {
   const item = valueText(String(i), x) ?? 'null';
-  walkStrings += item;
-  put(RAW_ITEM);
-  put(item.length);
+  walkStrings.all += item;
+  WALK_BUFFER[walkNext++] = RAW_ITEM;
+  WALK_BUFFER[walkNext++] = item.length;
 }
 
 /** Takes back the item's word just written, and writes the item as JSON text. */
@@ -1097,7 +1079,7 @@ function items(v, key, max, at) {
     arrayLength = n;
     return -1;
   }
-  put(at + POSITIONS * n);
+  WALK_BUFFER[walkNext++] = at + POSITIONS * n;
   ancestors[entered++] = v;
   return n;
 }
@@ -1129,104 +1111,99 @@ function w1(o, key) {
   if (typeof o !== 'object' || o === null) return false;
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
-  if (!plainObject(o)) return false;
+  let proto = AN_ARRAY;
+  if (!isArray(o)) {
+    try {
+      proto = getPrototypeOf(o);
+    } catch {
+      proto = undefined;
+    }
+  }
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return notPlain(proto);
+  ancestors[entered++] = o;
   const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
-  for (let i = 0; i < keys.length; i += 1) {
+  for (let i = 0; i < keys.length; i += 1, at += 1) {
     const k = keys[i];
     if (k !== w1n[at]) {
-      at = w1m[k];
+      at = apply(mapGet, w1m, [k]);
       if (at === undefined) {
         raw(k, o[k]);
-        at = 0;
+        at = -1;
         continue;
       }
     }
+    let v;
+    let e;
     switch (at) {
-      case 0: {
-        const v = o.VerifyMode;
-        if (!oneOf(v, e0, at)) raw(k, v);
+      case 0:
+        v = o.VerifyMode;
+        e = e0;
         break;
-      }
-      case 1: {
-        const v = o.OverwriteMode;
-        if (!oneOf(v, e1, at)) raw(k, v);
+      case 1:
+        v = o.OverwriteMode;
+        e = e1;
         break;
-      }
-      case 2: {
-        const v = o.Atime;
-        if (!oneOf(v, e2, at)) raw(k, v);
+      case 2:
+        v = o.Atime;
+        e = e2;
         break;
-      }
-      case 3: {
-        const v = o.Mtime;
-        if (!oneOf(v, e3, at)) raw(k, v);
+      case 3:
+        v = o.Mtime;
+        e = e3;
         break;
-      }
-      case 4: {
-        const v = o.Uid;
-        if (!oneOf(v, e4, at)) raw(k, v);
+      case 4:
+        v = o.Uid;
+        e = e4;
         break;
-      }
-      case 5: {
-        const v = o.Gid;
-        if (!oneOf(v, e4, at)) raw(k, v);
+      case 5:
+        v = o.Gid;
+        e = e4;
         break;
-      }
-      case 6: {
-        const v = o.PreserveDeletedFiles;
-        if (!oneOf(v, e5, at)) raw(k, v);
+      case 6:
+        v = o.PreserveDeletedFiles;
+        e = e5;
         break;
-      }
-      case 7: {
-        const v = o.PreserveDevices;
-        if (!oneOf(v, e3, at)) raw(k, v);
+      case 7:
+        v = o.PreserveDevices;
+        e = e3;
         break;
-      }
-      case 8: {
-        const v = o.PosixPermissions;
-        if (!oneOf(v, e6, at)) raw(k, v);
+      case 8:
+        v = o.PosixPermissions;
+        e = e6;
         break;
-      }
-      case 9: {
-        put(at);
-        const v = o.BytesPerSecond;
+      case 9:
+        WALK_BUFFER[walkNext++] = at;
+        v = o.BytesPerSecond;
         if (!int(v)) miss(k, v);
+        continue;
+      case 10:
+        v = o.TaskQueueing;
+        e = e7;
         break;
-      }
-      case 10: {
-        const v = o.TaskQueueing;
-        if (!oneOf(v, e7, at)) raw(k, v);
+      case 11:
+        v = o.LogLevel;
+        e = e8;
         break;
-      }
-      case 11: {
-        const v = o.LogLevel;
-        if (!oneOf(v, e8, at)) raw(k, v);
+      case 12:
+        v = o.TransferMode;
+        e = e9;
         break;
-      }
-      case 12: {
-        const v = o.TransferMode;
-        if (!oneOf(v, e9, at)) raw(k, v);
+      case 13:
+        v = o.SecurityDescriptorCopyFlags;
+        e = e10;
         break;
-      }
-      case 13: {
-        const v = o.SecurityDescriptorCopyFlags;
-        if (!oneOf(v, e10, at)) raw(k, v);
+      case 14:
+        v = o.ObjectTags;
+        e = e6;
         break;
-      }
-      case 14: {
-        const v = o.ObjectTags;
-        if (!oneOf(v, e6, at)) raw(k, v);
+      case 15:
+        v = o.ObjectMetadata;
+        e = e6;
         break;
-      }
-      case 15: {
-        const v = o.ObjectMetadata;
-        if (!oneOf(v, e6, at)) raw(k, v);
-        break;
-      }
     }
-    at += 1;
+    if (!oneOf(v, e, at)) raw(k, v);
   }
   return close(head);
 }
@@ -1237,33 +1214,41 @@ function w2(o, key) {
   if (typeof o !== 'object' || o === null) return false;
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
-  if (!plainObject(o)) return false;
+  let proto = AN_ARRAY;
+  if (!isArray(o)) {
+    try {
+      proto = getPrototypeOf(o);
+    } catch {
+      proto = undefined;
+    }
+  }
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return notPlain(proto);
+  ancestors[entered++] = o;
   const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
-  for (let i = 0; i < keys.length; i += 1) {
+  for (let i = 0; i < keys.length; i += 1, at += 1) {
     const k = keys[i];
     if (k !== w2n[at]) {
-      at = w2m[k];
+      at = apply(mapGet, w2m, [k]);
       if (at === undefined) {
         raw(k, o[k]);
-        at = 0;
+        at = -1;
         continue;
       }
     }
+    let v;
+    let e;
     switch (at) {
-      case 0: {
-        const v = o.FilterType;
-        if (!oneOf(v, e11, at)) raw(k, v);
+      case 0:
+        v = o.FilterType;
+        e = e11;
         break;
-      }
-      case 1: {
-        const v = o.Value;
-        if (!str(v, at)) raw(k, v);
+      case 1:
+        v = o.Value;
         break;
-      }
     }
-    at += 1;
+    if (!(e === undefined ? str(v, at) : oneOf(v, e, at))) raw(k, v);
   }
   return close(head);
 }
@@ -1272,7 +1257,7 @@ function l0(v, key, at) {
   if (n < 0) return false;
   for (let i = 0; i < n; i += 1) {
     const x = v[i];
-    put(0);
+    WALK_BUFFER[walkNext++] = 0;
     if (!w2(x, i)) missItem(i, x);
   }
   return leave();
@@ -1283,34 +1268,43 @@ function w3(o, key) {
   if (typeof o !== 'object' || o === null) return false;
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
-  if (!plainObject(o)) return false;
+  let proto = AN_ARRAY;
+  if (!isArray(o)) {
+    try {
+      proto = getPrototypeOf(o);
+    } catch {
+      proto = undefined;
+    }
+  }
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return notPlain(proto);
+  ancestors[entered++] = o;
   const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
-  for (let i = 0; i < keys.length; i += 1) {
+  for (let i = 0; i < keys.length; i += 1, at += 1) {
     const k = keys[i];
     if (k !== w3n[at]) {
-      at = w3m[k];
+      at = apply(mapGet, w3m, [k]);
       if (at === undefined) {
         raw(k, o[k]);
-        at = 0;
+        at = -1;
         continue;
       }
     }
+    let v;
+    let e;
     switch (at) {
-      case 0: {
-        const v = o.ScheduleExpression;
+      case 0:
+        v = o.ScheduleExpression;
         if (str(v, at)) walkSchedule = v;
         else raw(k, v);
+        continue;
+      case 1:
+        v = o.Status;
+        e = e7;
         break;
-      }
-      case 1: {
-        const v = o.Status;
-        if (!oneOf(v, e7, at)) raw(k, v);
-        break;
-      }
     }
-    at += 1;
+    if (!oneOf(v, e, at)) raw(k, v);
   }
   return close(head);
 }
@@ -1320,33 +1314,39 @@ function w4(o, key) {
   if (typeof o !== 'object' || o === null) return false;
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
-  if (!plainObject(o)) return false;
+  let proto = AN_ARRAY;
+  if (!isArray(o)) {
+    try {
+      proto = getPrototypeOf(o);
+    } catch {
+      proto = undefined;
+    }
+  }
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return notPlain(proto);
+  ancestors[entered++] = o;
   const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
-  for (let i = 0; i < keys.length; i += 1) {
+  for (let i = 0; i < keys.length; i += 1, at += 1) {
     const k = keys[i];
     if (k !== w4n[at]) {
-      at = w4m[k];
+      at = apply(mapGet, w4m, [k]);
       if (at === undefined) {
         raw(k, o[k]);
-        at = 0;
+        at = -1;
         continue;
       }
     }
+    let v;
     switch (at) {
-      case 0: {
-        const v = o.Key;
-        if (!str(v, at)) raw(k, v);
+      case 0:
+        v = o.Key;
         break;
-      }
-      case 1: {
-        const v = o.Value;
-        if (!str(v, at)) raw(k, v);
+      case 1:
+        v = o.Value;
         break;
-      }
     }
-    at += 1;
+    if (!str(v, at)) raw(k, v);
   }
   return close(head);
 }
@@ -1355,7 +1355,7 @@ function l1(v, key, at) {
   if (n < 0) return false;
   for (let i = 0; i < n; i += 1) {
     const x = v[i];
-    put(0);
+    WALK_BUFFER[walkNext++] = 0;
     if (!w4(x, i)) missItem(i, x);
   }
   return leave();
@@ -1365,7 +1365,7 @@ function l2(v, key, at) {
   if (n < 0) return false;
   for (let i = 0; i < n; i += 1) {
     const x = v[i];
-    put(0);
+    WALK_BUFFER[walkNext++] = 0;
     if (!w2(x, i)) missItem(i, x);
   }
   return leave();
@@ -1378,43 +1378,45 @@ function w7(o, key) {
   if (typeof o !== 'object' || o === null) return false;
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
-  if (!plainObject(o)) return false;
+  let proto = AN_ARRAY;
+  if (!isArray(o)) {
+    try {
+      proto = getPrototypeOf(o);
+    } catch {
+      proto = undefined;
+    }
+  }
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return notPlain(proto);
+  ancestors[entered++] = o;
   const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
-  for (let i = 0; i < keys.length; i += 1) {
+  for (let i = 0; i < keys.length; i += 1, at += 1) {
     const k = keys[i];
     if (k !== w7n[at]) {
-      at = w7m[k];
+      at = apply(mapGet, w7m, [k]);
       if (at === undefined) {
         raw(k, o[k]);
-        at = 0;
+        at = -1;
         continue;
       }
     }
+    let v;
     switch (at) {
-      case 0: {
-        const v = o.ManifestObjectPath;
-        if (!str(v, at)) raw(k, v);
+      case 0:
+        v = o.ManifestObjectPath;
         break;
-      }
-      case 1: {
-        const v = o.BucketAccessRoleArn;
-        if (!str(v, at)) raw(k, v);
+      case 1:
+        v = o.BucketAccessRoleArn;
         break;
-      }
-      case 2: {
-        const v = o.S3BucketArn;
-        if (!str(v, at)) raw(k, v);
+      case 2:
+        v = o.S3BucketArn;
         break;
-      }
-      case 3: {
-        const v = o.ManifestObjectVersionId;
-        if (!str(v, at)) raw(k, v);
+      case 3:
+        v = o.ManifestObjectVersionId;
         break;
-      }
     }
-    at += 1;
+    if (!str(v, at)) raw(k, v);
   }
   return close(head);
 }
@@ -1424,29 +1426,37 @@ function w6(o, key) {
   if (typeof o !== 'object' || o === null) return false;
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
-  if (!plainObject(o)) return false;
+  let proto = AN_ARRAY;
+  if (!isArray(o)) {
+    try {
+      proto = getPrototypeOf(o);
+    } catch {
+      proto = undefined;
+    }
+  }
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return notPlain(proto);
+  ancestors[entered++] = o;
   const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
-  for (let i = 0; i < keys.length; i += 1) {
+  for (let i = 0; i < keys.length; i += 1, at += 1) {
     const k = keys[i];
     if (k !== w6n[at]) {
-      at = w6m[k];
+      at = apply(mapGet, w6m, [k]);
       if (at === undefined) {
         raw(k, o[k]);
-        at = 0;
+        at = -1;
         continue;
       }
     }
+    let v;
     switch (at) {
-      case 0: {
-        put(at);
-        const v = o.S3;
+      case 0:
+        WALK_BUFFER[walkNext++] = at;
+        v = o.S3;
         if (!w7(v, k)) miss(k, v);
-        break;
-      }
+        continue;
     }
-    at += 1;
   }
   return close(head);
 }
@@ -1456,39 +1466,47 @@ function w5(o, key) {
   if (typeof o !== 'object' || o === null) return false;
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
-  if (!plainObject(o)) return false;
+  let proto = AN_ARRAY;
+  if (!isArray(o)) {
+    try {
+      proto = getPrototypeOf(o);
+    } catch {
+      proto = undefined;
+    }
+  }
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return notPlain(proto);
+  ancestors[entered++] = o;
   const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
-  for (let i = 0; i < keys.length; i += 1) {
+  for (let i = 0; i < keys.length; i += 1, at += 1) {
     const k = keys[i];
     if (k !== w5n[at]) {
-      at = w5m[k];
+      at = apply(mapGet, w5m, [k]);
       if (at === undefined) {
         raw(k, o[k]);
-        at = 0;
+        at = -1;
         continue;
       }
     }
+    let v;
+    let e;
     switch (at) {
-      case 0: {
-        const v = o.Action;
-        if (!oneOf(v, e12, at)) raw(k, v);
+      case 0:
+        v = o.Action;
+        e = e12;
         break;
-      }
-      case 1: {
-        const v = o.Format;
-        if (!oneOf(v, e13, at)) raw(k, v);
+      case 1:
+        v = o.Format;
+        e = e13;
         break;
-      }
-      case 2: {
-        put(at);
-        const v = o.Source;
+      case 2:
+        WALK_BUFFER[walkNext++] = at;
+        v = o.Source;
         if (!w6(v, k)) miss(k, v);
-        break;
-      }
+        continue;
     }
-    at += 1;
+    if (!oneOf(v, e, at)) raw(k, v);
   }
   return close(head);
 }
@@ -1498,38 +1516,42 @@ function w10(o, key) {
   if (typeof o !== 'object' || o === null) return false;
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
-  if (!plainObject(o)) return false;
+  let proto = AN_ARRAY;
+  if (!isArray(o)) {
+    try {
+      proto = getPrototypeOf(o);
+    } catch {
+      proto = undefined;
+    }
+  }
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return notPlain(proto);
+  ancestors[entered++] = o;
   const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
-  for (let i = 0; i < keys.length; i += 1) {
+  for (let i = 0; i < keys.length; i += 1, at += 1) {
     const k = keys[i];
     if (k !== w10n[at]) {
-      at = w10m[k];
+      at = apply(mapGet, w10m, [k]);
       if (at === undefined) {
         raw(k, o[k]);
-        at = 0;
+        at = -1;
         continue;
       }
     }
+    let v;
     switch (at) {
-      case 0: {
-        const v = o.Subdirectory;
-        if (!str(v, at)) raw(k, v);
+      case 0:
+        v = o.Subdirectory;
         break;
-      }
-      case 1: {
-        const v = o.S3BucketArn;
-        if (!str(v, at)) raw(k, v);
+      case 1:
+        v = o.S3BucketArn;
         break;
-      }
-      case 2: {
-        const v = o.BucketAccessRoleArn;
-        if (!str(v, at)) raw(k, v);
+      case 2:
+        v = o.BucketAccessRoleArn;
         break;
-      }
     }
-    at += 1;
+    if (!str(v, at)) raw(k, v);
   }
   return close(head);
 }
@@ -1539,29 +1561,37 @@ function w9(o, key) {
   if (typeof o !== 'object' || o === null) return false;
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
-  if (!plainObject(o)) return false;
+  let proto = AN_ARRAY;
+  if (!isArray(o)) {
+    try {
+      proto = getPrototypeOf(o);
+    } catch {
+      proto = undefined;
+    }
+  }
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return notPlain(proto);
+  ancestors[entered++] = o;
   const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
-  for (let i = 0; i < keys.length; i += 1) {
+  for (let i = 0; i < keys.length; i += 1, at += 1) {
     const k = keys[i];
     if (k !== w9n[at]) {
-      at = w9m[k];
+      at = apply(mapGet, w9m, [k]);
       if (at === undefined) {
         raw(k, o[k]);
-        at = 0;
+        at = -1;
         continue;
       }
     }
+    let v;
     switch (at) {
-      case 0: {
-        put(at);
-        const v = o.S3;
+      case 0:
+        WALK_BUFFER[walkNext++] = at;
+        v = o.S3;
         if (!w10(v, k)) miss(k, v);
-        break;
-      }
+        continue;
     }
-    at += 1;
   }
   return close(head);
 }
@@ -1574,28 +1604,38 @@ function w12(o, key) {
   if (typeof o !== 'object' || o === null) return false;
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
-  if (!plainObject(o)) return false;
+  let proto = AN_ARRAY;
+  if (!isArray(o)) {
+    try {
+      proto = getPrototypeOf(o);
+    } catch {
+      proto = undefined;
+    }
+  }
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return notPlain(proto);
+  ancestors[entered++] = o;
   const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
-  for (let i = 0; i < keys.length; i += 1) {
+  for (let i = 0; i < keys.length; i += 1, at += 1) {
     const k = keys[i];
     if (k !== w12n[at]) {
-      at = w12m[k];
+      at = apply(mapGet, w12m, [k]);
       if (at === undefined) {
         raw(k, o[k]);
-        at = 0;
+        at = -1;
         continue;
       }
     }
+    let v;
+    let e;
     switch (at) {
-      case 0: {
-        const v = o.ReportLevel;
-        if (!oneOf(v, e15, at)) raw(k, v);
+      case 0:
+        v = o.ReportLevel;
+        e = e15;
         break;
-      }
     }
-    at += 1;
+    if (!oneOf(v, e, at)) raw(k, v);
   }
   return close(head);
 }
@@ -1605,47 +1645,52 @@ function w11(o, key) {
   if (typeof o !== 'object' || o === null) return false;
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
-  if (!plainObject(o)) return false;
+  let proto = AN_ARRAY;
+  if (!isArray(o)) {
+    try {
+      proto = getPrototypeOf(o);
+    } catch {
+      proto = undefined;
+    }
+  }
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return notPlain(proto);
+  ancestors[entered++] = o;
   const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
-  for (let i = 0; i < keys.length; i += 1) {
+  for (let i = 0; i < keys.length; i += 1, at += 1) {
     const k = keys[i];
     if (k !== w11n[at]) {
-      at = w11m[k];
+      at = apply(mapGet, w11m, [k]);
       if (at === undefined) {
         raw(k, o[k]);
-        at = 0;
+        at = -1;
         continue;
       }
     }
+    let v;
     switch (at) {
-      case 0: {
-        put(at);
-        const v = o.Transferred;
+      case 0:
+        WALK_BUFFER[walkNext++] = at;
+        v = o.Transferred;
         if (!w12(v, k)) miss(k, v);
-        break;
-      }
-      case 1: {
-        put(at);
-        const v = o.Verified;
+        continue;
+      case 1:
+        WALK_BUFFER[walkNext++] = at;
+        v = o.Verified;
         if (!w12(v, k)) miss(k, v);
-        break;
-      }
-      case 2: {
-        put(at);
-        const v = o.Deleted;
+        continue;
+      case 2:
+        WALK_BUFFER[walkNext++] = at;
+        v = o.Deleted;
         if (!w12(v, k)) miss(k, v);
-        break;
-      }
-      case 3: {
-        put(at);
-        const v = o.Skipped;
+        continue;
+      case 3:
+        WALK_BUFFER[walkNext++] = at;
+        v = o.Skipped;
         if (!w12(v, k)) miss(k, v);
-        break;
-      }
+        continue;
     }
-    at += 1;
   }
   return close(head);
 }
@@ -1655,50 +1700,56 @@ function w8(o, key) {
   if (typeof o !== 'object' || o === null) return false;
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
-  if (!plainObject(o)) return false;
+  let proto = AN_ARRAY;
+  if (!isArray(o)) {
+    try {
+      proto = getPrototypeOf(o);
+    } catch {
+      proto = undefined;
+    }
+  }
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return notPlain(proto);
+  ancestors[entered++] = o;
   const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
-  for (let i = 0; i < keys.length; i += 1) {
+  for (let i = 0; i < keys.length; i += 1, at += 1) {
     const k = keys[i];
     if (k !== w8n[at]) {
-      at = w8m[k];
+      at = apply(mapGet, w8m, [k]);
       if (at === undefined) {
         raw(k, o[k]);
-        at = 0;
+        at = -1;
         continue;
       }
     }
+    let v;
+    let e;
     switch (at) {
-      case 0: {
-        put(at);
-        const v = o.Destination;
+      case 0:
+        WALK_BUFFER[walkNext++] = at;
+        v = o.Destination;
         if (!w9(v, k)) miss(k, v);
+        continue;
+      case 1:
+        v = o.OutputType;
+        e = e14;
         break;
-      }
-      case 1: {
-        const v = o.OutputType;
-        if (!oneOf(v, e14, at)) raw(k, v);
+      case 2:
+        v = o.ReportLevel;
+        e = e15;
         break;
-      }
-      case 2: {
-        const v = o.ReportLevel;
-        if (!oneOf(v, e15, at)) raw(k, v);
+      case 3:
+        v = o.ObjectVersionIds;
+        e = e16;
         break;
-      }
-      case 3: {
-        const v = o.ObjectVersionIds;
-        if (!oneOf(v, e16, at)) raw(k, v);
-        break;
-      }
-      case 4: {
-        put(at);
-        const v = o.Overrides;
+      case 4:
+        WALK_BUFFER[walkNext++] = at;
+        v = o.Overrides;
         if (!w11(v, k)) miss(k, v);
-        break;
-      }
+        continue;
     }
-    at += 1;
+    if (!oneOf(v, e, at)) raw(k, v);
   }
   return close(head);
 }
@@ -1709,87 +1760,82 @@ function w0(o, key) {
   if (typeof o !== 'object' || o === null) return false;
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
-  if (!plainObject(o)) return false;
+  let proto = AN_ARRAY;
+  if (!isArray(o)) {
+    try {
+      proto = getPrototypeOf(o);
+    } catch {
+      proto = undefined;
+    }
+  }
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return notPlain(proto);
+  ancestors[entered++] = o;
   const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
-  for (let i = 0; i < keys.length; i += 1) {
+  for (let i = 0; i < keys.length; i += 1, at += 1) {
     const k = keys[i];
     if (k !== w0n[at]) {
-      at = w0m[k];
+      at = apply(mapGet, w0m, [k]);
       if (at === undefined) {
         raw(k, o[k]);
-        at = 0;
+        at = -1;
         continue;
       }
     }
+    let v;
+    let e;
     switch (at) {
-      case 0: {
-        const v = o.SourceLocationArn;
-        if (!str(v, at)) raw(k, v);
+      case 0:
+        v = o.SourceLocationArn;
         break;
-      }
-      case 1: {
-        const v = o.DestinationLocationArn;
-        if (!str(v, at)) raw(k, v);
+      case 1:
+        v = o.DestinationLocationArn;
         break;
-      }
-      case 2: {
-        const v = o.CloudWatchLogGroupArn;
-        if (!str(v, at)) raw(k, v);
+      case 2:
+        v = o.CloudWatchLogGroupArn;
         break;
-      }
-      case 3: {
-        const v = o.Name;
-        if (!str(v, at)) raw(k, v);
+      case 3:
+        v = o.Name;
         break;
-      }
-      case 4: {
-        put(at);
-        const v = o.Options;
+      case 4:
+        WALK_BUFFER[walkNext++] = at;
+        v = o.Options;
         if (!w1(v, k)) miss(k, v);
-        break;
-      }
-      case 5: {
-        const v = o.Excludes;
+        continue;
+      case 5:
+        v = o.Excludes;
         if (!l0(v, k, at)) raw(k, v);
-        break;
-      }
-      case 6: {
-        put(at);
-        const v = o.Schedule;
+        continue;
+      case 6:
+        WALK_BUFFER[walkNext++] = at;
+        v = o.Schedule;
         if (!w3(v, k)) miss(k, v);
-        break;
-      }
-      case 7: {
-        const v = o.Tags;
+        continue;
+      case 7:
+        v = o.Tags;
         if (!l1(v, k, at)) raw(k, v);
-        break;
-      }
-      case 8: {
-        const v = o.Includes;
+        continue;
+      case 8:
+        v = o.Includes;
         if (!l2(v, k, at)) raw(k, v);
-        break;
-      }
-      case 9: {
-        put(at);
-        const v = o.ManifestConfig;
+        continue;
+      case 9:
+        WALK_BUFFER[walkNext++] = at;
+        v = o.ManifestConfig;
         if (!w5(v, k)) miss(k, v);
-        break;
-      }
-      case 10: {
-        put(at);
-        const v = o.TaskReportConfig;
+        continue;
+      case 10:
+        WALK_BUFFER[walkNext++] = at;
+        v = o.TaskReportConfig;
         if (!w8(v, k)) miss(k, v);
+        continue;
+      case 11:
+        v = o.TaskMode;
+        e = e17;
         break;
-      }
-      case 11: {
-        const v = o.TaskMode;
-        if (!oneOf(v, e17, at)) raw(k, v);
-        break;
-      }
     }
-    at += 1;
+    if (!(e === undefined ? str(v, at) : oneOf(v, e, at))) raw(k, v);
   }
   return close(head);
 }
@@ -1799,72 +1845,70 @@ function w13(o, key) {
   if (typeof o !== 'object' || o === null) return false;
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
-  if (!plainObject(o)) return false;
+  let proto = AN_ARRAY;
+  if (!isArray(o)) {
+    try {
+      proto = getPrototypeOf(o);
+    } catch {
+      proto = undefined;
+    }
+  }
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return notPlain(proto);
+  ancestors[entered++] = o;
   const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
-  for (let i = 0; i < keys.length; i += 1) {
+  for (let i = 0; i < keys.length; i += 1, at += 1) {
     const k = keys[i];
     if (k !== w13n[at]) {
-      at = w13m[k];
+      at = apply(mapGet, w13m, [k]);
       if (at === undefined) {
         raw(k, o[k]);
-        at = 0;
+        at = -1;
         continue;
       }
     }
+    let v;
     switch (at) {
-      case 0: {
-        const v = o.TaskArn;
-        if (!str(v, at)) raw(k, v);
+      case 0:
+        v = o.TaskArn;
         break;
-      }
-      case 1: {
-        put(at);
-        const v = o.Options;
+      case 1:
+        WALK_BUFFER[walkNext++] = at;
+        v = o.Options;
         if (!w1(v, k)) miss(k, v);
-        break;
-      }
-      case 2: {
-        const v = o.Excludes;
+        continue;
+      case 2:
+        v = o.Excludes;
         if (!l0(v, k, at)) raw(k, v);
-        break;
-      }
-      case 3: {
-        put(at);
-        const v = o.Schedule;
+        continue;
+      case 3:
+        WALK_BUFFER[walkNext++] = at;
+        v = o.Schedule;
         if (!w3(v, k)) miss(k, v);
+        continue;
+      case 4:
+        v = o.Name;
         break;
-      }
-      case 4: {
-        const v = o.Name;
-        if (!str(v, at)) raw(k, v);
+      case 5:
+        v = o.CloudWatchLogGroupArn;
         break;
-      }
-      case 5: {
-        const v = o.CloudWatchLogGroupArn;
-        if (!str(v, at)) raw(k, v);
-        break;
-      }
-      case 6: {
-        const v = o.Includes;
+      case 6:
+        v = o.Includes;
         if (!l2(v, k, at)) raw(k, v);
-        break;
-      }
-      case 7: {
-        put(at);
-        const v = o.ManifestConfig;
+        continue;
+      case 7:
+        WALK_BUFFER[walkNext++] = at;
+        v = o.ManifestConfig;
         if (!w5(v, k)) miss(k, v);
-        break;
-      }
-      case 8: {
-        put(at);
-        const v = o.TaskReportConfig;
+        continue;
+      case 8:
+        WALK_BUFFER[walkNext++] = at;
+        v = o.TaskReportConfig;
         if (!w8(v, k)) miss(k, v);
-        break;
-      }
+        continue;
     }
-    at += 1;
+    if (!str(v, at)) raw(k, v);
   }
   return close(head);
 }
@@ -1874,104 +1918,99 @@ function w15(o, key) {
   if (typeof o !== 'object' || o === null) return false;
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
-  if (!plainObject(o)) return false;
+  let proto = AN_ARRAY;
+  if (!isArray(o)) {
+    try {
+      proto = getPrototypeOf(o);
+    } catch {
+      proto = undefined;
+    }
+  }
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return notPlain(proto);
+  ancestors[entered++] = o;
   const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
-  for (let i = 0; i < keys.length; i += 1) {
+  for (let i = 0; i < keys.length; i += 1, at += 1) {
     const k = keys[i];
     if (k !== w15n[at]) {
-      at = w15m[k];
+      at = apply(mapGet, w15m, [k]);
       if (at === undefined) {
         raw(k, o[k]);
-        at = 0;
+        at = -1;
         continue;
       }
     }
+    let v;
+    let e;
     switch (at) {
-      case 0: {
-        const v = o.VerifyMode;
-        if (!oneOf(v, e0, at)) raw(k, v);
+      case 0:
+        v = o.VerifyMode;
+        e = e0;
         break;
-      }
-      case 1: {
-        const v = o.OverwriteMode;
-        if (!oneOf(v, e1, at)) raw(k, v);
+      case 1:
+        v = o.OverwriteMode;
+        e = e1;
         break;
-      }
-      case 2: {
-        const v = o.Atime;
-        if (!oneOf(v, e2, at)) raw(k, v);
+      case 2:
+        v = o.Atime;
+        e = e2;
         break;
-      }
-      case 3: {
-        const v = o.Mtime;
-        if (!oneOf(v, e3, at)) raw(k, v);
+      case 3:
+        v = o.Mtime;
+        e = e3;
         break;
-      }
-      case 4: {
-        const v = o.Uid;
-        if (!oneOf(v, e4, at)) raw(k, v);
+      case 4:
+        v = o.Uid;
+        e = e4;
         break;
-      }
-      case 5: {
-        const v = o.Gid;
-        if (!oneOf(v, e4, at)) raw(k, v);
+      case 5:
+        v = o.Gid;
+        e = e4;
         break;
-      }
-      case 6: {
-        const v = o.PreserveDeletedFiles;
-        if (!oneOf(v, e5, at)) raw(k, v);
+      case 6:
+        v = o.PreserveDeletedFiles;
+        e = e5;
         break;
-      }
-      case 7: {
-        const v = o.PreserveDevices;
-        if (!oneOf(v, e3, at)) raw(k, v);
+      case 7:
+        v = o.PreserveDevices;
+        e = e3;
         break;
-      }
-      case 8: {
-        const v = o.PosixPermissions;
-        if (!oneOf(v, e6, at)) raw(k, v);
+      case 8:
+        v = o.PosixPermissions;
+        e = e6;
         break;
-      }
-      case 9: {
-        put(at);
-        const v = o.BytesPerSecond;
+      case 9:
+        WALK_BUFFER[walkNext++] = at;
+        v = o.BytesPerSecond;
         if (!int(v)) miss(k, v);
+        continue;
+      case 10:
+        v = o.TaskQueueing;
+        e = e7;
         break;
-      }
-      case 10: {
-        const v = o.TaskQueueing;
-        if (!oneOf(v, e7, at)) raw(k, v);
+      case 11:
+        v = o.LogLevel;
+        e = e8;
         break;
-      }
-      case 11: {
-        const v = o.LogLevel;
-        if (!oneOf(v, e8, at)) raw(k, v);
+      case 12:
+        v = o.TransferMode;
+        e = e9;
         break;
-      }
-      case 12: {
-        const v = o.TransferMode;
-        if (!oneOf(v, e9, at)) raw(k, v);
+      case 13:
+        v = o.SecurityDescriptorCopyFlags;
+        e = e10;
         break;
-      }
-      case 13: {
-        const v = o.SecurityDescriptorCopyFlags;
-        if (!oneOf(v, e10, at)) raw(k, v);
+      case 14:
+        v = o.ObjectTags;
+        e = e6;
         break;
-      }
-      case 14: {
-        const v = o.ObjectTags;
-        if (!oneOf(v, e6, at)) raw(k, v);
+      case 15:
+        v = o.ObjectMetadata;
+        e = e6;
         break;
-      }
-      case 15: {
-        const v = o.ObjectMetadata;
-        if (!oneOf(v, e6, at)) raw(k, v);
-        break;
-      }
     }
-    at += 1;
+    if (!oneOf(v, e, at)) raw(k, v);
   }
   return close(head);
 }
@@ -1981,61 +2020,63 @@ function w14(o, key) {
   if (typeof o !== 'object' || o === null) return false;
   const toJSON = o.toJSON;
   if (typeof toJSON === 'function') return replace(o, key, toJSON);
-  if (!plainObject(o)) return false;
+  let proto = AN_ARRAY;
+  if (!isArray(o)) {
+    try {
+      proto = getPrototypeOf(o);
+    } catch {
+      proto = undefined;
+    }
+  }
+  if (proto !== OBJECT_PROTOTYPE && proto !== null) return notPlain(proto);
+  ancestors[entered++] = o;
   const head = walkNext - 1;
   const keys = keysOf(o);
   let at = 0;
-  for (let i = 0; i < keys.length; i += 1) {
+  for (let i = 0; i < keys.length; i += 1, at += 1) {
     const k = keys[i];
     if (k !== w14n[at]) {
-      at = w14m[k];
+      at = apply(mapGet, w14m, [k]);
       if (at === undefined) {
         raw(k, o[k]);
-        at = 0;
+        at = -1;
         continue;
       }
     }
+    let v;
     switch (at) {
-      case 0: {
-        const v = o.TaskArn;
-        if (!str(v, at)) raw(k, v);
+      case 0:
+        v = o.TaskArn;
         break;
-      }
-      case 1: {
-        put(at);
-        const v = o.OverrideOptions;
+      case 1:
+        WALK_BUFFER[walkNext++] = at;
+        v = o.OverrideOptions;
         if (!w15(v, k)) miss(k, v);
-        break;
-      }
-      case 2: {
-        const v = o.Includes;
+        continue;
+      case 2:
+        v = o.Includes;
         if (!l2(v, k, at)) raw(k, v);
-        break;
-      }
-      case 3: {
-        const v = o.Excludes;
+        continue;
+      case 3:
+        v = o.Excludes;
         if (!l0(v, k, at)) raw(k, v);
-        break;
-      }
-      case 4: {
-        put(at);
-        const v = o.ManifestConfig;
+        continue;
+      case 4:
+        WALK_BUFFER[walkNext++] = at;
+        v = o.ManifestConfig;
         if (!w5(v, k)) miss(k, v);
-        break;
-      }
-      case 5: {
-        put(at);
-        const v = o.TaskReportConfig;
+        continue;
+      case 5:
+        WALK_BUFFER[walkNext++] = at;
+        v = o.TaskReportConfig;
         if (!w8(v, k)) miss(k, v);
-        break;
-      }
-      case 6: {
-        const v = o.Tags;
+        continue;
+      case 6:
+        v = o.Tags;
         if (!l1(v, k, at)) raw(k, v);
-        break;
-      }
+        continue;
     }
-    at += 1;
+    if (!str(v, at)) raw(k, v);
   }
   return close(head);
 }
@@ -2045,18 +2086,18 @@ const WALKS = [w0, w13, w14];
 
 /**
  * Walks `request` as a request of the operation at `op` in WALK_OPERATIONS
- * into WALK_BUFFER and `walkStrings`; false (having read nothing but its toJSON,
+ * into WALK_BUFFER and `walkStrings.all`; false (having read nothing but its toJSON,
  * and called that: see `replace`) when it is not a plain object. Throws what
  * a getter, toJSON or Proxy trap throws.
  */
 function walkRequest(request, op) {
   walkNext = 0;
-  walkStrings = '';
+  walkStrings = { all: '' };
   rawEnd = -1;
   walkSchedule = '';
   replaced = NONE;
   arrayLength = -1;
-  put(op);
+  WALK_BUFFER[walkNext++] = op;
   return WALKS[op](request, '');
 }
 
@@ -2319,8 +2360,8 @@ export function createValidate(glue) {
       busy = false;
       unwind();
       // Taken on every way out: a walk that threw or stopped leaves none of the caller's strings behind.
-      strings = walkStrings;
-      walkStrings = '';
+      strings = walkStrings.all;
+      walkStrings.all = '';
       schedule = walkSchedule;
       walkSchedule = '';
     }

@@ -540,9 +540,10 @@ const WALKER_END: &str = "// </generated: walker>";
 /// function `wN(o)` that lists the object's keys as `JSON.stringify` does and
 /// reads each known member once, per list a function `lN(v)`, per enum an
 /// array `eN` of its words; `false` means "give up". The helpers they call
-/// (`plainObject`, `put`, `str`, `oneOf`, `int`, `items`, `raw`,
-/// `miss`, `rawItem`, `missItem`, `close`, `leave`, `keysOf`,
-/// `positions`) are written by hand next to them.
+/// (`notPlain`, `str`, `oneOf`, `int`, `items`, `raw`, `miss`, `rawItem`,
+/// `missItem`, `close`, `leave`, `keysOf`, `positions`) are written by hand
+/// next to them; a word is written in place (`WALK_BUFFER[walkNext++] =`),
+/// where a call of a function of its own was not always inlined by V8.
 fn walker_code() -> String {
     use datasync_task_validator::internal::schema::{Member, Shape};
     use datasync_task_validator::internal::walked::{POSITIONS, RAW, RAW_ITEM};
@@ -577,8 +578,14 @@ fn walker_code() -> String {
                 }
                 Shape::String(_) => (String::new(), format!("str({value}, {at})")),
                 Shape::List { .. } => (String::new(), format!("{name}({value}, {key}, {at})")),
-                Shape::Long { .. } => (format!("put({at});"), format!("int({value})")),
-                Shape::Structure(_) => (format!("put({at});"), format!("{name}({value}, {key})")),
+                Shape::Long { .. } => (
+                    format!("WALK_BUFFER[walkNext++] = {at};"),
+                    format!("int({value})"),
+                ),
+                Shape::Structure(_) => (
+                    format!("WALK_BUFFER[walkNext++] = {at};"),
+                    format!("{name}({value}, {key})"),
+                ),
             }
         }
 
@@ -633,34 +640,67 @@ fn walker_code() -> String {
         }
 
         fn structure(&mut self, name: &str, members: &'static [Member]) {
+            // A string or an enum member's case only reads it into `v` (and
+            // its enum's words into `e`): one call of `str` and one of `oneOf`
+            // after the switch read them all, which V8 inlines once, where a
+            // call in each case was inlined in some and not in others.
+            let (mut strings, mut enums) = (false, false);
             let cases: Vec<String> = members
                 .iter()
                 .enumerate()
                 .map(|(at, member)| {
-                    // The position is `at`, the case's: the same text in every
-                    // case compresses better than each case's number.
-                    let (put, read) = self.reader(member.shape, "v", "k", "at");
                     // Read by its name where it is known: a lookup of one
                     // name is faster than `o[k]`, which sees every name.
                     let name = member.name;
+                    if name == "ScheduleExpression" {
+                        // Kept for the clock (see `timeFor`).
+                        assert!(matches!(member.shape, Shape::String(rule) if rule.allowed.is_empty()));
+                        return format!("      case {at}:\n        v = o.{name};\n        if (str(v, at)) walkSchedule = v;\n        else raw(k, v);\n        continue;\n");
+                    }
+                    match member.shape {
+                        Shape::String(rule) if !rule.allowed.is_empty() => {
+                            enums = true;
+                            let words = self.name(member.shape);
+                            return format!("      case {at}:\n        v = o.{name};\n        e = {words};\n        break;\n");
+                        }
+                        Shape::String(_) => {
+                            strings = true;
+                            return format!("      case {at}:\n        v = o.{name};\n        break;\n");
+                        }
+                        _ => {}
+                    }
+                    // The position is `at`, the case's: the same text in every
+                    // case compresses better than each case's number.
+                    let (put, read) = self.reader(member.shape, "v", "k", "at");
                     // `miss` takes back the member's word put before it.
                     let (put, miss) = match put.is_empty() {
                         true => (String::new(), "raw"),
                         false => (format!("        {put}\n"), "miss"),
                     };
-                    if name == "ScheduleExpression" {
-                        // Kept for the clock (see `timeFor`).
-                        assert!(matches!(member.shape, Shape::String(rule) if rule.allowed.is_empty()));
-                        return format!("      case {at}: {{\n        const v = o.{name};\n        if ({read}) walkSchedule = v;\n        else raw(k, v);\n        break;\n      }}\n");
-                    }
-                    format!("      case {at}: {{\n{put}        const v = o.{name};\n        if (!{read}) {miss}(k, v);\n        break;\n      }}\n")
+                    format!("      case {at}:\n{put}        v = o.{name};\n        if (!{read}) {miss}(k, v);\n        continue;\n")
                 })
                 .collect();
+            // After the switch: the member read into `v` is a string, or (with
+            // `e` set) one of an enum's words.
+            let (words, read) = match (strings, enums) {
+                (true, true) => (
+                    "    let e;\n",
+                    "    if (!(e === undefined ? str(v, at) : oneOf(v, e, at))) raw(k, v);\n",
+                ),
+                (true, false) => ("", "    if (!str(v, at)) raw(k, v);\n"),
+                (false, true) => ("    let e;\n", "    if (!oneOf(v, e, at)) raw(k, v);\n"),
+                (false, false) => ("", ""),
+            };
             let names: Vec<String> = members.iter().map(|member| quoted(member.name)).collect();
             // The object checked here, not in a shared function, so that each
-            // property lookup sees the few kinds of object of one structure.
+            // property lookup sees the few kinds of object of one structure,
+            // and its prototype is asked for (see `notPlain`) where V8 knows
+            // the object's map from the read of toJSON just before: it then
+            // folds the question to a constant (in a function of its own it
+            // was a runtime call per object). `at` moves on to the next
+            // position after each member (-1 after an unknown one: 0 next).
             self.code.push_str(&format!(
-                "const {name}n = [{}];\nconst {name}m = positions({name}n);\nfunction {name}(o, key) {{\n  if (typeof o !== 'object' || o === null) return false;\n  const toJSON = o.toJSON;\n  if (typeof toJSON === 'function') return replace(o, key, toJSON);\n  if (!plainObject(o)) return false;\n  const head = walkNext - 1;\n  const keys = keysOf(o);\n  let at = 0;\n  for (let i = 0; i < keys.length; i += 1) {{\n    const k = keys[i];\n    if (k !== {name}n[at]) {{\n      at = {name}m[k];\n      if (at === undefined) {{\n        raw(k, o[k]);\n        at = 0;\n        continue;\n      }}\n    }}\n    switch (at) {{\n{}    }}\n    at += 1;\n  }}\n  return close(head);\n}}\n",
+                "const {name}n = [{}];\nconst {name}m = positions({name}n);\nfunction {name}(o, key) {{\n  if (typeof o !== 'object' || o === null) return false;\n  const toJSON = o.toJSON;\n  if (typeof toJSON === 'function') return replace(o, key, toJSON);\n  let proto = AN_ARRAY;\n  if (!isArray(o)) {{\n    try {{\n      proto = getPrototypeOf(o);\n    }} catch {{\n      proto = undefined;\n    }}\n  }}\n  if (proto !== OBJECT_PROTOTYPE && proto !== null) return notPlain(proto);\n  ancestors[entered++] = o;\n  const head = walkNext - 1;\n  const keys = keysOf(o);\n  let at = 0;\n  for (let i = 0; i < keys.length; i += 1, at += 1) {{\n    const k = keys[i];\n    if (k !== {name}n[at]) {{\n      at = apply(mapGet, {name}m, [k]);\n      if (at === undefined) {{\n        raw(k, o[k]);\n        at = -1;\n        continue;\n      }}\n    }}\n    let v;\n{words}    switch (at) {{\n{}    }}\n{read}  }}\n  return close(head);\n}}\n",
                 names.join(", "),
                 cases.concat()
             ));

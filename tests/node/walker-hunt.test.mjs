@@ -200,7 +200,7 @@ test('String.prototype.isWellFormed replaced mid-walk: a lone surrogate is still
 });
 
 test('Array.isArray replaced mid-walk: arrays and objects are still told apart as JSON.stringify tells them', () => {
-  // items() and plainObject() ask Array.isArray; JSON.stringify asks the engine.
+  // items() and each structure's walker ask Array.isArray; JSON.stringify asks the engine.
   agreesWhileReplaced(Array, 'isArray', () => () => false, { Tags: [{ Key: 'k', Value: 'v' }] });
   agreesWhileReplaced(Array, 'isArray', () => () => true, { Options: { Atime: 'NONE' } });
 });
@@ -231,13 +231,13 @@ test('built-ins replaced mid-walk that the walker does not depend on: the same r
 });
 
 test('a Proxy\'s getPrototypeOf trap runs once for each object the walker reads as a structure (documented; JSON.stringify runs none), and the report is the text\'s', () => {
-  // plainObject() asks Object.getPrototypeOf of every object it reads as a
-  // structure, to tell a boxed primitive (written by JSON.stringify as the
+  // Each structure's walker asks Object.getPrototypeOf of every object it
+  // reads as a structure, to tell a boxed primitive (written by JSON.stringify as the
   // primitive) from an object written from its members. Only a Proxy can
   // notice, and a Proxy is never a boxed primitive, but no check without a
   // trap tells one apart short of throwing an exception per object, which
   // costs more than the whole walk. Decided: the trap runs once per object,
-  // nothing else differs (js/text-path.mjs plainObject, README "Requests as objects").
+  // nothing else differs (js/text-path.mjs notPlain, README "Requests as objects").
   const counted = (target, hit) => new Proxy(target, { getPrototypeOf: (t) => (hit('getPrototypeOf'), Reflect.getPrototypeOf(t)) });
   for (const make of [
     (hit) => counted(request({ Name: 'n' }), hit),

@@ -71,10 +71,11 @@ enum Shape {
     Repeated {
         allowed: fn(char) -> bool,
         allow_empty: bool,
-        /// The ASCII characters `allowed` allows, one bit each, worked out
-        /// when the crate is compiled: most text is ASCII, and a bit is
-        /// cheaper to read than `allowed` to call.
-        ascii: [u64; 2],
+        /// The class's bit in [`CLASS_TABLE`], set for the ASCII bytes
+        /// `allowed` allows (worked out when the crate is compiled): most
+        /// text is ASCII, and one table entry per byte is cheaper to read
+        /// than `allowed` to call.
+        bit: u16,
     },
     /// An ARN: its steps, one list per alternative.
     Structured(Program),
@@ -100,16 +101,17 @@ impl Pattern {
     /// Whether the whole of `text` matches.
     pub fn matches(self, text: &str) -> bool {
         if self == Pattern::FilterValue {
-            // The longest member (102,400 characters) and the simplest class: a
-            // byte scan instead of decoding every character.
-            return !text.is_empty() && !text.as_bytes().contains(&0);
+            // The longest member (102,400 characters) and the simplest class:
+            // no byte is zero (no character but U+0000 holds one), so the
+            // least byte tells, without decoding a character.
+            return text.bytes().min().is_some_and(|least| least != 0);
         }
         match self.shape() {
             Shape::Repeated {
                 allowed,
                 allow_empty,
-                ascii,
-            } => (allow_empty || !text.is_empty()) && all_allowed(text, allowed, ascii),
+                bit,
+            } => (allow_empty || !text.is_empty()) && all_allowed(text, allowed, bit),
             Shape::Structured(program) => matches_program(program, text),
         }
     }
@@ -122,9 +124,7 @@ impl Pattern {
     /// read once.
     pub(crate) fn json_string_length(self, json: &[u8]) -> Option<usize> {
         match self.shape() {
-            Shape::Structured(program) => program
-                .iter()
-                .find_map(|steps| matches_steps(steps, json, true)),
+            Shape::Structured(program) => matches_arn(program, json, true),
             Shape::Repeated { .. } => None,
         }
     }
@@ -221,54 +221,56 @@ impl Pattern {
             Pattern::LogGroupArn => Shape::Structured(LOG_GROUP_ARN),
             Pattern::IamRoleArn => Shape::Structured(IAM_ROLE_ARN),
             Pattern::S3BucketArn => Shape::Structured(S3_BUCKET_ARN),
-            Pattern::TagKey => repeated!(is_tag_key_char, false),
-            Pattern::TagValue => repeated!(is_tag_char, false),
-            Pattern::FilterType => repeated!(is_filter_type_char, false),
-            Pattern::FilterValue => repeated!(is_filter_value_char, false),
-            Pattern::ScheduleExpression => repeated!(is_schedule_char, true),
-            Pattern::S3Subdirectory => repeated!(is_s3_subdirectory_char, true),
-            Pattern::S3ObjectVersionId => repeated!(is_version_id_char, false),
+            Pattern::TagKey => repeated(is_tag_key_char, false, TAG_KEY),
+            Pattern::TagValue => repeated(is_tag_char, false, TAG_VALUE),
+            Pattern::FilterType => repeated(is_filter_type_char, false, FILTER_TYPE),
+            // No bit: matched by its least byte (see `matches`).
+            Pattern::FilterValue => repeated(is_filter_value_char, false, 0),
+            Pattern::ScheduleExpression => repeated(is_schedule_char, true, SCHEDULE),
+            Pattern::S3Subdirectory => repeated(is_s3_subdirectory_char, true, S3_SUBDIRECTORY),
+            Pattern::S3ObjectVersionId => repeated(is_version_id_char, false, VERSION_ID),
         }
     }
 }
 
-/// `Shape::Repeated` for the class `allowed` (a `const fn`), with its ASCII bits.
-macro_rules! repeated {
-    ($allowed:ident, $allow_empty:expr) => {
-        Shape::Repeated {
-            allowed: $allowed,
-            allow_empty: $allow_empty,
-            ascii: const {
-                let mut bits = [0_u64; 2];
-                let mut byte = 0_u8;
-                while byte < 128 {
-                    if $allowed(byte as char) {
-                        bits[(byte >> 6) as usize] |= 1 << (byte & 63);
-                    }
-                    byte += 1;
-                }
-                bits
-            },
-        }
-    };
+/// `Shape::Repeated` for the class `allowed`, whose bit in [`CLASS_TABLE`] is `bit`.
+const fn repeated(allowed: fn(char) -> bool, allow_empty: bool, bit: u16) -> Shape {
+    Shape::Repeated {
+        allowed,
+        allow_empty,
+        bit,
+    }
 }
-use repeated;
 
-/// Whether every character of `text` is `allowed`: ASCII ones by their bit in `ascii`.
-fn all_allowed(text: &str, allowed: fn(char) -> bool, ascii: [u64; 2]) -> bool {
+/// Whether every character of `text` is of the class whose bit in
+/// [`CLASS_TABLE`] is `bit` and which `allowed` tests: the bytes' entries
+/// ANDed, with no branch per byte; only when that fails and a byte beyond
+/// ASCII (which no bit holds) is the first that fails are the characters
+/// from there decoded and tested.
+fn all_allowed(text: &str, allowed: fn(char) -> bool, bit: u16) -> bool {
     let bytes = text.as_bytes();
-    let ascii_allows = |byte: u8| {
-        ascii
-            .get(usize::from(byte >> 6))
-            .is_some_and(|bits| bits >> (byte & 63) & 1 != 0)
-    };
-    match bytes.iter().position(|&byte| !ascii_allows(byte)) {
-        None => true,
-        // All before it are ASCII, so a character starts there.
-        Some(at) => {
-            !bytes[at].is_ascii() && text.get(at..).is_some_and(|rest| rest.chars().all(allowed))
-        }
+    if entries(bytes) & bit != 0 {
+        return true;
     }
+    match bytes
+        .iter()
+        .position(|&byte| CLASS_TABLE[usize::from(byte)] & bit == 0)
+    {
+        // All before it are ASCII, so a character starts there.
+        Some(at) => text
+            .get(at..)
+            .filter(|rest| rest.as_bytes().first().is_some_and(|byte| !byte.is_ascii()))
+            .is_some_and(|rest| rest.chars().all(allowed)),
+        None => true,
+    }
+}
+
+/// The [`CLASS_TABLE`] entries of `bytes`, ANDed (one copy of the loop, which the compiler unrolls).
+#[inline(never)]
+fn entries(bytes: &[u8]) -> u16 {
+    bytes
+        .iter()
+        .fold(u16::MAX, |all, &byte| all & CLASS_TABLE[usize::from(byte)])
 }
 
 /// The tag key class `[a-zA-Z0-9\s+=._:/-]`.
@@ -352,10 +354,42 @@ const CLASSES: [&str; 9] = [
     r"[a-zA-Z0-9.\-_]",
 ];
 
-/// For each byte, which of [`CLASSES`] hold it, one bit per class, and
+/// For each byte, which of [`CLASSES`] hold it, one bit per class, which
+/// of the repeated patterns' classes hold it (ASCII bytes only: a character
+/// beyond ASCII is decoded and tested by the class's function), and
 /// [`PLAIN`]. A negated class (`[^:\*]`) holds every non-ASCII character, so
 /// every byte from 0x80 up; the others hold none of them.
 static CLASS_TABLE: [u16; 256] = class_table();
+
+/// The bits of [`CLASS_TABLE`] after [`CLASSES`]' for the repeated
+/// patterns' classes (`Shape::Repeated`), set from their functions.
+const TAG_KEY: u16 = 1 << 9;
+const TAG_VALUE: u16 = 1 << 10;
+const FILTER_TYPE: u16 = 1 << 11;
+const SCHEDULE: u16 = 1 << 12;
+const S3_SUBDIRECTORY: u16 = 1 << 13;
+const VERSION_ID: u16 = 1 << 14;
+
+/// The bits of the repeated patterns' classes that hold the ASCII character `c`.
+const fn repeated_bits(c: char) -> u16 {
+    let classes = [
+        (is_tag_key_char(c), TAG_KEY),
+        (is_tag_char(c), TAG_VALUE),
+        (is_filter_type_char(c), FILTER_TYPE),
+        (is_schedule_char(c), SCHEDULE),
+        (is_s3_subdirectory_char(c), S3_SUBDIRECTORY),
+        (is_version_id_char(c), VERSION_ID),
+    ];
+    let mut bits = 0;
+    let mut index = 0;
+    while index < classes.len() {
+        if classes[index].0 {
+            bits |= classes[index].1;
+        }
+        index += 1;
+    }
+    bits
+}
 
 /// The bit of [`CLASS_TABLE`] for a byte a JSON string holds as it is: not a
 /// quote, a backslash or a control character.
@@ -363,10 +397,13 @@ const PLAIN: u16 = 1 << 15;
 
 const fn class_table() -> [u16; 256] {
     let mut table = [0_u16; 256];
-    let mut byte = 0x20;
+    let mut byte = 0;
     while byte < 256 {
-        if byte != b'"' as usize && byte != b'\\' as usize {
+        if byte >= 0x20 && byte != b'"' as usize && byte != b'\\' as usize {
             table[byte] = PLAIN;
+        }
+        if byte < 0x80 {
+            table[byte] |= repeated_bits(byte as u8 as char);
         }
         byte += 1;
     }
@@ -455,11 +492,7 @@ impl Class {
     #[inline(always)]
     fn has_all(self, bytes: &[u8], json: bool) -> bool {
         let wanted = self.wanted(json);
-        bytes
-            .iter()
-            .fold(u16::MAX, |all, &byte| all & CLASS_TABLE[usize::from(byte)])
-            & wanted
-            == wanted
+        entries(bytes) & wanted == wanted
     }
 
     /// The bits of [`CLASS_TABLE`] a byte needs.
@@ -623,16 +656,51 @@ const S3_BUCKET_ARN: Program = &[
 
 /// Whether `text` matches one of the alternatives of `program`.
 fn matches_program(program: Program, text: &str) -> bool {
+    matches_arn(program, text.as_bytes(), false) == Some(text.len())
+}
+
+/// How far one of the alternatives of `program` reaches into `bytes` (as
+/// [`matches_steps`] reads `json`): `arn:` and the partition, which every
+/// alternative starts with (the tests check it), are read once, and the
+/// alternatives' other steps from there, the last first (in the only
+/// program with more than one, S3 bucket ARNs, the commonest). Which
+/// alternative matches does not matter: without `json`, each reaches the end
+/// of `bytes`; with it, the first quote, which no step takes.
+fn matches_arn(program: Program, bytes: &[u8], json: bool) -> Option<usize> {
+    let at = after_partition(bytes)?;
+    let rest = bytes.get(at..)?;
     program
         .iter()
-        .any(|steps| matches_steps(steps, text.as_bytes(), false) == Some(text.len()))
+        .rev()
+        .find_map(|steps| Some(at + matches_steps(steps.get(2..)?, rest, json)?))
+}
+
+/// `arn:aws:`, how most ARNs start: [`ARN`], the first of [`PARTITIONS`]
+/// and the colon after it.
+const ARN_AWS: &[u8; 8] = b"arn:aws:";
+
+/// Where `arn:` and a partition that `bytes` start with end: before the
+/// colon that follows every partition (and that none holds), which is not
+/// taken. ASCII letters and hyphens, so [`PLAIN`] too.
+fn after_partition(bytes: &[u8]) -> Option<usize> {
+    if has_at(bytes, 0, ARN_AWS) {
+        return Some(ARN_AWS.len() - 1);
+    }
+    let Step::Literal(arn) = ARN else {
+        return None;
+    };
+    let at = arn.len();
+    has_at(bytes, 0, arn.as_bytes()).then_some(())?;
+    let word = PARTITIONS.iter().find(|word| {
+        bytes.get(at + word.len()) == Some(&b':') && has_at(bytes, at, word.as_bytes())
+    })?;
+    Some(at + word.len())
 }
 
 /// Whether `bytes` has `literal` at `at`, compared a word at a time
 /// ([`same_words`], inlined: the literals are short and known).
 #[inline(always)]
-fn has_at(bytes: &[u8], at: usize, literal: &str) -> bool {
-    let literal = literal.as_bytes();
+fn has_at(bytes: &[u8], at: usize, literal: &[u8]) -> bool {
     bytes
         .get(at..at.saturating_add(literal.len()))
         .is_some_and(|found| same_words(found, literal))
@@ -644,12 +712,13 @@ fn has_at(bytes: &[u8], at: usize, literal: &str) -> bool {
 /// is the length of a string without escapes that matches). `None` when they
 /// do not match. Never reads past the end of a match but to look at the
 /// byte after it.
+#[inline(never)]
 fn matches_steps(steps: &[Step], bytes: &[u8], json: bool) -> Option<usize> {
     let mut at = 0;
     for (index, step) in steps.iter().enumerate() {
         match step {
             Step::Literal(literal) => {
-                has_at(bytes, at, literal).then_some(())?;
+                has_at(bytes, at, literal.as_bytes()).then_some(())?;
                 at += literal.len();
             }
             Step::OneOf(words) => {
@@ -658,9 +727,9 @@ fn matches_steps(steps: &[Step], bytes: &[u8], json: bool) -> Option<usize> {
                     return None;
                 };
                 let stop = next.as_bytes().first();
-                let word = words
-                    .iter()
-                    .find(|word| bytes.get(at + word.len()) == stop && has_at(bytes, at, word))?;
+                let word = words.iter().find(|word| {
+                    bytes.get(at + word.len()) == stop && has_at(bytes, at, word.as_bytes())
+                })?;
                 at += word.len();
             }
             Step::Run {
@@ -668,17 +737,19 @@ fn matches_steps(steps: &[Step], bytes: &[u8], json: bool) -> Option<usize> {
             } => {
                 // The `min` bytes the run must take, checked together; then
                 // as many more as belong, up to `max`.
-                at = at.checked_add(*min)?;
-                class
-                    .has_all(bytes.get(at - min..at)?, json)
-                    .then_some(())?;
-                let end = bytes.len().min(at.saturating_add(max.saturating_sub(*min)));
-                while at < end && bytes.get(at).is_some_and(|&byte| class.has(byte, json)) {
-                    at += 1;
+                let (must, more) = bytes.get(at..)?.split_at_checked(*min)?;
+                class.has_all(must, json).then_some(())?;
+                at += min;
+                if max > min {
+                    let more = more.get(..max - min).unwrap_or(more);
+                    at += more
+                        .iter()
+                        .position(|&byte| !class.has(byte, json))
+                        .unwrap_or(more.len());
                 }
             }
             Step::Optional(literal) => {
-                if has_at(bytes, at, literal) {
+                if has_at(bytes, at, literal.as_bytes()) {
                     at += literal.len();
                 }
             }
@@ -1592,6 +1663,142 @@ mod tests {
                 Shape::Repeated { .. } => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn every_alternative_starts_with_arn_and_a_partition_read_once() {
+        let Step::Literal(arn) = ARN else {
+            panic!("ARN is a literal")
+        };
+        assert_eq!(ARN_AWS, format!("{arn}{}:", PARTITIONS[0]).as_bytes());
+        for (pattern, program) in programs() {
+            for steps in program {
+                // `after_partition` reads these two and stops before the colon that follows.
+                assert!(
+                    matches!(steps[..3], [Step::Literal("arn:"), Step::OneOf(words), Step::Literal(next)]
+                        if *words == PARTITIONS[..] && next.starts_with(':')),
+                    "{pattern:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_repeated_classes_bits_hold_what_their_functions_say() {
+        let mut seen = PLAIN
+            | CLASSES
+                .map(|spelling| Class::of(spelling).0)
+                .iter()
+                .fold(0, |all, bit| all | bit);
+        for &pattern in Pattern::ALL {
+            let Shape::Repeated { allowed, bit, .. } = pattern.shape() else {
+                continue;
+            };
+            if pattern == Pattern::FilterValue {
+                // Matched by its least byte, without a bit.
+                assert_eq!(bit, 0);
+                continue;
+            }
+            assert_eq!(bit.count_ones(), 1, "{pattern:?}");
+            assert_eq!(seen & bit, 0, "{pattern:?}: a bit of its own");
+            seen |= bit;
+            for byte in 0..=u8::MAX {
+                // A byte beyond ASCII is never in a repeated class's bit: its character is decoded.
+                let expected = byte.is_ascii() && allowed(char::from(byte));
+                assert_eq!(
+                    CLASS_TABLE[usize::from(byte)] & bit != 0,
+                    expected,
+                    "{pattern:?} {byte:#x}"
+                );
+            }
+        }
+    }
+
+    /// Characters to put in every position: beyond ASCII (in each class or
+    /// not, of two, three and four bytes, and the line terminators), and
+    /// the ASCII bytes at the classes' edges.
+    fn every_position_characters() -> Vec<char> {
+        let mut chars = vec![
+            'é', '\u{85}', '\u{A0}', '\u{1680}', '\u{2028}', '\u{2029}', '\u{3000}', '\u{FFFF}',
+            '😀', '\0', '\t', '\n', '\r', ' ', '\u{7F}',
+        ];
+        chars.extend(class_edges());
+        chars.extend(
+            (0_u8..0x80)
+                .map(char::from)
+                .filter(|c| c.is_ascii_punctuation()),
+        );
+        chars
+    }
+
+    /// `text`, each of its prefixes, and it with each of `chars` put in
+    /// place of and before each of its characters and at its end.
+    fn around_every_position(text: &str, chars: &[char]) -> Vec<String> {
+        let mut out: Vec<String> = (0..=text.len())
+            .filter(|&at| text.is_char_boundary(at))
+            .map(|at| text[..at].to_owned())
+            .collect();
+        let positions: Vec<usize> = text
+            .char_indices()
+            .map(|(at, _)| at)
+            .chain([text.len()])
+            .collect();
+        for &at in &positions {
+            let (before, after) = text.split_at(at);
+            let mut rest = after.chars();
+            rest.next();
+            for &c in chars {
+                out.push(format!("{before}{c}{after}"));
+                if at < text.len() {
+                    out.push(format!("{before}{c}{}", rest.as_str()));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_character_in_every_position_is_matched_as_the_regex_does() {
+        // Long enough for whole words and the tail after them, in the
+        // loops that read a word or four bytes at a time.
+        let extra: &[(Pattern, &str)] = &[
+            (Pattern::TagKey, "team-name.2024"),
+            (Pattern::TagValue, "ops@example.com"),
+            (Pattern::FilterType, "SIMPLE_PATTERN"),
+            (Pattern::FilterValue, "*.tmp|/scratch|*/.snapshot"),
+            (Pattern::ScheduleExpression, "cron(0 2 ? * MON-FRI *)"),
+            (Pattern::S3Subdirectory, "reports/2024 (a)"),
+            (Pattern::S3ObjectVersionId, "3HL4kqtJlcpXroDTDmJ+rm"),
+        ];
+        let chars = every_position_characters();
+        let mut checked = 0;
+        for &pattern in Pattern::ALL {
+            let regex = reference(pattern);
+            let mut texts: Vec<String> = seeds(pattern);
+            texts.extend(
+                extra
+                    .iter()
+                    .filter(|(p, _)| *p == pattern)
+                    .map(|(_, t)| t.to_string()),
+            );
+            // The seeds that match (TagKey shares TagValue's, which has an `@`).
+            for seed in texts.into_iter().filter(|seed| regex.is_match(seed)) {
+                for text in around_every_position(&seed, &chars) {
+                    assert_eq!(
+                        pattern.matches(&text),
+                        regex.is_match(&text),
+                        "{pattern:?} on {text:?}"
+                    );
+                    assert_eq!(
+                        pattern.json_string_length(format!("{text}\"").as_bytes()),
+                        json_reference(pattern, &regex, &text),
+                        "{pattern:?} on the JSON string {text:?}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100_000, "{checked}");
     }
 
     #[test]

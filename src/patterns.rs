@@ -488,11 +488,16 @@ impl Class {
     }
 
     /// Whether every byte of `bytes` belongs, and with `json` is also
-    /// [`PLAIN`]: their entries ANDed, with no branch per byte.
+    /// [`PLAIN`]: their entries ANDed, with no branch per byte (one byte,
+    /// what most runs must take, read here).
     #[inline(always)]
     fn has_all(self, bytes: &[u8], json: bool) -> bool {
         let wanted = self.wanted(json);
-        entries(bytes) & wanted == wanted
+        let all = match bytes {
+            [byte] => CLASS_TABLE[usize::from(*byte)],
+            _ => entries(bytes),
+        };
+        all & wanted == wanted
     }
 
     /// The bits of [`CLASS_TABLE`] a byte needs.

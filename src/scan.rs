@@ -406,7 +406,7 @@ impl<'a> Scanner<'a> {
                         self.record.choice(slot, position, text);
                         Some(())
                     }
-                    None => self.string_value(rule, slot, place),
+                    None => self.string_value(rule, slot, place, false),
                 }
             }
             // An ARN, matched as it is read.
@@ -417,13 +417,15 @@ impl<'a> Scanner<'a> {
                         self.record.string(slot, text);
                         Some(())
                     }
+                    // Not clean if it is a string here: one without
+                    // escapes is matched as it is read, so not matched again.
                     _ => {
                         self.pos = start;
-                        self.string_value(rule, slot, place)
+                        self.string_value(rule, slot, place, true)
                     }
                 }
             }
-            Shape::String(rule) => self.string_value(rule, slot, place),
+            Shape::String(rule) => self.string_value(rule, slot, place, false),
             Shape::Long { minimum } => {
                 let start = self.pos;
                 match self.integer() {
@@ -458,9 +460,17 @@ impl<'a> Scanner<'a> {
         Some(())
     }
 
-    /// A string of `rule` at `place`, read into `slot`, and what is wrong with it.
+    /// A string of `rule` at `place`, read into `slot`, and what is wrong
+    /// with it; `known_unclean` when a string here is known not to be clean
+    /// (an ARN that did not match as it was read), so not checked again.
     #[inline(always)]
-    fn string_value(&mut self, rule: &StringRule, slot: Slot, place: &Place<'_>) -> Option<()> {
+    fn string_value(
+        &mut self,
+        rule: &StringRule,
+        slot: Slot,
+        place: &Place<'_>,
+        known_unclean: bool,
+    ) -> Option<()> {
         let start = self.pos;
         let Some(text) = self.string() else {
             // Not a string (a string with escapes is the general path's).
@@ -469,7 +479,8 @@ impl<'a> Scanner<'a> {
                 .then(|| self.wrong_type(slot, place, "a string", false))?;
         };
         self.record.string(slot, text);
-        if string_is_clean(text, rule) {
+        debug_assert!(!(known_unclean && string_is_clean(text, rule)));
+        if !known_unclean && string_is_clean(text, rule) {
             return Some(());
         }
         self.string_problem(text, rule, place)

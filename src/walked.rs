@@ -125,10 +125,12 @@ fn reading<'a, Out>(
         impl FnOnce(String) -> Out,
     >,
 ) -> Option<Out> {
-    if let Some(record) = read(words, strings, units, operation) {
+    // `read`, keeping the cursor for how many strings it found clean.
+    let (mut at, extent) = Cursor::new(words, strings, units, operation)?;
+    if let Some(record) = generated::read(&mut at, operation, extent).filter(|_| at.at_end()) {
         return Some((reading.clean)(record));
     }
-    Some(match report(words, strings, units, operation) {
+    Some(match report(words, strings, units, operation, at.clean) {
         Some((record, problems)) => (reading.reported)(record, problems),
         None => (reading.text)(json_text(words, strings, units, operation)?),
     })
@@ -140,6 +142,9 @@ fn reading<'a, Out>(
 /// walker wrote as JSON text are read by the pass itself, and what is wrong
 /// with the rest is reported through it. `None` where the pass would leave
 /// the text to the general path, and for words the walker never writes.
+/// The first `known_clean` free strings are known to be clean (the clean
+/// reader, which reads the same words up to where it stops, found them so)
+/// and are not checked again.
 /// Not inlined: a request that is clean never comes here.
 #[inline(never)]
 pub fn report<'a>(
@@ -147,12 +152,14 @@ pub fn report<'a>(
     strings: &'a str,
     units: usize,
     operation: Operation,
+    known_clean: usize,
 ) -> Option<Scanned<'a>> {
     let (at, extent) = Cursor::new(words, strings, units, operation)?;
     let mut reporter = Reporter {
         at,
         operation,
         pass: Scanner::without_text(operation),
+        known_clean,
     };
     reporter.member(operation.request(), Slot::Root, &Place::ROOT, extent)?;
     reporter.at.at_end().then(|| reporter.pass.finish())
@@ -224,6 +231,10 @@ struct Cursor<'w, 'a> {
     /// Where the next string starts in `strings`, in bytes.
     at: usize,
     ascii: bool,
+    /// How many free strings [`Cursor::clean_string`] has found clean, in
+    /// the order they come: the clean reader's, for the reporting reader,
+    /// which reads the same strings first (see [`reading`]).
+    clean: usize,
 }
 
 impl<'w, 'a> Cursor<'w, 'a> {
@@ -242,6 +253,7 @@ impl<'w, 'a> Cursor<'w, 'a> {
             at: 0,
             // One UTF-16 unit per UTF-8 byte: every character is ASCII.
             ascii: strings.len() == units,
+            clean: 0,
         };
         let (written, extent) = cursor.member()?;
         (Operation::ALL.get(written) == Some(&operation)).then_some((cursor, extent))
@@ -335,7 +347,9 @@ impl<'w, 'a> Cursor<'w, 'a> {
     #[inline(never)]
     fn clean_string(&mut self, rule: &'static StringRule, units: usize) -> Option<&'a str> {
         let text = self.string_of(units)?;
-        string_is_clean(text, rule).then_some(text)
+        string_is_clean(text, rule).then_some(())?;
+        self.clean += 1;
+        Some(text)
     }
 
     /// A clean member of `shape` that no rule reads, whose word held
@@ -535,6 +549,9 @@ struct Reporter<'w, 'a> {
     at: Cursor<'w, 'a>,
     operation: Operation,
     pass: Scanner<'a>,
+    /// How many of the free strings still to come are known to be clean
+    /// (see [`report`]).
+    known_clean: usize,
 }
 
 impl<'a> Reporter<'_, 'a> {
@@ -573,6 +590,13 @@ impl<'a> Reporter<'_, 'a> {
             }
             Shape::String(rule) => {
                 let text: &'a str = self.at.string_of(held)?;
+                if self.known_clean > 0 {
+                    // Found clean by the clean reader: not matched again.
+                    self.known_clean -= 1;
+                    debug_assert!(string_is_clean(text, rule));
+                    self.pass.record.string(slot, text);
+                    return Some(());
+                }
                 if clean_string(&mut self.pass.record, slot, rule, text).is_some() {
                     return Some(());
                 }
@@ -1040,7 +1064,7 @@ mod tests {
         let tree = parse(text).expect("JSON");
         let (words, strings, units) = walk(&tree.value, operation).expect("walked");
         assert_eq!(read(&words, &strings, units, operation), None, "{text}");
-        let (record, found) = report(&words, &strings, units, operation)
+        let (record, found) = report(&words, &strings, units, operation, 0)
             .unwrap_or_else(|| panic!("reported from the words: {text}"));
         assert_eq!(found.is_some(), problems, "problems found in {text}");
         assert_eq!(record, Record::from_value(&tree.value, operation), "{text}");
@@ -1075,7 +1099,7 @@ mod tests {
         let (words, strings, units) = walk(&tree.value, operation).expect("walked");
         assert_eq!(read(&words, &strings, units, operation), None, "{text}");
         assert!(
-            report(&words, &strings, units, operation).is_none(),
+            report(&words, &strings, units, operation, 0).is_none(),
             "{text}"
         );
         let context = context(operation);
@@ -1463,7 +1487,7 @@ mod tests {
             changed[at] = word;
             assert_eq!(read(&changed, &strings, units, operation), None, "{word}");
             assert!(
-                report(&changed, &strings, units, operation).is_none(),
+                report(&changed, &strings, units, operation, 0).is_none(),
                 "{word}"
             );
             assert_eq!(

@@ -12,13 +12,16 @@
 //! - `.` is any character except a line terminator (`\n`, `\r`, U+0085, U+2028, U+2029);
 //! - `[0-9]` and `[a-z]` are ASCII ranges.
 //!
-//! A pattern that is one character class repeated is matched character by character. An ARN
-//! pattern is a list of steps (literals, the partitions, runs of a class between two bounds, an
-//! optional ending, `.*`) per alternative of the model's regex, its classes read from the model's
-//! own spelling when the crate is compiled; one matcher reads the steps left to right and never
-//! backtracks (no run or group of words can take the byte that follows it), so matching is linear
-//! in the input length. The single pass matches an ARN as it reads the JSON string
-//! ([`Pattern::json_string_length`]).
+//! A pattern that is one character class repeated is matched a byte at a time: each class has a
+//! bit in one table of the bytes, set from the class's function for ASCII, and a string's entries
+//! are ANDed; characters are decoded (and given to the function) only from the first byte beyond
+//! ASCII, when there is one. An ARN pattern is a list of steps (literals, the partitions, runs of a
+//! class between two bounds, an optional ending, `.*`) per alternative of the model's regex, its
+//! classes read from the model's own spelling when the crate is compiled; one matcher reads the
+//! steps left to right and never backtracks (no run or group of words can take the byte that
+//! follows it), so matching is linear in the input length. Every alternative starts with `arn:`
+//! and a partition, which are read once for all of them. The single pass matches an ARN as it
+//! reads the JSON string ([`Pattern::json_string_length`]).
 //! [`Pattern::model_regex`] keeps the model's own text for messages and for the tests, which check
 //! that the steps spell it, and every matcher against the `regex` crate on many generated
 //! near-miss strings and on strings at every step's edges.
@@ -717,7 +720,6 @@ fn has_at(bytes: &[u8], at: usize, literal: &[u8]) -> bool {
 /// is the length of a string without escapes that matches). `None` when they
 /// do not match. Never reads past the end of a match but to look at the
 /// byte after it.
-#[inline(never)]
 fn matches_steps(steps: &[Step], bytes: &[u8], json: bool) -> Option<usize> {
     let mut at = 0;
     for (index, step) in steps.iter().enumerate() {

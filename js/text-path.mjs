@@ -245,30 +245,57 @@ let arraysPlain = true;
 // the report is read (see `reading`) may grow the memory, which detaches
 // the buffer the read began with.
 let memory;
-let fixed; // the fixed strings read so far, of the glue whose record this is (see `fixedString`), and its codes (`codeAt`)
+let kept; // what readReport keeps of this glue's reports, from one to the next (see `reportsKept`)
 
 // Where readReport copies a record's words: kept from one report to the
 // next, up to COPY_KEPT words (a longer record's copy is made for it
-// alone), copied from a view of the whole wasm memory that is kept while
-// its buffer is: growing the memory detaches the buffer, and a detached
-// view reads undefined. A typed array made per report cost more than the copy.
+// alone), copied from a view of the whole wasm memory that each glue keeps
+// while its buffer is the same (see `reportsKept`): growing the memory
+// detaches the buffer, and a detached view reads undefined. A typed array
+// made per report cost more than the copy.
 const COPY_KEPT = 1 << 14;
 const WORDS_KEPT = new Uint32Array(COPY_KEPT);
-let memoryWords = new Uint32Array(0);
-let memoryBuffer; // the buffer memoryWords views
-// The WebAssembly.Memory whose buffer that is: the last report's, kept
-// until the next (an instance the guard replaced is let go then).
-let wordsMemory;
 // Taken at load, as `apply`: the page may replace it, and a replacement
 // that validated another request (growing the memory) would read a
 // detached view.
 const decode = TextDecoder.prototype.decode;
 const { set: setItems } = Object.getPrototypeOf(Uint8Array.prototype);
-// Taken at load too: the fixed strings' and codes' caches outlive a call,
-// so a Map.prototype.get or set the page replaced for one call must not
-// put what it returned into them (every later report would carry it).
+// Taken at load too: the shapes' table is kept from one call to the next,
+// so a Map.prototype.get the page replaced for one call must not put what
+// it returned into it (every later report would carry it).
 const mapGet = Map.prototype.get;
-const mapSet = Map.prototype.set;
+
+/**
+ * How many fixed strings and codes a glue keeps (each a power of two): a
+ * table where each lands in one slot, by its address, and replaces what
+ * was there. A report names a few dozen, all kept; a Map keyed by address
+ * cost a hash lookup each, through `Reflect.apply` (the page may replace
+ * Map.prototype.get), and was the report's dearest lookup.
+ */
+const FIXED_SLOTS = 1024;
+const CODE_SLOTS = 256;
+
+/**
+ * What readReport keeps of one glue's reports from one to the next: a view
+ * of its whole wasm memory while the buffer is the same (`memory`,
+ * `buffer`, `view`), and the fixed strings and codes it decoded, each by
+ * its key (`fixedAt`) in the slot its address picks. Per glue, so that a
+ * glue let go takes its memory with it, and the module's data of one
+ * instance is never read as another's. The tables hold only what the
+ * built-ins gave: no page code runs to fill or read them (indexing a typed
+ * array, or an array at an index it has, asks no prototype).
+ */
+function reportsKept() {
+  return {
+    memory: undefined,
+    buffer: undefined,
+    view: new Uint32Array(0),
+    keys: new Float64Array(FIXED_SLOTS),
+    strings: new Array(FIXED_SLOTS).fill(''),
+    codeKeys: new Float64Array(CODE_SLOTS),
+    codes: new Array(CODE_SLOTS).fill(null),
+  };
+}
 
 /**
  * A copy of the record's words at `address` in the WebAssembly.Memory
@@ -280,14 +307,14 @@ const mapSet = Map.prototype.set;
 function wordsOf(wasm, address) {
   const start = address >>> 2;
   // The header's third word: the count of words, header included.
-  if (wordsMemory !== wasm || memoryWords[start + 2] === undefined) {
-    memoryBuffer = wasm.buffer;
-    memoryWords = new Uint32Array(memoryBuffer);
-    wordsMemory = wasm;
+  if (kept.memory !== wasm || kept.view[start + 2] === undefined) {
+    kept.buffer = wasm.buffer;
+    kept.view = new Uint32Array(kept.buffer);
+    kept.memory = wasm;
   }
-  const count = memoryWords[start + 2];
+  const count = kept.view[start + 2];
   const out = count > COPY_KEPT ? new Uint32Array(count) : WORDS_KEPT;
-  apply(setItems, out, [new Uint32Array(memoryBuffer, address, count)]);
+  apply(setItems, out, [new Uint32Array(kept.buffer, address, count)]);
   return out;
 }
 
@@ -307,22 +334,27 @@ const stringValue = () => (words[next++] === 5 ? string() : fixedString());
 /**
  * The next fixed string (src/report_record.rs): one that lives as long as
  * the module, given by its address in wasm memory and its length in bytes.
- * Decoded there the first time and kept in `fixed`, by address and length
- * (the module's data never moves or changes, in any instance of it), so
- * that a code, a params name or a fixed path or message is not cut afresh
+ * Decoded there the first time and kept (`kept.strings`), by address and
+ * length (the module's data never moves or changes, in any instance of it),
+ * so that a code, a params name or a fixed path or message is not cut afresh
  * on every report, and as a member name is one V8 has already looked up.
  */
 const fixedString = () => fixedAt((next += 2) - 2);
+
+/** The slot of `FIXED_SLOTS` (or `CODE_SLOTS`, with that mask) where the string at `address` is kept. */
+const slotOf = (address, length, mask) => (address ^ (address >>> 10) ^ length) & mask;
 
 /** The fixed string whose address and length are the words at `at`. */
 function fixedAt(at) {
   const address = words[at];
   const length = words[at + 1];
   const key = address * FIXED_LIMIT + length;
-  let out = length < FIXED_LIMIT ? apply(mapGet, fixed, [key]) : undefined;
-  if (out === undefined) {
-    out = apply(decode, decoder, [new Uint8Array(memory.buffer, address, length)]);
-    if (length < FIXED_LIMIT) apply(mapSet, fixed, [key, out]);
+  const slot = slotOf(address, length, FIXED_SLOTS - 1);
+  if (kept.keys[slot] === key && length < FIXED_LIMIT) return kept.strings[slot];
+  const out = apply(decode, decoder, [new Uint8Array(memory.buffer, address, length)]);
+  if (length < FIXED_LIMIT) {
+    kept.keys[slot] = key;
+    kept.strings[slot] = out;
   }
   return out;
 }
@@ -428,17 +460,22 @@ function paramsObject(known) {
 }
 
 /**
- * The next code, a fixed string, as `{ code, shapes }`: kept in `fixed`
- * under its key negated, with the params shapes seen with it (`shapeOf`).
+ * The next code, a fixed string, as `{ code, shapes }`: kept in
+ * `kept.codes`, as `fixedAt` keeps strings, with the params shapes seen
+ * with it (`shapeOf`).
  */
 function codeAt() {
   const at = next;
   next += 2;
-  const key = words[at + 1] < FIXED_LIMIT ? -1 - (words[at] * FIXED_LIMIT + words[at + 1]) : 0;
-  let known = key < 0 ? apply(mapGet, fixed, [key]) : undefined;
-  if (known === undefined) {
-    known = { code: fixedAt(at), shapes: undefined };
-    if (key < 0) apply(mapSet, fixed, [key, known]);
+  const address = words[at];
+  const length = words[at + 1];
+  const key = address * FIXED_LIMIT + length;
+  const slot = slotOf(address, length, CODE_SLOTS - 1);
+  if (kept.codeKeys[slot] === key && length < FIXED_LIMIT) return kept.codes[slot];
+  const known = { code: fixedAt(at), shapes: undefined };
+  if (length < FIXED_LIMIT) {
+    kept.codeKeys[slot] = key;
+    kept.codes[slot] = known;
   }
   return known;
 }
@@ -527,8 +564,8 @@ function diagnostic() {
  * made of the report's JSON text: the same members in the same order, each
  * an own data member made without running page code (see `ownMember`). Its
  * strings are decoded from one text and cut at the UTF-16 offsets the record
- * gives, or are fixed strings kept in `strings` (a Map, one per glue: see
- * `fixedString`). Nothing of the record is kept once it returns or throws.
+ * gives, or are fixed strings kept in `reports` (one per glue: see
+ * `reportsKept`). Nothing of the record is kept once it returns or throws.
  *
  * The record's words are copied out of wasm memory and its text decoded
  * (by TextDecoder.prototype.decode taken at load) before any page code can
@@ -537,15 +574,15 @@ function diagnostic() {
  * memory, which detaches the buffer a view was taken of. The last record's
  * first words stay in the copy until the next.
  */
-function readReport(wasm, address, strings) {
+function readReport(wasm, address, reports) {
   reading = true;
   try {
     memory = wasm;
-    fixed = strings;
+    kept = reports;
     arraysPlain = getPrototypeOf(ARRAY_PROTOTYPE) === OBJECT_PROTOTYPE;
     words = wordsOf(wasm, address);
     // The header: where the text is, its length in bytes, the count of words.
-    text = words[1] === 0 ? '' : apply(decode, decoder, [new Uint8Array(memoryBuffer, words[0], words[1])]);
+    text = words[1] === 0 ? '' : apply(decode, decoder, [new Uint8Array(kept.buffer, words[0], words[1])]);
     // After the header: valid, the count of errors and of warnings, then the diagnostics.
     next = 6;
     at = 0;
@@ -555,7 +592,7 @@ function readReport(wasm, address, strings) {
     for (let count = words[5]; count > 0; count -= 1) ownItem(warnings, diagnostic());
     return { valid: words[3] === 1, errors, warnings };
   } finally {
-    words = text = memory = fixed = undefined; // a long report's text is not kept until the next one
+    words = text = memory = kept = undefined; // a long report's text is not kept until the next one
     reading = false;
   }
 }
@@ -2139,8 +2176,8 @@ export function createValidate(glue) {
   // print of the options kept in wasm (storedPrint) when they are this
   // call's, null when they are not to be kept, undefined when not decided.
   let decided;
-  // The fixed strings of this glue's reports (readReport): codes, params names.
-  const fixedStrings = new Map();
+  // What readReport keeps of this glue's reports: a view of its memory, the fixed strings and codes.
+  const reports = reportsKept();
 
   /** Forgets the buffer, memory and stored options of a replaced instance (a raw glue is never replaced). */
   function followInstance() {
@@ -2216,7 +2253,7 @@ export function createValidate(glue) {
   function validateText(text, options, print) {
     const record = recordOf(text, options, print);
     // Read at once, before anything can call the core again and overwrite it.
-    return record === 0 ? undefined : readReport(writer, record, fixedStrings);
+    return record === 0 ? undefined : readReport(writer, record, reports);
   }
 
   /**
@@ -2423,7 +2460,7 @@ export function createValidate(glue) {
     // the request again rather than give a wrong report.
     if (record === 1) return GIVE_UP;
     if (record === 0) return { valid: true, errors: [], warnings: [] };
-    const report = readReport(writer, record, fixedStrings);
+    const report = readReport(writer, record, reports);
     nameNonFiniteNumbers(request, report);
     return report;
   }

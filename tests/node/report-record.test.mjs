@@ -9,6 +9,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { DESTINATION, FIXTURE_TIME, SOURCE, requireBuiltPackage, seededRandom, withClock } from './helpers.mjs';
 
 requireBuiltPackage();
@@ -413,4 +415,33 @@ test('an Array.prototype whose prototype is a Proxy: none of its traps runs whil
   }
   assert.equal(ran, 0);
   assertSameReport(report, expected, 'the report');
+});
+
+test('a glue let go after its report takes its wasm memory with it: the reader keeps nothing of it', async () => {
+  // The collector, asked for once: a WeakRef tells whether the memory went.
+  v8.setFlagsFromString('--expose-gc');
+  const collect = vm.runInNewContext('gc');
+  const require = createRequire(import.meta.url);
+  const gluePath = require.resolve('../../pkg/node/datasync_task_validator.cjs');
+  const { createValidate } = require('../../pkg/node/text-path.cjs');
+  const memoryOfOneReport = (input) => {
+    delete require.cache[gluePath];
+    const ownGlue = require(gluePath);
+    // Nothing but the reader may hold it: not the cache, nor the module that required it.
+    const loaded = require.cache[gluePath];
+    loaded.parent?.children.splice(loaded.parent.children.indexOf(loaded), 1);
+    delete require.cache[gluePath];
+    const own = createValidate(ownGlue);
+    withClock(FIXTURE_TIME, () => assertSameReport(own(input), glue.validate(MANY), 'its report'));
+    return new WeakRef(ownGlue.wasmMemory());
+  };
+  // The last report read, as an object and as text: no report is read after it.
+  for (const input of [JSON.parse(MANY), MANY]) {
+    const memory = memoryOfOneReport(input);
+    for (let round = 0; round < 10 && memory.deref() !== undefined; round += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      collect();
+    }
+    assert.equal(memory.deref(), undefined, 'the memory was collected');
+  }
 });

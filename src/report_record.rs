@@ -121,8 +121,15 @@ impl Record {
     }
 
     fn diagnostic(&mut self, diagnostic: &Diagnostic) {
-        self.fixed(diagnostic.code.as_str());
-        self.push(u32::from(diagnostic.severity == Severity::Warning));
+        // The code's two words and the severity at once: one capacity check.
+        let code = diagnostic.code.as_str();
+        self.words.extend_from_slice(&[
+            address(code),
+            word(code.len()),
+            u32::from(diagnostic.severity == Severity::Warning),
+        ]);
+        #[cfg(test)]
+        self.fixed.push((address(code), code));
         self.text(&diagnostic.path);
         self.text(&diagnostic.message);
         self.push(word(diagnostic.params.len()));
@@ -224,18 +231,15 @@ impl Record {
     }
 
     /// Writes a string that lives as long as the module as its address
-    /// and its length in bytes, without copying it. Not inlined either.
+    /// and its length in bytes, without copying it: two words at once.
     /// The JS side caches it by address, so it must never be text from the
     /// input buffers (`INPUT`, `WORDS` in src/wasm.rs), which the next call
     /// rewrites, even though they are leaked as `&'static`.
-    #[inline(never)]
     fn fixed(&mut self, text: &'static str) {
-        // The address is a wasm32 pointer; natively (the tests) its low half.
-        let address = text.as_ptr() as usize as u32;
-        self.push(address);
-        self.push(word(text.len()));
+        self.words
+            .extend_from_slice(&[address(text), word(text.len())]);
         #[cfg(test)]
-        self.fixed.push((address, text));
+        self.fixed.push((address(text), text));
     }
 
     /// Appends one word.
@@ -257,6 +261,12 @@ fn is_ascii(bytes: &[u8]) -> bool {
         any |= u64::from(byte);
     }
     any & 0x8080_8080_8080_8080 == 0
+}
+
+/// The address of a string that lives as long as the module: a wasm32
+/// pointer; natively (the tests) its low half.
+fn address(text: &'static str) -> u32 {
+    text.as_ptr() as usize as u32
 }
 
 /// A count or length as a word. Reports are bounded (at most

@@ -162,10 +162,7 @@ impl Record {
             Value::Bool(false) => self.push(Tag::False as u32),
             Value::Bool(true) => self.push(Tag::True as u32),
             Value::Number(Number::Int(int)) => match u32::try_from(*int) {
-                Ok(small) => {
-                    self.push(Tag::Small as u32);
-                    self.push(small);
-                }
+                Ok(small) => self.words.extend_from_slice(&[Tag::Small as u32, small]),
                 Err(_) => {
                     self.push(Tag::Literal as u32);
                     self.string(&int.to_string());
@@ -200,8 +197,10 @@ impl Record {
     fn text(&mut self, text: &Cow<'static, str>) {
         match text {
             Cow::Borrowed(text) => {
-                self.push(Tag::Fixed as u32);
-                self.fixed(text);
+                self.words
+                    .extend_from_slice(&[Tag::Fixed as u32, address(text), word(text.len())]);
+                #[cfg(test)]
+                self.fixed.push((address(text), text));
             }
             Cow::Owned(text) => {
                 self.push(Tag::String as u32);

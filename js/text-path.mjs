@@ -2556,7 +2556,10 @@ function findCycle(root) {
  * reads own data members only.
  */
 function nameNonFiniteNumbers(request, result) {
-  for (const diagnostic of [...result.errors, ...result.warnings]) {
+  // Errors only: value/wrong-type is one. Indexed, not spread into a new array through the page's iterator.
+  const errors = result.errors;
+  for (let index = 0; index < errors.length; index += 1) {
+    const diagnostic = errors[index];
     if (diagnostic.code !== 'value/wrong-type' || diagnostic.params?.actual !== 'null') continue;
     const value = memberAt(request, diagnostic.path);
     if (typeof value !== 'number' || Number.isFinite(value)) continue;
@@ -2571,8 +2574,9 @@ function nameNonFiniteNumbers(request, result) {
 function memberAt(root, path) {
   try {
     let value = root;
-    for (const raw of path.split('/').slice(1)) {
-      const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const names = path.split('/');
+    for (let index = 1; index < names.length; index += 1) {
+      const key = names[index].replace(/~1/g, '/').replace(/~0/g, '~');
       if (value === null || typeof value !== 'object') return undefined;
       const member = Object.getOwnPropertyDescriptor(value, key);
       if (!member || !('value' in member)) return undefined;

@@ -445,3 +445,25 @@ test('a glue let go after its report takes its wasm memory with it: the reader k
     assert.equal(memory.deref(), undefined, 'the memory was collected');
   }
 });
+
+test("a page that replaces Array.prototype[Symbol.iterator] never runs while validate() reports, as an object or as text", () => {
+  const expected = glue.validate(MANY);
+  const iterator = Array.prototype[Symbol.iterator];
+  let ran = 0;
+  Array.prototype[Symbol.iterator] = function replaced() {
+    ran += 1;
+    return Reflect.apply(iterator, this, []);
+  };
+  let reports;
+  let nonFinite;
+  try {
+    reports = [validate(JSON.parse(MANY)), validate(MANY)];
+    // A member that is NaN, which the report names as such (JSON.stringify writes null).
+    nonFinite = validate(request({ Options: { BytesPerSecond: NaN } }));
+  } finally {
+    Array.prototype[Symbol.iterator] = iterator;
+  }
+  assert.equal(ran, 0);
+  for (const report of reports) assertSameReport(report, expected, 'the report');
+  assert.match(nonFinite.errors[0].message, /it is NaN, which is not a finite number/);
+});

@@ -972,7 +972,8 @@ pub enum PatchOp {
 /// its address, which the JavaScript side decodes once and caches. Made only
 /// by `fixed!(TEXT)`, whose `const` block takes nothing known only at run
 /// time: never text of a request, which in the WebAssembly build lies in
-/// buffers (`&'static`, as they are never freed) that the next call rewrites.
+/// buffers that the next call rewrites (borrowed for one call, never
+/// `'static`: `INPUT` in src/wasm.rs).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Fixed(&'static str);
 

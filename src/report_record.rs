@@ -11,7 +11,8 @@
 //! read in the order they were written, each starting where the last ended.
 //!
 //! A string that lives as long as the module (`&'static str`: a code, a
-//! params name, most values the rules name, such as `"integer"`) is not
+//! params name, most values the rules name, such as `"integer"`; the
+//! request's text never is one, see [`Record::fixed`]) is not
 //! copied: the record gives its address in wasm memory and its length in
 //! bytes, `F`, and the wrapper decodes it there once and keeps it for the
 //! next reports. Cutting and, for a member name, looking up a string made
@@ -66,7 +67,8 @@ pub enum Tag {
     /// An object: the count of members, then each member's name and value.
     Object = 7,
     /// A string that lives as long as the module: its address and length.
-    /// Never text of the input buffers, which the JS side would cache stale.
+    /// Never text of the input buffers, which the JS side would cache stale
+    /// (they are never `'static`: see [`Record::fixed`]).
     Fixed = 8,
 }
 
@@ -233,7 +235,9 @@ impl Record {
     /// and its length in bytes, without copying it: two words at once.
     /// The JS side caches it by address, so it must never be text from the
     /// input buffers (`INPUT`, `WORDS` in src/wasm.rs), which the next call
-    /// rewrites, even though they are leaked as `&'static`.
+    /// rewrites: those are lent for one call, never `'static`, so in the
+    /// WebAssembly build every `&'static str` is the module's own data,
+    /// params values' strings (`Value<'static>`) included.
     fn fixed(&mut self, text: &'static str) {
         self.words
             .extend_from_slice(&[address(text), word(text.len())]);

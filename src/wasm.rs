@@ -313,17 +313,9 @@ thread_local! {
     /// memory (see `inputBuffer`), so the text is copied once, not twice, and
     /// no allocation is made or freed per call.
     ///
-    /// A leaked slice in a `Cell`, not a `RefCell<Vec<u8>>`: reading it takes
-    /// no borrow, so a JS exception that unwinds through the core while it
-    /// reads (the JS stack running out inside it, say) leaves no borrow
-    /// behind to refuse every later call. A buffer is never freed, so even a
-    /// reader that never returns cannot see it disappear; it only grows, by
-    /// the wrapper's doubling up to its limit, so the buffers given up on the
-    /// way add up to less than that limit. Its contents are rewritten by the
-    /// next call, so they must never reach a `Value` as a `Borrowed`
-    /// `&'static str`: the report writes those as `Tag::Fixed`, which the JS
-    /// side caches by address.
-    static INPUT: Cell<&'static [u8]> = const { Cell::new(&[]) };
+    /// A [`Lent`] buffer: its contents are rewritten by the next call, so
+    /// the request's text is never `'static`.
+    static INPUT: Lent<u8> = const { Lent::new() };
 
     /// The options the wrapper stored with `storeOptions`, for
     /// `validateInputStored`: a form validates on every keystroke with the
@@ -336,14 +328,54 @@ thread_local! {
 
     /// Where the wrapper copies the words the generated walker in
     /// `js/text-path.mjs` wrote of a request given as an object (see
-    /// [`crate::walked`]); its strings go into `INPUT`. Leaked like `INPUT`,
-    /// and like it never to reach a `Value` as a `Borrowed` `&'static str`.
-    static WORDS: Cell<&'static [f64]> = const { Cell::new(&[]) };
+    /// [`crate::walked`]); its strings go into `INPUT`. [`Lent`] like `INPUT`.
+    static WORDS: Lent<f64> = const { Lent::new() };
 
     /// The last report `validateInput`, `validateInputPlain`,
     /// `validateInputStored`, `validateWalked` or `validateUtf8` wrote, for
     /// the wrapper to read (see [`write_record`]).
     static RECORD: Cell<Record> = const { Cell::new(Record::new()) };
+}
+
+/// A buffer in wasm memory that the wrapper writes a request into (`INPUT`,
+/// `WORDS`), lent to the core for one call.
+///
+/// A leaked slice in a `Cell`, not a `RefCell<Vec<_>>`: reading it takes no
+/// borrow, so a JS exception that unwinds through the core while it reads
+/// (the JS stack running out inside it, say) leaves no borrow behind to
+/// refuse every later call. A buffer is never freed, so even a reader that
+/// never returns cannot see it disappear; it only grows, by the wrapper's
+/// doubling up to its limit, so the buffers given up on the way add up to
+/// less than that limit.
+///
+/// Leaked, but never lent as `'static`: [`Lent::lend`] borrows it for as
+/// long as the thread-local is borrowed, inside its `with`, so the compiler
+/// keeps the request's text out of anything `'static`. In this build every
+/// `&'static str` is then the module's own data, which a report's record
+/// writes by address ([`crate::report_record::Tag::Fixed`]) for the JS side
+/// to cache: a diagnostic's params value (`Value<'static>`) can never be the
+/// request's text, which the next call rewrites.
+struct Lent<T: 'static>(Cell<&'static [T]>);
+
+impl<T: Clone + 'static> Lent<T> {
+    const fn new() -> Self {
+        Lent(Cell::new(&[]))
+    }
+
+    /// The buffer, for as long as `self` is borrowed.
+    fn lend(&self) -> &[T] {
+        self.0.get()
+    }
+
+    /// Makes the buffer at least `length` items long (`fill` each, exactly
+    /// `length`: the wrapper bounds it, and wasm memory never shrinks), and
+    /// returns its address in wasm memory.
+    fn grow(&self, length: usize, fill: T) -> usize {
+        if self.0.get().len() < length {
+            self.0.set(vec![fill; length].leak());
+        }
+        self.0.get().as_ptr() as usize
+    }
 }
 
 /// Reads `options` (as `validate` does, with the same TypeError) and keeps
@@ -372,24 +404,20 @@ fn stored_options() -> Option<Rc<CallOptions>> {
 #[wasm_bindgen(js_name = validateInputStored)]
 pub fn validate_input_stored(length: usize) -> Result<usize, JsValue> {
     let options = stored_options().unwrap_or_default();
-    let bytes = INPUT
-        .with(Cell::get)
-        .get(..length)
-        .ok_or_else(|| JsError::new("validateInputStored: length beyond the input buffer"))?;
-    Ok(validate_bytes(bytes, &options))
+    INPUT.with(|input| {
+        let bytes = input
+            .lend()
+            .get(..length)
+            .ok_or_else(|| JsError::new("validateInputStored: length beyond the input buffer"))?;
+        Ok(validate_bytes(bytes, &options))
+    })
 }
 
 /// Makes the input buffer at least `capacity` bytes long and returns its
 /// address in wasm memory, where the wrapper encodes the next request.
 #[wasm_bindgen(js_name = inputBuffer)]
 pub fn input_buffer(capacity: usize) -> usize {
-    INPUT.with(|input| {
-        if input.get().len() < capacity {
-            // Exactly what was asked: the wrapper bounds it, and wasm memory never shrinks.
-            input.set(vec![0; capacity].leak());
-        }
-        input.get().as_ptr() as usize
-    })
+    INPUT.with(|input| input.grow(capacity, 0))
 }
 
 /// `validateUtf8` on the first `length` bytes of the input buffer. Throws
@@ -399,11 +427,13 @@ pub fn input_buffer(capacity: usize) -> usize {
 pub fn validate_input(length: usize, options: JsValue) -> Result<usize, JsValue> {
     // Read first: reading runs the caller's code (toJSON, getters).
     let options = read_options("validate", &options)?;
-    let bytes = INPUT
-        .with(Cell::get)
-        .get(..length)
-        .ok_or_else(|| JsError::new("validateInput: length beyond the input buffer"))?;
-    Ok(validate_bytes(bytes, &options))
+    INPUT.with(|input| {
+        let bytes = input
+            .lend()
+            .get(..length)
+            .ok_or_else(|| JsError::new("validateInput: length beyond the input buffer"))?;
+        Ok(validate_bytes(bytes, &options))
+    })
 }
 
 /// `validateInput` for a call without options, the usual one: nothing to
@@ -412,12 +442,14 @@ pub fn validate_input(length: usize, options: JsValue) -> Result<usize, JsValue>
 /// [`BEYOND_THE_BUFFER`], never an address, for the wrapper to throw.
 #[wasm_bindgen(js_name = validateInputPlain)]
 pub fn validate_input_plain(length: usize) -> usize {
-    INPUT
-        .with(Cell::get)
-        .get(..length)
-        .map_or(BEYOND_THE_BUFFER, |bytes| {
-            validate_bytes(bytes, &CallOptions::default())
-        })
+    INPUT.with(|input| {
+        input
+            .lend()
+            .get(..length)
+            .map_or(BEYOND_THE_BUFFER, |bytes| {
+                validate_bytes(bytes, &CallOptions::default())
+            })
+    })
 }
 
 /// What `validateInputPlain` and `validateWalked` return for a length beyond their buffers.
@@ -427,12 +459,7 @@ const BEYOND_THE_BUFFER: usize = usize::MAX;
 /// in wasm memory (see `WORDS`).
 #[wasm_bindgen(js_name = walkWords)]
 pub fn walk_words(count: usize) -> usize {
-    WORDS.with(|words| {
-        if words.get().len() < count {
-            words.set(vec![0.0; count].leak());
-        }
-        words.get().as_ptr() as usize
-    })
+    WORDS.with(|words| words.grow(count, 0.0))
 }
 
 /// Validates the request the walker wrote: the first `count` words and the
@@ -460,33 +487,37 @@ pub fn validate_walked(
     let kept = if stored { stored_options() } else { None };
     let none = CallOptions::default();
     let options = kept.as_deref().unwrap_or(&none);
-    let Some(words) = WORDS.with(Cell::get).get(..count) else {
-        return BEYOND_THE_BUFFER;
-    };
-    let input = match &copy {
-        Some(copy) => copy.get(..bytes),
-        None => INPUT.with(Cell::get).get(..bytes),
-    };
-    let Some(input) = input else {
-        return BEYOND_THE_BUFFER;
-    };
-    // The wrapper's TextEncoder writes valid UTF-8; anything else is not clean.
-    let Ok(strings) = std::str::from_utf8(input) else {
-        return 1;
-    };
-    let clock = match now {
-        Some(millis) => Context {
-            now_unix: unix_seconds(millis),
-            ..Context::default()
-        },
-        None => clock_context(),
-    };
-    let context = options.context(clock);
-    match crate::walked::validate_walked(words, strings, units, &context) {
-        None => 1,
-        Some(report) if report.diagnostics.is_empty() => 0,
-        Some(report) => write_record(&report),
-    }
+    WORDS.with(|words| {
+        INPUT.with(|input| {
+            let Some(words) = words.lend().get(..count) else {
+                return BEYOND_THE_BUFFER;
+            };
+            let input = match &copy {
+                Some(copy) => copy.get(..bytes),
+                None => input.lend().get(..bytes),
+            };
+            let Some(input) = input else {
+                return BEYOND_THE_BUFFER;
+            };
+            // The wrapper's TextEncoder writes valid UTF-8; anything else is not clean.
+            let Ok(strings) = std::str::from_utf8(input) else {
+                return 1;
+            };
+            let clock = match now {
+                Some(millis) => Context {
+                    now_unix: unix_seconds(millis),
+                    ..Context::default()
+                },
+                None => clock_context(),
+            };
+            let context = options.context(clock);
+            match crate::walked::validate_walked(words, strings, units, &context) {
+                None => 1,
+                Some(report) if report.diagnostics.is_empty() => 0,
+                Some(report) => write_record(&report),
+            }
+        })
+    })
 }
 
 /// The instance's memory, for the wrapper's view of the input buffer.

@@ -260,9 +260,9 @@ const WORDS_KEPT = new Uint32Array(COPY_KEPT);
 // detached view.
 const decode = TextDecoder.prototype.decode;
 const { set: setItems } = Object.getPrototypeOf(Uint8Array.prototype);
-// Taken at load too: the shapes' table is kept from one call to the next,
-// so a Map.prototype.get the page replaced for one call must not put what
-// it returned into it (every later report would carry it).
+// Taken at load too: a table kept from one call to the next (the params
+// shapes', `SHAPES`) must not get what a Map.prototype.get the page
+// replaced for one call returned (every later report would carry it).
 const mapGet = Map.prototype.get;
 
 /**
@@ -280,8 +280,9 @@ const CODE_SLOTS = 256;
  * of its whole wasm memory while the buffer is the same (`memory`,
  * `buffer`, `view`), and the fixed strings and codes it decoded, each by
  * its key (`fixedAt`) in the slot its address picks. Per glue, so that a
- * glue let go takes its memory with it, and the module's data of one
- * instance is never read as another's. The tables hold only what the
+ * glue let go takes its memory with it (an instance the guard replaced is
+ * forgotten by `followInstance`; its replacement's module data is the
+ * same, so the strings kept stand for it too). The tables hold only what the
  * built-ins gave: no page code runs to fill or read them (indexing a typed
  * array, or an array at an index it has, asks no prototype).
  */
@@ -323,8 +324,9 @@ const string = () => text.slice(at, (at = words[next++]));
 
 /**
  * The longest fixed string kept, in bytes: codes, params names and the fixed
- * messages are shorter. The keys stay small integers (the module's data
- * lies a little above 1 MiB, and 2^20 * 256 < 2^30), which a Map hashes fast.
+ * messages are shorter. A key, address * FIXED_LIMIT + length, names one
+ * string (the module's data lies a little above 1 MiB: the keys stay far
+ * below 2^53, exact in a Float64Array).
  */
 const FIXED_LIMIT = 256;
 
@@ -2191,6 +2193,9 @@ export function createValidate(glue) {
     storedPrint = null;
     wordsAddress = 0;
     words = new Float64Array(0);
+    // The replaced instance's memory is not held by the report reader's view either.
+    reports.memory = reports.buffer = undefined;
+    reports.view = new Uint32Array(0);
   }
 
   /** Grows the input buffer to `bytes` and views it. */

@@ -125,6 +125,7 @@ const keysOf = Object.keys;
 const isArray = Array.isArray;
 const isSafeInteger = Number.isSafeInteger;
 const apply = Reflect.apply;
+const includes = Array.prototype.includes;
 const slice = String.prototype.slice;
 const isWellFormed = String.prototype.isWellFormed;
 
@@ -613,17 +614,6 @@ function objectLike(value) {
   return proto === Object.prototype || proto === null;
 }
 
-/**
- * `objectLike`, with its keys listed as JSON.stringify lists them, which
- * runs a Proxy's traps (a throwing ownKeys is thrown here too, and the
- * options are read again); `for...in` lists them without making an array.
- */
-function record(value) {
-  if (!objectLike(value)) return false;
-  for (const key in value) break; // the listing is what counts
-  return true;
-}
-
 /** What an array or object member is, for the walk that descends into it. */
 const kind = (value) => (value !== null && typeof value === 'object' ? (Array.isArray(value) ? ARRAY : OBJECT) : value);
 
@@ -688,7 +678,7 @@ const scalar = (print, at, value, mode) => (value !== null && typeof value === '
 
 /** The Options of a DescribeTask response: how many, then each name and value. */
 function walkSettings(print, at, settings, mode) {
-  const names = Object.keys(settings);
+  const names = keysOf(settings);
   at = see(print, at, names.length, mode);
   for (const name of names) at = scalar(print, see(print, at, name, mode), settings[name], mode);
   return at;
@@ -696,10 +686,11 @@ function walkSettings(print, at, settings, mode) {
 
 /** What the core reads of a DescribeTask response (src/task.rs). */
 function walkTask(print, at, described, mode) {
-  at = scalar(print, at, described.TaskArn, mode);
-  at = scalar(print, at, described.TaskMode, mode);
-  at = scalar(print, at, described.CloudWatchLogGroupArn, mode);
-  return member(print, at, described.Options, mode, walkSettings);
+  const keys = keysOf(described);
+  at = scalar(print, at, written(described, keys, 'TaskArn'), mode);
+  at = scalar(print, at, written(described, keys, 'TaskMode'), mode);
+  at = scalar(print, at, written(described, keys, 'CloudWatchLogGroupArn'), mode);
+  return member(print, at, written(described, keys, 'Options'), mode, walkSettings);
 }
 
 /**
@@ -708,8 +699,19 @@ function walkTask(print, at, described, mode) {
  */
 function member(print, at, value, mode, walk) {
   if (value === undefined || value === null) return see(print, at, value, mode);
-  return record(value) ? walk(print, see(print, at, true, mode), value, mode) : DIFFERS;
+  return objectLike(value) ? walk(print, see(print, at, true, mode), value, mode) : DIFFERS;
 }
+
+/**
+ * The member `name` of `value` as JSON.stringify writes it, given `keys`,
+ * the object's own enumerable string keys as JSON.stringify lists them
+ * (`Object.keys`, through a Proxy's traps): read when listed, else
+ * undefined. A plain read would also see what JSON.stringify leaves out (a
+ * member inherited from the prototype, a polluted Object.prototype's too,
+ * a non-enumerable one, one a Proxy's ownKeys hides), and options that
+ * differ only there would be taken for the ones kept (tests/node/hunt5).
+ */
+const written = (value, keys, name) => (apply(includes, keys, [name]) ? value[name] : undefined);
 
 /**
  * Walks every value the core reads from `{ locations, operation, task }`
@@ -728,7 +730,7 @@ function member(print, at, value, mode, walk) {
  */
 function walkOptions(options, print, mode) {
   try {
-    // `record(options)` written out, and `plain` too below: the toJSON
+    // `objectLike(options)` written out, and `plain` too below: the toJSON
     // lookup then has an inline cache of its own that sees one kind of
     // object, where `plain`'s, shared by every caller, sees many and is slow;
     // with the prototype read here too, a walk of two descriptions took
@@ -736,8 +738,10 @@ function walkOptions(options, print, mode) {
     if (typeof options !== 'object' || options === null || typeof options.toJSON === 'function') return DIFFERS;
     const proto = Object.getPrototypeOf(options);
     if (proto !== Object.prototype && proto !== null) return DIFFERS;
-    for (const key in options) break; // the listing is what counts (see `record`)
-    const { locations, operation, task: described } = options;
+    const keys = keysOf(options); // the listing runs a Proxy's traps as JSON.stringify's does
+    const locations = written(options, keys, 'locations');
+    const operation = written(options, keys, 'operation');
+    const described = written(options, keys, 'task');
     let at = member(print, scalar(print, 0, operation, mode), described, mode, walkTask);
     if (locations === undefined || locations === null) return see(print, at, locations, mode);
     if (!Array.isArray(locations) || typeof locations.toJSON === 'function') return DIFFERS;
@@ -748,11 +752,13 @@ function walkOptions(options, print, mode) {
       // with a toJSON. (Its prototype is not looked at, nor its keys
       // listed: either cost more than the rest of the walk.)
       if (entry === null || typeof entry !== 'object' || Array.isArray(entry) || typeof entry.toJSON === 'function') return DIFFERS;
-      const agents = entry.AgentArns;
-      const mount = entry.MountOptions;
+      const keys = keysOf(entry);
+      const agents = written(entry, keys, 'AgentArns');
+      const mount = written(entry, keys, 'MountOptions');
       // An array or object is seen as its kind, then walked: the kept
       // print comes from a copy, so identity would never match.
-      at = seeEntry(print, at, mode, entry.LocationArn, entry.LocationUri, entry.type, entry.S3StorageClass, kind(agents), kind(mount));
+      at = seeEntry(print, at, mode, written(entry, keys, 'LocationArn'), written(entry, keys, 'LocationUri'),
+        written(entry, keys, 'type'), written(entry, keys, 'S3StorageClass'), kind(agents), kind(mount));
       if (Array.isArray(agents)) {
         if (typeof agents.toJSON === 'function') return DIFFERS;
         at = see(print, at, agents.length, mode);
@@ -760,7 +766,7 @@ function walkOptions(options, print, mode) {
       }
       if (mount !== null && typeof mount === 'object') {
         if (!objectLike(mount)) return DIFFERS;
-        at = see(print, at, mount.Version, mode);
+        at = see(print, at, written(mount, keysOf(mount), 'Version'), mode);
       }
     }
     return at;

@@ -125,7 +125,6 @@ const keysOf = Object.keys;
 const isArray = Array.isArray;
 const isSafeInteger = Number.isSafeInteger;
 const apply = Reflect.apply;
-const includes = Array.prototype.includes;
 const slice = String.prototype.slice;
 const isWellFormed = String.prototype.isWellFormed;
 
@@ -686,11 +685,21 @@ function walkSettings(print, at, settings, mode) {
 
 /** What the core reads of a DescribeTask response (src/task.rs). */
 function walkTask(print, at, described, mode) {
+  let arn, taskMode, logGroup, settings;
+  // Only the members JSON.stringify writes (see `walkOptions`).
   const keys = keysOf(described);
-  at = scalar(print, at, written(described, keys, 'TaskArn'), mode);
-  at = scalar(print, at, written(described, keys, 'TaskMode'), mode);
-  at = scalar(print, at, written(described, keys, 'CloudWatchLogGroupArn'), mode);
-  return member(print, at, written(described, keys, 'Options'), mode, walkSettings);
+  for (let k = 0; k < keys.length; k += 1) {
+    switch (keys[k]) {
+      case 'TaskArn': arn = described.TaskArn; break;
+      case 'TaskMode': taskMode = described.TaskMode; break;
+      case 'CloudWatchLogGroupArn': logGroup = described.CloudWatchLogGroupArn; break;
+      case 'Options': settings = described.Options; break;
+    }
+  }
+  at = scalar(print, at, arn, mode);
+  at = scalar(print, at, taskMode, mode);
+  at = scalar(print, at, logGroup, mode);
+  return member(print, at, settings, mode, walkSettings);
 }
 
 /**
@@ -703,17 +712,6 @@ function member(print, at, value, mode, walk) {
 }
 
 /**
- * The member `name` of `value` as JSON.stringify writes it, given `keys`,
- * the object's own enumerable string keys as JSON.stringify lists them
- * (`Object.keys`, through a Proxy's traps): read when listed, else
- * undefined. A plain read would also see what JSON.stringify leaves out (a
- * member inherited from the prototype, a polluted Object.prototype's too,
- * a non-enumerable one, one a Proxy's ownKeys hides), and options that
- * differ only there would be taken for the ones kept (tests/node/hunt5).
- */
-const written = (value, keys, name) => (apply(includes, keys, [name]) ? value[name] : undefined);
-
-/**
  * Walks every value the core reads from `{ locations, operation, task }`
  * options, in order, into `print` (see `see`; `mode` TAKE, COMPARE or
  * ADOPT), and returns how many there were, or DIFFERS when the walk differs
@@ -724,7 +722,16 @@ const written = (value, keys, name) => (apply(includes, keys, [name]) ? value[na
  * core reads alike, so the ones kept in wasm can be used again without
  * JSON.stringify and parsing (a form validates on every keystroke with the
  * same options). Members the core does not read (a task's CreationTime,
- * say) are not walked. The place in the print is passed along, not kept in
+ * say) are not walked. Of each object, only the members JSON.stringify
+ * writes are read: those `Object.keys` lists (its own enumerable string
+ * keys, through a Proxy's traps, as JSON.stringify lists them), each by its
+ * name in a switch over the list. A plain read would also see what
+ * JSON.stringify leaves out (a member inherited from the prototype or from a
+ * polluted Object.prototype, a non-enumerable one, one a Proxy's ownKeys
+ * hides), and options that differ from the kept ones only there were taken
+ * for them (tests/node/hunt5). Named reads, not `value[key]`: a keyed read
+ * of many names is megamorphic, and cost basic+locations about 1,500
+ * instructions per call more (bench/instructions.cjs); these cost about 200. The place in the print is passed along, not kept in
  * an object or a closure: a form walks on every keystroke, and V8 keeps a
  * plain number in a register.
  */
@@ -738,10 +745,15 @@ function walkOptions(options, print, mode) {
     if (typeof options !== 'object' || options === null || typeof options.toJSON === 'function') return DIFFERS;
     const proto = Object.getPrototypeOf(options);
     if (proto !== Object.prototype && proto !== null) return DIFFERS;
-    const keys = keysOf(options); // the listing runs a Proxy's traps as JSON.stringify's does
-    const locations = written(options, keys, 'locations');
-    const operation = written(options, keys, 'operation');
-    const described = written(options, keys, 'task');
+    let locations, operation, described;
+    const keys = keysOf(options);
+    for (let k = 0; k < keys.length; k += 1) {
+      switch (keys[k]) {
+        case 'locations': locations = options.locations; break;
+        case 'operation': operation = options.operation; break;
+        case 'task': described = options.task; break;
+      }
+    }
     let at = member(print, scalar(print, 0, operation, mode), described, mode, walkTask);
     if (locations === undefined || locations === null) return see(print, at, locations, mode);
     if (!Array.isArray(locations) || typeof locations.toJSON === 'function') return DIFFERS;
@@ -749,16 +761,24 @@ function walkOptions(options, print, mode) {
     for (let i = 0; i < locations.length && at < DIFFERS; i += 1) {
       const entry = locations[i];
       // Written by JSON.stringify as {...}: not null, an array or an object
-      // with a toJSON. (Its prototype is not looked at, nor its keys
-      // listed: either cost more than the rest of the walk.)
+      // with a toJSON. (Its prototype is not looked at: a class instance's
+      // own enumerable members are what JSON.stringify writes of it.)
       if (entry === null || typeof entry !== 'object' || Array.isArray(entry) || typeof entry.toJSON === 'function') return DIFFERS;
-      const keys = keysOf(entry);
-      const agents = written(entry, keys, 'AgentArns');
-      const mount = written(entry, keys, 'MountOptions');
+      let arn, uri, type, storageClass, agents, mount;
+      const names = keysOf(entry);
+      for (let k = 0; k < names.length; k += 1) {
+        switch (names[k]) {
+          case 'LocationArn': arn = entry.LocationArn; break;
+          case 'LocationUri': uri = entry.LocationUri; break;
+          case 'type': type = entry.type; break;
+          case 'S3StorageClass': storageClass = entry.S3StorageClass; break;
+          case 'AgentArns': agents = entry.AgentArns; break;
+          case 'MountOptions': mount = entry.MountOptions; break;
+        }
+      }
       // An array or object is seen as its kind, then walked: the kept
       // print comes from a copy, so identity would never match.
-      at = seeEntry(print, at, mode, written(entry, keys, 'LocationArn'), written(entry, keys, 'LocationUri'),
-        written(entry, keys, 'type'), written(entry, keys, 'S3StorageClass'), kind(agents), kind(mount));
+      at = seeEntry(print, at, mode, arn, uri, type, storageClass, kind(agents), kind(mount));
       if (Array.isArray(agents)) {
         if (typeof agents.toJSON === 'function') return DIFFERS;
         at = see(print, at, agents.length, mode);
@@ -766,7 +786,10 @@ function walkOptions(options, print, mode) {
       }
       if (mount !== null && typeof mount === 'object') {
         if (!objectLike(mount)) return DIFFERS;
-        at = see(print, at, written(mount, keysOf(mount), 'Version'), mode);
+        let version;
+        const listed = keysOf(mount);
+        for (let k = 0; k < listed.length; k += 1) if (listed[k] === 'Version') version = mount.Version;
+        at = see(print, at, version, mode);
       }
     }
     return at;

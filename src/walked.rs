@@ -125,11 +125,12 @@ fn reading<'a, Out>(
         impl FnOnce(String) -> Out,
     >,
 ) -> Option<Out> {
-    let (record, clean) = read_counted(words, strings, units, operation)?;
-    if let Some(record) = record {
+    // `read`, keeping the cursor for how many strings it found clean.
+    let (mut at, extent) = Cursor::new(words, strings, units, operation)?;
+    if let Some(record) = generated::read(&mut at, operation, extent).filter(|_| at.at_end()) {
         return Some((reading.clean)(record));
     }
-    Some(match report(words, strings, units, operation, clean) {
+    Some(match report(words, strings, units, operation, at.clean) {
         Some((record, problems)) => (reading.reported)(record, problems),
         None => (reading.text)(json_text(words, strings, units, operation)?),
     })
@@ -173,21 +174,9 @@ pub fn read<'a>(
     units: usize,
     operation: Operation,
 ) -> Option<Record<'a>> {
-    read_counted(words, strings, units, operation)?.0
-}
-
-/// What [`read`] reads (`None` inside where the clean reader stops), and how
-/// many free strings it found clean up to there, which [`report`] need not
-/// check again. `None` for words the walker never writes.
-fn read_counted<'a>(
-    words: &[f64],
-    strings: &'a str,
-    units: usize,
-    operation: Operation,
-) -> Option<(Option<Record<'a>>, usize)> {
     let (mut at, extent) = Cursor::new(words, strings, units, operation)?;
-    let record = generated::read(&mut at, operation, extent).filter(|_| at.at_end());
-    Some((record, at.clean))
+    let record = generated::read(&mut at, operation, extent)?;
+    at.at_end().then_some(record)
 }
 
 /// What [`read`] reads, by the generic reader, which follows the schema

@@ -125,7 +125,9 @@ fn reading<'a, Out>(
         impl FnOnce(String) -> Out,
     >,
 ) -> Option<Out> {
-    // `read`, keeping the cursor for how many strings it found clean.
+    // `read`, keeping the cursor for how many strings it found clean. (Not
+    // through one function that `read` shares, returning the record with the
+    // count: the record's move out of it cost the `.wasm` 159 bytes gzip.)
     let (mut at, extent) = Cursor::new(words, strings, units, operation)?;
     if let Some(record) = generated::read(&mut at, operation, extent).filter(|_| at.at_end()) {
         return Some((reading.clean)(record));

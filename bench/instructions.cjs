@@ -4,10 +4,13 @@
 // For each build it runs Node.js twice under callgrind (`--no-liftoff
 // --single-threaded`, so the wasm is compiled once, by TurboFan, and nothing
 // runs beside the calls), CALLS calls after a warm-up and none, and prints the
-// difference over CALLS. With --by-function, the counted run also writes V8's
+// difference over CALLS. With --by-function, both runs also write V8's
 // perf map (`--perf-basic-prof`) and the instructions are told per compiled
 // function: wasm functions by their names when the build's .wasm keeps them
-// (wasm-opt -g; scripts/build.sh strips them), the JS wrapper's, and V8's own.
+// (wasm-opt -g; scripts/build.sh strips them), the JS wrapper's, and V8's own;
+// each function's count in the run without calls is taken from its count in
+// the counted run, so what Node.js does once (start-up: OpenSSL's
+// certificates, malloc, locks) is not charged to the calls.
 // Slow: about a minute per build and input. Asserts nothing.
 //
 //   node bench/instructions.cjs [--by-function [--top N]] [--input NAME] [--calls N] [--object] DIR...
@@ -75,8 +78,8 @@ function counted(dir, count, perfMap) {
 }
 const total = (file) => Number(/^summary: (\d+)$/m.exec(fs.readFileSync(file, 'utf8'))[1]);
 
-/** Instructions per compiled function (V8's perf map) over `runs` calls; the rest by callgrind's function name. */
-function byFunctionOf(file, runs) {
+/** Instructions per compiled function (V8's perf map), the rest by callgrind's function name, in the run `file` wrote. */
+function byFunctionOf(file) {
   const text = fs.readFileSync(file, 'utf8');
   const pid = /^pid: (\d+)$/m.exec(text)[1];
   const mapFile = `/tmp/perf-${pid}.map`;
@@ -122,9 +125,19 @@ function byFunctionOf(file, runs) {
     const name = find(parseInt(match[1], 16)) ?? `native: ${fn}`;
     cost.set(name, (cost.get(name) ?? 0) + Number(match[2]));
   }
-  return [...cost]
-    .map(([name, ir]) => [name.replace(/::h[0-9a-f]{16}/g, ''), ir / runs])
-    .filter(([, perCall]) => perCall >= 10)
+  const named = new Map();
+  for (const [name, ir] of cost) {
+    const plain = name.replace(/::h[0-9a-f]{16}/g, '');
+    named.set(plain, (named.get(plain) ?? 0) + ir);
+  }
+  return named;
+}
+
+/** The `top` functions by instructions per call: the counted run's less the run without calls, over `runs` calls. */
+function perCall(counted, none, runs) {
+  return [...counted]
+    .map(([name, ir]) => [name, (ir - (none.get(name) ?? 0)) / runs])
+    .filter(([, cost]) => cost >= 10)
     .sort((a, b) => b[1] - a[1])
     .slice(0, top);
 }
@@ -133,12 +146,14 @@ for (const dir of args.map((d) => path.resolve(d))) {
   // Both runs with the same flags: writing the perf map costs instructions too.
   const empty = counted(dir, 0, byFunction);
   const none = total(empty);
-  if (byFunction) fs.rmSync(`/tmp/perf-${/^pid: (\d+)$/m.exec(fs.readFileSync(empty, 'utf8'))[1]}.map`, { force: true });
+  // Read now: the next run may reuse the pid, and so the perf map's name.
+  const noneByFunction = byFunction ? byFunctionOf(empty) : undefined;
   const file = counted(dir, calls, byFunction);
   console.log(`${dir} ${input}${asObject ? ' (object)' : ''}: ${Math.round((total(file) - none) / calls)} instructions per call`);
   if (byFunction) {
-    // Per call of all WARM_UP + calls (start-up code is spread thin, so V8's own functions include some of it).
-    for (const [name, perCall] of byFunctionOf(file, WARM_UP + calls)) console.log(`  ${perCall.toFixed(0).padStart(6)}  ${name.slice(0, 110)}`);
+    // Per counted call: both runs warm up alike, so what the functions cost
+    // in the run without calls (start-up, warm-up, compiling) is taken off.
+    for (const [name, cost] of perCall(byFunctionOf(file), noneByFunction, calls)) console.log(`  ${cost.toFixed(0).padStart(6)}  ${name.slice(0, 110)}`);
   }
 }
 fs.rmSync(scratch, { recursive: true, force: true });

@@ -216,7 +216,9 @@ export function createApplyDefaults(glue) {
   };
 }
 
-const decoder = new TextDecoder();
+// A byte order mark at the start of a string is the string's own: kept
+// (the default decoder drops one at the start of what it decodes).
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const SEVERITIES = ['error', 'warning'];
 const OPERATIONS = ['add', 'replace', 'move'];
 const defineProperty = Object.defineProperty;
@@ -234,6 +236,9 @@ let words;
 let text;
 let next;
 let at;
+// A copy of the record's text as bytes when it is not all ASCII, else
+// undefined (see `string`).
+let textBytes;
 let reading = false;
 // Whether Array.prototype's prototype is Object.prototype, as readReport
 // found it: a page may give it another, perhaps a Proxy whose traps an
@@ -319,8 +324,18 @@ function wordsOf(wasm, address) {
   return out;
 }
 
-/** The next string: the text from the last one's end to the end the next word gives. */
-const string = () => text.slice(at, (at = words[next++]));
+/**
+ * The next string: from the last one's end to the end the next word gives,
+ * in bytes of the record's text. When the text is all ASCII a byte is a
+ * UTF-16 unit, and the string is cut from the decoded text; otherwise it
+ * is decoded from the copy of the text's bytes.
+ */
+function string() {
+  const start = at;
+  at = words[next++];
+  if (textBytes === undefined) return text.slice(start, at);
+  return apply(decode, decoder, [new Uint8Array(textBytes.buffer, start, at - start)]);
+}
 
 /**
  * The longest fixed string kept, in bytes: codes, params names and the fixed
@@ -565,8 +580,8 @@ function diagnostic() {
  * `wasm` (a WebAssembly.Memory; src/report_record.rs has the layout), as the plain objects JSON.parse
  * made of the report's JSON text: the same members in the same order, each
  * an own data member made without running page code (see `ownMember`). Its
- * strings are decoded from one text and cut at the UTF-16 offsets the record
- * gives, or are fixed strings kept in `reports` (one per glue: see
+ * strings are decoded from one text and cut where the record says (see
+ * `string`), or are fixed strings kept in `reports` (one per glue: see
  * `reportsKept`). Nothing of the record is kept once it returns or throws.
  *
  * The record's words are copied out of wasm memory and its text decoded
@@ -584,7 +599,15 @@ function readReport(wasm, address, reports) {
     arraysPlain = getPrototypeOf(ARRAY_PROTOTYPE) === OBJECT_PROTOTYPE;
     words = wordsOf(wasm, address);
     // The header: where the text is, its length in bytes, the count of words.
-    text = words[1] === 0 ? '' : apply(decode, decoder, [new Uint8Array(kept.buffer, words[0], words[1])]);
+    const bytes = words[1];
+    text = bytes === 0 ? '' : apply(decode, decoder, [new Uint8Array(kept.buffer, words[0], bytes)]);
+    // As many UTF-16 units as bytes: every character is ASCII, and the
+    // strings' ends in bytes are their ends in the text. Else the bytes
+    // are copied out of memory now, before any page code could run.
+    if (text.length !== bytes) {
+      textBytes = new Uint8Array(bytes);
+      apply(setItems, textBytes, [new Uint8Array(kept.buffer, words[0], bytes)]);
+    }
     // After the header: valid, the count of errors and of warnings, then the diagnostics.
     next = 6;
     at = 0;
@@ -594,7 +617,7 @@ function readReport(wasm, address, reports) {
     for (let count = words[5]; count > 0; count -= 1) ownItem(warnings, diagnostic());
     return { valid: words[3] === 1, errors, warnings };
   } finally {
-    words = text = memory = kept = undefined; // a long report's text is not kept until the next one
+    words = text = textBytes = memory = kept = undefined; // a long report's text is not kept until the next one
     reading = false;
   }
 }

@@ -6,9 +6,14 @@
 //! few problems (docs/performance.md).
 //!
 //! The text holds every string of the report, one after another; the record
-//! gives where each one ends, in UTF-16 code units (the unit of a JS string),
-//! so the wrapper decodes the text once and cuts it with `slice`. Strings are
-//! read in the order they were written, each starting where the last ended.
+//! gives where each one ends, in bytes of the text. Strings are read in the
+//! order they were written, each starting where the last ended. When every
+//! character is ASCII, as in nearly every report, a byte is a UTF-16 code
+//! unit (the unit of a JS string): the wrapper decodes the text once and
+//! cuts it with `slice` at those ends. It tells that case for free (the
+//! decoded text has as many units as the text has bytes); otherwise it
+//! decodes each string from the text's bytes. Counting each string's
+//! UTF-16 units here instead cost more than writing the string.
 //!
 //! A string that lives as long as the module (`&'static str`: a code, a
 //! params name, most values the rules name, such as `"integer"`; the
@@ -79,8 +84,6 @@ pub struct Record {
     pub words: Vec<u32>,
     /// Every string of the report, one after another, as UTF-8.
     pub text: String,
-    /// The text's length so far in UTF-16 code units.
-    units: u32,
     /// The fixed strings written, by the word that gives their address
     /// (which natively is only the pointer's low half), for the tests' reader.
     #[cfg(test)]
@@ -93,7 +96,6 @@ impl Record {
         Record {
             words: Vec::new(),
             text: String::new(),
-            units: 0,
             #[cfg(test)]
             fixed: Vec::new(),
         }
@@ -103,7 +105,6 @@ impl Record {
     pub fn clear(&mut self) {
         self.words.clear();
         self.text.clear();
-        self.units = 0;
         #[cfg(test)]
         self.fixed.clear();
     }
@@ -211,24 +212,13 @@ impl Record {
         }
     }
 
-    /// Appends `text` and records where it ends. Not inlined: it is called
-    /// from many places, and one copy keeps the `.wasm` small.
+    /// Appends `text` and records where it ends, in bytes (see the
+    /// module's documentation). Not inlined: it is called from many places,
+    /// and one copy keeps the `.wasm` small.
     #[inline(never)]
     fn string(&mut self, text: &str) {
         self.text.push_str(text);
-        // UTF-16 units: one per character (every byte but a continuation
-        // byte starts one), two for a character beyond U+FFFF (four bytes).
-        // Most strings are ASCII, one unit a byte, which `is_ascii` tells
-        // eight bytes at a time.
-        let units: usize = if is_ascii(text.as_bytes()) {
-            text.len()
-        } else {
-            text.bytes()
-                .map(|byte| usize::from(byte & 0xc0 != 0x80) + usize::from(byte >= 0xf0))
-                .sum()
-        };
-        self.units = self.units.wrapping_add(word(units));
-        self.push(self.units);
+        self.push(word(self.text.len()));
     }
 
     /// Writes a string that lives as long as the module as its address
@@ -250,20 +240,6 @@ impl Record {
     fn push(&mut self, word: u32) {
         self.words.push(word);
     }
-}
-
-/// Whether every byte is ASCII, read eight at a time: `str::is_ascii` reads
-/// a machine word at a time, four bytes in wasm, after aligning.
-fn is_ascii(bytes: &[u8]) -> bool {
-    let mut chunks = bytes.chunks_exact(8);
-    let mut any = 0;
-    for chunk in &mut chunks {
-        any |= u64::from_le_bytes(chunk.try_into().unwrap_or([0xff; 8]));
-    }
-    for &byte in chunks.remainder() {
-        any |= u64::from(byte);
-    }
-    any & 0x8080_8080_8080_8080 == 0
 }
 
 /// The address of a string that lives as long as the module: a wasm32
@@ -292,7 +268,7 @@ mod tests {
     /// Reads a record as the JS wrapper does, into the value `JSON.parse` gives.
     struct Reader<'r> {
         words: &'r [u32],
-        units: Vec<u16>,
+        text: &'r str,
         next: usize,
         at: usize,
         /// What the wrapper finds in wasm memory at a fixed string's address.
@@ -319,7 +295,11 @@ mod tests {
 
         fn string(&mut self) -> Value<'static> {
             let end = self.word() as usize;
-            let text = String::from_utf16(&self.units[self.at..end]).expect("whole characters");
+            let text = self
+                .text
+                .get(self.at..end)
+                .expect("whole characters")
+                .to_owned();
             self.at = end;
             Value::String(Text::Owned(text))
         }
@@ -416,7 +396,7 @@ mod tests {
         fn report(record: &Record) -> Value<'static> {
             let mut reader = Reader {
                 words: &record.words,
-                units: record.text.encode_utf16().collect(),
+                text: &record.text,
                 next: 0,
                 at: 0,
                 fixed: &record.fixed,
@@ -427,7 +407,7 @@ mod tests {
             let errors = (0..errors).map(|_| reader.diagnostic()).collect();
             let warnings = (0..warnings).map(|_| reader.diagnostic()).collect();
             assert_eq!(reader.next, record.words.len(), "every word read");
-            assert_eq!(reader.at, reader.units.len(), "every string read");
+            assert_eq!(reader.at, reader.text.len(), "every string read");
             Value::Object(vec![
                 (Text::Borrowed("valid"), Value::Bool(valid)),
                 (Text::Borrowed("errors"), Value::Array(errors)),
@@ -446,29 +426,6 @@ mod tests {
         record.clear();
         record.write(report);
         assert_eq!(Reader::report(&record), from_text);
-    }
-
-    #[test]
-    fn ascii_is_told_eight_bytes_at_a_time_as_str_tells_it() {
-        for length in 0..40 {
-            let plain = vec![b'a'; length];
-            assert!(is_ascii(&plain));
-            // One byte above 0x7f at each place, alone (as no UTF-8 text has
-            // it, but the check must not lean on its neighbours), and whole
-            // characters.
-            for at in 0..length {
-                for odd in [0x80, 0xc3, 0xff] {
-                    let mut bytes = plain.clone();
-                    bytes[at] = odd;
-                    assert!(!is_ascii(&bytes), "{bytes:?}");
-                }
-                for odd in ["é", "\u{80}", "😀"] {
-                    let mut text = "a".repeat(length);
-                    text.replace_range(at..=at, odd);
-                    assert_eq!(is_ascii(text.as_bytes()), text.is_ascii(), "{text:?}");
-                }
-            }
-        }
     }
 
     #[test]

@@ -118,7 +118,7 @@ test('reports with fixes, related members, numbers of every size and every kind 
 });
 
 test('unusual strings survive: characters beyond ASCII and beyond U+FFFF, lone surrogates, control characters, long names', () => {
-  const names = ['é', 'ключ', '数据', '😀', '𝄞x😀', 'a\ud800b', '\udc00', 'tab\there', 'nul\u0000', '~/~1', '"quoted"\\', '\u2028'];
+  const names = ['é', 'ключ', '数据', '😀', '𝄞x😀', 'a\ud800b', '\udc00', 'tab\there', 'nul\u0000', '~/~1', '"quoted"\\', '\u2028', '\ufeff', '\ufeffbom'];
   for (const name of names) {
     // In a member name (the path and the unknown-member message), in a value
     // (quoted in messages), and in a tag key (a pattern the key must match).

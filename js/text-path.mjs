@@ -851,12 +851,17 @@ const getPrototypeOf = Object.getPrototypeOf;
 // Where the walk is: the next word in WALK_BUFFER, the strings read so far
 // (in an object made for each walk: appending to a module variable took
 // V8's write barrier per string), and where the last members written as
-// JSON text end in the words. Module state, as readReport's.
-let walkNext = 0;
-let walkStrings = { all: '' };
-let rawEnd = -1;
+// JSON text end in the words. Module state, as readReport's. Declared with
+// `var`, as the walker's other state (`entered`, `replaced`, `arrayLength`):
+// V8 checks each read and write of a `let` from another function for its
+// temporal dead zone (a compare and a branch each), which cost full BASIC
+// as an object about 1,600 instructions per call (docs/performance.md,
+// "Objects: the walk, one more pass").
+var walkNext = 0;
+var walkStrings = { all: '' };
+var rawEnd = -1;
 /** The schedule expression the walker wrote ('' for none), for `timeFor`. */
-let walkSchedule = '';
+var walkSchedule = '';
 
 /**
  * `Date.now()` for the core's check that a cron expression ever fires,
@@ -915,7 +920,7 @@ function notPlain(proto) {
  * members again.
  */
 const ancestors = [];
-let entered = 0;
+var entered = 0;
 
 /** Forgets every ancestor (after a walk that threw, or to be sure none is kept). */
 function unwind() {
@@ -1034,9 +1039,9 @@ function arrayText(v, n) {
 const NONE = Symbol('none');
 const AN_ARRAY = Symbol('an array');
 const AN_OBJECT = Symbol('an object');
-let replaced = NONE;
+var replaced = NONE;
 /** The length `items` read of a list longer than its most items, for `arrayText` (-1 when none). */
-let arrayLength = -1;
+var arrayLength = -1;
 
 /**
  * For an object whose toJSON (read once, as JSON.stringify reads it) is a

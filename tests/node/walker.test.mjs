@@ -19,12 +19,13 @@ const counted = {
   ...glue,
   validateWalked: (...args) => ((calls.walked += 1), glue.validateWalked(...args)),
   validateInput: (...args) => ((calls.text += 1), glue.validateInput(...args)),
+  validateInputPlain: (...args) => ((calls.text += 1), glue.validateInputPlain(...args)),
   validateInputStored: (...args) => ((calls.text += 1), glue.validateInputStored(...args)),
   validateUtf8: (...args) => ((calls.text += 1), glue.validateUtf8(...args)),
 };
 const validate = createValidate(counted);
 
-/** validate(object, options), with which path took it: 'walker' or 'text'. */
+/** validate(object, options), with which path took it: 'walker' or 'text' (both: words the core could not read, then the text). */
 function judged(object, options) {
   calls.walked = 0;
   calls.text = 0;
@@ -219,6 +220,20 @@ test('validate() called from a getter while the walker reads: both calls get the
   const report = validate(object, { operation: 'CreateTask' });
   assert.deepEqual(report, asText({ ...request({}), Name: 'bad<name>' }));
   assert.deepEqual(inner, validate(JSON.stringify({ TaskArn: 'x' }), { operation: 'UpdateTask' }));
+});
+
+test('the words reach the core whatever their count: before, at and after the end of each span of WALK_SPANS they are copied through', () => {
+  // Four words and three per tag, one more with a Name: 4 to 155 words, a
+  // report that depends on the last tag (its key too long) and one that does not.
+  for (let tags = 0; tags <= 50; tags += 1) {
+    for (const extra of [{}, { Name: 'n' }]) {
+      const Tags = Array.from({ length: tags }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
+      walked(request({ ...extra, Tags }));
+      if (tags > 0) Tags[tags - 1] = { Key: 'k'.repeat(257), Value: 'v' };
+      const report = walked(request({ ...extra, Tags }));
+      assert.equal(report.valid, tags === 0);
+    }
+  }
 });
 
 test('long strings grow the input buffer; a string longer than it may grow takes the text path', () => {

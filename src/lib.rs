@@ -392,8 +392,8 @@ fn lone_surrogate(path: &str) -> String {
 pub fn validate_text(text: &str, context: &Context) -> Report {
     match scan::scan(text, context.operation) {
         None => validate_text_by_tree(text, context),
-        Some((record, None)) => judge_clean(record, context),
-        Some((record, Some(problems))) => judge_partly_invalid(record, *problems, context),
+        Some((record, None)) => judge_clean(&record, context),
+        Some((record, Some(problems))) => judge_partly_invalid(&record, *problems, context),
     }
 }
 
@@ -403,12 +403,12 @@ pub fn validate_text(text: &str, context: &Context) -> Report {
 /// they read the tree's, not known to be clean).
 #[inline(never)]
 fn judge_partly_invalid(
-    record: request::Record<'_>,
+    record: &request::Record<'_>,
     mut problems: Collector,
     context: &Context,
 ) -> Report {
     apply_rules(
-        &Request::from_record(&record, context, false),
+        &Request::from_record(record, context, false),
         context,
         &mut problems,
     );
@@ -419,10 +419,10 @@ fn judge_partly_invalid(
 /// the single pass or from the object walker's words: the cross-field rules'.
 /// Not inlined: both readers call it, and one copy is enough.
 #[inline(never)]
-fn judge_clean(record: request::Record<'_>, context: &Context) -> Report {
+fn judge_clean(record: &request::Record<'_>, context: &Context) -> Report {
     let mut out = Collector::new();
     apply_rules(
-        &Request::from_record(&record, context, true),
+        &Request::from_record(record, context, true),
         context,
         &mut out,
     );

@@ -844,6 +844,17 @@ fn reader_code() -> String {
         }
     }
 
+    /// Room for the `held` items of `list` (at most its `max_items`, checked
+    /// first), made once before they are read: the list is new (a member
+    /// comes once), and `item`'s pushes then never grow it.
+    fn items(list: Slot) -> String {
+        match list {
+            Slot::Filters(at) => format!("record.filters[{at}] = Vec::with_capacity(held);\n"),
+            Slot::Tags => "record.tag_keys = Vec::with_capacity(held);\n".into(),
+            _ => String::new(),
+        }
+    }
+
     /// `Record::item` besides finding the slot, in `list`.
     fn item(list: Slot) -> String {
         match list {
@@ -992,8 +1003,9 @@ fn reader_code() -> String {
                     let read =
                         self.value(each, &place.then(|path| format!("item_of({path})")), child);
                     format!(
-                        "within(held, const {{ max_items_of({path}) }})?;\n{}for _ in 0..held {{\n{}let held = at.item_word()?;\n{read}}}\n",
+                        "within(held, const {{ max_items_of({path}) }})?;\n{}{}for _ in 0..held {{\n{}let held = at.item_word()?;\n{read}}}\n",
                         present(slot, "Field::Other"),
+                        items(slot),
                         item(slot),
                     )
                 }
@@ -1194,7 +1206,7 @@ fn reader_code() -> String {
     };
     let root = writer.root();
     let code = format!(
-        "{READER_HEAD}\n\n/// The record of the request in the words after `at`, `extent` words long, read as a request of `operation`.\npub(super) fn read<'a>(at: &mut Cursor<'_, 'a>, operation: Operation, extent: usize) -> Option<Record<'a>> {{\nlet mut record = Record::default();\n{root}(at, &mut record, operation, extent)?;\nSome(record)\n}}\n\n{}",
+        "{READER_HEAD}\n\n/// Reads the request in the words after `at`, `extent` words long, as a request of `operation`, into `record` (a new one; filled in place, not returned: a record moved out was copied).\npub(super) fn read<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Operation, extent: usize) -> Option<()> {{\n{root}(at, record, operation, extent)\n}}\n\n{}",
         writer.code.trim_end_matches('\n')
     );
     indented(&code)

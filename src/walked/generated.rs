@@ -17,11 +17,9 @@ use crate::request::{Choice, Field, FilterItem, Manifest, Record};
 use crate::schema::{Member, Operation};
 use crate::scan::{first_time, within};
 
-/// The record of the request in the words after `at`, `extent` words long, read as a request of `operation`.
-pub(super) fn read<'a>(at: &mut Cursor<'_, 'a>, operation: Operation, extent: usize) -> Option<Record<'a>> {
-    let mut record = Record::default();
-    read_root(at, &mut record, operation, extent)?;
-    Some(record)
+/// Reads the request in the words after `at`, `extent` words long, as a request of `operation`, into `record` (a new one; filled in place, not returned: a record moved out was copied).
+pub(super) fn read<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Operation, extent: usize) -> Option<()> {
+    read_root(at, record, operation, extent)
 }
 
 /// `CreateTask.Options` (or the same members elsewhere), read into `Options`.
@@ -340,6 +338,7 @@ fn read_root<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Op
             5 => {
                 // Excludes
                 within(held, const { max_items_of(Operation::CreateTask.members()[5].shape) })?;
+                record.filters[1] = Vec::with_capacity(held);
                 for _ in 0..held {
                     record.filters[1].push(FilterItem::Rule(Field::Absent));
                     let held = at.item_word()?;
@@ -353,6 +352,7 @@ fn read_root<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Op
             7 => {
                 // Tags
                 within(held, const { max_items_of(Operation::CreateTask.members()[7].shape) })?;
+                record.tag_keys = Vec::with_capacity(held);
                 for _ in 0..held {
                     record.tag_keys.push(None);
                     let held = at.item_word()?;
@@ -362,6 +362,7 @@ fn read_root<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Op
             8 => {
                 // Includes
                 within(held, const { max_items_of(Operation::CreateTask.members()[8].shape) })?;
+                record.filters[0] = Vec::with_capacity(held);
                 for _ in 0..held {
                     record.filters[0].push(FilterItem::Rule(Field::Absent));
                     let held = at.item_word()?;

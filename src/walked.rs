@@ -352,7 +352,15 @@ impl<'w, 'a> Cursor<'w, 'a> {
     /// clean as a string of `rule` (for the readers [`generated`] writes).
     #[inline(never)]
     fn clean_string(&mut self, rule: &'static StringRule, units: usize) -> Option<&'a str> {
-        let text = self.string_of(units)?;
+        // When every character is ASCII, a unit is a byte: the string's
+        // bytes taken here, without a call to `string_of`.
+        let text = if self.ascii {
+            let text = self.strings.get(self.at..self.at.checked_add(units)?)?;
+            self.at += units;
+            text
+        } else {
+            self.string_of(units)?
+        };
         string_is_clean(text, rule).then_some(())?;
         self.clean += 1;
         Some(text)

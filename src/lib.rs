@@ -378,7 +378,12 @@ fn duplicate_member(path: &str) -> String {
 }
 
 fn lone_surrogate(path: &str) -> String {
-    let name = excerpt(path.rsplit('/').next().unwrap_or(path));
+    // A member name with one is found at the object that holds it: at the
+    // whole request, the name has no name to give.
+    let name = match path.rsplit('/').next() {
+        Some(last) if !path.is_empty() => excerpt(last),
+        _ => String::from("The request"),
+    };
     format!("{name} contains a lone UTF-16 surrogate, which cannot be sent to the service as UTF-8; remove or replace the broken character.")
 }
 
@@ -608,6 +613,31 @@ mod tests {
             .expect("a duplicate member");
         assert!(duplicate.message.len() < 300, "{}", duplicate.message.len());
         assert!(report.diagnostics.iter().all(|d| d.message.len() < 300));
+    }
+
+    #[test]
+    fn a_lone_surrogate_is_reported_with_a_subject_even_in_a_name_of_the_request() {
+        let messages = |text: &str| -> Vec<String> {
+            validate_text(text, &Context::default())
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.code == Code::InvalidUnicode)
+                .map(|d| format!("{} {}", d.path, d.message))
+                .collect()
+        };
+        let broken = "contains a lone UTF-16 surrogate, which cannot be sent to the service as UTF-8; remove or replace the broken character.";
+        assert_eq!(
+            messages(r#"{"\ud800":1}"#),
+            [format!(" The request {broken}")]
+        );
+        assert_eq!(
+            messages(r#"{"Name":"\ud800"}"#),
+            [format!("/Name Name {broken}")]
+        );
+        assert_eq!(
+            messages(r#"{"Options":{"\udc00x":1}}"#),
+            [format!("/Options Options {broken}")]
+        );
     }
 
     #[test]

@@ -125,10 +125,8 @@ fn reading<'a, Out>(
         impl FnOnce(String) -> Out,
     >,
 ) -> Option<Out> {
-    // `read`, keeping the cursor for how many strings it found clean. (Not
-    // through one function that `read` shares, returning the record with the
-    // count: the record's move out of it cost the `.wasm` 159 bytes gzip.)
-    // The record is filled in place and lent to the rules: returned by the
+    // `read`'s steps, keeping the cursor for how many strings it found
+    // clean (`read` itself serves the tests only). The record is filled in place and lent to the rules: returned by the
     // reader and moved into them, it was copied twice on the way (176 bytes
     // each), and the `.wasm` was about 270 bytes gzip larger.
     let (mut at, extent) = Cursor::new(words, strings, units, operation)?;

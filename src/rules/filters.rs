@@ -112,7 +112,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
             let Some(value) = value.as_str() else {
                 continue;
             };
-            let (length, clean) = read_value(value, include);
+            let (length, clean) = measure_value(value, include);
             total_length += length;
             any_too_long |= length > COMBINED_LIMIT;
             if longest.is_none_or(|(best, _, _)| length > best) {
@@ -157,7 +157,7 @@ fn value_pointer(list: &str, index: usize) -> String {
 /// value of nearly every request: only a value this finds anything in is
 /// split into its patterns. Every byte it compares is ASCII, so never part
 /// of a longer character.
-fn read_value(value: &str, include: bool) -> (usize, bool) {
+fn measure_value(value: &str, include: bool) -> (usize, bool) {
     let mut characters = 0;
     let mut clean = true;
     // As if a `|` came first: the first pattern starts after it.
@@ -387,7 +387,7 @@ mod tests {
                 let mut out = crate::diagnostic::Collector::new();
                 super::check_patterns(list, include, value, String::new, &mut out);
                 let found = !out.finish().is_empty();
-                let (length, clean) = super::read_value(value, include);
+                let (length, clean) = super::measure_value(value, include);
                 assert_eq!(clean, !found && !value.is_empty(), "{list} {value:?}");
                 assert_eq!(length, value.chars().count(), "{value:?}");
             }

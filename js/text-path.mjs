@@ -126,6 +126,10 @@ const isArray = Array.isArray;
 const isSafeInteger = Number.isSafeInteger;
 const apply = Reflect.apply;
 const slice = String.prototype.slice;
+// The typed arrays' constructors as the module found them: the module's own
+// names shadow the global ones, which a page may replace (a subclass whose
+// constructor calls validate() while a report is read).
+const { Uint8Array, Uint32Array, Float64Array } = globalThis;
 const isWellFormed = String.prototype.isWellFormed;
 
 /**
@@ -331,7 +335,7 @@ function wordsOf(wasm, address) {
  * is decoded from the copy of the text's bytes (`decodedString`). One
  * short arrow, which V8 inlines where it is called.
  */
-const string = () => (textBytes === undefined ? text.slice(at, (at = words[next++])) : decodedString());
+const string = () => (textBytes === undefined ? apply(slice, text, [at, (at = words[next++])]) : decodedString());
 
 /** `string` for a text that is not all ASCII: decoded from its bytes. */
 function decodedString() {
@@ -2254,7 +2258,6 @@ export function createValidate(glue) {
   function followInstance() {
     const current = glue.instance?.() ?? 0;
     if (current === instance) return;
-    instance = current;
     memory = null;
     address = 0;
     capacity = 0;
@@ -2265,6 +2268,9 @@ export function createValidate(glue) {
     // The replaced instance's memory is not held by the report reader's view either.
     reports.memory = reports.buffer = undefined;
     reports.view = new Uint32Array(0);
+    // Last: anything above may throw (a RangeError when the JS stack is
+    // nearly full), and then the next call forgets the old instance again.
+    instance = current;
   }
 
   /** Grows the input buffer to `bytes` and views it. */

@@ -129,7 +129,7 @@ const slice = String.prototype.slice;
 // The typed arrays' constructors as the module found them: the module's own
 // names shadow the global ones, which a page may replace (a subclass whose
 // constructor calls validate() while a report is read).
-const { Uint8Array, Uint32Array, Float64Array } = globalThis;
+const { ArrayBuffer, Uint8Array, Uint32Array, Float64Array } = globalThis;
 const isWellFormed = String.prototype.isWellFormed;
 
 /**
@@ -241,7 +241,8 @@ let text;
 let next;
 let at;
 // A copy of the record's text as bytes when it is not all ASCII, else
-// undefined (see `string`).
+// undefined (see `string`): an ArrayBuffer, each string viewed on it with
+// `new`, never a view's `buffer`, whose getter a page may replace.
 let textBytes;
 let reading = false;
 // Whether Array.prototype's prototype is Object.prototype, as readReport
@@ -341,7 +342,7 @@ const string = () => (textBytes === undefined ? apply(slice, text, [at, (at = wo
 function decodedString() {
   const start = at;
   at = words[next++];
-  return apply(decode, decoder, [new Uint8Array(textBytes.buffer, start, at - start)]);
+  return apply(decode, decoder, [new Uint8Array(textBytes, start, at - start)]);
 }
 
 /**
@@ -612,8 +613,8 @@ function readReport(wasm, address, reports) {
     // strings' ends in bytes are their ends in the text. Else the bytes
     // are copied out of memory now, before any page code could run.
     if (text.length !== bytes) {
-      textBytes = new Uint8Array(bytes);
-      apply(setItems, textBytes, [new Uint8Array(kept.buffer, words[0], bytes)]);
+      textBytes = new ArrayBuffer(bytes);
+      apply(setItems, new Uint8Array(textBytes), [new Uint8Array(kept.buffer, words[0], bytes)]);
     }
     // After the header: valid, the count of errors and of warnings, then the diagnostics.
     next = 6;

@@ -65,9 +65,9 @@ function returnedByCore(error) {
  * the count of them, for createValidate's buffer and stored options.
  */
 export function guardGlue(glue) {
-  let depth = 0; // guarded calls under way
-  let stale = false; // an exception unwound through the instance in use
-  let replaced = 0; // instances discarded so far
+  var depth = 0; // guarded calls under way
+  var stale = false; // an exception unwound through the instance in use
+  var replaced = 0; // instances discarded so far
 
   /** Swaps in a fresh instance; throws (leaving `stale` set) if it cannot. */
   function replace() {
@@ -236,26 +236,26 @@ const ARRAY_PROTOTYPE = Array.prototype;
 // cannot be, see `ownMember`; a page that replaced a built-in readReport uses,
 // such as String.prototype.slice, could) reports through the glue's own
 // validate(), which leaves this record alone.
-let words;
-let text;
-let next;
-let at;
+var words;
+var text;
+var next;
+var at;
 // A copy of the record's text as bytes when it is not all ASCII, else
 // undefined (see `string`): an ArrayBuffer, each string viewed on it with
 // `new`, never a view's `buffer`, whose getter a page may replace.
-let textBytes;
-let reading = false;
+var textBytes;
+var reading = false;
 // Whether Array.prototype's prototype is Object.prototype, as readReport
 // found it: a page may give it another, perhaps a Proxy whose traps an
 // assignment or `in` would run. Read once per report: nothing the page
 // wrote runs while a report is read (unless it replaced a built-in).
-let arraysPlain = true;
+var arraysPlain = true;
 // The wasm memory (a WebAssembly.Memory) whose buffer holds the fixed
 // strings. Its buffer is taken afresh for each one read: a call made while
 // the report is read (see `reading`) may grow the memory, which detaches
 // the buffer the read began with.
-let memory;
-let kept; // what readReport keeps of this glue's reports, from one to the next (see `reportsKept`)
+var memory;
+var kept; // what readReport keeps of this glue's reports, from one to the next (see `reportsKept`)
 
 // Where readReport copies a record's words: kept from one report to the
 // next, up to COPY_KEPT words (a longer record's copy is made for it
@@ -2235,23 +2235,23 @@ const WALK_SPANS = Array.from({ length: Math.ceil(WALK_WORDS / WALK_SPAN) + 1 },
  */
 export function createValidate(glue) {
   const encoder = new TextEncoder();
-  let memory = null; // read at the first call: the web glue is not instantiated before init()
-  let address = 0;
-  let capacity = 0;
-  let view = new Uint8Array(0);
-  let busy = false; // true while validateInput reads the buffer
+  var memory = null; // read at the first call: the web glue is not instantiated before init()
+  var address = 0;
+  var capacity = 0;
+  var view = new Uint8Array(0);
+  var busy = false; // true while validateInput reads the buffer
   // Every value walkOptions read from the options kept in wasm (storeOptions).
-  let storedPrint = null;
-  let adopted = false; // whether storedPrint holds the caller's values, written over the copy's
-  let instance = 0; // guardGlue's count of the instance the buffer and stored options belong to
-  let writer = null; // the memory of the instance that wrote the last report's record (recordOf)
-  let wordsAddress = 0; // where the walker's words are in wasm memory (glue.walkWords), 0 before the first walk
-  let words = new Float64Array(0); // a view of them
+  var storedPrint = null;
+  var adopted = false; // whether storedPrint holds the caller's values, written over the copy's
+  var instance = 0; // guardGlue's count of the instance the buffer and stored options belong to
+  var writer = null; // the memory of the instance that wrote the last report's record (recordOf)
+  var wordsAddress = 0; // where the walker's words are in wasm memory (glue.walkWords), 0 before the first walk
+  var words = new Float64Array(0); // a view of them
   // What a walk that gave up decided about the options, for the text path
   // that follows, taken by validate() as soon as walked() returns: the
   // print of the options kept in wasm (storedPrint) when they are this
   // call's, null when they are not to be kept, undefined when not decided.
-  let decided;
+  var decided;
   // What readReport keeps of this glue's reports: a view of its memory, the fixed strings and codes.
   const reports = reportsKept();
 

@@ -108,7 +108,7 @@ copy_glue "$stage/web/$name.js" "$pkg/web/$name.js" \
 copy_glue js/node/package-wasm.cjs "$stage/package-wasm-filled.cjs" \
   "const mark = ''; // written by scripts/build.sh" "const mark = '$wasm_mark';"
 { echo; cat "$stage/package-wasm-filled.cjs"; } >> "$pkg/node/$name.cjs"
-cp js/node/index.cjs js/node/index.mjs "$pkg/node/"
+cp js/node/index.cjs js/node/index.mjs js/node/index-bundled.mjs "$pkg/node/"
 # validate()'s fast input path and the guard around the glue: one ES module source,
 # used as is by the browser entry and as CommonJS by the Node entry.
 cp js/text-path.mjs "$pkg/web/text-path.js"

@@ -1,10 +1,11 @@
 // The published package through its `exports` map, as a Node.js ES module.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  DESTINATION, SOURCE, cargoVersion, expectMissingLocations, expectValid, pkgDir, requireBuiltPackage,
+  DESTINATION, SOURCE, cargoVersion, expectMissingLocations, expectValid, pkgDir, repoRoot, requireBuiltPackage,
 } from './helpers.mjs';
 
 requireBuiltPackage();
@@ -28,6 +29,38 @@ test('init() resolves at once and may be awaited repeatedly', async () => {
 
 test('import and require share one instance', () => {
   assert.equal(require('datasync-task-validator').validate, validate);
+});
+
+/**
+ * Runs `source` as an ES module in a fresh Node.js process in the repository (where
+ * the package resolves by name), with `args` before it; returns what it printed, parsed.
+ */
+function inFreshProcess(args, source) {
+  const run = spawnSync(process.execPath, [...args, '--input-type=module', '-e', source], { cwd: repoRoot, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return JSON.parse(run.stdout);
+}
+
+const LOADS = `
+  const api = await import('datasync-task-validator');
+  const { createRequire } = await import('node:module');
+  console.log(JSON.stringify({
+    entry: import.meta.resolve('datasync-task-validator'),
+    shared: createRequire(import.meta.url)('datasync-task-validator').validate === api.validate,
+    errors: api.validate({}).errors.length,
+    lexed: process.moduleLoadList.some((name) => name.includes('cjs-module-lexer')),
+  }));`;
+
+test("Node.js's import takes the CommonJS entry without its ES module translator (no export-name lexing at start-up)", () => {
+  const seen = inFreshProcess([], LOADS);
+  assert.equal(seen.entry, pathToFileURL(`${pkgDir}/node/index.mjs`).href);
+  assert.deepEqual({ shared: seen.shared, errors: seen.errors, lexed: seen.lexed }, { shared: true, errors: 2, lexed: false });
+});
+
+test("a bundler's `module` condition picks the entry that imports index.cjs, which a bundle carries (Node.js with -C module stands in)", () => {
+  const seen = inFreshProcess(['--conditions=module'], LOADS);
+  assert.equal(seen.entry, pathToFileURL(`${pkgDir}/node/index-bundled.mjs`).href);
+  assert.deepEqual({ shared: seen.shared, errors: seen.errors, lexed: seen.lexed }, { shared: true, errors: 2, lexed: true });
 });
 
 test('deep imports are closed by the exports map', async () => {

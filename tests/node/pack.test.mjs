@@ -79,6 +79,7 @@ test('npm pack includes every file the manifest names, one .wasm for every targe
     'index.d.cts',
     'index.d.ts',
     'node/datasync_task_validator.cjs',
+    'node/index-bundled.mjs',
     'node/index.cjs',
     'node/index.mjs',
     'node/text-path.cjs',

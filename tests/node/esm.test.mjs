@@ -57,6 +57,11 @@ test("Node.js's import takes the CommonJS entry without its ES module translator
   assert.deepEqual({ shared: seen.shared, errors: seen.errors, lexed: seen.lexed }, { shared: true, errors: 2, lexed: false });
 });
 
+test('where Node.js has no process.getBuiltinModule (before 20.16), the entry imports node:module for createRequire', () => {
+  const seen = inFreshProcess([], `delete process.getBuiltinModule;\n${LOADS}`);
+  assert.deepEqual({ shared: seen.shared, errors: seen.errors, lexed: seen.lexed }, { shared: true, errors: 2, lexed: false });
+});
+
 test("a bundler's `module` condition picks the entry that imports index.cjs, which a bundle carries (Node.js with -C module stands in)", () => {
   const seen = inFreshProcess(['--conditions=module'], LOADS);
   assert.equal(seen.entry, pathToFileURL(`${pkgDir}/node/index-bundled.mjs`).href);

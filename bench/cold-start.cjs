@@ -1,7 +1,7 @@
 'use strict';
 // Where the cold start goes (issue 16: import to first result <= 20 ms).
 //
-//   node bench/cold-start.cjs [--runs 11] [DIR...]     (DIR: a build's pkg/node; default pkg/node)
+//   node bench/cold-start.cjs [--runs 11] [--import] [DIR...]     (DIR: a build's pkg/node; default pkg/node)
 //
 // Each run is a fresh Node.js process that loads one build's Node.js entry
 // step by step and times each step in wall-clock and in CPU time
@@ -14,13 +14,24 @@
 // (lowest and highest in brackets), and the median of the total. Node.js's own
 // start-up before the first line of the script is not counted, nor is the ES
 // module loader (`bench/bench.mjs --only cold` times `import()` as a user
-// writes it). Asserts nothing: figures, not tests.
+// writes it). With --import, each process is an ES module that imports the
+// package by name from a folder of its own where node_modules holds it (a link
+// to DIR's package), as a user's `import` does: the steps are then Node's
+// resolution of the name, the import up to the .wasm's compile (the ES module
+// entry, the CommonJS one it takes, the wrapper, the glue's code and bytes),
+// the compile, the instantiation, the rest of the import (the start function,
+// the entries' own code) and the two calls; Node's ES module loader itself is
+// still not counted (bench.mjs's floor). Asserts nothing: figures, not tests.
 const { spawnSync } = require('node:child_process');
-const { resolve } = require('node:path');
+const { mkdirSync, mkdtempSync, rmSync, symlinkSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join, resolve } = require('node:path');
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const RUNS = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 11;
+const importAt = args.indexOf('--import');
+const IMPORT = importAt >= 0 && args.splice(importAt, 1).length === 1;
 const dirs = (args.length ? args : [resolve(__dirname, '../pkg/node')]).map((dir) => resolve(dir));
 
 /** What one fresh process runs: the steps of loading `dir`, each timed. */
@@ -65,14 +76,70 @@ function child(dir) {
   return steps;
 }
 
-const script = `${child};\nconsole.log(JSON.stringify(child(${JSON.stringify('DIR')})));`;
+/**
+ * What one fresh ES module process runs with --import: `import` of the
+ * package by name, timed by step (`importMeta` is the process's import.meta).
+ */
+async function childImport(importMeta) {
+  const cpu = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
+  const steps = [];
+  let wall = performance.now();
+  let used = cpu();
+  const start = [wall, used];
+  const lap = (name) => {
+    const [nowWall, nowUsed] = [performance.now(), cpu()];
+    steps.push([name, nowWall - wall, nowUsed - used]);
+    [wall, used] = [nowWall, nowUsed];
+  };
+  const { Module, Instance } = WebAssembly;
+  WebAssembly.Module = function (bytes) {
+    lap('import: entries, wrapper, glue code and bytes');
+    const module = new Module(bytes);
+    lap('glue: compile');
+    return module;
+  };
+  WebAssembly.Instance = function (module, imports) {
+    const instance = new Instance(module, imports);
+    lap('glue: instantiate');
+    return instance;
+  };
+  importMeta.resolve('datasync-task-validator');
+  lap('resolve the package name (Node)');
+  const { validate } = await import('datasync-task-validator');
+  lap('import: the rest (start, entries)');
+  validate({});
+  lap('first validate({})');
+  validate({});
+  lap('second validate({})');
+  steps.push(['total to the first result', wall - start[0] - steps.at(-1)[1], used - start[1] - steps.at(-1)[2]]);
+  return steps;
+}
+
+const script = IMPORT
+  ? `${childImport};\nconsole.log(JSON.stringify(await childImport(import.meta)));`
+  : `${child};\nconsole.log(JSON.stringify(child(${JSON.stringify('DIR')})));`;
+// --import: a folder per build where the package resolves by name (DIR is its node/ folder).
+const sites = IMPORT ? dirs.map(() => mkdtempSync(join(tmpdir(), 'dtv-cold-start-'))) : [];
+sites.forEach((site, i) => {
+  mkdirSync(join(site, 'node_modules'));
+  symlinkSync(resolve(dirs[i], '..'), join(site, 'node_modules', 'datasync-task-validator'));
+});
 const results = dirs.map(() => []);
-for (let run = 0; run < RUNS; run += 1) {
-  dirs.forEach((dir, i) => {
-    const out = spawnSync(process.execPath, ['-e', script.replace('"DIR"', JSON.stringify(dir))], { encoding: 'utf8' });
-    if (out.status !== 0) throw new Error(`${dir}: ${out.stderr}`);
-    results[i].push(JSON.parse(out.stdout));
-  });
+try {
+  for (let run = 0; run < RUNS; run += 1) {
+    dirs.forEach((dir, i) => {
+      const out = IMPORT
+        ? spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: sites[i], encoding: 'utf8' })
+        : spawnSync(process.execPath, ['-e', script.replace('"DIR"', JSON.stringify(dir))], { encoding: 'utf8' });
+      if (out.status !== 0) throw new Error(`${dir}: ${out.stderr}`);
+      results[i].push(JSON.parse(out.stdout));
+    });
+  }
+} finally {
+  sites.forEach((site) => rmSync(site, { recursive: true, force: true }));
 }
 
 const sorted = (values) => [...values].sort((a, b) => a - b);

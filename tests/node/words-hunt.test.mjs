@@ -308,7 +308,7 @@ test("keys in another order than the model's: every structure reversed, with its
 });
 
 /** The most words a walk writes, as the built wrapper sizes its buffers (WALK_WORDS). */
-const WALK_WORDS = Number(readFileSync(`${repoRoot}/pkg/node/text-path.cjs`, 'utf8').match(/const WALK_WORDS = (\d+);/)[1]);
+const WALK_WORDS = Number(readFileSync(`${repoRoot}/pkg/node/text-path.cjs`, 'utf8').match(/const WALK_WORDS ?= ?(\d+);/)[1]);
 
 test('the most words a walk writes: every member, every list full, unknown members between all of them, exactly the buffer\'s size', () => {
   const spread = (object) => {

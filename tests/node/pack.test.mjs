@@ -133,7 +133,7 @@ test('the web glue loads the shared .wasm; the Node.js glue has the same bytes f
   assert.match(web, /new URL\((["'])\.\.\/datasync_task_validator_bg\.wasm\1, ?import\.meta\.url\)/);
   // The bytes come from the package's .wasm file when it is this build's,
   // and otherwise from the base64 module a bundler carries along (a bundle has no .wasm file).
-  assert.match(node, /const wasmBytes = packageWasm\(\) \?\? require\('\.\/wasm-bytes\.cjs'\);/);
+  assert.match(node, /const wasmBytes ?= ?packageWasm\(\) ?\?\? ?require\((["'])\.\/wasm-bytes\.cjs\1\);/);
   const embedded = createRequire(import.meta.url)(join(pkgDir, 'node', 'wasm-bytes.cjs'));
   assert.ok(Buffer.isBuffer(embedded));
   assert.ok(embedded.equals(readFileSync(join(pkgDir, 'datasync_task_validator_bg.wasm'))));

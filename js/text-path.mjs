@@ -17,9 +17,11 @@
 // whose serialisation fails to the glue's reportUnserializable(); the glue owns
 // every diagnostic for such input, so both paths report exactly the same things.
 //
-// The options argument ({ locations, operation, task }) is passed through to the glue, which
-// reads it (JSON.stringify, then the core) and throws a TypeError when it is
-// malformed, whichever path the request takes.
+// The options argument ({ locations, operation, task }) is read here (storedAre,
+// readJSON), whichever path the request takes: the options kept in wasm when a
+// walk finds them the same as the last ones kept, else a copy read once by
+// JSON.stringify, which the glue reads (JSON.stringify, then the core) and
+// throws a TypeError for when it is malformed.
 // A BigInt member, which JSON.stringify refuses, is written as its exact digits
 // in a second serialisation (see stringifyExact), so validate(applyDefaults(x)) works.
 //
@@ -828,6 +830,57 @@ function walkOptions(options, print, mode) {
     return DIFFERS;
   }
 }
+
+/** Given to the glue for options whose reading threw `error`: its JSON.stringify throws it again, and the glue its TypeError. */
+const thrower = (error) => ({
+  toJSON() {
+    throw error;
+  },
+});
+
+/**
+ * `options` (not undefined or null) read once, by JSON.stringify, as a
+ * copy for the glue to read in their place, which runs no code of the
+ * caller's: a member the core reads that JSON.stringify left out because it
+ * holds a symbol or a function (even one it did not read: inherited, or not
+ * enumerable, read here) is put back, for the glue to refuse (src/wasm.rs
+ * dropped_member; options with a toJSON are judged by what it returned);
+ * what reading threw is given to the glue to throw (see `thrower`), and
+ * what a toJSON of the options returned as an object whose toJSON returns
+ * it (nothing, when JSON cannot write it); options that are not an object,
+ * as they are.
+ */
+function readJSON(options) {
+  if (typeof options !== 'object' || options === null) return options;
+  let root = NONE;
+  const members = {};
+  let text;
+  try {
+    text = JSON.stringify(options, function seen(key, value) {
+      if (root === NONE) root = value;
+      else if (this === root && apply(includes, MEMBERS, [key])) members[key] = value;
+      return value;
+    });
+  } catch (error) {
+    return thrower(error);
+  }
+  if (typeof text !== 'string') return { toJSON() {} };
+  const copy = JSON.parse(text);
+  // What a toJSON returned is given as that (the glue judges it, not the options).
+  if (root !== options) return { toJSON: () => copy };
+  for (let i = 0; i < MEMBERS.length; i += 1) {
+    const name = MEMBERS[i];
+    // One JSON.stringify did not read (inherited, not enumerable) is read now, as the glue reads it.
+    const value = hasOwn(members, name) ? members[name] : options[name];
+    if (typeof value === 'symbol' || typeof value === 'function') defineProperty(copy, name, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return copy;
+}
+
+const includes = Array.prototype.includes;
+
+/** What the glue reads for `options` (undefined and null are none), read once (see readJSON). */
+const optionsGiven = (options) => (options === undefined || options === null ? options : readJSON(options));
 
 // The walker: a request given as an object is read here, not written by
 // JSON.stringify (which alone cost about as much as a compiled JSON Schema
@@ -2240,17 +2293,19 @@ export function createValidate(glue) {
   var capacity = 0;
   var view = new Uint8Array(0);
   var busy = false; // true while validateInput reads the buffer
-  // Every value walkOptions read from the options kept in wasm (storeOptions).
+  // Every value walkOptions read from the options kept in wasm (storeOptions),
+  // and as `given` the copy of them the glue read (see readJSON).
   var storedPrint = null;
   var adopted = false; // whether storedPrint holds the caller's values, written over the copy's
   var instance = 0; // guardGlue's count of the instance the buffer and stored options belong to
   var writer = null; // the memory of the instance that wrote the last report's record (recordOf)
   var wordsAddress = 0; // where the walker's words are in wasm memory (glue.walkWords), 0 before the first walk
   var words = new Float64Array(0); // a view of them
-  // What a walk that gave up decided about the options, for the text path
-  // that follows, taken by validate() as soon as walked() returns: the
-  // print of the options kept in wasm (storedPrint) when they are this
-  // call's, null when they are not to be kept, undefined when not decided.
+  // What a walk that gave up read of the options, for the text path that
+  // follows, taken by validate() as soon as walked() returns (see
+  // storedAre): the print of the options kept in wasm (storedPrint, unless
+  // a call made since stored others) when they are this call's, `{ given }`
+  // when they are not kept, null without options, undefined when not read.
   var decided;
   // What readReport keeps of this glue's reports: a view of its memory, the fixed strings and codes.
   const reports = reportsKept();
@@ -2284,12 +2339,15 @@ export function createValidate(glue) {
 
   /**
    * Whether the options kept in wasm are `options`, storing them when they
-   * are not (which throws the TypeError for malformed options).
-   * What is stored is a plain copy read once (JSON.stringify, as the glue
-   * reads them), and its print is walked from that copy: a getter or Proxy
-   * that answers differently on each read could otherwise keep options that
-   * differ from their print, and a later call with plain options equal to
-   * the print would be judged with the others.
+   * are not and can be (storeOptions, which throws the TypeError for
+   * malformed options). Returns the print of the options kept
+   * (storedPrint), or `{ given }`, what the glue is to read in their place
+   * when they are not kept. Either way the glue is never given `options`
+   * themselves: what it reads is a copy read once (readJSON), and each
+   * print holds, as `given`, the copy it was walked from. Options that
+   * differ from the kept ones are read twice: by the walk that compares
+   * them, as far as the first difference, then by readJSON (README,
+   * "Decisions worth knowing").
    */
   function storedAre(options) {
     const kept = storedPrint;
@@ -2297,33 +2355,35 @@ export function createValidate(glue) {
       // Once a walk has matched, the print holds the caller's own values:
       // writing them again would change nothing.
       const mode = adopted ? COMPARE : ADOPT;
-      // A getter that calls validate() with other options replaces the kept
-      // ones while this walk runs: they are used only if still the ones compared.
-      if (walkOptions(options, kept, mode) === kept.length && storedPrint === kept) {
+      if (walkOptions(options, kept, mode) === kept.length) {
         adopted = true;
-        return true;
+        // A getter that called validate() with other options replaced the
+        // kept ones while the walk ran: these are stored again, from their copy.
+        if (storedPrint !== kept) {
+          glue.storeOptions(kept.given);
+          storedPrint = kept;
+        }
+        return kept;
       }
     }
-    let copy;
-    try {
-      const text = JSON.stringify(options);
-      if (typeof text !== 'string') return false;
-      copy = JSON.parse(text);
-      // JSON.stringify leaves out a member holding a symbol or a function,
-      // which the glue refuses with a TypeError (src/wasm.rs dropped_member,
-      // read alike): such options are not kept.
-      const dropped = (name) => !Object.hasOwn(copy, name) && /^(symbol|function)$/.test(typeof options[name]);
-      if (typeof options.toJSON !== 'function' && copy !== null && typeof copy === 'object' && !Array.isArray(copy) && MEMBERS.some(dropped)) return false;
-    } catch {
-      return false; // read by the glue instead, which throws its TypeError
-    }
+    const copy = readJSON(options);
     const print = [];
-    if (walkOptions(copy, print, TAKE) >= DIFFERS) return false;
+    if (copy === null || typeof copy !== 'object' || walkOptions(copy, print, TAKE) >= DIFFERS) return { given: copy };
     // Throws for malformed options, keeping what was stored (storedPrint still describes it).
     glue.storeOptions(copy);
+    print.given = copy;
     storedPrint = print;
     adopted = false;
-    return true;
+    return print;
+  }
+
+  /** What the glue reads for options read as `read` (see storedAre) that are not the kept ones. */
+  const givenFor = (read) => read.given;
+
+  /** What the glue reads for `options` read as `read` (see `decided`), read now (once) when undefined. */
+  function optionsFor(options, read) {
+    if (options === undefined || options === null) return options;
+    return read === undefined ? optionsGiven(options) : givenFor(read);
   }
 
   /**
@@ -2351,15 +2411,17 @@ export function createValidate(glue) {
     // A call made while the core reads the buffer (from user code the core
     // calls into, such as a replaced Date.now or an options getter), or
     // while it is filled (from a replaced encodeInto), must not write into it.
-    if (busy) return copied(text, options);
+    if (busy) return copied(text, optionsFor(options, print));
     followInstance();
-    // Decided by the walk that gave up, when it was, and still so (user
-    // code run since, serialising the request, may have stored other
-    // options: then the glue reads them); else read now.
-    const kept = print === undefined ? options !== undefined && options !== null && storedAre(options) : print !== null && print === storedPrint;
+    const hasOptions = options !== undefined && options !== null;
+    // Read by the walk that gave up, when it was; else read now. Kept when
+    // still so (user code run since, serialising the request, may have
+    // stored other options: then the glue is given a copy of these).
+    const optionsRead = hasOptions && print === undefined ? storedAre(options) : print;
+    const kept = hasOptions && optionsRead === storedPrint;
     // An options getter calling validate() that failed inside the core: replaced as storeOptions returned.
     // (Without options nothing has run since followInstance.)
-    if (options !== undefined && options !== null && instance !== (glue.instance?.() ?? 0)) return copied(text, options);
+    if (hasOptions && instance !== (glue.instance?.() ?? 0)) return copied(text, givenFor(optionsRead));
     busy = true;
     try {
       // The loop of `encoded`, written out: calling it cost the minimal
@@ -2372,14 +2434,14 @@ export function createValidate(glue) {
           if (read === text.length) {
             writer = memory;
             if (kept) return glue.validateInputStored(written);
-            if (options !== undefined && options !== null) return glue.validateInput(written, options);
+            if (hasOptions) return glue.validateInput(written, givenFor(optionsRead));
             const record = glue.validateInputPlain(written);
             if (record === BEYOND_THE_BUFFER) throw new Error('validateInputPlain: length beyond the input buffer');
             return record;
           }
         }
         const worstCase = text.length * 3;
-        if (worstCase > INPUT_BUFFER_LIMIT || worstCase <= capacity) return copied(text, options);
+        if (worstCase > INPUT_BUFFER_LIMIT || worstCase <= capacity) return copied(text, hasOptions ? givenFor(optionsRead) : options);
         grow(Math.min(INPUT_BUFFER_LIMIT, Math.max(worstCase, capacity * 2, 4096)));
       }
     } finally {
@@ -2412,10 +2474,10 @@ export function createValidate(glue) {
     }
   }
 
-  /** recordOf for `text` passed to the core as a copy (validateUtf8). */
-  function copied(text, options) {
+  /** recordOf for `text` passed to the core as a copy (validateUtf8), with `given` for the options (see optionsFor). */
+  function copied(text, given) {
     writer = glue.wasmMemory();
-    return glue.validateUtf8(encoder.encode(text), options);
+    return glue.validateUtf8(encoder.encode(text), given);
   }
 
   /**
@@ -2425,7 +2487,7 @@ export function createValidate(glue) {
    * GIVE_UP, when nothing of the request was read: options that are not
    * kept in wasm (storedAre; the walker is the operation's), a call made
    * while another walks or validates (see `busy`). Both are then validated
-   * as text, with `decided` saying whether the options are kept, for the
+   * as text, with `decided` holding what was read of the options, for the
    * text path not to read them again. Anything a getter, toJSON or Proxy
    * trap throws while the walker reads, or while what it read is written as
    * JSON text, is reported as JSON.stringify's failure is (everything is
@@ -2442,27 +2504,32 @@ export function createValidate(glue) {
     if (busy || !CAN_WALK) return GIVE_UP;
     followInstance();
     let op = 0;
-    let kept = options !== undefined && options !== null;
-    if (kept) {
+    // The print of the options kept in wasm, read once here (null without options).
+    let print = null;
+    if (options !== undefined && options !== null) {
+      let read;
       try {
-        kept = storedAre(options);
+        read = storedAre(options);
       } catch (error) {
-        // Malformed options, thrown as the text path throws them: once it
-        // has read the request (reporting what serialising it threw instead).
-        const serialized = serialize(request);
-        if ('error' in serialized) return glue.reportUnserializable(explain(request, serialized.error), options);
+        // Malformed options (storeOptions' TypeError), thrown as the text
+        // path throws them: once it has read the request.
+        serialize(request);
         throw error;
       }
-      if (!kept) {
-        decided = null;
+      if (!Array.isArray(read)) {
+        decided = read;
         return GIVE_UP;
       }
+      print = read;
       // One of WALK_OPERATIONS: storeOptions refused any other operation.
-      op = storedPrint[0] == null ? 0 : WALK_OPERATIONS.indexOf(storedPrint[0]);
+      op = print[0] == null ? 0 : WALK_OPERATIONS.indexOf(print[0]);
       // An options getter calling validate() that failed inside the core: replaced as storeOptions returned.
-      if (instance !== (glue.instance?.() ?? 0)) return GIVE_UP;
+      if (instance !== (glue.instance?.() ?? 0)) {
+        decided = print;
+        return GIVE_UP;
+      }
     }
-    const print = kept ? storedPrint : null;
+    let kept = print !== null;
     let clean;
     let text = GIVE_UP;
     let strings = '';
@@ -2473,7 +2540,8 @@ export function createValidate(glue) {
       // Not a plain object, or its toJSON ran: written as JSON.stringify writes it, from what was read.
       if (!clean && replaced !== NONE) text = valueText('', request);
     } catch (error) {
-      return glue.reportUnserializable(explain(request, error), options);
+      // The options, if any, are kept: well-formed, nothing for the glue to read.
+      return glue.reportUnserializable(explain(request, error), undefined);
     } finally {
       busy = false;
       unwind();
@@ -2500,13 +2568,13 @@ export function createValidate(glue) {
     let record;
     busy = true;
     try {
-      if (!kept && options !== undefined && options !== null) {
+      if (!kept && print !== null) {
         // Options the walk found kept, replaced since (by a validate() call
-        // from a getter): read now by the core, once, as validateInput reads
-        // them (throwing its TypeError for malformed ones), and kept in wasm
-        // in place of the others, whose print is forgotten.
+        // from a getter, or with the instance): kept in wasm again from
+        // their print, in place of the others (nothing is read again).
         storedPrint = null;
-        glue.storeOptions(options);
+        glue.storeOptions(print.given);
+        storedPrint = print;
         kept = true;
       }
       if (wordsAddress === 0) wordsAddress = glue.walkWords(WALK_WORDS);
@@ -2528,8 +2596,12 @@ export function createValidate(glue) {
       const now = timeFor(schedule);
       // Such a call that failed inside the core replaced the instance, and
       // the words and strings with it: read again as text (the one case
-      // where the clock is read twice, and getters run twice).
-      if (instance !== (glue.instance?.() ?? 0)) return GIVE_UP;
+      // where the clock is read twice, and the request's getters run twice;
+      // the options are not read again: see `decided`).
+      if (instance !== (glue.instance?.() ?? 0)) {
+        decided = print;
+        return GIVE_UP;
+      }
       writer = memory;
       record = glue.validateWalked(count, written, strings.length, kept, copy, now);
       if (record === BEYOND_THE_BUFFER) throw new Error('validateWalked: beyond the buffers');
@@ -2539,7 +2611,10 @@ export function createValidate(glue) {
     // Words the core cannot read: only a wrapper bug writes them (the
     // built-ins the walker uses are taken at load). The text path then reads
     // the request again rather than give a wrong report.
-    if (record === 1) return GIVE_UP;
+    if (record === 1) {
+      decided = print;
+      return GIVE_UP;
+    }
     if (record === 0) return { valid: true, errors: [], warnings: [] };
     const report = readReport(writer, record, reports);
     nameNonFiniteNumbers(request, report);
@@ -2547,11 +2622,11 @@ export function createValidate(glue) {
   }
 
   return function validate(request, options) {
-    if (reading) return glue.validate(request, options); // see `reading`
+    if (reading) return glue.validate(request, optionsGiven(options)); // see `reading`
     let text;
     let print;
     if (typeof request === 'string') {
-      if (hasLoneSurrogate(request)) return glue.validate(request, options);
+      if (hasLoneSurrogate(request)) return glue.validate(request, optionsGiven(options));
       text = request;
     } else if (request !== null && typeof request === 'object') {
       decided = undefined;
@@ -2566,12 +2641,12 @@ export function createValidate(glue) {
         // The glue turns the failure into the same diagnostic its validate() gives,
         // without serialising again (getters and toJSON run once, twice only
         // when a BigInt needs the second pass); only a cycle is first named by its path.
-        return glue.reportUnserializable(explain(request, serialized.error), options);
+        return glue.reportUnserializable(explain(request, serialized.error), optionsFor(options, print));
       }
       text = serialized.text;
-      if (typeof text !== 'string') return glue.reportUnserializable(undefined, options);
+      if (typeof text !== 'string') return glue.reportUnserializable(undefined, optionsFor(options, print));
     } else {
-      return glue.validate(request, options);
+      return glue.validate(request, optionsGiven(options));
     }
     const result = validateText(text, options, print);
     if (result === undefined) return { valid: true, errors: [], warnings: [] };

@@ -847,7 +847,7 @@ const thrower = (error) => ({
  * dropped_member; options with a toJSON are judged by what it returned);
  * what reading threw is given to the glue to throw (see `thrower`), and
  * what a toJSON of the options returned as an object whose toJSON returns
- * it (nothing, when JSON cannot write it); options that are not an object,
+ * it (undefined when JSON cannot write it); options that are not an object,
  * as they are.
  */
 function readJSON(options) {
@@ -858,26 +858,23 @@ function readJSON(options) {
   try {
     text = JSON.stringify(options, function seen(key, value) {
       if (root === NONE) root = value;
-      else if (this === root && apply(includes, MEMBERS, [key])) members[key] = value;
+      else if (this === root) members[key] = value;
       return value;
     });
   } catch (error) {
     return thrower(error);
   }
-  if (typeof text !== 'string') return { toJSON() {} };
-  const copy = JSON.parse(text);
   // What a toJSON returned is given as that (the glue judges it, not the options).
-  if (root !== options) return { toJSON: () => copy };
+  if (root !== options) return { toJSON: () => text && JSON.parse(text) };
+  const copy = JSON.parse(text);
   for (let i = 0; i < MEMBERS.length; i += 1) {
     const name = MEMBERS[i];
     // One JSON.stringify did not read (inherited, not enumerable) is read now, as the glue reads it.
     const value = hasOwn(members, name) ? members[name] : options[name];
-    if (typeof value === 'symbol' || typeof value === 'function') defineProperty(copy, name, { value, enumerable: true, writable: true, configurable: true });
+    if (typeof value === 'symbol' || typeof value === 'function') copy[name] = value;
   }
   return copy;
 }
-
-const includes = Array.prototype.includes;
 
 /** What the glue reads for `options` (undefined and null are none), read once (see readJSON). */
 const optionsGiven = (options) => (options === undefined || options === null ? options : readJSON(options));
@@ -2368,7 +2365,7 @@ export function createValidate(glue) {
     }
     const copy = readJSON(options);
     const print = [];
-    if (copy === null || typeof copy !== 'object' || walkOptions(copy, print, TAKE) >= DIFFERS) return { given: copy };
+    if (walkOptions(copy, print, TAKE) >= DIFFERS) return { given: copy };
     // Throws for malformed options, keeping what was stored (storedPrint still describes it).
     glue.storeOptions(copy);
     print.given = copy;
@@ -2377,13 +2374,10 @@ export function createValidate(glue) {
     return print;
   }
 
-  /** What the glue reads for options read as `read` (see storedAre) that are not the kept ones. */
-  const givenFor = (read) => read.given;
-
   /** What the glue reads for `options` read as `read` (see `decided`), read now (once) when undefined. */
   function optionsFor(options, read) {
     if (options === undefined || options === null) return options;
-    return read === undefined ? optionsGiven(options) : givenFor(read);
+    return read === undefined ? optionsGiven(options) : read.given;
   }
 
   /**
@@ -2421,7 +2415,7 @@ export function createValidate(glue) {
     const kept = hasOptions && optionsRead === storedPrint;
     // An options getter calling validate() that failed inside the core: replaced as storeOptions returned.
     // (Without options nothing has run since followInstance.)
-    if (hasOptions && instance !== (glue.instance?.() ?? 0)) return copied(text, givenFor(optionsRead));
+    if (hasOptions && instance !== (glue.instance?.() ?? 0)) return copied(text, optionsRead.given);
     busy = true;
     try {
       // The loop of `encoded`, written out: calling it cost the minimal
@@ -2434,14 +2428,14 @@ export function createValidate(glue) {
           if (read === text.length) {
             writer = memory;
             if (kept) return glue.validateInputStored(written);
-            if (hasOptions) return glue.validateInput(written, givenFor(optionsRead));
+            if (hasOptions) return glue.validateInput(written, optionsRead.given);
             const record = glue.validateInputPlain(written);
             if (record === BEYOND_THE_BUFFER) throw new Error('validateInputPlain: length beyond the input buffer');
             return record;
           }
         }
         const worstCase = text.length * 3;
-        if (worstCase > INPUT_BUFFER_LIMIT || worstCase <= capacity) return copied(text, hasOptions ? givenFor(optionsRead) : options);
+        if (worstCase > INPUT_BUFFER_LIMIT || worstCase <= capacity) return copied(text, hasOptions ? optionsRead.given : options);
         grow(Math.min(INPUT_BUFFER_LIMIT, Math.max(worstCase, capacity * 2, 4096)));
       }
     } finally {

@@ -403,13 +403,27 @@ fn stored_options() -> Option<Rc<CallOptions>> {
 /// `validateInput` with the options last stored by `storeOptions` (none before the first).
 #[wasm_bindgen(js_name = validateInputStored)]
 pub fn validate_input_stored(length: usize) -> Result<usize, JsValue> {
-    let options = stored_options().unwrap_or_default();
+    validate_input_with(
+        length,
+        &stored_options().unwrap_or_default(),
+        "validateInputStored: length beyond the input buffer",
+    )
+}
+
+/// `validateUtf8` with `options` on the first `length` bytes of the input
+/// buffer, for `validateInput` and `validateInputStored`; throws `beyond`
+/// (a message naming the function) if `length` is beyond the buffer.
+fn validate_input_with(
+    length: usize,
+    options: &CallOptions,
+    beyond: &str,
+) -> Result<usize, JsValue> {
     INPUT.with(|input| {
         let bytes = input
             .lend()
             .get(..length)
-            .ok_or_else(|| JsError::new("validateInputStored: length beyond the input buffer"))?;
-        Ok(validate_bytes(bytes, &options))
+            .ok_or_else(|| JsError::new(beyond))?;
+        Ok(validate_bytes(bytes, options))
     })
 }
 
@@ -427,13 +441,11 @@ pub fn input_buffer(capacity: usize) -> usize {
 pub fn validate_input(length: usize, options: JsValue) -> Result<usize, JsValue> {
     // Read first: reading runs the caller's code (toJSON, getters).
     let options = read_options("validate", &options)?;
-    INPUT.with(|input| {
-        let bytes = input
-            .lend()
-            .get(..length)
-            .ok_or_else(|| JsError::new("validateInput: length beyond the input buffer"))?;
-        Ok(validate_bytes(bytes, &options))
-    })
+    validate_input_with(
+        length,
+        &options,
+        "validateInput: length beyond the input buffer",
+    )
 }
 
 /// `validateInput` for a call without options, the usual one: nothing to

@@ -831,53 +831,49 @@ function walkOptions(options, print, mode) {
   }
 }
 
-/** Given to the glue for options whose reading threw `error`: its JSON.stringify throws it again, and the glue its TypeError. */
-const thrower = (error) => ({
-  toJSON() {
-    throw error;
-  },
-});
-
 /**
- * `options` (not undefined or null) read once, by JSON.stringify, as a
+ * What the glue reads for `options`, read once, by JSON.stringify, as a
  * copy for the glue to read in their place, which runs no code of the
  * caller's: a member the core reads that JSON.stringify left out because it
  * holds a symbol or a function (even one it did not read: inherited, or not
  * enumerable, read here) is put back, for the glue to refuse (src/wasm.rs
  * dropped_member; options with a toJSON are judged by what it returned);
- * what reading threw is given to the glue to throw (see `thrower`), and
- * what a toJSON of the options returned as an object whose toJSON returns
- * it (undefined when JSON cannot write it); options that are not an object,
- * as they are.
+ * what reading threw is given to the glue to throw, and what a toJSON of
+ * the options returned as an object whose toJSON returns it (undefined
+ * when JSON cannot write it); options that are not an object (undefined
+ * and null are none), as they are.
  */
 function readJSON(options) {
   if (typeof options !== 'object' || options === null) return options;
-  let root = NONE;
+  // The options as JSON.stringify writes them (what their toJSON returned:
+  // when that is undefined, nothing follows), and their members.
+  let root;
   const members = {};
   let text;
   try {
     text = JSON.stringify(options, function seen(key, value) {
-      if (root === NONE) root = value;
+      if (root === undefined) root = value;
       else if (this === root) members[key] = value;
       return value;
     });
   } catch (error) {
-    return thrower(error);
+    // The glue's JSON.stringify throws it again, and the glue its TypeError.
+    return {
+      toJSON() {
+        throw error;
+      },
+    };
   }
   // What a toJSON returned is given as that (the glue judges it, not the options).
   if (root !== options) return { toJSON: () => text && JSON.parse(text) };
   const copy = JSON.parse(text);
-  for (let i = 0; i < MEMBERS.length; i += 1) {
-    const name = MEMBERS[i];
+  for (const name of MEMBERS) {
     // One JSON.stringify did not read (inherited, not enumerable) is read now, as the glue reads it.
     const value = hasOwn(members, name) ? members[name] : options[name];
     if (typeof value === 'symbol' || typeof value === 'function') copy[name] = value;
   }
   return copy;
 }
-
-/** What the glue reads for `options` (undefined and null are none), read once (see readJSON). */
-const optionsGiven = (options) => (options === undefined || options === null ? options : readJSON(options));
 
 // The walker: a request given as an object is read here, not written by
 // JSON.stringify (which alone cost about as much as a compiled JSON Schema
@@ -2374,12 +2370,6 @@ export function createValidate(glue) {
     return print;
   }
 
-  /** What the glue reads for `options` read as `read` (see `decided`), read now (once) when undefined. */
-  function optionsFor(options, read) {
-    if (options === undefined || options === null) return options;
-    return read === undefined ? optionsGiven(options) : read.given;
-  }
-
   /**
    * Validates `text` with its UTF-8 bytes encoded straight into the input
    * buffer: one copy, no allocation per call. Returns the report, or
@@ -2405,7 +2395,7 @@ export function createValidate(glue) {
     // A call made while the core reads the buffer (from user code the core
     // calls into, such as a replaced Date.now or an options getter), or
     // while it is filled (from a replaced encodeInto), must not write into it.
-    if (busy) return copied(text, optionsFor(options, print));
+    if (busy) return copied(text, print?.given ?? readJSON(options));
     followInstance();
     const hasOptions = options !== undefined && options !== null;
     // Read by the walk that gave up, when it was; else read now. Kept when
@@ -2435,7 +2425,7 @@ export function createValidate(glue) {
           }
         }
         const worstCase = text.length * 3;
-        if (worstCase > INPUT_BUFFER_LIMIT || worstCase <= capacity) return copied(text, hasOptions ? optionsRead.given : options);
+        if (worstCase > INPUT_BUFFER_LIMIT || worstCase <= capacity) return copied(text, optionsRead?.given ?? options);
         grow(Math.min(INPUT_BUFFER_LIMIT, Math.max(worstCase, capacity * 2, 4096)));
       }
     } finally {
@@ -2468,7 +2458,7 @@ export function createValidate(glue) {
     }
   }
 
-  /** recordOf for `text` passed to the core as a copy (validateUtf8), with `given` for the options (see optionsFor). */
+  /** recordOf for `text` passed to the core as a copy (validateUtf8), with `given` for the options (a copy: see readJSON). */
   function copied(text, given) {
     writer = glue.wasmMemory();
     return glue.validateUtf8(encoder.encode(text), given);
@@ -2566,7 +2556,7 @@ export function createValidate(glue) {
         // Options the walk found kept, replaced since (by a validate() call
         // from a getter, or with the instance): kept in wasm again from
         // their print, in place of the others (nothing is read again).
-        storedPrint = null;
+        // (Should storing throw, the instance is replaced, and its kept options forgotten.)
         glue.storeOptions(print.given);
         storedPrint = print;
         kept = true;
@@ -2616,11 +2606,11 @@ export function createValidate(glue) {
   }
 
   return function validate(request, options) {
-    if (reading) return glue.validate(request, optionsGiven(options)); // see `reading`
+    if (reading) return glue.validate(request, readJSON(options)); // see `reading`
     let text;
     let print;
     if (typeof request === 'string') {
-      if (hasLoneSurrogate(request)) return glue.validate(request, optionsGiven(options));
+      if (hasLoneSurrogate(request)) return glue.validate(request, readJSON(options));
       text = request;
     } else if (request !== null && typeof request === 'object') {
       decided = undefined;
@@ -2635,12 +2625,12 @@ export function createValidate(glue) {
         // The glue turns the failure into the same diagnostic its validate() gives,
         // without serialising again (getters and toJSON run once, twice only
         // when a BigInt needs the second pass); only a cycle is first named by its path.
-        return glue.reportUnserializable(explain(request, serialized.error), optionsFor(options, print));
+        return glue.reportUnserializable(explain(request, serialized.error), print?.given ?? readJSON(options));
       }
       text = serialized.text;
-      if (typeof text !== 'string') return glue.reportUnserializable(undefined, optionsFor(options, print));
+      if (typeof text !== 'string') return glue.reportUnserializable(undefined, print?.given ?? readJSON(options));
     } else {
-      return glue.validate(request, optionsGiven(options));
+      return glue.validate(request, readJSON(options));
     }
     const result = validateText(text, options, print);
     if (result === undefined) return { valid: true, errors: [], warnings: [] };

@@ -29,7 +29,7 @@ const FORMS = {
   'not an object (the glue)': () => 5,
 };
 
-/** What the instance has kept before the call: nothing, other options, or options equal to the first answers. */
+/** What the instance has kept before the call: nothing, or options equal to the first answers (when they can be kept). */
 const BEFORE = {
   nothing: () => {},
   'the first answers kept (when they can be)': (validate, plain) => {
@@ -68,8 +68,8 @@ function outcome(call) {
 function readOnce(make, plain, request = BASIC) {
   for (const [form, shape] of Object.entries(FORMS)) {
     for (const [state, before] of Object.entries(BEFORE)) {
+      const expected = outcome(() => freshNodeInstance().validate(shape(request), plain));
       const { validate } = freshNodeInstance();
-      const expected = outcome(() => validate(shape(request), plain));
       before(validate, plain);
       const { options, count } = make();
       const got = outcome(() => validate(shape(request), options));

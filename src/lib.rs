@@ -373,18 +373,24 @@ fn too_deep(line: usize, column: usize) -> String {
 }
 
 fn duplicate_member(path: &str) -> String {
-    let name = excerpt(path.rsplit('/').next().unwrap_or(path));
+    let name = member_named(path);
     format!("{name} appears more than once in the same object; only the last value counts, so remove the others.")
 }
 
 fn lone_surrogate(path: &str) -> String {
-    // A member name with one is found at the object that holds it: at the
-    // whole request, the name has no name to give.
-    let name = match path.rsplit('/').next() {
-        Some(last) if !path.is_empty() => excerpt(last),
-        _ => String::from("The request"),
-    };
+    let name = member_named(path);
     format!("{name} contains a lone UTF-16 surrogate, which cannot be sent to the service as UTF-8; remove or replace the broken character.")
+}
+
+/// The subject of a message about the member at `path`: the name at the
+/// end of the pointer, as [`excerpt`] writes it, or "The request" for the
+/// whole request (`""`), which has no name to give (a lone surrogate in a
+/// member name of the request is found at the request itself).
+fn member_named(path: &str) -> String {
+    if path.is_empty() {
+        return String::from("The request");
+    }
+    excerpt(path.rsplit('/').next().unwrap_or(path))
 }
 
 /// Validates a request given as JSON text.
@@ -613,6 +619,26 @@ mod tests {
             .expect("a duplicate member");
         assert!(duplicate.message.len() < 300, "{}", duplicate.message.len());
         assert!(report.diagnostics.iter().all(|d| d.message.len() < 300));
+    }
+
+    #[test]
+    fn a_member_is_named_by_the_end_of_its_path_and_the_request_by_the_empty_one() {
+        assert_eq!(member_named(""), "The request");
+        assert_eq!(member_named("/Name"), "Name");
+        assert_eq!(member_named("/Options/Verifymode"), "Verifymode");
+        assert_eq!(member_named("/Tags/0"), "0");
+        assert_eq!(
+            member_named("/"),
+            "",
+            "a member named with the empty string"
+        );
+        assert_eq!(
+            member_named("/Options/a\nb"),
+            "a\\nb",
+            "escaped as in quotes"
+        );
+        let long = format!("/Options/{}", "n".repeat(500));
+        assert_eq!(member_named(&long), format!("{}…", "n".repeat(100)));
     }
 
     #[test]

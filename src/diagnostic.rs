@@ -1267,8 +1267,11 @@ fn code_order(a: Code, b: Code) -> Ordering {
 
 /// `a.cmp(b)`, eight bytes at a time: in wasm the `memcmp` behind `str`'s
 /// order compares byte by byte, and the paths a report sorts share long
-/// prefixes (`/Options/`). Eight bytes read as a big-endian number order as
-/// the bytes do one by one.
+/// prefixes (`/Options/`). The eight bytes are read as a little-endian
+/// number, which compares for equality as the bytes do; where two differ,
+/// the lowest differing bit belongs to the first differing byte, and those
+/// two bytes decide. (Read big-endian, the numbers would order as the bytes
+/// do, but wasm has no byte swap: each read cost about 20 more operations.)
 #[inline(never)]
 fn text_order(a: &str, b: &str) -> Ordering {
     let (a, b) = (a.as_bytes(), b.as_bytes());
@@ -1276,12 +1279,13 @@ fn text_order(a: &str, b: &str) -> Ordering {
         bytes
             .get(at..at + 8)
             .and_then(|chunk| chunk.try_into().ok())
-            .map(u64::from_be_bytes)
+            .map(u64::from_le_bytes)
     };
     let mut at = 0;
     while let (Some(x), Some(y)) = (word(a, at), word(b, at)) {
         if x != y {
-            return x.cmp(&y);
+            let shift = (x ^ y).trailing_zeros() & !7;
+            return ((x >> shift) as u8).cmp(&((y >> shift) as u8));
         }
         at += 8;
     }

@@ -988,6 +988,14 @@ impl Fixed {
     pub const fn as_str(self) -> &'static str {
         self.0
     }
+
+    /// The text cut in two at byte `at`, when that is a character boundary:
+    /// both parts are text of the module too.
+    pub fn split_at(self, at: usize) -> Option<(Fixed, Fixed)> {
+        self.0
+            .split_at_checked(at)
+            .map(|(head, tail)| (Fixed(head), Fixed(tail)))
+    }
 }
 
 /// [`Fixed`] text: `fixed!("/TaskMode")`, or a constant. Evaluated when the

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 
 use crate::diagnostic::Piece::{Plain, Quoted};
 use crate::diagnostic::{
-    excerpt, message, push_message, quote, Code, Collector, Diagnostic, PatchOp,
+    excerpt, fixed, message, push_message, quote, Code, Collector, Diagnostic, Fixed, PatchOp,
 };
 use crate::json::{Number, Value};
 use crate::patterns::Pattern;
@@ -320,12 +320,44 @@ pub(crate) fn missing_member_diagnostic(
     name: &str,
     path: &str,
 ) -> Diagnostic {
-    Diagnostic::new(
-        Code::MissingMember,
-        pointer::join(path, member),
-        missing_member(member, label(name, path)),
-    )
-    .with("member", member)
+    let diagnostic = match fixed_missing(member, path) {
+        Some((path, message)) => Diagnostic::of(Code::MissingMember, path, message),
+        None => Diagnostic::new(
+            Code::MissingMember,
+            pointer::join(path, member),
+            missing_member(member, label(name, path)),
+        ),
+    };
+    diagnostic.with("member", member)
+}
+
+/// The required members of the requests themselves, each as its pointer
+/// followed by the rest of its missing-member message: the same text
+/// [`missing_member_diagnostic`] would build for a member missing at the
+/// root, kept as [`Fixed`] text (no allocation, no message built, and in
+/// the WebAssembly build no copy into the report's record). These are the
+/// members most often forgotten; the test
+/// `fixed_missing_members_read_as_the_built_ones` holds each to the built text.
+const FIXED_MISSING: [Fixed; 3] = [
+    fixed!("/SourceLocationArn is required."),
+    fixed!("/DestinationLocationArn is required."),
+    fixed!("/TaskArn is required."),
+];
+
+/// The path and message of `member` missing at `parent` from
+/// [`FIXED_MISSING`], when it holds them.
+fn fixed_missing(member: &str, parent: &str) -> Option<(Fixed, Fixed)> {
+    if !parent.is_empty() {
+        return None;
+    }
+    FIXED_MISSING.iter().find_map(|&text| {
+        let (path, rest) = text.split_at(1 + member.len())?;
+        if path.as_str().get(1..) != Some(member) || !rest.as_str().starts_with(' ') {
+            return None;
+        }
+        let (_, message) = text.split_at(1)?;
+        Some((path, message))
+    })
 }
 
 /// The diagnostic for the list at `path` (named `name`) with `count` items,
@@ -736,6 +768,67 @@ fn list_or(items: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::bit;
+
+    #[test]
+    fn fixed_missing_members_read_as_the_built_ones() {
+        use super::{fixed_missing, label, missing_member, pointer, FIXED_MISSING};
+        for text in FIXED_MISSING {
+            let (path, rest) = text.as_str().split_once(' ').expect("a path and a message");
+            let member = path.strip_prefix('/').expect("a pointer");
+            let (fixed_path, message) = fixed_missing(member, "").expect("found by its member");
+            assert_eq!(fixed_path.as_str(), pointer::join("", member));
+            assert_eq!(message.as_str(), missing_member(member, label("", "")));
+            assert_eq!(message.as_str(), format!("{member} {rest}"));
+            assert!(
+                fixed_missing(member, "/Options").is_none(),
+                "only at the root"
+            );
+        }
+        assert!(fixed_missing("Source", "").is_none(), "a whole name only");
+        assert!(fixed_missing("TaskArnX", "").is_none());
+        let missing = |text: &str, operation: &str| {
+            let options = crate::CallOptions::from_json(
+                &crate::json::parse(&format!(r#"{{"operation": "{operation}"}}"#))
+                    .expect("options")
+                    .value,
+            )
+            .expect("options");
+            let report = validate_text(text, &options.context(Context::default()));
+            report
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.code.as_str() == "request/missing-member")
+                .map(|d| {
+                    assert!(
+                        matches!(d.path, std::borrow::Cow::Borrowed(_)),
+                        "{}",
+                        d.path
+                    );
+                    assert!(
+                        matches!(d.message, std::borrow::Cow::Borrowed(_)),
+                        "{}",
+                        d.message
+                    );
+                    (d.path.into_owned(), d.message.into_owned())
+                })
+                .collect::<Vec<_>>()
+        };
+        let pair = |path: &str, message: &str| (path.to_owned(), message.to_owned());
+        assert_eq!(
+            missing("{}", "CreateTask"),
+            [
+                pair(
+                    "/DestinationLocationArn",
+                    "DestinationLocationArn is required."
+                ),
+                pair("/SourceLocationArn", "SourceLocationArn is required."),
+            ]
+        );
+        assert_eq!(
+            missing("{}", "UpdateTask"),
+            [pair("/TaskArn", "TaskArn is required.")]
+        );
+    }
     use crate::rules::testing::{at, findings};
     use crate::{validate_text, Context};
 

@@ -128,10 +128,12 @@ const isArray = Array.isArray;
 const isSafeInteger = Number.isSafeInteger;
 const apply = Reflect.apply;
 const slice = String.prototype.slice;
-// The typed arrays' constructors as the module found them: the module's own
-// names shadow the global ones, which a page may replace (a subclass whose
-// constructor calls validate() while a report is read).
-const { ArrayBuffer, Uint8Array, Uint32Array, Float64Array } = globalThis;
+// The typed arrays' constructors as the module found them, which a page may
+// replace (a subclass whose constructor calls validate() while a report is
+// read). Uint8Array's and Uint32Array's under names of their own, which leave
+// the global names to the report reader; the module's own Float64Array
+// shadows the global one.
+const { ArrayBuffer, Uint8Array: Uint8ArrayAtLoad, Uint32Array: Uint32ArrayAtLoad, Float64Array } = globalThis;
 const isWellFormed = String.prototype.isWellFormed;
 
 /**
@@ -266,12 +268,12 @@ var kept; // what readReport keeps of this glue's reports, from one to the next 
 // detaches the buffer, and a detached view reads undefined. A typed array
 // made per report cost more than the copy.
 const COPY_KEPT = 1 << 14;
-const WORDS_KEPT = new Uint32Array(COPY_KEPT);
+const WORDS_KEPT = new Uint32ArrayAtLoad(COPY_KEPT);
 // Taken at load, as `apply`: the page may replace it, and a replacement
 // that validated another request (growing the memory) would read a
 // detached view.
 const decode = TextDecoder.prototype.decode;
-const { set: setItems } = Object.getPrototypeOf(Uint8Array.prototype);
+const { set: setItems } = Object.getPrototypeOf(Uint8ArrayAtLoad.prototype);
 // Taken at load too: a table kept from one call to the next (the params
 // shapes', `SHAPES`) must not get what a Map.prototype.get the page
 // replaced for one call returned (every later report would carry it).
@@ -302,7 +304,7 @@ function reportsKept() {
   return {
     memory: undefined,
     buffer: undefined,
-    view: new Uint32Array(0),
+    view: new Uint32ArrayAtLoad(0),
     keys: new Float64Array(FIXED_SLOTS),
     strings: new Array(FIXED_SLOTS).fill(''),
     codeKeys: new Float64Array(CODE_SLOTS),
@@ -322,12 +324,12 @@ function wordsOf(wasm, address) {
   // The header's third word: the count of words, header included.
   if (kept.memory !== wasm || kept.view[start + 2] === undefined) {
     kept.buffer = wasm.buffer;
-    kept.view = new Uint32Array(kept.buffer);
+    kept.view = new Uint32ArrayAtLoad(kept.buffer);
     kept.memory = wasm;
   }
   const count = kept.view[start + 2];
-  const out = count > COPY_KEPT ? new Uint32Array(count) : WORDS_KEPT;
-  apply(setItems, out, [new Uint32Array(kept.buffer, address, count)]);
+  const out = count > COPY_KEPT ? new Uint32ArrayAtLoad(count) : WORDS_KEPT;
+  apply(setItems, out, [new Uint32ArrayAtLoad(kept.buffer, address, count)]);
   return out;
 }
 
@@ -344,7 +346,7 @@ const string = () => (textBytes === undefined ? apply(slice, text, [at, (at = wo
 function decodedString() {
   const start = at;
   at = words[next++];
-  return apply(decode, decoder, [new Uint8Array(textBytes, start, at - start)]);
+  return apply(decode, decoder, [new Uint8ArrayAtLoad(textBytes, start, at - start)]);
 }
 
 /**
@@ -378,7 +380,7 @@ function fixedAt(at) {
   const key = address * FIXED_LIMIT + length;
   const slot = slotOf(address, length, FIXED_SLOTS - 1);
   if (kept.keys[slot] === key && length < FIXED_LIMIT) return kept.strings[slot];
-  const out = apply(decode, decoder, [new Uint8Array(memory.buffer, address, length)]);
+  const out = apply(decode, decoder, [new Uint8ArrayAtLoad(memory.buffer, address, length)]);
   if (length < FIXED_LIMIT) {
     kept.keys[slot] = key;
     kept.strings[slot] = out;
@@ -610,13 +612,13 @@ function readReport(wasm, address, reports) {
     words = wordsOf(wasm, address);
     // The header: where the text is, its length in bytes, the count of words.
     const bytes = words[1];
-    text = bytes === 0 ? '' : apply(decode, decoder, [new Uint8Array(kept.buffer, words[0], bytes)]);
+    text = bytes === 0 ? '' : apply(decode, decoder, [new Uint8ArrayAtLoad(kept.buffer, words[0], bytes)]);
     // As many UTF-16 units as bytes: every character is ASCII, and the
     // strings' ends in bytes are their ends in the text. Else the bytes
     // are copied out of memory now, before any page code could run.
     if (text.length !== bytes) {
       textBytes = new ArrayBuffer(bytes);
-      apply(setItems, new Uint8Array(textBytes), [new Uint8Array(kept.buffer, words[0], bytes)]);
+      apply(setItems, new Uint8ArrayAtLoad(textBytes), [new Uint8ArrayAtLoad(kept.buffer, words[0], bytes)]);
     }
     // After the header: valid, the count of errors and of warnings, then the diagnostics.
     next = 6;
@@ -2284,7 +2286,7 @@ export function createValidate(glue) {
   var memory = null; // read at the first call: the web glue is not instantiated before init()
   var address = 0;
   var capacity = 0;
-  var view = new Uint8Array(0);
+  var view = new Uint8ArrayAtLoad(0);
   var busy = false; // true while validateInput reads the buffer
   // Every value walkOptions read from the options kept in wasm (storeOptions),
   // and as `given` the copy of them the glue read (see readJSON).
@@ -2310,13 +2312,13 @@ export function createValidate(glue) {
     memory = null;
     address = 0;
     capacity = 0;
-    view = new Uint8Array(0);
+    view = new Uint8ArrayAtLoad(0);
     storedPrint = null;
     wordsAddress = 0;
     words = new Float64Array(0);
     // The replaced instance's memory is not held by the report reader's view either.
     reports.memory = reports.buffer = undefined;
-    reports.view = new Uint32Array(0);
+    reports.view = new Uint32ArrayAtLoad(0);
     // Last: anything above may throw (a RangeError when the JS stack is
     // nearly full), and then the next call forgets the old instance again.
     instance = current;
@@ -2327,7 +2329,7 @@ export function createValidate(glue) {
     memory ??= glue.wasmMemory();
     address = glue.inputBuffer(bytes);
     capacity = bytes;
-    view = new Uint8Array(memory.buffer, address, capacity);
+    view = new Uint8ArrayAtLoad(memory.buffer, address, capacity);
   }
 
   /**
@@ -2412,7 +2414,7 @@ export function createValidate(glue) {
       // request as text 2-4% (docs/performance.md, "Objects: the walk and the reader").
       for (;;) {
         // Memory growth detaches the old view: view the same bytes again.
-        if (view.byteLength !== capacity) view = new Uint8Array(memory.buffer, address, capacity);
+        if (view.byteLength !== capacity) view = new Uint8ArrayAtLoad(memory.buffer, address, capacity);
         if (text.length <= capacity) {
           const { read, written } = encoder.encodeInto(text, view);
           if (read === text.length) {
@@ -2444,7 +2446,7 @@ export function createValidate(glue) {
   function encoded(text) {
     for (;;) {
       // Memory growth detaches the old view: view the same bytes again.
-      if (view.byteLength !== capacity) view = new Uint8Array(memory.buffer, address, capacity);
+      if (view.byteLength !== capacity) view = new Uint8ArrayAtLoad(memory.buffer, address, capacity);
       // A buffer as long as the text in UTF-16 units holds it when it is mostly ASCII.
       if (text.length <= capacity) {
         const { read, written } = encoder.encodeInto(text, view);

@@ -131,8 +131,8 @@ const slice = String.prototype.slice;
 // The typed arrays' constructors as the module found them, which a page may
 // replace (a subclass whose constructor calls validate() while a report is
 // read). Uint8Array's and Uint32Array's under names of their own, which leave
-// the global names to the report reader; the module's own Float64Array
-// shadows the global one.
+// the global names to the report reader (see `viewsAsLoaded`); the module's
+// own Float64Array shadows the global one.
 const { ArrayBuffer, Uint8Array: Uint8ArrayAtLoad, Uint32Array: Uint32ArrayAtLoad, Float64Array } = globalThis;
 const isWellFormed = String.prototype.isWellFormed;
 
@@ -254,6 +254,13 @@ var reading = false;
 // assignment or `in` would run. Read once per report: nothing the page
 // wrote runs while a report is read (unless it replaced a built-in).
 var arraysPlain = true;
+// Whether the global Uint8Array and Uint32Array are still those taken at
+// load, as readReport found them: its views of wasm memory are then made with
+// the global names, which V8 constructs directly (one read from the module's
+// scope it calls as any constructor, through the generic construct path:
+// about 300 instructions more per report of many-problems), else with those
+// taken at load.
+var viewsAsLoaded = true;
 // The wasm memory (a WebAssembly.Memory) whose buffer holds the fixed
 // strings. Its buffer is taken afresh for each one read: a call made while
 // the report is read (see `reading`) may grow the memory, which detaches
@@ -329,7 +336,8 @@ function wordsOf(wasm, address) {
   }
   const count = kept.view[start + 2];
   const out = count > COPY_KEPT ? new Uint32ArrayAtLoad(count) : WORDS_KEPT;
-  apply(setItems, out, [new Uint32ArrayAtLoad(kept.buffer, address, count)]);
+  const record = viewsAsLoaded ? new Uint32Array(kept.buffer, address, count) : new Uint32ArrayAtLoad(kept.buffer, address, count);
+  apply(setItems, out, [record]);
   return out;
 }
 
@@ -609,10 +617,12 @@ function readReport(wasm, address, reports) {
     memory = wasm;
     kept = reports;
     arraysPlain = getPrototypeOf(ARRAY_PROTOTYPE) === OBJECT_PROTOTYPE;
+    viewsAsLoaded = Uint8Array === Uint8ArrayAtLoad && Uint32Array === Uint32ArrayAtLoad;
     words = wordsOf(wasm, address);
     // The header: where the text is, its length in bytes, the count of words.
     const bytes = words[1];
-    text = bytes === 0 ? '' : apply(decode, decoder, [new Uint8ArrayAtLoad(kept.buffer, words[0], bytes)]);
+    if (bytes === 0) text = '';
+    else text = apply(decode, decoder, [viewsAsLoaded ? new Uint8Array(kept.buffer, words[0], bytes) : new Uint8ArrayAtLoad(kept.buffer, words[0], bytes)]);
     // As many UTF-16 units as bytes: every character is ASCII, and the
     // strings' ends in bytes are their ends in the text. Else the bytes
     // are copied out of memory now, before any page code could run.

@@ -53,6 +53,37 @@ test("a page's Uint8Array that validates another request as it is made does not 
   assert.equal(JSON.stringify(validate(text)), expected);
 });
 
+test("a page's Uint8Array or Uint32Array never runs while a report is read: the reader checks for one once per report", () => {
+  // The reader makes its views with the global names (V8 builds those
+  // inline) when they are still the constructors taken at load, and with
+  // those taken at load otherwise: each replaced here after reports were read.
+  const text = JSON.stringify(INVALID);
+  const expected = JSON.stringify(validate(text));
+  for (const names of [['Uint8Array'], ['Uint32Array'], ['Uint8Array', 'Uint32Array']]) {
+    const originals = names.map((name) => globalThis[name]);
+    let made = 0;
+    names.forEach((name, i) => {
+      globalThis[name] = class extends originals[i] {
+        constructor(...args) {
+          super(...args);
+          made += 1;
+        }
+      };
+    });
+    let reports;
+    try {
+      reports = [validate(text), validate(INVALID)].map((report) => JSON.stringify(report));
+    } finally {
+      names.forEach((name, i) => {
+        globalThis[name] = originals[i];
+      });
+    }
+    assert.equal(made, 0, `${names}: made while a report was read`);
+    assert.deepEqual(reports, [expected, expected], `${names}`);
+    assert.equal(JSON.stringify(validate(INVALID)), expected, `${names}: the next report, with the global names again`);
+  }
+});
+
 test("a page's %TypedArray%.prototype.buffer getter never runs while a report that is not all ASCII is read", () => {
   // A report's text with a character beyond ASCII is copied out of memory
   // and each string decoded from the copy: from an ArrayBuffer, never from

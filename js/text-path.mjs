@@ -128,12 +128,13 @@ const isArray = Array.isArray;
 const isSafeInteger = Number.isSafeInteger;
 const apply = Reflect.apply;
 const slice = String.prototype.slice;
+const charCodeAt = String.prototype.charCodeAt;
 // The typed arrays' constructors as the module found them, which a page may
 // replace (a subclass whose constructor calls validate() while a report is
 // read). Uint8Array's and Uint32Array's under names of their own, which leave
 // the global names to the report reader (see `viewsAsLoaded`); the module's
 // own Float64Array shadows the global one.
-const { ArrayBuffer, Uint8Array: Uint8ArrayAtLoad, Uint32Array: Uint32ArrayAtLoad, Float64Array } = globalThis;
+const { Uint8Array: Uint8ArrayAtLoad, Uint32Array: Uint32ArrayAtLoad, Float64Array } = globalThis;
 const isWellFormed = String.prototype.isWellFormed;
 
 /**
@@ -233,21 +234,23 @@ const defineProperty = Object.defineProperty;
 const hasOwn = Object.hasOwn;
 const ARRAY_PROTOTYPE = Array.prototype;
 
-// Where readReport is in the record: its words, its text, the next word and
-// where the next string starts in the text. Module state rather than
-// closures made per call, which cost more than the objects they build.
-// `reading` is true while readReport runs: validate() called meanwhile (it
-// cannot be, see `ownMember`; a page that replaced a built-in readReport uses,
-// such as String.prototype.slice, could) reports through the glue's own
-// validate(), which leaves this record alone.
+// Where readReport is in the record: its words, its text (decoded), the next
+// word, and where the next string starts in the text, in UTF-16 units (`at`)
+// and in bytes (`atByte`, kept only when the text is not all ASCII: see
+// `string`). Module state rather than closures made per call, which cost
+// more than the objects they build.
+// `reading` is true while readReport runs, and validate() called meanwhile
+// reports through the glue's own validate(), which leaves this record alone.
+// A guard against a built-in to come: no page code runs while a report is
+// read (every built-in the reader calls is taken at load, or checked once
+// per report as `arraysPlain` and `viewsAsLoaded` are, and no setter runs:
+// see `ownMember`), so nothing can call validate() meanwhile.
 var words;
 var text;
 var next;
 var at;
-// A copy of the record's text as bytes when it is not all ASCII, else
-// undefined (see `string`): an ArrayBuffer, each string viewed on it with
-// `new`, never a view's `buffer`, whose getter a page may replace.
-var textBytes;
+var ascii;
+var atByte;
 var reading = false;
 // Whether Array.prototype's prototype is Object.prototype, as readReport
 // found it: a page may give it another, perhaps a Proxy whose traps an
@@ -263,8 +266,8 @@ var arraysPlain = true;
 var viewsAsLoaded = true;
 // The wasm memory (a WebAssembly.Memory) whose buffer holds the fixed
 // strings. Its buffer is taken afresh for each one read: a call made while
-// the report is read (see `reading`) may grow the memory, which detaches
-// the buffer the read began with.
+// the report is read (none is, see `reading`) could grow the memory, which
+// detaches the buffer the read began with.
 var memory;
 var kept; // what readReport keeps of this glue's reports, from one to the next (see `reportsKept`)
 
@@ -342,19 +345,30 @@ function wordsOf(wasm, address) {
 }
 
 /**
- * The next string: from the last one's end to the end the next word gives,
- * in bytes of the record's text. When the text is all ASCII a byte is a
- * UTF-16 unit, and the string is cut from the decoded text; otherwise it
- * is decoded from the copy of the text's bytes (`decodedString`). One
- * short arrow, which V8 inlines where it is called.
+ * The next string, cut from the decoded text: from the last one's end to
+ * the end the next word gives, in bytes of the record's text. When the text
+ * is all ASCII a byte is a UTF-16 unit; otherwise the end in units is found
+ * by `unitAt`. One short arrow, which V8 inlines where it is called.
  */
-const string = () => (textBytes === undefined ? apply(slice, text, [at, (at = words[next++])]) : decodedString());
+const string = () => apply(slice, text, [at, (at = ascii ? words[next++] : unitAt(words[next++]))]);
 
-/** `string` for a text that is not all ASCII: decoded from its bytes. */
-function decodedString() {
-  const start = at;
-  at = words[next++];
-  return apply(decode, decoder, [new Uint8ArrayAtLoad(textBytes, start, at - start)]);
+/**
+ * Where the string that ends at the byte `end` of a text not all ASCII ends
+ * in the decoded text, in UTF-16 units: counted from the last string's end
+ * (`at`, `atByte`), character by character, each character's UTF-8 length
+ * from its first unit (a surrogate pair, two units, is four bytes). Strings
+ * come in the order they were written, each from the last one's end, so the
+ * whole text is walked once per report: decoding each string from the
+ * text's bytes cost a view and a decoder's call each.
+ */
+function unitAt(end) {
+  let unit = at;
+  for (let byte = atByte; byte < end; unit += 1) {
+    const c = apply(charCodeAt, text, [unit]);
+    byte += c < 0x80 ? 1 : c < 0x800 ? 2 : (c & 0xfc00) === 0xd800 ? ((unit += 1), 4) : 3;
+  }
+  atByte = end;
+  return unit;
 }
 
 /**
@@ -605,11 +619,11 @@ function diagnostic() {
  * `reportsKept`). Nothing of the record is kept once it returns or throws.
  *
  * The record's words are copied out of wasm memory and its text decoded
- * (by TextDecoder.prototype.decode taken at load) before any page code can
- * run (a built-in the page replaced, such as String.prototype.slice):
- * validate() called from there leaves the record alone but may grow the
- * memory, which detaches the buffer a view was taken of. The last record's
- * first words stay in the copy until the next.
+ * (by TextDecoder.prototype.decode taken at load) first. No page code runs
+ * while a report is read (see `reading`); were a built-in to come to run
+ * some, validate() called from there would leave the record alone but might
+ * grow the memory, which detaches the buffer a view was taken of. The last
+ * record's first words stay in the copy until the next.
  */
 function readReport(wasm, address, reports) {
   reading = true;
@@ -624,22 +638,18 @@ function readReport(wasm, address, reports) {
     if (bytes === 0) text = '';
     else text = apply(decode, decoder, [viewsAsLoaded ? new Uint8Array(kept.buffer, words[0], bytes) : new Uint8ArrayAtLoad(kept.buffer, words[0], bytes)]);
     // As many UTF-16 units as bytes: every character is ASCII, and the
-    // strings' ends in bytes are their ends in the text. Else the bytes
-    // are copied out of memory now, before any page code could run.
-    if (text.length !== bytes) {
-      textBytes = new ArrayBuffer(bytes);
-      apply(setItems, new Uint8ArrayAtLoad(textBytes), [new Uint8ArrayAtLoad(kept.buffer, words[0], bytes)]);
-    }
+    // strings' ends in bytes are their ends in the text.
+    ascii = text.length === bytes;
     // After the header: valid, the count of errors and of warnings, then the diagnostics.
     next = 6;
-    at = 0;
+    at = atByte = 0;
     const errors = [];
     for (let count = words[4]; count > 0; count -= 1) ownItem(errors, diagnostic());
     const warnings = [];
     for (let count = words[5]; count > 0; count -= 1) ownItem(warnings, diagnostic());
     return { valid: words[3] === 1, errors, warnings };
   } finally {
-    words = text = textBytes = memory = kept = undefined; // a long report's text is not kept until the next one
+    words = text = memory = kept = undefined; // a long report's text is not kept until the next one
     reading = false;
   }
 }

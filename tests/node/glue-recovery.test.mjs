@@ -85,9 +85,9 @@ test("a page's Uint8Array or Uint32Array never runs while a report is read: the 
 });
 
 test("a page's %TypedArray%.prototype.buffer getter never runs while a report that is not all ASCII is read", () => {
-  // A report's text with a character beyond ASCII is copied out of memory
-  // and each string decoded from the copy: from an ArrayBuffer, never from
-  // a view's `buffer`, which a page can make answer another buffer.
+  // A report's text with a character beyond ASCII is decoded once, from a
+  // view made on the wasm memory's own buffer, and each string cut from it:
+  // never from a view's `buffer`, which a page can make answer another buffer.
   const request = { SourceLocationArn: SOURCE, DestinationLocationArn: SOURCE, 'Unknowné': 1 };
   const expected = JSON.stringify(validate(request));
   assert.match(expected, /Unknowné/);

@@ -139,6 +139,28 @@ test('unusual strings survive: characters beyond ASCII and beyond U+FFFF, lone s
   assert.equal(report.errors[0].path.length, long.length + 1);
 });
 
+test('one report with characters of every UTF-8 length in paths, messages, params and a fix, among strings all ASCII', () => {
+  // The reader cuts every string from the report's decoded text, finding
+  // where each ends in UTF-16 units from the last one's end: here the
+  // strings before, between and after those with 2-, 3- and 4-byte
+  // characters (a surrogate pair in JS) must all land where they belong.
+  const body = request({
+    'Ünknown': 1, // a path, a message and a params value
+    Options: { 'VerifyModé': 'NONE', BytesPerSecond: 1.5e300, LogLevel: 'fast€' }, // a move fix from a path with é; a number's literal
+    Name: 'n😀'.repeat(150), // a message quoting a cut of it, then one all ASCII
+    Schedule: { ScheduleExpression: 'rate(5 minütes)' },
+    Tags: [{ Key: 'aws:𝄞', Value: 'é' }],
+    Excludes: [{ FilterType: 'SIMPLE_PATTERN', Value: '数据|' }],
+  });
+  for (const input of [body, JSON.stringify(body)]) {
+    const report = same(input, undefined, typeof input);
+    const json = JSON.stringify(report);
+    for (const reached of ['"path":"/Ünknown"', '"member":"VerifyModé"', '"from":"/Options/VerifyModé"', 'fast€', '数据|', 'aws:𝄞', 'n😀n😀', '"path":"/Name"']) {
+      assert.ok(json.includes(reached), `${reached} in the report`);
+    }
+  }
+});
+
 test('the longest reports: 30,000 problems bounded, with the notice of the cut', () => {
   const tags = (count, key) => request({ Tags: Array.from({ length: count }, (_, i) => ({ Key: key(i), Value: 'v' })) });
   for (const [label, body] of [
@@ -229,7 +251,10 @@ test('a setter on Object.prototype or Array.prototype under a name the report us
 test("a page's String.prototype.slice that would call validate() never runs while a report is read", () => {
   // The reader cuts strings with the slice taken at load (so no page code
   // runs while a report is read: before, the first string cut from the
-  // report's text ran the page's slice, which could validate again).
+  // report's text ran the page's slice, which could validate again). With
+  // this and the tests around it, a page has no way to call validate()
+  // while a report is read: the reader's `reading` guard (such a call
+  // reports through the glue) stands only against a built-in to come.
   const slice = String.prototype.slice;
   const inner = request({ Options: { Atime: 'NONE', Mtime: 'PRESERVE' } });
   const outerReport = glue.validate(MANY);

@@ -128,7 +128,6 @@ const isArray = Array.isArray;
 const isSafeInteger = Number.isSafeInteger;
 const apply = Reflect.apply;
 const slice = String.prototype.slice;
-const charCodeAt = String.prototype.charCodeAt;
 // The typed arrays' constructors as the module found them, which a page may
 // replace (a subclass whose constructor calls validate() while a report is
 // read). Uint8Array's and Uint32Array's under names of their own, which leave
@@ -251,6 +250,7 @@ var next;
 var at;
 var ascii;
 var atByte;
+var textBytes; // the view of the text's bytes in wasm memory that was decoded
 var reading = false;
 // Whether Array.prototype's prototype is Object.prototype, as readReport
 // found it: a page may give it another, perhaps a Proxy whose traps an
@@ -355,17 +355,18 @@ const string = () => apply(slice, text, [at, (at = ascii ? words[next++] : unitA
 /**
  * Where the string that ends at the byte `end` of a text not all ASCII ends
  * in the decoded text, in UTF-16 units: counted from the last string's end
- * (`at`, `atByte`), character by character, each character's UTF-8 length
- * from its first unit (a surrogate pair, two units, is four bytes). Strings
- * come in the order they were written, each from the last one's end, so the
- * whole text is walked once per report: decoding each string from the
- * text's bytes cost a view and a decoder's call each.
+ * (`at`, `atByte`) over the text's bytes, each character's first byte (not
+ * 10xxxxxx) starting one unit, a 4-byte character's (11110xxx) two, a
+ * surrogate pair. Strings come in the order they were written, each from
+ * the last one's end, so the text is walked once per report: decoding each
+ * string apart cost a view and a decoder's call each, and walking the
+ * decoded text a call of charCodeAt (taken at load) per character.
  */
 function unitAt(end) {
   let unit = at;
-  for (let byte = atByte; byte < end; unit += 1) {
-    const c = apply(charCodeAt, text, [unit]);
-    byte += c < 0x80 ? 1 : c < 0x800 ? 2 : (c & 0xfc00) === 0xd800 ? ((unit += 1), 4) : 3;
+  for (let byte = atByte; byte < end; byte += 1) {
+    const first = textBytes[byte];
+    if ((first & 0xc0) !== 0x80) unit += first < 0xf0 ? 1 : 2;
   }
   atByte = end;
   return unit;
@@ -635,8 +636,8 @@ function readReport(wasm, address, reports) {
     words = wordsOf(wasm, address);
     // The header: where the text is, its length in bytes, the count of words.
     const bytes = words[1];
-    if (bytes === 0) text = '';
-    else text = apply(decode, decoder, [viewsAsLoaded ? new Uint8Array(kept.buffer, words[0], bytes) : new Uint8ArrayAtLoad(kept.buffer, words[0], bytes)]);
+    textBytes = viewsAsLoaded ? new Uint8Array(kept.buffer, words[0], bytes) : new Uint8ArrayAtLoad(kept.buffer, words[0], bytes);
+    text = bytes === 0 ? '' : apply(decode, decoder, [textBytes]);
     // As many UTF-16 units as bytes: every character is ASCII, and the
     // strings' ends in bytes are their ends in the text.
     ascii = text.length === bytes;
@@ -649,7 +650,7 @@ function readReport(wasm, address, reports) {
     for (let count = words[5]; count > 0; count -= 1) ownItem(warnings, diagnostic());
     return { valid: words[3] === 1, errors, warnings };
   } finally {
-    words = text = memory = kept = undefined; // a long report's text is not kept until the next one
+    words = text = textBytes = memory = kept = undefined; // a long report's text is not kept until the next one
     reading = false;
   }
 }

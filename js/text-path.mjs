@@ -248,7 +248,7 @@ var words;
 var text;
 var next;
 var at;
-var ascii;
+var extraBytes; // how many more bytes the text has than UTF-16 units: 0 when it is all ASCII
 var atByte;
 var textBytes; // the view of the text's bytes in wasm memory that was decoded
 var reading = false;
@@ -350,7 +350,7 @@ function wordsOf(wasm, address) {
  * is all ASCII a byte is a UTF-16 unit; otherwise the end in units is found
  * by `unitAt`. One short arrow, which V8 inlines where it is called.
  */
-const string = () => apply(slice, text, [at, (at = ascii ? words[next++] : unitAt(words[next++]))]);
+const string = () => apply(slice, text, [at, (at = extraBytes === 0 ? words[next++] : unitAt(words[next++]))]);
 
 /**
  * Where the string that ends at the byte `end` of a text not all ASCII ends
@@ -364,9 +364,14 @@ const string = () => apply(slice, text, [at, (at = ascii ? words[next++] : unitA
  */
 function unitAt(end) {
   let unit = at;
-  for (let byte = atByte; byte < end; byte += 1) {
-    const first = textBytes[byte];
-    if ((first & 0xc0) !== 0x80) unit += first < 0xf0 ? 1 : 2;
+  // All the bytes beyond units behind: the rest of the text is ASCII.
+  if (atByte - unit === extraBytes) unit += end - atByte;
+  else {
+    const bytes = textBytes;
+    for (let byte = atByte; byte < end; byte += 1) {
+      const first = bytes[byte];
+      if ((first & 0xc0) !== 0x80) unit += first < 0xf0 ? 1 : 2;
+    }
   }
   atByte = end;
   return unit;
@@ -640,7 +645,7 @@ function readReport(wasm, address, reports) {
     text = bytes === 0 ? '' : apply(decode, decoder, [textBytes]);
     // As many UTF-16 units as bytes: every character is ASCII, and the
     // strings' ends in bytes are their ends in the text.
-    ascii = text.length === bytes;
+    extraBytes = bytes - text.length;
     // After the header: valid, the count of errors and of warnings, then the diagnostics.
     next = 6;
     at = atByte = 0;

@@ -123,6 +123,7 @@ const rawJSON = typeof JSON.rawJSON === 'function' ? JSON.rawJSON : undefined;
 // which the text path runs, is not affected by such replacements either). The
 // README ("Requests as objects") lists them, and says which are read live.
 const stringify = JSON.stringify;
+const parse = JSON.parse;
 const keysOf = Object.keys;
 const isArray = Array.isArray;
 const isSafeInteger = Number.isSafeInteger;
@@ -860,28 +861,42 @@ function walkOptions(options, print, mode) {
 }
 
 /**
- * What the glue reads for `options`, read once, by JSON.stringify, as a
- * copy for the glue to read in their place, which runs no code of the
- * caller's: a member the core reads that JSON.stringify left out because it
- * holds a symbol or a function (even one it did not read: inherited, or not
- * enumerable, read here) is put back, for the glue to refuse (src/wasm.rs
- * dropped_member; options with a toJSON are judged by what it returned);
- * what reading threw is given to the glue to throw, and what a toJSON of
- * the options returned as an object whose toJSON returns it (undefined
- * when JSON cannot write it); options that are not an object (undefined
- * and null are none), as they are.
+ * What the glue reads for `options`, read once, by JSON.stringify (taken at
+ * load, as JSON.parse is), as a copy for the glue to read in their place,
+ * which runs no code of the caller's: a member the core reads that
+ * JSON.stringify left out because it holds a symbol or a function (even one
+ * it did not read: inherited, or not enumerable, read here) is put back, for
+ * the glue to refuse (src/wasm.rs dropped_member). Options with a toJSON
+ * are judged by what it returned (even themselves: no member is put back,
+ * as dropped_member puts none back), and options JSON writes as something
+ * other than {...} (a boxed string, number or boolean, an array) by what
+ * JSON wrote: the glue is given an object whose toJSON returns that, so the
+ * core sees what it would have seen of the options. What reading threw is
+ * given to the glue to throw; options that are not an object (undefined and
+ * null are none), as they are.
  */
 function readJSON(options) {
   if (typeof options !== 'object' || options === null) return options;
   // The options as JSON.stringify writes them (what their toJSON returned:
-  // when that is undefined, nothing follows), and their members.
+  // when that is undefined, nothing follows), and their members, kept in an
+  // object without a prototype (no setter of Object.prototype's runs).
   let root;
-  const members = {};
+  let first = true;
+  let judgedByToJSON = false;
+  const members = { __proto__: null };
   let text;
   try {
-    text = JSON.stringify(options, function seen(key, value) {
-      if (root === undefined) root = value;
-      else if (this === root) members[key] = value;
+    // toJSON read once, here, as JSON.stringify reads it: stringify is given
+    // an object whose toJSON returns what the options' toJSON returned (or
+    // the options), and reads no toJSON of the options again.
+    const toJSON = options.toJSON;
+    judgedByToJSON = typeof toJSON === 'function';
+    const judged = judgedByToJSON ? apply(toJSON, options, ['']) : options;
+    text = stringify({ toJSON: () => judged }, function seen(key, value) {
+      if (first) {
+        first = false;
+        root = value;
+      } else if (this === root) members[key] = value;
       return value;
     });
   } catch (error) {
@@ -892,13 +907,14 @@ function readJSON(options) {
       },
     };
   }
-  // What a toJSON returned is given as that (the glue judges it, not the options).
-  if (root !== options) return { toJSON: () => text && JSON.parse(text) };
-  const copy = JSON.parse(text);
-  for (const name of MEMBERS) {
+  const copy = text === undefined ? undefined : parse(text);
+  // Judged by what JSON wrote, as the glue judges it (no member put back).
+  if (judgedByToJSON || copy === null || typeof copy !== 'object' || isArray(copy)) return { toJSON: () => copy };
+  for (let i = 0; i < MEMBERS.length; i += 1) {
+    const name = MEMBERS[i];
     // One JSON.stringify did not read (inherited, not enumerable) is read now, as the glue reads it.
     const value = hasOwn(members, name) ? members[name] : options[name];
-    if (typeof value === 'symbol' || typeof value === 'function') copy[name] = value;
+    if (typeof value === 'symbol' || typeof value === 'function') define(copy, name, value);
   }
   return copy;
 }

@@ -11,8 +11,9 @@
 // the walk that compares them, as far as the first difference, then once in
 // full (hygiene task, last session's hunt finding).
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { DESTINATION, SOURCE, TASK, freshNodeInstance, requireBuiltPackage } from './helpers.mjs';
+import { DESTINATION, SOURCE, TASK, freshNodeInstance, pkgDir, requireBuiltPackage } from './helpers.mjs';
 
 requireBuiltPackage();
 
@@ -189,5 +190,114 @@ test('options that differ from the kept ones: what the walk compared before the 
     const twice = form === 'text with a lone surrogate (the glue)' || form === 'not an object (the glue)' ? 1 : 2;
     assert.deepEqual([reads.operation, reads.locations], [twice, twice], form);
     assert.equal(got, twice === 2 ? asStart : outcome(() => validate(shape(request), { operation: 'UpdateTask', locations: [S3] })), form);
+  }
+});
+
+// Options read by a page that has replaced built-ins or given its options an
+// unusual shape (review and hunt findings on readJSON): the call is judged as
+// the glue judges the same options in a page that replaced nothing.
+
+/** The glue of a fresh instance (what base's validate() was: it read the options itself). */
+const freshGlue = () => createRequire(import.meta.url)(`${pkgDir}/node/datasync_task_validator.cjs`);
+
+/** Runs `call` with `install()` in force, `uninstall()` after, whatever it does. */
+function withPage(install, uninstall, call) {
+  install();
+  try {
+    return outcome(call);
+  } finally {
+    uninstall();
+  }
+}
+
+test("a setter on Object.prototype named like a member runs no page code and stores nothing: the symbol or function read once is refused", () => {
+  const SYMBOL_REFUSED = outcome(() => freshNodeInstance().validate(BASIC, { operation: Symbol('x') }));
+  const FUNCTION_REFUSED = outcome(() => freshNodeInstance().validate('{}', { locations: () => 1 }));
+  assert.match(SYMBOL_REFUSED, /^TypeError: validate: /);
+  for (const [name, refused, first, later] of [['operation', SYMBOL_REFUSED, Symbol('x'), 'UpdateTask'], ['locations', FUNCTION_REFUSED, () => 1, [NFS]]]) {
+    for (const shape of Object.values(FORMS)) {
+      const { validate } = freshNodeInstance();
+      let reads = 0;
+      let setterRuns = 0;
+      const options = { get [name]() { reads += 1; return reads === 1 ? first : later; } };
+      const request = name === 'operation' ? shape(BASIC) : '{}';
+      const got = withPage(
+        () => Object.defineProperty(Object.prototype, name, { configurable: true, set() { setterRuns += 1; } }),
+        () => delete Object.prototype[name],
+        () => validate(request, options),
+      );
+      assert.equal(got, refused, name);
+      assert.deepEqual([reads, setterRuns], [1, 0], name);
+    }
+  }
+});
+
+test("a page's Array.prototype[Symbol.iterator] is not run: a symbol operation is still refused", () => {
+  const refused = outcome(() => freshNodeInstance().validate(BASIC, { operation: Symbol('x') }));
+  const iterator = Array.prototype[Symbol.iterator];
+  for (const shape of Object.values(FORMS)) {
+    const { validate } = freshNodeInstance();
+    const request = shape(BASIC);
+    const got = withPage(
+      () => { Array.prototype[Symbol.iterator] = function* empty() {}; },
+      () => { Array.prototype[Symbol.iterator] = iterator; },
+      () => validate(request, { operation: Symbol('x') }),
+    );
+    assert.equal(got, refused);
+  }
+});
+
+test("a page's replaced JSON.parse or JSON.stringify cannot throw a SyntaxError out of validate() or change the options read", () => {
+  const { parse, stringify } = JSON;
+  const options = { operation: 'UpdateTask' };
+  const request = { TaskArn: TASK, Tags: [{ Key: 'a', Value: 'b' }] };
+  for (const [form, shape] of Object.entries(FORMS)) {
+    const expected = outcome(() => freshNodeInstance().validate(shape(request), options));
+    const { validate } = freshNodeInstance();
+    const input = shape(request);
+    const got = withPage(
+      () => { JSON.parse = () => { throw new SyntaxError('page'); }; },
+      () => { JSON.parse = parse; },
+      () => validate(input, options),
+    );
+    // (The glue's own validate, which those two forms take, reads its report
+    // with the live JSON.parse: only the options' reading is held here.)
+    if (form.endsWith('(the glue)')) assert.doesNotMatch(got, /SyntaxError/, form);
+    else assert.equal(got, expected, `${form}: JSON.parse throws`);
+    // A JSON.stringify that writes what is not JSON: what the glue's own
+    // JSON.stringify reads is refused with base's TypeError, never a SyntaxError.
+    const fresh = freshNodeInstance().validate;
+    const text = withPage(
+      () => { JSON.stringify = (...args) => `${stringify(...args)}x`; },
+      () => { JSON.stringify = stringify; },
+      () => fresh(input, options),
+    );
+    assert.doesNotMatch(text, /SyntaxError/, form);
+  }
+});
+
+test('options with a toJSON that returns them are judged by what it returned, as the glue judges them: a symbol member is left out (CreateTask), not put back', () => {
+  const self = () => ({ operation: Symbol('x'), toJSON() { return this; } });
+  for (const [form, shape] of Object.entries(FORMS)) {
+    const expected = outcome(() => freshNodeInstance().validate(shape(BASIC), {}));
+    assert.equal(outcome(() => freshGlue().validate(shape(BASIC), self())), expected, `${form}: the glue`);
+    assert.equal(outcome(() => freshNodeInstance().validate(shape(BASIC), self())), expected, form);
+  }
+});
+
+test('boxed primitives as options: the TypeError of the glue, which says what JSON wrote ("but it is a string."), never a TypeError of the copy', () => {
+  const cases = [
+    [() => new String('x'), /, but it is a string\.$/],
+    [() => new Number(1), /, but it is an integer\.$/],
+    [() => new Boolean(true), /, but it is a boolean\.$/],
+    [() => Object.assign(new String('x'), { operation: Symbol('x') }), /, but it is a string\.$/],
+    [() => Object.assign(new Boolean(true), { locations() {} }), /, but it is a boolean\.$/],
+  ];
+  for (const [make, tail] of cases) {
+    for (const [form, shape] of Object.entries(FORMS)) {
+      const expected = outcome(() => freshGlue().validate(shape(BASIC), make()));
+      assert.match(expected, tail, `${form}: the glue`);
+      assert.equal(outcome(() => freshNodeInstance().validate(shape(BASIC), make())), expected, form);
+    }
   }
 });

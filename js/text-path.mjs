@@ -101,17 +101,17 @@ export function guardGlue(glue) {
       }
     };
 
-  const guarded = {};
+  const guardedGlue = {};
   for (const [name, value] of Object.entries(glue)) {
     // The web glue's init functions instantiate the module: nothing to guard.
     if (name === '__wbg_reset_state') continue; // the guard's alone
-    guarded[name] = typeof value === 'function' && name !== 'default' && name !== 'initSync' ? guard(value) : value;
+    guardedGlue[name] = typeof value === 'function' && name !== 'default' && name !== 'initSync' ? guard(value) : value;
   }
-  guarded.instance = () => {
+  guardedGlue.instance = () => {
     if (depth === 0 && stale) replace();
     return replaced;
   };
-  return guarded;
+  return guardedGlue;
 }
 
 /** JSON.rawJSON (ES2025; V8 11.4+, Node.js 21+), or undefined where the engine lacks it. */

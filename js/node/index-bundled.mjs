@@ -1,6 +1,7 @@
-// Node.js entry, ES module, for bundlers (the `module` condition, ahead of
-// node/index.mjs under `import` in the package's `exports`; Node.js itself
-// takes node/index.mjs, which reaches index.cjs by a require bundlers miss).
+// Node.js entry, ES module, for everything but Node.js's own fast path
+// (node/index.mjs, given only under the `node-addons` and `module-sync`
+// conditions that Node.js sets): bundlers, whatever conditions they are
+// configured with, Deno, Bun, Node.js before 20.19, `node --no-addons`.
 // It re-exports the CommonJS entry by an import a bundler follows, so that a
 // bundle carries index.cjs and `import` and `require` share one instance.
 import entry from './index.cjs';

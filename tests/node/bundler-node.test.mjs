@@ -89,6 +89,20 @@ describe('esbuild with format esm (NodejsFunction with OutputFormat.ESM)', () =>
   });
 });
 
+describe('esbuild with conditions of its own (which drop its default `module` condition)', () => {
+  for (const format of ['cjs', 'esm']) {
+    test(`bundles and runs as ${format}`, async () => {
+      const { folder, outfile, result } = await esbuildBundle({
+        format,
+        conditions: ['production'],
+        ...(format === 'esm' && { banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" } }),
+      });
+      assert.deepEqual(result.errors, []);
+      expectWorking(run(folder, outfile));
+    });
+  }
+});
+
 /** A webpack 5 bundle of the entry for target node18, plus `extra`, in a new folder. */
 async function webpackBundle(extra) {
   const folder = outFolder();

@@ -1,6 +1,8 @@
 // The published package through its `exports` map, as a Node.js ES module.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -57,15 +59,26 @@ test("Node.js's import takes the CommonJS entry without its ES module translator
   assert.deepEqual({ shared: seen.shared, errors: seen.errors, lexed: seen.lexed }, { shared: true, errors: 2, lexed: false });
 });
 
-test('where Node.js has no process.getBuiltinModule (before 20.16), the entry imports node:module for createRequire', () => {
-  const seen = inFreshProcess([], `delete process.getBuiltinModule;\n${LOADS}`);
-  assert.deepEqual({ shared: seen.shared, errors: seen.errors, lexed: seen.lexed }, { shared: true, errors: 2, lexed: false });
-});
-
-test("a bundler's `module` condition picks the entry that imports index.cjs, which a bundle carries (Node.js with -C module stands in)", () => {
-  const seen = inFreshProcess(['--conditions=module'], LOADS);
+test('a Node.js without the node-addons condition (as bundlers, Deno and Bun have none) takes the entry that imports index.cjs, which a bundle carries', () => {
+  const seen = inFreshProcess(['--no-addons'], LOADS);
   assert.equal(seen.entry, pathToFileURL(`${pkgDir}/node/index-bundled.mjs`).href);
   assert.deepEqual({ shared: seen.shared, errors: seen.errors, lexed: seen.lexed }, { shared: true, errors: 2, lexed: true });
+});
+
+test('a CommonJS program can require() an ES module that imports the package (no top-level await in its entries)', () => {
+  mkdirSync(join(repoRoot, 'target'), { recursive: true });
+  const folder = mkdtempSync(join(repoRoot, 'target', 'esm-require-'));
+  try {
+    writeFileSync(join(folder, 'user.mjs'), "export { validate } from 'datasync-task-validator';\n");
+    writeFileSync(join(folder, 'app.cjs'), "console.log(JSON.stringify(require('./user.mjs').validate({}).errors.length));\n");
+    for (const args of [[], ['--no-addons']]) {
+      const run = spawnSync(process.execPath, [...args, join(folder, 'app.cjs')], { cwd: folder, encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(run.stdout.trim(), '2');
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
 
 test('deep imports are closed by the exports map', async () => {

@@ -990,8 +990,9 @@ impl Fixed {
     }
 
     /// The text cut in two at byte `at`, when that is a character boundary:
-    /// both parts are text of the module too.
-    pub fn split_at(self, at: usize) -> Option<(Fixed, Fixed)> {
+    /// both parts are text of the module too (None elsewhere, where std's
+    /// `split_at` would panic).
+    pub(crate) fn cut_at(self, at: usize) -> Option<(Fixed, Fixed)> {
         self.0
             .split_at_checked(at)
             .map(|(head, tail)| (Fixed(head), Fixed(tail)))

@@ -271,7 +271,7 @@ fn all_allowed(text: &str, allowed: fn(char) -> bool, bit: u16) -> bool {
 /// The [`CLASS_TABLE`] entries of `bytes`, ANDed (a loop the compiler
 /// unrolls). Inlined at both its uses (a repeated class, an ARN's run): a
 /// call each cost full BASIC as an object about 550 instructions per
-/// request, for 71 bytes gzip (docs/performance.md, "Clean objects: the
+/// request, for 69 bytes gzip (docs/performance.md, "Clean objects: the
 /// lone-surrogate check once per walk, and more").
 #[inline(always)]
 fn entries(bytes: &[u8]) -> u16 {

@@ -351,11 +351,11 @@ fn fixed_missing(member: &str, parent: &str) -> Option<(Fixed, Fixed)> {
         return None;
     }
     FIXED_MISSING.iter().find_map(|&text| {
-        let (path, rest) = text.split_at(1 + member.len())?;
+        let (path, rest) = text.cut_at(1 + member.len())?;
         if path.as_str().get(1..) != Some(member) || !rest.as_str().starts_with(' ') {
             return None;
         }
-        let (_, message) = text.split_at(1)?;
+        let (_, message) = text.cut_at(1)?;
         Some((path, message))
     })
 }

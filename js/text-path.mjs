@@ -131,10 +131,16 @@ const apply = Reflect.apply;
 const slice = String.prototype.slice;
 // The typed arrays' constructors as the module found them, which a page may
 // replace (a subclass whose constructor calls validate() while a report is
-// read). Uint8Array's and Uint32Array's under names of their own, which leave
-// the global names to the report reader (see `viewsAsLoaded`); the module's
-// own Float64Array shadows the global one.
+// read, or a getter on globalThis that answers another one each time it is
+// read): every view is made with these, never with a global name read
+// afresh. Uint8Array's and Uint32Array's under names of their own; the
+// module's own Float64Array shadows the global one.
 const { Uint8Array: Uint8ArrayAtLoad, Uint32Array: Uint32ArrayAtLoad, Float64Array } = globalThis;
+// The getter of a WebAssembly.Memory's buffer, taken at load: a page may
+// replace it with one that calls validate() (which may grow the memory) or
+// answers another buffer.
+const memoryBufferGetter = Object.getOwnPropertyDescriptor(WebAssembly.Memory.prototype, 'buffer').get;
+const bufferOf = (wasmMemory) => apply(memoryBufferGetter, wasmMemory, []);
 const isWellFormed = String.prototype.isWellFormed;
 
 /**
@@ -242,29 +248,28 @@ const ARRAY_PROTOTYPE = Array.prototype;
 // `reading` is true while readReport runs, and validate() called meanwhile
 // reports through the glue's own validate(), which leaves this record alone.
 // A guard against a built-in to come: no page code runs while a report is
-// read (every built-in the reader calls is taken at load, or checked once
-// per report as `arraysPlain` and `viewsAsLoaded` are, and no setter runs:
-// see `ownMember`), so nothing can call validate() meanwhile.
+// read (every built-in the reader calls, the Memory's `buffer` getter
+// included, is taken at load, or checked once per report as `arraysPlain`
+// is; no getter of the page's is read, a number is made with unary `+`, not
+// the global Number, and no setter runs: see `ownMember`), so nothing can
+// call validate() meanwhile. Were one to, the strings would still be cut
+// right: the text's bytes the cursor walks are a copy (`textBytes`).
 var words;
 var text;
 var next;
 var at;
 var extraBytes; // how many more bytes the text has than UTF-16 units: 0 when it is all ASCII
 var atByte;
-var textBytes; // the view of the text's bytes in wasm memory that was decoded
+// A copy of the text's bytes when it is not all ASCII (see `unitAt`), out
+// of wasm memory, which a call made while the report is read could grow or
+// overwrite; undefined when it is all ASCII.
+var textBytes;
 var reading = false;
 // Whether Array.prototype's prototype is Object.prototype, as readReport
 // found it: a page may give it another, perhaps a Proxy whose traps an
 // assignment or `in` would run. Read once per report: nothing the page
 // wrote runs while a report is read (unless it replaced a built-in).
 var arraysPlain = true;
-// Whether the global Uint8Array and Uint32Array are still those taken at
-// load, as readReport found them: its views of wasm memory are then made with
-// the global names, which V8 constructs directly (one read from the module's
-// scope it calls as any constructor, through the generic construct path:
-// about 300 instructions more per report of many-problems), else with those
-// taken at load.
-var viewsAsLoaded = true;
 // The wasm memory (a WebAssembly.Memory) whose buffer holds the fixed
 // strings. Its buffer is taken afresh for each one read: a call made while
 // the report is read (none is, see `reading`) could grow the memory, which
@@ -325,8 +330,8 @@ function reportsKept() {
 
 /**
  * A copy of the record's words at `address` in the WebAssembly.Memory
- * `wasm`; no page code runs but `wasm.buffer`'s getter, when the view is
- * made. The words are copied from a typed array made with `new`, not by
+ * `wasm`; no page code runs (the Memory's `buffer` getter is the one taken
+ * at load). The words are copied from a typed array made with `new`, not by
  * `subarray`, which would ask the page's `Uint32Array[Symbol.species]`
  * for its constructor.
  */
@@ -334,13 +339,13 @@ function wordsOf(wasm, address) {
   const start = address >>> 2;
   // The header's third word: the count of words, header included.
   if (kept.memory !== wasm || kept.view[start + 2] === undefined) {
-    kept.buffer = wasm.buffer;
+    kept.buffer = bufferOf(wasm);
     kept.view = new Uint32ArrayAtLoad(kept.buffer);
     kept.memory = wasm;
   }
   const count = kept.view[start + 2];
   const out = count > COPY_KEPT ? new Uint32ArrayAtLoad(count) : WORDS_KEPT;
-  const record = viewsAsLoaded ? new Uint32Array(kept.buffer, address, count) : new Uint32ArrayAtLoad(kept.buffer, address, count);
+  const record = new Uint32ArrayAtLoad(kept.buffer, address, count);
   apply(setItems, out, [record]);
   return out;
 }
@@ -356,7 +361,7 @@ const string = () => apply(slice, text, [at, (at = extraBytes === 0 ? words[next
 /**
  * Where the string that ends at the byte `end` of a text not all ASCII ends
  * in the decoded text, in UTF-16 units: counted from the last string's end
- * (`at`, `atByte`) over the text's bytes, each character's first byte (not
+ * (`at`, `atByte`) over the copy of the text's bytes (`textBytes`), each character's first byte (not
  * 10xxxxxx) starting one unit, a 4-byte character's (11110xxx) two, a
  * surrogate pair. Strings come in the order they were written, each from
  * the last one's end, so the text is walked once per report: decoding each
@@ -409,7 +414,7 @@ function fixedAt(at) {
   const key = address * FIXED_LIMIT + length;
   const slot = slotOf(address, length, FIXED_SLOTS - 1);
   if (kept.keys[slot] === key && length < FIXED_LIMIT) return kept.strings[slot];
-  const out = apply(decode, decoder, [new Uint8ArrayAtLoad(memory.buffer, address, length)]);
+  const out = apply(decode, decoder, [new Uint8ArrayAtLoad(bufferOf(memory), address, length)]);
   if (length < FIXED_LIMIT) {
     kept.keys[slot] = key;
     kept.strings[slot] = out;
@@ -486,7 +491,7 @@ function value() {
     case 1: return false;
     case 2: return true;
     case 3: return words[next++];
-    case 4: return Number(string());
+    case 4: return +string(); // not the global Number, which a page may replace
     case 5: return string();
     case 6: return list(value);
     case 7: return object();
@@ -548,7 +553,8 @@ function codeAt() {
 function shapeOf(known, at, count) {
   for (let entry = known.shapes; entry !== undefined; entry = entry.next) {
     const keys = entry.keys;
-    let i = keys.length === count ? 0 : count + 1;
+    // The count kept with the keys: a typed array's `length` is a getter a page may replace.
+    let i = entry.count === count ? 0 : count + 1;
     while (i < count && keys[i] === words[at + 2 * i] * FIXED_LIMIT + words[at + 2 * i + 1]) i += 1;
     if (i === count) return entry.build;
   }
@@ -561,7 +567,7 @@ function shapeOf(known, at, count) {
     joined += `,${fixedAt(at + 2 * i)}`;
   }
   const build = apply(mapGet, SHAPES, [joined]);
-  known.shapes = { build, keys, next: known.shapes };
+  known.shapes = { build, keys, count, next: known.shapes };
   return build;
 }
 
@@ -626,11 +632,14 @@ function diagnostic() {
  * `reportsKept`). Nothing of the record is kept once it returns or throws.
  *
  * The record's words are copied out of wasm memory and its text decoded
- * (by TextDecoder.prototype.decode taken at load) first. No page code runs
- * while a report is read (see `reading`); were a built-in to come to run
- * some, validate() called from there would leave the record alone but might
- * grow the memory, which detaches the buffer a view was taken of. The last
- * record's first words stay in the copy until the next.
+ * (by TextDecoder.prototype.decode taken at load) first, and the text's
+ * bytes copied when it is not all ASCII. No page code runs while a report
+ * is read (see `reading`); were a built-in to come to run some, validate()
+ * called from there would leave the record alone but might grow the memory
+ * (detaching its buffer) or write over it: only a fixed string not yet kept
+ * is read from the memory after that, from its buffer taken afresh (the
+ * module's data never changes). The last record's first words stay in the
+ * copy until the next.
  */
 function readReport(wasm, address, reports) {
   reading = true;
@@ -638,15 +647,19 @@ function readReport(wasm, address, reports) {
     memory = wasm;
     kept = reports;
     arraysPlain = getPrototypeOf(ARRAY_PROTOTYPE) === OBJECT_PROTOTYPE;
-    viewsAsLoaded = Uint8Array === Uint8ArrayAtLoad && Uint32Array === Uint32ArrayAtLoad;
     words = wordsOf(wasm, address);
     // The header: where the text is, its length in bytes, the count of words.
     const bytes = words[1];
-    textBytes = viewsAsLoaded ? new Uint8Array(kept.buffer, words[0], bytes) : new Uint8ArrayAtLoad(kept.buffer, words[0], bytes);
-    text = bytes === 0 ? '' : apply(decode, decoder, [textBytes]);
+    const textView = new Uint8ArrayAtLoad(kept.buffer, words[0], bytes);
+    text = bytes === 0 ? '' : apply(decode, decoder, [textView]);
     // As many UTF-16 units as bytes: every character is ASCII, and the
-    // strings' ends in bytes are their ends in the text.
+    // strings' ends in bytes are their ends in the text. Otherwise the
+    // cursor walks a copy of the bytes, made before any string is read.
     extraBytes = bytes - text.length;
+    if (extraBytes !== 0) {
+      textBytes = new Uint8ArrayAtLoad(bytes);
+      apply(setItems, textBytes, [textView]);
+    }
     // After the header: valid, the count of errors and of warnings, then the diagnostics.
     next = 6;
     at = atByte = 0;

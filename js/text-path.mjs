@@ -136,11 +136,14 @@ const slice = String.prototype.slice;
 // afresh. Uint8Array's and Uint32Array's under names of their own; the
 // module's own Float64Array shadows the global one.
 const { Uint8Array: Uint8ArrayAtLoad, Uint32Array: Uint32ArrayAtLoad, Float64Array } = globalThis;
-// The getter of a WebAssembly.Memory's buffer, taken at load: a page may
-// replace it with one that calls validate() (which may grow the memory) or
-// answers another buffer.
+// The getters of a WebAssembly.Memory's buffer and of a typed array's
+// length in bytes, taken at load: a page may replace either with one that
+// calls validate() (which may grow the memory) or answers another value
+// (another buffer, which the wrapper's views would then stay on).
 const memoryBufferGetter = Object.getOwnPropertyDescriptor(WebAssembly.Memory.prototype, 'buffer').get;
 const bufferOf = (wasmMemory) => apply(memoryBufferGetter, wasmMemory, []);
+const byteLengthGetter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8ArrayAtLoad.prototype), 'byteLength').get;
+const byteLengthOf = (view) => apply(byteLengthGetter, view, []);
 const isWellFormed = String.prototype.isWellFormed;
 
 /**
@@ -2384,7 +2387,7 @@ export function createValidate(glue) {
     memory ??= glue.wasmMemory();
     address = glue.inputBuffer(bytes);
     capacity = bytes;
-    view = new Uint8ArrayAtLoad(memory.buffer, address, capacity);
+    view = new Uint8ArrayAtLoad(bufferOf(memory), address, capacity);
   }
 
   /**
@@ -2469,7 +2472,7 @@ export function createValidate(glue) {
       // request as text 2-4% (docs/performance.md, "Objects: the walk and the reader").
       for (;;) {
         // Memory growth detaches the old view: view the same bytes again.
-        if (view.byteLength !== capacity) view = new Uint8ArrayAtLoad(memory.buffer, address, capacity);
+        if (byteLengthOf(view) !== capacity) view = new Uint8ArrayAtLoad(bufferOf(memory), address, capacity);
         if (text.length <= capacity) {
           const { read, written } = encoder.encodeInto(text, view);
           if (read === text.length) {
@@ -2501,7 +2504,7 @@ export function createValidate(glue) {
   function encoded(text) {
     for (;;) {
       // Memory growth detaches the old view: view the same bytes again.
-      if (view.byteLength !== capacity) view = new Uint8ArrayAtLoad(memory.buffer, address, capacity);
+      if (byteLengthOf(view) !== capacity) view = new Uint8ArrayAtLoad(bufferOf(memory), address, capacity);
       // A buffer as long as the text in UTF-16 units holds it when it is mostly ASCII.
       if (text.length <= capacity) {
         const { read, written } = encoder.encodeInto(text, view);
@@ -2624,9 +2627,9 @@ export function createValidate(glue) {
       let copy;
       if (written < 0) {
         copy = encoder.encode(strings);
-        written = copy.length;
+        written = byteLengthOf(copy);
       }
-      if (words.byteLength === 0) words = new Float64Array(memory.buffer, wordsAddress, WALK_WORDS);
+      if (byteLengthOf(words) === 0) words = new Float64Array(bufferOf(memory), wordsAddress, WALK_WORDS);
       // One copy of the words written, and of the few after them up to the
       // span's end (a loop of typed-array stores took about 29 instructions
       // a word: 1,800 for full BASIC's 61).

@@ -186,6 +186,8 @@ test("a page's Number that validates another request never runs while a report i
 const TYPED_ARRAY = Object.getPrototypeOf(Uint8Array.prototype);
 for (const [prototype, label, name] of [
   [TYPED_ARRAY, '%TypedArray%', 'length'],
+  [TYPED_ARRAY, '%TypedArray%', 'byteLength'],
+  [WebAssembly.Memory.prototype, 'WebAssembly.Memory', 'buffer'],
 ]) {
   test(`a page's ${label}.prototype.${name} getter that validates another request never runs while validate() runs`, () => {
     const builtIn = Object.getOwnPropertyDescriptor(prototype, name);
@@ -204,3 +206,11 @@ for (const [prototype, label, name] of [
     assert.equal(ran, 0);
   });
 }
+
+test("a page's WebAssembly.Memory.prototype.buffer getter that answers another buffer for one call leaves no view on it", () => {
+  const builtIn = Object.getOwnPropertyDescriptor(WebAssembly.Memory.prototype, 'buffer');
+  reportsWhile(() => {
+    Object.defineProperty(WebAssembly.Memory.prototype, 'buffer', { configurable: true, get: () => new ArrayBuffer(1 << 24) });
+    return () => Object.defineProperty(WebAssembly.Memory.prototype, 'buffer', builtIn);
+  });
+});

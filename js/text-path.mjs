@@ -288,6 +288,13 @@ var kept; // what readReport keeps of this glue's reports, from one to the next 
 // made per report cost more than the copy.
 const COPY_KEPT = 1 << 14;
 const WORDS_KEPT = new Uint32ArrayAtLoad(COPY_KEPT);
+// Where readReport copies a text not all ASCII (see `textBytes`), kept from
+// one report to the next as WORDS_KEPT is (a longer text's copy is made for
+// it alone): a typed array made per report, its bytes allocated apart, made
+// many-problems with one `é` about 3,400 instructions dearer. A validate()
+// called while a report is read reports through the glue (see `reading`),
+// so it never writes here.
+const TEXT_KEPT = new Uint8ArrayAtLoad(COPY_KEPT);
 // Taken at load, as `apply`: the page may replace it, and a replacement
 // that validated another request (growing the memory) would read a
 // detached view.
@@ -660,7 +667,7 @@ function readReport(wasm, address, reports) {
     // cursor walks a copy of the bytes, made before any string is read.
     extraBytes = bytes - text.length;
     if (extraBytes !== 0) {
-      textBytes = new Uint8ArrayAtLoad(bytes);
+      textBytes = bytes > COPY_KEPT ? new Uint8ArrayAtLoad(bytes) : TEXT_KEPT;
       apply(setItems, textBytes, [textView]);
     }
     // After the header: valid, the count of errors and of warnings, then the diagnostics.

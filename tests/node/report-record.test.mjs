@@ -161,6 +161,18 @@ test('one report with characters of every UTF-8 length in paths, messages, param
   }
 });
 
+test('reports not all ASCII on either side of the copy the reader keeps for their bytes (16 KiB), one after the other', () => {
+  // The reader walks a copy of a text not all ASCII: one kept from report to
+  // report up to 16 KiB, a fresh one beyond; a short report after a long one
+  // must not read the long one's bytes.
+  const long = request();
+  for (let i = 0; i < 3000; i += 1) long[`ü${i}😀`] = i;
+  const short = request({ 'é': 1, 'Zé': 2 });
+  const json = JSON.stringify(glue.validate(long));
+  assert.ok(new TextEncoder().encode(json).length > 3 * 16384, 'the long report is longer than the copy kept');
+  for (const [input, label] of [[long, 'long'], [short, 'short'], [long, 'long again'], [short, 'short again']]) same(input, undefined, label);
+});
+
 test('the longest reports: 30,000 problems bounded, with the notice of the cut', () => {
   const tags = (count, key) => request({ Tags: Array.from({ length: count }, (_, i) => ({ Key: key(i), Value: 'v' })) });
   for (const [label, body] of [

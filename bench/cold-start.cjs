@@ -34,8 +34,15 @@ const importAt = args.indexOf('--import');
 const IMPORT = importAt >= 0 && args.splice(importAt, 1).length === 1;
 const dirs = (args.length ? args : [resolve(__dirname, '../pkg/node')]).map((dir) => resolve(dir));
 
-/** What one fresh process runs: the steps of loading `dir`, each timed. */
-function child(dir) {
+/**
+ * A clock of steps for one fresh process: `lap(name)` notes the wall-clock
+ * and CPU time since the last lap; `total()` closes the list with the time
+ * from the start to the first result (all but the last step). It also times
+ * the glue's `new WebAssembly.Module` and `new WebAssembly.Instance`, noting
+ * what ran before the compile as `before`. Sent to the child as source text,
+ * with `child` or `childImport`, so it uses nothing from this file.
+ */
+function stepClock(before) {
   const cpu = () => {
     const { user, system } = process.cpuUsage();
     return (user + system) / 1000;
@@ -49,10 +56,9 @@ function child(dir) {
     steps.push([name, nowWall - wall, nowUsed - used]);
     [wall, used] = [nowWall, nowUsed];
   };
-  // The glue compiles and instantiates as it is required: time those two calls.
   const { Module, Instance } = WebAssembly;
   WebAssembly.Module = function (bytes) {
-    lap('glue: bytes and code');
+    lap(before);
     const module = new Module(bytes);
     lap('glue: compile');
     return module;
@@ -62,6 +68,17 @@ function child(dir) {
     lap('glue: instantiate');
     return instance;
   };
+  const total = () => {
+    steps.push(['total to the first result', wall - start[0] - steps.at(-1)[1], used - start[1] - steps.at(-1)[2]]);
+    return steps;
+  };
+  return { lap, total };
+}
+
+/** What one fresh process runs: the steps of loading `dir`, each timed. */
+function child(dir) {
+  // The glue compiles and instantiates as it is required: stepClock times those two calls.
+  const { lap, total } = stepClock('glue: bytes and code');
   require(`${dir}/text-path.cjs`);
   lap('wrapper (text-path.cjs)');
   require(`${dir}/datasync_task_validator.cjs`);
@@ -72,8 +89,7 @@ function child(dir) {
   lap('first validate({})');
   validate({});
   lap('second validate({})');
-  steps.push(['total to the first result', wall - start[0] - steps.at(-1)[1], used - start[1] - steps.at(-1)[2]]);
-  return steps;
+  return total();
 }
 
 /**
@@ -81,31 +97,7 @@ function child(dir) {
  * package by name, timed by step (`importMeta` is the process's import.meta).
  */
 async function childImport(importMeta) {
-  const cpu = () => {
-    const { user, system } = process.cpuUsage();
-    return (user + system) / 1000;
-  };
-  const steps = [];
-  let wall = performance.now();
-  let used = cpu();
-  const start = [wall, used];
-  const lap = (name) => {
-    const [nowWall, nowUsed] = [performance.now(), cpu()];
-    steps.push([name, nowWall - wall, nowUsed - used]);
-    [wall, used] = [nowWall, nowUsed];
-  };
-  const { Module, Instance } = WebAssembly;
-  WebAssembly.Module = function (bytes) {
-    lap('import: entries, wrapper, glue code and bytes');
-    const module = new Module(bytes);
-    lap('glue: compile');
-    return module;
-  };
-  WebAssembly.Instance = function (module, imports) {
-    const instance = new Instance(module, imports);
-    lap('glue: instantiate');
-    return instance;
-  };
+  const { lap, total } = stepClock('import: entries, wrapper, glue code and bytes');
   importMeta.resolve('datasync-task-validator');
   lap('resolve the package name (Node)');
   const { validate } = await import('datasync-task-validator');
@@ -114,13 +106,12 @@ async function childImport(importMeta) {
   lap('first validate({})');
   validate({});
   lap('second validate({})');
-  steps.push(['total to the first result', wall - start[0] - steps.at(-1)[1], used - start[1] - steps.at(-1)[2]]);
-  return steps;
+  return total();
 }
 
 const script = IMPORT
-  ? `${childImport};\nconsole.log(JSON.stringify(await childImport(import.meta)));`
-  : `${child};\nconsole.log(JSON.stringify(child(${JSON.stringify('DIR')})));`;
+  ? `${stepClock};\n${childImport};\nconsole.log(JSON.stringify(await childImport(import.meta)));`
+  : `${stepClock};\n${child};\nconsole.log(JSON.stringify(child(${JSON.stringify('DIR')})));`;
 // --import: a folder per build where the package resolves by name (DIR is its node/ folder).
 const sites = IMPORT ? dirs.map(() => mkdtempSync(join(tmpdir(), 'dtv-cold-start-'))) : [];
 sites.forEach((site, i) => {

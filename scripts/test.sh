@@ -78,6 +78,16 @@ hcl_reader_checks() {
     && cargo test "${manifest[@]}" --target-dir target/hcl-reader
 }
 step "crates/hcl-reader: fmt, clippy (native and wasm32), test" hcl_reader_checks
+# The .wasm's allocator is its own crate too (crates/bump-regions, the only
+# one with `unsafe`): the same checks, its tests natively over the system allocator.
+bump_regions_checks() {
+  local manifest=(--manifest-path crates/bump-regions/Cargo.toml)
+  cargo fmt "${manifest[@]}" --check \
+    && cargo clippy "${manifest[@]}" --target-dir target/bump-regions --all-targets -- -D warnings \
+    && cargo clippy "${manifest[@]}" --target-dir target/bump-regions --all-targets --target wasm32-unknown-unknown -- -D warnings \
+    && cargo test "${manifest[@]}" --target-dir target/bump-regions
+}
+step "crates/bump-regions: fmt, clippy (native and wasm32), test" bump_regions_checks
 # The mutation fuzzer for a bounded time, in release mode; it prints how many inputs it ran.
 step "fuzz the core for ${FUZZ_SECONDS:-20}s" env FUZZ_SECONDS="${FUZZ_SECONDS:-20}" cargo test --release --test fuzz -- --nocapture
 # validate_text (the single pass) and validate_text_by_tree (the tree path) give

@@ -34,6 +34,13 @@ mod js;
 #[cfg(feature = "serde-input")]
 mod serde_input;
 
+/// The allocator of the whole `.wasm`: a report's small blocks bumped out of
+/// a region that starts again once they are all freed, the large ones from
+/// the standard library's dlmalloc (see the crate `bump-regions`).
+#[global_allocator]
+static ALLOCATOR: bump_regions::BumpRegions<std::alloc::System> =
+    bump_regions::BumpRegions::new(std::alloc::System);
+
 /// Run times `describeSchedule` returns when `count` is omitted.
 const DEFAULT_RUNS: usize = 5;
 

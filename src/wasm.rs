@@ -35,11 +35,12 @@ mod js;
 mod serde_input;
 
 /// The allocator of the whole `.wasm`: a report's small blocks bumped out of
-/// a region that starts again once they are all freed, the large ones from
-/// the standard library's dlmalloc (see the crate `bump-regions`).
+/// a region that starts again once they are all freed (see the crate
+/// `bump-regions`); the regions and the large blocks from talc, which takes
+/// its memory from `memory.grow`, in place of the standard library's dlmalloc.
 #[global_allocator]
-static ALLOCATOR: bump_regions::BumpRegions<std::alloc::System> =
-    bump_regions::BumpRegions::new(std::alloc::System);
+static ALLOCATOR: bump_regions::BumpRegions<talc::wasm::WasmDynamicTalc> =
+    bump_regions::BumpRegions::new(talc::wasm::new_wasm_dynamic_allocator());
 
 /// Run times `describeSchedule` returns when `count` is omitted.
 const DEFAULT_RUNS: usize = 5;

@@ -212,7 +212,7 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for BumpRegions<A> {
         block
     }
 
-    #[inline]
+    #[inline(never)]
     unsafe fn dealloc(&self, block: *mut u8, layout: Layout) {
         if !in_region(layout) {
             // SAFETY: the caller's contract is the fallback's.

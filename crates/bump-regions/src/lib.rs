@@ -199,14 +199,16 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for BumpRegions<A> {
         let state = unsafe { &mut *self.state.get() };
         let pad = state.next.addr().wrapping_neg() & (layout.align() - 1);
         let need = pad + layout.size();
-        if need > state.left {
+        // `>=`: the region's last byte is never handed out, so every block,
+        // even one of no bytes, starts and ends inside its region.
+        if need >= state.left {
             // SAFETY: `layout` is in_region, and `state` is not used again.
             return unsafe { self.alloc_in_new_region(layout) };
         }
         let block = state.next.wrapping_add(pad);
         state.next = block.wrapping_add(layout.size());
         state.left -= need;
-        // SAFETY: the block is inside the current region (need <= left),
+        // SAFETY: the block is inside the current region (need < left),
         // whose first bytes are its count.
         unsafe { *live_count(block) += 1 };
         block
@@ -260,7 +262,7 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for BumpRegions<A> {
                     // The last block bumped: it grows or shrinks in place,
                     // within the current region.
                     let room = state.left + layout.size();
-                    if new_size <= room {
+                    if new_size < room {
                         state.next = block.wrapping_add(new_size);
                         state.left = room - new_size;
                         return block;

@@ -1499,11 +1499,7 @@ fn push_quoted(out: &mut String, value: &str) {
     // Most values (a tag key, an enum value, an expression) are short and
     // printable ASCII with nothing to escape: copied at once, not character
     // by character. At most QUOTE_LIMIT bytes, so never cut.
-    if value.len() <= QUOTE_LIMIT
-        && value
-            .bytes()
-            .all(|byte| matches!(byte, b' '..=b'~') && byte != b'"' && byte != b'\\')
-    {
+    if value.len() <= QUOTE_LIMIT && needs_no_escape(value.as_bytes()) {
         out.push_str(value);
         out.push('"');
         return;
@@ -1524,6 +1520,41 @@ fn push_quoted(out: &mut String, value: &str) {
         }
     }
     out.push('"');
+}
+
+/// Whether every byte is printable ASCII other than `"` and `\\` (what
+/// [`quote`] copies as it is). A value of eight bytes or more is tested a
+/// 64-bit word at a time (the last word overlapping the one before), in
+/// which borrows and carries flag a byte below the space, above `~`, or
+/// equal to `"` or `\\`; a shorter one byte by byte.
+fn needs_no_escape(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // The high bit of each byte that is zero (exact as a yes or no).
+    let zero_bytes = |word: u64| word.wrapping_sub(ONES) & !word;
+    let Some(last) = bytes.len().checked_sub(8) else {
+        return bytes
+            .iter()
+            .all(|&byte| matches!(byte, b' '..=b'~') && byte != b'"' && byte != b'\\');
+    };
+    let mut at = 0;
+    while at < last + 8 {
+        let Some(word) = bytes
+            .get(at.min(last)..at.min(last) + 8)
+            .and_then(|chunk| chunk.try_into().ok())
+            .map(u64::from_le_bytes)
+        else {
+            return false;
+        };
+        let below_space = word.wrapping_sub(ONES * 0x20) & !word;
+        let above_tilde = word.wrapping_add(ONES) | word;
+        let quote = zero_bytes(word ^ (ONES * u64::from(b'"')));
+        let backslash = zero_bytes(word ^ (ONES * u64::from(b'\\')));
+        if (below_space | above_tilde | quote | backslash) & (ONES * 0x80) != 0 {
+            return false;
+        }
+        at += 8;
+    }
+    true
 }
 
 /// One piece of a [`message`].
@@ -1921,6 +1952,25 @@ mod tests {
             format!("\"{hundred}\""),
             "100 characters: not cut"
         );
+    }
+
+    #[test]
+    fn values_tested_a_word_at_a_time_need_no_escape_as_their_bytes_say() {
+        // Each byte value at each place of values of every length to 24, in
+        // a run of plain bytes: the one byte decides.
+        let plain_byte = |byte: u8| matches!(byte, b' '..=b'~') && byte != b'"' && byte != b'\\';
+        for length in 1..=24 {
+            for at in 0..length {
+                for byte in 0..=u8::MAX {
+                    let mut bytes = vec![b'a'; length];
+                    bytes[at] = byte;
+                    assert_eq!(needs_no_escape(&bytes), plain_byte(byte), "{bytes:?}");
+                }
+            }
+        }
+        assert!(needs_no_escape(b""));
+        assert!(needs_no_escape(b"rate(5 minutes)"));
+        assert!(!needs_no_escape("r\u{e9}sum\u{e9}".as_bytes()));
     }
 
     #[test]

@@ -73,11 +73,21 @@ fn plural_message(expression: &str, fixed: &str) -> String {
 
 fn too_frequent_message(expression: &str, minutes: u32) -> String {
     let mut digits = [0; 10];
-    let count = decimal(minutes, &mut digits);
+    // Five pieces, the last one long: each piece is a copy of its own.
     let every = if minutes == 1 {
-        [Plain("minute"), Plain("")]
+        [
+            Plain("minute"),
+            Plain(
+                TOO_FREQUENT_TAIL
+                    .get(" minutes".len()..)
+                    .unwrap_or_default(),
+            ),
+        ]
     } else {
-        [Plain(count), Plain(" minutes")]
+        [
+            Plain(decimal(minutes, &mut digits)),
+            Plain(TOO_FREQUENT_TAIL),
+        ]
     };
     message(&[
         Plain("The rate expression "),
@@ -85,11 +95,12 @@ fn too_frequent_message(expression: &str, minutes: u32) -> String {
         Plain(" runs the task every "),
         every[0],
         every[1],
-        Plain(", but DataSync runs a task at most once an hour; use "),
-        Quoted(HOURLY),
-        Plain(" or a longer interval."),
     ])
 }
+
+/// The end of the too-frequent message, [`HOURLY`] quoted in it.
+const TOO_FREQUENT_TAIL: &str =
+    " minutes, but DataSync runs a task at most once an hour; use \"rate(1 hour)\" or a longer interval.";
 
 /// `value`'s decimal digits, written into `digits` without an allocation or
 /// the formatting machinery (ten places hold any `u32`).
@@ -434,8 +445,18 @@ mod tests {
                 vec![("suggestion", "rate(1 hour)".into())]
             );
         }
-        assert!(too_frequent_message("rate(1 minute)", 1).contains("every minute,"));
-        assert!(too_frequent_message("rate(5 minutes)", 5).contains("every 5 minutes,"));
+        // The whole text, with the suggestion quoted as any value is.
+        for (minutes, every) in [(1, "minute"), (5, "5 minutes")] {
+            let expression = format!("rate({every})");
+            assert_eq!(
+                too_frequent_message(&expression, minutes),
+                format!(
+                    "The rate expression {} runs the task every {every}, but DataSync runs a task at most once an hour; use {} or a longer interval.",
+                    quote(&expression),
+                    quote(HOURLY)
+                )
+            );
+        }
         assert!(too_frequent_message("rate(59 minutes)", 59).contains("every 59 minutes,"));
         for value in [0, 7, 10, 59, 1_000, u32::MAX] {
             assert_eq!(decimal(value, &mut [0; 10]), value.to_string());

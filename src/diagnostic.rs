@@ -1227,26 +1227,12 @@ pub const REPORT_LIMIT: usize = 1_000;
 /// costs a sort of a few thousand diagnostics.
 const COLLECT_LIMIT: usize = 4 * REPORT_LIMIT;
 
-/// How many diagnostics [`Collector`] keeps in order as they come, each put
-/// in its place by insertion: a usual report (a handful) then needs no sort.
-/// Past this many, insertion would cost more than one sort at the cut.
-const ORDERED_UP_TO: usize = 16;
-
 /// Where the rules put what they find. It keeps the diagnostics a report will
 /// show, and only counts the rest, so a request with millions of problems
 /// (`"Tags": [0, 0, …]`) needs no more memory than one with a thousand.
 #[derive(Debug, Default)]
 pub struct Collector {
     kept: Vec<Diagnostic>,
-    /// Whether `kept` may be out of [`rank`] order. False while each push
-    /// found its place among the first [`ORDERED_UP_TO`] by insertion (every
-    /// usual report), so the cut need not sort them; true once more came,
-    /// appended as they came.
-    unordered: bool,
-    /// Whether two diagnostics in `kept` may be equal: an insertion met one
-    /// of the same rank (the only kind that can be equal), so the cut must
-    /// drop repeats. False when every neighbour ranks strictly before the next.
-    may_repeat: bool,
     /// Distinct diagnostics found but cut.
     dropped: usize,
     /// After a cut, the last diagnostic kept: one that ranks after it can
@@ -1358,15 +1344,6 @@ impl Collector {
             self.kept.reserve(8);
         }
         self.kept.push(diagnostic);
-        if self.kept.len() > ORDERED_UP_TO {
-            self.unordered = true;
-        }
-        // Moved back past every diagnostic that ranks after it: the rules
-        // mostly push in report order, so one comparison with the one before
-        // usually leaves it in place.
-        if !self.unordered && crate::sort::insert_last(&mut self.kept, &rank) {
-            self.may_repeat = true;
-        }
         if self.kept.len() >= COLLECT_LIMIT {
             self.cut();
         }
@@ -1393,20 +1370,12 @@ impl Collector {
         beyond
     }
 
-    /// Sorts by [`rank`], drops repeats, and keeps the first [`REPORT_LIMIT`];
-    /// a short report, kept in order as it came, is neither sorted nor
-    /// searched for repeats it cannot hold.
+    /// Sorts by [`rank`], drops repeats, and keeps the first [`REPORT_LIMIT`].
     fn cut(&mut self) {
-        if self.unordered {
-            // crate::sort's, not the standard library's: 7.6 KB less code.
-            let kept = std::mem::take(&mut self.kept);
-            self.kept = crate::sort::sorted_by(kept, &rank);
-        }
-        if self.unordered || self.may_repeat {
-            self.kept.dedup();
-        }
-        self.unordered = false;
-        self.may_repeat = false;
+        // crate::sort's, not the standard library's: 7.6 KB less code.
+        let kept = std::mem::take(&mut self.kept);
+        self.kept = crate::sort::sorted_by(kept, &|a, b| rank(a, b) != Ordering::Greater);
+        self.kept.dedup();
         if self.kept.len() > REPORT_LIMIT {
             self.dropped += self.kept.len() - REPORT_LIMIT;
             self.kept.truncate(REPORT_LIMIT);
@@ -1821,35 +1790,6 @@ mod tests {
                 finish_by_sorting(sorted),
                 "{count} diagnostics"
             );
-        }
-    }
-
-    #[test]
-    fn a_short_report_kept_in_order_as_it_comes_is_the_sorted_and_deduplicated_one() {
-        // Pushes in random order, around the count kept in order by
-        // insertion: errors and warnings, equal sort keys with other params,
-        // and repeats, next to each other or apart. The report must be what a
-        // stable sort by rank, the removal of neighbouring repeats and a
-        // stable sort into report order give.
-        let codes = [Code::WrongType, Code::JsonDuplicateMember];
-        let mut rng = fastrand::Rng::with_seed(26);
-        for round in 0..3_000 {
-            let count = round % (ORDERED_UP_TO + 6);
-            let pushed: Vec<Diagnostic> = (0..count)
-                .map(|_| {
-                    let code = codes[rng.usize(..codes.len())];
-                    let path = ["", "/A", "/Options/B", "/Options/Bb"][rng.usize(..4)];
-                    Diagnostic::new(code, path, ["m", "n"][rng.usize(..2)])
-                        .with("n", rng.usize(..2))
-                })
-                .collect();
-            let mut expected = pushed.clone();
-            expected.sort_by(|a, b| (a.severity, a.sort_key()).cmp(&(b.severity, b.sort_key())));
-            expected.dedup();
-            expected.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-            let mut collector = Collector::new();
-            collector.extend(pushed.clone());
-            assert_eq!(collector.finish(), expected, "{pushed:?}");
         }
     }
 

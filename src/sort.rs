@@ -11,27 +11,28 @@
 /// Runs this short or shorter are sorted by insertion, in place.
 const SHORT_RUN: usize = 16;
 
-use std::cmp::Ordering;
-
-/// `items` sorted by `order`. Stable: items `order` finds equal keep the
-/// order they came in. Linear extra memory.
-pub(crate) fn sorted_by<T>(mut items: Vec<T>, order: &impl Fn(&T, &T) -> Ordering) -> Vec<T> {
+/// `items` sorted so that `in_order(a, b)` holds for every `a` before `b`,
+/// where `in_order` says whether `a` may come before `b` (`a <= b`). Stable:
+/// items in order both ways keep the order they came in. Linear extra memory.
+pub(crate) fn sorted_by<T>(mut items: Vec<T>, in_order: &impl Fn(&T, &T) -> bool) -> Vec<T> {
     if items.len() <= SHORT_RUN {
-        for end in 2..=items.len() {
-            if let Some(run) = items.get_mut(..end) {
-                insert_last(run, order);
+        for end in 1..items.len() {
+            let mut at = end;
+            while at > 0 && !in_order(&items[at - 1], &items[at]) {
+                items.swap(at - 1, at);
+                at -= 1;
             }
         }
         return items;
     }
     let second = items.split_off(items.len() / 2);
-    let (first, second) = (sorted_by(items, order), sorted_by(second, order));
+    let (first, second) = (sorted_by(items, in_order), sorted_by(second, in_order));
     let mut out = Vec::with_capacity(first.len() + second.len());
     let mut first = first.into_iter().peekable();
     let mut second = second.into_iter().peekable();
     while let (Some(a), Some(b)) = (first.peek(), second.peek()) {
         // Ties go to the first half: that keeps the sort stable.
-        let next = if order(a, b) != Ordering::Greater {
+        let next = if in_order(a, b) {
             first.next()
         } else {
             second.next()
@@ -43,50 +44,15 @@ pub(crate) fn sorted_by<T>(mut items: Vec<T>, order: &impl Fn(&T, &T) -> Orderin
     out
 }
 
-/// Moves the last of `items`, the others being sorted by `order`, back past
-/// every item that orders after it, so that all are sorted (and stably: it
-/// stays after those equal to it). Says whether it stopped at an equal item,
-/// the only kind that can be a repeat of it.
-pub(crate) fn insert_last<T>(items: &mut [T], order: &impl Fn(&T, &T) -> Ordering) -> bool {
-    let mut end = items.len();
-    while let Some([before, last]) = end
-        .checked_sub(2)
-        .and_then(|start| items.get_mut(start..end))
-    {
-        match order(before, last) {
-            Ordering::Greater => std::mem::swap(before, last),
-            Ordering::Equal => return true,
-            Ordering::Less => return false,
-        }
-        end -= 1;
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{insert_last, sorted_by};
+    use super::sorted_by;
 
     /// Sorts pairs by their first number only, so that the second shows stability.
     fn by_key(items: &[(u8, usize)]) -> Vec<(u8, usize)> {
         sorted_by(items.to_vec(), &|a: &(u8, usize), b: &(u8, usize)| {
-            a.0.cmp(&b.0)
+            a.0 <= b.0
         })
-    }
-
-    #[test]
-    fn the_last_item_moves_back_to_its_place_and_tells_of_an_equal_one() {
-        let by_first = |a: &(u8, char), b: &(u8, char)| a.0.cmp(&b.0);
-        let mut items = [(1, 'a'), (3, 'b'), (5, 'c'), (3, 'd')];
-        assert!(insert_last(&mut items, &by_first), "stopped at (3, 'b')");
-        assert_eq!(items, [(1, 'a'), (3, 'b'), (3, 'd'), (5, 'c')]);
-        let mut items = [(1, 'a'), (3, 'b'), (0, 'c')];
-        assert!(!insert_last(&mut items, &by_first));
-        assert_eq!(items, [(0, 'c'), (1, 'a'), (3, 'b')]);
-        let mut items = [(1, 'a'), (2, 'b')];
-        assert!(!insert_last(&mut items, &by_first));
-        assert_eq!(items, [(1, 'a'), (2, 'b')]);
-        assert!(!insert_last::<(u8, char)>(&mut [], &by_first));
     }
 
     #[test]
@@ -128,7 +94,7 @@ mod tests {
         let count = std::cell::Cell::new(0usize);
         let sorted = sorted_by(items.clone(), &|a: &u32, b: &u32| {
             count.set(count.get() + 1);
-            a.cmp(b)
+            a <= b
         });
         let mut expected = items;
         expected.sort_unstable();

@@ -1252,10 +1252,32 @@ function raw(k, v) {
   rawEnd = walkNext;
 }
 
-/** Takes back the member's word just written, and writes the member as JSON text. */
-function miss(k, v) {
+/**
+ * The member `k` at `at` holding `v`, which its shape does not take (a wrong
+ * type, a word outside its enum): a string (without a lone surrogate), a
+ * safe integer, a boolean or null as its kind and value, with no
+ * JSON.stringify (SCALAR, then the member's word holding 0 null, 1 false,
+ * 2 true, 3 an integer, whose value follows, or 4 plus a string's length:
+ * src/walked.rs); anything else as JSON text (`raw`).
+ */
+function misfit(k, v, at) {
+  let held = 3;
+  if (typeof v === 'string') {
+    if (hasLoneSurrogate(v)) return raw(k, v);
+    walkStrings.all += v;
+    held = 4 + v.length;
+  } else if (typeof v === 'boolean') held = v ? 2 : 1;
+  else if (v === null) held = 0;
+  else if (!isSafeInteger(v)) return raw(k, v);
+  WALK_BUFFER[walkNext++] = SCALAR;
+  WALK_BUFFER[walkNext++] = at + POSITIONS * held;
+  if (held === 3) WALK_BUFFER[walkNext++] = v;
+}
+
+/** Takes back the member's word just written, and writes the member at `at` as `misfit` does. */
+function miss(k, v, at) {
   walkNext -= 1;
-  raw(k, v);
+  misfit(k, v, at);
 }
 
 /** The item at `i` holding `x` as JSON.stringify writes it in an array (null if it leaves it out). */
@@ -1305,12 +1327,14 @@ function items(v, key, max, at) {
 /** The words that mark members, and an item, written as JSON text in the strings (src/walked.rs). */
 const RAW = -2;
 const RAW_ITEM = -3;
+/** The word that marks a member holding a scalar of another kind than its shape (src/walked.rs). */
+const SCALAR = -4;
 /** A member's word is its position plus this many times what it holds (src/walked.rs). */
 const POSITIONS = 64;
 /** The operations, in the order of the core's Operation::ALL: the first word of a walk. */
 const WALK_OPERATIONS = ['CreateTask', 'UpdateTask', 'StartTaskExecution'];
 /** The most words a walk writes (every member once, every list full, and the most runs of members written as JSON text). */
-const WALK_WORDS = 663;
+const WALK_WORDS = 947;
 const e0 = ['POINT_IN_TIME_CONSISTENT', 'ONLY_FILES_TRANSFERRED', 'NONE'];
 const e1 = ['ALWAYS', 'NEVER'];
 const e2 = ['NONE', 'BEST_EFFORT'];
@@ -1393,7 +1417,7 @@ function w1(o, key) {
       case 9:
         WALK_BUFFER[walkNext++] = at;
         v = o.BytesPerSecond;
-        if (!int(v)) miss(k, v);
+        if (!int(v)) miss(k, v, at);
         continue;
       case 10:
         v = o.TaskQueueing;
@@ -1420,7 +1444,7 @@ function w1(o, key) {
         e = e6;
         break;
     }
-    if (!oneOf(v, e, at)) raw(k, v);
+    if (!oneOf(v, e, at)) misfit(k, v, at);
   }
   return close(head);
 }
@@ -1465,7 +1489,7 @@ function w2(o, key) {
         v = o.Value;
         break;
     }
-    if (!(e === undefined ? str(v, at) : oneOf(v, e, at))) raw(k, v);
+    if (!(e === undefined ? str(v, at) : oneOf(v, e, at))) misfit(k, v, at);
   }
   return close(head);
 }
@@ -1514,14 +1538,14 @@ function w3(o, key) {
       case 0:
         v = o.ScheduleExpression;
         if (str(v, at)) walkSchedule = v;
-        else raw(k, v);
+        else misfit(k, v, at);
         continue;
       case 1:
         v = o.Status;
         e = e7;
         break;
     }
-    if (!oneOf(v, e, at)) raw(k, v);
+    if (!oneOf(v, e, at)) misfit(k, v, at);
   }
   return close(head);
 }
@@ -1563,7 +1587,7 @@ function w4(o, key) {
         v = o.Value;
         break;
     }
-    if (!str(v, at)) raw(k, v);
+    if (!str(v, at)) misfit(k, v, at);
   }
   return close(head);
 }
@@ -1574,16 +1598,6 @@ function l1(v, key, at) {
     const x = v[i];
     WALK_BUFFER[walkNext++] = 0;
     if (!w4(x, i)) missItem(i, x);
-  }
-  return leave();
-}
-function l2(v, key, at) {
-  const n = items(v, key, 1, at);
-  if (n < 0) return false;
-  for (let i = 0; i < n; i += 1) {
-    const x = v[i];
-    WALK_BUFFER[walkNext++] = 0;
-    if (!w2(x, i)) missItem(i, x);
   }
   return leave();
 }
@@ -1633,7 +1647,7 @@ function w7(o, key) {
         v = o.ManifestObjectVersionId;
         break;
     }
-    if (!str(v, at)) raw(k, v);
+    if (!str(v, at)) misfit(k, v, at);
   }
   return close(head);
 }
@@ -1671,7 +1685,7 @@ function w6(o, key) {
       case 0:
         WALK_BUFFER[walkNext++] = at;
         v = o.S3;
-        if (!w7(v, k)) miss(k, v);
+        if (!w7(v, k)) miss(k, v, at);
         continue;
     }
   }
@@ -1720,10 +1734,10 @@ function w5(o, key) {
       case 2:
         WALK_BUFFER[walkNext++] = at;
         v = o.Source;
-        if (!w6(v, k)) miss(k, v);
+        if (!w6(v, k)) miss(k, v, at);
         continue;
     }
-    if (!oneOf(v, e, at)) raw(k, v);
+    if (!oneOf(v, e, at)) misfit(k, v, at);
   }
   return close(head);
 }
@@ -1768,7 +1782,7 @@ function w10(o, key) {
         v = o.BucketAccessRoleArn;
         break;
     }
-    if (!str(v, at)) raw(k, v);
+    if (!str(v, at)) misfit(k, v, at);
   }
   return close(head);
 }
@@ -1806,7 +1820,7 @@ function w9(o, key) {
       case 0:
         WALK_BUFFER[walkNext++] = at;
         v = o.S3;
-        if (!w10(v, k)) miss(k, v);
+        if (!w10(v, k)) miss(k, v, at);
         continue;
     }
   }
@@ -1852,7 +1866,7 @@ function w12(o, key) {
         e = e15;
         break;
     }
-    if (!oneOf(v, e, at)) raw(k, v);
+    if (!oneOf(v, e, at)) misfit(k, v, at);
   }
   return close(head);
 }
@@ -1890,22 +1904,22 @@ function w11(o, key) {
       case 0:
         WALK_BUFFER[walkNext++] = at;
         v = o.Transferred;
-        if (!w12(v, k)) miss(k, v);
+        if (!w12(v, k)) miss(k, v, at);
         continue;
       case 1:
         WALK_BUFFER[walkNext++] = at;
         v = o.Verified;
-        if (!w12(v, k)) miss(k, v);
+        if (!w12(v, k)) miss(k, v, at);
         continue;
       case 2:
         WALK_BUFFER[walkNext++] = at;
         v = o.Deleted;
-        if (!w12(v, k)) miss(k, v);
+        if (!w12(v, k)) miss(k, v, at);
         continue;
       case 3:
         WALK_BUFFER[walkNext++] = at;
         v = o.Skipped;
-        if (!w12(v, k)) miss(k, v);
+        if (!w12(v, k)) miss(k, v, at);
         continue;
     }
   }
@@ -1946,7 +1960,7 @@ function w8(o, key) {
       case 0:
         WALK_BUFFER[walkNext++] = at;
         v = o.Destination;
-        if (!w9(v, k)) miss(k, v);
+        if (!w9(v, k)) miss(k, v, at);
         continue;
       case 1:
         v = o.OutputType;
@@ -1963,10 +1977,10 @@ function w8(o, key) {
       case 4:
         WALK_BUFFER[walkNext++] = at;
         v = o.Overrides;
-        if (!w11(v, k)) miss(k, v);
+        if (!w11(v, k)) miss(k, v, at);
         continue;
     }
-    if (!oneOf(v, e, at)) raw(k, v);
+    if (!oneOf(v, e, at)) misfit(k, v, at);
   }
   return close(head);
 }
@@ -2018,41 +2032,41 @@ function w0(o, key) {
       case 4:
         WALK_BUFFER[walkNext++] = at;
         v = o.Options;
-        if (!w1(v, k)) miss(k, v);
+        if (!w1(v, k)) miss(k, v, at);
         continue;
       case 5:
         v = o.Excludes;
-        if (!l0(v, k, at)) raw(k, v);
+        if (!l0(v, k, at)) misfit(k, v, at);
         continue;
       case 6:
         WALK_BUFFER[walkNext++] = at;
         v = o.Schedule;
-        if (!w3(v, k)) miss(k, v);
+        if (!w3(v, k)) miss(k, v, at);
         continue;
       case 7:
         v = o.Tags;
-        if (!l1(v, k, at)) raw(k, v);
+        if (!l1(v, k, at)) misfit(k, v, at);
         continue;
       case 8:
         v = o.Includes;
-        if (!l2(v, k, at)) raw(k, v);
+        if (!l0(v, k, at)) misfit(k, v, at);
         continue;
       case 9:
         WALK_BUFFER[walkNext++] = at;
         v = o.ManifestConfig;
-        if (!w5(v, k)) miss(k, v);
+        if (!w5(v, k)) miss(k, v, at);
         continue;
       case 10:
         WALK_BUFFER[walkNext++] = at;
         v = o.TaskReportConfig;
-        if (!w8(v, k)) miss(k, v);
+        if (!w8(v, k)) miss(k, v, at);
         continue;
       case 11:
         v = o.TaskMode;
         e = e17;
         break;
     }
-    if (!(e === undefined ? str(v, at) : oneOf(v, e, at))) raw(k, v);
+    if (!(e === undefined ? str(v, at) : oneOf(v, e, at))) misfit(k, v, at);
   }
   return close(head);
 }
@@ -2093,16 +2107,16 @@ function w13(o, key) {
       case 1:
         WALK_BUFFER[walkNext++] = at;
         v = o.Options;
-        if (!w1(v, k)) miss(k, v);
+        if (!w1(v, k)) miss(k, v, at);
         continue;
       case 2:
         v = o.Excludes;
-        if (!l0(v, k, at)) raw(k, v);
+        if (!l0(v, k, at)) misfit(k, v, at);
         continue;
       case 3:
         WALK_BUFFER[walkNext++] = at;
         v = o.Schedule;
-        if (!w3(v, k)) miss(k, v);
+        if (!w3(v, k)) miss(k, v, at);
         continue;
       case 4:
         v = o.Name;
@@ -2112,122 +2126,20 @@ function w13(o, key) {
         break;
       case 6:
         v = o.Includes;
-        if (!l2(v, k, at)) raw(k, v);
+        if (!l0(v, k, at)) misfit(k, v, at);
         continue;
       case 7:
         WALK_BUFFER[walkNext++] = at;
         v = o.ManifestConfig;
-        if (!w5(v, k)) miss(k, v);
+        if (!w5(v, k)) miss(k, v, at);
         continue;
       case 8:
         WALK_BUFFER[walkNext++] = at;
         v = o.TaskReportConfig;
-        if (!w8(v, k)) miss(k, v);
+        if (!w8(v, k)) miss(k, v, at);
         continue;
     }
-    if (!str(v, at)) raw(k, v);
-  }
-  return close(head);
-}
-const w15n = ['VerifyMode', 'OverwriteMode', 'Atime', 'Mtime', 'Uid', 'Gid', 'PreserveDeletedFiles', 'PreserveDevices', 'PosixPermissions', 'BytesPerSecond', 'TaskQueueing', 'LogLevel', 'TransferMode', 'SecurityDescriptorCopyFlags', 'ObjectTags', 'ObjectMetadata'];
-const w15m = positions(w15n);
-function w15(o, key) {
-  if (typeof o !== 'object' || o === null) return false;
-  const toJSON = o.toJSON;
-  if (typeof toJSON === 'function') return replace(o, key, toJSON);
-  let proto = AN_ARRAY;
-  if (!isArray(o)) {
-    try {
-      proto = getPrototypeOf(o);
-    } catch {
-      proto = undefined;
-    }
-  }
-  if (proto !== OBJECT_PROTOTYPE && proto !== null) return notPlain(proto);
-  ancestors[entered++] = o;
-  const head = walkNext - 1;
-  const keys = keysOf(o);
-  let at = 0;
-  for (let i = 0; i < keys.length; i += 1, at += 1) {
-    const k = keys[i];
-    if (k !== w15n[at]) {
-      at = apply(mapGet, w15m, [k]);
-      if (at === undefined) {
-        raw(k, o[k]);
-        at = -1;
-        continue;
-      }
-    }
-    let v;
-    let e;
-    switch (at) {
-      case 0:
-        v = o.VerifyMode;
-        e = e0;
-        break;
-      case 1:
-        v = o.OverwriteMode;
-        e = e1;
-        break;
-      case 2:
-        v = o.Atime;
-        e = e2;
-        break;
-      case 3:
-        v = o.Mtime;
-        e = e3;
-        break;
-      case 4:
-        v = o.Uid;
-        e = e4;
-        break;
-      case 5:
-        v = o.Gid;
-        e = e4;
-        break;
-      case 6:
-        v = o.PreserveDeletedFiles;
-        e = e5;
-        break;
-      case 7:
-        v = o.PreserveDevices;
-        e = e3;
-        break;
-      case 8:
-        v = o.PosixPermissions;
-        e = e6;
-        break;
-      case 9:
-        WALK_BUFFER[walkNext++] = at;
-        v = o.BytesPerSecond;
-        if (!int(v)) miss(k, v);
-        continue;
-      case 10:
-        v = o.TaskQueueing;
-        e = e7;
-        break;
-      case 11:
-        v = o.LogLevel;
-        e = e8;
-        break;
-      case 12:
-        v = o.TransferMode;
-        e = e9;
-        break;
-      case 13:
-        v = o.SecurityDescriptorCopyFlags;
-        e = e10;
-        break;
-      case 14:
-        v = o.ObjectTags;
-        e = e6;
-        break;
-      case 15:
-        v = o.ObjectMetadata;
-        e = e6;
-        break;
-    }
-    if (!oneOf(v, e, at)) raw(k, v);
+    if (!str(v, at)) misfit(k, v, at);
   }
   return close(head);
 }
@@ -2268,32 +2180,32 @@ function w14(o, key) {
       case 1:
         WALK_BUFFER[walkNext++] = at;
         v = o.OverrideOptions;
-        if (!w15(v, k)) miss(k, v);
+        if (!w1(v, k)) miss(k, v, at);
         continue;
       case 2:
         v = o.Includes;
-        if (!l2(v, k, at)) raw(k, v);
+        if (!l0(v, k, at)) misfit(k, v, at);
         continue;
       case 3:
         v = o.Excludes;
-        if (!l0(v, k, at)) raw(k, v);
+        if (!l0(v, k, at)) misfit(k, v, at);
         continue;
       case 4:
         WALK_BUFFER[walkNext++] = at;
         v = o.ManifestConfig;
-        if (!w5(v, k)) miss(k, v);
+        if (!w5(v, k)) miss(k, v, at);
         continue;
       case 5:
         WALK_BUFFER[walkNext++] = at;
         v = o.TaskReportConfig;
-        if (!w8(v, k)) miss(k, v);
+        if (!w8(v, k)) miss(k, v, at);
         continue;
       case 6:
         v = o.Tags;
-        if (!l1(v, k, at)) raw(k, v);
+        if (!l1(v, k, at)) misfit(k, v, at);
         continue;
     }
-    if (!str(v, at)) raw(k, v);
+    if (!str(v, at)) misfit(k, v, at);
   }
   return close(head);
 }

@@ -171,6 +171,8 @@ impl Place<'_> {
     };
 
     /// The JSON pointer of the value: `""` for the root, without an allocation.
+    /// Not inlined: every diagnostic's path is written by this one copy.
+    #[inline(never)]
     fn pointer(&self) -> String {
         if self.parent.is_none() {
             return String::new();
@@ -297,29 +299,6 @@ impl<'a> Scanner<'a> {
         self.all_read()
     }
 
-    /// An integer `value` below `minimum` at `place`, read into `slot`, and
-    /// reported as [`Scanner::long_problem`] reports it.
-    #[inline(never)]
-    pub(crate) fn below_minimum(
-        &mut self,
-        value: i64,
-        minimum: i64,
-        slot: Slot,
-        place: &Place<'_>,
-    ) -> Option<()> {
-        self.record.integer(slot, value);
-        let path = place.pointer();
-        let value = Value::Number(Number::Int(value));
-        check_long(
-            &value,
-            minimum,
-            place.name,
-            path.into(),
-            self.count_problem()?,
-        );
-        Some(())
-    }
-
     #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
@@ -389,11 +368,11 @@ impl<'a> Scanner<'a> {
             Shape::Structure(members) if self.peek() == Some(b'{') => {
                 self.object(members, slot, place)
             }
-            Shape::Structure(_) => self.wrong_type(slot, place, "an object", true),
+            Shape::Structure(_) => self.wrong_type(shape, slot, place),
             Shape::List { item, max_items } if self.peek() == Some(b'[') => {
                 self.array(item, *max_items, slot, place)
             }
-            Shape::List { .. } => self.wrong_type(slot, place, "an array", false),
+            Shape::List { .. } => self.wrong_type(shape, slot, place),
             // A value of an enum is one of its words, written as it is.
             Shape::String(rule) if !rule.allowed.is_empty() => {
                 match rule
@@ -406,7 +385,7 @@ impl<'a> Scanner<'a> {
                         self.record.choice(slot, position, text);
                         Some(())
                     }
-                    None => self.string_value(rule, slot, place, false),
+                    None => self.string_value(shape, rule, slot, place, false),
                 }
             }
             // An ARN, matched as it is read.
@@ -421,11 +400,11 @@ impl<'a> Scanner<'a> {
                     // escapes is matched as it is read, so not matched again.
                     _ => {
                         self.pos = start;
-                        self.string_value(rule, slot, place, true)
+                        self.string_value(shape, rule, slot, place, true)
                     }
                 }
             }
-            Shape::String(rule) => self.string_value(rule, slot, place, false),
+            Shape::String(rule) => self.string_value(shape, rule, slot, place, false),
             Shape::Long { minimum } => {
                 let start = self.pos;
                 match self.integer() {
@@ -435,37 +414,20 @@ impl<'a> Scanner<'a> {
                     }
                     _ => {
                         self.pos = start;
-                        self.long_problem(*minimum, slot, place)
+                        self.wrong_type(shape, slot, place)
                     }
                 }
             }
         }
     }
 
-    /// A value at `place` that is not an integer of at least `minimum`, read
-    /// into `slot`, and what is wrong with it.
-    #[inline(never)]
-    fn long_problem(&mut self, minimum: i64, slot: Slot, place: &Place<'_>) -> Option<()> {
-        let start = self.pos;
-        self.scalar(slot)?;
-        let value = self.described(start);
-        let path = place.pointer();
-        check_long(
-            &value,
-            minimum,
-            place.name,
-            path.into(),
-            self.count_problem()?,
-        );
-        Some(())
-    }
-
-    /// A string of `rule` at `place`, read into `slot`, and what is wrong
-    /// with it; `known_unclean` when a string here is known not to be clean
+    /// A string of `rule` (`shape`'s) at `place`, read into `slot`, and what
+    /// is wrong with it; `known_unclean` when a string here is known not to be clean
     /// (an ARN that did not match as it was read), so not checked again.
     #[inline(always)]
     fn string_value(
         &mut self,
+        shape: &'static Shape,
         rule: &StringRule,
         slot: Slot,
         place: &Place<'_>,
@@ -475,8 +437,7 @@ impl<'a> Scanner<'a> {
         let Some(text) = self.string() else {
             // Not a string (a string with escapes is the general path's).
             self.pos = start;
-            return (self.peek() != Some(b'"'))
-                .then(|| self.wrong_type(slot, place, "a string", false))?;
+            return (self.peek() != Some(b'"')).then(|| self.wrong_type(shape, slot, place))?;
         };
         self.record.string(slot, text);
         debug_assert!(!(known_unclean && string_is_clean(text, rule)));
@@ -499,25 +460,79 @@ impl<'a> Scanner<'a> {
         Some(())
     }
 
-    /// A value at `place` that is not `expected`, read into `slot` as the
-    /// tree's reader reads it; a structure names the value by its pointer
-    /// when it is a list item (`labelled`), as the walk does.
+    /// A value at `place` that is not one of `shape` (or an integer below
+    /// its minimum, or beyond 64 bits), read into `slot` as the tree's reader
+    /// reads it, and reported.
     #[inline(never)]
-    fn wrong_type(
-        &mut self,
-        slot: Slot,
-        place: &Place<'_>,
-        expected: &'static str,
-        labelled: bool,
-    ) -> Option<()> {
+    fn wrong_type(&mut self, shape: &'static Shape, slot: Slot, place: &Place<'_>) -> Option<()> {
         let start = self.pos;
         self.scalar(slot)?;
         let value = self.described(start);
+        self.misjudged(shape, &value, place)
+    }
+
+    /// The scalar `value` (a string borrowed from the walker's strings)
+    /// where the walker's words had a value of `shape` at `place` and it
+    /// read another kind ([`crate::walked::SCALAR`]), or an integer below
+    /// the minimum: read into `slot`, and reported, as [`Scanner::value`]
+    /// reads and reports the same scalar in JSON text. `None` for a value
+    /// the walker writes otherwise (a string that is clean, an integer of
+    /// at least the minimum), which the text then judges.
+    pub(crate) fn misfit(
+        &mut self,
+        shape: &'static Shape,
+        value: Value<'a>,
+        slot: Slot,
+        place: &Place<'_>,
+    ) -> Option<()> {
+        // An integer comes here only where none belongs or below its
+        // minimum, where `Record::integer` notes it as any other value.
+        match value {
+            Value::String(Cow::Borrowed(text)) => self.record.string(slot, text),
+            _ => self.record.other(slot),
+        }
+        self.misjudged(shape, &value, place)
+    }
+
+    /// Reports `value` at `place`, where a value of `shape` belongs and
+    /// that is not one: as the structure walk reports it (a structure is
+    /// named by its pointer when it is a list's item). `None` for a value of
+    /// `shape` (never asked by the pass: see [`Scanner::misfit`]).
+    #[inline(never)]
+    fn misjudged(
+        &mut self,
+        shape: &'static Shape,
+        value: &Value<'_>,
+        place: &Place<'_>,
+    ) -> Option<()> {
+        if let (Shape::String(rule), Value::String(text)) = (shape, value) {
+            // A word outside its enum.
+            (!string_is_clean(text, rule)).then_some(())?;
+            return self.string_problem(text, rule, place);
+        }
         let path = place.pointer();
+        let (expected, labelled) = match shape {
+            Shape::Structure(_) => ("an object", true),
+            Shape::List { .. } => ("an array", false),
+            Shape::String(_) => ("a string", false),
+            Shape::Long { minimum } => {
+                if let Value::Number(Number::Int(int)) = value {
+                    (!at_least(*int, *minimum)).then_some(())?;
+                }
+                check_long(
+                    value,
+                    *minimum,
+                    place.name,
+                    path.into(),
+                    self.count_problem()?,
+                );
+                return Some(());
+            }
+        };
         // The pointer moves into the diagnostic; a list item's label is a copy.
         let labelled = labelled.then(|| label(place.name, &path).to_owned());
         let name = labelled.as_deref().unwrap_or(place.name);
-        let diagnostic = type_error(name, path.into(), expected, &value);
+        let diagnostic = type_error(name, path.into(), expected, value);
         self.report(diagnostic)
     }
 
@@ -777,7 +792,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// An integer literal (no fraction, no exponent) that fits in `i64`;
-    /// `None` for anything else, which [`Scanner::long_problem`] reads again.
+    /// `None` for anything else, which [`Scanner::wrong_type`] reads again.
     fn integer(&mut self) -> Option<i64> {
         let negative = self.expect(b'-').is_some();
         let mut value: i64 = 0;

@@ -28,7 +28,15 @@
 //!   members as `JSON.stringify` writes them (`"Name":1,"Bogus":{}`) are
 //!   next in the strings; in place of a list's item, `-3`, a length and the
 //!   item: what the walker does not read as its shape (an unknown member, a
-//!   wrong type...). These count in their structure's extent.
+//!   wrong type...). These count in their structure's extent;
+//! - in place of a member's word, when its value is a string, a safe
+//!   integer, `true`, `false` or `null` of another kind than its shape (a
+//!   wrong type, a word outside its enum): `-4` ([`SCALAR`]), then the
+//!   member's word holding what the value is: 0 `null`, 1 `false`, 2
+//!   `true`, 3 an integer (its value is the next word), 4 and more a string
+//!   of that many UTF-16 units less 4 (its characters are next in the
+//!   strings). Unlike JSON text, such a member is read with no parsing, and
+//!   the walker writes it with no `JSON.stringify`.
 //!
 //! The clean reader ([`read`]) is generated per structure from the schema
 //! table ([`generated`]); a generic one that follows the shapes as it goes
@@ -50,7 +58,9 @@
 //! is the text's, byte for byte (`tests/differential.rs`).
 
 use crate::diagnostic::Collector;
-use crate::json::{to_string, write_string, Number, Value};
+use std::borrow::Cow;
+
+use crate::json::{to_string, write_compact, write_string, Number, Value};
 use crate::request::{Record, Slot};
 use crate::rules::structure::{at_least, string_is_clean};
 use crate::rules::Context;
@@ -72,6 +82,12 @@ pub const POSITIONS: u64 = 64;
 pub const RAW: f64 = -2.0;
 /// The word that marks an item written as JSON text in the strings.
 pub const RAW_ITEM: f64 = -3.0;
+/// The word that marks a member holding a scalar of another kind than its
+/// shape, written as its kind and value (see the module's documentation).
+pub const SCALAR: f64 = -4.0;
+/// What the word after [`SCALAR`] holds for a string of no units: its length
+/// in UTF-16 units is added (below are `null`, `false`, `true` and an integer).
+const SCALAR_STRING: usize = 4;
 
 /// The report for the request in `words` and `strings` (`units` UTF-16 units
 /// long in JavaScript), read as a request of `context`'s operation; `None`
@@ -345,6 +361,20 @@ impl<'w, 'a> Cursor<'w, 'a> {
     fn integer(&mut self) -> Option<i64> {
         let word = self.word()?;
         (word.fract() == 0.0 && word.abs() < 9_007_199_254_740_992.0).then_some(word as i64)
+    }
+
+    /// The scalar that the member's word after [`SCALAR`] held `held` for
+    /// (see the module's documentation), a string borrowed from the strings.
+    /// Not inlined: the reporting reader and the writer share it.
+    #[inline(never)]
+    fn scalar(&mut self, held: usize) -> Option<Value<'a>> {
+        Some(match held {
+            0 => Value::Null,
+            1 => Value::Bool(false),
+            2 => Value::Bool(true),
+            3 => Value::Number(Number::Int(self.integer()?)),
+            _ => Value::String(Cow::Borrowed(self.string_of(held - SCALAR_STRING)?)),
+        })
     }
 
     /// A free string `units` long (what its member's word holds) that is
@@ -622,7 +652,8 @@ impl<'a> Reporter<'_, 'a> {
                 if clean_integer(&mut self.pass.record, slot, *minimum, value).is_some() {
                     return Some(());
                 }
-                self.pass.below_minimum(value, *minimum, slot, place)
+                self.pass
+                    .misfit(shape, Value::Number(Number::Int(value)), slot, place)
             }
         }
     }
@@ -646,6 +677,7 @@ impl<'a> Reporter<'_, 'a> {
                     .read_members(text, members, slot, place, &mut read)?;
                 continue;
             }
+            let misfit = self.at.take(SCALAR);
             let (at, held) = self.at.member()?;
             first_time(&mut read.seen, at)?;
             read.next = at + 1;
@@ -654,7 +686,13 @@ impl<'a> Reporter<'_, 'a> {
                 .pass
                 .record
                 .member(slot, member.name, Some(at), self.operation);
-            self.member(member.shape, child, &place.member(member.name), held)?;
+            let place = place.member(member.name);
+            if misfit {
+                let value = self.at.scalar(held)?;
+                self.pass.misfit(member.shape, value, child, &place)?;
+            } else {
+                self.member(member.shape, child, &place, held)?;
+            }
         }
         (self.at.next == end).then_some(())?;
         if read.unknown.is_empty() && all_required(members, read.seen).is_some() {
@@ -685,11 +723,17 @@ impl Writer<'_, '_> {
                     }
                     first = false;
                     if !self.raw(RAW)? {
+                        let misfit = self.at.take(SCALAR);
                         let (at, held) = self.at.member()?;
                         let member = members.get(at)?;
                         write_string(&mut self.out, member.name);
                         self.out.push(':');
-                        self.member(member.shape, held)?;
+                        if misfit {
+                            let value = self.at.scalar(held)?;
+                            write_compact(&mut self.out, &value);
+                        } else {
+                            self.member(member.shape, held)?;
+                        }
                     }
                 }
                 (self.at.next == end).then_some(())?;
@@ -804,7 +848,7 @@ impl Walk {
                 for (name, member) in pairs {
                     let mark = (self.words.len(), self.strings.len());
                     if let Some(at) = members.iter().position(|m: &Member| m.name == name) {
-                        if self.member(member, members[at].shape, at) {
+                        if self.member(member, members[at].shape, at) || self.misfit(member, at) {
                             continue;
                         }
                         self.strings.truncate(mark.1);
@@ -870,11 +914,37 @@ impl Walk {
         self.words[word] = (at as u64 + POSITIONS * held as u64) as f64;
         true
     }
+
+    /// Writes `value`, which is not a value of the shape of the member at
+    /// `at`, as a scalar of its kind (see the module's documentation); false
+    /// (nothing written) for a value not so written: an object, an array, a
+    /// number that is not a safe integer.
+    fn misfit(&mut self, value: &Value, at: usize) -> bool {
+        let held = match value {
+            Value::Null => 0,
+            Value::Bool(false) => 1,
+            Value::Bool(true) => 2,
+            Value::Number(Number::Int(int)) if int.unsigned_abs() < 1 << 53 => 3,
+            Value::String(text) => {
+                self.strings.push_str(text);
+                SCALAR_STRING + text.encode_utf16().count()
+            }
+            _ => return false,
+        };
+        let word = (at as u64 + POSITIONS * held as u64) as f64;
+        self.words.extend([SCALAR, word]);
+        if let Value::Number(Number::Int(int)) = value {
+            self.words.push(*int as f64);
+        }
+        true
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{json_text, judged_by, read_generic, report, validate_walked, walk, Judged};
+    use super::{
+        json_text, judged_by, read_generic, report, validate_walked, walk, Judged, RAW, SCALAR,
+    };
     use crate::json::{parse, to_string};
     use crate::request::{Field, Record};
     use crate::rules::testing::{clean_request_files, request, task_request};
@@ -1285,6 +1355,150 @@ mod tests {
     }
 
     #[test]
+    fn a_member_holding_a_scalar_of_another_kind_is_read_from_its_kind_and_value() {
+        // A string, a safe integer, a boolean or null where a member of the
+        // model wants another kind, or a word outside its enum: written as
+        // `SCALAR`, the member's word holding the kind, and the value (no
+        // JSON text to parse), and reported as the text's pass reports it.
+        for (extra, path, code) in [
+            // The invalid example's: a string for an integer.
+            (
+                r#""Options":{"BytesPerSecond":"fast"}"#,
+                "/Options/BytesPerSecond",
+                "value/wrong-type",
+            ),
+            (
+                r#""Options":{"BytesPerSecond":true}"#,
+                "/Options/BytesPerSecond",
+                "value/wrong-type",
+            ),
+            (
+                r#""Options":{"Atime":"NONE","BytesPerSecond":null}"#,
+                "/Options/BytesPerSecond",
+                "value/wrong-type",
+            ),
+            // For a structure or a list: named by the member.
+            (r#""Options":"fast""#, "/Options", "value/wrong-type"),
+            (r#""Schedule":0"#, "/Schedule", "value/wrong-type"),
+            (r#""Tags":false"#, "/Tags", "value/wrong-type"),
+            (r#""Includes":null"#, "/Includes", "value/wrong-type"),
+            // For a string: free, an ARN, an enum, in a list's item.
+            (r#""Name":-0"#, "/Name", "value/wrong-type"),
+            (
+                r#""CloudWatchLogGroupArn":true"#,
+                "/CloudWatchLogGroupArn",
+                "value/wrong-type",
+            ),
+            (
+                r#""TaskMode":9007199254740991"#,
+                "/TaskMode",
+                "value/wrong-type",
+            ),
+            (
+                r#""Tags":[{"Key":"k","Value":5}]"#,
+                "/Tags/0/Value",
+                "value/wrong-type",
+            ),
+            (
+                r#""Schedule":{"ScheduleExpression":null}"#,
+                "/Schedule/ScheduleExpression",
+                "value/wrong-type",
+            ),
+            // A word outside its enum, with characters JSON text escapes.
+            (r#""TaskMode":"enhanced""#, "/TaskMode", "value/not-in-enum"),
+            (
+                r#""Options":{"Mtime":"a\u0001\"é😀"}"#,
+                "/Options/Mtime",
+                "value/not-in-enum",
+            ),
+            (r#""TaskMode":"""#, "/TaskMode", "value/not-in-enum"),
+        ] {
+            let text = request(extra);
+            let tree = parse(&text).expect("JSON");
+            let operation = Operation::CreateTask;
+            let (words, strings, units) = walk(&tree.value, operation).expect("walked");
+            assert!(
+                words.contains(&SCALAR) && !words.contains(&RAW),
+                "{extra}: {words:?}"
+            );
+            let found = judged_from_the_words(&text, operation, true);
+            assert!(
+                found.iter().any(|(p, c)| p == path && *c == code),
+                "{extra}: {found:?}"
+            );
+            // The JSON text written from the words, should the text judge them.
+            assert_eq!(
+                json_text(&words, &strings, units, operation),
+                Some(to_string(&tree.value)),
+                "{extra}"
+            );
+        }
+        // A number that is not a safe integer is written as JSON text.
+        for extra in [
+            r#""Options":{"BytesPerSecond":1.5}"#,
+            r#""Name":9007199254740992"#,
+        ] {
+            let text = request(extra);
+            let tree = parse(&text).expect("JSON");
+            let (words, ..) = walk(&tree.value, Operation::CreateTask).expect("walked");
+            assert!(words.contains(&RAW) && !words.contains(&SCALAR), "{extra}");
+        }
+        // Beside members written as JSON text, before and after.
+        let text = request(r#""Bogus":1,"TaskMode":7,"Other":"x","Options":{"Uid":false,"Bad":2}"#);
+        let found = judged_from_the_words(&text, Operation::CreateTask, true);
+        assert_eq!(found.len(), 5, "{found:?}");
+    }
+
+    #[test]
+    fn a_scalar_the_walker_writes_as_its_member_is_left_to_the_text() {
+        // SCALAR words holding a value that its member takes (the walker
+        // writes such a value as the member's own word) are judged by the
+        // JSON text written from them.
+        let operation = Operation::CreateTask;
+        let context = context(operation);
+        let text = request(r#""Options":{"BytesPerSecond":"fast"},"TaskMode":"x""#);
+        let tree = parse(&text).expect("JSON");
+        let (words, strings, _) = walk(&tree.value, operation).expect("walked");
+        // BytesPerSecond (9) holding a string of 4 units; TaskMode (11) one of 1.
+        let fast = 9.0 + 64.0 * (4.0 + 4.0);
+        let x = 11.0 + 64.0 * (4.0 + 1.0);
+        let at = |word: f64| words.iter().position(|&w| w == word).expect("a scalar");
+        // BytesPerSecond holding the integer 5 instead.
+        let mut integer = words.clone();
+        integer[at(fast)] = 9.0 + 64.0 * 3.0;
+        integer.insert(at(fast) + 1, 5.0);
+        // A word more in the request and in Options (its word before the mark).
+        integer[0] += 64.0;
+        integer[at(fast) - 2] += 64.0;
+        // TaskMode holding BASIC, a word of its enum, as a string.
+        let mut basic = words.clone();
+        basic[at(x)] = 11.0 + 64.0 * (4.0 + 5.0);
+        for (words, strings, as_text) in [
+            (
+                integer,
+                strings.replacen("fast", "", 1),
+                r#""Options":{"BytesPerSecond":5},"TaskMode":"x""#,
+            ),
+            (
+                basic,
+                format!("{}BASIC", &strings[..strings.len() - 1]),
+                r#""Options":{"BytesPerSecond":"fast"},"TaskMode":"BASIC""#,
+            ),
+        ] {
+            let units = strings.len();
+            assert!(
+                report(&words, &strings, units, operation, 0).is_none(),
+                "{as_text}"
+            );
+            assert_eq!(
+                validate_walked(&words, &strings, units, &context),
+                Some(validate_text_by_tree(&request(as_text), &context)),
+                "{as_text}"
+            );
+        }
+    }
+
+    #[test]
     fn what_the_pass_leaves_to_the_tree_is_judged_by_the_objects_json_text() {
         for extra in [
             // Unknown members whose values are objects or arrays.
@@ -1297,7 +1511,6 @@ mod tests {
             r#""Tags":[[]]"#,
             // A string with an escape in JSON text (the walker's strings
             // have none): the tree decodes escapes, lone surrogates too.
-            r#""TaskMode":"a\u0001""#,
             r#""Tags":[{"Key":"k"},"\u0000"]"#,
         ] {
             judged_by_the_text(&request(extra), Operation::CreateTask);

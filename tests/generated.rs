@@ -540,13 +540,13 @@ const WALKER_END: &str = "// </generated: walker>";
 /// function `wN(o)` that lists the object's keys as `JSON.stringify` does and
 /// reads each known member once, per list a function `lN(v)`, per enum an
 /// array `eN` of its words; `false` means "give up". The helpers they call
-/// (`notPlain`, `str`, `oneOf`, `int`, `items`, `raw`, `miss`, `rawItem`,
+/// (`notPlain`, `str`, `oneOf`, `int`, `items`, `raw`, `misfit`, `miss`, `rawItem`,
 /// `missItem`, `close`, `leave`, `keysOf`, `positions`) are written by hand
 /// next to them; a word is written in place (`WALK_BUFFER[walkNext++] =`),
 /// where a call of a function of its own was not always inlined by V8.
 fn walker_code() -> String {
     use datasync_task_validator::internal::schema::{Member, Shape};
-    use datasync_task_validator::internal::walked::{POSITIONS, RAW, RAW_ITEM};
+    use datasync_task_validator::internal::walked::{POSITIONS, RAW, RAW_ITEM, SCALAR};
     use datasync_task_validator::Operation;
 
     struct Writer {
@@ -555,6 +555,8 @@ fn walker_code() -> String {
         named: Vec<(&'static Shape, String)>,
         structures: usize,
         lists: usize,
+        /// Each list's walker by what it reads (see `name`), with its name.
+        lists_read: Vec<(String, String)>,
         enums: usize,
     }
 
@@ -595,6 +597,16 @@ fn walker_code() -> String {
             }
             let name = match shape {
                 Shape::Structure(members) => {
+                    // Structures of the same members (Options and
+                    // OverrideOptions) share one walker.
+                    let same = self.named.iter().find(|(at, _)| {
+                        matches!(at, Shape::Structure(other) if std::ptr::eq(*other, *members))
+                    });
+                    if let Some((_, name)) = same {
+                        let name = name.clone();
+                        self.named.push((shape, name.clone()));
+                        return name;
+                    }
                     let name = format!("w{}", self.structures);
                     self.structures += 1;
                     self.named.push((shape, name.clone()));
@@ -602,10 +614,23 @@ fn walker_code() -> String {
                     name
                 }
                 Shape::List { item, max_items } => {
+                    // Lists of the same most items whose items are read
+                    // alike (Includes and Excludes) share one walker.
+                    let (put, read) = self.reader(item, "x", "i", "0");
+                    let signature = format!("{max_items} {put} {read}");
+                    let same = self
+                        .lists_read
+                        .iter()
+                        .find(|(other, _)| *other == signature);
+                    if let Some((_, name)) = same {
+                        let name = name.clone();
+                        self.named.push((shape, name.clone()));
+                        return name;
+                    }
                     let name = format!("l{}", self.lists);
                     self.lists += 1;
                     self.named.push((shape, name.clone()));
-                    let (put, read) = self.reader(item, "x", "i", "0");
+                    self.lists_read.push((signature, name.clone()));
                     // `missItem` takes back the item's word put before it.
                     let (put, miss) = match put.is_empty() {
                         true => (String::new(), "rawItem"),
@@ -655,7 +680,7 @@ fn walker_code() -> String {
                     if name == "ScheduleExpression" {
                         // Kept for the clock (see `timeFor`).
                         assert!(matches!(member.shape, Shape::String(rule) if rule.allowed.is_empty()));
-                        return format!("      case {at}:\n        v = o.{name};\n        if (str(v, at)) walkSchedule = v;\n        else raw(k, v);\n        continue;\n");
+                        return format!("      case {at}:\n        v = o.{name};\n        if (str(v, at)) walkSchedule = v;\n        else misfit(k, v, at);\n        continue;\n");
                     }
                     match member.shape {
                         Shape::String(rule) if !rule.allowed.is_empty() => {
@@ -674,10 +699,10 @@ fn walker_code() -> String {
                     let (put, read) = self.reader(member.shape, "v", "k", "at");
                     // `miss` takes back the member's word put before it.
                     let (put, miss) = match put.is_empty() {
-                        true => (String::new(), "raw"),
+                        true => (String::new(), "misfit"),
                         false => (format!("        {put}\n"), "miss"),
                     };
-                    format!("      case {at}:\n{put}        v = o.{name};\n        if (!{read}) {miss}(k, v);\n        continue;\n")
+                    format!("      case {at}:\n{put}        v = o.{name};\n        if (!{read}) {miss}(k, v, at);\n        continue;\n")
                 })
                 .collect();
             // After the switch: the member read into `v` is a string, or (with
@@ -685,10 +710,10 @@ fn walker_code() -> String {
             let (words, read) = match (strings, enums) {
                 (true, true) => (
                     "    let e;\n",
-                    "    if (!(e === undefined ? str(v, at) : oneOf(v, e, at))) raw(k, v);\n",
+                    "    if (!(e === undefined ? str(v, at) : oneOf(v, e, at))) misfit(k, v, at);\n",
                 ),
-                (true, false) => ("", "    if (!str(v, at)) raw(k, v);\n"),
-                (false, true) => ("    let e;\n", "    if (!oneOf(v, e, at)) raw(k, v);\n"),
+                (true, false) => ("", "    if (!str(v, at)) misfit(k, v, at);\n"),
+                (false, true) => ("    let e;\n", "    if (!oneOf(v, e, at)) misfit(k, v, at);\n"),
                 (false, false) => ("", ""),
             };
             let names: Vec<String> = members.iter().map(|member| quoted(member.name)).collect();
@@ -717,15 +742,23 @@ fn walker_code() -> String {
     }
 
     /// The most words a member of `shape` takes after its own word: every
-    /// member once, every list full, and before, between and after the
-    /// members one run of members written as JSON text (two words: a mark
-    /// and a length; an item so written, two words in place of its own).
+    /// member once, each holding a safe integer where a string belongs,
+    /// every list full, and before, between and after the members one run
+    /// of members written as JSON text (two words: a mark and a length; an
+    /// item so written, two words in place of its own).
     fn most_words(shape: &Shape) -> usize {
         match shape {
             Shape::Structure(members) => {
+                // A member holding a scalar of another kind takes up to
+                // three: a mark, its word and an integer's value (an
+                // integer's member two either way: its word and its value,
+                // or a mark and its word).
                 let read: usize = members
                     .iter()
-                    .map(|member| 1 + most_words(member.shape))
+                    .map(|member| match member.shape {
+                        Shape::Long { .. } => 2,
+                        shape => (1 + most_words(shape)).max(3),
+                    })
                     .sum();
                 read + 2 * (members.len() + 1)
             }
@@ -741,6 +774,7 @@ fn walker_code() -> String {
         named: Vec::new(),
         structures: 0,
         lists: 0,
+        lists_read: Vec::new(),
         enums: 0,
     };
     let roots: Vec<String> = Operation::ALL
@@ -757,7 +791,7 @@ fn walker_code() -> String {
         .max()
         .unwrap_or(0);
     format!(
-        "{WALKER_START}\n/** The words that mark members, and an item, written as JSON text in the strings (src/walked.rs). */\nconst RAW = {RAW};\nconst RAW_ITEM = {RAW_ITEM};\n/** A member's word is its position plus this many times what it holds (src/walked.rs). */\nconst POSITIONS = {POSITIONS};\n/** The operations, in the order of the core's Operation::ALL: the first word of a walk. */\nconst WALK_OPERATIONS = [{}];\n/** The most words a walk writes (every member once, every list full, and the most runs of members written as JSON text). */\nconst WALK_WORDS = {words};\n{}/** Each operation's walker, in WALK_OPERATIONS order. */\nconst WALKS = [{}];\n{WALKER_END}",
+        "{WALKER_START}\n/** The words that mark members, and an item, written as JSON text in the strings (src/walked.rs). */\nconst RAW = {RAW};\nconst RAW_ITEM = {RAW_ITEM};\n/** The word that marks a member holding a scalar of another kind than its shape (src/walked.rs). */\nconst SCALAR = {SCALAR};\n/** A member's word is its position plus this many times what it holds (src/walked.rs). */\nconst POSITIONS = {POSITIONS};\n/** The operations, in the order of the core's Operation::ALL: the first word of a walk. */\nconst WALK_OPERATIONS = [{}];\n/** The most words a walk writes (every member once, every list full, and the most runs of members written as JSON text). */\nconst WALK_WORDS = {words};\n{}/** Each operation's walker, in WALK_OPERATIONS order. */\nconst WALKS = [{}];\n{WALKER_END}",
         names.join(", "),
         writer.code,
         roots.join(", ")

@@ -396,7 +396,7 @@ test('malformed options: their getters run as often as when the request is text 
   assertUnharmed();
 });
 
-test('the walk at its most words (every member, every list full, members written as JSON text before, between and after all of them): read, and the text\'s report', () => {
+test('the walk at its most words (every member, every list full, members written as JSON text before, between and after all of them, every string a safe integer): read, and the text\'s report', () => {
   // WALK_WORDS is the size of the walker's buffer and of the words in
   // wasm memory; a walk that wrote more would be cut short silently.
   let count = -1;
@@ -428,9 +428,19 @@ test('the walk at its most words (every member, every list full, members written
     ])],
     ['TaskMode', 'BASIC'],
   ]);
-  const report = counting(fullest);
+  // Every string a safe integer: a mark, the member's word and the value.
+  const integers = (value) => {
+    if (typeof value === 'string') return 1;
+    if (Array.isArray(value)) return value.map(integers);
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, integers(member)]));
+  };
+  const wrong = counting(integers(fullest));
   const most = Number(/const WALK_WORDS = (\d+);/.exec(readFileSync(new URL('../../js/text-path.mjs', import.meta.url), 'utf8'))[1]);
   assert.equal(count, most, 'the words the walker wrote: all of WALK_WORDS');
+  assert.equal(JSON.stringify(wrong), JSON.stringify(validate(JSON.stringify(integers(fullest)))));
+  const report = counting(fullest);
+  assert.ok(count < most, 'valid values take fewer words');
   assert.equal(JSON.stringify(report), JSON.stringify(validate(JSON.stringify(fullest))));
   assert.ok(report.errors.some((d) => d.code === 'request/unknown-member'));
   assertUnharmed();

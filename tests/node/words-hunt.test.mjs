@@ -310,7 +310,7 @@ test("keys in another order than the model's: every structure reversed, with its
 /** The most words a walk writes, as the built wrapper sizes its buffers (WALK_WORDS). */
 const WALK_WORDS = Number(readFileSync(`${repoRoot}/pkg/node/text-path.cjs`, 'utf8').match(/const WALK_WORDS ?= ?(\d+);/)[1]);
 
-test('the most words a walk writes: every member, every list full, unknown members between all of them, exactly the buffer\'s size', () => {
+test('the most words a walk writes: every member, every list full, unknown members between all of them, every string a safe integer, exactly the buffer\'s size', () => {
   const spread = (object) => {
     const out = { U: 1 };
     for (const [key, value] of Object.entries(object)) {
@@ -323,6 +323,12 @@ test('the most words a walk writes: every member, every list full, unknown membe
     if (Array.isArray(value)) return value.map(deep);
     if (value === null || typeof value !== 'object') return value;
     return spread(Object.fromEntries(Object.entries(value).map(([key, member]) => [key, deep(member)])));
+  };
+  const integers = (value) => {
+    if (typeof value === 'string') return 1;
+    if (Array.isArray(value)) return value.map(integers);
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, integers(member)]));
   };
   const tags = Array.from({ length: 50 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
   const level = { ReportLevel: 'ERRORS_ONLY' };
@@ -344,6 +350,9 @@ test('the most words a walk writes: every member, every list full, unknown membe
       most = Math.max(most, given.words.length);
       // Every item written as JSON text in place of its words.
       agreesEverywhere(() => deep({ ...full, Tags: tags.map((tag) => ({ ...tag, Key: 1 })) }), operation);
+      // Every string a safe integer: a mark, the member's word and the value.
+      agreesEverywhere(() => deep(integers(full)), operation);
+      most = Math.max(most, given.words.length);
     }
   }
   assert.equal(most, WALK_WORDS, 'the most words a walk wrote');
@@ -618,7 +627,10 @@ test(
  * units, a structure's extent in words, a list's item count, nothing for an
  * integer, whose value is the next word); an item is written as a member at
  * position 0; -2 and a length stand for members as JSON.stringify writes
- * them, -3 and a length for an item. Throws where the words are not so.
+ * them, -3 and a length for an item; -4 and a member's word for a member
+ * holding a scalar of another kind than its schema's, the word holding 0
+ * null, 1 false, 2 true, 3 an integer (the next word) or 4 plus a string's
+ * length. Throws where the words are not so.
  */
 function decoded(words, strings, operation) {
   let next = 0;
@@ -665,7 +677,12 @@ function decoded(words, strings, operation) {
     while (next < end) {
       const w = word();
       if (w === -2) out.push(text(word()));
-      else {
+      else if (w === -4) {
+        const [position, kind] = split(word());
+        if (position >= names.length) throw new Error(`member ${position} of ${names}`);
+        const value = kind >= 4 ? JSON.stringify(text(kind - 4)) : kind === 3 ? String(word()) : String([null, false, true][kind]);
+        out.push(`${JSON.stringify(names[position])}:${value}`);
+      } else {
         const [position, memberHeld] = split(w);
         if (position >= names.length) throw new Error(`member ${position} of ${names}`);
         out.push(`${JSON.stringify(names[position])}:${member(property.properties[names[position]], memberHeld)}`);

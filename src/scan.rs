@@ -465,9 +465,7 @@ impl<'a> Scanner<'a> {
     /// reads it, and reported.
     #[inline(never)]
     fn wrong_type(&mut self, shape: &'static Shape, slot: Slot, place: &Place<'_>) -> Option<()> {
-        let start = self.pos;
-        self.scalar(slot)?;
-        let value = self.described(start);
+        let value = self.scalar(slot)?;
         self.misjudged(shape, &value, place)
     }
 
@@ -544,6 +542,7 @@ impl<'a> Scanner<'a> {
         Some(self.out.get_or_insert_with(Box::default))
     }
 
+    #[inline(never)]
     fn report(&mut self, diagnostic: Diagnostic) -> Option<()> {
         self.count_problem()?.push(diagnostic);
         Some(())
@@ -620,7 +619,7 @@ impl<'a> Scanner<'a> {
         unknown.push(name);
         (self.token()? == b':').then_some(())?;
         let child = self.record.member(slot, name, None, self.operation);
-        self.scalar(child)
+        self.scalar(child).map(drop)
     }
 
     /// Reports the unknown members of the object of `members` at `place`
@@ -699,22 +698,36 @@ impl<'a> Scanner<'a> {
     }
 
     /// A string, a number, `true`, `false` or `null`, read into `slot` as
-    /// [`Record::from_value`] reads it. `None` for anything else (an object
-    /// or an array is the general path's: see the module's documentation).
-    fn scalar(&mut self, slot: Slot) -> Option<()> {
+    /// [`Record::from_value`] reads it, and as the structure walk's messages
+    /// describe it. `None` for anything else (an object or an array is the
+    /// general path's: see the module's documentation).
+    fn scalar(&mut self, slot: Slot) -> Option<Value<'a>> {
         self.skip_whitespace();
         let start = self.pos;
-        match self.peek()? {
+        Some(match self.peek()? {
             b'"' => {
                 let text = self.string()?;
                 self.record.string(slot, text);
+                Value::String(Cow::Borrowed(text))
             }
             b'-' | b'0'..=b'9' => match self.integer() {
-                Some(int) => self.record.integer(slot, int),
+                Some(int) => {
+                    self.record.integer(slot, int);
+                    Value::Number(Number::Int(int))
+                }
                 None => {
                     self.pos = start;
                     self.number()?;
                     self.record.other(slot);
+                    let text = self.text.get(start..self.pos).unwrap_or_default();
+                    // Beyond 64 bits, or with a fraction or an exponent.
+                    Value::Number(
+                        if text.bytes().any(|byte| matches!(byte, b'.' | b'e' | b'E')) {
+                            Number::Float(Cow::Borrowed(text))
+                        } else {
+                            Number::BigInt(Cow::Borrowed(text))
+                        },
+                    )
                 }
             },
             _ => {
@@ -723,35 +736,13 @@ impl<'a> Scanner<'a> {
                 })?;
                 self.pos += word.len();
                 self.record.other(slot);
+                match word {
+                    "true" => Value::Bool(true),
+                    "false" => Value::Bool(false),
+                    _ => Value::Null,
+                }
             }
-        }
-        Some(())
-    }
-
-    /// The value that starts at `start` and ends where the pass is, as the
-    /// structure walk's messages describe it: what [`Scanner::scalar`] read.
-    #[inline(never)]
-    fn described(&mut self, start: usize) -> Value<'a> {
-        let end = self.pos;
-        let text = self.text.get(start..end).unwrap_or_default();
-        match text.as_bytes().first() {
-            // A string without escapes, between its quotes.
-            Some(b'"') => Value::String(Cow::Borrowed(
-                text.get(1..text.len() - 1).unwrap_or_default(),
-            )),
-            Some(b't') => Value::Bool(true),
-            Some(b'f') => Value::Bool(false),
-            Some(b'n') => Value::Null,
-            _ if text.bytes().any(|byte| matches!(byte, b'.' | b'e' | b'E')) => {
-                Value::Number(Number::Float(Cow::Borrowed(text)))
-            }
-            _ => {
-                self.pos = start;
-                let int = self.integer();
-                self.pos = end;
-                Value::Number(int.map_or(Number::BigInt(Cow::Borrowed(text)), Number::Int))
-            }
-        }
+        })
     }
 
     /// The string `expected` (which needs no escapes), if it comes next

@@ -365,8 +365,6 @@ impl<'w, 'a> Cursor<'w, 'a> {
 
     /// The scalar that the member's word after [`SCALAR`] held `held` for
     /// (see the module's documentation), a string borrowed from the strings.
-    /// Not inlined: the reporting reader and the writer share it.
-    #[inline(never)]
     fn scalar(&mut self, held: usize) -> Option<Value<'a>> {
         Some(match held {
             0 => Value::Null,

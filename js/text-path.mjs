@@ -307,10 +307,10 @@ const mapGet = Map.prototype.get;
 
 /**
  * How many fixed strings and codes a glue keeps (each a power of two): a
- * table where each lands in one slot, by its address, and replaces what
- * was there. A report names a few dozen, all kept; a Map keyed by address
- * cost a hash lookup each, through `Reflect.apply` (the page may replace
- * Map.prototype.get), and was the report's dearest lookup.
+ * table where each lands in one slot, by its address and length, and
+ * replaces what was there. A report names a few dozen, all kept; a Map
+ * keyed by address cost a hash lookup each, through `Reflect.apply` (the
+ * page may replace Map.prototype.get), and was the report's dearest lookup.
  */
 const FIXED_SLOTS = 1024;
 const CODE_SLOTS = 256;
@@ -331,32 +331,39 @@ function reportsKept() {
     memory: undefined,
     buffer: undefined,
     view: new Uint32ArrayAtLoad(0),
-    keys: new Float64Array(FIXED_SLOTS),
+    keys: new Uint32ArrayAtLoad(2 * FIXED_SLOTS), // each slot's address and length: (0, 0) is ''
     strings: new Array(FIXED_SLOTS).fill(''),
-    codeKeys: new Float64Array(CODE_SLOTS),
+    codeKeys: new Uint32ArrayAtLoad(2 * CODE_SLOTS),
     codes: new Array(CODE_SLOTS).fill(null),
   };
 }
 
 /**
- * A copy of the record's words at `address` in the WebAssembly.Memory
- * `wasm`; no page code runs (the Memory's `buffer` getter is the one taken
- * at load). The words are copied from a typed array made with `new`, not by
- * `subarray`, which would ask the page's `Uint32Array[Symbol.species]`
- * for its constructor.
+ * A view of the whole wasm memory `wasm` (a WebAssembly.Memory), made
+ * afresh when the memory is another or has grown since (a detached view
+ * reads undefined), which the record at `address` is read in place from;
+ * no page code runs (the Memory's `buffer` getter is the one taken at load).
  */
-function wordsOf(wasm, address) {
-  const start = address >>> 2;
+function viewOf(wasm, address) {
   // The header's third word: the count of words, header included.
-  if (kept.memory !== wasm || kept.view[start + 2] === undefined) {
+  if (kept.memory !== wasm || kept.view[(address >>> 2) + 2] === undefined) {
     kept.buffer = bufferOf(wasm);
     kept.view = new Uint32ArrayAtLoad(kept.buffer);
     kept.memory = wasm;
   }
-  const count = kept.view[start + 2];
+  return kept.view;
+}
+
+/**
+ * A copy of the record's words at `address`, for a second reading when the
+ * memory grew during the first (see `readReport`). Made with `new`, not by
+ * `subarray`, which would ask the page's `Uint32Array[Symbol.species]` for
+ * its constructor.
+ */
+function wordsOf(wasm, address) {
+  const count = viewOf(wasm, address)[(address >>> 2) + 2];
   const out = count > COPY_KEPT ? new Uint32ArrayAtLoad(count) : WORDS_KEPT;
-  const record = new Uint32ArrayAtLoad(kept.buffer, address, count);
-  apply(setItems, out, [record]);
+  apply(setItems, out, [new Uint32ArrayAtLoad(kept.buffer, address, count)]);
   return out;
 }
 
@@ -393,14 +400,6 @@ function unitAt(end) {
   return unit;
 }
 
-/**
- * The longest fixed string kept, in bytes: codes, params names and the fixed
- * messages are shorter. A key, address * FIXED_LIMIT + length, names one
- * string (the module's data lies a little above 1 MiB: the keys stay far
- * below 2^53, exact in a Float64Array).
- */
-const FIXED_LIMIT = 256;
-
 /** A string written as a value (a path, a message): one of the text, or a fixed one. */
 const stringValue = () => (words[next++] === 5 ? string() : fixedString());
 
@@ -421,14 +420,14 @@ const slotOf = (address, length, mask) => (address ^ (address >>> 10) ^ length) 
 function fixedAt(at) {
   const address = words[at];
   const length = words[at + 1];
-  const key = address * FIXED_LIMIT + length;
   const slot = slotOf(address, length, FIXED_SLOTS - 1);
-  if (kept.keys[slot] === key && length < FIXED_LIMIT) return kept.strings[slot];
+  const keys = kept.keys;
+  if (keys[2 * slot] === address && keys[2 * slot + 1] === length) return kept.strings[slot];
+  if (length === undefined) return ''; // a detached view's: the report is read again (see `readReport`)
   const out = apply(decode, decoder, [new Uint8ArrayAtLoad(bufferOf(memory), address, length)]);
-  if (length < FIXED_LIMIT) {
-    kept.keys[slot] = key;
-    kept.strings[slot] = out;
-  }
+  keys[2 * slot] = address;
+  keys[2 * slot + 1] = length;
+  kept.strings[slot] = out;
   return out;
 }
 
@@ -542,14 +541,14 @@ function codeAt() {
   next += 2;
   const address = words[at];
   const length = words[at + 1];
-  const key = address * FIXED_LIMIT + length;
   const slot = slotOf(address, length, CODE_SLOTS - 1);
-  if (kept.codeKeys[slot] === key && length < FIXED_LIMIT) return kept.codes[slot];
+  const keys = kept.codeKeys;
+  if (keys[2 * slot] === address && keys[2 * slot + 1] === length) return kept.codes[slot];
   const known = { code: fixedAt(at), shapes: undefined };
-  if (length < FIXED_LIMIT) {
-    kept.codeKeys[slot] = key;
-    kept.codes[slot] = known;
-  }
+  if (length === undefined) return known; // a detached view's, not kept (see `fixedAt`)
+  keys[2 * slot] = address;
+  keys[2 * slot + 1] = length;
+  kept.codes[slot] = known;
   return known;
 }
 
@@ -564,16 +563,15 @@ function shapeOf(known, at, count) {
   for (let entry = known.shapes; entry !== undefined; entry = entry.next) {
     const keys = entry.keys;
     // The count kept with the keys: a typed array's `length` is a getter a page may replace.
-    let i = entry.count === count ? 0 : count + 1;
-    while (i < count && keys[i] === words[at + 2 * i] * FIXED_LIMIT + words[at + 2 * i + 1]) i += 1;
-    if (i === count) return entry.build;
+    let i = entry.count === count ? 0 : 2 * count + 1;
+    while (i < 2 * count && keys[i] === words[at + i]) i += 1;
+    if (i === 2 * count) return entry.build;
   }
-  const keys = new Float64Array(count);
+  const keys = new Uint32ArrayAtLoad(2 * count);
   let joined = '';
   for (let i = 0; i < count; i += 1) {
-    const length = words[at + 2 * i + 1];
-    if (length >= FIXED_LIMIT) return undefined;
-    keys[i] = words[at + 2 * i] * FIXED_LIMIT + length;
+    keys[2 * i] = words[at + 2 * i];
+    keys[2 * i + 1] = words[at + 2 * i + 1];
     joined += `,${fixedAt(at + 2 * i)}`;
   }
   const build = apply(mapGet, SHAPES, [joined]);
@@ -641,15 +639,15 @@ function diagnostic() {
  * `string`), or are fixed strings kept in `reports` (one per glue: see
  * `reportsKept`). Nothing of the record is kept once it returns or throws.
  *
- * The record's words are copied out of wasm memory and its text decoded
- * (by TextDecoder.prototype.decode taken at load) first, and the text's
- * bytes copied when it is not all ASCII. No page code runs while a report
- * is read (see `reading`); were a built-in to come to run some, validate()
- * called from there would leave the record alone but might grow the memory
- * (detaching its buffer) or write over it: only a fixed string not yet kept
- * is read from the memory after that, from its buffer taken afresh (the
- * module's data never changes). The last record's first words stay in the
- * copy until the next.
+ * The record's words are read in place, from the view of the whole memory
+ * kept with `reports`, and its text decoded (by TextDecoder.prototype.decode
+ * taken at load) first, and the text's bytes copied when it is not all
+ * ASCII. No page code runs while a report is read (see `reading`); were a
+ * built-in to come to run some, validate() called from there would leave
+ * the record alone (the glue's own validate() writes none) but might grow
+ * the memory, detaching the view: the record is then read again from a copy
+ * of its words. A fixed string not yet kept is read from the memory's
+ * buffer taken afresh (the module's data never changes).
  */
 function readReport(wasm, address, reports) {
   reading = true;
@@ -657,31 +655,55 @@ function readReport(wasm, address, reports) {
     memory = wasm;
     kept = reports;
     arraysPlain = getPrototypeOf(ARRAY_PROTOTYPE) === OBJECT_PROTOTYPE;
+    words = viewOf(wasm, address);
+    const start = address >>> 2;
+    const report = reportAt(start, false);
+    // Read whole unless the memory grew meanwhile, which detaches the view
+    // (it then reads undefined). Only page code could grow it, and none
+    // runs (see `reading`); were a built-in to come to run some, the record
+    // is read again from a copy of its words and text, which nothing changes.
+    if (report !== undefined && words[start] !== undefined) return report;
     words = wordsOf(wasm, address);
-    // The header: where the text is, its length in bytes, the count of words.
-    const bytes = words[1];
-    const textView = new Uint8ArrayAtLoad(kept.buffer, words[0], bytes);
-    text = bytes === 0 ? '' : apply(decode, decoder, [textView]);
-    // As many UTF-16 units as bytes: every character is ASCII, and the
-    // strings' ends in bytes are their ends in the text. Otherwise the
-    // cursor walks a copy of the bytes, made before any string is read.
-    extraBytes = bytes - text.length;
-    if (extraBytes !== 0) {
-      textBytes = bytes > COPY_KEPT ? new Uint8ArrayAtLoad(bytes) : TEXT_KEPT;
-      apply(setItems, textBytes, [textView]);
-    }
-    // After the header: valid, the count of errors and of warnings, then the diagnostics.
-    next = 6;
-    at = atByte = 0;
-    const errors = [];
-    for (let count = words[4]; count > 0; count -= 1) ownItem(errors, diagnostic());
-    const warnings = [];
-    for (let count = words[5]; count > 0; count -= 1) ownItem(warnings, diagnostic());
-    return { valid: words[3] === 1, errors, warnings };
+    return reportAt(0, true);
   } finally {
     words = text = textBytes = memory = kept = undefined; // a long report's text is not kept until the next one
     reading = false;
   }
+}
+
+/**
+ * The report whose record starts at the word `start` of `words`, or
+ * undefined when the memory grew while its text was decoded (`words` is
+ * then a detached view). `copied`: `words` is a copy, and the text is
+ * copied before it is decoded.
+ */
+function reportAt(start, copied) {
+  // The header: where the text is, its length in bytes, the count of words.
+  const bytes = words[start + 1];
+  let view = new Uint8ArrayAtLoad(kept.buffer, words[start], bytes);
+  if (copied) {
+    const copy = new Uint8ArrayAtLoad(bytes);
+    apply(setItems, copy, [view]);
+    view = copy;
+  }
+  text = bytes === 0 ? '' : apply(decode, decoder, [view]);
+  if (words[start] === undefined) return undefined;
+  // As many UTF-16 units as bytes: every character is ASCII, and the
+  // strings' ends in bytes are their ends in the text. Otherwise the
+  // cursor walks a copy of the bytes, made before any string is read.
+  extraBytes = bytes - text.length;
+  if (extraBytes !== 0) {
+    textBytes = copied ? view : bytes > COPY_KEPT ? new Uint8ArrayAtLoad(bytes) : TEXT_KEPT;
+    if (!copied) apply(setItems, textBytes, [view]);
+  }
+  // After the header: valid, the count of errors and of warnings, then the diagnostics.
+  next = start + 6;
+  at = atByte = 0;
+  const errors = [];
+  for (let count = words[start + 4]; count > 0; count -= 1) ownItem(errors, diagnostic());
+  const warnings = [];
+  for (let count = words[start + 5]; count > 0; count -= 1) ownItem(warnings, diagnostic());
+  return { valid: words[start + 3] === 1, errors, warnings };
 }
 
 /** Whether JSON.stringify writes `value` from its own members (it has no toJSON). */

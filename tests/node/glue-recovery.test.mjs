@@ -214,3 +214,51 @@ test("a page's WebAssembly.Memory.prototype.buffer getter that answers another b
     return () => Object.defineProperty(WebAssembly.Memory.prototype, 'buffer', builtIn);
   });
 });
+
+test('a built-in that grows the memory while a report is read (a TextDecoder.prototype.decode replaced before the wrapper loads): the report is read whole', () => {
+  // The reader reads the record's words in place, from a view of the wasm
+  // memory. No page code runs while it reads, but were a built-in it took at
+  // load to run some that grows the memory (detaching that view), it reads
+  // the record again from a copy. Simulated with a wrapper loaded afresh
+  // after the page replaced decode, which then validates BIG once, meanwhile.
+  const require = createRequire(import.meta.url);
+  const gluePath = require.resolve('../../pkg/node/datasync_task_validator.cjs');
+  const wrapperPath = require.resolve('../../pkg/node/text-path.cjs');
+  const builtIn = TextDecoder.prototype.decode;
+  let armed = false;
+  let grown = 0;
+  let own;
+  let glue;
+  TextDecoder.prototype.decode = function decode(...args) {
+    const out = builtIn.apply(this, args);
+    if (armed) {
+      armed = false;
+      const before = glue.wasmMemory().buffer;
+      own(BIG);
+      if (glue.wasmMemory().buffer !== before) grown += 1;
+    }
+    return out;
+  };
+  try {
+    delete require.cache[gluePath];
+    delete require.cache[wrapperPath];
+    glue = require(gluePath);
+    own = require(wrapperPath).createValidate(glue);
+    withClock(FIXTURE_TIME, () => {
+      for (const request of [INVALID, NOT_ASCII]) {
+        const expected = JSON.stringify(validate(request));
+        for (const given of [request, JSON.stringify(request)]) {
+          armed = true;
+          assert.equal(JSON.stringify(own(given)), expected);
+          assert.equal(armed, false, 'the page ran');
+          assert.equal(JSON.stringify(own(given)), expected, 'the next report');
+        }
+      }
+    });
+  } finally {
+    TextDecoder.prototype.decode = builtIn;
+    delete require.cache[gluePath];
+    delete require.cache[wrapperPath];
+  }
+  assert.ok(grown > 0, 'the memory grew while a report was read');
+});

@@ -237,7 +237,6 @@ export function createApplyDefaults(glue) {
 // A byte order mark at the start of a string is the string's own: kept
 // (the default decoder drops one at the start of what it decodes).
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-const SEVERITIES = ['error', 'warning'];
 const OPERATIONS = ['add', 'replace', 'move'];
 const defineProperty = Object.defineProperty;
 const hasOwn = Object.hasOwn;
@@ -306,11 +305,12 @@ const { set: setItems } = Object.getPrototypeOf(Uint8ArrayAtLoad.prototype);
 const mapGet = Map.prototype.get;
 
 /**
- * How many fixed strings and codes a glue keeps (each a power of two): a
- * table where each lands in one slot, by its address and length, and
- * replaces what was there. A report names a few dozen, all kept; a Map
- * keyed by address cost a hash lookup each, through `Reflect.apply` (the
- * page may replace Map.prototype.get), and was the report's dearest lookup.
+ * How many fixed strings a glue keeps (a power of two): a table where each
+ * lands in one slot, by its address and length, and replaces what was
+ * there. A report names a few dozen, all kept; a Map keyed by address cost
+ * a hash lookup each, through `Reflect.apply` (the page may replace
+ * Map.prototype.get), and was the report's dearest lookup. Codes are kept
+ * at their number, below CODE_SLOTS.
  */
 const FIXED_SLOTS = 1024;
 const CODE_SLOTS = 256;
@@ -318,8 +318,9 @@ const CODE_SLOTS = 256;
 /**
  * What readReport keeps of one glue's reports from one to the next: a view
  * of its whole wasm memory while the buffer is the same (`memory`,
- * `buffer`, `view`), and the fixed strings and codes it decoded, each by
- * its key (`fixedAt`) in the slot its address picks. Per glue, so that a
+ * `buffer`, `view`), the fixed strings it decoded, each in the slot its
+ * address and length pick (`fixedAt`), and the codes at their numbers
+ * (`diagnostic`). Per glue, so that a
  * glue let go takes its memory with it (an instance the guard replaced is
  * forgotten by `followInstance`; its replacement's module data is the
  * same, so the strings kept stand for it too). The tables hold only what the
@@ -333,7 +334,6 @@ function reportsKept() {
     view: new Uint32ArrayAtLoad(0),
     keys: new Uint32ArrayAtLoad(2 * FIXED_SLOTS), // each slot's address and length: (0, 0) is ''
     strings: new Array(FIXED_SLOTS).fill(''),
-    codeKeys: new Uint32ArrayAtLoad(2 * CODE_SLOTS),
     codes: new Array(CODE_SLOTS).fill(null),
   };
 }
@@ -413,7 +413,7 @@ const stringValue = () => (words[next++] === 5 ? string() : fixedString());
  */
 const fixedString = () => fixedAt((next += 2) - 2);
 
-/** The slot of `FIXED_SLOTS` (or `CODE_SLOTS`, with that mask) where the string at `address` is kept. */
+/** The slot of `FIXED_SLOTS` (`mask` is one less) where the string at `address` is kept. */
 const slotOf = (address, length, mask) => (address ^ (address >>> 10) ^ length) & mask;
 
 /** The fixed string whose address and length are the words at `at`. */
@@ -532,23 +532,15 @@ function paramsObject(known) {
 }
 
 /**
- * The next code, a fixed string, as `{ code, shapes }`: kept in
- * `kept.codes`, as `fixedAt` keeps strings, with the params shapes seen
- * with it (`shapeOf`).
+ * The code whose number (its place in the core's list of codes) is `index`,
+ * not yet kept, as `{ code, shapes }`: the code is the fixed string after
+ * the number, and the params shapes seen with it are kept with it
+ * (`shapeOf`). Kept in `kept.codes` at its number (the core has fewer than
+ * CODE_SLOTS codes; a detached view's undefined is not kept).
  */
-function codeAt() {
-  const at = next;
-  next += 2;
-  const address = words[at];
-  const length = words[at + 1];
-  const slot = slotOf(address, length, CODE_SLOTS - 1);
-  const keys = kept.codeKeys;
-  if (keys[2 * slot] === address && keys[2 * slot + 1] === length) return kept.codes[slot];
-  const known = { code: fixedAt(at), shapes: undefined };
-  if (length === undefined) return known; // a detached view's, not kept (see `fixedAt`)
-  keys[2 * slot] = address;
-  keys[2 * slot + 1] = length;
-  kept.codes[slot] = known;
+function codeAt(index) {
+  const known = { code: fixedAt(next + 1), shapes: undefined };
+  if (index < CODE_SLOTS) kept.codes[index] = known;
   return known;
 }
 
@@ -617,11 +609,15 @@ const PARAMS = [
 /** PARAMS by their names, each preceded by a comma. */
 const SHAPES = new Map(PARAMS.map((build) => [`,${keysOf(build(() => 0))}`, build]));
 
-/** { code, severity, path, message, params?, fix? }, each object made in one literal. */
-function diagnostic() {
-  const known = codeAt();
+/**
+ * { code, severity, path, message, params?, fix? }, each object made in one
+ * literal; `severity` is the list's, errors' or warnings'.
+ */
+function diagnostic(severity) {
+  const index = words[next];
+  const known = index < CODE_SLOTS && kept.codes[index] !== null ? kept.codes[index] : codeAt(index);
+  next += 3;
   const code = known.code;
-  const severity = SEVERITIES[words[next++]];
   const path = stringValue();
   const message = stringValue();
   const params = words[next] > 0 ? paramsObject(known) : (next++, undefined);
@@ -700,9 +696,9 @@ function reportAt(start, copied) {
   next = start + 6;
   at = atByte = 0;
   const errors = [];
-  for (let count = words[start + 4]; count > 0; count -= 1) ownItem(errors, diagnostic());
+  for (let count = words[start + 4]; count > 0; count -= 1) ownItem(errors, diagnostic('error'));
   const warnings = [];
-  for (let count = words[start + 5]; count > 0; count -= 1) ownItem(warnings, diagnostic());
+  for (let count = words[start + 5]; count > 0; count -= 1) ownItem(warnings, diagnostic('warning'));
   return { valid: words[start + 3] === 1, errors, warnings };
 }
 

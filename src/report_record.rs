@@ -26,8 +26,11 @@
 //! The record, as 32-bit words (`S` marks where a string ends, `F` is a
 //! fixed string's two words):
 //! - the report: `valid` (0 or 1), the count of errors, the count of
-//!   warnings, then the errors and the warnings, each a diagnostic;
-//! - a diagnostic: `F` code, severity (0 error, 1 warning), `T` path,
+//!   warnings, then the errors and the warnings, each a diagnostic (its
+//!   severity is its list's);
+//! - a diagnostic: its code's number (its place in [`Code::ALL`], which the
+//!   wrapper keeps each code at, so that a code read once is found without
+//!   its string), `F` code, `T` path,
 //!   `T` message (`T`: a string as a value writes it, [`Tag::String`] then
 //!   `S`, or [`Tag::Fixed`] then `F`), its params, then the count of fix
 //!   operations and each operation: 0 (`add`) or 1 (`replace`), `S` path
@@ -46,6 +49,8 @@
 
 use std::borrow::Cow;
 
+#[cfg(doc)]
+use crate::diagnostic::Code;
 use crate::diagnostic::{Diagnostic, PatchOp, Severity};
 use crate::json::{Number, Value};
 use crate::Report;
@@ -124,13 +129,10 @@ impl Record {
     }
 
     fn diagnostic(&mut self, diagnostic: &Diagnostic) {
-        // The code's two words and the severity at once: one capacity check.
+        // The code's number and string at once: one capacity check.
         let code = diagnostic.code.as_str();
-        self.words.extend_from_slice(&[
-            address(code),
-            word(code.len()),
-            u32::from(diagnostic.severity == Severity::Warning),
-        ]);
+        self.words
+            .extend_from_slice(&[diagnostic.code as u32, address(code), word(code.len())]);
         #[cfg(test)]
         self.fixed.push((address(code), code));
         self.text(&diagnostic.path);
@@ -349,9 +351,15 @@ mod tests {
             Value::Object(members)
         }
 
-        fn diagnostic(&mut self) -> Value<'static> {
-            let mut members = vec![(Text::Borrowed("code"), self.fixed())];
-            let severity = if self.word() == 1 { "warning" } else { "error" };
+        fn diagnostic(&mut self, severity: &'static str) -> Value<'static> {
+            let number = self.word() as usize;
+            let code = self.fixed();
+            assert_eq!(
+                code,
+                Value::from(Code::ALL[number].as_str()),
+                "the code's number"
+            );
+            let mut members = vec![(Text::Borrowed("code"), code)];
             members.push((Text::Borrowed("severity"), Value::from(severity)));
             members.push((Text::Borrowed("path"), self.text()));
             members.push((Text::Borrowed("message"), self.text()));
@@ -404,8 +412,10 @@ mod tests {
             let valid = reader.word() == 1;
             let errors = reader.word();
             let warnings = reader.word();
-            let errors = (0..errors).map(|_| reader.diagnostic()).collect();
-            let warnings = (0..warnings).map(|_| reader.diagnostic()).collect();
+            let errors = (0..errors).map(|_| reader.diagnostic("error")).collect();
+            let warnings = (0..warnings)
+                .map(|_| reader.diagnostic("warning"))
+                .collect();
             assert_eq!(reader.next, record.words.len(), "every word read");
             assert_eq!(reader.at, reader.text.len(), "every string read");
             Value::Object(vec![
@@ -478,6 +488,16 @@ mod tests {
         assert!(!record.text.contains("Mtime"), "nor copied into the text");
         assert_same_as_text(&report);
         assert_same_as_text(&Report::default());
+    }
+
+    #[test]
+    fn every_code_has_a_number_the_wrapper_keeps() {
+        // js/text-path.mjs keeps codes at their numbers below CODE_SLOTS (256);
+        // a code beyond would be read correctly, but decoded on every report.
+        assert!(Code::ALL.len() <= 256, "{} codes", Code::ALL.len());
+        for (number, code) in Code::ALL.iter().enumerate() {
+            assert_eq!(*code as usize, number, "{code:?}");
+        }
     }
 
     #[test]

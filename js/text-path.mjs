@@ -416,14 +416,23 @@ const fixedString = () => fixedAt((next += 2) - 2);
 /** The slot of `FIXED_SLOTS` (`mask` is one less) where the string at `address` is kept. */
 const slotOf = (address, length, mask) => (address ^ (address >>> 10) ^ length) & mask;
 
-/** The fixed string whose address and length are the words at `at`. */
+/**
+ * The fixed string whose address and length are the words at `at`: kept,
+ * or decoded by `fixedDecoded`. Short, so that V8 inlines it where it is
+ * called.
+ */
 function fixedAt(at) {
   const address = words[at];
   const length = words[at + 1];
   const slot = slotOf(address, length, FIXED_SLOTS - 1);
   const keys = kept.keys;
-  if (keys[2 * slot] === address && keys[2 * slot + 1] === length) return kept.strings[slot];
+  return keys[2 * slot] === address && keys[2 * slot + 1] === length ? kept.strings[slot] : fixedDecoded(address, length, slot);
+}
+
+/** The fixed string at `address`, `length` bytes, decoded from wasm memory and kept in `slot`. */
+function fixedDecoded(address, length, slot) {
   if (length === undefined) return ''; // a detached view's: the report is read again (see `readReport`)
+  const keys = kept.keys;
   const out = apply(decode, decoder, [new Uint8ArrayAtLoad(bufferOf(memory), address, length)]);
   keys[2 * slot] = address;
   keys[2 * slot + 1] = length;
@@ -493,18 +502,29 @@ function object() {
   return out;
 }
 
-/** A value: its tag (null, false, true, a small integer, a number literal, a string, an array, an object), then its content. */
+/**
+ * A value: its tag (null, false, true, a small integer, a number literal, a
+ * string, an array, an object, a fixed string), then its content. The
+ * usual ones (a fixed string, a string, a small integer) first, in few
+ * enough lines that V8 inlines them where they are called.
+ */
 function value() {
-  switch (words[next++]) {
+  const tag = words[next++];
+  if (tag === 8) return fixedString();
+  if (tag === 5) return string();
+  return tag === 3 ? words[next++] : otherValue(tag);
+}
+
+/** A value whose tag is `tag`, but for those `value` reads itself. */
+function otherValue(tag) {
+  switch (tag) {
     case 0: return null;
     case 1: return false;
     case 2: return true;
-    case 3: return words[next++];
     case 4: return +string(); // not the global Number, which a page may replace
-    case 5: return string();
     case 6: return list(value);
     case 7: return object();
-    default: return fixedString();
+    default: return undefined; // a detached view's (see `readReport`)
   }
 }
 
@@ -517,15 +537,20 @@ function operation() {
 
 /**
  * A diagnostic's params: as many as the next word says, their fixed names
- * then their values. Built by one of PARAMS when the names are one's (see
- * `shapeOf`), else member by member.
+ * then their values. Built by `paramsOf` when the names are one of its
+ * shapes' (see `shapeOf`), its values read first (at most three), else
+ * member by member.
  */
 function paramsObject(known) {
   const count = words[next++];
   const names = next;
   next += 2 * count;
-  const build = shapeOf(known, names, count);
-  if (build !== undefined) return build(value);
+  const shape = shapeOf(known, names, count);
+  if (shape !== undefined) {
+    const a = value();
+    const b = count > 1 ? value() : undefined;
+    return paramsOf(shape, a, b, count > 2 ? value() : undefined);
+  }
   const out = {};
   for (let at = names; at < names + 2 * count; at += 2) ownMember(out, fixedAt(at), value());
   return out;
@@ -545,11 +570,12 @@ function codeAt(index) {
 }
 
 /**
- * The one of PARAMS whose names are the `count` fixed names at `at`, or
- * undefined. Found by the names the first time, then known by the names'
- * keys (as `fixedAt` keys them): `known.shapes` (see `codeAt`) lists each
- * list of names seen with the code (a code has a few) and its builder.
- * Its objects are literals, which set off no page code.
+ * The number of the shape of `paramsOf` whose names are the `count` fixed
+ * names at `at`, or undefined. Found by the names the first time, then
+ * known by the names' addresses and lengths (as `fixedAt` keys them):
+ * `known.shapes` (see `codeAt`) lists each list of names seen with the code
+ * (a code has a few) and its shape. Its objects are literals, which set
+ * off no page code.
  */
 function shapeOf(known, at, count) {
   for (let entry = known.shapes; entry !== undefined; entry = entry.next) {
@@ -557,7 +583,7 @@ function shapeOf(known, at, count) {
     // The count kept with the keys: a typed array's `length` is a getter a page may replace.
     let i = entry.count === count ? 0 : 2 * count + 1;
     while (i < 2 * count && keys[i] === words[at + i]) i += 1;
-    if (i === 2 * count) return entry.build;
+    if (i === 2 * count) return entry.shape;
   }
   const keys = new Uint32ArrayAtLoad(2 * count);
   let joined = '';
@@ -566,48 +592,53 @@ function shapeOf(known, at, count) {
     keys[2 * i + 1] = words[at + 2 * i + 1];
     joined += `,${fixedAt(at + 2 * i)}`;
   }
-  const build = apply(mapGet, SHAPES, [joined]);
-  known.shapes = { build, keys, count, next: known.shapes };
-  return build;
+  const shape = apply(mapGet, SHAPES, [joined]);
+  known.shapes = { shape, keys, count, next: known.shapes };
+  return shape;
 }
 
 // <generated: params shapes> from the code registry (src/diagnostic.rs) by tests/generated.rs (UPDATE_GENERATED=1 cargo test --test generated); do not edit by hand.
 /**
- * Each params shape's object, its members' values read by `v` in order:
- * one literal of known members each, so that V8 makes every object of a
- * shape alike (and a literal defines its members, running no setter of
+ * Params shape `shape`'s object, of the values `a`, `b` and `c` in order
+ * (as many as it has members), or undefined beyond the last shape: one
+ * literal of known members each, so that V8 makes every object of a shape
+ * alike (and a literal defines its members, running no setter of
  * Object.prototype's). Their names are the keys of what each gives.
  */
-const PARAMS = [
-  (v) => ({ line: v(), column: v() }),
-  (v) => ({ actual: v() }),
-  (v) => ({ member: v(), suggestion: v() }),
-  (v) => ({ member: v() }),
-  (v) => ({ expected: v(), actual: v() }),
-  (v) => ({ min: v(), value: v() }),
-  (v) => ({ allowed: v(), suggestion: v() }),
-  (v) => ({ allowed: v() }),
-  (v) => ({ min: v(), length: v() }),
-  (v) => ({ max: v(), length: v() }),
-  (v) => ({ pattern: v() }),
-  (v) => ({ max: v(), count: v() }),
-  (v) => ({ related: v() }),
-  (v) => ({ expected: v(), actual: v(), suggestion: v() }),
-  (v) => ({ suggestion: v() }),
-  (v) => ({ now: v(), lastYear: v() }),
-  (v) => ({ pattern: v(), count: v() }),
-  (v) => ({ pattern: v(), suggestion: v(), count: v() }),
-  (v) => ({ total: v(), shown: v() }),
-  (v) => ({ source: v(), destination: v(), related: v() }),
-  (v) => ({ source: v(), destination: v() }),
-  (v) => ({ location: v(), related: v() }),
-  (v) => ({ location: v() }),
-  (v) => ({ storageClass: v(), related: v() }),
-  (v) => ({ storageClass: v() }),
-];
+function paramsOf(shape, a, b, c) {
+  switch (shape) {
+    case 0: return { line: a, column: b };
+    case 1: return { actual: a };
+    case 2: return { member: a, suggestion: b };
+    case 3: return { member: a };
+    case 4: return { expected: a, actual: b };
+    case 5: return { min: a, value: b };
+    case 6: return { allowed: a, suggestion: b };
+    case 7: return { allowed: a };
+    case 8: return { min: a, length: b };
+    case 9: return { max: a, length: b };
+    case 10: return { pattern: a };
+    case 11: return { max: a, count: b };
+    case 12: return { related: a };
+    case 13: return { expected: a, actual: b, suggestion: c };
+    case 14: return { suggestion: a };
+    case 15: return { now: a, lastYear: b };
+    case 16: return { pattern: a, count: b };
+    case 17: return { pattern: a, suggestion: b, count: c };
+    case 18: return { total: a, shown: b };
+    case 19: return { source: a, destination: b, related: c };
+    case 20: return { source: a, destination: b };
+    case 21: return { location: a, related: b };
+    case 22: return { location: a };
+    case 23: return { storageClass: a, related: b };
+    case 24: return { storageClass: a };
+    default: return undefined;
+  }
+}
 // </generated: params shapes>
-/** PARAMS by their names, each preceded by a comma. */
-const SHAPES = new Map(PARAMS.map((build) => [`,${keysOf(build(() => 0))}`, build]));
+/** The shapes of `paramsOf` by their names, each preceded by a comma. */
+const SHAPES = new Map();
+for (let shape = 0, made; (made = paramsOf(shape)) !== undefined; shape += 1) SHAPES.set(`,${keysOf(made)}`, shape);
 
 /**
  * { code, severity, path, message, params?, fix? }, each object made in one

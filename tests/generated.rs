@@ -1288,10 +1288,11 @@ use crate::scan::{first_time, within};";
 const SHAPES_START: &str = "// <generated: params shapes> from the code registry (src/diagnostic.rs) by tests/generated.rs (UPDATE_GENERATED=1 cargo test --test generated); do not edit by hand.";
 const SHAPES_END: &str = "// </generated: params shapes>";
 
-/// The params shapes the wrapper builds with one literal each (`PARAMS` in
+/// The params shapes the wrapper builds with one literal each (`paramsOf` in
 /// js/text-path.mjs): the distinct lists of names of each validator code's
 /// whole `params` (unless more than two are optional: all of them at once
-/// is rare) and of its required members alone, in the order of first use.
+/// is rare) and of its required members alone, in the order of first use,
+/// each of at most three names (the wrapper reads the values into three).
 fn params_shapes() -> String {
     let mut shapes: Vec<Vec<&'static str>> = Vec::new();
     for code in Code::ALL {
@@ -1309,9 +1310,14 @@ fn params_shapes() -> String {
             shapes.push(names);
         }
     }
-    let builders: Vec<String> = shapes
+    let cases: Vec<String> = shapes
         .iter()
-        .map(|names| {
+        .enumerate()
+        .map(|(shape, names)| {
+            assert!(
+                names.len() <= 3,
+                "{names:?}: a params shape has at most three names"
+            );
             for name in names {
                 // A literal's key, where __proto__ would set the prototype instead.
                 assert!(
@@ -1319,16 +1325,20 @@ fn params_shapes() -> String {
                     "{name}: a params name must be a plain identifier"
                 );
             }
-            let members: Vec<String> = names.iter().map(|name| format!("{name}: v()")).collect();
-            format!("  (v) => ({{ {} }}),\n", members.join(", "))
+            let members: Vec<String> = names
+                .iter()
+                .zip(["a", "b", "c"])
+                .map(|(name, value)| format!("{name}: {value}"))
+                .collect();
+            format!("    case {shape}: return {{ {} }};\n", members.join(", "))
         })
         .collect();
     format!(
         "{SHAPES_START}\n\
-         /**\n * Each params shape's object, its members' values read by `v` in order:\n * one literal of known members each, so that V8 makes every object of a\n * shape alike (and a literal defines its members, running no setter of\n * Object.prototype's). Their names are the keys of what each gives.\n */\n\
-         const PARAMS = [\n{}];\n\
+         /**\n * Params shape `shape`'s object, of the values `a`, `b` and `c` in order\n * (as many as it has members), or undefined beyond the last shape: one\n * literal of known members each, so that V8 makes every object of a shape\n * alike (and a literal defines its members, running no setter of\n * Object.prototype's). Their names are the keys of what each gives.\n */\n\
+         function paramsOf(shape, a, b, c) {{\n  switch (shape) {{\n{}    default: return undefined;\n  }}\n}}\n\
          {SHAPES_END}",
-        builders.concat()
+        cases.concat()
     )
 }
 

@@ -279,20 +279,13 @@ var arraysPlain = true;
 var memory;
 var kept; // what readReport keeps of this glue's reports, from one to the next (see `reportsKept`)
 
-// Where readReport copies a record's words: kept from one report to the
-// next, up to COPY_KEPT words (a longer record's copy is made for it
-// alone), copied from a view of the whole wasm memory that each glue keeps
-// while its buffer is the same (see `reportsKept`): growing the memory
-// detaches the buffer, and a detached view reads undefined. A typed array
-// made per report cost more than the copy.
+// Where readReport copies a text not all ASCII (see `textBytes`), up to
+// COPY_KEPT bytes, kept from one report to the next (a longer text's copy
+// is made for it alone): a typed array made per report, its bytes
+// allocated apart, made many-problems with one `é` about 3,400
+// instructions dearer. A validate() called while a report is read reports
+// through the glue (see `reading`), so it never writes here.
 const COPY_KEPT = 1 << 14;
-const WORDS_KEPT = new Uint32ArrayAtLoad(COPY_KEPT);
-// Where readReport copies a text not all ASCII (see `textBytes`), kept from
-// one report to the next as WORDS_KEPT is (a longer text's copy is made for
-// it alone): a typed array made per report, its bytes allocated apart, made
-// many-problems with one `é` about 3,400 instructions dearer. A validate()
-// called while a report is read reports through the glue (see `reading`),
-// so it never writes here.
 const TEXT_KEPT = new Uint8ArrayAtLoad(COPY_KEPT);
 // Taken at load, as `apply`: the page may replace it, and a replacement
 // that validated another request (growing the memory) would read a
@@ -352,19 +345,6 @@ function viewOf(wasm, address) {
     kept.memory = wasm;
   }
   return kept.view;
-}
-
-/**
- * A copy of the record's words at `address`, for a second reading when the
- * memory grew during the first (see `readReport`). Made with `new`, not by
- * `subarray`, which would ask the page's `Uint32Array[Symbol.species]` for
- * its constructor.
- */
-function wordsOf(wasm, address) {
-  const count = viewOf(wasm, address)[(address >>> 2) + 2];
-  const out = count > COPY_KEPT ? new Uint32ArrayAtLoad(count) : WORDS_KEPT;
-  apply(setItems, out, [new Uint32ArrayAtLoad(kept.buffer, address, count)]);
-  return out;
 }
 
 /**
@@ -537,8 +517,8 @@ function operation() {
 
 /**
  * A diagnostic's params: as many as the next word says, their fixed names
- * then their values. Built by `paramsOf` when the names are one of its
- * shapes' (see `shapeOf`), its values read first (at most three), else
+ * then their values. Built by one of PARAMS when the names are one's (see
+ * `shapeOf`), from its values read first (at most three), else
  * member by member.
  */
 function paramsObject(known) {
@@ -549,7 +529,7 @@ function paramsObject(known) {
   if (shape !== undefined) {
     const a = value();
     const b = count > 1 ? value() : undefined;
-    return paramsOf(shape, a, b, count > 2 ? value() : undefined);
+    return PARAMS[shape](a, b, count > 2 ? value() : undefined);
   }
   const out = {};
   for (let at = names; at < names + 2 * count; at += 2) ownMember(out, fixedAt(at), value());
@@ -570,7 +550,7 @@ function codeAt(index) {
 }
 
 /**
- * The number of the shape of `paramsOf` whose names are the `count` fixed
+ * The number of the one of PARAMS whose names are the `count` fixed
  * names at `at`, or undefined. Found by the names the first time, then
  * known by the names' addresses and lengths (as `fixedAt` keys them):
  * `known.shapes` (see `codeAt`) lists each list of names seen with the code
@@ -599,46 +579,43 @@ function shapeOf(known, at, count) {
 
 // <generated: params shapes> from the code registry (src/diagnostic.rs) by tests/generated.rs (UPDATE_GENERATED=1 cargo test --test generated); do not edit by hand.
 /**
- * Params shape `shape`'s object, of the values `a`, `b` and `c` in order
- * (as many as it has members), or undefined beyond the last shape: one
- * literal of known members each, so that V8 makes every object of a shape
- * alike (and a literal defines its members, running no setter of
- * Object.prototype's). Their names are the keys of what each gives.
+ * Each params shape's object, of the values `a`, `b` and `c` in order (as
+ * many as it has members): one literal of known members each, so that V8
+ * makes every object of a shape alike (and a literal defines its members,
+ * running no setter of Object.prototype's). Their names are the keys of
+ * what each gives.
  */
-function paramsOf(shape, a, b, c) {
-  switch (shape) {
-    case 0: return { line: a, column: b };
-    case 1: return { actual: a };
-    case 2: return { member: a, suggestion: b };
-    case 3: return { member: a };
-    case 4: return { expected: a, actual: b };
-    case 5: return { min: a, value: b };
-    case 6: return { allowed: a, suggestion: b };
-    case 7: return { allowed: a };
-    case 8: return { min: a, length: b };
-    case 9: return { max: a, length: b };
-    case 10: return { pattern: a };
-    case 11: return { max: a, count: b };
-    case 12: return { related: a };
-    case 13: return { expected: a, actual: b, suggestion: c };
-    case 14: return { suggestion: a };
-    case 15: return { now: a, lastYear: b };
-    case 16: return { pattern: a, count: b };
-    case 17: return { pattern: a, suggestion: b, count: c };
-    case 18: return { total: a, shown: b };
-    case 19: return { source: a, destination: b, related: c };
-    case 20: return { source: a, destination: b };
-    case 21: return { location: a, related: b };
-    case 22: return { location: a };
-    case 23: return { storageClass: a, related: b };
-    case 24: return { storageClass: a };
-    default: return undefined;
-  }
-}
+const PARAMS = [
+  (a, b, c) => ({ line: a, column: b }),
+  (a, b, c) => ({ actual: a }),
+  (a, b, c) => ({ member: a, suggestion: b }),
+  (a, b, c) => ({ member: a }),
+  (a, b, c) => ({ expected: a, actual: b }),
+  (a, b, c) => ({ min: a, value: b }),
+  (a, b, c) => ({ allowed: a, suggestion: b }),
+  (a, b, c) => ({ allowed: a }),
+  (a, b, c) => ({ min: a, length: b }),
+  (a, b, c) => ({ max: a, length: b }),
+  (a, b, c) => ({ pattern: a }),
+  (a, b, c) => ({ max: a, count: b }),
+  (a, b, c) => ({ related: a }),
+  (a, b, c) => ({ expected: a, actual: b, suggestion: c }),
+  (a, b, c) => ({ suggestion: a }),
+  (a, b, c) => ({ now: a, lastYear: b }),
+  (a, b, c) => ({ pattern: a, count: b }),
+  (a, b, c) => ({ pattern: a, suggestion: b, count: c }),
+  (a, b, c) => ({ total: a, shown: b }),
+  (a, b, c) => ({ source: a, destination: b, related: c }),
+  (a, b, c) => ({ source: a, destination: b }),
+  (a, b, c) => ({ location: a, related: b }),
+  (a, b, c) => ({ location: a }),
+  (a, b, c) => ({ storageClass: a, related: b }),
+  (a, b, c) => ({ storageClass: a }),
+];
 // </generated: params shapes>
-/** The shapes of `paramsOf` by their names, each preceded by a comma. */
+/** The numbers of PARAMS's shapes by their names, each preceded by a comma. */
 const SHAPES = new Map();
-for (let shape = 0, made; (made = paramsOf(shape)) !== undefined; shape += 1) SHAPES.set(`,${keysOf(made)}`, shape);
+PARAMS.forEach((build, shape) => SHAPES.set(`,${keysOf(build())}`, shape));
 
 /**
  * { code, severity, path, message, params?, fix? }, each object made in one
@@ -672,9 +649,10 @@ function diagnostic(severity) {
  * ASCII. No page code runs while a report is read (see `reading`); were a
  * built-in to come to run some, validate() called from there would leave
  * the record alone (the glue's own validate() writes none) but might grow
- * the memory, detaching the view: the record is then read again from a copy
- * of its words. A fixed string not yet kept is read from the memory's
- * buffer taken afresh (the module's data never changes).
+ * the memory, detaching the view: the record, still where it was, is then
+ * read again from a view of the grown memory. A fixed string not yet kept
+ * is read from the memory's buffer taken afresh (the module's data never
+ * changes).
  */
 function readReport(wasm, address, reports) {
   reading = true;
@@ -682,16 +660,17 @@ function readReport(wasm, address, reports) {
     memory = wasm;
     kept = reports;
     arraysPlain = getPrototypeOf(ARRAY_PROTOTYPE) === OBJECT_PROTOTYPE;
-    words = viewOf(wasm, address);
     const start = address >>> 2;
-    const report = reportAt(start, false);
-    // Read whole unless the memory grew meanwhile, which detaches the view
+    let report;
+    // Read again while the memory grew meanwhile, which detaches the view
     // (it then reads undefined). Only page code could grow it, and none
     // runs (see `reading`); were a built-in to come to run some, the record
-    // is read again from a copy of its words and text, which nothing changes.
-    if (report !== undefined && words[start] !== undefined) return report;
-    words = wordsOf(wasm, address);
-    return reportAt(0, true);
+    // is still there, unchanged (see `reading`), in the grown memory's view.
+    do {
+      words = viewOf(wasm, address);
+      report = reportAt(start);
+    } while (words[start] === undefined);
+    return report;
   } finally {
     words = text = textBytes = memory = kept = undefined; // a long report's text is not kept until the next one
     reading = false;
@@ -699,20 +678,14 @@ function readReport(wasm, address, reports) {
 }
 
 /**
- * The report whose record starts at the word `start` of `words`, or
- * undefined when the memory grew while its text was decoded (`words` is
- * then a detached view). `copied`: `words` is a copy, and the text is
- * copied before it is decoded.
+ * The report whose record starts at the word `start` of `words` (the view
+ * of wasm memory), or undefined when the memory grew while its text was
+ * decoded, detaching the view.
  */
-function reportAt(start, copied) {
+function reportAt(start) {
   // The header: where the text is, its length in bytes, the count of words.
   const bytes = words[start + 1];
-  let view = new Uint8ArrayAtLoad(kept.buffer, words[start], bytes);
-  if (copied) {
-    const copy = new Uint8ArrayAtLoad(bytes);
-    apply(setItems, copy, [view]);
-    view = copy;
-  }
+  const view = new Uint8ArrayAtLoad(kept.buffer, words[start], bytes);
   text = bytes === 0 ? '' : apply(decode, decoder, [view]);
   if (words[start] === undefined) return undefined;
   // As many UTF-16 units as bytes: every character is ASCII, and the
@@ -720,8 +693,8 @@ function reportAt(start, copied) {
   // cursor walks a copy of the bytes, made before any string is read.
   extraBytes = bytes - text.length;
   if (extraBytes !== 0) {
-    textBytes = copied ? view : bytes > COPY_KEPT ? new Uint8ArrayAtLoad(bytes) : TEXT_KEPT;
-    if (!copied) apply(setItems, textBytes, [view]);
+    textBytes = bytes > COPY_KEPT ? new Uint8ArrayAtLoad(bytes) : TEXT_KEPT;
+    apply(setItems, textBytes, [view]);
   }
   // After the header: valid, the count of errors and of warnings, then the diagnostics.
   next = start + 6;

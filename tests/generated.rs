@@ -1288,11 +1288,12 @@ use crate::scan::{first_time, within};";
 const SHAPES_START: &str = "// <generated: params shapes> from the code registry (src/diagnostic.rs) by tests/generated.rs (UPDATE_GENERATED=1 cargo test --test generated); do not edit by hand.";
 const SHAPES_END: &str = "// </generated: params shapes>";
 
-/// The params shapes the wrapper builds with one literal each (`paramsOf` in
+/// The params shapes the wrapper builds with one literal each (`PARAMS` in
 /// js/text-path.mjs): the distinct lists of names of each validator code's
 /// whole `params` (unless more than two are optional: all of them at once
 /// is rare) and of its required members alone, in the order of first use,
-/// each of at most three names (the wrapper reads the values into three).
+/// each of at most three names (the wrapper reads the values first, into
+/// three arguments).
 fn params_shapes() -> String {
     let mut shapes: Vec<Vec<&'static str>> = Vec::new();
     for code in Code::ALL {
@@ -1310,10 +1311,9 @@ fn params_shapes() -> String {
             shapes.push(names);
         }
     }
-    let cases: Vec<String> = shapes
+    let builders: Vec<String> = shapes
         .iter()
-        .enumerate()
-        .map(|(shape, names)| {
+        .map(|names| {
             assert!(
                 names.len() <= 3,
                 "{names:?}: a params shape has at most three names"
@@ -1330,15 +1330,15 @@ fn params_shapes() -> String {
                 .zip(["a", "b", "c"])
                 .map(|(name, value)| format!("{name}: {value}"))
                 .collect();
-            format!("    case {shape}: return {{ {} }};\n", members.join(", "))
+            format!("  (a, b, c) => ({{ {} }}),\n", members.join(", "))
         })
         .collect();
     format!(
         "{SHAPES_START}\n\
-         /**\n * Params shape `shape`'s object, of the values `a`, `b` and `c` in order\n * (as many as it has members), or undefined beyond the last shape: one\n * literal of known members each, so that V8 makes every object of a shape\n * alike (and a literal defines its members, running no setter of\n * Object.prototype's). Their names are the keys of what each gives.\n */\n\
-         function paramsOf(shape, a, b, c) {{\n  switch (shape) {{\n{}    default: return undefined;\n  }}\n}}\n\
+         /**\n * Each params shape's object, of the values `a`, `b` and `c` in order (as\n * many as it has members): one literal of known members each, so that V8\n * makes every object of a shape alike (and a literal defines its members,\n * running no setter of Object.prototype's). Their names are the keys of\n * what each gives.\n */\n\
+         const PARAMS = [\n{}];\n\
          {SHAPES_END}",
-        cases.concat()
+        builders.concat()
     )
 }
 

@@ -287,3 +287,60 @@ fn the_regions_held_stay_bounded_over_calls_with_blocks_that_outlive_them() {
         forever.len()
     );
 }
+
+#[test]
+fn a_zeroed_small_block_is_all_zero_even_where_a_freed_block_wrote() {
+    let heap = Heap::new();
+    let layout = Layout::from_size_align(64, 8).unwrap();
+    // SAFETY: a non-zero size.
+    let dirty = unsafe { heap.arena.alloc(layout) };
+    assert!(!dirty.is_null());
+    // SAFETY: the block is 64 bytes, ours; then freed with its layout.
+    unsafe {
+        dirty.write_bytes(0xAB, layout.size());
+        heap.arena.dealloc(dirty, layout);
+    }
+    // SAFETY: a non-zero size.
+    let zeroed = unsafe { heap.arena.alloc_zeroed(layout) };
+    assert_eq!(
+        zeroed, dirty,
+        "the emptied region is bumped again from where the freed block was"
+    );
+    // SAFETY: the block is 64 bytes, ours.
+    let bytes = unsafe { std::slice::from_raw_parts(zeroed, layout.size()) };
+    assert!(
+        bytes.iter().all(|&byte| byte == 0),
+        "alloc_zeroed handed out the freed block's bytes: {bytes:x?}"
+    );
+    // SAFETY: live, with this layout.
+    unsafe { heap.arena.dealloc(zeroed, layout) };
+}
+
+/// GlobalAlloc's contract rules out a block of no bytes, but the allocator
+/// places one safely: not at the end of a region filled to its last byte,
+/// which is the next region's first (its count), where its free would count
+/// down another region.
+#[test]
+fn a_block_of_no_bytes_after_the_region_is_filled_starts_inside_a_region() {
+    let mut heap = Heap::new();
+    // The first region's room past its count (padded to MAX_ALIGN): 31
+    // blocks of SMALL bytes, then one as long as the rest, which would end
+    // at the region's last byte.
+    let room = REGION - MAX_ALIGN;
+    let mut blocks: Vec<Block> = (0..room / SMALL).map(|_| heap.alloc(SMALL, 1)).collect();
+    blocks.push(heap.alloc(room % SMALL, 1));
+    let layout = Layout::from_size_align(0, 1).unwrap();
+    // SAFETY: outside GlobalAlloc's contract (no bytes), which this
+    // allocator defines: a block of no bytes inside the current region.
+    let empty = unsafe { heap.arena.alloc(layout) };
+    assert!(!empty.is_null());
+    assert_ne!(
+        empty.addr() % REGION,
+        0,
+        "a block of no bytes at {empty:p}, a region's first byte (its count)"
+    );
+    // SAFETY: live, with this layout.
+    unsafe { heap.arena.dealloc(empty, layout) };
+    blocks.into_iter().for_each(|block| heap.free(block));
+    assert!(heap.regions() <= 2);
+}

@@ -1,7 +1,7 @@
 // The .wasm's allocator (crates/bump-regions: small blocks bumped out of
-// regions, the rest from the standard library's dlmalloc) over many calls:
-// what a long report takes is given back and taken again, so wasm memory stops
-// growing however many long reports a page or a server validates, and no
+// regions, the rest from talc) over many calls: what a long report takes is
+// given back and taken again, so wasm memory stops growing however many long
+// reports a page or a server validates, and no
 // block still in use is handed out again, so every report stays right
 // (docs/performance.md, "The allocator and memory copies" and "The invalid
 // request: a cheaper allocator").

@@ -6,7 +6,7 @@
 //! allocator, aligned to their size. The region's first bytes count its live
 //! blocks. Freeing a block finds its region by masking the block's address
 //! and counts one down; nothing else is done with the block's bytes, so
-//! allocating and freeing cost a handful of instructions each.
+//! allocating and freeing cost a few dozen instructions each.
 //!
 //! A region is reused only when its count returns to zero, so no block still
 //! in use is ever handed out again:

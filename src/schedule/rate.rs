@@ -79,7 +79,7 @@ fn too_frequent_message(expression: &str, minutes: u32) -> String {
             Plain("minute"),
             Plain(
                 TOO_FREQUENT_TAIL
-                    .get(" minutes".len()..)
+                    .get(TOO_FREQUENT_REASON_AT..)
                     .unwrap_or_default(),
             ),
         ]
@@ -98,9 +98,25 @@ fn too_frequent_message(expression: &str, minutes: u32) -> String {
     ])
 }
 
-/// The end of the too-frequent message, [`HOURLY`] quoted in it.
-const TOO_FREQUENT_TAIL: &str =
-    " minutes, but DataSync runs a task at most once an hour; use \"rate(1 hour)\" or a longer interval.";
+/// Why a rate is too frequent and what to write instead ([`HOURLY`], quoted
+/// as any value is): the end of the too-frequent message, after its unit.
+macro_rules! too_frequent_reason {
+    () => {
+        concat!(
+            ", but DataSync runs a task at most once an hour; use \"",
+            hourly!(),
+            "\" or a longer interval."
+        )
+    };
+}
+
+/// The end of the too-frequent message after a number of minutes: the
+/// unit, then the reason.
+const TOO_FREQUENT_TAIL: &str = concat!(" minutes", too_frequent_reason!());
+
+/// Where [`TOO_FREQUENT_TAIL`]'s reason begins, past its unit: the end of
+/// the message after "every minute" (one copy of the reason in the `.wasm`).
+const TOO_FREQUENT_REASON_AT: usize = TOO_FREQUENT_TAIL.len() - too_frequent_reason!().len();
 
 /// `value`'s decimal digits, written into `digits` without an allocation or
 /// the formatting machinery (ten places hold any `u32`).
@@ -125,8 +141,19 @@ fn decimal(value: u32, digits: &mut [u8; 10]) -> &str {
 /// The largest value accepted.
 const MAX_VALUE: u32 = i32::MAX as u32;
 
+/// The most frequent rate DataSync allows: spelled once, here, for
+/// [`HOURLY`] and for the too-frequent message's tail (built at compile
+/// time with `concat!`, which takes literals only).
+macro_rules! hourly {
+    () => {
+        "rate(1 hour)"
+    };
+}
+// As an item: in scope above its definition, in the message's tail.
+use hourly;
+
 /// The most frequent rate DataSync allows.
-const HOURLY: &str = "rate(1 hour)";
+const HOURLY: &str = hourly!();
 
 /// A rate unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

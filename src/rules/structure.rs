@@ -75,13 +75,23 @@ fn article_n(operation: Operation) -> &'static str {
     }
 }
 
+/// The missing-member message's words after the member's name: one home
+/// for [`missing_member`], which builds the message, and for
+/// [`FIXED_MISSING`], whose texts are built from it at compile time
+/// (`concat!` takes literals only).
+macro_rules! is_required {
+    () => {
+        " is required"
+    };
+}
+
 fn missing_member(name: &str, parent: &str) -> String {
     if parent.is_empty() {
-        message(&[Plain(name), Plain(" is required.")])
+        message(&[Plain(name), Plain(concat!(is_required!(), "."))])
     } else {
         message(&[
             Plain(name),
-            Plain(" is required in "),
+            Plain(concat!(is_required!(), " in ")),
             Plain(parent),
             Plain("."),
         ])
@@ -331,6 +341,16 @@ pub(crate) fn missing_member_diagnostic(
     diagnostic.with("member", member)
 }
 
+/// The pointer of `member` at the root followed by the rest of its
+/// missing-member message (the message is the text past the slash), as one
+/// [`Fixed`] text for [`FIXED_MISSING`]: what [`missing_member`] builds for
+/// a member with no parent, from the same words.
+macro_rules! missing_at_root {
+    ($member:ident) => {
+        fixed!(concat!("/", stringify!($member), is_required!(), "."))
+    };
+}
+
 /// The required members of the requests themselves, each as its pointer
 /// followed by the rest of its missing-member message: the same text
 /// [`missing_member_diagnostic`] would build for a member missing at the
@@ -339,9 +359,9 @@ pub(crate) fn missing_member_diagnostic(
 /// members most often forgotten; the test
 /// `fixed_missing_members_read_as_the_built_ones` holds each to the built text.
 const FIXED_MISSING: [Fixed; 3] = [
-    fixed!("/SourceLocationArn is required."),
-    fixed!("/DestinationLocationArn is required."),
-    fixed!("/TaskArn is required."),
+    missing_at_root!(SourceLocationArn),
+    missing_at_root!(DestinationLocationArn),
+    missing_at_root!(TaskArn),
 ];
 
 /// The path and message of `member` missing at `parent` from

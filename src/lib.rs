@@ -390,7 +390,9 @@ fn member_named(path: &str) -> String {
     if path.is_empty() {
         return String::from("The request");
     }
-    excerpt(path.rsplit('/').next().unwrap_or(path))
+    // The name past the last slash (a path without one is a name).
+    let name = path.rfind('/').and_then(|slash| path.get(slash + 1..));
+    excerpt(name.unwrap_or(path))
 }
 
 /// Validates a request given as JSON text.

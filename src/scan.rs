@@ -368,11 +368,11 @@ impl<'a> Scanner<'a> {
             Shape::Structure(members) if self.peek() == Some(b'{') => {
                 self.object(members, slot, place)
             }
-            Shape::Structure(_) => self.wrong_type(shape, slot, place),
+            Shape::Structure(_) => self.read_not_of_shape(shape, slot, place),
             Shape::List { item, max_items } if self.peek() == Some(b'[') => {
                 self.array(item, *max_items, slot, place)
             }
-            Shape::List { .. } => self.wrong_type(shape, slot, place),
+            Shape::List { .. } => self.read_not_of_shape(shape, slot, place),
             // A value of an enum is one of its words, written as it is.
             Shape::String(rule) if !rule.allowed.is_empty() => {
                 match rule
@@ -414,7 +414,7 @@ impl<'a> Scanner<'a> {
                     }
                     _ => {
                         self.pos = start;
-                        self.wrong_type(shape, slot, place)
+                        self.read_not_of_shape(shape, slot, place)
                     }
                 }
             }
@@ -437,7 +437,8 @@ impl<'a> Scanner<'a> {
         let Some(text) = self.string() else {
             // Not a string (a string with escapes is the general path's).
             self.pos = start;
-            return (self.peek() != Some(b'"')).then(|| self.wrong_type(shape, slot, place))?;
+            return (self.peek() != Some(b'"'))
+                .then(|| self.read_not_of_shape(shape, slot, place))?;
         };
         self.record.string(slot, text);
         debug_assert!(!(known_unclean && string_is_clean(text, rule)));
@@ -460,23 +461,30 @@ impl<'a> Scanner<'a> {
         Some(())
     }
 
-    /// A value at `place` that is not one of `shape` (or an integer below
-    /// its minimum, or beyond 64 bits), read into `slot` as the tree's reader
-    /// reads it, and reported.
+    /// Reads the value next in the text at `place`, where a value of
+    /// `shape` belongs and that is not one (or is an integer below its
+    /// minimum, or beyond 64 bits), into `slot` as the tree's reader reads
+    /// it, and reports it ([`Scanner::report_not_of_shape`]).
     #[inline(never)]
-    fn wrong_type(&mut self, shape: &'static Shape, slot: Slot, place: &Place<'_>) -> Option<()> {
+    fn read_not_of_shape(
+        &mut self,
+        shape: &'static Shape,
+        slot: Slot,
+        place: &Place<'_>,
+    ) -> Option<()> {
         let value = self.scalar(slot)?;
-        self.misjudged(shape, &value, place)
+        self.report_not_of_shape(shape, &value, place)
     }
 
-    /// The scalar `value` (a string borrowed from the walker's strings)
+    /// Records the scalar `value` (a string borrowed from the walker's
+    /// strings) in `slot` and reports it ([`Scanner::report_not_of_shape`]),
     /// where the walker's words had a value of `shape` at `place` and it
     /// read another kind ([`crate::walked::SCALAR`]), or an integer below
-    /// the minimum: read into `slot`, and reported, as [`Scanner::value`]
-    /// reads and reports the same scalar in JSON text. `None` for a value
-    /// the walker writes otherwise (a string that is clean, an integer of
-    /// at least the minimum), which the text then judges.
-    pub(crate) fn misfit(
+    /// the minimum: as [`Scanner::read_not_of_shape`] reads and reports the
+    /// same scalar in JSON text. `None` for a value the walker writes
+    /// otherwise (a string that is clean, an integer of at least the
+    /// minimum), which the text then judges.
+    pub(crate) fn record_not_of_shape(
         &mut self,
         shape: &'static Shape,
         value: Value<'a>,
@@ -489,15 +497,16 @@ impl<'a> Scanner<'a> {
             Value::String(Cow::Borrowed(text)) => self.record.string(slot, text),
             _ => self.record.other(slot),
         }
-        self.misjudged(shape, &value, place)
+        self.report_not_of_shape(shape, &value, place)
     }
 
     /// Reports `value` at `place`, where a value of `shape` belongs and
-    /// that is not one: as the structure walk reports it (a structure is
+    /// that is not one (a wrong type, a word outside its enum, an integer
+    /// below its minimum): as the structure walk reports it (a structure is
     /// named by its pointer when it is a list's item). `None` for a value of
-    /// `shape` (never asked by the pass: see [`Scanner::misfit`]).
+    /// `shape` (never asked by the pass: see [`Scanner::record_not_of_shape`]).
     #[inline(never)]
-    fn misjudged(
+    fn report_not_of_shape(
         &mut self,
         shape: &'static Shape,
         value: &Value<'_>,
@@ -783,7 +792,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// An integer literal (no fraction, no exponent) that fits in `i64`;
-    /// `None` for anything else, which [`Scanner::wrong_type`] reads again.
+    /// `None` for anything else, which [`Scanner::read_not_of_shape`] reads again.
     fn integer(&mut self) -> Option<i64> {
         let negative = self.expect(b'-').is_some();
         let mut value: i64 = 0;

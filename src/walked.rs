@@ -651,7 +651,7 @@ impl<'a> Reporter<'_, 'a> {
                     return Some(());
                 }
                 self.pass
-                    .misfit(shape, Value::Number(Number::Int(value)), slot, place)
+                    .record_not_of_shape(shape, Value::Number(Number::Int(value)), slot, place)
             }
         }
     }
@@ -675,7 +675,7 @@ impl<'a> Reporter<'_, 'a> {
                     .read_members(text, members, slot, place, &mut read)?;
                 continue;
             }
-            let misfit = self.at.take(SCALAR);
+            let not_of_shape = self.at.take(SCALAR);
             let (at, held) = self.at.member()?;
             first_time(&mut read.seen, at)?;
             read.next = at + 1;
@@ -685,9 +685,10 @@ impl<'a> Reporter<'_, 'a> {
                 .record
                 .member(slot, member.name, Some(at), self.operation);
             let place = place.member(member.name);
-            if misfit {
+            if not_of_shape {
                 let value = self.at.scalar(held)?;
-                self.pass.misfit(member.shape, value, child, &place)?;
+                self.pass
+                    .record_not_of_shape(member.shape, value, child, &place)?;
             } else {
                 self.member(member.shape, child, &place, held)?;
             }
@@ -721,12 +722,12 @@ impl Writer<'_, '_> {
                     }
                     first = false;
                     if !self.raw(RAW)? {
-                        let misfit = self.at.take(SCALAR);
+                        let not_of_shape = self.at.take(SCALAR);
                         let (at, held) = self.at.member()?;
                         let member = members.get(at)?;
                         write_string(&mut self.out, member.name);
                         self.out.push(':');
-                        if misfit {
+                        if not_of_shape {
                             let value = self.at.scalar(held)?;
                             write_compact(&mut self.out, &value);
                         } else {

@@ -972,16 +972,22 @@ function readJSON(options) {
 // reads each value once (and calls a toJSON as JSON.stringify calls it), and writes words into wasm memory and the strings
 // into one text that is encoded into the input buffer; the core
 // (src/walked.rs) reads them as the single pass reads text, with the same
-// checks. A value the walker does not read as its member's shape (an unknown
-// member, a wrong type, a word outside the enum, a string with a lone
-// surrogate, a number that is not a safe integer, an object that is not
-// plain, a list longer than the model allows) is written as JSON.stringify
-// writes it, into the strings: then, as for anything the structural check
-// reports, the core writes the request's JSON text from what the walker read
-// (the text JSON.stringify would have written) and validates that. So every
-// value is read once, as JSON.stringify reads it, and the report is the
-// text's. A member holding undefined, a function or a symbol is left out,
-// as JSON.stringify leaves it out.
+// checks. A member holding a string (without a lone surrogate), a safe
+// integer, a boolean or null that its shape does not take (a wrong type, a
+// word outside the enum) is written as SCALAR, its kind and value, with no
+// JSON.stringify. Anything else the walker does not read as its member's
+// shape (an unknown member, a string with a lone surrogate, a number that is
+// not a safe integer, an object that is not plain, an object or array where
+// a scalar belongs, a list longer than the model allows) is written as
+// JSON.stringify writes it, into the strings. Either way the core's
+// reporting reader (src/walked.rs) reads the words again as the single pass
+// reads the request's text: a SCALAR is reported through the pass's own
+// functions, JSON text is read by the pass itself, and only what the pass
+// leaves to the general path is judged from the request's JSON text,
+// written from the words and strings as JSON.stringify would have written
+// it. So every value is read once, as JSON.stringify reads it, and the
+// report is the text's. A member holding undefined, a function or a symbol
+// is left out, as JSON.stringify leaves it out.
 
 /** What `walked` returns when the request is to be validated as JSON text. */
 const GIVE_UP = Symbol('give up');
@@ -1355,7 +1361,7 @@ const SCALAR = -4;
 const POSITIONS = 64;
 /** The operations, in the order of the core's Operation::ALL: the first word of a walk. */
 const WALK_OPERATIONS = ['CreateTask', 'UpdateTask', 'StartTaskExecution'];
-/** The most words a walk writes (every member once, every list full, and the most runs of members written as JSON text). */
+/** The most words a walk writes (every member once, a wrong-typed one in up to three words, every list full, and the most runs of members written as JSON text). */
 const WALK_WORDS = 947;
 const e0 = ['POINT_IN_TIME_CONSISTENT', 'ONLY_FILES_TRANSFERRED', 'NONE'];
 const e1 = ['ALWAYS', 'NEVER'];

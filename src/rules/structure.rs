@@ -661,22 +661,32 @@ pub(crate) fn type_error(
 /// The most similar known name: a sibling within a small edit distance
 /// (ignoring case), else the same name (ignoring case) one structure level down.
 fn suggest(unknown: &str, members: &'static [Member], parent_path: &str) -> Option<Suggestion> {
-    let lowered = unknown.to_ascii_lowercase();
-    let length = unknown.chars().count();
-    let budget = (length / 3).max(1);
-    let nearest = members
+    // The first of the nearest names: one that differs only in case (at
+    // distance 0) at once, else each name measured only as far as it could
+    // still be nearer than the nearest so far.
+    let same_but_case = members
         .iter()
-        // Names whose lengths differ by more than the budget cannot be near.
-        .filter(|m| m.name.len().abs_diff(length) <= budget)
-        .map(|m| {
-            (
-                edit_distance(&lowered, &m.name.to_ascii_lowercase()),
-                m.name,
-            )
-        })
-        .filter(|(distance, _)| *distance <= budget)
-        .min_by_key(|(distance, _)| *distance);
-    if let Some((_, name)) = nearest {
+        .find(|m| m.name.eq_ignore_ascii_case(unknown));
+    let mut nearest = same_but_case.map(|m| m.name);
+    if nearest.is_none() {
+        let length = unknown.chars().count();
+        let mut limit = (length / 3).max(1);
+        for member in members {
+            // A name whose length differs by more than the limit cannot be within it.
+            if member.name.len().abs_diff(length) > limit {
+                continue;
+            }
+            let distance = edit_distance(unknown, member.name, limit);
+            if distance <= limit {
+                nearest = Some(member.name);
+                match distance.checked_sub(1) {
+                    Some(nearer) => limit = nearer,
+                    None => break,
+                }
+            }
+        }
+    }
+    if let Some(name) = nearest {
         return Some(Suggestion::Sibling(name));
     }
     members.iter().find_map(|member| match member.shape {
@@ -702,44 +712,61 @@ fn is_unambiguous_rename(
     taken: bool,
     repeated: bool,
 ) -> bool {
-    let lowered = unknown.to_ascii_lowercase();
-    let distance = |name: &str| edit_distance(&lowered, &name.to_ascii_lowercase());
-    let nearest = distance(known);
+    // No limit that matters (names are cut at 64 characters): the distance itself.
+    let nearest = edit_distance(unknown, known, 64);
+    let length = unknown.chars().count();
     let ties = members
         .iter()
-        .filter(|m| m.name != known && m.name.len().abs_diff(unknown.chars().count()) <= nearest)
-        .any(|m| distance(m.name) <= nearest);
+        .filter(|m| m.name != known && m.name.len().abs_diff(length) <= nearest)
+        .any(|m| edit_distance(unknown, m.name, nearest) <= nearest);
     !ties && !taken && !repeated
 }
 
-/// Levenshtein distance over characters; names beyond 64 characters are cut.
-/// Two rows on the stack: it runs once per known name for every unknown
-/// member, so it allocates nothing.
-fn edit_distance(a: &str, b: &str) -> usize {
+/// Levenshtein distance over characters, ignoring ASCII case, between an
+/// unknown name and a known one (a member name of the schema, all ASCII:
+/// a test holds them so), or `limit + 1` when it is more than `limit`;
+/// names beyond 64 characters are cut. It runs once per known name for
+/// every unknown member, so it allocates and copies nothing: one row of
+/// distances on the stack, updated in place, the known name read as bytes,
+/// and the rows left as soon as every distance in one exceeds `limit` (two
+/// rows swapped by value, both names lowered into new strings and the whole
+/// table made an unknown member cost about 50,000 instructions in
+/// WebAssembly).
+fn edit_distance(unknown: &str, known: &str, limit: usize) -> usize {
     const MAX: usize = 64;
-    let mut known = [' '; MAX];
-    let mut known_length = 0;
-    for (slot, c) in known.iter_mut().zip(b.chars()) {
-        *slot = c;
-        known_length += 1;
+    // A name mistyped only in its case, and the known name itself.
+    if unknown.eq_ignore_ascii_case(known) {
+        return 0;
     }
-    let known = &known[..known_length];
-    let mut previous = [0usize; MAX + 1];
-    let mut current = [0usize; MAX + 1];
-    for (j, cell) in previous.iter_mut().enumerate().take(known.len() + 1) {
+    let known = known.as_bytes();
+    let known = known.get(..MAX).unwrap_or(known);
+    // row[j]: the distance between the unknown characters read so far and
+    // the first j known ones (at most 64: a byte holds it).
+    let mut row = [0u8; MAX + 1];
+    for (j, cell) in (0..).zip(row.iter_mut()) {
         *cell = j;
     }
-    for (i, ca) in a.chars().take(MAX).enumerate() {
-        current[0] = i + 1;
-        for (j, cb) in known.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            let deletion = previous[j + 1] + 1;
-            let insertion = current[j] + 1;
-            current[j + 1] = substitution.min(deletion).min(insertion);
+    for (read, a) in (1..).zip(unknown.chars().take(MAX)) {
+        let a = a.to_ascii_lowercase();
+        // The distances one known character back, on this row (left) and
+        // on the row before (diagonal); the least on this row.
+        let (mut left, mut diagonal) = (read, read - 1);
+        let mut least = left;
+        row[0] = read;
+        for (cell, b) in row.iter_mut().skip(1).zip(known) {
+            let above = *cell;
+            let substitution = diagonal + u8::from(a != char::from(b.to_ascii_lowercase()));
+            left = substitution.min(above + 1).min(left + 1);
+            least = least.min(left);
+            *cell = left;
+            diagonal = above;
         }
-        std::mem::swap(&mut previous, &mut current);
+        // Distances never fall from one row to the next.
+        if usize::from(least) > limit {
+            return limit + 1;
+        }
     }
-    previous[known.len()]
+    usize::from(row.get(known.len()).copied().unwrap_or_default()).min(limit + 1)
 }
 
 /// A value as a phrase: "a string (\"1024\")", "the number 1.5", "null".
@@ -1160,7 +1187,8 @@ mod tests {
 
     #[test]
     fn edit_distance_counts_insertions_deletions_and_substitutions() {
-        use super::edit_distance;
+        // Without a limit that matters: the distance itself.
+        let edit_distance = |a: &str, b: &str| super::edit_distance(a, b, 64);
         assert_eq!(edit_distance("verifymode", "verifymode"), 0);
         assert_eq!(edit_distance("verfymode", "verifymode"), 1);
         assert_eq!(edit_distance("atim", "atime"), 1);
@@ -1168,7 +1196,142 @@ mod tests {
         assert_eq!(edit_distance("", "uid"), 3);
         assert_eq!(edit_distance("gid", ""), 3);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
-        // Beyond 64 characters the unknown name is cut.
+        assert_eq!(edit_distance("sitting", "kitten"), 3);
+        assert_eq!(edit_distance("flaw", "lawn"), 2);
+        assert_eq!(edit_distance("ab", "ba"), 2);
+        // ASCII case is ignored on both sides; other characters count as they are
+        // (known names are ASCII).
+        assert_eq!(edit_distance("VerifyMODE", "verifyMode"), 0);
+        assert_eq!(edit_distance("verifymodé", "VerifyMode"), 1);
+        assert_eq!(edit_distance("ÉTAT", "etat"), 1);
+        // Beyond 64 characters either name is cut.
         assert_eq!(edit_distance(&"a".repeat(100), &"a".repeat(64)), 0);
+        assert_eq!(edit_distance(&"a".repeat(64), &"a".repeat(100)), 0);
+        assert_eq!(edit_distance(&"b".repeat(70), &"a".repeat(70)), 64);
+    }
+
+    /// The textbook form, on lowered copies of both names with a full table:
+    /// what `edit_distance` must agree with.
+    fn reference_distance(unknown: &str, known: &str) -> usize {
+        let a: Vec<char> = unknown.to_ascii_lowercase().chars().take(64).collect();
+        let b: Vec<char> = known.to_ascii_lowercase().chars().take(64).collect();
+        let mut table = vec![vec![0; b.len() + 1]; a.len() + 1];
+        for (i, row) in table.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in table[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let substitution = table[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]);
+                table[i][j] = substitution
+                    .min(table[i - 1][j] + 1)
+                    .min(table[i][j - 1] + 1);
+            }
+        }
+        table[a.len()][b.len()]
+    }
+
+    /// Every structure's member list in the schema, of every operation.
+    fn member_lists() -> Vec<&'static [crate::schema::Member]> {
+        use crate::schema::{Operation, Shape};
+        fn gather(shape: &'static Shape, lists: &mut Vec<&'static [crate::schema::Member]>) {
+            match shape {
+                Shape::Structure(members) => {
+                    lists.push(members);
+                    for member in *members {
+                        gather(member.shape, lists);
+                    }
+                }
+                Shape::List { item, .. } => gather(item, lists),
+                _ => {}
+            }
+        }
+        let mut lists = Vec::new();
+        for operation in Operation::ALL {
+            gather(operation.request(), &mut lists);
+        }
+        lists
+    }
+
+    /// Each of `names`, and mistyped: a letter dropped, doubled, swapped
+    /// with the next, upper-cased, accented; and a few odd ones.
+    fn mistyped(names: &[&str]) -> Vec<String> {
+        let mut unknowns: Vec<String> = Vec::new();
+        for name in names {
+            let chars: Vec<char> = name.chars().collect();
+            unknowns.push(name.to_string());
+            unknowns.push(name.to_ascii_uppercase());
+            for at in [0, chars.len() / 2, chars.len() - 1] {
+                let mut dropped = chars.clone();
+                dropped.remove(at);
+                unknowns.push(dropped.iter().collect());
+                let mut doubled = chars.clone();
+                doubled.insert(at, chars[at]);
+                unknowns.push(doubled.iter().collect());
+                let mut swapped = chars.clone();
+                swapped.swap(at, (at + 1) % chars.len());
+                unknowns.push(swapped.iter().collect());
+                let mut accented = chars.clone();
+                accented[at] = 'é';
+                unknowns.push(accented.iter().collect());
+            }
+        }
+        unknowns.extend(["", "x", "ab", "Tags2", "aws"].map(String::from));
+        unknowns.push("x".repeat(80));
+        unknowns.push(format!("{}x", names.concat()));
+        unknowns
+    }
+
+    #[test]
+    fn edit_distance_agrees_with_the_full_table_on_every_member_name() {
+        use super::edit_distance;
+        let mut names: Vec<&str> = member_lists()
+            .into_iter()
+            .flatten()
+            .map(|member| member.name)
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        assert!(names.len() > 40, "{}", names.len());
+        assert!(names.iter().all(|name| name.is_ascii()), "{names:?}");
+        for unknown in &mistyped(&names) {
+            for known in &names {
+                let distance = reference_distance(unknown, known);
+                for limit in [0, 1, 2, 3, 4, 6, 64] {
+                    assert_eq!(
+                        edit_distance(unknown, known, limit),
+                        distance.min(limit + 1),
+                        "{unknown} / {known} within {limit}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_suggested_sibling_is_the_first_of_the_nearest_names() {
+        for members in member_lists() {
+            let names: Vec<&str> = members.iter().map(|member| member.name).collect();
+            for unknown in mistyped(&names) {
+                // Every name within a third of the unknown name's length
+                // (at least 1), the first of the nearest.
+                let length = unknown.chars().count();
+                let budget = (length / 3).max(1);
+                let expected = names
+                    .iter()
+                    .filter(|name| name.len().abs_diff(length) <= budget)
+                    .map(|name| (reference_distance(&unknown, name), *name))
+                    .filter(|(distance, _)| *distance <= budget)
+                    .min_by_key(|(distance, _)| *distance)
+                    .map(|(_, name)| name);
+                let found = match super::suggest(&unknown, members, "") {
+                    Some(super::Suggestion::Sibling(name)) => Some(name),
+                    _ => None,
+                };
+                assert_eq!(found, expected, "{unknown} among {names:?}");
+            }
+        }
     }
 }

@@ -24,11 +24,7 @@ pub fn check(request: &Request, context: &Context, out: &mut Collector) {
         return;
     };
     if request.structure_is_clean() || meets_model(expression) {
-        out.extend(crate::schedule::check_cached(
-            expression,
-            fixed!(PATH),
-            || context.now(),
-        ));
+        crate::schedule::check_cached(expression, fixed!(PATH), || context.now(), out);
     }
 }
 

@@ -34,7 +34,7 @@ pub use calendar::{format_instant, parse_instant};
 use std::borrow::Cow;
 use std::cell::Cell;
 
-use crate::diagnostic::{fixed, quote, Code, Diagnostic, Fixed};
+use crate::diagnostic::{fixed, quote, Code, Collector, Diagnostic, Fixed};
 use cron::{Cron, SIX_FIELDS};
 use rate::Rate;
 
@@ -156,12 +156,15 @@ pub fn check(expression: &str, path: Fixed, now_unix: Option<i64>) -> Vec<Diagno
     analyze(expression, path, now_unix).1
 }
 
-/// What [`check_cached`] remembers of an expression without problems.
+/// What [`check_cached`] remembers of a rate expression spelled as
+/// documented, or of a cron expression without problems: the parsed
+/// schedule, from which the checks that depend on nothing else (a rate's
+/// frequency, a cron's never-fires check) give the same diagnostics again
+/// without parsing.
 struct Verdict {
     expression: String,
     path: String,
-    /// The parsed cron expression; `None` for a rate expression, whose verdict never changes.
-    cron: Option<Box<Cron>>,
+    schedule: Schedule,
     /// A run time of the cron found after some earlier "now": the schedule
     /// fires after any time before it, so until then it gets no never-fires
     /// warning and the run-time search need not be repeated.
@@ -169,26 +172,31 @@ struct Verdict {
 }
 
 thread_local! {
-    /// The verdict on the last expression without problems (a form or a
-    /// portal validates the same request over and over). In a `Cell`, taken
-    /// out while in use: the clock is user code that may call the validator
-    /// again, which then finds no verdict rather than a borrowed one.
+    /// The verdict on the last such expression (a form or a portal
+    /// validates the same request over and over, a too-frequent rate too;
+    /// a too-frequent cron's message quotes its fields, and is analysed
+    /// each time). In a `Cell`, taken out while in use:
+    /// the clock is user code that may call the validator again, which then
+    /// finds no verdict rather than a borrowed one.
     static VERDICT: Cell<Option<Verdict>> = const { Cell::new(None) };
 }
 
-/// [`check`], with the time read from `now` only when the expression is a
-/// valid cron expression (only its never-fires check depends on the time),
-/// and the verdicts on expressions without problems reused exactly: a rate
-/// expression's for ever, a cron's until its next run time. Gives the same
-/// diagnostics as `check(expression, path, now())`. (An expression with a
-/// problem is analysed on every call: the report is written for it anyway.)
+/// [`check`] into a rule's collector, with the time read from `now` only
+/// when the expression is a valid cron expression (only its never-fires
+/// check depends on the time), and the parse of a rate spelled as
+/// documented or of a cron without problems reused: the rate's frequency
+/// judged again from its value and unit, the cron's never-fires check
+/// repeated only from its next run time on. Adds the same diagnostics as
+/// `check(expression, path, now())` gives. (Other expressions are analysed
+/// on every call: the report is written for them anyway.)
 pub fn check_cached(
     expression: &str,
     path: Fixed,
     now: impl FnOnce() -> Option<i64>,
-) -> Vec<Diagnostic> {
+    out: &mut Collector,
+) {
     if expression.is_empty() {
-        return Vec::new();
+        return;
     }
     // try_with: no verdict, rather than a panic, while the thread shuts down.
     let known = VERDICT
@@ -197,44 +205,62 @@ pub fn check_cached(
         .flatten()
         .filter(|verdict| verdict.expression == expression && verdict.path == path.as_str());
     let mut verdict = match known {
-        Some(verdict) => verdict,
+        Some(verdict) => {
+            if let Some(too_frequent) = match &verdict.schedule {
+                Schedule::Rate(rate) => rate.check_frequency(expression, path),
+                Schedule::Cron(_) => None,
+            } {
+                out.push(too_frequent);
+            }
+            verdict
+        }
         None => {
             let analysis = analyze_untimed(expression, path);
-            let cron = match analysis.schedule {
+            let clean = analysis.diagnostics.is_empty();
+            out.extend(analysis.diagnostics);
+            let schedule = match analysis.schedule {
+                // Spelled as documented, a valid rate has no diagnostic but
+                // the frequency's, which its value and unit give again.
+                Some(rate @ Schedule::Rate(_)) if matches!(analysis.judged, Cow::Borrowed(_)) => {
+                    rate
+                }
                 // No problem, so no respelling either: the judged expression is this one.
-                Some(schedule) if analysis.diagnostics.is_empty() => match schedule {
-                    Schedule::Cron(cron) => Some(cron),
-                    Schedule::Rate(_) => None,
-                },
+                Some(cron) if clean => cron,
                 schedule => {
-                    let mut diagnostics = analysis.diagnostics;
                     if let Some(Schedule::Cron(cron)) = schedule {
-                        diagnostics.extend(cron.check_fires(&analysis.judged, path, now()));
+                        if let Some(never_fires) = cron.check_fires(&analysis.judged, path, now()) {
+                            out.push(never_fires);
+                        }
                     }
-                    return diagnostics;
+                    return;
                 }
             };
             Verdict {
                 expression: expression.to_owned(),
                 path: path.as_str().to_owned(),
-                cron,
+                schedule,
                 fires_before: None,
             }
         }
     };
-    let never_fires = verdict.cron.as_ref().and_then(|cron| match now() {
-        Some(now) if verdict.fires_before.is_some_and(|run| now < run) => None,
-        Some(now) => match cron.next_after(now) {
-            Some(run) => {
-                verdict.fires_before = Some(run);
-                None
-            }
-            None => cron.check_fires(expression, path, Some(now)),
+    let never_fires = match &verdict.schedule {
+        Schedule::Rate(_) => None,
+        Schedule::Cron(cron) => match now() {
+            Some(now) if verdict.fires_before.is_some_and(|run| now < run) => None,
+            Some(now) => match cron.next_after(now) {
+                Some(run) => {
+                    verdict.fires_before = Some(run);
+                    None
+                }
+                None => cron.check_fires(expression, path, Some(now)),
+            },
+            None => cron.check_fires(expression, path, None),
         },
-        None => cron.check_fires(expression, path, None),
-    });
+    };
     let _ = VERDICT.try_with(|cell| cell.set(Some(verdict)));
-    never_fires.into_iter().collect()
+    if let Some(never_fires) = never_fires {
+        out.push(never_fires);
+    }
 }
 
 /// Diagnostics (path `""`, with `from_unix` as "now" for the never-fires
@@ -316,6 +342,8 @@ fn analyze(expression: &str, path: Fixed, now: Option<i64>) -> (Option<Schedule>
 
 /// Everything [`analyze`] does but the never-fires check (the one that needs the time).
 fn analyze_untimed<'a>(expression: &'a str, path: Fixed) -> Analysis<'a> {
+    #[cfg(test)]
+    tests::ANALYSES.with(|count| count.set(count.get() + 1));
     // Spellings EventBridge's documentation never shows (spaces around the
     // expression, `CRON(`, `rate(2 Hours)`, a stray comma in a cron list) may
     // or may not be accepted: warn, then judge the expression as documented.
@@ -970,8 +998,12 @@ mod tests {
             "cron(0/5 8 * * ? 2020)",
             "rate(12 hours)",
             "rate(5 minutes)",
+            "rate(1 minute)",
             "rate(",
             "cron(0 8 * * 3#1)",
+            "cron(0/5 8 * * ? *)",
+            "cron(0,30 8 1 1 ? 2027)",
+            "CRON(0/5 8 * * ? *)",
         ];
         // Forward across the run, exactly at it, backward, and without a clock:
         // each expression at every time in turn (its verdict remembered), then
@@ -991,8 +1023,8 @@ mod tests {
         for path in [PATH, fixed!("")] {
             let agree = |expression: &str, now: Option<i64>| {
                 assert_eq!(
-                    check_cached(expression, path, || now),
-                    check(expression, path, now),
+                    cached(expression, path, now),
+                    sorted(check(expression, path, now)),
                     "{expression} at {now:?}"
                 );
             };
@@ -1006,6 +1038,58 @@ mod tests {
                     agree(expression, now);
                 }
             }
+        }
+    }
+
+    thread_local! {
+        /// How many times this thread's tests analysed an expression.
+        pub(super) static ANALYSES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    /// What `check_cached` reports, in report order.
+    fn cached(expression: &str, path: Fixed, now: Option<i64>) -> Vec<Diagnostic> {
+        let mut out = Collector::new();
+        check_cached(expression, path, || now, &mut out);
+        out.finish()
+    }
+
+    /// `diagnostics` in report order.
+    fn sorted(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        let mut out = Collector::new();
+        out.extend(diagnostics);
+        out.finish()
+    }
+
+    /// How many analyses `check_cached` makes of `expression` in three calls in a row.
+    fn analyses_in_three_calls(expression: &str) -> usize {
+        let before = ANALYSES.with(std::cell::Cell::get);
+        let first = cached(expression, PATH, Some(NOW));
+        for _ in 0..2 {
+            assert_eq!(cached(expression, PATH, Some(NOW)), first);
+        }
+        ANALYSES.with(std::cell::Cell::get) - before
+    }
+
+    #[test]
+    fn a_rate_spelled_as_documented_is_parsed_once_even_when_too_frequent() {
+        for expression in [
+            "rate(12 hours)",
+            "rate(5 minutes)",
+            "rate(1 minute)",
+            "cron(0 8 ? * 4#1 *)",
+            "cron(0 8 * * ? 2020)",
+        ] {
+            assert_eq!(analyses_in_three_calls(expression), 1, "{expression}");
+        }
+        // Those with another problem are analysed on every call.
+        for expression in [
+            "rate(5 minute)",
+            "RATE(5 minutes)",
+            "cron(0/5 8 * * ? *)",
+            "cron(0 8 * * 3#1)",
+            "cron(0 8)",
+        ] {
+            assert_eq!(analyses_in_three_calls(expression), 3, "{expression}");
         }
     }
 
@@ -1027,7 +1111,7 @@ mod tests {
             ("cron(0 8 ? * 4#1 *)", 1),
         ] {
             reads.set(0);
-            check_cached(expression, PATH, clock);
+            check_cached(expression, PATH, clock, &mut Collector::new());
             assert_eq!(reads.get(), expected, "{expression}");
         }
     }

@@ -409,15 +409,34 @@ function fixedAt(at) {
   return keys[2 * slot] === address && keys[2 * slot + 1] === length ? kept.strings[slot] : fixedDecoded(address, length, slot);
 }
 
-/** The fixed string at `address`, `length` bytes, decoded from wasm memory and kept in `slot`. */
+/**
+ * The fixed string at `address`, `length` bytes, decoded from wasm memory
+ * and kept in `slot`. Were the memory to grow while it is decoded (see
+ * `readReport`), the view decoded may have been detached first, reading as
+ * '': the string is then decoded again from a copy, which no growth
+ * detaches, so that only what the memory holds is kept.
+ */
 function fixedDecoded(address, length, slot) {
   if (length === undefined) return ''; // a detached view's: the report is read again (see `readReport`)
+  const buffer = bufferOf(memory);
+  let out = apply(decode, decoder, [new Uint8ArrayAtLoad(buffer, address, length)]);
+  if (bufferOf(memory) !== buffer) out = apply(decode, decoder, [copyOf(Uint8ArrayAtLoad, new Uint8ArrayAtLoad(bufferOf(memory), address, length), length)]);
   const keys = kept.keys;
-  const out = apply(decode, decoder, [new Uint8ArrayAtLoad(bufferOf(memory), address, length)]);
   keys[2 * slot] = address;
   keys[2 * slot + 1] = length;
   kept.strings[slot] = out;
   return out;
+}
+
+/**
+ * A copy of the `length` items of the typed array `view`, a `Type` (one of
+ * the constructors taken at load) of its own memory, which no growth of wasm
+ * memory detaches. Only built-ins taken at load run.
+ */
+function copyOf(Type, view, length) {
+  const copy = new Type(length);
+  apply(setItems, copy, [view]);
+  return copy;
 }
 
 /** A data member's descriptor, for `define`; no prototype, so that nothing on Object.prototype is read as part of it. */

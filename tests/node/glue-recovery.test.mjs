@@ -215,50 +215,71 @@ test("a page's WebAssembly.Memory.prototype.buffer getter that answers another b
   });
 });
 
-test('a built-in that grows the memory while a report is read (a TextDecoder.prototype.decode replaced before the wrapper loads): the report is read whole', () => {
-  // The reader reads the record's words in place, from a view of the wasm
-  // memory. No page code runs while it reads, but were a built-in it took at
-  // load to run some that grows the memory (detaching that view), it reads
-  // the record again from a copy. Simulated with a wrapper loaded afresh
-  // after the page replaced decode, which then validates BIG once, meanwhile.
+// The reader reads the record's words in place, from a view of the wasm
+// memory. No page code runs while it reads, but were a built-in it took at
+// load to run some that grows the memory (detaching that view), it reads the
+// record again, from a view of the grown memory; a fixed string decoded
+// meanwhile is decoded again, from a copy, before it is kept for the next
+// reports. Simulated with a wrapper loaded
+// afresh after the page replaced TextDecoder.prototype.decode, which the
+// reader decodes the report's text with, then each fixed string it has not
+// kept yet.
+
+/**
+ * Calls `body(own)` with the validate() of a wrapper of a fresh glue, loaded
+ * after the page replaced decode by one that grows the wasm memory by a page,
+ * just before or just after decoding, on the calls `grows(call)` says
+ * ('before', 'after' or nothing), counted from 1 while `body` runs. Returns
+ * how many times it grew the memory.
+ */
+function whileDecodeGrows(grows, body) {
   const require = createRequire(import.meta.url);
   const gluePath = require.resolve('../../pkg/node/datasync_task_validator.cjs');
   const wrapperPath = require.resolve('../../pkg/node/text-path.cjs');
   const builtIn = TextDecoder.prototype.decode;
-  let armed = false;
+  let calls = -1; // not counting while the wrapper loads
   let grown = 0;
-  let own;
   let glue;
+  const grow = () => {
+    glue.wasmMemory().grow(1);
+    grown += 1;
+  };
   TextDecoder.prototype.decode = function decode(...args) {
+    const when = calls < 0 ? undefined : grows((calls += 1));
+    if (when === 'before') grow();
     const out = builtIn.apply(this, args);
-    if (armed) {
-      armed = false;
-      const before = glue.wasmMemory().buffer;
-      own(BIG);
-      if (glue.wasmMemory().buffer !== before) grown += 1;
-    }
+    if (when === 'after') grow();
     return out;
   };
   try {
     delete require.cache[gluePath];
     delete require.cache[wrapperPath];
     glue = require(gluePath);
-    own = require(wrapperPath).createValidate(glue);
-    withClock(FIXTURE_TIME, () => {
-      for (const request of [INVALID, NOT_ASCII]) {
-        const expected = JSON.stringify(validate(request));
-        for (const given of [request, JSON.stringify(request)]) {
-          armed = true;
-          assert.equal(JSON.stringify(own(given)), expected);
-          assert.equal(armed, false, 'the page ran');
-          assert.equal(JSON.stringify(own(given)), expected, 'the next report');
-        }
-      }
-    });
+    const own = require(wrapperPath).createValidate(glue);
+    calls = 0;
+    withClock(FIXTURE_TIME, () => body(own));
   } finally {
     TextDecoder.prototype.decode = builtIn;
     delete require.cache[gluePath];
     delete require.cache[wrapperPath];
   }
-  assert.ok(grown > 0, 'the memory grew while a report was read');
-});
+  return grown;
+}
+
+for (const when of ['before', 'after']) {
+  test(`a built-in that grows the memory ${when} it decodes the text or one fixed string of a report: this report and the next are whole`, () => {
+    const expected = withClock(FIXTURE_TIME, () => [INVALID, NOT_ASCII].map((request) => JSON.stringify(validate(request))));
+    // The first decode is the text's, the next ones fixed strings' (codes, params names, fixed messages).
+    for (let nth = 1; nth <= 8; nth += 1) {
+      const grown = whileDecodeGrows(
+        (call) => (call === nth ? when : undefined),
+        (own) => {
+          assert.equal(JSON.stringify(own(NOT_ASCII)), expected[1], `decode #${nth} grew the memory`);
+          for (const given of [NOT_ASCII, JSON.stringify(NOT_ASCII)]) assert.equal(JSON.stringify(own(given)), expected[1], `the next report (decode #${nth})`);
+          for (const given of [INVALID, JSON.stringify(INVALID)]) assert.equal(JSON.stringify(own(given)), expected[0], `another report (decode #${nth})`);
+        },
+      );
+      assert.equal(grown, 1, `decode #${nth} ran`);
+    }
+  });
+}

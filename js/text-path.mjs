@@ -669,9 +669,10 @@ function diagnostic(severity) {
  * built-in to come to run some, validate() called from there would leave
  * the record alone (the glue's own validate() writes none) but might grow
  * the memory, detaching the view: the record, still where it was, is then
- * read again from a view of the grown memory. A fixed string not yet kept
- * is read from the memory's buffer taken afresh (the module's data never
- * changes).
+ * read once more, from a copy of its words and text (which no growth
+ * detaches, however often it grows). A fixed string not yet kept is read
+ * from the memory's buffer taken afresh (the module's data never changes;
+ * see `fixedDecoded`).
  */
 function readReport(wasm, address, reports) {
   reading = true;
@@ -680,16 +681,18 @@ function readReport(wasm, address, reports) {
     kept = reports;
     arraysPlain = getPrototypeOf(ARRAY_PROTOTYPE) === OBJECT_PROTOTYPE;
     const start = address >>> 2;
-    let report;
-    // Read again while the memory grew meanwhile, which detaches the view
-    // (it then reads undefined). Only page code could grow it, and none
-    // runs (see `reading`); were a built-in to come to run some, the record
-    // is still there, unchanged (see `reading`), in the grown memory's view.
-    do {
-      words = viewOf(wasm, address);
-      report = reportAt(start);
-    } while (words[start] === undefined);
-    return report;
+    words = viewOf(wasm, address);
+    const report = reportAt(start, new Uint8ArrayAtLoad(kept.buffer, words[start], words[start + 1]));
+    // The memory grew meanwhile, detaching the view (it then reads
+    // undefined). Only page code could grow it, and none runs (see
+    // `reading`); were a built-in to come to run some, the record is still
+    // there, unchanged (see `reading`), in the grown memory.
+    if (words[start] !== undefined) return report;
+    words = viewOf(wasm, address);
+    const bytes = words[start + 1];
+    const textCopy = copyOf(Uint8ArrayAtLoad, new Uint8ArrayAtLoad(kept.buffer, words[start], bytes), bytes);
+    words = copyOf(Uint32ArrayAtLoad, new Uint32ArrayAtLoad(kept.buffer, address, words[start + 2]), words[start + 2]);
+    return reportAt(0, textCopy);
   } finally {
     words = text = textBytes = memory = kept = undefined; // a long report's text is not kept until the next one
     reading = false;
@@ -698,13 +701,13 @@ function readReport(wasm, address, reports) {
 
 /**
  * The report whose record starts at the word `start` of `words` (the view
- * of wasm memory), or undefined when the memory grew while its text was
- * decoded, detaching the view.
+ * of wasm memory, or a copy of the record), its text the bytes of `view`,
+ * or undefined when the memory grew while its text was decoded, detaching
+ * the view.
  */
-function reportAt(start) {
+function reportAt(start, view) {
   // The header: where the text is, its length in bytes, the count of words.
   const bytes = words[start + 1];
-  const view = new Uint8ArrayAtLoad(kept.buffer, words[start], bytes);
   text = bytes === 0 ? '' : apply(decode, decoder, [view]);
   if (words[start] === undefined) return undefined;
   // As many UTF-16 units as bytes: every character is ASCII, and the

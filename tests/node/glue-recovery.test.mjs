@@ -218,9 +218,9 @@ test("a page's WebAssembly.Memory.prototype.buffer getter that answers another b
 // The reader reads the record's words in place, from a view of the wasm
 // memory. No page code runs while it reads, but were a built-in it took at
 // load to run some that grows the memory (detaching that view), it reads the
-// record again, from a view of the grown memory; a fixed string decoded
-// meanwhile is decoded again, from a copy, before it is kept for the next
-// reports. Simulated with a wrapper loaded
+// record once more, from a copy of its words and text that no growth
+// detaches; a fixed string decoded meanwhile is decoded again, from a copy,
+// before it is kept for the next reports. Simulated with a wrapper loaded
 // afresh after the page replaced TextDecoder.prototype.decode, which the
 // reader decodes the report's text with, then each fixed string it has not
 // kept yet.
@@ -283,3 +283,14 @@ for (const when of ['before', 'after']) {
     }
   });
 }
+
+test('a built-in that grows the memory every time it decodes: the report is whole, read a bounded number of times', () => {
+  const expected = withClock(FIXTURE_TIME, () => JSON.stringify(validate(NOT_ASCII)));
+  const most = 1000;
+  const grown = whileDecodeGrows(
+    (call) => (call <= most ? 'after' : undefined),
+    (own) => assert.equal(JSON.stringify(own(NOT_ASCII)), expected),
+  );
+  // Once in place, then once from a copy: the text decoded twice, each fixed string at most twice.
+  assert.ok(grown < most, `decoded ${grown} times`);
+});

@@ -393,8 +393,8 @@ const stringValue = () => (words[next++] === 5 ? string() : fixedString());
  */
 const fixedString = () => fixedAt((next += 2) - 2);
 
-/** The slot of `FIXED_SLOTS` (`mask` is one less) where the string at `address` is kept. */
-const slotOf = (address, length, mask) => (address ^ (address >>> 10) ^ length) & mask;
+/** The slot of `FIXED_SLOTS` where the string at `address`, `length` bytes, is kept. */
+const slotOf = (address, length) => (address ^ (address >>> 10) ^ length) & (FIXED_SLOTS - 1);
 
 /**
  * The fixed string whose address and length are the words at `at`: kept,
@@ -404,7 +404,7 @@ const slotOf = (address, length, mask) => (address ^ (address >>> 10) ^ length) 
 function fixedAt(at) {
   const address = words[at];
   const length = words[at + 1];
-  const slot = slotOf(address, length, FIXED_SLOTS - 1);
+  const slot = slotOf(address, length);
   const keys = kept.keys;
   return keys[2 * slot] === address && keys[2 * slot + 1] === length ? kept.strings[slot] : fixedDecoded(address, length, slot);
 }
@@ -557,13 +557,14 @@ function paramsObject(known) {
 
 /**
  * The code whose number (its place in the core's list of codes) is `index`,
- * not yet kept, as `{ code, shapes }`: the code is the fixed string after
- * the number, and the params shapes seen with it are kept with it
- * (`shapeOf`). Kept in `kept.codes` at its number (the core has fewer than
- * CODE_SLOTS codes; a detached view's undefined is not kept).
+ * not yet kept, as `{ code, shapes }`: the code is the fixed string at
+ * the word `at` (after the number), and the params shapes seen with it are
+ * kept with it (`shapeOf`). Kept in `kept.codes` at its number (the core
+ * has fewer than CODE_SLOTS codes; a detached view's undefined is not
+ * kept).
  */
-function codeAt(index) {
-  const known = { code: fixedAt(next + 1), shapes: undefined };
+function codeAt(index, at) {
+  const known = { code: fixedAt(at), shapes: undefined };
   if (index < CODE_SLOTS) kept.codes[index] = known;
   return known;
 }
@@ -642,7 +643,7 @@ PARAMS.forEach((build, shape) => SHAPES.set(`,${keysOf(build())}`, shape));
  */
 function diagnostic(severity) {
   const index = words[next];
-  const known = index < CODE_SLOTS && kept.codes[index] !== null ? kept.codes[index] : codeAt(index);
+  const known = index < CODE_SLOTS && kept.codes[index] !== null ? kept.codes[index] : codeAt(index, next + 1);
   next += 3;
   const code = known.code;
   const path = stringValue();

@@ -28,9 +28,10 @@
 //! - the report: `valid` (0 or 1), the count of errors, the count of
 //!   warnings, then the errors and the warnings, each a diagnostic (its
 //!   severity is its list's);
-//! - a diagnostic: its code's number (its place in [`Code::ALL`], which the
-//!   wrapper keeps each code at, so that a code read once is found without
-//!   its string), `F` code, `T` path,
+//! - a diagnostic: its code's number (its place in
+//!   [`Code::ALL`](crate::diagnostic::Code::ALL), which the wrapper keeps
+//!   each code at, so that a code read once is found without its string),
+//!   `F` code, `T` path,
 //!   `T` message (`T`: a string as a value writes it, [`Tag::String`] then
 //!   `S`, or [`Tag::Fixed`] then `F`), its params, then the count of fix
 //!   operations and each operation: 0 (`add`) or 1 (`replace`), `S` path
@@ -49,8 +50,6 @@
 
 use std::borrow::Cow;
 
-#[cfg(doc)]
-use crate::diagnostic::Code;
 use crate::diagnostic::{Diagnostic, PatchOp, Severity};
 use crate::json::{Number, Value};
 use crate::Report;

@@ -12,7 +12,8 @@ export CARGO_TERM_COLOR=never
 # The runner picks Node.js unless WASM_BINDGEN_USE_BROWSER is set; start from a clean slate.
 unset WASM_BINDGEN_USE_BROWSER NO_HEADLESS
 
-total=16
+# How many steps: counted from this file, so that adding one cannot leave the count behind.
+total=$(grep -c "^step " "${BASH_SOURCE[0]}")
 number=0
 step() {
   local title=$1
@@ -69,25 +70,20 @@ rust_example() {
     || { echo "examples/native.rs examples/minimal.json: expected 'no problems' and status 0, got: $out" >&2; return 1; }
 }
 step "cargo run --example native" rust_example
-# The command's HCL reader is its own crate (crates/hcl-reader): the same checks.
-hcl_reader_checks() {
-  local manifest=(--manifest-path crates/hcl-reader/Cargo.toml)
+# The crates beside the main one get the same checks, each with its own target
+# directory: fmt, clippy (native and wasm32) and its tests (natively).
+crate_checks() {
+  local manifest=(--manifest-path "crates/$1/Cargo.toml")
   cargo fmt "${manifest[@]}" --check \
-    && cargo clippy "${manifest[@]}" --target-dir target/hcl-reader --all-targets -- -D warnings \
-    && cargo clippy "${manifest[@]}" --target-dir target/hcl-reader --all-targets --target wasm32-unknown-unknown -- -D warnings \
-    && cargo test "${manifest[@]}" --target-dir target/hcl-reader
+    && cargo clippy "${manifest[@]}" --target-dir "target/$1" --all-targets -- -D warnings \
+    && cargo clippy "${manifest[@]}" --target-dir "target/$1" --all-targets --target wasm32-unknown-unknown -- -D warnings \
+    && cargo test "${manifest[@]}" --target-dir "target/$1"
 }
-step "crates/hcl-reader: fmt, clippy (native and wasm32), test" hcl_reader_checks
-# The .wasm's allocator is its own crate too (crates/bump-regions, the only
-# one with `unsafe`): the same checks, its tests natively over the system allocator.
-bump_regions_checks() {
-  local manifest=(--manifest-path crates/bump-regions/Cargo.toml)
-  cargo fmt "${manifest[@]}" --check \
-    && cargo clippy "${manifest[@]}" --target-dir target/bump-regions --all-targets -- -D warnings \
-    && cargo clippy "${manifest[@]}" --target-dir target/bump-regions --all-targets --target wasm32-unknown-unknown -- -D warnings \
-    && cargo test "${manifest[@]}" --target-dir target/bump-regions
-}
-step "crates/bump-regions: fmt, clippy (native and wasm32), test" bump_regions_checks
+# The command's HCL reader (crates/hcl-reader).
+step "crates/hcl-reader: fmt, clippy (native and wasm32), test" crate_checks hcl-reader
+# The .wasm's allocator (crates/bump-regions, the only crate with `unsafe`),
+# its tests natively over the system allocator.
+step "crates/bump-regions: fmt, clippy (native and wasm32), test" crate_checks bump-regions
 # The mutation fuzzer for a bounded time, in release mode; it prints how many inputs it ran.
 step "fuzz the core for ${FUZZ_SECONDS:-20}s" env FUZZ_SECONDS="${FUZZ_SECONDS:-20}" cargo test --release --test fuzz -- --nocapture
 # validate_text (the single pass) and validate_text_by_tree (the tree path) give

@@ -35,17 +35,24 @@ fn record_at(address: usize) -> ([u32; 6], String, String) {
     let buffer = wasm_bindgen::memory()
         .unchecked_into::<js_sys::WebAssembly::Memory>()
         .buffer();
-    let words = js_sys::Uint32Array::new_with_byte_offset_and_length(&buffer, address as u32, 8);
-    let mut head = [0u32; 8];
+    let words = js_sys::Uint32Array::new_with_byte_offset_and_length(&buffer, address as u32, 9);
+    let mut head = [0u32; 9];
     words.copy_to(&mut head);
     let utf8 = |at: u32, length: u32| {
-        let bytes = js_sys::Uint8Array::new_with_byte_offset_and_length(&buffer, at, length);
-        String::from_utf8(bytes.to_vec()).expect("UTF-8 text")
+        // The bytes' vector first, then a view of the memory as it is now:
+        // allocating may take a new region and grow the memory, which
+        // detaches every view made before (as `buffer` above may be by now).
+        let mut bytes = vec![0; length as usize];
+        let memory = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>();
+        js_sys::Uint8Array::new_with_byte_offset_and_length(&memory.buffer(), at, length)
+            .copy_to(&mut bytes);
+        String::from_utf8(bytes).expect("UTF-8 text")
     };
-    // The first diagnostic's code is a fixed string: its address and length.
-    let code = utf8(head[6], head[7]);
+    // The first diagnostic's code: its number, then the fixed string's
+    // address and length (src/report_record.rs).
+    let code = utf8(head[7], head[8]);
     let text = utf8(head[0], head[1]);
-    let [a, b, c, d, e, f, _, _] = head;
+    let [a, b, c, d, e, f, _, _, _] = head;
     ([a, b, c, d, e, f], text, code)
 }
 

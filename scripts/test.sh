@@ -101,6 +101,12 @@ step "wasm-bindgen-test in headless Chromium" wasm_test_in_chromium
 # (without the variant that test skips and says why).
 step "build the serde-input variant (bench/build-serde-variant.sh)" bash bench/build-serde-variant.sh
 step "node --test tests/node/ (against pkg/)" node --test tests/node/
+# The package under Bun and Deno (tests/runtimes/compare.mjs): the packed
+# package imported and required as each resolves it, and the command, every
+# output compared with Node.js's byte for byte. The runtimes come from the npm
+# registry, pinned by tests/runtimes/install/package-lock.json, installed into
+# ~/.cache on first use (about 200 MB, 5-20 s once); the step takes 15-30 s.
+step "Bun and Deno: every output byte for byte as Node.js's (tests/runtimes)" node tests/runtimes/compare.mjs
 # The object path (the generated walker) against the text path on a million
 # generated request objects, as the single pass is checked against the tree
 # path above: same reports, getters and toJSON run as often as under

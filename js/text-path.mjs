@@ -169,6 +169,23 @@ const refusesBigInt = (error) => {
 };
 
 /**
+ * Whether `error` says the stack ran out in the engine's own words (V8's
+ * RangeError, JavaScriptCore's with a full stop, SpiderMonkey's
+ * InternalError). Compared whole, with no built-in called: the stack is
+ * nearly full here, and V8 aborts the process when it compiles a regular
+ * expression for its first use then (trust-boundary.test.mjs found it).
+ * Reading `error` must not throw again.
+ */
+const ranOutOfStack = (error) => {
+  try {
+    const message = `${error.message}`;
+    return message === 'Maximum call stack size exceeded' || message === 'Maximum call stack size exceeded.' || message === 'too much recursion';
+  } catch {
+    return false;
+  }
+};
+
+/**
  * JSON text of `value` with every BigInt written as the exact integer it
  * holds; throws what JSON.stringify throws for anything else. Called only
  * after JSON.stringify refused a BigInt, so plain objects never pay for it.
@@ -2554,6 +2571,14 @@ export function createValidate(glue) {
       // Not a plain object, or its toJSON ran: written as JSON.stringify writes it, from what was read.
       if (!clean && replaced !== NONE) text = valueText('', request);
     } catch (error) {
+      // The walker ran out of stack on a deep object, where JSON.stringify
+      // may not (Deno's V8 writes 200,000 levels, the walker about 5,000):
+      // the text path decides, so that the report is the one JSON.stringify's
+      // text gets (getters on the way down run again).
+      if (ranOutOfStack(error)) {
+        decided = print;
+        return GIVE_UP;
+      }
       // The options, if any, are kept: well-formed, nothing for the glue to read.
       return glue.reportUnserializable(explain(request, error), undefined);
     } finally {

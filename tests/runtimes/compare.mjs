@@ -11,8 +11,9 @@
 //
 // The package is packed (npm pack) and unpacked into a scratch project's
 // node_modules, as an install puts it, and each runtime takes it there as it
-// resolves it: probe.mjs imports it, probe.cjs requires it (Node.js's output of
-// the same probe is the reference), and each prints one line per check
+// resolves it: probe.mjs imports it, probe.cjs requires it, probe-web.mjs
+// imports the browser build (`datasync-task-validator/web`); Node.js's output
+// of the same probe is the reference, and each prints one line per check
 // (checks.mjs). Deno runs probe.mjs twice: with no permission (the glue
 // cannot read its .wasm file and takes the bytes from node/wasm-bytes.cjs) and
 // with --allow-read (it reads the file, as installed under Node.js). The
@@ -105,7 +106,7 @@ function scratchProject() {
   symlinkSync(join(repo, 'node_modules', 'yaml'), join(project, 'node_modules', 'yaml'), 'dir');
   // Deno resolves bare specifiers through node_modules when a package.json is beside them.
   writeFileSync(join(project, 'package.json'), '{ "name": "runtimes-probe", "private": true }\n');
-  for (const file of ['checks.mjs', 'probe.mjs', 'probe.cjs']) cpSync(join(here, file), join(project, file));
+  for (const file of ['checks.mjs', 'probe.mjs', 'probe.cjs', 'probe-web.mjs']) cpSync(join(here, file), join(project, file));
   const examples = {};
   for (const file of readdirSync(join(repo, 'examples')).filter((name) => name.endsWith('.json')).sort()) {
     examples[file] = readFileSync(join(repo, 'examples', file), 'utf8');
@@ -165,6 +166,7 @@ const runtimes = [
     probes: [
       ['import', ['probe.mjs']],
       ['require', ['probe.cjs']],
+      ['web', ['probe-web.mjs']],
     ],
     command: [],
   },
@@ -175,6 +177,8 @@ const runtimes = [
       ['import', ['run', '--no-prompt', 'probe.mjs']],
       ['import --allow-read', ['run', '--no-prompt', '--allow-read', 'probe.mjs']],
       ['require', ['run', '--no-prompt', 'probe.cjs']],
+      // The browser build fetches its .wasm from a file: URL, which Deno reads only with the permission.
+      ['web', ['run', '--no-prompt', '--allow-read', 'probe-web.mjs']],
     ],
     // yaml reads an environment variable; the command reads its inputs.
     command: ['run', '--no-prompt', '--allow-read', '--allow-env'],
@@ -186,6 +190,7 @@ const stdinText = readFileSync(join(repo, 'examples', 'many-problems.json'), 'ut
 const reference = {
   import: parseProbe(run(process.execPath, ['probe.mjs'], { cwd: project })),
   require: parseProbe(run(process.execPath, ['probe.cjs'], { cwd: project })),
+  web: parseProbe(run(process.execPath, ['probe-web.mjs'], { cwd: project })),
 };
 for (const [how, { checks }] of Object.entries(reference)) {
   if (checks.size < 100) fail(`Node.js ran only ${checks.size} checks through ${how}`);
@@ -224,7 +229,8 @@ for (const runtime of runtimes) {
     }
     entries.push(`${label} took ${resolved}`);
     // What README says Bun and Deno take ("Deno, Bun, older Node.js … take node/index-bundled.mjs").
-    report(`${label}: the package's entry`, how === 'import' ? 'node/index-bundled.mjs' : 'node/index.cjs', resolved, 'what README says');
+    const entry = { import: 'node/index-bundled.mjs', require: 'node/index.cjs', web: 'web/index.js' }[how];
+    report(`${label}: the package's entry`, entry, resolved, 'what README says');
     for (const [name, expected] of reference[how].checks) report(`${label}: ${name}`, expected, lines.get(name));
     for (const name of lines.keys()) if (!reference[how].checks.has(name)) report(`${label}: ${name}`, undefined, lines.get(name));
   }

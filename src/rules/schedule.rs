@@ -122,6 +122,77 @@ mod tests {
     }
 
     #[test]
+    fn a_repeated_schedule_is_reported_as_a_fresh_validator_reports_it() {
+        use crate::rules::testing::request;
+        use crate::{validate_text, validate_text_by_tree, Context, Report};
+        // 2027-01-01T08:00:00Z: the one run of the 2027 expressions, and
+        // the first run after it of `0,30 8 1 1 ? 2027`.
+        let run = 1_798_790_400;
+        let expressions = [
+            "cron(0/5 * * * ? *)",
+            "cron(*/10 8-17 ? * MON-FRI *)",
+            "cron(0,30 8 1 1 ? 2027)",
+            "cron(0/5 8 * * ? 2020)",
+            "cron(0/5 0 30 2 ? *)",
+            "CRON(0/5 8 * * ? 2020)",
+            " cron(0/15 * * * ? *) ",
+            "cron(0,,30 8 1 1 ? 2027)",
+            "cron(0 12 * * ? *)",
+            "cron(0 8 1 1 ? 2027)",
+            "cron(0 0 30 2 ? *)",
+            "cron(0 8 * 13 ? *)",
+            "cron(0 8 * * 3#1)",
+            "rate(5 minutes)",
+        ];
+        let too_many_tags = format!(r#""Tags":[{}0]"#, "0,".repeat(1_100));
+        let others = [
+            String::new(),
+            r#""Optionz":{},"#.to_owned(),
+            r#""Tags":[{"Key":"aws:x","Value":"y"}],"#.to_owned(),
+            format!("{too_many_tags},"),
+        ];
+        let contexts = [
+            Context::at(1_795_564_800),
+            Context::at(run - 1),
+            Context::at(run),
+            Context::at(run + 1),
+            Context::at(run + 30 * 60),
+            Context::default(),
+            Context::at(1_795_564_800),
+        ];
+        // A new thread starts with no verdict remembered.
+        let fresh = |text: &str, context: &Context| -> Report {
+            std::thread::scope(|scope| {
+                scope
+                    .spawn(|| validate_text(text, context))
+                    .join()
+                    .expect("no panic")
+            })
+        };
+        // Each expression at every time and with other members beside it in
+        // turn, twice and both ways, so that its verdict is remembered from
+        // the call before (at another time, or in another request).
+        for expression in expressions {
+            for context in &contexts {
+                for other in &others {
+                    let text = request(&format!(
+                        r#"{other}"Schedule":{{"ScheduleExpression":"{expression}"}}"#
+                    ));
+                    let expected = fresh(&text, context);
+                    for _ in 0..2 {
+                        assert_eq!(validate_text(&text, context), expected, "{expression}");
+                        assert_eq!(
+                            validate_text_by_tree(&text, context),
+                            expected,
+                            "{expression}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn the_clock_is_read_once_and_only_for_a_cron_expression() {
         use std::sync::atomic::{AtomicUsize, Ordering};
         // Only this test uses this clock: the count is its reads.

@@ -156,15 +156,21 @@ pub fn check(expression: &str, path: Fixed, now_unix: Option<i64>) -> Vec<Diagno
     analyze(expression, path, now_unix).1
 }
 
-/// What [`check_cached`] remembers of a rate expression spelled as
-/// documented, or of a cron expression without problems: the parsed
-/// schedule, from which the checks that depend on nothing else (a rate's
-/// frequency, a cron's never-fires check) give the same diagnostics again
-/// without parsing.
+/// What [`check_cached`] remembers of the last expression it judged: what
+/// the analysis found from the text alone, and for a cron expression of
+/// valid syntax the parse on which the never-fires check (the one check that
+/// depends on the time) runs again.
 struct Verdict {
     expression: String,
-    path: String,
-    schedule: Schedule,
+    path: Fixed,
+    /// Every diagnostic but the never-fires one, in report order: those of
+    /// [`analyze_untimed`], which depend on the expression and the path alone.
+    untimed: Vec<Diagnostic>,
+    /// The parse, when the expression is a cron expression of valid syntax.
+    cron: Option<Box<Cron>>,
+    /// The expression as documented, which the never-fires message quotes,
+    /// when it was spelled otherwise.
+    respelled: Option<String>,
     /// A run time of the cron found after some earlier "now": the schedule
     /// fires after any time before it, so until then it gets no never-fires
     /// warning and the run-time search need not be repeated.
@@ -172,23 +178,20 @@ struct Verdict {
 }
 
 thread_local! {
-    /// The verdict on the last such expression (a form or a portal
-    /// validates the same request over and over, a too-frequent rate too;
-    /// a too-frequent cron's message quotes its fields, and is analysed
-    /// each time). In a `Cell`, taken out while in use:
-    /// the clock is user code that may call the validator again, which then
-    /// finds no verdict rather than a borrowed one.
+    /// The verdict on the last expression (a form or a portal validates
+    /// the same request over and over, a request with a problem too). In a
+    /// `Cell`, taken out while in use: the clock is user code that may call
+    /// the validator again, which then finds no verdict rather than a
+    /// borrowed one.
     static VERDICT: Cell<Option<Verdict>> = const { Cell::new(None) };
 }
 
 /// [`check`] into a rule's collector, with the time read from `now` only
-/// when the expression is a valid cron expression (only its never-fires
-/// check depends on the time), and the parse of a rate spelled as
-/// documented or of a cron without problems reused: the rate's frequency
-/// judged again from its value and unit, the cron's never-fires check
-/// repeated only from its next run time on. Adds the same diagnostics as
-/// `check(expression, path, now())` gives. (Other expressions are analysed
-/// on every call: the report is written for them anyway.)
+/// when the expression is a cron expression of valid syntax (only its
+/// never-fires check depends on the time), and the analysis of the last
+/// expression reused: its other diagnostics given again as they were, the
+/// cron's never-fires check repeated only from its next run time on. Adds
+/// the same diagnostics as `check(expression, path, now())` gives.
 pub fn check_cached(
     expression: &str,
     path: Fixed,
@@ -203,60 +206,41 @@ pub fn check_cached(
         .try_with(Cell::take)
         .ok()
         .flatten()
-        .filter(|verdict| verdict.expression == expression && verdict.path == path.as_str());
-    let mut verdict = match known {
-        Some(verdict) => {
-            if let Some(too_frequent) = match &verdict.schedule {
-                Schedule::Rate(rate) => rate.check_frequency(expression, path),
-                Schedule::Cron(_) => None,
-            } {
-                out.push(too_frequent);
-            }
-            verdict
+        .filter(|verdict| verdict.expression == expression && verdict.path == path);
+    let mut verdict = known.unwrap_or_else(|| {
+        let analysis = analyze_untimed(expression, path);
+        Verdict {
+            expression: expression.to_owned(),
+            path,
+            untimed: analysis.diagnostics,
+            cron: match analysis.schedule {
+                Some(Schedule::Cron(cron)) => Some(cron),
+                _ => None,
+            },
+            respelled: match analysis.judged {
+                Cow::Owned(judged) => Some(judged),
+                Cow::Borrowed(_) => None,
+            },
+            fires_before: None,
         }
-        None => {
-            let analysis = analyze_untimed(expression, path);
-            let clean = analysis.diagnostics.is_empty();
-            out.extend(analysis.diagnostics);
-            let schedule = match analysis.schedule {
-                // Spelled as documented, a valid rate has no diagnostic but
-                // the frequency's, which its value and unit give again.
-                Some(rate @ Schedule::Rate(_)) if matches!(analysis.judged, Cow::Borrowed(_)) => {
-                    rate
-                }
-                // No problem, so no respelling either: the judged expression is this one.
-                Some(cron) if clean => cron,
-                schedule => {
-                    if let Some(Schedule::Cron(cron)) = schedule {
-                        if let Some(never_fires) = cron.check_fires(&analysis.judged, path, now()) {
-                            out.push(never_fires);
-                        }
-                    }
-                    return;
-                }
-            };
-            Verdict {
-                expression: expression.to_owned(),
-                path: path.as_str().to_owned(),
-                schedule,
-                fires_before: None,
-            }
-        }
-    };
-    let never_fires = match &verdict.schedule {
-        Schedule::Rate(_) => None,
-        Schedule::Cron(cron) => match now() {
+    });
+    for diagnostic in &verdict.untimed {
+        out.push(diagnostic.clone());
+    }
+    let never_fires = verdict.cron.as_ref().and_then(|cron| {
+        let judged = verdict.respelled.as_deref().unwrap_or(expression);
+        match now() {
             Some(now) if verdict.fires_before.is_some_and(|run| now < run) => None,
             Some(now) => match cron.next_after(now) {
                 Some(run) => {
                     verdict.fires_before = Some(run);
                     None
                 }
-                None => cron.check_fires(expression, path, Some(now)),
+                None => cron.check_fires(judged, path, Some(now)),
             },
-            None => cron.check_fires(expression, path, None),
-        },
-    };
+            None => cron.check_fires(judged, path, None),
+        }
+    });
     let _ = VERDICT.try_with(|cell| cell.set(Some(verdict)));
     if let Some(never_fires) = never_fires {
         out.push(never_fires);
@@ -1071,26 +1055,40 @@ mod tests {
     }
 
     #[test]
-    fn a_rate_spelled_as_documented_is_parsed_once_even_when_too_frequent() {
+    fn an_expression_is_analysed_once_whatever_it_reports() {
         for expression in [
             "rate(12 hours)",
             "rate(5 minutes)",
             "rate(1 minute)",
+            "rate(5 minute)",
+            "RATE(5 minutes)",
             "cron(0 8 ? * 4#1 *)",
             "cron(0 8 * * ? 2020)",
+            "cron(0 0 30 2 ? *)",
+            "cron(0/5 8 * * ? *)",
+            "cron(*/10 8-17 ? * MON-FRI *)",
+            " cron(0/5 8 * * ? *)",
+            "cron(0,,30 8 * * ? *)",
+            "cron(0 8 * * 3#1)",
+            "cron(0 8)",
+            "cron(0 8 * 13 ? *)",
+            "rate(",
         ] {
             assert_eq!(analyses_in_three_calls(expression), 1, "{expression}");
         }
-        // Those with another problem are analysed on every call.
-        for expression in [
-            "rate(5 minute)",
-            "RATE(5 minutes)",
-            "cron(0/5 8 * * ? *)",
-            "cron(0 8 * * 3#1)",
-            "cron(0 8)",
-        ] {
-            assert_eq!(analyses_in_three_calls(expression), 3, "{expression}");
+        // At another path it is analysed afresh: its diagnostics carry the path.
+        let before = ANALYSES.with(std::cell::Cell::get);
+        for expression in ["cron(0/5 8 * * ? *)", "rate(5 minute)"] {
+            for path in [PATH, fixed!(""), PATH] {
+                let expected = sorted(check(expression, path, Some(NOW)));
+                assert_eq!(
+                    cached(expression, path, Some(NOW)),
+                    expected,
+                    "{expression}"
+                );
+            }
         }
+        assert_eq!(ANALYSES.with(std::cell::Cell::get) - before, 6 + 6);
     }
 
     #[test]

@@ -84,6 +84,11 @@ pub mod internal {
     pub mod pointer {
         pub use crate::pointer::*;
     }
+    /// The record's layout constants, for tests/wasm.rs's reader.
+    #[cfg(target_arch = "wasm32")]
+    pub mod report_record {
+        pub use crate::report_record::{FIRST_DIAGNOSTIC, HEADER_WORDS};
+    }
     #[cfg(not(target_arch = "wasm32"))]
     pub mod registry {
         pub use crate::registry::*;

@@ -54,6 +54,17 @@ use crate::diagnostic::{Diagnostic, PatchOp, Severity};
 use crate::json::{Number, Value};
 use crate::Report;
 
+/// Words before the report in the record the wasm boundary leaves in wasm
+/// memory (`write_record` in src/wasm.rs): the address of the record's
+/// text, the text's length in bytes, and the count of words, header included.
+pub const HEADER_WORDS: usize = 3;
+
+/// Where the first diagnostic starts, in words from the record's start:
+/// after the header, the report's `valid`, its count of errors and its
+/// count of warnings. A diagnostic starts with its code's number, then the
+/// code's address and length.
+pub const FIRST_DIAGNOSTIC: usize = HEADER_WORDS + 3;
+
 /// The first word of each value in the record.
 #[derive(Clone, Copy)]
 #[repr(u32)]
@@ -411,6 +422,8 @@ mod tests {
             let valid = reader.word() == 1;
             let errors = reader.word();
             let warnings = reader.word();
+            // The record here has no header (`write_record` adds it).
+            assert_eq!(reader.next, FIRST_DIAGNOSTIC - HEADER_WORDS);
             let errors = (0..errors).map(|_| reader.diagnostic("error")).collect();
             let warnings = (0..warnings)
                 .map(|_| reader.diagnostic("warning"))

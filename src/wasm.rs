@@ -27,7 +27,7 @@ use wasm_bindgen::prelude::*;
 use self::js::{Date, JsString};
 
 use crate::json::{self, Value};
-use crate::report_record::Record;
+use crate::report_record::{Record, HEADER_WORDS};
 use crate::{CallOptions, Context, Operation, Report};
 
 mod js;
@@ -302,14 +302,14 @@ fn write_record(report: &Report) -> usize {
         // Taken out while written (no borrow held) and put back: its memory is reused.
         let mut record = cell.take();
         record.clear();
-        record.words.extend([0; 3]);
+        record.words.extend([0; HEADER_WORDS]);
         record.write(report);
-        let header = [
+        let header: [u32; HEADER_WORDS] = [
             record.text.as_ptr() as usize as u32,
             record.text.len() as u32,
             record.words.len() as u32,
         ];
-        record.words[..3].copy_from_slice(&header);
+        record.words[..HEADER_WORDS].copy_from_slice(&header);
         let address = record.words.as_ptr() as usize;
         cell.set(record);
         address

@@ -4,6 +4,7 @@
 //! `WASM_BINDGEN_USE_BROWSER=1` (see scripts/test.sh); the test binary is the same.
 #![cfg(target_arch = "wasm32")]
 
+use datasync_task_validator::internal::report_record::FIRST_DIAGNOSTIC;
 use datasync_task_validator::internal::wasm::{
     apply_defaults as apply_defaults_with, describe_schedule, fields as fields_with,
     report_unserializable, validate as validate_with, validate_utf8 as validate_utf8_with, version,
@@ -31,12 +32,15 @@ fn validate_utf8(bytes: &[u8]) -> usize {
 /// warnings]`, the record's text, and the first diagnostic's code (a fixed
 /// string, read where it lies in wasm memory). The package's reader is
 /// tested in tests/node/report-record.test.mjs.
-fn record_at(address: usize) -> ([u32; 6], String, String) {
+fn record_at(address: usize) -> ([u32; FIRST_DIAGNOSTIC], String, String) {
     let buffer = wasm_bindgen::memory()
         .unchecked_into::<js_sys::WebAssembly::Memory>()
         .buffer();
-    let words = js_sys::Uint32Array::new_with_byte_offset_and_length(&buffer, address as u32, 9);
-    let mut head = [0u32; 9];
+    // Up to the first diagnostic's code: its number, address and length.
+    const READ: usize = FIRST_DIAGNOSTIC + 3;
+    let words =
+        js_sys::Uint32Array::new_with_byte_offset_and_length(&buffer, address as u32, READ as u32);
+    let mut head = [0u32; READ];
     words.copy_to(&mut head);
     let utf8 = |at: u32, length: u32| {
         // The bytes' vector first, then a view of the memory as it is now:
@@ -50,10 +54,11 @@ fn record_at(address: usize) -> ([u32; 6], String, String) {
     };
     // The first diagnostic's code: its number, then the fixed string's
     // address and length (src/report_record.rs).
-    let code = utf8(head[7], head[8]);
+    let code = utf8(head[FIRST_DIAGNOSTIC + 1], head[FIRST_DIAGNOSTIC + 2]);
     let text = utf8(head[0], head[1]);
-    let [a, b, c, d, e, f, _, _, _] = head;
-    ([a, b, c, d, e, f], text, code)
+    let mut first = [0; FIRST_DIAGNOSTIC];
+    first.copy_from_slice(&head[..FIRST_DIAGNOSTIC]);
+    (first, text, code)
 }
 
 /// `applyDefaults` without options.

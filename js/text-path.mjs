@@ -456,6 +456,24 @@ function copyOf(Type, view, length) {
   return copy;
 }
 
+/**
+ * Copies the typed array `from` into `to` (as many items, the same type):
+ * true, or false when the copy threw on finding either detached by a
+ * memory growth. Only a built-in replaced before the package loaded (the
+ * typed arrays' `set`, or Reflect.apply, calling validate() before the
+ * built-in) grows the memory there; the caller views it afresh and copies
+ * again. Anything else it threw is thrown.
+ */
+function copiedInto(to, from) {
+  try {
+    apply(setItems, to, [from]);
+    return true;
+  } catch (error) {
+    if (byteLengthOf(to) === 0 || byteLengthOf(from) === 0) return false;
+    throw error;
+  }
+}
+
 /** A data member's descriptor, for `define`; no prototype, so that nothing on Object.prototype is read as part of it. */
 const MEMBER = { __proto__: null, value: undefined, writable: true, enumerable: true, configurable: true };
 
@@ -2624,11 +2642,16 @@ export function createValidate(glue) {
         copy = encoder.encode(strings);
         written = byteLengthOf(copy);
       }
-      if (byteLengthOf(words) === 0) words = new Float64Array(bufferOf(memory), wordsAddress, WALK_WORDS);
       // One copy of the words written, and of the few after them up to the
       // span's end (a loop of typed-array stores took about 29 instructions
-      // a word: 1,800 for full BASIC's 61).
-      apply(setItems, words, [WALK_SPANS[(count + WALK_SPAN - 1) >>> WALK_SPAN_BITS]]);
+      // a word: 1,800 for full BASIC's 61), into a view made afresh when the
+      // memory has grown; once more when it grew as the copy began (see `copied`).
+      const span = WALK_SPANS[(count + WALK_SPAN - 1) >>> WALK_SPAN_BITS];
+      if (byteLengthOf(words) === 0) words = new Float64Array(bufferOf(memory), wordsAddress, WALK_WORDS);
+      if (!copiedInto(words, span)) {
+        words = new Float64Array(bufferOf(memory), wordsAddress, WALK_WORDS);
+        apply(setItems, words, [span]); // grown again: thrown, and validate() says why
+      }
       // The clock last, as the text path's core reads it once its text is
       // encoded (a getter or a replaced encodeInto may replace Date.now); a
       // call from a replaced one takes the text path with a copy.
@@ -2661,6 +2684,14 @@ export function createValidate(glue) {
   }
 
   return function validate(request, options) {
+    try {
+      return validateCall(request, options);
+    } catch (error) {
+      throw unexpected(error);
+    }
+  };
+
+  function validateCall(request, options) {
     if (reading) return glue.validate(request, readJSON(options)); // see `reading`
     let text;
     let print;
@@ -2691,7 +2722,26 @@ export function createValidate(glue) {
     if (result === undefined) return { valid: true, errors: [], warnings: [] };
     if (typeof request === 'object') nameNonFiniteNumbers(request, result);
     return result;
-  };
+  }
+}
+
+/**
+ * What validate() throws for `error`: `error` itself when it is documented
+ * (the core's TypeError for malformed options, or a RangeError: the JS
+ * stack ran out), else an Error that says so, `error` as its cause. Only a
+ * built-in replaced before the package loaded (taken then, so called where
+ * the built-in would be), or one read live (encodeInto), gets here: one that
+ * throws, or that grows the memory before it copies, every time it is
+ * called (README, "Decisions worth knowing"). No state is left behind: the
+ * wrapper's is reset on the way out, the glue's by guardGlue.
+ */
+function unexpected(error) {
+  try {
+    if (returnedByCore(error) || error instanceof RangeError) return error;
+  } catch {
+    // a Proxy's trap threw
+  }
+  return new Error('datasync-task-validator: a built-in failed in validate()', { cause: error });
 }
 
 /** Escapes one JSON Pointer segment (RFC 6901). */

@@ -752,7 +752,7 @@ function reportAt(start, view) {
   extraBytes = bytes - text.length;
   if (extraBytes !== 0) {
     textBytes = bytes > COPY_KEPT ? new Uint8ArrayAtLoad(bytes) : TEXT_KEPT;
-    apply(setItems, textBytes, [view]);
+    if (!copiedInto(textBytes, view)) return undefined; // the memory grew as it began: read again (see `readReport`)
   }
   // After the header: valid, the count of errors and of warnings, then the diagnostics.
   next = start + 6;

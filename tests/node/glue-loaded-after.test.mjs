@@ -1,0 +1,220 @@
+// Built-ins a page replaced BEFORE the package loaded (hunt, session 27).
+// The wrapper takes the built-ins it depends on when it loads
+// (js/text-path.mjs): one replaced later changes nothing, but one replaced
+// before is the page's own function, called wherever the wrapper calls the
+// built-in. The package cannot defend against every such replacement (one
+// that answers wrong values is believed), but the one the hunt found, a
+// replacement that validates another request first (growing the wasm
+// memory, which detaches every view of it), must not make a report wrong,
+// throw a raw TypeError, or leave anything behind for the next call.
+// README, "Decisions worth knowing", says what validate() does then.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+import { FIXTURE_TIME, SOURCE, example, requireBuiltPackage, withClock } from './helpers.mjs';
+
+requireBuiltPackage();
+const { validate } = await import('datasync-task-validator');
+
+const require = createRequire(import.meta.url);
+const GLUE = require.resolve('../../pkg/node/datasync_task_validator.cjs');
+const WRAPPER = require.resolve('../../pkg/node/text-path.cjs');
+
+const INVALID = { SourceLocationArn: SOURCE, Options: { BytesPerSecond: 'fast' } };
+/** A report whose text is not all ASCII: the reader copies its bytes. */
+const NOT_ASCII = { ...example('many-problems'), 'Unknowné': 1, Options: { BytesPerSecond: -5 } };
+/** Validating it grows the wasm memory (its text, its report). */
+const BIG = { SourceLocationArn: SOURCE, 'Tagsé': Array.from({ length: 3000 }, (_, i) => ({ Key: `k${i}`, Value: 'v'.repeat(300) })) };
+/** Objects (the walker's path) and texts (the text path). */
+const INPUTS = [NOT_ASCII, JSON.stringify(NOT_ASCII), INVALID, JSON.stringify(INVALID)];
+const EXPECTED = withClock(FIXTURE_TIME, () => INPUTS.map((input) => JSON.stringify(validate(input))));
+
+const TYPED_ARRAY = Object.getPrototypeOf(Uint8Array.prototype);
+
+/**
+ * Replaces `holder[name]` by a function that calls `before()` when
+ * `armed()` says so, then the built-in; loads a fresh glue and wrapper
+ * (guarded, as the entries load them) while it is in place, runs
+ * `body(validate)` and puts the built-in back.
+ */
+function loadedAfter(holder, name, armed, before, body) {
+  const builtIn = holder[name];
+  let loaded = false;
+  holder[name] =
+    name === 'apply'
+      ? function apply(target, self, args) {
+          if (loaded && armed()) before();
+          return builtIn(target, self, args);
+        }
+      : function replaced(...args) {
+          if (loaded && armed()) before();
+          return Reflect.apply(builtIn, this, args);
+        };
+  try {
+    delete require.cache[GLUE];
+    delete require.cache[WRAPPER];
+    const { createValidate, guardGlue } = require(WRAPPER);
+    const own = createValidate(guardGlue(require(GLUE)));
+    loaded = true;
+    withClock(FIXTURE_TIME, () => body(own));
+  } finally {
+    holder[name] = builtIn;
+    delete require.cache[GLUE];
+    delete require.cache[WRAPPER];
+  }
+}
+
+/** `{ report }` (as JSON text), or `{ error }`. */
+function outcome(own, input) {
+  try {
+    return { report: JSON.stringify(own(input)) };
+  } catch (error) {
+    return { error };
+  }
+}
+
+for (const [label, holder, name] of [
+  ['%TypedArray%.prototype.set', TYPED_ARRAY, 'set'],
+  ['Reflect.apply', Reflect, 'apply'],
+]) {
+  test(`${label} replaced before the package loaded, validating another request on one call: every report right, and the next`, () => {
+    for (let nth = 1; nth <= 24; nth += 1) {
+      INPUTS.forEach((input, index) => {
+        let calls = 0;
+        let own;
+        let ran = false;
+        loadedAfter(
+          holder,
+          name,
+          () => (calls += 1) === nth,
+          () => {
+            ran = true;
+            own(BIG);
+          },
+          (validateLoaded) => {
+            own = validateLoaded;
+            const first = outcome(own, input);
+            const next = outcome(own, input);
+            if (!ran) return;
+            assert.deepEqual(first, { report: EXPECTED[index] }, `input ${index}, call ${nth}`);
+            assert.deepEqual(next, { report: EXPECTED[index] }, `input ${index}, call ${nth}: the next call`);
+          },
+        );
+      });
+    }
+  });
+
+  test(`${label} replaced before the package loaded, validating another request on every call: the right report or the documented Error, then right again`, () => {
+    let ran = 0;
+    INPUTS.forEach((input, index) => {
+      let growing = true;
+      let own;
+      let inner = false;
+      loadedAfter(
+        holder,
+        name,
+        () => growing && !inner,
+        () => {
+          ran += 1;
+          inner = true;
+          try {
+            own(BIG);
+          } finally {
+            inner = false;
+          }
+        },
+        (validateLoaded) => {
+          own = validateLoaded;
+          const first = outcome(own, input);
+          if (process.env.SHOW) console.log(label, index, first.error?.message ?? 'report', String(first.error?.cause ?? ''));
+          if ('error' in first) {
+            assert.ok(first.error instanceof Error && !(first.error instanceof TypeError), `input ${index}: ${first.error}`);
+            assert.match(first.error.message, /^datasync-task-validator: a built-in failed in validate\(\)$/);
+          } else assert.equal(first.report, EXPECTED[index], `input ${index}`);
+          growing = false;
+          assert.deepEqual(outcome(own, input), { report: EXPECTED[index] }, `input ${index}: the next call`);
+        },
+      );
+    });
+    assert.ok(ran > 0);
+  });
+}
+
+test('the other built-ins the wrapper takes at load, replaced before it loaded, validating another request on one call: every report right', () => {
+  for (const [holder, name] of [
+    [TextDecoder.prototype, 'decode'],
+    [TextEncoder.prototype, 'encodeInto'],
+    [Map.prototype, 'get'],
+    [JSON, 'parse'],
+    [JSON, 'stringify'],
+    [Object, 'keys'],
+    [Object, 'getPrototypeOf'],
+    [Object, 'hasOwn'],
+    [Object, 'defineProperty'],
+    [Array, 'isArray'],
+    [Number, 'isSafeInteger'],
+    [String.prototype, 'slice'],
+    [String.prototype, 'isWellFormed'],
+  ]) {
+    for (let nth = 1; nth <= 8; nth += 1) {
+      INPUTS.forEach((input, index) => {
+        let calls = 0;
+        let own;
+        loadedAfter(
+          holder,
+          name,
+          () => (calls += 1) === nth,
+          () => own(BIG),
+          (validateLoaded) => {
+            own = validateLoaded;
+            assert.deepEqual(outcome(own, input), { report: EXPECTED[index] }, `${name}, input ${index}, call ${nth}`);
+            assert.deepEqual(outcome(own, input), { report: EXPECTED[index] }, `${name}, input ${index}, call ${nth}: the next call`);
+          },
+        );
+      });
+    }
+  }
+});
+
+test('Reflect.apply replaced before the package loaded, growing the memory while a report is read: no fixed string is decoded from the whole memory', () => {
+  // A growth detaches the reader's view of the record: the words it then
+  // reads are undefined, a fixed string's address and length among them.
+  // fixedDecoded gives '' for those (the report is read again, from a
+  // copy): without that, the view made of them spans the whole memory,
+  // which was decoded and kept as a fixed string until its slot was reused.
+  const decode = TextDecoder.prototype.decode;
+  const bufferOf = Object.getOwnPropertyDescriptor(TYPED_ARRAY, 'buffer').get;
+  const whole = (view) => ArrayBuffer.isView(view) && view.byteOffset === 0 && view.byteLength === bufferOf.call(view).byteLength && view.byteLength > 1 << 20;
+  let wholes = 0;
+  let grown = 0;
+  for (let nth = 1; nth <= 40; nth += 1) {
+    INPUTS.forEach((input, index) => {
+      let calls = 0;
+      let own;
+      const builtIn = Reflect.apply;
+      let loaded = false;
+      Reflect.apply = function apply(target, self, args) {
+        if (loaded && target === decode && whole(args[0])) wholes += 1;
+        if (loaded && (calls += 1) === nth) {
+          grown += 1;
+          own(BIG);
+        }
+        return builtIn(target, self, args);
+      };
+      try {
+        delete require.cache[GLUE];
+        delete require.cache[WRAPPER];
+        const { createValidate, guardGlue } = require(WRAPPER);
+        own = createValidate(guardGlue(require(GLUE)));
+        loaded = true;
+        withClock(FIXTURE_TIME, () => assert.deepEqual(outcome(own, input), { report: EXPECTED[index] }, `input ${index}, call ${nth}`));
+      } finally {
+        Reflect.apply = builtIn;
+        delete require.cache[GLUE];
+        delete require.cache[WRAPPER];
+      }
+    });
+  }
+  assert.ok(grown > 0);
+  assert.equal(wholes, 0);
+});

@@ -101,6 +101,26 @@ copy_glue() {
   grep -qF "$old" "$from" || { echo "[build] $from no longer contains: $old" >&2; exit 1; }
   sed "s|$old|$new|" "$from" > "$to"
 }
+# Has the glue $1 call JSON.parse, JSON.stringify, Reflect.get and Reflect.set
+# as they were when it loaded, not as a page may have replaced them since: the
+# glue reads every report and result it returns with JSON.parse, and one that
+# throws made validate() return null (tests/node/glue-loaded-after.test.mjs).
+# Fails loudly unless wasm-bindgen wrote each call exactly once.
+take_at_load() {
+  node -e '
+    const fs = require("fs");
+    const file = process.argv[1];
+    let code = fs.readFileSync(file, "utf8");
+    for (const [live, taken] of [["JSON.parse(", "jsonParse("], ["JSON.stringify(", "jsonStringify("], ["Reflect.get(", "reflectGet("], ["Reflect.set(", "reflectSet("]]) {
+      const parts = code.split(live);
+      if (parts.length !== 2) throw new Error(`${file}: ${parts.length - 1} calls of ${live}, not one`);
+      code = parts.join(taken);
+    }
+    const line = "const { parse: jsonParse, stringify: jsonStringify } = JSON, { get: reflectGet, set: reflectSet } = Reflect;\n";
+    fs.writeFileSync(file, line + code);
+  ' "$1"
+}
+
 # Node: `--target nodejs` is CommonJS, so it must be .cjs in a "type": "module" package.
 # It would read the .wasm beside it with fs.readFileSync, which a bundler for
 # Node.js (esbuild, webpack, CDK's NodejsFunction) cannot see and so leaves
@@ -114,6 +134,8 @@ copy_glue "$stage/glue-node.cjs" "$pkg/node/$name.cjs" \
   "require('fs').readFileSync(wasmPath)" "packageWasm() ?? require('./wasm-bytes.cjs')"
 copy_glue "$stage/web/$name.js" "$pkg/web/$name.js" \
   "new URL('$wasm_file', import.meta.url)" "new URL('../$wasm_file', import.meta.url)"
+take_at_load "$pkg/node/$name.cjs"
+take_at_load "$pkg/web/$name.js"
 
 {
   echo "'use strict';"

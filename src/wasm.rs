@@ -53,14 +53,14 @@ fn start() {
 }
 
 /// Hands a core value to JavaScript as plain objects and arrays.
-fn to_js(value: &Value) -> JsValue {
+fn to_js(value: &Value) -> Result<JsValue, JsValue> {
     json_to_js(&json::to_string(value))
 }
 
 /// Like [`to_js`], but every integer a JS number cannot hold exactly (beyond
 /// 2^53 - 1) comes back as a BigInt with the same digits, not rounded.
-fn to_js_exact(value: &Value) -> JsValue {
-    let js = to_js(value);
+fn to_js_exact(value: &Value) -> Result<JsValue, JsValue> {
+    let js = to_js(value)?;
     for (path, digits) in json::inexact_integers(value) {
         let Some((last, parents)) = path.split_last() else {
             // The whole value is the integer (not a request, which is an object).
@@ -80,12 +80,15 @@ fn to_js_exact(value: &Value) -> JsValue {
             let _ = js::reflect_set(&parent, &key(last), &big);
         }
     }
-    js
+    Ok(js)
 }
 
-/// Hands JSON text written by the core to JavaScript as plain objects and arrays.
-fn json_to_js(text: &str) -> JsValue {
-    js::json_parse(text).unwrap_or(JsValue::NULL)
+/// Hands JSON text written by the core to JavaScript as plain objects and
+/// arrays, or what `JSON.parse` threw: the JS stack ran out (a RangeError),
+/// or a `JSON.parse` a page replaced before the package loaded failed (the
+/// glue takes it at load: scripts/build.sh). Never `null` in a report's place.
+fn json_to_js(text: &str) -> Result<JsValue, JsValue> {
+    js::json_parse(text)
 }
 
 /// The request as JSON text, or the report to return instead; `operation`
@@ -179,7 +182,7 @@ fn first_line_of_message(error: &JsValue) -> Option<String> {
 #[wasm_bindgen(js_name = reportUnserializable)]
 pub fn report_unserializable(error: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     read_options("validate", &options)?;
-    Ok(json_to_js(&serialization_failure(&error).to_json_text()))
+    json_to_js(&serialization_failure(&error).to_json_text())
 }
 
 /// Reads the options argument of `validate`, `applyDefaults` or `fields` (`function`
@@ -262,7 +265,7 @@ pub fn validate(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> 
         Ok(text) => crate::validate_text(&text, &options.context(clock_context())),
         Err(report) => report,
     };
-    Ok(json_to_js(&report.to_json_text()))
+    json_to_js(&report.to_json_text())
 }
 
 /// The fast path behind `validate` (see `js/text-path.mjs`): the UTF-8 bytes
@@ -610,13 +613,13 @@ pub fn apply_defaults(request: JsValue, options: JsValue) -> Result<JsValue, JsV
         ))
     })?;
     crate::fill_defaults_with(&parsed.value, &options.context(Context::default()))
-        .map(|filled| to_js_exact(&filled))
         .ok_or_else(|| {
             type_error(format!(
                 "the request must be an object, but it is {}.",
                 parsed.value.type_name()
             ))
         })
+        .and_then(|filled| to_js_exact(&filled))
 }
 
 /// Metadata for every member of the operation's request, for forms.
@@ -624,12 +627,12 @@ pub fn apply_defaults(request: JsValue, options: JsValue) -> Result<JsValue, JsV
 #[wasm_bindgen(js_name = fields)]
 pub fn fields(options: JsValue) -> Result<JsValue, JsValue> {
     let operation = read_options("fields", &options)?.operation;
-    Ok(to_js(&Value::Array(
+    to_js(&Value::Array(
         crate::fields_of(operation)
             .iter()
             .map(|f| f.to_json())
             .collect(),
-    )))
+    ))
 }
 
 /// The package version.
@@ -691,7 +694,7 @@ pub fn describe_schedule(expression: JsValue, options: JsValue) -> Result<JsValu
         Some(text) => crate::describe_schedule(&text, from_unix, count),
         None => crate::schedule_not_a_string(),
     };
-    Ok(json_to_js(&crate::description_to_json_text(&description)))
+    json_to_js(&crate::description_to_json_text(&description))
 }
 
 /// Why `describeSchedule`'s options were not read.

@@ -1,0 +1,96 @@
+// The wasm-bindgen glue calls JSON.parse (for every report and result it
+// returns), JSON.stringify (a request or options it is given as an object),
+// Reflect.get and Reflect.set (an exact BigInt put back into applyDefaults's
+// result). scripts/build.sh has it call them as they were when it loaded: a
+// page that replaces one later changes nothing (a JSON.parse that threw made
+// validate() return null, session 26). One replaced before the package
+// loaded is the page's: what it throws is thrown, never null in a result's
+// place (README, "Decisions worth knowing").
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+import { FIXTURE_TIME, SOURCE, freshNodeInstance, requireBuiltPackage, withClock } from './helpers.mjs';
+
+requireBuiltPackage();
+
+/** Each call that reaches the glue's own JSON.parse, JSON.stringify, Reflect.get or Reflect.set. */
+const CALLS = {
+  'validate, a text with a lone surrogate': (entry) => entry.validate(`{"Name": "a\ud800"}`),
+  'validate, a number': (entry) => entry.validate(42),
+  'validate, a number, with options': (entry) => entry.validate(42, { operation: 'UpdateTask' }),
+  'validate, malformed options': (entry) => entry.validate(42, { operation: 'Other' }),
+  'applyDefaults, an object': (entry) => entry.applyDefaults({ SourceLocationArn: SOURCE }),
+  'applyDefaults, an exact BigInt': (entry) => entry.applyDefaults({ SourceLocationArn: SOURCE, Options: { BytesPerSecond: 2n ** 60n } }),
+  fields: (entry) => entry.fields(),
+  describeSchedule: (entry) => entry.describeSchedule('rate(1 hour)', { from: 0, count: 2 }),
+};
+
+const stringify = JSON.stringify;
+
+/** The call's result as text (a BigInt as its digits and a mark), or what it threw. */
+function outcome(call) {
+  try {
+    return stringify(withClock(FIXTURE_TIME, call), (_key, value) => (typeof value === 'bigint' ? `${value}n` : value));
+  } catch (error) {
+    return `${error.name}: ${error.message}`;
+  }
+}
+
+const PAGES = {
+  'a JSON.parse that throws': [JSON, 'parse', () => () => { throw new SyntaxError('page'); }],
+  'a JSON.stringify that writes what is not JSON': [JSON, 'stringify', (builtIn) => (...args) => `${builtIn(...args)}x`],
+  'a Reflect.get that throws': [Reflect, 'get', () => () => { throw new Error('page'); }],
+  'a Reflect.set that does nothing': [Reflect, 'set', () => () => true],
+};
+
+test("a page's JSON.parse, JSON.stringify, Reflect.get or Reflect.set replaced after the package loaded changes no result of the glue", () => {
+  const entry = freshNodeInstance();
+  const expected = Object.fromEntries(Object.entries(CALLS).map(([name, call]) => [name, outcome(() => call(entry))]));
+  assert.match(expected['applyDefaults, an exact BigInt'], /"BytesPerSecond":"1152921504606846976n"/);
+  for (const [page, [holder, name, make]] of Object.entries(PAGES)) {
+    const builtIn = holder[name];
+    holder[name] = make(builtIn);
+    try {
+      for (const [label, call] of Object.entries(CALLS)) assert.equal(outcome(() => call(entry)), expected[label], `${page}: ${label}`);
+    } finally {
+      holder[name] = builtIn;
+    }
+  }
+});
+
+test("a page's JSON.parse that throws, replaced before the package loaded: what it threw, or validate()'s documented Error, never null", () => {
+  const builtIn = JSON.parse;
+  let throwing = false;
+  JSON.parse = function parse(...args) {
+    if (throwing) throw new SyntaxError('page');
+    return builtIn(...args);
+  };
+  let entry;
+  try {
+    entry = freshNodeInstance();
+    throwing = true;
+    for (const [label, call] of Object.entries(CALLS)) {
+      const got = outcome(() => call(entry));
+      // (The wrapper reads the options with it too: malformed ones get the Error, not their TypeError.)
+      if (label.startsWith('validate')) assert.match(got, /^Error: datasync-task-validator: a built-in failed in validate\(\)$/, label);
+      else assert.equal(got, 'SyntaxError: page', label);
+    }
+  } finally {
+    JSON.parse = builtIn;
+  }
+  // The next calls, the page's JSON.parse no longer throwing, are the package's.
+  throwing = false;
+  const fresh = freshNodeInstance();
+  for (const [label, call] of Object.entries(CALLS)) assert.equal(outcome(() => call(entry)), outcome(() => call(fresh)), `${label}: the next call`);
+});
+
+// The glue loaded by the browser entry takes them the same way (checked in
+// its text: the browser tests run it in Chromium).
+test('both glues call JSON.parse, JSON.stringify, Reflect.get and Reflect.set only as taken at load', () => {
+  const require = createRequire(import.meta.url);
+  const fs = require('node:fs');
+  for (const file of ['../../pkg/node/datasync_task_validator.cjs', '../../pkg/web/datasync_task_validator.js']) {
+    const text = fs.readFileSync(require.resolve(file), 'utf8');
+    assert.doesNotMatch(text, /\b(JSON\.parse|JSON\.stringify|Reflect\.get|Reflect\.set)\(/, file);
+  }
+});

@@ -2737,11 +2737,10 @@ export function createValidate(glue) {
  */
 function unexpected(error) {
   try {
-    if (returnedByCore(error) || error instanceof RangeError) return error;
+    return error instanceof RangeError || returnedByCore(error) ? error : new Error('datasync-task-validator: a built-in failed in validate()', { cause: error });
   } catch {
-    // a Proxy's trap threw
+    return error; // no JS stack left to tell (or a Proxy's trap threw): thrown as it is
   }
-  return new Error('datasync-task-validator: a built-in failed in validate()', { cause: error });
 }
 
 /** Escapes one JSON Pointer segment (RFC 6901). */

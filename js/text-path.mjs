@@ -289,6 +289,10 @@ var reading = false;
 // assignment or `in` would run. Read once per report: nothing the page
 // wrote runs while a report is read (unless it replaced a built-in).
 var arraysPlain = true;
+// How many indices from 0 on readReport found no member at on Array.prototype
+// or Object.prototype, in this report (see `ownItem`): asked once per report,
+// not once per item, as no page code runs meanwhile to add one.
+var plainBelow = 0;
 // The wasm memory (a WebAssembly.Memory) whose buffer holds the fixed
 // strings. Its buffer is taken afresh for each one read: a call made while
 // the report is read (none is, see `reading`) could grow the memory, which
@@ -328,9 +332,10 @@ const CODE_SLOTS = 256;
 /**
  * What readReport keeps of one glue's reports from one to the next: a view
  * of its whole wasm memory while the buffer is the same (`memory`,
- * `buffer`, `view`), the fixed strings it decoded, each in the slot its
+ * `buffer`, `view`), and of the last report's text (`textViewOf`), the
+ * fixed strings it decoded, each in the slot its
  * address and length pick (`fixedAt`), and the codes at their numbers
- * (`diagnostic`). Per glue, so that a
+ * (`diagnostics`). Per glue, so that a
  * glue let go takes its memory with it (an instance the guard replaced is
  * forgotten by `followInstance`; its replacement's module data is the
  * same, so the strings kept stand for it too). The tables hold only what the
@@ -345,6 +350,9 @@ function reportsKept() {
     keys: new Uint32ArrayAtLoad(2 * FIXED_SLOTS), // each slot's address and length: (0, 0) is ''
     strings: new Array(FIXED_SLOTS).fill(''),
     codes: new Array(CODE_SLOTS).fill(null),
+    text: undefined,
+    textAt: -1,
+    textBytes: 0,
   };
 }
 
@@ -360,6 +368,7 @@ function viewOf(wasm, address) {
     kept.buffer = bufferOf(wasm);
     kept.view = new Uint32ArrayAtLoad(kept.buffer);
     kept.memory = wasm;
+    kept.textAt = -1; // the text's view, of the buffer before (see `textViewOf`)
   }
   return kept.view;
 }
@@ -370,20 +379,20 @@ function viewOf(wasm, address) {
  * is all ASCII a byte is a UTF-16 unit; otherwise the end in units is found
  * by `unitAt`. One short arrow, which V8 inlines where it is called.
  */
-const string = () => apply(slice, text, [at, (at = extraBytes === 0 ? words[next++] : unitAt(words[next++]))]);
+const string = () => apply(slice, text, [at, (at = extraBytes === 0 ? words[next++] : unitAt(at, words[next++]))]);
 
 /**
  * Where the string that ends at the byte `end` of a text not all ASCII ends
  * in the decoded text, in UTF-16 units: counted from the last string's end
- * (`at`, `atByte`) over the copy of the text's bytes (`textBytes`), each character's first byte (not
+ * (`unit` in units, `atByte` in bytes) over the copy of the text's bytes
+ * (`textBytes`), each character's first byte (not
  * 10xxxxxx) starting one unit, a 4-byte character's (11110xxx) two, a
  * surrogate pair. Strings come in the order they were written, each from
  * the last one's end, so the text is walked once per report: decoding each
  * string apart cost a view and a decoder's call each, and walking the
  * decoded text a call of charCodeAt (taken at load) per character.
  */
-function unitAt(end) {
-  let unit = at;
+function unitAt(unit, end) {
   // All the bytes beyond units behind: the rest of the text is ASCII.
   if (atByte - unit === extraBytes) unit += end - atByte;
   else {
@@ -396,9 +405,6 @@ function unitAt(end) {
   atByte = end;
   return unit;
 }
-
-/** A string written as a value (a path, a message): one of the text, or a fixed one. */
-const stringValue = () => (words[next++] === 5 ? string() : fixedString());
 
 /**
  * The next fixed string (src/report_record.rs): one that lives as long as
@@ -413,14 +419,14 @@ const fixedString = () => fixedAt((next += 2) - 2);
 /** The slot of `FIXED_SLOTS` where the string at `address`, `length` bytes, is kept. */
 const slotOf = (address, length) => (address ^ (address >>> 10) ^ length) & (FIXED_SLOTS - 1);
 
+/** The fixed string whose address and length are the words at `at` (see `fixedOf`). */
+const fixedAt = (at) => fixedOf(words[at], words[at + 1]);
+
 /**
- * The fixed string whose address and length are the words at `at`: kept,
- * or decoded by `fixedDecoded`. Short, so that V8 inlines it where it is
- * called.
+ * The fixed string at `address`, `length` bytes: kept, or decoded by
+ * `fixedDecoded`. Short, so that V8 inlines it where it is called.
  */
-function fixedAt(at) {
-  const address = words[at];
-  const length = words[at + 1];
+function fixedOf(address, length) {
   const slot = slotOf(address, length);
   const keys = kept.keys;
   return keys[2 * slot] === address && keys[2 * slot + 1] === length ? kept.strings[slot] : fixedDecoded(address, length, slot);
@@ -499,10 +505,11 @@ function ownMember(out, name, value) {
  */
 function ownItem(out, value) {
   const index = out.length;
-  if (!arraysPlain || index in ARRAY_PROTOTYPE) {
-    define(out, index, value);
-  } else {
+  if (index < plainBelow) out[index] = value;
+  else if (!arraysPlain || index in ARRAY_PROTOTYPE) define(out, index, value);
+  else {
     out[index] = value;
+    plainBelow = index + 1;
   }
 }
 
@@ -570,21 +577,11 @@ function operation() {
 }
 
 /**
- * A diagnostic's params: as many as the next word says, their fixed names
- * then their values. Built by one of PARAMS when the names are one's (see
- * `shapeOf`), from its values read first (at most three), else
- * member by member.
+ * The params whose `count` fixed names are the words from `names` on, and
+ * whose values are those from `next` on, when they are none of PARAMS's
+ * shapes: member by member.
  */
-function paramsObject(known) {
-  const count = words[next++];
-  const names = next;
-  next += 2 * count;
-  const shape = shapeOf(known, names, count);
-  if (shape !== undefined) {
-    const a = value();
-    const b = count > 1 ? value() : undefined;
-    return PARAMS[shape](a, b, count > 2 ? value() : undefined);
-  }
+function paramsByName(names, count) {
   const out = {};
   for (let at = names; at < names + 2 * count; at += 2) ownMember(out, fixedAt(at), value());
   return out;
@@ -673,20 +670,95 @@ const SHAPES = new Map();
 PARAMS.forEach((build, shape) => SHAPES.set(`,${keysOf(build())}`, shape));
 
 /**
- * { code, severity, path, message, params?, fix? }, each object made in one
- * literal; `severity` is the list's, errors' or warnings'.
+ * Reads `count` diagnostics from the word `next` on into `out`, each
+ * { code, severity, path, message, params?, fix? } made in one literal;
+ * `severity` is the list's, errors' or warnings'. The reader's hot path:
+ * the words, the next word and where the next string starts are locals
+ * here (module variables are loaded and checked again at every use and
+ * after every call), and the usual values (a fixed string, a string of the
+ * text, a small integer) are read in place; any other value, the params
+ * of no shape and a fix are read by `value`, `paramsByName` and `list`
+ * from the module's state, written before and read back after.
  */
-function diagnostic(severity) {
-  const index = words[next];
-  const known = index < CODE_SLOTS && kept.codes[index] !== null ? kept.codes[index] : codeAt(index, next + 1);
-  next += 3;
-  const code = known.code;
-  const path = stringValue();
-  const message = stringValue();
-  const params = words[next] > 0 ? paramsObject(known) : (next++, undefined);
-  const fix = words[next] > 0 ? list(operation) : (next++, undefined);
-  if (fix === undefined) return params === undefined ? { code, severity, path, message } : { code, severity, path, message, params };
-  return params === undefined ? { code, severity, path, message, fix } : { code, severity, path, message, params, fix };
+function diagnostics(out, count, severity) {
+  const w = words;
+  const all = text;
+  const ascii = extraBytes === 0;
+  const codes = kept.codes;
+  let n = next;
+  let a = at;
+  for (; count > 0; count -= 1) {
+    const index = w[n];
+    const known = index < CODE_SLOTS && codes[index] !== null ? codes[index] : codeAt(index, n + 1);
+    n += 3;
+    // The path and the message, then the params' values when PARAMS has their shape.
+    let shape;
+    let names = 0;
+    let params = 0;
+    let path;
+    let message;
+    let a0;
+    let a1;
+    let a2;
+    for (let i = 0, last = 2; i < last; i += 1) {
+      const tag = w[n];
+      let value;
+      if (tag === 8) {
+        value = fixedOf(w[n + 1], w[n + 2]);
+        n += 3;
+      } else if (tag === 5) {
+        const end = w[n + 1];
+        value = apply(slice, all, [a, (a = ascii ? end : unitAt(a, end))]);
+        n += 2;
+      } else if (tag === 3) {
+        value = w[n + 1];
+        n += 2;
+      } else {
+        next = n + 1;
+        at = a;
+        value = otherValue(tag);
+        n = next;
+        a = at;
+      }
+      if (i === 0) path = value;
+      else if (i === 1) {
+        message = value;
+        params = w[n];
+        names = n + 1;
+        n = names + 2 * params;
+        if (params > 0) {
+          shape = shapeOf(known, names, params);
+          if (shape !== undefined) last += params;
+        }
+      } else if (i === 2) a0 = value;
+      else if (i === 3) a1 = value;
+      else a2 = value;
+    }
+    const code = known.code;
+    let fix;
+    if (shape !== undefined) params = PARAMS[shape](a0, a1, a2);
+    else if (params > 0) {
+      next = n;
+      at = a;
+      params = paramsByName(names, params);
+      n = next;
+      a = at;
+    } else params = undefined;
+    if (w[n] > 0) {
+      next = n;
+      at = a;
+      fix = list(operation);
+      n = next;
+      a = at;
+    } else n += 1;
+    let made;
+    if (fix === undefined) made = params === undefined ? { code, severity, path, message } : { code, severity, path, message, params };
+    else made = params === undefined ? { code, severity, path, message, fix } : { code, severity, path, message, params, fix };
+    ownItem(out, made);
+  }
+  next = n;
+  at = a;
+  return out;
 }
 
 /**
@@ -716,9 +788,10 @@ function readReport(wasm, address, reports) {
     memory = wasm;
     kept = reports;
     arraysPlain = getPrototypeOf(ARRAY_PROTOTYPE) === OBJECT_PROTOTYPE;
+    plainBelow = 0;
     const start = address >>> 2;
     words = viewOf(wasm, address);
-    const report = reportAt(start, new Uint8ArrayAtLoad(kept.buffer, words[start], words[start + 1]));
+    const report = reportAt(start, textViewOf(words[start], words[start + 1]));
     // The memory grew meanwhile, detaching the view (it then reads
     // undefined). Only page code could grow it, and none runs (see
     // `reading`); were a built-in to come to run some, the record is still
@@ -733,6 +806,21 @@ function readReport(wasm, address, reports) {
     words = text = textBytes = memory = kept = undefined; // a long report's text is not kept until the next one
     reading = false;
   }
+}
+
+/**
+ * A view of the record's text, `bytes` bytes at `address` in the buffer
+ * kept: the last report's when its text was there too (the core reuses the
+ * text's memory from one report to the next; `viewOf` forgets it with the
+ * buffer), else a new one, kept for the next.
+ */
+function textViewOf(address, bytes) {
+  if (kept.textAt !== address || kept.textBytes !== bytes) {
+    kept.text = new Uint8ArrayAtLoad(kept.buffer, address, bytes);
+    kept.textAt = address;
+    kept.textBytes = bytes;
+  }
+  return kept.text;
 }
 
 /**
@@ -757,10 +845,8 @@ function reportAt(start, view) {
   // After the header: valid, the count of errors and of warnings, then the diagnostics.
   next = start + 6;
   at = atByte = 0;
-  const errors = [];
-  for (let count = words[start + 4]; count > 0; count -= 1) ownItem(errors, diagnostic('error'));
-  const warnings = [];
-  for (let count = words[start + 5]; count > 0; count -= 1) ownItem(warnings, diagnostic('warning'));
+  const errors = diagnostics([], words[start + 4], 'error');
+  const warnings = diagnostics([], words[start + 5], 'warning');
   return { valid: words[start + 3] === 1, errors, warnings };
 }
 

@@ -173,6 +173,19 @@ test('reports not all ASCII on either side of the copy the reader keeps for thei
   for (const [input, label] of [[long, 'long'], [short, 'short'], [long, 'long again'], [short, 'short again']]) same(input, undefined, label);
 });
 
+test('reports one after another whose texts have the same length, in the same place, each get their own strings', () => {
+  // The core writes each report's text where it wrote the last one's, and the
+  // reader keeps its view of those bytes while they are where they were: the
+  // bytes are read again for each report, never the last one's strings.
+  const inputs = [(speed) => request({ Options: { BytesPerSecond: speed } }), (speed) => request({ Options: { BytesPerSecond: speed }, Tags: [{ Key: `aws:${speed}` }] })];
+  for (const [shape, input] of inputs.entries()) {
+    for (const [i, speed] of ['fast', 'slow', 'fâst', 'slôw', 'fast', 'slow'].entries()) {
+      const report = same(input(speed), undefined, `${speed} (${shape}, ${i})`);
+      assert.ok(report.errors.some((d) => d.message.includes(`"${speed}"`)), `${speed}: the message quotes it`);
+    }
+  }
+});
+
 test('the longest reports: 30,000 problems bounded, with the notice of the cut', () => {
   const tags = (count, key) => request({ Tags: Array.from({ length: count }, (_, i) => ({ Key: key(i), Value: 'v' })) });
   for (const [label, body] of [
@@ -232,7 +245,7 @@ function withOnPrototype(prototype, key, descriptor, body) {
 const MANY = read('examples/many-problems.json');
 const WITH_FIXES = JSON.stringify(request({ Options: { Verifymode: 'NONE' }, Schedule: { ScheduleExpression: ' RATE(1 DAY) ' } }));
 const REPORT_NAMES = ['valid', 'errors', 'warnings', 'code', 'severity', 'path', 'message', 'params', 'fix', 'op', 'from', 'value',
-  'member', 'expected', 'actual', 'related', 'suggestion', 'allowed', 'max', 'count', '0', '1'];
+  'member', 'expected', 'actual', 'related', 'suggestion', 'allowed', 'max', 'count', '0', '1', '5'];
 
 test('a setter on Object.prototype or Array.prototype under a name the report uses never runs while the report is read', () => {
   const expected = [MANY, WITH_FIXES].map((text) => glue.validate(text));

@@ -410,9 +410,18 @@ impl<'a> Record<'a> {
         }
     }
 
-    /// The value at `slot` is an array; its items follow.
+    /// The value at `slot` is an array; its items follow (a list read
+    /// before, in part, by a reader that gave up on it, is read anew).
     pub fn array(&mut self, slot: Slot) {
-        self.present(slot, Field::Other);
+        match slot {
+            Slot::Filters(at) => {
+                if let Some(items) = self.filters.get_mut(at) {
+                    items.clear();
+                }
+            }
+            Slot::Tags => self.tag_keys.clear(),
+            _ => self.present(slot, Field::Other),
+        }
     }
 
     /// The value at `slot` is the string `text`.

@@ -146,14 +146,41 @@ fn reading<'a, Out>(
     // reader and moved into them, it was copied twice on the way (176 bytes
     // each), and the `.wasm` was about 270 bytes gzip larger.
     let (mut at, extent) = Cursor::new(words, strings, units, operation)?;
+    let end = at.end(extent);
     let mut record = Record::default();
     if generated::read(&mut at, &mut record, operation, extent).is_some() && at.at_end() {
         return Some((reading.clean)(&record));
     }
-    Some(match report(words, strings, units, operation, at.clean) {
+    Some(match resume(at, record, operation, end) {
         Some((record, problems)) => (reading.reported)(&record, problems),
         None => (reading.text)(json_text(words, strings, units, operation)?),
     })
+}
+
+/// What [`report`] finds, from where the clean reader stopped: `at` is
+/// its cursor, `record` its record and `end` where the request's members
+/// end. The root members it read before the one it stopped in are in the
+/// record as the reporting reader would have read them (both fill it as
+/// `Record`'s events do), and clean: the reporting reader goes on from the
+/// start of that member (see [`Reporter::request`]). `None` where it stopped
+/// nowhere: it read every member, but words or strings were left, which
+/// the walker never writes.
+/// Not inlined: a request that is clean never comes here.
+#[inline(never)]
+fn resume<'a>(
+    at: Cursor<'_, 'a>,
+    record: Record<'a>,
+    operation: Operation,
+    end: usize,
+) -> Option<Scanned<'a>> {
+    let mut reporter = Reporter {
+        at,
+        operation,
+        pass: Scanner::without_text(operation),
+        known_clean: 0,
+    };
+    reporter.pass.record = record;
+    reporter.request(end)
 }
 
 /// The record of the request the walker wrote, read as a request of
@@ -162,27 +189,21 @@ fn reading<'a, Out>(
 /// walker wrote as JSON text are read by the pass itself, and what is wrong
 /// with the rest is reported through it. `None` where the pass would leave
 /// the text to the general path, and for words the walker never writes.
-/// The first `known_clean` free strings are known to be clean (the clean
-/// reader, which reads the same words up to where it stops, found them so)
-/// and are not checked again.
-/// Not inlined: a request that is clean never comes here.
-#[inline(never)]
+/// The root members the clean reader reads are read by it (see
+/// [`Reporter::request`]).
 pub fn report<'a>(
     words: &[f64],
     strings: &'a str,
     units: usize,
     operation: Operation,
-    known_clean: usize,
 ) -> Option<Scanned<'a>> {
-    let (at, extent) = Cursor::new(words, strings, units, operation)?;
-    let mut reporter = Reporter {
-        at,
-        operation,
-        pass: Scanner::without_text(operation),
-        known_clean,
-    };
-    reporter.member(operation.request(), Slot::Root, &Place::ROOT, extent)?;
-    reporter.at.at_end().then(|| reporter.pass.finish())
+    let (mut at, extent) = Cursor::new(words, strings, units, operation)?;
+    let end = at.end(extent);
+    let mut record = Record::default();
+    if generated::read_root(&mut at, &mut record, operation, end, 0).is_some() {
+        return at.at_end().then_some((record, None));
+    }
+    resume(at, record, operation, end)
 }
 
 /// The record of the request the walker wrote, read as a request of
@@ -244,6 +265,19 @@ pub fn json_text(
     writer.at.at_end().then_some(writer.out)
 }
 
+/// Where a cursor was (see [`Cursor::mark`]).
+#[derive(Clone, Copy)]
+struct Mark {
+    /// The next word.
+    next: usize,
+    /// Where the next string starts, in bytes.
+    at: usize,
+    /// How many free strings had been found clean.
+    clean: usize,
+    /// The root members seen, by position.
+    seen: u64,
+}
+
 /// Where a reader is in the words and strings.
 struct Cursor<'w, 'a> {
     words: &'w [f64],
@@ -252,6 +286,10 @@ struct Cursor<'w, 'a> {
     /// Where the next string starts in `strings`, in bytes.
     at: usize,
     ascii: bool,
+    /// Where the clean reader stopped, if it did: the start of the root
+    /// member it stopped in, or the end of the request's members when one
+    /// it requires is missing (see [`resume`]).
+    stop: Option<Mark>,
     /// How many free strings [`Cursor::clean_string`] has found clean, in
     /// the order they come: the clean reader's, for the reporting reader,
     /// which reads the same strings first (see [`reading`]).
@@ -274,6 +312,7 @@ impl<'w, 'a> Cursor<'w, 'a> {
             at: 0,
             // One UTF-16 unit per UTF-8 byte: every character is ASCII.
             ascii: strings.len() == units,
+            stop: None,
             clean: 0,
         };
         let (written, extent) = cursor.member()?;
@@ -285,6 +324,26 @@ impl<'w, 'a> Cursor<'w, 'a> {
     /// run out first).
     fn end(&self, extent: usize) -> usize {
         self.next.saturating_add(extent)
+    }
+
+    /// Where the cursor is, with the root members `seen` so far (for
+    /// [`Cursor::stopped`]).
+    #[inline(always)]
+    fn mark(&self, seen: u64) -> Mark {
+        Mark {
+            next: self.next,
+            at: self.at,
+            clean: self.clean,
+            seen,
+        }
+    }
+
+    /// Notes that the clean reader stopped in the root member that starts
+    /// at `start` (see [`resume`]): always `None`, which it returns.
+    #[cold]
+    fn stopped<T>(&mut self, start: Mark) -> Option<T> {
+        self.stop = Some(start);
+        None
     }
 
     /// Whether every word and every string has been read.
@@ -656,6 +715,43 @@ impl<'a> Reporter<'_, 'a> {
         }
     }
 
+    /// The rest of the request's root, whose members end at `end`, from
+    /// where the clean reader stopped (see [`Cursor::stopped`]); then what
+    /// was read. The member it stopped in (or the members written as JSON
+    /// text there) is read here, with the free strings it found clean in it
+    /// not checked again; the clean reader reads on from the next, and so on
+    /// until the end, where the unknown members and the missing ones are
+    /// reported.
+    fn request(mut self, end: usize) -> Option<Scanned<'a>> {
+        let Shape::Structure(members) = self.operation.request() else {
+            return None;
+        };
+        let mut read = ObjectRead::default();
+        loop {
+            let start = self.at.stop.take()?;
+            self.known_clean = self.at.clean - start.clean;
+            self.at.next = start.next;
+            self.at.at = start.at;
+            read.seen = start.seen;
+            if self.at.next >= end {
+                break;
+            }
+            self.next_member(members, Slot::Root, &Place::ROOT, &mut read)?;
+            let record = &mut self.pass.record;
+            if let Some(seen) =
+                generated::read_root(&mut self.at, record, self.operation, end, read.seen)
+            {
+                read.seen = seen;
+                break;
+            }
+        }
+        (self.at.next == end).then_some(())?;
+        if !read.unknown.is_empty() || all_required(members, read.seen).is_none() {
+            self.pass.object_problems(members, &read, &Place::ROOT)?;
+        }
+        self.at.at_end().then(|| self.pass.finish())
+    }
+
     /// An object of `members` at `place`, `extent` words long, read into
     /// `slot`: the members the walker wrote as JSON text are read by the pass.
     fn object(
@@ -667,37 +763,59 @@ impl<'a> Reporter<'_, 'a> {
     ) -> Option<()> {
         self.pass.record.object(slot);
         let end = self.at.end(extent);
-        let mut read = ObjectRead::default();
+        self.members(members, slot, place, end, ObjectRead::default())
+    }
+
+    /// The members of an object of `members` at `place` from the cursor on,
+    /// ending at `end`, read into `slot`, after those `read` notes.
+    fn members(
+        &mut self,
+        members: &'static [Member],
+        slot: Slot,
+        place: &Place<'_>,
+        end: usize,
+        mut read: ObjectRead<'a>,
+    ) -> Option<()> {
         while self.at.next < end {
-            if self.at.take(RAW) {
-                let text = self.at.string()?;
-                self.pass
-                    .read_members(text, members, slot, place, &mut read)?;
-                continue;
-            }
-            let not_of_shape = self.at.take(SCALAR);
-            let (at, held) = self.at.member()?;
-            first_time(&mut read.seen, at)?;
-            read.next = at + 1;
-            let member = members.get(at)?;
-            let child = self
-                .pass
-                .record
-                .member(slot, member.name, Some(at), self.operation);
-            let place = place.member(member.name);
-            if not_of_shape {
-                let value = self.at.scalar(held)?;
-                self.pass
-                    .record_not_of_shape(member.shape, value, child, &place)?;
-            } else {
-                self.member(member.shape, child, &place, held)?;
-            }
+            self.next_member(members, slot, place, &mut read)?;
         }
         (self.at.next == end).then_some(())?;
         if read.unknown.is_empty() && all_required(members, read.seen).is_some() {
             return Some(());
         }
         self.pass.object_problems(members, &read, place)
+    }
+
+    /// The next member of an object of `members` at `place`, read into
+    /// `slot` and noted in `read`: or the members written as JSON text there.
+    fn next_member(
+        &mut self,
+        members: &'static [Member],
+        slot: Slot,
+        place: &Place<'_>,
+        read: &mut ObjectRead<'a>,
+    ) -> Option<()> {
+        if self.at.take(RAW) {
+            let text = self.at.string()?;
+            return self.pass.read_members(text, members, slot, place, read);
+        }
+        let not_of_shape = self.at.take(SCALAR);
+        let (at, held) = self.at.member()?;
+        first_time(&mut read.seen, at)?;
+        read.next = at + 1;
+        let member = members.get(at)?;
+        let child = self
+            .pass
+            .record
+            .member(slot, member.name, Some(at), self.operation);
+        let place = place.member(member.name);
+        if not_of_shape {
+            let value = self.at.scalar(held)?;
+            self.pass
+                .record_not_of_shape(member.shape, value, child, &place)
+        } else {
+            self.member(member.shape, child, &place, held)
+        }
     }
 }
 
@@ -1146,7 +1264,7 @@ mod tests {
         let tree = parse(text).expect("JSON");
         let (words, strings, units) = walk(&tree.value, operation).expect("walked");
         assert_eq!(read(&words, &strings, units, operation), None, "{text}");
-        let (record, found) = report(&words, &strings, units, operation, 0)
+        let (record, found) = report(&words, &strings, units, operation)
             .unwrap_or_else(|| panic!("reported from the words: {text}"));
         assert_eq!(found.is_some(), problems, "problems found in {text}");
         assert_eq!(record, Record::from_value(&tree.value, operation), "{text}");
@@ -1181,7 +1299,7 @@ mod tests {
         let (words, strings, units) = walk(&tree.value, operation).expect("walked");
         assert_eq!(read(&words, &strings, units, operation), None, "{text}");
         assert!(
-            report(&words, &strings, units, operation, 0).is_none(),
+            report(&words, &strings, units, operation).is_none(),
             "{text}"
         );
         let context = context(operation);
@@ -1189,6 +1307,62 @@ mod tests {
             validate_walked(&words, &strings, units, &context),
             Some(validate_text_by_tree(text, &context)),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn the_reporting_reader_goes_on_from_the_member_the_clean_reader_stopped_in() {
+        // Problems in root members apart, with clean members before, between
+        // and after them (read by the clean reader, which reads on after each
+        // problem), lists the clean reader stopped in part way (read anew:
+        // their items once each), members written as JSON text and a
+        // required member missing (the members seen are carried between
+        // the two readers).
+        let arn = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0";
+        for (text, expected) in [
+            (
+                format!(
+                    r#"{{"SourceLocationArn":"{arn}","Name":"n","Options":{{"Mtime":"NONE","BytesPerSecond":"fast"}},"TaskMode":"ENHANCED","Tags":[{{"Key":"a"}},{{"Key":"b","Valu":"v"}},{{"Key":"c"}}],"Schedule":{{"ScheduleExpression":"rate(2 hours)"}},"Includes":[{{"FilterType":"SIMPLE_PATTERN","Value":"/a"}},{{"Value":""}}],"CloudWatchLogGroupArn":"nope"}}"#
+                ),
+                vec![
+                    ("/DestinationLocationArn", "request/missing-member"),
+                    ("/Options/BytesPerSecond", "value/wrong-type"),
+                    ("/Tags/1/Valu", "request/unknown-member"),
+                    ("/Includes/1/Value", "value/pattern-mismatch"),
+                    ("/CloudWatchLogGroupArn", "value/pattern-mismatch"),
+                ],
+            ),
+            (
+                format!(
+                    r#"{{"SourceLocationArn":"arn:aws:datasync:us-east-1:111122223333:location/bad","Excludes":[{{"FilterType":"SIMPLE_PATTERN","Value":"/a"}},{{"FilterType":"x","Value":"/b"}}],"Bogus":1,"DestinationLocationArn":"{arn}","Options":{{"BytesPerSecond":-5}},"TaskMode":"BASIC"}}"#
+                ),
+                vec![
+                    ("/SourceLocationArn", "value/pattern-mismatch"),
+                    ("/Excludes/1/FilterType", "value/not-in-enum"),
+                    ("/Bogus", "request/unknown-member"),
+                    ("/Options/BytesPerSecond", "value/below-minimum"),
+                ],
+            ),
+        ] {
+            let found = judged_from_the_words(&text, Operation::CreateTask, true);
+            for (path, code) in expected {
+                assert!(
+                    found.contains(&(path.to_owned(), code)),
+                    "{path} {code} in {found:?}"
+                );
+            }
+        }
+        // The root seen carried from one reader to the other for every
+        // operation, whose roots the clean reader reads as one.
+        judged_from_the_words(
+            &task_request(r#""Name":"","Options":{"Mtime":"NONE"},"Excludes":[]"#),
+            Operation::UpdateTask,
+            true,
+        );
+        judged_from_the_words(
+            r#"{"OverrideOptions":{"Atime":"x"},"TaskReportConfig":{"ReportLevel":"ERRORS_ONLY"}}"#,
+            Operation::StartTaskExecution,
+            true,
         );
     }
 
@@ -1486,7 +1660,7 @@ mod tests {
         ] {
             let units = strings.len();
             assert!(
-                report(&words, &strings, units, operation, 0).is_none(),
+                report(&words, &strings, units, operation).is_none(),
                 "{as_text}"
             );
             assert_eq!(
@@ -1712,7 +1886,7 @@ mod tests {
             changed[at] = word;
             assert_eq!(read(&changed, &strings, units, operation), None, "{word}");
             assert!(
-                report(&changed, &strings, units, operation, 0).is_none(),
+                report(&changed, &strings, units, operation).is_none(),
                 "{word}"
             );
             assert_eq!(

@@ -1186,7 +1186,7 @@ fn reader_code() -> String {
                     });
                     table.push(index.to_string());
                     if each.required {
-                        mask |= 1 << index;
+                        mask |= 1 << at;
                     }
                 }
                 tables.push(format!("&[{}]", table.join(", ")));
@@ -1196,7 +1196,7 @@ fn reader_code() -> String {
             let arms = self.arms(&entries, false);
             let names: Vec<&str> = Operation::ALL.iter().map(|op| op.as_str()).collect();
             self.code.push_str(&format!(
-                "/// For each operation (by `operation as usize`, its place in\n/// `Operation::ALL`: {}), each member of its request root (by\n/// position) as a member of the roots read as one (see `read_root`).\nstatic ROOT_MEMBERS: [&[u8]; {}] = [{}];\n\n/// For each operation, its required root members (bits by their place in the roots read as one).\nconst ROOT_REQUIRED: [u64; {}] = [{}];\n\n/// A request root of `operation`: the members of every operation's\n/// root read as one structure.\nfn read_root<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Operation, extent: usize) -> Option<()> {{\nlet members: &[u8] = ROOT_MEMBERS.get(operation as usize)?;\nlet end = at.end(extent);\nlet mut seen: u64 = 0;\nwhile at.next < end {{\nlet (position, held) = at.member()?;\nlet position = usize::from(*members.get(position)?);\nfirst_time(&mut seen, position)?;\nmatch position {{\n{arms}_ => return None,\n}}\n}}\nlet required = *ROOT_REQUIRED.get(operation as usize)?;\n(at.next == end && seen & required == required).then_some(())\n}}\n\n",
+                "/// For each operation (by `operation as usize`, its place in\n/// `Operation::ALL`: {}), each member of its request root (by\n/// position) as a member of the roots read as one (see `read_root`).\nstatic ROOT_MEMBERS: [&[u8]; {}] = [{}];\n\n/// For each operation, its required root members (bits by position).\nconst ROOT_REQUIRED: [u64; {}] = [{}];\n\n/// The members of a request root of `operation` from `at` on, up to\n/// `end`, after those `seen` (bits by position; each read as a member of\n/// the roots read as one: the members of every operation's root as one\n/// structure); all it has seen. Where it stops, `at` keeps where the\n/// member it stopped in starts, and the members before it (see\n/// `Cursor::stopped`): the reporting reader goes on from there. Not inlined: the\n/// reporting reader calls it too, and one copy is enough.\n#[inline(never)]\npub(super) fn read_root<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Operation, end: usize, mut seen: u64) -> Option<u64> {{\nlet members: &[u8] = ROOT_MEMBERS.get(operation as usize)?;\nwhile at.next < end {{\nlet start = at.mark(seen);\nif read_root_member(at, record, members, &mut seen).is_none() {{\nreturn at.stopped(start);\n}}\n}}\nlet required = *ROOT_REQUIRED.get(operation as usize)?;\nif at.next == end && seen & required == required {{\nreturn Some(seen);\n}}\nat.stopped(at.mark(seen))\n}}\n\n/// The next member of a request root whose members are `members` (see\n/// `read_root`), noted in `seen`.\n#[inline(always)]\nfn read_root_member<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, members: &[u8], seen: &mut u64) -> Option<()> {{\nlet (position, held) = at.member()?;\nfirst_time(seen, position)?;\nlet position = usize::from(*members.get(position)?);\nmatch position {{\n{arms}_ => return None,\n}}\nSome(())\n}}\n\n",
                 names.join(", "),
                 tables.len(),
                 tables.join(", "),
@@ -1240,7 +1240,7 @@ fn reader_code() -> String {
     };
     let root = writer.root();
     let code = format!(
-        "{READER_HEAD}\n\n/// Reads the request in the words after `at`, `extent` words long, as a request of `operation`, into `record` (a new one; filled in place, not returned: a record moved out was copied).\npub(super) fn read<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Operation, extent: usize) -> Option<()> {{\n{root}(at, record, operation, extent)\n}}\n\n{}",
+        "{READER_HEAD}\n\n/// Reads the request in the words after `at`, `extent` words long, as a request of `operation`, into `record` (a new one; filled in place, not returned: a record moved out was copied).\npub(super) fn read<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Operation, extent: usize) -> Option<()> {{\n{root}(at, record, operation, at.end(extent), 0).map(drop)\n}}\n\n{}",
         writer.code.trim_end_matches('\n')
     );
     indented(&code)

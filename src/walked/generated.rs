@@ -19,7 +19,7 @@ use crate::scan::{first_time, within};
 
 /// Reads the request in the words after `at`, `extent` words long, as a request of `operation`, into `record` (a new one; filled in place, not returned: a record moved out was copied).
 pub(super) fn read<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Operation, extent: usize) -> Option<()> {
-    read_root(at, record, operation, extent)
+    read_root(at, record, operation, at.end(extent), 0).map(drop)
 }
 
 /// `CreateTask.Options` (or the same members elsewhere), read into `Options`.
@@ -298,102 +298,120 @@ fn read_7<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, extent: usize) -
 /// position) as a member of the roots read as one (see `read_root`).
 static ROOT_MEMBERS: [&[u8]; 3] = [&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], &[12, 4, 5, 6, 3, 2, 8, 9, 10], &[12, 13, 8, 5, 9, 10, 7]];
 
-/// For each operation, its required root members (bits by their place in the roots read as one).
-const ROOT_REQUIRED: [u64; 3] = [0b11, 0b1000000000000, 0b1000000000000];
+/// For each operation, its required root members (bits by position).
+const ROOT_REQUIRED: [u64; 3] = [0b11, 0b1, 0b1];
 
-/// A request root of `operation`: the members of every operation's
-/// root read as one structure.
-fn read_root<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Operation, extent: usize) -> Option<()> {
+/// The members of a request root of `operation` from `at` on, up to
+/// `end`, after those `seen` (bits by position; each read as a member of
+/// the roots read as one: the members of every operation's root as one
+/// structure); all it has seen. Where it stops, `at` keeps where the
+/// member it stopped in starts, and the members before it (see
+/// `Cursor::stopped`): the reporting reader goes on from there. Not inlined: the
+/// reporting reader calls it too, and one copy is enough.
+#[inline(never)]
+pub(super) fn read_root<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, operation: Operation, end: usize, mut seen: u64) -> Option<u64> {
     let members: &[u8] = ROOT_MEMBERS.get(operation as usize)?;
-    let end = at.end(extent);
-    let mut seen: u64 = 0;
     while at.next < end {
-        let (position, held) = at.member()?;
-        let position = usize::from(*members.get(position)?);
-        first_time(&mut seen, position)?;
-        match position {
-            0 => {
-                // SourceLocationArn
-                let text = at.clean_string(const { rule_of(Operation::CreateTask.members()[0].shape) }, held)?;
-                record.source = Field::Str(text);
-            }
-            1 => {
-                // DestinationLocationArn
-                let text = at.clean_string(const { rule_of(Operation::CreateTask.members()[1].shape) }, held)?;
-                record.destination = Field::Str(text);
-            }
-            2 => {
-                // CloudWatchLogGroupArn
-                let text = at.clean_string(const { rule_of(Operation::CreateTask.members()[2].shape) }, held)?;
-                record.log_group = Field::Str(text);
-            }
-            3 => {
-                // Name
-                at.clean_string(const { rule_of(Operation::CreateTask.members()[3].shape) }, held)?;
-            }
-            4 => {
-                // Options
-                read_0(at, record, held)?;
-            }
-            5 => {
-                // Excludes
-                within(held, const { max_items_of(Operation::CreateTask.members()[5].shape) })?;
-                record.filters[1] = Vec::with_capacity(held);
-                for _ in 0..held {
-                    record.filters[1].push(FilterItem::Rule(Field::Absent));
-                    let held = at.item_word()?;
-                    read_1(at, record, held)?;
-                }
-            }
-            6 => {
-                // Schedule
-                read_2(at, record, held)?;
-            }
-            7 => {
-                // Tags
-                within(held, const { max_items_of(Operation::CreateTask.members()[7].shape) })?;
-                record.tag_keys = Vec::with_capacity(held);
-                for _ in 0..held {
-                    record.tag_keys.push(None);
-                    let held = at.item_word()?;
-                    read_3(at, record, held)?;
-                }
-            }
-            8 => {
-                // Includes
-                within(held, const { max_items_of(Operation::CreateTask.members()[8].shape) })?;
-                record.filters[0] = Vec::with_capacity(held);
-                for _ in 0..held {
-                    record.filters[0].push(FilterItem::Rule(Field::Absent));
-                    let held = at.item_word()?;
-                    read_4(at, record, held)?;
-                }
-            }
-            9 => {
-                // ManifestConfig
-                read_5(at, record, held)?;
-            }
-            10 => {
-                // TaskReportConfig
-                read_7(at, record, held)?;
-            }
-            11 => {
-                // TaskMode
-                let (_, text) = choice(const { rule_of(Operation::CreateTask.members()[11].shape) }, held)?;
-                record.task_mode = Field::Str(text);
-            }
-            12 => {
-                // TaskArn
-                let text = at.clean_string(const { rule_of(Operation::UpdateTask.members()[0].shape) }, held)?;
-                record.task_arn = Field::Str(text);
-            }
-            13 => {
-                // OverrideOptions
-                read_0(at, record, held)?;
-            }
-            _ => return None,
+        let start = at.mark(seen);
+        if read_root_member(at, record, members, &mut seen).is_none() {
+            return at.stopped(start);
         }
     }
     let required = *ROOT_REQUIRED.get(operation as usize)?;
-    (at.next == end && seen & required == required).then_some(())
+    if at.next == end && seen & required == required {
+        return Some(seen);
+    }
+    at.stopped(at.mark(seen))
+}
+
+/// The next member of a request root whose members are `members` (see
+/// `read_root`), noted in `seen`.
+#[inline(always)]
+fn read_root_member<'a>(at: &mut Cursor<'_, 'a>, record: &mut Record<'a>, members: &[u8], seen: &mut u64) -> Option<()> {
+    let (position, held) = at.member()?;
+    first_time(seen, position)?;
+    let position = usize::from(*members.get(position)?);
+    match position {
+        0 => {
+            // SourceLocationArn
+            let text = at.clean_string(const { rule_of(Operation::CreateTask.members()[0].shape) }, held)?;
+            record.source = Field::Str(text);
+        }
+        1 => {
+            // DestinationLocationArn
+            let text = at.clean_string(const { rule_of(Operation::CreateTask.members()[1].shape) }, held)?;
+            record.destination = Field::Str(text);
+        }
+        2 => {
+            // CloudWatchLogGroupArn
+            let text = at.clean_string(const { rule_of(Operation::CreateTask.members()[2].shape) }, held)?;
+            record.log_group = Field::Str(text);
+        }
+        3 => {
+            // Name
+            at.clean_string(const { rule_of(Operation::CreateTask.members()[3].shape) }, held)?;
+        }
+        4 => {
+            // Options
+            read_0(at, record, held)?;
+        }
+        5 => {
+            // Excludes
+            within(held, const { max_items_of(Operation::CreateTask.members()[5].shape) })?;
+            record.filters[1] = Vec::with_capacity(held);
+            for _ in 0..held {
+                record.filters[1].push(FilterItem::Rule(Field::Absent));
+                let held = at.item_word()?;
+                read_1(at, record, held)?;
+            }
+        }
+        6 => {
+            // Schedule
+            read_2(at, record, held)?;
+        }
+        7 => {
+            // Tags
+            within(held, const { max_items_of(Operation::CreateTask.members()[7].shape) })?;
+            record.tag_keys = Vec::with_capacity(held);
+            for _ in 0..held {
+                record.tag_keys.push(None);
+                let held = at.item_word()?;
+                read_3(at, record, held)?;
+            }
+        }
+        8 => {
+            // Includes
+            within(held, const { max_items_of(Operation::CreateTask.members()[8].shape) })?;
+            record.filters[0] = Vec::with_capacity(held);
+            for _ in 0..held {
+                record.filters[0].push(FilterItem::Rule(Field::Absent));
+                let held = at.item_word()?;
+                read_4(at, record, held)?;
+            }
+        }
+        9 => {
+            // ManifestConfig
+            read_5(at, record, held)?;
+        }
+        10 => {
+            // TaskReportConfig
+            read_7(at, record, held)?;
+        }
+        11 => {
+            // TaskMode
+            let (_, text) = choice(const { rule_of(Operation::CreateTask.members()[11].shape) }, held)?;
+            record.task_mode = Field::Str(text);
+        }
+        12 => {
+            // TaskArn
+            let text = at.clean_string(const { rule_of(Operation::UpdateTask.members()[0].shape) }, held)?;
+            record.task_arn = Field::Str(text);
+        }
+        13 => {
+            // OverrideOptions
+            read_0(at, record, held)?;
+        }
+        _ => return None,
+    }
+    Some(())
 }

@@ -10,9 +10,9 @@
 // `memcpy`): several dozen instructions before a byte moves, which for the
 // short strings of a report is most of the copy. Here every `memory.copy`
 // becomes a call to one function of the module's own, COPY below, which
-// copies up to LIMIT bytes itself, eight at a time, and hands anything
-// longer to `memory.copy` (a byte or word loop over megabytes would cost
-// far more than the call: docs/performance.md, "The invalid request:
+// copies up to LIMIT (32) bytes itself with a few loads and stores, and
+// hands anything longer to `memory.copy` (a loop over longer copies costs
+// more than the call: docs/performance.md, "The invalid request:
 // diagnostics written once").
 //
 // How: the module as text (binaryen's wasm-dis), each `(memory.copy` made
@@ -26,46 +26,53 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Copies of at most this many bytes are done by COPY itself. */
-export const LIMIT = 128;
+export const LIMIT = 32;
 
 /**
  * The copy function, in binaryen's text format: `memory.copy`'s meaning
  * (the destination, the source and the length; overlapping ranges copied
  * as if through a buffer; out-of-bounds traps) for any length.
- * - Longer than LIMIT, or onto a later part of its own source (a
- *   destination within [source, source + length): a forward copy would
- *   read bytes it has already overwritten): `memory.copy` itself.
- * - 8 bytes or more: the last eight are read first, then eight at a time
- *   forward, then the last eight written (overlapping the words before).
- *   Forward is right for a destination before its source, and reading the
- *   last eight first keeps them from being overwritten before they are read.
- * - 4 to 7 bytes: the first four and the last four, both read before either
- *   is written.
- * - 1 to 3 bytes: the first, middle and last byte, read before written.
+ * - Longer than LIMIT: `memory.copy` itself.
+ * - 16 to 32 bytes: the first two and the last two 64-bit words (the last
+ *   ones overlapping the first when shorter than 32);
+ * - 8 to 15 bytes: the first word and the last;
+ * - 4 to 7 bytes: the first and the last 32-bit word;
+ * - 1 to 3 bytes: the first, middle and last byte.
+ * Every word is read before any is written, so overlapping ranges copy
+ * right either way. (A loop of words up to 128 bytes measured slower than
+ * `memory.copy` on the longer copies: docs/performance.md.)
  */
 export const COPY = `
  (func $copy_short_or_long (param $to i32) (param $from i32) (param $length i32)
-  (local $at i32) (local $last i64) (local $first i32) (local $middle i32) (local $end i32)
-  (if
-   (i32.or
-    (i32.gt_u (local.get $length) (i32.const ${LIMIT}))
-    (i32.lt_u (i32.sub (local.get $to) (local.get $from)) (local.get $length)))
+  (local $a i64) (local $b i64) (local $c i64) (local $d i64)
+  (local $first i32) (local $middle i32) (local $end i32)
+  (if (i32.gt_u (local.get $length) (i32.const ${LIMIT}))
    (then
     (memory.copy (local.get $to) (local.get $from) (local.get $length))
     (return)))
+  (if (i32.ge_u (local.get $length) (i32.const 16))
+   (then
+    (local.set $a (i64.load (local.get $from)))
+    (local.set $b (i64.load offset=8 (local.get $from)))
+    (local.set $c
+     (i64.load (i32.sub (i32.add (local.get $from) (local.get $length)) (i32.const 16))))
+    (local.set $d
+     (i64.load (i32.sub (i32.add (local.get $from) (local.get $length)) (i32.const 8))))
+    (i64.store (local.get $to) (local.get $a))
+    (i64.store offset=8 (local.get $to) (local.get $b))
+    (i64.store (i32.sub (i32.add (local.get $to) (local.get $length)) (i32.const 16))
+     (local.get $c))
+    (i64.store (i32.sub (i32.add (local.get $to) (local.get $length)) (i32.const 8))
+     (local.get $d))
+    (return)))
   (if (i32.ge_u (local.get $length) (i32.const 8))
    (then
-    (local.set $last
+    (local.set $a (i64.load (local.get $from)))
+    (local.set $d
      (i64.load (i32.sub (i32.add (local.get $from) (local.get $length)) (i32.const 8))))
-    (loop $words
-     (i64.store (i32.add (local.get $to) (local.get $at))
-      (i64.load (i32.add (local.get $from) (local.get $at))))
-     (br_if $words
-      (i32.lt_u
-       (local.tee $at (i32.add (local.get $at) (i32.const 8)))
-       (i32.sub (local.get $length) (i32.const 8)))))
+    (i64.store (local.get $to) (local.get $a))
     (i64.store (i32.sub (i32.add (local.get $to) (local.get $length)) (i32.const 8))
-     (local.get $last))
+     (local.get $d))
     (return)))
   (if (i32.ge_u (local.get $length) (i32.const 4))
    (then

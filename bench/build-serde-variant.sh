@@ -35,13 +35,11 @@ wasm-bindgen --target nodejs --no-typescript --out-name "$name" --out-dir "$stag
 
 rm -rf "$next"
 mkdir -p "$next"
-# Short copies made as scripts/build.sh makes them, and wasm-opt with its
-# features, so the sizes and speeds compare.
-node scripts/short-copies.mjs "$stage/$wasm_file" "$stage/short-copies.wasm"
+# The same wasm-opt and flags as scripts/build.sh, so the sizes and speeds compare.
 node_modules/.bin/wasm-opt -Oz \
   --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-multivalue \
-  "$stage/short-copies.wasm" -o "$next/$wasm_file"
+  "$stage/$wasm_file" -o "$next/$wasm_file"
 # `--target nodejs` is CommonJS, and the repository's package.json says "type": "module".
 cp "$stage/$name.js" "$next/$name.cjs"
 

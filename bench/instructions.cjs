@@ -20,9 +20,8 @@
 // (default minimal), validated as JSON text unless --object, or
 // basic+locations: full-basic with the two location descriptions of
 // bench/locations.cjs as options, as ab-cpu.cjs and bench.mjs pass them. A build with
-// names: copy pkg/node aside, run scripts/build.sh's wasm-opt line (on
-// target/wasm-bindgen/short-copies.wasm, which scripts/short-copies.mjs wrote
-// from target/wasm-bindgen/web/datasync_task_validator_bg.wasm) with -g added, and
+// names: copy pkg/node aside, run scripts/build.sh's wasm-opt line on
+// target/wasm-bindgen/web/datasync_task_validator_bg.wasm with -g added, and
 // write the result's base64 into the copy's wasm-bytes.cjs as build.sh does.
 'use strict';
 const { execFileSync } = require('node:child_process');

@@ -46,12 +46,6 @@ say "assembling $pkg/"
 rm -rf "$pkg"
 mkdir -p "$pkg/node" "$pkg/web"
 
-# Every memory.copy made a call to a function of the module's own that copies
-# up to 128 bytes itself and hands longer copies to memory.copy: V8 runs each
-# memory.copy as a call into its C++, which costs more than a short copy
-# (scripts/short-copies.mjs; docs/performance.md, "The invalid request:
-# diagnostics written once").
-node scripts/short-copies.mjs "$stage/web/$wasm_file" "$stage/short-copies.wasm"
 # wasm-opt from the npm package binaryen; the flags are the features rustc's
 # wasm32 output uses (wasm-opt cannot detect them: strip = true drops that section).
 # The producers and target_features sections are for tools, not engines.
@@ -67,7 +61,7 @@ node_modules/.bin/wasm-opt --gufa -Os --converge --low-memory-unused \
   --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-multivalue \
   --strip-producers --strip-target-features \
-  "$stage/short-copies.wasm" -o "$pkg/$wasm_file"
+  "$stage/web/$wasm_file" -o "$pkg/$wasm_file"
 # The build's mark: a custom section `sha256` appended to the .wasm, holding the
 # SHA-256 digest of everything before it (engines skip custom sections). Every
 # target gets the marked file; the Node.js glue compares the file's last bytes

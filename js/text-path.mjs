@@ -509,7 +509,8 @@ function ownItem(out, value) {
   else if (!arraysPlain || index in ARRAY_PROTOTYPE) define(out, index, value);
   else {
     out[index] = value;
-    plainBelow = index + 1;
+    // Only the next index: one found free above a setter's leaves it in between.
+    if (index === plainBelow) plainBelow = index + 1;
   }
 }
 

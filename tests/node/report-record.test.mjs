@@ -273,6 +273,30 @@ test('a setter on Object.prototype or Array.prototype under a name the report us
   assert.equal(ran, 0);
 });
 
+test('setters at low indices of Array.prototype, alone and in pairs, never run and lose no item of a later list', () => {
+  // A list of three items (`allowed`) is read before the second of two
+  // errors: the reader's note of which indices Array.prototype has no member
+  // at must not take a setter's index for one it found free in a longer list
+  // (it did: a setter at [1] was assigned into, and an error was lost).
+  const inputs = [request({ Options: { VerifyMode: 'BAD' }, Tags: [{ Key: 'aws:a' }] }), JSON.parse(MANY)];
+  const expected = inputs.map((input) => glue.validate(JSON.stringify(input)));
+  assert.ok(expected[0].errors.length >= 2 && expected[0].errors.some((error) => error.params?.allowed?.length >= 3));
+  const sets = [];
+  for (let i = 0; i < 6; i += 1) {
+    sets.push([i]);
+    for (let j = i + 1; j < 6; j += 1) sets.push([i, j]);
+  }
+  let ran = 0;
+  for (const indices of sets) {
+    const reports = indices.reduceRight(
+      (body, index) => () => withOnPrototype(Array.prototype, String(index), { set() { ran += 1; } }, body),
+      () => inputs.flatMap((input) => [validate(input), validate(JSON.stringify(input))]),
+    )();
+    for (const [i, report] of reports.entries()) assertSameReport(report, expected[i >> 1], `setters at ${indices}, report ${i}`);
+  }
+  assert.equal(ran, 0);
+});
+
 test("a page's String.prototype.slice that would call validate() never runs while a report is read", () => {
   // The reader cuts strings with the slice taken at load (so no page code
   // runs while a report is read: before, the first string cut from the

@@ -2469,6 +2469,8 @@ export function createValidate(glue) {
     // The replaced instance's memory is not held by the report reader's view either.
     reports.memory = reports.buffer = undefined;
     reports.view = new Uint32ArrayAtLoad(0);
+    reports.text = undefined;
+    reports.textAt = -1;
     // Last: anything above may throw (a RangeError when the JS stack is
     // nearly full), and then the next call forgets the old instance again.
     instance = current;

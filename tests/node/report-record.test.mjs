@@ -481,6 +481,41 @@ test('a glue let go after its report takes its wasm memory with it: the reader k
   }
 });
 
+test('an instance the guard replaced takes its wasm memory with it, though only valid requests follow', async () => {
+  v8.setFlagsFromString('--expose-gc');
+  const collect = vm.runInNewContext('gc');
+  const require = createRequire(import.meta.url);
+  const gluePath = require.resolve('../../pkg/node/datasync_task_validator.cjs');
+  const { createValidate, guardGlue } = require('../../pkg/node/text-path.cjs');
+  delete require.cache[gluePath];
+  const rawGlue = require(gluePath);
+  delete require.cache[gluePath];
+  const guarded = guardGlue(rawGlue);
+  const own = createValidate(guarded);
+  // An invalid report read: the reader keeps views of this memory for the next.
+  withClock(FIXTURE_TIME, () => assertSameReport(own(JSON.parse(MANY)), glue.validate(MANY), 'its report'));
+  const memory = new WeakRef(rawGlue.wasmMemory());
+  // The stack overflows inside validate() at some depth: the guard then replaces the instance.
+  const dive = () => {
+    try {
+      dive();
+    } catch {}
+    try {
+      if (guarded.instance() === 0) own(JSON.parse(MANY));
+    } catch {}
+  };
+  dive();
+  assert.equal(guarded.instance(), 1, 'the instance was replaced');
+  assert.notEqual(rawGlue.wasmMemory(), memory.deref());
+  // Valid requests only: no report is read that would replace the kept views.
+  for (let i = 0; i < 3; i += 1) assert.equal(own(request()).valid, true);
+  for (let round = 0; round < 10 && memory.deref() !== undefined; round += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collect();
+  }
+  assert.equal(memory.deref(), undefined, 'the replaced instance\'s memory was collected');
+});
+
 test("a page that replaces Array.prototype[Symbol.iterator] never runs while validate() reports, as an object or as text", () => {
   const expected = glue.validate(MANY);
   const iterator = Array.prototype[Symbol.iterator];

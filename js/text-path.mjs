@@ -894,7 +894,7 @@ const DIFFERS = 1 << 29;
 function see(print, at, value, mode) {
   if (mode === COMPARE) return print[at] === value ? at + 1 : DIFFERS;
   if (mode === TAKE) {
-    print.push(value);
+    print[print.length] = value;
     return at + 1;
   }
   if (at >= print.length || print[at] !== value) return DIFFERS;
@@ -909,7 +909,13 @@ function see(print, at, value, mode) {
  */
 function seeEntry(print, at, mode, arn, uri, type, storageClass, agents, mount) {
   if (mode === TAKE) {
-    print.push(arn, uri, type, storageClass, agents, mount);
+    const end = print.length;
+    print[end] = arn;
+    print[end + 1] = uri;
+    print[end + 2] = type;
+    print[end + 3] = storageClass;
+    print[end + 4] = agents;
+    print[end + 5] = mount;
     return at + 6;
   }
   if (at >= DIFFERS || print[at] !== arn || print[at + 1] !== uri || print[at + 2] !== type
@@ -1138,6 +1144,7 @@ function readJSON(options) {
 const GIVE_UP = Symbol('give up');
 const OBJECT_PROTOTYPE = Object.prototype;
 const getPrototypeOf = Object.getPrototypeOf;
+const setPrototypeOf = Object.setPrototypeOf;
 
 // Where the walk is: the next word in WALK_BUFFER, the strings read so far
 // (in an object made for each walk: appending to a module variable took
@@ -1208,9 +1215,11 @@ function notPlain(proto) {
  * from the request down: JSON.stringify's stack. `notAncestor` checks them
  * while a member is written as JSON text, so that a way back to one of them
  * is the cycle JSON.stringify finds there, before it reads the ancestor's
- * members again.
+ * members again. Without a prototype: a slot written never asks
+ * Array.prototype, where a page's setter would run or a read-only member
+ * make every walk throw.
  */
-const ancestors = [];
+const ancestors = setPrototypeOf([], null);
 var entered = 0;
 
 /** Forgets every ancestor (after a walk that threw, or to be sure none is kept). */
@@ -1309,7 +1318,7 @@ function valueText(key, v) {
 function arrayText(v, n) {
   if (n < 0) n = v.length;
   ancestors[entered++] = v;
-  const items = new Array(n);
+  const items = setPrototypeOf(new Array(n), null); // filling a hole asks no Array.prototype (see `ancestors`)
   for (let i = 0; i < n; i += 1) items[i] = v[i];
   let text;
   try {
@@ -2514,7 +2523,7 @@ export function createValidate(glue) {
       }
     }
     const copy = readJSON(options);
-    const print = [];
+    const print = setPrototypeOf([], null); // filled without asking Array.prototype (see `see`)
     if (walkOptions(copy, print, TAKE) >= DIFFERS) return { given: copy };
     // Throws for malformed options, keeping what was stored (storedPrint still describes it).
     glue.storeOptions(copy);

@@ -621,3 +621,47 @@ test('the worst of these in a row on one instance, then ordinary requests: no st
     assert.deepEqual(validate(request({ TaskMode: 'ENHANCED', Options: { VerifyMode: 'ONLY_FILES_TRANSFERRED' } })), CLEAN);
   }
 });
+
+test("a member at Array.prototype[0] or [1] from before the first object is validated: no walk throws on it or runs its setter", () => {
+  // The walker's own lists (the objects it is inside, the options it saw, a
+  // list it writes as JSON text) are filled without asking Array.prototype:
+  // a read-only member there made every object throw, a setter ran.
+  const NFS = { LocationArn: SOURCE, LocationUri: 'nfs://files.example.com/exports/', type: 'NFS', MountOptions: { Version: 'NFS4_2' } };
+  const cyclic = request({ Options: {} });
+  cyclic.Options.Back = cyclic;
+  const calls = [
+    [request()],
+    [request({ Options: { VerifyMode: 'BAD' }, Tags: [{ Key: 'aws:a' }, { Key: 'b', Value: 'c' }] })],
+    [request({ Unknown: [1, [2, { three: 3 }], 'four'] })],
+    // Lists written as JSON text: what a toJSON returned, more tags than a request may have.
+    [request({ Options: { toJSON: () => ['a', 'b'] } })],
+    [request({ Tags: Array.from({ length: 60 }, (_, i) => ({ Key: `k${i}` })) })],
+    [cyclic],
+    [request(), { locations: [NFS] }],
+  ];
+  const outcome = (own, [input, options]) => {
+    try {
+      return { report: JSON.stringify(own(input, options)) };
+    } catch (error) {
+      return { error: `${error.constructor.name}: ${error.message}` };
+    }
+  };
+  const require = createRequire(import.meta.url);
+  const gluePath = require.resolve('../../pkg/node/datasync_task_validator.cjs');
+  const wrapperPath = require.resolve('../../pkg/node/text-path.cjs');
+  const expected = calls.map((call) => outcome(validate, call));
+  let ran = 0;
+  for (const index of ['0', '1']) {
+    for (const descriptor of [{ value: 'read-only', writable: false }, { set() { ran += 1; } }]) {
+      delete require.cache[gluePath];
+      delete require.cache[wrapperPath];
+      const { createValidate, guardGlue } = require(wrapperPath);
+      const own = createValidate(guardGlue(require(gluePath)));
+      delete require.cache[gluePath];
+      delete require.cache[wrapperPath];
+      const got = withPolluted(Array.prototype, index, descriptor, () => calls.map((call) => outcome(own, call)));
+      assert.deepEqual(got, expected, `Array.prototype[${index}]: ${Object.keys(descriptor)}`);
+    }
+  }
+  assert.equal(ran, 0);
+});

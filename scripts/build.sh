@@ -101,22 +101,27 @@ copy_glue() {
   grep -qF "$old" "$from" || { echo "[build] $from no longer contains: $old" >&2; exit 1; }
   sed "s|$old|$new|" "$from" > "$to"
 }
-# Has the glue $1 call JSON.parse, JSON.stringify, Reflect.get and Reflect.set
-# as they were when it loaded, not as a page may have replaced them since: the
-# glue reads every report and result it returns with JSON.parse, and one that
-# throws made validate() return null (tests/node/glue-loaded-after.test.mjs).
+# Has the glue $1 call JSON.parse, JSON.stringify, Reflect.get, Reflect.set,
+# TextDecoder.prototype.decode and TextEncoder.prototype.encodeInto as they were
+# when it loaded, not as a page may have replaced them since: the glue reads
+# every report and result it returns with JSON.parse, and one that throws made
+# validate() return null (tests/node/glue-loaded-after.test.mjs); a decode
+# replaced later made fields() or describeSchedule() throw or cut their text.
 # Fails loudly unless wasm-bindgen wrote each call exactly once.
 take_at_load() {
   node -e '
     const fs = require("fs");
     const file = process.argv[1];
     let code = fs.readFileSync(file, "utf8");
-    for (const [live, taken] of [["JSON.parse(", "jsonParse("], ["JSON.stringify(", "jsonStringify("], ["Reflect.get(", "reflectGet("], ["Reflect.set(", "reflectSet("]]) {
+    for (const [live, taken] of [["JSON.parse(", "jsonParse("], ["JSON.stringify(", "jsonStringify("], ["Reflect.get(", "reflectGet("], ["Reflect.set(", "reflectSet("],
+      ["cachedTextDecoder.decode(bytes)", "reflectApply(textDecode, cachedTextDecoder, [bytes])"],
+      ["cachedTextEncoder.encodeInto(arg, view)", "reflectApply(textEncodeInto, cachedTextEncoder, [arg, view])"]]) {
       const parts = code.split(live);
       if (parts.length !== 2) throw new Error(`${file}: ${parts.length - 1} calls of ${live}, not one`);
       code = parts.join(taken);
     }
-    const line = "const { parse: jsonParse, stringify: jsonStringify } = JSON, { get: reflectGet, set: reflectSet } = Reflect;\n";
+    const line = "const { parse: jsonParse, stringify: jsonStringify } = JSON, { get: reflectGet, set: reflectSet, apply: reflectApply } = Reflect,"
+      + " { decode: textDecode } = TextDecoder.prototype, { encodeInto: textEncodeInto } = TextEncoder.prototype;\n";
     fs.writeFileSync(file, line + code);
   ' "$1"
 }

@@ -1,7 +1,8 @@
 // The wasm-bindgen glue calls JSON.parse (for every report and result it
 // returns), JSON.stringify (a request or options it is given as an object),
 // Reflect.get and Reflect.set (an exact BigInt put back into applyDefaults's
-// result). scripts/build.sh has it call them as they were when it loaded: a
+// result), TextDecoder.prototype.decode and TextEncoder.prototype.encodeInto
+// (every string it passes or returns). scripts/build.sh has it call them as they were when it loaded: a
 // page that replaces one later changes nothing (a JSON.parse that threw made
 // validate() return null, session 26). One replaced before the package
 // loaded is the page's: what it throws is thrown, never null in a result's
@@ -41,9 +42,13 @@ const PAGES = {
   'a JSON.stringify that writes what is not JSON': [JSON, 'stringify', (builtIn) => (...args) => `${builtIn(...args)}x`],
   'a Reflect.get that throws': [Reflect, 'get', () => () => { throw new Error('page'); }],
   'a Reflect.set that does nothing': [Reflect, 'set', () => () => true],
+  'a TextDecoder.prototype.decode that cuts the last character': [TextDecoder.prototype, 'decode', (builtIn) => function cut(...args) {
+    return Reflect.apply(builtIn, this, args).slice(0, -1);
+  }],
+  'a TextEncoder.prototype.encodeInto that throws': [TextEncoder.prototype, 'encodeInto', () => () => { throw new Error('page'); }],
 };
 
-test("a page's JSON.parse, JSON.stringify, Reflect.get or Reflect.set replaced after the package loaded changes no result of the glue", () => {
+test("a page's JSON.parse, JSON.stringify, Reflect.get, Reflect.set, TextDecoder.prototype.decode or TextEncoder.prototype.encodeInto replaced after the package loaded changes no result of the glue", () => {
   const entry = freshNodeInstance();
   const expected = Object.fromEntries(Object.entries(CALLS).map(([name, call]) => [name, outcome(() => call(entry))]));
   assert.match(expected['applyDefaults, an exact BigInt'], /"BytesPerSecond":"1152921504606846976n"/);
@@ -86,11 +91,11 @@ test("a page's JSON.parse that throws, replaced before the package loaded: what 
 
 // The glue loaded by the browser entry takes them the same way (checked in
 // its text: the browser tests run it in Chromium).
-test('both glues call JSON.parse, JSON.stringify, Reflect.get and Reflect.set only as taken at load', () => {
+test('both glues call JSON.parse, JSON.stringify, Reflect.get, Reflect.set, decode and encodeInto only as taken at load', () => {
   const require = createRequire(import.meta.url);
   const fs = require('node:fs');
   for (const file of ['../../pkg/node/datasync_task_validator.cjs', '../../pkg/web/datasync_task_validator.js']) {
     const text = fs.readFileSync(require.resolve(file), 'utf8');
-    assert.doesNotMatch(text, /\b(JSON\.parse|JSON\.stringify|Reflect\.get|Reflect\.set)\(/, file);
+    assert.doesNotMatch(text, /\b(JSON\.parse|JSON\.stringify|Reflect\.get|Reflect\.set)\(|\.(decode|encodeInto)\((?!\))/, file);
   }
 });

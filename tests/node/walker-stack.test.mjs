@@ -1,6 +1,6 @@
 // The object walker running out of JS stack. How deep JSON.stringify goes is
-// the engine's (Node.js 20's V8 about 4,100 levels, Deno 2.9's V8 200,000 and
-// more, the walker about 5,000 in either), and an object's report is the one
+// the engine's (Deno 2.9's writes 200,000 levels and more; README, "Decisions
+// worth knowing", says how deep the walker goes), and an object's report is the one
 // its JSON text gets: so a walk that runs out of stack is not itself the
 // verdict; the object is handed to JSON.stringify and judged from its text
 // (json/too-deep "too deeply to be read" only when JSON.stringify runs out

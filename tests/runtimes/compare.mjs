@@ -224,9 +224,9 @@ for (const runtime of runtimes) {
     const how = label.split(' ')[0];
     const output = run(runtime.executable, args, { cwd: project });
     const { resolved, checks: lines } = parseProbe(output);
-    if (output.status !== 0) {
-      console.log(`  ${runtime.name} ${label}: exit status ${output.status ?? output.signal}\n${output.stderr}`);
-    }
+    // A probe that failed is a difference, whatever checks it printed before.
+    report(`${label}: exit status`, '0', String(output.status ?? output.signal));
+    if (output.status !== 0) console.log(output.stderr);
     entries.push(`${label} took ${resolved}`);
     // What README says Bun and Deno take ("Deno, Bun, older Node.js … take node/index-bundled.mjs").
     const entry = { import: 'node/index-bundled.mjs', require: 'node/index.cjs', web: 'web/index.js' }[how];

@@ -352,7 +352,7 @@ function reportsKept() {
     codes: new Array(CODE_SLOTS).fill(null),
     text: undefined,
     textAt: -1,
-    textBytes: 0,
+    textByteLength: 0,
   };
 }
 
@@ -682,16 +682,18 @@ PARAMS.forEach((build, shape) => SHAPES.set(`,${keysOf(build())}`, shape));
  * from the module's state, written before and read back after.
  */
 function diagnostics(out, count, severity) {
-  const w = words;
+  // Locals for `words`, `next` (the word read next) and `at` (where the next
+  // string starts in the text), put back around each call that reads them.
+  const record = words;
   const all = text;
   const ascii = extraBytes === 0;
   const codes = kept.codes;
-  let n = next;
-  let a = at;
+  let word = next;
+  let cut = at;
   for (; count > 0; count -= 1) {
-    const index = w[n];
-    const known = index < CODE_SLOTS && codes[index] !== null ? codes[index] : codeAt(index, n + 1);
-    n += 3;
+    const index = record[word];
+    const known = index < CODE_SLOTS && codes[index] !== null ? codes[index] : codeAt(index, word + 1);
+    word += 3;
     // The path and the message, then the params' values when PARAMS has their shape.
     let shape;
     let names = 0;
@@ -702,31 +704,31 @@ function diagnostics(out, count, severity) {
     let a1;
     let a2;
     for (let i = 0, last = 2; i < last; i += 1) {
-      const tag = w[n];
+      const tag = record[word];
       let value;
       if (tag === 8) {
-        value = fixedOf(w[n + 1], w[n + 2]);
-        n += 3;
+        value = fixedOf(record[word + 1], record[word + 2]);
+        word += 3;
       } else if (tag === 5) {
-        const end = w[n + 1];
-        value = apply(slice, all, [a, (a = ascii ? end : unitAt(a, end))]);
-        n += 2;
+        const end = record[word + 1];
+        value = apply(slice, all, [cut, (cut = ascii ? end : unitAt(cut, end))]);
+        word += 2;
       } else if (tag === 3) {
-        value = w[n + 1];
-        n += 2;
+        value = record[word + 1];
+        word += 2;
       } else {
-        next = n + 1;
-        at = a;
+        next = word + 1;
+        at = cut;
         value = otherValue(tag);
-        n = next;
-        a = at;
+        word = next;
+        cut = at;
       }
       if (i === 0) path = value;
       else if (i === 1) {
         message = value;
-        params = w[n];
-        names = n + 1;
-        n = names + 2 * params;
+        params = record[word];
+        names = word + 1;
+        word = names + 2 * params;
         if (params > 0) {
           shape = shapeOf(known, names, params);
           if (shape !== undefined) last += params;
@@ -739,26 +741,26 @@ function diagnostics(out, count, severity) {
     let fix;
     if (shape !== undefined) params = PARAMS[shape](a0, a1, a2);
     else if (params > 0) {
-      next = n;
-      at = a;
+      next = word;
+      at = cut;
       params = paramsByName(names, params);
-      n = next;
-      a = at;
+      word = next;
+      cut = at;
     } else params = undefined;
-    if (w[n] > 0) {
-      next = n;
-      at = a;
+    if (record[word] > 0) {
+      next = word;
+      at = cut;
       fix = list(operation);
-      n = next;
-      a = at;
-    } else n += 1;
+      word = next;
+      cut = at;
+    } else word += 1;
     let made;
     if (fix === undefined) made = params === undefined ? { code, severity, path, message } : { code, severity, path, message, params };
     else made = params === undefined ? { code, severity, path, message, fix } : { code, severity, path, message, params, fix };
     ownItem(out, made);
   }
-  next = n;
-  at = a;
+  next = word;
+  at = cut;
   return out;
 }
 
@@ -816,10 +818,10 @@ function readReport(wasm, address, reports) {
  * buffer), else a new one, kept for the next.
  */
 function textViewOf(address, bytes) {
-  if (kept.textAt !== address || kept.textBytes !== bytes) {
+  if (kept.textAt !== address || kept.textByteLength !== bytes) {
     kept.text = new Uint8ArrayAtLoad(kept.buffer, address, bytes);
     kept.textAt = address;
-    kept.textBytes = bytes;
+    kept.textByteLength = bytes;
   }
   return kept.text;
 }

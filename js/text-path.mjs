@@ -129,6 +129,8 @@ const isArray = Array.isArray;
 const isSafeInteger = Number.isSafeInteger;
 const apply = Reflect.apply;
 const slice = String.prototype.slice;
+const indexOf = String.prototype.indexOf;
+const toLowerCase = String.prototype.toLowerCase;
 // The typed arrays' constructors as the module found them, which a page may
 // replace (a subclass whose constructor calls validate() while a report is
 // read, or a getter on globalThis that answers another one each time it is
@@ -162,8 +164,13 @@ const hasLoneSurrogate = CAN_WALK ? (text) => !apply(isWellFormed, text, []) : (
  */
 const refusesBigInt = (error) => {
   try {
-    return error instanceof TypeError && /bigint/i.test(String(error.message));
-  } catch {
+    // A plain search, no regular expression: this runs where JSON.stringify
+    // threw, perhaps with the stack nearly full, and Node.js 20 aborts the
+    // process when V8 compiles one then (tests/node/bigint-stack.test.mjs).
+    return error instanceof TypeError && apply(indexOf, apply(toLowerCase, `${error.message}`, []), ['bigint']) >= 0;
+  } catch (again) {
+    // Out of stack here, the refusal cannot be told: the RangeError goes on.
+    if (ranOutOfStack(again)) throw again;
     return false;
   }
 };
@@ -206,7 +213,19 @@ function stringifyExact(value, check = (_key, member) => member) {
     return `${mark}${member}`;
   });
   if (marked === 0 || typeof text !== 'string') return text;
-  return text.replaceAll(new RegExp(`"${mark}(-?\\d+)"`, 'g'), '$1');
+  // Each quoted mark and its digits, found by a plain search: a regular
+  // expression compiled for each call aborted Node.js 20 (RegExpCompiler out
+  // of memory) when the call came with the stack nearly full.
+  const quoted = `"${mark}`;
+  let out = '';
+  let from = 0;
+  for (let found = apply(indexOf, text, [quoted, 0]); found >= 0; found = apply(indexOf, text, [quoted, from])) {
+    const digits = found + quoted.length;
+    const end = apply(indexOf, text, ['"', digits]);
+    out += `${apply(slice, text, [from, found])}${apply(slice, text, [digits, end])}`;
+    from = end + 1;
+  }
+  return `${out}${apply(slice, text, [from])}`;
 }
 
 /**
@@ -242,8 +261,9 @@ export function createApplyDefaults(glue) {
       let text;
       try {
         text = stringifyExact(request);
-      } catch {
-        throw error;
+      } catch (again) {
+        // Out of stack: that RangeError, not the refusal the BigInt answered.
+        throw ranOutOfStack(again) ? again : error;
       }
       if (typeof text !== 'string') throw error;
       return glue.applyDefaults(text, ...rest);

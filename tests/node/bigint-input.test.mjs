@@ -85,3 +85,46 @@ test('and the other way too (with JSON.rawJSON hidden, or with it enabled in a c
   assert.equal(child.status, 0, child.stdout + child.stderr);
   assert.match(child.stdout, /with JSON\.rawJSON/);
 });
+
+test('a BigInt request validated with the JS stack nearly full: a RangeError or a report, never an abort (no regular expression is compiled then)', () => {
+  // In a child Node.js, without JSON.rawJSON (as in Node.js 20): there V8
+  // aborted the process (RegExpCompiler out of memory) when the serialisation
+  // that writes BigInts compiled a regular expression with the stack nearly
+  // full. Calls at every depth on the way back from a full stack, first
+  // before any BigInt was seen, then after; then calls at normal depth.
+  const script = `
+    delete JSON.rawJSON;
+    const { validate, applyDefaults } = require(${JSON.stringify(`${pkgDir}/node/index.cjs`)});
+    const request = ${JSON.stringify(good({ Options: { BytesPerSecond: '@' } }))};
+    request.Options.BytesPerSecond = 2n ** 60n;
+    const thrown = new Set();
+    let answered = 0;
+    const dive = (depth) => {
+      try { dive(depth + 1); } catch {}
+      for (const call of [validate, applyDefaults]) {
+        try { call(request); answered += 1; } catch (error) { thrown.add(\`\${call.name} \${error?.constructor?.name}: \${error?.message}\`); }
+      }
+    };
+    dive(0);
+    dive(0);
+    const report = validate(request);
+    const again = validate(applyDefaults(request));
+    console.log(JSON.stringify({ thrown: [...thrown], answered, report, again }));
+  `;
+  const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 120_000 });
+  assert.equal(child.status, 0, `${child.signal ?? ''} ${child.stderr.slice(0, 500)}`);
+  const { thrown, answered, report, again } = JSON.parse(child.stdout);
+  // The engine's RangeError; or, from applyDefaults, the glue's TypeError for
+  // an object JSON.stringify ran out of stack on (read as too deep), which any
+  // object gets there, BigInt or not.
+  const allowed = [
+    'validate RangeError: Maximum call stack size exceeded',
+    'applyDefaults RangeError: Maximum call stack size exceeded',
+    'applyDefaults TypeError: applyDefaults: The request nests objects or arrays too deeply to be read, far deeper than any CreateTask request.',
+  ];
+  assert.deepEqual(thrown.filter((error) => !allowed.includes(error)), []);
+  assert.ok(answered > 0);
+  const expected = freshInstance().validate(textWith('1152921504606846976'));
+  assert.deepEqual(report, expected);
+  assert.deepEqual(again, expected);
+});

@@ -857,8 +857,10 @@ export type WithDefaults<T> = Omit<FilledParts<T>, 'TaskMode' | 'Options'> & {
  * mistake in the request, including input that is not an object or not
  * serializable, is a diagnostic in the result. A BigInt member is read as the
  * exact integer it holds, so what applyDefaults returns can be validated as it is.
- * @throws TypeError only when `options` is malformed (not an object, an unknown
+ * @throws TypeError when `options` is malformed (not an object, an unknown
  * operation, a `task` or location that is not an object, or values JSON cannot hold).
+ * Besides, what `JSON.parse` throws making the result passes on: a RangeError when
+ * the JS stack is full, or the failure of a `JSON.parse` replaced before the package loaded.
  */
 export function validate(
   request: CreateTaskRequest | UpdateTaskRequest | StartTaskExecutionRequest | string | unknown,

@@ -178,7 +178,9 @@ fn first_line_of_message(error: &JsValue) -> Option<String> {
 /// The report `validate` gives for a request whose `JSON.stringify` in the
 /// wrapper threw `error` (or returned nothing: `undefined`), so the object is
 /// not serialised a second time (its getters and `toJSON` run once).
-/// Throws a TypeError for malformed `options`, as `validate` does.
+/// Throws a TypeError for malformed `options`, as `validate` does, and
+/// passes on what `JSON.parse` throws handing back the report (see
+/// `json_to_js`).
 #[wasm_bindgen(js_name = reportUnserializable)]
 pub fn report_unserializable(error: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     read_options("validate", &options)?;
@@ -188,7 +190,9 @@ pub fn report_unserializable(error: JsValue, options: JsValue) -> Result<JsValue
 /// Reads the options argument of `validate`, `applyDefaults` or `fields` (`function`
 /// names it in the message): `undefined` or `null` mean none; anything else
 /// must be an object that `JSON.stringify` can write and the core can read.
-/// Throws a TypeError otherwise, the one exception these functions document.
+/// Throws a TypeError otherwise, the one exception for malformed input these
+/// functions document (what they hand back passes through `json_to_js`,
+/// which passes on what `JSON.parse` throws).
 fn read_options(function: &str, options: &JsValue) -> Result<CallOptions, JsValue> {
     let type_error =
         |why: &str| -> JsValue { js::TypeError::new(&format!("{function}: {why}")).into() };
@@ -256,8 +260,10 @@ fn escape_lone_surrogates(text: &JsString) -> String {
 
 /// Checks a request (object or JSON string) of the operation `options`
 /// names (`{ locations, operation, task }`, or `undefined`; CreateTask by
-/// default). Throws a TypeError only for malformed options; every problem with
-/// the request is a diagnostic.
+/// default). Throws a TypeError for malformed options, and passes on what
+/// `JSON.parse` throws handing back the report (see `json_to_js`: a
+/// RangeError when the JS stack is full, or the failure of a `JSON.parse`
+/// replaced before load); every problem with the request is a diagnostic.
 #[wasm_bindgen(js_name = validate)]
 pub fn validate(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = read_options("validate", &options)?;
@@ -591,7 +597,9 @@ fn clock_context() -> Context<'static> {
 /// A copy of the request with every omitted default filled in, for the
 /// locations `options` describes (CreateTask only: the request of another
 /// operation comes back unchanged). Throws a TypeError when the request is
-/// not an object (or JSON text of one), or the options are malformed.
+/// not an object (or JSON text of one), or the options are malformed, and
+/// passes on what `JSON.parse` throws handing back the copy (see
+/// `json_to_js`).
 #[wasm_bindgen(js_name = applyDefaults)]
 pub fn apply_defaults(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let type_error =
@@ -623,7 +631,8 @@ pub fn apply_defaults(request: JsValue, options: JsValue) -> Result<JsValue, JsV
 }
 
 /// Metadata for every member of the operation's request, for forms.
-/// Throws a TypeError when the options are malformed.
+/// Throws a TypeError when the options are malformed, and passes on what
+/// `JSON.parse` throws handing back the metadata (see `json_to_js`).
 #[wasm_bindgen(js_name = fields)]
 pub fn fields(options: JsValue) -> Result<JsValue, JsValue> {
     let operation = read_options("fields", &options)?.operation;
@@ -657,7 +666,8 @@ enum Instant {
 /// Diagnostics, summary and next run times of a schedule expression.
 /// Throws a TypeError for malformed options (`from` not a date, `count` not
 /// 0-100), and a RangeError that reading them threw (the stack ran out) as
-/// it is.
+/// it is, and what `JSON.parse` throws handing back the description (see
+/// `json_to_js`).
 #[wasm_bindgen(js_name = describeSchedule)]
 pub fn describe_schedule(expression: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let type_error =

@@ -45,8 +45,11 @@
 //! patterns, the minimum, item counts, required members). So a record it
 //! reads is a request whose structure is clean, and the cross-field rules
 //! judge it exactly as they judge its text. When it gives up, the reporting
-//! reader ([`report`]) reads the words again as the single pass reads the
-//! request's JSON text: the members and items written as JSON text are read
+//! reader ([`report`]) goes on from the start of the root member the clean
+//! reader stopped in (the members before it are read and clean), reading
+//! the words as the single pass reads the request's JSON text, and hands
+//! back to the clean reader at the next root member (see
+//! [`Reporter::request`]): the members and items written as JSON text are read
 //! by the pass itself ([`crate::scan::Scanner`]), what is wrong with the
 //! rest is reported through the pass's functions, and the rules judge the
 //! record as they judge the text's. Only what the pass would leave to the
@@ -141,10 +144,12 @@ fn reading<'a, Out>(
         impl FnOnce(String) -> Out,
     >,
 ) -> Option<Out> {
-    // `read`'s steps, keeping the cursor for how many strings it found
-    // clean (`read` itself serves the tests only). The record is filled in place and lent to the rules: returned by the
-    // reader and moved into them, it was copied twice on the way (176 bytes
-    // each), and the `.wasm` was about 270 bytes gzip larger.
+    // `read`'s steps, keeping the cursor for where it stopped and how many
+    // strings it found clean (`read` itself serves the tests only; so does
+    // `report`, which takes these steps through this function). The record
+    // is filled in place and lent to the rules: returned by the reader and
+    // moved into them, it was copied twice on the way (176 bytes each), and
+    // the `.wasm` was about 270 bytes gzip larger.
     let (mut at, extent) = Cursor::new(words, strings, units, operation)?;
     let end = at.end(extent);
     let mut record = Record::default();
@@ -197,13 +202,13 @@ pub fn report<'a>(
     units: usize,
     operation: Operation,
 ) -> Option<Scanned<'a>> {
-    let (mut at, extent) = Cursor::new(words, strings, units, operation)?;
-    let end = at.end(extent);
-    let mut record = Record::default();
-    if generated::read_root(&mut at, &mut record, operation, end, 0).is_some() {
-        return at.at_end().then_some((record, None));
-    }
-    resume(at, record, operation, end)
+    // `reading`'s steps, the record copied out of its loan (the tests only).
+    let found = Reading {
+        clean: |record: &Record<'a>| Some((record.clone(), None)),
+        reported: |record: &Record<'a>, problems| Some((record.clone(), problems)),
+        text: |_| None,
+    };
+    reading(words, strings, units, operation, found).flatten()
 }
 
 /// The record of the request the walker wrote, read as a request of
@@ -291,8 +296,9 @@ struct Cursor<'w, 'a> {
     /// it requires is missing (see [`resume`]).
     stop: Option<Mark>,
     /// How many free strings [`Cursor::clean_string`] has found clean, in
-    /// the order they come: the clean reader's, for the reporting reader,
-    /// which reads the same strings first (see [`reading`]).
+    /// the order they come: the reporting reader, going on from the start
+    /// of the root member the clean reader stopped in, does not check again
+    /// those it found clean there (see [`Reporter::request`]).
     clean: usize,
 }
 
@@ -644,13 +650,15 @@ impl<'a> Reader<'_, 'a> {
 }
 
 /// Reads the words as the single pass reads the request's JSON text, reporting
-/// through the pass (see [`report`]).
+/// through the pass, from the root member the clean reader stopped in (see
+/// [`Reporter::request`]).
 struct Reporter<'w, 'a> {
     at: Cursor<'w, 'a>,
     operation: Operation,
     pass: Scanner<'a>,
-    /// How many of the free strings still to come are known to be clean
-    /// (see [`report`]).
+    /// How many of the free strings still to come are known to be clean:
+    /// those the clean reader found clean in the root member it stopped in
+    /// (see [`Reporter::request`]).
     known_clean: usize,
 }
 

@@ -1163,6 +1163,10 @@ fn reader_code() -> String {
                 let op = operation.as_str();
                 let mut table = Vec::new();
                 let mut mask: u64 = 0;
+                assert!(
+                    operation.members().len() <= 64,
+                    "`seen` holds a bit for each root member of an operation, by its position"
+                );
                 for (at, each) in operation.members().iter().enumerate() {
                     let slot =
                         Record::default().member(Slot::Root, each.name, Some(at), *operation);
@@ -1192,7 +1196,13 @@ fn reader_code() -> String {
                 tables.push(format!("&[{}]", table.join(", ")));
                 required.push(format!("{mask:#b}"));
             }
-            assert!(entries.len() <= 64, "a bit of `seen` per member");
+            // `seen` (bits by each operation's own positions) is checked per
+            // operation as the members are read; the tables index the entries
+            // by `u8`.
+            assert!(
+                entries.len() <= 256,
+                "`ROOT_MEMBERS` holds each entry's index as a `u8`"
+            );
             let arms = self.arms(&entries, false);
             let names: Vec<&str> = Operation::ALL.iter().map(|op| op.as_str()).collect();
             self.code.push_str(&format!(

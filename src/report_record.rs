@@ -503,6 +503,40 @@ mod tests {
     }
 
     #[test]
+    fn the_first_diagnostic_starts_at_first_diagnostic_after_the_header() {
+        // Written as `write_record` in src/wasm.rs writes it: the header's
+        // words first; the JS reader and tests/wasm.rs's `record_at` read the
+        // first diagnostic's code at FIRST_DIAGNOSTIC.
+        let context = Context::at(1_795_564_800);
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut reports = 0;
+        let files = [
+            walk(&format!("{root}/examples")),
+            walk(&format!("{root}/tests/fixtures")),
+        ];
+        for entry in files.concat() {
+            let text = std::fs::read_to_string(&entry).expect("readable");
+            let report = crate::validate_text(&text, &context);
+            let first = report
+                .of(Severity::Error)
+                .chain(report.of(Severity::Warning))
+                .next();
+            let Some(first) = first else { continue };
+            let mut record = Record::new();
+            record.words.extend([0; HEADER_WORDS]);
+            record.write(&report);
+            let code = first.code.as_str();
+            assert_eq!(
+                record.words[FIRST_DIAGNOSTIC..FIRST_DIAGNOSTIC + 3],
+                [first.code as u32, address(code), word(code.len())],
+                "{entry}: the first diagnostic's code number, then its code's address and length"
+            );
+            reports += 1;
+        }
+        assert!(reports > 3, "{reports} reports with a diagnostic");
+    }
+
+    #[test]
     fn every_code_has_a_number_the_wrapper_keeps() {
         // js/text-path.mjs keeps codes at their numbers below CODE_SLOTS (256);
         // a code beyond would be read correctly, but decoded on every report.

@@ -9,38 +9,13 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { runInNewContext } from 'node:vm';
+import { callAtEveryDepth } from '../runtimes/checks.mjs';
 import { DESTINATION, SOURCE, freshNodeInstance, pkgDir, requireBuiltPackage } from './helpers.mjs';
 
 requireBuiltPackage();
 const require = createRequire(import.meta.url);
 
 const freshInstance = freshNodeInstance;
-
-/**
- * Fills the JS stack, then calls `call` at every depth on the way back until
- * one call succeeds, so some calls run out of stack inside the core. Returns
- * whether one succeeded and what the others threw.
- */
-function callAtEveryDepth(call) {
-  const thrown = [];
-  let answered = false;
-  const dive = () => {
-    try {
-      dive();
-    } catch {
-      // the stack ran out below
-    }
-    if (answered) return;
-    try {
-      call();
-      answered = true;
-    } catch (error) {
-      thrown.push(error);
-    }
-  };
-  dive();
-  return { answered, thrown };
-}
 
 /**
  * The WebAssembly memory of the instance `freshInstance()` just loaded is

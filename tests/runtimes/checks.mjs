@@ -26,9 +26,11 @@ const request = (extra) => ({ SourceLocationArn: SOURCE, DestinationLocationArn:
 
 /**
  * Calls `call` at every depth on the way back from a stack run full (as
- * tests/node/trust-boundary.test.mjs does), until one call answers.
+ * tests/node/trust-boundary.test.mjs does, importing it from here), until one
+ * call answers: some calls run out of stack inside the core. Returns whether
+ * one answered and what the others threw.
  */
-function callAtEveryDepth(call) {
+export function callAtEveryDepth(call) {
   const thrown = [];
   let answered = false;
   const dive = () => {

@@ -474,28 +474,29 @@ function fixedDecoded(address, length, slot) {
 /**
  * A copy of the `length` items of the typed array `view`, a `Type` (one of
  * the constructors taken at load) of its own memory, which no growth of wasm
- * memory detaches. Only built-ins taken at load run.
+ * memory detaches. Only built-ins taken at load run (`copiedInto`'s); a
+ * `view` detached as the copy began throws the TypeError the copy threw.
  */
 function copyOf(Type, view, length) {
   const copy = new Type(length);
-  apply(setItems, copy, [view]);
+  copiedInto(copy, view, true);
   return copy;
 }
 
 /**
  * Copies the typed array `from` into `to` (as many items, the same type):
  * true, or false when the copy threw on finding either detached by a
- * memory growth. Only a built-in replaced before the package loaded (the
- * typed arrays' `set`, or Reflect.apply, calling validate() before the
- * built-in) grows the memory there; the caller views it afresh and copies
- * again. Anything else it threw is thrown.
+ * memory growth (unless `detachedThrows`). Only a built-in replaced before
+ * the package loaded (the typed arrays' `set`, or Reflect.apply, calling
+ * validate() before the built-in) grows the memory there; the caller views
+ * it afresh and copies again. Anything else it threw is thrown.
  */
-function copiedInto(to, from) {
+function copiedInto(to, from, detachedThrows) {
   try {
     apply(setItems, to, [from]);
     return true;
   } catch (error) {
-    if (byteLengthOf(to) === 0 || byteLengthOf(from) === 0) return false;
+    if (!detachedThrows && (byteLengthOf(to) === 0 || byteLengthOf(from) === 0)) return false;
     throw error;
   }
 }

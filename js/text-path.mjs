@@ -205,7 +205,7 @@ function stringifyExact(value, check = (_key, member) => member) {
   if (rawJSON) {
     return stringify(value, (key, member) => (typeof (member = check(key, member)) === 'bigint' ? rawJSON(`${member}`) : member));
   }
-  const mark = `bigint:${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}:`;
+  const mark = `bigint:${Math.random()}${Math.random()}:`;
   let marked = 0;
   const text = stringify(value, (key, member) => {
     if (typeof (member = check(key, member)) !== 'bigint') return member;
@@ -234,7 +234,7 @@ function stringifyExact(value, check = (_key, member) => member) {
  */
 function serialize(request) {
   try {
-    return { text: JSON.stringify(request) };
+    return { text: stringify(request) };
   } catch (error) {
     if (!refusesBigInt(error)) return { error };
     try {
@@ -330,8 +330,10 @@ const COPY_KEPT = 1 << 14;
 const TEXT_KEPT = new Uint8ArrayAtLoad(COPY_KEPT);
 // Taken at load, as `apply`: the page may replace it, and a replacement
 // that validated another request (growing the memory) would read a
-// detached view.
+// detached view. encodeInto too: one replaced later that throws, or writes
+// into the buffer something other than the text, is not called.
 const decode = TextDecoder.prototype.decode;
+const encodeInto = TextEncoder.prototype.encodeInto;
 const { set: setItems } = Object.getPrototypeOf(Uint8ArrayAtLoad.prototype);
 // Taken at load too: a table kept from one call to the next (the params
 // shapes', `SHAPES`) must not get what a Map.prototype.get the page
@@ -2600,7 +2602,7 @@ export function createValidate(glue) {
         // Memory growth detaches the old view: view the same bytes again.
         if (byteLengthOf(view) !== capacity) view = new Uint8ArrayAtLoad(bufferOf(memory), address, capacity);
         if (text.length <= capacity) {
-          const { read, written } = encoder.encodeInto(text, view);
+          const { read, written } = apply(encodeInto, encoder, [text, view]);
           if (read === text.length) {
             writer = memory;
             if (kept) return glue.validateInputStored(written);
@@ -2633,7 +2635,7 @@ export function createValidate(glue) {
       if (byteLengthOf(view) !== capacity) view = new Uint8ArrayAtLoad(bufferOf(memory), address, capacity);
       // A buffer as long as the text in UTF-16 units holds it when it is mostly ASCII.
       if (text.length <= capacity) {
-        const { read, written } = encoder.encodeInto(text, view);
+        const { read, written } = apply(encodeInto, encoder, [text, view]);
         if (read === text.length) return written;
       }
       // Three bytes per UTF-16 unit hold any text: a buffer that large
@@ -2851,9 +2853,8 @@ export function createValidate(glue) {
  * (the core's TypeError for malformed options, or a RangeError: the JS
  * stack ran out), else an Error that says so, `error` as its cause. Only a
  * built-in replaced before the package loaded (taken then, so called where
- * the built-in would be), or one read live (encodeInto), gets here: one that
- * throws, or that grows the memory before it copies, every time it is
- * called (README, "Decisions worth knowing"). No state is left behind: the
+ * the built-in would be) gets here: one that throws, or that grows the
+ * memory before it copies, every time it is called (README, "Decisions worth knowing"). No state is left behind: the
  * wrapper's is reset on the way out, the glue's by guardGlue.
  */
 function unexpected(error) {

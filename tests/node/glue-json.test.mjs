@@ -91,11 +91,70 @@ test("a page's JSON.parse that throws, replaced before the package loaded: what 
 
 // The glue loaded by the browser entry takes them the same way (checked in
 // its text: the browser tests run it in Chromium).
-test('both glues call JSON.parse, JSON.stringify, Reflect.get, Reflect.set, decode and encodeInto only as taken at load', () => {
+test('both glues call JSON.parse, JSON.stringify, Reflect.get, Reflect.set, decode, encodeInto, charCodeAt, subarray, the DataView setters, getTime, instanceof Date and the table\'s get and set only as taken at load', () => {
   const require = createRequire(import.meta.url);
   const fs = require('node:fs');
   for (const file of ['../../pkg/node/datasync_task_validator.cjs', '../../pkg/web/datasync_task_validator.js']) {
     const text = fs.readFileSync(require.resolve(file), 'utf8');
     assert.doesNotMatch(text, /\b(JSON\.parse|JSON\.stringify|Reflect\.get|Reflect\.set)\(|\.(decode|encodeInto)\((?!\))/, file);
+    assert.doesNotMatch(text, /\.(charCodeAt|setInt32|setFloat64|setBigInt64|getTime\.call)\(|instanceof Date\b|externrefs\.(get|set)\(|getUint8ArrayMemory0\(\)\.(subarray|set)\(/, file);
+  }
+});
+
+// The rest of what the glue and the wrapper call on the way (session 29):
+// String.prototype.charCodeAt and slice (a string handed to the core),
+// `instanceof Date` and Date.prototype.getTime.call (describeSchedule's
+// `from`), WebAssembly.Table's get and set (every JS value the core holds),
+// DataView's setters (every value the core asks of JS), the typed arrays'
+// subarray and set, and the wrapper's own encodeInto. Each replaced after
+// the package loaded by one that throws (or answers wrong) changes nothing.
+const MORE_CALLS = {
+  ...CALLS,
+  'validate, a text': (entry) => entry.validate(stringify({ SourceLocationArn: SOURCE, Name: 'bad<name>' })),
+  'validate, an object': (entry) => entry.validate({ SourceLocationArn: SOURCE, Name: 'bad<name>' }),
+  'validate, an object, options with a toJSON (serialised whole)': (entry) => entry.validate({ SourceLocationArn: SOURCE, Name: 'bad<name>' }, { toJSON: () => ({ operation: 'CreateTask' }) }),
+  'validate, options not all ASCII': (entry) => entry.validate({ SourceLocationArn: SOURCE }, { operation: 'UpdateTask', task: { Name: 'é', TaskArn: 'x' } }),
+  'validate, malformed options not all ASCII': (entry) => entry.validate(42, { operation: 'Créer' }),
+  'describeSchedule, from a Date': (entry) => entry.describeSchedule('cron(0 8 * * ? *)', { from: new Date(0), count: 2 }),
+  'applyDefaults, options': (entry) => entry.applyDefaults({ SourceLocationArn: SOURCE }, { locations: [{ LocationArn: SOURCE, LocationUri: 's3://bucket/é' }] }),
+};
+const TYPED_ARRAY = Object.getPrototypeOf(Uint8Array.prototype);
+const throwing = () => () => {
+  throw new Error('page');
+};
+const MORE_PAGES = {
+  'a JSON.stringify that writes what is not JSON': PAGES['a JSON.stringify that writes what is not JSON'],
+  'a String.prototype.charCodeAt that throws': [String.prototype, 'charCodeAt', throwing],
+  'a String.prototype.slice that throws': [String.prototype, 'slice', throwing],
+  "a Date[Symbol.hasInstance] that says no": [Date, Symbol.hasInstance, () => () => false],
+  'a Date.prototype.getTime that throws': [Date.prototype, 'getTime', throwing],
+  'a Function.prototype.call that throws for getTime': [Function.prototype, 'call', (builtIn) => function call(...args) {
+    if (this === Date.prototype.getTime) throw new Error('page');
+    return Reflect.apply(builtIn, this, args);
+  }],
+  'a WebAssembly.Table.prototype.get that throws': [WebAssembly.Table.prototype, 'get', throwing],
+  'a WebAssembly.Table.prototype.set that throws': [WebAssembly.Table.prototype, 'set', throwing],
+  'a DataView.prototype.setInt32 that throws': [DataView.prototype, 'setInt32', throwing],
+  'a DataView.prototype.setFloat64 that throws': [DataView.prototype, 'setFloat64', throwing],
+  'a %TypedArray%.prototype.subarray that throws': [TYPED_ARRAY, 'subarray', throwing],
+  'a %TypedArray%.prototype.set that throws': [TYPED_ARRAY, 'set', throwing],
+  'a TextEncoder.prototype.encodeInto that writes nothing': [TextEncoder.prototype, 'encodeInto', () => () => ({ read: 0, written: 0 })],
+};
+
+test('the other built-ins the glue and the wrapper call, replaced after the package loaded, change no result', () => {
+  const entry = freshNodeInstance();
+  const expected = Object.fromEntries(Object.entries(MORE_CALLS).map(([name, call]) => [name, outcome(() => call(entry))]));
+  assert.match(expected['describeSchedule, from a Date'], /"nextRuns":\["1970-01-01T08:00:00Z"/);
+  for (const [page, [holder, name, make]] of Object.entries(MORE_PAGES)) {
+    const own = Object.getOwnPropertyDescriptor(holder, name);
+    Object.defineProperty(holder, name, { value: make(holder[name]), writable: true, configurable: true });
+    const got = {};
+    try {
+      for (const label of Object.keys(MORE_CALLS)) got[label] = outcome(() => MORE_CALLS[label](entry));
+    } finally {
+      if (own) Object.defineProperty(holder, name, own);
+      else delete holder[name];
+    }
+    for (const label of Object.keys(MORE_CALLS)) assert.equal(got[label], expected[label], `${page}: ${label}`);
   }
 });

@@ -39,7 +39,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { DESTINATION, SOURCE, TASK, fullRequests, huntContexts, repoRoot, request, requireBuiltPackage, seededRandom } from './helpers.mjs';
+import { DESTINATION, SOURCE, TASK, freshNodeInstance, fullRequests, huntContexts, repoRoot, request, requireBuiltPackage, seededRandom } from './helpers.mjs';
 
 requireBuiltPackage();
 const require = createRequire(import.meta.url);
@@ -577,17 +577,27 @@ test('a Date.now replaced by a getter that throws, or deleted: no clock on both 
  */
 function withEncoderThatStopsTheClock(method, object) {
   const real = TextEncoder.prototype[method];
+  let armed = false;
+  TextEncoder.prototype[method] = function stoppingTheClock(...args) {
+    if (armed) Date.now = () => { throw new Error('no clock'); };
+    return real.apply(this, args);
+  };
   const reports = {};
-  for (const as of ['object', 'text']) {
-    TextEncoder.prototype[method] = function stoppingTheClock(...args) {
-      Date.now = () => { throw new Error('no clock'); };
-      return real.apply(this, args);
-    };
-    try {
-      reports[as] = withDateNow(() => NOW, () => JSON.stringify(validate(as === 'object' ? object : JSON.stringify(object))));
-    } finally {
-      TextEncoder.prototype[method] = real;
+  try {
+    // Loaded with the replacement in place: the wrapper takes encodeInto at
+    // load, so only one replaced before it loaded runs (encode is read live).
+    const { validate: own } = freshNodeInstance();
+    for (const as of ['object', 'text']) {
+      armed = true;
+      try {
+        reports[as] = withDateNow(() => NOW, () => JSON.stringify(own(as === 'object' ? object : JSON.stringify(object))));
+      } finally {
+        armed = false;
+      }
     }
+  } finally {
+    TextEncoder.prototype[method] = real;
+    freshNodeInstance(); // the next loads take the built-in again
   }
   return reports;
 }

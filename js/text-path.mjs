@@ -158,22 +158,25 @@ const CAN_WALK = typeof isWellFormed === 'function';
 const hasLoneSurrogate = CAN_WALK ? (text) => !apply(isWellFormed, text, []) : (text) => /[\uD800-\uDFFF]/.test(text);
 
 /**
- * Whether `error`, thrown by JSON.stringify, is its refusal of a BigInt (every
- * engine names the type). A toJSON or getter may throw anything, even a Proxy
- * whose traps throw: reading it must not throw again.
+ * Whether `error` is a TypeError whose message, lower-cased, has `words` in
+ * it. A toJSON or getter may throw anything, even a Proxy whose traps
+ * throw: reading it must not throw again.
  */
-const refusesBigInt = (error) => {
+const typeErrorSays = (error, words) => {
   try {
     // A plain search, no regular expression: this runs where JSON.stringify
     // threw, perhaps with the stack nearly full, and Node.js 20 aborts the
     // process when V8 compiles one then (tests/node/bigint-stack.test.mjs).
-    return error instanceof TypeError && apply(indexOf, apply(toLowerCase, `${error.message}`, []), ['bigint']) >= 0;
+    return error instanceof TypeError && apply(indexOf, apply(toLowerCase, `${error.message}`, []), [words]) >= 0;
   } catch (again) {
-    // Out of stack here, the refusal cannot be told: the RangeError goes on.
+    // Out of stack here, what it says cannot be told: the RangeError goes on.
     if (ranOutOfStack(again)) throw again;
     return false;
   }
 };
+
+/** Whether `error`, thrown by JSON.stringify, is its refusal of a BigInt (every engine names the type). */
+const refusesBigInt = (error) => typeErrorSays(error, 'bigint');
 
 /**
  * Whether `error` says the stack ran out in the engine's own words (V8's
@@ -257,7 +260,10 @@ export function createApplyDefaults(glue) {
     try {
       return glue.applyDefaults(request, ...rest);
     } catch (error) {
-      if (request === null || typeof request !== 'object' || !refusesBigInt(error)) throw error;
+      if (request === null || typeof request !== 'object') throw error;
+      if (!refusesBigInt(error)) {
+        throw stackRanOut(error) || error;
+      }
       let text;
       try {
         text = stringifyExact(request);
@@ -269,6 +275,38 @@ export function createApplyDefaults(glue) {
       return glue.applyDefaults(text, ...rest);
     }
   };
+}
+
+/**
+ * The engine's RangeError for a JS stack run out, when `error` is the core's
+ * TypeError for a JSON.stringify that ran out of stack and the stack is
+ * nearly full here too (else undefined): the core reads that as a request
+ * nested too deeply, or as options that cannot be read ("Maximum call stack
+ * size exceeded"), or, when it had no stack left to read what was thrown,
+ * as "JSON.stringify failed"; so they are, unless the call came with the
+ * stack nearly full.
+ */
+const stackRanOut = (error) =>
+  (typeErrorSays(error, 'deeply to be read') || typeErrorSays(error, 'call stack size exceeded') || typeErrorSays(error, 'stringify failed)')) && stackNearlyFull();
+
+/**
+ * The engine's own error for a JS stack run out, when it runs out within
+ * 2,000 calls from here (each as small as a call can be), else undefined:
+ * got by running the stack out (`calls += 1; call()`, no tail call, which
+ * JavaScriptCore would make a loop). From a stack not nearly full that
+ * takes some 10,000 calls (Node.js), well under a millisecond.
+ */
+function stackNearlyFull() {
+  let calls = 0;
+  const call = () => {
+    calls += 1;
+    call();
+  };
+  try {
+    call();
+  } catch (error) {
+    return calls < 2000 ? error : undefined;
+  }
 }
 
 // A byte order mark at the start of a string is the string's own: kept
@@ -2851,7 +2889,9 @@ export function createValidate(glue) {
 /**
  * What validate() throws for `error`: `error` itself when it is documented
  * (the core's TypeError for malformed options, or a RangeError: the JS
- * stack ran out), else an Error that says so, `error` as its cause. Only a
+ * stack ran out; the engine's RangeError in place of that TypeError when the
+ * stack ran out as the core read the options: see `stackRanOut`), else an
+ * Error that says so, `error` as its cause. Only a
  * built-in replaced before the package loaded (taken then, so called where
  * the built-in would be) gets here: one that throws, or that grows the
  * memory before it copies, every time it is called (README, "Decisions worth knowing"). No state is left behind: the
@@ -2859,7 +2899,7 @@ export function createValidate(glue) {
  */
 function unexpected(error) {
   try {
-    return error instanceof RangeError || returnedByCore(error) ? error : new Error('datasync-task-validator: a built-in failed in validate()', { cause: error });
+    return error instanceof RangeError ? error : returnedByCore(error) ? stackRanOut(error) || error : new Error('datasync-task-validator: a built-in failed in validate()', { cause: error });
   } catch {
     return error; // no JS stack left to tell (or a Proxy's trap threw): thrown as it is
   }

@@ -542,3 +542,41 @@ test('options that cannot be read are a short TypeError on one line, whatever wa
   }
   assertStillValidates(instance);
 });
+
+test('applyDefaults(object) and validate(x, options) with the JS stack nearly full throw the RangeError, never "nests too deeply" or "options could not be read"', () => {
+  // The core reads JSON.stringify running out of stack as a request nested
+  // too deeply, or as options that cannot be read: true of a deep object,
+  // not of a shallow one called with little stack left, which the wrapper
+  // tells apart.
+  // Called at every depth, each time (callAtEveryDepth stops at the first answer).
+  const instance = freshNodeInstance();
+  const thrown = new Set();
+  let answered = 0;
+  for (const request of [
+    { SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Options: { VerifyMode: 'NONE' } },
+    { SourceLocationArn: SOURCE, Options: { BytesPerSecond: 2n ** 60n } },
+  ]) {
+    const dive = () => {
+      try {
+        dive();
+      } catch {
+        // the stack ran out below
+      }
+      for (const call of [() => instance.applyDefaults(request), () => instance.validate(request, { operation: 'CreateTask' })]) {
+        try {
+          call();
+          answered += 1;
+        } catch (error) {
+          if (!(error instanceof RangeError)) thrown.add(String(error));
+        }
+      }
+    };
+    dive();
+    dive();
+  }
+  assert.ok(answered > 0);
+  assert.deepEqual([...thrown], []);
+  let deep = {};
+  for (let depth = 0; depth < 100_000; depth += 1) deep = { Options: deep };
+  assert.throws(() => instance.applyDefaults({ SourceLocationArn: SOURCE, Tags: deep }), /^TypeError: applyDefaults: .*too deeply/);
+});

@@ -6,6 +6,7 @@
 // An exception that does unwind through the core (the JS stack running out
 // inside it) makes the package discard that WebAssembly instance for a new one.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { runInNewContext } from 'node:vm';
@@ -579,4 +580,44 @@ test('applyDefaults(object) and validate(x, options) with the JS stack nearly fu
   let deep = {};
   for (let depth = 0; depth < 100_000; depth += 1) deep = { Options: deep };
   assert.throws(() => instance.applyDefaults({ SourceLocationArn: SOURCE, Tags: deep }), /^TypeError: applyDefaults: .*too deeply/);
+});
+
+test('the regular expressions on error paths, compiled first with the JS stack nearly full: a RangeError or the answer, never an abort', () => {
+  // Node.js 20 aborted the process (RegExpCompiler allocation failed) when
+  // V8 compiled a regular expression for its first use with the stack nearly
+  // full. Each error path's literals (segment: a cycle named by its path;
+  // memberAt and nameNonFiniteNumbers: a NaN named; returnedByCore: the
+  // core's TypeError for a number) are first run at every depth in a child Node.js of
+  // their own, from the deepest up, until one call answers.
+  const CALLS = {
+    segment: 'const a = {}; a["x/~"] = a; return validate({ SourceLocationArn: SOURCE, Tags: a }).errors[0].message;',
+    nameNonFiniteNumbers: 'return validate({ SourceLocationArn: SOURCE, Options: { BytesPerSecond: NaN } }).errors[1].message;',
+    returnedByCore: 'try { applyDefaults(5); } catch (error) { if (error instanceof RangeError) throw error; return error.message; }',
+  };
+  const ANSWERS = {
+    segment: /circular: \/Tags\/x~1~0 refers back to \/Tags/,
+    nameNonFiniteNumbers: /it is NaN, which is not a finite number/,
+    returnedByCore: /^applyDefaults: /,
+  };
+  for (const [name, body] of Object.entries(CALLS)) {
+    const script = `
+      const { validate, applyDefaults } = require(${JSON.stringify(`${pkgDir}/node/index.cjs`)});
+      const SOURCE = ${JSON.stringify(SOURCE)};
+      const call = () => { ${body} };
+      let answer;
+      const others = [];
+      const dive = () => {
+        try { dive(); } catch {}
+        if (answer !== undefined) return;
+        try { answer = call(); } catch (error) { if (!(error instanceof RangeError)) others.push(String(error)); }
+      };
+      dive();
+      console.log(JSON.stringify({ answer, others }));
+    `;
+    const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 120_000 });
+    assert.equal(child.status, 0, `${name}: ${child.signal ?? ''} ${child.stderr.slice(0, 500)}`);
+    const { answer, others } = JSON.parse(child.stdout);
+    assert.match(answer, ANSWERS[name], name);
+    assert.deepEqual(others, [], name);
+  }
 });

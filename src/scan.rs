@@ -248,9 +248,9 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// The record read, and the problems found.
-    pub(crate) fn finish(self) -> Scanned<'a> {
-        (self.record, self.out)
+    /// The problems found, taken (the record stays, lent to the rules).
+    pub(crate) fn take_problems(&mut self) -> Option<Box<Collector>> {
+        self.out.take()
     }
 
     /// Reads `text` next, from its start.

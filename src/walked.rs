@@ -109,7 +109,7 @@ pub fn validate_walked(
         Reading {
             clean: |record: &Record| judge_clean(record, context),
             reported: |record: &Record, problems: Option<Box<Collector>>| match problems {
-                Some(problems) => judge_partly_invalid(record, *problems, context),
+                Some(problems) => judge_partly_invalid(record, problems, context),
                 None => judge_clean(record, context),
             },
             text: |text: String| crate::validate_text(&text, context),
@@ -150,42 +150,50 @@ fn reading<'a, Out>(
     // is filled in place and lent to the rules: returned by the reader and
     // moved into them, it was copied twice on the way (176 bytes each), and
     // the `.wasm` was about 270 bytes gzip larger.
+    // The record is the pass's from the start, so that the reporting reader
+    // reports into it where the clean reader left it: moved from one to the
+    // other and back out, it was copied three times (176 bytes each, a
+    // `memory.copy` each in wasm, which V8 runs as a call into C).
     let (mut at, extent) = Cursor::new(words, strings, units, operation)?;
     let end = at.end(extent);
-    let mut record = Record::default();
-    if generated::read(&mut at, &mut record, operation, extent).is_some() && at.at_end() {
-        return Some((reading.clean)(&record));
+    let mut pass = Scanner::without_text(operation);
+    if generated::read(&mut at, &mut pass.record, operation, extent).is_some() && at.at_end() {
+        return Some((reading.clean)(&pass.record));
     }
-    Some(match resume(at, record, operation, end) {
-        Some((record, problems)) => (reading.reported)(&record, problems),
+    Some(match resume(at, &mut pass, operation, end) {
+        Some(()) => {
+            let problems = pass.take_problems();
+            (reading.reported)(&pass.record, problems)
+        }
         None => (reading.text)(json_text(words, strings, units, operation)?),
     })
 }
 
-/// What [`report`] finds, from where the clean reader stopped: `at` is
-/// its cursor, `record` its record and `end` where the request's members
-/// end. The root members it read before the one it stopped in are in the
-/// record as the reporting reader would have read them (both fill it as
-/// `Record`'s events do), and clean: the reporting reader goes on from the
-/// start of that member (see [`Reporter::request`]). `None` where it stopped
-/// nowhere: it read every member, but words or strings were left, which
-/// the walker never writes.
+/// What [`report`] finds, from where the clean reader stopped, read into
+/// `pass` (its record and problems): `at` is the clean reader's cursor,
+/// `pass.record` its record and `end` where the request's members end. The
+/// root members it read before the one it stopped in are in the record as
+/// the reporting reader would have read them (both fill it as `Record`'s
+/// events do), and clean: the reporting reader goes on from the start of
+/// that member (see [`Reporter::request`]). `None` where the pass would
+/// leave the text to the general path, and where it stopped nowhere: it
+/// read every member, but words or strings were left, which the walker
+/// never writes.
 /// Not inlined: a request that is clean never comes here.
 #[inline(never)]
 fn resume<'a>(
     at: Cursor<'_, 'a>,
-    record: Record<'a>,
+    pass: &mut Scanner<'a>,
     operation: Operation,
     end: usize,
-) -> Option<Scanned<'a>> {
-    let mut reporter = Reporter {
+) -> Option<()> {
+    Reporter {
         at,
         operation,
-        pass: Scanner::without_text(operation),
+        pass,
         known_clean: 0,
-    };
-    reporter.pass.record = record;
-    reporter.request(end)
+    }
+    .request(end)
 }
 
 /// The record of the request the walker wrote, read as a request of
@@ -652,17 +660,17 @@ impl<'a> Reader<'_, 'a> {
 /// Reads the words as the single pass reads the request's JSON text, reporting
 /// through the pass, from the root member the clean reader stopped in (see
 /// [`Reporter::request`]).
-struct Reporter<'w, 'a> {
+struct Reporter<'w, 'a, 'p> {
     at: Cursor<'w, 'a>,
     operation: Operation,
-    pass: Scanner<'a>,
+    pass: &'p mut Scanner<'a>,
     /// How many of the free strings still to come are known to be clean:
     /// those the clean reader found clean in the root member it stopped in
     /// (see [`Reporter::request`]).
     known_clean: usize,
 }
 
-impl<'a> Reporter<'_, 'a> {
+impl<'a> Reporter<'_, 'a, '_> {
     /// A member of `shape` at `place` whose word held `held` (the root, or
     /// an item, as a member), read into `slot`.
     fn member(
@@ -729,8 +737,8 @@ impl<'a> Reporter<'_, 'a> {
     /// text there) is read here, with the free strings it found clean in it
     /// not checked again; the clean reader reads on from the next, and so on
     /// until the end, where the unknown members and the missing ones are
-    /// reported.
-    fn request(mut self, end: usize) -> Option<Scanned<'a>> {
+    /// reported. `None` where the pass leaves the text to the general path.
+    fn request(mut self, end: usize) -> Option<()> {
         let Shape::Structure(members) = self.operation.request() else {
             return None;
         };
@@ -757,7 +765,7 @@ impl<'a> Reporter<'_, 'a> {
         if !read.unknown.is_empty() || all_required(members, read.seen).is_none() {
             self.pass.object_problems(members, &read, &Place::ROOT)?;
         }
-        self.at.at_end().then(|| self.pass.finish())
+        self.at.at_end().then_some(())
     }
 
     /// An object of `members` at `place`, `extent` words long, read into

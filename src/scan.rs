@@ -33,7 +33,7 @@
 
 use std::borrow::Cow;
 
-use crate::diagnostic::{Collector, Diagnostic};
+use crate::diagnostic::{fixed, Collector, Diagnostic, Fixed, Wording};
 use crate::json::{plain_run_length, same_bytes, Number, Value};
 use crate::patterns::Pattern;
 use crate::pointer;
@@ -43,7 +43,7 @@ use crate::rules::structure::{
     missing_member_diagnostic, string_is_clean, too_many_items_diagnostic, type_error,
     unknown_member_diagnostic,
 };
-use crate::schema::{Member, Operation, Shape, StringRule};
+use crate::schema::{option_position, Member, Operation, Shape, StringRule};
 
 /// How many checks may report a problem before the pass leaves the request to
 /// the general path: enough for any request a person writes; a report of
@@ -151,6 +151,31 @@ pub(crate) struct ObjectRead<'a> {
     pub(crate) unknown: Vec<&'a str>,
 }
 
+/// The pointers of the options' members in the order of
+/// [`crate::schema::option_members`] (the options member of CreateTask and
+/// UpdateTask is `Options`), as [`Fixed`] text: a diagnostic at one of
+/// them neither builds its path nor, in the WebAssembly build, copies it
+/// into the report's record. The test `option_pointers_are_the_built_ones`
+/// holds each to what [`Place::pointer`] writes.
+const OPTION_POINTERS: [Fixed; 16] = [
+    fixed!("/Options/VerifyMode"),
+    fixed!("/Options/OverwriteMode"),
+    fixed!("/Options/Atime"),
+    fixed!("/Options/Mtime"),
+    fixed!("/Options/Uid"),
+    fixed!("/Options/Gid"),
+    fixed!("/Options/PreserveDeletedFiles"),
+    fixed!("/Options/PreserveDevices"),
+    fixed!("/Options/PosixPermissions"),
+    fixed!("/Options/BytesPerSecond"),
+    fixed!("/Options/TaskQueueing"),
+    fixed!("/Options/LogLevel"),
+    fixed!("/Options/TransferMode"),
+    fixed!("/Options/SecurityDescriptorCopyFlags"),
+    fixed!("/Options/ObjectTags"),
+    fixed!("/Options/ObjectMetadata"),
+];
+
 /// Where a value is: its member's name or its index in a list, and its
 /// parent's place. Places live on the call stack, so a pointer is written
 /// only for a diagnostic.
@@ -193,6 +218,23 @@ impl Place<'_> {
                 out.push_str(self.name);
             }
         }
+    }
+
+    /// The JSON pointer of the value as a diagnostic's path: [`Fixed`] text
+    /// for a member of the options (`/Options/BytesPerSecond`, where most
+    /// wrong values of a request are), else [`Place::pointer`]'s.
+    fn path(&self) -> Wording {
+        if let Some(options) = self.parent {
+            let at_root = options.parent.is_some_and(|root| root.parent.is_none());
+            if at_root && options.name == "Options" {
+                if let Some(&pointer) =
+                    option_position(self.name).and_then(|at| OPTION_POINTERS.get(at))
+                {
+                    return pointer.into();
+                }
+            }
+        }
+        self.pointer().into()
     }
 
     /// The place of the member `name` of this value.
@@ -456,8 +498,7 @@ impl<'a> Scanner<'a> {
         rule: &StringRule,
         place: &Place<'_>,
     ) -> Option<()> {
-        let path = place.pointer();
-        check_string(text, rule, place.name, path.into(), self.count_problem()?);
+        check_string(text, rule, place.name, place.path(), self.count_problem()?);
         Some(())
     }
 
@@ -517,7 +558,6 @@ impl<'a> Scanner<'a> {
             (!string_is_clean(text, rule)).then_some(())?;
             return self.string_problem(text, rule, place);
         }
-        let path = place.pointer();
         let (expected, labelled) = match shape {
             Shape::Structure(_) => ("an object", true),
             Shape::List { .. } => ("an array", false),
@@ -530,16 +570,22 @@ impl<'a> Scanner<'a> {
                     value,
                     *minimum,
                     place.name,
-                    path.into(),
+                    place.path(),
                     self.count_problem()?,
                 );
                 return Some(());
             }
         };
-        // The pointer moves into the diagnostic; a list item's label is a copy.
-        let labelled = labelled.then(|| label(place.name, &path).to_owned());
+        // A structure (never an option) is named by its pointer when it is
+        // a list's item: the label is a copy, the pointer moves into the diagnostic.
+        let (labelled, path) = if labelled {
+            let path = place.pointer();
+            (Some(label(place.name, &path).to_owned()), path.into())
+        } else {
+            (None, place.path())
+        };
         let name = labelled.as_deref().unwrap_or(place.name);
-        let diagnostic = type_error(name, path.into(), expected, value);
+        let diagnostic = type_error(name, path, expected, value);
         self.report(diagnostic)
     }
 
@@ -852,15 +898,56 @@ impl<'a> Scanner<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::{scan, PROBLEM_LIMIT};
+    use super::{scan, Place, OPTION_POINTERS, PROBLEM_LIMIT};
+    use crate::diagnostic::{Code, Diagnostic};
     use crate::json::parse;
     use crate::request::Record;
     use crate::rules::testing::{clean_request_files, request, task_request};
     use crate::schema::Operation;
     use crate::{validate_text, validate_text_by_tree, Context};
+    use std::borrow::Cow;
 
     fn context(operation: Operation) -> Context<'static> {
         Context::at(1_795_564_800).for_operation(operation)
+    }
+
+    /// The path a diagnostic at `place` gets, and whether it is fixed text.
+    fn path_at(place: &Place<'_>) -> (String, bool) {
+        let path = Diagnostic::of(Code::WrongType, place.path(), String::new()).path;
+        let fixed = matches!(path, Cow::Borrowed(_));
+        (path.into_owned(), fixed)
+    }
+
+    #[test]
+    fn option_pointers_are_the_built_ones() {
+        let members = crate::schema::option_members();
+        assert_eq!(OPTION_POINTERS.len(), members.len());
+        let options = Place::ROOT.member("Options");
+        for (at, member) in members.iter().enumerate() {
+            let place = options.member(member.name);
+            let built = place.pointer();
+            assert_eq!(OPTION_POINTERS[at].as_str(), built);
+            assert_eq!(path_at(&place), (built, true));
+        }
+        // Elsewhere the path is built: another parent, a deeper "Options", the root.
+        let tags = Place::ROOT.member("Tags");
+        let elsewhere = [
+            Place::ROOT.member("OverrideOptions"),
+            tags.item(0),
+            Place::ROOT.member("Schedule"),
+        ];
+        for parent in &elsewhere {
+            let place = parent.member("BytesPerSecond");
+            assert_eq!(path_at(&place), (place.pointer(), false));
+            let deeper = parent.member("Options");
+            let place = deeper.member("BytesPerSecond");
+            assert_eq!(path_at(&place), (place.pointer(), false));
+        }
+        assert_eq!(
+            path_at(&Place::ROOT.member("Options")),
+            ("/Options".to_owned(), false)
+        );
+        assert_eq!(path_at(&Place::ROOT), (String::new(), false));
     }
 
     /// Reads `text` in one pass, which finds problems (`problems`) or none,

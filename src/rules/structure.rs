@@ -8,11 +8,10 @@
 //! Invalid: `{"Options": {"Verifymode": "NONE"}}`.
 //! Fix: `{"Options": {"VerifyMode": "NONE"}}`.
 
-use std::borrow::Cow;
-
 use crate::diagnostic::Piece::{Plain, Quoted};
 use crate::diagnostic::{
     excerpt, fixed, message, push_message, quote, Code, Collector, Diagnostic, Fixed, PatchOp,
+    Wording,
 };
 use crate::json::{Number, Value};
 use crate::patterns::Pattern;
@@ -226,7 +225,7 @@ impl Walker {
             Shape::Structure(members) => self.check_structure(value, members, name, path, out),
             Shape::List { item, max_items } => {
                 let Value::Array(items) = value else {
-                    return out.push(type_error(name, path.as_str().into(), "an array", value));
+                    return out.push(type_error(name, path.clone().into(), "an array", value));
                 };
                 if items.len() > *max_items {
                     out.push(too_many_items_diagnostic(
@@ -245,10 +244,10 @@ impl Walker {
                 }
             }
             Shape::String(rule) => match value {
-                Value::String(text) => check_string(text, rule, name, path.as_str().into(), out),
-                other => out.push(type_error(name, path.as_str().into(), "a string", other)),
+                Value::String(text) => check_string(text, rule, name, path.clone().into(), out),
+                other => out.push(type_error(name, path.clone().into(), "a string", other)),
             },
-            Shape::Long { minimum } => check_long(value, *minimum, name, path.as_str().into(), out),
+            Shape::Long { minimum } => check_long(value, *minimum, name, path.clone().into(), out),
         }
     }
 
@@ -261,10 +260,9 @@ impl Walker {
         out: &mut Collector,
     ) {
         let Value::Object(present) = value else {
-            let path = path.as_str();
             return out.push(type_error(
                 label(name, path),
-                path.into(),
+                path.clone().into(),
                 "an object",
                 value,
             ));
@@ -484,7 +482,7 @@ pub(crate) fn label<'a>(name: &'a str, path: &'a str) -> &'a str {
 pub fn string_problems(text: &str, member: &str, name: &str, path: &str) -> Vec<Diagnostic> {
     let mut out = Collector::new();
     if let Some((_, Shape::String(rule))) = member_at(member) {
-        check_string(text, rule, name, path.into(), &mut out);
+        check_string(text, rule, name, path.to_owned().into(), &mut out);
     }
     out.finish()
 }
@@ -542,7 +540,7 @@ pub(crate) fn check_string(
     text: &str,
     rule: &StringRule,
     name: &str,
-    path: Cow<'_, str>,
+    path: Wording,
     out: &mut Collector,
 ) {
     if !rule.allowed.is_empty() {
@@ -556,7 +554,7 @@ pub(crate) fn check_string(
                 .iter()
                 .find(|allowed| allowed.eq_ignore_ascii_case(text))
                 .copied();
-            let mut diagnostic = Diagnostic::new(
+            let mut diagnostic = Diagnostic::of(
                 Code::NotInEnum,
                 path,
                 not_in_enum(name, text, rule.allowed, case_fix),
@@ -579,7 +577,7 @@ pub(crate) fn check_string(
     let length = if settled { 0 } else { text.chars().count() };
     if let Some(minimum) = rule.min_length.filter(|&min| !settled && length < min) {
         out.push(
-            Diagnostic::new(Code::TooShort, path, too_short(name, minimum, length))
+            Diagnostic::of(Code::TooShort, path, too_short(name, minimum, length))
                 .with("min", minimum)
                 .with("length", length),
         );
@@ -587,7 +585,7 @@ pub(crate) fn check_string(
     }
     if let Some(maximum) = rule.max_length.filter(|&max| !settled && length > max) {
         out.push(
-            Diagnostic::new(Code::TooLong, &*path, too_long(name, maximum, length))
+            Diagnostic::of(Code::TooLong, path.clone(), too_long(name, maximum, length))
                 .with("max", maximum)
                 .with("length", length),
         );
@@ -597,7 +595,7 @@ pub(crate) fn check_string(
             return;
         }
         out.push(
-            Diagnostic::new(
+            Diagnostic::of(
                 Code::PatternMismatch,
                 path,
                 pattern_mismatch(name, text, pattern, pattern.first_disallowed_char(text)),
@@ -620,17 +618,17 @@ pub(crate) fn check_long(
     value: &Value,
     minimum: i64,
     name: &str,
-    path: Cow<'_, str>,
+    path: Wording,
     out: &mut Collector,
 ) {
     match value {
         Value::Number(Number::Int(int)) if !at_least(*int, minimum) => out.push(
-            Diagnostic::new(Code::BelowMinimum, path, below_minimum(name, minimum, *int))
+            Diagnostic::of(Code::BelowMinimum, path, below_minimum(name, minimum, *int))
                 .with("min", minimum)
                 .with("value", *int),
         ),
         Value::Number(Number::Int(_)) => {}
-        Value::Number(Number::BigInt(literal)) => out.push(Diagnostic::new(
+        Value::Number(Number::BigInt(literal)) => out.push(Diagnostic::of(
             Code::IntegerOutOfRange,
             path,
             integer_out_of_range(name, literal),
@@ -642,11 +640,11 @@ pub(crate) fn check_long(
 /// The diagnostic for `actual` where `expected` ("an object", "a string"...) belongs.
 pub(crate) fn type_error(
     name: &str,
-    path: Cow<'_, str>,
+    path: Wording,
     expected: &'static str,
     actual: &Value,
 ) -> Diagnostic {
-    Diagnostic::new(Code::WrongType, path, wrong_type(name, expected, actual))
+    Diagnostic::of(Code::WrongType, path, wrong_type(name, expected, actual))
         .with(
             "expected",
             // strip_prefix, not trim_start_matches: no string searcher in the .wasm.

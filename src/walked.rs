@@ -303,10 +303,6 @@ struct Cursor<'w, 'a> {
     /// member it stopped in, or the end of the request's members when one
     /// it requires is missing (see [`resume`]).
     stop: Option<Mark>,
-    /// Where the clean reader stopped last, the word after the last it
-    /// read: the members of the root member it stopped in that end before
-    /// that word it read clean into the record (see [`Reporter::read_clean`]).
-    stop_word: usize,
     /// How many free strings [`Cursor::clean_string`] has found clean, in
     /// the order they come: the reporting reader, going on from the start
     /// of the root member the clean reader stopped in, does not check again
@@ -331,7 +327,6 @@ impl<'w, 'a> Cursor<'w, 'a> {
             // One UTF-16 unit per UTF-8 byte: every character is ASCII.
             ascii: strings.len() == units,
             stop: None,
-            stop_word: 0,
             clean: 0,
         };
         let (written, extent) = cursor.member()?;
@@ -362,7 +357,6 @@ impl<'w, 'a> Cursor<'w, 'a> {
     #[cold]
     fn stopped<T>(&mut self, start: Mark) -> Option<T> {
         self.stop = Some(start);
-        self.stop_word = self.next;
         None
     }
 
@@ -826,9 +820,6 @@ impl<'a> Reporter<'_, 'a, '_> {
         first_time(&mut read.seen, at)?;
         read.next = at + 1;
         let member = members.get(at)?;
-        if slot == Slot::Options && !not_of_shape && self.read_clean(member.shape) {
-            return Some(());
-        }
         let child = self
             .pass
             .record
@@ -841,31 +832,6 @@ impl<'a> Reporter<'_, 'a, '_> {
         } else {
             self.member(member.shape, child, &place, held)
         }
-    }
-}
-
-impl Reporter<'_, '_, '_> {
-    /// Whether the option of `shape` whose word was just read is one the
-    /// clean reader read, clean, into the record before it stopped in the
-    /// options (an enum's word, or an integer's and its value, all before
-    /// the word where it stopped: see [`Cursor::stop_word`]); stepped over
-    /// if so. The clean reader stops in the member whose words it was
-    /// reading, so every member that ends before that word is one it read
-    /// whole, and the options' record is not reset when they are read again
-    /// (`Record::object`), so what it wrote stands. Enums and integers only:
-    /// a string would need its length in the strings, and the options have
-    /// none.
-    fn read_clean(&mut self, shape: &'static Shape) -> bool {
-        let end = match shape {
-            Shape::String(rule) if !rule.allowed.is_empty() => self.at.next,
-            Shape::Long { .. } => self.at.next + 1,
-            _ => return false,
-        };
-        let clean = end < self.at.stop_word;
-        if clean {
-            self.at.next = end;
-        }
-        clean
     }
 }
 
@@ -1414,31 +1380,6 @@ mod tests {
             Operation::StartTaskExecution,
             true,
         );
-    }
-
-    #[test]
-    fn the_options_read_clean_before_the_problem_are_not_read_again() {
-        // The clean reader stops in the options at the first, a middle or
-        // the last member, after enums and the integer, with members after
-        // the problem (read by the reporting reader); the record and the
-        // report are the tree's, so an option stepped over that the clean
-        // reader had not read, or the one with the problem, shows.
-        for options in [
-            r#""BytesPerSecond":"fast","VerifyMode":"NONE","Mtime":"PRESERVE""#,
-            r#""VerifyMode":"NONE","Mtime":"NONE","BytesPerSecond":"fast""#,
-            r#""Atime":"NONE","BytesPerSecond":100,"Mtime":"NONE","Uid":"x","Gid":"NONE""#,
-            r#""BytesPerSecond":100,"Uid":"BOTH","Gid":-1,"LogLevel":"OFF","TransferMode":null"#,
-            r#""VerifyMode":"NONE","BytesPerSecond":-5,"Atime":"NONE""#,
-            r#""Mtime":"NONE","PosixPermissions":"NONE","Verifymode":"NONE","Uid":"NONE""#,
-            r#""Mtime":"NONE","Atime":"BEST_EFFORT","Bogus":1"#,
-        ] {
-            let text = request(&format!(r#""TaskMode":"ENHANCED","Options":{{{options}}}"#));
-            judged_from_the_words(&text, Operation::CreateTask, true);
-            let text = format!(
-                r#"{{"TaskArn":"arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0","OverrideOptions":{{{options}}}}}"#
-            );
-            judged_from_the_words(&text, Operation::StartTaskExecution, true);
-        }
     }
 
     #[test]

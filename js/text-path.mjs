@@ -316,6 +316,10 @@ const OPERATIONS = ['add', 'replace', 'move'];
 const defineProperty = Object.defineProperty;
 const hasOwn = Object.hasOwn;
 const ARRAY_PROTOTYPE = Array.prototype;
+// String.prototype.slice as at load, called as `sliceOf(text, start, end)`:
+// Function.prototype.call bound to it at load (nothing a page replaces later
+// is read), which V8 reduces to the cut itself.
+const sliceOf = apply(Function.prototype.bind, Function.prototype.call, [slice]);
 
 // Where readReport is in the record: its words, its text (decoded), the next
 // word, and where the next string starts in the text, in UTF-16 units (`at`)
@@ -439,7 +443,7 @@ function viewOf(wasm, address) {
  * is all ASCII a byte is a UTF-16 unit; otherwise the end in units is found
  * by `unitAt`. One short arrow, which V8 inlines where it is called.
  */
-const string = () => apply(slice, text, [at, (at = extraBytes === 0 ? words[next++] : unitAt(at, words[next++]))]);
+const string = () => sliceOf(text, at, (at = extraBytes === 0 ? words[next++] : unitAt(at, words[next++])));
 
 /**
  * Where the string that ends at the byte `end` of a text not all ASCII ends
@@ -640,7 +644,7 @@ function operation() {
 
 /**
  * The params whose `count` fixed names are the words from `names` on, and
- * whose values are those from `next` on, when they are none of PARAMS's
+ * whose values are those from `next` on, when they are none of SHAPE_NAMES's
  * shapes: member by member.
  */
 function paramsByName(names, count) {
@@ -664,7 +668,7 @@ function codeAt(index, at) {
 }
 
 /**
- * The number of the one of PARAMS whose names are the `count` fixed
+ * The number of the one of SHAPE_NAMES whose names are the `count` fixed
  * names at `at`, or undefined. Found by the names the first time, then
  * known by the names' addresses and lengths (as `fixedAt` keys them):
  * `known.shapes` (see `codeAt`) lists each list of names seen with the code
@@ -692,44 +696,38 @@ function shapeOf(known, at, count) {
 }
 
 // <generated: params shapes> from the code registry (src/diagnostic.rs) by tests/generated.rs (UPDATE_GENERATED=1 cargo test --test generated); do not edit by hand.
-/**
- * Each params shape's object, of the values `a`, `b` and `c` in order (as
- * many as it has members): one literal of known members each, so that V8
- * makes every object of a shape alike (and a literal defines its members,
- * running no setter of Object.prototype's). Their names are the keys of
- * what each gives.
- */
-const PARAMS = [
-  (a, b, c) => ({ line: a, column: b }),
-  (a, b, c) => ({ actual: a }),
-  (a, b, c) => ({ member: a, suggestion: b }),
-  (a, b, c) => ({ member: a }),
-  (a, b, c) => ({ expected: a, actual: b }),
-  (a, b, c) => ({ min: a, value: b }),
-  (a, b, c) => ({ allowed: a, suggestion: b }),
-  (a, b, c) => ({ allowed: a }),
-  (a, b, c) => ({ min: a, length: b }),
-  (a, b, c) => ({ max: a, length: b }),
-  (a, b, c) => ({ pattern: a }),
-  (a, b, c) => ({ max: a, count: b }),
-  (a, b, c) => ({ related: a }),
-  (a, b, c) => ({ expected: a, actual: b, suggestion: c }),
-  (a, b, c) => ({ suggestion: a }),
-  (a, b, c) => ({ now: a, lastYear: b }),
-  (a, b, c) => ({ pattern: a, count: b }),
-  (a, b, c) => ({ pattern: a, suggestion: b, count: c }),
-  (a, b, c) => ({ total: a, shown: b }),
-  (a, b, c) => ({ source: a, destination: b, related: c }),
-  (a, b, c) => ({ source: a, destination: b }),
-  (a, b, c) => ({ location: a, related: b }),
-  (a, b, c) => ({ location: a }),
-  (a, b, c) => ({ storageClass: a, related: b }),
-  (a, b, c) => ({ storageClass: a }),
+/** Each params shape's names, each after a comma, at the shape's number (see `diagnostics`). */
+const SHAPE_NAMES = [
+  ',line,column',
+  ',actual',
+  ',member,suggestion',
+  ',member',
+  ',expected,actual',
+  ',min,value',
+  ',allowed,suggestion',
+  ',allowed',
+  ',min,length',
+  ',max,length',
+  ',pattern',
+  ',max,count',
+  ',related',
+  ',expected,actual,suggestion',
+  ',suggestion',
+  ',now,lastYear',
+  ',pattern,count',
+  ',pattern,suggestion,count',
+  ',total,shown',
+  ',source,destination,related',
+  ',source,destination',
+  ',location,related',
+  ',location',
+  ',storageClass,related',
+  ',storageClass',
 ];
 // </generated: params shapes>
-/** The numbers of PARAMS's shapes by their names, each preceded by a comma. */
+/** The params shapes' numbers by their names, each preceded by a comma. */
 const SHAPES = new Map();
-PARAMS.forEach((build, shape) => SHAPES.set(`,${keysOf(build())}`, shape));
+SHAPE_NAMES.forEach((names, shape) => SHAPES.set(names, shape));
 
 /**
  * Reads `count` diagnostics from the word `next` on into `out`, each
@@ -749,13 +747,15 @@ function diagnostics(out, count, severity) {
   const all = text;
   const ascii = extraBytes === 0;
   const codes = kept.codes;
+  const fixedKeys = kept.keys; // the fixed strings' table (see `fixedOf`)
+  const fixedStrings = kept.strings;
   let word = next;
   let cut = at;
   for (; count > 0; count -= 1) {
     const index = record[word];
     const known = index < CODE_SLOTS && codes[index] !== null ? codes[index] : codeAt(index, word + 1);
     word += 3;
-    // The path and the message, then the params' values when PARAMS has their shape.
+    // The path and the message, then the params' values when SHAPE_NAMES has their shape.
     let shape;
     let names = 0;
     let params = 0;
@@ -768,11 +768,14 @@ function diagnostics(out, count, severity) {
       const tag = record[word];
       let value;
       if (tag === 8) {
-        value = fixedOf(record[word + 1], record[word + 2]);
+        const address = record[word + 1];
+        const length = record[word + 2];
+        const slot = slotOf(address, length);
+        value = fixedKeys[2 * slot] === address && fixedKeys[2 * slot + 1] === length ? fixedStrings[slot] : fixedDecoded(address, length, slot);
         word += 3;
       } else if (tag === 5) {
         const end = record[word + 1];
-        value = apply(slice, all, [cut, (cut = ascii ? end : unitAt(cut, end))]);
+        value = sliceOf(all, cut, (cut = ascii ? end : unitAt(cut, end)));
         word += 2;
       } else if (tag === 3) {
         value = record[word + 1];
@@ -791,7 +794,14 @@ function diagnostics(out, count, severity) {
         names = word + 1;
         word = names + 2 * params;
         if (params > 0) {
-          shape = shapeOf(known, names, params);
+          // The first of the code's shapes (see `shapeOf`) compared here.
+          const first = known.shapes;
+          if (first !== undefined && first.count === params) {
+            const keys = first.keys;
+            let i = 0;
+            while (i < 2 * params && keys[i] === record[names + i]) i += 1;
+            shape = i === 2 * params ? first.shape : shapeOf(known, names, params);
+          } else shape = shapeOf(known, names, params);
           if (shape !== undefined) last += params;
         }
       } else if (i === 2) a0 = value;
@@ -800,8 +810,37 @@ function diagnostics(out, count, severity) {
     }
     const code = known.code;
     let fix;
-    if (shape !== undefined) params = PARAMS[shape](a0, a1, a2);
-    else if (params > 0) {
+    if (shape !== undefined) {
+      // <generated: params literals> from the code registry by tests/generated.rs; do not edit by hand.
+      switch (shape) {
+        case 0: params = { line: a0, column: a1 }; break;
+        case 1: params = { actual: a0 }; break;
+        case 2: params = { member: a0, suggestion: a1 }; break;
+        case 3: params = { member: a0 }; break;
+        case 4: params = { expected: a0, actual: a1 }; break;
+        case 5: params = { min: a0, value: a1 }; break;
+        case 6: params = { allowed: a0, suggestion: a1 }; break;
+        case 7: params = { allowed: a0 }; break;
+        case 8: params = { min: a0, length: a1 }; break;
+        case 9: params = { max: a0, length: a1 }; break;
+        case 10: params = { pattern: a0 }; break;
+        case 11: params = { max: a0, count: a1 }; break;
+        case 12: params = { related: a0 }; break;
+        case 13: params = { expected: a0, actual: a1, suggestion: a2 }; break;
+        case 14: params = { suggestion: a0 }; break;
+        case 15: params = { now: a0, lastYear: a1 }; break;
+        case 16: params = { pattern: a0, count: a1 }; break;
+        case 17: params = { pattern: a0, suggestion: a1, count: a2 }; break;
+        case 18: params = { total: a0, shown: a1 }; break;
+        case 19: params = { source: a0, destination: a1, related: a2 }; break;
+        case 20: params = { source: a0, destination: a1 }; break;
+        case 21: params = { location: a0, related: a1 }; break;
+        case 22: params = { location: a0 }; break;
+        case 23: params = { storageClass: a0, related: a1 }; break;
+        case 24: params = { storageClass: a0 }; break;
+      }
+      // </generated: params literals>
+    } else if (params > 0) {
       next = word;
       at = cut;
       params = paramsByName(names, params);

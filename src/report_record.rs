@@ -39,8 +39,8 @@
 //! - params: their count (0 when there are none), each one's `F` name, then
 //!   each one's value, in the same order. The names come first so that the
 //!   wrapper, having seen them, can build the object with one literal of
-//!   known members (its `PARAMS`), which costs a fraction of adding members
-//!   by name one at a time;
+//!   known members (the `switch` in its `diagnostics`), which costs a
+//!   fraction of adding members by name one at a time;
 //! - a value: a tag from [`Tag`], then for a number its word, for a
 //!   number's literal or a string `S`, for a fixed string `F`, for an array
 //!   the count of items and each item, for an object the count of members

@@ -1297,14 +1297,17 @@ use crate::scan::{first_time, within};";
 
 const SHAPES_START: &str = "// <generated: params shapes> from the code registry (src/diagnostic.rs) by tests/generated.rs (UPDATE_GENERATED=1 cargo test --test generated); do not edit by hand.";
 const SHAPES_END: &str = "// </generated: params shapes>";
+const LITERALS_START: &str = "// <generated: params literals> from the code registry by tests/generated.rs; do not edit by hand.";
+const LITERALS_END: &str = "// </generated: params literals>";
 
-/// The params shapes the wrapper builds with one literal each (`PARAMS` in
-/// js/text-path.mjs): the distinct lists of names of each validator code's
-/// whole `params` (unless more than two are optional: all of them at once
-/// is rare) and of its required members alone, in the order of first use,
-/// each of at most three names (the wrapper reads the values first, into
-/// three arguments).
-fn params_shapes() -> String {
+/// The params shapes the wrapper builds with one literal each (the
+/// `switch` in `diagnostics` in js/text-path.mjs, numbered as `SHAPE_NAMES`
+/// lists them): the distinct lists of names of each validator code's whole
+/// `params` (unless more than two are optional: all of them at once is
+/// rare) and of its required members alone, in the order of first use, each
+/// of at most three names (the wrapper reads the values first, into three
+/// locals).
+fn shapes() -> Vec<Vec<&'static str>> {
     let mut shapes: Vec<Vec<&'static str>> = Vec::new();
     for code in Code::ALL {
         let params = code.rule().params;
@@ -1321,34 +1324,62 @@ fn params_shapes() -> String {
             shapes.push(names);
         }
     }
-    let builders: Vec<String> = shapes
-        .iter()
-        .map(|names| {
+    for names in &shapes {
+        assert!(
+            names.len() <= 3,
+            "{names:?}: a params shape has at most three names"
+        );
+        for name in names {
+            // A literal's key, where __proto__ would set the prototype instead.
             assert!(
-                names.len() <= 3,
-                "{names:?}: a params shape has at most three names"
+                name.bytes().all(|b| b.is_ascii_alphabetic()) && *name != "__proto__",
+                "{name}: a params name must be a plain identifier"
             );
-            for name in names {
-                // A literal's key, where __proto__ would set the prototype instead.
-                assert!(
-                    name.bytes().all(|b| b.is_ascii_alphabetic()) && *name != "__proto__",
-                    "{name}: a params name must be a plain identifier"
-                );
-            }
-            let members: Vec<String> = names
-                .iter()
-                .zip(["a", "b", "c"])
-                .map(|(name, value)| format!("{name}: {value}"))
-                .collect();
-            format!("  (a, b, c) => ({{ {} }}),\n", members.join(", "))
-        })
+        }
+    }
+    shapes
+}
+
+/// `SHAPE_NAMES`: each shape's names, joined by commas after a comma, at its number.
+fn params_shapes() -> String {
+    let names: Vec<String> = shapes()
+        .iter()
+        .map(|names| format!("  ',{}',\n", names.join(",")))
         .collect();
     format!(
         "{SHAPES_START}\n\
-         /**\n * Each params shape's object, of the values `a`, `b` and `c` in order (as\n * many as it has members): one literal of known members each, so that V8\n * makes every object of a shape alike (and a literal defines its members,\n * running no setter of Object.prototype's). Their names are the keys of\n * what each gives.\n */\n\
-         const PARAMS = [\n{}];\n\
+         /** Each params shape's names, each after a comma, at the shape's number (see `diagnostics`). */\n\
+         const SHAPE_NAMES = [\n{}];\n\
          {SHAPES_END}",
-        builders.concat()
+        names.concat()
+    )
+}
+
+/// The `switch` in `diagnostics` that builds the params of the shape
+/// numbered `shape` from the values `a0`, `a1` and `a2` in order: one
+/// literal of known members each, so that V8 makes every object of a shape
+/// alike (and a literal defines its members, running no setter of
+/// Object.prototype's), written in the function that reads the values,
+/// where a call of one of 25 functions cost more than the object it made.
+fn params_literals() -> String {
+    let cases: Vec<String> = shapes()
+        .iter()
+        .enumerate()
+        .map(|(shape, names)| {
+            let members: Vec<String> = names
+                .iter()
+                .zip(["a0", "a1", "a2"])
+                .map(|(name, value)| format!("{name}: {value}"))
+                .collect();
+            format!(
+                "        case {shape}: params = {{ {} }}; break;\n",
+                members.join(", ")
+            )
+        })
+        .collect();
+    format!(
+        "{LITERALS_START}\n      switch (shape) {{\n{}      }}\n      {LITERALS_END}",
+        cases.concat()
     )
 }
 
@@ -1380,6 +1411,12 @@ fn regions() -> Vec<(&'static str, &'static str, &'static str, String)> {
             SHAPES_START,
             SHAPES_END,
             params_shapes(),
+        ),
+        (
+            "js/text-path.mjs",
+            LITERALS_START,
+            LITERALS_END,
+            params_literals(),
         ),
     ]
 }

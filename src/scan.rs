@@ -576,7 +576,7 @@ impl<'a> Scanner<'a> {
                 return Some(());
             }
         };
-        // A structure (never an option) is named by its pointer when it is
+        // A structure (no option is one) is named by its pointer when it is
         // a list's item: the label is a copy, the pointer moves into the diagnostic.
         let (labelled, path) = if labelled {
             let path = place.pointer();

@@ -147,13 +147,11 @@ fn reading<'a, Out>(
     // `read`'s steps, keeping the cursor for where it stopped and how many
     // strings it found clean (`read` itself serves the tests only; so does
     // `report`, which takes these steps through this function). The record
-    // is filled in place and lent to the rules: returned by the reader and
-    // moved into them, it was copied twice on the way (176 bytes each), and
-    // the `.wasm` was about 270 bytes gzip larger.
-    // The record is the pass's from the start, so that the reporting reader
-    // reports into it where the clean reader left it: moved from one to the
-    // other and back out, it was copied three times (176 bytes each, a
-    // `memory.copy` each in wasm, which V8 runs as a call into C).
+    // lives in the pass from the start: the clean reader fills it in place,
+    // the reporting reader borrows the pass and reports into it where the
+    // clean reader left it, and the rules read it there. It is never moved
+    // (176 bytes: each move is a `memory.copy` in wasm, which V8 runs as a
+    // call into C).
     let (mut at, extent) = Cursor::new(words, strings, units, operation)?;
     let end = at.end(extent);
     let mut pass = Scanner::without_text(operation);

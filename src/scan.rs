@@ -33,7 +33,7 @@
 
 use std::borrow::Cow;
 
-use crate::diagnostic::{fixed, Collector, Diagnostic, Fixed, Wording};
+use crate::diagnostic::{Collector, Diagnostic, Wording};
 use crate::json::{plain_run_length, same_bytes, Number, Value};
 use crate::patterns::Pattern;
 use crate::pointer;
@@ -43,7 +43,7 @@ use crate::rules::structure::{
     missing_member_diagnostic, string_is_clean, too_many_items_diagnostic, type_error,
     unknown_member_diagnostic,
 };
-use crate::schema::{option_position, Member, Operation, Shape, StringRule};
+use crate::schema::{option_position, Member, Operation, Shape, StringRule, OPTION_POINTERS};
 
 /// How many checks may report a problem before the pass leaves the request to
 /// the general path: enough for any request a person writes; a report of
@@ -150,31 +150,6 @@ pub(crate) struct ObjectRead<'a> {
     /// (their messages look at the whole object); no allocation until one.
     pub(crate) unknown: Vec<&'a str>,
 }
-
-/// The pointers of the options' members in the order of
-/// [`crate::schema::option_members`] (the options member of CreateTask and
-/// UpdateTask is `Options`), as [`Fixed`] text: a diagnostic at one of
-/// them neither builds its path nor, in the WebAssembly build, copies it
-/// into the report's record. The test `option_pointers_are_the_built_ones`
-/// holds each to what [`Place::pointer`] writes.
-const OPTION_POINTERS: [Fixed; 16] = [
-    fixed!("/Options/VerifyMode"),
-    fixed!("/Options/OverwriteMode"),
-    fixed!("/Options/Atime"),
-    fixed!("/Options/Mtime"),
-    fixed!("/Options/Uid"),
-    fixed!("/Options/Gid"),
-    fixed!("/Options/PreserveDeletedFiles"),
-    fixed!("/Options/PreserveDevices"),
-    fixed!("/Options/PosixPermissions"),
-    fixed!("/Options/BytesPerSecond"),
-    fixed!("/Options/TaskQueueing"),
-    fixed!("/Options/LogLevel"),
-    fixed!("/Options/TransferMode"),
-    fixed!("/Options/SecurityDescriptorCopyFlags"),
-    fixed!("/Options/ObjectTags"),
-    fixed!("/Options/ObjectMetadata"),
-];
 
 /// Where a value is: its member's name or its index in a list, and its
 /// parent's place. Places live on the call stack, so a pointer is written
@@ -898,12 +873,13 @@ impl<'a> Scanner<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::{scan, Place, OPTION_POINTERS, PROBLEM_LIMIT};
+    use super::{scan, Place, PROBLEM_LIMIT};
     use crate::diagnostic::{Code, Diagnostic};
     use crate::json::parse;
     use crate::request::Record;
     use crate::rules::testing::{clean_request_files, request, task_request};
     use crate::schema::Operation;
+    use crate::schema::OPTION_POINTERS;
     use crate::{validate_text, validate_text_by_tree, Context};
     use std::borrow::Cow;
 

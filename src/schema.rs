@@ -8,6 +8,7 @@
 //! structural check, the defaults and the field metadata for forms all read
 //! it, so they cannot disagree.
 
+use crate::diagnostic::{fixed, Fixed};
 use crate::json::{Number, Value};
 use crate::patterns::Pattern;
 
@@ -301,6 +302,62 @@ static OPTION_MEMBERS: &[Member] = &[
         help: "Whether object system metadata is copied between object storage systems (the default PRESERVE is inferred, not documented).",
     },
 ];
+
+/// The JSON pointers of [`OPTION_MEMBERS`] in its order where the options
+/// member is `Options` (CreateTask and UpdateTask), as [`Fixed`] text: a
+/// diagnostic at one of them (`scan::Place::path`) neither builds its path
+/// nor, in the WebAssembly build, copies it into the report's record. Each
+/// is held to `/Options/` and its member's name when the crate is compiled
+/// (below), and to what `scan::Place::pointer` writes by the test
+/// `option_pointers_are_the_built_ones`.
+pub(crate) const OPTION_POINTERS: [Fixed; 16] = [
+    fixed!("/Options/VerifyMode"),
+    fixed!("/Options/OverwriteMode"),
+    fixed!("/Options/Atime"),
+    fixed!("/Options/Mtime"),
+    fixed!("/Options/Uid"),
+    fixed!("/Options/Gid"),
+    fixed!("/Options/PreserveDeletedFiles"),
+    fixed!("/Options/PreserveDevices"),
+    fixed!("/Options/PosixPermissions"),
+    fixed!("/Options/BytesPerSecond"),
+    fixed!("/Options/TaskQueueing"),
+    fixed!("/Options/LogLevel"),
+    fixed!("/Options/TransferMode"),
+    fixed!("/Options/SecurityDescriptorCopyFlags"),
+    fixed!("/Options/ObjectTags"),
+    fixed!("/Options/ObjectMetadata"),
+];
+
+/// Fails the build if [`OPTION_POINTERS`] is not `/Options/` and each name
+/// of [`OPTION_MEMBERS`], in its order.
+const _: () = {
+    const PREFIX: &[u8] = b"/Options/";
+    assert!(OPTION_POINTERS.len() == OPTION_MEMBERS.len());
+    let mut at = 0;
+    while at < OPTION_MEMBERS.len() {
+        let pointer = OPTION_POINTERS[at].as_str().as_bytes();
+        let name = OPTION_MEMBERS[at].name.as_bytes();
+        assert!(
+            pointer.len() == PREFIX.len() + name.len(),
+            "an option's pointer is not its name's"
+        );
+        let mut byte = 0;
+        while byte < pointer.len() {
+            let expected = if byte < PREFIX.len() {
+                PREFIX[byte]
+            } else {
+                name[byte - PREFIX.len()]
+            };
+            assert!(
+                pointer[byte] == expected,
+                "an option's pointer is not its name's"
+            );
+            byte += 1;
+        }
+        at += 1;
+    }
+};
 
 static FILTER_RULE: Shape = Shape::Structure(&[
     Member {

@@ -2908,6 +2908,10 @@ export function createValidate(glue) {
       // Lone surrogates in the object come out as \u escapes, which the core reports.
       const serialized = walk === GIVE_UP ? serialize(request) : { text: walk };
       if ('error' in serialized) {
+        // The stack ran out serialising a shallow object (a BigInt's second
+        // pass, a toJSON): the engine's RangeError, which the core would
+        // read as a request nested too deeply.
+        if (ranOutOfStack(serialized.error) && stackNearlyFull()) throw serialized.error;
         // The glue turns the failure into the same diagnostic its validate() gives,
         // without serialising again (getters and toJSON run once, twice only
         // when a BigInt needs the second pass); only a cycle is first named by its path.

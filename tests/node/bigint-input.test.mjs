@@ -98,28 +98,38 @@ test('a BigInt request validated with the JS stack nearly full: a RangeError or 
     const request = ${JSON.stringify(good({ Options: { BytesPerSecond: '@' } }))};
     request.Options.BytesPerSecond = 2n ** 60n;
     const thrown = new Set();
-    let answered = 0;
+    const answers = { validate: {}, applyDefaults: {} }; // each answer's JSON text: how many times
     const dive = (depth) => {
       try { dive(depth + 1); } catch {}
       for (const call of [validate, applyDefaults]) {
-        try { call(request); answered += 1; } catch (error) { thrown.add(\`\${call.name} \${error?.constructor?.name}: \${error?.message}\`); }
+        try {
+          const text = JSON.stringify(call(request), (_key, value) => (typeof value === 'bigint' ? \`\${value}n\` : value));
+          answers[call.name][text] = (answers[call.name][text] ?? 0) + 1;
+        } catch (error) { thrown.add(\`\${call.name} \${error?.constructor?.name}: \${error?.message}\`); }
       }
     };
     dive(0);
     dive(0);
     const report = validate(request);
-    const again = validate(applyDefaults(request));
-    console.log(JSON.stringify({ thrown: [...thrown], answered, report, again }));
+    const defaulted = applyDefaults(request);
+    const again = validate(defaulted);
+    const expected = { validate: JSON.stringify(report), applyDefaults: JSON.stringify(defaulted, (_key, value) => (typeof value === 'bigint' ? \`\${value}n\` : value)) };
+    console.log(JSON.stringify({ thrown: [...thrown], answers, expected, report, again }));
   `;
   const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 120_000 });
   assert.equal(child.status, 0, `${child.signal ?? ''} ${child.stderr.slice(0, 500)}`);
-  const { thrown, answered, report, again } = JSON.parse(child.stdout);
+  const { thrown, answers, expected: expectedAnswers, report, again } = JSON.parse(child.stdout);
   // The engine's RangeError only (applyDefaults's glue read JSON.stringify
   // running out of stack as a request nested too deeply: the wrapper tells a
   // shallow object's apart, trust-boundary.test.mjs).
   const allowed = ['validate RangeError: Maximum call stack size exceeded', 'applyDefaults RangeError: Maximum call stack size exceeded'];
   assert.deepEqual(thrown.filter((error) => !allowed.includes(error)), []);
-  assert.ok(answered > 0);
+  // Every answer given on the way back from a full stack is the one given at
+  // normal depth (a shallow request is never reported as nested too deeply).
+  for (const name of ['validate', 'applyDefaults']) {
+    assert.ok(Object.keys(answers[name]).length > 0, `${name} answered`);
+    assert.deepEqual(Object.keys(answers[name]), [expectedAnswers[name]], `${name}'s answers`);
+  }
   const expected = freshInstance().validate(textWith('1152921504606846976'));
   assert.deepEqual(report, expected);
   assert.deepEqual(again, expected);

@@ -1,0 +1,66 @@
+// Built-ins a page replaces AFTER the package loaded (review of session 29):
+// the wrapper takes what it calls when it loads (js/text-path.mjs), so a
+// replacement made later, even one that throws, changes no report. The few
+// still read live are listed in the README ("Requests as objects"); none is
+// on the way of an ordinary call. (Replaced BEFORE load: glue-loaded-after.test.mjs.)
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { SOURCE, freshNodeInstance, request, requireBuiltPackage } from './helpers.mjs';
+
+requireBuiltPackage();
+
+const LOCATIONS = [{ LocationArn: SOURCE, LocationUri: 's3://bucket/prefix', AgentArns: ['arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0'] }];
+const circular = () => {
+  const tags = [];
+  tags.push({ Key: 'k', Value: tags });
+  return request({ Tags: tags });
+};
+/** Each call, made afresh each time: options with locations (walkOptions, the operation looked up), a NaN named, a cycle named, array items of the wrong kinds. */
+const CALLS = {
+  'options': (validate) => validate(request({ Name: 'bad<' }), { operation: 'UpdateTask', locations: LOCATIONS, task: { Options: { VerifyMode: 'NONE' } } }),
+  'options, CreateTask': (validate) => validate(request({ Name: 'bad<' }), { operation: 'CreateTask', locations: LOCATIONS }),
+  'no options': (validate) => validate(request({ Name: 'bad<', Options: { BytesPerSecond: 'fast' } })),
+  'NaN': (validate) => validate(request({ Options: { BytesPerSecond: NaN } })),
+  'a cycle': (validate) => validate(circular()),
+  'items of other kinds': (validate) => validate(request({ Tags: [5, null, 'x', [1], { Key: 'k' }], Excludes: [7, { FilterType: 'SIMPLE_PATTERN', Value: '/a' }] })),
+};
+
+/** Each built-in, replaced by a function that throws. */
+const REPLACED = [
+  [Array, 'isArray'],
+  [Array.prototype, 'indexOf'],
+  [Function.prototype, 'apply'],
+  [Object, 'getPrototypeOf'],
+  [Object, 'keys'],
+  [Object, 'getOwnPropertyDescriptor'],
+  [Number, 'isFinite'],
+  [globalThis, 'String'],
+];
+
+test('built-ins replaced after load by ones that throw: every report is the one given before', () => {
+  const { validate } = freshNodeInstance();
+  const outcome = (call) => {
+    try {
+      return { report: call(validate) };
+    } catch (error) {
+      return { thrown: error };
+    }
+  };
+  const text = ({ report, thrown }) => (thrown ? `threw ${thrown.message} (${thrown.cause?.message})` : JSON.stringify(report));
+  const expected = Object.fromEntries(Object.entries(CALLS).map(([name, call]) => [name, text(outcome(call))]));
+  for (const [holder, name] of REPLACED) {
+    const builtIn = holder[name];
+    const got = {};
+    holder[name] = function replaced() {
+      throw new Error(`the page's ${name}`);
+    };
+    try {
+      for (const [label, call] of Object.entries(CALLS)) got[label] = [outcome(call), outcome(call)];
+    } finally {
+      holder[name] = builtIn;
+    }
+    for (const [label, answers] of Object.entries(got)) {
+      for (const answer of answers) assert.equal(text(answer), expected[label], `${name} replaced: ${label}`);
+    }
+  }
+});

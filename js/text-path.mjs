@@ -46,7 +46,7 @@ const INPUT_BUFFER_LIMIT = 1 << 22;
 function returnedByCore(error) {
   try {
     if (!(error instanceof TypeError)) return false;
-    const message = Object.getOwnPropertyDescriptor(error, 'message')?.value;
+    const message = ownDescriptor(error, 'message')?.value;
     return typeof message === 'string' && /^(validate|applyDefaults|fields|describeSchedule): /.test(message);
   } catch {
     return false; // a Proxy's trap threw
@@ -83,7 +83,7 @@ export function guardGlue(glue) {
       if (depth === 0 && stale) replace();
       depth += 1;
       try {
-        return call.apply(this, args);
+        return apply(call, this, args);
       } catch (error) {
         const before = stale;
         stale = true; // first, in case the check below runs out of JS stack too
@@ -127,6 +127,7 @@ const parse = JSON.parse;
 const keysOf = Object.keys;
 const isArray = Array.isArray;
 const isSafeInteger = Number.isSafeInteger;
+const isFiniteNumber = Number.isFinite;
 const apply = Reflect.apply;
 const slice = String.prototype.slice;
 const indexOf = String.prototype.indexOf;
@@ -142,9 +143,10 @@ const { Uint8Array: Uint8ArrayAtLoad, Uint32Array: Uint32ArrayAtLoad, Float64Arr
 // length in bytes, taken at load: a page may replace either with one that
 // calls validate() (which may grow the memory) or answers another value
 // (another buffer, which the wrapper's views would then stay on).
-const memoryBufferGetter = Object.getOwnPropertyDescriptor(WebAssembly.Memory.prototype, 'buffer').get;
+const ownDescriptor = Object.getOwnPropertyDescriptor;
+const memoryBufferGetter = ownDescriptor(WebAssembly.Memory.prototype, 'buffer').get;
 const bufferOf = (wasmMemory) => apply(memoryBufferGetter, wasmMemory, []);
-const byteLengthGetter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8ArrayAtLoad.prototype), 'byteLength').get;
+const byteLengthGetter = ownDescriptor(Object.getPrototypeOf(Uint8ArrayAtLoad.prototype), 'byteLength').get;
 const byteLengthOf = (view) => apply(byteLengthGetter, view, []);
 const isWellFormed = String.prototype.isWellFormed;
 
@@ -963,12 +965,12 @@ const plain = (value) => typeof value.toJSON !== 'function';
  */
 function objectLike(value) {
   if (typeof value !== 'object' || value === null || !plain(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  const proto = getPrototypeOf(value);
+  return proto === OBJECT_PROTOTYPE || proto === null;
 }
 
 /** What an array or object member is, for the walk that descends into it. */
-const kind = (value) => (value !== null && typeof value === 'object' ? (Array.isArray(value) ? ARRAY : OBJECT) : value);
+const kind = (value) => (value !== null && typeof value === 'object' ? (isArray(value) ? ARRAY : OBJECT) : value);
 
 /** How walkOptions treats the print it is given: fill it, compare with it, or compare and keep the values seen. */
 const TAKE = 0;
@@ -1103,8 +1105,8 @@ function walkOptions(options, print, mode) {
     // with the prototype read here too, a walk of two descriptions took
     // about 20 ns less (docs/performance.md, Locations).
     if (typeof options !== 'object' || options === null || typeof options.toJSON === 'function') return DIFFERS;
-    const proto = Object.getPrototypeOf(options);
-    if (proto !== Object.prototype && proto !== null) return DIFFERS;
+    const proto = getPrototypeOf(options);
+    if (proto !== OBJECT_PROTOTYPE && proto !== null) return DIFFERS;
     let locations, operation, described;
     const keys = keysOf(options);
     for (let k = 0; k < keys.length; k += 1) {
@@ -1116,14 +1118,14 @@ function walkOptions(options, print, mode) {
     }
     let at = member(print, scalar(print, 0, operation, mode), described, mode, walkTask);
     if (locations === undefined || locations === null) return see(print, at, locations, mode);
-    if (!Array.isArray(locations) || typeof locations.toJSON === 'function') return DIFFERS;
+    if (!isArray(locations) || typeof locations.toJSON === 'function') return DIFFERS;
     at = see(print, at, locations.length, mode);
     for (let i = 0; i < locations.length && at < DIFFERS; i += 1) {
       const entry = locations[i];
       // Written by JSON.stringify as {...}: not null, an array or an object
       // with a toJSON. (Its prototype is not looked at: a class instance's
       // own enumerable members are what JSON.stringify writes of it.)
-      if (entry === null || typeof entry !== 'object' || Array.isArray(entry) || typeof entry.toJSON === 'function') return DIFFERS;
+      if (entry === null || typeof entry !== 'object' || isArray(entry) || typeof entry.toJSON === 'function') return DIFFERS;
       let arn, uri, type, storageClass, agents, mount;
       const names = keysOf(entry);
       for (let k = 0; k < names.length; k += 1) {
@@ -1139,7 +1141,7 @@ function walkOptions(options, print, mode) {
       // An array or object is seen as its kind, then walked: the kept
       // print comes from a copy, so identity would never match.
       at = seeEntry(print, at, mode, arn, uri, type, storageClass, kind(agents), kind(mount));
-      if (Array.isArray(agents)) {
+      if (isArray(agents)) {
         if (typeof agents.toJSON === 'function') return DIFFERS;
         at = see(print, at, agents.length, mode);
         for (let j = 0; j < agents.length && at < DIFFERS; j += 1) at = see(print, at, agents[j], mode);
@@ -1566,7 +1568,7 @@ function miss(k, v, at) {
 
 /** The item at `i` holding `x` as JSON.stringify writes it in an array (null if it leaves it out). */
 function rawItem(i, x) {
-  const item = valueText(String(i), x) ?? 'null';
+  const item = valueText(`${i}`, x) ?? 'null';
   walkStrings.all += item;
   WALK_BUFFER[walkNext++] = RAW_ITEM;
   WALK_BUFFER[walkNext++] = item.length;
@@ -2765,13 +2767,14 @@ export function createValidate(glue) {
         serialize(request);
         throw error;
       }
-      if (!Array.isArray(read)) {
+      if (!isArray(read)) {
         decided = read;
         return GIVE_UP;
       }
       print = read;
-      // One of WALK_OPERATIONS: storeOptions refused any other operation.
-      op = print[0] == null ? 0 : WALK_OPERATIONS.indexOf(print[0]);
+      // One of WALK_OPERATIONS (storeOptions refused any other), found by an
+      // indexed loop: Array.prototype.indexOf is the page's to replace.
+      if (print[0] != null) while (op < WALK_OPERATIONS.length - 1 && WALK_OPERATIONS[op] !== print[0]) op += 1;
       // An options getter calling validate() that failed inside the core: replaced as storeOptions returned.
       if (instance !== (glue.instance?.() ?? 0)) {
         decided = print;
@@ -2949,7 +2952,7 @@ function unexpected(error) {
 }
 
 /** Escapes one JSON Pointer segment (RFC 6901). */
-const segment = (key) => String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+const segment = (key) => `${key}`.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
  * What to report for a request JSON.stringify threw `error` on: a cycle is
@@ -2981,8 +2984,8 @@ function findCycle(root) {
     if (value === null || typeof value !== 'object' || done.has(value)) return undefined;
     if (open.has(value)) return { from: pointer, to: open.get(value) };
     open.set(value, pointer);
-    for (const key of Object.keys(value)) {
-      const member = Object.getOwnPropertyDescriptor(value, key);
+    for (const key of keysOf(value)) {
+      const member = ownDescriptor(value, key);
       if (!member || !('value' in member)) continue;
       const found = walk(member.value, `${pointer}/${segment(key)}`);
       if (found) return found;
@@ -3011,7 +3014,7 @@ function nameNonFiniteNumbers(request, result) {
     const diagnostic = errors[index];
     if (diagnostic.code !== 'value/wrong-type' || diagnostic.params?.actual !== 'null') continue;
     const value = memberAt(request, diagnostic.path);
-    if (typeof value !== 'number' || Number.isFinite(value)) continue;
+    if (typeof value !== 'number' || isFiniteNumber(value)) continue;
     diagnostic.message = diagnostic.message.replace(
       /it is null\.$/,
       `it is ${value}, which is not a finite number (JSON has no such value; JSON.stringify writes null).`,
@@ -3027,7 +3030,7 @@ function memberAt(root, path) {
     for (let index = 1; index < names.length; index += 1) {
       const key = names[index].replace(/~1/g, '/').replace(/~0/g, '~');
       if (value === null || typeof value !== 'object') return undefined;
-      const member = Object.getOwnPropertyDescriptor(value, key);
+      const member = ownDescriptor(value, key);
       if (!member || !('value' in member)) return undefined;
       value = member.value;
     }

@@ -131,6 +131,7 @@ take_at_load() {
       ["getUint8ArrayMemory0().subarray(ptr, ptr + len)", "new Uint8Array(reflectApply(subarray, getUint8ArrayMemory0(), [ptr, ptr + len]))"],
       ["arg.charCodeAt(offset)", "reflectApply(charCodeAt, arg, [offset])"],
       ["arg0.charCodeAt(arg1 >>> 0)", "reflectApply(charCodeAt, arg0, [arg1 >>> 0])"],
+      ["f.apply(this, args)", "reflectApply(f, this, args)"],
       ["arg.slice(offset)", "reflectApply(stringSlice, arg, [offset])"],
       ["arg0 instanceof Date", "reflectApply(hasInstance, DateAtLoad, [arg0])"],
       ["Date.prototype.getTime.call(arg0)", "reflectApply(getTime, arg0, [])"],

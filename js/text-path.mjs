@@ -283,13 +283,21 @@ export function createApplyDefaults(glue) {
  * The engine's RangeError for a JS stack run out, when `error` is the core's
  * TypeError for a JSON.stringify that ran out of stack and the stack is
  * nearly full here too (else undefined): the core reads that as a request
- * nested too deeply, or as options that cannot be read ("Maximum call stack
- * size exceeded"), or, when it had no stack left to read what was thrown,
- * as "JSON.stringify failed"; so they are, unless the call came with the
- * stack nearly full.
+ * nested too deeply, or as options that cannot be read (with the engine's
+ * words: V8's and JavaScriptCore's "Maximum call stack size exceeded",
+ * SpiderMonkey's "too much recursion"), or, when it had no stack left to
+ * read what was thrown, as "JSON.stringify failed"; so they are, unless the
+ * call came with the stack nearly full. The fragments matched are the
+ * core's wording, whose homes are src/lib.rs (`too_deep_to_serialize`),
+ * src/context.rs (`unreadable`) and src/wasm.rs ("JSON.stringify failed",
+ * twice): a change there is a change here.
  */
 const stackRanOut = (error) =>
-  (typeErrorSays(error, 'deeply to be read') || typeErrorSays(error, 'call stack size exceeded') || typeErrorSays(error, 'stringify failed)')) && stackNearlyFull();
+  (typeErrorSays(error, 'deeply to be read') ||
+    typeErrorSays(error, 'call stack size exceeded') ||
+    typeErrorSays(error, 'too much recursion') ||
+    typeErrorSays(error, 'stringify failed)')) &&
+  stackNearlyFull();
 
 /**
  * The engine's own error for a JS stack run out, when it runs out within
@@ -2933,15 +2941,16 @@ export function createValidate(glue) {
 }
 
 /**
- * What validate() throws for `error`: `error` itself when it is documented
- * (the core's TypeError for malformed options, or a RangeError: the JS
- * stack ran out; the engine's RangeError in place of that TypeError when the
- * stack ran out as the core read the options: see `stackRanOut`), else an
- * Error that says so, `error` as its cause. Only a
- * built-in replaced before the package loaded (taken then, so called where
- * the built-in would be) gets here: one that throws, or that grows the
- * memory before it copies, every time it is called (README, "Decisions worth knowing"). No state is left behind: the
- * wrapper's is reset on the way out, the glue's by guardGlue.
+ * What validate() throws for `error`, which escaped it: `error` itself when
+ * it is documented (a RangeError: the JS stack ran out; the core's TypeError
+ * for malformed options), the engine's RangeError in place of a core's
+ * TypeError that is its reading of a stack run out (see `stackRanOut`), else
+ * an Error that says so, `error` as its cause: a built-in replaced before
+ * the package loaded (taken then, so called where the built-in would be)
+ * that throws, or grows the memory before it copies, every time it is
+ * called (README, "Decisions worth knowing"), or a fault of the wrapper's
+ * own. No state is left behind: the wrapper's is reset on the way out, the
+ * glue's by guardGlue.
  */
 function unexpected(error) {
   try {

@@ -757,8 +757,6 @@ function diagnostics(out, count, severity) {
   const all = text;
   const ascii = extraBytes === 0;
   const codes = kept.codes;
-  const fixedKeys = kept.keys; // the fixed strings' table (see `fixedOf`)
-  const fixedStrings = kept.strings;
   let word = next;
   let cut = at;
   for (; count > 0; count -= 1) {
@@ -778,10 +776,7 @@ function diagnostics(out, count, severity) {
       const tag = record[word];
       let value;
       if (tag === 8) {
-        const address = record[word + 1];
-        const length = record[word + 2];
-        const slot = slotOf(address, length);
-        value = fixedKeys[2 * slot] === address && fixedKeys[2 * slot + 1] === length ? fixedStrings[slot] : fixedDecoded(address, length, slot);
+        value = fixedOf(record[word + 1], record[word + 2]);
         word += 3;
       } else if (tag === 5) {
         const end = record[word + 1];
@@ -804,14 +799,7 @@ function diagnostics(out, count, severity) {
         names = word + 1;
         word = names + 2 * params;
         if (params > 0) {
-          // The first of the code's shapes (see `shapeOf`) compared here.
-          const first = known.shapes;
-          if (first !== undefined && first.count === params) {
-            const keys = first.keys;
-            let i = 0;
-            while (i < 2 * params && keys[i] === record[names + i]) i += 1;
-            shape = i === 2 * params ? first.shape : shapeOf(known, names, params);
-          } else shape = shapeOf(known, names, params);
+          shape = shapeOf(known, names, params);
           if (shape !== undefined) last += params;
         }
       } else if (i === 2) a0 = value;

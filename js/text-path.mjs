@@ -258,9 +258,10 @@ function serialize(request) {
  * goes back in, and other objects cost what they did.
  */
 export function createApplyDefaults(glue) {
-  return function applyDefaults(request, ...rest) {
+  // Named, not spread: a spread reads Array.prototype[Symbol.iterator] live.
+  return function applyDefaults(request, options) {
     try {
-      return glue.applyDefaults(request, ...rest);
+      return glue.applyDefaults(request, options);
     } catch (error) {
       if (request === null || typeof request !== 'object') throw error;
       if (!refusesBigInt(error)) {
@@ -274,7 +275,7 @@ export function createApplyDefaults(glue) {
         throw ranOutOfStack(again) ? again : error;
       }
       if (typeof text !== 'string') throw error;
-      return glue.applyDefaults(text, ...rest);
+      return glue.applyDefaults(text, options);
     }
   };
 }

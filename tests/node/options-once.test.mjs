@@ -247,6 +247,25 @@ test("a page's Array.prototype[Symbol.iterator] is not run: a symbol operation i
   }
 });
 
+test("a page's Array.prototype[Symbol.iterator] is not run by applyDefaults(), with or without options, BigInt or not", () => {
+  const iterator = Array.prototype[Symbol.iterator];
+  const calls = [
+    (applyDefaults) => applyDefaults(BASIC),
+    (applyDefaults) => applyDefaults(BASIC, { operation: 'CreateTask' }),
+    (applyDefaults) => applyDefaults({ ...BASIC, Options: { BytesPerSecond: 2n ** 70n } }),
+  ];
+  for (const call of calls) {
+    const expected = outcome(() => call(freshNodeInstance().applyDefaults));
+    const { applyDefaults } = freshNodeInstance();
+    const got = withPage(
+      () => { Array.prototype[Symbol.iterator] = function () { throw new Error('page iterator'); }; },
+      () => { Array.prototype[Symbol.iterator] = iterator; },
+      () => call(applyDefaults),
+    );
+    assert.equal(got, expected);
+  }
+});
+
 test("a page's replaced JSON.parse or JSON.stringify cannot throw a SyntaxError out of validate() or change the options read", () => {
   const { parse, stringify } = JSON;
   const options = { operation: 'UpdateTask' };

@@ -130,6 +130,8 @@ take_at_load() {
       ["cachedTextEncoder.encodeInto(arg, view)", "reflectApply(textEncodeInto, cachedTextEncoder, [arg, view])"],
       ["getUint8ArrayMemory0().subarray(ptr, ptr + len)", "new Uint8Array(reflectApply(subarray, getUint8ArrayMemory0(), [ptr, ptr + len]))"],
       ["arg.charCodeAt(offset)", "reflectApply(charCodeAt, arg, [offset])"],
+      // A charCodeAt replaced before load may grow the memory (validating a large request): view it after each call.
+      ["const mem = getUint8ArrayMemory0();", ""], ["mem[ptr + offset] = code", "getUint8ArrayMemory0()[ptr + offset] = code"],
       ["arg0.charCodeAt(arg1 >>> 0)", "reflectApply(charCodeAt, arg0, [arg1 >>> 0])"],
       ["f.apply(this, args)", "reflectApply(f, this, args)"],
       ["arg.slice(offset)", "reflectApply(stringSlice, arg, [offset])"],

@@ -243,3 +243,42 @@ test('Reflect.apply replaced before the package loaded, growing the memory while
   assert.ok(grown > 0);
   assert.equal(wholes, 0);
 });
+
+test('String.prototype.charCodeAt replaced before the package loaded, validating another request on one call while the glue copies a string of the options: the report is right', () => {
+  // The glue's passStringToWasm0 copies a string's ASCII prefix one
+  // charCodeAt at a time into wasm memory; it wrote through a view taken
+  // before the loop, detached when the replacement grew the memory, so the
+  // bytes were lost and the options were refused as not JSON (hunt F3).
+  const LOCATIONS = { locations: [{ LocationArn: SOURCE, type: 'S3', LocationUri: 's3://bucket/' }] };
+  const calls = [[INVALID, LOCATIONS], [JSON.stringify(INVALID), LOCATIONS], [example('full-basic'), LOCATIONS]];
+  const outcomeOf = (own, [input, options]) => {
+    try {
+      return JSON.stringify(own(input, options));
+    } catch (error) {
+      return `${error.name}: ${error.message}`;
+    }
+  };
+  const expected = withClock(FIXTURE_TIME, () => calls.map((call) => outcomeOf(validate, call)));
+  let runs = 0;
+  for (const nth of [1, 2, 5, 20, 60]) {
+    calls.forEach((call, index) => {
+      let count = 0;
+      let own;
+      loadedAfter(
+        String.prototype,
+        'charCodeAt',
+        () => (count += 1) === nth,
+        () => {
+          runs += 1;
+          own(BIG);
+        },
+        (validateLoaded) => {
+          own = validateLoaded;
+          assert.equal(outcomeOf(own, call), expected[index], `call ${index}, charCodeAt's call ${nth}`);
+          assert.equal(outcomeOf(own, call), expected[index], `call ${index}, charCodeAt's call ${nth}: the next call`);
+        },
+      );
+    });
+  }
+  assert.ok(runs > 0, 'the replacement validated another request at least once');
+});

@@ -143,6 +143,15 @@ for (const [label, holder, name] of [
   });
 }
 
+/** What `own(input, options)` gives: its report as JSON text, or the error it threw. */
+function outcomeOf(own, [input, options]) {
+  try {
+    return JSON.stringify(own(input, options));
+  } catch (error) {
+    return `${error.name}: ${error.message}`;
+  }
+}
+
 test('the other built-ins the wrapper takes at load, replaced before it loaded, validating another request on one call: every report right', () => {
   // With options the wrapper reads them as JSON (JSON.parse), asks which
   // members JSON.stringify wrote (Object.hasOwn) and puts back a function
@@ -150,13 +159,6 @@ test('the other built-ins the wrapper takes at load, replaced before it loaded, 
   const OPTIONS = { operation: 'CreateTask', task: () => 1 };
   const calls = [...INPUTS.map((input) => [input]), [INVALID, OPTIONS], [JSON.stringify(INVALID), OPTIONS]];
   const withoutOptions = INPUTS.length;
-  const outcomeOf = (own, [input, options]) => {
-    try {
-      return JSON.stringify(own(input, options));
-    } catch (error) {
-      return `${error.name}: ${error.message}`;
-    }
-  };
   const expected = withClock(FIXTURE_TIME, () => calls.map((call) => outcomeOf(validate, call)));
   for (const [holder, name, optionsToo = false] of [
     [TextDecoder.prototype, 'decode'],
@@ -251,13 +253,6 @@ test('String.prototype.charCodeAt replaced before the package loaded, validating
   // bytes were lost and the options were refused as not JSON (hunt F3).
   const LOCATIONS = { locations: [{ LocationArn: SOURCE, type: 'S3', LocationUri: 's3://bucket/' }] };
   const calls = [[INVALID, LOCATIONS], [JSON.stringify(INVALID), LOCATIONS], [example('full-basic'), LOCATIONS]];
-  const outcomeOf = (own, [input, options]) => {
-    try {
-      return JSON.stringify(own(input, options));
-    } catch (error) {
-      return `${error.name}: ${error.message}`;
-    }
-  };
   const expected = withClock(FIXTURE_TIME, () => calls.map((call) => outcomeOf(validate, call)));
   let runs = 0;
   for (const nth of [1, 2, 5, 20, 60]) {

@@ -47,7 +47,13 @@ function returnedByCore(error) {
   try {
     if (!(error instanceof TypeError)) return false;
     const message = ownDescriptor(error, 'message')?.value;
-    return typeof message === 'string' && /^(validate|applyDefaults|fields|describeSchedule): /.test(message);
+    if (typeof message !== 'string') return false;
+    // No regular expression: one run with the JS stack nearly full may
+    // compile it there, which aborts Node.js 20 (RegExpCompiler allocation failed).
+    const end = apply(indexOf, message, [': ']);
+    if (end < 0) return false;
+    const name = apply(slice, message, [0, end]);
+    return name === 'validate' || name === 'applyDefaults' || name === 'fields' || name === 'describeSchedule';
   } catch {
     return false; // a Proxy's trap threw
   }

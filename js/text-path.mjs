@@ -155,6 +155,7 @@ const bufferOf = (wasmMemory) => apply(memoryBufferGetter, wasmMemory, []);
 const byteLengthGetter = ownDescriptor(Object.getPrototypeOf(Uint8ArrayAtLoad.prototype), 'byteLength').get;
 const byteLengthOf = (view) => apply(byteLengthGetter, view, []);
 const isWellFormed = String.prototype.isWellFormed;
+const charCodeAt = String.prototype.charCodeAt;
 
 /**
  * Whether this engine tells lone surrogates apart (String.prototype.isWellFormed,
@@ -162,8 +163,17 @@ const isWellFormed = String.prototype.isWellFormed;
  */
 const CAN_WALK = typeof isWellFormed === 'function';
 
-/** Whether the string `text` has a lone surrogate (without isWellFormed, conservative: pairs count too). */
-const hasLoneSurrogate = CAN_WALK ? (text) => !apply(isWellFormed, text, []) : (text) => /[\uD800-\uDFFF]/.test(text);
+/**
+ * Whether the string `text` has a lone surrogate (without isWellFormed,
+ * conservative: pairs count too; looked for unit by unit, as no regular
+ * expression may run here: see `segment`).
+ */
+const hasLoneSurrogate = CAN_WALK
+  ? (text) => !apply(isWellFormed, text, [])
+  : (text) => {
+      for (let index = 0; index < text.length; index += 1) if ((apply(charCodeAt, text, [index]) & 0xf800) === 0xd800) return true;
+      return false;
+    };
 
 /**
  * Whether `error` is a TypeError whose message, lower-cased, has `words` in
@@ -2955,8 +2965,23 @@ function unexpected(error) {
   }
 }
 
-/** Escapes one JSON Pointer segment (RFC 6901). */
-const segment = (key) => `${key}`.replace(/~/g, '~0').replace(/\//g, '~1');
+/**
+ * Escapes one JSON Pointer segment (RFC 6901), unit by unit. No regular
+ * expression on a path validate() or applyDefaults() may take: they run
+ * where the caller called them, perhaps with the JS stack nearly full, and
+ * Node.js 20 aborts the process (RegExpCompiler allocation failed) when V8
+ * compiles or tiers one up then (trust-boundary.test.mjs); nor the page's
+ * `String.prototype.replace` or `split`, read live.
+ */
+function segment(key) {
+  const text = `${key}`;
+  let out = '';
+  for (let index = 0; index < text.length; index += 1) {
+    const unit = text[index];
+    out += unit === '~' ? '~0' : unit === '/' ? '~1' : unit;
+  }
+  return out;
+}
 
 /**
  * What to report for a request JSON.stringify threw `error` on: a cycle is
@@ -2988,7 +3013,10 @@ function findCycle(root) {
     if (value === null || typeof value !== 'object' || done.has(value)) return undefined;
     if (open.has(value)) return { from: pointer, to: open.get(value) };
     open.set(value, pointer);
-    for (const key of keysOf(value)) {
+    // Indexed: for-of would read Array.prototype[Symbol.iterator] live.
+    const keys = keysOf(value);
+    for (let index = 0; index < keys.length; index += 1) {
+      const key = keys[index];
       const member = ownDescriptor(value, key);
       if (!member || !('value' in member)) continue;
       const found = walk(member.value, `${pointer}/${segment(key)}`);
@@ -3019,24 +3047,41 @@ function nameNonFiniteNumbers(request, result) {
     if (diagnostic.code !== 'value/wrong-type' || diagnostic.params?.actual !== 'null') continue;
     const value = memberAt(request, diagnostic.path);
     if (typeof value !== 'number' || isFiniteNumber(value)) continue;
-    diagnostic.message = diagnostic.message.replace(
-      /it is null\.$/,
-      `it is ${value}, which is not a finite number (JSON has no such value; JSON.stringify writes null).`,
-    );
+    const message = diagnostic.message;
+    const end = message.length - NULL_END.length;
+    if (apply(slice, message, [end]) === NULL_END) {
+      diagnostic.message = `${apply(slice, message, [0, end])}it is ${value}, which is not a finite number (JSON has no such value; JSON.stringify writes null).`;
+    }
   }
 }
 
-/** The own data member at JSON Pointer `path` in `root`, or undefined. */
+/** How a wrong-typed member's message ends when the member is null. */
+const NULL_END = 'it is null.';
+
+/**
+ * The own data member at JSON Pointer `path` in `root`, or undefined. Each
+ * segment is unescaped unit by unit (`~1` as `/`, `~0` as `~`), as `segment`
+ * escapes it.
+ */
 function memberAt(root, path) {
   try {
     let value = root;
-    const names = path.split('/');
-    for (let index = 1; index < names.length; index += 1) {
-      const key = names[index].replace(/~1/g, '/').replace(/~0/g, '~');
+    for (let index = 1, key = ''; index <= path.length; index += 1) {
+      const unit = path[index];
+      if (unit === '~') {
+        index += 1;
+        key += path[index] === '1' ? '/' : '~';
+        continue;
+      }
+      if (unit !== '/' && unit !== undefined) {
+        key += unit;
+        continue;
+      }
       if (value === null || typeof value !== 'object') return undefined;
       const member = ownDescriptor(value, key);
       if (!member || !('value' in member)) return undefined;
       value = member.value;
+      key = '';
     }
     return value;
   } catch {

@@ -582,25 +582,31 @@ test('applyDefaults(object) and validate(x, options) with the JS stack nearly fu
   assert.throws(() => instance.applyDefaults({ SourceLocationArn: SOURCE, Tags: deep }), /^TypeError: applyDefaults: .*too deeply/);
 });
 
-test('the regular expressions on error paths, compiled first with the JS stack nearly full: a RangeError or the answer, never an abort', () => {
+test('the error paths that used regular expressions, run first with the JS stack nearly full: the answer given at normal depth or a RangeError, never an abort', () => {
   // Node.js 20 aborted the process (RegExpCompiler allocation failed) when
   // V8 compiled a regular expression for its first use with the stack nearly
-  // full. Each error path's literals (segment: a cycle named by its path;
+  // full. The error paths that used one (segment: a cycle named by its path;
   // memberAt and nameNonFiniteNumbers: a NaN named; returnedByCore: the
-  // core's TypeError for a number) are first run at every depth in a child Node.js of
-  // their own, from the deepest up, until one call answers.
+  // core's TypeError for a number; hasLoneSurrogate without
+  // String.prototype.isWellFormed) now search without: each is first run at
+  // every depth in a child Node.js of its own, from the deepest up, until
+  // one call answers, and that answer is compared with the one given then
+  // at normal depth.
   const CALLS = {
-    segment: 'const a = {}; a["x/~"] = a; return validate({ SourceLocationArn: SOURCE, Tags: a }).errors[0].message;',
-    nameNonFiniteNumbers: 'return validate({ SourceLocationArn: SOURCE, Options: { BytesPerSecond: NaN } }).errors[1].message;',
-    returnedByCore: 'try { applyDefaults(5); } catch (error) { if (error instanceof RangeError) throw error; return error.message; }',
+    segment: ['', 'const a = {}; a["x/~"] = a; return validate({ SourceLocationArn: SOURCE, Tags: a }).errors[0].message;'],
+    nameNonFiniteNumbers: ['', 'return validate({ SourceLocationArn: SOURCE, Options: { BytesPerSecond: NaN } }).errors[1].message;'],
+    returnedByCore: ['', 'try { applyDefaults(5); } catch (error) { if (error instanceof RangeError) throw error; return error.message; }'],
+    hasLoneSurrogate: ['delete String.prototype.isWellFormed;', 'return JSON.stringify(validate(`{"SourceLocationArn":"${SOURCE}","Name":"\\ud800"}`).errors[1]);'],
   };
   const ANSWERS = {
     segment: /circular: \/Tags\/x~1~0 refers back to \/Tags/,
     nameNonFiniteNumbers: /it is NaN, which is not a finite number/,
     returnedByCore: /^applyDefaults: /,
+    hasLoneSurrogate: /"path":"\/Name"/,
   };
-  for (const [name, body] of Object.entries(CALLS)) {
+  for (const [name, [setup, body]] of Object.entries(CALLS)) {
     const script = `
+      ${setup}
       const { validate, applyDefaults } = require(${JSON.stringify(`${pkgDir}/node/index.cjs`)});
       const SOURCE = ${JSON.stringify(SOURCE)};
       const call = () => { ${body} };
@@ -612,12 +618,13 @@ test('the regular expressions on error paths, compiled first with the JS stack n
         try { answer = call(); } catch (error) { if (!(error instanceof RangeError)) others.push(String(error)); }
       };
       dive();
-      console.log(JSON.stringify({ answer, others }));
+      console.log(JSON.stringify({ answer, expected: call(), others }));
     `;
     const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 120_000 });
     assert.equal(child.status, 0, `${name}: ${child.signal ?? ''} ${child.stderr.slice(0, 500)}`);
-    const { answer, others } = JSON.parse(child.stdout);
-    assert.match(answer, ANSWERS[name], name);
+    const { answer, expected, others } = JSON.parse(child.stdout);
+    assert.match(expected, ANSWERS[name], name);
+    assert.equal(answer, expected, name);
     assert.deepEqual(others, [], name);
   }
 });

@@ -176,25 +176,21 @@ const hasLoneSurrogate = CAN_WALK
     };
 
 /**
- * Whether `error` is a TypeError whose message, lower-cased, has `words` in
- * it. A toJSON or getter may throw anything, even a Proxy whose traps
- * throw: reading it must not throw again.
+ * Whether `error`, thrown by JSON.stringify, is its refusal of a BigInt: a
+ * TypeError whose message, lower-cased, says "bigint" (every engine names
+ * the type). A toJSON or getter may throw anything, even a Proxy whose
+ * traps throw: reading it must not throw again.
  */
-const typeErrorSays = (error, words) => {
+const refusesBigInt = (error) => {
   try {
-    // A plain search, no regular expression: this runs where JSON.stringify
-    // threw, perhaps with the stack nearly full, and Node.js 20 aborts the
-    // process when V8 compiles one then (tests/node/bigint-stack.test.mjs).
-    return error instanceof TypeError && apply(indexOf, apply(toLowerCase, `${error.message}`, []), [words]) >= 0;
+    // A plain search, no regular expression: see `segment`.
+    return error instanceof TypeError && apply(indexOf, apply(toLowerCase, `${error.message}`, []), ['bigint']) >= 0;
   } catch (again) {
     // Out of stack here, what it says cannot be told: the RangeError goes on.
     if (ranOutOfStack(again)) throw again;
     return false;
   }
 };
-
-/** Whether `error`, thrown by JSON.stringify, is its refusal of a BigInt (every engine names the type). */
-const refusesBigInt = (error) => typeErrorSays(error, 'bigint');
 
 /**
  * Whether `error` says the stack ran out in the engine's own words (V8's
@@ -281,7 +277,7 @@ export function createApplyDefaults(glue) {
     } catch (error) {
       if (request === null || typeof request !== 'object') throw error;
       if (!refusesBigInt(error)) {
-        throw stackRanOut(error) || error;
+        throw (returnedByCore(error) && stackRanOut(error)) || error;
       }
       let text;
       try {
@@ -297,24 +293,16 @@ export function createApplyDefaults(glue) {
 }
 
 /**
- * The engine's RangeError for a JS stack run out, when `error` is the core's
- * TypeError for a JSON.stringify that ran out of stack and the stack is
- * nearly full here too (else undefined): the core reads that as a request
- * nested too deeply, or as options that cannot be read (with the engine's
- * words: V8's and JavaScriptCore's "Maximum call stack size exceeded",
- * SpiderMonkey's "too much recursion"), or, when it had no stack left to
- * read what was thrown, as "JSON.stringify failed"; so they are, unless the
- * call came with the stack nearly full. The fragments matched are the
- * core's wording, whose homes are src/lib.rs (`too_deep_to_serialize`),
- * src/context.rs (`unreadable`) and src/wasm.rs ("JSON.stringify failed",
- * twice): a change there is a change here.
+ * The engine's RangeError for a JS stack run out, when `error`, a TypeError
+ * the core returned (see `returnedByCore`), is its reading of a
+ * JSON.stringify that ran out of stack and the stack is nearly full here
+ * too (else a falsy value). The core reads that as a request nested too
+ * deeply or as options that cannot be read, true of a deep object, not of
+ * a shallow one when the call came with the stack nearly full. It keeps
+ * what JSON.stringify threw as the TypeError's `cause` (src/wasm.rs,
+ * `caused`), which is all this reads of it: no second home of its wording.
  */
-const stackRanOut = (error) =>
-  (typeErrorSays(error, 'deeply to be read') ||
-    typeErrorSays(error, 'call stack size exceeded') ||
-    typeErrorSays(error, 'too much recursion') ||
-    typeErrorSays(error, 'stringify failed)')) &&
-  stackNearlyFull();
+const stackRanOut = (error) => ranOutOfStack(ownDescriptor(error, 'cause')?.value) && stackNearlyFull();
 
 /**
  * The engine's own error for a JS stack run out, when it runs out within

@@ -91,9 +91,13 @@ fn json_to_js(text: &str) -> Result<JsValue, JsValue> {
     js::json_parse(text)
 }
 
-/// The request as JSON text, or the report to return instead; `operation`
-/// names the request in the report for a value that is not an object.
-fn request_text(request: &JsValue, operation: Operation) -> Result<String, Report> {
+/// The request as JSON text, or the report to return instead, with what
+/// `JSON.stringify` threw when it did (for [`caused`]); `operation` names the
+/// request in the report for a value that is not an object.
+fn request_text(
+    request: &JsValue,
+    operation: Operation,
+) -> Result<String, (Report, Option<JsValue>)> {
     if let Some(converted) = request.as_string() {
         // The conversion into Rust turns lone surrogates into U+FFFD. Only when
         // one appears is the text re-read unit by unit (slow, one JS call per
@@ -116,17 +120,18 @@ fn request_text(request: &JsValue, operation: Operation) -> Result<String, Repor
             "object" => "an object".to_owned(),
             other => format!("a {other}"),
         };
-        return Err(Report {
+        let report = Report {
             diagnostics: vec![crate::rules::structure::not_an_object_for(
                 &phrase, &kind, operation,
             )],
-        });
+        };
+        return Err((report, None));
     }
     match js::json_stringify(request) {
         Ok(text) => text
             .as_string()
-            .ok_or_else(|| serialization_failure(&JsValue::UNDEFINED)),
-        Err(error) => Err(serialization_failure(&error)),
+            .ok_or_else(|| (serialization_failure(&JsValue::UNDEFINED), None)),
+        Err(error) => Err((serialization_failure(&error), Some(error))),
     }
 }
 
@@ -162,6 +167,19 @@ fn ran_out_of_stack(error: &JsValue) -> bool {
     (error.is_instance_of::<js::RangeError>() && call_stack) || message == "too much recursion"
 }
 
+/// `type_error` with `thrown`, what `JSON.stringify` threw, as its `cause`.
+/// When that is the engine's error for a JS stack run out, the core names
+/// the request or options it could not write (too deep, unreadable), which
+/// is wrong when the call came with the stack nearly full: the `cause` is
+/// how the wrapper (js/text-path.mjs, `stackRanOut`) tells, without a
+/// second home of the core's wording.
+fn caused(type_error: JsValue, thrown: &JsValue) -> JsValue {
+    type_error
+        .unchecked_ref::<js::TypeError>()
+        .set_cause(thrown);
+    type_error
+}
+
 /// The first line of what `error.message` says, trimmed, when it says
 /// something: V8's message for a circular object goes on with an indented
 /// drawing of the cycle, which reads badly in one line. Anything a getter or
@@ -192,7 +210,8 @@ pub fn report_unserializable(error: JsValue, options: JsValue) -> Result<JsValue
 /// must be an object that `JSON.stringify` can write and the core can read.
 /// Throws a TypeError otherwise, the one exception for malformed input these
 /// functions document (what they hand back passes through `json_to_js`,
-/// which passes on what `JSON.parse` throws).
+/// which passes on what `JSON.parse` throws); for options `JSON.stringify`
+/// cannot write, with what it threw as the `cause` (see [`caused`]).
 fn read_options(function: &str, options: &JsValue) -> Result<CallOptions, JsValue> {
     let type_error =
         |why: &str| -> JsValue { js::TypeError::new(&format!("{function}: {why}")).into() };
@@ -209,7 +228,8 @@ fn read_options(function: &str, options: &JsValue) -> Result<CallOptions, JsValu
         Err(error) => {
             let reason =
                 first_line_of_message(&error).unwrap_or_else(|| "JSON.stringify failed".to_owned());
-            return Err(type_error(&crate::context::unreadable(&reason)));
+            let unreadable = type_error(&crate::context::unreadable(&reason));
+            return Err(caused(unreadable, &error));
         }
     };
     let text = text.ok_or_else(|| type_error("options could not be read as JSON."))?;
@@ -269,7 +289,7 @@ pub fn validate(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> 
     let options = read_options("validate", &options)?;
     let report = match request_text(&request, options.operation) {
         Ok(text) => crate::validate_text(&text, &options.context(clock_context())),
-        Err(report) => report,
+        Err((report, _)) => report,
     };
     json_to_js(&report.to_json_text())
 }
@@ -597,7 +617,9 @@ fn clock_context() -> Context<'static> {
 /// A copy of the request with every omitted default filled in, for the
 /// locations `options` describes (CreateTask only: the request of another
 /// operation comes back unchanged). Throws a TypeError when the request is
-/// not an object (or JSON text of one), or the options are malformed, and
+/// not an object (or JSON text of one; for one `JSON.stringify` cannot
+/// write, with what it threw as the `cause`: see [`caused`]), or the
+/// options are malformed, and
 /// passes on what `JSON.parse` throws handing back the copy (see
 /// `json_to_js`).
 #[wasm_bindgen(js_name = applyDefaults)]
@@ -605,14 +627,18 @@ pub fn apply_defaults(request: JsValue, options: JsValue) -> Result<JsValue, JsV
     let type_error =
         |why: String| -> JsValue { js::TypeError::new(&format!("applyDefaults: {why}")).into() };
     let options = read_options("applyDefaults", &options)?;
-    let text = request_text(&request, options.operation).map_err(|report| {
-        type_error(
+    let text = request_text(&request, options.operation).map_err(|(report, thrown)| {
+        let refused = type_error(
             report
                 .diagnostics
                 .first()
                 .map(|d| d.message.to_string())
                 .unwrap_or_default(),
-        )
+        );
+        match thrown {
+            Some(thrown) => caused(refused, &thrown),
+            None => refused,
+        }
     })?;
     let parsed = json::parse(&text).map_err(|error| {
         type_error(format!(

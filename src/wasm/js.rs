@@ -41,6 +41,12 @@ extern "C" {
     #[wasm_bindgen(constructor)]
     pub fn new(message: &str) -> TypeError;
 
+    /// `error.cause = cause`. Not `catch`: should the JS stack run out
+    /// here, that RangeError is what the call throws, never the TypeError
+    /// without its cause.
+    #[wasm_bindgen(method, setter = cause)]
+    pub fn set_cause(this: &TypeError, cause: &JsValue);
+
     /// `JSON.parse(text)`.
     #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
     pub fn json_parse(text: &str) -> Result<JsValue, JsValue>;

@@ -544,42 +544,72 @@ test('options that cannot be read are a short TypeError on one line, whatever wa
   assertStillValidates(instance);
 });
 
-test('applyDefaults(object) and validate(x, options) with the JS stack nearly full throw the RangeError, never "nests too deeply" or "options could not be read"', () => {
+test('applyDefaults(object) and validate(x, options) with the JS stack nearly full: at every depth the answer given at normal depth, or the engine\'s RangeError, never "nests too deeply" or "options could not be read"', () => {
   // The core reads JSON.stringify running out of stack as a request nested
   // too deeply, or as options that cannot be read: true of a deep object,
   // not of a shallow one called with little stack left, which the wrapper
-  // tells apart.
-  // Called at every depth, each time (callAtEveryDepth stops at the first answer).
+  // tells apart (by the TypeError's cause, what JSON.stringify threw).
+  // Every call is made at every depth on the way back from a full stack
+  // (twice over), and each answer and
+  // error is kept to be compared afterwards, at normal depth.
   const instance = freshNodeInstance();
-  const thrown = new Set();
-  let answered = 0;
+  const options = { operation: 'CreateTask' };
   for (const request of [
     { SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Options: { VerifyMode: 'NONE' } },
     { SourceLocationArn: SOURCE, Options: { BytesPerSecond: 2n ** 60n } },
   ]) {
+    // Its JSON text, a BigInt as its digits.
+    const text = JSON.stringify(request, (_key, value) => (typeof value === 'bigint' ? `@${value}@` : value)).replace(/"@(\d+)@"/g, '$1');
+    const calls = {
+      applyDefaults: () => instance.applyDefaults(request),
+      'validate(object, options)': () => instance.validate(request, options),
+      'validate(text, options)': () => instance.validate(text, options),
+    };
+    const names = Object.keys(calls);
+    const answers = names.map(() => []);
+    const thrown = names.map(() => []);
     const dive = () => {
       try {
         dive();
       } catch {
         // the stack ran out below
       }
-      for (const call of [() => instance.applyDefaults(request), () => instance.validate(request, { operation: 'CreateTask' })]) {
+      for (let index = 0; index < names.length; index += 1) {
         try {
-          call();
-          answered += 1;
+          answers[index].push(calls[names[index]]());
         } catch (error) {
-          if (!(error instanceof RangeError)) thrown.add(String(error));
+          thrown[index].push(error);
         }
       }
     };
     dive();
     dive();
+    names.forEach((name, index) => {
+      const expected = calls[name]();
+      assert.ok(answers[index].length > 0, `${name} answered`);
+      for (const answer of answers[index]) assert.deepEqual(answer, expected, `${name}: an answer given with the stack nearly full`);
+      for (const error of thrown[index]) {
+        const cause = error?.cause === undefined ? 'none' : `${error.cause?.constructor?.name}: ${error.cause?.message}`;
+        assert.equal(`${error?.constructor?.name}: ${error?.message}`, 'RangeError: Maximum call stack size exceeded', `${name}: what it threw (its cause: ${cause})`);
+      }
+    });
   }
-  assert.ok(answered > 0);
-  assert.deepEqual([...thrown], []);
+  // A deep object is what the core says, at normal depth, with what
+  // JSON.stringify threw as the TypeError's cause.
   let deep = {};
   for (let depth = 0; depth < 100_000; depth += 1) deep = { Options: deep };
-  assert.throws(() => instance.applyDefaults({ SourceLocationArn: SOURCE, Tags: deep }), /^TypeError: applyDefaults: .*too deeply/);
+  for (const [call, message] of [
+    [() => instance.applyDefaults({ SourceLocationArn: SOURCE, Tags: deep }), 'applyDefaults: The request nests objects or arrays too deeply to be read, far deeper than any CreateTask request.'],
+    [() => instance.validate({}, { task: deep }), 'validate: options could not be read as JSON (Maximum call stack size exceeded).'],
+    [() => instance.applyDefaults({}, { task: deep }), 'applyDefaults: options could not be read as JSON (Maximum call stack size exceeded).'],
+  ]) {
+    assert.throws(call, (error) => {
+      assert.ok(error instanceof TypeError);
+      assert.equal(error.message, message);
+      assert.ok(error.cause instanceof RangeError, String(error.cause));
+      return true;
+    });
+  }
 });
 
 test('the error paths that used regular expressions, run first with the JS stack nearly full: the answer given at normal depth or a RangeError, never an abort', () => {

@@ -152,6 +152,38 @@ function outcomeOf(own, [input, options]) {
   }
 }
 
+/**
+ * For each nth of `nths` and each of `calls` (`[input, options]`): loads the
+ * package with `holder[name]` replaced by one that validates BIG (growing
+ * the memory) on its nth call, and asserts that the call, and the next one,
+ * give what `expected` says at the call's index. Returns how many times the
+ * replacement validated BIG (none when every call made fewer than nth).
+ */
+function growingOnNthCall(holder, name, label, nths, calls, expected) {
+  let runs = 0;
+  for (const nth of nths) {
+    calls.forEach((call, index) => {
+      let count = 0;
+      let own;
+      loadedAfter(
+        holder,
+        name,
+        () => (count += 1) === nth,
+        () => {
+          runs += 1;
+          own(BIG);
+        },
+        (validateLoaded) => {
+          own = validateLoaded;
+          assert.equal(outcomeOf(own, call), expected[index], `${label}, call ${index}, its call ${nth}`);
+          assert.equal(outcomeOf(own, call), expected[index], `${label}, call ${index}, its call ${nth}: the next call`);
+        },
+      );
+    });
+  }
+  return runs;
+}
+
 test('the other built-ins the wrapper takes at load, replaced before it loaded, validating another request on one call: every report right', () => {
   // With options the wrapper reads them as JSON (JSON.parse), asks which
   // members JSON.stringify wrote (Object.hasOwn) and puts back a function
@@ -160,45 +192,25 @@ test('the other built-ins the wrapper takes at load, replaced before it loaded, 
   const calls = [...INPUTS.map((input) => [input]), [INVALID, OPTIONS], [JSON.stringify(INVALID), OPTIONS]];
   const withoutOptions = INPUTS.length;
   const expected = withClock(FIXTURE_TIME, () => calls.map((call) => outcomeOf(validate, call)));
-  for (const [holder, name, optionsToo = false] of [
+  // With options too: a decode replaced so that it validated another
+  // request first (growing the memory) decoded a member name the core
+  // asked for as '', and options.task's TypeError was lost (a report came back).
+  for (const [holder, name] of [
     [TextDecoder.prototype, 'decode'],
     [TextEncoder.prototype, 'encodeInto'],
     [Map.prototype, 'get'],
-    [JSON, 'parse', true],
+    [JSON, 'parse'],
     [JSON, 'stringify'],
     [Object, 'keys'],
     [Object, 'getPrototypeOf'],
-    [Object, 'hasOwn', true],
-    [Object, 'defineProperty', true],
+    [Object, 'hasOwn'],
+    [Object, 'defineProperty'],
     [Array, 'isArray'],
     [Number, 'isSafeInteger'],
     [String.prototype, 'slice'],
     [String.prototype, 'isWellFormed'],
   ]) {
-    let runs = 0;
-    for (let nth = 1; nth <= 8; nth += 1) {
-      // With options too: a decode replaced so that it validated another
-      // request first (growing the memory) decoded a member name the core
-      // asked for as '', and options.task's TypeError was lost (a report came back).
-      calls.forEach((call, index) => {
-        let count = 0;
-        let own;
-        loadedAfter(
-          holder,
-          name,
-          () => (count += 1) === nth,
-          () => {
-            runs += 1;
-            own(BIG);
-          },
-          (validateLoaded) => {
-            own = validateLoaded;
-            assert.equal(outcomeOf(own, call), expected[index], `${name}, call ${index}, its call ${nth}`);
-            assert.equal(outcomeOf(own, call), expected[index], `${name}, call ${index}, its call ${nth}: the next call`);
-          },
-        );
-      });
-    }
+    const runs = growingOnNthCall(holder, name, name, [1, 2, 3, 4, 5, 6, 7, 8], calls, expected);
     assert.ok(runs > 0, `${name}: the replacement validated another request at least once`);
   }
 });
@@ -254,26 +266,6 @@ test('String.prototype.charCodeAt replaced before the package loaded, validating
   const LOCATIONS = { locations: [{ LocationArn: SOURCE, type: 'S3', LocationUri: 's3://bucket/' }] };
   const calls = [[INVALID, LOCATIONS], [JSON.stringify(INVALID), LOCATIONS], [example('full-basic'), LOCATIONS]];
   const expected = withClock(FIXTURE_TIME, () => calls.map((call) => outcomeOf(validate, call)));
-  let runs = 0;
-  for (const nth of [1, 2, 5, 20, 60]) {
-    calls.forEach((call, index) => {
-      let count = 0;
-      let own;
-      loadedAfter(
-        String.prototype,
-        'charCodeAt',
-        () => (count += 1) === nth,
-        () => {
-          runs += 1;
-          own(BIG);
-        },
-        (validateLoaded) => {
-          own = validateLoaded;
-          assert.equal(outcomeOf(own, call), expected[index], `call ${index}, charCodeAt's call ${nth}`);
-          assert.equal(outcomeOf(own, call), expected[index], `call ${index}, charCodeAt's call ${nth}: the next call`);
-        },
-      );
-    });
-  }
+  const runs = growingOnNthCall(String.prototype, 'charCodeAt', 'charCodeAt', [1, 2, 5, 20, 60], calls, expected);
   assert.ok(runs > 0, 'the replacement validated another request at least once');
 });

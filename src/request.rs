@@ -12,6 +12,7 @@
 //! words ([`crate::walked`]). Strings are borrowed from the
 //! input; only lists (filter rules, tags) take a vector.
 
+use crate::diagnostic::Wording;
 use crate::json::{same, Number, Value};
 use crate::rules::Context;
 use crate::schema::{self, Literal, Operation, Shape};
@@ -822,6 +823,20 @@ impl<'r, 'a> Request<'r, 'a> {
         crate::diagnostic::message(&[Plain("/"), Plain(options), Plain("/"), Plain(name)])
     }
 
+    /// The pointer of `option`, as [`Request::option_path`] writes it: where
+    /// the options member is `Options`, its entry in
+    /// [`schema::OPTION_POINTERS`], known when the crate is compiled (no
+    /// allocation, and no copy into the WebAssembly build's report record).
+    pub(crate) fn option_pointer(&self, option: OptionAt) -> Wording {
+        let OptionAt(at) = option;
+        match schema::OPTION_POINTERS.get(at) {
+            Some(&pointer) if self.operation.options_member() == "Options" => {
+                Wording::from(pointer)
+            }
+            _ => Wording::from(self.option_path(option.name())),
+        }
+    }
+
     /// The pointers a mode rule names as related: `/TaskMode` in a CreateTask
     /// request; nothing for the other operations, whose mode is the task's.
     /// String values of a `&'static str`: no copy, and one allocation where
@@ -890,6 +905,32 @@ impl<'r, 'a> Request<'r, 'a> {
 mod tests {
     use super::*;
     use crate::json::parse;
+
+    #[test]
+    fn an_option_pointer_is_the_one_option_path_writes_and_known_when_compiled_under_options() {
+        for operation in Operation::ALL {
+            let text = crate::rules::testing::task_request("");
+            let parsed = parse(&text).expect("JSON");
+            let record = Record::from_value(&parsed.value, *operation);
+            let context = Context::default().for_operation(*operation);
+            let request = Request::from_record(&record, &context, false);
+            for member in schema::option_members() {
+                let pointer = crate::diagnostic::Diagnostic::of(
+                    crate::diagnostic::Code::EnhancedPointInTime,
+                    request.option_pointer(OptionAt::named(member.name)),
+                    String::new(),
+                )
+                .path;
+                assert_eq!(pointer, request.option_path(member.name), "{operation:?}");
+                let fixed = matches!(pointer, std::borrow::Cow::Borrowed(_));
+                assert_eq!(
+                    fixed,
+                    operation.options_member() == "Options",
+                    "{operation:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn an_omitted_option_reads_as_its_schema_default_for_the_task_mode() {

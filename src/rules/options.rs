@@ -17,22 +17,6 @@ use crate::request::{options, Request, Setting, TaskMode};
 use crate::rules::Context;
 use crate::schema::Operation;
 
-/// The pointer of the option `$name` (a literal) in `$request`: known when
-/// the crate is compiled (`/Options/Mtime`, no allocation) when the options
-/// member is `Options`, else written as [`Request::option_path`] writes it.
-macro_rules! option_pointer {
-    ($request:expr, $name:literal) => {{
-        let request: &Request = $request;
-        match request.operation().options_member() {
-            "Options" => $crate::diagnostic::Wording::from($crate::diagnostic::fixed!(concat!(
-                "/Options/",
-                $name
-            ))),
-            _ => $crate::diagnostic::Wording::from(request.option_path($name)),
-        }
-    }};
-}
-
 fn atime_mtime_mismatch(atime: Setting, mtime: Setting) -> String {
     let how = |setting: Setting| setting.how();
     let (atime_value, mtime_value) = (atime.value().unwrap_or(""), mtime.value().unwrap_or(""));
@@ -178,7 +162,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
         out.push(
             Diagnostic::of(
                 Code::EnhancedMtimeNone,
-                option_pointer!(request, "Mtime"),
+                request.option_pointer(options::MTIME),
                 enhanced_mtime_none(creating),
             )
             .with_related(request.mode_related()),
@@ -194,7 +178,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
         out.push(
             Diagnostic::of(
                 Code::EnhancedPointInTime,
-                option_pointer!(request, "VerifyMode"),
+                request.option_pointer(options::VERIFY_MODE),
                 enhanced_point_in_time(creating),
             )
             .with_related(request.mode_related()),
@@ -205,29 +189,6 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::{at, findings};
-
-    #[test]
-    fn an_option_pointer_known_when_compiled_is_the_one_option_path_writes() {
-        use crate::request::Request;
-        use crate::rules::Context;
-        use crate::schema::Operation;
-        for operation in Operation::ALL {
-            let text = crate::rules::testing::task_request("");
-            let parsed = crate::json::parse(&text).expect("JSON");
-            let record = crate::request::Record::from_value(&parsed.value, *operation);
-            let context = Context::default().for_operation(*operation);
-            let request = Request::from_record(&record, &context, false);
-            let pointer = crate::diagnostic::Diagnostic::of(
-                crate::diagnostic::Code::EnhancedPointInTime,
-                option_pointer!(&request, "VerifyMode"),
-                String::new(),
-            )
-            .path;
-            assert_eq!(pointer, request.option_path("VerifyMode"), "{operation:?}");
-            let fixed = matches!(pointer, std::borrow::Cow::Borrowed(_));
-            assert_eq!(fixed, request.operation().options_member() == "Options");
-        }
-    }
 
     #[test]
     fn basic_mode_pairs_atime_with_mtime_on_effective_values() {

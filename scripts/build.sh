@@ -112,14 +112,24 @@ copy_glue() {
 # (describeSchedule's `from`), WebAssembly.Table's get and set (every value
 # the core holds; not the five sets that fill the table as an instance
 # starts), DataView's setInt32, setFloat64 and setBigInt64 (every
-# value the core asks of JS) and the typed arrays' subarray and set. A
+# value the core asks of JS) and the typed arrays' set. A
 # string is decoded from a copy of its bytes (getStringFromWasm0, which no
 # call of validate() on the object path reaches), so that a decode replaced
 # before load that validates another request first, growing the memory, no
 # longer decodes a detached view as '' (a member name the core asked for,
-# so that options.task's TypeError was lost). README ("Requests as objects") lists
-# what the glue still reads live. Fails loudly unless wasm-bindgen wrote each
-# call as many times as expected (once, unless said).
+# so that options.task's TypeError was lost). Likewise a built-in replaced
+# before load (even Reflect.apply) that grows the memory, detaching every
+# view of it, made applyDefaults, fields and describeSchedule throw the
+# engine's TypeError ("... detached ArrayBuffer"), and an encodeInto that did
+# so cut a string the core asked for. So views and copies of the memory are
+# made with the Uint8Array constructor (no subarray), the DataView setters
+# write into a buffer of the glue's own (`scratch`), whose bytes are then
+# copied in by index (`copyIn`) through a view taken afresh, and encodeInto,
+# given a view of the memory, is run once more into a buffer of its own
+# (copied in likewise) when that view is found detached afterwards.
+# README ("Requests as objects") lists what the glue still reads live. Fails
+# loudly unless wasm-bindgen wrote each call as many times as expected (once,
+# unless said).
 take_at_load() {
   node -e '
     const fs = require("fs");
@@ -127,8 +137,7 @@ take_at_load() {
     let code = fs.readFileSync(file, "utf8");
     for (const [live, taken, times = 1] of [["JSON.parse(", "jsonParse("], ["JSON.stringify(", "jsonStringify("], ["Reflect.get(", "reflectGet("], ["Reflect.set(", "reflectSet("],
       ["cachedTextDecoder.decode(bytes)", "reflectApply(textDecode, cachedTextDecoder, [bytes])"],
-      ["cachedTextEncoder.encodeInto(arg, view)", "reflectApply(textEncodeInto, cachedTextEncoder, [arg, view])"],
-      ["getUint8ArrayMemory0().subarray(ptr, ptr + len)", "new Uint8Array(reflectApply(subarray, getUint8ArrayMemory0(), [ptr, ptr + len]))"],
+      ["getUint8ArrayMemory0().subarray(ptr, ptr + len)", "new Uint8Array(new Uint8Array(wasm.memory.buffer, ptr, len))"],
       ["arg.charCodeAt(offset)", "reflectApply(charCodeAt, arg, [offset])"],
       // A charCodeAt replaced before load may grow the memory (validating a large request): view it after each call.
       ["const mem = getUint8ArrayMemory0();", ""], ["mem[ptr + offset] = code", "getUint8ArrayMemory0()[ptr + offset] = code"],
@@ -139,22 +148,29 @@ take_at_load() {
       ["Date.prototype.getTime.call(arg0)", "reflectApply(getTime, arg0, [])"],
       ["wasm.__wbindgen_externrefs.set(idx, obj)", "reflectApply(tableSet, wasm.__wbindgen_externrefs, [idx, obj])"],
       ["wasm.__wbindgen_externrefs.get(idx)", "reflectApply(tableGet, wasm.__wbindgen_externrefs, [idx])"],
-      ["getDataViewMemory0().setInt32(", "callOn(setInt32, getDataViewMemory0(), ", 4],
-      ["getDataViewMemory0().setFloat64(", "callOn(setFloat64, getDataViewMemory0(), "],
-      ["getDataViewMemory0().setBigInt64(", "callOn(setBigInt64, getDataViewMemory0(), "],
-      ["getUint8ArrayMemory0().subarray(ptr + offset, ptr + len)", "reflectApply(subarray, getUint8ArrayMemory0(), [ptr + offset, ptr + len])"],
+      ["getDataViewMemory0().setInt32(", "putOn(setInt32, 4, ", 4],
+      ["getDataViewMemory0().setFloat64(", "putOn(setFloat64, 8, "],
+      ["getDataViewMemory0().setBigInt64(", "putOn(setBigInt64, 8, "],
+      // A view made with no call of a replaceable built-in (no subarray). An encodeInto that grew the memory
+      // first wrote nothing into it, now detached: then once more, into a buffer of its own, copied in by index.
+      ["const view = getUint8ArrayMemory0().subarray(ptr + offset, ptr + len);", "let view = new Uint8Array(wasm.memory.buffer, ptr + offset, len - offset);"],
+      ["const ret = cachedTextEncoder.encodeInto(arg, view);", "let ret = reflectApply(textEncodeInto, cachedTextEncoder, [arg, view]); if (view.byteLength === 0) { view = new Uint8Array(len - offset); ret = reflectApply(textEncodeInto, cachedTextEncoder, [arg, view]); copyIn(view, ptr + offset, len - offset); }"],
       ["getUint8ArrayMemory0().subarray(ptr, ptr + buf.length).set(buf)", "reflectApply(typedSet, getUint8ArrayMemory0(), [buf, ptr])"],
       ["getUint8ArrayMemory0().set(arg, ptr / 1)", "reflectApply(typedSet, getUint8ArrayMemory0(), [arg, ptr / 1])"]]) {
       const parts = code.split(live);
       if (parts.length !== times + 1) throw new Error(`${file}: ${parts.length - 1} calls of ${live}, not ${times}`);
       code = parts.join(taken);
     }
+    // Every call of getDataViewMemory0 is replaced above (putOn): its definition goes too.
+    code = code.replace(/^function getDataViewMemory0\(\) \{$[^]*?^\}$/m, "");
+    if (code.includes("getDataViewMemory0")) throw new Error(`${file}: getDataViewMemory0 is still called`);
     const line = "const { parse: jsonParse, stringify: jsonStringify } = JSON, { get: reflectGet, set: reflectSet, apply: reflectApply } = Reflect,"
       + " { decode: textDecode } = TextDecoder.prototype, { encodeInto: textEncodeInto } = TextEncoder.prototype,"
       + " { charCodeAt, slice: stringSlice } = String.prototype, DateAtLoad = Date, { getTime } = Date.prototype, hasInstance = Function.prototype[Symbol.hasInstance],"
       + " { get: tableGet, set: tableSet } = WebAssembly.Table.prototype, { setInt32, setFloat64, setBigInt64 } = DataView.prototype,"
-      + " { subarray, set: typedSet } = Object.getPrototypeOf(Uint8Array.prototype),"
-      + " callOn = (method, self, ...args) => reflectApply(method, self, args);\n";
+      + " { set: typedSet } = Object.getPrototypeOf(Uint8Array.prototype), scratchBytes = new Uint8Array(8), scratch = new DataView(scratchBytes.buffer),"
+      + " copyIn = (bytes, at, count) => { const memory = getUint8ArrayMemory0(); for (let byte = 0; byte < count; byte++) memory[at + byte] = bytes[byte]; },"
+      + " putOn = (method, size, at, value) => { reflectApply(method, scratch, [0, value, true]); copyIn(scratchBytes, at, size); };\n";
     fs.writeFileSync(file, line + code);
   ' "$1"
 }

@@ -14,7 +14,7 @@ import { test } from 'node:test';
 import { FIXTURE_TIME, SOURCE, example, requireBuiltPackage, withClock } from './helpers.mjs';
 
 requireBuiltPackage();
-const { validate } = await import('datasync-task-validator');
+const { applyDefaults, describeSchedule, fields, validate } = await import('datasync-task-validator');
 
 const require = createRequire(import.meta.url);
 const GLUE = require.resolve('../../pkg/node/datasync_task_validator.cjs');
@@ -35,7 +35,8 @@ const TYPED_ARRAY = Object.getPrototypeOf(Uint8Array.prototype);
  * Replaces `holder[name]` by a function that calls `before()` when
  * `armed()` says so, then the built-in; loads a fresh glue and wrapper
  * (guarded, as the entries load them) while it is in place, runs
- * `body(validate)` and puts the built-in back.
+ * `body(validate, { validate, applyDefaults, fields, describeSchedule })`
+ * and puts the built-in back.
  */
 function loadedAfter(holder, name, armed, before, body) {
   const builtIn = holder[name];
@@ -53,10 +54,12 @@ function loadedAfter(holder, name, armed, before, body) {
   try {
     delete require.cache[GLUE];
     delete require.cache[WRAPPER];
-    const { createValidate, guardGlue } = require(WRAPPER);
-    const own = createValidate(guardGlue(require(GLUE)));
+    const { createApplyDefaults, createValidate, guardGlue } = require(WRAPPER);
+    const glue = guardGlue(require(GLUE));
+    const own = createValidate(glue);
+    const { fields, describeSchedule } = glue;
     loaded = true;
-    withClock(FIXTURE_TIME, () => body(own));
+    withClock(FIXTURE_TIME, () => body(own, { validate: own, applyDefaults: createApplyDefaults(glue), fields, describeSchedule }));
   } finally {
     holder[name] = builtIn;
     delete require.cache[GLUE];
@@ -143,40 +146,51 @@ for (const [label, holder, name] of [
   });
 }
 
-/** What `own(input, options)` gives: its report as JSON text, or the error it threw. */
-function outcomeOf(own, [input, options]) {
+/** What `own(...args)` gives: its result as JSON text, or the error it threw. */
+function outcomeOf(own, args) {
   try {
-    return JSON.stringify(own(input, options));
+    return JSON.stringify(own(...args));
   } catch (error) {
     return `${error.name}: ${error.message}`;
   }
 }
 
+/** As an nth for growingOnNthCall: on every call (but those made while it validates BIG). */
+const EVERY = 0;
+
 /**
- * For each nth of `nths` and each of `calls` (`[input, options]`): loads the
- * package with `holder[name]` replaced by one that validates BIG (growing
- * the memory) on its nth call, and asserts that the call, and the next one,
- * give what `expected` says at the call's index. Returns how many times the
- * replacement validated BIG (none when every call made fewer than nth).
+ * For each nth of `nths` and each of `calls` (the arguments of the package's
+ * function `of`): loads the package with `holder[name]` replaced by one that
+ * validates BIG (growing the memory) on its nth call, and asserts that the
+ * call, and the next one, give what `expected` says at the call's index.
+ * Returns how many times the replacement validated BIG (none when every
+ * call made fewer than nth).
  */
-function growingOnNthCall(holder, name, label, nths, calls, expected) {
+function growingOnNthCall(holder, name, label, nths, calls, expected, of = 'validate') {
   let runs = 0;
   for (const nth of nths) {
     calls.forEach((call, index) => {
       let count = 0;
       let own;
+      let inner = false;
       loadedAfter(
         holder,
         name,
-        () => (count += 1) === nth,
+        () => !inner && (nth === EVERY || (count += 1) === nth),
         () => {
           runs += 1;
-          own(BIG);
+          inner = true;
+          try {
+            own(BIG);
+          } finally {
+            inner = false;
+          }
         },
-        (validateLoaded) => {
+        (validateLoaded, loaded) => {
           own = validateLoaded;
-          assert.equal(outcomeOf(own, call), expected[index], `${label}, call ${index}, its call ${nth}`);
-          assert.equal(outcomeOf(own, call), expected[index], `${label}, call ${index}, its call ${nth}: the next call`);
+          const where = `${label}, ${of} call ${index}, its ${nth === EVERY ? 'every' : nth} call`;
+          assert.equal(outcomeOf(loaded[of], call), expected[index], where);
+          assert.equal(outcomeOf(loaded[of], call), expected[index], `${where}: the next call`);
         },
       );
     });
@@ -268,4 +282,46 @@ test('String.prototype.charCodeAt replaced before the package loaded, validating
   const expected = withClock(FIXTURE_TIME, () => calls.map((call) => outcomeOf(validate, call)));
   const runs = growingOnNthCall(String.prototype, 'charCodeAt', 'charCodeAt', [1, 2, 5, 20, 60], calls, expected);
   assert.ok(runs > 0, 'the replacement validated another request at least once');
+});
+
+test('the built-ins the glue calls on a view of the memory, replaced before the package loaded, validating another request on one call or on every call: applyDefaults, fields, describeSchedule and validate (its options) answer right, and the next call too', () => {
+  // The glue writes what the core asks of JS (a string, a number, a
+  // BigInt) with DataView's setters and copies strings out with subarray;
+  // one replaced that way, or Reflect.apply, grew the memory between the
+  // glue taking a view and using it, and the engine's TypeError ("... on a
+  // detached ArrayBuffer") came out of these three; an encodeInto that did
+  // so wrote a non-ASCII string the core asked for into the detached view,
+  // cutting it (the request was "not valid JSON", and validate's options
+  // with such a string "could not be read as JSON").
+  const REQUEST = { SourceLocationArn: SOURCE, Name: 'naïve', Options: { BytesPerSecond: 100 } };
+  const LOCATIONS = { locations: [{ LocationArn: SOURCE, type: 'S3', LocationUri: 's3://bücket/' }] };
+  const FROM = Date.UTC(2026, 0, 1);
+  const CALLS = {
+    validate: [[REQUEST, LOCATIONS]],
+    applyDefaults: [[REQUEST], [REQUEST, LOCATIONS], [JSON.stringify(REQUEST)]],
+    fields: [[], [{ operation: 'StartTaskExecution' }]],
+    describeSchedule: [
+      ['cron(0 12 * * ? *)', { from: FROM, count: 2 }],
+      ['rate(1 hour)', { from: BigInt(FROM), count: 2 }],
+      ['cron(0 12 * * ? *)', { from: new Date(FROM), count: 2 }],
+      ['rate(2 hours)', { from: '2026-01-01T00:00:00Z', count: 2 }],
+    ],
+  };
+  const OWN = { validate, applyDefaults, describeSchedule, fields };
+  const expected = Object.fromEntries(
+    Object.entries(CALLS).map(([of, calls]) => [of, withClock(FIXTURE_TIME, () => calls.map((call) => outcomeOf(OWN[of], call)))]),
+  );
+  for (const [label, holder, name, nths, called = true] of [
+    ['DataView.prototype.setInt32', DataView.prototype, 'setInt32', [1, 2, 3, EVERY]],
+    ['DataView.prototype.setFloat64', DataView.prototype, 'setFloat64', [1, EVERY]],
+    ['DataView.prototype.setBigInt64', DataView.prototype, 'setBigInt64', [1, EVERY]],
+    // No longer called on these paths: its replacement must change nothing.
+    ['%TypedArray%.prototype.subarray', TYPED_ARRAY, 'subarray', [1, 2, EVERY], false],
+    ['TextEncoder.prototype.encodeInto', TextEncoder.prototype, 'encodeInto', [1, 2, EVERY]],
+    ['Reflect.apply', Reflect, 'apply', [1, 2, 3, 5, 8, 13, 40]],
+  ]) {
+    let runs = 0;
+    for (const [of, calls] of Object.entries(CALLS)) runs += growingOnNthCall(holder, name, label, nths, calls, expected[of], of);
+    if (called) assert.ok(runs > 0, `${label}: the replacement validated another request at least once`);
+  }
 });

@@ -81,32 +81,8 @@ for (const [label, holder, name] of [
   ['Reflect.apply', Reflect, 'apply'],
 ]) {
   test(`${label} replaced before the package loaded, validating another request on one call: every report right, and the next`, () => {
-    let runs = 0;
-    for (let nth = 1; nth <= 24; nth += 1) {
-      INPUTS.forEach((input, index) => {
-        let calls = 0;
-        let own;
-        let ran = false;
-        loadedAfter(
-          holder,
-          name,
-          () => (calls += 1) === nth,
-          () => {
-            ran = true;
-            own(BIG);
-          },
-          (validateLoaded) => {
-            own = validateLoaded;
-            const first = outcome(own, input);
-            const next = outcome(own, input);
-            if (!ran) return; // fewer calls than nth with this input
-            runs += 1;
-            assert.deepEqual(first, { report: EXPECTED[index] }, `input ${index}, call ${nth}`);
-            assert.deepEqual(next, { report: EXPECTED[index] }, `input ${index}, call ${nth}: the next call`);
-          },
-        );
-      });
-    }
+    const nths = Array.from({ length: 24 }, (_, at) => at + 1);
+    const runs = growingOnNthCall(holder, name, label, nths, INPUTS.map((input) => [input]), EXPECTED);
     assert.ok(runs > 0, 'the replacement validated another request at least once');
   });
 

@@ -33,7 +33,8 @@ const TYPED_ARRAY = Object.getPrototypeOf(Uint8Array.prototype);
 
 /**
  * Replaces `holder[name]` by a function that calls `before()` when
- * `armed()` says so, then the built-in; loads a fresh glue and wrapper
+ * `armed()` says so (not while `before()` runs: it calls the replacement
+ * too), then the built-in; loads a fresh glue and wrapper
  * (guarded, as the entries load them) while it is in place, runs
  * `body(validate, { validate, applyDefaults, fields, describeSchedule })`
  * and puts the built-in back.
@@ -41,14 +42,24 @@ const TYPED_ARRAY = Object.getPrototypeOf(Uint8Array.prototype);
 function loadedAfter(holder, name, armed, before, body) {
   const builtIn = holder[name];
   let loaded = false;
+  let inner = false;
+  const maybeBefore = () => {
+    if (!loaded || inner || !armed()) return;
+    inner = true;
+    try {
+      before();
+    } finally {
+      inner = false;
+    }
+  };
   holder[name] =
     name === 'apply'
       ? function apply(target, self, args) {
-          if (loaded && armed()) before();
+          maybeBefore();
           return builtIn(target, self, args);
         }
       : function replaced(...args) {
-          if (loaded && armed()) before();
+          maybeBefore();
           return Reflect.apply(builtIn, this, args);
         };
   try {
@@ -91,19 +102,13 @@ for (const [label, holder, name] of [
     INPUTS.forEach((input, index) => {
       let growing = true;
       let own;
-      let inner = false;
       loadedAfter(
         holder,
         name,
-        () => growing && !inner,
+        () => growing,
         () => {
           ran += 1;
-          inner = true;
-          try {
-            own(BIG);
-          } finally {
-            inner = false;
-          }
+          own(BIG);
         },
         (validateLoaded) => {
           own = validateLoaded;
@@ -148,19 +153,13 @@ function growingOnNthCall(holder, name, label, nths, calls, expected, of = 'vali
     calls.forEach((call, index) => {
       let count = 0;
       let own;
-      let inner = false;
       loadedAfter(
         holder,
         name,
-        () => !inner && (nth === EVERY || (count += 1) === nth),
+        () => nth === EVERY || (count += 1) === nth,
         () => {
           runs += 1;
-          inner = true;
-          try {
-            own(BIG);
-          } finally {
-            inner = false;
-          }
+          own(BIG);
         },
         (validateLoaded, loaded) => {
           own = validateLoaded;

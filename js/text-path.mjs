@@ -392,9 +392,8 @@ const TEXT_KEPT = new Uint8ArrayAtLoad(COPY_KEPT);
 const decode = TextDecoder.prototype.decode;
 const encodeInto = TextEncoder.prototype.encodeInto;
 const { set: setItems } = Object.getPrototypeOf(Uint8ArrayAtLoad.prototype);
-// Taken at load too: a table kept from one call to the next (the params
-// shapes', `SHAPES`) must not get what a Map.prototype.get the page
-// replaced for one call returned (every later report would carry it).
+// Taken at load too: the walker's tables of member names (`positions`) must
+// not get what a Map.prototype.get the page replaced returned.
 const mapGet = Map.prototype.get;
 
 /**
@@ -659,8 +658,9 @@ function operation() {
 
 /**
  * The params whose `count` fixed names are the words from `names` on, and
- * whose values are those from `next` on, when they are none of SHAPE_NAMES's
- * shapes: member by member.
+ * whose values are those from `next` on, when they are of none of the
+ * shapes `diagnostics` builds (the core wrote 0 for their shape): member by
+ * member.
  */
 function paramsByName(names, count) {
   const out = {};
@@ -670,79 +670,15 @@ function paramsByName(names, count) {
 
 /**
  * The code whose number (its place in the core's list of codes) is `index`,
- * not yet kept, as `{ code, shapes }`: the code is the fixed string at
- * the word `at` (after the number), and the params shapes seen with it are
- * kept with it (`shapeOf`). Kept in `kept.codes` at its number (the core
- * has fewer than CODE_SLOTS codes; a detached view's undefined is not
- * kept).
+ * not yet kept: the fixed string at the word `at` (after the number). Kept
+ * in `kept.codes` at its number (the core has fewer than CODE_SLOTS codes;
+ * a detached view's undefined is not kept).
  */
 function codeAt(index, at) {
-  const known = { code: fixedAt(at), shapes: undefined };
-  if (index < CODE_SLOTS) kept.codes[index] = known;
-  return known;
+  const code = fixedAt(at);
+  if (index < CODE_SLOTS) kept.codes[index] = code;
+  return code;
 }
-
-/**
- * The number of the one of SHAPE_NAMES whose names are the `count` fixed
- * names at `at`, or undefined. Found by the names the first time, then
- * known by the names' addresses and lengths (as `fixedAt` keys them):
- * `known.shapes` (see `codeAt`) lists each list of names seen with the code
- * (a code has a few) and its shape. Its objects are literals, which set
- * off no page code.
- */
-function shapeOf(known, at, count) {
-  for (let entry = known.shapes; entry !== undefined; entry = entry.next) {
-    const keys = entry.keys;
-    // The count kept with the keys: a typed array's `length` is a getter a page may replace.
-    let i = entry.count === count ? 0 : 2 * count + 1;
-    while (i < 2 * count && keys[i] === words[at + i]) i += 1;
-    if (i === 2 * count) return entry.shape;
-  }
-  const keys = new Uint32ArrayAtLoad(2 * count);
-  let joined = '';
-  for (let i = 0; i < count; i += 1) {
-    keys[2 * i] = words[at + 2 * i];
-    keys[2 * i + 1] = words[at + 2 * i + 1];
-    joined += `,${fixedAt(at + 2 * i)}`;
-  }
-  const shape = apply(mapGet, SHAPES, [joined]);
-  known.shapes = { shape, keys, count, next: known.shapes };
-  return shape;
-}
-
-// <generated: params shapes> from the code registry (src/diagnostic.rs) by tests/generated.rs (UPDATE_GENERATED=1 cargo test --test generated); do not edit by hand.
-/** Each params shape's names, each after a comma, at the shape's number (see `diagnostics`). */
-const SHAPE_NAMES = [
-  ',line,column',
-  ',actual',
-  ',member,suggestion',
-  ',member',
-  ',expected,actual',
-  ',min,value',
-  ',allowed,suggestion',
-  ',allowed',
-  ',min,length',
-  ',max,length',
-  ',pattern',
-  ',max,count',
-  ',related',
-  ',expected,actual,suggestion',
-  ',suggestion',
-  ',now,lastYear',
-  ',pattern,count',
-  ',pattern,suggestion,count',
-  ',total,shown',
-  ',source,destination,related',
-  ',source,destination',
-  ',location,related',
-  ',location',
-  ',storageClass,related',
-  ',storageClass',
-];
-// </generated: params shapes>
-/** The params shapes' numbers by their names, each preceded by a comma. */
-const SHAPES = new Map();
-SHAPE_NAMES.forEach((names, shape) => SHAPES.set(names, shape));
 
 /**
  * Reads `count` diagnostics from the word `next` on into `out`, each
@@ -766,9 +702,9 @@ function diagnostics(out, count, severity) {
   let cut = at;
   for (; count > 0; count -= 1) {
     const index = record[word];
-    const known = index < CODE_SLOTS && codes[index] !== null ? codes[index] : codeAt(index, word + 1);
+    const code = index < CODE_SLOTS && codes[index] !== null ? codes[index] : codeAt(index, word + 1);
     word += 3;
-    // The path and the message, then the params' values when SHAPE_NAMES has their shape.
+    // The path and the message, then the params' values when the core gave their shape's number.
     let shape;
     let names = 0;
     let params = 0;
@@ -801,46 +737,47 @@ function diagnostics(out, count, severity) {
       else if (i === 1) {
         message = value;
         params = record[word];
-        names = word + 1;
-        word = names + 2 * params;
         if (params > 0) {
-          shape = shapeOf(known, names, params);
-          if (shape !== undefined) last += params;
-        }
+          shape = record[word + 1];
+          names = word + 2;
+          if (shape > 0) {
+            last += params;
+            word = names;
+          } else word = names + 2 * params;
+        } else word += 1;
       } else if (i === 2) a0 = value;
       else if (i === 3) a1 = value;
       else a2 = value;
     }
-    const code = known.code;
     let fix;
-    if (shape !== undefined) {
+    if (shape > 0) {
       // <generated: params literals> from the code registry by tests/generated.rs; do not edit by hand.
       switch (shape) {
-        case 0: params = { line: a0, column: a1 }; break;
-        case 1: params = { actual: a0 }; break;
-        case 2: params = { member: a0, suggestion: a1 }; break;
-        case 3: params = { member: a0 }; break;
-        case 4: params = { expected: a0, actual: a1 }; break;
-        case 5: params = { min: a0, value: a1 }; break;
-        case 6: params = { allowed: a0, suggestion: a1 }; break;
-        case 7: params = { allowed: a0 }; break;
-        case 8: params = { min: a0, length: a1 }; break;
-        case 9: params = { max: a0, length: a1 }; break;
-        case 10: params = { pattern: a0 }; break;
-        case 11: params = { max: a0, count: a1 }; break;
-        case 12: params = { related: a0 }; break;
-        case 13: params = { expected: a0, actual: a1, suggestion: a2 }; break;
-        case 14: params = { suggestion: a0 }; break;
-        case 15: params = { now: a0, lastYear: a1 }; break;
-        case 16: params = { pattern: a0, count: a1 }; break;
-        case 17: params = { pattern: a0, suggestion: a1, count: a2 }; break;
-        case 18: params = { total: a0, shown: a1 }; break;
-        case 19: params = { source: a0, destination: a1, related: a2 }; break;
-        case 20: params = { source: a0, destination: a1 }; break;
-        case 21: params = { location: a0, related: a1 }; break;
-        case 22: params = { location: a0 }; break;
-        case 23: params = { storageClass: a0, related: a1 }; break;
-        case 24: params = { storageClass: a0 }; break;
+        case 1: params = { line: a0, column: a1 }; break;
+        case 2: params = { actual: a0 }; break;
+        case 3: params = { member: a0, suggestion: a1 }; break;
+        case 4: params = { member: a0 }; break;
+        case 5: params = { expected: a0, actual: a1 }; break;
+        case 6: params = { min: a0, value: a1 }; break;
+        case 7: params = { allowed: a0, suggestion: a1 }; break;
+        case 8: params = { allowed: a0 }; break;
+        case 9: params = { min: a0, length: a1 }; break;
+        case 10: params = { max: a0, length: a1 }; break;
+        case 11: params = { pattern: a0 }; break;
+        case 12: params = { max: a0, count: a1 }; break;
+        case 13: params = { related: a0 }; break;
+        case 14: params = { expected: a0, actual: a1, suggestion: a2 }; break;
+        case 15: params = { suggestion: a0 }; break;
+        case 16: params = { now: a0, lastYear: a1 }; break;
+        case 17: params = { pattern: a0, count: a1 }; break;
+        case 18: params = { pattern: a0, suggestion: a1, count: a2 }; break;
+        case 19: params = { total: a0, shown: a1 }; break;
+        case 20: params = { source: a0, destination: a1, related: a2 }; break;
+        case 21: params = { source: a0, destination: a1 }; break;
+        case 22: params = { location: a0, related: a1 }; break;
+        case 23: params = { location: a0 }; break;
+        case 24: params = { storageClass: a0, related: a1 }; break;
+        case 25: params = { storageClass: a0 }; break;
       }
       // </generated: params literals>
     } else if (params > 0) {

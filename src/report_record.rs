@@ -36,11 +36,14 @@
 //!   `S`, or [`Tag::Fixed`] then `F`), its params, then the count of fix
 //!   operations and each operation: 0 (`add`) or 1 (`replace`), `S` path
 //!   and the value; or 2 (`move`), `S` from, `S` path;
-//! - params: their count (0 when there are none), each one's `F` name, then
-//!   each one's value, in the same order. The names come first so that the
-//!   wrapper, having seen them, can build the object with one literal of
-//!   known members (the `switch` in its `diagnostics`), which costs a
-//!   fraction of adding members by name one at a time;
+//! - params: their count (0 when there are none, and nothing follows);
+//!   then their shape's number (from 1, in [`shapes::SHAPES`], generated
+//!   from the code registry with the wrapper's `switch` in its
+//!   `diagnostics`, which builds each shape with one literal of known
+//!   members, a fraction of the cost of adding members by name) and each
+//!   one's value in the shape's order; or, when no shape is theirs, 0, each
+//!   one's `F` name, then each one's value, in the same order. The number
+//!   spares the wrapper reading and comparing the names' words;
 //! - a value: a tag from [`Tag`], then for a number its word, for a
 //!   number's literal or a string `S`, for a fixed string `F`, for an array
 //!   the count of items and each item, for an object the count of members
@@ -50,9 +53,12 @@
 
 use std::borrow::Cow;
 
-use crate::diagnostic::{Diagnostic, PatchOp, Severity};
+use crate::diagnostic::{Code, Diagnostic, PatchOp, Severity};
 use crate::json::{Number, Value};
 use crate::Report;
+
+#[rustfmt::skip]
+mod shapes;
 
 /// Words before the report in the record the wasm boundary leaves in wasm
 /// memory (`write_record` in src/wasm.rs): the address of the record's
@@ -147,11 +153,19 @@ impl Record {
         self.fixed.push((address(code), code));
         self.text(&diagnostic.path);
         self.text(&diagnostic.message);
-        self.push(word(diagnostic.params.len()));
-        for (name, _) in &diagnostic.params {
-            self.fixed(name);
+        let params = &diagnostic.params;
+        if params.is_empty() {
+            self.push(0);
+        } else {
+            let shape = shape_of(diagnostic.code, params);
+            self.words.extend_from_slice(&[word(params.len()), shape]);
+            if shape == 0 {
+                for (name, _) in params {
+                    self.fixed(name);
+                }
+            }
         }
-        for (_, value) in &diagnostic.params {
+        for (_, value) in params {
             self.value(value);
         }
         self.push(word(diagnostic.fix.len()));
@@ -252,6 +266,40 @@ impl Record {
     fn push(&mut self, word: u32) {
         self.words.push(word);
     }
+}
+
+/// The number of the shape (from 1, see [`shapes::SHAPES`]) whose names are
+/// those of `params`, in order, among `code`'s own shapes; 0 when neither is.
+fn shape_of(code: Code, params: &[(&'static str, Value<'static>)]) -> u32 {
+    let Some(candidates) = shapes::CODE_SHAPES.get(code as usize) else {
+        return 0;
+    };
+    for &number in candidates {
+        let Some(names) = usize::from(number)
+            .checked_sub(1)
+            .and_then(|at| shapes::SHAPES.get(at))
+        else {
+            continue;
+        };
+        if names.len() == params.len() && names.iter().zip(params).all(|(a, (b, _))| same(a, b)) {
+            return u32::from(number);
+        }
+    }
+    0
+}
+
+/// The names of the shape numbered `number` (from 1), for the tests' reader.
+#[cfg(test)]
+fn shape_names(number: u32) -> Vec<&'static str> {
+    shapes::SHAPES[number as usize - 1].to_vec()
+}
+
+/// Whether two names are the same: at once when they are one string (the
+/// linker merges equal string constants: a name a rule gives is the
+/// table's), else compared byte by byte, a call that cost more than the
+/// wrapper's compare of the names' words it spares.
+fn same(a: &'static str, b: &'static str) -> bool {
+    (a.as_ptr() == b.as_ptr() && a.len() == b.len()) || a == b
 }
 
 /// The address of a string that lives as long as the module: a wasm32
@@ -375,7 +423,11 @@ mod tests {
             members.push((Text::Borrowed("message"), self.text()));
             let params = self.word();
             if params > 0 {
-                let names: Vec<Value> = (0..params).map(|_| self.fixed()).collect();
+                let names: Vec<Value> = match self.word() {
+                    0 => (0..params).map(|_| self.fixed()).collect(),
+                    shape => shape_names(shape).into_iter().map(Value::from).collect(),
+                };
+                assert_eq!(names.len(), params as usize, "the shape's names");
                 let params = names
                     .into_iter()
                     .map(|name| {
@@ -534,6 +586,64 @@ mod tests {
             reports += 1;
         }
         assert!(reports > 3, "{reports} reports with a diagnostic");
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))] // the registry is the native build's
+    fn params_of_one_of_the_codes_shapes_are_written_by_its_number_others_by_name() {
+        // Each code's params as the registry lists them, whole and required
+        // members alone, are written as a shape the wrapper builds with one
+        // literal (its `switch`), when one has those names in that order.
+        let mut numbered = 0;
+        for code in Code::ALL {
+            let params = code.rule().params;
+            let whole: Vec<&'static str> = params.iter().map(|param| param.name).collect();
+            let required: Vec<&'static str> = params
+                .iter()
+                .filter(|param| !param.optional)
+                .map(|param| param.name)
+                .collect();
+            for names in [whole, required] {
+                let given: Vec<(&'static str, Value<'static>)> =
+                    names.iter().map(|name| (*name, Value::Null)).collect();
+                let shape = shape_of(*code, &given);
+                if shape > 0 {
+                    assert_eq!(shape_names(shape), names, "{code:?}");
+                    numbered += 1;
+                } else {
+                    let numbers = 1..=shapes::SHAPES.len() as u32;
+                    assert!(
+                        names.is_empty() || numbers.into_iter().all(|n| shape_names(n) != names),
+                        "{code:?}: {names:?} is a shape"
+                    );
+                }
+            }
+        }
+        assert!(numbered > 40, "{numbered} lists of names numbered");
+        // Names in another order, or not all of a shape's, or of another
+        // code's shape only, are written by name.
+        let given = |names: &[&'static str]| -> Vec<(&'static str, Value<'static>)> {
+            names.iter().map(|name| (*name, Value::Null)).collect()
+        };
+        assert_ne!(
+            shape_of(Code::WrongType, &given(&["expected", "actual"])),
+            0
+        );
+        assert_eq!(
+            shape_of(Code::WrongType, &given(&["actual", "expected"])),
+            0
+        );
+        assert_eq!(shape_of(Code::WrongType, &given(&["expected"])), 0);
+        assert_eq!(shape_of(Code::WrongType, &given(&["member"])), 0);
+        let report = Report::sorted(vec![Diagnostic::new(Code::WrongType, "/Name", "reversed")
+            .with("actual", "string")
+            .with("expected", "integer")]);
+        let mut record = Record::new();
+        record.write(&report);
+        // valid, the counts; the code's three words, the path's and the
+        // message's two each: then the params' count and their shape.
+        assert_eq!(record.words[10..12], [2, 0], "two params of no shape");
+        assert_same_as_text(&report);
     }
 
     #[test]

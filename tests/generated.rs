@@ -11,6 +11,10 @@
 //!   walker` markers), and the reader per structure of its words in the core
 //!   (`src/walked/generated.rs`), are what the model's table
 //!   (`src/schema.rs`) says, the same way;
+//! - the params shapes the report's reader builds with one literal each
+//!   (the `switch` between the `generated: params literals` markers in
+//!   `js/text-path.mjs`) and the core's numbers for them
+//!   (`src/report_record/shapes.rs`) come from one list, the same way;
 //! - every request example in a rule doc gets its code;
 //! - every diagnostic the fixtures and examples produce carries the `params`
 //!   its code declares (required members present, no undeclared member,
@@ -1295,14 +1299,13 @@ use crate::request::{Choice, Field, FilterItem, Manifest, Record};
 use crate::schema::{Member, Operation};
 use crate::scan::{first_time, within};";
 
-const SHAPES_START: &str = "// <generated: params shapes> from the code registry (src/diagnostic.rs) by tests/generated.rs (UPDATE_GENERATED=1 cargo test --test generated); do not edit by hand.";
-const SHAPES_END: &str = "// </generated: params shapes>";
 const LITERALS_START: &str = "// <generated: params literals> from the code registry by tests/generated.rs; do not edit by hand.";
 const LITERALS_END: &str = "// </generated: params literals>";
 
 /// The params shapes the wrapper builds with one literal each (the
-/// `switch` in `diagnostics` in js/text-path.mjs, numbered as `SHAPE_NAMES`
-/// lists them): the distinct lists of names of each validator code's whole
+/// `switch` in `diagnostics` in js/text-path.mjs), numbered from 1 in this
+/// order, which the core writes in place of the names (`SHAPES` in
+/// src/report_record/shapes.rs): the distinct lists of names of each validator code's whole
 /// `params` (unless more than two are optional: all of them at once is
 /// rare) and of its required members alone, in the order of first use, each
 /// of at most three names (the wrapper reads the values first, into three
@@ -1340,23 +1343,73 @@ fn shapes() -> Vec<Vec<&'static str>> {
     shapes
 }
 
-/// `SHAPE_NAMES`: each shape's names, joined by commas after a comma, at its number.
-fn params_shapes() -> String {
+/// Each code's params shapes, by the numbers `diagnostics`'s `switch` builds
+/// them at (from 1): its whole params', then its required members', 0 for
+/// none (or for the second when it is the first).
+fn code_shapes() -> Vec<[usize; 2]> {
+    let shapes = shapes();
+    let number = |names: Vec<&'static str>| {
+        shapes
+            .iter()
+            .position(|shape| *shape == names)
+            .map_or(0, |at| at + 1)
+    };
+    Code::ALL
+        .iter()
+        .map(|code| {
+            let params = code.rule().params;
+            let whole = number(params.iter().map(|param| param.name).collect());
+            let required = number(
+                params
+                    .iter()
+                    .filter(|param| !param.optional)
+                    .map(|param| param.name)
+                    .collect(),
+            );
+            [whole, if required == whole { 0 } else { required }]
+        })
+        .collect()
+}
+
+/// `src/report_record/shapes.rs`: the shapes' names at their numbers less
+/// one, and each code's shapes at its number, which the core writes a
+/// diagnostic's params by (the number in place of the names).
+fn record_shapes() -> String {
     let names: Vec<String> = shapes()
         .iter()
-        .map(|names| format!("  ',{}',\n", names.join(",")))
+        .map(|names| {
+            let quoted: Vec<String> = names.iter().map(|name| format!("{name:?}")).collect();
+            format!("    &[{}],\n", quoted.join(", "))
+        })
+        .collect();
+    let codes: Vec<String> = Code::ALL
+        .iter()
+        .zip(code_shapes())
+        .map(|(code, [whole, required])| {
+            format!("    [{whole}, {required}], // {}\n", code.as_str())
+        })
         .collect();
     format!(
-        "{SHAPES_START}\n\
-         /** Each params shape's names, each after a comma, at the shape's number (see `diagnostics`). */\n\
-         const SHAPE_NAMES = [\n{}];\n\
-         {SHAPES_END}",
-        names.concat()
+        "//! The params shapes the JS reader builds with one literal each (the\n\
+         //! `switch` in `diagnostics` in js/text-path.mjs), generated from the\n\
+         //! code registry (src/diagnostic.rs) by tests/generated.rs\n\
+         //! (UPDATE_GENERATED=1 cargo test --test generated); do not edit by hand.\n\
+         \n\
+         /// Each shape's names, in order, at its number less one (0 is none).\n\
+         pub(super) const SHAPES: [&[&str]; {}] = [\n{}];\n\
+         \n\
+         /// Each code's shapes at its number (its place in `Code::ALL`): its whole\n\
+         /// params', then its required members' (0: none, or the same).\n\
+         pub(super) const CODE_SHAPES: [[u8; 2]; {}] = [\n{}];\n",
+        names.len(),
+        names.concat(),
+        codes.len(),
+        codes.concat()
     )
 }
 
 /// The `switch` in `diagnostics` that builds the params of the shape
-/// numbered `shape` from the values `a0`, `a1` and `a2` in order: one
+/// numbered `shape` (from 1, as the core writes it) from the values `a0`, `a1` and `a2` in order: one
 /// literal of known members each, so that V8 makes every object of a shape
 /// alike (and a literal defines its members, running no setter of
 /// Object.prototype's), written in the function that reads the values,
@@ -1372,7 +1425,8 @@ fn params_literals() -> String {
                 .map(|(name, value)| format!("{name}: {value}"))
                 .collect();
             format!(
-                "        case {shape}: params = {{ {} }}; break;\n",
+                "        case {}: params = {{ {} }}; break;\n",
+                shape + 1,
                 members.join(", ")
             )
         })
@@ -1392,6 +1446,10 @@ fn whole_files() -> Vec<(PathBuf, String)> {
         (PathBuf::from("js/codes.d.ts"), codes_declarations()),
         (PathBuf::from("js/cli/rules.json"), cli_rules()),
         (PathBuf::from("src/walked/generated.rs"), reader_code()),
+        (
+            PathBuf::from("src/report_record/shapes.rs"),
+            record_shapes(),
+        ),
     ];
     for rule in rules() {
         files.push((Path::new("docs/rules").join(rule.page()), rule_page(rule)));
@@ -1406,12 +1464,6 @@ fn regions() -> Vec<(&'static str, &'static str, &'static str, String)> {
         ("README.md", FIXES_START, FIXES_END, readme_fixes()),
         ("index.d.ts", TS_START, TS_END, typescript_codes()),
         ("js/text-path.mjs", WALKER_START, WALKER_END, walker_code()),
-        (
-            "js/text-path.mjs",
-            SHAPES_START,
-            SHAPES_END,
-            params_shapes(),
-        ),
         (
             "js/text-path.mjs",
             LITERALS_START,

@@ -188,10 +188,9 @@ test('reports one after another whose texts have the same length, in the same pl
 
 test("one code's params of different names but as many, one report after another, each get their own names", () => {
   // schedule/invalid-expression gives one param of three names: `value` and
-  // `unit` (built name by name) and `suggestion` (one of the shapes built
-  // with one literal). The reader compares the names with each list it kept
-  // for the code, the one kept last first (`shapeOf` puts each new list at
-  // the head): another list of as many names is not it.
+  // `unit` (written by name: none of the shapes) and `suggestion` (one of the
+  // shapes built with one literal, written by its number): as many params,
+  // but the number, or the names, of each report's own.
   const expressions = { value: 'rate(0 minutes)', suggestion: 'rate(1 hours)', unit: 'rate(5 fortnights)' };
   for (const order of [['suggestion', 'value', 'unit'], ['unit', 'suggestion', 'value'], ['value', 'unit', 'suggestion']]) {
     for (const name of [...order, ...order]) {

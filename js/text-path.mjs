@@ -375,6 +375,8 @@ var plainBelow = 0;
 // the report is read (none is, see `reading`) could grow the memory, which
 // detaches the buffer the read began with.
 var memory;
+// The address of the core's table of fixed strings (the record header's fourth word: see `fixedLoaded`).
+var fixedTable;
 var kept; // what readReport keeps of this glue's reports, from one to the next (see `reportsKept`)
 
 // Where readReport copies a text not all ASCII (see `textBytes`), up to
@@ -397,37 +399,33 @@ const { set: setItems } = Object.getPrototypeOf(Uint8ArrayAtLoad.prototype);
 const mapGet = Map.prototype.get;
 
 /**
- * How many fixed strings a glue keeps (a power of two): a table where each
- * lands in one slot, by its address and length, and replaces what was
- * there. A report names a few dozen, all kept; a Map keyed by address cost
- * a hash lookup each, through `Reflect.apply` (the page may replace
- * Map.prototype.get), and was the report's dearest lookup. Codes are kept
- * at their number, below CODE_SLOTS.
+ * How many fixed strings a glue keeps, at their numbers: the core numbers
+ * each one it writes (its codes at their numbers), each below this
+ * (src/report_record.rs, `FIXED_NUMBERS`). A plain array read at the number
+ * the record gives: a table keyed by address and length cost two words and
+ * a hash each, the report's dearest lookup.
  */
-const FIXED_SLOTS = 1024;
-const CODE_SLOTS = 256;
+const FIXED_NUMBERS = 2048;
 
 /**
  * What readReport keeps of one glue's reports from one to the next: a view
  * of its whole wasm memory while the buffer is the same (`memory`,
- * `buffer`, `view`), and of the last report's text (`textViewOf`), the
- * fixed strings it decoded, each in the slot its
- * address and length pick (`fixedAt`), and the codes at their numbers
- * (`diagnostics`). Per glue, so that a
- * glue let go takes its memory with it (an instance the guard replaced is
- * forgotten by `followInstance`; its replacement's module data is the
- * same, so the strings kept stand for it too). The tables hold only what the
- * built-ins gave: no page code runs to fill or read them (indexing a typed
- * array, or an array at an index it has, asks no prototype).
+ * `buffer`, `view`), and of the last report's text (`textViewOf`), and the
+ * fixed strings it decoded, at their numbers (`fixedLoaded`), codes
+ * included. Per glue, so that a glue let go takes its memory with it. The
+ * numbers are the instance's (its core numbers the strings as it first
+ * writes them), so the strings are forgotten with the memory (`viewOf`)
+ * when an instance the guard replaced is forgotten by `followInstance`.
+ * The table holds only what the built-ins gave: no page code runs to fill
+ * or read it (an array at an index it has asks no prototype), and the page
+ * never sees it.
  */
 function reportsKept() {
   return {
     memory: undefined,
     buffer: undefined,
     view: new Uint32ArrayAtLoad(0),
-    keys: new Uint32ArrayAtLoad(2 * FIXED_SLOTS), // each slot's address and length: (0, 0) is ''
-    strings: new Array(FIXED_SLOTS).fill(''),
-    codes: new Array(CODE_SLOTS).fill(null),
+    strings: new Array(FIXED_NUMBERS).fill(null), // null: not decoded yet
     text: undefined,
     textAt: -1,
     textByteLength: 0,
@@ -443,6 +441,8 @@ function reportsKept() {
 function viewOf(wasm, address) {
   // The header's third word: the count of words, header included.
   if (kept.memory !== wasm || kept.view[(address >>> 2) + 2] === undefined) {
+    // Another instance's memory: its core numbers the fixed strings afresh.
+    if (kept.memory !== wasm) for (let i = 0; i < FIXED_NUMBERS; i += 1) kept.strings[i] = null;
     kept.buffer = bufferOf(wasm);
     kept.view = new Uint32ArrayAtLoad(kept.buffer);
     kept.memory = wasm;
@@ -486,46 +486,41 @@ function unitAt(unit, end) {
 
 /**
  * The next fixed string (src/report_record.rs): one that lives as long as
- * the module, given by its address in wasm memory and its length in bytes.
- * Decoded there the first time and kept (`kept.strings`), by address and
- * length (the module's data never moves or changes, in any instance of it),
- * so that a code, a params name or a fixed path or message is not cut afresh
- * on every report, and as a member name is one V8 has already looked up.
+ * the module, given by its number in the core's table of them. Decoded the
+ * first time and kept (`kept.strings`), so that a code, a params name or a
+ * fixed path or message is not cut afresh on every report, and as a member
+ * name is one V8 has already looked up.
  */
-const fixedString = () => fixedAt((next += 2) - 2);
+const fixedString = () => fixedNumbered(words[next++]);
 
-/** The slot of `FIXED_SLOTS` where the string at `address`, `length` bytes, is kept. */
-const slotOf = (address, length) => (address ^ (address >>> 10) ^ length) & (FIXED_SLOTS - 1);
-
-/** The fixed string whose address and length are the words at `at` (see `fixedOf`). */
-const fixedAt = (at) => fixedOf(words[at], words[at + 1]);
+/** The fixed string numbered `index`: kept, or loaded by `fixedLoaded`. Short, so that V8 inlines it. */
+const fixedNumbered = (index) => (index < FIXED_NUMBERS && kept.strings[index] !== null ? kept.strings[index] : fixedLoaded(index));
 
 /**
- * The fixed string at `address`, `length` bytes: kept, or decoded by
- * `fixedDecoded`. Short, so that V8 inlines it where it is called.
+ * The fixed string numbered `index`, not yet kept: its address and length
+ * read from the core's table (at `fixedTable`, two words each), decoded and
+ * kept at its number. '' for a detached view's undefined (the report is
+ * read again: see `readReport`), kept not.
  */
-function fixedOf(address, length) {
-  const slot = slotOf(address, length);
-  const keys = kept.keys;
-  return keys[2 * slot] === address && keys[2 * slot + 1] === length ? kept.strings[slot] : fixedDecoded(address, length, slot);
+function fixedLoaded(index) {
+  if (!(index < FIXED_NUMBERS)) return '';
+  const entry = new Uint32ArrayAtLoad(bufferOf(memory), fixedTable + 8 * index, 2);
+  const out = fixedDecoded(entry[0], entry[1]);
+  kept.strings[index] = out;
+  return out;
 }
 
 /**
- * The fixed string at `address`, `length` bytes, decoded from wasm memory
- * and kept in `slot`. Were the memory to grow while it is decoded (see
- * `readReport`), the view decoded may have been detached first, reading as
- * '': the string is then decoded again from a copy, which no growth
- * detaches, so that only what the memory holds is kept.
+ * The fixed string at `address`, `length` bytes, decoded from wasm memory.
+ * Were the memory to grow while it is decoded (see `readReport`), the view
+ * decoded may have been detached first, reading as '': the string is then
+ * decoded again from a copy, which no growth detaches, so that only what
+ * the memory holds is kept.
  */
-function fixedDecoded(address, length, slot) {
-  if (length === undefined) return ''; // a detached view's: the report is read again (see `readReport`)
+function fixedDecoded(address, length) {
   const buffer = bufferOf(memory);
   let out = apply(decode, decoder, [new Uint8ArrayAtLoad(buffer, address, length)]);
   if (bufferOf(memory) !== buffer) out = apply(decode, decoder, [copyOf(Uint8ArrayAtLoad, new Uint8ArrayAtLoad(bufferOf(memory), address, length), length)]);
-  const keys = kept.keys;
-  keys[2 * slot] = address;
-  keys[2 * slot + 1] = length;
-  kept.strings[slot] = out;
   return out;
 }
 
@@ -657,27 +652,18 @@ function operation() {
 }
 
 /**
- * The params whose `count` fixed names are the words from `names` on, and
- * whose values are those from `next` on, when they are of none of the
- * shapes `diagnostics` builds (the core wrote 0 for their shape): member by
- * member.
+ * The params of `count` members from the word `next` on, each one's name
+ * (a fixed string, or one of the text) then its value, when they are of
+ * none of the shapes `diagnostics` builds (the core wrote 0 for their
+ * shape): member by member.
  */
-function paramsByName(names, count) {
+function paramsByName(count) {
   const out = {};
-  for (let at = names; at < names + 2 * count; at += 2) ownMember(out, fixedAt(at), value());
+  for (; count > 0; count -= 1) {
+    const name = value();
+    ownMember(out, name, value());
+  }
   return out;
-}
-
-/**
- * The code whose number (its place in the core's list of codes) is `index`,
- * not yet kept: the fixed string at the word `at` (after the number). Kept
- * in `kept.codes` at its number (the core has fewer than CODE_SLOTS codes;
- * a detached view's undefined is not kept).
- */
-function codeAt(index, at) {
-  const code = fixedAt(at);
-  if (index < CODE_SLOTS) kept.codes[index] = code;
-  return code;
 }
 
 /**
@@ -697,16 +683,16 @@ function diagnostics(out, count, severity) {
   const record = words;
   const all = text;
   const ascii = extraBytes === 0;
-  const codes = kept.codes;
+  const strings = kept.strings;
   let word = next;
   let cut = at;
   for (; count > 0; count -= 1) {
+    // The code's number: its number among the fixed strings too.
     const index = record[word];
-    const code = index < CODE_SLOTS && codes[index] !== null ? codes[index] : codeAt(index, word + 1);
-    word += 3;
+    const code = index < FIXED_NUMBERS && strings[index] !== null ? strings[index] : fixedLoaded(index);
+    word += 1;
     // The path and the message, then the params' values when the core gave their shape's number.
     let shape;
-    let names = 0;
     let params = 0;
     let path;
     let message;
@@ -717,8 +703,9 @@ function diagnostics(out, count, severity) {
       const tag = record[word];
       let value;
       if (tag === 8) {
-        value = fixedOf(record[word + 1], record[word + 2]);
-        word += 3;
+        const number = record[word + 1];
+        value = number < FIXED_NUMBERS && strings[number] !== null ? strings[number] : fixedLoaded(number);
+        word += 2;
       } else if (tag === 5) {
         const end = record[word + 1];
         value = sliceOf(all, cut, (cut = ascii ? end : unitAt(cut, end)));
@@ -739,11 +726,8 @@ function diagnostics(out, count, severity) {
         params = record[word];
         if (params > 0) {
           shape = record[word + 1];
-          names = word + 2;
-          if (shape > 0) {
-            last += params;
-            word = names;
-          } else word = names + 2 * params;
+          word += 2;
+          if (shape > 0) last += params;
         } else word += 1;
       } else if (i === 2) a0 = value;
       else if (i === 3) a1 = value;
@@ -783,7 +767,7 @@ function diagnostics(out, count, severity) {
     } else if (params > 0) {
       next = word;
       at = cut;
-      params = paramsByName(names, params);
+      params = paramsByName(params);
       word = next;
       cut = at;
     } else params = undefined;
@@ -873,8 +857,10 @@ function textViewOf(address, bytes) {
  * the view.
  */
 function reportAt(start, view) {
-  // The header: where the text is, its length in bytes, the count of words.
+  // The header: where the text is, its length in bytes, the count of words,
+  // where the core's table of fixed strings is.
   const bytes = words[start + 1];
+  fixedTable = words[start + 3];
   text = bytes === 0 ? '' : apply(decode, decoder, [view]);
   if (words[start] === undefined) return undefined;
   // As many UTF-16 units as bytes: every character is ASCII, and the
@@ -886,11 +872,11 @@ function reportAt(start, view) {
     if (!copiedInto(textBytes, view)) return undefined; // the memory grew as it began: read again (see `readReport`)
   }
   // After the header: valid, the count of errors and of warnings, then the diagnostics.
-  next = start + 6;
+  next = start + 7;
   at = atByte = 0;
-  const errors = diagnostics([], words[start + 4], 'error');
-  const warnings = diagnostics([], words[start + 5], 'warning');
-  return { valid: words[start + 3] === 1, errors, warnings };
+  const errors = diagnostics([], words[start + 5], 'error');
+  const warnings = diagnostics([], words[start + 6], 'warning');
+  return { valid: words[start + 4] === 1, errors, warnings };
 }
 
 /** Whether JSON.stringify writes `value` from its own members (it has no toJSON). */

@@ -18,20 +18,25 @@
 //! A string that lives as long as the module (`&'static str`: a code, a
 //! params name, most values the rules name, such as `"integer"`; the
 //! request's text never is one, see [`Record::fixed`]) is not
-//! copied: the record gives its address in wasm memory and its length in
-//! bytes, `F`, and the wrapper decodes it there once and keeps it for the
-//! next reports. Cutting and, for a member name, looking up a string made
-//! afresh on every report cost more than the member itself.
+//! copied: the record gives its number, `F`, in a table the record keeps
+//! from one report to the next ([`Record::table`]: each one's address in
+//! wasm memory and length in bytes, the codes first at their numbers, the
+//! others numbered as first written), and the wrapper decodes it there once
+//! and keeps it at its number for the next reports. Cutting and, for a
+//! member name, looking up a string made afresh on every report cost more
+//! than the member itself; giving its address and length, two words the
+//! wrapper looked up by a hash, cost more than one word and an array's
+//! item. Beyond [`FIXED_MOST`] strings (the module has a few hundred) a
+//! fixed string is copied into the text as any other.
 //!
 //! The record, as 32-bit words (`S` marks where a string ends, `F` is a
-//! fixed string's two words):
+//! fixed string's number):
 //! - the report: `valid` (0 or 1), the count of errors, the count of
 //!   warnings, then the errors and the warnings, each a diagnostic (its
 //!   severity is its list's);
 //! - a diagnostic: its code's number (its place in
-//!   [`Code::ALL`](crate::diagnostic::Code::ALL), which the wrapper keeps
-//!   each code at, so that a code read once is found without its string),
-//!   `F` code, `T` path,
+//!   [`Code::ALL`](crate::diagnostic::Code::ALL), and its string's `F`),
+//!   `T` path,
 //!   `T` message (`T`: a string as a value writes it, [`Tag::String`] then
 //!   `S`, or [`Tag::Fixed`] then `F`), its params, then the count of fix
 //!   operations and each operation: 0 (`add`) or 1 (`replace`), `S` path
@@ -41,9 +46,9 @@
 //!   from the code registry with the wrapper's `switch` in its
 //!   `diagnostics`, which builds each shape with one literal of known
 //!   members, a fraction of the cost of adding members by name) and each
-//!   one's value in the shape's order; or, when no shape is theirs, 0, each
-//!   one's `F` name, then each one's value, in the same order. The number
-//!   spares the wrapper reading and comparing the names' words;
+//!   one's value in the shape's order; or, when no shape is theirs, 0 and
+//!   each one's `T` name and value. The number spares the wrapper reading
+//!   and comparing the names' words;
 //! - a value: a tag from [`Tag`], then for a number its word, for a
 //!   number's literal or a string `S`, for a fixed string `F`, for an array
 //!   the count of items and each item, for an object the count of members
@@ -62,13 +67,14 @@ mod shapes;
 
 /// Words before the report in the record the wasm boundary leaves in wasm
 /// memory (`write_record` in src/wasm.rs): the address of the record's
-/// text, the text's length in bytes, and the count of words, header included.
-pub const HEADER_WORDS: usize = 3;
+/// text, the text's length in bytes, the count of words, header included,
+/// and the address of the table of fixed strings ([`Record::table`]).
+pub const HEADER_WORDS: usize = 4;
 
 /// Where the first diagnostic starts, in words from the record's start:
 /// after the header, the report's `valid`, its count of errors and its
-/// count of warnings. A diagnostic starts with its code's number, then the
-/// code's address and length.
+/// count of warnings. A diagnostic starts with its code's number, which is
+/// its string's in the table of fixed strings.
 pub const FIRST_DIAGNOSTIC: usize = HEADER_WORDS + 3;
 
 /// The first word of each value in the record.
@@ -92,11 +98,22 @@ pub enum Tag {
     Array = 6,
     /// An object: the count of members, then each member's name and value.
     Object = 7,
-    /// A string that lives as long as the module: its address and length.
-    /// Never text of the input buffers, which the JS side would cache stale
-    /// (they are never `'static`: see [`Record::fixed`]).
+    /// A string that lives as long as the module: its number in
+    /// [`Record::table`]. Never text of the input buffers, which the JS side
+    /// would cache stale (they are never `'static`: see [`Record::fixed`]).
     Fixed = 8,
 }
+
+/// How many numbers [`Record::table`] has room for (a power of two): a
+/// fixed string's number is the slot its address and length pick, or the
+/// next free one, and the codes' are their numbers. The wrapper keeps as
+/// many strings at their numbers (`FIXED_NUMBERS` in js/text-path.mjs).
+pub const FIXED_NUMBERS: usize = 2048;
+
+/// The most fixed strings [`Record::table`] numbers, the codes included:
+/// half its room, so that a string's slot is nearly always free or the one
+/// looked for. The module has a few hundred.
+pub const FIXED_MOST: usize = FIXED_NUMBERS / 2;
 
 /// A report written as a record: `words` and the `text` its strings are cut from.
 #[derive(Debug, Default)]
@@ -105,10 +122,18 @@ pub struct Record {
     pub words: Vec<u32>,
     /// Every string of the report, one after another, as UTF-8.
     pub text: String,
-    /// The fixed strings written, by the word that gives their address
-    /// (which natively is only the pointer's low half), for the tests' reader.
+    /// Each fixed string written, at its number: its address and length,
+    /// two words (an address natively is only the pointer's low half; both
+    /// 0 where none is). The codes at their numbers, the others at the slot
+    /// their address and length pick, or the next free one. Kept from one
+    /// report to the next, as the wrapper keeps the strings it decoded at
+    /// their numbers.
+    pub table: Vec<u32>,
+    /// How many strings [`Record::table`] numbers.
+    numbered: usize,
+    /// The fixed strings at their numbers, for the tests' reader.
     #[cfg(test)]
-    fixed: Vec<(u32, &'static str)>,
+    strings: Vec<Option<&'static str>>,
 }
 
 impl Record {
@@ -117,21 +142,32 @@ impl Record {
         Record {
             words: Vec::new(),
             text: String::new(),
+            table: Vec::new(),
+            numbered: 0,
             #[cfg(test)]
-            fixed: Vec::new(),
+            strings: Vec::new(),
         }
     }
 
-    /// Empties the record, keeping its memory for the next report.
+    /// Empties the record, keeping its memory and its table of fixed
+    /// strings for the next report.
     pub fn clear(&mut self) {
         self.words.clear();
         self.text.clear();
-        #[cfg(test)]
-        self.fixed.clear();
     }
 
     /// Writes `report`, after whatever the record holds (callers clear it first).
     pub fn write(&mut self, report: &Report) {
+        if self.table.is_empty() {
+            // The first report: room for the table, and the codes numbered
+            // there at their numbers.
+            self.table.resize(2 * FIXED_NUMBERS, 0);
+            #[cfg(test)]
+            self.strings.resize(FIXED_NUMBERS, None);
+            for code in Code::ALL {
+                self.enter(*code as usize, code.as_str());
+            }
+        }
         let errors = report.of(Severity::Error).count();
         let warnings = report.diagnostics.len() - errors;
         self.push(u32::from(errors == 0));
@@ -145,12 +181,8 @@ impl Record {
     }
 
     fn diagnostic(&mut self, diagnostic: &Diagnostic) {
-        // The code's number and string at once: one capacity check.
-        let code = diagnostic.code.as_str();
-        self.words
-            .extend_from_slice(&[diagnostic.code as u32, address(code), word(code.len())]);
-        #[cfg(test)]
-        self.fixed.push((address(code), code));
+        // The code's number: its string's number in the table too.
+        self.push(diagnostic.code as u32);
         self.text(&diagnostic.path);
         self.text(&diagnostic.message);
         let params = &diagnostic.params;
@@ -159,14 +191,12 @@ impl Record {
         } else {
             let shape = shape_of(diagnostic.code, params);
             self.words.extend_from_slice(&[word(params.len()), shape]);
-            if shape == 0 {
-                for (name, _) in params {
+            for (name, value) in params {
+                if shape == 0 {
                     self.fixed(name);
                 }
+                self.value(value);
             }
-        }
-        for (_, value) in params {
-            self.value(value);
         }
         self.push(word(diagnostic.fix.len()));
         for operation in &diagnostic.fix {
@@ -225,12 +255,7 @@ impl Record {
     #[allow(clippy::ptr_arg)] // the variant is what says whether the text is fixed
     fn text(&mut self, text: &Cow<'static, str>) {
         match text {
-            Cow::Borrowed(text) => {
-                self.words
-                    .extend_from_slice(&[Tag::Fixed as u32, address(text), word(text.len())]);
-                #[cfg(test)]
-                self.fixed.push((address(text), text));
-            }
+            Cow::Borrowed(text) => self.fixed(text),
             Cow::Owned(text) => {
                 self.push(Tag::String as u32);
                 self.string(text);
@@ -247,18 +272,59 @@ impl Record {
         self.push(word(self.text.len()));
     }
 
-    /// Writes a string that lives as long as the module as its address
-    /// and its length in bytes, without copying it: two words at once.
-    /// The JS side caches it by address, so it must never be text from the
+    /// Writes a string that lives as long as the module as [`Tag::Fixed`]
+    /// and its number in [`Record::table`], numbered when first written,
+    /// without copying it; or, once the table numbers [`FIXED_MOST`], one
+    /// it does not as a string of the text. The JS side keeps it by number
+    /// from one report to the next, so it must never be text from the
     /// input buffers (`INPUT`, `WORDS` in src/wasm.rs), which the next call
     /// rewrites: those are lent for one call, never `'static`, so in the
     /// WebAssembly build every `&'static str` is the module's own data,
     /// params values' strings (`Value<'static>`) included.
     fn fixed(&mut self, text: &'static str) {
-        self.words
-            .extend_from_slice(&[address(text), word(text.len())]);
-        #[cfg(test)]
-        self.fixed.push((address(text), text));
+        match self.number_of(text) {
+            Some(number) => self.words.extend_from_slice(&[Tag::Fixed as u32, number]),
+            None => {
+                self.push(Tag::String as u32);
+                self.string(text);
+            }
+        }
+    }
+
+    /// The number of `text` in [`Record::table`], which numbers it if it is
+    /// not there yet; `None` when it is not and the table is full.
+    fn number_of(&mut self, text: &'static str) -> Option<u32> {
+        let entry = [address(text), word(text.len())];
+        // Fibonacci hashing of both words: the product's top bits.
+        let hash = (entry[0] ^ entry[1].rotate_left(16)).wrapping_mul(0x9e37_79b9);
+        let mut slot = (hash >> (32 - FIXED_NUMBERS.trailing_zeros())) as usize;
+        loop {
+            let held = self.table.get(2 * slot..2 * slot + 2)?;
+            if held == entry {
+                return Some(slot as u32);
+            }
+            if held == [0, 0] {
+                break;
+            }
+            slot = (slot + 1) % FIXED_NUMBERS;
+        }
+        if self.numbered >= FIXED_MOST {
+            return None;
+        }
+        self.enter(slot, text);
+        Some(slot as u32)
+    }
+
+    /// Gives `text` the number `slot` in [`Record::table`].
+    fn enter(&mut self, slot: usize, text: &'static str) {
+        if let Some(held) = self.table.get_mut(2 * slot..2 * slot + 2) {
+            held.copy_from_slice(&[address(text), word(text.len())]);
+            self.numbered += 1;
+            #[cfg(test)]
+            {
+                self.strings[slot] = Some(text);
+            }
+        }
     }
 
     /// Appends one word.
@@ -331,8 +397,9 @@ mod tests {
         text: &'r str,
         next: usize,
         at: usize,
-        /// What the wrapper finds in wasm memory at a fixed string's address.
-        fixed: &'r [(u32, &'static str)],
+        /// What the wrapper finds in wasm memory at each fixed string's
+        /// address and length in the table, at its number.
+        strings: &'r [Option<&'static str>],
     }
 
     impl Reader<'_> {
@@ -341,15 +408,16 @@ mod tests {
             self.words[self.next - 1]
         }
 
-        /// A fixed string: its address and its length in bytes.
+        /// A fixed string: its number.
         fn fixed(&mut self) -> Value<'static> {
-            let address = self.word();
-            let length = self.word() as usize;
-            let (_, text) = self
-                .fixed
-                .iter()
-                .find(|(at, text)| *at == address && text.len() == length)
-                .expect("a fixed string written");
+            let number = self.word() as usize;
+            Self::numbered(self.strings, number)
+        }
+
+        /// The fixed string numbered `number`, whose address and length
+        /// [`Record::table`] gives (checked, as the wrapper reads them).
+        fn numbered(strings: &[Option<&'static str>], number: usize) -> Value<'static> {
+            let text = strings[number].expect("a fixed string numbered");
             Value::String(Text::Owned((*text).to_owned()))
         }
 
@@ -411,7 +479,7 @@ mod tests {
 
         fn diagnostic(&mut self, severity: &'static str) -> Value<'static> {
             let number = self.word() as usize;
-            let code = self.fixed();
+            let code = Self::numbered(self.strings, number);
             assert_eq!(
                 code,
                 Value::from(Code::ALL[number].as_str()),
@@ -423,20 +491,24 @@ mod tests {
             members.push((Text::Borrowed("message"), self.text()));
             let params = self.word();
             if params > 0 {
-                let names: Vec<Value> = match self.word() {
-                    0 => (0..params).map(|_| self.fixed()).collect(),
-                    shape => shape_names(shape).into_iter().map(Value::from).collect(),
+                let params = match self.word() {
+                    0 => (0..params)
+                        .map(|_| {
+                            let Value::String(name) = self.text() else {
+                                unreachable!()
+                            };
+                            (name, self.value())
+                        })
+                        .collect(),
+                    shape => {
+                        let names = shape_names(shape);
+                        assert_eq!(names.len(), params as usize, "the shape's names");
+                        names
+                            .into_iter()
+                            .map(|name| (Text::Borrowed(name), self.value()))
+                            .collect()
+                    }
                 };
-                assert_eq!(names.len(), params as usize, "the shape's names");
-                let params = names
-                    .into_iter()
-                    .map(|name| {
-                        let Value::String(name) = name else {
-                            unreachable!()
-                        };
-                        (name, self.value())
-                    })
-                    .collect();
                 members.push((Text::Borrowed("params"), Value::Object(params)));
             }
             let operations = self.word();
@@ -469,8 +541,17 @@ mod tests {
                 text: &record.text,
                 next: 0,
                 at: 0,
-                fixed: &record.fixed,
+                strings: &record.strings,
             };
+            assert_eq!(record.table.len(), 2 * record.strings.len());
+            for (number, text) in record.strings.iter().enumerate() {
+                let entry = text.map_or([0, 0], |text| [address(text), word(text.len())]);
+                assert_eq!(
+                    record.table[2 * number..2 * number + 2],
+                    entry,
+                    "{text:?}: its address and length at its number"
+                );
+            }
             let valid = reader.word() == 1;
             let errors = reader.word();
             let warnings = reader.word();
@@ -545,9 +626,11 @@ mod tests {
         ]);
         let mut record = Record::new();
         record.write(&report);
-        let fixed: Vec<&str> = record.fixed.iter().map(|(_, text)| *text).collect();
         for text in ["/Options/Mtime", "é fixed 😀", "/Options/VerifyMode"] {
-            assert!(fixed.contains(&text), "{text} is written as a fixed string");
+            assert!(
+                record.strings.contains(&Some(text)),
+                "{text} is written as a fixed string"
+            );
         }
         assert!(!record.text.contains("Mtime"), "nor copied into the text");
         assert_same_as_text(&report);
@@ -578,10 +661,15 @@ mod tests {
             record.words.extend([0; HEADER_WORDS]);
             record.write(&report);
             let code = first.code.as_str();
+            let number = first.code as usize;
             assert_eq!(
-                record.words[FIRST_DIAGNOSTIC..FIRST_DIAGNOSTIC + 3],
-                [first.code as u32, address(code), word(code.len())],
-                "{entry}: the first diagnostic's code number, then its code's address and length"
+                record.words[FIRST_DIAGNOSTIC], number as u32,
+                "{entry}: the code's number"
+            );
+            assert_eq!(
+                record.table[2 * number..2 * number + 2],
+                [address(code), word(code.len())],
+                "{entry}: the code's address and length at its number in the table"
             );
             reports += 1;
         }
@@ -640,17 +728,51 @@ mod tests {
             .with("expected", "integer")]);
         let mut record = Record::new();
         record.write(&report);
-        // valid, the counts; the code's three words, the path's and the
-        // message's two each: then the params' count and their shape.
-        assert_eq!(record.words[10..12], [2, 0], "two params of no shape");
+        // valid, the counts; the code's number, the path's and the
+        // message's two words each: then the params' count and their shape.
+        assert_eq!(record.words[8..10], [2, 0], "two params of no shape");
         assert_same_as_text(&report);
     }
 
     #[test]
+    fn fixed_strings_beyond_the_most_numbered_are_copied_into_the_text() {
+        // More distinct fixed strings than the table numbers (the module has
+        // a few hundred): slices of one leaked string, each its own address
+        // and length; those beyond are written as strings of the text.
+        let long: &'static str = Box::leak("fixed-".repeat(400).into_boxed_str());
+        let many: Vec<Value<'static>> = (1..=FIXED_MOST + 100)
+            .map(|end| Value::String(Text::Borrowed(&long[..end])))
+            .collect();
+        let report = Report::sorted(vec![Diagnostic::new(
+            Code::TagReservedPrefix,
+            "/Tags/0/Key",
+            "many",
+        )
+        .with("prefix", "aws:")
+        .with("many", many)]);
+        let mut record = Record::new();
+        record.write(&report);
+        assert_eq!(record.numbered, FIXED_MOST, "as many numbered as the most");
+        assert!(
+            record.text.ends_with(&long[..FIXED_MOST + 100]),
+            "the rest copied"
+        );
+        assert_same_as_text(&report);
+        // A full table still gives the strings it numbered their numbers.
+        record.clear();
+        record.write(&report);
+        assert_eq!(record.numbered, FIXED_MOST);
+        assert_eq!(
+            Reader::report(&record),
+            json::parse(&report.to_json_text()).expect("JSON").value
+        );
+    }
+
+    #[test]
     fn every_code_has_a_number_the_wrapper_keeps() {
-        // js/text-path.mjs keeps codes at their numbers below CODE_SLOTS (256);
-        // a code beyond would be read correctly, but decoded on every report.
-        assert!(Code::ALL.len() <= 256, "{} codes", Code::ALL.len());
+        // The codes are the first fixed strings numbered, at their numbers,
+        // which js/text-path.mjs keeps below FIXED_NUMBERS.
+        assert!(Code::ALL.len() < FIXED_MOST, "{} codes", Code::ALL.len());
         for (number, code) in Code::ALL.iter().enumerate() {
             assert_eq!(*code as usize, number, "{code:?}");
         }

@@ -337,6 +337,7 @@ fn write_record(report: &Report) -> usize {
             record.text.as_ptr() as usize as u32,
             record.text.len() as u32,
             record.words.len() as u32,
+            record.table.as_ptr() as usize as u32,
         ];
         record.words[..HEADER_WORDS].copy_from_slice(&header);
         let address = record.words.as_ptr() as usize;

@@ -28,16 +28,17 @@ fn validate_utf8(bytes: &[u8]) -> usize {
 }
 
 /// The header and the first words of the report's record at `address`
-/// (src/report_record.rs): `[text address, text bytes, words, valid, errors,
-/// warnings]`, the record's text, and the first diagnostic's code (a fixed
-/// string, read where it lies in wasm memory). The package's reader is
+/// (src/report_record.rs): `[text address, text bytes, words, table address,
+/// valid, errors, warnings]`, the record's text, and the first diagnostic's
+/// code (a fixed string, read where the table of fixed strings says it lies
+/// in wasm memory, at the code's number). The package's reader is
 /// tested in tests/node/report-record.test.mjs.
 fn record_at(address: usize) -> ([u32; FIRST_DIAGNOSTIC], String, String) {
     let buffer = wasm_bindgen::memory()
         .unchecked_into::<js_sys::WebAssembly::Memory>()
         .buffer();
-    // Up to the first diagnostic's code: its number, address and length.
-    const READ: usize = FIRST_DIAGNOSTIC + 3;
+    // Up to the first diagnostic's code's number.
+    const READ: usize = FIRST_DIAGNOSTIC + 1;
     let words =
         js_sys::Uint32Array::new_with_byte_offset_and_length(&buffer, address as u32, READ as u32);
     let mut head = [0u32; READ];
@@ -52,9 +53,19 @@ fn record_at(address: usize) -> ([u32; FIRST_DIAGNOSTIC], String, String) {
             .copy_to(&mut bytes);
         String::from_utf8(bytes).expect("UTF-8 text")
     };
-    // The first diagnostic's code: its number, then the fixed string's
-    // address and length (src/report_record.rs).
-    let code = utf8(head[FIRST_DIAGNOSTIC + 1], head[FIRST_DIAGNOSTIC + 2]);
+    // The first diagnostic's code: its number, which is its string's in the
+    // table of fixed strings, two words each (address, length) from the
+    // header's fourth word (src/report_record.rs).
+    let table = js_sys::Uint32Array::new_with_byte_offset_and_length(
+        &wasm_bindgen::memory()
+            .unchecked_into::<js_sys::WebAssembly::Memory>()
+            .buffer(),
+        head[3] + 8 * head[FIRST_DIAGNOSTIC],
+        2,
+    );
+    let mut entry = [0u32; 2];
+    table.copy_to(&mut entry);
+    let code = utf8(entry[0], entry[1]);
     let text = utf8(head[0], head[1]);
     let mut first = [0; FIRST_DIAGNOSTIC];
     first.copy_from_slice(&head[..FIRST_DIAGNOSTIC]);
@@ -239,7 +250,7 @@ fn the_utf8_path_is_silent_for_a_clean_request_and_reports_like_validate() {
     let clean = text(&good_request());
     assert_eq!(validate_utf8(clean.as_bytes()), 0);
     let broken = r#"{"SourceLocationArn": 1}"#;
-    let ([_, _, _, valid, errors, warnings], strings, code) =
+    let ([_, _, _, _, valid, errors, warnings], strings, code) =
         record_at(validate_utf8(broken.as_bytes()));
     let report = validate(broken.into());
     assert_eq!((valid, errors, warnings), (0, 2, 0));

@@ -64,3 +64,37 @@ test('built-ins replaced after load by ones that throw: every report is the one 
     }
   }
 });
+
+test('TypeError and RangeError replaced after load: a BigInt and a cycle are told apart as before', () => {
+  // The wrapper tells JSON.stringify's refusal of a BigInt, and a cycle, by
+  // the TypeError the engine throws: with the global read live, a page's
+  // replacement made that refusal an unreadable request. (Not applyDefaults
+  // of a BigInt: the glue makes the core's TypeError with the global one.)
+  const { validate } = freshNodeInstance();
+  const big = () => request({ Options: { BytesPerSecond: 2n ** 60n } });
+  const calls = {
+    'validate(BigInt)': () => validate(big()),
+    'a cycle': () => validate(circular()),
+  };
+  const outcome = (call) => {
+    try {
+      return { report: call() };
+    } catch (error) {
+      return { thrown: `${error?.constructor?.name}: ${error?.message}` };
+    }
+  };
+  const expected = Object.fromEntries(Object.entries(calls).map(([name, call]) => [name, outcome(call)]));
+  assert.equal(expected['validate(BigInt)'].report.valid, true);
+  assert.match(expected['a cycle'].report.errors[0].message, /circular: \/Tags\/0\/Value refers back to \/Tags\)/);
+  for (const name of ['TypeError', 'RangeError']) {
+    const builtIn = globalThis[name];
+    const got = {};
+    globalThis[name] = class Replaced {};
+    try {
+      for (const [label, call] of Object.entries(calls)) got[label] = outcome(call);
+    } finally {
+      globalThis[name] = builtIn;
+    }
+    for (const label of Object.keys(calls)) assert.deepEqual(got[label], expected[label], `${name} replaced: ${label}`);
+  }
+});

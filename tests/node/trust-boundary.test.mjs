@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { runInNewContext } from 'node:vm';
 import { callAtEveryDepth } from '../runtimes/checks.mjs';
-import { DESTINATION, SOURCE, freshNodeInstance, pkgDir, requireBuiltPackage } from './helpers.mjs';
+import { DESTINATION, SOURCE, example, freshNodeInstance, pkgDir, requireBuiltPackage } from './helpers.mjs';
 
 requireBuiltPackage();
 const require = createRequire(import.meta.url);
@@ -470,6 +470,35 @@ test('a circular request is reported in one sentence that names the cycle', () =
 
 const TASK_ARN = 'arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0';
 
+test('a cycle is named through member names with ~ and / anywhere, and a name of millions of units costs no more than itself', () => {
+  const { validate } = freshInstance();
+  // Escaped as RFC 6901 says: ~ as ~0, / as ~1, at the start, the end, side by side.
+  const names = ['~0~1/', '/a~~//b~', '~1'];
+  const escaped = ['~00~01~1', '~1a~0~0~1~1b~0', '~01'];
+  const tags = {};
+  let inner = tags;
+  for (const name of names) inner = inner[name] = {};
+  inner.back = tags;
+  assert.equal(
+    validate(request({ Tags: tags })).errors[0].message,
+    `The request could not be read as JSON (it is circular: /Tags/${escaped.join('/')}/back refers back to /Tags); pass a plain object or a JSON string.`,
+  );
+  // A getter's TypeError sends the request to findCycle, which escapes every
+  // name it walks: a long one is returned as it is (it took 708 MB and 3 s
+  // for 20 million units when built unit by unit; see docs/performance.md).
+  const long = request({});
+  Object.defineProperty(long, 'Name', {
+    enumerable: true,
+    get() {
+      throw new TypeError('the getter says no');
+    },
+  });
+  long['k'.repeat(4_000_000)] = 1;
+  const [error] = validate(long).errors;
+  assert.equal(error.code, 'input/not-serializable');
+  assert.match(error.message, /\(the getter says no\)/);
+});
+
 test('options whose getters answer differently on each read leave no kept options that a later call would use', () => {
   const instance = freshInstance();
   const update = { TaskArn: TASK_ARN, Tags: [{ Key: 'team', Value: 'data' }] };
@@ -610,6 +639,68 @@ test('applyDefaults(object) and validate(x, options) with the JS stack nearly fu
       assert.ok(error.cause instanceof RangeError, String(error.cause));
       return true;
     });
+  }
+});
+
+test('validate(x, cyclic options) and applyDefaults(x, cyclic options) at every depth near a full stack: the TypeError given at normal depth, or the engine\'s RangeError', () => {
+  // The wrapper's own error path (unexpected) may run out of stack too: it
+  // then threw the core's reading of the stack run out ("options could not
+  // be read as JSON (Maximum call stack size exceeded)"), which is not what
+  // the options are. A small frame, one depth after another below the
+  // deepest (the hunt's sweep: 9 depths of 7,000 failed).
+  const instance = freshNodeInstance();
+  const options = {};
+  options.self = options;
+  const request = example('many-problems');
+  const calls = {
+    'validate(object)': () => instance.validate(request, options),
+    'validate(text)': () => instance.validate(JSON.stringify(request), options),
+    applyDefaults: () => instance.applyDefaults(request, options),
+  };
+  const deep = (depth, call) => (depth === 0 ? call() : deep(depth - 1, call));
+  let deepest = 1_000;
+  for (;;) {
+    try {
+      deep(deepest * 2, () => 0);
+      deepest *= 2;
+    } catch {
+      break;
+    }
+  }
+  for (let step = deepest >> 1; step > 0; step >>= 1) {
+    try {
+      deep(deepest + step, () => 0);
+      deepest += step;
+    } catch {
+      // beyond
+    }
+  }
+  for (const [name, call] of Object.entries(calls)) {
+    const what = (error) => `${error?.constructor?.name}: ${error?.message}`;
+    let expected;
+    try {
+      call();
+    } catch (error) {
+      expected = what(error);
+    }
+    assert.match(expected, /^TypeError: (validate|applyDefaults): options could not be read as JSON \(Converting circular/, name);
+    const seen = new Set();
+    for (let depth = Math.max(0, deepest - 8_000); depth <= deepest; depth += 1) {
+      try {
+        deep(depth, () => {
+          try {
+            call();
+            seen.add('returned');
+          } catch (error) {
+            seen.add(what(error));
+          }
+        });
+      } catch {
+        // out of stack before the call
+      }
+    }
+    seen.delete('RangeError: Maximum call stack size exceeded');
+    assert.deepEqual([...seen], [expected], name);
   }
 });
 

@@ -406,11 +406,14 @@ const mapGet = Map.prototype.get;
 /**
  * How many fixed strings a glue keeps, at their numbers: the core numbers
  * each one it writes (its codes at their numbers), each below this
- * (src/report_record.rs, `FIXED_NUMBERS`). A plain array read at the number
- * the record gives: a table keyed by address and length cost two words and
- * a hash each, the report's dearest lookup.
+ * (src/report_record.rs, `FIXED_NUMBERS`, which tests/generated.rs writes
+ * here). A plain array read at the number the record gives: a table keyed by
+ * address and length cost two words and a hash each, the report's dearest
+ * lookup.
  */
+// <generated: fixed numbers> from FIXED_NUMBERS in src/report_record.rs by tests/generated.rs; do not edit by hand.
 const FIXED_NUMBERS = 2048;
+// </generated: fixed numbers>
 
 /**
  * What readReport keeps of one glue's reports from one to the next: a view
@@ -505,13 +508,16 @@ const fixedNumbered = (index) => (index < FIXED_NUMBERS && kept.strings[index] !
  * The fixed string numbered `index`, not yet kept: its address and length
  * read from the core's table (at `fixedTable`, two words each), decoded and
  * kept at its number. '' for a detached view's undefined (the report is
- * read again: see `readReport`), kept not.
+ * read again: see `readReport`), kept not. A number beyond the kept ones
+ * (the core's table larger than `FIXED_NUMBERS`, which the generated
+ * constant rules out) is decoded all the same, not kept: a right report,
+ * slower, rather than an empty string.
  */
 function fixedLoaded(index) {
-  if (!(index < FIXED_NUMBERS)) return '';
+  if (index === undefined) return '';
   const entry = new Uint32ArrayAtLoad(bufferOf(memory), fixedTable + 8 * index, 2);
   const out = fixedDecoded(entry[0], entry[1]);
-  kept.strings[index] = out;
+  if (index < FIXED_NUMBERS) kept.strings[index] = out;
   return out;
 }
 

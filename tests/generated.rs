@@ -1437,6 +1437,24 @@ fn params_literals() -> String {
     )
 }
 
+const FIXED_START: &str = "// <generated: fixed numbers> from FIXED_NUMBERS in src/report_record.rs by tests/generated.rs; do not edit by hand.";
+const FIXED_END: &str = "// </generated: fixed numbers>";
+
+/// The reader's `FIXED_NUMBERS` in js/text-path.mjs: the core's (read from
+/// src/report_record.rs, which the native library does not build), so that
+/// the two never drift apart (the reader keeps strings at the core's numbers).
+fn fixed_numbers() -> String {
+    const DECLARED: &str = "pub const FIXED_NUMBERS: usize = ";
+    let source = fs::read_to_string(root().join("src/report_record.rs")).expect("readable");
+    let value = source
+        .split_once(DECLARED)
+        .and_then(|(_, rest)| rest.split_once(';'))
+        .map(|(value, _)| value)
+        .expect("src/report_record.rs declares FIXED_NUMBERS");
+    let number: usize = value.parse().expect("FIXED_NUMBERS is a number");
+    format!("{FIXED_START}\nconst FIXED_NUMBERS = {number};\n{FIXED_END}")
+}
+
 /// Every generated file: (path from the repository root, whole content).
 /// Files of which only a region is generated are handled by [`regions`].
 fn whole_files() -> Vec<(PathBuf, String)> {
@@ -1470,6 +1488,7 @@ fn regions() -> Vec<(&'static str, &'static str, &'static str, String)> {
             LITERALS_END,
             params_literals(),
         ),
+        ("js/text-path.mjs", FIXED_START, FIXED_END, fixed_numbers()),
     ]
 }
 

@@ -554,3 +554,55 @@ test("a page that replaces Array.prototype[Symbol.iterator] never runs while val
   for (const report of reports) assertSameReport(report, expected, 'the report');
   assert.match(nonFinite.errors[0].message, /it is NaN, which is not a finite number/);
 });
+
+test("a replaced instance's fixed strings are read at its own numbers, not the ones the reader kept from the instance before", () => {
+  // A new instance numbers its fixed strings afresh, as it first writes
+  // them: two that hash to one slot swap numbers when written in the other
+  // order, so a number the reader kept a string at may be another string's
+  // in the next instance. Modelled here by a glue whose second instance's
+  // memory is a copy of the first's in which the number of the report's
+  // first code is the word "renumbered".
+  const require = createRequire(import.meta.url);
+  const gluePath = require.resolve('../../pkg/node/datasync_task_validator.cjs');
+  const { createValidate } = require('../../pkg/node/text-path.cjs');
+  delete require.cache[gluePath];
+  const real = require(gluePath);
+  delete require.cache[gluePath];
+  let instance = 0;
+  let copy;
+  let input = 0;
+  const RENUMBERED = 'renumbered';
+  const replaced = Object.create(real);
+  replaced.instance = () => instance;
+  replaced.wasmMemory = () => (instance === 0 ? real.wasmMemory() : copy);
+  replaced.inputBuffer = (bytes) => (input = real.inputBuffer(bytes));
+  replaced.validateInputPlain = (written) => {
+    if (instance === 0) return real.validateInputPlain(written);
+    // The request was written into the copy: the real core reads it from its own memory.
+    new Uint8Array(real.wasmMemory().buffer).set(new Uint8Array(copy.buffer, input, written), input);
+    const record = real.validateInputPlain(written);
+    const bytes = new Uint8Array(real.wasmMemory().buffer);
+    if (copy.buffer.byteLength < bytes.length) copy.grow((bytes.length - copy.buffer.byteLength) / 65536);
+    new Uint8Array(copy.buffer).set(bytes);
+    // The record's header: its fourth word is where the table of fixed strings is (two words each).
+    const words = new Uint32Array(copy.buffer);
+    const table = words[(record >>> 2) + 3];
+    const firstCode = words[(record >>> 2) + 4 + 3]; // after the header, valid and the two counts
+    // The new string: after the record's text, past everything the core wrote.
+    const at = words[record >>> 2] + words[(record >>> 2) + 1] + 64;
+    new TextEncoder().encodeInto(RENUMBERED, new Uint8Array(copy.buffer, at));
+    words.set([at, RENUMBERED.length], (table >>> 2) + 2 * firstCode);
+    return record;
+  };
+  const own = createValidate(replaced);
+  const first = withClock(FIXTURE_TIME, () => own(MANY));
+  assertSameReport(first, glue.validate(MANY), 'the first instance');
+  const code = first.errors[0].code;
+  instance = 1;
+  copy = new WebAssembly.Memory({ initial: real.wasmMemory().buffer.byteLength / 65536 });
+  const second = withClock(FIXTURE_TIME, () => own(MANY));
+  const expected = JSON.parse(JSON.stringify(first));
+  for (const diagnostic of [...expected.errors, ...expected.warnings]) if (diagnostic.code === code) diagnostic.code = RENUMBERED;
+  assert.notEqual(JSON.stringify(expected), JSON.stringify(first));
+  assertSameReport(second, expected, 'the second instance');
+});

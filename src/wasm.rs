@@ -321,11 +321,12 @@ fn validate_bytes(bytes: &[u8], options: &CallOptions) -> usize {
 }
 
 /// Writes `report` into the one reused [`Record`] and returns the address of
-/// its words. The first three are a header: the address of the record's
-/// text, the text's length in bytes and the count of words, header
-/// included; the report follows (see [`crate::report_record`]). Both stay
-/// where they are until the next report is written, and the wrapper reads
-/// them at once, before anything can call the core again.
+/// its words. The first four are a header: the address of the record's
+/// text, the text's length in bytes, the count of words, header included,
+/// and the address of its table of fixed strings; the report follows (see
+/// [`crate::report_record`]). Words and text stay where they are until the
+/// next report is written, and the wrapper reads them at once, before
+/// anything can call the core again.
 fn write_record(report: &Report) -> usize {
     RECORD.with(|cell| {
         // Taken out while written (no borrow held) and put back: its memory is reused.
@@ -390,8 +391,8 @@ thread_local! {
 /// long as the thread-local is borrowed, inside its `with`, so the compiler
 /// keeps the request's text out of anything `'static`. In this build every
 /// `&'static str` is then the module's own data, which a report's record
-/// writes by address ([`crate::report_record::Tag::Fixed`]) for the JS side
-/// to cache: a diagnostic's params value (`Value<'static>`) can never be the
+/// writes by its number in the record's table
+/// ([`crate::report_record::Tag::Fixed`]) for the JS side to cache: a diagnostic's params value (`Value<'static>`) can never be the
 /// request's text, which the next call rewrites.
 struct Lent<T: 'static>(Cell<&'static [T]>);
 

@@ -111,8 +111,7 @@ copy_glue() {
 # and slice (passStringToWasm0), `instanceof Date` and Date.prototype.getTime
 # (describeSchedule's `from`), WebAssembly.Table's get and set (every value
 # the core holds; not the five sets that fill the table as an instance
-# starts), DataView's setInt32, setFloat64 and setBigInt64 (every
-# value the core asks of JS) and the typed arrays' set. A
+# starts) and the typed arrays' set. A
 # string is decoded from a copy of its bytes (getStringFromWasm0, which no
 # call of validate() on the object path reaches), so that a decode replaced
 # before load that validates another request first, growing the memory, no
@@ -122,11 +121,20 @@ copy_glue() {
 # view of it, made applyDefaults, fields and describeSchedule throw the
 # engine's TypeError ("... detached ArrayBuffer"), and an encodeInto that did
 # so cut a string the core asked for. So views and copies of the memory are
-# made with the Uint8Array constructor (no subarray), the DataView setters
-# write into a buffer of the glue's own (`scratch`), whose bytes are then
-# copied in by index (`copyIn`) through a view taken afresh, and encodeInto,
+# made with the Uint8Array constructor (no subarray), and encodeInto,
 # given a view of the memory, is run once more into a buffer of its own
-# (copied in likewise) when that view is found detached afterwards.
+# (copied in by index, `copyIn`, through a view taken afresh) when that view
+# is found detached afterwards. What the core asks of JS (a number, a
+# BigInt, a string's address and length) is written with no call at all
+# (`putOn`, where wasm-bindgen calls DataView's setters, which a page may
+# replace before load with one that calls the package again after its work,
+# overwriting the glue's scratch bytes before they were copied in: "memory
+# access out of bounds"): a view of the memory is taken first, then the value
+# is assigned to an Int32Array, Float64Array or BigInt64Array over 8 scratch
+# bytes of the glue's own and those are copied in by index, element
+# assignments that run no code of the page. Typed arrays use the host's byte
+# order; the memory is little-endian, so on a big-endian host (checked once
+# at load; untested, as no such host is at hand) the bytes go in reversed.
 # README ("Requests as objects") lists what the glue still reads live. Fails
 # loudly unless wasm-bindgen wrote each call as many times as expected (once,
 # unless said).
@@ -148,9 +156,9 @@ take_at_load() {
       ["Date.prototype.getTime.call(arg0)", "reflectApply(getTime, arg0, [])"],
       ["wasm.__wbindgen_externrefs.set(idx, obj)", "reflectApply(tableSet, wasm.__wbindgen_externrefs, [idx, obj])"],
       ["wasm.__wbindgen_externrefs.get(idx)", "reflectApply(tableGet, wasm.__wbindgen_externrefs, [idx])"],
-      ["getDataViewMemory0().setInt32(", "putOn(setInt32, 4, ", 4],
-      ["getDataViewMemory0().setFloat64(", "putOn(setFloat64, 8, "],
-      ["getDataViewMemory0().setBigInt64(", "putOn(setBigInt64, 8, "],
+      ["getDataViewMemory0().setInt32(", "putOn(scratchInt32, 4, ", 4],
+      ["getDataViewMemory0().setFloat64(", "putOn(scratchFloat64, 8, "],
+      ["getDataViewMemory0().setBigInt64(", "putOn(scratchBigInt64, 8, "],
       // A view made with no call of a replaceable built-in (no subarray). An encodeInto that grew the memory
       // first wrote nothing into it, now detached: then once more, into a buffer of its own, copied in by index.
       ["const view = getUint8ArrayMemory0().subarray(ptr + offset, ptr + len);", "let view = new Uint8Array(wasm.memory.buffer, ptr + offset, len - offset);"],
@@ -161,16 +169,18 @@ take_at_load() {
       if (parts.length !== times + 1) throw new Error(`${file}: ${parts.length - 1} calls of ${live}, not ${times}`);
       code = parts.join(taken);
     }
-    // Every call of getDataViewMemory0 is replaced above (putOn): its definition goes too.
-    code = code.replace(/^function getDataViewMemory0\(\) \{$[^]*?^\}$/m, "");
-    if (code.includes("getDataViewMemory0")) throw new Error(`${file}: getDataViewMemory0 is still called`);
+    // Every call of getDataViewMemory0 is replaced above (putOn): its definition and its cache go too.
+    code = code.replace(/^function getDataViewMemory0\(\) \{$[^]*?^\}$/m, "").replace(/^ *(let )?cachedDataViewMemory0 = null;\n/gm, "");
+    if (/getDataViewMemory0|cachedDataViewMemory0/.test(code)) throw new Error(`${file}: getDataViewMemory0 is still called, or its cache kept`);
     const line = "const { parse: jsonParse, stringify: jsonStringify } = JSON, { get: reflectGet, set: reflectSet, apply: reflectApply } = Reflect,"
       + " { decode: textDecode } = TextDecoder.prototype, { encodeInto: textEncodeInto } = TextEncoder.prototype,"
       + " { charCodeAt, slice: stringSlice } = String.prototype, DateAtLoad = Date, { getTime } = Date.prototype, hasInstance = Function.prototype[Symbol.hasInstance],"
-      + " { get: tableGet, set: tableSet } = WebAssembly.Table.prototype, { setInt32, setFloat64, setBigInt64 } = DataView.prototype,"
-      + " { set: typedSet } = Object.getPrototypeOf(Uint8Array.prototype), scratchBytes = new Uint8Array(8), scratch = new DataView(scratchBytes.buffer),"
+      + " { get: tableGet, set: tableSet } = WebAssembly.Table.prototype, { set: typedSet } = Object.getPrototypeOf(Uint8Array.prototype),"
+      + " scratchBuffer = new ArrayBuffer(8), scratchBytes = new Uint8Array(scratchBuffer), scratchInt32 = new Int32Array(scratchBuffer),"
+      + " scratchFloat64 = new Float64Array(scratchBuffer), scratchBigInt64 = new BigInt64Array(scratchBuffer), littleEndian = (scratchInt32[0] = 1, scratchBytes[0] === 1),"
       + " copyIn = (bytes, at, count) => { const memory = getUint8ArrayMemory0(); for (let byte = 0; byte < count; byte++) memory[at + byte] = bytes[byte]; },"
-      + " putOn = (method, size, at, value) => { reflectApply(method, scratch, [0, value, true]); copyIn(scratchBytes, at, size); };\n";
+      + " putOn = (scratch, size, at, value) => { const memory = getUint8ArrayMemory0(); scratch[0] = value;"
+      + " for (let byte = 0; byte < size; byte++) memory[at + byte] = scratchBytes[littleEndian ? byte : size - 1 - byte]; };\n";
     fs.writeFileSync(file, line + code);
   ' "$1"
 }

@@ -34,12 +34,13 @@ const TYPED_ARRAY = Object.getPrototypeOf(Uint8Array.prototype);
 /**
  * Replaces `holder[name]` by a function that calls `before()` when
  * `armed()` says so (not while `before()` runs: it calls the replacement
- * too), then the built-in; loads a fresh glue and wrapper
+ * too), then the built-in (with `after`, the built-in first, then
+ * `before()`: a page that logs what it did, say); loads a fresh glue and wrapper
  * (guarded, as the entries load them) while it is in place, runs
  * `body(validate, { validate, applyDefaults, fields, describeSchedule })`
  * and puts the built-in back.
  */
-function loadedAfter(holder, name, armed, before, body) {
+function loadedAfter(holder, name, armed, before, body, { after = false } = {}) {
   const builtIn = holder[name];
   let loaded = false;
   let inner = false;
@@ -55,12 +56,16 @@ function loadedAfter(holder, name, armed, before, body) {
   holder[name] =
     name === 'apply'
       ? function apply(target, self, args) {
-          maybeBefore();
-          return builtIn(target, self, args);
+          if (!after) maybeBefore();
+          const result = builtIn(target, self, args);
+          if (after) maybeBefore();
+          return result;
         }
       : function replaced(...args) {
-          maybeBefore();
-          return Reflect.apply(builtIn, this, args);
+          if (!after) maybeBefore();
+          const result = Reflect.apply(builtIn, this, args);
+          if (after) maybeBefore();
+          return result;
         };
   try {
     delete require.cache[GLUE];
@@ -144,29 +149,35 @@ const EVERY = 0;
  * function `of`): loads the package with `holder[name]` replaced by one that
  * validates BIG (growing the memory) on its nth call, and asserts that the
  * call, and the next one, give what `expected` says at the call's index.
- * Returns how many times the replacement validated BIG (none when every
- * call made fewer than nth).
+ * With `after`, the replacement runs the built-in first, then asks for
+ * `fields` (which has the glue write what the core asks of JS) before it
+ * validates BIG. Returns how many times the replacement validated BIG (none
+ * when every call made fewer than nth).
  */
-function growingOnNthCall(holder, name, label, nths, calls, expected, of = 'validate') {
+function growingOnNthCall(holder, name, label, nths, calls, expected, of = 'validate', { after = false } = {}) {
   let runs = 0;
   for (const nth of nths) {
     calls.forEach((call, index) => {
       let count = 0;
       let own;
+      let fieldsLoaded;
       loadedAfter(
         holder,
         name,
         () => nth === EVERY || (count += 1) === nth,
         () => {
           runs += 1;
+          if (after) fieldsLoaded({ operation: 'StartTaskExecution' });
           own(BIG);
         },
         (validateLoaded, loaded) => {
           own = validateLoaded;
-          const where = `${label}, ${of} call ${index}, its ${nth === EVERY ? 'every' : nth} call`;
+          fieldsLoaded = loaded.fields;
+          const where = `${label}, ${of} call ${index}, its ${nth === EVERY ? 'every' : nth} call${after ? ', calling the package after the built-in' : ''}`;
           assert.equal(outcomeOf(loaded[of], call), expected[index], where);
           assert.equal(outcomeOf(loaded[of], call), expected[index], `${where}: the next call`);
         },
+        { after },
       );
     });
   }
@@ -287,10 +298,10 @@ test('the built-ins the glue calls on a view of the memory, replaced before the 
     Object.entries(CALLS).map(([of, calls]) => [of, withClock(FIXTURE_TIME, () => calls.map((call) => outcomeOf(OWN[of], call)))]),
   );
   for (const [label, holder, name, nths, called = true] of [
-    ['DataView.prototype.setInt32', DataView.prototype, 'setInt32', [1, 2, 3, EVERY]],
-    ['DataView.prototype.setFloat64', DataView.prototype, 'setFloat64', [1, EVERY]],
-    ['DataView.prototype.setBigInt64', DataView.prototype, 'setBigInt64', [1, EVERY]],
-    // No longer called on these paths: its replacement must change nothing.
+    // No longer called on these paths: their replacements must change nothing.
+    ['DataView.prototype.setInt32', DataView.prototype, 'setInt32', [1, 2, 3, EVERY], false],
+    ['DataView.prototype.setFloat64', DataView.prototype, 'setFloat64', [1, EVERY], false],
+    ['DataView.prototype.setBigInt64', DataView.prototype, 'setBigInt64', [1, EVERY], false],
     ['%TypedArray%.prototype.subarray', TYPED_ARRAY, 'subarray', [1, 2, EVERY], false],
     ['TextEncoder.prototype.encodeInto', TextEncoder.prototype, 'encodeInto', [1, 2, EVERY]],
     ['Reflect.apply', Reflect, 'apply', [1, 2, 3, 5, 8, 13, 40]],
@@ -298,5 +309,20 @@ test('the built-ins the glue calls on a view of the memory, replaced before the 
     let runs = 0;
     for (const [of, calls] of Object.entries(CALLS)) runs += growingOnNthCall(holder, name, label, nths, calls, expected[of], of);
     if (called) assert.ok(runs > 0, `${label}: the replacement validated another request at least once`);
+  }
+  // A replacement that calls the package after doing its work (logging,
+  // say): that call has the glue write what the core asks of JS too. When
+  // the glue wrote with DataView's setters into one scratch buffer, the
+  // inner call overwrote the outer one's bytes before they were copied into
+  // the memory ("memory access out of bounds" from all four).
+  for (const [label, holder, name, nths, called = true] of [
+    ['DataView.prototype.setInt32', DataView.prototype, 'setInt32', [1, 2, 3, EVERY], false],
+    ['DataView.prototype.setFloat64', DataView.prototype, 'setFloat64', [1, EVERY], false],
+    ['DataView.prototype.setBigInt64', DataView.prototype, 'setBigInt64', [1, EVERY], false],
+    ['Reflect.apply', Reflect, 'apply', [1, 2, 3, 5, 8, 13, 40]],
+  ]) {
+    let runs = 0;
+    for (const [of, calls] of Object.entries(CALLS)) runs += growingOnNthCall(holder, name, label, nths, calls, expected[of], of, { after: true });
+    if (called) assert.ok(runs > 0, `${label}, calling the package after the built-in: it did at least once`);
   }
 });

@@ -167,17 +167,28 @@ fn ran_out_of_stack(error: &JsValue) -> bool {
     (error.is_instance_of::<js::RangeError>() && call_stack) || message == "too much recursion"
 }
 
-/// `type_error` with `thrown`, what `JSON.stringify` threw, as its `cause`.
-/// When that is the engine's error for a JS stack run out, the core names
-/// the request or options it could not write (too deep, unreadable), which
-/// is wrong when the call came with the stack nearly full: the `cause` is
-/// how the wrapper (js/text-path.mjs, `stackRanOut`) tells, without a
-/// second home of the core's wording.
-fn caused(type_error: JsValue, thrown: &JsValue) -> JsValue {
-    type_error
-        .unchecked_ref::<js::TypeError>()
-        .set_cause(thrown);
-    type_error
+/// A TypeError saying `message`, with `thrown`, what `JSON.stringify`
+/// threw, as its `cause`. When that is the engine's error for a JS stack
+/// run out, the core names the request or options it could not write (too
+/// deep, unreadable), which is wrong when the call came with the stack
+/// nearly full: the `cause` is how the wrapper (js/text-path.mjs,
+/// `stackRanOut`) tells, without a second home of the core's wording.
+/// The constructor is given the cause (`new TypeError(message, { cause })`),
+/// so that it is the error's own property, not enumerable, whatever a page
+/// put on `Error.prototype`: assigned, it ran a setter there, and a
+/// read-only `cause` there made the web glue (a strict module) throw. The
+/// `{ cause }` is `JSON.parse`'s, a plain object with a `cause` of its own,
+/// which `Reflect.set` then replaces: neither runs code of the page. Should
+/// the JS stack run out in either, that RangeError is what the call throws.
+fn caused(message: &str, thrown: &JsValue) -> JsValue {
+    let options = match js::json_parse(r#"{"cause":0}"#) {
+        Ok(options) => options,
+        Err(ran_out) => return ran_out,
+    };
+    match js::reflect_set(&options, &JsValue::from_str("cause"), thrown) {
+        Ok(_) => js::TypeError::new(message, &options).into(),
+        Err(ran_out) => ran_out,
+    }
 }
 
 /// The first line of what `error.message` says, trimmed, when it says
@@ -213,8 +224,9 @@ pub fn report_unserializable(error: JsValue, options: JsValue) -> Result<JsValue
 /// which passes on what `JSON.parse` throws); for options `JSON.stringify`
 /// cannot write, with what it threw as the `cause` (see [`caused`]).
 fn read_options(function: &str, options: &JsValue) -> Result<CallOptions, JsValue> {
-    let type_error =
-        |why: &str| -> JsValue { js::TypeError::new(&format!("{function}: {why}")).into() };
+    let type_error = |why: &str| -> JsValue {
+        js::TypeError::new(&format!("{function}: {why}"), &JsValue::UNDEFINED).into()
+    };
     if options.is_undefined() || options.is_null() {
         return Ok(CallOptions::default());
     }
@@ -228,8 +240,8 @@ fn read_options(function: &str, options: &JsValue) -> Result<CallOptions, JsValu
         Err(error) => {
             let reason =
                 first_line_of_message(&error).unwrap_or_else(|| "JSON.stringify failed".to_owned());
-            let unreadable = type_error(&crate::context::unreadable(&reason));
-            return Err(caused(unreadable, &error));
+            let unreadable = crate::context::unreadable(&reason);
+            return Err(caused(&format!("{function}: {unreadable}"), &error));
         }
     };
     let text = text.ok_or_else(|| type_error("options could not be read as JSON."))?;
@@ -626,20 +638,19 @@ fn clock_context() -> Context<'static> {
 /// `json_to_js`).
 #[wasm_bindgen(js_name = applyDefaults)]
 pub fn apply_defaults(request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let type_error =
-        |why: String| -> JsValue { js::TypeError::new(&format!("applyDefaults: {why}")).into() };
+    let type_error = |why: String| -> JsValue {
+        js::TypeError::new(&format!("applyDefaults: {why}"), &JsValue::UNDEFINED).into()
+    };
     let options = read_options("applyDefaults", &options)?;
     let text = request_text(&request, options.operation).map_err(|(report, thrown)| {
-        let refused = type_error(
-            report
-                .diagnostics
-                .first()
-                .map(|d| d.message.to_string())
-                .unwrap_or_default(),
-        );
+        let why = report
+            .diagnostics
+            .first()
+            .map(|d| d.message.to_string())
+            .unwrap_or_default();
         match thrown {
-            Some(thrown) => caused(refused, &thrown),
-            None => refused,
+            Some(thrown) => caused(&format!("applyDefaults: {why}"), &thrown),
+            None => type_error(why),
         }
     })?;
     let parsed = json::parse(&text).map_err(|error| {
@@ -698,8 +709,9 @@ enum Instant {
 /// `json_to_js`).
 #[wasm_bindgen(js_name = describeSchedule)]
 pub fn describe_schedule(expression: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let type_error =
-        |why: &str| -> JsValue { js::TypeError::new(&format!("describeSchedule: {why}")).into() };
+    let type_error = |why: &str| -> JsValue {
+        js::TypeError::new(&format!("describeSchedule: {why}"), &JsValue::UNDEFINED).into()
+    };
     let options = read_schedule_options(&options).map_err(|why| match why {
         Unreadable::Malformed(why) => type_error(&why),
         Unreadable::Thrown(range_error) => range_error,

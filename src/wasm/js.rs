@@ -37,15 +37,11 @@ extern "C" {
     /// `TypeError`, the one exception the package's functions document.
     pub type TypeError;
 
-    /// `new TypeError(message)`.
+    /// `new TypeError(message, options)`: `options` is `undefined`, or an
+    /// object whose `cause` the error takes as its own property, not
+    /// enumerable, as the engine defines it (no setter runs).
     #[wasm_bindgen(constructor)]
-    pub fn new(message: &str) -> TypeError;
-
-    /// `error.cause = cause`. Not `catch`: should the JS stack run out
-    /// here, that RangeError is what the call throws, never the TypeError
-    /// without its cause.
-    #[wasm_bindgen(method, setter = cause)]
-    pub fn set_cause(this: &TypeError, cause: &JsValue);
+    pub fn new(message: &str, options: &JsValue) -> TypeError;
 
     /// `JSON.parse(text)`.
     #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]

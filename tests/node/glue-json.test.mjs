@@ -158,3 +158,52 @@ test('the other built-ins the glue and the wrapper call, replaced after the pack
     for (const label of Object.keys(MORE_CALLS)) assert.equal(got[label], expected[label], `${page}: ${label}`);
   }
 });
+
+// The core's TypeError for a request or options JSON.stringify could not
+// write keeps what it threw as its `cause` (the wrapper tells a stack run
+// out by it). Given to the constructor, it is the error's own property and
+// not enumerable, as the engine's own are; it was assigned, which ran a
+// setter a page put on Error.prototype, and with a read-only `cause` there
+// threw in the web glue (a strict module) and was dropped in Node's.
+test("the TypeError's cause, in the Node.js glue and the web glue: its own, not enumerable, whatever Error.prototype.cause is", async () => {
+  const require = createRequire(import.meta.url);
+  const fs = require('node:fs');
+  const web = await import(new URL('../../pkg/web/datasync_task_validator.js', import.meta.url));
+  web.initSync({ module: fs.readFileSync(new URL('../../pkg/datasync_task_validator_bg.wasm', import.meta.url)) });
+  const { createApplyDefaults, createValidate, guardGlue } = await import(new URL('../../pkg/web/text-path.js', import.meta.url));
+  const webGlue = guardGlue(web);
+  const entries = { node: freshNodeInstance(), web: { validate: createValidate(webGlue), applyDefaults: createApplyDefaults(webGlue) } };
+  const circular = {};
+  circular.self = circular;
+  const calls = {
+    'applyDefaults, a circular request': (entry) => entry.applyDefaults(circular),
+    'applyDefaults, circular options': (entry) => entry.applyDefaults({}, { task: circular }),
+    'validate, circular options': (entry) => entry.validate({}, { task: circular }),
+  };
+  for (const [page, cause] of [
+    ['none', undefined],
+    ['a read-only Error.prototype.cause', { configurable: true, writable: false, value: 'page' }],
+    ['an Error.prototype.cause setter that throws', { configurable: true, get: () => 'page', set() { throw new Error('page'); } }],
+  ]) {
+    if (cause) Object.defineProperty(Error.prototype, 'cause', cause);
+    try {
+      for (const [name, entry] of Object.entries(entries)) {
+        for (const [label, call] of Object.entries(calls)) {
+          const where = `${page}, the ${name} glue: ${label}`;
+          assert.throws(() => call(entry), (error) => {
+            assert.ok(error instanceof TypeError, `${where}: ${error}`);
+            assert.match(error.message, /could not be read as JSON \(Converting circular structure to JSON/, where);
+            const own = Object.getOwnPropertyDescriptor(error, 'cause');
+            assert.ok(own && own.enumerable === false && own.writable && own.configurable, `${where}: ${JSON.stringify(own)}`);
+            assert.ok(own.value instanceof TypeError && /circular/.test(own.value.message), `${where}: ${own.value}`);
+            assert.deepEqual(Object.keys(error), [], where);
+            return true;
+          });
+        }
+      }
+    } finally {
+      if (cause) delete Error.prototype.cause;
+    }
+  }
+  assert.equal(Object.hasOwn(Error.prototype, 'cause'), false);
+});

@@ -111,7 +111,10 @@ copy_glue() {
 # and slice (passStringToWasm0), `instanceof Date` and Date.prototype.getTime
 # (describeSchedule's `from`), WebAssembly.Table's get and set (every value
 # the core holds; not the five sets that fill the table as an instance
-# starts) and the typed arrays' set. A
+# starts) and the typed arrays' set. The cached view of the memory is
+# found detached by reading its first byte (undefined), not its byteLength
+# (a getter replaced after load that never answered 0 kept a detached view
+# in use, and every write through it was lost: hunt, session 30). A
 # string is decoded from a copy of its bytes (getStringFromWasm0, which no
 # call of validate() on the object path reaches), so that a decode replaced
 # before load that validates another request first, growing the memory, no
@@ -123,13 +126,15 @@ copy_glue() {
 # so cut a string the core asked for. So views and copies of the memory are
 # made with the Uint8Array constructor (no subarray), and encodeInto,
 # given a view of the memory, is run once more into a buffer of its own
-# (copied in by index, `copyIn`, through a view taken afresh) when that view
+# (copied in by index, `copyIn`, through a view made afresh: not the cached
+# one, which a typed arrays' `byteLength` getter replaced after load and
+# never answering 0 would keep once detached) when that view
 # is found detached afterwards. What the core asks of JS (a number, a
 # BigInt, a string's address and length) is written with no call at all
 # (`putOn`, where wasm-bindgen calls DataView's setters, which a page may
 # replace before load with one that calls the package again after its work,
 # overwriting the glue's scratch bytes before they were copied in: "memory
-# access out of bounds"): a view of the memory is taken first, then the value
+# access out of bounds"): a view of the memory is made first, then the value
 # is assigned to an Int32Array, Float64Array or BigInt64Array over 8 scratch
 # bytes of the glue's own and those are copied in by index, element
 # assignments that run no code of the page. Typed arrays use the host's byte
@@ -150,6 +155,9 @@ take_at_load() {
       // A charCodeAt replaced before load may grow the memory (validating a large request): view it after each call.
       ["const mem = getUint8ArrayMemory0();", ""], ["mem[ptr + offset] = code", "getUint8ArrayMemory0()[ptr + offset] = code"],
       ["arg0.charCodeAt(arg1 >>> 0)", "reflectApply(charCodeAt, arg0, [arg1 >>> 0])"],
+      // A byteLength getter replaced after load that never answers 0 kept a detached view cached: writes through it were lost.
+      // A detached view reads undefined at every index (no getter, no call: the memory is never empty).
+      ["cachedUint8ArrayMemory0.byteLength === 0", "cachedUint8ArrayMemory0[0] === undefined"],
       ["f.apply(this, args)", "reflectApply(f, this, args)"],
       ["arg.slice(offset)", "reflectApply(stringSlice, arg, [offset])"],
       ["arg0 instanceof Date", "reflectApply(hasInstance, DateAtLoad, [arg0])"],
@@ -178,8 +186,8 @@ take_at_load() {
       + " { get: tableGet, set: tableSet } = WebAssembly.Table.prototype, { set: typedSet } = Object.getPrototypeOf(Uint8Array.prototype),"
       + " scratchBuffer = new ArrayBuffer(8), scratchBytes = new Uint8Array(scratchBuffer), scratchInt32 = new Int32Array(scratchBuffer),"
       + " scratchFloat64 = new Float64Array(scratchBuffer), scratchBigInt64 = new BigInt64Array(scratchBuffer), littleEndian = (scratchInt32[0] = 1, scratchBytes[0] === 1),"
-      + " copyIn = (bytes, at, count) => { const memory = getUint8ArrayMemory0(); for (let byte = 0; byte < count; byte++) memory[at + byte] = bytes[byte]; },"
-      + " putOn = (scratch, size, at, value) => { const memory = getUint8ArrayMemory0(); scratch[0] = value;"
+      + " copyIn = (bytes, at, count) => { const memory = new Uint8Array(wasm.memory.buffer); for (let byte = 0; byte < count; byte++) memory[at + byte] = bytes[byte]; },"
+      + " putOn = (scratch, size, at, value) => { const memory = new Uint8Array(wasm.memory.buffer); scratch[0] = value;"
       + " for (let byte = 0; byte < size; byte++) memory[at + byte] = scratchBytes[littleEndian ? byte : size - 1 - byte]; };\n";
     fs.writeFileSync(file, line + code);
   ' "$1"

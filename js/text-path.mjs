@@ -972,6 +972,20 @@ function seeEntry(print, at, mode, arn, uri, type, storageClass, agents, mount) 
 /** A member the core reads as a string: seen as it is (an object could change inside, so none may be there). */
 const scalar = (print, at, value, mode) => (value !== null && typeof value === 'object' ? DIFFERS : see(print, at, value, mode));
 
+/**
+ * Whether JSON.stringify writes `value`, held by a member the core does not
+ * read, without running code or throwing: a string, number, boolean, null
+ * or undefined. Anything else (an object, which may hold a cycle, a BigInt,
+ * or a toJSON or getter to run; a function, whose toJSON is read) makes the
+ * options differ from any print: they are read in full (readJSON), which
+ * throws the TypeError for options JSON cannot write. Skipping such members
+ * took options holding a cycle for the `{}` kept before them. TAKE walks a
+ * JSON copy, whose every value JSON writes as it is: options with an object
+ * there are still kept (and an object request still walked).
+ */
+const inert = (value, mode) => mode === TAKE || value === null
+  || (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'bigint');
+
 /** The Options of a DescribeTask response: how many, then each name and value. */
 function walkSettings(print, at, settings, mode) {
   const names = keysOf(settings);
@@ -991,6 +1005,7 @@ function walkTask(print, at, described, mode) {
       case 'TaskMode': taskMode = described.TaskMode; break;
       case 'CloudWatchLogGroupArn': logGroup = described.CloudWatchLogGroupArn; break;
       case 'Options': settings = described.Options; break;
+      default: if (!inert(described[keys[k]], mode)) return DIFFERS;
     }
   }
   at = scalar(print, at, arn, mode);
@@ -1019,7 +1034,8 @@ function member(print, at, value, mode, walk) {
  * core reads alike, so the ones kept in wasm can be used again without
  * JSON.stringify and parsing (a form validates on every keystroke with the
  * same options). Members the core does not read (a task's CreationTime,
- * say) are not walked. Of each object, only the members JSON.stringify
+ * say) are not walked, but their values must be ones JSON writes as they
+ * are (`inert`). Of each object, only the members JSON.stringify
  * writes are read: those `Object.keys` lists (its own enumerable string
  * keys, through a Proxy's traps, as JSON.stringify lists them), each by its
  * name in a switch over the list. A plain read would also see what
@@ -1049,6 +1065,7 @@ function walkOptions(options, print, mode) {
         case 'locations': locations = options.locations; break;
         case 'operation': operation = options.operation; break;
         case 'task': described = options.task; break;
+        default: if (!inert(options[keys[k]], mode)) return DIFFERS;
       }
     }
     let at = member(print, scalar(print, 0, operation, mode), described, mode, walkTask);
@@ -1071,6 +1088,7 @@ function walkOptions(options, print, mode) {
           case 'S3StorageClass': storageClass = entry.S3StorageClass; break;
           case 'AgentArns': agents = entry.AgentArns; break;
           case 'MountOptions': mount = entry.MountOptions; break;
+          default: if (!inert(entry[names[k]], mode)) return DIFFERS;
         }
       }
       // An array or object is seen as its kind, then walked: the kept
@@ -1085,7 +1103,10 @@ function walkOptions(options, print, mode) {
         if (!objectLike(mount)) return DIFFERS;
         let version;
         const listed = keysOf(mount);
-        for (let k = 0; k < listed.length; k += 1) if (listed[k] === 'Version') version = mount.Version;
+        for (let k = 0; k < listed.length; k += 1) {
+          if (listed[k] === 'Version') version = mount.Version;
+          else if (!inert(mount[listed[k]], mode)) return DIFFERS;
+        }
         at = see(print, at, version, mode);
       }
     }

@@ -149,13 +149,14 @@ test('options with an operation and a task are kept between calls, and every cha
   let reads = 0;
   const task = { ...BASIC_TASK, Options: { ...BASIC_TASK.Options } };
   // JSON.stringify reads CreationTime, which the core ignores: a second call
-  // with the same options reads it no more (they were kept in wasm).
+  // with the same options reads it once, in the walk that compares them with
+  // the ones kept in wasm (a getter could return a cycle), not in full again.
   Object.defineProperty(task, 'CreationTime', { enumerable: true, get: () => { reads += 1; return '2026-11-01T08:00:00Z'; } });
   const options = { operation: 'StartTaskExecution', task };
   assert.deepEqual(codes(validate(run, options)), ['/OverrideOptions/Atime options/atime-mtime-mismatch']);
   const afterFirst = reads;
   assert.deepEqual(codes(validate(run, options)), ['/OverrideOptions/Atime options/atime-mtime-mismatch']);
-  assert.equal(reads, afterFirst);
+  assert.equal(reads, afterFirst + 1);
   // Changes inside the same objects are seen.
   task.Options.Atime = 'NONE';
   assert.deepEqual(codes(validate(run, options)), []);

@@ -990,7 +990,8 @@ const inert = (value, mode) => mode === TAKE || value === null
 function walkSettings(print, at, settings, mode) {
   const names = keysOf(settings);
   at = see(print, at, names.length, mode);
-  for (const name of names) at = scalar(print, see(print, at, name, mode), settings[name], mode);
+  // Indexed: for-of would read Array.prototype[Symbol.iterator] live.
+  for (let k = 0; k < names.length; k += 1) at = scalar(print, see(print, at, names[k], mode), settings[names[k]], mode);
   return at;
 }
 

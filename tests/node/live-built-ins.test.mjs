@@ -98,3 +98,47 @@ test('TypeError and RangeError replaced after load: a BigInt and a cycle are tol
     for (const label of Object.keys(calls)) assert.deepEqual(got[label], expected[label], `${name} replaced: ${label}`);
   }
 });
+
+test("Array.prototype's iterator replaced after load: a task's Options are all compared, and the page's iterator never runs", () => {
+  // walkSettings once walked a task's Options with for-of, which reads the
+  // iterator live: one yielding only some names printed only those, so a
+  // task differing in another was taken for the kept one (the report of
+  // the task before), and one yielding none took any task of as many.
+  const TASK_ARN = 'arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0';
+  const run = { TaskArn: TASK_ARN, Options: { Mtime: 'NONE' } };
+  const tasks = {
+    'Atime BEST_EFFORT': { TaskArn: TASK_ARN, TaskMode: 'BASIC', Options: { LogLevel: 'OFF', Atime: 'BEST_EFFORT' } },
+    'Atime NONE': { TaskArn: TASK_ARN, TaskMode: 'BASIC', Options: { LogLevel: 'OFF', Atime: 'NONE' } },
+  };
+  const answer = (validate, label) => JSON.stringify(validate(run, { operation: 'UpdateTask', task: tasks[label] }));
+  const fresh = freshNodeInstance();
+  const expected = Object.fromEntries(Object.keys(tasks).map((label) => [label, answer(fresh.validate, label)]));
+  assert.match(expected['Atime BEST_EFFORT'], /options\/atime-mtime-mismatch/);
+  assert.equal(JSON.parse(expected['Atime NONE']).valid, true);
+  const ORDER = ['Atime BEST_EFFORT', 'Atime NONE', 'Atime BEST_EFFORT', 'Atime NONE'];
+  const builtIn = Array.prototype[Symbol.iterator];
+  const yielding = {
+    'only LogLevel': (names) => names.filter((name) => name === 'LogLevel'),
+    'nothing': () => [],
+  };
+  for (const [kind, chosen] of Object.entries(yielding)) {
+    const { validate } = freshNodeInstance();
+    let calls = 0;
+    const got = [];
+    // eslint-disable-next-line no-extend-native
+    Array.prototype[Symbol.iterator] = function replaced() {
+      calls += 1;
+      return Reflect.apply(builtIn, chosen(Reflect.apply(Array.prototype.slice, this, [])), []);
+    };
+    try {
+      // Each task twice, in both orders: the first call keeps its options, the next compares with them.
+      // Indexed: a for-of here would run the replaced iterator too.
+      for (let i = 0; i < ORDER.length; i += 1) got.push([ORDER[i], answer(validate, ORDER[i])]);
+    } finally {
+      Array.prototype[Symbol.iterator] = builtIn;
+    }
+    assert.equal(got.length, ORDER.length);
+    for (const [label, report] of got) assert.equal(report, expected[label], `the iterator yielding ${kind}: ${label}`);
+    assert.equal(calls, 0, `the iterator yielding ${kind} was called`);
+  }
+});

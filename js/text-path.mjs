@@ -499,10 +499,18 @@ function unitAt(unit, end) {
  * fixed path or message is not cut afresh on every report, and as a member
  * name is one V8 has already looked up.
  */
-const fixedString = () => fixedNumbered(words[next++]);
+const fixedString = () => fixedNumbered(kept.strings, words[next++]);
 
-/** The fixed string numbered `index`: kept, or loaded by `fixedLoaded`. Short, so that V8 inlines it. */
-const fixedNumbered = (index) => (index < FIXED_NUMBERS && kept.strings[index] !== null ? kept.strings[index] : fixedLoaded(index));
+/**
+ * The fixed string numbered `index`: kept in `strings` (the glue's
+ * `kept.strings`, which `diagnostics` holds in a local), or loaded by
+ * `fixedLoaded`. The one home of the lookup; short, so that V8 inlines it
+ * (into `diagnostics` too, twice, where it was written out: inlined, it
+ * costs that function 122 instructions more per call of the invalid
+ * request as an object, 0.4% of the call; docs/performance.md, "Small
+ * debts").
+ */
+const fixedNumbered = (strings, index) => (index < FIXED_NUMBERS && strings[index] !== null ? strings[index] : fixedLoaded(index));
 
 /**
  * The fixed string numbered `index`, not yet kept: its address and length
@@ -699,8 +707,7 @@ function diagnostics(out, count, severity) {
   let cut = at;
   for (; count > 0; count -= 1) {
     // The code's number: its number among the fixed strings too.
-    const index = record[word];
-    const code = index < FIXED_NUMBERS && strings[index] !== null ? strings[index] : fixedLoaded(index);
+    const code = fixedNumbered(strings, record[word]);
     word += 1;
     // The path and the message, then the params' values when the core gave their shape's number.
     let shape;
@@ -714,8 +721,7 @@ function diagnostics(out, count, severity) {
       const tag = record[word];
       let value;
       if (tag === 8) {
-        const number = record[word + 1];
-        value = number < FIXED_NUMBERS && strings[number] !== null ? strings[number] : fixedLoaded(number);
+        value = fixedNumbered(strings, record[word + 1]);
         word += 2;
       } else if (tag === 5) {
         const end = record[word + 1];

@@ -139,7 +139,9 @@ copy_glue() {
 # bytes of the glue's own and those are copied in by index, element
 # assignments that run no code of the page. Typed arrays use the host's byte
 # order; the memory is little-endian, so on a big-endian host (checked once
-# at load; untested, as no such host is at hand) the bytes go in reversed.
+# at load, from the Int32Array taken then; tests/node/glue-byte-order.test.mjs
+# loads the glues with typed arrays that store most significant byte first)
+# the bytes go in reversed.
 # README ("Requests as objects") lists what the glue still reads live. Fails
 # loudly unless wasm-bindgen wrote each call as many times as expected (once,
 # unless said).

@@ -29,6 +29,25 @@
 // that unwound through the core (the JS stack running out inside it), the
 // next call runs on a fresh WebAssembly instance.
 
+/**
+ * The first word of each value in a report's record (see `value`), as the
+ * core numbers them (`Tag` in src/report_record.rs, which tests/generated.rs
+ * writes here). First in the module, before any statement that may run code
+ * (a call, a function): esbuild then writes each test with the number
+ * itself, and drops the constant (scripts/minify-web.mjs). V8 folds them.
+ */
+// <generated: tags> from Tag in src/report_record.rs by tests/generated.rs; do not edit by hand.
+const TAG_NULL = 0;
+const TAG_FALSE = 1;
+const TAG_TRUE = 2;
+const TAG_SMALL = 3;
+const TAG_LITERAL = 4;
+const TAG_STRING = 5;
+const TAG_ARRAY = 6;
+const TAG_OBJECT = 7;
+const TAG_FIXED = 8;
+// </generated: tags>
+
 /** What walkOptions sees for an array or an object member it then walks (no value a caller passes is either). */
 const ARRAY = Symbol('array');
 const OBJECT = Symbol('object');
@@ -645,20 +664,20 @@ function object() {
  */
 function value() {
   const tag = words[next++];
-  if (tag === 8) return fixedString();
-  if (tag === 5) return string();
-  return tag === 3 ? words[next++] : otherValue(tag);
+  if (tag === TAG_FIXED) return fixedString();
+  if (tag === TAG_STRING) return string();
+  return tag === TAG_SMALL ? words[next++] : otherValue(tag);
 }
 
 /** A value whose tag is `tag`, but for those `value` reads itself. */
 function otherValue(tag) {
   switch (tag) {
-    case 0: return null;
-    case 1: return false;
-    case 2: return true;
-    case 4: return +string(); // not the global Number, which a page may replace
-    case 6: return list(value);
-    case 7: return object();
+    case TAG_NULL: return null;
+    case TAG_FALSE: return false;
+    case TAG_TRUE: return true;
+    case TAG_LITERAL: return +string(); // not the global Number, which a page may replace
+    case TAG_ARRAY: return list(value);
+    case TAG_OBJECT: return object();
     default: return undefined; // a detached view's (see `readReport`)
   }
 }
@@ -720,14 +739,14 @@ function diagnostics(out, count, severity) {
     for (let i = 0, last = 2; i < last; i += 1) {
       const tag = record[word];
       let value;
-      if (tag === 8) {
+      if (tag === TAG_FIXED) {
         value = fixedNumbered(strings, record[word + 1]);
         word += 2;
-      } else if (tag === 5) {
+      } else if (tag === TAG_STRING) {
         const end = record[word + 1];
         value = sliceOf(all, cut, (cut = ascii ? end : unitAt(cut, end)));
         word += 2;
-      } else if (tag === 3) {
+      } else if (tag === TAG_SMALL) {
         value = record[word + 1];
         word += 2;
       } else {

@@ -26,6 +26,10 @@ for (const pair of files) {
   const result = await transform(readFileSync(path, 'utf8'), {
     minify: true,
     format: 'esm',
+    // Drops what minifying left unused: the constants it wrote in place
+    // (js/text-path.mjs's TAG_*, which esbuild inlines where each is used
+    // when no statement that may run code comes before them).
+    treeShaking: true,
     sourcemap: 'external',
     sourcefile: original,
   });

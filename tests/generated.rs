@@ -15,6 +15,9 @@
 //!   (the `switch` between the `generated: params literals` markers in
 //!   `js/text-path.mjs`) and the core's numbers for them
 //!   (`src/report_record/shapes.rs`) come from one list, the same way;
+//! - the reader's `FIXED_NUMBERS` and its names for the record's value tags
+//!   (`TAG_FIXED`...) in `js/text-path.mjs` are the core's
+//!   (`src/report_record.rs`), the same way;
 //! - every request example in a rule doc gets its code;
 //! - every diagnostic the fixtures and examples produce carries the `params`
 //!   its code declares (required members present, no undeclared member,
@@ -1455,6 +1458,37 @@ fn fixed_numbers() -> String {
     format!("{FIXED_START}\nconst FIXED_NUMBERS = {number};\n{FIXED_END}")
 }
 
+const TAGS_START: &str = "// <generated: tags> from Tag in src/report_record.rs by tests/generated.rs; do not edit by hand.";
+const TAGS_END: &str = "// </generated: tags>";
+
+/// The reader's names for the record's value tags in js/text-path.mjs
+/// (`TAG_FIXED` for `Tag::Fixed`, and so on): the core's `Tag` (read from
+/// src/report_record.rs, which the native library does not build), so that
+/// the reader's tests of a tag never drift from the numbers the core writes.
+fn tags() -> String {
+    let source = fs::read_to_string(root().join("src/report_record.rs")).expect("readable");
+    let body = source
+        .split_once("pub enum Tag {")
+        .and_then(|(_, rest)| rest.split_once("\n}"))
+        .map(|(body, _)| body)
+        .expect("src/report_record.rs declares the enum Tag");
+    let constants: Vec<String> = body
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with("//") && !line.starts_with('#'))
+        .map(|line| {
+            let (name, number) = line
+                .trim_end_matches(',')
+                .split_once(" = ")
+                .expect("each of Tag's variants is `Name = number,`");
+            let number: u32 = number.parse().expect("a tag is a number");
+            format!("const TAG_{} = {number};\n", name.to_uppercase())
+        })
+        .collect();
+    assert!(!constants.is_empty(), "Tag has variants");
+    format!("{TAGS_START}\n{}{TAGS_END}", constants.concat())
+}
+
 /// Every generated file: (path from the repository root, whole content).
 /// Files of which only a region is generated are handled by [`regions`].
 fn whole_files() -> Vec<(PathBuf, String)> {
@@ -1489,6 +1523,7 @@ fn regions() -> Vec<(&'static str, &'static str, &'static str, String)> {
             params_literals(),
         ),
         ("js/text-path.mjs", FIXED_START, FIXED_END, fixed_numbers()),
+        ("js/text-path.mjs", TAGS_START, TAGS_END, tags()),
     ]
 }
 

@@ -48,6 +48,25 @@ const TAG_OBJECT = 7;
 const TAG_FIXED = 8;
 // </generated: tags>
 
+/**
+ * A diagnostic's first word, its head (src/report_record.rs, whose
+ * constants tests/generated.rs writes here): the code's number in its low
+ * bits, then its params' shape, a bit set when a fix follows, and the
+ * count of its params; `HEAD_PARAMS_COUNTED` (never one of the core's
+ * diagnostics) when the count is the word after the message. One word read
+ * where four were: each read of wasm memory costs about 20 instructions.
+ * Before any statement that may run code, as the tags are, so that esbuild
+ * writes the numbers in place.
+ */
+// <generated: record head> from src/report_record.rs by tests/generated.rs; do not edit by hand.
+const HEAD_CODE = 1023;
+const HEAD_SHAPE_SHIFT = 10;
+const HEAD_SHAPE = 255;
+const HEAD_FIX = 262144;
+const HEAD_PARAMS_SHIFT = 19;
+const HEAD_PARAMS_COUNTED = 8191;
+// </generated: record head>
+
 /** What walkOptions sees for an array or an object member it then walks (no value a caller passes is either). */
 const ARRAY = Symbol('array');
 const OBJECT = Symbol('object');
@@ -697,7 +716,7 @@ function operation() {
  */
 function paramsByName(count) {
   const out = {};
-  for (; count > 0; count -= 1) {
+  for (count = count === HEAD_PARAMS_COUNTED ? words[next++] : count; count > 0; count -= 1) {
     const name = value();
     ownMember(out, name, value());
   }
@@ -725,18 +744,20 @@ function diagnostics(out, count, severity) {
   let word = next;
   let cut = at;
   for (; count > 0; count -= 1) {
-    // The code's number: its number among the fixed strings too.
-    const code = fixedNumbered(strings, record[word]);
+    // The head: the code's number (its number among the fixed strings
+    // too), the params' shape, whether a fix follows, the params' count.
+    const head = record[word];
+    const code = fixedNumbered(strings, head & HEAD_CODE);
     word += 1;
+    const shape = (head >>> HEAD_SHAPE_SHIFT) & HEAD_SHAPE;
+    let params = head >>> HEAD_PARAMS_SHIFT;
     // The path and the message, then the params' values when the core gave their shape's number.
-    let shape;
-    let params = 0;
     let path;
     let message;
     let a0;
     let a1;
     let a2;
-    for (let i = 0, last = 2; i < last; i += 1) {
+    for (let i = 0, last = shape > 0 ? 2 + params : 2; i < last; i += 1) {
       const tag = record[word];
       let value;
       if (tag === TAG_FIXED) {
@@ -757,15 +778,8 @@ function diagnostics(out, count, severity) {
         cut = at;
       }
       if (i === 0) path = value;
-      else if (i === 1) {
-        message = value;
-        params = record[word];
-        if (params > 0) {
-          shape = record[word + 1];
-          word += 2;
-          if (shape > 0) last += params;
-        } else word += 1;
-      } else if (i === 2) a0 = value;
+      else if (i === 1) message = value;
+      else if (i === 2) a0 = value;
       else if (i === 3) a1 = value;
       else a2 = value;
     }
@@ -807,13 +821,13 @@ function diagnostics(out, count, severity) {
       word = next;
       cut = at;
     } else params = undefined;
-    if (record[word] > 0) {
+    if ((head & HEAD_FIX) !== 0) {
       next = word;
       at = cut;
       fix = list(operation);
       word = next;
       cut = at;
-    } else word += 1;
+    }
     let made;
     if (fix === undefined) made = params === undefined ? { code, severity, path, message } : { code, severity, path, message, params };
     else made = params === undefined ? { code, severity, path, message, fix } : { code, severity, path, message, params, fix };

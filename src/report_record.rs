@@ -37,21 +37,24 @@
 //! - the report: `valid` (0 or 1), the count of errors, the count of
 //!   warnings, then the errors and the warnings, each a diagnostic (its
 //!   severity is its list's);
-//! - a diagnostic: its code's number (its place in
-//!   [`Code::ALL`](crate::diagnostic::Code::ALL), and its string's `F`),
-//!   `T` path,
-//!   `T` message (`T`: a string as a value writes it, [`Tag::String`] then
-//!   `S`, or [`Tag::Fixed`] then `F`), its params, then the count of fix
-//!   operations and each operation: 0 (`add`) or 1 (`replace`), `S` path
-//!   and the value; or 2 (`move`), `S` from, `S` path;
-//! - params: their count (0 when there are none, and nothing follows);
-//!   then their shape's number (from 1, in [`shapes::SHAPES`], generated
-//!   from the code registry with the wrapper's `switch` in its
+//! - a diagnostic: its head, one word of four fields: its code's number
+//!   (bits 0-9: its place in [`Code::ALL`](crate::diagnostic::Code::ALL),
+//!   and its string's `F`), its params' shape (bits 10-17, below), whether
+//!   a fix follows (bit 18), and its params' count (bits 19-31; 0 when it
+//!   has none); then `T` path, `T` message (`T`: a string as a value
+//!   writes it, [`Tag::String`] then `S`, or [`Tag::Fixed`] then `F`), the
+//!   params' count again when the head could not hold it
+//!   ([`PARAMS_COUNTED`]), its params, then, when a fix follows, the count
+//!   of fix operations and each operation: 0 (`add`) or 1 (`replace`), `S`
+//!   path and the value; or 2 (`move`), `S` from, `S` path. One word where
+//!   four were: each word the wrapper reads costs it about 20 instructions;
+//! - params: with a shape (its number from 1, in [`shapes::SHAPES`],
+//!   generated from the code registry with the wrapper's `switch` in its
 //!   `diagnostics`, which builds each shape with one literal of known
-//!   members, a fraction of the cost of adding members by name) and each
-//!   one's value in the shape's order; or, when no shape is theirs, 0 and
-//!   each one's `T` name and value. The number spares the wrapper reading
-//!   and comparing the names' words;
+//!   members, a fraction of the cost of adding members by name), each
+//!   one's value in the shape's order; with none (shape 0), each one's `T`
+//!   name and value. The number spares the wrapper reading and comparing
+//!   the names' words;
 //! - a value: a tag from [`Tag`], then for a number its word, for a
 //!   number's literal or a string `S`, for a fixed string `F`, for an array
 //!   the count of items and each item, for an object the count of members
@@ -79,6 +82,25 @@ pub const HEADER_WORDS: usize = 4;
 /// count of warnings. A diagnostic starts with its code's number, which is
 /// its string's in the table of fixed strings.
 pub const FIRST_DIAGNOSTIC: usize = HEADER_WORDS + 3;
+
+/// Where a diagnostic's first word, its head, holds its shape's number
+/// (bits 10 to 17; the code's number is bits 0 to 9).
+pub const SHAPE_SHIFT: u32 = 10;
+
+/// Where a diagnostic's head holds whether a fix follows (bit 18).
+pub const FIX_SHIFT: u32 = 18;
+
+/// Where a diagnostic's head holds its count of params (bits 19 to 31).
+pub const PARAMS_SHIFT: u32 = 19;
+
+/// The most params a diagnostic's head counts; a diagnostic with as many
+/// or more (none of the core's: each param's name is a rule's literal)
+/// has this in its head and its count in the word after its message.
+pub const PARAMS_COUNTED: usize = (1 << (32 - PARAMS_SHIFT)) - 1;
+
+// Every code's number and every shape's fit their bits of the head.
+const _: () = assert!(Code::ALL.len() <= 1 << SHAPE_SHIFT);
+const _: () = assert!(shapes::SHAPES.len() < 1 << (FIX_SHIFT - SHAPE_SHIFT));
 
 /// The first word of each value in the record.
 #[derive(Clone, Copy)]
@@ -185,22 +207,32 @@ impl Record {
     }
 
     fn diagnostic(&mut self, diagnostic: &Diagnostic) {
-        // The code's number: its string's number in the table too.
-        self.push(diagnostic.code as u32);
+        let params = &diagnostic.params;
+        let shape = if params.is_empty() {
+            0
+        } else {
+            shape_of(diagnostic.code, params)
+        };
+        let count = params.len().min(PARAMS_COUNTED);
+        self.push(
+            diagnostic.code as u32
+                | shape << SHAPE_SHIFT
+                | u32::from(!diagnostic.fix.is_empty()) << FIX_SHIFT
+                | word(count) << PARAMS_SHIFT,
+        );
         self.text(&diagnostic.path);
         self.text(&diagnostic.message);
-        let params = &diagnostic.params;
-        if params.is_empty() {
-            self.push(0);
-        } else {
-            let shape = shape_of(diagnostic.code, params);
-            self.words.extend_from_slice(&[word(params.len()), shape]);
-            for (name, value) in params {
-                if shape == 0 {
-                    self.fixed(name);
-                }
-                self.value(value);
+        if count == PARAMS_COUNTED {
+            self.push(word(params.len()));
+        }
+        for (name, value) in params {
+            if shape == 0 {
+                self.fixed(name);
             }
+            self.value(value);
+        }
+        if diagnostic.fix.is_empty() {
+            return;
         }
         self.push(word(diagnostic.fix.len()));
         for operation in &diagnostic.fix {
@@ -482,7 +514,9 @@ mod tests {
         }
 
         fn diagnostic(&mut self, severity: &'static str) -> Value<'static> {
-            let number = self.word() as usize;
+            let head = self.word();
+            let number = (head & ((1 << SHAPE_SHIFT) - 1)) as usize;
+            let shape = (head >> SHAPE_SHIFT) & ((1 << (FIX_SHIFT - SHAPE_SHIFT)) - 1);
             let code = Self::numbered(self.strings, number);
             assert_eq!(
                 code,
@@ -493,9 +527,12 @@ mod tests {
             members.push((Text::Borrowed("severity"), Value::from(severity)));
             members.push((Text::Borrowed("path"), self.text()));
             members.push((Text::Borrowed("message"), self.text()));
-            let params = self.word();
+            let mut params = head >> PARAMS_SHIFT;
+            if params as usize == PARAMS_COUNTED {
+                params = self.word();
+            }
             if params > 0 {
-                let params = match self.word() {
+                let params = match shape {
                     0 => (0..params)
                         .map(|_| {
                             let Value::String(name) = self.text() else {
@@ -515,8 +552,9 @@ mod tests {
                 };
                 members.push((Text::Borrowed("params"), Value::Object(params)));
             }
-            let operations = self.word();
-            if operations > 0 {
+            if head & (1 << FIX_SHIFT) != 0 {
+                let operations = self.word();
+                assert!(operations > 0, "a fix has operations");
                 let fix = (0..operations)
                     .map(|_| {
                         let op = self.word();
@@ -667,8 +705,9 @@ mod tests {
             let code = first.code.as_str();
             let number = first.code as usize;
             assert_eq!(
-                record.words[FIRST_DIAGNOSTIC], number as u32,
-                "{entry}: the code's number"
+                record.words[FIRST_DIAGNOSTIC] & ((1 << SHAPE_SHIFT) - 1),
+                number as u32,
+                "{entry}: the code's number, the head's low bits"
             );
             assert_eq!(
                 record.table[2 * number..2 * number + 2],
@@ -732,10 +771,37 @@ mod tests {
             .with("expected", "integer")]);
         let mut record = Record::new();
         record.write(&report);
-        // valid, the counts; the code's number, the path's and the
-        // message's two words each: then the params' count and their shape.
-        assert_eq!(record.words[8..10], [2, 0], "two params of no shape");
+        // valid, the counts; the head: the code's number, shape 0 (by
+        // name), no fix, two params.
+        assert_eq!(
+            record.words[3],
+            Code::WrongType as u32 | 2 << PARAMS_SHIFT,
+            "two params of no shape"
+        );
         assert_same_as_text(&report);
+    }
+
+    #[test]
+    fn params_beyond_what_the_head_counts_are_counted_after_the_message() {
+        // No diagnostic of the core's has so many (each param's name is a
+        // rule's literal), but a record must never miscount: the head says
+        // PARAMS_COUNTED, the word after the message the count.
+        for count in [PARAMS_COUNTED - 1, PARAMS_COUNTED, PARAMS_COUNTED + 1] {
+            let mut diagnostic = Diagnostic::new(Code::TagReservedPrefix, "/Tags/0/Key", "many");
+            for index in 0..count {
+                let name: &'static str = Box::leak(format!("p{index}").into_boxed_str());
+                diagnostic = diagnostic.with(name, index);
+            }
+            let report = Report::sorted(vec![diagnostic]);
+            let mut record = Record::new();
+            record.write(&report);
+            assert_eq!(
+                (record.words[3] >> PARAMS_SHIFT) as usize,
+                count.min(PARAMS_COUNTED),
+                "the head's count"
+            );
+            assert_same_as_text(&report);
+        }
     }
 
     #[test]

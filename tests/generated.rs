@@ -1489,6 +1489,44 @@ fn tags() -> String {
     format!("{TAGS_START}\n{}{TAGS_END}", constants.concat())
 }
 
+const HEAD_START: &str = "// <generated: record head> from src/report_record.rs by tests/generated.rs; do not edit by hand.";
+const HEAD_END: &str = "// </generated: record head>";
+
+/// The reader's constants for a diagnostic's head word in js/text-path.mjs:
+/// its fields' masks and shifts, from the core's (`SHAPE_SHIFT`,
+/// `FIX_SHIFT`, `PARAMS_SHIFT`, read from src/report_record.rs), so that
+/// the writer and the reader never drift apart.
+fn record_head() -> String {
+    let source = fs::read_to_string(root().join("src/report_record.rs")).expect("readable");
+    let shift = |name: &str| -> u32 {
+        let declared = format!("pub const {name}: u32 = ");
+        source
+            .split_once(&declared)
+            .and_then(|(_, rest)| rest.split_once(';'))
+            .and_then(|(value, _)| value.parse().ok())
+            .unwrap_or_else(|| panic!("src/report_record.rs declares {name} as a number"))
+    };
+    let (shape, fix, params) = (
+        shift("SHAPE_SHIFT"),
+        shift("FIX_SHIFT"),
+        shift("PARAMS_SHIFT"),
+    );
+    format!(
+        "{HEAD_START}\n\
+         const HEAD_CODE = {};\n\
+         const HEAD_SHAPE_SHIFT = {shape};\n\
+         const HEAD_SHAPE = {};\n\
+         const HEAD_FIX = {};\n\
+         const HEAD_PARAMS_SHIFT = {params};\n\
+         const HEAD_PARAMS_COUNTED = {};\n\
+         {HEAD_END}",
+        (1u64 << shape) - 1,
+        (1u64 << (fix - shape)) - 1,
+        1u64 << fix,
+        (1u64 << (32 - params)) - 1,
+    )
+}
+
 /// Every generated file: (path from the repository root, whole content).
 /// Files of which only a region is generated are handled by [`regions`].
 fn whole_files() -> Vec<(PathBuf, String)> {
@@ -1524,6 +1562,7 @@ fn regions() -> Vec<(&'static str, &'static str, &'static str, String)> {
         ),
         ("js/text-path.mjs", FIXED_START, FIXED_END, fixed_numbers()),
         ("js/text-path.mjs", TAGS_START, TAGS_END, tags()),
+        ("js/text-path.mjs", HEAD_START, HEAD_END, record_head()),
     ]
 }
 

@@ -587,7 +587,8 @@ test("a replaced instance's fixed strings are read at its own numbers, not the o
     // The record's header: its fourth word is where the table of fixed strings is (two words each).
     const words = new Uint32Array(copy.buffer);
     const table = words[(record >>> 2) + 3];
-    const firstCode = words[(record >>> 2) + 4 + 3]; // after the header, valid and the two counts
+    // After the header, valid and the two counts: the first diagnostic's head, its code's number in the low ten bits.
+    const firstCode = words[(record >>> 2) + 4 + 3] & 1023;
     // The new string: after the record's text, past everything the core wrote.
     const at = words[record >>> 2] + words[(record >>> 2) + 1] + 64;
     new TextEncoder().encodeInto(RENUMBERED, new Uint8Array(copy.buffer, at));

@@ -55,7 +55,8 @@ const TAG_FIXED = 8;
  * count of its params; `HEAD_PARAMS_COUNTED` (never one of the core's
  * diagnostics) when the count is the word after the message. One word read
  * where four were: each read of wasm memory costs about 20 instructions.
- * Before any statement that may run code, as the tags are, so that esbuild
+ * And a fixed string's number, in its tag's word above `FIXED_SHIFT`: any
+ * word from `TAG_FIXED` (the last tag) up is a fixed string. Before any statement that may run code, as the tags are, so that esbuild
  * writes the numbers in place.
  */
 // <generated: record head> from src/report_record.rs by tests/generated.rs; do not edit by hand.
@@ -65,6 +66,7 @@ const HEAD_SHAPE = 255;
 const HEAD_FIX = 262144;
 const HEAD_PARAMS_SHIFT = 19;
 const HEAD_PARAMS_COUNTED = 8191;
+const FIXED_SHIFT = 4;
 // </generated: record head>
 
 /** What walkOptions sees for an array or an object member it then walks (no value a caller passes is either). */
@@ -531,13 +533,14 @@ function unitAt(unit, end) {
 }
 
 /**
- * The next fixed string (src/report_record.rs): one that lives as long as
- * the module, given by its number in the core's table of them. Decoded the
+ * The fixed string whose word is `tag` (src/report_record.rs): one that
+ * lives as long as the module, given by its number in the core's table of
+ * them, in the tag's word above the tag (`FIXED_SHIFT`). Decoded the
  * first time and kept (`kept.strings`), so that a code, a params name or a
  * fixed path or message is not cut afresh on every report, and as a member
  * name is one V8 has already looked up.
  */
-const fixedString = () => fixedNumbered(kept.strings, words[next++]);
+const fixedString = (tag) => fixedNumbered(kept.strings, tag >>> FIXED_SHIFT);
 
 /**
  * The fixed string numbered `index`: kept in `strings` (the glue's
@@ -683,7 +686,7 @@ function object() {
  */
 function value() {
   const tag = words[next++];
-  if (tag === TAG_FIXED) return fixedString();
+  if (tag >= TAG_FIXED) return fixedString(tag);
   if (tag === TAG_STRING) return string();
   return tag === TAG_SMALL ? words[next++] : otherValue(tag);
 }
@@ -760,9 +763,10 @@ function diagnostics(out, count, severity) {
     for (let i = 0, last = shape > 0 ? 2 + params : 2; i < last; i += 1) {
       const tag = record[word];
       let value;
-      if (tag === TAG_FIXED) {
-        value = fixedNumbered(strings, record[word + 1]);
-        word += 2;
+      if (tag >= TAG_FIXED) {
+        // A fixed string: its number in the tag's word.
+        value = fixedNumbered(strings, tag >>> FIXED_SHIFT);
+        word += 1;
       } else if (tag === TAG_STRING) {
         const end = record[word + 1];
         value = sliceOf(all, cut, (cut = ascii ? end : unitAt(cut, end)));

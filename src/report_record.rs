@@ -42,7 +42,8 @@
 //!   and its string's `F`), its params' shape (bits 10-17, below), whether
 //!   a fix follows (bit 18), and its params' count (bits 19-31; 0 when it
 //!   has none); then `T` path, `T` message (`T`: a string as a value
-//!   writes it, [`Tag::String`] then `S`, or [`Tag::Fixed`] then `F`), the
+//!   writes it, [`Tag::String`] then `S`, or [`Tag::Fixed`] and `F` in one
+//!   word), the
 //!   params' count again when the head could not hold it
 //!   ([`PARAMS_COUNTED`]), its params, then, when a fix follows, the count
 //!   of fix operations and each operation: 0 (`add`) or 1 (`replace`), `S`
@@ -56,7 +57,8 @@
 //!   name and value. The number spares the wrapper reading and comparing
 //!   the names' words;
 //! - a value: a tag from [`Tag`], then for a number its word, for a
-//!   number's literal or a string `S`, for a fixed string `F`, for an array
+//!   number's literal or a string `S`; a fixed string is one word, its
+//!   tag and its `F` above the tag's bits ([`FIXED_SHIFT`]); for an array
 //!   the count of items and each item, for an object the count of members
 //!   and each member's `S` name and value.
 //!
@@ -124,10 +126,21 @@ pub enum Tag {
     /// An object: the count of members, then each member's name and value.
     Object = 7,
     /// A string that lives as long as the module: its number in
-    /// [`Record::table`]. Never text of the input buffers, which the JS side
-    /// would cache stale (they are never `'static`: see [`Record::fixed`]).
+    /// [`Record::table`], in the same word, shifted by [`FIXED_SHIFT`]
+    /// (one word read where two were). The last tag: any word from this
+    /// one up is a fixed string. Never text of the input buffers, which
+    /// the JS side would cache stale (they are never `'static`: see
+    /// [`Record::fixed`]).
     Fixed = 8,
 }
+
+/// Where a fixed string's word holds its number: above [`Tag::Fixed`],
+/// which every other tag is below.
+pub const FIXED_SHIFT: u32 = 4;
+
+// Every fixed string's number fits its word above the tag.
+const _: () = assert!(Tag::Fixed as u32 >> FIXED_SHIFT == 0);
+const _: () = assert!(FIXED_NUMBERS < 1 << (32 - FIXED_SHIFT));
 
 /// How many numbers [`Record::table`] has room for (a power of two): a
 /// fixed string's number is the slot its address and length pick, or the
@@ -308,8 +321,9 @@ impl Record {
         self.push(word(self.text.len()));
     }
 
-    /// Writes a string that lives as long as the module as [`Tag::Fixed`]
-    /// and its number in [`Record::table`], numbered when first written,
+    /// Writes a string that lives as long as the module as one word,
+    /// [`Tag::Fixed`] and its number in [`Record::table`] (numbered when
+    /// first written) above it,
     /// without copying it; or, once the table numbers [`FIXED_MOST`], one
     /// it does not as a string of the text. The JS side keeps it by number
     /// from one report to the next, so it must never be text from the
@@ -319,7 +333,7 @@ impl Record {
     /// params values' strings (`Value<'static>`) included.
     fn fixed(&mut self, text: &'static str) {
         match self.number_of(text) {
-            Some(number) => self.words.extend_from_slice(&[Tag::Fixed as u32, number]),
+            Some(number) => self.push(Tag::Fixed as u32 | number << FIXED_SHIFT),
             None => {
                 self.push(Tag::String as u32);
                 self.string(text);
@@ -444,10 +458,9 @@ mod tests {
             self.words[self.next - 1]
         }
 
-        /// A fixed string: its number.
-        fn fixed(&mut self) -> Value<'static> {
-            let number = self.word() as usize;
-            Self::numbered(self.strings, number)
+        /// A fixed string: its number, from its tag's word.
+        fn fixed(&self, tag: u32) -> Value<'static> {
+            Self::numbered(self.strings, (tag >> FIXED_SHIFT) as usize)
         }
 
         /// The fixed string numbered `number`, whose address and length
@@ -472,7 +485,7 @@ mod tests {
         fn text(&mut self) -> Value<'static> {
             match self.word() {
                 5 => self.string(),
-                8 => self.fixed(),
+                tag if tag >= Tag::Fixed as u32 => self.fixed(tag),
                 tag => panic!("a string's tag, not {tag}"),
             }
         }
@@ -490,7 +503,7 @@ mod tests {
                     owned(&json::parse(&literal).expect("a number literal").value)
                 }
                 5 => self.string(),
-                8 => self.fixed(),
+                tag if tag >= Tag::Fixed as u32 => self.fixed(tag),
                 6 => {
                     let count = self.word();
                     Value::Array((0..count).map(|_| self.value()).collect())

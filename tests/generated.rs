@@ -1492,10 +1492,11 @@ fn tags() -> String {
 const HEAD_START: &str = "// <generated: record head> from src/report_record.rs by tests/generated.rs; do not edit by hand.";
 const HEAD_END: &str = "// </generated: record head>";
 
-/// The reader's constants for a diagnostic's head word in js/text-path.mjs:
-/// its fields' masks and shifts, from the core's (`SHAPE_SHIFT`,
-/// `FIX_SHIFT`, `PARAMS_SHIFT`, read from src/report_record.rs), so that
-/// the writer and the reader never drift apart.
+/// The reader's constants for a diagnostic's head word in js/text-path.mjs
+/// (its fields' masks and shifts) and for a fixed string's word, from the
+/// core's (`SHAPE_SHIFT`, `FIX_SHIFT`, `PARAMS_SHIFT`, `FIXED_SHIFT`, read
+/// from src/report_record.rs), so that the writer and the reader never
+/// drift apart.
 fn record_head() -> String {
     let source = fs::read_to_string(root().join("src/report_record.rs")).expect("readable");
     let shift = |name: &str| -> u32 {
@@ -1511,6 +1512,7 @@ fn record_head() -> String {
         shift("FIX_SHIFT"),
         shift("PARAMS_SHIFT"),
     );
+    let fixed = shift("FIXED_SHIFT");
     format!(
         "{HEAD_START}\n\
          const HEAD_CODE = {};\n\
@@ -1519,6 +1521,7 @@ fn record_head() -> String {
          const HEAD_FIX = {};\n\
          const HEAD_PARAMS_SHIFT = {params};\n\
          const HEAD_PARAMS_COUNTED = {};\n\
+         const FIXED_SHIFT = {fixed};\n\
          {HEAD_END}",
         (1u64 << shape) - 1,
         (1u64 << (fix - shape)) - 1,

@@ -1016,18 +1016,42 @@ function seeEntry(print, at, mode, arn, uri, type, storageClass, agents, mount) 
 const scalar = (print, at, value, mode) => (value !== null && typeof value === 'object' ? DIFFERS : see(print, at, value, mode));
 
 /**
- * Whether JSON.stringify writes `value`, held by a member the core does not
- * read, without running code or throwing: a string, number, boolean, null
- * or undefined. Anything else (an object, which may hold a cycle, a BigInt,
- * or a toJSON or getter to run; a function, whose toJSON is read) makes the
- * options differ from any print: they are read in full (readJSON), which
- * throws the TypeError for options JSON cannot write. Skipping such members
- * took options holding a cycle for the `{}` kept before them. TAKE walks a
- * JSON copy, whose every value JSON writes as it is: options with an object
- * there are still kept (and an object request still walked).
+ * Whether JSON.stringify writes the member `key` of `holder`, one the core
+ * does not read, without throwing: read as JSON.stringify reads it (a
+ * getter or a toJSON runs, as it would there), it holds a string, number,
+ * boolean, symbol, null or undefined; an array or a plain object of such
+ * values, to 8 levels (a cycle is not followed further: it differs); or an
+ * object whose toJSON returns such a value (a Date, whose toJSON, as the
+ * page has it now, gives its toISOString() or null: a task's or location's
+ * CreationTime as an SDK gives it). Anything else (a BigInt, a function, a
+ * boxed primitive, a class instance) makes the options differ from any
+ * print: they are read in full (readJSON), which throws the TypeError for
+ * options JSON cannot write. Skipping such members took options holding a
+ * cycle for the `{}` kept before them. TAKE walks a JSON copy, whose every
+ * value JSON writes as it is: options with an object there are still kept
+ * (and an object request still walked).
  */
-const inert = (value, mode) => mode === TAKE || value === null
-  || (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'bigint');
+const inert = (holder, key, mode) => mode === TAKE || written(holder[key], key, 8);
+
+/** `inert` for `value`, read as the member `key`, with `depth` levels of arrays and objects left to follow. */
+function written(value, key, depth) {
+  if (value === null || typeof value !== 'object') return typeof value !== 'function' && typeof value !== 'bigint';
+  if (depth === 0) return false;
+  // What it returns is written in its place, as it is (JSON.stringify runs no toJSON of it): not an object.
+  const toJSON = value.toJSON;
+  if (typeof toJSON === 'function') return written(apply(toJSON, value, [key]), key, 0);
+  const array = isArray(value);
+  const proto = getPrototypeOf(value);
+  if (!array && proto !== OBJECT_PROTOTYPE && proto !== null) return false;
+  // Read as JSON.stringify reads them: an array's length once, then each
+  // index (a hole through the prototype); an object's members as Object.keys lists them.
+  const names = array ? value : keysOf(value);
+  for (let i = 0, length = names.length; i < length; i += 1) {
+    const name = array ? `${i}` : names[i];
+    if (!written(value[name], name, depth - 1)) return false;
+  }
+  return true;
+}
 
 /** The Options of a DescribeTask response: how many, then each name and value. */
 function walkSettings(print, at, settings, mode) {
@@ -1049,7 +1073,7 @@ function walkTask(print, at, described, mode) {
       case 'TaskMode': taskMode = described.TaskMode; break;
       case 'CloudWatchLogGroupArn': logGroup = described.CloudWatchLogGroupArn; break;
       case 'Options': settings = described.Options; break;
-      default: if (!inert(described[keys[k]], mode)) return DIFFERS;
+      default: if (!inert(described, keys[k], mode)) return DIFFERS;
     }
   }
   at = scalar(print, at, arn, mode);
@@ -1078,8 +1102,8 @@ function member(print, at, value, mode, walk) {
  * core reads alike, so the ones kept in wasm can be used again without
  * JSON.stringify and parsing (a form validates on every keystroke with the
  * same options). Members the core does not read (a task's CreationTime,
- * say) are not walked, but their values must be ones JSON writes as they
- * are (`inert`). Of each object, only the members JSON.stringify
+ * say) are not in the print, but must be ones JSON writes without throwing
+ * (`inert`). Of each object, only the members JSON.stringify
  * writes are read: those `Object.keys` lists (its own enumerable string
  * keys, through a Proxy's traps, as JSON.stringify lists them), each by its
  * name in a switch over the list. A plain read would also see what
@@ -1109,7 +1133,7 @@ function walkOptions(options, print, mode) {
         case 'locations': locations = options.locations; break;
         case 'operation': operation = options.operation; break;
         case 'task': described = options.task; break;
-        default: if (!inert(options[keys[k]], mode)) return DIFFERS;
+        default: if (!inert(options, keys[k], mode)) return DIFFERS;
       }
     }
     let at = member(print, scalar(print, 0, operation, mode), described, mode, walkTask);
@@ -1132,7 +1156,7 @@ function walkOptions(options, print, mode) {
           case 'S3StorageClass': storageClass = entry.S3StorageClass; break;
           case 'AgentArns': agents = entry.AgentArns; break;
           case 'MountOptions': mount = entry.MountOptions; break;
-          default: if (!inert(entry[names[k]], mode)) return DIFFERS;
+          default: if (!inert(entry, names[k], mode)) return DIFFERS;
         }
       }
       // An array or object is seen as its kind, then walked: the kept
@@ -1149,7 +1173,7 @@ function walkOptions(options, print, mode) {
         const listed = keysOf(mount);
         for (let k = 0; k < listed.length; k += 1) {
           if (listed[k] === 'Version') version = mount.Version;
-          else if (!inert(mount[listed[k]], mode)) return DIFFERS;
+          else if (!inert(mount, listed[k], mode)) return DIFFERS;
         }
         at = see(print, at, version, mode);
       }

@@ -90,3 +90,114 @@ test('members the core does not read that JSON writes as they are keep the kept 
   assert.equal(outcome(() => validate({ ...BASIC }, { ...plain, note: { a: [1] } })), expected);
   assert.equal(outcome(() => validate({ ...BASIC }, { ...plain, note: { a: [1] } })), expected);
 });
+
+/** A DescribeTask response as an SDK gives it: members the core does not read, a Date among them. */
+function describedBySdk(extra = {}) {
+  return {
+    ...DESCRIBED,
+    Name: 'backup',
+    Excludes: [{ FilterType: 'SIMPLE_PATTERN', Value: '/tmp' }],
+    Schedule: { ScheduleExpression: 'rate(1 day)', Status: 'ENABLED' },
+    TaskReportConfig: { Destination: { S3: { Subdirectory: 'reports', S3BucketArn: 'arn:aws:s3:::reports' } } },
+    CreationTime: new Date(Date.UTC(2026, 11, 7, 6, 31)),
+    ...extra,
+  };
+}
+
+/**
+ * Options with a counting getter before `unread` at each level the walk
+ * reads (the options, a location, the task), and how often it ran.
+ */
+function countedOptions(unread) {
+  const counted = { runs: 0 };
+  const getter = { enumerable: true, get: () => { counted.runs += 1; return 'seen'; } };
+  const options = Object.defineProperties({}, { seen: getter });
+  options.operation = 'UpdateTask';
+  options.task = Object.defineProperties({}, { seen: getter });
+  Object.assign(options.task, describedBySdk(), { CreationTime: unread() });
+  options.locations = [Object.assign(Object.defineProperties({}, { seen: getter }), NFS, { CreationTime: unread() }), S3];
+  options.CreationTime = unread();
+  return { options, counted };
+}
+
+test('a Date, arrays, objects and a toJSON in members the core does not read keep the kept options in use', () => {
+  // Compared with the kept ones, not read again in full: each getter runs
+  // once per call (the comparing walk), where options found to differ are
+  // read twice (the walk, then JSON.stringify). Before, a Date or any
+  // object there made the options differ on every call.
+  const makers = {
+    'a Date': () => new Date(Date.UTC(2026, 11, 7)),
+    'an invalid Date (written as null)': () => new Date(NaN),
+    'a plain object of arrays': () => ({ a: [1, 'x', null, { b: [true] }], c: Object.create(null) }),
+    'an object whose toJSON returns a string': () => ({ toJSON: (key) => `written as ${key}` }),
+  };
+  for (const [name, unread] of Object.entries(makers)) {
+    for (const [form, request] of Object.entries(REQUESTS)) {
+      const { options, counted } = countedOptions(unread);
+      const expected = outcome(() => freshNodeInstance().validate(request(), options));
+      const { validate } = freshNodeInstance();
+      assert.equal(outcome(() => validate(request(), options)), expected, `${name}, ${form}: kept`);
+      counted.runs = 0;
+      assert.equal(outcome(() => validate(request(), options)), expected, `${name}, ${form}: again`);
+      assert.equal(counted.runs, 3, `${name}, ${form}: each getter read once, by the comparing walk`);
+      // Options that differ only there from those kept are taken for them too.
+      assert.equal(outcome(() => validate(request(), countedOptions(unread).options)), expected, `${name}, ${form}: others alike`);
+    }
+  }
+});
+
+/** Runs `call` with Date.prototype's `name` replaced by `value`, then puts it back. */
+function withDateBuiltIn(name, value, call) {
+  const saved = Object.getOwnPropertyDescriptor(Date.prototype, name);
+  Object.defineProperty(Date.prototype, name, { value, configurable: true, writable: true });
+  try {
+    return call();
+  } finally {
+    Object.defineProperty(Date.prototype, name, saved);
+  }
+}
+
+test('a Date or toJSON that JSON.stringify cannot write from is refused as a fresh instance refuses it', () => {
+  // Each throws when JSON.stringify writes it: the comparing walk runs the
+  // toJSON JSON.stringify runs (the page's, as it is now) and finds the
+  // options different, so they are read in full, which throws.
+  const thrower = () => {
+    throw new Error('no');
+  };
+  class Stamp extends Date {
+    toJSON() {
+      throw new Error('no');
+    }
+  }
+  class Big extends Date {
+    toJSON() {
+      return 1n;
+    }
+  }
+  const dates = {
+    'a Date subclass whose toJSON throws': () => new Stamp(0),
+    'a Date subclass whose toJSON returns a BigInt': () => new Big(0),
+    'a Date with an own toJSON that throws': () => Object.assign(new Date(0), { toJSON: thrower }),
+    'an object made from Date.prototype (no time)': () => Object.create(Date.prototype),
+    'a Proxy of a Date': () => new Proxy(new Date(0), {}),
+  };
+  // What toJSON returns is written as it is: an object's own toJSON is not run, its members are read.
+  const unwritable = () => ({ toJSON: () => 'fine', get member() { throw new Error('no'); } });
+  const replaced = [['toJSON', thrower], ['toISOString', thrower], ['toISOString', unwritable], ['valueOf', thrower], [Symbol.toPrimitive, thrower]];
+  for (const [form, request] of Object.entries(REQUESTS)) {
+    const kept = { operation: 'UpdateTask', task: describedBySdk() };
+    const cases = Object.entries(dates).map(([name, date]) => [name, (call) => call({ ...kept, task: describedBySdk({ CreationTime: date() }) })]);
+    for (const [name, value] of replaced) {
+      cases.push([`Date.prototype's ${String(name)} replaced after load by ${value.name}`, (call) => withDateBuiltIn(name, value, () => call(kept))]);
+    }
+    for (const [name, run] of cases) {
+      const { validate } = freshNodeInstance();
+      const before = outcome(() => validate(request(), kept));
+      assert.equal(outcome(() => validate(request(), kept)), before, `${form}, ${name}: the options kept`);
+      const expected = run((options) => outcome(() => freshNodeInstance().validate(request(), options)));
+      assert.match(expected, /^TypeError: validate: options could not be read as JSON/, `${form}, ${name}: a fresh instance refuses them`);
+      assert.equal(run((options) => outcome(() => validate(request(), options))), expected, `${form}, ${name}: after the same options were kept`);
+      assert.equal(outcome(() => validate(request(), kept)), before, `${form}, ${name}: the kept options again`);
+    }
+  }
+});

@@ -111,7 +111,13 @@ copy_glue() {
 # and slice (passStringToWasm0), `instanceof Date` and Date.prototype.getTime
 # (describeSchedule's `from`), WebAssembly.Table's get and set (every value
 # the core holds; not the five sets that fill the table as an instance
-# starts) and the typed arrays' set. The cached view of the memory is
+# starts), the typed arrays' set, and the TypeError, RangeError, Error and
+# BigInt constructors (the core's TypeErrors, its check that the stack ran
+# out, its BigInts: a page replacing one after load changed what the package
+# threw, or read a stack run out as an unreadable request). Left live on
+# purpose: Date.now (fake timers a test installs after loading the package
+# replace it, and expect it to read their clock) and console.error (only
+# the panic hook calls it, for a bug, before the call traps). The cached view of the memory is
 # found detached by reading its first byte (undefined), not its byteLength
 # (a getter replaced after load that never answered 0 kept a detached view
 # in use, and every write through it was lost: hunt, session 30). A
@@ -163,6 +169,12 @@ take_at_load() {
       ["f.apply(this, args)", "reflectApply(f, this, args)"],
       ["arg.slice(offset)", "reflectApply(stringSlice, arg, [offset])"],
       ["arg0 instanceof Date", "reflectApply(hasInstance, DateAtLoad, [arg0])"],
+      // Errors and BigInts for the core, and its check for a stack run out, with the constructors as they were at load:
+      // a page replacing the global after load changed what the package threw, or how it read a stack run out.
+      ["new TypeError(getStringFromWasm0(arg0, arg1), arg2)", "new TypeErrorAtLoad(getStringFromWasm0(arg0, arg1), arg2)"],
+      ["arg0 instanceof RangeError", "reflectApply(hasInstance, RangeErrorAtLoad, [arg0])"],
+      ["const ret = Error(getStringFromWasm0(arg0, arg1))", "const ret = ErrorAtLoad(getStringFromWasm0(arg0, arg1))"],
+      ["BigInt(arg0)", "BigIntAtLoad(arg0)"], ["BigInt(0)", "BigIntAtLoad(0)"],
       ["Date.prototype.getTime.call(arg0)", "reflectApply(getTime, arg0, [])"],
       ["wasm.__wbindgen_externrefs.set(idx, obj)", "reflectApply(tableSet, wasm.__wbindgen_externrefs, [idx, obj])"],
       ["wasm.__wbindgen_externrefs.get(idx)", "reflectApply(tableGet, wasm.__wbindgen_externrefs, [idx])"],
@@ -184,7 +196,7 @@ take_at_load() {
     if (/getDataViewMemory0|cachedDataViewMemory0/.test(code)) throw new Error(`${file}: getDataViewMemory0 is still called, or its cache kept`);
     const line = "const { parse: jsonParse, stringify: jsonStringify } = JSON, { get: reflectGet, set: reflectSet, apply: reflectApply } = Reflect,"
       + " { decode: textDecode } = TextDecoder.prototype, { encodeInto: textEncodeInto } = TextEncoder.prototype,"
-      + " { charCodeAt, slice: stringSlice } = String.prototype, DateAtLoad = Date, { getTime } = Date.prototype, hasInstance = Function.prototype[Symbol.hasInstance],"
+      + " { charCodeAt, slice: stringSlice } = String.prototype, DateAtLoad = Date, { getTime } = Date.prototype, TypeErrorAtLoad = TypeError, RangeErrorAtLoad = RangeError, ErrorAtLoad = Error, BigIntAtLoad = BigInt, hasInstance = Function.prototype[Symbol.hasInstance],"
       + " { get: tableGet, set: tableSet } = WebAssembly.Table.prototype, { set: typedSet } = Object.getPrototypeOf(Uint8Array.prototype),"
       + " scratchBuffer = new ArrayBuffer(8), scratchBytes = new Uint8Array(scratchBuffer), scratchInt32 = new Int32Array(scratchBuffer),"
       + " scratchFloat64 = new Float64Array(scratchBuffer), scratchBigInt64 = new BigInt64Array(scratchBuffer), littleEndian = (scratchInt32[0] = 1, scratchBytes[0] === 1),"

@@ -594,7 +594,10 @@ extern "C" {
     /// `Date.now()`, called so that an exception from a replaced one comes back
     /// as an error instead of unwinding through the core. Its result stays a
     /// JS value: converting a replaced one's Symbol to a number would throw
-    /// at the boundary, outside the `catch`.
+    /// at the boundary, outside the `catch`. Read live on purpose (the glue
+    /// takes the other globals it calls at load, scripts/build.sh): fake
+    /// timers a test installs after loading the package replace it, and
+    /// expect the package to read their clock.
     #[wasm_bindgen(catch, js_namespace = Date, js_name = now)]
     fn date_now() -> Result<JsValue, JsValue>;
 

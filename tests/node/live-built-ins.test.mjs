@@ -4,8 +4,9 @@
 // still read live are listed in the README ("Requests as objects"); none is
 // on the way of an ordinary call. (Replaced BEFORE load: glue-loaded-after.test.mjs.)
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { SOURCE, freshNodeInstance, request, requireBuiltPackage } from './helpers.mjs';
+import { SOURCE, freshNodeInstance, pkgDir, request, requireBuiltPackage } from './helpers.mjs';
 
 requireBuiltPackage();
 
@@ -141,4 +142,142 @@ test("Array.prototype's iterator replaced after load: a task's Options are all c
     for (const [label, report] of got) assert.equal(report, expected[label], `the iterator yielding ${kind}: ${label}`);
     assert.equal(calls, 0, `the iterator yielding ${kind} was called`);
   }
+});
+
+test('TypeError, RangeError, Error and BigInt replaced after load by look-alikes: what the glue makes and tells with them is what a fresh process gives', () => {
+  // The wasm-bindgen glue read these globals live: the core's TypeError
+  // (options JSON cannot write, with its cause), its check that the stack
+  // ran out (instanceof RangeError), the Error of a wrapper bug and the
+  // BigInts applyDefaults returns were made with the page's replacement.
+  // scripts/build.sh (take_at_load) takes them when the glue loads.
+  const real = { TypeError, RangeError, Error, BigInt };
+  const hasInstance = Function.prototype[Symbol.hasInstance];
+  const isA = (value, name) => Reflect.apply(hasInstance, real[name], [value]);
+  /** An error told by the real constructors alone, with its cause; a value as JSON text, a BigInt as its digits and `n`. */
+  const describe = ({ returned, thrown }) => {
+    const error = (value) => {
+      const kind = ['TypeError', 'RangeError', 'Error'].find((name) => isA(value, name)) ?? `not an Error (${typeof value})`;
+      return `${kind}: ${value?.message}`;
+    };
+    if (thrown === undefined) return JSON.stringify(returned, (_key, value) => (typeof value === 'bigint' ? `${value}n` : value));
+    return `threw ${error(thrown)}${Object.hasOwn(Object(thrown), 'cause') ? ` (cause ${error(thrown.cause)})` : ''}`;
+  };
+  const outcome = (call) => {
+    try {
+      return { returned: call() };
+    } catch (error) {
+      return { thrown: error };
+    }
+  };
+  const cyclic = [{ LocationArn: SOURCE }];
+  cyclic[0].self = cyclic;
+  let deep = {};
+  for (let depth = 0; depth < 100_000; depth += 1) deep = { Options: deep };
+  const beyondSafe = JSON.stringify(request({ Options: { BytesPerSecond: 0 } })).replace('"BytesPerSecond":0', '"BytesPerSecond":9007199254740993');
+  const FROM = Date.UTC(2026, 10, 25);
+  const calls = (instance, glue) => ({
+    'validate, cyclic locations': () => instance.validate(request({}), { locations: cyclic }),
+    'validate text, cyclic locations': () => instance.validate(JSON.stringify(request({})), { locations: cyclic }),
+    'applyDefaults, cyclic locations': () => instance.applyDefaults(request({}), { locations: cyclic }),
+    'applyDefaults, a request too deep for JSON.stringify': () => instance.applyDefaults({ SourceLocationArn: SOURCE, Tags: deep }),
+    'applyDefaults, an integer beyond 2^53': () => instance.applyDefaults(beyondSafe),
+    'describeSchedule, a BigInt count': () => instance.describeSchedule('rate(1 hour)', { from: FROM, count: 3n }),
+    'describeSchedule, a BigInt from': () => instance.describeSchedule('rate(1 hour)', { from: real.BigInt(FROM), count: 2 }),
+    "describeSchedule, options whose getter throws the engine's RangeError": () =>
+      instance.describeSchedule('rate(1 hour)', {
+        get from() {
+          throw new real.RangeError('Maximum call stack size exceeded');
+        },
+      }),
+    'the glue, a length beyond its input buffer (a wrapper bug)': () => glue.validateInput(2 ** 31, undefined),
+  });
+  const fresh = () => {
+    const instance = freshNodeInstance();
+    return [instance, createRequire(import.meta.url)(`${pkgDir}/node/datasync_task_validator.cjs`)];
+  };
+  const expected = Object.fromEntries(Object.entries(calls(...fresh())).map(([label, call]) => [label, describe(outcome(call))]));
+  // What a fresh process gives: the core's TypeError with JSON.stringify's as its cause, a stack run out told.
+  assert.match(expected['validate, cyclic locations'], /^threw TypeError: validate: options could not be read as JSON \(Converting circular structure to JSON\)\. \(cause TypeError: Converting circular/);
+  assert.match(expected['applyDefaults, a request too deep for JSON.stringify'], /^threw TypeError: applyDefaults: The request nests objects or arrays too deeply/);
+  assert.match(expected['applyDefaults, an integer beyond 2^53'], /"BytesPerSecond":"9007199254740993n"/);
+  assert.equal(expected['describeSchedule, a BigInt count'], 'threw TypeError: describeSchedule: options.count must be a number.');
+  assert.equal(expected["describeSchedule, options whose getter throws the engine's RangeError"], 'threw RangeError: Maximum call stack size exceeded');
+  assert.match(expected['the glue, a length beyond its input buffer (a wrapper bug)'], /^threw Error: /);
+  const lookAlikes = {
+    TypeError: function TypeError(message) {
+      return { name: 'TypeError', message: `the page's: ${message}` };
+    },
+    RangeError: class RangeError extends real.Error {},
+    Error: function Error(message) {
+      return { name: 'Error', message: `the page's: ${message}` };
+    },
+    BigInt: (value) => `the page's ${value}`,
+  };
+  for (const names of [['TypeError'], ['RangeError'], ['Error'], ['BigInt'], Object.keys(lookAlikes)]) {
+    const [instance, glue] = fresh();
+    const got = {};
+    for (const name of names) globalThis[name] = lookAlikes[name];
+    try {
+      for (const [label, call] of Object.entries(calls(instance, glue))) got[label] = outcome(call);
+    } finally {
+      Object.assign(globalThis, real);
+    }
+    for (const [label, answer] of Object.entries(got)) assert.equal(describe(answer), expected[label], `${names.join(', ')} replaced: ${label}`);
+  }
+});
+
+test('TypeError, RangeError, Error and BigInt replaced after load by look-alikes, with the JS stack nearly full: at every depth the answer of a fresh process, or the engine\'s RangeError', () => {
+  // The core's reading of a JSON.stringify that ran out of stack (its
+  // TypeError, with what JSON.stringify threw as the cause) is what the
+  // wrapper tells a stack run out by: made with the page's TypeError, it
+  // was "a built-in failed" instead.
+  const real = { TypeError, RangeError, Error, BigInt };
+  const instance = freshNodeInstance();
+  const cyclic = [{ LocationArn: SOURCE }];
+  cyclic[0].self = cyclic;
+  const calls = {
+    'validate, cyclic locations': () => instance.validate(request({}), { locations: cyclic }),
+    'validate, an ordinary request': () => instance.validate(request({ Options: { VerifyMode: 'NONE' } }), { operation: 'CreateTask' }),
+    applyDefaults: () => instance.applyDefaults(request({ Options: { BytesPerSecond: 2n ** 60n } })),
+  };
+  const names = Object.keys(calls);
+  const what = (call) => {
+    try {
+      return JSON.stringify(call(), (_key, value) => (typeof value === 'bigint' ? `${value}n` : value));
+    } catch (error) {
+      const kind = ['TypeError', 'RangeError', 'Error'].find((name) => Reflect.apply(Function.prototype[Symbol.hasInstance], real[name], [error]));
+      return `threw ${kind}: ${error?.message}`;
+    }
+  };
+  const expected = names.map((name) => what(calls[name]));
+  assert.match(expected[0], /^threw TypeError: validate: options could not be read as JSON \(Converting circular/);
+  const answers = names.map(() => []);
+  const dive = () => {
+    try {
+      dive();
+    } catch {
+      // the stack ran out below
+    }
+    for (let index = 0; index < names.length; index += 1) answers[index].push(what(calls[names[index]]));
+  };
+  Object.assign(globalThis, {
+    TypeError: function TypeError(message) {
+      return { message };
+    },
+    RangeError: class RangeError extends real.Error {},
+    Error: function Error(message) {
+      return { message };
+    },
+    BigInt: (value) => `${value}`,
+  });
+  try {
+    dive();
+  } finally {
+    Object.assign(globalThis, real);
+  }
+  names.forEach((name, index) => {
+    const seen = new Set(answers[index]);
+    seen.delete('threw RangeError: Maximum call stack size exceeded');
+    assert.deepEqual([...seen], [expected[index]], name);
+  });
 });

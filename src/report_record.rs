@@ -86,13 +86,20 @@ pub const HEADER_WORDS: usize = 4;
 pub const FIRST_DIAGNOSTIC: usize = HEADER_WORDS + 3;
 
 /// Where a diagnostic's first word, its head, holds its shape's number
-/// (bits 10 to 17; the code's number is bits 0 to 9).
+/// (bits 10 to 17; the code's number is bits 0 to 9). The reader's copy:
+/// `HEAD_SHAPE_SHIFT`, with the masks `HEAD_CODE` and `HEAD_SHAPE`, which
+/// tests/generated.rs writes into js/text-path.mjs from this value.
 pub const SHAPE_SHIFT: u32 = 10;
 
-/// Where a diagnostic's head holds whether a fix follows (bit 18).
+/// Where a diagnostic's head holds whether a fix follows (bit 18). The
+/// reader's copy: the mask `HEAD_FIX`, which tests/generated.rs writes into
+/// js/text-path.mjs from this value.
 pub const FIX_SHIFT: u32 = 18;
 
 /// Where a diagnostic's head holds its count of params (bits 19 to 31).
+/// The reader's copy: `HEAD_PARAMS_SHIFT`, with `HEAD_PARAMS_COUNTED` for
+/// [`PARAMS_COUNTED`], which tests/generated.rs writes into
+/// js/text-path.mjs from this value.
 pub const PARAMS_SHIFT: u32 = 19;
 
 /// The most params a diagnostic's head counts; a diagnostic with as many
@@ -104,7 +111,10 @@ pub const PARAMS_COUNTED: usize = (1 << (32 - PARAMS_SHIFT)) - 1;
 const _: () = assert!(Code::ALL.len() <= 1 << SHAPE_SHIFT);
 const _: () = assert!(shapes::SHAPES.len() < 1 << (FIX_SHIFT - SHAPE_SHIFT));
 
-/// The first word of each value in the record.
+/// The first word of each value in the record. The reader's copy:
+/// tests/generated.rs writes each variant into js/text-path.mjs as a
+/// constant named `TAG_` and its name in capitals (`TAG_FIXED = 8` for
+/// [`Tag::Fixed`]), so that the reader tests a word against these numbers.
 #[derive(Clone, Copy)]
 #[repr(u32)]
 pub enum Tag {
@@ -135,7 +145,8 @@ pub enum Tag {
 }
 
 /// Where a fixed string's word holds its number: above [`Tag::Fixed`],
-/// which every other tag is below.
+/// which every other tag is below. The reader's copy: `FIXED_SHIFT`, which
+/// tests/generated.rs writes into js/text-path.mjs from this value.
 pub const FIXED_SHIFT: u32 = 4;
 
 // Every fixed string's number fits its word above the tag.
@@ -145,7 +156,8 @@ const _: () = assert!(FIXED_NUMBERS < 1 << (32 - FIXED_SHIFT));
 /// How many numbers [`Record::table`] has room for (a power of two): a
 /// fixed string's number is the slot its address and length pick, or the
 /// next free one, and the codes' are their numbers. The wrapper keeps as
-/// many strings at their numbers (`FIXED_NUMBERS` in js/text-path.mjs).
+/// many strings at their numbers (`FIXED_NUMBERS` in js/text-path.mjs,
+/// which tests/generated.rs writes there from this value).
 pub const FIXED_NUMBERS: usize = 2048;
 
 /// The most fixed strings [`Record::table`] numbers, the codes included:

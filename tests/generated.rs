@@ -15,8 +15,9 @@
 //!   (the `switch` between the `generated: params literals` markers in
 //!   `js/text-path.mjs`) and the core's numbers for them
 //!   (`src/report_record/shapes.rs`) come from one list, the same way;
-//! - the reader's `FIXED_NUMBERS` and its names for the record's value tags
-//!   (`TAG_FIXED`...) in `js/text-path.mjs` are the core's
+//! - the reader's names for the record's value tags (`TAG_FIXED`...), its
+//!   constants for a diagnostic's head word and a fixed string's word, and
+//!   its `FIXED_NUMBERS` in `js/text-path.mjs` are the core's
 //!   (`src/report_record.rs`), the same way;
 //! - every request example in a rule doc gets its code;
 //! - every diagnostic the fixtures and examples produce carries the `params`
@@ -1440,24 +1441,6 @@ fn params_literals() -> String {
     )
 }
 
-const FIXED_START: &str = "// <generated: fixed numbers> from FIXED_NUMBERS in src/report_record.rs by tests/generated.rs; do not edit by hand.";
-const FIXED_END: &str = "// </generated: fixed numbers>";
-
-/// The reader's `FIXED_NUMBERS` in js/text-path.mjs: the core's (read from
-/// src/report_record.rs, which the native library does not build), so that
-/// the two never drift apart (the reader keeps strings at the core's numbers).
-fn fixed_numbers() -> String {
-    const DECLARED: &str = "pub const FIXED_NUMBERS: usize = ";
-    let source = fs::read_to_string(root().join("src/report_record.rs")).expect("readable");
-    let value = source
-        .split_once(DECLARED)
-        .and_then(|(_, rest)| rest.split_once(';'))
-        .map(|(value, _)| value)
-        .expect("src/report_record.rs declares FIXED_NUMBERS");
-    let number: usize = value.parse().expect("FIXED_NUMBERS is a number");
-    format!("{FIXED_START}\nconst FIXED_NUMBERS = {number};\n{FIXED_END}")
-}
-
 const TAGS_START: &str = "// <generated: tags> from Tag in src/report_record.rs by tests/generated.rs; do not edit by hand.";
 const TAGS_END: &str = "// </generated: tags>";
 
@@ -1493,26 +1476,30 @@ const HEAD_START: &str = "// <generated: record head> from src/report_record.rs 
 const HEAD_END: &str = "// </generated: record head>";
 
 /// The reader's constants for a diagnostic's head word in js/text-path.mjs
-/// (its fields' masks and shifts) and for a fixed string's word, from the
-/// core's (`SHAPE_SHIFT`, `FIX_SHIFT`, `PARAMS_SHIFT`, `FIXED_SHIFT`, read
-/// from src/report_record.rs), so that the writer and the reader never
-/// drift apart.
+/// (its fields' masks and shifts), for a fixed string's word, and how many
+/// fixed strings it keeps at their numbers, from the core's (`SHAPE_SHIFT`,
+/// `FIX_SHIFT`, `PARAMS_SHIFT`, `FIXED_SHIFT`, `FIXED_NUMBERS`, read from
+/// src/report_record.rs, which the native library does not build), so that
+/// the writer and the reader never drift apart. One region, before any
+/// statement that may run code, so that esbuild writes each number in place.
 fn record_head() -> String {
     let source = fs::read_to_string(root().join("src/report_record.rs")).expect("readable");
-    let shift = |name: &str| -> u32 {
-        let declared = format!("pub const {name}: u32 = ");
+    let declared_as = |name: &str, kind: &str| -> u64 {
+        let declared = format!("pub const {name}: {kind} = ");
         source
             .split_once(&declared)
             .and_then(|(_, rest)| rest.split_once(';'))
             .and_then(|(value, _)| value.parse().ok())
             .unwrap_or_else(|| panic!("src/report_record.rs declares {name} as a number"))
     };
+    let shift = |name: &str| declared_as(name, "u32");
     let (shape, fix, params) = (
         shift("SHAPE_SHIFT"),
         shift("FIX_SHIFT"),
         shift("PARAMS_SHIFT"),
     );
     let fixed = shift("FIXED_SHIFT");
+    let numbers = declared_as("FIXED_NUMBERS", "usize");
     format!(
         "{HEAD_START}\n\
          const HEAD_CODE = {};\n\
@@ -1522,6 +1509,7 @@ fn record_head() -> String {
          const HEAD_PARAMS_SHIFT = {params};\n\
          const HEAD_PARAMS_COUNTED = {};\n\
          const FIXED_SHIFT = {fixed};\n\
+         const FIXED_NUMBERS = {numbers};\n\
          {HEAD_END}",
         (1u64 << shape) - 1,
         (1u64 << (fix - shape)) - 1,
@@ -1563,7 +1551,6 @@ fn regions() -> Vec<(&'static str, &'static str, &'static str, String)> {
             LITERALS_END,
             params_literals(),
         ),
-        ("js/text-path.mjs", FIXED_START, FIXED_END, fixed_numbers()),
         ("js/text-path.mjs", TAGS_START, TAGS_END, tags()),
         ("js/text-path.mjs", HEAD_START, HEAD_END, record_head()),
     ]

@@ -486,17 +486,23 @@ pub fn validate_text_by_tree(text: &str, context: &Context) -> Report {
             Report::from(out)
         }
         Err(error) => {
-            let (code, message) = match &error.kind {
-                ParseErrorKind::Syntax(detail) => (
-                    Code::JsonSyntax,
-                    syntax_error(detail, error.line, error.column),
-                ),
-                ParseErrorKind::TooDeep => (Code::JsonTooDeep, too_deep(error.line, error.column)),
-            };
+            let (code, message) = parse_failure(&error);
             Report::sorted(vec![Diagnostic::new(code, "", message)
                 .with("line", error.line)
                 .with("column", error.column)])
         }
+    }
+}
+
+/// The code and message for text the parser gave up on: `json/syntax-error`
+/// or `json/too-deep`, at the line and column where it stopped.
+pub(crate) fn parse_failure(error: &json::ParseError) -> (Code, String) {
+    match &error.kind {
+        ParseErrorKind::Syntax(detail) => (
+            Code::JsonSyntax,
+            syntax_error(detail, error.line, error.column),
+        ),
+        ParseErrorKind::TooDeep => (Code::JsonTooDeep, too_deep(error.line, error.column)),
     }
 }
 

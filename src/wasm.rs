@@ -656,12 +656,7 @@ pub fn apply_defaults(request: JsValue, options: JsValue) -> Result<JsValue, JsV
             None => type_error(why),
         }
     })?;
-    let parsed = json::parse(&text).map_err(|error| {
-        type_error(format!(
-            "the request is not valid JSON (line {}, column {}).",
-            error.line, error.column
-        ))
-    })?;
+    let parsed = json::parse(&text).map_err(|error| type_error(crate::parse_failure(&error).1))?;
     crate::fill_defaults_with(&parsed.value, &options.context(Context::default()))
         .ok_or_else(|| {
             type_error(format!(

@@ -116,6 +116,25 @@ test('applyDefaults throws only TypeError, and only for non-objects', () => {
   }
 });
 
+test("applyDefaults refuses text it cannot parse with validate's own sentence: nested too deeply is not 'not valid JSON'", () => {
+  // Hunt, session 31: valid JSON nested 65 deep was "the request is not
+  // valid JSON (line 1, column ...)" from applyDefaults, json/too-deep from
+  // validate. Both now give the core's message, applyDefaults as its TypeError.
+  const deepText = `{"Tags":${'['.repeat(65)}${']'.repeat(65)}}`;
+  const deepObject = JSON.parse(deepText);
+  const inputs = {
+    'valid JSON nested 65 deep': [deepText, 'json/too-deep'],
+    'an object nested 65 deep': [deepObject, 'json/too-deep'],
+    'broken JSON': ['{"Name": "x" "Tags": []}', 'json/syntax-error'],
+  };
+  for (const [label, [input, code]] of Object.entries(inputs)) {
+    const [diagnostic] = validate(input).errors;
+    assert.equal(diagnostic.code, code, label);
+    assert.throws(() => applyDefaults(input), (error) => error instanceof TypeError && error.message === `applyDefaults: ${diagnostic.message}`, label);
+  }
+  assert.match(validate(deepText).errors[0].message, /more than 64 levels deep/);
+});
+
 test('applyDefaults leaves the caller object untouched', () => {
   const input = Object.freeze({ ...good(), Options: Object.freeze({ Atime: 'NONE' }) });
   const filled = applyDefaults(input);

@@ -147,7 +147,11 @@ copy_glue() {
 # order; the memory is little-endian, so on a big-endian host (checked once
 # at load, from the Int32Array taken then; tests/node/glue-byte-order.test.mjs
 # loads the glues with typed arrays that store most significant byte first)
-# the bytes go in reversed.
+# the bytes go in reversed. The glue's own `Uint8Array`, taken at load,
+# shadows the global: a page's replacement made after load threw from every
+# call that views the memory (putOn, copyIn, getStringFromWasm0), so
+# applyDefaults, fields, describeSchedule and validate of a text threw "a
+# built-in failed" (hunt, session 31).
 # README ("Requests as objects") lists what the glue still reads live. Fails
 # loudly unless wasm-bindgen wrote each call as many times as expected (once,
 # unless said).
@@ -194,7 +198,8 @@ take_at_load() {
     // Every call of getDataViewMemory0 is replaced above (putOn): its definition and its cache go too.
     code = code.replace(/^function getDataViewMemory0\(\) \{$[^]*?^\}$/m, "").replace(/^ *(let )?cachedDataViewMemory0 = null;\n/gm, "");
     if (/getDataViewMemory0|cachedDataViewMemory0/.test(code)) throw new Error(`${file}: getDataViewMemory0 is still called, or its cache kept`);
-    const line = "const { parse: jsonParse, stringify: jsonStringify } = JSON, { get: reflectGet, set: reflectSet, apply: reflectApply } = Reflect,"
+    // A Uint8Array of the glue shadows the global: every view and copy of the memory is made with the one taken at load.
+    const line = "const Uint8Array = globalThis.Uint8Array, { parse: jsonParse, stringify: jsonStringify } = JSON, { get: reflectGet, set: reflectSet, apply: reflectApply } = Reflect,"
       + " { decode: textDecode } = TextDecoder.prototype, { encodeInto: textEncodeInto } = TextEncoder.prototype,"
       + " { charCodeAt, slice: stringSlice } = String.prototype, DateAtLoad = Date, { getTime } = Date.prototype, TypeErrorAtLoad = TypeError, RangeErrorAtLoad = RangeError, ErrorAtLoad = Error, BigIntAtLoad = BigInt, hasInstance = Function.prototype[Symbol.hasInstance],"
       + " { get: tableGet, set: tableSet } = WebAssembly.Table.prototype, { set: typedSet } = Object.getPrototypeOf(Uint8Array.prototype),"

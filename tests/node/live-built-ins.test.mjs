@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { SOURCE, freshNodeInstance, pkgDir, request, requireBuiltPackage } from './helpers.mjs';
+import { SOURCE, example, freshNodeInstance, pkgDir, request, requireBuiltPackage } from './helpers.mjs';
 
 requireBuiltPackage();
 
@@ -280,4 +280,43 @@ test('TypeError, RangeError, Error and BigInt replaced after load by look-alikes
     seen.delete('threw RangeError: Maximum call stack size exceeded');
     assert.deepEqual([...seen], [expected[index]], name);
   });
+});
+
+test('Uint8Array replaced after load: every entry point answers as before (the glue views its memory with the one taken at load)', () => {
+  // The glue made every view of its memory with the global read live
+  // (putOn, copyIn, getStringFromWasm0): a replacement made after load made
+  // applyDefaults, fields and describeSchedule throw it, and validate of a
+  // text or with locations throw "a built-in failed" (hunt, session 31).
+  const instance = freshNodeInstance();
+  const fullBasic = JSON.stringify(example('full-basic'));
+  const calls = {
+    'validate, a text': () => instance.validate(fullBasic),
+    'validate, locations': () => instance.validate(request({ Name: 'bad<' }), { locations: LOCATIONS }),
+    'applyDefaults, an object': () => instance.applyDefaults(request({ TaskMode: 'ENHANCED' }), { locations: LOCATIONS }),
+    'applyDefaults, a text': () => instance.applyDefaults(fullBasic),
+    'fields': () => instance.fields({ operation: 'UpdateTask' }),
+    'describeSchedule': () => instance.describeSchedule('cron(0 12 * * ? *)', { from: Date.UTC(2026, 10, 25), count: 2 }),
+  };
+  const outcome = (call) => {
+    try {
+      return JSON.stringify(call());
+    } catch (error) {
+      return `threw ${error?.message}`;
+    }
+  };
+  const expected = Object.fromEntries(Object.entries(calls).map(([label, call]) => [label, outcome(call)]));
+  for (const answer of Object.values(expected)) assert.doesNotMatch(answer, /^threw/);
+  const builtIn = globalThis.Uint8Array;
+  const got = {};
+  globalThis.Uint8Array = function Uint8Array() {
+    throw new Error("the page's Uint8Array");
+  };
+  try {
+    for (const [label, call] of Object.entries(calls)) got[label] = [outcome(call), outcome(call)];
+  } finally {
+    globalThis.Uint8Array = builtIn;
+  }
+  for (const [label, answers] of Object.entries(got)) {
+    for (const answer of answers) assert.equal(answer, expected[label], `Uint8Array replaced: ${label}`);
+  }
 });

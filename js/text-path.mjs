@@ -1057,24 +1057,27 @@ function walkSettings(print, at, settings, mode) {
   return at;
 }
 
-/** What the core reads of a DescribeTask response (src/task.rs). */
+/**
+ * What the core reads of a DescribeTask response (src/task.rs), in the
+ * order JSON.stringify reads it: its Options walked where the key loop
+ * reaches them, marked by OBJECT, then the strings read on the way.
+ */
 function walkTask(print, at, described, mode) {
-  let arn, taskMode, logGroup, settings;
+  let arn, taskMode, logGroup;
   // Only the members JSON.stringify writes (see `walkOptions`).
   const keys = keysOf(described);
-  for (let k = 0; k < keys.length; k += 1) {
+  for (let k = 0; k < keys.length && at < DIFFERS; k += 1) {
     switch (keys[k]) {
       case 'TaskArn': arn = described.TaskArn; break;
       case 'TaskMode': taskMode = described.TaskMode; break;
       case 'CloudWatchLogGroupArn': logGroup = described.CloudWatchLogGroupArn; break;
-      case 'Options': settings = described.Options; break;
+      case 'Options': at = member(print, see(print, at, OBJECT, mode), described.Options, mode, walkSettings); break;
       default: if (!inert(described, keys[k], mode)) return DIFFERS;
     }
   }
   at = scalar(print, at, arn, mode);
   at = scalar(print, at, taskMode, mode);
-  at = scalar(print, at, logGroup, mode);
-  return member(print, at, settings, mode, walkSettings);
+  return scalar(print, at, logGroup, mode);
 }
 
 /**
@@ -1121,62 +1124,93 @@ function walkOptions(options, print, mode) {
     if (typeof options !== 'object' || options === null || typeof options.toJSON === 'function') return DIFFERS;
     const proto = getPrototypeOf(options);
     if (proto !== OBJECT_PROTOTYPE && proto !== null) return DIFFERS;
-    let locations, operation, described;
+    // The operation's place, first (walked() reads it there), is filled once
+    // the key loop has read it: a string has nothing inside to change.
+    if (mode === TAKE) print[0] = undefined;
+    let operation;
+    let at = 1;
     const keys = keysOf(options);
-    for (let k = 0; k < keys.length; k += 1) {
+    for (let k = 0; k < keys.length && at < DIFFERS; k += 1) {
       switch (keys[k]) {
-        case 'locations': locations = options.locations; break;
         case 'operation': operation = options.operation; break;
-        case 'task': described = options.task; break;
+        case 'task': at = member(print, see(print, at, OBJECT, mode), options.task, mode, walkTask); break;
+        case 'locations': at = walkLocations(print, see(print, at, ARRAY, mode), options.locations, mode); break;
         default: if (!inert(options, keys[k], mode)) return DIFFERS;
       }
     }
-    let at = member(print, scalar(print, 0, operation, mode), described, mode, walkTask);
-    if (locations === undefined || locations === null) return see(print, at, locations, mode);
-    if (!isArray(locations) || typeof locations.toJSON === 'function') return DIFFERS;
-    at = see(print, at, locations.length, mode);
-    for (let i = 0; i < locations.length && at < DIFFERS; i += 1) {
-      const entry = locations[i];
-      // Written by JSON.stringify as {...}: not null, an array or an object
-      // with a toJSON. (Its prototype is not looked at: a class instance's
-      // own enumerable members are what JSON.stringify writes of it.)
-      if (entry === null || typeof entry !== 'object' || isArray(entry) || typeof entry.toJSON === 'function') return DIFFERS;
-      let arn, uri, type, storageClass, agents, mount;
-      const names = keysOf(entry);
-      for (let k = 0; k < names.length; k += 1) {
-        switch (names[k]) {
-          case 'LocationArn': arn = entry.LocationArn; break;
-          case 'LocationUri': uri = entry.LocationUri; break;
-          case 'type': type = entry.type; break;
-          case 'S3StorageClass': storageClass = entry.S3StorageClass; break;
-          case 'AgentArns': agents = entry.AgentArns; break;
-          case 'MountOptions': mount = entry.MountOptions; break;
-          default: if (!inert(entry, names[k], mode)) return DIFFERS;
-        }
-      }
-      // An array or object is seen as its kind, then walked: the kept
-      // print comes from a copy, so identity would never match.
-      at = seeEntry(print, at, mode, arn, uri, type, storageClass, kind(agents), kind(mount));
-      if (isArray(agents)) {
-        if (typeof agents.toJSON === 'function') return DIFFERS;
-        at = see(print, at, agents.length, mode);
-        for (let j = 0; j < agents.length && at < DIFFERS; j += 1) at = see(print, at, agents[j], mode);
-      }
-      if (mount !== null && typeof mount === 'object') {
-        if (!objectLike(mount)) return DIFFERS;
-        let version;
-        const listed = keysOf(mount);
-        for (let k = 0; k < listed.length; k += 1) {
-          if (listed[k] === 'Version') version = mount.Version;
-          else if (!inert(mount, listed[k], mode)) return DIFFERS;
-        }
-        at = see(print, at, version, mode);
-      }
-    }
+    if (at >= DIFFERS || (operation !== null && typeof operation === 'object')) return DIFFERS;
+    if (mode === TAKE) print[0] = operation;
+    else if (see(print, 0, operation, mode) >= DIFFERS) return DIFFERS;
     return at;
   } catch {
     return DIFFERS;
   }
+}
+
+/**
+ * The `locations` of the options, walked where walkOptions' key loop
+ * reaches them: each entry's AgentArns and MountOptions where its own key
+ * loop reaches them (marked by ARRAY and OBJECT), then the six values read
+ * on the way in one step.
+ */
+function walkLocations(print, at, locations, mode) {
+  if (locations === undefined || locations === null) return see(print, at, locations, mode);
+  if (!isArray(locations) || typeof locations.toJSON === 'function') return DIFFERS;
+  at = see(print, at, locations.length, mode);
+  for (let i = 0; i < locations.length && at < DIFFERS; i += 1) {
+    const entry = locations[i];
+    // Written by JSON.stringify as {...}: not null, an array, an object
+    // with a toJSON or a boxed primitive (written as the primitive, or
+    // refused: a BigInt). A class instance's own enumerable members are
+    // what JSON.stringify writes of it; only an entry of another prototype
+    // than a plain object's is asked whether it is a box.
+    if (entry === null || typeof entry !== 'object' || isArray(entry) || typeof entry.toJSON === 'function') return DIFFERS;
+    const proto = getPrototypeOf(entry);
+    if (proto !== OBJECT_PROTOTYPE && proto !== null && boxed(entry)) return DIFFERS;
+    let arn, uri, type, storageClass, agents, mount;
+    const names = keysOf(entry);
+    for (let k = 0; k < names.length && at < DIFFERS; k += 1) {
+      switch (names[k]) {
+        case 'LocationArn': arn = entry.LocationArn; break;
+        case 'LocationUri': uri = entry.LocationUri; break;
+        case 'type': type = entry.type; break;
+        case 'S3StorageClass': storageClass = entry.S3StorageClass; break;
+        case 'AgentArns':
+          agents = entry.AgentArns;
+          if (isArray(agents)) at = walkAgents(print, see(print, at, ARRAY, mode), agents, mode);
+          break;
+        case 'MountOptions':
+          mount = entry.MountOptions;
+          if (mount !== null && typeof mount === 'object') at = walkMount(print, see(print, at, OBJECT, mode), mount, mode);
+          break;
+        default: if (!inert(entry, names[k], mode)) return DIFFERS;
+      }
+    }
+    // An array or object is seen as its kind (walked above): the kept
+    // print comes from a copy, so identity would never match.
+    at = seeEntry(print, at, mode, arn, uri, type, storageClass, kind(agents), kind(mount));
+  }
+  return at;
+}
+
+/** A location's AgentArns array: its length, then each value. */
+function walkAgents(print, at, agents, mode) {
+  if (typeof agents.toJSON === 'function') return DIFFERS;
+  at = see(print, at, agents.length, mode);
+  for (let j = 0; j < agents.length && at < DIFFERS; j += 1) at = see(print, at, agents[j], mode);
+  return at;
+}
+
+/** A location's MountOptions object: its Version. */
+function walkMount(print, at, mount, mode) {
+  if (!objectLike(mount)) return DIFFERS;
+  let version;
+  const listed = keysOf(mount);
+  for (let k = 0; k < listed.length; k += 1) {
+    if (listed[k] === 'Version') version = mount.Version;
+    else if (!inert(mount, listed[k], mode)) return DIFFERS;
+  }
+  return see(print, at, version, mode);
 }
 
 /**

@@ -201,3 +201,99 @@ test('a Date or toJSON that JSON.stringify cannot write from is refused as a fre
     }
   }
 });
+
+test("code that changes the options' contents runs, in the comparing walk, where JSON.stringify runs it", () => {
+  // JSON.stringify reads members in key order and writes each whole when it
+  // reaches it: a getter or toJSON after `task` runs once the task is
+  // written, so what it changes there is not in the options the core reads.
+  // The comparing walk reads each member's contents where its key is
+  // reached, so it judges the same options. (Before: it read the task and
+  // the locations after every key, so a toJSON or getter after them changed
+  // what it compared, and kept options equal to the changed ones were taken:
+  // no mismatch where a fresh instance finds one.) Each case: the request,
+  // the options kept (as the code leaves them), the options.
+  const run = { TaskArn: TASK, Options: { Mtime: 'NONE' } };
+  const describe = (atime) => ({ TaskArn: TASK, TaskMode: 'BASIC', Options: { LogLevel: 'OFF', Atime: atime } });
+  const update = { operation: 'UpdateTask', task: describe('NONE') };
+  const changer = (t) => () => {
+    t.Options.Atime = 'NONE';
+    return 'x';
+  };
+  const cases = {
+    'a getter after the task': [run, update, () => {
+      const t = describe('BEST_EFFORT');
+      return { operation: 'UpdateTask', task: t, get note() { return changer(t)(); } };
+    }],
+    'a toJSON after the task': [run, update, () => {
+      const t = describe('BEST_EFFORT');
+      return { operation: 'UpdateTask', task: t, note: { toJSON: changer(t) } };
+    }],
+    'a getter in an object after the task': [run, update, () => {
+      const t = describe('BEST_EFFORT');
+      return { operation: 'UpdateTask', task: t, note: { get a() { return changer(t)(); } } };
+    }],
+    "a Date's toJSON after the task (an SDK's CreationTime)": [run, update, () => {
+      const t = describe('BEST_EFFORT');
+      return { operation: 'UpdateTask', task: t, CreationTime: Object.assign(new Date(0), { toJSON: changer(t) }) };
+    }],
+    "a Date's toJSON after the Options, in the task": [run, { operation: 'UpdateTask', task: { ...describe('NONE'), CreationTime: '1970-01-01T00:00:00.000Z' } }, () => {
+      const t = describe('BEST_EFFORT');
+      t.CreationTime = Object.assign(new Date(0), { toJSON: () => changer(t)() && '1970-01-01T00:00:00.000Z' });
+      return { operation: 'UpdateTask', task: t };
+    }],
+    'the getter of the locations after the task': [run, { ...update, locations: [] }, () => {
+      const t = describe('BEST_EFFORT');
+      return { operation: 'UpdateTask', task: t, get locations() { return changer(t)() && []; } };
+    }],
+    'a getter before the task (JSON.stringify writes the task as changed)': [run, update, () => {
+      const t = describe('NONE');
+      return { get note() { t.Options.Atime = 'BEST_EFFORT'; return 'x'; }, operation: 'UpdateTask', task: t };
+    }],
+    'a getter after the MountOptions, in a location': [BASIC, { locations: [{ ...NFS, MountOptions: { Version: 'AUTOMATIC' } }] }, () => {
+      const mount = { Version: 'NFS4_2' };
+      return { locations: [{ ...NFS, MountOptions: mount, get note() { mount.Version = 'AUTOMATIC'; return 'x'; } }] };
+    }],
+  };
+  for (const [name, [given, kept, make]] of Object.entries(cases)) {
+    for (const request of [() => ({ ...given }), () => JSON.stringify(given)]) {
+      const form = typeof request();
+      const expected = outcome(() => freshNodeInstance().validate(request(), make()));
+      const { validate } = freshNodeInstance();
+      // Kept twice: the second call compares with the first.
+      validate(request(), kept);
+      assert.notEqual(outcome(() => validate(request(), kept)), expected, `${form}, ${name}: the kept options get another report`);
+      assert.equal(outcome(() => validate(request(), make())), expected, `${form}, ${name}`);
+    }
+  }
+});
+
+test('a location that is a boxed primitive is refused after kept options as a fresh instance refuses it', () => {
+  // JSON.stringify writes a boxed string or number as the primitive, and
+  // refuses a BigInt: the comparing walk asks an entry that is not a plain
+  // object whether it is a box (before: it read its members as a plain
+  // object's, and the options kept before were taken for them).
+  const boxes = {
+    'a String with the members of a location': () => Object.assign(new String(''), NFS),
+    'a Number with the members of a location': () => Object.assign(new Number(5), NFS),
+    'a BigInt with the members of a location': () => Object.assign(Object(1n), NFS),
+  };
+  for (const [form, request] of Object.entries(REQUESTS)) {
+    for (const [name, box] of Object.entries(boxes)) {
+      const expected = outcome(() => freshNodeInstance().validate(request(), { locations: [box()] }));
+      assert.match(expected, /^TypeError: validate: options/, `${form}, ${name}: a fresh instance refuses it`);
+      const { validate } = freshNodeInstance();
+      validate(request(), { locations: [NFS] });
+      validate(request(), { locations: [NFS] });
+      assert.equal(outcome(() => validate(request(), { locations: [box()] })), expected, `${form}, ${name}`);
+    }
+  }
+  // A class instance is written as its own members: still compared, and kept options still serve it.
+  class Location {
+    constructor() {
+      Object.assign(this, NFS);
+    }
+  }
+  const { validate } = freshNodeInstance();
+  const kept = outcome(() => validate({ ...BASIC }, { locations: [NFS] }));
+  assert.equal(outcome(() => validate({ ...BASIC }, { locations: [new Location()] })), kept);
+});

@@ -607,3 +607,57 @@ test("a replaced instance's fixed strings are read at its own numbers, not the o
   assert.notEqual(JSON.stringify(expected), JSON.stringify(first));
   assertSameReport(second, expected, 'the second instance');
 });
+
+test('params of no shape whose count does not fit in the head are counted in the word after the message', () => {
+  // The head keeps the params' count in its top 13 bits; the core writes
+  // HEAD_PARAMS_COUNTED (8191) there when the count does not fit, and the
+  // count in the word after the message. No code of the core has that many
+  // params, so the record here is made by hand: the glue's record for MANY
+  // is replaced, in a copy of its memory, by one diagnostic of the first
+  // one's code, whose two params of no shape (shape 0) are counted that way.
+  const require = createRequire(import.meta.url);
+  const gluePath = require.resolve('../../pkg/node/datasync_task_validator.cjs');
+  const { createValidate } = require('../../pkg/node/text-path.cjs');
+  delete require.cache[gluePath];
+  const real = require(gluePath);
+  delete require.cache[gluePath];
+  let input = 0;
+  const copy = new WebAssembly.Memory({ initial: real.wasmMemory().buffer.byteLength / 65536 });
+  const replaced = Object.create(real);
+  replaced.wasmMemory = () => copy;
+  replaced.inputBuffer = (bytes) => (input = real.inputBuffer(bytes));
+  replaced.validateInputPlain = (written) => {
+    // The request was written into the copy: the real core reads it from its own memory.
+    new Uint8Array(real.wasmMemory().buffer).set(new Uint8Array(copy.buffer, input, written), input);
+    const record = real.validateInputPlain(written);
+    const bytes = new Uint8Array(real.wasmMemory().buffer);
+    if (copy.buffer.byteLength < bytes.length) copy.grow((bytes.length - copy.buffer.byteLength) / 65536);
+    new Uint8Array(copy.buffer).set(bytes);
+    const words = new Uint32Array(copy.buffer);
+    const start = record >>> 2;
+    // The new record's text and words: past everything the core wrote.
+    const textAt = words[start] + words[start + 1] + 64;
+    const TEXT = '/Namemessagealphabeta';
+    new TextEncoder().encodeInto(TEXT, new Uint8Array(copy.buffer, textAt));
+    const at = (textAt + TEXT.length + 64) >>> 2;
+    const firstCode = words[start + 7] & 1023; // the first diagnostic's head: its code's number in the low ten bits
+    const [TAG_SMALL, TAG_STRING] = [3, 5];
+    const diagnostic = [
+      (firstCode | (8191 << 19)) >>> 0, // shape 0, no fix, the count counted after the message
+      TAG_STRING, 5, // the path: its end in the text
+      TAG_STRING, 12, // the message
+      2, // the count of params
+      TAG_STRING, 17, TAG_SMALL, 7, // alpha: 7
+      TAG_STRING, 21, TAG_SMALL, 9, // beta: 9
+    ];
+    // The header: the text, its bytes, the count of words, the fixed strings' table; valid, errors, warnings.
+    const header = [textAt, TEXT.length, 7 + diagnostic.length, words[start + 3], 0, 1, 0];
+    words.set([...header, ...diagnostic], at);
+    return at << 2;
+  };
+  const own = createValidate(replaced);
+  const code = withClock(FIXTURE_TIME, () => glue.validate(MANY)).errors[0].code;
+  const report = withClock(FIXTURE_TIME, () => own(MANY));
+  const expected = { valid: false, errors: [{ code, severity: 'error', path: '/Name', message: 'message', params: { alpha: 7, beta: 9 } }], warnings: [] };
+  assertSameReport(report, expected, 'the hand-made record');
+});

@@ -236,12 +236,14 @@ test('options with agents and an NFS version are kept between calls: the second 
   const afterFirst = reads;
   assert.deepEqual(codesOf(validate(minimal, options)), []);
   assert.equal(reads, afterFirst + 1, 'kept, read by the walk alone');
-  // A change inside is still seen, and the options are kept anew once.
+  // A change inside is still seen, and the options are kept anew once: read
+  // in full, not by the walk, which stops at the changed Version (it reads
+  // each member where JSON.stringify does, MountOptions before CreationTime).
   nfs.MountOptions.Version = 'NFS4_2';
   assert.deepEqual(codesOf(validate(minimal, options)), ['/TaskMode locations/nfs-version-needs-enhanced']);
-  assert.equal(reads, afterFirst + 3);
+  assert.equal(reads, afterFirst + 2);
   assert.deepEqual(codesOf(validate(minimal, options)), ['/TaskMode locations/nfs-version-needs-enhanced']);
-  assert.equal(reads, afterFirst + 4);
+  assert.equal(reads, afterFirst + 3);
 });
 
 test('kept options compared many times in a row still see every change in place, on every call after it', () => {

@@ -1019,7 +1019,8 @@ const scalar = (print, at, value, mode) => (value !== null && typeof value === '
  * object whose toJSON returns such a value (a Date, whose toJSON, as the
  * page has it now, gives its toISOString() or null: a task's or location's
  * CreationTime as an SDK gives it). Anything else (a BigInt, a function, a
- * boxed primitive, a class instance) makes the options differ from any
+ * boxed primitive with its own prototype, a class instance; a box given a
+ * plain object's prototype passes: README) makes the options differ from any
  * print: they are read in full (readJSON), which throws the TypeError for
  * options JSON cannot write. Skipping such members took options holding a
  * cycle for the `{}` kept before them. TAKE walks a JSON copy, whose every
@@ -1091,7 +1092,10 @@ function member(print, at, value, mode, walk) {
 
 /**
  * Walks every value the core reads from `{ locations, operation, task }`
- * options, in order, into `print` (see `see`; `mode` TAKE, COMPARE or
+ * options into `print`, in the order JSON.stringify reads them (each
+ * member's contents where the key loop reaches it, marked by OBJECT for the
+ * task and ARRAY for the locations; the operation, which has no contents,
+ * in the print's first place; see `see`; `mode` TAKE, COMPARE or
  * ADOPT), and returns how many there were, or DIFFERS when the walk differs
  * from the print or the options cannot be compared this way (entries that
  * are not objects, an object where the core reads a string, a toJSON that

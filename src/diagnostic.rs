@@ -35,9 +35,9 @@ impl Severity {
 /// The one table of codes. Each validator code becomes a [`Code`] variant
 /// with its string and severity (all the `.wasm` keeps); its summary (the
 /// `///` line), `params` shape and rule doc, and the command-only and retired
-/// codes, exist only in native builds ([`crate::registry`]), where the README
-/// table, `docs/rules/`, `index.d.ts`'s code types and the command's rule
-/// metadata are generated from them.
+/// codes, exist only in native builds (`crate::registry`, which the `.wasm`
+/// does not build), where the README table, `docs/rules/`, `index.d.ts`'s
+/// code types and the command's rule metadata are generated from them.
 macro_rules! codes {
     (
         validator {

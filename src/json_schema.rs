@@ -5,10 +5,10 @@
 //! Generated from the same tables as the validator: the structure, types,
 //! required members, enums, lengths, patterns, minimum and list sizes from
 //! [`crate::schema`], and the labels, enum value descriptions and examples from
-//! [`crate::fields`]. The documents are written to `schema/*.schema.json` by
-//! `tests/json_schema.rs` (check mode; `UPDATE_GENERATED=1` rewrites them) and
-//! shipped in the npm package. Native only: none of this text reaches the
-//! `.wasm`.
+//! [`crate::fields`](mod@crate::fields). The documents are written to
+//! `schema/*.schema.json` by `tests/json_schema.rs` (check mode;
+//! `UPDATE_GENERATED=1` rewrites them) and shipped in the npm package. Native
+//! only: none of this text reaches the `.wasm`.
 //!
 //! Draft-07 because it is the version every editor's JSON Schema support
 //! reads in full (VS Code's JSON language service, JetBrains IDEs, the YAML

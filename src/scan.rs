@@ -195,9 +195,10 @@ impl Place<'_> {
         }
     }
 
-    /// The JSON pointer of the value as a diagnostic's path: [`Fixed`] text
-    /// for a member of the options (`/Options/BytesPerSecond`, where most
-    /// wrong values of a request are), else [`Place::pointer`]'s.
+    /// The JSON pointer of the value as a diagnostic's path:
+    /// [`Fixed`](crate::diagnostic::Fixed) text for a member of the options
+    /// (`/Options/BytesPerSecond`, where most wrong values of a request
+    /// are), else [`Place::pointer`]'s.
     fn path(&self) -> Wording {
         if let Some(options) = self.parent {
             let at_root = options.parent.is_some_and(|root| root.parent.is_none());

@@ -551,14 +551,12 @@ const fixedNumbered = (strings, index) => (index < FIXED_NUMBERS && strings[inde
 /**
  * The fixed string numbered `index`, not yet kept: its address and length
  * read from the core's table (at `fixedTable`, two words each), decoded and
- * kept at its number. '' for a detached view's undefined (the report is
- * read again: see `readReport`), kept not. A number beyond the kept ones
- * (the core's table larger than `FIXED_NUMBERS`, which the generated
- * constant rules out) is decoded all the same, not kept: a right report,
- * slower, rather than an empty string.
+ * kept at its number. A number beyond the kept ones (the core's table
+ * larger than `FIXED_NUMBERS`, which the generated constant rules out) is
+ * decoded all the same, not kept: a right report, slower, rather than an
+ * empty string.
  */
 function fixedLoaded(index) {
-  if (index === undefined) return '';
   const entry = new Uint32ArrayAtLoad(bufferOf(memory), fixedTable + 8 * index, 2);
   const out = fixedDecoded(entry[0], entry[1]);
   if (index < FIXED_NUMBERS) kept.strings[index] = out;

@@ -87,7 +87,7 @@ pub mod internal {
     /// The record's layout constants, for tests/wasm.rs's reader.
     #[cfg(target_arch = "wasm32")]
     pub mod report_record {
-        pub use crate::report_record::{FIRST_DIAGNOSTIC, HEADER_WORDS, SHAPE_SHIFT};
+        pub use crate::report_record::{CODE_MASK, FIRST_DIAGNOSTIC, HEADER_WORDS};
     }
     #[cfg(not(target_arch = "wasm32"))]
     pub mod registry {

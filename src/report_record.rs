@@ -81,35 +81,59 @@ pub const HEADER_WORDS: usize = 4;
 
 /// Where the first diagnostic starts, in words from the record's start:
 /// after the header, the report's `valid`, its count of errors and its
-/// count of warnings. A diagnostic starts with its code's number, which is
-/// its string's in the table of fixed strings.
+/// count of warnings. A diagnostic starts with its head word: its code's
+/// number ([`CODE_MASK`], which is its string's in the table of fixed
+/// strings), its shape's, whether a fix follows and its count of params.
 pub const FIRST_DIAGNOSTIC: usize = HEADER_WORDS + 3;
 
 /// Where a diagnostic's first word, its head, holds its shape's number
 /// (bits 10 to 17; the code's number is bits 0 to 9). The reader's copy:
-/// `HEAD_SHAPE_SHIFT`, with the masks `HEAD_CODE` and `HEAD_SHAPE`, which
-/// tests/generated.rs writes into js/text-path.mjs from this value.
+/// `HEAD_SHAPE_SHIFT`, which tests/generated.rs writes into
+/// js/text-path.mjs from this value.
 pub const SHAPE_SHIFT: u32 = 10;
 
-/// Where a diagnostic's head holds whether a fix follows (bit 18). The
-/// reader's copy: the mask `HEAD_FIX`, which tests/generated.rs writes into
-/// js/text-path.mjs from this value.
+/// Where a diagnostic's head holds whether a fix follows (bit 18: the
+/// reader tests [`FIX_BIT`]).
 pub const FIX_SHIFT: u32 = 18;
 
 /// Where a diagnostic's head holds its count of params (bits 19 to 31).
-/// The reader's copy: `HEAD_PARAMS_SHIFT`, with `HEAD_PARAMS_COUNTED` for
-/// [`PARAMS_COUNTED`], which tests/generated.rs writes into
-/// js/text-path.mjs from this value.
+/// The reader's copy: `HEAD_PARAMS_SHIFT`, which tests/generated.rs writes
+/// into js/text-path.mjs from this value.
 pub const PARAMS_SHIFT: u32 = 19;
 
-/// The most params a diagnostic's head counts; a diagnostic with as many
-/// or more (none of the core's: each param's name is a rule's literal)
-/// has this in its head and its count in the word after its message.
-pub const PARAMS_COUNTED: usize = (1 << (32 - PARAMS_SHIFT)) - 1;
+/// The bits of a diagnostic's head that hold its code's number (bits 0 to
+/// 9, below `SHAPE_SHIFT`). The masks are written as numbers, each checked
+/// against its shift below, which tests/generated.rs copies into
+/// js/text-path.mjs: this one as `HEAD_CODE`.
+pub const CODE_MASK: u32 = 1023;
+
+/// The bits that hold a diagnostic's shape's number, once its head is
+/// shifted right by [`SHAPE_SHIFT`] (bits 10 to 17 of the head). The
+/// reader's copy: `HEAD_SHAPE`.
+pub const SHAPE_MASK: u32 = 255;
+
+/// The bit of a diagnostic's head set when a fix follows (bit 18, at
+/// [`FIX_SHIFT`]). The reader's copy: `HEAD_FIX`.
+pub const FIX_BIT: u32 = 262144;
+
+/// The most params a diagnostic's head counts (every bit from
+/// [`PARAMS_SHIFT`] up); a diagnostic with as many or more (none of the
+/// core's: each param's name is a rule's literal) has this in its head and
+/// its count in the word after its message. The reader's copy:
+/// `HEAD_PARAMS_COUNTED`.
+pub const PARAMS_COUNTED: u32 = 8191;
+
+// Each mask is its field's bits, from the shifts; the fields follow one
+// another, none overlapping.
+const _: () = assert!(CODE_MASK == (1 << SHAPE_SHIFT) - 1);
+const _: () = assert!(SHAPE_MASK == (1 << (FIX_SHIFT - SHAPE_SHIFT)) - 1);
+const _: () = assert!(FIX_BIT == 1 << FIX_SHIFT);
+const _: () = assert!(FIX_SHIFT + 1 == PARAMS_SHIFT);
+const _: () = assert!(PARAMS_COUNTED == u32::MAX >> PARAMS_SHIFT);
 
 // Every code's number and every shape's fit their bits of the head.
-const _: () = assert!(Code::ALL.len() <= 1 << SHAPE_SHIFT);
-const _: () = assert!(shapes::SHAPES.len() < 1 << (FIX_SHIFT - SHAPE_SHIFT));
+const _: () = assert!(Code::ALL.len() <= CODE_MASK as usize + 1);
+const _: () = assert!(shapes::SHAPES.len() <= SHAPE_MASK as usize);
 
 /// The first word of each value in the record. The reader's copy:
 /// tests/generated.rs writes each variant into js/text-path.mjs as a
@@ -138,7 +162,8 @@ pub enum Tag {
     /// A string that lives as long as the module: its number in
     /// [`Record::table`], in the same word, shifted by [`FIXED_SHIFT`]
     /// (one word read where two were). The last tag: any word from this
-    /// one up is a fixed string. Never text of the input buffers, which
+    /// one up is a fixed string (`tags` in tests/generated.rs checks that
+    /// every other tag is below it). Never text of the input buffers, which
     /// the JS side would cache stale (they are never `'static`: see
     /// [`Record::fixed`]).
     Fixed = 8,
@@ -238,12 +263,12 @@ impl Record {
         } else {
             shape_of(diagnostic.code, params)
         };
-        let count = params.len().min(PARAMS_COUNTED);
+        let count = word(params.len()).min(PARAMS_COUNTED);
         self.push(
             diagnostic.code as u32
                 | shape << SHAPE_SHIFT
                 | u32::from(!diagnostic.fix.is_empty()) << FIX_SHIFT
-                | word(count) << PARAMS_SHIFT,
+                | count << PARAMS_SHIFT,
         );
         self.text(&diagnostic.path);
         self.text(&diagnostic.message);
@@ -453,6 +478,17 @@ mod tests {
     use crate::json::{self, Text};
     use crate::Context;
 
+    // Each tag's word, to match a word read on.
+    const NULL: u32 = Tag::Null as u32;
+    const FALSE: u32 = Tag::False as u32;
+    const TRUE: u32 = Tag::True as u32;
+    const SMALL: u32 = Tag::Small as u32;
+    const LITERAL: u32 = Tag::Literal as u32;
+    const STRING: u32 = Tag::String as u32;
+    const ARRAY: u32 = Tag::Array as u32;
+    const OBJECT: u32 = Tag::Object as u32;
+    const FIXED: u32 = Tag::Fixed as u32;
+
     /// Reads a record as the JS wrapper does, into the value `JSON.parse` gives.
     struct Reader<'r> {
         words: &'r [u32],
@@ -494,34 +530,38 @@ mod tests {
         }
 
         /// A string written as a value: a fixed one, or one of the text.
+        /// Any other tag (a path or a message is always a string) is the
+        /// writer's error, which the test must catch.
         fn text(&mut self) -> Value<'static> {
             match self.word() {
-                5 => self.string(),
-                tag if tag >= Tag::Fixed as u32 => self.fixed(tag),
+                STRING => self.string(),
+                tag @ FIXED.. => self.fixed(tag),
                 tag => panic!("a string's tag, not {tag}"),
             }
         }
 
+        /// A value. The arms cover every word: each tag's, and any from
+        /// [`Tag::Fixed`] up a fixed string (a tag the writer adds below
+        /// it does not build until it is read here).
         fn value(&mut self) -> Value<'static> {
             match self.word() {
-                0 => Value::Null,
-                1 => Value::Bool(false),
-                2 => Value::Bool(true),
-                3 => Value::Number(Number::Int(i64::from(self.word()))),
-                4 => {
+                NULL => Value::Null,
+                FALSE => Value::Bool(false),
+                TRUE => Value::Bool(true),
+                SMALL => Value::Number(Number::Int(i64::from(self.word()))),
+                LITERAL => {
                     let Value::String(literal) = self.string() else {
                         unreachable!()
                     };
                     owned(&json::parse(&literal).expect("a number literal").value)
                 }
-                5 => self.string(),
-                tag if tag >= Tag::Fixed as u32 => self.fixed(tag),
-                6 => {
+                STRING => self.string(),
+                tag @ FIXED.. => self.fixed(tag),
+                ARRAY => {
                     let count = self.word();
                     Value::Array((0..count).map(|_| self.value()).collect())
                 }
-                7 => self.object(),
-                tag => panic!("unknown tag {tag}"),
+                OBJECT => self.object(),
             }
         }
 
@@ -540,8 +580,8 @@ mod tests {
 
         fn diagnostic(&mut self, severity: &'static str) -> Value<'static> {
             let head = self.word();
-            let number = (head & ((1 << SHAPE_SHIFT) - 1)) as usize;
-            let shape = (head >> SHAPE_SHIFT) & ((1 << (FIX_SHIFT - SHAPE_SHIFT)) - 1);
+            let number = (head & CODE_MASK) as usize;
+            let shape = (head >> SHAPE_SHIFT) & SHAPE_MASK;
             let code = Self::numbered(self.strings, number);
             assert_eq!(
                 code,
@@ -553,7 +593,7 @@ mod tests {
             members.push((Text::Borrowed("path"), self.text()));
             members.push((Text::Borrowed("message"), self.text()));
             let mut params = head >> PARAMS_SHIFT;
-            if params as usize == PARAMS_COUNTED {
+            if params == PARAMS_COUNTED {
                 params = self.word();
             }
             if params > 0 {
@@ -577,7 +617,7 @@ mod tests {
                 };
                 members.push((Text::Borrowed("params"), Value::Object(params)));
             }
-            if head & (1 << FIX_SHIFT) != 0 {
+            if head & FIX_BIT != 0 {
                 let operations = self.word();
                 assert!(operations > 0, "a fix has operations");
                 let fix = (0..operations)
@@ -730,7 +770,7 @@ mod tests {
             let code = first.code.as_str();
             let number = first.code as usize;
             assert_eq!(
-                record.words[FIRST_DIAGNOSTIC] & ((1 << SHAPE_SHIFT) - 1),
+                record.words[FIRST_DIAGNOSTIC] & CODE_MASK,
                 number as u32,
                 "{entry}: the code's number, the head's low bits"
             );
@@ -815,13 +855,13 @@ mod tests {
             let mut diagnostic = Diagnostic::new(Code::TagReservedPrefix, "/Tags/0/Key", "many");
             for index in 0..count {
                 let name: &'static str = Box::leak(format!("p{index}").into_boxed_str());
-                diagnostic = diagnostic.with(name, index);
+                diagnostic = diagnostic.with(name, i64::from(index));
             }
             let report = Report::sorted(vec![diagnostic]);
             let mut record = Record::new();
             record.write(&report);
             assert_eq!(
-                (record.words[3] >> PARAMS_SHIFT) as usize,
+                record.words[3] >> PARAMS_SHIFT,
                 count.min(PARAMS_COUNTED),
                 "the head's count"
             );

@@ -1441,21 +1441,48 @@ fn params_literals() -> String {
     )
 }
 
+/// What src/report_record.rs declares `name` to be (the native library does
+/// not build that module, so the generator reads its source): for a
+/// constant, `pub const NAME: Type = value;`, its value's text; for an
+/// enum, `pub enum NAME {`, its body.
+fn declared(name: &str) -> String {
+    let source = fs::read_to_string(root().join("src/report_record.rs")).expect("readable");
+    let constant = source
+        .split_once(&format!("pub const {name}: "))
+        .and_then(|(_, rest)| rest.split_once(';'))
+        .and_then(|(declaration, _)| declaration.split_once(" = "))
+        .map(|(_, value)| value);
+    let body = || {
+        source
+            .split_once(&format!("pub enum {name} {{"))
+            .and_then(|(_, rest)| rest.split_once("\n}"))
+            .map(|(body, _)| body)
+    };
+    constant
+        .or_else(body)
+        .unwrap_or_else(|| panic!("src/report_record.rs declares {name}"))
+        .to_owned()
+}
+
+/// The number src/report_record.rs declares the constant `name` to be,
+/// written as a decimal literal.
+fn declared_number(name: &str) -> u32 {
+    declared(name)
+        .parse()
+        .unwrap_or_else(|_| panic!("src/report_record.rs declares {name} as a decimal number"))
+}
+
 const TAGS_START: &str = "// <generated: tags> from Tag in src/report_record.rs by tests/generated.rs; do not edit by hand.";
 const TAGS_END: &str = "// </generated: tags>";
 
 /// The reader's names for the record's value tags in js/text-path.mjs
-/// (`TAG_FIXED` for `Tag::Fixed`, and so on): the core's `Tag` (read from
-/// src/report_record.rs, which the native library does not build), so that
-/// the reader's tests of a tag never drift from the numbers the core writes.
+/// (`TAG_FIXED` for `Tag::Fixed`, and so on): the core's `Tag`, so that the
+/// reader's tests of a tag never drift from the numbers the core writes.
+/// `Fixed` must be the largest: the reader (and the core's test reader)
+/// read any word from it up as a fixed string, so a tag above it would be
+/// read as one.
 fn tags() -> String {
-    let source = fs::read_to_string(root().join("src/report_record.rs")).expect("readable");
-    let body = source
-        .split_once("pub enum Tag {")
-        .and_then(|(_, rest)| rest.split_once("\n}"))
-        .map(|(body, _)| body)
-        .expect("src/report_record.rs declares the enum Tag");
-    let constants: Vec<String> = body
+    let tags: Vec<(String, u32)> = declared("Tag")
         .lines()
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with("//") && !line.starts_with('#'))
@@ -1464,11 +1491,24 @@ fn tags() -> String {
                 .trim_end_matches(',')
                 .split_once(" = ")
                 .expect("each of Tag's variants is `Name = number,`");
-            let number: u32 = number.parse().expect("a tag is a number");
-            format!("const TAG_{} = {number};\n", name.to_uppercase())
+            (name.to_owned(), number.parse().expect("a tag is a number"))
         })
         .collect();
-    assert!(!constants.is_empty(), "Tag has variants");
+    let fixed = tags
+        .iter()
+        .find(|(name, _)| name == "Fixed")
+        .map(|&(_, number)| number)
+        .expect("Tag has Fixed");
+    for (name, number) in &tags {
+        assert!(
+            *number <= fixed,
+            "Tag::{name} is {number}, above Tag::Fixed ({fixed}): any word from Fixed up is a fixed string"
+        );
+    }
+    let constants: Vec<String> = tags
+        .iter()
+        .map(|(name, number)| format!("const TAG_{} = {number};\n", name.to_uppercase()))
+        .collect();
     format!("{TAGS_START}\n{}{TAGS_END}", constants.concat())
 }
 
@@ -1477,44 +1517,32 @@ const HEAD_END: &str = "// </generated: record head>";
 
 /// The reader's constants for a diagnostic's head word in js/text-path.mjs
 /// (its fields' masks and shifts), for a fixed string's word, and how many
-/// fixed strings it keeps at their numbers, from the core's (`SHAPE_SHIFT`,
-/// `FIX_SHIFT`, `PARAMS_SHIFT`, `FIXED_SHIFT`, `FIXED_NUMBERS`, read from
-/// src/report_record.rs, which the native library does not build), so that
-/// the writer and the reader never drift apart. One region, before any
-/// statement that may run code, so that esbuild writes each number in place.
+/// fixed strings it keeps at their numbers: the core's (`CODE_MASK`,
+/// `SHAPE_SHIFT`, `SHAPE_MASK`, `FIX_BIT`, `PARAMS_SHIFT`, `PARAMS_COUNTED`,
+/// `FIXED_SHIFT`, `FIXED_NUMBERS`; the core checks each mask against its
+/// shift), so that the writer and the reader never drift apart. One region,
+/// before any statement that may run code, so that esbuild writes each
+/// number in place.
 fn record_head() -> String {
-    let source = fs::read_to_string(root().join("src/report_record.rs")).expect("readable");
-    let declared_as = |name: &str, kind: &str| -> u64 {
-        let declared = format!("pub const {name}: {kind} = ");
-        source
-            .split_once(&declared)
-            .and_then(|(_, rest)| rest.split_once(';'))
-            .and_then(|(value, _)| value.parse().ok())
-            .unwrap_or_else(|| panic!("src/report_record.rs declares {name} as a number"))
-    };
-    let shift = |name: &str| declared_as(name, "u32");
-    let (shape, fix, params) = (
-        shift("SHAPE_SHIFT"),
-        shift("FIX_SHIFT"),
-        shift("PARAMS_SHIFT"),
-    );
-    let fixed = shift("FIXED_SHIFT");
-    let numbers = declared_as("FIXED_NUMBERS", "usize");
     format!(
         "{HEAD_START}\n\
          const HEAD_CODE = {};\n\
-         const HEAD_SHAPE_SHIFT = {shape};\n\
+         const HEAD_SHAPE_SHIFT = {};\n\
          const HEAD_SHAPE = {};\n\
          const HEAD_FIX = {};\n\
-         const HEAD_PARAMS_SHIFT = {params};\n\
+         const HEAD_PARAMS_SHIFT = {};\n\
          const HEAD_PARAMS_COUNTED = {};\n\
-         const FIXED_SHIFT = {fixed};\n\
-         const FIXED_NUMBERS = {numbers};\n\
+         const FIXED_SHIFT = {};\n\
+         const FIXED_NUMBERS = {};\n\
          {HEAD_END}",
-        (1u64 << shape) - 1,
-        (1u64 << (fix - shape)) - 1,
-        1u64 << fix,
-        (1u64 << (32 - params)) - 1,
+        declared_number("CODE_MASK"),
+        declared_number("SHAPE_SHIFT"),
+        declared_number("SHAPE_MASK"),
+        declared_number("FIX_BIT"),
+        declared_number("PARAMS_SHIFT"),
+        declared_number("PARAMS_COUNTED"),
+        declared_number("FIXED_SHIFT"),
+        declared_number("FIXED_NUMBERS"),
     )
 }
 

@@ -4,7 +4,7 @@
 //! `WASM_BINDGEN_USE_BROWSER=1` (see scripts/test.sh); the test binary is the same.
 #![cfg(target_arch = "wasm32")]
 
-use datasync_task_validator::internal::report_record::{FIRST_DIAGNOSTIC, SHAPE_SHIFT};
+use datasync_task_validator::internal::report_record::{CODE_MASK, FIRST_DIAGNOSTIC};
 use datasync_task_validator::internal::wasm::{
     apply_defaults as apply_defaults_with, describe_schedule, fields as fields_with,
     report_unserializable, validate as validate_with, validate_utf8 as validate_utf8_with, version,
@@ -60,7 +60,7 @@ fn record_at(address: usize) -> ([u32; FIRST_DIAGNOSTIC], String, String) {
         &wasm_bindgen::memory()
             .unchecked_into::<js_sys::WebAssembly::Memory>()
             .buffer(),
-        head[3] + 8 * (head[FIRST_DIAGNOSTIC] & ((1 << SHAPE_SHIFT) - 1)),
+        head[3] + 8 * (head[FIRST_DIAGNOSTIC] & CODE_MASK),
         2,
     );
     let mut entry = [0u32; 2];

@@ -20,6 +20,10 @@ const glue = createRequire(import.meta.url)('../../pkg/node/datasync_task_valida
 
 const root = new URL('../../', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
+// The bits of a diagnostic's head that hold its code's number: the reader's
+// constant, which tests/generated.rs copies from CODE_MASK in
+// src/report_record.rs (the module does not export it).
+const HEAD_CODE = Number(/^const HEAD_CODE = (\d+);$/m.exec(read('js/text-path.mjs'))[1]);
 /** The request files of a folder: not the expected reports, not the options files. */
 const requestFiles = (folder) =>
   readdirSync(new URL(folder, root))
@@ -587,8 +591,8 @@ test("a replaced instance's fixed strings are read at its own numbers, not the o
     // The record's header: its fourth word is where the table of fixed strings is (two words each).
     const words = new Uint32Array(copy.buffer);
     const table = words[(record >>> 2) + 3];
-    // After the header, valid and the two counts: the first diagnostic's head, its code's number in the low ten bits.
-    const firstCode = words[(record >>> 2) + 4 + 3] & 1023;
+    // After the header, valid and the two counts: the first diagnostic's head, its code's number in its HEAD_CODE bits.
+    const firstCode = words[(record >>> 2) + 4 + 3] & HEAD_CODE;
     // The new string: after the record's text, past everything the core wrote.
     const at = words[record >>> 2] + words[(record >>> 2) + 1] + 64;
     new TextEncoder().encodeInto(RENUMBERED, new Uint8Array(copy.buffer, at));

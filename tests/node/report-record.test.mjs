@@ -20,10 +20,51 @@ const glue = createRequire(import.meta.url)('../../pkg/node/datasync_task_valida
 
 const root = new URL('../../', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
-// The bits of a diagnostic's head that hold its code's number: the reader's
-// constant, which tests/generated.rs copies from CODE_MASK in
-// src/report_record.rs (the module does not export it).
-const HEAD_CODE = Number(/^const HEAD_CODE = (\d+);$/m.exec(read('js/text-path.mjs'))[1]);
+// The record's constants as the reader has them, which tests/generated.rs
+// copies from src/report_record.rs (the module does not export them).
+const readerConstant = (name) => Number(new RegExp(`^const ${name} = (\\d+);$`, 'm').exec(read('js/text-path.mjs'))[1]);
+const HEAD_CODE = readerConstant('HEAD_CODE');
+const HEAD_PARAMS_SHIFT = readerConstant('HEAD_PARAMS_SHIFT');
+const HEAD_PARAMS_COUNTED = readerConstant('HEAD_PARAMS_COUNTED');
+const TAG_SMALL = readerConstant('TAG_SMALL');
+const TAG_STRING = readerConstant('TAG_STRING');
+
+/**
+ * A fresh glue whose memory the reader sees is `memory()`, not the core's,
+ * and whose `validateInputPlain` is `validateInto(real, written, input)`: the
+ * request is written into the memory the reader sees, at `input`. Returns
+ * the wrapper's validate over it (`own`) and the glue (`real`). `more`: other
+ * members of the replaced glue.
+ */
+function validateOverMemory(memory, validateInto, more = {}) {
+  const require = createRequire(import.meta.url);
+  const gluePath = require.resolve('../../pkg/node/datasync_task_validator.cjs');
+  const { createValidate } = require('../../pkg/node/text-path.cjs');
+  delete require.cache[gluePath];
+  const real = require(gluePath);
+  delete require.cache[gluePath];
+  let input = 0;
+  const replaced = Object.create(real);
+  replaced.wasmMemory = () => memory(real);
+  replaced.inputBuffer = (bytes) => (input = real.inputBuffer(bytes));
+  replaced.validateInputPlain = (written) => validateInto(real, written, input);
+  Object.assign(replaced, more);
+  return { own: createValidate(replaced), real };
+}
+
+/**
+ * The core's record for the request written into `copy` at `input`: the
+ * request copied into the core's memory, validated there, and the core's
+ * whole memory copied back into `copy` (grown to fit).
+ */
+function recordInCopy(real, copy, written, input) {
+  new Uint8Array(real.wasmMemory().buffer).set(new Uint8Array(copy.buffer, input, written), input);
+  const record = real.validateInputPlain(written);
+  const bytes = new Uint8Array(real.wasmMemory().buffer);
+  if (copy.buffer.byteLength < bytes.length) copy.grow((bytes.length - copy.buffer.byteLength) / 65536);
+  new Uint8Array(copy.buffer).set(bytes);
+  return record;
+}
 /** The request files of a folder: not the expected reports, not the options files. */
 const requestFiles = (folder) =>
   readdirSync(new URL(folder, root))
@@ -566,40 +607,27 @@ test("a replaced instance's fixed strings are read at its own numbers, not the o
   // in the next instance. Modelled here by a glue whose second instance's
   // memory is a copy of the first's in which the number of the report's
   // first code is the word "renumbered".
-  const require = createRequire(import.meta.url);
-  const gluePath = require.resolve('../../pkg/node/datasync_task_validator.cjs');
-  const { createValidate } = require('../../pkg/node/text-path.cjs');
-  delete require.cache[gluePath];
-  const real = require(gluePath);
-  delete require.cache[gluePath];
   let instance = 0;
   let copy;
-  let input = 0;
   const RENUMBERED = 'renumbered';
-  const replaced = Object.create(real);
-  replaced.instance = () => instance;
-  replaced.wasmMemory = () => (instance === 0 ? real.wasmMemory() : copy);
-  replaced.inputBuffer = (bytes) => (input = real.inputBuffer(bytes));
-  replaced.validateInputPlain = (written) => {
-    if (instance === 0) return real.validateInputPlain(written);
-    // The request was written into the copy: the real core reads it from its own memory.
-    new Uint8Array(real.wasmMemory().buffer).set(new Uint8Array(copy.buffer, input, written), input);
-    const record = real.validateInputPlain(written);
-    const bytes = new Uint8Array(real.wasmMemory().buffer);
-    if (copy.buffer.byteLength < bytes.length) copy.grow((bytes.length - copy.buffer.byteLength) / 65536);
-    new Uint8Array(copy.buffer).set(bytes);
-    // The record's header: its fourth word is where the table of fixed strings is (two words each).
-    const words = new Uint32Array(copy.buffer);
-    const table = words[(record >>> 2) + 3];
-    // After the header, valid and the two counts: the first diagnostic's head, its code's number in its HEAD_CODE bits.
-    const firstCode = words[(record >>> 2) + 4 + 3] & HEAD_CODE;
-    // The new string: after the record's text, past everything the core wrote.
-    const at = words[record >>> 2] + words[(record >>> 2) + 1] + 64;
-    new TextEncoder().encodeInto(RENUMBERED, new Uint8Array(copy.buffer, at));
-    words.set([at, RENUMBERED.length], (table >>> 2) + 2 * firstCode);
-    return record;
-  };
-  const own = createValidate(replaced);
+  const { own, real } = validateOverMemory(
+    (real) => (instance === 0 ? real.wasmMemory() : copy),
+    (real, written, input) => {
+      if (instance === 0) return real.validateInputPlain(written);
+      const record = recordInCopy(real, copy, written, input);
+      // The record's header: its fourth word is where the table of fixed strings is (two words each).
+      const words = new Uint32Array(copy.buffer);
+      const table = words[(record >>> 2) + 3];
+      // After the header, valid and the two counts: the first diagnostic's head, its code's number in its HEAD_CODE bits.
+      const firstCode = words[(record >>> 2) + 4 + 3] & HEAD_CODE;
+      // The new string: after the record's text, past everything the core wrote.
+      const at = words[record >>> 2] + words[(record >>> 2) + 1] + 64;
+      new TextEncoder().encodeInto(RENUMBERED, new Uint8Array(copy.buffer, at));
+      words.set([at, RENUMBERED.length], (table >>> 2) + 2 * firstCode);
+      return record;
+    },
+    { instance: () => instance },
+  );
   const first = withClock(FIXTURE_TIME, () => own(MANY));
   assertSameReport(first, glue.validate(MANY), 'the first instance');
   const code = first.errors[0].code;
@@ -619,24 +647,10 @@ test('params of no shape whose count does not fit in the head are counted in the
   // params, so the record here is made by hand: the glue's record for MANY
   // is replaced, in a copy of its memory, by one diagnostic of the first
   // one's code, whose two params of no shape (shape 0) are counted that way.
-  const require = createRequire(import.meta.url);
-  const gluePath = require.resolve('../../pkg/node/datasync_task_validator.cjs');
-  const { createValidate } = require('../../pkg/node/text-path.cjs');
-  delete require.cache[gluePath];
-  const real = require(gluePath);
-  delete require.cache[gluePath];
-  let input = 0;
-  const copy = new WebAssembly.Memory({ initial: real.wasmMemory().buffer.byteLength / 65536 });
-  const replaced = Object.create(real);
-  replaced.wasmMemory = () => copy;
-  replaced.inputBuffer = (bytes) => (input = real.inputBuffer(bytes));
-  replaced.validateInputPlain = (written) => {
-    // The request was written into the copy: the real core reads it from its own memory.
-    new Uint8Array(real.wasmMemory().buffer).set(new Uint8Array(copy.buffer, input, written), input);
-    const record = real.validateInputPlain(written);
-    const bytes = new Uint8Array(real.wasmMemory().buffer);
-    if (copy.buffer.byteLength < bytes.length) copy.grow((bytes.length - copy.buffer.byteLength) / 65536);
-    new Uint8Array(copy.buffer).set(bytes);
+  let copy;
+  const copyOf = (real) => (copy ??= new WebAssembly.Memory({ initial: real.wasmMemory().buffer.byteLength / 65536 }));
+  const { own } = validateOverMemory(copyOf, (real, written, input) => {
+    const record = recordInCopy(real, copyOf(real), written, input);
     const words = new Uint32Array(copy.buffer);
     const start = record >>> 2;
     // The new record's text and words: past everything the core wrote.
@@ -644,10 +658,9 @@ test('params of no shape whose count does not fit in the head are counted in the
     const TEXT = '/Namemessagealphabeta';
     new TextEncoder().encodeInto(TEXT, new Uint8Array(copy.buffer, textAt));
     const at = (textAt + TEXT.length + 64) >>> 2;
-    const firstCode = words[start + 7] & 1023; // the first diagnostic's head: its code's number in the low ten bits
-    const [TAG_SMALL, TAG_STRING] = [3, 5];
+    const firstCode = words[start + 7] & HEAD_CODE; // the first diagnostic's head: its code's number
     const diagnostic = [
-      (firstCode | (8191 << 19)) >>> 0, // shape 0, no fix, the count counted after the message
+      (firstCode | (HEAD_PARAMS_COUNTED << HEAD_PARAMS_SHIFT)) >>> 0, // shape 0, no fix, the count counted after the message
       TAG_STRING, 5, // the path: its end in the text
       TAG_STRING, 12, // the message
       2, // the count of params
@@ -658,8 +671,7 @@ test('params of no shape whose count does not fit in the head are counted in the
     const header = [textAt, TEXT.length, 7 + diagnostic.length, words[start + 3], 0, 1, 0];
     words.set([...header, ...diagnostic], at);
     return at << 2;
-  };
-  const own = createValidate(replaced);
+  });
   const code = withClock(FIXTURE_TIME, () => glue.validate(MANY)).errors[0].code;
   const report = withClock(FIXTURE_TIME, () => own(MANY));
   const expected = { valid: false, errors: [{ code, severity: 'error', path: '/Name', message: 'message', params: { alpha: 7, beta: 9 } }], warnings: [] };

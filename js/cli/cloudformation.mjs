@@ -317,12 +317,42 @@ function getAttTarget(value) {
 }
 
 /**
+ * The text of a bucket ARN written as `Fn::Sub` or as `Fn::Join` with an empty
+ * delimiter, each value CloudFormation substitutes standing as `${}`; null for
+ * anything else.
+ */
+function substitutedText(value) {
+  if (!isObject(value)) return null;
+  const sub = value['Fn::Sub'];
+  if (typeof sub === 'string') return sub;
+  if (Array.isArray(sub) && typeof sub[0] === 'string') return sub[0];
+  const join = value['Fn::Join'];
+  if (!Array.isArray(join) || join[0] !== '' || !Array.isArray(join[1])) return null;
+  return join[1].map((part) => (typeof part === 'string' ? part : '${}')).join('');
+}
+
+/**
+ * Whether a bucket ARN built at deploy time is certainly a bucket in S3 (not on
+ * Outposts): it starts `arn:<partition>:s3:::`, the partition being any text.
+ */
+function isSubstitutedS3BucketArn(bucketArn) {
+  const text = substitutedText(bucketArn);
+  if (text === null || !text.startsWith('arn:')) return false;
+  // A pseudo parameter (${AWS::Partition}) or an empty ${} may stand for the partition.
+  const afterPartition = text.slice(4).replace(/^(?:\$\{[^}]*\}|[a-z-]*)/, '');
+  return afterPartition.startsWith(':s3:::');
+}
+
+/**
  * The type of an AWS::DataSync::LocationS3: S3_OUTPOSTS for an Outposts access
- * point, S3 for a bucket ARN or `Fn::GetAtt X.Arn` of an AWS::S3::Bucket of the
- * template, null when the bucket comes from elsewhere (it could be on Outposts).
+ * point; S3 for a bucket ARN, `Fn::GetAtt X.Arn` of an AWS::S3::Bucket of the
+ * template, or an ARN that Fn::Sub or Fn::Join builds after a literal
+ * `arn:<partition>:s3:::`; null when the bucket comes from elsewhere (it could be
+ * on Outposts).
  */
 function s3Type(resources, bucketArn) {
   if (typeof bucketArn === 'string') return bucketArn.includes(':s3-outposts:') ? 'S3_OUTPOSTS' : 'S3';
+  if (isSubstitutedS3BucketArn(bucketArn)) return 'S3';
   const [name, attribute] = getAttTarget(bucketArn);
   const bucket = typeof name === 'string' && Object.hasOwn(resources, name) ? resources[name] : null;
   return attribute === 'Arn' && bucket?.Type === 'AWS::S3::Bucket' ? 'S3' : null;

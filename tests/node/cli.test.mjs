@@ -317,6 +317,12 @@ test('location ARNs that refer to location resources of the template bring the l
   assert.equal(byTask.BackupHome.defaults.Options.Uid, 'INT_VALUE', 'NFS to S3 keeps the documented defaults');
   // A bucket whose ARN comes from a parameter could be on Outposts: no description, no rule.
   assert.deepEqual(codes(byTask.CopyToPartner), []);
+  // A bucket ARN built from "arn:${AWS::Partition}:s3:::" and a name (Fn::Sub, Fn::Join) is an S3 bucket.
+  assert.deepEqual(codes(byTask.CopyToNamedBucket), ['/Options/PosixPermissions locations/posix-between-object-stores']);
+  assert.deepEqual(byTask.CopyToNamedBucket.diagnostics[0].params.locationResources, {
+    '/SourceLocationArn': 'NamedBucketLocation',
+    '/DestinationLocationArn': 'JoinedBucketLocation',
+  });
   // Fn::If: each branch is checked; a finding of one branch names its condition.
   assert.deepEqual(codes(byTask.ArchiveFiles), [
     '/Options/PosixPermissions locations/posix-between-object-stores',

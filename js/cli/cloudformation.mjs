@@ -43,15 +43,23 @@ const ALWAYS_A_VALUE = new Set([
 
 /** A value CloudFormation computes at deploy time. */
 export class Unknown {
-  constructor(pointer, intrinsic, description, { known = true } = {}) {
+  constructor(pointer, intrinsic, description, { known = true, dynamicReference = false } = {}) {
     this.pointer = pointer; // in the request
-    this.intrinsic = intrinsic; // the long-form object, e.g. { Ref: 'X' }
+    this.intrinsic = intrinsic; // the long-form object, e.g. { Ref: 'X' }, or a string with a dynamic reference
     this.description = description; // e.g. 'Ref SourceLocation'
     const [name] = known && isObject(intrinsic) ? Object.keys(intrinsic) : [];
-    this.mayBeAbsent = !ALWAYS_A_VALUE.has(name); // e.g. !If [c, x, !Ref AWS::NoValue]
+    // e.g. !If [c, x, !Ref AWS::NoValue]; a dynamic reference always resolves to a string.
+    this.mayBeAbsent = !dynamicReference && !ALWAYS_A_VALUE.has(name);
     this.unknownTag = known ? undefined : description; // a YAML tag this command does not know
   }
 }
+
+/**
+ * Whether a string holds a dynamic reference (`{{resolve:ssm:…}}`,
+ * `{{resolve:ssm-secure:…}}`, `{{resolve:secretsmanager:…}}`), which
+ * CloudFormation replaces with the stored value at deploy time.
+ */
+export const hasDynamicReference = (value) => typeof value === 'string' && value.includes('{{resolve:');
 
 /** Marks a member CloudFormation leaves out (`Ref: AWS::NoValue`). */
 export const ABSENT = Symbol('absent');
@@ -172,6 +180,11 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
     if (isIntrinsic(value)) {
       if (value.Ref === 'AWS::NoValue') return ABSENT;
       const unknown = new Unknown(pointer, value, describeIntrinsic(value));
+      unknowns.push(unknown);
+      return unknown;
+    }
+    if (hasDynamicReference(value)) {
+      const unknown = new Unknown(pointer, value, `the dynamic reference ${value}`, { dynamicReference: true });
       unknowns.push(unknown);
       return unknown;
     }
@@ -351,6 +364,7 @@ function isSubstitutedS3BucketArn(bucketArn) {
  * on Outposts).
  */
 function s3Type(resources, bucketArn) {
+  if (hasDynamicReference(bucketArn)) return null;
   if (typeof bucketArn === 'string') return bucketArn.includes(':s3-outposts:') ? 'S3_OUTPOSTS' : 'S3';
   if (isSubstitutedS3BucketArn(bucketArn)) return 'S3';
   const [name, attribute] = getAttTarget(bucketArn);
@@ -358,8 +372,8 @@ function s3Type(resources, bucketArn) {
   return attribute === 'Arn' && bucket?.Type === 'AWS::S3::Bucket' ? 'S3' : null;
 }
 
-/** A member's literal string value, or undefined (absent, an intrinsic, or not a string). */
-const literal = (value) => (typeof value === 'string' ? value : undefined);
+/** A member's literal string value, or undefined (absent, an intrinsic, a dynamic reference, or not a string). */
+const literal = (value) => (typeof value === 'string' && !hasDynamicReference(value) ? value : undefined);
 
 /**
  * The location description (without LocationArn) of an AWS::DataSync::Location*

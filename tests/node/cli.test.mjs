@@ -390,12 +390,18 @@ test('JSON template: Fn::GetAtt and Ref are skipped, the rest is checked with it
 test('a template whose every value is an intrinsic function has no errors, only notes', () => {
   const { status, document } = json([fixture('templates/all-intrinsics.yaml')]);
   assert.equal(status, 0, JSON.stringify(document.files[0].tasks.map((t) => t.diagnostics)));
-  const [task, noProperties] = document.files[0].tasks;
+  const [task, noProperties, fromParameterStore] = document.files[0].tasks;
   assert.deepEqual(task.diagnostics, []);
   assert.equal(task.notes.length, 20);
   assert.ok(task.notes.every((n) => n.code === 'cloudformation/not-checked'));
   assert.deepEqual(noProperties.diagnostics, []);
   assert.deepEqual(noProperties.notes.map((n) => n.path), ['']);
+  assert.deepEqual(fromParameterStore.diagnostics, []);
+  assert.deepEqual(
+    fromParameterStore.notes.map((n) => [n.path, n.code]),
+    ['/DestinationLocationArn', '/Name', '/SourceLocationArn', '/Tags/0/Value'].map((p) => [p, 'cloudformation/not-checked']),
+  );
+  assert.match(fromParameterStore.notes.find((n) => n.path === '/SourceLocationArn').message, /^Not checked: the value comes from the dynamic reference \{\{resolve:ssm:\/datasync\/source-location-arn\}\}, which CloudFormation resolves at deploy time\.$/);
   assert.equal(document.summary.errors + document.summary.warnings, 0);
 });
 

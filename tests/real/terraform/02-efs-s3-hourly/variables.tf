@@ -1,0 +1,11 @@
+variable "project" {
+  type = string
+}
+
+variable "environment" {
+  type = string
+}
+
+variable "name_suffix" {
+  type = string
+}

@@ -1,0 +1,43 @@
+module "tasks" {
+  source = "./task"
+  datasync_tasks = [
+    {
+      name                     = "s3-to-s3-backup"
+      source_location_arn      = aws_datasync_location_s3.origin.arn
+      destination_location_arn = aws_datasync_location_s3.copy.arn
+      options = {
+        posix_permissions = "NONE"
+        uid               = "NONE"
+        gid               = "NONE"
+        verify_mode       = "ONLY_FILES_TRANSFERRED"
+      }
+      schedule_expression = "rate(1 days)"
+      includes = {
+        "filter_type" = "SIMPLE_PATTERN"
+        "value"       = "/logs/"
+      }
+      excludes = {
+        "filter_type" = "SIMPLE_PATTERN"
+        "value"       = "*/temp"
+      }
+    }
+  ]
+}
+
+resource "aws_datasync_location_s3" "origin" {
+  s3_bucket_arn = aws_s3_bucket.origin.arn
+  subdirectory  = "/"
+
+  s3_config {
+    bucket_access_role_arn = aws_iam_role.origin.arn
+  }
+}
+
+resource "aws_datasync_location_s3" "copy" {
+  s3_bucket_arn = aws_s3_bucket.copy.arn
+  subdirectory  = "/"
+
+  s3_config {
+    bucket_access_role_arn = aws_iam_role.copy.arn
+  }
+}

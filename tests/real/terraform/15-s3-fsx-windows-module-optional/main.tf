@@ -1,0 +1,16 @@
+locals {
+  is_production = terraform.workspace == "delius-mis-production"
+
+  sync_production = {
+    source_s3_bucket_arn = "arn:aws:s3:::eu-west-2-delius-prod-dfi-extracts"
+  }
+}
+
+module "production" {
+  source = "./environment"
+  count  = local.is_production ? 1 : 0
+
+  app_name        = "delius-mis"
+  env_name        = "prod"
+  datasync_config = local.sync_production
+}

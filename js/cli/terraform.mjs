@@ -273,11 +273,99 @@ export function evaluate(expr, scope, trace = new Set(), depth = 0) {
     }
     case 'traversal':
       return traverse(expr, scope, trace, depth);
+    case 'call':
+      return call(expr, scope, trace, depth);
+    case 'conditional': {
+      const condition = evaluate(expr.cond, scope, trace, depth + 1);
+      if (condition instanceof Unresolved) return because(expr, condition);
+      if (typeof condition !== 'boolean') return new Unresolved(expr.src, 'has a condition that is not true or false');
+      return evaluate(condition ? expr.then : expr.else, scope, trace, depth + 1);
+    }
+    case 'binary':
+      return binary(expr, scope, trace, depth);
+    case 'unary': {
+      const operand = evaluate(expr.operand, scope, trace, depth + 1);
+      if (operand instanceof Unresolved) return because(expr, operand);
+      if (expr.op === '!' && typeof operand === 'boolean') return !operand;
+      const number = numberOf(operand);
+      if (expr.op === '-' && number !== undefined) return -number;
+      return new Unresolved(expr.src, `is ${describe(expr)}`);
+    }
     case 'unknown': // from a plan: (known after apply)
       return new Unresolved(expr.src, expr.reason, { always: expr.always, reference: expr.reference, plan: true });
     default:
       return new Unresolved(expr.src, `is ${describe(expr)}`);
   }
+}
+
+/** A Terraform number as a BigInt (integers) or a Number; strings of digits convert as Terraform converts them. */
+function numberOf(value) {
+  if (typeof value === 'bigint' || (typeof value === 'number' && Number.isFinite(value))) return value;
+  if (typeof value === 'string' && /^-?\d{1,15}$/.test(value)) return BigInt(value);
+  if (typeof value === 'string' && /^-?\d{1,15}\.\d{1,15}$/.test(value)) return Number(value);
+  return undefined;
+}
+
+/** `a` and `b` as Numbers when either is not an integer. */
+const sameKind = (a, b) => (typeof a === 'bigint' && typeof b === 'bigint' ? [a, b] : [Number(a), Number(b)]);
+
+/** The operators of Terraform's expression language on known numbers, strings and booleans. */
+function binary(expr, scope, trace, depth) {
+  const lhs = evaluate(expr.lhs, scope, trace, depth + 1);
+  if (lhs instanceof Unresolved) return because(expr, lhs);
+  const rhs = evaluate(expr.rhs, scope, trace, depth + 1);
+  if (rhs instanceof Unresolved) return because(expr, rhs);
+  const unknown = () => new Unresolved(expr.src, `is ${describe(expr)}`);
+  const scalar = (v) => v === null || ['string', 'boolean', 'bigint', 'number'].includes(typeof v);
+  if (expr.op === '&&' || expr.op === '||') {
+    if (typeof lhs !== 'boolean' || typeof rhs !== 'boolean') return unknown();
+    return expr.op === '&&' ? lhs && rhs : lhs || rhs;
+  }
+  if (expr.op === '==' || expr.op === '!=') {
+    if (!scalar(lhs) || !scalar(rhs)) return unknown();
+    const [a, b] = [lhs, rhs].map((v) => (typeof v === 'bigint' || typeof v === 'number' ? Number(v) : v));
+    return (a === b) === (expr.op === '==');
+  }
+  let [a, b] = [numberOf(lhs), numberOf(rhs)];
+  if (a === undefined || b === undefined) return unknown();
+  [a, b] = sameKind(a, b);
+  switch (expr.op) {
+    case '<':
+      return a < b;
+    case '>':
+      return a > b;
+    case '<=':
+      return a <= b;
+    case '>=':
+      return a >= b;
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case '/':
+      if (Number(b) === 0) return unknown();
+      // Terraform's numbers are exact: an integer quotient stays an integer.
+      return typeof a === 'bigint' ? (a % b === 0n ? a / b : Number(a) / Number(b)) : a / b;
+    default:
+      return unknown(); // % and anything newer: not evaluated here
+  }
+}
+
+/** The functions real configurations use around task values, evaluated when their arguments are known. */
+function call(expr, scope, trace, depth) {
+  if (expr.name !== 'merge' || !Array.isArray(expr.args) || expr.expand) return new Unresolved(expr.src, `is ${describe(expr)}`);
+  // merge(): a shallow merge of maps and objects, later arguments winning; null arguments are skipped.
+  const out = {};
+  for (const arg of expr.args) {
+    const value = evaluate(arg, scope, trace, depth + 1);
+    if (value instanceof Unresolved) return because(expr, value);
+    if (value === null) continue;
+    if (!isObject(value)) return new Unresolved(expr.src, 'is the function merge() with an argument that is not a map or object');
+    for (const [key, item] of Object.entries(value)) setMember(out, key, item);
+  }
+  return out;
 }
 
 function traverse(expr, scope, trace, depth) {
@@ -338,8 +426,44 @@ function variablesOf(module, callArguments) {
   }
   for (const [name, entry] of values) {
     if (entry.value instanceof Unresolved) values.set(name, new Unresolved(`var.${name}`, `comes from ${entry.origin}, which is not known before apply`));
+    else {
+      const type = module.variables.get(name)?.block.body.find((item) => item.t === 'attr' && item.name === 'type');
+      if (type) values.set(name, { ...entry, value: withTypeDefaults(entry.value, type.value, 0) });
+    }
   }
   return values;
+}
+
+/**
+ * `value` converted to the variable's `type` as far as its optional()
+ * attributes go: an object attribute that is absent or null takes the
+ * optional()'s default (or null), at any depth of object(), list(), set() and
+ * map() types, as Terraform does before the module sees it.
+ */
+function withTypeDefaults(value, type, depth) {
+  if (depth > LIMITS.depth || type?.k !== 'call' || !Array.isArray(type.args) || value === null || value instanceof Unresolved) return value;
+  const [inner] = type.args;
+  if (type.name === 'object' && inner?.k === 'object' && isObject(value)) {
+    const out = { ...value };
+    for (const item of inner.items) {
+      if (typeof item.key !== 'string') continue;
+      let attributeType = item.value;
+      if (attributeType?.k === 'call' && attributeType.name === 'optional' && Array.isArray(attributeType.args)) {
+        const [optionalType, fallback] = attributeType.args;
+        if (!Object.hasOwn(out, item.key) || out[item.key] === null) setMember(out, item.key, fallback ? evaluate(fallback, EMPTY_SCOPE) : null);
+        attributeType = optionalType;
+      }
+      if (Object.hasOwn(out, item.key)) setMember(out, item.key, withTypeDefaults(out[item.key], attributeType, depth + 1));
+    }
+    return out;
+  }
+  if (['list', 'set'].includes(type.name) && Array.isArray(value)) return value.map((item) => withTypeDefaults(item, inner, depth + 1));
+  if (type.name === 'map' && isObject(value)) {
+    const out = {};
+    for (const [key, item] of Object.entries(value)) setMember(out, key, withTypeDefaults(item, inner, depth + 1));
+    return out;
+  }
+  return value;
 }
 
 /**

@@ -278,6 +278,68 @@ test('variable values: *.auto.tfvars over terraform.tfvars over the default, and
   assert.equal(tasksOf(document)[0].defaults.Options.VerifyMode, 'NONE');
 });
 
+test('known expressions are evaluated as Terraform does: merge(), conditionals, arithmetic, optional() defaults', (t) => {
+  // Each shape comes from a real configuration (tests/real/terraform 07, 15, 27, 28).
+  const dir = folder(t, {
+    'variables.tf': `variable "tags" {
+  type    = map(string)
+  default = { team = "data" }
+}
+variable "limit_mbps" {
+  type    = number
+  default = 100
+}
+variable "enhanced" {
+  default = true
+}
+variable "config" {
+  type = object({
+    schedule = optional(string, "rate(5 minutes)")
+    verify   = optional(string)
+  })
+  default = {}
+}
+`,
+    'main.tf': task(`  task_mode = var.enhanced && !false ? "ENHANCED" : "BASIC"
+  options {
+    bytes_per_second = var.limit_mbps * 1000000 / 8
+    verify_mode      = var.config.verify == null ? "POINT_IN_TIME_CONSISTENT" : var.config.verify
+  }
+  schedule {
+    schedule_expression = var.config.schedule
+  }
+  tags = merge(var.tags, null, { Name = "copy-\${var.limit_mbps - 1}", owner = aws_s3_bucket.b.id })`),
+  });
+  const { status, document } = json(['--defaults', dir.root]);
+  assert.equal(status, 1);
+  const [only] = tasksOf(document);
+  assert.deepEqual(only.diagnostics.map((d) => [d.code, d.attribute]), [
+    ['options/enhanced-point-in-time', 'options.verify_mode'],
+    ['schedule/too-frequent', 'schedule.schedule_expression'],
+  ]);
+  // Only the reference inside the merged map is unknown.
+  assert.deepEqual(only.notes.map((n) => n.attribute), ['tags["owner"]']);
+  assert.equal(only.defaults.Options.BytesPerSecond, 12500000);
+  assert.deepEqual(only.defaults.Tags.filter((tag) => tag.Key !== 'owner'), [
+    { Key: 'Name', Value: 'copy-99' },
+    { Key: 'team', Value: 'data' },
+  ]);
+});
+
+test('a count that a conditional makes 0 creates no task; an unknown condition or function stays a note', (t) => {
+  const dir = folder(t, {
+    'main.tf': `variable "enabled" {
+  default = false
+}
+${task('  count = var.enabled ? 1 : 0', 'off')}
+${task('  count = aws_s3_bucket.b.id == "x" ? 1 : 0\n  name  = upper("x")\n  options {\n    bytes_per_second = 10 / 0\n  }', 'unknown')}`,
+  });
+  const [off, unknown] = tasksOf(json([dir.root]).document);
+  assert.deepEqual(off.notes.map((n) => n.message), ['Not checked: count is 0, so aws_datasync_task.off creates no task.']);
+  assert.deepEqual(unknown.notes.map((n) => n.attribute), ['count', 'name', 'options.bytes_per_second']);
+  assert.deepEqual(unknown.diagnostics, []);
+});
+
 test('a variable without a value and a reference are never errors: one note each', (t) => {
   const dir = folder(t, {
     'main.tf': `variable "mode" {}\n${task('  task_mode = var.mode\n  name = aws_s3_bucket.b.bucket\n  options {\n    verify_mode = "POINT_IN_TIME_CONSISTENT"\n  }')}`,

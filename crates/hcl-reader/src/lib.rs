@@ -5,7 +5,7 @@
 //! nesting); this crate only walks its tree. It evaluates nothing: literals
 //! come out as values, everything else (references, function calls,
 //! conditionals, operators, `for` expressions) as a description the command
-//! resolves or reports as not checked.
+//! evaluates where it can or reports as not checked.
 //!
 //! The output is one JSON object:
 //! - `{"ok":true,"body":[STRUCTURE…]}`
@@ -23,8 +23,12 @@
 //!   `{"directive":true}` for `%{if}` / `%{for}`;
 //! - `var` with `name`; `traversal` with `root` (an EXPR) and `ops`, each
 //!   `{"attr":name}`, `{"index":EXPR}` or `{"splat":true}`;
-//! - `call` with `name` (namespaced names joined by `::`);
-//! - `other` (conditionals, operators, `for` expressions).
+//! - `call` with `name` (namespaced names joined by `::`) and `args` (EXPRs),
+//!   and `"expand":true` when the last argument ends in `...`;
+//! - `conditional` with `cond`, `then` and `else` (EXPRs);
+//! - `binary` with `op` (`+`, `==`, `&&`, …), `lhs` and `rhs`; `unary` with
+//!   `op` (`-` or `!`) and `operand`;
+//! - `other` (`for` expressions, splats written on their own).
 //!
 //! Lines are 1-based; columns are 1-based UTF-16 code units, as JavaScript
 //! and SARIF count them.
@@ -35,6 +39,7 @@ use hcl_edit::expr::{Expression, ObjectKey, TraversalOperator};
 use hcl_edit::structure::{Body, Structure};
 use hcl_edit::template::{Element, Template};
 use hcl_edit::Span;
+use std::cell::Cell;
 use std::ops::Range;
 
 /// Parses `text` and returns the JSON text described in the crate docs.
@@ -69,17 +74,25 @@ fn first_line(message: &str) -> &str {
 }
 
 /// Byte offsets of line starts, to turn a byte offset into a line and a
-/// UTF-16 column.
+/// UTF-16 column. `last` is the previous offset asked for and its column
+/// (UTF-16 units from its line's start): positions come mostly in order, so
+/// counting on from it keeps a long line linear, not quadratic (a list or a
+/// call of 100,000 items on one line).
 struct Lines<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    last: Cell<(usize, usize)>,
 }
 
 impl<'a> Lines<'a> {
     fn new(text: &'a str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Lines { text, starts }
+        Lines {
+            text,
+            starts,
+            last: Cell::new((0, 0)),
+        }
     }
 
     /// (line, column), both 1-based; an offset past the end is clamped.
@@ -90,8 +103,14 @@ impl<'a> Lines<'a> {
         }
         let line = self.starts.partition_point(|&start| start <= offset);
         let start = self.starts[line - 1];
-        let column = self.text[start..offset].encode_utf16().count() + 1;
-        (line, column)
+        let (last, units) = self.last.get();
+        let units = if start <= last && last <= offset {
+            units + self.text[last..offset].encode_utf16().count()
+        } else {
+            self.text[start..offset].encode_utf16().count()
+        };
+        self.last.set((offset, units));
+        (line, units + 1)
     }
 }
 
@@ -252,6 +271,39 @@ impl<'a> Writer<'a> {
                 name.push_str(call.name.name.as_str());
                 out.push_str(",\"name\":");
                 string(&name, out);
+                out.push_str(",\"args\":[");
+                for (i, arg) in call.args.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    self.expr(arg, out);
+                }
+                out.push(']');
+                if call.args.expand_final() {
+                    out.push_str(",\"expand\":true");
+                }
+            }
+            Expression::Conditional(conditional) => {
+                out.push_str(",\"cond\":");
+                self.expr(&conditional.cond_expr, out);
+                out.push_str(",\"then\":");
+                self.expr(&conditional.true_expr, out);
+                out.push_str(",\"else\":");
+                self.expr(&conditional.false_expr, out);
+            }
+            Expression::BinaryOp(operation) => {
+                out.push_str(",\"op\":");
+                string(operation.operator.value().as_str(), out);
+                out.push_str(",\"lhs\":");
+                self.expr(&operation.lhs_expr, out);
+                out.push_str(",\"rhs\":");
+                self.expr(&operation.rhs_expr, out);
+            }
+            Expression::UnaryOp(operation) => {
+                out.push_str(",\"op\":");
+                string(operation.operator.value().as_str(), out);
+                out.push_str(",\"operand\":");
+                self.expr(&operation.expr, out);
             }
             _ => {}
         }
@@ -294,6 +346,9 @@ fn kind(expr: &Expression) -> &'static str {
         Expression::Variable(_) => "var",
         Expression::Traversal(_) => "traversal",
         Expression::FuncCall(_) => "call",
+        Expression::Conditional(_) => "conditional",
+        Expression::BinaryOp(_) => "binary",
+        Expression::UnaryOp(_) => "unary",
         _ => "other",
     }
 }
@@ -370,12 +425,26 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("\"k\":\"call\",\"line\":3,\"column\":5,\"src\":\"format(\\\"%s\\\", 1)\",\"name\":\"format\""), "{out}");
-        assert!(out.contains("\"k\":\"other\",\"line\":4"), "{out}");
+        assert!(out.contains("\"k\":\"conditional\",\"line\":4"), "{out}");
         assert!(
             out.contains("\"parts\":[{\"lit\":\"p-\"},{\"expr\":{\"k\":\"traversal\""),
             "{out}"
         );
         assert!(out.contains("\"v\":\"18446744073709551617\""), "{out}");
+    }
+
+    #[test]
+    fn calls_conditionals_and_operators_keep_their_operands() {
+        let out = json("a = merge(var.t, { N = 1 })\nb = x ? 1 : 2\nc = var.n * 10 / 8\nd = !var.b\ne = f(var.l...)\n");
+        assert!(
+            out.contains("\"name\":\"merge\",\"args\":[{\"k\":\"traversal\""),
+            "{out}"
+        );
+        assert!(out.contains("\"cond\":{\"k\":\"var\""), "{out}");
+        assert!(out.contains("\"then\":{\"k\":\"number\""), "{out}");
+        assert!(out.contains("\"k\":\"binary\",\"line\":3,\"column\":5,\"src\":\"var.n * 10 / 8\",\"op\":\"/\",\"lhs\":{\"k\":\"binary\""), "{out}");
+        assert!(out.contains("\"k\":\"unary\",\"line\":4,\"column\":5,\"src\":\"!var.b\",\"op\":\"!\",\"operand\":"), "{out}");
+        assert!(out.contains("\"expand\":true"), "{out}");
     }
 
     #[test]

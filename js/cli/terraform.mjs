@@ -11,10 +11,12 @@
 // 2. Expressions are evaluated as far as they are known: literals, templates,
 //    `var.x` with a value (a module call argument, *.auto.tfvars,
 //    terraform.tfvars, or the variable's default, in Terraform's order of
-//    precedence), `local.x`. Anything else (references to other resources,
-//    functions, conditionals, count.index, each.value, `dynamic` blocks, a
-//    variable without a value) is unknown: check.mjs never reports a problem
-//    that depends on it, and one `terraform/not-checked` note names it.
+//    precedence, with its type's optional() defaults filled in), `local.x`,
+//    and conditionals, operators and merge() over known values. Anything else
+//    (references to other resources, other functions, `for` expressions,
+//    count.index, each.value, `dynamic` blocks, a variable without a value)
+//    is unknown: check.mjs never reports a problem that depends on it, and one
+//    `terraform/not-checked` note names it.
 // 3. The resource is mapped to the request with the provider's own rules and
 //    defaults (terraform-schema.mjs); a finding caused by a value the provider
 //    filled in says so and how to set it.

@@ -12,10 +12,12 @@
 //    `var.x` with a value (a module call argument, *.auto.tfvars,
 //    terraform.tfvars, or the variable's default, in Terraform's order of
 //    precedence, with its type's optional() defaults filled in), `local.x`,
-//    and conditionals, operators and merge() over known values. Anything else
-//    (references to other resources, other functions, `for` expressions,
-//    count.index, each.value, `dynamic` blocks, a variable without a value)
-//    is unknown: check.mjs never reports a problem that depends on it, and one
+//    and conditionals, operators, `for` expressions and a few functions
+//    (merge(), try(), …) over known values; a for_each over a known
+//    collection makes one check per instance, with each.key and each.value.
+//    Anything else (references to other resources, other functions,
+//    count.index, `dynamic` blocks, a variable without a value) is unknown:
+//    check.mjs never reports a problem that depends on it, and one
 //    `terraform/not-checked` note names it.
 // 3. The resource is mapped to the request with the provider's own rules and
 //    defaults (terraform-schema.mjs); a finding caused by a value the provider
@@ -47,6 +49,7 @@ const LIMITS = {
   fileBytes: 16 * 1024 * 1024, // one Terraform file
   unknownsPerValue: 16, // unknown values in one list or map before the whole value counts as unknown
   diagnostics: 1_000, // findings of one task (as the validator's report bound)
+  instances: 64, // instances of one for_each checked one by one; more are checked as one
 };
 
 /** An Unresolved for `expr` because of `inner`: names the innermost cause only, so messages stay short. */
@@ -161,6 +164,14 @@ export class Scope {
     this.variables = variables; // name -> { value, origin } | Unresolved
     this.locals = new Map();
     this.busy = new Set();
+    this.bindings = new Map(); // names a `for` expression or a resource instance binds: `each`, `t`, …
+  }
+
+  /** This scope with `entries` bound on top (a `for` expression's variables, `each` of an instance). */
+  bind(entries) {
+    const child = Object.create(this);
+    child.bindings = new Map([...this.bindings, ...entries]);
+    return child;
   }
 
   variable(name) {
@@ -173,6 +184,13 @@ export class Scope {
     );
   }
 
+  /** The scope without bindings. */
+  unbound() {
+    let scope = this;
+    while (Object.getPrototypeOf(scope) instanceof Scope) scope = Object.getPrototypeOf(scope);
+    return scope;
+  }
+
   local(name, trace, depth) {
     if (this.locals.has(name)) {
       const { value, origins } = this.locals.get(name);
@@ -183,7 +201,8 @@ export class Scope {
     if (!entry || this.busy.has(name)) return new Unresolved(`local.${name}`, entry ? 'refers to itself' : 'is not defined in this module');
     this.busy.add(name);
     const origins = new Set();
-    const value = evaluate(entry.attr.value, this, origins, depth + 1);
+    // A local never sees the bindings of the expression that reads it.
+    const value = evaluate(entry.attr.value, this.unbound(), origins, depth + 1);
     this.busy.delete(name);
     this.locals.set(name, { value, origins });
     origins.forEach((o) => trace.add(o));
@@ -277,6 +296,10 @@ export function evaluate(expr, scope, trace = new Set(), depth = 0) {
       return traverse(expr, scope, trace, depth);
     case 'call':
       return call(expr, scope, trace, depth);
+    case 'var':
+      return scope.bindings.has(expr.name) ? scope.bindings.get(expr.name) : new Unresolved(expr.src, `is ${describe(expr)}`);
+    case 'for':
+      return forExpression(expr, scope, trace, depth);
     case 'conditional': {
       const condition = evaluate(expr.cond, scope, trace, depth + 1);
       if (condition instanceof Unresolved) return because(expr, condition);
@@ -357,7 +380,50 @@ function binary(expr, scope, trace, depth) {
 
 /** The functions real configurations use around task values, evaluated when their arguments are known. */
 function call(expr, scope, trace, depth) {
-  if (expr.name !== 'merge' || !Array.isArray(expr.args) || expr.expand) return new Unresolved(expr.src, `is ${describe(expr)}`);
+  const unknown = () => new Unresolved(expr.src, `is ${describe(expr)}`);
+  if (!Array.isArray(expr.args) || expr.expand) return unknown();
+  const args = () => expr.args.map((arg) => evaluate(arg, scope, trace, depth + 1));
+  switch (expr.name) {
+    case 'merge':
+      break;
+    case 'try': {
+      // The first argument that is not an error; an unknown one is the result (Terraform waits for it).
+      for (const arg of expr.args) {
+        const value = evaluate(arg, scope, trace, depth + 1);
+        if (!(value instanceof Unresolved && value.error)) return value instanceof Unresolved ? because(expr, value) : value;
+      }
+      return unknown();
+    }
+    case 'coalesce': {
+      for (const value of args()) {
+        if (value instanceof Unresolved) return because(expr, value);
+        if (value !== null && value !== '') return value;
+      }
+      return unknown();
+    }
+    case 'nonsensitive':
+    case 'sensitive':
+    case 'tolist':
+    case 'tomap':
+    case 'toset':
+    case 'keys':
+    case 'length': {
+      if (expr.args.length !== 1) return unknown();
+      const [value] = args();
+      if (value instanceof Unresolved) return because(expr, value);
+      if (['nonsensitive', 'sensitive', 'tolist', 'tomap'].includes(expr.name)) return value;
+      if (expr.name === 'keys') return isObject(value) ? Object.keys(value).sort() : unknown();
+      if (expr.name === 'length') {
+        if (typeof value === 'string') return BigInt([...value].length);
+        return Array.isArray(value) ? BigInt(value.length) : isObject(value) ? BigInt(Object.keys(value).length) : unknown();
+      }
+      // toset(): a set of strings (the only kind for_each takes), in Terraform's order.
+      if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) return unknown();
+      return [...new Set(value)].sort();
+    }
+    default:
+      return unknown();
+  }
   // merge(): a shallow merge of maps and objects, later arguments winning; null arguments are skipped.
   const out = {};
   for (const arg of expr.args) {
@@ -374,6 +440,7 @@ function traverse(expr, scope, trace, depth) {
   const root = expr.root?.k === 'var' ? expr.root.name : null;
   const [first, ...rest] = expr.ops;
   const name = first?.attr;
+  if (root !== null && root !== 'var' && root !== 'local' && scope.bindings.has(root)) return lookUp(expr, scope.bindings.get(root), expr.ops, scope, trace, depth);
   if (root === null || name === undefined) return new Unresolved(expr.src, `is ${describe(expr)}`);
   let value;
   if (root === 'var') {
@@ -393,18 +460,70 @@ function traverse(expr, scope, trace, depth) {
       reference: { type: root, name, attribute },
     });
   }
-  for (const op of rest) {
+  return lookUp(expr, value, rest, scope, trace, depth);
+}
+
+/** `value` followed through the attribute and index operations `ops`. */
+function lookUp(expr, start, ops, scope, trace, depth) {
+  let value = start;
+  for (const op of ops) {
     if (value instanceof Unresolved) return because(expr, value);
     if (op.splat) return new Unresolved(expr.src, 'uses a splat expression');
     let key = op.attr;
-    if (op.index) key = stringOf(evaluate(op.index, scope, trace, depth + 1));
+    if (op.index) {
+      const index = evaluate(op.index, scope, trace, depth + 1);
+      if (index instanceof Unresolved) return because(expr, index);
+      key = stringOf(index);
+    }
     if (key === undefined || value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) {
-      return new Unresolved(expr.src, 'is not a value this command can look up');
+      // A known value without that attribute or element: an error in Terraform, which try() catches.
+      const missing = new Unresolved(expr.src, 'is not a value this command can look up');
+      missing.error = key !== undefined && (value === null || typeof value === 'object');
+      return missing;
     }
     value = value[key];
   }
   if (value instanceof Unresolved) return value.source === expr.src ? value : because(expr, value);
   return value;
+}
+
+/** The bounded entries of a known collection, in Terraform's order (maps by key), or undefined. */
+function entriesOf(collection) {
+  if (Array.isArray(collection)) return collection.length > LIMITS.nodes ? undefined : collection.map((item, i) => [BigInt(i), item]);
+  if (isObject(collection)) {
+    const keys = Object.keys(collection).sort();
+    return keys.length > LIMITS.nodes ? undefined : keys.map((key) => [key, collection[key]]);
+  }
+  return undefined;
+}
+
+/** A `for` expression over a known collection: `[for v in c : …]` or `{ for k, v in c : k => … }`. */
+function forExpression(expr, scope, trace, depth) {
+  const collection = evaluate(expr.collection, scope, trace, depth + 1);
+  if (collection instanceof Unresolved) return because(expr, collection);
+  const entries = entriesOf(collection);
+  if (!entries || entries.some(([, item]) => item instanceof Unresolved)) return new Unresolved(expr.src, `is ${describe(expr)}`);
+  const out = expr.key ? {} : [];
+  for (const [key, item] of entries) {
+    const bound = scope.bind(expr.keyVar ? [[expr.keyVar, key], [expr.valueVar, item]] : [[expr.valueVar, item]]);
+    if (expr.cond) {
+      const keep = evaluate(expr.cond, bound, trace, depth + 1);
+      if (keep instanceof Unresolved) return because(expr, keep);
+      if (typeof keep !== 'boolean') return new Unresolved(expr.src, `is ${describe(expr)}`);
+      if (!keep) continue;
+    }
+    const value = evaluate(expr.value, bound, trace, depth + 1);
+    if (!expr.key) {
+      out.push(value);
+      continue;
+    }
+    const name = stringOf(evaluate(expr.key, bound, trace, depth + 1));
+    if (name === undefined) return new Unresolved(expr.src, 'has a key that is not known before apply');
+    if (expr.grouping) setMember(out, name, [...(Object.hasOwn(out, name) ? out[name] : []), value]);
+    else if (Object.hasOwn(out, name)) return new Unresolved(expr.src, `makes the key "${name}" twice, which Terraform rejects`);
+    else setMember(out, name, value);
+  }
+  return out;
 }
 
 /** The variables of a module instance: defaults, then tfvars (root only) or the call's arguments. */
@@ -531,6 +650,22 @@ function instancesOf(roots, display, cache, notes) {
     }
   }
   return out;
+}
+
+/**
+ * The instances a resource's `for_each` makes, `[[each.key, each.value], …]`
+ * in Terraform's order, when its collection is known (a map or object, or a
+ * set of strings); undefined when there is no for_each, it is not known, or
+ * it makes more than LIMITS.instances instances.
+ */
+function forEachInstances(resource, scope) {
+  const item = resource.block.body.find((b) => b.t === 'attr' && b.name === 'for_each');
+  if (!item) return undefined;
+  const value = evaluate(item.value, scope);
+  let entries;
+  if (isObject(value)) entries = Object.keys(value).sort().map((key) => [key, value[key]]);
+  else if (Array.isArray(value) && value.every((key) => typeof key === 'string')) entries = [...new Set(value)].sort().map((key) => [key, key]);
+  return entries && entries.length <= LIMITS.instances ? entries : undefined;
 }
 
 /**
@@ -855,7 +990,12 @@ export function checkTask(resource, scope, fieldIndex, options) {
       return { logicalId: address, pointer: '', diagnostics: [], notes, locations: [] };
     }
   }
-  for (const name of ['count', 'for_each']) {
+  const forEach = meta('for_each');
+  if (forEach && resource.noInstances) {
+    notes.push({ code: 'terraform/not-checked', path: '', line: forEach.line, column: forEach.column, attribute: 'for_each', message: `Not checked: for_each is empty, so ${address} creates no task.` });
+    return { logicalId: address, pointer: '', diagnostics: [], notes, locations: [] };
+  }
+  for (const name of resource.instance ? ['count'] : ['count', 'for_each']) {
     const item = meta(name);
     if (item) {
       notes.push({
@@ -1007,16 +1147,21 @@ export function checkTerraform(inputs, options = {}) {
   for (const scope of scopes) {
     for (const resource of scope.module.resources.values()) {
       if (resource.type !== TASK_TYPE) continue;
-      let task;
+      const list = tasksByFile.get(resource.file) ?? [];
       try {
-        task = checkTask(resource, scope, fieldIndex, options);
+        // A for_each over a known collection: each instance is checked with its each.key and each.value.
+        const instances = forEachInstances(resource, scope);
+        if (instances === undefined) list.push(checkTask(resource, scope, fieldIndex, options));
+        else if (instances.length === 0) list.push(checkTask({ ...resource, noInstances: true }, scope, fieldIndex, options));
+        for (const [key, value] of instances ?? []) {
+          const address = `${scope.prefix}${resource.type}.${resource.name}[${JSON.stringify(key)}]`;
+          list.push(checkTask({ ...resource, address, instance: true }, scope.bind([['each', { key, value }]]), fieldIndex, options));
+        }
       } catch (error) {
         // A bug, not a user mistake: the file is reported as not checked (exit 2), the others go on.
         failures.set(resource.file, { message: `could not be checked: ${String(error?.message ?? error).split('\n')[0]}`, line: resource.block.line, column: resource.block.column });
         continue;
       }
-      const list = tasksByFile.get(resource.file) ?? [];
-      list.push(task);
       tasksByFile.set(resource.file, list);
     }
   }

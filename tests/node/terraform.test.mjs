@@ -340,6 +340,65 @@ ${task('  count = aws_s3_bucket.b.id == "x" ? 1 : 0\n  name  = upper("x")\n  opt
   assert.deepEqual(unknown.diagnostics, []);
 });
 
+test('for_each over a known collection: each instance is checked with its each.key and each.value', (t) => {
+  // The shape of the aws-ia module (tests/real/terraform/10): a list of tasks, a for expression, try().
+  const dir = folder(t, {
+    'main.tf': `module "tasks" {
+  source = "./task"
+  tasks = [
+    { name = "a", schedule = "rate(30 minutes)" },
+    { name = "b", options = { verify_mode = "NONE" } },
+  ]
+}
+`,
+    'task/main.tf': `variable "tasks" {
+  type    = any
+  default = []
+}
+locals {
+  by_name = { for i, t in var.tasks : t.name => merge(t, { position = i }) if t.name != "" }
+}
+${task(`  for_each = local.by_name
+  name     = "\${each.key}-\${each.value.position}"
+  options {
+    verify_mode = try(each.value.options.verify_mode, null)
+  }
+  schedule {
+    schedule_expression = try(each.value.schedule, "rate(1 hour)")
+  }`, 'each')}
+${task('  for_each = toset(keys({ x = 1 }))\n  name     = each.value', 'keyed')}
+${task('  for_each = { for k, v in {} : k => v }', 'none')}
+${task('  for_each = aws_s3_bucket.b\n  name     = each.key', 'unknown')}`,
+  });
+  const tasks = tasksOf(json([dir.root]).document);
+  assert.deepEqual(tasks.map((x) => x.logicalId), [
+    'module.tasks.aws_datasync_task.each["a"]',
+    'module.tasks.aws_datasync_task.each["b"]',
+    'module.tasks.aws_datasync_task.keyed["x"]',
+    'module.tasks.aws_datasync_task.none',
+    'module.tasks.aws_datasync_task.unknown',
+  ]);
+  const [a, b, keyed, none, unknown] = tasks;
+  // a: its own schedule; verify_mode absent from its object, so try() gives null and the provider default is sent.
+  assert.deepEqual(a.diagnostics.map((d) => d.code), ['schedule/too-frequent']);
+  assert.deepEqual(a.notes, []);
+  // b: try() falls back to the literal schedule; its verify_mode is its own.
+  assert.deepEqual(b.diagnostics, []);
+  assert.deepEqual(b.notes, []);
+  assert.deepEqual(keyed.notes, []);
+  assert.deepEqual(none.notes.map((n) => n.message), ['Not checked: for_each is empty, so module.tasks.aws_datasync_task.none creates no task.']);
+  assert.deepEqual(unknown.notes.map((n) => n.attribute), ['for_each', 'name']);
+  const { document } = json(['--defaults', dir.root]);
+  const defaults = tasksOf(document)
+    .slice(0, 3)
+    .map((x) => [x.defaults.Name, x.defaults.Options?.VerifyMode, x.defaults.Schedule?.ScheduleExpression]);
+  assert.deepEqual(defaults, [
+    ['a-0', 'POINT_IN_TIME_CONSISTENT', 'rate(30 minutes)'],
+    ['b-1', 'NONE', 'rate(1 hour)'],
+    ['x', 'POINT_IN_TIME_CONSISTENT', undefined],
+  ]);
+});
+
 test('a variable without a value and a reference are never errors: one note each', (t) => {
   const dir = folder(t, {
     'main.tf': `variable "mode" {}\n${task('  task_mode = var.mode\n  name = aws_s3_bucket.b.bucket\n  options {\n    verify_mode = "POINT_IN_TIME_CONSISTENT"\n  }')}`,

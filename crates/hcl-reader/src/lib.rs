@@ -28,7 +28,10 @@
 //! - `conditional` with `cond`, `then` and `else` (EXPRs);
 //! - `binary` with `op` (`+`, `==`, `&&`, …), `lhs` and `rhs`; `unary` with
 //!   `op` (`-` or `!`) and `operand`;
-//! - `other` (`for` expressions, splats written on their own).
+//! - `for` with `valueVar`, `keyVar` (when there is one), `collection`,
+//!   `key` (in `{ for … => … }`), `value`, `cond` (its `if`), and
+//!   `"grouping":true` for `...`;
+//! - `other` (anything else hcl-edit knows).
 //!
 //! Lines are 1-based; columns are 1-based UTF-16 code units, as JavaScript
 //! and SARIF count them.
@@ -299,6 +302,29 @@ impl<'a> Writer<'a> {
                 out.push_str(",\"rhs\":");
                 self.expr(&operation.rhs_expr, out);
             }
+            Expression::ForExpr(for_expr) => {
+                if let Some(key) = &for_expr.intro.key_var {
+                    out.push_str(",\"keyVar\":");
+                    string(key.as_str(), out);
+                }
+                out.push_str(",\"valueVar\":");
+                string(for_expr.intro.value_var.as_str(), out);
+                out.push_str(",\"collection\":");
+                self.expr(&for_expr.intro.collection_expr, out);
+                if let Some(key) = &for_expr.key_expr {
+                    out.push_str(",\"key\":");
+                    self.expr(key, out);
+                }
+                out.push_str(",\"value\":");
+                self.expr(&for_expr.value_expr, out);
+                if let Some(cond) = &for_expr.cond {
+                    out.push_str(",\"cond\":");
+                    self.expr(&cond.expr, out);
+                }
+                if for_expr.grouping {
+                    out.push_str(",\"grouping\":true");
+                }
+            }
             Expression::UnaryOp(operation) => {
                 out.push_str(",\"op\":");
                 string(operation.operator.value().as_str(), out);
@@ -349,6 +375,7 @@ fn kind(expr: &Expression) -> &'static str {
         Expression::Conditional(_) => "conditional",
         Expression::BinaryOp(_) => "binary",
         Expression::UnaryOp(_) => "unary",
+        Expression::ForExpr(_) => "for",
         _ => "other",
     }
 }
@@ -445,6 +472,17 @@ mod tests {
         assert!(out.contains("\"k\":\"binary\",\"line\":3,\"column\":5,\"src\":\"var.n * 10 / 8\",\"op\":\"/\",\"lhs\":{\"k\":\"binary\""), "{out}");
         assert!(out.contains("\"k\":\"unary\",\"line\":4,\"column\":5,\"src\":\"!var.b\",\"op\":\"!\",\"operand\":"), "{out}");
         assert!(out.contains("\"expand\":true"), "{out}");
+        let out = json("f = { for i, t in var.l : i => t.n if t.on }\n");
+        assert!(
+            out.contains("\"k\":\"for\",\"line\":1,\"column\":5"),
+            "{out}"
+        );
+        assert!(
+            out.contains("\"keyVar\":\"i\",\"valueVar\":\"t\",\"collection\":{\"k\":\"traversal\""),
+            "{out}"
+        );
+        assert!(out.contains("\"key\":{\"k\":\"var\""), "{out}");
+        assert!(out.contains("\"cond\":{\"k\":\"traversal\""), "{out}");
     }
 
     #[test]

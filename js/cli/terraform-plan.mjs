@@ -2,7 +2,17 @@
 // `aws_datasync_task` that the plan creates or keeps is checked as the
 // provider will send it.
 // - Values known at plan time are checked as they are; `(known after apply)`
-//   values (`after_unknown`) are not checked and are named once.
+//   values are not checked and are named once. Terraform writes an unknown
+//   value only in `after_unknown`: read in its source (hashicorp/terraform,
+//   internal/command/jsonplan/plan.go, `omitUnknowns` and `unknownAsBool`,
+//   tested by TestOmitUnknowns and TestUnknownAsBool in plan_test.go), an
+//   unknown member of an object or map is left out of `change.after`, an
+//   unknown element of a list or set is written there as null (order kept),
+//   and a wholly unknown value (a whole block list, a whole map) is left out
+//   too; `after_unknown` has the same shape with `true` at every unknown
+//   value, `false` for known list elements and known object members left
+//   out. So every name `after_unknown` marks `true` is read here as unknown,
+//   never as absent (which would be "missing" or a provider default).
 // - The plan holds the provider's defaults already filled in; the plan's
 //   `configuration` tells which arguments were written, so a finding caused by
 //   a default says so, as for .tf files.
@@ -43,18 +53,63 @@ function expressionsOf(configuration, moduleAddress, type, name) {
   return isObject(resource?.expressions) ? resource.expressions : undefined;
 }
 
-/** The first `type.name` a written expression references (`references` lists the most specific first). */
+/**
+ * The first resource a written expression references: `{ type, name,
+ * attribute, instance? }` (`references` lists the most specific first).
+ * `instance` is the key of `type.name["key"]` or `type.name[0]` (as a
+ * string); Terraform writes a reference whose key is not a constant
+ * (`loc[each.key]`) as `type.name` alone.
+ */
 function referenceOf(expression) {
   const references = isObject(expression) && Array.isArray(expression.references) ? expression.references : [];
   for (const ref of references) {
     if (typeof ref !== 'string') continue;
-    const match = /^([a-z0-9_]+)\.([^.[]+)(?:\[[^\]]*\])?(?:\.([a-z_]+))?$/i.exec(ref);
-    if (match && match[1] !== 'var' && match[1] !== 'local' && match[1] !== 'module' && match[1] !== 'data') {
-      return { type: match[1], name: match[2], attribute: match[3] ?? 'id' };
+    const match = /^([a-z0-9_]+)\.([^.[]+)(?:\[("(?:[^"\\]|\\.)*"|\d+)\])?(?:\.([a-z_]+))?$/i.exec(ref);
+    if (!match || NOT_RESOURCES.includes(match[1])) continue;
+    const reference = { type: match[1], name: match[2], attribute: match[4] ?? 'id' };
+    if (match[3] !== undefined) {
+      const key = match[3].startsWith('"') ? parseKey(match[3]) : match[3];
+      if (key === undefined) continue;
+      reference.instance = { key, text: `[${match[3]}]` };
     }
+    return reference;
   }
   return undefined;
 }
+
+/** The first words of references that do not name a resource. */
+const NOT_RESOURCES = ['var', 'local', 'module', 'data', 'each', 'count', 'self', 'path', 'terraform'];
+
+function parseKey(quoted) {
+  try {
+    const key = JSON.parse(quoted);
+    return typeof key === 'string' ? key : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The key under which a resource instance of the plan is found (`type.name`, `type.name["key"]`). */
+const instanceKey = (type, name, index) => `${type}.${name}${index === undefined ? '' : `[${JSON.stringify(String(index))}]`}`;
+
+/** `after_unknown`'s mark for a member: true (unknown), a nested mark, or undefined (known). */
+function markOf(mark, key) {
+  if (mark === true) return true;
+  if (Array.isArray(mark)) return typeof key === 'number' ? mark[key] : undefined;
+  return isObject(mark) && Object.hasOwn(mark, key) ? mark[key] : undefined;
+}
+
+/** The member names of a planned object: those `after` holds and those `after_unknown` marks unknown. */
+function namesOf(values, mark) {
+  const names = new Set(isObject(values) ? Object.keys(values) : []);
+  if (isObject(mark)) for (const [name, m] of Object.entries(mark)) if (m === true) names.add(name);
+  return [...names];
+}
+
+const valueOf = (values, name) => (isObject(values) && Object.hasOwn(values, name) ? values[name] : undefined);
+
+/** An unknown value: `(known after apply)`. */
+const unknownValue = (position, extra = {}) => ({ k: 'unknown', ...position, src: '(known after apply)', reason: 'is known only after apply', plan: true, ...extra });
 
 /**
  * A resource's planned values as a body (see terraform-syntax.mjs), with
@@ -65,13 +120,22 @@ function referenceOf(expression) {
  */
 function bodyOf(values, unknown, pointer, at, schema, written, path = []) {
   const body = [];
-  for (const [name, value] of Object.entries(values ?? {})) {
+  for (const name of namesOf(values, unknown)) {
+    const value = valueOf(values, name);
+    const mark = markOf(unknown, name);
     const child = `${pointer}/${escapeSegment(name)}`;
     const position = at(child);
-    const isUnknown = unknown === true || unknown?.[name] === true;
-    const blockSpec = schema.blocks?.[name];
-    if (blockSpec && Array.isArray(value)) {
+    const blockSpec = valueOf(schema.blocks, name);
+    if (blockSpec) {
+      // A block list not known at plan time (a `dynamic` block over unknown values).
+      if (mark === true) body.push({ t: 'block', type: 'dynamic', labels: [name], ...position, body: [], plan: true });
+      if (mark === true || !Array.isArray(value)) continue;
       value.forEach((item, i) => {
+        const itemMark = markOf(mark, i);
+        if (itemMark === true) {
+          body.push({ t: 'block', type: 'dynamic', labels: [name], ...at(`${child}/${i}`), body: [], plan: true });
+          return;
+        }
         if (!isObject(item)) return;
         const itemWritten = isObject(written) && Array.isArray(written[name]) && isObject(written[name][i]) ? written[name][i] : undefined;
         body.push({
@@ -79,51 +143,62 @@ function bodyOf(values, unknown, pointer, at, schema, written, path = []) {
           type: name,
           labels: [],
           ...at(`${child}/${i}`),
-          body: bodyOf(item, unknown?.[name]?.[i], `${child}/${i}`, at, blockSpec, itemWritten, [...path, name]),
+          body: bodyOf(item, itemMark, `${child}/${i}`, at, blockSpec, itemWritten, [...path, name]),
         });
       });
       continue;
     }
-    const spec = schema.attrs?.[name];
+    const spec = valueOf(schema.attrs, name);
     if (!spec || spec.ignored) continue;
-    if (isUnknown) {
-      body.push({ t: 'attr', name, ...position, value: { k: 'unknown', ...position, src: '(known after apply)', reason: 'is known only after apply', plan: true, reference: referenceOf(isObject(written) ? written[name] : undefined), always: /_arn$/.test(name) } });
+    if (mark === true) {
+      body.push({ t: 'attr', name, ...position, value: unknownValue(position, { reference: referenceOf(isObject(written) ? written[name] : undefined), always: /_arn$/.test(name) }) });
       continue;
     }
-    if (value === null) continue;
+    if (value === null || value === undefined) continue;
     // A provider default: the plan holds it, the configuration does not.
     if (isObject(written) && !Object.hasOwn(written, name) && (spec.providerDefault !== undefined || spec.sendEmptyWhenOmitted)) continue;
-    body.push({ t: 'attr', name, ...position, value: literal(value, position) });
+    body.push({ t: 'attr', name, ...position, value: literal(value, position, mark) });
   }
   return body;
 }
 
-/** A location resource's planned values as a body: lists of objects are blocks, the rest arguments. */
+/**
+ * A location resource's planned values as a body: lists of objects are
+ * blocks, the rest arguments. Unknown arguments are left out (a description
+ * holds known members only); an unknown element of a list stays unknown.
+ */
 function locationBody(values, unknown, pointer, at) {
   const body = [];
   for (const [name, value] of Object.entries(values ?? {})) {
     const child = `${pointer}/${escapeSegment(name)}`;
-    if (unknown === true || unknown?.[name] === true || value === null) continue;
-    if (Array.isArray(value) && value.length > 0 && value.every(isObject)) {
-      value.forEach((item, i) => body.push({ t: 'block', type: name, labels: [], ...at(`${child}/${i}`), body: locationBody(item, unknown?.[name]?.[i], `${child}/${i}`, at) }));
+    const mark = markOf(unknown, name);
+    if (mark === true || value === null) continue;
+    if (Array.isArray(value) && value.some(isObject) && value.every((item) => item === null || isObject(item))) {
+      value.forEach((item, i) => {
+        if (isObject(item)) body.push({ t: 'block', type: name, labels: [], ...at(`${child}/${i}`), body: locationBody(item, markOf(mark, i), `${child}/${i}`, at) });
+      });
     } else {
-      body.push({ t: 'attr', name, ...at(child), value: literal(value, at(child)) });
+      body.push({ t: 'attr', name, ...at(child), value: literal(value, at(child), mark) });
     }
   }
   return body;
 }
 
-/** A plan value as a literal expression. */
-function literal(value, position) {
-  if (value === null) return { k: 'null', ...position, src: 'null' };
+/** A plan value as a literal expression; `mark` (from `after_unknown`) says which parts are unknown. */
+function literal(value, position, mark) {
+  if (mark === true) return unknownValue(position);
+  if (value === null || value === undefined) return { k: 'null', ...position, src: 'null' };
   if (typeof value === 'boolean') return { k: 'bool', ...position, src: String(value), v: value };
   if (typeof value === 'bigint' || typeof value === 'number') return { k: 'number', ...position, src: String(value), v: String(value) };
   if (typeof value === 'string') return { k: 'string', ...position, src: JSON.stringify(value), v: value };
-  if (Array.isArray(value)) return { k: 'array', ...position, src: '[…]', items: value.map((v) => literal(v, position)) };
-  return { k: 'object', ...position, src: '{…}', items: Object.entries(value).map(([key, v]) => ({ key, ...position, value: literal(v, position) })) };
+  if (Array.isArray(value)) return { k: 'array', ...position, src: '[…]', items: value.map((v, i) => literal(v, position, markOf(mark, i))) };
+  return { k: 'object', ...position, src: '{…}', items: namesOf(value, mark).map((key) => ({ key, ...position, value: literal(valueOf(value, key), position, markOf(mark, key)) })) };
 }
 
-/** Every managed resource of the plan or state: `{ address, moduleAddress, type, name, values, unknown, pointer, action }`. */
+/** A resource instance's key (`index`: a count number or a for_each string), or undefined. */
+const instanceIndex = (index) => (typeof index === 'string' || (typeof index === 'number' && Number.isInteger(index)) || typeof index === 'bigint' ? String(index) : undefined);
+
+/** Every managed resource instance of the plan or state: `{ address, moduleAddress, type, name, index, values, unknown, pointer }`. */
 function resourcesOf(document) {
   const out = [];
   if (Array.isArray(document.resource_changes)) {
@@ -138,6 +213,7 @@ function resourcesOf(document) {
         moduleAddress: typeof change.module_address === 'string' ? change.module_address : undefined,
         type: change.type,
         name: change.name,
+        index: instanceIndex(change.index),
         values: change.change.after,
         unknown: change.change.after_unknown ?? {},
         pointer: `/resource_changes/${i}/change/after`,
@@ -151,7 +227,7 @@ function resourcesOf(document) {
       if (!isObject(r) || (r.mode ?? 'managed') !== 'managed' || !isObject(r.values)) return;
       if (typeof r.type !== 'string' || typeof r.name !== 'string' || typeof r.address !== 'string') return;
       const moduleAddress = typeof r.address === 'string' && r.address.startsWith('module.') ? r.address.slice(0, r.address.lastIndexOf(`${r.type}.`) - 1) : undefined;
-      out.push({ address: r.address, moduleAddress, type: r.type, name: r.name, values: r.values, unknown: {}, pointer: `${pointer}/resources/${i}/values` });
+      out.push({ address: r.address, moduleAddress, type: r.type, name: r.name, index: instanceIndex(r.index), values: r.values, unknown: {}, pointer: `${pointer}/resources/${i}/values` });
     });
     (Array.isArray(module.child_modules) ? module.child_modules : []).forEach((child, i) => walk(child, `${pointer}/child_modules/${i}`));
   };
@@ -187,7 +263,7 @@ export function terraformShowReport(base, document, options = {}) {
       for (const r of resources) {
         if ((r.moduleAddress ?? '') !== key || !r.type?.startsWith('aws_datasync_location_')) continue;
         const body = locationBody(r.values, r.unknown, r.pointer, at);
-        located.set(`${r.type}.${r.name}`, { block: { t: 'block', type: 'resource', labels: [r.type, r.name], ...at(r.pointer), body }, file: base.file, type: r.type, name: r.name });
+        located.set(instanceKey(r.type, r.name, r.index), { block: { t: 'block', type: 'resource', labels: [r.type, r.name], ...at(r.pointer), body }, file: base.file, type: r.type, name: r.name });
       }
       modules.set(key, { variables: new Map(), locals: new Map(), resources: located, locationsByArn });
     }
@@ -201,8 +277,12 @@ export function terraformShowReport(base, document, options = {}) {
     // The provider sends tags_all (the resource's tags and the provider's default_tags).
     const unknown = isObject(r.unknown) ? { ...r.unknown } : r.unknown;
     // When tags_all is not known yet, the resource's own tags are still sent.
-    if ('tags_all' in values && unknown?.tags_all !== true && isObject(values.tags_all)) values.tags = values.tags_all;
+    if (unknown?.tags_all !== true && isObject(values.tags_all)) {
+      values.tags = values.tags_all;
+      if (isObject(unknown)) unknown.tags = unknown.tags_all;
+    }
     delete values.tags_all;
+    if (isObject(unknown)) delete unknown.tags_all;
     const body = bodyOf(values, unknown, r.pointer, at, TASK, written);
     const scope = new Scope(moduleFor(r.moduleAddress), r.moduleAddress ? `${r.moduleAddress}.` : '', new Map());
     const resource = { block: { t: 'block', type: 'resource', labels: [r.type, r.name], ...at(r.pointer), body }, file: base.file, type: r.type, name: r.name, address: r.address };

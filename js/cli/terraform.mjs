@@ -454,10 +454,15 @@ function traverse(expr, scope, trace, depth) {
     return new Unresolved(expr.src, 'is known only when Terraform plans');
   } else {
     // A resource reference: known after apply. Its ARN or id is never null.
-    const attribute = rest.find((op) => op.attr)?.attr;
+    // `aws_x.y["key"].arn` and `aws_x.y[0].arn` name one instance of a
+    // resource with for_each or count; the key is kept, so that two
+    // instances are two locations (locations/same-location).
+    const [step] = rest;
+    const instance = step?.index ? instanceOf(step.index, scope, depth) : undefined;
+    const attribute = (instance ? rest[1] : step)?.attr;
     return new Unresolved(expr.src, 'is known only after apply', {
       always: attribute === 'arn' || attribute === 'id',
-      reference: { type: root, name, attribute },
+      reference: { type: root, name, attribute, ...(instance && { instance }) },
     });
   }
   return lookUp(expr, value, rest, scope, trace, depth);
@@ -524,6 +529,34 @@ function forExpression(expr, scope, trace, depth) {
     else setMember(out, name, value);
   }
   return out;
+}
+
+/**
+ * The instance a resource reference's index names: `{ key, text }` (the key
+ * as a string, and as written in an address: `["src"]`, `[0]`), or
+ * `{ unknown: source }` when the key is not known here (count.index,
+ * each.key, a variable without a value).
+ */
+function instanceOf(index, scope, depth) {
+  const key = evaluate(index, scope, new Set(), depth + 1);
+  const text = stringOf(key);
+  if (key instanceof Unresolved || typeof key === 'boolean' || text === undefined) return { unknown: index.src };
+  return { key: text, text: typeof key === 'string' ? `[${JSON.stringify(key)}]` : `[${text}]` };
+}
+
+/**
+ * The address a reference's location stands for, in `scope`. A key that is
+ * not known gives an address of its own per request member (`pointer`), so
+ * that two such ends are never taken for the same location, unless both
+ * are written with the same plain reference (`loc[each.key]` twice), which
+ * is one instance however it is evaluated.
+ */
+function referencedAddress(scope, reference, pointer) {
+  const address = `${scope.prefix}${reference.type}.${reference.name}`;
+  const { instance } = reference;
+  if (!instance) return address;
+  if (instance.key !== undefined) return `${address}[${JSON.stringify(instance.key)}]`;
+  return /^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)+$/.test(instance.unknown) ? `${address}[${instance.unknown}]` : `${address}[${instance.unknown}] at ${pointer}`;
 }
 
 /** The variables of a module instance: defaults, then tfvars (root only) or the call's arguments. */
@@ -802,7 +835,11 @@ function mapTask(resource, scope, fieldIndex) {
         }
         const memberPointer = `${pointer}/${spec.member}`;
         record(memberPointer, item, [...path, type].join('.'));
-        setMember(target, spec.member, unknownAt(memberPointer, new Unresolved(`dynamic "${type}"`, 'makes its blocks only when Terraform plans')));
+        // item.plan: a plan's block list that is (known after apply).
+        const unresolved = item.plan
+          ? new Unresolved('(known after apply)', 'is known only after apply', { plan: true })
+          : new Unresolved(`dynamic "${type}"`, 'makes its blocks only when Terraform plans');
+        setMember(target, spec.member, unknownAt(memberPointer, unresolved));
         seen.set(type, (seen.get(type) ?? 0) + 1);
         continue;
       }
@@ -868,19 +905,23 @@ function mapTask(resource, scope, fieldIndex) {
   for (const [pointer, reference] of references) {
     if (!['/SourceLocationArn', '/DestinationLocationArn'].includes(pointer)) continue;
     const table = LOCATIONS[reference.type];
-    const target = scope.module.resources.get(`${reference.type}.${reference.name}`);
+    // A plan lists each instance (`type.name["key"]`); a module has one block for all.
+    const resourceKey = `${reference.type}.${reference.name}`;
+    const instanceKey = reference.instance?.key !== undefined ? `${resourceKey}[${JSON.stringify(reference.instance.key)}]` : undefined;
+    const target = (instanceKey && scope.module.resources.get(instanceKey)) || scope.module.resources.get(resourceKey);
     if (!table || !target || !['arn', 'id'].includes(reference.attribute)) continue;
     const description = locationDescription(target, table, scope);
-    // A stand-in ARN, the same for every reference to this resource, so that
+    // A stand-in ARN, the same for every reference to this instance, so that
     // validate() can match the description (and same-location still works).
-    const arn = standInArn(scope.prefix + `${reference.type}.${reference.name}`);
+    const arn = standInArn(referencedAddress(scope, reference, pointer));
     description.LocationArn = arn;
     const index = unknowns.findIndex((u) => u.pointer === pointer);
     const [unknown] = unknowns.splice(index, 1);
     setMember(request, pointer.slice(1), arn);
     records.get(pointer).standIn = { arn, source: unknown.intrinsic };
     locations.push(description);
-    resolved.push({ attribute: records.get(pointer).attribute, pointer, resource: `${scope.prefix}${reference.type}.${reference.name}`, file: target.file, line: target.block.line, column: target.block.column, description: { ...description } });
+    const shown = reference.instance ? reference.instance.text ?? `[${reference.instance.unknown}]` : '';
+    resolved.push({ attribute: records.get(pointer).attribute, pointer, resource: `${scope.prefix}${resourceKey}${shown}`, file: target.file, line: target.block.line, column: target.block.column, description: { ...description } });
   }
   // A known ARN of a location resource (in a plan or state, where ARNs are known).
   for (const pointer of ['/SourceLocationArn', '/DestinationLocationArn']) {

@@ -181,6 +181,76 @@ test('an NFS location in JSON syntax gives its agents and NFS version; a referen
   assert.ok(copy.diagnostics.some((d) => d.code === 'locations/same-location' && d.attribute === 'destination_location_arn'));
 });
 
+test('two instances of one location resource (for_each, count) are two locations; one instance twice is one', (t) => {
+  const dir = folder(t, {
+    'main.tf': `variable "buckets" {
+  default = { src = "arn:aws:s3:::media-src", dst = "arn:aws:s3:::media-dst" }
+}
+variable "other" {
+  type = string
+}
+resource "aws_datasync_location_s3" "loc" {
+  for_each      = var.buckets
+  s3_bucket_arn = each.value
+  subdirectory  = "/"
+  s3_config {
+    bucket_access_role_arn = "arn:aws:iam::111122223333:role/datasync"
+  }
+}
+resource "aws_datasync_location_efs" "n" {
+  count               = 2
+  efs_file_system_arn = "arn:aws:elasticfilesystem:us-east-1:111122223333:file-system/fs-0123456789abcdef\${count.index}"
+  ec2_config {
+    security_group_arns = ["arn:aws:ec2:us-east-1:111122223333:security-group/sg-0123456789abcdef0"]
+    subnet_arn          = "arn:aws:ec2:us-east-1:111122223333:subnet/subnet-0123456789abcdef0"
+  }
+}
+resource "aws_datasync_task" "by_key" {
+  source_location_arn      = aws_datasync_location_s3.loc["src"].arn
+  destination_location_arn = aws_datasync_location_s3.loc["dst"].arn
+}
+resource "aws_datasync_task" "by_count" {
+  source_location_arn      = aws_datasync_location_efs.n[0].arn
+  destination_location_arn = aws_datasync_location_efs.n[1].arn
+}
+resource "aws_datasync_task" "key_twice" {
+  source_location_arn      = aws_datasync_location_s3.loc["src"].arn
+  destination_location_arn = aws_datasync_location_s3.loc["src"].arn
+}
+resource "aws_datasync_task" "count_twice" {
+  source_location_arn      = aws_datasync_location_efs.n[1].arn
+  destination_location_arn = aws_datasync_location_efs.n["1"].arn
+}
+resource "aws_datasync_task" "unknown_keys" {
+  for_each                 = var.buckets
+  source_location_arn      = aws_datasync_location_s3.loc[each.key].arn
+  destination_location_arn = aws_datasync_location_s3.loc[var.other].arn
+}
+resource "aws_datasync_task" "unknown_key_twice" {
+  for_each                 = var.buckets
+  source_location_arn      = aws_datasync_location_s3.loc[each.key].arn
+  destination_location_arn = aws_datasync_location_s3.loc[each.key].arn
+}
+`,
+  });
+  const tasks = tasksOf(json([dir.root]).document);
+  const summary = Object.fromEntries(tasks.map((task) => [task.logicalId, { codes: task.diagnostics.map((d) => d.code), locations: task.locations.map((l) => [l.resource, l.type]) }]));
+  const s3 = (key) => [`aws_datasync_location_s3.loc${key}`, 'S3'];
+  const efs = (index) => [`aws_datasync_location_efs.n${index}`, 'EFS'];
+  assert.deepEqual(summary, {
+    // Two keys, two indices: two locations, no warning.
+    'aws_datasync_task.by_key': { codes: [], locations: [s3('["src"]'), s3('["dst"]')] },
+    'aws_datasync_task.by_count': { codes: [], locations: [efs('[0]'), efs('[1]')] },
+    // The same instance at both ends (n[1] and n["1"] are one: Terraform converts the key).
+    'aws_datasync_task.key_twice': { codes: ['locations/same-location'], locations: [s3('["src"]'), s3('["src"]')] },
+    'aws_datasync_task.count_twice': { codes: ['locations/same-location'], locations: [efs('[1]'), efs('["1"]')] },
+    // Keys not known here: whether they name one instance is not known, so no warning...
+    'aws_datasync_task.unknown_keys': { codes: [], locations: [s3('[each.key]'), s3('[var.other]')] },
+    // ...unless both ends are written with the same reference, which is one instance whatever its value.
+    'aws_datasync_task.unknown_key_twice': { codes: ['locations/same-location'], locations: [s3('[each.key]'), s3('[each.key]')] },
+  });
+});
+
 // ---------------------------------------------------------------------------
 // Nested modules, count, for_each, dynamic blocks, heredocs
 // ---------------------------------------------------------------------------
@@ -475,7 +545,7 @@ test('a plan: known values checked as is, provider defaults told apart by the co
   // The source location is created by the same plan: its planned values describe it.
   assert.deepEqual(nightly.locations.map((l) => [l.resource, l.type, l.description.S3StorageClass]), [['aws_datasync_location_s3.source', 'S3', 'STANDARD']]);
   assert.deepEqual(copy.diagnostics.map(pick), [
-    { code: 'schedule/too-frequent', path: '/Schedule/ScheduleExpression', line: 210, column: 15, address: 'module.replica.aws_datasync_task.copy', attribute: 'schedule.schedule_expression' },
+    { code: 'schedule/too-frequent', path: '/Schedule/ScheduleExpression', line: 208, column: 15, address: 'module.replica.aws_datasync_task.copy', attribute: 'schedule.schedule_expression' },
   ]);
   assert.deepEqual(copy.notes.map((n) => n.attribute), ['source_location_arn']);
 });
@@ -503,6 +573,147 @@ test('state (terraform show -json without a plan) and a plan without tasks', (t)
     ['destination_location_arn', 'aws_datasync_location_fsx_lustre_file_system.scratch', 'FSX_LUSTRE', SOURCE],
   ]);
   assert.deepEqual(document.files[1].notes.map((n) => n.code), ['terraform/no-tasks']);
+});
+
+// Terraform writes a value not known at plan time only in `after_unknown`
+// (true there); `after` leaves it out (a list keeps its place with null).
+// As `terraform show -json` writes a task created with its locations:
+const ROLE = 'arn:aws:iam::111122223333:role/datasync';
+const AGENT = 'arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0';
+const OPTIONS_AS_PLANNED = { atime: 'BEST_EFFORT', bytes_per_second: -1, gid: 'INT_VALUE', log_level: 'OFF', mtime: 'PRESERVE', object_tags: 'PRESERVE', overwrite_mode: 'ALWAYS', posix_permissions: 'PRESERVE', preserve_deleted_files: 'PRESERVE', preserve_devices: 'NONE', task_queueing: 'ENABLED', transfer_mode: 'CHANGED', uid: 'INT_VALUE', verify_mode: 'POINT_IN_TIME_CONSISTENT' };
+const created = (type, name, index, after, afterUnknown) => ({
+  address: `${type}.${name}${index === undefined ? '' : `[${JSON.stringify(index)}]`}`,
+  mode: 'managed',
+  type,
+  name,
+  ...(index !== undefined && { index }),
+  change: { actions: ['create'], before: null, after, after_unknown: afterUnknown },
+});
+const s3Location = (index, storageClass) =>
+  created('aws_datasync_location_s3', 'loc', index, { agent_arns: null, s3_bucket_arn: `arn:aws:s3:::media-${index}`, s3_config: [{ bucket_access_role_arn: ROLE }], s3_storage_class: storageClass, subdirectory: '/', tags: null }, { arn: true, id: true, s3_config: [{}], tags_all: true, uri: true });
+const configured = (name, expressions) => ({ address: `aws_datasync_task.${name}`, mode: 'managed', type: 'aws_datasync_task', name, expressions });
+const refs = (...references) => ({ references });
+const plan = (resourceChanges, resources) => JSON.stringify({ format_version: '1.2', terraform_version: '1.9.5', planned_values: { root_module: {} }, resource_changes: resourceChanges, configuration: { root_module: { resources } } }, null, 1);
+
+test('a plan: a value known only after apply (left out of after, true in after_unknown) is a note, never missing', (t) => {
+  const dir = folder(t, {
+    'plan.json': plan(
+      [
+        s3Location('src', 'STANDARD'),
+        s3Location('dst', 'DEEP_ARCHIVE'),
+        created(
+          'aws_datasync_task',
+          'media',
+          undefined,
+          { name: 'media', options: [{ ...OPTIONS_AS_PLANNED, gid: 'NONE', posix_permissions: 'NONE', uid: 'NONE' }], schedule: [], tags: { team: 'storage' }, tags_all: { team: 'storage' }, task_mode: 'BASIC' },
+          { arn: true, id: true, source_location_arn: true, destination_location_arn: true, options: [{}], tags: { owner: true }, tags_all: { owner: true } },
+        ),
+      ],
+      [
+        configured('media', {
+          name: { constant_value: 'media' },
+          source_location_arn: refs('aws_datasync_location_s3.loc["src"].arn', 'aws_datasync_location_s3.loc["src"]', 'aws_datasync_location_s3.loc'),
+          destination_location_arn: refs('aws_datasync_location_s3.loc["dst"].arn', 'aws_datasync_location_s3.loc["dst"]', 'aws_datasync_location_s3.loc'),
+          options: [{ gid: { constant_value: 'NONE' }, posix_permissions: { constant_value: 'NONE' }, uid: { constant_value: 'NONE' }, verify_mode: { constant_value: 'POINT_IN_TIME_CONSISTENT' } }],
+          tags: refs('var.owner'),
+        }),
+      ],
+    ),
+  });
+  const [media] = tasksOf(json([join(dir.root, 'plan.json')]).document);
+  // Both ARNs are unknown but the configuration names the instances: loc["dst"] is the archive.
+  assert.deepEqual(media.diagnostics.map((d) => [d.code, d.attribute]), [['locations/archive-point-in-time', 'options.verify_mode']]);
+  assert.deepEqual(media.locations.map((l) => [l.attribute, l.resource, l.description.S3StorageClass]), [
+    ['source_location_arn', 'aws_datasync_location_s3.loc["src"]', 'STANDARD'],
+    ['destination_location_arn', 'aws_datasync_location_s3.loc["dst"]', 'DEEP_ARCHIVE'],
+  ]);
+  assert.notEqual(media.locations[0].description.LocationArn, media.locations[1].description.LocationArn);
+  // A tag whose value is unknown: the known one is checked, the unknown one named.
+  assert.deepEqual(media.notes.map((n) => [n.path, n.message]), [['/Tags/0/Value', 'Not checked: tags["owner"] is (known after apply) in this plan.']]);
+});
+
+test('a plan: unknown options, filters, report settings, whole blocks and location arguments are never provider defaults', (t) => {
+  const source = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0';
+  const destination = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210';
+  const dir = folder(t, {
+    'plan.json': plan(
+      [
+        created(
+          'aws_datasync_task',
+          'enhanced',
+          undefined,
+          {
+            destination_location_arn: destination,
+            excludes: [],
+            includes: [{ filter_type: 'SIMPLE_PATTERN' }],
+            // verify_mode comes from an SSM parameter read while applying.
+            options: [{ ...OPTIONS_AS_PLANNED, verify_mode: undefined }],
+            schedule: [],
+            source_location_arn: source,
+            tags: null,
+            task_mode: 'ENHANCED',
+            task_report_config: [{ output_type: 'STANDARD', report_level: 'ERRORS_ONLY', report_overrides: [], s3_destination: [{ bucket_access_role_arn: ROLE, subdirectory: 'reports/' }], s3_object_versioning: 'INCLUDE' }],
+          },
+          { arn: true, id: true, includes: [{ value: true }], options: [{ verify_mode: true }], tags_all: true, task_report_config: [{ report_overrides: [], s3_destination: [{ s3_bucket_arn: true }] }] },
+        ),
+        // An NFS location whose agents are partly unknown, and a task whose options block is dynamic over unknown values.
+        created(
+          'aws_datasync_location_nfs',
+          'share',
+          undefined,
+          { mount_options: [{ version: 'NFS4_1' }], on_prem_config: [{ agent_arns: [AGENT, null] }], server_hostname: 'nfs.example.com', subdirectory: '/exports', tags: null },
+          { arn: true, id: true, mount_options: [{}], on_prem_config: [{ agent_arns: [false, true] }], tags_all: true, uri: true },
+        ),
+        created('aws_datasync_task', 'dynamic', undefined, { destination_location_arn: destination, name: 'dynamic', schedule: [], tags: null }, { arn: true, id: true, options: true, source_location_arn: true, tags_all: true }),
+      ],
+      [
+        configured('enhanced', {
+          task_mode: { constant_value: 'ENHANCED' },
+          includes: [{ filter_type: { constant_value: 'SIMPLE_PATTERN' }, value: refs('local.pattern') }],
+          options: [{ verify_mode: refs('data.aws_ssm_parameter.verify.value', 'data.aws_ssm_parameter.verify') }],
+          task_report_config: [{ s3_destination: [{ bucket_access_role_arn: { constant_value: ROLE }, s3_bucket_arn: refs('aws_s3_bucket.reports.arn', 'aws_s3_bucket.reports'), subdirectory: { constant_value: 'reports/' } }] }],
+        }),
+        configured('dynamic', { source_location_arn: refs('aws_datasync_location_nfs.share.arn', 'aws_datasync_location_nfs.share') }),
+      ],
+    ),
+  });
+  const { status, document } = json([join(dir.root, 'plan.json')]);
+  assert.equal(status, 0);
+  const [enhanced, dynamic] = tasksOf(document);
+  assert.deepEqual(enhanced.diagnostics, []);
+  assert.deepEqual(enhanced.notes.map((n) => n.message), [
+    'Not checked: includes.value is (known after apply) in this plan.',
+    'Not checked: options.verify_mode is (known after apply) in this plan.',
+    'Not checked: task_report_config.s3_destination.s3_bucket_arn is (known after apply) in this plan.',
+  ]);
+  assert.deepEqual(dynamic.diagnostics, []);
+  assert.deepEqual(dynamic.notes.map((n) => n.message), ['Not checked: options is (known after apply) in this plan.']);
+  // The agents are not all known: the description leaves them out (never a list with a hole).
+  assert.deepEqual(dynamic.locations.map((l) => [l.resource, l.type, l.description.AgentArns, l.description.MountOptions]), [['aws_datasync_location_nfs.share', 'NFS', undefined, { Version: 'NFS4_1' }]]);
+});
+
+test('a plan: a location key that is not a constant leaves the location unknown; two instances are never the same location', (t) => {
+  const dir = folder(t, {
+    'plan.json': plan(
+      [
+        s3Location('src', 'STANDARD'),
+        s3Location('dst', 'STANDARD'),
+        created('aws_datasync_task', 'pair', 'a', { name: 'pair', schedule: [], tags: null }, { arn: true, id: true, source_location_arn: true, destination_location_arn: true, tags_all: true }),
+      ],
+      [
+        configured('pair', {
+          // loc[each.key] and loc[var.destination]: Terraform writes the resource without a key.
+          source_location_arn: refs('aws_datasync_location_s3.loc', 'each.key'),
+          destination_location_arn: refs('var.destination', 'aws_datasync_location_s3.loc'),
+        }),
+      ],
+    ),
+  });
+  const [pair] = tasksOf(json([join(dir.root, 'plan.json')]).document);
+  assert.equal(pair.logicalId, 'aws_datasync_task.pair["a"]');
+  assert.deepEqual(pair.diagnostics, []);
+  assert.deepEqual(pair.locations, []);
+  assert.deepEqual(pair.notes.map((n) => n.attribute), ['source_location_arn', 'destination_location_arn']);
 });
 
 // ---------------------------------------------------------------------------

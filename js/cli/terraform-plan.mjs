@@ -3,9 +3,11 @@
 // provider will send it.
 // - Values known at plan time are checked as they are; `(known after apply)`
 //   values are not checked and are named once. Terraform writes an unknown
-//   value only in `after_unknown`: read in its source (hashicorp/terraform,
-//   internal/command/jsonplan/plan.go, `omitUnknowns` and `unknownAsBool`,
-//   tested by TestOmitUnknowns and TestUnknownAsBool in plan_test.go), an
+//   value only in `after_unknown`: read in its source (hashicorp/terraform
+//   883c7221, August 2026: internal/command/jsonplan/plan.go `omitUnknowns`
+//   and `unknownAsBool`, tested by TestOmitUnknowns and TestUnknownAsBool in
+//   plan_test.go; `planned_values` drops them too, with no marks, and is read
+//   only when a document has no `resource_changes`), an
 //   unknown member of an object or map is left out of `change.after`, an
 //   unknown element of a list or set is written there as null (order kept),
 //   and a wholly unknown value (a whole block list, a whole map) is left out
@@ -17,7 +19,9 @@
 //   `configuration` tells which arguments were written, so a finding caused by
 //   a default says so, as for .tf files.
 // - A reference to a location resource in the configuration gives that
-//   location's planned values to the location rules.
+//   location's planned values to the location rules: those of the instance
+//   it names (`loc["src"]`, `n[0]`); a key that is not a constant is written
+//   without it (`loc`), and then no instance is chosen.
 import { escapeSegment } from './documents.mjs';
 import { allFields, checkTask, Scope } from './terraform.mjs';
 import { LOCATIONS, TASK } from './terraform-schema.mjs';

@@ -84,6 +84,7 @@ function referenceOf(expression) {
 /** The first words of references that do not name a resource. */
 const NOT_RESOURCES = ['var', 'local', 'module', 'data', 'each', 'count', 'self', 'path', 'terraform'];
 
+/** The string a quoted instance key in a reference stands for, or undefined. */
 function parseKey(quoted) {
   try {
     const key = JSON.parse(quoted);
@@ -110,7 +111,8 @@ function namesOf(values, mark) {
   return [...names];
 }
 
-const valueOf = (values, name) => (isObject(values) && Object.hasOwn(values, name) ? values[name] : undefined);
+/** An object's own member (never one of Object.prototype's: plans are input). */
+const memberOf = (values, name) => (isObject(values) && Object.hasOwn(values, name) ? values[name] : undefined);
 
 /** An unknown value: `(known after apply)`. */
 const unknownValue = (position, extra = {}) => ({ k: 'unknown', ...position, src: '(known after apply)', reason: 'is known only after apply', plan: true, ...extra });
@@ -125,11 +127,11 @@ const unknownValue = (position, extra = {}) => ({ k: 'unknown', ...position, src
 function bodyOf(values, unknown, pointer, at, schema, written, path = []) {
   const body = [];
   for (const name of namesOf(values, unknown)) {
-    const value = valueOf(values, name);
+    const value = memberOf(values, name);
     const mark = markOf(unknown, name);
     const child = `${pointer}/${escapeSegment(name)}`;
     const position = at(child);
-    const blockSpec = valueOf(schema.blocks, name);
+    const blockSpec = memberOf(schema.blocks, name);
     if (blockSpec) {
       // A block list not known at plan time (a `dynamic` block over unknown values).
       if (mark === true) body.push({ t: 'block', type: 'dynamic', labels: [name], ...position, body: [], plan: true });
@@ -152,7 +154,7 @@ function bodyOf(values, unknown, pointer, at, schema, written, path = []) {
       });
       continue;
     }
-    const spec = valueOf(schema.attrs, name);
+    const spec = memberOf(schema.attrs, name);
     if (!spec || spec.ignored) continue;
     if (mark === true) {
       body.push({ t: 'attr', name, ...position, value: unknownValue(position, { reference: referenceOf(isObject(written) ? written[name] : undefined), always: /_arn$/.test(name) }) });
@@ -196,7 +198,7 @@ function literal(value, position, mark) {
   if (typeof value === 'bigint' || typeof value === 'number') return { k: 'number', ...position, src: String(value), v: String(value) };
   if (typeof value === 'string') return { k: 'string', ...position, src: JSON.stringify(value), v: value };
   if (Array.isArray(value)) return { k: 'array', ...position, src: '[…]', items: value.map((v, i) => literal(v, position, markOf(mark, i))) };
-  return { k: 'object', ...position, src: '{…}', items: namesOf(value, mark).map((key) => ({ key, ...position, value: literal(valueOf(value, key), position, markOf(mark, key)) })) };
+  return { k: 'object', ...position, src: '{…}', items: namesOf(value, mark).map((key) => ({ key, ...position, value: literal(memberOf(value, key), position, markOf(mark, key)) })) };
 }
 
 /** A resource instance's key (`index`: a count number or a for_each string), or undefined. */

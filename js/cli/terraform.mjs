@@ -559,6 +559,22 @@ function referencedAddress(scope, reference, pointer) {
   return /^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)+$/.test(instance.unknown) ? `${address}[${instance.unknown}]` : `${address}[${instance.unknown}] at ${pointer}`;
 }
 
+/**
+ * The scope a referenced location's arguments are read in: the module's,
+ * never the task's `each` (another resource's instance), with the
+ * location's own `each` or `count.index` when the reference names a known
+ * instance of it (`loc["src"]`: its for_each value; `n[1]`: index 1).
+ */
+function locationScope(target, reference, scope) {
+  const module = scope.unbound();
+  const key = reference.instance?.key;
+  if (key === undefined) return module;
+  const instance = forEachInstances(target, module)?.find(([k]) => k === key);
+  if (instance) return module.bind([['each', { key: instance[0], value: instance[1] }]]);
+  const counted = target.block.body.some((b) => b.t === 'attr' && b.name === 'count');
+  return counted && /^\d{1,9}$/.test(key) ? module.bind([['count', { index: BigInt(key) }]]) : module;
+}
+
 /** The variables of a module instance: defaults, then tfvars (root only) or the call's arguments. */
 function variablesOf(module, callArguments) {
   const values = new Map();
@@ -910,7 +926,7 @@ function mapTask(resource, scope, fieldIndex) {
     const instanceKey = reference.instance?.key !== undefined ? `${resourceKey}[${JSON.stringify(reference.instance.key)}]` : undefined;
     const target = (instanceKey && scope.module.resources.get(instanceKey)) || scope.module.resources.get(resourceKey);
     if (!table || !target || !['arn', 'id'].includes(reference.attribute)) continue;
-    const description = locationDescription(target, table, scope);
+    const description = locationDescription(target, table, locationScope(target, reference, scope));
     // A stand-in ARN, the same for every reference to this instance, so that
     // validate() can match the description (and same-location still works).
     const arn = standInArn(referencedAddress(scope, reference, pointer));

@@ -184,15 +184,19 @@ test('an NFS location in JSON syntax gives its agents and NFS version; a referen
 test('two instances of one location resource (for_each, count) are two locations; one instance twice is one', (t) => {
   const dir = folder(t, {
     'main.tf': `variable "buckets" {
-  default = { src = "arn:aws:s3:::media-src", dst = "arn:aws:s3:::media-dst" }
+  default = {
+    src = { bucket = "arn:aws:s3:::media-src", class = "STANDARD" }
+    dst = { bucket = "arn:aws:s3:::media-dst", class = "STANDARD_IA" }
+  }
 }
 variable "other" {
-  type = string
+  type = number
 }
 resource "aws_datasync_location_s3" "loc" {
-  for_each      = var.buckets
-  s3_bucket_arn = each.value
-  subdirectory  = "/"
+  for_each         = var.buckets
+  s3_bucket_arn    = each.value.bucket
+  s3_storage_class = each.value.class
+  subdirectory     = "/"
   s3_config {
     bucket_access_role_arn = "arn:aws:iam::111122223333:role/datasync"
   }
@@ -222,32 +226,42 @@ resource "aws_datasync_task" "count_twice" {
   destination_location_arn = aws_datasync_location_efs.n["1"].arn
 }
 resource "aws_datasync_task" "unknown_keys" {
-  for_each                 = var.buckets
-  source_location_arn      = aws_datasync_location_s3.loc[each.key].arn
-  destination_location_arn = aws_datasync_location_s3.loc[var.other].arn
+  count                    = 2
+  source_location_arn      = aws_datasync_location_efs.n[count.index].arn
+  destination_location_arn = aws_datasync_location_efs.n[var.other].arn
 }
 resource "aws_datasync_task" "unknown_key_twice" {
+  count                    = 2
+  source_location_arn      = aws_datasync_location_efs.n[count.index].arn
+  destination_location_arn = aws_datasync_location_efs.n[count.index].arn
+}
+resource "aws_datasync_task" "per_instance" {
   for_each                 = var.buckets
   source_location_arn      = aws_datasync_location_s3.loc[each.key].arn
-  destination_location_arn = aws_datasync_location_s3.loc[each.key].arn
+  destination_location_arn = aws_datasync_location_s3.loc["dst"].arn
 }
 `,
   });
   const tasks = tasksOf(json([dir.root]).document);
-  const summary = Object.fromEntries(tasks.map((task) => [task.logicalId, { codes: task.diagnostics.map((d) => d.code), locations: task.locations.map((l) => [l.resource, l.type]) }]));
-  const s3 = (key) => [`aws_datasync_location_s3.loc${key}`, 'S3'];
+  const summary = Object.fromEntries(tasks.map((task) => [task.logicalId, { codes: task.diagnostics.map((d) => d.code), locations: task.locations.map((l) => [l.resource, l.description.S3StorageClass ?? l.type]) }]));
+  // Each instance is described with its own each.value (never the task's).
+  const src = ['aws_datasync_location_s3.loc["src"]', 'STANDARD'];
+  const dst = ['aws_datasync_location_s3.loc["dst"]', 'STANDARD_IA'];
   const efs = (index) => [`aws_datasync_location_efs.n${index}`, 'EFS'];
   assert.deepEqual(summary, {
     // Two keys, two indices: two locations, no warning.
-    'aws_datasync_task.by_key': { codes: [], locations: [s3('["src"]'), s3('["dst"]')] },
+    'aws_datasync_task.by_key': { codes: [], locations: [src, dst] },
     'aws_datasync_task.by_count': { codes: [], locations: [efs('[0]'), efs('[1]')] },
     // The same instance at both ends (n[1] and n["1"] are one: Terraform converts the key).
-    'aws_datasync_task.key_twice': { codes: ['locations/same-location'], locations: [s3('["src"]'), s3('["src"]')] },
+    'aws_datasync_task.key_twice': { codes: ['locations/same-location'], locations: [src, src] },
     'aws_datasync_task.count_twice': { codes: ['locations/same-location'], locations: [efs('[1]'), efs('["1"]')] },
-    // Keys not known here: whether they name one instance is not known, so no warning...
-    'aws_datasync_task.unknown_keys': { codes: [], locations: [s3('[each.key]'), s3('[var.other]')] },
+    // Indices not known here: whether they name one instance is not known, so no warning...
+    'aws_datasync_task.unknown_keys': { codes: [], locations: [efs('[count.index]'), efs('[var.other]')] },
     // ...unless both ends are written with the same reference, which is one instance whatever its value.
-    'aws_datasync_task.unknown_key_twice': { codes: ['locations/same-location'], locations: [s3('[each.key]'), s3('[each.key]')] },
+    'aws_datasync_task.unknown_key_twice': { codes: ['locations/same-location'], locations: [efs('[count.index]'), efs('[count.index]')] },
+    // A task per instance: each.key is known in each.
+    'aws_datasync_task.per_instance["dst"]': { codes: ['locations/same-location'], locations: [dst, dst] },
+    'aws_datasync_task.per_instance["src"]': { codes: [], locations: [src, dst] },
   });
 });
 

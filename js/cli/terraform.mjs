@@ -23,7 +23,9 @@
 //    defaults (terraform-schema.mjs); a finding caused by a value the provider
 //    filled in says so and how to set it.
 // 4. A reference to an `aws_datasync_location_*` resource of the same module
-//    gives that location's type and arguments to validate() as `locations`.
+//    gives that location's type and arguments to validate() as `locations`;
+//    `loc["src"]` and `n[0]` name one instance each (read with its own
+//    each.value or count.index), so two instances are two locations.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { describeSchedule, fields as fieldList } from '../node/index.mjs';

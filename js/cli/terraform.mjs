@@ -983,14 +983,25 @@ function locationDescription(target, table, scope) {
     const attr = body.find((b) => b.t === 'attr' && b.name === parts.at(-1));
     return attr ? evaluate(attr.value, scope) : undefined;
   };
-  const known = (value) => value !== undefined && value !== null && !(value instanceof Unresolved) && !(Array.isArray(value) && value.some((v) => v instanceof Unresolved));
+  // A member describes the location only when its value is known and has the
+  // member's shape: AgentArns a list of strings, the others a string (a number
+  // or bool converts, as Terraform converts it). Terraform rejects any other
+  // shape at plan time (a string for agent_arns, [null], a list for
+  // s3_storage_class); such a member is left out, as the CloudFormation reader
+  // leaves out a member it cannot read, so validate() never sees it.
+  const shaped = (member, value) => {
+    if (member !== 'AgentArns') return stringOf(value);
+    if (!Array.isArray(value)) return undefined;
+    const agents = value.map(stringOf);
+    return agents.includes(undefined) ? undefined : agents;
+  };
   const out = { type: table.type(get) };
   for (const [member, path] of Object.entries(table.members)) {
-    const value = get(path);
-    if (!known(value)) continue;
+    const value = shaped(member, get(path));
+    if (value === undefined) continue;
     const [outer, inner] = member.split('.');
-    if (inner) out[outer] = { ...(out[outer] ?? {}), [inner]: stringOf(value) ?? value };
-    else out[outer] = Array.isArray(value) ? value.map((v) => stringOf(v) ?? v) : stringOf(value) ?? value;
+    if (inner) out[outer] = { ...(out[outer] ?? {}), [inner]: value };
+    else out[outer] = value;
   }
   return out;
 }

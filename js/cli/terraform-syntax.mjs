@@ -57,9 +57,12 @@ function templateOf(text, line, column) {
 /**
  * Reads JSON syntax: `{ body, positions }` or `{ error }`. `blockTypes(path)`
  * tells whether the member `name` of the object at `path` (an array of
- * enclosing block types) is a nested block.
+ * enclosing block types) is a nested block. `variables`: the file is a
+ * terraform.tfvars.json or *.auto.tfvars.json, one object of variable name ->
+ * value; Terraform reads its values without an evaluation context, so its
+ * strings are literal (never templates).
  */
-export function readJsonSyntax(text, blockTypes) {
+export function readJsonSyntax(text, blockTypes, { variables = false } = {}) {
   const checked = validate(text);
   const syntax = checked.errors.find((d) => d.code === 'json/syntax-error' || d.code === 'json/too-deep');
   if (syntax) {
@@ -77,7 +80,7 @@ export function readJsonSyntax(text, blockTypes) {
   const at = (pointer) => positionOf(positions, pointer);
   const expr = (node, pointer) => {
     const { line, column } = at(pointer);
-    if (typeof node === 'string') return templateOf(node, line, column);
+    if (typeof node === 'string') return variables ? { k: 'string', line, column, src: JSON.stringify(node), v: node } : templateOf(node, line, column);
     if (typeof node === 'bigint' || typeof node === 'number') return { k: 'number', line, column, src: String(node), v: String(node) };
     if (typeof node === 'boolean') return { k: 'bool', line, column, src: String(node), v: node };
     if (node === null) return { k: 'null', line, column, src: 'null' };
@@ -115,6 +118,14 @@ export function readJsonSyntax(text, blockTypes) {
     }
     return out;
   };
+  if (variables) {
+    const values = [];
+    for (const [name, member] of Object.entries(value)) {
+      const pointer = `/${escapeSegment(name)}`;
+      values.push({ t: 'attr', name, ...at(pointer), value: expr(member, pointer) });
+    }
+    return { body: values };
+  }
   // The top level: `resource`, `variable`, `module`, … map labels to bodies.
   const LABELS = { resource: 2, data: 2, variable: 1, module: 1, output: 1, provider: 1, locals: 0, terraform: 0 };
   const top = [];

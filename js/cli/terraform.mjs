@@ -102,7 +102,7 @@ function readFile(path) {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (/\.json$/i.test(path)) {
-    const read = readJsonSyntax(text, isBlockType);
+    const read = readJsonSyntax(text, isBlockType, { variables: isVariablesFile(path) });
     return read.error ? { error: { ...read.error, message: `invalid JSON: ${read.error.message}` } } : read;
   }
   const read = readNative(text);
@@ -146,7 +146,7 @@ function loadModule(folder, display, cache) {
   }
   // terraform.tfvars, then terraform.tfvars.json, then *.auto.tfvars(.json) in name order: later wins.
   const rank = (name) => (/terraform\.tfvars$/i.test(name) ? 0 : /terraform\.tfvars\.json$/i.test(name) ? 1 : 2);
-  module.tfvars.sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : 1));
+  module.tfvars.sort((a, b) => rank(a.name) - rank(b.name) || (basename(a.name) < basename(b.name) ? -1 : 1));
   return module;
 }
 

@@ -48,3 +48,26 @@ test('a location argument of a shape Terraform rejects is left out of the descri
   assert.deepEqual(shape(described['aws_datasync_task.exports']), [{ type: 'NFS' }, { type: 'S3' }]);
   assert.deepEqual(shape(described['aws_datasync_task.share']), [{ type: 'SMB' }, { type: 'S3' }]);
 });
+
+test('terraform.tfvars.json and *.auto.tfvars.json give variable values, in Terraform order, with literal strings', (t) => {
+  const variables = 'variable "schedule" {}\nvariable "owner" {}\n';
+  const body = '  schedule {\n    schedule_expression = var.schedule\n  }\n  tags = { Owner = var.owner }\n';
+  const check = (files) => {
+    const { root } = folder(t, { 'main.tf': variables + task(body), ...files });
+    const { document } = json([root]);
+    const [found] = tasksOf(document);
+    return { codes: codes(found), origins: found.diagnostics.map((d) => d.origin), notes: found.notes.map((n) => n.attribute) };
+  };
+  const tooFrequent = 'schedule/too-frequent schedule.schedule_expression';
+  // *.auto.tfvars.json over terraform.tfvars (hunt's f1): rate(1 hour) is what Terraform sends.
+  assert.deepEqual(check({ 'terraform.tfvars': 'schedule = "rate(30 minutes)"\nowner = "ops"\n', 'prod.auto.tfvars.json': '{ "schedule": "rate(1 hour)" }' }).codes, []);
+  // terraform.tfvars.json over terraform.tfvars; the finding names the JSON file.
+  const json1 = check({ 'terraform.tfvars': 'schedule = "rate(1 hour)"\nowner = "ops"\n', 'terraform.tfvars.json': '{\n  "schedule": "rate(30 minutes)"\n}\n' });
+  assert.deepEqual(json1.codes, [tooFrequent]);
+  assert.match(json1.origins[0], /terraform\.tfvars\.json:2:3$/);
+  // *.auto.tfvars and *.auto.tfvars.json in lexical order of file name: b.auto.tfvars wins over a.auto.tfvars.json.
+  assert.deepEqual(check({ 'a.auto.tfvars.json': '{ "schedule": "rate(1 hour)", "owner": "ops" }', 'b.auto.tfvars': 'schedule = "rate(30 minutes)"\n' }).codes, [tooFrequent]);
+  assert.deepEqual(check({ 'a.auto.tfvars': 'schedule = "rate(30 minutes)"\nowner = "ops"\n', 'b.auto.tfvars.json': '{ "schedule": "rate(1 hour)" }' }).codes, []);
+  // A variables file's strings are values, not templates: "${…}" is sent as written (and "$" is not allowed in a tag).
+  assert.deepEqual(check({ 'terraform.tfvars.json': '{ "schedule": "rate(1 hour)", "owner": "${var.schedule}" }' }).codes, ['value/pattern-mismatch tags["Owner"]']);
+});

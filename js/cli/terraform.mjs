@@ -109,11 +109,83 @@ function readFile(path) {
   return read.error ? { error: { ...read.error, message: `invalid HCL: ${read.error.message}` } } : read;
 }
 
+/** Override files (`override.tf`, `*_override.tf`, and .tf.json): Terraform merges them into the module after the others. */
+export const isOverrideFile = (name) => /(^|[\\/_])override\.tf(\.json)?$/i.test(name);
+
+/** A copy of `node` (a block or an attribute) with every position moved to `line`, `column`. */
+function movedTo(node, { line, column }) {
+  if (node === null || typeof node !== 'object') return node;
+  if (Array.isArray(node)) return node.map((item) => movedTo(item, { line, column }));
+  const out = {};
+  for (const [key, value] of Object.entries(node)) out[key] = key === 'line' ? line : key === 'column' ? column : movedTo(value, { line, column });
+  return out;
+}
+
+/**
+ * A body merged with an override's body, as Terraform merges override files:
+ * an argument of the override replaces the argument of that name; the
+ * override's nested blocks of a type (`dynamic "x"` counts as type x) replace
+ * every block of that type; the rest stays.
+ */
+function overriddenBody(body, override) {
+  const typeOf = (item) => (item.type === 'dynamic' ? item.labels[0] : item.type);
+  const names = new Set(override.filter((item) => item.t === 'attr').map((item) => item.name));
+  const types = new Set(override.filter((item) => item.t === 'block').map(typeOf));
+  return [...body.filter((item) => (item.t === 'attr' ? !names.has(item.name) : !types.has(typeOf(item)))), ...override];
+}
+
+/** The literal alias of a provider block ('' for none). */
+const aliasOf = (block) => block.body.find((item) => item.t === 'attr' && item.name === 'alias')?.value?.v ?? '';
+
+/**
+ * Merges one top-level block of an override file (`file`) into `module`.
+ * Findings on a resource's or module call's arguments are reported with that
+ * resource, so the arguments the override gives are placed at its header; a
+ * note in the override file says so. A variable's default, a local value and
+ * a provider's default_tags keep their place in the override file (their
+ * findings name it as the value's origin).
+ */
+function mergeOverride(module, item, file) {
+  const [first, second] = item.labels;
+  const note = (message) => module.notes.push({ file, line: item.line, column: item.column, message });
+  const missing = (what, error) => note(`Not checked: this overrides ${what}, which this module does not define; Terraform rejects it (${error}).`);
+  const merged = (base) => ({ ...base, body: overriddenBody(base.body, movedTo(item.body, base)) });
+  if (item.type === 'variable' && first) {
+    const base = module.variables.get(first);
+    if (!base) return missing(`variable "${first}"`, 'Missing base variable declaration to override');
+    const givesDefault = item.body.some((attr) => attr.t === 'attr' && attr.name === 'default');
+    module.variables.set(first, { block: { ...base.block, body: overriddenBody(base.block.body, item.body) }, file: givesDefault ? file : base.file });
+  } else if (item.type === 'locals') {
+    for (const attr of item.body) {
+      if (attr.t !== 'attr') continue;
+      if (module.locals.has(attr.name)) module.locals.set(attr.name, { attr, file });
+      else missing(`local value "${attr.name}"`, 'Missing base local value definition to override');
+    }
+  } else if (item.type === 'resource' && first && second) {
+    const base = module.resources.get(`${first}.${second}`);
+    if (!base) return missing(`resource "${first}" "${second}"`, 'Missing resource to override');
+    module.resources.set(`${first}.${second}`, { ...base, block: merged(base.block) });
+    if (first === TASK_TYPE) {
+      note(`Not checked here: this overrides arguments of ${first}.${second} (${where(base.file, base.block)}), which is checked with them merged in, as Terraform merges override files; their findings are shown at that resource.`);
+    }
+  } else if (item.type === 'module' && first) {
+    const index = module.calls.findIndex((call) => call.name === first);
+    if (index < 0) return missing(`module "${first}"`, 'Missing module call to override');
+    module.calls[index] = { ...module.calls[index], block: merged(module.calls[index].block) };
+  } else if (item.type === 'provider' && first === 'aws') {
+    const index = module.providers.findIndex((provider) => aliasOf(provider.block) === aliasOf(item));
+    if (index < 0) return missing(`provider "aws"${aliasOf(item) ? ` (alias ${aliasOf(item)})` : ''}`, 'Missing base provider configuration for override');
+    const base = module.providers[index];
+    const givesTags = item.body.some((block) => block.t === 'block' && block.type === 'default_tags');
+    module.providers[index] = { block: { ...base.block, body: overriddenBody(base.block.body, item.body) }, file: givesTags ? file : base.file };
+  }
+}
+
 /** A module: the files of one folder, indexed. `display` turns a path into the name reported. */
 function loadModule(folder, display, cache) {
   const key = resolve(folder);
   if (cache.has(key)) return cache.get(key);
-  const module = { folder, files: new Map(), variables: new Map(), locals: new Map(), resources: new Map(), calls: [], tfvars: [], providers: [] };
+  const module = { folder, files: new Map(), variables: new Map(), locals: new Map(), resources: new Map(), calls: [], tfvars: [], providers: [], notes: [] };
   cache.set(key, module);
   let names = [];
   try {
@@ -121,6 +193,7 @@ function loadModule(folder, display, cache) {
   } catch {
     names = [];
   }
+  const overrides = [];
   for (const name of names) {
     const path = join(folder, name);
     const configuration = isTerraformFile(name);
@@ -131,6 +204,10 @@ function loadModule(folder, display, cache) {
     if (!read.body) continue;
     if (!configuration) {
       module.tfvars.push({ name: shown, body: read.body });
+      continue;
+    }
+    if (isOverrideFile(name)) {
+      overrides.push({ name: shown, body: read.body });
       continue;
     }
     for (const item of read.body) {
@@ -144,6 +221,8 @@ function loadModule(folder, display, cache) {
       else if (item.type === 'provider' && first === 'aws') module.providers.push({ block: item, file: shown });
     }
   }
+  // Override files after all the others, in name order (`names` is sorted), each block in file order.
+  for (const { name, body } of overrides) for (const item of body) if (item.t === 'block') mergeOverride(module, item, name);
   // terraform.tfvars, then terraform.tfvars.json, then *.auto.tfvars(.json) in name order: later wins.
   const rank = (name) => (/terraform\.tfvars$/i.test(name) ? 0 : /terraform\.tfvars\.json$/i.test(name) ? 1 : 2);
   module.tfvars.sort((a, b) => rank(a.name) - rank(b.name) || (basename(a.name) < basename(b.name) ? -1 : 1));
@@ -1211,6 +1290,7 @@ export function checkTerraform(inputs, options = {}) {
   for (const module of modules) {
     if (!scopes.some((scope) => scope.module === module)) scopes.push(...instancesOf([module], display, cache, runNotes));
   }
+  for (const module of cache.values()) runNotes.push(...module.notes); // override files merged or not
   const fieldIndex = new Map(allFields().map((f) => [f.pointer, f]));
   const tasksByFile = new Map();
   const failures = new Map();

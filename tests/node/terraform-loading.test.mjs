@@ -71,3 +71,33 @@ test('terraform.tfvars.json and *.auto.tfvars.json give variable values, in Terr
   // A variables file's strings are values, not templates: "${…}" is sent as written (and "$" is not allowed in a tag).
   assert.deepEqual(check({ 'terraform.tfvars.json': '{ "schedule": "rate(1 hour)", "owner": "${var.schedule}" }' }).codes, ['value/pattern-mismatch tags["Owner"]']);
 });
+
+test('override files are merged as Terraform merges them: arguments replaced, nested blocks replaced by type, an override of nothing noted', () => {
+  const folderName = `${FIXTURES}/overrides`;
+  const { status, document } = json(['--defaults', folderName]);
+  assert.equal(status, 1);
+  const [nightly, ...others] = tasksOf(document);
+  assert.deepEqual(others, []); // one resource, not a second one made of the override's arguments
+  // override.tf's default (rate(1 hour)) and z_override.tf.json's local (ONLY_FILES_TRANSFERRED) replace
+  // the originals; task_override.tf's name and tags are sent, and its options block replaces the original
+  // (log_level = "TRANSFER" is gone: the provider's OFF is sent).
+  assert.equal(nightly.defaults.Schedule.ScheduleExpression, 'rate(1 hour)');
+  assert.equal(nightly.defaults.Name, 'nightly copy (override)');
+  assert.deepEqual(nightly.defaults.Tags, [{ Key: 'cost$center', Value: 'storage' }]);
+  assert.equal(nightly.defaults.Options.VerifyMode, 'ONLY_FILES_TRANSFERRED');
+  assert.equal(nightly.defaults.Options.LogLevel, 'OFF');
+  // Findings on the override's arguments are placed at the resource they merge into.
+  assert.deepEqual(
+    nightly.diagnostics.map((d) => [d.code, d.attribute, nightly.file, d.line, d.column]),
+    [
+      ['value/pattern-mismatch', 'name', `${folderName}/main.tf`, 13, 1],
+      ['value/pattern-mismatch', 'tags["cost$center"]', `${folderName}/main.tf`, 13, 1],
+    ],
+  );
+  const notes = document.files.flatMap((f) => f.notes.map((n) => `${f.file}:${n.line}:${n.column} ${n.message}`));
+  assert.deepEqual(notes, [
+    `${folderName}/task_override.tf:1:1 Not checked here: this overrides arguments of aws_datasync_task.nightly (${folderName}/main.tf:13:1), which is checked with them merged in, as Terraform merges override files; their findings are shown at that resource.`,
+    `${folderName}/z_override.tf.json:2:3 Not checked: this overrides local value "unused", which this module does not define; Terraform rejects it (Missing base local value definition to override).`,
+    `${folderName}/z_override.tf.json:3:40 Not checked: this overrides resource "aws_datasync_task" "weekly", which this module does not define; Terraform rejects it (Missing resource to override).`,
+  ]);
+});

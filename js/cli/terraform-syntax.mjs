@@ -85,9 +85,12 @@ export function readJsonSyntax(text, blockTypes, { variables = false } = {}) {
     if (typeof node === 'boolean') return { k: 'bool', line, column, src: String(node), v: node };
     if (node === null) return { k: 'null', line, column, src: 'null' };
     if (Array.isArray(node)) return { k: 'array', line, column, src: '[…]', items: node.map((item, i) => expr(item, `${pointer}/${i}`)) };
+    // A property name is a string template too (HCL JSON spec, "Objects"): `{"${var.k}": 1}` has var.k's value as key.
     const items = Object.entries(node).map(([key, member]) => {
       const child = `${pointer}/${escapeSegment(key)}`;
-      return { key, ...at(child), value: expr(member, child) };
+      const place = at(child);
+      const name = variables ? key : templateOf(key, place.line, place.column);
+      return { key: name.k === 'string' ? key : name, ...place, value: expr(member, child) };
     });
     return { k: 'object', line, column, src: '{…}', items };
   };

@@ -101,3 +101,26 @@ test('override files are merged as Terraform merges them: arguments replaced, ne
     `${folderName}/z_override.tf.json:3:40 Not checked: this overrides resource "aws_datasync_task" "weekly", which this module does not define; Terraform rejects it (Missing resource to override).`,
   ]);
 });
+
+test('.tf.json: an object property name is a template, its value when known, unknown otherwise', (t) => {
+  const resource = (tags) =>
+    JSON.stringify({
+      variable: { team_key: { default: 'Team' } },
+      resource: { aws_datasync_task: { t: { source_location_arn: SOURCE, destination_location_arn: DESTINATION, tags } } },
+    });
+  const check = (tags) => {
+    const { root } = folder(t, { 'main.tf.json': resource(tags) });
+    const [found] = tasksOf(json(['--defaults', root]).document);
+    return found;
+  };
+  // The hunt's t21: Terraform sends the key Team, not "${var.team_key}" (which has a "$").
+  const known = check({ '${var.team_key}': 'storage', Name: 'nightly' });
+  assert.deepEqual(codes(known), []);
+  assert.deepEqual(known.defaults.Tags, [{ Key: 'Name', Value: 'nightly' }, { Key: 'Team', Value: 'storage' }]);
+  // A key known only after apply: the tags are not checked (one note), never an error.
+  const unknown = check({ '${aws_s3_bucket.b.id}': 'storage', 'bad$': 'x' });
+  assert.deepEqual(codes(unknown), []);
+  assert.deepEqual(unknown.notes.map((n) => n.attribute), ['tags']);
+  // "$" without a template sequence stays a literal key.
+  assert.deepEqual(codes(check({ 'cost$center': 'storage' })), ['value/pattern-mismatch tags["cost$center"]']);
+});

@@ -855,7 +855,14 @@ function mapTask(resource, scope, fieldIndex) {
 
   // The provider adds its default_tags to the resource's tags (the resource's win).
   const providerAttr = block.body.find((item) => item.t === 'attr' && item.name === 'provider');
-  const alias = providerAttr?.value?.k === 'traversal' && providerAttr.value.root?.name === 'aws' ? providerAttr.value.ops[0]?.attr ?? '' : '';
+  // `provider = aws.dr` in HCL; in JSON syntax the same reference is the string "aws.dr".
+  const providerRef = providerAttr?.value;
+  const alias =
+    providerRef?.k === 'traversal' && providerRef.root?.name === 'aws'
+      ? providerRef.ops[0]?.attr ?? ''
+      : providerRef?.k === 'string' && typeof providerRef.v === 'string'
+        ? (/^aws\.([A-Za-z_][\w-]*)$/.exec(providerRef.v.trim())?.[1] ?? '')
+        : '';
   const defaultTags = scope.defaultTags?.get(alias);
   const knownDefaults = defaultTags && isObject(defaultTags.value) ? defaultTags : undefined;
   const tagList = (value, memberPointer, item, objectItems, origin) =>

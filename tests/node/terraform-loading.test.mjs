@@ -124,3 +124,17 @@ test('.tf.json: an object property name is a template, its value when known, unk
   // "$" without a template sequence stays a literal key.
   assert.deepEqual(codes(check({ 'cost$center': 'storage' })), ['value/pattern-mismatch tags["cost$center"]']);
 });
+
+test('.tf.json: "provider": "aws.dr" selects that alias\'s default_tags, as provider = aws.dr does in HCL', (t) => {
+  const providers = { aws: [{ region: 'us-east-1', default_tags: { tags: { CostCenter: 'R&D' } } }, { alias: 'dr', region: 'us-west-2', default_tags: { tags: { CostCenter: 'dr' } } }] };
+  const check = (provider) => {
+    const resource = { source_location_arn: SOURCE, destination_location_arn: DESTINATION, ...(provider ? { provider } : {}) };
+    const { root } = folder(t, { 'main.tf.json': JSON.stringify({ provider: providers, resource: { aws_datasync_task: { t: resource } } }) });
+    return tasksOf(json(['--defaults', root]).document)[0];
+  };
+  const dr = check('aws.dr');
+  assert.deepEqual(codes(dr), []);
+  assert.deepEqual(dr.defaults.Tags, [{ Key: 'CostCenter', Value: 'dr' }]);
+  // Without it, the default provider's tags ("&" is not allowed in a tag value).
+  assert.deepEqual(codes(check(undefined)), ['value/pattern-mismatch tags["CostCenter"]']);
+});

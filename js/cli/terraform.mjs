@@ -350,7 +350,7 @@ export function evaluate(expr, scope, trace = new Set(), depth = 0) {
       let out = '';
       for (const part of expr.parts) {
         if ('lit' in part) out += part.lit;
-        else if (part.directive) return new Unresolved(expr.src, describe(expr));
+        else if (part.directive) return new Unresolved(expr.src, `is ${describe(expr)}`);
         else {
           const value = evaluate(part.expr, scope, trace, depth + 1);
           if (value instanceof Unresolved) return because(expr, value);
@@ -735,6 +735,27 @@ function defaultTagsOf(module, scope) {
   return out;
 }
 
+/**
+ * Whether a resource or module call block makes no instance: its count is 0
+ * (a number, or a string Terraform converts, as from a variable's default) or
+ * its for_each an empty map, set or list. `{ item, reason }` then, else null.
+ */
+function makesNone(block, scope) {
+  const meta = (name) => block.body.find((item) => item.t === 'attr' && item.name === name);
+  const count = meta('count');
+  const forEach = meta('for_each');
+  if (count) {
+    const value = evaluate(count.value, scope);
+    const number = typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+    if (number === 0n || number === 0 || number === false) return { item: count, reason: 'count is 0' };
+  }
+  if (forEach) {
+    const value = evaluate(forEach.value, scope);
+    if ((Array.isArray(value) && value.length === 0) || (isObject(value) && Object.keys(value).length === 0)) return { item: forEach, reason: 'for_each is empty' };
+  }
+  return null;
+}
+
 /** Every module instance reachable from the roots, breadth first: `{ scope, module }`. */
 function instancesOf(roots, display, cache, notes) {
   const out = [];
@@ -763,8 +784,7 @@ function instancesOf(roots, display, cache, notes) {
       }
       const key = resolve(folder);
       if (path.includes(key) || path.length > LIMITS.moduleDepth) continue; // a module that calls itself
-      const callCount = call.block.body.find((item) => item.t === 'attr' && item.name === 'count');
-      if (callCount && [0n, false].includes(evaluate(callCount.value, scope))) continue; // no instance
+      if (makesNone(call.block, scope)) continue; // no instance
       const child = loadModule(folder, display, cache);
       const callArgs = new Map();
       for (const item of call.block.body) {
@@ -1138,13 +1158,11 @@ export function checkTask(resource, scope, fieldIndex, options) {
   const notes = [];
   const block = resource.block;
   const meta = (name) => block.body.find((b) => b.t === 'attr' && b.name === name);
-  const count = meta('count');
-  if (count) {
-    const value = evaluate(count.value, scope);
-    if (value === 0n || value === false) {
-      notes.push({ code: 'terraform/not-checked', path: '', line: count.line, column: count.column, attribute: 'count', message: `Not checked: count is 0, so ${address} creates no task.` });
-      return { logicalId: address, pointer: '', diagnostics: [], notes, locations: [] };
-    }
+  const none = makesNone(block, scope);
+  if (none) {
+    const { item, reason } = none;
+    notes.push({ code: 'terraform/not-checked', path: '', line: item.line, column: item.column, attribute: item.name, message: `Not checked: ${reason}, so ${address} creates no task.` });
+    return { logicalId: address, pointer: '', diagnostics: [], notes, locations: [] };
   }
   const forEach = meta('for_each');
   if (forEach && resource.noInstances) {

@@ -138,3 +138,34 @@ test('.tf.json: "provider": "aws.dr" selects that alias\'s default_tags, as prov
   // Without it, the default provider's tags ("&" is not allowed in a tag value).
   assert.deepEqual(codes(check(undefined)), ['value/pattern-mismatch tags["CostCenter"]']);
 });
+
+test('count that is 0 from a variable (0 or "0") and an empty for_each create nothing: not checked, for resources and module calls', (t) => {
+  const tooFrequent = '  schedule {\n    schedule_expression = "rate(5 minutes)"\n  }\n';
+  const { root } = folder(t, {
+    'main.tf': [
+      'variable "none" {\n  default = 0\n}\nvariable "none_text" {\n  default = "0"\n}\nvariable "two" {\n  default = "2"\n}\n',
+      task(`  count = var.none\n${tooFrequent}`, 'zero'),
+      task(`  count = var.none_text\n${tooFrequent}`, 'zero_text'),
+      task(`  for_each = {}\n${tooFrequent}`, 'empty_map'),
+      task(`  for_each = []\n${tooFrequent}`, 'empty_list'),
+      task(`  count = var.two\n${tooFrequent}`, 'two'),
+      'module "unused" {\n  source   = "./child"\n  for_each = {}\n}\n',
+    ].join('\n'),
+    'child/main.tf': task(tooFrequent, 'child'),
+  });
+  const { document } = json([join(root, 'main.tf')]);
+  const summary = Object.fromEntries(tasksOf(document).map((found) => [found.logicalId, [...codes(found), ...found.notes.map((n) => n.message)]]));
+  assert.deepEqual(summary, {
+    'aws_datasync_task.zero': ['Not checked: count is 0, so aws_datasync_task.zero creates no task.'],
+    'aws_datasync_task.zero_text': ['Not checked: count is 0, so aws_datasync_task.zero_text creates no task.'],
+    'aws_datasync_task.empty_map': ['Not checked: for_each is empty, so aws_datasync_task.empty_map creates no task.'],
+    'aws_datasync_task.empty_list': ['Not checked: for_each is empty, so aws_datasync_task.empty_list creates no task.'],
+    'aws_datasync_task.two': ['schedule/too-frequent schedule.schedule_expression', 'Every instance that count makes is checked as one; values from count.index are not checked.'],
+  });
+});
+
+test('a template directive is named in a full sentence', (t) => {
+  const { root } = folder(t, { 'main.tf': 'variable "owner" {\n  default = "ops"\n}\n' + task('  tags = { Owner = "%{ for x in [var.owner] }${x}%{ endfor }" }\n') });
+  const [found] = tasksOf(json([root]).document);
+  assert.deepEqual(found.notes.map((n) => n.message), ['Not checked: tags["Owner"] comes from "%{ for x in [var.owner] }${x}%{ endfor }", which is a template directive (%{…}).']);
+});

@@ -885,16 +885,23 @@ function mapTask(resource, scope, fieldIndex) {
         : '';
   const defaultTags = scope.defaultTags?.get(alias);
   const knownDefaults = defaultTags && isObject(defaultTags.value) ? defaultTags : undefined;
-  const tagList = (value, memberPointer, item, objectItems, origin) =>
-    Object.keys(value)
+  const tagList = (value, memberPointer, item, objectItems, origin) => {
+    // Each key's own item (the first of that key), looked up once: linear in the number of tags.
+    const byKey = new Map();
+    for (const o of objectItems) {
+      const key = typeof o.key === 'string' ? o.key : o.key?.v;
+      if (key !== undefined && !byKey.has(key)) byKey.set(key, o);
+    }
+    return Object.keys(value)
       .sort()
       .map((key, i) => {
-        const own = objectItems.find((o) => (typeof o.key === 'string' ? o.key : o.key?.v) === key);
+        const own = byKey.get(key);
         const fromDefaults = !own && knownDefaults && Object.hasOwn(knownDefaults.value, key);
         const extra = fromDefaults ? { origin: knownDefaults.origin } : origin ? { origin } : {};
         record(`${memberPointer}/${i}`, own ?? item, `tags["${key}"]`, extra);
         return { Key: key, Value: toRequest(value[key], `${memberPointer}/${i}/Value`) };
       });
+  };
 
   const request = {};
   // A body against its schema: fills `target` (an object in the request at `pointer`).

@@ -1171,11 +1171,6 @@ export function checkTask(resource, scope, fieldIndex, options) {
     notes.push({ code: 'terraform/not-checked', path: '', line: item.line, column: item.column, attribute: item.name, message: `Not checked: ${reason}, so ${address} creates no task.` });
     return { logicalId: address, pointer: '', diagnostics: [], notes, locations: [] };
   }
-  const forEach = meta('for_each');
-  if (forEach && resource.noInstances) {
-    notes.push({ code: 'terraform/not-checked', path: '', line: forEach.line, column: forEach.column, attribute: 'for_each', message: `Not checked: for_each is empty, so ${address} creates no task.` });
-    return { logicalId: address, pointer: '', diagnostics: [], notes, locations: [] };
-  }
   for (const name of resource.instance ? ['count'] : ['count', 'for_each']) {
     const item = meta(name);
     if (item) {
@@ -1333,8 +1328,8 @@ export function checkTerraform(inputs, options = {}) {
       try {
         // A for_each over a known collection: each instance is checked with its each.key and each.value.
         const instances = forEachInstances(resource, scope);
-        if (instances === undefined) list.push(checkTask(resource, scope, fieldIndex, options));
-        else if (instances.length === 0) list.push(checkTask({ ...resource, noInstances: true }, scope, fieldIndex, options));
+        // None (an empty for_each): checkTask says so in one note.
+        if (instances === undefined || instances.length === 0) list.push(checkTask(resource, scope, fieldIndex, options));
         for (const [key, value] of instances ?? []) {
           const address = `${scope.prefix}${resource.type}.${resource.name}[${JSON.stringify(key)}]`;
           list.push(checkTask({ ...resource, address, instance: true }, scope.bind([['each', { key, value }]]), fieldIndex, options));

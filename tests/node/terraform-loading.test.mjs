@@ -171,23 +171,14 @@ test('a template directive is named in a full sentence', (t) => {
   assert.deepEqual(found.notes.map((n) => n.message), ['Not checked: tags["Owner"] comes from "%{ for x in [var.owner] }${x}%{ endfor }", which is a template directive (%{…}).']);
 });
 
-test('tags are mapped in time linear in their number: 40,000 tags cost well under 8 times 10,000', async (t) => {
+test('a task with 10,000 tags gets one finding for the count, not one per tag', async (t) => {
+  // How the time grows with the number of tags is measured, not asserted
+  // (docs/performance.md, "Terraform tags: one lookup per tag made linear").
   const { checkTerraform } = await import(pathToFileURL(join(pkgDir, 'cli', 'terraform.mjs')).href);
-  const cpuSeconds = (count) => {
-    const tags = Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, `v${i}`]));
-    const resource = { source_location_arn: SOURCE, destination_location_arn: DESTINATION, tags };
-    const { root } = folder(t, { 'main.tf.json': JSON.stringify({ resource: { aws_datasync_task: { t: resource } } }) });
-    const start = process.cpuUsage();
-    const { reports } = checkTerraform([{ name: 'main.tf.json', path: join(root, 'main.tf.json') }]);
-    const used = process.cpuUsage(start);
-    // The service allows 50 tags: one finding, whatever the count.
-    assert.deepEqual(codes(reports.get('main.tf.json').tasks[0]), ['list/too-many-items tags']);
-    return used.user + used.system;
-  };
-  cpuSeconds(10_000); // warm-up
-  // The least of two runs each, on CPU time: a loaded machine slows both alike.
-  const small = Math.min(cpuSeconds(10_000), cpuSeconds(10_000));
-  const large = Math.min(cpuSeconds(40_000), cpuSeconds(40_000));
-  // Linear is about 4 times (3 measured); the lookup per tag it replaced made it 16 or more (17 to 27 measured, at a load average of 11).
-  assert.ok(large < 8 * small, `40,000 tags took ${(large / small).toFixed(1)} times as long as 10,000`);
+  const tags = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, `v${i}`]));
+  const resource = { source_location_arn: SOURCE, destination_location_arn: DESTINATION, tags };
+  const { root } = folder(t, { 'main.tf.json': JSON.stringify({ resource: { aws_datasync_task: { t: resource } } }) });
+  const { reports } = checkTerraform([{ name: 'main.tf.json', path: join(root, 'main.tf.json') }]);
+  // The service allows 50 tags: one finding, whatever the count.
+  assert.deepEqual(codes(reports.get('main.tf.json').tasks[0]), ['list/too-many-items tags']);
 });

@@ -144,10 +144,14 @@ copy_glue() {
 # is assigned to an Int32Array, Float64Array or BigInt64Array over 8 scratch
 # bytes of the glue's own and those are copied in by index, element
 # assignments that run no code of the page. Typed arrays use the host's byte
-# order; the memory is little-endian, so on a big-endian host (checked once
-# at load, from the Int32Array taken then; tests/node/glue-byte-order.test.mjs
-# loads the glues with typed arrays that store most significant byte first)
-# the bytes go in reversed. The glue's own `Uint8Array`, taken at load,
+# order and WebAssembly memory is little-endian: this is where the package
+# relies on a little-endian host (as the wrapper does, reading a report's
+# words through a Uint32Array and writing the walker's through a
+# Float64Array), which is the only kind it runs on (README, "Install"). A
+# big-endian branch here could not make such a host work, and a check at
+# load that throws a clear Error measured +44 to +50 bytes gzip (in the
+# wrapper or here): neither is kept (docs/performance.md, "Small debts").
+# The glue's own `Uint8Array`, taken at load,
 # shadows the global: a page's replacement made after load threw from every
 # call that views the memory (putOn, copyIn, getStringFromWasm0), so
 # applyDefaults, fields, describeSchedule and validate of a text threw "a
@@ -204,10 +208,10 @@ take_at_load() {
       + " { charCodeAt, slice: stringSlice } = String.prototype, DateAtLoad = Date, { getTime } = Date.prototype, TypeErrorAtLoad = TypeError, RangeErrorAtLoad = RangeError, ErrorAtLoad = Error, BigIntAtLoad = BigInt, hasInstance = Function.prototype[Symbol.hasInstance],"
       + " { get: tableGet, set: tableSet } = WebAssembly.Table.prototype, { set: typedSet } = Object.getPrototypeOf(Uint8Array.prototype),"
       + " scratchBuffer = new ArrayBuffer(8), scratchBytes = new Uint8Array(scratchBuffer), scratchInt32 = new Int32Array(scratchBuffer),"
-      + " scratchFloat64 = new Float64Array(scratchBuffer), scratchBigInt64 = new BigInt64Array(scratchBuffer), littleEndian = (scratchInt32[0] = 1, scratchBytes[0] === 1),"
+      + " scratchFloat64 = new Float64Array(scratchBuffer), scratchBigInt64 = new BigInt64Array(scratchBuffer),"
       + " copyIn = (bytes, at, count) => { const memory = new Uint8Array(wasm.memory.buffer); for (let byte = 0; byte < count; byte++) memory[at + byte] = bytes[byte]; },"
       + " putOn = (scratch, size, at, value) => { const memory = new Uint8Array(wasm.memory.buffer); scratch[0] = value;"
-      + " for (let byte = 0; byte < size; byte++) memory[at + byte] = scratchBytes[littleEndian ? byte : size - 1 - byte]; };\n";
+      + " for (let byte = 0; byte < size; byte++) memory[at + byte] = scratchBytes[byte]; };\n";
     fs.writeFileSync(file, line + code);
   ' "$1"
 }

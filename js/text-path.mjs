@@ -964,7 +964,9 @@ const DIFFERS = 1 << 29;
  * JSON copy, which holds no NaN, and JSON writes -0 as 0). Writing the
  * caller's own strings over the copy's equal ones makes later walks compare
  * them by identity, not character by character. Returns the next place, or
- * DIFFERS.
+ * DIFFERS. Seen at DIFFERS (after a mark that differed, by the walk of what
+ * it marks) it returns DIFFERS or one more: still a place that differs. Every
+ * key loop stops at DIFFERS and returns it, reading nothing more.
  */
 function see(print, at, value, mode) {
   if (mode === COMPARE) return print[at] === value ? at + 1 : DIFFERS;
@@ -993,7 +995,7 @@ function seeEntry(print, at, mode, arn, uri, type, storageClass, agents, mount) 
     print[end + 5] = mount;
     return at + 6;
   }
-  if (at >= DIFFERS || print[at] !== arn || print[at + 1] !== uri || print[at + 2] !== type
+  if (print[at] !== arn || print[at + 1] !== uri || print[at + 2] !== type
     || print[at + 3] !== storageClass || print[at + 4] !== agents || print[at + 5] !== mount) return DIFFERS;
   if (mode === ADOPT) {
     if (at + 6 > print.length) return DIFFERS;
@@ -1052,7 +1054,7 @@ function walkSettings(print, at, settings, mode) {
   const names = keysOf(settings);
   at = see(print, at, names.length, mode);
   // Indexed: for-of would read Array.prototype[Symbol.iterator] live.
-  for (let k = 0; k < names.length; k += 1) at = scalar(print, see(print, at, names[k], mode), settings[names[k]], mode);
+  for (let k = 0; k < names.length && at < DIFFERS; k += 1) at = scalar(print, see(print, at, names[k], mode), settings[names[k]], mode);
   return at;
 }
 
@@ -1074,6 +1076,7 @@ function walkTask(print, at, described, mode) {
       default: if (!inert(described, keys[k], mode)) return DIFFERS;
     }
   }
+  if (at >= DIFFERS) return DIFFERS;
   at = scalar(print, at, arn, mode);
   at = scalar(print, at, taskMode, mode);
   return scalar(print, at, logGroup, mode);
@@ -1188,6 +1191,7 @@ function walkLocations(print, at, locations, mode) {
         default: if (!inert(entry, names[k], mode)) return DIFFERS;
       }
     }
+    if (at >= DIFFERS) return DIFFERS;
     // An array or object is seen as its kind (walked above): the kept
     // print comes from a copy, so identity would never match.
     at = seeEntry(print, at, mode, arn, uri, type, storageClass, kind(agents), kind(mount));

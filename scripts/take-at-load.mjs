@@ -11,14 +11,22 @@
 // or describeSchedule() throw or cut their text), String.prototype.charCodeAt
 // and slice (passStringToWasm0), `instanceof Date` and Date.prototype.getTime
 // (describeSchedule's `from`), WebAssembly.Table's get and set (every value
-// the core holds; not the five sets that fill the table as an instance
-// starts), the typed arrays' set, and the TypeError, RangeError, Error and
+// the core holds, and the five sets that fill the table as an instance
+// starts), the WebAssembly.Instance constructor the guard's reset makes a
+// new instance with (after a call failed inside the core), the typed
+// arrays' set and their `length` getter (passArray8ToWasm0: a getter
+// answering 10 made a 5 MiB text "not valid JSON" and, writing it into a
+// 10-byte block, broke every later call), and the TypeError, RangeError, Error and
 // BigInt constructors (the core's TypeErrors, its check that the stack ran
 // out, its BigInts: a page replacing one after load changed what the package
 // threw, or read a stack run out as an unreadable request). Left live on
 // purpose: Date.now (fake timers a test installs after loading the package
 // replace it, and expect it to read their clock) and console.error (only
-// the panic hook calls it, for a bug, before the call traps). The cached view of the memory is
+// the panic hook calls it, for a bug, before the call traps). Still live:
+// WebAssembly.Memory's `buffer` getter, wherever the glue views its memory
+// (taking it measured +28 bytes gzip, over tidy5's size allowance; the
+// wrapper takes it, as `bufferOf`). The view of the memory, cached or
+// made for encodeInto, is
 // found detached by reading its first byte (undefined), not its byteLength
 // (a getter replaced after load that never answered 0 kept a detached view
 // in use, and every write through it was lost: hunt, session 30). A
@@ -78,6 +86,8 @@ for (const [live, taken, times = 1] of [["JSON.parse(", "jsonParse("], ["JSON.st
   // A byteLength getter replaced after load that never answers 0 kept a detached view cached: writes through it were lost.
   // A detached view reads undefined at every index (no getter, no call: the memory is never empty).
   ["cachedUint8ArrayMemory0.byteLength === 0", "cachedUint8ArrayMemory0[0] === undefined"],
+  // The guard's replacement instance (only after a call failed inside the core), and the five sets that fill its table.
+  ["    wasmInstance = new WebAssembly.Instance(", "    wasmInstance = new InstanceAtLoad("],
   ["f.apply(this, args)", "reflectApply(f, this, args)"],
   ["arg.slice(offset)", "reflectApply(stringSlice, arg, [offset])"],
   ["arg0 instanceof Date", "reflectApply(hasInstance, DateAtLoad, [arg0])"],
@@ -96,21 +106,31 @@ for (const [live, taken, times = 1] of [["JSON.parse(", "jsonParse("], ["JSON.st
   // A view made with no call of a replaceable built-in (no subarray). An encodeInto that grew the memory
   // first wrote nothing into it, now detached: then once more, into a buffer of its own, copied in by index.
   ["const view = getUint8ArrayMemory0().subarray(ptr + offset, ptr + len);", "let view = new Uint8Array(wasm.memory.buffer, ptr + offset, len - offset);"],
-  ["const ret = cachedTextEncoder.encodeInto(arg, view);", "let ret = reflectApply(textEncodeInto, cachedTextEncoder, [arg, view]); if (view.byteLength === 0) { view = new Uint8Array(len - offset); ret = reflectApply(textEncodeInto, cachedTextEncoder, [arg, view]); copyIn(view, ptr + offset, len - offset); }"],
-  ["getUint8ArrayMemory0().subarray(ptr, ptr + buf.length).set(buf)", "reflectApply(typedSet, getUint8ArrayMemory0(), [buf, ptr])"],
+  ["const ret = cachedTextEncoder.encodeInto(arg, view);", "let ret = reflectApply(textEncodeInto, cachedTextEncoder, [arg, view]); if (view[0] === undefined) { view = new Uint8Array(len - offset); ret = reflectApply(textEncodeInto, cachedTextEncoder, [arg, view]); copyIn(view, ptr + offset, len - offset); }"],
+  // passStringToWasm0's branch for no realloc: its one caller passes wasm.__wbindgen_realloc (it read encode and a length live).
+  ["if (realloc === undefined) {\n        const buf = cachedTextEncoder.encode(arg);\n        const ptr = malloc(buf.length, 1) >>> 0;\n        getUint8ArrayMemory0().subarray(ptr, ptr + buf.length).set(buf);\n        WASM_VECTOR_LEN = buf.length;\n        return ptr;\n    }", ""],
+  ["passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc)", "passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc)"],
+  // The wrapper's bytes (validateUtf8, validateWalked's copy), their length read with the getter taken at load.
+  ["const ptr = malloc(arg.length * 1, 1) >>> 0;", "const length = reflectApply(typedLength, arg, []), ptr = malloc(length, 1) >>> 0;"],
+  ["WASM_VECTOR_LEN = arg.length;", "WASM_VECTOR_LEN = length;"],
   ["getUint8ArrayMemory0().set(arg, ptr / 1)", "reflectApply(typedSet, getUint8ArrayMemory0(), [arg, ptr / 1])"]]) {
   const parts = code.split(live);
   if (parts.length !== times + 1) throw new Error(`${file}: ${parts.length - 1} calls of ${live}, not ${times}`);
   code = parts.join(taken);
 }
+// The five sets that fill the table as an instance starts (at load, and in the guard's replacement).
+const tableFills = code.match(/\btable\.set\(/g)?.length;
+if (tableFills !== 5) throw new Error(`${file}: ${tableFills} calls of table.set(, not 5`);
+code = code.replace(/\btable\.set\((\w+), (\w+)\);/g, "reflectApply(tableSet, table, [$1, $2]);");
 // Every call of getDataViewMemory0 is replaced above (putOn): its definition and its cache go too.
 code = code.replace(/^function getDataViewMemory0\(\) \{$[^]*?^\}$/m, "").replace(/^ *(let )?cachedDataViewMemory0 = null;\n/gm, "");
 if (/getDataViewMemory0|cachedDataViewMemory0/.test(code)) throw new Error(`${file}: getDataViewMemory0 is still called, or its cache kept`);
+if (/\btable\.set\(/.test(code)) throw new Error(`${file}: a table.set( is left`);
 // A Uint8Array of the glue shadows the global: every view and copy of the memory is made with the one taken at load.
-const line = "const Uint8Array = globalThis.Uint8Array, { parse: jsonParse, stringify: jsonStringify } = JSON, { get: reflectGet, set: reflectSet, apply: reflectApply } = Reflect,"
+const line = "const Uint8Array = globalThis.Uint8Array, InstanceAtLoad = WebAssembly.Instance, { parse: jsonParse, stringify: jsonStringify } = JSON, { get: reflectGet, set: reflectSet, apply: reflectApply } = Reflect,"
   + " { decode: textDecode } = TextDecoder.prototype, { encodeInto: textEncodeInto } = TextEncoder.prototype,"
   + " { charCodeAt, slice: stringSlice } = String.prototype, DateAtLoad = Date, { getTime } = Date.prototype, TypeErrorAtLoad = TypeError, RangeErrorAtLoad = RangeError, ErrorAtLoad = Error, BigIntAtLoad = BigInt, hasInstance = Function.prototype[Symbol.hasInstance],"
-  + " { get: tableGet, set: tableSet } = WebAssembly.Table.prototype, { set: typedSet } = Object.getPrototypeOf(Uint8Array.prototype),"
+  + " { get: tableGet, set: tableSet } = WebAssembly.Table.prototype, typedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype), { set: typedSet } = typedArrayPrototype, { get: typedLength } = Object.getOwnPropertyDescriptor(typedArrayPrototype, \"length\"),"
   + " scratchBuffer = new ArrayBuffer(8), scratchBytes = new Uint8Array(scratchBuffer), scratchInt32 = new Int32Array(scratchBuffer),"
   + " scratchFloat64 = new Float64Array(scratchBuffer), scratchBigInt64 = new BigInt64Array(scratchBuffer),"
   + " copyIn = (bytes, at, count) => { const memory = new Uint8Array(wasm.memory.buffer); for (let byte = 0; byte < count; byte++) memory[at + byte] = bytes[byte]; },"

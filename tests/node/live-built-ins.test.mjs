@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
+import { callAtEveryDepth } from '../runtimes/checks.mjs';
 import { SOURCE, example, freshNodeInstance, pkgDir, request, requireBuiltPackage } from './helpers.mjs';
 
 requireBuiltPackage();
@@ -149,7 +150,7 @@ test('TypeError, RangeError, Error and BigInt replaced after load by look-alikes
   // (options JSON cannot write, with its cause), its check that the stack
   // ran out (instanceof RangeError), the Error of a wrapper bug and the
   // BigInts applyDefaults returns were made with the page's replacement.
-  // scripts/build.sh (take_at_load) takes them when the glue loads.
+  // scripts/take-at-load.mjs takes them when the glue loads.
   const real = { TypeError, RangeError, Error, BigInt };
   const hasInstance = Function.prototype[Symbol.hasInstance];
   const isA = (value, name) => Reflect.apply(hasInstance, real[name], [value]);
@@ -319,4 +320,70 @@ test('Uint8Array replaced after load: every entry point answers as before (the g
   for (const [label, answers] of Object.entries(got)) {
     for (const answer of answers) assert.equal(answer, expected[label], `Uint8Array replaced: ${label}`);
   }
+});
+
+test("the typed arrays' length getter replaced after load: the glue passes the wrapper's bytes at their true length", () => {
+  // The glue read the bytes' length live where it copies them into the
+  // memory (validateUtf8, for a text beyond the 4 MiB input buffer, and
+  // validateWalked's copy, for strings beyond it): a getter answering 10
+  // made a valid request "not valid JSON", and the 5 MiB written into a
+  // 10-byte block broke every later call ("a built-in failed").
+  const instance = freshNodeInstance();
+  const long = 'x'.repeat(5 * 1024 * 1024);
+  const calls = {
+    'validate, a text beyond the input buffer': () => instance.validate(JSON.stringify(request({ Name: long }))),
+    'validate, an object with a string beyond it': () => instance.validate(request({ Name: long })),
+    'validate, a small text': () => instance.validate(JSON.stringify(request({ Name: 'bad<' }))),
+  };
+  const outcome = (call) => {
+    try {
+      return JSON.stringify(call());
+    } catch (error) {
+      return `threw ${error?.message}`;
+    }
+  };
+  const expected = Object.fromEntries(Object.entries(calls).map(([label, call]) => [label, outcome(call)]));
+  assert.match(expected['validate, a text beyond the input buffer'], /"code":"value\/too-long"/);
+  const typedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
+  const builtIn = Object.getOwnPropertyDescriptor(typedArrayPrototype, 'length');
+  const got = {};
+  Object.defineProperty(typedArrayPrototype, 'length', { configurable: true, get: () => 10 });
+  try {
+    for (const [label, call] of Object.entries(calls)) got[label] = [outcome(call), outcome(call)];
+  } finally {
+    Object.defineProperty(typedArrayPrototype, 'length', builtIn);
+  }
+  for (const [label, answers] of Object.entries(got)) {
+    for (const answer of answers) assert.equal(answer, expected[label], `length replaced: ${label}`);
+  }
+  for (const [label, call] of Object.entries(calls)) assert.equal(outcome(call), expected[label], `afterwards: ${label}`);
+});
+
+test('WebAssembly.Instance replaced after load: the guard makes its new instance, after a call failed inside the core, with the one taken at load', () => {
+  const instance = freshNodeInstance();
+  const glue = createRequire(import.meta.url)(`${pkgDir}/node/datasync_task_validator.cjs`);
+  // 2 KB to read and a cron expression (the core calls out for the clock): some calls run out of stack inside the core.
+  const probe = request({ Name: 'bad<', Excludes: [{ FilterType: 'SIMPLE_PATTERN', Value: `/${'a'.repeat(2_000)}` }], Schedule: { ScheduleExpression: 'cron(0 8 * * ? 2099)' } });
+  const expected = JSON.stringify(instance.validate(probe));
+  const before = glue.wasmMemory();
+  const builtIn = WebAssembly.Instance;
+  let called = 0;
+  WebAssembly.Instance = function Instance() {
+    called += 1;
+    throw new Error("the page's WebAssembly.Instance");
+  };
+  // The first dive after a fresh load may fail only outside the core: dive until the instance is replaced.
+  let renewed = false;
+  try {
+    for (let dive = 0; dive < 20 && !renewed; dive += 1) {
+      const { answered, thrown } = callAtEveryDepth(() => instance.validate(probe));
+      assert.ok(answered, `a call answered on the way back (${thrown.length} threw: ${thrown[thrown.length - 1]})`);
+      renewed = glue.wasmMemory() !== before;
+    }
+  } finally {
+    WebAssembly.Instance = builtIn;
+  }
+  assert.ok(renewed, 'a new instance after calls that failed inside the core');
+  assert.equal(called, 0, "the page's WebAssembly.Instance was called");
+  assert.equal(JSON.stringify(instance.validate(probe)), expected);
 });

@@ -1,39 +1,25 @@
-variable "password" {
-  type      = string
-  sensitive = true
-}
+# Corpus case: an SMB share on premises copied to S3 through an agent the
+# configuration makes; only what the checks read is kept.
 
-resource "aws_datasync_agent" "laptop" {
-  activation_key = "IRNBK-ULD0T-KMS6E-R8MN5-IRI5C"
-  name           = "jason-mbp"
-}
-
-resource "aws_datasync_location_smb" "nas" {
-  server_hostname = "192.168.1.66"
-  subdirectory    = "/50-days-rust"
-  user            = "jasoneisele"
-  password        = var.password
-  agent_arns      = [aws_datasync_agent.laptop.arn]
-}
-
-resource "aws_datasync_location_s3" "staging" {
-  s3_bucket_arn = aws_s3_bucket.staging.arn
-  subdirectory  = "sl1"
-
-  s3_config {
-    bucket_access_role_arn = aws_iam_role.staging.arn
-  }
-}
-
-resource "aws_datasync_task" "upload" {
-  name                     = "xfer_rust"
-  source_location_arn      = aws_datasync_location_smb.nas.arn
-  destination_location_arn = aws_datasync_location_s3.staging.arn
+resource "aws_datasync_task" "share_to_bucket" {
+  name                     = "share_to_bucket"
+  source_location_arn      = aws_datasync_location_smb.share.arn
+  destination_location_arn = aws_datasync_location_s3.bucket.arn
 
   options {
     bytes_per_second  = -1
+    gid               = "NONE"
     posix_permissions = "NONE"
     uid               = "NONE"
-    gid               = "NONE"
   }
 }
+
+resource "aws_datasync_location_smb" "share" {
+  agent_arns = [aws_datasync_agent.on_site.arn]
+}
+
+resource "aws_datasync_location_s3" "bucket" {
+  s3_bucket_arn = aws_s3_bucket.target.arn
+}
+
+resource "aws_datasync_agent" "on_site" {}

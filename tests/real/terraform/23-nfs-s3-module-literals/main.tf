@@ -1,18 +1,10 @@
-module "transfer" {
-  source = "./sync"
+# Corpus case: the root module calls a local module with literal values; the
+# module makes the NFS and S3 locations and the task. Only what the checks
+# read is passed.
 
-  agent_name          = "my-datasync-agent"
-  activation_key      = "YOUR_ACTIVATION_KEY"
-  vpc_endpoint_id     = "vpce-1234567890abcdef"
-  security_group_arns = ["arn:aws:ec2:region:account:security-group/sg-0123456789abcdef"]
-  subnet_arns         = ["arn:aws:ec2:region:account:subnet/subnet-0123456789abcdef"]
+module "nfs_copy" {
+  source = "./copier"
 
-  nfs_server       = "192.168.1.100"
-  nfs_subdirectory = "/data"
-
-  s3_bucket_arn = "arn:aws:s3:::my-destination-bucket"
-  s3_prefix     = "backup/"
-  s3_role_arn   = "arn:aws:iam::account:role/MyS3AccessRole"
-
-  task_name = "nfs-to-s3-sync"
+  bucket_arn = "arn:aws:s3:::corpus-archive"
+  task_name  = "nfs-export-to-s3"
 }

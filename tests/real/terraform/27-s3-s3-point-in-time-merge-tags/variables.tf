@@ -1,22 +1,12 @@
-variable "raw_prefix" {
-  type    = string
-  default = "raw/"
-}
-
-variable "processed_prefix" {
-  type    = string
-  default = "processed/"
-}
-
-variable "datasync_schedule_expression" {
+variable "nightly" {
   type    = string
   default = "cron(0 3 * * ? *)"
 }
 
-variable "tags" {
+variable "common_tags" {
   type = map(string)
   default = {
-    Project = "data-platform"
-    Lab     = "2.2-datasync"
+    Stage   = "3.1-ingest"
+    Project = "corpus-lake"
   }
 }

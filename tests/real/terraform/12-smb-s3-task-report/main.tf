@@ -8,26 +8,13 @@ locals {
 resource "aws_datasync_location_smb" "share" {
   count = local.environment == "production" ? 1 : 0
 
-  server_hostname = "eucw4171nas012.dom1.infra.int"
-  subdirectory    = "/mojshared002$/FITS_3635/Shared/Group/SIS Case Management/"
-  user            = jsondecode(data.aws_secretsmanager_secret_version.domain.secret_string)["username"]
-  password        = jsondecode(data.aws_secretsmanager_secret_version.domain.secret_string)["password"]
-  agent_arns      = [aws_datasync_agent.office[0].arn]
-
-  tags = local.tags
+  agent_arns = [aws_datasync_agent.office[0].arn]
 }
 
 resource "aws_datasync_location_s3" "landing" {
   count = local.environment == "production" ? 1 : 0
 
   s3_bucket_arn = module.landing_bucket.s3_bucket_arn
-  subdirectory  = "/"
-
-  s3_config {
-    bucket_access_role_arn = module.transfer_role.arn
-  }
-
-  tags = local.tags
 }
 
 resource "aws_datasync_task" "case_files" {

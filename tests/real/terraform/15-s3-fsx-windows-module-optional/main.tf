@@ -2,7 +2,7 @@ locals {
   is_production = terraform.workspace == "delius-mis-production"
 
   sync_production = {
-    source_s3_bucket_arn = "arn:aws:s3:::eu-west-2-delius-prod-dfi-extracts"
+    source_s3_bucket_arn = "arn:aws:s3:::corpus-extracts"
   }
 }
 

@@ -5,43 +5,23 @@ locals {
 resource "aws_datasync_location_azure_blob" "container" {
   for_each            = { for name, value in local.accounts : name => value if value.azure_blob != null }
   agent_arns          = [aws_datasync_agent.bridge.arn]
-  authentication_type = "SAS"
-  container_url       = each.value.azure_blob.container_url
-
-  sas_configuration {
-    token = each.value.azure_blob.token
-  }
 }
 
 resource "aws_datasync_location_smb" "files" {
   for_each        = { for name, value in local.accounts : name => value if value.smb != null }
   agent_arns      = [aws_datasync_agent.bridge.arn]
-  server_hostname = each.value.smb.server_hostname
-  subdirectory    = each.value.smb.subdirectory
-  user            = each.value.smb.user
-  password        = each.value.smb.password
 }
 
 resource "aws_datasync_location_s3" "from_blob" {
   for_each         = local.accounts
   s3_bucket_arn    = aws_s3_bucket.landing.arn
-  subdirectory     = "/${each.key}/blob"
   s3_storage_class = var.s3_storage_class
-
-  s3_config {
-    bucket_access_role_arn = aws_iam_role.landing.arn
-  }
 }
 
 resource "aws_datasync_location_s3" "from_smb" {
   for_each         = local.accounts
   s3_bucket_arn    = aws_s3_bucket.landing.arn
-  subdirectory     = "/${each.key}/smb"
   s3_storage_class = var.s3_storage_class
-
-  s3_config {
-    bucket_access_role_arn = aws_iam_role.landing.arn
-  }
 }
 
 resource "aws_datasync_task" "files" {

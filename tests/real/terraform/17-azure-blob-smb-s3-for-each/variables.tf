@@ -7,13 +7,9 @@ variable "storage_account_list" {
     name = string
     azure_blob = optional(object({
       container_url = string
-      token         = string
     }))
     smb = optional(object({
       server_hostname = string
-      subdirectory    = string
-      user            = string
-      password        = string
     }))
   }))
 }

@@ -1,8 +1,8 @@
-module "backup" {
-  source      = "./sync"
-  s3_arn      = module.bucket.s3_arn
-  s3_role_arn = module.bucket.s3_role_arn
-  subnet_arn  = "arn:aws:ec2:ap-southeast-2:730335392149:subnet/subnet-00d1a2fa5773b270b"
-  ec2_sg_arn  = module.firewall.ec2_sg_arn
-  efs_mt_arn  = module.volume.efs_mt_arn
+# Corpus case: the root module hands a local module a bucket ARN another
+# module makes; the local module copies an EFS file system to that bucket.
+
+module "efs_backup" {
+  source = "./copier"
+
+  bucket_arn = module.storage.bucket_arn
 }

@@ -8,41 +8,19 @@ provider "aws" {
   }
 }
 
-variable "storage_access_key" {
-  type      = string
-  sensitive = true
-}
-
-variable "storage_secret_key" {
-  type      = string
-  sensitive = true
-}
-
 locals {
   feeds = {
     inventory = {
-      source_bucket   = "brandslice-stock"
-      source_path     = "/brandslice-stock/"
-      source_hostname = "storage.googleapis.com"
-      target_path     = "/Inventory_Data_Uploads/Locally_data/stock_inventory/"
-      sync_schedule   = "cron(15 8 * * ? *)"
-      excludes        = [{ filter_type = "SIMPLE_PATTERN", value = "/master-000000000000.csv" }]
+      sync_schedule = "cron(15 8 * * ? *)"
+      excludes      = [{ filter_type = "SIMPLE_PATTERN", value = "/master-000000000000.csv" }]
     }
     catalog = {
-      source_bucket   = "all-product-catalogs"
-      source_path     = "/all-product-catalogs/"
-      source_hostname = "storage.googleapis.com"
-      target_path     = "/Inventory_Data_Uploads/Locally_data/Product_Catalogs/"
-      sync_schedule   = "cron(0 2 ? * MON *)"
-      excludes        = []
+      sync_schedule = "cron(0 2 ? * MON *)"
+      excludes      = []
     }
     roster = {
-      source_bucket   = "brandslice-stores"
-      source_path     = "/brandslice-stores/"
-      source_hostname = "storage.googleapis.com"
-      target_path     = "/Inventory_Data_Uploads/Locally_data/Roster_file/"
-      sync_schedule   = "cron(45 4 * * ? *)"
-      excludes        = []
+      sync_schedule = "cron(45 4 * * ? *)"
+      excludes      = []
     }
   }
   titles = { for k in keys(local.feeds) : k => title(k) }
@@ -52,27 +30,15 @@ locals {
 resource "aws_datasync_location_object_storage" "cloud" {
   for_each = local.names
 
-  agent_arns      = [aws_datasync_agent.vm.arn]
-  server_hostname = local.feeds[each.value].source_hostname
-  bucket_name     = local.feeds[each.value].source_bucket
-  server_protocol = "HTTPS"
-  server_port     = 443
-  subdirectory    = local.feeds[each.value].source_path
-  access_key      = var.storage_access_key
-  secret_key      = var.storage_secret_key
+  agent_arns = [aws_datasync_agent.vm.arn]
 }
 
 resource "aws_datasync_location_s3" "warehouse" {
   for_each = local.names
 
   s3_bucket_arn    = data.aws_s3_bucket.warehouse.arn
-  subdirectory     = local.feeds[each.value].target_path
   agent_arns       = []
   s3_storage_class = "STANDARD"
-
-  s3_config {
-    bucket_access_role_arn = aws_iam_role.writer.arn
-  }
 }
 
 resource "aws_datasync_task" "feed" {

@@ -1,15 +1,7 @@
-resource "aws_datasync_agent" "office" {
-  name       = "${var.project_name}-datasync-agent"
-  ip_address = "0.0.0.0"
-}
+resource "aws_datasync_agent" "office" {}
 
 resource "aws_datasync_location_smb" "nas" {
-  server_hostname = var.nas_smb_server
-  subdirectory    = var.nas_smb_subdirectory
-  user            = var.nas_smb_username
-  password        = var.nas_smb_password
-  domain          = var.nas_smb_domain
-  agent_arns      = [aws_datasync_agent.office.arn]
+  agent_arns = [aws_datasync_agent.office.arn]
 
   mount_options {
     version = "SMB3"
@@ -18,16 +10,9 @@ resource "aws_datasync_location_smb" "nas" {
 
 resource "aws_datasync_location_s3" "index" {
   s3_bucket_arn = aws_s3_bucket.index.arn
-  subdirectory  = "/files"
-
-  s3_config {
-    bucket_access_role_arn = aws_iam_role.index.arn
-  }
 }
 
-resource "aws_cloudwatch_log_group" "sync" {
-  name = "/aws/datasync/${var.project_name}"
-}
+resource "aws_cloudwatch_log_group" "sync" {}
 
 resource "aws_datasync_task" "monthly" {
   name                     = "${var.project_name}-monthly-batch-sync"

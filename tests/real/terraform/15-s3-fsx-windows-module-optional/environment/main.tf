@@ -13,22 +13,12 @@ resource "aws_datasync_location_s3" "extracts" {
   count = var.datasync_config != null ? 1 : 0
 
   s3_bucket_arn = var.datasync_config.source_s3_bucket_arn
-  subdirectory  = var.datasync_config.source_s3_subdirectory
-
-  s3_config {
-    bucket_access_role_arn = aws_iam_role.sync[0].arn
-  }
 }
 
 resource "aws_datasync_location_fsx_windows_file_system" "share" {
   count = var.datasync_config != null ? 1 : 0
 
-  fsx_filesystem_arn  = aws_fsx_windows_file_system.share[0].arn
-  subdirectory        = "/share/dfiinterventions/dfi/"
-  user                = local.fsx_credentials.username
-  password            = local.fsx_credentials.password
-  domain              = local.domain_full_name
-  security_group_arns = [aws_security_group.agent[0].arn]
+  fsx_filesystem_arn = aws_fsx_windows_file_system.share[0].arn
 }
 
 resource "aws_datasync_task" "extracts_to_share" {

@@ -8,10 +8,9 @@ variable "env_name" {
 
 variable "datasync_config" {
   type = object({
-    source_s3_bucket_arn   = string
-    source_s3_subdirectory = optional(string, "/dfinterventions/dfi/csv/reports/")
-    bandwidth_throttle     = optional(number)
-    schedule_expression    = optional(string, "cron(15 4 * * ? *)")
+    source_s3_bucket_arn = string
+    bandwidth_throttle   = optional(number)
+    schedule_expression  = optional(string, "cron(15 4 * * ? *)")
   })
   default = null
 }

@@ -8,8 +8,7 @@ resource "aws_datasync_task" "backup" {
   destination_location_arn = aws_datasync_location_s3.bucket.arn
 }
 
-resource "aws_datasync_location_efs" "volume" {
-}
+resource "aws_datasync_location_efs" "volume" {}
 
 resource "aws_datasync_location_s3" "bucket" {
   s3_bucket_arn = var.bucket_arn

@@ -47,6 +47,15 @@ const CUSTOM_TAGS = [...SHORT_FORM_TAGS.keys()].flatMap((tag) => [
   { tag, collection: 'map', nodeClass: YAMLMap, resolve: (map) => map },
 ]);
 
+/**
+ * The schema's tags without YAML 1.1's timestamp: CloudFormation has no
+ * timestamp type and passes an unquoted `2025-06-30` on as the text written
+ * (YAML 1.2's core schema has no timestamp either). An explicit `!!timestamp`
+ * is read as text too (toValue()).
+ */
+const TIMESTAMP = 'tag:yaml.org,2002:timestamp';
+const withoutTimestamps = (extra) => (tags) => [...tags.filter((tag) => tag.tag !== TIMESTAMP), ...extra];
+
 /** A document that could not be parsed: `line` and `column` are 1-based. */
 export class ParseError extends Error {
   constructor(message, line, column) {
@@ -111,7 +120,7 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     version,
-    customTags: json ? [] : CUSTOM_TAGS,
+    customTags: withoutTimestamps(json ? [] : CUSTOM_TAGS),
     lineCounter,
     intAsBigInt: true,
     uniqueKeys: !json, // JSON duplicates are the validator's json/duplicate-member warning
@@ -188,7 +197,7 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
     if (tag && !longForm && tag.startsWith('!')) unknownTags.set(pointer, tag);
     let value;
     if (isScalar(node)) {
-      value = node.value;
+      value = node.value instanceof Date ? node.source : node.value;
       record(scalars, pointer, { source: node.source, type: node.type, tag });
       if (longForm === 'Fn::GetAtt' && typeof value === 'string') {
         const dot = value.indexOf('.');

@@ -10,7 +10,7 @@
 // sequences arrays, integers BigInt (so 64-bit values survive), other numbers
 // numbers. Each YAML scalar's original spelling is kept in `scalars` for the
 // CloudFormation type conversions (see cloudformation.mjs).
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 
 /** CloudFormation's short-form tags and the long-form key each stands for. */
 export const SHORT_FORM_TAGS = new Map(
@@ -99,6 +99,40 @@ const MAX_ALIAS_EXPANSIONS = 10_000;
  */
 const MAX_ALIASED_NODES = 100_000;
 
+/**
+ * The key node of the first repeated key in the document (the one nearest its
+ * start), or null. Keys are the same as the `yaml` package's uniqueKeys option
+ * judges them (scalars with the same value: `a` and "a", `1` and `01`; a
+ * collection or alias only equals itself), found with a Set per mapping: that
+ * option compares each key with every earlier one, minutes for a mapping of
+ * 40,000 keys. Iterative, so that depth costs no stack.
+ */
+function firstRepeatedKey(root) {
+  let first = null;
+  const pending = [root];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isMap(node)) {
+      const keys = new Set();
+      for (const pair of node.items) {
+        const { key } = pair;
+        if (isScalar(key)) {
+          const value = key.value;
+          // NaN is not equal to itself, but a Set finds it.
+          if (keys.has(value) && !Number.isNaN(value) && (first === null || key.range[0] < first.range[0])) first = key;
+          keys.add(value);
+        }
+        pending.push(pair);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) pending.push(item);
+    } else if (isPair(node)) {
+      pending.push(node.key, node.value);
+    }
+  }
+  return first;
+}
+
 /** Whether `text` looks like JSON (its first significant character opens an object or array). */
 export function looksLikeJson(text) {
   return /^\s*[{[]/.test(text);
@@ -123,11 +157,21 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
     customTags: withoutTimestamps(json ? [] : CUSTOM_TAGS),
     lineCounter,
     intAsBigInt: true,
-    uniqueKeys: !json, // JSON duplicates are the validator's json/duplicate-member warning
+    uniqueKeys: false, // firstRepeatedKey() below; JSON duplicates are the validator's json/duplicate-member warning
     merge: version === '1.1',
     prettyErrors: false,
     strict: false,
   });
+  // A repeated key is an error of YAML: the one nearest the start is reported,
+  // as the parser would report its first error.
+  const repeated = json ? null : firstRepeatedKey(doc.contents);
+  let repeatedAt = repeated?.range[0];
+  // An empty key (`: value`) is placed where its line's content starts, at the ":".
+  if (repeated?.source === '') while ([0x20, 0x09, 0x0d, 0x0a].includes(text.charCodeAt(repeatedAt))) repeatedAt += 1;
+  if (repeated && !(doc.errors[0]?.pos?.[0] <= repeatedAt)) {
+    const { line, col } = lineCounter.linePos(repeatedAt);
+    throw new ParseError('Map keys must be unique', line, col);
+  }
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
     const where = error.linePos?.[0] ?? lineCounter.linePos(error.pos?.[0] ?? 0);

@@ -202,7 +202,7 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
       report = { file: input.name, syntax: null, kind: 'unparsable', error: { message: `could not be checked: ${error?.message ?? error}` }, notes: [], tasks: [] };
     }
     report.path = input.path;
-    // Named on the command line but not a request (a DescribeTask response): say why it was not checked.
+    // Named on the command line but not a task request (a DescribeTask response, another tool's file): say why it was not checked.
     if (report.kind === 'skipped' && !input.found) complain(`${input.name}: skipped: ${report.reason}`);
     if (report.kind === 'unparsable') {
       const { message, line, column } = report.error;

@@ -1,9 +1,11 @@
 // Which files found in folders and globs are task configurations. A file named
-// on the command line is always checked; one found by walking a folder is
+// on the command line is checked unless it is plainly something else (a
+// request about a task execution, another tool's file); one found by walking a folder is
 // checked only when it is a CloudFormation template, Terraform, a plan, or a
 // request of a DataSync task operation, recognised by its content. Everything
 // else (package.json, lock files, tsconfig.json, this command's own JSON and
 // SARIF reports, other tools' JSON and YAML) is skipped, never linted.
+import { fields } from '../node/index.mjs';
 
 /** File names that are never task configurations, whatever they hold (some are not even JSON). */
 const NEVER_TASKS = [
@@ -26,16 +28,13 @@ export function skippedByName(path) {
 
 /**
  * Members that only a DataSync task request has (CreateTask, UpdateTask,
- * StartTaskExecution). `Name` and `Tags` alone are too common to tell.
+ * StartTaskExecution): one of them makes a document a request. `Name` and
+ * `Tags` alone are too common to tell.
  */
 const TASK_MEMBERS = new Set([
   'SourceLocationArn',
   'DestinationLocationArn',
   'CloudWatchLogGroupArn',
-  'Options',
-  'Excludes',
-  'Includes',
-  'Schedule',
   'ManifestConfig',
   'TaskReportConfig',
   'TaskMode',
@@ -43,10 +42,82 @@ const TASK_MEMBERS = new Set([
   'OverrideOptions',
 ]);
 
-/** Whether a parsed document is a DataSync task request: an object with a member only requests have. */
+/**
+ * Members a task request has, but other tools' files too (a Glue crawler's or
+ * an SSM maintenance window's `Schedule` is a string, a .NET appsettings.json
+ * has `Options`): each counts only with the shape it has in a task request,
+ * or when every member of the document is a task request's.
+ */
+const SHARED_MEMBERS = ['Options', 'Schedule', 'Excludes', 'Includes'];
+
+/** The members of the three task operations' requests, and of Options and Schedule, from the model (fields()). */
+let model;
+function modelMembers() {
+  if (!model) {
+    const all = ['CreateTask', 'UpdateTask', 'StartTaskExecution'].flatMap((operation) => fields({ operation }));
+    const under = (prefix) => new Set(all.filter((f) => f.pointer.startsWith(prefix) && !f.pointer.slice(prefix.length).includes('/')).map((f) => f.name));
+    model = { request: under('/'), options: under('/Options/'), schedule: under('/Schedule/') };
+  }
+  return model;
+}
+
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Whether `value` has the shape `member` has in a task request (Options with an option, Schedule with ScheduleExpression or Status, a list of filters). */
+function hasRequestShape(member, value) {
+  const { options, schedule } = modelMembers();
+  if (member === 'Options') return isObject(value) && Object.keys(value).some((key) => options.has(key));
+  if (member === 'Schedule') return isObject(value) && Object.keys(value).some((key) => schedule.has(key));
+  return Array.isArray(value) && value.length > 0 && value.every((filter) => isObject(filter) && (Object.hasOwn(filter, 'FilterType') || Object.hasOwn(filter, 'Value')));
+}
+
+/**
+ * The task execution a document is about (UpdateTaskExecution's request: a
+ * TaskExecutionArn with Options; CancelTaskExecution's and
+ * DescribeTaskExecution's: the ARN alone), or null: an execution is not a
+ * task, and its Options are not a task's.
+ */
+function executionRequestOf(value) {
+  if (!isObject(value) || !Object.hasOwn(value, 'TaskExecutionArn')) return null;
+  if (Object.keys(value).some((key) => TASK_MEMBERS.has(key))) return null;
+  return Object.hasOwn(value, 'Options') ? 'an UpdateTaskExecution request' : 'a request about a task execution';
+}
+
+/**
+ * Whether a parsed document is a DataSync task request: an object with a
+ * member only task requests have, or with Options, Schedule, Excludes or
+ * Includes in a task request's shape, or with one of them and no member a
+ * task request does not have. A request about a task execution is not one.
+ */
 export function isTaskRequest(value) {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  return Object.keys(value).some((key) => TASK_MEMBERS.has(key));
+  if (!isObject(value) || executionRequestOf(value)) return false;
+  const keys = Object.keys(value);
+  if (keys.some((key) => TASK_MEMBERS.has(key))) return true;
+  const shared = SHARED_MEMBERS.filter((member) => Object.hasOwn(value, member));
+  if (shared.some((member) => hasRequestShape(member, value[member]))) return true;
+  return shared.length > 0 && keys.every((key) => modelMembers().request.has(key));
+}
+
+/**
+ * Why a document named on the command line is not a task request, or null
+ * (then it is checked as one). A request about a task execution
+ * (TaskExecutionArn) is not; nor is another tool's file: one that is not a
+ * task request (isTaskRequest) and has a member no task request has, and
+ * nothing like a member only task requests have (a `SourceLocationARN` is a
+ * request with a typo). Anything else, even `{}`, is checked, so that a request
+ * that lacks its required members says so.
+ */
+export function notATaskRequest(value) {
+  const execution = executionRequestOf(value);
+  if (execution) return `${execution} (TaskExecutionArn: an execution, not a task), not a task request (pass --operation to check it as one)`;
+  if (!isObject(value) || isTaskRequest(value)) return null;
+  const keys = Object.keys(value);
+  const loose = (name) => name.toLowerCase().replace(/[^a-z]/g, '');
+  const taskLike = new Set([...TASK_MEMBERS].map(loose));
+  if (keys.some((key) => taskLike.has(loose(key)))) return null;
+  const foreign = keys.find((key) => !modelMembers().request.has(key));
+  if (foreign === undefined) return null;
+  return `not a DataSync task request ("${foreign}" is not a member of one, and it has none that only task requests have) (pass --operation to check it as one)`;
 }
 
 /** Members of a DescribeTask response that no request has. */
@@ -79,7 +150,7 @@ export function responseOf(value) {
 }
 
 /** A name that only task configurations hold, as a whole word. */
-const TASK_WORDS = new RegExp(`\\b(?:${[...TASK_MEMBERS, 'AWSTemplateFormatVersion'].join('|')})\\b|AWS::DataSync::Task\\b|\\baws_datasync_task\\b`);
+const TASK_WORDS = new RegExp(`\\b(?:${[...TASK_MEMBERS, ...SHARED_MEMBERS, 'AWSTemplateFormatVersion'].join('|')})\\b|AWS::DataSync::Task\\b|\\baws_datasync_task\\b`);
 
 /**
  * Whether a file that cannot be parsed may still be a task configuration: it

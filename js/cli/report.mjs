@@ -17,7 +17,7 @@ import { checkRequest, requestWithDefaults, resolveUnknowns } from './check.mjs'
 import { findTasks, isTemplate, mapProperties, parameterDefaults, templateLocations, Unknown } from './cloudformation.mjs';
 import { looksLikeJson, ParseError, parseYaml, positionOf, readJson, toJsonText } from './documents.mjs';
 import { isTerraformShow, terraformShowReport } from './terraform-plan.mjs';
-import { isTaskRequest, mentionsTask, responseOf } from './recognise.mjs';
+import { isTaskRequest, mentionsTask, notATaskRequest, responseOf } from './recognise.mjs';
 import { INVALID_SUPPRESSION, METADATA_KEY, metadataSuppressions } from './suppress.mjs';
 
 let cachedFields;
@@ -296,12 +296,17 @@ function skipped(base, reason = 'not a task configuration') {
 }
 
 /**
- * A DescribeTask or DescribeTaskExecution response, skipped unless
+ * A DescribeTask or DescribeTaskExecution response, a request about a task
+ * execution or another tool's file (recognise.mjs), skipped unless
  * --operation says how to check it; null for anything else.
  */
 function skippedResponse(base, value, options) {
-  const response = options.operation && options.operation !== 'auto' ? null : responseOf(value);
-  if (!response) return null;
+  if (options.operation && options.operation !== 'auto') return null;
+  const response = responseOf(value);
+  if (!response) {
+    const reason = notATaskRequest(value);
+    return reason ? skipped(base, reason) : null;
+  }
   const command = response === 'DescribeTask' ? 'describe-task' : 'describe-task-execution';
   return skipped(base, `a ${response} response (aws datasync ${command} output), not a request (pass --operation to check it as one)`);
 }

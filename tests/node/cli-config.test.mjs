@@ -452,11 +452,15 @@ test('the configuration file itself is skipped in folder mode (by its name and b
   assert.deepEqual(document.files.map((f) => [f.file, f.kind]), [['search/.datasync-task-validator.json', 'skipped']]);
 });
 
-test('a file named on the command line is always checked, even package.json', () => {
-  const { status, document } = json(['--no-config', 'folder/package.json', 'folder/report.json']);
-  assert.equal(status, 1);
-  assert.deepEqual(document.files.map((f) => f.kind), ['request', 'request']);
-  assert.ok(reported(document).includes('request/missing-member error'));
+test('a file named on the command line is not skipped by its name; what is plainly not a request is skipped with a line that says so, --operation checks it', () => {
+  const { status, stderr, document } = json(['--no-config', 'folder/package.json', 'folder/report.json']);
+  assert.equal(status, 0);
+  assert.deepEqual(document.files.map((f) => f.kind), ['skipped', 'skipped']);
+  assert.match(stderr, /^datasync-task-validator: folder\/package\.json: skipped: not a DataSync task request \("\w+" is not a member of one/);
+  const forced = json(['--no-config', '--operation', 'CreateTask', 'folder/package.json', 'folder/report.json']);
+  assert.equal(forced.status, 1);
+  assert.deepEqual(forced.document.files.map((f) => f.kind), ['request', 'request']);
+  assert.ok(reported(forced.document).includes('request/missing-member error'));
 });
 
 test('a glob finds files as a folder does: skipped unless they are task configurations', () => {

@@ -109,3 +109,56 @@ test('a mapping of 40,000 keys is read in linear time (the quadratic check took 
   assert.ok(seconds < 6, `${seconds.toFixed(1)} s`);
   assert.deepEqual(parseError(`${text}  Key39999: again\n`), ['Map keys must be unique', 40_002, 3]);
 });
+
+// ---------------------------------------------------------------------------
+// Which documents are task requests (recognise.mjs)
+// ---------------------------------------------------------------------------
+
+const RECOGNISE = `${DOCUMENTS}/recognise`;
+
+test('other tools\' files with a Schedule or Options, and a request about a task execution, are skipped in a folder', () => {
+  const { status, document } = json([RECOGNISE]);
+  assert.equal(status, 1);
+  const kinds = Object.fromEntries(document.files.map((f) => [f.file.slice(RECOGNISE.length + 1), f.kind]));
+  assert.deepEqual(kinds, {
+    'others/appsettings.json': 'skipped',
+    'others/crawler.json': 'skipped',
+    'others/patch-window.yaml': 'skipped',
+    'others/throttle-execution.json': 'skipped',
+    'requests/filters-only.json': 'request',
+    'requests/options-only.json': 'request',
+    'requests/schedule-as-text.yaml': 'request',
+    'requests/update-schedule.yaml': 'request',
+  });
+});
+
+test('named on the command line, they are skipped with a line that says why; --operation checks them', () => {
+  const others = ['appsettings.json', 'crawler.json', 'patch-window.yaml', 'throttle-execution.json'].map((name) => `${RECOGNISE}/others/${name}`);
+  const { status, stderr, document } = json(others);
+  assert.equal(status, 0);
+  assert.deepEqual(document.files.map((f) => f.kind), ['skipped', 'skipped', 'skipped', 'skipped']);
+  const why = (foreign) => `not a DataSync task request ("${foreign}" is not a member of one, and it has none that only task requests have) (pass --operation to check it as one)`;
+  assert.equal(
+    stderr,
+    [
+      `${others[0]}: skipped: ${why('Logging')}`,
+      `${others[1]}: skipped: ${why('Role')}`,
+      `${others[2]}: skipped: ${why('Duration')}`,
+      `${others[3]}: skipped: an UpdateTaskExecution request (TaskExecutionArn: an execution, not a task), not a task request (pass --operation to check it as one)`,
+    ].map((line) => `datasync-task-validator: ${line}\n`).join(''),
+  );
+  const forced = json(['--operation', 'CreateTask', others[3]]);
+  assert.equal(forced.status, 1);
+  assert.equal(forced.document.files[0].kind, 'request');
+});
+
+test('named, a document made of task request members, or with a member only requests have (even misspelt), is checked', () => {
+  const { stderr, document } = json([`${RECOGNISE}/requests/schedule-as-text.yaml`]);
+  assert.equal(stderr, '');
+  assert.deepEqual(document.files.map((f) => f.kind), ['request']);
+  for (const text of ['{}', '{"Name": "x", "Tags": []}', '{"SourceLocationARN": "arn", "Role": "r"}', '[{"Options": {}}]', '"text"']) {
+    const result = spawnSync(process.execPath, [BIN, '--format', 'json', '-'], { input: text, encoding: 'utf8' });
+    assert.equal(JSON.parse(result.stdout).files[0].kind, 'request', text);
+    assert.equal(result.stderr, '', text);
+  }
+});

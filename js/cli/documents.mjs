@@ -133,6 +133,50 @@ function firstRepeatedKey(root) {
   return first;
 }
 
+/**
+ * Collections nested deeper than this are read as empty: the validator stops
+ * at 64 levels (json/too-deep, placed in the document by tooDeepPointer()),
+ * and the reading below stays far from the JS stack's limit. The `yaml`
+ * package itself runs out of stack near 800 levels; what it drops there is
+ * beyond this depth.
+ */
+const MAX_READ_DEPTH = 100;
+
+/** Whether collections nest more than `limit` levels deep under `root` (iterative: no stack). */
+function nestsDeeperThan(root, limit) {
+  const pending = [[root, 1]];
+  while (pending.length > 0) {
+    const [node, level] = pending.pop();
+    if (isPair(node)) {
+      pending.push([node.key, level], [node.value, level]);
+    } else if (isMap(node) || isSeq(node)) {
+      if (level > limit) return true;
+      for (const item of node.items) pending.push([item, level + 1]);
+    }
+  }
+  return false;
+}
+
+/**
+ * The JSON Pointer of the first array or object nested more than `limit`
+ * levels deep in `value` (the value itself is level 1), in the order
+ * JSON.stringify writes members, or null: where the validator's
+ * json/too-deep is, in a document whose JSON text the command made.
+ */
+export function tooDeepPointer(value, limit = 64) {
+  const pending = [[value, '', 1]];
+  while (pending.length > 0) {
+    const [node, pointer, level] = pending.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (level > limit) return pointer;
+    const entries = Object.entries(node);
+    for (let i = entries.length - 1; i >= 0; i -= 1) {
+      pending.push([entries[i][1], `${pointer}/${escapeSegment(entries[i][0])}`, level + 1]);
+    }
+  }
+  return null;
+}
+
 /** Whether `text` looks like JSON (its first significant character opens an object or array). */
 export function looksLikeJson(text) {
   return /^\s*[{[]/.test(text);
@@ -162,6 +206,11 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
     prettyErrors: false,
     strict: false,
   });
+  // Out of stack: the document nests far deeper than the validator reads (its
+  // json/too-deep says where), or cannot be read at all.
+  if (doc.errors[0]?.code === 'RESOURCE_EXHAUSTION' && nestsDeeperThan(doc.contents, MAX_READ_DEPTH)) {
+    doc.errors = doc.errors.filter((error) => error.code !== 'RESOURCE_EXHAUSTION');
+  }
   // A repeated key is an error of YAML: the one nearest the start is reported,
   // as the parser would report its first error.
   const repeated = json ? null : firstRepeatedKey(doc.contents);
@@ -178,6 +227,8 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
     const message =
       error.code === 'MULTIPLE_DOCS'
         ? 'the file holds more than one YAML document (a second "---" line starts another); check each request or template in a file of its own'
+        : error.code === 'RESOURCE_EXHAUSTION'
+          ? 'the document nests collections too deeply to be read, far deeper than any request or template'
         : error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new ParseError(message, where.line, where.col);
   }
@@ -198,7 +249,7 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
   let aliasedNodes = 0;
   let outermostAlias = null; // the alias in the document being expanded, for the error's position
 
-  const toValue = (node, pointer) => {
+  const toValue = (node, pointer, depth) => {
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
       aliasesExpanded += 1;
@@ -219,7 +270,7 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
       if (aliasDepth === 0) outermostAlias = node;
       aliasDepth += 1;
       try {
-        return toValue(target, pointer);
+        return toValue(target, pointer, depth);
       } finally {
         aliasDepth -= 1;
         seen.delete(target);
@@ -247,6 +298,8 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
         const dot = value.indexOf('.');
         value = dot < 0 ? [value] : [value.slice(0, dot), value.slice(dot + 1)];
       }
+    } else if ((isMap(node) || isSeq(node)) && depth > MAX_READ_DEPTH) {
+      value = isMap(node) ? {} : [];
     } else if (isMap(node)) {
       value = {};
       // YAML 1.1 merge keys (`<<: *defaults`): merged members first, so that
@@ -255,7 +308,7 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
       for (const pair of node.items.filter(isMerge)) {
         const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
         for (const source of [...sources].reverse()) {
-          const merged = toValue(source, pointer);
+          const merged = toValue(source, pointer, depth);
           if (merged !== null && typeof merged === 'object' && !Array.isArray(merged)) {
             for (const [key, member] of Object.entries(merged)) setMember(value, key, member);
           }
@@ -267,14 +320,14 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
         const child = `${pointer}/${escapeSegment(key)}`;
         const position = at(pair.key) ?? at(pair.value);
         if (position) record(positions, child, position);
-        setMember(value, key, toValue(pair.value, child));
+        setMember(value, key, toValue(pair.value, child, depth + 1));
       }
     } else if (isSeq(node)) {
       value = node.items.map((item, index) => {
         const child = `${pointer}/${index}`;
         const position = at(item);
         if (position) record(positions, child, position);
-        return toValue(item, child);
+        return toValue(item, child, depth + 1);
       });
     } else {
       value = null;
@@ -288,7 +341,7 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
   };
 
   positions.set('', at(doc.contents) ?? { line: 1, column: 1 });
-  const value = toValue(doc.contents, '');
+  const value = toValue(doc.contents, '', 1);
   return { value, positions, scalars, unknownTags };
 }
 

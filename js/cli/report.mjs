@@ -15,7 +15,7 @@
 import { applyDefaults, describeSchedule, fields as fieldList, validate } from '../node/index.mjs';
 import { checkRequest, requestWithDefaults, resolveUnknowns } from './check.mjs';
 import { findTasks, isTemplate, mapProperties, parameterDefaults, templateLocations, Unknown } from './cloudformation.mjs';
-import { looksLikeJson, ParseError, parseYaml, positionOf, readJson, toJsonText } from './documents.mjs';
+import { looksLikeJson, ParseError, parseYaml, positionOf, readJson, toJsonText, tooDeepPointer } from './documents.mjs';
 import { isTerraformShow, terraformShowReport } from './terraform-plan.mjs';
 import { isTaskRequest, mentionsTask, notATaskRequest, responseOf } from './recognise.mjs';
 import { INVALID_SUPPRESSION, METADATA_KEY, metadataSuppressions } from './suppress.mjs';
@@ -48,6 +48,31 @@ function located(items, positions, prefix) {
     const { line, column } = positionOf(map, prefix + item.path);
     return { ...item, line, column };
   });
+}
+
+/**
+ * json/too-deep at its place in the file. The validator's line and column
+ * are in the JSON text it read: the file's own for a JSON request, but the
+ * command's for YAML (and for a template's task); there the collection that
+ * opens the 65th level is found in `value` (what that text was made from) and
+ * `at(pointer)` gives its position in the document.
+ */
+function placeTooDeep(diagnostic, value, at) {
+  if (diagnostic.code !== 'json/too-deep') return diagnostic;
+  let { line, column } = diagnostic.params ?? {};
+  if (at) {
+    const pointer = tooDeepPointer(value);
+    if (pointer === null) return diagnostic;
+    ({ line, column } = at(pointer));
+  }
+  if (!Number.isInteger(line) || !Number.isInteger(column)) return diagnostic;
+  return {
+    ...diagnostic,
+    message: diagnostic.message.replace(/\(at line \d+, column \d+\)/, `(at line ${line}, column ${column})`),
+    params: { ...diagnostic.params, line, column },
+    line,
+    column,
+  };
 }
 
 function scheduleOf(request) {
@@ -92,7 +117,8 @@ function requestReport(base, text, positions, options, value, result) {
   const settings = operation === 'CreateTask' ? undefined : { operation };
   if (result === undefined || settings) result = validate(text, settings);
   const diagnostics = [...result.errors, ...result.warnings].sort(byPathThenCode);
-  const task = { logicalId: null, pointer: '', diagnostics: located(diagnostics, positions, ''), notes: [] };
+  const at = base.syntax === 'json' ? null : (pointer) => positionOf(positions, pointer);
+  const task = { logicalId: null, pointer: '', diagnostics: located(diagnostics, positions, '').map((d) => placeTooDeep(d, value, at)), notes: [] };
   if (settings) {
     task.operation = operation;
     task.notes.push({
@@ -256,7 +282,8 @@ function templateReport(base, document, options) {
     const task = {
       logicalId,
       pointer,
-      diagnostics: located([...mapped.diagnostics, ...diagnostics].map(back).sort(byPathThenCode), document.positions, pointer),
+      diagnostics: located([...mapped.diagnostics, ...diagnostics].map(back).sort(byPathThenCode), document.positions, pointer).map((d) =>
+        placeTooDeep(d, mapped.request, (at) => positionOf(document.positions, pointer + mapped.toDocument(at)))),
       notes: [],
     };
     // Suppressions in the resource's Metadata (suppress.mjs applies them).

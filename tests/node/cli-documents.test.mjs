@@ -4,8 +4,10 @@
 // it is in the file.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { parseYaml } from '../../pkg/cli/documents.mjs';
 import { pkgDir, repoRoot, requireBuiltPackage } from './helpers.mjs';
 
@@ -161,4 +163,51 @@ test('named, a document made of task request members, or with a member only requ
     assert.equal(JSON.parse(result.stdout).files[0].kind, 'request', text);
     assert.equal(result.stderr, '', text);
   }
+});
+
+// ---------------------------------------------------------------------------
+// Deep nesting: json/too-deep where the 65th level opens in the file
+// ---------------------------------------------------------------------------
+
+const deepDir = mkdtempSync(join(tmpdir(), 'dtv-cli-documents-'));
+after(() => rmSync(deepDir, { recursive: true, force: true }));
+
+const SOURCE_LINE = 'SourceLocationArn: arn:aws:datasync:eu-west-1:111122223333:location/loc-0aa11bb22cc33dd44';
+
+/** The json/too-deep diagnostics of `text` written to `name`, as [line, column, params, message]; and the exit status. */
+function tooDeep(name, text) {
+  const path = join(deepDir, name);
+  writeFileSync(path, text);
+  const { status, stderr, document } = json(['--operation', 'CreateTask', path]);
+  assert.equal(stderr, '');
+  assert.doesNotMatch(JSON.stringify(document), /call stack/);
+  const found = document.files[0].tasks.flatMap((task) => task.diagnostics).filter((d) => d.code === 'json/too-deep');
+  return { status, found: found.map((d) => [d.line, d.column, d.params, d.message.match(/\(at line \d+, column \d+\)/)?.[0]]) };
+}
+
+test('a YAML request nested more than 64 levels is json/too-deep at the YAML position, even 1,000 levels deep', () => {
+  for (const levels of [70, 1_000]) {
+    const flow = tooDeep(`flow-${levels}.yaml`, `${SOURCE_LINE}\nOptions: ${'['.repeat(levels)}${']'.repeat(levels)}\n`);
+    // The root mapping is level 1, Options' list level 2 (column 10): level 65 opens at column 73.
+    assert.deepEqual(flow, { status: 1, found: [[2, 73, { line: 2, column: 73 }, '(at line 2, column 73)']] }, `${levels} levels`);
+    const block = tooDeep(`block-${levels}.yaml`, `${SOURCE_LINE}\nOptions:\n${Array.from({ length: levels }, (_, i) => `${'  '.repeat(i + 1)}a:`).join('\n')} 1\n`);
+    // Options' mapping is level 2; the member whose value is level 65 is the 63rd "a", on line 65.
+    assert.deepEqual(block, { status: 1, found: [[65, 127, { line: 65, column: 127 }, '(at line 65, column 127)']] }, `${levels} levels`);
+  }
+});
+
+test('a template\'s task nested too deep is placed in the template; a JSON request at the validator\'s own position', () => {
+  const template = [
+    'AWSTemplateFormatVersion: "2010-09-09"',
+    'Resources:',
+    '  Deep:',
+    '    Type: AWS::DataSync::Task',
+    '    Properties:',
+    `      ${SOURCE_LINE}`,
+    `      Options: ${'['.repeat(1_000)}${']'.repeat(1_000)}`,
+  ].join('\n');
+  // Properties is the request (level 1), Options' list level 2 at column 16: level 65 at column 79.
+  assert.deepEqual(tooDeep('template.yaml', template), { status: 1, found: [[7, 79, { line: 7, column: 79 }, '(at line 7, column 79)']] });
+  const request = `{"SourceLocationArn": "x",\n "Options": ${'['.repeat(70)}${']'.repeat(70)}}`;
+  assert.deepEqual(tooDeep('request.json', request), { status: 1, found: [[2, 76, { line: 2, column: 76 }, '(at line 2, column 76)']] });
 });

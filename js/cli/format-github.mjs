@@ -3,9 +3,14 @@
 //   ::error file=tasks/a.json,line=4,col=5,title=options/enhanced-mtime-none::Enhanced mode …
 // warning -> ::warning, info -> ::notice. Values are escaped as the runner
 // expects (actions/toolkit's command.ts): in the message %, CR and LF; in a
-// property also : and ,. The summary follows as a plain log line.
+// property also : and ,. Before those, control characters and bidirectional
+// overrides in file names and messages are written as the human format
+// writes them (\xHH, \u{HHHH}): the runner prints a command's text in the log
+// and the annotation, where an ESC or U+202E would act. The summary follows
+// as a plain log line.
 import { relative, resolve, sep } from 'node:path';
 import { findings, memberOf } from './findings.mjs';
+import { escapeControls } from './format-human.mjs';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -35,13 +40,13 @@ export function formatGithub(run, { quiet = false, warningsAsErrors = false, cwd
   const out = findings(run, { quiet, warningsAsErrors }).map((finding) => {
     const member = memberOf(finding);
     const properties = [
-      `file=${escapeProperty(fileOf(finding.file, cwd))}`,
+      `file=${escapeProperty(escapeControls(fileOf(finding.file, cwd)))}`,
       `line=${finding.line}`,
       `col=${finding.column}`,
-      `title=${escapeProperty(finding.code)}`,
+      `title=${escapeProperty(escapeControls(finding.code))}`,
     ].join(',');
     const message = member ? `${finding.message} [${member}]` : finding.message;
-    return `::${COMMAND[finding.severity]} ${properties}::${escapeData(message)}`;
+    return `::${COMMAND[finding.severity]} ${properties}::${escapeData(escapeControls(message))}`;
   });
   const { summary } = run;
   let text = `${plural(summary.checked, 'file')} checked: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`;

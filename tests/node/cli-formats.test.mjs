@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { escapeData, escapeProperty } from '../../pkg/cli/format-github.mjs';
 import { escapeXml } from '../../pkg/cli/format-junit.mjs';
-import { pkgDir, repoRoot, requireBuiltPackage } from './helpers.mjs';
+import { DESTINATION, pkgDir, repoRoot, requireBuiltPackage, SOURCE } from './helpers.mjs';
 
 requireBuiltPackage();
 const BIN = join(pkgDir, 'cli', 'bin.mjs');
@@ -77,6 +77,21 @@ test('--format github escapes as the runner expects: %, CR, LF in messages; also
   assert.equal(
     line,
     '::error file=tasks/a%3Ab%2Cc.json,line=1,col=66,title=value/not-in-enum::VerifyMode "100%25" is not one of POINT_IN_TIME_CONSISTENT, ONLY_FILES_TRANSFERRED or NONE. [/Options/VerifyMode]',
+  );
+});
+
+test('--format github writes control characters and bidirectional overrides of file names and messages as the human format does', () => {
+  // A title-setting OSC sequence ended by BEL, a right-to-left override and a line feed in the name; an ESC sequence in a member name.
+  const name = 'tasks/x\u001b]0;owned\u0007\u202egnp.json\n::error::forged';
+  const request = `{"SourceLocationArn": "${SOURCE}", "DestinationLocationArn": "${DESTINATION}", "\\u001b[2J\\u2066": 1}`;
+  const { stdout } = run(['-f', 'github', '--stdin-filename', name, '-'], { input: request });
+  const [line, ...rest] = stdout.split('\n');
+  assert.equal(rest.length, 2, stdout); // the summary and the final newline
+  assert.doesNotMatch(stdout.slice(0, -1).replace('\n', ' '), /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  assert.equal(
+    line,
+    '::error file=tasks/x\\x1b]0;owned\\x07\\u{202e}gnp.json\\x0a%3A%3Aerror%3A%3Aforged,line=1,col=197,title=request/unknown-member::' +
+      '"\\u{1b}[2J\\u{2066}" is not a CreateTask member and would be rejected; remove it. [/\\x1b[2J\\u{2066}]',
   );
 });
 

@@ -716,7 +716,7 @@ command {
     /// A value CloudFormation resolves at deploy time (Ref, Fn::GetAtt, Fn::Sub, Fn::If, …) was not checked.
     "cloudformation/not-checked", Info {
         params: &[],
-        what: "A property whose value is an intrinsic function (`Ref`, any `Fn::*`) or a string with a dynamic reference (`{{resolve:ssm:…}}`, `ssm-secure`, `secretsmanager`) is known only at deploy time, so it is not checked; rules that depend on it do not fire.",
+        what: "A property whose value is an intrinsic function (`Ref`, any `Fn::*`), a string with a dynamic reference (`{{resolve:ssm:…}}`, `secretsmanager`), or a `Ref` to a parameter whose Default is one, is known only at deploy time, so it is not checked; rules that depend on it do not fire. An `ssm-secure` reference is not checked either, but the note says that CloudFormation's documentation lists no `AWS::DataSync::Task` property among those that accept it, so the stack operation may fail.",
         why: "Deploy-time values are never errors: the command tries placeholders and reports only what every try reports, and says what it could not check.",
         example: source("yaml", "      SourceLocationArn: !Ref SourceLocation"),
         fix: "Nothing to fix; check the deployed task, or give the value directly.",

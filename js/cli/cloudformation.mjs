@@ -51,6 +51,7 @@ export class Unknown {
     // e.g. !If [c, x, !Ref AWS::NoValue]; a dynamic reference always resolves to a string.
     this.mayBeAbsent = !dynamicReference && !ALWAYS_A_VALUE.has(name);
     this.unknownTag = known ? undefined : description; // a YAML tag this command does not know
+    this.reason = undefined; // the note's clause after the description, when not 'which CloudFormation resolves at deploy time'
   }
 }
 
@@ -60,6 +61,17 @@ export class Unknown {
  * CloudFormation replaces with the stored value at deploy time.
  */
 export const hasDynamicReference = (value) => typeof value === 'string' && value.includes('{{resolve:');
+
+/** 'the dynamic reference {{resolve:…}}' for a whole reference, else 'the string "…" with a dynamic reference'. */
+const dynamicReferenceDescription = (value) =>
+  /^\{\{resolve:[^{}]*\}\}$/.test(value) ? `the dynamic reference ${value}` : `the string ${JSON.stringify(value)} with a dynamic reference`;
+
+// CloudFormation's documentation lists the resource properties that accept an
+// ssm-secure reference (passwords of RDS, Redshift, Directory Service, …); no
+// AWS::DataSync::Task property is among them. Not an error: the list is the
+// documentation's, not the service's, and a finding must never be a false alarm.
+const SSM_SECURE_REASON =
+  "which CloudFormation resolves only in the resource properties its documentation lists for ssm-secure, and no AWS::DataSync::Task property is one, so the stack operation may fail (ssm and secretsmanager references work in any property)";
 
 /** Marks a member CloudFormation leaves out (`Ref: AWS::NoValue`). */
 export const ABSENT = Symbol('absent');
@@ -184,7 +196,8 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
       return unknown;
     }
     if (hasDynamicReference(value)) {
-      const unknown = new Unknown(pointer, value, `the dynamic reference ${value}`, { dynamicReference: true });
+      const unknown = new Unknown(pointer, value, dynamicReferenceDescription(value), { dynamicReference: true });
+      if (value.includes('{{resolve:ssm-secure:')) unknown.reason = SSM_SECURE_REASON;
       unknowns.push(unknown);
       return unknown;
     }
@@ -330,9 +343,9 @@ function getAttTarget(value) {
 }
 
 /**
- * The text of a bucket ARN written as `Fn::Sub` or as `Fn::Join` with an empty
- * delimiter, each value CloudFormation substitutes standing as `${}`; null for
- * anything else.
+ * The text of a bucket ARN written as `Fn::Sub` or as `Fn::Join` (any literal
+ * delimiter, e.g. '' or ':'), each value CloudFormation substitutes standing as
+ * `${}`; null for anything else.
  */
 function substitutedText(value) {
   if (!isObject(value)) return null;
@@ -340,8 +353,8 @@ function substitutedText(value) {
   if (typeof sub === 'string') return sub;
   if (Array.isArray(sub) && typeof sub[0] === 'string') return sub[0];
   const join = value['Fn::Join'];
-  if (!Array.isArray(join) || join[0] !== '' || !Array.isArray(join[1])) return null;
-  return join[1].map((part) => (typeof part === 'string' ? part : '${}')).join('');
+  if (!Array.isArray(join) || typeof join[0] !== 'string' || !Array.isArray(join[1])) return null;
+  return join[1].map((part) => (typeof part === 'string' ? part : '${}')).join(join[0]);
 }
 
 /**
@@ -454,6 +467,8 @@ export function parameterDefaults(template, unknowns) {
     const parameter = parameters[name];
     if (!isObject(parameter) || !['String', 'Number'].includes(parameter.Type)) continue;
     const value = parameter.Default;
+    // A Default may itself be a dynamic reference: a deploy-time value, never checked as text.
+    if (hasDynamicReference(value)) continue;
     const scalar = typeof value === 'string' || typeof value === 'bigint' || (typeof value === 'number' && Number.isFinite(value));
     if (scalar) out.set(unknown, { parameter: name, value });
   }

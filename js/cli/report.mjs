@@ -266,7 +266,7 @@ function templateReport(base, document, options) {
             ? `Checked with the parameter's Default ${JSON.stringify(String(defaulted.value))}: ${what} from ${unknown.description}, and a stack may pass another value, which is not checked.`
           : location
             ? `Not checked: ${what} from ${unknown.description}, which CloudFormation resolves at deploy time; the location rules use what the template says of ${location.logicalId}.`
-            : `Not checked: ${what} from ${unknown.description}, which CloudFormation resolves at deploy time.`,
+            : `Not checked: ${what} from ${unknown.description}, ${unknown.reason ?? 'which CloudFormation resolves at deploy time'}.`,
       });
     }
     // Back from request pointers to pointers inside Properties.

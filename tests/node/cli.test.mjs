@@ -323,6 +323,12 @@ test('location ARNs that refer to location resources of the template bring the l
     '/SourceLocationArn': 'NamedBucketLocation',
     '/DestinationLocationArn': 'JoinedBucketLocation',
   });
+  // And joined with ':' as the delimiter.
+  assert.deepEqual(codes(byTask.CopyToColonJoinedBucket), ['/Options/PosixPermissions locations/posix-between-object-stores']);
+  assert.deepEqual(byTask.CopyToColonJoinedBucket.diagnostics[0].params.locationResources, {
+    '/SourceLocationArn': 'NamedBucketLocation',
+    '/DestinationLocationArn': 'ColonJoinedBucketLocation',
+  });
   // Fn::If: each branch is checked; a finding of one branch names its condition.
   assert.deepEqual(codes(byTask.ArchiveFiles), [
     '/Options/PosixPermissions locations/posix-between-object-stores',
@@ -390,7 +396,7 @@ test('JSON template: Fn::GetAtt and Ref are skipped, the rest is checked with it
 test('a template whose every value is an intrinsic function has no errors, only notes', () => {
   const { status, document } = json([fixture('templates/all-intrinsics.yaml')]);
   assert.equal(status, 0, JSON.stringify(document.files[0].tasks.map((t) => t.diagnostics)));
-  const [task, noProperties, fromParameterStore] = document.files[0].tasks;
+  const [task, noProperties, fromParameterStore, fromParameterDefaults] = document.files[0].tasks;
   assert.deepEqual(task.diagnostics, []);
   assert.equal(task.notes.length, 20);
   assert.ok(task.notes.every((n) => n.code === 'cloudformation/not-checked'));
@@ -402,6 +408,22 @@ test('a template whose every value is an intrinsic function has no errors, only 
     ['/DestinationLocationArn', '/Name', '/SourceLocationArn', '/Tags/0/Value'].map((p) => [p, 'cloudformation/not-checked']),
   );
   assert.match(fromParameterStore.notes.find((n) => n.path === '/SourceLocationArn').message, /^Not checked: the value comes from the dynamic reference \{\{resolve:ssm:\/datasync\/source-location-arn\}\}, which CloudFormation resolves at deploy time\.$/);
+  // A string that only contains a reference is named as such.
+  assert.equal(
+    fromParameterStore.notes.find((n) => n.path === '/Name').message,
+    'Not checked: the value comes from the string "nightly-{{resolve:ssm:/env/name}}" with a dynamic reference, which CloudFormation resolves at deploy time.',
+  );
+  // A parameter's Default that is a dynamic reference is not checked as text (it was: two value/pattern-mismatch errors).
+  assert.deepEqual(fromParameterDefaults.diagnostics, []);
+  assert.deepEqual(
+    fromParameterDefaults.notes.map((n) => [n.path, n.code]),
+    ['/DestinationLocationArn', '/Schedule/ScheduleExpression', '/SourceLocationArn'].map((p) => [p, 'cloudformation/not-checked']),
+  );
+  // ssm-secure is not claimed to resolve in a task's property.
+  assert.match(
+    fromParameterDefaults.notes.find((n) => n.path === '/DestinationLocationArn').message,
+    /ssm-secure\}?.*no AWS::DataSync::Task property is one, so the stack operation may fail/,
+  );
   assert.equal(document.summary.errors + document.summary.warnings, 0);
 });
 

@@ -40,6 +40,7 @@ export type DiagnosticCode =
   | 'schedule/five-field-cron'
   | 'schedule/too-frequent'
   | 'schedule/nonstandard-spelling'
+  | 'schedule/rate-unit-singular-plural'
   | 'schedule/never-fires'
   | 'filter/empty-pattern'
   | 'filter/include-wildcard-not-last'
@@ -92,6 +93,7 @@ export interface DiagnosticSeverities {
   'schedule/five-field-cron': 'error';
   'schedule/too-frequent': 'error';
   'schedule/nonstandard-spelling': 'warning';
+  'schedule/rate-unit-singular-plural': 'warning';
   'schedule/never-fires': 'warning';
   'filter/empty-pattern': 'error';
   'filter/include-wildcard-not-last': 'error';
@@ -290,6 +292,11 @@ export interface DiagnosticParams {
     /** the documented spelling */
     suggestion: string;
   };
+  /** A rate unit not in the number EventBridge requires for its value (`rate(1 days)`, `rate(5 hour)`); `params.suggestion` is the documented form. */
+  'schedule/rate-unit-singular-plural': {
+    /** the expression with the unit in the number EventBridge requires */
+    suggestion: string;
+  };
   /** A schedule that matches no future time (30 February, only past years). */
   'schedule/never-fires': {
     /** the time the search started from, ISO 8601 UTC */
@@ -411,6 +418,7 @@ export type DiagnosticCodeWithParams =
   | 'logging/enhanced-log-group-name'
   | 'schedule/too-frequent'
   | 'schedule/nonstandard-spelling'
+  | 'schedule/rate-unit-singular-plural'
   | 'filter/include-wildcard-not-last'
   | 'filter/include-trailing-wildcards'
   | 'filter/include-without-slash'

@@ -35,6 +35,7 @@ export type Code =
   | 'schedule/five-field-cron'
   | 'schedule/too-frequent'
   | 'schedule/nonstandard-spelling'
+  | 'schedule/rate-unit-singular-plural'
   | 'schedule/never-fires'
   | 'filter/empty-pattern'
   | 'filter/include-wildcard-not-last'

@@ -196,6 +196,12 @@ const CODES = [
     "emittedBy": "validator"
   },
   {
+    "code": "schedule/rate-unit-singular-plural",
+    "severity": "warning",
+    "summary": "A rate unit not in the number EventBridge requires for its value (`rate(1 days)`, `rate(5 hour)`); `params.suggestion` is the documented form.",
+    "emittedBy": "validator"
+  },
+  {
     "code": "schedule/never-fires",
     "severity": "warning",
     "summary": "A schedule that matches no future time (30 February, only past years).",

@@ -448,11 +448,11 @@ validator {
             optional("unit", "string", "the rate's unit as written"),
             optional("max", "number", "the largest rate value accepted"),
         ],
-        what: "ScheduleExpression is neither `cron(...)` with six fields in EventBridge syntax nor `rate(value unit)`: a value out of range, `?` in both or neither day field, a unit in the wrong number (`rate(1 hours)`), ...",
+        what: "ScheduleExpression is neither `cron(...)` with six fields in EventBridge syntax nor `rate(value unit)`: a value out of range, `?` in both or neither day field, an unknown rate unit, ... (a rate unit in the other number, `rate(1 hours)`, is `schedule/rate-unit-singular-plural`).",
         why: "DataSync uses EventBridge's schedule syntax and rejects anything else.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Schedule": {"ScheduleExpression": "cron(0 8 1 * * *)"}}"#),
         fix: "Follow the message; for a few mistakes `params.suggestion` (and the fix) is the corrected expression (here: `cron(0 8 1 * ? *)`).",
-        autofix: "only for a keyword with a space before its parenthesis (`Rate (1 day)` → `rate(1 day)`), a rate unit in the wrong number (`rate(1 hours)` → `rate(1 hour)`) and a cron whose other day field is `*` (`cron(0 8 1 * * *)` → `cron(0 8 1 * ? *)`)",
+        autofix: "only for a keyword with a space before its parenthesis (`Rate (1 day)` → `rate(1 day)`) and a cron whose other day field is `*` (`cron(0 8 1 * * *)` → `cron(0 8 1 * ? *)`)",
         source: "EventBridge User Guide, schedule expressions (cron and rate syntax): https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html; DataSync User Guide, Scheduling your task: https://docs.aws.amazon.com/datasync/latest/userguide/task-scheduling.html",
     }
     /// A Unix-style five-field cron; EventBridge needs six. `params.suggestion` is the six-field expression that means the same.
@@ -484,6 +484,16 @@ validator {
         fix: "Use `params.suggestion` (the fix applies it).",
         autofix: "`replace` with the documented spelling (`CRON(` → `cron(`, `rate(2 Hours)` → `rate(2 hours)`, spaces trimmed, stray commas in cron lists removed)",
         source: "EventBridge User Guide, schedule expressions (the documented forms): https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html; the project's policy: a warning where the service's behaviour is unknown",
+    }
+    /// A rate unit not in the number EventBridge requires for its value (`rate(1 days)`, `rate(5 hour)`); `params.suggestion` is the documented form.
+    ScheduleRateUnitSingularPlural = "schedule/rate-unit-singular-plural", Warning {
+        params: &[param("suggestion", "string", "the expression with the unit in the number EventBridge requires")],
+        what: "A rate expression whose unit is plural for a value of 1 (`rate(1 days)`) or singular for a larger value (`rate(5 hour)`). The rate is read as it plainly means (every day, every 5 hours), and the other schedule checks apply to it.",
+        why: "EventBridge rules require the singular unit exactly when the value is 1 and reject the other number. DataSync refers to EventBridge's syntax but does not document rejecting it, and an AWS-maintained Terraform module schedules its example tasks `rate(1 days)` (aws-ia/terraform-aws-datasync, whose functional tests apply the examples): DataSync's behaviour is unknown, so this is a warning.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Schedule": {"ScheduleExpression": "rate(1 days)"}}"#),
+        fix: "Use `params.suggestion` (here: `rate(1 day)`; the fix applies it).",
+        autofix: "`replace` with the unit in the number EventBridge requires (`rate(1 days)` → `rate(1 day)`, `rate(5 hour)` → `rate(5 hours)`)",
+        source: "EventBridge User Guide, rate expressions (\"If the value is equal to 1, then the unit must be singular\"): https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rate-expressions.html; DataSync API reference, TaskSchedule (rate expressions, EventBridge syntax): https://docs.aws.amazon.com/datasync/latest/userguide/API_TaskSchedule.html; the project's policy: a warning where the service's behaviour is unknown",
     }
     /// A schedule that matches no future time (30 February, only past years).
     ScheduleNeverFires = "schedule/never-fires", Warning {

@@ -276,15 +276,17 @@ fn schedules_get_the_documented_spelling() {
             &[replace(path, documented)],
         );
     }
-    // The documented singular or plural unit.
+    // The unit in the number EventBridge requires (a warning: DataSync's
+    // behaviour is unknown).
     for (written, documented) in [
         ("rate(1 hours)", "rate(1 hour)"),
+        ("rate(1 days)", "rate(1 day)"),
         ("rate(12 day)", "rate(12 days)"),
     ] {
         let extra = format!(r#""Schedule":{{"ScheduleExpression":"{written}"}}"#);
         fixes(
             &extra,
-            "schedule/invalid-expression",
+            "schedule/rate-unit-singular-plural",
             &[replace(path, documented)],
         );
     }

@@ -34,7 +34,7 @@ pub(super) const SHAPES: [&[&str]; 25] = [
 
 /// Each code's shapes at its number (its place in `Code::ALL`): its whole
 /// params', then its required members' (0: none, or the same).
-pub(super) const CODE_SHAPES: [[u8; 2]; 49] = [
+pub(super) const CODE_SHAPES: [[u8; 2]; 50] = [
     [1, 0], // json/syntax-error
     [1, 0], // json/too-deep
     [0, 0], // json/duplicate-member
@@ -67,6 +67,7 @@ pub(super) const CODE_SHAPES: [[u8; 2]; 49] = [
     [15, 0], // schedule/five-field-cron
     [15, 0], // schedule/too-frequent
     [15, 0], // schedule/nonstandard-spelling
+    [15, 0], // schedule/rate-unit-singular-plural
     [16, 0], // schedule/never-fires
     [0, 0], // filter/empty-pattern
     [17, 0], // filter/include-wildcard-not-last

@@ -466,8 +466,8 @@ fn analyze_documented(expression: &str, path: Fixed) -> (Option<Schedule>, Vec<D
     match keyword {
         Keyword::Rate => match rate::parse(expression, inner, path) {
             Err(diagnostics) => (None, diagnostics),
-            Ok(rate) => {
-                let diagnostics = rate.check_frequency(expression, path).into_iter().collect();
+            Ok((rate, mut diagnostics)) => {
+                diagnostics.extend(rate.check_frequency(expression, path));
                 (Some(Schedule::Rate(rate)), diagnostics)
             }
         },
@@ -705,6 +705,61 @@ mod tests {
     }
 
     #[test]
+    fn a_rate_unit_in_the_other_number_is_a_warning_and_read_as_meant() {
+        let diagnostic = only("rate(1 days)");
+        assert_eq!(
+            (diagnostic.code, diagnostic.severity),
+            (Code::ScheduleRateUnitSingularPlural, Severity::Warning)
+        );
+        assert_eq!(
+            diagnostic.params,
+            [("suggestion", crate::json::Value::from("rate(1 day)"))]
+        );
+        assert_eq!(
+            codes("rate(5 hour)", Some(NOW)),
+            ["schedule/rate-unit-singular-plural"]
+        );
+        // The rate is judged as what it means: under an hour is too frequent.
+        assert_eq!(
+            codes("rate(30 minute)", Some(NOW)),
+            [
+                "schedule/rate-unit-singular-plural",
+                "schedule/too-frequent"
+            ]
+        );
+        assert_eq!(
+            codes("rate(1 minutes)", None),
+            [
+                "schedule/rate-unit-singular-plural",
+                "schedule/too-frequent"
+            ]
+        );
+        // With an undocumented spelling too, each warning has its fix.
+        assert_eq!(
+            codes("RATE(1 Days)", Some(NOW)),
+            [
+                "schedule/nonstandard-spelling",
+                "schedule/rate-unit-singular-plural"
+            ]
+        );
+        // describeSchedule summarises it and lists its runs.
+        let description = describe("rate(1 days)", NOW, 2);
+        assert_eq!(
+            description.summary.as_deref(),
+            Some("Every day, counted from when the schedule is created")
+        );
+        assert_eq!(
+            description.next_runs,
+            ["2026-11-26T00:00:00Z", "2026-11-27T00:00:00Z"]
+        );
+        assert_eq!(description.diagnostics.len(), 1);
+        assert_eq!(
+            description.diagnostics[0].code,
+            Code::ScheduleRateUnitSingularPlural
+        );
+    }
+
+    #[test]
     fn stray_commas_in_cron_lists_are_warnings_with_the_cleaned_expression() {
         for (expression, cleaned) in [
             ("cron(0, 8 ? * MON *)", "cron(0 8 ? * MON *)"),
@@ -907,7 +962,7 @@ mod tests {
         for expression in [
             "cron(0 8 * * 3#1)",
             "cron(0 8 * * * *)",
-            "rate(1 hours)",
+            "rate(0 hours)",
             "at(x)",
         ] {
             let description = describe(expression, NOW, 3);
@@ -983,6 +1038,8 @@ mod tests {
             "rate(12 hours)",
             "rate(5 minutes)",
             "rate(1 minute)",
+            "rate(1 days)",
+            "rate(30 minute)",
             "rate(",
             "cron(0 8 * * 3#1)",
             "cron(0/5 8 * * ? *)",

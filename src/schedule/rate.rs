@@ -1,6 +1,11 @@
 //! The `rate(value unit)` grammar: a positive whole number and one of
-//! `minute|minutes|hour|hours|day|days`, singular exactly when the value is 1,
-//! plus DataSync's once-an-hour minimum.
+//! `minute|minutes|hour|hours|day|days`, plus DataSync's once-an-hour minimum.
+//!
+//! EventBridge rules want the unit singular exactly when the value is 1
+//! (`rate(1 hours)` and `rate(5 hour)` fail PutRule). DataSync only points
+//! to EventBridge's syntax, and an AWS-maintained Terraform module has
+//! created tasks scheduled `rate(1 days)` in its tests since 2024, so a unit
+//! in the other number is a warning, and the rate is read as what it means.
 //!
 //! Decisions where the EventBridge documentation is silent: units are lower
 //! case only; leading zeros are read as decimal (`rate(05 hours)` is five
@@ -55,20 +60,20 @@ fn unit_case_message(unit: &str, fixed: &str) -> String {
     )
 }
 
-fn singular_message(expression: &str, fixed: &str) -> String {
-    format!(
-        "The rate expression {} needs the singular unit for a value of 1; write {}.",
-        quote(expression),
-        quote(fixed)
-    )
-}
-
-fn plural_message(expression: &str, fixed: &str) -> String {
-    format!(
-        "The rate expression {} needs the plural unit for a value above 1; write {}.",
-        quote(expression),
-        quote(fixed)
-    )
+/// The warning's message: `plural` says the unit is plural (for a value of 1).
+fn unit_number_message(expression: &str, plural: bool, fixed: &str) -> String {
+    message(&[
+        Plain("The rate expression "),
+        Quoted(expression),
+        Plain(if plural {
+            " does not use the singular unit EventBridge requires for a value of 1"
+        } else {
+            " does not use the plural unit EventBridge requires for a value above 1"
+        }),
+        Plain(", and DataSync does not document that it accepts this; write "),
+        Quoted(fixed),
+        Plain("."),
+    ])
 }
 
 fn too_frequent_message(expression: &str, minutes: u32) -> String {
@@ -269,8 +274,13 @@ impl Rate {
     }
 }
 
-/// Parses the text between `rate(` and `)`.
-pub(crate) fn parse(expression: &str, inner: &str, path: Fixed) -> Result<Rate, Vec<Diagnostic>> {
+/// Parses the text between `rate(` and `)`: the rate, with a warning when
+/// its unit is not in the number EventBridge requires for its value.
+pub(crate) fn parse(
+    expression: &str,
+    inner: &str,
+    path: Fixed,
+) -> Result<(Rate, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut words = inner.split_ascii_whitespace();
     let (Some(value_text), Some(unit_text), None) = (words.next(), words.next(), words.next())
     else {
@@ -327,17 +337,14 @@ pub(crate) fn parse(expression: &str, inner: &str, path: Fixed) -> Result<Rate, 
             let rate = Rate { value, unit };
             if plural == (value == 1) {
                 let fixed = rate.canonical();
-                let message = if value == 1 {
-                    singular_message(expression, &fixed)
-                } else {
-                    plural_message(expression, &fixed)
-                };
-                let fixed_diagnostic = invalid(message)
-                    .with("suggestion", fixed.clone())
-                    .with_replacement(fixed);
-                return Err(vec![fixed_diagnostic]);
+                let message = unit_number_message(expression, plural, &fixed);
+                diagnostics.push(
+                    Diagnostic::of(Code::ScheduleRateUnitSingularPlural, path, message)
+                        .with("suggestion", fixed.clone())
+                        .with_replacement(fixed),
+                );
             }
-            Ok(rate)
+            Ok((rate, diagnostics))
         }
         _ => Err(diagnostics),
     }
@@ -347,12 +354,20 @@ pub(crate) fn parse(expression: &str, inner: &str, path: Fixed) -> Result<Rate, 
 mod tests {
     use super::*;
 
-    fn rate(inner: &str) -> Result<Rate, Vec<Diagnostic>> {
+    fn parsed(inner: &str) -> Result<(Rate, Vec<Diagnostic>), Vec<Diagnostic>> {
         parse(
             &format!("rate({inner})"),
             inner,
             crate::diagnostic::fixed!("/p"),
         )
+    }
+
+    /// The rate, which must come without a warning.
+    fn rate(inner: &str) -> Result<Rate, Vec<Diagnostic>> {
+        parsed(inner).map(|(rate, warnings)| {
+            assert_eq!(warnings, [], "{inner}");
+            rate
+        })
     }
 
     fn error(inner: &str) -> Diagnostic {
@@ -381,23 +396,63 @@ mod tests {
         }
     }
 
+    /// The rate `inner` means, and the warning that its unit is in the
+    /// other number.
+    fn unit_number(inner: &str) -> (Rate, Diagnostic) {
+        let (rate, warnings) = parsed(inner).expect(inner);
+        let [warning] = <[Diagnostic; 1]>::try_from(warnings).expect(inner);
+        assert_eq!(warning.code, Code::ScheduleRateUnitSingularPlural);
+        assert_eq!(warning.severity, crate::diagnostic::Severity::Warning);
+        assert_eq!(warning.path, "/p");
+        (rate, warning)
+    }
+
     #[test]
-    fn singular_exactly_when_the_value_is_one() {
-        let diagnostic = error("1 hours");
+    fn a_unit_in_the_other_number_is_read_as_meant_with_a_warning() {
+        let (one_day, warning) = unit_number("1 days");
         assert_eq!(
-            diagnostic.message,
-            "The rate expression \"rate(1 hours)\" needs the singular unit for a value of 1; write \"rate(1 hour)\"."
+            one_day,
+            Rate {
+                value: 1,
+                unit: Unit::Day
+            }
         );
         assert_eq!(
-            diagnostic.params,
-            vec![("suggestion", "rate(1 hour)".into())]
+            warning.message,
+            "The rate expression \"rate(1 days)\" does not use the singular unit EventBridge requires for a value of 1, and DataSync does not document that it accepts this; write \"rate(1 day)\"."
         );
-        let diagnostic = error("2 hour");
-        assert!(diagnostic
+        assert_eq!(warning.params, vec![("suggestion", "rate(1 day)".into())]);
+        assert_eq!(
+            warning.fix,
+            [crate::diagnostic::PatchOp::Replace {
+                path: "/p".to_owned(),
+                value: "rate(1 day)".into(),
+            }]
+        );
+        let (five_hours, warning) = unit_number("5 hour");
+        assert_eq!(
+            five_hours,
+            Rate {
+                value: 5,
+                unit: Unit::Hour
+            }
+        );
+        assert!(warning
             .message
-            .ends_with("needs the plural unit for a value above 1; write \"rate(2 hours)\"."));
-        assert!(error("1 days").message.contains("\"rate(1 day)\""));
-        assert!(error("30 minute").message.contains("\"rate(30 minutes)\""));
+            .contains("does not use the plural unit EventBridge requires for a value above 1"));
+        assert!(warning.message.ends_with("write \"rate(5 hours)\"."));
+        assert_eq!(
+            unit_number("1 hours").0,
+            Rate {
+                value: 1,
+                unit: Unit::Hour
+            }
+        );
+        assert_eq!(unit_number("30 minute").0.interval(), 30 * 60);
+        assert_eq!(
+            unit_number("2147483647 day").1.params,
+            vec![("suggestion", "rate(2147483647 days)".into())]
+        );
     }
 
     #[test]

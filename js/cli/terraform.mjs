@@ -52,7 +52,18 @@ const LIMITS = {
   unknownsPerValue: 16, // unknown values in one list or map before the whole value counts as unknown
   diagnostics: 1_000, // findings of one task (as the validator's report bound)
   instances: 64, // instances of one for_each checked one by one; more are checked as one
+  steps: 1_000_000, // work in one evaluation: expressions evaluated, collection items walked
 };
+
+/** What is left of the current evaluation's LIMITS.steps (one budget per top-level evaluate()). */
+let stepsLeft = LIMITS.steps;
+
+/** Takes `n` steps of the current evaluation's budget; false once it is spent. */
+function spend(n) {
+  stepsLeft -= n;
+  return stepsLeft >= 0;
+}
+const tooLarge = (expr) => new Unresolved(expr?.src ?? '', `is too large to evaluate here (more than ${LIMITS.steps.toLocaleString('en-US')} steps)`);
 
 /** An Unresolved for `expr` because of `inner`: names the innermost cause only, so messages stay short. */
 function because(expr, inner) {
@@ -283,7 +294,9 @@ export class Scope {
     this.busy.add(name);
     const origins = new Set();
     // A local never sees the bindings of the expression that reads it.
-    const value = evaluate(entry.attr.value, this.unbound(), origins, depth + 1);
+    let value = evaluate(entry.attr.value, this.unbound(), origins, depth + 1);
+    // Evaluated as part of a larger value whose budget ran out: only partly computed.
+    if (stepsLeft < 0) value = tooLarge(entry.attr.value);
     this.busy.delete(name);
     this.locals.set(name, { value, origins });
     origins.forEach((o) => trace.add(o));
@@ -334,6 +347,16 @@ function describe(expr) {
  * where variable values came from.
  */
 export function evaluate(expr, scope, trace = new Set(), depth = 0) {
+  if (depth > 0) return evaluated(expr, scope, trace, depth);
+  // A top-level evaluation: a budget of its own; once spent, the whole value
+  // is unknown (a part computed before it ran out is never passed on).
+  stepsLeft = LIMITS.steps;
+  const value = evaluated(expr, scope, trace, 0);
+  return stepsLeft < 0 && !(value instanceof Unresolved) ? tooLarge(expr) : value;
+}
+
+function evaluated(expr, scope, trace, depth) {
+  if (!spend(1)) return tooLarge(expr);
   if (!expr || depth > LIMITS.depth) return new Unresolved(expr?.src ?? '', 'nests too deeply to evaluate here');
   switch (expr.k) {
     case 'null':
@@ -492,6 +515,7 @@ function call(expr, scope, trace, depth) {
       if (expr.args.length !== 1) return unknown();
       const [value] = args();
       if (value instanceof Unresolved) return because(expr, value);
+      if ((Array.isArray(value) || isObject(value)) && !spend(Object.keys(value).length)) return tooLarge(expr);
       if (['nonsensitive', 'sensitive', 'tolist', 'tomap'].includes(expr.name)) return value;
       if (expr.name === 'keys') return isObject(value) ? Object.keys(value).sort() : unknown();
       if (expr.name === 'length') {
@@ -512,6 +536,7 @@ function call(expr, scope, trace, depth) {
     if (value instanceof Unresolved) return because(expr, value);
     if (value === null) continue;
     if (!isObject(value)) return new Unresolved(expr.src, 'is the function merge() with an argument that is not a map or object');
+    if (!spend(Object.keys(value).length)) return tooLarge(expr);
     for (const [key, item] of Object.entries(value)) setMember(out, key, item);
   }
   return out;
@@ -588,6 +613,7 @@ function forExpression(expr, scope, trace, depth) {
   const collection = evaluate(expr.collection, scope, trace, depth + 1);
   if (collection instanceof Unresolved) return because(expr, collection);
   const entries = entriesOf(collection);
+  if (entries && !spend(entries.length)) return tooLarge(expr);
   if (!entries || entries.some(([, item]) => item instanceof Unresolved)) return new Unresolved(expr.src, `is ${describe(expr)}`);
   const out = expr.key ? {} : [];
   for (const [key, item] of entries) {

@@ -777,6 +777,19 @@ test('hostile files are bounded: deep nesting, exponential locals, self-calling 
   assert.deepEqual(loop.notes.map((n) => n.message), ['Not checked: name comes from local.a, which refers to itself.']);
 });
 
+test('one evaluation has a budget of work: a for within a for over 10,000 numbers is unknown, too large to evaluate', (t) => {
+  // review-tf t10: 10^8 steps of nested for took 93 s; Terraform would compute it, this command
+  // stops after 1,000,000 steps and says so (the value, and what uses it, stays unknown).
+  const numbers = Array.from({ length: 10_000 }, (_, i) => i).join(',');
+  const dir = folder(t, {
+    'main.tf': `locals {\n  l = [${numbers}]\n  p = [for a in local.l : [for b in local.l : a]]\n}\n${task('  name = "n${length(local.p)}"\n  cloudwatch_log_group_arn = local.p[0][0] == 0 ? "x" : local.l')}`,
+  });
+  const [only] = tasksOf(json([dir.root]).document);
+  assert.deepEqual(only.diagnostics, []);
+  assert.deepEqual(only.notes.map((n) => n.attribute), ['name', 'cloudwatch_log_group_arn']);
+  for (const note of only.notes) assert.match(note.message, /which is too large to evaluate here \(more than 1,000,000 steps\)\.$/);
+});
+
 test('folders: *.tf files are found with the JSON and YAML ones; a tfvars.json is not taken for a request', (t) => {
   const dir = folder(t, { 'main.tf': task(''), 'terraform.tfvars.json': '{ "x": 1 }', 'request.json': JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION }) });
   const { status, document } = json([dir.root]);

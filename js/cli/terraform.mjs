@@ -95,7 +95,7 @@ class TerraformUnknown extends Unknown {
   }
 }
 
-const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Unresolved);
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Unresolved) && !(v instanceof Fraction);
 const where = (file, item) => `${file}:${item.line}:${item.column}`;
 
 /** Reads one Terraform file into `{ body }` or `{ error }`. */
@@ -329,9 +329,148 @@ function withinBounds(value) {
   return true;
 }
 
+// Terraform's numbers are binary floating point numbers of 512 bits of
+// mantissa (cty: big.Float, rounded to nearest even after each operation,
+// literals parsed to the nearest such number). An integer of at most 512
+// bits is a BigInt here; any other number is a Fraction holding the same
+// binary value exactly, so + - * / and comparisons give Terraform's results,
+// not IEEE doubles' (8.2 * 1000000 / 8 is 1025000, 0.1 + 0.2 == 0.3).
+const PRECISION = 512;
+
+/** A Terraform number that is not an integer: mantissa × 2^exponent (exponent < 0, mantissa odd). */
+class Fraction {
+  constructor(mantissa, exponent) {
+    this.mantissa = mantissa;
+    this.exponent = exponent;
+  }
+}
+
+const bitLength = (n) => (n === 0n ? 0 : (n < 0n ? -n : n).toString(2).length);
+const isNumber = (v) => typeof v === 'bigint' || v instanceof Fraction;
+
+/** The exact rational `num / den` (den > 0) rounded as Terraform rounds it: to 512 bits, to nearest even. */
+function rounded(num, den) {
+  if (num === 0n) return 0n;
+  const negative = num < 0n;
+  const n = negative ? -num : num;
+  // Scale so that the quotient has PRECISION + 2 or + 3 bits.
+  const shift = PRECISION + 2 - (bitLength(n) - bitLength(den));
+  const [top, bottom] = shift >= 0 ? [n << BigInt(shift), den] : [n, den << BigInt(-shift)];
+  let q = top / bottom;
+  const sticky = top % bottom !== 0n;
+  const extra = bitLength(q) - PRECISION;
+  let exponent = -shift;
+  if (extra > 0) {
+    const low = q & ((1n << BigInt(extra)) - 1n);
+    const half = 1n << BigInt(extra - 1);
+    q >>= BigInt(extra);
+    exponent += extra;
+    if (low > half || (low === half && (sticky || (q & 1n) === 1n))) q += 1n;
+  }
+  while (exponent < 0 && (q & 1n) === 0n) {
+    q >>= 1n;
+    exponent += 1;
+  }
+  const signed = negative ? -q : q;
+  return exponent >= 0 ? signed << BigInt(exponent) : new Fraction(signed, exponent);
+}
+
+/** A number as `[mantissa, exponent]`: value = mantissa × 2^exponent. */
+const binaryOf = (v) => (typeof v === 'bigint' ? [v, 0] : [v.mantissa, v.exponent]);
+
+/** `a` and `b` as integers on one scale: `[a', b', exponent]`. */
+function aligned(a, b) {
+  const [ma, ea] = binaryOf(a);
+  const [mb, eb] = binaryOf(b);
+  const e = Math.min(ea, eb);
+  return [ma << BigInt(ea - e), mb << BigInt(eb - e), e];
+}
+
+const fromBinary = (m, e) => (e >= 0 ? rounded(m << BigInt(e), 1n) : rounded(m, 1n << BigInt(-e)));
+
+/** Terraform's + - * / on two numbers (undefined: division by zero, an error in Terraform). */
+function arithmetic(op, a, b) {
+  if (op === '+' || op === '-') {
+    const [x, y, e] = aligned(a, b);
+    return fromBinary(op === '+' ? x + y : x - y, e);
+  }
+  const [ma, ea] = binaryOf(a);
+  const [mb, eb] = binaryOf(b);
+  if (op === '*') return fromBinary(ma * mb, ea + eb);
+  if (mb === 0n) return undefined;
+  // (ma × 2^ea) / (mb × 2^eb), the sign on the numerator.
+  const [num, den] = mb < 0n ? [-ma, -mb] : [ma, mb];
+  const e = ea - eb;
+  return e >= 0 ? rounded(num << BigInt(e), den) : rounded(num, den << BigInt(-e));
+}
+
+/** -1, 0 or 1 as a is less than, equal to or greater than b (exactly). */
+function compare(a, b) {
+  const [x, y] = aligned(a, b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * A number written in decimal ("8.2", "1.25e7", "-3") as Terraform parses
+ * it, or undefined for text that is not such a number, or one this command
+ * does not parse exactly as Terraform (more than 150 digits, an exponent
+ * past 240).
+ */
+function parseNumber(text) {
+  const match = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(text);
+  if (!match) return undefined;
+  const [, sign, whole, fraction = '', power = '0'] = match;
+  const digits = `${whole}${fraction}`.replace(/^0+(?=\d)/, '');
+  const exponent = Number(power) - fraction.length;
+  if (digits.length > 150 || Math.abs(exponent) > 240) return undefined;
+  const mantissa = BigInt(`${sign}${digits}`);
+  return exponent >= 0 ? rounded(mantissa * 10n ** BigInt(exponent), 1n) : rounded(mantissa, 10n ** BigInt(-exponent));
+}
+
+/**
+ * A number as Terraform writes it in a string: every digit, no exponent
+ * (1e21 is "1000000000000000000000", 1e-7 "0.0000001"), the shortest
+ * decimal that reads back as the same number; undefined where this command
+ * is not sure to write the same (a tie between two such decimals).
+ */
+function numberText(value) {
+  if (typeof value === 'bigint') return bitLength(value) <= PRECISION ? String(value) : undefined;
+  const { mantissa, exponent } = value;
+  // The interval of numbers that round to this one: ± half a unit in the last place.
+  const ulpExponent = Math.max(bitLength(mantissa), 1) + exponent - PRECISION;
+  const scale = 1n << BigInt(-exponent); // value = mantissa / scale exactly
+  for (let places = 1; places <= -exponent; places += 1) {
+    const power = 10n ** BigInt(places);
+    // Nearest integer to value × 10^places, and its distance × 2 × scale.
+    const scaled = mantissa * power;
+    let n = scaled / scale;
+    let rest = scaled - n * scale; // same sign as mantissa
+    if (rest < 0n) {
+      n -= 1n;
+      rest += scale;
+    }
+    const tie = 2n * rest === scale;
+    if (2n * rest > scale) {
+      n += 1n;
+      rest -= scale;
+    }
+    // n / 10^places is off by |rest| / (scale × 10^places); it reads back as
+    // this number when that is less than half a unit in the last place.
+    const twice = (rest < 0n ? -rest : rest) * 2n;
+    const [left, right] = ulpExponent >= 0 ? [twice, (scale * power) << BigInt(ulpExponent)] : [twice << BigInt(-ulpExponent), scale * power];
+    if (left > right) continue;
+    if (left === right || tie) return undefined; // on the edge, or two nearest: Terraform's pick not worked out here
+    const negative = n < 0n;
+    const digits = (negative ? -n : n).toString().padStart(places + 1, '0');
+    const text = `${digits.slice(0, -places)}.${digits.slice(-places)}`.replace(/0+$/, '');
+    return `${negative ? '-' : ''}${text}`;
+  }
+  return undefined;
+}
+
 function stringOf(value) {
   if (typeof value === 'string') return value;
-  if (typeof value === 'bigint' || typeof value === 'number') return String(value);
+  if (isNumber(value)) return numberText(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   return undefined;
 }
@@ -364,7 +503,7 @@ function evaluated(expr, scope, trace, depth) {
     case 'bool':
       return expr.v;
     case 'number':
-      return /^-?\d+$/.test(expr.v) ? BigInt(expr.v) : Number(expr.v);
+      return parseNumber(expr.v) ?? new Unresolved(expr.src, 'is a number this command does not read exactly as Terraform does');
     case 'string':
       return expr.v;
     case 'template': {
@@ -378,6 +517,7 @@ function evaluated(expr, scope, trace, depth) {
           const value = evaluate(part.expr, scope, trace, depth + 1);
           if (value instanceof Unresolved) return because(expr, value);
           const text = stringOf(value);
+          if (text === undefined && isNumber(value)) return new Unresolved(expr.src, 'interpolates a number this command does not write exactly as Terraform does');
           if (text === undefined) return new Unresolved(expr.src, 'interpolates a value that is not a string');
           out += text;
         }
@@ -417,7 +557,7 @@ function evaluated(expr, scope, trace, depth) {
       if (operand instanceof Unresolved) return because(expr, operand);
       if (expr.op === '!' && typeof operand === 'boolean') return !operand;
       const number = numberOf(operand);
-      if (expr.op === '-' && number !== undefined) return -number;
+      if (expr.op === '-' && number !== undefined) return arithmetic('-', 0n, number);
       return new Unresolved(expr.src, `is ${describe(expr)}`);
     }
     case 'unknown': // from a plan: (known after apply)
@@ -427,16 +567,11 @@ function evaluated(expr, scope, trace, depth) {
   }
 }
 
-/** A Terraform number as a BigInt (integers) or a Number; strings of digits convert as Terraform converts them. */
+/** A Terraform number (BigInt or Fraction); strings of a number convert as Terraform converts them. */
 function numberOf(value) {
-  if (typeof value === 'bigint' || (typeof value === 'number' && Number.isFinite(value))) return value;
-  if (typeof value === 'string' && /^-?\d{1,15}$/.test(value)) return BigInt(value);
-  if (typeof value === 'string' && /^-?\d{1,15}\.\d{1,15}$/.test(value)) return Number(value);
-  return undefined;
+  if (isNumber(value)) return value;
+  return typeof value === 'string' ? parseNumber(value) : undefined;
 }
-
-/** `a` and `b` as Numbers when either is not an integer. */
-const sameKind = (a, b) => (typeof a === 'bigint' && typeof b === 'bigint' ? [a, b] : [Number(a), Number(b)]);
 
 /** The operators of Terraform's expression language on known numbers, strings and booleans. */
 function binary(expr, scope, trace, depth) {
@@ -445,38 +580,32 @@ function binary(expr, scope, trace, depth) {
   const rhs = evaluate(expr.rhs, scope, trace, depth + 1);
   if (rhs instanceof Unresolved) return because(expr, rhs);
   const unknown = () => new Unresolved(expr.src, `is ${describe(expr)}`);
-  const scalar = (v) => v === null || ['string', 'boolean', 'bigint', 'number'].includes(typeof v);
+  const scalar = (v) => v === null || isNumber(v) || ['string', 'boolean'].includes(typeof v);
   if (expr.op === '&&' || expr.op === '||') {
     if (typeof lhs !== 'boolean' || typeof rhs !== 'boolean') return unknown();
     return expr.op === '&&' ? lhs && rhs : lhs || rhs;
   }
   if (expr.op === '==' || expr.op === '!=') {
     if (!scalar(lhs) || !scalar(rhs)) return unknown();
-    const [a, b] = [lhs, rhs].map((v) => (typeof v === 'bigint' || typeof v === 'number' ? Number(v) : v));
-    return (a === b) === (expr.op === '==');
+    const equal = isNumber(lhs) && isNumber(rhs) ? compare(lhs, rhs) === 0 : lhs === rhs;
+    return equal === (expr.op === '==');
   }
-  let [a, b] = [numberOf(lhs), numberOf(rhs)];
+  const [a, b] = [numberOf(lhs), numberOf(rhs)];
   if (a === undefined || b === undefined) return unknown();
-  [a, b] = sameKind(a, b);
   switch (expr.op) {
     case '<':
-      return a < b;
+      return compare(a, b) < 0;
     case '>':
-      return a > b;
+      return compare(a, b) > 0;
     case '<=':
-      return a <= b;
+      return compare(a, b) <= 0;
     case '>=':
-      return a >= b;
+      return compare(a, b) >= 0;
     case '+':
-      return a + b;
     case '-':
-      return a - b;
     case '*':
-      return a * b;
     case '/':
-      if (Number(b) === 0) return unknown();
-      // Terraform's numbers are exact: an integer quotient stays an integer.
-      return typeof a === 'bigint' ? (a % b === 0n ? a / b : Number(a) / Number(b)) : a / b;
+      return arithmetic(expr.op, a, b) ?? unknown(); // x / 0: an error in Terraform
     default:
       return unknown(); // % and anything newer: not evaluated here
   }
@@ -586,7 +715,7 @@ function lookUp(expr, start, ops, scope, trace, depth) {
       if (index instanceof Unresolved) return because(expr, index);
       key = stringOf(index);
     }
-    if (key === undefined || value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) {
+    if (key === undefined || value === null || typeof value !== 'object' || value instanceof Fraction || !Object.hasOwn(value, key)) {
       // A known value without that attribute or element: an error in Terraform, which try() catches.
       const missing = new Unresolved(expr.src, 'is not a value this command can look up');
       missing.error = key !== undefined && (value === null || typeof value === 'object');
@@ -864,9 +993,13 @@ function mapTask(resource, scope, fieldIndex) {
   // Terraform's own conversions to the argument's type.
   const convert = (value, pointer) => {
     const field = fieldIndex.get(pointer.replace(/\/\d+(?=\/|$)/g, '/*'));
-    if (field?.type === 'integer' && typeof value === 'string' && /^-?\d+$/.test(value.trim())) return BigInt(value.trim());
-    if (field?.type === 'integer' && typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
-    if (field?.type === 'string' && (typeof value === 'bigint' || typeof value === 'number' || typeof value === 'boolean')) return stringOf(value);
+    // A string converts to the number it writes ("1.25e7" is 12500000, as
+    // `terraform console` prints tonumber("1.25e7")); a whole number is an integer.
+    const number = field?.type === 'integer' && typeof value === 'string' ? parseNumber(value.trim()) : value;
+    if (field?.type === 'integer' && typeof number === 'bigint') return number;
+    if (field?.type === 'string' && (isNumber(value) || typeof value === 'boolean')) return stringOf(value);
+    // A number that is not whole: as close a JavaScript number as there is (the checks say it is not an integer).
+    if (value instanceof Fraction) return Number(numberText(value) ?? Number(value.mantissa) * 2 ** value.exponent);
     return value;
   };
   const unknownAt = (pointer, unresolved) => {
@@ -888,7 +1021,9 @@ function mapTask(resource, scope, fieldIndex) {
       for (const [key, member] of Object.entries(value)) setMember(out, key, toRequest(member, `${pointer}/${escapeSegment(key)}`));
       return out;
     }
-    return convert(value, pointer);
+    const converted = convert(value, pointer);
+    if (converted === undefined && isNumber(value)) return unknownAt(pointer, new Unresolved('', 'is a number this command does not write exactly as Terraform does'));
+    return converted;
   };
   const valueOf = (item, pointer, attribute) => {
     const trace = new Set();

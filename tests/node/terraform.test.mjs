@@ -410,6 +410,54 @@ variable "config" {
   ]);
 });
 
+test('numbers are Terraform\'s, not IEEE doubles: exact decimals, whole-valued strings, written with every digit', (t) => {
+  // What `terraform console` (v1.11.4) printed for each, quoted in the comments.
+  const dir = folder(t, {
+    'main.tf': `variable "mbps" {
+  type = number
+}
+variable "rate" {
+  default = "1.25e7"
+}
+${task(`  options {
+    bytes_per_second = var.mbps * 1000000 / 8 # 1025000 with mbps = 8.2 (review-tf t12)
+  }
+  tags = {
+    sum      = 0.1 + 0.2 == 0.3   # true
+    thrice   = 0.1 * 3 == 0.3     # true
+    product  = "\${100 * 1.1}"    # 110
+    million  = 2.01 * 1000000     # 2010000
+    big      = "\${1e21}"         # 1000000000000000000000
+    small    = "\${1e-7}"         # 0.0000001
+    third    = "\${22.5 / 0.3}"   # 75
+    seventh  = "\${1 / 7}"        # 0.142857142857…14285 (156 digits: 512-bit binary, shortest)
+    less     = -1.5 < -1.25       # true
+    mixed    = 5 == "5"           # false (a number is never equal to a string)
+  }`)}
+${task('  options {\n    bytes_per_second = var.rate # tonumber("1.25e7") is 12500000 (review-tf t11)\n  }', 'text')}`,
+    'terraform.tfvars': 'mbps = 8.2\n',
+  });
+  const { document } = json(['--defaults', dir.root]);
+  const [task1, task2] = tasksOf(document);
+  assert.deepEqual(task1.diagnostics, []);
+  assert.deepEqual(task1.notes, []);
+  assert.equal(task1.defaults.Options.BytesPerSecond, 1025000);
+  assert.deepEqual(Object.fromEntries(task1.defaults.Tags.map((tag) => [tag.Key, tag.Value])), {
+    big: '1000000000000000000000',
+    less: 'true',
+    million: '2010000',
+    mixed: 'false',
+    product: '110',
+    seventh: `0.${'142857'.repeat(25)}14285`,
+    small: '0.0000001',
+    sum: 'true',
+    third: '75',
+    thrice: 'true',
+  });
+  assert.deepEqual(task2.diagnostics, []);
+  assert.equal(task2.defaults.Options.BytesPerSecond, 12500000);
+});
+
 test('a count that a conditional makes 0 creates no task; an unknown condition or function stays a note', (t) => {
   const dir = folder(t, {
     'main.tf': `variable "enabled" {

@@ -548,7 +548,10 @@ function evaluated(expr, scope, trace, depth) {
       const condition = evaluate(expr.cond, scope, trace, depth + 1);
       if (condition instanceof Unresolved) return because(expr, condition);
       if (typeof condition !== 'boolean') return new Unresolved(expr.src, 'has a condition that is not true or false');
-      return evaluate(condition ? expr.then : expr.else, scope, trace, depth + 1);
+      const chosen = evaluate(condition ? expr.then : expr.else, scope, trace, depth + 1);
+      // The result has the type both results convert to ((true ? 5 : "x") is "5").
+      const other = evaluate(condition ? expr.else : expr.then, scope, new Set(), depth + 1);
+      return commonOf(expr, chosen, [other]);
     }
     case 'binary':
       return binary(expr, scope, trace, depth);
@@ -628,11 +631,11 @@ function call(expr, scope, trace, depth) {
       return unknown();
     }
     case 'coalesce': {
-      for (const value of args()) {
-        if (value instanceof Unresolved) return because(expr, value);
-        if (value !== null && value !== '') return value;
-      }
-      return unknown();
+      // All arguments convert to one type first: coalesce(1, "a") is "1".
+      const values = args();
+      const index = values.findIndex((value) => value instanceof Unresolved || (value !== null && value !== ''));
+      if (index < 0 || values[index] instanceof Unresolved) return index < 0 ? unknown() : because(expr, values[index]);
+      return commonOf(expr, values[index], values);
     }
     case 'nonsensitive':
     case 'sensitive':
@@ -645,7 +648,17 @@ function call(expr, scope, trace, depth) {
       const [value] = args();
       if (value instanceof Unresolved) return because(expr, value);
       if ((Array.isArray(value) || isObject(value)) && !spend(Object.keys(value).length)) return tooLarge(expr);
-      if (['nonsensitive', 'sensitive', 'tolist', 'tomap'].includes(expr.name)) return value;
+      if (['nonsensitive', 'sensitive'].includes(expr.name)) return value;
+      // tolist([1, "a"]) is ["1", "a"], tomap({ a = 1, b = "x" }) { a = "1", b = "x" }.
+      if (expr.name === 'tolist' && Array.isArray(value)) return unifiedItems(expr, value);
+      if (expr.name === 'tomap' && isObject(value)) {
+        const items = unifiedItems(expr, Object.values(value));
+        if (items instanceof Unresolved) return items;
+        const out = {};
+        Object.keys(value).forEach((key, i) => setMember(out, key, items[i]));
+        return out;
+      }
+      if (['tolist', 'tomap'].includes(expr.name)) return unknown();
       if (expr.name === 'keys') return isObject(value) ? Object.keys(value).sort() : unknown();
       if (expr.name === 'length') {
         if (typeof value === 'string') return BigInt([...value].length);
@@ -667,6 +680,46 @@ function call(expr, scope, trace, depth) {
     if (!isObject(value)) return new Unresolved(expr.src, 'is the function merge() with an argument that is not a map or object');
     if (!spend(Object.keys(value).length)) return tooLarge(expr);
     for (const [key, item] of Object.entries(value)) setMember(out, key, item);
+  }
+  return out;
+}
+
+/** The primitive type of a known value, or 'other' (a collection, or an unknown). */
+const primitiveOf = (v) => (typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'bool' : isNumber(v) ? 'number' : 'other');
+
+/**
+ * `value` converted to the common type of itself and `others` (the other
+ * results of a conditional, coalesce()'s other arguments), as Terraform
+ * converts them: with a string among primitives, a number or bool becomes
+ * its string. Unknown when Terraform has no common type (a number and a
+ * bool: an error) or when this command cannot tell the type (a number
+ * beside a value not known before apply, which may be a string).
+ */
+function commonOf(expr, value, others) {
+  const kind = primitiveOf(value);
+  if (value === null || kind === 'other' || kind === 'string') return value;
+  const kinds = new Set();
+  for (const other of others) {
+    // An error in the result not taken is ignored (length(l) > 0 ? l[0] : 0), its type with it.
+    if (other === null || (other instanceof Unresolved && other.error)) continue;
+    if (other instanceof Unresolved) return new Unresolved(expr.src, `has a result whose type is not known before apply (${other.source || 'a value'}), so the type it converts to is not known`);
+    kinds.add(primitiveOf(other));
+  }
+  kinds.delete(kind);
+  if (kinds.size === 0) return value;
+  if (kinds.has('other') || !kinds.has('string')) return new Unresolved(expr.src, 'has results of types Terraform does not convert to one');
+  return stringOf(value) ?? new Unresolved(expr.src, 'is a number this command does not write exactly as Terraform does');
+}
+
+/** A list's or map's elements converted to one type, as tolist() and tomap() do. */
+function unifiedItems(expr, items) {
+  const kinds = new Set(items.filter((item) => item !== null).map(primitiveOf));
+  if (kinds.size <= 1 && !(kinds.has('other') && items.some((item) => item instanceof Unresolved))) return items;
+  const out = [];
+  for (const item of items) {
+    const converted = commonOf(expr, item, items);
+    if (converted instanceof Unresolved) return converted;
+    out.push(converted);
   }
   return out;
 }

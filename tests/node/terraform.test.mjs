@@ -458,6 +458,40 @@ ${task('  options {\n    bytes_per_second = var.rate # tonumber("1.25e7") is 125
   assert.equal(task2.defaults.Options.BytesPerSecond, 12500000);
 });
 
+test('a conditional, coalesce(), tolist() and tomap() convert mixed primitives to one type as Terraform does, or are unknown', (t) => {
+  // terraform console (v1.11.4): (true ? 5 : "x") is "5"; coalesce(1, "a") "1"; tomap({a=1,b="x"}) { a = "1", b = "x" };
+  // tolist([1,"a",true]) ["1","a","true"]; true ? 1.5 : "x" "1.5"; length([]) > 0 ? [][0] : 0 is 0 (the
+  // error in the result not taken is ignored). Errors: true ? 5 : true ("Inconsistent conditional result
+  // types"), coalesce(1, true) ("all arguments must have the same type"), tolist([1, true]).
+  const dir = folder(t, {
+    'main.tf': `locals {
+  empty = []
+  map   = tomap({ a = 1, b = "x" })
+  list  = tolist([1, "a", true])
+  mixed = tolist([1, true])
+}
+${task(`  tags = {
+    conditional = (true ? 5 : "x") == "5"
+    coalesce    = coalesce(1, "a") == "1"
+    map         = local.map.a == "1" && local.map.b == "x"
+    list        = local.list[0] == "1" && local.list[2] == "true"
+    fraction    = (true ? 1.5 : "x") == "1.5"
+    fallback    = length(local.empty) > 0 ? local.empty[0] : 0
+    none        = (true ? 5 : true) == 5
+    none2       = coalesce(1, true) == 1
+    none3       = local.mixed[0] == 1
+    none4       = (true ? 5 : aws_s3_bucket.b.id) == 5
+  }`)}`,
+  });
+  const [only] = tasksOf(json(['--defaults', dir.root]).document);
+  assert.deepEqual(only.diagnostics, []);
+  assert.deepEqual(only.notes.map((n) => n.attribute), ['tags["none"]', 'tags["none2"]', 'tags["none3"]', 'tags["none4"]']);
+  assert.deepEqual(
+    only.defaults.Tags.filter((tag) => !tag.Key.startsWith('none')).map((tag) => [tag.Key, tag.Value]),
+    [['coalesce', 'true'], ['conditional', 'true'], ['fallback', '0'], ['fraction', 'true'], ['list', 'true'], ['map', 'true']],
+  );
+});
+
 test('a count that a conditional makes 0 creates no task; an unknown condition or function stays a note', (t) => {
   const dir = folder(t, {
     'main.tf': `variable "enabled" {

@@ -336,6 +336,8 @@ function withinBounds(value) {
 // binary value exactly, so + - * / and comparisons give Terraform's results,
 // not IEEE doubles' (8.2 * 1000000 / 8 is 1025000, 0.1 + 0.2 == 0.3).
 const PRECISION = 512;
+/** Numbers past 2^±1100 (about 10^±331) are not computed here: unknown (a chain of squares would grow without end). */
+const MAGNITUDE = 1100;
 
 /** A Terraform number that is not an integer: mantissa × 2^exponent (exponent < 0, mantissa odd). */
 class Fraction {
@@ -348,7 +350,10 @@ class Fraction {
 const bitLength = (n) => (n === 0n ? 0 : (n < 0n ? -n : n).toString(2).length);
 const isNumber = (v) => typeof v === 'bigint' || v instanceof Fraction;
 
-/** The exact rational `num / den` (den > 0) rounded as Terraform rounds it: to 512 bits, to nearest even. */
+/**
+ * The exact rational `num / den` (den > 0) rounded as Terraform rounds it:
+ * to 512 bits, to nearest even; undefined past MAGNITUDE.
+ */
 function rounded(num, den) {
   if (num === 0n) return 0n;
   const negative = num < 0n;
@@ -367,6 +372,7 @@ function rounded(num, den) {
     exponent += extra;
     if (low > half || (low === half && (sticky || (q & 1n) === 1n))) q += 1n;
   }
+  if (Math.abs(bitLength(q) + exponent) > MAGNITUDE) return undefined;
   while (exponent < 0 && (q & 1n) === 0n) {
     q >>= 1n;
     exponent += 1;
@@ -388,7 +394,7 @@ function aligned(a, b) {
 
 const fromBinary = (m, e) => (e >= 0 ? rounded(m << BigInt(e), 1n) : rounded(m, 1n << BigInt(-e)));
 
-/** Terraform's + - * / on two numbers (undefined: division by zero, an error in Terraform). */
+/** Terraform's + - * / on two numbers (undefined: division by zero, an error in Terraform, or past MAGNITUDE). */
 function arithmetic(op, a, b) {
   if (op === '+' || op === '-') {
     const [x, y, e] = aligned(a, b);
@@ -423,6 +429,7 @@ function parseNumber(text) {
   const digits = `${whole}${fraction}`.replace(/^0+(?=\d)/, '');
   const exponent = Number(power) - fraction.length;
   if (digits.length > 150 || Math.abs(exponent) > 240) return undefined;
+  if (/^0*$/.test(digits)) return 0n;
   const mantissa = BigInt(`${sign}${digits}`);
   return exponent >= 0 ? rounded(mantissa * 10n ** BigInt(exponent), 1n) : rounded(mantissa, 10n ** BigInt(-exponent));
 }
@@ -608,7 +615,8 @@ function binary(expr, scope, trace, depth) {
     case '-':
     case '*':
     case '/':
-      return arithmetic(expr.op, a, b) ?? unknown(); // x / 0: an error in Terraform
+      if (expr.op === '/' && compare(b, 0n) === 0) return unknown(); // an error in Terraform
+      return arithmetic(expr.op, a, b) ?? new Unresolved(expr.src, `is a number past 2^±${MAGNITUDE}, which this command does not compute`);
     default:
       return unknown(); // % and anything newer: not evaluated here
   }

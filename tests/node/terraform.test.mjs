@@ -433,16 +433,19 @@ ${task(`  options {
     seventh  = "\${1 / 7}"        # 0.142857142857…14285 (156 digits: 512-bit binary, shortest)
     less     = -1.5 < -1.25       # true
     mixed    = 5 == "5"           # false (a number is never equal to a string)
+    huge     = "1e999999" + 0 > 0 # true; a million digits: not read here, unknown
+    square   = local.s4 > 0       # 10^(240 × 16): past what is computed here, unknown
   }`)}
 ${task('  options {\n    bytes_per_second = var.rate # tonumber("1.25e7") is 12500000 (review-tf t11)\n  }', 'text')}`,
     'terraform.tfvars': 'mbps = 8.2\n',
+    'locals.tf': 'locals {\n  s0 = 1e240\n  s1 = local.s0 * local.s0\n  s2 = local.s1 * local.s1\n  s3 = local.s2 * local.s2\n  s4 = local.s3 * local.s3\n}\n',
   });
   const { document } = json(['--defaults', dir.root]);
   const [task1, task2] = tasksOf(document);
   assert.deepEqual(task1.diagnostics, []);
-  assert.deepEqual(task1.notes, []);
+  assert.deepEqual(task1.notes.map((n) => n.attribute), ['tags["huge"]', 'tags["square"]']);
   assert.equal(task1.defaults.Options.BytesPerSecond, 1025000);
-  assert.deepEqual(Object.fromEntries(task1.defaults.Tags.map((tag) => [tag.Key, tag.Value])), {
+  assert.deepEqual(Object.fromEntries(task1.defaults.Tags.filter((tag) => !['huge', 'square'].includes(tag.Key)).map((tag) => [tag.Key, tag.Value])), {
     big: '1000000000000000000000',
     less: 'true',
     million: '2010000',

@@ -423,14 +423,16 @@ function compare(a, b) {
  * past 240).
  */
 function parseNumber(text) {
-  const match = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(text);
-  if (!match) return undefined;
+  // As Go's big.ParseFloat reads it (tonumber("+5"), "5." and ".5" are numbers; " 5" and "inf" not taken here).
+  const match = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
+  if (!match || !/\d/.test(`${match[2]}${match[3] ?? ''}`)) return undefined;
   const [, sign, whole, fraction = '', power = '0'] = match;
-  const digits = `${whole}${fraction}`.replace(/^0+(?=\d)/, '');
+  const digits = `${whole}${fraction}`.replace(/^0+(?=\d)/, '') || '0';
   const exponent = Number(power) - fraction.length;
   if (digits.length > 150 || Math.abs(exponent) > 240) return undefined;
-  if (/^0*$/.test(digits)) return 0n;
-  const mantissa = BigInt(`${sign}${digits}`);
+  // Terraform keeps a negative zero ("-0" is written "-0"); this command has none: unknown.
+  if (/^0*$/.test(digits)) return sign === '-' ? undefined : 0n;
+  const mantissa = BigInt(`${sign === '-' ? '-' : ''}${digits}`);
   return exponent >= 0 ? rounded(mantissa * 10n ** BigInt(exponent), 1n) : rounded(mantissa, 10n ** BigInt(-exponent));
 }
 
@@ -567,7 +569,8 @@ function evaluated(expr, scope, trace, depth) {
       if (operand instanceof Unresolved) return because(expr, operand);
       if (expr.op === '!' && typeof operand === 'boolean') return !operand;
       const number = numberOf(operand);
-      if (expr.op === '-' && number !== undefined) return arithmetic('-', 0n, number);
+      // -0 is Terraform's negative zero, written "-0": not computed here.
+      if (expr.op === '-' && number !== undefined && compare(number, 0n) !== 0) return arithmetic('-', 0n, number);
       return new Unresolved(expr.src, `is ${describe(expr)}`);
     }
     case 'unknown': // from a plan: (known after apply)
@@ -616,6 +619,10 @@ function binary(expr, scope, trace, depth) {
     case '*':
     case '/':
       if (expr.op === '/' && compare(b, 0n) === 0) return unknown(); // an error in Terraform
+      // 0 * -1 is Terraform's negative zero, written "-0": not computed here.
+      if ((expr.op === '*' || expr.op === '/') && compare(a, 0n) * compare(b, 0n) === 0 && compare(a, 0n) + compare(b, 0n) < 0) {
+        return new Unresolved(expr.src, 'is a negative zero, which this command does not compute');
+      }
       return arithmetic(expr.op, a, b) ?? new Unresolved(expr.src, `is a number past 2^±${MAGNITUDE}, which this command does not compute`);
     default:
       return unknown(); // % and anything newer: not evaluated here
@@ -1056,7 +1063,7 @@ function mapTask(resource, scope, fieldIndex) {
     const field = fieldIndex.get(pointer.replace(/\/\d+(?=\/|$)/g, '/*'));
     // A string converts to the number it writes ("1.25e7" is 12500000, as
     // `terraform console` prints tonumber("1.25e7")); a whole number is an integer.
-    const number = field?.type === 'integer' && typeof value === 'string' ? parseNumber(value.trim()) : value;
+    const number = field?.type === 'integer' && typeof value === 'string' ? parseNumber(value) : value;
     if (field?.type === 'integer' && typeof number === 'bigint') return number;
     if (field?.type === 'string' && (isNumber(value) || typeof value === 'boolean')) return stringOf(value);
     // A number that is not whole: as close a JavaScript number as there is (the checks say it is not an integer).

@@ -435,6 +435,8 @@ ${task(`  options {
     mixed    = 5 == "5"           # false (a number is never equal to a string)
     huge     = "1e999999" + 0 > 0 # true; a million digits: not read here, unknown
     square   = local.s4 > 0       # 10^(240 × 16): past what is computed here, unknown
+    negative = "\${0 * -1}"       # -0 (Terraform's negative zero): unknown here
+    signed   = "\${"+5" + 0}"     # 5 (tonumber("+5") is 5; tonumber(" 5") an error)
   }`)}
 ${task('  options {\n    bytes_per_second = var.rate # tonumber("1.25e7") is 12500000 (review-tf t11)\n  }', 'text')}`,
     'terraform.tfvars': 'mbps = 8.2\n',
@@ -443,15 +445,16 @@ ${task('  options {\n    bytes_per_second = var.rate # tonumber("1.25e7") is 125
   const { document } = json(['--defaults', dir.root]);
   const [task1, task2] = tasksOf(document);
   assert.deepEqual(task1.diagnostics, []);
-  assert.deepEqual(task1.notes.map((n) => n.attribute), ['tags["huge"]', 'tags["square"]']);
+  assert.deepEqual(task1.notes.map((n) => n.attribute), ['tags["huge"]', 'tags["square"]', 'tags["negative"]']);
   assert.equal(task1.defaults.Options.BytesPerSecond, 1025000);
-  assert.deepEqual(Object.fromEntries(task1.defaults.Tags.filter((tag) => !['huge', 'square'].includes(tag.Key)).map((tag) => [tag.Key, tag.Value])), {
+  assert.deepEqual(Object.fromEntries(task1.defaults.Tags.filter((tag) => !['huge', 'square', 'negative'].includes(tag.Key)).map((tag) => [tag.Key, tag.Value])), {
     big: '1000000000000000000000',
     less: 'true',
     million: '2010000',
     mixed: 'false',
     product: '110',
     seventh: `0.${'142857'.repeat(25)}14285`,
+    signed: '5',
     small: '0.0000001',
     sum: 'true',
     third: '75',

@@ -387,3 +387,60 @@ test('WebAssembly.Instance replaced after load: the guard makes its new instance
   assert.equal(called, 0, "the page's WebAssembly.Instance was called");
   assert.equal(JSON.stringify(instance.validate(probe)), expected);
 });
+
+test("WebAssembly.Memory's buffer getter replaced after load: every entry point answers as before, and the next call after it is put back", () => {
+  // The glue viewed its memory through the getter read live (its cached
+  // view, a string copied out, encodeInto's view, putOn, copyIn): one
+  // answering another buffer made describeSchedule, applyDefaults of a
+  // non-ASCII string and validate with options throw, or read and write
+  // bytes the core never saw (tidy5, session 32). The wrapper took it at
+  // load already (bufferOf); scripts/take-at-load.mjs takes it for the glue.
+  const instance = freshNodeInstance();
+  const fullBasic = JSON.stringify(example('full-basic'));
+  const calls = {
+    'validate, a text': () => instance.validate(fullBasic),
+    'validate, a text with options': () => instance.validate(fullBasic, { operation: 'CreateTask', locations: LOCATIONS }),
+    'validate, an object': () => instance.validate(request({ Name: 'bad<', Options: { BytesPerSecond: 'fast' } })),
+    'validate, options': () => instance.validate(request({ Name: 'bad<' }), { operation: 'UpdateTask', locations: LOCATIONS, task: { Options: { VerifyMode: 'NONE' } } }),
+    'validate, a non-ASCII name': () => instance.validate(request({ Name: 'café <' }), { operation: 'CreateTask' }),
+    'applyDefaults, an object': () => instance.applyDefaults(request({ TaskMode: 'ENHANCED', Name: 'naïve' }), { locations: LOCATIONS }),
+    'applyDefaults, a text': () => instance.applyDefaults(fullBasic),
+    'applyDefaults, a BigInt': () => instance.applyDefaults(request({ Options: { BytesPerSecond: 2n ** 60n } })),
+    'fields': () => instance.fields({ operation: 'UpdateTask' }),
+    'describeSchedule': () => instance.describeSchedule('cron(0 12 * * ? *)', { from: Date.UTC(2026, 10, 25), count: 2 }),
+    'describeSchedule, malformed': () => instance.describeSchedule('rate(0 minutes)'),
+    'version': () => instance.version(),
+  };
+  const outcome = (call) => {
+    try {
+      return JSON.stringify(call(), (_key, value) => (typeof value === 'bigint' ? `${value}n` : value));
+    } catch (error) {
+      return `threw ${error?.message} (${error?.cause?.message})`;
+    }
+  };
+  const expected = Object.fromEntries(Object.entries(calls).map(([label, call]) => [label, outcome(call)]));
+  for (const answer of Object.values(expected)) assert.doesNotMatch(answer, /^threw/);
+  const prototype = WebAssembly.Memory.prototype;
+  const builtIn = Object.getOwnPropertyDescriptor(prototype, 'buffer');
+  const replacements = {
+    'one that throws': function buffer() {
+      throw new Error("the page's buffer getter");
+    },
+    'one answering another buffer of the same length': function buffer() {
+      return new ArrayBuffer(Reflect.apply(builtIn.get, this, []).byteLength);
+    },
+  };
+  for (const [kind, get] of Object.entries(replacements)) {
+    const got = {};
+    Object.defineProperty(prototype, 'buffer', { configurable: true, get });
+    try {
+      for (const [label, call] of Object.entries(calls)) got[label] = [outcome(call), outcome(call)];
+    } finally {
+      Object.defineProperty(prototype, 'buffer', builtIn);
+    }
+    for (const [label, answers] of Object.entries(got)) {
+      for (const answer of answers) assert.equal(answer, expected[label], `${kind}: ${label}`);
+    }
+    for (const [label, call] of Object.entries(calls)) assert.equal(outcome(call), expected[label], `${kind}, put back: ${label}`);
+  }
+});

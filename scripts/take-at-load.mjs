@@ -24,7 +24,7 @@
 // replace it, and expect it to read their clock) and console.error (only
 // the panic hook calls it, for a bug, before the call traps). Taken at load
 // too: WebAssembly.Memory's `buffer` getter, wherever the glue views its
-// memory (`memoryBuffer`; the wrapper takes it as `bufferOf`): one replaced
+// memory (`bufferOfMemory`; the wrapper takes it as `bufferOf`): one replaced
 // after load made every entry point but validate of an object without
 // options throw, or read and write a buffer the core never sees (tidy5,
 // session 32). The view of the memory, cached or made for encodeInto, is
@@ -130,7 +130,9 @@ if (/\btable\.set\(/.test(code)) throw new Error(`${file}: a table.set( is left`
 // and putOn write through it too), a string copied out and encodeInto's view.
 const bufferReads = code.split("wasm.memory.buffer").length - 1;
 if (bufferReads !== 3) throw new Error(`${file}: ${bufferReads} reads of wasm.memory.buffer, not 3`);
-code = code.replaceAll("wasm.memory.buffer", "memoryBuffer()");
+// Called bound, not through Reflect.apply: one replaced before load that validates another request on its way back
+// would detach the buffer before the glue viewed it (tests/node/glue-loaded-after.test.mjs).
+code = code.replaceAll("wasm.memory.buffer", "bufferOfMemory(wasm.memory)");
 // A Uint8Array of the glue shadows the global: every view and copy of the memory is made with the one taken at load.
 const line = "const Uint8Array = globalThis.Uint8Array, InstanceAtLoad = WebAssembly.Instance, { parse: jsonParse, stringify: jsonStringify } = JSON, { get: reflectGet, set: reflectSet, apply: reflectApply } = Reflect,"
   + " { decode: textDecode } = TextDecoder.prototype, { encodeInto: textEncodeInto } = TextEncoder.prototype,"
@@ -139,7 +141,7 @@ const line = "const Uint8Array = globalThis.Uint8Array, InstanceAtLoad = WebAsse
   + " { get: bufferGetter } = Object.getOwnPropertyDescriptor(WebAssembly.Memory.prototype, \"buffer\"),"
   + " scratchBuffer = new ArrayBuffer(8), scratchBytes = new Uint8Array(scratchBuffer), scratchInt32 = new Int32Array(scratchBuffer),"
   + " scratchFloat64 = new Float64Array(scratchBuffer), scratchBigInt64 = new BigInt64Array(scratchBuffer),"
-  + " memoryBuffer = () => reflectApply(bufferGetter, wasm.memory, []),"
+  + " bufferOfMemory = Function.prototype.call.bind(bufferGetter),"
   + " copyIn = (bytes, at, count) => { const memory = getUint8ArrayMemory0(); for (let byte = 0; byte < count; byte++) memory[at + byte] = bytes[byte]; },"
   + " putOn = (scratch, size, at, value) => { const memory = getUint8ArrayMemory0(); scratch[0] = value;"
   + " for (let byte = 0; byte < size; byte++) memory[at + byte] = scratchBytes[byte]; };\n";

@@ -22,13 +22,14 @@ function readHcl(text) {
 }
 
 /**
- * Reads HCL native syntax: `{ body }` or `{ error: { message, line, column } }`.
+ * Reads HCL native syntax: `{ body }` or `{ error: { message, line, column, tooLarge? } }`.
  * Never throws for bad input: nesting deeper than 64 levels is a syntax error
- * of the reader (hcl-edit's bound), not a stack overflow.
+ * of the reader (hcl-edit's bound), not a stack overflow; objects too large
+ * to parse in seconds are `tooLarge` (the reader's bound, crates/hcl-reader/src/size.rs).
  */
 export function readNative(text) {
   const result = readHcl(text);
-  if (!result.ok) return { error: { message: result.message, line: result.line, column: result.column } };
+  if (!result.ok) return { error: { message: result.message, line: result.line, column: result.column, ...(result.tooLarge && { tooLarge: true }) } };
   return { body: result.body };
 }
 

@@ -117,6 +117,7 @@ function readFile(path) {
     return read.error ? { error: { ...read.error, message: `invalid JSON: ${read.error.message}` } } : read;
   }
   const read = readNative(text);
+  if (read.error?.tooLarge) return { error: { message: read.error.message, line: read.error.line, column: read.error.column } };
   return read.error ? { error: { ...read.error, message: `invalid HCL: ${read.error.message}` } } : read;
 }
 

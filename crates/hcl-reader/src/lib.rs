@@ -9,7 +9,12 @@
 //!
 //! The output is one JSON object:
 //! - `{"ok":true,"body":[STRUCTURE…]}`
-//! - `{"ok":false,"message":"…","line":L,"column":C}` for a syntax error.
+//! - `{"ok":false,"message":"…","line":L,"column":C}` for a syntax error;
+//! - `{"ok":false,"tooLarge":true,"message":"…","line":L,"column":C}` for a
+//!   file whose object literals are too large to parse in reasonable time
+//!   (hcl-edit's object parse grows with the square of the item count): the
+//!   position of the object that goes over; src/size.rs says where the bound
+//!   is and why.
 //!
 //! A STRUCTURE is `{"t":"attr","name":…,"line":…,"column":…,"value":EXPR}` or
 //! `{"t":"block","type":…,"labels":[…],"line":…,"column":…,"body":[…]}`.
@@ -45,9 +50,18 @@ use hcl_edit::Span;
 use std::cell::Cell;
 use std::ops::Range;
 
+mod size;
+
 /// Parses `text` and returns the JSON text described in the crate docs.
 /// Never panics on any input: a syntax error is `{"ok":false,…}`.
 pub fn read(text: &str) -> String {
+    if let Some(refusal) = size::check(text) {
+        let (line, column) = Lines::new(text).position(refusal.offset);
+        let mut out = String::from("{\"ok\":false,\"tooLarge\":true,\"message\":");
+        string(refusal.message, &mut out);
+        out.push_str(&format!(",\"line\":{line},\"column\":{column}}}"));
+        return out;
+    }
     match hcl_edit::parser::parse_body(text) {
         Ok(body) => {
             let writer = Writer::new(text);
@@ -510,6 +524,24 @@ mod tests {
         assert!(json(&blocks).starts_with("{\"ok\":false"));
         let operators = format!("a = {}", vec!["1"; 10_000].join(" + "));
         assert!(json(&operators).starts_with("{\"ok\":false"));
+    }
+
+    #[test]
+    fn an_object_of_ten_thousand_keys_is_read_whole() {
+        let items: String = (0..10_000)
+            .map(|i| format!("    k{i} = \"v{i}\"\n"))
+            .collect();
+        let out = json(&format!("locals {{\n  m = {{\n{items}  }}\n}}\n"));
+        assert!(out.starts_with("{\"ok\":true"), "{out:.200}");
+        assert_eq!(out.matches("{\"key\":").count(), 10_000);
+        assert!(out.contains("{\"key\":\"k9999\",\"line\":10002,\"column\":5,\"value\":{\"k\":\"string\",\"line\":10002,\"column\":13,\"src\":\"\\\"v9999\\\"\",\"v\":\"v9999\"}}"), "{:.300}", &out[out.len() - 300..]);
+    }
+
+    #[test]
+    fn an_object_too_large_to_read_is_refused_at_its_brace() {
+        let items: String = (0..20_000).map(|i| format!("    k{i} = 1\n")).collect();
+        let out = json(&format!("locals {{\n  m = {{\n{items}  }}\n}}\n"));
+        assert_eq!(out, "{\"ok\":false,\"tooLarge\":true,\"message\":\"too large to read: an object of more than 16384 items (reading an object takes time that grows with the square of its size)\",\"line\":2,\"column\":7}");
     }
 
     #[test]

@@ -285,9 +285,10 @@ mod tests {
 
     #[test]
     fn strings_heredocs_and_comments_hold_no_items() {
-        // Commas and braces inside them would count as items if they were read as code.
-        let many = ",".repeat(20_000);
-        let newlines = "\n".repeat(20_000);
+        // Tokens after commas or newlines inside them would count as items if
+        // they were read as code.
+        let many = "a,".repeat(20_000);
+        let newlines = "a\n".repeat(20_000);
         for value in [
             format!("\"{many}\""),
             format!("\"x\\\"{many}\""),

@@ -883,10 +883,14 @@ function locationScope(target, reference, scope) {
 /** The variables of a module instance: defaults, then tfvars (root only) or the call's arguments. */
 function variablesOf(module, callArguments) {
   const values = new Map();
+  const nonNullDefaults = new Map();
   for (const [name, { block, file }] of module.variables) {
-    const defaultAttr = block.body.find((item) => item.t === 'attr' && item.name === 'default');
+    const attribute = (key) => block.body.find((item) => item.t === 'attr' && item.name === key);
+    const defaultAttr = attribute('default');
     if (defaultAttr) {
       values.set(name, { value: evaluate(defaultAttr.value, EMPTY_SCOPE), origin: `the default of variable "${name}" (${where(file, defaultAttr)})` });
+      // nullable = false: Terraform gives a null value the default instead.
+      if (evaluate(attribute('nullable')?.value, EMPTY_SCOPE) === false) nonNullDefaults.set(name, values.get(name));
     }
   }
   if (callArguments) {
@@ -898,6 +902,9 @@ function variablesOf(module, callArguments) {
         values.set(item.name, { value: evaluate(item.value, EMPTY_SCOPE), origin: where(file, item) });
       }
     }
+  }
+  for (const [name, entry] of values) {
+    if (entry.value === null && nonNullDefaults.has(name)) values.set(name, nonNullDefaults.get(name));
   }
   for (const [name, entry] of values) {
     if (entry.value instanceof Unresolved) values.set(name, new Unresolved(`var.${name}`, `comes from ${entry.origin}, which is not known before apply`));

@@ -498,6 +498,31 @@ ${task(`  tags = {
   );
 });
 
+test('nullable = false: a null value (a module argument or tfvars) keeps the default', (t) => {
+  // terraform console (v1.11.4) on this configuration: module.c.mode => "ONLY_FILES_TRANSFERRED",
+  // var.root_mode => "NONE" (the null from the root's default and from terraform.tfvars is replaced).
+  const nonNullable = (name, fallback) => `variable "${name}" {\n  type     = string\n  nullable = false\n  default  = "${fallback}"\n}\n`;
+  const dir = folder(t, {
+    'main.tf': `variable "mode" {
+  default = null
+}
+${nonNullable('root_mode', 'NONE')}
+module "c" {
+  source      = "./child"
+  verify_mode = var.mode
+}
+${task('  options {\n    verify_mode = var.root_mode\n  }', 'root')}`,
+    'terraform.tfvars': 'root_mode = null\n',
+    'child/main.tf': `${nonNullable('verify_mode', 'ONLY_FILES_TRANSFERRED')}
+${task('  task_mode = "ENHANCED"\n  options {\n    verify_mode = var.verify_mode\n  }', 'child')}`,
+  });
+  const tasks = tasksOf(json(['--defaults', dir.root]).document);
+  assert.deepEqual(tasks.map((x) => [x.logicalId, x.defaults.Options.VerifyMode, x.diagnostics.map((d) => d.code)]), [
+    ['module.c.aws_datasync_task.child', 'ONLY_FILES_TRANSFERRED', []],
+    ['aws_datasync_task.root', 'NONE', []],
+  ]);
+});
+
 test('a count that a conditional makes 0 creates no task; an unknown condition or function stays a note', (t) => {
   const dir = folder(t, {
     'main.tf': `variable "enabled" {

@@ -11,7 +11,9 @@
 // 2. Expressions are evaluated as far as they are known: literals, templates,
 //    `var.x` with a value (a module call argument, *.auto.tfvars,
 //    terraform.tfvars, or the variable's default, in Terraform's order of
-//    precedence, with its type's optional() defaults filled in), `local.x`,
+//    precedence, converted to its type constraint as Terraform converts it,
+//    optional() defaults filled in; a conversion not followed here makes the
+//    variable unknown), `local.x`,
 //    and conditionals, operators, `for` expressions and a few functions
 //    (merge(), try(), …) over known values; a for_each over a known
 //    collection makes one check per instance, with each.key and each.value.
@@ -910,42 +912,120 @@ function variablesOf(module, callArguments) {
     if (entry.value instanceof Unresolved) values.set(name, new Unresolved(`var.${name}`, `comes from ${entry.origin}, which is not known before apply`));
     else {
       const type = module.variables.get(name)?.block.body.find((item) => item.t === 'attr' && item.name === 'type');
-      if (type) values.set(name, { ...entry, value: withTypeDefaults(entry.value, type.value, 0) });
+      if (!type || ['string', 'template'].includes(type.value.k)) continue; // none, or Terraform 0.11's "string", "map", "list": not converted
+      try {
+        values.set(name, { ...entry, value: typed(entry.value, type.value, 0) });
+      } catch (error) {
+        if (!(error instanceof NotConverted)) throw error;
+        values.set(name, new Unresolved(`var.${name}`, `comes from ${entry.origin}, whose value ${error.reason}`));
+      }
     }
   }
   return values;
 }
 
+/** Thrown inside typed(): a value this command does not convert to its type as Terraform does (or that Terraform rejects); `reason` follows "whose value". */
+class NotConverted {
+  constructor(reason) {
+    this.reason = reason;
+  }
+}
+
+const kindOf = (value) => (typeof value === 'bigint' || typeof value === 'number' ? 'number' : isObject(value) || Array.isArray(value) ? 'collection' : typeof value);
+
 /**
- * `value` converted to the variable's `type` as far as its optional()
- * attributes go: an object attribute that is absent or null takes the
- * optional()'s default (or null), at any depth of object(), list(), set() and
- * map() types, as Terraform does before the module sees it.
+ * A known primitive `value` converted to the primitive type `name` as
+ * Terraform converts it (`terraform console`, v1.11.4): a number or bool to
+ * the string Terraform writes, a numeric string ("5", "+5", ".5", "1.25e7")
+ * to a number, "true"/"false"/"1"/"0" to a bool. Anything else Terraform
+ * rejects ("True", " 5", "0x10", a bool as a number) or this command could
+ * not write exactly (a number stringOf() does not write in plain decimals) is
+ * NotConverted. Null and unknown values are kept.
  */
-function withTypeDefaults(value, type, depth) {
-  if (depth > LIMITS.depth || type?.k !== 'call' || !Array.isArray(type.args) || value === null || value instanceof Unresolved) return value;
-  const [inner] = type.args;
-  if (type.name === 'object' && inner?.k === 'object' && isObject(value)) {
+function primitive(value, name) {
+  if (value === null || value instanceof Unresolved) return value;
+  const kind = kindOf(value);
+  if (kind === name || (kind === 'boolean' && name === 'bool')) return value;
+  if (name === 'string' && (kind === 'boolean' || kind === 'number')) {
+    const text = stringOf(value);
+    // At most 15 significant digits: a Number computed with a rounding error never gets written.
+    if (kind === 'boolean' || typeof value === 'bigint' || (/^-?\d+(\.\d+)?$/.test(text) && text.replace(/\D|^[-0.]+/g, '').length <= 15)) return text;
+  }
+  if (name === 'number' && kind === 'string') {
+    const number = /^[-+]?(\d*)(?:\.(\d*))?(?:[eE]([-+]?\d{1,4}))?$/.exec(value);
+    if (number && /\d/.test(`${number[1]}${number[2] ?? ''}`)) {
+      const negative = value.startsWith('-');
+      const digits = `${number[1]}${number[2] ?? ''}`.replace(/^0+(?=\d)/, '');
+      const exponent = Number(number[3] ?? 0) - (number[2] ?? '').length;
+      const whole = exponent >= 0 ? digits + '0'.repeat(exponent) : /^0+$/.test(digits.slice(exponent)) ? digits.slice(0, exponent) || '0' : undefined;
+      // (Terraform keeps a negative zero, "-0", which it writes back as -0.)
+      if (whole !== undefined && whole.length <= 400 && !(negative && /^0+$/.test(whole))) return negative ? -BigInt(whole) : BigInt(whole);
+      // A fraction in plain decimals is read as the literal it spells.
+      if (number[3] === undefined && number[1] !== undefined) return evaluate({ k: 'number', src: value, v: `${negative ? '-' : ''}${number[1] || '0'}.${number[2]}` }, EMPTY_SCOPE);
+    }
+  }
+  if (name === 'bool' && kind === 'string' && ['true', 'false', '1', '0'].includes(value)) return value === 'true' || value === '1';
+  if (kind === 'collection') throw new NotConverted(`is a collection, which Terraform does not convert to ${name}`);
+  throw new NotConverted(`${JSON.stringify(stringOf(value))} this command does not convert to ${name} as Terraform does`);
+}
+
+/**
+ * The elements of a collection of type `any` (list(any), map(any), `map`)
+ * unified as Terraform unifies them: primitives of one kind are kept; with a
+ * string among them, all become strings; numbers with bools are an error;
+ * nested collections (which Terraform unifies attribute by attribute) and
+ * unknown elements beside other kinds than strings are NotConverted.
+ */
+function unified(items) {
+  const kinds = new Set(items.filter((item) => item !== null).map((item) => (item instanceof Unresolved ? 'unknown' : kindOf(item))));
+  kinds.delete('unknown');
+  if (kinds.has('collection')) throw new NotConverted('holds collections, which Terraform unifies in ways this command does not follow');
+  if (kinds.size === 0 || (kinds.size === 1 && (kinds.has('string') || items.every((item) => !(item instanceof Unresolved))))) return items;
+  if (!kinds.has('string') || kinds.size === 1) throw new NotConverted('holds elements whose common type is not known here');
+  return items.map((item) => primitive(item, 'string'));
+}
+
+/**
+ * `value` converted to a variable's type constraint `type` as Terraform
+ * converts it before the module sees it: primitives (primitive()), list(),
+ * set() and map() element by element (`any` elements unified), object()
+ * with its optional() defaults filled in (an absent or null attribute takes
+ * the default, or null). Unknown values inside are kept; a conversion this
+ * command does not make as Terraform does throws NotConverted.
+ */
+function typed(value, type, depth) {
+  if (depth > LIMITS.depth) throw new NotConverted('nests deeper than this command follows');
+  if (value === null || value instanceof Unresolved) return value;
+  const name = type?.k === 'var' || type?.k === 'call' ? type.name : undefined;
+  if (type?.k === 'var' && name === 'any') return value;
+  if (type?.k === 'var' && ['string', 'number', 'bool'].includes(name)) return primitive(value, name);
+  // `map`, `list`, `set` alone mean map(any), list(any), set(any).
+  const [inner] = type?.k === 'call' && Array.isArray(type.args) && type.args.length === 1 ? type.args : type?.k === 'var' ? [{ k: 'var', name: 'any' }] : [];
+  const elements = (items) => (inner.k === 'var' && inner.name === 'any' ? unified(items) : items.map((item) => typed(item, inner, depth + 1)));
+  if (inner && ['list', 'set'].includes(name) && Array.isArray(value)) return elements(value);
+  if (inner && name === 'map' && isObject(value)) {
+    const keys = Object.keys(value);
+    const items = elements(keys.map((key) => value[key]));
+    const out = {};
+    keys.forEach((key, i) => setMember(out, key, items[i]));
+    return out;
+  }
+  if (inner?.k === 'object' && name === 'object' && isObject(value)) {
     const out = { ...value };
     for (const item of inner.items) {
-      if (typeof item.key !== 'string') continue;
+      if (typeof item.key !== 'string') throw new NotConverted('has a type whose attribute names are not known here');
       let attributeType = item.value;
       if (attributeType?.k === 'call' && attributeType.name === 'optional' && Array.isArray(attributeType.args)) {
         const [optionalType, fallback] = attributeType.args;
         if (!Object.hasOwn(out, item.key) || out[item.key] === null) setMember(out, item.key, fallback ? evaluate(fallback, EMPTY_SCOPE) : null);
         attributeType = optionalType;
       }
-      if (Object.hasOwn(out, item.key)) setMember(out, item.key, withTypeDefaults(out[item.key], attributeType, depth + 1));
+      if (!Object.hasOwn(out, item.key)) throw new NotConverted(`has no attribute "${item.key}", which its type requires`);
+      setMember(out, item.key, typed(out[item.key], attributeType, depth + 1));
     }
     return out;
   }
-  if (['list', 'set'].includes(type.name) && Array.isArray(value)) return value.map((item) => withTypeDefaults(item, inner, depth + 1));
-  if (type.name === 'map' && isObject(value)) {
-    const out = {};
-    for (const [key, item] of Object.entries(value)) setMember(out, key, withTypeDefaults(item, inner, depth + 1));
-    return out;
-  }
-  return value;
+  throw new NotConverted(`is not of its type ${type?.src ?? ''} as far as this command can tell`);
 }
 
 /**

@@ -523,6 +523,64 @@ ${task('  task_mode = "ENHANCED"\n  options {\n    verify_mode = var.verify_mode
   ]);
 });
 
+test('a variable\'s value is converted to its declared type as Terraform converts it; a conversion not followed here is unknown', (t) => {
+  // What terraform console (v1.11.4) printed for each variable below:
+  // verify "true"; speeds tomap({"a" = "10"}); n 5; l tolist([1, 2]); m tomap({"a" = "1", "b" = "x"});
+  // same tomap({"a" = 1, "b" = 2}) (map(number)); bytes 12500000; ratio "1.5"; enhanced (tfvars "true") true;
+  // shouting: error "a bool is required; to convert from string, use lowercase "true"";
+  // numbool: error "all map elements must have the same type".
+  const variable = (name, type, value) => `variable "${name}" {\n  type    = ${type}\n${value === undefined ? '' : `  default = ${value}\n`}}\n`;
+  const dir = folder(t, {
+    'variables.tf': [
+      variable('verify', 'string', 'true'),
+      variable('speeds', 'map(string)', '{ a = 10 }'),
+      variable('n', 'number', '"5"'),
+      variable('l', 'list(number)', '["1", 2]'),
+      variable('m', 'map(any)', '{ a = 1, b = "x" }'),
+      variable('same', 'map(any)', '{ a = 1, b = 2 }'),
+      variable('bytes', 'number', '"1.25e7"'),
+      variable('ratio', 'string', '1.5'),
+      variable('enhanced', 'bool'),
+      variable('shouting', 'bool', '"True"'),
+      variable('numbool', 'map(any)', '{ a = 1, b = true }'),
+    ].join(''),
+    'terraform.tfvars': 'enhanced = "true"\n',
+    'main.tf': task(`  task_mode = var.enhanced ? "ENHANCED" : "BASIC"
+  options {
+    verify_mode      = var.verify == "true" ? "ONLY_FILES_TRANSFERRED" : "BOGUS"
+    bytes_per_second = var.bytes
+  }
+  tags = {
+    speed    = "\${var.speeds.a == "10"}"
+    n        = "\${var.n == 5}"
+    l        = "\${var.l[0] == 1}"
+    m_number = "\${var.m.a == 1}"
+    m_string = var.m.a
+    same     = "\${var.same.a == 1}"
+    ratio    = var.ratio
+    shouting = var.shouting
+    numbool  = var.numbool.a
+  }`),
+  });
+  const [only] = tasksOf(json(['--defaults', dir.root]).document);
+  assert.deepEqual(only.diagnostics, []);
+  assert.equal(only.defaults.TaskMode, 'ENHANCED');
+  assert.equal(only.defaults.Options.VerifyMode, 'ONLY_FILES_TRANSFERRED');
+  assert.equal(only.defaults.Options.BytesPerSecond, 12500000);
+  assert.deepEqual(Object.fromEntries(only.defaults.Tags.filter((tag) => !tag.Value.startsWith('${')).map((tag) => [tag.Key, tag.Value])), {
+    speed: 'true',
+    n: 'true',
+    l: 'true',
+    m_number: 'false',
+    m_string: '1',
+    same: 'true',
+    ratio: '1.5',
+  });
+  // Values Terraform rejects are never guessed: each is one not-checked note.
+  assert.deepEqual(only.notes.map((n) => n.attribute), ['tags["shouting"]', 'tags["numbool"]']);
+  assert.match(only.notes[0].message, /var\.shouting.*, whose value "True" this command does not convert to bool as Terraform does/);
+});
+
 test('a count that a conditional makes 0 creates no task; an unknown condition or function stays a note', (t) => {
   const dir = folder(t, {
     'main.tf': `variable "enabled" {

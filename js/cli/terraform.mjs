@@ -989,8 +989,8 @@ function unified(items) {
  * `value` converted to a variable's type constraint `type` as Terraform
  * converts it before the module sees it: primitives (primitive()), list(),
  * set() and map() element by element (`any` elements unified), object()
- * with its optional() defaults filled in (an absent or null attribute takes
- * the default, or null). Unknown values inside are kept; a conversion this
+ * with its declared attributes only and its optional() defaults filled in
+ * (an absent or null attribute takes the default, or null). Unknown values inside are kept; a conversion this
  * command does not make as Terraform does throws NotConverted.
  */
 function typed(value, type, depth) {
@@ -1011,17 +1011,19 @@ function typed(value, type, depth) {
     return out;
   }
   if (inner?.k === 'object' && name === 'object' && isObject(value)) {
-    const out = { ...value };
+    // Only the declared attributes: Terraform drops the others.
+    const out = {};
     for (const item of inner.items) {
       if (typeof item.key !== 'string') throw new NotConverted('has a type whose attribute names are not known here');
       let attributeType = item.value;
+      let attribute = Object.hasOwn(value, item.key) ? value[item.key] : undefined;
       if (attributeType?.k === 'call' && attributeType.name === 'optional' && Array.isArray(attributeType.args)) {
         const [optionalType, fallback] = attributeType.args;
-        if (!Object.hasOwn(out, item.key) || out[item.key] === null) setMember(out, item.key, fallback ? evaluate(fallback, EMPTY_SCOPE) : null);
+        if (attribute === undefined || attribute === null) attribute = fallback ? evaluate(fallback, EMPTY_SCOPE) : null;
         attributeType = optionalType;
       }
-      if (!Object.hasOwn(out, item.key)) throw new NotConverted(`has no attribute "${item.key}", which its type requires`);
-      setMember(out, item.key, typed(out[item.key], attributeType, depth + 1));
+      if (attribute === undefined) throw new NotConverted(`has no attribute "${item.key}", which its type requires`);
+      setMember(out, item.key, typed(attribute, attributeType, depth + 1));
     }
     return out;
   }

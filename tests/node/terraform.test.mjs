@@ -581,6 +581,39 @@ test('a variable\'s value is converted to its declared type as Terraform convert
   assert.match(only.notes[0].message, /var\.shouting.*, whose value "True" this command does not convert to bool as Terraform does/);
 });
 
+test('an object() type keeps only its declared attributes; a required one missing makes the variable unknown', (t) => {
+  // terraform console (v1.11.4): with the default below, var.opts => { "mode" = "BASIC", "verify" = "NONE" },
+  // try(var.opts.log_level, "OFF") => "OFF" (log_level is dropped), merge(var.opts, { team = "data" }) =>
+  // { "mode" = "BASIC", "team" = "data", "verify" = "NONE" }; a default without a required attribute is
+  // an error: 'attribute "name" is required'.
+  const dir = folder(t, {
+    'main.tf': `variable "opts" {
+  type = object({
+    mode   = string
+    verify = optional(string, "NONE")
+  })
+  default = { mode = "BASIC", log_level = "BOGUS" }
+}
+variable "named" {
+  type    = object({ name = string })
+  default = { title = "x" }
+}
+${task(`  task_mode = var.opts.mode
+  name      = var.named.name
+  options {
+    log_level = try(var.opts.log_level, "OFF")
+  }
+  tags = merge(var.opts, { team = "data" })`)}`,
+  });
+  const [only] = tasksOf(json(['--defaults', dir.root]).document);
+  assert.deepEqual(only.diagnostics, []);
+  assert.equal(only.defaults.Options.LogLevel, 'OFF');
+  // merge() sees the converted object: no log_level tag.
+  assert.deepEqual(only.defaults.Tags.map((tag) => tag.Key).sort(), ['mode', 'team', 'verify']);
+  assert.deepEqual(only.notes.map((n) => n.attribute), ['name']);
+  assert.match(only.notes[0].message, /whose value has no attribute "name", which its type requires/);
+});
+
 test('a count that a conditional makes 0 creates no task; an unknown condition or function stays a note', (t) => {
   const dir = folder(t, {
     'main.tf': `variable "enabled" {

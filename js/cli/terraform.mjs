@@ -97,6 +97,23 @@ class TerraformUnknown extends Unknown {
   }
 }
 
+/** The arrays that stand for Terraform sets (made only by setOf()). */
+const SETS = new WeakSet();
+
+/**
+ * A set of strings as Terraform makes one (toset(), a set(string)
+ * variable): without duplicates, in Terraform's order, marked so that
+ * indexing it is an error; undefined for other elements (numbers, null,
+ * unknown values) and for strings whose order by UTF-16 units (JavaScript's)
+ * may differ from Terraform's by UTF-8 bytes.
+ */
+function setOf(items) {
+  if (!items.every((item) => typeof item === 'string' && !/[\uD800-\uDFFF]/.test(item))) return undefined;
+  const out = [...new Set(items)].sort();
+  SETS.add(out);
+  return out;
+}
+
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Unresolved) && !(v instanceof Fraction);
 const where = (file, item) => `${file}:${item.line}:${item.column}`;
 
@@ -667,6 +684,7 @@ function call(expr, scope, trace, depth) {
       if (value instanceof Unresolved) return because(expr, value);
       if ((Array.isArray(value) || isObject(value)) && !spend(Object.keys(value).length)) return tooLarge(expr);
       if (['nonsensitive', 'sensitive'].includes(expr.name)) return value;
+      if (expr.name === 'tolist' && SETS.has(value)) return [...value]; // a list again: indexing works
       // tolist([1, "a"]) is ["1", "a"], tomap({ a = 1, b = "x" }) { a = "1", b = "x" }.
       if (expr.name === 'tolist' && Array.isArray(value)) return unifiedItems(expr, value);
       if (expr.name === 'tomap' && isObject(value)) {
@@ -682,9 +700,7 @@ function call(expr, scope, trace, depth) {
         if (typeof value === 'string') return BigInt([...value].length);
         return Array.isArray(value) ? BigInt(value.length) : isObject(value) ? BigInt(Object.keys(value).length) : unknown();
       }
-      // toset(): a set of strings (the only kind for_each takes), in Terraform's order.
-      if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) return unknown();
-      return [...new Set(value)].sort();
+      return (Array.isArray(value) && setOf(value)) || unknown();
     }
     default:
       return unknown();
@@ -786,7 +802,8 @@ function lookUp(expr, start, ops, scope, trace, depth) {
       if (index instanceof Unresolved) return because(expr, index);
       key = stringOf(index);
     }
-    if (key === undefined || value === null || typeof value !== 'object' || value instanceof Fraction || !Object.hasOwn(value, key)) {
+    // A set's elements have no index: var.s[0] is an error in Terraform.
+    if (key === undefined || value === null || typeof value !== 'object' || value instanceof Fraction || !Object.hasOwn(value, key) || SETS.has(value)) {
       // A known value without that attribute or element: an error in Terraform, which try() catches.
       const missing = new Unresolved(expr.src, 'is not a value this command can look up');
       missing.error = key !== undefined && (value === null || typeof value === 'object');
@@ -800,7 +817,8 @@ function lookUp(expr, start, ops, scope, trace, depth) {
 
 /** The bounded entries of a known collection, in Terraform's order (maps by key), or undefined. */
 function entriesOf(collection) {
-  if (Array.isArray(collection)) return collection.length > LIMITS.nodes ? undefined : collection.map((item, i) => [BigInt(i), item]);
+  // A set's keys are its elements.
+  if (Array.isArray(collection)) return collection.length > LIMITS.nodes ? undefined : collection.map((item, i) => [SETS.has(collection) ? item : BigInt(i), item]);
   if (isObject(collection)) {
     const keys = Object.keys(collection).sort();
     return keys.length > LIMITS.nodes ? undefined : keys.map((key) => [key, collection[key]]);
@@ -1002,7 +1020,12 @@ function typed(value, type, depth) {
   // `map`, `list`, `set` alone mean map(any), list(any), set(any).
   const [inner] = type?.k === 'call' && Array.isArray(type.args) && type.args.length === 1 ? type.args : type?.k === 'var' ? [{ k: 'var', name: 'any' }] : [];
   const elements = (items) => (inner.k === 'var' && inner.name === 'any' ? unified(items) : items.map((item) => typed(item, inner, depth + 1)));
-  if (inner && ['list', 'set'].includes(name) && Array.isArray(value)) return elements(value);
+  if (inner && name === 'list' && Array.isArray(value)) return elements(value);
+  if (inner && name === 'set' && Array.isArray(value)) {
+    const set = setOf(elements(value));
+    if (!set) throw new NotConverted('is a set of elements other than strings, whose order this command does not follow');
+    return set;
+  }
   if (inner && name === 'map' && isObject(value)) {
     const keys = Object.keys(value);
     const items = elements(keys.map((key) => value[key]));

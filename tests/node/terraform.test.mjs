@@ -614,6 +614,53 @@ ${task(`  task_mode = var.opts.mode
   assert.match(only.notes[0].message, /whose value has no attribute "name", which its type requires/);
 });
 
+test('a set() type is deduplicated and sorted as toset() does, and indexing a set is an error try() catches', (t) => {
+  // terraform console (v1.11.4): var.excludes => toset(["/a", "/b"]); length(var.excludes) == 2 ? "NONE" : "BOGUS"
+  // => "NONE"; [for s in var.excludes : s][0] => "/a"; try(var.excludes[0], "d") => "d";
+  // {for k, s in var.excludes : k => s}["/a"] => "/a"; tolist(var.excludes)[0] => "/a";
+  // try(toset(["b", "a"])[0], "d") => "d"; var.sizes (set(number)) => toset([1, 2, 3, 10]). (The indexed
+  // collections are locals here: this command indexes a reference, not an expression.)
+  const dir = folder(t, {
+    'main.tf': `variable "excludes" {
+  type    = set(string)
+  default = ["/b", "/a", "/b"]
+}
+variable "sizes" {
+  type    = set(number)
+  default = [3, 1, 2, 1, 10]
+}
+locals {
+  listed = [for s in var.excludes : s]
+  keyed  = { for k, s in var.excludes : k => s }
+  tolist = tolist(var.excludes)
+  toset  = toset(["b", "a"])
+}
+${task(`  options {
+    verify_mode = length(var.excludes) == 2 ? "NONE" : "BOGUS"
+  }
+  tags = {
+    first   = local.listed[0]
+    indexed = try(var.excludes[0], "d")
+    keyed   = local.keyed["/a"]
+    listed  = local.tolist[0]
+    toset   = try(local.toset[0], "d")
+    sizes   = length(var.sizes)
+  }`)}`,
+  });
+  const [only] = tasksOf(json(['--defaults', dir.root]).document);
+  assert.deepEqual(only.diagnostics, []);
+  assert.equal(only.defaults.Options.VerifyMode, 'NONE');
+  assert.deepEqual(Object.fromEntries(only.defaults.Tags.filter((tag) => !tag.Value.startsWith('\${')).map((tag) => [tag.Key, tag.Value])), {
+    first: '/a',
+    indexed: 'd',
+    keyed: '/a',
+    listed: '/a',
+    toset: 'd',
+  });
+  // A set of numbers: ordered here only as toset() orders strings, so not known.
+  assert.deepEqual(only.notes.map((n) => n.attribute), ['tags["sizes"]']);
+});
+
 test('a count that a conditional makes 0 creates no task; an unknown condition or function stays a note', (t) => {
   const dir = folder(t, {
     'main.tf': `variable "enabled" {

@@ -661,6 +661,39 @@ ${task(`  options {
   assert.deepEqual(only.notes.map((n) => n.attribute), ['tags["sizes"]']);
 });
 
+test('Terraform 0.11\'s quoted types ("string", "map", "list") leave the value as written', (t) => {
+  // Terraform v1.11.4 rejects them ("Invalid quoted type constraints"), but configurations written for
+  // 0.11 still use them (tests/real/terraform/05): their values are checked as written, not converted.
+  const dir = folder(t, {
+    'main.tf': `variable "options" {
+  type    = "map"
+  default = { verify_mode = "NONE", uid = "NONE", retries = 3 }
+}
+variable "flag" {
+  type    = "string"
+  default = true
+}
+variable "names" {
+  type    = "list"
+  default = ["a", 1]
+}
+${task(`  options {
+    verify_mode = var.options["verify_mode"]
+    uid         = var.options.uid
+  }
+  tags = {
+    retries = "\${var.options.retries + 1}"
+    flag    = "\${var.flag}"
+    second  = "\${var.names[1] + 1}"
+  }`)}`,
+  });
+  const [only] = tasksOf(json(['--defaults', dir.root]).document);
+  assert.deepEqual(only.diagnostics, []);
+  assert.deepEqual(only.notes, []);
+  assert.deepEqual([only.defaults.Options.VerifyMode, only.defaults.Options.Uid], ['NONE', 'NONE']);
+  assert.deepEqual(Object.fromEntries(only.defaults.Tags.map((tag) => [tag.Key, tag.Value])), { retries: '4', flag: 'true', second: '2' });
+});
+
 test('a count that a conditional makes 0 creates no task; an unknown condition or function stays a note', (t) => {
   const dir = folder(t, {
     'main.tf': `variable "enabled" {

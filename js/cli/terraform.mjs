@@ -903,15 +903,14 @@ function locationScope(target, reference, scope) {
 /** The variables of a module instance: defaults, then tfvars (root only) or the call's arguments. */
 function variablesOf(module, callArguments) {
   const values = new Map();
-  const nonNullDefaults = new Map();
+  const nonNullable = new Map(); // name -> its default's entry, or null without one
   for (const [name, { block, file }] of module.variables) {
     const attribute = (key) => block.body.find((item) => item.t === 'attr' && item.name === key);
     const defaultAttr = attribute('default');
     if (defaultAttr) {
       values.set(name, { value: evaluate(defaultAttr.value, EMPTY_SCOPE), origin: `the default of variable "${name}" (${where(file, defaultAttr)})` });
-      // nullable = false: Terraform gives a null value the default instead.
-      if (evaluate(attribute('nullable')?.value, EMPTY_SCOPE) === false) nonNullDefaults.set(name, values.get(name));
     }
+    if (evaluate(attribute('nullable')?.value, EMPTY_SCOPE) === false) nonNullable.set(name, values.get(name) ?? null);
   }
   if (callArguments) {
     for (const [name, entry] of callArguments) values.set(name, entry);
@@ -923,10 +922,13 @@ function variablesOf(module, callArguments) {
       }
     }
   }
+  // nullable = false: Terraform gives a null value the default instead, and rejects it without one.
   for (const [name, entry] of values) {
-    if (entry.value === null && nonNullDefaults.has(name)) values.set(name, nonNullDefaults.get(name));
+    if (entry.value !== null || !nonNullable.has(name)) continue;
+    values.set(name, nonNullable.get(name) ?? new Unresolved(`var.${name}`, `is null (${entry.origin}), which Terraform rejects: the variable has nullable = false and no default`));
   }
   for (const [name, entry] of values) {
+    if (entry instanceof Unresolved) continue;
     if (entry.value instanceof Unresolved) values.set(name, new Unresolved(`var.${name}`, `comes from ${entry.origin}, which is not known before apply`));
     else {
       const type = module.variables.get(name)?.block.body.find((item) => item.t === 'attr' && item.name === 'type');

@@ -498,9 +498,10 @@ ${task(`  tags = {
   );
 });
 
-test('nullable = false: a null value (a module argument or tfvars) keeps the default', (t) => {
+test('nullable = false: a null value (a module argument or tfvars) keeps the default; without one it is unknown', (t) => {
   // terraform console (v1.11.4) on this configuration: module.c.mode => "ONLY_FILES_TRANSFERRED",
   // var.root_mode => "NONE" (the null from the root's default and from terraform.tfvars is replaced).
+  // Without a default, a null argument is an error: "required variable may not be set to null".
   const nonNullable = (name, fallback) => `variable "${name}" {\n  type     = string\n  nullable = false\n  default  = "${fallback}"\n}\n`;
   const dir = folder(t, {
     'main.tf': `variable "mode" {
@@ -510,17 +511,24 @@ ${nonNullable('root_mode', 'NONE')}
 module "c" {
   source      = "./child"
   verify_mode = var.mode
+  name        = var.mode
 }
 ${task('  options {\n    verify_mode = var.root_mode\n  }', 'root')}`,
     'terraform.tfvars': 'root_mode = null\n',
     'child/main.tf': `${nonNullable('verify_mode', 'ONLY_FILES_TRANSFERRED')}
-${task('  task_mode = "ENHANCED"\n  options {\n    verify_mode = var.verify_mode\n  }', 'child')}`,
+variable "name" {
+  type     = string
+  nullable = false
+}
+${task('  task_mode = "ENHANCED"\n  name      = var.name\n  options {\n    verify_mode = var.verify_mode\n  }', 'child')}`,
   });
   const tasks = tasksOf(json(['--defaults', dir.root]).document);
   assert.deepEqual(tasks.map((x) => [x.logicalId, x.defaults.Options.VerifyMode, x.diagnostics.map((d) => d.code)]), [
     ['module.c.aws_datasync_task.child', 'ONLY_FILES_TRANSFERRED', []],
     ['aws_datasync_task.root', 'NONE', []],
   ]);
+  assert.deepEqual(tasks[0].notes.map((n) => n.attribute), ['name']);
+  assert.match(tasks[0].notes[0].message, /var\.name.*is null \(.*\), which Terraform rejects: the variable has nullable = false and no default/);
 });
 
 test('a variable\'s value is converted to its declared type as Terraform converts it; a conversion not followed here is unknown', (t) => {

@@ -978,7 +978,7 @@ function primitive(value, name) {
       const digits = `${number[1]}${number[2] ?? ''}`.replace(/^0+(?=\d)/, '');
       const exponent = Number(number[3] ?? 0) - (number[2] ?? '').length;
       const whole = exponent >= 0 ? digits + '0'.repeat(exponent) : /^0+$/.test(digits.slice(exponent)) ? digits.slice(0, exponent) || '0' : undefined;
-      // (Terraform keeps a negative zero, "-0", which it writes back as -0.)
+      // "-0" is left out: Terraform keeps a negative zero (it prints -0).
       if (whole !== undefined && whole.length <= 400 && !(negative && /^0+$/.test(whole))) return negative ? -BigInt(whole) : BigInt(whole);
       // A fraction in plain decimals is read as the literal it spells.
       if (number[3] === undefined && number[1] !== undefined) return evaluate({ k: 'number', src: value, v: `${negative ? '-' : ''}${number[1] || '0'}.${number[2]}` }, EMPTY_SCOPE);
@@ -1010,8 +1010,9 @@ function unified(items) {
  * converts it before the module sees it: primitives (primitive()), list(),
  * set() and map() element by element (`any` elements unified), object()
  * with its declared attributes only and its optional() defaults filled in
- * (an absent or null attribute takes the default, or null). Unknown values inside are kept; a conversion this
- * command does not make as Terraform does throws NotConverted.
+ * (an absent or null attribute takes the default, or null). Unknown values
+ * inside are kept; a conversion this command does not make as Terraform
+ * does throws NotConverted.
  */
 function typed(value, type, depth) {
   if (depth > LIMITS.depth) throw new NotConverted('nests deeper than this command follows');

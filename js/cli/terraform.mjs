@@ -951,58 +951,47 @@ class NotConverted {
   }
 }
 
-const kindOf = (value) => (typeof value === 'bigint' || typeof value === 'number' ? 'number' : isObject(value) || Array.isArray(value) ? 'collection' : typeof value);
-
 /**
  * A known primitive `value` converted to the primitive type `name` as
  * Terraform converts it (`terraform console`, v1.11.4): a number or bool to
- * the string Terraform writes, a numeric string ("5", "+5", ".5", "1.25e7")
- * to a number, "true"/"false"/"1"/"0" to a bool. Anything else Terraform
- * rejects ("True", " 5", "0x10", a bool as a number) or this command could
- * not write exactly (a number stringOf() does not write in plain decimals) is
- * NotConverted. Null and unknown values are kept.
+ * the string Terraform writes (stringOf()), a numeric string ("5", "+5",
+ * ".5", "1.25e7") to a number (parseNumber()), "true"/"false"/"1"/"0" to a
+ * bool. Anything else Terraform rejects ("True", " 5", "0x10", a bool as a
+ * number) or this command does not convert exactly is NotConverted. Null and
+ * unknown values are kept.
  */
 function primitive(value, name) {
   if (value === null || value instanceof Unresolved) return value;
-  const kind = kindOf(value);
-  if (kind === name || (kind === 'boolean' && name === 'bool')) return value;
-  if (name === 'string' && (kind === 'boolean' || kind === 'number')) {
-    const text = stringOf(value);
-    // At most 15 significant digits: a Number computed with a rounding error never gets written.
-    if (kind === 'boolean' || typeof value === 'bigint' || (/^-?\d+(\.\d+)?$/.test(text) && text.replace(/\D|^[-0.]+/g, '').length <= 15)) return text;
-  }
-  if (name === 'number' && kind === 'string') {
-    const number = /^[-+]?(\d*)(?:\.(\d*))?(?:[eE]([-+]?\d{1,4}))?$/.exec(value);
-    if (number && /\d/.test(`${number[1]}${number[2] ?? ''}`)) {
-      const negative = value.startsWith('-');
-      const digits = `${number[1]}${number[2] ?? ''}`.replace(/^0+(?=\d)/, '');
-      const exponent = Number(number[3] ?? 0) - (number[2] ?? '').length;
-      const whole = exponent >= 0 ? digits + '0'.repeat(exponent) : /^0+$/.test(digits.slice(exponent)) ? digits.slice(0, exponent) || '0' : undefined;
-      // "-0" is left out: Terraform keeps a negative zero (it prints -0).
-      if (whole !== undefined && whole.length <= 400 && !(negative && /^0+$/.test(whole))) return negative ? -BigInt(whole) : BigInt(whole);
-      // A fraction in plain decimals is read as the literal it spells.
-      if (number[3] === undefined && number[1] !== undefined) return evaluate({ k: 'number', src: value, v: `${negative ? '-' : ''}${number[1] || '0'}.${number[2]}` }, EMPTY_SCOPE);
-    }
-  }
-  if (name === 'bool' && kind === 'string' && ['true', 'false', '1', '0'].includes(value)) return value === 'true' || value === '1';
-  if (kind === 'collection') throw new NotConverted(`is a collection, which Terraform does not convert to ${name}`);
-  throw new NotConverted(`${JSON.stringify(stringOf(value))} this command does not convert to ${name} as Terraform does`);
+  const kind = primitiveOf(value);
+  if (kind === name) return value;
+  const converted =
+    name === 'string' && kind !== 'other'
+      ? stringOf(value)
+      : name === 'number' && kind === 'string'
+        ? parseNumber(value)
+        : name === 'bool' && ['true', 'false', '1', '0'].includes(value)
+          ? value === 'true' || value === '1'
+          : undefined;
+  if (converted !== undefined) return converted;
+  if (kind === 'other') throw new NotConverted(`is a collection, which Terraform does not convert to ${name}`);
+  const shown = kind === 'string' ? JSON.stringify(value) : `the ${kind} ${stringOf(value) ?? ''}`.trimEnd();
+  throw new NotConverted(`${shown} this command does not convert to ${name} as Terraform does`);
 }
 
 /**
  * The elements of a collection of type `any` (list(any), map(any), `map`)
- * unified as Terraform unifies them: primitives of one kind are kept; with a
- * string among them, all become strings; numbers with bools are an error;
- * nested collections (which Terraform unifies attribute by attribute) and
- * unknown elements beside other kinds than strings are NotConverted.
+ * unified as tolist() and tomap() unify them (unifiedItems()): with a string
+ * among primitives, all become strings; a number with a bool, or beside an
+ * unknown element, is NotConverted, and so are nested collections (which
+ * Terraform unifies attribute by attribute).
  */
 function unified(items) {
-  const kinds = new Set(items.filter((item) => item !== null).map((item) => (item instanceof Unresolved ? 'unknown' : kindOf(item))));
-  kinds.delete('unknown');
-  if (kinds.has('collection')) throw new NotConverted('holds collections, which Terraform unifies in ways this command does not follow');
-  if (kinds.size === 0 || (kinds.size === 1 && (kinds.has('string') || items.every((item) => !(item instanceof Unresolved))))) return items;
-  if (!kinds.has('string') || kinds.size === 1) throw new NotConverted('holds elements whose common type is not known here');
-  return items.map((item) => primitive(item, 'string'));
+  if (items.some((item) => item !== null && !(item instanceof Unresolved) && primitiveOf(item) === 'other')) {
+    throw new NotConverted('holds collections, which Terraform unifies in ways this command does not follow');
+  }
+  const out = unifiedItems({ src: '' }, items);
+  if (out instanceof Unresolved) throw new NotConverted('holds elements whose common type is not known here');
+  return out;
 }
 
 /**

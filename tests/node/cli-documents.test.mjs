@@ -102,15 +102,11 @@ test('a request file with a repeated key is reported at the repeat (exit 2)', ()
   assert.equal(stderr, `datasync-task-validator: ${DOCUMENTS}/duplicate-key.yaml:6:3: invalid YAML: Map keys must be unique\n`);
 });
 
-test('a mapping of 40,000 keys is read without comparing every pair of keys (that took 12 s of CPU, now about 1 s)', () => {
+// How long this takes is measured in docs/performance.md, not asserted here.
+test('a mapping of 40,000 keys is read whole, and a repeat of its last key is found at the repeat', () => {
   const text = `Options:\n${Array.from({ length: 40_000 }, (_, i) => `  Key${i}: value${i}\n`).join('')}`;
-  // CPU time, not wall time: other processes on the machine do not count.
-  const start = process.cpuUsage();
   const { value } = parseYaml(text);
-  const { user, system } = process.cpuUsage(start);
-  const seconds = (user + system) / 1e6;
   assert.equal(Object.keys(value.Options).length, 40_000);
-  assert.ok(seconds < 5, `${seconds.toFixed(1)} s of CPU`);
   assert.deepEqual(parseError(`${text}  Key39999: again\n`), ['Map keys must be unique', 40_002, 3]);
 });
 

@@ -48,13 +48,16 @@ const CUSTOM_TAGS = [...SHORT_FORM_TAGS.keys()].flatMap((tag) => [
 ]);
 
 /**
- * The schema's tags without YAML 1.1's timestamp: CloudFormation has no
- * timestamp type and passes an unquoted `2025-06-30` on as the text written
+ * The schema's tags with YAML 1.1's timestamp read as text: CloudFormation has
+ * no timestamp type and passes an unquoted `2025-06-30` on as the text written
  * (YAML 1.2's core schema has no timestamp either). An explicit `!!timestamp`
- * is read as text too (toValue()).
+ * is the text written too, in both versions: without a tag of that name, the
+ * parser leaves it unresolved in 1.1 (text) but resolves it in 1.2 from its
+ * known tags (a Date, or an error for text that is not a date).
  */
 const TIMESTAMP = 'tag:yaml.org,2002:timestamp';
-const withoutTimestamps = (extra) => (tags) => [...tags.filter((tag) => tag.tag !== TIMESTAMP), ...extra];
+const TIMESTAMP_AS_TEXT = { tag: TIMESTAMP, resolve: (text) => text };
+const withTimestampsAsText = (extra) => (tags) => [...tags.filter((tag) => tag.tag !== TIMESTAMP), TIMESTAMP_AS_TEXT, ...extra];
 
 /** A document that could not be parsed: `line` and `column` are 1-based. */
 export class ParseError extends Error {
@@ -198,7 +201,7 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     version,
-    customTags: withoutTimestamps(json ? [] : CUSTOM_TAGS),
+    customTags: withTimestampsAsText(json ? [] : CUSTOM_TAGS),
     lineCounter,
     intAsBigInt: true,
     uniqueKeys: false, // firstRepeatedKey() below; JSON duplicates are the validator's json/duplicate-member warning
@@ -292,7 +295,7 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
     if (tag && !longForm && tag.startsWith('!')) unknownTags.set(pointer, tag);
     let value;
     if (isScalar(node)) {
-      value = node.value instanceof Date ? node.source : node.value;
+      value = node.value;
       record(scalars, pointer, { source: node.source, type: node.type, tag });
       if (longForm === 'Fn::GetAtt' && typeof value === 'string') {
         const dot = value.indexOf('.');

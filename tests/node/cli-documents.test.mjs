@@ -31,6 +31,9 @@ test('an unquoted date is the text written, in a template (YAML 1.1) and in a re
   for (const version of ['1.1', '1.2']) {
     const { value } = parseYaml('a: 2025-06-30\nb: 2024-11-02T08:15:00Z\nc: 2001-12-14 21:59:43.10 -5\nd: !!timestamp 2025-06-30\n', { version });
     assert.deepEqual(value, { a: '2025-06-30', b: '2024-11-02T08:15:00Z', c: '2001-12-14 21:59:43.10 -5', d: '2025-06-30' }, `YAML ${version}`);
+    // An explicit !!timestamp is the text written, a date or not, as a key too.
+    const tagged = parseYaml('a: !!timestamp 2001-12-14t21:59:43.10-05:00\nb: !!timestamp not a date\nc: !!timestamp\n? !!timestamp 2025-06-30\n: k\n', { version });
+    assert.deepEqual(tagged.value, { a: '2001-12-14t21:59:43.10-05:00', b: 'not a date', c: '', '2025-06-30': 'k' }, `YAML ${version}`);
   }
 });
 

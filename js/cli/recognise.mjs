@@ -1,6 +1,7 @@
 // Which files found in folders and globs are task configurations. A file named
 // on the command line is checked unless it is plainly something else (a
-// request about a task execution, another tool's file); one found by walking a folder is
+// request about a task execution, a file without a single member of a task
+// request); one found by walking a folder is
 // checked only when it is a CloudFormation template, Terraform, a plan, or a
 // request of a DataSync task operation, recognised by its content. Everything
 // else (package.json, lock files, tsconfig.json, this command's own JSON and
@@ -101,23 +102,25 @@ export function isTaskRequest(value) {
 /**
  * Why a document named on the command line is not a task request, or null
  * (then it is checked as one). A request about a task execution
- * (TaskExecutionArn) is not; nor is another tool's file: one that is not a
- * task request (isTaskRequest) and has a member no task request has, and
- * nothing like a member only task requests have (a `SourceLocationARN` is a
- * request with a typo). Anything else, even `{}`, is checked, so that a request
- * that lacks its required members says so.
+ * (TaskExecutionArn) is not; nor is a file that has members but not one a
+ * task request has (package.json), nor anything like a member only task
+ * requests have (a `SourceLocationARN` is a request with a typo). A single
+ * request member, even `Name` or `Tags` among members no request has, makes
+ * it checked: a file named on purpose that may be a broken request says what
+ * is wrong with it. Anything that is not an object, and `{}`, is checked too,
+ * so that a request that lacks its required members says so.
  */
 export function notATaskRequest(value) {
   const execution = executionRequestOf(value);
   if (execution) return `${execution} (TaskExecutionArn: an execution, not a task), not a task request (pass --operation to check it as one)`;
-  if (!isObject(value) || isTaskRequest(value)) return null;
+  if (!isObject(value)) return null;
   const keys = Object.keys(value);
+  if (keys.length === 0 || keys.some((key) => modelMembers().request.has(key))) return null;
   const loose = (name) => name.toLowerCase().replace(/[^a-z]/g, '');
   const taskLike = new Set([...TASK_MEMBERS].map(loose));
   if (keys.some((key) => taskLike.has(loose(key)))) return null;
-  const foreign = keys.find((key) => !modelMembers().request.has(key));
-  if (foreign === undefined) return null;
-  return `not a DataSync task request ("${foreign}" is not a member of one, and it has none that only task requests have) (pass --operation to check it as one)`;
+  const named = keys.slice(0, 3).map((key) => JSON.stringify(key)).join(', ');
+  return `not a DataSync task request (none of its members is one a task request has: ${named}${keys.length > 3 ? ', ...' : ''}) (pass --operation to check it as one)`;
 }
 
 /** Members of a DescribeTask response that no request has. */
@@ -149,15 +152,19 @@ export function responseOf(value) {
   return null;
 }
 
-/** A name that only task configurations hold, as a whole word. */
-const TASK_WORDS = new RegExp(`\\b(?:${[...TASK_MEMBERS, ...SHARED_MEMBERS, 'AWSTemplateFormatVersion'].join('|')})\\b|AWS::DataSync::Task\\b|\\baws_datasync_task\\b`);
+/**
+ * A name that only task configurations hold, as a whole word: the members only
+ * task requests have, not SHARED_MEMBERS (a broken .NET appsettings.json has
+ * `Options`, a broken Glue crawler `Schedule`).
+ */
+const TASK_WORDS = new RegExp(`\\b(?:${[...TASK_MEMBERS, 'AWSTemplateFormatVersion'].join('|')})\\b|AWS::DataSync::Task\\b|\\baws_datasync_task\\b`);
 
 /**
- * Whether a file that cannot be parsed may still be a task configuration: it
- * names a member only requests have, is a template, or names Terraform's
- * aws_datasync_task. A broken task file is
- * reported; a broken file of another tool (a Helm chart's `{{ … }}`, JSON with
- * comments) is skipped.
+ * Whether a file found in a folder that cannot be parsed may still be a task
+ * configuration: it names a member only task requests have, is a template, or
+ * names Terraform's aws_datasync_task. A broken task file is reported; a
+ * broken file of another tool (a Helm chart's `{{ … }}`, JSON with comments
+ * such as a .NET appsettings.json with its `Options`) is skipped.
  */
 export function mentionsTask(text) {
   return TASK_WORDS.test(text);

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { parseYaml } from '../../pkg/cli/documents.mjs';
+import { notATaskRequest } from '../../pkg/cli/recognise.mjs';
+import { fields } from '../../pkg/node/index.mjs';
 import { pkgDir, repoRoot, requireBuiltPackage } from './helpers.mjs';
 
 requireBuiltPackage();
@@ -119,12 +121,15 @@ test('a mapping of 40,000 keys is read whole, and a repeat of its last key is fo
 
 const RECOGNISE = `${DOCUMENTS}/recognise`;
 
-test('other tools\' files with a Schedule or Options, and a request about a task execution, are skipped in a folder', () => {
-  const { status, document } = json([RECOGNISE]);
+test('other tools\' files with a Schedule or Options, broken or not, and a request about a task execution, are skipped in a folder', () => {
+  const { status, stderr, document } = json([RECOGNISE]);
   assert.equal(status, 1);
+  assert.equal(stderr, '', 'a broken file that names only Options or Schedule is not a broken task');
   const kinds = Object.fromEntries(document.files.map((f) => [f.file.slice(RECOGNISE.length + 1), f.kind]));
   assert.deepEqual(kinds, {
+    'others/appsettings.Development.json': 'skipped',
     'others/appsettings.json': 'skipped',
+    'others/broken-crawler.yaml': 'skipped',
     'others/crawler.json': 'skipped',
     'others/patch-window.yaml': 'skipped',
     'others/throttle-execution.json': 'skipped',
@@ -135,22 +140,46 @@ test('other tools\' files with a Schedule or Options, and a request about a task
   });
 });
 
-test('named on the command line, they are skipped with a line that says why; --operation checks them', () => {
-  const others = ['appsettings.json', 'crawler.json', 'patch-window.yaml', 'throttle-execution.json'].map((name) => `${RECOGNISE}/others/${name}`);
+/** Runs the command on `text` given on standard input (a file named on the command line); its kind, status, stderr and diagnostics. */
+function named(text) {
+  const result = spawnSync(process.execPath, [BIN, '--format', 'json', '-'], { input: text, encoding: 'utf8' });
+  const [file] = JSON.parse(result.stdout).files;
+  return { kind: file.kind, status: result.status, stderr: result.stderr, codes: file.tasks.flatMap((task) => task.diagnostics.map((d) => `${d.code} ${d.path}`)) };
+}
+
+test('named on the command line, a file with a member of a task request is checked, whatever else it has', () => {
+  // A request whose members are misspelt, but with a Name: it is reported, not skipped.
+  assert.deepEqual(named('{"Source": "a", "Dest": "b", "Name": "x"}'), {
+    kind: 'request',
+    status: 1,
+    stderr: '',
+    codes: ['request/unknown-member /Dest', 'request/missing-member /DestinationLocationArn', 'request/unknown-member /Source', 'request/missing-member /SourceLocationArn'],
+  });
+  // Every member of every task request (the model's list, fields()) is enough on its own.
+  const members = new Set(['CreateTask', 'UpdateTask', 'StartTaskExecution'].flatMap((operation) => fields({ operation })).filter((f) => f.pointer.lastIndexOf('/') === 0).map((f) => f.name));
+  assert.ok(members.has('Name') && members.has('Tags') && members.has('TaskMode') && members.has('CloudWatchLogGroupArn'), [...members].join());
+  for (const member of members) {
+    assert.equal(notATaskRequest({ Source: 'a', Dest: 'b', [member]: 'x' }), null, member);
+  }
+  // Other tools' files that share a member (Options, Name, Schedule) are checked too: named on purpose, they say what a request would lack.
+  const others = ['appsettings.json', 'crawler.json', 'patch-window.yaml'].map((name) => `${RECOGNISE}/others/${name}`);
   const { status, stderr, document } = json(others);
+  assert.equal(status, 1);
+  assert.equal(stderr, '');
+  assert.deepEqual(document.files.map((f) => f.kind), ['request', 'request', 'request']);
+});
+
+test('named on the command line, a file without a single task request member, or about a task execution, is skipped with a line that says why; --operation checks it', () => {
+  const withNone = named('{"Source": "a", "Dest": "b", "Schedules": {"Rate": 1}, "Tag": "x"}');
+  assert.equal(withNone.kind, 'skipped');
+  assert.equal(withNone.status, 0);
+  assert.equal(withNone.stderr, 'datasync-task-validator: <stdin>: skipped: not a DataSync task request (none of its members is one a task request has: "Source", "Dest", "Schedules", ...) (pass --operation to check it as one)\n');
+  const execution = `${RECOGNISE}/others/throttle-execution.json`;
+  const { status, stderr, document } = json([execution]);
   assert.equal(status, 0);
-  assert.deepEqual(document.files.map((f) => f.kind), ['skipped', 'skipped', 'skipped', 'skipped']);
-  const why = (foreign) => `not a DataSync task request ("${foreign}" is not a member of one, and it has none that only task requests have) (pass --operation to check it as one)`;
-  assert.equal(
-    stderr,
-    [
-      `${others[0]}: skipped: ${why('Logging')}`,
-      `${others[1]}: skipped: ${why('Role')}`,
-      `${others[2]}: skipped: ${why('Duration')}`,
-      `${others[3]}: skipped: an UpdateTaskExecution request (TaskExecutionArn: an execution, not a task), not a task request (pass --operation to check it as one)`,
-    ].map((line) => `datasync-task-validator: ${line}\n`).join(''),
-  );
-  const forced = json(['--operation', 'CreateTask', others[3]]);
+  assert.deepEqual(document.files.map((f) => f.kind), ['skipped']);
+  assert.equal(stderr, `datasync-task-validator: ${execution}: skipped: an UpdateTaskExecution request (TaskExecutionArn: an execution, not a task), not a task request (pass --operation to check it as one)\n`);
+  const forced = json(['--operation', 'CreateTask', execution]);
   assert.equal(forced.status, 1);
   assert.equal(forced.document.files[0].kind, 'request');
 });
@@ -160,9 +189,9 @@ test('named, a document made of task request members, or with a member only requ
   assert.equal(stderr, '');
   assert.deepEqual(document.files.map((f) => f.kind), ['request']);
   for (const text of ['{}', '{"Name": "x", "Tags": []}', '{"SourceLocationARN": "arn", "Role": "r"}', '[{"Options": {}}]', '"text"']) {
-    const result = spawnSync(process.execPath, [BIN, '--format', 'json', '-'], { input: text, encoding: 'utf8' });
-    assert.equal(JSON.parse(result.stdout).files[0].kind, 'request', text);
-    assert.equal(result.stderr, '', text);
+    const { kind, stderr: lines } = named(text);
+    assert.equal(kind, 'request', text);
+    assert.equal(lines, '', text);
   }
 });
 

@@ -50,9 +50,9 @@ test('member names and file names reach the terminal with every control characte
   const title = '\u001b]0;pwned\u0007';
   const forged = '\u001b[2K\r\u001b[1Agood.json  info  fake  all good\n';
   writeFileSync(join(dir, `evil${title}.json`), `${good.slice(0, -1)},${JSON.stringify(forged)}:1,"x\u009b2J\u007f":2}`);
-  // Found in a folder, a broken file is reported when it names a task member, and
+  // Found in a folder, a broken file is reported when it names a member only task requests have, and
   // a YAML file is checked when it is a template (cli-config.test.mjs).
-  writeFileSync(join(dir, `broken\u001b[31m.json`), '{ "Options": not json');
+  writeFileSync(join(dir, `broken\u001b[31m.json`), '{ "TaskArn": not json');
   writeFileSync(join(dir, `bidi\u202e.yaml`), 'AWSTemplateFormatVersion: "2010-09-09"\nResources: {}\n');
   const human = run([dir]);
   assert.equal(human.status, 2);
@@ -146,8 +146,8 @@ test('YAML aliases are bounded by what they expand to, not only by their count',
   // The 50th alias crosses the bound: the error points at it (column 8 + 4 × 49).
   const items = Array.from({ length: 2_000 }, () => 'x').join(', ');
   const aliases = Array.from({ length: 9_000 }, () => '*a').join(', ');
-  // Options: a task member, so that the broken file is reported, not skipped as another tool's YAML.
-  writeFileSync(join(dir, 'bomb.yaml'), `Big: &a [${items}]\nMany: [${aliases}]\nOptions: {}\n`);
+  // TaskArn: a member only task requests have, so that the broken file is reported, not skipped as another tool's YAML.
+  writeFileSync(join(dir, 'bomb.yaml'), `Big: &a [${items}]\nMany: [${aliases}]\nTaskArn: x\n`);
   const result = run(['--format', 'json', dir], { timeout: 60_000 });
   assert.equal(result.status, 2);
   assert.match(result.stderr, /bomb\.yaml:2:204: invalid YAML: the document's aliases expand to more than 100000 values/);

@@ -2,7 +2,7 @@
 // headless Chromium. Not a test file itself (node --test runs *.test.* only).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -207,3 +207,25 @@ export function expectValid(assert, result) {
 }
 
 export const BEFORE_INIT_ERROR = 'Error: datasync-task-validator: call and await init() before validate().';
+
+/**
+ * A temporary folder holding `files` (relative name -> text, subfolders made
+ * as needed) for one test (`t`), removed when the test ends: `{ root }`.
+ */
+export function writeFolder(t, files) {
+  const root = mkdtempSync(join(tmpdir(), 'dtv-test-'));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(root, name, '..'), { recursive: true });
+    writeFileSync(join(root, name), text);
+  }
+  return { root };
+}
+
+/** A Terraform `aws_datasync_task` named `name` between SOURCE and DESTINATION, with `body` inside. */
+export const terraformTask = (body, name = 't') => `resource "aws_datasync_task" "${name}" {
+  source_location_arn      = "${SOURCE}"
+  destination_location_arn = "${DESTINATION}"
+${body}
+}
+`;

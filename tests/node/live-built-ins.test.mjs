@@ -18,6 +18,18 @@ const circular = () => {
   return request({ Tags: tags });
 };
 /** Each call, made afresh each time: options with locations (walkOptions, the operation looked up), a NaN named, a cycle named, array items of the wrong kinds. */
+/**
+ * What a call answered, as text to compare: its result as JSON (BigInts
+ * written as `123n`), or the message and cause of what it threw.
+ */
+const answerOf = (call) => {
+  try {
+    return JSON.stringify(call(), (_key, value) => (typeof value === 'bigint' ? `${value}n` : value));
+  } catch (error) {
+    return `threw ${error?.message} (${error?.cause?.message})`;
+  }
+};
+
 const CALLS = {
   'options': (validate) => validate(request({ Name: 'bad<' }), { operation: 'UpdateTask', locations: LOCATIONS, task: { Options: { VerifyMode: 'NONE' } } }),
   'options, CreateTask': (validate) => validate(request({ Name: 'bad<' }), { operation: 'CreateTask', locations: LOCATIONS }),
@@ -298,14 +310,7 @@ test('Uint8Array replaced after load: every entry point answers as before (the g
     'fields': () => instance.fields({ operation: 'UpdateTask' }),
     'describeSchedule': () => instance.describeSchedule('cron(0 12 * * ? *)', { from: Date.UTC(2026, 10, 25), count: 2 }),
   };
-  const outcome = (call) => {
-    try {
-      return JSON.stringify(call());
-    } catch (error) {
-      return `threw ${error?.message}`;
-    }
-  };
-  const expected = Object.fromEntries(Object.entries(calls).map(([label, call]) => [label, outcome(call)]));
+  const expected = Object.fromEntries(Object.entries(calls).map(([label, call]) => [label, answerOf(call)]));
   for (const answer of Object.values(expected)) assert.doesNotMatch(answer, /^threw/);
   const builtIn = globalThis.Uint8Array;
   const got = {};
@@ -313,7 +318,7 @@ test('Uint8Array replaced after load: every entry point answers as before (the g
     throw new Error("the page's Uint8Array");
   };
   try {
-    for (const [label, call] of Object.entries(calls)) got[label] = [outcome(call), outcome(call)];
+    for (const [label, call] of Object.entries(calls)) got[label] = [answerOf(call), answerOf(call)];
   } finally {
     globalThis.Uint8Array = builtIn;
   }
@@ -335,28 +340,21 @@ test("the typed arrays' length getter replaced after load: the glue passes the w
     'validate, an object with a string beyond it': () => instance.validate(request({ Name: long })),
     'validate, a small text': () => instance.validate(JSON.stringify(request({ Name: 'bad<' }))),
   };
-  const outcome = (call) => {
-    try {
-      return JSON.stringify(call());
-    } catch (error) {
-      return `threw ${error?.message}`;
-    }
-  };
-  const expected = Object.fromEntries(Object.entries(calls).map(([label, call]) => [label, outcome(call)]));
+  const expected = Object.fromEntries(Object.entries(calls).map(([label, call]) => [label, answerOf(call)]));
   assert.match(expected['validate, a text beyond the input buffer'], /"code":"value\/too-long"/);
   const typedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
   const builtIn = Object.getOwnPropertyDescriptor(typedArrayPrototype, 'length');
   const got = {};
   Object.defineProperty(typedArrayPrototype, 'length', { configurable: true, get: () => 10 });
   try {
-    for (const [label, call] of Object.entries(calls)) got[label] = [outcome(call), outcome(call)];
+    for (const [label, call] of Object.entries(calls)) got[label] = [answerOf(call), answerOf(call)];
   } finally {
     Object.defineProperty(typedArrayPrototype, 'length', builtIn);
   }
   for (const [label, answers] of Object.entries(got)) {
     for (const answer of answers) assert.equal(answer, expected[label], `length replaced: ${label}`);
   }
-  for (const [label, call] of Object.entries(calls)) assert.equal(outcome(call), expected[label], `afterwards: ${label}`);
+  for (const [label, call] of Object.entries(calls)) assert.equal(answerOf(call), expected[label], `afterwards: ${label}`);
 });
 
 test('WebAssembly.Instance replaced after load: the guard makes its new instance, after a call failed inside the core, with the one taken at load', () => {
@@ -411,14 +409,7 @@ test("WebAssembly.Memory's buffer getter replaced after load: every entry point 
     'describeSchedule, malformed': () => instance.describeSchedule('rate(0 minutes)'),
     'version': () => instance.version(),
   };
-  const outcome = (call) => {
-    try {
-      return JSON.stringify(call(), (_key, value) => (typeof value === 'bigint' ? `${value}n` : value));
-    } catch (error) {
-      return `threw ${error?.message} (${error?.cause?.message})`;
-    }
-  };
-  const expected = Object.fromEntries(Object.entries(calls).map(([label, call]) => [label, outcome(call)]));
+  const expected = Object.fromEntries(Object.entries(calls).map(([label, call]) => [label, answerOf(call)]));
   for (const answer of Object.values(expected)) assert.doesNotMatch(answer, /^threw/);
   const prototype = WebAssembly.Memory.prototype;
   const builtIn = Object.getOwnPropertyDescriptor(prototype, 'buffer');
@@ -434,13 +425,13 @@ test("WebAssembly.Memory's buffer getter replaced after load: every entry point 
     const got = {};
     Object.defineProperty(prototype, 'buffer', { configurable: true, get });
     try {
-      for (const [label, call] of Object.entries(calls)) got[label] = [outcome(call), outcome(call)];
+      for (const [label, call] of Object.entries(calls)) got[label] = [answerOf(call), answerOf(call)];
     } finally {
       Object.defineProperty(prototype, 'buffer', builtIn);
     }
     for (const [label, answers] of Object.entries(got)) {
       for (const answer of answers) assert.equal(answer, expected[label], `${kind}: ${label}`);
     }
-    for (const [label, call] of Object.entries(calls)) assert.equal(outcome(call), expected[label], `${kind}, put back: ${label}`);
+    for (const [label, call] of Object.entries(calls)) assert.equal(answerOf(call), expected[label], `${kind}, put back: ${label}`);
   }
 });

@@ -5,26 +5,13 @@
 // parsing: one line on stderr with the object's position, exit 2, as for a
 // syntax error. Objects up to that size are read whole.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { DESTINATION, requireBuiltPackage, runCommand, SOURCE } from './helpers.mjs';
+import { DESTINATION, requireBuiltPackage, runCommand, SOURCE, writeFolder } from './helpers.mjs';
 
 requireBuiltPackage();
 
 const lines = (text) => text.split('\n').filter((line) => line !== '');
-
-/** A folder of files for one test (`t`), removed when the test ends. */
-function folder(t, files) {
-  const root = mkdtempSync(join(tmpdir(), 'dtv-large-objects-'));
-  t.after(() => rmSync(root, { recursive: true, force: true }));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(root, name, '..'), { recursive: true });
-    writeFileSync(join(root, name), text);
-  }
-  return root;
-}
 
 /** `locals { m = { k0 = "v0" ... } }`, one key per line. */
 const localMap = (items) => {
@@ -42,7 +29,7 @@ const task = `resource "aws_datasync_task" "t" {
 `;
 
 test('an object of 10,000 keys is read whole: its last key is evaluated and checked', (t) => {
-  const root = folder(t, { 'main.tf': `${localMap(10_000)}${task}` });
+  const { root } = writeFolder(t, { 'main.tf': `${localMap(10_000)}${task}` });
   const { status, stdout } = runCommand(['--format', 'json', root]);
   assert.equal(status, 1);
   const [file] = JSON.parse(stdout).files;
@@ -53,7 +40,7 @@ test('an object of 10,000 keys is read whole: its last key is evaluated and chec
 });
 
 test('an object of more than 16,384 keys is refused at its brace, one line, exit 2; the other files are still checked', (t) => {
-  const root = folder(t, { 'big/main.tf': localMap(20_000), 'ok/main.tf': `${localMap(10_000)}${task}` });
+  const { root } = writeFolder(t, { 'big/main.tf': localMap(20_000), 'ok/main.tf': `${localMap(10_000)}${task}` });
   const { status, stdout, stderr } = runCommand(['--no-color', root]);
   assert.equal(status, 2);
   assert.deepEqual(lines(stderr), [
@@ -70,7 +57,7 @@ test('an object of more than 16,384 keys is refused at its brace, one line, exit
 
 test('several large objects in one file are refused together, at the object that goes over', (t) => {
   // Three maps of 10,000 keys cost hcl-edit more key comparisons than one of 16,384.
-  const root = folder(t, { 'main.tf': `${localMap(10_000)}${localMap(10_000)}${localMap(10_000)}` });
+  const { root } = writeFolder(t, { 'main.tf': `${localMap(10_000)}${localMap(10_000)}${localMap(10_000)}` });
   const { status, stderr } = runCommand(['--no-color', root]);
   assert.equal(status, 2);
   const line = 2 * (10_000 + 4) + 2; // each map is 10,004 lines

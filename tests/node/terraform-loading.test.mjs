@@ -4,12 +4,10 @@
 // that count or for_each make none of, and large tag maps. Run from the built
 // package over tests/cli/fixtures/terraform/ and small modules written per test.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { DESTINATION, pkgDir, requireBuiltPackage, runCommand, SOURCE } from './helpers.mjs';
+import { DESTINATION, pkgDir, requireBuiltPackage, runCommand, SOURCE, terraformTask, writeFolder } from './helpers.mjs';
 
 requireBuiltPackage();
 const FIXTURES = 'tests/cli/fixtures/terraform';
@@ -21,23 +19,7 @@ const json = (args, options) => {
 const tasksOf = (document) => document.files.flatMap((f) => f.tasks.map((t) => ({ ...t, file: f.file })));
 const codes = (task) => task.diagnostics.map((d) => `${d.code} ${d.attribute}`);
 
-/** A folder of files for one test (`t`), removed when the test ends. */
-function folder(t, files) {
-  const root = mkdtempSync(join(tmpdir(), 'dtv-terraform-loading-'));
-  t.after(() => rmSync(root, { recursive: true, force: true }));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(root, name, '..'), { recursive: true });
-    writeFileSync(join(root, name), text);
-  }
-  return { root };
-}
-
-const task = (body, name = 't') => `resource "aws_datasync_task" "${name}" {
-  source_location_arn      = "${SOURCE}"
-  destination_location_arn = "${DESTINATION}"
-${body}
-}
-`;
+const task = terraformTask;
 
 test('a location argument of a shape Terraform rejects is left out of the description, never the internal-error path', () => {
   const { status, stderr, document } = json([`${FIXTURES}/wrong-shape`]);
@@ -54,7 +36,7 @@ test('terraform.tfvars.json and *.auto.tfvars.json give variable values, in Terr
   const variables = 'variable "schedule" {}\nvariable "owner" {}\n';
   const body = '  schedule {\n    schedule_expression = var.schedule\n  }\n  tags = { Owner = var.owner }\n';
   const check = (files) => {
-    const { root } = folder(t, { 'main.tf': variables + task(body), ...files });
+    const { root } = writeFolder(t, { 'main.tf': variables + task(body), ...files });
     const { document } = json([root]);
     const [found] = tasksOf(document);
     return { codes: codes(found), origins: found.diagnostics.map((d) => d.origin), notes: found.notes.map((n) => n.attribute) };
@@ -110,7 +92,7 @@ test('.tf.json: an object property name is a template, its value when known, unk
       resource: { aws_datasync_task: { t: { source_location_arn: SOURCE, destination_location_arn: DESTINATION, tags } } },
     });
   const check = (tags) => {
-    const { root } = folder(t, { 'main.tf.json': resource(tags) });
+    const { root } = writeFolder(t, { 'main.tf.json': resource(tags) });
     const [found] = tasksOf(json(['--defaults', root]).document);
     return found;
   };
@@ -130,7 +112,7 @@ test('.tf.json: "provider": "aws.dr" selects that alias\'s default_tags, as prov
   const providers = { aws: [{ region: 'us-east-1', default_tags: { tags: { CostCenter: 'R&D' } } }, { alias: 'dr', region: 'us-west-2', default_tags: { tags: { CostCenter: 'dr' } } }] };
   const check = (provider) => {
     const resource = { source_location_arn: SOURCE, destination_location_arn: DESTINATION, ...(provider ? { provider } : {}) };
-    const { root } = folder(t, { 'main.tf.json': JSON.stringify({ provider: providers, resource: { aws_datasync_task: { t: resource } } }) });
+    const { root } = writeFolder(t, { 'main.tf.json': JSON.stringify({ provider: providers, resource: { aws_datasync_task: { t: resource } } }) });
     return tasksOf(json(['--defaults', root]).document)[0];
   };
   const dr = check('aws.dr');
@@ -142,7 +124,7 @@ test('.tf.json: "provider": "aws.dr" selects that alias\'s default_tags, as prov
 
 test('count that is 0 from a variable (0 or "0") and an empty for_each create nothing: not checked, for resources and module calls', (t) => {
   const tooFrequent = '  schedule {\n    schedule_expression = "rate(5 minutes)"\n  }\n';
-  const { root } = folder(t, {
+  const { root } = writeFolder(t, {
     'main.tf': [
       'variable "none" {\n  default = 0\n}\nvariable "none_text" {\n  default = "0"\n}\nvariable "two" {\n  default = "2"\n}\n',
       task(`  count = var.none\n${tooFrequent}`, 'zero'),
@@ -166,7 +148,7 @@ test('count that is 0 from a variable (0 or "0") and an empty for_each create no
 });
 
 test('a template directive is named in a full sentence', (t) => {
-  const { root } = folder(t, { 'main.tf': 'variable "owner" {\n  default = "ops"\n}\n' + task('  tags = { Owner = "%{ for x in [var.owner] }${x}%{ endfor }" }\n') });
+  const { root } = writeFolder(t, { 'main.tf': 'variable "owner" {\n  default = "ops"\n}\n' + task('  tags = { Owner = "%{ for x in [var.owner] }${x}%{ endfor }" }\n') });
   const [found] = tasksOf(json([root]).document);
   assert.deepEqual(found.notes.map((n) => n.message), ['Not checked: tags["Owner"] comes from "%{ for x in [var.owner] }${x}%{ endfor }", which is a template directive (%{…}).']);
 });
@@ -177,7 +159,7 @@ test('a task with 10,000 tags gets one finding for the count, not one per tag', 
   const { checkTerraform } = await import(pathToFileURL(join(pkgDir, 'cli', 'terraform.mjs')).href);
   const tags = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, `v${i}`]));
   const resource = { source_location_arn: SOURCE, destination_location_arn: DESTINATION, tags };
-  const { root } = folder(t, { 'main.tf.json': JSON.stringify({ resource: { aws_datasync_task: { t: resource } } }) });
+  const { root } = writeFolder(t, { 'main.tf.json': JSON.stringify({ resource: { aws_datasync_task: { t: resource } } }) });
   const { reports } = checkTerraform([{ name: 'main.tf.json', path: join(root, 'main.tf.json') }]);
   // The service allows 50 tags: one finding, whatever the count.
   assert.deepEqual(codes(reports.get('main.tf.json').tasks[0]), ['list/too-many-items tags']);

@@ -4,11 +4,9 @@
 // tests/cli/fixtures/terraform/ and small configurations written per test.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { DESTINATION, pkgDir, repoRoot, requireBuiltPackage, runCommand, SOURCE } from './helpers.mjs';
+import { DESTINATION, pkgDir, repoRoot, requireBuiltPackage, runCommand, SOURCE, terraformTask, writeFolder } from './helpers.mjs';
 
 requireBuiltPackage();
 const BIN = join(pkgDir, 'cli', 'bin.mjs');
@@ -23,23 +21,7 @@ const lines = (text) => text.split('\n').filter((line) => line !== '');
 const tasksOf = (document) => document.files.flatMap((f) => f.tasks.map((t) => ({ ...t, file: f.file })));
 const pick = (d) => ({ code: d.code, path: d.path, line: d.line, column: d.column, address: d.address, attribute: d.attribute });
 
-/** A folder of files for one test (`t`), removed when the test ends. */
-function folder(t, files) {
-  const root = mkdtempSync(join(tmpdir(), 'dtv-terraform-'));
-  t.after(() => rmSync(root, { recursive: true, force: true }));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(root, name, '..'), { recursive: true });
-    writeFileSync(join(root, name), text);
-  }
-  return { root };
-}
-
-const task = (body, name = 't') => `resource "aws_datasync_task" "${name}" {
-  source_location_arn      = "${SOURCE}"
-  destination_location_arn = "${DESTINATION}"
-${body}
-}
-`;
+const task = terraformTask;
 
 // ---------------------------------------------------------------------------
 // A module across files: task, locations, variables, terraform.tfvars
@@ -182,7 +164,7 @@ test('an NFS location in JSON syntax gives its agents and NFS version; a referen
 });
 
 test('two instances of one location resource (for_each, count) are two locations; one instance twice is one', (t) => {
-  const dir = folder(t, {
+  const dir = writeFolder(t, {
     'main.tf': `variable "buckets" {
   default = {
     src = { bucket = "arn:aws:s3:::media-src", class = "STANDARD" }
@@ -311,18 +293,18 @@ test('a finding is "caused by a provider default" only when the service default 
   assert.equal(atime.providerDefault, undefined);
   assert.doesNotMatch(atime.message, /provider default/);
   // Without an options block the provider sends no Options: an Enhanced task is then fine.
-  const dir = folder(t, { 'main.tf': task('  task_mode = "ENHANCED"') });
+  const dir = writeFolder(t, { 'main.tf': task('  task_mode = "ENHANCED"') });
   const { status, document } = json([dir.root]);
   assert.equal(status, 0);
   assert.deepEqual(tasksOf(document)[0].diagnostics, []);
   // An empty filter value: the provider sends Value "", which the service rejects.
-  const filter = folder(t, { 'main.tf': task('  includes {\n    filter_type = "SIMPLE_PATTERN"\n  }') });
+  const filter = writeFolder(t, { 'main.tf': task('  includes {\n    filter_type = "SIMPLE_PATTERN"\n  }') });
   const [included] = tasksOf(json([filter.root]).document);
   assert.deepEqual(included.diagnostics.map((d) => [d.code, d.attribute, d.providerDefault?.value]), [['value/pattern-mismatch', 'includes.value', '']]);
 });
 
 test('report_overrides left out sends an empty Overrides, which makes no finding', (t) => {
-  const dir = folder(t, {
+  const dir = writeFolder(t, {
     'main.tf': task(`  task_report_config {
     output_type = "SUMMARY_ONLY"
     s3_destination {
@@ -350,21 +332,21 @@ test('variable values: *.auto.tfvars over terraform.tfvars over the default, and
     'b.auto.tfvars': 'schedule = "rate(5 minutes)"\n',
     'a.auto.tfvars.json': '{ "schedule": "rate(3 minutes)" }\n',
   };
-  const dir = folder(t, files);
+  const dir = writeFolder(t, files);
   const [only] = tasksOf(json([join(dir.root, 'main.tf')]).document);
   assert.deepEqual(only.diagnostics.map((d) => [d.code, d.params?.suggestion, d.origin?.replace(dir.root, '<dir>')]), [
     ['schedule/too-frequent', 'rate(1 hour)', '<dir>/b.auto.tfvars:1:1'],
   ]);
   assert.match(only.diagnostics[0].message, /every 5 minutes/);
   // With the default only, the default is checked and named.
-  const defaults = folder(t, { ...files, 'terraform.tfvars': '', 'b.auto.tfvars': '', 'a.auto.tfvars.json': '{}' });
+  const defaults = writeFolder(t, { ...files, 'terraform.tfvars': '', 'b.auto.tfvars': '', 'a.auto.tfvars.json': '{}' });
   const { document } = json(['--defaults', join(defaults.root, 'main.tf')]);
   assert.equal(tasksOf(document)[0].defaults.Options.VerifyMode, 'NONE');
 });
 
 test('known expressions are evaluated as Terraform does: merge(), conditionals, arithmetic, optional() defaults', (t) => {
   // Each shape comes from a real configuration (tests/real/terraform 07, 15, 27, 28).
-  const dir = folder(t, {
+  const dir = writeFolder(t, {
     'variables.tf': `variable "tags" {
   type    = map(string)
   default = { team = "data" }
@@ -412,7 +394,7 @@ variable "config" {
 
 test('numbers are Terraform\'s, not IEEE doubles: exact decimals, whole-valued strings, written with every digit', (t) => {
   // What `terraform console` (v1.11.4) printed for each, quoted in the comments.
-  const dir = folder(t, {
+  const dir = writeFolder(t, {
     'main.tf': `variable "mbps" {
   type = number
 }
@@ -469,7 +451,7 @@ test('a conditional, coalesce(), tolist() and tomap() convert mixed primitives t
   // tolist([1,"a",true]) ["1","a","true"]; true ? 1.5 : "x" "1.5"; length([]) > 0 ? [][0] : 0 is 0 (the
   // error in the result not taken is ignored). Errors: true ? 5 : true ("Inconsistent conditional result
   // types"), coalesce(1, true) ("all arguments must have the same type"), tolist([1, true]).
-  const dir = folder(t, {
+  const dir = writeFolder(t, {
     'main.tf': `locals {
   empty = []
   map   = tomap({ a = 1, b = "x" })
@@ -503,7 +485,7 @@ test('nullable = false: a null value (a module argument or tfvars) keeps the def
   // var.root_mode => "NONE" (the null from the root's default and from terraform.tfvars is replaced).
   // Without a default, a null argument is an error: "required variable may not be set to null".
   const nonNullable = (name, fallback) => `variable "${name}" {\n  type     = string\n  nullable = false\n  default  = "${fallback}"\n}\n`;
-  const dir = folder(t, {
+  const dir = writeFolder(t, {
     'main.tf': `variable "mode" {
   default = null
 }
@@ -538,7 +520,7 @@ test('a variable\'s value is converted to its declared type as Terraform convert
   // shouting: error "a bool is required; to convert from string, use lowercase "true"";
   // numbool: error "all map elements must have the same type".
   const variable = (name, type, value) => `variable "${name}" {\n  type    = ${type}\n${value === undefined ? '' : `  default = ${value}\n`}}\n`;
-  const dir = folder(t, {
+  const dir = writeFolder(t, {
     'variables.tf': [
       variable('verify', 'string', 'true'),
       variable('speeds', 'map(string)', '{ a = 10 }'),
@@ -594,7 +576,7 @@ test('an object() type keeps only its declared attributes; a required one missin
   // try(var.opts.log_level, "OFF") => "OFF" (log_level is dropped), merge(var.opts, { team = "data" }) =>
   // { "mode" = "BASIC", "team" = "data", "verify" = "NONE" }; a default without a required attribute is
   // an error: 'attribute "name" is required'.
-  const dir = folder(t, {
+  const dir = writeFolder(t, {
     'main.tf': `variable "opts" {
   type = object({
     mode   = string
@@ -628,7 +610,7 @@ test('a set() type is deduplicated and sorted as toset() does, and indexing a se
   // {for k, s in var.excludes : k => s}["/a"] => "/a"; tolist(var.excludes)[0] => "/a";
   // try(toset(["b", "a"])[0], "d") => "d"; var.sizes (set(number)) => toset([1, 2, 3, 10]). (The indexed
   // collections are locals here: this command indexes a reference, not an expression.)
-  const dir = folder(t, {
+  const dir = writeFolder(t, {
     'main.tf': `variable "excludes" {
   type    = set(string)
   default = ["/b", "/a", "/b"]
@@ -672,7 +654,7 @@ ${task(`  options {
 test('Terraform 0.11\'s quoted types ("string", "map", "list") leave the value as written', (t) => {
   // Terraform v1.11.4 rejects them ("Invalid quoted type constraints"), but configurations written for
   // 0.11 still use them (tests/real/terraform/05): their values are checked as written, not converted.
-  const dir = folder(t, {
+  const dir = writeFolder(t, {
     'main.tf': `variable "options" {
   type    = "map"
   default = { verify_mode = "NONE", uid = "NONE", retries = 3 }
@@ -703,7 +685,7 @@ ${task(`  options {
 });
 
 test('a count that a conditional makes 0 creates no task; an unknown condition or function stays a note', (t) => {
-  const dir = folder(t, {
+  const dir = writeFolder(t, {
     'main.tf': `variable "enabled" {
   default = false
 }
@@ -718,7 +700,7 @@ ${task('  count = aws_s3_bucket.b.id == "x" ? 1 : 0\n  name  = upper("x")\n  opt
 
 test('for_each over a known collection: each instance is checked with its each.key and each.value', (t) => {
   // The shape of the aws-ia module (tests/real/terraform/10): a list of tasks, a for expression, try().
-  const dir = folder(t, {
+  const dir = writeFolder(t, {
     'main.tf': `module "tasks" {
   source = "./task"
   tasks = [
@@ -776,7 +758,7 @@ ${task('  for_each = aws_s3_bucket.b\n  name     = each.key', 'unknown')}`,
 });
 
 test('a variable without a value and a reference are never errors: one note each', (t) => {
-  const dir = folder(t, {
+  const dir = writeFolder(t, {
     'main.tf': `variable "mode" {}\n${task('  task_mode = var.mode\n  name = aws_s3_bucket.b.bucket\n  options {\n    verify_mode = "POINT_IN_TIME_CONSISTENT"\n  }')}`,
   });
   const { status, document } = json([dir.root]);
@@ -799,7 +781,7 @@ test('arguments and blocks the provider does not know are reported as Terraform 
     `${FIXTURES}/broken/good.tf:9:3  error  terraform/unsupported-argument  Unsupported block type: blocks of type "option" are not expected here. Did you mean "options"?  [aws_datasync_task.typo: option]`,
     '1 file checked: 2 errors, 0 warnings',
   ]);
-  const dir = folder(t, {
+  const dir = writeFolder(t, {
     'main.tf': task('  arn = "x"\n  options = { verify_mode = "NONE" }\n  schedule {\n    schedule_expression = "rate(1 day)"\n  }\n  schedule {\n    schedule_expression = "rate(2 days)"\n  }\n  task_report_config {\n    output_type = "STANDARD"\n  }\n  region = "us-east-1"\n  lifecycle {\n    ignore_changes = [name]\n  }\n  depends_on = [aws_s3_bucket.b]'),
   });
   const [only] = tasksOf(json([dir.root]).document);
@@ -869,7 +851,7 @@ test('state (terraform show -json without a plan) and a plan without tasks', (t)
       },
     },
   };
-  const dir = folder(t, { 'state.json': JSON.stringify(state, null, 2), 'empty.json': JSON.stringify({ format_version: '1.2', terraform_version: '1.9.5', resource_changes: [] }) });
+  const dir = writeFolder(t, { 'state.json': JSON.stringify(state, null, 2), 'empty.json': JSON.stringify({ format_version: '1.2', terraform_version: '1.9.5', resource_changes: [] }) });
   const { document } = json([join(dir.root, 'state.json'), join(dir.root, 'empty.json')]);
   const [kept] = document.files[0].tasks;
   assert.deepEqual(kept.diagnostics.map((d) => [d.code, d.address, d.attribute]), [['locations/same-location', 'aws_datasync_task.kept', 'destination_location_arn']]);
@@ -902,7 +884,7 @@ const refs = (...references) => ({ references });
 const plan = (resourceChanges, resources) => JSON.stringify({ format_version: '1.2', terraform_version: '1.9.5', planned_values: { root_module: {} }, resource_changes: resourceChanges, configuration: { root_module: { resources } } }, null, 1);
 
 test('a plan: a value known only after apply (left out of after, true in after_unknown) is a note, never missing', (t) => {
-  const dir = folder(t, {
+  const dir = writeFolder(t, {
     'plan.json': plan(
       [
         s3Location('src', 'STANDARD'),
@@ -941,7 +923,7 @@ test('a plan: a value known only after apply (left out of after, true in after_u
 test('a plan: unknown options, filters, report settings, whole blocks and location arguments are never provider defaults', (t) => {
   const source = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0';
   const destination = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210';
-  const dir = folder(t, {
+  const dir = writeFolder(t, {
     'plan.json': plan(
       [
         created(
@@ -999,7 +981,7 @@ test('a plan: unknown options, filters, report settings, whole blocks and locati
 });
 
 test('a plan: a location key that is not a constant leaves the location unknown; two instances are never the same location', (t) => {
-  const dir = folder(t, {
+  const dir = writeFolder(t, {
     'plan.json': plan(
       [
         s3Location('src', 'STANDARD'),
@@ -1042,7 +1024,7 @@ test('hostile files are bounded: deep nesting, exponential locals, self-calling 
   const doubling = Array.from({ length: 20 }, (_, i) => `  l${i + 1} = "\${local.l${i}}\${local.l${i}}"`).join('\n');
   // 70 locals in a chain: deeper than evaluation goes.
   const chain = Array.from({ length: 70 }, (_, i) => `  c${i + 1} = local.c${i}`).join('\n');
-  const dir = folder(t, {
+  const dir = writeFolder(t, {
     'deep/main.tf': `locals {\n  x = ${'['.repeat(5000)}${']'.repeat(5000)}\n}\n`,
     'laughs/main.tf': `locals {\n  l0 = "ab"\n${doubling}\n  c0 = "x"\n${chain}\n}\n${task('  name = local.l20\n  cloudwatch_log_group_arn = local.c70')}`,
     'loop/main.tf': `module "self" {\n  source = "./"\n}\n${task('  name = local.a', 'loop')}\nlocals {\n  a = local.b\n  b = local.a\n}\n`,
@@ -1073,7 +1055,7 @@ test('one evaluation has a budget of work: a for within a for over 10,000 number
   // review-tf t10: 10^8 steps of nested for took 93 s; Terraform would compute it, this command
   // stops after 1,000,000 steps and says so (the value, and what uses it, stays unknown).
   const numbers = Array.from({ length: 10_000 }, (_, i) => i).join(',');
-  const dir = folder(t, {
+  const dir = writeFolder(t, {
     'main.tf': `locals {\n  l = [${numbers}]\n  p = [for a in local.l : [for b in local.l : a]]\n}\n${task('  name = "n${length(local.p)}"\n  cloudwatch_log_group_arn = local.p[0][0] == 0 ? "x" : local.l')}`,
   });
   const [only] = tasksOf(json([dir.root]).document);
@@ -1083,7 +1065,7 @@ test('one evaluation has a budget of work: a for within a for over 10,000 number
 });
 
 test('folders: *.tf files are found with the JSON and YAML ones; a tfvars.json is not taken for a request', (t) => {
-  const dir = folder(t, { 'main.tf': task(''), 'terraform.tfvars.json': '{ "x": 1 }', 'request.json': JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION }) });
+  const dir = writeFolder(t, { 'main.tf': task(''), 'terraform.tfvars.json': '{ "x": 1 }', 'request.json': JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION }) });
   const { status, document } = json([dir.root]);
   assert.equal(status, 0);
   assert.deepEqual(document.files.map((f) => [f.file.replace(dir.root, '<dir>'), f.kind]), [
@@ -1100,7 +1082,7 @@ test('standard input named *.tf is refused with one line: a module is a folder',
 });
 
 test('an argument that is null leaves the provider default in place, as Terraform does', (t) => {
-  const dir = folder(t, {
+  const dir = writeFolder(t, {
     'main.tf': `variable "verify" {\n  default = null\n}\n${task('  task_mode = "ENHANCED"\n  options {\n    verify_mode = var.verify\n  }')}`,
   });
   const [only] = tasksOf(json([dir.root]).document);
@@ -1108,7 +1090,7 @@ test('an argument that is null leaves the provider default in place, as Terrafor
 });
 
 test('.tf.json: "//" comments are not arguments, dynamic blocks are not checked, a module called with count = 0 makes no task', (t) => {
-  const dir = folder(t, {
+  const dir = writeFolder(t, {
     'main.tf.json': JSON.stringify({
       '//': 'generated',
       module: { off: { source: './m', count: 0 } },
@@ -1134,7 +1116,7 @@ test('.tf.json: "//" comments are not arguments, dynamic blocks are not checked,
 });
 
 test("the provider's default_tags are sent with the resource's tags, which win; a module inherits them", (t) => {
-  const dir = folder(t, {
+  const dir = writeFolder(t, {
     'providers.tf': 'provider "aws" {\n  region = "us-east-1"\n  default_tags {\n    tags = {\n      "aws:team" = "storage"\n      env        = "prod"\n    }\n  }\n}\nprovider "aws" {\n  alias = "west"\n}\n',
     'main.tf': `${task('  tags = {\n    env = "dev"\n  }', 'tagged')}\n${task('  provider = aws.west', 'west')}\nmodule "child" {\n  source = "./child"\n}\n`,
     'child/main.tf': task('', 'inner'),
@@ -1151,7 +1133,7 @@ test("the provider's default_tags are sent with the resource's tags, which win; 
 });
 
 test('"${reference}" alone (Terraform 0.11 style) is the reference itself: the location still resolves', (t) => {
-  const dir = folder(t, {
+  const dir = writeFolder(t, {
     'main.tf': `resource "aws_datasync_location_smb" "share" {
   server_hostname = "smb.example.com"
   subdirectory    = "/share"
@@ -1208,7 +1190,7 @@ test('plans of the wrong shape are read as far as they make sense, never with an
     },
     'resources.json': { resource_changes: [change({})], configuration: { root_module: { resources: {} } } },
   };
-  const dir = folder(t, Object.fromEntries(Object.entries(plans).map(([name, plan]) => [name, JSON.stringify({ format_version: '1.2', terraform_version: '1.9.5', ...plan })])));
+  const dir = writeFolder(t, Object.fromEntries(Object.entries(plans).map(([name, plan]) => [name, JSON.stringify({ format_version: '1.2', terraform_version: '1.9.5', ...plan })])));
   const { status, stderr, document } = json([dir.root]);
   assert.equal(stderr, '');
   assert.equal(status, 0);
@@ -1225,7 +1207,7 @@ test('many unknown values in one map are one unknown; more than 1,000 findings a
   const tags = Array.from({ length: 40 }, (_, i) => `    k${i} = var.v`).join('\n');
   // A warning first (a log group with LogLevel OFF), then 1,005 errors: the errors are kept.
   const bogus = `  cloudwatch_log_group_arn = "arn:aws:logs:us-east-1:111122223333:log-group:/x"\n  options {\n    log_level = "OFF"\n  }\n${Array.from({ length: 1005 }, (_, i) => `  bogus${i} = 1`).join('\n')}`;
-  const dir = folder(t, {
+  const dir = writeFolder(t, {
     'tags/main.tf': `variable "v" {}\n${task(`  tags = {\n${tags}\n  }`)}`,
     'bogus/main.tf': task(bogus),
   });

@@ -1073,9 +1073,8 @@ function makesNone(block, scope) {
   const count = meta('count');
   const forEach = meta('for_each');
   if (count) {
-    const value = evaluate(count.value, scope);
-    const number = typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
-    if (number === 0n || number === 0 || number === false) return { item: count, reason: 'count is 0' };
+    const number = numberOf(evaluate(count.value, scope));
+    if (number !== undefined && compare(number, 0n) === 0) return { item: count, reason: 'count is 0' };
   }
   if (forEach) {
     const value = evaluate(forEach.value, scope);

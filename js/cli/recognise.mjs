@@ -28,22 +28,6 @@ export function skippedByName(path) {
 }
 
 /**
- * Members that only a DataSync task request has (CreateTask, UpdateTask,
- * StartTaskExecution): one of them makes a document a request. `Name` and
- * `Tags` alone are too common to tell.
- */
-const TASK_MEMBERS = new Set([
-  'SourceLocationArn',
-  'DestinationLocationArn',
-  'CloudWatchLogGroupArn',
-  'ManifestConfig',
-  'TaskReportConfig',
-  'TaskMode',
-  'TaskArn',
-  'OverrideOptions',
-]);
-
-/**
  * Members a task request has, but other tools' files too (a Glue crawler's or
  * an SSM maintenance window's `Schedule` is a string, a .NET appsettings.json
  * has `Options`): each counts only with the shape it has in a task request,
@@ -51,16 +35,30 @@ const TASK_MEMBERS = new Set([
  */
 const SHARED_MEMBERS = ['Options', 'Schedule', 'Excludes', 'Includes'];
 
-/** The members of the three task operations' requests, and of Options and Schedule, from the model (fields()). */
+/** Request members too common in other files to tell anything alone. */
+const COMMON_MEMBERS = ['Name', 'Tags'];
+
+/**
+ * The members of the three task operations' requests, and of Options and
+ * Schedule, from the model (fields()); and `taskOnly`, the members that only a
+ * DataSync task request has (SourceLocationArn, TaskArn, ...): every request
+ * member but the shared and common ones. One of those makes a document a
+ * request.
+ */
 let model;
 function modelMembers() {
   if (!model) {
     const all = ['CreateTask', 'UpdateTask', 'StartTaskExecution'].flatMap((operation) => fields({ operation }));
     const under = (prefix) => new Set(all.filter((f) => f.pointer.startsWith(prefix) && !f.pointer.slice(prefix.length).includes('/')).map((f) => f.name));
-    model = { request: under('/'), options: under('/Options/'), schedule: under('/Schedule/') };
+    const request = under('/');
+    const taskOnly = new Set([...request].filter((name) => !SHARED_MEMBERS.includes(name) && !COMMON_MEMBERS.includes(name)));
+    model = { request, taskOnly, options: under('/Options/'), schedule: under('/Schedule/') };
   }
   return model;
 }
+
+/** Whether `value` has a member that only task requests have. */
+const hasTaskOnlyMember = (value) => Object.keys(value).some((key) => modelMembers().taskOnly.has(key));
 
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 
@@ -80,7 +78,7 @@ function hasRequestShape(member, value) {
  */
 function executionRequestOf(value) {
   if (!isObject(value) || !Object.hasOwn(value, 'TaskExecutionArn')) return null;
-  if (Object.keys(value).some((key) => TASK_MEMBERS.has(key))) return null;
+  if (hasTaskOnlyMember(value)) return null;
   return Object.hasOwn(value, 'Options') ? 'an UpdateTaskExecution request' : 'a request about a task execution';
 }
 
@@ -92,8 +90,8 @@ function executionRequestOf(value) {
  */
 export function isTaskRequest(value) {
   if (!isObject(value) || executionRequestOf(value)) return false;
+  if (hasTaskOnlyMember(value)) return true;
   const keys = Object.keys(value);
-  if (keys.some((key) => TASK_MEMBERS.has(key))) return true;
   const shared = SHARED_MEMBERS.filter((member) => Object.hasOwn(value, member));
   if (shared.some((member) => hasRequestShape(member, value[member]))) return true;
   return shared.length > 0 && keys.every((key) => modelMembers().request.has(key));
@@ -117,7 +115,7 @@ export function notATaskRequest(value) {
   const keys = Object.keys(value);
   if (keys.length === 0 || keys.some((key) => modelMembers().request.has(key))) return null;
   const loose = (name) => name.toLowerCase().replace(/[^a-z]/g, '');
-  const taskLike = new Set([...TASK_MEMBERS].map(loose));
+  const taskLike = new Set([...modelMembers().taskOnly].map(loose));
   if (keys.some((key) => taskLike.has(loose(key)))) return null;
   const named = keys.slice(0, 3).map((key) => JSON.stringify(key)).join(', ');
   return `not a DataSync task request (none of its members is one a task request has: ${named}${keys.length > 3 ? ', ...' : ''}) (pass --operation to check it as one)`;
@@ -157,7 +155,11 @@ export function responseOf(value) {
  * task requests have, not SHARED_MEMBERS (a broken .NET appsettings.json has
  * `Options`, a broken Glue crawler `Schedule`).
  */
-const TASK_WORDS = new RegExp(`\\b(?:${[...TASK_MEMBERS, 'AWSTemplateFormatVersion'].join('|')})\\b|AWS::DataSync::Task\\b|\\baws_datasync_task\\b`);
+function taskWords() {
+  const model = modelMembers();
+  model.words ??= new RegExp(`\\b(?:${[...model.taskOnly, 'AWSTemplateFormatVersion'].join('|')})\\b|AWS::DataSync::Task\\b|\\baws_datasync_task\\b`);
+  return model.words;
+}
 
 /**
  * Whether a file found in a folder that cannot be parsed may still be a task
@@ -167,5 +169,5 @@ const TASK_WORDS = new RegExp(`\\b(?:${[...TASK_MEMBERS, 'AWSTemplateFormatVersi
  * such as a .NET appsettings.json with its `Options`) is skipped.
  */
 export function mentionsTask(text) {
-  return TASK_WORDS.test(text);
+  return taskWords().test(text);
 }

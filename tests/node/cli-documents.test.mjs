@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { parseYaml } from '../../pkg/cli/documents.mjs';
-import { notATaskRequest } from '../../pkg/cli/recognise.mjs';
+import { isTaskRequest, mentionsTask, notATaskRequest } from '../../pkg/cli/recognise.mjs';
 import { fields } from '../../pkg/node/index.mjs';
 import { pkgDir, repoRoot, requireBuiltPackage } from './helpers.mjs';
 
@@ -146,6 +146,29 @@ function named(text) {
   const [file] = JSON.parse(result.stdout).files;
   return { kind: file.kind, status: result.status, stderr: result.stderr, codes: file.tasks.flatMap((task) => task.diagnostics.map((d) => `${d.code} ${d.path}`)) };
 }
+
+test('found in a folder, a document with any request member of the model but Name, Tags, Options, Schedule, Includes and Excludes is a task request', () => {
+  // The model's members (fields()), so a member the model gains is recognised
+  // without a list of our own to update.
+  const members = new Set(['CreateTask', 'UpdateTask', 'StartTaskExecution'].flatMap((operation) => fields({ operation })).filter((f) => f.pointer.lastIndexOf('/') === 0).map((f) => f.name));
+  const common = ['Name', 'Tags', 'Options', 'Schedule', 'Includes', 'Excludes'];
+  for (const member of common) assert.ok(members.has(member), member);
+  const only = [...members].filter((member) => !common.includes(member));
+  for (const member of ['SourceLocationArn', 'DestinationLocationArn', 'CloudWatchLogGroupArn', 'TaskArn', 'OverrideOptions', 'ManifestConfig', 'TaskReportConfig', 'TaskMode']) {
+    assert.ok(only.includes(member), member);
+  }
+  for (const member of only) {
+    assert.equal(isTaskRequest({ Other: 1, [member]: 'x' }), true, `${member}: a request`);
+    assert.equal(isTaskRequest({ TaskExecutionArn: 'arn', Options: {}, [member]: 'x' }), true, `${member}: a task's, not an execution's`);
+    assert.equal(mentionsTask(`{"Other": 1, "${member}": "x"`), true, `${member}: a broken file naming it may be a task`);
+    assert.equal(notATaskRequest({ Other: 1, [member.toLowerCase()]: 'x' }), null, `${member}: misspelt, still a request`);
+  }
+  // Alone, the common ones tell nothing: other tools' files have them too.
+  for (const member of common) {
+    assert.equal(isTaskRequest({ Other: 1, [member]: 'x' }), false, member);
+    assert.equal(mentionsTask(`{"Other": 1, "${member}": "x"`), false, member);
+  }
+});
 
 test('named on the command line, a file with a member of a task request is checked, whatever else it has', () => {
   // A request whose members are misspelt, but with a Name: it is reported, not skipped.

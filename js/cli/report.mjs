@@ -52,10 +52,12 @@ function located(items, positions, prefix) {
 
 /**
  * json/too-deep at its place in the file. The validator's line and column
- * are in the JSON text it read: the file's own for a JSON request, but the
- * command's for YAML (and for a template's task); there the collection that
- * opens the 65th level is found in `value` (what that text was made from) and
- * `at(pointer)` gives its position in the document.
+ * (its params) are in the JSON text it read: the file's own for a JSON
+ * request, but the command's for YAML (and for a template's task); there the
+ * collection that opens the 65th level is found in `value` (what that text was
+ * made from) and `at(pointer)` gives its position in the document. The
+ * message does not say where (the validator's one sentence); every format
+ * prints the position set here.
  */
 function placeTooDeep(diagnostic, value, at) {
   if (diagnostic.code !== 'json/too-deep') return diagnostic;
@@ -66,13 +68,7 @@ function placeTooDeep(diagnostic, value, at) {
     ({ line, column } = at(pointer));
   }
   if (!Number.isInteger(line) || !Number.isInteger(column)) return diagnostic;
-  return {
-    ...diagnostic,
-    message: diagnostic.message.replace(/\(at line \d+, column \d+\)/, `(at line ${line}, column ${column})`),
-    params: { ...diagnostic.params, line, column },
-    line,
-    column,
-  };
+  return { ...diagnostic, params: { ...diagnostic.params, line, column }, line, column };
 }
 
 function scheduleOf(request) {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { parseYaml } from '../../pkg/cli/documents.mjs';
 import { isTaskRequest, mentionsTask, notATaskRequest } from '../../pkg/cli/recognise.mjs';
-import { fields } from '../../pkg/node/index.mjs';
+import { fields, validate } from '../../pkg/node/index.mjs';
 import { pkgDir, repoRoot, requireBuiltPackage } from './helpers.mjs';
 
 requireBuiltPackage();
@@ -227,7 +227,13 @@ after(() => rmSync(deepDir, { recursive: true, force: true }));
 
 const SOURCE_LINE = 'SourceLocationArn: arn:aws:datasync:eu-west-1:111122223333:location/loc-0aa11bb22cc33dd44';
 
-/** The json/too-deep diagnostics of `text` written to `name`, as [line, column, params, message]; and the exit status. */
+/**
+ * The validator's one sentence for json/too-deep: where the 65th level opens
+ * is the diagnostic's line and column (and params), not in the message.
+ */
+const TOO_DEEP = 'The request nests objects or arrays more than 64 levels deep, far deeper than any CreateTask request.';
+
+/** The json/too-deep diagnostics of `text` written to `name`, as [line, column, params]; and the exit status. Each message is TOO_DEEP. */
 function tooDeep(name, text) {
   const path = join(deepDir, name);
   writeFileSync(path, text);
@@ -235,17 +241,18 @@ function tooDeep(name, text) {
   assert.equal(stderr, '');
   assert.doesNotMatch(JSON.stringify(document), /call stack/);
   const found = document.files[0].tasks.flatMap((task) => task.diagnostics).filter((d) => d.code === 'json/too-deep');
-  return { status, found: found.map((d) => [d.line, d.column, d.params, d.message.match(/\(at line \d+, column \d+\)/)?.[0]]) };
+  for (const d of found) assert.equal(d.message, TOO_DEEP, name);
+  return { status, found: found.map((d) => [d.line, d.column, d.params]) };
 }
 
 test('a YAML request nested more than 64 levels is json/too-deep at the YAML position, even 1,000 levels deep', () => {
   for (const levels of [70, 1_000]) {
     const flow = tooDeep(`flow-${levels}.yaml`, `${SOURCE_LINE}\nOptions: ${'['.repeat(levels)}${']'.repeat(levels)}\n`);
     // The root mapping is level 1, Options' list level 2 (column 10): level 65 opens at column 73.
-    assert.deepEqual(flow, { status: 1, found: [[2, 73, { line: 2, column: 73 }, '(at line 2, column 73)']] }, `${levels} levels`);
+    assert.deepEqual(flow, { status: 1, found: [[2, 73, { line: 2, column: 73 }]] }, `${levels} levels`);
     const block = tooDeep(`block-${levels}.yaml`, `${SOURCE_LINE}\nOptions:\n${Array.from({ length: levels }, (_, i) => `${'  '.repeat(i + 1)}a:`).join('\n')} 1\n`);
     // Options' mapping is level 2; the member whose value is level 65 is the 63rd "a", on line 65.
-    assert.deepEqual(block, { status: 1, found: [[65, 127, { line: 65, column: 127 }, '(at line 65, column 127)']] }, `${levels} levels`);
+    assert.deepEqual(block, { status: 1, found: [[65, 127, { line: 65, column: 127 }]] }, `${levels} levels`);
   }
 });
 
@@ -260,7 +267,28 @@ test('a template\'s task nested too deep is placed in the template; a JSON reque
     `      Options: ${'['.repeat(1_000)}${']'.repeat(1_000)}`,
   ].join('\n');
   // Properties is the request (level 1), Options' list level 2 at column 16: level 65 at column 79.
-  assert.deepEqual(tooDeep('template.yaml', template), { status: 1, found: [[7, 79, { line: 7, column: 79 }, '(at line 7, column 79)']] });
+  assert.deepEqual(tooDeep('template.yaml', template), { status: 1, found: [[7, 79, { line: 7, column: 79 }]] });
   const request = `{"SourceLocationArn": "x",\n "Options": ${'['.repeat(70)}${']'.repeat(70)}}`;
-  assert.deepEqual(tooDeep('request.json', request), { status: 1, found: [[2, 76, { line: 2, column: 76 }, '(at line 2, column 76)']] });
+  assert.deepEqual(tooDeep('request.json', request), { status: 1, found: [[2, 76, { line: 2, column: 76 }]] });
+});
+
+test('json/too-deep in a YAML file: every format gives the YAML position, and the message is the validator\'s own, the same as validate()\'s', () => {
+  const path = join(deepDir, 'formats.yaml');
+  writeFileSync(path, `${SOURCE_LINE}\nOptions: ${'['.repeat(70)}${']'.repeat(70)}\n`);
+  const run = (format) => spawnSync(process.execPath, [BIN, '--format', format, '--operation', 'CreateTask', path], { encoding: 'utf8' }).stdout;
+  // Level 65 opens at line 2, column 73 of the file (the command's own JSON text of it has one line).
+  const human = run('human').split('\n').filter((line) => line.includes('json/too-deep'));
+  assert.deepEqual(human, [`${path}:2:73  error  json/too-deep  ${TOO_DEEP}`]);
+  const sarif = JSON.parse(run('sarif')).runs[0].results.filter((r) => r.ruleId === 'json/too-deep');
+  assert.deepEqual(sarif.map((r) => [r.message.text, r.locations[0].physicalLocation.region]), [[TOO_DEEP, { startLine: 2, startColumn: 73 }]]);
+  assert.ok(run('github').split('\n').includes(`::error file=${path},line=2,col=73,title=json/too-deep::${TOO_DEEP}`));
+  const junit = run('junit');
+  assert.ok(junit.includes('<testcase name="json/too-deep at 2:73"'), junit);
+  assert.ok(junit.includes(`<failure message="${TOO_DEEP}" type="error">${path}:2:73: error json/too-deep: ${TOO_DEEP}</failure>`), junit);
+  const [d] = JSON.parse(run('json')).files[0].tasks[0].diagnostics.filter((x) => x.code === 'json/too-deep');
+  assert.deepEqual([d.message, d.line, d.column, d.params], [TOO_DEEP, 2, 73, { line: 2, column: 73 }]);
+  // The library says the same sentence; its position is the text's, in params.
+  const text = `{"Options": ${'['.repeat(70)}${']'.repeat(70)}}`;
+  const [library] = validate(text).errors.filter((x) => x.code === 'json/too-deep');
+  assert.deepEqual([library.message, library.params], [TOO_DEEP, { line: 1, column: 76 }]);
 });

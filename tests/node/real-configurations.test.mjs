@@ -9,8 +9,9 @@
 //     "command": [ ...arguments before the folder ],          (optional)
 //     "expected": [ { "task", "code", "severity", "pointer", "why" } ] }
 //
-// task: the Terraform address or the template's logical ID, null for a
-// request's task and for a file's own note; severity: error, warning or info
+// task: the Terraform address or the template's logical ID the finding names
+// (a Terraform file's note on a module call names the module: module.x), null
+// for a request's task and a file's other notes; severity: error, warning or info
 // (notes are info, as the command prints them); pointer: "" or a JSON Pointer
 // into the task. The command must print exactly those findings: a new one (a
 // false alarm until someone reviews it) or a lost one fails, naming the case.
@@ -72,12 +73,12 @@ function shapeProblems(record) {
   return problems;
 }
 
-/** Every finding of a --format json report: `{ task, code, severity, pointer }`, notes as info. */
+/** Every finding of a --format json report: `{ task, code, severity, pointer }`, notes as info, a file note under the address it names. */
 function findingsOf(report) {
   const out = [];
   const add = (task, item, severity) => out.push({ task: task ?? null, code: item.code, severity, pointer: item.path ?? '' });
   for (const file of report.files) {
-    for (const note of file.notes ?? []) add(null, note, 'info');
+    for (const note of file.notes ?? []) add(note.address, note, 'info');
     for (const task of file.tasks ?? []) {
       for (const diagnostic of task.diagnostics) add(task.logicalId, diagnostic, diagnostic.severity);
       for (const note of task.notes) add(task.logicalId, note, 'info');
@@ -157,6 +158,29 @@ test('the shape check: an old or unreviewed entry is refused, a right one passes
   const error = { ...note, code: 'schedule/too-frequent', severity: 'error', why: 'True error.' };
   assert.deepEqual(shapeProblems({ source, changed, expected: [error] }), [
     'aws_datasync_task.x error schedule/too-frequent "/Name": an error needs its evidence in why',
+  ]);
+});
+
+test('the findings of a report: diagnostics with their severity, notes as info, a file note under the address it names', () => {
+  const report = {
+    files: [
+      { kind: 'skipped', notes: [], tasks: [] },
+      {
+        kind: 'terraform',
+        notes: [{ code: 'terraform/not-checked', path: '', address: 'module.remote' }, { code: 'cloudformation/no-tasks', path: '' }],
+        tasks: [
+          { logicalId: 'aws_datasync_task.t', diagnostics: [{ code: 'logging/log-group-unused', severity: 'warning', path: '/CloudWatchLogGroupArn' }], notes: [{ code: 'terraform/not-checked', path: '/Name' }] },
+          { logicalId: null, diagnostics: [{ code: 'schedule/too-frequent', severity: 'error', path: '/Schedule/ScheduleExpression' }], notes: [] },
+        ],
+      },
+    ],
+  };
+  assert.deepEqual(findingsOf(report), [
+    { task: 'module.remote', code: 'terraform/not-checked', severity: 'info', pointer: '' },
+    { task: null, code: 'cloudformation/no-tasks', severity: 'info', pointer: '' },
+    { task: 'aws_datasync_task.t', code: 'logging/log-group-unused', severity: 'warning', pointer: '/CloudWatchLogGroupArn' },
+    { task: 'aws_datasync_task.t', code: 'terraform/not-checked', severity: 'info', pointer: '/Name' },
+    { task: null, code: 'schedule/too-frequent', severity: 'error', pointer: '/Schedule/ScheduleExpression' },
   ]);
 });
 

@@ -5,7 +5,8 @@
 //   compiled to a small .wasm of its own next to this file (never part of the
 //   browser package).
 // - JSON syntax (.tf.json, .tfvars.json) is read with readJson for positions;
-//   its strings are templates in Terraform ("${var.x}"), so each string is
+//   its strings are templates in Terraform ("${var.x}"; not in a variable's
+//   default, which is a literal value), so each string is
 //   read as an HCL template by the same reader. Which JSON objects are nested
 //   blocks depends on the schema: `blockTypes` says which names are blocks.
 import { createRequire } from 'node:module';
@@ -79,19 +80,20 @@ export function readJsonSyntax(text, blockTypes, { variables = false } = {}) {
     return { error: { message: 'a Terraform JSON file holds one object', line: 1, column: 1 } };
   }
   const at = (pointer) => positionOf(positions, pointer);
-  const expr = (node, pointer) => {
+  // `literal`: strings are values, never templates (a tfvars file, a variable's default).
+  const expr = (node, pointer, literal = variables) => {
     const { line, column } = at(pointer);
-    if (typeof node === 'string') return variables ? { k: 'string', line, column, src: JSON.stringify(node), v: node } : templateOf(node, line, column);
+    if (typeof node === 'string') return literal ? { k: 'string', line, column, src: JSON.stringify(node), v: node } : templateOf(node, line, column);
     if (typeof node === 'bigint' || typeof node === 'number') return { k: 'number', line, column, src: String(node), v: String(node) };
     if (typeof node === 'boolean') return { k: 'bool', line, column, src: String(node), v: node };
     if (node === null) return { k: 'null', line, column, src: 'null' };
-    if (Array.isArray(node)) return { k: 'array', line, column, src: '[…]', items: node.map((item, i) => expr(item, `${pointer}/${i}`)) };
+    if (Array.isArray(node)) return { k: 'array', line, column, src: '[…]', items: node.map((item, i) => expr(item, `${pointer}/${i}`, literal)) };
     // A property name is a string template too (HCL JSON spec, "Objects"): `{"${var.k}": 1}` has var.k's value as key.
     const items = Object.entries(node).map(([key, member]) => {
       const child = `${pointer}/${escapeSegment(key)}`;
       const place = at(child);
-      const name = variables ? key : templateOf(key, place.line, place.column);
-      return { key: name.k === 'string' ? key : name, ...place, value: expr(member, child) };
+      const name = literal ? key : templateOf(key, place.line, place.column);
+      return { key: name.k === 'string' ? key : name, ...place, value: expr(member, child, literal) };
     });
     return { k: 'object', line, column, src: '{…}', items };
   };
@@ -117,7 +119,9 @@ export function readJsonSyntax(text, blockTypes, { variables = false } = {}) {
           out.push({ t: 'block', type: name, labels: [], line, column, body: body(item, itemPointer, [...path, name]) });
         }
       } else {
-        out.push({ t: 'attr', name, line, column, value: expr(member, child) });
+        // A variable's default is a literal value in JSON syntax: "${x}" stays "${x}" (terraform console, v1.11.4).
+        const literal = name === 'default' && path.length === 2 && path[0] === 'variable';
+        out.push({ t: 'attr', name, line, column, value: expr(member, child, literal || variables) });
       }
     }
     return out;

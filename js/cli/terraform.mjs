@@ -14,8 +14,10 @@
 //    precedence, converted to its type constraint as Terraform converts it,
 //    optional() defaults filled in; a conversion not followed here makes the
 //    variable unknown), `local.x`,
-//    and conditionals, operators, `for` expressions and a few functions
-//    (merge(), try(), …) over known values; a for_each over a known
+//    and conditionals, operators, `for` expressions, template directives,
+//    indexes and splats on any value and the functions of call() (merge(),
+//    try(), lookup(), upper(), jsondecode(), …) over known values, each as
+//    `terraform console` gives it or unknown; a for_each over a known
 //    collection makes one check per instance, with each.key and each.value.
 //    Anything else (references to other resources, other functions,
 //    count.index, `dynamic` blocks, a variable without a value) is unknown:
@@ -506,7 +508,7 @@ function stringOf(value) {
 
 function describe(expr) {
   if (expr.k === 'call') return `the function ${expr.name}()`;
-  if (expr.k === 'template') return 'a template directive (%{…})';
+  if (expr.k === 'template') return 'a template directive (%{…}) in a heredoc';
   return 'an expression evaluated at plan time';
 }
 
@@ -535,25 +537,10 @@ function evaluated(expr, scope, trace, depth) {
       return parseNumber(expr.v) ?? new Unresolved(expr.src, 'is a number this command does not read exactly as Terraform does');
     case 'string':
       return expr.v;
-    case 'template': {
+    case 'template':
       // "${x}" alone is x itself, unconverted (Terraform 0.11 style references).
-      if (expr.parts.length === 1 && expr.parts[0].expr) return evaluate(expr.parts[0].expr, scope, trace, depth + 1);
-      let out = '';
-      for (const part of expr.parts) {
-        if ('lit' in part) out += part.lit;
-        else if (part.directive) return new Unresolved(expr.src, `is ${describe(expr)}`);
-        else {
-          const value = evaluate(part.expr, scope, trace, depth + 1);
-          if (value instanceof Unresolved) return because(expr, value);
-          const text = stringOf(value);
-          if (text === undefined && isNumber(value)) return new Unresolved(expr.src, 'interpolates a number this command does not write exactly as Terraform does');
-          if (text === undefined) return new Unresolved(expr.src, 'interpolates a value that is not a string');
-          out += text;
-        }
-        if (out.length > LIMITS.string) return new Unresolved(expr.src, `is longer than ${LIMITS.string} characters`);
-      }
-      return out;
-    }
+      if (expr.parts.length === 1 && expr.parts[0].expr && !expr.parts[0].strip) return evaluate(expr.parts[0].expr, scope, trace, depth + 1);
+      return templateText(expr, expr.parts, scope, trace, depth);
     case 'array':
       return expr.items.map((item) => evaluate(item, scope, trace, depth + 1));
     case 'object': {
@@ -600,6 +587,64 @@ function evaluated(expr, scope, trace, depth) {
   }
 }
 
+/**
+ * The text of a template's parts (crates/hcl-reader: literals with strip
+ * markers applied, interpolations, `%{ if }` and `%{ for }` directives), or
+ * an Unresolved. In a heredoc, directives and strip markers are left unknown
+ * (HCL strips a heredoc's literals line by line, which is not followed here).
+ */
+function templateText(expr, parts, scope, trace, depth) {
+  if (depth > LIMITS.depth) return new Unresolved(expr.src, 'nests too deeply to evaluate here');
+  let out = '';
+  const add = (text) => {
+    out += text;
+    return out.length <= LIMITS.string;
+  };
+  const tooLong = () => new Unresolved(expr.src, `is longer than ${LIMITS.string} characters`);
+  for (const part of parts) {
+    if (!spend(1)) return tooLarge(expr);
+    if ('lit' in part) {
+      if (!add(part.lit)) return tooLong();
+    } else if (part.directive) return new Unresolved(expr.src, `is ${describe(expr)}`);
+    else if (part.strip) return new Unresolved(expr.src, 'uses a strip marker (~) in a heredoc, which this command does not follow');
+    else if (part.if) {
+      const condition = evaluate(part.if, scope, trace, depth + 1);
+      if (condition instanceof Unresolved) return because(expr, condition);
+      // The condition converts to bool as a string does ("true"); a number is an error in Terraform.
+      let chosen;
+      try {
+        chosen = typeof condition === 'string' ? primitive(condition, 'bool') : condition;
+      } catch (error) {
+        if (!(error instanceof NotConverted)) throw error;
+      }
+      if (typeof chosen !== 'boolean') return new Unresolved(expr.src, 'has a %{ if } condition that is not true or false');
+      const text = templateText(expr, chosen ? part.then : part.else, scope, trace, depth + 1);
+      if (text instanceof Unresolved) return text;
+      if (!add(text)) return tooLong();
+    } else if (part.for) {
+      const collection = evaluate(part.for, scope, trace, depth + 1);
+      if (collection instanceof Unresolved) return because(expr, collection);
+      const entries = entriesOf(collection);
+      if (!entries) return new Unresolved(expr.src, 'has a %{ for } over a value that is not a collection');
+      if (!spend(entries.length)) return tooLarge(expr);
+      for (const [key, item] of entries) {
+        const bound = scope.bind(part.keyVar ? [[part.keyVar, key], [part.valueVar, item]] : [[part.valueVar, item]]);
+        const text = templateText(expr, part.body, bound, trace, depth + 1);
+        if (text instanceof Unresolved) return text;
+        if (!add(text)) return tooLong();
+      }
+    } else {
+      const value = evaluate(part.expr, scope, trace, depth + 1);
+      if (value instanceof Unresolved) return because(expr, value);
+      const text = stringOf(value);
+      if (text === undefined && isNumber(value)) return new Unresolved(expr.src, 'interpolates a number this command does not write exactly as Terraform does');
+      if (text === undefined) return new Unresolved(expr.src, 'interpolates a value that is not a string');
+      if (!add(text)) return tooLong();
+    }
+  }
+  return out;
+}
+
 /** A Terraform number (BigInt or Fraction); strings of a number convert as Terraform converts them. */
 function numberOf(value) {
   if (isNumber(value)) return value;
@@ -644,9 +689,28 @@ function binary(expr, scope, trace, depth) {
         return new Unresolved(expr.src, 'is a negative zero, which this command does not compute');
       }
       return arithmetic(expr.op, a, b) ?? new Unresolved(expr.src, `is a number past 2^±${MAGNITUDE}, which this command does not compute`);
+    case '%':
+      return modulo(a, b) ?? new Unresolved(expr.src, `is a number past 2^±${MAGNITUDE}, which this command does not compute`);
     default:
-      return unknown(); // % and anything newer: not evaluated here
+      return unknown(); // anything newer: not evaluated here
   }
+}
+
+/**
+ * Terraform's `a % b` (cty's Modulo): a itself when b is 0; otherwise
+ * a − b × trunc(a / b), each step rounded to 512 bits as Terraform rounds
+ * it, so the result has the sign of a (-5 % 3 is -2, 5 % -3 is 2,
+ * -5.5 % 2 is -1.5) and 1 % 0.1 is 0. A zero result is +0 (x − x).
+ */
+function modulo(a, b) {
+  if (compare(b, 0n) === 0) return a;
+  const ratio = arithmetic('/', a, b);
+  if (ratio === undefined) return undefined;
+  // Toward zero, as Go's big.Float.Int.
+  const [m, e] = binaryOf(ratio);
+  const whole = e >= 0 ? m << BigInt(e) : m < 0n ? -(-m >> BigInt(-e)) : m >> BigInt(-e);
+  const product = arithmetic('*', b, whole);
+  return product === undefined ? undefined : arithmetic('-', a, product);
 }
 
 /** The functions real configurations use around task values, evaluated when their arguments are known. */
@@ -702,6 +766,30 @@ function call(expr, scope, trace, depth) {
       }
       return (Array.isArray(value) && setOf(value)) || unknown();
     }
+    case 'lookup':
+    case 'upper':
+    case 'lower':
+    case 'title':
+    case 'trimspace':
+    case 'jsondecode':
+    case 'jsonencode':
+    case 'replace':
+    case 'join':
+    case 'split':
+    case 'concat':
+    case 'element':
+    case 'contains':
+    case 'min':
+    case 'max':
+    case 'abs': {
+      const values = args();
+      const unresolved = values.find((value) => value instanceof Unresolved);
+      // lookup(m, k, default): an unknown default does not matter when the key is there.
+      if (unresolved && !(expr.name === 'lookup' && values.length === 3 && !(values[0] instanceof Unresolved) && !(values[1] instanceof Unresolved))) return because(expr, unresolved);
+      const out = FUNCTIONS[expr.name](values, expr);
+      if (out instanceof Unresolved) return out;
+      return out === undefined ? unknown() : out;
+    }
     default:
       return unknown();
   }
@@ -716,6 +804,305 @@ function call(expr, scope, trace, depth) {
     for (const [key, item] of Object.entries(value)) setMember(out, key, item);
   }
   return out;
+}
+
+/** Go's unicode.IsSpace (White_Space): what trimspace() and strip markers remove; not U+FEFF, as JavaScript's \s would. */
+const isSpace = (unit) => /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/.test(unit);
+
+/** Strings with lone surrogates (Terraform has none: its strings are UTF-8) are not computed here. */
+const hasLoneSurrogate = (text) => /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+
+/**
+ * Terraform's strings are NFC (cty normalizes every string it makes): a
+ * result that is not is not computed here, nor one with lone surrogates.
+ */
+const settled = (text) => (typeof text === 'string' && text.length <= LIMITS.string && !hasLoneSurrogate(text) && text.normalize('NFC') === text ? text : undefined);
+
+/**
+ * The characters below U+0530 whose full case mapping (JavaScript's) is
+ * more than one character, with their simple one (Go's): upper("ß") is "ß",
+ * lower("İ") is "i" (terraform console, v1.11.4).
+ */
+const SIMPLE_UPPER = { ß: 'ß', ŉ: 'ŉ', ǰ: 'ǰ', ΐ: 'ΐ', ΰ: 'ΰ' };
+const SIMPLE_LOWER = { İ: 'i' };
+
+/**
+ * upper() and lower(): Go maps each character on its own (simple case
+ * mapping: upper("ß") is "ß", lower("ΑΣ") "ασ" without a final sigma,
+ * lower("İ") "i"). JavaScript's mapping of one character agrees where it
+ * gives one character, for the scripts below U+0530 (Latin, Greek, Cyrillic)
+ * whose tables have not changed between Unicode versions; anything else is
+ * not computed here.
+ */
+function changeCase(text, upper) {
+  if (!/^[\u0000-\u052f]*$/.test(text)) return undefined;
+  let out = '';
+  for (const char of text) {
+    const mapped = (upper ? SIMPLE_UPPER[char] : SIMPLE_LOWER[char]) ?? (upper ? char.toUpperCase() : char.toLowerCase());
+    if (mapped.length !== 1) return undefined;
+    out += mapped;
+  }
+  return settled(out);
+}
+
+/** Titlecase letters where titlecase is not uppercase (Go's unicode.ToTitle). */
+const TITLE = { Ǆ: 'ǅ', ǅ: 'ǅ', ǆ: 'ǅ', Ǉ: 'ǈ', ǈ: 'ǈ', ǉ: 'ǈ', Ǌ: 'ǋ', ǋ: 'ǋ', ǌ: 'ǋ', Ǳ: 'ǲ', ǲ: 'ǲ', ǳ: 'ǲ' };
+
+/**
+ * title(): Go's strings.Title, below U+0530: a letter after a separator
+ * (not a letter, digit or underscore in ASCII; a space beyond) becomes
+ * titlecase; nothing else changes ("wORLD" stays, "x-y" is "X-Y").
+ */
+function titleCase(text) {
+  if (!/^[\u0000-\u052f]*$/.test(text)) return undefined;
+  let out = '';
+  let previous = ' ';
+  for (const char of text) {
+    const separator = previous < '\u0080' ? !/[A-Za-z0-9_]/.test(previous) : /\p{L}|\p{Nd}/u.test(previous) ? false : isSpace(previous);
+    let mapped = char;
+    if (separator) {
+      mapped = TITLE[char] ?? SIMPLE_UPPER[char] ?? char.toUpperCase();
+      if (mapped.length !== 1) return undefined;
+    }
+    out += mapped;
+    previous = char;
+  }
+  return settled(out);
+}
+
+/** trimspace(): Go's strings.TrimSpace (every White_Space character, not U+FEFF). */
+function trimSpace(text) {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSpace(text[start])) start += 1;
+  while (end > start && isSpace(text[end - 1])) end -= 1;
+  return text.slice(start, end);
+}
+
+/** Thrown inside readJsonValue(): text jsondecode() rejects, or a value not decoded here as Terraform decodes it. */
+class NotDecoded {
+  constructor(rejected) {
+    this.rejected = rejected;
+  }
+}
+
+/**
+ * jsondecode(): the value of JSON text as Terraform decodes it. Numbers are
+ * exact (parseNumber(): "1e400" is that integer, "0.1" the 512-bit 0.1);
+ * of a key written twice the last wins. Strings Terraform would change
+ * (lone surrogates become U+FFFD, text is made NFC) and "-0" (its negative
+ * zero) are not decoded here.
+ */
+function readJsonValue(text) {
+  let at = 0;
+  const space = () => {
+    while (at < text.length && ' \t\n\r'.includes(text[at])) at += 1;
+  };
+  const token = (pattern) => {
+    pattern.lastIndex = at;
+    const match = pattern.exec(text);
+    if (!match) return undefined;
+    at = pattern.lastIndex;
+    return match[0];
+  };
+  const STRING = /"(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"/y;
+  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  const WORD = /true|false|null/y;
+  const string = () => {
+    const raw = token(STRING);
+    if (raw === undefined) throw new NotDecoded(true);
+    const value = JSON.parse(raw);
+    if (settled(value) === undefined) throw new NotDecoded(false);
+    return value;
+  };
+  const value = (depth) => {
+    if (depth > LIMITS.depth || !spend(1)) throw new NotDecoded(false);
+    space();
+    const char = text[at];
+    let out;
+    if (char === '"') out = string();
+    else if (char === '[' || char === '{') {
+      at += 1;
+      out = char === '[' ? [] : {};
+      space();
+      const close = char === '[' ? ']' : '}';
+      if (text[at] === close) at += 1;
+      else {
+        for (;;) {
+          if (char === '[') out.push(value(depth + 1));
+          else {
+            space();
+            const key = string();
+            space();
+            if (text[at] !== ':') throw new NotDecoded(true);
+            at += 1;
+            setMember(out, key, value(depth + 1));
+          }
+          space();
+          if (text[at] === ',') at += 1;
+          else if (text[at] === close) {
+            at += 1;
+            break;
+          } else throw new NotDecoded(true);
+        }
+      }
+    } else {
+      const word = token(WORD);
+      if (word !== undefined) out = word === 'null' ? null : word === 'true';
+      else {
+        const number = token(NUMBER);
+        if (number === undefined) throw new NotDecoded(true);
+        out = parseNumber(number);
+        if (out === undefined) throw new NotDecoded(false);
+      }
+    }
+    space();
+    return out;
+  };
+  const out = value(0);
+  if (at !== text.length) throw new NotDecoded(true);
+  return out;
+}
+
+/** Go's encoding/json escapes these in strings (HTML-safe), as jsonencode() writes them. */
+const GO_ESCAPES = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+
+/** Code point order (Go's order of UTF-8 strings), not JavaScript's UTF-16 order. */
+const byCodePoint = (a, b) => {
+  const [x, y] = [[...a], [...b]];
+  for (let i = 0; i < Math.min(x.length, y.length); i += 1) if (x[i] !== y[i]) return x[i].codePointAt(0) - y[i].codePointAt(0);
+  return x.length - y.length;
+};
+
+/**
+ * jsonencode(): JSON text as Terraform writes it: no spaces, object keys
+ * in order, <, >, & and U+2028/9 escaped as \u003c…, \b and \f as such,
+ * numbers with every digit (as in a string: 1e21 is 1000000000000000000000);
+ * undefined for a value not encoded here.
+ */
+function jsonText(value, budget = { left: LIMITS.nodes }) {
+  if ((budget.left -= 1) < 0) return undefined;
+  if (value === null) return 'null';
+  if (typeof value === 'boolean') return String(value);
+  if (isNumber(value)) return numberText(value);
+  if (typeof value === 'string') return hasLoneSurrogate(value) ? undefined : JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => GO_ESCAPES[c]);
+  const parts = [];
+  let length = 0;
+  const add = (text) => {
+    if (text === undefined) return false;
+    parts.push(text);
+    length += text.length;
+    return length <= LIMITS.string;
+  };
+  if (Array.isArray(value)) {
+    for (const item of value) if (!add(jsonText(item, budget))) return undefined;
+    return `[${parts.join(',')}]`;
+  }
+  if (!isObject(value)) return undefined;
+  for (const key of Object.keys(value).sort(byCodePoint)) {
+    const name = jsonText(key, budget);
+    if (name === undefined || !add(`${name}:${jsonText(value[key], budget) ?? ''}`) || parts.at(-1).endsWith(':')) return undefined;
+  }
+  return `{${parts.join(',')}}`;
+}
+
+/** The string arguments of a string function (numbers and bools as Terraform writes them), or undefined. */
+const strings = (values) => {
+  const out = values.map(stringOf);
+  return out.includes(undefined) ? undefined : out;
+};
+
+/** A list's elements (not a set's, which has no order to index), or undefined. */
+const listOf = (value) => (Array.isArray(value) && !SETS.has(value) ? value : undefined);
+
+/**
+ * The functions evaluated on known arguments (every argument known, except
+ * lookup()'s default): each returns the value `terraform console` (v1.11.4)
+ * gives, an Unresolved (with `error` where Terraform raises an error, which
+ * try() catches), or undefined for a case not computed here.
+ */
+const FUNCTIONS = {
+  lookup([map, key, ...fallback], expr) {
+    const name = stringOf(key);
+    if (!isObject(map) || name === undefined || fallback.length > 1) return undefined;
+    if (Object.hasOwn(map, name)) return map[name] instanceof Unresolved ? because(expr, map[name]) : map[name];
+    if (fallback.length === 0) {
+      const missing = new Unresolved(expr.src, `looks up "${name}", which the map does not have (an error in Terraform)`);
+      missing.error = true;
+      return missing;
+    }
+    const [value] = fallback;
+    if (value === null || value instanceof Unresolved) return value instanceof Unresolved ? because(expr, value) : null;
+    // A map's default converts to its element type, an object's does not: the same only when the kinds agree.
+    const kinds = new Set(Object.values(map).map(primitiveOf));
+    return kinds.size === 1 && kinds.has(primitiveOf(value)) && primitiveOf(value) !== 'other' ? value : undefined;
+  },
+  upper: ([text]) => (typeof text === 'string' ? changeCase(text, true) : undefined),
+  lower: ([text]) => (typeof text === 'string' ? changeCase(text, false) : undefined),
+  title: ([text]) => (typeof text === 'string' ? titleCase(text) : undefined),
+  trimspace: ([text]) => (typeof text === 'string' ? trimSpace(text) : undefined),
+  jsondecode([text], expr) {
+    if (typeof text !== 'string') return undefined;
+    try {
+      return readJsonValue(text);
+    } catch (error) {
+      if (!(error instanceof NotDecoded)) throw error;
+      const out = new Unresolved(expr.src, error.rejected ? 'decodes text that is not JSON (an error in Terraform)' : 'decodes JSON this command does not decode exactly as Terraform does');
+      out.error = error.rejected;
+      return out;
+    }
+  },
+  jsonencode: ([value]) => (unresolvedCount(value) === 0 ? settled(jsonText(value)) : undefined),
+  replace(values) {
+    const [text, search, replacement] = strings(values) ?? [];
+    // "/…/" is a regular expression (Go's RE2 syntax): not computed here.
+    if (replacement === undefined || values.length !== 3 || (search.length > 1 && search.startsWith('/') && search.endsWith('/'))) return undefined;
+    if (hasLoneSurrogate(text)) return undefined;
+    // "" matches before each character and at the end, as in Go.
+    return settled(search === '' ? `${replacement}${[...text].join(replacement)}${replacement}` : text.split(search).join(replacement));
+  },
+  join([separator, ...lists]) {
+    if (typeof separator !== 'string' || lists.length === 0 || !lists.every(Array.isArray)) return undefined;
+    const items = strings(lists.flat());
+    return items && settled(items.join(separator));
+  },
+  split([separator, text]) {
+    if (typeof separator !== 'string' || typeof text !== 'string' || hasLoneSurrogate(text)) return undefined;
+    return separator === '' ? [...text] : text.split(separator);
+  },
+  concat(lists) {
+    if (lists.length === 0 || !lists.every(listOf)) return undefined;
+    const out = lists.flat();
+    // Lists of different element types convert to one, tuples do not: the same only when all agree.
+    const kinds = new Set(out.filter((item) => item !== null && !(item instanceof Unresolved)).map(primitiveOf));
+    if (kinds.size > 1 || (out.some((item) => item instanceof Unresolved) && kinds.size === 1 && !kinds.has('string'))) return undefined;
+    return out;
+  },
+  element([list, index]) {
+    const n = numberOf(index);
+    // Negative, fractional or past 2^63, or an empty list: an error in Terraform.
+    if (!listOf(list) || list.length === 0 || typeof n !== 'bigint' || n < 0n || bitLength(n) > 63) return undefined;
+    return list[Number(n % BigInt(list.length))];
+  },
+  contains([list, value]) {
+    if (!Array.isArray(list) || value === null || primitiveOf(value) === 'other') return undefined;
+    // contains(["1"], 1) is false and contains(tolist(["1"]), 1) converts: the same only for one kind.
+    if (!list.every((item) => item !== null && primitiveOf(item) === primitiveOf(value))) return undefined;
+    return list.some((item) => (isNumber(item) ? compare(item, value) === 0 : item === value));
+  },
+  min: (values) => extreme(values, -1),
+  max: (values) => extreme(values, 1),
+  abs([value]) {
+    const n = numberOf(value);
+    return n === undefined ? undefined : compare(n, 0n) < 0 ? arithmetic('-', 0n, n) : n;
+  },
+};
+
+/** min() (sign -1) and max() (1) of numbers (strings of numbers convert); undefined without arguments (an error in Terraform). */
+function extreme(values, sign) {
+  const numbers = values.map(numberOf);
+  if (numbers.length === 0 || numbers.includes(undefined)) return undefined;
+  return numbers.reduce((best, n) => (compare(n, best) * sign > 0 ? n : best));
 }
 
 /** The primitive type of a known value, or 'other' (a collection, or an unknown). */
@@ -763,6 +1150,8 @@ function traverse(expr, scope, trace, depth) {
   const [first, ...rest] = expr.ops;
   const name = first?.attr;
   if (root !== null && root !== 'var' && root !== 'local' && scope.bindings.has(root)) return lookUp(expr, scope.bindings.get(root), expr.ops, scope, trace, depth);
+  // Indexing the result of another expression: merge(a, b)["k"], (var.x).y, [..][*].n.
+  if (root === null && expr.root) return lookUp(expr, evaluate(expr.root, scope, trace, depth + 1), expr.ops, scope, trace, depth);
   if (root === null || name === undefined) return new Unresolved(expr.src, `is ${describe(expr)}`);
   let value;
   if (root === 'var') {
@@ -793,9 +1182,9 @@ function traverse(expr, scope, trace, depth) {
 /** `value` followed through the attribute and index operations `ops`. */
 function lookUp(expr, start, ops, scope, trace, depth) {
   let value = start;
-  for (const op of ops) {
+  for (const [i, op] of ops.entries()) {
     if (value instanceof Unresolved) return because(expr, value);
-    if (op.splat) return new Unresolved(expr.src, 'uses a splat expression');
+    if (op.splat) return splat(expr, value, ops.slice(i + 1), op.full, scope, trace, depth);
     let key = op.attr;
     if (op.index) {
       const index = evaluate(op.index, scope, trace, depth + 1);
@@ -813,6 +1202,28 @@ function lookUp(expr, start, ops, scope, trace, depth) {
   }
   if (value instanceof Unresolved) return value.source === expr.src ? value : because(expr, value);
   return value;
+}
+
+/**
+ * A splat on a known value, as Terraform applies it: null is [], a list
+ * (a set: its elements in order) gives one element per item, any other value
+ * is a list of itself. `[*]` applies all the operations after it to each
+ * element; `.*` only the attribute names right after it, the rest to the list.
+ */
+function splat(expr, value, after, full, scope, trace, depth) {
+  const count = full ? after.length : after.findIndex((op) => op.attr === undefined);
+  const each = count < 0 ? after : after.slice(0, count);
+  const rest = count < 0 ? [] : after.slice(count);
+  const items = value === null ? [] : Array.isArray(value) ? value : [value];
+  if (!spend(items.length)) return tooLarge(expr);
+  const out = [];
+  for (const item of items) {
+    const found = each.length ? lookUp(expr, item, each, scope, trace, depth) : item;
+    // An element without the attribute: the whole expression is an error in Terraform.
+    if (found instanceof Unresolved && found.error) return found;
+    out.push(found);
+  }
+  return rest.length ? lookUp(expr, out, rest, scope, trace, depth) : out;
 }
 
 /** The bounded entries of a known collection, in Terraform's order (maps by key), or undefined. */

@@ -147,10 +147,16 @@ test('count that is 0 from a variable (0 or "0") and an empty for_each create no
   });
 });
 
-test('a template directive is named in a full sentence', (t) => {
-  const { root } = writeFolder(t, { 'main.tf': 'variable "owner" {\n  default = "ops"\n}\n' + task('  tags = { Owner = "%{ for x in [var.owner] }${x}%{ endfor }" }\n') });
+test('a template directive left unknown is named in a full sentence', (t) => {
+  // A directive in a quoted string is evaluated (terraform-functions.test.mjs); in a heredoc, and with a condition that is not a bool, it is not.
+  const { root } = writeFolder(t, {
+    'main.tf': 'variable "owner" {\n  default = "ops"\n}\n' + task('  tags = {\n    Owner = <<EOT\n%{ for x in [var.owner] }${x}%{ endfor }\nEOT\n    Team = "%{ if 1 }x%{ endif }"\n  }\n'),
+  });
   const [found] = tasksOf(json([root]).document);
-  assert.deepEqual(found.notes.map((n) => n.message), ['Not checked: tags["Owner"] comes from "%{ for x in [var.owner] }${x}%{ endfor }", which is a template directive (%{…}).']);
+  assert.deepEqual(found.notes.map((n) => n.message), [
+    'Not checked: tags["Owner"] comes from <<EOT\n%{ for x in [var.owner] }${x}%{ endfor }\nEOT, which is a template directive (%{…}) in a heredoc.',
+    'Not checked: tags["Team"] comes from "%{ if 1 }x%{ endif }", which has a %{ if } condition that is not true or false.',
+  ]);
 });
 
 test('a task with 10,000 tags gets one finding for the count, not one per tag', async (t) => {

@@ -24,10 +24,16 @@
 //!   written (so 64-bit integers survive);
 //! - `array` with `items`; `object` with `items`, each `{key, line, column,
 //!   value}` where `key` is a string or an EXPR;
-//! - `template` with `parts`, each `{"lit":…}` or `{"expr":EXPR}`, or
-//!   `{"directive":true}` for `%{if}` / `%{for}`;
+//! - `template` with `parts`, each `{"lit":…}`, `{"expr":EXPR}`,
+//!   `{"if":EXPR,"then":[PART…],"else":[PART…]}` for `%{if}…%{else}…%{endif}`
+//!   or `{"for":EXPR,"keyVar":…,"valueVar":…,"body":[PART…]}` for
+//!   `%{for k, v in EXPR}…%{endfor}` (`keyVar` only when written); strip
+//!   markers (`~`) are applied to the literals already. In a heredoc, a
+//!   directive is `{"directive":true}` and an interpolation with a strip
+//!   marker has `"strip":true` (see `Writer::template`);
 //! - `var` with `name`; `traversal` with `root` (an EXPR) and `ops`, each
-//!   `{"attr":name}`, `{"index":EXPR}` or `{"splat":true}`;
+//!   `{"attr":name}`, `{"index":EXPR}` or `{"splat":true}` (`.*`), with
+//!   `"full":true` for `[*]`;
 //! - `call` with `name` (namespaced names joined by `::`) and `args` (EXPRs),
 //!   and `"expand":true` when the last argument ends in `...`;
 //! - `conditional` with `cond`, `then` and `else` (EXPRs);
@@ -45,7 +51,7 @@
 
 use hcl_edit::expr::{Expression, ObjectKey, TraversalOperator};
 use hcl_edit::structure::{Body, Structure};
-use hcl_edit::template::{Element, Template};
+use hcl_edit::template::{Directive, Element, Strip, Template};
 use hcl_edit::Span;
 use std::cell::Cell;
 use std::ops::Range;
@@ -241,8 +247,8 @@ impl<'a> Writer<'a> {
                 }
                 out.push(']');
             }
-            Expression::StringTemplate(template) => self.template(template, out),
-            Expression::HeredocTemplate(heredoc) => self.template(&heredoc.template, out),
+            Expression::StringTemplate(template) => self.template(template, false, out),
+            Expression::HeredocTemplate(heredoc) => self.template(&heredoc.template, true, out),
             Expression::Variable(name) => {
                 out.push_str(",\"name\":");
                 string(name.as_str(), out);
@@ -272,8 +278,9 @@ impl<'a> Writer<'a> {
                                 index.value()
                             ));
                         }
-                        TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_) => {
-                            out.push_str("{\"splat\":true}");
+                        TraversalOperator::AttrSplat(_) => out.push_str("{\"splat\":true}"),
+                        TraversalOperator::FullSplat(_) => {
+                            out.push_str("{\"splat\":true,\"full\":true}");
                         }
                     }
                 }
@@ -350,27 +357,213 @@ impl<'a> Writer<'a> {
         out.push('}');
     }
 
-    fn template(&self, template: &Template, out: &mut String) {
-        out.push_str(",\"parts\":[");
-        for (i, element) in template.iter().enumerate() {
+    /// A template's parts. In a quoted template, strip markers (`${~ x ~}`,
+    /// `%{~ if … ~}`) are applied here, as HCL applies them when it parses:
+    /// the whitespace (Unicode White_Space, as Go's unicode.IsSpace) of the
+    /// literal next to the marker is removed, and the literal stays a part
+    /// even when nothing is left of it (`"  ${~ 5}"` is the string "5", not
+    /// the number). HCL splits a heredoc's literals at line ends before it
+    /// strips, which this reader does not follow: there an interpolation with
+    /// a strip marker is written with `"strip":true` and a directive as
+    /// `{"directive":true}`, for the command to leave unknown.
+    fn template(&self, template: &Template, heredoc: bool, out: &mut String) {
+        out.push_str(",\"parts\":");
+        if heredoc {
+            out.push('[');
+            for (i, element) in template.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                match element {
+                    Element::Literal(text) => literal(text.value(), out),
+                    Element::Interpolation(interpolation) => {
+                        out.push_str("{\"expr\":");
+                        self.expr(&interpolation.expr, out);
+                        if interpolation.strip != Strip::None {
+                            out.push_str(",\"strip\":true");
+                        }
+                        out.push('}');
+                    }
+                    Element::Directive(_) => out.push_str("{\"directive\":true}"),
+                }
+            }
+            out.push(']');
+        } else {
+            self.parts(template, false, false, false, out);
+        }
+    }
+
+    /// The parts of a quoted template (or of a directive's inner template),
+    /// stripped: `first` and `last` say whether the markers around it strip
+    /// its first and last literal. `nested`: a directive's inner template,
+    /// whose literals hcl-edit leaves with their escapes (`\n`, `\"`) as
+    /// written; they are undone here, before stripping, as HCL does.
+    fn parts(&self, template: &Template, first: bool, last: bool, nested: bool, out: &mut String) {
+        let elements: Vec<&Element> = template.iter().collect();
+        out.push('[');
+        for (i, element) in elements.iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }
             match element {
                 Element::Literal(text) => {
-                    out.push_str("{\"lit\":");
-                    string(text.value(), out);
-                    out.push('}');
+                    let before = if i == 0 {
+                        first
+                    } else {
+                        strips_after(elements[i - 1])
+                    };
+                    let after = elements.get(i + 1).map_or(last, |next| strips_before(next));
+                    let decoded = if nested {
+                        unescape(text.value())
+                    } else {
+                        text.value().clone()
+                    };
+                    let mut value = decoded.as_str();
+                    if before {
+                        value = value.trim_start();
+                    }
+                    if after {
+                        value = value.trim_end();
+                    }
+                    literal(value, out);
                 }
                 Element::Interpolation(interpolation) => {
                     out.push_str("{\"expr\":");
                     self.expr(&interpolation.expr, out);
                     out.push('}');
                 }
-                Element::Directive(_) => out.push_str("{\"directive\":true}"),
+                Element::Directive(directive) => match directive.as_ref() {
+                    Directive::If(directive) => {
+                        let endif = directive.endif_expr.strip.strip_start();
+                        out.push_str("{\"if\":");
+                        self.expr(&directive.if_expr.cond_expr, out);
+                        out.push_str(",\"then\":");
+                        let then_last = directive
+                            .else_expr
+                            .as_ref()
+                            .map_or(endif, |otherwise| otherwise.strip.strip_start());
+                        self.parts(
+                            &directive.if_expr.template,
+                            directive.if_expr.strip.strip_end(),
+                            then_last,
+                            true,
+                            out,
+                        );
+                        out.push_str(",\"else\":");
+                        match &directive.else_expr {
+                            Some(otherwise) => self.parts(
+                                &otherwise.template,
+                                otherwise.strip.strip_end(),
+                                endif,
+                                true,
+                                out,
+                            ),
+                            None => out.push_str("[]"),
+                        }
+                        out.push('}');
+                    }
+                    Directive::For(directive) => {
+                        let intro = &directive.for_expr;
+                        out.push_str("{\"for\":");
+                        self.expr(&intro.collection_expr, out);
+                        if let Some(key) = &intro.key_var {
+                            out.push_str(",\"keyVar\":");
+                            string(key.as_str(), out);
+                        }
+                        out.push_str(",\"valueVar\":");
+                        string(intro.value_var.as_str(), out);
+                        out.push_str(",\"body\":");
+                        self.parts(
+                            &intro.template,
+                            intro.strip.strip_end(),
+                            directive.endfor_expr.strip.strip_start(),
+                            true,
+                            out,
+                        );
+                        out.push('}');
+                    }
+                },
             }
         }
         out.push(']');
+    }
+}
+
+/// A quoted string's escapes undone: `\n`, `\r`, `\t`, `\"`, `\\`,
+/// `\uNNNN` and `\UNNNNNNNN`. Any other backslash (HCL rejects it) stays.
+fn unescape(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let mut chars = rest.chars();
+        chars.next();
+        let simple = match chars.next() {
+            Some('n') => Some('\n'),
+            Some('r') => Some('\r'),
+            Some('t') => Some('\t'),
+            Some('"') => Some('"'),
+            Some('\\') => Some('\\'),
+            _ => None,
+        };
+        if let Some(c) = simple {
+            out.push(c);
+            rest = &rest[2..];
+            continue;
+        }
+        let width = match rest.as_bytes().get(1) {
+            Some(b'u') => 4,
+            Some(b'U') => 8,
+            _ => 0,
+        };
+        let code = rest
+            .get(2..2 + width)
+            .filter(|hex| width > 0 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+            .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+            .and_then(char::from_u32);
+        match code {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[2 + width..];
+            }
+            None => {
+                out.push('\\');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn literal(text: &str, out: &mut String) {
+    out.push_str("{\"lit\":");
+    string(text, out);
+    out.push('}');
+}
+
+/// Whether the marker that opens `element` strips the literal before it.
+fn strips_before(element: &Element) -> bool {
+    match element {
+        Element::Literal(_) => false,
+        Element::Interpolation(interpolation) => interpolation.strip.strip_start(),
+        Element::Directive(directive) => match directive.as_ref() {
+            Directive::If(directive) => directive.if_expr.strip.strip_start(),
+            Directive::For(directive) => directive.for_expr.strip.strip_start(),
+        },
+    }
+}
+
+/// Whether the marker that closes `element` strips the literal after it.
+fn strips_after(element: &Element) -> bool {
+    match element {
+        Element::Literal(_) => false,
+        Element::Interpolation(interpolation) => interpolation.strip.strip_end(),
+        Element::Directive(directive) => match directive.as_ref() {
+            Directive::If(directive) => directive.endif_expr.strip.strip_end(),
+            Directive::For(directive) => directive.endfor_expr.strip.strip_end(),
+        },
     }
 }
 
@@ -522,6 +715,12 @@ mod tests {
         assert!(json(&deep).starts_with("{\"ok\":false"));
         let blocks = format!("{}{}", "b {\n".repeat(10_000), "}\n".repeat(10_000));
         assert!(json(&blocks).starts_with("{\"ok\":false"));
+        let directives = format!(
+            "a = \"{}{}\"",
+            "%{ if c }".repeat(10_000),
+            "%{ endif }".repeat(10_000)
+        );
+        assert!(json(&directives).starts_with("{\"ok\":false"));
         let operators = format!("a = {}", vec!["1"; 10_000].join(" + "));
         assert!(json(&operators).starts_with("{\"ok\":false"));
     }
@@ -542,6 +741,71 @@ mod tests {
         let items: String = (0..20_000).map(|i| format!("    k{i} = 1\n")).collect();
         let out = json(&format!("locals {{\n  m = {{\n{items}  }}\n}}\n"));
         assert_eq!(out, "{\"ok\":false,\"tooLarge\":true,\"message\":\"too large to read: an object of more than 16384 items (reading an object takes time that grows with the square of its size)\",\"line\":2,\"column\":7}");
+    }
+
+    #[test]
+    fn strip_markers_trim_the_next_literal_in_quoted_templates() {
+        // terraform console (v1.11.4): "a\n \n ${~ "b" ~} \n\n c" is "abc".
+        let out = json("a = \"a\\n \\n ${~ \"b\" ~} \\n\\n c\"\n");
+        assert!(
+            out.contains("\"parts\":[{\"lit\":\"a\"},{\"expr\":"),
+            "{out}"
+        );
+        assert!(out.contains("{\"lit\":\"c\"}]"), "{out}");
+        // Only White_Space (Go's unicode.IsSpace): U+0085 and U+00A0 go, U+FEFF stays.
+        let out = json("a = \"a\u{feff}\u{85}\u{a0} ${~ 1}\"\n");
+        assert!(out.contains("{\"lit\":\"a\u{feff}\"}"), "{out}");
+        // A literal stripped to nothing stays a part: "  ${~ 5}" is a string.
+        let out = json("a = \"  ${~ 5}\"\n");
+        assert!(
+            out.contains("\"parts\":[{\"lit\":\"\"},{\"expr\":"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn directives_keep_their_parts_with_strip_markers_applied() {
+        let out = json("a = \"x %{~ if c ~} y %{~ else ~} z %{~ endif ~} w\"\n");
+        assert!(
+            out.contains("\"parts\":[{\"lit\":\"x\"},{\"if\":{\"k\":\"var\""),
+            "{out}"
+        );
+        assert!(
+            out.contains("\"then\":[{\"lit\":\"y\"}],\"else\":[{\"lit\":\"z\"}]},{\"lit\":\"w\"}]"),
+            "{out}"
+        );
+        let out = json("a = \"%{ for k, v in m ~} ${k} %{ endfor }\"\n");
+        assert!(
+            out.contains("\"keyVar\":\"k\",\"valueVar\":\"v\",\"body\":[{\"lit\":\"\"},{\"expr\":"),
+            "{out}"
+        );
+        assert!(out.contains("{\"lit\":\" \"}]}]"), "{out}");
+        // In a heredoc (literals split at line ends by HCL) they are only marked.
+        let out = json("a = <<EOT\n  ${~ x}\n%{ if c }y%{ endif }\nEOT\n");
+        assert!(out.contains("\"strip\":true"), "{out}");
+        assert!(out.contains("{\"directive\":true}"), "{out}");
+    }
+
+    #[test]
+    fn escapes_inside_directives_are_undone_before_stripping() {
+        // terraform console: "x %{~ if true ~} \n y \"q\" \n %{~ endif ~} \n z" is "xy \"q\"z".
+        let out =
+            json("a = \"x %{~ if c ~} \\n y \\\"q\\\" \\u00e9\\\\ \\n %{~ endif ~} \\n z\"\n");
+        assert!(
+            out.contains("\"then\":[{\"lit\":\"y \\\"q\\\" é\\\\\"}]"),
+            "{out}"
+        );
+        assert!(out.contains("{\"lit\":\"z\"}]"), "{out}");
+    }
+
+    #[test]
+    fn splats_say_which_kind() {
+        let out = json("a = x.*.n\nb = x[*].n\n");
+        assert!(out.contains("{\"splat\":true},{\"attr\":\"n\"}"), "{out}");
+        assert!(
+            out.contains("{\"splat\":true,\"full\":true},{\"attr\":\"n\"}"),
+            "{out}"
+        );
     }
 
     #[test]

@@ -786,6 +786,8 @@ function call(expr, scope, trace, depth) {
       const unresolved = values.find((value) => value instanceof Unresolved);
       // lookup(m, k, default): an unknown default does not matter when the key is there.
       if (unresolved && !(expr.name === 'lookup' && values.length === 3 && !(values[0] instanceof Unresolved) && !(values[1] instanceof Unresolved))) return because(expr, unresolved);
+      // Each argument's items count as steps, so a large value cannot be copied many times over.
+      if (!spend(values.reduce((n, value) => n + (Array.isArray(value) || isObject(value) ? Object.keys(value).length : 0), 0))) return tooLarge(expr);
       const out = FUNCTIONS[expr.name](values, expr);
       if (out instanceof Unresolved) return out;
       return out === undefined ? unknown() : out;
@@ -1059,12 +1061,16 @@ const FUNCTIONS = {
     if (replacement === undefined || values.length !== 3 || (search.length > 1 && search.startsWith('/') && search.endsWith('/'))) return undefined;
     if (hasLoneSurrogate(text)) return undefined;
     // "" matches before each character and at the end, as in Go.
-    return settled(search === '' ? `${replacement}${[...text].join(replacement)}${replacement}` : text.split(search).join(replacement));
+    const pieces = search === '' ? ['', ...text, ''] : text.split(search);
+    // The result's length, known before it is made (a long replacement many times over is not made).
+    if (text.length + (pieces.length - 1) * (replacement.length - search.length) > LIMITS.string) return undefined;
+    return settled(search === '' ? `${replacement}${[...text].join(replacement)}${replacement}` : pieces.join(replacement));
   },
   join([separator, ...lists]) {
     if (typeof separator !== 'string' || lists.length === 0 || !lists.every(Array.isArray)) return undefined;
     const items = strings(lists.flat());
-    return items && settled(items.join(separator));
+    if (!items || items.reduce((n, item) => n + item.length + separator.length, 0) > LIMITS.string + separator.length) return undefined;
+    return settled(items.join(separator));
   },
   split([separator, text]) {
     if (typeof separator !== 'string' || typeof text !== 'string' || hasLoneSurrogate(text)) return undefined;

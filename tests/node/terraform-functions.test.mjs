@@ -252,6 +252,16 @@ test('a directive that would make more than the step budget is unknown, and the 
   assert.equal(value('"%{ for a in [1, 2] }${a}%{ endfor }"', scope), '12');
 });
 
+test('a function whose result would pass the bounds is unknown, never made, and the next evaluation still works', () => {
+  const big = 'a'.repeat(200_000);
+  const scope = scopeWith(`big = "${big}"\nlist = [${Array.from({ length: 20 }, () => 'local.big').join(', ')}]`);
+  assert.equal(value('replace(local.big, "a", local.big)', scope), UNKNOWN); // 4 × 10^10 characters
+  assert.equal(value('replace(local.big, "", "xxxxxx")', scope), UNKNOWN); // 1,400,006 characters
+  assert.equal(value('join(local.big, local.list)', scope), UNKNOWN);
+  assert.equal(value('jsonencode(local.list)', scope), UNKNOWN);
+  assert.equal(value('length(replace(local.big, "aa", "b"))', scope), '100000');
+});
+
 test('through the command: a value a function makes is checked, and a .tf.json variable default is literal', (t) => {
   const { root } = writeFolder(t, {
     'main.tf': terraformTask(`  schedule {

@@ -766,6 +766,7 @@ function call(expr, scope, trace, depth) {
       }
       return (Array.isArray(value) && setOf(value)) || unknown();
     }
+    case 'format':
     case 'lookup':
     case 'upper':
     case 'lower':
@@ -1095,6 +1096,34 @@ const FUNCTIONS = {
     // contains(["1"], 1) is false and contains(tolist(["1"]), 1) converts: the same only for one kind.
     if (!list.every((item) => item !== null && primitiveOf(item) === primitiveOf(value))) return undefined;
     return list.some((item) => (isNumber(item) ? compare(item, value) === 0 : item === value));
+  },
+  format([spec, ...rest]) {
+    if (typeof spec !== 'string') return undefined;
+    let out = '';
+    let used = 0;
+    for (let i = 0; i < spec.length; i += 1) {
+      if (spec[i] !== '%') {
+        out += spec[i];
+        continue;
+      }
+      const verb = spec[(i += 1)];
+      if (verb === '%') {
+        out += '%';
+        continue;
+      }
+      // Only %s, %d and %v without flags, width or index; too few arguments is an error in Terraform.
+      if (!['s', 'd', 'v'].includes(verb) || used >= rest.length) return undefined;
+      const arg = rest[used];
+      used += 1;
+      // null: the console prints (known after apply); a collection for %s is an error, for %v JSON (not followed here).
+      if (arg === null || primitiveOf(arg) === 'other') return undefined;
+      const text = verb === 'd' ? (typeof numberOf(arg) === 'bigint' && typeof arg !== 'boolean' ? String(numberOf(arg)) : undefined) : stringOf(arg);
+      if (text === undefined) return undefined;
+      out += text;
+      if (out.length > LIMITS.string) return undefined;
+    }
+    // More arguments than verbs: an error in Terraform.
+    return used === rest.length ? settled(out) : undefined;
   },
   min: (values) => extreme(values, -1),
   max: (values) => extreme(values, 1),

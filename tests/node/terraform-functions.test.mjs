@@ -190,6 +190,32 @@ test('replace(), join(), split(), trimspace(), concat(), element(), contains(), 
   ]);
 });
 
+test('format() with %s, %d, %v and %% as the console gives it; anything else is unknown', () => {
+  expectAll([
+    ['format("%s-%s", "a", 1)', 'a-1'],
+    ['format("%s", true)', 'true'],
+    ['format("%d", "5")', '5'],
+    ['format("%d", 5.0)', '5'],
+    ['format("%d", -7)', '-7'],
+    ['format("%d", 1e21)', '1000000000000000000000'],
+    ['format("%v", 1.5)', '1.5'],
+    ['format("%s", 0.1 + 0.2)', '0.3'],
+    ['format("100%%")', '100%'],
+    ['format("é%sñ", "ü")', 'éüñ'],
+    ['format("%d", "x")', UNKNOWN], // console: a number is required
+    ['format("%d", 1.5)', UNKNOWN], // console: an integer is required
+    ['format("%d", true)', UNKNOWN],
+    ['format("%s", null)', UNKNOWN], // console: (known after apply)
+    ['format("%s", ["a"])', UNKNOWN], // console: string required
+    ['format("%v", ["a", 1])', UNKNOWN], // console: "[\"a\",1]", not followed here
+    ['format("%s")', UNKNOWN], // console: not enough arguments
+    ['format("%s", "a", "b")', UNKNOWN], // console: too many arguments
+    ['format("a%")', UNKNOWN], // console: invalid format string
+    ['format("%5s", "a")', UNKNOWN],
+    ['format("%x", 5)', UNKNOWN],
+  ]);
+});
+
 test('an expression\'s result can be indexed, its attributes read and splatted', () => {
   const scope = scopeWith('tasks = [{ name = "a", tags = ["x", "y"] }, { name = "b", tags = ["z"] }]\nm = { a = { b = "c" } }');
   expectAll(

@@ -38,7 +38,9 @@ export function readNative(text) {
 function templateOf(text, line, column) {
   const literal = { k: 'string', line, column, src: JSON.stringify(text), v: text };
   if (!text.includes('${') && !text.includes('%{')) return literal;
-  const result = readHcl(`x = ${JSON.stringify(text)}`);
+  // As an HCL quoted string: JSON's \b and \f are no HCL escapes, \u0008 and \u000c are.
+  const quoted = JSON.stringify(text).replace(/\\(.)/g, (escape, c) => (c === 'b' ? '\\u0008' : c === 'f' ? '\\u000c' : escape));
+  const result = readHcl(`x = ${quoted}`);
   if (!result.ok) return { k: 'other', line, column, src: text };
   const expr = result.body[0]?.value;
   if (!expr) return literal;

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { pkgDir, requireBuiltPackage, runCommand, terraformTask, writeFolder } from './helpers.mjs';
+import { DESTINATION, pkgDir, requireBuiltPackage, runCommand, SOURCE, terraformTask, writeFolder } from './helpers.mjs';
 
 requireBuiltPackage();
 const { evaluate, Scope, Unresolved } = await import(pathToFileURL(join(pkgDir, 'cli', 'terraform.mjs')).href);
@@ -308,4 +308,17 @@ test('through the command: a value a function makes is checked, and a .tf.json v
   assert.deepEqual(task.notes, []);
   assert.deepEqual(task.defaults.Tags, [{ Key: 'kind', Value: 'owned' }]);
   assert.deepEqual(task.defaults.Excludes, [{ FilterType: 'SIMPLE_PATTERN', Value: '/$${x}/${upper("a")}' }]);
+});
+
+test('.tf.json: a string with a backspace or form feed is a template too (JSON\'s \\b and \\f are no HCL escapes)', (t) => {
+  // console, with these locals: jsonencode(local.x) is "a\\bb\\f", jsonencode(local.y) "c\\bd 1".
+  const locals = { x: '%{ if true }a\bb\f%{ endif }', y: 'c\bd ${1}' };
+  const resource = { aws_datasync_task: { t: { source_location_arn: SOURCE, destination_location_arn: DESTINATION, tags: { x: '${length(local.x)}', y: '${length(local.y)}' } } } };
+  const { root } = writeFolder(t, { 'main.tf.json': JSON.stringify({ locals, resource }) });
+  const [task] = JSON.parse(runCommand(['--format', 'json', '--defaults', root]).stdout).files.flatMap((f) => f.tasks);
+  assert.deepEqual(task.notes, []);
+  assert.deepEqual(task.defaults.Tags, [
+    { Key: 'x', Value: '4' },
+    { Key: 'y', Value: '5' },
+  ]);
 });

@@ -1115,9 +1115,10 @@ const FUNCTIONS = {
       if (!['s', 'd', 'v'].includes(verb) || used >= rest.length) return undefined;
       const arg = rest[used];
       used += 1;
-      // null: the console prints (known after apply); a collection for %s is an error, for %v JSON (not followed here).
-      if (arg === null || primitiveOf(arg) === 'other') return undefined;
-      const text = verb === 'd' ? (typeof numberOf(arg) === 'bigint' && typeof arg !== 'boolean' ? String(numberOf(arg)) : undefined) : stringOf(arg);
+      // null: the console prints (known after apply); a collection for %s or %d is an error, for %v its JSON (as jsonencode() writes it).
+      if (arg === null || (primitiveOf(arg) === 'other' && verb !== 'v')) return undefined;
+      const collection = primitiveOf(arg) === 'other' ? (unresolvedCount(arg) === 0 ? jsonText(arg) : undefined) : undefined;
+      const text = collection ?? (verb === 'd' ? (typeof numberOf(arg) === 'bigint' && typeof arg !== 'boolean' ? String(numberOf(arg)) : undefined) : stringOf(arg));
       if (text === undefined) return undefined;
       out += text;
       if (out.length > LIMITS.string) return undefined;

@@ -207,7 +207,8 @@ test('format() with %s, %d, %v and %% as the console gives it; anything else is 
     ['format("%d", true)', UNKNOWN],
     ['format("%s", null)', UNKNOWN], // console: (known after apply)
     ['format("%s", ["a"])', UNKNOWN], // console: string required
-    ['format("%v", ["a", 1])', UNKNOWN], // console: "[\"a\",1]", not followed here
+    ['format("%v", ["<a&>", 1.5, null, {b = true}])', '["\\u003ca\\u0026\\u003e",1.5,null,{"b":true}]'], // console: as jsonencode() writes it
+    ['format("%v", [aws_s3_bucket.b.id])', UNKNOWN],
     ['format("%s")', UNKNOWN], // console: not enough arguments
     ['format("%s", "a", "b")', UNKNOWN], // console: too many arguments
     ['format("a%")', UNKNOWN], // console: invalid format string

@@ -508,7 +508,7 @@ function stringOf(value) {
 
 function describe(expr) {
   if (expr.k === 'call') return `the function ${expr.name}()`;
-  if (expr.k === 'template') return 'a template directive (%{…}) in a heredoc';
+  if (expr.k === 'template') return 'a template directive (%{…}) in an indented (<<-) heredoc or in a heredoc with a strip marker (~)';
   return 'an expression evaluated at plan time';
 }
 
@@ -590,8 +590,10 @@ function evaluated(expr, scope, trace, depth) {
 /**
  * The text of a template's parts (crates/hcl-reader: literals with strip
  * markers applied, interpolations, `%{ if }` and `%{ for }` directives), or
- * an Unresolved. In a heredoc, directives and strip markers are left unknown
- * (HCL strips a heredoc's literals line by line, which is not followed here).
+ * an Unresolved. In a heredoc with a strip marker, or an indented (<<-)
+ * heredoc with a directive, the reader marks them to be left unknown (HCL
+ * strips a heredoc's literals line by line, and dedents inside directives,
+ * which is not followed here).
  */
 function templateText(expr, parts, scope, trace, depth) {
   if (depth > LIMITS.depth) return new Unresolved(expr.src, 'nests too deeply to evaluate here');

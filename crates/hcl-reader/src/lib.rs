@@ -247,8 +247,11 @@ impl<'a> Writer<'a> {
                 }
                 out.push(']');
             }
-            Expression::StringTemplate(template) => self.template(template, false, out),
-            Expression::HeredocTemplate(heredoc) => self.template(&heredoc.template, true, out),
+            Expression::StringTemplate(template) => self.template(template, None, out),
+            Expression::HeredocTemplate(heredoc) => {
+                let flush = self.source(expr.span()).starts_with("<<-");
+                self.template(&heredoc.template, Some(flush), out)
+            }
             Expression::Variable(name) => {
                 out.push_str(",\"name\":");
                 string(name.as_str(), out);
@@ -363,12 +366,19 @@ impl<'a> Writer<'a> {
     /// literal next to the marker is removed, and the literal stays a part
     /// even when nothing is left of it (`"  ${~ 5}"` is the string "5", not
     /// the number). HCL splits a heredoc's literals at line ends before it
-    /// strips, which this reader does not follow: there an interpolation with
-    /// a strip marker is written with `"strip":true` and a directive as
-    /// `{"directive":true}`, for the command to leave unknown.
-    fn template(&self, template: &Template, heredoc: bool, out: &mut String) {
+    /// strips, which this reader does not follow, and a flush heredoc
+    /// (`<<-`) is dedented by hcl-edit outside directives only: in a heredoc
+    /// with a strip marker, or a flush heredoc with a directive, an
+    /// interpolation with a strip marker is written with `"strip":true` and
+    /// a directive as `{"directive":true}`, for the command to leave unknown.
+    /// `heredoc`: None for a quoted template, else whether it is flush.
+    fn template(&self, template: &Template, heredoc: Option<bool>, out: &mut String) {
         out.push_str(",\"parts\":");
-        if heredoc {
+        let followed = match heredoc {
+            None => true,
+            Some(flush) => !(strips(template) || (flush && has_directive(template))),
+        };
+        if !followed {
             out.push('[');
             for (i, element) in template.iter().enumerate() {
                 if i > 0 {
@@ -389,16 +399,26 @@ impl<'a> Writer<'a> {
             }
             out.push(']');
         } else {
-            self.parts(template, false, false, false, out);
+            // A heredoc's literals have no escapes to undo (`quoted`).
+            self.parts(template, (false, false), false, heredoc.is_none(), out);
         }
     }
 
-    /// The parts of a quoted template (or of a directive's inner template),
-    /// stripped: `first` and `last` say whether the markers around it strip
-    /// its first and last literal. `nested`: a directive's inner template,
-    /// whose literals hcl-edit leaves with their escapes (`\n`, `\"`) as
-    /// written; they are undone here, before stripping, as HCL does.
-    fn parts(&self, template: &Template, first: bool, last: bool, nested: bool, out: &mut String) {
+    /// The parts of a template (or of a directive's inner template),
+    /// stripped: `strip` says whether the markers around it strip its first
+    /// and last literal. `nested` and `quoted`: a directive's inner template
+    /// in a quoted string, whose literals hcl-edit leaves with their escapes
+    /// (`\n`, `\"`) as written; they are undone here, before stripping, as
+    /// HCL does (a heredoc has no escapes).
+    fn parts(
+        &self,
+        template: &Template,
+        strip: (bool, bool),
+        nested: bool,
+        quoted: bool,
+        out: &mut String,
+    ) {
+        let (first, last) = strip;
         let elements: Vec<&Element> = template.iter().collect();
         out.push('[');
         for (i, element) in elements.iter().enumerate() {
@@ -413,7 +433,7 @@ impl<'a> Writer<'a> {
                         strips_after(elements[i - 1])
                     };
                     let after = elements.get(i + 1).map_or(last, |next| strips_before(next));
-                    let decoded = if nested {
+                    let decoded = if nested && quoted {
                         unescape(text.value())
                     } else {
                         text.value().clone()
@@ -444,18 +464,18 @@ impl<'a> Writer<'a> {
                             .map_or(endif, |otherwise| otherwise.strip.strip_start());
                         self.parts(
                             &directive.if_expr.template,
-                            directive.if_expr.strip.strip_end(),
-                            then_last,
+                            (directive.if_expr.strip.strip_end(), then_last),
                             true,
+                            quoted,
                             out,
                         );
                         out.push_str(",\"else\":");
                         match &directive.else_expr {
                             Some(otherwise) => self.parts(
                                 &otherwise.template,
-                                otherwise.strip.strip_end(),
-                                endif,
+                                (otherwise.strip.strip_end(), endif),
                                 true,
+                                quoted,
                                 out,
                             ),
                             None => out.push_str("[]"),
@@ -475,9 +495,12 @@ impl<'a> Writer<'a> {
                         out.push_str(",\"body\":");
                         self.parts(
                             &intro.template,
-                            intro.strip.strip_end(),
-                            directive.endfor_expr.strip.strip_start(),
+                            (
+                                intro.strip.strip_end(),
+                                directive.endfor_expr.strip.strip_start(),
+                            ),
                             true,
+                            quoted,
                             out,
                         );
                         out.push('}');
@@ -541,6 +564,36 @@ fn literal(text: &str, out: &mut String) {
     out.push_str("{\"lit\":");
     string(text, out);
     out.push('}');
+}
+
+/// Whether a template has a strip marker anywhere, its directives' bodies included.
+fn strips(template: &Template) -> bool {
+    template.iter().any(|element| {
+        strips_before(element)
+            || strips_after(element)
+            || match element {
+                Element::Directive(directive) => match directive.as_ref() {
+                    Directive::If(directive) => {
+                        directive.if_expr.strip.strip_end()
+                            || directive.endif_expr.strip.strip_start()
+                            || strips(&directive.if_expr.template)
+                            || directive.else_expr.as_ref().is_some_and(|otherwise| {
+                                otherwise.strip != Strip::None || strips(&otherwise.template)
+                            })
+                    }
+                    Directive::For(directive) => {
+                        directive.for_expr.strip.strip_end()
+                            || directive.endfor_expr.strip.strip_start()
+                            || strips(&directive.for_expr.template)
+                    }
+                },
+                _ => false,
+            }
+    })
+}
+
+fn has_directive(template: &Template) -> bool {
+    template.iter().any(Element::is_directive)
 }
 
 /// Whether the marker that opens `element` strips the literal before it.
@@ -796,6 +849,21 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("{\"lit\":\"z\"}]"), "{out}");
+    }
+
+    #[test]
+    fn a_plain_heredoc_without_strip_markers_keeps_its_directives() {
+        // terraform console: this heredoc is "\n- a\n\n- b\n\nend\n"; its literals keep their backslashes.
+        let out = json("a = <<EOT\n%{ for x in l }\n- ${x} \\n\n%{ endfor }\nend\nEOT\n");
+        assert!(out.contains("\"parts\":[{\"for\":{\"k\":\"var\""), "{out}");
+        assert!(
+            out.contains("\"body\":[{\"lit\":\"\\n- \"},{\"expr\":"),
+            "{out}"
+        );
+        assert!(out.contains("{\"lit\":\" \\\\n\\n\"}]}"), "{out}");
+        // A flush heredoc is dedented outside its directives only (by hcl-edit): marked.
+        let out = json("a = <<-EOT\n    %{ for x in l }\n      ${x}\n    %{ endfor }\n  EOT\n");
+        assert!(out.contains("{\"directive\":true}"), "{out}");
     }
 
     #[test]

@@ -103,15 +103,62 @@ class TerraformUnknown extends Unknown {
 const SETS = new WeakSet();
 
 /**
+ * Every string Terraform makes is in Unicode normalization form C (cty's
+ * StringVal normalizes): literals, template results, object keys, variable
+ * values. Strings enter the evaluator here.
+ */
+const nfc = (text) => text.normalize('NFC');
+
+/**
+ * Terraform's order of strings (Go compares their UTF-8 bytes): by code
+ * point. JavaScript's `<` compares UTF-16 units, which puts U+E000..U+FFFF
+ * after the characters past U+FFFF ("\uFF01" before an emoji here).
+ */
+function byCodePoint(a, b) {
+  if (a === b) return 0;
+  if (!/[\uD800-\uDFFF]/.test(a) && !/[\uD800-\uDFFF]/.test(b)) return a < b ? -1 : 1;
+  const [x, y] = [[...a], [...b]];
+  for (let i = 0; i < Math.min(x.length, y.length); i += 1) {
+    const d = x[i].codePointAt(0) - y[i].codePointAt(0);
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
+
+/**
+ * Text whose grapheme clusters Intl.Segmenter (Node's ICU, a newer Unicode)
+ * counts as Terraform 1.11 does (cty's textseg, Unicode 15.0): Latin, Greek,
+ * Cyrillic, Armenian, punctuation and symbols, Hangul, CJK, emoji, variation
+ * selectors and tags. Other scripts are left out: the rules for Indic
+ * conjuncts changed in Unicode 15.1 (length("\u0915\u094D\u0937") is 2 in
+ * Terraform, 1 in ICU), and marks of scripts added since are unknown to
+ * Terraform.
+ */
+const SEGMENTED_ALIKE = /^[\u0000-\u058F\u1100-\u11FF\u1E00-\u9FFF\uA960-\uA97F\uAC00-\uD7FF\uF900-\uFAFF\uFE00-\uFE6F\uFF00-\uFFEF\u{1F000}-\u{1FAFF}\u{20000}-\u{3FFFF}\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]*$/u;
+let graphemes;
+
+/** length() of a string: its grapheme clusters, as Terraform counts them; undefined where this command may count differently. */
+function stringLength(text) {
+  if (/^[\x20-\x7E]*$/.test(text)) return text.length;
+  if (!SEGMENTED_ALIKE.test(text)) return undefined;
+  graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  let n = 0;
+  for (const _ of graphemes.segment(text)) n += 1;
+  return n;
+}
+
+/** The keys of an object in Terraform's order (keys(), `for`, for_each). */
+const sortedKeys = (object) => Object.keys(object).sort(byCodePoint);
+
+/**
  * A set of strings as Terraform makes one (toset(), a set(string)
- * variable): without duplicates, in Terraform's order, marked so that
- * indexing it is an error; undefined for other elements (numbers, null,
- * unknown values) and for strings whose order by UTF-16 units (JavaScript's)
- * may differ from Terraform's by UTF-8 bytes.
+ * variable): without duplicates, in Terraform's order (byCodePoint()),
+ * marked so that indexing it is an error; undefined for other elements
+ * (numbers, null, unknown values).
  */
 function setOf(items) {
-  if (!items.every((item) => typeof item === 'string' && !/[\uD800-\uDFFF]/.test(item))) return undefined;
-  const out = [...new Set(items)].sort();
+  if (!items.every((item) => typeof item === 'string' && item.isWellFormed())) return undefined;
+  const out = [...new Set(items)].sort(byCodePoint);
   SETS.add(out);
   return out;
 }
@@ -536,17 +583,20 @@ function evaluated(expr, scope, trace, depth) {
     case 'number':
       return parseNumber(expr.v) ?? new Unresolved(expr.src, 'is a number this command does not read exactly as Terraform does');
     case 'string':
-      return expr.v;
-    case 'template':
+      return typeof expr.v === 'string' ? nfc(expr.v) : expr.v;
+    case 'template': {
       // "${x}" alone is x itself, unconverted (Terraform 0.11 style references).
       if (expr.parts.length === 1 && expr.parts[0].expr && !expr.parts[0].strip) return evaluate(expr.parts[0].expr, scope, trace, depth + 1);
-      return templateText(expr, expr.parts, scope, trace, depth);
+      const text = templateText(expr, expr.parts, scope, trace, depth);
+      // Parts in NFC may join into text that is not ("e" and "\u0301").
+      return typeof text === 'string' ? nfc(text) : text;
+    }
     case 'array':
       return expr.items.map((item) => evaluate(item, scope, trace, depth + 1));
     case 'object': {
       const out = {};
       for (const item of expr.items) {
-        const key = typeof item.key === 'string' ? item.key : stringOf(evaluate(item.key, scope, trace, depth + 1));
+        const key = typeof item.key === 'string' ? nfc(item.key) : stringOf(evaluate(item.key, scope, trace, depth + 1));
         if (key === undefined) return new Unresolved(expr.src, 'has a key that is not known before apply');
         setMember(out, key, evaluate(item.value, scope, trace, depth + 1));
       }
@@ -736,7 +786,7 @@ function call(expr, scope, trace, depth) {
       const values = args();
       const index = values.findIndex((value) => value instanceof Unresolved || (value !== null && value !== ''));
       if (index < 0 || values[index] instanceof Unresolved) return index < 0 ? unknown() : because(expr, values[index]);
-      return commonOf(expr, values[index], values);
+      return commonOf(expr, values[index], values, { nullIsDynamic: true });
     }
     case 'nonsensitive':
     case 'sensitive':
@@ -750,20 +800,26 @@ function call(expr, scope, trace, depth) {
       if (value instanceof Unresolved) return because(expr, value);
       if ((Array.isArray(value) || isObject(value)) && !spend(Object.keys(value).length)) return tooLarge(expr);
       if (['nonsensitive', 'sensitive'].includes(expr.name)) return value;
-      if (expr.name === 'tolist' && SETS.has(value)) return [...value]; // a list again: indexing works
+      if (expr.name === 'tolist' && SETS.has(value)) return withType([...value], { list: value.length ? 'string' : 'unknown' }); // a list again: indexing works
       // tolist([1, "a"]) is ["1", "a"], tomap({ a = 1, b = "x" }) { a = "1", b = "x" }.
-      if (expr.name === 'tolist' && Array.isArray(value)) return unifiedItems(expr, value);
+      if (expr.name === 'tolist' && Array.isArray(value)) {
+        const items = unifiedItems(expr, value);
+        return items instanceof Unresolved ? items : withType([...items], { list: elementType(items) });
+      }
       if (expr.name === 'tomap' && isObject(value)) {
         const items = unifiedItems(expr, Object.values(value));
         if (items instanceof Unresolved) return items;
         const out = {};
         Object.keys(value).forEach((key, i) => setMember(out, key, items[i]));
-        return out;
+        return withType(out, { map: elementType(items) });
       }
       if (['tolist', 'tomap'].includes(expr.name)) return unknown();
-      if (expr.name === 'keys') return isObject(value) ? Object.keys(value).sort() : unknown();
+      if (expr.name === 'keys') return isObject(value) ? withType(sortedKeys(value), { list: 'string' }) : unknown();
       if (expr.name === 'length') {
-        if (typeof value === 'string') return BigInt([...value].length);
+        if (typeof value === 'string') {
+          const n = stringLength(value);
+          return n === undefined ? new Unresolved(expr.src, 'counts the characters of text in a script whose grapheme clusters this command does not count as Terraform does') : BigInt(n);
+        }
         return Array.isArray(value) ? BigInt(value.length) : isObject(value) ? BigInt(Object.keys(value).length) : unknown();
       }
       return (Array.isArray(value) && setOf(value)) || unknown();
@@ -972,13 +1028,6 @@ function readJsonValue(text) {
 /** Go's encoding/json escapes these in strings (HTML-safe), as jsonencode() writes them. */
 const GO_ESCAPES = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
 
-/** Code point order (Go's order of UTF-8 strings), not JavaScript's UTF-16 order. */
-const byCodePoint = (a, b) => {
-  const [x, y] = [[...a], [...b]];
-  for (let i = 0; i < Math.min(x.length, y.length); i += 1) if (x[i] !== y[i]) return x[i].codePointAt(0) - y[i].codePointAt(0);
-  return x.length - y.length;
-};
-
 /**
  * jsonencode(): JSON text as Terraform writes it: no spaces, object keys
  * in order, <, >, & and U+2028/9 escaped as \u003c…, \b and \f as such,
@@ -1154,8 +1203,9 @@ const primitiveOf = (v) => (typeof v === 'string' ? 'string' : typeof v === 'boo
  * bool: an error) or when this command cannot tell the type (a number
  * beside a value not known before apply, which may be a string).
  */
-function commonOf(expr, value, others) {
+function commonOf(expr, value, others, { nullIsDynamic = false } = {}) {
   const kind = primitiveOf(value);
+  if (kind === 'other' && value !== null && !(value instanceof Unresolved)) return collectionOf(expr, value, others, nullIsDynamic);
   if (value === null || kind === 'other' || kind === 'string') return value;
   const kinds = new Set();
   for (const other of others) {
@@ -1170,8 +1220,198 @@ function commonOf(expr, value, others) {
   return stringOf(value) ?? new Unresolved(expr.src, 'is a number this command does not write exactly as Terraform does');
 }
 
+/**
+ * A collection `value` converted to the type it has in common with
+ * `others` (the other result of a conditional, coalesce()'s arguments), as
+ * cty's unification makes it: objects with the same attributes attribute
+ * by attribute, other objects (and maps) as a map of one element type,
+ * tuples of one length element by element, others as a list of one
+ * element type; beside a null of no type (a literal null as coalesce()'s
+ * argument: `nullIsDynamic`) an object or tuple stays as it is. Unknown
+ * where Terraform finds no common type (an error) or this command cannot
+ * tell the types.
+ */
+function collectionOf(expr, value, others, nullIsDynamic) {
+  const types = [typeOf(value)];
+  for (const other of others) {
+    // An error in the result not taken is ignored, as for primitives.
+    if (other === value || (other instanceof Unresolved && other.error)) continue;
+    // A literal null: the conditional takes the other result's type; coalesce() unifies it as a type of its own.
+    if (other === null && !nullIsDynamic) continue;
+    types.push(typeOf(other));
+  }
+  const type = unify(types);
+  if (type === undefined) return new Unresolved(expr.src, 'has results whose types Terraform does not convert to one, or that this command cannot tell');
+  try {
+    return convertTo(value, type);
+  } catch (error) {
+    if (!(error instanceof NotConverted)) throw error;
+    return new Unresolved(expr.src, `has a result that this command does not convert to the results' common type as Terraform does`);
+  }
+}
+
+/**
+ * The types of collections that are not the ones their values show: the
+ * result of a conversion (a map, a list, or an attribute that is null) and
+ * a variable's value converted to its type constraint. Others have the
+ * type of their value (typeOf()).
+ */
+const TYPES = new WeakMap();
+
+/**
+ * The Terraform type of a known value, as far as unify() needs it: 'string',
+ * 'number', 'bool', 'dynamic' (null), 'unknown' (a value not known, or a
+ * type this command does not follow), or `{ object: Map }`, `{ tuple: [] }`,
+ * `{ map: type }`, `{ list: type }`, `{ set: type }`.
+ */
+function typeOf(value) {
+  if (value === null) return 'dynamic';
+  if (value instanceof Unresolved || !spend(1)) return 'unknown';
+  const kind = primitiveOf(value);
+  if (kind !== 'other') return kind;
+  if (TYPES.has(value)) return TYPES.get(value);
+  if (SETS.has(value)) return { set: value.length ? 'string' : 'unknown' };
+  if (Array.isArray(value)) return { tuple: value.map(typeOf) };
+  if (isObject(value)) return { object: new Map(Object.keys(value).map((key) => [key, typeOf(value[key])])) };
+  return 'unknown';
+}
+
+/**
+ * The type `types` all convert to, as cty's unification (unsafe, as
+ * conditionals and coalesce() use it) finds it; undefined where there is
+ * none (Terraform's error) or this command cannot tell. A value not known
+ * ('unknown') converts to a string, the type every primitive converts to.
+ */
+function unify(types) {
+  const known = types.filter((t) => t !== 'dynamic' && t !== 'unknown');
+  if (types.includes('unknown')) return known.length > 0 && known.every((t) => t === 'string') ? 'string' : undefined;
+  if (known.length === 0) return 'dynamic';
+  const kindOf = (t) => (typeof t === 'string' ? 'primitive' : Object.keys(t)[0]);
+  const kinds = new Set(known.map(kindOf));
+  const dynamic = known.length < types.length;
+  const elementOf = (members) => {
+    const element = unify(members);
+    return element === undefined ? undefined : element;
+  };
+  if (kinds.size === 1) {
+    const [kind] = kinds;
+    if (kind === 'primitive') {
+      const names = new Set(known);
+      return names.size === 1 ? known[0] : names.has('string') ? 'string' : undefined;
+    }
+    // A structural type beside a null of no type: dynamic, the values kept as they are.
+    if (dynamic) return 'dynamic';
+    if (kind === 'object') {
+      const [first] = known;
+      const same = known.every((t) => t.object.size === first.object.size && [...t.object.keys()].every((name) => first.object.has(name)));
+      if (!same) {
+        const element = elementOf(known.flatMap((t) => [...t.object.values()]));
+        return element === undefined ? undefined : { map: element };
+      }
+      const attributes = new Map();
+      for (const name of first.object.keys()) {
+        const attribute = unify(known.map((t) => t.object.get(name)));
+        if (attribute === undefined) return undefined;
+        attributes.set(name, attribute);
+      }
+      return { object: attributes };
+    }
+    if (kind === 'tuple') {
+      const [first] = known;
+      if (!known.every((t) => t.tuple.length === first.tuple.length)) {
+        const element = elementOf(known.flatMap((t) => t.tuple));
+        return element === undefined ? undefined : { list: element };
+      }
+      const items = [];
+      for (let i = 0; i < first.tuple.length; i += 1) {
+        const item = unify(known.map((t) => t.tuple[i]));
+        if (item === undefined) return undefined;
+        items.push(item);
+      }
+      return { tuple: items };
+    }
+    const element = elementOf(known.map((t) => t[kind]));
+    return element === undefined ? undefined : { [kind]: element };
+  }
+  // Maps and objects: a map of one element type.
+  if (!dynamic && [...kinds].every((kind) => kind === 'map' || kind === 'object')) {
+    const element = elementOf(known.flatMap((t) => (t.map !== undefined ? [t.map] : [...t.object.values()])));
+    return element === undefined ? undefined : { map: element };
+  }
+  // Lists beside tuples, sets beside lists, primitives beside collections: not followed here (or an error).
+  return undefined;
+}
+
+/** `collection` (made here, never shared) marked as having `type`. */
+function withType(collection, type) {
+  TYPES.set(collection, type);
+  return collection;
+}
+
+/** The one type of a list's or map's elements (already unified); 'unknown' for none. */
+const elementType = (items) => (items.length ? unify(items.map(typeOf)) ?? 'unknown' : 'unknown');
+
+/**
+ * The type a variable's type constraint names, as typeOf() describes
+ * types: 'unknown' for `any` and what this command does not follow.
+ */
+function constraintType(type) {
+  const name = type?.k === 'var' || type?.k === 'call' ? type.name : undefined;
+  if (type?.k === 'var') return ['string', 'number', 'bool'].includes(name) ? name : ['list', 'map', 'set'].includes(name) ? { [name]: 'unknown' } : 'unknown';
+  const [inner] = type?.k === 'call' && Array.isArray(type.args) && type.args.length === 1 ? type.args : [];
+  if (!inner) return 'unknown';
+  if (['list', 'map', 'set'].includes(name)) return { [name]: constraintType(inner) };
+  if (name === 'object' && inner.k === 'object' && inner.items.every((item) => typeof item.key === 'string')) {
+    const optional = (t) => (t?.k === 'call' && t.name === 'optional' && Array.isArray(t.args) ? t.args[0] : t);
+    return { object: new Map(inner.items.map((item) => [item.key, constraintType(optional(item.value))])) };
+  }
+  return 'unknown';
+}
+
+/** `value` converted to `type` (from unify()); NotConverted where this command does not convert it as Terraform does. */
+function convertTo(value, type) {
+  if (value === null || value instanceof Unresolved || type === 'dynamic') return value;
+  if (type === 'unknown') throw new NotConverted('has a type this command cannot tell');
+  if (typeof type === 'string') return primitive(value, type);
+  if (!spend(1)) throw new NotConverted('is too large to convert here');
+  if (type.set !== undefined) {
+    if (SETS.has(value)) return value;
+    throw new NotConverted('is converted to a set, which this command does not follow');
+  }
+  let out;
+  if (type.object && isObject(value)) {
+    out = {};
+    for (const [name, attribute] of type.object) {
+      if (!Object.hasOwn(value, name)) throw new NotConverted(`has no attribute "${name}"`);
+      setMember(out, name, convertTo(value[name], attribute));
+    }
+  } else if (type.map !== undefined && isObject(value)) {
+    out = {};
+    for (const key of Object.keys(value)) setMember(out, key, convertTo(value[key], type.map));
+  } else if (type.tuple && Array.isArray(value) && !SETS.has(value) && value.length === type.tuple.length) {
+    out = value.map((item, i) => convertTo(item, type.tuple[i]));
+  } else if (type.list !== undefined && Array.isArray(value) && !SETS.has(value)) {
+    out = value.map((item) => convertTo(item, type.list));
+  } else {
+    throw new NotConverted('is not of the type it converts to as far as this command can tell');
+  }
+  TYPES.set(out, type);
+  return out;
+}
+
 /** A list's or map's elements converted to one type, as tolist() and tomap() do. */
 function unifiedItems(expr, items) {
+  if (items.some((item) => item !== null && !(item instanceof Unresolved) && primitiveOf(item) === 'other')) {
+    // Collections among the elements: unified as conditionals unify (a null beside them is an error).
+    const type = unify(items.map(typeOf));
+    if (type === undefined || type === 'dynamic') return new Unresolved(expr.src, 'has elements whose types Terraform does not convert to one, or that this command cannot tell');
+    try {
+      return items.map((item) => convertTo(item, type));
+    } catch (error) {
+      if (!(error instanceof NotConverted)) throw error;
+      return new Unresolved(expr.src, 'has elements this command does not convert to one type as Terraform does');
+    }
+  }
   const kinds = new Set(items.filter((item) => item !== null).map(primitiveOf));
   if (kinds.size <= 1 && !(kinds.has('other') && items.some((item) => item instanceof Unresolved))) return items;
   const out = [];
@@ -1269,7 +1509,7 @@ function entriesOf(collection) {
   // A set's keys are its elements.
   if (Array.isArray(collection)) return collection.length > LIMITS.nodes ? undefined : collection.map((item, i) => [SETS.has(collection) ? item : BigInt(i), item]);
   if (isObject(collection)) {
-    const keys = Object.keys(collection).sort();
+    const keys = sortedKeys(collection);
     return keys.length > LIMITS.nodes ? undefined : keys.map((key) => [key, collection[key]]);
   }
   return undefined;
@@ -1460,8 +1700,14 @@ function typed(value, type, depth) {
   if (type?.k === 'var' && ['string', 'number', 'bool'].includes(name)) return primitive(value, name);
   // `map`, `list`, `set` alone mean map(any), list(any), set(any).
   const [inner] = type?.k === 'call' && Array.isArray(type.args) && type.args.length === 1 ? type.args : type?.k === 'var' ? [{ k: 'var', name: 'any' }] : [];
-  const elements = (items) => (inner.k === 'var' && inner.name === 'any' ? unified(items) : items.map((item) => typed(item, inner, depth + 1)));
-  if (inner && name === 'list' && Array.isArray(value)) return elements(value);
+  const anyElements = inner?.k === 'var' && inner.name === 'any';
+  const elements = (items) => (anyElements ? unified(items) : items.map((item) => typed(item, inner, depth + 1)));
+  // The type it has now (for conditionals and coalesce()): its constraint's, with `any` elements' unified.
+  const ofType = (out, items) => withType(out, anyElements ? { [name]: elementType(items) } : constraintType(type));
+  if (inner && name === 'list' && Array.isArray(value)) {
+    const items = elements(value);
+    return ofType([...items], items);
+  }
   if (inner && name === 'set' && Array.isArray(value)) {
     const set = setOf(elements(value));
     if (!set) throw new NotConverted('is a set of elements other than strings, whose order this command does not follow');
@@ -1472,7 +1718,7 @@ function typed(value, type, depth) {
     const items = elements(keys.map((key) => value[key]));
     const out = {};
     keys.forEach((key, i) => setMember(out, key, items[i]));
-    return out;
+    return ofType(out, items);
   }
   if (inner?.k === 'object' && name === 'object' && isObject(value)) {
     // Only the declared attributes: Terraform drops the others.
@@ -1489,7 +1735,7 @@ function typed(value, type, depth) {
       if (attribute === undefined) throw new NotConverted(`has no attribute "${item.key}", which its type requires`);
       setMember(out, item.key, typed(attribute, attributeType, depth + 1));
     }
-    return out;
+    return withType(out, constraintType(type));
   }
   throw new NotConverted(`is not of its type ${type?.src ?? ''} as far as this command can tell`);
 }
@@ -1589,8 +1835,8 @@ function forEachInstances(resource, scope) {
   if (!item) return undefined;
   const value = evaluate(item.value, scope);
   let entries;
-  if (isObject(value)) entries = Object.keys(value).sort().map((key) => [key, value[key]]);
-  else if (Array.isArray(value) && value.every((key) => typeof key === 'string')) entries = [...new Set(value)].sort().map((key) => [key, key]);
+  if (isObject(value)) entries = sortedKeys(value).map((key) => [key, value[key]]);
+  else if (Array.isArray(value) && value.every((key) => typeof key === 'string')) entries = [...new Set(value)].sort(byCodePoint).map((key) => [key, key]);
   return entries && entries.length <= LIMITS.instances ? entries : undefined;
 }
 

@@ -1206,6 +1206,9 @@ const primitiveOf = (v) => (typeof v === 'string' ? 'string' : typeof v === 'boo
 function commonOf(expr, value, others, { nullIsDynamic = false } = {}) {
   const kind = primitiveOf(value);
   if (kind === 'other' && value !== null && !(value instanceof Unresolved)) return collectionOf(expr, value, others, nullIsDynamic);
+  // A string beside a collection: Terraform's error ("Inconsistent conditional result types").
+  const collection = (other) => other !== null && !(other instanceof Unresolved) && primitiveOf(other) === 'other';
+  if (kind === 'string' && others.some(collection)) return new Unresolved(expr.src, 'has results of types Terraform does not convert to one');
   if (value === null || kind === 'other' || kind === 'string') return value;
   const kinds = new Set();
   for (const other of others) {

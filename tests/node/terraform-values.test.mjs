@@ -200,6 +200,24 @@ test('coalesce() converts its arguments to one type first, as Terraform does', (
   assert.deepEqual(values, { objects: 'true', maps: 'true', lists: 'true', dynamic: 'true', empty: '0', bad: null });
 });
 
+test('a string beside a collection has no common type (Terraform rejects it): unknown, not the string', (t) => {
+  const { values } = tagValues(
+    t,
+    {
+      // var.c ? "x" : {a=1}   -> error: Inconsistent conditional result types
+      conditional: 'var.c ? "x" : { a = 1 }',
+      // var.c ? "x" : ["a"]   -> the same error
+      tuple: 'var.c ? "x" : ["a"]',
+      // coalesce("a", {b=1})  -> error: all arguments must have the same type
+      coalesce: 'coalesce("a", { b = 1 })',
+      // var.c ? "x" : null    -> "x"
+      withNull: 'var.c ? "x" : null',
+    },
+    CONDITION,
+  );
+  assert.deepEqual(values, { conditional: null, tuple: null, coalesce: null, withNull: 'x' });
+});
+
 test("a variable's type constraint is its type when results are unified; tolist() unifies objects too", (t) => {
   const prelude = `${CONDITION}variable "m" {
   type    = map(string)

@@ -822,7 +822,10 @@ function call(expr, scope, trace, depth) {
         }
         return Array.isArray(value) ? BigInt(value.length) : isObject(value) ? BigInt(Object.keys(value).length) : unknown();
       }
-      return (Array.isArray(value) && setOf(value)) || unknown();
+      // toset([1, "a"]) is a set of strings, "1" and "a": the elements are unified first.
+      if (!Array.isArray(value)) return unknown();
+      const items = SETS.has(value) ? value : unifiedItems(expr, value);
+      return items instanceof Unresolved ? items : setOf(items) || unknown();
     }
     case 'format':
     case 'lookup':

@@ -285,3 +285,26 @@ test('keys() and for over an object order keys by code point, as Terraform does'
   );
   assert.deepEqual(values, { k0: 'a', k1: '\uFF01', k2: '😀', f1: '\uFF01', f2: '😀', s0: '\uFF01' });
 });
+
+test('toset() of mixed primitives makes a set of strings, in code point order', (t) => {
+  const locals = `locals {
+  mixed   = tolist(toset([1, "a", true]))
+  numbers = tolist(toset([10, "9", 1]))
+  clash   = toset([1, true])
+}`;
+  const { values } = tagValues(
+    t,
+    {
+      // toset([1, "a", true])            -> toset(["1", "a", "true"])
+      mixed0: 'local.mixed[0]',
+      mixed2: 'local.mixed[2]',
+      // tolist(toset([10, "9", 1]))      -> tolist(["1", "10", "9"]) (strings, so "10" before "9")
+      numbers1: 'local.numbers[1]',
+      numbers2: 'local.numbers[2]',
+      // toset([1, true])                 -> error: cannot convert tuple to set of any single type
+      clash: 'length(local.clash)',
+    },
+    locals,
+  );
+  assert.deepEqual(values, { mixed0: '1', mixed2: 'true', numbers1: '10', numbers2: '9', clash: null });
+});

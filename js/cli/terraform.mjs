@@ -858,16 +858,21 @@ function call(expr, scope, trace, depth) {
       return unknown();
   }
   // merge(): a shallow merge of maps and objects, later arguments winning; null arguments are skipped.
+  // Its type: a map when every argument is a map of one element type (merge(var.m, var.m)), else an object.
   const out = {};
+  const mapTypes = [];
   for (const arg of expr.args) {
     const value = evaluate(arg, scope, trace, depth + 1);
     if (value instanceof Unresolved) return because(expr, value);
+    mapTypes.push(value !== null && TYPES.get(value)?.map);
     if (value === null) continue;
     if (!isObject(value)) return new Unresolved(expr.src, 'is the function merge() with an argument that is not a map or object');
     if (!spend(Object.keys(value).length)) return tooLarge(expr);
     for (const [key, item] of Object.entries(value)) setMember(out, key, item);
   }
-  return out;
+  const [element] = mapTypes;
+  const oneMap = element !== undefined && element !== false && element !== 'unknown' && typeof element === 'string' && mapTypes.every((t) => t === element);
+  return oneMap ? withType(out, { map: element }) : out;
 }
 
 /** Go's unicode.IsSpace (White_Space): what trimspace() and strip markers remove; not U+FEFF, as JavaScript's \s would. */

@@ -308,3 +308,29 @@ test('toset() of mixed primitives makes a set of strings, in code point order', 
   );
   assert.deepEqual(values, { mixed0: '1', mixed2: 'true', numbers1: '10', numbers2: '9', clash: null });
 });
+
+test('merge() of maps of one element type is a map of that type when results are unified', (t) => {
+  const prelude = `${CONDITION}variable "m" {
+  type    = map(string)
+  default = {}
+}
+variable "n" {
+  type    = map(number)
+  default = {}
+}
+locals {
+  one = var.c ? { a = 1 } : merge(var.m, var.m)
+  two = var.c ? { a = 1, b = true } : merge(var.m, var.n)
+}`;
+  const { values } = tagValues(
+    t,
+    {
+      // var.c ? {a=1} : merge(var.m, var.m) (map(string))            -> tomap({ a = "1" })
+      one: '"${local.one.a == "1"}"',
+      // var.c ? {a=1, b=true} : merge(var.m, var.n) (object({}))     -> error: Inconsistent conditional result types
+      two: 'local.two.a',
+    },
+    prelude,
+  );
+  assert.deepEqual(values, { one: 'true', two: null });
+});

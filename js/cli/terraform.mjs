@@ -1252,6 +1252,9 @@ function collectionOf(expr, value, others, nullIsDynamic) {
     types.push(typeOf(other));
   }
   const type = unify(types);
+  // An empty collection beside a result whose type is not known here
+  // (`cond ? { for s in data.x.y : … } : {}`): converted, it stays empty.
+  if (type === undefined && types.includes('unknown') && Object.keys(value).length === 0) return value;
   if (type === undefined) return new Unresolved(expr.src, 'has results whose types Terraform does not convert to one, or that this command cannot tell');
   try {
     return convertTo(value, type);
@@ -1681,14 +1684,11 @@ function primitive(value, name) {
 /**
  * The elements of a collection of type `any` (list(any), map(any), `map`)
  * unified as tolist() and tomap() unify them (unifiedItems()): with a string
- * among primitives, all become strings; a number with a bool, or beside an
- * unknown element, is NotConverted, and so are nested collections (which
- * Terraform unifies attribute by attribute).
+ * among primitives, all become strings, collections as conditionals unify
+ * them (map(any) of objects with other attributes is a map of maps); a
+ * number with a bool, or beside an unknown element, is NotConverted.
  */
 function unified(items) {
-  if (items.some((item) => item !== null && !(item instanceof Unresolved) && primitiveOf(item) === 'other')) {
-    throw new NotConverted('holds collections, which Terraform unifies in ways this command does not follow');
-  }
   const out = unifiedItems({ src: '' }, items);
   if (out instanceof Unresolved) throw new NotConverted('holds elements whose common type is not known here');
   return out;

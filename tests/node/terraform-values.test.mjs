@@ -334,3 +334,66 @@ locals {
   );
   assert.deepEqual(values, { one: 'true', two: null });
 });
+
+test('a variable of type map(any) or list(any) holding objects is unified as Terraform unifies it', (t) => {
+  const prelude = `variable "v" {
+  type    = map(any)
+  default = { a = { x = 1, y = "s" }, b = { x = 2 } }
+}
+variable "w" {
+  type    = list(any)
+  default = [{ a = 1 }, { a = "x" }]
+}
+variable "z" {
+  type    = map(any)
+  default = { a = [1], b = ["x", "y"] }
+}
+variable "same" {
+  type    = map(any)
+  default = { a = { x = 1, y = true }, b = { x = 2, y = false } }
+}
+variable "bad" {
+  type    = map(any)
+  default = { a = { x = 1 }, b = "s" }
+}`;
+  const { values } = tagValues(
+    t,
+    {
+      // var.v    -> tomap({ a = tomap({ x = "1", y = "s" }), b = tomap({ x = "2" }) })
+      v: '"${var.v.b.x == "2"}"',
+      // var.w    -> tolist([{ a = "1" }, { a = "x" }])
+      w: '"${var.w[0].a == "1"}"',
+      // var.z    -> tomap({ a = tolist(["1"]), b = tolist(["x", "y"]) })
+      z: '"${var.z.a[0] == "1"}"',
+      // var.same -> tomap({ a = { x = 1, y = true }, b = { x = 2, y = false } })
+      same: '"${var.same.a.x == 1}"',
+      // var.bad  -> error: an object and a string have no common type
+      bad: 'var.bad.b',
+    },
+    prelude,
+  );
+  assert.deepEqual(values, { v: 'true', w: 'true', z: 'true', same: 'true', bad: null });
+});
+
+test('an empty collection beside a result not known before apply stays known (and empty)', (t) => {
+  const prelude = `variable "f" {
+  default = false
+}
+locals {
+  ids  = var.f ? [for s in data.aws_subnet.app : s.id] : []
+  byId = var.f ? { for s in data.aws_subnet.app : s.id => s } : {}
+  some = var.f ? [for s in data.aws_subnet.app : s.id] : [1]
+}`;
+  const { values } = tagValues(
+    t,
+    {
+      // Whatever type the other result has, converting [] or {} to it leaves it empty: 0.
+      ids: 'length(local.ids)',
+      byId: 'length(local.byId)',
+      // [1] may become ["1"] (a list of strings): its element is not known here.
+      some: 'local.some[0]',
+    },
+    prelude,
+  );
+  assert.deepEqual(values, { ids: '0', byId: '0', some: null });
+});

@@ -1294,11 +1294,15 @@ function typeOf(value) {
  * The type `types` all convert to, as cty's unification (unsafe, as
  * conditionals and coalesce() use it) finds it; undefined where there is
  * none (Terraform's error) or this command cannot tell. A value not known
- * ('unknown') converts to a string, the type every primitive converts to.
+ * ('unknown') converts to a string, the type every primitive converts to;
+ * beside other unknown values only, the type is 'unknown' (convertTo()
+ * keeps such values as they are, and refuses a known one).
  */
 function unify(types) {
   const known = types.filter((t) => t !== 'dynamic' && t !== 'unknown');
-  if (types.includes('unknown')) return known.length > 0 && known.every((t) => t === 'string') ? 'string' : undefined;
+  // Only values not known here: they stay as they are (unknown), whatever their common type.
+  if (types.includes('unknown') && known.length === 0) return 'unknown';
+  if (types.includes('unknown')) return known.every((t) => t === 'string') ? 'string' : undefined;
   if (known.length === 0) return 'dynamic';
   const kindOf = (t) => (typeof t === 'string' ? 'primitive' : Object.keys(t)[0]);
   const kinds = new Set(known.map(kindOf));

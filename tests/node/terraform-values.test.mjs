@@ -375,7 +375,7 @@ variable "bad" {
   assert.deepEqual(values, { v: 'true', w: 'true', z: 'true', same: 'true', bad: null });
 });
 
-test('an empty collection beside a result not known before apply stays known (and empty)', (t) => {
+test('values not known before apply do not make a known collection beside them unknown', (t) => {
   const prelude = `variable "f" {
   default = false
 }
@@ -383,6 +383,8 @@ locals {
   ids  = var.f ? [for s in data.aws_subnet.app : s.id] : []
   byId = var.f ? { for s in data.aws_subnet.app : s.id => s } : {}
   some = var.f ? [for s in data.aws_subnet.app : s.id] : [1]
+  refs = var.f ? [] : [aws_s3_bucket.b.arn]
+  tags = var.f ? {} : { arn = aws_s3_bucket.b.arn, team = "data" }
 }`;
   const { values } = tagValues(
     t,
@@ -392,8 +394,12 @@ locals {
       byId: 'length(local.byId)',
       // [1] may become ["1"] (a list of strings): its element is not known here.
       some: 'local.some[0]',
+      // A list of one value not known before apply beside []: still one element (a list of strings).
+      refs: 'length(local.refs)',
+      // { arn = (known after apply), team = "data" } beside {}: a map of strings; team is "data".
+      team: 'local.tags.team',
     },
     prelude,
   );
-  assert.deepEqual(values, { ids: '0', byId: '0', some: null });
+  assert.deepEqual(values, { ids: '0', byId: '0', some: null, refs: '1', team: 'data' });
 });

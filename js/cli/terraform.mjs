@@ -1641,6 +1641,7 @@ function variablesOf(module, callArguments) {
       const type = module.variables.get(name)?.block.body.find((item) => item.t === 'attr' && item.name === 'type');
       if (!type || ['string', 'template'].includes(type.value.k)) continue; // none, or Terraform 0.11's "string", "map", "list": not converted
       try {
+        stepsLeft = LIMITS.steps; // a budget of its own (typeOf() and convertTo() spend it), as an evaluation has
         values.set(name, { ...entry, value: typed(entry.value, type.value, 0) });
       } catch (error) {
         if (!(error instanceof NotConverted)) throw error;

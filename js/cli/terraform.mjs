@@ -1486,7 +1486,12 @@ function lookUp(expr, start, ops, scope, trace, depth) {
       const index = evaluate(op.index, scope, trace, depth + 1);
       if (index instanceof Unresolved) return because(expr, index);
       key = stringOf(index);
+      // A list's index is a number: "01", "1.0" and "1e0" name element 1 (terraform console 1.11.4).
+      const number = Array.isArray(value) && typeof index === 'string' ? parseNumber(index) : undefined;
+      if (typeof number === 'bigint') key = String(number);
     }
+    // A list has elements 0, 1, …, nothing else (local.l["length"] is an error).
+    if (Array.isArray(value) && key !== undefined && !/^(0|[1-9]\d*)$/.test(key)) key = `[${key}]`;
     // A set's elements have no index: var.s[0] is an error in Terraform.
     if (key === undefined || value === null || typeof value !== 'object' || value instanceof Fraction || !Object.hasOwn(value, key) || SETS.has(value)) {
       // A known value without that attribute or element: an error in Terraform, which try() catches.

@@ -403,3 +403,24 @@ locals {
   );
   assert.deepEqual(values, { ids: '0', byId: '0', some: null, refs: '1', team: 'data' });
 });
+
+test("a list's index is a number: a numeric string names the element, anything else is the error try() catches", (t) => {
+  const prelude = `locals {
+  l = ["a", "b"]
+}`;
+  const { values } = tagValues(
+    t,
+    {
+      leadingZero: 'try(local.l["01"], "x")', // "b"
+      decimal: 'try(local.l["1.0"], "x")', // "b"
+      exponent: 'try(local.l["1e0"], "x")', // "b"
+      bool: 'try(local.l[true], "x")', // "x" (Invalid index)
+      half: 'try(local.l[0.5], "x")', // "x"
+      word: 'try(local.l["length"], "x")', // "x"
+      attribute: 'try(local.l.length, "x")', // "x"
+      legacy: 'local.l.1', // "b"
+    },
+    prelude,
+  );
+  assert.deepEqual(values, { leadingZero: 'b', decimal: 'b', exponent: 'b', bool: 'x', half: 'x', word: 'x', attribute: 'x', legacy: 'b' });
+});

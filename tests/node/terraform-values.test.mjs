@@ -392,7 +392,8 @@ locals {
       // Whatever type the other result has, converting [] or {} to it leaves it empty: 0.
       ids: 'length(local.ids)',
       byId: 'length(local.byId)',
-      // [1] may become ["1"] (a list of strings): its element is not known here.
+      // [1] beside a result of a type not known here: a list of strings would make its element "1", a
+      // result of no type yet (a for over a data source) keeps 1: not computed here.
       some: 'local.some[0]',
       // A list of one value not known before apply beside []: still one element (a list of strings).
       refs: 'length(local.refs)',

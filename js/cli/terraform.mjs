@@ -140,7 +140,8 @@ let graphemes;
 /** length() of a string: its grapheme clusters, as Terraform counts them; undefined where this command may count differently. */
 function stringLength(text) {
   if (/^[\x20-\x7E]*$/.test(text)) return text.length;
-  if (!SEGMENTED_ALIKE.test(text)) return undefined;
+  // A Node built without Intl.Segmenter (small ICU) does not count them here.
+  if (!SEGMENTED_ALIKE.test(text) || typeof Intl?.Segmenter !== 'function') return undefined;
   graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   let n = 0;
   for (const _ of graphemes.segment(text)) n += 1;

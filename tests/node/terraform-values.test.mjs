@@ -6,12 +6,12 @@
 // unknown (a terraform/not-checked note, no finding). Each case is evaluated
 // as a tag value of one task and read back from --defaults.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pkgDir, requireBuiltPackage, runCommand, terraformTask, writeFolder } from './helpers.mjs';
 
 requireBuiltPackage();
-void pkgDir;
 
 /**
  * Evaluates each expression of `tags` (tag name -> Terraform expression) as
@@ -118,6 +118,20 @@ test('length() of a string counts grapheme clusters as Terraform does', (t) => {
     ascii: '5',
     conjunct: null,
   });
+});
+
+test('without Intl.Segmenter (a Node with small ICU) length() of such text is unknown, and the file is still checked', (t) => {
+  const dir = writeFolder(t, { 'main.tf': terraformTask('  tags = {\n    flag  = length("🇺🇸")\n    ascii = length("abc")\n  }') });
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'data:text/javascript,delete Intl.Segmenter', join(pkgDir, 'cli', 'bin.mjs'), '--format', 'json', '--defaults', join(dir.root, 'main.tf')],
+    { encoding: 'utf8' },
+  );
+  const [file] = JSON.parse(result.stdout).files;
+  assert.equal(file.kind, 'terraform', JSON.stringify(file.error));
+  const [task] = file.tasks;
+  assert.deepEqual(task.notes.map((n) => n.path), ['/Tags/1/Value']); // flag (sorted after ascii)
+  assert.equal(task.defaults.Tags[0].Value, '3');
 });
 
 // ---------------------------------------------------------------------------

@@ -158,7 +158,8 @@ const sortedKeys = (object) => Object.keys(object).sort(byCodePoint);
  * (numbers, null, unknown values).
  */
 function setOf(items) {
-  if (!items.every((item) => typeof item === 'string' && item.isWellFormed())) return undefined;
+  // No lone surrogates (String.prototype.isWellFormed() is Node 20's; the package supports 18).
+  if (!items.every((item) => typeof item === 'string' && !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(item))) return undefined;
   const out = [...new Set(items)].sort(byCodePoint);
   SETS.add(out);
   return out;

@@ -134,6 +134,18 @@ test('without Intl.Segmenter (a Node with small ICU) length() of such text is un
   assert.equal(task.defaults.Tags[0].Value, '3');
 });
 
+test('toset() works on Node 18, which has no String.prototype.isWellFormed', (t) => {
+  const dir = writeFolder(t, { 'main.tf': terraformTask('  tags = {\n    n = length(toset(["a", "b", "a"]))\n  }') });
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'data:text/javascript,delete String.prototype.isWellFormed', join(pkgDir, 'cli', 'bin.mjs'), '--format', 'json', '--defaults', join(dir.root, 'main.tf')],
+    { encoding: 'utf8' },
+  );
+  const [file] = JSON.parse(result.stdout).files;
+  assert.equal(file.kind, 'terraform', JSON.stringify(file.error));
+  assert.equal(file.tasks[0].defaults.Tags[0].Value, '2');
+});
+
 // ---------------------------------------------------------------------------
 // 3. and 4. Objects and tuples converted to one type (conditionals, coalesce()).
 // ---------------------------------------------------------------------------

@@ -107,11 +107,25 @@ export function readJsonSyntax(text, blockTypes, { variables = false } = {}) {
       const child = `${pointer}/${escapeSegment(name)}`;
       const { line, column } = at(child);
       const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-      // "dynamic": { "includes": { "for_each": …, "content": {…} } }
-      if (name === 'dynamic' && path.length === 2 && isObject(member)) {
+      // "dynamic": { "includes": { "for_each": …, "content": {…} } } in a
+      // resource or any block of one; an array of objects is one dynamic
+      // block each. Its "content" is a block whose members are read as the
+      // block type it makes (so dynamic blocks nest); the rest are arguments.
+      if (name === 'dynamic' && path.length >= 2 && path[0] === 'resource' && isObject(member)) {
         for (const [label, inner] of Object.entries(member)) {
           const labelPointer = `${child}/${escapeSegment(label)}`;
-          out.push({ t: 'block', type: 'dynamic', labels: [label], ...at(labelPointer), body: isObject(inner) ? body(inner, labelPointer, [...path, 'dynamic']) : [] });
+          const specs = Array.isArray(inner) ? inner.map((m, i) => [m, `${labelPointer}/${i}`]) : [[inner, labelPointer]];
+          for (const [spec, specPointer] of specs) {
+            const parts = [];
+            for (const [key, part] of Object.entries(isObject(spec) ? spec : {})) {
+              if (key === '//') continue;
+              const partPointer = `${specPointer}/${escapeSegment(key)}`;
+              const contents = key !== 'content' ? [] : isObject(part) ? [[part, partPointer]] : Array.isArray(part) && part.every(isObject) ? part.map((m, i) => [m, `${partPointer}/${i}`]) : [];
+              if (contents.length === 0) parts.push({ t: 'attr', name: key, ...at(partPointer), value: expr(part, partPointer) });
+              for (const [content, contentPointer] of contents) parts.push({ t: 'block', type: 'content', labels: [], ...at(contentPointer), body: body(content, contentPointer, [...path, label]) });
+            }
+            out.push({ t: 'block', type: 'dynamic', labels: [label], ...at(specPointer), body: parts });
+          }
         }
         continue;
       }

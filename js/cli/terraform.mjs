@@ -18,11 +18,12 @@
 //    indexes and splats on any value and the functions of call() (merge(),
 //    try(), lookup(), upper(), jsondecode(), …) over known values, each as
 //    `terraform console` gives it or unknown; a for_each over a known
-//    collection makes one check per instance, with each.key and each.value.
-//    Anything else (references to other resources, other functions,
-//    count.index, `dynamic` blocks, a variable without a value) is unknown:
-//    check.mjs never reports a problem that depends on it, and one
-//    `terraform/not-checked` note names it.
+//    collection, or a known count, makes one check per instance, with
+//    each.key and each.value or count.index; a `dynamic` block over a known
+//    collection makes its blocks as Terraform makes them (hcl's dynblock).
+//    Anything else (references to other resources, other functions, a
+//    variable without a value) is unknown: check.mjs never reports a problem
+//    that depends on it, and one `terraform/not-checked` note names it.
 // 3. The resource is mapped to the request with the provider's own rules and
 //    defaults (terraform-schema.mjs); a finding caused by a value the provider
 //    filled in says so and how to set it.
@@ -55,7 +56,7 @@ const LIMITS = {
   fileBytes: 16 * 1024 * 1024, // one Terraform file
   unknownsPerValue: 16, // unknown values in one list or map before the whole value counts as unknown
   diagnostics: 1_000, // findings of one task (as the validator's report bound)
-  instances: 64, // instances of one for_each checked one by one; more are checked as one
+  instances: 64, // instances of one for_each or count checked one by one (more are checked as one); blocks one dynamic block makes
   steps: 1_000_000, // work in one evaluation: expressions evaluated, collection items walked
 };
 
@@ -1864,6 +1865,21 @@ function forEachInstances(resource, scope) {
 }
 
 /**
+ * The indices a resource's `count` makes, `[0n, 1n, …]`, when it is known: a
+ * whole number from 0 to LIMITS.instances (a string converts, as Terraform
+ * converts it to a number); undefined when there is no count, it is not
+ * known, it is larger, or Terraform rejects it (a fraction, a negative
+ * number, null).
+ */
+function countIndices(resource, scope) {
+  const item = resource.block.body.find((b) => b.t === 'attr' && b.name === 'count');
+  if (!item) return undefined;
+  const number = numberOf(evaluate(item.value, scope));
+  if (typeof number !== 'bigint' || number < 0n || number > BigInt(LIMITS.instances)) return undefined;
+  return Array.from({ length: Number(number) }, (_, i) => BigInt(i));
+}
+
+/**
  * Maps a task resource in `scope` to the request the provider sends.
  * Returns { request, unknowns, records, diagnostics, locations, resolved }:
  * `records` maps request pointers to { attribute, line, column, origin?,
@@ -1915,9 +1931,9 @@ function mapTask(resource, scope, fieldIndex) {
     if (converted === undefined && isNumber(value)) return unknownAt(pointer, new Unresolved('', 'is a number this command does not write exactly as Terraform does'));
     return converted;
   };
-  const valueOf = (item, pointer, attribute) => {
+  const valueOf = (item, pointer, attribute, itemScope) => {
     const trace = new Set();
-    const value = evaluate(item.value, scope, trace);
+    const value = evaluate(item.value, itemScope, trace);
     const origin = trace.size ? [...trace].join(', ') : undefined;
     if (!withinBounds(value)) return { value: new Unresolved(item.value.src.slice(0, 80), 'is too large to check here'), origin };
     record(pointer, item, attribute, origin ? { origin } : {});
@@ -1955,10 +1971,67 @@ function mapTask(resource, scope, fieldIndex) {
   };
 
   const request = {};
-  // A body against its schema: fills `target` (an object in the request at `pointer`).
-  const mapBody = (body, schema, target, pointer, path, isTop) => {
-    const seen = new Map();
+
+  /**
+   * The blocks a `dynamic` block makes, as Terraform expands it (hcl's
+   * ext/dynblock): `{ blocks }`, one `{ item, scope }` per element of its
+   * known for_each, in Terraform's order (list index, set element, map key),
+   * each with its content's body, the dynamic block's position and the
+   * iterator (the block type, or `iterator`'s name) bound to `{ key, value }`
+   * on top of `scope` (so nested dynamic blocks see it); `{ unresolved }`
+   * when the blocks are not known here (a for_each not known before apply,
+   * a plan's block list known after apply, a dynamic block Terraform
+   * rejects in a way no rule of this command names); `{ rejected }` after
+   * an error it reported.
+   */
+  const dynamicBlocks = (item, type, scope, attribute) => {
+    if (item.plan) return { unresolved: new Unresolved('(known after apply)', 'is known only after apply', { plan: true }) };
+    const source = `dynamic "${type}"`;
+    const notChecked = (reason) => ({ unresolved: new Unresolved(source, reason) });
+    // A dynamic block takes for_each, iterator and one content block; labels
+    // only for block types with labels, which none of this resource's have.
+    const extra = item.body.filter((part) => (part.t === 'attr' ? !['for_each', 'iterator'].includes(part.name) : part.type !== 'content'));
+    for (const part of extra) {
+      const name = part.t === 'attr' ? part.name : part.type;
+      if (part.t === 'attr') problem('terraform/unsupported-argument', part, `${attribute}.${name}`, `An argument named "${name}" is not expected here.`, { argument: name });
+      else problem('terraform/unsupported-argument', part, `${attribute}.${name}`, `Unsupported block type: blocks of type "${name}" are not expected here.`, { block: name });
+    }
+    if (extra.length) return { rejected: true };
+    const forEach = item.body.find((part) => part.t === 'attr' && part.name === 'for_each');
+    const iterator = item.body.find((part) => part.t === 'attr' && part.name === 'iterator');
+    const contents = item.body.filter((part) => part.t === 'block');
+    if (!forEach) return notChecked('has no for_each, which Terraform requires');
+    if (contents.length !== 1) return notChecked(contents.length ? 'has more than one content block, which Terraform rejects' : 'has no content block, which Terraform requires');
+    // `iterator = it` (in JSON syntax "it"): one name, nothing after it.
+    const written = iterator?.value;
+    const name = !iterator ? type : written?.k === 'var' ? written.name : written?.k === 'string' && /^[A-Za-z_][\w-]*$/.test(written.v) ? written.v : undefined;
+    if (name === undefined) return notChecked('has an iterator that is not a single name, which Terraform rejects');
+    const value = evaluate(forEach.value, scope);
+    if (value instanceof Unresolved) return { unresolved: because({ src: source }, value) };
+    if (value === null) return notChecked('has a for_each that is null, which Terraform rejects');
+    const entries = entriesOf(value);
+    if (!entries) return notChecked(Array.isArray(value) || isObject(value) ? 'has a for_each too large to expand here' : 'has a for_each that is not a collection, which Terraform rejects');
+    if (entries.length > LIMITS.instances) return notChecked(`makes ${entries.length} blocks, more than the ${LIMITS.instances} this command expands`);
+    const [content] = contents;
+    return {
+      blocks: entries.map(([key, element]) => ({
+        item: { t: 'block', type, labels: [], line: item.line, column: item.column, body: content.body, dynamic: item },
+        scope: scope.bind([[name, { key, value: element }]]),
+      })),
+    };
+  };
+
+  /**
+   * A body against its schema, in `scope`: fills `target` (an object in the
+   * request at `pointer`). Returns `{ set, blocks }`: the arguments given a
+   * value other than null, and the block types written (a dynamic block
+   * whose blocks are not known counts as written).
+   */
+  const mapBody = (body, schema, target, pointer, path, isTop, scope) => {
     const set = new Set(); // arguments given a value other than null
+    const blocks = []; // { item, scope }: the blocks written and those dynamic blocks make
+    const unknownTypes = new Map(); // block type -> { item, unresolved } of its first dynamic block not known here
+    const quiet = new Set(); // block types with a dynamic block Terraform rejects (reported)
     for (const item of body) {
       const attribute = [...path, item.t === 'attr' ? item.name : item.type].join('.');
       if (item.t === 'attr') {
@@ -1979,7 +2052,7 @@ function mapTask(resource, scope, fieldIndex) {
         }
         if (spec.ignored) continue;
         const memberPointer = `${pointer}/${spec.member}`;
-        const { value } = valueOf(item, memberPointer, attribute);
+        const { value } = valueOf(item, memberPointer, attribute, scope);
         if (value === null) continue; // null leaves the argument unset (the provider's default applies)
         set.add(item.name);
         if (spec.map) {
@@ -2008,23 +2081,25 @@ function mapTask(resource, scope, fieldIndex) {
       }
       // A block.
       if (isTop && TASK.metaBlocks.includes(item.type)) continue;
-      if (item.type === 'dynamic') {
-        const type = item.labels[0] ?? '';
-        const spec = schema.blocks?.[type];
-        if (!spec) {
-          problem('terraform/unsupported-argument', item, [...path, type].join('.'), `Blocks of type "${type}" are not expected here.`, { block: type });
-          continue;
-        }
-        const memberPointer = `${pointer}/${spec.member}`;
-        record(memberPointer, item, [...path, type].join('.'));
-        // item.plan: a plan's block list that is (known after apply).
-        const unresolved = item.plan
-          ? new Unresolved('(known after apply)', 'is known only after apply', { plan: true })
-          : new Unresolved(`dynamic "${type}"`, 'makes its blocks only when Terraform plans');
-        setMember(target, spec.member, unknownAt(memberPointer, unresolved));
-        seen.set(type, (seen.get(type) ?? 0) + 1);
+      if (item.type !== 'dynamic') {
+        blocks.push({ item, scope });
         continue;
       }
+      const type = item.labels[0] ?? '';
+      if (!schema.blocks?.[type]) {
+        problem('terraform/unsupported-argument', item, [...path, type].join('.'), `Blocks of type "${type}" are not expected here.`, { block: type });
+        continue;
+      }
+      const made = dynamicBlocks(item, type, scope, [...path, type].join('.'));
+      if (made.rejected) quiet.add(type);
+      else if (made.unresolved) {
+        if (!unknownTypes.has(type)) unknownTypes.set(type, { item, unresolved: made.unresolved });
+      } else blocks.push(...made.blocks);
+    }
+    const seen = new Map();
+    const tooMany = new Set(); // dynamic blocks already reported as making too many (Terraform names one)
+    for (const { item, scope: blockScope } of blocks) {
+      const attribute = [...path, item.type].join('.');
       const spec = schema.blocks?.[item.type];
       if (!spec) {
         const suggestion = nearest(item.type, Object.keys(schema.blocks ?? {}));
@@ -2035,9 +2110,15 @@ function mapTask(resource, scope, fieldIndex) {
         problem('terraform/unsupported-argument', item, attribute, message, suggestion ? { block: item.type, suggestion } : { block: item.type });
         continue;
       }
+      // With a dynamic block of this type not known here, Terraform takes
+      // all blocks of the type as not known: none is checked, and neither
+      // is their number (hcldec returns an unknown list before counting).
+      if (unknownTypes.has(item.type) || quiet.has(item.type)) continue;
       const count = (seen.get(item.type) ?? 0) + 1;
       seen.set(item.type, count);
       if (count > 1) {
+        if (item.dynamic && tooMany.has(item.dynamic)) continue;
+        if (item.dynamic) tooMany.add(item.dynamic);
         problem('terraform/too-many-blocks', item, attribute, `Too many ${item.type} blocks: no more than 1 "${item.type}" block is allowed.`, { block: item.type, max: 1 });
         continue;
       }
@@ -2048,10 +2129,10 @@ function mapTask(resource, scope, fieldIndex) {
       if (spec.wrap) innerPointer = `${memberPointer}/${spec.wrap}`;
       record(memberPointer, item, attribute);
       if (spec.list) record(innerPointer, item, attribute);
-      const given = mapBody(item.body, spec, inner, innerPointer, [...path, item.type], false);
+      const given = mapBody(item.body, spec, inner, innerPointer, [...path, item.type], false, blockScope);
       // The provider's defaults and the members it always sends.
       for (const [name, a] of Object.entries(spec.attrs ?? {})) {
-        if (given.has(name)) continue;
+        if (given.set.has(name)) continue;
         const at = `${innerPointer}/${a.member}`;
         if (a.providerDefault !== undefined) {
           setMember(inner, a.member, a.providerDefault);
@@ -2062,8 +2143,8 @@ function mapTask(resource, scope, fieldIndex) {
         }
       }
       for (const [name, b] of Object.entries(spec.blocks ?? {})) {
-        const written = item.body.some((x) => (x.t === 'block' && (x.type === name || (x.type === 'dynamic' && x.labels[0] === name))));
-        if (written) continue;
+        // A dynamic block with an empty for_each makes no block: the same as none.
+        if (given.blocks.has(name)) continue;
         if (b.required) {
           problem('terraform/missing-block', item, `${attribute}.${name}`, `Insufficient ${name} blocks: at least 1 "${name}" block is required in ${item.type}.`, { block: name, min: 1 });
         }
@@ -2073,9 +2154,14 @@ function mapTask(resource, scope, fieldIndex) {
       }
       setMember(target, spec.member, spec.list ? [inner] : spec.wrap ? { [spec.wrap]: inner } : inner);
     }
-    return set;
+    for (const [type, { item, unresolved }] of unknownTypes) {
+      const memberPointer = `${pointer}/${schema.blocks[type].member}`;
+      record(memberPointer, item, [...path, type].join('.'));
+      setMember(target, schema.blocks[type].member, unknownAt(memberPointer, unresolved));
+    }
+    return { set, blocks: new Set([...seen.keys(), ...unknownTypes.keys(), ...quiet]) };
   };
-  mapBody(block.body, TASK, request, '', [], true);
+  mapBody(block.body, TASK, request, '', [], true, scope);
   if (knownDefaults && request.Tags === undefined && Object.keys(knownDefaults.value).length > 0) {
     record('/Tags', block, 'tags', { origin: knownDefaults.origin });
     request.Tags = tagList(knownDefaults.value, '/Tags', block, [], knownDefaults.origin);
@@ -2222,7 +2308,8 @@ export function checkTask(resource, scope, fieldIndex, options) {
     notes.push({ code: 'terraform/not-checked', path: '', line: item.line, column: item.column, attribute: item.name, message: `Not checked: ${reason}, so ${address} creates no task.` });
     return { logicalId: address, pointer: '', diagnostics: [], notes, locations: [] };
   }
-  for (const name of resource.instance ? ['count'] : ['count', 'for_each']) {
+  // An instance (`x["key"]`, `x[0]`) is checked with its own each or count.index.
+  for (const name of ['count', 'for_each'].filter((n) => n !== resource.instance)) {
     const item = meta(name);
     if (item) {
       notes.push({
@@ -2377,13 +2464,19 @@ export function checkTerraform(inputs, options = {}) {
       if (resource.type !== TASK_TYPE) continue;
       const list = tasksByFile.get(resource.file) ?? [];
       try {
-        // A for_each over a known collection: each instance is checked with its each.key and each.value.
+        // A for_each over a known collection: each instance is checked with its each.key and each.value;
+        // a known count: each with its count.index.
         const instances = forEachInstances(resource, scope);
-        // None (an empty for_each): checkTask says so in one note.
-        if (instances === undefined || instances.length === 0) list.push(checkTask(resource, scope, fieldIndex, options));
+        const indices = instances === undefined ? countIndices(resource, scope) : undefined;
+        // None (an empty for_each, count 0): checkTask says so in one note.
+        if (!instances?.length && !indices?.length) list.push(checkTask(resource, scope, fieldIndex, options));
         for (const [key, value] of instances ?? []) {
           const address = `${scope.prefix}${resource.type}.${resource.name}[${JSON.stringify(key)}]`;
-          list.push(checkTask({ ...resource, address, instance: true }, scope.bind([['each', { key, value }]]), fieldIndex, options));
+          list.push(checkTask({ ...resource, address, instance: 'for_each' }, scope.bind([['each', { key, value }]]), fieldIndex, options));
+        }
+        for (const index of indices ?? []) {
+          const address = `${scope.prefix}${resource.type}.${resource.name}[${index}]`;
+          list.push(checkTask({ ...resource, address, instance: 'count' }, scope.bind([['count', { index }]]), fieldIndex, options));
         }
       } catch (error) {
         // A bug, not a user mistake: the file is reported as not checked (exit 2), the others go on.

@@ -143,7 +143,9 @@ test('count that is 0 from a variable (0 or "0") and an empty for_each create no
     'aws_datasync_task.zero_text': ['Not checked: count is 0, so aws_datasync_task.zero_text creates no task.'],
     'aws_datasync_task.empty_map': ['Not checked: for_each is empty, so aws_datasync_task.empty_map creates no task.'],
     'aws_datasync_task.empty_list': ['Not checked: for_each is empty, so aws_datasync_task.empty_list creates no task.'],
-    'aws_datasync_task.two': ['schedule/too-frequent schedule.schedule_expression', 'Every instance that count makes is checked as one; values from count.index are not checked.'],
+    // count "2" converts to 2: two instances, each checked.
+    'aws_datasync_task.two[0]': ['schedule/too-frequent schedule.schedule_expression'],
+    'aws_datasync_task.two[1]': ['schedule/too-frequent schedule.schedule_expression'],
   });
 });
 

@@ -155,7 +155,7 @@ test('an NFS location in JSON syntax gives its agents and NFS version; a referen
   assert.deepEqual(reports.locations.map((l) => [l.resource, l.type, l.description.AgentArns, l.description.MountOptions]), [
     ['aws_datasync_location_nfs.source', 'NFS', ['arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0'], { Version: 'NFS4_1' }],
   ]);
-  const copy = tasksOf(json([`${FIXTURES}/modules`]).document).find((t) => t.logicalId === 'module.replica.aws_datasync_task.copy');
+  const copy = tasksOf(json([`${FIXTURES}/modules`]).document).find((t) => t.logicalId === 'module.replica.aws_datasync_task.copy[0]');
   assert.deepEqual(copy.locations.map((l) => [l.attribute, l.resource, l.type]), [
     ['source_location_arn', 'module.replica.aws_datasync_location_efs.source', 'EFS'],
     ['destination_location_arn', 'module.replica.aws_datasync_location_efs.source', 'EFS'],
@@ -208,12 +208,12 @@ resource "aws_datasync_task" "count_twice" {
   destination_location_arn = aws_datasync_location_efs.n["1"].arn
 }
 resource "aws_datasync_task" "unknown_keys" {
-  count                    = 2
+  count                    = var.other
   source_location_arn      = aws_datasync_location_efs.n[count.index].arn
   destination_location_arn = aws_datasync_location_efs.n[var.other].arn
 }
 resource "aws_datasync_task" "unknown_key_twice" {
-  count                    = 2
+  count                    = var.other
   source_location_arn      = aws_datasync_location_efs.n[count.index].arn
   destination_location_arn = aws_datasync_location_efs.n[count.index].arn
 }
@@ -237,7 +237,7 @@ resource "aws_datasync_task" "per_instance" {
     // The same instance at both ends (n[1] and n["1"] are one: Terraform converts the key).
     'aws_datasync_task.key_twice': { codes: ['locations/same-location'], locations: [src, src] },
     'aws_datasync_task.count_twice': { codes: ['locations/same-location'], locations: [efs('[1]'), efs('["1"]')] },
-    // Indices not known here: whether they name one instance is not known, so no warning...
+    // Indices not known here (count = var.other, which has no value): whether they name one instance is not known, so no warning...
     'aws_datasync_task.unknown_keys': { codes: [], locations: [efs('[count.index]'), efs('[var.other]')] },
     // ...unless both ends are written with the same reference, which is one instance whatever its value.
     'aws_datasync_task.unknown_key_twice': { codes: ['locations/same-location'], locations: [efs('[count.index]'), efs('[count.index]')] },
@@ -256,7 +256,8 @@ test('nested local modules: module.x addresses, call arguments as variable value
   assert.equal(status, 1);
   const tasks = tasksOf(document);
   assert.deepEqual(tasks.map((t) => [t.file, t.logicalId]), [
-    [`${FIXTURES}/modules/root/modules/replica/main.tf`, 'module.replica.aws_datasync_task.copy'],
+    // count = var.replicas, 1 by default: one instance, checked with count.index 0.
+    [`${FIXTURES}/modules/root/modules/replica/main.tf`, 'module.replica.aws_datasync_task.copy[0]'],
     [`${FIXTURES}/modules/root/modules/replica/main.tf`, 'module.archive.aws_datasync_task.copy'],
   ]);
   const [replica, archive] = tasks;
@@ -271,11 +272,9 @@ test('nested local modules: module.x addresses, call arguments as variable value
   assert.equal(schedule.origin, `module "replica" in ${FIXTURES}/modules/root/main.tf:4:3`);
   // The heredoc's value is known (it interpolates var.prefix from local.prefix), so the log group is checked.
   assert.ok(!replica.notes.some((n) => n.attribute === 'cloudwatch_log_group_arn'));
-  assert.deepEqual(replica.notes.map((n) => [n.attribute, n.message.replace(/^Not checked: /, '')]), [
-    ['count', 'Every instance that count makes is checked as one; values from count.index are not checked.'],
-    ['name', 'name comes from "${var.prefix}-copy-${count.index}", which uses count.index, which is known only when Terraform plans.'],
-    ['includes', 'includes comes from dynamic "includes", which makes its blocks only when Terraform plans.'],
-  ]);
+  // The name uses count.index (0), the excludes value join(), and the dynamic "includes" block's
+  // for_each is [var.prefix] (one block, value "/media-prod"): all known, so all checked.
+  assert.deepEqual(replica.notes.map((n) => [n.attribute, n.message.replace(/^Not checked: /, '')]), []);
   assert.deepEqual(archive.diagnostics, []);
   assert.deepEqual(archive.notes.map((n) => n.message), ['Not checked: count is 0, so module.archive.aws_datasync_task.copy creates no task.']);
   // A module from a registry is named once, where it is called.
@@ -1104,7 +1103,7 @@ test('an argument that is null leaves the provider default in place, as Terrafor
   assert.deepEqual(only.diagnostics.map((d) => [d.code, d.providerDefault?.value]), [['options/enhanced-point-in-time', 'POINT_IN_TIME_CONSISTENT']]);
 });
 
-test('.tf.json: "//" comments are not arguments, dynamic blocks are not checked, a module called with count = 0 makes no task', (t) => {
+test('.tf.json: "//" comments are not arguments, a dynamic block over a value not known here is not checked, a module called with count = 0 makes no task', (t) => {
   const dir = writeFolder(t, {
     'main.tf.json': JSON.stringify({
       '//': 'generated',
@@ -1127,7 +1126,7 @@ test('.tf.json: "//" comments are not arguments, dynamic blocks are not checked,
   const tasks = tasksOf(document);
   assert.deepEqual(tasks.map((x) => x.logicalId), ['aws_datasync_task.t']);
   assert.deepEqual(tasks[0].diagnostics, []);
-  assert.deepEqual(tasks[0].notes.map((n) => [n.attribute, n.message]), [['includes', 'Not checked: includes comes from dynamic "includes", which makes its blocks only when Terraform plans.']]);
+  assert.deepEqual(tasks[0].notes.map((n) => [n.attribute, n.message]), [['includes', 'Not checked: includes comes from dynamic "includes", which uses var.patterns, which is not declared in this module.']]);
 });
 
 test("the provider's default_tags are sent with the resource's tags, which win; a module inherits them", (t) => {

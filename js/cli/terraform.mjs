@@ -1785,7 +1785,11 @@ function defaultTagsOf(module, scope) {
 /**
  * Whether a resource or module call block makes no instance: its count is 0
  * (a number, or a string Terraform converts, as from a variable's default) or
- * its for_each an empty map, set or list. `{ item, reason }` then, else null.
+ * its for_each an empty map or set; or Terraform rejects its count or
+ * for_each (`terraform validate` on terraform_data, v1.11.4: a count that is
+ * not a whole number of 0 or more, a for_each that is a list or tuple, even
+ * `[]`: "must be a map, or set of strings"), so it makes none either.
+ * `{ item, reason }` then, else null.
  */
 function makesNone(block, scope) {
   const meta = (name) => block.body.find((item) => item.t === 'attr' && item.name === name);
@@ -1794,9 +1798,13 @@ function makesNone(block, scope) {
   if (count) {
     const number = numberOf(evaluate(count.value, scope));
     if (number !== undefined && compare(number, 0n) === 0) return { item: count, reason: 'count is 0' };
+    if (number !== undefined && (typeof number !== 'bigint' || number < 0n)) {
+      return { item: count, reason: `count is ${stringOf(number) ?? 'not a whole number'}, which Terraform rejects (it takes a whole number of 0 or more)` };
+    }
   }
   if (forEach) {
     const value = evaluate(forEach.value, scope);
+    if (Array.isArray(value) && !SETS.has(value)) return { item: forEach, reason: 'for_each is a list, which Terraform rejects (it takes a map or a set of strings: toset() makes one)' };
     if ((Array.isArray(value) && value.length === 0) || (isObject(value) && Object.keys(value).length === 0)) return { item: forEach, reason: 'for_each is empty' };
   }
   return null;
@@ -1860,7 +1868,8 @@ function forEachInstances(resource, scope) {
   const value = evaluate(item.value, scope);
   let entries;
   if (isObject(value)) entries = sortedKeys(value).map((key) => [key, value[key]]);
-  else if (Array.isArray(value) && value.every((key) => typeof key === 'string')) entries = [...new Set(value)].sort(byCodePoint).map((key) => [key, key]);
+  // A set of strings (setOf() made it sorted and without duplicates); a list Terraform rejects (makesNone()).
+  else if (SETS.has(value)) entries = value.map((key) => [key, key]);
   return entries && entries.length <= LIMITS.instances ? entries : undefined;
 }
 

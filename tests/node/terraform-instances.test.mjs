@@ -251,18 +251,53 @@ resource "aws_datasync_task" "copy" {
   assert.deepEqual(second.findings, ['locations/archive-point-in-time options.verify_mode 21', 'schedule/too-frequent schedule.schedule_expression 29']);
 });
 
-test('count not known, not whole or past 64: checked once for all instances, as before; count = 1 is one instance, x[0]', (t) => {
+test('count not known or past 64: checked once for all instances, as before; count = 1 is one instance, x[0]', (t) => {
   const found = check(t, {
     'main.tf': [
       'variable "copies" {\n  type = number\n}\n',
       task('  count = 1', 'one'),
       task('  count = var.copies', 'unknown'),
-      task('  count = 1.5', 'fraction'),
       task('  count = 65', 'many'),
     ].join('\n'),
   });
   const { 'aws_datasync_task.one[0]': one, ...rest } = found;
   assert.deepEqual(one.notes, []);
-  assert.deepEqual(Object.keys(rest), ['aws_datasync_task.unknown', 'aws_datasync_task.fraction', 'aws_datasync_task.many']);
+  assert.deepEqual(Object.keys(rest), ['aws_datasync_task.unknown', 'aws_datasync_task.many']);
   for (const { notes } of Object.values(rest)) assert.deepEqual(notes, ['Every instance that count makes is checked as one; values from count.index are not checked.']);
+});
+
+// terraform validate (v1.11.4, offline) on terraform_data with the same
+// arguments: count = 1.5 "value must be a whole number", count = -1 "must be
+// greater than or equal to 0", for_each = ["a"] and for_each = [] "must be a
+// map, or set of strings, and you have provided a value of type tuple" (of a
+// list(string) variable: "type list of string"); toset([]) and a set(string)
+// variable are accepted, and `terraform plan` makes terraform_data.x[0] and
+// x[1] for count = "2", with count.index 0 and 1.
+test('a count or for_each Terraform rejects makes no task: one note says so, no check', (t) => {
+  const tooFrequent = '  schedule {\n    schedule_expression = "rate(5 minutes)"\n  }\n';
+  const found = check(t, {
+    'main.tf': [
+      'variable "paths" {\n  type    = list(string)\n  default = ["a"]\n}\nvariable "names" {\n  type    = set(string)\n  default = ["b", "a"]\n}\n',
+      task(`  count = 1.5\n${tooFrequent}`, 'fraction'),
+      task(`  count = -1\n${tooFrequent}`, 'negative'),
+      task(`  for_each = ["a"]\n${tooFrequent}`, 'tuple'),
+      task(`  for_each = var.paths\n${tooFrequent}`, 'list'),
+      task(`  for_each = []\n${tooFrequent}`, 'empty_tuple'),
+      task(`  for_each = var.names\n  name     = each.key\n`, 'set'),
+    ].join('\n'),
+  });
+  const list = (address) => `Not checked: for_each is a list, which Terraform rejects (it takes a map or a set of strings: toset() makes one), so ${address} creates no task.`;
+  assert.deepEqual(
+    Object.fromEntries(Object.entries(found).map(([address, { findings, notes }]) => [address, findings.length === notes.length ? notes : findings])),
+    {
+      'aws_datasync_task.fraction': ['Not checked: count is 1.5, which Terraform rejects (it takes a whole number of 0 or more), so aws_datasync_task.fraction creates no task.'],
+      'aws_datasync_task.negative': ['Not checked: count is -1, which Terraform rejects (it takes a whole number of 0 or more), so aws_datasync_task.negative creates no task.'],
+      'aws_datasync_task.tuple': [list('aws_datasync_task.tuple')],
+      'aws_datasync_task.list': [list('aws_datasync_task.list')],
+      'aws_datasync_task.empty_tuple': [list('aws_datasync_task.empty_tuple')],
+      'aws_datasync_task.set["a"]': [],
+      'aws_datasync_task.set["b"]': [],
+    },
+  );
+  assert.equal(found['aws_datasync_task.set["a"]'].request.Name, 'a');
 });

@@ -130,7 +130,7 @@ test('count that is 0 from a variable (0 or "0") and an empty for_each create no
       task(`  count = var.none\n${tooFrequent}`, 'zero'),
       task(`  count = var.none_text\n${tooFrequent}`, 'zero_text'),
       task(`  for_each = {}\n${tooFrequent}`, 'empty_map'),
-      task(`  for_each = []\n${tooFrequent}`, 'empty_list'),
+      task(`  for_each = toset([])\n${tooFrequent}`, 'empty_set'),
       task(`  count = var.two\n${tooFrequent}`, 'two'),
       'module "unused" {\n  source   = "./child"\n  for_each = {}\n}\n',
     ].join('\n'),
@@ -142,7 +142,7 @@ test('count that is 0 from a variable (0 or "0") and an empty for_each create no
     'aws_datasync_task.zero': ['Not checked: count is 0, so aws_datasync_task.zero creates no task.'],
     'aws_datasync_task.zero_text': ['Not checked: count is 0, so aws_datasync_task.zero_text creates no task.'],
     'aws_datasync_task.empty_map': ['Not checked: for_each is empty, so aws_datasync_task.empty_map creates no task.'],
-    'aws_datasync_task.empty_list': ['Not checked: for_each is empty, so aws_datasync_task.empty_list creates no task.'],
+    'aws_datasync_task.empty_set': ['Not checked: for_each is empty, so aws_datasync_task.empty_set creates no task.'],
     // count "2" converts to 2: two instances, each checked.
     'aws_datasync_task.two[0]': ['schedule/too-frequent schedule.schedule_expression'],
     'aws_datasync_task.two[1]': ['schedule/too-frequent schedule.schedule_expression'],

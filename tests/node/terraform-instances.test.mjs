@@ -150,6 +150,22 @@ test('an empty for_each makes no block: the same report as writing none', (t) =>
   assert.deepEqual(found['aws_datasync_task.destination_not_written'].findings, ['terraform/missing-block task_report_config.s3_destination 37']);
 });
 
+test("a block a dynamic block makes is sent as a written one: the provider's option defaults fill it", (t) => {
+  const enhanced = '  task_mode = "ENHANCED"\n';
+  const found = check(t, {
+    'main.tf': [
+      task(`${enhanced}  dynamic "options" {\n    for_each = { basic = "BASIC" }\n    content {\n      log_level = options.value\n    }\n  }`, 'made'),
+      task(`${enhanced}  options {\n    log_level = "BASIC"\n  }`, 'written'),
+    ].join('\n'),
+  });
+  // With an options block the provider sends VerifyMode POINT_IN_TIME_CONSISTENT, which Enhanced mode rejects.
+  const { made, written } = { made: found['aws_datasync_task.made'], written: found['aws_datasync_task.written'] };
+  assert.deepEqual(made.request, written.request);
+  assert.equal(made.request.Options.VerifyMode, 'POINT_IN_TIME_CONSISTENT');
+  assert.deepEqual(made.findings, ['options/enhanced-point-in-time options.verify_mode 5']);
+  assert.deepEqual(written.findings, ['options/enhanced-point-in-time options.verify_mode 17']);
+});
+
 test('two or more blocks where one is allowed are too many, however they are made: one error', (t) => {
   const found = check(t, {
     'main.tf': [

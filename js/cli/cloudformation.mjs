@@ -102,32 +102,58 @@ export function isTemplate(value) {
   if (!isObject(value)) return false;
   if (Object.hasOwn(value, 'AWSTemplateFormatVersion')) return true;
   const resources = value.Resources;
-  return isObject(resources) && Object.values(resources).some((r) => isObject(r) && typeof r.Type === 'string');
+  if (!isObject(resources)) return false;
+  // A loop of the AWS::LanguageExtensions transform is a template's resource too.
+  return Object.entries(resources).some(([key, r]) => (isObject(r) && typeof r.Type === 'string') || key.startsWith('Fn::ForEach::'));
 }
 
 /**
  * The template's AWS::DataSync::Task resources as
- * `{ logicalId, pointer, properties }` (pointer: of Properties in the document),
- * plus notes about resources that cannot be read.
+ * `{ logicalId, pointer, properties, condition? }` (pointer: of Properties in
+ * the document; condition: the resource's `Condition`), plus notes about
+ * resources that cannot be read and `inLoops`, how many task resources
+ * `Fn::ForEach` loops make (not expanded, so not checked).
  */
 export function findTasks(template) {
   const tasks = [];
   const notes = [];
+  let inLoops = 0; // task resources that Fn::ForEach loops make
   const resources = isObject(template.Resources) ? template.Resources : {};
   for (const [logicalId, resource] of Object.entries(resources)) {
     const resourcePointer = `/Resources/${escapeSegment(logicalId)}`;
     if (logicalId.startsWith('Fn::ForEach::')) {
+      const made = forEachTasks(resource);
       notes.push({
         path: resourcePointer,
         code: 'cloudformation/not-checked',
-        message: `${logicalId} is expanded by the AWS::LanguageExtensions transform at deploy time, so the resources it makes are not checked.`,
+        message:
+          made.length > 0
+            ? `Not checked: ${logicalId} makes ${TASK_TYPE} resources (${made.join(', ')}), which the AWS::LanguageExtensions transform expands at deploy time; this command does not expand Fn::ForEach, so those tasks are not checked.`
+            : `${logicalId} is expanded by the AWS::LanguageExtensions transform at deploy time, so the resources it makes are not checked.`,
       });
+      inLoops += made.length;
       continue;
     }
     if (!isObject(resource) || resource.Type !== TASK_TYPE) continue;
-    tasks.push({ logicalId, pointer: `${resourcePointer}/Properties`, properties: resource.Properties });
+    const task = { logicalId, pointer: `${resourcePointer}/Properties`, properties: resource.Properties };
+    if (typeof resource.Condition === 'string') task.condition = resource.Condition;
+    tasks.push(task);
   }
-  return { tasks, notes };
+  return { tasks, notes, inLoops };
+}
+
+/**
+ * The output keys (logical ID templates such as `Task${Name}`) of the
+ * AWS::DataSync::Task resources an `Fn::ForEach::X: [Identifier, Collection,
+ * {OutputKey: Fragment}]` makes, nested loops included (at most 8 deep).
+ */
+function forEachTasks(loop, depth = 0) {
+  const fragment = Array.isArray(loop) && loop.length === 3 ? loop[2] : undefined;
+  if (!isObject(fragment) || depth > 8) return [];
+  return Object.entries(fragment).flatMap(([key, resource]) => {
+    if (key.startsWith('Fn::ForEach::')) return forEachTasks(resource, depth + 1);
+    return isObject(resource) && resource.Type === TASK_TYPE ? [key] : [];
+  });
 }
 
 /** Field metadata by pointer pattern (list indices as `*`). */
@@ -428,9 +454,14 @@ function locationResource(resources, value) {
  * world with each branch (`condition: { name: C, value: true|false }`), a
  * branch that is not a location resource of the template describing nothing.
  * At most 8 worlds (3 such Fn::If); beyond that, the Fn::If are left undescribed.
+ * A world whose conditions cannot all hold (worldConditions, with the
+ * resource's own `condition` true) is dropped: two Fn::If on one condition
+ * take the same branch, and a Fn::If on the resource's condition its true one.
  */
-export function templateLocations(template, unknowns) {
+export function templateLocations(template, unknowns, condition) {
   const resources = isObject(template?.Resources) ? template.Resources : {};
+  const conditions = templateConditions(template);
+  const possible = (world) => conditions.satisfiable(worldConditions(world, condition)) !== false;
   let worlds = [[]];
   for (const unknown of unknowns) {
     if (unknown.pointer !== '/SourceLocationArn' && unknown.pointer !== '/DestinationLocationArn') continue;
@@ -447,7 +478,10 @@ export function templateLocations(template, unknowns) {
       return resource ? { unknown, ...resource, condition: { name, value } } : null;
     });
     if (choices.every((choice) => choice === null)) continue;
-    worlds = worlds.flatMap((world) => choices.map((choice) => (choice ? [...world, choice] : world)));
+    const next = worlds.flatMap((world) => choices.map((choice) => (choice ? [...world, choice] : world)));
+    // Never none: if no world can hold (the resource's own condition never does), keep them all.
+    const held = next.filter(possible);
+    worlds = held.length > 0 ? held : next;
   }
   return worlds;
 }
@@ -473,4 +507,234 @@ export function parameterDefaults(template, unknowns) {
     if (scalar) out.set(unknown, { parameter: name, value });
   }
   return out;
+}
+
+// Conditions. A task resource's `Condition` and the conditions of its Fn::If
+// location choices are read from the template's Conditions section, as
+// formulas over comparisons (Fn::Equals), joined by Fn::Not, Fn::And, Fn::Or
+// and `Condition` references. They serve two questions, both answered without
+// guessing:
+// - which combinations of Fn::If choices can happen (with the resource's own
+//   Condition true, since otherwise the task does not exist): a combination is
+//   dropped only when no assignment of the comparisons makes every condition
+//   take its value (two choices on one condition with different values; a
+//   Fn::If on the resource's own condition taking the false branch; `Mode = a`
+//   and `Mode = b` both true);
+// - which parameter Defaults may stand for a stack's values: under the
+//   Defaults, a task whose conditions cannot hold does not exist, so the
+//   Defaults of the parameters those conditions read are not used.
+// Anything else in a condition (a pseudo parameter, Fn::FindInMap, a parameter
+// without a String Default) is a comparison of unknown value; the same text
+// is the same comparison.
+
+/** At most this many comparisons of unknown value are enumerated (2^8 = 256 assignments); beyond, nothing is dropped. */
+export const MAX_CONDITION_COMPARISONS = 8;
+/** A condition larger than this many nodes (after following Condition references) is one comparison of unknown value. */
+const MAX_CONDITION_NODES = 256;
+
+/** A term of Fn::Equals: `{ key, literal? , parameter? }`. */
+function equalsTerm(value, parameters) {
+  if (typeof value === 'string' && !hasDynamicReference(value)) return { key: 'L' + JSON.stringify(value), literal: value };
+  if (isObject(value) && typeof value.Ref === 'string' && Object.keys(value).length === 1 && Object.hasOwn(parameters, value.Ref)) {
+    return { key: 'P' + JSON.stringify(value.Ref), parameter: value.Ref };
+  }
+  // A number or boolean literal, a pseudo parameter, Fn::FindInMap, ...: compared as written, value unknown.
+  return { key: 'O' + JSON.stringify(value) };
+}
+
+/**
+ * The template's conditions: `formula(name)` compiles one (memoised), and
+ * `satisfiable(constraints, env)` says whether conditions can take the given
+ * values (`constraints`: `[{ name, value }]`) when the parameters in `env`
+ * (Map of name to string) have those values: true, false, or undefined when
+ * there are too many comparisons to tell.
+ */
+export function templateConditions(template) {
+  const conditions = isObject(template?.Conditions) ? template.Conditions : {};
+  const parameters = isObject(template?.Parameters) ? template.Parameters : {};
+  const compiled = new Map();
+
+  const opaque = (key) => ({ kind: 'atom', key: 'O' + key, terms: [] });
+  const formula = (name) => {
+    if (compiled.has(name)) return compiled.get(name);
+    let nodes = 0;
+    const build = (expression, stack) => {
+      if (++nodes > MAX_CONDITION_NODES) throw new RangeError('too large');
+      if (isObject(expression) && Object.keys(expression).length === 1) {
+        const [fn] = Object.keys(expression);
+        const argument = expression[fn];
+        if (fn === 'Condition' && typeof argument === 'string') {
+          if (!Object.hasOwn(conditions, argument) || stack.includes(argument)) return opaque(`condition ${argument}`);
+          return build(conditions[argument], [...stack, argument]);
+        }
+        if (fn === 'Fn::Not' && Array.isArray(argument) && argument.length === 1) {
+          return { kind: 'not', of: [build(argument[0], stack)] };
+        }
+        if ((fn === 'Fn::And' || fn === 'Fn::Or') && Array.isArray(argument) && argument.length > 0) {
+          return { kind: fn === 'Fn::And' ? 'and' : 'or', of: argument.map((item) => build(item, stack)) };
+        }
+        if (fn === 'Fn::Equals' && Array.isArray(argument) && argument.length === 2) {
+          const terms = argument.map((value) => equalsTerm(value, parameters)).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+          if (terms[0].key === terms[1].key) return { kind: 'const', value: true };
+          if (terms.every((t) => t.literal !== undefined)) return { kind: 'const', value: false };
+          return { kind: 'atom', key: JSON.stringify(terms.map((t) => t.key)), terms };
+        }
+      }
+      return opaque(JSON.stringify(expression) ?? 'undefined');
+    };
+    let out;
+    try {
+      out = Object.hasOwn(conditions, name) ? build(conditions[name], [name]) : opaque(`condition ${name}`);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      out = opaque(`condition ${name}`);
+    }
+    compiled.set(name, out);
+    return out;
+  };
+
+  /** Three-valued: true, false or undefined (unknown). */
+  const evaluate = (node, atomValue) => {
+    switch (node.kind) {
+      case 'const':
+        return node.value;
+      case 'atom':
+        return atomValue(node);
+      case 'not': {
+        const v = evaluate(node.of[0], atomValue);
+        return v === undefined ? undefined : !v;
+      }
+      default: {
+        const and = node.kind === 'and';
+        let unknown = false;
+        for (const item of node.of) {
+          const v = evaluate(item, atomValue);
+          if (v === undefined) unknown = true;
+          else if (v !== and) return !and;
+        }
+        return unknown ? undefined : and;
+      }
+    }
+  };
+
+  const atomsOf = (node, out) => {
+    if (node.kind === 'atom') out.set(node.key, node);
+    else if (node.of) node.of.forEach((item) => atomsOf(item, out));
+    return out;
+  };
+
+  /** The value a comparison has when the parameters in env have their values, or undefined. */
+  const known = (atom, env) => {
+    if (atom.terms.length !== 2) return undefined;
+    const values = atom.terms.map((t) => (t.literal !== undefined ? t.literal : t.parameter !== undefined && env.has(t.parameter) ? env.get(t.parameter) : undefined));
+    return values.includes(undefined) ? undefined : values[0] === values[1];
+  };
+
+  const satisfiable = (constraints, env = new Map()) => {
+    const formulas = constraints.map(({ name, value }) => ({ node: formula(name), value }));
+    const atoms = new Map();
+    for (const { node } of formulas) atomsOf(node, atoms);
+    const fixed = new Map();
+    const free = [];
+    for (const [key, atom] of atoms) {
+      const v = known(atom, env);
+      if (v === undefined) free.push(atom);
+      else fixed.set(key, v);
+    }
+    const holds = (atomValue) => formulas.map(({ node, value }) => {
+      const v = evaluate(node, atomValue);
+      return v === undefined ? undefined : v === value;
+    });
+    const partly = holds((atom) => fixed.get(atom.key));
+    if (partly.includes(false)) return false;
+    if (!partly.includes(undefined)) return true;
+    if (free.length > MAX_CONDITION_COMPARISONS) return undefined;
+    // A parameter equals at most one literal: `P = a` and `P = b` are not both true.
+    const parameterOf = (atom) => atom.terms.find((t) => t.parameter !== undefined)?.parameter;
+    const literalOf = (atom) => atom.terms.find((t) => t.literal !== undefined)?.literal;
+    for (let mask = 0; mask < 2 ** free.length; mask++) {
+      const assigned = new Map(fixed);
+      const equalTo = new Map();
+      let possible = true;
+      free.forEach((atom, i) => {
+        const v = (mask & (1 << i)) !== 0;
+        assigned.set(atom.key, v);
+        const parameter = parameterOf(atom);
+        const literal = literalOf(atom);
+        if (!v || parameter === undefined || literal === undefined) return;
+        if (equalTo.has(parameter) && equalTo.get(parameter) !== literal) possible = false;
+        equalTo.set(parameter, literal);
+      });
+      if (possible && holds((atom) => assigned.get(atom.key)).every((v) => v === true)) return true;
+    }
+    return false;
+  };
+
+  /** The parameters a condition reads. */
+  const parametersOf = (name) => {
+    const out = new Set();
+    for (const atom of atomsOf(formula(name), new Map()).values()) {
+      for (const term of atom.terms) if (term.parameter !== undefined) out.add(term.parameter);
+    }
+    return out;
+  };
+
+  return { formula, satisfiable, parametersOf };
+}
+
+/**
+ * The conditions a world of location choices (templateLocations) stands on:
+ * the resource's own Condition (true: else the task does not exist) and each
+ * Fn::If choice's, as `[{ name, value, resource? }]`.
+ */
+export function worldConditions(world, condition) {
+  const out = condition === undefined ? [] : [{ name: condition, value: true, resource: true }];
+  for (const { condition: choice } of world) {
+    if (choice && !out.some((c) => c.name === choice.name && c.value === choice.value)) out.push(choice);
+  }
+  return out;
+}
+
+/**
+ * The template's String parameters with a literal Default, as the values the
+ * conditions are evaluated with (Map of name to string).
+ */
+export function defaultValues(template) {
+  const parameters = isObject(template?.Parameters) ? template.Parameters : {};
+  const out = new Map();
+  for (const [name, parameter] of Object.entries(parameters)) {
+    if (!isObject(parameter) || parameter.Type !== 'String') continue;
+    const value = parameter.Default;
+    if (typeof value === 'string' && !hasDynamicReference(value)) out.set(name, value);
+  }
+  return out;
+}
+
+/**
+ * Which of `defaults` (parameterDefaults' Map) may stand for a stack's values
+ * in a world whose conditions are `constraints` (worldConditions): all of them,
+ * unless under the Defaults those conditions cannot hold (the task, or this
+ * choice of locations, does not exist then); then the Defaults of the
+ * parameters they read are left out, except those that, one by one with the
+ * ones already kept, still let the conditions hold. Returns `{ usable, against }`: `usable`
+ * the Map kept, `against` the conditions the Defaults contradict (empty when
+ * all are kept).
+ */
+export function usableDefaults(template, defaults, constraints, conditions = templateConditions(template)) {
+  if (constraints.length === 0 || defaults.size === 0) return { usable: defaults, against: [] };
+  const env = defaultValues(template);
+  if (conditions.satisfiable(constraints, env) !== false) return { usable: defaults, against: [] };
+  const read = new Set(constraints.flatMap(({ name }) => [...conditions.parametersOf(name)]));
+  // With none of the Defaults they read, the conditions can hold (or cannot be told apart): give back,
+  // one parameter at a time, each Default that keeps them able to hold together with those given back.
+  const kept = new Map([...env].filter(([name]) => !read.has(name)));
+  for (const [, { parameter }] of defaults) {
+    if (!read.has(parameter) || kept.has(parameter) || !env.has(parameter)) continue;
+    const trial = new Map(kept).set(parameter, env.get(parameter));
+    if (conditions.satisfiable(constraints, trial) === true) kept.set(parameter, env.get(parameter));
+  }
+  // The conditions that the Defaults make false by themselves, else all of them.
+  const alone = constraints.filter((c) => conditions.satisfiable([c], env) === false);
+  const usable = new Map([...defaults].filter(([, { parameter }]) => !read.has(parameter) || kept.has(parameter)));
+  return { usable, against: alone.length > 0 ? alone : constraints };
 }

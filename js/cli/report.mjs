@@ -14,7 +14,17 @@
 // path names (or of the nearest member that exists).
 import { applyDefaults, describeSchedule, fields as fieldList, validate } from '../node/index.mjs';
 import { checkRequest, requestWithDefaults, resolveUnknowns } from './check.mjs';
-import { findTasks, isTemplate, mapProperties, parameterDefaults, templateLocations, Unknown } from './cloudformation.mjs';
+import {
+  findTasks,
+  isTemplate,
+  mapProperties,
+  parameterDefaults,
+  templateConditions,
+  templateLocations,
+  Unknown,
+  usableDefaults,
+  worldConditions,
+} from './cloudformation.mjs';
 import { looksLikeJson, ParseError, parseYaml, positionOf, readJson, toJsonText, tooDeepPointer } from './documents.mjs';
 import { isTerraformShow, terraformShowReport } from './terraform-plan.mjs';
 import { isTaskRequest, mentionsTask, notATaskRequest, responseOf } from './recognise.mjs';
@@ -158,9 +168,11 @@ function namingLocations(diagnostic, locations) {
  * finding of every world once; a finding of some worlds once per world, saying
  * under which conditions (`params.conditions`) its locations are the ones named.
  */
-function checkWorlds({ request, unknowns }, worlds) {
-  const perWorld = worlds.map((world) =>
-    checkRequest(request, unknowns, fields(), undefined, world).map((d) => namingLocations(d, world)));
+function checkWorlds(mapped, worlds, mappedIn = () => mapped) {
+  const perWorld = worlds.map((world, w) => {
+    const { request, unknowns } = mappedIn(w);
+    return checkRequest(request, unknowns, fields(), undefined, world).map((d) => namingLocations(d, world));
+  });
   if (perWorld.length === 1) return perWorld[0];
   const keyOf = (d) => JSON.stringify([d.code, d.path, d.message, d.params]);
   const inWorld = perWorld.map((found) => new Set(found.map(keyOf)));
@@ -195,20 +207,40 @@ function checkWorlds({ request, unknowns }, worlds) {
 }
 
 /**
- * checkWorlds, and again with each `Ref P` of a parameter with a Default
- * replaced by that Default: a finding only the defaults bring says which
- * parameters' defaults it depends on (`params.parameterDefaults`), since a
- * stack may pass other values.
+ * The parameter Defaults each world may use (usableDefaults): a world whose
+ * conditions (the resource's Condition, its Fn::If choices) the Defaults
+ * contradict does not exist under them, so the Defaults of the parameters
+ * those conditions read are not used there. `[{ usable, against }]` by world.
  */
-function withParameterDefaults(template, mapped, worlds) {
-  const found = checkWorlds(mapped, worlds);
+function defaultsByWorld(template, mapped, worlds, condition) {
   const defaults = parameterDefaults(template, mapped.unknowns);
+  const conditions = templateConditions(template);
+  return worlds.map((world) => usableDefaults(template, defaults, worldConditions(world, condition), conditions));
+}
+
+/**
+ * checkWorlds, and again with each `Ref P` of a parameter with a Default
+ * replaced by that Default (in each world, those defaultsByWorld keeps): a
+ * finding only the defaults bring says which parameters' defaults it depends
+ * on (`params.parameterDefaults`), since a stack may pass other values.
+ */
+function withParameterDefaults(template, mapped, worlds, byWorld) {
+  const found = checkWorlds(mapped, worlds);
+  const defaults = new Map(byWorld.flatMap(({ usable }) => [...usable]));
   if (defaults.size === 0) return found;
-  const values = new Map([...defaults].map(([unknown, { value }]) => [unknown, value]));
-  const resolved = resolveUnknowns(mapped.request, mapped.unknowns, values, fields());
+  const resolvedBy = new Map();
+  const resolvedIn = (w) => {
+    const { usable } = byWorld[w];
+    const key = [...usable.keys()].map((u) => u.pointer).join('\u0000');
+    if (!resolvedBy.has(key)) {
+      const values = new Map([...usable].map(([unknown, { value }]) => [unknown, value]));
+      resolvedBy.set(key, resolveUnknowns(mapped.request, mapped.unknowns, values, fields()));
+    }
+    return resolvedBy.get(key);
+  };
   const keyOf = (d) => `${d.code}\u0000${d.path}`;
   const known = new Set(found.map(keyOf));
-  const brought = checkWorlds(resolved, worlds).filter((d) => !known.has(keyOf(d)));
+  const brought = checkWorlds(mapped, worlds, resolvedIn).filter((d) => !known.has(keyOf(d)));
   return [...found, ...brought.map((d) => {
     const touched = [d.path, ...(Array.isArray(d.params?.related) ? d.params.related.map(String) : [])];
     const mine = [...defaults].filter(([unknown]) => touched.some((p) => p === unknown.pointer || p.startsWith(unknown.pointer + '/')));
@@ -222,12 +254,25 @@ function withParameterDefaults(template, mapped, worlds) {
   })];
 }
 
+/** 'condition C cannot be true' (verb 'is': 'condition C is true'; the resource's own: 'the task's Condition C …'), joined with 'and'. */
+function conditionsSaid(conditions, verb = 'cannot be') {
+  const seen = new Set();
+  const said = [];
+  for (const { name, value, resource } of conditions) {
+    const text = `${resource ? "the task's Condition" : 'condition'} ${name} ${verb} ${value}`;
+    if (!seen.has(text)) said.push(text);
+    seen.add(text);
+  }
+  return said.join(' and ');
+}
+
 function templateReport(base, document, options) {
-  const { tasks: found, notes } = findTasks(document.value);
-  if (found.length === 0) {
+  const { tasks: found, notes, inLoops } = findTasks(document.value);
+  // Task resources that Fn::ForEach makes exist (their note says they are not checked).
+  if (found.length === 0 && inLoops === 0) {
     notes.push({ path: '', code: 'cloudformation/no-tasks', message: 'This template has no AWS::DataSync::Task resources.' });
   }
-  const tasks = found.map(({ logicalId, pointer, properties }) => {
+  const tasks = found.map(({ logicalId, pointer, properties, condition }) => {
     const mapped = mapProperties(properties, {
       fields: fields(),
       documentPointer: pointer,
@@ -235,9 +280,10 @@ function templateReport(base, document, options) {
       unknownTags: document.unknownTags,
     });
     const taskNotes = [...mapped.notes];
-    const worlds = templateLocations(document.value, mapped.unknowns);
+    const worlds = templateLocations(document.value, mapped.unknowns, condition);
     const described = worlds.flat();
-    const diagnostics = withParameterDefaults(document.value, mapped, worlds).map((d) => {
+    const byWorld = defaultsByWorld(document.value, mapped, worlds, condition);
+    const diagnostics = withParameterDefaults(document.value, mapped, worlds, byWorld).map((d) => {
       const conversion = mapped.conversions.get(d.path);
       if (!conversion?.yamlBoolean) return d;
       // The note's advice belongs in the diagnostic it explains.
@@ -251,15 +297,21 @@ function templateReport(base, document, options) {
     for (const unknown of mapped.unknowns) {
       const what = unknown.pointer === '' ? 'Properties come' : 'the value comes';
       const defaulted = parameterDefaults(document.value, [unknown]).get(unknown);
+      // The worlds whose conditions the Default contradicts, and those conditions.
+      const without = byWorld.filter(({ usable }) => defaulted && !usable.has(unknown));
+      const against = without.flatMap((w) => w.against);
+      const unused = without.length === 0 ? 'none' : without.length === byWorld.length ? 'all' : 'some';
       const resources = [...new Set(described.filter((l) => l.unknown === unknown).map((l) => `${l.logicalId} (${l.resourceType})`))];
       const location = resources.length > 0 ? { logicalId: resources.join(' or '), resourceType: '' } : null;
       taskNotes.push({
         path: unknown.pointer,
-        code: defaulted && !unknown.unknownTag ? 'cloudformation/parameter-default' : 'cloudformation/not-checked',
+        code: defaulted && !unknown.unknownTag && unused !== 'all' ? 'cloudformation/parameter-default' : 'cloudformation/not-checked',
         message: unknown.unknownTag
           ? `Not checked: the value has the tag ${unknown.unknownTag}, which is not a CloudFormation intrinsic function this command knows.`
+          : defaulted && unused === 'all'
+            ? `Not checked: ${what} from ${unknown.description}, and the parameter's Default ${JSON.stringify(String(defaulted.value))} is not used: ${conditionsSaid(against)} with it, so under that Default the task is not created; a value that creates it is not checked.`
           : defaulted
-            ? `Checked with the parameter's Default ${JSON.stringify(String(defaulted.value))}: ${what} from ${unknown.description}, and a stack may pass another value, which is not checked.`
+            ? `Checked with the parameter's Default ${JSON.stringify(String(defaulted.value))}: ${what} from ${unknown.description}, and a stack may pass another value, which is not checked.${unused === 'some' ? ` The Default is not used for the locations chosen when ${conditionsSaid(against, 'is')}, which it does not allow.` : ''}`
           : location
             ? `Not checked: ${what} from ${unknown.description}, which CloudFormation resolves at deploy time; the location rules use what the template says of ${location.logicalId}.`
             : `Not checked: ${what} from ${unknown.description}, ${unknown.reason ?? 'which CloudFormation resolves at deploy time'}.`,

@@ -532,6 +532,10 @@ export const MAX_CONDITION_COMPARISONS = 8;
 /** A condition larger than this many nodes (after following Condition references) is one comparison of unknown value. */
 const MAX_CONDITION_NODES = 256;
 
+/** A value's text as a key (a YAML integer may be a BigInt, which JSON.stringify refuses). */
+const keyText = (value) =>
+  JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? { '\u0000bigint': String(v) } : v)) ?? String(value);
+
 /** A term of Fn::Equals: `{ key, literal? , parameter? }`. */
 function equalsTerm(value, parameters) {
   if (typeof value === 'string' && !hasDynamicReference(value)) return { key: 'L' + JSON.stringify(value), literal: value };
@@ -539,7 +543,7 @@ function equalsTerm(value, parameters) {
     return { key: 'P' + JSON.stringify(value.Ref), parameter: value.Ref };
   }
   // A number or boolean literal, a pseudo parameter, Fn::FindInMap, ...: compared as written, value unknown.
-  return { key: 'O' + JSON.stringify(value) };
+  return { key: 'O' + keyText(value) };
 }
 
 /**
@@ -580,7 +584,7 @@ export function templateConditions(template) {
           return { kind: 'atom', key: JSON.stringify(terms.map((t) => t.key)), terms };
         }
       }
-      return opaque(JSON.stringify(expression) ?? 'undefined');
+      return opaque(keyText(expression));
     };
     let out;
     try {
@@ -710,6 +714,8 @@ export function defaultValues(template) {
   return out;
 }
 
+const MAX_GIVEN_BACK = 8;
+
 /**
  * Which of `defaults` (parameterDefaults' Map) may stand for a stack's values
  * in a world whose conditions are `constraints` (worldConditions): all of them,
@@ -728,8 +734,11 @@ export function usableDefaults(template, defaults, constraints, conditions = tem
   // With none of the Defaults they read, the conditions can hold (or cannot be told apart): give back,
   // one parameter at a time, each Default that keeps them able to hold together with those given back.
   const kept = new Map([...env].filter(([name]) => !read.has(name)));
+  const tried = new Set();
   for (const [, { parameter }] of defaults) {
-    if (!read.has(parameter) || kept.has(parameter) || !env.has(parameter)) continue;
+    // At most MAX_GIVEN_BACK tries (each enumerates up to 256 assignments); the rest stay out.
+    if (!read.has(parameter) || tried.has(parameter) || !env.has(parameter) || tried.size >= MAX_GIVEN_BACK) continue;
+    tried.add(parameter);
     const trial = new Map(kept).set(parameter, env.get(parameter));
     if (conditions.satisfiable(constraints, trial) === true) kept.set(parameter, env.get(parameter));
   }

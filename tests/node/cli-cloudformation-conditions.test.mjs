@@ -257,6 +257,10 @@ test('a condition too large or nested too deep is a comparison of unknown value,
   const conditions = templateConditions({ Conditions: { Deep: deep } });
   assert.equal(conditions.satisfiable([{ name: 'Deep', value: true }]), true);
   assert.equal(conditions.satisfiable([{ name: 'Deep', value: true }, { name: 'Deep', value: false }]), false);
+  // A YAML integer may be read as a BigInt: compared as written, value unknown.
+  const big = templateConditions({ Conditions: { Big: { 'Fn::Equals': [12345678901234567890123n, { Ref: 'AWS::Region' }] } } });
+  assert.equal(big.satisfiable([{ name: 'Big', value: true }]), true);
+  assert.equal(big.satisfiable([{ name: 'Big', value: false }]), true);
 });
 
 test('Fn::ForEach that makes tasks is named, not reported as a template without tasks', () => {

@@ -309,7 +309,7 @@ function templateReport(base, document, options) {
         message: unknown.unknownTag
           ? `Not checked: the value has the tag ${unknown.unknownTag}, which is not a CloudFormation intrinsic function this command knows.`
           : defaulted && unused === 'all'
-            ? `Not checked: ${what} from ${unknown.description}, and the parameter's Default ${JSON.stringify(String(defaulted.value))} is not used: ${conditionsSaid(against)} with it, so under that Default the task is not created; a value that creates it is not checked.`
+            ? `Not checked: ${what} from ${unknown.description}, and the parameter's Default ${JSON.stringify(String(defaulted.value))} is not used: ${conditionsSaid(against)} with it, so under that Default ${against.some((c) => c.resource) ? 'the task is not created; a value that creates it' : 'none of the choices of locations checked here is made; another value'} is not checked.`
           : defaulted
             ? `Checked with the parameter's Default ${JSON.stringify(String(defaulted.value))}: ${what} from ${unknown.description}, and a stack may pass another value, which is not checked.${unused === 'some' ? ` The Default is not used for the locations chosen when ${conditionsSaid(against, 'is')}, which it does not allow.` : ''}`
           : location

@@ -14,21 +14,12 @@
 // path names (or of the nearest member that exists).
 import { applyDefaults, describeSchedule, fields as fieldList, validate } from '../node/index.mjs';
 import { checkRequest, requestWithDefaults, resolveUnknowns } from './check.mjs';
-import {
-  findTasks,
-  isTemplate,
-  mapProperties,
-  parameterDefaults,
-  templateConditions,
-  templateLocations,
-  Unknown,
-  usableDefaults,
-  worldConditions,
-} from './cloudformation.mjs';
+import { findTasks, isTemplate, mapProperties, parameterDefaults, templateLocations, Unknown } from './cloudformation.mjs';
 import { looksLikeJson, ParseError, parseYaml, positionOf, readJson, toJsonText, tooDeepPointer } from './documents.mjs';
 import { isTerraformShow, terraformShowReport } from './terraform-plan.mjs';
 import { isTaskRequest, mentionsTask, notATaskRequest, responseOf } from './recognise.mjs';
 import { INVALID_SUPPRESSION, METADATA_KEY, metadataSuppressions } from './suppress.mjs';
+import { templateConditions, usableDefaults, worldConditions } from './cloudformation.mjs';
 
 let cachedFields;
 const fields = () => (cachedFields ??= fieldList());

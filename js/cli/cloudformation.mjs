@@ -653,25 +653,43 @@ export function templateConditions(template) {
     if (partly.includes(false)) return false;
     if (!partly.includes(undefined)) return true;
     if (free.length > MAX_CONDITION_COMPARISONS) return undefined;
-    // A parameter equals at most one literal: `P = a` and `P = b` are not both true.
+    // A parameter equals at most one literal: `P = a` and `P = b` are not both true. A parameter
+    // with AllowedValues (CloudFormation refuses a stack whose value is not one of them) equals one.
     const parameterOf = (atom) => atom.terms.find((t) => t.parameter !== undefined)?.parameter;
     const literalOf = (atom) => atom.terms.find((t) => t.literal !== undefined)?.literal;
+    const comparisons = [...atoms.values()].filter((atom) => parameterOf(atom) !== undefined && literalOf(atom) !== undefined);
     for (let mask = 0; mask < 2 ** free.length; mask++) {
       const assigned = new Map(fixed);
+      free.forEach((atom, i) => assigned.set(atom.key, (mask & (1 << i)) !== 0));
       const equalTo = new Map();
+      const notEqualTo = new Map();
       let possible = true;
-      free.forEach((atom, i) => {
-        const v = (mask & (1 << i)) !== 0;
-        assigned.set(atom.key, v);
+      for (const atom of comparisons) {
         const parameter = parameterOf(atom);
         const literal = literalOf(atom);
-        if (!v || parameter === undefined || literal === undefined) return;
-        if (equalTo.has(parameter) && equalTo.get(parameter) !== literal) possible = false;
-        equalTo.set(parameter, literal);
-      });
+        if (!assigned.get(atom.key)) {
+          if (!notEqualTo.has(parameter)) notEqualTo.set(parameter, new Set());
+          notEqualTo.get(parameter).add(literal);
+        } else if (equalTo.has(parameter) && equalTo.get(parameter) !== literal) possible = false;
+        else equalTo.set(parameter, literal);
+      }
+      for (const [parameter, excluded] of notEqualTo) {
+        const allowed = allowedValues(parameter);
+        if (allowed && !equalTo.has(parameter) && allowed.every((value) => excluded.has(value))) possible = false;
+      }
+      for (const [parameter, value] of equalTo) {
+        const allowed = allowedValues(parameter);
+        if (allowed && !allowed.includes(value)) possible = false;
+      }
       if (possible && holds((atom) => assigned.get(atom.key)).every((v) => v === true)) return true;
     }
     return false;
+  };
+
+  /** A parameter's AllowedValues when they are all strings, else undefined. */
+  const allowedValues = (name) => {
+    const allowed = isObject(parameters[name]) ? parameters[name].AllowedValues : undefined;
+    return Array.isArray(allowed) && allowed.length > 0 && allowed.every((v) => typeof v === 'string') ? allowed : undefined;
   };
 
   /** The parameters a condition reads. */

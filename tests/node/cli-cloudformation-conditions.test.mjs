@@ -206,6 +206,23 @@ test('conditions read through Fn::Not and comparisons of one parameter with two 
   assert.deepEqual(independent.diagnostics[0].params.conditions, { UseNfs: true, Remote: true });
 });
 
+test("a parameter's AllowedValues are the values a stack can give it", () => {
+  const template = chosen({
+    conditions: '  UseNfs: !Equals [!Ref Mode, nfs]\n  UseS3: !Equals [!Ref Mode, s3]',
+    source: '!If [UseNfs, !GetAtt Nfs.LocationArn, !GetAtt S3a.LocationArn]',
+    destination: '!If [UseS3, !GetAtt Efs.LocationArn, !GetAtt S3b.LocationArn]',
+  });
+  // Mode is nfs or s3: S3a (UseNfs false) with S3b (UseS3 false) never happens.
+  const twoValues = template.replace('AllowedValues: [nfs, efs, s3]', 'AllowedValues: [nfs, s3]');
+  assert.deepEqual(findings(taskOf(twoValues).task), []);
+  // With efs allowed (or no AllowedValues), Mode efs makes that pair: the error stands, naming both conditions.
+  const three = taskOf(template).task;
+  assert.deepEqual(findings(three), ['/Options/PosixPermissions locations/posix-between-object-stores']);
+  assert.deepEqual(three.diagnostics[0].params.conditions, { UseNfs: false, UseS3: false });
+  const free = template.replace(', AllowedValues: [nfs, efs, s3]', '');
+  assert.deepEqual(findings(taskOf(free).task), ['/Options/PosixPermissions locations/posix-between-object-stores']);
+});
+
 test("a Fn::If on the task's own Condition takes its true branch", () => {
   const { task } = taskOf(chosen({
     conditions: '  UseNfs: !Equals [!Ref Mode, nfs]',

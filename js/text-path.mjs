@@ -1064,7 +1064,7 @@ function walkSettings(print, at, settings, mode) {
  * reaches them, marked by OBJECT, then the strings read on the way.
  */
 function walkTask(print, at, described, mode) {
-  let arn, taskMode, logGroup;
+  let arn, taskMode, logGroup, source, destination;
   // Only the members JSON.stringify writes (see `walkOptions`).
   const keys = keysOf(described);
   for (let k = 0; k < keys.length && at < DIFFERS; k += 1) {
@@ -1072,6 +1072,8 @@ function walkTask(print, at, described, mode) {
       case 'TaskArn': arn = described.TaskArn; break;
       case 'TaskMode': taskMode = described.TaskMode; break;
       case 'CloudWatchLogGroupArn': logGroup = described.CloudWatchLogGroupArn; break;
+      case 'SourceLocationArn': source = described.SourceLocationArn; break;
+      case 'DestinationLocationArn': destination = described.DestinationLocationArn; break;
       case 'Options': at = member(print, see(print, at, OBJECT, mode), described.Options, mode, walkSettings); break;
       default: if (!inert(described, keys[k], mode)) return DIFFERS;
     }
@@ -1079,6 +1081,8 @@ function walkTask(print, at, described, mode) {
   if (at >= DIFFERS) return DIFFERS;
   at = scalar(print, at, arn, mode);
   at = scalar(print, at, taskMode, mode);
+  at = scalar(print, at, source, mode);
+  at = scalar(print, at, destination, mode);
   return scalar(print, at, logGroup, mode);
 }
 

@@ -12,9 +12,13 @@
 //! service uses NONE for Uid, Gid and PosixPermissions (it rejects any other
 //! value there, see `locations/posix-between-object-stores`).
 //! [`fill_defaults_with`] fills those when both locations are described.
+//! Into an S3 destination described with the storage class GLACIER or
+//! DEEP_ARCHIVE, a Basic mode task's VerifyMode is left out: its default,
+//! POINT_IN_TIME_CONSISTENT, is the value the API reference says cannot be
+//! used there, and no source says what the service uses instead.
 
 use crate::json::{Text, Value};
-use crate::locations::OBJECT_PAIR_NONE_DEFAULTS;
+use crate::locations::{Location, OBJECT_PAIR_NONE_DEFAULTS};
 use crate::request::{Record, Request, TaskMode};
 use crate::rules::Context;
 use crate::schema::{self, Literal, Member, Operation, Shape};
@@ -41,18 +45,25 @@ pub fn fill_defaults_with<'a>(request: &Value<'a>, context: &Context) -> Option<
     let view = Request::from_record(&record, &Context::default(), false);
     // None: TaskMode is present but invalid.
     let mode = view.task_mode();
-    let object_pair = [view.values.source, view.values.destination]
-        .iter()
-        .all(|member| {
-            member
-                .as_str()
-                .and_then(|arn| context.location(arn))
-                .and_then(|location| location.kind)
-                .is_some_and(|kind| kind.is_object_storage())
-        });
+    let [source, destination] = [view.values.source, view.values.destination]
+        .map(|member| member.as_str().and_then(|arn| context.location(arn)));
+    let object_pair = [source, destination].iter().all(|location| {
+        location
+            .and_then(|location| location.kind)
+            .is_some_and(|kind| kind.is_object_storage())
+    });
+    // Into S3 Glacier Flexible Retrieval or Deep Archive, Basic mode's
+    // VerifyMode default is the one value the service says cannot be used
+    // there; what it does when VerifyMode is omitted is not documented, so
+    // it is left out (validate warns: locations/archive-default-verify-mode).
+    let archive =
+        mode == Some(TaskMode::Basic) && destination.and_then(Location::archive_class).is_some();
     let default_of = |member: &Member| -> Option<Literal> {
         if object_pair && OBJECT_PAIR_NONE_DEFAULTS.contains(&member.name) {
             return Some(Literal::Str("NONE"));
+        }
+        if archive && member.name == "VerifyMode" {
+            return None;
         }
         member
             .default
@@ -229,6 +240,54 @@ mod tests {
             &fill_defaults_with(&value, &Context::default().with_locations(&only_source)).unwrap(),
         );
         assert!(half.contains(r#""Uid":"INT_VALUE""#), "{half}");
+    }
+
+    #[test]
+    fn into_s3_archive_classes_basic_mode_verify_mode_is_left_out() {
+        use crate::locations::{Location, LocationType};
+        let source = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0";
+        let destination = "arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210";
+        let fill = |class: &str, extra: &str| {
+            let text = format!(
+                r#"{{"SourceLocationArn":"{source}","DestinationLocationArn":"{destination}"{extra}}}"#
+            );
+            let locations = [
+                Location::of_type(source, LocationType::Nfs),
+                Location {
+                    s3_storage_class: Some(class.to_owned()),
+                    ..Location::of_type(destination, LocationType::S3)
+                },
+            ];
+            let context = Context::default().with_locations(&locations);
+            let value = parse(&text).unwrap().value;
+            let filled = to_string(&fill_defaults_with(&value, &context).unwrap());
+            // What applyDefaults returns, validate does not reject.
+            let report = crate::validate_text(
+                &filled,
+                &Context::at(1_795_564_800).with_locations(&locations),
+            );
+            assert!(report.is_valid(), "{filled}: {:?}", report.diagnostics);
+            filled
+        };
+        for class in ["GLACIER", "DEEP_ARCHIVE"] {
+            let filled = fill(class, "");
+            assert!(!filled.contains("VerifyMode"), "{filled}");
+            assert!(filled.contains(r#""Mtime":"PRESERVE""#), "{filled}");
+            // Enhanced mode's default can be used there; a value set is kept.
+            let enhanced = fill(class, r#","TaskMode":"ENHANCED""#);
+            assert!(
+                enhanced.contains(r#""VerifyMode":"ONLY_FILES_TRANSFERRED""#),
+                "{enhanced}"
+            );
+            let set = fill(class, r#","Options":{"VerifyMode":"NONE"}"#);
+            assert!(set.contains(r#""VerifyMode":"NONE""#), "{set}");
+        }
+        // Instant Retrieval objects can be read back: the documented default.
+        let instant = fill("GLACIER_INSTANT_RETRIEVAL", "");
+        assert!(
+            instant.contains(r#""VerifyMode":"POINT_IN_TIME_CONSISTENT""#),
+            "{instant}"
+        );
     }
 
     #[test]

@@ -357,7 +357,7 @@ validator {
     /// A log group is given but LogLevel is OFF (set or by default), so nothing is published.
     LogGroupUnused = "logging/log-group-unused", Warning {
         params: &[RELATED],
-        what: "CloudWatchLogGroupArn is set while LogLevel is OFF, set or by default.",
+        what: "The request sets CloudWatchLogGroupArn while LogLevel is OFF: set, by default, or (UpdateTask) kept from the described task. Not when a request only turns LogLevel OFF: a run cannot set a log group, and turning logging off for one run is the override the API reference gives as its example; an UpdateTask cannot remove the task's log group, so the advice would undo the update.",
         why: "The service accepts it, but with LogLevel OFF nothing is published to the log group: a common reason for an empty log group.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "CloudWatchLogGroupArn": "arn:aws:logs:us-east-1:111122223333:log-group:/aws/datasync:*"}"#),
         fix: "Set Options.LogLevel to BASIC or TRANSFER, or remove the log group.",
@@ -631,7 +631,7 @@ validator {
             param("destination", "string", "the destination location's type"),
             RELATED,
         ],
-        what: "Both locations are object storage (S3, S3 on Outposts, object storage, Azure Blob) and Uid, Gid or PosixPermissions is set to anything but NONE. Needs both locations' types in `options.locations`.",
+        what: "Both locations are object storage (S3, S3 on Outposts, object storage, Azure Blob) and Uid, Gid or PosixPermissions is set to anything but NONE. Needs both locations' types in `options.locations`. In UpdateTask and StartTaskExecution: between the described task's ends (`options.task`'s SourceLocationArn and DestinationLocationArn), for a value the request sets.",
         why: "Object storage has no POSIX metadata; the service rejects the task (\"PosixPermissions, Value: PRESERVE invalid for non-POSIX transfer. please use NONE\").",
         example: request_with(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"Uid": "INT_VALUE"}}"#, r#"{"locations": [{"LocationArn": "{src}", "type": "S3"}, {"LocationArn": "{dst}", "type": "S3"}]}"#),
         fix: "Set them to NONE or leave them out (the service then uses NONE).",
@@ -668,7 +668,7 @@ validator {
     /// PreserveDevices PRESERVE with Amazon EFS at either end (needs a type).
     EfsPreserveDevices = "locations/efs-preserve-devices", Error {
         params: &[RELATED],
-        what: "PreserveDevices PRESERVE with an Amazon EFS location at either end. Needs a type in `options.locations`.",
+        what: "PreserveDevices PRESERVE with an Amazon EFS location at either end. Needs a type in `options.locations`. In UpdateTask and StartTaskExecution: between the described task's ends (`options.task`'s SourceLocationArn and DestinationLocationArn), for a value the request sets.",
         why: "Preserving device files currently isn't supported for Amazon EFS.",
         example: request_with(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"PreserveDevices": "PRESERVE"}}"#, r#"{"locations": [{"LocationArn": "{src}", "type": "NFS"}, {"LocationArn": "{dst}", "type": "EFS"}]}"#),
         fix: "Set PreserveDevices NONE (the default).",
@@ -681,7 +681,7 @@ validator {
             param("storageClass", "string", "the destination's S3StorageClass"),
             RELATED,
         ],
-        what: "VerifyMode POINT_IN_TIME_CONSISTENT with an S3 destination whose S3StorageClass is GLACIER or DEEP_ARCHIVE. Needs the destination's S3StorageClass in `options.locations`.",
+        what: "VerifyMode POINT_IN_TIME_CONSISTENT with an S3 destination whose S3StorageClass is GLACIER or DEEP_ARCHIVE. Needs the destination's S3StorageClass in `options.locations`. In UpdateTask and StartTaskExecution: between the described task's ends (`options.task`'s SourceLocationArn and DestinationLocationArn), for a value the request sets.",
         why: "Verifying the whole destination would read archived objects; the API reference says you can't use this option with these storage classes.",
         example: request_with(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"VerifyMode": "POINT_IN_TIME_CONSISTENT"}}"#, r#"{"locations": [{"LocationArn": "{src}", "type": "NFS"}, {"LocationArn": "{dst}", "type": "S3", "S3StorageClass": "GLACIER"}]}"#),
         fix: "Use ONLY_FILES_TRANSFERRED (recommended there) or NONE.",
@@ -695,7 +695,7 @@ validator {
             RELATED,
         ],
         what: "The same destination as `locations/archive-point-in-time`, with VerifyMode omitted in a Basic mode task, whose default is POINT_IN_TIME_CONSISTENT.",
-        why: "Whether the service rejects the request or only the verification fails is not documented, hence a warning.",
+        why: "Whether the service rejects the request or only the verification fails is not documented, hence a warning. For the same reason `applyDefaults` leaves VerifyMode out for such a destination rather than fill in the default that cannot be used there. Only CreateTask: an update or a run that leaves VerifyMode out keeps the task's setting.",
         example: request_with(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}"}"#, r#"{"locations": [{"LocationArn": "{src}", "type": "NFS"}, {"LocationArn": "{dst}", "type": "S3", "S3StorageClass": "DEEP_ARCHIVE"}]}"#),
         fix: "Set VerifyMode ONLY_FILES_TRANSFERRED or NONE.",
         autofix: "",

@@ -408,6 +408,24 @@ pub fn scope_of(option: &str) -> Option<&'static Scope> {
 /// object stores the service uses NONE (it rejects anything else there).
 pub const OBJECT_PAIR_NONE_DEFAULTS: &[&str] = &["Uid", "Gid", "PosixPermissions"];
 
+/// The S3 storage classes whose objects must be restored before they can be
+/// read: VerifyMode POINT_IN_TIME_CONSISTENT cannot be used into them (API
+/// Options VerifyMode), so `applyDefaults` does not fill it in there.
+pub const ARCHIVE_CLASSES: &[&str] = &["GLACIER", "DEEP_ARCHIVE"];
+
+impl Location {
+    /// The S3 archive class (one of [`ARCHIVE_CLASSES`]) of this location,
+    /// when it is an S3 location described with one.
+    pub fn archive_class(&self) -> Option<&str> {
+        if self.kind != Some(LocationType::S3) {
+            return None;
+        }
+        self.s3_storage_class
+            .as_deref()
+            .filter(|class| ARCHIVE_CLASSES.contains(class))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

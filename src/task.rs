@@ -1,6 +1,7 @@
 //! What the validator may know of an existing task: the parts of a
 //! `DescribeTask` response that UpdateTask and StartTaskExecution requests are
-//! judged against (the task mode, the options, the log group).
+//! judged against (the task mode, the options, the log group, the two
+//! location ARNs).
 //!
 //! Only what the description states is kept: a member that is missing or not
 //! a value the API allows is unknown, and no rule guesses it.
@@ -21,6 +22,21 @@ pub struct Task {
     pub options: Vec<(&'static str, &'static str)>,
     /// `CloudWatchLogGroupArn`, when it is a string; `None` when the task has none.
     pub log_group: Option<String>,
+    /// `SourceLocationArn`, when it is a string: the location rules look it
+    /// up in the described locations, as a CreateTask request's.
+    pub source: Option<String>,
+    /// `DestinationLocationArn`, when it is a string.
+    pub destination: Option<String>,
+}
+
+/// The member `name` of `description`, when it is a string, copied. Not
+/// inlined: three members read it.
+#[inline(never)]
+fn owned(description: &Value, name: &str) -> Option<String> {
+    description
+        .get(name)
+        .and_then(Value::as_str)
+        .map(str::to_owned)
 }
 
 impl Task {
@@ -46,10 +62,12 @@ impl Task {
             })
             .collect();
         Task {
-            arn: string("TaskArn").map(str::to_owned),
+            arn: owned(description, "TaskArn"),
             mode,
             options,
-            log_group: string("CloudWatchLogGroupArn").map(str::to_owned),
+            log_group: owned(description, "CloudWatchLogGroupArn"),
+            source: owned(description, "SourceLocationArn"),
+            destination: owned(description, "DestinationLocationArn"),
         }
     }
 
@@ -72,12 +90,20 @@ mod tests {
         let text = r#"{"TaskArn":"arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0",
             "TaskMode":"ENHANCED","CreationTime":"2026-01-01T00:00:00.000Z",
             "Options":{"Atime":"NONE","Mtime":"bogus","BytesPerSecond":-1,"Uid":7,"LogLevel":"BASIC"},
-            "CloudWatchLogGroupArn":"arn:aws:logs:us-east-1:111122223333:log-group:/aws/datasync:*"}"#;
+            "CloudWatchLogGroupArn":"arn:aws:logs:us-east-1:111122223333:log-group:/aws/datasync:*",
+            "SourceLocationArn":"arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0",
+            "DestinationLocationArn":7}"#;
         let task = Task::from_description(&parse(text).unwrap().value);
         assert_eq!(task.mode, Some(TaskMode::Enhanced));
         assert_eq!(task.options, [("Atime", "NONE"), ("LogLevel", "BASIC")]);
         assert_eq!(task.option("Mtime"), None);
         assert!(task.log_group.is_some() && task.arn.is_some());
+        // The ends, for the location rules; one that is not a string is unknown.
+        assert_eq!(
+            task.source.as_deref(),
+            Some("arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0")
+        );
+        assert_eq!(task.destination, None);
     }
 
     #[test]

@@ -1255,11 +1255,22 @@ impl Generator<'_> {
                 Some("arn:aws:logs:us-east-1:111122223333:log-group:mine"),
             ])
             .map(str::to_owned);
+        // The ends, mostly locations the setting may describe (LOCATIONS).
+        let mut end = || {
+            if self.chance(70) {
+                Some(self.pick(LOCATIONS).to_owned())
+            } else {
+                None
+            }
+        };
+        let (source, destination) = (end(), end());
         Task {
             arn,
             mode,
             options,
             log_group,
+            source,
+            destination,
         }
     }
 }

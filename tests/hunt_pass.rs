@@ -90,6 +90,7 @@ fn judge_everywhere(text: &str, operation: Operation) {
             ("LogLevel", "OFF"),
         ],
         log_group: None,
+        ..Task::default()
     };
     let bare = Context::at(NOW).for_operation(operation);
     let described = Context::at(NOW)
@@ -1259,6 +1260,8 @@ impl Generator {
             .filter(|_| self.rng.bool())
             .collect(),
             log_group: [None, Some(LOG_GROUP.to_owned())][self.rng.usize(..2)].clone(),
+            source: [None, Some(SOURCE.to_owned())][self.rng.usize(..2)].clone(),
+            destination: [None, Some(DESTINATION.to_owned())][self.rng.usize(..2)].clone(),
         });
         (judged_as, locations, task)
     }

@@ -60,6 +60,7 @@ use crate::locations::{Location, LocationType};
 use crate::patterns::Pattern;
 use crate::request::{options, Request, Setting, TaskMode};
 use crate::rules::Context;
+use crate::schema::Operation;
 
 const SAME_LOCATION: &str = "DestinationLocationArn is the same location as SourceLocationArn, so the task would copy the location onto itself; choose a different destination.";
 
@@ -101,15 +102,15 @@ fn archive_default_verify_mode(class: &str) -> String {
     )
 }
 
-/// The S3 storage classes whose objects must be restored before they can be read.
-const ARCHIVE_CLASSES: &[&str] = &["GLACIER", "DEEP_ARCHIVE"];
-
 const BOTH_ENDS: [&str; 2] = ["/SourceLocationArn", "/DestinationLocationArn"];
 
 /// What the caller described of the two ends.
 struct Ends<'a> {
     source: Option<&'a Location>,
     destination: Option<&'a Location>,
+    /// Whether the ends are the request's own (CreateTask), so that a
+    /// diagnostic may name them as related members.
+    creating: bool,
 }
 
 impl<'a> Ends<'a> {
@@ -118,6 +119,17 @@ impl<'a> Ends<'a> {
             self.source.and_then(|l| l.kind),
             self.destination.and_then(|l| l.kind),
         )
+    }
+
+    /// `diagnostic` with `pointers` as its related members when the ends
+    /// are the request's; as it is when they are the described task's.
+    #[inline(never)]
+    fn relate(&self, diagnostic: Diagnostic, pointers: &'static [&'static str]) -> Diagnostic {
+        if self.creating {
+            diagnostic.with("related", pointers.to_vec())
+        } else {
+            diagnostic
+        }
     }
 
     /// Each described end with its name and pointer.
@@ -131,11 +143,28 @@ impl<'a> Ends<'a> {
     }
 }
 
-/// Applies every location rule.
+/// Applies every location rule. The ends are the request's in CreateTask;
+/// in UpdateTask and StartTaskExecution, which cannot change them, the
+/// described task's (unknown without a description, and then no rule below
+/// applies). There the rules judge only what the request sets: an option it
+/// sets is what the task (or the run) will have; one it leaves out keeps the
+/// task's value, which this request does not make worse, and the mode and
+/// ends are the task's, so the mode rules are CreateTask's alone.
 pub fn check(request: &Request, context: &Context, out: &mut Collector) {
-    let source = request.values.source.as_str();
-    let destination = request.values.destination.as_str();
-    same_location(source, destination, out);
+    let creating = request.operation() == Operation::CreateTask;
+    let (source, destination) = if creating {
+        (
+            request.values.source.as_str(),
+            request.values.destination.as_str(),
+        )
+    } else {
+        request.task().map_or((None, None), |task| {
+            (task.source.as_deref(), task.destination.as_deref())
+        })
+    };
+    if creating {
+        same_location(source, destination, out);
+    }
     if context.locations.is_empty() {
         return;
     }
@@ -144,13 +173,16 @@ pub fn check(request: &Request, context: &Context, out: &mut Collector) {
     let ends = Ends {
         source: source.and_then(|arn| context.location(arn)),
         destination: destination.and_then(|arn| context.location(arn)),
+        creating,
     };
     if ends.source.is_none() && ends.destination.is_none() {
         return;
     }
     posix_options(request, &ends, out);
-    enhanced_pair(request, &ends, out);
-    nfs_version(request, &ends, out);
+    if creating {
+        enhanced_pair(request, &ends, out);
+        nfs_version(request, &ends, out);
+    }
     efs_devices(request, &ends, out);
     archive_verification(request, &ends, out);
 }
@@ -185,14 +217,16 @@ fn posix_options(request: &Request, ends: &Ends, out: &mut Collector) {
         if let Setting::Explicit(value) = request.option_named(option) {
             if value != "NONE" {
                 out.push(
-                    Diagnostic::new(
-                        Code::PosixBetweenObjectStores,
-                        format!("/Options/{option}"),
-                        posix_between_object_stores(option, value, (source, destination)),
-                    )
-                    .with("source", source.as_str())
-                    .with("destination", destination.as_str())
-                    .with("related", BOTH_ENDS.to_vec()),
+                    ends.relate(
+                        Diagnostic::new(
+                            Code::PosixBetweenObjectStores,
+                            request.option_path(option),
+                            posix_between_object_stores(option, value, (source, destination)),
+                        )
+                        .with("source", source.as_str())
+                        .with("destination", destination.as_str()),
+                        &BOTH_ENDS,
+                    ),
                 );
             }
         }
@@ -297,36 +331,28 @@ fn efs_devices(request: &Request, ends: &Ends, out: &mut Collector) {
     ) {
         return;
     }
-    let efs: Vec<&str> = ends
-        .each()
-        .filter(|(_, _, location)| location.kind == Some(LocationType::Efs))
-        .map(|(_, pointer, _)| pointer)
-        .collect();
-    if !efs.is_empty() {
-        out.push(
-            Diagnostic::new(
-                Code::EfsPreserveDevices,
-                "/Options/PreserveDevices",
-                EFS_PRESERVE_DEVICES,
-            )
-            .with("related", efs),
-        );
-    }
+    // The EFS ends' pointers: the source's, the destination's, or both.
+    let efs = match (
+        source == Some(LocationType::Efs),
+        destination == Some(LocationType::Efs),
+    ) {
+        (true, true) => &BOTH_ENDS[..],
+        (true, false) => &BOTH_ENDS[..1],
+        _ => &BOTH_ENDS[1..],
+    };
+    out.push(ends.relate(
+        Diagnostic::of(
+            Code::EfsPreserveDevices,
+            request.option_path("PreserveDevices"),
+            fixed!(EFS_PRESERVE_DEVICES),
+        ),
+        efs,
+    ));
 }
 
 /// `locations/archive-point-in-time` and `locations/archive-default-verify-mode`.
 fn archive_verification(request: &Request, ends: &Ends, out: &mut Collector) {
-    let Some(destination) = ends.destination else {
-        return;
-    };
-    if destination.kind != Some(LocationType::S3) {
-        return;
-    }
-    let Some(class) = destination
-        .s3_storage_class
-        .as_deref()
-        .filter(|class| ARCHIVE_CLASSES.contains(class))
-    else {
+    let Some(class) = ends.destination.and_then(Location::archive_class) else {
         return;
     };
     let (code, message) = match request.option(options::VERIFY_MODE) {
@@ -340,9 +366,11 @@ fn archive_verification(request: &Request, ends: &Ends, out: &mut Collector) {
         _ => return,
     };
     out.push(
-        Diagnostic::new(code, "/Options/VerifyMode", message)
-            .with("storageClass", class.to_owned())
-            .with("related", vec!["/DestinationLocationArn"]),
+        ends.relate(
+            Diagnostic::new(code, request.option_path("VerifyMode"), message)
+                .with("storageClass", class.to_owned()),
+            &BOTH_ENDS[1..],
+        ),
     );
 }
 
@@ -719,6 +747,176 @@ mod tests {
             []
         );
         assert_eq!(between(s3_in("GLACIER"), of(Nfs), explicit), []);
+    }
+
+    /// `(path, code)` of every diagnostic for an `operation` request with
+    /// `extra` members, for the task `description` (its ends are SOURCE and
+    /// DESTINATION unless it says otherwise), between two described locations.
+    fn for_task(
+        operation: crate::schema::Operation,
+        description: &str,
+        (source, destination): (Location, Location),
+        extra: &str,
+    ) -> Vec<(String, &'static str)> {
+        use crate::rules::testing::{call_options, findings_in, task_request};
+        let described = format!(
+            r#"{{"SourceLocationArn":"{SOURCE}","DestinationLocationArn":"{DESTINATION}",{description}}}"#
+        );
+        let mut options = call_options(operation, Some(&described));
+        options.locations = vec![
+            Location {
+                arn: SOURCE.to_owned(),
+                ..source
+            },
+            Location {
+                arn: DESTINATION.to_owned(),
+                ..destination
+            },
+        ];
+        findings_in(&task_request(extra), options)
+    }
+
+    const BASIC: &str = r#""TaskMode":"BASIC""#;
+
+    #[test]
+    fn a_run_or_an_update_gets_the_location_rules_between_the_described_task_ends() {
+        use crate::schema::Operation::{StartTaskExecution, UpdateTask};
+        let glacier = (of(Nfs), s3_in("GLACIER"));
+        assert_eq!(
+            for_task(
+                StartTaskExecution,
+                BASIC,
+                glacier.clone(),
+                r#""OverrideOptions":{"VerifyMode":"POINT_IN_TIME_CONSISTENT"}"#
+            ),
+            [at(
+                "/OverrideOptions/VerifyMode",
+                "locations/archive-point-in-time"
+            )]
+        );
+        assert_eq!(
+            for_task(
+                UpdateTask,
+                BASIC,
+                glacier,
+                r#""Options":{"VerifyMode":"POINT_IN_TIME_CONSISTENT"}"#
+            ),
+            [at("/Options/VerifyMode", "locations/archive-point-in-time")]
+        );
+        assert_eq!(
+            for_task(
+                UpdateTask,
+                BASIC,
+                (of(S3), of(S3)),
+                r#""Options":{"PosixPermissions":"PRESERVE","Uid":"NONE"}"#
+            ),
+            [at(
+                "/Options/PosixPermissions",
+                "locations/posix-between-object-stores"
+            )]
+        );
+        assert_eq!(
+            for_task(
+                StartTaskExecution,
+                BASIC,
+                (of(Nfs), of(Efs)),
+                r#""OverrideOptions":{"PreserveDevices":"PRESERVE"}"#
+            ),
+            [at(
+                "/OverrideOptions/PreserveDevices",
+                "locations/efs-preserve-devices"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_run_or_an_update_is_not_blamed_for_what_it_leaves_as_the_task_has_it() {
+        use crate::schema::Operation::{StartTaskExecution, UpdateTask};
+        for operation in [UpdateTask, StartTaskExecution] {
+            // The task's own VerifyMode, ends and mode: not this request's doing.
+            let stored = r#""TaskMode":"BASIC","Options":{"VerifyMode":"POINT_IN_TIME_CONSISTENT","PosixPermissions":"PRESERVE"}"#;
+            assert_eq!(
+                for_task(operation, stored, (of(Nfs), s3_in("DEEP_ARCHIVE")), ""),
+                []
+            );
+            assert_eq!(for_task(operation, stored, (of(S3), of(S3)), ""), []);
+            assert_eq!(
+                for_task(
+                    operation,
+                    r#""TaskMode":"ENHANCED""#,
+                    (of(Hdfs), of(S3)),
+                    ""
+                ),
+                []
+            );
+            let nfs_4_2 = Location {
+                nfs_version: Some("NFS4_2".to_owned()),
+                ..of(Nfs)
+            };
+            assert_eq!(for_task(operation, BASIC, (nfs_4_2, of(S3)), ""), []);
+            // Changing the option to what fits the ends is fine.
+            let member = operation.options_member();
+            assert_eq!(
+                for_task(
+                    operation,
+                    stored,
+                    (of(Nfs), s3_in("GLACIER")),
+                    &format!(r#""{member}":{{"VerifyMode":"ONLY_FILES_TRANSFERRED"}}"#)
+                ),
+                []
+            );
+        }
+    }
+
+    #[test]
+    fn without_the_task_ends_a_run_or_an_update_gets_no_location_rule() {
+        use crate::rules::testing::{call_options, findings_in, task_request};
+        use crate::schema::Operation::StartTaskExecution;
+        let request = task_request(r#""OverrideOptions":{"Uid":"INT_VALUE"}"#);
+        let locations = vec![
+            Location::of_type(SOURCE, S3),
+            Location::of_type(DESTINATION, S3),
+        ];
+        // No description, one without its ends, one of another task.
+        for description in [
+            None,
+            Some(r#"{"TaskMode":"BASIC"}"#.to_owned()),
+            Some(format!(
+                r#"{{"TaskArn":"arn:aws:datasync:us-east-1:111122223333:task/task-0fedcba9876543210","SourceLocationArn":"{SOURCE}","DestinationLocationArn":"{DESTINATION}"}}"#
+            )),
+        ] {
+            let mut options = call_options(StartTaskExecution, description.as_deref());
+            options.locations = locations.clone();
+            assert_eq!(findings_in(&request, options), [], "{description:?}");
+        }
+    }
+
+    #[test]
+    fn a_run_names_no_related_members_it_does_not_have() {
+        use crate::rules::testing::{call_options, task_request};
+        let described = format!(
+            r#"{{"TaskMode":"BASIC","SourceLocationArn":"{SOURCE}","DestinationLocationArn":"{DESTINATION}"}}"#
+        );
+        let mut options = call_options(
+            crate::schema::Operation::StartTaskExecution,
+            Some(&described),
+        );
+        options.locations = vec![
+            Location::of_type(SOURCE, Nfs),
+            Location {
+                s3_storage_class: Some("GLACIER".to_owned()),
+                ..Location::of_type(DESTINATION, S3)
+            },
+        ];
+        let report = validate_text(
+            &task_request(r#""OverrideOptions":{"VerifyMode":"POINT_IN_TIME_CONSISTENT"}"#),
+            &options.context(Context::at(1_795_564_800)),
+        );
+        let text = report.to_json_text();
+        assert!(
+            text.contains(r#""params":{"storageClass":"GLACIER"}"#),
+            "{text}"
+        );
     }
 
     #[test]

@@ -11,7 +11,11 @@
 //! described task's; without a task description it is unknown and these two are
 //! judged only when the request sets both. A rule fires only when the request
 //! itself sets LogLevel or the log group: the task's own state is not this
-//! request's doing.
+//! request's doing. `logging/log-group-unused` fires only where the request
+//! sets the log group: LogLevel OFF for one run is the override the API
+//! reference gives as its example, and an UpdateTask that turns a task's
+//! logging off cannot remove its log group (so "set LogLevel to BASIC" would
+//! only undo the request).
 
 use crate::diagnostic::{fixed, quote, Code, Collector, Diagnostic};
 use crate::json::Value;
@@ -23,18 +27,20 @@ use crate::schema::Operation;
 /// The log group Enhanced mode tasks use.
 const ENHANCED_LOG_GROUP: &str = "/aws/datasync";
 
-fn log_group_unused(subject: &str, how: &str) -> String {
+fn log_group_unused(how: &str) -> String {
     format!(
-        "{subject} but LogLevel {how} OFF, so DataSync publishes no logs to it; set LogLevel to BASIC or TRANSFER."
+        "CloudWatchLogGroupArn is set but LogLevel {how} OFF, so DataSync publishes no logs to it; set LogLevel to BASIC or TRANSFER."
     )
 }
 
+#[inline(never)]
 fn no_log_group(level: &str) -> String {
     format!(
         "LogLevel is {level} but there is no CloudWatchLogGroupArn, so a Basic mode task has no log group to publish to; add the log group's ARN."
     )
 }
 
+#[inline(never)]
 fn task_without_log_group(level: &str) -> String {
     format!(
         "LogLevel is {level} for this run but the task has no CloudWatchLogGroupArn, so a Basic mode task has no log group to publish to; add one with UpdateTask, or leave LogLevel OFF."
@@ -66,22 +72,17 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     let has_log_group = has_log_group(request);
     let touched = request.operation() == Operation::CreateTask || level.is_explicit() || in_request;
 
-    if touched && has_log_group == Some(true) && level.is("OFF") {
-        let (subject, related) = if in_request {
-            (
-                "CloudWatchLogGroupArn is set",
-                vec![Value::from("/CloudWatchLogGroupArn")],
-            )
-        } else {
-            ("The task has a CloudWatchLogGroupArn", Vec::new())
-        };
+    // Only where the request itself sets the log group: a run cannot set one
+    // (turning a run's logging off is the override's purpose), and an update
+    // that turns the task's logging off cannot remove the task's log group.
+    if in_request && level.is("OFF") {
         out.push(
-            Diagnostic::new(
+            Diagnostic::of(
                 Code::LogGroupUnused,
                 request.option_path("LogLevel"),
-                log_group_unused(subject, level.how()),
+                log_group_unused(level.how()),
             )
-            .with_related(related),
+            .with_related(vec![Value::from("/CloudWatchLogGroupArn")]),
         );
     }
 
@@ -243,13 +244,40 @@ mod tests {
             findings_in(&request, call_options(StartTaskExecution, None)),
             []
         );
+    }
+
+    #[test]
+    fn turning_logging_off_is_not_told_to_turn_it_back_on() {
+        // One run without logs: the API reference's own example of an override.
+        let logging = Some(
+            r#"{"TaskMode":"BASIC","Options":{"LogLevel":"BASIC"},
+            "CloudWatchLogGroupArn":"arn:aws:logs:us-east-1:111122223333:log-group:x:*"}"#,
+        );
         let off = task_request(r#""OverrideOptions":{"LogLevel":"OFF"}"#);
+        for task in [Some(BASIC_WITH_LOG_GROUP), logging, None] {
+            assert_eq!(
+                findings_in(&off, call_options(StartTaskExecution, task)),
+                [],
+                "{task:?}"
+            );
+        }
+        // An update that turns a task's logging off: it cannot remove the log
+        // group, so "set LogLevel to BASIC" would only undo it.
+        let off = task_request(r#""Options":{"LogLevel":"OFF"}"#);
+        for task in [logging, None] {
+            assert_eq!(
+                findings_in(&off, call_options(UpdateTask, task)),
+                [],
+                "{task:?}"
+            );
+        }
+        // Where the same request sets the log group, the warning stands.
         assert_eq!(
             findings_in(
-                &off,
-                call_options(StartTaskExecution, Some(BASIC_WITH_LOG_GROUP))
+                &task_request(&format!(r#"{LOG_GROUP},"Options":{{"LogLevel":"OFF"}}"#)),
+                call_options(UpdateTask, logging)
             ),
-            [at("/OverrideOptions/LogLevel", "logging/log-group-unused")]
+            [at("/Options/LogLevel", "logging/log-group-unused")]
         );
     }
 

@@ -183,3 +183,64 @@ test('options with an operation and a task are kept between calls, and every cha
   assert.throws(() => validate(run, hostile({ operation: 'UpdateTask', task: {} })), /^TypeError: validate: options could not be read as JSON \(no keys\)/);
   assert.throws(() => validate(run, { operation: 'UpdateTask', task: hostile({}) }), /^TypeError: validate: options could not be read as JSON \(no keys\)/);
 });
+
+// The hunt of session 33 (findings 1, 2 and 6): the described task's ends
+// bring the location rules to a run or an update, for what the request sets;
+// applyDefaults agrees with validate into an archive class; turning logging off
+// for a run or a task is not told to turn it back on.
+const ENDS_TASK = { TaskArn: TASK_ARN, TaskMode: 'BASIC', SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Options: { VerifyMode: 'ONLY_FILES_TRANSFERRED' } };
+const INTO_GLACIER = [{ LocationArn: SOURCE, type: 'NFS' }, { LocationArn: DESTINATION, type: 'S3', S3StorageClass: 'GLACIER' }];
+
+test('a run or an update gets the location rules between the described task\'s ends, for the options it sets', () => {
+  const run = { TaskArn: TASK_ARN, OverrideOptions: { VerifyMode: 'POINT_IN_TIME_CONSISTENT' } };
+  const options = { operation: 'StartTaskExecution', task: ENDS_TASK, locations: INTO_GLACIER };
+  assert.deepEqual(codes(validate(run, options)), ['/OverrideOptions/VerifyMode locations/archive-point-in-time']);
+  assert.deepEqual(codes(validate(JSON.stringify(run), options)), codes(validate(run, options)));
+  // The related members of a CreateTask are not in a run: none named.
+  assert.deepEqual(validate(run, options).errors[0].params, { storageClass: 'GLACIER' });
+  const update = { TaskArn: TASK_ARN, Options: { PosixPermissions: 'PRESERVE' } };
+  const s3ToS3 = [{ LocationArn: SOURCE, type: 'S3' }, { LocationArn: DESTINATION, type: 'S3' }];
+  assert.deepEqual(codes(validate(update, { operation: 'UpdateTask', task: ENDS_TASK, locations: s3ToS3 })), ['/Options/PosixPermissions locations/posix-between-object-stores']);
+  // What the request leaves as the task has it is not its doing; without the ends, no rule.
+  const stored = { ...ENDS_TASK, Options: { VerifyMode: 'POINT_IN_TIME_CONSISTENT' } };
+  assert.deepEqual(codes(validate({ TaskArn: TASK_ARN, OverrideOptions: { Atime: 'BEST_EFFORT' } }, { ...options, task: stored })), []);
+  const { SourceLocationArn, DestinationLocationArn, ...endless } = ENDS_TASK;
+  assert.deepEqual(codes(validate(run, { ...options, task: endless })), []);
+});
+
+test('kept options: a change of the task\'s ends alone is seen', () => {
+  const run = { TaskArn: TASK_ARN, OverrideOptions: { VerifyMode: 'POINT_IN_TIME_CONSISTENT' } };
+  const task = { ...ENDS_TASK };
+  const options = { operation: 'StartTaskExecution', task, locations: INTO_GLACIER };
+  assert.deepEqual(codes(validate(run, options)), ['/OverrideOptions/VerifyMode locations/archive-point-in-time']);
+  task.DestinationLocationArn = SOURCE;
+  assert.deepEqual(codes(validate(run, options)), []);
+  task.DestinationLocationArn = DESTINATION;
+  assert.deepEqual(codes(validate(run, options)), ['/OverrideOptions/VerifyMode locations/archive-point-in-time']);
+  task.SourceLocationArn = DESTINATION;
+  task.DestinationLocationArn = SOURCE;
+  assert.deepEqual(codes(validate(run, options)), []);
+});
+
+test('applyDefaults into S3 Glacier or Deep Archive leaves Basic mode\'s VerifyMode out, so validate does not reject its result', () => {
+  for (const S3StorageClass of ['GLACIER', 'DEEP_ARCHIVE']) {
+    const options = { locations: [{ LocationArn: SOURCE, type: 'NFS' }, { LocationArn: DESTINATION, type: 'S3', S3StorageClass }] };
+    const request = { SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION };
+    const filled = applyDefaults(request, options);
+    assert.equal(filled.Options.VerifyMode, undefined);
+    assert.equal(filled.Options.Mtime, 'PRESERVE');
+    const report = validate(filled, options);
+    assert.equal(report.valid, true);
+    assert.deepEqual(codes(report), codes(validate(request, options)));
+    assert.deepEqual(codes(report), ['/Options/VerifyMode locations/archive-default-verify-mode']);
+  }
+});
+
+test('turning logging off for a run, or for a task that logs, is not told to turn it back on', () => {
+  const logging = { ...BASIC_TASK, Options: { ...BASIC_TASK.Options, LogLevel: 'BASIC' }, CloudWatchLogGroupArn: 'arn:aws:logs:us-east-1:111122223333:log-group:x' };
+  assert.deepEqual(codes(validate({ TaskArn: TASK_ARN, OverrideOptions: { LogLevel: 'OFF' } }, { operation: 'StartTaskExecution', task: logging })), []);
+  assert.deepEqual(codes(validate({ TaskArn: TASK_ARN, Options: { LogLevel: 'OFF' } }, { operation: 'UpdateTask', task: logging })), []);
+  // An update that sets a log group and LogLevel OFF together still is.
+  const both = { TaskArn: TASK_ARN, CloudWatchLogGroupArn: 'arn:aws:logs:us-east-1:111122223333:log-group:y', Options: { LogLevel: 'OFF' } };
+  assert.deepEqual(codes(validate(both, { operation: 'UpdateTask', task: logging })), ['/Options/LogLevel logging/log-group-unused']);
+});

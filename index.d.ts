@@ -810,13 +810,18 @@ export interface JsonSchema {
 /**
  * What the validator knows of an existing task: a DescribeTask response, as the
  * AWS SDKs return it (extra members such as `CreationTime` are ignored). Only
- * `TaskArn`, `TaskMode`, `Options` and `CloudWatchLogGroupArn` are read.
+ * `TaskArn`, `TaskMode`, `Options`, `CloudWatchLogGroupArn`, `SourceLocationArn`
+ * and `DestinationLocationArn` are read; the two ends are looked up in
+ * `locations` for the location rules. ManifestConfig, Includes and Excludes
+ * are not used.
  */
 export interface TaskDescription {
   TaskArn?: string;
   TaskMode?: TaskMode;
   Options?: Options;
   CloudWatchLogGroupArn?: string;
+  SourceLocationArn?: string;
+  DestinationLocationArn?: string;
   [member: string]: unknown;
 }
 
@@ -855,6 +860,15 @@ export type WithDefaults<T> = Omit<FilledParts<T>, 'TaskMode' | 'Options'> & {
   Options: FilledOptions<T>;
 };
 
+/**
+ * A request after applyDefaults() with `options.locations`: as WithDefaults,
+ * but VerifyMode may be left out (a Basic mode task into an S3 destination
+ * described as GLACIER or DEEP_ARCHIVE, where its default cannot be used).
+ */
+export type WithLocationDefaults<T> = Omit<WithDefaults<T>, 'Options'> & {
+  Options: Omit<FilledOptions<T>, 'VerifyMode'> & { VerifyMode?: VerifyMode };
+};
+
 // ---------------------------------------------------------------------------
 // The API.
 // ---------------------------------------------------------------------------
@@ -884,13 +898,25 @@ export function validate(
  * VerifyMode). Integers beyond Number.MAX_SAFE_INTEGER come back exactly, as BigInt;
  * a BigInt in the request is read as its digits, so the result can go back in.
  * With `options.locations` describing two object stores, Uid, Gid and
- * PosixPermissions are NONE, as the service uses there.
+ * PosixPermissions are NONE, as the service uses there (see the next overload).
  * @throws TypeError when the request is not an object (or JSON text of one), or `options` is malformed.
  */
 export function applyDefaults<T extends object = CreateTaskRequest>(
   request: T | string,
-  options?: ValidateOptions & { operation?: 'CreateTask' },
+  options?: ValidateOptions & { operation?: 'CreateTask'; locations?: undefined },
 ): WithDefaults<T>;
+/**
+ * With `options.locations`: the defaults for that pair of locations. Between
+ * two object stores Uid, Gid and PosixPermissions are NONE; into an S3
+ * destination described as GLACIER or DEEP_ARCHIVE a Basic mode task's
+ * VerifyMode is left out (its default, POINT_IN_TIME_CONSISTENT, cannot be
+ * used there, and what the service does without it is not documented).
+ * @throws TypeError when the request is not an object (or JSON text of one), or `options` is malformed.
+ */
+export function applyDefaults<T extends object = CreateTaskRequest>(
+  request: T | string,
+  options: ValidateOptions & { operation?: 'CreateTask' },
+): WithLocationDefaults<T>;
 /**
  * UpdateTask and StartTaskExecution have no defaults (what they omit keeps the
  * task's setting): the request comes back as an unchanged copy.

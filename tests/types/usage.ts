@@ -138,6 +138,11 @@ export async function useEverything(): Promise<string[]> {
   // One options type for every member: locations, operation and task together.
   const everything: ValidationResult = validate(start, { locations: [listed], operation, task });
   const objectDefaults = applyDefaults(request, { locations: [{ LocationArn: 'a', type: 'AZURE_BLOB', S3StorageClass: 'GLACIER' }] });
+  const objectUid: 'NONE' | 'INT_VALUE' | 'NAME' | 'BOTH' = objectDefaults.Options.Uid;
+  // @ts-expect-error with locations, VerifyMode may be left out (a Basic task into S3 Glacier or Deep Archive).
+  const archiveVerify: 'POINT_IN_TIME_CONSISTENT' | 'ONLY_FILES_TRANSFERRED' | 'NONE' = objectDefaults.Options.VerifyMode;
+  const maybeVerify: 'POINT_IN_TIME_CONSISTENT' | 'ONLY_FILES_TRANSFERRED' | 'NONE' | undefined = applyDefaults(request, { locations: options.locations }).Options.VerifyMode;
+  const withEnds: TaskDescription = { TaskArn: taskArn, SourceLocationArn: request.SourceLocationArn, DestinationLocationArn: request.DestinationLocationArn };
   const scopeTypes: LocationType[] | undefined = list[0]?.appliesTo?.types;
   const scopeSide: 'both' | 'either' | undefined = list[0]?.appliesTo?.side;
   const pairDefault: string | undefined = list[0]?.locationDefault?.value;

@@ -90,7 +90,7 @@ export interface DiagnosticSeverities {
   'report/summary-ignores-levels': 'warning';
   'report/deleted-without-remove': 'warning';
   'schedule/invalid-expression': 'error';
-  'schedule/five-field-cron': 'error';
+  'schedule/five-field-cron': 'warning';
   'schedule/too-frequent': 'error';
   'schedule/nonstandard-spelling': 'warning';
   'schedule/rate-unit-singular-plural': 'warning';
@@ -277,7 +277,7 @@ export interface DiagnosticParams {
     /** the largest rate value accepted */
     max?: number;
   };
-  /** A Unix-style five-field cron; EventBridge needs six. `params.suggestion` is the six-field expression that means the same. */
+  /** A Unix-style five-field cron; EventBridge documents six. `params.suggestion` is the six-field expression that means the same. */
   'schedule/five-field-cron': {
     /** the six-field expression that means the same */
     suggestion?: string;
@@ -287,7 +287,7 @@ export interface DiagnosticParams {
     /** an expression that runs at most hourly */
     suggestion: string;
   };
-  /** A schedule spelled unlike EventBridge's documentation (`CRON(`, `rate(2 Hours)`, spaces around); `params.suggestion` is the documented form. */
+  /** A schedule spelled unlike EventBridge's documentation (`CRON(`, `rate(2 Hours)`, spaces around or inside, whitespace alone); `params.suggestion` is the documented form. */
   'schedule/nonstandard-spelling': {
     /** the documented spelling */
     suggestion: string;

@@ -179,8 +179,8 @@ const CODES = [
   },
   {
     "code": "schedule/five-field-cron",
-    "severity": "error",
-    "summary": "A Unix-style five-field cron; EventBridge needs six. `params.suggestion` is the six-field expression that means the same.",
+    "severity": "warning",
+    "summary": "A Unix-style five-field cron; EventBridge documents six. `params.suggestion` is the six-field expression that means the same.",
     "emittedBy": "validator"
   },
   {
@@ -192,7 +192,7 @@ const CODES = [
   {
     "code": "schedule/nonstandard-spelling",
     "severity": "warning",
-    "summary": "A schedule spelled unlike EventBridge's documentation (`CRON(`, `rate(2 Hours)`, spaces around); `params.suggestion` is the documented form.",
+    "summary": "A schedule spelled unlike EventBridge's documentation (`CRON(`, `rate(2 Hours)`, spaces around or inside, whitespace alone); `params.suggestion` is the documented form.",
     "emittedBy": "validator"
   },
   {

@@ -455,15 +455,15 @@ validator {
         autofix: "only for a keyword with a space before its parenthesis (`Rate (1 day)` → `rate(1 day)`) and a cron whose other day field is `*` (`cron(0 8 1 * * *)` → `cron(0 8 1 * ? *)`)",
         source: "EventBridge User Guide, schedule expressions (cron and rate syntax): https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html; DataSync User Guide, Scheduling your task: https://docs.aws.amazon.com/datasync/latest/userguide/task-scheduling.html",
     }
-    /// A Unix-style five-field cron; EventBridge needs six. `params.suggestion` is the six-field expression that means the same.
-    ScheduleFiveFieldCron = "schedule/five-field-cron", Error {
+    /// A Unix-style five-field cron; EventBridge documents six. `params.suggestion` is the six-field expression that means the same.
+    ScheduleFiveFieldCron = "schedule/five-field-cron", Warning {
         params: &[optional("suggestion", "string", "the six-field expression that means the same")],
-        what: "A cron expression with five fields, as Unix crontab writes it.",
-        why: "EventBridge cron has six fields (the sixth is the year) and rejects five; Unix and EventBridge also number weekdays differently (in EventBridge 1 is Sunday).",
+        what: "A cron expression with five fields, as Unix crontab writes it. It is then judged as the six-field expression that means the same (too frequent, never fires), when there is one.",
+        why: "The two AWS documents disagree and no recorded service answer settles it: EventBridge documents six fields (the sixth is the year), while DataSync's API reference (TaskSchedule, ScheduleExpression) gives `cron(0 8 * * 3#1)` as its example of \"8 AM on the first Wednesday of every month\", five fields with Unix weekday numbers (in EventBridge 1 is Sunday, so its `3#1` is the first Tuesday). Where the service's behaviour is not documented we warn; the six-field form is accepted for sure.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Schedule": {"ScheduleExpression": "cron(0 8 * * 3#1)"}}"#),
         fix: "Use the expression in `params.suggestion` (here: `cron(0 8 ? * 4#1 *)`, the first Wednesday at 08:00 UTC).",
         autofix: "`replace` with the six-field expression that means the same (not when Unix's \"either day\" reading has no equivalent)",
-        source: "EventBridge User Guide, cron expressions (six required fields): https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html#eb-cron-expressions",
+        source: "EventBridge User Guide, cron expressions (six required fields): https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html#eb-cron-expressions; DataSync API reference, TaskSchedule (the five-field example): https://docs.aws.amazon.com/datasync/latest/userguide/API_TaskSchedule.html",
     }
     /// A schedule that would run more often than once an hour (DataSync's minimum).
     ScheduleTooFrequent = "schedule/too-frequent", Error {
@@ -475,14 +475,14 @@ validator {
         autofix: "",
         source: "DataSync User Guide, Scheduling your task (\"You can't schedule a task to run at an interval faster than 1 hour\"): https://docs.aws.amazon.com/datasync/latest/userguide/task-scheduling.html",
     }
-    /// A schedule spelled unlike EventBridge's documentation (`CRON(`, `rate(2 Hours)`, spaces around); `params.suggestion` is the documented form.
+    /// A schedule spelled unlike EventBridge's documentation (`CRON(`, `rate(2 Hours)`, spaces around or inside, whitespace alone); `params.suggestion` is the documented form.
     ScheduleNonstandardSpelling = "schedule/nonstandard-spelling", Warning {
         params: &[param("suggestion", "string", "the documented spelling")],
-        what: "An expression whose meaning is clear but whose spelling the documentation never shows: upper-case keywords or units, spaces around the expression, stray commas in a cron list.",
+        what: "An expression whose meaning is clear but whose spelling the documentation never shows: upper-case keywords or units, spaces around the expression or more than one between the words inside it, stray commas in a cron list, and an expression of whitespace alone (`\"\"` is no schedule). An expression that is invalid anyway gets only its error.",
         why: "Whether the service accepts these spellings is not documented; the documented form is accepted for sure.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Schedule": {"ScheduleExpression": "rate(2 Hours)"}}"#),
         fix: "Use `params.suggestion` (the fix applies it).",
-        autofix: "`replace` with the documented spelling (`CRON(` → `cron(`, `rate(2 Hours)` → `rate(2 hours)`, spaces trimmed, stray commas in cron lists removed)",
+        autofix: "`replace` with the documented spelling (`CRON(` → `cron(`, `rate(2 Hours)` → `rate(2 hours)`, spaces trimmed or made single, stray commas in cron lists removed, whitespace alone → `\"\"`)",
         source: "EventBridge User Guide, schedule expressions (the documented forms): https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html; the project's policy: a warning where the service's behaviour is unknown",
     }
     /// A rate unit not in the number EventBridge requires for its value (`rate(1 days)`, `rate(5 hour)`); `params.suggestion` is the documented form.

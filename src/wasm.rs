@@ -724,7 +724,7 @@ pub fn describe_schedule(expression: JsValue, options: JsValue) -> Result<JsValu
             ))
         }
         Some(Instant::Text(text)) => crate::schedule::parse_instant(&text).ok_or_else(|| {
-            type_error("options.from must be an ISO 8601 time such as 2026-11-25T08:00:00Z.")
+            type_error("options.from must be an ISO 8601 time such as 2026-11-25T08:00:00Z, within the range of a JS Date (8.64e15 milliseconds of 1970).")
         })?,
     };
     let count = match options.count {
@@ -765,10 +765,13 @@ fn read_schedule_options(options: &JsValue) -> Result<ScheduleOptions, Unreadabl
     if options.is_undefined() || options.is_null() {
         return Ok(ScheduleOptions::default());
     }
-    if !options.is_object() {
-        return Err("options must be an object such as { from, count }."
-            .to_owned()
-            .into());
+    if !options.is_object() || options.is_array() {
+        let array = if options.is_array() {
+            ", but it is an array"
+        } else {
+            ""
+        };
+        return Err(format!("options must be an object such as {{ from, count }}{array}.").into());
     }
     // Reflect.get catches throwing getters, so a hostile object is a TypeError, not a trap.
     let member = |name: &str| {

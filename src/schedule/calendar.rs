@@ -106,13 +106,18 @@ pub(crate) fn weekday(year: i64, month: u32, day: u32) -> u32 {
     (days_from_civil(year, month, day) + 4).rem_euclid(7) as u32 + 1
 }
 
-/// Formats unix seconds as `2026-12-02T08:00:00Z` (UTC). Years outside
-/// 0000-9999 are written with more digits or a leading `-`.
+/// Formats unix seconds as `2026-12-02T08:00:00Z` (UTC). A year outside
+/// 0000-9999 is written as `Date.prototype.toISOString` writes it, in ISO
+/// 8601's expanded form: a sign and six digits (`+010240-08-27T13:00:00Z`).
 pub fn format_instant(unix: i64) -> String {
     let minute = Minute::containing(unix);
+    let year = if (0..10_000).contains(&minute.year) {
+        format!("{:04}", minute.year)
+    } else {
+        format!("{:+07}", minute.year)
+    };
     format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        minute.year,
+        "{year}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
         minute.month,
         minute.day,
         minute.hour,
@@ -121,21 +126,38 @@ pub fn format_instant(unix: i64) -> String {
     )
 }
 
+/// The latest instant a JS `Date` holds, in unix seconds (8.64e15
+/// milliseconds, ECMAScript's limit); the earliest is its negative.
+pub const LATEST: i64 = 8_640_000_000_000;
+
 /// Parses an ISO 8601 / RFC 3339 instant into unix seconds.
 ///
 /// Accepted: a bare date `2026-11-25` (midnight UTC), or a date, `T` (or `t`
 /// or one space), `HH:MM` or `HH:MM:SS` with optional fractional seconds
 /// (`.` or `,` then digits; dropped, not rounded), and a zone: `Z`, `z`,
 /// `+02:00`, `-0530` or `+02`. A time without a zone is rejected rather than
-/// guessed. Returns `None` if the text is malformed, names a date or time that
-/// does not exist (30 February, hour 24, leap second 60), or the instant falls
-/// outside 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+/// guessed. The year has four digits, or a sign and six (ISO 8601's expanded
+/// form, as `Date.prototype.toISOString` writes years outside 0000-9999).
+/// Returns `None` if the text is malformed, names a date or time that does
+/// not exist (30 February, hour 24, leap second 60), or the instant is beyond
+/// the range of a JS `Date` (±[`LATEST`] seconds; the fraction of a second
+/// is dropped first, so `+275760-09-13T00:00:00.5Z` reads as the latest).
 pub fn parse_instant(text: &str) -> Option<i64> {
     let mut cursor = Cursor {
         bytes: text.as_bytes(),
         at: 0,
     };
-    let year = cursor.digits(4)?;
+    let sign = match cursor.peek()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => 0,
+    };
+    let year = if sign == 0 {
+        cursor.digits(4)?
+    } else {
+        cursor.at += 1;
+        sign * cursor.digits(6)?
+    };
     cursor.literal(b'-')?;
     let month = cursor.digits(2)?;
     cursor.literal(b'-')?;
@@ -175,8 +197,7 @@ pub fn parse_instant(text: &str) -> Option<i64> {
     if !cursor.at_end() {
         return None;
     }
-    let latest = days_from_civil(10_000, 1, 1) * SECONDS_PER_DAY - 1;
-    (0..=latest).contains(&unix).then_some(unix)
+    (-LATEST..=LATEST).contains(&unix).then_some(unix)
 }
 
 /// A byte reader for [`parse_instant`]; every method fails soft with `None`.
@@ -204,7 +225,7 @@ impl Cursor<'_> {
         (self.next()? == expected).then_some(())
     }
 
-    /// Exactly `count` ASCII digits as a number (`count` is at most 4).
+    /// Exactly `count` ASCII digits as a number (`count` is at most 6).
     fn digits(&mut self, count: usize) -> Option<i64> {
         let mut value = 0;
         for _ in 0..count {
@@ -348,14 +369,55 @@ mod tests {
             "2026-11-25T24:00:00Z",
             "2026-11-25T08:60:00Z",
             "2026-11-25T08:00:60Z",
-            "1969-12-31T23:59:59Z",
-            "1970-01-01T00:30:00+01:00",
             "10000-01-01",
             "-2026-11-25",
+            "+2026-11-25",
+            "+10000-01-01",
+            "+0010240-01-01",
             "２０２６-11-25",
         ] {
             assert_eq!(parse_instant(text), None, "{text:?}");
         }
         assert_eq!(parse_instant("2028-02-29"), Some(1_835_395_200));
+    }
+
+    #[test]
+    fn instants_parse_over_the_range_of_a_js_date() {
+        // What `new Date(ms).toISOString()` writes, for ms from -8.64e15 to
+        // 8.64e15: four-digit years before 1970 too, and outside 0000-9999 a
+        // sign and six digits.
+        for (text, unix) in [
+            ("1969-12-31T23:59:59Z", -1),
+            ("1970-01-01T00:30:00+01:00", -1_800),
+            ("1900-01-01T00:00:00.000Z", -2_208_988_800),
+            ("0000-01-01T00:00:00.000Z", -62_167_219_200),
+            ("-000001-01-01T00:00:00.000Z", -62_198_755_200),
+            ("+010000-01-01T00:00:00.000Z", 253_402_300_800),
+            ("+275760-09-13T00:00:00.000Z", LATEST),
+            ("-271821-04-20T00:00:00.000Z", -LATEST),
+            ("-271821-04-20T00:00:00.5Z", -LATEST),
+        ] {
+            assert_eq!(parse_instant(text), Some(unix), "{text}");
+            assert_eq!(parse_instant(&format_instant(unix)), Some(unix), "{text}");
+        }
+        // One second, or a fraction of one, beyond is not a JS Date.
+        for text in [
+            "+275760-09-13T00:00:01Z",
+            "+275760-09-12T23:00:01-01:00",
+            "-271821-04-19T23:59:59Z",
+            "+999999-12-31",
+        ] {
+            assert_eq!(parse_instant(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn years_outside_four_digits_are_written_as_to_iso_string_writes_them() {
+        assert_eq!(format_instant(253_402_300_799), "9999-12-31T23:59:59Z");
+        assert_eq!(format_instant(253_402_300_800), "+010000-01-01T00:00:00Z");
+        assert_eq!(format_instant(LATEST), "+275760-09-13T00:00:00Z");
+        assert_eq!(format_instant(-62_167_219_200), "0000-01-01T00:00:00Z");
+        assert_eq!(format_instant(-62_167_219_201), "-000001-12-31T23:59:59Z");
+        assert_eq!(format_instant(-LATEST), "-271821-04-20T00:00:00Z");
     }
 }

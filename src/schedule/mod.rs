@@ -29,7 +29,7 @@ mod number;
 mod rate;
 mod unix;
 
-pub use calendar::{format_instant, parse_instant};
+pub use calendar::{format_instant, parse_instant, LATEST};
 
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -44,8 +44,11 @@ use rate::Rate;
 
 const EXPECTED: &str = "write cron(minutes hours day-of-month month day-of-week year) or rate(value unit), such as \"cron(0 8 ? * 4#1 *)\" or \"rate(12 hours)\"";
 
-fn empty_message() -> String {
-    format!("The schedule expression is empty; {EXPECTED}.")
+fn blank_message(expression: &str) -> String {
+    format!(
+        "The schedule expression {} has only whitespace; the documentation does not say whether the service takes it as no schedule or rejects it, so write \"\" for no schedule or {EXPECTED}.",
+        quote(expression)
+    )
 }
 
 fn not_a_schedule_message(expression: &str) -> String {
@@ -251,9 +254,10 @@ pub fn check_cached(
 /// check), a plain-English summary (`None` if the expression is invalid), and
 /// the next `count` run times strictly after `from_unix`, formatted by
 /// [`format_instant`]. The empty expression means "no schedule": no
-/// diagnostics, the [`NO_SCHEDULE`] summary, no runs. At most 100 run times are listed, whatever `count`
+/// diagnostics, the [`NO_SCHEDULE`] summary, no runs (whitespace alone gets
+/// the same, with its warning). At most 100 run times are listed, whatever `count`
 /// asks for; fewer when the schedule ends first (cron cannot select years
-/// after 2199).
+/// after 2199, and none is listed beyond a JS `Date`'s range, [`LATEST`]).
 ///
 /// A rate schedule counts from when it is created, so its run times are
 /// `from_unix` plus whole intervals, as if it were created at `from_unix`; its
@@ -269,7 +273,11 @@ pub fn describe(expression: &str, from_unix: i64, count: usize) -> Description {
     let (schedule, diagnostics) = analyze(expression, fixed!(""), Some(from_unix));
     let count = count.min(MAX_RUNS);
     let (summary, runs) = match schedule {
-        None => (None, Vec::new()),
+        // Whitespace alone is judged as "" (with its warning).
+        None => (
+            expression.trim().is_empty().then(|| NO_SCHEDULE.to_owned()),
+            Vec::new(),
+        ),
         Some(Schedule::Rate(rate)) => (Some(rate.summary()), rate.runs_after(from_unix, count)),
         Some(Schedule::Cron(cron)) => {
             let runs =
@@ -329,130 +337,120 @@ fn analyze_untimed<'a>(expression: &'a str, path: Fixed) -> Analysis<'a> {
     #[cfg(test)]
     tests::ANALYSES.with(|count| count.set(count.get() + 1));
     // Spellings EventBridge's documentation never shows (spaces around the
-    // expression, `CRON(`, `rate(2 Hours)`, a stray comma in a cron list) may
-    // or may not be accepted: warn, then judge the expression as documented.
-    let spelled = normalize(expression);
-    let cleaned = without_stray_commas(&spelled);
-    if cleaned != expression {
-        let (schedule, mut diagnostics) = analyze_documented(&cleaned, path);
-        let message = if spelled == expression {
-            stray_comma_message(expression, &cleaned)
+    // expression or inside its parentheses, `CRON(`, `rate(2 Hours)`, a stray
+    // comma in a cron list) may or may not be accepted: warn, then judge the
+    // expression as documented. Messages quote the expression as written.
+    let (judged, commas) = normalize(expression);
+    // Whitespace alone is judged as "" (no schedule), but it is not "".
+    let blank = judged.is_empty();
+    let (schedule, found) = if blank {
+        (None, Vec::new())
+    } else {
+        analyze_documented(&judged, expression, path)
+    };
+    let mut diagnostics = Vec::new();
+    // An invalid expression gets no spelling warning (its fix would be invalid
+    // too), nor does a five-field one (its own suggestion is documented).
+    let five_fields = found
+        .first()
+        .is_some_and(|first| first.code == Code::ScheduleFiveFieldCron);
+    if blank || schedule.is_some() && !five_fields && judged != expression {
+        let message = if blank {
+            blank_message(expression)
         } else {
-            nonstandard_message(expression, &cleaned, cleaned != spelled)
+            nonstandard_message(expression, &judged, commas)
         };
-        diagnostics.insert(
-            0,
+        diagnostics.push(
             Diagnostic::of(Code::ScheduleNonstandardSpelling, path, message)
-                .with("suggestion", cleaned.to_string())
-                .with_replacement(cleaned.to_string()),
+                .with("suggestion", judged.to_string())
+                .with_replacement(judged.to_string()),
         );
-        return Analysis {
-            schedule,
-            diagnostics,
-            judged: Cow::Owned(cleaned.into_owned()),
-        };
     }
-    let (schedule, diagnostics) = analyze_documented(expression, path);
+    diagnostics.extend(found);
     Analysis {
         schedule,
         diagnostics,
-        judged: Cow::Borrowed(expression),
+        judged,
     }
 }
 
-/// The expression without surrounding whitespace, with a lower-case keyword,
-/// and for rate expressions a lower-case unit. Borrowed when nothing changes,
-/// which is the usual case.
-fn normalize(expression: &str) -> Cow<'_, str> {
+/// The expression as EventBridge documents it: nothing around it, a
+/// lower-case keyword, single spaces between the words inside its parentheses
+/// and none around them, for rate expressions a lower-case unit, and for cron
+/// no empty items in a comma list (`0,`, `1,,2`, `,5`, which Quartz's
+/// tokenizer skips and EventBridge probably tolerates; a field of nothing but
+/// commas is left for the parser to reject). Borrowed when nothing changes,
+/// which is the usual case; the flag says whether a list item was dropped.
+fn normalize(expression: &str) -> (Cow<'_, str>, bool) {
     let trimmed = expression.trim();
-    if trimmed.is_empty() {
-        return Cow::Borrowed(expression);
+    let mut out = trimmed.get(..5).unwrap_or_default().to_ascii_lowercase();
+    let cron = out == "cron(";
+    if !cron && out != "rate(" {
+        return (Cow::Borrowed(trimmed), false);
     }
-    let keyword = trimmed.get(..5).unwrap_or_default();
-    if keyword.eq_ignore_ascii_case("rate(") && trimmed.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(trimmed.to_ascii_lowercase())
-    } else if keyword.eq_ignore_ascii_case("cron(") && keyword != "cron(" {
-        Cow::Owned(format!("cron({}", trimmed.get(5..).unwrap_or_default()))
-    } else {
-        Cow::Borrowed(trimmed)
-    }
-}
-
-/// A `cron(...)` expression without empty items in its comma lists (`0,`,
-/// `1,,2`, `,5`), which Quartz's tokenizer skips and EventBridge probably
-/// tolerates. A field of nothing but commas is left for the parser to reject.
-/// Borrowed when nothing changes.
-fn without_stray_commas(expression: &str) -> Cow<'_, str> {
-    let Some(inner) = expression.strip_prefix("cron(") else {
-        return Cow::Borrowed(expression);
-    };
-    let end = inner.find(')').unwrap_or(inner.len());
-    let (fields, rest) = inner.split_at_checked(end).unwrap_or((inner, ""));
-    let stray = |word: &str| {
-        word.contains(',')
-            && word.split(',').any(str::is_empty)
-            && word.split(',').any(|item| !item.is_empty())
-    };
-    if !fields.split_ascii_whitespace().any(stray) {
-        return Cow::Borrowed(expression);
-    }
-    let mut out = String::with_capacity(expression.len());
-    out.push_str("cron(");
-    // Words and the whitespace between them, the whitespace kept as it is.
-    let mut word_start = None;
-    for (at, ch) in fields.char_indices().chain([(fields.len(), ' ')]) {
-        match (ch.is_ascii_whitespace(), word_start) {
-            (false, None) => word_start = Some(at),
-            (false, Some(_)) => {}
-            (true, start) => {
-                if let Some(word) = start.and_then(|start| fields.get(start..at)) {
-                    if stray(word) {
-                        let items: Vec<&str> = word.split(',').filter(|i| !i.is_empty()).collect();
-                        out.push_str(&items.join(","));
-                    } else {
-                        out.push_str(word);
-                    }
+    let rest = trimmed.get(5..).unwrap_or_default();
+    let (inner, after) = rest.split_once(')').unwrap_or((rest, ""));
+    let mut commas = false;
+    for (at, word) in inner.split_ascii_whitespace().enumerate() {
+        if at > 0 {
+            out.push(' ');
+        }
+        let items = word.split(',');
+        if cron && items.clone().any(str::is_empty) && items.clone().any(|i| !i.is_empty()) {
+            commas = true;
+            let mut first = true;
+            for item in items.filter(|item| !item.is_empty()) {
+                if !first {
+                    out.push(',');
                 }
-                word_start = None;
-                if at < fields.len() {
-                    out.push(ch);
-                }
+                first = false;
+                out.push_str(item);
             }
+        } else {
+            out.push_str(word);
         }
     }
-    out.push_str(rest);
-    Cow::Owned(out)
+    if inner.len() < rest.len() {
+        out.push(')');
+        out.push_str(after);
+    }
+    if !cron {
+        out.make_ascii_lowercase();
+    }
+    if out == expression {
+        (Cow::Borrowed(expression), false)
+    } else {
+        (Cow::Owned(out), commas)
+    }
 }
 
 fn nonstandard_message(expression: &str, normalized: &str, stray_commas: bool) -> String {
     let list_items = if stray_commas {
-        ", no empty list items"
+        ", no empty list items, which EventBridge probably ignores"
     } else {
         ""
     };
     format!(
-        "The schedule expression {} is not spelled as EventBridge documents it (lower-case keyword and unit, nothing around it{list_items}), so the service may reject it; write {}.",
+        "The schedule expression {} is not spelled as EventBridge documents it (lower-case keyword and unit, single spaces, nothing around it{list_items}), so the service may reject it; write {}.",
         quote(expression),
         quote(normalized)
     )
 }
 
-fn stray_comma_message(expression: &str, cleaned: &str) -> String {
-    format!(
-        "The schedule expression {} has an empty item in a list (a leading, trailing or doubled comma); EventBridge probably ignores it, but its documentation never shows one, so write {}.",
-        quote(expression),
-        quote(cleaned)
-    )
-}
-
-fn analyze_documented(expression: &str, path: Fixed) -> (Option<Schedule>, Vec<Diagnostic>) {
+/// Parses and checks `expression`, a documented spelling; messages quote
+/// `shown`, the expression as written.
+fn analyze_documented(
+    expression: &str,
+    shown: &str,
+    path: Fixed,
+) -> (Option<Schedule>, Vec<Diagnostic>) {
     let invalid = |message: String| {
         (
             None,
             vec![Diagnostic::of(Code::ScheduleInvalid, path, message)],
         )
     };
-    let (keyword, inner) = match split(expression) {
+    let (keyword, inner) = match split(expression, shown) {
         Ok(parts) => parts,
         Err(SplitError::Respelled { message, fixed }) => {
             // The one fix: the keyword as EventBridge spells it.
@@ -464,10 +462,10 @@ fn analyze_documented(expression: &str, path: Fixed) -> (Option<Schedule>, Vec<D
         Err(SplitError::Other(message)) => return invalid(message),
     };
     match keyword {
-        Keyword::Rate => match rate::parse(expression, inner, path) {
+        Keyword::Rate => match rate::parse(shown, inner, path) {
             Err(diagnostics) => (None, diagnostics),
             Ok((rate, mut diagnostics)) => {
-                diagnostics.extend(rate.check_frequency(expression, path));
+                diagnostics.extend(rate.check_frequency(shown, path));
                 (Some(Schedule::Rate(rate)), diagnostics)
             }
         },
@@ -496,9 +494,15 @@ fn analyze_documented(expression: &str, path: Fixed) -> (Option<Schedule>, Vec<D
                 5 => {
                     let [minute, hour, dom, month, dow, _] = fields;
                     let five = [minute, hour, dom, month, dow];
-                    (None, vec![unix::diagnose(expression, five, path)])
+                    let (diagnostic, exact) = unix::diagnose(shown, five, path);
+                    // The service may read it as Unix cron: judge what that means.
+                    let (schedule, more) = match exact {
+                        Some(six) => analyze_documented(&six, &six, path),
+                        None => (None, Vec::new()),
+                    };
+                    (schedule, [vec![diagnostic], more].concat())
                 }
-                _ => invalid(field_count_message(expression, count)),
+                _ => invalid(field_count_message(shown, count)),
             }
         }
     }
@@ -519,13 +523,10 @@ impl From<String> for SplitError {
 }
 
 /// Splits `cron(...)` / `rate(...)` into the keyword and the text between the
-/// parentheses, or says what is wrong with the outside.
-fn split(expression: &str) -> Result<(Keyword, &str), SplitError> {
-    if expression.trim().is_empty() {
-        return Err(empty_message().into());
-    }
+/// parentheses, or says what is wrong with the outside (quoting `shown`).
+fn split<'a>(expression: &'a str, shown: &str) -> Result<(Keyword, &'a str), SplitError> {
     let Some((head, rest)) = expression.split_once('(') else {
-        return Err(not_a_schedule_message(expression).into());
+        return Err(not_a_schedule_message(shown).into());
     };
     let keyword = match head {
         "cron" => Keyword::Cron,
@@ -535,19 +536,19 @@ fn split(expression: &str) -> Result<(Keyword, &str), SplitError> {
             return Err(if word == "cron" || word == "rate" {
                 let fixed = format!("{word}({}", rest.trim_end());
                 SplitError::Respelled {
-                    message: keyword_message(expression, &fixed),
+                    message: keyword_message(shown, &fixed),
                     fixed,
                 }
             } else {
-                not_a_schedule_message(expression).into()
+                not_a_schedule_message(shown).into()
             });
         }
     };
     let Some((inner, after)) = rest.split_once(')') else {
-        return Err(unclosed_message(expression).into());
+        return Err(unclosed_message(shown).into());
     };
     if !after.is_empty() {
-        return Err(trailing_message(expression, after).into());
+        return Err(trailing_message(shown, after).into());
     }
     Ok((keyword, inner))
 }
@@ -565,10 +566,10 @@ mod tests {
     fn normalizing_trims_and_lowers_only_the_keyword_and_rate_units() {
         for documented in ["cron(0 8 ? * MON *)", "rate(1 day)", "rate(12 hours)"] {
             assert!(
-                matches!(normalize(documented), Cow::Borrowed(_)),
+                matches!(normalize(documented).0, Cow::Borrowed(_)),
                 "{documented}"
             );
-            assert_eq!(normalize(documented), documented);
+            assert_eq!(normalize(documented).0, documented);
         }
         for (spelled, normalized) in [
             ("rate(2 Hours)", "rate(2 hours)"),
@@ -580,9 +581,15 @@ mod tests {
             ("at(2026-01-01T00:00:00)", "at(2026-01-01T00:00:00)"),
             ("éé(1 day)", "éé(1 day)"),
             ("", ""),
-            ("   ", "   "),
+            ("   ", ""),
+            ("rate( 1 hour )", "rate(1 hour)"),
+            ("rate(1  Hour)", "rate(1 hour)"),
+            ("cron( 0\t8 * *  ? *)", "cron(0 8 * * ? *)"),
+            ("cron(0 8 * * ? *) # x", "cron(0 8 * * ? *) # x"),
+            ("CRON(0  8 * * ? *", "cron(0 8 * * ? *"),
+            ("cron(0, 8 ? * MON *)", "cron(0 8 ? * MON *)"),
         ] {
-            assert_eq!(normalize(spelled), normalized, "{spelled:?}");
+            assert_eq!(normalize(spelled).0, normalized, "{spelled:?}");
         }
     }
 
@@ -612,12 +619,10 @@ mod tests {
             "cron(0 9 L * ? *)",
             "cron(0 6 15W * ? 2027)",
             "cron(0 18 ? JAN,JUL 6L *)",
-            "cron(  0 8 ? * 4#1 *\t)",
-            "cron(0\t8\n?  * 4#1 *)",
+            "cron(0 8 ? * MON-FRI *)",
             "rate(12 hours)",
             "rate(1 day)",
             "rate(60 minutes)",
-            "rate( 1 hour )",
         ] {
             assert_eq!(
                 codes(expression, Some(NOW)),
@@ -630,7 +635,6 @@ mod tests {
     #[test]
     fn anything_but_cron_or_rate_is_invalid() {
         for expression in [
-            "   ",
             "at(2026-11-25T08:00:00)",
             "0 8 * * ? *",
             "cron 0 8 * * ? *",
@@ -646,12 +650,121 @@ mod tests {
                 diagnostic.message
             );
         }
-        assert_eq!(
-            only("  ").message.split(';').next(),
-            Some("The schedule expression is empty")
-        );
         // "" itself means "no schedule" and is accepted.
         assert!(check("", PATH, Some(NOW)).is_empty());
+    }
+
+    #[test]
+    fn whitespace_alone_is_a_warning_with_the_empty_expression() {
+        // Whether the service trims it to "" (no schedule) is not documented.
+        for expression in [" ", "   ", "\n", " \t "] {
+            let diagnostic = only(expression);
+            assert_eq!(
+                (diagnostic.code, diagnostic.severity),
+                (Code::ScheduleNonstandardSpelling, Severity::Warning),
+                "{expression:?}"
+            );
+            assert_eq!(diagnostic.params, [("suggestion", "".into())]);
+            assert!(diagnostic.message.contains("has only whitespace"));
+            assert!(
+                !diagnostic.message.contains("empty"),
+                "{}",
+                diagnostic.message
+            );
+            let description = describe(expression, NOW, 3);
+            assert_eq!(description.diagnostics.len(), 1);
+            assert_eq!(description.summary.as_deref(), Some(NO_SCHEDULE));
+            assert!(description.next_runs.is_empty());
+        }
+    }
+
+    #[test]
+    fn spaces_inside_the_parentheses_are_a_spelling_warning() {
+        for (expression, documented) in [
+            ("rate( 1 hour )", "rate(1 hour)"),
+            ("rate(1  hour)", "rate(1 hour)"),
+            ("cron( 0 8 * * ? *)", "cron(0 8 * * ? *)"),
+            ("cron(  0 8 ? * 4#1 *\t)", "cron(0 8 ? * 4#1 *)"),
+            ("cron(0\t8\n?  * 4#1 *)", "cron(0 8 ? * 4#1 *)"),
+        ] {
+            let diagnostic = only(expression);
+            assert_eq!(
+                (diagnostic.code, diagnostic.severity),
+                (Code::ScheduleNonstandardSpelling, Severity::Warning),
+                "{expression:?}"
+            );
+            assert_eq!(diagnostic.params, [("suggestion", documented.into())]);
+            assert!(diagnostic.message.contains("single spaces"));
+        }
+    }
+
+    #[test]
+    fn an_invalid_expression_is_quoted_as_written_without_a_spelling_warning() {
+        // A YAML folded scalar with a comment line gives this text.
+        let diagnostic = only("CRON(0 8 * * ? *)   # nightly");
+        assert_eq!(diagnostic.code, Code::ScheduleInvalid);
+        assert_eq!(
+            diagnostic.message,
+            "The schedule expression \"CRON(0 8 * * ? *)   # nightly\" has \"   # nightly\" after its closing \")\"; remove it."
+        );
+        assert!(only(" RATE(1 day")
+            .message
+            .starts_with("The schedule expression \" RATE(1 day\" has no closing"));
+        assert!(only("Cron(0 8 * * ? * *)")
+            .message
+            .starts_with("The cron expression \"Cron(0 8 * * ? * *)\" has 7 fields"));
+        assert!(only("RATE(0 hours)")
+            .message
+            .contains("\"0\" is not positive"));
+        // A valid one quotes the expression as written too.
+        let codes_and_quotes: Vec<(&str, bool)> = check("RATE(5 minutes)", PATH, Some(NOW))
+            .iter()
+            .map(|d| (d.code.as_str(), d.message.contains("\"RATE(5 minutes)\"")))
+            .collect();
+        assert_eq!(
+            codes_and_quotes,
+            [
+                ("schedule/nonstandard-spelling", true),
+                ("schedule/too-frequent", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_range_that_wraps_is_read_as_quartz_reads_it_without_a_finding() {
+        // Not documented by EventBridge; a warning with a documented fix
+        // (`22-23,0-2`) cost about 1.6 KB gzip, so the README says we accept
+        // them silently. The summary and the runs say what Quartz reads.
+        for expression in [
+            "cron(0 22-2 * * ? *)",
+            "cron(0 8 ? * FRI-MON *)",
+            "cron(0 8 28-3 * ? *)",
+        ] {
+            assert!(
+                check(expression, PATH, Some(NOW)).is_empty(),
+                "{expression}"
+            );
+        }
+        let description = describe("cron(0 22-2 * * ? *)", NOW, 5);
+        assert_eq!(
+            description.summary.as_deref(),
+            Some("At 00:00, 01:00, 02:00, 22:00 and 23:00 UTC every day")
+        );
+        assert_eq!(
+            description.next_runs,
+            [
+                "2026-11-25T01:00:00Z",
+                "2026-11-25T02:00:00Z",
+                "2026-11-25T22:00:00Z",
+                "2026-11-25T23:00:00Z",
+                "2026-11-26T00:00:00Z"
+            ]
+        );
+        // A year range cannot wrap: an error.
+        assert_eq!(
+            codes("cron(0 8 1 1 ? 2030-2027)", Some(NOW)),
+            ["schedule/invalid-expression"]
+        );
     }
 
     #[test]
@@ -765,7 +878,6 @@ mod tests {
             ("cron(0, 8 ? * MON *)", "cron(0 8 ? * MON *)"),
             ("cron(0 1,,2 ? * MON *)", "cron(0 1,2 ? * MON *)"),
             ("cron(0 ,8 ? * MON,WED, *)", "cron(0 8 ? * MON,WED *)"),
-            ("cron(0  8,  ? * MON *)", "cron(0  8  ? * MON *)"),
         ] {
             let diagnostic = only(expression);
             assert_eq!(
@@ -779,12 +891,12 @@ mod tests {
             );
             assert!(diagnostic
                 .message
-                .contains("a leading, trailing or doubled comma"));
+                .contains("no empty list items, which EventBridge probably ignores"));
         }
         // With another spelling fix, one warning names both.
-        let both = only("CRON(0, 8 ? * MON *)");
+        let both = only("CRON(0,  8 ? * MON *)");
         assert!(both.message.ends_with(
-            "no empty list items), so the service may reject it; write \"cron(0 8 ? * MON *)\"."
+            "no empty list items, which EventBridge probably ignores), so the service may reject it; write \"cron(0 8 ? * MON *)\"."
         ));
         // The cleaned expression is judged as usual; a field of commas alone stays an error.
         assert_eq!(
@@ -840,15 +952,53 @@ mod tests {
 
     #[test]
     fn five_fields_get_their_own_code_and_a_suggestion() {
+        // A warning: EventBridge documents six fields, but DataSync's API
+        // reference gives this very expression as its example.
         let diagnostic = only("cron(0 8 * * 3#1)");
         assert_eq!(diagnostic.code, Code::ScheduleFiveFieldCron);
-        assert_eq!(diagnostic.severity, Severity::Error);
+        assert_eq!(diagnostic.severity, Severity::Warning);
         assert_eq!(
             diagnostic.params,
             vec![("suggestion", "cron(0 8 ? * 4#1 *)".into())]
         );
         // The suggestion itself is clean.
         assert!(check("cron(0 8 ? * 4#1 *)", PATH, Some(NOW)).is_empty());
+    }
+
+    #[test]
+    fn a_five_field_cron_is_judged_as_its_six_field_meaning() {
+        // Too frequent or never firing as Unix cron reads it: said too.
+        assert_eq!(
+            codes("cron(*/5 * * * *)", Some(NOW)),
+            ["schedule/five-field-cron", "schedule/too-frequent"]
+        );
+        assert_eq!(
+            codes("cron(0 0 30 2 *)", None),
+            ["schedule/five-field-cron", "schedule/never-fires"]
+        );
+        // One warning, whose suggestion is documented, even when spelled otherwise.
+        let diagnostic = only(" CRON(0 8 * * 3#1)");
+        assert_eq!(
+            diagnostic.params,
+            [("suggestion", "cron(0 8 ? * 4#1 *)".into())]
+        );
+        assert!(diagnostic
+            .message
+            .starts_with("The cron expression \" CRON(0 8 * * 3#1)\""));
+        // describeSchedule summarises what it means.
+        let description = describe("cron(0 8 * * 3#1)", NOW, 2);
+        assert_eq!(
+            description.summary.as_deref(),
+            Some("At 08:00 UTC on the first Wednesday of every month")
+        );
+        assert_eq!(
+            description.next_runs,
+            ["2026-12-02T08:00:00Z", "2027-01-06T08:00:00Z"]
+        );
+        // "Either day" has no six-field equivalent: a warning, nothing judged.
+        let description = describe("cron(0 8 1 * 1)", NOW, 2);
+        assert_eq!(description.diagnostics.len(), 1);
+        assert_eq!(description.summary, None);
     }
 
     #[test]
@@ -959,12 +1109,7 @@ mod tests {
 
     #[test]
     fn describe_gives_no_summary_for_invalid_expressions() {
-        for expression in [
-            "cron(0 8 * * 3#1)",
-            "cron(0 8 * * * *)",
-            "rate(0 hours)",
-            "at(x)",
-        ] {
+        for expression in ["cron(0 8 * * * *)", "rate(0 hours)", "at(x)"] {
             let description = describe(expression, NOW, 3);
             assert_eq!(description.summary, None, "{expression}");
             assert!(description.next_runs.is_empty());
@@ -1160,7 +1305,7 @@ mod tests {
             ("", 0),
             ("rate(12 hours)", 0),
             ("rate(12 hours)", 0),
-            ("cron(0 8 * * 3#1)", 0),
+            ("cron(0 8 * * 3#1)", 1),
             ("cron(0 8 ? * 4#1", 0),
             ("cron(0 8 ? * 4#1 *)", 1),
             ("cron(0 8 ? * 4#1 *)", 1),

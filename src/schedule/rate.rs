@@ -12,6 +12,7 @@
 //! hours, `rate(01 hour)` one hour); values above 2147483647 (a Java `int`,
 //! which we assume the service parses into) are rejected as too large.
 
+use super::calendar::LATEST;
 use super::number::parse_number;
 use crate::diagnostic::Piece::{Plain, Quoted};
 use crate::diagnostic::{message, quote, Code, Diagnostic, Fixed};
@@ -256,13 +257,14 @@ impl Rate {
         })
     }
 
-    /// `from + k × interval` for k = 1..=count, stopping before any overflow.
+    /// `from + k × interval` for k = 1..=count, stopping before a run a JS
+    /// `Date` cannot hold (after [`LATEST`]).
     pub(crate) fn runs_after(self, from: i64, count: usize) -> Vec<i64> {
         let interval = self.interval();
         let mut runs = Vec::with_capacity(count);
         let mut at = from;
         while runs.len() < count {
-            match at.checked_add(interval) {
+            match at.checked_add(interval).filter(|&next| next <= LATEST) {
                 Some(next) => {
                     runs.push(next);
                     at = next;

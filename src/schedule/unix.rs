@@ -1,7 +1,9 @@
 //! Five-field cron expressions, as Unix cron writes them (`minute hour
-//! day-of-month month day-of-week`). EventBridge needs six fields, so these are
-//! always an error; the message suggests the EventBridge expression that means
-//! what the author meant:
+//! day-of-month month day-of-week`). EventBridge documents six fields, but
+//! DataSync's API reference gives a five-field example (`cron(0 8 * * 3#1)`,
+//! "the first Wednesday"), so whether the service takes them is not documented
+//! and they are a warning; the message suggests the EventBridge expression
+//! that means what the author meant (and the schedule is judged as it):
 //!
 //! - Unix numbers the days of the week 0-7 (0 and 7 = Sunday); EventBridge
 //!   1-7 (1 = Sunday), so numbers shift by one inside lists, ranges, `#` and
@@ -40,14 +42,14 @@ fn unix_message(expression: &str, suggestion: &str, renumbered: bool, either_day
         format!("; write {}", quote(suggestion))
     };
     format!(
-        "The cron expression {} has five fields, as in Unix cron, but EventBridge needs six ({SIX_FIELDS}){renumbered}{tail}.",
+        "The cron expression {} has five fields, as in Unix cron; EventBridge documents six ({SIX_FIELDS}){renumbered}, so the service may reject it or read it otherwise{tail}.",
         quote(expression)
     )
 }
 
 fn missing_year_message(expression: &str, suggestion: &str) -> String {
     format!(
-        "The cron expression {} has five fields, but EventBridge needs six ({SIX_FIELDS}); add the year field, as in {}.",
+        "The cron expression {} has five fields; EventBridge documents six ({SIX_FIELDS}), so the service may reject it; add the year field, as in {}.",
         quote(expression),
         quote(suggestion)
     )
@@ -55,7 +57,7 @@ fn missing_year_message(expression: &str, suggestion: &str) -> String {
 
 fn no_suggestion_message(expression: &str) -> String {
     format!(
-        "The cron expression {} has five fields, as in Unix cron, but EventBridge needs six: {SIX_FIELDS}.",
+        "The cron expression {} has five fields, as in Unix cron; EventBridge documents six ({SIX_FIELDS}), so the service may reject it.",
         quote(expression)
     )
 }
@@ -73,8 +75,13 @@ enum Reading {
 }
 
 /// The five-field-cron diagnostic for `fields`, with a suggestion when one
-/// can be made.
-pub(crate) fn diagnose(expression: &str, fields: [&str; 5], path: Fixed) -> Diagnostic {
+/// can be made, and that suggestion when it means the same (the schedule to
+/// judge).
+pub(crate) fn diagnose(
+    expression: &str,
+    fields: [&str; 5],
+    path: Fixed,
+) -> (Diagnostic, Option<String>) {
     match suggest(fields) {
         Some((suggestion, reading)) => {
             let message = match reading {
@@ -96,15 +103,21 @@ pub(crate) fn diagnose(expression: &str, fields: [&str; 5], path: Fixed) -> Diag
             let diagnostic = Diagnostic::of(Code::ScheduleFiveFieldCron, path, message)
                 .with("suggestion", suggestion.clone());
             if exact {
-                diagnostic.with_replacement(suggestion)
+                (
+                    diagnostic.with_replacement(suggestion.clone()),
+                    Some(suggestion),
+                )
             } else {
-                diagnostic
+                (diagnostic, None)
             }
         }
-        None => Diagnostic::of(
-            Code::ScheduleFiveFieldCron,
-            path,
-            no_suggestion_message(expression),
+        None => (
+            Diagnostic::of(
+                Code::ScheduleFiveFieldCron,
+                path,
+                no_suggestion_message(expression),
+            ),
+            None,
         ),
     }
 }
@@ -192,7 +205,7 @@ mod tests {
 
     fn diagnose_text(text: &str) -> Diagnostic {
         let parts: Vec<&str> = text.split(' ').collect();
-        let diagnostic = diagnose(
+        let (diagnostic, _) = diagnose(
             &format!("cron({text})"),
             [parts[0], parts[1], parts[2], parts[3], parts[4]],
             crate::diagnostic::fixed!("/p"),
@@ -224,7 +237,7 @@ mod tests {
         );
         assert_eq!(
             diagnose_text("0 8 * * 3#1").message,
-            "The cron expression \"cron(0 8 * * 3#1)\" has five fields, as in Unix cron, but EventBridge needs six (minutes, hours, day-of-month, month, day-of-week and year) and numbers the days of the week from 1 = Sunday; write \"cron(0 8 ? * 4#1 *)\"."
+            "The cron expression \"cron(0 8 * * 3#1)\" has five fields, as in Unix cron; EventBridge documents six (minutes, hours, day-of-month, month, day-of-week and year) and numbers the days of the week from 1 = Sunday, so the service may reject it or read it otherwise; write \"cron(0 8 ? * 4#1 *)\"."
         );
     }
 
@@ -309,7 +322,7 @@ mod tests {
             let diagnostic = diagnose_text(text);
             assert!(diagnostic.params.is_empty(), "{text}: {diagnostic:?}");
             assert!(diagnostic.message.ends_with(
-                "but EventBridge needs six: minutes, hours, day-of-month, month, day-of-week and year."
+                "EventBridge documents six (minutes, hours, day-of-month, month, day-of-week and year), so the service may reject it."
             ));
         }
     }

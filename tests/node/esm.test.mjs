@@ -136,6 +136,64 @@ test('describeSchedule takes options.from as a Date, milliseconds (number or Big
   assert.throws(() => describeSchedule('rate(1 day)', { count: '2' }), /options.count must be a number/);
 });
 
+test('describeSchedule reads options.from as text over the range of a JS Date, as it reads the Date', () => {
+  const runs = (from) => describeSchedule('cron(0 8 * * ? *)', { from, count: 1 }).nextRuns;
+  for (const text of ['1969-12-31T00:00:00Z', '1900-01-01T00:00:00Z', '+010000-01-01T00:00:00Z', '-000001-01-01T00:00:00Z']) {
+    const date = new Date(text);
+    assert.deepEqual(runs(date.toISOString()), runs(date), text);
+  }
+  assert.deepEqual(runs('1969-12-31T00:00:00Z'), ['1970-01-01T08:00:00Z']);
+  for (const ms of [-8.64e15, 8.64e15]) {
+    const date = new Date(ms);
+    assert.deepEqual(runs(date.toISOString()), runs(date), date.toISOString());
+  }
+  // Beyond a JS Date's range, or not ISO 8601: a TypeError that names the range.
+  for (const from of ['+275760-09-13T00:00:01Z', '-271821-04-19T23:59:59Z', '10000-01-01', ' 2026-01-01T00:00:00Z']) {
+    assert.throws(() => runs(from), /ISO 8601 time such as 2026-11-25T08:00:00Z, within the range of a JS Date/, from);
+  }
+});
+
+test('describeSchedule writes runs after 9999 as toISOString does and lists none beyond a JS Date', () => {
+  const { valid, nextRuns } = describeSchedule('rate(3000000 days)', { from: '2026-12-07T13:00:00Z', count: 2 });
+  assert.equal(valid, true);
+  assert.deepEqual(nextRuns, ['+010240-08-27T13:00:00Z', '+018454-05-17T13:00:00Z']);
+  for (const run of nextRuns) assert.equal(new Date(run).toISOString(), run.replace('Z', '.000Z'));
+  // 2147483647 days is past 275760 AD: no run a Date can hold, so none is listed.
+  assert.deepEqual(describeSchedule('rate(2147483647 days)', { from: 0, count: 5 }).nextRuns, []);
+  assert.deepEqual(describeSchedule('rate(1 day)', { from: 8.64e15 - 86_400_000, count: 3 }).nextRuns, ['+275760-09-13T00:00:00Z']);
+});
+
+test('describeSchedule throws for an array as options, as the other functions do', () => {
+  assert.throws(() => describeSchedule('rate(1 hour)', []), {
+    name: 'TypeError',
+    message: 'describeSchedule: options must be an object such as { from, count }, but it is an array.',
+  });
+  assert.throws(() => fields([]), /but it is an array/);
+});
+
+test('describeSchedule: five fields, spaces inside and whitespace alone are warnings judged as documented', () => {
+  const from = '2026-11-25T00:00:00Z';
+  // A wrapping range is read as Quartz reads it (README, "Decisions worth knowing").
+  const wrapping = describeSchedule('cron(0 22-2 * * ? *)', { from, count: 5 });
+  assert.deepEqual(wrapping.diagnostics, []);
+  assert.equal(wrapping.summary, 'At 00:00, 01:00, 02:00, 22:00 and 23:00 UTC every day');
+  const spaced = describeSchedule('rate( 1 hour )', { from, count: 1 });
+  assert.deepEqual(spaced.diagnostics.map((d) => [d.code, d.severity, d.params.suggestion]), [
+    ['schedule/nonstandard-spelling', 'warning', 'rate(1 hour)'],
+  ]);
+  const five = describeSchedule('cron(0 8 * * 3#1)', { from, count: 1 });
+  assert.equal(five.valid, true);
+  assert.deepEqual(five.diagnostics.map((d) => [d.code, d.severity]), [['schedule/five-field-cron', 'warning']]);
+  assert.equal(five.summary, 'At 08:00 UTC on the first Wednesday of every month');
+  assert.deepEqual(five.nextRuns, ['2026-12-02T08:00:00Z']);
+  const blank = describeSchedule('  ', { from });
+  assert.deepEqual(blank.diagnostics.map((d) => [d.code, d.params.suggestion]), [['schedule/nonstandard-spelling', '']]);
+  assert.equal(blank.summary, 'No schedule: the task runs only when it is started.');
+  const written = describeSchedule('CRON(0 8 * * ? *)   # nightly', { from });
+  assert.deepEqual(written.diagnostics.map((d) => d.code), ['schedule/invalid-expression']);
+  assert.match(written.diagnostics[0].message, /^The schedule expression "CRON\(0 8 \* \* \? \*\)   # nightly" has/);
+});
+
 test('version() is the package version and the crate version', () => {
   assert.equal(version(), require('datasync-task-validator/package.json').version);
   assert.equal(version(), cargoVersion());

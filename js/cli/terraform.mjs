@@ -1749,6 +1749,8 @@ function typed(value, type, depth) {
     const out = {};
     for (const item of inner.items) {
       if (typeof item.key !== 'string') throw new NotConverted('has a type whose attribute names are not known here');
+      // Terraform refuses the type ("Object constructor map keys must be unique"), where a value's object keeps the later item.
+      if (Object.hasOwn(out, item.key)) throw new NotConverted(`has a type that names the attribute "${item.key}" twice, which Terraform rejects`);
       let attributeType = item.value;
       let attribute = Object.hasOwn(value, item.key) ? value[item.key] : undefined;
       if (attributeType?.k === 'call' && attributeType.name === 'optional' && Array.isArray(attributeType.args)) {
@@ -1962,11 +1964,12 @@ function mapTask(resource, scope, fieldIndex) {
   const defaultTags = scope.defaultTags?.get(alias);
   const knownDefaults = defaultTags && isObject(defaultTags.value) ? defaultTags : undefined;
   const tagList = (value, memberPointer, item, objectItems, origin) => {
-    // Each key's own item (the first of that key), looked up once: linear in the number of tags.
+    // Each key's own item, looked up once: linear in the number of tags. A key written
+    // twice ({ a = "x", "a" = "y" }) has the later item's value, so its position too.
     const byKey = new Map();
     for (const o of objectItems) {
       const key = typeof o.key === 'string' ? o.key : o.key?.v;
-      if (key !== undefined && !byKey.has(key)) byKey.set(key, o);
+      if (key !== undefined) byKey.set(key, o);
     }
     return Object.keys(value)
       .sort()

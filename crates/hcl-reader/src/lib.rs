@@ -46,6 +46,12 @@
 //!
 //! Lines are 1-based; columns are 1-based UTF-16 code units, as JavaScript
 //! and SARIF count them.
+//!
+//! An object may repeat a key (`{ "a" = 1, "a" = 2 }`): Terraform reads it,
+//! the later value winning, while hcl-edit refuses it. src/repeated.rs reads
+//! on past it, and both items come out in order as if hcl-edit accepted them
+//! (the evaluator keeps the later value); more repeats than a file's bound
+//! are `tooLarge`. A repeated argument in a block stays a syntax error.
 
 #![deny(missing_docs)]
 
@@ -56,21 +62,27 @@ use hcl_edit::Span;
 use std::cell::Cell;
 use std::ops::Range;
 
+mod repeated;
 mod size;
 
 /// Parses `text` and returns the JSON text described in the crate docs.
 /// Never panics on any input: a syntax error is `{"ok":false,…}`.
 pub fn read(text: &str) -> String {
-    if let Some(refusal) = size::check(text) {
-        let (line, column) = Lines::new(text).position(refusal.offset);
-        let mut out = String::from("{\"ok\":false,\"tooLarge\":true,\"message\":");
-        string(refusal.message, &mut out);
-        out.push_str(&format!(",\"line\":{line},\"column\":{column}}}"));
-        return out;
-    }
-    match hcl_edit::parser::parse_body(text) {
+    let pairs = match size::check(text) {
+        Ok(pairs) => pairs,
+        Err(refusal) => {
+            let (line, column) = Lines::new(text).position(refusal.offset);
+            let mut out = String::from("{\"ok\":false,\"tooLarge\":true,\"message\":");
+            string(refusal.message, &mut out);
+            out.push_str(&format!(",\"line\":{line},\"column\":{column}}}"));
+            return out;
+        }
+    };
+    let allowed = repeated::allowed(text.len(), pairs);
+    let parsed = repeated::parse(text, allowed);
+    match parsed.result {
         Ok(body) => {
-            let writer = Writer::new(text);
+            let writer = Writer::new(text, &parsed.edits);
             let mut out = String::with_capacity(text.len() * 2);
             out.push_str("{\"ok\":true,\"body\":");
             writer.body(&body, &mut out);
@@ -79,10 +91,24 @@ pub fn read(text: &str) -> String {
         }
         Err(error) => {
             let location = error.location();
-            // hcl-edit counts columns in bytes; recount them as UTF-16 units.
-            let column = Lines::new(text).position(location.offset()).1;
-            let mut out = String::from("{\"ok\":false,\"message\":");
-            string(first_line(error.message()), &mut out);
+            // hcl-edit counts columns in bytes, in the text it parsed; recount
+            // them as UTF-16 units in the text as written (insertions hold no
+            // newline, so the line is the same in both).
+            let offset = parsed.edits.original(location.offset());
+            let column = Lines::new(text).position(offset).1;
+            let mut out = String::from("{\"ok\":false,");
+            if repeated::is_repeated_key(&error) {
+                out.push_str("\"tooLarge\":true,\"message\":");
+                let message = if allowed == repeated::MAX_REPEATED_KEYS {
+                    format!("too large to read: more than {allowed} repeated object keys (each one costs another parse of the file)")
+                } else {
+                    format!("too large to read: more than {allowed} repeated object keys in a file of this size (each one costs another parse of the file)")
+                };
+                string(&message, &mut out);
+            } else {
+                out.push_str("\"message\":");
+                string(first_line(error.message()), &mut out);
+            }
             out.push_str(&format!(
                 ",\"line\":{},\"column\":{column}}}",
                 location.line()
@@ -137,24 +163,52 @@ impl<'a> Lines<'a> {
     }
 }
 
+/// Writes hcl-edit's tree of the edited text (src/repeated.rs) with the
+/// positions and source text of the text as written.
 struct Writer<'a> {
     lines: Lines<'a>,
+    edits: &'a repeated::Edits,
 }
 
 impl<'a> Writer<'a> {
-    fn new(text: &'a str) -> Self {
+    fn new(text: &'a str, edits: &'a repeated::Edits) -> Self {
         Writer {
             lines: Lines::new(text),
+            edits,
         }
     }
 
     fn at(&self, span: Option<Range<usize>>, out: &mut String) {
-        let (line, column) = self.lines.position(span.map_or(0, |s| s.start));
+        let offset = self.edits.original(span.map_or(0, |s| s.start));
+        let (line, column) = self.lines.position(offset);
         out.push_str(&format!("\"line\":{line},\"column\":{column}"));
     }
 
     fn source(&self, span: Option<Range<usize>>) -> &str {
-        span.and_then(|s| self.lines.text.get(s)).unwrap_or("")
+        span.and_then(|s| {
+            let start = self.edits.original(s.start);
+            let end = self.edits.original(s.end);
+            self.lines.text.get(start..end)
+        })
+        .unwrap_or("")
+    }
+
+    /// An object key: an identifier as its name, an expression as an EXPR; a
+    /// key that repeats an earlier one is read inside an inserted conditional
+    /// (src/repeated.rs), whose `false` branch is the key as written.
+    fn key(&self, key: &Expression, out: &mut String) {
+        if let Expression::Conditional(conditional) = key {
+            if key
+                .span()
+                .is_some_and(|span| self.edits.inserted_at(span.start))
+            {
+                return match &conditional.false_expr {
+                    Expression::Variable(name) => string(name.as_str(), out),
+                    written => self.key(written, out),
+                };
+            }
+        }
+        self.expr(key, out);
     }
 
     fn body(&self, body: &Body, out: &mut String) {
@@ -237,7 +291,7 @@ impl<'a> Writer<'a> {
                     out.push_str("{\"key\":");
                     match key {
                         ObjectKey::Ident(ident) => string(ident.as_str(), out),
-                        ObjectKey::Expression(key) => self.expr(key, out),
+                        ObjectKey::Expression(key) => self.key(key, out),
                     }
                     out.push(',');
                     self.at(key.span(), out);
@@ -672,6 +726,7 @@ mod wasm {
 #[cfg(test)]
 mod tests {
     use super::read;
+    use super::repeated::MAX_REPEATED_KEYS;
 
     fn json(text: &str) -> String {
         read(text)
@@ -874,6 +929,125 @@ mod tests {
             out.contains("{\"splat\":true,\"full\":true},{\"attr\":\"n\"}"),
             "{out}"
         );
+    }
+
+    /// `read(text)` and `read(renamed)` agree once `renamed`'s distinct keys
+    /// are written back as the repeated ones they stand for (same lengths):
+    /// a repeated key is read as hcl-edit reads any other key, in place.
+    fn reads_as_if_distinct(text: &str, renamed: &str, names: &[(&str, &str)]) {
+        let mut expected = json(renamed);
+        assert!(expected.starts_with("{\"ok\":true"), "{expected}");
+        for (distinct, repeated) in names {
+            expected = expected.replace(distinct, repeated);
+        }
+        assert_eq!(json(text), expected);
+    }
+
+    #[test]
+    fn a_repeated_object_key_is_read_like_any_other_in_its_place() {
+        // terraform console (1.11.4), with variable "k" { default = "a" }:
+        //   { "--a" = "1", "--b" = "2", "--a" = "3" } is { "--a" = "3", "--b" = "2" }
+        //   { a = 1, b = 2, a = 3 } is { "a" = 3, "b" = 2 }; { a = 1, "a" = 2 } is { "a" = 2 }
+        //   { (var.k) = 1, a = 2, (var.k) = 3 } is { "a" = 3 }
+        //   { a = { x = 1 }, b = 0, a = { y = 2 } } is { "a" = { "y" = 2 }, "b" = 0 }
+        // and `terraform validate` passes: both items are read, in order, and
+        // the evaluator keeps the later value as HCL does.
+        reads_as_if_distinct(
+            "x = { \"--a\" = \"1\", \"--b\" = \"2\", \"--a\" = \"3\" }\n",
+            "x = { \"--a\" = \"1\", \"--b\" = \"2\", \"--z\" = \"3\" }\n",
+            &[("--z", "--a")],
+        );
+        reads_as_if_distinct(
+            "x = { ka = 1, kb = 2, ka = 3, ka = 4 }\n",
+            "x = { ka = 1, kb = 2, ky = 3, kz = 4 }\n",
+            &[("ky", "ka"), ("kz", "ka")],
+        );
+        reads_as_if_distinct(
+            "x = { (var.ka) = 1, \"kb\" = 2, (var.ka) = 3 }\n",
+            "x = { (var.ka) = 1, \"kb\" = 2, (var.kz) = 3 }\n",
+            &[("kz", "ka")],
+        );
+        reads_as_if_distinct(
+            "x = { \"ka\": 1, \"ka\": 2 }\n",
+            "x = { \"ka\": 1, \"kz\": 2 }\n",
+            &[("kz", "ka")],
+        );
+        // Nested, on several lines, after characters of several bytes and
+        // UTF-16 units, inside a block; a repeat inside a repeated item's value.
+        reads_as_if_distinct(
+            "resource \"aws_glue_job\" \"j\" {\n  default_arguments = {\n    \"é😀\" = { na = 1, na = [{ ma = 2, ma = 3 }] } # é\n    \"--b\" = \"${var.x}\"\n    \"é😀\" = { na = 2 }\n  }\n}\nafter = { ka = 1 }\n",
+            "resource \"aws_glue_job\" \"j\" {\n  default_arguments = {\n    \"é😀\" = { na = 1, nz = [{ ma = 2, mz = 3 }] } # é\n    \"--b\" = \"${var.x}\"\n    \"é😁\" = { na = 2 }\n  }\n}\nafter = { ka = 1 }\n",
+            &[("nz", "na"), ("mz", "ma"), ("é😁", "é😀")],
+        );
+    }
+
+    #[test]
+    fn keys_that_differ_only_in_quotes_were_read_already() {
+        // hcl-edit tells `a` from `"a"` (and from `(a)`), so these never
+        // needed an insertion; the evaluator keeps the later value (console: 2).
+        let out = json("x = { a = 1, \"a\" = 2 }\n");
+        assert!(
+            out.contains("{\"key\":\"a\",\"line\":1,\"column\":7,"),
+            "{out}"
+        );
+        assert!(out.contains("{\"key\":{\"k\":\"string\",\"line\":1,\"column\":14,\"src\":\"\\\"a\\\"\",\"v\":\"a\"}"), "{out}");
+    }
+
+    #[test]
+    fn a_repeated_argument_in_a_block_is_still_an_error() {
+        // terraform validate: "Attribute redefined" for a block's argument.
+        let out = json("resource \"a\" \"b\" {\n  name = 1\n  name = 2\n}\n");
+        assert_eq!(out, "{\"ok\":false,\"message\":\"invalid attribute; expected unique attribute key; found redefined attribute\",\"line\":3,\"column\":3}");
+    }
+
+    #[test]
+    fn errors_after_a_repeated_key_are_where_they_were_written() {
+        let later = |text: &str| {
+            let out = json(text);
+            assert!(out.starts_with("{\"ok\":false,\"message\":\""), "{out}");
+            out[out.find(",\"line\"").unwrap()..].to_owned()
+        };
+        assert_eq!(
+            later("x = { \"é\" = 1, \"é\" = 2 } ;\n"),
+            ",\"line\":1,\"column\":26}"
+        );
+        assert_eq!(
+            later("x = { \"é\" = 1, \"ê\" = 2 } ;\n"),
+            ",\"line\":1,\"column\":26}"
+        );
+        assert_eq!(
+            later("x = { k = 1, k = 2, k = }\n"),
+            ",\"line\":1,\"column\":25}"
+        );
+        assert_eq!(
+            later("x = { k = 1, j = 2, i = }\n"),
+            ",\"line\":1,\"column\":25}"
+        );
+    }
+
+    #[test]
+    fn more_repeated_keys_than_the_bound_are_refused_as_too_large_at_the_first_over() {
+        let items: Vec<String> = (0..=MAX_REPEATED_KEYS + 1)
+            .map(|i| format!("k = {i:02}"))
+            .collect();
+        let out = json(&format!("x = {{ {} }}\n", items.join(", ")));
+        // Item MAX_REPEATED_KEYS + 1 (from 0) is the first repeat over the bound.
+        let column = "x = { ".len() + "k = 00, ".len() * (MAX_REPEATED_KEYS + 1) + 1;
+        assert_eq!(out, format!("{{\"ok\":false,\"tooLarge\":true,\"message\":\"too large to read: more than {MAX_REPEATED_KEYS} repeated object keys (each one costs another parse of the file)\",\"line\":1,\"column\":{column}}}"));
+    }
+
+    #[test]
+    fn a_long_file_allows_fewer_repeated_keys() {
+        // A file of 1.5 MiB may be parsed again 5 times (8 MiB in all), not 6.
+        let comment = format!("# {}\n", "c".repeat(3 << 19));
+        let file = |repeats: usize| {
+            let items: Vec<String> = (0..=repeats).map(|i| format!("k = {i}")).collect();
+            format!("{comment}x = {{ {} }}\n", items.join(", "))
+        };
+        assert!(json(&file(5)).starts_with("{\"ok\":true"));
+        let out = json(&file(6));
+        let column = "x = { ".len() + "k = 0, ".len() * 6 + 1;
+        assert_eq!(out, format!("{{\"ok\":false,\"tooLarge\":true,\"message\":\"too large to read: more than 5 repeated object keys in a file of this size (each one costs another parse of the file)\",\"line\":2,\"column\":{column}}}"));
     }
 
     #[test]

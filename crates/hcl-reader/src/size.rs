@@ -25,6 +25,10 @@
 /// as many key comparisons as one object of this size.
 const MAX_OBJECT_ITEMS: u64 = 16_384;
 
+/// The key comparisons of one object of [`MAX_OBJECT_ITEMS`] items: the most
+/// one parse may cost.
+pub(crate) const MAX_PAIRS: u64 = pairs(MAX_OBJECT_ITEMS);
+
 /// Key comparisons an object of `items` items costs: each key against every
 /// earlier one.
 const fn pairs(items: u64) -> u64 {
@@ -63,13 +67,14 @@ enum Frame {
     Quoted,
 }
 
-/// Checks the bound; `None` when the file may be parsed.
-pub(crate) fn check(text: &str) -> Option<Refusal> {
-    check_within(text, pairs(MAX_OBJECT_ITEMS))
+/// Checks the bound: the key comparisons hcl-edit will make when the file
+/// may be parsed (src/repeated.rs budgets its extra parses with them).
+pub(crate) fn check(text: &str) -> Result<u64, Refusal> {
+    check_within(text, MAX_PAIRS)
 }
 
 /// [`check`] with a budget of `budget` key comparisons in all.
-fn check_within(text: &str, budget: u64) -> Option<Refusal> {
+fn check_within(text: &str, budget: u64) -> Result<u64, Refusal> {
     let bytes = text.as_bytes();
     let mut stack = vec![Frame::Body { in_value: false }];
     let mut total_pairs: u64 = 0;
@@ -140,7 +145,7 @@ fn check_within(text: &str, budget: u64) -> Option<Refusal> {
                     } else {
                         SEVERAL_OBJECTS
                     };
-                    return Some(Refusal {
+                    return Err(Refusal {
                         offset: *start,
                         message,
                     });
@@ -163,12 +168,12 @@ fn check_within(text: &str, budget: u64) -> Option<Refusal> {
             b'}' => match stack.pop() {
                 Some(Frame::Object { .. } | Frame::Interpolation | Frame::Group(b'{')) => {}
                 Some(Frame::Body { .. }) if !stack.is_empty() => {}
-                _ => return None,
+                _ => return Ok(total_pairs),
             },
             b'(' | b'[' => stack.push(Frame::Group(byte)),
             b')' | b']' => match stack.pop() {
                 Some(Frame::Group(open)) if (open == b'(') == (byte == b')') => {}
-                _ => return None,
+                _ => return Ok(total_pairs),
             },
             b'"' => stack.push(Frame::Quoted),
             b'=' => {
@@ -186,7 +191,7 @@ fn check_within(text: &str, budget: u64) -> Option<Refusal> {
         }
         i += 1;
     }
-    None
+    Ok(total_pairs)
 }
 
 /// Whether an object's first token is `for` then a name: a `{ for … }`
@@ -265,9 +270,9 @@ mod tests {
 
     #[test]
     fn an_object_at_the_limit_passes_and_one_more_item_is_refused() {
-        assert!(check(&object(MAX_OBJECT_ITEMS, "\n")).is_none());
-        assert!(check(&object(MAX_OBJECT_ITEMS, ", ")).is_none());
-        let refused = check(&object(MAX_OBJECT_ITEMS + 1, ",\n")).expect("refused");
+        assert!(check(&object(MAX_OBJECT_ITEMS, "\n")).is_ok());
+        assert!(check(&object(MAX_OBJECT_ITEMS, ", ")).is_ok());
+        let refused = check(&object(MAX_OBJECT_ITEMS + 1, ",\n")).expect_err("refused");
         assert_eq!(refused.offset, "locals {\n  big = ".len());
         assert!(refused.message.contains("more than 16384 items"));
     }
@@ -275,12 +280,12 @@ mod tests {
     #[test]
     fn blocks_lists_and_calls_are_not_objects() {
         let attributes: String = (0..20_000).map(|i| format!("a{i} = {i}\n")).collect();
-        assert!(check(&format!("locals {{\n{attributes}}}\n")).is_none());
+        assert!(check(&format!("locals {{\n{attributes}}}\n")).is_ok());
         let blocks: String = (0..20_000).map(|i| format!("b \"{i}\" {{}}\n")).collect();
-        assert!(check(&blocks).is_none());
+        assert!(check(&blocks).is_ok());
         let list: Vec<String> = (0..20_000).map(|i| format!("{{ k = {i} }}")).collect();
-        assert!(check(&format!("a = [{}]\n", list.join(",\n"))).is_none());
-        assert!(check(&format!("a = f({})\n", list.join(", "))).is_none());
+        assert!(check(&format!("a = [{}]\n", list.join(",\n"))).is_ok());
+        assert!(check(&format!("a = f({})\n", list.join(", "))).is_ok());
     }
 
     #[test]
@@ -297,15 +302,15 @@ mod tests {
             format!("<<-EOT\n  {{{many}\n  EOT\n"),
         ] {
             assert!(
-                check(&format!("a = {{ k = {value} }}\n")).is_none(),
+                check(&format!("a = {{ k = {value} }}\n")).is_ok(),
                 "{value:.40}"
             );
         }
         for comment in [format!("# {many}\n"), format!("/* {many}\n{newlines} */")] {
-            assert!(check(&format!("a = {{\n{comment}k = 1 }}\n")).is_none());
+            assert!(check(&format!("a = {{\n{comment}k = 1 }}\n")).is_ok());
         }
         // Newlines inside nested brackets are not the object's separators.
-        assert!(check(&format!("a = {{ k = [{newlines}] }}\n")).is_none());
+        assert!(check(&format!("a = {{ k = [{newlines}] }}\n")).is_ok());
     }
 
     #[test]
@@ -314,15 +319,15 @@ mod tests {
         let items: Vec<String> = (0..=MAX_OBJECT_ITEMS)
             .map(|i| format!("k{i} = \"${{var.x}}{{\""))
             .collect();
-        assert!(check(&format!("a = {{\n{}\n}}\n", items.join("\n"))).is_some());
+        assert!(check(&format!("a = {{\n{}\n}}\n", items.join("\n"))).is_err());
     }
 
     #[test]
     fn several_large_objects_are_refused_together() {
         // Three objects of 10,000 items cost more comparisons than one of 16,384.
         let one = object(10_000, "\n");
-        assert!(check(&one.repeat(2)).is_none());
-        let refused = check(&one.repeat(3)).expect("refused");
+        assert!(check(&one.repeat(2)).is_ok());
+        let refused = check(&one.repeat(3)).expect_err("refused");
         assert_eq!(refused.offset, 2 * one.len() + "locals {\n  big = ".len());
         assert!(refused.message.contains("earlier large objects"));
     }
@@ -330,8 +335,8 @@ mod tests {
     #[test]
     fn unbalanced_brackets_end_the_count_without_a_refusal() {
         let items: String = (0..20_000).map(|i| format!("k{i} = 1\n")).collect();
-        assert!(check(&format!("a = {{ ] {items} }}\n")).is_none());
-        assert!(check(&format!("}} a = {{ {items} }}\n")).is_none());
+        assert!(check(&format!("a = {{ ] {items} }}\n")).is_ok());
+        assert!(check(&format!("}} a = {{ {items} }}\n")).is_ok());
     }
 
     /// Key comparisons hcl-edit makes for the objects of a parsed file.
@@ -372,9 +377,13 @@ mod tests {
             let mut expected = PairsOfObjects(0);
             expected.visit_body(&body);
             // Within exactly hcl-edit's comparisons, and over a budget of one fewer.
-            assert!(check_within(&text, expected.0).is_none(), "{path:?}");
+            assert_eq!(
+                check_within(&text, expected.0).ok(),
+                Some(expected.0),
+                "{path:?}"
+            );
             if expected.0 > 0 {
-                assert!(check_within(&text, expected.0 - 1).is_some(), "{path:?}");
+                assert!(check_within(&text, expected.0 - 1).is_err(), "{path:?}");
             }
             checked += 1;
         }

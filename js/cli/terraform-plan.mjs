@@ -161,6 +161,8 @@ function bodyOf(values, unknown, pointer, at, schema, written, path = []) {
       continue;
     }
     if (value === null || value === undefined) continue;
+    // A "" the provider's validation refuses when written is, in a plan, a string left unset: not sent.
+    if (value === '' && spec.refusesEmpty) continue;
     // A provider default: the plan holds it, the configuration does not.
     if (isObject(written) && !Object.hasOwn(written, name) && (spec.providerDefault !== undefined || spec.sendEmptyWhenOmitted)) continue;
     body.push({ t: 'attr', name, ...position, value: literal(value, position, mark) });

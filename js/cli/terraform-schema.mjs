@@ -7,9 +7,15 @@
 //   default, written or not (so an Enhanced task with `verify_mode` omitted is
 //   sent VerifyMode POINT_IN_TIME_CONSISTENT, which the service rejects);
 //   without an `options` block it sends no Options at all;
-// - what it leaves out: `name`, `cloudwatch_log_group_arn` and `task_mode`
-//   only when set and not "" (GetOk), `bytes_per_second` only when not 0,
-//   `security_descriptor_copy_flags` and enum members only when not "";
+// - what it leaves out: `name` and `cloudwatch_log_group_arn` only when set
+//   and not "" (GetOk), `bytes_per_second` only when not 0;
+// - which arguments its validation refuses "" in, before any request: every
+//   enum argument (enum.Validate is validation.StringInSlice, and SDKv2
+//   validates a string that is set, "" included: `task_mode = ""` stops
+//   `terraform plan` with "expected task_mode to be one of [...], got "), and
+//   `schedule_expression` by length (StringLenBetween(1, 256)): `refusesEmpty`.
+//   The expand functions would leave "" out, but plan stops first. `name`,
+//   `value` and `subdirectory` have no validation; verify.ValidARN accepts "";
 //   and what it always sends once the block is there: a filter rule's Value
 //   ("" when omitted), `TaskReportConfig.Destination.S3.Subdirectory` ("" when
 //   omitted) and `TaskReportConfig.Overrides` ({} when there is no
@@ -26,7 +32,12 @@
  * A scalar argument: `member` is the request member. `providerDefault`: sent
  * when the block is there and the argument is not; `omitEmpty` / `omitZero`:
  * "" / 0 is not sent; `sendEmptyWhenOmitted`: "" is sent when omitted;
- * `wrap`: the value is sent inside `{ [wrap]: value }`.
+ * `refusesEmpty`: the provider's validation refuses a written "" (plan
+ * stops): `true` for an enum, whose "" is sent as written (the core's
+ * value/not-in-enum says so, as for the `options` enums), `{ min, max }` for
+ * a length check (value/too-short here). A plan never holds a written ""
+ * (validation ran first): there "" is a string left unset, not sent
+ * (terraform-plan.mjs). `wrap`: the value is sent inside `{ [wrap]: value }`.
  */
 const arg = (member, extra = {}) => ({ member, ...extra });
 
@@ -41,14 +52,14 @@ export const OPTIONS = {
   posix_permissions: arg('PosixPermissions', { providerDefault: 'PRESERVE' }),
   preserve_deleted_files: arg('PreserveDeletedFiles', { providerDefault: 'PRESERVE' }),
   preserve_devices: arg('PreserveDevices', { providerDefault: 'NONE' }),
-  security_descriptor_copy_flags: arg('SecurityDescriptorCopyFlags', { omitEmpty: true }),
+  security_descriptor_copy_flags: arg('SecurityDescriptorCopyFlags', { omitEmpty: true, refusesEmpty: true }),
   task_queueing: arg('TaskQueueing', { providerDefault: 'ENABLED' }),
   transfer_mode: arg('TransferMode', { providerDefault: 'CHANGED' }),
   uid: arg('Uid', { providerDefault: 'INT_VALUE' }),
   verify_mode: arg('VerifyMode', { providerDefault: 'POINT_IN_TIME_CONSISTENT' }),
 };
 
-const FILTER = { filter_type: arg('FilterType', { omitEmpty: true }), value: arg('Value', { sendEmptyWhenOmitted: true }) };
+const FILTER = { filter_type: arg('FilterType', { omitEmpty: true, refusesEmpty: true }), value: arg('Value', { sendEmptyWhenOmitted: true }) };
 
 /**
  * The resource's schema: `attrs` (scalar arguments), `blocks` (nested
@@ -61,7 +72,7 @@ export const TASK = {
     destination_location_arn: arg('DestinationLocationArn'),
     cloudwatch_log_group_arn: arg('CloudWatchLogGroupArn', { omitEmpty: true }),
     name: arg('Name', { omitEmpty: true }),
-    task_mode: arg('TaskMode', { omitEmpty: true }),
+    task_mode: arg('TaskMode', { omitEmpty: true, refusesEmpty: true }),
     tags: { member: 'Tags', map: true },
     region: { ignored: true }, // provider 6.x: the Region the task is created in, not a request member
   },
@@ -70,15 +81,15 @@ export const TASK = {
   metaBlocks: ['lifecycle', 'provisioner', 'connection', 'timeouts'],
   blocks: {
     options: { member: 'Options', attrs: OPTIONS },
-    schedule: { member: 'Schedule', attrs: { schedule_expression: arg('ScheduleExpression') } },
+    schedule: { member: 'Schedule', attrs: { schedule_expression: arg('ScheduleExpression', { refusesEmpty: { min: 1, max: 256 } }) } },
     includes: { member: 'Includes', list: true, attrs: FILTER },
     excludes: { member: 'Excludes', list: true, attrs: FILTER },
     task_report_config: {
       member: 'TaskReportConfig',
       attrs: {
-        s3_object_versioning: arg('ObjectVersionIds', { omitEmpty: true }),
-        output_type: arg('OutputType', { omitEmpty: true }),
-        report_level: arg('ReportLevel', { omitEmpty: true }),
+        s3_object_versioning: arg('ObjectVersionIds', { omitEmpty: true, refusesEmpty: true }),
+        output_type: arg('OutputType', { omitEmpty: true, refusesEmpty: true }),
+        report_level: arg('ReportLevel', { omitEmpty: true, refusesEmpty: true }),
       },
       blocks: {
         s3_destination: {
@@ -94,10 +105,10 @@ export const TASK = {
         report_overrides: {
           member: 'Overrides',
           attrs: {
-            deleted_override: arg('Deleted', { wrap: 'ReportLevel', omitEmpty: true }),
-            skipped_override: arg('Skipped', { wrap: 'ReportLevel', omitEmpty: true }),
-            transferred_override: arg('Transferred', { wrap: 'ReportLevel', omitEmpty: true }),
-            verified_override: arg('Verified', { wrap: 'ReportLevel', omitEmpty: true }),
+            deleted_override: arg('Deleted', { wrap: 'ReportLevel', omitEmpty: true, refusesEmpty: true }),
+            skipped_override: arg('Skipped', { wrap: 'ReportLevel', omitEmpty: true, refusesEmpty: true }),
+            transferred_override: arg('Transferred', { wrap: 'ReportLevel', omitEmpty: true, refusesEmpty: true }),
+            verified_override: arg('Verified', { wrap: 'ReportLevel', omitEmpty: true, refusesEmpty: true }),
           },
         },
       },

@@ -2086,7 +2086,14 @@ function mapTask(resource, scope, fieldIndex) {
           setMember(target, spec.member, tagList(merged, memberPointer, item, item.value.k === 'object' ? item.value.items : [], records.get(memberPointer)?.origin));
           continue;
         }
-        if ((spec.omitEmpty && value === '') || (spec.omitZero && (value === 0n || value === 0 || value === '0'))) continue;
+        // A written "" that the provider's validation refuses (plan stops) is sent as written: an enum's is the core's error.
+        const refused = spec.refusesEmpty && value === '';
+        if (refused && spec.refusesEmpty !== true) {
+          const { min, max } = spec.refusesEmpty;
+          const key = [...path.map((type) => `${type}.0`), item.name].join('.');
+          problem('value/too-short', item, attribute, `${attribute} is "", which the AWS provider refuses before any request: expected length of ${key} to be in the range (${min} - ${max}), got `, { min, length: 0 });
+        }
+        if ((spec.omitEmpty && value === '' && !refused) || (spec.omitZero && (value === 0n || value === 0 || value === '0'))) continue;
         const converted = toRequest(value, spec.wrap ? `${memberPointer}/${spec.wrap}` : memberPointer);
         setMember(target, spec.member, spec.wrap ? { [spec.wrap]: converted } : converted);
         continue;

@@ -21,6 +21,24 @@ import { escapeSegment, setMember } from './documents.mjs';
 
 export const TASK_TYPE = 'AWS::DataSync::Task';
 
+/**
+ * Why CloudFormation refuses a YAML template with an alias (`*name`) or a
+ * merge key (`<<`), at the first one (`firstAlias` from documents.parseYaml),
+ * or null when there is none. The service answers "Template error: YAML
+ * aliases are not allowed in CloudFormation templates" (cfn-lint's W1100
+ * says the same of anchors, aliases and merging); `aws cloudformation
+ * package` writes the template out with them expanded.
+ */
+export function aliasRefusal(firstAlias) {
+  if (!firstAlias) return null;
+  const what = firstAlias.source === '<<' ? 'a YAML merge key (<<)' : `a YAML alias (${firstAlias.source})`;
+  return {
+    message: `CloudFormation refuses a template with ${what} ("YAML aliases are not allowed in CloudFormation templates"); write the values out, or deploy the template \`aws cloudformation package\` writes, which expands them. Nothing else in the template was checked.`,
+    line: firstAlias.line,
+    column: firstAlias.column,
+  };
+}
+
 const READ_ONLY = ['TaskArn', 'Status', 'SourceNetworkInterfaceArns', 'DestinationNetworkInterfaceArns'];
 
 // Functions that always produce a value; anything else (Fn::If, whose branch

@@ -59,6 +59,149 @@ const TIMESTAMP = 'tag:yaml.org,2002:timestamp';
 const TIMESTAMP_AS_TEXT = { tag: TIMESTAMP, resolve: (text) => text };
 const withTimestampsAsText = (extra) => (tags) => [...tags.filter((tag) => tag.tag !== TIMESTAMP), TIMESTAMP_AS_TEXT, ...extra];
 
+// ---------------------------------------------------------------------------
+// Request files: read as the AWS CLI v2 reads `--cli-input-yaml`
+// ---------------------------------------------------------------------------
+//
+// The AWS CLI loads a request's YAML with ruamel.yaml's safe loader (YAML 1.2
+// plus merge keys `<<` and timestamps) and hands the result to botocore, which
+// checks each value's Python type. The tags below make the `yaml` package type
+// plain scalars as that loader does (its resolver's patterns; the answers for
+// a table of spellings are in tests/cli/documents/ruamel-scalars.json), so
+// that `1_048_576` is an integer, `1e6` a float and `2026-01-01` a date.
+
+const BOOL = 'tag:yaml.org,2002:bool';
+const INT = 'tag:yaml.org,2002:int';
+const FLOAT = 'tag:yaml.org,2002:float';
+const MERGE = 'tag:yaml.org,2002:merge';
+
+/**
+ * A scalar the loader reads as a type JSON has no room for, or loses: a float
+ * (`1.0` is a float, not the integer JSON would make it), a date or a
+ * timestamp. `value` is a number for a float and the text written otherwise.
+ */
+class Typed {
+  constructor(type, value) {
+    this.type = type;
+    this.value = value;
+  }
+
+  toString() {
+    return String(this.value);
+  }
+}
+
+const IMPLICIT_BOOL = /^(?:true|True|TRUE|false|False|FALSE)$/;
+const IMPLICIT_INT = /^(?=[-+0-9])(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$/;
+const IMPLICIT_FLOAT =
+  /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const IMPLICIT_TIMESTAMP =
+  /^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$/;
+/** What `!!timestamp` accepts: the time is optional, the date's month and day may have one digit. */
+const TIMESTAMP_PARTS =
+  /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+]([0-9]{1,2})(?::[0-9]{2})?))?)?$/;
+const BOOL_WORDS = new Map([['yes', true], ['no', false], ['y', true], ['n', false], ['true', true], ['false', false], ['on', true], ['off', false]]);
+
+/** `!!bool` as the loader reads it: yes, no, on, off, y, n, true or false in any case. */
+function boolOf(text, onError) {
+  const value = BOOL_WORDS.get(text.toLowerCase());
+  if (value === undefined) onError(`the AWS CLI's YAML reader cannot read "${text}" as a boolean`);
+  return value ?? text;
+}
+
+/** An integer as the loader reads it (underscores dropped; 0b, 0o and 0x, signed; 012 is twelve), a BigInt. */
+function intOf(text, onError) {
+  let digits = text.replace(/_/g, '');
+  const negative = digits[0] === '-';
+  if (digits[0] === '-' || digits[0] === '+') digits = digits.slice(1);
+  const [prefix, pattern] = /^0[box]/.test(digits)
+    ? [digits.slice(0, 2), { '0b': /^[01]+$/, '0o': /^[0-7]+$/, '0x': /^[0-9a-fA-F]+$/ }[digits.slice(0, 2)]]
+    : ['', /^[0-9]+$/];
+  const rest = digits.slice(prefix.length);
+  if (!pattern.test(rest)) {
+    onError(`the AWS CLI's YAML reader cannot read "${text}" as an integer`);
+    return text;
+  }
+  const value = BigInt(prefix + rest);
+  return negative ? -value : value;
+}
+
+/** A float as the loader reads it (underscores dropped; .inf, .nan), as a Typed float. */
+function floatOf(text, onError) {
+  let spelled = text.replace(/_/g, '').toLowerCase();
+  const sign = spelled[0] === '-' ? -1 : 1;
+  if (spelled[0] === '-' || spelled[0] === '+') spelled = spelled.slice(1);
+  let value;
+  if (spelled === '.inf' || spelled === 'inf' || spelled === 'infinity') value = Infinity;
+  else if (spelled === '.nan' || spelled === 'nan') value = NaN;
+  else if (/^(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:e[-+]?[0-9]+)?$/.test(spelled)) value = Number(spelled);
+  else {
+    onError(`the AWS CLI's YAML reader cannot read "${text}" as a float`);
+    return text;
+  }
+  return new Typed('float', sign * value);
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A date or timestamp as the loader reads it (a real date and time, else an error), as a Typed holding the text. */
+function timestampOf(text, onError) {
+  const parts = TIMESTAMP_PARTS.exec(text);
+  const [year, month, day, hour, minute, second, zoneHour] = (parts ?? []).slice(1).map((part) => (part === undefined ? 0 : Number(part)));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const real =
+    parts &&
+    year >= 1 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= (month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1]) &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 60 &&
+    zoneHour < 24;
+  if (!real) {
+    onError(`the AWS CLI's YAML reader cannot read "${text}" as a date: it is no date in the calendar; quote it to send it as text`);
+    return text;
+  }
+  return new Typed(parts[4] === undefined ? 'date' : 'timestamp', text);
+}
+
+/** A resolver for a plain scalar the loader cannot construct at all. */
+const refuse = (why) => (text, onError) => {
+  onError(why);
+  return text;
+};
+
+/**
+ * The tags of a request's YAML. Each type has an implicit tag (what a plain
+ * scalar's spelling resolves to) and an explicit one (`!!float 1`), which the
+ * `yaml` package takes whatever the text. `<<` is a merge key where a key is
+ * and an error elsewhere, `=` is an error (ruamel's `value` tag, which its safe
+ * loader cannot construct).
+ */
+function requestTags(tags) {
+  // A `%YAML 1.1` directive: the package's YAML 1.1 schema, read as before.
+  if (tags.some((tag) => tag.tag === 'tag:yaml.org,2002:binary')) return withTimestampsAsText(CUSTOM_TAGS)(tags);
+  const kept = tags.filter((tag) => !tag.test || tag.tag === 'tag:yaml.org,2002:null');
+  return [
+    ...kept,
+    { tag: 'tag:yaml.org,2002:null', resolve: () => null },
+    { tag: BOOL, default: true, test: IMPLICIT_BOOL, resolve: (text) => text[0] === 't' || text[0] === 'T' },
+    { tag: BOOL, resolve: boolOf },
+    { tag: INT, default: true, test: IMPLICIT_INT, resolve: intOf },
+    { tag: INT, resolve: intOf },
+    { tag: FLOAT, default: true, test: IMPLICIT_FLOAT, resolve: floatOf },
+    { tag: FLOAT, resolve: floatOf },
+    { tag: TIMESTAMP, default: true, test: IMPLICIT_TIMESTAMP, resolve: timestampOf },
+    { tag: TIMESTAMP, resolve: timestampOf },
+    'merge',
+    { tag: MERGE, default: true, test: /^<<$/, resolve: refuse('the AWS CLI\'s YAML reader takes a plain << only as a merge key; quote it ("<<") to send it as text') },
+    { tag: 'tag:yaml.org,2002:value', default: true, test: /^=$/, resolve: refuse('the AWS CLI\'s YAML reader cannot read a plain "=" (YAML\'s "value" key); quote it to send it as text') },
+    ...CUSTOM_TAGS,
+  ];
+}
+
 /** A document that could not be parsed: `line` and `column` are 1-based. */
 export class ParseError extends Error {
   constructor(message, line, column) {
@@ -110,7 +253,7 @@ const MAX_ALIASED_NODES = 100_000;
  * option compares each key with every earlier one, minutes for a mapping of
  * 40,000 keys. Iterative, so that depth costs no stack.
  */
-function firstRepeatedKey(root) {
+function firstRepeatedKey(root, mergeKeys = false) {
   let first = null;
   const pending = [root];
   while (pending.length > 0) {
@@ -120,7 +263,9 @@ function firstRepeatedKey(root) {
       for (const pair of node.items) {
         const { key } = pair;
         if (isScalar(key)) {
-          const value = key.value;
+          // A merge key is the key "<<" (the AWS CLI's reader refuses two); a
+          // float or a date is its value.
+          const value = typeof key.value === 'symbol' && mergeKeys ? '<<' : key.value instanceof Typed ? key.value.value : key.value;
           // NaN is not equal to itself, but a Set finds it.
           if (keys.has(value) && !Number.isNaN(value) && (first === null || key.range[0] < first.range[0])) first = key;
           keys.add(value);
@@ -191,21 +336,28 @@ export function looksLikeJson(text) {
  * - positions: Map pointer -> { line, column } of the member's key (of the item for list items)
  * - scalars: Map pointer -> { source, type, tag } for every plain or quoted scalar
  * - unknownTags: Map pointer -> tag for values carrying a tag this tool does not know
+ * - typed: Map pointer -> { type, source } for each scalar read as a float,
+ *   a date or a timestamp (requests only; see requestText())
+ * - firstAlias: { line, column, source } of the first alias or merge key, or
+ *   null (templates only: CloudFormation refuses both)
  * Throws ParseError for syntax errors and duplicate keys (YAML only).
  * `version` is '1.1' for CloudFormation templates (CloudFormation reads YAML 1.1,
- * where an unquoted OFF is a boolean) and '1.2' otherwise. With `json`, JSON
- * text is read as JSON (no tags, duplicates allowed): the reading readJson()
+ * where an unquoted OFF is a boolean) and '1.2' for requests, read as the AWS
+ * CLI reads `--cli-input-yaml` (requestTags(): YAML 1.2 with merge keys and
+ * timestamps, numbers as its loader spells them). With `json`, JSON text is
+ * read as JSON (no tags, duplicates allowed): the reading readJson()
  * reproduces, and the reference its tests compare it with.
  */
 export function parseYaml(text, { version = '1.2', json = false } = {}) {
   const lineCounter = new LineCounter();
+  const request = version === '1.2' && !json;
   const doc = parseDocument(text, {
     version,
-    customTags: withTimestampsAsText(json ? [] : CUSTOM_TAGS),
+    customTags: request ? requestTags : withTimestampsAsText(json ? [] : CUSTOM_TAGS),
     lineCounter,
     intAsBigInt: true,
     uniqueKeys: false, // firstRepeatedKey() below; JSON duplicates are the validator's json/duplicate-member warning
-    merge: version === '1.1',
+    merge: version === '1.1' || request,
     prettyErrors: false,
     strict: false,
   });
@@ -216,7 +368,7 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
   }
   // A repeated key is an error of YAML: the one nearest the start is reported,
   // as the parser would report its first error.
-  const repeated = json ? null : firstRepeatedKey(doc.contents);
+  const repeated = json ? null : firstRepeatedKey(doc.contents, request);
   let repeatedAt = repeated?.range[0];
   // An empty key (`: value`) is placed where its line's content starts, at the ":".
   if (repeated?.source === '') while ([0x20, 0x09, 0x0d, 0x0a].includes(text.charCodeAt(repeatedAt))) repeatedAt += 1;
@@ -238,6 +390,17 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
   const positions = new Map();
   const scalars = new Map();
   const unknownTags = new Map();
+  let typed = new Map();
+  let firstAlias = null;
+  /** Notes an alias or merge key `node` of a template if it is the first in the file so far. */
+  const noteAlias = (node, source) => {
+    if (version !== '1.1' || aliasDepth > 0 || typeof node?.range?.[0] !== 'number') return;
+    if (firstAlias === null || node.range[0] < firstAlias.offset) firstAlias = { offset: node.range[0], source };
+  };
+  /** Removes what `typed` says of `pointer` and below: a member read before and now replaced. */
+  const forget = (pointer) => {
+    for (const key of typed.keys()) if (key === pointer || key.startsWith(`${pointer}/`)) typed.delete(key);
+  };
   const at = (node) => {
     const offset = node?.range?.[0];
     if (typeof offset !== 'number') return undefined;
@@ -255,6 +418,7 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
   const toValue = (node, pointer, depth) => {
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
+      noteAlias(node, `*${node.source}`);
       aliasesExpanded += 1;
       if (aliasesExpanded > MAX_ALIAS_EXPANSIONS) {
         const where = at(node) ?? { line: 1, column: 1 };
@@ -296,6 +460,10 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
     let value;
     if (isScalar(node)) {
       value = node.value;
+      if (value instanceof Typed) {
+        record(typed, pointer, { type: value.type, source: node.source });
+        value = value.value;
+      }
       record(scalars, pointer, { source: node.source, type: node.type, tag });
       if (longForm === 'Fn::GetAtt' && typeof value === 'string') {
         const dot = value.indexOf('.');
@@ -309,11 +477,33 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
       // the mapping's own members win (and keep their positions).
       const isMerge = (pair) => isScalar(pair.key) && (typeof pair.key.value === 'symbol' || (version === '1.1' && pair.key.value === '<<'));
       for (const pair of node.items.filter(isMerge)) {
+        noteAlias(pair.key, '<<');
         const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
         for (const source of [...sources].reverse()) {
-          const merged = toValue(source, pointer, depth);
-          if (merged !== null && typeof merged === 'object' && !Array.isArray(merged)) {
-            for (const [key, member] of Object.entries(merged)) setMember(value, key, member);
+          // What the merged members' scalars are read as is kept for the
+          // members this mapping takes from them (and not for those an
+          // earlier source or its own members give).
+          const outer = typed;
+          const read = new Map();
+          typed = read;
+          let merged;
+          try {
+            merged = toValue(source, pointer, depth);
+          } finally {
+            typed = outer;
+          }
+          if (merged === null || typeof merged !== 'object' || Array.isArray(merged)) {
+            if (request) {
+              const where = at(source) ?? at(pair.key) ?? { line: 1, column: 1 };
+              throw new ParseError('a merge key (<<) takes a mapping or a list of mappings, as the AWS CLI\'s YAML reader reads it', where.line, where.column);
+            }
+            continue;
+          }
+          for (const [key, member] of Object.entries(merged)) {
+            const child = `${pointer}/${escapeSegment(key)}`;
+            forget(child);
+            for (const [where, entry] of read) if (where === child || where.startsWith(`${child}/`)) typed.set(where, entry);
+            setMember(value, key, member);
           }
         }
       }
@@ -323,6 +513,7 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
         const child = `${pointer}/${escapeSegment(key)}`;
         const position = at(pair.key) ?? at(pair.value);
         if (position) record(positions, child, position);
+        if (typed.size > 0 && Object.hasOwn(value, key)) forget(child);
         setMember(value, key, toValue(pair.value, child, depth + 1));
       }
     } else if (isSeq(node)) {
@@ -345,7 +536,11 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
 
   positions.set('', at(doc.contents) ?? { line: 1, column: 1 });
   const value = toValue(doc.contents, '', 1);
-  return { value, positions, scalars, unknownTags };
+  if (firstAlias) {
+    const { line, col } = lineCounter.linePos(firstAlias.offset);
+    firstAlias = { line, column: col, source: firstAlias.source };
+  }
+  return { value, positions, scalars, unknownTags, typed, firstAlias };
 }
 
 // A JSON number or literal: what readJson() reads besides strings and brackets.
@@ -489,6 +684,109 @@ export function readJson(text) {
   }
 }
 
+/** The segments of a JSON Pointer ('' has none). */
+function segmentsOf(pointer) {
+  return pointer === '' ? [] : pointer.slice(1).split('/').map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Whether the loader's reading of a scalar has no JSON spelling: a date, a timestamp, an infinite float or NaN. */
+const outsideJson = (entry, value) => entry.type !== 'float' || !Number.isFinite(value);
+
+/** The value at `pointer` in `value`, or undefined. */
+function valueAt(value, pointer) {
+  let current = value;
+  for (const segment of segmentsOf(pointer)) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return undefined;
+    current = current[segment];
+  }
+  return current;
+}
+
+/**
+ * The JSON text of a YAML request `document` (parseYaml's reading) that the
+ * validator checks: floats are written as floats (`1.0`, not the integer 1,
+ * so that a float is wrong where an integer is wanted, as botocore says), and
+ * a scalar JSON has no type for (a date, a timestamp, .inf, .nan) as the text
+ * written; typedDiagnostics() says what the AWS CLI makes of those.
+ */
+export function requestText(document) {
+  const { value, typed } = document;
+  if (!typed || typed.size === 0) return toJsonText(value ?? null);
+  const root = { value };
+  const copies = new Set();
+  for (const [pointer, entry] of typed) {
+    const read = valueAt(value, pointer);
+    let replacement;
+    if (outsideJson(entry, read)) replacement = entry.source;
+    else if (typeof read === 'number') replacement = { [RAW]: /^-?\d+$/.test(String(read)) ? `${read}.0` : String(read) };
+    else continue;
+    // Copy the objects and arrays on the way, so that the reading itself is untouched.
+    let parent = root;
+    let key = 'value';
+    for (const segment of segmentsOf(pointer)) {
+      let child = parent[key];
+      if (!copies.has(child)) {
+        child = Array.isArray(child) ? [...child] : Object.defineProperties({}, Object.getOwnPropertyDescriptors(child));
+        copies.add(child);
+        setMember(parent, key, child);
+      }
+      parent = child;
+      key = segment;
+    }
+    setMember(parent, key, replacement);
+  }
+  return toJsonText(root.value ?? null);
+}
+
+/** What YAML reads a scalar as, for a message. */
+const READ_AS = { date: 'a date', timestamp: 'a timestamp (a date and time)', float: 'a float' };
+
+/**
+ * The validator's `diagnostics` of requestText(document), with what the AWS
+ * CLI makes of each scalar JSON has no type for (a date, a timestamp, .inf or
+ * .nan): botocore refuses it wherever the request has a string or a number,
+ * which is everywhere in a DataSync request. Where the validator found the
+ * text written of the wrong type, its message says what YAML read instead;
+ * where the text would do (a string member), the value is of the wrong type
+ * all the same, and that is the finding there. Under an unknown member or a
+ * value of the wrong type, that finding stands alone.
+ */
+export function typedDiagnostics(diagnostics, document) {
+  const { value, typed } = document;
+  if (!typed || typed.size === 0) return diagnostics;
+  let out = diagnostics;
+  for (const [pointer, entry] of typed) {
+    const read = valueAt(value, pointer);
+    if (read === undefined || !outsideJson(entry, read)) continue;
+    const covered = out.some(
+      (d) => (d.code === 'request/unknown-member' || d.code === 'value/wrong-type' || d.code === 'request/not-an-object') &&
+        d.path !== pointer && (d.path === '' || pointer.startsWith(`${d.path}/`)),
+    );
+    if (covered || out.some((d) => d.code === 'request/unknown-member' && d.path === pointer)) continue;
+    const kind = entry.type === 'float' ? 'float' : entry.type;
+    const says = `the AWS CLI's YAML reader reads ${entry.source} as ${READ_AS[kind]}, which botocore refuses here`;
+    const wrongType = out.find((d) => d.code === 'value/wrong-type' && d.path === pointer);
+    if (wrongType) {
+      const message = wrongType.message.replace(/, but it is .*$/s, `, but ${says}.`);
+      out = out.map((d) => (d === wrongType ? { ...d, message, params: { ...d.params, actual: kind } } : d));
+      continue;
+    }
+    const name = segmentsOf(pointer).filter((segment) => !/^\d+$/.test(segment)).at(-1) ?? 'The request';
+    const quoted = JSON.stringify(entry.source);
+    out = [
+      ...out.filter((d) => d.path !== pointer),
+      {
+        code: 'value/wrong-type',
+        severity: 'error',
+        path: pointer,
+        message: `${name} must be a string, but ${says}; quote it (${quoted}) to send the text.`,
+        params: { expected: 'string', actual: kind },
+      },
+    ];
+  }
+  return out;
+}
+
 /** The position of `pointer`, or of its nearest ancestor that has one. */
 export function positionOf(positions, pointer) {
   let current = pointer;
@@ -515,4 +813,4 @@ export function toJsonText(value, indent = 0) {
     .replace(/[\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 const RAW = '\u0000bigint';
-const RAW_PATTERN = /\{\s*"\\u0000bigint":\s*"(-?\d+)"\s*\}/g;
+const RAW_PATTERN = /\{\s*"\\u0000bigint":\s*"(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)"\s*\}/g;

@@ -10,7 +10,7 @@
 // validate again (a fix may reveal another), up to MAX_FIXES fixes a file.
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { validate } from '../node/index.mjs';
-import { parseYaml, positionOf, readJson, setMember, toJsonText } from './documents.mjs';
+import { parseYaml, positionOf, readJson, requestText, setMember, toJsonText } from './documents.mjs';
 
 /** The most fixes applied to one file (each needs a reading and a validation). */
 export const MAX_FIXES = 100;
@@ -172,9 +172,9 @@ function readRequest(text, json) {
   return json ? readJson(text).value : parseYaml(text, { version: '1.2' }).value ?? null;
 }
 
-/** Validates request text (JSON as is; YAML through the JSON text of `value`, its reading) as `operation`'s request. */
-function diagnosticsOf(text, value, json, operation) {
-  const result = validate(json ? text : toJsonText(value), operation === 'CreateTask' ? undefined : { operation });
+/** Validates request text (JSON as is; YAML through the JSON text of its reading, as the report does) as `operation`'s request. */
+function diagnosticsOf(text, json, operation) {
+  const result = validate(json ? text : requestText(parseYaml(text, { version: '1.2' })), operation === 'CreateTask' ? undefined : { operation });
   return [...result.errors, ...result.warnings];
 }
 
@@ -202,7 +202,7 @@ export function fixRequestText(text, syntax, wanted = () => true, { operation = 
     try {
       value = readRequest(current, json);
       doc = parseDocument(current, { version: '1.2', uniqueKeys: true, strict: false });
-      diagnostics = diagnosticsOf(current, value, json, operation);
+      diagnostics = diagnosticsOf(current, json, operation);
     } catch {
       break; // unreadable now: the report says why
     }

@@ -89,7 +89,9 @@ function fixInput(input, text, report, { defaults, operation: chosen }, wanted) 
   } catch (error) {
     return { report: { ...report, fixed: [] }, error: `could not be fixed: ${String(error?.message ?? error).split('\n')[0]}` };
   }
-  const now = result.fixed.length > 0 ? checkDocument(input.name, result.text, { defaults, operation: chosen }) : report;
+  // The file keeps its byte order mark (result.text has none): the report of the file as it now is says so.
+  const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  const now = result.fixed.length > 0 ? checkDocument(input.name, bom + result.text, { defaults, operation: chosen }) : report;
   const at = positionsOf(result.text, now.syntax);
   const fixed = result.fixed.map((f) => ({ ...f, ...at(f), description: describeFix(f.fix) }));
   return { report: { ...now, fixed }, error: result.error && `cannot write the fixes: ${result.error}` };

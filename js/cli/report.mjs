@@ -14,8 +14,8 @@
 // path names (or of the nearest member that exists).
 import { applyDefaults, describeSchedule, fields as fieldList, validate } from '../node/index.mjs';
 import { checkRequest, requestWithDefaults, resolveUnknowns } from './check.mjs';
-import { findTasks, isTemplate, mapProperties, parameterDefaults, templateLocations, Unknown } from './cloudformation.mjs';
-import { looksLikeJson, ParseError, parseYaml, positionOf, readJson, toJsonText, tooDeepPointer } from './documents.mjs';
+import { aliasRefusal, findTasks, isTemplate, mapProperties, parameterDefaults, templateLocations, Unknown } from './cloudformation.mjs';
+import { looksLikeJson, ParseError, parseYaml, positionOf, readJson, requestText, tooDeepPointer, typedDiagnostics } from './documents.mjs';
 import { isTerraformShow, terraformShowReport } from './terraform-plan.mjs';
 import { isTaskRequest, mentionsTask, notATaskRequest, responseOf } from './recognise.mjs';
 import { INVALID_SUPPRESSION, METADATA_KEY, metadataSuppressions } from './suppress.mjs';
@@ -107,13 +107,15 @@ export function operationOf(value, chosen = 'auto') {
  * A request file: the validator reads the JSON text itself, so nothing is lost
  * on the way. `positions` as for located(); `value` is the parsed request, for
  * choosing the operation; `result` is validate(text) when the caller has it
- * already (as a CreateTask request).
+ * already (as a CreateTask request). `adjust` turns the validator's
+ * diagnostics into the file's (a YAML request's dates, a JSON file's byte
+ * order mark).
  */
-function requestReport(base, text, positions, options, value, result) {
+function requestReport(base, text, positions, options, value, result, adjust = (diagnostics) => diagnostics) {
   const { operation, reason } = operationOf(value, options.operation);
   const settings = operation === 'CreateTask' ? undefined : { operation };
   if (result === undefined || settings) result = validate(text, settings);
-  const diagnostics = [...result.errors, ...result.warnings].sort(byPathThenCode);
+  const diagnostics = adjust([...result.errors, ...result.warnings]).sort(byPathThenCode);
   const at = base.syntax === 'json' ? null : (pointer) => positionOf(positions, pointer);
   const task = { logicalId: null, pointer: '', diagnostics: located(diagnostics, positions, '').map((d) => placeTooDeep(d, value, at)), notes: [] };
   if (settings) {
@@ -356,6 +358,26 @@ function unparsable(base, message, line, column) {
   return { ...base, kind: 'unparsable', error: { message, line, column }, notes: [], tasks: [] };
 }
 
+/** A YAML template's report, or its refusal when CloudFormation would refuse its aliases or merge keys. */
+function yamlTemplateReport(base, template, options) {
+  const refusal = aliasRefusal(template.firstAlias);
+  return refusal ? unparsable(base, refusal.message, refusal.line, refusal.column) : templateReport(base, template, options);
+}
+
+/**
+ * A byte order mark before a JSON request: `aws ... --cli-input-json` reads
+ * the file with Python's json.loads, which refuses it ("Unexpected UTF-8
+ * BOM"), as JavaScript's JSON.parse does; the request is checked all the same.
+ */
+const BOM_IN_JSON = {
+  code: 'json/syntax-error',
+  severity: 'error',
+  path: '',
+  message:
+    'The file starts with a byte order mark (U+FEFF), which the AWS CLI\'s --cli-input-json refuses ("Invalid JSON received": Python\'s JSON reader, like JavaScript\'s JSON.parse, does not skip it); save the file as UTF-8 without a BOM. The rest of the request is checked as if it were not there.',
+  params: { line: 1, column: 1 },
+};
+
 /** A file found in a folder that is not a task configuration (recognise.mjs). */
 function skipped(base, reason = 'not a task configuration') {
   return { ...base, kind: 'skipped', reason, notes: [], tasks: [] };
@@ -425,7 +447,8 @@ function checkText(name, rawText, options) {
       if (options.onlyTasks && !isTaskRequest(value)) return skipped(base);
       const response = skippedResponse(base, value, options);
       if (response) return response;
-      return requestReport(base, text, () => readJson(text).positions, options, value, result);
+      const bom = rawText !== text ? (diagnostics) => [BOM_IN_JSON, ...diagnostics] : undefined;
+      return requestReport(base, text, () => readJson(text).positions, options, value, result, bom);
     }
     // Text the validator and JSON.parse both accept is always read completely.
     return templateReport(base, readJson(text), options);
@@ -438,7 +461,7 @@ function checkText(name, rawText, options) {
   if (TEMPLATE_SECTION.test(text)) {
     try {
       const template = parseYaml(text, { version: '1.1' });
-      if (isTemplate(template.value)) return templateReport(base, template, options);
+      if (isTemplate(template.value)) return yamlTemplateReport(base, template, options);
     } catch (error) {
       if (!(error instanceof ParseError)) throw error;
     }
@@ -446,12 +469,12 @@ function checkText(name, rawText, options) {
   try {
     const document = parseYaml(text, { version: '1.2' });
     if (isTemplate(document.value)) {
-      return templateReport(base, parseYaml(text, { version: '1.1' }), options);
+      return yamlTemplateReport(base, parseYaml(text, { version: '1.1' }), options);
     }
     if (options.onlyTasks && !isTaskRequest(document.value)) return skipped(base);
     const response = skippedResponse(base, document.value, options);
     if (response) return response;
-    return requestReport(base, toJsonText(document.value ?? null), document.positions, options, document.value);
+    return requestReport(base, requestText(document), document.positions, options, document.value, undefined, (diagnostics) => typedDiagnostics(diagnostics, document));
   } catch (error) {
     if (error instanceof ParseError) return unparsable(base, `invalid YAML: ${error.message}`, error.line, error.column);
     throw error;

@@ -1,6 +1,6 @@
 // How the command reads YAML documents (js/cli/documents.mjs parseYaml), run
 // from the built package over the files in tests/cli/documents/: dates stay
-// text, duplicate keys are found in one pass, deep nesting is reported where
+// text in templates, duplicate keys are found in one pass, deep nesting is reported where
 // it is in the file.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -29,14 +29,19 @@ function json(args) {
 // Dates: CloudFormation has no timestamp type, and a request's YAML is text
 // ---------------------------------------------------------------------------
 
-test('an unquoted date is the text written, in a template (YAML 1.1) and in a request (YAML 1.2)', () => {
+// A request's dates are dates, as the AWS CLI reads them: cli-yaml-reading.test.mjs.
+test('an unquoted date is the text written in a template (YAML 1.1), and kept as written in a request', () => {
   for (const version of ['1.1', '1.2']) {
     const { value } = parseYaml('a: 2025-06-30\nb: 2024-11-02T08:15:00Z\nc: 2001-12-14 21:59:43.10 -5\nd: !!timestamp 2025-06-30\n', { version });
     assert.deepEqual(value, { a: '2025-06-30', b: '2024-11-02T08:15:00Z', c: '2001-12-14 21:59:43.10 -5', d: '2025-06-30' }, `YAML ${version}`);
-    // An explicit !!timestamp is the text written, a date or not, as a key too.
-    const tagged = parseYaml('a: !!timestamp 2001-12-14t21:59:43.10-05:00\nb: !!timestamp not a date\nc: !!timestamp\n? !!timestamp 2025-06-30\n: k\n', { version });
-    assert.deepEqual(tagged.value, { a: '2001-12-14t21:59:43.10-05:00', b: 'not a date', c: '', '2025-06-30': 'k' }, `YAML ${version}`);
   }
+  // In a template an explicit !!timestamp is the text written, a date or not, as a key too.
+  const tagged = parseYaml('a: !!timestamp 2001-12-14t21:59:43.10-05:00\nb: !!timestamp not a date\nc: !!timestamp\n? !!timestamp 2025-06-30\n: k\n', { version: '1.1' });
+  assert.deepEqual(tagged.value, { a: '2001-12-14t21:59:43.10-05:00', b: 'not a date', c: '', '2025-06-30': 'k' });
+  // In a request the text is kept for the messages, and parseYaml says which scalars are dates.
+  const request = parseYaml('a: !!timestamp 2001-12-14t21:59:43.10-05:00\n? !!timestamp 2025-06-30\n: k\n');
+  assert.deepEqual(request.value, { a: '2001-12-14t21:59:43.10-05:00', '2025-06-30': 'k' });
+  assert.deepEqual(request.typed.get('/a'), { type: 'timestamp', source: '2001-12-14t21:59:43.10-05:00' });
 });
 
 test('YAML 1.1 booleans, octals and sexagesimals are read as before (CloudFormation converts them by their spelling)', () => {
@@ -45,10 +50,13 @@ test('YAML 1.1 booleans, octals and sexagesimals are read as before (CloudFormat
   assert.equal(scalars.get('/c').source, '1:30');
 });
 
-test('a template whose tag values and name are unquoted dates is valid; --defaults shows the dates as written', () => {
+test('a template whose tag values and name are unquoted dates is valid, a request with them is not; --defaults shows the dates as written', () => {
   const { status, document } = json(['--defaults', `${DOCUMENTS}/dates/stack.yaml`, `${DOCUMENTS}/dates/request.yaml`]);
-  assert.equal(status, 0, JSON.stringify(document.files.map((f) => f.tasks.map((t) => t.diagnostics))));
+  assert.equal(status, 1, JSON.stringify(document.files.map((f) => f.tasks.map((t) => t.diagnostics))));
   const [stack, request] = document.files;
+  assert.deepEqual(stack.tasks[0].diagnostics, []);
+  // The AWS CLI reads both as dates, and botocore refuses a date for a tag's Value.
+  assert.deepEqual(request.tasks[0].diagnostics.map((d) => [d.code, d.path]), [['value/wrong-type', '/Tags/0/Value'], ['value/wrong-type', '/Tags/1/Value']]);
   assert.deepEqual(request.tasks[0].defaults.Tags, [{ Key: 'retire-after', Value: '2025-06-30' }, { Key: 'reviewed', Value: '2024-11-02' }]);
   const { defaults } = stack.tasks[0];
   assert.equal(defaults.Name, 'archive 2025-06-30');
@@ -96,7 +104,7 @@ test('a repeated key is refused at the repeat, in block and flow mappings, howev
     assert.equal(parseError('.nan: 1\n.NaN: 2\n', version), null);
     assert.equal(parseError('a: &x 1\n*x : 2\n', version), null);
   }
-  assert.deepEqual(parseError('<<: {a: 1}\n<<: {b: 2}\n', '1.2'), [unique, 2, 1], 'YAML 1.2 has no merge key');
+  assert.deepEqual(parseError('<<: {a: 1}\n<<: {b: 2}\n', '1.2'), [unique, 2, 1], 'the AWS CLI\'s reader refuses a second merge key');
   assert.equal(parseError('<<: {a: 1}\n<<: {b: 2}\n', '1.1'), null, 'YAML 1.1 merge keys may repeat');
   assert.equal(parseYaml('{"a": 1, "a": 2}', { json: true }).value.a, 2n, 'JSON duplicates are the validator\'s warning');
 });

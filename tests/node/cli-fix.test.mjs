@@ -158,8 +158,11 @@ test('--fix keeps the file mode, a byte order mark, CRLF line ends and symbolic 
   const target = file('target.json', text);
   chmodSync(join(folder, target), 0o640);
   symlinkSync('target.json', join(folder, 'link.json'));
-  const { status } = run(['--fix', 'link.json']);
-  assert.equal(status, 0);
+  const { status, stdout } = run(['--fix', 'link.json']);
+  // The byte order mark stays, and --cli-input-json still refuses it: json/syntax-error, the only finding left.
+  assert.equal(status, 1);
+  assert.match(stdout, /^link\.json:1:1 {2}error {2}json\/syntax-error {2}The file starts with a byte order mark/m);
+  assert.match(stdout, /1 error, 0 warnings/);
   assert.ok(lstatSync(join(folder, 'link.json')).isSymbolicLink());
   assert.equal(readlinkSync(join(folder, 'link.json')), 'target.json');
   assert.equal(read(target), text.replace('"Enhanced"', '"ENHANCED"'));

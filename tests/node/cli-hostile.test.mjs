@@ -155,8 +155,13 @@ test('YAML aliases are bounded by what they expand to, not only by their count',
   assert.deepEqual(files, [['bomb.yaml', 'unparsable'], ['good.json', 'request']]);
 });
 
-test('YAML anchors and merge keys of a real size still work', () => {
+test('YAML anchors and merge keys of a real size still work in a request; a template with them is refused at the first alias', () => {
   const dir = folder();
+  // Fifty tags (the most a task takes), each merging the first one's Value.
+  const tags = ['  - &first {Key: k0, Value: shared}', ...Array.from({ length: 49 }, (_, i) => `  - {<<: *first, Key: k${i + 1}}`)];
+  writeFileSync(join(dir, 'request.yaml'), `SourceLocationArn: ${SOURCE}\nDestinationLocationArn: ${DESTINATION}\nTags:\n${tags.join('\n')}\n`);
+  const request = run(['--format', 'json', join(dir, 'request.yaml')]);
+  assert.equal(request.status, 0, request.stdout);
   const template = [
     'Resources:',
     '  Base: &base',
@@ -168,8 +173,8 @@ test('YAML anchors and merge keys of a real size still work', () => {
   ].join('\n');
   writeFileSync(join(dir, 'template.yaml'), `${template}\n`);
   const result = run(['--format', 'json', join(dir, 'template.yaml')]);
-  assert.equal(result.status, 0, result.stderr);
-  assert.equal(JSON.parse(result.stdout).summary.tasks, 201);
+  assert.equal(result.status, 2, result.stderr);
+  assert.match(result.stderr, /template\.yaml:9:17: CloudFormation refuses a template with a YAML alias \(\*props\)/);
 });
 
 test('a multi-document YAML file is refused in our words', () => {

@@ -198,13 +198,16 @@ test('YAML versions: templates are read as 1.1, requests as 1.2 even when a line
   assert.deepEqual(readAs(request), { kind: 'request', tasks: [[null, [['/Resources', 'request/unknown-member']]]] });
   const template = ['Resources:', '  Task:', '    Type: AWS::DataSync::Task', '    Properties:', ...members.map((line) => `      ${line}`), ''];
   assert.deepEqual(readAs(template.join('\n')), { kind: 'template', tasks: [['Task', [['/Options/LogLevel', 'value/not-in-enum']]]] });
-  // What only YAML 1.1 reads as a template: resources merged in with <<, and
-  // keys (1 and 0o1) that are the same number in YAML 1.2 but not in 1.1.
-  const quirks = ['Resources:', '  <<: {Task: {Type: AWS::DataSync::Task, Properties: {Name: ok}}}', '  Other:', '    Type: AWS::S3::Bucket', '    Metadata: {1: a, 0o1: b}', ''];
+  // What only YAML 1.1 reads as a template: keys (1 and 0o1) that are the
+  // same number in YAML 1.2 but not in 1.1.
+  const quirks = ['Resources:', '  Task: {Type: AWS::DataSync::Task, Properties: {Name: ok}}', '  Other:', '    Type: AWS::S3::Bucket', '    Metadata: {1: a, 0o1: b}', ''];
   assert.deepEqual(readAs(quirks.join('\n')), {
     kind: 'template',
     tasks: [['Task', [['/DestinationLocationArn', 'request/missing-member'], ['/SourceLocationArn', 'request/missing-member']]]],
   });
+  // Resources merged in with << are read as a template, which CloudFormation refuses (no merge keys).
+  const merged = ['Resources:', '  <<: {Task: {Type: AWS::DataSync::Task, Properties: {Name: ok}}}', ''];
+  assert.deepEqual(readAs(merged.join('\n')), { kind: 'unparsable', tasks: [] });
   // A request the YAML 1.1 reading rejects (yes and on are the same key there)
   // is still read as YAML 1.2, where they are two unknown members.
   const unknown = (name) => [`/${name}`, 'request/unknown-member'];

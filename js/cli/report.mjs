@@ -476,7 +476,17 @@ function checkText(name, rawText, options) {
     if (response) return response;
     return requestReport(base, requestText(document), document.positions, options, document.value, undefined, (diagnostics) => typedDiagnostics(diagnostics, document));
   } catch (error) {
-    if (error instanceof ParseError) return unparsable(base, `invalid YAML: ${error.message}`, error.line, error.column);
-    throw error;
+    if (!(error instanceof ParseError)) throw error;
+    // What the AWS CLI's reader refuses (a date no calendar has, a plain "=")
+    // may still be a template, which CloudFormation reads as YAML 1.1.
+    if (!TEMPLATE_SECTION.test(text)) {
+      try {
+        const template = parseYaml(text, { version: '1.1' });
+        if (isTemplate(template.value)) return yamlTemplateReport(base, template, options);
+      } catch (templateError) {
+        if (!(templateError instanceof ParseError)) throw templateError;
+      }
+    }
+    return unparsable(base, `invalid YAML: ${error.message}`, error.line, error.column);
   }
 }

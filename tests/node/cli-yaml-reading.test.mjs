@@ -262,3 +262,12 @@ test('a template with a YAML alias or merge key is refused at the first one, as 
   assert.deepEqual(findings(files['anchor.yaml']), []);
   assert.match(stderr, /alias\.yaml:9:29: CloudFormation refuses a template with a YAML alias/);
 });
+
+test('what only the AWS CLI\'s reader refuses does not stop a template (read as CloudFormation reads it)', (t) => {
+  // No line starts with a template section, so the file is first read as a request.
+  const flow = `{AWSTemplateFormatVersion: '2010-09-09', Resources: {Task: {Type: 'AWS::DataSync::Task', Properties: {SourceLocationArn: ${SOURCE}, DestinationLocationArn: ${DESTINATION}, Name: 2026-02-30, Tags: [{Key: a, Value: =}]}}}}\n`;
+  const { status, files } = check(t, { 'flow.yaml': flow });
+  assert.equal(status, 0);
+  assert.equal(files['flow.yaml'].kind, 'template');
+  assert.deepEqual(findings(files['flow.yaml']), []);
+});

@@ -67,7 +67,7 @@ const withTimestampsAsText = (extra) => (tags) => [...tags.filter((tag) => tag.t
 // plus merge keys `<<` and timestamps) and hands the result to botocore, which
 // checks each value's Python type. The tags below make the `yaml` package type
 // plain scalars as that loader does (its resolver's patterns; the answers for
-// a table of spellings are in tests/cli/documents/ruamel-scalars.json), so
+// a table of spellings are in tests/cli/documents/ruamel/scalars.json), so
 // that `1_048_576` is an integer, `1e6` a float and `2026-01-01` a date.
 
 const BOOL = 'tag:yaml.org,2002:bool';

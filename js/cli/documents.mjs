@@ -390,16 +390,32 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
   const positions = new Map();
   const scalars = new Map();
   const unknownTags = new Map();
-  let typed = new Map();
+  // Scalars read as a float, a date or a timestamp: each an entry
+  // { type, source, pointer }, and where it now is, holder -> key -> entry
+  // (a member a merge or the mapping's own member replaces loses its entry).
+  const everyTyped = [];
+  const typedOf = new WeakMap();
+  let justTyped = null; // the entry of the scalar toValue() has just read
+  /** Notes that `holder[key]` is what `entry` says (or nothing typed). */
+  const placeTyped = (holder, key, entry) => {
+    if (entry) {
+      if (!typedOf.has(holder)) typedOf.set(holder, new Map());
+      typedOf.get(holder).set(key, entry);
+    } else {
+      typedOf.get(holder)?.delete(key);
+    }
+  };
+  /** The entry of the scalar toValue() has just read, if it was typed. */
+  const takeTyped = () => {
+    const entry = justTyped;
+    justTyped = null;
+    return entry;
+  };
   let firstAlias = null;
   /** Notes an alias or merge key `node` of a template if it is the first in the file so far. */
   const noteAlias = (node, source) => {
     if (version !== '1.1' || aliasDepth > 0 || typeof node?.range?.[0] !== 'number') return;
     if (firstAlias === null || node.range[0] < firstAlias.offset) firstAlias = { offset: node.range[0], source };
-  };
-  /** Removes what `typed` says of `pointer` and below: a member read before and now replaced. */
-  const forget = (pointer) => {
-    for (const key of typed.keys()) if (key === pointer || key.startsWith(`${pointer}/`)) typed.delete(key);
   };
   const at = (node) => {
     const offset = node?.range?.[0];
@@ -461,7 +477,8 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
     if (isScalar(node)) {
       value = node.value;
       if (value instanceof Typed) {
-        record(typed, pointer, { type: value.type, source: node.source });
+        justTyped = { type: value.type, source: node.source, pointer };
+        everyTyped.push(justTyped);
         value = value.value;
       }
       record(scalars, pointer, { source: node.source, type: node.type, tag });
@@ -480,18 +497,8 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
         noteAlias(pair.key, '<<');
         const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
         for (const source of [...sources].reverse()) {
-          // What the merged members' scalars are read as is kept for the
-          // members this mapping takes from them (and not for those an
-          // earlier source or its own members give).
-          const outer = typed;
-          const read = new Map();
-          typed = read;
-          let merged;
-          try {
-            merged = toValue(source, pointer, depth);
-          } finally {
-            typed = outer;
-          }
+          const merged = toValue(source, pointer, depth);
+          takeTyped();
           if (merged === null || typeof merged !== 'object' || Array.isArray(merged)) {
             if (request) {
               const where = at(source) ?? at(pair.key) ?? { line: 1, column: 1 };
@@ -500,10 +507,8 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
             continue;
           }
           for (const [key, member] of Object.entries(merged)) {
-            const child = `${pointer}/${escapeSegment(key)}`;
-            forget(child);
-            for (const [where, entry] of read) if (where === child || where.startsWith(`${child}/`)) typed.set(where, entry);
             setMember(value, key, member);
+            placeTyped(value, key, typedOf.get(merged)?.get(key));
           }
         }
       }
@@ -513,19 +518,24 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
         const child = `${pointer}/${escapeSegment(key)}`;
         const position = at(pair.key) ?? at(pair.value);
         if (position) record(positions, child, position);
-        if (typed.size > 0 && Object.hasOwn(value, key)) forget(child);
         setMember(value, key, toValue(pair.value, child, depth + 1));
+        placeTyped(value, key, takeTyped());
       }
     } else if (isSeq(node)) {
-      value = node.items.map((item, index) => {
+      const items = [];
+      node.items.forEach((item, index) => {
         const child = `${pointer}/${index}`;
         const position = at(item);
         if (position) record(positions, child, position);
-        return toValue(item, child, depth + 1);
+        items.push(toValue(item, child, depth + 1));
+        const entry = takeTyped();
+        if (entry) placeTyped(items, String(index), entry);
       });
+      value = items;
     } else {
       value = null;
     }
+    if (!isScalar(node)) justTyped = null;
     if (longForm) {
       const intrinsic = {};
       setMember(intrinsic, longForm, value);
@@ -536,6 +546,14 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
 
   positions.set('', at(doc.contents) ?? { line: 1, column: 1 });
   const value = toValue(doc.contents, '', 1);
+  // The typed scalars still in the value, by pointer.
+  const typed = new Map();
+  for (const entry of everyTyped) {
+    const segments = segmentsOf(entry.pointer);
+    const key = segments.pop();
+    const holder = key === undefined ? undefined : valueAt(value, segments);
+    if (holder !== undefined && typedOf.get(holder)?.get(key) === entry) record(typed, entry.pointer, { type: entry.type, source: entry.source });
+  }
   if (firstAlias) {
     const { line, col } = lineCounter.linePos(firstAlias.offset);
     firstAlias = { line, column: col, source: firstAlias.source };
@@ -692,10 +710,10 @@ function segmentsOf(pointer) {
 /** Whether the loader's reading of a scalar has no JSON spelling: a date, a timestamp, an infinite float or NaN. */
 const outsideJson = (entry, value) => entry.type !== 'float' || !Number.isFinite(value);
 
-/** The value at `pointer` in `value`, or undefined. */
+/** The value at `pointer` (or its segments) in `value`, or undefined. */
 function valueAt(value, pointer) {
   let current = value;
-  for (const segment of segmentsOf(pointer)) {
+  for (const segment of Array.isArray(pointer) ? pointer : segmentsOf(pointer)) {
     if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return undefined;
     current = current[segment];
   }
@@ -754,37 +772,47 @@ const READ_AS = { date: 'a date', timestamp: 'a timestamp (a date and time)', fl
 export function typedDiagnostics(diagnostics, document) {
   const { value, typed } = document;
   if (!typed || typed.size === 0) return diagnostics;
-  let out = diagnostics;
+  const STRUCTURAL = new Set(['request/unknown-member', 'value/wrong-type', 'request/not-an-object']);
+  const structural = new Set(diagnostics.filter((d) => STRUCTURAL.has(d.code)).map((d) => d.path));
+  const unknown = new Set(diagnostics.filter((d) => d.code === 'request/unknown-member').map((d) => d.path));
+  const wrongTypes = new Map(diagnostics.filter((d) => d.code === 'value/wrong-type').map((d) => [d.path, d]));
+  /** Whether a proper ancestor of `pointer` has a finding of its own structure. */
+  const underStructural = (pointer) => {
+    for (let at = pointer.lastIndexOf('/'); at >= 0; at = pointer.lastIndexOf('/', at - 1)) {
+      if (structural.has(pointer.slice(0, at))) return true;
+      if (at === 0) break;
+    }
+    return false;
+  };
+  const replaced = new Map(); // a validator diagnostic -> what stands in its place
+  const added = []; // findings at pointers whose other findings go
+  const dropped = new Set();
   for (const [pointer, entry] of typed) {
     const read = valueAt(value, pointer);
     if (read === undefined || !outsideJson(entry, read)) continue;
-    const covered = out.some(
-      (d) => (d.code === 'request/unknown-member' || d.code === 'value/wrong-type' || d.code === 'request/not-an-object') &&
-        d.path !== pointer && (d.path === '' || pointer.startsWith(`${d.path}/`)),
-    );
-    if (covered || out.some((d) => d.code === 'request/unknown-member' && d.path === pointer)) continue;
-    const kind = entry.type === 'float' ? 'float' : entry.type;
+    if (underStructural(pointer) || unknown.has(pointer)) continue;
+    const kind = entry.type;
     const says = `the AWS CLI's YAML reader reads ${entry.source} as ${READ_AS[kind]}, which botocore refuses here`;
-    const wrongType = out.find((d) => d.code === 'value/wrong-type' && d.path === pointer);
+    const wrongType = wrongTypes.get(pointer);
     if (wrongType) {
-      const message = wrongType.message.replace(/, but it is .*$/s, `, but ${says}.`);
-      out = out.map((d) => (d === wrongType ? { ...d, message, params: { ...d.params, actual: kind } } : d));
+      replaced.set(wrongType, {
+        ...wrongType,
+        message: wrongType.message.replace(/, but it is .*$/s, `, but ${says}.`),
+        params: { ...wrongType.params, actual: kind },
+      });
       continue;
     }
     const name = segmentsOf(pointer).filter((segment) => !/^\d+$/.test(segment)).at(-1) ?? 'The request';
-    const quoted = JSON.stringify(entry.source);
-    out = [
-      ...out.filter((d) => d.path !== pointer),
-      {
-        code: 'value/wrong-type',
-        severity: 'error',
-        path: pointer,
-        message: `${name} must be a string, but ${says}; quote it (${quoted}) to send the text.`,
-        params: { expected: 'string', actual: kind },
-      },
-    ];
+    dropped.add(pointer);
+    added.push({
+      code: 'value/wrong-type',
+      severity: 'error',
+      path: pointer,
+      message: `${name} must be a string, but ${says}; quote it (${JSON.stringify(entry.source)}) to send the text.`,
+      params: { expected: 'string', actual: kind },
+    });
   }
-  return out;
+  return [...diagnostics.filter((d) => !dropped.has(d.path)).map((d) => replaced.get(d) ?? d), ...added];
 }
 
 /** The position of `pointer`, or of its nearest ancestor that has one. */

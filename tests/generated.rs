@@ -101,16 +101,43 @@ fn example_block(example: &Example) -> String {
             let mut out = format!("```json\n{shown}\n```\n");
             if !options.is_empty() {
                 let options = Example::expand(options);
-                let options = json::parse(&options)
-                    .map(|parsed| to_string_pretty(&parsed.value))
-                    .unwrap_or(options);
+                let (options, command_line) = match json::parse(&options) {
+                    Ok(parsed) => (
+                        to_string_pretty(&parsed.value),
+                        command_line_options(&parsed.value),
+                    ),
+                    Err(_) => (options, String::new()),
+                };
                 out.push_str(&format!(
-                    "\njudged with this options argument (`validate(request, options)`; the command line: a config file or `--operation`):\n\n```json\n{options}\n```\n"
+                    "\njudged with this options argument (`validate(request, options)`).{command_line}\n\n```json\n{options}\n```\n"
                 ));
             }
             out
         }
         Example::Source { language, text } => format!("```{language}\n{}\n```\n", text.trim_end()),
+    }
+}
+
+/// How the command line is given an example's options, member by member:
+/// ` On the command line: ...`, or nothing when it has none of them.
+fn command_line_options(options: &Value) -> String {
+    let mut said = Vec::new();
+    if options.get("locations").is_some() {
+        said.push("`--locations FILE` with this `locations` list in FILE (or `aws datasync list-locations` or `describe-location-*` output)".to_owned());
+    }
+    if options.get("task").is_some() {
+        said.push(
+            "`--task FILE` with this `task` in FILE (`aws datasync describe-task` output)"
+                .to_owned(),
+        );
+    }
+    if let Some(operation) = options.get("operation").and_then(Value::as_str) {
+        said.push(format!("`--operation {operation}`"));
+    }
+    match said.split_last() {
+        None => String::new(),
+        Some((last, [])) => format!(" On the command line: {last}."),
+        Some((last, rest)) => format!(" On the command line: {} and {last}.", rest.join(", ")),
     }
 }
 

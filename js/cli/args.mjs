@@ -37,6 +37,16 @@ Options:
                          file's members: TaskArn with OverrideOptions or Tags is
                          StartTaskExecution, TaskArn otherwise UpdateTask, no
                          TaskArn CreateTask); templates are always CreateTask
+      --locations FILE   what the locations are, for the location rules: the output
+                         of "aws datasync describe-location-s3" (or -efs, -nfs, …),
+                         of "aws datasync list-locations", or a list of locations
+                         (JSON or YAML); repeat it for several files (the last
+                         description of a location ARN wins). Also used for the
+                         location ARNs written literally in templates and Terraform
+      --task FILE        "aws datasync describe-task" output (JSON or YAML): an
+                         UpdateTask or StartTaskExecution request whose TaskArn it
+                         describes is judged with the task's mode, options and log
+                         group (repeat it for several tasks)
       --defaults         also print each request with the service defaults filled in
                          (human and json formats)
       --warnings-as-errors
@@ -54,8 +64,9 @@ Options:
   -v, --version          print the version and exit
 
 Configuration (.datasync-task-validator.json): "ignore", "include", "severity",
-"files", "ignoreFiles" and "overrides"; a template resource's Metadata
-{"datasync-task-validator": {"ignore": [codes]}}, or a comment
+"files", "ignoreFiles", "overrides", "locations" and "task" (files, as for
+--locations and --task, relative to the configuration file's folder); a template
+resource's Metadata {"datasync-task-validator": {"ignore": [codes]}}, or a comment
 "# datasync-task-validator: ignore=code1,code2" right above a Terraform
 resource "aws_datasync_task", suppresses codes for that task.
 
@@ -89,6 +100,8 @@ export function parseArgs(argv) {
     maxWarnings: undefined,
     listRules: false,
     fix: false,
+    locations: [],
+    task: [],
     config: undefined,
     noConfig: false,
     help: false,
@@ -135,6 +148,13 @@ export function parseArgs(argv) {
           throw new UsageError(`unknown operation "${operation}" for ${flag}; use ${OPERATIONS.join(', ')} or auto`);
         }
         options.operation = operation;
+        break;
+      }
+      case '--locations':
+      case '--task': {
+        const file = value(flag, inline, rest);
+        if (file === '') throw new UsageError(`${flag} needs a file name`);
+        options[flag.slice(2)].push(file);
         break;
       }
       case '--defaults':

@@ -9,8 +9,13 @@
 //     "severity": { "locations/same-location": "error" }, "error", "warning" or "off"
 //     "files": ["tasks/**"],                             check only these files
 //     "ignoreFiles": ["legacy/**"],                      never check these files
-//     "overrides": [{ "files": ["a/*.json"], "ignore": ["tag/reserved-prefix"] }]
+//     "overrides": [{ "files": ["a/*.json"], "ignore": ["tag/reserved-prefix"] }],
+//     "locations": ["locations.json"],                   as --locations FILE (context.mjs)
+//     "task": ["nightly-task.json"]                      as --task FILE
 //   }
+// "locations" and "task" name files (one, or a list) relative to the
+// configuration file's folder; they are read with those on the command line,
+// before them (so a command-line description of the same ARN wins).
 // Globs are relative to the configuration file's folder (see glob.mjs).
 // Every mistake (unknown key, unknown or retired code, wrong type) is a
 // ConfigError whose message names the file and the member.
@@ -21,7 +26,7 @@ import { compileGlob } from './glob.mjs';
 
 export const CONFIG_NAME = '.datasync-task-validator.json';
 
-const KEYS = ['ignore', 'include', 'severity', 'files', 'ignoreFiles', 'overrides'];
+const KEYS = ['ignore', 'include', 'severity', 'files', 'ignoreFiles', 'overrides', 'locations', 'task'];
 const OVERRIDE_KEYS = ['files', 'ignore'];
 const SEVERITIES = ['error', 'warning', 'off'];
 
@@ -94,10 +99,23 @@ function unknownKey(key, where, keys) {
   return new ConfigError(`${where}: unknown key ${quote(key)} (the keys are ${keys.map((k) => quote(k)).join(', ')})`);
 }
 
+/** "locations" or "task": one file name or a list of them, as absolute paths (relative to `base`). */
+function fileList(value, where, base) {
+  const names = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(names)) throw new ConfigError(`${where} must be a file name or a list of file names, not ${kindOf(value)}`);
+  return names.map((name, i) => {
+    const at = typeof value === 'string' ? where : `${where}[${i}]`;
+    if (typeof name !== 'string') throw new ConfigError(`${at} must be a file name (a string), not ${kindOf(name)}`);
+    if (name === '') throw new ConfigError(`${at} is an empty file name`);
+    return resolve(base, name);
+  });
+}
+
 /**
  * Checks a parsed configuration and returns it ready to use:
  * `{ path, base, ignore: Set, include: Set | null, severity: Map,
- *    files: [matcher] | null, ignoreFiles: [matcher], overrides: [{ files, ignore: Set }] }`.
+ *    files: [matcher] | null, ignoreFiles: [matcher], overrides: [{ files, ignore: Set }],
+ *    locations: [absolute path], task: [absolute path] }`.
  * `path` is the file's name for messages; `base` the folder globs are relative to.
  */
 export function parseConfig(value, { path, base, known = knownCodes(), retired = retiredCodes() }) {
@@ -106,7 +124,8 @@ export function parseConfig(value, { path, base, known = knownCodes(), retired =
     throw new ConfigError(`${path}: must be a JSON object, not ${kindOf(value)}`);
   }
   for (const key of Object.keys(value)) if (!KEYS.includes(key)) throw unknownKey(key, path, KEYS);
-  const config = { path, base, ignore: new Set(), include: null, severity: new Map(), files: null, ignoreFiles: [], overrides: [] };
+  const config = { path, base, ignore: new Set(), include: null, severity: new Map(), files: null, ignoreFiles: [], overrides: [], locations: [], task: [] };
+  for (const key of ['locations', 'task']) if (Object.hasOwn(value, key)) config[key] = fileList(value[key], `${path}: ${quote(key)}`, base);
   if (Object.hasOwn(value, 'ignore')) config.ignore = new Set(codeList(value.ignore, `${path}: "ignore"`, codes));
   if (Object.hasOwn(value, 'include')) config.include = new Set(codeList(value.include, `${path}: "include"`, codes));
   if (Object.hasOwn(value, 'severity')) {

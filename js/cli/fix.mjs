@@ -10,6 +10,7 @@
 // validate again (a fix may reveal another), up to MAX_FIXES fixes a file.
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { validate } from '../node/index.mjs';
+import { withContext } from './context.mjs';
 import { parseYaml, positionOf, readJson, requestText, setMember, toJsonText } from './documents.mjs';
 
 /** The most fixes applied to one file (each needs a reading and a validation). */
@@ -172,9 +173,14 @@ function readRequest(text, json) {
   return json ? readJson(text).value : parseYaml(text, { version: '1.2' }).value ?? null;
 }
 
-/** Validates request text (JSON as is; YAML through the JSON text of its reading, as the report does) as `operation`'s request. */
-function diagnosticsOf(text, json, operation) {
-  const result = validate(json ? text : requestText(parseYaml(text, { version: '1.2' })), operation === 'CreateTask' ? undefined : { operation });
+/**
+ * Validates request text (JSON as is; YAML through the JSON text of its reading, as the report does) as `operation`'s
+ * request, with the described locations and task (`context`, --locations and --task) as the report has them; `value` is
+ * the request as read, whose TaskArn picks the described task.
+ */
+function diagnosticsOf(text, value, json, operation, context) {
+  const settings = withContext(operation === 'CreateTask' ? undefined : { operation }, context, value);
+  const result = validate(json ? text : requestText(parseYaml(text, { version: '1.2' })), settings);
   return [...result.errors, ...result.warnings];
 }
 
@@ -188,9 +194,11 @@ function diagnosticsOf(text, json, operation) {
  * request's (CreateTask, UpdateTask or StartTaskExecution); with `keeps(value)`
  * (the file's operation is told by its members), a fix whose result would be
  * told as another operation is not applied (no fix does that today: a rename
- * goes to a member of the same operation).
+ * goes to a member of the same operation). `context`: the described
+ * locations and tasks (context.mjs), so that a fix the report offers because
+ * of them is applied too.
  */
-export function fixRequestText(text, syntax, wanted = () => true, { operation = 'CreateTask', keeps = () => true } = {}) {
+export function fixRequestText(text, syntax, wanted = () => true, { operation = 'CreateTask', keeps = () => true, context = null } = {}) {
   const json = syntax === 'json';
   const fixed = [];
   const skipped = new Set(); // fixes that could not be placed or checked
@@ -202,7 +210,7 @@ export function fixRequestText(text, syntax, wanted = () => true, { operation = 
     try {
       value = readRequest(current, json);
       doc = parseDocument(current, { version: '1.2', uniqueKeys: true, strict: false });
-      diagnostics = diagnosticsOf(current, json, operation);
+      diagnostics = diagnosticsOf(current, value, json, operation, context);
     } catch {
       break; // unreadable now: the report says why
     }
@@ -270,7 +278,7 @@ export function describeFix(patch) {
  * temporary file beside it, with its mode, renamed over it). Returns
  * `{ text, fixed, error? }`: the text now in the file (without a byte order
  * mark), the fixes applied, and why the file could not be written (it is
- * then unchanged and `fixed` is empty). `operation`: `{ operation, keeps }`
+ * then unchanged and `fixed` is empty). `operation`: `{ operation, keeps, context }`
  * as for fixRequestText.
  */
 export function fixFile(path, text, syntax, writeWhole, wanted = () => true, operation = {}) {

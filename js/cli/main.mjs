@@ -8,9 +8,11 @@
 //      --fix could not write, or an input that could not be read or parsed; the
 //      other inputs are still checked and reported, and 2 wins over 1.
 // Problems with the command line or an input get one line each on stderr.
+import { relative } from 'node:path';
 import { version } from '../node/index.mjs';
 import { NAME, parseArgs, UsageError, USAGE } from './args.mjs';
 import { ConfigError, excludedFile, loadConfig, overriddenCodes } from './config.mjs';
+import { ContextError, readContext } from './context.mjs';
 import { escapeControls, formatHuman } from './format-human.mjs';
 import { formatJson } from './format-json.mjs';
 import { formatSarif } from './format-sarif.mjs';
@@ -78,20 +80,20 @@ function summarize(files) {
  * report of the file as it is now, with `fixed` (what changed, placed in the
  * new text), and `error` when the file could not be fixed (it is unchanged).
  */
-function fixInput(input, text, report, { defaults, operation: chosen }, wanted) {
+function fixInput(input, text, report, { defaults, operation: chosen }, wanted, context) {
   // The request's operation, as the report found it (--operation, or told by
   // its members: then a fix must leave it told as the same one).
   const operation = report.tasks[0]?.operation ?? 'CreateTask';
   const keeps = chosen === 'auto' ? (value) => operationOf(value).operation === operation : () => true;
   let result;
   try {
-    result = fixFile(input.path, text, report.syntax, writeReport, wanted, { operation, keeps });
+    result = fixFile(input.path, text, report.syntax, writeReport, wanted, { operation, keeps, context });
   } catch (error) {
     return { report: { ...report, fixed: [] }, error: `could not be fixed: ${String(error?.message ?? error).split('\n')[0]}` };
   }
   // The file keeps its byte order mark (result.text has none): the report of the file as it now is says so.
   const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-  const now = result.fixed.length > 0 ? checkDocument(input.name, bom + result.text, { defaults, operation: chosen }) : report;
+  const now = result.fixed.length > 0 ? checkDocument(input.name, bom + result.text, { defaults, operation: chosen, context }) : report;
   const at = positionsOf(result.text, now.syntax);
   const fixed = result.fixed.map((f) => ({ ...f, ...at(f), description: describeFix(f.fix) }));
   return { report: { ...now, fixed }, error: result.error && `cannot write the fixes: ${result.error}` };
@@ -136,6 +138,24 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
     }
   }
 
+  // The locations and tasks described (--locations, --task, the configuration's
+  // "locations" and "task"): a file that cannot be used stops the run, as a
+  // configuration file does, since every report would be judged without it.
+  let context = null;
+  try {
+    const sources = [
+      ...(config?.locations ?? []).map((path) => ({ kind: 'locations', path, shown: `${config.path}: "locations": ${relative(cwd, path) || path}` })),
+      ...(config?.task ?? []).map((path) => ({ kind: 'task', path, shown: `${config.path}: "task": ${relative(cwd, path) || path}` })),
+      ...options.locations.map((path) => ({ kind: 'locations', path, shown: path })),
+      ...options.task.map((path) => ({ kind: 'task', path, shown: path })),
+    ];
+    context = await readContext(sources, cwd);
+  } catch (error) {
+    if (!(error instanceof ContextError)) throw error;
+    complain(error.message);
+    return 2;
+  }
+
   const { inputs, problems } = expandOperands(options.operands, { stdinName: options.stdinName });
   problems.forEach(complain);
   const files = [];
@@ -147,7 +167,7 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
   const terraformInputs = inputs.filter((input) => input.path !== null && isTerraformInput(input.name) && !excluded.get(input));
   let terraform = null;
   try {
-    terraform = terraformInputs.length ? checkTerraform(terraformInputs, { defaults: options.defaults }) : null;
+    terraform = terraformInputs.length ? checkTerraform(terraformInputs, { defaults: options.defaults, context }) : null;
   } catch (error) {
     // A bug, not a user mistake: every Terraform input is reported as not checked (exit 2).
     const failed = (input) => ({ file: input.name, path: input.path, syntax: null, kind: 'unparsable', error: { message: `could not be checked: ${error?.message ?? error}` }, notes: [], tasks: [] });
@@ -188,11 +208,11 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
     }
     let report;
     try {
-      report = checkDocument(input.name, read.text, { defaults: options.defaults, operation: options.operation, onlyTasks: input.found });
+      report = checkDocument(input.name, read.text, { defaults: options.defaults, operation: options.operation, onlyTasks: input.found, context });
       const fileCodes = overriddenCodes(config, input.path, cwd);
       // A request file of any operation: the fixer validates it as that operation's request.
       if (options.fix && input.path !== null && report.kind === 'request') {
-        const fixed = fixInput(input, read.text, report, options, fixableCodes(config, fileCodes));
+        const fixed = fixInput(input, read.text, report, options, fixableCodes(config, fileCodes), context);
         if (fixed.error) {
           complain(`${input.name}: ${fixed.error}`);
           fixFailures += 1;

@@ -14,6 +14,7 @@
 // path names (or of the nearest member that exists).
 import { applyDefaults, describeSchedule, fields as fieldList, validate } from '../node/index.mjs';
 import { checkRequest, requestWithDefaults, resolveUnknowns } from './check.mjs';
+import { withContext } from './context.mjs';
 import { aliasRefusal, findTasks, isTemplate, mapProperties, parameterDefaults, templateLocations, Unknown } from './cloudformation.mjs';
 import { looksLikeJson, ParseError, parseYaml, positionOf, readJson, requestText, tooDeepPointer, typedDiagnostics } from './documents.mjs';
 import { isTerraformShow, terraformShowReport } from './terraform-plan.mjs';
@@ -113,12 +114,13 @@ export function operationOf(value, chosen = 'auto') {
  */
 function requestReport(base, text, positions, options, value, result, adjust = (diagnostics) => diagnostics) {
   const { operation, reason } = operationOf(value, options.operation);
-  const settings = operation === 'CreateTask' ? undefined : { operation };
+  // The described locations and task (--locations, --task) when there are any.
+  const settings = withContext(operation === 'CreateTask' ? undefined : { operation }, options.context, value);
   if (result === undefined || settings) result = validate(text, settings);
   const diagnostics = adjust([...result.errors, ...result.warnings]).sort(byPathThenCode);
   const at = base.syntax === 'json' ? null : (pointer) => positionOf(positions, pointer);
   const task = { logicalId: null, pointer: '', diagnostics: located(diagnostics, positions, '').map((d) => placeTooDeep(d, value, at)), notes: [] };
-  if (settings) {
+  if (operation !== 'CreateTask') {
     task.operation = operation;
     task.notes.push({
       path: '',
@@ -161,10 +163,10 @@ function namingLocations(diagnostic, locations) {
  * finding of every world once; a finding of some worlds once per world, saying
  * under which conditions (`params.conditions`) its locations are the ones named.
  */
-function checkWorlds(mapped, worlds, mappedIn = () => mapped) {
+function checkWorlds(mapped, worlds, context, mappedIn = () => mapped) {
   const perWorld = worlds.map((world, w) => {
     const { request, unknowns } = mappedIn(w);
-    return checkRequest(request, unknowns, fields(), undefined, world).map((d) => namingLocations(d, world));
+    return checkRequest(request, unknowns, fields(), withContext(undefined, context, request), world).map((d) => namingLocations(d, world));
   });
   if (perWorld.length === 1) return perWorld[0];
   const keyOf = (d) => JSON.stringify([d.code, d.path, d.message, d.params]);
@@ -217,8 +219,8 @@ function defaultsByWorld(template, mapped, worlds, condition) {
  * finding only the defaults bring says which parameters' defaults it depends
  * on (`params.parameterDefaults`), since a stack may pass other values.
  */
-function withParameterDefaults(template, mapped, worlds, byWorld) {
-  const found = checkWorlds(mapped, worlds);
+function withParameterDefaults(template, mapped, worlds, byWorld, context) {
+  const found = checkWorlds(mapped, worlds, context);
   const defaults = new Map(byWorld.flatMap(({ usable }) => [...usable]));
   if (defaults.size === 0) return found;
   const resolvedBy = new Map();
@@ -233,7 +235,7 @@ function withParameterDefaults(template, mapped, worlds, byWorld) {
   };
   const keyOf = (d) => `${d.code}\u0000${d.path}`;
   const known = new Set(found.map(keyOf));
-  const brought = checkWorlds(mapped, worlds, resolvedIn).filter((d) => !known.has(keyOf(d)));
+  const brought = checkWorlds(mapped, worlds, context, resolvedIn).filter((d) => !known.has(keyOf(d)));
   return [...found, ...brought.map((d) => {
     const touched = [d.path, ...(Array.isArray(d.params?.related) ? d.params.related.map(String) : [])];
     const mine = [...defaults].filter(([unknown]) => touched.some((p) => p === unknown.pointer || p.startsWith(unknown.pointer + '/')));
@@ -276,7 +278,7 @@ function templateReport(base, document, options) {
     const worlds = templateLocations(document.value, mapped.unknowns, condition);
     const described = worlds.flat();
     const byWorld = defaultsByWorld(document.value, mapped, worlds, condition);
-    const diagnostics = withParameterDefaults(document.value, mapped, worlds, byWorld).map((d) => {
+    const diagnostics = withParameterDefaults(document.value, mapped, worlds, byWorld, options.context).map((d) => {
       const conversion = mapped.conversions.get(d.path);
       if (!conversion?.yamlBoolean) return d;
       // The note's advice belongs in the diagnostic it explains.

@@ -35,6 +35,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { describeSchedule, fields as fieldList } from '../node/index.mjs';
 import { checkRequest, requestWithDefaults } from './check.mjs';
+import { withContext } from './context.mjs';
 import { Unknown } from './cloudformation.mjs';
 import { escapeSegment, setMember } from './documents.mjs';
 import { attributeOf, isBlockType, LOCATIONS, nearest, TASK } from './terraform-schema.mjs';
@@ -2341,7 +2342,8 @@ export function checkTask(resource, scope, fieldIndex, options) {
       });
     }
   }
-  const validateOptions = mapped.locations.length ? { locations: mapped.locations } : undefined;
+  // The module's own location resources after those described with --locations: theirs win.
+  const validateOptions = withContext(mapped.locations.length ? { locations: mapped.locations } : undefined, options.context, request);
   const found = checkRequest(request, unknowns, allFields(), validateOptions);
   const mode = typeof request.TaskMode === 'string' ? request.TaskMode : 'BASIC';
   // What the service would report without the members the provider filled

@@ -154,7 +154,7 @@ test('the configuration is found in a folder above the working folder; --no-conf
 // ---------------------------------------------------------------------------
 
 const MISTAKES = [
-  ['unknown-key.json', /configs\/unknown-key\.json: unknown key "ignor" \(the keys are "ignore", "include", "severity", "files", "ignoreFiles", "overrides"\)/],
+  ['unknown-key.json', /configs\/unknown-key\.json: unknown key "ignor" \(the keys are "ignore", "include", "severity", "files", "ignoreFiles", "overrides", "locations", "task"\)/],
   ['unknown-code.json', /"ignore"\[0\]: "tag\/reserved-prefx" is not a code this command reports/],
   ['retired-code.json', /"include"\[0\]: "value\/empty-string" is a retired code, no longer reported; remove it \(retired because: .*value\/pattern-mismatch/],
   ['bad-severity.json', /"severity" "tag\/reserved-prefix" must be "error", "warning" or "off", not "fatal"/],

@@ -48,6 +48,7 @@ test('npm pack includes every file the manifest names, one .wasm for every targe
     'cli/cloudformation.mjs',
     'cli/codes.mjs',
     'cli/config.mjs',
+    'cli/context.mjs',
     'cli/documents.mjs',
     'cli/findings.mjs',
     'cli/fix.mjs',

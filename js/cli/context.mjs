@@ -47,16 +47,24 @@ async function readValue(path, shown) {
   return JSON.parse(toJsonText(value ?? null));
 }
 
-/** validate()'s TypeError for `options`, or null when they are well formed. */
+/**
+ * validate()'s TypeError for `options`, or null when they are well formed
+ * (undefined when they nest too deeply).
+ * Options read from a file hold only JSON values, so the one reason they
+ * cannot be read as JSON is their depth (the stack, or the validator's limit).
+ */
 function refusal(options) {
   try {
     validate('{}', options);
     return null;
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
-    return error.message.replace(/^validate: /, '');
+    const message = error.message.replace(/^validate: /, '');
+    return message.startsWith('options could not be read as JSON') ? undefined : message;
   }
 }
+
+const TOO_DEEP = 'nests lists or objects too deeply to be read (no description the AWS CLI prints comes near)';
 
 /** The location descriptions of one file, checked by validate(). */
 async function readLocations(path, shown) {
@@ -78,6 +86,7 @@ async function readLocations(path, shown) {
     );
   }
   const why = refusal({ locations: items });
+  if (why === undefined) throw new ContextError(`${shown}: ${TOO_DEEP}`);
   if (why) {
     throw new ContextError(`${shown}: ${why.replace(/^options\.locations\[(\d+)\]/, (_, i) => where(Number(i)))}`);
   }
@@ -92,6 +101,7 @@ async function readTask(path, shown) {
     throw new ContextError(`${shown}: not what "aws datasync describe-task" prints: it has no TaskArn, so it describes no task a request names`);
   }
   const why = refusal({ operation: 'UpdateTask', task: value });
+  if (why === undefined) throw new ContextError(`${shown}: ${TOO_DEEP}`);
   if (why) throw new ContextError(`${shown}: ${why.replace(/^options\.task/, 'the task')}`);
   return value;
 }

@@ -192,6 +192,10 @@ const BAD = [
   ['--locations', 'no-uri.json', { 'no-uri.json': { Locations: [LIST_LOCATIONS.Locations[0], { LocationArn: DESTINATION }] } }, /no-uri\.json: Locations\[1\] needs a LocationUri \(as ListLocations returns it\) or a type\.$/],
   ['--locations', 'type.yaml', { 'type.yaml': `LocationArn: ${SOURCE}\ntype: S4\n` }, /type\.yaml: the location\.type must be one of S3, /],
   ['--locations', 'class.json', { 'class.json': [{ LocationArn: SOURCE, LocationUri: 's3://b/', S3StorageClass: 3 }] }, /class\.json: \[0\]\.S3StorageClass must be a string, but it is an integer\.$/],
+  // Only depth makes JSON values unreadable as options (the JS stack, or the validator's limit): said so, never a stack trace.
+  ['--locations', 'deep.json', { 'deep.json': `[{"LocationArn": "${SOURCE}", "LocationUri": "s3://a/", "Extra": ${'['.repeat(100_000)}${']'.repeat(100_000)}}]` }, /deep\.json: nests lists or objects too deeply to be read/],
+  ['--locations', 'deep.yaml', { 'deep.yaml': `LocationArn: ${SOURCE}\nLocationUri: s3://a/\nExtra: ${'['.repeat(200)}${']'.repeat(200)}\n` }, /deep\.yaml: nests lists or objects too deeply to be read/],
+  ['--task', 'deep-task.json', { 'deep-task.json': `{"TaskArn": "${TASK}", "Options": ${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}` }, /deep-task\.json: nests lists or objects too deeply to be read/],
   ['--task', 'list.json', { 'list.json': [] }, /list\.json: not what "aws datasync describe-task" prints \(an object\), but a list$/],
   ['--task', 'execution.json', { 'execution.json': { TaskExecutionArn: `${TASK}/execution/exec-0123456789abcdef0`, Status: 'SUCCESS' } }, /execution\.json: not what "aws datasync describe-task" prints: it has no TaskArn/],
 ];

@@ -26,6 +26,7 @@
 import { randomBytes } from 'node:crypto';
 import { applyDefaults, validate } from '../node/index.mjs';
 import { ABSENT, fieldAt, Unknown } from './cloudformation.mjs';
+import { withContext } from './context.mjs';
 import { setMember, toJsonText } from './documents.mjs';
 
 /**
@@ -195,8 +196,10 @@ export function checkRequest(request, unknowns, fields, validateOptions, locatio
 /**
  * The request with the service defaults filled in; Unknown markers come back
  * as the intrinsic calls they stand for. Null when the request is not an object.
+ * `context`: the locations described with --locations (context.mjs), for the
+ * ARNs the request writes literally.
  */
-export function requestWithDefaults(request, unknowns, locations = []) {
+export function requestWithDefaults(request, unknowns, locations = [], context = null) {
   if (request instanceof Unknown || request === null || typeof request !== 'object' || Array.isArray(request)) {
     return null;
   }
@@ -206,7 +209,7 @@ export function requestWithDefaults(request, unknowns, locations = []) {
   const text = toJsonText(substitute(request, (u) => byUnknown.get(u)));
   let filled;
   try {
-    filled = applyDefaults(text, locationOptions(locations, (u) => byUnknown.get(u)));
+    filled = applyDefaults(text, withContext(locationOptions(locations, (u) => byUnknown.get(u)), context, request));
   } catch {
     return null;
   }

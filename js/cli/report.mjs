@@ -339,7 +339,7 @@ function templateReport(base, document, options) {
     }
     if (options.defaults) {
       // The defaults that hold whichever Fn::If branch is taken: those of the locations in every world.
-      task.defaults = requestWithDefaults(mapped.request, mapped.unknowns, worlds[0].filter((l) => !l.condition));
+      task.defaults = requestWithDefaults(mapped.request, mapped.unknowns, worlds[0].filter((l) => !l.condition), options.context);
       task.schedule = scheduleOf(mapped.request);
       const mode = mapped.request?.TaskMode;
       if (task.defaults && mode instanceof Unknown) {

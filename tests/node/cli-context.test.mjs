@@ -102,11 +102,20 @@ test('--locations takes describe-location-* output (one object, YAML), a list, a
   assert.equal(both.status, 1);
 });
 
-test('--defaults with --locations fills the defaults for the described pair (NONE between object stores)', () => {
-  const cwd = folderWith({ 'task.json': { SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION }, 'locations.json': LIST_LOCATIONS });
-  const { document } = check(cwd, ['--defaults', '--locations', 'locations.json', 'task.json']);
-  const { Uid, Gid, PosixPermissions } = document.files[0].tasks[0].defaults.Options;
-  assert.deepEqual({ Uid, Gid, PosixPermissions }, { Uid: 'NONE', Gid: 'NONE', PosixPermissions: 'NONE' });
+test('--defaults with --locations fills the defaults for the described pair (NONE between object stores), in a request and a template', () => {
+  const pair = { SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION };
+  const cwd = folderWith({
+    'task.json': pair,
+    'template.json': { Resources: { Copy: { Type: 'AWS::DataSync::Task', Properties: pair } } },
+    'locations.json': LIST_LOCATIONS,
+  });
+  const posix = (args) =>
+    check(cwd, ['--defaults', ...args, 'task.json', 'template.json']).document.files.map((file) => {
+      const { Uid, Gid, PosixPermissions } = file.tasks[0].defaults.Options;
+      return [file.file, Uid, Gid, PosixPermissions];
+    });
+  assert.deepEqual(posix([]), [['task.json', 'INT_VALUE', 'INT_VALUE', 'PRESERVE'], ['template.json', 'INT_VALUE', 'INT_VALUE', 'PRESERVE']]);
+  assert.deepEqual(posix(['--locations', 'locations.json']), [['task.json', 'NONE', 'NONE', 'NONE'], ['template.json', 'NONE', 'NONE', 'NONE']]);
 });
 
 test('a location ARN written literally in a template or a Terraform task is described by --locations', () => {

@@ -163,6 +163,17 @@ test('--task: an UpdateTask request is judged with the described task\'s options
   assert.match(document.files[0].tasks[0].diagnostics[0].message, /keeps the task's BEST_EFFORT/);
 });
 
+test('--task and --locations together: an update is judged with the locations of the task it updates', () => {
+  // The task's two ends (DescribeTask's SourceLocationArn and DestinationLocationArn) are the two S3 buckets.
+  const cwd = folderWith({
+    'update.json': { TaskArn: TASK, Options: { PosixPermissions: 'PRESERVE' } },
+    'task.yaml': DESCRIBE_TASK_YAML,
+    'locations.json': LIST_LOCATIONS,
+  });
+  assert.deepEqual(check(cwd, ['--task', 'task.yaml', 'update.json']).codes, []);
+  assert.deepEqual(check(cwd, ['--task', 'task.yaml', '--locations', 'locations.json', 'update.json']).codes, ['locations/posix-between-object-stores@/Options/PosixPermissions']);
+});
+
 test('--task is used only for the request whose TaskArn it describes; several --task files describe several tasks', () => {
   const other = TASK.replace('0123456789abcdef0', '0fedcba9876543210');
   const cwd = folderWith({

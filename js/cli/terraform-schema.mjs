@@ -17,7 +17,7 @@
 //   The expand functions would leave "" out, but plan stops first. `name`,
 //   `value` and `subdirectory` have no validation; verify.ValidARN accepts "";
 //   and what it always sends once the block is there: a filter rule's Value
-//   ("" when omitted), `TaskReportConfig.Destination.S3.Subdirectory` ("" when
+//   ("" when omitted, unless no argument of the block is set: `skipsNil`), `TaskReportConfig.Destination.S3.Subdirectory` ("" when
 //   omitted) and `TaskReportConfig.Overrides` ({} when there is no
 //   `report_overrides` block; left out here, since an empty Overrides
 //   overrides nothing).
@@ -64,7 +64,15 @@ const FILTER = { filter_type: arg('FilterType', { omitEmpty: true, refusesEmpty:
 /**
  * The resource's schema: `attrs` (scalar arguments), `blocks` (nested
  * blocks, at most one each unless `many`), `computed` (attributes that cannot
- * be set), `meta` (Terraform's meta-arguments, not sent).
+ * be set), `meta` (Terraform's meta-arguments, not sent). `skipsNil`: a
+ * block with no nested block and every argument null or "" is a nil list
+ * element to terraform-plugin-sdk v2, which the provider's expand function
+ * skips (expandFilterRules: the member is sent as an empty list). The other
+ * blocks cannot be nil without an error first (schedule_expression and the
+ * report's s3_destination are required, options' arguments have defaults;
+ * report_overrides, nil or empty, is sent as {}), except an s3_destination
+ * whose two ARNs are "": the provider then sends no Destination; not modelled
+ * (its two value errors stay).
  */
 export const TASK = {
   attrs: {
@@ -82,8 +90,8 @@ export const TASK = {
   blocks: {
     options: { member: 'Options', attrs: OPTIONS },
     schedule: { member: 'Schedule', attrs: { schedule_expression: arg('ScheduleExpression', { refusesEmpty: { min: 1, max: 256 } }) } },
-    includes: { member: 'Includes', list: true, attrs: FILTER },
-    excludes: { member: 'Excludes', list: true, attrs: FILTER },
+    includes: { member: 'Includes', list: true, skipsNil: true, attrs: FILTER },
+    excludes: { member: 'Excludes', list: true, skipsNil: true, attrs: FILTER },
     task_report_config: {
       member: 'TaskReportConfig',
       attrs: {

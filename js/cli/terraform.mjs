@@ -2042,6 +2042,8 @@ function mapTask(resource, scope, fieldIndex) {
    */
   const mapBody = (body, schema, target, pointer, path, isTop, scope) => {
     const set = new Set(); // arguments given a value other than null
+    const kept = new Set(); // arguments given a known value other than null and "" (or a "" the provider refuses)
+    const unsure = new Set(); // arguments whose value is not known here
     const blocks = []; // { item, scope }: the blocks written and those dynamic blocks make
     const unknownTypes = new Map(); // block type -> { item, unresolved } of its first dynamic block not known here
     const quiet = new Set(); // block types with a dynamic block Terraform rejects (reported)
@@ -2068,6 +2070,9 @@ function mapTask(resource, scope, fieldIndex) {
         const { value } = valueOf(item, memberPointer, attribute, scope);
         if (value === null) continue; // null leaves the argument unset (the provider's default applies)
         set.add(item.name);
+        // What makes the block's list element exist for the provider (see `given` below).
+        if (value instanceof Unresolved) unsure.add(item.name);
+        else if (value !== '' || spec.refusesEmpty) kept.add(item.name);
         if (spec.map) {
           if (value instanceof Unresolved) {
             setMember(target, spec.member, unknownAt(memberPointer, value));
@@ -2150,6 +2155,19 @@ function mapTask(resource, scope, fieldIndex) {
       record(memberPointer, item, attribute);
       if (spec.list) record(innerPointer, item, attribute);
       const given = mapBody(item.body, spec, inner, innerPointer, [...path, item.type], false, blockScope);
+      // terraform-plugin-sdk v2 reads a list element none of whose fields is
+      // in the diff as nil: for a new resource that is an element with no
+      // nested block and every argument null or "" (a "" makes no diff entry;
+      // a schema Default would). The provider's expandFilterRules skips a nil
+      // element, so `includes {}` or `excludes { value = null }` sends an
+      // empty list (Includes: []), no rule with Value "". With an argument not
+      // known here the element may or may not exist: its Value is not known.
+      const nilElement = spec.skipsNil && given.kept.size === 0 && given.blocks.size === 0;
+      if (nilElement && given.unsure.size === 0) {
+        for (const pointer of [...records.keys()]) if (pointer === innerPointer || pointer.startsWith(`${innerPointer}/`)) records.delete(pointer);
+        setMember(target, spec.member, []);
+        continue;
+      }
       // The provider's defaults and the members it always sends.
       for (const [name, a] of Object.entries(spec.attrs ?? {})) {
         if (given.set.has(name)) continue;
@@ -2157,6 +2175,10 @@ function mapTask(resource, scope, fieldIndex) {
         if (a.providerDefault !== undefined) {
           setMember(inner, a.member, a.providerDefault);
           record(at, item, `${attribute}.${name}`, { providerDefault: a.providerDefault });
+        } else if (a.sendEmptyWhenOmitted && nilElement) {
+          const unsure = [...given.unsure].join(' and ');
+          record(at, item, `${attribute}.${name}`);
+          setMember(inner, a.member, unknownAt(at, new Unresolved('', `is sent as "" only when ${unsure} is neither null nor "" (otherwise the provider sends no ${item.type} rule)`)));
         } else if (a.sendEmptyWhenOmitted) {
           setMember(inner, a.member, '');
           record(at, item, `${attribute}.${name}`, { providerDefault: '' });
@@ -2179,7 +2201,7 @@ function mapTask(resource, scope, fieldIndex) {
       record(memberPointer, item, [...path, type].join('.'));
       setMember(target, schema.blocks[type].member, unknownAt(memberPointer, unresolved));
     }
-    return { set, blocks: new Set([...seen.keys(), ...unknownTypes.keys(), ...quiet]) };
+    return { set, kept, unsure, blocks: new Set([...seen.keys(), ...unknownTypes.keys(), ...quiet]) };
   };
   mapBody(block.body, TASK, request, '', [], true, scope);
   if (knownDefaults && request.Tags === undefined && Object.keys(knownDefaults.value).length > 0) {

@@ -5,6 +5,11 @@
 //! description, so a rule that needs it is not applied. The mode of those
 //! requests is the task's: without a description no mode rule applies.
 //!
+//! A rule fires only when the request itself sets at least one member it
+//! involves: the described task's own stored state is not this request's
+//! doing (in CreateTask the defaults of a mode always agree, so every
+//! finding there involves a member the request sets).
+//!
 //! Why: the service rejects these combinations. `options/enhanced-bandwidth-limit`
 //! (a bandwidth limit in Enhanced mode) is retired: the API model no longer
 //! says it does not apply.
@@ -80,7 +85,10 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
         request.option(options::TRANSFER_MODE),
         request.option(options::PRESERVE_DELETED_FILES),
     );
-    if deleted.is("REMOVE") && transfer.is("ALL") {
+    if deleted.is("REMOVE")
+        && transfer.is("ALL")
+        && (transfer.is_explicit() || deleted.is_explicit())
+    {
         // At TransferMode, unless only PreserveDeletedFiles is in the request
         // (TransferMode is the task's): point at what the request says.
         let (blamed, other) = if !transfer.is_explicit() && deleted.is_explicit() {
@@ -107,7 +115,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     let mtime = request.option(options::MTIME);
 
     // options/atime-mtime-mismatch: Basic mode pairs Atime and Mtime.
-    if mode == TaskMode::Basic {
+    if mode == TaskMode::Basic && (atime.is_explicit() || mtime.is_explicit()) {
         let agree = match (atime.value(), mtime.value()) {
             (Some("BEST_EFFORT"), Some("PRESERVE")) | (Some("NONE"), Some("NONE")) => true,
             (Some(_), Some(_)) => false,
@@ -158,7 +166,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     }
 
     // options/enhanced-mtime-none: Enhanced mode keeps modification times.
-    if mode == TaskMode::Enhanced && mtime.is("NONE") {
+    if mode == TaskMode::Enhanced && mtime == Setting::Explicit("NONE") {
         out.push(
             Diagnostic::of(
                 Code::EnhancedMtimeNone,
@@ -171,9 +179,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
 
     // options/enhanced-point-in-time: Enhanced mode cannot verify a whole location.
     if mode == TaskMode::Enhanced
-        && request
-            .option(options::VERIFY_MODE)
-            .is("POINT_IN_TIME_CONSISTENT")
+        && request.option(options::VERIFY_MODE) == Setting::Explicit("POINT_IN_TIME_CONSISTENT")
     {
         out.push(
             Diagnostic::of(
@@ -367,6 +373,45 @@ mod tests {
                 findings_in(
                     &run(r#""PreserveDeletedFiles":"REMOVE","TransferMode":"ALL""#),
                     unknown
+                ),
+                [at(
+                    "/OverrideOptions/TransferMode",
+                    "options/remove-with-transfer-all"
+                )]
+            );
+        }
+
+        #[test]
+        fn the_task_s_own_stored_state_is_not_blamed_on_a_request_that_leaves_it() {
+            // Stored pairs the service refuses at CreateTask, as a stale or
+            // hand-written description may hold them: a run without overrides,
+            // or with overrides of other members, changes none of them.
+            let stored_basic = r#"{"TaskMode":"BASIC","Options":{"Atime":"NONE","Mtime":"PRESERVE","TransferMode":"ALL","PreserveDeletedFiles":"REMOVE"}}"#;
+            let stored_enhanced = r#"{"TaskMode":"ENHANCED","Options":{"VerifyMode":"POINT_IN_TIME_CONSISTENT","Mtime":"NONE"}}"#;
+            for task in [stored_basic, stored_enhanced] {
+                for request in [
+                    task_request(""),
+                    run(r#""LogLevel":"OFF""#),
+                    run(r#""Gid":"NONE""#),
+                ] {
+                    assert_eq!(
+                        findings_in(&request, call_options(StartTaskExecution, Some(task))),
+                        [],
+                        "{request} with {task}"
+                    );
+                }
+                let update = task_request(r#""Options":{"LogLevel":"OFF"}"#);
+                assert_eq!(
+                    findings_in(&update, call_options(UpdateTask, Some(task))),
+                    [],
+                    "{task}"
+                );
+            }
+            // A request that sets one member of the pair is judged with the other.
+            assert_eq!(
+                findings_in(
+                    &run(r#""TransferMode":"ALL""#),
+                    call_options(StartTaskExecution, Some(stored_basic))
                 ),
                 [at(
                     "/OverrideOptions/TransferMode",

@@ -57,7 +57,8 @@ export type DiagnosticCode =
   | 'locations/nfs-version-needs-enhanced'
   | 'locations/efs-preserve-devices'
   | 'locations/archive-point-in-time'
-  | 'locations/archive-default-verify-mode';
+  | 'locations/archive-default-verify-mode'
+  | 'locations/agentless-needs-enhanced';
 
 /** The severity every diagnostic with a code carries. */
 export interface DiagnosticSeverities {
@@ -111,6 +112,7 @@ export interface DiagnosticSeverities {
   'locations/efs-preserve-devices': 'error';
   'locations/archive-point-in-time': 'error';
   'locations/archive-default-verify-mode': 'warning';
+  'locations/agentless-needs-enhanced': 'warning';
 }
 
 /** The shape of `params` for each code (`Record<string, never>`: the code has none). */
@@ -401,6 +403,13 @@ export interface DiagnosticParams {
     /** JSON Pointers of the other members involved */
     related?: string[];
   };
+  /** An object storage or Azure Blob location described without agents (`AgentArns: []`) in a Basic mode task. */
+  'locations/agentless-needs-enhanced': {
+    /** the location's ARN */
+    location: string;
+    /** JSON Pointers of the other members involved */
+    related?: string[];
+  };
 }
 
 /** The codes whose diagnostics always carry `params`. */
@@ -427,7 +436,8 @@ export type DiagnosticCodeWithParams =
   | 'locations/posix-between-object-stores'
   | 'locations/nfs-version-needs-enhanced'
   | 'locations/archive-point-in-time'
-  | 'locations/archive-default-verify-mode';
+  | 'locations/archive-default-verify-mode'
+  | 'locations/agentless-needs-enhanced';
 
 // </generated: codes>
 

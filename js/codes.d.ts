@@ -53,6 +53,7 @@ export type Code =
   | 'locations/efs-preserve-devices'
   | 'locations/archive-point-in-time'
   | 'locations/archive-default-verify-mode'
+  | 'locations/agentless-needs-enhanced'
   | 'cloudformation/missing-property'
   | 'cloudformation/read-only-property'
   | 'cloudformation/not-checked'

@@ -304,6 +304,12 @@ const CODES = [
     "emittedBy": "validator"
   },
   {
+    "code": "locations/agentless-needs-enhanced",
+    "severity": "warning",
+    "summary": "An object storage or Azure Blob location described without agents (`AgentArns: []`) in a Basic mode task.",
+    "emittedBy": "validator"
+  },
+  {
     "code": "cloudformation/missing-property",
     "severity": "error",
     "summary": "A member the AWS::DataSync::Task resource schema requires but the API does not is missing.",

@@ -701,6 +701,19 @@ validator {
         autofix: "",
         source: "DataSync API reference, Options VerifyMode: https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-VerifyMode",
     }
+    /// An object storage or Azure Blob location described without agents (`AgentArns: []`) in a Basic mode task.
+    AgentlessNeedsEnhanced = "locations/agentless-needs-enhanced", Warning {
+        params: &[
+            param("location", "string", "the location's ARN"),
+            RELATED,
+        ],
+        what: "An object storage or Azure Blob location whose description lists no agents (`AgentArns: []`, an agentless location) in a Basic mode task (TaskMode BASIC or left out). Needs the location's description in `options.locations`; a description without AgentArns says nothing. Not for a pair Enhanced mode is not documented for (see `locations/enhanced-unsupported-pair`), where it would be no fix. Only CreateTask: an update or a run cannot change the mode.",
+        why: "Only Enhanced mode reaches storage in other clouds without an agent; Basic mode needs one. A warning, because whether CreateTask refuses such a task or its runs fail is not documented.",
+        example: request_with(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}"}"#, r#"{"locations": [{"LocationArn": "{src}", "type": "AZURE_BLOB", "AgentArns": []}, {"LocationArn": "{dst}", "type": "S3"}]}"#),
+        fix: "Set TaskMode ENHANCED (documented for Azure Blob or other clouds to and from S3), or create the location with an agent.",
+        autofix: "",
+        source: "DataSync User Guide, planning transfers to or from other clouds (only Basic mode tasks need an agent there): https://docs.aws.amazon.com/datasync/latest/userguide/third-party-cloud-transfer-considerations.html; Choosing a task mode: https://docs.aws.amazon.com/datasync/latest/userguide/choosing-task-mode.html",
+    }
 }
 command {
     /// A member the AWS::DataSync::Task resource schema requires but the API does not is missing.

@@ -34,7 +34,7 @@ pub(super) const SHAPES: [&[&str]; 25] = [
 
 /// Each code's shapes at its number (its place in `Code::ALL`): its whole
 /// params', then its required members' (0: none, or the same).
-pub(super) const CODE_SHAPES: [[u8; 2]; 50] = [
+pub(super) const CODE_SHAPES: [[u8; 2]; 51] = [
     [1, 0], // json/syntax-error
     [1, 0], // json/too-deep
     [0, 0], // json/duplicate-member
@@ -85,4 +85,5 @@ pub(super) const CODE_SHAPES: [[u8; 2]; 50] = [
     [13, 0], // locations/efs-preserve-devices
     [24, 25], // locations/archive-point-in-time
     [24, 25], // locations/archive-default-verify-mode
+    [22, 23], // locations/agentless-needs-enhanced
 ];

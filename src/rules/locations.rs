@@ -32,6 +32,15 @@
 //!   with `MountOptions.Version` NFS4_2 in a Basic mode task. API
 //!   NfsMountOptions: "Selecting NFS version 4.2 requires an Enhanced mode
 //!   task." Fix: TaskMode ENHANCED, or another NFS version.
+//! - `locations/agentless-needs-enhanced` (warning): an object storage or
+//!   Azure Blob location described with `AgentArns: []` (agentless) in a
+//!   Basic mode task. The User Guide: only Basic mode tasks need an agent to
+//!   reach other clouds; Enhanced mode needs none (third-party cloud transfer
+//!   considerations; choosing-task-mode). A warning: whether CreateTask
+//!   refuses or the runs fail is not documented. A description without
+//!   AgentArns says nothing, and neither does a pair Enhanced mode is not
+//!   documented for (it is no fix there). Fix: TaskMode ENHANCED, or a
+//!   location with an agent.
 //! - `locations/efs-preserve-devices` (error): PreserveDevices PRESERVE
 //!   with an Amazon EFS location at either end. API Options PreserveDevices:
 //!   "This option currently isn't supported for Amazon EFS." Fix: NONE (the default).
@@ -82,9 +91,12 @@ fn enhanced_unsupported_pair(why: &str) -> String {
     )
 }
 
-fn nfs_version_needs_enhanced(end: &str, how: &str) -> String {
+/// The message of `locations/nfs-version-needs-enhanced` and
+/// `locations/agentless-needs-enhanced`: the `end` location `is` something
+/// only Enhanced mode can use; `or` is the other remedy.
+fn needs_enhanced(end: &str, is: &str, how: &str, or: &str) -> String {
     format!(
-        "The {end} location is mounted with NFS version 4.2, which needs an Enhanced mode task, but TaskMode {how} BASIC; set TaskMode to ENHANCED or mount the location with another NFS version."
+        "The {end} location {is}, which needs an Enhanced mode task, but TaskMode {how} BASIC; set TaskMode to ENHANCED or {or}."
     )
 }
 
@@ -181,7 +193,7 @@ pub fn check(request: &Request, context: &Context, out: &mut Collector) {
     posix_options(request, &ends, out);
     if creating {
         enhanced_pair(request, &ends, out);
-        nfs_version(request, &ends, out);
+        basic_mode_ends(request, &ends, out);
     }
     efs_devices(request, &ends, out);
     archive_verification(request, &ends, out);
@@ -292,11 +304,11 @@ fn enhanced_pair(request: &Request, ends: &Ends, out: &mut Collector) {
     }
 }
 
-/// `locations/nfs-version-needs-enhanced`.
-fn nfs_version(request: &Request, ends: &Ends, out: &mut Collector) {
-    let mounted_4_2 = |l: &Location| l.nfs_version.as_deref() == Some("NFS4_2");
-    if !ends.each().any(|(_, _, l)| mounted_4_2(l)) || request.task_mode() != Some(TaskMode::Basic)
-    {
+/// `locations/nfs-version-needs-enhanced` and `locations/agentless-needs-enhanced`:
+/// an end that only Enhanced mode can use, in a Basic mode task.
+fn basic_mode_ends(request: &Request, ends: &Ends, out: &mut Collector) {
+    use LocationType::{AzureBlob, ObjectStorage};
+    if request.task_mode() != Some(TaskMode::Basic) {
         return;
     }
     let how = if request.values.task_mode.is_present() {
@@ -305,17 +317,31 @@ fn nfs_version(request: &Request, ends: &Ends, out: &mut Collector) {
         "defaults to"
     };
     for (end, pointer, location) in ends.each() {
-        if mounted_4_2(location) {
-            out.push(
-                Diagnostic::of(
-                    Code::NfsVersionNeedsEnhanced,
-                    fixed!("/TaskMode"),
-                    nfs_version_needs_enhanced(end, how),
-                )
+        let (code, is, or) = if location.nfs_version.as_deref() == Some("NFS4_2") {
+            (
+                Code::NfsVersionNeedsEnhanced,
+                "is mounted with NFS version 4.2",
+                "mount the location with another NFS version",
+            )
+        } else if matches!(location.kind, Some(AzureBlob | ObjectStorage))
+            && location.agent_count == Some(0)
+            // Where Enhanced mode is not documented for the pair, neither mode is the fix.
+            && enhanced_pair_problem(ends).is_none()
+        {
+            (
+                Code::AgentlessNeedsEnhanced,
+                "is agentless",
+                "create the location with an agent",
+            )
+        } else {
+            continue;
+        };
+        let message = needs_enhanced(end, is, how, or);
+        out.push(
+            Diagnostic::of(code, fixed!("/TaskMode"), message)
                 .with("location", location.arn.clone())
                 .with("related", vec![pointer]),
-            );
-        }
+        );
     }
 }
 
@@ -693,6 +719,58 @@ mod tests {
             between(mounted("NFS4_2"), of(S3), r#""TaskMode":"TURBO""#),
             [at("/TaskMode", "value/not-in-enum")]
         );
+    }
+
+    #[test]
+    fn an_agentless_cloud_location_needs_enhanced_mode() {
+        let code = "locations/agentless-needs-enhanced";
+        let agents = |kind, count| Location {
+            agent_count: count,
+            ..of(kind)
+        };
+        for kind in [AzureBlob, ObjectStorage] {
+            // TaskMode left out is BASIC, which reaches other clouds only through an agent.
+            assert_eq!(
+                between(agents(kind, Some(0)), of(S3), ""),
+                [at("/TaskMode", code)]
+            );
+            assert_eq!(
+                between(of(S3), agents(kind, Some(0)), r#""TaskMode":"BASIC""#),
+                [at("/TaskMode", code)]
+            );
+            // Enhanced mode needs no agent; an agent serves Basic mode; a
+            // description without AgentArns says nothing about agents.
+            assert_eq!(
+                between(agents(kind, Some(0)), of(S3), r#""TaskMode":"ENHANCED""#),
+                []
+            );
+            assert_eq!(between(agents(kind, Some(1)), of(S3), ""), []);
+            assert_eq!(between(agents(kind, None), of(S3), ""), []);
+        }
+        // Other kinds are not judged by their agents here.
+        assert_eq!(between(agents(Hdfs, Some(0)), of(S3), ""), []);
+        let message = |source: Location, destination: Location| {
+            let locations = [
+                Location {
+                    arn: SOURCE.to_owned(),
+                    ..source
+                },
+                Location {
+                    arn: DESTINATION.to_owned(),
+                    ..destination
+                },
+            ];
+            let context = Context::default().with_locations(&locations);
+            let report = validate_text(&request(""), &context);
+            report.diagnostics[0].message.to_string()
+        };
+        assert_eq!(
+            message(agents(AzureBlob, Some(0)), of(S3)),
+            "The source location is agentless, which needs an Enhanced mode task, but TaskMode defaults to BASIC; set TaskMode to ENHANCED or create the location with an agent."
+        );
+        // Enhanced mode is not documented from Azure Blob to NFS, so it is no
+        // fix there (and the location needs an agent in either mode).
+        assert_eq!(between(agents(AzureBlob, Some(0)), of(Nfs), ""), []);
     }
 
     #[test]

@@ -139,9 +139,17 @@ function byCodePoint(a, b) {
 const SEGMENTED_ALIKE = /^[\u0000-\u058F\u1100-\u11FF\u1E00-\u9FFF\uA960-\uA97F\uAC00-\uD7FF\uF900-\uFAFF\uFE00-\uFE6F\uFF00-\uFFEF\u{1F000}-\u{1FAFF}\u{20000}-\u{3FFFF}\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]*$/u;
 let graphemes;
 
-/** length() of a string: its grapheme clusters, as Terraform counts them; undefined where this command may count differently. */
+/**
+ * The longest non-ASCII text whose grapheme clusters are counted here: Node's
+ * segmenter takes time that grows with the square of the text's length on
+ * some text ("aé" repeated), and a task's values are far shorter.
+ */
+const SEGMENTED_MAX = 4096;
+
+/** length() of a string: its grapheme clusters, as Terraform counts them; undefined where this command may count differently or the text is too long to count here. */
 function stringLength(text) {
   if (/^[\x20-\x7E]*$/.test(text)) return text.length;
+  if (text.length > SEGMENTED_MAX) return undefined;
   // A Node built without Intl.Segmenter (small ICU) does not count them here.
   if (!SEGMENTED_ALIKE.test(text) || typeof Intl?.Segmenter !== 'function') return undefined;
   graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
@@ -550,6 +558,24 @@ function numberText(value) {
   return undefined;
 }
 
+/**
+ * A number as format("%v", n) writes it: Go's %g with the shortest digits
+ * (cty hands its big.Float to fmt), i.e. the digits numberText() gives,
+ * with an exponent when the first digit's power of ten is below -4 or 6 and
+ * above (1e6 is "1e+06", 999999 "999999", 0.0001 "0.0001", 0.00001
+ * "1e-05", 1234567.5 "1.2345675e+06": terraform console 1.11.4).
+ */
+function shortestG(text) {
+  const [, sign, whole, fraction = ''] = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  const all = `${whole}${fraction}`;
+  const first = all.search(/[1-9]/);
+  const power = whole.length - first - 1;
+  if (first < 0 || (power >= -4 && power < 6)) return text;
+  const digits = all.slice(first).replace(/0+$/, '');
+  const rest = digits.length > 1 ? `.${digits.slice(1)}` : '';
+  return `${sign}${digits[0]}${rest}e${power < 0 ? '-' : '+'}${String(Math.abs(power)).padStart(2, '0')}`;
+}
+
 function stringOf(value) {
   if (typeof value === 'string') return value;
   if (isNumber(value)) return numberText(value);
@@ -822,7 +848,8 @@ function call(expr, scope, trace, depth) {
       if (expr.name === 'length') {
         if (typeof value === 'string') {
           const n = stringLength(value);
-          return n === undefined ? new Unresolved(expr.src, 'counts the characters of text in a script whose grapheme clusters this command does not count as Terraform does') : BigInt(n);
+          if (n !== undefined) return BigInt(n);
+          return new Unresolved(expr.src, value.length > SEGMENTED_MAX ? `counts the characters of a text longer than ${SEGMENTED_MAX} that is not all ASCII (too long to count here)` : 'counts the characters of text in a script whose grapheme clusters this command does not count as Terraform does');
         }
         return Array.isArray(value) ? BigInt(value.length) : isObject(value) ? BigInt(Object.keys(value).length) : unknown();
       }
@@ -1128,7 +1155,8 @@ const FUNCTIONS = {
     const pieces = search === '' ? ['', ...text, ''] : text.split(search);
     // The result's length, known before it is made (a long replacement many times over is not made).
     if (text.length + (pieces.length - 1) * (replacement.length - search.length) > LIMITS.string) return undefined;
-    return settled(search === '' ? `${replacement}${[...text].join(replacement)}${replacement}` : pieces.join(replacement));
+    // For "" the replacement goes between the pieces: once for "" (replace("", "", "x") is "x"), "-a-b-c-" for "abc".
+    return settled(pieces.join(replacement));
   },
   join([separator, ...lists]) {
     if (typeof separator !== 'string' || lists.length === 0 || !lists.every(Array.isArray)) return undefined;
@@ -1181,7 +1209,7 @@ const FUNCTIONS = {
       // null: the console prints (known after apply); a collection for %s or %d is an error, for %v its JSON (as jsonencode() writes it).
       if (arg === null || (primitiveOf(arg) === 'other' && verb !== 'v')) return undefined;
       const collection = primitiveOf(arg) === 'other' ? (unresolvedCount(arg) === 0 ? jsonText(arg) : undefined) : undefined;
-      const text = collection ?? (verb === 'd' ? (typeof numberOf(arg) === 'bigint' && typeof arg !== 'boolean' ? String(numberOf(arg)) : undefined) : stringOf(arg));
+      const text = collection ?? (verb === 'd' ? (typeof numberOf(arg) === 'bigint' && typeof arg !== 'boolean' ? String(numberOf(arg)) : undefined) : verb === 'v' && isNumber(arg) ? numberText(arg) && shortestG(numberText(arg)) : stringOf(arg));
       if (text === undefined) return undefined;
       out += text;
       if (out.length > LIMITS.string) return undefined;

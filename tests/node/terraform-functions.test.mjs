@@ -162,6 +162,11 @@ test('replace(), join(), split(), trimspace(), concat(), element(), contains(), 
     ['replace("abc", "", "x")', 'xaxbxcx'], // console: "xaxbxcx"
     ['replace("abc", "/b/", "x")', UNKNOWN], // a regular expression (RE2): console "axc", not computed here
     ['replace("a/b", "/", "-")', 'a-b'], // one slash is no regular expression
+    ['replace("", "", "x")', 'x'], // console: "x" (once: Go inserts before each character and at the end)
+    ['replace("", "", "ab")', 'ab'], // console: "ab"
+    ['replace("é", "", "-")', '-é-'], // console: "-é-"
+    ['replace("a", "", "")', 'a'], // console: "a"
+    ['replace("", "a", "x")', ''], // console: ""
     ['join(",", ["a", 1, true])', 'a,1,true'],
     ['join(",", ["a"], ["b", "c"])', 'a,b,c'],
     ['join(",", [])', ''],
@@ -199,6 +204,27 @@ test('format() with %s, %d, %v and %% as the console gives it; anything else is 
     ['format("%d", -7)', '-7'],
     ['format("%d", 1e21)', '1000000000000000000000'],
     ['format("%v", 1.5)', '1.5'],
+    // %v of a number is Go's %g, shortest digits: an exponent from 1e6 up and below 1e-4 (console 1.11.4).
+    ['format("%v", 1234567)', '1.234567e+06'],
+    ['format("%v", 1000000)', '1e+06'],
+    ['format("%v", 2e6)', '2e+06'],
+    ['format("%v", 999999)', '999999'],
+    ['format("%v", 100000.5)', '100000.5'],
+    ['format("%v", 1234567.5)', '1.2345675e+06'],
+    ['format("%v", -1234567)', '-1.234567e+06'],
+    ['format("%v", 1e21)', '1e+21'],
+    ['format("%v", 1e100)', '1e+100'],
+    ['format("%v", 12345678901234567890)', '1.234567890123456789e+19'],
+    ['format("%v", 0.0001)', '0.0001'],
+    ['format("%v", 0.000123456789)', '0.000123456789'],
+    ['format("%v", 0.00001)', '1e-05'],
+    ['format("%v", 1.25e-5)', '1.25e-05'],
+    ['format("%v", -0.00001234)', '-1.234e-05'],
+    ['format("%v", 0)', '0'],
+    ['format("%v", -100)', '-100'],
+    ['format("%v %v", 2, 1000000)', '2 1e+06'],
+    ['format("%s", 1000000)', '1000000'], // %s writes every digit
+    ['format("%v", "1000000")', '1000000'], // a string stays as written
     ['format("%s", 0.1 + 0.2)', '0.3'],
     ['format("100%%")', '100%'],
     ['format("é%sñ", "ü")', 'éüñ'],

@@ -120,6 +120,16 @@ test('length() of a string counts grapheme clusters as Terraform does', (t) => {
   });
 });
 
+test('length() of a long text that is not all ASCII is unknown (its segmenting costs the square of its length here), of a short one or ASCII known', (t) => {
+  const { values } = tagValues(t, {
+    long: `length("${'aé'.repeat(10_000)}")`, // console: 20000; not counted here
+    edge: `length("${'aé'.repeat(2_048)}")`, // 4,096 characters: console 4096
+    ascii: `length("${'ab'.repeat(10_000)}")`, // console: 20000
+    after: 'length("é")', // console: 1
+  });
+  assert.deepEqual(values, { long: null, edge: '4096', ascii: '20000', after: '1' });
+});
+
 test('without Intl.Segmenter (a Node with small ICU) length() of such text is unknown, and the file is still checked', (t) => {
   const dir = writeFolder(t, { 'main.tf': terraformTask('  tags = {\n    flag  = length("🇺🇸")\n    ascii = length("abc")\n  }') });
   const result = spawnSync(

@@ -23,9 +23,11 @@
 //! (js/cli/terraform.mjs) keeps the later value, as HCL does.
 //!
 //! Each repeated key costs one more parse of the whole file, so their number
-//! is bounded ([`allowed`]): at most [`MAX_REPEATED_KEYS`], fewer in a long
-//! file or one with large objects, so that all the extra parses together
-//! cost about as much as the largest file read without them. A file with
+//! is bounded ([`allowed`]): the extra parses together cost about as much as
+//! the largest file read without them, so a small file may repeat many keys
+//! and a long one or one with large objects fewer; [`MAX_REPEATED_KEYS`]
+//! caps the count whatever the size (each insertion also lengthens the text
+//! parsed and the list of edits searched). A file with
 //! more is refused as too large to read (not as invalid: Terraform reads
 //! it), at the first repeated key over the bound.
 
@@ -34,8 +36,12 @@ use hcl_edit::structure::Body;
 
 use crate::size::MAX_PAIRS;
 
-/// The most repeated object keys one file may have and still be read.
-pub(crate) const MAX_REPEATED_KEYS: usize = 32;
+/// The most repeated object keys one file may have and still be read,
+/// whatever its size: each insertion (at most 14 bytes) lengthens every
+/// later parse, so the count stays small enough that the insertions add
+/// under 1 MB to all the parses together ([`MAX_REPARSED_BYTES`] bounds the
+/// file's own text).
+pub(crate) const MAX_REPEATED_KEYS: usize = 256;
 
 /// The text all extra parses together may read: 8 MiB (a parse reads about
 /// 1 MiB in half a second in the command's .wasm).
@@ -172,8 +178,10 @@ mod tests {
 
     #[test]
     fn long_files_and_large_objects_allow_fewer_repeated_keys() {
-        assert_eq!(allowed(100_000, 1_000), MAX_REPEATED_KEYS);
         assert_eq!(allowed(0, 0), MAX_REPEATED_KEYS);
+        assert_eq!(allowed(1_300, 40), MAX_REPEATED_KEYS);
+        // 8 MiB of extra parsing: 83 parses of 100 kB.
+        assert_eq!(allowed(100_000, 1_000), 83);
         // 8 MiB of extra parsing: 8 parses of 1 MiB, none of 16 MiB.
         assert_eq!(allowed(1 << 20, 0), 8);
         assert_eq!(allowed(16 << 20, 0), 0);

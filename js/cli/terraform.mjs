@@ -69,6 +69,26 @@ function spend(n) {
   stepsLeft -= n;
   return stepsLeft >= 0;
 }
+/** Characters of a string that cost one step when a function reads or writes them. */
+const CHARS_PER_STEP = 4;
+
+/**
+ * Takes steps for walking `value` as a function does: one per value in it
+ * (nested lists and maps included) and one per CHARS_PER_STEP characters of
+ * each string and key; stops, false, once the budget is spent (so the walk
+ * itself is bounded, shared parts counted each time they appear).
+ */
+function spendOn(value) {
+  const stack = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (!spend(typeof item === 'string' ? Math.ceil(item.length / CHARS_PER_STEP) : 1)) return false;
+    if (Array.isArray(item)) for (let i = item.length - 1; i >= 0; i -= 1) stack.push(item[i]);
+    else if (isObject(item)) for (const key of Object.keys(item)) stack.push(key, item[key]);
+  }
+  return true;
+}
+
 const tooLarge = (expr) => new Unresolved(expr?.src ?? '', `is too large to evaluate here (more than ${LIMITS.steps.toLocaleString('en-US')} steps)`);
 
 /** An Unresolved for `expr` because of `inner`: names the innermost cause only, so messages stay short. */
@@ -849,7 +869,7 @@ function call(expr, scope, trace, depth) {
         if (typeof value === 'string') {
           const n = stringLength(value);
           if (n !== undefined) return BigInt(n);
-          return new Unresolved(expr.src, value.length > SEGMENTED_MAX ? `counts the characters of a text longer than ${SEGMENTED_MAX} that is not all ASCII (too long to count here)` : 'counts the characters of text in a script whose grapheme clusters this command does not count as Terraform does');
+          return new Unresolved(expr.src, value.length > SEGMENTED_MAX ? `counts the characters of a text of more than ${SEGMENTED_MAX.toLocaleString('en-US')} characters, not all ASCII (too long to count here)` : 'counts the characters of text in a script whose grapheme clusters this command does not count as Terraform does');
         }
         return Array.isArray(value) ? BigInt(value.length) : isObject(value) ? BigInt(Object.keys(value).length) : unknown();
       }
@@ -879,10 +899,12 @@ function call(expr, scope, trace, depth) {
       const unresolved = values.find((value) => value instanceof Unresolved);
       // lookup(m, k, default): an unknown default does not matter when the key is there.
       if (unresolved && !(expr.name === 'lookup' && values.length === 3 && !(values[0] instanceof Unresolved) && !(values[1] instanceof Unresolved))) return because(expr, unresolved);
-      // Each argument's items count as steps, so a large value cannot be copied many times over.
-      if (!spend(values.reduce((n, value) => n + (Array.isArray(value) || isObject(value) ? Object.keys(value).length : 0), 0))) return tooLarge(expr);
+      // Every value and character an argument holds counts as steps, and so do the
+      // characters of a string made: a large value cannot be walked or made many times over.
+      if (!values.every(spendOn)) return tooLarge(expr);
       const out = FUNCTIONS[expr.name](values, expr);
       if (out instanceof Unresolved) return out;
+      if (typeof out === 'string' && !spendOn(out)) return tooLarge(expr);
       return out === undefined ? unknown() : out;
     }
     default:

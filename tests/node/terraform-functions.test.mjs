@@ -320,6 +320,29 @@ test('a function whose result would pass the bounds is unknown, never made, and 
   assert.equal(value('length(replace(local.big, "aa", "b"))', scope), '100000');
 });
 
+/** The reason an expression is unknown, or its value when it is known. */
+function reason(source, scope) {
+  const out = evaluate(readNative(`x = ${source}\n`).body[0].value, scope);
+  return out instanceof Unresolved ? out.reason : out;
+}
+
+test('functions spend steps for the characters and nested values they walk: a loop over a large value runs out of the budget, one call does not', () => {
+  const items = Array.from({ length: 3000 }, (_, i) => String(i)).join(', ');
+  const scope = scopeWith(`big = "${'a'.repeat(1_000_000)}"\nl = [${items}]\nh = [${items.split(', ').slice(0, 100).join(', ')}]`);
+  const TOO_LARGE = /too large to evaluate here/;
+  // One call on the largest string is evaluated; a hundred are too many.
+  assert.equal(value('length(upper(local.big))', scope), '1000000');
+  assert.match(reason('length([for x in local.h : upper(local.big)])', scope), TOO_LARGE);
+  assert.match(reason('length([for x in local.h : replace(local.big, "a", "b")])', scope), TOO_LARGE);
+  assert.match(reason('length([for x in local.h : format("%s", local.big)])', scope), TOO_LARGE);
+  // jsonencode() walks every nested value: 3,000 calls on 3,000 items are too many.
+  assert.equal(value('length(jsonencode({a = local.l}))', scope), String(`{"a":[${items.replaceAll(' ', '')}]}`.length));
+  assert.match(reason('length([for x in local.l : jsonencode({a = local.l})])', scope), TOO_LARGE);
+  assert.match(reason('length([for x in local.l : format("%v", {a = local.l})])', scope), TOO_LARGE);
+  // A small loop is evaluated, and the next evaluation has a budget of its own.
+  assert.equal(value('join(",", [for x in [1, 2] : upper("a${x}")])', scope), 'A1,A2');
+});
+
 test('through the command: a value a function makes is checked, and a .tf.json variable default is literal', (t) => {
   const { root } = writeFolder(t, {
     'main.tf': terraformTask(`  schedule {

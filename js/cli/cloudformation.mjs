@@ -704,9 +704,13 @@ export function templateConditions(template) {
     return false;
   };
 
-  /** A parameter's AllowedValues when they are all strings, else undefined. */
+  /**
+   * A `Type: String` parameter's AllowedValues when they are all strings, else undefined. For other types
+   * (`AWS::SSM::Parameter::Value<String>`: AllowedValues checks the key given, Ref is the value stored
+   * under it) they say nothing of what Ref gives, as defaultValues() reads only String parameters.
+   */
   const allowedValues = (name) => {
-    const allowed = isObject(parameters[name]) ? parameters[name].AllowedValues : undefined;
+    const allowed = isObject(parameters[name]) && parameters[name].Type === 'String' ? parameters[name].AllowedValues : undefined;
     return Array.isArray(allowed) && allowed.length > 0 && allowed.every((v) => typeof v === 'string') ? allowed : undefined;
   };
 

@@ -223,6 +223,24 @@ test("a parameter's AllowedValues are the values a stack can give it", () => {
   assert.deepEqual(findings(taskOf(free).task), ['/Options/PosixPermissions locations/posix-between-object-stores']);
 });
 
+test('AllowedValues of a parameter that is not Type String do not limit what Ref gives', () => {
+  // For an SSM parameter type the stack passes the parameter's name, which AllowedValues checks; Ref gives the
+  // value stored under that name, which may be anything (README: such parameter types stay unknown).
+  const template = chosen({
+    conditions: '  UseNfs: !Equals [!Ref Mode, nfs]\n  UseS3: !Equals [!Ref Mode, s3]',
+    source: '!If [UseNfs, !GetAtt Nfs.LocationArn, !GetAtt S3a.LocationArn]',
+    destination: '!If [UseS3, !GetAtt Efs.LocationArn, !GetAtt S3b.LocationArn]',
+  }).replace('Mode: {Type: String, AllowedValues: [nfs, efs, s3]}',
+    "Mode: {Type: 'AWS::SSM::Parameter::Value<String>', AllowedValues: [nfs, s3]}");
+  // The names allowed are nfs and s3, but the values stored under them may be anything (efs): S3a to S3b stands.
+  const { task } = taskOf(template);
+  assert.deepEqual(findings(task), ['/Options/PosixPermissions locations/posix-between-object-stores']);
+  assert.deepEqual(task.diagnostics[0].params.conditions, { UseNfs: false, UseS3: false });
+  // The same AllowedValues on a String parameter are the values Ref gives: that pair never happens.
+  const string = template.replace("Type: 'AWS::SSM::Parameter::Value<String>'", 'Type: String');
+  assert.deepEqual(findings(taskOf(string).task), []);
+});
+
 test("a Fn::If on the task's own Condition takes its true branch", () => {
   const { task } = taskOf(chosen({
     conditions: '  UseNfs: !Equals [!Ref Mode, nfs]',

@@ -166,9 +166,11 @@ fn convert_item(item: &str) -> Option<String> {
         return Some(match base.split_once('-') {
             _ if base == "*" => item.to_owned(),
             // A range through 7 includes Sunday twice over; not worth guessing.
+            // `N/step` is such a range written short: the crons that accept it
+            // (cronie) run it from N up to 7.
             Some((_, high)) if parse_number(high) == Some(7) => return None,
+            None => return None,
             Some((low, high)) => format!("{}-{}/{step}", weekday(low), weekday(high)),
-            None => format!("{}/{step}", weekday(base)),
         });
     }
     if let Some((day, nth)) = item.split_once('#') {
@@ -317,6 +319,9 @@ mod tests {
             "0 25 * * *",
             "0 8 * * 9",
             "0 8 * * 1-7/2",
+            // Cronie runs `N/step` up to 7 (5/1 adds Sunday), as the longhand `5-7/1`.
+            "0 8 * * 5/1",
+            "0 8 * * 1/2",
             "0 8 ? ? *",
         ] {
             let diagnostic = diagnose_text(text);

@@ -733,7 +733,7 @@ mod tests {
     #[test]
     fn a_range_that_wraps_is_read_as_quartz_reads_it_without_a_finding() {
         // Not documented by EventBridge; a warning with a documented fix
-        // (`22-23,0-2`) cost about 1.6 KB gzip, so the README says we accept
+        // (`22-23,0-2`) cost about 3.4 KB gzip, so the README says we accept
         // them silently. The summary and the runs say what Quartz reads.
         for expression in [
             "cron(0 22-2 * * ? *)",

@@ -30,7 +30,7 @@ pub struct Task {
 }
 
 /// The member `name` of `description`, when it is a string, copied. Not
-/// inlined: three members read it.
+/// inlined: four members read it.
 #[inline(never)]
 fn owned(description: &Value, name: &str) -> Option<String> {
     description

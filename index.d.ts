@@ -279,9 +279,9 @@ export interface DiagnosticParams {
     /** the largest rate value accepted */
     max?: number;
   };
-  /** A Unix-style five-field cron; EventBridge documents six. `params.suggestion` is the six-field expression that means the same. */
+  /** A Unix-style five-field cron; EventBridge documents six. `params.suggestion` is the six-field expression that means the same, or, where Unix would run on either day field, the one that keeps only the day-of-week field. */
   'schedule/five-field-cron': {
-    /** the six-field expression that means the same */
+    /** the six-field expression that means the same (for Unix's "either day" reading: the day-of-week field alone) */
     suggestion?: string;
   };
   /** A schedule that would run more often than once an hour (DataSync's minimum). */

@@ -180,7 +180,7 @@ const CODES = [
   {
     "code": "schedule/five-field-cron",
     "severity": "warning",
-    "summary": "A Unix-style five-field cron; EventBridge documents six. `params.suggestion` is the six-field expression that means the same.",
+    "summary": "A Unix-style five-field cron; EventBridge documents six. `params.suggestion` is the six-field expression that means the same, or, where Unix would run on either day field, the one that keeps only the day-of-week field.",
     "emittedBy": "validator"
   },
   {

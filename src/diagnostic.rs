@@ -455,9 +455,9 @@ validator {
         autofix: "only for a keyword with a space before its parenthesis (`Rate (1 day)` → `rate(1 day)`) and a cron whose other day field is `*` (`cron(0 8 1 * * *)` → `cron(0 8 1 * ? *)`)",
         source: "EventBridge User Guide, schedule expressions (cron and rate syntax): https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html; DataSync User Guide, Scheduling your task: https://docs.aws.amazon.com/datasync/latest/userguide/task-scheduling.html",
     }
-    /// A Unix-style five-field cron; EventBridge documents six. `params.suggestion` is the six-field expression that means the same.
+    /// A Unix-style five-field cron; EventBridge documents six. `params.suggestion` is the six-field expression that means the same, or, where Unix would run on either day field, the one that keeps only the day-of-week field.
     ScheduleFiveFieldCron = "schedule/five-field-cron", Warning {
-        params: &[optional("suggestion", "string", "the six-field expression that means the same")],
+        params: &[optional("suggestion", "string", "the six-field expression that means the same (for Unix's \"either day\" reading: the day-of-week field alone)")],
         what: "A cron expression with five fields, as Unix crontab writes it. It is then judged as the six-field expression that means the same (too frequent, never fires), when there is one.",
         why: "The two AWS documents disagree and no recorded service answer settles it: EventBridge documents six fields (the sixth is the year), while DataSync's API reference (TaskSchedule, ScheduleExpression) gives `cron(0 8 * * 3#1)` as its example of \"8 AM on the first Wednesday of every month\", five fields with Unix weekday numbers (in EventBridge 1 is Sunday, so its `3#1` is the first Tuesday). Where the service's behaviour is not documented we warn; the six-field form is accepted for sure.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Schedule": {"ScheduleExpression": "cron(0 8 * * 3#1)"}}"#),

@@ -275,8 +275,10 @@ test('the clock on the object path: read once, by the wrapper, for an expression
   assert.deepEqual(readsFor(schedule('cron(0 2 ? * MON-FRI 2020)')), [1, 1], 'one that never fires again');
   assert.deepEqual(readsFor(schedule(' CRON(0 2 ? * MON-FRI *)')), [1, 1], 'read by the core');
   assert.deepEqual(readsFor({ ...schedule('cron(0 2 ? * MON-FRI 2020)'), TaskMode: 'basic' }), [1, 1], 'with problems');
+  // Five fields: the core judges it as its six-field suggestion (schedule/five-field-cron is a warning), so it reads the clock too.
+  assert.deepEqual(readsFor(schedule('cron(0 8 * * 3#1)')), [1, 1]);
   // A malformed cron expression: the core would not have read the clock.
-  assert.deepEqual(readsFor(schedule('cron(0 8 * * 3#1)')), [1, 0]);
+  assert.deepEqual(readsFor(schedule('cron(0 8 * *)')), [1, 0]);
   // The time the wrapper read is the one judged: a past-years schedule is reported at it.
   const { report } = withClock(FIXTURE_TIME, () => judged(schedule('cron(0 2 ? * MON-FRI 2020)')));
   assert.deepEqual(report.warnings.map((w) => [w.code, w.params.now]), [['schedule/never-fires', '2026-11-25T00:00:00Z']]);

@@ -132,6 +132,13 @@ const SETS = new WeakSet();
 const nfc = (text) => text.normalize('NFC');
 
 /**
+ * Strings with lone surrogates (Terraform has none: its strings are UTF-8)
+ * are not computed here. (String.prototype.isWellFormed() is Node 20's; the
+ * package supports 18.)
+ */
+const hasLoneSurrogate = (text) => /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+
+/**
  * Terraform's order of strings (Go compares their UTF-8 bytes): by code
  * point. JavaScript's `<` compares UTF-16 units, which puts U+E000..U+FFFF
  * after the characters past U+FFFF ("\uFF01" before an emoji here).
@@ -188,8 +195,7 @@ const sortedKeys = (object) => Object.keys(object).sort(byCodePoint);
  * (numbers, null, unknown values).
  */
 function setOf(items) {
-  // No lone surrogates (String.prototype.isWellFormed() is Node 20's; the package supports 18).
-  if (!items.every((item) => typeof item === 'string' && !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(item))) return undefined;
+  if (!items.every((item) => typeof item === 'string' && !hasLoneSurrogate(item))) return undefined;
   const out = [...new Set(items)].sort(byCodePoint);
   SETS.add(out);
   return out;
@@ -931,19 +937,23 @@ function call(expr, scope, trace, depth) {
 /** Go's unicode.IsSpace (White_Space): what trimspace() and strip markers remove; not U+FEFF, as JavaScript's \s would. */
 const isSpace = (unit) => /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/.test(unit);
 
-/** Strings with lone surrogates (Terraform has none: its strings are UTF-8) are not computed here. */
-const hasLoneSurrogate = (text) => /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
-
 /**
  * Terraform's strings are NFC (cty normalizes every string it makes): a
  * result that is not is not computed here, nor one with lone surrogates.
  */
-const settled = (text) => (typeof text === 'string' && text.length <= LIMITS.string && !hasLoneSurrogate(text) && text.normalize('NFC') === text ? text : undefined);
+const settled = (text) => (typeof text === 'string' && text.length <= LIMITS.string && !hasLoneSurrogate(text) && nfc(text) === text ? text : undefined);
 
 /**
- * The characters below U+0530 whose full case mapping (JavaScript's) is
- * more than one character, with their simple one (Go's): upper("ß") is "ß",
- * lower("İ") is "i" (terraform console, v1.11.4).
+ * Text in the scripts below U+0530 (Latin, Greek, Cyrillic), whose case
+ * tables have not changed between the Unicode versions Go and JavaScript
+ * use: upper(), lower() and title() compute only such text.
+ */
+const CASE_TABLES_ALIKE = /^[\u0000-\u052f]*$/;
+
+/**
+ * The characters of CASE_TABLES_ALIKE whose full case mapping (JavaScript's)
+ * is more than one character, with their simple one (Go's): upper("ß") is
+ * "ß", lower("İ") is "i" (terraform console, v1.11.4).
  */
 const SIMPLE_UPPER = { ß: 'ß', ŉ: 'ŉ', ǰ: 'ǰ', ΐ: 'ΐ', ΰ: 'ΰ' };
 const SIMPLE_LOWER = { İ: 'i' };
@@ -952,12 +962,11 @@ const SIMPLE_LOWER = { İ: 'i' };
  * upper() and lower(): Go maps each character on its own (simple case
  * mapping: upper("ß") is "ß", lower("ΑΣ") "ασ" without a final sigma,
  * lower("İ") "i"). JavaScript's mapping of one character agrees where it
- * gives one character, for the scripts below U+0530 (Latin, Greek, Cyrillic)
- * whose tables have not changed between Unicode versions; anything else is
- * not computed here.
+ * gives one character, in CASE_TABLES_ALIKE text; other text is not
+ * computed here.
  */
 function changeCase(text, upper) {
-  if (!/^[\u0000-\u052f]*$/.test(text)) return undefined;
+  if (!CASE_TABLES_ALIKE.test(text)) return undefined;
   let out = '';
   for (const char of text) {
     const mapped = (upper ? SIMPLE_UPPER[char] : SIMPLE_LOWER[char]) ?? (upper ? char.toUpperCase() : char.toLowerCase());
@@ -971,12 +980,12 @@ function changeCase(text, upper) {
 const TITLE = { Ǆ: 'ǅ', ǅ: 'ǅ', ǆ: 'ǅ', Ǉ: 'ǈ', ǈ: 'ǈ', ǉ: 'ǈ', Ǌ: 'ǋ', ǋ: 'ǋ', ǌ: 'ǋ', Ǳ: 'ǲ', ǲ: 'ǲ', ǳ: 'ǲ' };
 
 /**
- * title(): Go's strings.Title, below U+0530: a letter after a separator
+ * title(): Go's strings.Title, on CASE_TABLES_ALIKE text: a letter after a separator
  * (not a letter, digit or underscore in ASCII; a space beyond) becomes
  * titlecase; nothing else changes ("wORLD" stays, "x-y" is "X-Y").
  */
 function titleCase(text) {
-  if (!/^[\u0000-\u052f]*$/.test(text)) return undefined;
+  if (!CASE_TABLES_ALIKE.test(text)) return undefined;
   let out = '';
   let previous = ' ';
   for (const char of text) {
@@ -1114,7 +1123,7 @@ function jsonText(value, budget = { left: LIMITS.nodes }) {
     return `[${parts.join(',')}]`;
   }
   if (!isObject(value)) return undefined;
-  for (const key of Object.keys(value).sort(byCodePoint)) {
+  for (const key of sortedKeys(value)) {
     const name = jsonText(key, budget);
     if (name === undefined || !add(`${name}:${jsonText(value[key], budget) ?? ''}`) || parts.at(-1).endsWith(':')) return undefined;
   }

@@ -739,7 +739,7 @@ command {
     /// A value CloudFormation resolves at deploy time (Ref, Fn::GetAtt, Fn::Sub, Fn::If, …) was not checked.
     "cloudformation/not-checked", Info {
         params: &[],
-        what: "A property whose value is an intrinsic function (`Ref`, any `Fn::*`), a string with a dynamic reference (`{{resolve:ssm:…}}`, `secretsmanager`), or a `Ref` to a parameter whose Default is one, is known only at deploy time, so it is not checked; rules that depend on it do not fire. An `ssm-secure` reference is not checked either, but the note says that CloudFormation's documentation lists no `AWS::DataSync::Task` property among those that accept it, so the stack operation may fail. A `Ref` to a parameter whose Default the task's `Condition` rules out (under that Default the task is not created) is not checked with the Default either, and the note names the condition. Tasks that an `Fn::ForEach` loop (the `AWS::LanguageExtensions` transform) makes are not expanded: one note on the loop names them.",
+        what: "A property whose value is an intrinsic function (`Ref`, any `Fn::*`), a string with a dynamic reference (`{{resolve:ssm:…}}`, `secretsmanager`), or a `Ref` to a parameter whose Default is one, is known only at deploy time, so it is not checked; rules that depend on it do not fire. An `ssm-secure` reference is not checked either, but the note says that CloudFormation's documentation lists no `AWS::DataSync::Task` property among those that accept it, so the stack operation may fail. A `Ref` to a parameter whose Default the task's `Condition` rules out (under that Default the task is not created) is not checked with the Default either, and the note names the condition. `Fn::ForEach` loops (the `AWS::LanguageExtensions` transform) are expanded and each task they make is checked under its own logical ID; a loop whose collection is known only at deploy time (or that is beyond the command's bounds) is not, and one note on the loop names the tasks it makes and says why. A plain string in a loop that names its identifier, and a string with a Serverless Framework variable (`${opt:stage}`), are not checked either.",
         why: "Deploy-time values are never errors: the command tries placeholders and reports only what every try reports, and says what it could not check.",
         example: source("yaml", "      SourceLocationArn: !Ref SourceLocation"),
         fix: "Nothing to fix; check the deployed task, or give the value directly.",
@@ -769,7 +769,7 @@ command {
     /// A CloudFormation template without AWS::DataSync::Task resources.
     "cloudformation/no-tasks", Info {
         params: &[],
-        what: "A template has no `AWS::DataSync::Task` resource, so nothing in it was checked. (A template whose tasks an `Fn::ForEach` loop makes gets a `cloudformation/not-checked` note on the loop instead.)",
+        what: "A template has no `AWS::DataSync::Task` resource, so nothing in it was checked. (A template whose tasks an `Fn::ForEach` loop that cannot be expanded makes gets a `cloudformation/not-checked` note on the loop instead.)",
         why: "Tells a folder run which templates were skipped.",
         example: source("yaml", "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket"),
         fix: "Nothing, if the template is not meant to create tasks.",

@@ -132,7 +132,7 @@ export function isTemplate(value) {
  * resources that cannot be read and `inLoops`, how many task resources
  * `Fn::ForEach` loops make (not expanded, so not checked).
  */
-export function findTasks(template) {
+export function findTasks(template, unexpanded = new Map()) {
   const tasks = [];
   const notes = [];
   let inLoops = 0; // task resources that Fn::ForEach loops make
@@ -141,13 +141,14 @@ export function findTasks(template) {
     const resourcePointer = `/Resources/${escapeSegment(logicalId)}`;
     if (logicalId.startsWith('Fn::ForEach::')) {
       const made = forEachTasks(resource);
+      const why = unexpanded.get(logicalId) ?? 'it is not a loop this command reads';
       notes.push({
         path: resourcePointer,
         code: 'cloudformation/not-checked',
         message:
           made.length > 0
-            ? `Not checked: ${logicalId} makes ${TASK_TYPE} resources (${made.join(', ')}), which the AWS::LanguageExtensions transform expands at deploy time; this command does not expand Fn::ForEach, so those tasks are not checked.`
-            : `${logicalId} is expanded by the AWS::LanguageExtensions transform at deploy time, so the resources it makes are not checked.`,
+            ? `Not checked: ${logicalId} makes ${TASK_TYPE} resources (${made.join(', ')}), which the AWS::LanguageExtensions transform expands at deploy time; this command did not expand it (${why}), so those tasks are not checked.`
+            : `${logicalId} is expanded by the AWS::LanguageExtensions transform at deploy time; this command did not expand it (${why}), so the resources it makes are not checked.`,
       });
       inLoops += made.length;
       continue;
@@ -172,6 +173,270 @@ function forEachTasks(loop, depth = 0) {
     if (key.startsWith('Fn::ForEach::')) return forEachTasks(resource, depth + 1);
     return isObject(resource) && resource.Type === TASK_TYPE ? [key] : [];
   });
+}
+
+// Fn::ForEach (the AWS::LanguageExtensions transform). A loop
+// `Fn::ForEach::Name: [Identifier, Collection, {OutputKey: OutputValue}]` is
+// replaced by one entry per item of the collection: in each OutputKey every
+// `${Identifier}` becomes the item and every `&{Identifier}` the item without
+// its non-alphanumeric characters; in the OutputValue, `Ref: Identifier`
+// becomes the item, and so does `${Identifier}` (or `&{…}`) in a Fn::Sub
+// string, a Fn::Sub left without variables being its text. Loops nest, and may
+// sit at any object level of a resource (its Properties too). The collection is
+// a list of strings, or `Ref` to a CommaDelimitedList parameter whose Default
+// is used (a stack may pass another list: the tasks made say so). What the
+// sources do not agree on is left unknown: a plain string in an OutputValue
+// that names an identifier (the reference page says every instance is
+// replaced, the design notes and cfn-lint only OutputKeys and Fn::Sub) is a
+// UnknownText, never a finding; a key below an OutputKey that names one, any other
+// collection, a collection item that is not a string, an OutputKey that two
+// items make alike, or more than the bounds below: the loop is not expanded
+// and its note (findTasks) says why.
+
+/** Loops nested deeper than this are not expanded (CloudFormation's design notes allow 5 below a loop). */
+export const MAX_LOOP_DEPTH = 8;
+/** At most this many entries are made by the loops of the Resources section (a stack holds at most 500 resources). */
+export const MAX_LOOP_OUTPUTS = 500;
+/** At most this many values are copied while expanding the loops of a template. */
+export const MAX_LOOP_NODES = 100_000;
+
+/**
+ * A string whose value is not known before deploy time, with why (the note's
+ * clause after it): one in a loop's OutputValue that names the loop's
+ * identifier, one with a Serverless Framework variable.
+ */
+export class UnknownText {
+  constructor(text, reason) {
+    this.text = text;
+    this.reason = reason;
+  }
+}
+
+const LOOP_TEXT_REASON =
+  "which names an Fn::ForEach identifier outside Fn::Sub: CloudFormation's reference says the transform replaces it, its design notes that only OutputKeys and Fn::Sub are read; write !Sub to be sure";
+
+class NotExpanded extends Error {}
+
+/** The Defaults, each parameter once. */
+const unique = (defaults) => [...new Map(defaults.map((d) => [d.parameter, d])).values()];
+
+const LOOP_KEY = /^Fn::ForEach::/;
+
+/** `${Id}` and `&{Id}` of the identifiers in `env` (Map of identifier to item) in `text`. */
+function substitute(text, env) {
+  let out = text;
+  for (const [identifier, item] of env) {
+    out = out.split('${' + identifier + '}').join(item.value).split('&{' + identifier + '}').join(item.value.replace(/[^0-9A-Za-z]/g, ''));
+  }
+  return out;
+}
+
+const namesIdentifier = (text, env) => [...env.keys()].some((id) => text.includes('${' + id + '}') || text.includes('&{' + id + '}'));
+
+/** Whether a Fn::Sub string still has a variable (`${X}`; `${!X}` is the literal text `${X}`). */
+const hasSubVariable = (text) => /\$\{(?!!)[^}]*\}/.test(text);
+
+/** Whether `value` holds a key starting `Fn::ForEach::` (at most `budget` values looked at). */
+function hasLoop(value, budget = { left: MAX_LOOP_NODES }) {
+  if (--budget.left < 0 || value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some((item) => hasLoop(item, budget));
+  return Object.entries(value).some(([key, member]) => LOOP_KEY.test(key) || hasLoop(member, budget));
+}
+
+/**
+ * The template with the Fn::ForEach loops of its Resources section expanded:
+ * `{ template, sources, made, unexpanded }`. `sources` maps a pointer of the
+ * expanded template where a loop put an entry to the pointer of its OutputKey
+ * in the document (the members below keep their place); `made` maps the logical
+ * ID of each resource a loop made to `{ loop, defaults, substituted }`
+ * (`defaults`: `[{ parameter, value }]` whose Default gave a collection;
+ * `substituted`: the pointers, under the resource, of values an identifier
+ * gave); `unexpanded` maps a loop left as written to why. A template without
+ * loops comes back as it is.
+ */
+export function expandLoops(template) {
+  const resources = isObject(template?.Resources) ? template.Resources : null;
+  const out = { template, sources: new Map(), made: new Map(), unexpanded: new Map() };
+  if (!resources || !hasLoop(resources)) return out;
+  const parameters = isObject(template.Parameters) ? template.Parameters : {};
+  let nodes = 0;
+  let substituted = []; // [{ pointer, defaults }] of the resource being expanded
+  /** The Defaults the items of `env` come from: `[{ parameter, value }]`. */
+  const defaultsOf = (env) => [...env.values()].filter((item) => item.parameter !== undefined).map(({ parameter, list }) => ({ parameter, value: list }));
+
+  /** The items of a loop's collection: `[{ value, parameter? }]`. */
+  const itemsOf = (collection) => {
+    if (Array.isArray(collection)) {
+      if (!collection.every((item) => typeof item === 'string')) throw new NotExpanded('an item of its collection is not a string');
+      return collection.map((value) => ({ value }));
+    }
+    const name = isObject(collection) && Object.keys(collection).length === 1 ? collection.Ref : undefined;
+    const parameter = typeof name === 'string' && isObject(parameters[name]) ? parameters[name] : undefined;
+    if (!parameter || parameter.Type !== 'CommaDelimitedList' || typeof parameter.Default !== 'string' || hasDynamicReference(parameter.Default)) {
+      throw new NotExpanded('its collection is known only at deploy time');
+    }
+    const values = parameter.Default.split(',');
+    // Whether CloudFormation trims the items is not said where we looked: such a list is not guessed at.
+    if (values.some((value) => value === '' || value.trim() !== value)) throw new NotExpanded(`the Default of parameter ${name} has an empty item or spaces around one`);
+    return values.map((value) => ({ value, parameter: name, list: parameter.Default }));
+  };
+
+  /** A value of an OutputValue with the identifiers in `env` replaced. */
+  const walk = (value, pointer, env, depth) => {
+    if (++nodes > MAX_LOOP_NODES) throw new NotExpanded(`it makes more than ${MAX_LOOP_NODES} values`);
+    if (Array.isArray(value)) return value.map((item, i) => walk(item, `${pointer}/${i}`, env, depth));
+    if (value instanceof UnknownText) return value;
+    if (typeof value === 'string') return env.size > 0 && namesIdentifier(value, env) ? new UnknownText(value, LOOP_TEXT_REASON) : value;
+    if (!isObject(value)) return value;
+    const keys = Object.keys(value);
+    if (keys.length === 1 && env.size > 0) {
+      const [fn] = keys;
+      const argument = value[fn];
+      if (fn === 'Ref') {
+        const name = isObject(argument) ? walk(argument, `${pointer}/Ref`, env, depth) : argument;
+        if (typeof name === 'string' && env.has(name)) {
+          substituted.push({ pointer, defaults: defaultsOf(env) });
+          return env.get(name).value;
+        }
+        if (name !== argument) return { Ref: name };
+      }
+      const text = typeof argument === 'string' ? argument : Array.isArray(argument) && typeof argument[0] === 'string' ? argument[0] : undefined;
+      if (fn === 'Fn::Sub' && text !== undefined && namesIdentifier(text, env)) {
+        const replaced = substitute(text, env);
+        substituted.push({ pointer, defaults: defaultsOf(env) });
+        const variables = Array.isArray(argument) && argument.length > 1 ? walk(argument[1], `${pointer}/1`, env, depth) : undefined;
+        if (!hasSubVariable(replaced)) return replaced.replace(/\$\{!/g, '${');
+        return { 'Fn::Sub': Array.isArray(argument) ? [replaced, ...(variables === undefined ? [] : [variables])] : replaced };
+      }
+    }
+    return expandObject(value, pointer, env, depth);
+  };
+
+  /** An object with its loops replaced by what they make (`pointer`: its place in the expanded template). */
+  const expandObject = (object, pointer, env, depth) => {
+    const result = {};
+    for (const [key, member] of Object.entries(object)) {
+      if (LOOP_KEY.test(key)) continue;
+      if (env.size > 0 && namesIdentifier(key, env)) throw new NotExpanded(`the key ${key} below an OutputKey names an identifier`);
+      setMember(result, key, walk(member, `${pointer}/${escapeSegment(key)}`, env, depth));
+    }
+    for (const [key, loop] of Object.entries(object)) {
+      if (LOOP_KEY.test(key)) expandLoop(key, loop, `${pointer}/${escapeSegment(key)}`, pointer, result, env, depth, false);
+    }
+    return result;
+  };
+
+  /**
+   * Puts what a loop makes into `target` (at `targetPointer` in the expanded template); `loopPointer`:
+   * where the loop is written (a pointer of the expanded template, or one `sources` maps back).
+   */
+  const expandLoop = (key, loop, loopPointer, targetPointer, target, env, depth, top) => {
+    if (depth >= MAX_LOOP_DEPTH) throw new NotExpanded(`it nests loops more than ${MAX_LOOP_DEPTH} deep`);
+    if (!Array.isArray(loop) || loop.length !== 3 || typeof loop[0] !== 'string' || loop[0] === '' || !isObject(loop[2])) {
+      throw new NotExpanded('it is not [Identifier, Collection, {OutputKey: OutputValue}]');
+    }
+    const [identifier, collection, fragment] = loop;
+    for (const item of itemsOf(collection)) {
+      // Each item counts, so that loops of empty fragments over long lists end too.
+      if (++nodes > MAX_LOOP_NODES) throw new NotExpanded(`it makes more than ${MAX_LOOP_NODES} values`);
+      const inner = new Map(env).set(identifier, item);
+      for (const [outputKey, outputValue] of Object.entries(fragment)) {
+        const written = `${loopPointer}/2/${escapeSegment(outputKey)}`;
+        if (LOOP_KEY.test(outputKey)) {
+          expandLoop(outputKey, outputValue, written, targetPointer, target, inner, depth + 1, top);
+          continue;
+        }
+        const madeKey = substitute(outputKey, inner);
+        if (hasSubVariable(madeKey) || /&\{[^}]*\}/.test(madeKey)) throw new NotExpanded(`its OutputKey ${outputKey} names something other than an identifier`);
+        if (Object.hasOwn(target, madeKey)) throw new NotExpanded(`it makes ${madeKey} twice, or one the template already has`);
+        const madePointer = `${targetPointer}/${escapeSegment(madeKey)}`;
+        const before = substituted.length;
+        setMember(target, madeKey, walk(outputValue, madePointer, inner, depth + 1));
+        sources.set(madePointer, written);
+        if (top) {
+          if (made.size >= MAX_LOOP_OUTPUTS) throw new NotExpanded(`it makes more than ${MAX_LOOP_OUTPUTS} resources`);
+          const mine = substituted.slice(before);
+          made.set(madeKey, { loop: top, substituted: mine.map((s) => s.pointer), defaults: unique([...defaultsOf(inner), ...mine.flatMap((s) => s.defaults)]) });
+        }
+      }
+    }
+  };
+
+  const expanded = {};
+  let sources;
+  let made;
+  for (const [key, resource] of Object.entries(resources)) {
+    nodes = 0;
+    substituted = [];
+    sources = new Map();
+    made = new Map();
+    try {
+      if (LOOP_KEY.test(key)) {
+        const result = {};
+        expandLoop(key, resource, `/Resources/${escapeSegment(key)}`, '/Resources', result, new Map(), 0, key);
+        for (const madeKey of Object.keys(result)) {
+          if (Object.hasOwn(resources, madeKey) || Object.hasOwn(expanded, madeKey)) throw new NotExpanded(`it makes ${madeKey}, which the template already has`);
+        }
+        for (const [madeKey, madeValue] of Object.entries(result)) setMember(expanded, madeKey, madeValue);
+      } else {
+        setMember(expanded, key, hasLoop(resource) ? walk(resource, `/Resources/${escapeSegment(key)}`, new Map(), 0) : resource);
+        const defaults = unique(substituted.flatMap((s) => s.defaults));
+        if (substituted.length > 0) made.set(key, { loop: null, substituted: substituted.map((s) => s.pointer), defaults });
+      }
+      for (const entry of sources) out.sources.set(...entry);
+      for (const entry of made) out.made.set(...entry);
+    } catch (error) {
+      if (!(error instanceof NotExpanded)) throw error;
+      setMember(expanded, key, resource);
+      if (LOOP_KEY.test(key)) out.unexpanded.set(key, error.message);
+    }
+  }
+  out.template = { ...template, Resources: expanded };
+  return out;
+}
+
+// The Serverless Framework resolves its variables (`${self:custom.bucket}`,
+// `${opt:stage}`, `${env:NAME}`, `${ssm:/path}`, `${file(...)}`, ...) before
+// CloudFormation sees the template; `${` in a plain string may be one of them.
+
+/** The template sections `serverless deploy` merges from its `resources` member. */
+const SERVERLESS_SECTIONS = ['AWSTemplateFormatVersion', 'Transform', 'Parameters', 'Mappings', 'Conditions', 'Resources'];
+
+const SERVERLESS_TEXT_REASON = 'which may hold a Serverless Framework variable (${self:…}, ${opt:…}, ${env:…}, ${ssm:…}), resolved when `serverless deploy` writes the template';
+
+/**
+ * The template a Serverless Framework file's `resources` (recognise.mjs
+ * serverlessResources) makes: its template sections, each plain string with
+ * `${` an UnknownText. At most MAX_LOOP_NODES values are copied; beyond, the
+ * rest stays as written.
+ */
+export function serverlessTemplate(resources) {
+  let left = MAX_LOOP_NODES;
+  const copy = (value) => {
+    if (--left < 0) return value;
+    if (typeof value === 'string') return value.includes('${') ? new UnknownText(value, SERVERLESS_TEXT_REASON) : value;
+    if (Array.isArray(value)) return value.map(copy);
+    if (!isObject(value)) return value;
+    const out = {};
+    for (const [key, member] of Object.entries(value)) setMember(out, key, copy(member));
+    return out;
+  };
+  const template = {};
+  for (const section of SERVERLESS_SECTIONS) if (Object.hasOwn(resources, section)) setMember(template, section, copy(resources[section]));
+  return template;
+}
+
+/** `get` of a document's Map (positions, scalars, unknownTags) at the pointers of the expanded template. */
+export function loopPointers(map, sources) {
+  if (!map || sources.size === 0) return map;
+  const toDocument = (pointer) => {
+    for (let at = pointer; at !== ''; at = at.slice(0, at.lastIndexOf('/'))) {
+      const source = sources.get(at);
+      if (source !== undefined) return toDocument(source + pointer.slice(at.length));
+    }
+    return pointer;
+  };
+  return { get: (pointer) => map.get(toDocument(pointer)) };
 }
 
 /** Field metadata by pointer pattern (list indices as `*`). */
@@ -219,6 +484,11 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
   };
 
   if (properties === undefined) properties = {};
+  if (properties instanceof UnknownText) {
+    const unknown = new Unknown('', properties.text, `the string ${JSON.stringify(properties.text)}`, { dynamicReference: true });
+    unknown.reason = properties.reason;
+    return { request: unknown, unknowns: [unknown], diagnostics, notes, conversions, toDocument };
+  }
   if (isIntrinsic(properties)) {
     const unknown = new Unknown('', properties, describeIntrinsic(properties));
     return { request: unknown, unknowns: [unknown], diagnostics, notes, conversions, toDocument };
@@ -230,6 +500,13 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
     const tag = unknownTags?.get(documentAt);
     if (tag) {
       const unknown = new Unknown(pointer, value, tag, { known: false });
+      unknowns.push(unknown);
+      return unknown;
+    }
+    if (value instanceof UnknownText) {
+      // A string all the same: never absent.
+      const unknown = new Unknown(pointer, value.text, `the string ${JSON.stringify(value.text)}`, { dynamicReference: true });
+      unknown.reason = value.reason;
       unknowns.push(unknown);
       return unknown;
     }
@@ -476,9 +753,9 @@ function locationResource(resources, value) {
  * resource's own `condition` true) is dropped: two Fn::If on one condition
  * take the same branch, and a Fn::If on the resource's condition its true one.
  */
-export function templateLocations(template, unknowns, condition) {
+export function templateLocations(template, unknowns, condition, scalars) {
   const resources = isObject(template?.Resources) ? template.Resources : {};
-  const conditions = templateConditions(template);
+  const conditions = templateConditions(template, scalars);
   const possible = (world) => conditions.satisfiable(worldConditions(world, condition)) !== false;
   let worlds = [[]];
   for (const unknown of unknowns) {
@@ -554,13 +831,30 @@ const MAX_CONDITION_NODES = 256;
 const keyText = (value) =>
   JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? { '\u0000bigint': String(v) } : v)) ?? String(value);
 
-/** A term of Fn::Equals: `{ key, literal? , parameter? }`. */
-function equalsTerm(value, parameters) {
+/**
+ * The string CloudFormation compares for a YAML or JSON boolean or integer in
+ * Fn::Equals, or undefined. It compares strings: `true` is "true" (cfn-lint's
+ * W8003 notes, from trying it: true equals "true", not "True"; 1 equals "1"), a
+ * YAML 1.1 `yes` or `on` being `true` as everywhere in a template. An integer
+ * counts only as plain decimal digits (`spellings`: its source text in the
+ * document); 1.0, 0x10 or 1e3 are left unknown.
+ */
+function comparedText(value, spellings) {
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value !== 'bigint') return undefined;
+  const spelled = spellings.find((s) => s !== undefined);
+  return spelled !== undefined && /^-?(?:0|[1-9][0-9]*)$/.test(spelled) && BigInt(spelled) === value ? spelled : undefined;
+}
+
+/** A term of Fn::Equals: `{ key, literal? , parameter? }`; `spellings`: the source texts the document may give it. */
+function equalsTerm(value, parameters, spellings = []) {
+  const text = comparedText(value, spellings);
+  if (text !== undefined) value = text;
   if (typeof value === 'string' && !hasDynamicReference(value)) return { key: 'L' + JSON.stringify(value), literal: value };
   if (isObject(value) && typeof value.Ref === 'string' && Object.keys(value).length === 1 && Object.hasOwn(parameters, value.Ref)) {
     return { key: 'P' + JSON.stringify(value.Ref), parameter: value.Ref };
   }
-  // A number or boolean literal, a pseudo parameter, Fn::FindInMap, ...: compared as written, value unknown.
+  // A number not written as decimal digits, a pseudo parameter, Fn::FindInMap, ...: compared as written, value unknown.
   return { key: 'O' + keyText(value) };
 }
 
@@ -571,7 +865,7 @@ function equalsTerm(value, parameters) {
  * (Map of name to string) have those values: true, false, or undefined when
  * there are too many comparisons to tell.
  */
-export function templateConditions(template) {
+export function templateConditions(template, scalars) {
   const conditions = isObject(template?.Conditions) ? template.Conditions : {};
   const parameters = isObject(template?.Parameters) ? template.Parameters : {};
   const compiled = new Map();
@@ -580,23 +874,27 @@ export function templateConditions(template) {
   const formula = (name) => {
     if (compiled.has(name)) return compiled.get(name);
     let nodes = 0;
-    const build = (expression, stack) => {
+    // `at`: the pointers the expression may have in the document (a long-form function's arguments are
+    // under its name, a YAML short form's, `!Equals [a, b]`, directly under it); at most 16 are followed.
+    const under = (at, fn, i) => at.flatMap((p) => [`${p}/${escapeSegment(fn)}/${i}`, `${p}/${i}`]).slice(0, 16);
+    const build = (expression, stack, at) => {
       if (++nodes > MAX_CONDITION_NODES) throw new RangeError('too large');
       if (isObject(expression) && Object.keys(expression).length === 1) {
         const [fn] = Object.keys(expression);
         const argument = expression[fn];
         if (fn === 'Condition' && typeof argument === 'string') {
           if (!Object.hasOwn(conditions, argument) || stack.includes(argument)) return opaque(`condition ${argument}`);
-          return build(conditions[argument], [...stack, argument]);
+          return build(conditions[argument], [...stack, argument], [`/Conditions/${escapeSegment(argument)}`]);
         }
         if (fn === 'Fn::Not' && Array.isArray(argument) && argument.length === 1) {
-          return { kind: 'not', of: [build(argument[0], stack)] };
+          return { kind: 'not', of: [build(argument[0], stack, under(at, fn, 0))] };
         }
         if ((fn === 'Fn::And' || fn === 'Fn::Or') && Array.isArray(argument) && argument.length > 0) {
-          return { kind: fn === 'Fn::And' ? 'and' : 'or', of: argument.map((item) => build(item, stack)) };
+          return { kind: fn === 'Fn::And' ? 'and' : 'or', of: argument.map((item, i) => build(item, stack, under(at, fn, i))) };
         }
         if (fn === 'Fn::Equals' && Array.isArray(argument) && argument.length === 2) {
-          const terms = argument.map((value) => equalsTerm(value, parameters)).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+          const spelled = (i) => under(at, fn, i).map((p) => scalars?.get(p)?.source);
+          const terms = argument.map((value, i) => equalsTerm(value, parameters, spelled(i))).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
           if (terms[0].key === terms[1].key) return { kind: 'const', value: true };
           if (terms.every((t) => t.literal !== undefined)) return { kind: 'const', value: false };
           return { kind: 'atom', key: JSON.stringify(terms.map((t) => t.key)), terms };
@@ -606,7 +904,7 @@ export function templateConditions(template) {
     };
     let out;
     try {
-      out = Object.hasOwn(conditions, name) ? build(conditions[name], [name]) : opaque(`condition ${name}`);
+      out = Object.hasOwn(conditions, name) ? build(conditions[name], [name], [`/Conditions/${escapeSegment(name)}`]) : opaque(`condition ${name}`);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       out = opaque(`condition ${name}`);

@@ -171,3 +171,20 @@ function taskWords() {
 export function mentionsTask(text) {
   return taskWords().test(text);
 }
+
+/** The names the Serverless Framework looks for its configuration under. */
+const SERVERLESS_FILE = /^serverless\.(?:ya?ml|json)$/;
+
+/**
+ * The CloudFormation template fragment of a Serverless Framework
+ * configuration, or null: the `resources` member (Resources, with Conditions,
+ * Parameters, Mappings...), which `serverless deploy` adds to the stack's
+ * template. A file is one when it is named serverless.yml, serverless.yaml or
+ * serverless.json, or has the framework's `service` and `provider` members, and
+ * its `resources.Resources` is a mapping.
+ */
+export function serverlessResources(path, value) {
+  if (!isObject(value) || !isObject(value.resources) || !isObject(value.resources.Resources)) return null;
+  const named = SERVERLESS_FILE.test(path.split(/[\\/]/).pop());
+  return named || (Object.hasOwn(value, 'service') && Object.hasOwn(value, 'provider')) ? value.resources : null;
+}

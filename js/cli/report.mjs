@@ -18,9 +18,9 @@ import { withContext } from './context.mjs';
 import { aliasRefusal, findTasks, isTemplate, mapProperties, parameterDefaults, templateLocations, Unknown } from './cloudformation.mjs';
 import { looksLikeJson, ParseError, parseYaml, positionOf, readJson, requestText, tooDeepPointer, typedDiagnostics } from './documents.mjs';
 import { isTerraformShow, terraformShowReport } from './terraform-plan.mjs';
-import { isTaskRequest, mentionsTask, notATaskRequest, responseOf } from './recognise.mjs';
+import { isTaskRequest, mentionsTask, notATaskRequest, responseOf, serverlessResources } from './recognise.mjs';
 import { INVALID_SUPPRESSION, METADATA_KEY, metadataSuppressions } from './suppress.mjs';
-import { templateConditions, usableDefaults, worldConditions } from './cloudformation.mjs';
+import { expandLoops, loopPointers, serverlessTemplate, templateConditions, usableDefaults, worldConditions } from './cloudformation.mjs';
 
 let cachedFields;
 const fields = () => (cachedFields ??= fieldList());
@@ -207,9 +207,9 @@ function checkWorlds(mapped, worlds, context, mappedIn = () => mapped) {
  * contradict does not exist under them, so the Defaults of the parameters
  * those conditions read are not used there. `[{ usable, against }]` by world.
  */
-function defaultsByWorld(template, mapped, worlds, condition) {
+function defaultsByWorld(template, mapped, worlds, condition, scalars) {
   const defaults = parameterDefaults(template, mapped.unknowns);
-  const conditions = templateConditions(template);
+  const conditions = templateConditions(template, scalars);
   return worlds.map((world) => usableDefaults(template, defaults, worldConditions(world, condition), conditions));
 }
 
@@ -261,8 +261,45 @@ function conditionsSaid(conditions, verb = 'cannot be') {
   return said.join(' and ');
 }
 
-function templateReport(base, document, options) {
-  const { tasks: found, notes, inLoops } = findTasks(document.value);
+/**
+ * The document with the Fn::ForEach loops of its Resources expanded
+ * (expandLoops): its positions, scalars and unknown tags read at the pointers
+ * of the expanded template. `{ document, loops }`.
+ */
+function withLoopsExpanded(written) {
+  const loops = expandLoops(written.value);
+  if (loops.template === written.value) return { document: written, loops };
+  const at = (map) => loopPointers(map, loops.sources);
+  return { document: { ...written, value: loops.template, positions: at(written.positions), scalars: at(written.scalars), unknownTags: at(written.unknownTags) }, loops };
+}
+
+/**
+ * A task that Fn::ForEach made from a parameter's Default: its note, and each
+ * finding at a value the loop's identifier gave says which Default it depends on.
+ */
+function loopDefaults(origin, pointer, diagnostics, notes) {
+  if (!origin || origin.defaults.length === 0) return diagnostics;
+  const said = origin.defaults.map(({ parameter, value }) => `${parameter} (${JSON.stringify(value)})`).join(' and ');
+  notes.push({
+    path: '',
+    code: 'cloudformation/parameter-default',
+    message: `Checked as ${origin.loop ?? 'an Fn::ForEach loop in its properties'} makes it from the Default of parameter ${said}; a stack may pass another list, which makes other tasks or values, not checked.`,
+  });
+  const given = origin.substituted.filter((p) => p.startsWith(pointer + '/')).map((p) => p.slice(pointer.length));
+  return diagnostics.map((d) => {
+    const touched = [d.path, ...(Array.isArray(d.params?.related) ? d.params.related.map(String) : [])];
+    if (!touched.some((p) => given.some((g) => p === g || p.startsWith(g + '/')))) return d;
+    return {
+      ...d,
+      message: `${d.message} (With the Default of parameter ${said}, which Fn::ForEach iterates; a stack may pass another list.)`,
+      params: { ...d.params, parameterDefaults: { ...d.params?.parameterDefaults, ...Object.fromEntries(origin.defaults.map(({ parameter, value }) => [parameter, value])) } },
+    };
+  });
+}
+
+function templateReport(base, written, options) {
+  const { document, loops } = withLoopsExpanded(written);
+  const { tasks: found, notes, inLoops } = findTasks(document.value, loops.unexpanded);
   // Task resources that Fn::ForEach makes exist (their note says they are not checked).
   if (found.length === 0 && inLoops === 0) {
     notes.push({ path: '', code: 'cloudformation/no-tasks', message: 'This template has no AWS::DataSync::Task resources.' });
@@ -275,9 +312,9 @@ function templateReport(base, document, options) {
       unknownTags: document.unknownTags,
     });
     const taskNotes = [...mapped.notes];
-    const worlds = templateLocations(document.value, mapped.unknowns, condition);
+    const worlds = templateLocations(document.value, mapped.unknowns, condition, document.scalars);
     const described = worlds.flat();
-    const byWorld = defaultsByWorld(document.value, mapped, worlds, condition);
+    const byWorld = defaultsByWorld(document.value, mapped, worlds, condition, document.scalars);
     const diagnostics = withParameterDefaults(document.value, mapped, worlds, byWorld, options.context).map((d) => {
       const conversion = mapped.conversions.get(d.path);
       if (!conversion?.yamlBoolean) return d;
@@ -325,7 +362,7 @@ function templateReport(base, document, options) {
     const task = {
       logicalId,
       pointer,
-      diagnostics: located([...mapped.diagnostics, ...diagnostics].map(back).sort(byPathThenCode), document.positions, pointer).map((d) =>
+      diagnostics: located(loopDefaults(loops.made.get(logicalId), pointer, [...mapped.diagnostics, ...diagnostics].map(back), taskNotes).sort(byPathThenCode), document.positions, pointer).map((d) =>
         placeTooDeep(d, mapped.request, (at) => positionOf(document.positions, pointer + mapped.toDocument(at)))),
       notes: [],
     };
@@ -354,6 +391,19 @@ function templateReport(base, document, options) {
     return task;
   });
   return { ...base, kind: 'template', notes: located(notes, document.positions, ''), tasks };
+}
+
+/**
+ * A Serverless Framework file's report (recognise.mjs serverlessResources):
+ * the template its `resources` make, at their places in the file. Read as
+ * the framework reads it (YAML 1.2, aliases allowed: it writes the template out
+ * as JSON).
+ */
+function serverlessReport(base, document, resources, options) {
+  const positions = document.positions;
+  const inFile = (map) => map && { get: (pointer) => map.get('/resources' + pointer) };
+  const template = { ...document, value: serverlessTemplate(resources), positions: { get: (pointer) => positions.get('/resources' + pointer) ?? (pointer === '' ? positions.get('') : undefined) }, scalars: inFile(document.scalars), unknownTags: inFile(document.unknownTags) };
+  return templateReport(base, template, options);
 }
 
 function unparsable(base, message, line, column) {
@@ -445,6 +495,8 @@ function checkText(name, rawText, options) {
       }
       return terraformShowReport(base, readJson(text), options);
     }
+    const serverless = isTemplate(value) ? null : serverlessResources(name, value);
+    if (serverless) return serverlessReport(base, readJson(text), serverless, options);
     if (!isTemplate(value)) {
       if (options.onlyTasks && !isTaskRequest(value)) return skipped(base);
       const response = skippedResponse(base, value, options);
@@ -473,6 +525,8 @@ function checkText(name, rawText, options) {
     if (isTemplate(document.value)) {
       return yamlTemplateReport(base, parseYaml(text, { version: '1.1' }), options);
     }
+    const serverless = serverlessResources(name, document.value);
+    if (serverless) return serverlessReport(base, document, serverless, options);
     if (options.onlyTasks && !isTaskRequest(document.value)) return skipped(base);
     const response = skippedResponse(base, document.value, options);
     if (response) return response;

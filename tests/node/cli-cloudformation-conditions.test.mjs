@@ -6,8 +6,9 @@
 // - two Fn::If on one condition take the same branch, and a Fn::If on the
 //   task's own Condition its true branch: combinations of location choices
 //   that no stack can make are not checked (realmore F5);
-// - Fn::ForEach (AWS::LanguageExtensions) is not expanded, and the command
-//   says that it makes tasks instead of "no tasks".
+// - an Fn::ForEach (AWS::LanguageExtensions) that cannot be expanded (its
+//   collection is known only at deploy time) is named as making tasks instead
+//   of "no tasks" (expanded loops: cloudformation-foreach.test.mjs).
 // Policy: a Default never picks a Fn::If branch (each possible branch is
 // checked, its findings say under which condition); Defaults only stand for
 // Ref P where the task exists under them.
@@ -298,12 +299,14 @@ test('a condition too large or nested too deep is a comparison of unknown value,
   assert.equal(big.satisfiable([{ name: 'Big', value: false }]), true);
 });
 
-test('Fn::ForEach that makes tasks is named, not reported as a template without tasks', () => {
+test('Fn::ForEach that makes tasks and cannot be expanded is named, not reported as a template without tasks', () => {
   const { file } = taskOf(`Transform: AWS::LanguageExtensions
+Parameters:
+  Names: {Type: CommaDelimitedList}
 Resources:
   Fn::ForEach::Copies:
     - Name
-    - [a, b]
+    - !Ref Names
     - Copy\${Name}:
         Type: AWS::DataSync::Task
         Properties:
@@ -312,5 +315,5 @@ Resources:
 `);
   const notes = file.notes.map((n) => n.code);
   assert.deepEqual(notes, ['cloudformation/not-checked']);
-  assert.match(file.notes[0].message, /^Not checked: Fn::ForEach::Copies makes AWS::DataSync::Task resources \(Copy\$\{Name\}\), which the AWS::LanguageExtensions transform expands at deploy time/);
+  assert.match(file.notes[0].message, /^Not checked: Fn::ForEach::Copies makes AWS::DataSync::Task resources \(Copy\$\{Name\}\), which the AWS::LanguageExtensions transform expands at deploy time; this command did not expand it \(its collection is known only at deploy time\)/);
 });

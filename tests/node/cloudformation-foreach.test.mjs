@@ -1,0 +1,386 @@
+// CloudFormation gaps closed in session 34 (cfn4):
+// - Fn::ForEach (the AWS::LanguageExtensions transform) is expanded as the
+//   transform expands it, and each task it makes is checked under its own
+//   logical ID. The expected IDs and values are what cfn-lint 1.58.0's
+//   language-extensions transform makes of the same templates (it follows the
+//   service): `${X}` and `&{X}` in OutputKeys (`&{}` keeps only ASCII letters
+//   and digits: "s3-a.b" -> "s3ab"), `Ref: X` and `${X}` in Fn::Sub in
+//   OutputValues, a Fn::Sub left without variables being its text.
+// - A Serverless Framework file's `resources` are read as a template.
+// - Fn::Equals compares strings: a YAML or JSON boolean is "true"/"false", an
+//   integer its digits (cfn-lint W8003's notes, from trying it on the service:
+//   true equals "true", 1 equals "1").
+// A value that cannot be known is never a finding; policy as in
+// cli-cloudformation-conditions.test.mjs.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { pkgDir, requireBuiltPackage, runCommand } from './helpers.mjs';
+
+requireBuiltPackage();
+const { expandLoops, templateConditions, MAX_LOOP_OUTPUTS, MAX_LOOP_DEPTH } = await import(join(pkgDir, 'cli', 'cloudformation.mjs'));
+const { parseYaml, readJson } = await import(join(pkgDir, 'cli', 'documents.mjs'));
+
+const SOURCE = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0';
+const DESTINATION = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210';
+
+/** The command's --format json report of one file (named `name`). */
+function reportOf(text, name = 'template.yaml', args = []) {
+  const dir = mkdtempSync(join(tmpdir(), 'cfn-foreach-'));
+  try {
+    const file = join(dir, name);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, text);
+    const result = runCommand(['--format', 'json', ...args, file]);
+    return { status: result.status, file: JSON.parse(result.stdout).files[0] };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const findings = (task) => task.diagnostics.map((d) => `${d.path} ${d.code}`);
+const byId = (file) => Object.fromEntries(file.tasks.map((t) => [t.logicalId, t]));
+
+const loop = (collection, fragment, extra = '') => `AWSTemplateFormatVersion: 2010-09-09
+Transform: AWS::LanguageExtensions
+${extra}Resources:
+  Fn::ForEach::Copies:
+    - Mode
+    - ${collection}
+    - ${fragment}
+`;
+
+const TASK_BY_MODE = `Copy\${Mode}:
+        Type: AWS::DataSync::Task
+        Properties:
+          SourceLocationArn: ${SOURCE}
+          DestinationLocationArn: ${DESTINATION}
+          Name: !Sub 'copy-\${Mode}'
+          Options:
+            VerifyMode: !Ref Mode`;
+
+test('Fn::ForEach over a list: each task it makes is checked under its own logical ID', () => {
+  const { status, file } = reportOf(loop('[NONE, POINT_IN_TIME, ONLY_FILES_TRANSFERRED]', TASK_BY_MODE));
+  assert.deepEqual(file.tasks.map((t) => t.logicalId), ['CopyNONE', 'CopyPOINT_IN_TIME', 'CopyONLY_FILES_TRANSFERRED']);
+  const tasks = byId(file);
+  // Ref Mode is the item: POINT_IN_TIME is not a VerifyMode; the others are.
+  assert.deepEqual(findings(tasks.CopyNONE), []);
+  assert.deepEqual(findings(tasks.CopyONLY_FILES_TRANSFERRED), []);
+  assert.deepEqual(findings(tasks.CopyPOINT_IN_TIME), ['/Options/VerifyMode value/not-in-enum']);
+  assert.match(tasks.CopyPOINT_IN_TIME.diagnostics[0].message, /VerifyMode "POINT_IN_TIME"/);
+  // At the line of `VerifyMode: !Ref Mode` in the loop's fragment.
+  assert.equal(tasks.CopyPOINT_IN_TIME.diagnostics[0].line, 14);
+  // The Fn::Sub is its text: no note that the name is not checked.
+  assert.deepEqual(tasks.CopyNONE.notes, []);
+  assert.equal(status, 1);
+  // No note on the loop, and not a template without tasks.
+  assert.deepEqual(file.notes, []);
+});
+
+test('&{X} in an OutputKey keeps only the letters and digits of the item; the Fn::Sub keeps the item whole', () => {
+  const fragment = TASK_BY_MODE.replace('Copy${Mode}', 'Copy&{Mode}').replace("'copy-${Mode}'", "'copy ${Mode}!'");
+  const { file } = reportOf(loop('[s3-a.b, NONE]', fragment));
+  assert.deepEqual(file.tasks.map((t) => t.logicalId), ['Copys3ab', 'CopyNONE']);
+  // The name has a "!", which a task name may not have: found in both tasks, with the item in it.
+  const tasks = byId(file);
+  assert.ok(findings(tasks.CopyNONE).includes('/Name value/pattern-mismatch'));
+  assert.match(tasks.Copys3ab.diagnostics.find((d) => d.path === '/Name').message, /"copy s3-a\.b!"/);
+});
+
+test('nested loops make one task per pair of items; a finding of one pair is that task\'s alone', () => {
+  const template = `Transform: AWS::LanguageExtensions
+Resources:
+  Fn::ForEach::Sites:
+    - Site
+    - [Paris, Oslo]
+    - Fn::ForEach::Modes:
+        - Mode
+        - [NONE, POINT_IN_TIME]
+        - \${Site}\${Mode}:
+            Type: AWS::DataSync::Task
+            Properties:
+              SourceLocationArn: ${SOURCE}
+              DestinationLocationArn: ${DESTINATION}
+              Name: !Sub '\${Site}-\${Mode}'
+              Options:
+                VerifyMode: !Ref Mode
+`;
+  const { file } = reportOf(template);
+  assert.deepEqual(file.tasks.map((t) => t.logicalId), ['ParisNONE', 'ParisPOINT_IN_TIME', 'OsloNONE', 'OsloPOINT_IN_TIME']);
+  const tasks = byId(file);
+  assert.deepEqual(findings(tasks.ParisNONE), []);
+  assert.deepEqual(findings(tasks.OsloPOINT_IN_TIME), ['/Options/VerifyMode value/not-in-enum']);
+});
+
+test('a loop in a task\'s Properties makes its members', () => {
+  const template = `Transform: AWS::LanguageExtensions
+Resources:
+  T:
+    Type: AWS::DataSync::Task
+    Properties:
+      SourceLocationArn: ${SOURCE}
+      DestinationLocationArn: ${DESTINATION}
+      Options:
+        Fn::ForEach::Times:
+          - Member
+          - [Atime, Mtime]
+          - \${Member}: NONE
+`;
+  // Atime NONE and Mtime NONE agree; before, the loop was an unknown member of Options.
+  const { status, file } = reportOf(template);
+  assert.deepEqual(findings(file.tasks[0]), []);
+  assert.equal(status, 0);
+  // With Atime alone, Mtime's default PRESERVE disagrees.
+  const alone = reportOf(template.replace('[Atime, Mtime]', '[Atime]')).file;
+  assert.deepEqual(findings(alone.tasks[0]), ['/Options/Mtime options/atime-mtime-mismatch']);
+});
+
+test('a collection from a CommaDelimitedList parameter uses its Default, and every finding that depends on it says so', () => {
+  const extra = 'Parameters:\n  Modes: {Type: CommaDelimitedList, Default: "NONE,POINT_IN_TIME"}\n';
+  const { file } = reportOf(loop('!Ref Modes', TASK_BY_MODE, extra));
+  assert.deepEqual(file.tasks.map((t) => t.logicalId), ['CopyNONE', 'CopyPOINT_IN_TIME']);
+  const bad = byId(file).CopyPOINT_IN_TIME;
+  assert.deepEqual(findings(bad), ['/Options/VerifyMode value/not-in-enum']);
+  assert.deepEqual(bad.diagnostics[0].params.parameterDefaults, { Modes: 'NONE,POINT_IN_TIME' });
+  assert.match(bad.diagnostics[0].message, /\(With the Default of parameter Modes \("NONE,POINT_IN_TIME"\), which Fn::ForEach iterates; a stack may pass another list\.\)$/);
+  const note = bad.notes.find((n) => n.path === '');
+  assert.equal(note.code, 'cloudformation/parameter-default');
+  assert.match(note.message, /Fn::ForEach::Copies makes it from the Default of parameter Modes/);
+});
+
+test('a collection known only at deploy time, or one this command does not guess at, leaves the loop with its note', () => {
+  const cases = {
+    'a parameter without a Default': ['!Ref Modes', 'Parameters:\n  Modes: {Type: CommaDelimitedList}\n', /its collection is known only at deploy time/],
+    'Fn::Split': ['!Split [",", !ImportValue Modes]', '', /its collection is known only at deploy time/],
+    'spaces around an item of the Default': ['!Ref Modes', 'Parameters:\n  Modes: {Type: CommaDelimitedList, Default: "NONE, POINT_IN_TIME"}\n', /spaces around one/],
+    'an item that is not a string': ['[NONE, 1]', '', /an item of its collection is not a string/],
+  };
+  for (const [name, [collection, extra, why]] of Object.entries(cases)) {
+    const { status, file } = reportOf(loop(collection, TASK_BY_MODE, extra));
+    assert.deepEqual(file.tasks, [], name);
+    assert.equal(file.notes.length, 1, name);
+    assert.equal(file.notes[0].code, 'cloudformation/not-checked', name);
+    assert.match(file.notes[0].message, why, name);
+    assert.equal(status, 0, name);
+  }
+});
+
+test('an OutputKey that two items make alike, or that the template already has, leaves the loop unexpanded', () => {
+  const twice = reportOf(loop('[NONE, NONE]', TASK_BY_MODE)).file;
+  assert.deepEqual(twice.tasks, []);
+  assert.match(twice.notes[0].message, /it makes CopyNONE twice/);
+  const taken = reportOf(loop('[NONE]', TASK_BY_MODE) + `  CopyNONE:\n    Type: AWS::DataSync::Task\n    Properties: {SourceLocationArn: ${SOURCE}, DestinationLocationArn: ${DESTINATION}}\n`).file;
+  assert.deepEqual(taken.tasks.map((t) => t.logicalId), ['CopyNONE']);
+  assert.match(taken.notes[0].message, /it makes CopyNONE, which the template already has/);
+});
+
+test('an identifier in a plain string of the fragment is not known: a note, never a finding', () => {
+  // Literally, "copy ${Mode}!" breaks the name pattern; replaced, "copy NONE!" too. "copy ${Mode}" replaced is fine.
+  const fragment = TASK_BY_MODE.replace("!Sub 'copy-${Mode}'", "'copy ${Mode}'");
+  const { status, file } = reportOf(loop('[NONE]', fragment));
+  const [task] = file.tasks;
+  assert.deepEqual(findings(task), []);
+  const note = task.notes.find((n) => n.path === '/Name');
+  assert.equal(note.code, 'cloudformation/not-checked');
+  assert.match(note.message, /^Not checked: the value comes from the string "copy \$\{Mode\}", which names an Fn::ForEach identifier outside Fn::Sub/);
+  assert.equal(status, 0);
+});
+
+test('loops are bounded: too many resources or too deep a nesting are not expanded', () => {
+  const items = (n, prefix) => `[${Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(', ')}]`;
+  // 30 x 30 = 900 tasks: more than MAX_LOOP_OUTPUTS.
+  const wide = `Transform: AWS::LanguageExtensions
+Resources:
+  Fn::ForEach::A:
+    - Row
+    - ${items(30, 'x')}
+    - Fn::ForEach::B:
+        - Col
+        - ${items(30, 'y')}
+        - T\${Row}\${Col}:
+            Type: AWS::DataSync::Task
+            Properties: {SourceLocationArn: ${SOURCE}, DestinationLocationArn: ${DESTINATION}}
+`;
+  assert.ok(30 * 30 > MAX_LOOP_OUTPUTS);
+  const tooWide = reportOf(wide).file;
+  assert.deepEqual(tooWide.tasks, []);
+  assert.match(tooWide.notes[0].message, new RegExp(`it makes more than ${MAX_LOOP_OUTPUTS} resources`));
+  // MAX_LOOP_DEPTH + 1 loops, one item each.
+  const id = `T${Array.from({ length: MAX_LOOP_DEPTH + 1 }, (_, i) => `\${I${i}}`).join('')}`;
+  let fragment = { [id]: { Type: 'AWS::DataSync::Task', Properties: { SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION } } };
+  for (let i = MAX_LOOP_DEPTH; i >= 0; i--) fragment = { [`Fn::ForEach::L${i}`]: [`I${i}`, ['v'], fragment] };
+  const deep = reportOf(JSON.stringify({ Transform: 'AWS::LanguageExtensions', Resources: fragment }), 'template.json').file;
+  assert.deepEqual(deep.tasks, []);
+  assert.match(deep.notes[0].message, new RegExp(`it nests loops more than ${MAX_LOOP_DEPTH} deep`));
+  // Within the bounds, the same shapes are expanded.
+  assert.equal(reportOf(wide.replace(items(30, 'y'), items(2, 'y'))).file.tasks.length, 60);
+  // A loop of loops over a long Default, with nothing in the fragment, ends too.
+  const list = Array.from({ length: 20_000 }, (_, i) => `v${i}`).join(',');
+  const long = expandLoops({ Parameters: { P: { Type: 'CommaDelimitedList', Default: list } }, Resources: { 'Fn::ForEach::A': ['X', { Ref: 'P' }, { 'Fn::ForEach::B': ['Y', { Ref: 'P' }, {}] }] } });
+  assert.match(long.unexpanded.get('Fn::ForEach::A'), /^it makes more than \d+ values$/);
+  // The pure function leaves the template as written when there is no loop.
+  const plain = { Resources: { T: { Type: 'AWS::DataSync::Task' } } };
+  assert.equal(expandLoops(plain).template, plain);
+});
+
+test('a location resource a loop makes is the location its task refers to', () => {
+  const template = `Transform: AWS::LanguageExtensions
+Resources:
+  Fn::ForEach::Buckets:
+    - Side
+    - [In, Out]
+    - Bucket\${Side}:
+        Type: AWS::DataSync::LocationS3
+        Properties:
+          S3BucketArn: !Sub 'arn:aws:s3:::bucket-\${Side}'
+          S3Config: {BucketAccessRoleArn: arn:aws:iam::111122223333:role/r}
+  T:
+    Type: AWS::DataSync::Task
+    Properties:
+      SourceLocationArn: !GetAtt BucketIn.LocationArn
+      DestinationLocationArn: !Ref BucketOut
+      Options:
+        PosixPermissions: PRESERVE
+`;
+  // S3 to S3 with PosixPermissions PRESERVE: the service refuses it.
+  const { file } = reportOf(template);
+  assert.deepEqual(findings(file.tasks[0]), ['/Options/PosixPermissions locations/posix-between-object-stores']);
+});
+
+// Fn::Equals with YAML and JSON numbers and booleans.
+
+const conditionsOf = (text, json = false) => {
+  const document = json ? readJson(text) : parseYaml(text, { version: '1.1' });
+  return templateConditions(document.value, document.scalars);
+};
+
+test('Fn::Equals compares a boolean as "true"/"false" and an integer as its digits', () => {
+  const yaml = conditionsOf(`Parameters:
+  P: {Type: String}
+Conditions:
+  One: !Equals [!Ref P, 1]
+  IsOn: !Equals [true, !Ref P]
+  IsYes: !Equals [!Ref P, yes]
+  Long:
+    Fn::Not: [{Fn::Equals: [{Ref: P}, 42]}]
+`);
+  const holds = (conditions, name, value) => conditions.satisfiable([{ name, value: true }], new Map([['P', value]]));
+  assert.equal(holds(yaml, 'One', '1'), true);
+  assert.equal(holds(yaml, 'One', '01'), false);
+  assert.equal(holds(yaml, 'IsOn', 'true'), true);
+  assert.equal(holds(yaml, 'IsOn', 'True'), false);
+  // YAML 1.1, as CloudFormation reads a template: yes is true.
+  assert.equal(holds(yaml, 'IsYes', 'true'), true);
+  assert.equal(holds(yaml, 'Long', '42'), false);
+  assert.equal(holds(yaml, 'Long', '43'), true);
+  const json = conditionsOf('{"Parameters": {"P": {"Type": "String"}}, "Conditions": {"Two": {"Fn::Equals": [{"Ref": "P"}, 2]}, "Off": {"Fn::Equals": [false, {"Ref": "P"}]}}}', true);
+  assert.equal(holds(json, 'Two', '2'), true);
+  assert.equal(holds(json, 'Two', '2.0'), false);
+  assert.equal(holds(json, 'Off', 'false'), true);
+});
+
+test('Fn::Equals with a number not written as digits stays unknown', () => {
+  for (const spelled of ['1.0', '0x1', '1e0', '+1']) {
+    const conditions = conditionsOf(`Parameters:\n  P: {Type: String}\nConditions:\n  C: !Equals [!Ref P, ${spelled}]\n`);
+    for (const value of ['1', '1.0']) {
+      const env = new Map([['P', value]]);
+      assert.equal(conditions.satisfiable([{ name: 'C', value: true }], env), true, spelled);
+      assert.equal(conditions.satisfiable([{ name: 'C', value: false }], env), true, spelled);
+    }
+  }
+  // Without the document's spellings (the function called alone), an integer is unknown too.
+  const bare = templateConditions({ Parameters: { P: { Type: 'String' } }, Conditions: { C: { 'Fn::Equals': [{ Ref: 'P' }, 1n] } } });
+  assert.equal(bare.satisfiable([{ name: 'C', value: false }], new Map([['P', '1']])), true);
+});
+
+test('two Fn::If on comparisons of one parameter with two numbers cannot both be true: no finding from that pair', () => {
+  const template = (one, two) => `Parameters:
+  Copies: {Type: String}
+Conditions:
+  IsOne: !Equals [!Ref Copies, ${one}]
+  IsTwo: !Equals [${two}, !Ref Copies]
+Resources:
+  S3a:
+    Type: AWS::DataSync::LocationS3
+    Properties: {S3BucketArn: 'arn:aws:s3:::a', S3Config: {BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/r'}}
+  S3b:
+    Type: AWS::DataSync::LocationS3
+    Properties: {S3BucketArn: 'arn:aws:s3:::b', S3Config: {BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/r'}}
+  Nfs:
+    Type: AWS::DataSync::LocationNFS
+    Properties: {ServerHostname: files.example.com, Subdirectory: /export, OnPremConfig: {AgentArns: ['arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0']}}
+  T:
+    Type: AWS::DataSync::Task
+    Properties:
+      SourceLocationArn: !If [IsOne, !GetAtt S3a.LocationArn, !GetAtt Nfs.LocationArn]
+      DestinationLocationArn: !If [IsTwo, !GetAtt S3b.LocationArn, !GetAtt Nfs.LocationArn]
+      Options: {PosixPermissions: PRESERVE}
+`;
+  // S3a to S3b needs Copies = "1" and Copies = "2" at once.
+  assert.deepEqual(findings(reportOf(template(1, 2)).file.tasks[0]), []);
+  // true and "true" are one value: the pair happens, and PRESERVE between buckets is refused.
+  const same = reportOf(template('true', "'true'")).file.tasks[0];
+  assert.deepEqual(findings(same), ['/Options/PosixPermissions locations/posix-between-object-stores']);
+  assert.deepEqual(same.diagnostics[0].params.conditions, { IsOne: true, IsTwo: true });
+});
+
+// Serverless Framework files.
+
+const SERVERLESS = `service: nightly-copy
+provider:
+  name: aws
+  stage: \${opt:stage, 'dev'}
+custom:
+  bucket: reports-\${sls:stage}
+functions:
+  hello:
+    handler: handler.hello
+resources:
+  Conditions:
+    IsProd: !Equals ['\${opt:stage}', prod]
+  Resources:
+    CopyTask:
+      Type: AWS::DataSync::Task
+      Properties:
+        SourceLocationArn: ${SOURCE}
+        DestinationLocationArn: \${env:DESTINATION_ARN}
+        Name: \${self:service}-\${opt:stage}
+        Options:
+          Atime: NONE
+`;
+
+test('a serverless.yml\'s resources are read as a template; its variables are unknown values', () => {
+  const { status, file } = reportOf(SERVERLESS, 'serverless.yml');
+  assert.equal(file.kind, 'template');
+  const [task] = file.tasks;
+  assert.equal(task.logicalId, 'CopyTask');
+  // Atime NONE with Mtime's default PRESERVE: an error whatever the variables are.
+  assert.deepEqual(findings(task), ['/Options/Mtime options/atime-mtime-mismatch']);
+  // At its line in the file (Mtime is not written: the line of Options).
+  assert.equal(task.diagnostics[0].line, 20);
+  // The name and the destination hold variables: not checked, not "missing", no pattern error.
+  const notes = Object.fromEntries(task.notes.map((n) => [n.path, n]));
+  assert.match(notes['/Name'].message, /Serverless Framework variable/);
+  assert.equal(notes['/DestinationLocationArn'].code, 'cloudformation/not-checked');
+  assert.equal(status, 1);
+});
+
+test('a Serverless Framework file is found in a folder by its name, or by its service and provider members', () => {
+  // Found in a folder (not named): before, skipped as "not a task configuration".
+  const dir = mkdtempSync(join(tmpdir(), 'cfn-serverless-'));
+  try {
+    writeFileSync(join(dir, 'serverless.yaml'), SERVERLESS);
+    writeFileSync(join(dir, 'stack.yml'), SERVERLESS);
+    writeFileSync(join(dir, 'other.yml'), SERVERLESS.replace(/^service:.*\nprovider:\n  name: aws\n  stage: .*\n/, ''));
+    const result = runCommand(['--format', 'json', dir]);
+    const files = Object.fromEntries(JSON.parse(result.stdout).files.map((f) => [f.file.split(/[\\/]/).pop(), f.kind]));
+    assert.deepEqual(files, { 'other.yml': 'skipped', 'serverless.yaml': 'template', 'stack.yml': 'template' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // serverless.json too.
+  const json = JSON.stringify({ service: 's', provider: { name: 'aws' }, resources: { Resources: { T: { Type: 'AWS::DataSync::Task', Properties: { SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Options: { Atime: 'NONE' } } } } } });
+  assert.deepEqual(findings(reportOf(json, 'serverless.json').file.tasks[0]), ['/Options/Mtime options/atime-mtime-mismatch']);
+});

@@ -353,6 +353,8 @@ export function expandLoops(template) {
         const before = substituted.length;
         setMember(target, madeKey, walk(outputValue, madePointer, inner, depth + 1));
         sources.set(madePointer, written);
+        // A member a loop inside a resource makes from a Default: a finding there depends on it.
+        if (!top && defaultsOf(inner).length > 0) substituted.push({ pointer: madePointer, defaults: defaultsOf(inner) });
         if (top) {
           if (made.size >= MAX_LOOP_OUTPUTS) throw new NotExpanded(`it makes more than ${MAX_LOOP_OUTPUTS} resources`);
           const mine = substituted.slice(before);

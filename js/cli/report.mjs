@@ -283,7 +283,9 @@ function loopDefaults(origin, pointer, diagnostics, notes) {
   notes.push({
     path: '',
     code: 'cloudformation/parameter-default',
-    message: `Checked as ${origin.loop ?? 'an Fn::ForEach loop in its properties'} makes it from the Default of parameter ${said}; a stack may pass another list, which makes other tasks or values, not checked.`,
+    message: origin.loop
+      ? `Checked as ${origin.loop} makes it from the Default of parameter ${said}; a stack may pass another list, which makes other tasks or values, not checked.`
+      : `Checked with what an Fn::ForEach loop in the resource makes from the Default of parameter ${said}; a stack may pass another list, which makes other members or values, not checked.`,
   });
   const given = origin.substituted.filter((p) => p.startsWith(pointer + '/')).map((p) => p.slice(pointer.length));
   return diagnostics.map((d) => {

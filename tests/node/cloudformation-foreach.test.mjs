@@ -148,6 +148,26 @@ test('a collection from a CommaDelimitedList parameter uses its Default, and eve
   const note = bad.notes.find((n) => n.path === '');
   assert.equal(note.code, 'cloudformation/parameter-default');
   assert.match(note.message, /Fn::ForEach::Copies makes it from the Default of parameter Modes/);
+  // A loop inside a task's Properties over a Default: the members it makes depend on it too.
+  const inside = reportOf(`Transform: AWS::LanguageExtensions
+Parameters:
+  Members: {Type: CommaDelimitedList, Default: Atime}
+Resources:
+  T:
+    Type: AWS::DataSync::Task
+    Properties:
+      SourceLocationArn: ${SOURCE}
+      DestinationLocationArn: ${DESTINATION}
+      Options:
+        Mtime: NONE
+        Fn::ForEach::Times:
+          - Member
+          - !Ref Members
+          - \${Member}: BEST_EFFORT
+`).file.tasks[0];
+  assert.deepEqual(findings(inside), ['/Options/Atime options/atime-mtime-mismatch']);
+  assert.deepEqual(inside.diagnostics[0].params.parameterDefaults, { Members: 'Atime' });
+  assert.match(inside.notes.find((n) => n.path === '').message, /^Checked with what an Fn::ForEach loop in the resource makes from the Default of parameter Members/);
 });
 
 test('a collection known only at deploy time, or one this command does not guess at, leaves the loop with its note', () => {

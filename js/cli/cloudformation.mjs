@@ -244,7 +244,7 @@ function hasLoop(value, budget = { left: MAX_LOOP_NODES }) {
 }
 
 /**
- * The template with the Fn::ForEach loops of its Resources section expanded:
+ * The template with the Fn::ForEach loops of its Resources and Conditions sections expanded:
  * `{ template, sources, made, unexpanded }`. `sources` maps a pointer of the
  * expanded template where a loop put an entry to the pointer of its OutputKey
  * in the document (the members below keep their place); `made` maps the logical
@@ -257,7 +257,8 @@ function hasLoop(value, budget = { left: MAX_LOOP_NODES }) {
 export function expandLoops(template) {
   const resources = isObject(template?.Resources) ? template.Resources : null;
   const out = { template, sources: new Map(), made: new Map(), unexpanded: new Map() };
-  if (!resources || !hasLoop(resources)) return out;
+  const conditions = isObject(template?.Conditions) ? template.Conditions : null;
+  if (!(resources && hasLoop(resources)) && !(conditions && hasLoop(conditions))) return out;
   const parameters = isObject(template.Parameters) ? template.Parameters : {};
   let nodes = 0;
   let substituted = []; // [{ pointer, defaults }] of the resource being expanded
@@ -364,36 +365,43 @@ export function expandLoops(template) {
     }
   };
 
-  const expanded = {};
   let sources;
   let made;
-  for (const [key, resource] of Object.entries(resources)) {
-    nodes = 0;
-    substituted = [];
-    sources = new Map();
-    made = new Map();
-    try {
-      if (LOOP_KEY.test(key)) {
-        const result = {};
-        expandLoop(key, resource, `/Resources/${escapeSegment(key)}`, '/Resources', result, new Map(), 0, key);
-        for (const madeKey of Object.keys(result)) {
-          if (Object.hasOwn(resources, madeKey) || Object.hasOwn(expanded, madeKey)) throw new NotExpanded(`it makes ${madeKey}, which the template already has`);
+  /** A section (Resources, or Conditions, whose loops make conditions a task's Condition or Fn::If may name). */
+  const expandSection = (section, entries) => {
+    const expanded = {};
+    for (const [key, entry] of Object.entries(entries)) {
+      nodes = 0;
+      substituted = [];
+      sources = new Map();
+      made = new Map();
+      const at = `/${section}/${escapeSegment(key)}`;
+      try {
+        if (LOOP_KEY.test(key)) {
+          const result = {};
+          expandLoop(key, entry, at, `/${section}`, result, new Map(), 0, key);
+          for (const madeKey of Object.keys(result)) {
+            if (Object.hasOwn(entries, madeKey) || Object.hasOwn(expanded, madeKey)) throw new NotExpanded(`it makes ${madeKey}, which the template already has`);
+          }
+          for (const [madeKey, madeValue] of Object.entries(result)) setMember(expanded, madeKey, madeValue);
+        } else {
+          setMember(expanded, key, hasLoop(entry) ? walk(entry, at, new Map(), 0) : entry);
+          const defaults = unique(substituted.flatMap((s) => s.defaults));
+          if (substituted.length > 0) made.set(key, { loop: null, substituted: substituted.map((s) => s.pointer), defaults });
         }
-        for (const [madeKey, madeValue] of Object.entries(result)) setMember(expanded, madeKey, madeValue);
-      } else {
-        setMember(expanded, key, hasLoop(resource) ? walk(resource, `/Resources/${escapeSegment(key)}`, new Map(), 0) : resource);
-        const defaults = unique(substituted.flatMap((s) => s.defaults));
-        if (substituted.length > 0) made.set(key, { loop: null, substituted: substituted.map((s) => s.pointer), defaults });
+        for (const pair of sources) out.sources.set(...pair);
+        if (section === 'Resources') for (const pair of made) out.made.set(...pair);
+      } catch (error) {
+        if (!(error instanceof NotExpanded)) throw error;
+        setMember(expanded, key, entry);
+        if (LOOP_KEY.test(key) && section === 'Resources') out.unexpanded.set(key, error.message);
       }
-      for (const entry of sources) out.sources.set(...entry);
-      for (const entry of made) out.made.set(...entry);
-    } catch (error) {
-      if (!(error instanceof NotExpanded)) throw error;
-      setMember(expanded, key, resource);
-      if (LOOP_KEY.test(key)) out.unexpanded.set(key, error.message);
     }
-  }
-  out.template = { ...template, Resources: expanded };
+    return expanded;
+  };
+  out.template = { ...template };
+  if (resources) out.template.Resources = expandSection('Resources', resources);
+  if (conditions) out.template.Conditions = expandSection('Conditions', conditions);
   return out;
 }
 

@@ -269,6 +269,39 @@ Resources:
   assert.deepEqual(findings(file.tasks[0]), ['/Options/PosixPermissions locations/posix-between-object-stores']);
 });
 
+test('conditions a loop makes are the ones a task\'s Fn::If names: a pair of choices no stack makes is not checked', () => {
+  const template = `Transform: AWS::LanguageExtensions
+Parameters:
+  Mode: {Type: String}
+Conditions:
+  Fn::ForEach::Kinds:
+    - Kind
+    - [Nfs, Efs]
+    - Is\${Kind}: !Equals [!Ref Mode, !Ref Kind]
+Resources:
+  S3a:
+    Type: AWS::DataSync::LocationS3
+    Properties: {S3BucketArn: 'arn:aws:s3:::a', S3Config: {BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/r'}}
+  S3b:
+    Type: AWS::DataSync::LocationS3
+    Properties: {S3BucketArn: 'arn:aws:s3:::b', S3Config: {BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/r'}}
+  Nfs:
+    Type: AWS::DataSync::LocationNFS
+    Properties: {ServerHostname: files.example.com, Subdirectory: /export, OnPremConfig: {AgentArns: ['arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0']}}
+  T:
+    Type: AWS::DataSync::Task
+    Properties:
+      SourceLocationArn: !If [IsNfs, !GetAtt S3a.LocationArn, !GetAtt Nfs.LocationArn]
+      DestinationLocationArn: !If [IsEfs, !GetAtt S3b.LocationArn, !GetAtt Nfs.LocationArn]
+      Options: {PosixPermissions: PRESERVE}
+`;
+  // S3a to S3b needs Mode = Nfs and Mode = Efs at once.
+  assert.deepEqual(findings(reportOf(template).file.tasks[0]), []);
+  // With one condition for both choices, S3a to S3b happens (Mode = Nfs): refused.
+  const one = reportOf(template.replace('IsEfs, !GetAtt S3b', 'IsNfs, !GetAtt S3b')).file.tasks[0];
+  assert.deepEqual(findings(one), ['/Options/PosixPermissions locations/posix-between-object-stores']);
+});
+
 // Fn::Equals with YAML and JSON numbers and booleans.
 
 const conditionsOf = (text, json = false) => {

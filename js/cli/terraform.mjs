@@ -2022,7 +2022,7 @@ function mapTask(resource, scope, fieldIndex) {
         ? (/^aws\.([A-Za-z_][\w-]*)$/.exec(providerRef.v.trim())?.[1] ?? '')
         : '';
   const defaultTags = scope.defaultTags?.get(alias);
-  const knownDefaults = defaultTags && isObject(defaultTags.value) ? defaultTags : undefined;
+  const knownDefaults = defaultTags && isObject(defaultTags.value) ? { ...defaultTags, value: withoutNullTags(defaultTags.value) } : undefined;
   const tagList = (value, memberPointer, item, objectItems, origin) => {
     // Each key's own item, looked up once: linear in the number of tags. A key written
     // twice ({ a = "x", "a" = "y" }) has the later item's value, so its position too.
@@ -2142,7 +2142,8 @@ function mapTask(resource, scope, fieldIndex) {
             continue;
           }
           // The provider sends tags as a list of { Key, Value } (in no set order; sorted here).
-          const merged = knownDefaults ? { ...knownDefaults.value, ...value } : value;
+          const own = withoutNullTags(value);
+          const merged = knownDefaults ? { ...knownDefaults.value, ...own } : own;
           const unknownTags = unresolvedCount(merged);
           if (unknownTags > LIMITS.unknownsPerValue) {
             setMember(target, spec.member, unknownAt(memberPointer, new Unresolved('', `holds ${unknownTags} values that are not known before apply`)));
@@ -2304,6 +2305,20 @@ function mapTask(resource, scope, fieldIndex) {
   // One description per location (a task may use one location twice).
   const unique = [...new Map(locations.map((l) => [l.LocationArn, l])).values()];
   return { request, unknowns, records, diagnostics, locations: unique, resolved };
+}
+
+/**
+ * A tags map (a resource's `tags`, a provider's `default_tags`) as the AWS
+ * provider reads it: terraform-plugin-sdk v2 leaves a null element out of a
+ * map (so `{ a = null }` sends no tag "a", and a resource's `Dept = null`
+ * does not hide the default tag Dept). `terraform plan` (provider 5.100.0)
+ * shows this: `tags = { team = "data", CostCenter = null }` plans tags and
+ * tags_all `{ team = "data" }`; default_tags `{ Owner = null, Dept = "eng" }`
+ * with tags `{ Dept = null, x = "y" }` plans tags_all `{ Dept = "eng", x = "y" }`.
+ */
+function withoutNullTags(map) {
+  if (!Object.values(map).includes(null)) return map;
+  return Object.fromEntries(Object.entries(map).filter(([, value]) => value !== null));
 }
 
 const standIns = new Map();

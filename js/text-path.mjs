@@ -2746,7 +2746,10 @@ export function createValidate(glue) {
         if (text.length <= capacity) {
           const { read, written } = apply(encodeInto, encoder, [text, view]);
           if (read === text.length) {
-            writer = memory;
+            // An empty text on a wrapper's first call (or the first after a
+            // replaced instance) fits the empty buffer: nothing grew it, so
+            // the memory is asked for here.
+            writer = memory ?? glue.wasmMemory();
             if (kept) return glue.validateInputStored(written);
             if (hasOptions) return glue.validateInput(written, optionsRead.given);
             const record = glue.validateInputPlain(written);

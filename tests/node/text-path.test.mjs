@@ -213,6 +213,17 @@ test('a Date.now that throws: validation goes on without the clock, and the next
   assert.deepEqual(validate(big), glue.validate(big));
 });
 
+test('an empty text as the first call of a wrapper is reported as later calls report it (found by realmore2: it threw)', () => {
+  for (const options of [undefined, { operation: 'UpdateTask' }]) {
+    const own = createValidate(glue);
+    const expected = glue.validate('', options);
+    assert.equal(expected.errors[0].code, 'json/syntax-error');
+    assert.deepEqual(own('', options), expected, 'the first call');
+    assert.deepEqual(own('', options), expected, 'the next call');
+    assert.deepEqual(own(JSON.stringify(request({}))), { valid: true, errors: [], warnings: [] });
+  }
+});
+
 test('validateInput with a length beyond the buffer throws an Error (a wrapper bug), and the instance still works', () => {
   assert.throws(() => glue.validateInput(1 << 30), /length beyond the input buffer/);
   assert.deepEqual(validate(JSON.stringify(request({}))), { valid: true, errors: [], warnings: [] });

@@ -18,6 +18,14 @@
 // - The plan holds the provider's defaults already filled in; the plan's
 //   `configuration` tells which arguments were written, so a finding caused by
 //   a default says so, as for .tf files.
+// - A task being created (action create, or a replacement) with an argument
+//   that is Optional and Computed (task_mode,
+//   options.security_descriptor_copy_flags) left unset has that argument
+//   unknown in the plan, yet the provider sends nothing for it (CreateTask
+//   without TaskMode: a Basic mode task). When the configuration shows the
+//   argument unwritten (or written as the constant null) it is read as unset,
+//   as for .tf files; written any other way it stays unknown. An update keeps
+//   the state's value, which the plan shows.
 // - A reference to a location resource in the configuration gives that
 //   location's planned values to the location rules: those of the instance
 //   it names (`loc["src"]`, `n[0]`); a key that is not a constant is written
@@ -122,9 +130,10 @@ const unknownValue = (position, extra = {}) => ({ k: 'unknown', ...position, src
  * `after_unknown` values as unknown expressions. `schema` says which members
  * are blocks; members it does not know are left out (the provider accepted them).
  * `written` (the configuration's expressions, when known) decides which
- * provider defaults to leave out, so that they are reported as defaults.
+ * provider defaults to leave out, so that they are reported as defaults, and,
+ * when `creating`, which Optional+Computed arguments were left unset.
  */
-function bodyOf(values, unknown, pointer, at, schema, written, path = []) {
+function bodyOf(values, unknown, pointer, at, schema, written, creating) {
   const body = [];
   for (const name of namesOf(values, unknown)) {
     const value = memberOf(values, name);
@@ -149,7 +158,7 @@ function bodyOf(values, unknown, pointer, at, schema, written, path = []) {
           type: name,
           labels: [],
           ...at(`${child}/${i}`),
-          body: bodyOf(item, itemMark, `${child}/${i}`, at, blockSpec, itemWritten, [...path, name]),
+          body: bodyOf(item, itemMark, `${child}/${i}`, at, blockSpec, itemWritten, creating),
         });
       });
       continue;
@@ -157,6 +166,7 @@ function bodyOf(values, unknown, pointer, at, schema, written, path = []) {
     const spec = memberOf(schema.attrs, name);
     if (!spec || spec.ignored) continue;
     if (mark === true) {
+      if (creating && spec.computed && unsetIn(written, name)) continue;
       body.push({ t: 'attr', name, ...position, value: unknownValue(position, { reference: referenceOf(isObject(written) ? written[name] : undefined), always: /_arn$/.test(name) }) });
       continue;
     }
@@ -168,6 +178,17 @@ function bodyOf(values, unknown, pointer, at, schema, written, path = []) {
     body.push({ t: 'attr', name, ...position, value: literal(value, position, mark) });
   }
   return body;
+}
+
+/**
+ * Whether the configuration's expressions (`written`, when known) leave
+ * `name` unset: not written, or written as the constant null.
+ */
+function unsetIn(written, name) {
+  if (!isObject(written)) return false;
+  if (!Object.hasOwn(written, name)) return true;
+  const expression = written[name];
+  return isObject(expression) && Object.hasOwn(expression, 'constant_value') && expression.constant_value === null && !Array.isArray(expression.references);
 }
 
 /**
@@ -206,7 +227,7 @@ function literal(value, position, mark) {
 /** A resource instance's key (`index`: a count number or a for_each string), or undefined. */
 const instanceIndex = (index) => (typeof index === 'string' || (typeof index === 'number' && Number.isInteger(index)) || typeof index === 'bigint' ? String(index) : undefined);
 
-/** Every managed resource instance of the plan or state: `{ address, moduleAddress, type, name, index, values, unknown, pointer }`. */
+/** Every managed resource instance of the plan or state: `{ address, moduleAddress, type, name, index, values, unknown, creating?, pointer }`. */
 function resourcesOf(document) {
   const out = [];
   if (Array.isArray(document.resource_changes)) {
@@ -224,6 +245,7 @@ function resourcesOf(document) {
         index: instanceIndex(change.index),
         values: change.change.after,
         unknown: change.change.after_unknown ?? {},
+        creating: actions.includes('create'),
         pointer: `/resource_changes/${i}/change/after`,
       });
     });
@@ -291,7 +313,7 @@ export function terraformShowReport(base, document, options = {}) {
     }
     delete values.tags_all;
     if (isObject(unknown)) delete unknown.tags_all;
-    const body = bodyOf(values, unknown, r.pointer, at, TASK, written);
+    const body = bodyOf(values, unknown, r.pointer, at, TASK, written, r.creating === true);
     const scope = new Scope(moduleFor(r.moduleAddress), r.moduleAddress ? `${r.moduleAddress}.` : '', new Map());
     const resource = { block: { t: 'block', type: 'resource', labels: [r.type, r.name], ...at(r.pointer), body }, file: base.file, type: r.type, name: r.name, address: r.address };
     tasks.push(checkTask(resource, scope, fieldIndex, options));

@@ -38,6 +38,10 @@
  * a length check (value/too-short here). A plan never holds a written ""
  * (validation ran first): there "" is a string left unset, not sent
  * (terraform-plan.mjs). `wrap`: the value is sent inside `{ [wrap]: value }`.
+ * `computed`: Optional and Computed in the provider's schema, and sent only
+ * when set (GetOk, or a "" check): left unset in a task being created,
+ * nothing is sent (the service's default applies), while a plan shows it
+ * `(known after apply)` (terraform-plan.mjs reads it as unset there).
  */
 const arg = (member, extra = {}) => ({ member, ...extra });
 
@@ -52,7 +56,7 @@ export const OPTIONS = {
   posix_permissions: arg('PosixPermissions', { providerDefault: 'PRESERVE' }),
   preserve_deleted_files: arg('PreserveDeletedFiles', { providerDefault: 'PRESERVE' }),
   preserve_devices: arg('PreserveDevices', { providerDefault: 'NONE' }),
-  security_descriptor_copy_flags: arg('SecurityDescriptorCopyFlags', { omitEmpty: true, refusesEmpty: true }),
+  security_descriptor_copy_flags: arg('SecurityDescriptorCopyFlags', { omitEmpty: true, refusesEmpty: true, computed: true }),
   task_queueing: arg('TaskQueueing', { providerDefault: 'ENABLED' }),
   transfer_mode: arg('TransferMode', { providerDefault: 'CHANGED' }),
   uid: arg('Uid', { providerDefault: 'INT_VALUE' }),
@@ -80,7 +84,7 @@ export const TASK = {
     destination_location_arn: arg('DestinationLocationArn'),
     cloudwatch_log_group_arn: arg('CloudWatchLogGroupArn', { omitEmpty: true }),
     name: arg('Name', { omitEmpty: true }),
-    task_mode: arg('TaskMode', { omitEmpty: true, refusesEmpty: true }),
+    task_mode: arg('TaskMode', { omitEmpty: true, refusesEmpty: true, computed: true }),
     tags: { member: 'Tags', map: true },
     region: { ignored: true }, // provider 6.x: the Region the task is created in, not a request member
   },

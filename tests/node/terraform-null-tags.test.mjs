@@ -36,6 +36,7 @@ test("a null element of a resource's tags is not sent (a variable's null default
 ${task('  tags = { team = "data", CostCenter = var.cost_center }', 'variable')}
 ${task('  tags = { a = null }', 'literal')}
 ${task('  tags = merge({ team = "data" }, { extra = try(var.cost_center, null) })', 'merged')}
+${task('  tags = merge({ a = "x", team = "data" }, { a = null })', 'overridden')}
 `,
   });
   assert.deepEqual(checked(root), {
@@ -45,6 +46,8 @@ ${task('  tags = merge({ team = "data" }, { extra = try(var.cost_center, null) }
     'aws_datasync_task.literal': { findings: [], tags: [] },
     // plan: tags = tags_all = { team = "data" }
     'aws_datasync_task.merged': { findings: [], tags: [{ Key: 'team', Value: 'data' }] },
+    // merge() keeps the later null for "a", which is then left out. plan: tags = tags_all = { team = "data" }
+    'aws_datasync_task.overridden': { findings: [], tags: [{ Key: 'team', Value: 'data' }] },
   });
 });
 

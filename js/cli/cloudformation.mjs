@@ -837,6 +837,14 @@ export const MAX_CONDITION_COMPARISONS = 8;
 /** A condition larger than this many nodes (after following Condition references) is one comparison of unknown value. */
 const MAX_CONDITION_NODES = 256;
 
+/**
+ * A `Type: String` parameter: the one type whose Default and AllowedValues are
+ * what Ref gives. For others (`AWS::SSM::Parameter::Value<String>`: the Default
+ * and AllowedValues name the key, Ref is the value stored under it) they say
+ * nothing of what Ref gives, so the conditions read only String parameters.
+ */
+const isStringParameter = (parameter) => isObject(parameter) && parameter.Type === 'String';
+
 /** A value's text as a key (a YAML integer may be a BigInt, which JSON.stringify refuses). */
 const keyText = (value) =>
   JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? { '\u0000bigint': String(v) } : v)) ?? String(value);
@@ -1012,13 +1020,9 @@ export function templateConditions(template, scalars) {
     return false;
   };
 
-  /**
-   * A `Type: String` parameter's AllowedValues when they are all strings, else undefined. For other types
-   * (`AWS::SSM::Parameter::Value<String>`: AllowedValues checks the key given, Ref is the value stored
-   * under it) they say nothing of what Ref gives, as defaultValues() reads only String parameters.
-   */
+  /** A String parameter's AllowedValues (isStringParameter()) when they are all strings, else undefined. */
   const allowedValues = (name) => {
-    const allowed = isObject(parameters[name]) && parameters[name].Type === 'String' ? parameters[name].AllowedValues : undefined;
+    const allowed = isStringParameter(parameters[name]) ? parameters[name].AllowedValues : undefined;
     return Array.isArray(allowed) && allowed.length > 0 && allowed.every((v) => typeof v === 'string') ? allowed : undefined;
   };
 
@@ -1048,14 +1052,15 @@ export function worldConditions(world, condition) {
 }
 
 /**
- * The template's String parameters with a literal Default, as the values the
- * conditions are evaluated with (Map of name to string).
+ * The template's String parameters (isStringParameter()) with a literal
+ * Default, as the values the conditions are evaluated with (Map of name to
+ * string).
  */
 export function defaultValues(template) {
   const parameters = isObject(template?.Parameters) ? template.Parameters : {};
   const out = new Map();
   for (const [name, parameter] of Object.entries(parameters)) {
-    if (!isObject(parameter) || parameter.Type !== 'String') continue;
+    if (!isStringParameter(parameter)) continue;
     const value = parameter.Default;
     if (typeof value === 'string' && !hasDynamicReference(value)) out.set(name, value);
   }

@@ -410,14 +410,10 @@ mod tests {
     const DESTINATION: &str =
         "arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210";
 
-    /// `(path, code)` of every diagnostic for a request with `extra` members
-    /// between two described locations.
-    fn between(
-        source: Location,
-        destination: Location,
-        extra: &str,
-    ) -> Vec<(String, &'static str)> {
-        let locations = [
+    /// Descriptions of the two ends: `source` as SOURCE, `destination` as
+    /// DESTINATION.
+    fn ends(source: Location, destination: Location) -> [Location; 2] {
+        [
             Location {
                 arn: SOURCE.to_owned(),
                 ..source
@@ -426,7 +422,17 @@ mod tests {
                 arn: DESTINATION.to_owned(),
                 ..destination
             },
-        ];
+        ]
+    }
+
+    /// `(path, code)` of every diagnostic for a request with `extra` members
+    /// between two described locations.
+    fn between(
+        source: Location,
+        destination: Location,
+        extra: &str,
+    ) -> Vec<(String, &'static str)> {
+        let locations = ends(source, destination);
         let context = Context::at(1_795_564_800).with_locations(&locations);
         validate_text(&request(extra), &context)
             .diagnostics
@@ -841,16 +847,7 @@ mod tests {
             r#"{{"SourceLocationArn":"{SOURCE}","DestinationLocationArn":"{DESTINATION}",{description}}}"#
         );
         let mut options = call_options(operation, Some(&described));
-        options.locations = vec![
-            Location {
-                arn: SOURCE.to_owned(),
-                ..source
-            },
-            Location {
-                arn: DESTINATION.to_owned(),
-                ..destination
-            },
-        ];
+        options.locations = ends(source, destination).into();
         findings_in(&task_request(extra), options)
     }
 
@@ -951,10 +948,7 @@ mod tests {
         use crate::rules::testing::{call_options, findings_in, task_request};
         use crate::schema::Operation::StartTaskExecution;
         let request = task_request(r#""OverrideOptions":{"Uid":"INT_VALUE"}"#);
-        let locations = vec![
-            Location::of_type(SOURCE, S3),
-            Location::of_type(DESTINATION, S3),
-        ];
+        let locations = ends(of(S3), of(S3));
         // No description, one without its ends, one of another task.
         for description in [
             None,
@@ -964,7 +958,7 @@ mod tests {
             )),
         ] {
             let mut options = call_options(StartTaskExecution, description.as_deref());
-            options.locations = locations.clone();
+            options.locations = locations.to_vec();
             assert_eq!(findings_in(&request, options), [], "{description:?}");
         }
     }
@@ -979,13 +973,7 @@ mod tests {
             crate::schema::Operation::StartTaskExecution,
             Some(&described),
         );
-        options.locations = vec![
-            Location::of_type(SOURCE, Nfs),
-            Location {
-                s3_storage_class: Some("GLACIER".to_owned()),
-                ..Location::of_type(DESTINATION, S3)
-            },
-        ];
+        options.locations = ends(of(Nfs), s3_in("GLACIER")).into();
         let report = validate_text(
             &task_request(r#""OverrideOptions":{"VerifyMode":"POINT_IN_TIME_CONSISTENT"}"#),
             &options.context(Context::at(1_795_564_800)),
@@ -999,10 +987,7 @@ mod tests {
 
     #[test]
     fn messages_name_the_pair_and_params_carry_it() {
-        let locations = [
-            Location::of_type(SOURCE, S3),
-            Location::of_type(DESTINATION, AzureBlob),
-        ];
+        let locations = ends(of(S3), of(AzureBlob));
         let context = Context::at(1_795_564_800).with_locations(&locations);
         let report = validate_text(&request(r#""Options":{"Uid":"INT_VALUE"}"#), &context);
         let diagnostic = &report.diagnostics[0];

@@ -22,6 +22,12 @@ use crate::request::{options, Request, Setting, TaskMode};
 use crate::rules::Context;
 use crate::schema::Operation;
 
+/// Whether the request itself sets one of these members: the condition of
+/// every rule here (the task's stored state is not this request's doing).
+fn sets_one_of(one: Setting, other: Setting) -> bool {
+    one.is_explicit() || other.is_explicit()
+}
+
 fn atime_mtime_mismatch(atime: Setting, mtime: Setting) -> String {
     let how = |setting: Setting| setting.how();
     let (atime_value, mtime_value) = (atime.value().unwrap_or(""), mtime.value().unwrap_or(""));
@@ -85,10 +91,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
         request.option(options::TRANSFER_MODE),
         request.option(options::PRESERVE_DELETED_FILES),
     );
-    if deleted.is("REMOVE")
-        && transfer.is("ALL")
-        && (transfer.is_explicit() || deleted.is_explicit())
-    {
+    if deleted.is("REMOVE") && transfer.is("ALL") && sets_one_of(transfer, deleted) {
         // At TransferMode, unless only PreserveDeletedFiles is in the request
         // (TransferMode is the task's): point at what the request says.
         let (blamed, other) = if !transfer.is_explicit() && deleted.is_explicit() {
@@ -115,7 +118,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     let mtime = request.option(options::MTIME);
 
     // options/atime-mtime-mismatch: Basic mode pairs Atime and Mtime.
-    if mode == TaskMode::Basic && (atime.is_explicit() || mtime.is_explicit()) {
+    if mode == TaskMode::Basic && sets_one_of(atime, mtime) {
         let agree = match (atime.value(), mtime.value()) {
             (Some("BEST_EFFORT"), Some("PRESERVE")) | (Some("NONE"), Some("NONE")) => true,
             (Some(_), Some(_)) => false,

@@ -133,7 +133,7 @@ validator {
             param("line", "number", "the line of the error, from 1"),
             param("column", "number", "its column, in characters from 1"),
         ],
-        what: "The request (or a request file) is not JSON as RFC 8259 defines it: a missing comma or quote, a trailing comma, a comment, single quotes, text after the value. Nothing else is checked.",
+        what: "The request (or a request file) is not JSON as RFC 8259 defines it: a missing comma or quote, a trailing comma, a comment, single quotes, text after the value. Nothing else is checked then, except after a byte order mark (U+FEFF) at the start of a JSON request file: the command line reports the mark at 1:1, since the AWS CLI refuses it, and checks the rest of the request as if it were not there (`validate()` itself skips a leading mark).",
         why: "The AWS CLI (`--cli-input-json`), the SDKs and the service all need JSON; they stop at the first syntax error with a less precise message.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}",}"#),
         fix: "Correct the text at `params.line` and `params.column` (here: remove the trailing comma).",

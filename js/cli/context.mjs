@@ -42,7 +42,10 @@ async function readValue(path, shown) {
     ({ value } = parseYaml(text, { version: '1.2' }));
   } catch (error) {
     if (!(error instanceof ParseError)) throw error;
-    throw new ContextError(`${shown}:${error.line}:${error.column}: invalid YAML: ${error.message}`);
+    // The YAML is read as the AWS CLI reads a request (documents.mjs), whose messages say what
+    // quoting sends; a context file is only read.
+    const message = error.message.replace(/ to send it as text$/, ' to have it read as text');
+    throw new ContextError(`${shown}:${error.line}:${error.column}: invalid YAML: ${message}`);
   }
   return JSON.parse(toJsonText(value ?? null));
 }

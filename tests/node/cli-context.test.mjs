@@ -207,6 +207,9 @@ const BAD = [
   ['--locations', 'missing.json', {}, /^datasync-task-validator: missing\.json: cannot read: no such file or directory$/],
   ['--locations', 'broken.json', { 'broken.json': '{"Locations": [' }, /^datasync-task-validator: broken\.json: invalid JSON: /],
   ['--locations', 'broken.yaml', { 'broken.yaml': 'Locations: [\n' }, /^datasync-task-validator: broken\.yaml:\d+:\d+: invalid YAML: /],
+  // Read as the AWS CLI reads a request, but never sent: the message says what the file needs, not what would be sent.
+  ['--locations', 'equals.yaml', { 'equals.yaml': `LocationArn: ${SOURCE}\nLocationUri: =\n` }, /^datasync-task-validator: equals\.yaml:2:14: invalid YAML: the AWS CLI's YAML reader cannot read a plain "=" \(YAML's "value" key\); quote it to have it read as text$/],
+  ['--task', 'date.yaml', { 'date.yaml': `TaskArn: ${TASK}\nCreationTime: 2026-02-30\n` }, /^datasync-task-validator: date\.yaml:2:15: invalid YAML: the AWS CLI's YAML reader cannot read "2026-02-30" as a date: it is no date in the calendar; quote it to have it read as text$/],
   ['--locations', 'empty.yaml', { 'empty.yaml': '\n' }, /^datasync-task-validator: empty\.yaml: the file is empty$/],
   ['--locations', 'request.json', { 'request.json': S3_TO_S3 }, /request\.json: not what "aws datasync describe-location-…" \(\{ "LocationArn": … \}\) or "list-locations" \(\{ "Locations": \[\.\.\.\] \}\) prints, nor a list of locations, but an object without LocationArn or Locations$/],
   ['--locations', 'no-uri.json', { 'no-uri.json': { Locations: [LIST_LOCATIONS.Locations[0], { LocationArn: DESTINATION }] } }, /no-uri\.json: Locations\[1\] needs a LocationUri \(as ListLocations returns it\) or a type\.$/],

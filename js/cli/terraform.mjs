@@ -1951,6 +1951,51 @@ function countIndices(resource, scope) {
 }
 
 /**
+ * The blocks a `dynamic "type"` block makes, as Terraform expands it (hcl's
+ * ext/dynblock): `{ blocks }`, one `{ item, scope }` per element of its
+ * known for_each, in Terraform's order (list index, set element, map key),
+ * each with its content's body, the dynamic block's position and the
+ * iterator (the block type, or `iterator`'s name) bound to `{ key, value }`
+ * on top of `scope` (so nested dynamic blocks see it); `{ unresolved }`
+ * when the blocks are not known here (a for_each not known before apply,
+ * a plan's block list known after apply, a dynamic block Terraform
+ * rejects in a way no rule of this command names); `{ extra }`: the
+ * arguments and blocks Terraform does not take in a dynamic block (labels
+ * only for block types with labels, which none of the DataSync resources'
+ * have). The one home of the expansion: tasks (mapTask()) and locations
+ * (locationDescription()).
+ */
+function dynamicBlocks(item, type, scope) {
+  if (item.plan) return { unresolved: new Unresolved('(known after apply)', 'is known only after apply', { plan: true }) };
+  const source = `dynamic "${type}"`;
+  const notChecked = (reason) => ({ unresolved: new Unresolved(source, reason) });
+  const extra = item.body.filter((part) => (part.t === 'attr' ? !['for_each', 'iterator'].includes(part.name) : part.type !== 'content'));
+  if (extra.length) return { extra };
+  const forEach = item.body.find((part) => part.t === 'attr' && part.name === 'for_each');
+  const iterator = item.body.find((part) => part.t === 'attr' && part.name === 'iterator');
+  const contents = item.body.filter((part) => part.t === 'block');
+  if (!forEach) return notChecked('has no for_each, which Terraform requires');
+  if (contents.length !== 1) return notChecked(contents.length ? 'has more than one content block, which Terraform rejects' : 'has no content block, which Terraform requires');
+  // `iterator = it` (in JSON syntax "it"): one name, nothing after it.
+  const written = iterator?.value;
+  const name = !iterator ? type : written?.k === 'var' ? written.name : written?.k === 'string' && /^[A-Za-z_][\w-]*$/.test(written.v) ? written.v : undefined;
+  if (name === undefined) return notChecked('has an iterator that is not a single name, which Terraform rejects');
+  const value = evaluate(forEach.value, scope);
+  if (value instanceof Unresolved) return { unresolved: because({ src: source }, value) };
+  if (value === null) return notChecked('has a for_each that is null, which Terraform rejects');
+  const entries = entriesOf(value);
+  if (!entries) return notChecked(Array.isArray(value) || isObject(value) ? 'has a for_each too large to expand here' : 'has a for_each that is not a collection, which Terraform rejects');
+  if (entries.length > LIMITS.instances) return notChecked(`makes ${entries.length} blocks, more than the ${LIMITS.instances} this command expands`);
+  const [content] = contents;
+  return {
+    blocks: entries.map(([key, element]) => ({
+      item: { t: 'block', type, labels: [], line: item.line, column: item.column, body: content.body, dynamic: item },
+      scope: scope.bind([[name, { key, value: element }]]),
+    })),
+  };
+}
+
+/**
  * Maps a task resource in `scope` to the request the provider sends.
  * Returns { request, unknowns, records, diagnostics, locations, resolved }:
  * `records` maps request pointers to { attribute, line, column, origin?,
@@ -2044,53 +2089,15 @@ function mapTask(resource, scope, fieldIndex) {
 
   const request = {};
 
-  /**
-   * The blocks a `dynamic` block makes, as Terraform expands it (hcl's
-   * ext/dynblock): `{ blocks }`, one `{ item, scope }` per element of its
-   * known for_each, in Terraform's order (list index, set element, map key),
-   * each with its content's body, the dynamic block's position and the
-   * iterator (the block type, or `iterator`'s name) bound to `{ key, value }`
-   * on top of `scope` (so nested dynamic blocks see it); `{ unresolved }`
-   * when the blocks are not known here (a for_each not known before apply,
-   * a plan's block list known after apply, a dynamic block Terraform
-   * rejects in a way no rule of this command names); `{ rejected }` after
-   * an error it reported.
-   */
-  const dynamicBlocks = (item, type, scope, attribute) => {
-    if (item.plan) return { unresolved: new Unresolved('(known after apply)', 'is known only after apply', { plan: true }) };
-    const source = `dynamic "${type}"`;
-    const notChecked = (reason) => ({ unresolved: new Unresolved(source, reason) });
-    // A dynamic block takes for_each, iterator and one content block; labels
-    // only for block types with labels, which none of this resource's have.
-    const extra = item.body.filter((part) => (part.t === 'attr' ? !['for_each', 'iterator'].includes(part.name) : part.type !== 'content'));
-    for (const part of extra) {
+  /** A dynamic block's blocks (dynamicBlocks()); its arguments and blocks Terraform does not take are reported here. */
+  const expand = (item, type, scope, attribute) => {
+    const made = dynamicBlocks(item, type, scope);
+    for (const part of made.extra ?? []) {
       const name = part.t === 'attr' ? part.name : part.type;
       if (part.t === 'attr') problem('terraform/unsupported-argument', part, `${attribute}.${name}`, `An argument named "${name}" is not expected here.`, { argument: name });
       else problem('terraform/unsupported-argument', part, `${attribute}.${name}`, `Unsupported block type: blocks of type "${name}" are not expected here.`, { block: name });
     }
-    if (extra.length) return { rejected: true };
-    const forEach = item.body.find((part) => part.t === 'attr' && part.name === 'for_each');
-    const iterator = item.body.find((part) => part.t === 'attr' && part.name === 'iterator');
-    const contents = item.body.filter((part) => part.t === 'block');
-    if (!forEach) return notChecked('has no for_each, which Terraform requires');
-    if (contents.length !== 1) return notChecked(contents.length ? 'has more than one content block, which Terraform rejects' : 'has no content block, which Terraform requires');
-    // `iterator = it` (in JSON syntax "it"): one name, nothing after it.
-    const written = iterator?.value;
-    const name = !iterator ? type : written?.k === 'var' ? written.name : written?.k === 'string' && /^[A-Za-z_][\w-]*$/.test(written.v) ? written.v : undefined;
-    if (name === undefined) return notChecked('has an iterator that is not a single name, which Terraform rejects');
-    const value = evaluate(forEach.value, scope);
-    if (value instanceof Unresolved) return { unresolved: because({ src: source }, value) };
-    if (value === null) return notChecked('has a for_each that is null, which Terraform rejects');
-    const entries = entriesOf(value);
-    if (!entries) return notChecked(Array.isArray(value) || isObject(value) ? 'has a for_each too large to expand here' : 'has a for_each that is not a collection, which Terraform rejects');
-    if (entries.length > LIMITS.instances) return notChecked(`makes ${entries.length} blocks, more than the ${LIMITS.instances} this command expands`);
-    const [content] = contents;
-    return {
-      blocks: entries.map(([key, element]) => ({
-        item: { t: 'block', type, labels: [], line: item.line, column: item.column, body: content.body, dynamic: item },
-        scope: scope.bind([[name, { key, value: element }]]),
-      })),
-    };
+    return made.extra ? { rejected: true } : made;
   };
 
   /**
@@ -2175,7 +2182,7 @@ function mapTask(resource, scope, fieldIndex) {
         problem('terraform/unsupported-argument', item, [...path, type].join('.'), `Blocks of type "${type}" are not expected here.`, { block: type });
         continue;
       }
-      const made = dynamicBlocks(item, type, scope, [...path, type].join('.'));
+      const made = expand(item, type, scope, [...path, type].join('.'));
       if (made.rejected) quiet.add(type);
       else if (made.unresolved) {
         if (!unknownTypes.has(type)) unknownTypes.set(type, { item, unresolved: made.unresolved });
@@ -2334,20 +2341,38 @@ function standInArn(address) {
 
 /** A location resource's DescribeLocation* members, from the arguments that are known. */
 function locationDescription(target, table, scope) {
+  // A nested block's blocks of a type, written or made by a `dynamic` block
+  // (in the scope of its iterator); undefined when they are not known here.
+  const nestedBlocks = (body, type, at) => {
+    const out = [];
+    for (const b of body) {
+      if (b.t !== 'block') continue;
+      if (b.type === type) out.push({ body: b.body, scope: at });
+      else if (b.type === 'dynamic' && b.labels[0] === type) {
+        const made = dynamicBlocks(b, type, at);
+        if (!made.blocks) return undefined;
+        out.push(...made.blocks.map((m) => ({ body: m.item.body, scope: m.scope })));
+      }
+    }
+    return out;
+  };
   const get = (path) => {
     let body = target.block.body;
+    let at = scope;
     const parts = path.split('.');
     for (const part of parts.slice(0, -1)) {
-      const nested = body.find((b) => b.t === 'block' && b.type === part);
-      if (!nested) {
+      const nested = nestedBlocks(body, part, at);
+      // Not known, or more than the one block the provider allows (Terraform rejects it): not described.
+      if (nested === undefined || nested.length > 1) return undefined;
+      if (nested.length === 0) {
         const attr = body.find((b) => b.t === 'attr' && b.name === part);
-        const value = attr ? evaluate(attr.value, scope) : undefined;
+        const value = attr ? evaluate(attr.value, at) : undefined;
         return isObject(value) ? value[parts.at(-1)] : undefined;
       }
-      body = nested.body;
+      [{ body, scope: at }] = nested;
     }
     const attr = body.find((b) => b.t === 'attr' && b.name === parts.at(-1));
-    return attr ? evaluate(attr.value, scope) : undefined;
+    return attr ? evaluate(attr.value, at) : undefined;
   };
   // A member describes the location only when its value is known and has the
   // member's shape: AgentArns a list of strings, the others a string (a number

@@ -63,6 +63,7 @@ export type Code =
   | 'terraform/unsupported-argument'
   | 'terraform/too-many-blocks'
   | 'terraform/missing-block'
+  | 'terraform/invalid-for-each'
   | 'terraform/not-checked'
   | 'terraform/no-tasks'
   | 'request/operation'

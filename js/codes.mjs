@@ -364,6 +364,12 @@ const CODES = [
     "emittedBy": "command"
   },
   {
+    "code": "terraform/invalid-for-each",
+    "severity": "error",
+    "summary": "A `for_each` Terraform rejects on an aws_datasync_task or on the module call it is in: a list or tuple, null, or a string, number or bool.",
+    "emittedBy": "command"
+  },
+  {
     "code": "terraform/not-checked",
     "severity": "info",
     "summary": "A value Terraform knows only at plan or apply time was not checked.",

@@ -816,6 +816,18 @@ command {
         autofix: "",
         source: "Terraform AWS provider, aws_datasync_task task_report_config: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/datasync_task",
     }
+    /// A `for_each` Terraform rejects on an aws_datasync_task or on the module call it is in: a list or tuple, null, or a string, number or bool.
+    "terraform/invalid-for-each", Error {
+        params: &[
+            param("type", "string", "what the for_each is: tuple, list, null, string, number or bool"),
+        ],
+        what: "The `for_each` of an `aws_datasync_task`, or of a `module` call (with a local source) whose module holds one, is known and is not a map or a set of strings: a list or tuple (even `[]`), `null`, a string, a number or a bool. Reported at the `for_each`, once for each task it stops.",
+        why: "`terraform plan` stops with \"Invalid for_each argument\" (\"must be a map, or set of strings\"), so no task is created.",
+        example: source("hcl", "module \"copy\" {\n  source   = \"./datasync\"\n  for_each = [\"logs\", \"images\"]\n  prefix   = each.key\n}"),
+        fix: "Make a set of strings with `toset()` (`for_each = toset([\"logs\", \"images\"])`), or give a map.",
+        autofix: "",
+        source: "Terraform, the for_each meta-argument: https://developer.hashicorp.com/terraform/language/meta-arguments/for_each",
+    }
     /// A value Terraform knows only at plan or apply time was not checked.
     "terraform/not-checked", Info {
         params: &[],

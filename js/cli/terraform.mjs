@@ -7,7 +7,9 @@
 //    .tf.json, terraform.tfvars(.json) and *.auto.tfvars(.json) files are read
 //    (terraform-syntax.mjs). A module that another checked module calls with a
 //    local `source` is checked through that call (`module.x.` addresses, the
-//    call's arguments as variable values), not on its own.
+//    call's arguments as variable values), not on its own; a call with a
+//    known count or for_each once per instance (`module.x[0].`,
+//    `module.x["a"].`, its arguments read with count.index or each).
 // 2. Expressions are evaluated as far as they are known: literals, templates,
 //    `var.x` with a value (a module call argument, *.auto.tfvars,
 //    terraform.tfvars, or the variable's default, in Terraform's order of
@@ -1848,71 +1850,143 @@ function defaultTagsOf(module, scope) {
  * Whether a resource or module call block makes no instance: its count is 0
  * (a number, or a string Terraform converts, as from a variable's default) or
  * its for_each an empty map or set; or Terraform rejects its count or
- * for_each (`terraform validate` on terraform_data, v1.11.4: a count that is
- * not a whole number of 0 or more, a for_each that is a list or tuple, even
- * `[]`: "must be a map, or set of strings"), so it makes none either.
- * `{ item, reason }` then, else null.
+ * for_each, so it makes none either. `{ item, reason, rejected? }` then
+ * (`rejected`: 'count' or 'for_each', the argument Terraform rejects), else
+ * null. What Terraform rejects (`terraform plan`, v1.11.4, on a module call
+ * and on a resource alike): a count that is null, not a whole number, or
+ * negative ("Invalid count argument"); a for_each that is a list or tuple
+ * (even `[]`), null, a string, number or bool ("Invalid for_each argument:
+ * ... must be a map, or set of strings, and you have provided a value of
+ * type tuple"). toset([]) and {} are accepted and make no instance.
  */
 function makesNone(block, scope) {
   const meta = (name) => block.body.find((item) => item.t === 'attr' && item.name === name);
   const count = meta('count');
   const forEach = meta('for_each');
   if (count) {
-    const number = numberOf(evaluate(count.value, scope));
+    const written = evaluate(count.value, scope);
+    if (written === null) return { item: count, rejected: 'count', reason: 'count is null, which Terraform rejects (it takes a whole number of 0 or more)' };
+    const number = numberOf(written);
     if (number !== undefined && compare(number, 0n) === 0) return { item: count, reason: 'count is 0' };
     if (number !== undefined && (typeof number !== 'bigint' || number < 0n)) {
-      return { item: count, reason: `count is ${stringOf(number) ?? 'not a whole number'}, which Terraform rejects (it takes a whole number of 0 or more)` };
+      return { item: count, rejected: 'count', reason: `count is ${stringOf(number) ?? 'not a whole number'}, which Terraform rejects (it takes a whole number of 0 or more)` };
     }
   }
   if (forEach) {
     const value = evaluate(forEach.value, scope);
-    if (Array.isArray(value) && !SETS.has(value)) return { item: forEach, reason: 'for_each is a list, which Terraform rejects (it takes a map or a set of strings: toset() makes one)' };
+    const kind = value === null ? 'null' : SETS.has(value) || isObject(value) || value instanceof Unresolved ? undefined : Array.isArray(value) ? (TYPES.get(value)?.list !== undefined ? 'a list' : 'a tuple') : `a ${primitiveOf(value)}`;
+    if (kind && kind !== 'a other') {
+      const hint = Array.isArray(value) ? ': toset() makes one of a list' : '';
+      return { item: forEach, rejected: 'for_each', type: kind.replace(/^a /, ''), reason: `for_each is ${kind}, which Terraform rejects (it takes a map, or a set of strings${hint})` };
+    }
     if ((Array.isArray(value) && value.length === 0) || (isObject(value) && Object.keys(value).length === 0)) return { item: forEach, reason: 'for_each is empty' };
   }
   return null;
 }
 
-/** Every module instance reachable from the roots, breadth first: `{ scope, module }`. */
+/**
+ * The report's entry for a task that no instance makes (`none` from
+ * makesNone(), of its own block or of the module call `call` it is in): a
+ * for_each Terraform rejects is an error where it is written, anything else
+ * one note.
+ */
+function noInstanceEntry(address, none, call) {
+  const { item, reason, rejected } = none;
+  const at = { path: '', line: item.line, column: item.column, address, attribute: item.name };
+  const of = call ? ` of module "${call}"` : '';
+  const entry = { logicalId: address, pointer: '', diagnostics: [], notes: [], locations: [] };
+  if (rejected === 'for_each') {
+    entry.diagnostics.push({ code: 'terraform/invalid-for-each', severity: 'error', message: `Invalid for_each argument${of}: ${reason}, so ${address} creates no task.`, params: { type: none.type }, ...at });
+  } else entry.notes.push({ code: 'terraform/not-checked', ...at, message: `Not checked: ${call ? `the ${reason.replace(/^(count|for_each)/, `$1${of}`)}` : reason}, so ${address} creates no task.` });
+  return entry;
+}
+
+/**
+ * Every module instance reachable from the roots, breadth first: Scopes.
+ * A module call with a known count or for_each makes one instance each
+ * (`module.x[0].`, `module.x["a"].`), its arguments evaluated with
+ * count.index or each.key and each.value; one not known here, or making
+ * more instances than LIMITS allow, is one instance for all (a note says
+ * so). A call whose count or for_each Terraform rejects makes a Scope
+ * marked `rejected` ({ none, file, call }): its tasks are reported as
+ * making no task, not checked.
+ */
 function instancesOf(roots, display, cache, notes) {
   const out = [];
   const queue = roots.map((module) => ({ module, prefix: '', args: null, path: [resolve(module.folder)], inherited: undefined }));
+  // A call's note once, however many instances of its caller there are.
+  const noted = new Set();
+  const note = (n) => {
+    const key = `${n.file}:${n.line}:${n.column}:${n.message}`;
+    if (!noted.has(key)) notes.push(n);
+    noted.add(key);
+  };
   while (queue.length) {
-    const { module, prefix, args, path, inherited } = queue.shift();
+    const { module, prefix, args, path, inherited, rejected } = queue.shift();
     if (out.length >= LIMITS.modules) {
       notes.push({ message: `More than ${LIMITS.modules} module instances: the rest are not checked.` });
       break;
     }
-    const scope = new Scope(module, prefix, variablesOf(module, args));
+    const scope = new Scope(module, prefix, rejected ? new Map() : variablesOf(module, args));
     scope.defaultTags = inherited ?? defaultTagsOf(module, scope);
+    if (rejected) scope.rejected = rejected;
     out.push(scope);
     for (const call of module.calls) {
       const folder = callFolder(module, call);
+      const address = `${prefix}module.${call.name}`;
       if (folder === null) {
         const source = call.block.body.find((item) => item.t === 'attr' && item.name === 'source');
-        notes.push({
+        note({
           file: call.file,
           line: call.block.line,
           column: call.block.column,
-          address: `${prefix}module.${call.name}`,
+          address,
           message: `Not checked: module "${call.name}" comes from ${source?.value?.src ?? 'a source'}, which is not a local folder; check that module's own files.`,
         });
         continue;
       }
       const key = resolve(folder);
       if (path.includes(key) || path.length > LIMITS.moduleDepth) continue; // a module that calls itself
-      if (makesNone(call.block, scope)) continue; // no instance
+      // Under a call Terraform rejects, every call is reached the same way (its tasks make none either).
+      const none = rejected ? null : makesNone(call.block, scope);
+      if (none && !none.rejected) continue; // no instance
       const child = loadModule(folder, display, cache);
-      const callArgs = new Map();
-      for (const item of call.block.body) {
-        if (item.t !== 'attr' || ['source', 'version', 'count', 'for_each', 'providers', 'depends_on'].includes(item.name)) continue;
-        const trace = new Set();
-        const value = evaluate(item.value, scope, trace);
-        const origin = trace.size ? [...trace].join(', ') : `module "${call.name}" in ${where(call.file, item)}`;
-        callArgs.set(item.name, { value, origin });
-      }
       // A child module uses its caller's providers, unless the call maps them (then they are not known here).
       const mapsProviders = call.block.body.some((item) => item.t === 'attr' && item.name === 'providers');
-      queue.push({ module: child, prefix: `${prefix}module.${call.name}.`, args: callArgs, path: [...path, key], inherited: mapsProviders ? new Map() : scope.defaultTags });
+      const next = { module: child, path: [...path, key], inherited: mapsProviders ? new Map() : scope.defaultTags };
+      if (rejected || none) {
+        queue.push({ ...next, prefix: `${address}.`, rejected: rejected ?? { none, file: call.file, call: call.name } });
+        continue;
+      }
+      // One instance per element of a known for_each or index of a known count.
+      const each = forEachInstances(call, scope);
+      const indices = each === undefined ? countIndices(call, scope) : undefined;
+      let instances = each?.map(([k, value]) => [`[${JSON.stringify(k)}]`, scope.bind([['each', { key: k, value }]])]) ?? indices?.map((index) => [`[${index}]`, scope.bind([['count', { index }]])]);
+      const meta = call.block.body.find((item) => item.t === 'attr' && (item.name === 'count' || item.name === 'for_each'));
+      if (instances && out.length + queue.length + instances.length > LIMITS.modules) instances = undefined;
+      if (!instances) {
+        instances = [['', scope]];
+        if (meta) {
+          note({
+            file: call.file,
+            line: meta.line,
+            column: meta.column,
+            address,
+            message: `Every instance of module "${call.name}" that ${meta.name} makes is checked as one; values from ${meta.name === 'count' ? 'count.index' : 'each.key and each.value'} are not checked.`,
+          });
+        }
+      }
+      for (const [suffix, at] of instances) {
+        const callArgs = new Map();
+        for (const item of call.block.body) {
+          if (item.t !== 'attr' || ['source', 'version', 'count', 'for_each', 'providers', 'depends_on'].includes(item.name)) continue;
+          const trace = new Set();
+          const value = evaluate(item.value, at, trace);
+          const origin = trace.size ? [...trace].join(', ') : `module "${call.name}" in ${where(call.file, item)}`;
+          callArgs.set(item.name, { value, origin });
+        }
+        queue.push({ ...next, prefix: `${address}${suffix}.`, args: callArgs });
+      }
     }
   }
   return out;
@@ -2444,11 +2518,7 @@ export function checkTask(resource, scope, fieldIndex, options) {
   const block = resource.block;
   const meta = (name) => block.body.find((b) => b.t === 'attr' && b.name === name);
   const none = makesNone(block, scope);
-  if (none) {
-    const { item, reason } = none;
-    notes.push({ code: 'terraform/not-checked', path: '', line: item.line, column: item.column, attribute: item.name, message: `Not checked: ${reason}, so ${address} creates no task.` });
-    return { logicalId: address, pointer: '', diagnostics: [], notes, locations: [] };
-  }
+  if (none) return noInstanceEntry(address, none);
   // An instance (`x["key"]`, `x[0]`) is checked with its own each or count.index.
   for (const name of ['count', 'for_each'].filter((n) => n !== resource.instance)) {
     const item = meta(name);
@@ -2604,6 +2674,14 @@ export function checkTerraform(inputs, options = {}) {
   for (const scope of scopes) {
     for (const resource of scope.module.resources.values()) {
       if (resource.type !== TASK_TYPE) continue;
+      if (scope.rejected) {
+        // In a module call whose count or for_each Terraform rejects: reported where the call writes it.
+        const { none, file, call } = scope.rejected;
+        const list = tasksByFile.get(file) ?? [];
+        list.push(noInstanceEntry(`${scope.prefix}${resource.type}.${resource.name}`, none, call));
+        tasksByFile.set(file, list);
+        continue;
+      }
       const list = tasksByFile.get(resource.file) ?? [];
       try {
         // A for_each over a known collection: each instance is checked with its each.key and each.value;

@@ -31,6 +31,12 @@ const EXTRA_INPUTS = {
   }
 }
 `,
+  'for-each.tf': `resource "aws_datasync_task" "each" {
+  for_each                 = ["a"]
+  source_location_arn      = "${SOURCE}"
+  destination_location_arn = "${DESTINATION}"
+}
+`,
   'parameter-default.yaml': `Parameters:
   Verify:
     Type: String

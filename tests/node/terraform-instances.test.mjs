@@ -289,7 +289,7 @@ test('count not known or past 64: checked once for all instances, as before; cou
 // list(string) variable: "type list of string"); toset([]) and a set(string)
 // variable are accepted, and `terraform plan` makes terraform_data.x[0] and
 // x[1] for count = "2", with count.index 0 and 1.
-test('a count or for_each Terraform rejects makes no task: one note says so, no check', (t) => {
+test('a count or for_each Terraform rejects makes no task: a count says so in one note, a for_each is an error, no check', (t) => {
   const tooFrequent = '  schedule {\n    schedule_expression = "rate(5 minutes)"\n  }\n';
   const found = check(t, {
     'main.tf': [
@@ -302,15 +302,15 @@ test('a count or for_each Terraform rejects makes no task: one note says so, no 
       task(`  for_each = var.names\n  name     = each.key\n`, 'set'),
     ].join('\n'),
   });
-  const list = (address) => `Not checked: for_each is a list, which Terraform rejects (it takes a map or a set of strings: toset() makes one), so ${address} creates no task.`;
   assert.deepEqual(
     Object.fromEntries(Object.entries(found).map(([address, { findings, notes }]) => [address, findings.length === notes.length ? notes : findings])),
     {
       'aws_datasync_task.fraction': ['Not checked: count is 1.5, which Terraform rejects (it takes a whole number of 0 or more), so aws_datasync_task.fraction creates no task.'],
       'aws_datasync_task.negative': ['Not checked: count is -1, which Terraform rejects (it takes a whole number of 0 or more), so aws_datasync_task.negative creates no task.'],
-      'aws_datasync_task.tuple': [list('aws_datasync_task.tuple')],
-      'aws_datasync_task.list': [list('aws_datasync_task.list')],
-      'aws_datasync_task.empty_tuple': [list('aws_datasync_task.empty_tuple')],
+      // terraform plan: "Invalid for_each argument" (tests/node/terraform-modules.test.mjs).
+      'aws_datasync_task.tuple': ['terraform/invalid-for-each for_each 33'],
+      'aws_datasync_task.list': ['terraform/invalid-for-each for_each 43'],
+      'aws_datasync_task.empty_tuple': ['terraform/invalid-for-each for_each 53'],
       'aws_datasync_task.set["a"]': [],
       'aws_datasync_task.set["b"]': [],
     },

@@ -41,6 +41,198 @@ const task = (body, name = 't') => terraformTask(body, name);
 const scheduled = task('  schedule {\n    schedule_expression = var.sched\n  }');
 const moduleWithSchedule = `variable "sched" {\n  type = string\n}\n${scheduled}`;
 
+// terraform plan:
+//   module.x[0].aws_datasync_task.t     schedule_expression "rate(5 minutes)"
+//   module.x[1].aws_datasync_task.t     schedule_expression "rate(2 hours)"
+//   module.y["a"].aws_datasync_task.t   schedule_expression "rate(1 days)"
+//   module.y["b"].aws_datasync_task.t   schedule_expression "rate(3 hours)"
+// Before: one task each, module.x.aws_datasync_task.t and module.y.…, with
+// var.sched "not known before apply" (count.index and each.value unknown).
+test('a module called with count or for_each makes one instance each: its arguments with count.index or each.key and each.value', (t) => {
+  const { tasks } = check(t, {
+    'main.tf': `module "x" {
+  source = "./mod"
+  count  = 2
+  sched  = count.index == 0 ? "rate(5 minutes)" : "rate(2 hours)"
+}
+module "y" {
+  source   = "./mod"
+  for_each = { b = "rate(3 hours)", a = "rate(1 days)" }
+  sched    = each.value
+}
+`,
+    'mod/main.tf': moduleWithSchedule,
+  });
+  assert.deepEqual(Object.keys(tasks), ['module.x[0].aws_datasync_task.t', 'module.x[1].aws_datasync_task.t', 'module.y["a"].aws_datasync_task.t', 'module.y["b"].aws_datasync_task.t']);
+  assert.deepEqual(tasks['module.x[0].aws_datasync_task.t'].findings, ['schedule/too-frequent schedule.schedule_expression 8']);
+  assert.deepEqual(tasks['module.x[1].aws_datasync_task.t'].findings, []);
+  assert.deepEqual(tasks['module.y["a"].aws_datasync_task.t'].findings, ['schedule/rate-unit-singular-plural schedule.schedule_expression 8']);
+  assert.deepEqual(tasks['module.y["b"].aws_datasync_task.t'].request.Schedule, { ScheduleExpression: 'rate(3 hours)', Status: 'ENABLED' });
+  // The findings are the module file's (where the task is written).
+  assert.equal(tasks['module.x[0].aws_datasync_task.t'].file, 'mod/main.tf');
+});
+
+// terraform plan (outer: count = 2, first = count.index; inner: for_each =
+// toset(["p", "q"]); the task itself count = 1):
+//   module.o[0].module.i["p"].aws_datasync_task.t[0]  "rate(5 minutes)"
+//   module.o[0].module.i["q"].aws_datasync_task.t[0]  "rate(2 hours)"
+//   module.o[1].module.i["p"].aws_datasync_task.t[0]  "rate(2 hours)"
+//   module.o[1].module.i["q"].aws_datasync_task.t[0]  "rate(2 hours)"
+test('nested module calls: each level expands, the address names every instance key as terraform plan does', (t) => {
+  const { tasks } = check(t, {
+    'main.tf': 'module "o" {\n  source = "./outer"\n  count  = 2\n  first  = count.index\n}\n',
+    'outer/main.tf': `variable "first" {
+  type = number
+}
+module "i" {
+  source   = "../inner"
+  for_each = toset(["p", "q"])
+  sched    = var.first == 0 && each.key == "p" ? "rate(5 minutes)" : "rate(2 hours)"
+}
+`,
+    'inner/main.tf': `variable "sched" {\n  type = string\n}\n${task('  count = 1\n  schedule {\n    schedule_expression = var.sched\n  }')}`,
+  });
+  assert.deepEqual(
+    Object.fromEntries(Object.entries(tasks).map(([address, { findings }]) => [address, findings])),
+    {
+      'module.o[0].module.i["p"].aws_datasync_task.t[0]': ['schedule/too-frequent schedule.schedule_expression 9'],
+      'module.o[0].module.i["q"].aws_datasync_task.t[0]': [],
+      'module.o[1].module.i["p"].aws_datasync_task.t[0]': [],
+      'module.o[1].module.i["q"].aws_datasync_task.t[0]': [],
+    },
+  );
+});
+
+// terraform plan: module.x[0].aws_datasync_location_s3.dst s3_storage_class
+// "STANDARD", module.x[1].… "DEEP_ARCHIVE"; each instance's task points at
+// its own instance's location.
+test("a location in a module instance is that instance's: read with its own arguments", (t) => {
+  const { tasks } = check(t, {
+    'main.tf': 'module "x" {\n  source = "./mod"\n  count  = 2\n  class  = count.index == 0 ? "STANDARD" : "DEEP_ARCHIVE"\n}\n',
+    'mod/main.tf': `variable "class" {
+  type = string
+}
+resource "aws_datasync_location_s3" "dst" {
+  s3_bucket_arn    = "arn:aws:s3:::archive-bucket"
+  subdirectory     = "/copies"
+  s3_storage_class = var.class
+  s3_config {
+    bucket_access_role_arn = "arn:aws:iam::111122223333:role/datasync"
+  }
+}
+resource "aws_datasync_task" "t" {
+  source_location_arn      = "${SOURCE}"
+  destination_location_arn = aws_datasync_location_s3.dst.arn
+  options {
+    verify_mode = "POINT_IN_TIME_CONSISTENT"
+  }
+}
+`,
+  });
+  const [first, second] = ['module.x[0].aws_datasync_task.t', 'module.x[1].aws_datasync_task.t'].map((address) => tasks[address]);
+  assert.deepEqual(first.findings, []);
+  assert.deepEqual(second.findings, ['locations/archive-point-in-time options.verify_mode 16']);
+  assert.deepEqual(
+    [first, second].map(({ locations }) => locations.map(([resource, d]) => [resource, d.S3StorageClass])),
+    [[['module.x[0].aws_datasync_location_s3.dst', 'STANDARD']], [['module.x[1].aws_datasync_location_s3.dst', 'DEEP_ARCHIVE']]],
+  );
+});
+
+// A count or for_each not known here (a variable without a value), or
+// larger than this command expands, is one instance for all: its arguments
+// from count.index or each are not known (notes), and one note on the call
+// says so. Nothing is guessed, and the work is bounded however large the
+// count (10^6 here, and 64 x 64 nested instances).
+test('a count or for_each not known, or past the bounds: one instance for all, one note on the call, no hang', (t) => {
+  const { tasks, notes } = check(t, {
+    'main.tf': `variable "n" {
+  type = number
+}
+module "unknown" {
+  source = "./mod"
+  count  = var.n
+  sched  = count.index == 0 ? "rate(5 minutes)" : "rate(2 hours)"
+}
+module "huge" {
+  source = "./mod"
+  count  = 1000000
+  sched  = "rate(\${count.index + 1} hours)"
+}
+module "wide" {
+  source = "./wide"
+  count  = 64
+}
+`,
+    'mod/main.tf': moduleWithSchedule,
+    'wide/main.tf': 'module "deep" {\n  source = "../mod"\n  count  = 64\n  sched  = "rate(${count.index + 1} hours)"\n}\n',
+  });
+  assert.deepEqual(tasks['module.unknown.aws_datasync_task.t'].findings, ['terraform/not-checked schedule.schedule_expression 8']);
+  assert.deepEqual(tasks['module.huge.aws_datasync_task.t'].findings, ['terraform/not-checked schedule.schedule_expression 8']);
+  assert.ok(notes.includes('main.tf:6 Every instance of module "unknown" that count makes is checked as one; values from count.index are not checked.'), notes.join('\n'));
+  assert.ok(notes.includes('main.tf:11 Every instance of module "huge" that count makes is checked as one; values from count.index are not checked.'), notes.join('\n'));
+  // module.wide's 64 instances are expanded; their 64 x 64 inner ones would pass the 256 module instances this command checks.
+  const wide = Object.keys(tasks).filter((address) => address.startsWith('module.wide['));
+  assert.ok(wide.length > 0 && wide.length <= 256, `${wide.length} tasks`);
+  assert.ok(notes.includes('wide/main.tf:3 Every instance of module "deep" that count makes is checked as one; values from count.index are not checked.'), notes.join('\n'));
+  assert.equal(notes.filter((n) => n.startsWith('wide/main.tf:3')).length, 1, 'the note once, not once per instance of its caller');
+});
+
+// terraform plan (module "m" { source = "./mod"; for_each = X }, the same for
+// a resource's own for_each):
+//   ["a"], [], tolist(["a"])  Error: Invalid for_each argument ... must be a map, or set of
+//                             strings, and you have provided a value of type tuple (list of string)
+//   null                      Error: Invalid for_each argument ... the given "for_each" argument
+//                             value is null. A map, or set of strings is allowed.
+//   "str"                     Error: Invalid for_each argument ... of type string
+//   toset([]), {}             no instance, no error
+//   toset(["a", 1])           module.m["1"], module.m["a"] (the elements become strings)
+//   count = -1 (module)       Error: Invalid count argument ... must be greater than or equal to zero
+// Before: a resource's list for_each was a note, and a module call's list,
+// null or string for_each was passed over in silence (or its tasks checked
+// as one instance).
+test('a for_each Terraform rejects is an error at the for_each, of a resource or of the module call its task is in', (t) => {
+  const call = (name, forEach) => `module "${name}" {\n  source   = "./mod"\n  for_each = ${forEach}\n}\n`;
+  const { tasks, summary } = check(t, {
+    'main.tf': [
+      'variable "paths" {\n  type    = list(string)\n  default = ["a"]\n}\n',
+      call('tuple', '["a", "b"]'),
+      call('list', 'var.paths'),
+      call('empty', '[]'),
+      call('null', 'null'),
+      call('text', '"a"'),
+      call('empty_set', 'toset([])'),
+      call('mixed', 'toset(["a", 1])'),
+      'module "negative" {\n  source = "./mod"\n  count  = -1\n}\n',
+      task('  for_each = ["x"]', 'own'),
+    ].join(''),
+    'mod/main.tf': task('  name = "copy"'),
+  });
+  const errors = Object.fromEntries(Object.entries(tasks).map(([address, { findings, file }]) => [address, `${file} ${findings.join(', ')}`]));
+  assert.deepEqual(errors, {
+    'module.tuple.aws_datasync_task.t': 'main.tf terraform/invalid-for-each for_each 7',
+    'module.list.aws_datasync_task.t': 'main.tf terraform/invalid-for-each for_each 11',
+    'module.empty.aws_datasync_task.t': 'main.tf terraform/invalid-for-each for_each 15',
+    'module.null.aws_datasync_task.t': 'main.tf terraform/invalid-for-each for_each 19',
+    'module.text.aws_datasync_task.t': 'main.tf terraform/invalid-for-each for_each 23',
+    'module.negative.aws_datasync_task.t': 'main.tf terraform/not-checked count 35',
+    'aws_datasync_task.own': 'main.tf terraform/invalid-for-each for_each 40',
+    'module.mixed["1"].aws_datasync_task.t': 'mod/main.tf ',
+    'module.mixed["a"].aws_datasync_task.t': 'mod/main.tf ',
+  });
+  assert.equal(summary.errors, 6);
+  assert.deepEqual(tasks['module.tuple.aws_datasync_task.t'].messages, [
+    'Invalid for_each argument of module "tuple": for_each is a tuple, which Terraform rejects (it takes a map, or a set of strings: toset() makes one of a list), so module.tuple.aws_datasync_task.t creates no task.',
+  ]);
+  assert.match(tasks['module.list.aws_datasync_task.t'].messages[0], /for_each is a list, which Terraform rejects/);
+  assert.match(tasks['module.null.aws_datasync_task.t'].messages[0], /for_each is null, which Terraform rejects \(it takes a map, or a set of strings\)/);
+  assert.deepEqual(tasks['aws_datasync_task.own'].messages, [
+    'Invalid for_each argument: for_each is a tuple, which Terraform rejects (it takes a map, or a set of strings: toset() makes one of a list), so aws_datasync_task.own creates no task.',
+  ]);
+  assert.deepEqual(tasks['module.negative.aws_datasync_task.t'].messages, [
+    'Not checked: the count of module "negative" is -1, which Terraform rejects (it takes a whole number of 0 or more), so module.negative.aws_datasync_task.t creates no task.',
+  ]);
+});
+
 // terraform plan: aws_datasync_location_nfs.src after
 //   { mount_options: [{ version: "NFS4_1" }], on_prem_config: [{ agent_arns: ["arn:…:agent/agent-0123456789abcdef0"] }] }
 // Before: the description had neither AgentArns nor MountOptions (the

@@ -1907,9 +1907,10 @@ function noInstanceEntry(address, none, call) {
  * (`module.x[0].`, `module.x["a"].`), its arguments evaluated with
  * count.index or each.key and each.value; one not known here, or making
  * more instances than LIMITS allow, is one instance for all (a note says
- * so). A call whose count or for_each Terraform rejects makes a Scope
- * marked `rejected` ({ none, file, call }): its tasks are reported as
- * making no task, not checked.
+ * so). A call that makes no instance (count 0, an empty for_each, or one
+ * Terraform rejects) makes a Scope marked `noInstance` ({ none, file,
+ * call }): its tasks are reported as making no task, not checked (and its
+ * module is not checked again as a root of its own).
  */
 function instancesOf(roots, display, cache, notes) {
   const out = [];
@@ -1922,14 +1923,14 @@ function instancesOf(roots, display, cache, notes) {
     noted.add(key);
   };
   while (queue.length) {
-    const { module, prefix, args, path, inherited, rejected } = queue.shift();
+    const { module, prefix, args, path, inherited, noInstance } = queue.shift();
     if (out.length >= LIMITS.modules) {
       notes.push({ message: `More than ${LIMITS.modules} module instances: the rest are not checked.` });
       break;
     }
-    const scope = new Scope(module, prefix, rejected ? new Map() : variablesOf(module, args));
+    const scope = new Scope(module, prefix, noInstance ? new Map() : variablesOf(module, args));
     scope.defaultTags = inherited ?? defaultTagsOf(module, scope);
-    if (rejected) scope.rejected = rejected;
+    if (noInstance) scope.noInstance = noInstance;
     out.push(scope);
     for (const call of module.calls) {
       const folder = callFolder(module, call);
@@ -1947,15 +1948,14 @@ function instancesOf(roots, display, cache, notes) {
       }
       const key = resolve(folder);
       if (path.includes(key) || path.length > LIMITS.moduleDepth) continue; // a module that calls itself
-      // Under a call Terraform rejects, every call is reached the same way (its tasks make none either).
-      const none = rejected ? null : makesNone(call.block, scope);
-      if (none && !none.rejected) continue; // no instance
+      // Under a call that makes no instance, every call is reached the same way (its tasks make none either).
+      const none = noInstance ? null : makesNone(call.block, scope);
       const child = loadModule(folder, display, cache);
       // A child module uses its caller's providers, unless the call maps them (then they are not known here).
       const mapsProviders = call.block.body.some((item) => item.t === 'attr' && item.name === 'providers');
       const next = { module: child, path: [...path, key], inherited: mapsProviders ? new Map() : scope.defaultTags };
-      if (rejected || none) {
-        queue.push({ ...next, prefix: `${address}.`, rejected: rejected ?? { none, file: call.file, call: call.name } });
+      if (noInstance || none) {
+        queue.push({ ...next, prefix: `${address}.`, noInstance: noInstance ?? { none, file: call.file, call: call.name } });
         continue;
       }
       // One instance per element of a known for_each or index of a known count.
@@ -2674,9 +2674,9 @@ export function checkTerraform(inputs, options = {}) {
   for (const scope of scopes) {
     for (const resource of scope.module.resources.values()) {
       if (resource.type !== TASK_TYPE) continue;
-      if (scope.rejected) {
-        // In a module call whose count or for_each Terraform rejects: reported where the call writes it.
-        const { none, file, call } = scope.rejected;
+      if (scope.noInstance) {
+        // In a module call that makes no instance: reported where the call writes its count or for_each.
+        const { none, file, call } = scope.noInstance;
         const list = tasksByFile.get(file) ?? [];
         list.push(noInstanceEntry(`${scope.prefix}${resource.type}.${resource.name}`, none, call));
         tasksByFile.set(file, list);

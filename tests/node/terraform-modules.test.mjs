@@ -184,7 +184,7 @@ module "wide" {
 //   null                      Error: Invalid for_each argument ... the given "for_each" argument
 //                             value is null. A map, or set of strings is allowed.
 //   "str"                     Error: Invalid for_each argument ... of type string
-//   toset([]), {}             no instance, no error
+//   toset([]), {}             no instance, no error (a note, as for count = 0)
 //   toset(["a", 1])           module.m["1"], module.m["a"] (the elements become strings)
 //   count = -1 (module)       Error: Invalid count argument ... must be greater than or equal to zero
 // Before: a resource's list for_each was a note, and a module call's list,
@@ -214,6 +214,7 @@ test('a for_each Terraform rejects is an error at the for_each, of a resource or
     'module.empty.aws_datasync_task.t': 'main.tf terraform/invalid-for-each for_each 15',
     'module.null.aws_datasync_task.t': 'main.tf terraform/invalid-for-each for_each 19',
     'module.text.aws_datasync_task.t': 'main.tf terraform/invalid-for-each for_each 23',
+    'module.empty_set.aws_datasync_task.t': 'main.tf terraform/not-checked for_each 27',
     'module.negative.aws_datasync_task.t': 'main.tf terraform/not-checked count 35',
     'aws_datasync_task.own': 'main.tf terraform/invalid-for-each for_each 40',
     'module.mixed["1"].aws_datasync_task.t': 'mod/main.tf ',
@@ -262,4 +263,24 @@ test('dynamic blocks inside a location resource are expanded as in the task: the
   assert.deepEqual(described('known'), { type: 'NFS', AgentArns: [agent], MountOptions: { Version: 'NFS4_1' } });
   assert.deepEqual(described('unknown'), { type: 'NFS' });
   assert.deepEqual(described('two'), { type: 'NFS' });
+});
+
+// terraform plan: no resource at all (module "x" count = var.on ? 1 : 0 with
+// on = false, module "y" for_each = {}). Before: the called folder, reached
+// by no instance, was checked as a root of its own with its variables'
+// defaults: a false value/not-in-enum on aws_datasync_task.t from the
+// default "BOGUS" that every call overrides (realmore2 finding 2).
+test('a module call that makes no instance (count 0, an empty for_each): its tasks create none, one note each, never checked as a root', (t) => {
+  const { tasks, summary } = check(t, {
+    'main.tf': 'variable "on" {\n  default = false\n}\nmodule "x" {\n  source = "./m"\n  count  = var.on ? 1 : 0\n  verify = "NONE"\n}\nmodule "y" {\n  source   = "./m"\n  for_each = {}\n  verify   = "NONE"\n}\n',
+    'm/main.tf': `variable "verify" {\n  default = "BOGUS"\n}\n${task('  options {\n    verify_mode = var.verify\n  }')}`,
+  });
+  assert.deepEqual(
+    Object.fromEntries(Object.entries(tasks).map(([address, { file, messages }]) => [address, `${file} ${messages.join(' ')}`])),
+    {
+      'module.x.aws_datasync_task.t': 'main.tf Not checked: the count of module "x" is 0, so module.x.aws_datasync_task.t creates no task.',
+      'module.y.aws_datasync_task.t': 'main.tf Not checked: the for_each of module "y" is empty, so module.y.aws_datasync_task.t creates no task.',
+    },
+  );
+  assert.equal(summary.errors, 0);
 });

@@ -1124,7 +1124,8 @@ test('.tf.json: "//" comments are not arguments, a dynamic block over a value no
   const { status, document } = json([join(dir.root, 'main.tf.json')]);
   assert.equal(status, 0);
   const tasks = tasksOf(document);
-  assert.deepEqual(tasks.map((x) => x.logicalId), ['aws_datasync_task.t']);
+  assert.deepEqual(tasks.map((x) => x.logicalId), ['aws_datasync_task.t', 'module.off.aws_datasync_task.unused']);
+  assert.deepEqual(tasks[1].notes.map((n) => n.message), ['Not checked: the count of module "off" is 0, so module.off.aws_datasync_task.unused creates no task.']);
   assert.deepEqual(tasks[0].diagnostics, []);
   assert.deepEqual(tasks[0].notes.map((n) => [n.attribute, n.message]), [['includes', 'Not checked: includes comes from dynamic "includes", which uses var.patterns, which is not declared in this module.']]);
 });

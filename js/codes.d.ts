@@ -64,6 +64,7 @@ export type Code =
   | 'terraform/too-many-blocks'
   | 'terraform/missing-block'
   | 'terraform/invalid-for-each'
+  | 'terraform/invalid-count'
   | 'terraform/not-checked'
   | 'terraform/no-tasks'
   | 'request/operation'

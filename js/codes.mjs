@@ -370,6 +370,12 @@ const CODES = [
     "emittedBy": "command"
   },
   {
+    "code": "terraform/invalid-count",
+    "severity": "error",
+    "summary": "A `count` Terraform rejects on an aws_datasync_task or on the module call it is in: null, negative or not a whole number.",
+    "emittedBy": "command"
+  },
+  {
     "code": "terraform/not-checked",
     "severity": "info",
     "summary": "A value Terraform knows only at plan or apply time was not checked.",

@@ -828,6 +828,16 @@ command {
         autofix: "",
         source: "Terraform, the for_each meta-argument: https://developer.hashicorp.com/terraform/language/meta-arguments/for_each",
     }
+    /// A `count` Terraform rejects on an aws_datasync_task or on the module call it is in: null, negative or not a whole number.
+    "terraform/invalid-count", Error {
+        params: &[],
+        what: "The `count` of an `aws_datasync_task`, or of a `module` call (with a local source) whose module holds one, is known and is `null`, negative or not a whole number (`-1`, `1.5`; a numeric string such as `\"2\"` is converted, as Terraform converts it). Reported at the `count`, once for each task it stops.",
+        why: "`terraform plan` stops with \"Invalid count argument\", so no task is created.",
+        example: source("hcl", "module \"copy\" {\n  source = \"./datasync\"\n  count  = var.replicas - 1   # -1 when replicas is 0\n}"),
+        fix: "Give a whole number of 0 or more (`max(var.replicas - 1, 0)`).",
+        autofix: "",
+        source: "Terraform, the count meta-argument: https://developer.hashicorp.com/terraform/language/meta-arguments/count",
+    }
     /// A value Terraform knows only at plan or apply time was not checked.
     "terraform/not-checked", Info {
         params: &[],

@@ -1887,8 +1887,9 @@ function makesNone(block, scope) {
 /**
  * The report's entry for a task that no instance makes (`none` from
  * makesNone(), of its own block or of the module call `call` it is in): a
- * for_each Terraform rejects is an error where it is written, anything else
- * one note.
+ * count or for_each Terraform rejects is an error where it is written
+ * (terraform/invalid-count, terraform/invalid-for-each), anything else one
+ * note.
  */
 function noInstanceEntry(address, none, call) {
   const { item, reason, rejected } = none;
@@ -1897,6 +1898,8 @@ function noInstanceEntry(address, none, call) {
   const entry = { logicalId: address, pointer: '', diagnostics: [], notes: [], locations: [] };
   if (rejected === 'for_each') {
     entry.diagnostics.push({ code: 'terraform/invalid-for-each', severity: 'error', message: `Invalid for_each argument${of}: ${reason}, so ${address} creates no task.`, params: { type: none.type }, ...at });
+  } else if (rejected === 'count') {
+    entry.diagnostics.push({ code: 'terraform/invalid-count', severity: 'error', message: `Invalid count argument${of}: ${reason}, so ${address} creates no task.`, params: {}, ...at });
   } else entry.notes.push({ code: 'terraform/not-checked', ...at, message: `Not checked: ${call ? `the ${reason.replace(/^(count|for_each)/, `$1${of}`)}` : reason}, so ${address} creates no task.` });
   return entry;
 }

@@ -288,8 +288,9 @@ test('count not known or past 64: checked once for all instances, as before; cou
 // map, or set of strings, and you have provided a value of type tuple" (of a
 // list(string) variable: "type list of string"); toset([]) and a set(string)
 // variable are accepted, and `terraform plan` makes terraform_data.x[0] and
-// x[1] for count = "2", with count.index 0 and 1.
-test('a count or for_each Terraform rejects makes no task: a count says so in one note, a for_each is an error, no check', (t) => {
+// x[1] for count = "2", with count.index 0 and 1. terraform plan stops at each
+// ("Invalid count argument", "Invalid for_each argument"): errors, not notes.
+test('a count or for_each Terraform rejects makes no task: an error at it, no check', (t) => {
   const tooFrequent = '  schedule {\n    schedule_expression = "rate(5 minutes)"\n  }\n';
   const found = check(t, {
     'main.tf': [
@@ -305,8 +306,9 @@ test('a count or for_each Terraform rejects makes no task: a count says so in on
   assert.deepEqual(
     Object.fromEntries(Object.entries(found).map(([address, { findings, notes }]) => [address, findings.length === notes.length ? notes : findings])),
     {
-      'aws_datasync_task.fraction': ['Not checked: count is 1.5, which Terraform rejects (it takes a whole number of 0 or more), so aws_datasync_task.fraction creates no task.'],
-      'aws_datasync_task.negative': ['Not checked: count is -1, which Terraform rejects (it takes a whole number of 0 or more), so aws_datasync_task.negative creates no task.'],
+      // terraform plan: "Invalid count argument" (tests/node/terraform-modules.test.mjs).
+      'aws_datasync_task.fraction': ['terraform/invalid-count count 13'],
+      'aws_datasync_task.negative': ['terraform/invalid-count count 23'],
       // terraform plan: "Invalid for_each argument" (tests/node/terraform-modules.test.mjs).
       'aws_datasync_task.tuple': ['terraform/invalid-for-each for_each 33'],
       'aws_datasync_task.list': ['terraform/invalid-for-each for_each 43'],

@@ -187,10 +187,11 @@ module "wide" {
 //   toset([]), {}             no instance, no error (a note, as for count = 0)
 //   toset(["a", 1])           module.m["1"], module.m["a"] (the elements become strings)
 //   count = -1 (module)       Error: Invalid count argument ... must be greater than or equal to zero
+//   count = null, 1.5         Error: Invalid count argument ... is null / must be a whole number
 // Before: a resource's list for_each was a note, and a module call's list,
 // null or string for_each was passed over in silence (or its tasks checked
 // as one instance).
-test('a for_each Terraform rejects is an error at the for_each, of a resource or of the module call its task is in', (t) => {
+test('a for_each or count Terraform rejects is an error where it is written, of a resource or of the module call its task is in', (t) => {
   const call = (name, forEach) => `module "${name}" {\n  source   = "./mod"\n  for_each = ${forEach}\n}\n`;
   const { tasks, summary } = check(t, {
     'main.tf': [
@@ -204,6 +205,7 @@ test('a for_each Terraform rejects is an error at the for_each, of a resource or
       call('mixed', 'toset(["a", 1])'),
       'module "negative" {\n  source = "./mod"\n  count  = -1\n}\n',
       task('  for_each = ["x"]', 'own'),
+      task('  count = null', 'no_count'),
     ].join(''),
     'mod/main.tf': task('  name = "copy"'),
   });
@@ -215,12 +217,13 @@ test('a for_each Terraform rejects is an error at the for_each, of a resource or
     'module.null.aws_datasync_task.t': 'main.tf terraform/invalid-for-each for_each 19',
     'module.text.aws_datasync_task.t': 'main.tf terraform/invalid-for-each for_each 23',
     'module.empty_set.aws_datasync_task.t': 'main.tf terraform/not-checked for_each 27',
-    'module.negative.aws_datasync_task.t': 'main.tf terraform/not-checked count 35',
+    'module.negative.aws_datasync_task.t': 'main.tf terraform/invalid-count count 35',
     'aws_datasync_task.own': 'main.tf terraform/invalid-for-each for_each 40',
+    'aws_datasync_task.no_count': 'main.tf terraform/invalid-count count 45',
     'module.mixed["1"].aws_datasync_task.t': 'mod/main.tf ',
     'module.mixed["a"].aws_datasync_task.t': 'mod/main.tf ',
   });
-  assert.equal(summary.errors, 6);
+  assert.equal(summary.errors, 8);
   assert.deepEqual(tasks['module.tuple.aws_datasync_task.t'].messages, [
     'Invalid for_each argument of module "tuple": for_each is a tuple, which Terraform rejects (it takes a map, or a set of strings: toset() makes one of a list), so module.tuple.aws_datasync_task.t creates no task.',
   ]);
@@ -230,7 +233,7 @@ test('a for_each Terraform rejects is an error at the for_each, of a resource or
     'Invalid for_each argument: for_each is a tuple, which Terraform rejects (it takes a map, or a set of strings: toset() makes one of a list), so aws_datasync_task.own creates no task.',
   ]);
   assert.deepEqual(tasks['module.negative.aws_datasync_task.t'].messages, [
-    'Not checked: the count of module "negative" is -1, which Terraform rejects (it takes a whole number of 0 or more), so module.negative.aws_datasync_task.t creates no task.',
+    'Invalid count argument of module "negative": count is -1, which Terraform rejects (it takes a whole number of 0 or more), so module.negative.aws_datasync_task.t creates no task.',
   ]);
 });
 

@@ -130,18 +130,22 @@ pub fn format_instant(unix: i64) -> String {
 /// milliseconds, ECMAScript's limit); the earliest is its negative.
 pub const LATEST: i64 = 8_640_000_000_000;
 
-/// Parses an ISO 8601 / RFC 3339 instant into unix seconds.
+/// Parses an ISO 8601 / RFC 3339 instant into unix seconds, refusing what
+/// `new Date(text)` refuses (it is what a JS caller expects).
 ///
 /// Accepted: a bare date `2026-11-25` (midnight UTC), or a date, `T` (or `t`
 /// or one space), `HH:MM` or `HH:MM:SS` with optional fractional seconds
 /// (`.` or `,` then digits; dropped, not rounded), and a zone: `Z`, `z`,
 /// `+02:00`, `-0530` or `+02`. A time without a zone is rejected rather than
 /// guessed. The year has four digits, or a sign and six (ISO 8601's expanded
-/// form, as `Date.prototype.toISOString` writes years outside 0000-9999).
+/// form, as `Date.prototype.toISOString` writes years outside 0000-9999;
+/// `-000000` is not a year there).
 /// Returns `None` if the text is malformed, names a date or time that does
-/// not exist (30 February, hour 24, leap second 60), or the instant is beyond
-/// the range of a JS `Date` (±[`LATEST`] seconds; the fraction of a second
-/// is dropped first, so `+275760-09-13T00:00:00.5Z` reads as the latest).
+/// not exist (30 February, which V8's `Date` rolls over into March; hour 24,
+/// which it reads as the next midnight; leap second 60), or the instant is
+/// beyond the range of a JS `Date`
+/// (±[`LATEST`] seconds; any nonzero fraction of a second after the last
+/// one is beyond it: `+275760-09-13T00:00:00.5Z`).
 pub fn parse_instant(text: &str) -> Option<i64> {
     let mut cursor = Cursor {
         bytes: text.as_bytes(),
@@ -156,7 +160,11 @@ pub fn parse_instant(text: &str) -> Option<i64> {
         cursor.digits(4)?
     } else {
         cursor.at += 1;
-        sign * cursor.digits(6)?
+        let year = sign * cursor.digits(6)?;
+        if year == 0 && sign < 0 {
+            return None;
+        }
+        year
     };
     cursor.literal(b'-')?;
     let month = cursor.digits(2)?;
@@ -166,6 +174,8 @@ pub fn parse_instant(text: &str) -> Option<i64> {
         return None;
     }
     let date_seconds = days_from_civil(year, month as u32, day as u32) * SECONDS_PER_DAY;
+    // Nonzero when the fraction of a second has a digit other than 0.
+    let mut fraction = 0;
     let unix = if cursor.at_end() {
         date_seconds
     } else {
@@ -187,7 +197,12 @@ pub fn parse_instant(text: &str) -> Option<i64> {
         }
         if matches!(cursor.peek(), Some(b'.' | b',')) {
             cursor.at += 1;
-            if cursor.digit_run() == 0 {
+            let start = cursor.at;
+            while let Some(digit @ b'0'..=b'9') = cursor.peek() {
+                cursor.at += 1;
+                fraction |= i64::from(digit - b'0');
+            }
+            if cursor.at == start {
                 return None;
             }
         }
@@ -197,7 +212,11 @@ pub fn parse_instant(text: &str) -> Option<i64> {
     if !cursor.at_end() {
         return None;
     }
-    (-LATEST..=LATEST).contains(&unix).then_some(unix)
+    // Any fraction of a second past the last instant is beyond it.
+    let beyond = i64::from(fraction > 0 && unix == LATEST);
+    (-LATEST..=LATEST)
+        .contains(&(unix + beyond))
+        .then_some(unix)
 }
 
 /// A byte reader for [`parse_instant`]; every method fails soft with `None`.
@@ -236,15 +255,6 @@ impl Cursor<'_> {
             value = value * 10 + i64::from(byte - b'0');
         }
         Some(value)
-    }
-
-    /// Skips a run of digits and returns its length.
-    fn digit_run(&mut self) -> usize {
-        let start = self.at;
-        while self.peek().is_some_and(|byte| byte.is_ascii_digit()) {
-            self.at += 1;
-        }
-        self.at - start
     }
 
     /// A zone designator, as seconds east of UTC.
@@ -409,6 +419,89 @@ mod tests {
         ] {
             assert_eq!(parse_instant(text), None, "{text}");
         }
+    }
+
+    /// Texts at the edges, with what `new Date(text)` (Node 20's V8) makes of
+    /// them: `Some` of its `toISOString()` to the second (the fraction is
+    /// dropped here), or `None` for Invalid Date.
+    #[test]
+    fn edges_are_refused_where_new_date_refuses_them() {
+        let at = |text: &str| parse_instant(text).map(format_instant);
+        for (text, date) in [
+            // ISO 8601 and ECMAScript have no year -000000; +000000 is year 0.
+            ("-000000-01-01T00:00:00Z", None),
+            ("-000000-12-31T23:59:59Z", None),
+            ("+000000-01-01T00:00:00Z", Some("0000-01-01T00:00:00Z")),
+            // A JS Date ends at 8.64e15 ms: half a second (or one ms) past
+            // the last instant is beyond it.
+            ("+275760-09-13T00:00:00.5Z", None),
+            ("+275760-09-13T00:00:00.001Z", None),
+            ("+275760-09-13T01:00:00.5+01:00", None),
+            (
+                "+275760-09-13T00:00:00.000Z",
+                Some("+275760-09-13T00:00:00Z"),
+            ),
+            ("-271821-04-19T23:59:59.999Z", None),
+            ("-271821-04-20T00:00:00.5Z", Some("-271821-04-20T00:00:00Z")),
+            // No leap seconds, not even on a day that had one.
+            ("2026-11-25T23:59:60Z", None),
+            ("2016-12-31T23:59:60Z", None),
+            // Hour 24 past midnight (24:00 itself: see below).
+            ("+275760-09-13T24:00:00Z", None),
+            ("2026-11-25T24:00:01Z", None),
+            ("2026-11-25T24:01Z", None),
+            ("2026-11-25T24:00:00.001Z", None),
+            ("2026-11-25T24:00:00.0001Z", None),
+            ("2026-11-25T25:00:00Z", None),
+            // Months 1-12; offsets up to 23:59 either way.
+            ("2026-13-01T00:00:00Z", None),
+            ("2026-00-10T00:00:00Z", None),
+            ("2026-11-25T08:00:00+23:59", Some("2026-11-24T08:01:00Z")),
+            ("2026-11-25T08:00:00+24:00", None),
+            ("2026-11-25T08:00:00-24:00", None),
+            ("2026-11-25T08:00:00+2400", None),
+            ("2026-11-25T08:00:00+23:60", None),
+        ] {
+            assert_eq!(at(text).as_deref(), date, "{text}");
+        }
+    }
+
+    /// Where we decided against `new Date(text)` (the README says so).
+    #[test]
+    fn where_new_date_differs_the_choice_is_deliberate() {
+        // V8 rolls a day the month does not have over into the next month
+        // (2026-05-01, 2026-03-02, 2027-03-01): a mistake, refused here.
+        for text in [
+            "2026-04-31T00:00:00Z",
+            "2026-02-30T00:00:00Z",
+            "2027-02-29",
+            "2026-04-31",
+        ] {
+            assert_eq!(parse_instant(text), None, "{text}");
+        }
+        // ECMAScript and V8 read 24:00 as the next midnight; RFC 3339 and
+        // ISO 8601-1:2019 have no hour 24, so it is refused: write 00:00 of
+        // the next day. V8 also reads a time without a zone as local time, and
+        // a bare year or year-month as its first day: refused, not guessed at.
+        for text in [
+            "2026-11-25T24:00:00Z",
+            "2026-11-25T24:00Z",
+            "2026-11-25T24:00:00.000Z",
+            "2026-11-25T08:00:00",
+            "2026",
+            "2026-11",
+        ] {
+            assert_eq!(parse_instant(text), None, "{text}");
+        }
+        // A Date keeps milliseconds, so it reads a tenth of one past its last
+        // instant as that instant; refused here, as any nonzero fraction
+        // there is (a byte-cheaper check, at the one instant it matters).
+        assert_eq!(parse_instant("+275760-09-13T00:00:00.0009Z"), None);
+        // ISO 8601 forms V8 refuses, accepted here: an hour-only offset and a
+        // decimal comma.
+        let eight = Some(1_795_593_600);
+        assert_eq!(parse_instant("2026-11-25T09:00:00+01"), eight);
+        assert_eq!(parse_instant("2026-11-25T08:00:00,5Z"), eight);
     }
 
     #[test]

@@ -153,6 +153,45 @@ test('describeSchedule reads options.from as text over the range of a JS Date, a
   }
 });
 
+test('describeSchedule refuses options.from text where new Date(text) refuses it, with the same message', () => {
+  // new Date(text) is what a JS caller expects (hunt, session 33: -000000 and
+  // half a second past a JS Date's range were accepted).
+  const runs = (from) => describeSchedule('cron(0 8 * * ? *)', { from, count: 1 }).nextRuns;
+  const refused = /^describeSchedule: options\.from must be an ISO 8601 time such as 2026-11-25T08:00:00Z, within the range of a JS Date/;
+  const edges = [
+    '-000000-01-01T00:00:00Z', '+000000-01-01T00:00:00Z',
+    '+275760-09-13T00:00:00.5Z', '+275760-09-13T00:00:00.001Z', '+275760-09-13T00:00:00.000Z',
+    '-271821-04-20T00:00:00.5Z', '-271821-04-19T23:59:59.999Z',
+    '2026-11-25T23:59:60Z', '2016-12-31T23:59:60Z',
+    '2026-11-25T24:00:01Z', '2026-11-25T24:00:00.0001Z', '2026-11-25T25:00:00Z',
+    '2026-13-01T00:00:00Z', '2026-00-01T00:00:00Z',
+    '2026-11-25T08:00:00+23:59', '2026-11-25T08:00:00+24:00', '2026-11-25T08:00:00-24:00', '2026-11-25T08:00:00+23:60',
+  ];
+  for (const text of edges) {
+    const date = new Date(text);
+    if (Number.isNaN(date.getTime())) assert.throws(() => runs(text), { name: 'TypeError', message: refused }, text);
+    else assert.deepEqual(runs(text), runs(date), text);
+  }
+  // Where we decided otherwise (the README's API table says so): a day the
+  // month does not have, which V8 rolls over into the next month, 24:00 (the
+  // next midnight to a Date; RFC 3339 has no hour 24), a time without a zone
+  // (local time to a Date), a bare year or year-month, and a fraction of a
+  // millisecond past the last instant (which a Date drops) are refused; an
+  // hour-only offset and a decimal comma (ISO 8601) are read.
+  const decided = [
+    '2026-04-31T00:00:00Z', '2027-02-29T00:00:00Z', '2026-11-25T24:00:00Z', '2026-11-25T24:00Z',
+    '2026-11-25T08:00:00', '2026', '2026-11', '+275760-09-13T00:00:00.0009Z',
+  ];
+  for (const text of decided) {
+    assert.ok(!Number.isNaN(new Date(text).getTime()), text);
+    assert.throws(() => runs(text), { name: 'TypeError', message: refused }, text);
+  }
+  for (const text of ['2026-11-25T09:00:00+01', '2026-11-25T08:00:00,5Z']) {
+    assert.ok(Number.isNaN(new Date(text).getTime()), text);
+    assert.deepEqual(runs(text), runs('2026-11-25T08:00:00Z'), text);
+  }
+});
+
 test('describeSchedule writes runs after 9999 as toISOString does and lists none beyond a JS Date', () => {
   const { valid, nextRuns } = describeSchedule('rate(3000000 days)', { from: '2026-12-07T13:00:00Z', count: 2 });
   assert.equal(valid, true);

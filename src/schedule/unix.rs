@@ -7,7 +7,11 @@
 //!
 //! - Unix numbers the days of the week 0-7 (0 and 7 = Sunday); EventBridge
 //!   1-7 (1 = Sunday), so numbers shift by one inside lists, ranges, `#` and
-//!   `L` (`3#1` → `4#1`, `5-7` → `6-7,1`);
+//!   `L` (`3#1` → `4#1`, `1-5` → `2-6`); a range through 7 ends on Sunday,
+//!   EventBridge's 1, so it is written in ascending pieces (`5-7` → `6-7,1`,
+//!   `6-7` → `7,1`): EventBridge documents no range that wraps;
+//! - Unix cron (cronie, Vixie cron) refuses a range that runs backwards
+//!   (`6-0`), so such a field has no meaning to keep and gets no suggestion;
 //! - EventBridge needs `?` in one day field: it replaces the one that was `*`
 //!   (day-of-week when both were);
 //! - when both day fields are set, Unix runs on days matching either, which
@@ -181,9 +185,13 @@ fn convert_item(item: &str) -> Option<String> {
     }
     if let Some((low, high)) = item.split_once('-') {
         return Some(match (parse_number(low), parse_number(high)) {
-            (Some(0 | 7), Some(7)) if low != high => "1-7".to_owned(),
+            // Unix cron (cronie, Vixie cron) refuses a range that runs
+            // backwards: `6-0` is no days there, not Saturday and Sunday.
+            (Some(from), Some(to)) if from > to => return None,
             (Some(7), Some(7)) => "1".to_owned(),
+            (Some(0 | 1), Some(7)) => "1-7".to_owned(),
             // Through Sunday: EventBridge's Sunday is 1, the start of the week.
+            (Some(6), Some(7)) => "7,1".to_owned(),
             (_, Some(7)) => format!("{}-7,1", weekday(low)),
             _ => format!("{}-{}", weekday(low), weekday(high)),
         });
@@ -204,6 +212,8 @@ fn weekday(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::schedule::cron::Days;
+    use std::collections::BTreeSet;
 
     fn diagnose_text(text: &str) -> Diagnostic {
         let parts: Vec<&str> = text.split(' ').collect();
@@ -251,8 +261,10 @@ mod tests {
             ("0 9 * * 7", "cron(0 9 ? * 1 *)"),
             ("0 9 * * 0,6", "cron(0 9 ? * 1,7 *)"),
             ("0 9 * * 0,7", "cron(0 9 ? * 1 *)"),
-            ("0 9 * * 6-0", "cron(0 9 ? * 7-1 *)"),
             ("0 9 * * 5-7", "cron(0 9 ? * 6-7,1 *)"),
+            ("0 9 * * 6-7", "cron(0 9 ? * 7,1 *)"),
+            ("0 9 * * 1-7", "cron(0 9 ? * 1-7 *)"),
+            ("0 9 * * 07-7", "cron(0 9 ? * 1 *)"),
             ("0 9 * * 0-7", "cron(0 9 ? * 1-7 *)"),
             ("0 9 * * 5L", "cron(0 9 ? * 6L *)"),
             ("0 9 * * 1-5/2", "cron(0 9 ? * 2-6/2 *)"),
@@ -263,6 +275,65 @@ mod tests {
             assert_eq!(suggestion(unix).as_deref(), Some(eventbridge), "{unix}");
         }
         assert!(!diagnose_text("0 9 * * MON").message.contains("1 = Sunday"));
+    }
+
+    /// The days a Unix range `from-to` (0-7) selects, as EventBridge numbers
+    /// them (1 = Sunday); `None` where Unix cron (cronie's `get_range`)
+    /// refuses the range because it runs backwards.
+    fn unix_range_days(from: u32, to: u32) -> Option<BTreeSet<u32>> {
+        (from <= to).then(|| (from..=to).map(|day| day % 7 + 1).collect())
+    }
+
+    /// The days an EventBridge day-of-week field of numbers and ascending
+    /// ranges selects (a wrapping range would fail the assertion).
+    fn eventbridge_days(field: &str) -> BTreeSet<u32> {
+        let mut days = BTreeSet::new();
+        for item in field.split(',') {
+            let (from, to) = item.split_once('-').unwrap_or((item, item));
+            let (from, to): (u32, u32) = (from.parse().unwrap(), to.parse().unwrap());
+            assert!(1 <= from && from <= to && to <= 7, "{field}");
+            days.extend(from..=to);
+        }
+        days
+    }
+
+    #[test]
+    fn every_numeric_weekday_range_keeps_its_days() {
+        for from in 0..=7 {
+            for to in 0..=7 {
+                let text = format!("0 9 * * {from}-{to}");
+                let suggested = suggestion(&text);
+                let field = suggested.as_deref().map(|expression| {
+                    expression
+                        .trim_start_matches("cron(")
+                        .split(' ')
+                        .nth(4)
+                        .unwrap()
+                        .to_owned()
+                });
+                let days = field.as_deref().map(eventbridge_days);
+                assert_eq!(days, unix_range_days(from, to), "{text} -> {suggested:?}");
+                // The schedule judged is the suggestion: our own grammar reads
+                // the same days from it.
+                if let (Some(field), Some(days)) = (field, days) {
+                    let six = ["0", "9", "?", "*", field.as_str(), "*"];
+                    let parsed = cron::parse(six, fixed!("")).unwrap();
+                    let Days::Weekdays(weekdays) = parsed.days else {
+                        panic!("{text}: {:?}", parsed.days)
+                    };
+                    assert_eq!(weekdays.values().collect::<BTreeSet<_>>(), days, "{text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_backwards_range_gets_no_suggestion() {
+        for text in ["0 9 * * 6-0", "0 9 * * 7-1", "0 9 * * 1,5-2"] {
+            let diagnostic = diagnose_text(text);
+            assert!(diagnostic.params.is_empty(), "{text}: {diagnostic:?}");
+            assert!(diagnostic.fix.is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -21,6 +21,8 @@ mod summary;
 
 pub(crate) use grammar::{expression, parse};
 pub(crate) use model::Cron;
+#[cfg(test)]
+pub(crate) use model::Days;
 
 /// The six fields in order, for messages.
 pub(crate) const SIX_FIELDS: &str = "minutes, hours, day-of-month, month, day-of-week and year";

@@ -155,7 +155,7 @@ pub mod internal {
 
     /// The diagnostic for a JavaScript object too deep for `JSON.stringify`.
     pub fn too_deep_to_serialize() -> crate::Diagnostic {
-        crate::too_deep_to_serialize()
+        crate::too_deep_to_serialize(crate::Operation::CreateTask)
     }
 
     /// The diagnostic for input that JavaScript could not turn into JSON.
@@ -374,10 +374,15 @@ fn syntax_error(detail: &str, line: usize, column: usize) -> String {
 /// sentence: the command line reads YAML into JSON text of its own, so only it
 /// knows the position in the user's file, and every format prints the
 /// position it gives the diagnostic.
-fn too_deep() -> String {
+///
+/// The one writer of `json/too-deep`'s sentence, for JSON text nested more
+/// than [`json::MAX_DEPTH`] levels and for a JavaScript object too deep for
+/// `JSON.stringify` alike (thousands of levels); it names the `operation` the
+/// call was given, whose requests never come near.
+fn too_deep(operation: Operation) -> String {
     format!(
-        "The request nests objects or arrays more than {} levels deep, far deeper than any CreateTask request.",
-        json::MAX_DEPTH
+        "The request nests objects or arrays more than 64 levels deep, far deeper than any {} request.",
+        operation.as_str()
     )
 }
 
@@ -490,7 +495,7 @@ pub fn validate_text_by_tree(text: &str, context: &Context) -> Report {
             Report::from(out)
         }
         Err(error) => {
-            let (code, message) = parse_failure(&error);
+            let (code, message) = parse_failure(&error, context.operation);
             Report::sorted(vec![Diagnostic::new(code, "", message)
                 .with("line", error.line)
                 .with("column", error.column)])
@@ -500,13 +505,13 @@ pub fn validate_text_by_tree(text: &str, context: &Context) -> Report {
 
 /// The code and message for text the parser gave up on: `json/syntax-error`
 /// or `json/too-deep`, at the line and column where it stopped.
-pub(crate) fn parse_failure(error: &json::ParseError) -> (Code, String) {
+pub(crate) fn parse_failure(error: &json::ParseError, operation: Operation) -> (Code, String) {
     match &error.kind {
         ParseErrorKind::Syntax(detail) => (
             Code::JsonSyntax,
             syntax_error(detail, error.line, error.column),
         ),
-        ParseErrorKind::TooDeep => (Code::JsonTooDeep, too_deep()),
+        ParseErrorKind::TooDeep => (Code::JsonTooDeep, too_deep(operation)),
     }
 }
 
@@ -591,13 +596,10 @@ pub(crate) fn description_to_json_text(description: &schedule::Description) -> S
     out
 }
 
-/// The diagnostic for a JavaScript object too deep for `JSON.stringify`.
-pub(crate) fn too_deep_to_serialize() -> Diagnostic {
-    Diagnostic::new(
-        Code::JsonTooDeep,
-        "",
-        "The request nests objects or arrays too deeply to be read, far deeper than any CreateTask request.",
-    )
+/// The diagnostic for a JavaScript object too deep for `JSON.stringify`,
+/// given as a request of `operation`.
+pub(crate) fn too_deep_to_serialize(operation: Operation) -> Diagnostic {
+    Diagnostic::new(Code::JsonTooDeep, "", too_deep(operation))
 }
 
 /// A finished sentence for input that JavaScript could not turn into JSON.
@@ -624,6 +626,30 @@ mod tests {
                 json::write_string(&mut escaped, word);
                 assert_eq!(escaped, format!("\"{word}\""));
             }
+        }
+    }
+
+    #[test]
+    fn too_deep_names_the_operation_the_request_is_checked_as() {
+        let text = format!(
+            r#"{{"TaskArn":"x","Excludes":{}{}}}"#,
+            "[".repeat(70),
+            "]".repeat(70)
+        );
+        for &operation in Operation::ALL {
+            let context = Context {
+                operation,
+                ..Context::default()
+            };
+            let expected = format!(
+                "The request nests objects or arrays more than {} levels deep, far deeper than any {} request.",
+                json::MAX_DEPTH,
+                operation.as_str()
+            );
+            let report = validate_text(&text, &context);
+            assert_eq!(report.diagnostics[0].code, Code::JsonTooDeep);
+            assert_eq!(report.diagnostics[0].message, expected);
+            assert_eq!(too_deep_to_serialize(operation).message, expected);
         }
     }
 

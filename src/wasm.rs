@@ -130,19 +130,19 @@ fn request_text(
     match js::json_stringify(request) {
         Ok(text) => text
             .as_string()
-            .ok_or_else(|| (serialization_failure(&JsValue::UNDEFINED), None)),
-        Err(error) => Err((serialization_failure(&error), Some(error))),
+            .ok_or_else(|| (serialization_failure(&JsValue::UNDEFINED, operation), None)),
+        Err(error) => Err((serialization_failure(&error, operation), Some(error))),
     }
 }
 
-/// The report for a request `JSON.stringify` could not serialise: `error` is
-/// what it threw, or `undefined` when it returned nothing.
-fn serialization_failure(error: &JsValue) -> Report {
+/// The report for a request of `operation` that `JSON.stringify` could not
+/// serialise: `error` is what it threw, or `undefined` when it returned nothing.
+fn serialization_failure(error: &JsValue, operation: Operation) -> Report {
     let diagnostic = if error.is_undefined() {
         crate::not_serializable("JSON.stringify returned nothing")
     } else if ran_out_of_stack(error) {
         // JSON.stringify runs out of stack on absurdly deep objects.
-        crate::too_deep_to_serialize()
+        crate::too_deep_to_serialize(operation)
     } else {
         let reason =
             first_line_of_message(error).unwrap_or_else(|| "JSON.stringify failed".to_owned());
@@ -212,8 +212,8 @@ fn first_line_of_message(error: &JsValue) -> Option<String> {
 /// `json_to_js`).
 #[wasm_bindgen(js_name = reportUnserializable)]
 pub fn report_unserializable(error: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    read_options("validate", &options)?;
-    json_to_js(&serialization_failure(&error).to_json_text())
+    let operation = read_options("validate", &options)?.operation;
+    json_to_js(&serialization_failure(&error, operation).to_json_text())
 }
 
 /// Reads the options argument of `validate`, `applyDefaults` or `fields` (`function`
@@ -656,7 +656,8 @@ pub fn apply_defaults(request: JsValue, options: JsValue) -> Result<JsValue, JsV
             None => type_error(why),
         }
     })?;
-    let parsed = json::parse(&text).map_err(|error| type_error(crate::parse_failure(&error).1))?;
+    let parsed = json::parse(&text)
+        .map_err(|error| type_error(crate::parse_failure(&error, options.operation).1))?;
     crate::fill_defaults_with(&parsed.value, &options.context(Context::default()))
         .ok_or_else(|| {
             type_error(format!(

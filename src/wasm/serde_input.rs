@@ -141,7 +141,7 @@ fn failure_report(error: serde_wasm_bindgen::Error) -> Report {
         .and_then(|message| message.as_string())
         .unwrap_or_else(|| "serde-wasm-bindgen failed".to_owned());
     let diagnostic = if message == TOO_DEEP {
-        crate::too_deep_to_serialize()
+        crate::too_deep_to_serialize(crate::Operation::CreateTask)
     } else {
         crate::not_serializable(&message)
     };

@@ -300,3 +300,23 @@ test('json/too-deep in a YAML file: every format gives the YAML position, and th
   const [library] = validate(text).errors.filter((x) => x.code === 'json/too-deep');
   assert.deepEqual([library.message, library.params], [TOO_DEEP, { line: 1, column: 76 }]);
 });
+
+test('json/too-deep in a request file names the operation it is checked as', () => {
+  // Hunt, session 33: an UpdateTask or StartTaskExecution request file was
+  // "far deeper than any CreateTask request".
+  const deep = `${'['.repeat(70)}${']'.repeat(70)}`;
+  const cases = [
+    ['update.json', `{"TaskArn": "arn:aws:datasync:eu-west-1:111122223333:task/task-0aa11bb22cc33dd44", "Excludes": ${deep}}`, [], 'UpdateTask'],
+    ['run.yaml', `TaskArn: arn:aws:datasync:eu-west-1:111122223333:task/task-0aa11bb22cc33dd44\nOverrideOptions: ${deep}\n`, [], 'StartTaskExecution'],
+    ['chosen.json', `{"TaskArn": "x", "Excludes": ${deep}}`, ['--operation', 'StartTaskExecution'], 'StartTaskExecution'],
+    ['create.yaml', `${SOURCE_LINE}\nOptions: ${deep}\n`, [], 'CreateTask'],
+  ];
+  for (const [name, text, args, operation] of cases) {
+    const path = join(deepDir, name);
+    writeFileSync(path, text);
+    const { stderr, document } = json([...args, path]);
+    assert.equal(stderr, '', name);
+    const messages = document.files[0].tasks.flatMap((task) => task.diagnostics).filter((d) => d.code === 'json/too-deep').map((d) => d.message);
+    assert.deepEqual(messages, [`The request nests objects or arrays more than 64 levels deep, far deeper than any ${operation} request.`], name);
+  }
+});

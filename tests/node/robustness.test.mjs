@@ -135,6 +135,30 @@ test("applyDefaults refuses text it cannot parse with validate's own sentence: n
   assert.match(validate(deepText).errors[0].message, /more than 64 levels deep/);
 });
 
+test('json/too-deep names the operation the call was given, not always CreateTask', () => {
+  // Hunt, session 33: an UpdateTask or StartTaskExecution request nested too
+  // deeply was "far deeper than any CreateTask request".
+  let tooDeepForStringify = {};
+  for (let i = 0; i < 200_000; i++) tooDeepForStringify = { a: tooDeepForStringify };
+  for (const operation of ['CreateTask', 'UpdateTask', 'StartTaskExecution']) {
+    const options = { operation };
+    const text = `{"TaskArn":"x","Excludes":${'['.repeat(70)}${']'.repeat(70)}}`;
+    const levels = `The request nests objects or arrays more than 64 levels deep, far deeper than any ${operation} request.`;
+    for (const input of [text, JSON.parse(text)]) {
+      const [diagnostic] = validate(input, options).errors;
+      assert.deepEqual([diagnostic.code, diagnostic.message], ['json/too-deep', levels], operation);
+      assert.throws(() => applyDefaults(input, options), { name: 'TypeError', message: `applyDefaults: ${levels}` }, operation);
+    }
+    // Too deep for JSON.stringify: the same sentence, without a line.
+    const request = { TaskArn: 'x', Excludes: tooDeepForStringify };
+    const [diagnostic] = validate(request, options).errors;
+    assert.deepEqual([diagnostic.code, diagnostic.message, diagnostic.params?.line], ['json/too-deep', levels, undefined], operation);
+    assert.throws(() => applyDefaults(request, options), { name: 'TypeError', message: `applyDefaults: ${levels}` }, operation);
+  }
+  // Without options the request is a CreateTask request, as before.
+  assert.match(validate(`{"Tags":${'['.repeat(70)}${']'.repeat(70)}}`).errors[0].message, /far deeper than any CreateTask request\.$/);
+});
+
 test('applyDefaults leaves the caller object untouched', () => {
   const input = Object.freeze({ ...good(), Options: Object.freeze({ Atime: 'NONE' }) });
   const filled = applyDefaults(input);

@@ -158,7 +158,7 @@ export function checks(api, more, examples) {
     return validate(cyclic);
   });
   // An object's report is the one JSON.stringify's text gets (json/too-deep
-  // "too deeply to be read" when JSON.stringify runs out of stack). How deep
+  // without a line when JSON.stringify runs out of stack). How deep
   // JSON.stringify goes is the engine's: Node.js 20's V8 about 4,100 levels,
   // Deno 2.9's V8 (which writes without recursing) 200,000 and more, Bun's
   // JavaScriptCore about 40,000 (and slowly: 2 s at 30,000). So what is
@@ -178,7 +178,7 @@ export function checks(api, more, examples) {
       const report = validate(object);
       verdicts[levels] =
         text === undefined
-          ? report.errors.length === 1 && report.errors[0].message.startsWith('The request nests objects or arrays too deeply to be read')
+          ? report.errors.length === 1 && report.errors[0].code === 'json/too-deep' && report.errors[0].params?.line === undefined
           : show(report) === show(validate(text));
     }
     return verdicts;

@@ -290,6 +290,51 @@ mod tests {
         );
     }
 
+    /// Decided in session 34 (fixcore34): TaskMode left out is BASIC whatever
+    /// the locations (API reference, CreateTask TaskMode: "BASIC (default)"),
+    /// so that is what applyDefaults fills, even beside an agentless cloud
+    /// location that only Enhanced mode can use; validate's warning
+    /// (locations/agentless-needs-enhanced, "TaskMode defaults to BASIC") is
+    /// where the user learns it, and the README says so next to the defaults.
+    #[test]
+    fn basic_is_filled_beside_an_agentless_location_and_validate_warns() {
+        use crate::locations::{Location, LocationType};
+        let source = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0";
+        let destination = "arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210";
+        let text = format!(
+            r#"{{"SourceLocationArn":"{source}","DestinationLocationArn":"{destination}"}}"#
+        );
+        for kind in [LocationType::AzureBlob, LocationType::ObjectStorage] {
+            let locations = [
+                Location {
+                    agent_count: Some(0),
+                    ..Location::of_type(source, kind)
+                },
+                Location::of_type(destination, LocationType::S3),
+            ];
+            let context = Context::default().with_locations(&locations);
+            let filled =
+                to_string(&fill_defaults_with(&parse(&text).unwrap().value, &context).unwrap());
+            assert!(filled.contains(r#""TaskMode":"BASIC""#), "{filled}");
+            for request in [text.as_str(), filled.as_str()] {
+                let report = crate::validate_text(request, &context);
+                let warning = report
+                    .diagnostics
+                    .iter()
+                    .find(|d| d.code == crate::Code::AgentlessNeedsEnhanced)
+                    .expect("the agentless warning");
+                let how = if request == text { "defaults to" } else { "is" };
+                assert!(
+                    warning
+                        .message
+                        .contains(&format!("but TaskMode {how} BASIC")),
+                    "{}",
+                    warning.message
+                );
+            }
+        }
+    }
+
     #[test]
     fn leaves_a_non_object_options_alone_and_rejects_non_objects() {
         assert_eq!(

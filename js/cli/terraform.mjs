@@ -839,6 +839,13 @@ function call(expr, scope, trace, depth) {
       }
       return unknown();
     }
+    case 'can': {
+      // true for a value (wholly known), false for an error in Terraform; unknown otherwise.
+      if (expr.args.length !== 1) return unknown();
+      const value = evaluate(expr.args[0], scope, trace, depth + 1);
+      if (value instanceof Unresolved) return value.error ? false : because(expr, value);
+      return unresolvedCount(value) === 0 ? true : unknown();
+    }
     case 'coalesce': {
       // All arguments convert to one type first: coalesce(1, "a") is "1".
       const values = args();
@@ -858,6 +865,9 @@ function call(expr, scope, trace, depth) {
       if (value instanceof Unresolved) return because(expr, value);
       if ((Array.isArray(value) || isObject(value)) && !spend(Object.keys(value).length)) return tooLarge(expr);
       if (['nonsensitive', 'sensitive'].includes(expr.name)) return value;
+      // tolist(null), tomap(null), toset(null) are null; length(), keys() of null, and length(5), are errors.
+      if (value === null) return ['tolist', 'tomap', 'toset'].includes(expr.name) ? null : rejected(expr, 'is given null (an error in Terraform)');
+      if (['length', 'keys'].includes(expr.name) && ['number', 'bool'].includes(primitiveOf(value))) return rejected(expr, `is given a ${primitiveOf(value)} (an error in Terraform)`);
       if (expr.name === 'tolist' && SETS.has(value)) return withType([...value], { list: value.length ? 'string' : 'unknown' }); // a list again: indexing works
       // tolist([1, "a"]) is ["1", "a"], tomap({ a = 1, b = "x" }) { a = "1", b = "x" }.
       if (expr.name === 'tolist' && Array.isArray(value)) {
@@ -872,7 +882,7 @@ function call(expr, scope, trace, depth) {
         return withType(out, { map: elementType(items) });
       }
       if (['tolist', 'tomap'].includes(expr.name)) return unknown();
-      if (expr.name === 'keys') return isObject(value) ? withType(sortedKeys(value), { list: 'string' }) : unknown();
+      if (expr.name === 'keys') return isObject(value) ? withType(sortedKeys(value), { list: 'string' }) : Array.isArray(value) || typeof value === 'string' ? rejected(expr, 'is given a value that is not a map or object (an error in Terraform)') : unknown();
       if (expr.name === 'length') {
         if (typeof value === 'string') {
           const n = stringLength(value);
@@ -902,7 +912,24 @@ function call(expr, scope, trace, depth) {
     case 'contains':
     case 'min':
     case 'max':
-    case 'abs': {
+    case 'abs':
+    case 'tostring':
+    case 'tonumber':
+    case 'tobool':
+    case 'trimprefix':
+    case 'trimsuffix':
+    case 'startswith':
+    case 'endswith':
+    case 'sort':
+    case 'compact':
+    case 'distinct':
+    case 'flatten':
+    case 'slice':
+    case 'values':
+    case 'zipmap':
+    case 'one': {
+      // These functions take a fixed number of arguments (another count is an error in Terraform).
+      if (Object.hasOwn(ARITY, expr.name) && expr.args.length !== ARITY[expr.name]) return unknown();
       const values = args();
       const unresolved = values.find((value) => value instanceof Unresolved);
       // lookup(m, k, default): an unknown default does not matter when the key is there.
@@ -911,6 +938,7 @@ function call(expr, scope, trace, depth) {
       // characters of a string made: a large value cannot be walked or made many times over.
       if (!values.every(spendOn)) return tooLarge(expr);
       const out = FUNCTIONS[expr.name](values, expr);
+      if (stepsLeft < 0) return tooLarge(expr); // spent inside the function (sort(), flatten())
       if (out instanceof Unresolved) return out;
       if (typeof out === 'string' && !spendOn(out)) return tooLarge(expr);
       return out === undefined ? unknown() : out;
@@ -1256,7 +1284,162 @@ const FUNCTIONS = {
     const n = numberOf(value);
     return n === undefined ? undefined : compare(n, 0n) < 0 ? arithmetic('-', 0n, n) : n;
   },
+  // tostring(), tonumber(), tobool(): null stays null (of that type); a value Terraform cannot convert is an error.
+  tostring([value], expr) {
+    if (value === null || typeof value === 'string') return value;
+    if (typeof value === 'boolean' || isNumber(value)) return stringOf(value);
+    return rejected(expr, 'converts a collection to a string (an error in Terraform)');
+  },
+  tonumber([value], expr) {
+    if (value === null || isNumber(value)) return value;
+    if (typeof value !== 'string') return rejected(expr, `converts ${typeof value === 'boolean' ? 'a bool' : 'a collection'} to a number (an error in Terraform)`);
+    // Go's big.ParseFloat also reads "inf" (+Inf), which this command has no number for: unknown.
+    return parseNumber(value) ?? (MAYBE_NUMBER.test(value) ? undefined : rejected(expr, `converts ${JSON.stringify(value)}, which is no number, to a number (an error in Terraform)`));
+  },
+  tobool([value], expr) {
+    if (value === null || typeof value === 'boolean') return value;
+    if (['true', '1'].includes(value)) return true;
+    if (['false', '0'].includes(value)) return false;
+    return rejected(expr, 'converts a value other than "true" or "false" to a bool (an error in Terraform)');
+  },
+  trimprefix: ([text, prefix]) => (stringPair(text, prefix) ? settled(text.startsWith(prefix) ? text.slice(prefix.length) : text) : undefined),
+  trimsuffix: ([text, suffix]) => (stringPair(text, suffix) ? settled(suffix !== '' && text.endsWith(suffix) ? text.slice(0, -suffix.length) : text) : undefined),
+  startswith: (values, expr) => affix(values, expr, (text, prefix) => text.startsWith(prefix)),
+  endswith: (values, expr) => affix(values, expr, (text, suffix) => text.endsWith(suffix)),
+  sort([list], expr) {
+    // A list of strings (numbers and bools as their strings), in Go's byte order: by code point.
+    const items = stringItems(list, expr);
+    if (!Array.isArray(items)) return items;
+    if (items.includes(null)) return rejected(expr, 'sorts a list with a null element (an error in Terraform)');
+    // A comparison sort: about n log2 n steps besides the walk over the list.
+    if (!spend(items.length * Math.ceil(Math.log2(items.length + 1)))) return undefined;
+    return withType([...items].sort(byCodePoint), { list: 'string' });
+  },
+  compact([list], expr) {
+    const items = stringItems(list, expr);
+    if (!Array.isArray(items)) return items;
+    return withType(items.filter((item) => item !== null && item !== ''), { list: 'string' });
+  },
+  distinct([list], expr) {
+    if (!Array.isArray(list) || unresolvedCount(list) > 0) return undefined;
+    // Converted to a list first, as tolist() converts (distinct([1, "1"]) is ["1"]); the first of equal elements stays.
+    const items = SETS.has(list) ? list : unifiedItems(expr, list);
+    if (items instanceof Unresolved) return items;
+    const seen = new Set();
+    const out = [];
+    for (const item of items) {
+      const text = jsonText(item);
+      if (text === undefined) return undefined;
+      if (seen.has(text)) continue;
+      seen.add(text);
+      out.push(item);
+    }
+    return withType(out, { list: elementType(items) });
+  },
+  flatten([list], expr) {
+    if (!Array.isArray(list)) return list === null || isObject(list) || primitiveOf(list) !== 'other' ? rejected(expr, 'flattens a value that is not a list (an error in Terraform)') : undefined;
+    // Depth first, without recursion; null and maps stay elements. An unknown element may be a list: the whole is unknown.
+    const out = [];
+    const stack = [[list, 0]];
+    while (stack.length > 0) {
+      const frame = stack.at(-1);
+      const [items, i] = frame;
+      if (i >= items.length) {
+        stack.pop();
+        continue;
+      }
+      frame[1] += 1;
+      const item = items[i];
+      if (!spend(1)) return undefined;
+      if (item instanceof Unresolved) return undefined;
+      if (Array.isArray(item)) stack.push([item, 0]);
+      else out.push(item);
+    }
+    return out;
+  },
+  slice([list, start, end], expr) {
+    if (SETS.has(list)) return rejected(expr, 'slices a set (an error in Terraform)');
+    const [from, to] = [numberOf(start), numberOf(end)];
+    if (!Array.isArray(list) || typeof from !== 'bigint' || typeof to !== 'bigint') return undefined;
+    if (from < 0n || from > to || to > BigInt(list.length)) return rejected(expr, 'slices past the ends of the list (an error in Terraform)');
+    const out = list.slice(Number(from), Number(to));
+    const type = TYPES.get(list);
+    // A list's slice is a list of its type; a tuple's, a tuple.
+    return type?.list !== undefined ? withType(out, type) : out;
+  },
+  values([map], expr) {
+    if (!isObject(map)) return map === null || Array.isArray(map) || primitiveOf(map) !== 'other' ? rejected(expr, 'takes the values of a value that is not a map or object (an error in Terraform)') : undefined;
+    const out = sortedKeys(map).map((key) => map[key]);
+    const type = TYPES.get(map);
+    return type?.map !== undefined ? withType(out, { list: type.map }) : out;
+  },
+  zipmap([keys, values], expr) {
+    if (!Array.isArray(keys) || !listOf(values)) return undefined;
+    if (keys.length !== values.length) return rejected(expr, 'has as many keys as values (an error in Terraform otherwise)');
+    const entries = new Map();
+    for (const [i, key] of keys.entries()) {
+      if (key === null) return rejected(expr, 'has a null key (an error in Terraform)');
+      const name = primitiveOf(key) === 'other' ? undefined : stringOf(key);
+      if (name === undefined) return undefined;
+      entries.set(name, values[i]); // a repeated key: the later value
+    }
+    const out = {};
+    for (const name of [...entries.keys()].sort(byCodePoint)) setMember(out, name, entries.get(name));
+    const type = TYPES.get(values);
+    // A list of values makes a map of its element type; a tuple, an object.
+    return type?.list !== undefined ? withType(out, { map: type.list }) : out;
+  },
+  one([list], expr) {
+    if (!Array.isArray(list) || list.length > 1) return rejected(expr, 'is given a value that is not a list of at most one element (an error in Terraform)');
+    return list.length === 0 ? null : list[0];
+  },
 };
+
+/** How many arguments these functions take. */
+const ARITY = { tostring: 1, tonumber: 1, tobool: 1, trimprefix: 2, trimsuffix: 2, startswith: 2, endswith: 2, sort: 1, compact: 1, distinct: 1, flatten: 1, slice: 3, values: 1, zipmap: 2, one: 1 };
+
+/** A string tonumber() might read as Go's big.ParseFloat reads it (anything else is an error in Terraform). */
+const MAYBE_NUMBER = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf(?:inity)?)$/i;
+
+/** An Unresolved for an error in Terraform (try() takes the next argument, can() is false). */
+function rejected(expr, reason) {
+  const out = new Unresolved(expr.src, reason);
+  out.error = true;
+  return out;
+}
+
+/** startswith() and endswith(): numbers and bools as their strings; null is an error. */
+function affix(values, expr, test) {
+  if (values.includes(null)) return rejected(expr, 'is given a null argument (an error in Terraform)');
+  const [text, part] = strings(values) ?? [];
+  return stringPair(text, part) ? test(text, part) : undefined;
+}
+
+/** Both arguments are strings without lone surrogates (a string function over them is computed). */
+const stringPair = (a, b) => typeof a === 'string' && typeof b === 'string' && !hasLoneSurrogate(a) && !hasLoneSurrogate(b);
+
+/**
+ * The elements of a list, set or tuple converted to list(string), as
+ * sort() and compact() take them: numbers and bools as their strings, null
+ * kept; a collection element is an error; undefined where this command
+ * cannot tell (an unknown element, a number it does not write exactly).
+ */
+function stringItems(list, expr) {
+  if (list === null || (!Array.isArray(list) && primitiveOf(list) !== 'other')) return rejected(expr, 'is given a value that is not a list (an error in Terraform)');
+  if (!Array.isArray(list)) return undefined;
+  const out = [];
+  for (const item of list) {
+    if (item === null) out.push(null);
+    else if (item instanceof Unresolved) return undefined;
+    else if (primitiveOf(item) === 'other') return rejected(expr, 'has an element that is not a string (an error in Terraform)');
+    else {
+      const text = stringOf(item);
+      if (text === undefined || hasLoneSurrogate(text)) return undefined;
+      out.push(text);
+    }
+  }
+  return out;
+}
 
 /** min() (sign -1) and max() (1) of numbers (strings of numbers convert); undefined without arguments (an error in Terraform). */
 function extreme(values, sign) {

@@ -1,0 +1,291 @@
+// More Terraform values the command computes (session 34): the conversion
+// and collection functions DataSync modules use near a task's arguments
+// (tostring(), tonumber(), tobool(), sort(), distinct(), flatten(), slice(),
+// values(), zipmap(), one(), compact(), can(), trimprefix(), trimsuffix(),
+// startswith(), endswith()), numbers past float64, repeated keys and type
+// strings in .tf.json, and heredoc strip markers. Every value the command
+// computes must be the one `TF_CLI_CONFIG_FILE=/dev/null terraform console`
+// (v1.11.4) prints, quoted in the comments; an error in Terraform is an error
+// here too (try() takes the next argument, can() is false), and a value not
+// computed exactly is unknown (no finding), never a guess.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { DESTINATION, pkgDir, requireBuiltPackage, runCommand, SOURCE, terraformTask, writeFolder } from './helpers.mjs';
+
+requireBuiltPackage();
+const { evaluate, Scope, Unresolved } = await import(pathToFileURL(join(pkgDir, 'cli', 'terraform.mjs')).href);
+const { readNative } = await import(pathToFileURL(join(pkgDir, 'cli', 'terraform-syntax.mjs')).href);
+
+/** A module scope with the locals of `locals` (HCL text of a locals block's body). */
+function scopeWith(locals = '') {
+  const read = readNative(`locals {\n${locals}\n}\n`);
+  assert.ok(read.body, read.error?.message);
+  const module = { variables: new Map(), locals: new Map(read.body[0].body.map((attr) => [attr.name, { attr, file: 'locals.tf' }])) };
+  return new Scope(module, '', new Map());
+}
+
+const UNKNOWN = 'unknown';
+/** An error in Terraform: unknown here, and marked so that try() and can() see it. */
+const ERROR = 'error';
+
+/**
+ * The value of one expression as a plain value: strings, booleans, null,
+ * arrays and objects as they are, numbers as the text Terraform writes
+ * (`"${x}"`), UNKNOWN for a value the command leaves unknown and ERROR for
+ * one it knows Terraform rejects.
+ */
+function value(source, scope = scopeWith()) {
+  const read = readNative(`x = ${source}\n`);
+  assert.ok(read.body, `${source}: ${read.error?.message}`);
+  const plain = (v) => {
+    if (v instanceof Unresolved) return v.error ? ERROR : UNKNOWN;
+    if (Array.isArray(v)) return v.map(plain);
+    if (typeof v === 'bigint') return String(v);
+    if (v !== null && typeof v === 'object' && v.constructor !== Object) {
+      // A Fraction: written as Terraform writes it in a string.
+      const text = evaluate(readNative('x = " ${n}"').body[0].value, scope.bind([['n', v]]));
+      return typeof text === 'string' ? text.slice(1) : UNKNOWN;
+    }
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, plain(item)]));
+    return v;
+  };
+  return plain(evaluate(read.body[0].value, scope));
+}
+
+/** Checks `[expression, expected]` pairs, each named in the failure. */
+function expectAll(pairs, scope) {
+  for (const [source, expected] of pairs) assert.deepEqual(value(source, scope), expected, source);
+}
+
+// ---------------------------------------------------------------------------
+// 1. Functions
+// ---------------------------------------------------------------------------
+
+test('tostring(), tonumber() and tobool() convert as the console does; null stays null; what Terraform cannot convert is an error', () => {
+  expectAll([
+    ['tostring(5)', '5'], // console: "5"
+    ['tostring(1.5)', '1.5'],
+    ['tostring(1e21)', '1000000000000000000000'], // console: "1000000000000000000000"
+    ['tostring(true)', 'true'],
+    ['tostring("a")', 'a'],
+    ['tostring(null)', null], // console: tostring(null)
+    ['tostring([1])', ERROR], // console: cannot convert tuple to string
+    ['tostring({})', ERROR],
+    ['tonumber("5")', '5'],
+    ['tonumber("1.5e3")', '1500'],
+    ['tonumber("5.")', '5'], // console: 5
+    ['tonumber("007")', '7'],
+    ['tonumber(5)', '5'],
+    ['tonumber(null)', null],
+    ['tonumber(" 5")', ERROR], // console: cannot convert " 5" to number
+    ['tonumber("0x10")', ERROR],
+    ['tonumber("1_000")', ERROR],
+    ['tonumber("")', ERROR],
+    ['tonumber("1e")', ERROR],
+    ['tonumber(".")', ERROR],
+    ['tonumber("abc")', ERROR],
+    ['tonumber(true)', ERROR], // console: cannot convert bool to number
+    ['tonumber([])', ERROR],
+    ['tonumber("inf")', UNKNOWN], // console: +Inf (Go reads it); this command has no infinity
+    ['tonumber("1e400")', UNKNOWN], // console: 1 and 400 zeros; not read exactly here (Go's rounding of 10^400)
+    ['tonumber("-0")', UNKNOWN], // console: -0, Terraform's negative zero
+    ['tobool("true")', true],
+    ['tobool("1")', true], // console: true
+    ['tobool("0")', false],
+    ['tobool(false)', false],
+    ['tobool(null)', null],
+    ['tobool("True")', ERROR], // console: only the strings "true" or "false" are allowed
+    ['tobool("yes")', ERROR],
+    ['tobool(1)', ERROR], // console: cannot convert number to bool
+    ['tostring(1, 2)', UNKNOWN], // an error in Terraform (one argument)
+  ]);
+});
+
+test('can() is true for a value, false for an error in Terraform, unknown for a value not known', () => {
+  expectAll([
+    ['can(1)', true],
+    ['can(tonumber("5"))', true],
+    ['can(tonumber("x"))', false], // console: false
+    ['can(lookup({}, "a"))', false],
+    ['can({a = 1}.b)', false], // console: false
+    ['can(["a"][1])', false],
+    ['can(aws_s3_bucket.b.id)', UNKNOWN],
+    ['can({a = aws_s3_bucket.b.id})', UNKNOWN],
+    ['can("a" + 1)', UNKNOWN], // console: false; this command does not mark that error
+    ['try(tonumber("x"), 7)', '7'],
+    ['try(length(null), 0)', '0'], // console: 0 (length(null) is an error)
+  ]);
+});
+
+test('sort() and compact() take a list of strings (numbers and bools as strings) and give a list(string)', () => {
+  expectAll([
+    ['sort(["b", "a", "c"])', ['a', 'b', 'c']],
+    ['sort(["b", 1, "a"])', ['1', 'a', 'b']], // console: tolist(["1", "a", "b"])
+    ['sort([3, 10, 2])', ['10', '2', '3']], // console: strings, in byte order
+    ['sort(["B", "a", "é", "e"])', ['B', 'a', 'e', 'é']],
+    ['sort(["10", "9", "1.5"])', ['1.5', '10', '9']],
+    ['sort([true, "a"])', ['a', 'true']],
+    ['sort(toset(["b", "a"]))', ['a', 'b']],
+    ['sort([])', []],
+    ['sort(["b", null])', ERROR], // console: a null string cannot be sorted
+    ['sort([[1]])', ERROR], // console: element 0: string required
+    ['sort(null)', ERROR],
+    ['sort(["a", aws_s3_bucket.b.id])', UNKNOWN],
+    ['sort(["b", "a"])[0]', 'a'],
+    ['compact(["a", "", "b", null])', ['a', 'b']], // console: tolist(["a", "b"])
+    ['compact(["a", 1, true])', ['a', '1', 'true']],
+    ['compact(toset(["", "b", "a"]))', ['a', 'b']],
+    ['compact([null])', []],
+    ['compact(["a", ["b"]])', ERROR], // console: element 1: string required
+    ['compact(["a", aws_s3_bucket.b.id])', UNKNOWN], // it may be "" after apply
+  ]);
+});
+
+test('distinct() converts to a list first and keeps the first of equal elements', () => {
+  expectAll([
+    ['distinct(["b", "a", "b", "c"])', ['b', 'a', 'c']], // console: tolist(["b", "a", "c"])
+    ['distinct([1, "1"])', ['1']], // console: tolist(["1"])
+    ['distinct([1, 2.0, 1])', ['1', '2']],
+    ['distinct(["a", 1, true])', ['a', '1', 'true']],
+    ['distinct(["a", null, null])', ['a', null]],
+    ['distinct([[1], [1]])', [['1']]],
+    ['distinct([{a = 1}, {a = 1}, {a = "1"}])', [{ a: '1' }]], // console: tolist([{ a = "1" }])
+    ['distinct(toset(["a"]))', ['a']],
+    ['distinct([])', []],
+    ['distinct(["a", aws_s3_bucket.b.id])', UNKNOWN],
+  ]);
+});
+
+test('flatten() flattens lists, sets and tuples depth first; null and maps stay elements; an unknown element makes it unknown', () => {
+  expectAll([
+    ['flatten([["a"], ["b", ["c"]]])', ['a', 'b', 'c']],
+    ['flatten([["a", 1], [true]])', ['a', '1', true]], // console: a tuple, not converted
+    ['flatten([[["a"]], []])', ['a']],
+    ['flatten([null, ["a"]])', [null, 'a']], // console: [null, "a"]
+    ['flatten([{a = 1}, [{b = 2}]])', [{ a: '1' }, { b: '2' }]],
+    ['flatten([toset(["b", "a"]), ["c"]])', ['a', 'b', 'c']],
+    ['flatten(tolist([["a"], ["b"]]))', ['a', 'b']],
+    ['flatten([])', []],
+    ['flatten(["a"])', ['a']],
+    ['flatten({a = 1})', ERROR], // console: can only flatten lists, sets and tuples
+    ['flatten(null)', ERROR],
+    ['flatten([["a"], [aws_s3_bucket.b.id]])', UNKNOWN], // may be a list after apply
+    ['flatten([["a"], ["b"]])[1]', 'b'],
+  ]);
+});
+
+test('slice(), values(), zipmap() and one() as the console gives them', () => {
+  expectAll([
+    ['slice(["a", "b", "c"], 1, 2)', ['b']],
+    ['slice(["a", "b", "c"], 1, 1)', []],
+    ['slice(["a", 1], 0, 2)', ['a', '1']],
+    ['slice(["a", "b"], "1", 2)', ['b']],
+    ['slice(tolist(["a", "b"]), 0, 1)', ['a']],
+    ['slice(["a", "b", "c"], 2, 1)', ERROR], // console: start index must not be greater than end index
+    ['slice(["a", "b", "c"], 0, 4)', ERROR],
+    ['slice(["a", "b"], -1, 2)', ERROR],
+    ['slice(toset(["a", "b"]), 0, 1)', ERROR], // console: cannot slice a set
+    ['slice(["a", "b"], 0.5, 2)', UNKNOWN], // console: an error (not a whole number); not marked here
+    ['values({b = 1, a = 2})', ['2', '1']], // console: [2, 1] (by key)
+    ['values({a = [1], b = "x"})', [['1'], 'x']],
+    ['values(tomap({b = "x", a = "y"}))', ['y', 'x']],
+    ['values({})', []],
+    ['values(["a"])', ERROR],
+    ['zipmap(["b", "a"], ["x", "y"])', { a: 'y', b: 'x' }],
+    ['zipmap(["a", "a"], [1, 2])', { a: '2' }], // console: { a = 2 }
+    ['zipmap([1, 2], ["a", "b"])', { 1: 'a', 2: 'b' }],
+    ['zipmap(toset(["b", "a"]), ["x", "y"])', { a: 'x', b: 'y' }], // the set in its order
+    ['zipmap([], [])', {}],
+    ['zipmap(["a"], [1, 2])', ERROR], // console: number of keys (1) does not match number of values (2)
+    ['zipmap(["a", null], [1, 2])', ERROR],
+    ['one([])', null],
+    ['one(["a"])', 'a'],
+    ['one([null])', null],
+    ['one(toset(["x"]))', 'x'],
+    ['one([{a = 1}])', { a: '1' }],
+    ['one(["a", "b"])', ERROR], // console: must be a list, set, or tuple value with either zero or one elements
+    ['one({a = 1})', ERROR],
+    ['one(null)', ERROR],
+  ]);
+  // zipmap()'s keys come out in Terraform's order, whatever the order of the list.
+  assert.deepEqual(Object.keys(value('zipmap(["b", "a"], ["x", "y"])')), ['a', 'b']);
+});
+
+test('trimprefix(), trimsuffix(), startswith() and endswith() compare whole characters of NFC text', () => {
+  expectAll([
+    ['trimprefix("abc", "a")', 'bc'],
+    ['trimprefix("aab", "a")', 'ab'], // once
+    ['trimprefix("abc", "x")', 'abc'],
+    ['trimprefix("abc", "")', 'abc'],
+    ['trimprefix("e\\u0301x", "e")', 'éx'], // console: "éx" (the literal is NFC first)
+    ['trimsuffix("abcc", "c")', 'abc'],
+    ['trimsuffix("abc", "")', 'abc'],
+    ['startswith("abc", "ab")', true],
+    ['startswith("abc", "")', true],
+    ['startswith("abc", "abcd")', false],
+    ['startswith("\\u00e9", "e")', false],
+    ['startswith(1, "1")', true], // console: true
+    ['endswith("abc", "bc")', true],
+    ['endswith("", "")', true],
+    ['startswith("a", null)', ERROR], // console: argument must not be null
+  ]);
+});
+
+test('tolist(), tomap() and toset() of null are null; length() and keys() of what has no length are errors', () => {
+  expectAll([
+    ['tolist(null)', null], // console: tolist(null) /* of dynamic */
+    ['tomap(null)', null],
+    ['toset(null)', null],
+    ['length(null)', ERROR], // console: argument must not be null
+    ['length(5)', ERROR], // console: argument must be a string, a collection type, or a structural type
+    ['keys(null)', ERROR],
+    ['keys(["a"])', ERROR], // console: must have map or object type
+    ['length(toset(["a", "b"]))', '2'],
+  ]);
+});
+
+/** The reason an expression is unknown, or its value when it is known. */
+function reason(source, scope) {
+  const out = evaluate(readNative(`x = ${source}\n`).body[0].value, scope);
+  return out instanceof Unresolved ? out.reason : out;
+}
+
+test('the new functions spend steps: sort() of 100,000 items runs out of the budget (n log n), of 20,000 does not; deep nesting is no stack overflow', () => {
+  const list = (n) => `[${Array.from({ length: n }, (_, i) => `"${(i * 7919) % n}"`).join(', ')}]`;
+  const scope = scopeWith(`big = ${list(100_000)}\nmid = ${list(20_000)}\nsmall = [1, 2, 3]\nfive = [1, 2, 3, 4, 5]`);
+  const TOO_LARGE = /too large to evaluate here/;
+  assert.match(reason('sort(local.big)', scope), TOO_LARGE);
+  assert.equal(value('length(sort(local.mid))', scope), '20000');
+  assert.equal(value('sort(local.mid)[0]', scope), '0');
+  assert.equal(value('length(distinct(local.big))', scope), '100000');
+  assert.match(reason('[for x in local.five : sort(local.mid)]', scope), TOO_LARGE);
+  assert.equal(value('length(flatten([for x in local.small : local.mid]))', scope), '60000');
+  assert.match(reason('flatten([for x in local.small : [for y in local.small : local.big]])', scope), TOO_LARGE);
+  // Nested lists as deep as the reader takes, flattened without recursion.
+  const deep = `${'['.repeat(60)}"x"${']'.repeat(60)}`;
+  assert.deepEqual(value(`flatten(${deep})`), ['x']);
+  // The next evaluation has a budget of its own.
+  assert.deepEqual(value('sort(["b", "a"])', scope), ['a', 'b']);
+});
+
+test('through the command: a task argument made with sort(), distinct() and tonumber() is checked', (t) => {
+  const { root } = writeFolder(t, {
+    'main.tf': `variable "patterns" {
+  default = ["/b", "/a", "/b"]
+}
+${terraformTask(`  excludes {
+    filter_type = "SIMPLE_PATTERN"
+    value       = join("|", sort(distinct(var.patterns)))
+  }
+  options {
+    bytes_per_second = tonumber("-5")
+  }`)}`,
+  });
+  const [task] = JSON.parse(runCommand(['--format', 'json', '--defaults', root]).stdout).files.flatMap((f) => f.tasks);
+  assert.deepEqual(task.notes, []);
+  assert.deepEqual(task.defaults.Excludes, [{ FilterType: 'SIMPLE_PATTERN', Value: '/a|/b' }]);
+  assert.ok(task.diagnostics.some((d) => d.attribute === 'options.bytes_per_second'), JSON.stringify(task.diagnostics));
+  assert.ok(SOURCE && DESTINATION);
+});

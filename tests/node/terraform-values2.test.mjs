@@ -289,3 +289,40 @@ ${terraformTask(`  excludes {
   assert.ok(task.diagnostics.some((d) => d.attribute === 'options.bytes_per_second'), JSON.stringify(task.diagnostics));
   assert.ok(SOURCE && DESTINATION);
 });
+
+// ---------------------------------------------------------------------------
+// 2. Numbers past float64
+// ---------------------------------------------------------------------------
+
+test('a number past float64 (1e400) no longer makes the file unreadable; where its value matters it is unknown', (t) => {
+  // console: 1e400 is 1 and 400 zeros; 1e400 > 5 is true; [1e400, 2][1] is 2; length([1e400]) is 1.
+  // Go rounds 10^400 to 512 bits in two steps, which this command does not follow: the number itself is unknown.
+  expectAll([
+    ['1e400', UNKNOWN],
+    ['-1e400', UNKNOWN],
+    ['1e400 > 5', UNKNOWN],
+    ['1e-400', UNKNOWN],
+    ['[1e400, 2][1]', '2'],
+    ['length([1e400, 1.5E+400])', '2'],
+    [`length(["${'9'.repeat(400)}", ${'9'.repeat(400)}])`, '2'],
+  ]);
+  const { root } = writeFolder(t, {
+    'main.tf': `locals {
+  huge = 1e400
+}
+${terraformTask(`  options {
+    bytes_per_second = -5
+  }
+  tags = {
+    big = "\${local.huge > 5}"
+    n   = length([local.huge])
+  }`)}`,
+  });
+  const result = runCommand(['--format', 'json', '--defaults', root]);
+  const document = JSON.parse(result.stdout);
+  assert.deepEqual(document.files.map((f) => f.kind), ['terraform']);
+  const [task] = document.files.flatMap((f) => f.tasks);
+  assert.ok(task.diagnostics.some((d) => d.attribute === 'options.bytes_per_second'), JSON.stringify(task.diagnostics));
+  assert.deepEqual(task.notes.map((n) => n.path), ['/Tags/0/Value']);
+  assert.deepEqual(task.defaults.Tags[1], { Key: 'n', Value: '1' });
+});

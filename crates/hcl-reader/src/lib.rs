@@ -776,6 +776,37 @@ mod tests {
     }
 
     #[test]
+    fn numbers_past_float64_are_read_as_written() {
+        // Terraform reads them (terraform console 1.11.4: `1e400` is 1 and 400
+        // zeros); hcl-edit alone refuses the file.
+        let digits = format!("1{}", "0".repeat(400));
+        let text = format!("a = 1e400\nb = [1.5E+400, -1e400, 2-1e400]\nc = \"${{1e400}}\"\nd = {{ k = {digits} }}\ne = 1e-400\nf = x1e400\n");
+        let out = json(&text);
+        assert!(out.starts_with("{\"ok\":true"), "{out}");
+        for literal in ["1e400", "1.5E+400", "1e-400", digits.as_str()] {
+            assert!(out.contains(&format!("\"k\":\"number\"")), "{out}");
+            assert!(
+                out.contains(&format!("\"v\":\"{literal}\"")),
+                "{literal}: {out}"
+            );
+        }
+        assert!(out.contains("\"src\":\"2-1e400\""), "{out}");
+        assert!(out.contains("\"src\":\"x1e400\""), "{out}");
+        // Positions after such a number are those of the text as written.
+        let out = json("a = [1e400, \"é\", 1e999]\nb = 2\n");
+        assert!(out.contains("\"v\":\"1e999\""), "{out}");
+        assert!(
+            out.contains("\"name\":\"b\",\"line\":2,\"column\":1"),
+            "{out}"
+        );
+        // A real syntax error next to one is still reported.
+        let error = json("a = 1e400 1\n");
+        assert!(error.starts_with("{\"ok\":false"), "{error}");
+        let error = json("a = 1e\n");
+        assert!(error.starts_with("{\"ok\":false"), "{error}");
+    }
+
+    #[test]
     fn calls_conditionals_and_operators_keep_their_operands() {
         let out = json("a = merge(var.t, { N = 1 })\nb = x ? 1 : 2\nc = var.n * 10 / 8\nd = !var.b\ne = f(var.l...)\n");
         assert!(

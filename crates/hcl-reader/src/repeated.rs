@@ -33,6 +33,7 @@
 
 use hcl_edit::parser::{parse_body, Error};
 use hcl_edit::structure::Body;
+use std::ops::Range;
 
 use crate::size::MAX_PAIRS;
 
@@ -113,19 +114,52 @@ pub(crate) struct Parsed {
 }
 
 /// Parses `text` as hcl-edit does, reading on past up to `allowed` repeated
-/// object keys.
+/// object keys and numbers too large for a float64 (together: each costs a
+/// parse).
 pub(crate) fn parse(text: &str, allowed: usize) -> Parsed {
     let mut edited = text.to_owned();
     let mut edits = Edits::default();
+    let mut numbers = 0;
+    // The number last replaced, what it was, and the error that made it replaced.
+    let mut replaced: Option<(Range<usize>, String, Error)> = None;
     loop {
-        let result = parse_body(&edited);
+        let mut result = parse_body(&edited);
+        // Candidates after this offset only: the one before did not help.
+        let mut after = None;
+        if let Some((range, literal, before)) = replaced.take() {
+            // No further on: that literal was not what hcl-edit stopped at (in a
+            // string, say); put it back and look for the next.
+            if result
+                .as_ref()
+                .is_err_and(|error| error.location().offset() == before.location().offset())
+            {
+                edited.replace_range(range.clone(), &literal);
+                after = Some(range.end);
+                result = Err(before);
+            }
+        }
         match result {
             Err(error)
-                if edits.inserted.len() < allowed
+                if after.is_none()
+                    && edits.inserted.len() + numbers < allowed
                     && is_repeated_key(&error)
                     && edited.is_char_boundary(error.location().offset()) =>
             {
                 edits.insert(&mut edited, error.location().offset());
+            }
+            Err(error) if edits.inserted.len() + numbers < allowed => {
+                let Some(range) = infinite_number(&edited, error.location().offset(), after) else {
+                    return Parsed {
+                        result: Err(error),
+                        edits,
+                    };
+                };
+                // The same length, so no offset moves: the writer reads the
+                // literal as written from the original text.
+                let literal = edited[range.clone()].to_owned();
+                edited.replace_range(range.clone(), &"0".repeat(range.len()));
+                numbers += 1;
+                replaced = Some((range, literal, error));
             }
             result => {
                 return Parsed { result, edits };
@@ -134,9 +168,75 @@ pub(crate) fn parse(text: &str, allowed: usize) -> Parsed {
     }
 }
 
+/// A number literal past float64's range (`1e400`, 400 digits) where
+/// hcl-edit stopped at `offset`: the one that spans it, else the first after
+/// it (hcl-edit may report an attribute's start), or the first from `after`
+/// when the one before did not help. Terraform reads such numbers
+/// (arbitrary precision: `terraform console` 1.11.4 gives 1e400 as 1 and 400
+/// zeros); hcl-edit refuses them (float64 or 64-bit integers). [`parse`]
+/// writes zeros of the same length in its place for hcl-edit, and puts it
+/// back when that does not get the parse further; the literal as written
+/// still comes out, and the command leaves a value it cannot read exactly
+/// unknown.
+pub(crate) fn infinite_number(
+    text: &str,
+    offset: usize,
+    after: Option<usize>,
+) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    let offset = offset.min(bytes.len());
+    let infinite = |from: usize| {
+        let starts = bytes[from].is_ascii_digit()
+            && !from.checked_sub(1).is_some_and(|i| {
+                bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] == b'.'
+            });
+        let end = if starts {
+            literal_end(bytes, from)
+        } else {
+            from
+        };
+        (starts && text[from..end].parse::<f64>().is_ok_and(f64::is_infinite)).then_some(from..end)
+    };
+    if let Some(after) = after {
+        return (after.max(offset)..bytes.len()).find_map(infinite);
+    }
+    let part = |b: u8| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-');
+    let mut start = offset;
+    while start > 0 && part(bytes[start - 1]) && offset - start < 4096 {
+        start -= 1;
+    }
+    let spanning = (start..=offset)
+        .filter(|&from| from < bytes.len())
+        .filter_map(infinite)
+        .find(|range| range.end >= offset);
+    spanning.or_else(|| (offset..bytes.len()).find_map(infinite))
+}
+
+/// The end of the number literal starting at `from` (a digit): digits, an
+/// optional fraction, an optional exponent, as HCL writes numbers.
+fn literal_end(bytes: &[u8], from: usize) -> usize {
+    let digits = |mut at: usize| {
+        while at < bytes.len() && bytes[at].is_ascii_digit() {
+            at += 1;
+        }
+        at
+    };
+    let mut end = digits(from);
+    if bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        end = digits(end + 1);
+    }
+    if matches!(bytes.get(end), Some(b'e' | b'E')) {
+        let sign = usize::from(matches!(bytes.get(end + 1), Some(b'+' | b'-')));
+        if bytes.get(end + 1 + sign).is_some_and(u8::is_ascii_digit) {
+            end = digits(end + 1 + sign);
+        }
+    }
+    end
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{allowed, parse, Edits, MAX_REPEATED_KEYS};
+    use super::{allowed, infinite_number, parse, Edits, MAX_REPEATED_KEYS};
     use crate::size::MAX_PAIRS;
 
     #[test]
@@ -174,6 +274,26 @@ mod tests {
         let error = parsed.result.expect_err("one key too many");
         assert!(super::is_repeated_key(&error));
         assert_eq!(parsed.edits.inserted.len(), 3);
+    }
+
+    #[test]
+    fn a_number_past_float64_is_replaced_only_where_it_gets_the_parse_further() {
+        let digits = "9".repeat(400);
+        // hcl-edit reports this one at the attribute's start; the string before it stays.
+        let text = format!("d = {{ s = \"1e400\", k = {digits} }}\n");
+        let parsed = parse(&text, 8);
+        assert!(parsed.result.is_ok());
+        // A real syntax error: the number in the string is tried, put back, and the error stays.
+        let parsed = parse("x = = \"1e400\"\n", 8);
+        let error = parsed.result.expect_err("a syntax error");
+        assert_eq!(error.location().offset(), 4);
+        // Each number costs a parse: the bound holds.
+        let parsed = parse("a = [1e400, 1e401, 1e402]\n", 2);
+        assert!(parsed.result.is_err());
+        assert!(parse("a = [1e400, 1e401, 1e402]\n", 3).result.is_ok());
+        assert_eq!(infinite_number("a = 1e308", 5, None), None);
+        assert_eq!(infinite_number("a = 1e309", 5, None), Some(4..9));
+        assert_eq!(infinite_number("a = x1e309", 5, None), None);
     }
 
     #[test]

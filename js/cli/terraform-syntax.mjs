@@ -45,17 +45,34 @@ function templateOf(text, line, column) {
   const expr = result.body[0]?.value;
   if (!expr) return literal;
   // Positions inside the string are relative to the fake line; the JSON string's own position stands for all.
-  const place = (node) => {
-    if (node === null || typeof node !== 'object') return node;
-    if (Array.isArray(node)) return node.map(place);
-    const out = {};
-    for (const [key, value] of Object.entries(node)) out[key] = key === 'line' ? line : key === 'column' ? column : place(value);
-    return out;
-  };
-  const placed = place(expr);
+  const read = placed(expr, line, column);
   // A template that is exactly one interpolation is that expression's value (as in HCL).
-  if (placed.k === 'template' && placed.parts.length === 1 && placed.parts[0].expr) return placed.parts[0].expr;
-  return placed;
+  if (read.k === 'template' && read.parts.length === 1 && read.parts[0].expr) return read.parts[0].expr;
+  return read;
+}
+
+/**
+ * A variable's `"type"` in JSON syntax: the string is read as an HCL
+ * expression, not a template (`"list(string)"` is list(string); Terraform
+ * rejects `"${string}"`: terraform console 1.11.4, "Invalid type
+ * specification"); anything but one expression is `other` (no type this
+ * command converts to, so the variable stays unknown).
+ */
+function typeOf(text, line, column) {
+  const other = { k: 'other', line, column, src: text };
+  if (text.includes('${') || text.includes('%{')) return other;
+  const result = readHcl(`x = ${text}\n`);
+  if (!result.ok || result.body.length !== 1 || result.body[0].t !== 'attr') return other;
+  return placed(result.body[0].value, line, column);
+}
+
+/** `node` (the reader's output) with every position moved to `line`, `column`. */
+function placed(node, line, column) {
+  if (node === null || typeof node !== 'object') return node;
+  if (Array.isArray(node)) return node.map((item) => placed(item, line, column));
+  const out = {};
+  for (const [key, value] of Object.entries(node)) out[key] = key === 'line' ? line : key === 'column' ? column : placed(value, line, column);
+  return out;
 }
 
 /**
@@ -137,7 +154,8 @@ export function readJsonSyntax(text, blockTypes, { variables = false } = {}) {
       } else {
         // A variable's default is a literal value in JSON syntax: "${x}" stays "${x}" (terraform console, v1.11.4).
         const literal = name === 'default' && path.length === 2 && path[0] === 'variable';
-        out.push({ t: 'attr', name, line, column, value: expr(member, child, literal || variables) });
+        const type = name === 'type' && path.length === 2 && path[0] === 'variable' && typeof member === 'string' && !variables;
+        out.push({ t: 'attr', name, line, column, value: type ? typeOf(member, line, column) : expr(member, child, literal || variables) });
       }
     }
     return out;

@@ -326,3 +326,55 @@ ${terraformTask(`  options {
   assert.deepEqual(task.notes.map((n) => n.path), ['/Tags/0/Value']);
   assert.deepEqual(task.defaults.Tags[1], { Key: 'n', Value: '1' });
 });
+
+// ---------------------------------------------------------------------------
+// 5. Type strings in .tf.json
+// ---------------------------------------------------------------------------
+
+/** The tag values of a task in a .tf.json module whose variables are `variable` (name -> JSON), tag name -> expression. */
+function jsonTags(t, variable, tags) {
+  const resource = { aws_datasync_task: { t: { source_location_arn: SOURCE, destination_location_arn: DESTINATION, tags } } };
+  const { root } = writeFolder(t, { 'main.tf.json': JSON.stringify({ variable, resource }) });
+  const [task] = JSON.parse(runCommand(['--format', 'json', '--defaults', root]).stdout).files.flatMap((f) => f.tasks);
+  const unknown = new Set(task.notes.map((n) => n.path));
+  return Object.fromEntries(task.defaults.Tags.map((tag, i) => [tag.Key, unknown.has(`/Tags/${i}/Value`) ? null : tag.Value]));
+}
+
+test('.tf.json: a variable\'s "type" string is read as a type expression and converts the default as Terraform does', (t) => {
+  const values = jsonTags(
+    t,
+    {
+      s: { type: 'string', default: 5 }, // console: var.s is "5"
+      spaced: { type: ' string ', default: 5 }, // console: "5"
+      n: { type: 'number', default: '5' }, // console: 5
+      l: { type: 'list(string)', default: [1, true] }, // console: tolist(["1", "true"])
+      m: { type: 'map', default: { a: 1, b: 'x' } }, // console: tomap({ a = "1", b = "x" })
+      o: { type: 'object({a=string, b=optional(number, 3)})', default: { a: 1 } }, // console: { a = "1", b = 3 }
+      set: { type: 'set(string)', default: ['b', 'a', 'b'] }, // console: toset(["a", "b"])
+      any: { type: 'any', default: [1, 'x'] }, // console: [1, "x"] (a tuple, not converted)
+      bad: { type: '${map(string)}', default: { a: 1 } }, // console: Invalid type specification
+    },
+    {
+      s: '${jsonencode(var.s)}',
+      spaced: '${jsonencode(var.spaced)}',
+      n: '${var.n + 1}',
+      l: '${jsonencode(var.l)}',
+      m: '${jsonencode(var.m)}',
+      o: '${jsonencode(var.o)}',
+      set: '${jsonencode(var.set)}',
+      any: '${jsonencode(var.any)}',
+      bad: '${jsonencode(var.bad)}',
+    },
+  );
+  assert.deepEqual(values, {
+    s: '"5"',
+    spaced: '"5"',
+    n: '6',
+    l: '["1","true"]',
+    m: '{"a":"1","b":"x"}',
+    o: '{"a":"1","b":3}',
+    set: '["a","b"]',
+    any: '[1,"x"]',
+    bad: null, // Terraform rejects the type: not evaluated
+  });
+});

@@ -4,14 +4,14 @@
 // - HCL native syntax (.tf, .tfvars) is read by crates/hcl-reader, hcl-edit
 //   compiled to a small .wasm of its own next to this file (never part of the
 //   browser package).
-// - JSON syntax (.tf.json, .tfvars.json) is read with readJson for positions;
+// - JSON syntax (.tf.json, .tfvars.json) is read by readTree() for positions
+//   and repeated members;
 //   its strings are templates in Terraform ("${var.x}"; not in a variable's
 //   default, which is a literal value), so each string is
 //   read as an HCL template by the same reader. Which JSON objects are nested
 //   blocks depends on the schema: `blockTypes` says which names are blocks.
 import { createRequire } from 'node:module';
 import { validate } from '../node/index.mjs';
-import { escapeSegment, positionOf, readJson } from './documents.mjs';
 
 const require = createRequire(import.meta.url);
 let reader;
@@ -75,13 +75,115 @@ function placed(node, line, column) {
   return out;
 }
 
+/** Thrown while a JSON file is read: a position and why Terraform rejects the file there. */
+class Rejected {
+  constructor(message, { line, column }) {
+    this.error = { message, line, column, terraform: true };
+  }
+}
+
 /**
- * Reads JSON syntax: `{ body, positions }` or `{ error }`. `blockTypes(path)`
- * tells whether the member `name` of the object at `path` (an array of
+ * JSON text that validate() accepted, as a tree that keeps every member of
+ * an object in order, a repeated one too (JSON.parse keeps the last only):
+ * `{ line, column, members: [[key, node, place]] }` for an object, `{ line,
+ * column, items }` for an array, `{ line, column, v }` for a string, bool or
+ * null, `{ line, column, number }` for a number as written (so that 0.1 and
+ * 1e400 reach the evaluator as Terraform reads them, not as a float64).
+ * A member's node is placed at its key, as readJson places its pointer.
+ * Throws Rejected on anything unexpected (never loops past the end).
+ */
+function readTree(text) {
+  let at = 0;
+  let line = 1;
+  let lineStart = 0;
+  const here = () => ({ line, column: at - lineStart + 1 });
+  const broken = () => new Rejected('not read as JSON', here());
+  const skip = () => {
+    for (;;) {
+      const code = text.charCodeAt(at);
+      if (code === 0x0a) {
+        line += 1;
+        lineStart = at + 1;
+      } else if (code !== 0x20 && code !== 0x09 && code !== 0x0d) return;
+      at += 1;
+    }
+  };
+  const string = () => {
+    if (text[at] !== '"') throw broken();
+    const start = at;
+    at += 1;
+    while (text[at] !== '"') {
+      if (at >= text.length) throw broken();
+      at += text[at] === '\\' ? 2 : 1;
+    }
+    at += 1;
+    const raw = text.slice(start, at);
+    return raw.includes('\\') ? JSON.parse(raw) : raw.slice(1, -1);
+  };
+  const SCALAR = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+  const value = (depth, place) => {
+    if (depth > 128) throw broken();
+    skip();
+    const node = { ...(place ?? here()) };
+    const open = text[at];
+    if (open === '{' || open === '[') {
+      at += 1;
+      const close = open === '{' ? '}' : ']';
+      const list = [];
+      if (open === '{') node.members = list;
+      else node.items = list;
+      skip();
+      if (text[at] === close) {
+        at += 1;
+        return node;
+      }
+      for (;;) {
+        skip();
+        if (open === '{') {
+          const keyPlace = here();
+          const key = string();
+          skip();
+          if (text[at] !== ':') throw broken();
+          at += 1;
+          list.push([key, value(depth + 1, keyPlace), keyPlace]);
+        } else list.push(value(depth + 1));
+        skip();
+        const next = text[at];
+        at += 1;
+        if (next === close) return node;
+        if (next !== ',') throw broken();
+      }
+    }
+    if (open === '"') {
+      node.v = string();
+      return node;
+    }
+    SCALAR.lastIndex = at;
+    const source = SCALAR.exec(text)?.[0];
+    if (source === undefined) throw broken();
+    at += source.length;
+    if (/^[tfn]/.test(source)) node.v = source === 'null' ? null : source === 'true';
+    else node.number = source;
+    return node;
+  };
+  return value(0);
+}
+
+/**
+ * Reads JSON syntax: `{ body }` or `{ error }`. `blockTypes(path, name)`
+ * tells whether the member `name` of a block at `path` (an array of
  * enclosing block types) is a nested block. `variables`: the file is a
  * terraform.tfvars.json or *.auto.tfvars.json, one object of variable name ->
  * value; Terraform reads its values without an evaluation context, so its
  * strings are literal (never templates).
+ *
+ * A member repeated in one JSON object is read as Terraform reads it
+ * (terraform validate, v1.11.4): a block type or a block label repeated
+ * gives each its blocks (`"options"` twice is two options blocks); an
+ * argument repeated in a block, or a variable in a .tfvars.json file, is
+ * Terraform's "Duplicate argument", and a key repeated in an object value
+ * (`"tags": {"a": "1", "a": "2"}`) its "Duplicate object attribute": the
+ * file is rejected, at the later one.
  */
 export function readJsonSyntax(text, blockTypes, { variables = false } = {}) {
   const checked = validate(text);
@@ -94,103 +196,127 @@ export function readJsonSyntax(text, blockTypes, { variables = false } = {}) {
         : syntax.message.replace(/^The request is not valid JSON:\s*/, '').replace(/\s*at line \d+, column \d+\.?$/, '');
     return { error: { message, line, column } };
   }
-  const { value, positions } = readJson(text);
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { error: { message: 'a Terraform JSON file holds one object', line: 1, column: 1 } };
+  try {
+    return readTerraformJson(readTree(text), blockTypes, variables);
+  } catch (error) {
+    if (error instanceof Rejected) return { error: error.error };
+    throw error;
   }
-  const at = (pointer) => positionOf(positions, pointer);
+}
+
+const isObjectNode = (node) => node.members !== undefined;
+const placeOf = ({ line, column }) => `line ${line}, column ${column}`;
+
+/** Throws Rejected at the second of two members of `node` named alike by `nameOf` (skipping those it gives undefined). */
+function refuseRepeated(members, nameOf, message) {
+  const seen = new Map();
+  for (const [key, , place] of members) {
+    const name = nameOf(key);
+    if (name === undefined) continue;
+    if (seen.has(name)) throw new Rejected(message(key, seen.get(name)), place);
+    seen.set(name, place);
+  }
+}
+
+/** The blocks of a JSON configuration file (or a .tfvars.json file's values) from its tree. */
+function readTerraformJson(root, blockTypes, variables) {
+  if (!isObjectNode(root)) return { error: { message: 'a Terraform JSON file holds one object', line: 1, column: 1 } };
+  const at = (node) => ({ line: node.line, column: node.column });
   // `literal`: strings are values, never templates (a tfvars file, a variable's default).
-  const expr = (node, pointer, literal = variables) => {
-    const { line, column } = at(pointer);
-    if (typeof node === 'string') return literal ? { k: 'string', line, column, src: JSON.stringify(node), v: node } : templateOf(node, line, column);
-    if (typeof node === 'bigint' || typeof node === 'number') return { k: 'number', line, column, src: String(node), v: String(node) };
-    if (typeof node === 'boolean') return { k: 'bool', line, column, src: String(node), v: node };
-    if (node === null) return { k: 'null', line, column, src: 'null' };
-    if (Array.isArray(node)) return { k: 'array', line, column, src: '[…]', items: node.map((item, i) => expr(item, `${pointer}/${i}`, literal)) };
+  const expr = (node, literal = variables) => {
+    const { line, column } = node;
+    if (typeof node.v === 'string') return literal ? { k: 'string', line, column, src: JSON.stringify(node.v), v: node.v } : templateOf(node.v, line, column);
+    if (node.number !== undefined) return { k: 'number', line, column, src: node.number, v: node.number };
+    if (typeof node.v === 'boolean') return { k: 'bool', line, column, src: String(node.v), v: node.v };
+    if (node.v === null) return { k: 'null', line, column, src: 'null' };
+    if (node.items) return { k: 'array', line, column, src: '[…]', items: node.items.map((item) => expr(item, literal)) };
     // A property name is a string template too (HCL JSON spec, "Objects"): `{"${var.k}": 1}` has var.k's value as key.
-    const items = Object.entries(node).map(([key, member]) => {
-      const child = `${pointer}/${escapeSegment(key)}`;
-      const place = at(child);
+    // Two keys alike (in NFC, as Terraform's strings are) are an error; a template key's value is not known here.
+    const templated = (key) => !literal && (key.includes('${') || key.includes('%{'));
+    refuseRepeated(node.members, (key) => (templated(key) ? undefined : key.normalize('NFC')), (key, first) => `Duplicate object attribute: "${key}" is already defined at ${placeOf(first)} (Terraform rejects the file)`);
+    const items = node.members.map(([key, member, place]) => {
       const name = literal ? key : templateOf(key, place.line, place.column);
-      return { key: name.k === 'string' ? key : name, ...place, value: expr(member, child, literal) };
+      return { key: name.k === 'string' ? key : name, ...place, value: expr(member, literal) };
     });
     return { k: 'object', line, column, src: '{…}', items };
   };
+  const isObject = (node) => node.members !== undefined;
+  // A block type's member is one object (one block) or an array of objects (one block each, none for []).
+  const blockLike = (node) => isObject(node) || (node.items !== undefined && node.items.every(isObject));
+  const objects = (node) => (isObject(node) ? [node] : blockLike(node) ? node.items : []);
+  const argument = (message) => (key, first) => `${message}: "${key}" is already set at ${placeOf(first)} (Terraform rejects the file)`;
   // A block's body: each member is an attribute, or (for block types) one block per object.
-  const body = (object, pointer, path) => {
+  const body = (object, path) => {
     const out = [];
-    for (const [name, member] of Object.entries(object)) {
+    const isBlock = ([name, member]) => name === '//' || (name === 'dynamic' && path.length >= 2 && path[0] === 'resource' && isObject(member)) || (blockTypes(path, name) && blockLike(member));
+    refuseRepeated(
+      object.members.filter((m) => !isBlock(m)),
+      (key) => key,
+      argument('Duplicate argument'),
+    );
+    for (const [name, member, place] of object.members) {
       if (name === '//') continue; // a comment in Terraform's JSON syntax
-      const child = `${pointer}/${escapeSegment(name)}`;
-      const { line, column } = at(child);
-      const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+      const { line, column } = place;
       // "dynamic": { "includes": { "for_each": …, "content": {…} } } in a
       // resource or any block of one; an array of objects is one dynamic
       // block each. Its "content" is a block whose members are read as the
       // block type it makes (so dynamic blocks nest); the rest are arguments.
       if (name === 'dynamic' && path.length >= 2 && path[0] === 'resource' && isObject(member)) {
-        for (const [label, inner] of Object.entries(member)) {
-          const labelPointer = `${child}/${escapeSegment(label)}`;
-          const specs = Array.isArray(inner) ? inner.map((m, i) => [m, `${labelPointer}/${i}`]) : [[inner, labelPointer]];
-          for (const [spec, specPointer] of specs) {
+        for (const [label, inner] of member.members) {
+          const specs = inner.items ? inner.items : [inner];
+          for (const spec of specs) {
             const parts = [];
-            for (const [key, part] of Object.entries(isObject(spec) ? spec : {})) {
+            const members = isObject(spec) ? spec.members : [];
+            refuseRepeated(
+              members.filter(([key, part]) => key !== '//' && !(key === 'content' && objects(part).length > 0)),
+              (key) => key,
+              argument('Duplicate argument'),
+            );
+            for (const [key, part, partPlace] of members) {
               if (key === '//') continue;
-              const partPointer = `${specPointer}/${escapeSegment(key)}`;
-              const contents = key !== 'content' ? [] : isObject(part) ? [[part, partPointer]] : Array.isArray(part) && part.every(isObject) ? part.map((m, i) => [m, `${partPointer}/${i}`]) : [];
-              if (contents.length === 0) parts.push({ t: 'attr', name: key, ...at(partPointer), value: expr(part, partPointer) });
-              for (const [content, contentPointer] of contents) parts.push({ t: 'block', type: 'content', labels: [], ...at(contentPointer), body: body(content, contentPointer, [...path, label]) });
+              const contents = key === 'content' ? objects(part) : [];
+              if (contents.length === 0) parts.push({ t: 'attr', name: key, ...partPlace, value: expr(part) });
+              for (const content of contents) parts.push({ t: 'block', type: 'content', labels: [], ...at(content), body: body(content, [...path, label]) });
             }
-            out.push({ t: 'block', type: 'dynamic', labels: [label], ...at(specPointer), body: parts });
+            out.push({ t: 'block', type: 'dynamic', labels: [label], ...at(spec), body: parts });
           }
         }
         continue;
       }
-      if (blockTypes(path, name) && (isObject(member) || (Array.isArray(member) && member.every(isObject)))) {
-        const items = Array.isArray(member) ? member.map((m, i) => [m, `${child}/${i}`]) : [[member, child]];
-        for (const [item, itemPointer] of items) {
-          out.push({ t: 'block', type: name, labels: [], line, column, body: body(item, itemPointer, [...path, name]) });
-        }
+      if (blockTypes(path, name) && blockLike(member)) {
+        for (const item of objects(member)) out.push({ t: 'block', type: name, labels: [], line, column, body: body(item, [...path, name]) });
       } else {
         // A variable's default is a literal value in JSON syntax: "${x}" stays "${x}" (terraform console, v1.11.4).
         const literal = name === 'default' && path.length === 2 && path[0] === 'variable';
-        const type = name === 'type' && path.length === 2 && path[0] === 'variable' && typeof member === 'string' && !variables;
-        out.push({ t: 'attr', name, line, column, value: type ? typeOf(member, line, column) : expr(member, child, literal || variables) });
+        const type = name === 'type' && path.length === 2 && path[0] === 'variable' && typeof member.v === 'string' && !variables;
+        out.push({ t: 'attr', name, line, column, value: type ? typeOf(member.v, line, column) : expr(member, literal || variables) });
       }
     }
     return out;
   };
   if (variables) {
-    const values = [];
-    for (const [name, member] of Object.entries(value)) {
-      const pointer = `/${escapeSegment(name)}`;
-      values.push({ t: 'attr', name, ...at(pointer), value: expr(member, pointer) });
-    }
-    return { body: values };
+    refuseRepeated(root.members, (key) => key, argument('Duplicate attribute definition'));
+    return { body: root.members.map(([name, member, place]) => ({ t: 'attr', name, ...place, value: expr(member) })) };
   }
   // The top level: `resource`, `variable`, `module`, … map labels to bodies.
   const LABELS = { resource: 2, data: 2, variable: 1, module: 1, output: 1, provider: 1, locals: 0, terraform: 0 };
   const top = [];
-  for (const [type, member] of Object.entries(value)) {
-    if (type === '//') continue;
-    const pointer = `/${escapeSegment(type)}`;
-    const { line, column } = at(pointer);
+  for (const [type, member, place] of root.members) {
     const depth = LABELS[type];
-    if (depth === undefined || member === null || typeof member !== 'object') continue;
-    const walk = (node, labels, nodePointer) => {
+    if (depth === undefined || !(isObject(member) || member.items)) continue;
+    const walk = (node, labels) => {
       if (labels.length === depth) {
-        const items = Array.isArray(node) ? node.map((n, i) => [n, `${nodePointer}/${i}`]) : [[node, nodePointer]];
-        for (const [item, itemPointer] of items) {
-          if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
-          const where = labels.length ? at(nodePointer) : { line, column };
-          top.push({ t: 'block', type, labels, ...where, body: body(item, itemPointer, [type, ...labels.slice(0, 1)]) });
+        for (const item of node.items ?? [node]) {
+          if (!isObject(item)) continue;
+          const where = labels.length ? at(node) : place;
+          top.push({ t: 'block', type, labels, ...where, body: body(item, [type, ...labels.slice(0, 1)]) });
         }
         return;
       }
-      if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
-      for (const [label, child] of Object.entries(node)) walk(child, [...labels, label], `${nodePointer}/${escapeSegment(label)}`);
+      if (!isObject(node)) return;
+      for (const [label, child] of node.members) walk(child, [...labels, label]);
     };
-    walk(member, [], pointer);
+    walk(member, []);
   }
   return { body: top };
 }

@@ -222,6 +222,8 @@ function readFile(path) {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (/\.json$/i.test(path)) {
     const read = readJsonSyntax(text, isBlockType, { variables: isVariablesFile(path) });
+    // A file Terraform rejects for what it holds (a repeated argument), not for its JSON, says so itself.
+    if (read.error?.terraform) return { error: { message: read.error.message, line: read.error.line, column: read.error.column } };
     return read.error ? { error: { ...read.error, message: `invalid JSON: ${read.error.message}` } } : read;
   }
   const read = readNative(text);

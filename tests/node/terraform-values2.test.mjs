@@ -378,3 +378,86 @@ test('.tf.json: a variable\'s "type" string is read as a type expression and con
     bad: null, // Terraform rejects the type: not evaluated
   });
 });
+
+// ---------------------------------------------------------------------------
+// 3. Repeated members in .tf.json
+// ---------------------------------------------------------------------------
+
+const TASK_ARNS = { source_location_arn: SOURCE, destination_location_arn: DESTINATION };
+
+/** The command's report of one .tf.json file (its text as written), and the files beside it. */
+function jsonReport(t, text, extra = {}) {
+  const { root } = writeFolder(t, { 'main.tf.json': text, ...extra });
+  const result = runCommand(['--format', 'json', '--defaults', root]);
+  return JSON.parse(result.stdout).files;
+}
+
+test('.tf.json: a block type or label repeated in one object gives each its blocks, as Terraform reads it', (t) => {
+  const task = JSON.stringify({ ...TASK_ARNS, options: { verify_mode: 'NONE' } }).slice(1, -1);
+  // terraform validate: "Too many options blocks" (two blocks); both "terraform_data" keys' resources exist;
+  // both "locals" objects are read (local.x is 1, local.y 2).
+  const text = `{
+  "locals": { "x": "a" },
+  "locals": { "y": "b" },
+  "resource": {
+    "aws_datasync_task": { "t": { ${task}, "options": { "verify_mode": "POINT_IN_TIME_CONSISTENT" }, "tags": { "x": "\${local.x}", "y": "\${local.y}" } } },
+    "aws_datasync_task": { "u": { ${task}, "//": "one", "//": "two" } }
+  }
+}`;
+  const [file] = jsonReport(t, text);
+  assert.deepEqual(
+    file.tasks.map((x) => x.logicalId),
+    ['aws_datasync_task.t', 'aws_datasync_task.u'],
+  );
+  const [first, second] = file.tasks;
+  assert.ok(first.diagnostics.some((d) => d.code === 'terraform/too-many-blocks'), JSON.stringify(first.diagnostics));
+  assert.deepEqual(first.defaults.Tags, [
+    { Key: 'x', Value: 'a' },
+    { Key: 'y', Value: 'b' },
+  ]);
+  assert.deepEqual(second.notes, []);
+});
+
+test('.tf.json: an argument or an object key repeated is Terraform\'s error, at the later one', (t) => {
+  // Each case: the text, Terraform's error, and the repeated member, whose later place is the error's.
+  const cases = [
+    // terraform validate: Duplicate argument, "name" already set (in resource.aws_datasync_task.t).
+    [`{"resource": {"aws_datasync_task": {"t": {"name": "a",\n "name": "b"}}}}`, /^Duplicate argument: "name" is already set at line 1, column 43/, '"name"'],
+    // terraform validate: Duplicate argument (in resource.aws_datasync_task.t.options).
+    [`{"resource": {"aws_datasync_task": {"t": {"options": {"verify_mode": "NONE", "verify_mode": "NONE"}}}}}`, /^Duplicate argument: "verify_mode"/, '"verify_mode"'],
+    // terraform validate: Duplicate object attribute (in resource.aws_datasync_task.t.tags).
+    [`{"resource": {"aws_datasync_task": {"t": {"tags": {"a": "1", "a": "2"}}}}}`, /^Duplicate object attribute: "a" is already defined at line 1, column 52/, '"a"'],
+    // terraform console: Duplicate object attribute (in locals.x), also for a local nothing uses.
+    [`{"locals": {"x": {"a": 1, "a": 2}}}`, /^Duplicate object attribute/, '"a"'],
+    // terraform console: Duplicate attribute definition (in locals).
+    [`{"locals": {"x": 1, "x": 2}}`, /^Duplicate argument: "x"/, '"x"'],
+    // terraform console: Duplicate object attribute (in variable.v.default).
+    [`{"variable": {"v": {"default": {"a": 1, "a": 2}}}}`, /^Duplicate object attribute/, '"a"'],
+    // Keys alike in NFC are one key: Terraform's strings are NFC.
+    [`{"locals": {"x": {"\\u00e9": 1, "e\\u0301": 2}}}`, /^Duplicate object attribute/, '"e'],
+  ];
+  for (const [text, message, member] of cases) {
+    const [file] = jsonReport(t, text);
+    assert.equal(file.kind, 'unparsable', text);
+    assert.match(file.error.message, message, text);
+    const before = text.slice(0, text.lastIndexOf(member)).split('\n');
+    assert.deepEqual([file.error.line, file.error.column], [before.length, before.at(-1).length + 1], text);
+  }
+  // terraform console: a terraform.tfvars.json with "v" twice is "Duplicate attribute definition".
+  const [, tfvars] = jsonReport(t, JSON.stringify({ variable: { v: { default: 1 } }, resource: { aws_datasync_task: { t: TASK_ARNS } } }), { 'terraform.tfvars.json': '{"v": 1, "v": 2}' });
+  assert.match(tfvars?.error?.message ?? '', /^Duplicate attribute definition: "v"/);
+});
+
+test('.tf.json: numbers are read as written, not as float64 (0.1 + 0.2 == 0.3, 1.00000000000000000001 keeps its digits)', (t) => {
+  // console with these locals: "${local.a}" is "1.00000000000000000001", local.b + 0.2 == 0.3 is true.
+  const text = JSON.stringify({ locals: {}, resource: { aws_datasync_task: { t: { ...TASK_ARNS, tags: { a: '${local.a}', sum: '${local.b + 0.2 == 0.3}', big: '${local.c > 5}' } } } } })
+    .replace('"locals":{}', '"locals":{"a":1.00000000000000000001,"b":0.1,"c":1e400}');
+  const [file] = jsonReport(t, text);
+  const [task] = file.tasks;
+  assert.deepEqual(task.defaults.Tags.slice(0, 2), [
+    { Key: 'a', Value: '1.00000000000000000001' },
+    { Key: 'big', Value: '${local.c > 5}' },
+  ]);
+  assert.deepEqual(task.defaults.Tags[2], { Key: 'sum', Value: 'true' });
+  assert.deepEqual(task.notes.map((n) => n.path), ['/Tags/1/Value']); // 1e400 is not read exactly: unknown
+});

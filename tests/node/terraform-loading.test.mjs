@@ -158,7 +158,7 @@ test('a template directive left unknown is named in a full sentence', (t) => {
   });
   const [found] = tasksOf(json([root]).document);
   assert.deepEqual(found.notes.map((n) => n.message), [
-    'Not checked: tags["Owner"] comes from <<-EOT\n%{ for x in [var.owner] }${x}%{ endfor }\nEOT, which is a template directive (%{…}) in an indented (<<-) heredoc or in a heredoc with a strip marker (~).',
+    'Not checked: tags["Owner"] comes from <<-EOT\n%{ for x in [var.owner] }${x}%{ endfor }\nEOT, which is an indented (<<-) heredoc with a template directive (%{…}) or a strip marker (~).',
     'Not checked: tags["Team"] comes from "%{ if 1 }x%{ endif }", which has a %{ if } condition that is not true or false.',
   ]);
 });

@@ -461,3 +461,24 @@ test('.tf.json: numbers are read as written, not as float64 (0.1 + 0.2 == 0.3, 1
   assert.deepEqual(task.defaults.Tags[2], { Key: 'sum', Value: 'true' });
   assert.deepEqual(task.notes.map((n) => n.path), ['/Tags/1/Value']); // 1e400 is not read exactly: unknown
 });
+
+// ---------------------------------------------------------------------------
+// 4. Heredoc strip markers
+// ---------------------------------------------------------------------------
+
+test('a heredoc\'s strip markers strip the line next to them, as HCL reads a heredoc line by line', () => {
+  // Each: the heredoc, and jsonencode() of it in terraform console 1.11.4.
+  const cases = [
+    ['<<EOT\n  x  \n  ${~ "b" ~}\n  y\nEOT', '  x  \nb  y\n'],
+    ['<<EOT\na  \n${~ "b"}\nEOT', 'ab\n'], // the line before, its newline too
+    ['<<EOT\n%{ if true ~}\n  yes\n%{~ endif }\nEOT', '  yes\n'],
+    ['<<EOT\n%{ for x in ["a", "b"] ~}\n- ${x}\n%{ endfor ~}\nend\nEOT', '- a\n- b\nend\n'],
+    ['<<EOT\np  \n\n  ${~ "q" ~}  \n\n  r\nEOT', 'p  \n\nq\n  r\n'], // one line each side, not the blank ones
+    ['<<EOT\n${"a"} ~\n  ${~ "b" ~}\nEOT', 'a ~\nb'],
+    ['<<EOT\n%{ for x in ["a", "b"] ~}\n  ${x}  \n  %{~ endfor ~}\n  end\nEOT', '  a  \n  b  \n  end\n'],
+    ['<<EOT\na\t ${~ "b" ~} \tc\nEOT', 'abc\n'],
+    // console: "    x\nb      y\n": HCL strips first, so nothing is dedented; not followed here.
+    ['<<-EOT\n    x\n    ${~ "b" ~}\n      y\n  EOT', UNKNOWN],
+  ];
+  for (const [source, expected] of cases) assert.equal(value(source), expected, source);
+});

@@ -28,9 +28,10 @@
 //!   `{"if":EXPR,"then":[PART…],"else":[PART…]}` for `%{if}…%{else}…%{endif}`
 //!   or `{"for":EXPR,"keyVar":…,"valueVar":…,"body":[PART…]}` for
 //!   `%{for k, v in EXPR}…%{endfor}` (`keyVar` only when written); strip
-//!   markers (`~`) are applied to the literals already. In a heredoc, a
-//!   directive is `{"directive":true}` and an interpolation with a strip
-//!   marker has `"strip":true` (see `Writer::template`);
+//!   markers (`~`) are applied to the literals already. In a flush heredoc
+//!   (`<<-`) with a strip marker or a directive, a directive is
+//!   `{"directive":true}` and an interpolation with a strip marker has
+//!   `"strip":true` (see `Writer::template`);
 //! - `var` with `name`; `traversal` with `root` (an EXPR) and `ops`, each
 //!   `{"attr":name}`, `{"index":EXPR}` or `{"splat":true}` (`.*`), with
 //!   `"full":true` for `[*]`;
@@ -419,18 +420,21 @@ impl<'a> Writer<'a> {
     /// the whitespace (Unicode White_Space, as Go's unicode.IsSpace) of the
     /// literal next to the marker is removed, and the literal stays a part
     /// even when nothing is left of it (`"  ${~ 5}"` is the string "5", not
-    /// the number). HCL splits a heredoc's literals at line ends before it
-    /// strips, which this reader does not follow, and a flush heredoc
-    /// (`<<-`) is dedented by hcl-edit outside directives only: in a heredoc
-    /// with a strip marker, or a flush heredoc with a directive, an
-    /// interpolation with a strip marker is written with `"strip":true` and
-    /// a directive as `{"directive":true}`, for the command to leave unknown.
+    /// the number). In a heredoc a marker strips one line only, the one
+    /// next to it ([`strip_lines`]: HCL splits a heredoc's literals at line
+    /// ends before it strips). A flush heredoc (`<<-`) is dedented by
+    /// hcl-edit, outside directives only and before any stripping, where HCL
+    /// strips first (a line emptied by a marker counts as not indented, so
+    /// nothing is dedented): in a flush heredoc with a strip marker or a
+    /// directive, an interpolation with a strip marker is written with
+    /// `"strip":true` and a directive as `{"directive":true}`, for the
+    /// command to leave unknown.
     /// `heredoc`: None for a quoted template, else whether it is flush.
     fn template(&self, template: &Template, heredoc: Option<bool>, out: &mut String) {
         out.push_str(",\"parts\":");
         let followed = match heredoc {
             None => true,
-            Some(flush) => !(strips(template) || (flush && has_directive(template))),
+            Some(flush) => !(flush && (strips(template) || has_directive(template))),
         };
         if !followed {
             out.push('[');
@@ -492,14 +496,19 @@ impl<'a> Writer<'a> {
                     } else {
                         text.value().clone()
                     };
-                    let mut value = decoded.as_str();
-                    if before {
-                        value = value.trim_start();
-                    }
-                    if after {
-                        value = value.trim_end();
-                    }
-                    literal(value, out);
+                    let stripped = if quoted {
+                        let mut value = decoded.as_str();
+                        if before {
+                            value = value.trim_start();
+                        }
+                        if after {
+                            value = value.trim_end();
+                        }
+                        value.to_owned()
+                    } else {
+                        strip_lines(&decoded, before, after)
+                    };
+                    literal(&stripped, out);
                 }
                 Element::Interpolation(interpolation) => {
                     out.push_str("{\"expr\":");
@@ -564,6 +573,29 @@ impl<'a> Writer<'a> {
         }
         out.push(']');
     }
+}
+
+/// A heredoc's literal stripped as HCL strips it: HCL reads a heredoc
+/// line by line, each line (with its newline) a token of its own, and a
+/// strip marker strips only the token next to it. `before` (a `~}` ends the
+/// part before) strips the whitespace at the start of its first line, up to
+/// that line's newline included; `after` (a `${~` or `%{~` follows) the
+/// whitespace at the end of its last line, that line's newline included
+/// when the literal ends with one (`"a  \n${~ x}"` is `"a"` then x).
+fn strip_lines(text: &str, before: bool, after: bool) -> String {
+    let mut value = text.to_owned();
+    if before {
+        let first = value.find('\n').map_or(value.len(), |i| i + 1);
+        let kept = value[..first].trim_start().len();
+        value.replace_range(..first - kept, "");
+    }
+    if after && !value.is_empty() {
+        let end = value.char_indices().next_back().map_or(0, |(i, _)| i);
+        let last = value[..end].rfind('\n').map_or(0, |i| i + 1);
+        let kept = value[last..].trim_end().len();
+        value.truncate(last + kept);
+    }
+    value
 }
 
 /// A quoted string's escapes undone: `\n`, `\r`, `\t`, `\"`, `\\`,
@@ -725,8 +757,8 @@ mod wasm {
 
 #[cfg(test)]
 mod tests {
-    use super::read;
     use super::repeated::MAX_REPEATED_KEYS;
+    use super::{read, strip_lines};
 
     fn json(text: &str) -> String {
         read(text)
@@ -784,7 +816,6 @@ mod tests {
         let out = json(&text);
         assert!(out.starts_with("{\"ok\":true"), "{out}");
         for literal in ["1e400", "1.5E+400", "1e-400", digits.as_str()] {
-            assert!(out.contains(&format!("\"k\":\"number\"")), "{out}");
             assert!(
                 out.contains(&format!("\"v\":\"{literal}\"")),
                 "{literal}: {out}"
@@ -919,10 +950,38 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("{\"lit\":\" \"}]}]"), "{out}");
-        // In a heredoc (literals split at line ends by HCL) they are only marked.
-        let out = json("a = <<EOT\n  ${~ x}\n%{ if c }y%{ endif }\nEOT\n");
+        // In a flush heredoc (dedented by hcl-edit before stripping) they are only marked.
+        let out = json("a = <<-EOT\n  ${~ x}\n%{ if c }y%{ endif }\nEOT\n");
         assert!(out.contains("\"strip\":true"), "{out}");
         assert!(out.contains("{\"directive\":true}"), "{out}");
+    }
+
+    #[test]
+    fn a_heredoc_strip_marker_strips_the_line_next_to_it() {
+        // terraform console 1.11.4: "  x  \nb  y\n" (the lines above and below keep theirs).
+        let out = json("a = <<EOT\n  x  \n  ${~ x ~}\n  y\nEOT\n");
+        assert!(
+            out.contains("\"parts\":[{\"lit\":\"  x  \\n\"},{\"expr\":"),
+            "{out}"
+        );
+        assert!(out.contains("},{\"lit\":\"  y\\n\"}]"), "{out}");
+        // "ab\n": a marker at a line's start strips the line before, its newline too.
+        let out = json("a = <<EOT\na  \n${~ x}\nEOT\n");
+        assert!(
+            out.contains("\"parts\":[{\"lit\":\"a\"},{\"expr\":"),
+            "{out}"
+        );
+        // "  yes\n": a directive's markers strip the first and last line of its body.
+        let out = json("a = <<EOT\n%{ if c ~}\n  yes\n%{~ endif }\nEOT\n");
+        assert!(
+            out.contains("\"then\":[{\"lit\":\"  yes\"}],\"else\":[]},{\"lit\":\"\\n\"}]"),
+            "{out}"
+        );
+        assert_eq!(strip_lines("  \n\n  r\n", true, false), "\n  r\n");
+        assert_eq!(strip_lines("p  \n\n  ", false, true), "p  \n\n");
+        assert_eq!(strip_lines("a é \n", false, true), "a é");
+        assert_eq!(strip_lines(" é ", true, true), "é");
+        assert_eq!(strip_lines("", true, true), "");
     }
 
     #[test]

@@ -34,13 +34,71 @@ export function readNative(text) {
   return { body: result.body };
 }
 
+/**
+ * A JSON string's template text as an HCL quoted string: its literal text
+ * escaped as a quoted string's (JSON's \b and \f are no HCL escapes,
+ * \u0008 and \u000c are), the insides of `${…}` and `%{…}` left as written,
+ * for they are HCL source (`"${var.env == \"prod\"}"` in JSON is the
+ * expression `var.env == "prod"`: terraform console 1.11.4). Undefined when
+ * a sequence does not close.
+ */
+function quotedSource(text) {
+  const escaped = (literal) => JSON.stringify(literal).slice(1, -1).replace(/\\(.)/g, (escape, c) => (c === 'b' ? '\\u0008' : c === 'f' ? '\\u000c' : escape));
+  let out = '';
+  let from = 0;
+  let at = 0;
+  while (at < text.length) {
+    if (text.startsWith('$${', at) || text.startsWith('%%{', at)) at += 3;
+    else if (text.startsWith('${', at) || text.startsWith('%{', at)) {
+      const end = sequenceEnd(text, at + 2, 0);
+      if (end < 0) return undefined;
+      out += escaped(text.slice(from, at)) + text.slice(at, end);
+      from = end;
+      at = end;
+    } else at += 1;
+  }
+  return `"${out}${escaped(text.slice(from))}"`;
+}
+
+/**
+ * Where the `${…}` or `%{…}` whose inside starts at `from` ends (just past
+ * its `}`), as HCL source: braces counted, quoted strings (with their
+ * escapes and their own sequences) skipped; -1 when it does not close.
+ */
+function sequenceEnd(text, from, depth) {
+  if (depth > 64) return -1;
+  let braces = 1;
+  let at = from;
+  while (at < text.length) {
+    const c = text[at];
+    if (c === '{') braces += 1;
+    else if (c === '}') {
+      braces -= 1;
+      if (braces === 0) return at + 1;
+    } else if (c === '"') {
+      // A quoted string inside: to its closing quote.
+      at += 1;
+      while (at < text.length && text[at] !== '"') {
+        if (text[at] === '\\') at += 2;
+        else if (text.startsWith('$${', at) || text.startsWith('%%{', at)) at += 3;
+        else if (text.startsWith('${', at) || text.startsWith('%{', at)) {
+          at = sequenceEnd(text, at + 2, depth + 1);
+          if (at < 0) return -1;
+        } else at += 1;
+      }
+      if (at >= text.length) return -1;
+    }
+    at += 1;
+  }
+  return -1;
+}
+
 /** An HCL template read from a JSON string (`"${aws_s3_bucket.b.arn}/x"`); the string when it has no template sequences. */
 function templateOf(text, line, column) {
   const literal = { k: 'string', line, column, src: JSON.stringify(text), v: text };
   if (!text.includes('${') && !text.includes('%{')) return literal;
-  // As an HCL quoted string: JSON's \b and \f are no HCL escapes, \u0008 and \u000c are.
-  const quoted = JSON.stringify(text).replace(/\\(.)/g, (escape, c) => (c === 'b' ? '\\u0008' : c === 'f' ? '\\u000c' : escape));
-  const result = readHcl(`x = ${quoted}`);
+  const quoted = quotedSource(text);
+  const result = quoted === undefined ? { ok: false } : readHcl(`x = ${quoted}`);
   if (!result.ok) return { k: 'other', line, column, src: text };
   const expr = result.body[0]?.value;
   if (!expr) return literal;

@@ -482,3 +482,34 @@ test('a heredoc\'s strip markers strip the line next to them, as HCL reads a her
   ];
   for (const [source, expected] of cases) assert.equal(value(source), expected, source);
 });
+
+test('.tf.json: quotes inside ${…} and %{…} are HCL source, not escaped text', (t) => {
+  // Each local as written in JSON (after JSON's own escapes), and jsonencode() of it in terraform console 1.11.4.
+  const locals = {
+    a: '${var.env == "prod" ? "p" : "d"}', // "p"
+    b: 'x-${upper("y")}-"q"', // "x-Y-\"q\""
+    c: '${format("%s-\\"%s", var.env, "z")}', // "prod-\"z"
+    d: '%{ if var.env == "prod" }yes "q"%{ else }no%{ endif }', // "yes \"q\""
+    e: '${"a${"b"}c"}', // "abc"
+    f: '$${x} "${var.env}" %%{y}', // "${x} \"prod\" %{y}"
+    g: '${{"k" = "v"}["k"]}', // "v"
+    h: 'a\\nb ${"c\\nd"}', // "a\\nb c\nd": no escapes in the literal, HCL's inside the interpolation
+    i: '${"}"}x', // "}x"
+  };
+  const tags = Object.fromEntries(Object.keys(locals).map((name) => [name, `\${jsonencode(local.${name})}`]));
+  const resource = { aws_datasync_task: { t: { ...TASK_ARNS, tags } } };
+  const [file] = jsonReport(t, JSON.stringify({ variable: { env: { default: 'prod' } }, locals, resource }));
+  const [task] = file.tasks;
+  assert.deepEqual(task.notes, []);
+  assert.deepEqual(Object.fromEntries(task.defaults.Tags.map((tag) => [tag.Key, JSON.parse(tag.Value)])), {
+    a: 'p',
+    b: 'x-Y-"q"',
+    c: 'prod-"z',
+    d: 'yes "q"',
+    e: 'abc',
+    f: '${x} "prod" %{y}',
+    g: 'v',
+    h: 'a\\nb c\nd',
+    i: '}x',
+  });
+});

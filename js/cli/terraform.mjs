@@ -928,7 +928,13 @@ function call(expr, scope, trace, depth) {
     case 'slice':
     case 'values':
     case 'zipmap':
-    case 'one': {
+    case 'one':
+    case 'coalescelist':
+    case 'index':
+    case 'reverse':
+    case 'trim':
+    case 'substr':
+    case 'range': {
       // These functions take a fixed number of arguments (another count is an error in Terraform).
       if (Object.hasOwn(ARITY, expr.name) && expr.args.length !== ARITY[expr.name]) return unknown();
       const values = args();
@@ -1390,6 +1396,54 @@ const FUNCTIONS = {
     // A list of values makes a map of its element type; a tuple, an object.
     return type?.list !== undefined ? withType(out, { map: type.list }) : out;
   },
+  coalescelist(lists, expr) {
+    // The first list or tuple that is not empty, as it is.
+    if (lists.length === 0 || !lists.every(listOf)) return undefined;
+    const found = lists.find((list) => list.length > 0);
+    return found ?? rejected(expr, 'has no argument that is not empty (an error in Terraform)');
+  },
+  index([list, value], expr) {
+    if (!listOf(list) || value === null || primitiveOf(value) === 'other') return undefined;
+    // Elements and value of one kind only: index(["1"], 1) is an error in Terraform, with other types of list too.
+    if (!list.every((item) => item !== null && primitiveOf(item) === primitiveOf(value))) return undefined;
+    const at = list.findIndex((item) => (isNumber(item) ? compare(item, value) === 0 : item === value));
+    return at < 0 ? rejected(expr, 'looks for a value the list does not have (an error in Terraform)') : BigInt(at);
+  },
+  reverse([list]) {
+    if (!Array.isArray(list)) return undefined;
+    const out = [...list].reverse();
+    const type = SETS.has(list) ? { list: list.length ? 'string' : 'unknown' } : TYPES.get(list);
+    return type?.list !== undefined ? withType(out, type) : out;
+  },
+  trim([text, cutset]) {
+    if (!stringPair(text, cutset)) return undefined;
+    const cut = new Set(cutset);
+    const chars = [...text];
+    let [start, end] = [0, chars.length];
+    while (start < end && cut.has(chars[start])) start += 1;
+    while (end > start && cut.has(chars[end - 1])) end -= 1;
+    return settled(chars.slice(start, end).join(''));
+  },
+  substr([text, offset, length]) {
+    // Terraform counts grapheme clusters: computed here for printable ASCII only.
+    const [from, count] = [numberOf(offset), numberOf(length)];
+    if (typeof text !== 'string' || !/^[\x20-\x7E]*$/.test(text) || typeof from !== 'bigint' || typeof count !== 'bigint') return undefined;
+    const start = from < 0n ? BigInt(text.length) + from : from;
+    if (start < 0n || count < -1n) return undefined;
+    if (start >= BigInt(text.length)) return '';
+    return count === -1n ? text.slice(Number(start)) : text.slice(Number(start), Number(start + count));
+  },
+  range(values, expr) {
+    // Whole numbers only (range(1.5) is 0, 1 in Terraform: not computed here); at most 1,024 elements, as Terraform allows.
+    const numbers = values.map(numberOf);
+    if (values.length < 1 || values.length > 3 || !numbers.every((n) => typeof n === 'bigint' && bitLength(n) < 32) || values.some((v) => typeof v !== 'bigint')) return undefined;
+    const [start, end] = numbers.length === 1 ? [0n, numbers[0]] : numbers;
+    const step = numbers[2] ?? (start > end ? -1n : 1n);
+    if (step === 0n || (step > 0n ? start > end : start < end)) return rejected(expr, 'has a step of 0, or one away from its end (an error in Terraform)');
+    const count = (end - start + step - (step > 0n ? 1n : -1n)) / step;
+    if (count > 1024n) return rejected(expr, 'makes more than 1,024 numbers (an error in Terraform)');
+    return withType(Array.from({ length: Number(count) }, (_, i) => start + BigInt(i) * step), { list: 'number' });
+  },
   one([list], expr) {
     if (!Array.isArray(list) || list.length > 1) return rejected(expr, 'is given a value that is not a list of at most one element (an error in Terraform)');
     return list.length === 0 ? null : list[0];
@@ -1397,7 +1451,7 @@ const FUNCTIONS = {
 };
 
 /** How many arguments these functions take. */
-const ARITY = { tostring: 1, tonumber: 1, tobool: 1, trimprefix: 2, trimsuffix: 2, startswith: 2, endswith: 2, sort: 1, compact: 1, distinct: 1, flatten: 1, slice: 3, values: 1, zipmap: 2, one: 1 };
+const ARITY = { index: 2, reverse: 1, trim: 2, substr: 3, tostring: 1, tonumber: 1, tobool: 1, trimprefix: 2, trimsuffix: 2, startswith: 2, endswith: 2, sort: 1, compact: 1, distinct: 1, flatten: 1, slice: 3, values: 1, zipmap: 2, one: 1 };
 
 /** A string tonumber() might read as Go's big.ParseFloat reads it (anything else is an error in Terraform). */
 const MAYBE_NUMBER = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf(?:inity)?)$/i;

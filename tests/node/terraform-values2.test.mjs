@@ -513,3 +513,36 @@ test('.tf.json: quotes inside ${…} and %{…} are HCL source, not escaped text
     i: '}x',
   });
 });
+
+test('coalescelist(), index(), reverse(), trim(), substr() (ASCII) and range() (whole numbers) as the console gives them', () => {
+  expectAll([
+    ['coalescelist([], ["a"], ["b"])', ['a']],
+    ['coalescelist(["a", 1], ["b"])', ['a', '1']], // console: ["a", 1], the tuple as it is
+    ['coalescelist([], [])', ERROR], // console: no non-null arguments
+    ['index(["a", "b"], "b")', '1'],
+    ['index(["a", "b"], "c")', ERROR], // console: item not found
+    ['index(["1"], 1)', UNKNOWN], // console: item not found; not told apart from a list(string) here
+    ['reverse(["a", "b", 1])', ['1', 'b', 'a']],
+    ['reverse(tolist(["a", "b"]))', ['b', 'a']],
+    ['reverse(toset(["b", "a"]))', ['b', 'a']],
+    ['reverse([])', []],
+    ['trim("?!hello?!", "!?")', 'hello'],
+    ['trim("aéa", "a")', 'é'],
+    ['substr("hello", 1, 3)', 'ell'],
+    ['substr("hello", -3, -1)', 'llo'],
+    ['substr("hello", 1, -1)', 'ello'],
+    ['substr("hello", 10, 1)', ''],
+    ['substr("hello", 2, 10)', 'llo'],
+    ['substr("héllo", 0, 2)', UNKNOWN], // console: "hé"; grapheme clusters are counted for ASCII only here
+    ['range(3)', ['0', '1', '2']],
+    ['range(1, 4)', ['1', '2', '3']],
+    ['range(0, 10, 3)', ['0', '3', '6', '9']],
+    ['range(5, 1, -2)', ['5', '3']],
+    ['range(3, 1)', ['3', '2']], // console: tolist([3, 2])
+    ['range(2, 2)', []],
+    ['range(0, 5, -1)', ERROR], // console: end must be less than start when step is negative
+    ['range(0, 1, 0)', ERROR],
+    ['range(0, 3000)', ERROR], // console: more than 1024 values were generated
+    ['range(1.5)', UNKNOWN], // console: [0, 1]
+  ]);
+});

@@ -6,7 +6,7 @@
 // request of a DataSync task operation, recognised by its content. Everything
 // else (package.json, lock files, tsconfig.json, this command's own JSON and
 // SARIF reports, other tools' JSON and YAML) is skipped, never linted.
-import { fields } from '../node/index.mjs';
+import { fields, validate } from '../node/index.mjs';
 
 /** File names that are never task configurations, whatever they hold (some are not even JSON). */
 const NEVER_TASKS = [
@@ -97,12 +97,40 @@ export function isTaskRequest(value) {
   return shared.length > 0 && keys.every((key) => modelMembers().request.has(key));
 }
 
+/** Keys read per validate() call: under its REPORT_LIMIT of 1,000 diagnostics, with room for the missing members. */
+const KEYS_PER_CALL = 900;
+
+/**
+ * Whether one of `keys` is a misspelling of a member only task requests have
+ * (SourceLocation, DestinationLocationARN, TaskArns): one validate() answers
+ * "did you mean" with that member for. The validator's own near-miss matcher
+ * decides (request/unknown-member's `suggestion`), so what makes a file named
+ * on the command line a request is what the check of it would then suggest.
+ * Each key is validated with no value, in every task operation (TaskArn is
+ * UpdateTask's and StartTaskExecution's, OverrideOptions the latter's). A
+ * misspelt shared or common member (Option, Schedules, Tag) counts no more
+ * than the member itself; a name found one level down (a top-level `Status`:
+ * /Schedule/Status) does not count.
+ */
+function misspeltTaskMember(keys) {
+  const { taskOnly } = modelMembers();
+  for (let start = 0; start < keys.length; start += KEYS_PER_CALL) {
+    const request = Object.fromEntries(keys.slice(start, start + KEYS_PER_CALL).map((key) => [key, null]));
+    for (const operation of ['CreateTask', 'UpdateTask', 'StartTaskExecution']) {
+      const { errors } = validate(request, { operation });
+      if (errors.some((e) => e.code === 'request/unknown-member' && taskOnly.has(e.params?.suggestion))) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Why a document named on the command line is not a task request, or null
  * (then it is checked as one). A request about a task execution
  * (TaskExecutionArn) is not; nor is a file that has members but not one a
- * task request has (package.json), nor anything like a member only task
- * requests have (a `SourceLocationARN` is a request with a typo). A single
+ * task request has (package.json), nor one a member only task requests have
+ * is misspelt as (a `SourceLocation` or `SourceLocationARN` is a request with
+ * a typo: see misspeltTaskMember). A single
  * request member, even `Name` or `Tags` among members no request has, makes
  * it checked: a file named on purpose that may be a broken request says what
  * is wrong with it. Anything that is not an object, and `{}`, is checked too,
@@ -114,9 +142,7 @@ export function notATaskRequest(value) {
   if (!isObject(value)) return null;
   const keys = Object.keys(value);
   if (keys.length === 0 || keys.some((key) => modelMembers().request.has(key))) return null;
-  const loose = (name) => name.toLowerCase().replace(/[^a-z]/g, '');
-  const taskLike = new Set([...modelMembers().taskOnly].map(loose));
-  if (keys.some((key) => taskLike.has(loose(key)))) return null;
+  if (misspeltTaskMember(keys)) return null;
   const named = keys.slice(0, 3).map((key) => JSON.stringify(key)).join(', ');
   return `not a DataSync task request (none of its members is one a task request has: ${named}${keys.length > 3 ? ', ...' : ''}) (pass --operation to check it as one)`;
 }

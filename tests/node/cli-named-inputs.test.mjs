@@ -1,0 +1,86 @@
+// What the command does with the files it is given (js/cli/recognise.mjs,
+// js/cli/inputs.mjs, js/cli/main.mjs), run from the built package: a file
+// named on the command line whose members are all misspelt is a request, not
+// another tool's file.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { notATaskRequest } from '../../pkg/cli/recognise.mjs';
+import { pkgDir, repoRoot, requireBuiltPackage } from './helpers.mjs';
+
+requireBuiltPackage();
+const BIN = join(pkgDir, 'cli', 'bin.mjs');
+const scratch = mkdtempSync(join(tmpdir(), 'dtv-cli-named-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Runs the command in `cwd` (the repository root) with --format json; its status, stderr and report. */
+function json(args, cwd = repoRoot) {
+  const result = spawnSync(process.execPath, [BIN, '--format', 'json', ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  assert.equal(result.error, undefined, String(result.error));
+  assert.doesNotMatch(result.stderr, /^\s+at .+:\d+:\d+\)?$/m, result.stderr);
+  return { status: result.status, stderr: result.stderr, document: JSON.parse(result.stdout) };
+}
+
+const SOURCE = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0';
+const DESTINATION = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210';
+
+// ---------------------------------------------------------------------------
+// Named on the command line: misspelt members make a request
+// ---------------------------------------------------------------------------
+
+test('named, a file whose only task members are misspelt is checked as a request: the AWS CLI rejects it', () => {
+  // hunt34 finding 3. The AWS CLI (botocore 1.44.18) on this file:
+  //   Missing required parameter in input: "SourceLocationArn" ...
+  //   Unknown parameter in input: "SourceLocation", must be one of: SourceLocationArn, ...
+  // It was skipped ("not a DataSync task request"), exit 0.
+  const typos = join(scratch, 'typos.json');
+  writeFileSync(typos, JSON.stringify({ SourceLocation: SOURCE, DestinationLocation: DESTINATION, Option: { VerifyMode: 'BAD' }, Schedules: { ScheduleExpression: 'rate(5 minutes)' } }));
+  const yaml = join(scratch, 'typos.yaml');
+  writeFileSync(yaml, `SourceLocation: ${SOURCE}\nDestLocationArn: ${DESTINATION}\n`);
+  const { status, stderr, document } = json([typos, yaml]);
+  assert.equal(stderr, '');
+  assert.equal(status, 1);
+  assert.deepEqual(document.files.map((f) => f.kind), ['request', 'request']);
+  const suggestions = document.files[0].tasks[0].diagnostics.filter((d) => d.params?.suggestion).map((d) => `${d.path} ${d.params.suggestion}`);
+  assert.deepEqual(suggestions.sort(), ['/DestinationLocation DestinationLocationArn', '/Option Options', '/Schedules Schedule', '/SourceLocation SourceLocationArn']);
+});
+
+test('named, a key is a misspelt task member exactly when validate() answers "did you mean" with a member only task requests have', () => {
+  // Of every task operation: TaskArn is UpdateTask's and StartTaskExecution's, OverrideOptions the latter's.
+  for (const key of ['SourceLocation', 'DestinationLocation', 'SourceLocationARN', 'source_location_arn', 'CloudWatchLogGroup', 'TaskArns', 'Task_Arn', 'OverrideOption', 'ManifestConfiguration', 'TaskReportConf', 'TaskMod']) {
+    assert.equal(notATaskRequest({ Other: 1, [key]: 'x' }), null, key);
+  }
+  // A misspelt member that other tools' files have too counts no more than the member itself
+  // (Option, Schedules, Tag, name), nor does a name found one level down (Status: /Schedule/Status),
+  // nor a name too far from any (DestLocationArn: validate() gives no suggestion either).
+  for (const key of ['Option', 'Schedules', 'Tag', 'name', 'Exclude', 'Status', 'VerifyMode', 'DestLocationArn', 'Source', 'Task', 'Mode', 'Arn']) {
+    assert.match(notATaskRequest({ Other: 1, [key]: 'x' }) ?? '', /^not a DataSync task request/, key);
+  }
+  // Past validate()'s 1,000 diagnostics: the keys are read in parts, so a typo after many keys still counts.
+  const many = Object.fromEntries(Array.from({ length: 2500 }, (_, i) => [`key${i}`, i]));
+  assert.match(notATaskRequest(many), /^not a DataSync task request/);
+  assert.equal(notATaskRequest({ ...many, zzzSourceLocationAr: 1 }), null);
+});
+
+test('named, real files of other tools stay skipped: package.json, tsconfig.json, JSON Schemas, GitHub workflows', () => {
+  const modules = join(repoRoot, 'node_modules');
+  const packages = readdirSync(modules).filter((name) => !name.startsWith('@') && !name.startsWith('.')).slice(0, 12).map((name) => `node_modules/${name}/package.json`);
+  const others = [
+    ...packages,
+    'node_modules/fast-uri/tsconfig.json',
+    'node_modules/ajv/dist/refs/json-schema-draft-07.json',
+    'node_modules/ajv/dist/refs/data.json',
+    'node_modules/fast-uri/.github/workflows/ci.yml',
+    'node_modules/json-schema-traverse/.eslintrc.yml',
+    'package.json',
+  ];
+  const { status, document } = json(others);
+  assert.equal(status, 0);
+  assert.deepEqual(
+    document.files.map((f) => [f.file, f.kind, f.reason.replace(/ \(none of .*/, '')]),
+    others.map((file) => [file, 'skipped', 'not a DataSync task request']),
+  );
+});

@@ -6,7 +6,7 @@
 // standard input. Folders named node_modules and folders starting with a dot
 // are not searched (name them explicitly to check them). Only regular files
 // are read, and none larger than MAX_INPUT_BYTES.
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const CHECKED_EXTENSIONS = ['.json', '.yaml', '.yml', '.template', '.tf'];
@@ -39,8 +39,31 @@ function isDirectory(entry, path) {
 }
 
 /**
- * Every checked file below `folder`, sorted, as display paths. A folder that
- * cannot be listed becomes one line in `problems`; the walk goes on.
+ * Why a file found in a folder or by a glob is a broken symbolic link (its
+ * target does not exist, or the links loop), or null when it can be read or
+ * is not a link. Such a file is skipped, not refused: the user did not name
+ * it (a stale link to a removed build output, an editor's lock file), and a
+ * glob and a folder walk find the same files. A broken link named on the
+ * command line is still "cannot read" (exit 2).
+ */
+function brokenLink(path) {
+  try {
+    statSync(path);
+    return null;
+  } catch (error) {
+    try {
+      if (!lstatSync(path).isSymbolicLink()) return null;
+    } catch {
+      return null;
+    }
+    return `a broken symbolic link (${reason(error)})`;
+  }
+}
+
+/**
+ * Every checked file below `folder`, sorted, as `{ path, broken }` (path a
+ * display path; broken why a symbolic link leads nowhere, see brokenLink). A
+ * folder that cannot be listed becomes one line in `problems`; the walk goes on.
  */
 function walkFolder(folder, out, problems, visited = new Set()) {
   let real;
@@ -65,7 +88,7 @@ function walkFolder(folder, out, problems, visited = new Set()) {
     if (isDirectory(entry, path)) {
       if (!skippedFolder(entry.name)) walkFolder(path, out, problems, visited);
     } else if (CHECKED_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))) {
-      out.push(path);
+      out.push({ path, broken: entry.isSymbolicLink() ? brokenLink(path) : null });
     }
   }
 }
@@ -174,8 +197,9 @@ function expandGlob(pattern) {
 
 /**
  * Expands operands into `{ inputs, problems }`: inputs are
- * `{ name, path, found }` (path null for standard input; found true for a
- * file from a folder or glob), in operand order, each file
+ * `{ name, path, found, broken }` (path null for standard input; found true
+ * for a file from a folder or glob; broken, for such a file, why it is a
+ * symbolic link that leads nowhere, else null), in operand order, each file
  * once; problems are one-line messages for operands that name nothing.
  */
 export function expandOperands(operands, { stdinName = '<stdin>' } = {}) {
@@ -183,12 +207,13 @@ export function expandOperands(operands, { stdinName = '<stdin>' } = {}) {
   const problems = [];
   const seen = new Set();
   // `found`: from a folder or a glob, not named on the command line.
-  const add = (name, path, found = false) => {
+  const add = (name, path, found = false, broken = null) => {
     const key = path === null ? '\u0000stdin' : resolve(path);
     if (seen.has(key)) return;
     seen.add(key);
-    inputs.push({ name, path, found });
+    inputs.push({ name, path, found, broken });
   };
+  const addFound = ({ path, broken }) => add(path, path, true, broken);
   for (const operand of operands) {
     if (operand === '-') {
       add(stdinName, null);
@@ -204,7 +229,7 @@ export function expandOperands(operands, { stdinName = '<stdin>' } = {}) {
       const found = [];
       walkFolder(operand, found, problems);
       if (found.length === 0) problems.push(`${operand}: no *.json, *.yaml, *.yml, *.template or *.tf files in this folder`);
-      found.forEach((path) => add(path, path, true));
+      found.forEach(addFound);
     } else if (stats) {
       add(operand, operand);
     } else if (hasGlob(operand)) {
@@ -214,13 +239,15 @@ export function expandOperands(operands, { stdinName = '<stdin>' } = {}) {
         try {
           matchStats = statSync(match);
         } catch {
+          const broken = brokenLink(match);
+          if (broken) found.push({ path: match, broken });
           continue;
         }
         if (matchStats.isDirectory()) walkFolder(match, found, problems);
-        else found.push(match);
+        else found.push({ path: match, broken: null });
       }
       if (found.length === 0) problems.push(`${operand}: no files match this pattern`);
-      found.forEach((path) => add(path, path, true));
+      found.forEach(addFound);
     } else {
       // Reading it reports why (no such file, permission denied, …).
       add(operand, operand);

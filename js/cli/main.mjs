@@ -164,7 +164,7 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
   // disk; recognition by name or content only to files found in folders.
   const excluded = new Map(inputs.map((input) => [input, excludedFile(config, input.path, cwd)]));
   // Terraform files are checked by module (folder), all at once.
-  const terraformInputs = inputs.filter((input) => input.path !== null && isTerraformInput(input.name) && !excluded.get(input));
+  const terraformInputs = inputs.filter((input) => input.path !== null && isTerraformInput(input.name) && !excluded.get(input) && !input.broken);
   let terraform = null;
   try {
     terraform = terraformInputs.length ? checkTerraform(terraformInputs, { defaults: options.defaults, context }) : null;
@@ -178,6 +178,12 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
     if (excluded.get(input)) {
       if (!input.found) complain(`${input.name}: skipped: ${excluded.get(input)}`);
       skip(input, excluded.get(input));
+      continue;
+    }
+    // Found in a folder or by a glob, a symbolic link to nothing: skipped, with a line that says so.
+    if (input.broken) {
+      complain(`${input.name}: skipped: ${input.broken}`);
+      skip(input, input.broken);
       continue;
     }
     if (input.path === null && isTerraformInput(input.name)) {

@@ -4,7 +4,7 @@
 // another tool's file.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -83,4 +83,44 @@ test('named, real files of other tools stay skipped: package.json, tsconfig.json
     document.files.map((f) => [f.file, f.kind, f.reason.replace(/ \(none of .*/, '')]),
     others.map((file) => [file, 'skipped', 'not a DataSync task request']),
   );
+});
+
+// ---------------------------------------------------------------------------
+// Broken symbolic links: skipped when found, refused when named
+// ---------------------------------------------------------------------------
+
+test('found in a folder or by a glob, a broken symbolic link is skipped with a line on stderr; named, it cannot be read (exit 2)', () => {
+  // hunt34 finding 7: the folder walk said "cannot read" (exit 2) where the glob said nothing.
+  const root = join(scratch, 'walk');
+  const folder = join(root, 'links');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'task.json'), JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Options: { VerifyMode: 'BAD' } }));
+  symlinkSync(join(scratch, 'removed.json'), join(folder, 'gone.json'));
+  symlinkSync(join(scratch, 'removed.tf'), join(folder, 'gone.tf'));
+  symlinkSync('loop.yaml', join(folder, 'loop.yaml'));
+  const SKIPPED = [
+    ['gone.json', 'skipped', 'a broken symbolic link (no such file or directory)'],
+    ['gone.tf', 'skipped', 'a broken symbolic link (no such file or directory)'],
+    ['loop.yaml', 'skipped', 'a broken symbolic link (a loop of symbolic links)'],
+    ['task.json', 'request', undefined],
+  ];
+  for (const operands of [['links'], ['links/*'], ['**/*.json', '**/*.tf', '**/*.yaml']]) {
+    const { status, stderr, document } = json(operands, root);
+    assert.equal(status, 1, `${operands}: the findings decide`);
+    assert.deepEqual(
+      document.files.map((f) => [f.file.replace('links/', ''), f.kind, f.reason]).sort(),
+      SKIPPED,
+      String(operands),
+    );
+    assert.equal(
+      stderr.split('\n').filter(Boolean).sort().join('\n'),
+      SKIPPED.filter(([, kind]) => kind === 'skipped').map(([name, , reason]) => `datasync-task-validator: links/${name}: skipped: ${reason}`).join('\n'),
+      String(operands),
+    );
+  }
+  // Named on the command line, the user asked for it: it cannot be read.
+  const named = json(['links/gone.json', 'links/task.json'], root);
+  assert.equal(named.status, 2);
+  assert.deepEqual(named.document.files.map((f) => [f.file, f.kind]), [['links/gone.json', 'unreadable'], ['links/task.json', 'request']]);
+  assert.equal(named.stderr, 'datasync-task-validator: links/gone.json: cannot read: no such file or directory\n');
 });

@@ -19,7 +19,7 @@ import { formatSarif } from './format-sarif.mjs';
 import { formatGithub } from './format-github.mjs';
 import { formatJunit } from './format-junit.mjs';
 import { listRules } from './list-rules.mjs';
-import { writeReport } from './output-file.mjs';
+import { overwrittenInput, writeReport } from './output-file.mjs';
 import { describeFix, fixFile, positionsOf } from './fix.mjs';
 import { expandOperands, readInput } from './inputs.mjs';
 import { skippedByName } from './recognise.mjs';
@@ -157,6 +157,13 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
   }
 
   const { inputs, problems } = expandOperands(options.operands, { stdinName: options.stdinName });
+  // The report must not replace a file it checks: refused before anything is read or written (--fix included).
+  const overwritten = options.outputFile === undefined ? null : overwrittenInput(options.outputFile, inputs, cwd);
+  if (overwritten) {
+    complain(`--output-file ${options.outputFile}: the report would overwrite ${overwritten.name}, one of the files to check; write it to another file`);
+    stderr.write(`Try "${NAME} --help" for the usage.\n`);
+    return 2;
+  }
   problems.forEach(complain);
   const files = [];
   const skip = (input, reason) => files.push({ file: input.name, path: input.path, syntax: null, kind: 'skipped', reason, notes: [], tasks: [] });

@@ -4,7 +4,7 @@
 // another tool's file.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -123,4 +123,67 @@ test('found in a folder or by a glob, a broken symbolic link is skipped with a l
   assert.equal(named.status, 2);
   assert.deepEqual(named.document.files.map((f) => [f.file, f.kind]), [['links/gone.json', 'unreadable'], ['links/task.json', 'request']]);
   assert.equal(named.stderr, 'datasync-task-validator: links/gone.json: cannot read: no such file or directory\n');
+});
+
+// ---------------------------------------------------------------------------
+// --output-file naming a file to check
+// ---------------------------------------------------------------------------
+
+test('--output-file that is one of the files to check is a usage error (exit 2), before anything is written, --fix included', () => {
+  // hunt34 finding 10: `-o victim.json victim.json` replaced the request with the report.
+  const root = join(scratch, 'output');
+  mkdirSync(join(root, 'tasks'), { recursive: true });
+  // a.json has a fixable problem (Verifymode: a member misspelt in its case), so --fix would write it.
+  const request = JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Options: { Verifymode: 'NONE' } });
+  writeFileSync(join(root, 'tasks', 'a.json'), request);
+  writeFileSync(join(root, 'tasks', 'b.json'), request);
+  symlinkSync('tasks/b.json', join(root, 'to-b.json'));
+  const cases = [
+    [['-o', 'tasks/a.json', 'tasks/a.json'], 'tasks/a.json', 'tasks/a.json'],
+    [['-o', 'tasks/a.json', 'tasks/*.json'], 'tasks/a.json', 'tasks/a.json'],
+    [['-o', 'tasks/a.json', 'tasks'], 'tasks/a.json', 'tasks/a.json'],
+    [['-o', './tasks/../tasks/a.json', 'tasks'], './tasks/../tasks/a.json', 'tasks/a.json'],
+    [['-o', 'to-b.json', 'tasks'], 'to-b.json', 'tasks/b.json'],
+    [['--fix', '-o', 'tasks/b.json', 'tasks'], 'tasks/b.json', 'tasks/b.json'],
+    [['-f', 'sarif', '-o', 'tasks/a.json', '-'], 'tasks/a.json', null],
+  ];
+  for (const [args, output, input] of cases) {
+    const result = spawnSync(process.execPath, [BIN, ...args], { cwd: root, encoding: 'utf8', input: request });
+    if (input === null) {
+      // Standard input is no file: the report replaces tasks/a.json, as asked.
+      assert.equal(result.status, 1, String(args));
+      assert.equal(JSON.parse(readFileSync(join(root, 'tasks', 'a.json'), 'utf8')).version, '2.1.0');
+      writeFileSync(join(root, 'tasks', 'a.json'), request);
+      continue;
+    }
+    assert.equal(result.status, 2, String(args));
+    assert.equal(result.stdout, '', String(args));
+    assert.equal(
+      result.stderr,
+      `datasync-task-validator: --output-file ${output}: the report would overwrite ${input}, one of the files to check; write it to another file\nTry "datasync-task-validator --help" for the usage.\n`,
+      String(args),
+    );
+    for (const name of ['a.json', 'b.json']) assert.equal(readFileSync(join(root, 'tasks', name), 'utf8'), request, `${args}: ${name} untouched`);
+  }
+});
+
+test('--output-file may replace a report of this command that a folder walk finds, run after run, but not one named to check', () => {
+  const root = join(scratch, 'rerun');
+  mkdirSync(root);
+  writeFileSync(join(root, 'task.json'), JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Options: { VerifyMode: 'BAD' } }));
+  for (const [format, report] of [['json', 'report.json'], ['sarif', 'report.sarif.json']]) {
+    for (let run = 0; run < 2; run += 1) {
+      const result = spawnSync(process.execPath, [BIN, '-f', format, '-o', report, '.'], { cwd: root, encoding: 'utf8' });
+      assert.equal(result.status, 1, `${format} run ${run}: ${result.stderr}`);
+      assert.equal(result.stderr, '');
+    }
+    const named = spawnSync(process.execPath, [BIN, '-f', format, '-o', report, report], { cwd: root, encoding: 'utf8' });
+    assert.equal(named.status, 2, format);
+    assert.match(named.stderr, /the report would overwrite report(\.sarif)?\.json, one of the files to check/);
+  }
+  // Another tool's file found in the folder is never replaced.
+  writeFileSync(join(root, 'other.json'), '{"name": "x"}');
+  const other = spawnSync(process.execPath, [BIN, '-o', 'other.json', '.'], { cwd: root, encoding: 'utf8' });
+  assert.equal(other.status, 2);
+  assert.equal(readFileSync(join(root, 'other.json'), 'utf8'), '{"name": "x"}');
 });

@@ -235,6 +235,45 @@ function record(map, pointer, entry) {
   if (pointer.length <= MAX_RECORDED_POINTER) map.set(pointer, entry);
 }
 
+/**
+ * The positions of a document's members: a Map pointer -> { line, column }
+ * whose get() answers only for what the value holds when a member was given
+ * again. The last copy of a repeated JSON member (or a YAML member that
+ * replaces a merged one) is the one that counts; the readers call replaced()
+ * before reading it, and from then on a position recorded earlier under that
+ * member (in the ignored copy) is not given: positionOf() places its pointer
+ * at the nearest member of the copy that counts, never inside the ignored one.
+ * Without repeats nothing is stamped and get() is Map's.
+ */
+class Positions extends Map {
+  #stamp = 0;
+  /** Pointer -> stamp when it was given again (the latest time). */
+  #replaced = new Map();
+  /** Pointer -> stamp of its entry, for entries recorded after the first replaced() call. */
+  #stamps = new Map();
+
+  /** Notes that the member at `pointer` is given again: what is recorded under it so far is superseded. */
+  replaced(pointer) {
+    if (pointer.length <= MAX_RECORDED_POINTER) this.#replaced.set(pointer, ++this.#stamp);
+  }
+
+  set(pointer, entry) {
+    if (this.#replaced.size > 0) this.#stamps.set(pointer, ++this.#stamp);
+    return super.set(pointer, entry);
+  }
+
+  get(pointer) {
+    const entry = super.get(pointer);
+    if (entry === undefined || this.#replaced.size === 0) return entry;
+    // Stale when the pointer or an ancestor was given again after this entry was recorded.
+    const stamp = this.#stamps.get(pointer) ?? 0;
+    for (let at = pointer; at !== ''; at = at.slice(0, at.lastIndexOf('/'))) {
+      if ((this.#replaced.get(at) ?? 0) > stamp) return undefined;
+    }
+    return entry;
+  }
+}
+
 /** The most alias expansions one document may need. */
 const MAX_ALIAS_EXPANSIONS = 10_000;
 
@@ -387,7 +426,7 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
         : error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new ParseError(message, where.line, where.col);
   }
-  const positions = new Map();
+  const positions = new Positions();
   const scalars = new Map();
   const unknownTags = new Map();
   // Scalars read as a float, a date or a timestamp: each an entry
@@ -517,6 +556,8 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key ?? '');
         const child = `${pointer}/${escapeSegment(key)}`;
         const position = at(pair.key) ?? at(pair.value);
+        // A member given again (JSON read as YAML; or replacing a merged one): what was recorded under it is not its.
+        if (Object.hasOwn(value, key)) positions.replaced(child);
         if (position) record(positions, child, position);
         setMember(value, key, toValue(pair.value, child, depth + 1));
         placeTyped(value, key, takeTyped());
@@ -579,7 +620,7 @@ const LITERALS = new Map([['true', true], ['false', false], ['null', null]]);
  * to the nearest ancestor.
  */
 export function readJson(text) {
-  const positions = new Map();
+  const positions = new Positions();
   const scalars = new Map();
   const result = (value, complete) => ({ value, positions, scalars, unknownTags: new Map(), complete });
   let at = 0;
@@ -693,6 +734,8 @@ export function readJson(text) {
       if (key === undefined) return result(root, false);
       frame.key = key;
       pointer = `${frame.pointer}/${escapeSegment(key)}`;
+      // A repeated member: its last copy counts (the value holds it in the first one's place).
+      if (Object.hasOwn(frame.value, key)) positions.replaced(pointer);
       record(positions, pointer, { line: keyLine, column: keyColumn });
       if (skip() !== 0x3a) return result(root, false);
       at += 1;

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { positionOf, readJson } from '../../pkg/cli/documents.mjs';
 import { notATaskRequest } from '../../pkg/cli/recognise.mjs';
 import { pkgDir, repoRoot, requireBuiltPackage } from './helpers.mjs';
 
@@ -186,4 +187,68 @@ test('--output-file may replace a report of this command that a folder walk find
   const other = spawnSync(process.execPath, [BIN, '-o', 'other.json', '.'], { cwd: root, encoding: 'utf8' });
   assert.equal(other.status, 2);
   assert.equal(readFileSync(join(root, 'other.json'), 'utf8'), '{"name": "x"}');
+});
+
+// ---------------------------------------------------------------------------
+// A member given twice: findings are placed in the copy that counts
+// ---------------------------------------------------------------------------
+
+test('with a repeated member, a finding is placed in the last copy (the one that counts), never in the ignored first one', () => {
+  // hunt34 finding 2: the atime/mtime error pointed at the first copy's "Mtime":"PRESERVE" (2:33).
+  const root = join(scratch, 'repeated');
+  mkdirSync(root);
+  const request = [
+    `{"SourceLocationArn":"${SOURCE}","DestinationLocationArn":"${DESTINATION}",`,
+    '"Options":{"VerifyMode":"NONE", "Mtime":"PRESERVE"},',
+    '"Options":{"VerifyMode":"BAD", "Atime":"NONE"}}',
+  ].join('\n');
+  writeFileSync(join(root, 'request.json'), request);
+  // A YAML own member replacing a merged one is the same case.
+  writeFileSync(join(root, 'merged.yaml'), `SourceLocationArn: ${SOURCE}\nDestinationLocationArn: ${DESTINATION}\n<<: {Options: {Mtime: PRESERVE, VerifyMode: NONE}}\nOptions:\n  Atime: NONE\n`);
+  writeFileSync(
+    join(root, 'template.json'),
+    [
+      '{"Resources": {"T": {"Type": "AWS::DataSync::Task", "Properties": {',
+      `  "SourceLocationArn": "${SOURCE}", "DestinationLocationArn": "${DESTINATION}",`,
+      '  "Options": {"VerifyMode": "NONE", "Mtime": "PRESERVE"},',
+      '  "Options": {"VerifyMode": "BAD", "Atime": "NONE"}}}}}',
+    ].join('\n'),
+  );
+  const { document } = json(['request.json', 'merged.yaml', 'template.json'], root);
+  const placed = document.files.map((f) => [f.file, f.tasks.flatMap((t) => t.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.path}`))]);
+  assert.deepEqual(placed, [
+    [
+      'request.json',
+      [
+        '3:1 json/duplicate-member /Options',
+        // /Options/Mtime is not in the copy that counts: placed at that copy's "Options".
+        '3:1 options/atime-mtime-mismatch /Options/Mtime',
+        '3:12 value/not-in-enum /Options/VerifyMode',
+      ],
+    ],
+    ['merged.yaml', ['4:1 options/atime-mtime-mismatch /Options/Mtime']],
+    ['template.json', ['4:3 options/atime-mtime-mismatch /Options/Mtime', '4:15 value/not-in-enum /Options/VerifyMode']],
+  ]);
+});
+
+test('positions: a member given again supersedes what was recorded under it, at any depth and any number of times', () => {
+  const { value, positions } = readJson('{"a": {"b": {"c": 1, "d": 2}},\n"a": {"b": {"c": 3}},\n"a": {"e": 4}, "f": 5}');
+  assert.deepEqual(value, { a: { e: 4n }, f: 5n }); // integers are BigInt
+  assert.deepEqual(positionOf(positions, '/a/b/c'), { line: 3, column: 1 }); // the last "a"
+  assert.deepEqual(positionOf(positions, '/a/b/d'), { line: 3, column: 1 });
+  assert.deepEqual(positionOf(positions, '/a/e'), { line: 3, column: 7 });
+  assert.deepEqual(positionOf(positions, '/f'), { line: 3, column: 16 });
+  // Without repeats, nothing changes: every member where it is written.
+  const plain = readJson('{"a": {"b": 1},\n "c": [1, {"d": 2}]}');
+  assert.deepEqual(['/a/b', '/c/1/d', '/c/0', '/x'].map((p) => positionOf(plain.positions, p)), [
+    { line: 1, column: 8 },
+    { line: 2, column: 12 },
+    { line: 2, column: 8 },
+    { line: 1, column: 1 },
+  ]);
+  // Many repeats of a member with many members stay one pass each (bounded work: the ancestors of one pointer per lookup).
+  const many = `{${Array.from({ length: 20_000 }, (_, i) => `"a": {"k${i}": {"x": 1}}`).join(',\n')}}`;
+  const read = readJson(many);
+  assert.deepEqual(positionOf(read.positions, '/a/k0/x'), { line: 20_000, column: 1 }); // k0 is in an ignored copy: the last "a"
+  assert.deepEqual(positionOf(read.positions, '/a/k19999/x'), { line: 20_000, column: 18 });
 });

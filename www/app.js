@@ -209,13 +209,15 @@ function importText(text, origin, kind) {
   // is validated once. The text itself is validated too when parsing fails (for
   // the line and column) or when it is small (for JSON-level notes, such as a
   // duplicated member, that parsing loses).
+  // JSON.parse refuses a leading byte order mark; the validator skips one, and so does the import.
   let value;
+  let failure;
   try {
-    value = parseExact(text);
-  } catch {
-    value = undefined;
+    value = parseExact(text.replace(/^\ufeff/, ''));
+  } catch (error) {
+    failure = error;
   }
-  const first = value === undefined || text.length <= SMALL_TEXT ? validate(text) : { errors: [], warnings: [] };
+  const first = failure || text.length <= SMALL_TEXT ? validate(text) : { errors: [], warnings: [] };
   const syntax = first.errors.find((d) => d.code === 'json/syntax-error');
   if (syntax) {
     const { line, column } = syntax.params;
@@ -224,9 +226,11 @@ function importText(text, origin, kind) {
   // The validator reads 64 levels deep; a request nested deeper is refused.
   // (Walking a large value for its depth takes a while; text with few brackets cannot be too deep.)
   const tooDeep = (parsed) => openers(text) > MAX_DEPTH && deeperThan(parsed, MAX_DEPTH);
-  if (value === undefined || first.errors.some((d) => d.code === 'json/too-deep') || tooDeep(value)) {
+  if (first.errors.some((d) => d.code === 'json/too-deep') || (!failure && tooDeep(value))) {
     return refuse(h('strong', { text: `Not imported: ${origin} nests objects or arrays too deeply to be a request.` }));
   }
+  // Text the validator reads but this browser cannot parse: say so, with the browser's reason, never a guessed one.
+  if (failure) return refuse(h('strong', { text: `Not imported: this browser cannot read ${origin} as JSON.` }), ` ${failure.message}`);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const problem = validate(text).errors.find((d) => d.code === 'request/not-an-object');
     return refuse(h('strong', { text: `Not imported: ${origin} is not a request.` }), ` ${problem?.message ?? ''}`);

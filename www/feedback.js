@@ -210,14 +210,17 @@ export function showSchedulePreview(result, describeSchedule) {
   // The verdict is the validator's; the schedule is described (next runs) only when it has no error.
   const problems = result.errors.filter((d) => d.path === SCHEDULE_POINTER || d.path === '/Schedule');
   let described = problems.length > 0 ? null : scheduleCache.get(expression);
-  if (problems.length === 0 && !described) {
+  // Runs are counted from when they were described: once the first has passed, the list is described again.
+  if (problems.length === 0 && (!described || Date.parse(described.nextRuns[0]) < Date.now())) {
     described = describeSchedule(expression, { count: 5 });
     if (scheduleCache.size > 20) scheduleCache.clear();
     scheduleCache.set(expression, described);
   }
   const valid = problems.length === 0 && described.valid;
+  // A paused schedule (Status DISABLED) keeps its expression, but the task does not run on it.
+  const paused = getAt(state.request, '/Schedule/Status') === 'DISABLED';
   // What the preview shows: an invalid expression's preview does not quote it, so it stays as it is while typing.
-  const key = valid ? `${expression}\u0000valid` : 'invalid';
+  const key = valid ? `${expression}\u0000${paused}${described.nextRuns[0]}` : 'invalid';
   if (preview.dataset.key === key) return;
   preview.dataset.key = key;
   preview.hidden = false;
@@ -228,7 +231,7 @@ export function showSchedulePreview(result, describeSchedule) {
   } else {
     children.push(h('p', { class: 'verdict ok' }, h('strong', { text: 'Valid schedule' }), described.summary ? `: ${described.summary}.` : '.'));
     if (described.nextRuns.length > 0) {
-      children.push(h('p', { text: 'Next runs:' }), h('ol', { class: 'runs' }, ...described.nextRuns.map((iso) => {
+      children.push(h('p', { text: paused ? 'Paused: the task does not run on it. Enabled, it would run:' : 'Next runs:' }), h('ol', { class: 'runs' }, ...described.nextRuns.map((iso) => {
         const weekday = new Date(iso).toLocaleDateString('en', { weekday: 'short', timeZone: 'UTC' });
         return h('li', {}, h('time', { datetime: iso, text: `${weekday} ${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` }));
       })));

@@ -143,6 +143,23 @@ export function isBlockType(path, name) {
   return false;
 }
 
+/**
+ * Whether isBlockType() knows every nested block type of the block at `path`,
+ * so that a member it does not call a block is an argument: the task and its
+ * own blocks, a variable, `locals` and a module call. Elsewhere (other
+ * resources, data sources, outputs, providers, `lifecycle`) a member may be a
+ * block type this command does not hold (`statement`, `precondition`,
+ * `ingress`), which Terraform's JSON syntax lets repeat.
+ */
+export function knowsBlocksOf(path) {
+  if (path[0] === 'resource' && path[1] === 'aws_datasync_task') {
+    let schema = TASK;
+    for (const type of path.slice(2)) schema = schema?.blocks?.[type];
+    return schema !== undefined;
+  }
+  return (path[0] === 'variable' && path.length === 2) || (path[0] === 'locals' && path.length === 1) || (path[0] === 'module' && path.length === 2);
+}
+
 /** Nested blocks of the location resources that hold what the location rules read. */
 const LOCATION_BLOCKS = new Set(['mount_options', 'on_prem_config', 'ec2_config', 'protocol', 'nfs', 'smb', 'sas_configuration', 'credentials']);
 

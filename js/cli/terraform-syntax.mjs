@@ -230,7 +230,8 @@ function readTree(text) {
 /**
  * Reads JSON syntax: `{ body }` or `{ error }`. `blockTypes(path, name)`
  * tells whether the member `name` of a block at `path` (an array of
- * enclosing block types) is a nested block. `variables`: the file is a
+ * enclosing block types) is a nested block; `knowsBlocksOf(path)` whether
+ * it knows every block type there (else a repeated member is not refused). `variables`: the file is a
  * terraform.tfvars.json or *.auto.tfvars.json, one object of variable name ->
  * value; Terraform reads its values without an evaluation context, so its
  * strings are literal (never templates).
@@ -238,12 +239,12 @@ function readTree(text) {
  * A member repeated in one JSON object is read as Terraform reads it
  * (terraform validate, v1.11.4): a block type or a block label repeated
  * gives each its blocks (`"options"` twice is two options blocks); an
- * argument repeated in a block, or a variable in a .tfvars.json file, is
+ * argument repeated in a block whose block types are all known, or a variable in a .tfvars.json file, is
  * Terraform's "Duplicate argument", and a key repeated in an object value
  * (`"tags": {"a": "1", "a": "2"}`) its "Duplicate object attribute": the
  * file is rejected, at the later one.
  */
-export function readJsonSyntax(text, blockTypes, { variables = false } = {}) {
+export function readJsonSyntax(text, blockTypes, { variables = false, knowsBlocksOf = () => true } = {}) {
   const checked = validate(text);
   const syntax = checked.errors.find((d) => d.code === 'json/syntax-error' || d.code === 'json/too-deep');
   if (syntax) {
@@ -255,7 +256,7 @@ export function readJsonSyntax(text, blockTypes, { variables = false } = {}) {
     return { error: { message, line, column } };
   }
   try {
-    return readTerraformJson(readTree(text), blockTypes, variables);
+    return readTerraformJson(readTree(text), blockTypes, variables, knowsBlocksOf);
   } catch (error) {
     if (error instanceof Rejected) return { error: error.error };
     throw error;
@@ -277,7 +278,7 @@ function refuseRepeated(members, nameOf, message) {
 }
 
 /** The blocks of a JSON configuration file (or a .tfvars.json file's values) from its tree. */
-function readTerraformJson(root, blockTypes, variables) {
+function readTerraformJson(root, blockTypes, variables, knowsBlocksOf) {
   if (!isObjectNode(root)) return { error: { message: 'a Terraform JSON file holds one object', line: 1, column: 1 } };
   const at = (node) => ({ line: node.line, column: node.column });
   // `literal`: strings are values, never templates (a tfvars file, a variable's default).
@@ -291,7 +292,9 @@ function readTerraformJson(root, blockTypes, variables) {
     // A property name is a string template too (HCL JSON spec, "Objects"): `{"${var.k}": 1}` has var.k's value as key.
     // Two keys alike (in NFC, as Terraform's strings are) are an error; a template key's value is not known here.
     const templated = (key) => !literal && (key.includes('${') || key.includes('%{'));
-    refuseRepeated(node.members, (key) => (templated(key) ? undefined : key.normalize('NFC')), (key, first) => `Duplicate object attribute: "${key}" is already defined at ${placeOf(first)} (Terraform rejects the file)`);
+    // "//" too: an object read here may be a block of a schema this command
+    // does not hold, where "//" is a comment that may repeat.
+    refuseRepeated(node.members, (key) => (templated(key) || key === '//' ? undefined : key.normalize('NFC')), (key, first) => `Duplicate object attribute: "${key}" is already defined at ${placeOf(first)} (Terraform rejects the file)`);
     const items = node.members.map(([key, member, place]) => {
       const name = literal ? key : templateOf(key, place.line, place.column);
       return { key: name.k === 'string' ? key : name, ...place, value: expr(member, literal) };
@@ -307,11 +310,15 @@ function readTerraformJson(root, blockTypes, variables) {
   const body = (object, path) => {
     const out = [];
     const isBlock = ([name, member]) => name === '//' || (name === 'dynamic' && path.length >= 2 && path[0] === 'resource' && isObject(member)) || (blockTypes(path, name) && blockLike(member));
-    refuseRepeated(
-      object.members.filter((m) => !isBlock(m)),
-      (key) => key,
-      argument('Duplicate argument'),
-    );
+    // Only where every block type of this body is known: elsewhere a repeated
+    // member may be a block Terraform reads twice (a data source's "statement").
+    if (knowsBlocksOf(path)) {
+      refuseRepeated(
+        object.members.filter((m) => !isBlock(m)),
+        (key) => key,
+        argument('Duplicate argument'),
+      );
+    }
     for (const [name, member, place] of object.members) {
       if (name === '//') continue; // a comment in Terraform's JSON syntax
       const { line, column } = place;

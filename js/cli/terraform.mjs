@@ -40,7 +40,7 @@ import { checkRequest, requestWithDefaults } from './check.mjs';
 import { withContext } from './context.mjs';
 import { Unknown } from './cloudformation.mjs';
 import { escapeSegment, setMember } from './documents.mjs';
-import { attributeOf, isBlockType, LOCATIONS, nearest, TASK } from './terraform-schema.mjs';
+import { attributeOf, isBlockType, knowsBlocksOf, LOCATIONS, nearest, TASK } from './terraform-schema.mjs';
 import { readJsonSyntax, readNative } from './terraform-syntax.mjs';
 
 export const TASK_TYPE = 'aws_datasync_task';
@@ -221,7 +221,7 @@ function readFile(path) {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (/\.json$/i.test(path)) {
-    const read = readJsonSyntax(text, isBlockType, { variables: isVariablesFile(path) });
+    const read = readJsonSyntax(text, isBlockType, { variables: isVariablesFile(path), knowsBlocksOf });
     // A file Terraform rejects for what it holds (a repeated argument), not for its JSON, says so itself.
     if (read.error?.terraform) return { error: { message: read.error.message, line: read.error.line, column: read.error.column } };
     return read.error ? { error: { ...read.error, message: `invalid JSON: ${read.error.message}` } } : read;

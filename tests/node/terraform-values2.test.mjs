@@ -448,6 +448,30 @@ test('.tf.json: an argument or an object key repeated is Terraform\'s error, at 
   assert.match(tfvars?.error?.message ?? '', /^Duplicate attribute definition: "v"/);
 });
 
+test('.tf.json: a member repeated in a block whose block types this command does not hold is not refused (it may be a block)', (t) => {
+  // revtf34 finding 4: terraform plan (1.11.4, provider 5.100.0) reads each of these ("Plan: 1 to add"):
+  // a data source's two "statement" blocks, a lifecycle's and an output's two "precondition" blocks,
+  // and two "//" comments in a block of another resource. The task beside them is checked.
+  const precondition = { condition: true, error_message: 'x' };
+  const text = `{
+  "data": { "aws_iam_policy_document": { "p": {
+    "statement": { "actions": ["s3:GetObject"], "resources": ["*"] },
+    "statement": { "actions": ["s3:PutObject"], "resources": ["*"] } } } },
+  "resource": {
+    "aws_datasync_task": { "t": { ${JSON.stringify({ ...TASK_ARNS, options: { verify_mode: 'BAD' } }).slice(1, -1)},
+      "lifecycle": { "precondition": ${JSON.stringify(precondition)}, "precondition": ${JSON.stringify(precondition)} } } },
+    "aws_s3_bucket": { "b": { "logging": { "//": "one", "//": "two", "target_bucket": "x" } } }
+  },
+  "output": { "o": { "value": "v", "precondition": ${JSON.stringify(precondition)}, "precondition": ${JSON.stringify(precondition)} } }
+}`;
+  const [file] = jsonReport(t, text);
+  assert.equal(file.kind, 'terraform', JSON.stringify(file.error));
+  assert.deepEqual(
+    file.tasks.flatMap((task) => task.diagnostics.map((d) => [task.logicalId, d.code])),
+    [['aws_datasync_task.t', 'value/not-in-enum']],
+  );
+});
+
 test('.tf.json: numbers are read as written, not as float64 (0.1 + 0.2 == 0.3, 1.00000000000000000001 keeps its digits)', (t) => {
   // console with these locals: "${local.a}" is "1.00000000000000000001", local.b + 0.2 == 0.3 is true.
   const text = JSON.stringify({ locals: {}, resource: { aws_datasync_task: { t: { ...TASK_ARNS, tags: { a: '${local.a}', sum: '${local.b + 0.2 == 0.3}', big: '${local.c > 5}' } } } } })

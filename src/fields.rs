@@ -8,7 +8,7 @@
 use crate::json::{Text, Value};
 use crate::locations::{self, LocationType, Scope, Side};
 use crate::patterns::Pattern;
-use crate::schema::{Defaults, Member, Operation, Shape};
+use crate::schema::{Defaults, Member, Operation, Shape, StringRule};
 
 /// Everything a form needs to render and explain one member.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,7 +38,8 @@ pub struct FieldInfo {
     pub allowed: &'static [&'static str],
     /// The service default per task mode, when known.
     pub default: Option<Defaults>,
-    /// Fewest characters.
+    /// Fewest characters: the model's minimum, or 1 where it is 0 but the
+    /// pattern needs a character (`Name`, `Tags[].Value`).
     pub min_length: Option<usize>,
     /// Most characters.
     pub max_length: Option<usize>,
@@ -136,7 +137,7 @@ fn collect(
             Shape::String(rule) => {
                 info.kind = "string";
                 info.allowed = rule.allowed;
-                info.min_length = rule.min_length;
+                info.min_length = least_length(rule);
                 info.max_length = rule.max_length;
                 info.pattern = rule.pattern;
                 out.push(info);
@@ -148,6 +149,20 @@ fn collect(
             }
         }
     }
+}
+
+/// The fewest characters a string member can hold: the model's minimum,
+/// raised to 1 where that minimum is 0 but the pattern cannot match the empty
+/// string (a tag value or a task name: `^[...]+$`), so that a form's
+/// `minlength` agrees with `validate()`. Where the model states no minimum,
+/// none is given.
+#[inline(never)]
+pub(crate) fn least_length(rule: &StringRule) -> Option<usize> {
+    let min = rule.min_length?;
+    Some(match rule.pattern {
+        Some(pattern) if min == 0 && !pattern.matches("") => 1,
+        _ => min,
+    })
 }
 
 /// The form's sections, in the order a person fills them in (the console's
@@ -727,6 +742,58 @@ mod tests {
             .all(|f| f.section_order < SECTIONS.len()));
         assert!(fields().iter().any(|f| f.default.is_some()));
         assert_eq!(fields(), fields_of(Operation::CreateTask));
+    }
+
+    #[test]
+    fn a_minimum_length_is_one_a_value_can_have() {
+        // The model says 0 for Name and a tag's Value, but their pattern
+        // (`^[a-zA-Z0-9\s+=._:@/-]+$`) needs a character: validate() rejects
+        // "" for both, so a form's `minlength` from fields() must say 1.
+        let min = |all: &[FieldInfo], pointer: &str| {
+            all.iter()
+                .find(|f| f.pointer == pointer)
+                .map(|f| f.min_length)
+        };
+        let (create, update, start) = (
+            fields(),
+            fields_of(Operation::UpdateTask),
+            fields_of(Operation::StartTaskExecution),
+        );
+        for (all, pointer) in [
+            (&create, "/Name"),
+            (&create, "/Tags/*/Value"),
+            (&update, "/Name"),
+            (&start, "/Tags/*/Value"),
+        ] {
+            assert_eq!(min(all, pointer), Some(Some(1)), "{pointer}");
+        }
+        let empty = |member: &str| {
+            crate::validate_text(
+                &crate::rules::testing::request(member),
+                &crate::Context::default(),
+            )
+            .diagnostics
+            .iter()
+            .map(|d| (d.path.to_string(), d.code.as_str()))
+            .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            empty(r#""Name":"""#),
+            [("/Name".to_owned(), "value/pattern-mismatch")]
+        );
+        assert_eq!(
+            empty(r#""Tags":[{"Key":"k","Value":""}]"#),
+            [("/Tags/0/Value".to_owned(), "value/pattern-mismatch")]
+        );
+        // No field's minimum is below what its pattern allows, and none is
+        // made up where the model states none.
+        for field in create.iter().chain(&update).chain(&start) {
+            if let (Some(0), Some(pattern)) = (field.min_length, field.pattern) {
+                assert!(pattern.matches(""), "{}", field.pointer);
+            }
+        }
+        assert_eq!(min(&create, "/SourceLocationArn"), Some(None));
+        assert_eq!(min(&create, "/Tags/*/Key"), Some(Some(1)));
     }
 
     #[test]

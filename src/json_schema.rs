@@ -210,7 +210,7 @@ impl Generator {
                         out.push(("markdownEnumDescriptions".into(), markdown.into()));
                     }
                 }
-                if let Some(min) = rule.min_length {
+                if let Some(min) = crate::fields::least_length(rule) {
                     out.push(("minLength".into(), min.into()));
                 }
                 if let Some(max) = rule.max_length {
@@ -426,6 +426,11 @@ mod tests {
         assert_eq!(key.get("minLength"), Some(&Value::from(1_usize)));
         assert_eq!(key.get("maxLength"), Some(&Value::from(256_usize)));
         assert_eq!(key.get("examples"), Some(&Value::from(vec!["team"])));
+        // The model's 0, raised as fields() raises it: the pattern needs a character.
+        let value = at(tags, &["items", "properties", "Value"]);
+        assert_eq!(value.get("minLength"), Some(&Value::from(1_usize)));
+        let name = at(&create, &["properties", "Name"]);
+        assert_eq!(name.get("minLength"), Some(&Value::from(1_usize)));
     }
 
     #[test]

@@ -31,6 +31,7 @@ export type DiagnosticCode =
   | 'logging/log-group-unused'
   | 'logging/no-log-group'
   | 'logging/enhanced-log-group-name'
+  | 'logging/enhanced-log-group-ignored'
   | 'manifest/missing-source'
   | 'manifest/with-filters'
   | 'manifest/remove-deletes-nothing'
@@ -85,6 +86,7 @@ export interface DiagnosticSeverities {
   'logging/log-group-unused': 'warning';
   'logging/no-log-group': 'warning';
   'logging/enhanced-log-group-name': 'error';
+  'logging/enhanced-log-group-ignored': 'warning';
   'manifest/missing-source': 'error';
   'manifest/with-filters': 'error';
   'manifest/remove-deletes-nothing': 'warning';
@@ -236,6 +238,15 @@ export interface DiagnosticParams {
   /** UpdateTask of an Enhanced mode task with a log group not named `/aws/datasync`; `params.suggestion` is the ARN naming it. */
   'logging/enhanced-log-group-name': {
     /** the log group name required: `/aws/datasync` */
+    expected: string;
+    /** the log group name given */
+    actual: string;
+    /** the same ARN naming `/aws/datasync` */
+    suggestion: string;
+  };
+  /** CreateTask of an Enhanced mode task with a log group not named `/aws/datasync`, which gets no logs; `params.suggestion` is the ARN naming it. */
+  'logging/enhanced-log-group-ignored': {
+    /** the log group name Enhanced mode logs to: `/aws/datasync` */
     expected: string;
     /** the log group name given */
     actual: string;
@@ -425,6 +436,7 @@ export type DiagnosticCodeWithParams =
   | 'value/pattern-mismatch'
   | 'list/too-many-items'
   | 'logging/enhanced-log-group-name'
+  | 'logging/enhanced-log-group-ignored'
   | 'schedule/too-frequent'
   | 'schedule/nonstandard-spelling'
   | 'schedule/rate-unit-singular-plural'

@@ -26,6 +26,7 @@ export type Code =
   | 'logging/log-group-unused'
   | 'logging/no-log-group'
   | 'logging/enhanced-log-group-name'
+  | 'logging/enhanced-log-group-ignored'
   | 'manifest/missing-source'
   | 'manifest/with-filters'
   | 'manifest/remove-deletes-nothing'

@@ -142,6 +142,12 @@ const CODES = [
     "emittedBy": "validator"
   },
   {
+    "code": "logging/enhanced-log-group-ignored",
+    "severity": "warning",
+    "summary": "CreateTask of an Enhanced mode task with a log group not named `/aws/datasync`, which gets no logs; `params.suggestion` is the ARN naming it.",
+    "emittedBy": "validator"
+  },
+  {
     "code": "manifest/missing-source",
     "severity": "error",
     "summary": "A manifest configuration without a Source.",

@@ -388,6 +388,20 @@ validator {
         autofix: "",
         source: "DataSync API reference, UpdateTask CloudWatchLogGroupArn (\"For Enhanced mode tasks, you must use /aws/datasync as your log group name\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_UpdateTask.html#DataSync-UpdateTask-request-CloudWatchLogGroupArn",
     }
+    /// CreateTask of an Enhanced mode task with a log group not named `/aws/datasync`, which gets no logs; `params.suggestion` is the ARN naming it.
+    EnhancedLogGroupIgnored = "logging/enhanced-log-group-ignored", Warning {
+        params: &[
+            param("expected", "string", "the log group name Enhanced mode logs to: `/aws/datasync`"),
+            param("actual", "string", "the log group name given"),
+            param("suggestion", "string", "the same ARN naming `/aws/datasync`"),
+        ],
+        what: "A CreateTask request for an Enhanced mode task gives a CloudWatchLogGroupArn whose log group name is not `/aws/datasync`. (UpdateTask of the same is `logging/enhanced-log-group-name`, an error.)",
+        why: "Enhanced mode tasks publish their logs to the log group named `/aws/datasync` by themselves. For CreateTask the API reference says only that an Enhanced mode task needs no log group, not that the service rejects another one, so this is a warning: the log group named gets no logs either way.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "TaskMode": "ENHANCED", "CloudWatchLogGroupArn": "arn:aws:logs:us-east-1:111122223333:log-group:/datasync/nightly:*", "Options": {"LogLevel": "TRANSFER"}}"#),
+        fix: "Use the ARN in `params.suggestion`, or remove CloudWatchLogGroupArn (Enhanced mode logs to `/aws/datasync` without it).",
+        autofix: "",
+        source: "DataSync API reference, CreateTask CloudWatchLogGroupArn (\"For Enhanced mode tasks, you don't need to specify anything\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_CreateTask.html#DataSync-CreateTask-request-CloudWatchLogGroupArn; UpdateTask CloudWatchLogGroupArn: https://docs.aws.amazon.com/datasync/latest/userguide/API_UpdateTask.html#DataSync-UpdateTask-request-CloudWatchLogGroupArn",
+    }
     /// A manifest configuration without a Source.
     ManifestMissingSource = "manifest/missing-source", Error {
         params: &[],

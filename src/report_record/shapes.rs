@@ -34,7 +34,7 @@ pub(super) const SHAPES: [&[&str]; 25] = [
 
 /// Each code's shapes at its number (its place in `Code::ALL`): its whole
 /// params', then its required members' (0: none, or the same).
-pub(super) const CODE_SHAPES: [[u8; 2]; 51] = [
+pub(super) const CODE_SHAPES: [[u8; 2]; 52] = [
     [1, 0], // json/syntax-error
     [1, 0], // json/too-deep
     [0, 0], // json/duplicate-member
@@ -58,6 +58,7 @@ pub(super) const CODE_SHAPES: [[u8; 2]; 51] = [
     [13, 0], // logging/log-group-unused
     [13, 0], // logging/no-log-group
     [14, 0], // logging/enhanced-log-group-name
+    [14, 0], // logging/enhanced-log-group-ignored
     [0, 0], // manifest/missing-source
     [13, 0], // manifest/with-filters
     [13, 0], // manifest/remove-deletes-nothing

@@ -1,9 +1,13 @@
-//! Logging rules (`logging/log-group-unused`, `logging/no-log-group`): a log group and a log level only make sense
+//! Logging rules (`logging/log-group-unused`, `logging/no-log-group`,
+//! `logging/enhanced-log-group-*`): a log group and a log level only make sense
 //! together; and an Enhanced mode task's log group is `/aws/datasync`.
 //!
 //! Why: the service accepts either alone, but then nothing reaches the logs.
 //! For UpdateTask the API reference says an Enhanced mode task "must use"
-//! `/aws/datasync` as its log group name (UpdateTask, CloudWatchLogGroupArn).
+//! `/aws/datasync` as its log group name (UpdateTask, CloudWatchLogGroupArn):
+//! an error. For CreateTask it says only that such a task logs there by
+//! itself: a warning (`logging/enhanced-log-group-ignored`), as the group
+//! named gets no logs.
 //! Invalid: `{"CloudWatchLogGroupArn": "arn:aws:logs:...:log-group:x"}` with LogLevel omitted (OFF).
 //! Fix: add `"Options": {"LogLevel": "BASIC"}`.
 //!
@@ -50,6 +54,13 @@ fn task_without_log_group(level: &str) -> String {
 fn enhanced_log_group_name(name: &str, suggestion: &str) -> String {
     format!(
         "An Enhanced mode task must log to the log group named {ENHANCED_LOG_GROUP}, but this ARN names {}; use {suggestion}.",
+        quote(name)
+    )
+}
+
+fn enhanced_log_group_ignored(name: &str, suggestion: &str) -> String {
+    format!(
+        "An Enhanced mode task logs only to the log group named {ENHANCED_LOG_GROUP}, so {} gets no logs; use {suggestion}, or remove CloudWatchLogGroupArn.",
         quote(name)
     )
 }
@@ -106,9 +117,8 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
         }
     }
 
-    if request.operation() == Operation::UpdateTask
-        && request.task_mode() == Some(TaskMode::Enhanced)
-    {
+    // StartTaskExecution has no log group: only CreateTask and UpdateTask get here.
+    if request.task_mode() == Some(TaskMode::Enhanced) {
         if let Some((prefix, name, suffix)) = request
             .values
             .log_group
@@ -119,15 +129,25 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
         {
             // The same partition, Region and account, and the same optional `:*`.
             let suggestion = format!("{prefix}{ENHANCED_LOG_GROUP}{suffix}");
-            out.push(
-                Diagnostic::of(
+            // UpdateTask's reference says "must use"; CreateTask's says only
+            // that Enhanced mode logs to /aws/datasync by itself, so a task
+            // being created is warned that the group named gets nothing.
+            let (code, message) = if request.operation() == Operation::CreateTask {
+                (
+                    Code::EnhancedLogGroupIgnored,
+                    enhanced_log_group_ignored(name, &suggestion),
+                )
+            } else {
+                (
                     Code::EnhancedLogGroupName,
-                    fixed!("/CloudWatchLogGroupArn"),
                     enhanced_log_group_name(name, &suggestion),
                 )
-                .with("expected", ENHANCED_LOG_GROUP)
-                .with("actual", name.to_owned())
-                .with("suggestion", suggestion),
+            };
+            out.push(
+                Diagnostic::of(code, fixed!("/CloudWatchLogGroupArn"), message)
+                    .with("expected", ENHANCED_LOG_GROUP)
+                    .with("actual", name.to_owned())
+                    .with("suggestion", suggestion),
             );
         }
     }
@@ -335,12 +355,84 @@ mod tests {
             findings_in(&group("mine"), call_options(UpdateTask, None)),
             []
         );
-        // CreateTask's documentation says only that Enhanced tasks need no log group.
+        // CreateTask's reference does not say "must": not this error (the next test).
+        assert!(findings(
+            r#""TaskMode":"ENHANCED","Options":{"LogLevel":"BASIC"},"CloudWatchLogGroupArn":"arn:aws:logs:us-east-1:111122223333:log-group:mine""#
+        )
+        .iter()
+        .all(|(_, code)| *code != name));
+    }
+
+    /// A CreateTask request's members, with this log group name.
+    fn created(mode: &str, group: &str) -> String {
+        format!(
+            r#"{mode}"Options":{{"LogLevel":"BASIC"}},"CloudWatchLogGroupArn":"arn:aws:logs:us-east-1:111122223333:log-group:{group}""#
+        )
+    }
+
+    #[test]
+    fn an_enhanced_task_created_with_another_log_group_is_warned_that_it_gets_no_logs() {
+        // CreateTask's reference: "For Enhanced mode tasks, you don't need to
+        // specify anything. DataSync automatically sends logs to a CloudWatch
+        // log group named /aws/datasync". Not "must" (UpdateTask's word): the
+        // service's answer is not recorded, so a warning, not an error.
+        let ignored = "logging/enhanced-log-group-ignored";
+        let enhanced = r#""TaskMode":"ENHANCED","#;
+        for bad in ["mine", "/aws/datasync/x", "datasync:*", ""] {
+            assert_eq!(
+                findings(&created(enhanced, bad)),
+                [at("/CloudWatchLogGroupArn", ignored)],
+                "{bad}"
+            );
+        }
+        for good in ["/aws/datasync", "/aws/datasync:*"] {
+            assert_eq!(findings(&created(enhanced, good)), [], "{good}");
+        }
+        // A Basic mode task (named, or by default) logs to the group it names.
+        assert_eq!(findings(&created(r#""TaskMode":"BASIC","#, "mine")), []);
+        assert_eq!(findings(&created("", "mine")), []);
+        // An unknown task mode (not one of the two) gives no finding.
+        assert_eq!(
+            findings(&created(r#""TaskMode":"FAST","#, "mine"))
+                .iter()
+                .filter(|(_, code)| *code == ignored)
+                .count(),
+            0
+        );
+        // With logging off, both hold: the log group is unused and, once
+        // logging is on, still not the one an Enhanced task logs to.
         assert_eq!(
             findings(
-                r#""TaskMode":"ENHANCED","Options":{"LogLevel":"BASIC"},"CloudWatchLogGroupArn":"arn:aws:logs:us-east-1:111122223333:log-group:mine""#
+                r#""TaskMode":"ENHANCED","CloudWatchLogGroupArn":"arn:aws:logs:us-east-1:111122223333:log-group:mine""#
             ),
-            []
+            [
+                at("/CloudWatchLogGroupArn", ignored),
+                at("/Options/LogLevel", "logging/log-group-unused")
+            ]
+        );
+
+        let report = crate::validate_text(
+            &crate::rules::testing::request(&created(enhanced, "/datasync/nightly:*")),
+            &crate::Context::default(),
+        );
+        let diagnostic = &report.diagnostics[0];
+        assert_eq!(diagnostic.severity, crate::Severity::Warning);
+        assert_eq!(
+            diagnostic.message,
+            "An Enhanced mode task logs only to the log group named /aws/datasync, so \"/datasync/nightly\" gets no logs; use arn:aws:logs:us-east-1:111122223333:log-group:/aws/datasync:*, or remove CloudWatchLogGroupArn."
+        );
+        let param = |wanted: &str| {
+            diagnostic
+                .params
+                .iter()
+                .find(|(name, _)| *name == wanted)
+                .map(|(_, value)| crate::json::to_string(value))
+        };
+        assert_eq!(param("expected"), Some("\"/aws/datasync\"".to_owned()));
+        assert_eq!(param("actual"), Some("\"/datasync/nightly\"".to_owned()));
+        assert_eq!(
+            param("suggestion"),
+            Some("\"arn:aws:logs:us-east-1:111122223333:log-group:/aws/datasync:*\"".to_owned())
         );
     }
 }

@@ -532,6 +532,7 @@ export interface FieldInfo {
   example?: string;
   /** What the service uses when the member is omitted, per task mode. */
   default?: { BASIC: string | number; ENHANCED: string | number };
+  /** Fewest characters: the model's minimum, or 1 where that is 0 but `pattern` needs a character (`Name`, `Tags[].Value`). */
   minLength?: number;
   maxLength?: number;
   maxItems?: number;

@@ -51,16 +51,20 @@ fn task_without_log_group(level: &str) -> String {
     )
 }
 
-fn enhanced_log_group_name(name: &str, suggestion: &str) -> String {
+/// UpdateTask's error (`created` false) or CreateTask's warning: one sentence
+/// with the create-only words added.
+fn enhanced_log_group_message(name: &str, suggestion: &str, created: bool) -> String {
+    let (verb, effect, remove) = if created {
+        (
+            "logs only",
+            ", which gets no logs",
+            ", or remove CloudWatchLogGroupArn",
+        )
+    } else {
+        ("must log", "", "")
+    };
     format!(
-        "An Enhanced mode task must log to the log group named {ENHANCED_LOG_GROUP}, but this ARN names {}; use {suggestion}.",
-        quote(name)
-    )
-}
-
-fn enhanced_log_group_ignored(name: &str, suggestion: &str) -> String {
-    format!(
-        "An Enhanced mode task logs only to the log group named {ENHANCED_LOG_GROUP}, so {} gets no logs; use {suggestion}, or remove CloudWatchLogGroupArn.",
+        "An Enhanced mode task {verb} to the log group named {ENHANCED_LOG_GROUP}, but this ARN names {}{effect}; use {suggestion}{remove}.",
         quote(name)
     )
 }
@@ -132,17 +136,13 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
             // UpdateTask's reference says "must use"; CreateTask's says only
             // that Enhanced mode logs to /aws/datasync by itself, so a task
             // being created is warned that the group named gets nothing.
-            let (code, message) = if request.operation() == Operation::CreateTask {
-                (
-                    Code::EnhancedLogGroupIgnored,
-                    enhanced_log_group_ignored(name, &suggestion),
-                )
+            let created = request.operation() == Operation::CreateTask;
+            let code = if created {
+                Code::EnhancedLogGroupIgnored
             } else {
-                (
-                    Code::EnhancedLogGroupName,
-                    enhanced_log_group_name(name, &suggestion),
-                )
+                Code::EnhancedLogGroupName
             };
+            let message = enhanced_log_group_message(name, &suggestion, created);
             out.push(
                 Diagnostic::of(code, fixed!("/CloudWatchLogGroupArn"), message)
                     .with("expected", ENHANCED_LOG_GROUP)
@@ -419,7 +419,7 @@ mod tests {
         assert_eq!(diagnostic.severity, crate::Severity::Warning);
         assert_eq!(
             diagnostic.message,
-            "An Enhanced mode task logs only to the log group named /aws/datasync, so \"/datasync/nightly\" gets no logs; use arn:aws:logs:us-east-1:111122223333:log-group:/aws/datasync:*, or remove CloudWatchLogGroupArn."
+            "An Enhanced mode task logs only to the log group named /aws/datasync, but this ARN names \"/datasync/nightly\", which gets no logs; use arn:aws:logs:us-east-1:111122223333:log-group:/aws/datasync:*, or remove CloudWatchLogGroupArn."
         );
         let param = |wanted: &str| {
             diagnostic

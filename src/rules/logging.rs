@@ -52,19 +52,16 @@ fn task_without_log_group(level: &str) -> String {
 }
 
 /// UpdateTask's error (`created` false) or CreateTask's warning: one sentence
-/// with the create-only words added.
+/// with the create-only words added (removing the member, the other remedy,
+/// is on the code's page).
 fn enhanced_log_group_message(name: &str, suggestion: &str, created: bool) -> String {
-    let (verb, effect, remove) = if created {
-        (
-            "logs only",
-            ", which gets no logs",
-            ", or remove CloudWatchLogGroupArn",
-        )
+    let (verb, effect) = if created {
+        ("logs only", ", which gets no logs")
     } else {
-        ("must log", "", "")
+        ("must log", "")
     };
     format!(
-        "An Enhanced mode task {verb} to the log group named {ENHANCED_LOG_GROUP}, but this ARN names {}{effect}; use {suggestion}{remove}.",
+        "An Enhanced mode task {verb} to the log group named {ENHANCED_LOG_GROUP}, but this ARN names {}{effect}; use {suggestion}.",
         quote(name)
     )
 }
@@ -419,7 +416,7 @@ mod tests {
         assert_eq!(diagnostic.severity, crate::Severity::Warning);
         assert_eq!(
             diagnostic.message,
-            "An Enhanced mode task logs only to the log group named /aws/datasync, but this ARN names \"/datasync/nightly\", which gets no logs; use arn:aws:logs:us-east-1:111122223333:log-group:/aws/datasync:*, or remove CloudWatchLogGroupArn."
+            "An Enhanced mode task logs only to the log group named /aws/datasync, but this ARN names \"/datasync/nightly\", which gets no logs; use arn:aws:logs:us-east-1:111122223333:log-group:/aws/datasync:*."
         );
         let param = |wanted: &str| {
             diagnostic

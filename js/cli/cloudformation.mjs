@@ -845,9 +845,23 @@ const MAX_CONDITION_NODES = 256;
  */
 const isStringParameter = (parameter) => isObject(parameter) && parameter.Type === 'String';
 
-/** A value's text as a key (a YAML integer may be a BigInt, which JSON.stringify refuses). */
+/** A number for each UnknownText a key names: two of them are never the same value, even with the same text. */
+const unknownIds = new WeakMap();
+let unknownCount = 0;
+
+/**
+ * A value's text as a key (a YAML integer may be a BigInt, which JSON.stringify refuses). An
+ * UnknownText is a key of its own: the same `"${Kind}"` in two items of a loop is two values.
+ */
 const keyText = (value) =>
-  JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? { '\u0000bigint': String(v) } : v)) ?? String(value);
+  JSON.stringify(value, (_, v) => {
+    if (typeof v === 'bigint') return { '\u0000bigint': String(v) };
+    if (v instanceof UnknownText) {
+      if (!unknownIds.has(v)) unknownIds.set(v, ++unknownCount);
+      return { '\u0000unknown': unknownIds.get(v) };
+    }
+    return v;
+  }) ?? String(value);
 
 /**
  * The string CloudFormation compares for a YAML or JSON boolean or integer in

@@ -302,6 +302,45 @@ Resources:
   assert.deepEqual(findings(one), ['/Options/PosixPermissions locations/posix-between-object-stores']);
 });
 
+test('a plain "${Kind}" in a condition a loop makes is a value of its own in each item: never one comparison for all', () => {
+  // Whether the transform replaces an identifier in a plain string is not agreed (see
+  // UnknownText): IsNfs and IsEfs compare Mode with two values we do not know. Read as
+  // one comparison, IsNfs true with IsEfs false looked impossible and S3a to S3b
+  // (Mode = Nfs, the reference page's reading) was never checked.
+  const template = `Transform: AWS::LanguageExtensions
+Parameters:
+  Mode: {Type: String}
+Conditions:
+  Fn::ForEach::Kinds:
+    - Kind
+    - [Nfs, Efs]
+    - Is\${Kind}: !Equals [!Ref Mode, "\${Kind}"]
+Resources:
+  S3a:
+    Type: AWS::DataSync::LocationS3
+    Properties: {S3BucketArn: 'arn:aws:s3:::a', S3Config: {BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/r'}}
+  S3b:
+    Type: AWS::DataSync::LocationS3
+    Properties: {S3BucketArn: 'arn:aws:s3:::b', S3Config: {BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/r'}}
+  Nfs:
+    Type: AWS::DataSync::LocationNFS
+    Properties: {ServerHostname: files.example.com, Subdirectory: /export, OnPremConfig: {AgentArns: ['arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0']}}
+  T:
+    Type: AWS::DataSync::Task
+    Properties:
+      SourceLocationArn: !If [IsNfs, !GetAtt S3a.LocationArn, !GetAtt Nfs.LocationArn]
+      DestinationLocationArn: !If [IsEfs, !GetAtt Nfs.LocationArn, !GetAtt S3b.LocationArn]
+      Options: {PosixPermissions: PRESERVE}
+`;
+  const task = reportOf(template).file.tasks[0];
+  assert.deepEqual(findings(task), ['/Options/PosixPermissions locations/posix-between-object-stores']);
+  assert.match(task.diagnostics[0].message, /when condition IsNfs is true and IsEfs is false/);
+  // The pure function: two comparisons, not one.
+  const { template: expanded } = expandLoops(parseYaml(template, { version: '1.1' }).value);
+  const conditions = templateConditions(expanded);
+  assert.equal(conditions.satisfiable([{ name: 'IsNfs', value: true }, { name: 'IsEfs', value: false }]), true);
+});
+
 // Fn::Equals with YAML and JSON numbers and booleans.
 
 const conditionsOf = (text, json = false) => {

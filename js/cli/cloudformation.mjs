@@ -195,9 +195,12 @@ function forEachTasks(loop, depth = 0) {
 
 /** Loops nested deeper than this are not expanded (CloudFormation's design notes allow 5 below a loop). */
 export const MAX_LOOP_DEPTH = 8;
-/** At most this many entries are made by the loops of the Resources section (a stack holds at most 500 resources). */
+/**
+ * At most this many entries are made by all the loops of a template, its Resources and Conditions
+ * sections together (a stack holds at most 500 resources); a loop that would go past it is not expanded.
+ */
 export const MAX_LOOP_OUTPUTS = 500;
-/** At most this many values are copied while expanding the loops of a template. */
+/** At most this many values are copied while expanding all the loops of a template. */
 export const MAX_LOOP_NODES = 100_000;
 
 /**
@@ -260,8 +263,12 @@ export function expandLoops(template) {
   const conditions = isObject(template?.Conditions) ? template.Conditions : null;
   if (!(resources && hasLoop(resources)) && !(conditions && hasLoop(conditions))) return out;
   const parameters = isObject(template.Parameters) ? template.Parameters : {};
-  let nodes = 0;
+  let nodes = 0; // values copied, by all the loops of the template
+  let kept = 0; // entries made by the loops expanded so far (not the one being expanded)
   let substituted = []; // [{ pointer, defaults }] of the resource being expanded
+  /** Why a loop stops: what it makes goes past `limit`, alone or with the loops before it. */
+  const past = (limit, what, before) =>
+    new NotExpanded(before ? `with the loops before it, the template's loops make more than ${limit} ${what}` : `it makes more than ${limit} ${what}`);
   /** The Defaults the items of `env` come from: `[{ parameter, value }]`. */
   const defaultsOf = (env) => [...env.values()].filter((item) => item.parameter !== undefined).map(({ parameter, list }) => ({ parameter, value: list }));
 
@@ -284,7 +291,7 @@ export function expandLoops(template) {
 
   /** A value of an OutputValue with the identifiers in `env` replaced. */
   const walk = (value, pointer, env, depth) => {
-    if (++nodes > MAX_LOOP_NODES) throw new NotExpanded(`it makes more than ${MAX_LOOP_NODES} values`);
+    if (++nodes > MAX_LOOP_NODES) throw tooMany();
     if (Array.isArray(value)) return value.map((item, i) => walk(item, `${pointer}/${i}`, env, depth));
     if (value instanceof UnknownText) return value;
     if (typeof value === 'string') return env.size > 0 && namesIdentifier(value, env) ? new UnknownText(value, LOOP_TEXT_REASON) : value;
@@ -339,7 +346,7 @@ export function expandLoops(template) {
     const [identifier, collection, fragment] = loop;
     for (const item of itemsOf(collection)) {
       // Each item counts, so that loops of empty fragments over long lists end too.
-      if (++nodes > MAX_LOOP_NODES) throw new NotExpanded(`it makes more than ${MAX_LOOP_NODES} values`);
+      if (++nodes > MAX_LOOP_NODES) throw tooMany();
       const inner = new Map(env).set(identifier, item);
       for (const [outputKey, outputValue] of Object.entries(fragment)) {
         const written = `${loopPointer}/2/${escapeSegment(outputKey)}`;
@@ -357,7 +364,7 @@ export function expandLoops(template) {
         // A member a loop inside a resource makes from a Default: a finding there depends on it.
         if (!top && defaultsOf(inner).length > 0) substituted.push({ pointer: madePointer, defaults: defaultsOf(inner) });
         if (top) {
-          if (made.size >= MAX_LOOP_OUTPUTS) throw new NotExpanded(`it makes more than ${MAX_LOOP_OUTPUTS} resources`);
+          if (kept + made.size >= MAX_LOOP_OUTPUTS) throw past(MAX_LOOP_OUTPUTS, 'resources', kept > 0);
           const mine = substituted.slice(before);
           made.set(madeKey, { loop: top, substituted: mine.map((s) => s.pointer), defaults: unique([...defaultsOf(inner), ...mine.flatMap((s) => s.defaults)]) });
         }
@@ -367,11 +374,13 @@ export function expandLoops(template) {
 
   let sources;
   let made;
+  let start = 0; // the values copied before the entry being expanded
+  const tooMany = () => past(MAX_LOOP_NODES, 'values', start > 0);
   /** A section (Resources, or Conditions, whose loops make conditions a task's Condition or Fn::If may name). */
   const expandSection = (section, entries) => {
     const expanded = {};
     for (const [key, entry] of Object.entries(entries)) {
-      nodes = 0;
+      start = nodes;
       substituted = [];
       sources = new Map();
       made = new Map();
@@ -390,6 +399,7 @@ export function expandLoops(template) {
           if (substituted.length > 0) made.set(key, { loop: null, substituted: substituted.map((s) => s.pointer), defaults });
         }
         for (const pair of sources) out.sources.set(...pair);
+        if (LOOP_KEY.test(key)) kept += made.size;
         if (section === 'Resources') for (const pair of made) out.made.set(...pair);
       } catch (error) {
         if (!(error instanceof NotExpanded)) throw error;

@@ -245,6 +245,40 @@ Resources:
   assert.equal(expandLoops(plain).template, plain);
 });
 
+test('the bounds hold for the template, not for each loop: a loop past them with those before it is not expanded', () => {
+  // Two loops of 300 over one list parameter: 600 tasks, more than a stack may hold. The first is
+  // expanded; the second would go past MAX_LOOP_OUTPUTS with it, and is left with its note.
+  const list = Array.from({ length: 300 }, (_, i) => `i${i}`).join(',');
+  const loop = (name) => `  Fn::ForEach::${name}:
+    - X
+    - !Ref P
+    - ${name}\${X}:
+        Type: AWS::DataSync::Task
+        Properties: {SourceLocationArn: ${SOURCE}, DestinationLocationArn: ${DESTINATION}}
+`;
+  const template = `Transform: AWS::LanguageExtensions
+Parameters:
+  P: {Type: CommaDelimitedList, Default: "${list}"}
+Resources:
+${loop('A')}${loop('B')}`;
+  assert.ok(2 * 300 > MAX_LOOP_OUTPUTS && 300 <= MAX_LOOP_OUTPUTS);
+  const { file } = reportOf(template);
+  assert.ok(file.tasks.length <= MAX_LOOP_OUTPUTS);
+  assert.equal(file.tasks.length, 300);
+  assert.ok(file.tasks.every((task) => /^Ai\d+$/.test(task.logicalId)));
+  assert.equal(file.notes.length, 1);
+  assert.match(file.notes[0].message, /Fn::ForEach::B .* \(with the loops before it, the template's loops make more than 500 resources\)/);
+  // The values copied are counted for the template too: 250 x 250 values each, two loops of loops
+  // go past MAX_LOOP_NODES (100,000) together; the second ends where the first left the budget.
+  const long = Array.from({ length: 250 }, (_, i) => `v${i}`).join(',');
+  const both = expandLoops({
+    Parameters: { P: { Type: 'CommaDelimitedList', Default: long } },
+    Resources: { 'Fn::ForEach::A': ['X', { Ref: 'P' }, { 'Fn::ForEach::B': ['Y', { Ref: 'P' }, {}] }], 'Fn::ForEach::C': ['X', { Ref: 'P' }, { 'Fn::ForEach::D': ['Y', { Ref: 'P' }, {}] }] },
+  });
+  assert.equal(both.unexpanded.has('Fn::ForEach::A'), false);
+  assert.match(both.unexpanded.get('Fn::ForEach::C'), /^with the loops before it, the template's loops make more than \d+ values$/);
+});
+
 test('a location resource a loop makes is the location its task refers to', () => {
   const template = `Transform: AWS::LanguageExtensions
 Resources:

@@ -1439,6 +1439,8 @@ const FUNCTIONS = {
     if (values.length < 1 || values.length > 3 || !numbers.every((n) => typeof n === 'bigint' && bitLength(n) < 32) || values.some((v) => typeof v !== 'bigint')) return undefined;
     const [start, end] = numbers.length === 1 ? [0n, numbers[0]] : numbers;
     const step = numbers[2] ?? (start > end ? -1n : 1n);
+    // cty checks the step only when start and end differ: range(3, 3, 0) is an empty list.
+    if (start === end) return withType([], { list: 'number' });
     if (step === 0n || (step > 0n ? start > end : start < end)) return rejected(expr, 'has a step of 0, or one away from its end (an error in Terraform)');
     const count = (end - start + step - (step > 0n ? 1n : -1n)) / step;
     if (count > 1024n) return rejected(expr, 'makes more than 1,024 numbers (an error in Terraform)');

@@ -108,6 +108,7 @@ test('can() is true for a value, false for an error in Terraform, unknown for a 
     ['can(1)', true],
     ['can(tonumber("5"))', true],
     ['can(tonumber("x"))', false], // console: false
+    ['can(range(1, 1, 0))', true], // console: true
     ['can(lookup({}, "a"))', false],
     ['can({a = 1}.b)', false], // console: false
     ['can(["a"][1])', false],
@@ -566,6 +567,9 @@ test('coalescelist(), index(), reverse(), trim(), substr() (ASCII) and range() (
     ['range(2, 2)', []],
     ['range(0, 5, -1)', ERROR], // console: end must be less than start when step is negative
     ['range(0, 1, 0)', ERROR],
+    // cty checks the step only when start and end differ.
+    ['range(3, 3, 0)', []], // console: tolist([])
+    ['try(range(2, 2, 0), ["x"])', []], // console: tolist([])
     ['range(0, 3000)', ERROR], // console: more than 1024 values were generated
     ['range(1.5)', UNKNOWN], // console: [0, 1]
   ]);

@@ -61,10 +61,34 @@ const LIMITS = {
   diagnostics: 1_000, // findings of one task (as the validator's report bound)
   instances: 64, // instances of one for_each or count checked one by one (more are checked as one); blocks one dynamic block makes
   steps: 1_000_000, // work in one evaluation: expressions evaluated, collection items walked
+  checkSteps: 10_000_000, // work in all evaluations of one checkTerraform() (module instances x resource instances x arguments)
 };
 
 /** What is left of the current evaluation's LIMITS.steps (one budget per top-level evaluate()). */
 let stepsLeft = LIMITS.steps;
+
+/**
+ * What is left of LIMITS.checkSteps in the current checkTerraform() (not
+ * bounded outside one). Each evaluation's budget is taken from it, so the
+ * many instances of modules and resources cannot each spend a full budget.
+ */
+let checkLeft = Infinity;
+/** Whether the current evaluation's budget is cut short by checkLeft. */
+let checkCut = false;
+
+/**
+ * Starts an evaluation's budget (LIMITS.steps, or what is left of the
+ * check's); the function it returns takes what the evaluation spent from
+ * the check's budget.
+ */
+function startBudget() {
+  const budget = Math.min(LIMITS.steps, Math.max(checkLeft, 0));
+  checkCut = budget < LIMITS.steps;
+  stepsLeft = budget;
+  return () => {
+    checkLeft -= budget - stepsLeft;
+  };
+}
 
 /** Takes `n` steps of the current evaluation's budget; false once it is spent. */
 function spend(n) {
@@ -91,7 +115,13 @@ function spendOn(value) {
   return true;
 }
 
-const tooLarge = (expr) => new Unresolved(expr?.src ?? '', `is too large to evaluate here (more than ${LIMITS.steps.toLocaleString('en-US')} steps)`);
+const tooLarge = (expr) =>
+  new Unresolved(
+    expr?.src ?? '',
+    checkCut
+      ? `is not evaluated here: this check's budget of ${LIMITS.checkSteps.toLocaleString('en-US')} steps (for all module and resource instances) is spent`
+      : `is too large to evaluate here (more than ${LIMITS.steps.toLocaleString('en-US')} steps)`,
+  );
 
 /** An Unresolved for `expr` because of `inner`: names the innermost cause only, so messages stay short. */
 function because(expr, inner) {
@@ -627,8 +657,13 @@ export function evaluate(expr, scope, trace = new Set(), depth = 0) {
   if (depth > 0) return evaluated(expr, scope, trace, depth);
   // A top-level evaluation: a budget of its own; once spent, the whole value
   // is unknown (a part computed before it ran out is never passed on).
-  stepsLeft = LIMITS.steps;
-  const value = evaluated(expr, scope, trace, 0);
+  const end = startBudget();
+  let value;
+  try {
+    value = evaluated(expr, scope, trace, 0);
+  } finally {
+    end();
+  }
   return stepsLeft < 0 && !(value instanceof Unresolved) ? tooLarge(expr) : value;
 }
 
@@ -1950,12 +1985,14 @@ function variablesOf(module, callArguments) {
     else {
       const type = module.variables.get(name)?.block.body.find((item) => item.t === 'attr' && item.name === 'type');
       if (!type || ['string', 'template'].includes(type.value.k)) continue; // none, or Terraform 0.11's "string", "map", "list": not converted
+      const end = startBudget(); // a budget of its own (typeOf() and convertTo() spend it), as an evaluation has
       try {
-        stepsLeft = LIMITS.steps; // a budget of its own (typeOf() and convertTo() spend it), as an evaluation has
         values.set(name, { ...entry, value: typed(entry.value, type.value, 0) });
       } catch (error) {
         if (!(error instanceof NotConverted)) throw error;
         values.set(name, new Unresolved(`var.${name}`, `comes from ${entry.origin}, whose value ${error.reason}`));
+      } finally {
+        end();
       }
     }
   }
@@ -2890,6 +2927,21 @@ export function checkTask(resource, scope, fieldIndex, options) {
  * reported with that file.
  */
 export function checkTerraform(inputs, options = {}) {
+  // One budget of steps for the whole check: past it, values are unknown (a note says so), never guessed.
+  checkLeft = LIMITS.checkSteps;
+  try {
+    return checkFolders(inputs, options);
+  } finally {
+    lastCheckSteps = LIMITS.checkSteps - checkLeft;
+    checkLeft = Infinity;
+  }
+}
+
+/** Steps the last checkTerraform() took (for tests: a check stops near LIMITS.checkSteps). */
+let lastCheckSteps = 0;
+export const stepsOfLastCheck = () => ({ steps: lastCheckSteps, limit: LIMITS.checkSteps, perEvaluation: LIMITS.steps });
+
+function checkFolders(inputs, options) {
   const reports = new Map();
   const cache = new Map();
   const byPath = new Map(inputs.map((input) => [resolve(input.path), input]));

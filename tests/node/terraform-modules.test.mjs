@@ -287,3 +287,43 @@ test('a module call that makes no instance (count 0, an empty for_each): its tas
   );
   assert.equal(summary.errors, 0);
 });
+
+test('one check has one budget of work for all module and resource instances: past it, values are unknown with a note', async (t) => {
+  const { join } = await import('node:path');
+  const { pathToFileURL } = await import('node:url');
+  const { pkgDir } = await import('./helpers.mjs');
+  const { checkTerraform, stepsOfLastCheck } = await import(pathToFileURL(join(pkgDir, 'cli', 'terraform.mjs')).href);
+  // 3 module instances x count 4 = 12 task instances, each of whose names alone spends a whole
+  // evaluation's budget (a for within a for over 1,024 x 1,024 numbers): 12 x 1,000,000 steps
+  // before, more than the check's 10,000,000. Terraform itself computes it (the name is "t-1048576").
+  const { root } = writeFolder(t, {
+    'main.tf': 'module "a" {\n  source   = "./mod"\n  for_each = toset(["x", "y", "z"])\n}\n',
+    'mod/main.tf': `resource "aws_datasync_task" "t" {
+  count                    = 4
+  name                     = "t-\${length([for i in range(1024) : [for j in range(1024) : count.index]])}"
+  source_location_arn      = "${SOURCE}"
+  destination_location_arn = "${DESTINATION}"
+}
+`,
+  });
+  const { reports, extra } = checkTerraform([{ path: join(root, 'main.tf'), name: 'main.tf' }]);
+  const { steps, limit, perEvaluation } = stepsOfLastCheck();
+  assert.equal(limit, 10_000_000);
+  assert.ok(steps <= limit + perEvaluation, `${steps} steps`); // the last evaluation may overrun its own budget by a step
+  const tasks = [...reports.values(), ...extra].flatMap((r) => r.tasks);
+  assert.equal(tasks.length, 12);
+  // No finding from the cut: each value is unknown, with a note. While the check's budget lasts,
+  // a name is too large to evaluate; past it, nothing of the instance is evaluated.
+  for (const found of tasks) assert.deepEqual(found.diagnostics, [], found.logicalId);
+  const SPENT = /which is not evaluated here: this check's budget of 10,000,000 steps \(for all module and resource instances\) is spent\.$/;
+  const TOO_LARGE = /which is too large to evaluate here \(more than 1,000,000 steps\)\.$/;
+  const notes = tasks.map((found) => found.notes.map((n) => `${n.attribute ?? n.path}: ${SPENT.test(n.message) ? 'spent' : TOO_LARGE.test(n.message) ? 'too large' : n.message}`).join('; '));
+  const first = notes.filter((n) => n === 'name: too large');
+  assert.ok(first.length >= 9 && first.length <= 10, JSON.stringify(notes)); // 9 or 10 whole budgets, then
+  assert.ok(notes.slice(first.length).every((n) => /spent/.test(n) && !/too large/.test(n)), JSON.stringify(notes));
+  // The next check has a budget of its own.
+  const alone = checkTerraform([{ path: join(root, 'mod', 'main.tf'), name: 'mod/main.tf' }]);
+  const its = alone.reports.get('mod/main.tf').tasks.flatMap((found) => found.notes.map((n) => n.message));
+  assert.equal(its.length, 4);
+  for (const message of its) assert.match(message, TOO_LARGE);
+});

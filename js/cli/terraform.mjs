@@ -62,6 +62,7 @@ const LIMITS = {
   instances: 64, // instances of one for_each or count checked one by one (more are checked as one); blocks one dynamic block makes
   steps: 1_000_000, // work in one evaluation: expressions evaluated, collection items walked
   checkSteps: 10_000_000, // work in all evaluations of one checkTerraform() (module instances x resource instances x arguments)
+  taskSteps: 1_000, // what checking one task instance costs of checkSteps (so at most about 10,000 are checked one by one)
 };
 
 /** What is left of the current evaluation's LIMITS.steps (one budget per top-level evaluate()). */
@@ -2978,18 +2979,28 @@ function checkFolders(inputs, options) {
         continue;
       }
       const list = tasksByFile.get(resource.file) ?? [];
+      // Each task instance costs the check's budget too; once it is spent, count and for_each are not known
+      // (forEachInstances() and countIndices() see no budget), so the instances are checked as one, with a note.
+      const charge = () => {
+        checkLeft -= LIMITS.taskSteps;
+      };
       try {
         // A for_each over a known collection: each instance is checked with its each.key and each.value;
         // a known count: each with its count.index.
         const instances = forEachInstances(resource, scope);
         const indices = instances === undefined ? countIndices(resource, scope) : undefined;
         // None (an empty for_each, count 0): checkTask says so in one note.
-        if (!instances?.length && !indices?.length) list.push(checkTask(resource, scope, fieldIndex, options));
+        if (!instances?.length && !indices?.length) {
+          charge();
+          list.push(checkTask(resource, scope, fieldIndex, options));
+        }
         for (const [key, value] of instances ?? []) {
+          charge();
           const address = `${scope.prefix}${resource.type}.${resource.name}[${JSON.stringify(key)}]`;
           list.push(checkTask({ ...resource, address, instance: 'for_each' }, scope.bind([['each', { key, value }]]), fieldIndex, options));
         }
         for (const index of indices ?? []) {
+          charge();
           const address = `${scope.prefix}${resource.type}.${resource.name}[${index}]`;
           list.push(checkTask({ ...resource, address, instance: 'count' }, scope.bind([['count', { index }]]), fieldIndex, options));
         }

@@ -327,3 +327,34 @@ test('one check has one budget of work for all module and resource instances: pa
   assert.equal(its.length, 4);
   for (const message of its) assert.match(message, TOO_LARGE);
 });
+
+test('each task instance costs the check budget too: past about 10,000, a count is checked as one, with a note', async (t) => {
+  const { join } = await import('node:path');
+  const { pathToFileURL } = await import('node:url');
+  const { pkgDir } = await import('./helpers.mjs');
+  const { checkTerraform, stepsOfLastCheck } = await import(pathToFileURL(join(pkgDir, 'cli', 'terraform.mjs')).href);
+  // 64 instances of "a" with a task of count 64 (4,096), and in each two of "b" with one more (8,192):
+  // 12,288 task instances in terraform plan, each cheap to evaluate. Before, all were checked one by one.
+  const counted = `resource "aws_datasync_task" "t" {
+  count                    = 64
+  name                     = "t-\${count.index}"
+  source_location_arn      = "${SOURCE}"
+  destination_location_arn = "${DESTINATION}"
+}
+`;
+  const { root } = writeFolder(t, {
+    'main.tf': 'module "a" {\n  source   = "./mod"\n  for_each = toset([for i in range(64) : tostring(i)])\n}\n',
+    'mod/main.tf': `${counted}module "b" {\n  source   = "./sub"\n  for_each = toset(["p", "q"])\n}\n`,
+    'mod/sub/main.tf': counted,
+  });
+  const { reports, extra } = checkTerraform([{ path: join(root, 'main.tf'), name: 'main.tf' }]);
+  const tasks = [...reports.values(), ...extra].flatMap((r) => r.tasks);
+  const { steps, limit } = stepsOfLastCheck();
+  assert.ok(steps < limit + 100_000, `${steps} steps`);
+  // At most 10,000 instances while the budget lasts (and the rest of the count being checked then), then one per resource.
+  assert.ok(tasks.length <= 10_000 + 64 + 128, `${tasks.length} tasks`);
+  for (const found of tasks) assert.deepEqual(found.diagnostics, [], found.logicalId);
+  const messages = tasks.flatMap((found) => found.notes.map((n) => n.message));
+  assert.ok(messages.some((m) => /this check's budget of 10,000,000 steps \(for all module and resource instances\) is spent\.$/.test(m)));
+  assert.ok(messages.some((m) => /Every instance that count makes is checked as one/.test(m)));
+});

@@ -186,25 +186,26 @@ pub fn parse_instant(text: &str) -> Option<i64> {
         let hour = cursor.digits(2)?;
         cursor.literal(b':')?;
         let minute = cursor.digits(2)?;
-        let second = if cursor.peek() == Some(b':') {
+        let mut second = 0;
+        if cursor.peek() == Some(b':') {
             cursor.literal(b':')?;
-            cursor.digits(2)?
-        } else {
-            0
-        };
+            second = cursor.digits(2)?;
+            // A fraction only of the seconds: `new Date` refuses `08:00.5`
+            // (ISO 8601's 08:00:30).
+            if matches!(cursor.peek(), Some(b'.' | b',')) {
+                cursor.at += 1;
+                let start = cursor.at;
+                while let Some(digit @ b'0'..=b'9') = cursor.peek() {
+                    cursor.at += 1;
+                    fraction |= i64::from(digit - b'0');
+                }
+                if cursor.at == start {
+                    return None;
+                }
+            }
+        }
         if hour > 23 || minute > 59 || second > 59 {
             return None;
-        }
-        if matches!(cursor.peek(), Some(b'.' | b',')) {
-            cursor.at += 1;
-            let start = cursor.at;
-            while let Some(digit @ b'0'..=b'9') = cursor.peek() {
-                cursor.at += 1;
-                fraction |= i64::from(digit - b'0');
-            }
-            if cursor.at == start {
-                return None;
-            }
         }
         let offset = cursor.zone()?;
         date_seconds + hour * 3600 + minute * 60 + second - offset
@@ -461,6 +462,10 @@ mod tests {
             ("2026-11-25T08:00:00-24:00", None),
             ("2026-11-25T08:00:00+2400", None),
             ("2026-11-25T08:00:00+23:60", None),
+            // A fraction only after the seconds: ISO 8601 reads `08:00.5`
+            // as 08:00:30, `new Date` refuses it.
+            ("2026-11-25T08:00.5Z", None),
+            ("2026-11-25T08:00,5Z", None),
         ] {
             assert_eq!(at(text).as_deref(), date, "{text}");
         }

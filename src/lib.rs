@@ -381,7 +381,8 @@ fn syntax_error(detail: &str, line: usize, column: usize) -> String {
 /// call was given, whose requests never come near.
 fn too_deep(operation: Operation) -> String {
     format!(
-        "The request nests objects or arrays more than 64 levels deep, far deeper than any {} request.",
+        "The request nests objects or arrays more than {} levels deep, far deeper than any {} request.",
+        json::MAX_DEPTH,
         operation.as_str()
     )
 }

@@ -146,7 +146,7 @@ validator {
             optional("line", "number", "the line where the 65th level opens (absent for a JavaScript object)"),
             optional("column", "number", "its column"),
         ],
-        what: "Arrays or objects nest more than 64 levels deep (in JSON text), or a JavaScript object is too deep for `JSON.stringify` (then without `line` and `column`). The validator stops reading there instead of exhausting its stack. The message names the operation the request was checked as (`options.operation`; on the command line, the one it chose).",
+        what: "Arrays or objects nest more than 64 levels deep (in JSON text), or `JSON.stringify` ran out of stack on a JavaScript object, too deep or with a getter or `toJSON` that calls itself (then without `line` and `column`, and the message gives no count of levels). The validator stops reading there instead of exhausting its stack. The message names the operation the request was checked as (`options.operation`; on the command line, the one it chose).",
         why: "No DataSync request nests more than five levels, so such input is never a request; bounding the depth keeps every call safe.",
         example: source("js", "validate('{\"Tags\": ' + '['.repeat(70) + ']'.repeat(70) + '}');"),
         fix: "Pass the request itself; a tool that wraps it many times over has a bug.",

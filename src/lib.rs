@@ -375,10 +375,9 @@ fn syntax_error(detail: &str, line: usize, column: usize) -> String {
 /// knows the position in the user's file, and every format prints the
 /// position it gives the diagnostic.
 ///
-/// The one writer of `json/too-deep`'s sentence, for JSON text nested more
-/// than [`json::MAX_DEPTH`] levels and for a JavaScript object too deep for
-/// `JSON.stringify` alike (thousands of levels); it names the `operation` the
-/// call was given, whose requests never come near.
+/// `json/too-deep`'s sentence for JSON text nested more
+/// than [`json::MAX_DEPTH`] levels; it names the `operation` the call was
+/// given, whose requests never come near.
 fn too_deep(operation: Operation) -> String {
     format!(
         "The request nests objects or arrays more than {} levels deep, far deeper than any {} request.",
@@ -597,10 +596,19 @@ pub(crate) fn description_to_json_text(description: &schedule::Description) -> S
     out
 }
 
-/// The diagnostic for a JavaScript object too deep for `JSON.stringify`,
-/// given as a request of `operation`.
+/// The diagnostic for a JavaScript object `JSON.stringify` ran out of stack
+/// on, given as a request of `operation`: thousands of levels deep, or a
+/// getter or `toJSON` that calls itself on a flat request, which we cannot
+/// tell apart, so the sentence states no count of levels.
 pub(crate) fn too_deep_to_serialize(operation: Operation) -> Diagnostic {
-    Diagnostic::new(Code::JsonTooDeep, "", too_deep(operation))
+    Diagnostic::new(
+        Code::JsonTooDeep,
+        "",
+        format!(
+            "JSON.stringify ran out of stack on the request: it nests objects or arrays far deeper than any {} request, or a getter or toJSON in it calls itself.",
+            operation.as_str()
+        ),
+    )
 }
 
 /// A finished sentence for input that JavaScript could not turn into JSON.
@@ -650,7 +658,15 @@ mod tests {
             let report = validate_text(&text, &context);
             assert_eq!(report.diagnostics[0].code, Code::JsonTooDeep);
             assert_eq!(report.diagnostics[0].message, expected);
-            assert_eq!(too_deep_to_serialize(operation).message, expected);
+            // An object JSON.stringify ran out of stack on may be flat, with
+            // a getter or toJSON that calls itself: no count of levels.
+            assert_eq!(
+                too_deep_to_serialize(operation).message,
+                format!(
+                    "JSON.stringify ran out of stack on the request: it nests objects or arrays far deeper than any {} request, or a getter or toJSON in it calls itself.",
+                    operation.as_str()
+                )
+            );
         }
     }
 

@@ -211,7 +211,7 @@ test('TypeError, RangeError, Error and BigInt replaced after load by look-alikes
   const expected = Object.fromEntries(Object.entries(calls(...fresh())).map(([label, call]) => [label, describe(outcome(call))]));
   // What a fresh process gives: the core's TypeError with JSON.stringify's as its cause, a stack run out told.
   assert.match(expected['validate, cyclic locations'], /^threw TypeError: validate: options could not be read as JSON \(Converting circular structure to JSON\)\. \(cause TypeError: Converting circular/);
-  assert.match(expected['applyDefaults, a request too deep for JSON.stringify'], /^threw TypeError: applyDefaults: The request nests objects or arrays more than 64 levels deep, far deeper than any CreateTask request\./);
+  assert.match(expected['applyDefaults, a request too deep for JSON.stringify'], /^threw TypeError: applyDefaults: JSON\.stringify ran out of stack on the request: it nests objects or arrays far deeper than any CreateTask request, or a getter or toJSON in it calls itself\./);
   assert.match(expected['applyDefaults, an integer beyond 2^53'], /"BytesPerSecond":"9007199254740993n"/);
   assert.equal(expected['describeSchedule, a BigInt count'], 'threw TypeError: describeSchedule: options.count must be a number.');
   assert.equal(expected["describeSchedule, options whose getter throws the engine's RangeError"], 'threw RangeError: Maximum call stack size exceeded');

@@ -149,11 +149,20 @@ test('json/too-deep names the operation the call was given, not always CreateTas
       assert.deepEqual([diagnostic.code, diagnostic.message], ['json/too-deep', levels], operation);
       assert.throws(() => applyDefaults(input, options), { name: 'TypeError', message: `applyDefaults: ${levels}` }, operation);
     }
-    // Too deep for JSON.stringify: the same sentence, without a line.
-    const request = { TaskArn: 'x', Excludes: tooDeepForStringify };
-    const [diagnostic] = validate(request, options).errors;
-    assert.deepEqual([diagnostic.code, diagnostic.message, diagnostic.params?.line], ['json/too-deep', levels, undefined], operation);
-    assert.throws(() => applyDefaults(request, options), { name: 'TypeError', message: `applyDefaults: ${levels}` }, operation);
+    // JSON.stringify ran out of stack: the operation, without a line, and
+    // no count of levels, since a flat request whose getter or toJSON calls
+    // itself runs out of stack just the same (revcore34 finding 8).
+    const stack = `JSON.stringify ran out of stack on the request: it nests objects or arrays far deeper than any ${operation} request, or a getter or toJSON in it calls itself.`;
+    const endless = () => endless();
+    for (const request of [
+      { TaskArn: 'x', Excludes: tooDeepForStringify },
+      { TaskArn: 'x', get Excludes() { return endless(); } },
+      { TaskArn: 'x', toJSON() { return endless(); } },
+    ]) {
+      const [diagnostic] = validate(request, options).errors;
+      assert.deepEqual([diagnostic.code, diagnostic.message, diagnostic.params?.line], ['json/too-deep', stack, undefined], operation);
+      assert.throws(() => applyDefaults(request, options), { name: 'TypeError', message: `applyDefaults: ${stack}` }, operation);
+    }
   }
   // Without options the request is a CreateTask request, as before.
   assert.match(validate(`{"Tags":${'['.repeat(70)}${']'.repeat(70)}}`).errors[0].message, /far deeper than any CreateTask request\.$/);

@@ -629,7 +629,7 @@ test('applyDefaults(object) and validate(x, options) with the JS stack nearly fu
   let deep = {};
   for (let depth = 0; depth < 100_000; depth += 1) deep = { Options: deep };
   for (const [call, message] of [
-    [() => instance.applyDefaults({ SourceLocationArn: SOURCE, Tags: deep }), 'applyDefaults: The request nests objects or arrays more than 64 levels deep, far deeper than any CreateTask request.'],
+    [() => instance.applyDefaults({ SourceLocationArn: SOURCE, Tags: deep }), 'applyDefaults: JSON.stringify ran out of stack on the request: it nests objects or arrays far deeper than any CreateTask request, or a getter or toJSON in it calls itself.'],
     [() => instance.validate({}, { task: deep }), 'validate: options could not be read as JSON (Maximum call stack size exceeded).'],
     [() => instance.applyDefaults({}, { task: deep }), 'applyDefaults: options could not be read as JSON (Maximum call stack size exceeded).'],
   ]) {

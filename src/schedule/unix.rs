@@ -11,7 +11,9 @@
 //!   EventBridge's 1, so it is written in ascending pieces (`5-7` → `6-7,1`,
 //!   `6-7` → `7,1`): EventBridge documents no range that wraps;
 //! - Unix cron (cronie, Vixie cron) refuses a range that runs backwards
-//!   (`6-0`), so such a field has no meaning to keep and gets no suggestion;
+//!   (`6-0`), so such a field has no meaning to keep and gets no suggestion
+//!   (not recognised with a step, `6-0/2`, or a day name, `SAT-SUN`: those
+//!   pass through as written; the rule page says so);
 //! - EventBridge needs `?` in one day field: it replaces the one that was `*`
 //!   (day-of-week when both were);
 //! - when both day fields are set, Unix runs on days matching either, which

@@ -273,13 +273,26 @@ function withLoopsExpanded(written) {
   return { document: { ...written, value: loops.template, positions: at(written.positions), scalars: at(written.scalars), unknownTags: at(written.unknownTags) }, loops };
 }
 
+/** The longest Default a loop's note or finding quotes whole (characters). */
+export const MAX_QUOTED_DEFAULT = 200;
+
+/** `value` (a Default) whole, or its first MAX_QUOTED_DEFAULT characters and "…". */
+function cutDefault(value) {
+  const text = String(value);
+  if (text.length <= MAX_QUOTED_DEFAULT) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[MAX_QUOTED_DEFAULT - 1]) ? MAX_QUOTED_DEFAULT - 1 : MAX_QUOTED_DEFAULT;
+  return `${text.slice(0, end)}…`;
+}
+
 /**
  * A task that Fn::ForEach made from a parameter's Default: its note, and each
  * finding at a value the loop's identifier gave says which Default it depends on.
  */
 function loopDefaults(origin, pointer, diagnostics, notes) {
   if (!origin || origin.defaults.length === 0) return diagnostics;
-  const said = origin.defaults.map(({ parameter, value }) => `${parameter} (${JSON.stringify(value)})`).join(' and ');
+  // Each task and each of its findings quotes the Default: cut, so that a long
+  // list (a loop makes one task or member per item) keeps the report linear.
+  const said = origin.defaults.map(({ parameter, value }) => `${parameter} (${JSON.stringify(cutDefault(value))})`).join(' and ');
   notes.push({
     path: '',
     code: 'cloudformation/parameter-default',
@@ -294,7 +307,7 @@ function loopDefaults(origin, pointer, diagnostics, notes) {
     return {
       ...d,
       message: `${d.message} (With the Default of parameter ${said}, which Fn::ForEach iterates; a stack may pass another list.)`,
-      params: { ...d.params, parameterDefaults: { ...d.params?.parameterDefaults, ...Object.fromEntries(origin.defaults.map(({ parameter, value }) => [parameter, value])) } },
+      params: { ...d.params, parameterDefaults: { ...d.params?.parameterDefaults, ...Object.fromEntries(origin.defaults.map(({ parameter, value }) => [parameter, cutDefault(value)])) } },
     };
   });
 }

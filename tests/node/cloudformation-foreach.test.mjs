@@ -510,3 +510,42 @@ test('a Serverless Framework file is found in a folder by its name, or by its se
   const json = JSON.stringify({ service: 's', provider: { name: 'aws' }, resources: { Resources: { T: { Type: 'AWS::DataSync::Task', Properties: { SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Options: { Atime: 'NONE' } } } } } });
   assert.deepEqual(findings(reportOf(json, 'serverless.json').file.tasks[0]), ['/Options/Mtime options/atime-mtime-mismatch']);
 });
+
+test('a loop over a long Default quotes the Default cut, so the report grows linearly with the template', () => {
+  // 4,500 items, each an unknown member of the task: findings (the first
+  // 1,000 reported), and each says which Default it depends on. Quoting the
+  // whole list in each made the report O(findings x Default): a 26 KB template
+  // gave 52 MB, a 304 KB one an "Invalid string length" internal error.
+  const items = Array.from({ length: 4500 }, (_, i) => `member-${String(i).padStart(6, '0')}-of-the-list`);
+  const template = `Transform: AWS::LanguageExtensions
+Parameters:
+  P: {Type: CommaDelimitedList, Default: "${items.join(',')}"}
+Resources:
+  T:
+    Type: AWS::DataSync::Task
+    Properties:
+      SourceLocationArn: ${SOURCE}
+      DestinationLocationArn: ${DESTINATION}
+      Fn::ForEach::M:
+        - X
+        - !Ref P
+        - Bad\${X}: 1
+`;
+  const dir = mkdtempSync(join(tmpdir(), 'cfn-foreach-'));
+  try {
+    const file = join(dir, 'template.yaml');
+    writeFileSync(file, template);
+    const result = runCommand(['--format', 'json', file]);
+    assert.equal(result.status, 1);
+    assert.ok(result.stdout.length < 20 * template.length, `report of ${result.stdout.length} characters for a template of ${template.length}`);
+    const task = JSON.parse(result.stdout).files[0].tasks[0];
+    const quoted = `${items.join(',').slice(0, 200)}…`;
+    const unknown = task.diagnostics.filter((d) => d.code === 'request/unknown-member');
+    assert.equal(unknown.length, 1000);
+    assert.deepEqual(unknown[0].params.parameterDefaults, { P: quoted });
+    assert.ok(unknown[0].message.endsWith(`(With the Default of parameter P (${JSON.stringify(quoted)}), which Fn::ForEach iterates; a stack may pass another list.)`));
+    assert.ok(task.notes.find((n) => n.path === '').message.includes(`parameter P (${JSON.stringify(quoted)})`));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

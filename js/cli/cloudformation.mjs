@@ -874,18 +874,28 @@ const keyText = (value) =>
   }) ?? String(value);
 
 /**
+ * The booleans' spellings that every YAML 1.1 reader of a template agrees on
+ * (PyYAML, which cfn-lint uses, and SnakeYAML). `y`, `Y`, `n` and `N` are not
+ * among them: the `yaml` package reads them as booleans, PyYAML as strings, and
+ * what CloudFormation reads is not known, so such a comparison stays unknown.
+ */
+const BOOLEAN_SPELLING = /^(?:true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/;
+
+/**
  * The string CloudFormation compares for a YAML or JSON boolean or integer in
  * Fn::Equals, or undefined. It compares strings: `true` is "true" (cfn-lint's
  * W8003 notes, from trying it: true equals "true", not "True"; 1 equals "1"), a
- * YAML 1.1 `yes` or `on` being `true` as everywhere in a template. An integer
- * counts only as plain decimal digits (`spellings`: its source text in the
- * document); 1.0, 0x10 or 1e3 are left unknown.
+ * YAML 1.1 `yes` or `on` being `true` as everywhere in a template. Both are
+ * decided only from their source text in the document (`spellings`): a boolean
+ * spelled as in BOOLEAN_SPELLING, an integer as plain decimal digits; 1.0, 0x10,
+ * 1e3 or `y` are left unknown.
  */
 function comparedText(value, spellings) {
-  if (typeof value === 'boolean') return String(value);
-  if (typeof value !== 'bigint') return undefined;
   const spelled = spellings.find((s) => s !== undefined);
-  return spelled !== undefined && /^-?(?:0|[1-9][0-9]*)$/.test(spelled) && BigInt(spelled) === value ? spelled : undefined;
+  if (spelled === undefined) return undefined;
+  if (typeof value === 'boolean') return BOOLEAN_SPELLING.test(spelled) ? String(value) : undefined;
+  if (typeof value !== 'bigint') return undefined;
+  return /^-?(?:0|[1-9][0-9]*)$/.test(spelled) && BigInt(spelled) === value ? spelled : undefined;
 }
 
 /** A term of Fn::Equals: `{ key, literal? , parameter? }`; `spellings`: the source texts the document may give it. */

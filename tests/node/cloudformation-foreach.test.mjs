@@ -549,3 +549,50 @@ Resources:
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('Fn::Equals with an unquoted y or n stays unknown: YAML readers disagree on whether it is a boolean', () => {
+  // The `yaml` package's 1.1 schema reads y/Y/n/N as booleans; PyYAML (cfn-lint)
+  // and SnakeYAML read them as the strings "y" and "n". What CloudFormation
+  // reads is not known, so the comparison is neither "true" nor "y".
+  const conditions = conditionsOf(`Parameters:
+  P: {Type: String}
+Conditions:
+  IsY: !Equals [!Ref P, y]
+  IsN: !Equals [N, !Ref P]
+  IsTrue: !Equals [!Ref P, True]
+`);
+  for (const [name, values] of [['IsY', ['y', 'true', 'x']], ['IsN', ['N', 'false', 'x']]]) {
+    for (const value of values) {
+      const env = new Map([['P', value]]);
+      assert.equal(conditions.satisfiable([{ name, value: true }], env), true, `${name} ${value}`);
+      assert.equal(conditions.satisfiable([{ name, value: false }], env), true, `${name} ${value}`);
+    }
+  }
+  // True is a boolean to every reader: "true".
+  assert.equal(conditions.satisfiable([{ name: 'IsTrue', value: true }], new Map([['P', 'x']])), false);
+  // A task whose destination is S3 when a "y"/"n" parameter equals y: the error stays.
+  const { status, file } = reportOf(`Parameters:
+  Mirror: {Type: String, AllowedValues: ["y", "n"], Default: "n"}
+Conditions:
+  IsMirror: !Equals [!Ref Mirror, y]
+Resources:
+  S3a:
+    Type: AWS::DataSync::LocationS3
+    Properties: {S3BucketArn: 'arn:aws:s3:::a', S3Config: {BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/r'}}
+  S3b:
+    Type: AWS::DataSync::LocationS3
+    Properties: {S3BucketArn: 'arn:aws:s3:::b', S3Config: {BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/r'}}
+  Nfs:
+    Type: AWS::DataSync::LocationNFS
+    Properties: {ServerHostname: files.example.com, Subdirectory: /export, OnPremConfig: {AgentArns: ['arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0']}}
+  T:
+    Type: AWS::DataSync::Task
+    Properties:
+      SourceLocationArn: !GetAtt S3a.LocationArn
+      DestinationLocationArn: !If [IsMirror, !GetAtt S3b.LocationArn, !GetAtt Nfs.LocationArn]
+      Options: {PosixPermissions: PRESERVE}
+`);
+  assert.deepEqual(findings(file.tasks[0]), ['/Options/PosixPermissions locations/posix-between-object-stores']);
+  assert.match(file.tasks[0].diagnostics[0].message, /when condition IsMirror is true/);
+  assert.equal(status, 1);
+});

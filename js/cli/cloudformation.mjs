@@ -952,6 +952,8 @@ export function templateConditions(template, scalars) {
           return { kind: 'atom', key: JSON.stringify(terms.map((t) => t.key)), terms };
         }
       }
+      // Anything else is one unknown value (a `{Condition: "Not${Kind}"}` a loop made
+      // too: keyText keys each UnknownText by itself, so each item's is its own).
       return opaque(keyText(expression));
     };
     let out;

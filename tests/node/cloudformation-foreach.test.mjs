@@ -596,3 +596,43 @@ Resources:
   assert.match(file.tasks[0].diagnostics[0].message, /when condition IsMirror is true/);
   assert.equal(status, 1);
 });
+
+test('a Condition reference to "Not${Kind}" in a condition a loop makes is its own value in each item', () => {
+  // {Condition: "Not${Kind}"} is a plain string naming the identifier (see
+  // UnknownText): which condition it names is unknown, and it is a different
+  // unknown in each item. Read as one for both, IsNfs and IsEfs were equal and
+  // S3a to S3b (Mode = Nfs) was never checked.
+  const template = `Transform: AWS::LanguageExtensions
+Parameters:
+  Mode: {Type: String}
+Conditions:
+  Fn::ForEach::Kinds:
+    - Kind
+    - [Nfs, Efs]
+    - Is\${Kind}: !Not [{Condition: "Not\${Kind}"}]
+  NotNfs: !Not [!Equals [!Ref Mode, Nfs]]
+  NotEfs: !Not [!Equals [!Ref Mode, Efs]]
+Resources:
+  S3a:
+    Type: AWS::DataSync::LocationS3
+    Properties: {S3BucketArn: 'arn:aws:s3:::a', S3Config: {BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/r'}}
+  S3b:
+    Type: AWS::DataSync::LocationS3
+    Properties: {S3BucketArn: 'arn:aws:s3:::b', S3Config: {BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/r'}}
+  Nfs:
+    Type: AWS::DataSync::LocationNFS
+    Properties: {ServerHostname: files.example.com, Subdirectory: /export, OnPremConfig: {AgentArns: ['arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0']}}
+  T:
+    Type: AWS::DataSync::Task
+    Properties:
+      SourceLocationArn: !If [IsNfs, !GetAtt S3a.LocationArn, !GetAtt Nfs.LocationArn]
+      DestinationLocationArn: !If [IsEfs, !GetAtt Nfs.LocationArn, !GetAtt S3b.LocationArn]
+      Options: {PosixPermissions: PRESERVE}
+`;
+  const { status, file } = reportOf(template);
+  assert.deepEqual(findings(file.tasks[0]), ['/Options/PosixPermissions locations/posix-between-object-stores']);
+  assert.match(file.tasks[0].diagnostics[0].message, /when condition IsNfs is true and IsEfs is false/);
+  assert.equal(status, 1);
+  const { template: expanded } = expandLoops(parseYaml(template, { version: '1.1' }).value);
+  assert.equal(templateConditions(expanded).satisfiable([{ name: 'IsNfs', value: true }, { name: 'IsEfs', value: false }]), true);
+});

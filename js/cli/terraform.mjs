@@ -65,36 +65,60 @@ const LIMITS = {
   taskSteps: 1_000, // what checking one task instance costs of checkSteps (so at most about 10,000 are checked one by one)
 };
 
-/** What is left of the current evaluation's LIMITS.steps (one budget per top-level evaluate()). */
-let stepsLeft = LIMITS.steps;
-
 /**
- * What is left of LIMITS.checkSteps in the current checkTerraform() (not
- * bounded outside one). Each evaluation's budget is taken from it, so the
- * many instances of modules and resources cannot each spend a full budget.
+ * The budget of steps of one check: LIMITS.checkSteps for a checkTerraform(),
+ * none (Infinity) outside one (evaluate() called alone, the plan path). A
+ * check makes one and its scopes carry it. Each value (a top-level
+ * evaluate(), a variable's conversion to its type) takes at most LIMITS.steps
+ * of it (value()); what is evaluated inside a value (a local, an optional()
+ * default) draws on that value's budget, never on a new one.
  */
-let checkLeft = Infinity;
-/** Whether the current evaluation's budget is cut short by checkLeft. */
-let checkCut = false;
+class Budget {
+  constructor(limit = Infinity) {
+    this.limit = limit;
+    this.left = limit;
+  }
 
-/**
- * Starts an evaluation's budget (LIMITS.steps, or what is left of the
- * check's); the function it returns takes what the evaluation spent from
- * the check's budget.
- */
-function startBudget() {
-  const budget = Math.min(LIMITS.steps, Math.max(checkLeft, 0));
-  checkCut = budget < LIMITS.steps;
-  stepsLeft = budget;
-  return () => {
-    checkLeft -= budget - stepsLeft;
-  };
+  /** Steps taken of it so far. */
+  get spent() {
+    return this.limit - this.left;
+  }
+
+  /** Takes `n` steps that no value spends (checking one task instance). */
+  charge(n) {
+    this.left -= n;
+  }
+
+  /**
+   * `run()` with a value's budget: LIMITS.steps, or what is left of this one
+   * (then `cut`, and a value past it says the check's budget is spent);
+   * what the value spent is taken from this one. Inside a value, `run()`
+   * spends that value's budget.
+   */
+  value(run) {
+    if (meter) return run();
+    const steps = Math.min(LIMITS.steps, Math.max(this.left, 0));
+    meter = { left: steps, cut: steps < LIMITS.steps };
+    try {
+      return run();
+    } finally {
+      // A value that ran out is charged its whole budget, not the steps it was refused.
+      this.left -= steps - Math.max(meter.left, 0);
+      meter = null;
+    }
+  }
 }
+
+/**
+ * The budget of the value being evaluated, `{ left, cut }` (Budget.value());
+ * null between values, so nothing of it outlives one.
+ */
+let meter = null;
 
 /** Takes `n` steps of the current evaluation's budget; false once it is spent. */
 function spend(n) {
-  stepsLeft -= n;
-  return stepsLeft >= 0;
+  meter.left -= n;
+  return meter.left >= 0;
 }
 /** Characters of a string that cost one step when a function reads or writes them. */
 const CHARS_PER_STEP = 4;
@@ -119,7 +143,7 @@ function spendOn(value) {
 const tooLarge = (expr) =>
   new Unresolved(
     expr?.src ?? '',
-    checkCut
+    meter?.cut
       ? `is not evaluated here: this check's budget of ${LIMITS.checkSteps.toLocaleString('en-US')} steps (for all module and resource instances) is spent`
       : `is too large to evaluate here (more than ${LIMITS.steps.toLocaleString('en-US')} steps)`,
   );
@@ -390,10 +414,11 @@ function callFolder(module, call) {
   return join(module.folder === '' ? '.' : module.folder, value);
 }
 
-/** An instance of a module: its address prefix and the values of its variables. */
+/** An instance of a module: its address prefix, the values of its variables and its check's budget. */
 export class Scope {
-  constructor(module, prefix, variables) {
+  constructor(module, prefix, variables, budget = new Budget()) {
     this.module = module;
+    this.budget = budget; // the check's (bind() and unbound() keep it)
     this.prefix = prefix; // '' or 'module.a.module.b.'
     this.variables = variables; // name -> { value, origin } | Unresolved
     this.locals = new Map();
@@ -438,7 +463,7 @@ export class Scope {
     // A local never sees the bindings of the expression that reads it.
     let value = evaluate(entry.attr.value, this.unbound(), origins, depth + 1);
     // Evaluated as part of a larger value whose budget ran out: only partly computed.
-    if (stepsLeft < 0) value = tooLarge(entry.attr.value);
+    if (meter.left < 0) value = tooLarge(entry.attr.value);
     this.busy.delete(name);
     this.locals.set(name, { value, origins });
     origins.forEach((o) => trace.add(o));
@@ -656,16 +681,12 @@ function describe(expr) {
  */
 export function evaluate(expr, scope, trace = new Set(), depth = 0) {
   if (depth > 0) return evaluated(expr, scope, trace, depth);
-  // A top-level evaluation: a budget of its own; once spent, the whole value
+  // A top-level evaluation: a value's budget; once spent, the whole value
   // is unknown (a part computed before it ran out is never passed on).
-  const end = startBudget();
-  let value;
-  try {
-    value = evaluated(expr, scope, trace, 0);
-  } finally {
-    end();
-  }
-  return stepsLeft < 0 && !(value instanceof Unresolved) ? tooLarge(expr) : value;
+  return scope.budget.value(() => {
+    const value = evaluated(expr, scope, trace, 0);
+    return meter.left < 0 && !(value instanceof Unresolved) ? tooLarge(expr) : value;
+  });
 }
 
 function evaluated(expr, scope, trace, depth) {
@@ -981,7 +1002,7 @@ function call(expr, scope, trace, depth) {
       // characters of a string made: a large value cannot be walked or made many times over.
       if (!values.every(spendOn)) return tooLarge(expr);
       const out = FUNCTIONS[expr.name](values, expr);
-      if (stepsLeft < 0) return tooLarge(expr); // spent inside the function (sort(), flatten())
+      if (meter.left < 0) return tooLarge(expr); // spent inside the function (sort(), flatten())
       if (out instanceof Unresolved) return out;
       if (typeof out === 'string' && !spendOn(out)) return tooLarge(expr);
       return out === undefined ? unknown() : out;
@@ -1953,17 +1974,18 @@ function locationScope(target, reference, scope) {
   return counted && /^\d{1,9}$/.test(key) ? module.bind([['count', { index: BigInt(key) }]]) : module;
 }
 
-/** The variables of a module instance: defaults, then tfvars (root only) or the call's arguments. */
-function variablesOf(module, callArguments) {
+/** The variables of a module instance: defaults, then tfvars (root only) or the call's arguments; `budget` is the check's. */
+function variablesOf(module, callArguments, budget) {
+  const empty = new Scope(EMPTY_SCOPE.module, '', new Map(), budget);
   const values = new Map();
   const nonNullable = new Map(); // name -> its default's entry, or null without one
   for (const [name, { block, file }] of module.variables) {
     const attribute = (key) => block.body.find((item) => item.t === 'attr' && item.name === key);
     const defaultAttr = attribute('default');
     if (defaultAttr) {
-      values.set(name, { value: evaluate(defaultAttr.value, EMPTY_SCOPE), origin: `the default of variable "${name}" (${where(file, defaultAttr)})` });
+      values.set(name, { value: evaluate(defaultAttr.value, empty), origin: `the default of variable "${name}" (${where(file, defaultAttr)})` });
     }
-    if (evaluate(attribute('nullable')?.value, EMPTY_SCOPE) === false) nonNullable.set(name, values.get(name) ?? null);
+    if (evaluate(attribute('nullable')?.value, empty) === false) nonNullable.set(name, values.get(name) ?? null);
   }
   if (callArguments) {
     for (const [name, entry] of callArguments) values.set(name, entry);
@@ -1971,7 +1993,7 @@ function variablesOf(module, callArguments) {
     for (const { name: file, body } of module.tfvars) {
       for (const item of body) {
         if (item.t !== 'attr') continue;
-        values.set(item.name, { value: evaluate(item.value, EMPTY_SCOPE), origin: where(file, item) });
+        values.set(item.name, { value: evaluate(item.value, empty), origin: where(file, item) });
       }
     }
   }
@@ -1986,15 +2008,15 @@ function variablesOf(module, callArguments) {
     else {
       const type = module.variables.get(name)?.block.body.find((item) => item.t === 'attr' && item.name === 'type');
       if (!type || ['string', 'template'].includes(type.value.k)) continue; // none, or Terraform 0.11's "string", "map", "list": not converted
-      const end = startBudget(); // a budget of its own (typeOf() and convertTo() spend it), as an evaluation has
-      try {
-        values.set(name, { ...entry, value: typed(entry.value, type.value, 0) });
-      } catch (error) {
-        if (!(error instanceof NotConverted)) throw error;
-        values.set(name, new Unresolved(`var.${name}`, `comes from ${entry.origin}, whose value ${error.reason}`));
-      } finally {
-        end();
-      }
+      // A value's budget of its own (typeOf() and convertTo() spend it, and so does an optional() default), as an evaluation has.
+      budget.value(() => {
+        try {
+          values.set(name, { ...entry, value: typed(entry.value, type.value, 0) });
+        } catch (error) {
+          if (!(error instanceof NotConverted)) throw error;
+          values.set(name, new Unresolved(`var.${name}`, `comes from ${entry.origin}, whose value ${error.reason}`));
+        }
+      });
     }
   }
   return values;
@@ -2095,6 +2117,7 @@ function typed(value, type, depth) {
       let attribute = Object.hasOwn(value, item.key) ? value[item.key] : undefined;
       if (attributeType?.k === 'call' && attributeType.name === 'optional' && Array.isArray(attributeType.args)) {
         const [optionalType, fallback] = attributeType.args;
+        // Evaluated within the conversion's budget (the variable's value), not with one of its own.
         if (attribute === undefined || attribute === null) attribute = fallback ? evaluate(fallback, EMPTY_SCOPE) : null;
         attributeType = optionalType;
       }
@@ -2193,7 +2216,7 @@ function noInstanceEntry(address, none, call) {
  * call }): its tasks are reported as making no task, not checked (and its
  * module is not checked again as a root of its own).
  */
-function instancesOf(roots, display, cache, notes) {
+function instancesOf(roots, display, cache, notes, budget) {
   const out = [];
   const queue = roots.map((module) => ({ module, prefix: '', args: null, path: [resolve(module.folder)], inherited: undefined }));
   // A call's note once, however many instances of its caller there are.
@@ -2209,7 +2232,7 @@ function instancesOf(roots, display, cache, notes) {
       notes.push({ message: `More than ${LIMITS.modules} module instances: the rest are not checked.` });
       break;
     }
-    const scope = new Scope(module, prefix, noInstance ? new Map() : variablesOf(module, args));
+    const scope = new Scope(module, prefix, noInstance ? new Map() : variablesOf(module, args, budget), budget);
     scope.defaultTags = inherited ?? defaultTagsOf(module, scope);
     if (noInstance) scope.noInstance = noInstance;
     out.push(scope);
@@ -2929,20 +2952,13 @@ export function checkTask(resource, scope, fieldIndex, options) {
  */
 export function checkTerraform(inputs, options = {}) {
   // One budget of steps for the whole check: past it, values are unknown (a note says so), never guessed.
-  checkLeft = LIMITS.checkSteps;
-  try {
-    return checkFolders(inputs, options);
-  } finally {
-    lastCheckSteps = LIMITS.checkSteps - checkLeft;
-    checkLeft = Infinity;
-  }
+  const budget = new Budget(LIMITS.checkSteps);
+  const checked = checkFolders(inputs, options, budget);
+  // The steps it took (for tests: a check stops near LIMITS.checkSteps).
+  return { ...checked, steps: { steps: budget.spent, limit: LIMITS.checkSteps, perEvaluation: LIMITS.steps } };
 }
 
-/** Steps the last checkTerraform() took (for tests: a check stops near LIMITS.checkSteps). */
-let lastCheckSteps = 0;
-export const stepsOfLastCheck = () => ({ steps: lastCheckSteps, limit: LIMITS.checkSteps, perEvaluation: LIMITS.steps });
-
-function checkFolders(inputs, options) {
+function checkFolders(inputs, options, budget) {
   const reports = new Map();
   const cache = new Map();
   const byPath = new Map(inputs.map((input) => [resolve(input.path), input]));
@@ -2958,10 +2974,10 @@ function checkFolders(inputs, options) {
     }
   }
   const runNotes = [];
-  const scopes = instancesOf(modules.filter((m) => !called.has(resolve(m.folder))), display, cache, runNotes);
+  const scopes = instancesOf(modules.filter((m) => !called.has(resolve(m.folder))), display, cache, runNotes, budget);
   // Modules that only call each other in a cycle are checked on their own.
   for (const module of modules) {
-    if (!scopes.some((scope) => scope.module === module)) scopes.push(...instancesOf([module], display, cache, runNotes));
+    if (!scopes.some((scope) => scope.module === module)) scopes.push(...instancesOf([module], display, cache, runNotes, budget));
   }
   for (const module of cache.values()) runNotes.push(...module.notes); // override files merged or not
   const fieldIndex = new Map(allFields().map((f) => [f.pointer, f]));
@@ -2981,9 +2997,7 @@ function checkFolders(inputs, options) {
       const list = tasksByFile.get(resource.file) ?? [];
       // Each task instance costs the check's budget too; once it is spent, count and for_each are not known
       // (forEachInstances() and countIndices() see no budget), so the instances are checked as one, with a note.
-      const charge = () => {
-        checkLeft -= LIMITS.taskSteps;
-      };
+      const charge = () => budget.charge(LIMITS.taskSteps);
       try {
         // A for_each over a known collection: each instance is checked with its each.key and each.value;
         // a known count: each with its count.index.

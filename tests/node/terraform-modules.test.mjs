@@ -292,7 +292,7 @@ test('one check has one budget of work for all module and resource instances: pa
   const { join } = await import('node:path');
   const { pathToFileURL } = await import('node:url');
   const { pkgDir } = await import('./helpers.mjs');
-  const { checkTerraform, stepsOfLastCheck } = await import(pathToFileURL(join(pkgDir, 'cli', 'terraform.mjs')).href);
+  const { checkTerraform } = await import(pathToFileURL(join(pkgDir, 'cli', 'terraform.mjs')).href);
   // 3 module instances x count 4 = 12 task instances, each of whose names alone spends a whole
   // evaluation's budget (a for within a for over 1,024 x 1,024 numbers): 12 x 1,000,000 steps
   // before, more than the check's 10,000,000. Terraform itself computes it (the name is "t-1048576").
@@ -306,8 +306,8 @@ test('one check has one budget of work for all module and resource instances: pa
 }
 `,
   });
-  const { reports, extra } = checkTerraform([{ path: join(root, 'main.tf'), name: 'main.tf' }]);
-  const { steps, limit, perEvaluation } = stepsOfLastCheck();
+  const { reports, extra, steps: taken } = checkTerraform([{ path: join(root, 'main.tf'), name: 'main.tf' }]);
+  const { steps, limit, perEvaluation } = taken;
   assert.equal(limit, 10_000_000);
   assert.ok(steps <= limit + perEvaluation, `${steps} steps`); // the last evaluation may overrun its own budget by a step
   const tasks = [...reports.values(), ...extra].flatMap((r) => r.tasks);
@@ -332,7 +332,7 @@ test('each task instance costs the check budget too: past about 10,000, a count 
   const { join } = await import('node:path');
   const { pathToFileURL } = await import('node:url');
   const { pkgDir } = await import('./helpers.mjs');
-  const { checkTerraform, stepsOfLastCheck } = await import(pathToFileURL(join(pkgDir, 'cli', 'terraform.mjs')).href);
+  const { checkTerraform } = await import(pathToFileURL(join(pkgDir, 'cli', 'terraform.mjs')).href);
   // 64 instances of "a" with a task of count 64 (4,096), and in each two of "b" with one more (8,192):
   // 12,288 task instances in terraform plan, each cheap to evaluate. Before, all were checked one by one.
   const counted = `resource "aws_datasync_task" "t" {
@@ -347,9 +347,9 @@ test('each task instance costs the check budget too: past about 10,000, a count 
     'mod/main.tf': `${counted}module "b" {\n  source   = "./sub"\n  for_each = toset(["p", "q"])\n}\n`,
     'mod/sub/main.tf': counted,
   });
-  const { reports, extra } = checkTerraform([{ path: join(root, 'main.tf'), name: 'main.tf' }]);
+  const { reports, extra, steps: taken } = checkTerraform([{ path: join(root, 'main.tf'), name: 'main.tf' }]);
   const tasks = [...reports.values(), ...extra].flatMap((r) => r.tasks);
-  const { steps, limit } = stepsOfLastCheck();
+  const { steps, limit } = taken;
   assert.ok(steps < limit + 100_000, `${steps} steps`);
   // At most 10,000 instances while the budget lasts (and the rest of the count being checked then), then one per resource.
   assert.ok(tasks.length <= 10_000 + 64 + 128, `${tasks.length} tasks`);
@@ -357,4 +357,49 @@ test('each task instance costs the check budget too: past about 10,000, a count 
   const messages = tasks.flatMap((found) => found.notes.map((n) => n.message));
   assert.ok(messages.some((m) => /this check's budget of 10,000,000 steps \(for all module and resource instances\) is spent\.$/.test(m)));
   assert.ok(messages.some((m) => /Every instance that count makes is checked as one/.test(m)));
+});
+
+test("an optional() default is evaluated within its variable's budget: the conversion is charged in full, the default's steps on top", async (t) => {
+  const { join } = await import('node:path');
+  const { pathToFileURL } = await import('node:url');
+  const { pkgDir } = await import('./helpers.mjs');
+  const { checkTerraform } = await import(pathToFileURL(join(pkgDir, 'cli', 'terraform.mjs')).href);
+  // The module converts `big` (100 x 100 numbers, unified one by one as list(any) asks) before it
+  // reaches `a`. terraform console 1.11.4, with the type and a small value: var.v.a is 7 (the default).
+  // Before, the default started a budget of its own: the conversion's steps before it were never
+  // charged to the check (1,427 steps in all, against 11,420 with no default to evaluate).
+  const folder = (a) => ({
+    'main.tf': `locals {
+  row = [for j in range(100) : j]
+}
+module "m" {
+  source = "./mod"
+  v      = { big = [for i in range(100) : local.row], more = [[1]] }
+}
+`,
+    'mod/main.tf': `variable "v" {
+  type = object({
+    big  = list(list(any))
+    a    = ${a}
+    more = list(list(any))
+  })
+}
+resource "aws_datasync_task" "t" {
+  name                     = "n-\${length(var.v.more)}"
+  source_location_arn      = "${SOURCE}"
+  destination_location_arn = "${DESTINATION}"
+}
+`,
+  });
+  const steps = (a) => {
+    const { root } = writeFolder(t, folder(a));
+    const { reports, extra, steps: taken } = checkTerraform([{ path: join(root, 'main.tf'), name: 'main.tf' }]);
+    const tasks = [...reports.values(), ...extra].flatMap((r) => r.tasks);
+    assert.deepEqual(tasks.map((found) => [...found.diagnostics, ...found.notes]), [[]]);
+    return taken.steps;
+  };
+  const without = steps('optional(number)');
+  const withDefault = steps('optional(number, 7)');
+  assert.ok(without > 10_000, `${without} steps`); // the conversion of big is counted
+  assert.ok(withDefault >= without && withDefault <= without + 10, `${withDefault} steps with the default, ${without} without`);
 });

@@ -7,52 +7,12 @@
 // unknown (no finding), never a guess. Run from the built package: the
 // expressions are read by its HCL reader and evaluated by its evaluator.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { pathToFileURL } from 'node:url';
-import { DESTINATION, pkgDir, requireBuiltPackage, runCommand, SOURCE, terraformTask, writeFolder } from './helpers.mjs';
+import { DESTINATION, runCommand, SOURCE, terraformTask, writeFolder } from './helpers.mjs';
+import { evaluate, readNative, scopeWith, terraformValues, Unresolved, UNKNOWN } from './helpers/terraform-value.mjs';
 
-requireBuiltPackage();
-const { evaluate, Scope, Unresolved } = await import(pathToFileURL(join(pkgDir, 'cli', 'terraform.mjs')).href);
-const { readNative } = await import(pathToFileURL(join(pkgDir, 'cli', 'terraform-syntax.mjs')).href);
-
-/** A module scope with the locals of `locals` (HCL text of a locals block's body). */
-function scopeWith(locals = '') {
-  const read = readNative(`locals {\n${locals}\n}\n`);
-  assert.ok(read.body, read.error?.message);
-  const module = { variables: new Map(), locals: new Map(read.body[0].body.map((attr) => [attr.name, { attr, file: 'locals.tf' }])) };
-  return new Scope(module, '', new Map());
-}
-
-const UNKNOWN = 'unknown';
-
-/**
- * The value of one expression as a plain value: strings, booleans, null,
- * arrays and objects as they are, numbers as the text Terraform writes
- * (`"${x}"`), and UNKNOWN for a value the command leaves unknown.
- */
-function value(source, scope = scopeWith()) {
-  const read = readNative(`x = ${source}\n`);
-  assert.ok(read.body, `${source}: ${read.error?.message}`);
-  const plain = (v) => {
-    if (v instanceof Unresolved) return UNKNOWN;
-    if (Array.isArray(v)) return v.map(plain);
-    if (typeof v === 'bigint') return String(v);
-    if (v !== null && typeof v === 'object' && v.constructor !== Object) {
-      // A Fraction: written as Terraform writes it in a string.
-      const text = evaluate(readNative('x = " ${n}"').body[0].value, scope.bind([['n', v]]));
-      return typeof text === 'string' ? text.slice(1) : UNKNOWN;
-    }
-    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, plain(item)]));
-    return v;
-  };
-  return plain(evaluate(read.body[0].value, scope));
-}
-
-/** Checks `[expression, expected]` pairs, each named in the failure. */
-function expectAll(pairs, scope) {
-  for (const [source, expected] of pairs) assert.deepEqual(value(source, scope), expected, source);
-}
+// An error in Terraform is UNKNOWN here (terraform-values2.test.mjs tells errors apart).
+const { value, expectAll } = terraformValues();
 
 test('% is Terraform\'s modulo: the sign of the dividend, fractions kept, x % 0 is x, rounded as Terraform rounds', () => {
   expectAll([

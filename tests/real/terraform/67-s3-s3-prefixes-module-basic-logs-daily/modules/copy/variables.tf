@@ -1,0 +1,4 @@
+variable "lake_bucket" {
+  description = "ARN of the data lake bucket"
+  type        = string
+}

@@ -379,7 +379,7 @@ export interface DiagnosticParams {
     /** JSON Pointers of the other members involved */
     related?: string[];
   };
-  /** TaskMode ENHANCED for a pair of locations the User Guide does not list for it, such as HDFS, EFS or object storage with an agent (needs a type). */
+  /** TaskMode ENHANCED with S3 on Outposts at either end, the one kind of transfer Enhanced mode is not documented for (needs a type). */
   'locations/enhanced-unsupported-pair': {
     /** the source location's type, when known */
     source?: string;

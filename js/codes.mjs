@@ -282,7 +282,7 @@ const CODES = [
   {
     "code": "locations/enhanced-unsupported-pair",
     "severity": "warning",
-    "summary": "TaskMode ENHANCED for a pair of locations the User Guide does not list for it, such as HDFS, EFS or object storage with an agent (needs a type).",
+    "summary": "TaskMode ENHANCED with S3 on Outposts at either end, the one kind of transfer Enhanced mode is not documented for (needs a type).",
     "emittedBy": "validator"
   },
   {

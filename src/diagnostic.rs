@@ -652,19 +652,19 @@ validator {
         autofix: "",
         source: "DataSync User Guide, how DataSync handles metadata (object storage keeps no POSIX metadata): https://docs.aws.amazon.com/datasync/latest/userguide/metadata-copied.html; the service's error message, recorded in christoferson/aws-cloudformation datasync/README.md",
     }
-    /// TaskMode ENHANCED for a pair of locations the User Guide does not list for it, such as HDFS, EFS or object storage with an agent (needs a type).
+    /// TaskMode ENHANCED with S3 on Outposts at either end, the one kind of transfer Enhanced mode is not documented for (needs a type).
     EnhancedUnsupportedPair = "locations/enhanced-unsupported-pair", Warning {
         params: &[
             optional("source", "string", "the source location's type, when known"),
             optional("destination", "string", "the destination location's type, when known"),
             RELATED,
         ],
-        what: "TaskMode ENHANCED for locations the User Guide does not list for Enhanced mode: HDFS, EFS, FSx, S3 on Outposts, or object storage or Azure Blob with an agent. Needs a type (and AgentArns) in `options.locations`.",
-        why: "Enhanced mode is documented for S3 to S3, Azure Blob or other clouds to S3 without an agent, and NFS or SMB to S3 with an Enhanced mode agent. A warning, because the model accepts ENHANCED for every pair and the list grows.",
-        example: request_with(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "TaskMode": "ENHANCED"}"#, r#"{"locations": [{"LocationArn": "{src}", "type": "HDFS"}, {"LocationArn": "{dst}", "type": "S3"}]}"#),
+        what: "TaskMode ENHANCED with an S3 on Outposts location at either end. Needs a type in `options.locations`. Every other pair gets no finding, with or without agents: an agent's mode (Enhanced mode tasks need Enhanced mode agents) is in no description.",
+        why: "The API reference documents Enhanced mode for every transfer except those that use S3 on Outposts. (It once listed only S3 to S3, other clouds to S3 without an agent, and NFS or SMB to S3; this rule followed that list and warned on every other pair.) A warning, because the model accepts ENHANCED for every pair and no answer of the service to such a request is recorded.",
+        example: request_with(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "TaskMode": "ENHANCED"}"#, r#"{"locations": [{"LocationArn": "{src}", "type": "S3_OUTPOSTS"}, {"LocationArn": "{dst}", "type": "S3"}]}"#),
         fix: "Use TaskMode BASIC.",
         autofix: "",
-        source: "DataSync User Guide, Choosing a task mode: https://docs.aws.amazon.com/datasync/latest/userguide/choosing-task-mode.html; API reference, CreateTask TaskMode: https://docs.aws.amazon.com/datasync/latest/userguide/API_CreateTask.html#DataSync-CreateTask-request-TaskMode",
+        source: "DataSync API reference, CreateTask TaskMode (Enhanced mode \"is currently available for all transfers except those that use Amazon S3 on Outposts\"; botocore 1.44.8 and 1.44.18): https://docs.aws.amazon.com/datasync/latest/userguide/API_CreateTask.html#DataSync-CreateTask-request-TaskMode; User Guide, Choosing a task mode: https://docs.aws.amazon.com/datasync/latest/userguide/choosing-task-mode.html",
     }
     /// A location mounted with NFS 4.2 in a Basic mode task (needs MountOptions.Version).
     NfsVersionNeedsEnhanced = "locations/nfs-version-needs-enhanced", Error {
@@ -721,12 +721,12 @@ validator {
             param("location", "string", "the location's ARN"),
             RELATED,
         ],
-        what: "An object storage or Azure Blob location whose description lists no agents (`AgentArns: []`, an agentless location) in a Basic mode task (TaskMode BASIC or left out). Needs the location's description in `options.locations`; a description without AgentArns says nothing. Not for a pair Enhanced mode is not documented for (see `locations/enhanced-unsupported-pair`), where it would be no fix. Only CreateTask: an update or a run cannot change the mode. `applyDefaults` still fills `TaskMode: BASIC` for such a request, because that is what the service does: the API reference gives BASIC as CreateTask's default whatever the locations; this warning is why you should not leave TaskMode out there.",
+        what: "An object storage or Azure Blob location whose description lists no agents (`AgentArns: []`, an agentless location) in a Basic mode task (TaskMode BASIC or left out). Needs the location's description in `options.locations`; a description without AgentArns says nothing. Only where the other end is S3 or not described: without an agent, other clouds are documented only to and from S3, and transfers between EFS or FSx and other clouds need an agent in either mode (not checked), so Enhanced mode is no fix there. Only CreateTask: an update or a run cannot change the mode. `applyDefaults` still fills `TaskMode: BASIC` for such a request, because that is what the service does: the API reference gives BASIC as CreateTask's default whatever the locations; this warning is why you should not leave TaskMode out there.",
         why: "Only Enhanced mode reaches storage in other clouds without an agent; Basic mode needs one. A warning, because whether CreateTask refuses such a task or its runs fail is not documented.",
         example: request_with(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}"}"#, r#"{"locations": [{"LocationArn": "{src}", "type": "AZURE_BLOB", "AgentArns": []}, {"LocationArn": "{dst}", "type": "S3"}]}"#),
         fix: "Set TaskMode ENHANCED (documented for Azure Blob or other clouds to and from S3), or create the location with an agent.",
         autofix: "",
-        source: "DataSync User Guide, planning transfers to or from other clouds (only Basic mode tasks need an agent there): https://docs.aws.amazon.com/datasync/latest/userguide/third-party-cloud-transfer-considerations.html; Choosing a task mode: https://docs.aws.amazon.com/datasync/latest/userguide/choosing-task-mode.html",
+        source: "DataSync User Guide, planning transfers to or from other clouds (only Basic mode tasks need an agent there): https://docs.aws.amazon.com/datasync/latest/userguide/third-party-cloud-transfer-considerations.html; Choosing a task mode: https://docs.aws.amazon.com/datasync/latest/userguide/choosing-task-mode.html; Do I need a DataSync agent? (transfers between EFS or FSx and other clouds need one): https://docs.aws.amazon.com/datasync/latest/userguide/do-i-need-datasync-agent.html",
     }
 }
 command {

@@ -725,7 +725,7 @@ pub static REQUEST: Shape = Shape::Structure(&[
         shape: &TASK_MODE,
         default: same("BASIC"),
         section: "Task mode",
-        help: "BASIC works with every location type; ENHANCED (S3 to S3) is faster and handles virtually unlimited objects but supports fewer options.",
+        help: "BASIC works with every location type; ENHANCED is faster and handles virtually unlimited objects but supports fewer options and no S3 on Outposts.",
     },
 ]);
 

@@ -18,16 +18,14 @@
 //!   fills in for such a pair). Invalid: `{"Options":{"Uid":"INT_VALUE"}}`
 //!   from S3 to S3. Fix: `NONE`, or leave the options out.
 //! - `locations/enhanced-unsupported-pair` (warning): TaskMode
-//!   ENHANCED for a pair the User Guide does not list: "Enhanced mode is
-//!   currently available for transfers between Amazon S3 locations, transfers
-//!   between Azure Blob and Amazon S3 without an agent, transfers between
-//!   other clouds and Amazon S3 without an agent, and transfers between NFS or
-//!   SMB file servers and Amazon S3 with an Enhanced mode agent" (UG
-//!   choosing-task-mode; API CreateTask TaskMode). A warning, not an error,
-//!   because the API model accepts ENHANCED for every pair and the list has
-//!   grown over time. An object storage or Azure Blob location counts as
-//!   "with an agent" only when its description lists AgentArns.
-//!   Invalid: ENHANCED from HDFS to S3. Fix: BASIC.
+//!   ENHANCED with S3 on Outposts at either end. The API reference (CreateTask
+//!   TaskMode, botocore 1.44.18's model) documents Enhanced mode for every
+//!   transfer except those that use S3 on Outposts. It once listed only S3 to
+//!   S3, other clouds to S3 without an agent, and NFS or SMB to S3; that list
+//!   is gone. A warning, not an error, because the model accepts ENHANCED for
+//!   every pair. An agent's mode (Enhanced mode needs Enhanced mode agents) is
+//!   in no description, so a location with agents gets no finding.
+//!   Invalid: ENHANCED from S3 on Outposts to S3. Fix: BASIC.
 //! - `locations/nfs-version-needs-enhanced` (error): a location mounted
 //!   with `MountOptions.Version` NFS4_2 in a Basic mode task. API
 //!   NfsMountOptions: "Selecting NFS version 4.2 requires an Enhanced mode
@@ -38,9 +36,12 @@
 //!   reach other clouds; Enhanced mode needs none (third-party cloud transfer
 //!   considerations; choosing-task-mode). A warning: whether CreateTask
 //!   refuses or the runs fail is not documented. A description without
-//!   AgentArns says nothing, and neither does a pair Enhanced mode is not
-//!   documented for (it is no fix there). Fix: TaskMode ENHANCED, or a
-//!   location with an agent.
+//!   AgentArns says nothing, and neither does a pair whose other end is
+//!   described and not S3: without an agent, other clouds are documented
+//!   only to and from S3, and transfers between EFS or FSx and other clouds
+//!   need an agent in either mode (User Guide, "Do I need a DataSync
+//!   agent?"), so Enhanced mode is no fix there. Fix: TaskMode ENHANCED, or
+//!   a location with an agent.
 //! - `locations/efs-preserve-devices` (error): PreserveDevices PRESERVE
 //!   with an Amazon EFS location at either end. API Options PreserveDevices:
 //!   "This option currently isn't supported for Amazon EFS." Fix: NONE (the default).
@@ -85,9 +86,9 @@ fn posix_between_object_stores(
     )
 }
 
-fn enhanced_unsupported_pair(why: &str) -> String {
+fn enhanced_unsupported_pair(end: &str) -> String {
     format!(
-        "Enhanced mode is documented only for transfers between S3 locations, between Azure Blob or other clouds and S3 without an agent, and between NFS or SMB servers and S3 with an Enhanced mode agent, but {why}; use TaskMode BASIC."
+        "Enhanced mode is documented for every transfer except those that use S3 on Outposts, and this task's {end} location is S3 on Outposts; use TaskMode BASIC."
     )
 }
 
@@ -245,41 +246,21 @@ fn posix_options(request: &Request, ends: &Ends, out: &mut Collector) {
     }
 }
 
-/// `locations/enhanced-unsupported-pair`: `None` when the pair (as far as it is known) is documented
-/// for Enhanced mode, else why not.
-fn enhanced_pair_problem(ends: &Ends) -> Option<String> {
-    use LocationType::*;
-    let with_agents = |location: Option<&Location>| location.and_then(|l| l.agent_count) > Some(0);
-    // What each end may be paired with, as far as this end is concerned.
-    let fits = |kind: LocationType, location: Option<&Location>| -> Result<(), String> {
-        match kind {
-            S3 | Nfs | Smb => Ok(()),
-            AzureBlob | ObjectStorage if !with_agents(location) => Ok(()),
-            AzureBlob | ObjectStorage => Err(format!(
-                "this task's {} location uses an agent",
-                kind.as_str()
-            )),
-            other => Err(format!("not for {} locations", other.as_str())),
-        }
-    };
+/// `locations/enhanced-unsupported-pair`: the first end (`"source"` or
+/// `"destination"`) that Enhanced mode is not documented for, S3 on Outposts.
+fn end_without_enhanced(ends: &Ends) -> Option<&'static str> {
+    ends.each()
+        .find(|(_, _, location)| location.kind == Some(LocationType::S3Outposts))
+        .map(|(end, _, _)| end)
+}
+
+/// The kind of the end opposite `end` (`"source"` or `"destination"`), when described.
+fn other_end(ends: &Ends, end: &str) -> Option<LocationType> {
     let (source, destination) = ends.kinds();
-    if let Some(kind) = source {
-        if let Err(why) = fits(kind, ends.source) {
-            return Some(why);
-        }
-    }
-    if let Some(kind) = destination {
-        if let Err(why) = fits(kind, ends.destination) {
-            return Some(why);
-        }
-    }
-    match (source, destination) {
-        (Some(source), Some(destination)) if source != S3 && destination != S3 => Some(format!(
-            "not from {} to {}",
-            source.as_str(),
-            destination.as_str()
-        )),
-        _ => None,
+    if end == "source" {
+        destination
+    } else {
+        source
     }
 }
 
@@ -287,12 +268,12 @@ fn enhanced_pair(request: &Request, ends: &Ends, out: &mut Collector) {
     if request.task_mode() != Some(TaskMode::Enhanced) {
         return;
     }
-    if let Some(why) = enhanced_pair_problem(ends) {
+    if let Some(end) = end_without_enhanced(ends) {
         let (source, destination) = ends.kinds();
         let mut diagnostic = Diagnostic::of(
             Code::EnhancedUnsupportedPair,
             fixed!("/TaskMode"),
-            enhanced_unsupported_pair(&why),
+            enhanced_unsupported_pair(end),
         );
         if let Some(source) = source {
             diagnostic = diagnostic.with("source", source.as_str());
@@ -307,7 +288,7 @@ fn enhanced_pair(request: &Request, ends: &Ends, out: &mut Collector) {
 /// `locations/nfs-version-needs-enhanced` and `locations/agentless-needs-enhanced`:
 /// an end that only Enhanced mode can use, in a Basic mode task.
 fn basic_mode_ends(request: &Request, ends: &Ends, out: &mut Collector) {
-    use LocationType::{AzureBlob, ObjectStorage};
+    use LocationType::{AzureBlob, ObjectStorage, S3};
     if request.task_mode() != Some(TaskMode::Basic) {
         return;
     }
@@ -325,8 +306,9 @@ fn basic_mode_ends(request: &Request, ends: &Ends, out: &mut Collector) {
             )
         } else if matches!(location.kind, Some(AzureBlob | ObjectStorage))
             && location.agent_count == Some(0)
-            // Where Enhanced mode is not documented for the pair, neither mode is the fix.
-            && enhanced_pair_problem(ends).is_none()
+            // Without an agent, other clouds are documented only to and from
+            // S3 (Enhanced mode); EFS and FSx need an agent in either mode.
+            && matches!(other_end(ends, end), None | Some(S3))
         {
             (
                 Code::AgentlessNeedsEnhanced,
@@ -648,15 +630,26 @@ mod tests {
     }
 
     #[test]
-    fn enhanced_mode_outside_the_documented_pairs_is_a_warning() {
+    fn enhanced_mode_with_s3_on_outposts_is_a_warning() {
         let code = "locations/enhanced-unsupported-pair";
         let enhanced = r#""TaskMode":"ENHANCED""#;
+        // Every other pair is documented for Enhanced mode, agents or not
+        // (an agent's mode is in no description).
+        let with_agent = |kind| Location {
+            agent_count: Some(1),
+            ..of(kind)
+        };
         for (source, destination) in [
             (of(S3), of(S3)),
             (of(AzureBlob), of(S3)),
-            (of(S3), of(ObjectStorage)),
-            (of(Nfs), of(S3)),
-            (of(S3), of(Smb)),
+            (of(Hdfs), of(S3)),
+            (of(Efs), of(S3)),
+            (of(Nfs), of(Smb)),
+            (of(FsxWindows), of(FsxOntap)),
+            (of(FsxLustre), of(FsxOpenZfs)),
+            (of(AzureBlob), of(Efs)),
+            (with_agent(ObjectStorage), of(S3)),
+            (of(S3), with_agent(AzureBlob)),
         ] {
             assert_eq!(
                 between(source.clone(), destination.clone(), enhanced),
@@ -665,11 +658,10 @@ mod tests {
             );
         }
         for (source, destination) in [
-            (of(Hdfs), of(S3)),
+            (of(S3Outposts), of(S3)),
             (of(S3), of(S3Outposts)),
-            (of(Efs), of(S3)),
-            (of(Nfs), of(Smb)),
-            (of(AzureBlob), of(Efs)),
+            (of(Nfs), of(S3Outposts)),
+            (of(S3Outposts), Location::default()),
         ] {
             assert_eq!(
                 between(source.clone(), destination.clone(), enhanced),
@@ -677,27 +669,25 @@ mod tests {
                 "{source:?} -> {destination:?}"
             );
         }
-        // Other clouds and Azure Blob: only without an agent.
-        let with_agent = Location {
-            agent_count: Some(1),
-            ..of(ObjectStorage)
-        };
+        // Basic mode is never affected.
+        assert_eq!(between(of(S3Outposts), of(S3), ""), []);
+        assert_eq!(between(of(S3), of(S3Outposts), r#""TaskMode":"BASIC""#), []);
+        let locations = [
+            Location {
+                arn: SOURCE.to_owned(),
+                ..of(Nfs)
+            },
+            Location {
+                arn: DESTINATION.to_owned(),
+                ..of(S3Outposts)
+            },
+        ];
+        let context = Context::default().with_locations(&locations);
+        let report = validate_text(&request(enhanced), &context);
         assert_eq!(
-            between(with_agent.clone(), of(S3), enhanced),
-            [at("/TaskMode", code)]
+            report.diagnostics[0].message.to_string(),
+            "Enhanced mode is documented for every transfer except those that use S3 on Outposts, and this task's destination location is S3 on Outposts; use TaskMode BASIC."
         );
-        let agentless = Location {
-            agent_count: Some(0),
-            ..of(ObjectStorage)
-        };
-        assert_eq!(between(agentless, of(S3), enhanced), []);
-        // One end alone can rule Enhanced mode out; Basic mode is never affected.
-        assert_eq!(
-            between(of(Hdfs), Location::default(), enhanced),
-            [at("/TaskMode", code)]
-        );
-        assert_eq!(between(of(Hdfs), of(S3), ""), []);
-        assert_eq!(between(with_agent, of(S3), r#""TaskMode":"BASIC""#), []);
     }
 
     #[test]
@@ -774,9 +764,18 @@ mod tests {
             message(agents(AzureBlob, Some(0)), of(S3)),
             "The source location is agentless, which needs an Enhanced mode task, but TaskMode defaults to BASIC; set TaskMode to ENHANCED or create the location with an agent."
         );
-        // Enhanced mode is not documented from Azure Blob to NFS, so it is no
-        // fix there (and the location needs an agent in either mode).
-        assert_eq!(between(agents(AzureBlob, Some(0)), of(Nfs), ""), []);
+        // Without an agent, other clouds are documented only to and from S3:
+        // transfers between EFS or FSx and other clouds need an agent in either
+        // mode, so Enhanced mode is no fix there (the User Guide, "Do I need a
+        // DataSync agent?"); nor with S3 on Outposts.
+        for other in [Efs, FsxWindows, FsxOntap, Nfs, S3Outposts] {
+            assert_eq!(between(agents(AzureBlob, Some(0)), of(other), ""), []);
+            assert_eq!(between(of(other), agents(ObjectStorage, Some(0)), ""), []);
+        }
+        assert_eq!(
+            between(of(S3), agents(ObjectStorage, Some(0)), ""),
+            [at("/TaskMode", code)]
+        );
     }
 
     #[test]

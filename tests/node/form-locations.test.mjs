@@ -186,14 +186,18 @@ formTest('each type asks for the details its rules read: storage class, NFS vers
   assert.deepEqual(await codesAt(page, '/TaskMode'), ['locations/nfs-version-needs-enhanced']);
   await control(page, '/TaskMode').selectOption('ENHANCED');
   assert.deepEqual(await codesAt(page, '/TaskMode'), []);
-  // Object storage with an agent is not documented for Enhanced mode.
+  // Enhanced mode is documented for object storage with or without an agent,
+  // and for every other pair but S3 on Outposts.
   await typeOf(page, 'Source').selectOption('OBJECT_STORAGE');
   assert.deepEqual(await visibleDetails(), ['source.type', 'source.agents', 'destination.type', 'destination.storageClass']);
   assert.deepEqual(await codesAt(page, '/TaskMode'), []);
   await page.getByLabel('Source agents').selectOption('some');
-  assert.deepEqual(await codesAt(page, '/TaskMode'), ['locations/enhanced-unsupported-pair']);
+  assert.deepEqual(await codesAt(page, '/TaskMode'), []);
   await page.getByLabel('Source agents').selectOption('none');
   assert.deepEqual(await codesAt(page, '/TaskMode'), []);
+  await typeOf(page, 'Source').selectOption('S3_OUTPOSTS');
+  assert.deepEqual(await codesAt(page, '/TaskMode'), ['locations/enhanced-unsupported-pair']);
+  await typeOf(page, 'Source').selectOption('OBJECT_STORAGE');
 });
 
 const LIST_LOCATIONS = JSON.stringify({

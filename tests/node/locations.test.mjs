@@ -189,8 +189,11 @@ test('options read once are used again only while every value the rules read is 
   const cloud = { locations: [{ LocationArn: SOURCE, type: 'OBJECT_STORAGE', AgentArns: [] }, { ...S3_TO_S3[1] }] };
   const enhanced = JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, TaskMode: 'ENHANCED' });
   assert.deepEqual(codesOf(validate(enhanced, cloud)), []);
+  // With an agent too: Enhanced mode is documented for every pair but S3 on Outposts.
   cloud.locations[0].AgentArns.push('arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0');
-  assert.deepEqual(codesOf(validate(enhanced, cloud)), ['/TaskMode locations/enhanced-unsupported-pair']);
+  assert.deepEqual(codesOf(validate(enhanced, cloud)), []);
+  const outposts = { locations: [{ LocationArn: SOURCE, type: 'S3_OUTPOSTS' }, { ...S3_TO_S3[1] }] };
+  assert.deepEqual(codesOf(validate(enhanced, outposts)), ['/TaskMode locations/enhanced-unsupported-pair']);
   cloud.locations[0].AgentArns[0] = 7;
   assert.throws(() => validate(enhanced, cloud), /AgentArns\[0\] must be a string/);
 });

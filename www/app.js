@@ -143,7 +143,12 @@ function updateFromControl(control) {
 
 /** Replaces the whole state (an import, a link, a reload, a fix, Undo) and redraws every control. */
 function replaceRequest(request, { showAll }) {
+  const before = state.request;
   state.request = request;
+  for (const [which, member] of ENDS) {
+    const arn = getAt(request, member);
+    if (arn !== getAt(before, member)) describeEnd(which, arn);
+  }
   state.showAll = showAll;
   if (showAll) state.touched.clear();
   fillForm();
@@ -364,6 +369,18 @@ function changeLocation(which, detail, value) {
   showLocationStep();
 }
 
+/**
+ * After an end's ARN changed (typed, imported, opened from a link, undone): a
+ * pasted location with that ARN describes the end; one pasted for another ARN
+ * is not inherited (what was chosen by hand stays). Whether the end changed.
+ */
+function describeEnd(which, arn) {
+  const entry = state.library.get(arn);
+  if (!entry && state.ends[which].uri === '') return false;
+  state.ends[which] = entry ? endFromEntry(entry) : emptyEnd();
+  return true;
+}
+
 /** Reads the pasted ListLocations / DescribeLocation* text and describes the ends whose ARNs it has. */
 function usePastedLocations() {
   const textarea = $('locations-text');
@@ -413,13 +430,7 @@ function wireEvents() {
       // An ARN from the pasted locations describes its end; another ARN does not
       // inherit what was pasted for the previous one (what was chosen by hand stays).
       const end = ENDS.find(([, member]) => member === control.name);
-      if (end && state.library.has(control.value)) {
-        state.ends[end[0]] = endFromEntry(state.library.get(control.value));
-        showLocationStep();
-      } else if (end && state.ends[end[0]].uri !== '') {
-        state.ends[end[0]] = emptyEnd();
-        showLocationStep();
-      }
+      if (end && describeEnd(end[0], control.value)) showLocationStep();
     } else {
       return;
     }
@@ -580,6 +591,7 @@ async function start() {
     restored = null;
   }
   if (restored === null || typeof restored !== 'object' || Array.isArray(restored)) restored = {};
+  state.request = restored; // the saved Locations step is this request's, so its ARNs do not change the ends
   whileLoading('saved', () => {
     replaceRequest(restored, { showAll: Object.keys(restored).length > 0 });
     openSectionsWithContent();

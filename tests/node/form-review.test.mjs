@@ -1,0 +1,118 @@
+// The form reviewed as a portal team would take it for a reference: what a
+// screen reader is told about each problem and where the keyboard goes, the
+// schedule preview on a page left open, the Locations step with imports, the
+// round trip of a request through import and export, and the form's verdict
+// against validate()'s for every request file in the repository. The page's
+// clock is installed at a fixed time where time matters, and moved by hand.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { applyDefaults, validate } from 'datasync-task-validator';
+import { DESTINATION, SOURCE, repoRoot } from './helpers.mjs';
+import {
+  codesAt, control, enter, formTest, importPasted, jsonOutput, openForm, assertClean, useBrowser, waitReady,
+} from './form-harness.mjs';
+
+useBrowser();
+
+const request = { SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION };
+const focused = (page) => page.evaluate(() => document.activeElement.getAttribute('name') ?? document.activeElement.id);
+const typeOf = (page, end) => page.getByLabel(`${end} location type`);
+
+async function pasteLocations(page, locations) {
+  await page.locator('#locations-text').fill(JSON.stringify(locations));
+  await page.getByRole('button', { name: 'Use these locations' }).click();
+}
+
+const LOCATIONS = [
+  { LocationArn: SOURCE, LocationUri: 's3://reports-source/' },
+  { LocationArn: DESTINATION, LocationUri: 's3://reports-archive/', S3StorageClass: 'GLACIER' },
+];
+const OTHER = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0aaaaaaaaaaaaaaaa';
+
+formTest('locations pasted before a request is imported describe its ends; the export with defaults is applyDefaults()\'s with them', async (page) => {
+  await pasteLocations(page, LOCATIONS);
+  const text = JSON.stringify({ ...request, Options: { Uid: 'INT_VALUE' } });
+  await importPasted(page, text);
+  assert.equal(await typeOf(page, 'Source').inputValue(), 'S3');
+  assert.equal(await page.getByLabel('Destination S3 storage class').inputValue(), 'GLACIER');
+  const options = { locations: LOCATIONS };
+  const expected = validate(text, options);
+  assert.deepEqual(await page.$$eval('#summary-list > li[data-code]', (items) => items.map((item) => item.dataset.code)),
+    [...expected.errors, ...expected.warnings].map((d) => d.code));
+  assert.ok(expected.errors.some((d) => d.code === 'locations/posix-between-object-stores'));
+  // Exported with the defaults applied for these locations.
+  await page.locator('#show-defaults').check();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-json').click()]);
+  assert.deepEqual(JSON.parse(readFileSync(await download.path(), 'utf8')), applyDefaults(text, options));
+  // A request with another source: the pasted source is not inherited by it.
+  await importPasted(page, JSON.stringify({ ...request, SourceLocationArn: OTHER }));
+  assert.equal(await typeOf(page, 'Source').inputValue(), '');
+  assert.equal(await page.locator('[data-location-from="source"]').isHidden(), true);
+  assert.equal(await typeOf(page, 'Destination').inputValue(), 'S3', 'the destination\'s ARN did not change');
+  // A type chosen by hand stays through imports; a link is read as an import is.
+  await typeOf(page, 'Source').selectOption('NFS');
+  await importPasted(page, JSON.stringify({ ...request, SourceLocationArn: DESTINATION.replace('0fed', '0abc') }));
+  assert.equal(await typeOf(page, 'Source').inputValue(), 'NFS');
+  await page.goto(`${page.url().split('#')[0]}#request=${Buffer.from(JSON.stringify(request)).toString('base64url')}`);
+  await page.locator('#import-status[data-imported]').waitFor();
+  assert.equal(await typeOf(page, 'Source').inputValue(), 'S3');
+});
+
+/** Every request file: [name, text, locations or undefined], those with locations last. */
+function requestFiles() {
+  const files = [];
+  for (const folder of ['tests/fixtures/valid', 'tests/fixtures/invalid', 'tests/fixtures/operations', 'examples', 'tests/fixtures/locations']) {
+    for (const name of readdirSync(join(repoRoot, folder)).filter((f) => f.endsWith('.json') && !/\.(expected|options)\.json$/.test(f)).sort()) {
+      const text = readFileSync(join(repoRoot, folder, name), 'utf8');
+      if (folder.endsWith('locations')) {
+        const { locations, request: value } = JSON.parse(text);
+        files.push([`${folder}/${name}`, JSON.stringify(value, null, 2), locations]);
+      } else {
+        files.push([`${folder}/${name}`, text, undefined]);
+      }
+    }
+  }
+  for (const folder of readdirSync(join(repoRoot, 'tests/real/requests')).sort()) {
+    for (const name of readdirSync(join(repoRoot, 'tests/real/requests', folder)).filter((f) => f.endsWith('.json') && f !== 'case.json')) {
+      files.push([`tests/real/requests/${folder}/${name}`, readFileSync(join(repoRoot, 'tests/real/requests', folder, name), 'utf8'), undefined]);
+    }
+  }
+  return files.sort((a, b) => (a[2] ? 1 : 0) - (b[2] ? 1 : 0));
+}
+
+test('the form\'s verdict is validate()\'s for every request file (the form builds CreateTask; pasted locations first)', async () => {
+  const session = await openForm();
+  const { page } = session;
+  try {
+    let compared = 0;
+    for (const [name, text, locations] of requestFiles()) {
+      if (locations) {
+        // A fresh page, so no other file's locations are known.
+        await page.evaluate(() => localStorage.clear());
+        await page.reload();
+        await waitReady(page);
+        await pasteLocations(page, locations);
+      }
+      await importPasted(page, text);
+      const result = locations ? validate(text, { locations }) : validate(text);
+      if (result.errors.some((d) => /^(json|request)\/(syntax-error|too-deep|not-an-object)$/.test(d.code))) {
+        assert.match(await page.locator('#import-status').textContent(), /^Not imported/, name);
+        continue;
+      }
+      // JSON-level notes (a duplicated member) are the import's, said in its status.
+      const expected = [...result.errors, ...result.warnings].filter((d) => !d.code.startsWith('json/')).slice(0, 100);
+      const shown = await page.$$eval('#summary-list > li[data-code]', (items) => items.map((item) => `${item.dataset.code} ${item.querySelector('code.path').textContent}`));
+      assert.deepEqual(shown, expected.map((d) => `${d.code} ${d.path || '(the whole request)'}`), name);
+      const status = await page.locator('#summary-status').textContent();
+      if (result.errors.length > 0) assert.match(status, /the service would reject this request\.$/, name);
+      else assert.doesNotMatch(status, /reject/, name);
+      compared += 1;
+    }
+    assert.ok(compared > 90, `${compared} files compared`);
+    assertClean(session);
+  } finally {
+    await session.context.close();
+  }
+});

@@ -199,9 +199,14 @@ const isWrapper = (node) => node.type === 'object' && node.children.length === 1
 function renderGroup(node, pointer, context) {
   if (isWrapper(node)) {
     const child = node.children[0];
-    return h('div', { class: 'wrapper', 'data-group': pointer, tabindex: -1 },
-      diagnosticsSlot(pointer),
-      renderField(child, `${pointer}/${child.name}`, context, node.label, `${node.name}.${child.name}`));
+    const diagnostics = diagnosticsSlot(pointer);
+    const field = renderField(child, `${pointer}/${child.name}`, context, node.label, `${node.name}.${child.name}`);
+    // The one control stands for the wrapper too: the wrapper's problems describe
+    // it (and mark it invalid), and a link to the wrapper focuses it.
+    const control = field.querySelector('[name]');
+    control.dataset.group = pointer;
+    control.setAttribute('aria-describedby', `${diagnostics.id} ${control.getAttribute('aria-describedby')}`);
+    return h('div', { class: 'wrapper' }, diagnostics, field);
   }
   const diagnostics = diagnosticsSlot(pointer);
   const helps = new Map();
@@ -215,7 +220,8 @@ function renderGroup(node, pointer, context) {
     const onlyPointer = `${pointer}/${only.name}`;
     const onlyDiagnostics = diagnosticsSlot(onlyPointer);
     legend = `${node.label}: ${only.label.toLowerCase()}`;
-    inner.push(h('div', { 'data-group': onlyPointer, tabindex: -1, class: 'merged', 'aria-describedby': onlyDiagnostics.id }, onlyDiagnostics));
+    // What a link to the inner object focuses: a named group (a plain element says nothing when focused).
+    inner.push(h('div', { id: idFor('group', onlyPointer), 'data-group': onlyPointer, tabindex: -1, class: 'merged', role: 'group', 'aria-label': legend, 'aria-describedby': onlyDiagnostics.id }, onlyDiagnostics));
     describedBy.push(onlyDiagnostics.id);
     if (only.help !== node.help) inner.push(h('p', { class: 'help', text: only.help }));
     members = only.children.map((child) => ({ child, at: `${onlyPointer}/${child.name}` }));
@@ -304,9 +310,10 @@ export function renderRows(list, registerNow = true) {
   for (let index = 0; index < Math.min(count, ROW_LIMIT); index += 1) {
     const rowPointer = `${pointer}/${index}`;
     const context = { flat: false, helps: new Map() };
-    const row = h('fieldset', { class: 'row', id: idFor('group', rowPointer), 'data-group': rowPointer, tabindex: -1 },
+    const diagnostics = diagnosticsSlot(rowPointer);
+    const row = h('fieldset', { class: 'row', id: idFor('group', rowPointer), 'data-group': rowPointer, tabindex: -1, 'aria-describedby': diagnostics.id },
       h('legend', { text: `${item.label} ${index + 1}` }),
-      diagnosticsSlot(rowPointer),
+      diagnostics,
       h('div', { class: 'row-fields' }, ...item.children.map((child) => renderNode(child, `${rowPointer}/${child.name}`, context))),
       h('button', { type: 'button', class: 'secondary', 'data-remove-row': rowPointer, text: `Remove ${noun} ${index + 1}` }));
     forms.push(rowForm(row, rowPointer));

@@ -133,9 +133,11 @@ function renderSlot(pointer, list) {
     if (list.length > SLOT_LIMIT) lines.push(h('p', { class: 'diagnostic more', text: `${plural(list.length - SLOT_LIMIT, 'more problem')} here: see Problems at the top.` }));
     element.replaceChildren(...lines);
   }
-  const control = state.controls.get(pointer);
-  if (!control) return;
-  const severity = list.some((d) => d.severity === 'error') ? 'error' : list.length > 0 ? 'warning' : '';
+  // A control is marked by every slot that describes it (a wrapper's and its own).
+  const control = state.controls.get(pointer) ?? state.groups.get(pointer);
+  if (!control?.name) return;
+  const lines = control.getAttribute('aria-describedby').split(' ').flatMap((id) => [...(state.slots.get($(id)?.dataset.diagnosticsFor)?.children ?? [])]);
+  const severity = lines.some((line) => line.matches('.error')) ? 'error' : lines.length > 0 ? 'warning' : '';
   if (severity === 'error') control.setAttribute('aria-invalid', 'true');
   else control.removeAttribute('aria-invalid');
   control.classList.toggle('has-warning', severity === 'warning');

@@ -25,6 +25,63 @@ async function pasteLocations(page, locations) {
   await page.getByRole('button', { name: 'Use these locations' }).click();
 }
 
+/**
+ * What assistive technology is told of each problem on the page: every slot
+ * that shows one must describe the element a link to it focuses (the control,
+ * or the group standing for an object, a list or a list item), every summary
+ * link must point at that element, and a control is marked invalid exactly
+ * when a slot describing it shows an error.
+ */
+const untold = (page) => page.evaluate(() => {
+  const out = [];
+  const targetOf = (pointer) => document.querySelector(`[name="${CSS.escape(pointer)}"]`) ?? document.querySelector(`[data-group="${CSS.escape(pointer)}"]`);
+  for (const slot of document.querySelectorAll('[data-diagnostics-for]')) {
+    if (!slot.querySelector('[data-code]')) continue;
+    const pointer = slot.dataset.diagnosticsFor;
+    const target = targetOf(pointer);
+    if (!(target?.getAttribute('aria-describedby') ?? '').split(' ').includes(slot.id)) out.push(`${pointer}: its problems do not describe ${target?.tagName}`);
+  }
+  for (const link of document.querySelectorAll('#summary-list a[data-focus]')) {
+    const target = targetOf(link.dataset.focus);
+    if (!target?.id || link.getAttribute('href') !== `#${target.id}`) out.push(`${link.dataset.focus}: the summary links to ${link.getAttribute('href')}`);
+  }
+  for (const control of document.querySelectorAll('#task-form [name^="/"]')) {
+    const slots = control.getAttribute('aria-describedby').split(' ').map((id) => document.getElementById(id)).filter((e) => e?.dataset.diagnosticsFor);
+    const error = slots.some((slot) => slot.querySelector('.diagnostic.error'));
+    if (error !== (control.getAttribute('aria-invalid') === 'true')) out.push(`${control.name}: aria-invalid is ${control.getAttribute('aria-invalid')} beside ${error ? 'an error' : 'no error'}`);
+  }
+  return out;
+});
+
+formTest('every problem shown describes what a link to it focuses: list items, report overrides and inner objects too', async (page) => {
+  const requests = [
+    // Problems at list items: a tag that is not an object, a filter with an unknown member.
+    { ...request, Tags: ['x', { Key: 'a', Foo: 1 }], Includes: [{ FilterType: 'SIMPLE_PATTERN', Value: '/a', X: 1 }, 5] },
+    // At an override (an object of one member, shown as its one select) and at an inner object (Destination > S3).
+    { ...request, TaskReportConfig: { Overrides: { Deleted: 'x', Transferred: { ReportLevel: 'SUCCESSES_AND_ERRORS', Y: 1 } }, Destination: { S3: 'q' } } },
+    // A warning at an override: the select is not marked invalid for it.
+    JSON.parse(readFileSync(join(repoRoot, 'tests/fixtures/invalid/report-deleted-override-without-remove.json'), 'utf8')),
+    { ...request, ManifestConfig: { Source: { S3: { Foo: 1 } } } },
+  ];
+  for (const value of requests) {
+    await importPasted(page, JSON.stringify(value));
+    assert.deepEqual(await untold(page), [], JSON.stringify(value));
+  }
+  // The override's error marks its select, and a link to it focuses the select.
+  await importPasted(page, JSON.stringify(requests[1]));
+  const select = control(page, '/TaskReportConfig/Overrides/Deleted/ReportLevel');
+  assert.equal(await select.getAttribute('aria-invalid'), 'true');
+  await page.locator('#summary-list a[data-focus="/TaskReportConfig/Overrides/Deleted"]').first().click();
+  assert.equal(await focused(page), '/TaskReportConfig/Overrides/Deleted/ReportLevel');
+  // Its own problems and the override's are both read with it.
+  const description = await select.evaluate((element) => element.getAttribute('aria-describedby').split(' ').map((id) => document.getElementById(id).textContent).join(' '));
+  assert.match(description, /Deleted/);
+  // Fixing the override clears the mark.
+  await importPasted(page, JSON.stringify({ ...request, TaskReportConfig: { Overrides: { Deleted: { ReportLevel: 'ERRORS_ONLY' } } }, Options: { PreserveDeletedFiles: 'REMOVE' } }));
+  assert.equal(await select.getAttribute('aria-invalid'), null);
+  assert.deepEqual(await untold(page), []);
+});
+
 const LOCATIONS = [
   { LocationArn: SOURCE, LocationUri: 's3://reports-source/' },
   { LocationArn: DESTINATION, LocationUri: 's3://reports-archive/', S3StorageClass: 'GLACIER' },

@@ -318,7 +318,7 @@ function applyFix(button) {
     return;
   }
   if (patched === null || typeof patched !== 'object' || Array.isArray(patched)) return;
-  const before = snapshot('the fix');
+  const before = snapshot('the fix', diagnostic.fix[0].path);
   for (const operation of diagnostic.fix) touch(operation.path);
   replaceRequest(patched, { showAll: state.showAll });
   offerUndo(before, `${fixLabel(diagnostic.fix).replace(/^Apply: /, 'Applied: ')}. `);
@@ -326,7 +326,7 @@ function applyFix(button) {
 }
 
 /** What Undo restores: the request, what was touched, and what `action` (named in Undo's message) replaced. */
-const snapshot = (action) => ({ request: state.request, touched: new Set(state.touched), showAll: state.showAll, action });
+const snapshot = (action, back) => ({ request: state.request, touched: new Set(state.touched), showAll: state.showAll, action, back });
 
 /** Says what was done, with an Undo button that stays until the next edit. */
 function offerUndo(before, message) {
@@ -343,12 +343,15 @@ function clearForm() {
 
 function undo() {
   if (!state.undo) return;
-  const { request, touched, showAll, action } = state.undo;
+  const { request, touched, showAll, action, back } = state.undo;
   state.undo = null;
   state.touched = touched;
   replaceRequest(request, { showAll });
   openSectionsWithContent();
   say(`The request is back as it was before ${action}.`);
+  // The Undo button is gone: the keyboard goes back to where the undone action was.
+  if (back) focusMember(back);
+  else $('clear-form').focus();
 }
 
 /** Any edit ends the chance to undo Clear or a fix (the undo would throw the edit away). */
@@ -449,7 +452,17 @@ function wireEvents() {
     touch(pointer);
     render();
   });
-  form.addEventListener('submit', (event) => event.preventDefault());
+  // Enter in a text box submits its section's (or row's) form: the request is
+  // not sent anywhere, but the user is done with it, so every problem shows and
+  // focus goes to the first error on the page (its field says what is wrong).
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    flushRender();
+    showEverything();
+    const first = form.querySelector('.diagnostic.error')?.closest('[data-diagnostics-for]');
+    if (first) focusMember(first.dataset.diagnosticsFor);
+    else if (state.result.errors.length > 0) $('summary-title').focus();
+  });
   form.addEventListener('click', (event) => {
     const add = event.target.closest('[data-add-row]');
     const remove = event.target.closest('[data-remove-row]');

@@ -82,6 +82,48 @@ formTest('every problem shown describes what a link to it focuses: list items, r
   assert.deepEqual(await untold(page), []);
 });
 
+formTest('Enter in a text box shows every problem and takes focus to the first error on the page, opening its section', async (page) => {
+  // An empty form: the first error is the source location's.
+  await control(page, '/Name').fill('nightly');
+  await control(page, '/Name').press('Enter');
+  assert.equal(await focused(page), '/SourceLocationArn');
+  assert.deepEqual(await codesAt(page, '/SourceLocationArn'), ['request/missing-member']);
+  assert.deepEqual(await codesAt(page, '/DestinationLocationArn'), ['request/missing-member'], 'untouched members show their problems too');
+  // The verdict is in the polite live region, so it is announced after the field.
+  assert.equal(await page.locator('#summary-status').getAttribute('role'), 'status');
+  assert.match(await page.locator('#summary-status').textContent(), /^2 errors: the service would reject this request\.$/);
+  // An error in a closed section: the section opens and its field has focus.
+  await importPasted(page, JSON.stringify({ ...request, Schedule: { ScheduleExpression: 'rate(30 minutes)' } }));
+  await page.locator('details[data-section="Schedule"]').evaluate((section) => { section.open = false; });
+  await control(page, '/Name').fill('hourly');
+  await control(page, '/Name').press('Enter');
+  assert.equal(await focused(page), '/Schedule/ScheduleExpression');
+  assert.equal(await page.locator('details[data-section="Schedule"]').getAttribute('open'), '');
+  // No error: Enter leaves focus where it is.
+  await enter(page, '/Schedule/ScheduleExpression', 'rate(1 hour)');
+  await control(page, '/Name').press('Enter');
+  assert.equal(await focused(page), '/Name');
+  assert.equal((await jsonOutput(page)).Name, 'hourly');
+});
+
+formTest('after Undo the keyboard is back where the undone action was: Clear form, or the fixed field', async (page) => {
+  await importPasted(page, JSON.stringify({ ...request, TaskMode: 'basic' }));
+  await page.locator('#clear-form').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'undo');
+  await page.keyboard.press('Enter');
+  assert.equal((await jsonOutput(page)).TaskMode, 'basic');
+  assert.equal(await focused(page), 'clear-form', 'the Undo button is gone, and focus did not fall to the page');
+  // A fix, then Undo: focus goes to the field the fix changed.
+  await page.locator('[data-diagnostics-for="/TaskMode"] button.apply').click();
+  assert.equal(await control(page, '/TaskMode').inputValue(), 'BASIC');
+  await page.locator('#undo').focus();
+  await page.keyboard.press('Enter');
+  assert.equal((await jsonOutput(page)).TaskMode, 'basic');
+  assert.equal(await focused(page), '/TaskMode');
+});
+
 const LOCATIONS = [
   { LocationArn: SOURCE, LocationUri: 's3://reports-source/' },
   { LocationArn: DESTINATION, LocationUri: 's3://reports-archive/', S3StorageClass: 'GLACIER' },

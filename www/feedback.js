@@ -15,6 +15,7 @@ export const SUMMARY_LIMIT = 100;
 let shownSlots = new Map(); // slot pointer -> key of the diagnostics it shows
 let summaryKey = null;
 const scheduleCache = new Map(); // expression -> describeSchedule() result (a few entries)
+let runTimer; // due when the first listed run passes
 
 /** Whether a slot's problems show: after an import/link/reload, or once the user has touched it or a member in it. */
 const visible = (slot) => state.showAll || state.touched.has(slot);
@@ -200,6 +201,7 @@ export function showSummary(result, located) {
 export function showSchedulePreview(result, describeSchedule) {
   const preview = $('schedule-preview');
   if (!preview) return;
+  clearTimeout(runTimer);
   const expression = getAt(state.request, SCHEDULE_POINTER);
   if (typeof expression !== 'string' || expression.trim() === '' || !visible(SCHEDULE_POINTER)) {
     if (!preview.hidden) {
@@ -219,6 +221,13 @@ export function showSchedulePreview(result, describeSchedule) {
     scheduleCache.set(expression, described);
   }
   const valid = problems.length === 0 && described.valid;
+  // When the first listed run passes, the list is described again then, not at
+  // the next edit: a page left open never shows a past run as next. One timer,
+  // due at that run (a schedule runs at most hourly), so an idle page wakes
+  // once per run; a far one is re-armed within setTimeout's 24.8-day range.
+  if (valid && described.nextRuns.length > 0) {
+    runTimer = setTimeout(() => showSchedulePreview(state.result, describeSchedule), Math.min(Date.parse(described.nextRuns[0]) - Date.now() + 1, 2 ** 31 - 1));
+  }
   // A paused schedule (Status DISABLED) keeps its expression, but the task does not run on it.
   const paused = getAt(state.request, '/Schedule/Status') === 'DISABLED';
   // What the preview shows: an invalid expression's preview does not quote it, so it stays as it is while typing.

@@ -124,6 +124,24 @@ formTest('after Undo the keyboard is back where the undone action was: Clear for
   assert.equal(await focused(page), '/TaskMode');
 });
 
+const MONDAY_6AM = new Date('2026-12-07T06:00:00Z');
+const runs = (page) => page.locator('#schedule-preview time').evaluateAll((times) => times.map((time) => time.dateTime));
+
+formTest('on a page left open, the next runs move on when the first listed run passes, without an edit', async (page) => {
+  await importPasted(page, JSON.stringify({ ...request, Schedule: { ScheduleExpression: 'cron(0 8 * * ? *)' } }));
+  assert.deepEqual((await runs(page)).slice(0, 2), ['2026-12-07T08:00:00Z', '2026-12-08T08:00:00Z']);
+  // 07:59: the first run is still to come.
+  await page.clock.runFor(119 * 60 * 1000);
+  assert.deepEqual((await runs(page)).slice(0, 2), ['2026-12-07T08:00:00Z', '2026-12-08T08:00:00Z']);
+  // Past 08:00 nobody has typed anything, and Monday's run is no longer listed.
+  await page.clock.runFor(2 * 60 * 1000);
+  assert.deepEqual((await runs(page)).slice(0, 2), ['2026-12-08T08:00:00Z', '2026-12-09T08:00:00Z']);
+  // A day later, again.
+  await page.clock.runFor(24 * 60 * 60 * 1000);
+  assert.deepEqual((await runs(page)).slice(0, 1), ['2026-12-09T08:00:00Z']);
+  assert.match(await page.locator('#schedule-preview').textContent(), /Next runs:Wed 2026-12-09 08:00 UTC/);
+}, { setup: (page) => page.clock.install({ time: MONDAY_6AM }) });
+
 const LOCATIONS = [
   { LocationArn: SOURCE, LocationUri: 's3://reports-source/' },
   { LocationArn: DESTINATION, LocationUri: 's3://reports-archive/', S3StorageClass: 'GLACIER' },

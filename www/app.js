@@ -27,7 +27,7 @@ import {
   fixLabel, forgetShown, holdHeights, releaseHeights, showDiagnostics, showSchedulePreview, showSummary,
 } from './feedback.js';
 import {
-  LINE_LIMIT, SHOW_DEFAULTS_KEY, flushSave, jsonLines, jsonText, loadSaved, readPreference, save, shareUrl, showJson, takeFragment, whileLoading,
+  LINE_LIMIT, SHOW_DEFAULTS_KEY, TOKEN_LIMIT, flushSave, jsonLines, jsonText, loadSaved, readPreference, save, shareUrl, showJson, takeFragment, whileLoading,
   writePreference,
 } from './output.js';
 import { emptyEnd, state, touch } from './state.js';
@@ -122,7 +122,7 @@ function outputText() {
 function showOutput(text) {
   const defaults = $('show-defaults').checked;
   const value = defaults ? withDefaults(text) : state.request;
-  const lines = jsonLines(value, defaults ? state.request : null, LINE_LIMIT + 1);
+  const lines = jsonLines(value, defaults ? state.request : null, LINE_LIMIT + 1, TOKEN_LIMIT);
   showJson(lines, lines.length > LINE_LIMIT ? (defaults ? Infinity : text.split('\n').length) : lines.length);
   setText($('output-caption'), defaults
     ? `With every omitted default filled in for ${currentMode()} mode: what the service will do. Marked lines are defaults you did not set.`

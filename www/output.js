@@ -13,6 +13,12 @@ export const SHOW_DEFAULTS_KEY = 'datasync-task-validator/form/show-defaults';
 export const FRAGMENT_PREFIX = '#request=';
 /** The pane shows at most this many lines; Copy and Download always give the whole text. */
 export const LINE_LIMIT = 500;
+/**
+ * The pane cuts a key or value after this many characters (Copy and Download
+ * do not): a line of megabytes (a pasted file in a member) would cost the
+ * browser a second or more to lay out, far more than validating it.
+ */
+export const TOKEN_LIMIT = 10_000;
 
 let lineKeys = []; // what each rendered line of the pane shows
 
@@ -26,16 +32,19 @@ const isObject = (value) => value !== null && typeof value === 'object' && !Arra
  * The lines of JSON.stringify(value, null, 2), each as [[class, text], ...]
  * tokens plus `filled` when `original` is given and lacks the member (a default
  * applyDefaults filled in). BigInt values (exact 64-bit numbers) are written as
- * their digits. Stops after `limit` lines.
+ * their digits. Stops after `limit` lines. A key or value longer than `cut`
+ * characters is cut there, with a note saying how much more there is.
  */
-export function jsonLines(value, original = null, limit = Infinity) {
+export function jsonLines(value, original = null, limit = Infinity, cut = Infinity) {
+  const token = (kind, text) => (text.length <= cut ? [[kind, text]]
+    : [[kind, `${text.slice(0, cut)}…`], ['c', ` ${(text.length - cut).toLocaleString('en')} more characters: Copy JSON or Download gives the whole request`]]);
   const lines = [];
   const walk = (item, indent, key, comma, pointer, filled) => {
     if (lines.length >= limit) return;
     const isFilled = filled || (original !== null && pointer !== '' && getAt(original, pointer) === undefined);
     const head = ['  '.repeat(indent)];
     const tokens = [['', head[0]]];
-    if (key !== null) tokens.push(['k', JSON.stringify(key)], ['', ': ']);
+    if (key !== null) tokens.push(...token('k', JSON.stringify(key)), ['', ': ']);
     const end = comma ? ',' : '';
     const list = Array.isArray(item);
     if (list || isObject(item)) {
@@ -64,7 +73,7 @@ export function jsonLines(value, original = null, limit = Infinity) {
     else if (typeof item === 'bigint') [text, kind] = [String(item), 'n'];
     else if (typeof item === 'number' || isRawJSON(item)) [text, kind] = [JSON.stringify(item) ?? 'null', 'n'];
     else [text, kind] = [JSON.stringify(item) ?? 'null', 'l'];
-    tokens.push([kind, text]);
+    tokens.push(...token(kind, text));
     if (end) tokens.push(['', end]);
     lines.push({ tokens, filled: isFilled });
   };

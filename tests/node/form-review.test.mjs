@@ -177,6 +177,32 @@ formTest('locations pasted before a request is imported describe its ends; the e
   assert.equal(await typeOf(page, 'Source').inputValue(), 'S3');
 });
 
+/** A request as a file holds it: compact, with a big integer the page must not round. */
+const ROUND_TRIP = `{"SourceLocationArn":"${SOURCE}","DestinationLocationArn":"${DESTINATION}","Options":{"BytesPerSecond":9007199254740993,"VerifyMode":"NONE"},"Unknown":{"kept":[1,2.50,"x"]},"Tags":[{"Key":"k","Value":"v"}]}`;
+
+formTest('import then export gives the request back: every member, unknown ones and exact numbers; a BOM and CRLF change nothing', async (page) => {
+  const exported = [];
+  // The same request laid out with a byte order mark and CRLF line ends, as a Windows editor saves it.
+  const windows = `\ufeff${ROUND_TRIP.replace('{', '{\r\n  ').replaceAll(',', ',\r\n  ')}\r\n`;
+  for (const text of [ROUND_TRIP, windows]) {
+    await importPasted(page, text);
+    await page.locator('#import-status[data-imported]').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-json').click()]);
+    exported.push(readFileSync(await download.path(), 'utf8'));
+  }
+  assert.equal(exported[1], exported[0], 'with a BOM and CRLF line ends');
+  assert.match(exported[0], /"BytesPerSecond": 9007199254740993,/);
+  assert.match(exported[0], /"kept": \[\n\s+1,\n\s+2\.50,/, 'a number is written as it was read');
+  assert.deepEqual(JSON.parse(exported[0]), JSON.parse(ROUND_TRIP));
+  // Every example, imported and exported, is the same request.
+  for (const name of readdirSync(join(repoRoot, 'examples')).filter((file) => file.endsWith('.json'))) {
+    const text = readFileSync(join(repoRoot, 'examples', name), 'utf8');
+    await importPasted(page, text);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-json').click()]);
+    assert.deepEqual(JSON.parse(readFileSync(await download.path(), 'utf8')), JSON.parse(text), name);
+  }
+});
+
 /** Every request file: [name, text, locations or undefined], those with locations last. */
 function requestFiles() {
   const files = [];
@@ -232,4 +258,23 @@ test('the form\'s verdict is validate()\'s for every request file (the form buil
   } finally {
     await session.context.close();
   }
+});
+
+formTest('a 10 MB paste: the pane cuts a value of megabytes at 10,000 characters and says so; Download gives it whole', async (page) => {
+  // A file pasted into a member (10 MiB): validating it is quick, but a line of
+  // megabytes in the pane would cost the browser seconds of layout.
+  page.setDefaultTimeout(60_000); // a busy machine; nothing here is timed
+  const huge = 'x'.repeat(10 * 1024 * 1024);
+  const text = JSON.stringify({ ...request, Extra: huge });
+  await page.locator('#import-text').evaluate((box, value) => { box.value = value; }, text);
+  await page.locator('#import-button').click();
+  assert.equal(await page.locator('#import-status').textContent(), 'Imported the pasted text: 1 error, listed under Problems.');
+  const pane = await page.locator('#json-output').evaluate((element) => ({ length: element.textContent.length, note: element.querySelector('.jc')?.textContent }));
+  assert.ok(pane.length < 11_000, `the pane holds ${pane.length} characters`);
+  assert.equal(pane.note, ` ${(huge.length + 2 - 10_000).toLocaleString('en')} more characters: Copy JSON or Download gives the whole request`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-json').click()]);
+  assert.equal(readFileSync(await download.path(), 'utf8'), `${JSON.stringify({ ...request, Extra: huge }, null, 2)}\n`);
+  // A value under the limit is shown whole, and the pane is the request's JSON.
+  await importPasted(page, JSON.stringify({ ...request, Extra: 'y'.repeat(9_000) }));
+  assert.deepEqual(await jsonOutput(page), { ...request, Extra: 'y'.repeat(9_000) });
 });

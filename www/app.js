@@ -11,7 +11,8 @@
 //   - the element with `data-diagnostics-for="<pointer>"` shows that member's
 //     diagnostics (objects and lists have one too) and is empty when there are
 //     none or the user has not touched the member yet;
-//   - #json-output holds the request as JSON text.
+//   - #json-output holds the request as JSON text (up to 500 lines, and 10,000
+//     characters of a key or value; a note says what is left out).
 //
 // Safety: user text only ever reaches the page through textContent, attribute
 // values and form values (see h() in dom.js); there is no innerHTML anywhere.
@@ -508,7 +509,10 @@ function wireEvents() {
     } catch {
       // No clipboard access (e.g. plain http on another host): leave it to the user.
       getSelection().selectAllChildren($('json-output'));
-      say('Could not reach the clipboard: the JSON is selected, press Ctrl+C (⌘C) to copy it.');
+      // A pane cut at its line or character limit holds only part of the request (its notes are .jc).
+      say($('json-output').querySelector('.jc')
+        ? 'Could not reach the clipboard, and the pane shows only part of this request: use Download to get all of it.'
+        : 'Could not reach the clipboard: the JSON is selected, press Ctrl+C (⌘C) to copy it.');
     }
   });
   $('download-json').addEventListener('click', () => {

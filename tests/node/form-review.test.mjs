@@ -274,7 +274,14 @@ formTest('a 10 MB paste: the pane cuts a value of megabytes at 10,000 characters
   assert.equal(pane.note, ` ${(huge.length + 2 - 10_000).toLocaleString('en')} more characters: Copy JSON or Download gives the whole request`);
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-json').click()]);
   assert.equal(readFileSync(await download.path(), 'utf8'), `${JSON.stringify({ ...request, Extra: huge }, null, 2)}\n`);
+  // Without a clipboard, Copy JSON selects the pane, which here is not the whole request: it says so.
+  await page.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new Error('denied')); });
+  await page.locator('#copy-json').click();
+  assert.equal(await page.locator('#output-status').textContent(),
+    'Could not reach the clipboard, and the pane shows only part of this request: use Download to get all of it.');
   // A value under the limit is shown whole, and the pane is the request's JSON.
   await importPasted(page, JSON.stringify({ ...request, Extra: 'y'.repeat(9_000) }));
   assert.deepEqual(await jsonOutput(page), { ...request, Extra: 'y'.repeat(9_000) });
+  await page.locator('#copy-json').click();
+  assert.equal(await page.locator('#output-status').textContent(), 'Could not reach the clipboard: the JSON is selected, press Ctrl+C (⌘C) to copy it.');
 });

@@ -227,7 +227,11 @@ function importText(text, origin, kind) {
   const syntax = first.errors.find((d) => d.code === 'json/syntax-error');
   if (syntax) {
     const { line, column } = syntax.params;
-    return refuse(h('strong', { text: `Not imported: ${origin} is not valid JSON (line ${line}, column ${column}).` }), ` ${syntax.message}`);
+    // A --cli-input-yaml file (a member name, a comment or a document marker first) is not read
+    // here: a YAML parser would weigh more than the form; the command line reads it.
+    const yaml = /^\ufeff?\s*(#|---|[A-Za-z]+:\s)/.test(text)
+      ? ' It looks like YAML: this page reads JSON only; the package\'s command line reads YAML request files too (see its README).' : '';
+    return refuse(h('strong', { text: `Not imported: ${origin} is not valid JSON (line ${line}, column ${column}).` }), ` ${syntax.message}${yaml}`);
   }
   // The validator reads 64 levels deep; a request nested deeper is refused.
   // (Walking a large value for its depth takes a while; text with few brackets cannot be too deep.)

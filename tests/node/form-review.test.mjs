@@ -285,3 +285,16 @@ formTest('a 10 MB paste: the pane cuts a value of megabytes at 10,000 characters
   await page.locator('#copy-json').click();
   assert.equal(await page.locator('#output-status').textContent(), 'Could not reach the clipboard: the JSON is selected, press Ctrl+C (⌘C) to copy it.');
 });
+
+formTest('a pasted --cli-input-yaml file is refused as JSON is, and the refusal says the command line reads YAML', async (page) => {
+  const yaml = `# create-task.yaml\nSourceLocationArn: ${SOURCE}\nDestinationLocationArn: ${DESTINATION}\n`;
+  for (const text of [yaml, yaml.replace(/^# .*\n/, ''), `---\n${yaml}`]) {
+    await importPasted(page, text);
+    assert.match(await page.locator('#import-status').textContent(),
+      /^Not imported: the pasted text is not valid JSON \(line 1, column \d+\)\. .* It looks like YAML: this page reads JSON only; the package's command line reads YAML request files too \(see its README\)\.$/);
+    assert.deepEqual(await jsonOutput(page), {}, 'nothing was imported');
+  }
+  // Broken JSON gets no word about YAML.
+  await importPasted(page, '{"SourceLocationArn": }');
+  assert.doesNotMatch(await page.locator('#import-status').textContent(), /YAML/);
+});

@@ -372,7 +372,7 @@ function forgetUndo() {
 
 /** One detail of one end changed by hand; its rules' findings show from now on (they name the end's ARN as related). */
 function changeLocation(which, detail, value) {
-  state.ends[which] = { ...state.ends[which], [detail]: value, uri: '' };
+  state.ends[which] = { ...state.ends[which], [detail]: value, uri: '', pasted: '' };
   touch(ENDS.find(([end]) => end === which)[1]);
   showLocationStep();
 }
@@ -384,7 +384,8 @@ function changeLocation(which, detail, value) {
  */
 function describeEnd(which, arn) {
   const entry = state.library.get(arn);
-  if (!entry && state.ends[which].uri === '') return false;
+  // (An end saved by an older version has no `pasted`: its URI says it came from a paste.)
+  if (!entry && state.ends[which].uri === '' && !state.ends[which].pasted) return false;
   state.ends[which] = entry ? endFromEntry(entry) : emptyEnd();
   return true;
 }

@@ -162,6 +162,7 @@ export function endFromEntry(entry) {
   const end = emptyEnd();
   end.type = entry.type ?? typeOfUri(entry.LocationUri ?? '');
   end.uri = entry.LocationUri ?? '';
+  end.pasted = entry.LocationArn;
   end.storageClass = entry.S3StorageClass ?? '';
   end.nfsVersion = entry.MountOptions?.Version ?? '';
   if (Array.isArray(entry.AgentArns)) end.agents = entry.AgentArns.length > 0 ? 'some' : 'none';

@@ -20,7 +20,7 @@ export const state = {
   touched: new Set(),
   /** After an import, a link, a reload or a Copy/Download: every problem shows. */
   showAll: false,
-  /** What the Locations step knows of each end: { type, storageClass, nfsVersion, agents, uri } (see locations.js). */
+  /** What the Locations step knows of each end: { type, storageClass, nfsVersion, agents, uri, pasted } (see locations.js). */
   ends: { source: emptyEnd(), destination: emptyEnd() },
   /** Pasted ListLocations / DescribeLocation* entries by LocationArn (the last one for an ARN wins). */
   library: new Map(),
@@ -39,7 +39,7 @@ export function touch(pointer) {
   for (let p = pointer; p !== ''; p = p.slice(0, p.lastIndexOf('/'))) state.touched.add(p);
 }
 
-/** A location as the Locations step starts: nothing known about it. */
+/** A location as the Locations step starts: nothing known about it (`pasted`: the ARN of the pasted entry it comes from). */
 export function emptyEnd() {
-  return { type: '', storageClass: '', nfsVersion: '', agents: '', uri: '' };
+  return { type: '', storageClass: '', nfsVersion: '', agents: '', uri: '', pasted: '' };
 }

@@ -298,3 +298,17 @@ formTest('a pasted --cli-input-yaml file is refused as JSON is, and the refusal 
   await importPasted(page, '{"SourceLocationArn": }');
   assert.doesNotMatch(await page.locator('#import-status').textContent(), /YAML/);
 });
+
+formTest('a pasted entry that gives only a type (the locations option\'s own form) is not inherited by another ARN either', async (page) => {
+  await pasteLocations(page, [{ LocationArn: SOURCE, type: 'NFS' }]);
+  await enter(page, '/SourceLocationArn', SOURCE);
+  assert.equal(await typeOf(page, 'Source').inputValue(), 'NFS');
+  await enter(page, '/SourceLocationArn', OTHER);
+  assert.equal(await typeOf(page, 'Source').inputValue(), '', 'the pasted type was for the other ARN');
+  await enter(page, '/SourceLocationArn', SOURCE);
+  assert.equal(await typeOf(page, 'Source').inputValue(), 'NFS');
+  // A type then chosen by hand is the user's: it stays with the next ARN.
+  await typeOf(page, 'Source').selectOption('SMB');
+  await enter(page, '/SourceLocationArn', OTHER);
+  assert.equal(await typeOf(page, 'Source').inputValue(), 'SMB');
+});

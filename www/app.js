@@ -458,10 +458,14 @@ function wireEvents() {
     touch(pointer);
     render();
   });
-  // Enter in a text box submits its section's (or row's) form: the request is
-  // not sent anywhere, but the user is done with it, so every problem shows and
-  // focus goes to the first error on the page (its field says what is wrong).
-  form.addEventListener('submit', (event) => {
+  // Enter in a text box: the request is not sent anywhere, but the user is done
+  // with it, so every problem shows and focus goes to the first error on the
+  // page (its field says what is wrong). Handled at the key, not at the form's
+  // submit: a form with two text boxes (the locations, a tag) has no implicit
+  // submission, and Enter must do the same in every box.
+  form.addEventListener('submit', (event) => event.preventDefault());
+  form.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || event.isComposing || event.target.tagName !== 'INPUT') return;
     event.preventDefault();
     flushRender();
     showEverything();

@@ -99,8 +99,19 @@ formTest('Enter in a text box shows every problem and takes focus to the first e
   await control(page, '/Name').press('Enter');
   assert.equal(await focused(page), '/Schedule/ScheduleExpression');
   assert.equal(await page.locator('details[data-section="Schedule"]').getAttribute('open'), '');
-  // No error: Enter leaves focus where it is.
   await enter(page, '/Schedule/ScheduleExpression', 'rate(1 hour)');
+  // The same in a box whose form has two (the locations; a tag's key and value), where a form's Enter submits nothing.
+  await control(page, '/DestinationLocationArn').fill('');
+  await control(page, '/SourceLocationArn').press('Enter');
+  assert.equal(await focused(page), '/DestinationLocationArn');
+  await control(page, '/DestinationLocationArn').fill(DESTINATION);
+  await page.locator('details[data-section="Tags"]').evaluate((section) => { section.open = true; });
+  await page.locator('[data-add-row="/Tags"]').click();
+  await control(page, '/Tags/0/Value').fill('no key');
+  await control(page, '/Tags/0/Value').press('Enter');
+  assert.equal(await focused(page), '/Tags/0/Key');
+  await page.locator('[data-remove-row="/Tags/0"]').click();
+  // No error: Enter leaves focus where it is.
   await control(page, '/Name').press('Enter');
   assert.equal(await focused(page), '/Name');
   assert.equal((await jsonOutput(page)).Name, 'hourly');

@@ -611,8 +611,8 @@ const LITERALS = new Map([['true', true], ['false', false], ['null', null]]);
  * JSON text read as parseYaml(text, { json: true }) reads it (integers as
  * BigInt, own "__proto__" members, the last of duplicate members in the first
  * one's place, positions of member keys and list items, each scalar's
- * spelling), in one scan of the text: the YAML parse costs about fifty times
- * more. Returns `{ value, positions, scalars, unknownTags, complete }`.
+ * spelling), in one scan of the text (scanJson()): the YAML parse costs about
+ * fifty times more. Returns `{ value, positions, scalars, unknownTags, complete }`.
  * Meant for text the validator has accepted as JSON: it does not check every
  * rule of the grammar (a leading zero, a raw tab in a string), but on text it
  * cannot follow it stops, never throws, and returns what it read so far with
@@ -622,7 +622,67 @@ const LITERALS = new Map([['true', true], ['false', false], ['null', null]]);
 export function readJson(text) {
   const positions = new Positions();
   const scalars = new Map();
-  const result = (value, complete) => ({ value, positions, scalars, unknownTags: new Map(), complete });
+  const { value, complete } = scanJson(text, {
+    at(pointer, where, container, key) {
+      // A repeated member: its last copy counts (the value holds it in the first one's place).
+      if (key !== undefined && Object.hasOwn(container, key)) positions.replaced(pointer);
+      record(positions, pointer, where);
+    },
+    container: (isArray) => (isArray ? [] : {}),
+    add(container, key, value) {
+      if (Array.isArray(container)) container.push(value);
+      else setMember(container, key, value);
+    },
+    string(pointer, value) {
+      record(scalars, pointer, { source: value, type: 'QUOTE_DOUBLE', tag: undefined });
+      return value;
+    },
+    literal(pointer, source) {
+      record(scalars, pointer, { source, type: 'PLAIN', tag: undefined });
+      if (LITERALS.has(source)) return LITERALS.get(source);
+      return INTEGER.test(source) ? BigInt(source) : Number(source);
+    },
+  });
+  return { value, positions, scalars, unknownTags: new Map(), complete };
+}
+
+/**
+ * JSON text as a tree that keeps every member of an object in order, a
+ * repeated one too (readJson() keeps the last only), for Terraform's JSON
+ * syntax: `{ line, column, members: [[key, node, place]] }` for an object,
+ * `{ line, column, items }` for an array, `{ line, column, v }` for a string,
+ * bool or null, `{ line, column, number }` for a number as written (so that
+ * 0.1 and 1e400 reach the evaluator as Terraform reads them, not as a
+ * float64). A member's node is placed at its key, as readJson() places its
+ * pointer. Returns `{ value, complete, stop }` as scanJson().
+ */
+export function readJsonTree(text) {
+  return scanJson(text, {
+    at() {},
+    container: (isArray, where) => (isArray ? { ...where, items: [] } : { ...where, members: [] }),
+    add(container, key, node) {
+      if (container.items) container.items.push(node);
+      else container.members.push([key, node, { line: node.line, column: node.column }]);
+    },
+    string: (pointer, v, where) => ({ ...where, v }),
+    literal: (pointer, source, where) => (LITERALS.has(source) ? { ...where, v: LITERALS.get(source) } : { ...where, number: source }),
+  });
+}
+
+/**
+ * The JSON scanner of readJson() and readJsonTree(): one pass over `text`,
+ * without recursion, that `build` turns into values. At the start of each
+ * value it calls `build.at(pointer, where, container, key)` (`where` is
+ * `{ line, column }`: a member's key, an item's or the root's first
+ * character; `container` and `key` only for a member, before its value is
+ * added), then makes it with `build.container(isArray, where)`,
+ * `build.string(pointer, text, where)` or `build.literal(pointer, source,
+ * where)` (a number, true, false or null as written), and puts it in its
+ * container with `build.add(container, key, value)`. Returns `{ value,
+ * complete, stop }`: the root, whether the whole text was read, and where
+ * it stopped (`{ line, column }`) when not.
+ */
+export function scanJson(text, build) {
   let at = 0;
   let line = 1;
   let lineStart = 0;
@@ -639,7 +699,7 @@ export function readJson(text) {
       at += 1;
     }
   };
-  const mark = (pointer) => record(positions, pointer, { line, column: at - lineStart + 1 });
+  const here = () => ({ line, column: at - lineStart + 1 });
   /** Reads the string at `at` (an opening quote); its value, or undefined. */
   const readString = () => {
     const start = at;
@@ -661,83 +721,71 @@ export function readJson(text) {
       }
     }
   };
-  /** Reads the scalar at `at` into `scalars` under `pointer`; `{ value }`, or undefined. */
-  const readScalar = (pointer) => {
-    if (text.charCodeAt(at) === 0x22) {
-      const value = readString();
-      if (value === undefined) return undefined;
-      record(scalars, pointer, { source: value, type: 'QUOTE_DOUBLE', tag: undefined });
-      return { value };
-    }
-    NUMBER_OR_LITERAL.lastIndex = at;
-    const source = NUMBER_OR_LITERAL.exec(text)?.[0];
-    if (source === undefined) return undefined;
-    at = NUMBER_OR_LITERAL.lastIndex;
-    record(scalars, pointer, { source, type: 'PLAIN', tag: undefined });
-    if (LITERALS.has(source)) return { value: LITERALS.get(source) };
-    return { value: INTEGER.test(source) ? BigInt(source) : Number(source) };
-  };
 
   // Open objects and arrays, innermost last: { pointer, value, key, count }.
   const open = [];
   let root;
+  const result = (complete) => ({ value: root, complete, ...(!complete && { stop: here() }) });
   /** Puts `value` into the innermost open object (under its current key) or array, or makes it the root. */
   const place = (value) => {
     const frame = open.at(-1);
     if (!frame) root = value;
-    else if (Array.isArray(frame.value)) frame.value.push(value);
-    else setMember(frame.value, frame.key, value);
+    else build.add(frame.value, frame.key, value);
   };
   skip();
-  mark('');
   let pointer = '';
+  let where = here();
+  build.at(pointer, where);
   for (;;) {
-    // At the start of a value whose pointer is `pointer`.
+    // At the start of a value whose pointer is `pointer`, at `where`.
     const code = text.charCodeAt(at);
     if (code === 0x7b || code === 0x5b) {
       at += 1;
-      const value = code === 0x5b ? [] : {};
+      const value = build.container(code === 0x5b, where);
       place(value);
-      open.push({ pointer, value, key: '', count: 0 });
+      open.push({ pointer, value, isArray: code === 0x5b, key: '', count: 0 });
+    } else if (code === 0x22) {
+      const value = readString();
+      if (value === undefined) return result(false);
+      place(build.string(pointer, value, where));
     } else {
-      const scalar = readScalar(pointer);
-      if (!scalar) return result(root, false);
-      place(scalar.value);
+      NUMBER_OR_LITERAL.lastIndex = at;
+      const source = NUMBER_OR_LITERAL.exec(text)?.[0];
+      if (source === undefined) return result(false);
+      at = NUMBER_OR_LITERAL.lastIndex;
+      place(build.literal(pointer, source, where));
     }
     // After a value or an opening bracket: the next member or item, or closing brackets.
     for (;;) {
       const frame = open.at(-1);
-      if (!frame) return result(root, Number.isNaN(skip())); // complete when only whitespace is left
-      const isArray = Array.isArray(frame.value);
+      if (!frame) return result(Number.isNaN(skip())); // complete when only whitespace is left
       const next = skip();
       if (frame.count > 0 || next === 0x7d || next === 0x5d) {
         if (next === 0x2c && frame.count > 0) {
           at += 1;
           skip();
-        } else if (next === (isArray ? 0x5d : 0x7d)) {
+        } else if (next === (frame.isArray ? 0x5d : 0x7d)) {
           at += 1;
           open.pop();
           continue;
         } else {
-          return result(root, false);
+          return result(false);
         }
       }
       frame.count += 1;
-      if (isArray) {
+      if (frame.isArray) {
         pointer = `${frame.pointer}/${frame.count - 1}`;
-        mark(pointer);
+        where = here();
+        build.at(pointer, where);
         break;
       }
-      const keyLine = line;
-      const keyColumn = at - lineStart + 1;
+      where = here();
       const key = text.charCodeAt(at) === 0x22 ? readString() : undefined;
-      if (key === undefined) return result(root, false);
-      frame.key = key;
+      if (key === undefined) return result(false);
       pointer = `${frame.pointer}/${escapeSegment(key)}`;
-      // A repeated member: its last copy counts (the value holds it in the first one's place).
-      if (Object.hasOwn(frame.value, key)) positions.replaced(pointer);
-      record(positions, pointer, { line: keyLine, column: keyColumn });
-      if (skip() !== 0x3a) return result(root, false);
+      build.at(pointer, where, frame.value, key);
+      frame.key = key;
+      if (skip() !== 0x3a) return result(false);
       at += 1;
       skip();
       break;

@@ -4,14 +4,15 @@
 // - HCL native syntax (.tf, .tfvars) is read by crates/hcl-reader, hcl-edit
 //   compiled to a small .wasm of its own next to this file (never part of the
 //   browser package).
-// - JSON syntax (.tf.json, .tfvars.json) is read by readTree() for positions
-//   and repeated members;
+// - JSON syntax (.tf.json, .tfvars.json) is read by documents.mjs
+//   readJsonTree() for positions and repeated members;
 //   its strings are templates in Terraform ("${var.x}"; not in a variable's
 //   default, which is a literal value), so each string is
 //   read as an HCL template by the same reader. Which JSON objects are nested
 //   blocks depends on the schema: `blockTypes` says which names are blocks.
 import { createRequire } from 'node:module';
 import { validate } from '../node/index.mjs';
+import { readJsonTree } from './documents.mjs';
 
 const require = createRequire(import.meta.url);
 let reader;
@@ -141,93 +142,6 @@ class Rejected {
 }
 
 /**
- * JSON text that validate() accepted, as a tree that keeps every member of
- * an object in order, a repeated one too (JSON.parse keeps the last only):
- * `{ line, column, members: [[key, node, place]] }` for an object, `{ line,
- * column, items }` for an array, `{ line, column, v }` for a string, bool or
- * null, `{ line, column, number }` for a number as written (so that 0.1 and
- * 1e400 reach the evaluator as Terraform reads them, not as a float64).
- * A member's node is placed at its key, as readJson places its pointer.
- * Throws Rejected on anything unexpected (never loops past the end).
- */
-function readTree(text) {
-  let at = 0;
-  let line = 1;
-  let lineStart = 0;
-  const here = () => ({ line, column: at - lineStart + 1 });
-  const broken = () => new Rejected('not read as JSON', here());
-  const skip = () => {
-    for (;;) {
-      const code = text.charCodeAt(at);
-      if (code === 0x0a) {
-        line += 1;
-        lineStart = at + 1;
-      } else if (code !== 0x20 && code !== 0x09 && code !== 0x0d) return;
-      at += 1;
-    }
-  };
-  const string = () => {
-    if (text[at] !== '"') throw broken();
-    const start = at;
-    at += 1;
-    while (text[at] !== '"') {
-      if (at >= text.length) throw broken();
-      at += text[at] === '\\' ? 2 : 1;
-    }
-    at += 1;
-    const raw = text.slice(start, at);
-    return raw.includes('\\') ? JSON.parse(raw) : raw.slice(1, -1);
-  };
-  const SCALAR = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
-  const value = (depth, place) => {
-    if (depth > 128) throw broken();
-    skip();
-    const node = { ...(place ?? here()) };
-    const open = text[at];
-    if (open === '{' || open === '[') {
-      at += 1;
-      const close = open === '{' ? '}' : ']';
-      const list = [];
-      if (open === '{') node.members = list;
-      else node.items = list;
-      skip();
-      if (text[at] === close) {
-        at += 1;
-        return node;
-      }
-      for (;;) {
-        skip();
-        if (open === '{') {
-          const keyPlace = here();
-          const key = string();
-          skip();
-          if (text[at] !== ':') throw broken();
-          at += 1;
-          list.push([key, value(depth + 1, keyPlace), keyPlace]);
-        } else list.push(value(depth + 1));
-        skip();
-        const next = text[at];
-        at += 1;
-        if (next === close) return node;
-        if (next !== ',') throw broken();
-      }
-    }
-    if (open === '"') {
-      node.v = string();
-      return node;
-    }
-    SCALAR.lastIndex = at;
-    const source = SCALAR.exec(text)?.[0];
-    if (source === undefined) throw broken();
-    at += source.length;
-    if (/^[tfn]/.test(source)) node.v = source === 'null' ? null : source === 'true';
-    else node.number = source;
-    return node;
-  };
-  return value(0);
-}
-
-/**
  * Reads JSON syntax: `{ body }` or `{ error }`. `blockTypes(path, name)`
  * tells whether the member `name` of a block at `path` (an array of
  * enclosing block types) is a nested block; `knowsBlocksOf(path)` whether
@@ -255,8 +169,11 @@ export function readJsonSyntax(text, blockTypes, { variables = false, knowsBlock
         : syntax.message.replace(/^The request is not valid JSON:\s*/, '').replace(/\s*at line \d+, column \d+\.?$/, '');
     return { error: { message, line, column } };
   }
+  // The tree keeps repeated members, in order, and numbers as written (documents.mjs, the one JSON scanner).
+  const tree = readJsonTree(text);
+  if (!tree.complete) return { error: { message: 'not read as JSON', ...tree.stop, terraform: true } };
   try {
-    return readTerraformJson(readTree(text), blockTypes, variables, knowsBlocksOf);
+    return readTerraformJson(tree.value, blockTypes, variables, knowsBlocksOf);
   } catch (error) {
     if (error instanceof Rejected) return { error: error.error };
     throw error;

@@ -2081,6 +2081,9 @@ function unified(items) {
 function typed(value, type, depth) {
   if (depth > LIMITS.depth) throw new NotConverted('nests deeper than this command follows');
   if (value === null || value instanceof Unresolved) return value;
+  // One step per value converted: a value that shares its parts (a list of
+  // one local, many times over) is small to evaluate but large to walk.
+  if (!spend(1)) throw new NotConverted('is too large to convert here');
   const name = type?.k === 'var' || type?.k === 'call' ? type.name : undefined;
   if (type?.k === 'var' && name === 'any') return value;
   if (type?.k === 'var' && ['string', 'number', 'bool'].includes(name)) return primitive(value, name);

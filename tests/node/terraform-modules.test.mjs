@@ -403,3 +403,44 @@ resource "aws_datasync_task" "t" {
   assert.ok(without > 10_000, `${without} steps`); // the conversion of big is counted
   assert.ok(withDefault >= without && withDefault <= without + 10, `${withDefault} steps with the default, ${without} without`);
 });
+
+test("converting a variable to its type costs a step per value: one whose parts are shared (small to evaluate, large to walk) is too large, with a note", async (t) => {
+  const { join } = await import('node:path');
+  const { pathToFileURL } = await import('node:url');
+  const { pkgDir } = await import('./helpers.mjs');
+  const { checkTerraform } = await import(pathToFileURL(join(pkgDir, 'cli', 'terraform.mjs')).href);
+  // local.cube is 2 x 1,000 x 1,000 strings built in about 5,000 steps (each list holds the one
+  // before it many times over). Before, list(list(list(string))) walked all 2,000,000 without a step,
+  // and a few more levels made it a hang (100 x 1,000 x 1,000: seconds; each level 1,000 times more).
+  // Terraform computes the name ("n-2"); here the value is past the budget, so it is unknown.
+  const { root } = writeFolder(t, {
+    'main.tf': `locals {
+  row  = [for j in range(1000) : "x"]
+  rows = [for i in range(1000) : local.row]
+  cube = [for k in range(2) : local.rows]
+}
+module "m" {
+  source = "./mod"
+  v      = local.cube
+}
+`,
+    'mod/main.tf': `variable "v" {
+  type = list(list(list(string)))
+}
+resource "aws_datasync_task" "t" {
+  name                     = "n-\${length(var.v)}"
+  source_location_arn      = "${SOURCE}"
+  destination_location_arn = "${DESTINATION}"
+}
+`,
+  });
+  const { reports, extra, steps } = checkTerraform([{ path: join(root, 'main.tf'), name: 'main.tf' }]);
+  const tasks = [...reports.values(), ...extra].flatMap((r) => r.tasks);
+  assert.equal(tasks.length, 1);
+  assert.deepEqual(tasks[0].diagnostics, []);
+  assert.deepEqual(
+    tasks[0].notes.map((n) => n.message),
+    ['Not checked: name comes from "n-${length(var.v)}", which uses var.v, which comes from module "m" in main.tf:8:3, whose value is too large to convert here.'],
+  );
+  assert.ok(steps.steps > steps.perEvaluation && steps.steps < steps.perEvaluation + 20_000, `${steps.steps} steps`);
+});

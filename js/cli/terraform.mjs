@@ -902,6 +902,8 @@ function call(expr, scope, trace, depth) {
       if (expr.args.length !== 1) return unknown();
       const value = evaluate(expr.args[0], scope, trace, depth + 1);
       if (value instanceof Unresolved) return value.error ? false : because(expr, value);
+      // Searched for unknown values: a step per value (its parts may be one local many times over).
+      if (!spendOn(value)) return tooLarge(expr);
       return unresolvedCount(value) === 0 ? true : unknown();
     }
     case 'coalesce': {

@@ -531,3 +531,18 @@ test('coalescelist(), index(), reverse(), trim(), substr() (ASCII) and range() (
     ['range(1.5)', UNKNOWN], // console: [0, 1]
   ]);
 });
+
+test('can() searches its value for unknown parts a step per value: one whose parts are shared (small to evaluate, large to walk) is too large', () => {
+  // local.cube is 100 x 1,000 x 1,000 strings built in about 5,000 steps (each list holds the one before
+  // it many times over). Before, can() walked all 10^8 without a step (about a second, and each level
+  // more a thousand times longer); it was true. Terraform: true; past the budget it is unknown here.
+  const scope = scopeWith(`row  = [for j in range(1000) : "x"]
+rows = [for i in range(1000) : local.row]
+cube = [for k in range(100) : local.rows]`);
+  const out = evaluate(readNative('x = can(local.cube)\n').body[0].value, scope);
+  assert.ok(out instanceof Unresolved);
+  assert.match(out.reason, /too large to evaluate here \(more than 1,000,000 steps\)/);
+  // A smaller one is still searched: console, can([for i in range(100) : local.row]) is true.
+  assert.equal(value('can([for i in range(100) : local.row])', scope), true);
+  assert.equal(value('can([local.row, "${local.row[0]}"])', scope), true);
+});

@@ -56,6 +56,7 @@ export type Code =
   | 'locations/archive-default-verify-mode'
   | 'locations/agentless-needs-enhanced'
   | 'cloudformation/missing-property'
+  | 'cloudformation/missing-mapping-key'
   | 'cloudformation/read-only-property'
   | 'cloudformation/not-checked'
   | 'cloudformation/parameter-default'

@@ -322,6 +322,12 @@ const CODES = [
     "emittedBy": "command"
   },
   {
+    "code": "cloudformation/missing-mapping-key",
+    "severity": "error",
+    "summary": "Fn::FindInMap names a mapping or key the template's Mappings do not have, and gives no DefaultValue.",
+    "emittedBy": "command"
+  },
+  {
     "code": "cloudformation/read-only-property",
     "severity": "warning",
     "summary": "A read-only attribute of AWS::DataSync::Task (TaskArn, Status, the network interface ARNs) is set in Properties.",

@@ -740,6 +740,22 @@ command {
         autofix: "",
         source: "CloudFormation resource reference, AWS::DataSync::Task: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-datasync-task.html",
     }
+    /// Fn::FindInMap names a mapping or key the template's Mappings do not have, and gives no DefaultValue.
+    "cloudformation/missing-mapping-key", Error {
+        params: &[
+            param("mapping", "string", "the MapName"),
+            param("topLevelKey", "string", "the TopLevelKey"),
+            param("secondLevelKey", "string", "the SecondLevelKey"),
+            param("absent", "string", "which is not there: `mapping`, `topLevelKey` or `secondLevelKey`"),
+            param("has", "string[]", "the names there are at that level (at most 10)"),
+        ],
+        what: "A task property is `Fn::FindInMap [MapName, TopLevelKey, SecondLevelKey]` whose keys are known (literal strings, or the item of an `Fn::ForEach` loop given by `Ref` or `Fn::Sub`), but the template's Mappings have no such mapping or key, and there is no `DefaultValue` (the `AWS::LanguageExtensions` transform's fourth argument). Where the keys are found, the value is checked as if written there; with a `DefaultValue`, a key not found gives the DefaultValue. A key CloudFormation knows only at deploy time (a parameter, `AWS::Region`) leaves the value unknown (`cloudformation/not-checked`).",
+        why: "CloudFormation cannot resolve the function and fails the stack operation; cfn-lint reports the same templates (E1011).",
+        example: source("yaml", "Mappings:\n  Modes:\n    Nightly: {Verify: NONE}\nResources:\n  Nightly:\n    Type: AWS::DataSync::Task\n    Properties:\n      SourceLocationArn: arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0\n      DestinationLocationArn: arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210\n      Options:\n        VerifyMode: !FindInMap [Modes, Hourly, Verify]"),
+        fix: "Add the key to the mapping, correct the name, or give a `DefaultValue` (with `Transform: AWS::LanguageExtensions`).",
+        autofix: "",
+        source: "CloudFormation, Fn::FindInMap: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-findinmap.html; Fn::FindInMap enhancements: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-findinmap-enhancements.html",
+    }
     /// A read-only attribute of AWS::DataSync::Task (TaskArn, Status, the network interface ARNs) is set in Properties.
     "cloudformation/read-only-property", Warning {
         params: &[],
@@ -753,7 +769,7 @@ command {
     /// A value CloudFormation resolves at deploy time (Ref, Fn::GetAtt, Fn::Sub, Fn::If, …) was not checked.
     "cloudformation/not-checked", Info {
         params: &[],
-        what: "A property whose value is an intrinsic function (`Ref`, any `Fn::*`), a string with a dynamic reference (`{{resolve:ssm:…}}`, `secretsmanager`), or a `Ref` to a parameter whose Default is one, is known only at deploy time, so it is not checked; rules that depend on it do not fire. An `ssm-secure` reference is not checked either, but the note says that CloudFormation's documentation lists no `AWS::DataSync::Task` property among those that accept it, so the stack operation may fail. A `Ref` to a parameter whose Default the task's `Condition` rules out (under that Default the task is not created) is not checked with the Default either, and the note names the condition. `Fn::ForEach` loops (the `AWS::LanguageExtensions` transform) are expanded and each task they make is checked under its own logical ID; a loop whose collection is known only at deploy time (or that is beyond the command's bounds) is not, and one note on the loop names the tasks it makes and says why. A plain string in a loop that names its identifier, and a string with a Serverless Framework variable (`${opt:stage}`), are not checked either.",
+        what: "A property whose value is an intrinsic function (`Ref`, any `Fn::*`), a string with a dynamic reference (`{{resolve:ssm:…}}`, `secretsmanager`), or a `Ref` to a parameter whose Default is one, is known only at deploy time, so it is not checked; rules that depend on it do not fire. An `ssm-secure` reference is not checked either, but the note says that CloudFormation's documentation lists no `AWS::DataSync::Task` property among those that accept it, so the stack operation may fail. A `Ref` to a parameter whose Default the task's `Condition` rules out (under that Default the task is not created) is not checked with the Default either, and the note names the condition. `Fn::ForEach` loops (the `AWS::LanguageExtensions` transform) are expanded and each task they make is checked under its own logical ID; a loop whose collection is known only at deploy time (or that is beyond the command's bounds) is not, and one note on the loop names the tasks it makes and says why; such a loop inside a task's Properties makes the object it is in unknown. `Fn::FindInMap` whose keys are literal (or a loop's item) in a mapping of the template is read, not left unknown (see `cloudformation/missing-mapping-key`). A plain string in a loop that names its identifier, and a string with a Serverless Framework variable (`${opt:stage}`), are not checked either.",
         why: "Deploy-time values are never errors: the command tries placeholders and reports only what every try reports, and says what it could not check.",
         example: source("yaml", "      SourceLocationArn: !Ref SourceLocation"),
         fix: "Nothing to fix; check the deployed task, or give the value directly.",

@@ -314,8 +314,9 @@ the described task's settings (`options.task`).
 In the command line's reports, a finding in a template or a Terraform file
 may carry more `params` than its page lists: `locationResources` (the
 resources that define its locations), `conditions` (the CloudFormation
-conditions under which it holds) and `parameterDefaults` (the template
-parameters' defaults it was checked with).
+conditions under which it holds), `parameterDefaults` (the template
+parameters' defaults it was checked with) and `forEach` (the `Fn::ForEach`
+loop and items that made the task it is in).
 ";
 
 const RULES_BACKGROUND: &str = "## Schedule expressions

@@ -39,6 +39,9 @@ export function aliasRefusal(firstAlias) {
   };
 }
 
+/** Whether a key is an Fn::ForEach loop's (`Fn::ForEach::Name`): the one test every reader of loops uses. */
+export const isLoopKey = (key) => key.startsWith('Fn::ForEach::');
+
 const READ_ONLY = ['TaskArn', 'Status', 'SourceNetworkInterfaceArns', 'DestinationNetworkInterfaceArns'];
 
 // Functions that always produce a value; anything else (Fn::If, whose branch
@@ -115,6 +118,12 @@ export function describeIntrinsic(value) {
   return name;
 }
 
+/** Whether a template declares the AWS::LanguageExtensions transform (`Transform`, a name or a list of names). */
+export function usesLanguageExtensions(template) {
+  const transform = isObject(template) ? template.Transform : undefined;
+  return (Array.isArray(transform) ? transform : [transform]).includes('AWS::LanguageExtensions');
+}
+
 /** Whether a parsed document is a CloudFormation template. */
 export function isTemplate(value) {
   if (!isObject(value)) return false;
@@ -122,7 +131,7 @@ export function isTemplate(value) {
   const resources = value.Resources;
   if (!isObject(resources)) return false;
   // A loop of the AWS::LanguageExtensions transform is a template's resource too.
-  return Object.entries(resources).some(([key, r]) => (isObject(r) && typeof r.Type === 'string') || key.startsWith('Fn::ForEach::'));
+  return Object.entries(resources).some(([key, r]) => (isObject(r) && typeof r.Type === 'string') || isLoopKey(key));
 }
 
 /**
@@ -139,7 +148,7 @@ export function findTasks(template, unexpanded = new Map()) {
   const resources = isObject(template.Resources) ? template.Resources : {};
   for (const [logicalId, resource] of Object.entries(resources)) {
     const resourcePointer = `/Resources/${escapeSegment(logicalId)}`;
-    if (logicalId.startsWith('Fn::ForEach::')) {
+    if (isLoopKey(logicalId)) {
       const made = forEachTasks(resource);
       const why = unexpanded.get(logicalId) ?? 'it is not a loop this command reads';
       notes.push({
@@ -170,7 +179,7 @@ function forEachTasks(loop, depth = 0) {
   const fragment = Array.isArray(loop) && loop.length === 3 ? loop[2] : undefined;
   if (!isObject(fragment) || depth > 8) return [];
   return Object.entries(fragment).flatMap(([key, resource]) => {
-    if (key.startsWith('Fn::ForEach::')) return forEachTasks(resource, depth + 1);
+    if (isLoopKey(key)) return forEachTasks(resource, depth + 1);
     return isObject(resource) && resource.Type === TASK_TYPE ? [key] : [];
   });
 }
@@ -202,6 +211,11 @@ export const MAX_LOOP_DEPTH = 8;
 export const MAX_LOOP_OUTPUTS = 500;
 /** At most this many values are copied while expanding all the loops of a template. */
 export const MAX_LOOP_NODES = 100_000;
+/**
+ * At most this many characters are in the strings made (an item put in a Fn::Sub or an OutputKey)
+ * while expanding all the loops of a template: a long Fn::Sub in a loop is a copy per item.
+ */
+export const MAX_LOOP_CHARACTERS = 4_000_000;
 
 /**
  * A string whose value is not known before deploy time, with why (the note's
@@ -223,13 +237,20 @@ class NotExpanded extends Error {}
 /** The Defaults, each parameter once. */
 const unique = (defaults) => [...new Map(defaults.map((d) => [d.parameter, d])).values()];
 
-const LOOP_KEY = /^Fn::ForEach::/;
 
-/** `${Id}` and `&{Id}` of the identifiers in `env` (Map of identifier to item) in `text`. */
-function substitute(text, env) {
+/**
+ * `${Id}` and `&{Id}` of the identifiers in `env` (Map of identifier to item) in `text` replaced.
+ * `charge(n)` is told the length of each string made before it is made (it throws past the budget).
+ */
+function substitute(text, env, charge) {
   let out = text;
   for (const [identifier, item] of env) {
-    out = out.split('${' + identifier + '}').join(item.value).split('&{' + identifier + '}').join(item.value.replace(/[^0-9A-Za-z]/g, ''));
+    for (const [mark, value] of [['${', item.value], ['&{', item.value.replace(/[^0-9A-Za-z]/g, '')]]) {
+      const pieces = out.split(mark + identifier + '}');
+      if (pieces.length === 1) continue;
+      charge(out.length + (pieces.length - 1) * (value.length - mark.length - identifier.length - 1));
+      out = pieces.join(value);
+    }
   }
   return out;
 }
@@ -239,11 +260,27 @@ const namesIdentifier = (text, env) => [...env.keys()].some((id) => text.include
 /** Whether a Fn::Sub string still has a variable (`${X}`; `${!X}` is the literal text `${X}`). */
 const hasSubVariable = (text) => /\$\{(?!!)[^}]*\}/.test(text);
 
-/** Whether `value` holds a key starting `Fn::ForEach::` (at most `budget` values looked at). */
-function hasLoop(value, budget = { left: MAX_LOOP_NODES }) {
-  if (--budget.left < 0 || value === null || typeof value !== 'object') return false;
-  if (Array.isArray(value)) return value.some((item) => hasLoop(item, budget));
-  return Object.entries(value).some(([key, member]) => LOOP_KEY.test(key) || hasLoop(member, budget));
+/**
+ * Whether `value` holds a loop key (isLoopKey) at any depth. It looks at each object once, so
+ * the time is the document's size (nothing is copied here); with no bound on what it looks at,
+ * a loop after a large resource is found too (it was not, and the loop's note said it was not one).
+ */
+function hasLoop(value) {
+  const stack = [value];
+  const seen = new Set(); // a value a YAML alias shares is looked at once
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (next === null || typeof next !== 'object' || next instanceof UnknownText || seen.has(next)) continue;
+    seen.add(next);
+    if (Array.isArray(next)) for (const item of next) stack.push(item);
+    else {
+      for (const [key, member] of Object.entries(next)) {
+        if (isLoopKey(key)) return true;
+        stack.push(member);
+      }
+    }
+  }
+  return false;
 }
 
 /**
@@ -251,10 +288,13 @@ function hasLoop(value, budget = { left: MAX_LOOP_NODES }) {
  * `{ template, sources, made, unexpanded }`. `sources` maps a pointer of the
  * expanded template where a loop put an entry to the pointer of its OutputKey
  * in the document (the members below keep their place); `made` maps the logical
- * ID of each resource a loop made to `{ loop, defaults, substituted }`
- * (`defaults`: `[{ parameter, value }]` whose Default gave a collection;
+ * ID of each resource a loop made to `{ loop, written, items, defaults, substituted }`
+ * (`loop`: the key of the loop of Resources that made it, null for a resource a loop inside changed;
+ * `written`: the pointer in the document of the OutputKey it was made from; `items`: each
+ * identifier's item, `{ Mode: 'NONE' }`; `defaults`: `[{ parameter, value }]` whose Default gave a collection;
  * `substituted`: the pointers, under the resource, of values an identifier
- * gave); `unexpanded` maps a loop left as written to why. A template without
+ * gave); `unexpanded` maps a loop of Resources left as written, or a resource
+ * whose loops inside are, to why. A template without
  * loops comes back as it is.
  */
 export function expandLoops(template) {
@@ -275,6 +315,9 @@ export function expandLoops(template) {
   /** The items of a loop's collection: `[{ value, parameter? }]`. */
   const itemsOf = (collection) => {
     if (Array.isArray(collection)) {
+      // A string whose value is not known yet (a Serverless Framework variable) is an item all the same: not "not a string".
+      const unknown = collection.find((item) => item instanceof UnknownText);
+      if (unknown) throw new NotExpanded(`the item ${JSON.stringify(unknown.text)} of its collection is a string ${unknown.reason}`);
       if (!collection.every((item) => typeof item === 'string')) throw new NotExpanded('an item of its collection is not a string');
       return collection.map((value) => ({ value }));
     }
@@ -310,7 +353,7 @@ export function expandLoops(template) {
       }
       const text = typeof argument === 'string' ? argument : Array.isArray(argument) && typeof argument[0] === 'string' ? argument[0] : undefined;
       if (fn === 'Fn::Sub' && text !== undefined && namesIdentifier(text, env)) {
-        const replaced = substitute(text, env);
+        const replaced = substitute(text, env, charge);
         substituted.push({ pointer, defaults: defaultsOf(env) });
         const variables = Array.isArray(argument) && argument.length > 1 ? walk(argument[1], `${pointer}/1`, env, depth) : undefined;
         if (!hasSubVariable(replaced)) return replaced.replace(/\$\{!/g, '${');
@@ -324,12 +367,12 @@ export function expandLoops(template) {
   const expandObject = (object, pointer, env, depth) => {
     const result = {};
     for (const [key, member] of Object.entries(object)) {
-      if (LOOP_KEY.test(key)) continue;
+      if (isLoopKey(key)) continue;
       if (env.size > 0 && namesIdentifier(key, env)) throw new NotExpanded(`the key ${key} below an OutputKey names an identifier`);
       setMember(result, key, walk(member, `${pointer}/${escapeSegment(key)}`, env, depth));
     }
     for (const [key, loop] of Object.entries(object)) {
-      if (LOOP_KEY.test(key)) expandLoop(key, loop, `${pointer}/${escapeSegment(key)}`, pointer, result, env, depth, false);
+      if (isLoopKey(key)) expandLoop(key, loop, `${pointer}/${escapeSegment(key)}`, pointer, result, env, depth, false);
     }
     return result;
   };
@@ -350,11 +393,11 @@ export function expandLoops(template) {
       const inner = new Map(env).set(identifier, item);
       for (const [outputKey, outputValue] of Object.entries(fragment)) {
         const written = `${loopPointer}/2/${escapeSegment(outputKey)}`;
-        if (LOOP_KEY.test(outputKey)) {
+        if (isLoopKey(outputKey)) {
           expandLoop(outputKey, outputValue, written, targetPointer, target, inner, depth + 1, top);
           continue;
         }
-        const madeKey = substitute(outputKey, inner);
+        const madeKey = substitute(outputKey, inner, charge);
         if (hasSubVariable(madeKey) || /&\{[^}]*\}/.test(madeKey)) throw new NotExpanded(`its OutputKey ${outputKey} names something other than an identifier`);
         if (Object.hasOwn(target, madeKey)) throw new NotExpanded(`it makes ${madeKey} twice, or one the template already has`);
         const madePointer = `${targetPointer}/${escapeSegment(madeKey)}`;
@@ -366,7 +409,13 @@ export function expandLoops(template) {
         if (top) {
           if (kept + made.size >= MAX_LOOP_OUTPUTS) throw past(MAX_LOOP_OUTPUTS, 'resources', kept > 0);
           const mine = substituted.slice(before);
-          made.set(madeKey, { loop: top, substituted: mine.map((s) => s.pointer), defaults: unique([...defaultsOf(inner), ...mine.flatMap((s) => s.defaults)]) });
+          made.set(madeKey, {
+            loop: top,
+            written,
+            items: Object.fromEntries([...inner].map(([identifier, item]) => [identifier, item.value])),
+            substituted: mine.map((s) => s.pointer),
+            defaults: unique([...defaultsOf(inner), ...mine.flatMap((s) => s.defaults)]),
+          });
         }
       }
     }
@@ -376,17 +425,24 @@ export function expandLoops(template) {
   let made;
   let start = 0; // the values copied before the entry being expanded
   const tooMany = () => past(MAX_LOOP_NODES, 'values', start > 0);
+  let characters = 0; // in the strings made, by all the loops of the template
+  let startCharacters = 0; // those made before the entry being expanded
+  const charge = (length) => {
+    characters += length;
+    if (characters > MAX_LOOP_CHARACTERS) throw past(MAX_LOOP_CHARACTERS, 'characters of strings', startCharacters > 0);
+  };
   /** A section (Resources, or Conditions, whose loops make conditions a task's Condition or Fn::If may name). */
   const expandSection = (section, entries) => {
     const expanded = {};
     for (const [key, entry] of Object.entries(entries)) {
       start = nodes;
+      startCharacters = characters;
       substituted = [];
       sources = new Map();
       made = new Map();
       const at = `/${section}/${escapeSegment(key)}`;
       try {
-        if (LOOP_KEY.test(key)) {
+        if (isLoopKey(key)) {
           const result = {};
           expandLoop(key, entry, at, `/${section}`, result, new Map(), 0, key);
           for (const madeKey of Object.keys(result)) {
@@ -399,12 +455,13 @@ export function expandLoops(template) {
           if (substituted.length > 0) made.set(key, { loop: null, substituted: substituted.map((s) => s.pointer), defaults });
         }
         for (const pair of sources) out.sources.set(...pair);
-        if (LOOP_KEY.test(key)) kept += made.size;
+        if (isLoopKey(key)) kept += made.size;
         if (section === 'Resources') for (const pair of made) out.made.set(...pair);
       } catch (error) {
         if (!(error instanceof NotExpanded)) throw error;
         setMember(expanded, key, entry);
-        if (LOOP_KEY.test(key) && section === 'Resources') out.unexpanded.set(key, error.message);
+        // A loop, or a resource whose loops inside are left as written (mapProperties says so).
+        if (section === 'Resources') out.unexpanded.set(key, error.message);
       }
     }
     return expanded;
@@ -482,7 +539,7 @@ const YAML_TRUE_FALSE = /^(true|false)$/i;
  * where `Ref: AWS::NoValue` removed a list item); `conversions` values are
  * `{ from, to, yamlBoolean }`.
  */
-export function mapProperties(properties, { fields, documentPointer, scalars, unknownTags }) {
+export function mapProperties(properties, { fields, documentPointer, scalars, unknownTags, loopsLeft, mappings, languageExtensions }) {
   const index = fieldIndex(fields);
   const unknowns = [];
   const diagnostics = [];
@@ -509,15 +566,20 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
     unknown.reason = properties.reason;
     return { request: unknown, unknowns: [unknown], diagnostics, notes, conversions, toDocument };
   }
+  if (isObject(properties) && Object.keys(properties).some(isLoopKey)) {
+    const unknown = loopLeft('', properties, loopsLeft);
+    return { request: unknown, unknowns: [unknown], diagnostics, notes, conversions, toDocument };
+  }
   if (isIntrinsic(properties)) {
     const unknown = new Unknown('', properties, describeIntrinsic(properties));
     return { request: unknown, unknowns: [unknown], diagnostics, notes, conversions, toDocument };
   }
 
   // `pointer` is where the value ends up in the request, `inDocument` where it is in Properties.
-  const convert = (value, pointer, inDocument) => {
+  // `written`: false for a value Fn::FindInMap found in Mappings, which has no tag or spelling at `inDocument`.
+  const convert = (value, pointer, inDocument, written = true) => {
     const documentAt = documentPointer + inDocument;
-    const tag = unknownTags?.get(documentAt);
+    const tag = written ? unknownTags?.get(documentAt) : undefined;
     if (tag) {
       const unknown = new Unknown(pointer, value, tag, { known: false });
       unknowns.push(unknown);
@@ -530,9 +592,22 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
       unknowns.push(unknown);
       return unknown;
     }
+    if (isObject(value) && Object.keys(value).some(isLoopKey)) {
+      // Its members are what a loop left as written makes at deploy time: none is checked, none is unknown to the API.
+      const unknown = loopLeft(pointer, value, loopsLeft);
+      unknowns.push(unknown);
+      return unknown;
+    }
     if (isIntrinsic(value)) {
       if (value.Ref === 'AWS::NoValue') return ABSENT;
+      const found = Object.hasOwn(value, 'Fn::FindInMap') ? findInMap(value['Fn::FindInMap'], mappings, languageExtensions) : null;
+      if (found && isMappingValue(found.value)) return convert(found.value, pointer, inDocument, false);
+      if (found?.default !== undefined) return convert(found.default, pointer, inDocument);
+      if (found?.missing) {
+        diagnostics.push(missingKey(found.missing, pointer));
+      }
       const unknown = new Unknown(pointer, value, describeIntrinsic(value));
+      if (found?.missing) unknown.reason = 'which finds no value there (the error at this place), so nothing that depends on it is checked';
       unknowns.push(unknown);
       return unknown;
     }
@@ -546,7 +621,7 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
       const out = [];
       const kept = [];
       value.forEach((item, i) => {
-        const converted = convert(item, `${pointer}/${out.length}`, `${inDocument}/${i}`);
+        const converted = convert(item, `${pointer}/${out.length}`, `${inDocument}/${i}`, written);
         if (converted === ABSENT) return;
         out.push(converted);
         kept.push(i);
@@ -558,7 +633,7 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
       const out = {};
       for (const [key, member] of Object.entries(value)) {
         const segment = `/${escapeSegment(key)}`;
-        const converted = convert(member, pointer + segment, inDocument + segment);
+        const converted = convert(member, pointer + segment, inDocument + segment, written);
         if (converted !== ABSENT) setMember(out, key, converted);
       }
       return out;
@@ -570,7 +645,7 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
       return to;
     }
     if (field?.type === 'string' && (typeof value === 'boolean' || typeof value === 'number' || typeof value === 'bigint')) {
-      const scalar = scalars?.get(documentAt);
+      const scalar = written ? scalars?.get(documentAt) : undefined;
       let to;
       let yamlBoolean;
       if (typeof value === 'boolean') {
@@ -617,6 +692,97 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
     }
   }
   return { request, unknowns, diagnostics, notes, conversions, toDocument };
+}
+
+// Fn::FindInMap [MapName, TopLevelKey, SecondLevelKey] gives the value the
+// template's Mappings section holds there; with the AWS::LanguageExtensions
+// transform a fourth argument `{DefaultValue: V}` gives V when a key is not
+// found. A key that a loop gave (Ref X, !Sub '${X}') is the item by then. Read
+// only where every key is a literal string (after the loops) and the mapping a
+// literal object; any other key (a parameter, a pseudo parameter, Fn::Select …)
+// leaves the value unknown. A key that is not there, without a DefaultValue,
+// fails the stack (cfn-lint's E1011 says so of the same templates).
+
+/**
+ * What `Fn::FindInMap` with `argument` gives: `{ value }` (from Mappings), `{ default }` (its
+ * DefaultValue, as written in the template), `{ missing }` (why
+ * CloudFormation fails: `{ mapping, topLevelKey, secondLevelKey, absent, has }`),
+ * or null when it is not known before deploy time.
+ */
+export function findInMap(argument, mappings, languageExtensions, depth = 0) {
+  if (!Array.isArray(argument) || argument.length < 3 || argument.length > 4 || depth > 8) return null;
+  const keys = argument.slice(0, 3).map((key) => {
+    if (typeof key === 'string' && !hasDynamicReference(key)) return key;
+    // A key that Fn::FindInMap finds (CloudFormation allows that one function there, and Ref).
+    const inner = isObject(key) && Object.keys(key).length === 1 ? findInMap(key['Fn::FindInMap'], mappings, languageExtensions, depth + 1) : null;
+    const found = inner?.value ?? inner?.default;
+    return typeof found === 'string' && !hasDynamicReference(found) ? found : undefined;
+  });
+  if (keys.includes(undefined)) return null;
+  let fallback;
+  if (argument.length === 4) {
+    const option = argument[3];
+    if (!languageExtensions || !isObject(option) || Object.keys(option).length !== 1 || !Object.hasOwn(option, 'DefaultValue')) return null;
+    fallback = { default: option.DefaultValue };
+  }
+  const [name, top, second] = keys;
+  if (!isObject(mappings)) return null;
+  const mapping = Object.hasOwn(mappings, name) ? mappings[name] : undefined;
+  if (mapping === undefined) {
+    // The documentation gives a DefaultValue for keys not found "on the MapName map": a map that is not there is not said.
+    return fallback ? null : { missing: { mapping: name, topLevelKey: top, secondLevelKey: second, absent: 'mapping', has: Object.keys(mappings) } };
+  }
+  if (!isObject(mapping)) return null;
+  const level = Object.hasOwn(mapping, top) ? mapping[top] : undefined;
+  if (level === undefined) return fallback ?? { missing: { mapping: name, topLevelKey: top, secondLevelKey: second, absent: 'topLevelKey', has: Object.keys(mapping) } };
+  if (!isObject(level)) return null;
+  if (!Object.hasOwn(level, second)) return fallback ?? { missing: { mapping: name, topLevelKey: top, secondLevelKey: second, absent: 'secondLevelKey', has: Object.keys(level) } };
+  return { value: level[second] };
+}
+
+/**
+ * Whether a value Mappings hold is one CloudFormation allows there (a string, a number or boolean,
+ * a list of them): anything else (an intrinsic function, which it refuses) is left unknown.
+ */
+const isMappingValue = (value) => {
+  const scalar = (v) => ['string', 'number', 'bigint', 'boolean'].includes(typeof v) && !hasDynamicReference(v);
+  return scalar(value) || (Array.isArray(value) && value.every(scalar));
+};
+
+/** A name as a finding quotes it: at most 100 characters, then "…" (a finding per task and item must stay small). */
+function cutName(name) {
+  if (name.length <= 100) return name;
+  const end = /[\uD800-\uDBFF]/.test(name[99]) ? 99 : 100;
+  return `${name.slice(0, end)}…`;
+}
+
+/** A missing Fn::FindInMap key's finding: its message and params (names cut, at most 10 of those there are). */
+function missingKey({ mapping, topLevelKey, secondLevelKey, absent, has }, path) {
+  const params = { mapping: cutName(mapping), topLevelKey: cutName(topLevelKey), secondLevelKey: cutName(secondLevelKey), absent, has: has.slice(0, 10).map(cutName) };
+  return { code: 'cloudformation/missing-mapping-key', severity: 'error', path, message: missingKeyMessage(params, has.length), params };
+}
+
+/** The text of a missing Fn::FindInMap key's finding (`count`: how many names there are where one is missing). */
+function missingKeyMessage({ mapping, topLevelKey, secondLevelKey, absent, has }, count) {
+  const listed = count === 0 ? 'none' : has.join(', ') + (count > has.length ? `, … (${count})` : '');
+  const where =
+    absent === 'mapping'
+      ? `the template's Mappings have no ${mapping} (they have: ${listed})`
+      : absent === 'topLevelKey'
+        ? `mapping ${mapping} has no top-level key ${topLevelKey} (it has: ${listed})`
+        : `mapping ${mapping} has no key ${secondLevelKey} under ${topLevelKey} (it has: ${listed})`;
+  return `Fn::FindInMap [${mapping}, ${topLevelKey}, ${secondLevelKey}] finds nothing: ${where}, and there is no DefaultValue, so CloudFormation fails the stack operation; add the key, or a DefaultValue (with the AWS::LanguageExtensions transform).`;
+}
+
+/**
+ * An object of Properties with an Fn::ForEach loop that expandLoops left as written (`why`, when
+ * it says): the members the loop makes are known only when the transform runs, so the object is.
+ */
+function loopLeft(pointer, object, why) {
+  const names = Object.keys(object).filter(isLoopKey);
+  const unknown = new Unknown(pointer, object, names.length === 1 ? `the loop ${names[0]}` : `the loops ${names.join(', ')}`, { dynamicReference: true });
+  unknown.reason = `whose members the AWS::LanguageExtensions transform makes at deploy time; this command did not expand ${names.length === 1 ? 'it' : 'them'}${why ? ` (${why})` : ''}`;
+  return unknown;
 }
 
 /** Members the resource schema requires although the API does not. */

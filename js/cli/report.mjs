@@ -20,7 +20,7 @@ import { looksLikeJson, ParseError, parseYaml, positionOf, readJson, requestText
 import { isTerraformShow, terraformShowReport } from './terraform-plan.mjs';
 import { isTaskRequest, mentionsTask, notATaskRequest, responseOf, serverlessResources } from './recognise.mjs';
 import { INVALID_SUPPRESSION, METADATA_KEY, metadataSuppressions } from './suppress.mjs';
-import { expandLoops, loopPointers, serverlessTemplate, templateConditions, usableDefaults, worldConditions } from './cloudformation.mjs';
+import { expandLoops, loopPointers, serverlessTemplate, templateConditions, usableDefaults, usesLanguageExtensions, worldConditions } from './cloudformation.mjs';
 
 let cachedFields;
 const fields = () => (cachedFields ??= fieldList());
@@ -300,7 +300,9 @@ function loopDefaults(origin, pointer, diagnostics, notes) {
       ? `Checked as ${origin.loop} makes it from the Default of parameter ${said}; a stack may pass another list, which makes other tasks or values, not checked.`
       : `Checked with what an Fn::ForEach loop in the resource makes from the Default of parameter ${said}; a stack may pass another list, which makes other members or values, not checked.`,
   });
-  const given = origin.substituted.filter((p) => p.startsWith(pointer + '/')).map((p) => p.slice(pointer.length));
+  // A value an identifier gave inside an intrinsic function (the key of a Fn::FindInMap) is the function's value.
+  const outside = (p) => p.replace(/\/(?:Ref|Fn::[^/]*)(?:\/.*)?$/, '');
+  const given = origin.substituted.map(outside).filter((p) => p.startsWith(pointer + '/')).map((p) => p.slice(pointer.length));
   return diagnostics.map((d) => {
     const touched = [d.path, ...(Array.isArray(d.params?.related) ? d.params.related.map(String) : [])];
     if (!touched.some((p) => given.some((g) => p === g || p.startsWith(g + '/')))) return d;
@@ -310,6 +312,23 @@ function loopDefaults(origin, pointer, diagnostics, notes) {
       params: { ...d.params, parameterDefaults: { ...d.params?.parameterDefaults, ...Object.fromEntries(origin.defaults.map(({ parameter, value }) => [parameter, cutDefault(value)])) } },
     };
   });
+}
+
+/**
+ * A task a loop of Resources made. Its findings are placed at the loop's
+ * template body (their line and column); its pointer is where the loop's
+ * OutputKey is written (the expanded template's `/Resources/CopyNONE` is
+ * nowhere in the file); and each finding and note says which loop and which
+ * items made it, in `params.forEach` (`{ loop, items: { Identifier: item } }`),
+ * a finding in its message too (the same body makes one task per item).
+ */
+function madeByLoop(task, { loop, written, items }) {
+  const cut = Object.fromEntries(Object.entries(items).map(([identifier, item]) => [identifier, cutDefault(item)]));
+  const said = Object.entries(cut).map(([identifier, item]) => `${identifier} ${JSON.stringify(item)}`).join(' and ');
+  const forEach = { loop, items: cut };
+  task.pointer = `${written}/Properties`;
+  task.diagnostics = task.diagnostics.map((d) => ({ ...d, message: `${d.message} (In the task ${loop} makes for ${said}.)`, params: { ...d.params, forEach } }));
+  task.notes = task.notes.map((n) => ({ ...n, params: { ...n.params, forEach } }));
 }
 
 function templateReport(base, written, options) {
@@ -325,6 +344,9 @@ function templateReport(base, written, options) {
       documentPointer: pointer,
       scalars: document.scalars,
       unknownTags: document.unknownTags,
+      loopsLeft: loops.unexpanded.get(logicalId),
+      mappings: document.value.Mappings,
+      languageExtensions: usesLanguageExtensions(document.value),
     });
     const taskNotes = [...mapped.notes];
     const worlds = templateLocations(document.value, mapped.unknowns, condition, document.scalars);
@@ -403,6 +425,8 @@ function templateReport(base, written, options) {
       }
     }
     task.notes = located(taskNotes.map(back).sort(byPathThenCode), document.positions, pointer);
+    const origin = loops.made.get(logicalId);
+    if (origin?.loop) madeByLoop(task, origin);
     return task;
   });
   return { ...base, kind: 'template', notes: located(notes, document.positions, ''), tasks };

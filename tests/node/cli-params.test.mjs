@@ -2,9 +2,9 @@
 // registry (js/cli/rules.json, generated from src/diagnostic.rs), as the
 // validator's own diagnostics are checked natively by tests/generated.rs: no
 // undeclared member, every required member present, the declared types. The
-// command adds three documented members to any finding it maps back to a
-// template or plan (docs/rules/README.md): locationResources, conditions and
-// parameterDefaults.
+// command adds four documented members to any finding it maps back to a
+// template or plan (docs/rules/README.md): locationResources, conditions,
+// parameterDefaults and forEach.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ requireBuiltPackage();
 const BIN = join(pkgDir, 'cli', 'bin.mjs');
 const RULES = JSON.parse(readFileSync(join(pkgDir, 'cli', 'rules.json'), 'utf8'));
 const DECLARED = new Map(RULES.filter((rule) => !rule.retired).map((rule) => [rule.code, rule.params]));
-const ADDED_BY_THE_COMMAND = new Set(['locationResources', 'conditions', 'parameterDefaults']);
+const ADDED_BY_THE_COMMAND = new Set(['locationResources', 'conditions', 'parameterDefaults', 'forEach']);
 
 /** Inputs for the command's own codes that the fixture folders do not show. */
 const EXTRA_INPUTS = {
@@ -49,6 +49,22 @@ Resources:
       DestinationLocationArn: ${DESTINATION}
       Options:
         VerifyMode: !Ref Verify
+`,
+  'loop-mapping.yaml': `Transform: AWS::LanguageExtensions
+Mappings:
+  Modes:
+    Nightly: {Verify: NONE}
+Resources:
+  Fn::ForEach::Copies:
+    - Kind
+    - [Nightly, Hourly]
+    - Copy\${Kind}:
+        Type: AWS::DataSync::Task
+        Properties:
+          SourceLocationArn: ${SOURCE}
+          DestinationLocationArn: ${DESTINATION}
+          Options:
+            VerifyMode: !FindInMap [Modes, !Ref Kind, Verify]
 `,
   'start.json': '{"TaskArn": "arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0"}\n',
 };

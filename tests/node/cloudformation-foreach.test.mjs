@@ -144,7 +144,7 @@ test('a collection from a CommaDelimitedList parameter uses its Default, and eve
   const bad = byId(file).CopyPOINT_IN_TIME;
   assert.deepEqual(findings(bad), ['/Options/VerifyMode value/not-in-enum']);
   assert.deepEqual(bad.diagnostics[0].params.parameterDefaults, { Modes: 'NONE,POINT_IN_TIME' });
-  assert.match(bad.diagnostics[0].message, /\(With the Default of parameter Modes \("NONE,POINT_IN_TIME"\), which Fn::ForEach iterates; a stack may pass another list\.\)$/);
+  assert.match(bad.diagnostics[0].message, /\(With the Default of parameter Modes \("NONE,POINT_IN_TIME"\), which Fn::ForEach iterates; a stack may pass another list\.\) \(In the task Fn::ForEach::Copies makes for Mode "POINT_IN_TIME"\.\)$/);
   const note = bad.notes.find((n) => n.path === '');
   assert.equal(note.code, 'cloudformation/parameter-default');
   assert.match(note.message, /Fn::ForEach::Copies makes it from the Default of parameter Modes/);

@@ -13,44 +13,38 @@
 // A value that cannot be known is never a finding; policy as in
 // cli-cloudformation-conditions.test.mjs.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pkgDir, requireBuiltPackage, runCommand } from './helpers.mjs';
+import { byId, DESTINATION, findings, LOCATIONS, reportOf, SOURCE, task, template } from './cloudformation-templates.mjs';
 
 requireBuiltPackage();
 const { expandLoops, templateConditions, MAX_LOOP_OUTPUTS, MAX_LOOP_DEPTH } = await import(join(pkgDir, 'cli', 'cloudformation.mjs'));
 const { parseYaml, readJson } = await import(join(pkgDir, 'cli', 'documents.mjs'));
 
-const SOURCE = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0';
-const DESTINATION = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210';
-
-/** The command's --format json report of one file (named `name`). */
-function reportOf(text, name = 'template.yaml', args = []) {
-  const dir = mkdtempSync(join(tmpdir(), 'cfn-foreach-'));
-  try {
-    const file = join(dir, name);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(file, text);
-    const result = runCommand(['--format', 'json', ...args, file]);
-    return { status: result.status, file: JSON.parse(result.stdout).files[0] };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-const findings = (task) => task.diagnostics.map((d) => `${d.path} ${d.code}`);
-const byId = (file) => Object.fromEntries(file.tasks.map((t) => [t.logicalId, t]));
-
-const loop = (collection, fragment, extra = '') => `AWSTemplateFormatVersion: 2010-09-09
-Transform: AWS::LanguageExtensions
-${extra}Resources:
-  Fn::ForEach::Copies:
+/** `Fn::ForEach::Copies: [Mode, collection, fragment]` as the template's Resources, with `sections` (template()'s). */
+const loop = (collection, fragment, sections = {}) =>
+  template({
+    ...sections,
+    resources: `  Fn::ForEach::Copies:
     - Mode
     - ${collection}
     - ${fragment}
-`;
+`,
+  });
+
+/** A task whose source and destination are chosen by `Fn::If`s over LOCATIONS, with PosixPermissions PRESERVE. */
+const choosing = (source, destination) => LOCATIONS + task('T', 'Options: {PosixPermissions: PRESERVE}', { source, destination });
+
+/** Conditions IsNfs and IsEfs that `Fn::ForEach::Kinds` makes (`Is${Kind}: condition`, and `more`), for choosing(source, destination). */
+const kinds = (condition, source, destination, more = '') =>
+  template({
+    parameters: '  Mode: {Type: String}\n',
+    conditions: `  Fn::ForEach::Kinds:\n    - Kind\n    - [Nfs, Efs]\n    - Is\${Kind}: ${condition}\n${more}`,
+    resources: choosing(source, destination),
+  });
 
 const TASK_BY_MODE = `Copy\${Mode}:
         Type: AWS::DataSync::Task
@@ -115,31 +109,19 @@ Resources:
 });
 
 test('a loop in a task\'s Properties makes its members', () => {
-  const template = `Transform: AWS::LanguageExtensions
-Resources:
-  T:
-    Type: AWS::DataSync::Task
-    Properties:
-      SourceLocationArn: ${SOURCE}
-      DestinationLocationArn: ${DESTINATION}
-      Options:
-        Fn::ForEach::Times:
-          - Member
-          - [Atime, Mtime]
-          - \${Member}: NONE
-`;
+  const times = (members) => template({ resources: task('T', `Options:\n  Fn::ForEach::Times:\n    - Member\n    - ${members}\n    - \${Member}: NONE`) });
   // Atime NONE and Mtime NONE agree; before, the loop was an unknown member of Options.
-  const { status, file } = reportOf(template);
+  const { status, file } = reportOf(times('[Atime, Mtime]'));
   assert.deepEqual(findings(file.tasks[0]), []);
   assert.equal(status, 0);
   // With Atime alone, Mtime's default PRESERVE disagrees.
-  const alone = reportOf(template.replace('[Atime, Mtime]', '[Atime]')).file;
+  const alone = reportOf(times('[Atime]')).file;
   assert.deepEqual(findings(alone.tasks[0]), ['/Options/Mtime options/atime-mtime-mismatch']);
 });
 
 test('a collection from a CommaDelimitedList parameter uses its Default, and every finding that depends on it says so', () => {
-  const extra = 'Parameters:\n  Modes: {Type: CommaDelimitedList, Default: "NONE,POINT_IN_TIME"}\n';
-  const { file } = reportOf(loop('!Ref Modes', TASK_BY_MODE, extra));
+  const parameters = '  Modes: {Type: CommaDelimitedList, Default: "NONE,POINT_IN_TIME"}\n';
+  const { file } = reportOf(loop('!Ref Modes', TASK_BY_MODE, { parameters }));
   assert.deepEqual(file.tasks.map((t) => t.logicalId), ['CopyNONE', 'CopyPOINT_IN_TIME']);
   const bad = byId(file).CopyPOINT_IN_TIME;
   assert.deepEqual(findings(bad), ['/Options/VerifyMode value/not-in-enum']);
@@ -149,22 +131,12 @@ test('a collection from a CommaDelimitedList parameter uses its Default, and eve
   assert.equal(note.code, 'cloudformation/parameter-default');
   assert.match(note.message, /Fn::ForEach::Copies makes it from the Default of parameter Modes/);
   // A loop inside a task's Properties over a Default: the members it makes depend on it too.
-  const inside = reportOf(`Transform: AWS::LanguageExtensions
-Parameters:
-  Members: {Type: CommaDelimitedList, Default: Atime}
-Resources:
-  T:
-    Type: AWS::DataSync::Task
-    Properties:
-      SourceLocationArn: ${SOURCE}
-      DestinationLocationArn: ${DESTINATION}
-      Options:
-        Mtime: NONE
-        Fn::ForEach::Times:
-          - Member
-          - !Ref Members
-          - \${Member}: BEST_EFFORT
-`).file.tasks[0];
+  const inside = reportOf(
+    template({
+      parameters: '  Members: {Type: CommaDelimitedList, Default: Atime}\n',
+      resources: task('T', 'Options:\n  Mtime: NONE\n  Fn::ForEach::Times:\n    - Member\n    - !Ref Members\n    - ${Member}: BEST_EFFORT\n'),
+    }),
+  ).file.tasks[0];
   assert.deepEqual(findings(inside), ['/Options/Atime options/atime-mtime-mismatch']);
   assert.deepEqual(inside.diagnostics[0].params.parameterDefaults, { Members: 'Atime' });
   assert.match(inside.notes.find((n) => n.path === '').message, /^Checked with what an Fn::ForEach loop in the resource makes from the Default of parameter Members/);
@@ -172,13 +144,13 @@ Resources:
 
 test('a collection known only at deploy time, or one this command does not guess at, leaves the loop with its note', () => {
   const cases = {
-    'a parameter without a Default': ['!Ref Modes', 'Parameters:\n  Modes: {Type: CommaDelimitedList}\n', /its collection is known only at deploy time/],
-    'Fn::Split': ['!Split [",", !ImportValue Modes]', '', /its collection is known only at deploy time/],
-    'spaces around an item of the Default': ['!Ref Modes', 'Parameters:\n  Modes: {Type: CommaDelimitedList, Default: "NONE, POINT_IN_TIME"}\n', /spaces around one/],
-    'an item that is not a string': ['[NONE, 1]', '', /an item of its collection is not a string/],
+    'a parameter without a Default': ['!Ref Modes', '  Modes: {Type: CommaDelimitedList}\n', /its collection is known only at deploy time/],
+    'Fn::Split': ['!Split [",", !ImportValue Modes]', undefined, /its collection is known only at deploy time/],
+    'spaces around an item of the Default': ['!Ref Modes', '  Modes: {Type: CommaDelimitedList, Default: "NONE, POINT_IN_TIME"}\n', /spaces around one/],
+    'an item that is not a string': ['[NONE, 1]', undefined, /an item of its collection is not a string/],
   };
-  for (const [name, [collection, extra, why]] of Object.entries(cases)) {
-    const { status, file } = reportOf(loop(collection, TASK_BY_MODE, extra));
+  for (const [name, [collection, parameters, why]] of Object.entries(cases)) {
+    const { status, file } = reportOf(loop(collection, TASK_BY_MODE, { parameters }));
     assert.deepEqual(file.tasks, [], name);
     assert.equal(file.notes.length, 1, name);
     assert.equal(file.notes[0].code, 'cloudformation/not-checked', name);
@@ -191,7 +163,7 @@ test('an OutputKey that two items make alike, or that the template already has, 
   const twice = reportOf(loop('[NONE, NONE]', TASK_BY_MODE)).file;
   assert.deepEqual(twice.tasks, []);
   assert.match(twice.notes[0].message, /it makes CopyNONE twice/);
-  const taken = reportOf(loop('[NONE]', TASK_BY_MODE) + `  CopyNONE:\n    Type: AWS::DataSync::Task\n    Properties: {SourceLocationArn: ${SOURCE}, DestinationLocationArn: ${DESTINATION}}\n`).file;
+  const taken = reportOf(loop('[NONE]', TASK_BY_MODE) + task('CopyNONE')).file;
   assert.deepEqual(taken.tasks.map((t) => t.logicalId), ['CopyNONE']);
   assert.match(taken.notes[0].message, /it makes CopyNONE, which the template already has/);
 });
@@ -231,7 +203,7 @@ Resources:
   const id = `T${Array.from({ length: MAX_LOOP_DEPTH + 1 }, (_, i) => `\${I${i}}`).join('')}`;
   let fragment = { [id]: { Type: 'AWS::DataSync::Task', Properties: { SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION } } };
   for (let i = MAX_LOOP_DEPTH; i >= 0; i--) fragment = { [`Fn::ForEach::L${i}`]: [`I${i}`, ['v'], fragment] };
-  const deep = reportOf(JSON.stringify({ Transform: 'AWS::LanguageExtensions', Resources: fragment }), 'template.json').file;
+  const deep = reportOf(JSON.stringify({ Transform: 'AWS::LanguageExtensions', Resources: fragment }), { name: 'template.json' }).file;
   assert.deepEqual(deep.tasks, []);
   assert.match(deep.notes[0].message, new RegExp(`it nests loops more than ${MAX_LOOP_DEPTH} deep`));
   // Within the bounds, the same shapes are expanded.
@@ -249,20 +221,10 @@ test('the bounds hold for the template, not for each loop: a loop past them with
   // Two loops of 300 over one list parameter: 600 tasks, more than a stack may hold. The first is
   // expanded; the second would go past MAX_LOOP_OUTPUTS with it, and is left with its note.
   const list = Array.from({ length: 300 }, (_, i) => `i${i}`).join(',');
-  const loop = (name) => `  Fn::ForEach::${name}:
-    - X
-    - !Ref P
-    - ${name}\${X}:
-        Type: AWS::DataSync::Task
-        Properties: {SourceLocationArn: ${SOURCE}, DestinationLocationArn: ${DESTINATION}}
-`;
-  const template = `Transform: AWS::LanguageExtensions
-Parameters:
-  P: {Type: CommaDelimitedList, Default: "${list}"}
-Resources:
-${loop('A')}${loop('B')}`;
+  const loop = (name) => `  Fn::ForEach::${name}:\n    - X\n    - !Ref P\n    -${task(`${name}\${X}`, '', { at: 6 }).slice(5)}`;
+  const text = template({ parameters: `  P: {Type: CommaDelimitedList, Default: "${list}"}\n`, resources: loop('A') + loop('B') });
   assert.ok(2 * 300 > MAX_LOOP_OUTPUTS && 300 <= MAX_LOOP_OUTPUTS);
-  const { file } = reportOf(template);
+  const { file } = reportOf(text);
   assert.ok(file.tasks.length <= MAX_LOOP_OUTPUTS);
   assert.equal(file.tasks.length, 300);
   assert.ok(file.tasks.every((task) => /^Ai\d+$/.test(task.logicalId)));
@@ -290,45 +252,14 @@ Resources:
         Properties:
           S3BucketArn: !Sub 'arn:aws:s3:::bucket-\${Side}'
           S3Config: {BucketAccessRoleArn: arn:aws:iam::111122223333:role/r}
-  T:
-    Type: AWS::DataSync::Task
-    Properties:
-      SourceLocationArn: !GetAtt BucketIn.LocationArn
-      DestinationLocationArn: !Ref BucketOut
-      Options:
-        PosixPermissions: PRESERVE
-`;
+${task('T', 'Options: {PosixPermissions: PRESERVE}', { source: '!GetAtt BucketIn.LocationArn', destination: '!Ref BucketOut' })}`;
   // S3 to S3 with PosixPermissions PRESERVE: the service refuses it.
   const { file } = reportOf(template);
   assert.deepEqual(findings(file.tasks[0]), ['/Options/PosixPermissions locations/posix-between-object-stores']);
 });
 
 test('conditions a loop makes are the ones a task\'s Fn::If names: a pair of choices no stack makes is not checked', () => {
-  const template = `Transform: AWS::LanguageExtensions
-Parameters:
-  Mode: {Type: String}
-Conditions:
-  Fn::ForEach::Kinds:
-    - Kind
-    - [Nfs, Efs]
-    - Is\${Kind}: !Equals [!Ref Mode, !Ref Kind]
-Resources:
-  S3a:
-    Type: AWS::DataSync::LocationS3
-    Properties: {S3BucketArn: 'arn:aws:s3:::a', S3Config: {BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/r'}}
-  S3b:
-    Type: AWS::DataSync::LocationS3
-    Properties: {S3BucketArn: 'arn:aws:s3:::b', S3Config: {BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/r'}}
-  Nfs:
-    Type: AWS::DataSync::LocationNFS
-    Properties: {ServerHostname: files.example.com, Subdirectory: /export, OnPremConfig: {AgentArns: ['arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0']}}
-  T:
-    Type: AWS::DataSync::Task
-    Properties:
-      SourceLocationArn: !If [IsNfs, !GetAtt S3a.LocationArn, !GetAtt Nfs.LocationArn]
-      DestinationLocationArn: !If [IsEfs, !GetAtt S3b.LocationArn, !GetAtt Nfs.LocationArn]
-      Options: {PosixPermissions: PRESERVE}
-`;
+  const template = kinds('!Equals [!Ref Mode, !Ref Kind]', '!If [IsNfs, !GetAtt S3a.LocationArn, !GetAtt Nfs.LocationArn]', '!If [IsEfs, !GetAtt S3b.LocationArn, !GetAtt Nfs.LocationArn]');
   // S3a to S3b needs Mode = Nfs and Mode = Efs at once.
   assert.deepEqual(findings(reportOf(template).file.tasks[0]), []);
   // With one condition for both choices, S3a to S3b happens (Mode = Nfs): refused.
@@ -341,31 +272,7 @@ test('a plain "${Kind}" in a condition a loop makes is a value of its own in eac
   // UnknownText): IsNfs and IsEfs compare Mode with two values we do not know. Read as
   // one comparison, IsNfs true with IsEfs false looked impossible and S3a to S3b
   // (Mode = Nfs, the reference page's reading) was never checked.
-  const template = `Transform: AWS::LanguageExtensions
-Parameters:
-  Mode: {Type: String}
-Conditions:
-  Fn::ForEach::Kinds:
-    - Kind
-    - [Nfs, Efs]
-    - Is\${Kind}: !Equals [!Ref Mode, "\${Kind}"]
-Resources:
-  S3a:
-    Type: AWS::DataSync::LocationS3
-    Properties: {S3BucketArn: 'arn:aws:s3:::a', S3Config: {BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/r'}}
-  S3b:
-    Type: AWS::DataSync::LocationS3
-    Properties: {S3BucketArn: 'arn:aws:s3:::b', S3Config: {BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/r'}}
-  Nfs:
-    Type: AWS::DataSync::LocationNFS
-    Properties: {ServerHostname: files.example.com, Subdirectory: /export, OnPremConfig: {AgentArns: ['arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0']}}
-  T:
-    Type: AWS::DataSync::Task
-    Properties:
-      SourceLocationArn: !If [IsNfs, !GetAtt S3a.LocationArn, !GetAtt Nfs.LocationArn]
-      DestinationLocationArn: !If [IsEfs, !GetAtt Nfs.LocationArn, !GetAtt S3b.LocationArn]
-      Options: {PosixPermissions: PRESERVE}
-`;
+  const template = kinds('!Equals [!Ref Mode, "${Kind}"]', '!If [IsNfs, !GetAtt S3a.LocationArn, !GetAtt Nfs.LocationArn]', '!If [IsEfs, !GetAtt Nfs.LocationArn, !GetAtt S3b.LocationArn]');
   const task = reportOf(template).file.tasks[0];
   assert.deepEqual(findings(task), ['/Options/PosixPermissions locations/posix-between-object-stores']);
   assert.match(task.diagnostics[0].message, /when condition IsNfs is true and IsEfs is false/);
@@ -428,22 +335,7 @@ Conditions:
   IsOne: !Equals [!Ref Copies, ${one}]
   IsTwo: !Equals [${two}, !Ref Copies]
 Resources:
-  S3a:
-    Type: AWS::DataSync::LocationS3
-    Properties: {S3BucketArn: 'arn:aws:s3:::a', S3Config: {BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/r'}}
-  S3b:
-    Type: AWS::DataSync::LocationS3
-    Properties: {S3BucketArn: 'arn:aws:s3:::b', S3Config: {BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/r'}}
-  Nfs:
-    Type: AWS::DataSync::LocationNFS
-    Properties: {ServerHostname: files.example.com, Subdirectory: /export, OnPremConfig: {AgentArns: ['arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0']}}
-  T:
-    Type: AWS::DataSync::Task
-    Properties:
-      SourceLocationArn: !If [IsOne, !GetAtt S3a.LocationArn, !GetAtt Nfs.LocationArn]
-      DestinationLocationArn: !If [IsTwo, !GetAtt S3b.LocationArn, !GetAtt Nfs.LocationArn]
-      Options: {PosixPermissions: PRESERVE}
-`;
+${choosing('!If [IsOne, !GetAtt S3a.LocationArn, !GetAtt Nfs.LocationArn]', '!If [IsTwo, !GetAtt S3b.LocationArn, !GetAtt Nfs.LocationArn]')}`;
   // S3a to S3b needs Copies = "1" and Copies = "2" at once.
   assert.deepEqual(findings(reportOf(template(1, 2)).file.tasks[0]), []);
   // true and "true" are one value: the pair happens, and PRESERVE between buckets is refused.
@@ -478,7 +370,7 @@ resources:
 `;
 
 test('a serverless.yml\'s resources are read as a template; its variables are unknown values', () => {
-  const { status, file } = reportOf(SERVERLESS, 'serverless.yml');
+  const { status, file } = reportOf(SERVERLESS, { name: 'serverless.yml' });
   assert.equal(file.kind, 'template');
   const [task] = file.tasks;
   assert.equal(task.logicalId, 'CopyTask');
@@ -508,7 +400,7 @@ test('a Serverless Framework file is found in a folder by its name, or by its se
   }
   // serverless.json too.
   const json = JSON.stringify({ service: 's', provider: { name: 'aws' }, resources: { Resources: { T: { Type: 'AWS::DataSync::Task', Properties: { SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Options: { Atime: 'NONE' } } } } } });
-  assert.deepEqual(findings(reportOf(json, 'serverless.json').file.tasks[0]), ['/Options/Mtime options/atime-mtime-mismatch']);
+  assert.deepEqual(findings(reportOf(json, { name: 'serverless.json' }).file.tasks[0]), ['/Options/Mtime options/atime-mtime-mismatch']);
 });
 
 test('a loop over a long Default quotes the Default cut, so the report grows linearly with the template', () => {
@@ -517,27 +409,17 @@ test('a loop over a long Default quotes the Default cut, so the report grows lin
   // whole list in each made the report O(findings x Default): a 26 KB template
   // gave 52 MB, a 304 KB one an "Invalid string length" internal error.
   const items = Array.from({ length: 4500 }, (_, i) => `member-${String(i).padStart(6, '0')}-of-the-list`);
-  const template = `Transform: AWS::LanguageExtensions
-Parameters:
-  P: {Type: CommaDelimitedList, Default: "${items.join(',')}"}
-Resources:
-  T:
-    Type: AWS::DataSync::Task
-    Properties:
-      SourceLocationArn: ${SOURCE}
-      DestinationLocationArn: ${DESTINATION}
-      Fn::ForEach::M:
-        - X
-        - !Ref P
-        - Bad\${X}: 1
-`;
+  const text = template({
+    parameters: `  P: {Type: CommaDelimitedList, Default: "${items.join(',')}"}\n`,
+    resources: task('T', 'Fn::ForEach::M:\n  - X\n  - !Ref P\n  - Bad${X}: 1\n'),
+  });
   const dir = mkdtempSync(join(tmpdir(), 'cfn-foreach-'));
   try {
     const file = join(dir, 'template.yaml');
-    writeFileSync(file, template);
+    writeFileSync(file, text);
     const result = runCommand(['--format', 'json', file]);
     assert.equal(result.status, 1);
-    assert.ok(result.stdout.length < 20 * template.length, `report of ${result.stdout.length} characters for a template of ${template.length}`);
+    assert.ok(result.stdout.length < 20 * text.length, `report of ${result.stdout.length} characters for a template of ${text.length}`);
     const task = JSON.parse(result.stdout).files[0].tasks[0];
     const quoted = `${items.join(',').slice(0, 200)}…`;
     const unknown = task.diagnostics.filter((d) => d.code === 'request/unknown-member');
@@ -576,22 +458,7 @@ Conditions:
 Conditions:
   IsMirror: !Equals [!Ref Mirror, y]
 Resources:
-  S3a:
-    Type: AWS::DataSync::LocationS3
-    Properties: {S3BucketArn: 'arn:aws:s3:::a', S3Config: {BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/r'}}
-  S3b:
-    Type: AWS::DataSync::LocationS3
-    Properties: {S3BucketArn: 'arn:aws:s3:::b', S3Config: {BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/r'}}
-  Nfs:
-    Type: AWS::DataSync::LocationNFS
-    Properties: {ServerHostname: files.example.com, Subdirectory: /export, OnPremConfig: {AgentArns: ['arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0']}}
-  T:
-    Type: AWS::DataSync::Task
-    Properties:
-      SourceLocationArn: !GetAtt S3a.LocationArn
-      DestinationLocationArn: !If [IsMirror, !GetAtt S3b.LocationArn, !GetAtt Nfs.LocationArn]
-      Options: {PosixPermissions: PRESERVE}
-`);
+${choosing('!GetAtt S3a.LocationArn', '!If [IsMirror, !GetAtt S3b.LocationArn, !GetAtt Nfs.LocationArn]')}`);
   assert.deepEqual(findings(file.tasks[0]), ['/Options/PosixPermissions locations/posix-between-object-stores']);
   assert.match(file.tasks[0].diagnostics[0].message, /when condition IsMirror is true/);
   assert.equal(status, 1);
@@ -602,33 +469,7 @@ test('a Condition reference to "Not${Kind}" in a condition a loop makes is its o
   // UnknownText): which condition it names is unknown, and it is a different
   // unknown in each item. Read as one for both, IsNfs and IsEfs were equal and
   // S3a to S3b (Mode = Nfs) was never checked.
-  const template = `Transform: AWS::LanguageExtensions
-Parameters:
-  Mode: {Type: String}
-Conditions:
-  Fn::ForEach::Kinds:
-    - Kind
-    - [Nfs, Efs]
-    - Is\${Kind}: !Not [{Condition: "Not\${Kind}"}]
-  NotNfs: !Not [!Equals [!Ref Mode, Nfs]]
-  NotEfs: !Not [!Equals [!Ref Mode, Efs]]
-Resources:
-  S3a:
-    Type: AWS::DataSync::LocationS3
-    Properties: {S3BucketArn: 'arn:aws:s3:::a', S3Config: {BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/r'}}
-  S3b:
-    Type: AWS::DataSync::LocationS3
-    Properties: {S3BucketArn: 'arn:aws:s3:::b', S3Config: {BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/r'}}
-  Nfs:
-    Type: AWS::DataSync::LocationNFS
-    Properties: {ServerHostname: files.example.com, Subdirectory: /export, OnPremConfig: {AgentArns: ['arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0']}}
-  T:
-    Type: AWS::DataSync::Task
-    Properties:
-      SourceLocationArn: !If [IsNfs, !GetAtt S3a.LocationArn, !GetAtt Nfs.LocationArn]
-      DestinationLocationArn: !If [IsEfs, !GetAtt Nfs.LocationArn, !GetAtt S3b.LocationArn]
-      Options: {PosixPermissions: PRESERVE}
-`;
+  const template = kinds('!Not [{Condition: "Not${Kind}"}]', '!If [IsNfs, !GetAtt S3a.LocationArn, !GetAtt Nfs.LocationArn]', '!If [IsEfs, !GetAtt Nfs.LocationArn, !GetAtt S3b.LocationArn]', '  NotNfs: !Not [!Equals [!Ref Mode, Nfs]]\n  NotEfs: !Not [!Equals [!Ref Mode, Efs]]\n');
   const { status, file } = reportOf(template);
   assert.deepEqual(findings(file.tasks[0]), ['/Options/PosixPermissions locations/posix-between-object-stores']);
   assert.match(file.tasks[0].diagnostics[0].message, /when condition IsNfs is true and IsEfs is false/);

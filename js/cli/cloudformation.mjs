@@ -602,7 +602,11 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
       if (value.Ref === 'AWS::NoValue') return ABSENT;
       const found = Object.hasOwn(value, 'Fn::FindInMap') ? findInMap(value['Fn::FindInMap'], mappings, languageExtensions) : null;
       if (found && isMappingValue(found.value)) return convert(found.value, pointer, inDocument, false);
-      if (found?.default !== undefined) return convert(found.default, pointer, inDocument);
+      if (found?.default !== undefined) {
+        // Where the DefaultValue is written, for its YAML spelling and tags: under the long form's name, or the short form's.
+        const form = ['/Fn::FindInMap', ''].find((f) => scalars?.get(`${documentAt}${f}/0`) !== undefined);
+        return convert(found.default, pointer, `${inDocument}${form}/3/DefaultValue`, written && form !== undefined);
+      }
       if (found?.missing) {
         diagnostics.push(missingKey(found.missing, pointer));
       }

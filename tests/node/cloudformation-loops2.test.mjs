@@ -115,6 +115,12 @@ test('without the AWS::LanguageExtensions transform, or with a mapping that is n
   // With the transform and the mapping there: the DefaultValue, which is not a VerifyMode.
   const [t] = reportOf(template({ mappings: MODES, resources: task('T', properties) })).file.tasks;
   assert.deepEqual(findings(t), ['/Options/VerifyMode value/not-in-enum']);
+  // A DefaultValue is read as written there: an unquoted OFF is a YAML 1.1 boolean, sent as "false", in either form.
+  for (const form of ['!FindInMap [Modes, Weekly, Level, DefaultValue: OFF]', '\n    Fn::FindInMap: [Modes, Weekly, Level, {DefaultValue: OFF}]']) {
+    const [off] = reportOf(template({ mappings: MODES, resources: task('T', `Options:\n  LogLevel: ${form}\n`) })).file.tasks;
+    assert.deepEqual(findings(off), ['/Options/LogLevel value/not-in-enum'], form);
+    assert.match(off.diagnostics[0].message, /CloudFormation reads the unquoted OFF as a YAML 1\.1 boolean and sends "false"/, form);
+  }
 });
 
 test('a finding of a task a loop makes is at the loop\'s body and says which item made it, in every format', () => {

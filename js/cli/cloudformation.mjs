@@ -313,12 +313,17 @@ export function expandLoops(template) {
   const defaultsOf = (env) => [...env.values()].filter((item) => item.parameter !== undefined).map(({ parameter, list }) => ({ parameter, value: list }));
 
   /** The items of a loop's collection: `[{ value, parameter? }]`. */
-  const itemsOf = (collection) => {
+  const itemsOf = (collection, env) => {
     if (Array.isArray(collection)) {
       // A string whose value is not known yet (a Serverless Framework variable) is an item all the same: not "not a string".
       const unknown = collection.find((item) => item instanceof UnknownText);
       if (unknown) throw new NotExpanded(`the item ${JSON.stringify(unknown.text)} of its collection is a string ${unknown.reason}`);
       if (!collection.every((item) => typeof item === 'string')) throw new NotExpanded('an item of its collection is not a string');
+      // An inner loop's item "${Outer}": whether the transform replaces it is not agreed (see UnknownText), so it is not known.
+      const naming = collection.find((item) => env.size > 0 && namesIdentifier(item, env));
+      if (naming !== undefined) {
+        throw new NotExpanded(`the item ${JSON.stringify(naming)} of its collection names the identifier of a loop around it, which CloudFormation's reference says the transform replaces and its design notes that it does not`);
+      }
       return collection.map((value) => ({ value }));
     }
     const name = isObject(collection) && Object.keys(collection).length === 1 ? collection.Ref : undefined;
@@ -387,7 +392,7 @@ export function expandLoops(template) {
       throw new NotExpanded('it is not [Identifier, Collection, {OutputKey: OutputValue}]');
     }
     const [identifier, collection, fragment] = loop;
-    for (const item of itemsOf(collection)) {
+    for (const item of itemsOf(collection, env)) {
       // Each item counts, so that loops of empty fragments over long lists end too.
       if (++nodes > MAX_LOOP_NODES) throw tooMany();
       const inner = new Map(env).set(identifier, item);

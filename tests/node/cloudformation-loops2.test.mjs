@@ -246,3 +246,20 @@ ${indent(`- ${task('Copy&{Mode}', '', { at: 0 }).replace(/\n(?=.)/g, '\n  ')}`, 
   assert.deepEqual(file.tasks, []);
   assert.match(file.notes[0].message, /this command did not expand it \(the item "\$\{self:custom\.mode\}" of its collection is a string which may hold a Serverless Framework variable/);
 });
+
+test('an inner loop whose collection names the outer loop\'s identifier ("${Site}") is not expanded: that item is not known', () => {
+  // Read as the literal text, VerifyMode "${Site}" was an error; whether the transform replaces it is not agreed.
+  const text = template({
+    resources: `  Fn::ForEach::Sites:
+    - Site
+    - [NONE]
+    - Fn::ForEach::Modes:
+        - Mode
+        - ["\${Site}"]
+${indent(`- ${task('T${Site}X', 'Options:\n  VerifyMode: !Ref Mode\n', { at: 0 }).replace(/\n(?=.)/g, '\n  ')}`, 8)}`,
+  });
+  const { status, file } = reportOf(text);
+  assert.deepEqual(file.tasks, []);
+  assert.match(file.notes[0].message, /this command did not expand it \(the item "\$\{Site\}" of its collection names the identifier of a loop around it, /);
+  assert.equal(status, 0);
+});

@@ -735,16 +735,18 @@ export function findInMap(argument, mappings, languageExtensions, depth = 0) {
     fallback = { default: option.DefaultValue };
   }
   const [name, top, second] = keys;
-  if (!isObject(mappings)) return null;
+  // A section or mapping that is not written out (a Serverless Framework variable, an intrinsic) is not known.
+  const known = (value) => isObject(value) && !(value instanceof UnknownText) && !isIntrinsic(value);
+  if (!known(mappings)) return null;
   const mapping = Object.hasOwn(mappings, name) ? mappings[name] : undefined;
   if (mapping === undefined) {
     // The documentation gives a DefaultValue for keys not found "on the MapName map": a map that is not there is not said.
     return fallback ? null : { missing: { mapping: name, topLevelKey: top, secondLevelKey: second, absent: 'mapping', has: Object.keys(mappings) } };
   }
-  if (!isObject(mapping)) return null;
+  if (!known(mapping)) return null;
   const level = Object.hasOwn(mapping, top) ? mapping[top] : undefined;
   if (level === undefined) return fallback ?? { missing: { mapping: name, topLevelKey: top, secondLevelKey: second, absent: 'topLevelKey', has: Object.keys(mapping) } };
-  if (!isObject(level)) return null;
+  if (!known(level)) return null;
   if (!Object.hasOwn(level, second)) return fallback ?? { missing: { mapping: name, topLevelKey: top, secondLevelKey: second, absent: 'secondLevelKey', has: Object.keys(level) } };
   return { value: level[second] };
 }

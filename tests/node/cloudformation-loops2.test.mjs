@@ -263,3 +263,17 @@ ${indent(`- ${task('T${Site}X', 'Options:\n  VerifyMode: !Ref Mode\n', { at: 0 }
   assert.match(file.notes[0].message, /this command did not expand it \(the item "\$\{Site\}" of its collection names the identifier of a loop around it, /);
   assert.equal(status, 0);
 });
+
+test('a serverless.yml whose Mappings, or a mapping, is a variable: Fn::FindInMap stays unknown, never a missing key', () => {
+  for (const mappings of ['${file(mappings.yml)}', '\n    Modes: ${self:custom.modes}']) {
+    const text = `service: s
+provider: {name: aws}
+resources:
+  Mappings: ${mappings}
+  Resources:
+${indent(task('T', 'Options:\n  VerifyMode: !FindInMap [Modes, Nightly, Verify]\n'), 2)}`;
+    const [t] = reportOf(text, { name: 'serverless.yml' }).file.tasks;
+    assert.deepEqual(findings(t), [], mappings);
+    assert.equal(t.notes.find((n) => n.path === '/Options/VerifyMode').code, 'cloudformation/not-checked', mappings);
+  }
+});

@@ -745,11 +745,21 @@ export function findInMap(argument, mappings, languageExtensions, depth = 0) {
   }
   if (!known(mapping)) return null;
   const level = Object.hasOwn(mapping, top) ? mapping[top] : undefined;
-  if (level === undefined) return fallback ?? { missing: { mapping: name, topLevelKey: top, secondLevelKey: second, absent: 'topLevelKey', has: Object.keys(mapping) } };
+  const missing = (absent, key, has) => fallback ?? (mayBeRespelled(key) ? null : { missing: { mapping: name, topLevelKey: top, secondLevelKey: second, absent, has } });
+  if (level === undefined) return missing('topLevelKey', top, Object.keys(mapping));
   if (!known(level)) return null;
-  if (!Object.hasOwn(level, second)) return fallback ?? { missing: { mapping: name, topLevelKey: top, secondLevelKey: second, absent: 'secondLevelKey', has: Object.keys(level) } };
+  if (!Object.hasOwn(level, second)) return missing('secondLevelKey', second, Object.keys(level));
   return { value: level[second] };
 }
+
+/**
+ * Whether a key that is not found may be there under another spelling: a YAML 1.1 reader turns the
+ * mapping's key `On:` or `yes:` into a boolean, `0x10:` or `1_000:` into a number, `~:` into null,
+ * and the key a template names, 'On', is then not the key as the command reads it ("true"). Such a
+ * key is not reported missing (its value stays unknown).
+ */
+const mayBeRespelled = (key) =>
+  /^(?:[yYnN~]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/.test(key) || /^[-+.]?[0-9.]/.test(key) || key === '';
 
 /**
  * Whether a value Mappings hold is one CloudFormation allows there (a string, a number or boolean,

@@ -102,6 +102,15 @@ test('a missing key\'s finding quotes at most 10 names of at most 100 characters
   assert.match(missing.message, /…, … \(12\)\), and there is no DefaultValue/);
 });
 
+test('a key not found that a YAML 1.1 reader may spell otherwise in the mapping (On, yes, 0x10) is not reported missing', () => {
+  // `On:` in Mappings is the boolean true to a YAML 1.1 reader; the key 'On' a template names may not be "true".
+  const mappings = '  Flags:\n    On: {Verify: NONE}\n    0x10: {Verify: NONE}\n';
+  const properties = "Options:\n  VerifyMode: !FindInMap [Flags, 'On', Verify]\n  Atime: !FindInMap [Flags, '0x10', Verify]\n  Mtime: !FindInMap [Flags, Off2, Verify]\n";
+  const [t] = reportOf(template({ mappings, resources: task('T', properties) })).file.tasks;
+  assert.deepEqual(findings(t), ['/Options/Mtime cloudformation/missing-mapping-key']);
+  assert.deepEqual(t.notes.map((n) => n.path), ['/Options/Atime', '/Options/Mtime', '/Options/VerifyMode']);
+});
+
 test('without the AWS::LanguageExtensions transform, or with a mapping that is not there, a DefaultValue is not guessed at', () => {
   const properties = 'Options:\n  VerifyMode: !FindInMap [Modes, Weekly, Verify, DefaultValue: POINT_IN_TIME]\n';
   for (const [name, text] of [

@@ -832,9 +832,8 @@ function binary(expr, scope, trace, depth) {
     return expr.op === '&&' ? lhs && rhs : lhs || rhs;
   }
   if (expr.op === '==' || expr.op === '!=') {
-    if (!scalar(lhs) || !scalar(rhs)) return unknown();
-    const equal = isNumber(lhs) && isNumber(rhs) ? compare(lhs, rhs) === 0 : lhs === rhs;
-    return equal === (expr.op === '==');
+    const equal = scalar(lhs) && scalar(rhs) ? (isNumber(lhs) && isNumber(rhs) ? compare(lhs, rhs) === 0 : lhs === rhs) : collectionsEqual(lhs, rhs);
+    return equal === undefined ? unknown() : equal === (expr.op === '==');
   }
   const [a, b] = [numberOf(lhs), numberOf(rhs)];
   if (a === undefined || b === undefined) return unknown();
@@ -862,6 +861,69 @@ function binary(expr, scope, trace, depth) {
     default:
       return unknown(); // anything newer: not evaluated here
   }
+}
+
+/**
+ * Terraform's `a == b` (cty's Equals) where a known collection (list,
+ * tuple, map, object or set) is on either side: true, false, or undefined
+ * where this command cannot tell.
+ * - Beside null or a primitive (number, string, bool) a collection is never
+ *   equal, whatever it holds: `{ a = 1 } != null` is true, `[1] == 1` false
+ *   (console), also with values not known before apply inside (a known
+ *   collection is not null); an error inside is Terraform's error: unknown.
+ * - Two collections are equal only when their types are too (console:
+ *   `tomap({ a = 1 }) == { a = 1 }` and `tolist([1]) == [1]` are false),
+ *   and this command does not follow every collection's type (split() makes
+ *   a list, `["a"]` a tuple): values that differ are never equal (false),
+ *   values that are the same are unknown, and so is anything holding a
+ *   value not known here (Terraform may wait for it) or a set.
+ */
+function collectionsEqual(lhs, rhs) {
+  const collection = (v) => v !== null && primitiveOf(v) === 'other';
+  const other = collection(lhs) ? rhs : lhs;
+  if (!collection(other)) return hasError(collection(lhs) ? lhs : rhs) ? undefined : false;
+  if (unresolvedCount(lhs) + unresolvedCount(rhs) > 0) return undefined;
+  // A walk over both values side by side; any difference makes them unequal.
+  const stack = [[lhs, rhs]];
+  while (stack.length > 0) {
+    if (!spend(1)) return undefined;
+    const [a, b] = stack.pop();
+    if (a === null || b === null) {
+      if (a !== b) return false;
+      continue;
+    }
+    const [kindA, kindB] = [primitiveOf(a), primitiveOf(b)];
+    if (kindA !== kindB) return false; // a number beside a string, a primitive beside a collection
+    if (kindA !== 'other') {
+      if (isNumber(a) ? compare(a, b) !== 0 : a !== b) return false;
+      continue;
+    }
+    if (SETS.has(a) || SETS.has(b)) return undefined; // sets: not compared here
+    if (Array.isArray(a) !== Array.isArray(b)) return false; // a list or tuple beside a map or object
+    if (Array.isArray(a)) {
+      if (a.length !== b.length) return false;
+      for (let i = 0; i < a.length; i += 1) stack.push([a[i], b[i]]);
+      continue;
+    }
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length || !keys.every((key) => Object.hasOwn(b, key))) return false;
+    for (const key of keys) stack.push([a[key], b[key]]);
+  }
+  return undefined; // the same values: equal only if their types are the same
+}
+
+/** Whether `value` holds a value that is an error in Terraform. */
+function hasError(value) {
+  const stack = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (!spend(1)) return true; // too large to tell: as if it had one (unknown)
+    if (item instanceof Unresolved) {
+      if (item.error) return true;
+    } else if (Array.isArray(item)) stack.push(...item);
+    else if (isObject(item)) stack.push(...Object.values(item));
+  }
+  return false;
 }
 
 /**
@@ -1976,6 +2038,36 @@ function locationScope(target, reference, scope) {
   return counted && /^\d{1,9}$/.test(key) ? module.bind([['count', { index: BigInt(key) }]]) : module;
 }
 
+/**
+ * Why Terraform refuses `reference` to an instance of `target` (a resource
+ * block of the module), or undefined: `terraform plan` (1.11.4) stops with
+ * "Missing resource instance key" for `aws_x.y.arn` when aws_x.y has
+ * for_each or count, and with "Invalid index" for `aws_x.y["zz"].arn` when
+ * its known for_each has no key "zz" (or `aws_x.y[2]` when its known count
+ * is 2). A key or collection not known here is no reason.
+ */
+function missingInstance(target, reference, module) {
+  const has = (name) => target.block.body.some((b) => b.t === 'attr' && b.name === name);
+  const [forEach, count] = [has('for_each'), has('count')];
+  if (!forEach && !count) return undefined;
+  const resource = `${reference.type}.${reference.name}`;
+  if (!reference.instance) {
+    return `names no instance of ${resource}, which has ${forEach ? 'for_each' : 'count'}: an error in Terraform ("Missing resource instance key")`;
+  }
+  const { key } = reference.instance;
+  if (key === undefined) return undefined;
+  const invalid = `names an instance ${resource} does not have: an error in Terraform ("Invalid index")`;
+  if (forEach) {
+    const instances = forEachInstances(target, module);
+    return instances && !instances.some(([k]) => k === key) ? invalid : undefined;
+  }
+  const indices = countIndices(target, module);
+  if (!indices) return undefined;
+  // A string index converts to a number, as Terraform converts it ("1" is 1).
+  const number = /^\d+$/.test(key) ? BigInt(key) : undefined;
+  return number === undefined || number >= BigInt(indices.length) ? invalid : undefined;
+}
+
 /** The variables of a module instance: defaults, then tfvars (root only) or the call's arguments; `budget` is the check's. */
 function variablesOf(module, callArguments, budget) {
   const empty = new Scope(EMPTY_SCOPE.module, '', new Map(), budget);
@@ -2670,6 +2762,12 @@ function mapTask(resource, scope, fieldIndex) {
     const instanceKey = reference.instance?.key !== undefined ? `${resourceKey}[${JSON.stringify(reference.instance.key)}]` : undefined;
     const target = (instanceKey && scope.module.resources.get(instanceKey)) || scope.module.resources.get(resourceKey);
     if (!table || !target || !['arn', 'id'].includes(reference.attribute)) continue;
+    // An instance the resource does not have is no location: Terraform refuses the reference.
+    const missing = missingInstance(target, reference, scope.unbound());
+    if (missing) {
+      unknowns.find((u) => u.pointer === pointer).reason = missing;
+      continue;
+    }
     const description = locationDescription(target, table, locationScope(target, reference, scope));
     // A stand-in ARN, the same for every reference to this instance, so that
     // validate() can match the description (and same-location still works).
@@ -2932,7 +3030,9 @@ export function checkTask(resource, scope, fieldIndex, options) {
   };
   if (options.defaults) {
     const standIn = new Map([...records.values()].filter((r) => r.standIn).map((r) => [r.standIn.arn, r.standIn.source]));
-    const filled = requestWithDefaults(request, unknowns);
+    // Filled for the locations the check used (--locations, then the module's own location resources), as validate() saw them.
+    const context = { tasks: new Map(), ...options.context, locations: [...(options.context?.locations ?? []), ...mapped.locations] };
+    const filled = requestWithDefaults(request, unknowns, [], context);
     if (filled) for (const key of ['SourceLocationArn', 'DestinationLocationArn']) if (standIn.has(filled[key])) filled[key] = standIn.get(filled[key]);
     task.defaults = filled;
     const expression = request?.Schedule?.ScheduleExpression;

@@ -1,0 +1,218 @@
+// Terraform in its context (session 35): what a task's configuration around
+// it decides. Every value is the one `TF_CLI_CONFIG_FILE=/dev/null terraform
+// console` (v1.11.4) prints, and every verdict on a reference the one
+// `terraform plan` (1.11.4, AWS provider 5.100.0, offline) gives; what the
+// command cannot know stays unknown (no finding), never a guess.
+// 1. `==` and `!=` beside a known collection: the optional-block idiom
+//    `for_each = var.x != null ? [var.x] : []` over an object variable.
+// 2. --defaults fills a task for the module's own location resources, as
+//    validate() judged it.
+// 3. A reference to a location instance the resource does not have is no
+//    location (Terraform refuses it).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runCommand, terraformTask, writeFolder } from './helpers.mjs';
+import { terraformValues, UNKNOWN } from './helpers/terraform-value.mjs';
+
+const { expectAll } = terraformValues();
+const json = (args) => JSON.parse(runCommand(['--format', 'json', ...args]).stdout);
+/** Each task of a folder: its findings (`code path`), notes' messages, --defaults request and described locations. */
+function check(t, files) {
+  const { root } = writeFolder(t, files);
+  const tasks = json(['--defaults', root]).files.flatMap((f) => f.tasks);
+  return Object.fromEntries(
+    tasks.map((found) => [
+      found.logicalId,
+      {
+        findings: [...found.diagnostics, ...found.notes].map((d) => `${d.code} ${d.path}`),
+        notes: found.notes.map((n) => n.message),
+        defaults: found.defaults,
+        locations: found.locations.map((l) => `${l.resource} ${l.type}`),
+      },
+    ]),
+  );
+}
+
+// ---------------------------------------------------------------------------
+// 1. == and != with collections
+// ---------------------------------------------------------------------------
+
+test('a known collection is never equal to null or to a primitive, whatever it holds', () => {
+  expectAll([
+    ['{ a = 1 } != null', true], // console: true
+    ['{ a = 1 } == null', false],
+    ['[] != null', true], // console: true
+    ['{} == null', false], // console: false
+    ['null == null', true],
+    ['[1] == 1', false], // console: false
+    ['{ a = "x" } == "x"', false],
+    ['1 == "1"', false], // console: false (a number is not a string)
+    ['[{ a = null }] != null', true],
+  ]);
+});
+
+test('two collections whose values differ are not equal; the same values are unknown (their types decide, which the command does not always follow)', () => {
+  expectAll([
+    ['[1] == [2]', false],
+    ['[1] != [1, 2]', true],
+    ['{ a = 1 } == { b = 1 }', false],
+    ['{ a = 1 } == { a = 1, b = 2 }', false],
+    ['["1"] == [1]', false], // a string beside a number
+    ['[{ a = 1 }] == [{ a = 2 }]', false],
+    ['[1] == { a = 1 }', false], // a tuple beside an object
+    ['[1.0] != [2]', true],
+    // Same values: console says true for these two ...
+    ['{ a = 1 } == { a = 1 }', UNKNOWN],
+    ['[1] == [1]', UNKNOWN],
+    // ... and false for these, whose types differ (map vs object, list vs tuple).
+    ['tomap({ a = 1 }) == { a = 1 }', UNKNOWN],
+    ['tolist([1]) == [1]', UNKNOWN],
+    ['split(",", "a") == ["a"]', UNKNOWN], // console: false (a list beside a tuple)
+  ]);
+});
+
+test('a collection holding a value not known before apply is still not null; beside another collection it is unknown', () => {
+  expectAll([
+    ['[aws_s3_bucket.b.arn] != null', true], // console (any unknown element): a known tuple is not null
+    ['{ a = aws_s3_bucket.b.arn } == null', false],
+    ['[aws_s3_bucket.b.arn] == ["x", "y"]', UNKNOWN],
+  ]);
+});
+
+test('realmore3 #1: `var.x != null ? [var.x] : []` over a known object makes the block, so its schedule is checked', (t) => {
+  // terraform console with this variable: var.schedule != null ? [var.schedule] : []
+  //   -> tolist([{ "schedule_expression" = "rate(5 minutes)" }])
+  const found = check(t, {
+    'main.tf': `variable "schedule" {
+  type    = object({ schedule_expression = string })
+  default = { schedule_expression = "rate(5 minutes)" }
+}
+variable "plain" {
+  default = { schedule_expression = "rate(10 minutes)" }
+}
+${terraformTask(`  dynamic "schedule" {
+    for_each = var.schedule != null ? [var.schedule] : []
+    content { schedule_expression = schedule.value.schedule_expression }
+  }`, 'typed')}
+${terraformTask(`  dynamic "schedule" {
+    for_each = var.plain == null ? [] : [var.plain]
+    content { schedule_expression = schedule.value.schedule_expression }
+  }
+  name = var.plain != null ? "x" : "y"`, 'untyped')}
+`,
+  });
+  assert.deepEqual(found['aws_datasync_task.typed'].findings, ['schedule/too-frequent /Schedule/ScheduleExpression']);
+  assert.deepEqual(found['aws_datasync_task.untyped'].findings, ['schedule/too-frequent /Schedule/ScheduleExpression']);
+  assert.equal(found['aws_datasync_task.untyped'].defaults.Name, 'x');
+});
+
+test('a null object variable still makes no block (console: null != null ? [null] : [] is [])', (t) => {
+  const found = check(t, {
+    'main.tf': `variable "schedule" {
+  type    = object({ schedule_expression = string })
+  default = null
+}
+${terraformTask(`  dynamic "schedule" {
+    for_each = var.schedule != null ? [var.schedule] : []
+    content { schedule_expression = schedule.value.schedule_expression }
+  }`)}
+`,
+  });
+  assert.deepEqual(found['aws_datasync_task.t'].findings, []);
+  assert.equal(found['aws_datasync_task.t'].defaults.Schedule, undefined);
+});
+
+// ---------------------------------------------------------------------------
+// 2. --defaults with the module's locations
+// ---------------------------------------------------------------------------
+
+const S3_PAIR = `resource "aws_datasync_location_s3" "src" {
+  s3_bucket_arn = "arn:aws:s3:::src-bucket"
+  subdirectory  = "/"
+  s3_config { bucket_access_role_arn = "arn:aws:iam::111122223333:role/r" }
+}
+resource "aws_datasync_location_s3" "dst" {
+  s3_bucket_arn    = "arn:aws:s3:::dst-bucket"
+  subdirectory     = "/"
+  s3_storage_class = "GLACIER"
+  s3_config { bucket_access_role_arn = "arn:aws:iam::111122223333:role/r" }
+}
+`;
+
+test('hunt35 #8: --defaults fills a task between two S3 locations of the module as applyDefaults does for them (no POSIX metadata, no VerifyMode for GLACIER)', (t) => {
+  // terraform plan (provider 5.100.0): a task without an options block sends no Options.
+  const found = check(t, {
+    'main.tf': `${S3_PAIR}resource "aws_datasync_task" "none" {
+  source_location_arn      = aws_datasync_location_s3.src.arn
+  destination_location_arn = aws_datasync_location_s3.dst.arn
+}
+`,
+  });
+  const { defaults, locations } = found['aws_datasync_task.none'];
+  assert.deepEqual(locations, ['aws_datasync_location_s3.src S3', 'aws_datasync_location_s3.dst S3']);
+  assert.equal(defaults.SourceLocationArn, '${aws_datasync_location_s3.src.arn}');
+  assert.equal(defaults.Options.Uid, 'NONE');
+  assert.equal(defaults.Options.Gid, 'NONE');
+  assert.equal(defaults.Options.PosixPermissions, 'NONE');
+  assert.equal(defaults.Options.VerifyMode, undefined); // README Locations: a Basic task into GLACIER gets no VerifyMode
+});
+
+// ---------------------------------------------------------------------------
+// 3. References to instances that do not exist
+// ---------------------------------------------------------------------------
+
+const AZURE = (meta) => `resource "aws_datasync_location_azure_blob" "az" {
+  ${meta}
+  agent_arns          = []
+  authentication_type = "SAS"
+  container_url       = "https://acct.blob.core.windows.net/c"
+  sas_configuration { token = "sp=r&sig=x" }
+}
+resource "aws_datasync_location_s3" "dst" {
+  s3_bucket_arn = "arn:aws:s3:::dst-bucket"
+  subdirectory  = "/"
+  s3_config { bucket_access_role_arn = "arn:aws:iam::111122223333:role/r" }
+}
+`;
+const taskFrom = (name, source) => `resource "aws_datasync_task" "${name}" {
+  source_location_arn      = ${source}
+  destination_location_arn = aws_datasync_location_s3.dst.arn
+}
+`;
+
+test('hunt35 #12: a for_each key the resource does not make is no location ("Invalid index"), and a reference without a key is none either ("Missing resource instance key")', (t) => {
+  const found = check(t, {
+    'main.tf': `${AZURE('for_each = toset(["a", "b"])')}${taskFrom('good', 'aws_datasync_location_azure_blob.az["a"].arn')}${taskFrom('zz', 'aws_datasync_location_azure_blob.az["zz"].arn')}${taskFrom('nokey', 'aws_datasync_location_azure_blob.az.arn')}`,
+  });
+  // The instance that exists is described (agentless Azure Blob in a Basic task: the warning).
+  assert.deepEqual(found['aws_datasync_task.good'].locations, ['aws_datasync_location_azure_blob.az["a"] AZURE_BLOB', 'aws_datasync_location_s3.dst S3']);
+  assert.ok(found['aws_datasync_task.good'].findings.includes('locations/agentless-needs-enhanced /TaskMode'));
+  // terraform plan: Error: Invalid index (g), Error: Missing resource instance key (h).
+  for (const [name, why] of [
+    ['zz', /names an instance aws_datasync_location_azure_blob\.az does not have: an error in Terraform \("Invalid index"\)/],
+    ['nokey', /names no instance of aws_datasync_location_azure_blob\.az, which has for_each: an error in Terraform \("Missing resource instance key"\)/],
+  ]) {
+    const { findings, notes, locations } = found[`aws_datasync_task.${name}`];
+    assert.deepEqual(locations, ['aws_datasync_location_s3.dst S3'], name);
+    assert.deepEqual(findings, ['terraform/not-checked /SourceLocationArn'], name);
+    assert.match(notes[0], why, name);
+  }
+});
+
+test('hunt35 #12: a count index past the count is no location; one within it is', (t) => {
+  const found = check(t, {
+    'main.tf': `${AZURE('count = 2')}${taskFrom('one', 'aws_datasync_location_azure_blob.az[1].arn')}${taskFrom('two', 'aws_datasync_location_azure_blob.az[2].arn')}${taskFrom('nokey', 'aws_datasync_location_azure_blob.az.id')}`,
+  });
+  assert.deepEqual(found['aws_datasync_task.one'].locations, ['aws_datasync_location_azure_blob.az[1] AZURE_BLOB', 'aws_datasync_location_s3.dst S3']);
+  assert.match(found['aws_datasync_task.two'].notes[0], /\("Invalid index"\)/);
+  assert.deepEqual(found['aws_datasync_task.two'].locations, ['aws_datasync_location_s3.dst S3']);
+  assert.match(found['aws_datasync_task.nokey'].notes[0], /which has count: an error in Terraform \("Missing resource instance key"\)/);
+});
+
+test('a for_each not known here names no missing instance: the reference is described as before', (t) => {
+  const found = check(t, {
+    'main.tf': `variable "keys" {}
+${AZURE('for_each = var.keys')}${taskFrom('t', 'aws_datasync_location_azure_blob.az["zz"].arn')}`,
+  });
+  assert.deepEqual(found['aws_datasync_task.t'].locations, ['aws_datasync_location_azure_blob.az["zz"] AZURE_BLOB', 'aws_datasync_location_s3.dst S3']);
+});

@@ -67,6 +67,7 @@ export type Code =
   | 'terraform/missing-block'
   | 'terraform/invalid-for-each'
   | 'terraform/invalid-count'
+  | 'terraform/invalid-location-value'
   | 'terraform/not-checked'
   | 'terraform/no-tasks'
   | 'request/operation'

@@ -388,6 +388,12 @@ const CODES = [
     "emittedBy": "command"
   },
   {
+    "code": "terraform/invalid-location-value",
+    "severity": "error",
+    "summary": "A location resource a task references sets an argument to a value the AWS provider refuses.",
+    "emittedBy": "command"
+  },
+  {
     "code": "terraform/not-checked",
     "severity": "info",
     "summary": "A value Terraform knows only at plan or apply time was not checked.",

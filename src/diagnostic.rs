@@ -868,6 +868,20 @@ command {
         autofix: "",
         source: "Terraform, the count meta-argument: https://developer.hashicorp.com/terraform/language/meta-arguments/count",
     }
+    /// A location resource a task references sets an argument to a value the AWS provider refuses.
+    "terraform/invalid-location-value", Error {
+        params: &[
+            param("resource", "string", "the location resource's address"),
+            param("argument", "string", "the argument, e.g. mount_options.version"),
+            param("value", "string", "the value written"),
+        ],
+        what: "The location resource at one end of an `aws_datasync_task` sets an argument to a value that the AWS provider (5.100.0) refuses: a `mount_options.version` other than `AUTOMATIC`, `NFS3`, `NFS4_0` and `NFS4_1` in `aws_datasync_location_nfs` or in the `protocol` block of `aws_datasync_location_fsx_openzfs_file_system`, such as `\"NFS4_2\"` (which the service accepts in an Enhanced mode task). Reported at the task's location argument; the location is then checked without that argument.",
+        why: "`terraform plan` stops at the location (\"expected version to be one of [...]\"), so neither the location nor the task is created, whatever the task's mode.",
+        example: source("hcl", "resource \"aws_datasync_location_nfs\" \"source\" {\n  server_hostname = \"nfs.example.com\"\n  subdirectory    = \"/exports\"\n  on_prem_config { agent_arns = [var.agent_arn] }\n  mount_options { version = \"NFS4_2\" }\n}"),
+        fix: "Use a version the provider accepts: `NFS4_1`, `NFS4_0`, `NFS3` or `AUTOMATIC`. (Setting the task's `task_mode` to `ENHANCED`, the service's condition for NFS 4.2, does not make the provider accept it.)",
+        autofix: "",
+        source: "Terraform AWS provider 5.100.0, aws_datasync_location_nfs mount_options: https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/datasync_location_nfs",
+    }
     /// A value Terraform knows only at plan or apply time was not checked.
     "terraform/not-checked", Info {
         params: &[],

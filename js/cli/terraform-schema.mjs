@@ -164,24 +164,59 @@ export function knowsBlocksOf(path) {
 const LOCATION_BLOCKS = new Set(['mount_options', 'on_prem_config', 'ec2_config', 'protocol', 'nfs', 'smb', 'sas_configuration', 'credentials']);
 
 /**
+ * Whether an aws_datasync_location_s3 is on S3 on Outposts: from its
+ * s3_bucket_arn when known (an `s3-outposts` ARN); else from what else tells
+ * the kind: s3_storage_class OUTPOSTS (the only class of a bucket on
+ * Outposts, and one no bucket in a Region has: API CreateLocationS3
+ * S3StorageClass), or the ARN being a reference to an aws_s3control_bucket
+ * (a bucket on Outposts: provider 5.100.0 requires its outpost_id).
+ * Otherwise the location is described as S3, which is what the rules need
+ * of an S3 location of either kind (object storage both: the POSIX options
+ * and the object-store defaults; an archive storage class is a Region's), and
+ * no rule that holds only for S3 on Outposts (Enhanced mode) fires from it.
+ */
+function s3Type(get) {
+  const arn = get('s3_bucket_arn');
+  if (typeof arn === 'string') return arn.includes(':s3-outposts:') ? 'S3_OUTPOSTS' : 'S3';
+  // A reference written as the argument itself (not a value computed from one).
+  const reference = arn !== null && typeof arn === 'object' ? arn.reference : undefined;
+  if (reference?.type === 'aws_s3control_bucket' && ['arn', 'id'].includes(reference.attribute)) return 'S3_OUTPOSTS';
+  return get('s3_storage_class') === 'OUTPOSTS' ? 'S3_OUTPOSTS' : 'S3';
+}
+
+/**
+ * The NFS versions provider 5.100.0 accepts in mount_options (its
+ * validation; `terraform plan` with "NFS4_2": expected version to be one of
+ * ["AUTOMATIC" "NFS3" "NFS4_0" "NFS4_1"], got NFS4_2), for
+ * aws_datasync_location_nfs and aws_datasync_location_fsx_openzfs_file_system.
+ */
+const NFS_VERSIONS = ['AUTOMATIC', 'NFS3', 'NFS4_0', 'NFS4_1'];
+
+/**
  * The location resources and the DescribeLocation* members their arguments
  * give (contract: validate(request, { locations })). `type` may depend on an
- * argument (an S3 on Outposts bucket ARN).
+ * argument (an S3 on Outposts bucket, s3Type()). `refuses`: arguments whose
+ * known value the provider refuses unless it is one of the list (plan stops:
+ * terraform/invalid-location-value); such a value describes nothing.
  */
 export const LOCATIONS = {
   aws_datasync_location_s3: {
-    type: (get) => (typeof get('s3_bucket_arn') === 'string' && get('s3_bucket_arn').includes(':s3-outposts:') ? 'S3_OUTPOSTS' : 'S3'),
+    type: s3Type,
     members: { S3StorageClass: 's3_storage_class', AgentArns: 'agent_arns' },
   },
   aws_datasync_location_efs: { type: () => 'EFS', members: { InTransitEncryption: 'in_transit_encryption' } },
-  aws_datasync_location_nfs: { type: () => 'NFS', members: { AgentArns: 'on_prem_config.agent_arns', 'MountOptions.Version': 'mount_options.version' } },
+  aws_datasync_location_nfs: {
+    type: () => 'NFS',
+    members: { AgentArns: 'on_prem_config.agent_arns', 'MountOptions.Version': 'mount_options.version' },
+    refuses: { 'mount_options.version': NFS_VERSIONS },
+  },
   aws_datasync_location_smb: { type: () => 'SMB', members: { AgentArns: 'agent_arns', 'MountOptions.Version': 'mount_options.version' } },
   aws_datasync_location_hdfs: { type: () => 'HDFS', members: { AgentArns: 'agent_arns' } },
   aws_datasync_location_object_storage: { type: () => 'OBJECT_STORAGE', members: { AgentArns: 'agent_arns' } },
   aws_datasync_location_azure_blob: { type: () => 'AZURE_BLOB', members: { AgentArns: 'agent_arns' } },
   aws_datasync_location_fsx_windows_file_system: { type: () => 'FSX_WINDOWS', members: {} },
   aws_datasync_location_fsx_lustre_file_system: { type: () => 'FSX_LUSTRE', members: {} },
-  aws_datasync_location_fsx_openzfs_file_system: { type: () => 'FSX_OPENZFS', members: {} },
+  aws_datasync_location_fsx_openzfs_file_system: { type: () => 'FSX_OPENZFS', members: {}, refuses: { 'protocol.nfs.mount_options.version': NFS_VERSIONS } },
   aws_datasync_location_fsx_ontap_file_system: { type: () => 'FSX_ONTAP', members: {} },
 };
 

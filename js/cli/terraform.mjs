@@ -2768,7 +2768,22 @@ function mapTask(resource, scope, fieldIndex) {
       unknowns.find((u) => u.pointer === pointer).reason = missing;
       continue;
     }
-    const description = locationDescription(target, table, locationScope(target, reference, scope));
+    const refused = [];
+    const description = locationDescription(target, table, locationScope(target, reference, scope), refused);
+    for (const { argument, value, accepted } of refused) {
+      const own = records.get(pointer);
+      const resource = `${scope.prefix}${resourceKey}${reference.instance?.text ?? ''}`;
+      diagnostics.push({
+        code: 'terraform/invalid-location-value',
+        severity: 'error',
+        path: pointer,
+        message: `The ${pointer === '/SourceLocationArn' ? 'source' : 'destination'} location ${resource} (${relativeName(target.file)}:${target.block.line}) sets ${argument} = ${JSON.stringify(value)}, which the AWS provider (5.100.0) refuses (it accepts ${accepted.join(', ')}): terraform plan stops there, whatever the task's mode.`,
+        params: { resource, argument, value },
+        line: own.line,
+        column: own.column,
+        attribute: own.attribute,
+      });
+    }
     // A stand-in ARN, the same for every reference to this instance, so that
     // validate() can match the description (and same-location still works).
     const arn = standInArn(referencedAddress(scope, reference, pointer));
@@ -2820,8 +2835,12 @@ function standInArn(address) {
   return standIns.get(address);
 }
 
-/** A location resource's DescribeLocation* members, from the arguments that are known. */
-function locationDescription(target, table, scope) {
+/**
+ * A location resource's DescribeLocation* members, from the arguments that
+ * are known. An argument whose value the provider refuses (table.refuses)
+ * describes nothing; it is added to `refused` as `{ argument, value, accepted }`.
+ */
+function locationDescription(target, table, scope, refused = []) {
   // A nested block's blocks of a type, written or made by a `dynamic` block
   // (in the scope of its iterator); undefined when they are not known here.
   const nestedBlocks = (body, type, at) => {
@@ -2868,7 +2887,15 @@ function locationDescription(target, table, scope) {
     return agents.includes(undefined) ? undefined : agents;
   };
   const out = { type: table.type(get) };
+  const refusedPaths = new Set();
+  for (const [path, accepted] of Object.entries(table.refuses ?? {})) {
+    const value = shaped('', get(path));
+    if (value === undefined || accepted.includes(value)) continue;
+    refusedPaths.add(path);
+    refused.push({ argument: path, value, accepted });
+  }
   for (const [member, path] of Object.entries(table.members)) {
+    if (refusedPaths.has(path)) continue;
     const value = shaped(member, get(path));
     if (value === undefined) continue;
     const [outer, inner] = member.split('.');

@@ -37,6 +37,17 @@ const EXTRA_INPUTS = {
   destination_location_arn = "${DESTINATION}"
 }
 `,
+  'nfs42.tf': `resource "aws_datasync_location_nfs" "nfs" {
+  server_hostname = "nfs.example.com"
+  subdirectory    = "/exports"
+  on_prem_config { agent_arns = ["arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0"] }
+  mount_options { version = "NFS4_2" }
+}
+resource "aws_datasync_task" "nfs42" {
+  source_location_arn      = aws_datasync_location_nfs.nfs.arn
+  destination_location_arn = "${DESTINATION}"
+}
+`,
   'parameter-default.yaml': `Parameters:
   Verify:
     Type: String

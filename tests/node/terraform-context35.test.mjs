@@ -216,3 +216,116 @@ ${AZURE('for_each = var.keys')}${taskFrom('t', 'aws_datasync_location_azure_blob
   });
   assert.deepEqual(found['aws_datasync_task.t'].locations, ['aws_datasync_location_azure_blob.az["zz"] AZURE_BLOB', 'aws_datasync_location_s3.dst S3']);
 });
+
+// ---------------------------------------------------------------------------
+// 4. A location argument the provider refuses
+// ---------------------------------------------------------------------------
+
+const NFS = (version) => `resource "aws_datasync_location_nfs" "nfs" {
+  server_hostname = "nfs.example.com"
+  subdirectory    = "/exports"
+  on_prem_config { agent_arns = ["arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0"] }
+  mount_options { version = "${version}" }
+}
+resource "aws_datasync_location_s3" "dst" {
+  s3_bucket_arn = "arn:aws:s3:::dst-bucket"
+  subdirectory  = "/"
+  s3_config { bucket_access_role_arn = "arn:aws:iam::111122223333:role/r" }
+}
+`;
+const nfsTask = (name, mode) => `resource "aws_datasync_task" "${name}" {
+  source_location_arn      = aws_datasync_location_nfs.nfs.arn
+  destination_location_arn = aws_datasync_location_s3.dst.arn
+${mode ? `  task_mode = "${mode}"\n` : ''}}
+`;
+
+test('hunt35 #7: mount_options.version = "NFS4_2" is refused by the provider, in either mode: an error at the task\'s location argument, and no advice to set ENHANCED', (t) => {
+  // terraform plan (provider 5.100.0): Error: expected version to be one of ["AUTOMATIC" "NFS3" "NFS4_0" "NFS4_1"], got NFS4_2
+  const found = check(t, { 'main.tf': `${NFS('NFS4_2')}${nfsTask('basic')}${nfsTask('enhanced', 'ENHANCED')}` });
+  for (const name of ['basic', 'enhanced']) {
+    const task = found[`aws_datasync_task.${name}`];
+    assert.deepEqual(task.findings, ['terraform/invalid-location-value /SourceLocationArn'], name);
+  }
+  const { root } = writeFolder(t, { 'main.tf': `${NFS('NFS4_2')}${nfsTask('basic')}` });
+  const [diagnostic] = json([root]).files[0].tasks[0].diagnostics;
+  assert.match(diagnostic.message, /^The source location aws_datasync_location_nfs\.nfs \(.*main\.tf:1\) sets mount_options\.version = "NFS4_2", which the AWS provider \(5\.100\.0\) refuses \(it accepts AUTOMATIC, NFS3, NFS4_0, NFS4_1\): terraform plan stops there, whatever the task's mode\.$/);
+  assert.deepEqual(diagnostic.params, { resource: 'aws_datasync_location_nfs.nfs', argument: 'mount_options.version', value: 'NFS4_2' });
+  assert.equal(diagnostic.attribute, 'source_location_arn');
+});
+
+test('hunt35 #7: the same for FSx for OpenZFS (protocol.nfs.mount_options.version); a version the provider accepts is no finding', (t) => {
+  const zfs = (version) => `resource "aws_datasync_location_fsx_openzfs_file_system" "zfs" {
+  fsx_filesystem_arn  = "arn:aws:fsx:us-east-1:111122223333:file-system/fs-0123456789abcdef0"
+  security_group_arns = ["arn:aws:ec2:us-east-1:111122223333:security-group/sg-0123456789abcdef0"]
+  protocol {
+    nfs {
+      mount_options { version = "${version}" }
+    }
+  }
+}
+`;
+  const task = (name, location) => `resource "aws_datasync_task" "${name}" {
+  source_location_arn      = ${location}
+  destination_location_arn = aws_datasync_location_s3.dst.arn
+}
+`;
+  const found = check(t, {
+    'main.tf': `${zfs('NFS4_2')}${NFS('NFS4_1')}${task('zfs', 'aws_datasync_location_fsx_openzfs_file_system.zfs.arn')}${task('nfs41', 'aws_datasync_location_nfs.nfs.arn')}`,
+  });
+  assert.deepEqual(found['aws_datasync_task.zfs'].findings, ['terraform/invalid-location-value /SourceLocationArn']);
+  assert.deepEqual(found['aws_datasync_task.nfs41'].findings, []);
+});
+
+// ---------------------------------------------------------------------------
+// 5. An S3 location whose bucket ARN is not known
+// ---------------------------------------------------------------------------
+
+test('hunt35 #3: a bucket ARN from aws_s3control_bucket (always on Outposts) or a storage class OUTPOSTS makes an S3 on Outposts location; an Enhanced task from it is warned', (t) => {
+  const found = check(t, {
+    'main.tf': `variable "bucket_arn" { type = string }
+resource "aws_s3control_bucket" "ob" {
+  bucket     = "ob-bucket"
+  outpost_id = "op-01234567890123456"
+}
+resource "aws_datasync_location_s3" "outposts" {
+  s3_bucket_arn = aws_s3control_bucket.ob.arn
+  subdirectory  = "/"
+  agent_arns    = ["arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0"]
+  s3_config { bucket_access_role_arn = "arn:aws:iam::111122223333:role/r" }
+}
+resource "aws_datasync_location_s3" "class" {
+  s3_bucket_arn    = var.bucket_arn
+  subdirectory     = "/"
+  s3_storage_class = "OUTPOSTS"
+  agent_arns       = ["arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0"]
+  s3_config { bucket_access_role_arn = "arn:aws:iam::111122223333:role/r" }
+}
+resource "aws_datasync_location_s3" "unknown" {
+  s3_bucket_arn = var.bucket_arn
+  subdirectory  = "/"
+  s3_config { bucket_access_role_arn = "arn:aws:iam::111122223333:role/r" }
+}
+resource "aws_datasync_location_s3" "dst" {
+  s3_bucket_arn = "arn:aws:s3:::dst-bucket"
+  subdirectory  = "/"
+  s3_config { bucket_access_role_arn = "arn:aws:iam::111122223333:role/r" }
+}
+${['outposts', 'class', 'unknown']
+  .map(
+    (name) => `resource "aws_datasync_task" "${name}" {
+  source_location_arn      = aws_datasync_location_s3.${name}.arn
+  destination_location_arn = aws_datasync_location_s3.dst.arn
+  task_mode                = "ENHANCED"
+}
+`,
+  )
+  .join('')}`,
+  });
+  for (const name of ['outposts', 'class']) {
+    assert.deepEqual(found[`aws_datasync_task.${name}`].locations, [`aws_datasync_location_s3.${name} S3_OUTPOSTS`, 'aws_datasync_location_s3.dst S3'], name);
+    assert.ok(found[`aws_datasync_task.${name}`].findings.includes('locations/enhanced-unsupported-pair /TaskMode'), name);
+  }
+  // Not known to be on Outposts: described as S3, so the rule that holds only for S3 on Outposts does not fire.
+  assert.deepEqual(found['aws_datasync_task.unknown'].locations, ['aws_datasync_location_s3.unknown S3', 'aws_datasync_location_s3.dst S3']);
+  assert.ok(!found['aws_datasync_task.unknown'].findings.includes('locations/enhanced-unsupported-pair /TaskMode'));
+});

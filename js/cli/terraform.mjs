@@ -2753,6 +2753,7 @@ function mapTask(resource, scope, fieldIndex) {
 
   // Locations: a reference to a location resource of the same module instance.
   const locations = [];
+  const locationOrigins = new Map(); // pointer -> locationDescription()'s origins
   const resolved = [];
   for (const [pointer, reference] of references) {
     if (!['/SourceLocationArn', '/DestinationLocationArn'].includes(pointer)) continue;
@@ -2769,15 +2770,17 @@ function mapTask(resource, scope, fieldIndex) {
       continue;
     }
     const refused = [];
-    const description = locationDescription(target, table, locationScope(target, reference, scope), refused);
-    for (const { argument, value, accepted } of refused) {
+    const origins = new Map();
+    const description = locationDescription(target, table, locationScope(target, reference, scope), refused, origins);
+    locationOrigins.set(pointer, origins);
+    for (const { argument, value, accepted, origins: from } of refused) {
       const own = records.get(pointer);
       const resource = `${scope.prefix}${resourceKey}${reference.instance?.text ?? ''}`;
       diagnostics.push({
         code: 'terraform/invalid-location-value',
         severity: 'error',
         path: pointer,
-        message: `The ${pointer === '/SourceLocationArn' ? 'source' : 'destination'} location ${resource} (${relativeName(target.file)}:${target.block.line}) sets ${argument} = ${JSON.stringify(value)}, which the AWS provider (5.100.0) refuses (it accepts ${accepted.join(', ')}): terraform plan stops there, whatever the task's mode.`,
+        message: `The ${pointer === '/SourceLocationArn' ? 'source' : 'destination'} location ${resource} (${relativeName(target.file)}:${target.block.line}) sets ${argument} = ${JSON.stringify(value)}, which the AWS provider (5.100.0) refuses (it accepts ${accepted.join(', ')}): terraform plan stops there, whatever the task's mode.${from.length ? ` (The value comes from ${from.join(' and ')}.)` : ''}`,
         params: { resource, argument, value },
         line: own.line,
         column: own.column,
@@ -2807,7 +2810,7 @@ function mapTask(resource, scope, fieldIndex) {
   }
   // One description per location (a task may use one location twice).
   const unique = [...new Map(locations.map((l) => [l.LocationArn, l])).values()];
-  return { request, unknowns, records, diagnostics, locations: unique, resolved };
+  return { request, unknowns, records, diagnostics, locations: unique, resolved, locationOrigins };
 }
 
 /**
@@ -2838,9 +2841,12 @@ function standInArn(address) {
 /**
  * A location resource's DescribeLocation* members, from the arguments that
  * are known. An argument whose value the provider refuses (table.refuses)
- * describes nothing; it is added to `refused` as `{ argument, value, accepted }`.
+ * describes nothing; it is added to `refused` as `{ argument, value,
+ * accepted, origins }`. `origins` gets, for each member whose value comes
+ * from variables, where their values came from (a default, a tfvars file,
+ * a module call).
  */
-function locationDescription(target, table, scope, refused = []) {
+function locationDescription(target, table, scope, refused = [], origins = new Map()) {
   // A nested block's blocks of a type, written or made by a `dynamic` block
   // (in the scope of its iterator); undefined when they are not known here.
   const nestedBlocks = (body, type, at) => {
@@ -2856,7 +2862,7 @@ function locationDescription(target, table, scope, refused = []) {
     }
     return out;
   };
-  const get = (path) => {
+  const get = (path, trace = new Set()) => {
     let body = target.block.body;
     let at = scope;
     const parts = path.split('.');
@@ -2866,13 +2872,13 @@ function locationDescription(target, table, scope, refused = []) {
       if (nested === undefined || nested.length > 1) return undefined;
       if (nested.length === 0) {
         const attr = body.find((b) => b.t === 'attr' && b.name === part);
-        const value = attr ? evaluate(attr.value, at) : undefined;
+        const value = attr ? evaluate(attr.value, at, trace) : undefined;
         return isObject(value) ? value[parts.at(-1)] : undefined;
       }
       [{ body, scope: at }] = nested;
     }
     const attr = body.find((b) => b.t === 'attr' && b.name === parts.at(-1));
-    return attr ? evaluate(attr.value, at) : undefined;
+    return attr ? evaluate(attr.value, at, trace) : undefined;
   };
   // A member describes the location only when its value is known and has the
   // member's shape: AgentArns a list of strings, the others a string (a number
@@ -2889,14 +2895,17 @@ function locationDescription(target, table, scope, refused = []) {
   const out = { type: table.type(get) };
   const refusedPaths = new Set();
   for (const [path, accepted] of Object.entries(table.refuses ?? {})) {
-    const value = shaped('', get(path));
+    const trace = new Set();
+    const value = shaped('', get(path, trace));
     if (value === undefined || accepted.includes(value)) continue;
     refusedPaths.add(path);
-    refused.push({ argument: path, value, accepted });
+    refused.push({ argument: path, value, accepted, origins: [...trace] });
   }
   for (const [member, path] of Object.entries(table.members)) {
     if (refusedPaths.has(path)) continue;
-    const value = shaped(member, get(path));
+    const trace = new Set();
+    const value = shaped(member, get(path, trace));
+    if (value !== undefined && trace.size > 0) origins.set(member, { argument: path, from: [...trace] });
     if (value === undefined) continue;
     const [outer, inner] = member.split('.');
     if (inner) out[outer] = { ...(out[outer] ?? {}), [inner]: value };
@@ -2904,6 +2913,18 @@ function locationDescription(target, table, scope, refused = []) {
   }
   return out;
 }
+
+/**
+ * The location member a location rule's finding depends on, and the end
+ * whose location it is when the rule always reads the same end (otherwise
+ * the finding's `related` pointer names it).
+ */
+const LOCATION_MEMBER_OF = {
+  'locations/nfs-version-needs-enhanced': ['MountOptions.Version'],
+  'locations/agentless-needs-enhanced': ['AgentArns'],
+  'locations/archive-point-in-time': ['S3StorageClass', '/DestinationLocationArn'],
+  'locations/archive-default-verify-mode': ['S3StorageClass', '/DestinationLocationArn'],
+};
 
 /** A copy of `request` without the members at `pointers` (Unknown markers kept as they are). */
 function removePointers(request, pointers) {
@@ -2993,6 +3014,11 @@ export function checkTask(resource, scope, fieldIndex, options) {
       out.origin = own.origin;
       out.message = `${d.message} (The value comes from ${own.origin}.)`;
     }
+    // A finding caused by a location's argument whose value came from variables: where from.
+    const [member, end] = LOCATION_MEMBER_OF[d.code] ?? [];
+    const pointer = end ?? (Array.isArray(d.params?.related) ? d.params.related.map(String).find((p) => mapped.locationOrigins.has(p)) : undefined);
+    const origin = member && mapped.locationOrigins.get(pointer)?.get(member);
+    if (origin) out.message = `${out.message} (The ${pointer === '/SourceLocationArn' ? 'source' : 'destination'} location's ${origin.argument} comes from ${origin.from.join(' and ')}.)`;
     // A finding caused by a value the provider filled in.
     const involved = [d.path, ...(Array.isArray(d.params?.related) ? d.params.related.map(String) : [])];
     const filled = involved.map((p) => [p, records.get(p)]).find(([, r]) => r?.providerDefault !== undefined);

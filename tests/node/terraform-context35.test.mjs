@@ -329,3 +329,41 @@ ${['outposts', 'class', 'unknown']
   assert.deepEqual(found['aws_datasync_task.unknown'].locations, ['aws_datasync_location_s3.unknown S3', 'aws_datasync_location_s3.dst S3']);
   assert.ok(!found['aws_datasync_task.unknown'].findings.includes('locations/enhanced-unsupported-pair /TaskMode'));
 });
+
+// ---------------------------------------------------------------------------
+// 6. Where a location's value came from
+// ---------------------------------------------------------------------------
+
+test('hunt35 #6: a finding caused by a location argument taken from a variable says where its value came from, as a task argument\'s does', (t) => {
+  const { root } = writeFolder(t, {
+    'main.tf': `variable "storage_class" {
+  type    = string
+  default = "DEEP_ARCHIVE"
+}
+variable "nfs_version" {
+  type    = string
+  default = "NFS4_2"
+}
+${NFS('${var.nfs_version}')}resource "aws_datasync_location_s3" "archive" {
+  s3_bucket_arn    = "arn:aws:s3:::b"
+  subdirectory     = "/"
+  s3_storage_class = var.storage_class
+  s3_config { bucket_access_role_arn = "arn:aws:iam::111122223333:role/r" }
+}
+resource "aws_datasync_task" "t" {
+  source_location_arn      = aws_datasync_location_nfs.nfs.arn
+  destination_location_arn = aws_datasync_location_s3.archive.arn
+}
+`,
+  });
+  const byCode = Object.fromEntries(json([root]).files[0].tasks[0].diagnostics.map((d) => [d.code, d.message]));
+  assert.deepEqual(Object.keys(byCode).sort(), ['locations/archive-default-verify-mode', 'terraform/invalid-location-value']);
+  assert.match(byCode['locations/archive-default-verify-mode'], / \(The destination location's s3_storage_class comes from the default of variable "storage_class" \(.*main\.tf:3:3\)\.\)$/);
+  assert.match(byCode['terraform/invalid-location-value'], / \(The value comes from the default of variable "nfs_version" \(.*main\.tf:7:3\)\.\)$/);
+});
+
+test('hunt35 #6: a location value written literally gets no such sentence', (t) => {
+  const { root } = writeFolder(t, { 'main.tf': `${NFS('NFS4_2')}${nfsTask('basic')}` });
+  const [diagnostic] = json([root]).files[0].tasks[0].diagnostics;
+  assert.doesNotMatch(diagnostic.message, /comes from/);
+});

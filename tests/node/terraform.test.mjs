@@ -44,6 +44,8 @@ test('a module across files: each finding names file:line:column, address, attri
   assert.deepEqual(lines(stdout), [
     `${file}:9:3  error  locations/archive-point-in-time  ` +
       "VerifyMode POINT_IN_TIME_CONSISTENT cannot be used when the destination's S3 storage class is DEEP_ARCHIVE, whose objects cannot be read back to verify them; use ONLY_FILES_TRANSFERRED (recommended there) or NONE. " +
+      // The storage class is the destination location's, from a variable default (hunt35 #6).
+      `(The destination location's s3_storage_class comes from the default of variable "archive_class" (${FIXTURES}/enhanced/variables.tf:21:3).) ` +
       'This is caused by a provider default: options.verify_mode is not set, so the AWS provider sends VerifyMode POINT_IN_TIME_CONSISTENT; ' +
       'set verify_mode = "ONLY_FILES_TRANSFERRED" (the service\'s default for Enhanced mode) or another supported value in the options block.' +
       '  [aws_datasync_task.nightly: options.verify_mode (/Options/VerifyMode)]',

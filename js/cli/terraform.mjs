@@ -2766,7 +2766,8 @@ function mapTask(resource, scope, fieldIndex) {
     // An instance the resource does not have is no location: Terraform refuses the reference.
     const missing = missingInstance(target, reference, scope.unbound());
     if (missing) {
-      unknowns.find((u) => u.pointer === pointer).reason = missing;
+      const unknown = unknowns.find((u) => u.pointer === pointer);
+      if (unknown) unknown.reason = missing;
       continue;
     }
     const refused = [];

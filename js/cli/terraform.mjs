@@ -258,6 +258,30 @@ function setOf(items) {
   return out;
 }
 
+/** What a set setOf() does not make holds, where `for_each` rejects it (makesNone()). */
+const NULL_IN_SET = 'set with a null element';
+
+/**
+ * The kind of set `items` make when setOf() makes none and Terraform's
+ * `for_each` would reject it: 'set of number', 'set of bool' or
+ * NULL_IN_SET (`"for_each" sets must not contain null values`); undefined
+ * for any other (a value not known, a set of collections).
+ */
+function setKind(items) {
+  if (items.some((item) => item instanceof Unresolved)) return undefined;
+  if (items.includes(null)) return NULL_IN_SET;
+  if (items.length && items.every(isNumber)) return 'set of number';
+  if (items.length && items.every((item) => typeof item === 'boolean')) return 'set of bool';
+  return undefined;
+}
+
+/** `unresolved`, marked with the kind of set it is (setKind()), when there is one. */
+function markedSet(unresolved, items) {
+  const kind = setKind(items);
+  if (kind) unresolved.forEachKind = kind;
+  return unresolved;
+}
+
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Unresolved) && !(v instanceof Fraction);
 const where = (file, item) => `${file}:${item.line}:${item.column}`;
 
@@ -358,6 +382,29 @@ function mergeOverride(module, item, file) {
   }
 }
 
+/**
+ * The first resource of `body` (the file `file`) that `resources` (the
+ * module's, so far) or `body` itself already declares, as the error Terraform stops at
+ * ("Duplicate resource ... configuration": names are unique per type in a
+ * module, `terraform init`, `validate` and `plan` all refuse it); null if
+ * none.
+ */
+function duplicateResource(body, resources, file) {
+  const seen = new Map();
+  for (const item of body) {
+    const [first, second] = item.t === 'block' && item.type === 'resource' ? item.labels : [];
+    if (!first || !second) continue;
+    const key = `${first}.${second}`;
+    const earlier = resources.get(key) ?? seen.get(key);
+    if (earlier) {
+      const message = `Duplicate resource "${first}" configuration: ${key} is already declared at ${where(earlier.file, earlier.block)} (resource names must be unique per type in a module; Terraform rejects the module)`;
+      return { message, line: item.line, column: item.column };
+    }
+    seen.set(key, { file, block: item });
+  }
+  return null;
+}
+
 /** A module: the files of one folder, indexed. `display` turns a path into the name reported. */
 function loadModule(folder, display, cache) {
   const key = resolve(folder);
@@ -385,6 +432,12 @@ function loadModule(folder, display, cache) {
     }
     if (isOverrideFile(name)) {
       overrides.push({ name: shown, body: read.body });
+      continue;
+    }
+    const duplicate = duplicateResource(read.body, module.resources, shown);
+    if (duplicate) {
+      // Terraform rejects the module: this file is reported as one it cannot read, its blocks left out.
+      module.files.set(resolve(path), { name: shown, path, read: { error: duplicate } });
       continue;
     }
     for (const item of read.body) {
@@ -1016,7 +1069,7 @@ function call(expr, scope, trace, depth) {
       // toset([1, "a"]) is a set of strings, "1" and "a": the elements are unified first.
       if (!Array.isArray(value)) return unknown();
       const items = SETS.has(value) ? value : unifiedItems(expr, value);
-      return items instanceof Unresolved ? items : setOf(items) || unknown();
+      return items instanceof Unresolved ? items : setOf(items) || markedSet(unknown(), items);
     }
     case 'format':
     case 'lookup':
@@ -1878,7 +1931,12 @@ function traverse(expr, scope, trace, depth) {
   let value;
   if (root === 'var') {
     const found = scope.variable(name);
-    if (found instanceof Unresolved) return new Unresolved(expr.src, found.reason);
+    if (found instanceof Unresolved) {
+      const out = new Unresolved(expr.src, found.reason);
+      // var.x itself is the set it names (for_each: makesNone()).
+      if (rest.length === 0 && found.forEachKind) out.forEachKind = found.forEachKind;
+      return out;
+    }
     trace.add(found.origin);
     value = found.value;
   } else if (root === 'local') {
@@ -1927,7 +1985,13 @@ function lookUp(expr, start, ops, scope, trace, depth) {
     }
     value = value[key];
   }
-  if (value instanceof Unresolved) return value.source === expr.src ? value : because(expr, value);
+  if (value instanceof Unresolved) {
+    if (value.source === expr.src) return value;
+    const out = because(expr, value);
+    // local.x itself is the set it names (for_each: makesNone()).
+    if (ops.length === 0 && value.forEachKind) out.forEachKind = value.forEachKind;
+    return out;
+  }
   return value;
 }
 
@@ -2108,7 +2172,9 @@ function variablesOf(module, callArguments, budget) {
           values.set(name, { ...entry, value: typed(entry.value, type.value, 0) });
         } catch (error) {
           if (!(error instanceof NotConverted)) throw error;
-          values.set(name, new Unresolved(`var.${name}`, `comes from ${entry.origin}, whose value ${error.reason}`));
+          const unresolved = new Unresolved(`var.${name}`, `comes from ${entry.origin}, whose value ${error.reason}`);
+          if (error.forEachKind) unresolved.forEachKind = error.forEachKind;
+          values.set(name, unresolved);
         }
       });
     }
@@ -2192,8 +2258,9 @@ function typed(value, type, depth) {
     return ofType([...items], items);
   }
   if (inner && name === 'set' && Array.isArray(value)) {
-    const set = setOf(elements(value));
-    if (!set) throw new NotConverted('is a set of elements other than strings, whose order this command does not follow');
+    const items = elements(value);
+    const set = setOf(items);
+    if (!set) throw markedSet(new NotConverted('is a set of elements other than strings, whose order this command does not follow'), items);
     return set;
   }
   if (inner && name === 'map' && isObject(value)) {
@@ -2265,6 +2332,16 @@ function makesNone(block, scope) {
     const written = evaluate(count.value, scope);
     if (written === null) return { item: count, rejected: 'count', reason: 'count is null, which Terraform rejects (it takes a whole number of 0 or more)' };
     const number = numberOf(written);
+    // Terraform converts count to a number (as tonumber() does): a string that writes none (" 2", "x"), a bool or a collection is "Incorrect value type: a number is required".
+    const notNumber =
+      typeof written === 'string'
+        ? number === undefined && !MAYBE_NUMBER.test(written) && (written.length <= 40 ? JSON.stringify(written) : 'a string that is not a number')
+        : typeof written === 'boolean'
+          ? String(written)
+          : Array.isArray(written)
+            ? `a ${SETS.has(written) ? 'set' : 'list or tuple'}`
+            : isObject(written) && 'a map or object';
+    if (notNumber) return { item: count, rejected: 'count', reason: `count is ${notNumber}, which Terraform rejects (it takes a number)` };
     if (number !== undefined && compare(number, 0n) === 0) return { item: count, reason: 'count is 0' };
     if (number !== undefined && (typeof number !== 'bigint' || number < 0n)) {
       return { item: count, rejected: 'count', reason: `count is ${stringOf(number) ?? 'not a whole number'}, which Terraform rejects (it takes a whole number of 0 or more)` };
@@ -2272,9 +2349,11 @@ function makesNone(block, scope) {
   }
   if (forEach) {
     const value = evaluate(forEach.value, scope);
-    const kind = value === null ? 'null' : SETS.has(value) || isObject(value) || value instanceof Unresolved ? undefined : Array.isArray(value) ? (TYPES.get(value)?.list !== undefined ? 'a list' : 'a tuple') : `a ${primitiveOf(value)}`;
+    // A set of numbers or bools, or with a null element: not computed here (setOf()), but known to be one (forEachKind).
+    const marked = value instanceof Unresolved ? value.forEachKind : undefined;
+    const kind = marked ? `a ${marked}` : value === null ? 'null' : SETS.has(value) || isObject(value) || value instanceof Unresolved ? undefined : Array.isArray(value) ? (TYPES.get(value)?.list !== undefined ? 'a list' : 'a tuple') : `a ${primitiveOf(value)}`;
     if (kind && kind !== 'a other') {
-      const hint = Array.isArray(value) ? ': toset() makes one of a list' : '';
+      const hint = Array.isArray(value) ? ': toset() makes one of a list' : marked && marked !== NULL_IN_SET ? ': tostring() each element' : '';
       return { item: forEach, rejected: 'for_each', type: kind.replace(/^a /, ''), reason: `for_each is ${kind}, which Terraform rejects (it takes a map, or a set of strings${hint})` };
     }
     if ((Array.isArray(value) && value.length === 0) || (isObject(value) && Object.keys(value).length === 0)) return { item: forEach, reason: 'for_each is empty' };
@@ -2434,7 +2513,10 @@ function countIndices(resource, scope) {
  * on top of `scope` (so nested dynamic blocks see it); `{ unresolved }`
  * when the blocks are not known here (a for_each not known before apply,
  * a plan's block list known after apply, a dynamic block Terraform
- * rejects in a way no rule of this command names); `{ extra }`: the
+ * rejects in a way no rule of this command names); `{ invalid: { item,
+ * type } }`: a for_each Terraform rejects (null, a string, number or bool;
+ * `item` is the for_each, `type` what it is: terraform/invalid-for-each);
+ * `{ extra }`: the
  * arguments and blocks Terraform does not take in a dynamic block (labels
  * only for block types with labels, which none of the DataSync resources'
  * have). The one home of the expansion: tasks (mapTask()) and locations
@@ -2457,8 +2539,10 @@ function dynamicBlocks(item, type, scope) {
   if (name === undefined) return notChecked('has an iterator that is not a single name, which Terraform rejects');
   const value = evaluate(forEach.value, scope);
   if (value instanceof Unresolved) return { unresolved: because({ src: source }, value) };
-  if (value === null) return notChecked('has a for_each that is null, which Terraform rejects');
+  // `terraform plan`: "Invalid dynamic for_each value: Cannot use a null value in for_each" (a string, number or bool: "... An iterable collection is required").
+  if (value === null) return { invalid: { item: forEach, type: 'null' } };
   const entries = entriesOf(value);
+  if (!entries && primitiveOf(value) !== 'other') return { invalid: { item: forEach, type: primitiveOf(value) } };
   if (!entries) return notChecked(Array.isArray(value) || isObject(value) ? 'has a for_each too large to expand here' : 'has a for_each that is not a collection, which Terraform rejects');
   if (entries.length > LIMITS.instances) return notChecked(`makes ${entries.length} blocks, more than the ${LIMITS.instances} this command expands`);
   const [content] = contents;
@@ -2572,7 +2656,12 @@ function mapTask(resource, scope, fieldIndex) {
       if (part.t === 'attr') problem('terraform/unsupported-argument', part, `${attribute}.${name}`, `An argument named "${name}" is not expected here.`, { argument: name });
       else problem('terraform/unsupported-argument', part, `${attribute}.${name}`, `Unsupported block type: blocks of type "${name}" are not expected here.`, { block: name });
     }
-    return made.extra ? { rejected: true } : made;
+    if (made.invalid) {
+      const { item: at, type: kind } = made.invalid;
+      const what = kind === 'null' ? 'null' : `a ${kind}`;
+      problem('terraform/invalid-for-each', at, `${attribute}.for_each`, `Invalid dynamic for_each value: the for_each of dynamic "${type}" is ${what}, which Terraform rejects (it takes a collection: a list, set, map or object).`, { type: kind });
+    }
+    return made.extra || made.invalid ? { rejected: true } : made;
   };
 
   /**

@@ -1,0 +1,173 @@
+// Terraform gaps closed in session 35: what `terraform plan` (1.11.4, AWS
+// provider 5.100.0, offline) and `TF_CLI_CONFIG_FILE=/dev/null terraform
+// console` do with each case, quoted in the comments, and the command
+// agreeing: an error where plan stops, the value where Terraform computes
+// one, no finding where the value is not known before apply.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { requireBuiltPackage, runCommand, terraformTask, writeFolder } from './helpers.mjs';
+
+requireBuiltPackage();
+
+const json = (args) => JSON.parse(runCommand(['--format', 'json', ...args]).stdout);
+/** A folder's report: each task's findings as `code attribute line:column`, and each file the command could not read with its error. */
+function check(t, files, args = []) {
+  const { root } = writeFolder(t, files);
+  const report = json([...args, root]);
+  const tasks = {};
+  const refused = {};
+  for (const file of report.files) {
+    const name = file.file.slice(root.length + 1);
+    if (file.error) refused[name] = `${file.error.line}:${file.error.column} ${file.error.message}`;
+    for (const task of file.tasks) {
+      tasks[task.logicalId] = [...task.diagnostics, ...task.notes].map((d) => `${d.code} ${d.attribute} ${d.line}:${d.column}`);
+    }
+  }
+  return { tasks, refused, exitCode: report.exitCode, report };
+}
+const task = terraformTask;
+/** `line:column` of the first `needle` in `text` (after `from`, when given). */
+function at(text, needle, from = '') {
+  const index = text.indexOf(needle, from ? text.indexOf(from) : 0);
+  assert.ok(index >= 0, needle);
+  const before = text.slice(0, index).split('\n');
+  return `${before.length}:${before.at(-1).length + 1}`;
+}
+
+// ---------------------------------------------------------------------------
+// 1. count and for_each that Terraform rejects
+// ---------------------------------------------------------------------------
+
+test('a count that is not a number, a bool or a collection stops the plan: terraform/invalid-count; a numeric string is converted', (t) => {
+  // terraform plan, `count = "x"` and `count = " 2"`: "Incorrect value type ... Invalid expression value: a number is required."
+  // `count = true` and `count = [1]`: "Incorrect value type ... Invalid expression value: number required."
+  // `count = "2"`: Plan: 2 to add, aws_datasync_task.t[0] and t[1]. (console: tonumber(" 2") is an error, tonumber("+2") is 2.)
+  const main = [
+    task('  count = "x"', 'x'),
+    task('  count = " 2"', 'spaced'),
+    task('  count = true', 'flag'),
+    task('  count = [1]', 'list'),
+    task('  count = "2"\n  name = "n${count.index}"', 'two'),
+    task('  count = "+1"', 'plus'),
+  ].join('');
+  const { tasks } = check(t, { 'main.tf': main });
+  assert.deepEqual(tasks['aws_datasync_task.x'], [`terraform/invalid-count count ${at(main, 'count = "x"')}`]);
+  assert.deepEqual(tasks['aws_datasync_task.spaced'], [`terraform/invalid-count count ${at(main, 'count = " 2"')}`]);
+  assert.deepEqual(tasks['aws_datasync_task.flag'], [`terraform/invalid-count count ${at(main, 'count = true')}`]);
+  assert.deepEqual(tasks['aws_datasync_task.list'], [`terraform/invalid-count count ${at(main, 'count = [1]')}`]);
+  assert.deepEqual(tasks['aws_datasync_task.two[0]'], []);
+  assert.deepEqual(tasks['aws_datasync_task.two[1]'], []);
+  assert.deepEqual(tasks['aws_datasync_task.plus[0]'], []);
+});
+
+test('the message says what the count is', (t) => {
+  const { report } = check(t, { 'main.tf': task('  count = "x"') });
+  const [finding] = report.files[0].tasks[0].diagnostics;
+  assert.match(finding.message, /count is "x", which Terraform rejects \(it takes a number\)/);
+});
+
+test('for_each over a set of numbers or bools, or a set with a null element, stops the plan, on a resource and on a module call', (t) => {
+  // terraform plan, `for_each = toset([1, 2])` on a resource and on a module call:
+  //   Error: Invalid for_each set argument ... "for_each" supports maps and sets of strings, but you have
+  //   provided a set containing type number.
+  // (console: toset([1, 2]) is toset([1, 2]), a set of numbers; toset(["a", 1]) is toset(["1", "a"]), of strings.)
+  // A `set(number)` variable (default [80, 443]): the same error ("var.ports is set of number with 2 elements");
+  // toset(var.flags) of a list(bool): "... a set containing type bool".
+  // `for_each = toset(["a", null])`: Invalid for_each set argument ... "for_each" sets must not contain null values.
+  const main = `variable "ports" {
+  type    = set(number)
+  default = [80, 443]
+}
+variable "flags" {
+  type    = list(bool)
+  default = [true]
+}
+locals {
+  numbers = toset([1, 2])
+}
+module "m" {
+  source   = "./m"
+  for_each = toset([1, 2])
+}
+${task('  for_each = toset([1, 2])', 'literal')}${task('  for_each = var.ports', 'typed')}${task('  for_each = toset(var.flags)', 'bools')}${task('  for_each = local.numbers', 'local')}${task('  for_each = toset(["a", null])', 'nulls')}`;
+  const { tasks } = check(t, { 'main.tf': main, 'm/main.tf': task('') });
+  const error = (needle, from) => [`terraform/invalid-for-each for_each ${at(main, needle, from)}`];
+  assert.deepEqual(tasks['module.m.aws_datasync_task.t'], error('for_each = toset([1, 2])', 'module'));
+  assert.deepEqual(tasks['aws_datasync_task.literal'], error('for_each = toset([1, 2])', '"literal"'));
+  assert.deepEqual(tasks['aws_datasync_task.typed'], error('for_each = var.ports'));
+  assert.deepEqual(tasks['aws_datasync_task.bools'], error('for_each = toset(var.flags)'));
+  assert.deepEqual(tasks['aws_datasync_task.local'], error('for_each = local.numbers'));
+  assert.deepEqual(tasks['aws_datasync_task.nulls'], error('for_each = toset(["a", null])'));
+});
+
+test('a set of numbers made into a map or a set of strings is a for_each Terraform takes, and a dynamic block takes any set: no error', (t) => {
+  // terraform plan: { for p in toset([1, 2]) : tostring(p) => p } and toset([for p in [1, 2] : tostring(p)]) make
+  // instances "1" and "2"; a dynamic block's for_each = toset([1]) makes one block.
+  const { tasks } = check(t, {
+    'main.tf': `locals {
+  numbers = toset([1, 2])
+}
+${task('  for_each = { for p in local.numbers : tostring(p) => p }', 'map')}${task('  for_each = toset([for p in [1, 2] : tostring(p)])', 'strings')}${task(`  dynamic "schedule" {
+    for_each = toset([1])
+    content {
+      schedule_expression = "rate(1 hour)"
+    }
+  }`, 'dynamic')}`,
+  });
+  for (const [id, found] of Object.entries(tasks)) assert.ok(!found.some((f) => f.startsWith('terraform/invalid')), `${id}: ${found}`);
+  assert.deepEqual(tasks['aws_datasync_task.strings["1"]'], []);
+});
+
+test('a dynamic block whose for_each is null, a string or a number stops the plan: terraform/invalid-for-each at its for_each', (t) => {
+  // terraform plan: Error: Invalid dynamic for_each value ... Cannot use a null value in for_each.
+  // `for_each = "x"`: Cannot use a string value in for_each. An iterable collection is required.
+  // `for_each = 1`: Cannot use a number value in for_each. An iterable collection is required.
+  const dynamic = (forEach) => `  dynamic "schedule" {
+    for_each = ${forEach}
+    content {
+      schedule_expression = "rate(1 hour)"
+    }
+  }`;
+  const main = [task(dynamic('null'), 'none'), task(dynamic('"x"'), 'text'), task(dynamic('1'), 'number')].join('');
+  const { tasks, report } = check(t, { 'main.tf': main });
+  assert.deepEqual(tasks['aws_datasync_task.none'], [`terraform/invalid-for-each schedule.for_each ${at(main, 'for_each = null')}`]);
+  assert.deepEqual(tasks['aws_datasync_task.text'], [`terraform/invalid-for-each schedule.for_each ${at(main, 'for_each = "x"')}`]);
+  assert.deepEqual(tasks['aws_datasync_task.number'], [`terraform/invalid-for-each schedule.for_each ${at(main, 'for_each = 1')}`]);
+  assert.match(report.files[0].tasks[0].diagnostics[0].message, /for_each of dynamic "schedule" is null, which Terraform rejects/);
+});
+
+// ---------------------------------------------------------------------------
+// 2. A resource declared twice
+// ---------------------------------------------------------------------------
+
+test('two resources of one type and name: Terraform rejects the module, and the file with the later one is not read', (t) => {
+  // terraform init and plan: Error: Duplicate resource "aws_datasync_task" configuration
+  //   on b.tf line 1: A aws_datasync_task resource named "t" was already declared at a.tf:1,1-33.
+  //   Resource names must be unique per type in each module.
+  const { refused, tasks, exitCode } = check(t, {
+    'a.tf': task(''),
+    'b.tf': task('  options {}'),
+    'c/main.tf': `${task('')}${task('  name = "again"')}`,
+  });
+  assert.equal(exitCode, 2);
+  assert.match(refused['b.tf'], /^1:1 Duplicate resource "aws_datasync_task" configuration: aws_datasync_task\.t is already declared at .*a\.tf:1:1/);
+  assert.match(refused['c/main.tf'], /^6:1 Duplicate resource "aws_datasync_task" configuration: aws_datasync_task\.t is already declared at .*main\.tf:1:1/);
+  assert.deepEqual(tasks['aws_datasync_task.t'], []);
+});
+
+test('the same name in two resource types, or in a data source, is no duplicate', (t) => {
+  const { refused, exitCode } = check(t, {
+    'main.tf': `${task('')}resource "aws_datasync_location_s3" "t" {
+  s3_bucket_arn = "arn:aws:s3:::b"
+  subdirectory  = "/"
+  s3_config {
+    bucket_access_role_arn = "arn:aws:iam::111122223333:role/r"
+  }
+}
+data "aws_datasync_task" "t" {
+}
+`,
+  });
+  assert.deepEqual(refused, {});
+  assert.equal(exitCode, 0);
+});

@@ -207,14 +207,16 @@ function readTerraformJson(root, blockTypes, variables, knowsBlocksOf) {
     if (node.v === null) return { k: 'null', line, column, src: 'null' };
     if (node.items) return { k: 'array', line, column, src: '[…]', items: node.items.map((item) => expr(item, literal)) };
     // A property name is a string template too (HCL JSON spec, "Objects"): `{"${var.k}": 1}` has var.k's value as key.
-    // Two keys alike (in NFC, as Terraform's strings are) are an error; a template key's value is not known here.
-    const templated = (key) => !literal && (key.includes('${') || key.includes('%{'));
-    // "//" too: an object read here may be a block of a schema this command
-    // does not hold, where "//" is a comment that may repeat.
-    refuseRepeated(node.members, (key) => (templated(key) || key === '//' ? undefined : key.normalize('NFC')), (key, first) => `Duplicate object attribute: "${key}" is already defined at ${placeOf(first)} (Terraform rejects the file)`);
+    // A key that is one interpolation of a quoted string (`"${\"team\"}"`) is that string, "team" (terraform plan
+    // 1.11.4: `+ "team" = "x"`); other templates' keys are not known here. Two keys alike (in NFC, as Terraform's
+    // strings are; "team" and `"${\"team\"}"` too) are an error ("Duplicate object attribute"). Not "//": an
+    // object read here may be a block of a schema this command does not hold, where "//" is a comment that may repeat.
+    const names = new Map(node.members.map(([key, , place]) => [key, literal ? { k: 'string', v: key } : templateOf(key, place.line, place.column)]));
+    const known = (key) => (names.get(key).k === 'string' ? names.get(key).v : undefined);
+    refuseRepeated(node.members, (key) => (key === '//' ? undefined : known(key)?.normalize('NFC')), (key, first) => `Duplicate object attribute: "${known(key)}" is already defined at ${placeOf(first)} (Terraform rejects the file)`);
     const items = node.members.map(([key, member, place]) => {
-      const name = literal ? key : templateOf(key, place.line, place.column);
-      return { key: name.k === 'string' ? key : name, ...place, value: expr(member, literal) };
+      const name = names.get(key);
+      return { key: name.k === 'string' ? name.v : name, ...place, value: expr(member, literal) };
     });
     return { k: 'object', line, column, src: '{…}', items };
   };

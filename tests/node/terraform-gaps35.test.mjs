@@ -171,3 +171,37 @@ data "aws_datasync_task" "t" {
   assert.deepEqual(refused, {});
   assert.equal(exitCode, 0);
 });
+
+// ---------------------------------------------------------------------------
+// 3. .tf.json keys that are one quoted string in an interpolation
+// ---------------------------------------------------------------------------
+
+const jsonTask = (tags) =>
+  JSON.stringify({
+    resource: {
+      aws_datasync_task: {
+        t: {
+          source_location_arn: 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0',
+          destination_location_arn: 'arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210',
+          tags,
+        },
+      },
+    },
+  });
+
+test('a .tf.json key "${\\"team\\"}" is the key "team": no pattern error, and the request tags Key "team"', (t) => {
+  // terraform plan (revtf34 finding 3): `+ tags = { + "team" = "x" }`, Plan: 1 to add.
+  const { root } = writeFolder(t, { 'main.tf.json': `${jsonTask({ '${"team"}': 'x' })}\n` });
+  const report = json(['--defaults', root]);
+  const [found] = report.files[0].tasks;
+  assert.deepEqual(found.diagnostics, []);
+  assert.deepEqual(found.defaults.Tags, [{ Key: 'team', Value: 'x' }]);
+});
+
+test('"${\\"team\\"}" beside "team" is a key written twice: Terraform rejects the file', (t) => {
+  // terraform plan: Error: Duplicate object attribute ... An attribute named "team" was already defined at
+  // case.tf.json:4,13-26.
+  const { refused, exitCode } = check(t, { 'main.tf.json': `${jsonTask({ '${"team"}': 'x', team: 'y' })}\n` });
+  assert.equal(exitCode, 2);
+  assert.match(refused['main.tf.json'], /Duplicate object attribute: "team" is already defined at line 1, column \d+ \(Terraform rejects the file\)/);
+});

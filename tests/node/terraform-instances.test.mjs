@@ -198,7 +198,7 @@ test('a for_each not known here: its blocks are not checked, and never missing o
   assert.deepEqual(found['aws_datasync_task.destination'].findings, ['terraform/not-checked task_report_config.s3_destination 37']);
 });
 
-test('a dynamic block Terraform rejects: an error for an argument it does not take, else a note, never a check', (t) => {
+test('a dynamic block Terraform rejects: an error for an argument it does not take or a for_each it cannot iterate, else a note, never a check', (t) => {
   const content = '    content {\n      schedule_expression = "rate(5 minutes)"\n    }\n';
   const found = check(t, {
     'main.tf': [
@@ -213,8 +213,9 @@ test('a dynamic block Terraform rejects: an error for an argument it does not ta
   const summary = Object.fromEntries(Object.entries(found).map(([address, { findings, notes }]) => [address, [...findings.map((f) => f.replace(/ \d+$/, '')), ...notes]]));
   assert.deepEqual(summary, {
     'aws_datasync_task.labels': ['terraform/unsupported-argument schedule.labels'],
-    'aws_datasync_task.null': ['terraform/not-checked schedule', 'Not checked: schedule comes from dynamic "schedule", which has a for_each that is null, which Terraform rejects.'],
-    'aws_datasync_task.string': ['terraform/not-checked schedule', 'Not checked: schedule comes from dynamic "schedule", which has a for_each that is not a collection, which Terraform rejects.'],
+    // terraform plan: "Invalid dynamic for_each value" (Cannot use a null value / a string value in for_each).
+    'aws_datasync_task.null': ['terraform/invalid-for-each schedule.for_each'],
+    'aws_datasync_task.string': ['terraform/invalid-for-each schedule.for_each'],
     'aws_datasync_task.iterator': ['terraform/not-checked schedule', 'Not checked: schedule comes from dynamic "schedule", which has an iterator that is not a single name, which Terraform rejects.'],
     'aws_datasync_task.no_content': ['terraform/not-checked schedule', 'Not checked: schedule comes from dynamic "schedule", which has no content block, which Terraform requires.'],
   });

@@ -131,7 +131,8 @@ const unknownValue = (position, extra = {}) => ({ k: 'unknown', ...position, src
  * are blocks; members it does not know are left out (the provider accepted them).
  * `written` (the configuration's expressions, when known) decides which
  * provider defaults to leave out, so that they are reported as defaults, and,
- * when `creating`, which Optional+Computed arguments were left unset.
+ * when `creating` (false, or `{ nullVariables }` for a task being
+ * created), which Optional+Computed arguments were left unset.
  */
 function bodyOf(values, unknown, pointer, at, schema, written, creating) {
   const body = [];
@@ -166,7 +167,7 @@ function bodyOf(values, unknown, pointer, at, schema, written, creating) {
     const spec = memberOf(schema.attrs, name);
     if (!spec || spec.ignored) continue;
     if (mark === true) {
-      if (creating && spec.computed && unsetIn(written, name)) continue;
+      if (creating && spec.computed && unsetIn(written, name, creating.nullVariables)) continue;
       body.push({ t: 'attr', name, ...position, value: unknownValue(position, { reference: referenceOf(isObject(written) ? written[name] : undefined), always: /_arn$/.test(name) }) });
       continue;
     }
@@ -182,13 +183,28 @@ function bodyOf(values, unknown, pointer, at, schema, written, creating) {
 
 /**
  * Whether the configuration's expressions (`written`, when known) leave
- * `name` unset: not written, or written as the constant null.
+ * `name` unset: not written, written as the constant null, or written with
+ * references to root module variables only, each null in the plan
+ * (`nullVariables`: `task_mode = var.mode` with a null default). The plan
+ * shows such an argument unknown, yet what Terraform evaluated was known
+ * (the plan's variables are), so it was null: a known value other than null
+ * would be in the plan as it is (terraform plan 1.11.4 with provider
+ * 5.100.0: `task_mode = var.mode`, default null, is `(known after apply)`).
  */
-function unsetIn(written, name) {
+function unsetIn(written, name, nullVariables = new Set()) {
   if (!isObject(written)) return false;
   if (!Object.hasOwn(written, name)) return true;
   const expression = written[name];
-  return isObject(expression) && Object.hasOwn(expression, 'constant_value') && expression.constant_value === null && !Array.isArray(expression.references);
+  if (!isObject(expression)) return false;
+  const references = Array.isArray(expression.references) ? expression.references : undefined;
+  if (references) return references.length > 0 && references.every((ref) => typeof ref === 'string' && /^var\.[^.[]+$/.test(ref) && nullVariables.has(ref.slice(4)));
+  return Object.hasOwn(expression, 'constant_value') && expression.constant_value === null;
+}
+
+/** The names of the root module's variables that are null in the plan (`variables`). */
+function nullVariablesOf(plan) {
+  const variables = isObject(plan.variables) ? plan.variables : {};
+  return new Set(Object.keys(variables).filter((name) => isObject(variables[name]) && variables[name].value === null));
 }
 
 /**
@@ -300,6 +316,7 @@ export function terraformShowReport(base, document, options = {}) {
     return modules.get(key);
   };
   const tasks = [];
+  const nullVariables = nullVariablesOf(plan);
   for (const r of resources) {
     if (r.type !== 'aws_datasync_task') continue;
     const written = expressionsOf(plan.configuration, r.moduleAddress, r.type, r.name);
@@ -313,7 +330,9 @@ export function terraformShowReport(base, document, options = {}) {
     }
     delete values.tags_all;
     if (isObject(unknown)) delete unknown.tags_all;
-    const body = bodyOf(values, unknown, r.pointer, at, TASK, written, r.creating === true);
+    // Only the root module's variables are in the plan's `variables`.
+    const creating = r.creating === true && { nullVariables: r.moduleAddress ? new Set() : nullVariables };
+    const body = bodyOf(values, unknown, r.pointer, at, TASK, written, creating);
     const scope = new Scope(moduleFor(r.moduleAddress), r.moduleAddress ? `${r.moduleAddress}.` : '', new Map());
     const resource = { block: { t: 'block', type: 'resource', labels: [r.type, r.name], ...at(r.pointer), body }, file: base.file, type: r.type, name: r.name, address: r.address };
     tasks.push(checkTask(resource, scope, fieldIndex, options));

@@ -205,3 +205,67 @@ test('"${\\"team\\"}" beside "team" is a key written twice: Terraform rejects th
   assert.equal(exitCode, 2);
   assert.match(refused['main.tf.json'], /Duplicate object attribute: "team" is already defined at line 1, column \d+ \(Terraform rejects the file\)/);
 });
+
+// ---------------------------------------------------------------------------
+// 4. task_mode = var.mode with a null default, in a plan
+// ---------------------------------------------------------------------------
+
+/**
+ * The parts of `terraform show -json` (terraform 1.11.4, provider 5.100.0)
+ * for a task created with `task_mode = <expression>` and `options {
+ * log_level = "BASIC" }`, no log group: `after` and `after_unknown` as the
+ * plan wrote them for `task_mode = var.mode` (var.mode: type string,
+ * default null; the plan: `task_mode = (known after apply)`).
+ */
+function modePlan({ references = ['var.mode'], variables = { mode: { value: null } }, moduleAddress } = {}) {
+  const options = { atime: 'BEST_EFFORT', bytes_per_second: -1, gid: 'INT_VALUE', log_level: 'BASIC', mtime: 'PRESERVE', object_tags: 'PRESERVE', overwrite_mode: 'ALWAYS', posix_permissions: 'PRESERVE', preserve_deleted_files: 'PRESERVE', preserve_devices: 'NONE', task_queueing: 'ENABLED', transfer_mode: 'CHANGED', uid: 'INT_VALUE', verify_mode: 'POINT_IN_TIME_CONSISTENT' };
+  const source = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0';
+  const destination = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210';
+  const resource = {
+    address: `${moduleAddress ? `${moduleAddress}.` : ''}aws_datasync_task.t`,
+    ...(moduleAddress && { module_address: moduleAddress }),
+    mode: 'managed',
+    type: 'aws_datasync_task',
+    name: 't',
+    provider_name: 'registry.terraform.io/hashicorp/aws',
+    change: {
+      actions: ['create'],
+      before: null,
+      after: { cloudwatch_log_group_arn: null, destination_location_arn: destination, excludes: [], includes: [], name: null, options: [options], schedule: [], source_location_arn: source, tags: null, task_report_config: [], timeouts: null },
+      after_unknown: { arn: true, excludes: [], id: true, includes: [], options: [{ security_descriptor_copy_flags: true }], schedule: [], tags_all: true, task_mode: true, task_report_config: [] },
+    },
+  };
+  const expressions = {
+    destination_location_arn: { constant_value: destination },
+    options: [{ log_level: { constant_value: 'BASIC' } }],
+    source_location_arn: { constant_value: source },
+    task_mode: { references },
+  };
+  const configured = { address: 'aws_datasync_task.t', mode: 'managed', type: 'aws_datasync_task', name: 't', provider_config_key: 'aws', expressions, schema_version: 0 };
+  const root = moduleAddress
+    ? { module_calls: { m: { source: './m', module: { resources: [configured], variables: { mode: { default: null } } } } } }
+    : { resources: [configured], variables: { mode: { default: null }, other: { default: 'ENHANCED' } } };
+  return { format_version: '1.2', terraform_version: '1.11.4', variables, resource_changes: [resource], configuration: { root_module: root } };
+}
+const planFindings = (t, plan) => {
+  const { root } = writeFolder(t, { 'plan.json': JSON.stringify(plan) });
+  const [found] = json([`${root}/plan.json`]).files[0].tasks;
+  return [...found.diagnostics, ...found.notes].map((d) => `${d.code} ${d.attribute}`);
+};
+
+test('a plan: task_mode = var.mode, null in the plan, is unset: a Basic mode task, as its folder is', (t) => {
+  // The provider sends no TaskMode (d.GetOk("task_mode") is false), so the task is Basic, and LogLevel BASIC
+  // without a log group is logging/no-log-group, as the folder gives it.
+  assert.deepEqual(planFindings(t, modePlan()), ['logging/no-log-group cloudwatch_log_group_arn']);
+});
+
+test('a plan: task_mode from a variable that is not null, from other references, or in a module, stays unknown', (t) => {
+  // `task_mode = coalesce(var.mode, var.other)` is in the plan as "ENHANCED" (known); an unknown one with a
+  // variable that is not null, or one that references more than variables, cannot be told from a null.
+  const unknownMode = ['terraform/not-checked task_mode'];
+  assert.deepEqual(planFindings(t, modePlan({ variables: { mode: { value: 'BASIC' } } })), unknownMode);
+  assert.deepEqual(planFindings(t, modePlan({ references: ['var.mode', 'aws_s3_bucket.b.arn', 'aws_s3_bucket.b'] })), unknownMode);
+  assert.deepEqual(planFindings(t, modePlan({ references: ['var.cfg.mode', 'var.cfg'], variables: { cfg: { value: { mode: null } } } })), unknownMode);
+  // In a module the variable's value is the call's, which the plan's root `variables` do not hold.
+  assert.deepEqual(planFindings(t, modePlan({ moduleAddress: 'module.m' })), unknownMode);
+});

@@ -348,9 +348,9 @@ validator {
     EnhancedPointInTime = "options/enhanced-point-in-time", Error {
         params: &[RELATED],
         what: "VerifyMode POINT_IN_TIME_CONSISTENT in an Enhanced mode task.",
-        why: "Enhanced mode verifies only what it transferred; the API reference says POINT_IN_TIME_CONSISTENT is not supported for Enhanced mode tasks.",
+        why: "Enhanced mode verifies only what it transferred; the API reference says POINT_IN_TIME_CONSISTENT is not supported for Enhanced mode tasks. Terraform: an `aws_datasync_task` with `task_mode = \"ENHANCED\"` and an `options` block that leaves out `verify_mode` is sent POINT_IN_TIME_CONSISTENT, the AWS provider's default for it (the provider sends every option of the block, and `terraform plan` with provider 5.100.0 shows `verify_mode = \"POINT_IN_TIME_CONSISTENT\"`), so this error is reported there too, as caused by a provider default. Without an `options` block the provider sends no Options, and the service's Enhanced default applies: no error.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "TaskMode": "ENHANCED", "Options": {"VerifyMode": "POINT_IN_TIME_CONSISTENT"}}"#),
-        fix: "Use ONLY_FILES_TRANSFERRED (Enhanced mode's default) or NONE.",
+        fix: "Use ONLY_FILES_TRANSFERRED (Enhanced mode's default) or NONE; in Terraform, write `verify_mode` in the `options` block.",
         autofix: "",
         source: "DataSync API reference, Options VerifyMode: https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-VerifyMode",
     }

@@ -35,6 +35,24 @@ function at(text, needle, from = '') {
 }
 
 // ---------------------------------------------------------------------------
+// 0. The provider's verify_mode default in an Enhanced task (fixlog34)
+// ---------------------------------------------------------------------------
+
+test('an Enhanced task with an options block that leaves out verify_mode is sent POINT_IN_TIME_CONSISTENT; without the block, no Options', (t) => {
+  // terraform plan (provider 5.100.0), task_mode = "ENHANCED" with `options {}`: after.options[0] holds every
+  // default, "verify_mode": "POINT_IN_TIME_CONSISTENT"; expandOptions() in the provider's task.go sends
+  // VerifyMode from it. The same with `options { transfer_mode = "ALL" }`. Without an options block the plan's
+  // after has no options ([]), and expandOptions() sends no Options. (The service refuses
+  // POINT_IN_TIME_CONSISTENT in an Enhanced task: docs/rules/options-enhanced-point-in-time.md.)
+  // Not a change in session 35: this pins what the rule page now says.
+  const main = [task('  task_mode = "ENHANCED"\n  options {}', 'block'), task('  task_mode = "ENHANCED"', 'none')].join('');
+  const { tasks, report } = check(t, { 'main.tf': main });
+  assert.deepEqual(tasks['aws_datasync_task.block'], [`options/enhanced-point-in-time options.verify_mode ${at(main, 'options {}')}`]);
+  assert.deepEqual(tasks['aws_datasync_task.none'], []);
+  assert.match(report.files[0].tasks[0].diagnostics[0].message, /caused by a provider default/);
+});
+
+// ---------------------------------------------------------------------------
 // 1. count and for_each that Terraform rejects
 // ---------------------------------------------------------------------------
 

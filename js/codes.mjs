@@ -378,13 +378,13 @@ const CODES = [
   {
     "code": "terraform/invalid-for-each",
     "severity": "error",
-    "summary": "A `for_each` Terraform rejects on an aws_datasync_task or on the module call it is in: a list or tuple, null, or a string, number or bool.",
+    "summary": "A `for_each` Terraform rejects on an aws_datasync_task, on the module call it is in, or on one of its `dynamic` blocks.",
     "emittedBy": "command"
   },
   {
     "code": "terraform/invalid-count",
     "severity": "error",
-    "summary": "A `count` Terraform rejects on an aws_datasync_task or on the module call it is in: null, negative or not a whole number.",
+    "summary": "A `count` Terraform rejects on an aws_datasync_task or on the module call it is in: null, negative, not a whole number, or no number.",
     "emittedBy": "command"
   },
   {

@@ -846,23 +846,23 @@ command {
         autofix: "",
         source: "Terraform AWS provider, aws_datasync_task task_report_config: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/datasync_task",
     }
-    /// A `for_each` Terraform rejects on an aws_datasync_task or on the module call it is in: a list or tuple, null, or a string, number or bool.
+    /// A `for_each` Terraform rejects on an aws_datasync_task, on the module call it is in, or on one of its `dynamic` blocks.
     "terraform/invalid-for-each", Error {
         params: &[
-            param("type", "string", "what the for_each is: tuple, list, null, string, number or bool"),
+            param("type", "string", "what the for_each is: tuple, list, null, string, number, bool, `set of number`, `set of bool` or `set with a null element`"),
         ],
-        what: "The `for_each` of an `aws_datasync_task`, or of a `module` call (with a local source) whose module holds one, is known and is not a map or a set of strings: a list or tuple (even `[]`), `null`, a string, a number or a bool. Reported at the `for_each`, once for each task it stops.",
-        why: "`terraform plan` stops with \"Invalid for_each argument\" (\"must be a map, or set of strings\"), so no task is created.",
+        what: "The `for_each` of an `aws_datasync_task`, or of a `module` call (with a local source) whose module holds one, is known and is not a map or a set of strings: a list or tuple (even `[]`), `null`, a string, a number or a bool, or a set of numbers or bools (`toset([1, 2])`, a `set(number)` variable) or with a null element. Reported at the `for_each`, once for each task it stops. Also the `for_each` of a `dynamic` block in a task that is `null`, a string or a number (any collection is taken there).",
+        why: "`terraform plan` stops with \"Invalid for_each argument\" (\"must be a map, or set of strings\"), \"Invalid for_each set argument\" (\"supports maps and sets of strings, but you have provided a set containing type number\"; \"sets must not contain null values\") or, for a dynamic block, \"Invalid dynamic for_each value\", so no task is created.",
         example: source("hcl", "module \"copy\" {\n  source   = \"./datasync\"\n  for_each = [\"logs\", \"images\"]\n  prefix   = each.key\n}"),
         fix: "Make a set of strings with `toset()` (`for_each = toset([\"logs\", \"images\"])`), or give a map.",
         autofix: "",
         source: "Terraform, the for_each meta-argument: https://developer.hashicorp.com/terraform/language/meta-arguments/for_each",
     }
-    /// A `count` Terraform rejects on an aws_datasync_task or on the module call it is in: null, negative or not a whole number.
+    /// A `count` Terraform rejects on an aws_datasync_task or on the module call it is in: null, negative, not a whole number, or no number.
     "terraform/invalid-count", Error {
         params: &[],
-        what: "The `count` of an `aws_datasync_task`, or of a `module` call (with a local source) whose module holds one, is known and is `null`, negative or not a whole number (`-1`, `1.5`; a numeric string such as `\"2\"` is converted, as Terraform converts it). Reported at the `count`, once for each task it stops.",
-        why: "`terraform plan` stops with \"Invalid count argument\", so no task is created.",
+        what: "The `count` of an `aws_datasync_task`, or of a `module` call (with a local source) whose module holds one, is known and is `null`, negative or not a whole number (`-1`, `1.5`; a numeric string such as `\"2\"` is converted, as Terraform converts it), or is no number at all: a string that does not write one (`\"x\"`, `\" 2\"`), a bool or a collection. Reported at the `count`, once for each task it stops.",
+        why: "`terraform plan` stops with \"Invalid count argument\" (or, for a value that is no number, \"Incorrect value type: a number is required\"), so no task is created.",
         example: source("hcl", "module \"copy\" {\n  source = \"./datasync\"\n  count  = var.replicas - 1   # -1 when replicas is 0\n}"),
         fix: "Give a whole number of 0 or more (`max(var.replicas - 1, 0)`).",
         autofix: "",

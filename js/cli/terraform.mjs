@@ -724,7 +724,7 @@ function stringOf(value) {
 
 function describe(expr) {
   if (expr.k === 'call') return `the function ${expr.name}()`;
-  if (expr.k === 'template') return 'an indented (<<-) heredoc with a template directive (%{…}) or a strip marker (~)';
+  if (expr.k === 'template') return 'an indented (<<-) heredoc that this command does not dedent as Terraform does';
   return 'an expression evaluated at plan time';
 }
 
@@ -810,9 +810,10 @@ function evaluated(expr, scope, trace, depth) {
 /**
  * The text of a template's parts (crates/hcl-reader: literals with strip
  * markers applied, interpolations, `%{ if }` and `%{ for }` directives), or
- * an Unresolved. In an indented (<<-) heredoc with a strip marker or a
- * directive, the reader marks them to be left unknown (HCL strips before it
- * dedents, and dedents inside directives, which is not followed here).
+ * an Unresolved. An indented (<<-) heredoc comes dedented as HCL dedents
+ * it; where the reader cannot tell how (its text does not read again, or a
+ * line's indentation is followed by a combining mark), it marks its
+ * directives and strip markers, or the whole heredoc, to be left unknown.
  */
 function templateText(expr, parts, scope, trace, depth) {
   if (depth > LIMITS.depth) return new Unresolved(expr.src, 'nests too deeply to evaluate here');
@@ -827,7 +828,7 @@ function templateText(expr, parts, scope, trace, depth) {
     if ('lit' in part) {
       if (!add(part.lit)) return tooLong();
     } else if (part.directive) return new Unresolved(expr.src, `is ${describe(expr)}`);
-    else if (part.strip) return new Unresolved(expr.src, 'uses a strip marker (~) in an indented (<<-) heredoc, which this command does not follow');
+    else if (part.strip) return new Unresolved(expr.src, 'is an indented (<<-) heredoc that this command does not dedent as Terraform does');
     else if (part.if) {
       const condition = evaluate(part.if, scope, trace, depth + 1);
       if (condition instanceof Unresolved) return because(expr, condition);

@@ -287,3 +287,37 @@ test('a plan: task_mode from a variable that is not null, from other references,
   // In a module the variable's value is the call's, which the plan's root `variables` do not hold.
   assert.deepEqual(planFindings(t, modePlan({ moduleAddress: 'module.m' })), unknownMode);
 });
+
+// ---------------------------------------------------------------------------
+// 5. Indented (<<-) heredocs, with strip markers and directives
+// ---------------------------------------------------------------------------
+
+test('an indented (<<-) heredoc is dedented as Terraform dedents it: strip markers first, then the least indentation of the lines', (t) => {
+  // terraform console 1.11.4 on each value (locals x = "X", c = true, l = ["p", "q"]):
+  const cases = {
+    // "a X\n    b\n": the first line is not indented, so nothing is (the command gave "X\nb\n" before).
+    Mixed: ['<<-EOT\na ${local.x}\n    b\nEOT', 'a X\n    b\n'],
+    // "a\n  \nb\n": a line of spaces only neither counts nor is dedented.
+    Blank: ['<<-EOT\n    a\n  \n    b\n    EOT', 'a\n  \nb\n'],
+    // "abc\n": flush lines with markers, as in a plain heredoc.
+    Flush: ['<<-EOT\na\n%{~ if local.c ~}\nb\n%{~ endif ~}\nc\nEOT', 'abc\n'],
+    // "    a\n    b\n    c\n": `%{~` strips the spaces before it, and that line then starts unindented.
+    Marked: ['<<-EOT\n    a\n    %{~ if local.c ~}\n    b\n    %{~ endif ~}\n    c\n    EOT', '    a\n    b\n    c\n'],
+    // "xX    y\nz\n": `~}` strips the next line's start, which then starts no line of its own.
+    Joined: ['<<-EOT\n      x ${~ local.x ~}   \n    y\n      z\n    EOT', 'xX    y\nz\n'],
+    // "\n  p\n\n  q\n\n": inside a directive too.
+    Looped: ['<<-EOT\n    %{ for v in local.l }\n      ${v}\n    %{ endfor }\n  EOT', '\n  p\n\n  q\n\n'],
+  };
+  const tags = Object.entries(cases)
+    .map(([key, [source]]) => `    ${key} = ${source}\n`)
+    .join('');
+  const { root } = writeFolder(t, {
+    'main.tf': `locals {\n  x = "X"\n  c = true\n  l = ["p", "q"]\n}\n${task(`  tags = {\n${tags}  }`)}`,
+  });
+  const [found] = json(['--defaults', root]).files[0].tasks;
+  assert.deepEqual(found.notes, []);
+  assert.deepEqual(
+    Object.fromEntries(found.defaults.Tags.map(({ Key, Value }) => [Key, Value])),
+    Object.fromEntries(Object.entries(cases).map(([key, [, value]]) => [key, value])),
+  );
+});

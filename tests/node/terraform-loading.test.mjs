@@ -152,13 +152,13 @@ test('count that is 0 from a variable (0 or "0") and an empty for_each create no
 });
 
 test('a template directive left unknown is named in a full sentence', (t) => {
-  // A directive in a quoted string or a plain heredoc is evaluated (terraform-functions.test.mjs); in an indented heredoc, and with a condition that is not a bool, it is not.
+  // A directive in a quoted string or a heredoc is evaluated (terraform-functions.test.mjs; an indented one since
+  // session 35: terraform console, Owner is "ops\n"); with a condition that is not a bool, it is not.
   const { root } = writeFolder(t, {
     'main.tf': 'variable "owner" {\n  default = "ops"\n}\n' + task('  tags = {\n    Owner = <<-EOT\n%{ for x in [var.owner] }${x}%{ endfor }\nEOT\n    Team = "%{ if 1 }x%{ endif }"\n  }\n'),
   });
   const [found] = tasksOf(json([root]).document);
   assert.deepEqual(found.notes.map((n) => n.message), [
-    'Not checked: tags["Owner"] comes from <<-EOT\n%{ for x in [var.owner] }${x}%{ endfor }\nEOT, which is an indented (<<-) heredoc with a template directive (%{…}) or a strip marker (~).',
     'Not checked: tags["Team"] comes from "%{ if 1 }x%{ endif }", which has a %{ if } condition that is not true or false.',
   ]);
 });

@@ -61,6 +61,7 @@ use hcl_edit::structure::{Body, Structure};
 use hcl_edit::template::{Directive, Element, Strip, Template};
 use hcl_edit::Span;
 use std::cell::Cell;
+use std::collections::VecDeque;
 use std::ops::Range;
 
 mod repeated;
@@ -304,8 +305,7 @@ impl<'a> Writer<'a> {
             }
             Expression::StringTemplate(template) => self.template(template, None, out),
             Expression::HeredocTemplate(heredoc) => {
-                let flush = self.source(expr.span()).starts_with("<<-");
-                self.template(&heredoc.template, Some(flush), out)
+                self.template(&heredoc.template, Some(self.source(expr.span())), out)
             }
             Expression::Variable(name) => {
                 out.push_str(",\"name\":");
@@ -422,20 +422,27 @@ impl<'a> Writer<'a> {
     /// even when nothing is left of it (`"  ${~ 5}"` is the string "5", not
     /// the number). In a heredoc a marker strips one line only, the one
     /// next to it ([`strip_lines`]: HCL splits a heredoc's literals at line
-    /// ends before it strips). A flush heredoc (`<<-`) is dedented by
-    /// hcl-edit, outside directives only and before any stripping, where HCL
-    /// strips first (a line emptied by a marker counts as not indented, so
-    /// nothing is dedented): in a flush heredoc with a strip marker or a
-    /// directive, an interpolation with a strip marker is written with
-    /// `"strip":true` and a directive as `{"directive":true}`, for the
-    /// command to leave unknown.
-    /// `heredoc`: None for a quoted template, else whether it is flush.
-    fn template(&self, template: &Template, heredoc: Option<bool>, out: &mut String) {
+    /// ends before it strips). A flush heredoc (`<<-`) is dedented as HCL
+    /// dedents it ([`flush_literals`]: markers first, then the least
+    /// indentation of the lines' starts), not as hcl-edit did when it parsed
+    /// it; where that is not computed here, an interpolation with a strip
+    /// marker is written with `"strip":true` and a directive as
+    /// `{"directive":true}`, for the command to leave unknown.
+    /// `heredoc`: None for a quoted template, else the heredoc's source.
+    fn template(&self, template: &Template, heredoc: Option<&str>, out: &mut String) {
         out.push_str(",\"parts\":");
-        let followed = match heredoc {
-            None => true,
-            Some(flush) => !(flush && (strips(template) || has_directive(template))),
+        let flush = heredoc.is_some_and(|source| source.starts_with("<<-"));
+        let mut flushed = if flush {
+            flush_literals(heredoc.unwrap_or(""))
+        } else {
+            None
         };
+        if flush && flushed.is_none() && !strips(template) && !has_directive(template) {
+            // Not computed here, and nothing to mark: one directive-like part leaves it unknown.
+            out.push_str("[{\"directive\":true}]");
+            return;
+        }
+        let followed = !flush || flushed.is_some();
         if !followed {
             out.push('[');
             for (i, element) in template.iter().enumerate() {
@@ -458,7 +465,14 @@ impl<'a> Writer<'a> {
             out.push(']');
         } else {
             // A heredoc's literals have no escapes to undo (`quoted`).
-            self.parts(template, (false, false), false, heredoc.is_none(), out);
+            self.parts(
+                template,
+                (false, false),
+                false,
+                heredoc.is_none(),
+                &mut flushed,
+                out,
+            );
         }
     }
 
@@ -468,12 +482,15 @@ impl<'a> Writer<'a> {
     /// in a quoted string, whose literals hcl-edit leaves with their escapes
     /// (`\n`, `\"`) as written; they are undone here, before stripping, as
     /// HCL does (a heredoc has no escapes).
+    /// `flushed`: a flush heredoc's literals as HCL makes them, in this
+    /// walk's order ([`flush_literals`]), written instead of stripping here.
     fn parts(
         &self,
         template: &Template,
         strip: (bool, bool),
         nested: bool,
         quoted: bool,
+        flushed: &mut Option<VecDeque<String>>,
         out: &mut String,
     ) {
         let (first, last) = strip;
@@ -484,6 +501,13 @@ impl<'a> Writer<'a> {
                 out.push(',');
             }
             match element {
+                Element::Literal(_) if flushed.is_some() => {
+                    let text = flushed
+                        .as_mut()
+                        .and_then(VecDeque::pop_front)
+                        .unwrap_or_default();
+                    literal(&text, out);
+                }
                 Element::Literal(text) => {
                     let before = if i == 0 {
                         first
@@ -530,6 +554,7 @@ impl<'a> Writer<'a> {
                             (directive.if_expr.strip.strip_end(), then_last),
                             true,
                             quoted,
+                            flushed,
                             out,
                         );
                         out.push_str(",\"else\":");
@@ -539,6 +564,7 @@ impl<'a> Writer<'a> {
                                 (otherwise.strip.strip_end(), endif),
                                 true,
                                 quoted,
+                                flushed,
                                 out,
                             ),
                             None => out.push_str("[]"),
@@ -564,6 +590,7 @@ impl<'a> Writer<'a> {
                             ),
                             true,
                             quoted,
+                            flushed,
                             out,
                         );
                         out.push('}');
@@ -596,6 +623,166 @@ fn strip_lines(text: &str, before: bool, after: bool) -> String {
         value.truncate(last + kept);
     }
     value
+}
+
+/// One token of a heredoc as HCL's parser sees it: a line of a literal
+/// (with its newline) that is literal number `slot` of the template (in
+/// [`Writer::parts`]'s order), or the opening or closing of an interpolation
+/// or directive with its strip markers (`~` before: strips the token before;
+/// after: the token after).
+enum Token {
+    Line {
+        text: String,
+        slot: usize,
+    },
+    Mark {
+        strips_before: bool,
+        strips_after: bool,
+    },
+}
+
+fn flatten(template: &Template, slots: &mut usize, tokens: &mut Vec<Token>) {
+    let mark = |strip: Strip| Token::Mark {
+        strips_before: strip.strip_start(),
+        strips_after: strip.strip_end(),
+    };
+    for element in template.iter() {
+        match element {
+            Element::Literal(text) => {
+                for line in text.value().split_inclusive('\n') {
+                    tokens.push(Token::Line {
+                        text: line.to_owned(),
+                        slot: *slots,
+                    });
+                }
+                *slots += 1;
+            }
+            Element::Interpolation(interpolation) => tokens.push(mark(interpolation.strip)),
+            Element::Directive(directive) => match directive.as_ref() {
+                Directive::If(directive) => {
+                    tokens.push(mark(directive.if_expr.strip));
+                    flatten(&directive.if_expr.template, slots, tokens);
+                    if let Some(otherwise) = &directive.else_expr {
+                        tokens.push(mark(otherwise.strip));
+                        flatten(&otherwise.template, slots, tokens);
+                    }
+                    tokens.push(mark(directive.endif_expr.strip));
+                }
+                Directive::For(directive) => {
+                    tokens.push(mark(directive.for_expr.strip));
+                    flatten(&directive.for_expr.template, slots, tokens);
+                    tokens.push(mark(directive.endfor_expr.strip));
+                }
+            },
+        }
+    }
+}
+
+/// Whether `c` may join the character before it in one grapheme cluster
+/// (combining marks, joiners, variation selectors): HCL dedents by grapheme
+/// clusters, so after such a character the count here may differ.
+fn joins(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{483}'..='\u{489}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{200C}'..='\u{200D}' | '\u{20D0}'..='\u{20FF}' | '\u{FE00}'..='\u{FE0F}' | '\u{FE20}'..='\u{FE2F}' | '\u{E0100}'..='\u{E01EF}')
+}
+
+/// A flush heredoc's literals (`source`: its text, `<<-EOT` to `EOT`) as
+/// HCL makes them (hcl hclsyntax's parser_template.go, Terraform 1.11): it
+/// reads each line of a literal as a token of its own, applies strip markers
+/// to the token next to them, then removes from every token that starts a
+/// line the least number of spaces any of them starts with (a line that is
+/// blank, all whitespace up to its newline, neither counts nor is dedented; a
+/// line that starts with `${` or `%{`, or that a marker emptied, counts as
+/// 0). hcl-edit dedented the literals when it parsed them, its own way (a
+/// line of no indentation in a literal is passed over, and lines are cut by
+/// characters, not spaces): the text is read again here as `<<EOT`, not
+/// dedented. One string per literal, in [`Writer::parts`]'s order; None when
+/// the text does not read again or a line's indentation is followed by a
+/// character that may join it.
+fn flush_literals(source: &str) -> Option<VecDeque<String>> {
+    let rest = source.strip_prefix("<<-")?;
+    let header = rest.find('\n')?;
+    let delimiter = rest[..header].trim_end();
+    let inside = &rest[header + 1..];
+    let (body, closing) = match inside.rfind('\n') {
+        Some(i) => (&inside[..=i], &inside[i + 1..]),
+        None => ("", inside),
+    };
+    // A line of the body that is the delimiter ends the heredoc there in HCL (hcl-edit reads an empty one on).
+    if delimiter.is_empty()
+        || closing.trim() != delimiter
+        || body.lines().any(|line| line.trim() == delimiter)
+    {
+        return None;
+    }
+    let text = format!("x = <<{delimiter}\n{body}{delimiter}\n");
+    let parsed = hcl_edit::parser::parse_body(&text).ok()?;
+    let attribute = parsed.get_attribute("x")?;
+    let Expression::HeredocTemplate(heredoc) = &attribute.value else {
+        return None;
+    };
+    let mut slots = 0;
+    let mut tokens = Vec::new();
+    flatten(&heredoc.template, &mut slots, &mut tokens);
+    // Strip markers, on the one token next to them.
+    for i in 0..tokens.len() {
+        let Token::Mark {
+            strips_before,
+            strips_after,
+        } = tokens[i]
+        else {
+            continue;
+        };
+        if strips_before && i > 0 {
+            if let Token::Line { text, .. } = &mut tokens[i - 1] {
+                text.truncate(text.trim_end().len());
+            }
+        }
+        if strips_after {
+            if let Some(Token::Line { text, .. }) = tokens.get_mut(i + 1) {
+                *text = text.trim_start().to_owned();
+            }
+        }
+    }
+    // The least indentation of the tokens that start a line.
+    let mut least = usize::MAX;
+    let mut starts = vec![false; tokens.len()];
+    let mut newline = true;
+    for (i, token) in tokens.iter().enumerate() {
+        if newline {
+            newline = false;
+            match token {
+                Token::Line { text, .. } => {
+                    let indented = text.len() - text.trim_start().len();
+                    let blank = indented == text.len() && text.ends_with('\n');
+                    if !blank {
+                        if text[indented..].chars().next().is_some_and(joins) {
+                            return None;
+                        }
+                        least = least.min(text[..indented].chars().count());
+                        starts[i] = true;
+                    }
+                }
+                Token::Mark { .. } => least = 0,
+            }
+        }
+        if let Token::Line { text, .. } = token {
+            newline = text.ends_with('\n');
+        }
+    }
+    let mut out = vec![String::new(); slots];
+    for (i, token) in tokens.into_iter().enumerate() {
+        if let Token::Line { text, slot } = token {
+            let cut = if least != usize::MAX && starts[i] {
+                text.char_indices()
+                    .nth(least)
+                    .map_or(text.len(), |(at, _)| at)
+            } else {
+                0
+            };
+            out[slot].push_str(&text[cut..]);
+        }
+    }
+    Some(out.into())
 }
 
 /// A quoted string's escapes undone: `\n`, `\r`, `\t`, `\"`, `\\`,
@@ -758,7 +945,7 @@ mod wasm {
 #[cfg(test)]
 mod tests {
     use super::repeated::MAX_REPEATED_KEYS;
-    use super::{read, strip_lines};
+    use super::{flush_literals, read, strip_lines};
 
     fn json(text: &str) -> String {
         read(text)
@@ -950,10 +1137,17 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("{\"lit\":\" \"}]}]"), "{out}");
-        // In a flush heredoc (dedented by hcl-edit before stripping) they are only marked.
+        // In a flush heredoc they are applied before the dedent, as HCL applies them (terraform console 1.11.4,
+        // x = "X", c = true: "X\ny\n"): the first line, emptied by `${~`, is not indented, so nothing is dedented.
         let out = json("a = <<-EOT\n  ${~ x}\n%{ if c }y%{ endif }\nEOT\n");
-        assert!(out.contains("\"strip\":true"), "{out}");
-        assert!(out.contains("{\"directive\":true}"), "{out}");
+        assert!(
+            out.contains("\"parts\":[{\"lit\":\"\"},{\"expr\":"),
+            "{out}"
+        );
+        assert!(
+            out.contains("\"then\":[{\"lit\":\"y\"}],\"else\":[]},{\"lit\":\"\\n\"}]"),
+            "{out}"
+        );
     }
 
     #[test]
@@ -1006,9 +1200,64 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("{\"lit\":\" \\\\n\\n\"}]}"), "{out}");
-        // A flush heredoc is dedented outside its directives only (by hcl-edit): marked.
+        // A flush heredoc is dedented inside its directives too, by the least indentation of every line's start
+        // (terraform console, l = ["p", "q"]: "\n  p\n\n  q\n\n").
         let out = json("a = <<-EOT\n    %{ for x in l }\n      ${x}\n    %{ endfor }\n  EOT\n");
-        assert!(out.contains("{\"directive\":true}"), "{out}");
+        assert!(out.contains("\"parts\":[{\"lit\":\"\"},{\"for\":"), "{out}");
+        assert!(
+            out.contains("\"body\":[{\"lit\":\"\\n  \"},{\"expr\":"),
+            "{out}"
+        );
+        assert!(
+            out.contains("{\"lit\":\"\\n\"}]},{\"lit\":\"\\n\"}]"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_flush_heredoc_is_dedented_as_hcl_dedents_it() {
+        // terraform console 1.11.4 (x = "X"): "a X\n    b\n": the first line starts unindented, so nothing is
+        // dedented (hcl-edit passed that line over and cut 4 characters from "a ").
+        let out = json("a = <<-EOT\na ${x}\n    b\nEOT\n");
+        assert!(
+            out.contains("\"parts\":[{\"lit\":\"a \"},{\"expr\":"),
+            "{out}"
+        );
+        assert!(out.contains("},{\"lit\":\"\\n    b\\n\"}]"), "{out}");
+        // "a\n  \nb\n": a blank line (whitespace up to its newline) neither counts nor is dedented.
+        let out = json("a = <<-EOT\n    a\n  \n    b\n    EOT\n");
+        assert!(
+            out.contains("\"parts\":[{\"lit\":\"a\\n  \\nb\\n\"}]"),
+            "{out}"
+        );
+        // "    a\n    b\n    c\n": `%{~` strips the spaces before it on its line (one token), which then starts
+        // unindented, so nothing is dedented; `~}` strips the newline after it.
+        let out =
+            json("a = <<-EOT\n    a\n    %{~ if c ~}\n    b\n    %{~ endif ~}\n    c\n    EOT\n");
+        assert!(
+            out.contains("\"parts\":[{\"lit\":\"    a\\n\"},{\"if\":"),
+            "{out}"
+        );
+        assert!(
+            out.contains("\"then\":[{\"lit\":\"    b\\n\"}],\"else\":[]},{\"lit\":\"    c\\n\"}]"),
+            "{out}"
+        );
+        // "xX    y\nz\n": `~}` strips the next line's start, which then starts no line.
+        let out = json("a = <<-EOT\n      x ${~ x ~}   \n    y\n      z\n    EOT\n");
+        assert!(
+            out.contains("\"parts\":[{\"lit\":\"x\"},{\"expr\":"),
+            "{out}"
+        );
+        assert!(out.contains("},{\"lit\":\"    y\\nz\\n\"}]"), "{out}");
+        // Tabs are spaces too; an empty heredoc is "".
+        let out = json("a = <<-EOT\n\ttab\n\t  more\n\tEOT\n");
+        assert!(
+            out.contains("\"parts\":[{\"lit\":\"tab\\n  more\\n\"}]"),
+            "{out}"
+        );
+        // Not read again as HCL reads it: left unknown.
+        assert!(flush_literals("<<-EOT\nEOT\n  b = <<-EOT\n  x\n  EOT").is_none());
+        assert!(flush_literals("<<-EOT\n   \u{301}a\n    EOT").is_none());
     }
 
     #[test]

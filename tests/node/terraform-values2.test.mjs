@@ -459,8 +459,8 @@ test('a heredoc\'s strip markers strip the line next to them, as HCL reads a her
     ['<<EOT\n${"a"} ~\n  ${~ "b" ~}\nEOT', 'a ~\nb'],
     ['<<EOT\n%{ for x in ["a", "b"] ~}\n  ${x}  \n  %{~ endfor ~}\n  end\nEOT', '  a  \n  b  \n  end\n'],
     ['<<EOT\na\t ${~ "b" ~} \tc\nEOT', 'abc\n'],
-    // console: "    x\nb      y\n": HCL strips first, so nothing is dedented; not followed here.
-    ['<<-EOT\n    x\n    ${~ "b" ~}\n      y\n  EOT', UNKNOWN],
+    // console: "    x\nb      y\n": HCL strips first, so nothing is dedented (followed since session 35).
+    ['<<-EOT\n    x\n    ${~ "b" ~}\n      y\n  EOT', '    x\nb      y\n'],
   ];
   for (const [source, expected] of cases) assert.equal(value(source), expected, source);
 });

@@ -1096,6 +1096,8 @@ function call(expr, scope, trace, depth) {
     case 'trimsuffix':
     case 'startswith':
     case 'endswith':
+    case 'regex':
+    case 'regexall':
     case 'sort':
     case 'compact':
     case 'distinct':
@@ -1487,6 +1489,8 @@ const FUNCTIONS = {
   trimprefix: ([text, prefix]) => (stringPair(text, prefix) ? settled(text.startsWith(prefix) ? text.slice(prefix.length) : text) : undefined),
   trimsuffix: ([text, suffix]) => (stringPair(text, suffix) ? settled(suffix !== '' && text.endsWith(suffix) ? text.slice(0, -suffix.length) : text) : undefined),
   startswith: (values, expr) => affix(values, expr, (text, prefix) => text.startsWith(prefix)),
+  regex: (values, expr) => regexCall(values, expr, false),
+  regexall: (values, expr) => regexCall(values, expr, true),
   endswith: (values, expr) => affix(values, expr, (text, suffix) => text.endsWith(suffix)),
   sort([list], expr) {
     // A list of strings (numbers and bools as their strings), in Go's byte order: by code point.
@@ -1628,7 +1632,7 @@ const FUNCTIONS = {
 };
 
 /** How many arguments these functions take. */
-const ARITY = { index: 2, reverse: 1, trim: 2, substr: 3, tostring: 1, tonumber: 1, tobool: 1, trimprefix: 2, trimsuffix: 2, startswith: 2, endswith: 2, sort: 1, compact: 1, distinct: 1, flatten: 1, slice: 3, values: 1, zipmap: 2, one: 1 };
+const ARITY = { regex: 2, regexall: 2, index: 2, reverse: 1, trim: 2, substr: 3, tostring: 1, tonumber: 1, tobool: 1, trimprefix: 2, trimsuffix: 2, startswith: 2, endswith: 2, sort: 1, compact: 1, distinct: 1, flatten: 1, slice: 3, values: 1, zipmap: 2, one: 1 };
 
 /** A string tonumber() might read as Go's big.ParseFloat reads it (anything else is an error in Terraform). */
 const MAYBE_NUMBER = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf(?:inity)?)$/i;
@@ -1638,6 +1642,57 @@ function rejected(expr, reason) {
   const out = new Unresolved(expr.src, reason);
   out.error = true;
   return out;
+}
+
+/**
+ * A regex() pattern this command matches exactly as RE2 does: literal
+ * characters (a backslash before ASCII punctuation is that character), `^`
+ * first and `$` last as RE2 reads them without flags (the text's start and
+ * end: "a$" does not match "a\n"). `{ start, end, text }`, or undefined for
+ * any other pattern (`.`, classes, quantifiers, groups, flags: where RE2 and
+ * JavaScript's expressions differ, or a match could take long here).
+ */
+function literalPattern(pattern) {
+  const start = pattern.startsWith('^');
+  let text = '';
+  for (let at = start ? 1 : 0; at < pattern.length; at += 1) {
+    const c = pattern[at];
+    if (c === '$' && at === pattern.length - 1) return { start, end: true, text };
+    if (c === '\\') {
+      const next = pattern[at + 1];
+      if (next === undefined || !/^[!-/:-@[-`{-~]$/.test(next)) return undefined;
+      text += next;
+      at += 1;
+    } else if ('.+*?()|[]{}^$'.includes(c)) return undefined;
+    else text += c;
+  }
+  return { start, end: false, text };
+}
+
+/**
+ * regex(pattern, text) and regexall(pattern, text) for a literalPattern():
+ * the first match (a pattern without groups gives the matched text; no match
+ * is Terraform's error "pattern did not match any part of the given
+ * string"), or every match, left to right, none overlapping (terraform
+ * console 1.11.4: regexall("ana", "banana") is ["ana"]). An empty pattern
+ * in regexall() is not computed (RE2's empty matches step by character).
+ */
+function regexCall(values, expr, all) {
+  if (values.includes(null)) return rejected(expr, 'is given a null argument (an error in Terraform)');
+  const [pattern, text] = strings(values) ?? [];
+  if (!stringPair(pattern, text)) return undefined;
+  const literal = literalPattern(pattern);
+  if (!literal || (all && literal.text === '')) return undefined;
+  const { start, end, text: part } = literal;
+  const found = [];
+  if (start || end) {
+    const at = start ? 0 : text.length - part.length;
+    if (at >= 0 && text.startsWith(part, at) && (!start || !end || text.length === part.length)) found.push(part);
+  } else {
+    for (let at = text.indexOf(part); at >= 0 && (all || found.length === 0); at = text.indexOf(part, at + part.length)) found.push(part);
+  }
+  if (all) return withType(found, { list: 'string' });
+  return found.length ? found[0] : rejected(expr, 'matches no part of the text (an error in Terraform)');
 }
 
 /** startswith() and endswith(): numbers and bools as their strings; null is an error. */

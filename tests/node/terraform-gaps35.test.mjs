@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { requireBuiltPackage, runCommand, terraformTask, writeFolder } from './helpers.mjs';
 
 requireBuiltPackage();
+const { ERROR, UNKNOWN, terraformValues } = await import('./helpers/terraform-value.mjs');
 
 const json = (args) => JSON.parse(runCommand(['--format', 'json', ...args]).stdout);
 /** A folder's report: each task's findings as `code attribute line:column`, and each file the command could not read with its error. */
@@ -320,4 +321,41 @@ test('an indented (<<-) heredoc is dedented as Terraform dedents it: strip marke
     Object.fromEntries(found.defaults.Tags.map(({ Key, Value }) => [Key, Value])),
     Object.fromEntries(Object.entries(cases).map(([key, [, value]]) => [key, value])),
   );
+});
+
+// ---------------------------------------------------------------------------
+// 6. regex() and regexall() of literal patterns
+// ---------------------------------------------------------------------------
+
+test('regex() and regexall() of a literal pattern (with ^ and $) are computed; other patterns stay unknown, never a guess', () => {
+  const { value } = terraformValues({ errors: true });
+  // terraform console 1.11.4 on each:
+  const cases = [
+    ['regex("^arn:aws:s3:::", "arn:aws:s3:::b")', 'arn:aws:s3:::'],
+    ['regex("s3", "arn:aws:s3:::b")', 's3'],
+    ['regex("\\\\.", "a.b")', '.'], // a backslash before punctuation is that character
+    ['regex("\\\\_", "a_b")', '_'],
+    ['regex("é", "café")', 'é'],
+    ['regex("", "x")', ''],
+    ['regex("^$", "")', ''],
+    ['regex("^ab$", "ab")', 'ab'],
+    ['regex(5, "15")', '5'],
+    ['regex("z", "banana")', ERROR], // "pattern did not match any part of the given string"
+    ['regex("a$", "banana\\n")', ERROR], // RE2's $ is the text's end, not before a last newline
+    ['regex(null, "x")', ERROR], // argument must not be null
+    ['try(regex("z", "a"), "none")', 'none'],
+    ['can(regex("^cron\\\\(", "cron(0 1 * * ? *)"))', true],
+    ['regexall("a", "banana")', ['a', 'a', 'a']],
+    ['regexall("ana", "banana")', ['ana']], // matches do not overlap
+    ['regexall("aa", "aaaa")', ['aa', 'aa']],
+    ['regexall("^a", "aa")', ['a']],
+    ['regexall("a$", "aa")', ['a']],
+    ['regexall("z", "banana")', []],
+    // Not computed here: classes, quantifiers, groups, `.`, and regexall()'s empty matches.
+    ['regex("a.", "ab")', UNKNOWN],
+    ['regex("^arn:aws:s3:::(.*)$", "arn:aws:s3:::b")', UNKNOWN],
+    ['regex("\\\\d+", "a1")', UNKNOWN],
+    ['regexall("", "ab")', UNKNOWN],
+  ];
+  for (const [source, expected] of cases) assert.deepEqual(value(source), expected, source);
 });

@@ -114,6 +114,9 @@ copy_glue "$stage/glue-node.cjs" "$pkg/node/$name.cjs" \
   "require('fs').readFileSync(wasmPath)" "packageWasm() ?? require('./wasm-bytes.cjs')"
 copy_glue "$stage/web/$name.js" "$pkg/web/$name.js" \
   "new URL('$wasm_file', import.meta.url)" "new URL('../$wasm_file', import.meta.url)"
+# Code of the web glue no browser can run through this package (which, and
+# why: scripts/trim-web-glue.mjs): 146 bytes gzip.
+node scripts/trim-web-glue.mjs "$pkg/web/$name.js"
 take_at_load "$pkg/node/$name.cjs"
 take_at_load "$pkg/web/$name.js"
 

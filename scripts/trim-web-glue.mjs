@@ -11,6 +11,9 @@
 //   entry keeps the same promise (`pending`), the same way, and calls the
 //   glue's init only when it has none.
 //
+// And it says in fewer words what the warning says when a server sends the
+// .wasm with another Content-Type than application/wasm.
+//
 // Each piece must be found exactly once, so a new wasm-bindgen that writes them
 // otherwise fails the build instead of shipping them unnoticed.
 //
@@ -71,6 +74,10 @@ const CUTS = [
 `,
   ],
   ['let __wbg_init_promise;\n', ''],
+  [
+    'console.warn("`WebAssembly.instantiateStreaming` failed because your server does not serve Wasm with `application/wasm` MIME type. Falling back to `WebAssembly.instantiate` which is slower. Original error:\\n", e);',
+    'console.warn("WebAssembly.instantiateStreaming failed: serve the .wasm as application/wasm. Using the slower WebAssembly.instantiate:\\n", e);',
+  ],
 ];
 
 const [file] = process.argv.slice(2);

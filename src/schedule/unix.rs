@@ -11,9 +11,8 @@
 //!   EventBridge's 1, so it is written in ascending pieces (`5-7` → `6-7,1`,
 //!   `6-7` → `7,1`): EventBridge documents no range that wraps;
 //! - Unix cron (cronie, Vixie cron) refuses a range that runs backwards
-//!   (`6-0`), so such a field has no meaning to keep and gets no suggestion
-//!   (not recognised with a step, `6-0/2`, or a day name, `SAT-SUN`: those
-//!   pass through as written; the rule page says so);
+//!   (`6-0`, `6-0/2`, `SAT-SUN`: a name is its index from `SUN` = 0), so
+//!   such a field has no meaning to keep and gets no suggestion;
 //! - EventBridge needs `?` in one day field: it replaces the one that was `*`
 //!   (day-of-week when both were);
 //! - when both day fields are set, Unix runs on days matching either, which
@@ -154,23 +153,76 @@ fn suggest(fields: [&str; 5]) -> Option<(String, Reading)> {
 }
 
 /// A Unix day-of-week field in EventBridge numbering, or `None` when it
-/// cannot be converted faithfully.
+/// cannot be converted faithfully. Not inlined: in `diagnose` it made that
+/// too large to inline into the schedule analysis (+400 bytes of .wasm).
+#[inline(never)]
 fn convert_weekdays(field: &str) -> Option<String> {
-    let items: Option<Vec<String>> = field.split(',').map(convert_item).collect();
-    // Unix has two Sundays (0 and 7); EventBridge has one, so `0,7` is just `1`.
-    let mut unique: Vec<String> = Vec::new();
-    for item in items? {
-        if !unique.contains(&item) {
-            unique.push(item);
+    // Unix has two Sundays (0 and 7); EventBridge has one, so `0,7` is just
+    // `1`, and `6-7,0` (`7,1` and `1`) is `7,1`: each day once.
+    let mut days = String::new();
+    for item in field.split(',') {
+        for piece in convert_item(item)?.split(',') {
+            // An empty item, which neither cron accepts.
+            if piece.is_empty() {
+                return None;
+            }
+            if !days.split(',').any(|day| day == piece) {
+                if !days.is_empty() {
+                    days.push(',');
+                }
+                days.push_str(piece);
+            }
         }
     }
-    Some(unique.join(","))
+    Some(days)
+}
+
+/// A day of the week as Unix cron reads a range's end: a number (any number
+/// above 7 reads as one above 7, which no suggestion takes), or a day name's
+/// index from `SUN` = 0 in any case (cronie takes the first match, so `SUN`
+/// is never 7). `None` for anything else. Not inlined: it is read twice.
+#[inline(never)]
+fn unix_day(text: &str) -> Option<u8> {
+    const NAMES: [[u8; 3]; 7] = [
+        *b"SUN", *b"MON", *b"TUE", *b"WED", *b"THU", *b"FRI", *b"SAT",
+    ];
+    let bytes = text.as_bytes();
+    if !bytes.is_empty() && bytes.iter().all(u8::is_ascii_digit) {
+        return Some(bytes.iter().fold(0, |number, digit| {
+            if number > 7 {
+                number
+            } else {
+                number * 10 + (digit - b'0')
+            }
+        }));
+    }
+    // `& 0xDF` upper-cases an ASCII letter, and makes no other byte a letter.
+    let [a, b, c] = *bytes else {
+        return None;
+    };
+    let name = [a & 0xDF, b & 0xDF, c & 0xDF];
+    (0..7).find(|&day| NAMES[usize::from(day)] == name)
 }
 
 fn convert_item(item: &str) -> Option<String> {
-    if let Some((base, step)) = item.split_once('/') {
-        return Some(match base.split_once('-') {
-            _ if base == "*" => item.to_owned(),
+    let (range, step) = match item.split_once('/') {
+        Some((range, step)) => (range, Some(step)),
+        None => (item, None),
+    };
+    let bounds = range.split_once('-');
+    if let Some((low, high)) = bounds {
+        // Unix cron (cronie, Vixie cron) refuses a range that runs backwards,
+        // with a step or not: `6-0` and `SAT-SUN` are no days there, not
+        // Saturday and Sunday.
+        if let (Some(from), Some(to)) = (unix_day(low), unix_day(high)) {
+            if from > to {
+                return None;
+            }
+        }
+    }
+    if let Some(step) = step {
+        return Some(match bounds {
+            _ if range == "*" => item.to_owned(),
             // A range through 7 includes Sunday twice over; not worth guessing.
             // `N/step` is such a range written short: the crons that accept it
             // (cronie) run it from N up to 7.
@@ -185,11 +237,8 @@ fn convert_item(item: &str) -> Option<String> {
     if let Some(day) = item.strip_suffix(['L', 'l']).filter(|day| !day.is_empty()) {
         return Some(format!("{}L", weekday(day)));
     }
-    if let Some((low, high)) = item.split_once('-') {
+    if let Some((low, high)) = bounds {
         return Some(match (parse_number(low), parse_number(high)) {
-            // Unix cron (cronie, Vixie cron) refuses a range that runs
-            // backwards: `6-0` is no days there, not Saturday and Sunday.
-            (Some(from), Some(to)) if from > to => return None,
             (Some(7), Some(7)) => "1".to_owned(),
             (Some(0 | 1), Some(7)) => "1-7".to_owned(),
             // Through Sunday: EventBridge's Sunday is 1, the start of the week.
@@ -273,6 +322,9 @@ mod tests {
             ("0 9 * * */2", "cron(0 9 ? * */2 *)"),
             ("0 9 * * MON-FRI", "cron(0 9 ? * MON-FRI *)"),
             ("0 9 * * MON-5", "cron(0 9 ? * MON-6 *)"),
+            ("0 9 * * SUN-SAT", "cron(0 9 ? * SUN-SAT *)"),
+            ("0 9 * * MON-FRI/2", "cron(0 9 ? * MON-FRI/2 *)"),
+            ("0 9 * * SAT-7", "cron(0 9 ? * SAT-7,1 *)"),
         ] {
             assert_eq!(suggestion(unix).as_deref(), Some(eventbridge), "{unix}");
         }
@@ -331,10 +383,40 @@ mod tests {
 
     #[test]
     fn a_backwards_range_gets_no_suggestion() {
-        for text in ["0 9 * * 6-0", "0 9 * * 7-1", "0 9 * * 1,5-2"] {
+        for text in [
+            "0 9 * * 6-0",
+            "0 9 * * 7-1",
+            "0 9 * * 1,5-2",
+            // With a step: cronie refuses the range before it reads the step.
+            "0 9 * * 6-0/2",
+            "0 9 * * 7-1/3",
+            "0 9 * * 5-1/2",
+            // With day names: cronie reads a name as its index from SUN = 0
+            // (case-insensitively), so `SAT-SUN` is 6-0.
+            "0 9 * * SAT-SUN",
+            "0 9 * * MON-SUN",
+            "0 9 * * 5-SUN",
+            "0 9 * * SAT-0",
+            "0 9 * * sat-sun",
+            "0 9 * * FRI-SUN/2",
+        ] {
             let diagnostic = diagnose_text(text);
             assert!(diagnostic.params.is_empty(), "{text}: {diagnostic:?}");
             assert!(diagnostic.fix.is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn sunday_is_written_once() {
+        // A range through 7 ends on EventBridge's 1, which another item may
+        // name again (0 or 7).
+        for (unix, eventbridge) in [
+            ("0 9 * * 6-7,0", "cron(0 9 ? * 7,1 *)"),
+            ("0 9 * * 5-7,0", "cron(0 9 ? * 6-7,1 *)"),
+            ("0 9 * * 0,6-7", "cron(0 9 ? * 1,7 *)"),
+            ("0 9 * * 7,5-7,0", "cron(0 9 ? * 1,6-7 *)"),
+        ] {
+            assert_eq!(suggestion(unix).as_deref(), Some(eventbridge), "{unix}");
         }
     }
 
@@ -396,6 +478,10 @@ mod tests {
             "0 8 * * 5/1",
             "0 8 * * 1/2",
             "0 8 ? ? *",
+            // An empty item, which neither cron accepts.
+            "0 8 * * ,1",
+            "0 8 * * 1,,2",
+            "0 8 * * 6-7,",
         ] {
             let diagnostic = diagnose_text(text);
             assert!(diagnostic.params.is_empty(), "{text}: {diagnostic:?}");

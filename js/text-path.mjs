@@ -1192,6 +1192,9 @@ function walkLocations(print, at, locations, mode) {
           mount = entry.MountOptions;
           if (mount !== null && typeof mount === 'object') at = walkMount(print, see(print, at, OBJECT, mode), mount, mode);
           break;
+        // FSx's NFS version, Protocol.NFS.MountOptions.Version, is not in the
+        // print: such options are read on every call, never kept.
+        case 'Protocol': return DIFFERS;
         default: if (!inert(entry, names[k], mode)) return DIFFERS;
       }
     }

@@ -171,7 +171,8 @@ pub struct Location {
     /// `AgentArns`: `Some(0)` when the description says there are none,
     /// `None` when it does not say.
     pub agent_count: Option<usize>,
-    /// `MountOptions.Version` (DescribeLocationNfs), e.g. `NFS4_2`.
+    /// `MountOptions.Version` (DescribeLocationNfs) or `Protocol.NFS.MountOptions.Version`
+    /// (DescribeLocationFsxOpenZfs, DescribeLocationFsxOntap), e.g. `NFS4_2`.
     pub nfs_version: Option<String>,
 }
 
@@ -258,7 +259,13 @@ impl Location {
                 ))
             }
         };
-        let nfs_version = match value.get("MountOptions") {
+        // DescribeLocationNfs has MountOptions at the top; DescribeLocationFsxOpenZfs
+        // and DescribeLocationFsxOntap have it under Protocol.NFS.
+        let nfs_version = match value.get("MountOptions").or_else(|| {
+            ["Protocol", "NFS", "MountOptions"]
+                .iter()
+                .try_fold(value, |inner, name| inner.get(name))
+        }) {
             None | Some(Value::Null) => None,
             Some(options @ Value::Object(_)) => match options.get("Version") {
                 None | Some(Value::Null) => None,
@@ -493,7 +500,9 @@ mod tests {
         let locations = read(
             r#"[{"LocationArn":"a","LocationUri":"s3://b/","S3StorageClass":"GLACIER","CreationTime":"2026-01-01T00:00:00Z","S3Config":{"BucketAccessRoleArn":"r"}},
                 {"LocationArn":"n","type":"NFS","MountOptions":{"Version":"NFS4_2"},"AgentArns":["x","y"]},
-                {"LocationArn":"z","LocationUri":"azure-blob://acct.blob.core.windows.net/c/","AgentArns":[]}]"#,
+                {"LocationArn":"z","LocationUri":"azure-blob://acct.blob.core.windows.net/c/","AgentArns":[]},
+                {"LocationArn":"o","LocationUri":"fsxz://us-east-1.fs-0123456789abcdef0/fsx/","Protocol":{"NFS":{"MountOptions":{"Version":"NFS4_2"}}}},
+                {"LocationArn":"w","LocationUri":"fsxw://us-east-1.fs-0123456789abcdef0/share/","Protocol":"SMB"}]"#,
         )
         .expect("valid descriptions");
         assert_eq!(locations[0].kind, Some(LocationType::S3));
@@ -503,6 +512,11 @@ mod tests {
         assert_eq!(locations[1].nfs_version.as_deref(), Some("NFS4_2"));
         assert_eq!(locations[1].agent_count, Some(2));
         assert_eq!(locations[2].agent_count, Some(0));
+        // DescribeLocationFsxOpenZfs: the NFS mount options sit under Protocol.NFS.
+        assert_eq!(locations[3].kind, Some(LocationType::FsxOpenZfs));
+        assert_eq!(locations[3].nfs_version.as_deref(), Some("NFS4_2"));
+        // A Protocol that holds no NFS mount options says nothing.
+        assert_eq!(locations[4].nfs_version, None);
         assert_eq!(read("[]"), Ok(Vec::new()));
     }
 
@@ -557,6 +571,15 @@ mod tests {
             (
                 r#"[{"LocationArn":"a","type":"NFS","MountOptions":{"Version":4}}]"#,
                 "MountOptions.Version must be a string",
+            ),
+            (
+                r#"[{"LocationArn":"a","type":"FSX_OPENZFS","Protocol":{"NFS":{"MountOptions":{"Version":4}}}}]"#,
+                // Named by the member's own name, as DescribeLocationNfs's is.
+                "options.locations[0].MountOptions.Version must be a string",
+            ),
+            (
+                r#"[{"LocationArn":"a","type":"FSX_ONTAP","Protocol":{"NFS":{"MountOptions":[]}}}]"#,
+                "options.locations[0].MountOptions must be an object",
             ),
         ];
         for (text, expected) in cases {

@@ -87,6 +87,9 @@ test('malformed options are a TypeError that names the member, and leave nothing
     [{ locations: {} }, /options\.locations must be an array/],
     [{ locations: [null] }, /options\.locations\[0\] must be an object/],
     [{ locations: [{ LocationUri: 's3://b/' }] }, /options\.locations\[0\]\.LocationArn is missing/],
+    // The SDK types every output member as optional (`LocationArn?: string | undefined`), and so does
+    // index.d.ts; an entry without one still names no location and is refused, not skipped.
+    [{ locations: [{ LocationArn: undefined, LocationUri: 's3://b/' }] }, /options\.locations\[0\]\.LocationArn is missing/],
     [{ locations: [{ LocationArn: SOURCE }] }, /needs a LocationUri \(as ListLocations returns it\) or a type/],
     [{ locations: [{ LocationArn: SOURCE, type: 'GCS' }] }, /options\.locations\[0\]\.type must be one of S3, S3_OUTPOSTS/],
     [{ locations: [{ LocationArn: SOURCE, LocationUri: 'bucket/prefix' }] }, /LocationUri is not a location URI/],
@@ -299,4 +302,45 @@ test('a location entry JSON writes as an array is refused, even when it reads li
       (error) => error instanceof TypeError && /options\.locations\[1\] must be an object/.test(error.message));
   }
   assert.deepEqual(codesOf(validate(request, { locations: S3_TO_S3 })), POSIX);
+});
+
+test('a DescribeLocationFsxOpenZfs response as it is: its NFS version is Protocol.NFS.MountOptions.Version', () => {
+  const minimal = JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION });
+  const nfs = '/TaskMode locations/nfs-version-needs-enhanced';
+  // As the SDK returns it (API DescribeLocationFsxOpenZfs: Protocol.NFS.MountOptions is an NfsMountOptions).
+  const openZfs = (version) => ({
+    $metadata: { httpStatusCode: 200 },
+    LocationArn: SOURCE,
+    LocationUri: 'fsxz://us-east-1.fs-0123456789abcdef0/fsx/',
+    SecurityGroupArns: ['arn:aws:ec2:us-east-1:111122223333:security-group/sg-0123456789abcdef0'],
+    Protocol: { NFS: { MountOptions: { Version: version } } },
+    CreationTime: new Date(0),
+  });
+  const options = { locations: [openZfs('NFS4_2'), S3_TO_S3[1]] };
+  assert.deepEqual(codesOf(validate(minimal, options)), [nfs]);
+  assert.deepEqual(codesOf(validate(JSON.parse(minimal), options)), [nfs], 'the object path too');
+  assert.deepEqual(codesOf(validate(minimal, { ...options, locations: [openZfs('NFS4_2'), S3_TO_S3[1]] })), [nfs]);
+  // (Whether Enhanced mode suits this pair is locations/enhanced-unsupported-pair's question, not this rule's.)
+  assert.ok(!codesOf(validate({ ...JSON.parse(minimal), TaskMode: 'ENHANCED' }, options)).includes(nfs));
+  // Kept options are used again only while the version is the same: changed in
+  // place, or in new options of the same shape, it is seen on the next call.
+  options.locations[0].Protocol.NFS.MountOptions.Version = 'NFS4_1';
+  assert.deepEqual(codesOf(validate(minimal, options)), []);
+  assert.deepEqual(codesOf(validate(minimal, { locations: [openZfs('NFS4_2'), S3_TO_S3[1]] })), [nfs]);
+  assert.deepEqual(codesOf(validate(minimal, { locations: [openZfs('NFS3'), S3_TO_S3[1]] })), []);
+  options.locations[0].Protocol.NFS.MountOptions.Version = 'NFS4_2';
+  assert.deepEqual(codesOf(validate(minimal, options)), [nfs]);
+  delete options.locations[0].Protocol.NFS;
+  assert.deepEqual(codesOf(validate(minimal, options)), []);
+  options.locations[0].Protocol.NFS = { MountOptions: { Version: 'NFS4_2' } };
+  assert.deepEqual(codesOf(validate(minimal, options)), [nfs]);
+  // A top-level MountOptions (DescribeLocationNfs's place) is the one read when both are there.
+  assert.deepEqual(codesOf(validate(minimal, { locations: [{ ...openZfs('NFS4_2'), MountOptions: { Version: 'NFS4_1' } }, S3_TO_S3[1]] })), []);
+  // Malformed, it is a TypeError that names the entry and the member (by its own name, MountOptions).
+  assert.throws(() => validate(minimal, { locations: [{ ...openZfs(42), LocationUri: 'fsxn-nfs://us-east-1.fs-0123456789abcdef0/' }] }),
+    (error) => error instanceof TypeError && /options\.locations\[0\]\.MountOptions\.Version must be a string/.test(error.message));
+  assert.deepEqual(codesOf(validate(minimal, options)), [nfs], 'and the next call works');
+  // An SMB protocol (DescribeLocationFsxOntap over SMB) says nothing about NFS.
+  const smb = { LocationArn: SOURCE, LocationUri: 'fsxn-smb://us-east-1.fs-0123456789abcdef0/share/', Protocol: { SMB: { MountOptions: { Version: 'SMB3' }, User: 'admin' } } };
+  assert.deepEqual(codesOf(validate(minimal, { locations: [smb, S3_TO_S3[1]] })), []);
 });

@@ -317,11 +317,11 @@ validator {
     /// In Basic mode Atime BEST_EFFORT needs Mtime PRESERVE, and Atime NONE needs Mtime NONE (effective values).
     AtimeMtimeMismatch = "options/atime-mtime-mismatch", Error {
         params: &[RELATED],
-        what: "In a Basic mode task, Atime BEST_EFFORT with Mtime NONE, or Atime NONE with Mtime PRESERVE, judged on the effective values (an omitted member takes its default, BEST_EFFORT or PRESERVE).",
+        what: "In a Basic mode task, Atime BEST_EFFORT with Mtime NONE, or Atime NONE with Mtime PRESERVE, judged on the effective values (an omitted member takes its default, BEST_EFFORT or PRESERVE). Where the mode is unknown (an UpdateTask or a run without the task, or an invalid TaskMode), Atime BEST_EFFORT with Mtime NONE, which Enhanced mode refuses too (it takes no Mtime NONE), blamed on Mtime.",
         why: "The service rejects the pair: access times can only be kept together with modification times.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"Mtime": "NONE"}}"#),
-        fix: "Set Atime NONE with Mtime NONE, or Atime BEST_EFFORT with Mtime PRESERVE (the fix changes the blamed member).",
-        autofix: "`replace` or `add` the blamed member with the value that agrees with the other (Mtime NONE → Atime NONE)",
+        fix: "Set Atime NONE with Mtime NONE, or Atime BEST_EFFORT with Mtime PRESERVE (the fix changes the blamed member; with the mode unknown, Mtime PRESERVE, which suits both modes).",
+        autofix: "`replace` or `add` the blamed member with the value that agrees with the other (Mtime NONE → Atime NONE; with the mode unknown, Mtime → PRESERVE)",
         source: "DataSync API reference, Options Atime: \"If Atime is set to BEST_EFFORT, Mtime must be set to PRESERVE. If Atime is set to NONE, Mtime must also be NONE.\": https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-Atime",
     }
     /// Enhanced mode does not support Mtime NONE.

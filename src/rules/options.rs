@@ -28,7 +28,10 @@ fn sets_one_of(one: Setting, other: Setting) -> bool {
     one.is_explicit() || other.is_explicit()
 }
 
-fn atime_mtime_mismatch(atime: Setting, mtime: Setting) -> String {
+/// The message of `options/atime-mtime-mismatch`; `known` is false when the
+/// mode is not (then the pair is Atime BEST_EFFORT with Mtime NONE, which
+/// neither mode takes).
+fn atime_mtime_mismatch(atime: Setting, mtime: Setting, known: bool) -> String {
     let how = |setting: Setting| setting.how();
     let (atime_value, mtime_value) = (atime.value().unwrap_or(""), mtime.value().unwrap_or(""));
     let fix = if atime_value == "NONE" {
@@ -36,7 +39,9 @@ fn atime_mtime_mismatch(atime: Setting, mtime: Setting) -> String {
     } else {
         "set Atime to NONE too, or Mtime to PRESERVE"
     };
-    let fix = if mtime_value == "NONE" && !atime.is_explicit() {
+    let fix = if !known {
+        "set Mtime to PRESERVE: Enhanced mode takes no Mtime NONE"
+    } else if mtime_value == "NONE" && !atime.is_explicit() {
         "set Atime to NONE as well"
     } else if atime_value == "NONE" && !mtime.is_explicit() {
         "set Mtime to NONE as well"
@@ -109,24 +114,30 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
         );
     }
 
-    let Some(mode) = request.task_mode() else {
-        return;
-    };
+    // `None` when the mode is unknown (an invalid TaskMode, or an update or
+    // run without the task): then only what holds in every mode is judged.
+    let mode = request.task_mode();
     // Only a new task can still choose its mode.
     let creating = request.operation() == Operation::CreateTask;
     let atime = request.option(options::ATIME);
     let mtime = request.option(options::MTIME);
 
-    // options/atime-mtime-mismatch: Basic mode pairs Atime and Mtime.
-    if mode == TaskMode::Basic && sets_one_of(atime, mtime) {
+    // options/atime-mtime-mismatch: Basic mode pairs Atime and Mtime. Atime
+    // BEST_EFFORT with Mtime NONE is refused in Enhanced mode too (no Mtime
+    // NONE there), so that pair is judged when the mode is unknown as well;
+    // Atime NONE with Mtime PRESERVE is fine in Enhanced mode, so it is not.
+    let known = mode.is_some();
+    if mode != Some(TaskMode::Enhanced) && sets_one_of(atime, mtime) {
         let agree = match (atime.value(), mtime.value()) {
             (Some("BEST_EFFORT"), Some("PRESERVE")) | (Some("NONE"), Some("NONE")) => true,
+            (Some("NONE"), Some(_)) => !known,
             (Some(_), Some(_)) => false,
             _ => true,
         };
         if !agree {
-            // Point at the member the user has not set, else at Atime.
-            let (blamed, other) = if atime.is_explicit() && !mtime.is_explicit() {
+            // Point at the member the user has not set, else at Atime; with
+            // the mode unknown at Mtime, whose PRESERVE suits both modes.
+            let (blamed, other) = if !known || atime.is_explicit() && !mtime.is_explicit() {
                 ("Mtime", "Atime")
             } else {
                 ("Atime", "Mtime")
@@ -158,7 +169,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
             let mut diagnostic = Diagnostic::new(
                 Code::AtimeMtimeMismatch,
                 request.option_path(blamed),
-                atime_mtime_mismatch(atime, mtime),
+                atime_mtime_mismatch(atime, mtime, known),
             )
             .with_related(related);
             if let Some(fix) = fix {
@@ -169,7 +180,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     }
 
     // options/enhanced-mtime-none: Enhanced mode keeps modification times.
-    if mode == TaskMode::Enhanced && mtime == Setting::Explicit("NONE") {
+    if mode == Some(TaskMode::Enhanced) && mtime == Setting::Explicit("NONE") {
         out.push(
             Diagnostic::of(
                 Code::EnhancedMtimeNone,
@@ -181,7 +192,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     }
 
     // options/enhanced-point-in-time: Enhanced mode cannot verify a whole location.
-    if mode == TaskMode::Enhanced
+    if mode == Some(TaskMode::Enhanced)
         && request.option(options::VERIFY_MODE) == Setting::Explicit("POINT_IN_TIME_CONSISTENT")
     {
         out.push(
@@ -361,7 +372,8 @@ mod tests {
             // The mode is unknown: Basic's pairing and Enhanced's limits are not applied.
             for overrides in [
                 r#""Mtime":"NONE""#,
-                r#""Atime":"BEST_EFFORT","Mtime":"NONE""#,
+                r#""Atime":"NONE","Mtime":"NONE""#,
+                r#""Atime":"NONE","Mtime":"PRESERVE""#,
                 r#""VerifyMode":"POINT_IN_TIME_CONSISTENT""#,
                 r#""PreserveDeletedFiles":"REMOVE""#,
             ] {
@@ -375,13 +387,66 @@ mod tests {
             assert_eq!(
                 findings_in(
                     &run(r#""PreserveDeletedFiles":"REMOVE","TransferMode":"ALL""#),
-                    unknown
+                    unknown.clone()
                 ),
                 [at(
                     "/OverrideOptions/TransferMode",
                     "options/remove-with-transfer-all"
                 )]
             );
+        }
+
+        #[test]
+        fn atime_best_effort_with_mtime_none_is_refused_in_every_mode() {
+            // Basic mode needs Atime NONE with Mtime NONE; Enhanced mode takes no
+            // Mtime NONE (API reference, Options Atime and Mtime). So without
+            // the task, whose mode is unknown, the pair is still an error, at
+            // Mtime, whose PRESERVE suits both modes.
+            let mismatch = "options/atime-mtime-mismatch";
+            let pair = r#""Atime":"BEST_EFFORT","Mtime":"NONE""#;
+            assert_eq!(
+                findings_in(&run(pair), call_options(StartTaskExecution, None)),
+                [at("/OverrideOptions/Mtime", mismatch)]
+            );
+            let update = task_request(&format!(r#""Options":{{{pair}}}"#));
+            assert_eq!(
+                findings_in(&update, call_options(UpdateTask, None)),
+                [at("/Options/Mtime", mismatch)]
+            );
+            let report = validate_text(
+                &update,
+                &call_options(UpdateTask, None).context(Context::default()),
+            );
+            let diagnostic = &report.diagnostics[0];
+            assert_eq!(
+                diagnostic.message,
+                "In Basic mode Atime and Mtime must agree (BEST_EFFORT with PRESERVE, or NONE with NONE), but Atime is BEST_EFFORT and Mtime is NONE; set Mtime to PRESERVE: Enhanced mode takes no Mtime NONE."
+            );
+            assert_eq!(
+                diagnostic.fix,
+                [crate::diagnostic::PatchOp::Replace {
+                    path: "/Options/Mtime".into(),
+                    value: "PRESERVE".into()
+                }]
+            );
+            // A task described without its mode: the run's overrides merge with
+            // its options, and the merged pair is refused whatever the mode.
+            let modeless = r#"{"Options":{"Mtime":"NONE"}}"#;
+            assert_eq!(
+                findings_in(
+                    &run(r#""Atime":"BEST_EFFORT""#),
+                    call_options(StartTaskExecution, Some(modeless))
+                ),
+                [at("/OverrideOptions/Mtime", mismatch)]
+            );
+            // One member alone, without the task, settles nothing.
+            for overrides in [r#""Atime":"BEST_EFFORT""#, r#""Mtime":"NONE""#] {
+                assert_eq!(
+                    findings_in(&run(overrides), call_options(StartTaskExecution, None)),
+                    [],
+                    "{overrides}"
+                );
+            }
         }
 
         #[test]
@@ -486,8 +551,21 @@ mod tests {
     #[test]
     fn an_invalid_task_mode_suspends_mode_rules() {
         assert_eq!(
-            findings(r#""TaskMode":"TURBO","Options":{"Mtime":"NONE"}"#),
+            findings(r#""TaskMode":"TURBO","Options":{"Mtime":"NONE","Atime":"NONE"}"#),
             [at("/TaskMode", "value/not-in-enum")]
+        );
+        assert_eq!(
+            findings(r#""TaskMode":"TURBO","Options":{"VerifyMode":"POINT_IN_TIME_CONSISTENT"}"#),
+            [at("/TaskMode", "value/not-in-enum")]
+        );
+        // Mtime NONE with Atime's default (BEST_EFFORT in both modes) is refused
+        // whichever mode TaskMode is corrected to.
+        assert_eq!(
+            findings(r#""TaskMode":"TURBO","Options":{"Mtime":"NONE"}"#),
+            [
+                at("/Options/Mtime", "options/atime-mtime-mismatch"),
+                at("/TaskMode", "value/not-in-enum")
+            ]
         );
     }
 }

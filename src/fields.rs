@@ -101,15 +101,16 @@ fn collect(
             minimum: None,
             max_items: None,
             pattern: None,
-            applies_to: None,
-            object_pair_default: None,
-        };
-        if parent == "/Options" {
-            info.applies_to = locations::scope_of(member.name);
-            info.object_pair_default = locations::OBJECT_PAIR_NONE_DEFAULTS
+            // Only members of Options (and of a run's OverrideOptions, where
+            // an option does the same) have these names: a test checks it.
+            applies_to: locations::scope_of(member.name),
+            // A default between object stores only where there are defaults:
+            // an update's omitted option keeps the task's value.
+            object_pair_default: locations::OBJECT_PAIR_NONE_DEFAULTS
                 .contains(&member.name)
-                .then_some("NONE");
-        }
+                .then_some("NONE")
+                .filter(|_| with_defaults),
+        };
         match member.shape {
             Shape::Structure(children) => {
                 out.push(info);
@@ -954,6 +955,33 @@ mod tests {
             uid.get("locationDefault").and_then(|d| d.get("value")),
             Some(&Value::from("NONE"))
         );
+        // An update and a run: the same scopes, but no default (an omitted
+        // option keeps the task's value).
+        for (operation, pointer) in [
+            (Operation::UpdateTask, "/Options/Uid"),
+            (Operation::StartTaskExecution, "/OverrideOptions/Uid"),
+        ] {
+            let all = fields_of(operation);
+            let uid = all.iter().find(|f| f.pointer == pointer).unwrap().to_json();
+            assert_eq!(
+                uid.get("appliesTo"),
+                field("/Options/Uid").to_json().get("appliesTo"),
+                "{pointer}"
+            );
+            assert_eq!(uid.get("locationDefault"), None, "{pointer}");
+        }
+        // Only option members have a scope: no member elsewhere shares a name with one.
+        for operation in Operation::ALL {
+            for field in fields_of(*operation) {
+                let option = field.pointer.starts_with("/Options/")
+                    || field.pointer.starts_with("/OverrideOptions/");
+                assert!(
+                    option || field.applies_to.is_none() && field.object_pair_default.is_none(),
+                    "{}",
+                    field.pointer
+                );
+            }
+        }
         // Options that apply to every pair, and members outside Options, say nothing.
         for pointer in ["/Options/VerifyMode", "/Name", "/Tags/*/Key"] {
             let json = field(pointer).to_json();

@@ -546,9 +546,10 @@ export interface FieldInfo {
    * something only when `both` ends (or, for `either`, at least one end) are of
    * these types. Elsewhere the service ignores it (Uid, Gid and PosixPermissions
    * between two object stores: it accepts only NONE). Absent: every pair.
+   * The same on a run's `OverrideOptions` members.
    */
   appliesTo?: LocationScope & { note: string };
-  /** Options members whose default differs between two object stores: there the service uses `value`. */
+  /** Options members whose default differs between two object stores: there the service uses `value` (CreateTask only: an update's omitted option keeps the task's value). */
   locationDefault?: LocationScope & { value: string };
 }
 
@@ -576,11 +577,16 @@ export type LocationType =
 /**
  * What the caller knows about one location: a `ListLocations` entry, a
  * `DescribeLocation*` response, or just its type. Members not listed here are
- * ignored, so whole responses can be passed.
+ * ignored, so whole responses can be passed as the AWS SDKs type them (every
+ * member optional, no index signature).
  */
 export interface LocationDescription {
-  /** The location this describes; descriptions of locations the request does not use are ignored. */
-  LocationArn: string;
+  /**
+   * The location this describes; descriptions of locations the request does not use are ignored.
+   * Required at run time (an entry without it is a `TypeError`); optional here only because the
+   * SDKs type every member of a response as optional.
+   */
+  LocationArn?: string;
   /** As `ListLocations` returns it, e.g. `s3://bucket/prefix/`; its scheme gives the type. Either this or `type` is required. */
   LocationUri?: string;
   /** The location type, when there is no `LocationUri` (both may be given if they agree). */
@@ -591,7 +597,8 @@ export interface LocationDescription {
   AgentArns?: string[];
   /** `DescribeLocationNfs`: the NFS version the location is mounted with (`NFS4_2` needs Enhanced mode). */
   MountOptions?: { Version?: string };
-  [member: string]: unknown;
+  /** `DescribeLocationFsxOpenZfs` (and `DescribeLocationFsxOntap`): `NFS.MountOptions.Version`, read as `MountOptions.Version` is. */
+  Protocol?: { NFS?: { MountOptions?: { Version?: string } } };
 }
 
 /** The options argument of validate(), applyDefaults() and fields(). */
@@ -845,7 +852,6 @@ export interface TaskDescription {
   CloudWatchLogGroupArn?: string;
   SourceLocationArn?: string;
   DestinationLocationArn?: string;
-  [member: string]: unknown;
 }
 
 /** TaskMode after applyDefaults(): `'BASIC'` where T leaves it out, otherwise as given (valid or not). */

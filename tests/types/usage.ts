@@ -112,7 +112,7 @@ export async function useEverything(): Promise<string[]> {
   const taskArn = 'arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0';
   const update: UpdateTaskRequest = { TaskArn: taskArn, Schedule: { ScheduleExpression: '' }, ManifestConfig: {} };
   const start: StartTaskExecutionRequest = { TaskArn: taskArn, OverrideOptions: { LogLevel: 'BASIC' }, Tags: [{ Key: 'run' }] };
-  const task: TaskDescription = { TaskArn: taskArn, TaskMode: 'BASIC', Options: { Atime: 'NONE' }, CreationTime: new Date(0) };
+  const task: TaskDescription = { TaskArn: taskArn, TaskMode: 'BASIC', Options: { Atime: 'NONE' } };
   const updateOptions: ValidateOptions = { operation: 'UpdateTask', task };
   const updated: ValidationResult = validate(update, updateOptions);
   validate(JSON.stringify(start), { operation: 'StartTaskExecution' });
@@ -131,7 +131,7 @@ export async function useEverything(): Promise<string[]> {
   const summary: string | null = schedule.summary;
 
   // Locations: ListLocations entries, DescribeLocation* responses, or just a type.
-  const listed: LocationDescription = { LocationArn: request.SourceLocationArn, LocationUri: 's3://bucket/prefix/', CreationTime: new Date(0) };
+  const listed: LocationDescription = { LocationArn: request.SourceLocationArn, LocationUri: 's3://bucket/prefix/' };
   const described: LocationDescription = { LocationArn: request.DestinationLocationArn, type: 'NFS', MountOptions: { Version: 'NFS4_2' }, AgentArns: [] };
   const options: ValidateOptions = { locations: [listed, described] };
   const withLocations: ValidationResult = validate(request, options);
@@ -148,8 +148,8 @@ export async function useEverything(): Promise<string[]> {
   const pairDefault: string | undefined = list[0]?.locationDefault?.value;
   // @ts-expect-error a location type is one of the contract's names.
   validate(request, { locations: [{ LocationArn: 'a', type: 'GCS' }] });
-  // @ts-expect-error each description names its location.
-  validate(request, { locations: [{ LocationUri: 's3://bucket/' }] });
+  // An entry without LocationArn type-checks (the SDKs type it optional); at run time it is a TypeError.
+  const unnamed: LocationDescription = { LocationUri: 's3://bucket/' };
   const runs: string[] = schedule.nextRuns;
 
   // @ts-expect-error VerifyMode is a closed set of strings; the typings must reject this one.
@@ -165,7 +165,49 @@ export async function useEverything(): Promise<string[]> {
     String(limit), String(limitNumber), status, manifestFormat, looseMode, String(claimedMode), String(looseVerify), looseMtime,
     String(updated.valid), String(startFields.length), String(unchanged.TaskArn), String(noMode),
     String(withLocations.valid), objectDefaults.Options.Uid, String(scopeTypes), String(scopeSide), String(pairDefault),
-    String(everything.valid), String(target), String(renamedFrom), String(removal)];
+    String(everything.valid), String(target), String(renamedFrom), String(removal), String(unnamed.LocationUri)];
+}
+
+// Responses as the AWS SDK for JavaScript v3 types them (@aws-sdk/client-datasync 3.1048.0): interfaces
+// (so no implicit index signature), every member optional and `| undefined`, `$metadata`, Dates, and
+// members the validator does not read. The README passes them as they are: no cast may be needed.
+interface SdkMetadata { httpStatusCode?: number | undefined; requestId?: string | undefined }
+interface SdkLocationListEntry { LocationArn?: string | undefined; LocationUri?: string | undefined }
+interface SdkListLocationsOutput { $metadata: SdkMetadata; Locations?: SdkLocationListEntry[] | undefined; NextToken?: string | undefined }
+interface SdkDescribeLocationS3Output {
+  $metadata: SdkMetadata; LocationArn?: string | undefined; LocationUri?: string | undefined;
+  S3StorageClass?: 'STANDARD' | 'GLACIER' | 'DEEP_ARCHIVE' | undefined; S3Config?: { BucketAccessRoleArn?: string | undefined } | undefined;
+  AgentArns?: string[] | undefined; CreationTime?: Date | undefined;
+}
+interface SdkNfsMountOptions { Version?: 'AUTOMATIC' | 'NFS3' | 'NFS4_0' | 'NFS4_1' | 'NFS4_2' | undefined }
+interface SdkDescribeLocationNfsOutput {
+  $metadata: SdkMetadata; LocationArn?: string | undefined; LocationUri?: string | undefined;
+  OnPremConfig?: { AgentArns?: string[] | undefined } | undefined; MountOptions?: SdkNfsMountOptions | undefined; CreationTime?: Date | undefined;
+}
+interface SdkDescribeLocationFsxOpenZfsOutput {
+  $metadata: SdkMetadata; LocationArn?: string | undefined; LocationUri?: string | undefined; SecurityGroupArns?: string[] | undefined;
+  Protocol?: { NFS?: { MountOptions?: SdkNfsMountOptions | undefined } | undefined; SMB?: { Domain?: string | undefined; User?: string | undefined } | undefined } | undefined;
+  CreationTime?: Date | undefined;
+}
+interface SdkDescribeTaskOutput {
+  $metadata: SdkMetadata; TaskArn?: string | undefined; Status?: 'AVAILABLE' | 'RUNNING' | undefined; Name?: string | undefined;
+  TaskMode?: 'BASIC' | 'ENHANCED' | undefined; SourceLocationArn?: string | undefined; DestinationLocationArn?: string | undefined;
+  CloudWatchLogGroupArn?: string | undefined; CreationTime?: Date | undefined;
+  Options?: { Atime?: 'NONE' | 'BEST_EFFORT' | undefined; Mtime?: 'NONE' | 'PRESERVE' | undefined; BytesPerSecond?: number | undefined } | undefined;
+  Includes?: { FilterType?: 'SIMPLE_PATTERN' | undefined; Value?: string | undefined }[] | undefined;
+}
+
+export function useSdkResponses(
+  request: CreateTaskRequest, page: SdkListLocationsOutput, s3: SdkDescribeLocationS3Output,
+  nfs: SdkDescribeLocationNfsOutput, openZfs: SdkDescribeLocationFsxOpenZfsOutput, described: SdkDescribeTaskOutput,
+): boolean[] {
+  const { Locations } = page;
+  const listed = validate(request, { locations: Locations });
+  const refined = applyDefaults(request, { locations: [...(Locations ?? []), s3, nfs, openZfs] });
+  const run = validate({ TaskArn: described.TaskArn ?? '' }, { operation: 'StartTaskExecution', task: described, locations: [openZfs] });
+  const one: LocationDescription = openZfs;
+  const task: TaskDescription = described;
+  return [listed.valid, refined.TaskMode === 'BASIC', run.valid, one.LocationArn === task.TaskArn];
 }
 
 // datasync-task-validator/schema: the JSON Schema of each operation's request.

@@ -260,12 +260,11 @@ impl Location {
             }
         };
         // DescribeLocationNfs has MountOptions at the top; DescribeLocationFsxOpenZfs
-        // and DescribeLocationFsxOntap have it under Protocol.NFS.
-        let nfs_version = match value.get("MountOptions").or_else(|| {
-            ["Protocol", "NFS", "MountOptions"]
-                .iter()
-                .try_fold(value, |inner, name| inner.get(name))
-        }) {
+        // and DescribeLocationFsxOntap have it under Protocol.NFS (no response has both).
+        let nfs = value
+            .get("Protocol")
+            .and_then(|protocol| protocol.get("NFS"));
+        let nfs_version = match nfs.unwrap_or(value).get("MountOptions") {
             None | Some(Value::Null) => None,
             Some(options @ Value::Object(_)) => match options.get("Version") {
                 None | Some(Value::Null) => None,

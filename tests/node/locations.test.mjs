@@ -334,8 +334,8 @@ test('a DescribeLocationFsxOpenZfs response as it is: its NFS version is Protoco
   assert.deepEqual(codesOf(validate(minimal, options)), []);
   options.locations[0].Protocol.NFS = { MountOptions: { Version: 'NFS4_2' } };
   assert.deepEqual(codesOf(validate(minimal, options)), [nfs]);
-  // A top-level MountOptions (DescribeLocationNfs's place) is the one read when both are there.
-  assert.deepEqual(codesOf(validate(minimal, { locations: [{ ...openZfs('NFS4_2'), MountOptions: { Version: 'NFS4_1' } }, S3_TO_S3[1]] })), []);
+  // Where Protocol.NFS is there, its MountOptions is the one read (no response has both).
+  assert.deepEqual(codesOf(validate(minimal, { locations: [{ ...openZfs('NFS4_2'), MountOptions: { Version: 'NFS4_1' } }, S3_TO_S3[1]] })), [nfs]);
   // Malformed, it is a TypeError that names the entry and the member (by its own name, MountOptions).
   assert.throws(() => validate(minimal, { locations: [{ ...openZfs(42), LocationUri: 'fsxn-nfs://us-east-1.fs-0123456789abcdef0/' }] }),
     (error) => error instanceof TypeError && /options\.locations\[0\]\.MountOptions\.Version must be a string/.test(error.message));

@@ -174,6 +174,13 @@ pub struct Location {
     /// `MountOptions.Version` (DescribeLocationNfs) or `Protocol.NFS.MountOptions.Version`
     /// (DescribeLocationFsxOpenZfs, DescribeLocationFsxOntap), e.g. `NFS4_2`.
     pub nfs_version: Option<String>,
+    /// Whether `arn` is clean as a request's `SourceLocationArn`
+    /// ([`Location::is_clean_arn`]), worked out once as the description is
+    /// read ([`Location::from_json`]; false, which is always safe, where a
+    /// description is made otherwise): a request given as an object whose
+    /// location ARN is this one is then not matched again on every call
+    /// (src/walked.rs, `Cursor::clean_string`).
+    pub arn_is_clean: bool,
 }
 
 impl Location {
@@ -184,6 +191,13 @@ impl Location {
             kind: Some(kind),
             ..Location::default()
         }
+    }
+
+    /// Whether `arn` is clean as a request's `SourceLocationArn` or
+    /// `DestinationLocationArn` (the model's length and pattern): what
+    /// [`Location::arn_is_clean`] notes.
+    pub fn is_clean_arn(arn: &str) -> bool {
+        crate::rules::structure::string_is_clean(arn, crate::walked::LOCATION_ARN_RULE)
     }
 
     /// Reads one description; `at` names it in error messages
@@ -283,12 +297,14 @@ impl Location {
                 ))
             }
         };
+        let arn_is_clean = Location::is_clean_arn(&arn);
         Ok(Location {
             arn,
             kind,
             s3_storage_class,
             agent_count,
             nfs_version,
+            arn_is_clean,
         })
     }
 }
@@ -473,6 +489,36 @@ mod tests {
         for kind in LocationType::ALL {
             assert_eq!(LocationType::from_name(kind.as_str()), Some(*kind));
         }
+    }
+
+    #[test]
+    fn a_description_notes_whether_its_arn_is_clean_as_a_requests_location_arn() {
+        // Any string is an ARN here; whether it would pass as a request's
+        // SourceLocationArn (length and pattern) is noted once, as read.
+        let arn = |text: &str| {
+            read(&format!(
+                r#"[{{"LocationArn":{},"type":"S3"}}]"#,
+                crate::json::to_string(&text.into())
+            ))
+            .expect("read")[0]
+                .arn_is_clean
+        };
+        let id = "111122223333:location/loc-0123456789abcdef0";
+        assert!(arn(&format!("arn:aws:datasync:us-east-1:{id}")));
+        // 128 characters, the most the model allows, and 129.
+        let longest = format!("arn:aws-iso-b:datasync:{}:{id}", "a".repeat(128 - 67));
+        assert_eq!(longest.len(), 128);
+        assert!(arn(&longest));
+        let too_long = format!("arn:aws:datasync:{}:{id}", "a".repeat(129 - 61));
+        assert_eq!(too_long.len(), 129);
+        assert!(!arn(&too_long));
+        assert!(!arn(
+            "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789ABCDEF0"
+        ));
+        assert!(!arn("a"));
+        assert!(
+            !Location::of_type("arn:aws:datasync:us-east-1:{id}", LocationType::S3).arn_is_clean
+        );
     }
 
     #[test]

@@ -1208,6 +1208,9 @@ impl Generator<'_> {
             None
         };
         Location {
+            // As the wrapper's storeOptions notes it, so that the walked
+            // requests that name this ARN take the clean reader's shortcut.
+            arn_is_clean: Location::is_clean_arn(&arn),
             arn,
             kind,
             s3_storage_class: self

@@ -125,6 +125,7 @@ fn location_strategy(arn: &'static str) -> impl Strategy<Value = Location> {
     )
         .prop_map(move |(kind, class, agents, version)| Location {
             arn: arn.to_owned(),
+            arn_is_clean: Location::is_clean_arn(arn),
             kind,
             s3_storage_class: class.map(str::to_owned),
             agent_count: agents,

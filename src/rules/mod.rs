@@ -73,19 +73,26 @@ impl<'a> Context<'a> {
     /// The description of the location with this ARN, if the caller gave
     /// one; the last, if several (a `DescribeLocation*` response placed after
     /// the `ListLocations` page it refines).
-    // Not inlined: its callers are few, and inlined it cost the .wasm about 180 bytes gzip.
-    #[inline(never)]
+    #[inline(always)]
     pub fn location(&self, arn: &str) -> Option<&'a Location> {
-        self.locations
-            .iter()
-            .rev()
-            .find(|location| same_arn(&location.arn, arn))
+        described(self.locations, arn)
     }
 
     /// The current time: the fixed one, else the clock's, else unknown.
     pub fn now(&self) -> Option<i64> {
         self.now_unix.or_else(|| self.clock.and_then(|read| read()))
     }
+}
+
+/// The last of `locations` with this ARN ([`Context::location`]; the
+/// object path's reader asks it too, src/walked.rs).
+// Not inlined: its callers are few, and inlined it cost the .wasm about 180 bytes gzip.
+#[inline(never)]
+pub(crate) fn described<'l>(locations: &'l [Location], arn: &str) -> Option<&'l Location> {
+    locations
+        .iter()
+        .rev()
+        .find(|location| same_arn(&location.arn, arn))
 }
 
 /// Whether two location ARNs are the same. They share their first 50-odd

@@ -93,6 +93,7 @@ pub fn store_options_serde(options: JsValue) -> Result<(), JsValue> {
             s3_storage_class: entry.s3_storage_class,
             agent_count: entry.agent_arns.map(|agents| agents.len()),
             nfs_version: entry.mount_options.and_then(|mount| mount.version),
+            arn_is_clean: false,
         });
     }
     super::keep(crate::CallOptions {

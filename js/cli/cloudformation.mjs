@@ -871,46 +871,18 @@ function getAttTarget(value) {
 }
 
 /**
- * The text of a bucket ARN written as `Fn::Sub` or as `Fn::Join` (any literal
- * delimiter, e.g. '' or ':'), each value CloudFormation substitutes standing as
- * `${}`; null for anything else.
+ * The type of an AWS::DataSync::LocationS3: S3_OUTPOSTS for a literal Outposts
+ * access point ARN or the storage class OUTPOSTS (Outposts buckets use that
+ * one); S3 otherwise, also when the bucket ARN is known only at deploy time:
+ * CloudFormation's schema for the resource takes a bucket ARN of the form
+ * `arn:<partition>:s3:…` and no OUTPOSTS storage class, so a bucket on Outposts
+ * is not what a stack creates (the rules S3 and S3 on Outposts share hold
+ * either way; the one for Outposts alone, enhanced-unsupported-pair, stays
+ * silent, as for a location not described).
  */
-function substitutedText(value) {
-  if (!isObject(value)) return null;
-  const sub = value['Fn::Sub'];
-  if (typeof sub === 'string') return sub;
-  if (Array.isArray(sub) && typeof sub[0] === 'string') return sub[0];
-  const join = value['Fn::Join'];
-  if (!Array.isArray(join) || typeof join[0] !== 'string' || !Array.isArray(join[1])) return null;
-  return join[1].map((part) => (typeof part === 'string' ? part : '${}')).join(join[0]);
-}
-
-/**
- * Whether a bucket ARN built at deploy time is certainly a bucket in S3 (not on
- * Outposts): it starts `arn:<partition>:s3:::`, the partition being any text.
- */
-function isSubstitutedS3BucketArn(bucketArn) {
-  const text = substitutedText(bucketArn);
-  if (text === null || !text.startsWith('arn:')) return false;
-  // A pseudo parameter (${AWS::Partition}) or an empty ${} may stand for the partition.
-  const afterPartition = text.slice(4).replace(/^(?:\$\{[^}]*\}|[a-z-]*)/, '');
-  return afterPartition.startsWith(':s3:::');
-}
-
-/**
- * The type of an AWS::DataSync::LocationS3: S3_OUTPOSTS for an Outposts access
- * point; S3 for a bucket ARN, `Fn::GetAtt X.Arn` of an AWS::S3::Bucket of the
- * template, or an ARN that Fn::Sub or Fn::Join builds after a literal
- * `arn:<partition>:s3:::`; null when the bucket comes from elsewhere (it could be
- * on Outposts).
- */
-function s3Type(resources, bucketArn) {
-  if (hasDynamicReference(bucketArn)) return null;
-  if (typeof bucketArn === 'string') return bucketArn.includes(':s3-outposts:') ? 'S3_OUTPOSTS' : 'S3';
-  if (isSubstitutedS3BucketArn(bucketArn)) return 'S3';
-  const [name, attribute] = getAttTarget(bucketArn);
-  const bucket = typeof name === 'string' && Object.hasOwn(resources, name) ? resources[name] : null;
-  return attribute === 'Arn' && bucket?.Type === 'AWS::S3::Bucket' ? 'S3' : null;
+function s3Type(bucketArn, storageClass) {
+  if (typeof bucketArn === 'string' && !hasDynamicReference(bucketArn) && bucketArn.includes(':s3-outposts:')) return 'S3_OUTPOSTS';
+  return storageClass === 'OUTPOSTS' ? 'S3_OUTPOSTS' : 'S3';
 }
 
 /** A member's literal string value, or undefined (absent, an intrinsic, a dynamic reference, or not a string). */
@@ -918,16 +890,15 @@ const literal = (value) => (typeof value === 'string' && !hasDynamicReference(va
 
 /**
  * The location description (without LocationArn) of an AWS::DataSync::Location*
- * resource, or null when its type is not certain.
+ * resource, or null for another resource type.
  */
-function describeLocationResource(resources, resource) {
+function describeLocationResource(resource) {
   let type = LOCATION_TYPES.get(resource?.Type);
   if (!type) return null;
   const properties = isObject(resource.Properties) ? resource.Properties : {};
-  if (type === 'S3') type = s3Type(resources, properties.S3BucketArn);
-  if (!type) return null;
-  const description = { type };
   const storageClass = literal(properties.S3StorageClass);
+  if (type === 'S3') type = s3Type(properties.S3BucketArn, storageClass);
+  const description = { type };
   if (storageClass !== undefined) description.S3StorageClass = storageClass;
   const version = literal((properties.Protocol?.NFS ?? properties).MountOptions?.Version);
   if (version !== undefined) description.MountOptions = { Version: version };
@@ -943,8 +914,28 @@ function describeLocationResource(resources, resource) {
 function locationResource(resources, value) {
   const logicalId = referencedResource(value);
   if (logicalId === null || !Object.hasOwn(resources, logicalId)) return null;
-  const description = describeLocationResource(resources, resources[logicalId]);
+  const description = describeLocationResource(resources[logicalId]);
   return description ? { logicalId, resourceType: resources[logicalId].Type, description } : null;
+}
+
+/**
+ * The location ARNs written as `Fn::GetAtt X.LocationUri` of a location
+ * resource X: `[{ unknown, logicalId, resourceType }]`. That attribute is the
+ * location's URI (every AWS::DataSync::Location* schema gives it the pattern
+ * `^(<scheme>)://…`), which never has the form of a location ARN (`^arn:…`), so
+ * CloudFormation's CreateTask call is refused whatever the stack's values.
+ */
+export function locationUrisAsArns(template, unknowns) {
+  const resources = isObject(template?.Resources) ? template.Resources : {};
+  const out = [];
+  for (const unknown of unknowns) {
+    if (unknown.pointer !== '/SourceLocationArn' && unknown.pointer !== '/DestinationLocationArn') continue;
+    const [logicalId, attribute] = getAttTarget(unknown.intrinsic);
+    if (attribute !== 'LocationUri' || typeof logicalId !== 'string' || !Object.hasOwn(resources, logicalId)) continue;
+    const resourceType = resources[logicalId]?.Type;
+    if (LOCATION_TYPES.has(resourceType)) out.push({ unknown, logicalId, resourceType });
+  }
+  return out;
 }
 
 /**

@@ -318,8 +318,9 @@ test('location ARNs that refer to location resources of the template bring the l
   assert.deepEqual(byTask.BackupHome.diagnostics[0].params.locationResources, { '/SourceLocationArn': 'HomeLocation' });
   // The defaults for an S3-to-S3 pair where the template leaves the POSIX options out.
   assert.equal(byTask.BackupHome.defaults.Options.Uid, 'INT_VALUE', 'NFS to S3 keeps the documented defaults');
-  // A bucket whose ARN comes from a parameter could be on Outposts: no description, no rule.
-  assert.deepEqual(codes(byTask.CopyToPartner), []);
+  // A bucket whose ARN comes from a parameter is an S3 bucket too: CloudFormation's schema for
+  // AWS::DataSync::LocationS3 takes no Outposts bucket ARN or storage class.
+  assert.deepEqual(codes(byTask.CopyToPartner), ['/Options/PosixPermissions locations/posix-between-object-stores']);
   // A bucket ARN built from "arn:${AWS::Partition}:s3:::" and a name (Fn::Sub, Fn::Join) is an S3 bucket.
   assert.deepEqual(codes(byTask.CopyToNamedBucket), ['/Options/PosixPermissions locations/posix-between-object-stores']);
   assert.deepEqual(byTask.CopyToNamedBucket.diagnostics[0].params.locationResources, {

@@ -149,7 +149,16 @@ export function checkRequest(request, unknowns, fields, validateOptions, locatio
   const fieldIndex = new Map(fields.map((f) => [f.pointer, f]));
   // An Unknown that names a described location (one Fn::If branch, say) always has a value.
   const located = new Set(locations.map((l) => l.unknown));
-  const options = unknowns.map((u, i) => candidates(u, fieldIndex, i + 1, located.has(u)));
+  // One location resource is one location: each reference to it (Ref X, Fn::GetAtt X.LocationArn) gets the same stand-in.
+  const resourceOf = new Map(locations.map((l) => [l.unknown, l.logicalId]));
+  const firstOf = new Map();
+  const standIn = (u, i) => {
+    const logicalId = resourceOf.get(u);
+    if (logicalId === undefined) return i + 1;
+    if (!firstOf.has(logicalId)) firstOf.set(logicalId, i + 1);
+    return firstOf.get(logicalId);
+  };
+  const options = unknowns.map((u, i) => candidates(u, fieldIndex, standIn(u, i), located.has(u)));
   const position = new Map(unknowns.map((u, i) => [u, i]));
 
   const assignments = [options.map(() => 0)];
@@ -178,6 +187,7 @@ export function checkRequest(request, unknowns, fields, validateOptions, locatio
     }
   }
   const pointers = unknowns.map((u) => u.pointer);
+  const locatedPointers = unknowns.filter((u) => located.has(u)).map((u) => u.pointer);
   const valueMatters = unknowns
     .filter((u) => {
       const field = fieldAt(fieldIndex, u.pointer);
@@ -187,7 +197,9 @@ export function checkRequest(request, unknowns, fields, validateOptions, locatio
   return base.filter((d) => {
     if (!kept.has(keyOf(d))) return false;
     const exempt = d.code === 'request/unknown-member';
-    if (pointers.some((p) => within(d.path, p) && !(exempt && d.path === p))) return false;
+    // A location rule at a location ARN that names a location resource judges that resource (same-location: the same one twice).
+    const described = d.code.startsWith('locations/') && locatedPointers.includes(d.path);
+    if (!described && pointers.some((p) => within(d.path, p) && !(exempt && d.path === p))) return false;
     const related = Array.isArray(d.params?.related) ? d.params.related : [];
     return !related.some((r) => valueMatters.some((p) => within(String(r), p)));
   });

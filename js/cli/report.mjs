@@ -20,7 +20,7 @@ import { looksLikeJson, ParseError, parseYaml, positionOf, readJson, requestText
 import { isTerraformShow, terraformShowReport } from './terraform-plan.mjs';
 import { isTaskRequest, mentionsTask, notATaskRequest, responseOf, serverlessResources } from './recognise.mjs';
 import { INVALID_SUPPRESSION, METADATA_KEY, metadataSuppressions } from './suppress.mjs';
-import { expandLoops, loopPointers, serverlessTemplate, templateConditions, usableDefaults, usesLanguageExtensions, worldConditions } from './cloudformation.mjs';
+import { expandLoops, locationUrisAsArns, loopPointers, serverlessTemplate, templateConditions, usableDefaults, usesLanguageExtensions, worldConditions } from './cloudformation.mjs';
 
 let cachedFields;
 const fields = () => (cachedFields ??= fieldList());
@@ -148,7 +148,8 @@ function requestReport(base, text, positions, options, value, result, adjust = (
  */
 function namingLocations(diagnostic, locations) {
   const related = Array.isArray(diagnostic.params?.related) ? diagnostic.params.related : [];
-  const named = locations.filter(({ unknown }) => related.includes(unknown.pointer));
+  // The finding's own place counts too: same-location is at DestinationLocationArn, related to SourceLocationArn.
+  const named = locations.filter(({ unknown }) => unknown.pointer === diagnostic.path || related.includes(unknown.pointer));
   if (!diagnostic.code.startsWith('locations/') || named.length === 0) return diagnostic;
   const says = named.map(({ unknown, logicalId, resourceType }) => `${unknown.pointer.slice(1)} is ${logicalId}, an ${resourceType}`);
   return {
@@ -352,7 +353,20 @@ function templateReport(base, written, options) {
     const worlds = templateLocations(document.value, mapped.unknowns, condition, document.scalars);
     const described = worlds.flat();
     const byWorld = defaultsByWorld(document.value, mapped, worlds, condition, document.scalars);
-    const diagnostics = withParameterDefaults(document.value, mapped, worlds, byWorld, options.context).map((d) => {
+    // A location's URI given as its ARN: refused whatever it is (value/pattern-mismatch, as for a literal URI).
+    const uris = locationUrisAsArns(document.value, mapped.unknowns);
+    const uriErrors = uris.map(({ unknown, logicalId, resourceType }) => {
+      const field = fields().find((f) => f.pointer === unknown.pointer);
+      const name = unknown.pointer.slice(1);
+      return {
+        code: 'value/pattern-mismatch',
+        severity: 'error',
+        path: unknown.pointer,
+        message: `${name} is ${unknown.description}, the location URI of ${logicalId} (${resourceType}, scheme://…), which is never in the expected form; it must look like ${field.formatHint}. Use Ref ${logicalId} or Fn::GetAtt ${logicalId}.LocationArn.`,
+        params: { pattern: field.pattern, locationResources: { [unknown.pointer]: logicalId } },
+      };
+    });
+    const diagnostics = [...uriErrors, ...withParameterDefaults(document.value, mapped, worlds, byWorld, options.context)].map((d) => {
       const conversion = mapped.conversions.get(d.path);
       if (!conversion?.yamlBoolean) return d;
       // The note's advice belongs in the diagnostic it explains.
@@ -364,6 +378,7 @@ function templateReport(base, written, options) {
       };
     });
     for (const unknown of mapped.unknowns) {
+      if (uris.some((uri) => uri.unknown === unknown)) continue; // its error says it all
       const what = unknown.pointer === '' ? 'Properties come' : 'the value comes';
       const defaulted = parameterDefaults(document.value, [unknown]).get(unknown);
       // The worlds whose conditions the Default contradicts, and those conditions.

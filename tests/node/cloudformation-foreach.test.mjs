@@ -260,11 +260,11 @@ ${task('T', 'Options: {PosixPermissions: PRESERVE}', { source: '!GetAtt BucketIn
 
 test('conditions a loop makes are the ones a task\'s Fn::If names: a pair of choices no stack makes is not checked', () => {
   const template = kinds('!Equals [!Ref Mode, !Ref Kind]', '!If [IsNfs, !GetAtt S3a.LocationArn, !GetAtt Nfs.LocationArn]', '!If [IsEfs, !GetAtt S3b.LocationArn, !GetAtt Nfs.LocationArn]');
-  // S3a to S3b needs Mode = Nfs and Mode = Efs at once.
-  assert.deepEqual(findings(reportOf(template).file.tasks[0]), []);
+  // S3a to S3b needs Mode = Nfs and Mode = Efs at once. (Nfs to Nfs, both false, is one location at both ends.)
+  assert.deepEqual(findings(reportOf(template).file.tasks[0]), ['/DestinationLocationArn locations/same-location']);
   // With one condition for both choices, S3a to S3b happens (Mode = Nfs): refused.
   const one = reportOf(template.replace('IsEfs, !GetAtt S3b', 'IsNfs, !GetAtt S3b')).file.tasks[0];
-  assert.deepEqual(findings(one), ['/Options/PosixPermissions locations/posix-between-object-stores']);
+  assert.deepEqual(findings(one), ['/DestinationLocationArn locations/same-location', '/Options/PosixPermissions locations/posix-between-object-stores']);
 });
 
 test('a plain "${Kind}" in a condition a loop makes is a value of its own in each item: never one comparison for all', () => {
@@ -274,8 +274,9 @@ test('a plain "${Kind}" in a condition a loop makes is a value of its own in eac
   // (Mode = Nfs, the reference page's reading) was never checked.
   const template = kinds('!Equals [!Ref Mode, "${Kind}"]', '!If [IsNfs, !GetAtt S3a.LocationArn, !GetAtt Nfs.LocationArn]', '!If [IsEfs, !GetAtt Nfs.LocationArn, !GetAtt S3b.LocationArn]');
   const task = reportOf(template).file.tasks[0];
-  assert.deepEqual(findings(task), ['/Options/PosixPermissions locations/posix-between-object-stores']);
-  assert.match(task.diagnostics[0].message, /when condition IsNfs is true and IsEfs is false/);
+  // (Nfs to Nfs, IsNfs false and IsEfs true, is one location at both ends.)
+  assert.deepEqual(findings(task), ['/DestinationLocationArn locations/same-location', '/Options/PosixPermissions locations/posix-between-object-stores']);
+  assert.match(task.diagnostics[1].message, /when condition IsNfs is true and IsEfs is false/);
   // The pure function: two comparisons, not one.
   const { template: expanded } = expandLoops(parseYaml(template, { version: '1.1' }).value);
   const conditions = templateConditions(expanded);
@@ -336,12 +337,12 @@ Conditions:
   IsTwo: !Equals [${two}, !Ref Copies]
 Resources:
 ${choosing('!If [IsOne, !GetAtt S3a.LocationArn, !GetAtt Nfs.LocationArn]', '!If [IsTwo, !GetAtt S3b.LocationArn, !GetAtt Nfs.LocationArn]')}`;
-  // S3a to S3b needs Copies = "1" and Copies = "2" at once.
-  assert.deepEqual(findings(reportOf(template(1, 2)).file.tasks[0]), []);
+  // S3a to S3b needs Copies = "1" and Copies = "2" at once. (Nfs to Nfs, both false, is one location at both ends.)
+  assert.deepEqual(findings(reportOf(template(1, 2)).file.tasks[0]), ['/DestinationLocationArn locations/same-location']);
   // true and "true" are one value: the pair happens, and PRESERVE between buckets is refused.
   const same = reportOf(template('true', "'true'")).file.tasks[0];
-  assert.deepEqual(findings(same), ['/Options/PosixPermissions locations/posix-between-object-stores']);
-  assert.deepEqual(same.diagnostics[0].params.conditions, { IsOne: true, IsTwo: true });
+  assert.deepEqual(findings(same), ['/DestinationLocationArn locations/same-location', '/Options/PosixPermissions locations/posix-between-object-stores']);
+  assert.deepEqual(same.diagnostics[1].params.conditions, { IsOne: true, IsTwo: true });
 });
 
 // Serverless Framework files.
@@ -471,8 +472,9 @@ test('a Condition reference to "Not${Kind}" in a condition a loop makes is its o
   // S3a to S3b (Mode = Nfs) was never checked.
   const template = kinds('!Not [{Condition: "Not${Kind}"}]', '!If [IsNfs, !GetAtt S3a.LocationArn, !GetAtt Nfs.LocationArn]', '!If [IsEfs, !GetAtt Nfs.LocationArn, !GetAtt S3b.LocationArn]', '  NotNfs: !Not [!Equals [!Ref Mode, Nfs]]\n  NotEfs: !Not [!Equals [!Ref Mode, Efs]]\n');
   const { status, file } = reportOf(template);
-  assert.deepEqual(findings(file.tasks[0]), ['/Options/PosixPermissions locations/posix-between-object-stores']);
-  assert.match(file.tasks[0].diagnostics[0].message, /when condition IsNfs is true and IsEfs is false/);
+  // (Nfs to Nfs, IsNfs false and IsEfs true, is one location at both ends.)
+  assert.deepEqual(findings(file.tasks[0]), ['/DestinationLocationArn locations/same-location', '/Options/PosixPermissions locations/posix-between-object-stores']);
+  assert.match(file.tasks[0].diagnostics[1].message, /when condition IsNfs is true and IsEfs is false/);
   assert.equal(status, 1);
   const { template: expanded } = expandLoops(parseYaml(template, { version: '1.1' }).value);
   assert.equal(templateConditions(expanded).satisfiable([{ name: 'IsNfs', value: true }, { name: 'IsEfs', value: false }]), true);

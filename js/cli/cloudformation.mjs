@@ -889,33 +889,65 @@ function s3Type(bucketArn, storageClass) {
 const literal = (value) => (typeof value === 'string' && !hasDynamicReference(value) ? value : undefined);
 
 /**
- * The location description (without LocationArn) of an AWS::DataSync::Location*
- * resource, or null for another resource type.
+ * `{ parameter, value }` when `value` is `Ref P` of a String parameter P whose
+ * Default is a string (not a dynamic reference), as the task's members use
+ * Defaults (parameterDefaults); else undefined.
  */
-function describeLocationResource(resource) {
+function stringDefault(parameters, value) {
+  const name = isObject(value) && Object.keys(value).length === 1 ? value.Ref : undefined;
+  if (typeof name !== 'string' || !Object.hasOwn(parameters, name)) return undefined;
+  const parameter = parameters[name];
+  if (!isObject(parameter) || parameter.Type !== 'String' || typeof parameter.Default !== 'string' || hasDynamicReference(parameter.Default)) return undefined;
+  return { parameter: name, value: parameter.Default };
+}
+
+/**
+ * The location description (without LocationArn) of an AWS::DataSync::Location*
+ * resource, or null for another resource type: `{ description, defaults }`,
+ * `defaults` being the members the rules read (S3StorageClass, the NFS
+ * version) that are `Ref P` of a parameter with a Default, as
+ * `[{ parameter, value, member }]` (withLocationDefaults puts them in).
+ */
+function describeLocationResource(resource, parameters) {
   let type = LOCATION_TYPES.get(resource?.Type);
   if (!type) return null;
   const properties = isObject(resource.Properties) ? resource.Properties : {};
   const storageClass = literal(properties.S3StorageClass);
   if (type === 'S3') type = s3Type(properties.S3BucketArn, storageClass);
   const description = { type };
-  if (storageClass !== undefined) description.S3StorageClass = storageClass;
-  const version = literal((properties.Protocol?.NFS ?? properties).MountOptions?.Version);
-  if (version !== undefined) description.MountOptions = { Version: version };
+  const defaults = [];
+  const read = (member, written, put) => {
+    const value = literal(written);
+    if (value !== undefined) return put(description, value);
+    const given = stringDefault(parameters, written);
+    if (given) defaults.push({ ...given, member });
+  };
+  read('S3StorageClass', properties.S3StorageClass, (into, value) => (into.S3StorageClass = value));
+  read('MountOptions.Version', (properties.Protocol?.NFS ?? properties).MountOptions?.Version, (into, value) => (into.MountOptions = { Version: value }));
   if (type === 'OBJECT_STORAGE' || type === 'AZURE_BLOB') {
     // Absent: no agent. A literal list: that many agents, whatever gives their ARNs.
     if (!Object.hasOwn(properties, 'AgentArns')) description.AgentArns = [];
     else if (Array.isArray(properties.AgentArns)) description.AgentArns = properties.AgentArns.map((_, i) => `agent-${i}`);
   }
-  return description;
+  return { description, defaults };
 }
 
-/** `{ logicalId, resourceType, description }` of the location resource `value` refers to, or null. */
-function locationResource(resources, value) {
+/** A location description with the parameter Defaults `used` (describeLocationResource's `defaults`) in it. */
+export function withLocationDefaults(description, used) {
+  const out = { ...description };
+  for (const { member, value } of used) {
+    if (member === 'S3StorageClass') out.S3StorageClass = value;
+    else out.MountOptions = { Version: value };
+  }
+  return out;
+}
+
+/** `{ logicalId, resourceType, description, defaults }` of the location resource `value` refers to, or null. */
+function locationResource(resources, value, parameters) {
   const logicalId = referencedResource(value);
   if (logicalId === null || !Object.hasOwn(resources, logicalId)) return null;
-  const description = describeLocationResource(resources[logicalId]);
-  return description ? { logicalId, resourceType: resources[logicalId].Type, description } : null;
+  const described = describeLocationResource(resources[logicalId], parameters);
+  return described ? { logicalId, resourceType: resources[logicalId].Type, ...described } : null;
 }
 
 /**
@@ -953,12 +985,13 @@ export function locationUrisAsArns(template, unknowns) {
  */
 export function templateLocations(template, unknowns, condition, scalars) {
   const resources = isObject(template?.Resources) ? template.Resources : {};
+  const parameters = isObject(template?.Parameters) ? template.Parameters : {};
   const conditions = templateConditions(template, scalars);
   const possible = (world) => conditions.satisfiable(worldConditions(world, condition)) !== false;
   let worlds = [[]];
   for (const unknown of unknowns) {
     if (unknown.pointer !== '/SourceLocationArn' && unknown.pointer !== '/DestinationLocationArn') continue;
-    const direct = locationResource(resources, unknown.intrinsic);
+    const direct = locationResource(resources, unknown.intrinsic, parameters);
     if (direct) {
       worlds = worlds.map((world) => [...world, { unknown, ...direct }]);
       continue;
@@ -967,7 +1000,7 @@ export function templateLocations(template, unknowns, condition, scalars) {
     if (!Array.isArray(branches) || branches.length !== 3 || typeof branches[0] !== 'string' || worlds.length >= 8) continue;
     const [name, whenTrue, whenFalse] = branches;
     const choices = [[true, whenTrue], [false, whenFalse]].map(([value, branch]) => {
-      const resource = locationResource(resources, branch);
+      const resource = locationResource(resources, branch, parameters);
       return resource ? { unknown, ...resource, condition: { name, value } } : null;
     });
     if (choices.every((choice) => choice === null)) continue;

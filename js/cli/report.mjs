@@ -20,7 +20,7 @@ import { looksLikeJson, ParseError, parseYaml, positionOf, readJson, requestText
 import { isTerraformShow, terraformShowReport } from './terraform-plan.mjs';
 import { isTaskRequest, mentionsTask, notATaskRequest, responseOf, serverlessResources } from './recognise.mjs';
 import { INVALID_SUPPRESSION, METADATA_KEY, metadataSuppressions } from './suppress.mjs';
-import { expandLoops, locationUrisAsArns, loopPointers, serverlessTemplate, templateConditions, usableDefaults, usesLanguageExtensions, worldConditions } from './cloudformation.mjs';
+import { expandLoops, locationUrisAsArns, withLocationDefaults, loopPointers, serverlessTemplate, templateConditions, usableDefaults, usesLanguageExtensions, worldConditions } from './cloudformation.mjs';
 
 let cachedFields;
 const fields = () => (cachedFields ??= fieldList());
@@ -211,7 +211,21 @@ function checkWorlds(mapped, worlds, context, mappedIn = () => mapped) {
 function defaultsByWorld(template, mapped, worlds, condition, scalars) {
   const defaults = parameterDefaults(template, mapped.unknowns);
   const conditions = templateConditions(template, scalars);
-  return worlds.map((world) => usableDefaults(template, defaults, worldConditions(world, condition), conditions));
+  return worlds.map((world) => {
+    // And the Defaults of the world's location resources, keyed by `{ pointer, location }` (the ARN's pointer).
+    const all = new Map(defaults);
+    for (const location of world) for (const used of location.defaults) all.set({ pointer: location.unknown.pointer, location }, used);
+    return usableDefaults(template, all, worldConditions(world, condition), conditions);
+  });
+}
+
+/** The worlds with the Defaults each may use put in its location descriptions. */
+function worldsWithDefaults(worlds, byWorld) {
+  return worlds.map((world, w) =>
+    world.map((location) => {
+      const used = [...byWorld[w].usable].filter(([key]) => key.location === location).map(([, used]) => used);
+      return used.length > 0 ? { ...location, description: withLocationDefaults(location.description, used) } : location;
+    }));
 }
 
 /**
@@ -226,21 +240,22 @@ function withParameterDefaults(template, mapped, worlds, byWorld, context) {
   if (defaults.size === 0) return found;
   const resolvedBy = new Map();
   const resolvedIn = (w) => {
-    const { usable } = byWorld[w];
-    const key = [...usable.keys()].map((u) => u.pointer).join('\u0000');
+    const usable = [...byWorld[w].usable].filter(([unknown]) => unknown instanceof Unknown);
+    const key = usable.map(([u]) => u.pointer).join('\u0000');
     if (!resolvedBy.has(key)) {
-      const values = new Map([...usable].map(([unknown, { value }]) => [unknown, value]));
+      const values = new Map(usable.map(([unknown, { value }]) => [unknown, value]));
       resolvedBy.set(key, resolveUnknowns(mapped.request, mapped.unknowns, values, fields()));
     }
     return resolvedBy.get(key);
   };
   const keyOf = (d) => `${d.code}\u0000${d.path}`;
   const known = new Set(found.map(keyOf));
-  const brought = checkWorlds(mapped, worlds, context, resolvedIn).filter((d) => !known.has(keyOf(d)));
+  const brought = checkWorlds(mapped, worldsWithDefaults(worlds, byWorld), context, resolvedIn).filter((d) => !known.has(keyOf(d)));
   return [...found, ...brought.map((d) => {
     const touched = [d.path, ...(Array.isArray(d.params?.related) ? d.params.related.map(String) : [])];
     const mine = [...defaults].filter(([unknown]) => touched.some((p) => p === unknown.pointer || p.startsWith(unknown.pointer + '/')));
-    const named = (mine.length > 0 ? mine : [...defaults]).map(([, used]) => used);
+    const byParameter = new Map((mine.length > 0 ? mine : [...defaults]).map(([, used]) => [used.parameter, used]));
+    const named = [...byParameter.values()];
     const said = named.map(({ parameter, value }) => `${parameter} (${JSON.stringify(String(value))})`).join(' and ');
     return {
       ...d,
@@ -377,6 +392,17 @@ function templateReport(base, written, options) {
         message: `${d.message} (CloudFormation reads the unquoted ${conversion.yamlBoolean} as a YAML 1.1 boolean and sends "${conversion.to}"; write '${conversion.yamlBoolean}' in quotes.)`,
       };
     });
+    // The location members checked with a parameter's Default, as the task's own (one note each).
+    const locationDefaults = new Map();
+    for (const { usable } of byWorld) {
+      for (const [key, { parameter, value, member }] of usable) {
+        if (key instanceof Unknown) continue;
+        const { logicalId, resourceType } = key.location;
+        const message = `Checked with the Default ${JSON.stringify(cutDefault(value))} of parameter ${parameter}: the ${member} of ${logicalId} (${resourceType}) comes from Ref ${parameter}, and a stack may pass another value, which is not checked.`;
+        locationDefaults.set(message, { path: key.pointer, code: 'cloudformation/parameter-default', message, params: { parameterDefaults: { [parameter]: cutDefault(value) }, locationResources: { [key.pointer]: logicalId } } });
+      }
+    }
+    taskNotes.push(...locationDefaults.values());
     for (const unknown of mapped.unknowns) {
       if (uris.some((uri) => uri.unknown === unknown)) continue; // its error says it all
       const what = unknown.pointer === '' ? 'Properties come' : 'the value comes';

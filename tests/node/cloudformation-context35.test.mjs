@@ -95,3 +95,53 @@ test('Fn::GetAtt X.LocationUri as a location ARN is refused: a location URI neve
   const bucket = text.replace('!GetAtt Src.LocationUri', '!GetAtt Bucket.Arn').replace('Resources:\n', 'Resources:\n  Bucket: {Type: AWS::S3::Bucket}\n');
   assert.deepEqual(findings(reportOf(bucket).file.tasks[0]), []);
 });
+
+// hunt35 #6: a location member from a parameter with a Default is checked with the Default, as the
+// task's own members are: each finding it brings says so, and a note names the parameter.
+const NFS = (version) => `  Nfs:
+    Type: AWS::DataSync::LocationNFS
+    Properties: {ServerHostname: files.example.com, Subdirectory: /export, MountOptions: {Version: ${version}}, OnPremConfig: {AgentArns: ['arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0']}}
+`;
+
+test('a location member from a parameter with a Default is checked with the Default, and says so', () => {
+  const text = template({
+    transform: false,
+    parameters: '  NfsVersion: {Type: String, Default: NFS4_2}\n  StorageClass: {Type: String, Default: DEEP_ARCHIVE}\n',
+    resources: `${NFS('!Ref NfsVersion')}${s3('Dst', "S3BucketArn: 'arn:aws:s3:::b', S3StorageClass: !Ref StorageClass")}${task('Task', '', { source: '!Ref Nfs', destination: '!Ref Dst' })}`,
+  });
+  const { status, file } = reportOf(text);
+  const [checked] = file.tasks;
+  // Before: 0 errors, 0 warnings (a Ref in a location resource was dropped).
+  assert.deepEqual(findings(checked), ['/Options/VerifyMode locations/archive-default-verify-mode', '/TaskMode locations/nfs-version-needs-enhanced']);
+  assert.equal(status, 1);
+  const [archive, nfs] = checked.diagnostics;
+  assert.match(archive.message, /\(With the Default of parameter StorageClass \("DEEP_ARCHIVE"\); a stack may pass another value\.\)$/);
+  assert.deepEqual(archive.params.parameterDefaults, { StorageClass: 'DEEP_ARCHIVE' });
+  assert.deepEqual(nfs.params.parameterDefaults, { NfsVersion: 'NFS4_2' });
+  const notes = checked.notes.filter((n) => n.code === 'cloudformation/parameter-default');
+  assert.deepEqual(notes.map((n) => [n.path, n.params.parameterDefaults]), [
+    ['/DestinationLocationArn', { StorageClass: 'DEEP_ARCHIVE' }],
+    ['/SourceLocationArn', { NfsVersion: 'NFS4_2' }],
+  ].sort());
+  assert.match(notes.find((n) => n.path === '/SourceLocationArn').message, /^Checked with the Default "NFS4_2" of parameter NfsVersion: the MountOptions\.Version of Nfs \(AWS::DataSync::LocationNFS\)/);
+  // Without a Default the value is unknown: no finding, no note.
+  const bare = reportOf(text.replace(', Default: NFS4_2', '').replace(', Default: DEEP_ARCHIVE', '')).file.tasks[0];
+  assert.deepEqual(findings(bare), []);
+  assert.deepEqual(bare.notes.filter((n) => n.code === 'cloudformation/parameter-default'), []);
+});
+
+test('a location Default that the chosen branch\'s condition contradicts is not used there', () => {
+  // Dst is chosen when StorageClass is STANDARD: under the Default DEEP_ARCHIVE that branch is not taken.
+  const text = template({
+    transform: false,
+    parameters: '  StorageClass: {Type: String, Default: DEEP_ARCHIVE}\n',
+    conditions: '  IsStandard: !Equals [!Ref StorageClass, STANDARD]\n',
+    resources: `${s3('Src', "S3BucketArn: 'arn:aws:s3:::a'")}${NFS('NFS3')}${s3('Dst', "S3BucketArn: 'arn:aws:s3:::b', S3StorageClass: !Ref StorageClass")}${task('Task', '', { source: '!Ref Nfs', destination: '!If [IsStandard, !Ref Dst, !Ref Src]' })}`,
+  });
+  assert.deepEqual(findings(reportOf(text).file.tasks[0]), []);
+  // With the condition on another parameter, the Default is used in that branch.
+  const other = text.replace('IsStandard: !Equals [!Ref StorageClass, STANDARD]', 'IsStandard: !Equals [!Ref AWS::Region, us-east-1]');
+  const branch = reportOf(other).file.tasks[0];
+  assert.deepEqual(findings(branch), ['/Options/VerifyMode locations/archive-default-verify-mode']);
+  assert.deepEqual(branch.diagnostics[0].params.conditions, { IsStandard: true });
+});

@@ -8,6 +8,7 @@
 // are read, and none larger than MAX_INPUT_BYTES.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isTerraformInput } from './terraform.mjs';
 
 export const CHECKED_EXTENSIONS = ['.json', '.yaml', '.yml', '.template', '.tf'];
 
@@ -40,11 +41,13 @@ function isDirectory(entry, path) {
 
 /**
  * Why a file found in a folder or by a glob is a broken symbolic link (its
- * target does not exist, or the links loop), or null when it can be read or
- * is not a link. Such a file is skipped, not refused: the user did not name
- * it (a stale link to a removed build output, an editor's lock file), and a
- * glob and a folder walk find the same files. A broken link named on the
- * command line is still "cannot read" (exit 2).
+ * target does not exist, or the links loop), or null when it can be read, is
+ * not a link, or is a Terraform file. Such a file is skipped, not refused: the
+ * user did not name it (a stale link to a removed build output, an editor's
+ * lock file), and a glob and a folder walk find the same files. A Terraform
+ * file is not: Terraform reads a module's files whole and refuses the module
+ * when one cannot be read ("Failed to read file"), so reading it says "cannot
+ * read" (exit 2), as for a broken link named on the command line.
  */
 function brokenLink(path) {
   try {
@@ -56,7 +59,15 @@ function brokenLink(path) {
     } catch {
       return null;
     }
-    return `a broken symbolic link (${reason(error)})`;
+    return isTerraformInput(path) ? null : `a broken symbolic link (${reason(error)})`;
+  }
+}
+
+function isSymbolicLink(path) {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 
@@ -239,8 +250,8 @@ export function expandOperands(operands, { stdinName = '<stdin>' } = {}) {
         try {
           matchStats = statSync(match);
         } catch {
-          const broken = brokenLink(match);
-          if (broken) found.push({ path: match, broken });
+          // A symbolic link that leads nowhere (broken, or a Terraform file read to say why).
+          if (isSymbolicLink(match)) found.push({ path: match, broken: brokenLink(match) });
           continue;
         }
         if (matchStats.isDirectory()) walkFolder(match, found, problems);

@@ -170,11 +170,6 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
   // The configuration's "files" and "ignoreFiles" apply to every file from
   // disk; recognition by name or content only to files found in folders.
   const excluded = new Map(inputs.map((input) => [input, excludedFile(config, input.path, cwd)]));
-  // A broken symbolic link found in a folder or by a glob is skipped, unless
-  // it is a Terraform file: Terraform reads a module's files whole and
-  // refuses the module when one cannot be read ("Failed to read file"), so
-  // it stays "cannot read" (exit 2), as a named one does.
-  for (const input of inputs) if (input.broken && isTerraformInput(input.name)) input.broken = null;
   // Terraform files are checked by module (folder), all at once.
   const terraformInputs = inputs.filter((input) => input.path !== null && isTerraformInput(input.name) && !excluded.get(input) && !input.broken);
   let terraform = null;

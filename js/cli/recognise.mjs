@@ -57,6 +57,9 @@ function modelMembers() {
   return model;
 }
 
+/** The members only task requests have (a Set): for tests. */
+export const taskOnlyMembers = () => modelMembers().taskOnly;
+
 /** Whether `value` has a member that only task requests have. */
 const hasTaskOnlyMember = (value) => Object.keys(value).some((key) => modelMembers().taskOnly.has(key));
 
@@ -100,28 +103,131 @@ export function isTaskRequest(value) {
 /** Keys read per validate() call: under its REPORT_LIMIT of 1,000 diagnostics, with room for the missing members. */
 const KEYS_PER_CALL = 900;
 
+/** The lower-cased character codes of each member name (all ASCII), kept per list. */
+const memberCodes = new WeakMap();
+function codesOf(members) {
+  let codes = memberCodes.get(members);
+  if (!codes) {
+    codes = members.map((name) => Array.from(name.toLowerCase(), (c) => c.charCodeAt(0)));
+    memberCodes.set(members, codes);
+  }
+  return codes;
+}
+
+/** ASCII character counts of the key being measured, and of a member's characters met in it: reused, left zeroed. */
+const keyCounts = new Int32Array(128);
+const metCounts = new Int32Array(128);
+
+/** The key's characters in code points, as the matcher counts them (a surrogate pair is one). */
+function codePoints(key) {
+  let length = key.length;
+  for (let i = 0; i + 1 < key.length; i += 1) {
+    if ((key.charCodeAt(i) & 0xfc00) === 0xd800 && (key.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      length -= 1;
+      i += 1;
+    }
+  }
+  return length;
+}
+
 /**
- * Whether one of `keys` is a misspelling of a member only task requests have
- * (SourceLocation, DestinationLocationARN, TaskArns): one validate() answers
- * "did you mean" with that member for. The validator's own near-miss matcher
- * decides (request/unknown-member's `suggestion`), so what makes a file named
- * on the command line a request is what the check of it would then suggest.
- * Each key is validated with no value, in every task operation (TaskArn is
- * UpdateTask's and StartTaskExecution's, OverrideOptions the latter's). A
- * misspelt shared or common member (Option, Schedules, Tag) counts no more
- * than the member itself; a name found one level down (a top-level `Status`:
- * /Schedule/Status) does not count.
+ * Whether `key` is within reach of the validator's near-miss matcher for one
+ * of `members` (src/rules/structure.rs suggest()): it measures a name only
+ * when the lengths differ by at most max(1, ⌊length / 3⌋) (the key's length
+ * in characters), and suggests it only within that many edits. An edit
+ * removes at most one of the name's characters, so a name with more of its
+ * characters missing from the key (ASCII case aside, as the matcher compares)
+ * is out of reach too. A cheap test that never drops a key the matcher could
+ * answer for, so validate() reads only these: a file of a million keys like
+ * "k123456", each as long as TaskArn, costs no validate() call.
  */
-function misspeltTaskMember(keys) {
-  const { taskOnly } = modelMembers();
+export function withinReach(key, members) {
+  const length = codePoints(key);
+  const limit = Math.max(1, Math.floor(length / 3));
+  const codes = codesOf(members);
+  let counted = false;
+  let reached = false;
+  for (const member of codes) {
+    if (Math.abs(member.length - length) > limit) continue;
+    if (!counted) {
+      counted = true;
+      for (let i = 0; i < key.length; i += 1) {
+        const c = key.charCodeAt(i);
+        if (c < 128) keyCounts[c >= 65 && c <= 90 ? c + 32 : c] += 1;
+      }
+    }
+    let missing = 0;
+    for (const c of member) {
+      if (metCounts[c] < keyCounts[c]) metCounts[c] += 1;
+      else missing += 1;
+    }
+    for (const c of member) metCounts[c] = 0;
+    if (missing <= limit) {
+      reached = true;
+      break;
+    }
+  }
+  if (counted) keyCounts.fill(0);
+  return reached;
+}
+
+/**
+ * The keys (of `keys`) that validate() answers "did you mean" for with a
+ * member `counts` accepts, as a Map from the key to that member, in any task
+ * operation (TaskArn is UpdateTask's and StartTaskExecution's,
+ * OverrideOptions the latter's). Each key is validated with no value, in
+ * parts of KEYS_PER_CALL keys.
+ */
+function suggestedMembers(keys, counts) {
+  const found = new Map();
   for (let start = 0; start < keys.length; start += KEYS_PER_CALL) {
     const request = Object.fromEntries(keys.slice(start, start + KEYS_PER_CALL).map((key) => [key, null]));
     for (const operation of ['CreateTask', 'UpdateTask', 'StartTaskExecution']) {
-      const { errors } = validate(request, { operation });
-      if (errors.some((e) => e.code === 'request/unknown-member' && taskOnly.has(e.params?.suggestion))) return true;
+      for (const e of validate(request, { operation }).errors) {
+        if (e.code === 'request/unknown-member' && counts(e.params?.suggestion) && !found.has(e.params.member)) found.set(e.params.member, e.params.suggestion);
+      }
     }
   }
-  return false;
+  return found;
+}
+
+/** A DataSync ARN (a task's, a location's, an agent's...) as a member's value. */
+const DATASYNC_ARN = /^arn:aws[a-z-]*:datasync:/;
+
+/**
+ * Whether one of the document's keys is a misspelling of a member only task
+ * requests have (SourceLocation, DestinationLocationARN, TaskArns): one
+ * validate() answers "did you mean" with that member for. The validator's
+ * own near-miss matcher decides (request/unknown-member's `suggestion`), so
+ * what makes a file named on the command line a request is what the check of
+ * it would then suggest; only keys within its reach are validated. A
+ * misspelt shared or common member (Option, Schedules, Tag) counts no more
+ * than the member itself; a name found one level down (a top-level `Status`:
+ * /Schedule/Status) does not count.
+ *
+ * A near miss that changes the name's first letter (MaskArn for TaskArn)
+ * counts only with something else DataSync-like in the document: a DataSync
+ * ARN as a member's value, or a second key that is a near miss of a request
+ * member. Typing slips rarely hit a word's first letter, while a short name
+ * within one edit of TaskArn or TaskMode is easily another tool's own member
+ * (a file such as `{"MaskArn": ...}` named by a shell glob would otherwise be
+ * checked as a CreateTask, all errors).
+ */
+function misspeltTaskMember(value, keys) {
+  const model = modelMembers();
+  const { taskOnly, request } = model;
+  const only = (model.taskOnlyList ??= [...taskOnly]);
+  const suggested = suggestedMembers(
+    keys.filter((key) => withinReach(key, only)),
+    (member) => taskOnly.has(member),
+  );
+  if (suggested.size === 0) return false;
+  const first = (name) => name.slice(0, 1).toLowerCase();
+  if ([...suggested].some(([key, member]) => first(key) === first(member))) return true;
+  if (Object.values(value).some((member) => typeof member === 'string' && DATASYNC_ARN.test(member))) return true;
+  const all = (model.requestList ??= [...request]);
+  const others = keys.filter((key) => !suggested.has(key) && withinReach(key, all));
+  return suggestedMembers(others, (member) => request.has(member)).size > 0;
 }
 
 /**
@@ -130,7 +236,7 @@ function misspeltTaskMember(keys) {
  * (TaskExecutionArn) is not; nor is a file that has members but not one a
  * task request has (package.json), nor one a member only task requests have
  * is misspelt as (a `SourceLocation` or `SourceLocationARN` is a request with
- * a typo: see misspeltTaskMember). A single
+ * a typo; a `MaskArn` alone is not: see misspeltTaskMember). A single
  * request member, even `Name` or `Tags` among members no request has, makes
  * it checked: a file named on purpose that may be a broken request says what
  * is wrong with it. Anything that is not an object, and `{}`, is checked too,
@@ -142,7 +248,7 @@ export function notATaskRequest(value) {
   if (!isObject(value)) return null;
   const keys = Object.keys(value);
   if (keys.length === 0 || keys.some((key) => modelMembers().request.has(key))) return null;
-  if (misspeltTaskMember(keys)) return null;
+  if (misspeltTaskMember(value, keys)) return null;
   const named = keys.slice(0, 3).map((key) => JSON.stringify(key)).join(', ');
   return `not a DataSync task request (none of its members is one a task request has: ${named}${keys.length > 3 ? ', ...' : ''}) (pass --operation to check it as one)`;
 }

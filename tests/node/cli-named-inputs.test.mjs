@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { positionOf, readJson } from '../../pkg/cli/documents.mjs';
-import { notATaskRequest } from '../../pkg/cli/recognise.mjs';
+import { validate } from '../../pkg/node/index.mjs';
+import { notATaskRequest, taskOnlyMembers, withinReach } from '../../pkg/cli/recognise.mjs';
 import { pkgDir, repoRoot, requireBuiltPackage } from './helpers.mjs';
 
 requireBuiltPackage();
@@ -61,9 +62,53 @@ test('named, a key is a misspelt task member exactly when validate() answers "di
     assert.match(notATaskRequest({ Other: 1, [key]: 'x' }) ?? '', /^not a DataSync task request/, key);
   }
   // Past validate()'s 1,000 diagnostics: the keys are read in parts, so a typo after many keys still counts.
-  const many = Object.fromEntries(Array.from({ length: 2500 }, (_, i) => [`key${i}`, i]));
+  // (TaskA100 ... TaskA2599 are within the matcher's reach of TaskArn, so they are all validated, but too far to be suggested.)
+  const many = Object.fromEntries(Array.from({ length: 2500 }, (_, i) => [`TaskA${i + 100}`, i]));
   assert.match(notATaskRequest(many), /^not a DataSync task request/);
-  assert.equal(notATaskRequest({ ...many, zzzSourceLocationAr: 1 }), null);
+  assert.equal(notATaskRequest({ ...many, SourceLocationAr: 1 }), null);
+});
+
+test('named, a near miss that changes the first letter (MaskArn) makes a request only with something else DataSync-like', () => {
+  // revcfn34 finding 6: `{"MaskArn": 1}` alone (validate(): "did you mean TaskArn?") was checked as a CreateTask,
+  // all errors, though nothing else in it is DataSync's: another tool's member a shell glob named.
+  for (const value of [{ MaskArn: 1 }, { MaskArn: 'x', Color: 'red' }, { AskMode: 'ENHANCED' }, { zzzSourceLocationAr: 1 }]) {
+    assert.match(notATaskRequest(value) ?? '', /^not a DataSync task request/, JSON.stringify(value));
+  }
+  // With a DataSync ARN as a value, or a second near miss of a request member, it is a request with typos.
+  const TASK = 'arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0';
+  for (const value of [{ MaskArn: TASK }, { MaskArn: 1, Option: { VerifyMode: 'NONE' } }, { MaskArn: 1, Schedules: {} }, { Other: 1, DestinationLocation: 'x' }]) {
+    assert.equal(notATaskRequest(value), null, JSON.stringify(value));
+  }
+  // A near miss that keeps the first letter needs nothing else (TaskArns, SourceLocation: see the test above).
+  for (const value of [{ TaskArns: 1 }, { SourceLocation: 'x' }, { taskarns: 1 }, { OverrideOption: {} }]) {
+    assert.equal(notATaskRequest(value), null, JSON.stringify(value));
+  }
+});
+
+test('named, only keys within the near-miss matcher\'s reach are validated: a key it could answer for is never left out', () => {
+  // revcfn34 finding 6: a named file of 1,200,000 keys ("k0" ... "k1199999") cost three validate() calls
+  // per 900 keys. withinReach() is the cheap test before them: length and characters.
+  const taskOnly = taskOnlyMembers();
+  for (const key of ['k123456', 'k0', 'key1', 'version', 'dependencies', 'x'.repeat(40)]) {
+    assert.equal(withinReach(key, [...taskOnly]), false, key);
+  }
+  // Every key validate() suggests a task-only member for is within reach, whatever its spelling.
+  const members = [...taskOnly];
+  const variants = members.flatMap((name) => [
+    name, name.toUpperCase(), name.toLowerCase(), name.slice(1), name.slice(0, -1), `${name}s`, `x${name}`,
+    name.replace(/[A-Z]/g, (c, i) => (i ? `_${c}` : c)), name.slice(0, -3), `${name.slice(0, 2)}${name.slice(3)}`,
+    [...name].reverse().join(''), `${name}\u00e9\u00e9`, `K${name.slice(1)}`,
+  ]);
+  let suggested = 0;
+  for (const key of variants) {
+    for (const operation of ['CreateTask', 'UpdateTask', 'StartTaskExecution']) {
+      const answer = validate({ [key]: null }, { operation }).errors.find((e) => e.code === 'request/unknown-member' && taskOnly.has(e.params?.suggestion));
+      if (!answer) continue;
+      suggested += 1;
+      assert.ok(withinReach(key, members), `${key} (validate: ${answer.params.suggestion}) is within reach`);
+    }
+  }
+  assert.ok(suggested > 100, `${suggested} suggestions checked`);
 });
 
 test('named, real files of other tools stay skipped: package.json, tsconfig.json, JSON Schemas, GitHub workflows', () => {

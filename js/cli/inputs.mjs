@@ -216,20 +216,13 @@ function expandGlob(pattern) {
 export function expandOperands(operands, { stdinName = '<stdin>' } = {}) {
   const inputs = [];
   const problems = [];
-  const seen = new Map();
+  const seen = new Set();
   // `found`: from a folder or a glob, not named on the command line.
-  // A file both found and named is named (in the place it was first given):
-  // the user asked for it by name.
   const add = (name, path, found = false, broken = null) => {
     const key = path === null ? '\u0000stdin' : resolve(path);
-    const earlier = seen.get(key);
-    if (earlier) {
-      if (!found && earlier.found) Object.assign(earlier, { name, found: false, broken: null });
-      return;
-    }
-    const input = { name, path, found, broken };
-    seen.set(key, input);
-    inputs.push(input);
+    if (seen.has(key)) return;
+    seen.add(key);
+    inputs.push({ name, path, found, broken });
   };
   const addFound = ({ path, broken }) => add(path, path, true, broken);
   for (const operand of operands) {

@@ -19,7 +19,7 @@ import { formatSarif } from './format-sarif.mjs';
 import { formatGithub } from './format-github.mjs';
 import { formatJunit } from './format-junit.mjs';
 import { listRules } from './list-rules.mjs';
-import { outputTarget, writeReport } from './output-file.mjs';
+import { overwrittenInput, writeReport } from './output-file.mjs';
 import { describeFix, fixFile, positionsOf } from './fix.mjs';
 import { expandOperands, readInput } from './inputs.mjs';
 import { skippedByName } from './recognise.mjs';
@@ -156,20 +156,13 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
     return 2;
   }
 
-  const expanded = expandOperands(options.operands, { stdinName: options.stdinName });
-  const { problems } = expanded;
-  let { inputs } = expanded;
-  // The report must not replace a file named to check: refused before anything is read or written (--fix included).
-  // A file a folder walk or a glob found there (the last run's report) is left out, with a line that says so.
-  const target = options.outputFile === undefined ? null : outputTarget(options.outputFile, inputs, cwd);
-  if (target?.named) {
-    complain(`--output-file ${options.outputFile}: the report would overwrite ${target.named.name}, one of the files to check; write it to another file`);
+  const { inputs, problems } = expandOperands(options.operands, { stdinName: options.stdinName });
+  // The report must not replace a file it checks: refused before anything is read or written (--fix included).
+  const overwritten = options.outputFile === undefined ? null : overwrittenInput(options.outputFile, inputs, cwd);
+  if (overwritten) {
+    complain(`--output-file ${options.outputFile}: the report would overwrite ${overwritten.name}, one of the files to check; write it to another file`);
     stderr.write(`Try "${NAME} --help" for the usage.\n`);
     return 2;
-  }
-  if (target?.found.length) {
-    for (const input of target.found) complain(`${input.name}: not checked: it is the --output-file, which this report replaces`);
-    inputs = inputs.filter((input) => !target.found.includes(input));
   }
   problems.forEach(complain);
   const files = [];

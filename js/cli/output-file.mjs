@@ -3,8 +3,10 @@
 // the target in one rename, so a failure (a full disk, a missing folder, no
 // permission) never leaves a half-written report or a stray temporary file.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { NAME } from './args.mjs';
+import { MAX_INPUT_BYTES } from './inputs.mjs';
 
 function reason(error) {
   switch (error?.code) {
@@ -52,26 +54,23 @@ export function writeReport(file, text, cwd = process.cwd()) {
 }
 
 /**
- * The inputs that a report written to `file` (relative to `cwd`) would
- * replace: the same file as one of `inputs` (`{ name, path, found }` from
- * expandOperands), through a symbolic link too. `named` is the first one
- * named on the command line (`-o task.json task.json`): refused before
- * anything is read or written, rather than losing the file to the report.
- * `found` are those a folder walk or a glob found (`-f junit -o report.xml .`
- * run again finds the last run's report): left out of the inputs, whatever
- * they hold, since the user asked for the report there and did not name them
- * (GNU grep does the same with an input that is its output).
+ * The input that a report written to `file` (relative to `cwd`) would
+ * replace, or null: the same file as one of `inputs` (`{ name, path, found }`
+ * from expandOperands), through a symbolic link too, so that `-o task.json
+ * task.json`, or `-o tasks/a.json tasks/`, is refused before anything is
+ * read or written rather than losing the request to the report. A report of
+ * this command that a folder or glob found (`-f json -o report.json .`, run
+ * again) is the one file it may replace; named on the command line, it is
+ * refused like any other.
  */
-export function outputTarget(file, inputs, cwd = process.cwd()) {
-  const none = { named: null, found: [] };
+export function overwrittenInput(file, inputs, cwd = process.cwd()) {
   let target;
   try {
     target = statSync(resolve(cwd, file));
   } catch {
-    return none; // not there yet (or not reachable): no input is it
+    return null; // not there yet (or not reachable): no input is it
   }
-  if (!target.isFile()) return none;
-  const found = [];
+  if (!target.isFile()) return null;
   for (const input of inputs) {
     if (input.path === null) continue;
     let stats;
@@ -81,8 +80,20 @@ export function outputTarget(file, inputs, cwd = process.cwd()) {
       continue;
     }
     if (stats.dev !== target.dev || stats.ino !== target.ino) continue;
-    if (!input.found) return { named: input, found: [] };
-    found.push(input);
+    if (input.found && isOwnReport(input.path, stats)) continue;
+    return input;
   }
-  return { named: null, found };
+  return null;
+}
+
+/** Whether the file is a --format json or sarif report of this command. */
+function isOwnReport(path, stats) {
+  if (stats.size > MAX_INPUT_BYTES) return false;
+  try {
+    const value = JSON.parse(readFileSync(path, 'utf8'));
+    if (value?.tool?.name === NAME) return true;
+    return Array.isArray(value?.runs) && value.runs.length > 0 && value.runs.every((run) => run?.tool?.driver?.name === NAME);
+  } catch {
+    return false;
+  }
 }

@@ -660,7 +660,7 @@ validator {
             RELATED,
         ],
         what: "TaskMode ENHANCED with an S3 on Outposts location at either end. Needs a type in `options.locations`. Every other pair gets no finding, with or without agents: an agent's mode (Enhanced mode tasks need Enhanced mode agents) is in no description.",
-        why: "The API reference documents Enhanced mode for every transfer except those that use S3 on Outposts. (It once listed only S3 to S3, other clouds to S3 without an agent, and NFS or SMB to S3; this rule followed that list and warned on every other pair.) A warning, because the model accepts ENHANCED for every pair and no answer of the service to such a request is recorded.",
+        why: "The API reference (CreateTask TaskMode) leaves only S3 on Outposts out of Enhanced mode. The User Guide's Choosing a task mode page still lists a narrower set (S3 to S3, other clouds to S3 without an agent, NFS or SMB to S3), which this rule followed until session 35; the rule now follows the API reference, the newer text. A warning, because the model accepts ENHANCED for every pair and no answer of the service to such a request is recorded.",
         example: request_with(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "TaskMode": "ENHANCED"}"#, r#"{"locations": [{"LocationArn": "{src}", "type": "S3_OUTPOSTS"}, {"LocationArn": "{dst}", "type": "S3"}]}"#),
         fix: "Use TaskMode BASIC.",
         autofix: "",

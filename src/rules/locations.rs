@@ -88,7 +88,7 @@ fn posix_between_object_stores(
 
 fn enhanced_unsupported_pair(end: &str) -> String {
     format!(
-        "Enhanced mode is documented for every transfer except those that use S3 on Outposts, and this task's {end} location is S3 on Outposts; use TaskMode BASIC."
+        "Enhanced mode is not documented for S3 on Outposts, which this task's {end} location is; use TaskMode BASIC."
     )
 }
 
@@ -686,7 +686,7 @@ mod tests {
         let report = validate_text(&request(enhanced), &context);
         assert_eq!(
             report.diagnostics[0].message.to_string(),
-            "Enhanced mode is documented for every transfer except those that use S3 on Outposts, and this task's destination location is S3 on Outposts; use TaskMode BASIC."
+            "Enhanced mode is not documented for S3 on Outposts, which this task's destination location is; use TaskMode BASIC."
         );
     }
 

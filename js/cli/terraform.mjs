@@ -887,6 +887,7 @@ function binary(expr, scope, trace, depth) {
   }
   if (expr.op === '==' || expr.op === '!=') {
     const equal = scalar(lhs) && scalar(rhs) ? (isNumber(lhs) && isNumber(rhs) ? compare(lhs, rhs) === 0 : lhs === rhs) : collectionsEqual(lhs, rhs);
+    if (equal === TOO_LARGE) return tooLarge(expr);
     return equal === undefined ? unknown() : equal === (expr.op === '==');
   }
   const [a, b] = [numberOf(lhs), numberOf(rhs)];
@@ -917,6 +918,9 @@ function binary(expr, scope, trace, depth) {
   }
 }
 
+/** collectionsEqual()'s answer when the values are past the step budget. */
+const TOO_LARGE = Symbol('too large');
+
 /**
  * Terraform's `a == b` (cty's Equals) where a known collection (list,
  * tuple, map, object or set) is on either side: true, false, or undefined
@@ -931,16 +935,21 @@ function binary(expr, scope, trace, depth) {
  *   a list, `["a"]` a tuple): values that differ are never equal (false),
  *   values that are the same are unknown, and so is anything holding a
  *   value not known here (Terraform may wait for it) or a set.
+ * - TOO_LARGE where the values cost more steps than the budget has left
+ *   (each side is paid for in full, shared parts each time they appear).
  */
 function collectionsEqual(lhs, rhs) {
   const collection = (v) => v !== null && primitiveOf(v) === 'other';
   const other = collection(lhs) ? rhs : lhs;
   if (!collection(other)) return hasError(collection(lhs) ? lhs : rhs) ? undefined : false;
+  // Both sides are paid for before they are searched: a value built from one
+  // local repeated is cheap to evaluate and can be huge to walk.
+  if (!spendOn(lhs) || !spendOn(rhs)) return TOO_LARGE;
   if (unresolvedCount(lhs) + unresolvedCount(rhs) > 0) return undefined;
   // A walk over both values side by side; any difference makes them unequal.
   const stack = [[lhs, rhs]];
   while (stack.length > 0) {
-    if (!spend(1)) return undefined;
+    if (!spend(1)) return TOO_LARGE;
     const [a, b] = stack.pop();
     if (a === null || b === null) {
       if (a !== b) return false;

@@ -546,3 +546,53 @@ cube = [for k in range(100) : local.rows]`);
   assert.equal(value('can([for i in range(100) : local.row])', scope), true);
   assert.equal(value('can([local.row, "${local.row[0]}"])', scope), true);
 });
+
+test('== and != pay a step per value of both sides before searching them: collections whose parts are shared are too large', async (t) => {
+  // local.cube is 100 x 1,000 x 1,000 strings built in about 5,000 steps. Before, == searched both sides
+  // for unknown parts without a step (10^8 values each; a level more, a thousand times as many): a hang.
+  const scope = scopeWith(`row  = [for j in range(1000) : "x"]
+rows = [for i in range(1000) : local.row]
+cube = [for k in range(100) : local.rows]`);
+  for (const expression of ['local.cube == local.cube', 'local.cube == [1]', 'local.cube != [1]', '[local.cube] == [local.cube, 1]']) {
+    const out = evaluate(readNative(`x = ${expression}\n`).body[0].value, scope);
+    assert.ok(out instanceof Unresolved, expression);
+    assert.match(out.reason, /too large to evaluate here \(more than 1,000,000 steps\)/, expression);
+  }
+  // Smaller ones are still compared. terraform console 1.11.4 (rows of 3 x row):
+  // local.rows == [1], local.rows[0] == [1], [local.rows] == [local.rows, 1] are all false.
+  assert.equal(value('[for i in range(3) : local.row] == [1]', scope), false);
+  assert.equal(value('local.row == [1]', scope), false);
+  assert.equal(value('local.row != [1]', scope), true);
+  assert.equal(value('[[for i in range(3) : local.row]] == [[for i in range(3) : local.row], 1]', scope), false);
+
+  // Through the command: a task's count from such a comparison (one level more, 10^9 values) is unknown,
+  // and the check stays within its budget of steps.
+  const { join } = await import('node:path');
+  const { pathToFileURL } = await import('node:url');
+  const { pkgDir } = await import('./helpers.mjs');
+  const { checkTerraform } = await import(pathToFileURL(join(pkgDir, 'cli', 'terraform.mjs')).href);
+  const { root } = writeFolder(t, {
+    'main.tf': `locals {
+  row   = [for j in range(1000) : "x"]
+  rows  = [for i in range(1000) : local.row]
+  cube  = [for k in range(100) : local.rows]
+  hyper = [for l in range(10) : local.cube]
+  same  = local.hyper == [1]
+}
+resource "aws_datasync_task" "t" {
+  count                    = local.same ? 1 : 0
+  source_location_arn      = "${SOURCE}"
+  destination_location_arn = "${DESTINATION}"
+}
+`,
+  });
+  const { reports, extra, steps: taken } = checkTerraform([{ path: join(root, 'main.tf'), name: 'main.tf' }]);
+  const { steps, limit, perEvaluation } = taken;
+  assert.ok(steps <= limit + perEvaluation, `${steps} steps`);
+  // The count is unknown (the task is checked once, with the note), not 0 (Terraform: false, the tuples' lengths differ).
+  const tasks = [...reports.values(), ...extra].flatMap((r) => r.tasks);
+  assert.deepEqual(
+    tasks.map((found) => [found.logicalId, found.notes.map((n) => `${n.attribute}: ${n.message}`)]),
+    [['aws_datasync_task.t', ['count: Every instance that count makes is checked as one; values from count.index are not checked.']]],
+  );
+});

@@ -191,6 +191,12 @@ function s3Type(get) {
  * aws_datasync_location_nfs and aws_datasync_location_fsx_openzfs_file_system.
  */
 const NFS_VERSIONS = ['AUTOMATIC', 'NFS3', 'NFS4_0', 'NFS4_1'];
+/**
+ * The SMB versions provider 5.100.0 accepts in aws_datasync_location_smb's
+ * mount_options (`terraform plan` with "NFS4_2": expected version to be one
+ * of ["AUTOMATIC" "SMB2" "SMB3" "SMB1" "SMB2_0"], got NFS4_2).
+ */
+const SMB_VERSIONS = ['AUTOMATIC', 'SMB2', 'SMB3', 'SMB1', 'SMB2_0'];
 
 /**
  * The location resources and the DescribeLocation* members their arguments
@@ -210,7 +216,11 @@ export const LOCATIONS = {
     members: { AgentArns: 'on_prem_config.agent_arns', 'MountOptions.Version': 'mount_options.version' },
     refuses: { 'mount_options.version': NFS_VERSIONS },
   },
-  aws_datasync_location_smb: { type: () => 'SMB', members: { AgentArns: 'agent_arns', 'MountOptions.Version': 'mount_options.version' } },
+  aws_datasync_location_smb: {
+    type: () => 'SMB',
+    members: { AgentArns: 'agent_arns', 'MountOptions.Version': 'mount_options.version' },
+    refuses: { 'mount_options.version': SMB_VERSIONS },
+  },
   aws_datasync_location_hdfs: { type: () => 'HDFS', members: { AgentArns: 'agent_arns' } },
   aws_datasync_location_object_storage: { type: () => 'OBJECT_STORAGE', members: { AgentArns: 'agent_arns' } },
   aws_datasync_location_azure_blob: { type: () => 'AZURE_BLOB', members: { AgentArns: 'agent_arns' } },

@@ -276,6 +276,34 @@ test('hunt35 #7: the same for FSx for OpenZFS (protocol.nfs.mount_options.versio
   assert.deepEqual(found['aws_datasync_task.nfs41'].findings, []);
 });
 
+test('rev35b #3: an SMB location\'s mount_options.version is one of the SMB versions: "NFS4_2" there is refused, not read as NFS 4.2', (t) => {
+  // terraform plan (provider 5.100.0), aws_datasync_location_smb with version "NFS4_2":
+  // Error: expected version to be one of ["AUTOMATIC" "SMB2" "SMB3" "SMB1" "SMB2_0"], got NFS4_2
+  // Before, the value described the location (MountOptions.Version NFS4_2) and a Basic task got
+  // locations/nfs-version-needs-enhanced, advice that does not help: plan stops at the location.
+  const smb = (name, version) => `resource "aws_datasync_location_smb" "${name}" {
+  server_hostname = "smb.example.com"
+  subdirectory    = "/share"
+  user            = "u"
+  password        = "p"
+  agent_arns      = ["arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0"]
+  mount_options { version = "${version}" }
+}
+resource "aws_datasync_task" "${name}" {
+  source_location_arn      = aws_datasync_location_smb.${name}.arn
+  destination_location_arn = aws_datasync_location_s3.dst.arn
+  task_mode                = "BASIC"
+}
+`;
+  const found = check(t, { 'main.tf': `${NFS('NFS4_1')}${smb('nfs42', 'NFS4_2')}${smb('smb3', 'SMB3')}${smb('smb2_0', 'SMB2_0')}` });
+  assert.deepEqual(found['aws_datasync_task.nfs42'].findings, ['terraform/invalid-location-value /SourceLocationArn']);
+  assert.deepEqual(found['aws_datasync_task.smb3'].findings, []);
+  assert.deepEqual(found['aws_datasync_task.smb2_0'].findings, []);
+  const { root } = writeFolder(t, { 'main.tf': `${NFS('NFS4_1')}${smb('nfs42', 'NFS4_2')}` });
+  const [diagnostic] = json([root]).files[0].tasks.find((task) => task.logicalId === 'aws_datasync_task.nfs42').diagnostics;
+  assert.match(diagnostic.message, /^The source location aws_datasync_location_smb\.nfs42 \(.*main\.tf:\d+\) sets mount_options\.version = "NFS4_2", which the AWS provider \(5\.100\.0\) refuses \(it accepts AUTOMATIC, SMB2, SMB3, SMB1, SMB2_0\): terraform plan stops there, whatever the task's mode\.$/);
+});
+
 // ---------------------------------------------------------------------------
 // 5. An S3 location whose bucket ARN is not known
 // ---------------------------------------------------------------------------

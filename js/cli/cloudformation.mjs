@@ -715,7 +715,8 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
 /**
  * What `Fn::FindInMap` with `argument` gives: `{ value }` (from Mappings), `{ default }` (its
  * DefaultValue, as written in the template), `{ missing }` (why
- * CloudFormation fails: `{ mapping, topLevelKey, secondLevelKey, absent, has }`),
+ * CloudFormation fails: `{ mapping, topLevelKey, secondLevelKey, absent, in }`, `in` the object
+ * where the key is not found),
  * or null when it is not known before deploy time.
  */
 export function findInMap(argument, mappings, languageExtensions, depth = 0) {
@@ -735,21 +736,35 @@ export function findInMap(argument, mappings, languageExtensions, depth = 0) {
     fallback = { default: option.DefaultValue };
   }
   const [name, top, second] = keys;
-  // A section or mapping that is not written out (a Serverless Framework variable, an intrinsic) is not known.
-  const known = (value) => isObject(value) && !(value instanceof UnknownText) && !isIntrinsic(value);
-  if (!known(mappings)) return null;
+  if (!knownMapping(mappings)) return null;
   const mapping = Object.hasOwn(mappings, name) ? mappings[name] : undefined;
   if (mapping === undefined) {
     // The documentation gives a DefaultValue for keys not found "on the MapName map": a map that is not there is not said.
-    return fallback ? null : { missing: { mapping: name, topLevelKey: top, secondLevelKey: second, absent: 'mapping', has: Object.keys(mappings) } };
+    return fallback ? null : { missing: { mapping: name, topLevelKey: top, secondLevelKey: second, absent: 'mapping', in: mappings } };
   }
-  if (!known(mapping)) return null;
+  if (!knownMapping(mapping)) return null;
   const level = Object.hasOwn(mapping, top) ? mapping[top] : undefined;
-  const missing = (absent, key, has) => fallback ?? (mayBeRespelled(key) ? null : { missing: { mapping: name, topLevelKey: top, secondLevelKey: second, absent, has } });
-  if (level === undefined) return missing('topLevelKey', top, Object.keys(mapping));
-  if (!known(level)) return null;
-  if (!Object.hasOwn(level, second)) return missing('secondLevelKey', second, Object.keys(level));
+  // `in`: the object whose keys the finding lists (listed only when the finding is made).
+  const missing = (absent, key, object) => fallback ?? (mayBeRespelled(key) ? null : { missing: { mapping: name, topLevelKey: top, secondLevelKey: second, absent, in: object } });
+  if (level === undefined) return missing('topLevelKey', top, mapping);
+  if (!knownMapping(level)) return null;
+  if (!Object.hasOwn(level, second)) return missing('secondLevelKey', second, level);
   return { value: level[second] };
+}
+
+// Whether each Mappings object is a function call, found once per object: the
+// answer lists its keys, and a template may look a large mapping up many times.
+const calls = new WeakMap();
+
+/** Whether `value` is a section or mapping written out (not a Serverless Framework variable, nor an intrinsic). */
+function knownMapping(value) {
+  if (!isObject(value) || value instanceof UnknownText) return false;
+  let call = calls.get(value);
+  if (call === undefined) {
+    call = isIntrinsic(value);
+    calls.set(value, call);
+  }
+  return !call;
 }
 
 /**
@@ -778,7 +793,8 @@ function cutName(name) {
 }
 
 /** A missing Fn::FindInMap key's finding: its message and params (names cut, at most 10 of those there are). */
-function missingKey({ mapping, topLevelKey, secondLevelKey, absent, has }, path) {
+function missingKey({ mapping, topLevelKey, secondLevelKey, absent, in: object }, path) {
+  const has = Object.keys(object);
   const params = { mapping: cutName(mapping), topLevelKey: cutName(topLevelKey), secondLevelKey: cutName(secondLevelKey), absent, has: has.slice(0, 10).map(cutName) };
   return { code: 'cloudformation/missing-mapping-key', severity: 'error', path, message: missingKeyMessage(params, has.length), params };
 }

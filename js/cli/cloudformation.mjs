@@ -581,9 +581,10 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
   }
 
   // `pointer` is where the value ends up in the request, `inDocument` where it is in Properties.
-  // `written`: false for a value Fn::FindInMap found in Mappings, which has no tag or spelling at `inDocument`.
-  const convert = (value, pointer, inDocument, written = true) => {
-    const documentAt = documentPointer + inDocument;
+  // `written`: false for a value with no tag or spelling of its own at `inDocument`.
+  // `base`: where `inDocument` starts in the document (Properties, or '' for a value found in Mappings).
+  const convert = (value, pointer, inDocument, written = true, base = documentPointer) => {
+    const documentAt = base + inDocument;
     const tag = written ? unknownTags?.get(documentAt) : undefined;
     if (tag) {
       const unknown = new Unknown(pointer, value, tag, { known: false });
@@ -606,7 +607,8 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
     if (isIntrinsic(value)) {
       if (value.Ref === 'AWS::NoValue') return ABSENT;
       const found = Object.hasOwn(value, 'Fn::FindInMap') ? findInMap(value['Fn::FindInMap'], mappings, languageExtensions) : null;
-      if (found && isMappingValue(found.value)) return convert(found.value, pointer, inDocument, false);
+      // Read at its place in Mappings, for its YAML spelling (an unquoted OFF there is a boolean).
+      if (found && isMappingValue(found.value)) return convert(found.value, pointer, `/Mappings${found.at}`, true, '');
       if (found?.default !== undefined) {
         // Where the DefaultValue is written, for its YAML spelling and tags: under the long form's name, or the short form's.
         const form = ['/Fn::FindInMap', ''].find((f) => scalars?.get(`${documentAt}${f}/0`) !== undefined);
@@ -630,7 +632,7 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
       const out = [];
       const kept = [];
       value.forEach((item, i) => {
-        const converted = convert(item, `${pointer}/${out.length}`, `${inDocument}/${i}`, written);
+        const converted = convert(item, `${pointer}/${out.length}`, `${inDocument}/${i}`, written, base);
         if (converted === ABSENT) return;
         out.push(converted);
         kept.push(i);
@@ -642,7 +644,7 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
       const out = {};
       for (const [key, member] of Object.entries(value)) {
         const segment = `/${escapeSegment(key)}`;
-        const converted = convert(member, pointer + segment, inDocument + segment, written);
+        const converted = convert(member, pointer + segment, inDocument + segment, written, base);
         if (converted !== ABSENT) setMember(out, key, converted);
       }
       return out;
@@ -713,7 +715,8 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
 // fails the stack (cfn-lint's E1011 says so of the same templates).
 
 /**
- * What `Fn::FindInMap` with `argument` gives: `{ value }` (from Mappings), `{ default }` (its
+ * What `Fn::FindInMap` with `argument` gives: `{ value, at }` (from Mappings, `at` its pointer
+ * inside the Mappings section), `{ default }` (its
  * DefaultValue, as written in the template), `{ missing }` (why
  * CloudFormation fails: `{ mapping, topLevelKey, secondLevelKey, absent, in }`, `in` the object
  * where the key is not found),
@@ -749,7 +752,7 @@ export function findInMap(argument, mappings, languageExtensions, depth = 0) {
   if (level === undefined) return missing('topLevelKey', top, mapping);
   if (!knownMapping(level)) return null;
   if (!Object.hasOwn(level, second)) return missing('secondLevelKey', second, level);
-  return { value: level[second] };
+  return { value: level[second], at: `/${escapeSegment(name)}/${escapeSegment(top)}/${escapeSegment(second)}` };
 }
 
 // Whether each Mappings object is a function call, found once per object: the

@@ -610,9 +610,10 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
       // Read at its place in Mappings, for its YAML spelling (an unquoted OFF there is a boolean).
       if (found && isMappingValue(found.value)) return convert(found.value, pointer, `/Mappings${found.at}`, true, '');
       if (found?.default !== undefined) {
-        // Where the DefaultValue is written, for its YAML spelling and tags: under the long form's name, or the short form's.
-        const form = ['/Fn::FindInMap', ''].find((f) => scalars?.get(`${documentAt}${f}/0`) !== undefined);
-        return convert(found.default, pointer, `${inDocument}${form}/3/DefaultValue`, written && form !== undefined);
+        // Where the DefaultValue is written, for its YAML spelling and tags: under the long form's name, or the
+        // short form's, whichever holds a scalar argument (a MapName or key may itself be Fn::FindInMap).
+        const form = ['/Fn::FindInMap', ''].find((f) => ['/0', '/1', '/2', '/3/DefaultValue'].some((at) => scalars?.get(`${documentAt}${f}${at}`) !== undefined));
+        return convert(found.default, pointer, `${inDocument}${form ?? ''}/3/DefaultValue`, written && form !== undefined);
       }
       if (found?.missing) {
         diagnostics.push(missingKey(found.missing, pointer));

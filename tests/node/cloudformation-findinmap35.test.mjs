@@ -58,3 +58,13 @@ test('a value found in Mappings keeps its YAML spelling: an unquoted OFF there g
   const [d] = file.tasks[0].diagnostics.filter((x) => x.path === '/Options/LogLevel');
   assert.match(d.message, OFF_HINT);
 });
+
+test('a DefaultValue keeps its YAML spelling when the MapName is itself Fn::FindInMap', () => {
+  const mappings = '  Names:\n    a: {b: Modes}\n  Modes:\n    Nightly: {Verify: NONE}\n';
+  for (const [name, mapName] of [['Nested', '!FindInMap [Names, a, b]'], ['Literal', 'Modes']]) {
+    const { file } = reportOf(template({ mappings, resources: task(name, `Options:\n  LogLevel: !FindInMap [${mapName}, Nightly, Level, DefaultValue: OFF]\n`) }));
+    const [d] = file.tasks[0].diagnostics.filter((x) => x.path === '/Options/LogLevel');
+    assert.ok(d, `${name}: ${JSON.stringify(file.tasks[0].diagnostics)}`);
+    assert.match(d.message, OFF_HINT, name);
+  }
+});

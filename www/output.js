@@ -36,8 +36,12 @@ const isObject = (value) => value !== null && typeof value === 'object' && !Arra
  * characters is cut there, with a note saying how much more there is.
  */
 export function jsonLines(value, original = null, limit = Infinity, cut = Infinity) {
-  const token = (kind, text) => (text.length <= cut ? [[kind, text]]
-    : [[kind, `${text.slice(0, cut)}…`], ['c', ` ${(text.length - cut).toLocaleString('en')} more characters: Copy JSON or Download gives the whole request`]]);
+  // The cut never splits a surrogate pair; the count is of the JSON text left (an escape counts as written).
+  const token = (kind, text) => {
+    if (text.length <= cut) return [[kind, text]];
+    const end = /[\uD800-\uDBFF]/.test(text[cut - 1]) ? cut - 1 : cut;
+    return [[kind, `${text.slice(0, end)}…`], ['c', ` ${(text.length - end).toLocaleString('en')} more characters of JSON: Copy JSON or Download gives the whole request`]];
+  };
   const lines = [];
   const walk = (item, indent, key, comma, pointer, filled) => {
     if (lines.length >= limit) return;

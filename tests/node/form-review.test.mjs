@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { applyDefaults, validate } from 'datasync-task-validator';
 import { DESTINATION, SOURCE, repoRoot } from './helpers.mjs';
+import { jsonLines } from '../../www/output.js';
 import {
   codesAt, control, enter, formTest, importPasted, jsonOutput, openForm, assertClean, useBrowser, waitReady,
 } from './form-harness.mjs';
@@ -282,7 +283,7 @@ formTest('a 10 MB paste: the pane cuts a value of megabytes at 10,000 characters
   assert.equal(await page.locator('#import-status').textContent(), 'Imported the pasted text: 1 error, listed under Problems.');
   const pane = await page.locator('#json-output').evaluate((element) => ({ length: element.textContent.length, note: element.querySelector('.jc')?.textContent }));
   assert.ok(pane.length < 11_000, `the pane holds ${pane.length} characters`);
-  assert.equal(pane.note, ` ${(huge.length + 2 - 10_000).toLocaleString('en')} more characters: Copy JSON or Download gives the whole request`);
+  assert.equal(pane.note, ` ${(huge.length + 2 - 10_000).toLocaleString('en')} more characters of JSON: Copy JSON or Download gives the whole request`);
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-json').click()]);
   assert.equal(readFileSync(await download.path(), 'utf8'), `${JSON.stringify({ ...request, Extra: huge }, null, 2)}\n`);
   // Without a clipboard, Copy JSON selects the pane, which here is not the whole request: it says so.
@@ -322,4 +323,18 @@ formTest('a pasted entry that gives only a type (the locations option\'s own for
   await typeOf(page, 'Source').selectOption('SMB');
   await enter(page, '/SourceLocationArn', OTHER);
   assert.equal(await typeOf(page, 'Source').inputValue(), 'SMB');
+});
+
+test('the pane\'s cut never splits a character written as two UTF-16 units, and its count is of the JSON text', () => {
+  // JSON.stringify's text of the value is '"' + 9,998 a + '😀' (2 units) + '"': the cut at 10,000 units would
+  // fall between the emoji's two halves and show half a character (U+FFFD) before the '…'.
+  const [, line] = jsonLines({ Name: `${'a'.repeat(9_998)}😀` }, null, Infinity, 10_000);
+  const value = line.tokens.find(([kind, text]) => kind !== 'k' && text.endsWith('…'));
+  assert.equal(value[1], `"${'a'.repeat(9_998)}…`);
+  const note = line.tokens.find(([kind]) => kind === 'c');
+  // What is left of the JSON text: the emoji's two units and the closing quote.
+  assert.equal(note[1], ' 3 more characters of JSON: Copy JSON or Download gives the whole request');
+  // An escape counts as the JSON characters it is written with (\n is two).
+  const [, escaped] = jsonLines({ Name: '\n'.repeat(6_000) }, null, Infinity, 10_000);
+  assert.equal(escaped.tokens.find(([kind]) => kind === 'c')[1], ' 2,002 more characters of JSON: Copy JSON or Download gives the whole request');
 });

@@ -756,19 +756,25 @@ export function findInMap(argument, mappings, languageExtensions, depth = 0) {
   return { value: level[second], at: `/${escapeSegment(name)}/${escapeSegment(top)}/${escapeSegment(second)}` };
 }
 
-// Whether each Mappings object is a function call, found once per object: the
-// answer lists its keys, and a template may look a large mapping up many times.
-const calls = new WeakMap();
+// The keys of each Mappings object, listed once per object: whether it is a
+// function call and a missing-key finding both need them, and a template may
+// look a large mapping up (or miss a key in it) many times.
+const listedKeys = new WeakMap();
+function keysOf(object) {
+  let keys = listedKeys.get(object);
+  if (keys === undefined) {
+    keys = Object.keys(object);
+    listedKeys.set(object, keys);
+  }
+  return keys;
+}
 
-/** Whether `value` is a section or mapping written out (not a Serverless Framework variable, nor an intrinsic). */
+/** Whether `value` is a section or mapping written out (not a Serverless Framework variable, nor an intrinsic: isIntrinsic()'s test). */
 function knownMapping(value) {
   if (!isObject(value) || value instanceof UnknownText) return false;
-  let call = calls.get(value);
-  if (call === undefined) {
-    call = isIntrinsic(value);
-    calls.set(value, call);
-  }
-  return !call;
+  if (value instanceof Unknown) return true;
+  const keys = keysOf(value);
+  return !(keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::')));
 }
 
 /**
@@ -797,8 +803,8 @@ function cutName(name) {
 }
 
 /** A missing Fn::FindInMap key's finding: its message and params (names cut, at most 10 of those there are). */
-function missingKey({ mapping, topLevelKey, secondLevelKey, absent, in: object }, path) {
-  const has = Object.keys(object);
+export function missingKey({ mapping, topLevelKey, secondLevelKey, absent, in: object }, path) {
+  const has = keysOf(object);
   const params = { mapping: cutName(mapping), topLevelKey: cutName(topLevelKey), secondLevelKey: cutName(secondLevelKey), absent, has: has.slice(0, 10).map(cutName) };
   return { code: 'cloudformation/missing-mapping-key', severity: 'error', path, message: missingKeyMessage(params, has.length), params };
 }

@@ -68,3 +68,17 @@ test('a DefaultValue keeps its YAML spelling when the MapName is itself Fn::Find
     assert.match(d.message, OFF_HINT, name);
   }
 });
+
+test('many missing-key findings in one large mapping list its keys once', async () => {
+  const { missingKey } = await import(join(pkgDir, 'cli', 'cloudformation.mjs'));
+  const counter = { listed: 0 };
+  const big = counted(Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`k${i}`, { v: 'NONE' }])), counter);
+  const mappings = { Big: big };
+  for (let i = 0; i < 200; i += 1) {
+    const { missing } = findInMap(['Big', `gone${i}`, 'v'], mappings, false);
+    const finding = missingKey(missing, `/Options/VerifyMode`);
+    assert.deepEqual(finding.params.has, Array.from({ length: 10 }, (_, k) => `k${k}`));
+    assert.match(finding.message, /k9, … \(1000\)/);
+  }
+  assert.ok(counter.listed <= 1, `listed ${counter.listed} times`);
+});

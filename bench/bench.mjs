@@ -2,7 +2,7 @@
 // AWS::DataSync::Task schema, same process, same inputs, warm-up, several rounds.
 // Prints ops/sec and ratios; asserts nothing (figures, not tests).
 //
-//   node bench/bench.mjs [--seconds 0.25] [--rounds 9] [--cold-runs 11] [--only locations|main|cold]
+//   node bench/bench.mjs [--seconds 0.25] [--rounds 9] [--cold-runs 11] [--only locations|main|cold|goals]
 //
 // Inputs: examples/minimal.json, full-basic.json, full-enhanced.json and
 // many-problems.json (an invalid request with several errors), and full-basic.json
@@ -12,8 +12,9 @@
 // The locations table times validate(x, { locations }) against validate(x):
 // two ListLocations entries (NFS to S3, so the report is the same), and a
 // portal's whole page of 100 entries. --only locations prints just that table;
-// --only main prints the table against ajv and the cold start (the issue's goals);
-// --only cold just the cold start (a few seconds).
+// --only main prints the table against ajv and the issue's other goals (linear
+// growth and the cold start); --only goals just those two, --only cold just the
+// cold start (a few seconds).
 // The input-path table also times objects read by serde-wasm-bindgen, from a
 // variant built with bench/build-serde-variant.sh (built here when missing or
 // older than pkg/; its column is skipped, with the reason, if that fails).
@@ -96,6 +97,14 @@ function compare(...fns) {
 }
 
 const format = (rate) => Math.round(rate).toLocaleString('en-US').padStart(11);
+
+// The two goals of issue 16 that are not ratios of the table: linear growth and the cold start.
+if (ONLY === 'goals') {
+  console.log(`datasync-task-validator ${version()} vs ajv ${JSON.parse(read('node_modules/ajv/package.json')).version}, Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}`);
+  linearGrowth();
+  coldStart();
+  process.exit(0);
+}
 
 console.log(`datasync-task-validator ${version()} vs ajv ${JSON.parse(read('node_modules/ajv/package.json')).version}`);
 console.log(`Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${ROUNDS} alternating rounds of ${SECONDS}s each (median)\n`);
@@ -278,49 +287,106 @@ for (const { name, text, object } of INPUTS) {
 }
 
 // Linear growth: 10x the input should cost about 10x the time (one of issue 16's goals).
+// Each input size is timed in CPU time (process.cpuUsage: user + system, which
+// a busy spell of a shared machine disturbs far less than the wall clock), in
+// rounds that take every size and ajv on the same input in turn (ours at 100
+// tags, ajv at 100, ours at 1,000, ...), so a slow spell falls on all of them.
+// Printed: µs per call, the median of the rounds with the lowest and highest
+// in brackets; the growth for 10x input as the median of the per-round ratios
+// [lowest-highest]; and ajv's time over ours at each size (ajv(JSON.parse(text))
+// for text, ajv(object) for objects).
 function linearGrowth() {
-  console.log('\nlinear growth (validate(text) and validate(object), 100 tags vs 1,000 vs 10,000; lone-surrogate tag keys 1,000 vs 10,000 vs 100,000; filter 10 KB vs 100 KB vs 1 MB)');
+  const rounds = Math.max(5, Math.min(ROUNDS, 9));
+  console.log(`\nlinear growth (CPU time per call; ${rounds} interleaved rounds, median [lowest-highest]; ajv in the same rounds): 100 tags vs 1,000 vs 10,000; lone-surrogate tag keys 1,000 vs 10,000 vs 100,000; filter 10 KB vs 100 KB vs 1 MB; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
   const base = INPUTS[0].object;
   const withTags = (n) => JSON.stringify({ ...base, Tags: Array.from({ length: n }, (_, i) => ({ Key: `key-${i}`, Value: `value ${i}` })) });
   // Every key a lone surrogate: one invalid-unicode error each, and a pattern
   // mismatch each that the core suppresses (this was quadratic: 80k keys took 25 s).
   const withBrokenKeys = (n) => JSON.stringify({ ...base, Tags: Array.from({ length: n }, (_, i) => ({ Key: `\udc00${i}` })) });
   const withFilter = (bytes) => JSON.stringify({ ...base, Excludes: [{ FilterType: 'SIMPLE_PATTERN', Value: `/${'a'.repeat(bytes - 1)}` }] });
+  const cpu = () => {
+    const { user, system } = process.cpuUsage();
+    return user + system;
+  };
+  // µs of CPU per call of `fn` over calls that take at least `budget` µs in all.
+  const perCall = (fn, budget) => {
+    let calls = 0;
+    const start = cpu();
+    let used = 0;
+    while (used < budget) {
+      fn();
+      calls += 1;
+      used = cpu() - start;
+    }
+    return used / calls;
+  };
+  const spread = (values, digits) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return `${median(values).toFixed(digits)} [${sorted[0].toFixed(digits)}-${sorted[sorted.length - 1].toFixed(digits)}]`;
+  };
   for (const [label, make, sizes] of [['tags', withTags, [100, 1_000, 10_000]], ['broken keys', withBrokenKeys, [1_000, 10_000, 100_000]], ['filter bytes', withFilter, [10_000, 100_000, 1_000_000]]]) {
-    // The object path (the walker) writes what the model does not allow as JSON text: time it too.
     for (const mode of ['text', 'object']) {
-      let previous = null;
-      for (const size of sizes) {
-        const input = mode === 'text' ? make(size) : JSON.parse(make(size));
-        const perCall = 1e6 / measure(() => validate(input));
-        const growth = previous ? ` (${(perCall / previous).toFixed(1)}x for 10x input)` : '';
-        console.log(`  ${label.padEnd(12)} ${mode.padEnd(6)} ${String(size).padStart(9)}: ${perCall.toFixed(1).padStart(9)} µs per call${growth}`);
-        previous = perCall;
+      const inputs = sizes.map((size) => (mode === 'text' ? make(size) : JSON.parse(make(size))));
+      // ajv is timed at a size only when its call at the size before took
+      // under 20 ms: it grows faster than the input on arrays of objects
+      // (uniqueItems compares every pair: 10,000 tags take it seconds a call).
+      const fns = [];
+      let ajvLast = 0;
+      for (const input of inputs) {
+        const ours = () => validate(input);
+        const theirs = mode === 'text' ? () => ajvValidate(JSON.parse(input)) : () => ajvValidate(input);
+        // Warm-up: each at least 100 ms of CPU, so V8 has tiered up the paths it takes.
+        perCall(ours, 100_000);
+        const timed = ajvLast < 20_000;
+        if (timed) ajvLast = perCall(theirs, 100_000);
+        fns.push(ours, timed ? theirs : null);
       }
+      const times = fns.map(() => []);
+      for (let round = 0; round < rounds; round += 1) fns.forEach((fn, i) => fn && times[i].push(perCall(fn, 40_000)));
+      sizes.forEach((size, i) => {
+        const [ours, theirs] = [times[2 * i], times[2 * i + 1]];
+        const growth = (which, before) => `${spread(which.map((t, r) => t / before[r]), 1)}x`;
+        const ajvPart = theirs.length === 0
+          ? 'ajv not timed (over 20 ms a call at the size before)'
+          : `ajv ${spread(theirs, 1)} µs${i ? `, ${growth(theirs, times[2 * i - 1])}` : ''}; ours ${spread(ours.map((t, r) => theirs[r] / t), 2)}x ajv's speed`;
+        console.log(`  ${label.padEnd(12)} ${mode.padEnd(6)} ${String(size).padStart(9)}: ours ${spread(ours, 1)} µs${i ? `, ${growth(ours, times[2 * i - 2])} for 10x input` : ''}; ${ajvPart}`);
+      });
     }
   }
 }
-linearGrowth();
+
+if (ONLY === null) linearGrowth();
 
 // Cold start: a fresh Node process, from import to the first result, in
 // wall-clock and in CPU time (every thread of the process: V8 compiles on
 // several). Node.js's own start-up before the script's first line is not
 // counted; its ES module loader is (a user's import pays it too), so the same
 // script importing an empty module runs in alternation with it: that floor is
-// Node's, not the package's. bench/cold-start.cjs breaks the time down by step.
+// Node's, not the package's. The rival runs in alternation too: ajv imported,
+// the CloudFormation schema read from its file and compiled (as the table
+// above compiles it), and its first call on {} (ajv's import to first result;
+// the package carries its schema in the .wasm). Printed: the median, lowest
+// and highest of each, and of ours less the floor and ajv's time over ours in
+// the same round. bench/cold-start.cjs breaks our time down by step.
 function coldStart() {
-  const script = (specifier) => `
+  const script = (load) => `
     const start = performance.now();
     const cpu = process.cpuUsage();
-    const { validate } = await import(${JSON.stringify(specifier)});
-    validate({});
+    ${load}
     const used = process.cpuUsage(cpu);
     console.log(performance.now() - start, (used.user + used.system) / 1000);
   `;
   const folder = mkdtempSync(join(tmpdir(), 'dtv-cold-'));
   const empty = join(folder, 'empty.mjs');
   writeFileSync(empty, 'export const validate = () => {};\n');
-  const scripts = [script('datasync-task-validator'), script(pathToFileURL(empty).href)];
+  const schemaFile = fileURLToPath(new URL('bench/cfn-aws-datasync-task.schema.json', root));
+  const scripts = [
+    script("const { validate } = await import('datasync-task-validator'); validate({});"),
+    script(`const { validate } = await import(${JSON.stringify(pathToFileURL(empty).href)}); validate({});`),
+    script(`const { Ajv } = await import('ajv'); const { readFileSync } = await import('node:fs');
+      const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false });
+      ajv.compile(JSON.parse(readFileSync(${JSON.stringify(schemaFile)}, 'utf8')))({});`),
+  ];
   const runs = scripts.map(() => []);
   try {
     for (let i = 0; i < COLD_RUNS; i += 1) {
@@ -333,12 +399,17 @@ function coldStart() {
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
-  const figure = (values) => {
+  const figure = (values, unit = ' ms') => {
     const sorted = [...values].sort((a, b) => a - b);
-    return `median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms, min ${sorted[0].toFixed(1)} ms`;
+    return `${sorted[sorted.length >> 1].toFixed(unit ? 1 : 2)}${unit} [${sorted[0].toFixed(unit ? 1 : 2)}-${sorted[sorted.length - 1].toFixed(unit ? 1 : 2)}]`;
   };
-  const [ours, floor] = runs;
-  console.log(`\ncold start (import to first validate() result, ${COLD_RUNS} fresh processes): wall clock ${figure(ours.map(([wall]) => wall))}; CPU time ${figure(ours.map(([, cpu]) => cpu))}`);
-  console.log(`  Node's floor (import() of an empty module file, same processes in alternation): wall clock ${figure(floor.map(([wall]) => wall))}; CPU time ${figure(floor.map(([, cpu]) => cpu))}; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+  const [ours, floor, ajv] = runs;
+  const both = (which) => `wall clock ${figure(which.map(([wall]) => wall))}; CPU time ${figure(which.map(([, cpu]) => cpu))}`;
+  console.log(`\ncold start (import to first validate() result, ${COLD_RUNS} fresh processes of each in alternation; median [lowest-highest]):`);
+  console.log(`  ours: ${both(ours)}`);
+  console.log(`  Node's floor (import() of an empty module file): ${both(floor)}`);
+  console.log(`  ours less the floor, same round: wall clock ${figure(ours.map(([wall], i) => wall - floor[i][0]))}; CPU time ${figure(ours.map(([, cpu], i) => cpu - floor[i][1]))}`);
+  console.log(`  ajv (import, schema read and compiled, first call): ${both(ajv)}`);
+  console.log(`  ajv's time over ours, same round: wall clock ${figure(ajv.map(([wall], i) => wall / ours[i][0]), '')}x; CPU time ${figure(ajv.map(([, cpu], i) => cpu / ours[i][1]), '')}x; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
 }
 coldStart();

@@ -79,12 +79,6 @@ function warmUp(fn) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** Median ops/sec of `fn` over ROUNDS rounds, after a warm-up. */
-function measure(fn) {
-  warmUp(fn);
-  return median(Array.from({ length: ROUNDS }, () => rate(fn)));
-}
-
 /**
  * Median ops/sec of each function, measured in alternating rounds (ours, theirs,
  * ours, ...) so that a slow spell of a shared machine falls on both alike.

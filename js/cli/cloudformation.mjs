@@ -199,7 +199,7 @@ function forEachTasks(loop, depth = 0) {
 // replaced, the design notes and cfn-lint only OutputKeys and Fn::Sub) is a
 // UnknownText, never a finding; a key below an OutputKey that names one, any other
 // collection, a collection item that is not a string, an OutputKey that two
-// items make alike, or more than the bounds below: the loop is not expanded
+// items make alike (the transform fails then: Duplicate), or more than the bounds below: the loop is not expanded
 // and its note (findTasks) says why.
 
 /** Loops nested deeper than this are not expanded (CloudFormation's design notes allow 5 below a loop). */
@@ -233,6 +233,19 @@ const LOOP_TEXT_REASON =
   "which names an Fn::ForEach identifier outside Fn::Sub: CloudFormation's reference says the transform replaces it, its design notes that only OutputKeys and Fn::Sub are read; write !Sub to be sure";
 
 class NotExpanded extends Error {}
+
+/**
+ * A loop that makes a key twice, or one its object already has: the transform fails on it
+ * (cfn-lint 1.58.0: E0001 "Error transforming template: Duplicate X"). `pointer`: where the
+ * OutputKey is written; `fromDefault`: whether an item came from a parameter's Default (a stack may
+ * pass another list, so the template is not refused for it).
+ */
+class Duplicate extends NotExpanded {
+  constructor(message, { loop, key, pointer, fromDefault }) {
+    super(message);
+    Object.assign(this, { loop, key, pointer, fromDefault });
+  }
+}
 
 /** The Defaults, each parameter once. */
 const unique = (defaults) => [...new Map(defaults.map((d) => [d.parameter, d])).values()];
@@ -404,11 +417,14 @@ export function expandLoops(template) {
         }
         const madeKey = substitute(outputKey, inner, charge);
         if (hasSubVariable(madeKey) || /&\{[^}]*\}/.test(madeKey)) throw new NotExpanded(`its OutputKey ${outputKey} names something other than an identifier`);
-        if (Object.hasOwn(target, madeKey)) throw new NotExpanded(`it makes ${madeKey} twice, or one the template already has`);
+        if (Object.hasOwn(target, madeKey)) {
+          throw new Duplicate(`it makes ${madeKey} twice, or one the template already has`, { loop: key, key: madeKey, pointer: written, fromDefault: defaultsOf(inner).length > 0 });
+        }
         const madePointer = `${targetPointer}/${escapeSegment(madeKey)}`;
         const before = substituted.length;
-        setMember(target, madeKey, walk(outputValue, madePointer, inner, depth + 1));
+        // Known before the walk, so that a Duplicate found inside is placed in the document.
         sources.set(madePointer, written);
+        setMember(target, madeKey, walk(outputValue, madePointer, inner, depth + 1));
         // A member a loop inside a resource makes from a Default: a finding there depends on it.
         if (!top && defaultsOf(inner).length > 0) substituted.push({ pointer: madePointer, defaults: defaultsOf(inner) });
         if (top) {
@@ -451,7 +467,10 @@ export function expandLoops(template) {
           const result = {};
           expandLoop(key, entry, at, `/${section}`, result, new Map(), 0, key);
           for (const madeKey of Object.keys(result)) {
-            if (Object.hasOwn(entries, madeKey) || Object.hasOwn(expanded, madeKey)) throw new NotExpanded(`it makes ${madeKey}, which the template already has`);
+            if (Object.hasOwn(entries, madeKey) || Object.hasOwn(expanded, madeKey)) {
+              const pointer = sources.get(`/${section}/${escapeSegment(madeKey)}`) ?? at;
+              throw new Duplicate(`it makes ${madeKey}, which the template already has`, { loop: key, key: madeKey, pointer, fromDefault: (made.get(madeKey)?.defaults.length ?? 0) > 0 });
+            }
           }
           for (const [madeKey, madeValue] of Object.entries(result)) setMember(expanded, madeKey, madeValue);
         } else {
@@ -464,6 +483,7 @@ export function expandLoops(template) {
         if (section === 'Resources') for (const pair of made) out.made.set(...pair);
       } catch (error) {
         if (!(error instanceof NotExpanded)) throw error;
+        if (error instanceof Duplicate && !error.fromDefault && !out.refusal) out.refusal = refusalOf(error, sources);
         setMember(expanded, key, entry);
         // A loop, or a resource whose loops inside are left as written (mapProperties says so).
         if (section === 'Resources') out.unexpanded.set(key, error.message);
@@ -472,6 +492,7 @@ export function expandLoops(template) {
     return expanded;
   };
   out.template = { ...template };
+  out.refusal = null;
   if (resources) out.template.Resources = expandSection('Resources', resources);
   if (conditions) out.template.Conditions = expandSection('Conditions', conditions);
   return out;
@@ -506,6 +527,17 @@ export function serverlessTemplate(resources) {
   const template = {};
   for (const section of SERVERLESS_SECTIONS) if (Object.hasOwn(resources, section)) setMember(template, section, copy(resources[section]));
   return template;
+}
+
+/**
+ * Why CloudFormation refuses a template whose loop makes a key twice (Duplicate), as
+ * `{ message, pointer }`, `pointer` being where the OutputKey is written in the document.
+ */
+function refusalOf({ loop, key, pointer }, sources) {
+  return {
+    message: `${loop} makes the key ${cutName(key)} where its object already has one (made by another item or loop, or written in the template), so the AWS::LanguageExtensions transform fails and CloudFormation refuses the template (cfn-lint reports it as E0001); give each item a key of its own. Nothing else in the template was checked.`,
+    pointer: loopPointers({ get: (at) => at }, sources).get(pointer),
+  };
 }
 
 /** `get` of a document's Map (positions, scalars, unknownTags) at the pointers of the expanded template. */
@@ -620,6 +652,8 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
       }
       const unknown = new Unknown(pointer, value, describeIntrinsic(value));
       if (found?.missing) unknown.reason = 'which finds no value there (the error at this place), so nothing that depends on it is checked';
+      // A mapping's values are strings or lists (CloudFormation's documentation; cfn-lint's E7001 refuses an object there).
+      else if (isObject(found?.value) && !(found.value instanceof UnknownText)) unknown.reason = 'which finds an object in Mappings, where CloudFormation allows only strings and lists (cfn-lint reports it as E7001)';
       unknowns.push(unknown);
       return unknown;
     }
@@ -864,7 +898,8 @@ function schemaRequired(request) {
 // as `Ref X` or `Fn::GetAtt X.LocationArn`, where X is an AWS::DataSync::Location*
 // resource of the same template, is described to validate() as that location
 // (its type, and S3StorageClass, MountOptions.Version and AgentArns where the
-// template gives them literally), so the location rules apply to the task.
+// template gives them literally, by Fn::FindInMap with known keys, or by Ref of a
+// parameter with a Default), so the location rules apply to the task.
 
 /** Location types by resource type. */
 const LOCATION_TYPES = new Map([
@@ -915,6 +950,18 @@ function s3Type(bucketArn, storageClass) {
 const literal = (value) => (typeof value === 'string' && !hasDynamicReference(value) ? value : undefined);
 
 /**
+ * What a location resource's member gives before deploy time: the member itself, or what its
+ * `Fn::FindInMap` finds (findInMap: literal keys, a DefaultValue with the transform), as a task's
+ * members are read; undefined when that is not known (a key from a parameter, a key not found).
+ */
+function orMapping(value, { mappings, languageExtensions }) {
+  if (!isObject(value) || Object.keys(value).length !== 1 || !Object.hasOwn(value, 'Fn::FindInMap')) return value;
+  const found = findInMap(value['Fn::FindInMap'], mappings, languageExtensions);
+  if (found && isMappingValue(found.value)) return found.value;
+  return found?.default;
+}
+
+/**
  * `{ parameter, value }` when `value` is `Ref P` of a String parameter P whose
  * Default is a string (not a dynamic reference), as the task's members use
  * Defaults (parameterDefaults); else undefined.
@@ -934,16 +981,17 @@ function stringDefault(parameters, value) {
  * version) that are `Ref P` of a parameter with a Default, as
  * `[{ parameter, value, member }]` (withLocationDefaults puts them in).
  */
-function describeLocationResource(resource, parameters) {
+function describeLocationResource(resource, template) {
+  const { parameters } = template;
   let type = LOCATION_TYPES.get(resource?.Type);
   if (!type) return null;
   const properties = isObject(resource.Properties) ? resource.Properties : {};
-  const storageClass = literal(properties.S3StorageClass);
-  if (type === 'S3') type = s3Type(properties.S3BucketArn, storageClass);
+  const storageClass = literal(orMapping(properties.S3StorageClass, template));
+  if (type === 'S3') type = s3Type(orMapping(properties.S3BucketArn, template), storageClass);
   const description = { type };
   const defaults = [];
   const read = (member, written, put) => {
-    const value = literal(written);
+    const value = literal(orMapping(written, template));
     if (value !== undefined) return put(description, value);
     const given = stringDefault(parameters, written);
     if (given) defaults.push({ ...given, member });
@@ -952,8 +1000,9 @@ function describeLocationResource(resource, parameters) {
   read('MountOptions.Version', (properties.Protocol?.NFS ?? properties).MountOptions?.Version, (into, value) => (into.MountOptions = { Version: value }));
   if (type === 'OBJECT_STORAGE' || type === 'AZURE_BLOB') {
     // Absent: no agent. A literal list: that many agents, whatever gives their ARNs.
+    const agents = orMapping(properties.AgentArns, template);
     if (!Object.hasOwn(properties, 'AgentArns')) description.AgentArns = [];
-    else if (Array.isArray(properties.AgentArns)) description.AgentArns = properties.AgentArns.map((_, i) => `agent-${i}`);
+    else if (Array.isArray(agents)) description.AgentArns = agents.map((_, i) => `agent-${i}`);
   }
   return { description, defaults };
 }
@@ -969,10 +1018,10 @@ export function withLocationDefaults(description, used) {
 }
 
 /** `{ logicalId, resourceType, description, defaults }` of the location resource `value` refers to, or null. */
-function locationResource(resources, value, parameters) {
+function locationResource(resources, value, template) {
   const logicalId = referencedResource(value);
   if (logicalId === null || !Object.hasOwn(resources, logicalId)) return null;
-  const described = describeLocationResource(resources[logicalId], parameters);
+  const described = describeLocationResource(resources[logicalId], template);
   return described ? { logicalId, resourceType: resources[logicalId].Type, ...described } : null;
 }
 
@@ -1012,12 +1061,14 @@ export function locationUrisAsArns(template, unknowns) {
 export function templateLocations(template, unknowns, condition, scalars) {
   const resources = isObject(template?.Resources) ? template.Resources : {};
   const parameters = isObject(template?.Parameters) ? template.Parameters : {};
+  // What the location resources' members are read with: Defaults of parameters, Mappings.
+  const read = { parameters, mappings: template?.Mappings, languageExtensions: usesLanguageExtensions(template) };
   const conditions = templateConditions(template, scalars);
   const possible = (world) => conditions.satisfiable(worldConditions(world, condition)) !== false;
   let worlds = [[]];
   for (const unknown of unknowns) {
     if (unknown.pointer !== '/SourceLocationArn' && unknown.pointer !== '/DestinationLocationArn') continue;
-    const direct = locationResource(resources, unknown.intrinsic, parameters);
+    const direct = locationResource(resources, unknown.intrinsic, read);
     if (direct) {
       worlds = worlds.map((world) => [...world, { unknown, ...direct }]);
       continue;
@@ -1026,7 +1077,7 @@ export function templateLocations(template, unknowns, condition, scalars) {
     if (!Array.isArray(branches) || branches.length !== 3 || typeof branches[0] !== 'string' || worlds.length >= 8) continue;
     const [name, whenTrue, whenFalse] = branches;
     const choices = [[true, whenTrue], [false, whenFalse]].map(([value, branch]) => {
-      const resource = locationResource(resources, branch, parameters);
+      const resource = locationResource(resources, branch, read);
       return resource ? { unknown, ...resource, condition: { name, value } } : null;
     });
     if (choices.every((choice) => choice === null)) continue;
@@ -1075,8 +1126,8 @@ export function parameterDefaults(template, unknowns) {
 // - which parameter Defaults may stand for a stack's values: under the
 //   Defaults, a task whose conditions cannot hold does not exist, so the
 //   Defaults of the parameters those conditions read are not used.
-// Anything else in a condition (a pseudo parameter, Fn::FindInMap, a parameter
-// without a String Default) is a comparison of unknown value; the same text
+// Fn::FindInMap with known keys is what it finds (a literal). Anything else in a condition (a pseudo
+// parameter, Fn::FindInMap with a key known at deploy time, a parameter without a String Default) is a comparison of unknown value; the same text
 // is the same comparison.
 
 /** At most this many comparisons of unknown value are enumerated (2^8 = 256 assignments); beyond, nothing is dropped. */
@@ -1135,8 +1186,14 @@ function comparedText(value, spellings) {
   return /^-?(?:0|[1-9][0-9]*)$/.test(spelled) && BigInt(spelled) === value ? spelled : undefined;
 }
 
-/** A term of Fn::Equals: `{ key, literal? , parameter? }`; `spellings`: the source texts the document may give it. */
-function equalsTerm(value, parameters, spellings = []) {
+/**
+ * A term of Fn::Equals: `{ key, literal? , parameter? }`; `spellings`: the source texts the document may give it.
+ * `found(value)`: what an Fn::FindInMap there gives (`{ value, spellings }`, read as in a task's Properties), or undefined.
+ */
+function equalsTerm(value, parameters, spellings = [], found = () => undefined) {
+  const inMap = found(value);
+  const fromMap = typeof inMap?.value === 'string' ? inMap.value : inMap && comparedText(inMap.value, inMap.spellings);
+  if (typeof fromMap === 'string' && !hasDynamicReference(fromMap)) return { key: 'L' + JSON.stringify(fromMap), literal: fromMap };
   const text = comparedText(value, spellings);
   if (text !== undefined) value = text;
   if (typeof value === 'string' && !hasDynamicReference(value)) return { key: 'L' + JSON.stringify(value), literal: value };
@@ -1158,6 +1215,18 @@ export function templateConditions(template, scalars) {
   const conditions = isObject(template?.Conditions) ? template.Conditions : {};
   const parameters = isObject(template?.Parameters) ? template.Parameters : {};
   const compiled = new Map();
+  const mappings = template?.Mappings;
+  const languageExtensions = usesLanguageExtensions(template);
+  // An Fn::FindInMap whose keys are known gives its value, as in a task's Properties: a string, or a
+  // boolean or integer read with its spelling at its place in Mappings (a DefaultValue only as a string).
+  // A key not found leaves the comparison unknown (the stack fails there; the task's own lookups say so).
+  const findsInMap = (value) => {
+    if (!isObject(value) || Object.keys(value).length !== 1 || !Object.hasOwn(value, 'Fn::FindInMap')) return undefined;
+    const found = findInMap(value['Fn::FindInMap'], mappings, languageExtensions);
+    if (found && isMappingValue(found.value) && !Array.isArray(found.value)) return { value: found.value, spellings: [scalars?.get(`/Mappings${found.at}`)?.source] };
+    if (typeof found?.default === 'string') return { value: found.default, spellings: [] };
+    return undefined;
+  };
 
   const opaque = (key) => ({ kind: 'atom', key: 'O' + key, terms: [] });
   const formula = (name) => {
@@ -1183,7 +1252,7 @@ export function templateConditions(template, scalars) {
         }
         if (fn === 'Fn::Equals' && Array.isArray(argument) && argument.length === 2) {
           const spelled = (i) => under(at, fn, i).map((p) => scalars?.get(p)?.source);
-          const terms = argument.map((value, i) => equalsTerm(value, parameters, spelled(i))).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+          const terms = argument.map((value, i) => equalsTerm(value, parameters, spelled(i), findsInMap)).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
           if (terms[0].key === terms[1].key) return { kind: 'const', value: true };
           if (terms.every((t) => t.literal !== undefined)) return { kind: 'const', value: false };
           return { kind: 'atom', key: JSON.stringify(terms.map((t) => t.key)), terms };

@@ -349,6 +349,11 @@ function madeByLoop(task, { loop, written, items }) {
 
 function templateReport(base, written, options) {
   const { document, loops } = withLoopsExpanded(written);
+  // A loop that makes a key twice: the transform fails, and CloudFormation refuses the whole template.
+  if (loops.refusal) {
+    const { line, column } = positionOf(written.positions, loops.refusal.pointer);
+    return unparsable(base, loops.refusal.message, line, column);
+  }
   const { tasks: found, notes, inLoops } = findTasks(document.value, loops.unexpanded);
   // Task resources that Fn::ForEach makes exist (their note says they are not checked).
   if (found.length === 0 && inLoops === 0) {

@@ -569,7 +569,7 @@ const YAML_TRUE_FALSE = /^(true|false)$/i;
  * Maps a task's Properties to the request CloudFormation would send.
  * `documentPointer` is where Properties sits in the document; `scalars` and
  * `unknownTags` come from documents.parseYaml (keyed by document pointers).
- * Returns `{ request, unknowns, diagnostics, notes, conversions, toDocument }`:
+ * Returns `{ request, unknowns, diagnostics, notes, conversions, toDocument, listsFromMappings? }`:
  * `request` may hold Unknown markers; every pointer (diagnostics, notes,
  * Unknown.pointer, `conversions` keys) is a request pointer, which
  * `toDocument` turns into the pointer inside Properties (they differ only
@@ -582,6 +582,9 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
   const diagnostics = [];
   const notes = [];
   const conversions = new Map();
+  // Document pointers of the Fn::FindInMap calls that gave a list from Mappings: its items have no
+  // place of their own in Properties (the short form's arguments are not them).
+  const listsFromMappings = new Set();
   // Lists that lost items to AWS::NoValue: request pointer -> the document index of each item left.
   const shifted = new Map();
   const toDocument = (pointer) => {
@@ -640,7 +643,10 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
       if (value.Ref === 'AWS::NoValue') return ABSENT;
       const found = Object.hasOwn(value, 'Fn::FindInMap') ? findInMap(value['Fn::FindInMap'], mappings, languageExtensions) : null;
       // Read at its place in Mappings, for its YAML spelling (an unquoted OFF there is a boolean).
-      if (found && isMappingValue(found.value)) return convert(found.value, pointer, `/Mappings${found.at}`, true, '');
+      if (found && isMappingValue(found.value)) {
+        if (Array.isArray(found.value)) listsFromMappings.add(documentAt);
+        return convert(found.value, pointer, `/Mappings${found.at}`, true, '');
+      }
       if (found?.default !== undefined) {
         // Where the DefaultValue is written, for its YAML spelling and tags: under the long form's name, or the
         // short form's, whichever holds a scalar argument (a MapName or key may itself be Fn::FindInMap).
@@ -737,7 +743,7 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
       });
     }
   }
-  return { request, unknowns, diagnostics, notes, conversions, toDocument };
+  return { request, unknowns, diagnostics, notes, conversions, toDocument, listsFromMappings };
 }
 
 // Fn::FindInMap [MapName, TopLevelKey, SecondLevelKey] gives the value the

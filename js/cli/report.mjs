@@ -442,10 +442,13 @@ function templateReport(base, written, options) {
       }
       return out;
     };
+    // An item of a list that Fn::FindInMap found is placed at the Fn::FindInMap.
+    const lists = mapped.listsFromMappings ?? new Set();
+    const positions = lists.size === 0 ? document.positions : { get: (at) => ([...lists].some((list) => at.startsWith(list + '/')) ? undefined : document.positions?.get(at)) };
     const task = {
       logicalId,
       pointer,
-      diagnostics: located(loopDefaults(loops.made.get(logicalId), pointer, [...mapped.diagnostics, ...diagnostics].map(back), taskNotes).sort(byPathThenCode), document.positions, pointer).map((d) =>
+      diagnostics: located(loopDefaults(loops.made.get(logicalId), pointer, [...mapped.diagnostics, ...diagnostics].map(back), taskNotes).sort(byPathThenCode), positions, pointer).map((d) =>
         placeTooDeep(d, mapped.request, (at) => positionOf(document.positions, pointer + mapped.toDocument(at)))),
       notes: [],
     };
@@ -470,7 +473,7 @@ function templateReport(base, written, options) {
         });
       }
     }
-    task.notes = located(taskNotes.map(back).sort(byPathThenCode), document.positions, pointer);
+    task.notes = located(taskNotes.map(back).sort(byPathThenCode), positions, pointer);
     const origin = loops.made.get(logicalId);
     if (origin?.loop) madeByLoop(task, origin);
     return task;

@@ -107,6 +107,10 @@ test('a mapping\'s list is checked item by item; an object found in Mappings sta
   const [t] = file.tasks;
   assert.deepEqual(findings(t), ['/Includes list/too-many-items', '/Includes/0 value/wrong-type', '/Includes/1 value/wrong-type', '/Tags/0 value/wrong-type']);
   assert.equal(status, 1);
+  // Each item is placed at the Fn::FindInMap (where cfn-lint's W1034 is), never at the short form's arguments
+  // (before: /Includes/0 at the column of "Filters", /Includes/1 at "prod").
+  const at = Object.fromEntries(t.diagnostics.map((d) => [d.path, `${d.line}:${d.column}`]));
+  assert.deepEqual([at['/Includes/0'], at['/Includes/1'], at['/Tags/0']], ['14:7', '14:7', '17:7']);
   const note = t.notes.find((n) => n.path === '/Excludes/0');
   // Before: "Not checked: the value comes from Fn::FindInMap, which CloudFormation resolves at deploy time."
   assert.equal(note.message, 'Not checked: the value comes from Fn::FindInMap, which finds an object in Mappings, where CloudFormation allows only strings and lists (cfn-lint reports it as E7001).');

@@ -981,6 +981,25 @@ function stringDefault(parameters, value) {
 }
 
 /**
+ * What `Fn::FindInMap` `argument` finds when a key is `Ref P` of a String parameter P with a
+ * Default (stringDefault) and the other keys are known: `{ parameter, value, default }`, `value`
+ * being the string found under the Default (or a DefaultValue), `default` P's Default; else
+ * undefined (keys from two parameters, a key not found, a value that is not a string).
+ * `read`: `{ parameters, mappings, languageExtensions }`.
+ */
+export function findInMapWithDefault(argument, read) {
+  if (!Array.isArray(argument) || argument.length < 3 || argument.length > 4) return undefined;
+  const given = argument.slice(0, 3).map((key) => stringDefault(read.parameters, key));
+  const named = [...new Set(given.filter(Boolean).map((d) => d.parameter))];
+  if (named.length !== 1) return undefined;
+  const keys = argument.map((key, i) => (i < 3 && given[i] ? given[i].value : key));
+  const found = findInMap(keys, read.mappings, read.languageExtensions);
+  const value = found && isMappingValue(found.value) ? found.value : found?.default;
+  if (typeof value !== 'string' || hasDynamicReference(value)) return undefined;
+  return { parameter: named[0], value, default: given.find(Boolean).value };
+}
+
+/**
  * The location description (without LocationArn) of an AWS::DataSync::Location*
  * resource, or null for another resource type: `{ description, defaults }`,
  * `defaults` being the members the rules read (S3StorageClass, the NFS
@@ -1000,7 +1019,10 @@ function describeLocationResource(resource, template) {
     const value = literal(orMapping(written, template));
     if (value !== undefined) return put(description, value);
     const given = stringDefault(parameters, written);
-    if (given) defaults.push({ ...given, member });
+    if (given) return defaults.push({ ...given, member });
+    // A key from a parameter's Default: `!FindInMap [Env, !Ref Stage, Class]`.
+    const mapped = isObject(written) && Object.keys(written).length === 1 ? findInMapWithDefault(written['Fn::FindInMap'], template) : undefined;
+    if (mapped) defaults.push({ ...mapped, member });
   };
   read('S3StorageClass', properties.S3StorageClass, (into, value) => (into.S3StorageClass = value));
   read('MountOptions.Version', (properties.Protocol?.NFS ?? properties).MountOptions?.Version, (into, value) => (into.MountOptions = { Version: value }));
@@ -1103,8 +1125,15 @@ export function templateLocations(template, unknowns, condition, scalars) {
  */
 export function parameterDefaults(template, unknowns) {
   const parameters = isObject(template?.Parameters) ? template.Parameters : {};
+  const read = { parameters, mappings: template?.Mappings, languageExtensions: usesLanguageExtensions(template) };
   const out = new Map();
   for (const unknown of unknowns) {
+    // `!FindInMap [Env, !Ref Stage, Class]`: what it finds under Stage's Default (`default` says which Default that is).
+    const mapped = isObject(unknown.intrinsic) ? findInMapWithDefault(unknown.intrinsic['Fn::FindInMap'], read) : undefined;
+    if (mapped) {
+      out.set(unknown, mapped);
+      continue;
+    }
     const name = isObject(unknown.intrinsic) ? unknown.intrinsic.Ref : undefined;
     if (typeof name !== 'string' || !Object.hasOwn(parameters, name)) continue;
     const parameter = parameters[name];

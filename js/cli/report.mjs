@@ -256,11 +256,11 @@ function withParameterDefaults(template, mapped, worlds, byWorld, context) {
     const mine = [...defaults].filter(([unknown]) => touched.some((p) => p === unknown.pointer || p.startsWith(unknown.pointer + '/')));
     const byParameter = new Map((mine.length > 0 ? mine : [...defaults]).map(([, used]) => [used.parameter, used]));
     const named = [...byParameter.values()];
-    const said = named.map(({ parameter, value }) => `${parameter} (${JSON.stringify(String(value))})`).join(' and ');
+    const said = named.map(({ parameter, value, default: given = value }) => `${parameter} (${JSON.stringify(String(given))})`).join(' and ');
     return {
       ...d,
       message: `${d.message} (With the Default of parameter ${said}; a stack may pass another value.)`,
-      params: { ...d.params, parameterDefaults: Object.fromEntries(named.map(({ parameter, value }) => [parameter, String(value)])) },
+      params: { ...d.params, parameterDefaults: Object.fromEntries(named.map(({ parameter, value, default: given = value }) => [parameter, String(given)])) },
     };
   })];
 }
@@ -400,11 +400,13 @@ function templateReport(base, written, options) {
     // The location members checked with a parameter's Default, as the task's own (one note each).
     const locationDefaults = new Map();
     for (const { usable } of byWorld) {
-      for (const [key, { parameter, value, member }] of usable) {
+      for (const [key, { parameter, value, member, default: given = value }] of usable) {
         if (key instanceof Unknown) continue;
         const { logicalId, resourceType } = key.location;
-        const message = `Checked with the Default ${JSON.stringify(cutDefault(value))} of parameter ${parameter}: the ${member} of ${logicalId} (${resourceType}) comes from Ref ${parameter}, and a stack may pass another value, which is not checked.`;
-        locationDefaults.set(message, { path: key.pointer, code: 'cloudformation/parameter-default', message, params: { parameterDefaults: { [parameter]: cutDefault(value) }, locationResources: { [key.pointer]: logicalId } } });
+        // A Default used as a key of Fn::FindInMap: the value is what the mapping has under it.
+        const from = given === value ? `Ref ${parameter}` : `Fn::FindInMap with the key Ref ${parameter}, which finds ${JSON.stringify(cutDefault(value))} under it`;
+        const message = `Checked with the Default ${JSON.stringify(cutDefault(given))} of parameter ${parameter}: the ${member} of ${logicalId} (${resourceType}) comes from ${from}, and a stack may pass another value, which is not checked.`;
+        locationDefaults.set(message, { path: key.pointer, code: 'cloudformation/parameter-default', message, params: { parameterDefaults: { [parameter]: cutDefault(given) }, locationResources: { [key.pointer]: logicalId } } });
       }
     }
     taskNotes.push(...locationDefaults.values());
@@ -412,6 +414,9 @@ function templateReport(base, written, options) {
       if (uris.some((uri) => uri.unknown === unknown)) continue; // its error says it all
       const what = unknown.pointer === '' ? 'Properties come' : 'the value comes';
       const defaulted = parameterDefaults(document.value, [unknown]).get(unknown);
+      // A Default used as a key of Fn::FindInMap: the note says the Default and what the mapping has under it.
+      const given = defaulted?.default ?? defaulted?.value;
+      const finds = defaulted?.default !== undefined ? `, with the key Ref ${defaulted.parameter}, which finds ${JSON.stringify(String(defaulted.value))} under it` : '';
       // The worlds whose conditions the Default contradicts, and those conditions.
       const without = byWorld.filter(({ usable }) => defaulted && !usable.has(unknown));
       const against = without.flatMap((w) => w.against);
@@ -424,9 +429,9 @@ function templateReport(base, written, options) {
         message: unknown.unknownTag
           ? `Not checked: the value has the tag ${unknown.unknownTag}, which is not a CloudFormation intrinsic function this command knows.`
           : defaulted && unused === 'all'
-            ? `Not checked: ${what} from ${unknown.description}, and the parameter's Default ${JSON.stringify(String(defaulted.value))} is not used: ${conditionsSaid(against)} with it, so under that Default ${against.some((c) => c.resource) ? 'the task is not created; a value that creates it' : 'none of the choices of locations checked here is made; another value'} is not checked.`
+            ? `Not checked: ${what} from ${unknown.description}, and the parameter's Default ${JSON.stringify(String(given))} is not used: ${conditionsSaid(against)} with it, so under that Default ${against.some((c) => c.resource) ? 'the task is not created; a value that creates it' : 'none of the choices of locations checked here is made; another value'} is not checked.`
           : defaulted
-            ? `Checked with the parameter's Default ${JSON.stringify(String(defaulted.value))}: ${what} from ${unknown.description}, and a stack may pass another value, which is not checked.${unused === 'some' ? ` The Default is not used for the locations chosen when ${conditionsSaid(against, 'is')}, which it does not allow.` : ''}`
+            ? `Checked with the parameter's Default ${JSON.stringify(String(given))}: ${what} from ${unknown.description}${finds}, and a stack may pass another value, which is not checked.${unused === 'some' ? ` The Default is not used for the locations chosen when ${conditionsSaid(against, 'is')}, which it does not allow.` : ''}`
           : location
             ? `Not checked: ${what} from ${unknown.description}, which CloudFormation resolves at deploy time; the location rules use what the template says of ${location.logicalId}.`
             : `Not checked: ${what} from ${unknown.description}, ${unknown.reason ?? 'which CloudFormation resolves at deploy time'}.`,

@@ -2,8 +2,9 @@
 // the same template (its rules do not know DataSync's location pairings, so where it is silent the
 // verdict is the service's, as the location rules already give it for literal values):
 // 1. Fn::FindInMap in a location resource (S3StorageClass, MountOptions.Version, S3BucketArn) is
-//    read as in a task's Properties: literal keys give the mapping's value; a key from a parameter
-//    or a pseudo parameter leaves the member unknown.
+//    read as in a task's Properties: literal keys give the mapping's value; a key `Ref P` of a
+//    String parameter with a Default gives the value under the Default, in a location and in the
+//    task alike, and says so (as a `Ref P` member does); a pseudo parameter's key stays unknown.
 // 2. Fn::FindInMap in a condition's Fn::Equals is read the same way, so Fn::If takes the branch
 //    the mapping decides.
 // 3. A mapping's list used as a list property is checked item by item (it already was); an
@@ -48,12 +49,39 @@ test('a location member from Fn::FindInMap with literal keys is read from the ma
   // Nothing is said of a Default: the values are the template's own.
   assert.equal(file.tasks[0].diagnostics.some((d) => d.params?.parameterDefaults), false);
 
-  // A key from a parameter (even with a Default) or AWS::Region is a deploy-time value, as in the task's own members.
-  for (const key of ['!Ref Stage', '!Ref AWS::Region']) {
-    const unknown = reportOf(text.replaceAll('[Env, prod,', `[Env, ${key},`));
+  // A key from AWS::Region, or from a parameter without a Default, is a deploy-time value: nothing is checked.
+  for (const [key, parameters] of [['!Ref AWS::Region', undefined], ['!Ref Stage', '  Stage: {Type: String}\n']]) {
+    const unknown = reportOf(text.replace('  Stage: {Type: String, Default: prod}\n', parameters ?? '').replaceAll('[Env, prod,', `[Env, ${key},`));
     assert.deepEqual(findings(unknown.file.tasks[0]), [], key);
     assert.equal(unknown.status, 0, key);
   }
+});
+
+test('a key of Fn::FindInMap from a parameter with a Default is read with the Default, in a location and in the task, and says so', () => {
+  // cfn-lint 1.58.0 on the location template: no finding; on the task's VerifyMode: W1034 "{'Fn::FindInMap': ['Env',
+  // {'Ref': 'Stage'}, 'Verify']} is not one of ['POINT_IN_TIME_CONSISTENT', 'ONLY_FILES_TRANSFERRED', 'NONE'] when
+  // 'Fn::FindInMap' is resolved" (it resolves the key with the Default, prod).
+  const text = template({
+    transform: false,
+    parameters: '  Stage: {Type: String, Default: prod}\n',
+    mappings: '  Env:\n    prod: {Class: DEEP_ARCHIVE, Verify: POINT_IN_TIME}\n    dev: {Class: STANDARD, Verify: NONE}\n',
+    resources: `${s3('Src', "S3BucketArn: 'arn:aws:s3:::a'")}${s3('Dst', "S3BucketArn: 'arn:aws:s3:::b', S3StorageClass: !FindInMap [Env, !Ref Stage, Class]")}${task('Task', 'Options:\n  VerifyMode: !FindInMap [Env, !Ref Stage, Verify]\n', { source: '!Ref Src', destination: '!Ref Dst' })}`,
+  });
+  const { status, file } = reportOf(text);
+  const [t] = file.tasks;
+  // Before: nothing (both were deploy-time values).
+  assert.deepEqual(findings(t), ['/Options/VerifyMode value/not-in-enum']);
+  assert.equal(status, 1);
+  assert.match(t.diagnostics[0].message, /\(With the Default of parameter Stage \("prod"\); a stack may pass another value\.\)$/);
+  assert.deepEqual(t.diagnostics[0].params.parameterDefaults, { Stage: 'prod' });
+  const notes = Object.fromEntries(t.notes.filter((n) => n.code === 'cloudformation/parameter-default').map((n) => [n.path, n.message]));
+  assert.equal(notes['/DestinationLocationArn'], 'Checked with the Default "prod" of parameter Stage: the S3StorageClass of Dst (AWS::DataSync::LocationS3) comes from Fn::FindInMap with the key Ref Stage, which finds "DEEP_ARCHIVE" under it, and a stack may pass another value, which is not checked.');
+  assert.equal(notes['/Options/VerifyMode'], 'Checked with the parameter\'s Default "prod": the value comes from Fn::FindInMap, with the key Ref Stage, which finds "POINT_IN_TIME" under it, and a stack may pass another value, which is not checked.');
+  // With a VerifyMode the API knows, the location's storage class under the Default brings the archive rule
+  // (cfn-lint 1.58.0: no finding).
+  const fixed = reportOf(text.replace('Verify: POINT_IN_TIME}', 'Verify: POINT_IN_TIME_CONSISTENT}')).file.tasks[0];
+  assert.deepEqual(findings(fixed), ['/Options/VerifyMode locations/archive-point-in-time']);
+  assert.deepEqual(fixed.diagnostics[0].params.parameterDefaults, { Stage: 'prod' });
 });
 
 test('a DefaultValue that Fn::FindInMap gives a location member counts as the literal would', () => {

@@ -33,6 +33,7 @@
 import { escapeSegment } from './documents.mjs';
 import { allFields, checkTask, Scope } from './terraform.mjs';
 import { LOCATIONS, TASK } from './terraform-schema.mjs';
+import { AWSCC_LOCATIONS, AWSCC_TASK_TYPE, awsccLocationPlanBody, awsccPlanBody } from './terraform-awscc.mjs';
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -295,20 +296,26 @@ export function terraformShowReport(base, document, options = {}) {
   const resources = resourcesOf(plan);
   const fieldIndex = new Map(allFields().map((f) => [f.pointer, f]));
   const modules = new Map(); // module address -> the module's location resources, as bodies
+  // awscc: a location's body from terraform-awscc.mjs (unknown arguments kept unknown unless left unset).
+  const placeBody = (r) =>
+    AWSCC_LOCATIONS[r.type]
+      ? awsccLocationPlanBody(r.values, r.unknown, r.pointer, at, expressionsOf(plan.configuration, r.moduleAddress, r.type, r.name), r.creating === true, { literal, unknownValue })
+      : locationBody(r.values, r.unknown, r.pointer, at);
   // Location resources whose ARN the plan or state knows, in any module.
   const locationsByArn = new Map();
   for (const r of resources) {
-    if (!LOCATIONS[r.type] || typeof r.values?.arn !== 'string') continue;
-    const body = locationBody(r.values, r.unknown, r.pointer, at);
-    locationsByArn.set(r.values.arn, { block: { t: 'block', type: 'resource', labels: [r.type, r.name], ...at(r.pointer), body }, file: base.file, type: r.type, name: r.name, address: r.address });
+    const arnName = AWSCC_LOCATIONS[r.type]?.arnValue ?? 'arn'; // awscc: location_arn
+    if (!(LOCATIONS[r.type] ?? AWSCC_LOCATIONS[r.type]) || typeof r.values?.[arnName] !== 'string') continue;
+    const body = placeBody(r);
+    locationsByArn.set(r.values[arnName], { block: { t: 'block', type: 'resource', labels: [r.type, r.name], ...at(r.pointer), body }, file: base.file, type: r.type, name: r.name, address: r.address });
   }
   const moduleFor = (moduleAddress) => {
     const key = moduleAddress ?? '';
     if (!modules.has(key)) {
       const located = new Map();
       for (const r of resources) {
-        if ((r.moduleAddress ?? '') !== key || !r.type?.startsWith('aws_datasync_location_')) continue;
-        const body = locationBody(r.values, r.unknown, r.pointer, at);
+        if ((r.moduleAddress ?? '') !== key || !/^(aws|awscc)_datasync_location_/.test(r.type ?? '')) continue; // awscc too
+        const body = placeBody(r);
         located.set(instanceKey(r.type, r.name, r.index), { block: { t: 'block', type: 'resource', labels: [r.type, r.name], ...at(r.pointer), body }, file: base.file, type: r.type, name: r.name });
       }
       modules.set(key, { variables: new Map(), locals: new Map(), resources: located, locationsByArn });
@@ -318,7 +325,7 @@ export function terraformShowReport(base, document, options = {}) {
   const tasks = [];
   const nullVariables = nullVariablesOf(plan);
   for (const r of resources) {
-    if (r.type !== 'aws_datasync_task') continue;
+    if (r.type !== 'aws_datasync_task' && r.type !== AWSCC_TASK_TYPE) continue; // awscc too
     const written = expressionsOf(plan.configuration, r.moduleAddress, r.type, r.name);
     const values = { ...r.values };
     // The provider sends tags_all (the resource's tags and the provider's default_tags).
@@ -332,7 +339,10 @@ export function terraformShowReport(base, document, options = {}) {
     if (isObject(unknown)) delete unknown.tags_all;
     // Only the root module's variables are in the plan's `variables`.
     const creating = r.creating === true && { nullVariables: r.moduleAddress ? new Set() : nullVariables };
-    const body = bodyOf(values, unknown, r.pointer, at, TASK, written, creating);
+    const body =
+      r.type === AWSCC_TASK_TYPE // awscc: terraform-awscc.mjs
+        ? awsccPlanBody(values, unknown, r.pointer, at, written, r.creating === true, { literal, unknownValue, referenceOf })
+        : bodyOf(values, unknown, r.pointer, at, TASK, written, creating);
     const scope = new Scope(moduleFor(r.moduleAddress), r.moduleAddress ? `${r.moduleAddress}.` : '', new Map());
     const resource = { block: { t: 'block', type: 'resource', labels: [r.type, r.name], ...at(r.pointer), body }, file: base.file, type: r.type, name: r.name, address: r.address };
     tasks.push(checkTask(resource, scope, fieldIndex, options));

@@ -43,6 +43,8 @@
  * nothing is sent (the service's default applies), while a plan shows it
  * `(known after apply)` (terraform-plan.mjs reads it as unset there).
  */
+import { awsccIsBlockType, isAwsccResource } from './terraform-awscc.mjs';
+
 const arg = (member, extra = {}) => ({ member, ...extra });
 
 export const OPTIONS = {
@@ -130,6 +132,7 @@ export const TASK = {
 
 /** Whether `name` is a nested block of the block at `path` (['resource', type, ...block types]). */
 export function isBlockType(path, name) {
+  if (isAwsccResource(path)) return awsccIsBlockType(path, name); // awscc: nested attributes, no blocks
   if (path[0] === 'resource' && path[1] === 'aws_datasync_task') {
     let schema = TASK;
     for (const type of path.slice(2)) schema = schema?.blocks?.[type];
@@ -152,6 +155,7 @@ export function isBlockType(path, name) {
  * `ingress`), which Terraform's JSON syntax lets repeat.
  */
 export function knowsBlocksOf(path) {
+  if (isAwsccResource(path)) return path.length === 2; // awscc
   if (path[0] === 'resource' && path[1] === 'aws_datasync_task') {
     let schema = TASK;
     for (const type of path.slice(2)) schema = schema?.blocks?.[type];

@@ -42,6 +42,7 @@ import { Unknown } from './cloudformation.mjs';
 import { escapeSegment, setMember } from './documents.mjs';
 import { attributeOf, isBlockType, knowsBlocksOf, LOCATIONS, nearest, TASK } from './terraform-schema.mjs';
 import { readJsonSyntax, readNative } from './terraform-syntax.mjs';
+import { AWSCC_LOCATIONS, AWSCC_TASK_TYPE, awsccAttributeOf, mapAwsccBody } from './terraform-awscc.mjs';
 
 export const TASK_TYPE = 'aws_datasync_task';
 
@@ -2690,7 +2691,7 @@ function mapTask(resource, scope, fieldIndex) {
       : providerRef?.k === 'string' && typeof providerRef.v === 'string'
         ? (/^aws\.([A-Za-z_][\w-]*)$/.exec(providerRef.v.trim())?.[1] ?? '')
         : '';
-  const defaultTags = scope.defaultTags?.get(alias);
+  const defaultTags = resource.type === AWSCC_TASK_TYPE ? undefined : scope.defaultTags?.get(alias); // awscc: the AWS provider's default_tags are not its
   const knownDefaults = defaultTags && isObject(defaultTags.value) ? { ...defaultTags, value: withoutNullTags(defaultTags.value) } : undefined;
   const tagList = (value, memberPointer, item, objectItems, origin) => {
     // Each key's own item, looked up once: linear in the number of tags. A key written
@@ -2899,7 +2900,8 @@ function mapTask(resource, scope, fieldIndex) {
     }
     return { set, kept, unsure, blocks: new Set([...seen.keys(), ...unknownTypes.keys(), ...quiet]) };
   };
-  mapBody(block.body, TASK, request, '', [], true, scope);
+  if (resource.type === AWSCC_TASK_TYPE) mapAwsccBody(block.body, scope, { request, valueOf, record, toRequest, problem, Unresolved }); // awscc: terraform-awscc.mjs
+  else mapBody(block.body, TASK, request, '', [], true, scope);
   if (knownDefaults && request.Tags === undefined && Object.keys(knownDefaults.value).length > 0) {
     record('/Tags', block, 'tags', { origin: knownDefaults.origin });
     request.Tags = tagList(knownDefaults.value, '/Tags', block, [], knownDefaults.origin);
@@ -2911,12 +2913,12 @@ function mapTask(resource, scope, fieldIndex) {
   const resolved = [];
   for (const [pointer, reference] of references) {
     if (!['/SourceLocationArn', '/DestinationLocationArn'].includes(pointer)) continue;
-    const table = LOCATIONS[reference.type];
+    const table = LOCATIONS[reference.type] ?? AWSCC_LOCATIONS[reference.type]; // awscc locations too
     // A plan lists each instance (`type.name["key"]`); a module has one block for all.
     const resourceKey = `${reference.type}.${reference.name}`;
     const instanceKey = reference.instance?.key !== undefined ? `${resourceKey}[${JSON.stringify(reference.instance.key)}]` : undefined;
     const target = (instanceKey && scope.module.resources.get(instanceKey)) || scope.module.resources.get(resourceKey);
-    if (!table || !target || !['arn', 'id'].includes(reference.attribute)) continue;
+    if (!table || !target || !(table.arnAttributes ?? ['arn', 'id']).includes(reference.attribute)) continue; // awscc: location_arn
     // An instance the resource does not have is no location: Terraform refuses the reference.
     const missing = missingInstance(target, reference, scope.unbound());
     if (missing) {
@@ -2959,7 +2961,7 @@ function mapTask(resource, scope, fieldIndex) {
     const arn = request[pointer.slice(1)];
     const target = typeof arn === 'string' ? scope.module.locationsByArn?.get(arn) : undefined;
     if (!target || resolved.some((r) => r.pointer === pointer)) continue;
-    const description = { ...locationDescription(target, LOCATIONS[target.type], scope), LocationArn: arn };
+    const description = { ...locationDescription(target, LOCATIONS[target.type] ?? AWSCC_LOCATIONS[target.type], scope), LocationArn: arn }; // awscc too
     locations.push(description);
     resolved.push({ attribute: records.get(pointer)?.attribute ?? attributeOf(pointer), pointer, resource: target.address, file: target.file, line: target.block.line, column: target.block.column, description: { ...description } });
   }
@@ -3059,7 +3061,7 @@ function locationDescription(target, table, scope, refused = [], origins = new M
   for (const [member, path] of Object.entries(table.members)) {
     if (refusedPaths.has(path)) continue;
     const trace = new Set();
-    const value = shaped(member, get(path, trace));
+    const value = shaped(member, get(path, trace) ?? table.unset?.[member]); // awscc: what an unset argument means (not sent)
     if (value !== undefined && trace.size > 0) origins.set(member, { argument: path, from: [...trace] });
     if (value === undefined) continue;
     const [outer, inner] = member.split('.');
@@ -3123,6 +3125,7 @@ function serviceDefault(pointer, mode) {
 export function checkTask(resource, scope, fieldIndex, options) {
   const address = resource.address ?? `${scope.prefix}${resource.type}.${resource.name}`;
   const mapped = mapTask(resource, scope, fieldIndex);
+  const attributeFor = resource.type === AWSCC_TASK_TYPE ? awsccAttributeOf : attributeOf; // awscc: its own attribute names
   const { request, unknowns, records } = mapped;
   const notes = [];
   const block = resource.block;
@@ -3163,7 +3166,7 @@ export function checkTask(resource, scope, fieldIndex, options) {
   // pointers are the CreateTask request's, not the configuration's: drop it.
   const place = ({ fix: _requestPatch, ...d }) => {
     const own = recordFor(records, d.path) ?? { line: block.line, column: block.column };
-    const attribute = (records.has(d.path) && own.attribute) || attributeOf(d.path) || own.attribute || '';
+    const attribute = (records.has(d.path) && own.attribute) || attributeFor(d.path) || own.attribute || '';
     const out = { ...d, line: own.line, column: own.column, address, attribute };
     if (own.origin) {
       out.origin = own.origin;
@@ -3213,7 +3216,7 @@ export function checkTask(resource, scope, fieldIndex, options) {
   }
   for (const unknown of unknowns) {
     const own = recordFor(records, unknown.pointer) ?? { line: block.line, column: block.column };
-    const attribute = (records.has(unknown.pointer) && own.attribute) || attributeOf(unknown.pointer) || own.attribute || '';
+    const attribute = (records.has(unknown.pointer) && own.attribute) || attributeFor(unknown.pointer) || own.attribute || '';
     notes.push({
       code: 'terraform/not-checked',
       path: unknown.pointer,
@@ -3298,7 +3301,7 @@ function checkFolders(inputs, options, budget) {
   const failures = new Map();
   for (const scope of scopes) {
     for (const resource of scope.module.resources.values()) {
-      if (resource.type !== TASK_TYPE) continue;
+      if (resource.type !== TASK_TYPE && resource.type !== AWSCC_TASK_TYPE) continue; // awscc too
       if (scope.noInstance) {
         // In a module call that makes no instance: reported where the call writes its count or for_each.
         const { none, file, call } = scope.noInstance;

@@ -1,0 +1,418 @@
+// The Cloud Control provider (hashicorp/awscc): `awscc_datasync_task` checked
+// as the CreateTask request it leads to, and `awscc_datasync_location_*`
+// resources described as locations, as terraform.mjs does for the AWS
+// provider's resources.
+//
+// What the provider is (read in hashicorp/terraform-provider-awscc,
+// f995d4f4, August 2026: internal/aws/datasync/task_resource_gen.go, the
+// location_*_resource_gen.go files, internal/generic/translate.go):
+// - Each resource is generated from the CloudFormation resource schema
+//   (AWS::DataSync::Task): the same properties in snake_case, nested objects
+//   written as attributes (`options = { verify_mode = "NONE" }`), never as
+//   blocks, and lists of objects (`excludes = [{ filter_type = "...", value =
+//   "..." }]`). Its attribute name map gives each CloudFormation property,
+//   which for AWS::DataSync::Task is the CreateTask member of the same name.
+// - Every argument but the two location ARNs is Optional and Computed, with
+//   no default: left unset it is unknown in the plan, and the provider's
+//   translation to Cloud Control's desired state (toCloudControl.rawFromValue)
+//   leaves out every null or unknown value, every object all of whose members
+//   are left out, and every empty list or set. So nothing is filled in: what
+//   the service receives is what is written (the service's own defaults
+//   apply to the rest, in the task's mode). None of the AWS provider's
+//   defaults (terraform-schema.mjs OPTIONS) applies here.
+// - A written "" is a string: it is sent.
+// - The provider's validation (stringvalidator.OneOf and the like) runs at
+//   plan time; the values it refuses are those the service refuses, so the
+//   core's findings stand for both.
+// The awscc provider is not on this machine (no Terraform registry): the
+// mapping is read from its source, not checked against `terraform plan`.
+import { escapeSegment } from './documents.mjs';
+
+export const AWSCC_TASK_TYPE = 'awscc_datasync_task';
+
+/** A member: `attrs` for an object, `list` for a list (or set) of objects. */
+const m = (member, extra = {}) => ({ member, ...extra });
+const REPORT_LEVEL = { report_level: m('ReportLevel') };
+const FILTER = { filter_type: m('FilterType'), value: m('Value') };
+
+/** awscc_datasync_task's arguments (the schema's Optional and Required attributes). */
+export const AWSCC_TASK = {
+  cloudwatch_log_group_arn: m('CloudWatchLogGroupArn'),
+  destination_location_arn: m('DestinationLocationArn'),
+  excludes: m('Excludes', { list: true, attrs: FILTER }),
+  includes: m('Includes', { list: true, attrs: FILTER }),
+  manifest_config: m('ManifestConfig', {
+    attrs: {
+      action: m('Action'),
+      format: m('Format'),
+      source: m('Source', {
+        attrs: {
+          s3: m('S3', {
+            attrs: {
+              bucket_access_role_arn: m('BucketAccessRoleArn'),
+              manifest_object_path: m('ManifestObjectPath'),
+              manifest_object_version_id: m('ManifestObjectVersionId'),
+              s3_bucket_arn: m('S3BucketArn'),
+            },
+          }),
+        },
+      }),
+    },
+  }),
+  name: m('Name'),
+  options: m('Options', {
+    attrs: {
+      atime: m('Atime'),
+      bytes_per_second: m('BytesPerSecond'),
+      gid: m('Gid'),
+      log_level: m('LogLevel'),
+      mtime: m('Mtime'),
+      object_tags: m('ObjectTags'),
+      overwrite_mode: m('OverwriteMode'),
+      posix_permissions: m('PosixPermissions'),
+      preserve_deleted_files: m('PreserveDeletedFiles'),
+      preserve_devices: m('PreserveDevices'),
+      security_descriptor_copy_flags: m('SecurityDescriptorCopyFlags'),
+      task_queueing: m('TaskQueueing'),
+      transfer_mode: m('TransferMode'),
+      uid: m('Uid'),
+      verify_mode: m('VerifyMode'),
+    },
+  }),
+  schedule: m('Schedule', { attrs: { schedule_expression: m('ScheduleExpression'), status: m('Status') } }),
+  source_location_arn: m('SourceLocationArn'),
+  tags: m('Tags', { list: true, attrs: { key: m('Key'), value: m('Value') } }),
+  task_mode: m('TaskMode'),
+  task_report_config: m('TaskReportConfig', {
+    attrs: {
+      destination: m('Destination', {
+        attrs: { s3: m('S3', { attrs: { bucket_access_role_arn: m('BucketAccessRoleArn'), s3_bucket_arn: m('S3BucketArn'), subdirectory: m('Subdirectory') } }) },
+      }),
+      object_version_ids: m('ObjectVersionIds'),
+      output_type: m('OutputType'),
+      overrides: m('Overrides', {
+        attrs: {
+          deleted: m('Deleted', { attrs: REPORT_LEVEL }),
+          skipped: m('Skipped', { attrs: REPORT_LEVEL }),
+          transferred: m('Transferred', { attrs: REPORT_LEVEL }),
+          verified: m('Verified', { attrs: REPORT_LEVEL }),
+        },
+      }),
+      report_level: m('ReportLevel'),
+    },
+  }),
+};
+
+/** Read-only attributes (Computed only): Terraform refuses a value for them. */
+export const AWSCC_COMPUTED = ['destination_network_interface_arns', 'id', 'source_network_interface_arns', 'status', 'task_arn'];
+/** Terraform's meta-arguments and meta-blocks (not sent). */
+const META = ['count', 'for_each', 'depends_on', 'provider'];
+export const AWSCC_META_BLOCKS = ['lifecycle', 'provisioner', 'connection'];
+
+/**
+ * The awscc location resources: the same shape as terraform-schema.mjs
+ * LOCATIONS. Their ARN is the `location_arn` attribute (`id` is the same
+ * value: the primary identifier). Nested objects are attributes, which
+ * terraform.mjs locationDescription() reads one level deep (`mount_options =
+ * { version = "NFS4_1" }`). Unset arguments describe nothing: no default is
+ * assumed (the awscc schemas have none).
+ */
+const s3Type = (get) => {
+  const arn = get('s3_bucket_arn');
+  return typeof arn === 'string' && arn.includes(':s3-outposts:') ? 'S3_OUTPOSTS' : 'S3';
+};
+const located = (type, members = {}, unset = undefined) => ({
+  type: typeof type === 'function' ? type : () => type,
+  members,
+  arnAttributes: ['location_arn', 'id'],
+  arnValue: 'location_arn',
+  ...(unset && { unset }),
+});
+/**
+ * `unset`: the member an argument left unset (not written, or null) makes.
+ * agent_arns is Optional and Computed in awscc_datasync_location_azure_blob
+ * and _object_storage: unset, it is not sent, and CreateLocationAzureBlob /
+ * CreateLocationObjectStorage without AgentArns make an agentless location
+ * (API reference: AgentArns is not needed for an agentless transfer).
+ */
+const AGENTLESS = { AgentArns: [] };
+export const AWSCC_LOCATIONS = {
+  awscc_datasync_location_s3: located(s3Type, { S3StorageClass: 's3_storage_class' }),
+  awscc_datasync_location_efs: located('EFS', { InTransitEncryption: 'in_transit_encryption' }),
+  awscc_datasync_location_nfs: located('NFS', { AgentArns: 'on_prem_config.agent_arns', 'MountOptions.Version': 'mount_options.version' }),
+  awscc_datasync_location_smb: located('SMB', { AgentArns: 'agent_arns', 'MountOptions.Version': 'mount_options.version' }),
+  awscc_datasync_location_hdfs: located('HDFS', { AgentArns: 'agent_arns' }),
+  awscc_datasync_location_object_storage: located('OBJECT_STORAGE', { AgentArns: 'agent_arns' }, AGENTLESS),
+  awscc_datasync_location_azure_blob: located('AZURE_BLOB', { AgentArns: 'agent_arns' }, AGENTLESS),
+  awscc_datasync_location_fsx_windows: located('FSX_WINDOWS'),
+  awscc_datasync_location_fsx_lustre: located('FSX_LUSTRE'),
+  awscc_datasync_location_fsx_open_zfs: located('FSX_OPENZFS'),
+  awscc_datasync_location_fsx_ontap: located('FSX_ONTAP'),
+};
+
+const isAwsccDataSync = (type) => typeof type === 'string' && type.startsWith('awscc_datasync_');
+/** For terraform-schema.mjs: an awscc DataSync resource has no blocks but Terraform's meta-blocks. */
+export const awsccIsBlockType = (path, name) => (isAwsccDataSync(path[1]) ? path.length === 2 && AWSCC_META_BLOCKS.includes(name) : undefined);
+export const isAwsccResource = (path) => path[0] === 'resource' && isAwsccDataSync(path[1]);
+
+const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
+
+/** An object expression's item for `key` (a name or a quoted key), or undefined. */
+function itemOf(expr, key) {
+  if (expr?.k !== 'object' || !Array.isArray(expr.items)) return undefined;
+  let found;
+  for (const item of expr.items) {
+    const k = typeof item.key === 'string' ? item.key : item.key?.k === 'string' ? item.key.v : undefined;
+    if (k === key) found = item; // the last one written wins, as in Terraform
+  }
+  return found;
+}
+
+/** Levenshtein distance, for "Did you mean …?". */
+function distance(a, b) {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i += 1) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}
+function nearest(name, names) {
+  if (name.length > 256) return undefined;
+  const scored = names.map((n) => [n, distance(name.toLowerCase(), n)]).sort((a, b) => a[1] - b[1]);
+  return scored.length && scored[0][1] <= Math.max(2, Math.floor(name.length / 3)) ? scored[0][0] : undefined;
+}
+
+/**
+ * Maps an awscc_datasync_task's body into `ctx.request`, with terraform.mjs
+ * mapTask()'s helpers: `valueOf(item, pointer, attribute, scope)` (evaluates
+ * and records), `record(pointer, at, attribute)`, `toRequest(value, pointer)`
+ * (Terraform's conversions; unknown parts become Unknowns), `problem(code,
+ * at, attribute, message, params)`, and the `Unresolved` class (passed in:
+ * terraform.mjs imports this file).
+ */
+export function mapAwsccBody(body, scope, ctx) {
+  const { request, valueOf, record, toRequest, problem, Unresolved } = ctx;
+  for (const item of body) {
+    if (item.t === 'block') {
+      if (AWSCC_META_BLOCKS.includes(item.type)) continue;
+      const type = item.type === 'dynamic' ? item.labels?.[0] ?? '' : item.type;
+      const isAttr = Object.hasOwn(AWSCC_TASK, type);
+      const message = isAttr
+        ? `Unsupported block type: blocks of type "${type}" are not expected here. Did you mean to define argument "${type}"? If so, use the equals sign to assign it a value (the awscc provider takes ${type} = { … }).`
+        : `Unsupported block type: blocks of type "${type}" are not expected here.`;
+      problem('terraform/unsupported-argument', item, type, message, { block: type });
+      continue;
+    }
+    if (META.includes(item.name)) continue;
+    if (AWSCC_COMPUTED.includes(item.name)) {
+      problem('terraform/unsupported-argument', item, item.name, `Value for unconfigurable attribute: can't configure a value for "${item.name}": its value will be decided automatically based on the result of applying this configuration.`, { argument: item.name });
+      continue;
+    }
+    const spec = Object.hasOwn(AWSCC_TASK, item.name) ? AWSCC_TASK[item.name] : undefined;
+    if (!spec) {
+      const suggestion = nearest(item.name, [...Object.keys(AWSCC_TASK), ...META]);
+      problem('terraform/unsupported-argument', item, item.name, `An argument named "${item.name}" is not expected here.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, suggestion ? { argument: item.name, suggestion } : { argument: item.name });
+      continue;
+    }
+    const pointer = `/${spec.member}`;
+    const { value } = valueOf(item, pointer, item.name, scope);
+    const sent = translate(value, spec, pointer, item.name, { expr: item.value, at: item }, ctx);
+    if (sent !== undefined) request[spec.member] = sent;
+  }
+  return request;
+
+  /**
+   * One value as the provider sends it, or undefined when it sends nothing
+   * (null, an object with nothing sent, an empty list). `where` is the
+   * written expression (when the value is a literal there) and the item to
+   * place findings at.
+   */
+  function translate(value, spec, pointer, attribute, where) {
+    if (value === null || value === undefined) return undefined;
+    if (value instanceof Unresolved || !spec.attrs) return toRequest(value, pointer);
+    if (spec.list) {
+      // A value that is not a list is Terraform's type error; the core says what it is.
+      if (!Array.isArray(value)) return toRequest(value, pointer);
+      const out = [];
+      value.forEach((element, i) => {
+        const expr = where.expr?.k === 'array' ? where.expr.items?.[i] : undefined;
+        const at = expr ?? where.at;
+        const elementPointer = `${pointer}/${out.length}`;
+        const elementAttribute = `${attribute}[${i}]`;
+        const sent = object(element, spec.attrs, elementPointer, elementAttribute, { expr, at });
+        if (sent === undefined) return;
+        record(elementPointer, at, elementAttribute);
+        out.push(sent);
+      });
+      return out.length ? out : undefined;
+    }
+    return object(value, spec.attrs, pointer, attribute, where);
+  }
+
+  function object(value, attrs, pointer, attribute, where) {
+    if (value === null || value === undefined) return undefined;
+    if (value instanceof Unresolved || !isPlain(value)) return toRequest(value, pointer);
+    const out = {};
+    for (const [name, member] of Object.entries(value)) {
+      const item = itemOf(where.expr, name);
+      const at = item ?? where.at;
+      const childAttribute = `${attribute}.${name}`;
+      const spec = Object.hasOwn(attrs, name) ? attrs[name] : undefined;
+      if (!spec) {
+        // Terraform converts the value to the attribute's object type, which has no such attribute: plan stops.
+        const suggestion = nearest(name, Object.keys(attrs));
+        problem('terraform/unsupported-argument', at, childAttribute, `Inappropriate value for attribute "${attribute}": attribute "${name}" is not expected here.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, suggestion ? { argument: name, suggestion } : { argument: name });
+        continue;
+      }
+      const childPointer = `${pointer}/${escapeSegment(spec.member)}`;
+      const sent = translate(member, spec, childPointer, childAttribute, { expr: item?.value, at });
+      if (sent === undefined) continue;
+      record(childPointer, at, childAttribute);
+      out[spec.member] = sent;
+    }
+    return Object.keys(out).length ? out : undefined;
+  }
+}
+
+/** The awscc attribute path of a request pointer: `/Options/VerifyMode` -> `options.verify_mode`, `/Excludes/0/Value` -> `excludes[0].value`. */
+export function awsccAttributeOf(pointer) {
+  const out = [];
+  let attrs = AWSCC_TASK;
+  for (const segment of pointer.split('/').slice(1)) {
+    if (/^\d+$/.test(segment) && out.length) {
+      out[out.length - 1] += `[${segment}]`;
+      continue;
+    }
+    const found = Object.entries(attrs ?? {}).find(([, spec]) => spec.member === segment);
+    if (!found) break;
+    out.push(found[0]);
+    attrs = found[1].attrs;
+  }
+  return out.join('.');
+}
+
+// ---------------------------------------------------------------------------
+// Plans (`terraform show -json`)
+// ---------------------------------------------------------------------------
+
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const own = (o, k) => (isObject(o) && Object.hasOwn(o, k) ? o[k] : undefined);
+function markOf(mark, key) {
+  if (mark === true) return true;
+  if (Array.isArray(mark)) return typeof key === 'number' ? mark[key] : undefined;
+  return own(mark, key);
+}
+
+/**
+ * What the configuration wrote for a member, from the plan's `expressions`
+ * (`{ members }` for a resource's, `{ constant }` for a constant object's):
+ * `{ constant }` when its value is a constant there (`constant_value`; a
+ * member of a constant object included), `{ unset: true }` when it is not
+ * written or is the constant null, `{ expression }` for anything else
+ * (`references`, or neither), undefined when the configuration is not known.
+ */
+function writtenOf(written, name) {
+  if (written === undefined) return undefined;
+  if (Object.hasOwn(written, 'constant')) {
+    const c = written.constant;
+    if (!isObject(c) || !Object.hasOwn(c, name) || c[name] === null) return { unset: true };
+    return { constant: c[name] };
+  }
+  if (!isObject(written.members)) return undefined;
+  if (!Object.hasOwn(written.members, name)) return { unset: true };
+  const expression = written.members[name];
+  if (isObject(expression) && Object.hasOwn(expression, 'constant_value')) return expression.constant_value === null ? { unset: true } : { constant: expression.constant_value };
+  // A nested attribute is one expression too (terraform internal/command/jsonconfig marshalExpressions).
+  return { expression };
+}
+
+/**
+ * An awscc task's planned values (`change.after`, `after_unknown`) as a body
+ * for mapAwsccBody(). An unknown value in a task being created whose
+ * argument the configuration leaves unset (not written, or the constant
+ * null, as far as the configuration shows) is the provider's Computed value,
+ * which it does not send: left out. Any other unknown value stays unknown
+ * (no finding depends on it). `literal`, `unknownValue` and `referenceOf`
+ * are terraform-plan.mjs's.
+ */
+export function awsccPlanBody(values, unknown, pointer, at, expressions, creating, { literal, unknownValue, referenceOf }) {
+  const top = isObject(expressions) ? { members: expressions } : undefined;
+  const body = [];
+  const names = new Set([...(isObject(values) ? Object.keys(values) : []), ...(isObject(unknown) ? Object.keys(unknown).filter((k) => unknown[k] === true) : [])]);
+  for (const name of names) {
+    if (!Object.hasOwn(AWSCC_TASK, name)) continue; // read-only attributes and `id`
+    const child = `${pointer}/${escapeSegment(name)}`;
+    const position = at(child);
+    const mark = markOf(unknown, name);
+    const written = writtenOf(top, name);
+    if (mark === true) {
+      if (creating && written?.unset) continue;
+      body.push({ t: 'attr', name, ...position, value: unknownValue(position, { reference: referenceOf(written?.expression), always: false }) });
+      continue;
+    }
+    const value = own(values, name);
+    if (value === null || value === undefined) continue;
+    body.push({ t: 'attr', name, ...position, value: planValue(value, mark, written, child) });
+  }
+  return body;
+
+  // A planned value as a literal, its unknown members left out where the configuration leaves them unset.
+  function planValue(value, mark, written, at_) {
+    const position = at(at_);
+    if (mark === true) return unknownValue(position);
+    if (isObject(value) || (isObject(mark) && value === undefined)) {
+      const items = [];
+      const keys = new Set([...(isObject(value) ? Object.keys(value) : []), ...(isObject(mark) ? Object.keys(mark).filter((k) => mark[k] === true) : [])]);
+      for (const key of keys) {
+        const m = markOf(mark, key);
+        const w = written?.constant !== undefined || written?.members !== undefined ? writtenOf(written, key) : written?.unset ? { unset: true } : undefined;
+        if (m === true && creating && w?.unset) continue;
+        const v = own(value, key);
+        if (m !== true && (v === null || v === undefined)) continue;
+        items.push({ key, ...at(`${at_}/${escapeSegment(key)}`), value: planValue(v, m, w, `${at_}/${escapeSegment(key)}`) });
+      }
+      return { k: 'object', ...position, src: '{…}', items };
+    }
+    if (Array.isArray(value)) {
+      const constant = Array.isArray(written?.constant) ? written.constant : undefined;
+      return {
+        k: 'array',
+        ...position,
+        src: '[…]',
+        items: value.map((v, i) => planValue(v, markOf(mark, i), constant ? (isObject(constant[i]) ? { constant: constant[i] } : undefined) : undefined, `${at_}/${i}`)),
+      };
+    }
+    return literal(value, position, mark);
+  }
+}
+
+/**
+ * An awscc location's planned values as a body for terraform.mjs
+ * locationDescription(): nested objects are attributes. An unknown argument
+ * stays unknown (it describes nothing), except in a location being created
+ * whose configuration leaves it unset (not written, or the constant null):
+ * then it is not sent, and left out here as unset.
+ */
+export function awsccLocationPlanBody(values, unknown, pointer, at, expressions, creating, { literal, unknownValue }) {
+  const top = isObject(expressions) ? { members: expressions } : undefined;
+  const body = [];
+  const names = new Set([...(isObject(values) ? Object.keys(values) : []), ...(isObject(unknown) ? Object.keys(unknown).filter((k) => unknown[k] === true) : [])]);
+  for (const name of names) {
+    const position = at(`${pointer}/${escapeSegment(name)}`);
+    const mark = markOf(unknown, name);
+    if (mark === true) {
+      if (!(creating && writtenOf(top, name)?.unset)) body.push({ t: 'attr', name, ...position, value: unknownValue(position) });
+      continue;
+    }
+    const value = own(values, name);
+    if (value === null || value === undefined) continue;
+    body.push({ t: 'attr', name, ...position, value: literal(value, position, mark) });
+  }
+  return body;
+}

@@ -1,0 +1,350 @@
+// The Cloud Control provider (hashicorp/awscc): `awscc_datasync_task` is
+// checked as the CreateTask request it leads to, and the
+// `awscc_datasync_location_*` resources it references describe its
+// locations, as for the AWS provider's resources.
+//
+// What the provider does, read in hashicorp/terraform-provider-awscc
+// (f995d4f4, August 2026; js/cli/terraform-awscc.mjs says where): its
+// resources are AWS::DataSync::Task and AWS::DataSync::Location* in
+// snake_case, nested objects as attributes (`options = { … }`), every argument
+// but the two location ARNs Optional and Computed with no default, and
+// toCloudControl leaves out every null or unknown value, empty object and
+// empty list. The provider binary is not on this machine (no Terraform
+// registry), so no `terraform plan` stands behind these tests, and the plan
+// below is written by hand in the shape of `terraform show -json` 1.11.4
+// (internal/command/jsonplan: unknown members left out of `after`, marked
+// true in `after_unknown`; jsonconfig: one expression per attribute).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { requireBuiltPackage, runCommand, writeFolder } from './helpers.mjs';
+
+requireBuiltPackage();
+
+const json = (args) => JSON.parse(runCommand(['--format', 'json', ...args]).stdout);
+/** A folder's tasks: address -> ["code attribute line:column"] (findings, then notes), and the report. */
+function check(t, files, args = []) {
+  const { root } = writeFolder(t, files);
+  const report = json([...args, root]);
+  const tasks = {};
+  for (const file of report.files) for (const task of file.tasks) tasks[task.logicalId] = [...task.diagnostics, ...task.notes].map((d) => `${d.code} ${d.attribute} ${d.line}:${d.column}`);
+  return { tasks, report, root };
+}
+/** `line:column` of the first `needle` in `text` (after `from`, when given). */
+function at(text, needle, from = '') {
+  const index = text.indexOf(needle, from ? text.indexOf(from) : 0);
+  assert.ok(index >= 0, needle);
+  const before = text.slice(0, index).split('\n');
+  return `${before.length}:${before.at(-1).length + 1}`;
+}
+
+const LOCATIONS = `resource "awscc_datasync_location_s3" "src" {
+  s3_bucket_arn = "arn:aws:s3:::example-source"
+  s3_config = {
+    bucket_access_role_arn = "arn:aws:iam::111122223333:role/datasync"
+  }
+}
+
+resource "awscc_datasync_location_s3" "dst" {
+  s3_bucket_arn = "arn:aws:s3:::example-destination"
+  s3_config = {
+    bucket_access_role_arn = "arn:aws:iam::111122223333:role/datasync"
+  }
+}
+`;
+/** An awscc task from src to dst with `body`. */
+const awsccTask = (body, name = 't', destination = 'awscc_datasync_location_s3.dst.location_arn') => `
+resource "awscc_datasync_task" "${name}" {
+  source_location_arn      = awscc_datasync_location_s3.src.location_arn
+  destination_location_arn = ${destination}
+${body}
+}
+`;
+
+test('a clean awscc task (the provider docs example shape: options, schedule, excludes, tags) has no finding and no note: both locations are described', (t) => {
+  const main =
+    LOCATIONS +
+    awsccTask(`  name = "s3-to-s3-sync"
+  options = {
+    verify_mode            = "ONLY_FILES_TRANSFERRED"
+    overwrite_mode         = "ALWAYS"
+    atime                  = "BEST_EFFORT"
+    mtime                  = "PRESERVE"
+    uid                    = "NONE"
+    gid                    = "NONE"
+    preserve_deleted_files = "REMOVE"
+    preserve_devices       = "NONE"
+    posix_permissions      = "NONE"
+    bytes_per_second       = 8388608
+  }
+  schedule = {
+    schedule_expression = "cron(0 12 ? * SUN *)"
+  }
+  excludes = [{ filter_type = "SIMPLE_PATTERN", value = "/tmp|*.bak" }]
+  tags = [{
+    key   = "Modified By"
+    value = "AWSCC"
+  }]`);
+  const { tasks, report } = check(t, { 'main.tf': main }, ['--defaults']);
+  assert.deepEqual(tasks, { 'awscc_datasync_task.t': [] });
+  const [task] = report.files[0].tasks;
+  assert.deepEqual(
+    task.locations.map((l) => [l.attribute, l.resource, l.type]),
+    [
+      ['source_location_arn', 'awscc_datasync_location_s3.src', 'S3'],
+      ['destination_location_arn', 'awscc_datasync_location_s3.dst', 'S3'],
+    ],
+  );
+  // The request: each attribute as its CreateTask member (the CloudFormation property of the same name).
+  assert.equal(task.defaults.Options.BytesPerSecond, 8388608);
+  assert.deepEqual(task.defaults.Excludes, [{ FilterType: 'SIMPLE_PATTERN', Value: '/tmp|*.bak' }]);
+  assert.deepEqual(task.defaults.Tags, [{ Key: 'Modified By', Value: 'AWSCC' }]);
+  assert.equal(task.defaults.Schedule.ScheduleExpression, 'cron(0 12 ? * SUN *)');
+  assert.equal(task.defaults.Name, 's3-to-s3-sync');
+});
+
+test('a value outside an enum is an error at the nested attribute written in options (line:column of verify_mode)', (t) => {
+  const main = LOCATIONS + awsccTask('  options = {\n    atime       = "BEST_EFFORT"\n    verify_mode = "SOMETIMES"\n  }');
+  const { tasks, report } = check(t, { 'main.tf': main });
+  assert.deepEqual(tasks['awscc_datasync_task.t'], [`value/not-in-enum options.verify_mode ${at(main, 'verify_mode = "SOMETIMES"')}`]);
+  assert.equal(report.files[0].tasks[0].diagnostics[0].path, '/Options/VerifyMode');
+  assert.equal(report.exitCode, 1);
+});
+
+test('an Enhanced task with mtime = "NONE" is an error; options = {} sends nothing, so no AWS provider default is reported', (t) => {
+  // The AWS provider would send every option default once an options block is there (VerifyMode
+  // POINT_IN_TIME_CONSISTENT, refused in Enhanced mode); awscc has no defaults and sends an empty
+  // object as nothing (toCloudControl: an object with no member sent is left out).
+  const main =
+    LOCATIONS +
+    awsccTask('  task_mode = "ENHANCED"\n  options = {\n    verify_mode = "ONLY_FILES_TRANSFERRED"\n    mtime       = "NONE"\n  }', 'mtime') +
+    awsccTask('  task_mode = "ENHANCED"\n  options = {}', 'empty') +
+    awsccTask('  task_mode = "ENHANCED"\n  options = { verify_mode = null, mtime = null }', 'nulls');
+  const { tasks, report } = check(t, { 'main.tf': main }, ['--defaults']);
+  assert.deepEqual(tasks['awscc_datasync_task.mtime'], [`options/enhanced-mtime-none options.mtime ${at(main, 'mtime       = "NONE"')}`]);
+  assert.deepEqual(tasks['awscc_datasync_task.empty'], []);
+  assert.deepEqual(tasks['awscc_datasync_task.nulls'], []);
+  // Filled with the service's Enhanced defaults, not the provider's.
+  const empty = report.files[0].tasks.find((x) => x.logicalId === 'awscc_datasync_task.empty');
+  assert.equal(empty.defaults.Options.VerifyMode, 'ONLY_FILES_TRANSFERRED');
+});
+
+test('an awscc S3 location feeding a task: its storage class reaches the location rules (DEEP_ARCHIVE with POINT_IN_TIME_CONSISTENT)', (t) => {
+  const main =
+    LOCATIONS +
+    `
+resource "awscc_datasync_location_s3" "archive" {
+  s3_bucket_arn    = "arn:aws:s3:::example-archive"
+  s3_storage_class = "DEEP_ARCHIVE"
+  s3_config = {
+    bucket_access_role_arn = "arn:aws:iam::111122223333:role/datasync"
+  }
+}
+` +
+    awsccTask('  options = { verify_mode = "POINT_IN_TIME_CONSISTENT" }', 'written', 'awscc_datasync_location_s3.archive.location_arn') +
+    awsccTask('', 'by_id', 'awscc_datasync_location_s3.archive.id');
+  const { tasks } = check(t, { 'main.tf': main });
+  assert.deepEqual(tasks['awscc_datasync_task.written'], [`locations/archive-point-in-time options.verify_mode ${at(main, 'verify_mode = "POINT_IN_TIME_CONSISTENT"')}`]);
+  // `id` is the location's ARN too (its primary identifier); VerifyMode left out: the Basic mode default.
+  assert.deepEqual(tasks['awscc_datasync_task.by_id'], [`locations/archive-default-verify-mode options.verify_mode ${at(main, 'resource "awscc_datasync_task" "by_id"')}`]);
+});
+
+test('an awscc Azure Blob location without agent_arns is agentless (not sent): a Basic mode task gets the warning, an Enhanced one does not', (t) => {
+  const main =
+    LOCATIONS +
+    `
+resource "awscc_datasync_location_azure_blob" "blob" {
+  azure_blob_container_url       = "https://example.blob.core.windows.net/container"
+  azure_blob_authentication_type = "SAS"
+  azure_blob_sas_configuration = {
+    azure_blob_sas_token = var.token
+  }
+}
+
+variable "token" {
+  type      = string
+  sensitive = true
+}
+` +
+    awsccTask('', 'basic', 'awscc_datasync_location_azure_blob.blob.location_arn') +
+    awsccTask('  task_mode = "ENHANCED"', 'enhanced', 'awscc_datasync_location_azure_blob.blob.location_arn');
+  const { tasks } = check(t, { 'main.tf': main });
+  assert.deepEqual(tasks['awscc_datasync_task.basic'], [`locations/agentless-needs-enhanced task_mode ${at(main, 'resource "awscc_datasync_task" "basic"')}`]);
+  assert.deepEqual(tasks['awscc_datasync_task.enhanced'], []);
+});
+
+test('an aws_datasync_task may take an awscc location: its location_arn describes it (terraform/71 shape)', (t) => {
+  const main = `
+resource "aws_datasync_location_s3" "src" {
+  s3_bucket_arn = "arn:aws:s3:::example-source"
+  s3_config {
+    bucket_access_role_arn = "arn:aws:iam::111122223333:role/datasync"
+  }
+}
+
+resource "awscc_datasync_location_azure_blob" "blob" {
+  azure_blob_container_url       = "https://example.blob.core.windows.net/container"
+  azure_blob_authentication_type = "SAS"
+}
+
+resource "aws_datasync_task" "t" {
+  source_location_arn      = aws_datasync_location_s3.src.arn
+  destination_location_arn = awscc_datasync_location_azure_blob.blob.location_arn
+}
+`;
+  const { tasks, report } = check(t, { 'main.tf': main });
+  assert.deepEqual(tasks['aws_datasync_task.t'], [`locations/agentless-needs-enhanced task_mode ${at(main, 'resource "aws_datasync_task"')}`]);
+  assert.deepEqual(
+    report.files[0].tasks[0].locations.map((l) => l.type),
+    ['S3', 'AZURE_BLOB'],
+  );
+});
+
+test('what Terraform refuses in an awscc task: a block for a nested attribute, an unknown argument or nested attribute, a read-only attribute', (t) => {
+  const main =
+    LOCATIONS +
+    awsccTask(`  options {
+    verify_mode = "NONE"
+  }
+  schedul = { schedule_expression = "rate(1 hour)" }
+  schedule = { schedule_expresion = "rate(1 hour)" }
+  task_arn = "arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0"`);
+  const { tasks } = check(t, { 'main.tf': main });
+  assert.deepEqual(tasks['awscc_datasync_task.t'], [
+    `terraform/unsupported-argument options ${at(main, 'options {')}`,
+    `terraform/unsupported-argument schedul ${at(main, 'schedul =')}`,
+    `terraform/unsupported-argument schedule.schedule_expresion ${at(main, 'schedule_expresion')}`,
+    `terraform/unsupported-argument task_arn ${at(main, 'task_arn')}`,
+  ]);
+});
+
+test('lists: an empty excludes and a null element are not sent; a value from a resource is not checked and says so', (t) => {
+  const main =
+    LOCATIONS +
+    awsccTask(`  excludes = []
+  includes = [null, { filter_type = "SIMPLE_PATTERN", value = aws_ssm_parameter.paths.value }]`);
+  const { tasks, report } = check(t, { 'main.tf': main }, ['--defaults']);
+  assert.deepEqual(tasks['awscc_datasync_task.t'], [`terraform/not-checked includes[1].value ${at(main, 'value = aws_ssm')}`]);
+  const [task] = report.files[0].tasks;
+  assert.equal(task.defaults.Excludes, undefined);
+  assert.equal(task.notes[0].path, '/Includes/0/Value');
+});
+
+test('JSON syntax: a nested attribute is an object value, not a block', (t) => {
+  const main = {
+    resource: {
+      awscc_datasync_location_s3: {
+        src: { s3_bucket_arn: 'arn:aws:s3:::example-source', s3_config: { bucket_access_role_arn: 'arn:aws:iam::111122223333:role/datasync' } },
+        dst: { s3_bucket_arn: 'arn:aws:s3:::example-destination', s3_config: { bucket_access_role_arn: 'arn:aws:iam::111122223333:role/datasync' } },
+      },
+      awscc_datasync_task: {
+        t: {
+          source_location_arn: '${awscc_datasync_location_s3.src.location_arn}',
+          destination_location_arn: '${awscc_datasync_location_s3.dst.location_arn}',
+          task_mode: 'ENHANCED',
+          options: { mtime: 'NONE' },
+        },
+      },
+    },
+  };
+  const text = JSON.stringify(main, null, 2);
+  const { tasks } = check(t, { 'main.tf.json': text });
+  assert.deepEqual(tasks['awscc_datasync_task.t'], [`options/enhanced-mtime-none options.mtime ${at(text, '"mtime"')}`]);
+});
+
+// ---------------------------------------------------------------------------
+// A plan (`terraform show -json`)
+// ---------------------------------------------------------------------------
+
+/** A location's planned creation: `after` known, the Computed attributes unknown. */
+const plannedLocation = (name, after) => ({
+  address: `awscc_datasync_location_s3.${name}`,
+  mode: 'managed',
+  type: 'awscc_datasync_location_s3',
+  name,
+  provider_name: 'registry.terraform.io/hashicorp/awscc',
+  change: { actions: ['create'], before: null, after, after_unknown: { id: true, location_arn: true, location_uri: true, subdirectory: true, tags: true } },
+});
+/** Every task option unknown but `known` (the plan of a create: Optional+Computed members unset). */
+const OPTION_NAMES = ['atime', 'bytes_per_second', 'gid', 'log_level', 'mtime', 'object_tags', 'overwrite_mode', 'posix_permissions', 'preserve_deleted_files', 'preserve_devices', 'security_descriptor_copy_flags', 'task_queueing', 'transfer_mode', 'uid', 'verify_mode'];
+const unknownOptions = (known) => Object.fromEntries(OPTION_NAMES.filter((n) => !known.includes(n)).map((n) => [n, true]));
+const plannedTask = (name, after, afterUnknown) => ({
+  address: `awscc_datasync_task.${name}`,
+  mode: 'managed',
+  type: 'awscc_datasync_task',
+  name,
+  provider_name: 'registry.terraform.io/hashicorp/awscc',
+  change: {
+    actions: ['create'],
+    before: null,
+    after,
+    after_unknown: {
+      source_location_arn: true,
+      destination_location_arn: true,
+      cloudwatch_log_group_arn: true,
+      destination_network_interface_arns: true,
+      excludes: true,
+      id: true,
+      includes: true,
+      manifest_config: true,
+      source_network_interface_arns: true,
+      status: true,
+      tags: true,
+      task_arn: true,
+      task_report_config: true,
+      schedule: true,
+      name: true,
+      ...afterUnknown,
+    },
+  },
+});
+const refs = (to) => ({ references: [`awscc_datasync_location_s3.${to}.location_arn`, `awscc_datasync_location_s3.${to}`] });
+const PLAN = {
+  format_version: '1.2',
+  terraform_version: '1.11.4',
+  variables: { mode: { value: 'ENHANCED' } },
+  planned_values: { root_module: {} },
+  resource_changes: [
+    plannedLocation('src', { s3_bucket_arn: 'arn:aws:s3:::example-source', s3_config: { bucket_access_role_arn: 'arn:aws:iam::111122223333:role/datasync' }, s3_storage_class: null }),
+    plannedLocation('dst', { s3_bucket_arn: 'arn:aws:s3:::example-destination', s3_config: { bucket_access_role_arn: 'arn:aws:iam::111122223333:role/datasync' }, s3_storage_class: null }),
+    plannedLocation('archive', { s3_bucket_arn: 'arn:aws:s3:::example-archive', s3_config: { bucket_access_role_arn: 'arn:aws:iam::111122223333:role/datasync' }, s3_storage_class: 'DEEP_ARCHIVE' }),
+    // options = { verify_mode = "POINT_IN_TIME_CONSISTENT" }, to the archive: the location rule.
+    plannedTask('to_archive', { options: { verify_mode: 'POINT_IN_TIME_CONSISTENT' } }, { task_mode: true, options: unknownOptions(['verify_mode']) }),
+    // task_mode = "ENHANCED" and options = { mtime = "NONE" }: the Enhanced rule; the unset members are not sent.
+    plannedTask('enhanced', { task_mode: 'ENHANCED', options: { mtime: 'NONE' } }, { options: unknownOptions(['mtime']) }),
+    // Nothing but the locations: the unset task_mode is not sent (a Basic task), nothing is reported.
+    plannedTask('bare', {}, { task_mode: true, options: true }),
+    // task_mode = var.mode, options = { uid = var.uid }: the configuration names references, so the
+    // plan's unknown values stay unknown (notes), never guessed.
+    plannedTask('referenced', {}, { task_mode: true, options: true }),
+  ],
+  configuration: {
+    provider_config: { awscc: { name: 'awscc', full_name: 'registry.terraform.io/hashicorp/awscc' } },
+    root_module: {
+      resources: [
+        { address: 'awscc_datasync_location_s3.src', mode: 'managed', type: 'awscc_datasync_location_s3', name: 'src', expressions: { s3_bucket_arn: { constant_value: 'arn:aws:s3:::example-source' } } },
+        { address: 'awscc_datasync_location_s3.dst', mode: 'managed', type: 'awscc_datasync_location_s3', name: 'dst', expressions: { s3_bucket_arn: { constant_value: 'arn:aws:s3:::example-destination' } } },
+        { address: 'awscc_datasync_location_s3.archive', mode: 'managed', type: 'awscc_datasync_location_s3', name: 'archive', expressions: { s3_bucket_arn: { constant_value: 'arn:aws:s3:::example-archive' }, s3_storage_class: { constant_value: 'DEEP_ARCHIVE' } } },
+        { address: 'awscc_datasync_task.to_archive', mode: 'managed', type: 'awscc_datasync_task', name: 'to_archive', expressions: { source_location_arn: refs('src'), destination_location_arn: refs('archive'), options: { constant_value: { verify_mode: 'POINT_IN_TIME_CONSISTENT' } } } },
+        { address: 'awscc_datasync_task.enhanced', mode: 'managed', type: 'awscc_datasync_task', name: 'enhanced', expressions: { source_location_arn: refs('src'), destination_location_arn: refs('dst'), task_mode: { constant_value: 'ENHANCED' }, options: { constant_value: { mtime: 'NONE' } } } },
+        { address: 'awscc_datasync_task.bare', mode: 'managed', type: 'awscc_datasync_task', name: 'bare', expressions: { source_location_arn: refs('src'), destination_location_arn: refs('archive') } },
+        { address: 'awscc_datasync_task.referenced', mode: 'managed', type: 'awscc_datasync_task', name: 'referenced', expressions: { source_location_arn: refs('src'), destination_location_arn: refs('dst'), task_mode: { references: ['var.mode'] }, options: { references: ['var.uid'] } } },
+      ],
+    },
+  },
+};
+
+test('a plan of awscc tasks: known values are checked where the plan holds them; unset arguments are not sent; referenced ones stay unknown', (t) => {
+  const text = JSON.stringify(PLAN, null, 2);
+  const { tasks, report } = check(t, { 'plan.json': text });
+  const line = (pointer) => {
+    const found = report.files[0].tasks.flatMap((x) => x.diagnostics).find((d) => d.path === pointer);
+    return found && `${found.line}:${found.column}`;
+  };
+  const afterOf = (i, member) => at(text, `"${member}"`, `"address": "${PLAN.resource_changes[i].address}"`);
+  assert.deepEqual(tasks['awscc_datasync_task.to_archive'], [`locations/archive-point-in-time options.verify_mode ${afterOf(3, 'verify_mode')}`]);
+  assert.deepEqual(tasks['awscc_datasync_task.enhanced'], [`options/enhanced-mtime-none options.mtime ${afterOf(4, 'mtime')}`]);
+  // Basic (task_mode not sent) to DEEP_ARCHIVE with VerifyMode left out: the default's warning.
+  assert.deepEqual(tasks['awscc_datasync_task.bare'].map((x) => x.split(' ')[0]), ['locations/archive-default-verify-mode']);
+  assert.deepEqual(tasks['awscc_datasync_task.referenced'].map((x) => x.split(' ').slice(0, 2).join(' ')).sort(), ['terraform/not-checked options', 'terraform/not-checked task_mode'].sort());
+  assert.ok(line('/Options/Mtime'));
+});

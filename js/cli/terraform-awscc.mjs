@@ -197,7 +197,7 @@ function nearest(name, names) {
  * terraform.mjs imports this file).
  */
 export function mapAwsccBody(body, scope, ctx) {
-  const { request, valueOf, record, toRequest, problem, Unresolved } = ctx;
+  const { request, valueOf, record, toRequest, problem, Unresolved, evaluate } = ctx;
   for (const item of body) {
     if (item.t === 'block') {
       if (AWSCC_META_BLOCKS.includes(item.type)) continue;
@@ -221,17 +221,36 @@ export function mapAwsccBody(body, scope, ctx) {
       continue;
     }
     const pointer = `/${spec.member}`;
-    const { value } = valueOf(item, pointer, item.name, scope);
-    const sent = translate(value, spec, pointer, item.name, { expr: item.value, at: item }, ctx);
+    const { value, origin } = valueOf(item, pointer, item.name, scope);
+    // A literal object or list: its members say where their own values come from, not the whole.
+    const literal = ['object', 'array'].includes(item.value?.k);
+    if (literal) record(pointer, item, item.name);
+    const sent = translate(value, spec, pointer, item.name, { expr: item.value, at: item, origin: literal ? undefined : origin });
     if (sent !== undefined) request[spec.member] = sent;
   }
   return request;
 
   /**
+   * Where a nested member's value comes from: its own expression's variables
+   * when it is written in a literal object or list (evaluated again for its
+   * trace; a constant has none), else the enclosing expression's.
+   */
+  function originOf(expr, where) {
+    if (!expr) return where.origin;
+    if (['string', 'number', 'bool', 'null', 'object', 'array'].includes(expr.k)) return undefined;
+    const trace = new Set();
+    evaluate(expr, scope, trace);
+    return trace.size ? [...trace].join(', ') : undefined;
+  }
+  function placed(origin) {
+    return origin ? { origin } : {};
+  }
+
+  /**
    * One value as the provider sends it, or undefined when it sends nothing
    * (null, an object with nothing sent, an empty list). `where` is the
-   * written expression (when the value is a literal there) and the item to
-   * place findings at.
+   * written expression (when the value is a literal there), the item to
+   * place findings at and where the value came from (`origin`).
    */
   function translate(value, spec, pointer, attribute, where) {
     if (value === null || value === undefined) return undefined;
@@ -245,9 +264,10 @@ export function mapAwsccBody(body, scope, ctx) {
         const at = expr ?? where.at;
         const elementPointer = `${pointer}/${out.length}`;
         const elementAttribute = `${attribute}[${i}]`;
-        const sent = object(element, spec.attrs, elementPointer, elementAttribute, { expr, at });
+        const origin = originOf(expr, where);
+        const sent = object(element, spec.attrs, elementPointer, elementAttribute, { expr, at, origin });
         if (sent === undefined) return;
-        record(elementPointer, at, elementAttribute);
+        record(elementPointer, at, elementAttribute, placed(origin));
         out.push(sent);
       });
       return out.length ? out : undefined;
@@ -271,9 +291,10 @@ export function mapAwsccBody(body, scope, ctx) {
         continue;
       }
       const childPointer = `${pointer}/${escapeSegment(spec.member)}`;
-      const sent = translate(member, spec, childPointer, childAttribute, { expr: item?.value, at });
+      const origin = originOf(item?.value, where);
+      const sent = translate(member, spec, childPointer, childAttribute, { expr: item?.value, at, origin });
       if (sent === undefined) continue;
-      record(childPointer, at, childAttribute);
+      record(childPointer, at, childAttribute, placed(origin));
       out[spec.member] = sent;
     }
     return Object.keys(out).length ? out : undefined;

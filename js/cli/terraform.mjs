@@ -2900,7 +2900,7 @@ function mapTask(resource, scope, fieldIndex) {
     }
     return { set, kept, unsure, blocks: new Set([...seen.keys(), ...unknownTypes.keys(), ...quiet]) };
   };
-  if (resource.type === AWSCC_TASK_TYPE) mapAwsccBody(block.body, scope, { request, valueOf, record, toRequest, problem, Unresolved }); // awscc: terraform-awscc.mjs
+  if (resource.type === AWSCC_TASK_TYPE) mapAwsccBody(block.body, scope, { request, valueOf, record, toRequest, problem, Unresolved, evaluate }); // awscc: terraform-awscc.mjs
   else mapBody(block.body, TASK, request, '', [], true, scope);
   if (knownDefaults && request.Tags === undefined && Object.keys(knownDefaults.value).length > 0) {
     record('/Tags', block, 'tags', { origin: knownDefaults.origin });

@@ -110,6 +110,28 @@ test('a value outside an enum is an error at the nested attribute written in opt
   assert.equal(report.exitCode, 1);
 });
 
+test('a finding on a nested attribute whose value comes from a variable says where from (a member written from a variable, or the whole object)', (t) => {
+  const main =
+    LOCATIONS +
+    'variable "verify" {\n  default = "SOMETIMES"\n}\n\nvariable "options" {\n  default = { gid = "ALL" }\n}\n' +
+    awsccTask('  options = {\n    atime       = "BEST_EFFORT"\n    verify_mode = var.verify\n  }', 'member') +
+    awsccTask('  options = var.options', 'whole');
+  const { tasks, report } = check(t, { 'main.tf': main });
+  assert.deepEqual(tasks['awscc_datasync_task.member'], [`value/not-in-enum options.verify_mode ${at(main, 'verify_mode = var.verify')}`]);
+  assert.deepEqual(tasks['awscc_datasync_task.whole'], [`value/not-in-enum options.gid ${at(main, 'options = var.options')}`]);
+  const [member, whole] = report.files[0].tasks.map((x) => x.diagnostics[0]);
+  assert.match(member.message, /\(The value comes from the default of variable "verify" \([^)]*main\.tf:\d+:\d+\)\.\)$/);
+  assert.match(whole.message, /\(The value comes from the default of variable "options" \([^)]*main\.tf:\d+:\d+\)\.\)$/);
+});
+
+test('a finding on a member left out of a literal options object names no variable of its siblings', (t) => {
+  // atime = "NONE" written, mtime left out (the service's PRESERVE), verify_mode from a variable.
+  const main = LOCATIONS + 'variable "verify" {\n  default = "NONE"\n}\n' + awsccTask('  options = {\n    atime       = "NONE"\n    verify_mode = var.verify\n  }');
+  const { tasks, report } = check(t, { 'main.tf': main });
+  assert.deepEqual(tasks['awscc_datasync_task.t'], [`options/atime-mtime-mismatch options.mtime ${at(main, 'options = {')}`]);
+  assert.doesNotMatch(report.files[0].tasks[0].diagnostics[0].message, /comes from/);
+});
+
 test('an Enhanced task with mtime = "NONE" is an error; options = {} sends nothing, so no AWS provider default is reported', (t) => {
   // The AWS provider would send every option default once an options block is there (VerifyMode
   // POINT_IN_TIME_CONSISTENT, refused in Enhanced mode); awscc has no defaults and sends an empty
@@ -197,6 +219,44 @@ resource "aws_datasync_task" "t" {
     report.files[0].tasks[0].locations.map((l) => l.type),
     ['S3', 'AZURE_BLOB'],
   );
+});
+
+test('deeper objects: task_report_config and manifest_config map to their CreateTask members, findings at the innermost attribute', (t) => {
+  const main =
+    LOCATIONS +
+    awsccTask(`  task_report_config = {
+    destination = {
+      s3 = {
+        bucket_access_role_arn = "arn:aws:iam::111122223333:role/report"
+        s3_bucket_arn          = "arn:aws:s3:::example-reports"
+      }
+    }
+    output_type = "STANDARD"
+    overrides = {
+      deleted = { report_level = "EVERYTHING" }
+    }
+  }
+  manifest_config = {
+    action = "TRANSFER"
+    format = "CSV"
+    source = {
+      s3 = {
+        bucket_access_role_arn = "arn:aws:iam::111122223333:role/manifest"
+        manifest_object_path   = "manifests/list.csv"
+        s3_bucket_arn          = "arn:aws:s3:::example-manifests"
+      }
+    }
+  }`);
+  const { tasks, report } = check(t, { 'main.tf': main }, ['--defaults']);
+  // (Deleted without PreserveDeletedFiles REMOVE: the report rule's warning, at the `deleted` object.)
+  assert.deepEqual(tasks['awscc_datasync_task.t'], [
+    `report/deleted-without-remove task_report_config.overrides.deleted ${at(main, 'deleted = {')}`,
+    `value/not-in-enum task_report_config.overrides.deleted.report_level ${at(main, 'report_level = "EVERYTHING"')}`,
+  ]);
+  const [task] = report.files[0].tasks;
+  assert.equal(task.diagnostics[1].path, '/TaskReportConfig/Overrides/Deleted/ReportLevel');
+  assert.deepEqual(task.defaults.ManifestConfig.Source.S3.ManifestObjectPath, 'manifests/list.csv');
+  assert.equal(task.defaults.TaskReportConfig.Destination.S3.S3BucketArn, 'arn:aws:s3:::example-reports');
 });
 
 test('what Terraform refuses in an awscc task: a block for a nested attribute, an unknown argument or nested attribute, a read-only attribute', (t) => {

@@ -72,7 +72,9 @@ export function metadataSuppressions(resource) {
 
 // `# datasync-task-validator: ignore=code1,code2` (or `//`), alone on its line.
 const COMMENT = /^\s*(?:#|\/\/)\s*datasync-task-validator\s*:\s*(.*?)\s*$/;
-const RESOURCE = /^\s*resource\s+"aws_datasync_task"\s+"([^"]*)"/;
+const RESOURCE = /^\s*resource\s+"(aws|awscc)_datasync_task"\s+"([^"]*)"/;
+/** A comment's key: the resource name, `awscc_datasync_task.NAME` for the Cloud Control provider's task (a name both may have). */
+const keyOf = (provider, name) => (provider === 'awscc' ? `awscc_datasync_task.${name}` : name);
 const ANY_COMMENT = /^\s*(?:#|\/\/)/;
 
 /**
@@ -88,6 +90,7 @@ export function terraformSuppressions(text) {
   lines.forEach((lineText, index) => {
     const resource = RESOURCE.exec(lineText);
     if (!resource) return;
+    const key = keyOf(resource[1], resource[2]);
     const codes = new Set();
     const problems = [];
     for (let above = index - 1; above >= 0 && ANY_COMMENT.test(lines[above]); above -= 1) {
@@ -109,7 +112,7 @@ export function terraformSuppressions(text) {
         else codes.add(name);
       }
     }
-    found.set(resource[1], { codes, line: index + 1, problems });
+    found.set(key, { codes, line: index + 1, problems });
   });
   return found;
 }
@@ -166,7 +169,7 @@ export function fixableCodes(config, fileCodes = new Set()) {
 }
 
 /** The resource name in a Terraform address: `module.m.aws_datasync_task.nightly["a"]` -> `nightly`. */
-const TASK_ADDRESS = /(?:^|\.)aws_datasync_task\.([^.[]+)(?:\[[^\]]*\])?$/;
+const TASK_ADDRESS = /(?:^|\.)(aws|awscc)_datasync_task\.([^.[]+)(?:\[[^\]]*\])?$/;
 
 /**
  * Attaches the suppression comments of a Terraform file (`text`, the .tf file
@@ -179,10 +182,10 @@ const TASK_ADDRESS = /(?:^|\.)aws_datasync_task\.([^.[]+)(?:\[[^\]]*\])?$/;
 export function attachTerraformSuppressions(report, text) {
   const comments = terraformSuppressions(text);
   for (const task of report.tasks) {
-    const name = TASK_ADDRESS.exec(task.logicalId ?? '')?.[1];
-    const found = name === undefined ? undefined : comments.get(name);
+    const [, provider, name] = TASK_ADDRESS.exec(task.logicalId ?? '') ?? [];
+    const found = name === undefined ? undefined : comments.get(keyOf(provider, name));
     if (!found) continue;
-    task.inSource = { codes: found.codes, source: `comment above resource "aws_datasync_task" "${name}"` };
+    task.inSource = { codes: found.codes, source: `comment above resource "${provider}_datasync_task" "${name}"` };
     for (const problem of found.problems) {
       task.diagnostics.push({ code: INVALID_SUPPRESSION, severity: 'warning', path: '', message: problem.message, params: { line: problem.line }, line: problem.line, column: 1 });
     }

@@ -311,6 +311,34 @@ test('JSON syntax: a nested attribute is an object value, not a block', (t) => {
   assert.deepEqual(tasks['awscc_datasync_task.t'], [`options/enhanced-mtime-none options.mtime ${at(text, '"mtime"')}`]);
 });
 
+test('a suppression comment above resource "awscc_datasync_task" applies to that task only, not to an aws task of the same name', (t) => {
+  const body = '  task_mode = "ENHANCED"\n  options = { mtime = "NONE" }';
+  const main =
+    LOCATIONS +
+    '\n# datasync-task-validator: ignore=options/enhanced-mtime-none' +
+    awsccTask(body, 'same') +
+    `
+resource "aws_datasync_task" "same" {
+  source_location_arn      = awscc_datasync_location_s3.src.location_arn
+  destination_location_arn = awscc_datasync_location_s3.dst.location_arn
+  task_mode                = "ENHANCED"
+  options {
+    verify_mode = "ONLY_FILES_TRANSFERRED"
+    mtime       = "NONE"
+  }
+}
+`;
+  const { tasks, report } = check(t, { 'main.tf': main });
+  assert.deepEqual(tasks['awscc_datasync_task.same'], []);
+  // (The aws task also gets the AWS provider's POSIX defaults between two S3 locations: locations/posix-between-object-stores.)
+  assert.deepEqual(
+    tasks['aws_datasync_task.same'].filter((x) => x.startsWith('options/')),
+    [`options/enhanced-mtime-none options.mtime ${at(main, 'mtime       = "NONE"')}`],
+  );
+  const suppressed = report.files[0].tasks.find((x) => x.logicalId === 'awscc_datasync_task.same').suppressed;
+  assert.deepEqual(suppressed.map((d) => d.code), ['options/enhanced-mtime-none']);
+});
+
 // ---------------------------------------------------------------------------
 // A plan (`terraform show -json`)
 // ---------------------------------------------------------------------------

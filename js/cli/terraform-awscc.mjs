@@ -27,6 +27,8 @@
 // The awscc provider is not on this machine (no Terraform registry): the
 // mapping is read from its source, not checked against `terraform plan`.
 import { escapeSegment } from './documents.mjs';
+// A cycle (terraform-schema.mjs imports this file); each side uses the other's bindings only when called.
+import { nearest } from './terraform-schema.mjs';
 
 export const AWSCC_TASK_TYPE = 'awscc_datasync_task';
 
@@ -121,12 +123,13 @@ const s3Type = (get) => {
   const arn = get('s3_bucket_arn');
   return typeof arn === 'string' && arn.includes(':s3-outposts:') ? 'S3_OUTPOSTS' : 'S3';
 };
-const located = (type, members = {}, unset = undefined) => ({
+const located = (type, members = {}, extra = {}) => ({
   type: typeof type === 'function' ? type : () => type,
   members,
   arnAttributes: ['location_arn', 'id'],
   arnValue: 'location_arn',
-  ...(unset && { unset }),
+  provider: 'awscc provider',
+  ...extra,
 });
 /**
  * `unset`: the member an argument left unset (not written, or null) makes.
@@ -135,12 +138,18 @@ const located = (type, members = {}, unset = undefined) => ({
  * CreateLocationObjectStorage without AgentArns make an agentless location
  * (API reference: AgentArns is not needed for an agentless transfer).
  */
-const AGENTLESS = { AgentArns: [] };
+const AGENTLESS = { unset: { AgentArns: [] } };
+/**
+ * `refuses`: the versions the awscc schemas accept in mount_options
+ * (stringvalidator.OneOf: plan stops on any other), as for the AWS provider's.
+ */
+const NFS = { refuses: { 'mount_options.version': ['AUTOMATIC', 'NFS3', 'NFS4_0', 'NFS4_1'] } };
+const SMB = { refuses: { 'mount_options.version': ['AUTOMATIC', 'SMB1', 'SMB2_0', 'SMB2', 'SMB3'] } };
 export const AWSCC_LOCATIONS = {
   awscc_datasync_location_s3: located(s3Type, { S3StorageClass: 's3_storage_class' }),
   awscc_datasync_location_efs: located('EFS', { InTransitEncryption: 'in_transit_encryption' }),
-  awscc_datasync_location_nfs: located('NFS', { AgentArns: 'on_prem_config.agent_arns', 'MountOptions.Version': 'mount_options.version' }),
-  awscc_datasync_location_smb: located('SMB', { AgentArns: 'agent_arns', 'MountOptions.Version': 'mount_options.version' }),
+  awscc_datasync_location_nfs: located('NFS', { AgentArns: 'on_prem_config.agent_arns', 'MountOptions.Version': 'mount_options.version' }, NFS),
+  awscc_datasync_location_smb: located('SMB', { AgentArns: 'agent_arns', 'MountOptions.Version': 'mount_options.version' }, SMB),
   awscc_datasync_location_hdfs: located('HDFS', { AgentArns: 'agent_arns' }),
   awscc_datasync_location_object_storage: located('OBJECT_STORAGE', { AgentArns: 'agent_arns' }, AGENTLESS),
   awscc_datasync_location_azure_blob: located('AZURE_BLOB', { AgentArns: 'agent_arns' }, AGENTLESS),
@@ -149,6 +158,9 @@ export const AWSCC_LOCATIONS = {
   awscc_datasync_location_fsx_open_zfs: located('FSX_OPENZFS'),
   awscc_datasync_location_fsx_ontap: located('FSX_ONTAP'),
 };
+
+/** The awscc location table of a resource type, or undefined (never one of Object.prototype's members). */
+export const awsccLocation = (type) => (typeof type === 'string' && Object.hasOwn(AWSCC_LOCATIONS, type) ? AWSCC_LOCATIONS[type] : undefined);
 
 const isAwsccDataSync = (type) => typeof type === 'string' && type.startsWith('awscc_datasync_');
 /** For terraform-schema.mjs: an awscc DataSync resource has no blocks but Terraform's meta-blocks. */
@@ -166,26 +178,6 @@ function itemOf(expr, key) {
     if (k === key) found = item; // the last one written wins, as in Terraform
   }
   return found;
-}
-
-/** Levenshtein distance, for "Did you mean …?". */
-function distance(a, b) {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i += 1) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
-}
-function nearest(name, names) {
-  if (name.length > 256) return undefined;
-  const scored = names.map((n) => [n, distance(name.toLowerCase(), n)]).sort((a, b) => a[1] - b[1]);
-  return scored.length && scored[0][1] <= Math.max(2, Math.floor(name.length / 3)) ? scored[0][0] : undefined;
 }
 
 /**

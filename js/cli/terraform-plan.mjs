@@ -33,7 +33,7 @@
 import { escapeSegment } from './documents.mjs';
 import { allFields, checkTask, Scope } from './terraform.mjs';
 import { LOCATIONS, TASK } from './terraform-schema.mjs';
-import { AWSCC_LOCATIONS, AWSCC_TASK_TYPE, awsccLocationPlanBody, awsccPlanBody } from './terraform-awscc.mjs';
+import { AWSCC_TASK_TYPE, awsccLocation, awsccLocationPlanBody, awsccPlanBody } from './terraform-awscc.mjs';
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -298,14 +298,14 @@ export function terraformShowReport(base, document, options = {}) {
   const modules = new Map(); // module address -> the module's location resources, as bodies
   // awscc: a location's body from terraform-awscc.mjs (unknown arguments kept unknown unless left unset).
   const placeBody = (r) =>
-    AWSCC_LOCATIONS[r.type]
+    awsccLocation(r.type)
       ? awsccLocationPlanBody(r.values, r.unknown, r.pointer, at, expressionsOf(plan.configuration, r.moduleAddress, r.type, r.name), r.creating === true, { literal, unknownValue })
       : locationBody(r.values, r.unknown, r.pointer, at);
   // Location resources whose ARN the plan or state knows, in any module.
   const locationsByArn = new Map();
   for (const r of resources) {
-    const arnName = AWSCC_LOCATIONS[r.type]?.arnValue ?? 'arn'; // awscc: location_arn
-    if (!(LOCATIONS[r.type] ?? AWSCC_LOCATIONS[r.type]) || typeof r.values?.[arnName] !== 'string') continue;
+    const arnName = awsccLocation(r.type)?.arnValue ?? 'arn'; // awscc: location_arn
+    if (!(LOCATIONS[r.type] ?? awsccLocation(r.type)) || typeof r.values?.[arnName] !== 'string') continue;
     const body = placeBody(r);
     locationsByArn.set(r.values[arnName], { block: { t: 'block', type: 'resource', labels: [r.type, r.name], ...at(r.pointer), body }, file: base.file, type: r.type, name: r.name, address: r.address });
   }

@@ -42,7 +42,7 @@ import { Unknown } from './cloudformation.mjs';
 import { escapeSegment, setMember } from './documents.mjs';
 import { attributeOf, isBlockType, knowsBlocksOf, LOCATIONS, nearest, TASK } from './terraform-schema.mjs';
 import { readJsonSyntax, readNative } from './terraform-syntax.mjs';
-import { AWSCC_LOCATIONS, AWSCC_TASK_TYPE, awsccAttributeOf, mapAwsccBody } from './terraform-awscc.mjs';
+import { AWSCC_TASK_TYPE, awsccAttributeOf, awsccLocation, mapAwsccBody } from './terraform-awscc.mjs';
 
 export const TASK_TYPE = 'aws_datasync_task';
 
@@ -2913,7 +2913,7 @@ function mapTask(resource, scope, fieldIndex) {
   const resolved = [];
   for (const [pointer, reference] of references) {
     if (!['/SourceLocationArn', '/DestinationLocationArn'].includes(pointer)) continue;
-    const table = LOCATIONS[reference.type] ?? AWSCC_LOCATIONS[reference.type]; // awscc locations too
+    const table = LOCATIONS[reference.type] ?? awsccLocation(reference.type); // awscc locations too
     // A plan lists each instance (`type.name["key"]`); a module has one block for all.
     const resourceKey = `${reference.type}.${reference.name}`;
     const instanceKey = reference.instance?.key !== undefined ? `${resourceKey}[${JSON.stringify(reference.instance.key)}]` : undefined;
@@ -2937,7 +2937,7 @@ function mapTask(resource, scope, fieldIndex) {
         code: 'terraform/invalid-location-value',
         severity: 'error',
         path: pointer,
-        message: `The ${pointer === '/SourceLocationArn' ? 'source' : 'destination'} location ${resource} (${relativeName(target.file)}:${target.block.line}) sets ${argument} = ${JSON.stringify(value)}, which the AWS provider (5.100.0) refuses (it accepts ${accepted.join(', ')}): terraform plan stops there, whatever the task's mode.${from.length ? ` (The value comes from ${from.join(' and ')}.)` : ''}`,
+        message: `The ${pointer === '/SourceLocationArn' ? 'source' : 'destination'} location ${resource} (${relativeName(target.file)}:${target.block.line}) sets ${argument} = ${JSON.stringify(value)}, which the ${table.provider ?? 'AWS provider (5.100.0)'} refuses (it accepts ${accepted.join(', ')}): terraform plan stops there, whatever the task's mode.${from.length ? ` (The value comes from ${from.join(' and ')}.)` : ''}`,
         params: { resource, argument, value },
         line: own.line,
         column: own.column,
@@ -2961,7 +2961,7 @@ function mapTask(resource, scope, fieldIndex) {
     const arn = request[pointer.slice(1)];
     const target = typeof arn === 'string' ? scope.module.locationsByArn?.get(arn) : undefined;
     if (!target || resolved.some((r) => r.pointer === pointer)) continue;
-    const description = { ...locationDescription(target, LOCATIONS[target.type] ?? AWSCC_LOCATIONS[target.type], scope), LocationArn: arn }; // awscc too
+    const description = { ...locationDescription(target, LOCATIONS[target.type] ?? awsccLocation(target.type), scope), LocationArn: arn }; // awscc too
     locations.push(description);
     resolved.push({ attribute: records.get(pointer)?.attribute ?? attributeOf(pointer), pointer, resource: target.address, file: target.file, line: target.block.line, column: target.block.column, description: { ...description } });
   }

@@ -194,6 +194,27 @@ variable "token" {
   assert.deepEqual(tasks['awscc_datasync_task.enhanced'], []);
 });
 
+test('an awscc NFS location with a version the awscc provider refuses (its OneOf) is terraform/invalid-location-value at the task', (t) => {
+  const main =
+    LOCATIONS +
+    `
+resource "awscc_datasync_location_nfs" "nas" {
+  server_hostname = "nas.example.com"
+  subdirectory    = "/exports/data"
+  on_prem_config = {
+    agent_arns = ["arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0"]
+  }
+  mount_options = {
+    version = "NFS4_2"
+  }
+}
+` +
+    awsccTask('', 't', 'awscc_datasync_location_nfs.nas.location_arn');
+  const { tasks, report } = check(t, { 'main.tf': main });
+  assert.deepEqual(tasks['awscc_datasync_task.t'], [`terraform/invalid-location-value destination_location_arn ${at(main, 'destination_location_arn')}`]);
+  assert.match(report.files[0].tasks[0].diagnostics[0].message, /sets mount_options\.version = "NFS4_2", which the awscc provider refuses \(it accepts AUTOMATIC, NFS3, NFS4_0, NFS4_1\)/);
+});
+
 test('an aws_datasync_task may take an awscc location: its location_arn describes it (terraform/71 shape)', (t) => {
   const main = `
 resource "aws_datasync_location_s3" "src" {

@@ -68,6 +68,7 @@ test('npm pack includes every file the manifest names, one .wasm for every targe
     'cli/report.mjs',
     'cli/rules.json',
     'cli/suppress.mjs',
+    'cli/terraform-awscc.mjs',
     'cli/terraform-plan.mjs',
     'cli/terraform-schema.mjs',
     'cli/terraform-syntax.mjs',

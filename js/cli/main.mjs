@@ -19,10 +19,10 @@ import { formatSarif } from './format-sarif.mjs';
 import { formatGithub } from './format-github.mjs';
 import { formatJunit } from './format-junit.mjs';
 import { listRules } from './list-rules.mjs';
-import { overwrittenInput, writeReport } from './output-file.mjs';
+import { reportTargets, writeReport } from './output-file.mjs';
 import { describeFix, fixFile, positionsOf } from './fix.mjs';
 import { expandOperands, readInput } from './inputs.mjs';
-import { skippedByName } from './recognise.mjs';
+import { notADataSyncInput, skippedByName } from './recognise.mjs';
 import { checkDocument, operationOf } from './report.mjs';
 import { checkTerraform, isTerraformInput } from './terraform.mjs';
 import { applySelection, attachTerraformSuppressions, fixableCodes } from './suppress.mjs';
@@ -40,6 +40,24 @@ async function selectTerraform(report, config, cwd) {
     if (read.text !== undefined) attachTerraformSuppressions(report, read.text);
   }
   return applySelection(report, config, overriddenCodes(config, report.path, cwd));
+}
+
+/**
+ * Whether a file found in a folder or by a glob is read as a task input: a
+ * Terraform file (whatever it holds), or what checkDocument() makes of it as
+ * a found file, a request, template or plan. (reportTargets() asks only about
+ * text in one of this command's report formats: one that cannot be parsed is
+ * such a report, not a broken task, though its messages name task members.)
+ */
+function isTaskInput(input, text, options) {
+  if (isTerraformInput(input.name)) return true;
+  if (skippedByName(input.name)) return false;
+  try {
+    const { kind } = checkDocument(input.name, text, { operation: options.operation, onlyTasks: true });
+    return kind !== 'skipped' && kind !== 'unparsable';
+  } catch {
+    return true;
+  }
 }
 
 /** Whether the human format is coloured: --color/--no-color, else a terminal without NO_COLOR. */
@@ -156,13 +174,20 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
     return 2;
   }
 
-  const { inputs, problems } = expandOperands(options.operands, { stdinName: options.stdinName });
+  const expanded = expandOperands(options.operands, { stdinName: options.stdinName });
+  const { problems } = expanded;
+  let { inputs } = expanded;
   // The report must not replace a file it checks: refused before anything is read or written (--fix included).
-  const overwritten = options.outputFile === undefined ? null : overwrittenInput(options.outputFile, inputs, cwd);
-  if (overwritten) {
-    complain(`--output-file ${options.outputFile}: the report would overwrite ${overwritten.name}, one of the files to check; write it to another file`);
-    stderr.write(`Try "${NAME} --help" for the usage.\n`);
-    return 2;
+  // The report of the last run, found again by a folder walk or glob (any format, and not a task
+  // input as this run reads files found in folders), is left out of the inputs and replaced.
+  if (options.outputFile !== undefined) {
+    const { refused, leftOut } = reportTargets(options.outputFile, inputs, { cwd, isTaskInput: (input, text) => isTaskInput(input, text, options) });
+    if (refused) {
+      complain(`--output-file ${options.outputFile}: the report would overwrite ${refused.name}, one of the files to check; write it to another file`);
+      stderr.write(`Try "${NAME} --help" for the usage.\n`);
+      return 2;
+    }
+    if (leftOut.length > 0) inputs = inputs.filter((input) => !leftOut.includes(input));
   }
   problems.forEach(complain);
   const files = [];
@@ -237,6 +262,15 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
       report = { file: input.name, syntax: null, kind: 'unparsable', error: { message: `could not be checked: ${error?.message ?? error}` }, notes: [], tasks: [] };
     }
     report.path = input.path;
+    // Named (a shell glob names every tsconfig.json and Helm template), unparsable, and plainly another
+    // tool's file with nothing of DataSync's in it: skipped with a line that says so, not "invalid JSON".
+    if (report.kind === 'unparsable' && !input.found && options.operation === 'auto' && report.error?.line) {
+      const reason = notADataSyncInput(input.name, read.text, report.syntax);
+      if (reason) {
+        const { message, line, column } = report.error;
+        report = { file: input.name, path: input.path, syntax: report.syntax, kind: 'skipped', reason: `${reason} (it cannot be parsed: ${message} at ${line}:${column})`, notes: [], tasks: [] };
+      }
+    }
     // Named on the command line but not a task request (a DescribeTask response, another tool's file): say why it was not checked.
     if (report.kind === 'skipped' && !input.found) complain(`${input.name}: skipped: ${report.reason}`);
     if (report.kind === 'unparsable') {

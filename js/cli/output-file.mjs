@@ -54,23 +54,27 @@ export function writeReport(file, text, cwd = process.cwd()) {
 }
 
 /**
- * The input that a report written to `file` (relative to `cwd`) would
- * replace, or null: the same file as one of `inputs` (`{ name, path, found }`
- * from expandOperands), through a symbolic link too, so that `-o task.json
- * task.json`, or `-o tasks/a.json tasks/`, is refused before anything is
- * read or written rather than losing the request to the report. A report of
- * this command that a folder or glob found (`-f json -o report.json .`, run
- * again) is the one file it may replace; named on the command line, it is
- * refused like any other.
+ * The inputs that a report written to `file` (relative to `cwd`) is: the same
+ * file as one of `inputs` (`{ name, path, found }` from expandOperands),
+ * through a symbolic link or a hard link too. `{ refused, leftOut }`:
+ * `refused` is the first such input the report must not replace (then the
+ * run is a usage error before anything is read or written, so that
+ * `-o task.json task.json`, or `-o tasks/a.json tasks/`, never loses the
+ * request to the report); `leftOut` lists those that a folder or glob found
+ * and that hold a report this command wrote (any format: ownReportFormat()),
+ * which `isTaskInput(input, text)` says the run would not check as a task
+ * input. Those are the report of the last run: they are left out of the
+ * inputs and replaced. A file named on the command line is always refused.
  */
-export function overwrittenInput(file, inputs, cwd = process.cwd()) {
+export function reportTargets(file, inputs, { cwd = process.cwd(), isTaskInput = () => true } = {}) {
+  const leftOut = [];
   let target;
   try {
     target = statSync(resolve(cwd, file));
   } catch {
-    return null; // not there yet (or not reachable): no input is it
+    return { refused: null, leftOut }; // not there yet (or not reachable): no input is it
   }
-  if (!target.isFile()) return null;
+  if (!target.isFile()) return { refused: null, leftOut };
   for (const input of inputs) {
     if (input.path === null) continue;
     let stats;
@@ -80,20 +84,66 @@ export function overwrittenInput(file, inputs, cwd = process.cwd()) {
       continue;
     }
     if (stats.dev !== target.dev || stats.ino !== target.ino) continue;
-    if (input.found && isOwnReport(input.path, stats)) continue;
-    return input;
+    const text = input.found ? readOwnSized(input.path, stats) : undefined;
+    if (text !== undefined && ownReportFormat(text) && !isTaskInput(input, text)) {
+      leftOut.push(input);
+      continue;
+    }
+    return { refused: input, leftOut };
   }
-  return null;
+  return { refused: null, leftOut };
 }
 
-/** Whether the file is a --format json or sarif report of this command. */
-function isOwnReport(path, stats) {
-  if (stats.size > MAX_INPUT_BYTES) return false;
+/** The file's text, or undefined when it is too large or cannot be read. */
+function readOwnSized(path, stats) {
+  if (stats.size > MAX_INPUT_BYTES) return undefined;
   try {
-    const value = JSON.parse(readFileSync(path, 'utf8'));
-    if (value?.tool?.name === NAME) return true;
-    return Array.isArray(value?.runs) && value.runs.length > 0 && value.runs.every((run) => run?.tool?.driver?.name === NAME);
+    return readFileSync(path, 'utf8');
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+// The human and github formats' summary line (format-human.mjs, format-github.mjs).
+const SUMMARY = /^\d+ files? checked: \d+ errors?, \d+ warnings?(?: \(\d+ suppressed\))?(?:; \d+ files? could not be checked)?(?:; \d+ problems? fixed)?(?:; \d+ files? skipped \(not task configurations, or left out by the configuration\))?$/;
+// A colour code (--color with --output-file).
+const ANSI = /\u001b\[\d+m/g;
+// A human format line: `file:line:column  severity  code  message`, a --fix line, or
+// a --defaults line (`file[:LogicalId]: valid|N errors…|schedule: …`, the request indented, a blank line).
+const HUMAN_LINE = /^(?:.*:\d+:\d+ {2}(?:error|warning|info|fixed) {2}\S+ {2}.*|.+: (?:valid|\d+ errors?, \d+ warnings?|schedule: ).*| {2}.*|)$/;
+const GITHUB_LINE = /^::(?:error|warning|notice) file=[^\n]*,line=\d+,col=\d+,title=[^\n]*::[^\n]*$/;
+const JUNIT_HEAD = new RegExp(`^<\\?xml version="1\\.0" encoding="UTF-8"\\?>\\n<testsuites name="${NAME}" tests="\\d+" failures="\\d+" errors="\\d+">\\n`);
+
+/**
+ * Which format of this command's report `text` is ('json', 'sarif', 'junit',
+ * 'github', 'human', or 'empty': what --quiet prints when nothing fails), or
+ * null. Each is recognised by its whole shape: the JSON report's `tool`,
+ * `files` and `summary`; SARIF runs all by this command; JUnit's exact head
+ * and tail; every github line a workflow command of ours but the summary
+ * last; every human line a finding, fix or --defaults line but the summary last.
+ */
+export function ownReportFormat(text) {
+  if (text === '') return 'empty';
+  const body = text.charCodeAt(0) === 0xfeff ? null : text;
+  if (body === null) return null;
+  if (/^\s*[{[]/.test(body)) {
+    let value;
+    try {
+      value = JSON.parse(body);
+    } catch {
+      return null;
+    }
+    if (value?.tool?.name === NAME && Array.isArray(value.files) && value.summary !== null && typeof value.summary === 'object') return 'json';
+    const runs = value?.runs;
+    if (value?.version === '2.1.0' && Array.isArray(runs) && runs.length > 0 && runs.every((run) => run?.tool?.driver?.name === NAME)) return 'sarif';
+    return null;
+  }
+  if (JUNIT_HEAD.test(body) && body.endsWith('</testsuites>\n')) return 'junit';
+  if (!body.endsWith('\n')) return null;
+  const lines = body.slice(0, -1).split('\n');
+  const last = lines.pop().replace(ANSI, '');
+  if (!SUMMARY.test(last)) return null;
+  if (lines.every((line) => GITHUB_LINE.test(line))) return 'github';
+  if (lines.every((line) => HUMAN_LINE.test(line.replace(ANSI, '')))) return 'human';
+  return null;
 }

@@ -320,3 +320,54 @@ export function serverlessResources(path, value) {
   const named = SERVERLESS_FILE.test(path.split(/[\\/]/).pop());
   return named || (Object.hasOwn(value, 'service') && Object.hasOwn(value, 'provider')) ? value.resources : null;
 }
+
+/** Text templates' actions: Go and Helm `{{ … }}`, Jinja's `{% … %}`, Handlebars and Mustache. */
+const TEMPLATE_ACTION = /\{\{[^\n]*?\}\}|\{%[^\n]*?%\}/;
+
+/** A key as JSON or YAML writes it (`"Name":`, `Name:`, `- 'Name' :`), anywhere in the text. */
+const WRITTEN_KEY = /(?:^|[\s{,[])(?:"([^"\\\n]{1,128})"|'([^'\n]{1,128})'|([A-Za-z_][\w.-]{0,127}))[ \t]*:(?=[\s"'{[]|$)/gm;
+
+/** Whether JSON text has a `//` or `/* … *\/` comment outside its strings (JSONC: tsconfig.json, VS Code's settings). */
+function hasJsonComment(text) {
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i += 1; // a backslash escapes the next character
+      else if (c === 0x22 || c === 0x0a) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x2f && (text.charCodeAt(i + 1) === 0x2f || text.charCodeAt(i + 1) === 0x2a)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Why a file named on the command line that cannot be parsed is not a
+ * DataSync input at all, or null (then its syntax error stands: exit 2). A
+ * glob such as `**\/*.json` names every tsconfig.json and Helm chart template
+ * in a repository, and "invalid JSON" for a file that was never meant for
+ * DataSync tells the user nothing. Conservative: it must be another tool's
+ * file by its name (package.json, tsconfig.json, lock files) or by what
+ * makes it unparsable (JSON with comments, a text template's `{{ … }}`), and
+ * nothing in it may be DataSync's: no member only task requests have, no
+ * template section or AWS::DataSync::Task, no aws_datasync_task, no DataSync
+ * ARN, and no key anywhere in it that would make a named file a request (a
+ * request member, even Name or Options, or a near miss of a task member, as
+ * notATaskRequest() reads the keys). A broken request or template always
+ * names one of those, so it is still reported.
+ */
+export function notADataSyncInput(name, text, syntax) {
+  let shape = null;
+  if (skippedByName(name)) shape = `${name.split(/[\\/]/).pop()} is another tool's file`;
+  else if (syntax === 'json' && hasJsonComment(text)) shape = 'JSON with comments (as tsconfig.json or VS Code settings are), which the AWS CLI does not read';
+  else if (TEMPLATE_ACTION.test(text)) shape = 'a text template (Helm, Go, Jinja: {{ … }}) that is not JSON or YAML until it is rendered';
+  if (!shape || mentionsTask(text) || /arn:aws[a-z-]*:datasync:/.test(text)) return null;
+  const keys = new Set();
+  for (const match of text.matchAll(WRITTEN_KEY)) keys.add(match[1] ?? match[2] ?? match[3]);
+  if (keys.size === 0 || keys.has('Resources')) return null;
+  if (notATaskRequest(Object.fromEntries([...keys].map((key) => [key, null]))) === null) return null;
+  return `not a DataSync input: ${shape}, with no DataSync task member, template section or ARN in it`;
+}

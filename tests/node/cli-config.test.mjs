@@ -420,8 +420,12 @@ test('in a folder, a file that cannot be parsed is reported when it names a task
   ]);
   assert.match(stderr, /^datasync-task-validator: folder-broken\/nightly\.json:4:3: invalid JSON/);
   assert.equal(stderr.split('\n').filter(Boolean).length, 1);
+  // Named on the command line (a shell glob names it), the Helm template is said to be no DataSync input
+  // (cli-inputs36.test.mjs); asked for as a request with --operation, it cannot be parsed.
   const named = run(['--no-config', 'folder/chart/templates/deployment.yaml']);
-  assert.equal(named.status, 2, 'named on the command line, the Helm template is checked, and cannot be parsed');
+  assert.equal(named.status, 0);
+  assert.match(named.stderr, /^datasync-task-validator: folder\/chart\/templates\/deployment\.yaml: skipped: not a DataSync input: a text template/);
+  assert.equal(run(['--no-config', '--operation', 'CreateTask', 'folder/chart/templates/deployment.yaml']).status, 2);
 });
 
 test('a DescribeTask or DescribeTaskExecution response is not a request: skipped in a folder, and named on the command line it says why', () => {

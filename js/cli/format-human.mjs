@@ -19,13 +19,21 @@ function painter(color) {
  * and C1 control is written as `\xHH`, and the bidirectional overrides and
  * isolates as `\u{HHHH}`, so a member or file name can neither run terminal
  * commands (set the title, erase lines) nor forge or hide lines. A backslash
- * stays as it is.
+ * stays as it is. Nor can it be a GitHub Actions workflow command when the
+ * line is printed in a job's log: the runner reads a line that starts (after
+ * white space) with `::` as a command, and failing that, `##[command]` anywhere
+ * in a line (actions/runner ActionCommand.TryParseV2, then TryParse), such as
+ * `##[set-output name=x]`, `##[add-mask]` or `##[stop-commands]`. So a `#`
+ * that makes `##[` is written `\x23`, and a leading `:` of `::` `\x3a`.
  */
 export function escapeControls(text) {
-  return String(text).replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (char) => {
-    const code = char.charCodeAt(0);
-    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
-  });
+  return String(text)
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (char) => {
+      const code = char.charCodeAt(0);
+      return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+    })
+    .replace(/#(?=#\[)/g, '\\x23')
+    .replace(/^(\s*):(?=:)/, '$1\\x3a');
 }
 
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -96,7 +104,8 @@ export function formatHuman(run, { color = false, quiet = false, warningsAsError
           continue;
         }
         out.push(`${where}: ${verdict}; with defaults:`);
-        out.push(toJsonText(task.defaults, 2).replace(/^/gm, '  '));
+        // JSON text (its strings escape controls); a `##[` in a value is written `#\u0023[`, which JSON reads as `##[`.
+        out.push(toJsonText(task.defaults, 2).replace(/#(?=#\[)/g, '\\u0023').replace(/^/gm, '  '));
       }
       out.push('');
     }

@@ -267,3 +267,67 @@ test('the human format prints one line per finding and the summary, whatever the
   // JSON: the names as they are.
   assert.ok(report.files.some((f) => f.file === './new\nline\r.json' || f.file === 'new\nline\r.json'));
 });
+
+// ---------------------------------------------------------------------------
+// Workflow commands forged by names, in a GitHub Actions job's log
+// ---------------------------------------------------------------------------
+
+/** The commands the runner knows (actions/runner ActionCommandManager's extensions). */
+const RUNNER_COMMANDS = new Set(['error', 'warning', 'notice', 'debug', 'add-mask', 'add-matcher', 'remove-matcher', 'group', 'endgroup', 'echo', 'save-state', 'set-output', 'set-env', 'add-path', 'stop-commands']);
+
+/**
+ * The command the runner reads in one line of a job's log, or null: as
+ * actions/runner's ActionCommand does, first `::command ...::data` at the
+ * start after white space (TryParseV2), then `##[command ...]data` anywhere
+ * in the line (TryParse).
+ */
+function runnerCommand(line) {
+  const trimmed = line.trimStart();
+  if (trimmed.startsWith('::')) {
+    const end = trimmed.indexOf('::', 2);
+    if (end >= 0) {
+      const name = trimmed.slice(2, end).split(' ')[0];
+      if (RUNNER_COMMANDS.has(name)) return { version: 2, name, data: trimmed.slice(end + 2) };
+    }
+  }
+  const prefix = line.indexOf('##[');
+  if (prefix < 0) return null;
+  const close = line.indexOf(']', prefix);
+  if (close < 0) return null;
+  const name = line.slice(prefix + 3, close).split(' ')[0];
+  return RUNNER_COMMANDS.has(name) ? { version: 1, name, data: line.slice(close + 1) } : null;
+}
+
+test('no file or member name becomes a GitHub Actions workflow command in the human format, stderr or --defaults; the github format\'s lines are only its own commands', () => {
+  // Before: a file named "::warning::forged.json" printed a line the runner reads as a warning, and a
+  // member "##[set-output name=ok]yes" (anywhere in a line) set a step output.
+  const files = {
+    '::warning::forged.json': REQUEST,
+    ' \u00a0::error file=x::forged.json': REQUEST,
+    '##[add-mask]secret.json': REQUEST,
+    'a###[stop-commands]b.json': REQUEST,
+    'broken ##[set-output name=ok]yes.json': `{"SourceLocationArn": "${SOURCE}",`,
+    'member.json': JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Name: '##[set-output name=ok]yes', '##[add-mask]x': 1, '::error::y': 2 }),
+  };
+  const forged = join(scratch, 'forged');
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(forged, { recursive: true });
+    writeFileSync(join(forged, name), text);
+  }
+  const commandsIn = (text) => text.split('\n').map(runnerCommand).filter(Boolean);
+  for (const args of [['--no-color', '.'], ['--no-color', '--defaults', 'member.json'], ['--no-color', ...Object.keys(files)]]) {
+    const result = run(args, { cwd: forged });
+    assert.ok(result.stdout.includes('forged') || args.includes('member.json'));
+    assert.deepEqual(commandsIn(result.stdout), [], `${args}: stdout`);
+    assert.deepEqual(commandsIn(result.stderr), [], `${args}: stderr`);
+  }
+  // --defaults keeps the value as JSON reads it.
+  const defaults = run(['--no-color', '--defaults', 'member.json'], { cwd: forged }).stdout;
+  assert.match(defaults, /"Name": "\\u0023#\[set-output name=ok\]yes"/);
+  const github = run(['-f', 'github', '.'], { cwd: forged });
+  const lines = github.stdout.split('\n').filter(Boolean);
+  const summary = lines.pop();
+  assert.equal(runnerCommand(summary), null);
+  for (const line of lines) assert.deepEqual([runnerCommand(line).version, ['error', 'warning', 'notice'].includes(runnerCommand(line).name)], [2, true], line);
+  assert.deepEqual(commandsIn(github.stderr), []);
+});

@@ -111,7 +111,8 @@ const ANSI = /\u001b\[\d+m/g;
 // A human format line: `file:line:column  severity  code  message`, a --fix line, or
 // a --defaults line (`file[:LogicalId]: valid|N errors…|schedule: …`, the request indented, a blank line).
 const HUMAN_LINE = /^(?:.*:\d+:\d+ {2}(?:error|warning|info|fixed) {2}\S+ {2}.*|.+: (?:valid|\d+ errors?, \d+ warnings?|schedule: ).*| {2}.*|)$/;
-const GITHUB_LINE = /^::(?:error|warning|notice) file=[^\n]*,line=\d+,col=\d+,title=[^\n]*::[^\n]*$/;
+// Its file and title escape `,` and `:` (%2C, %3A): no backtracking.
+const GITHUB_LINE = /^::(?:error|warning|notice) file=[^,:\n]*,line=\d+,col=\d+,title=[^,:\n]*::/;
 const JUNIT_HEAD = new RegExp(`^<\\?xml version="1\\.0" encoding="UTF-8"\\?>\\n<testsuites name="${NAME}" tests="\\d+" failures="\\d+" errors="\\d+">\\n`);
 
 /**

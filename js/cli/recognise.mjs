@@ -321,8 +321,23 @@ export function serverlessResources(path, value) {
   return named || (Object.hasOwn(value, 'service') && Object.hasOwn(value, 'provider')) ? value.resources : null;
 }
 
-/** Text templates' actions: Go and Helm `{{ … }}`, Jinja's `{% … %}`, Handlebars and Mustache. */
-const TEMPLATE_ACTION = /\{\{[^\n]*?\}\}|\{%[^\n]*?%\}/;
+/**
+ * Whether a line holds a text template's action: Go and Helm `{{ … }}`,
+ * Jinja's `{% … %}`, Handlebars and Mustache. One pass over the lines.
+ */
+function hasTemplateAction(text) {
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    const go = line.indexOf('{{');
+    if (go >= 0 && line.indexOf('}}', go + 2) >= 0) return true;
+    const jinja = line.indexOf('{%');
+    if (jinja >= 0 && line.indexOf('%}', jinja + 2) >= 0) return true;
+    start = end + 1;
+  }
+  return false;
+}
 
 /** A key as JSON or YAML writes it (`"Name":`, `Name:`, `- 'Name' :`), anywhere in the text. */
 const WRITTEN_KEY = /(?:^|[\s{,[])(?:"([^"\\\n]{1,128})"|'([^'\n]{1,128})'|([A-Za-z_][\w.-]{0,127}))[ \t]*:(?=[\s"'{[]|$)/gm;
@@ -363,7 +378,7 @@ export function notADataSyncInput(name, text, syntax) {
   let shape = null;
   if (skippedByName(name)) shape = `${name.split(/[\\/]/).pop()} is another tool's file`;
   else if (syntax === 'json' && hasJsonComment(text)) shape = 'JSON with comments (as tsconfig.json or VS Code settings are), which the AWS CLI does not read';
-  else if (TEMPLATE_ACTION.test(text)) shape = 'a text template (Helm, Go, Jinja: {{ … }}) that is not JSON or YAML until it is rendered';
+  else if (hasTemplateAction(text)) shape = 'a text template (Helm, Go, Jinja: {{ … }}) that is not JSON or YAML until it is rendered';
   if (!shape || mentionsTask(text) || /arn:aws[a-z-]*:datasync:/.test(text)) return null;
   const keys = new Set();
   for (const match of text.matchAll(WRITTEN_KEY)) keys.add(match[1] ?? match[2] ?? match[3]);

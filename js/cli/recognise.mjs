@@ -376,7 +376,7 @@ function hasJsonComment(text) {
  */
 export function notADataSyncInput(name, text, syntax) {
   let shape = null;
-  if (skippedByName(name)) shape = `${name.split(/[\\/]/).pop()} is another tool's file`;
+  if (skippedByName(name)) shape = `a file named ${name.split(/[\\/]/).pop()}, which is never a task configuration`;
   else if (syntax === 'json' && hasJsonComment(text)) shape = 'JSON with comments (as tsconfig.json or VS Code settings are), which the AWS CLI does not read';
   else if (hasTemplateAction(text)) shape = 'a text template (Helm, Go, Jinja: {{ … }}) that is not JSON or YAML until it is rendered';
   if (!shape || mentionsTask(text) || /arn:aws[a-z-]*:datasync:/.test(text)) return null;

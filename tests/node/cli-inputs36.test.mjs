@@ -138,7 +138,7 @@ test('named, a tsconfig.json with comments, JSON with comments and a Helm templa
   assert.deepEqual(report.summary.skipped, 3);
   const lines = result.stderr.split('\n').filter(Boolean);
   assert.equal(lines.length, 3);
-  assert.match(lines[0], /^datasync-task-validator: tsconfig\.json: skipped: not a DataSync input: tsconfig\.json is another tool's file, .* \(it cannot be parsed: invalid JSON: .* at 2:3\)$/);
+  assert.match(lines[0], /^datasync-task-validator: tsconfig\.json: skipped: not a DataSync input: a file named tsconfig\.json, which is never a task configuration, .* \(it cannot be parsed: invalid JSON: .* at 2:3\)$/);
   assert.match(lines[1], /^datasync-task-validator: chart\/templates\/deployment\.yaml: skipped: not a DataSync input: a text template \(Helm, Go, Jinja: \{\{ … \}\}\)/);
   assert.match(lines[2], /^datasync-task-validator: appsettings\.json: skipped: not a DataSync input: JSON with comments/);
   assert.equal(report.files[0].reason, lines[0].replace(/^datasync-task-validator: tsconfig\.json: skipped: /, ''));

@@ -38,8 +38,8 @@ pub struct FieldInfo {
     pub allowed: &'static [&'static str],
     /// The service default per task mode, when known.
     pub default: Option<Defaults>,
-    /// Fewest characters: the model's minimum, or 1 where it is 0 but the
-    /// pattern needs a character (`Name`, `Tags[].Value`).
+    /// Fewest characters: the model's minimum, raised to 1 where the pattern
+    /// needs a character ([`least_length`]).
     pub min_length: Option<usize>,
     /// Most characters.
     pub max_length: Option<usize>,
@@ -47,7 +47,8 @@ pub struct FieldInfo {
     pub minimum: Option<i64>,
     /// Most list items.
     pub max_items: Option<usize>,
-    /// The model's pattern.
+    /// The model's pattern (given to JavaScript in its ECMAScript spelling,
+    /// [`Pattern::ecmascript_regex`]).
     pub pattern: Option<Pattern>,
     /// For Options members whose effect depends on the locations: the pairs
     /// they apply to (elsewhere the service ignores them, or for the POSIX
@@ -153,17 +154,18 @@ fn collect(
 }
 
 /// The fewest characters a string member can hold: the model's minimum,
-/// raised to 1 where that minimum is 0 but the pattern cannot match the empty
-/// string (a tag value or a task name: `^[...]+$`), so that a form's
-/// `minlength` agrees with `validate()`. Where the model states no minimum,
-/// none is given.
+/// raised to 1 where the pattern cannot match the empty string (a tag value
+/// or a task name, `^[...]+$`, whose minimum is 0; a filter value or an ARN,
+/// which have none), so that a form's `minlength` agrees with `validate()`.
+/// Where the model states no minimum and the empty string matches, none is
+/// given.
 #[inline(never)]
 pub(crate) fn least_length(rule: &StringRule) -> Option<usize> {
-    let min = rule.min_length?;
-    Some(match rule.pattern {
-        Some(pattern) if min == 0 && !pattern.matches("") => 1,
-        _ => min,
-    })
+    match rule.min_length {
+        Some(min) if min > 0 => Some(min),
+        _ if rule.pattern.is_some_and(|pattern| !pattern.matches("")) => Some(1),
+        min => min,
+    }
 }
 
 /// The form's sections, in the order a person fills them in (the console's
@@ -277,6 +279,15 @@ const PRESERVE_OR_NOT: &[EnumValue] = &[
         "NONE",
         "Don't copy",
         "The destination does not get this from the source.",
+    ),
+];
+/// ObjectMetadata: NONE still copies the last-modified time (the model says so).
+const METADATA_OR_NOT: &[EnumValue] = &[
+    PRESERVE_OR_NOT[0],
+    value(
+        "NONE",
+        "Don't copy",
+        "Only the last-modified time is copied.",
     ),
 ];
 const ID_MAPPING: &[EnumValue] = &[
@@ -430,7 +441,7 @@ static PRESENTATION: &[Presentation] = &[
         ],
     ),
     choices("/Options/ObjectTags", "Object tags", PRESERVE_OR_NOT),
-    choices("/Options/ObjectMetadata", "Object metadata", PRESERVE_OR_NOT),
+    choices("/Options/ObjectMetadata", "Object metadata", METADATA_OR_NOT),
     shown("/Excludes", "Exclude filters"),
     shown("/Excludes/*", "Exclude filter"),
     choices(
@@ -629,7 +640,7 @@ impl FieldInfo {
             members.push(("minimum".into(), minimum.into()));
         }
         if let Some(pattern) = self.pattern {
-            members.push(("pattern".into(), pattern.model_regex().into()));
+            members.push(("pattern".into(), pattern.ecmascript_regex().into()));
             members.push(("formatHint".into(), pattern.hint().into()));
         }
         if let Some(scope) = self.applies_to {
@@ -746,6 +757,39 @@ mod tests {
     }
 
     #[test]
+    fn object_metadata_is_described_as_the_model_documents_it() {
+        // botocore 1.44.18, Options.ObjectMetadata: PRESERVE is the "default
+        // behavior"; with NONE "metadata for the last modified time is still
+        // preserved". An update or a run has no defaults (what it omits
+        // keeps the task's setting), so no help of theirs speaks of one.
+        for operation in [Operation::UpdateTask, Operation::StartTaskExecution] {
+            for field in fields_of(operation) {
+                assert!(!field.help.contains("default"), "{}", field.pointer);
+            }
+        }
+        let all = fields();
+        let metadata = all
+            .iter()
+            .find(|f| f.pointer == "/Options/ObjectMetadata")
+            .expect("listed");
+        assert!(!metadata.help.contains("inferred"), "{}", metadata.help);
+        assert_eq!(
+            metadata.default.map(|d| d.basic),
+            Some(Literal::Str("PRESERVE"))
+        );
+        let none = metadata
+            .values
+            .iter()
+            .find(|v| v.value == "NONE")
+            .expect("NONE");
+        assert!(
+            none.description.contains("last-modified time"),
+            "{}",
+            none.description
+        );
+    }
+
+    #[test]
     fn a_minimum_length_is_one_a_value_can_have() {
         // The model says 0 for Name and a tag's Value, but their pattern
         // (`^[a-zA-Z0-9\s+=._:@/-]+$`) needs a character: validate() rejects
@@ -786,14 +830,27 @@ mod tests {
             empty(r#""Tags":[{"Key":"k","Value":""}]"#),
             [("/Tags/0/Value".to_owned(), "value/pattern-mismatch")]
         );
-        // No field's minimum is below what its pattern allows, and none is
-        // made up where the model states none.
-        for field in create.iter().chain(&update).chain(&start) {
-            if let (Some(0), Some(pattern)) = (field.min_length, field.pattern) {
-                assert!(pattern.matches(""), "{}", field.pointer);
+        // A filter value's model states no minimum, but its pattern
+        // (`^[^\x00]+$`) needs a character too (hunt36 #3).
+        for all in [&create, &update, &start] {
+            for pointer in ["/Includes/*/Value", "/Excludes/*/Value"] {
+                assert_eq!(min(all, pointer), Some(Some(1)), "{pointer}");
             }
         }
-        assert_eq!(min(&create, "/SourceLocationArn"), Some(None));
+        assert_eq!(
+            empty(r#""Excludes":[{"FilterType":"SIMPLE_PATTERN","Value":""}]"#),
+            [("/Excludes/0/Value".to_owned(), "value/pattern-mismatch")]
+        );
+        // No field's minimum (0 where none is given) is below what its
+        // pattern needs.
+        for field in create.iter().chain(&update).chain(&start) {
+            if let Some(pattern) = field.pattern {
+                let least = field.min_length.unwrap_or(0);
+                assert!(least > 0 || pattern.matches(""), "{}", field.pointer);
+            }
+        }
+        assert_eq!(min(&create, "/SourceLocationArn"), Some(Some(1)));
+        assert_eq!(min(&create, "/Schedule/ScheduleExpression"), Some(None));
         assert_eq!(min(&create, "/Tags/*/Key"), Some(Some(1)));
     }
 

@@ -91,13 +91,21 @@ pub fn document_text(operation: Operation) -> String {
 /// spaces; `\p{Zs}` needs the `u` flag in ECMAScript, so it is spelled out;
 /// Java's `.` also stops at U+0085, which ECMAScript's does not; and the `u`
 /// flag forbids escaping characters that are not regex syntax (`\ `, `\_`,
-/// `\,`, `\#`), so those are written plainly.
+/// `\,`, `\#`), so those are written plainly. The `v` flag (an HTML
+/// `<input pattern>` compiles with it) also refuses a `/` or a lone `-`
+/// unescaped in a class, so those are escaped.
+///
+/// The translation the table [`Pattern::ecmascript_regex`] is held to (a test
+/// below): `fields()` and the documents read that table, which the
+/// WebAssembly build has without this code.
 pub fn ecmascript_pattern(pattern: Pattern) -> String {
     const WHITESPACE: &str = r" \t\n\x0B\f\r";
     const SPACE_SEPARATORS: &str = r" \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000";
     const DOT: &str = r"[^\n\r\u0085\u2028\u2029]";
     let mut out = String::with_capacity(pattern.model_regex().len() + 32);
-    for (piece, in_class) in java_pieces(pattern.model_regex()) {
+    let pieces = java_pieces(pattern.model_regex());
+    for (at, &(piece, in_class)) in pieces.iter().enumerate() {
+        let ends_class = pieces.get(at + 1) == Some(&(JavaPiece::Plain(']'), false));
         match piece {
             JavaPiece::Whitespace if in_class => out.push_str(WHITESPACE),
             JavaPiece::Whitespace => out.push_str(&format!("[{WHITESPACE}]")),
@@ -119,6 +127,10 @@ pub fn ecmascript_pattern(pattern: Pattern) -> String {
                 out.push(c);
             }
             JavaPiece::Escaped('-') if in_class => out.push_str(r"\-"),
+            // A class's last `-` is a character, not a range; `/` is a
+            // character the `v` flag wants escaped in a class.
+            JavaPiece::Plain('-') if in_class && ends_class => out.push_str(r"\-"),
+            JavaPiece::Plain('/') if in_class => out.push_str(r"\/"),
             // An escaped plain character is that character.
             JavaPiece::Escaped(c) | JavaPiece::Anchor(c) | JavaPiece::Plain(c) => out.push(c),
             JavaPiece::Dot => out.push_str(DOT),
@@ -217,7 +229,7 @@ impl Generator {
                     out.push(("maxLength".into(), max.into()));
                 }
                 if let Some(pattern) = rule.pattern {
-                    out.push(("pattern".into(), ecmascript_pattern(pattern).into()));
+                    out.push(("pattern".into(), pattern.ecmascript_regex().into()));
                 }
                 if let Some(example) = field.and_then(|f| f.example) {
                     out.push(("examples".into(), vec![example].into()));
@@ -327,11 +339,11 @@ mod tests {
     fn java_classes_are_spelled_for_ecmascript() {
         assert_eq!(
             ecmascript_pattern(Pattern::TagKey),
-            r"^[a-zA-Z0-9 \t\n\x0B\f\r+=._:/-]+$"
+            r"^[a-zA-Z0-9 \t\n\x0B\f\r+=._:\/\-]+$"
         );
         assert_eq!(
             ecmascript_pattern(Pattern::S3Subdirectory),
-            r"^[a-zA-Z0-9_\-\+\./\(\) \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]*$"
+            r"^[a-zA-Z0-9_\-\+\.\/\(\) \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]*$"
         );
         assert_eq!(
             ecmascript_pattern(Pattern::ScheduleExpression),
@@ -342,11 +354,31 @@ mod tests {
             r"^[^\n\r\u0085\u2028\u2029]+$"
         );
         assert_eq!(ecmascript_pattern(Pattern::FilterValue), r"^[^\x00]+$");
+        assert_eq!(
+            ecmascript_pattern(Pattern::S3BucketArn)
+                .matches(r"[\/:]")
+                .count(),
+            4,
+            "a `/` in a class is escaped for the v flag"
+        );
         // ARNs need no change.
         assert_eq!(
             ecmascript_pattern(Pattern::TaskArn),
             Pattern::TaskArn.model_regex()
         );
+    }
+
+    /// The table `fields()` and the documents read (and the WebAssembly build
+    /// has) is the translation of the model's regexes, pattern by pattern.
+    #[test]
+    fn the_ecmascript_table_is_the_translation() {
+        for &pattern in Pattern::ALL {
+            assert_eq!(
+                pattern.ecmascript_regex(),
+                ecmascript_pattern(pattern),
+                "{pattern:?}"
+            );
+        }
     }
 
     #[test]

@@ -139,32 +139,16 @@ impl Pattern {
 
     /// The regex exactly as the model states it (un-escaped once, e.g. `^[A-Z0-9_]+$`).
     pub fn model_regex(self) -> &'static str {
-        match self {
-            Pattern::LocationArn => {
-                r"^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):datasync:[a-z\-0-9]+:[0-9]{12}:location/loc-[0-9a-z]{17}$"
-            }
-            Pattern::TaskArn => {
-                r"^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):datasync:[a-z\-0-9]+:[0-9]{12}:task/task-[0-9a-f]{17}$"
-            }
-            Pattern::LogGroupArn => {
-                r"^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):logs:[a-z\-0-9]+:[0-9]{12}:log-group:([^:\*]*)(:\*)?$"
-            }
-            Pattern::TagKey => r"^[a-zA-Z0-9\s+=._:/-]+$",
-            Pattern::TagValue => r"^[a-zA-Z0-9\s+=._:@/-]+$",
-            Pattern::FilterType => r"^[A-Z0-9_]+$",
-            Pattern::FilterValue => r"^[^\x00]+$",
-            Pattern::ScheduleExpression => r"^[a-zA-Z0-9\ \_\*\?\,\|\^\-\/\#\s\(\)\+]*$",
-            Pattern::S3Subdirectory => r"^[a-zA-Z0-9_\-\+\./\(\)\p{Zs}]*$",
-            Pattern::IamRoleArn => {
-                r"^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):iam::[0-9]{12}:role/.*$"
-            }
-            Pattern::S3BucketArn => concat!(
-                r"^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):s3:[a-z\-0-9]*:[0-9]{12}:accesspoint[/:][a-zA-Z0-9\-.]{1,63}$",
-                r"|^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):s3-outposts:[a-z\-0-9]+:[0-9]{12}:outpost[/:][a-zA-Z0-9\-]{1,63}[/:]accesspoint[/:][a-zA-Z0-9\-]{1,63}$",
-                r"|^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):s3:::[a-zA-Z0-9.\-_]{1,255}$",
-            ),
-            Pattern::S3ObjectVersionId => r"^.+$",
-        }
+        REGEXES[self as usize].0
+    }
+
+    /// The regex spelled for ECMAScript: a `RegExp` (with no flag, `u` or
+    /// `v`, so also an HTML `<input pattern>`) that accepts exactly the
+    /// strings [`Pattern::matches`] accepts. What `fields()` and the JSON
+    /// Schema documents give; `json_schema::ecmascript_pattern` translates
+    /// [`Pattern::model_regex`] into it (a test holds the two together).
+    pub fn ecmascript_regex(self) -> &'static str {
+        REGEXES[self as usize].1
     }
 
     /// A short human description of the expected form, in our own words, for messages and form
@@ -235,6 +219,56 @@ impl Pattern {
         }
     }
 }
+
+/// Each pattern's regex, in [`Pattern::ALL`]'s order: as the model states
+/// it ([`Pattern::model_regex`]), and spelled for ECMAScript
+/// ([`Pattern::ecmascript_regex`]; the same text where the model's already
+/// is). One table, so the two spellings of a pattern sit side by side in the
+/// WebAssembly's data, where gzip finds the second a short reference to the
+/// first.
+const REGEXES: [(&str, &str); 12] = [
+    (LOCATION_ARN_REGEX, LOCATION_ARN_REGEX),
+    (TASK_ARN_REGEX, TASK_ARN_REGEX),
+    (LOG_GROUP_ARN_REGEX, LOG_GROUP_ARN_REGEX),
+    (
+        r"^[a-zA-Z0-9\s+=._:/-]+$",
+        r"^[a-zA-Z0-9 \t\n\x0B\f\r+=._:\/\-]+$",
+    ),
+    (
+        r"^[a-zA-Z0-9\s+=._:@/-]+$",
+        r"^[a-zA-Z0-9 \t\n\x0B\f\r+=._:@\/\-]+$",
+    ),
+    (r"^[A-Z0-9_]+$", r"^[A-Z0-9_]+$"),
+    (r"^[^\x00]+$", r"^[^\x00]+$"),
+    (
+        r"^[a-zA-Z0-9\ \_\*\?\,\|\^\-\/\#\s\(\)\+]*$",
+        r"^[a-zA-Z0-9 _\*\?,\|\^\-\/# \t\n\x0B\f\r\(\)\+]*$",
+    ),
+    (
+        r"^[a-zA-Z0-9_\-\+\./\(\)\p{Zs}]*$",
+        r"^[a-zA-Z0-9_\-\+\.\/\(\) \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]*$",
+    ),
+    (
+        r"^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):iam::[0-9]{12}:role/.*$",
+        r"^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):iam::[0-9]{12}:role/[^\n\r\u0085\u2028\u2029]*$",
+    ),
+    (
+        concat!(
+            r"^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):s3:[a-z\-0-9]*:[0-9]{12}:accesspoint[/:][a-zA-Z0-9\-.]{1,63}$",
+            r"|^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):s3-outposts:[a-z\-0-9]+:[0-9]{12}:outpost[/:][a-zA-Z0-9\-]{1,63}[/:]accesspoint[/:][a-zA-Z0-9\-]{1,63}$",
+            r"|^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):s3:::[a-zA-Z0-9.\-_]{1,255}$",
+        ),
+        concat!(
+            r"^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):s3:[a-z\-0-9]*:[0-9]{12}:accesspoint[\/:][a-zA-Z0-9\-.]{1,63}$",
+            r"|^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):s3-outposts:[a-z\-0-9]+:[0-9]{12}:outpost[\/:][a-zA-Z0-9\-]{1,63}[\/:]accesspoint[\/:][a-zA-Z0-9\-]{1,63}$",
+            r"|^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):s3:::[a-zA-Z0-9.\-_]{1,255}$",
+        ),
+    ),
+    (r"^.+$", r"^[^\n\r\u0085\u2028\u2029]+$"),
+];
+const LOCATION_ARN_REGEX: &str = r"^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):datasync:[a-z\-0-9]+:[0-9]{12}:location/loc-[0-9a-z]{17}$";
+const TASK_ARN_REGEX: &str = r"^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):datasync:[a-z\-0-9]+:[0-9]{12}:task/task-[0-9a-f]{17}$";
+const LOG_GROUP_ARN_REGEX: &str = r"^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):logs:[a-z\-0-9]+:[0-9]{12}:log-group:([^:\*]*)(:\*)?$";
 
 /// `Shape::Repeated` for the class `allowed`, whose bit in [`CLASS_TABLE`] is `bit`.
 const fn repeated(allowed: fn(char) -> bool, allow_empty: bool, bit: u16) -> Shape {

@@ -299,7 +299,7 @@ static OPTION_MEMBERS: &[Member] = &[
         shape: &PRESERVE_NONE_SHAPE,
         default: same("PRESERVE"),
         section: "Options",
-        help: "Whether object system metadata is copied between object storage systems (the default PRESERVE is inferred, not documented).",
+        help: "Whether object system metadata is copied between object storage systems; NONE still copies the last-modified time.",
     },
 ];
 

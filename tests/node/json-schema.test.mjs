@@ -231,7 +231,7 @@ function mutate(seed, random) {
   return chars.join('');
 }
 
-test('each pattern is an ECMAScript regex (with and without the u flag) that accepts exactly what the core accepts', () => {
+test('each pattern is an ECMAScript regex (with no flag, the u flag and the v flag of an <input pattern>) that accepts exactly what the core accepts', () => {
   const seen = new Map();
   // An enum member (FilterType) is judged by its enum alone, which its pattern accepts.
   for (const entry of patterned()) if (!entry.node.enum && !seen.has(entry.node.pattern)) seen.set(entry.node.pattern, entry);
@@ -239,19 +239,24 @@ test('each pattern is an ECMAScript regex (with and without the u flag) that acc
   for (const { operation, pointer, node } of seen.values()) {
     const unicode = new RegExp(node.pattern, 'u');
     const plain = new RegExp(node.pattern);
+    const sets = new RegExp(node.pattern, 'v');
     const random = seededRandom(0x5eed ^ pointer.length);
     const seeds = [...(node.examples ?? []), ''];
     const candidates = [...seeds];
     for (let i = 0; i < 1500; i += 1) candidates.push(mutate(seeds[random(seeds.length)], random));
     const verdicts = { true: 0, false: 0 };
     for (const text of candidates) {
-      // The core checks a pattern only on a string that is long enough.
-      if (Array.from(text).length < (node.minLength ?? 0)) continue;
+      // The core checks a pattern only on a string that is long enough; an
+      // empty one is value/too-short where the pattern needs a character
+      // (minLength 1), and the pattern refuses it too.
+      const length = Array.from(text).length;
+      if (length > 0 && length < (node.minLength ?? 0)) continue;
       const path = pointer.replaceAll('*', '0');
       const report = validate(requestWith(pointer, text), { operation });
-      const core = !report.errors.some((d) => d.path === path && d.code === 'value/pattern-mismatch');
+      const core = !report.errors.some((d) => d.path === path && (d.code === 'value/pattern-mismatch' || d.code === 'value/too-short'));
       assert.equal(unicode.test(text), core, `${pointer} (u flag): ${JSON.stringify(text)} is ${core ? 'accepted' : 'rejected'} by the core`);
       assert.equal(plain.test(text), core, `${pointer} (no flag): ${JSON.stringify(text)} is ${core ? 'accepted' : 'rejected'} by the core`);
+      assert.equal(sets.test(text), core, `${pointer} (v flag): ${JSON.stringify(text)} is ${core ? 'accepted' : 'rejected'} by the core`);
       verdicts[core] += 1;
     }
     assert.ok(verdicts.true >= 50 && verdicts.false >= 50, `${pointer}: lopsided candidates ${JSON.stringify(verdicts)}`);

@@ -488,12 +488,15 @@ export type DiagnosticOf<C extends DiagnosticCode> = {
       params?: DiagnosticParams[C];
     });
 
-/** One RFC 6902 JSON Patch operation of a {@link Diagnostic}'s fix. */
+/**
+ * One RFC 6902 JSON Patch operation of a {@link Diagnostic}'s fix; its `value`
+ * is a JSON value, so a fix goes to form-kit's applyPatch() as it is.
+ */
 export type JsonPatchOperation =
   /** Sets a member its object lacks (the object exists). */
-  | { op: 'add'; path: string; value: unknown }
+  | { op: 'add'; path: string; value: string | number | boolean | null | object }
   /** Changes the value of a member that exists. */
-  | { op: 'replace'; path: string; value: unknown }
+  | { op: 'replace'; path: string; value: string | number | boolean | null | object }
   /** Renames a member within its object: `from` exists, `path` does not. */
   | { op: 'move'; from: string; path: string };
 
@@ -532,12 +535,23 @@ export interface FieldInfo {
   example?: string;
   /** What the service uses when the member is omitted, per task mode. */
   default?: { BASIC: string | number; ENHANCED: string | number };
-  /** Fewest characters: the model's minimum, or 1 where that is 0 but `pattern` needs a character (`Name`, `Tags[].Value`). */
+  /**
+   * Fewest characters: the model's minimum, raised to 1 where `pattern` cannot
+   * match an empty string (the model's minimum is 0 for `Name` and `Tags[].Value`,
+   * and it states none for `Includes[].Value`, `Excludes[].Value`, their
+   * `FilterType` and the ARN members). Absent where the model states none and
+   * `pattern` matches an empty string.
+   */
   minLength?: number;
   maxLength?: number;
   maxItems?: number;
   minimum?: number;
-  /** The API model's regular expression. */
+  /**
+   * The API model's pattern as an ECMAScript regex (the JSON Schema's spelling)
+   * that accepts exactly what validate() accepts, compiled with no flag, `u` or
+   * `v` (so also usable as an `<input pattern>`). The model's own (Java)
+   * spelling is a `value/pattern-mismatch` diagnostic's `params.pattern`.
+   */
   pattern?: string;
   /** The pattern in words, e.g. `arn:aws:datasync:REGION:ACCOUNT:location/loc-ID`. */
   formatHint?: string;
@@ -859,12 +873,24 @@ type FilledTaskMode<T> = 'TaskMode' extends keyof T
   ? Exclude<T[Extract<'TaskMode', keyof T>], undefined> | (undefined extends T[Extract<'TaskMode', keyof T>] ? 'BASIC' : never)
   : 'BASIC';
 
+/** T's own Options type, or unknown when T has none. */
+type OptionsOf<T> = 'Options' extends keyof T ? NonNullable<T[Extract<'Options', keyof T>]> : unknown;
+
 /**
- * Options after applyDefaults(). BytesPerSecond is a BigInt when it is beyond
- * Number.MAX_SAFE_INTEGER. VerifyMode, whose default depends on the mode, is
- * filled only when TaskMode is valid (or omitted).
+ * BytesPerSecond after applyDefaults(): T's own type for it where T has one
+ * (the SDK's `number`), else `number | bigint`. At run time it is a BigInt when
+ * it is beyond Number.MAX_SAFE_INTEGER, whatever T says (the AWS SDK for
+ * JavaScript v3 sends a BigInt there as its digits).
  */
-type FilledOptions<T> = Omit<Required<Options>, 'BytesPerSecond' | 'VerifyMode'> & { BytesPerSecond: number | bigint } & (
+type FilledBytesPerSecond<T> = OptionsOf<T> extends { BytesPerSecond?: infer B }
+  ? unknown extends B ? number | bigint : Exclude<B, undefined>
+  : number | bigint;
+
+/**
+ * Options after applyDefaults(). VerifyMode, whose default depends on the
+ * mode, is filled only when TaskMode is valid (or omitted).
+ */
+type FilledOptions<T> = Omit<Required<Options>, 'BytesPerSecond' | 'VerifyMode'> & { BytesPerSecond: FilledBytesPerSecond<T> } & (
   [FilledTaskMode<T>] extends [TaskMode] ? { VerifyMode: VerifyMode } : { VerifyMode?: VerifyMode }
 );
 

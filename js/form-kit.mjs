@@ -38,6 +38,16 @@ export function isRawJSON(value) {
 
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value) && !isRawJSON(value);
 const isContainer = (value) => Array.isArray(value) || isObject(value);
+
+/**
+ * Sets member `key` of `container` to `value`. A `__proto__` is defined as an
+ * own data member, as JSON.parse makes one: assigned, it would replace the
+ * object's prototype and add no member.
+ */
+function put(container, key, value) {
+  if (key === '__proto__') Object.defineProperty(container, key, { value, writable: true, enumerable: true, configurable: true });
+  else container[key] = value;
+}
 const isIndex = (segment) => /^(0|[1-9]\d*)$/.test(segment);
 
 /** The value at `pointer` in `root`, or undefined when there is none. */
@@ -64,10 +74,10 @@ export function setAt(root, pointer, value) {
     const segment = segments[index];
     const wantList = isIndex(segments[index + 1]);
     const next = Object.hasOwn(container, segment) ? container[segment] : undefined;
-    if (wantList ? !Array.isArray(next) : !isObject(next)) container[segment] = wantList ? [] : {};
+    if (wantList ? !Array.isArray(next) : !isObject(next)) put(container, segment, wantList ? [] : {});
     container = container[segment];
   }
-  container[segments.at(-1)] = value;
+  put(container, segments.at(-1), value);
   return root;
 }
 
@@ -164,7 +174,7 @@ export function applyPatch(document, operations) {
         if (position < 0 || position > parent.length) fail('no such list position');
         parent.splice(position, 0, value);
       } else if (isObject(parent)) {
-        parent[key] = value;
+        put(parent, key, value);
       } else {
         fail('its parent does not exist');
       }

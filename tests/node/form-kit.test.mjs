@@ -102,6 +102,38 @@ test('applyPatch applies RFC 6902 operations to a copy, and changes nothing when
   assert.deepEqual(applyPatch(request, [{ op: 'replace', path: '', value: { Name: 'x' } }]), { Name: 'x' });
 });
 
+test('a member named __proto__ is an own data member, as JSON.parse makes it: add and setAt never replace a prototype (hunt36 #11)', () => {
+  const request = { Name: 'nightly' };
+  const added = applyPatch(request, [{ op: 'add', path: '/__proto__', value: { Options: { Mtime: 'NONE' } } }]);
+  assert.equal(Object.getPrototypeOf(added), Object.prototype);
+  assert.equal(added.Options, undefined, 'nothing inherited');
+  assert.deepEqual(Object.keys(added), ['Name', '__proto__']);
+  assert.equal(JSON.stringify(added), '{"Name":"nightly","__proto__":{"Options":{"Mtime":"NONE"}}}');
+  assert.deepEqual(added, JSON.parse('{"Name":"nightly","__proto__":{"Options":{"Mtime":"NONE"}}}'));
+  assert.deepEqual(request, { Name: 'nightly' });
+
+  const nested = applyPatch({ Options: {} }, [{ op: 'add', path: '/Options/__proto__', value: { Atime: 'NONE' } }]);
+  assert.equal(nested.Options.Atime, undefined);
+  assert.deepEqual(Object.getOwnPropertyDescriptor(nested.Options, '__proto__'),
+    { value: { Atime: 'NONE' }, writable: true, enumerable: true, configurable: true });
+  // Then it is a member like any other: replaced, tested, moved, removed.
+  const replaced = applyPatch(nested, [{ op: 'replace', path: '/Options/__proto__', value: 1 }, { op: 'test', path: '/Options/__proto__', value: 1 }]);
+  assert.equal(JSON.stringify(replaced), '{"Options":{"__proto__":1}}');
+  assert.equal(JSON.stringify(applyPatch(replaced, [{ op: 'move', from: '/Options/__proto__', path: '/Options/Mtime' }])), '{"Options":{"Mtime":1}}');
+  assert.equal(JSON.stringify(applyPatch({ Options: {} }, [{ op: 'copy', from: '/Options', path: '/__proto__' }])), '{"Options":{},"__proto__":{}}');
+
+  const root = {};
+  assert.equal(setAt(root, '/__proto__', 1), root);
+  assert.deepEqual(Object.keys(root), ['__proto__']);
+  assert.equal(Object.getPrototypeOf(root), Object.prototype);
+  // A parent made on the way is an own member too.
+  const deep = setAt({}, '/__proto__/Mtime', 'NONE');
+  assert.equal(deep.Mtime, undefined);
+  assert.equal(JSON.stringify(deep), '{"__proto__":{"Mtime":"NONE"}}');
+  assert.equal(getAt(deep, '/__proto__/Mtime'), 'NONE');
+  assert.equal(Object.prototype.Mtime, undefined, 'no global prototype touched');
+});
+
 test('numberFromText keeps what was typed when it is not a JSON number, so the validator can say why', () => {
   assert.equal(numberFromText('1048576'), 1048576);
   assert.equal(numberFromText(' -1 '), -1);

@@ -3,7 +3,7 @@
 // which the core reads from its schema table.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -46,6 +46,16 @@ function typeCheckSnippet(source) {
 test('tests/types (every API, ESM and CommonJS) type-checks through the exports map', () => {
   const { status, output } = typeCheck(['-p', 'tests/types']);
   assert.equal(status, 0, `tsc -p tests/types failed:\n${output}`);
+});
+
+test('the README\'s form-kit example is tests/types/dom/readme-form-kit.mts, which type-checks with the DOM', () => {
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  const start = readme.indexOf("```ts\nimport init, { validate, type Diagnostic } from 'datasync-task-validator';");
+  assert.ok(start >= 0, 'the README has the form-kit example');
+  const block = readme.slice(readme.indexOf('\n', start) + 1, readme.indexOf('```', start + 5));
+  assert.equal(readFileSync(join(repoRoot, 'tests/types/dom/readme-form-kit.mts'), 'utf8'), block);
+  const { status, output } = typeCheck(['-p', 'tests/types/dom']);
+  assert.equal(status, 0, `tsc -p tests/types/dom failed:\n${output}`);
 });
 
 test('a missing required member is a type error (the checker is live)', () => {

@@ -220,3 +220,37 @@ export function useSchema(operation: Operation): string[] {
   schema('DeleteTask');
   return [...(document.required ?? []), ...(verify?.enum ?? []), ...(verify?.markdownEnumDescriptions ?? [])];
 }
+
+// The AWS SDK's CreateTaskCommandInput (@aws-sdk/client-datasync 3.1048.0) where
+// it differs from CreateTaskRequest: BytesPerSecond is a number. What
+// applyDefaults() returns for it goes to `new CreateTaskCommand(...)` as it is.
+interface SdkCreateTaskCommandInput extends Omit<CreateTaskRequest, 'Options'> {
+  Options?: (Omit<NonNullable<CreateTaskRequest['Options']>, 'BytesPerSecond'> & { BytesPerSecond?: number | undefined }) | undefined;
+}
+declare function createTaskCommand(input: SdkCreateTaskCommandInput): void;
+
+export function useSdkInput(input: SdkCreateTaskCommandInput): number {
+  createTaskCommand(applyDefaults(input));
+  createTaskCommand(applyDefaults(input, { locations: [] }));
+  // T's own type for BytesPerSecond; `number | bigint` where T has none.
+  const limit: number = applyDefaults(input).Options.BytesPerSecond;
+  const untyped: number | bigint = applyDefaults({ Options: { Mtime: 'NONE' as const } }).Options.BytesPerSecond;
+  // @ts-expect-error without a type of its own BytesPerSecond may be a BigInt.
+  const notOnlyNumber: number = applyDefaults({}).Options.BytesPerSecond;
+  return limit + Number(untyped) + notOnlyNumber;
+}
+
+// datasync-task-validator/form-kit beside validate(): a diagnostic's fix goes to
+// applyPatch() as it is, and nearestSlot() finds its place in a Map of slots.
+import { applyPatch, nearestSlot, setAt, type JsonValue } from 'datasync-task-validator/form-kit';
+
+export function useFormKit(start: CreateTaskRequest, slots: Map<string | undefined, { append(text: string): void }>): JsonValue {
+  let request: JsonValue = start;
+  for (const d of validate(request).errors) {
+    if (d.fix) request = applyPatch(request, d.fix);
+    // null when not even the request ('') has a slot.
+    const slot: string | null = nearestSlot(d.path, slots);
+    slots.get(slot ?? '')?.append(d.message);
+  }
+  return setAt({ ...start }, '/Options/Mtime', 'NONE');
+}

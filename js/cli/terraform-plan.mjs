@@ -230,6 +230,31 @@ function locationBody(values, unknown, pointer, at) {
   return body;
 }
 
+/**
+ * A location's planned values with a known null agents' argument read as
+ * the empty set: that argument is Required (LOCATIONS' `agentsRequired`), so
+ * Terraform refuses a null there, and a plan writes the empty set as null
+ * (terraform plan 1.11.4, provider 5.100.0: `agent_arns = []` in an
+ * aws_datasync_location_azure_blob plans `"agent_arns": null`, with no
+ * unknown mark). The provider sends the set as it is (AgentArns: []), so the
+ * plan describes the location as its folder does: agentless.
+ */
+function withoutAgents(type, values, unknown) {
+  const table = LOCATIONS[type];
+  if (!table?.agentsRequired || !isObject(values)) return values;
+  const [outer, inner] = table.members.AgentArns.split('.');
+  if (inner === undefined) {
+    return memberOf(values, outer) === null && markOf(unknown, outer) === undefined ? { ...values, [outer]: [] } : values;
+  }
+  // A block's argument (on_prem_config.agent_arns): the block's one element.
+  const blocks = memberOf(values, outer);
+  const mark = markOf(unknown, outer);
+  if (!Array.isArray(blocks) || blocks.length !== 1 || !isObject(blocks[0]) || mark === true) return values;
+  const block = blocks[0];
+  const known = memberOf(block, inner) === null && markOf(markOf(mark, 0), inner) === undefined;
+  return known ? { ...values, [outer]: [{ ...block, [inner]: [] }] } : values;
+}
+
 /** A plan value as a literal expression; `mark` (from `after_unknown`) says which parts are unknown. */
 function literal(value, position, mark) {
   if (mark === true) return unknownValue(position);
@@ -300,7 +325,7 @@ export function terraformShowReport(base, document, options = {}) {
   const placeBody = (r) =>
     awsccLocation(r.type)
       ? awsccLocationPlanBody(r.values, r.unknown, r.pointer, at, expressionsOf(plan.configuration, r.moduleAddress, r.type, r.name), r.creating === true, { literal, unknownValue })
-      : locationBody(r.values, r.unknown, r.pointer, at);
+      : locationBody(withoutAgents(r.type, r.values, r.unknown), r.unknown, r.pointer, at);
   // Location resources whose ARN the plan or state knows, in any module.
   const locationsByArn = new Map();
   for (const r of resources) {

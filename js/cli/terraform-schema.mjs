@@ -208,6 +208,9 @@ const SMB_VERSIONS = ['AUTOMATIC', 'SMB2', 'SMB3', 'SMB1', 'SMB2_0'];
  * argument (an S3 on Outposts bucket, s3Type()). `refuses`: arguments whose
  * known value the provider refuses unless it is one of the list (plan stops:
  * terraform/invalid-location-value); such a value describes nothing.
+ * `agentsRequired`: its agents' argument (members.AgentArns) is Required
+ * (provider 5.100.0 schema: every one but S3's), so Terraform never plans it
+ * null; a plan writes the empty set `[]` as null (see terraform-plan.mjs).
  */
 export const LOCATIONS = {
   aws_datasync_location_s3: {
@@ -218,16 +221,18 @@ export const LOCATIONS = {
   aws_datasync_location_nfs: {
     type: () => 'NFS',
     members: { AgentArns: 'on_prem_config.agent_arns', 'MountOptions.Version': 'mount_options.version' },
+    agentsRequired: true,
     refuses: { 'mount_options.version': NFS_VERSIONS },
   },
   aws_datasync_location_smb: {
     type: () => 'SMB',
     members: { AgentArns: 'agent_arns', 'MountOptions.Version': 'mount_options.version' },
+    agentsRequired: true,
     refuses: { 'mount_options.version': SMB_VERSIONS },
   },
-  aws_datasync_location_hdfs: { type: () => 'HDFS', members: { AgentArns: 'agent_arns' } },
-  aws_datasync_location_object_storage: { type: () => 'OBJECT_STORAGE', members: { AgentArns: 'agent_arns' } },
-  aws_datasync_location_azure_blob: { type: () => 'AZURE_BLOB', members: { AgentArns: 'agent_arns' } },
+  aws_datasync_location_hdfs: { type: () => 'HDFS', members: { AgentArns: 'agent_arns' }, agentsRequired: true },
+  aws_datasync_location_object_storage: { type: () => 'OBJECT_STORAGE', members: { AgentArns: 'agent_arns' }, agentsRequired: true },
+  aws_datasync_location_azure_blob: { type: () => 'AZURE_BLOB', members: { AgentArns: 'agent_arns' }, agentsRequired: true },
   aws_datasync_location_fsx_windows_file_system: { type: () => 'FSX_WINDOWS', members: {} },
   aws_datasync_location_fsx_lustre_file_system: { type: () => 'FSX_LUSTRE', members: {} },
   aws_datasync_location_fsx_openzfs_file_system: { type: () => 'FSX_OPENZFS', members: {}, refuses: { 'protocol.nfs.mount_options.version': NFS_VERSIONS } },

@@ -149,6 +149,9 @@ const tooLarge = (expr) =>
       : `is too large to evaluate here (more than ${LIMITS.steps.toLocaleString('en-US')} steps)`,
   );
 
+/** Why count.index, each.key and the like are not known here (they are when Terraform plans). */
+const PLANNED = 'is known only when Terraform plans';
+
 /** An Unresolved for `expr` because of `inner`: names the innermost cause only, so messages stay short. */
 function because(expr, inner) {
   const root = inner.root ?? inner;
@@ -942,7 +945,7 @@ const TOO_LARGE = Symbol('too large');
 function collectionsEqual(lhs, rhs) {
   const collection = (v) => v !== null && primitiveOf(v) === 'other';
   const other = collection(lhs) ? rhs : lhs;
-  if (!collection(other)) return hasError(collection(lhs) ? lhs : rhs) ? undefined : false;
+  if (!collection(other)) return onlyPending(collection(lhs) ? lhs : rhs) ? false : undefined;
   // Both sides are paid for before they are searched: a value built from one
   // local repeated is cheap to evaluate and can be huge to walk.
   if (!spendOn(lhs) || !spendOn(rhs)) return TOO_LARGE;
@@ -976,18 +979,27 @@ function collectionsEqual(lhs, rhs) {
   return undefined; // the same values: equal only if their types are the same
 }
 
-/** Whether `value` holds a value that is an error in Terraform. */
-function hasError(value) {
+/**
+ * Whether every value inside `value` that is not known here is one Terraform
+ * will have (a resource's attribute, `(known after apply)` in a plan,
+ * count.index or each.key, a variable given on the command line): then the
+ * collection is known to be one. Any other (a call or an operation this
+ * command does not compute, or one Terraform rejects, as `1 + "a"`) may be
+ * Terraform's error, which the console reports (rev35b #2).
+ */
+function onlyPending(value) {
   const stack = [value];
   while (stack.length > 0) {
     const item = stack.pop();
-    if (!spend(1)) return true; // too large to tell: as if it had one (unknown)
+    if (!spend(1)) return false; // too large to tell: unknown
     if (item instanceof Unresolved) {
-      if (item.error) return true;
+      const root = item.root ?? item;
+      const pending = root.reference !== undefined || root.plan || root.reason === PLANNED || (root.source.startsWith('var.') && root.reason.startsWith('has no default'));
+      if (!pending || root.error) return false;
     } else if (Array.isArray(item)) stack.push(...item);
     else if (isObject(item)) stack.push(...Object.values(item));
   }
-  return false;
+  return true;
 }
 
 /**
@@ -2008,7 +2020,7 @@ function traverse(expr, scope, trace, depth) {
   } else if (root === 'local') {
     value = scope.local(name, trace, depth);
   } else if (['count', 'each', 'self', 'path', 'terraform', 'data', 'module'].includes(root)) {
-    return new Unresolved(expr.src, 'is known only when Terraform plans');
+    return new Unresolved(expr.src, PLANNED);
   } else {
     // A resource reference: known after apply. Its ARN or id is never null.
     // `aws_x.y["key"].arn` and `aws_x.y[0].arn` name one instance of a
@@ -2133,6 +2145,10 @@ function forExpression(expr, scope, trace, depth) {
 function instanceOf(index, scope, depth) {
   const key = evaluate(index, scope, new Set(), depth + 1);
   const text = stringOf(key);
+  // A key written as a bool or a number that is not whole: Terraform reads
+  // the reference before any value and refuses it ("Invalid index key",
+  // terraform plan 1.11.4 on `d[true]`, `d[1.5]`), with count or for_each.
+  if ((index.k === 'bool' || (index.k === 'number' && key instanceof Fraction)) && text !== undefined) return { invalidKey: true, text: `[${text}]` };
   if (key instanceof Unresolved || typeof key === 'boolean' || text === undefined) return { unknown: index.src };
   return { key: text, text: typeof key === 'string' ? `[${JSON.stringify(key)}]` : `[${text}]` };
 }
@@ -2179,8 +2195,9 @@ function locationScope(target, reference, scope) {
 function missingInstance(target, reference, module) {
   const has = (name) => target.block.body.some((b) => b.t === 'attr' && b.name === name);
   const [forEach, count] = [has('for_each'), has('count')];
-  if (!forEach && !count) return undefined;
+  if (!forEach && !count && !reference.instance?.invalidKey) return undefined;
   const resource = `${reference.type}.${reference.name}`;
+  if (reference.instance?.invalidKey) return `names ${resource}${reference.instance.text}: an error in Terraform ("Invalid index key": an instance key is a string or a whole number)`;
   if (!reference.instance) {
     return `names no instance of ${resource}, which has ${forEach ? 'for_each' : 'count'}: an error in Terraform ("Missing resource instance key")`;
   }
@@ -2193,9 +2210,22 @@ function missingInstance(target, reference, module) {
   }
   const indices = countIndices(target, module);
   if (!indices) return undefined;
-  // A string index converts to a number, as Terraform converts it ("1" is 1).
-  const number = /^\d+$/.test(key) ? BigInt(key) : undefined;
-  return number === undefined || number >= BigInt(indices.length) ? invalid : undefined;
+  // A string index converts to a number as Terraform converts it ("1", "1.0", "01", "+1", "1e0" are 1; " 1", "0x1", "1.5" none).
+  const number = countIndex(key);
+  if (number === undefined) return MAYBE_NUMBER.test(key) ? undefined : invalid;
+  return number === null || number >= BigInt(indices.length) ? invalid : undefined;
+}
+
+/**
+ * The index of a count resource's instance a key names, as HCL indexes a
+ * tuple (terraform console 1.11.4: `[10, 20]["1.0"]` is 20, `["1.5"]`,
+ * `[" 1"]` and `["0x1"]` are "Invalid index"): a whole number >= 0, null
+ * when it names none, undefined when this command cannot tell ("-0").
+ */
+function countIndex(key) {
+  const number = parseNumber(key);
+  if (number === undefined) return MAYBE_NUMBER.test(key) ? undefined : null;
+  return typeof number === 'bigint' && number >= 0n ? number : null;
 }
 
 /** The variables of a module instance: defaults, then tfvars (root only) or the call's arguments; `budget` is the check's. */
@@ -2911,14 +2941,15 @@ function mapTask(resource, scope, fieldIndex) {
   const locations = [];
   const locationOrigins = new Map(); // pointer -> locationDescription()'s origins
   const resolved = [];
-  for (const [pointer, reference] of references) {
+  for (const [pointer, written] of references) {
     if (!['/SourceLocationArn', '/DestinationLocationArn'].includes(pointer)) continue;
+    let reference = written;
     const table = LOCATIONS[reference.type] ?? awsccLocation(reference.type); // awscc locations too
     // A plan lists each instance (`type.name["key"]`); a module has one block for all.
     const resourceKey = `${reference.type}.${reference.name}`;
     const instanceKey = reference.instance?.key !== undefined ? `${resourceKey}[${JSON.stringify(reference.instance.key)}]` : undefined;
     const target = (instanceKey && scope.module.resources.get(instanceKey)) || scope.module.resources.get(resourceKey);
-    if (!table || !target || !(table.arnAttributes ?? ['arn', 'id']).includes(reference.attribute)) continue; // awscc: location_arn
+    if (!table || !target || !(table.arnAttributes ?? ['arn', 'id', 'uri']).includes(reference.attribute)) continue; // awscc: location_arn
     // An instance the resource does not have is no location: Terraform refuses the reference.
     const missing = missingInstance(target, reference, scope.unbound());
     if (missing) {
@@ -2926,19 +2957,44 @@ function mapTask(resource, scope, fieldIndex) {
       if (unknown) unknown.reason = missing;
       continue;
     }
+    // A count resource's instance named by a string that converts ("1.0"): its index, one instance however written.
+    const countAt = reference.instance?.key !== undefined && target.block.body.some((b) => b.t === 'attr' && b.name === 'count') ? countIndex(reference.instance.key) : undefined;
+    if (typeof countAt === 'bigint') reference = { ...reference, instance: { key: String(countAt), text: `[${countAt}]` } };
+    if (reference.attribute === 'uri') {
+      // The location's URI (every location resource's computed `uri`: s3://…, nfs://…), never an ARN: CreateTask refuses it.
+      const own = records.get(pointer);
+      const unknown = unknowns.find((u) => u.pointer === pointer);
+      if (unknown) unknown.uri = true; // its error says it all: no "not checked" note
+      const resource = `${scope.prefix}${resourceKey}${reference.instance?.text ?? ''}`;
+      diagnostics.push({
+        code: 'value/pattern-mismatch',
+        severity: 'error',
+        path: pointer,
+        message: `${own.attribute} is ${resource}.uri, the location's URI (scheme://…), not its ARN; CreateTask refuses it whatever it is: it must look like ${fieldIndex.get(pointer)?.formatHint}. Use ${resource}.arn.`,
+        params: { pattern: fieldIndex.get(pointer)?.pattern, resource, attribute: 'uri' },
+        line: own.line,
+        column: own.column,
+        attribute: own.attribute,
+      });
+      continue;
+    }
     const refused = [];
     const origins = new Map();
     const description = locationDescription(target, table, locationScope(target, reference, scope), refused, origins);
     locationOrigins.set(pointer, origins);
-    for (const { argument, value, accepted, origins: from } of refused) {
+    for (const { argument, value, accepted, nullElement, origins: from } of refused) {
       const own = records.get(pointer);
       const resource = `${scope.prefix}${resourceKey}${reference.instance?.text ?? ''}`;
+      const sets = `The ${pointer === '/SourceLocationArn' ? 'source' : 'destination'} location ${resource} (${relativeName(target.file)}:${target.block.line}) sets ${argument}`;
+      const why = nullElement
+        ? `${sets} to a list with a null element, which Terraform refuses ("Null value found in list")`
+        : `${sets} = ${JSON.stringify(value)}, which the ${table.provider ?? 'AWS provider (5.100.0)'} refuses (it accepts ${accepted.join(', ')})`;
       diagnostics.push({
         code: 'terraform/invalid-location-value',
         severity: 'error',
         path: pointer,
-        message: `The ${pointer === '/SourceLocationArn' ? 'source' : 'destination'} location ${resource} (${relativeName(target.file)}:${target.block.line}) sets ${argument} = ${JSON.stringify(value)}, which the ${table.provider ?? 'AWS provider (5.100.0)'} refuses (it accepts ${accepted.join(', ')}): terraform plan stops there, whatever the task's mode.${from.length ? ` (The value comes from ${from.join(' and ')}.)` : ''}`,
-        params: { resource, argument, value },
+        message: `${why}: terraform plan stops there, whatever the task's mode.${from.length ? ` (The value comes from ${from.join(' and ')}.)` : ''}`,
+        params: { resource, argument, value: nullElement ? `[${value.map((v) => (v === null ? 'null' : typeof v === 'string' ? JSON.stringify(v) : '…')).join(', ')}]` : value },
         line: own.line,
         column: own.column,
         attribute: own.attribute,
@@ -3061,7 +3117,13 @@ function locationDescription(target, table, scope, refused = [], origins = new M
   for (const [member, path] of Object.entries(table.members)) {
     if (refusedPaths.has(path)) continue;
     const trace = new Set();
-    const value = shaped(member, get(path, trace) ?? table.unset?.[member]); // awscc: what an unset argument means (not sent)
+    const written = get(path, trace) ?? table.unset?.[member]; // awscc: what an unset argument means (not sent)
+    // A null element of a list argument: Terraform stops the plan ("Null value found in list").
+    if (member === 'AgentArns' && Array.isArray(written) && written.includes(null)) {
+      refused.push({ argument: path, value: written, nullElement: true, origins: [...trace] });
+      continue;
+    }
+    const value = shaped(member, written);
     if (value !== undefined && trace.size > 0) origins.set(member, { argument: path, from: [...trace] });
     if (value === undefined) continue;
     const [outer, inner] = member.split('.');
@@ -3215,6 +3277,7 @@ export function checkTask(resource, scope, fieldIndex, options) {
     });
   }
   for (const unknown of unknowns) {
+    if (unknown.uri) continue; // a location's URI given as its ARN: its error says it all
     const own = recordFor(records, unknown.pointer) ?? { line: block.line, column: block.column };
     const attribute = (records.has(unknown.pointer) && own.attribute) || attributeFor(unknown.pointer) || own.attribute || '';
     notes.push({

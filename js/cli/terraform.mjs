@@ -33,8 +33,8 @@
 //    gives that location's type and arguments to validate() as `locations`;
 //    `loc["src"]` and `n[0]` name one instance each (read with its own
 //    each.value or count.index), so two instances are two locations.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { describeSchedule, fields as fieldList } from '../node/index.mjs';
 import { checkRequest, requestWithDefaults } from './check.mjs';
 import { withContext } from './context.mjs';
@@ -1019,6 +1019,66 @@ function modulo(a, b) {
   return product === undefined ? undefined : arithmetic('-', a, product);
 }
 
+/** What path.module stands for while file()'s argument is evaluated (no string Terraform makes holds a NUL). */
+const MODULE_PATH = '\u0000path.module\u0000';
+
+/**
+ * file("${path.module}/…"): the text of a file beside (or below) the
+ * module's .tf files, read as Terraform reads it at plan: a file that is
+ * not there is Terraform's error (Invalid value for "path" parameter: no
+ * file exists at …), and so is text that is not UTF-8. Only a path that
+ * starts at path.module is read, and only a regular file of at most
+ * LIMITS.string bytes whose real path (links followed) is inside the
+ * module's own folder: a configuration checked here (in CI, say) must not
+ * make the command copy other files of the machine (`${path.module}/../../…`,
+ * a link out) into its findings. Anything else is unknown (a note says so).
+ */
+function moduleFile(expr, scope, trace, depth) {
+  const unknown = (reason) => new Unresolved(expr.src, reason);
+  const folder = scope.module.folder;
+  if (typeof folder !== 'string') return unknown(`is ${describe(expr)}`);
+  const written = evaluate(expr.args[0], scope.bind([['path', { module: MODULE_PATH }]]), trace, depth + 1);
+  if (written instanceof Unresolved) return written.error ? because(expr, written) : unknown(`is ${describe(expr)}`);
+  if (typeof written !== 'string' || !written.startsWith(`${MODULE_PATH}/`) || written.indexOf(MODULE_PATH, 1) >= 0) {
+    return unknown('is the function file() of a path that does not start at path.module, which this command does not read');
+  }
+  const path = join(folder || '.', written.slice(MODULE_PATH.length));
+  let real;
+  let inside;
+  try {
+    inside = realpathSync(folder || '.');
+    real = realpathSync(path);
+  } catch (error) {
+    if (error?.code !== 'ENOENT' || inside === undefined) return unknown('is the function file() of a file this command cannot read');
+    const missing = unknown(`is the function file() of a file that does not exist: an error in Terraform (Invalid value for "path" parameter: no file exists at ${JSON.stringify(relativeName(path))})`);
+    missing.error = true;
+    return missing;
+  }
+  if (real !== inside && !real.startsWith(inside.endsWith(sep) ? inside : `${inside}${sep}`)) {
+    return unknown(`is the function file() of a file outside the module's folder (${relativeName(path)}), which this command does not read`);
+  }
+  let bytes;
+  try {
+    const stats = statSync(real);
+    if (!stats.isFile()) return unknown(`is the function file() of ${relativeName(path)}, which is not a regular file`);
+    if (stats.size > LIMITS.string) return unknown(`is the function file() of ${relativeName(path)}, which is larger than the ${LIMITS.string.toLocaleString('en-US')} bytes read here`);
+    bytes = readFileSync(real);
+  } catch {
+    return unknown('is the function file() of a file this command cannot read');
+  }
+  let text;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    const invalid = unknown(`is the function file() of ${relativeName(path)}, which is not UTF-8 text: an error in Terraform`);
+    invalid.error = true;
+    return invalid;
+  }
+  if (!spendOn(text)) return tooLarge(expr);
+  trace.add(relativeName(path));
+  return nfc(text);
+}
+
 /** The functions real configurations use around task values, evaluated when their arguments are known. */
 function call(expr, scope, trace, depth) {
   const unknown = () => new Unresolved(expr.src, `is ${describe(expr)}`);
@@ -1149,6 +1209,8 @@ function call(expr, scope, trace, depth) {
       if (typeof out === 'string' && !spendOn(out)) return tooLarge(expr);
       return out === undefined ? unknown() : out;
     }
+    case 'file':
+      return expr.args.length === 1 ? moduleFile(expr, scope, trace, depth) : unknown();
     default:
       return unknown();
   }
@@ -2959,7 +3021,7 @@ function mapTask(resource, scope, fieldIndex) {
     }
     // A count resource's instance named by a string that converts ("1.0"): its index, one instance however written.
     const countAt = reference.instance?.key !== undefined && target.block.body.some((b) => b.t === 'attr' && b.name === 'count') ? countIndex(reference.instance.key) : undefined;
-    if (typeof countAt === 'bigint') reference = { ...reference, instance: { key: String(countAt), text: `[${countAt}]` } };
+    if (typeof countAt === 'bigint') reference = { ...reference, instance: { ...reference.instance, key: String(countAt) } };
     if (reference.attribute === 'uri') {
       // The location's URI (every location resource's computed `uri`: s3://…, nfs://…), never an ARN: CreateTask refuses it.
       const own = records.get(pointer);

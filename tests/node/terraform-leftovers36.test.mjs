@@ -7,10 +7,13 @@
 //    accepts it; its folder and its plan say the same).
 // 3. Which instance of a count or for_each resource a key names (rev35b #4).
 // 4. `==` and `!=` beside a collection holding one of Terraform's errors (rev35b #2).
+// 5. file("${path.module}/…") of a file beside the module (realmore3 #2, terraform/71).
 import assert from 'node:assert/strict';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { runCommand, writeFolder } from './helpers.mjs';
-import { scopeWith, terraformValues, UNKNOWN } from './helpers/terraform-value.mjs';
+import { runCommand, terraformTask, writeFolder } from './helpers.mjs';
+import { ERROR, readNative, Scope, scopeWith, terraformValues, UNKNOWN } from './helpers/terraform-value.mjs';
 
 const json = (args) => JSON.parse(runCommand(['--format', 'json', ...args]).stdout);
 /** Each task of a folder or plan file: its findings (`severity code path`) and notes' messages, and the messages. */
@@ -224,4 +227,67 @@ test('rev35b #2: a collection holding what may be Terraform\'s error is not comp
     ],
     scope,
   );
+});
+
+// ---------------------------------------------------------------------------
+// 5. file() of a file beside the module (realmore3 #2)
+// ---------------------------------------------------------------------------
+
+/** A scope of the module in `folder` (its locals: none). */
+const moduleScope = (folder) => new Scope({ folder, variables: new Map(), locals: new Map() }, '', new Map());
+
+test('file("${path.module}/…") reads a file beside the module as terraform console does', (t) => {
+  const { root } = writeFolder(t, {
+    'module/paths.txt': '/a\n/b/c\n',
+    'module/schedule.txt': 'rate(30 minutes)\n',
+    'module/task.json': '{"name": "from-json", "verify": "NONE"}',
+  });
+  writeFileSync(join(root, 'module/bad.txt'), Buffer.from([0x61, 0xff, 0x62])); // "a", a byte no UTF-8 text has, "b"
+  mkdirSync(join(root, 'module/d'));
+  const scope = moduleScope(join(root, 'module'));
+  const { expectAll } = terraformValues({ errors: true });
+  expectAll(
+    [
+      // terraform console 1.11.4 in a folder holding these files. Before: all unknown.
+      ['trim(replace(file("${path.module}/paths.txt"), "\\n", "|"), "|")', '/a|/b/c'],
+      ['trimspace(file("${path.module}/schedule.txt"))', 'rate(30 minutes)'],
+      ['jsondecode(file("${path.module}/task.json")).name', 'from-json'],
+      ['split("\\n", file("${path.module}/paths.txt"))', ['/a', '/b/c', '']],
+      // Error: Invalid value for "path" parameter: no file exists at "./nope.txt"; can() is false, try() takes the next.
+      ['file("${path.module}/nope.txt")', ERROR],
+      ['can(file("${path.module}/nope.txt"))', false],
+      ['try(file("${path.module}/nope.txt"), "fallback")', 'fallback'],
+      // Error in function call: contents of "./bad.txt" are not valid UTF-8.
+      ['can(file("${path.module}/bad.txt"))', false],
+      // A folder (console: "is a directory", an error) and a path not from path.module: not read here.
+      ['file("${path.module}/d")', UNKNOWN],
+      ['file("./module/paths.txt")', UNKNOWN],
+    ],
+    scope,
+  );
+});
+
+test('file() reads nothing outside the module\'s folder, through .. or a link, nor a file larger than a string may be', (t) => {
+  // terraform console reads file("${path.module}/../outside.txt") ("outside\n"); this command does not: a
+  // configuration checked in CI must not make it copy other files of the machine into its findings. Unknown, with a note.
+  const { root } = writeFolder(t, { 'outside.txt': 'outside\n', 'module/main.tf': '' });
+  symlinkSync(join(root, 'outside.txt'), join(root, 'module/link.txt'));
+  writeFileSync(join(root, 'module/big.txt'), 'x'.repeat(1_000_001));
+  const { value } = terraformValues({ errors: true });
+  const scope = moduleScope(join(root, 'module'));
+  assert.equal(value('file("${path.module}/../outside.txt")', scope), UNKNOWN);
+  assert.equal(value('file("${path.module}/link.txt")', scope), UNKNOWN);
+  assert.equal(value('file("${path.module}/big.txt")', scope), UNKNOWN);
+  // A scope with no folder (a plan's): unknown.
+  assert.equal(value('file("${path.module}/x.txt")', scopeWith()), UNKNOWN);
+});
+
+test('a task value from file() beside the module is checked (terraform/71\'s includes; a schedule too frequent)', (t) => {
+  // Before: "Not checked: … comes from file(…)". Now the file's text is the value, as terraform plan reads it.
+  const found = check(t, {
+    'main.tf': terraformTask('  schedule {\n    schedule_expression = trimspace(file("${path.module}/schedule.txt"))\n  }\n'),
+    'schedule.txt': 'rate(30 minutes)\n',
+  });
+  assert.deepEqual(found['aws_datasync_task.t'].findings, ['error schedule/too-frequent /Schedule/ScheduleExpression']);
+  assert.match(found['aws_datasync_task.t'].messages[0], /\(The value comes from \S*schedule\.txt\.\)$/);
 });

@@ -615,7 +615,10 @@ export interface LocationDescription {
   Protocol?: { NFS?: { MountOptions?: { Version?: string } } };
 }
 
-/** The options argument of validate(), applyDefaults() and fields(). */
+/**
+ * The options argument of validate(), applyDefaults() and fields(). Any other
+ * member (a misspelling such as `Locations`) is a TypeError that names it.
+ */
 export interface ValidateOptions {
   /** The task's locations, as far as the caller knows them. Without a description, no location rule applies to a location. */
   locations?: LocationDescription[];
@@ -625,7 +628,8 @@ export interface ValidateOptions {
    * UpdateTask and StartTaskExecution: the task the request changes or runs.
    * With it, options the request omits keep the task's settings and the task's
    * mode applies; without it, rules that need them are not applied. Ignored for
-   * CreateTask, and when its `TaskArn` is not the request's.
+   * CreateTask, and when its `TaskArn` is not the request's; without a `TaskArn`
+   * it is a TypeError (it would apply to any request).
    */
   task?: TaskDescription;
 }
@@ -934,8 +938,9 @@ export type WithLocationDefaults<T> = Omit<WithDefaults<T>, 'Options'> & {
  * mistake in the request, including input that is not an object or not
  * serializable, is a diagnostic in the result. A BigInt member is read as the
  * exact integer it holds, so what applyDefaults returns can be validated as it is.
- * @throws TypeError when `options` is malformed (not an object, an unknown
- * operation, a `task` or location that is not an object, or values JSON cannot hold).
+ * @throws TypeError when `options` is malformed (not an object, a member other
+ * than `locations`, `operation` and `task`, an unknown operation, a `task` or
+ * location that is not an object, a `task` without a `TaskArn`, or values JSON cannot hold).
  * Besides, what `JSON.parse` throws making the result passes on: a RangeError when
  * the JS stack is full, or the failure of a `JSON.parse` replaced before the package loaded.
  */

@@ -2,9 +2,10 @@
 //! knows besides the request (`{ locations?, operation?, task? }`).
 //!
 //! This is the one place that reads it, so each new member is added here.
-//! Members it does not know are ignored, so callers may already pass members
-//! that a later version reads. A malformed member is an error: a finished
-//! sentence that the JS boundary throws as a `TypeError`.
+//! A member it does not know is an error, as a malformed one is: a finished
+//! sentence that the JS boundary throws as a `TypeError`. Ignored, a
+//! misspelling (`{ Locations }`, the SDK's spelling) made a clean report that
+//! looked as if the locations had been checked.
 
 use crate::json::{self, Value};
 use crate::locations::{locations_from_json, Location};
@@ -33,47 +34,50 @@ impl CallOptions {
         CallOptions::from_json(&parse(text)?)
     }
 
-    /// Reads the options from a parsed value; `null` means none.
+    /// Reads the options from a parsed value; `null` means none. Each
+    /// member is read in its turn, so the first malformed or unknown one is
+    /// the one named.
     pub fn from_json(value: &Value) -> Result<CallOptions, String> {
-        match value {
+        let members = match value {
             Value::Null => return Ok(CallOptions::default()),
-            Value::Object(_) => {}
+            Value::Object(members) => members,
             other => {
                 return Err(format!(
                     "options must be an object such as {EXAMPLE}, but it is {}.",
                     with_article(other.type_name())
                 ))
             }
-        }
-        let locations = match value.get("locations") {
-            None | Some(Value::Null) => Vec::new(),
-            Some(locations) => locations_from_json(locations)?,
         };
-        let operation = match value.get("operation") {
-            None | Some(Value::Null) => Operation::default(),
-            Some(Value::String(name)) => Operation::from_name(name).ok_or_else(|| {
-                format!(
-                    "options.operation must be 'CreateTask', 'UpdateTask' or 'StartTaskExecution', but it is {}.",
-                    crate::diagnostic::quote(name)
-                )
-            })?,
-            Some(other) => {
-                return Err(wrong_type(
-                    "operation",
-                    &with_article(other.type_name()),
-                ))
+        let mut options = CallOptions::default();
+        for (name, member) in members {
+            match (&**name, member) {
+                ("locations" | "operation" | "task", Value::Null) => {}
+                ("locations", locations) => options.locations = locations_from_json(locations)?,
+                ("operation", Value::String(name)) => {
+                    options.operation = Operation::from_name(name).ok_or_else(|| {
+                        format!(
+                            "options.operation must be 'CreateTask', 'UpdateTask' or 'StartTaskExecution', but it is {}.",
+                            crate::diagnostic::quote(name)
+                        )
+                    })?
+                }
+                // Without its TaskArn a description would apply to any
+                // request (a hand-built `{ TaskMode }`, a whole ListTasks
+                // response): the command line refuses such a --task file too.
+                ("task", description @ Value::Object(_)) => {
+                    let task = Task::from_description(description);
+                    if task.arn.is_none() {
+                        return Err(wrong_type(name, "one without a TaskArn"));
+                    }
+                    options.task = Some(task);
+                }
+                ("operation" | "task", other) => {
+                    return Err(wrong_type(name, &with_article(other.type_name())))
+                }
+                (name, _) => return Err(unknown_option(&crate::diagnostic::quote(name), EXAMPLE)),
             }
-        };
-        let task = match value.get("task") {
-            None | Some(Value::Null) => None,
-            Some(description @ Value::Object(_)) => Some(Task::from_description(description)),
-            Some(other) => return Err(wrong_type("task", &with_article(other.type_name()))),
-        };
-        Ok(CallOptions {
-            locations,
-            operation,
-            task,
-        })
+        }
+        Ok(options)
     }
 
     /// `base` (the clock and the time) with what these options describe.
@@ -90,6 +94,12 @@ impl CallOptions {
 
 /// The members of the options the core reads.
 pub const MEMBERS: [&str; 3] = ["locations", "operation", "task"];
+
+/// The sentence for a member of an options argument that is not one of
+/// those `example` shows (`{ from, count }`); `quoted` is its name, quoted.
+pub fn unknown_option(quoted: &str, example: &str) -> String {
+    format!("unknown option {quoted}; the options are {example}.")
+}
 
 /// Options written as JSON text, parsed; the sentence for a TypeError when
 /// they are not JSON.
@@ -138,9 +148,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reads_locations_and_ignores_members_it_does_not_know() {
+    fn reads_locations() {
         let options = CallOptions::from_json_text(
-            r#"{"locations":[{"LocationArn":"a","type":"S3"}],"future":{},"operation":"CreateTask"}"#,
+            r#"{"locations":[{"LocationArn":"a","type":"S3"}],"operation":"CreateTask"}"#,
         )
         .expect("valid options");
         assert_eq!(options.locations.len(), 1);
@@ -189,14 +199,56 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_member_it_does_not_know_is_a_misspelling_named_with_the_known_ones() {
+        // `{ Locations }` is how the SDK's ListLocations response destructures;
+        // ignored, it made a clean report as if the locations had been checked.
+        for (options, name) in [
+            (r#"{"Locations":[]}"#, r#""Locations""#),
+            (
+                r#"{"location":[{"LocationArn":"a","type":"S3"}]}"#,
+                r#""location""#,
+            ),
+            (r#"{"operation":"UpdateTask","Task":{}}"#, r#""Task""#),
+            (r#"{"Operation":"UpdateTask"}"#, r#""Operation""#),
+            (r#"{"future":null}"#, r#""future""#),
+        ] {
+            assert_eq!(
+                read(options).err(),
+                Some(format!(
+                    "unknown option {name}; the options are {{ locations, operation, task }}."
+                )),
+                "{options}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_task_without_its_task_arn_is_refused_as_it_would_apply_to_any_request() {
+        for task in [
+            r#"{}"#,
+            r#"{"TaskMode":"ENHANCED"}"#,
+            r#"{"Tasks":[{"TaskArn":"arn"}]}"#,
+            r#"{"TaskArn":7}"#,
+        ] {
+            assert_eq!(
+                read(&format!(r#"{{"task":{task}}}"#)).err().as_deref(),
+                Some("options.task must be a DescribeTask response (an object), but it is one without a TaskArn."),
+                "{task}"
+            );
+        }
+    }
+
     fn read(options: &str) -> Result<CallOptions, String> {
         CallOptions::from_json_text(options)
     }
 
     #[test]
     fn the_options_argument_names_the_operation_and_the_task() {
-        let options = read(r#"{"operation":"StartTaskExecution","task":{"TaskMode":"ENHANCED"}}"#)
-            .expect("valid options");
+        let options = read(
+            r#"{"operation":"StartTaskExecution","task":{"TaskArn":"arn","TaskMode":"ENHANCED"}}"#,
+        )
+        .expect("valid options");
         assert_eq!(options.operation, Operation::StartTaskExecution);
         assert_eq!(
             options.task.as_ref().and_then(|task| task.mode),

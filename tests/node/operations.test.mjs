@@ -174,12 +174,12 @@ test('options with an operation and a task are kept between calls, and every cha
   for (const malformed of [Object.assign([], { operation: 'UpdateTask' }), Object.assign(new String('x'), { operation: 'UpdateTask' })]) {
     assert.throws(() => validate(run, malformed), /^TypeError: validate: options must be an object/);
   }
-  assert.deepEqual(codes(validate(run, { operation: 'UpdateTask', task: {} })), ['/OverrideOptions request/unknown-member']);
+  assert.deepEqual(codes(validate(run, { operation: 'UpdateTask', task: { TaskArn: TASK_ARN } })), ['/OverrideOptions request/unknown-member']);
   assert.throws(() => validate(run, { operation: 'UpdateTask', task: new String('x') }), /options\.task must be a DescribeTask response/);
   assert.throws(() => validate(run, { operation: 'UpdateTask', task: [] }), /options\.task must be a DescribeTask response/);
   // A Proxy whose keys cannot be listed is not taken for the kept options it reads like.
   const hostile = (target) => new Proxy(target, { ownKeys() { throw new RangeError('no keys'); } });
-  assert.deepEqual(codes(validate(run, { operation: 'UpdateTask', task: {} })), ['/OverrideOptions request/unknown-member']);
+  assert.deepEqual(codes(validate(run, { operation: 'UpdateTask', task: { TaskArn: TASK_ARN } })), ['/OverrideOptions request/unknown-member']);
   assert.throws(() => validate(run, hostile({ operation: 'UpdateTask', task: {} })), /^TypeError: validate: options could not be read as JSON \(no keys\)/);
   assert.throws(() => validate(run, { operation: 'UpdateTask', task: hostile({}) }), /^TypeError: validate: options could not be read as JSON \(no keys\)/);
 });

@@ -76,19 +76,40 @@ for (const [name, [before, options]] of Object.entries(CASES)) {
 }
 
 test('members the core does not read that JSON writes as they are keep the kept options in use', () => {
-  // A string, number, boolean or null beside the members the core reads:
-  // judged as the options without them, whether kept before or not.
+  // A string, number, boolean or null beside the members the core reads of
+  // a location: judged as the options without them, whether kept before or not.
   const { validate } = freshNodeInstance();
   const plain = { locations: [NFS, S3] };
   const expected = outcome(() => freshNodeInstance().validate({ ...BASIC }, plain));
   for (const extra of ['x', 1, true, null, undefined]) {
-    const options = { note: extra, locations: [{ ...NFS, note: extra }, S3], task: undefined };
+    const options = { locations: [{ ...NFS, note: extra }, S3], task: undefined };
     assert.equal(outcome(() => validate({ ...BASIC }, options)), expected, `note ${String(extra)}`);
     assert.equal(outcome(() => validate({ ...BASIC }, plain)), expected, `then the plain options, after note ${String(extra)}`);
   }
   // An object there (JSON writes it) is judged as the options without it too.
-  assert.equal(outcome(() => validate({ ...BASIC }, { ...plain, note: { a: [1] } })), expected);
-  assert.equal(outcome(() => validate({ ...BASIC }, { ...plain, note: { a: [1] } })), expected);
+  const noted = { locations: [{ ...NFS, note: { a: [1] } }, S3] };
+  assert.equal(outcome(() => validate({ ...BASIC }, noted)), expected);
+  assert.equal(outcome(() => validate({ ...BASIC }, noted)), expected);
+});
+
+// hunt36 #7: beside the options themselves such a member is a misspelling
+// (`{ Locations }`, as the SDK's ListLocations response destructures), refused
+// however the options equal to the rest were kept before.
+test('a member of the options the core does not know is a TypeError, even beside options kept before', () => {
+  const { validate } = freshNodeInstance();
+  const plain = { locations: [NFS, S3] };
+  const expected = outcome(() => validate({ ...BASIC }, plain));
+  for (const extra of ['x', 1, true, null, { a: [1] }, [NFS, S3]]) {
+    for (const name of ['note', 'Locations']) {
+      const refused = `TypeError: validate: unknown option "${name}"; the options are { locations, operation, task }.`;
+      assert.equal(outcome(() => validate({ ...BASIC }, { ...plain, [name]: extra })), refused, `${name} ${String(extra)}`);
+      assert.equal(outcome(() => validate({ ...BASIC }, { [name]: extra, ...plain })), refused, `${name} ${String(extra)} first`);
+      assert.equal(outcome(() => validate(JSON.stringify(BASIC), { ...plain, [name]: extra })), refused, `${name} ${String(extra)}, text`);
+      assert.equal(outcome(() => validate({ ...BASIC }, plain)), expected, `then the plain options, after ${name} ${String(extra)}`);
+    }
+  }
+  // undefined (and a function or symbol) JSON leaves out: no member to name.
+  assert.equal(outcome(() => validate({ ...BASIC }, { ...plain, note: undefined })), expected);
 });
 
 /** A DescribeTask response as an SDK gives it: members the core does not read, a Date among them. */

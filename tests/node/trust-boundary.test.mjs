@@ -213,7 +213,7 @@ test('a failure inside the core of a call made from inside another call: the out
     },
   };
   // The locations first: the walk reads members in key order and stops at the task.
-  const unkept = Object.assign(Object.defineProperty({}, 'locations', Object.getOwnPropertyDescriptor(diving, 'locations')), { task: { Options: { Unread: {} } } });
+  const unkept = Object.assign(Object.defineProperty({}, 'locations', Object.getOwnPropertyDescriptor(diving, 'locations')), { task: { TaskArn: 'arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0', Options: { Unread: {} } } });
   for (const options of [diving, unkept]) {
     reads = 0;
     const located = instance.validate(uidBetweenObjectStores, options);

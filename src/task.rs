@@ -20,8 +20,10 @@ pub struct Task {
     /// The `Options` members whose values are among the API's enum values,
     /// in the order of the schema table.
     pub options: Vec<(&'static str, &'static str)>,
-    /// `CloudWatchLogGroupArn`, when it is a string; `None` when the task has none.
-    pub log_group: Option<String>,
+    /// Whether the task has a log group: `CloudWatchLogGroupArn` absent (as
+    /// DescribeTask leaves it when there is none), null or `""` (which names
+    /// no group) is none; another string is one; anything else is unknown (`None`).
+    pub log_group: Option<bool>,
     /// `SourceLocationArn`, when it is a string: the location rules look it
     /// up in the described locations, as a CreateTask request's.
     pub source: Option<String>,
@@ -30,7 +32,7 @@ pub struct Task {
 }
 
 /// The member `name` of `description`, when it is a string, copied. Not
-/// inlined: four members read it.
+/// inlined: three members read it.
 #[inline(never)]
 fn owned(description: &Value, name: &str) -> Option<String> {
     description
@@ -65,7 +67,11 @@ impl Task {
             arn: owned(description, "TaskArn"),
             mode,
             options,
-            log_group: owned(description, "CloudWatchLogGroupArn"),
+            log_group: match description.get("CloudWatchLogGroupArn") {
+                None | Some(Value::Null) => Some(false),
+                Some(Value::String(arn)) => Some(!arn.is_empty()),
+                Some(_) => None,
+            },
             source: owned(description, "SourceLocationArn"),
             destination: owned(description, "DestinationLocationArn"),
         }
@@ -97,7 +103,7 @@ mod tests {
         assert_eq!(task.mode, Some(TaskMode::Enhanced));
         assert_eq!(task.options, [("Atime", "NONE"), ("LogLevel", "BASIC")]);
         assert_eq!(task.option("Mtime"), None);
-        assert!(task.log_group.is_some() && task.arn.is_some());
+        assert!(task.log_group == Some(true) && task.arn.is_some());
         // The ends, for the location rules; one that is not a string is unknown.
         assert_eq!(
             task.source.as_deref(),
@@ -107,9 +113,36 @@ mod tests {
     }
 
     #[test]
+    fn a_log_group_is_known_only_from_a_string_or_its_absence() {
+        // hunt36 #5: a number or an object there is a claim from malformed
+        // data, not "the task has none"; "" names no log group.
+        for (member, expected) in [
+            ("", Some(false)),
+            (r#","CloudWatchLogGroupArn":null"#, Some(false)),
+            (r#","CloudWatchLogGroupArn":"""#, Some(false)),
+            (
+                r#","CloudWatchLogGroupArn":"arn:aws:logs:us-east-1:111122223333:log-group:x""#,
+                Some(true),
+            ),
+            (r#","CloudWatchLogGroupArn":5"#, None),
+            (r#","CloudWatchLogGroupArn":{"Arn":"x"}"#, None),
+        ] {
+            let text = format!(r#"{{"TaskArn":"arn"{member}}}"#);
+            let task = Task::from_description(&parse(&text).unwrap().value);
+            assert_eq!(task.log_group, expected, "{text}");
+        }
+    }
+
+    #[test]
     fn a_description_that_is_not_an_object_describes_nothing() {
         for text in ["[]", "3", "null", r#"{"TaskMode":"basic","Options":[]}"#] {
             let task = Task::from_description(&parse(text).unwrap().value);
+            // No log group is stated (options.task is always an object: src/context.rs).
+            assert_eq!(task.log_group, Some(false), "{text}");
+            let task = Task {
+                log_group: None,
+                ..task
+            };
             assert_eq!(task, Task::default(), "{text}");
         }
     }

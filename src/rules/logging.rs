@@ -66,14 +66,18 @@ fn enhanced_log_group_message(name: &str, suggestion: &str, created: bool) -> St
     )
 }
 
-/// Whether the task will have a log group: `None` when unknown.
+/// Whether the task will have a log group: `None` when unknown. A request's
+/// `""` names none, and is no value the service takes (its pattern error
+/// says so, alone): no logging rule judges it (realmore4 F1).
 fn has_log_group(request: &Request) -> Option<bool> {
-    if request.values.log_group.is_present() {
-        return Some(true);
+    match request.values.log_group.as_str() {
+        Some("") => return None,
+        _ if request.values.log_group.is_present() => return Some(true),
+        _ => {}
     }
     match request.operation() {
         Operation::CreateTask => Some(false),
-        _ => request.task().map(|task| task.log_group.is_some()),
+        _ => request.task().and_then(|task| task.log_group),
     }
 }
 
@@ -87,7 +91,7 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     // Only where the request itself sets the log group: a run cannot set one
     // (turning a run's logging off is the override's purpose), and an update
     // that turns the task's logging off cannot remove the task's log group.
-    if in_request && level.is("OFF") {
+    if in_request && has_log_group == Some(true) && level.is("OFF") {
         out.push(
             Diagnostic::of(
                 Code::LogGroupUnused,
@@ -261,6 +265,57 @@ mod tests {
             findings_in(&request, call_options(StartTaskExecution, None)),
             []
         );
+    }
+
+    #[test]
+    fn an_empty_log_group_arn_names_no_log_group_and_gets_its_pattern_error_alone() {
+        // realmore4 F1 (a CDK stack's `cloud_watch_log_group_arn=""`): "is set"
+        // was false, and raising LogLevel would not make the request valid.
+        for level in [
+            "",
+            r#","Options":{"LogLevel":"OFF"}"#,
+            r#","Options":{"LogLevel":"TRANSFER"}"#,
+        ] {
+            assert_eq!(
+                findings(&format!(r#""CloudWatchLogGroupArn":""{level}"#)),
+                [at("/CloudWatchLogGroupArn", "value/pattern-mismatch")],
+                "{level}"
+            );
+        }
+        assert_eq!(
+            findings_in(
+                &task_request(r#""CloudWatchLogGroupArn":"","Options":{"LogLevel":"BASIC"}"#),
+                call_options(UpdateTask, Some(BASIC_WITHOUT_LOG_GROUP))
+            ),
+            [at("/CloudWatchLogGroupArn", "value/pattern-mismatch")]
+        );
+    }
+
+    #[test]
+    fn a_described_log_group_that_is_not_a_string_is_unknown_and_an_empty_one_is_none() {
+        // hunt36 #5: a number or an object is no statement that the task has none.
+        let run = task_request(r#""OverrideOptions":{"LogLevel":"BASIC"}"#);
+        for (group, expected) in [
+            ("5", vec![]),
+            (r#"{"Arn":"x"}"#, vec![]),
+            (
+                r#""""#,
+                vec![at("/OverrideOptions/LogLevel", "logging/no-log-group")],
+            ),
+            (
+                "null",
+                vec![at("/OverrideOptions/LogLevel", "logging/no-log-group")],
+            ),
+        ] {
+            let task = format!(
+                r#"{{"TaskMode":"BASIC","Options":{{"LogLevel":"OFF"}},"CloudWatchLogGroupArn":{group}}}"#
+            );
+            assert_eq!(
+                findings_in(&run, call_options(StartTaskExecution, Some(&task))),
+                expected,
+                "{group}"
+            );
+        }
     }
 
     #[test]

@@ -59,7 +59,18 @@ fn report_for(path: &Path) -> Report {
 fn located_report(text: &str, with_descriptions: bool) -> Report {
     let fixture = json::parse(text).expect("fixture JSON").value;
     let request = fixture.get("request").expect("a request member");
-    let options = CallOptions::from_json(&fixture).expect("valid options");
+    // The fixture's other members are the options (an unknown member would be refused).
+    let json::Value::Object(members) = &fixture else {
+        panic!("a fixture object")
+    };
+    let options = json::Value::Object(
+        members
+            .iter()
+            .filter(|(name, _)| &**name != "request")
+            .cloned()
+            .collect(),
+    );
+    let options = CallOptions::from_json(&options).expect("valid options");
     if with_descriptions {
         validate_value(request, &options.context(Context::at(NOW)))
     } else {

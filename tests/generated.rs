@@ -1769,7 +1769,18 @@ fn fixture_reports() -> Vec<Vec<Diagnostic>> {
             let context = Context::at(NOW);
             let report = if kind == "locations" {
                 let fixture = json::parse(&text).expect("fixture JSON").value;
-                let options = CallOptions::from_json(&fixture).expect("options");
+                let json::Value::Object(members) = &fixture else {
+                    panic!("a fixture object")
+                };
+                // The members beside the request are the options.
+                let options = json::Value::Object(
+                    members
+                        .iter()
+                        .filter(|(name, _)| &**name != "request")
+                        .cloned()
+                        .collect(),
+                );
+                let options = CallOptions::from_json(&options).expect("options");
                 let request = fixture.get("request").expect("request");
                 validate_value(request, &options.context(context))
             } else {

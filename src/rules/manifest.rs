@@ -21,7 +21,11 @@ fn with_filters(list: &str) -> String {
     )
 }
 
-const REMOVE_DELETES_NOTHING: &str = "PreserveDeletedFiles REMOVE has no effect with a manifest, because a manifest transfer deletes nothing at the destination; use PRESERVE or remove the manifest.";
+/// `how`: "is", or "keeps the task's" for a REMOVE the request leaves to the
+/// described task (hunt36 #1: as every rule on merged options says).
+fn remove_deletes_nothing(how: &str) -> String {
+    format!("PreserveDeletedFiles {how} REMOVE, which has no effect with a manifest, because a manifest transfer deletes nothing at the destination; use PRESERVE or remove the manifest.")
+}
 
 /// Applies the three manifest rules.
 pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
@@ -51,12 +55,13 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
             );
         }
     }
-    if request.option(options::PRESERVE_DELETED_FILES).is("REMOVE") {
+    let preserve = request.option(options::PRESERVE_DELETED_FILES);
+    if preserve.is("REMOVE") {
         out.push(
             Diagnostic::new(
                 Code::ManifestRemoveDeletesNothing,
                 request.option_path("PreserveDeletedFiles"),
-                REMOVE_DELETES_NOTHING,
+                remove_deletes_nothing(preserve.how()),
             )
             .with("related", vec!["/ManifestConfig"]),
         );
@@ -152,6 +157,13 @@ mod tests {
         assert_eq!(
             findings_in(&request, call_options(StartTaskExecution, None)),
             []
+        );
+        // The message says the REMOVE is the task's, not the request's.
+        let context = call_options(StartTaskExecution, Some(removing));
+        let report = crate::validate_text(&request, &context.context(crate::Context::at(0)));
+        assert_eq!(
+            report.diagnostics.iter().map(|d| d.message.as_ref()).collect::<Vec<&str>>(),
+            ["PreserveDeletedFiles keeps the task's REMOVE, which has no effect with a manifest, because a manifest transfer deletes nothing at the destination; use PRESERVE or remove the manifest."]
         );
     }
 

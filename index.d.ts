@@ -504,9 +504,9 @@ export type JsonPatchOperation =
 export interface ValidationResult {
   /** True when there are no errors (warnings allowed). */
   valid: boolean;
-  /** Sorted by path, then code. */
+  /** Sorted by path (as text: `/Tags/10` before `/Tags/2`), then code. */
   errors: Diagnostic[];
-  /** Sorted by path, then code. */
+  /** Sorted by path (as text), then code. */
   warnings: Diagnostic[];
 }
 
@@ -938,6 +938,7 @@ export type WithLocationDefaults<T> = Omit<WithDefaults<T>, 'Options'> & {
  * mistake in the request, including input that is not an object or not
  * serializable, is a diagnostic in the result. A BigInt member is read as the
  * exact integer it holds, so what applyDefaults returns can be validated as it is.
+ * JSON text may start with a byte order mark (U+FEFF), which is skipped (`JSON.parse` refuses it).
  * @throws TypeError when `options` is malformed (not an object, a member other
  * than `locations`, `operation` and `task`, an unknown operation, a `task` or
  * location that is not an object, a `task` without a `TaskArn`, or values JSON cannot hold).

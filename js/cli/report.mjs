@@ -84,14 +84,18 @@ function scheduleOf(request) {
   }
 }
 
+/** The members of an UpdateTask request that StartTaskExecution does not take (the model's). */
+const UPDATE_ONLY = ['Name', 'Options', 'Schedule', 'CloudWatchLogGroupArn'];
+
 /**
  * The operation a request `value` is for: `chosen` (--operation) unless it is
  * 'auto', else from the members, as the AWS CLI's --cli-input-json files of
  * each operation have them. A TaskArn means an existing task: a run when
- * there are OverrideOptions or Tags (UpdateTask has neither), else an update
- * (whose members a run without overrides shares). Returns the operation and,
- * for auto, the reason.
+ * there are OverrideOptions or Tags (UpdateTask has neither), unless more
+ * members only UpdateTask takes are there; else an update (whose members a
+ * run without overrides shares). Returns the operation and, for auto, the reason.
  */
+
 export function operationOf(value, chosen = 'auto') {
   if (chosen !== 'auto') return { operation: chosen, reason: 'chosen with --operation' };
   const has = (name) => value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, name);
@@ -99,8 +103,19 @@ export function operationOf(value, chosen = 'auto') {
   if (has('SourceLocationArn') || has('DestinationLocationArn')) {
     return { operation: 'CreateTask', reason: 'it has location ARNs' };
   }
-  if (has('OverrideOptions')) return { operation: 'StartTaskExecution', reason: 'it has TaskArn and OverrideOptions' };
-  if (has('Tags')) return { operation: 'StartTaskExecution', reason: 'it has TaskArn and Tags, which UpdateTask does not take' };
+  if (has('OverrideOptions') || has('Tags')) {
+    // Members only UpdateTask takes outweigh OverrideOptions (a tie keeps the
+    // run) and Tags, which an update file may hold by mistake (hunt36 #8: an
+    // update with a stray Tags was judged as a run, with three errors on the
+    // right members and none on the wrong one).
+    const updating = UPDATE_ONLY.filter(has);
+    if (updating.length > (has('OverrideOptions') ? 1 : 0)) {
+      const names = updating.length === 1 ? updating[0] : `${updating.slice(0, -1).join(', ')} and ${updating.at(-1)}`;
+      return { operation: 'UpdateTask', reason: `it has TaskArn and ${names}, which StartTaskExecution does not take` };
+    }
+    if (has('OverrideOptions')) return { operation: 'StartTaskExecution', reason: 'it has TaskArn and OverrideOptions' };
+    return { operation: 'StartTaskExecution', reason: 'it has TaskArn and Tags, which UpdateTask does not take' };
+  }
   return { operation: 'UpdateTask', reason: 'it has TaskArn and no location ARNs' };
 }
 

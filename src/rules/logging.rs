@@ -77,7 +77,10 @@ fn has_log_group(request: &Request) -> Option<bool> {
     }
     match request.operation() {
         Operation::CreateTask => Some(false),
-        _ => request.task().and_then(|task| task.log_group),
+        _ => request
+            .task()
+            .and_then(|task| task.log_group.as_deref())
+            .map(|arn| !arn.is_empty()),
     }
 }
 

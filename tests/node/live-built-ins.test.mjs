@@ -31,7 +31,7 @@ const answerOf = (call) => {
 };
 
 const CALLS = {
-  'options': (validate) => validate(request({ Name: 'bad<' }), { operation: 'UpdateTask', locations: LOCATIONS, task: { Options: { VerifyMode: 'NONE' } } }),
+  'options': (validate) => validate(request({ Name: 'bad<' }), { operation: 'UpdateTask', locations: LOCATIONS, task: { TaskArn: 'arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0', Options: { VerifyMode: 'NONE' } } }),
   'options, CreateTask': (validate) => validate(request({ Name: 'bad<' }), { operation: 'CreateTask', locations: LOCATIONS }),
   'no options': (validate) => validate(request({ Name: 'bad<', Options: { BytesPerSecond: 'fast' } })),
   'NaN': (validate) => validate(request({ Options: { BytesPerSecond: NaN } })),

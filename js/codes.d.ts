@@ -63,6 +63,7 @@ export type Code =
   | 'cloudformation/yaml-boolean'
   | 'cloudformation/no-tasks'
   | 'terraform/unsupported-argument'
+  | 'terraform/ignored-attribute'
   | 'terraform/too-many-blocks'
   | 'terraform/missing-block'
   | 'terraform/invalid-for-each'

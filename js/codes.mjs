@@ -364,6 +364,12 @@ const CODES = [
     "emittedBy": "command"
   },
   {
+    "code": "terraform/ignored-attribute",
+    "severity": "warning",
+    "summary": "A key an awscc_datasync_task's nested attribute does not have: Terraform drops it, nothing is sent for it.",
+    "emittedBy": "command"
+  },
+  {
     "code": "terraform/too-many-blocks",
     "severity": "error",
     "summary": "More than one options, schedule, includes, excludes, task_report_config, s3_destination or report_overrides block.",

@@ -820,6 +820,19 @@ command {
         autofix: "",
         source: "Terraform AWS provider, aws_datasync_task: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/datasync_task",
     }
+    /// A key an awscc_datasync_task's nested attribute does not have: Terraform drops it, nothing is sent for it.
+    "terraform/ignored-attribute", Warning {
+        params: &[
+            param("argument", "string", "the key written"),
+            optional("suggestion", "string", "the nearest attribute the object has"),
+        ],
+        what: "An object written for a nested attribute of an `awscc_datasync_task` (`options`, `schedule`, an `excludes` element, ...) has a key the attribute's object type does not have, such as `schedule = { schedule_expresion = \"rate(1 hour)\" }`. (An unknown argument of the resource itself is `terraform/unsupported-argument`.)",
+        why: "Terraform converts the object to the attribute's type and drops keys the type lacks, without an error or a warning (`terraform plan` succeeds), so nothing is sent for the key and the setting it was meant to make is not made.",
+        example: source("hcl", "  schedule = {\n    schedule_expresion = \"rate(1 hour)\"\n  }"),
+        fix: "Use the attribute's name (the nearest one is in `params.suggestion`).",
+        autofix: "",
+        source: "Terraform, type conversion of object values: https://developer.hashicorp.com/terraform/language/expressions/type-constraints#conversion-of-complex-types",
+    }
     /// More than one options, schedule, includes, excludes, task_report_config, s3_destination or report_overrides block.
     "terraform/too-many-blocks", Error {
         params: &[
@@ -875,7 +888,7 @@ command {
             param("argument", "string", "the argument, e.g. mount_options.version"),
             param("value", "string", "the value written"),
         ],
-        what: "The location resource at one end of an `aws_datasync_task` sets an argument to a value that the AWS provider (5.100.0) refuses: a `mount_options.version` other than `AUTOMATIC`, `NFS3`, `NFS4_0` and `NFS4_1` in `aws_datasync_location_nfs` or in the `protocol` block of `aws_datasync_location_fsx_openzfs_file_system`, such as `\"NFS4_2\"` (which the service accepts in an Enhanced mode task). Reported at the task's location argument; the location is then checked without that argument.",
+        what: "The location resource at one end of an `aws_datasync_task` sets an argument to a value that the AWS provider (5.100.0) refuses: a `mount_options.version` other than `AUTOMATIC`, `NFS3`, `NFS4_0` and `NFS4_1` in `aws_datasync_location_nfs` or in the `protocol` block of `aws_datasync_location_fsx_openzfs_file_system`, such as `\"NFS4_2\"` (which the service accepts in an Enhanced mode task). Likewise an `awscc_datasync_location_*` resource with a version outside the awscc provider's list (NFS, SMB, FSx for OpenZFS and ONTAP), or with a nested attribute written as a block (`mount_options { … }`), which Terraform refuses in an awscc resource. Reported at the task's location argument; the location is then checked without that argument.",
         why: "`terraform plan` stops at the location (\"expected version to be one of [...]\"), so neither the location nor the task is created, whatever the task's mode.",
         example: source("hcl", "resource \"aws_datasync_location_nfs\" \"source\" {\n  server_hostname = \"nfs.example.com\"\n  subdirectory    = \"/exports\"\n  on_prem_config { agent_arns = [var.agent_arn] }\n  mount_options { version = \"NFS4_2\" }\n}"),
         fix: "Use a version the provider accepts: `NFS4_1`, `NFS4_0`, `NFS3` or `AUTOMATIC`. (Setting the task's `task_mode` to `ENHANCED`, the service's condition for NFS 4.2, does not make the provider accept it.)",

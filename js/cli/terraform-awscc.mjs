@@ -21,33 +21,50 @@
 //   apply to the rest, in the task's mode). None of the AWS provider's
 //   defaults (terraform-schema.mjs OPTIONS) applies here.
 // - A written "" is a string: it is sent.
-// - The provider's validation (stringvalidator.OneOf and the like) runs at
-//   plan time; the values it refuses are those the service refuses, so the
-//   core's findings stand for both.
+// - The provider's validators run at plan time. Most refuse what the service
+//   refuses (stringvalidator.OneOf and the like), so the core's findings
+//   stand for both. Some are stricter than the service, from the
+//   CloudFormation schema's nested `required` and list sizes, and are checked
+//   here: fwvalidators.NotNullString/NotNullObject on a tag's key and value,
+//   task_report_config's destination and output_type and manifest_config's
+//   source (`required` below), and listvalidator.SizeBetween(0, 1) on
+//   excludes and includes, setvalidator.SizeAtMost(50) on tags, which count
+//   the written elements, null ones included (`max` below).
+// - `tags` is a set (SetNestedAttribute): identical elements are one.
+// - A key a nested attribute's object type does not have is dropped by
+//   Terraform's conversion to that type, without an error (terraform plan
+//   succeeds; hashicorp/terraform#33570): nothing is sent for it.
 // The awscc provider is not on this machine (no Terraform registry): the
 // mapping is read from its source, not checked against `terraform plan`.
 import { escapeSegment } from './documents.mjs';
 // A cycle (terraform-schema.mjs imports this file); each side uses the other's bindings only when called.
-import { nearest } from './terraform-schema.mjs';
+import { nearest, TASK } from './terraform-schema.mjs';
 
 export const AWSCC_TASK_TYPE = 'awscc_datasync_task';
 
-/** A member: `attrs` for an object, `list` for a list (or set) of objects. */
+/**
+ * An attribute's CreateTask member, and: `attrs` for an object, `list` for
+ * a list of objects (`set` when it is a set), `max` the most elements the
+ * provider takes, `required` when the provider refuses a null value (true),
+ * or 'service' when the core already says so of a sent object (then only an
+ * object that sends nothing is reported here).
+ */
 const m = (member, extra = {}) => ({ member, ...extra });
 const REPORT_LEVEL = { report_level: m('ReportLevel') };
 const FILTER = { filter_type: m('FilterType'), value: m('Value') };
 
 /** awscc_datasync_task's arguments (the schema's Optional and Required attributes). */
-export const AWSCC_TASK = {
+const AWSCC_TASK = {
   cloudwatch_log_group_arn: m('CloudWatchLogGroupArn'),
   destination_location_arn: m('DestinationLocationArn'),
-  excludes: m('Excludes', { list: true, attrs: FILTER }),
-  includes: m('Includes', { list: true, attrs: FILTER }),
+  excludes: m('Excludes', { list: true, max: 1, attrs: FILTER }),
+  includes: m('Includes', { list: true, max: 1, attrs: FILTER }),
   manifest_config: m('ManifestConfig', {
     attrs: {
       action: m('Action'),
       format: m('Format'),
       source: m('Source', {
+        required: 'service',
         attrs: {
           s3: m('S3', {
             attrs: {
@@ -83,15 +100,16 @@ export const AWSCC_TASK = {
   }),
   schedule: m('Schedule', { attrs: { schedule_expression: m('ScheduleExpression'), status: m('Status') } }),
   source_location_arn: m('SourceLocationArn'),
-  tags: m('Tags', { list: true, attrs: { key: m('Key'), value: m('Value') } }),
+  tags: m('Tags', { list: true, set: true, max: 50, attrs: { key: m('Key', { required: 'service' }), value: m('Value', { required: true }) } }),
   task_mode: m('TaskMode'),
   task_report_config: m('TaskReportConfig', {
     attrs: {
       destination: m('Destination', {
+        required: true,
         attrs: { s3: m('S3', { attrs: { bucket_access_role_arn: m('BucketAccessRoleArn'), s3_bucket_arn: m('S3BucketArn'), subdirectory: m('Subdirectory') } }) },
       }),
       object_version_ids: m('ObjectVersionIds'),
-      output_type: m('OutputType'),
+      output_type: m('OutputType', { required: true }),
       overrides: m('Overrides', {
         attrs: {
           deleted: m('Deleted', { attrs: REPORT_LEVEL }),
@@ -106,18 +124,26 @@ export const AWSCC_TASK = {
 };
 
 /** Read-only attributes (Computed only): Terraform refuses a value for them. */
-export const AWSCC_COMPUTED = ['destination_network_interface_arns', 'id', 'source_network_interface_arns', 'status', 'task_arn'];
-/** Terraform's meta-arguments and meta-blocks (not sent). */
-const META = ['count', 'for_each', 'depends_on', 'provider'];
-export const AWSCC_META_BLOCKS = ['lifecycle', 'provisioner', 'connection'];
+const AWSCC_COMPUTED = ['destination_network_interface_arns', 'id', 'source_network_interface_arns', 'status', 'task_arn'];
+/**
+ * Terraform's meta-arguments and meta-blocks (not sent): the aws task's, but
+ * no `timeouts` block (awscc's generic resource schema has none). Read when
+ * called: terraform-schema.mjs and this file import each other.
+ */
+const meta = () => TASK.meta;
+const metaBlocks = () => TASK.metaBlocks.filter((b) => b !== 'timeouts');
 
 /**
  * The awscc location resources: the same shape as terraform-schema.mjs
  * LOCATIONS. Their ARN is the `location_arn` attribute (`id` is the same
- * value: the primary identifier). Nested objects are attributes, which
- * terraform.mjs locationDescription() reads one level deep (`mount_options =
- * { version = "NFS4_1" }`). Unset arguments describe nothing: no default is
- * assumed (the awscc schemas have none).
+ * value: the primary identifier). Nested objects are attributes
+ * (`mount_options = { version = "NFS4_1" }`). Unset arguments describe
+ * nothing. Some have defaults in the awscc schemas (s3_storage_class
+ * "STANDARD", NFS and SMB mount_options.version "AUTOMATIC"), which equal
+ * the service's own defaults for a member not sent, so leaving them out of
+ * a description changes no finding.
+ * s3Type is the AWS table's without Outposts storage classes: awscc's
+ * s3_storage_class OneOf has no OUTPOSTS (location_s3_resource_gen.go).
  */
 const s3Type = (get) => {
   const arn = get('s3_bucket_arn');
@@ -129,8 +155,41 @@ const located = (type, members = {}, extra = {}) => ({
   arnAttributes: ['location_arn', 'id'],
   arnValue: 'location_arn',
   provider: 'awscc provider',
+  argument: awsccArgument,
+  blocks: awsccBlocks,
   ...extra,
 });
+
+/**
+ * For terraform.mjs locationDescription(): the value of an awscc location's
+ * argument at `path` (`protocol.nfs.mount_options.version`): the top
+ * attribute evaluated, then each part read in the object it holds (nested
+ * objects are attributes, however deep). A block of that name is not read:
+ * Terraform refuses it (awsccBlocks).
+ */
+function awsccArgument(body, path, evaluate) {
+  const [first, ...rest] = path.split('.');
+  const attr = body.find((b) => b.t === 'attr' && b.name === first);
+  let value = attr ? evaluate(attr.value) : undefined;
+  for (const part of rest) value = isPlain(value) && Object.hasOwn(value, part) ? value[part] : undefined;
+  return value;
+}
+
+/**
+ * The blocks written in an awscc location (meta-blocks aside, `dynamic` by
+ * the type it makes), the AWS provider's shape (`mount_options { … }`):
+ * the resource has no blocks, and terraform plan stops ("Unsupported block
+ * type ... Did you mean to define argument ...?").
+ */
+function awsccBlocks(body) {
+  const out = [];
+  for (const b of body) {
+    if (b.t !== 'block' || metaBlocks().includes(b.type)) continue;
+    const type = b.type === 'dynamic' ? b.labels?.[0] ?? '' : b.type;
+    out.push({ argument: type, writes: `writes ${type} as a block (${type} { … }), which Terraform refuses in an awscc resource ("Unsupported block type"; the awscc provider takes ${type} = { … })` });
+  }
+  return out;
+}
 /**
  * `unset`: the member an argument left unset (not written, or null) makes.
  * agent_arns is Optional and Computed in awscc_datasync_location_azure_blob
@@ -141,11 +200,13 @@ const located = (type, members = {}, extra = {}) => ({
 const AGENTLESS = { unset: { AgentArns: [] } };
 /**
  * `refuses`: the versions the awscc schemas accept in mount_options
- * (stringvalidator.OneOf: plan stops on any other), as for the AWS provider's.
+ * (stringvalidator.OneOf: plan stops on any other), as for the AWS
+ * provider's; FSx for ONTAP's too (its SMB list has no SMB1 or SMB2_0).
  */
-const NFS = { refuses: { 'mount_options.version': ['AUTOMATIC', 'NFS3', 'NFS4_0', 'NFS4_1'] } };
+const NFS_VERSIONS = ['AUTOMATIC', 'NFS3', 'NFS4_0', 'NFS4_1'];
+const NFS = { refuses: { 'mount_options.version': NFS_VERSIONS } };
 const SMB = { refuses: { 'mount_options.version': ['AUTOMATIC', 'SMB1', 'SMB2_0', 'SMB2', 'SMB3'] } };
-export const AWSCC_LOCATIONS = {
+const AWSCC_LOCATIONS = {
   awscc_datasync_location_s3: located(s3Type, { S3StorageClass: 's3_storage_class' }),
   awscc_datasync_location_efs: located('EFS', { InTransitEncryption: 'in_transit_encryption' }),
   awscc_datasync_location_nfs: located('NFS', { AgentArns: 'on_prem_config.agent_arns', 'MountOptions.Version': 'mount_options.version' }, NFS),
@@ -155,8 +216,8 @@ export const AWSCC_LOCATIONS = {
   awscc_datasync_location_azure_blob: located('AZURE_BLOB', { AgentArns: 'agent_arns' }, AGENTLESS),
   awscc_datasync_location_fsx_windows: located('FSX_WINDOWS'),
   awscc_datasync_location_fsx_lustre: located('FSX_LUSTRE'),
-  awscc_datasync_location_fsx_open_zfs: located('FSX_OPENZFS'),
-  awscc_datasync_location_fsx_ontap: located('FSX_ONTAP'),
+  awscc_datasync_location_fsx_open_zfs: located('FSX_OPENZFS', {}, { refuses: { 'protocol.nfs.mount_options.version': NFS_VERSIONS } }),
+  awscc_datasync_location_fsx_ontap: located('FSX_ONTAP', {}, { refuses: { 'protocol.nfs.mount_options.version': NFS_VERSIONS, 'protocol.smb.mount_options.version': ['AUTOMATIC', 'SMB2', 'SMB3'] } }),
 };
 
 /** The awscc location table of a resource type, or undefined (never one of Object.prototype's members). */
@@ -164,20 +225,44 @@ export const awsccLocation = (type) => (typeof type === 'string' && Object.hasOw
 
 const isAwsccDataSync = (type) => typeof type === 'string' && type.startsWith('awscc_datasync_');
 /** For terraform-schema.mjs: an awscc DataSync resource has no blocks but Terraform's meta-blocks. */
-export const awsccIsBlockType = (path, name) => (isAwsccDataSync(path[1]) ? path.length === 2 && AWSCC_META_BLOCKS.includes(name) : undefined);
+export const awsccIsBlockType = (path, name) => (isAwsccDataSync(path[1]) ? path.length === 2 && metaBlocks().includes(name) : undefined);
 export const isAwsccResource = (path) => path[0] === 'resource' && isAwsccDataSync(path[1]);
 
 const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
 
-/** An object expression's item for `key` (a name or a quoted key), or undefined. */
-function itemOf(expr, key) {
-  if (expr?.k !== 'object' || !Array.isArray(expr.items)) return undefined;
-  let found;
+/**
+ * An object expression's items by key (a name or a quoted key), built once
+ * per object: looking each member up is then linear in the object's size.
+ * The last one written wins, as in Terraform.
+ */
+function itemsOf(expr) {
+  const items = new Map();
+  if (expr?.k !== 'object' || !Array.isArray(expr.items)) return items;
   for (const item of expr.items) {
     const k = typeof item.key === 'string' ? item.key : item.key?.k === 'string' ? item.key.v : undefined;
-    if (k === key) found = item; // the last one written wins, as in Terraform
+    if (k !== undefined) items.set(k, item);
   }
-  return found;
+  return items;
+}
+
+/**
+ * A set element's identity, as Terraform compares set elements after
+ * converting them to the attribute's type (every awscc set member here is
+ * a string: 1 and "1" are one), or undefined when a part is not known.
+ */
+function setKey(value) {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return JSON.stringify(String(value));
+  if (!isPlain(value)) return undefined;
+  const parts = [];
+  for (const key of Object.keys(value).sort()) {
+    if (value[key] === null || value[key] === undefined) continue; // a null member is an absent one
+    const part = setKey(value[key]);
+    if (part === undefined) return undefined;
+    parts.push(`${JSON.stringify(key)}:${part}`);
+  }
+  return `{${parts.join(',')}}`;
 }
 
 /**
@@ -192,23 +277,25 @@ export function mapAwsccBody(body, scope, ctx) {
   const { request, valueOf, record, toRequest, problem, Unresolved, evaluate } = ctx;
   for (const item of body) {
     if (item.t === 'block') {
-      if (AWSCC_META_BLOCKS.includes(item.type)) continue;
+      if (metaBlocks().includes(item.type)) continue;
       const type = item.type === 'dynamic' ? item.labels?.[0] ?? '' : item.type;
       const isAttr = Object.hasOwn(AWSCC_TASK, type);
+      // As terraform.mjs says of the aws task's blocks: the nearest name when it is not an argument itself.
+      const suggestion = isAttr ? undefined : nearest(type, Object.keys(AWSCC_TASK));
       const message = isAttr
         ? `Unsupported block type: blocks of type "${type}" are not expected here. Did you mean to define argument "${type}"? If so, use the equals sign to assign it a value (the awscc provider takes ${type} = { … }).`
-        : `Unsupported block type: blocks of type "${type}" are not expected here.`;
-      problem('terraform/unsupported-argument', item, type, message, { block: type });
+        : `Unsupported block type: blocks of type "${type}" are not expected here.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`;
+      problem('terraform/unsupported-argument', item, type, message, suggestion ? { block: type, suggestion } : { block: type });
       continue;
     }
-    if (META.includes(item.name)) continue;
+    if (meta().includes(item.name)) continue;
     if (AWSCC_COMPUTED.includes(item.name)) {
       problem('terraform/unsupported-argument', item, item.name, `Value for unconfigurable attribute: can't configure a value for "${item.name}": its value will be decided automatically based on the result of applying this configuration.`, { argument: item.name });
       continue;
     }
     const spec = Object.hasOwn(AWSCC_TASK, item.name) ? AWSCC_TASK[item.name] : undefined;
     if (!spec) {
-      const suggestion = nearest(item.name, [...Object.keys(AWSCC_TASK), ...META]);
+      const suggestion = nearest(item.name, [...Object.keys(AWSCC_TASK), ...meta()]);
       problem('terraform/unsupported-argument', item, item.name, `An argument named "${item.name}" is not expected here.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, suggestion ? { argument: item.name, suggestion } : { argument: item.name });
       continue;
     }
@@ -251,9 +338,18 @@ export function mapAwsccBody(body, scope, ctx) {
       // A value that is not a list is Terraform's type error; the core says what it is.
       if (!Array.isArray(value)) return toRequest(value, pointer);
       const out = [];
+      const seen = new Set();
+      let written = 0; // the elements the provider's size validator counts
       value.forEach((element, i) => {
         const expr = where.expr?.k === 'array' ? where.expr.items?.[i] : undefined;
         const at = expr ?? where.at;
+        if (spec.set) {
+          // Identical elements of a set are one: Terraform keeps the first.
+          const key = setKey(element);
+          if (key !== undefined && seen.has(key)) return;
+          if (key !== undefined) seen.add(key);
+        }
+        written++;
         const elementPointer = `${pointer}/${out.length}`;
         const elementAttribute = `${attribute}[${i}]`;
         const origin = originOf(expr, where);
@@ -262,6 +358,12 @@ export function mapAwsccBody(body, scope, ctx) {
         record(elementPointer, at, elementAttribute, placed(origin));
         out.push(sent);
       });
+      // More elements than the provider takes, counting those that send nothing
+      // (null, or all members null), while the core sees no more than it
+      // takes (it reports the rest itself): terraform plan stops.
+      if (spec.max !== undefined && written > spec.max && out.length <= spec.max) {
+        problem('list/too-many-items', where.at, attribute, `"${attribute}" has ${written} elements, counting those that are null or all null, and the awscc provider takes at most ${spec.max} (its list size validator): terraform plan stops.`, { max: spec.max, count: written });
+      }
       return out.length ? out : undefined;
     }
     return object(value, spec.attrs, pointer, attribute, where);
@@ -271,15 +373,16 @@ export function mapAwsccBody(body, scope, ctx) {
     if (value === null || value === undefined) return undefined;
     if (value instanceof Unresolved || !isPlain(value)) return toRequest(value, pointer);
     const out = {};
+    const items = itemsOf(where.expr);
     for (const [name, member] of Object.entries(value)) {
-      const item = itemOf(where.expr, name);
+      const item = items.get(name);
       const at = item ?? where.at;
       const childAttribute = `${attribute}.${name}`;
       const spec = Object.hasOwn(attrs, name) ? attrs[name] : undefined;
       if (!spec) {
-        // Terraform converts the value to the attribute's object type, which has no such attribute: plan stops.
+        // Terraform converts the value to the attribute's object type and drops what the type lacks: plan succeeds.
         const suggestion = nearest(name, Object.keys(attrs));
-        problem('terraform/unsupported-argument', at, childAttribute, `Inappropriate value for attribute "${attribute}": attribute "${name}" is not expected here.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, suggestion ? { argument: name, suggestion } : { argument: name });
+        problem('terraform/ignored-attribute', at, childAttribute, `"${attribute}" has no attribute "${name}": Terraform drops the key without an error, and nothing is sent for it.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, suggestion ? { argument: name, suggestion } : { argument: name }, 'warning');
         continue;
       }
       const childPointer = `${pointer}/${escapeSegment(spec.member)}`;
@@ -289,7 +392,13 @@ export function mapAwsccBody(body, scope, ctx) {
       record(childPointer, at, childAttribute, placed(origin));
       out[spec.member] = sent;
     }
-    return Object.keys(out).length ? out : undefined;
+    const sends = Object.keys(out).length > 0;
+    for (const [name, spec] of Object.entries(attrs)) {
+      if (!spec.required || (spec.required === 'service' && sends)) continue;
+      if (value[name] !== null && value[name] !== undefined) continue;
+      problem('request/missing-member', where.at, `${attribute}.${name}`, `"${attribute}" leaves "${name}" null, which the awscc provider refuses ("Missing Attribute Value": its validator requires a value there): terraform plan stops.`, { member: spec.member });
+    }
+    return sends ? out : undefined;
   }
 }
 

@@ -2726,8 +2726,8 @@ function mapTask(resource, scope, fieldIndex) {
   const references = new Map(); // request pointer -> { type, name }
   const { block } = resource;
   const record = (pointer, item, attribute, extra = {}) => records.set(pointer, { attribute, line: item.line, column: item.column, ...extra });
-  const problem = (code, item, attribute, message, params) =>
-    diagnostics.push({ code, severity: 'error', path: '', message, params, line: item.line, column: item.column, attribute });
+  const problem = (code, item, attribute, message, params, severity = 'error') =>
+    diagnostics.push({ code, severity, path: '', message, params, line: item.line, column: item.column, attribute });
 
   // Terraform's own conversions to the argument's type.
   const convert = (value, pointer) => {
@@ -3044,11 +3044,14 @@ function mapTask(resource, scope, fieldIndex) {
     const origins = new Map();
     const description = locationDescription(target, table, locationScope(target, reference, scope), refused, origins);
     locationOrigins.set(pointer, origins);
-    for (const { argument, value, accepted, nullElement, origins: from } of refused) {
+    for (const { argument, value, accepted, nullElement, writes, origins: from } of refused) {
       const own = records.get(pointer);
       const resource = `${scope.prefix}${resourceKey}${reference.instance?.text ?? ''}`;
-      const sets = `The ${pointer === '/SourceLocationArn' ? 'source' : 'destination'} location ${resource} (${relativeName(target.file)}:${target.block.line}) sets ${argument}`;
-      const why = nullElement
+      const location = `The ${pointer === '/SourceLocationArn' ? 'source' : 'destination'} location ${resource} (${relativeName(target.file)}:${target.block.line})`;
+      const sets = `${location} sets ${argument}`;
+      const why = writes
+        ? `${location} ${writes}` // awscc: a block, which Terraform refuses
+        : nullElement
         ? `${sets} to a list with a null element, which Terraform refuses ("Null value found in list")`
         : `${sets} = ${JSON.stringify(value)}, which the ${table.provider ?? 'AWS provider (5.100.0)'} refuses (it accepts ${accepted.join(', ')})`;
       diagnostics.push({
@@ -3056,7 +3059,7 @@ function mapTask(resource, scope, fieldIndex) {
         severity: 'error',
         path: pointer,
         message: `${why}: terraform plan stops there, whatever the task's mode.${from.length ? ` (The value comes from ${from.join(' and ')}.)` : ''}`,
-        params: { resource, argument, value: nullElement ? `[${value.map((v) => (v === null ? 'null' : typeof v === 'string' ? JSON.stringify(v) : '…')).join(', ')}]` : value },
+        params: { resource, argument, value: writes ? '{ … } (a block)' : nullElement ? `[${value.map((v) => (v === null ? 'null' : typeof v === 'string' ? JSON.stringify(v) : '…')).join(', ')}]` : value },
         line: own.line,
         column: own.column,
         attribute: own.attribute,
@@ -3138,6 +3141,7 @@ function locationDescription(target, table, scope, refused = [], origins = new M
     return out;
   };
   const get = (path, trace = new Set()) => {
+    if (table.argument) return table.argument(target.block.body, path, (expr) => evaluate(expr, scope, trace)); // awscc: attributes only
     let body = target.block.body;
     let at = scope;
     const parts = path.split('.');
@@ -3168,6 +3172,7 @@ function locationDescription(target, table, scope, refused = [], origins = new M
     return agents.includes(undefined) ? undefined : agents;
   };
   const out = { type: table.type(get) };
+  for (const block of table.blocks?.(target.block.body) ?? []) refused.push({ ...block, origins: [] }); // awscc: a block, refused
   const refusedPaths = new Set();
   for (const [path, accepted] of Object.entries(table.refuses ?? {})) {
     const trace = new Set();

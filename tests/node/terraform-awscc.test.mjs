@@ -60,30 +60,20 @@ ${body}
 }
 `;
 
-test('a clean awscc task (the provider docs example shape: options, schedule, excludes, tags) has no finding and no note: both locations are described', (t) => {
+test('a clean awscc task (options, schedule, excludes, tags) has no finding and no note: both locations are described', (t) => {
   const main =
     LOCATIONS +
-    awsccTask(`  name = "s3-to-s3-sync"
+    awsccTask(`  name = "nightly-archive-copy"
   options = {
-    verify_mode            = "ONLY_FILES_TRANSFERRED"
-    overwrite_mode         = "ALWAYS"
-    atime                  = "BEST_EFFORT"
-    mtime                  = "PRESERVE"
-    uid                    = "NONE"
-    gid                    = "NONE"
-    preserve_deleted_files = "REMOVE"
-    preserve_devices       = "NONE"
-    posix_permissions      = "NONE"
-    bytes_per_second       = 8388608
+    log_level        = "TRANSFER"
+    verify_mode      = "POINT_IN_TIME_CONSISTENT"
+    task_queueing    = "ENABLED"
+    bytes_per_second = 5000000
   }
-  schedule = {
-    schedule_expression = "cron(0 12 ? * SUN *)"
-  }
-  excludes = [{ filter_type = "SIMPLE_PATTERN", value = "/tmp|*.bak" }]
-  tags = [{
-    key   = "Modified By"
-    value = "AWSCC"
-  }]`);
+  schedule = { schedule_expression = "rate(12 hours)" }
+  excludes = [{ filter_type = "SIMPLE_PATTERN", value = "*.partial|/scratch" }]
+  tags     = [{ key = "team", value = "storage" }]
+  cloudwatch_log_group_arn = "arn:aws:logs:us-east-1:111122223333:log-group:/datasync/nightly:*"`);
   const { tasks, report } = check(t, { 'main.tf': main }, ['--defaults']);
   assert.deepEqual(tasks, { 'awscc_datasync_task.t': [] });
   const [task] = report.files[0].tasks;
@@ -95,11 +85,11 @@ test('a clean awscc task (the provider docs example shape: options, schedule, ex
     ],
   );
   // The request: each attribute as its CreateTask member (the CloudFormation property of the same name).
-  assert.equal(task.defaults.Options.BytesPerSecond, 8388608);
-  assert.deepEqual(task.defaults.Excludes, [{ FilterType: 'SIMPLE_PATTERN', Value: '/tmp|*.bak' }]);
-  assert.deepEqual(task.defaults.Tags, [{ Key: 'Modified By', Value: 'AWSCC' }]);
-  assert.equal(task.defaults.Schedule.ScheduleExpression, 'cron(0 12 ? * SUN *)');
-  assert.equal(task.defaults.Name, 's3-to-s3-sync');
+  assert.equal(task.defaults.Options.BytesPerSecond, 5000000);
+  assert.deepEqual(task.defaults.Excludes, [{ FilterType: 'SIMPLE_PATTERN', Value: '*.partial|/scratch' }]);
+  assert.deepEqual(task.defaults.Tags, [{ Key: 'team', Value: 'storage' }]);
+  assert.equal(task.defaults.Schedule.ScheduleExpression, 'rate(12 hours)');
+  assert.equal(task.defaults.Name, 'nightly-archive-copy');
 });
 
 test('a value outside an enum is an error at the nested attribute written in options (line:column of verify_mode)', (t) => {
@@ -215,6 +205,108 @@ resource "awscc_datasync_location_nfs" "nas" {
   assert.match(report.files[0].tasks[0].diagnostics[0].message, /sets mount_options\.version = "NFS4_2", which the awscc provider refuses \(it accepts AUTOMATIC, NFS3, NFS4_0, NFS4_1\)/);
 });
 
+test('awscc FSx for OpenZFS and ONTAP locations: a mount version the provider refuses, nested three objects deep in protocol, is terraform/invalid-location-value', (t) => {
+  // location_fsx_open_zfs_resource_gen.go and location_fsx_ontap_resource_gen.go: stringvalidator.OneOf on
+  // protocol.nfs.mount_options.version (AUTOMATIC, NFS3, NFS4_0, NFS4_1) and ONTAP's protocol.smb.mount_options.version
+  // (AUTOMATIC, SMB2, SMB3).
+  const main =
+    LOCATIONS +
+    `
+resource "awscc_datasync_location_fsx_open_zfs" "zfs" {
+  fsx_filesystem_arn  = "arn:aws:fsx:us-east-1:111122223333:file-system/fs-0123456789abcdef0"
+  security_group_arns = ["arn:aws:ec2:us-east-1:111122223333:security-group/sg-0123456789abcdef0"]
+  protocol = { nfs = { mount_options = { version = "NFS4_2" } } }
+}
+
+resource "awscc_datasync_location_fsx_ontap" "ontap" {
+  storage_virtual_machine_arn = "arn:aws:fsx:us-east-1:111122223333:storage-virtual-machine/fs-0123456789abcdef0/svm-0123456789abcdef0"
+  security_group_arns         = ["arn:aws:ec2:us-east-1:111122223333:security-group/sg-0123456789abcdef0"]
+  protocol = { smb = { user = "copier", password = "example", mount_options = { version = "SMB1" } } }
+}
+
+resource "awscc_datasync_location_fsx_open_zfs" "fine" {
+  fsx_filesystem_arn  = "arn:aws:fsx:us-east-1:111122223333:file-system/fs-0123456789abcdef1"
+  security_group_arns = ["arn:aws:ec2:us-east-1:111122223333:security-group/sg-0123456789abcdef0"]
+  protocol = { nfs = { mount_options = { version = "NFS4_1" } } }
+}
+` +
+    awsccTask('', 'zfs', 'awscc_datasync_location_fsx_open_zfs.zfs.location_arn') +
+    awsccTask('', 'ontap', 'awscc_datasync_location_fsx_ontap.ontap.location_arn') +
+    awsccTask('', 'fine', 'awscc_datasync_location_fsx_open_zfs.fine.location_arn');
+  const { tasks, report } = check(t, { 'main.tf': main });
+  const from = (name) => `resource "awscc_datasync_task" "${name}"`;
+  assert.deepEqual(tasks['awscc_datasync_task.zfs'], [`terraform/invalid-location-value destination_location_arn ${at(main, 'destination_location_arn', from('zfs'))}`]);
+  assert.deepEqual(tasks['awscc_datasync_task.ontap'], [`terraform/invalid-location-value destination_location_arn ${at(main, 'destination_location_arn', from('ontap'))}`]);
+  assert.deepEqual(tasks['awscc_datasync_task.fine'], []);
+  const message = (name) => report.files[0].tasks.find((x) => x.logicalId === `awscc_datasync_task.${name}`).diagnostics[0].message;
+  assert.match(message('zfs'), /sets protocol\.nfs\.mount_options\.version = "NFS4_2", which the awscc provider refuses/);
+  assert.match(message('ontap'), /sets protocol\.smb\.mount_options\.version = "SMB1", which the awscc provider refuses \(it accepts AUTOMATIC, SMB2, SMB3\)/);
+});
+
+test('an awscc location written with blocks (the AWS provider\'s shape) is refused by Terraform: an error at the task per block, and the blocks describe nothing', (t) => {
+  // Terraform 1.11.4 on a framework resource with nested attributes written as a block (aws_s3tables_table_bucket,
+  // provider aws 5.100.0, terraform plan): "Unsupported block type ... Did you mean to define argument ...?", exit 1.
+  const main =
+    LOCATIONS +
+    `
+resource "awscc_datasync_location_nfs" "nas" {
+  server_hostname = "nas.example.com"
+  subdirectory    = "/exports/data"
+  on_prem_config {
+    agent_arns = ["arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0"]
+  }
+  mount_options {
+    version = "NFS4_1"
+  }
+}
+` +
+    awsccTask('', 't', 'awscc_datasync_location_nfs.nas.location_arn');
+  const { tasks, report } = check(t, { 'main.tf': main });
+  const where = at(main, 'destination_location_arn', 'resource "awscc_datasync_task"');
+  assert.deepEqual(tasks['awscc_datasync_task.t'], [`terraform/invalid-location-value destination_location_arn ${where}`, `terraform/invalid-location-value destination_location_arn ${where}`]);
+  const [task] = report.files[0].tasks;
+  assert.deepEqual(
+    task.diagnostics.map((d) => d.params.argument),
+    ['on_prem_config', 'mount_options'],
+  );
+  assert.match(task.diagnostics[1].message, /writes mount_options as a block .*which Terraform refuses in an awscc resource \("Unsupported block type"; the awscc provider takes mount_options = \{ … \}\): terraform plan stops/);
+  const nas = task.locations.find((l) => l.resource === 'awscc_datasync_location_nfs.nas');
+  assert.equal(nas.description.AgentArns, undefined);
+  assert.equal(nas.description.MountOptions, undefined);
+});
+
+test('an object attribute of many members is read in one pass over its items (a bound on item reads, not a time)', async () => {
+  const { mapAwsccBody } = await import('../../pkg/cli/terraform-awscc.mjs');
+  class Unresolved {}
+  const count = 4000;
+  const items = [];
+  const value = {};
+  for (let i = 0; i < count; i++) {
+    items.push({ key: `verify_mode${i}`, value: { k: 'string', v: 'NONE' }, line: 1, column: 1 });
+    value[`verify_mode${i}`] = 'NONE';
+  }
+  let reads = 0;
+  const counted = new Proxy(items, {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+      return Reflect.get(target, key, receiver);
+    },
+  });
+  const problems = [];
+  const body = [{ t: 'attr', name: 'options', value: { k: 'object', items: counted }, line: 1, column: 1 }];
+  mapAwsccBody(body, {}, {
+    request: {},
+    valueOf: () => ({ value }),
+    record: () => {},
+    toRequest: (v) => v,
+    problem: (code) => problems.push(code),
+    Unresolved,
+    evaluate: () => undefined,
+  });
+  assert.equal(problems.length, count); // every key is one options does not have
+  assert.ok(reads <= 2 * count, `${reads} item reads for ${count} members`);
+});
+
 test('an aws_datasync_task may take an awscc location: its location_arn describes it (terraform/71 shape)', (t) => {
   const main = `
 resource "aws_datasync_location_s3" "src" {
@@ -280,7 +372,7 @@ test('deeper objects: task_report_config and manifest_config map to their Create
   assert.equal(task.defaults.TaskReportConfig.Destination.S3.S3BucketArn, 'arn:aws:s3:::example-reports');
 });
 
-test('what Terraform refuses in an awscc task: a block for a nested attribute, an unknown argument or nested attribute, a read-only attribute', (t) => {
+test('what Terraform refuses in an awscc task: a block for a nested attribute, an unknown argument, a read-only attribute; a misspelt key inside an object is dropped (a warning)', (t) => {
   const main =
     LOCATIONS +
     awsccTask(`  options {
@@ -293,18 +385,99 @@ test('what Terraform refuses in an awscc task: a block for a nested attribute, a
   assert.deepEqual(tasks['awscc_datasync_task.t'], [
     `terraform/unsupported-argument options ${at(main, 'options {')}`,
     `terraform/unsupported-argument schedul ${at(main, 'schedul =')}`,
-    `terraform/unsupported-argument schedule.schedule_expresion ${at(main, 'schedule_expresion')}`,
+    `terraform/ignored-attribute schedule.schedule_expresion ${at(main, 'schedule_expresion')}`,
     `terraform/unsupported-argument task_arn ${at(main, 'task_arn')}`,
   ]);
 });
 
-test('lists: an empty excludes and a null element are not sent; a value from a resource is not checked and says so', (t) => {
+test('a key an awscc nested attribute does not have is dropped by Terraform (plan succeeds, nothing is sent for it): a warning with the nearest name, not an error', (t) => {
+  // Terraform converts the object to the attribute's object type and drops
+  // keys the type lacks (hashicorp/terraform#33570). terraform console 1.11.4:
+  // a variable of type object({ schedule_expression = optional(string), status
+  // = optional(string) }) given { schedule_expresion = "rate(1 hour)" } is
+  // { schedule_expression = null, status = null }, with no error.
+  const main =
+    LOCATIONS +
+    awsccTask(`  schedule = { schedule_expresion = "rate(1 hour)" }
+  excludes = [{ filter_type = "SIMPLE_PATTERN", valeu = "/tmp" }]`);
+  const { tasks, report } = check(t, { 'main.tf': main }, ['--defaults']);
+  assert.deepEqual(tasks['awscc_datasync_task.t'], [
+    `terraform/ignored-attribute schedule.schedule_expresion ${at(main, 'schedule_expresion')}`,
+    `filter/missing-value excludes[0].value ${at(main, '{ filter_type')}`,
+    `terraform/ignored-attribute excludes[0].valeu ${at(main, 'valeu')}`,
+  ]);
+  const [task] = report.files[0].tasks;
+  const ignored = task.diagnostics.filter((d) => d.code === 'terraform/ignored-attribute');
+  assert.deepEqual(
+    ignored.map((d) => [d.severity, d.params]),
+    [
+      ['warning', { argument: 'schedule_expresion', suggestion: 'schedule_expression' }],
+      ['warning', { argument: 'valeu', suggestion: 'value' }],
+    ],
+  );
+  assert.match(ignored[0].message, /drops the key.*nothing is sent for it.*Did you mean "schedule_expression"\?/);
+  assert.equal(task.defaults.Schedule, undefined);
+  assert.equal(report.exitCode, 0);
+});
+
+test('tags is a set: identical tags are one tag (no duplicate-key); two tags with one key and different values stay two', (t) => {
+  // terraform console 1.11.4: length(toset([{ key = "a", value = "b" }, { key = "a", value = "b" }])) = 1,
+  // with value = 1 and value = "1": 1; with values "b" and "c": 2.
+  const main =
+    LOCATIONS +
+    awsccTask('  tags = [{ key = "a", value = "b" }, { key = "a", value = "b" }, { key = "n", value = 1 }, { key = "n", value = "1" }]', 'same') +
+    awsccTask('  tags = [{ key = "a", value = "b" }, { key = "a", value = "c" }]', 'differ');
+  const { tasks, report } = check(t, { 'main.tf': main }, ['--defaults']);
+  assert.deepEqual(tasks['awscc_datasync_task.same'], []);
+  assert.deepEqual(report.files[0].tasks[0].defaults.Tags, [
+    { Key: 'a', Value: 'b' },
+    { Key: 'n', Value: '1' },
+  ]);
+  assert.deepEqual(
+    tasks['awscc_datasync_task.differ'].map((f) => f.split(' ')[0]),
+    ['tag/duplicate-key'],
+  );
+});
+
+test('the awscc provider\'s validators stricter than the service: a null tag value, task_report_config without destination or output_type, excludes/includes of two elements counting null ones', (t) => {
+  // task_resource_gen.go (f995d4f4): fwvalidators.NotNullString on tags' key and value and task_report_config's
+  // output_type, NotNullObject on its destination and on manifest_config's source; listvalidator.SizeBetween(0, 1)
+  // on excludes and includes, counted on the configured list (null elements included).
+  const main =
+    LOCATIONS +
+    awsccTask('  tags = [{ key = "team" }]', 'tagvalue') +
+    awsccTask('  task_report_config = { report_level = "ERRORS_ONLY" }', 'report') +
+    awsccTask('  excludes = [{ filter_type = null, value = null }, { filter_type = "SIMPLE_PATTERN", value = "/a" }]\n  includes = [null, { filter_type = "SIMPLE_PATTERN", value = "/b" }]', 'sizes') +
+    awsccTask('  manifest_config = {}\n  tags = [{ value = "storage" }]', 'service');
+  const { tasks, report } = check(t, { 'main.tf': main });
+  const from = (name) => `resource "awscc_datasync_task" "${name}"`;
+  assert.deepEqual(tasks['awscc_datasync_task.tagvalue'], [`request/missing-member tags[0].value ${at(main, '{ key = "team" }', from('tagvalue'))}`]);
+  assert.deepEqual(tasks['awscc_datasync_task.report'], [
+    `request/missing-member task_report_config.destination ${at(main, 'task_report_config', from('report'))}`,
+    `request/missing-member task_report_config.output_type ${at(main, 'task_report_config', from('report'))}`,
+  ]);
+  assert.deepEqual(tasks['awscc_datasync_task.sizes'], [
+    `list/too-many-items excludes ${at(main, 'excludes', from('sizes'))}`,
+    `list/too-many-items includes ${at(main, 'includes', from('sizes'))}`,
+  ]);
+  // A member the core requires of a sent object is reported once: by the core when the object is sent
+  // (the tag's Key), here when it sends nothing (manifest_config = {}).
+  assert.deepEqual(
+    tasks['awscc_datasync_task.service'].map((f) => f.split(' ').slice(0, 2).join(' ')),
+    ['request/missing-member manifest_config.source', 'request/missing-member tags[0].key'],
+  );
+  const report_ = report.files[0].tasks.find((x) => x.logicalId === 'awscc_datasync_task.report');
+  assert.match(report_.diagnostics[0].message, /awscc provider refuses/);
+  assert.deepEqual(report.files[0].tasks.find((x) => x.logicalId === 'awscc_datasync_task.sizes').diagnostics[0].params, { max: 1, count: 2 });
+});
+
+test('lists: an empty excludes is not sent; a value from a resource is not checked and says so', (t) => {
   const main =
     LOCATIONS +
     awsccTask(`  excludes = []
-  includes = [null, { filter_type = "SIMPLE_PATTERN", value = aws_ssm_parameter.paths.value }]`);
+  includes = [{ filter_type = "SIMPLE_PATTERN", value = aws_ssm_parameter.paths.value }]`);
   const { tasks, report } = check(t, { 'main.tf': main }, ['--defaults']);
-  assert.deepEqual(tasks['awscc_datasync_task.t'], [`terraform/not-checked includes[1].value ${at(main, 'value = aws_ssm')}`]);
+  assert.deepEqual(tasks['awscc_datasync_task.t'], [`terraform/not-checked includes[0].value ${at(main, 'value = aws_ssm')}`]);
   const [task] = report.files[0].tasks;
   assert.equal(task.defaults.Excludes, undefined);
   assert.equal(task.notes[0].path, '/Includes/0/Value');
@@ -413,8 +586,8 @@ const PLAN = {
   variables: { mode: { value: 'ENHANCED' } },
   planned_values: { root_module: {} },
   resource_changes: [
-    plannedLocation('src', { s3_bucket_arn: 'arn:aws:s3:::example-source', s3_config: { bucket_access_role_arn: 'arn:aws:iam::111122223333:role/datasync' }, s3_storage_class: null }),
-    plannedLocation('dst', { s3_bucket_arn: 'arn:aws:s3:::example-destination', s3_config: { bucket_access_role_arn: 'arn:aws:iam::111122223333:role/datasync' }, s3_storage_class: null }),
+    plannedLocation('src', { s3_bucket_arn: 'arn:aws:s3:::example-source', s3_config: { bucket_access_role_arn: 'arn:aws:iam::111122223333:role/datasync' }, s3_storage_class: 'STANDARD' }),
+    plannedLocation('dst', { s3_bucket_arn: 'arn:aws:s3:::example-destination', s3_config: { bucket_access_role_arn: 'arn:aws:iam::111122223333:role/datasync' }, s3_storage_class: 'STANDARD' }),
     plannedLocation('archive', { s3_bucket_arn: 'arn:aws:s3:::example-archive', s3_config: { bucket_access_role_arn: 'arn:aws:iam::111122223333:role/datasync' }, s3_storage_class: 'DEEP_ARCHIVE' }),
     // options = { verify_mode = "POINT_IN_TIME_CONSISTENT" }, to the archive: the location rule.
     plannedTask('to_archive', { options: { verify_mode: 'POINT_IN_TIME_CONSISTENT' } }, { task_mode: true, options: unknownOptions(['verify_mode']) }),

@@ -38,7 +38,7 @@
 // mapping is read from its source, not checked against `terraform plan`.
 import { escapeSegment } from './documents.mjs';
 // A cycle (terraform-schema.mjs imports this file); each side uses the other's bindings only when called.
-import { nearest, TASK } from './terraform-schema.mjs';
+import { nearest, TASK, TERRAFORM_SAYS } from './terraform-schema.mjs';
 
 export const AWSCC_TASK_TYPE = 'awscc_datasync_task';
 
@@ -283,20 +283,20 @@ export function mapAwsccBody(body, scope, ctx) {
       // As terraform.mjs says of the aws task's blocks: the nearest name when it is not an argument itself.
       const suggestion = isAttr ? undefined : nearest(type, Object.keys(AWSCC_TASK));
       const message = isAttr
-        ? `Unsupported block type: blocks of type "${type}" are not expected here. Did you mean to define argument "${type}"? If so, use the equals sign to assign it a value (the awscc provider takes ${type} = { … }).`
-        : `Unsupported block type: blocks of type "${type}" are not expected here.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`;
+        ? `${TERRAFORM_SAYS.unsupportedBlock(type, { argument: true })} (The awscc provider takes ${type} = { … }.)`
+        : TERRAFORM_SAYS.unsupportedBlock(type, { suggestion });
       problem('terraform/unsupported-argument', item, type, message, suggestion ? { block: type, suggestion } : { block: type });
       continue;
     }
     if (meta().includes(item.name)) continue;
     if (AWSCC_COMPUTED.includes(item.name)) {
-      problem('terraform/unsupported-argument', item, item.name, `Value for unconfigurable attribute: can't configure a value for "${item.name}": its value will be decided automatically based on the result of applying this configuration.`, { argument: item.name });
+      problem('terraform/unsupported-argument', item, item.name, TERRAFORM_SAYS.unconfigurable(item.name), { argument: item.name });
       continue;
     }
     const spec = Object.hasOwn(AWSCC_TASK, item.name) ? AWSCC_TASK[item.name] : undefined;
     if (!spec) {
       const suggestion = nearest(item.name, [...Object.keys(AWSCC_TASK), ...meta()]);
-      problem('terraform/unsupported-argument', item, item.name, `An argument named "${item.name}" is not expected here.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, suggestion ? { argument: item.name, suggestion } : { argument: item.name });
+      problem('terraform/unsupported-argument', item, item.name, TERRAFORM_SAYS.unexpectedArgument(item.name, suggestion), suggestion ? { argument: item.name, suggestion } : { argument: item.name });
       continue;
     }
     const pointer = `/${spec.member}`;

@@ -284,6 +284,20 @@ function distance(a, b) {
 }
 
 /** The nearest of `names` to `name`, as Terraform suggests it (close enough to be a typo), or undefined. */
+/**
+ * Terraform's own messages for what it refuses in a resource's body (one
+ * home for terraform.mjs and terraform-awscc.mjs). `suggestion`: the
+ * nearest name; `argument`: the block type is an argument's name.
+ */
+export const TERRAFORM_SAYS = {
+  unconfigurable: (name) => `Value for unconfigurable attribute: can't configure a value for "${name}": its value will be decided automatically based on the result of applying this configuration.`,
+  unexpectedArgument: (name, suggestion) => `An argument named "${name}" is not expected here.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+  unsupportedBlock: (type, { argument = false, suggestion } = {}) =>
+    argument
+      ? `Unsupported block type: blocks of type "${type}" are not expected here. Did you mean to define argument "${type}"? If so, use the equals sign to assign it a value.`
+      : `Unsupported block type: blocks of type "${type}" are not expected here.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+};
+
 export function nearest(name, names) {
   if (name.length > 256) return undefined;
   let best;

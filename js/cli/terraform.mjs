@@ -40,7 +40,7 @@ import { checkRequest, requestWithDefaults } from './check.mjs';
 import { withContext } from './context.mjs';
 import { Unknown } from './cloudformation.mjs';
 import { escapeSegment, setMember } from './documents.mjs';
-import { attributeOf, isBlockType, knowsBlocksOf, LOCATIONS, nearest, TASK } from './terraform-schema.mjs';
+import { attributeOf, isBlockType, knowsBlocksOf, LOCATIONS, nearest, TASK, TERRAFORM_SAYS } from './terraform-schema.mjs';
 import { readJsonSyntax, readNative } from './terraform-syntax.mjs';
 import { AWSCC_TASK_TYPE, awsccAttributeOf, awsccLocation, mapAwsccBody } from './terraform-awscc.mjs';
 
@@ -2840,7 +2840,7 @@ function mapTask(resource, scope, fieldIndex) {
       if (item.t === 'attr') {
         if (isTop && (TASK.meta.includes(item.name))) continue;
         if (isTop && TASK.computed.includes(item.name)) {
-          problem('terraform/unsupported-argument', item, attribute, `Value for unconfigurable attribute: can't configure a value for "${item.name}": its value will be decided automatically based on the result of applying this configuration.`, { argument: item.name });
+          problem('terraform/unsupported-argument', item, attribute, TERRAFORM_SAYS.unconfigurable(item.name), { argument: item.name });
           continue;
         }
         const spec = schema.attrs?.[item.name];
@@ -2849,7 +2849,7 @@ function mapTask(resource, scope, fieldIndex) {
           const suggestion = blockSpec ? undefined : nearest(item.name, [...Object.keys(schema.attrs ?? {}), ...(isTop ? TASK.meta : [])]);
           const message = blockSpec
             ? `An argument named "${item.name}" is not expected here. Did you mean to define a block of type "${item.name}"? (write ${item.name} { … } without "=")`
-            : `An argument named "${item.name}" is not expected here.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`;
+            : TERRAFORM_SAYS.unexpectedArgument(item.name, suggestion);
           problem('terraform/unsupported-argument', item, attribute, message, suggestion ? { argument: item.name, suggestion } : { argument: item.name });
           continue;
         }
@@ -2919,8 +2919,8 @@ function mapTask(resource, scope, fieldIndex) {
         const suggestion = nearest(item.type, Object.keys(schema.blocks ?? {}));
         const isAttr = schema.attrs?.[item.type];
         const message = isAttr
-          ? `Unsupported block type: blocks of type "${item.type}" are not expected here. Did you mean to define argument "${item.type}"? If so, use the equals sign to assign it a value.`
-          : `Unsupported block type: blocks of type "${item.type}" are not expected here.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`;
+          ? TERRAFORM_SAYS.unsupportedBlock(item.type, { argument: true })
+          : TERRAFORM_SAYS.unsupportedBlock(item.type, { suggestion });
         problem('terraform/unsupported-argument', item, attribute, message, suggestion ? { block: item.type, suggestion } : { block: item.type });
         continue;
       }

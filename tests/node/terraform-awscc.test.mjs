@@ -390,6 +390,26 @@ test('what Terraform refuses in an awscc task: a block for a nested attribute, a
   ]);
 });
 
+test('an unknown block in an awscc task gets the nearest name and the same words as in an aws task (one home for Terraform\'s messages)', (t) => {
+  const main =
+    LOCATIONS +
+    awsccTask('  optons {\n    verify_mode = "NONE"\n  }') +
+    `
+resource "aws_datasync_task" "a" {
+  source_location_arn      = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0"
+  destination_location_arn = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef1"
+  optons {
+    verify_mode = "NONE"
+  }
+}
+`;
+  const { report } = check(t, { 'main.tf': main });
+  const messages = report.files[0].tasks.map((task) => [task.logicalId, task.diagnostics.map((d) => [d.message, d.params])]);
+  const expected = [['Unsupported block type: blocks of type "optons" are not expected here. Did you mean "options"?', { block: 'optons', suggestion: 'options' }]];
+  assert.deepEqual(messages.find(([id]) => id === 'awscc_datasync_task.t')[1], expected);
+  assert.deepEqual(messages.find(([id]) => id === 'aws_datasync_task.a')[1].map(([m]) => m), [expected[0][0]]);
+});
+
 test('a key an awscc nested attribute does not have is dropped by Terraform (plan succeeds, nothing is sent for it): a warning with the nearest name, not an error', (t) => {
   // Terraform converts the object to the attribute's object type and drops
   // keys the type lacks (hashicorp/terraform#33570). terraform console 1.11.4:

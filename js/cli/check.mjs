@@ -202,7 +202,42 @@ export function checkRequest(request, unknowns, fields, validateOptions, locatio
     if (!described && pointers.some((p) => within(d.path, p) && !(exempt && d.path === p))) return false;
     const related = Array.isArray(d.params?.related) ? d.params.related : [];
     return !related.some((r) => valueMatters.some((p) => within(String(r), p)));
+  }).map((d) => withoutStandIns(d, standIns(unknowns, options, fieldIndex, resourceOf)));
+}
+
+/**
+ * What each stand-in string (sampleString) shows in a finding: the location resource's logical ID
+ * for a described location, else what the template wrote (`Ref X`, `Fn::GetAtt X.Arn`). Longest
+ * first, so that a stand-in inside another (a bucket's name in its ARN) is replaced after it.
+ */
+function standIns(unknowns, options, fieldIndex, resourceOf) {
+  const shown = new Map();
+  unknowns.forEach((u, i) => {
+    const field = fieldAt(fieldIndex, u.pointer);
+    const [sample] = options[i];
+    if (field?.type !== 'string' || field.enum || typeof sample !== 'string' || shown.has(sample)) return;
+    shown.set(sample, resourceOf.get(u) ?? u.description ?? u.pointer);
   });
+  return [...shown].sort(([a], [b]) => b.length - a.length);
+}
+
+/**
+ * The finding with each stand-in replaced in its message and params: a stand-in is made up (and
+ * differs from run to run), so it is never shown.
+ */
+function withoutStandIns(diagnostic, shown) {
+  if (shown.length === 0) return diagnostic;
+  const replace = (value) => {
+    if (typeof value === 'string') return shown.reduce((text, [sample, written]) => text.split(sample).join(written), value);
+    if (Array.isArray(value)) return value.map(replace);
+    if (value !== null && typeof value === 'object') {
+      const out = {};
+      for (const [key, member] of Object.entries(value)) setMember(out, key, replace(member));
+      return out;
+    }
+    return value;
+  };
+  return replace(diagnostic);
 }
 
 /**

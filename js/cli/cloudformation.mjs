@@ -198,14 +198,15 @@ function forEachTasks(loop, depth = 0) {
 // that names an identifier (the reference page says every instance is
 // replaced, the design notes and cfn-lint only OutputKeys and Fn::Sub) is a
 // UnknownText, never a finding; a key below an OutputKey that names one, any other
-// collection, a collection item that is not a string, an OutputKey that two
-// items make alike (the transform fails then: Duplicate), or more than the bounds below: the loop is not expanded
-// and its note (findTasks) says why.
+// collection, a collection item that is not a string, or more than the bounds below: the loop is not expanded
+// and its note (findTasks) says why. An OutputKey that two items or loops make alike, or one its object
+// already has (Duplicate), fails the transform: the template is refused (refusalOf), unless either key came
+// from a parameter's Default (a stack may pass another list), which leaves the loop not expanded with a note.
 
 /** Loops nested deeper than this are not expanded (CloudFormation's design notes allow 5 below a loop). */
 export const MAX_LOOP_DEPTH = 8;
 /**
- * At most this many entries are made by all the loops of a template, its Resources and Conditions
+ * At most this many entries are made by all the loops of a template, its Resources, Conditions and Outputs
  * sections together (a stack holds at most 500 resources); a loop that would go past it is not expanded.
  */
 export const MAX_LOOP_OUTPUTS = 500;
@@ -297,7 +298,7 @@ function hasLoop(value) {
 }
 
 /**
- * The template with the Fn::ForEach loops of its Resources and Conditions sections expanded:
+ * The template with the Fn::ForEach loops of its Resources, Conditions and Outputs sections expanded:
  * `{ template, sources, made, unexpanded }`. `sources` maps a pointer of the
  * expanded template where a loop put an entry to the pointer of its OutputKey
  * in the document (the members below keep their place); `made` maps the logical
@@ -314,7 +315,8 @@ export function expandLoops(template) {
   const resources = isObject(template?.Resources) ? template.Resources : null;
   const out = { template, sources: new Map(), made: new Map(), unexpanded: new Map() };
   const conditions = isObject(template?.Conditions) ? template.Conditions : null;
-  if (!(resources && hasLoop(resources)) && !(conditions && hasLoop(conditions))) return out;
+  const outputs = isObject(template?.Outputs) ? template.Outputs : null;
+  if (![resources, conditions, outputs].some((section) => section && hasLoop(section))) return out;
   const parameters = isObject(template.Parameters) ? template.Parameters : {};
   let nodes = 0; // values copied, by all the loops of the template
   let kept = 0; // entries made by the loops expanded so far (not the one being expanded)
@@ -417,14 +419,18 @@ export function expandLoops(template) {
         }
         const madeKey = substitute(outputKey, inner, charge);
         if (hasSubVariable(madeKey) || /&\{[^}]*\}/.test(madeKey)) throw new NotExpanded(`its OutputKey ${outputKey} names something other than an identifier`);
+        const fromDefault = defaultsOf(inner).length > 0;
         if (Object.hasOwn(target, madeKey)) {
-          throw new Duplicate(`it makes ${madeKey} twice, or one the template already has`, { loop: key, key: madeKey, pointer: written, fromDefault: defaultsOf(inner).length > 0 });
+          // Either side from a Default: a stack may pass another list, and then the keys differ.
+          const either = fromDefault || (defaultKeys.get(target)?.has(madeKey) ?? false);
+          throw new Duplicate(`it makes ${madeKey} twice, or one the template already has`, { loop: key, key: madeKey, pointer: written, fromDefault: either });
         }
         const madePointer = `${targetPointer}/${escapeSegment(madeKey)}`;
         const before = substituted.length;
         // Known before the walk, so that a Duplicate found inside is placed in the document.
         sources.set(madePointer, written);
         setMember(target, madeKey, walk(outputValue, madePointer, inner, depth + 1));
+        if (fromDefault) defaultKeys.set(target, (defaultKeys.get(target) ?? new Set()).add(madeKey));
         // A member a loop inside a resource makes from a Default: a finding there depends on it.
         if (!top && defaultsOf(inner).length > 0) substituted.push({ pointer: madePointer, defaults: defaultsOf(inner) });
         if (top) {
@@ -452,9 +458,12 @@ export function expandLoops(template) {
     characters += length;
     if (characters > MAX_LOOP_CHARACTERS) throw past(MAX_LOOP_CHARACTERS, 'characters of strings', startCharacters > 0);
   };
+  /** The keys of each object (a loop's result, an object inside a resource) that a loop made from a parameter's Default. */
+  const defaultKeys = new WeakMap();
   /** A section (Resources, or Conditions, whose loops make conditions a task's Condition or Fn::If may name). */
   const expandSection = (section, entries) => {
     const expanded = {};
+    const madeFromDefault = new Set(); // keys of `expanded` an earlier loop made from a parameter's Default
     for (const [key, entry] of Object.entries(entries)) {
       start = nodes;
       startCharacters = characters;
@@ -469,10 +478,15 @@ export function expandLoops(template) {
           for (const madeKey of Object.keys(result)) {
             if (Object.hasOwn(entries, madeKey) || Object.hasOwn(expanded, madeKey)) {
               const pointer = sources.get(`/${section}/${escapeSegment(madeKey)}`) ?? at;
-              throw new Duplicate(`it makes ${madeKey}, which the template already has`, { loop: key, key: madeKey, pointer, fromDefault: (made.get(madeKey)?.defaults.length ?? 0) > 0 });
+              // Either side from a Default (this loop's key, or the earlier loop's it meets): not a refusal.
+              const fromDefault = (made.get(madeKey)?.defaults.length ?? 0) > 0 || madeFromDefault.has(madeKey);
+              throw new Duplicate(`it makes ${madeKey}, which the template already has`, { loop: key, key: madeKey, pointer, fromDefault });
             }
           }
-          for (const [madeKey, madeValue] of Object.entries(result)) setMember(expanded, madeKey, madeValue);
+          for (const [madeKey, madeValue] of Object.entries(result)) {
+            setMember(expanded, madeKey, madeValue);
+            if ((made.get(madeKey)?.defaults.length ?? 0) > 0) madeFromDefault.add(madeKey);
+          }
         } else {
           setMember(expanded, key, hasLoop(entry) ? walk(entry, at, new Map(), 0) : entry);
           const defaults = unique(substituted.flatMap((s) => s.defaults));
@@ -483,7 +497,7 @@ export function expandLoops(template) {
         if (section === 'Resources') for (const pair of made) out.made.set(...pair);
       } catch (error) {
         if (!(error instanceof NotExpanded)) throw error;
-        if (error instanceof Duplicate && !error.fromDefault && !out.refusal) out.refusal = refusalOf(error, sources);
+        if (error instanceof Duplicate && !error.fromDefault && !out.refusal) out.refusal = refusalOf(error, sources, usesLanguageExtensions(template));
         setMember(expanded, key, entry);
         // A loop, or a resource whose loops inside are left as written (mapProperties says so).
         if (section === 'Resources') out.unexpanded.set(key, error.message);
@@ -495,6 +509,8 @@ export function expandLoops(template) {
   out.refusal = null;
   if (resources) out.template.Resources = expandSection('Resources', resources);
   if (conditions) out.template.Conditions = expandSection('Conditions', conditions);
+  // Outputs, the third section a loop may be in: nothing there is checked, but a duplicate there fails the transform too.
+  if (outputs) out.template.Outputs = expandSection('Outputs', outputs);
   return out;
 }
 
@@ -533,9 +549,13 @@ export function serverlessTemplate(resources) {
  * Why CloudFormation refuses a template whose loop makes a key twice (Duplicate), as
  * `{ message, pointer }`, `pointer` being where the OutputKey is written in the document.
  */
-function refusalOf({ loop, key, pointer }, sources) {
+function refusalOf({ loop, key, pointer }, sources, transform) {
+  const duplicate = `${loop} makes the key ${cutName(key)} where its object already has one (made by another item or loop, or written in the template)`;
   return {
-    message: `${loop} makes the key ${cutName(key)} where its object already has one (made by another item or loop, or written in the template), so the AWS::LanguageExtensions transform fails and CloudFormation refuses the template (cfn-lint reports it as E0001); give each item a key of its own. Nothing else in the template was checked.`,
+    message: transform
+      ? `${duplicate}, so the AWS::LanguageExtensions transform fails and CloudFormation refuses the template (cfn-lint reports it as E0001); give each item a key of its own. Nothing else in the template was checked.`
+      : // Without the transform nothing expands the loop: CloudFormation refuses the template for that first.
+        `${loop} is an Fn::ForEach loop, which only the AWS::LanguageExtensions transform expands, and the template does not declare it, so CloudFormation refuses the template (cfn-lint reports it as E1032 Missing Transform); add \`Transform: AWS::LanguageExtensions\`. Also, ${duplicate}, which the transform would refuse; give each item a key of its own. Nothing else in the template was checked.`,
     pointer: loopPointers({ get: (at) => at }, sources).get(pointer),
   };
 }

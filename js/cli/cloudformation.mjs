@@ -1014,9 +1014,11 @@ export function findInMapWithDefault(argument, read) {
   if (named.length !== 1) return undefined;
   const keys = argument.map((key, i) => (i < 3 && given[i] ? given[i].value : key));
   const found = findInMap(keys, read.mappings, read.languageExtensions);
-  const value = found && isMappingValue(found.value) ? found.value : found?.default;
+  const inMapping = found && isMappingValue(found.value);
+  const value = inMapping ? found.value : found?.default;
   if (typeof value !== 'string' || hasDynamicReference(value)) return undefined;
-  return { parameter: named[0], value, default: given.find(Boolean).value };
+  // `fromDefaultValue`: the keys under the Default are not in the mapping, and the DefaultValue is what it gives.
+  return { parameter: named[0], value, default: given.find(Boolean).value, ...(inMapping ? {} : { fromDefaultValue: true }) };
 }
 
 /**

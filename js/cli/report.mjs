@@ -174,6 +174,12 @@ function namingLocations(diagnostic, locations) {
   };
 }
 
+/** What Fn::FindInMap gives with a key from a parameter's Default: the mapping's value under it, or its DefaultValue. */
+const foundUnder = (value, fromDefaultValue) =>
+  fromDefaultValue
+    ? `which finds nothing there, so the DefaultValue ${JSON.stringify(cutDefault(String(value)))} is used`
+    : `which finds ${JSON.stringify(cutDefault(String(value)))} under it`;
+
 /**
  * checkRequest in each world of location descriptions (templateLocations): a
  * finding of every world once; a finding of some worlds once per world, saying
@@ -415,11 +421,13 @@ function templateReport(base, written, options) {
     // The location members checked with a parameter's Default, as the task's own (one note each).
     const locationDefaults = new Map();
     for (const { usable } of byWorld) {
-      for (const [key, { parameter, value, member, default: given = value }] of usable) {
+      for (const [key, { parameter, value, member, default: keyed, fromDefaultValue }] of usable) {
         if (key instanceof Unknown) continue;
         const { logicalId, resourceType } = key.location;
-        // A Default used as a key of Fn::FindInMap: the value is what the mapping has under it.
-        const from = given === value ? `Ref ${parameter}` : `Fn::FindInMap with the key Ref ${parameter}, which finds ${JSON.stringify(cutDefault(value))} under it`;
+        const given = keyed ?? value;
+        // A Default used as a key of Fn::FindInMap (told by `default`, not by comparing values, which may be alike):
+        // the value is what the mapping has under it, or its DefaultValue.
+        const from = keyed === undefined ? `Ref ${parameter}` : `Fn::FindInMap with the key Ref ${parameter}, ${foundUnder(value, fromDefaultValue)}`;
         const message = `Checked with the Default ${JSON.stringify(cutDefault(given))} of parameter ${parameter}: the ${member} of ${logicalId} (${resourceType}) comes from ${from}, and a stack may pass another value, which is not checked.`;
         locationDefaults.set(message, { path: key.pointer, code: 'cloudformation/parameter-default', message, params: { parameterDefaults: { [parameter]: cutDefault(given) }, locationResources: { [key.pointer]: logicalId } } });
       }
@@ -431,7 +439,7 @@ function templateReport(base, written, options) {
       const defaulted = parameterDefaults(document.value, [unknown]).get(unknown);
       // A Default used as a key of Fn::FindInMap: the note says the Default and what the mapping has under it.
       const given = defaulted?.default ?? defaulted?.value;
-      const finds = defaulted?.default !== undefined ? `, with the key Ref ${defaulted.parameter}, which finds ${JSON.stringify(String(defaulted.value))} under it` : '';
+      const finds = defaulted?.default !== undefined ? `, with the key Ref ${defaulted.parameter}, ${foundUnder(defaulted.value, defaulted.fromDefaultValue)}` : '';
       // The worlds whose conditions the Default contradicts, and those conditions.
       const without = byWorld.filter(({ usable }) => defaulted && !usable.has(unknown));
       const against = without.flatMap((w) => w.against);

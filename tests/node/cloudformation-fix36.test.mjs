@@ -102,3 +102,35 @@ test('a loop that makes an output twice fails the transform: the template is ref
   const defaulted = reportOf(template({ parameters: '  Names: {Type: CommaDelimitedList, Default: "a,a"}\n', resources: task('Task') }) + outputs.replace('[a, a]', '!Ref Names'));
   assert.equal(defaulted.status, 0);
 });
+
+const S3 = (name, storageClass) => `  ${name}:
+    Type: AWS::DataSync::LocationS3
+    Properties: {S3BucketArn: 'arn:aws:s3:::${name.toLowerCase()}', ${storageClass ? `S3StorageClass: ${storageClass}, ` : ''}S3Config: {BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/r'}}
+`;
+
+test('a Default note tells Ref P from Fn::FindInMap by how the value is written, not by the value; a DefaultValue is called one', () => {
+  // The Default GLACIER is also what the mapping has under it: the note still says Fn::FindInMap.
+  // cfn-lint 1.58.0 has no rule for the pairing (nothing); the service refuses POINT_IN_TIME_CONSISTENT with GLACIER.
+  const text = template({
+    transform: false,
+    parameters: '  Tier: {Type: String, Default: GLACIER}\n',
+    mappings: '  Classes:\n    GLACIER: {Class: GLACIER}\n    STANDARD: {Class: STANDARD}\n',
+    resources: `${S3('Src')}${S3('Dst', '!FindInMap [Classes, !Ref Tier, Class]')}${task('Task', '', { source: '!Ref Src', destination: '!Ref Dst' })}`,
+  });
+  const note = (file) => file.tasks[0].notes.find((n) => n.code === 'cloudformation/parameter-default').message;
+  // Before: "... comes from Ref Tier, and a stack may pass ...".
+  assert.match(note(reportOf(text).file), /the S3StorageClass of Dst \(AWS::DataSync::LocationS3\) comes from Fn::FindInMap with the key Ref Tier, which finds "GLACIER" under it, and a stack/);
+
+  // The Default's key is not in the mapping: the DefaultValue is used, and the note says so (location and task alike).
+  const missing = template({
+    parameters: '  Tier: {Type: String, Default: COLD}\n',
+    mappings: '  Classes:\n    STANDARD: {Class: STANDARD, Verify: NONE}\n',
+    resources: `${S3('Src')}${S3('Dst', '!FindInMap [Classes, !Ref Tier, Class, DefaultValue: GLACIER]')}${task('Task', 'Options:\n  VerifyMode: !FindInMap [Classes, !Ref Tier, Verify, DefaultValue: WRONG]\n', { source: '!Ref Src', destination: '!Ref Dst' })}`,
+  });
+  const { file } = reportOf(missing);
+  const notes = file.tasks[0].notes.filter((n) => n.code === 'cloudformation/parameter-default').map((n) => n.message);
+  // Before: 'which finds "GLACIER" under it' and 'which finds "WRONG" under it'.
+  assert.ok(notes.some((m) => /comes from Fn::FindInMap with the key Ref Tier, which finds nothing there, so the DefaultValue "GLACIER" is used/.test(m)), notes.join('\n'));
+  assert.ok(notes.some((m) => /with the key Ref Tier, which finds nothing there, so the DefaultValue "WRONG" is used/.test(m)), notes.join('\n'));
+  assert.ok(notes.every((m) => !/under it/.test(m)), notes.join('\n'));
+});

@@ -661,17 +661,18 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
     }
     if (isIntrinsic(value)) {
       if (value.Ref === 'AWS::NoValue') return ABSENT;
-      const found = Object.hasOwn(value, 'Fn::FindInMap') ? findInMap(value['Fn::FindInMap'], mappings, languageExtensions) : null;
+      const given = Object.hasOwn(value, 'Fn::FindInMap') ? mappingValue(value['Fn::FindInMap'], mappings, languageExtensions) : null;
+      const found = given?.found;
       // Read at its place in Mappings, for its YAML spelling (an unquoted OFF there is a boolean).
-      if (found && isMappingValue(found.value)) {
-        if (Array.isArray(found.value)) listsFromMappings.add(documentAt);
-        return convert(found.value, pointer, `/Mappings${found.at}`, true, '');
+      if (given?.at !== undefined) {
+        if (Array.isArray(given.value)) listsFromMappings.add(documentAt);
+        return convert(given.value, pointer, given.at, true, '');
       }
-      if (found?.default !== undefined) {
+      if (given?.fromDefaultValue) {
         // Where the DefaultValue is written, for its YAML spelling and tags: under the long form's name, or the
         // short form's, whichever holds a scalar argument (a MapName or key may itself be Fn::FindInMap).
         const form = ['/Fn::FindInMap', ''].find((f) => ['/0', '/1', '/2', '/3/DefaultValue'].some((at) => scalars?.get(`${documentAt}${f}${at}`) !== undefined));
-        return convert(found.default, pointer, `${inDocument}${form ?? ''}/3/DefaultValue`, written && form !== undefined);
+        return convert(given.value, pointer, `${inDocument}${form ?? ''}/3/DefaultValue`, written && form !== undefined);
       }
       if (found?.missing) {
         diagnostics.push(missingKey(found.missing, pointer));
@@ -855,6 +856,24 @@ const isMappingValue = (value) => {
   return scalar(value) || (Array.isArray(value) && value.every(scalar));
 };
 
+/** The argument of `value` when it is `{ "Fn::FindInMap": argument }` (that one key), else undefined. */
+const findInMapArgument = (value) => (isObject(value) && Object.keys(value).length === 1 && Object.hasOwn(value, 'Fn::FindInMap') ? value['Fn::FindInMap'] : undefined);
+
+/**
+ * What Fn::FindInMap `argument` gives, for every place that reads one (a task's members, a location
+ * resource's, a condition, a key from a parameter's Default): `{ found, value, at }` for a string or list in
+ * Mappings (`at`: its pointer in the document), `{ found, value, fromDefaultValue: true }` when its
+ * DefaultValue is used, `{ found }` without a value for anything else it finds (an object; a key not there:
+ * `found.missing`); null when it is not known before deploy time. Each place then takes what it accepts.
+ */
+function mappingValue(argument, mappings, languageExtensions) {
+  const found = findInMap(argument, mappings, languageExtensions);
+  if (!found) return null;
+  if (isMappingValue(found.value)) return { found, value: found.value, at: `/Mappings${found.at}` };
+  if (found.default !== undefined) return { found, value: found.default, fromDefaultValue: true };
+  return { found };
+}
+
 /** A name as a finding quotes it: at most 100 characters, then "…" (a finding per task and item must stay small). */
 function cutName(name) {
   if (name.length <= 100) return name;
@@ -981,10 +1000,8 @@ const literal = (value) => (typeof value === 'string' && !hasDynamicReference(va
  * members are read; undefined when that is not known (a key from a parameter, a key not found).
  */
 function orMapping(value, { mappings, languageExtensions }) {
-  if (!isObject(value) || Object.keys(value).length !== 1 || !Object.hasOwn(value, 'Fn::FindInMap')) return value;
-  const found = findInMap(value['Fn::FindInMap'], mappings, languageExtensions);
-  if (found && isMappingValue(found.value)) return found.value;
-  return found?.default;
+  const argument = findInMapArgument(value);
+  return argument === undefined ? value : mappingValue(argument, mappings, languageExtensions)?.value;
 }
 
 /**
@@ -1013,12 +1030,10 @@ export function findInMapWithDefault(argument, read) {
   const named = [...new Set(given.filter(Boolean).map((d) => d.parameter))];
   if (named.length !== 1) return undefined;
   const keys = argument.map((key, i) => (i < 3 && given[i] ? given[i].value : key));
-  const found = findInMap(keys, read.mappings, read.languageExtensions);
-  const inMapping = found && isMappingValue(found.value);
-  const value = inMapping ? found.value : found?.default;
+  const { value, fromDefaultValue } = mappingValue(keys, read.mappings, read.languageExtensions) ?? {};
   if (typeof value !== 'string' || hasDynamicReference(value)) return undefined;
   // `fromDefaultValue`: the keys under the Default are not in the mapping, and the DefaultValue is what it gives.
-  return { parameter: named[0], value, default: given.find(Boolean).value, ...(inMapping ? {} : { fromDefaultValue: true }) };
+  return { parameter: named[0], value, default: given.find(Boolean).value, ...(fromDefaultValue ? { fromDefaultValue } : {}) };
 }
 
 /**
@@ -1043,7 +1058,7 @@ function describeLocationResource(resource, template) {
     const given = stringDefault(parameters, written);
     if (given) return defaults.push({ ...given, member });
     // A key from a parameter's Default: `!FindInMap [Env, !Ref Stage, Class]`.
-    const mapped = isObject(written) && Object.keys(written).length === 1 ? findInMapWithDefault(written['Fn::FindInMap'], template) : undefined;
+    const mapped = findInMapWithDefault(findInMapArgument(written), template);
     if (mapped) defaults.push({ ...mapped, member });
   };
   read('S3StorageClass', properties.S3StorageClass, (into, value) => (into.S3StorageClass = value));
@@ -1151,7 +1166,7 @@ export function parameterDefaults(template, unknowns) {
   const out = new Map();
   for (const unknown of unknowns) {
     // `!FindInMap [Env, !Ref Stage, Class]`: what it finds under Stage's Default (`default` says which Default that is).
-    const mapped = isObject(unknown.intrinsic) ? findInMapWithDefault(unknown.intrinsic['Fn::FindInMap'], read) : undefined;
+    const mapped = findInMapWithDefault(findInMapArgument(unknown.intrinsic), read);
     if (mapped) {
       out.set(unknown, mapped);
       continue;
@@ -1278,10 +1293,10 @@ export function templateConditions(template, scalars) {
   // boolean or integer read with its spelling at its place in Mappings (a DefaultValue only as a string).
   // A key not found leaves the comparison unknown (the stack fails there; the task's own lookups say so).
   const findsInMap = (value) => {
-    if (!isObject(value) || Object.keys(value).length !== 1 || !Object.hasOwn(value, 'Fn::FindInMap')) return undefined;
-    const found = findInMap(value['Fn::FindInMap'], mappings, languageExtensions);
-    if (found && isMappingValue(found.value) && !Array.isArray(found.value)) return { value: found.value, spellings: [scalars?.get(`/Mappings${found.at}`)?.source] };
-    if (typeof found?.default === 'string') return { value: found.default, spellings: [] };
+    const argument = findInMapArgument(value);
+    const given = argument === undefined ? null : mappingValue(argument, mappings, languageExtensions);
+    if (given?.at !== undefined && !Array.isArray(given.value)) return { value: given.value, spellings: [scalars?.get(given.at)?.source] };
+    if (given?.fromDefaultValue && typeof given.value === 'string') return { value: given.value, spellings: [] };
     return undefined;
   };
 

@@ -1191,11 +1191,9 @@ function walkLocations(print, at, locations, mode) {
           break;
         case 'MountOptions':
           mount = entry.MountOptions;
-          if (mount !== null && typeof mount === 'object') at = walkMount(print, see(print, at, OBJECT, mode), mount, mode);
+          if (mount !== null && typeof mount === 'object') at = walkMount(print, at, mount, mode, 2);
           break;
-        // FSx's NFS version, Protocol.NFS.MountOptions.Version, is not in the
-        // print: such options are read on every call, never kept.
-        case 'Protocol': return DIFFERS;
+        case 'Protocol': at = walkMount(print, at, entry.Protocol, mode, 0); break;
         default: if (!inert(entry, names[k], mode)) return DIFFERS;
       }
     }
@@ -1215,17 +1213,20 @@ function walkAgents(print, at, agents, mode) {
   return at;
 }
 
-/** A location's MountOptions object: its Version. */
-function walkMount(print, at, mount, mode) {
-  if (!objectLike(mount)) return DIFFERS;
-  let version;
-  const listed = keysOf(mount);
+/** `depth` 2: a MountOptions; 0: FSx's Protocol, with NFS (1) holding one. Seen, or walked to the member the core reads, marked. */
+function walkMount(print, at, value, mode, depth) {
+  if (value === null || typeof value !== 'object' || depth > 2) return see(print, at, value, mode);
+  if (!objectLike(value)) return DIFFERS;
+  const name = MOUNT_PATH[depth];
+  let inner;
+  const listed = keysOf(value);
   for (let k = 0; k < listed.length; k += 1) {
-    if (listed[k] === 'Version') version = mount.Version;
-    else if (!inert(mount, listed[k], mode)) return DIFFERS;
+    if (listed[k] === name) inner = value[name];
+    else if (!inert(value, listed[k], mode)) return DIFFERS;
   }
-  return see(print, at, version, mode);
+  return walkMount(print, see(print, at, OBJECT, mode), inner, mode, depth + 1);
 }
+const MOUNT_PATH = ['NFS', 'MountOptions', 'Version'];
 
 /**
  * What the glue reads for `options`, read once, by JSON.stringify (taken at

@@ -252,6 +252,48 @@ test('options with agents and an NFS version are kept between calls: the second 
   assert.equal(reads, afterFirst + 3);
 });
 
+test('an FSx description with a Protocol is kept between calls too, and a change anywhere the core reads in it is seen', () => {
+  let reads = 0;
+  const nfs = '/TaskMode locations/nfs-version-needs-enhanced';
+  // DescribeLocationFsxOntap over NFS and SMB: the core reads Protocol.NFS.MountOptions.Version.
+  const ontap = {
+    LocationArn: SOURCE,
+    LocationUri: 'fsxn-nfs://us-east-1.fs-0123456789abcdef0/vol1/',
+    Protocol: { NFS: { MountOptions: { Version: 'NFS4_1' } }, SMB: { MountOptions: { Version: 'SMB3' }, User: 'admin' } },
+  };
+  Object.defineProperty(ontap, 'CreationTime', { enumerable: true, get: () => { reads += 1; return '2026-11-01T08:00:00Z'; } });
+  const options = { locations: [ontap, { ...S3_TO_S3[1] }] };
+  const minimal = JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION });
+  assert.deepEqual(codesOf(validate(minimal, options)), []);
+  const afterFirst = reads;
+  assert.deepEqual(codesOf(validate(minimal, options)), []);
+  assert.deepEqual(codesOf(validate(JSON.parse(minimal), options)), []);
+  assert.equal(reads, afterFirst + 2, 'kept: read by the walk alone, once a call');
+  // Each place the core reads, changed in place, is seen on the next call.
+  const changes = [
+    [() => { ontap.Protocol.NFS.MountOptions.Version = 'NFS4_2'; }, [nfs]],
+    [() => { ontap.Protocol.NFS.MountOptions = { Version: 'NFS4_1' }; }, []],
+    [() => { ontap.Protocol.NFS = { MountOptions: { Version: 'NFS4_2' } }; }, [nfs]],
+    // Without Protocol.NFS, the top MountOptions is read.
+    [() => { delete ontap.Protocol.NFS; ontap.MountOptions = { Version: 'NFS4_1' }; }, []],
+    [() => { ontap.MountOptions.Version = 'NFS4_2'; }, [nfs]],
+    [() => { ontap.Protocol.NFS = null; }, []],
+    [() => { ontap.Protocol.NFS = { MountOptions: null }; }, []],
+    [() => { ontap.Protocol.NFS.MountOptions = { Version: 'NFS4_2' }; }, [nfs]],
+    [() => { ontap.Protocol = 'NFS'; }, [nfs]],
+    [() => { ontap.Protocol = { NFS: { MountOptions: { Version: 'NFS4_1' } } }; }, []],
+  ];
+  for (const [change, codes] of changes) {
+    change();
+    assert.deepEqual(codesOf(validate(minimal, options)), codes, `${change}`);
+    assert.deepEqual(codesOf(validate(minimal, options)), codes, `${change}, again`);
+    assert.deepEqual(codesOf(validate(JSON.parse(minimal), options)), codes, `${change}, as an object`);
+  }
+  // A Protocol JSON cannot write is still refused.
+  assert.throws(() => validate(minimal, { locations: [{ ...ontap, Protocol: { NFS: { MountOptions: { Version: 'NFS4_1' } }, x: 1n } }] }), TypeError);
+  assert.deepEqual(codesOf(validate(minimal, options)), []);
+});
+
 test('kept options compared many times in a row still see every change in place, on every call after it', () => {
   // The first comparison after options are kept writes the caller's own
   // (equal) values into the print; later ones compare by identity.

@@ -3203,10 +3203,12 @@ function locationDescription(target, table, scope, refused = [], origins = new M
 /**
  * The location member a location rule's finding depends on, and the end
  * whose location it is when the rule always reads the same end (otherwise
- * the finding's `related` pointer names it).
+ * the finding's `related` pointer names it). No entry for
+ * locations/nfs-version-needs-enhanced: the only NFS 4.2 a location resource
+ * can give is one the provider refuses (terraform/invalid-location-value),
+ * which describes nothing.
  */
 const LOCATION_MEMBER_OF = {
-  'locations/nfs-version-needs-enhanced': ['MountOptions.Version'],
   'locations/agentless-needs-enhanced': ['AgentArns'],
   'locations/archive-point-in-time': ['S3StorageClass', '/DestinationLocationArn'],
   'locations/archive-default-verify-mode': ['S3StorageClass', '/DestinationLocationArn'],

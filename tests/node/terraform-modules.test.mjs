@@ -10,8 +10,10 @@
 // filesystem mirror, offline with fake keys and the skip_* flags) on the same
 // folders, quoted in each test. Its addresses are the ones findings carry.
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { requireBuiltPackage, runCommand, SOURCE, DESTINATION, terraformTask, writeFolder } from './helpers.mjs';
+import { checkTerraform } from './helpers/terraform-value.mjs';
 
 requireBuiltPackage();
 
@@ -289,10 +291,6 @@ test('a module call that makes no instance (count 0, an empty for_each): its tas
 });
 
 test('one check has one budget of work for all module and resource instances: past it, values are unknown with a note', async (t) => {
-  const { join } = await import('node:path');
-  const { pathToFileURL } = await import('node:url');
-  const { pkgDir } = await import('./helpers.mjs');
-  const { checkTerraform } = await import(pathToFileURL(join(pkgDir, 'cli', 'terraform.mjs')).href);
   // 3 module instances x count 4 = 12 task instances, each of whose names alone spends a whole
   // evaluation's budget (a for within a for over 1,024 x 1,024 numbers): 12 x 1,000,000 steps
   // before, more than the check's 10,000,000. Terraform itself computes it (the name is "t-1048576").
@@ -329,10 +327,6 @@ test('one check has one budget of work for all module and resource instances: pa
 });
 
 test('each task instance costs the check budget too: past about 10,000, a count is checked as one, with a note', async (t) => {
-  const { join } = await import('node:path');
-  const { pathToFileURL } = await import('node:url');
-  const { pkgDir } = await import('./helpers.mjs');
-  const { checkTerraform } = await import(pathToFileURL(join(pkgDir, 'cli', 'terraform.mjs')).href);
   // 64 instances of "a" with a task of count 64 (4,096), and in each two of "b" with one more (8,192):
   // 12,288 task instances in terraform plan, each cheap to evaluate. Before, all were checked one by one.
   const counted = `resource "aws_datasync_task" "t" {
@@ -360,10 +354,6 @@ test('each task instance costs the check budget too: past about 10,000, a count 
 });
 
 test("an optional() default is evaluated within its variable's budget: the conversion is charged in full, the default's steps on top", async (t) => {
-  const { join } = await import('node:path');
-  const { pathToFileURL } = await import('node:url');
-  const { pkgDir } = await import('./helpers.mjs');
-  const { checkTerraform } = await import(pathToFileURL(join(pkgDir, 'cli', 'terraform.mjs')).href);
   // The module converts `big` (100 x 100 numbers, unified one by one as list(any) asks) before it
   // reaches `a`. terraform console 1.11.4, with the type and a small value: var.v.a is 7 (the default).
   // Before, the default started a budget of its own: the conversion's steps before it were never
@@ -405,10 +395,6 @@ resource "aws_datasync_task" "t" {
 });
 
 test("converting a variable to its type costs a step per value: one whose parts are shared (small to evaluate, large to walk) is too large, with a note", async (t) => {
-  const { join } = await import('node:path');
-  const { pathToFileURL } = await import('node:url');
-  const { pkgDir } = await import('./helpers.mjs');
-  const { checkTerraform } = await import(pathToFileURL(join(pkgDir, 'cli', 'terraform.mjs')).href);
   // local.cube is 2 x 1,000 x 1,000 strings built in about 5,000 steps (each list holds the one
   // before it many times over). Before, list(list(list(string))) walked all 2,000,000 without a step,
   // and a few more levels made it a hang (100 x 1,000 x 1,000: seconds; each level 1,000 times more).

@@ -9,9 +9,10 @@
 // here too (try() takes the next argument, can() is false), and a value not
 // computed exactly is unknown (no finding), never a guess.
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { DESTINATION, runCommand, SOURCE, terraformTask, writeFolder } from './helpers.mjs';
-import { ERROR, evaluate, readNative, scopeWith, terraformValues, Unresolved, UNKNOWN } from './helpers/terraform-value.mjs';
+import { checkTerraform, ERROR, evaluate, readNative, scopeWith, terraformValues, Unresolved, UNKNOWN } from './helpers/terraform-value.mjs';
 
 // ERROR for an error in Terraform, UNKNOWN for a value not known here.
 const { value, expectAll } = terraformValues({ errors: true });
@@ -567,10 +568,6 @@ cube = [for k in range(100) : local.rows]`);
 
   // Through the command: a task's count from such a comparison (one level more, 10^9 values) is unknown,
   // and the check stays within its budget of steps.
-  const { join } = await import('node:path');
-  const { pathToFileURL } = await import('node:url');
-  const { pkgDir } = await import('./helpers.mjs');
-  const { checkTerraform } = await import(pathToFileURL(join(pkgDir, 'cli', 'terraform.mjs')).href);
   const { root } = writeFolder(t, {
     'main.tf': `locals {
   row   = [for j in range(1000) : "x"]

@@ -1,5 +1,5 @@
 // The harness of the Terraform value tests (terraform-functions.test.mjs,
-// terraform-values2.test.mjs): one expression read by the built package's
+// terraform-values2.test.mjs; checkTerraform for terraform-modules.test.mjs too): one expression read by the built package's
 // HCL reader and evaluated by its evaluator, written as a plain value to
 // compare with what `terraform console` prints. Not a test file itself.
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { pkgDir, requireBuiltPackage } from '../helpers.mjs';
 
 requireBuiltPackage();
-export const { evaluate, Scope, Unresolved } = await import(pathToFileURL(join(pkgDir, 'cli', 'terraform.mjs')).href);
+export const { checkTerraform, evaluate, Scope, Unresolved } = await import(pathToFileURL(join(pkgDir, 'cli', 'terraform.mjs')).href);
 export const { readNative } = await import(pathToFileURL(join(pkgDir, 'cli', 'terraform-syntax.mjs')).href);
 
 /** A module scope with the locals of `locals` (HCL text of a locals block's body). */

@@ -179,8 +179,38 @@ pub struct Location {
     /// read ([`Location::from_json`]; false, which is always safe, where a
     /// description is made otherwise): a request given as an object whose
     /// location ARN is this one is then not matched again on every call
-    /// (src/walked.rs, `Cursor::clean_string`).
-    pub arn_is_clean: bool,
+    /// (src/walked.rs, `Cursor::clean_string`). Only the crate sets it: a
+    /// caller outside cannot say a malformed ARN is clean.
+    ///
+    /// ```compile_fail,E0616
+    /// use datasync_task_validator::Location;
+    /// let mut location = Location::default();
+    /// location.arn = "not an ARN".to_owned();
+    /// location.arn_is_clean = true; // error[E0616]: field `arn_is_clean` is private
+    /// ```
+    ///
+    /// ```compile_fail,E0451
+    /// use datasync_task_validator::Location;
+    /// let location = Location {
+    ///     arn: "not an ARN".to_owned(),
+    ///     arn_is_clean: true, // error[E0451]: field `arn_is_clean` is private
+    ///     ..Location::default()
+    /// };
+    /// ```
+    ///
+    /// A description built outside the crate starts from
+    /// [`Location::of_type`], [`Location::from_json`] or `Default`, and its
+    /// public members are set one by one:
+    ///
+    /// ```
+    /// use datasync_task_validator::{Location, LocationType};
+    /// let mut location = Location::of_type("not an ARN", LocationType::S3);
+    /// location.s3_storage_class = Some("GLACIER".to_owned());
+    /// let mut other = Location::default();
+    /// other.arn = "not an ARN either".to_owned();
+    /// other.kind = Some(LocationType::Efs);
+    /// ```
+    pub(crate) arn_is_clean: bool,
 }
 
 impl Location {
@@ -516,9 +546,10 @@ mod tests {
             "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789ABCDEF0"
         ));
         assert!(!arn("a"));
-        assert!(
-            !Location::of_type("arn:aws:datasync:us-east-1:{id}", LocationType::S3).arn_is_clean
-        );
+        // Made otherwise, a description notes nothing (false is always safe).
+        let clean = format!("arn:aws:datasync:us-east-1:{id}");
+        assert!(!Location::of_type(&clean, LocationType::S3).arn_is_clean);
+        assert!(!Location::default().arn_is_clean);
     }
 
     #[test]

@@ -1207,32 +1207,37 @@ impl Generator<'_> {
         } else {
             None
         };
-        Location {
-            // As the wrapper's storeOptions notes it, so that the walked
-            // requests that name this ARN take the clean reader's shortcut.
-            arn_is_clean: Location::is_clean_arn(&arn),
-            arn,
-            kind,
-            s3_storage_class: self
-                .pick(&[
-                    None,
-                    Some("STANDARD"),
-                    Some("GLACIER"),
-                    Some("DEEP_ARCHIVE"),
-                    Some("x"),
-                ])
-                .map(str::to_owned),
-            agent_count: self.pick(&[None, Some(0), Some(1), Some(2)]),
-            nfs_version: self
-                .pick(&[
-                    None,
-                    Some("NFS4_2"),
-                    Some("NFS4_1"),
-                    Some("NFS3"),
-                    Some("AUTOMATIC"),
-                ])
-                .map(str::to_owned),
-        }
+        // Read as the wrapper's storeOptions reads it, which notes whether
+        // the ARN is clean (a member only the crate sets), so that the walked
+        // requests that name this ARN take the clean reader's shortcut; the
+        // other members are then set one by one.
+        let text = format!(
+            r#"{{"LocationArn":{},"type":"S3"}}"#,
+            datasync_task_validator::json::to_string(&arn.into())
+        );
+        let mut location =
+            Location::from_json(&parse(&text).expect("JSON").value, "location").expect("read");
+        location.kind = kind;
+        location.s3_storage_class = self
+            .pick(&[
+                None,
+                Some("STANDARD"),
+                Some("GLACIER"),
+                Some("DEEP_ARCHIVE"),
+                Some("x"),
+            ])
+            .map(str::to_owned);
+        location.agent_count = self.pick(&[None, Some(0), Some(1), Some(2)]);
+        location.nfs_version = self
+            .pick(&[
+                None,
+                Some("NFS4_2"),
+                Some("NFS4_1"),
+                Some("NFS3"),
+                Some("AUTOMATIC"),
+            ])
+            .map(str::to_owned);
+        location
     }
 
     /// A description of the existing task, from the schema's option members.
@@ -1940,4 +1945,51 @@ fn the_renderer_writes_json_that_means_the_same_in_every_style() {
     );
     assert!(escaped.contains("\\ud83d\\ude00") || escaped.contains("\\uD83D\\uDE00"));
     assert!(!escaped.contains('\u{e9}'));
+}
+
+#[test]
+fn a_description_a_native_caller_builds_cannot_hide_a_malformed_location_arn() {
+    // Whether a description's ARN is clean is noted only by the crate
+    // (`Location::from_json`): a caller outside cannot set it (see the
+    // compile_fail examples on the member), `of_type` and `Default` note
+    // nothing, and an ARN changed after `from_json` noted it clean is matched
+    // again. Either way the walked request's malformed ARN is reported, as its
+    // text's is.
+    let upper = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789ABCDEF0";
+    let clean = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0";
+    let destination = "arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210";
+    let mut default = Location::default();
+    default.arn = upper.to_owned();
+    default.kind = Some(LocationType::Nfs);
+    let text = format!(r#"{{"LocationArn":"{clean}","type":"NFS"}}"#);
+    let mut changed =
+        Location::from_json(&parse(&text).expect("JSON").value, "location").expect("read");
+    changed.arn = upper.to_owned();
+    for location in [
+        Location::of_type(upper, LocationType::Nfs),
+        default,
+        changed,
+    ] {
+        let locations = [location, Location::of_type(destination, LocationType::Nfs)];
+        let context = Context::at(1_795_564_800).with_locations(&locations);
+        let request = format!(
+            r#"{{"SourceLocationArn":"{upper}","DestinationLocationArn":"{destination}"}}"#
+        );
+        let (words, strings, units) = walked(&request, Operation::CreateTask).expect("an object");
+        let report = validate_walked(&words, &strings, units, &context).expect("a report");
+        assert_eq!(
+            report,
+            validate_text(&request, &context),
+            "{:?}",
+            locations[0]
+        );
+        assert!(
+            report
+                .diagnostics
+                .iter()
+                .any(|d| d.path == "/SourceLocationArn"
+                    && d.code.as_str() == "value/pattern-mismatch"),
+            "{report:?}"
+        );
+    }
 }

@@ -123,13 +123,16 @@ fn location_strategy(arn: &'static str) -> impl Strategy<Value = Location> {
         prop::option::of(0usize..3),
         prop::option::of(prop::sample::select(&["NFS4_2", "NFS4_1", "AUTOMATIC"][..])),
     )
-        .prop_map(move |(kind, class, agents, version)| Location {
-            arn: arn.to_owned(),
-            arn_is_clean: Location::is_clean_arn(arn),
-            kind,
-            s3_storage_class: class.map(str::to_owned),
-            agent_count: agents,
-            nfs_version: version.map(str::to_owned),
+        .prop_map(move |(kind, class, agents, version)| {
+            // Outside the crate a description is built member by member
+            // (whether its ARN is clean is the crate's to note).
+            let mut location = Location::default();
+            location.arn = arn.to_owned();
+            location.kind = kind;
+            location.s3_storage_class = class.map(str::to_owned);
+            location.agent_count = agents;
+            location.nfs_version = version.map(str::to_owned);
+            location
         })
 }
 

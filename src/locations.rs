@@ -172,7 +172,8 @@ pub struct Location {
     /// `None` when it does not say.
     pub agent_count: Option<usize>,
     /// `MountOptions.Version` (DescribeLocationNfs) or `Protocol.NFS.MountOptions.Version`
-    /// (DescribeLocationFsxOpenZfs, DescribeLocationFsxOntap), e.g. `NFS4_2`.
+    /// (DescribeLocationFsxOpenZfs, DescribeLocationFsxOntap), e.g. `NFS4_2`;
+    /// read only for those types (an SMB location's is an SMB version).
     pub nfs_version: Option<String>,
     /// Whether `arn` is clean as a request's `SourceLocationArn`
     /// ([`Location::is_clean_arn`]), worked out once as the description is
@@ -333,10 +334,20 @@ impl Location {
             kind,
             s3_storage_class,
             agent_count,
-            nfs_version,
+            // An SMB location's MountOptions.Version is an SMB version.
+            nfs_version: nfs_version.filter(|_| mounts_nfs(kind)),
             arn_is_clean,
         })
     }
+}
+
+/// Whether a location of this type is mounted over NFS, so that its
+/// description's `MountOptions.Version` is an NFS version.
+pub(crate) fn mounts_nfs(kind: Option<LocationType>) -> bool {
+    matches!(
+        kind,
+        Some(LocationType::Nfs | LocationType::FsxOpenZfs | LocationType::FsxOntap)
+    )
 }
 
 /// Reads `options.locations`: an array of descriptions. An ARN may be
@@ -594,6 +605,35 @@ mod tests {
         // A Protocol that holds no NFS mount options says nothing.
         assert_eq!(locations[4].nfs_version, None);
         assert_eq!(read("[]"), Ok(Vec::new()));
+    }
+
+    #[test]
+    fn only_locations_that_mount_nfs_give_an_nfs_version() {
+        // DescribeLocationSmb's MountOptions.Version is an SMB version
+        // (AUTOMATIC, SMB1, SMB2_0, SMB2, SMB3): never an NFS one, whatever
+        // it says. NFS servers, FSx for OpenZFS and FSx for ONTAP mount NFS.
+        let version = |kind: &str| {
+            read(&format!(
+                r#"[{{"LocationArn":"a","type":"{kind}","MountOptions":{{"Version":"NFS4_2"}}}}]"#
+            ))
+            .expect("read")[0]
+                .nfs_version
+                .clone()
+        };
+        for kind in ["NFS", "FSX_OPENZFS", "FSX_ONTAP"] {
+            assert_eq!(version(kind).as_deref(), Some("NFS4_2"), "{kind}");
+        }
+        for kind in ["SMB", "FSX_WINDOWS", "EFS", "S3", "HDFS"] {
+            assert_eq!(version(kind), None, "{kind}");
+        }
+        // A scheme this version does not know gives no type, and no version.
+        let unknown = read(r#"[{"LocationArn":"a","LocationUri":"nfs5://h/","MountOptions":{"Version":"NFS4_2"}}]"#)
+            .expect("read");
+        assert_eq!(unknown[0].nfs_version, None);
+        // Malformed, it is still an error: the description is read strictly.
+        assert!(
+            read(r#"[{"LocationArn":"a","type":"SMB","MountOptions":{"Version":3}}]"#).is_err()
+        );
     }
 
     #[test]

@@ -350,10 +350,10 @@ pub(crate) fn mounts_nfs(kind: Option<LocationType>) -> bool {
     )
 }
 
-/// Reads `options.locations`: an array of descriptions. An ARN may be
-/// described more than once (a `ListLocations` page followed by the
-/// `DescribeLocation*` response of one of its locations); the last
-/// description is the one used ([`crate::Context::location`]).
+/// Reads `options.locations`: an array of descriptions. An ARN
+/// may be described more than once (a `ListLocations` page and the
+/// `DescribeLocation*` response of one of its locations, in either order):
+/// see [`add`].
 pub fn locations_from_json(value: &Value) -> Result<Vec<Location>, String> {
     let Value::Array(items) = value else {
         return Err(crate::context::wrong_type(
@@ -368,9 +368,31 @@ pub fn locations_from_json(value: &Value) -> Result<Vec<Location>, String> {
         at.push_str("options.locations[");
         at.push_str(&index.to_string());
         at.push(']');
-        out.push(Location::from_json(item, &at)?);
+        add(&mut out, Location::from_json(item, &at)?);
     }
     Ok(out)
+}
+
+/// Adds a description to `out`. A later description of an ARN already
+/// there says more about the same location: it overrides what it says and
+/// keeps what it does not (a `ListLocations` entry, with only a
+/// `LocationUri`, after a `DescribeLocationS3` response keeps its
+/// `S3StorageClass`); the last of an ARN, which
+/// [`crate::Context::location`] finds, holds them all. One of another type
+/// keeps nothing of the earlier ones.
+pub(crate) fn add(out: &mut Vec<Location>, mut next: Location) {
+    if let Some(known) = crate::rules::described(out, &next.arn) {
+        if known.kind == next.kind {
+            if next.s3_storage_class.is_none() {
+                next.s3_storage_class.clone_from(&known.s3_storage_class);
+            }
+            next.agent_count = next.agent_count.or(known.agent_count);
+            if next.nfs_version.is_none() {
+                next.nfs_version.clone_from(&known.nfs_version);
+            }
+        }
+    }
+    out.push(next);
 }
 
 /// Which locations of a pair an option's effect depends on.
@@ -634,6 +656,43 @@ mod tests {
         assert!(
             read(r#"[{"LocationArn":"a","type":"SMB","MountOptions":{"Version":3}}]"#).is_err()
         );
+    }
+
+    #[test]
+    fn a_later_description_of_an_arn_overrides_what_it_says_and_keeps_the_rest() {
+        // The description a rule reads: the last of the ARN.
+        let of_a = |text: &str| {
+            let got = read(text).expect("valid descriptions");
+            crate::rules::described(&got, "a")
+                .expect("described")
+                .clone()
+        };
+        let listed = r#"{"LocationArn":"a","LocationUri":"s3://b/"}"#;
+        let described = r#"{"LocationArn":"a","LocationUri":"s3://b/","S3StorageClass":"GLACIER","AgentArns":[]}"#;
+        // In either order: the storage class and the agents.
+        for text in [
+            format!("[{listed},{described}]"),
+            format!("[{described},{listed}]"),
+            format!("[{described},{listed},{listed}]"),
+        ] {
+            let a = of_a(&text);
+            assert_eq!(a.kind, Some(LocationType::S3));
+            assert_eq!(a.s3_storage_class.as_deref(), Some("GLACIER"), "{text}");
+            assert_eq!(a.agent_count, Some(0), "{text}");
+        }
+        // What a later one says wins.
+        let a = of_a(&format!(
+            r#"[{described},{{"LocationArn":"a","type":"S3","S3StorageClass":"STANDARD","AgentArns":["x"]}}]"#
+        ));
+        assert_eq!(a.s3_storage_class.as_deref(), Some("STANDARD"));
+        assert_eq!(a.agent_count, Some(1));
+        // One of another type describes another location: it keeps nothing.
+        let a = of_a(&format!(
+            r#"[{described},{{"LocationArn":"a","LocationUri":"efs://us-east-1.fs-0123456789abcdef0/"}},{{"LocationArn":"z","type":"NFS"}}]"#
+        ));
+        assert_eq!(a.kind, Some(LocationType::Efs));
+        assert_eq!(a.s3_storage_class, None);
+        assert_eq!(a.agent_count, None);
     }
 
     #[test]

@@ -87,17 +87,20 @@ pub fn store_options_serde(options: JsValue) -> Result<(), JsValue> {
                 )))
             }
         };
-        locations.push(Location {
-            arn: entry.arn,
-            kind,
-            s3_storage_class: entry.s3_storage_class,
-            agent_count: entry.agent_arns.map(|agents| agents.len()),
-            nfs_version: entry
-                .mount_options
-                .and_then(|mount| mount.version)
-                .filter(|_| crate::locations::mounts_nfs(kind)),
-            arn_is_clean: false,
-        });
+        crate::locations::add(
+            &mut locations,
+            Location {
+                arn: entry.arn,
+                kind,
+                s3_storage_class: entry.s3_storage_class,
+                agent_count: entry.agent_arns.map(|agents| agents.len()),
+                nfs_version: entry
+                    .mount_options
+                    .and_then(|mount| mount.version)
+                    .filter(|_| crate::locations::mounts_nfs(kind)),
+                arn_is_clean: false,
+            },
+        );
     }
     super::keep(crate::CallOptions {
         locations,

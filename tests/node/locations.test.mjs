@@ -143,11 +143,12 @@ test('applyDefaults fills what the service uses between two object stores', () =
   assert.deepEqual(codesOf(validate(fixed, { locations: S3_TO_S3 })), []);
 });
 
-test('a DescribeLocation* response after the ListLocations page refines its entry', () => {
+test('a DescribeLocation* response before or after the ListLocations page refines its entry', () => {
   const minimal = { SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION };
   const described = { LocationArn: DESTINATION, LocationUri: 's3://reports-archive/', S3StorageClass: 'GLACIER', CreationTime: '2026-01-01T00:00:00Z' };
   assert.deepEqual(codesOf(validate(minimal, { locations: [...S3_TO_S3, described] })), ['/Options/VerifyMode locations/archive-default-verify-mode']);
-  assert.deepEqual(codesOf(validate(minimal, { locations: [described, ...S3_TO_S3] })), []);
+  // Before it too: the ListLocations entry says nothing of the storage class, which is kept.
+  assert.deepEqual(codesOf(validate(minimal, { locations: [described, ...S3_TO_S3] })), ['/Options/VerifyMode locations/archive-default-verify-mode']);
 });
 
 test('fields() says which pairs each option applies to', () => {
@@ -292,6 +293,26 @@ test('an FSx description with a Protocol is kept between calls too, and a change
   // A Protocol JSON cannot write is still refused.
   assert.throws(() => validate(minimal, { locations: [{ ...ontap, Protocol: { NFS: { MountOptions: { Version: 'NFS4_1' } }, x: 1n } }] }), TypeError);
   assert.deepEqual(codesOf(validate(minimal, options)), []);
+});
+
+test('a DescribeLocation* response and the ListLocations entry of its ARN combine in either order; an SMB version is no NFS version', () => {
+  const request = { SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION };
+  const listed = { LocationArn: DESTINATION, LocationUri: 's3://reports-archive/' };
+  const described = { LocationArn: DESTINATION, LocationUri: 's3://reports-archive/', S3StorageClass: 'GLACIER', S3Config: { BucketAccessRoleArn: 'arn:aws:iam::111122223333:role/r' } };
+  const archived = ['/Options/VerifyMode locations/archive-default-verify-mode'];
+  for (const locations of [[S3_TO_S3[0], listed, described], [S3_TO_S3[0], described, listed]]) {
+    assert.deepEqual(codesOf(validate(request, { locations })), archived);
+    assert.deepEqual(codesOf(validate(JSON.stringify(request), { locations })), archived);
+  }
+  // A later description of another type replaces the earlier one.
+  const efs = { LocationArn: DESTINATION, LocationUri: 'efs://us-east-1.fs-0123456789abcdef0/' };
+  assert.deepEqual(codesOf(validate(request, { locations: [S3_TO_S3[0], described, efs] })), []);
+  // DescribeLocationSmb's MountOptions.Version is an SMB version (AUTOMATIC, SMB1, SMB2_0, SMB2, SMB3).
+  const smb = { LocationArn: SOURCE, LocationUri: 'smb://files.example.com/share/', MountOptions: { Version: 'NFS4_2' } };
+  const minimal = { SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION };
+  assert.deepEqual(codesOf(validate(minimal, { locations: [smb, listed] })), []);
+  const nfs = { ...smb, LocationUri: 'nfs://files.example.com/export/' };
+  assert.deepEqual(codesOf(validate(minimal, { locations: [nfs, listed] })), ['/TaskMode locations/nfs-version-needs-enhanced']);
 });
 
 test('kept options compared many times in a row still see every change in place, on every call after it', () => {

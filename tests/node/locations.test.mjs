@@ -257,12 +257,14 @@ test('an FSx description with a Protocol is kept between calls too, and a change
   let reads = 0;
   const nfs = '/TaskMode locations/nfs-version-needs-enhanced';
   // DescribeLocationFsxOntap over NFS and SMB: the core reads Protocol.NFS.MountOptions.Version.
-  const ontap = {
+  // Read once a call (by the walk alone once kept; callgrind shows the saving: the walk costs less than reading the options in full).
+  const ontap = {};
+  Object.defineProperty(ontap, 'CreationTime', { enumerable: true, get: () => { reads += 1; return '2026-11-01T08:00:00Z'; } });
+  Object.assign(ontap, {
     LocationArn: SOURCE,
     LocationUri: 'fsxn-nfs://us-east-1.fs-0123456789abcdef0/vol1/',
     Protocol: { NFS: { MountOptions: { Version: 'NFS4_1' } }, SMB: { MountOptions: { Version: 'SMB3' }, User: 'admin' } },
-  };
-  Object.defineProperty(ontap, 'CreationTime', { enumerable: true, get: () => { reads += 1; return '2026-11-01T08:00:00Z'; } });
+  });
   const options = { locations: [ontap, { ...S3_TO_S3[1] }] };
   const minimal = JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION });
   assert.deepEqual(codesOf(validate(minimal, options)), []);

@@ -69,6 +69,7 @@ export type Code =
   | 'terraform/invalid-for-each'
   | 'terraform/invalid-count'
   | 'terraform/invalid-location-value'
+  | 'terraform/invalid-resource-type'
   | 'terraform/not-checked'
   | 'terraform/no-tasks'
   | 'request/operation'

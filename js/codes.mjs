@@ -400,6 +400,12 @@ const CODES = [
     "emittedBy": "command"
   },
   {
+    "code": "terraform/invalid-resource-type",
+    "severity": "error",
+    "summary": "A resource type named like a DataSync one (aws_datasync_*, awscc_datasync_*) that its provider does not have.",
+    "emittedBy": "command"
+  },
+  {
     "code": "terraform/not-checked",
     "severity": "info",
     "summary": "A value Terraform knows only at plan or apply time was not checked.",

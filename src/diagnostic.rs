@@ -888,12 +888,25 @@ command {
             param("argument", "string", "the argument, e.g. mount_options.version"),
             param("value", "string", "the value written"),
         ],
-        what: "The location resource at one end of an `aws_datasync_task` sets an argument to a value that the AWS provider (5.100.0) refuses: a `mount_options.version` other than `AUTOMATIC`, `NFS3`, `NFS4_0` and `NFS4_1` in `aws_datasync_location_nfs` or in the `protocol` block of `aws_datasync_location_fsx_openzfs_file_system`, such as `\"NFS4_2\"` (which the service accepts in an Enhanced mode task). Likewise an `awscc_datasync_location_*` resource with a version outside the awscc provider's list (NFS, SMB, FSx for OpenZFS and ONTAP), or with a nested attribute written as a block (`mount_options { … }`), which Terraform refuses in an awscc resource. Reported at the task's location argument; the location is then checked without that argument.",
-        why: "`terraform plan` stops at the location (\"expected version to be one of [...]\"), so neither the location nor the task is created, whatever the task's mode.",
+        what: "The location resource at one end of an `aws_datasync_task` sets an argument to a value that the AWS provider (5.100.0) refuses: a `mount_options.version` other than `AUTOMATIC`, `NFS3`, `NFS4_0` and `NFS4_1` in `aws_datasync_location_nfs` or in the `protocol` block of `aws_datasync_location_fsx_openzfs_file_system`, such as `\"NFS4_2\"` (which the service accepts in an Enhanced mode task); or an `agent_arns` list with a `null` element (`[null]`, `[var.agent_arn]` with the variable null) in any location resource that takes agents. Likewise an `awscc_datasync_location_*` resource with a version outside the awscc provider's list (NFS, SMB, FSx for OpenZFS and ONTAP), or with a nested attribute written as a block (`mount_options { … }`), which Terraform refuses in an awscc resource. Reported at the task's location argument; the location is then checked without that argument.",
+        why: "`terraform plan` stops at the location (\"expected version to be one of [...]\"; for a null agent ARN, \"Null value found in list\"), so neither the location nor the task is created, whatever the task's mode.",
         example: source("hcl", "resource \"aws_datasync_location_nfs\" \"source\" {\n  server_hostname = \"nfs.example.com\"\n  subdirectory    = \"/exports\"\n  on_prem_config { agent_arns = [var.agent_arn] }\n  mount_options { version = \"NFS4_2\" }\n}"),
         fix: "Use a version the provider accepts: `NFS4_1`, `NFS4_0`, `NFS3` or `AUTOMATIC`. (Setting the task's `task_mode` to `ENHANCED`, the service's condition for NFS 4.2, does not make the provider accept it.)",
         autofix: "",
         source: "Terraform AWS provider 5.100.0, aws_datasync_location_nfs mount_options: https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/datasync_location_nfs",
+    }
+    /// A resource type named like a DataSync one (aws_datasync_*, awscc_datasync_*) that its provider does not have.
+    "terraform/invalid-resource-type", Error {
+        params: &[
+            param("type", "string", "the resource type written"),
+            optional("suggestion", "string", "the provider's DataSync resource type Terraform suggests (a near spelling)"),
+        ],
+        what: "A `resource` block whose type starts with `aws_datasync_` or `awscc_datasync_` but is not one of that provider's DataSync resource types (the AWS provider 5.100.0 has `aws_datasync_agent`, `aws_datasync_task` and twelve `aws_datasync_location_*` types), such as `aws_datasync_task_report` or `aws_datasync_locaton_s3`. Reported at the block, with the type Terraform suggests for a near spelling; a task's report, schedule, options or filters are blocks (awscc: arguments) of the task, not resources. Other providers' resource types are never judged.",
+        why: "`terraform plan` (and `terraform validate`) stops with \"Invalid resource type: The provider hashicorp/aws does not support resource type ...\", even with `count = 0`, so nothing in the configuration is created, and what the block was meant to do never happens.",
+        example: source("hcl", "resource \"aws_datasync_task_report\" \"nightly\" {\n  task_arn = aws_datasync_task.nightly.arn\n  report_level = \"ERRORS_ONLY\"\n}"),
+        fix: "Use the type Terraform suggests, or move the settings into the task (here: a `task_report_config` block in `aws_datasync_task`).",
+        autofix: "",
+        source: "Terraform AWS provider 5.100.0, DataSync resources: https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/resources/datasync_task",
     }
     /// A value Terraform knows only at plan or apply time was not checked.
     "terraform/not-checked", Info {

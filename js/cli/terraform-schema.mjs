@@ -269,7 +269,7 @@ export function attributeOf(pointer) {
 }
 
 /** Levenshtein distance, for "Did you mean …?" (names are short). */
-function distance(a, b) {
+export function distance(a, b) {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i += 1) {
     let previous = row[0];

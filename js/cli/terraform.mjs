@@ -40,7 +40,7 @@ import { checkRequest, requestWithDefaults } from './check.mjs';
 import { withContext } from './context.mjs';
 import { Unknown } from './cloudformation.mjs';
 import { escapeSegment, setMember } from './documents.mjs';
-import { attributeOf, isBlockType, knowsBlocksOf, LOCATIONS, nearest, TASK, TERRAFORM_SAYS } from './terraform-schema.mjs';
+import { attributeOf, distance, isBlockType, knowsBlocksOf, LOCATIONS, nearest, TASK, TERRAFORM_SAYS } from './terraform-schema.mjs';
 import { readJsonSyntax, readNative } from './terraform-syntax.mjs';
 import { AWSCC_TASK_TYPE, awsccAttributeOf, awsccLocation, mapAwsccBody } from './terraform-awscc.mjs';
 
@@ -3392,6 +3392,83 @@ export function checkTask(resource, scope, fieldIndex, options) {
 }
 
 /**
+ * The DataSync resource types of each provider, by type prefix. The AWS
+ * provider 5.100.0's, as `terraform providers schema -json` lists them (it
+ * has no DataSync data sources); the awscc provider's, read in
+ * hashicorp/terraform-provider-awscc (internal/aws/datasync/*_resource_gen.go,
+ * docs/resources/datasync_*.md): every one it has had, so that none it has
+ * is ever called unknown.
+ */
+const DATASYNC_TYPES = {
+  aws_datasync_: {
+    provider: 'aws',
+    name: 'hashicorp/aws',
+    types: ['agent', 'location_azure_blob', 'location_efs', 'location_fsx_lustre_file_system', 'location_fsx_ontap_file_system', 'location_fsx_openzfs_file_system', 'location_fsx_windows_file_system', 'location_hdfs', 'location_nfs', 'location_object_storage', 'location_s3', 'location_smb', 'task'],
+    parts: Object.keys(TASK.blocks),
+    part: 'block',
+  },
+  awscc_datasync_: {
+    provider: 'awscc',
+    name: 'hashicorp/awscc',
+    types: ['agent', 'location_azure_blob', 'location_efs', 'location_fsx_lustre', 'location_fsx_ontap', 'location_fsx_open_zfs', 'location_fsx_windows', 'location_hdfs', 'location_nfs', 'location_object_storage', 'location_s3', 'location_smb', 'storage_system', 'task'],
+    // awscc_datasync_task's object and list arguments (AWS::DataSync::Task's properties).
+    parts: ['excludes', 'includes', 'manifest_config', 'options', 'schedule', 'task_report_config'],
+    part: 'argument',
+  },
+};
+
+/** A task's part that a resource type's tail may name (`aws_datasync_task_report`): the part's name. */
+const TASK_PARTS = { report: 'task_report_config', task_report: 'task_report_config', report_config: 'task_report_config', schedule: 'schedule', options: 'options', option: 'options', includes: 'includes', include: 'includes', excludes: 'excludes', exclude: 'excludes', filter: 'includes', manifest: 'manifest_config' };
+
+/** The provider source a module's required_providers gives a local name, or undefined (then it is hashicorp's). */
+function requiredSource(module, local) {
+  for (const file of module.files.values()) {
+    for (const item of file.read.body ?? []) {
+      if (item.t !== 'block' || item.type !== 'terraform') continue;
+      for (const required of item.body) {
+        if (required.t !== 'block' || required.type !== 'required_providers') continue;
+        const entry = required.body.find((a) => a.t === 'attr' && a.name === local);
+        if (!entry) continue;
+        const value = evaluate(entry.value, EMPTY_SCOPE);
+        return isObject(value) && typeof value.source === 'string' ? value.source : null;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A `resource` block whose type is named like a DataSync one of the AWS or
+ * awscc provider but is not one of that provider's resource types, as an
+ * entry of its own: `terraform plan` stops at it ("Invalid resource type",
+ * with "Did you mean ...?" for a type at most two edits from one it has,
+ * whatever the block's count). Not judged: a block whose `provider` names
+ * another provider, or a module whose required_providers gives the name
+ * another source (that provider's types are not known here).
+ */
+function invalidResourceType(resource, module, prefix) {
+  const [start, known] = Object.entries(DATASYNC_TYPES).find(([p]) => resource.type.startsWith(p)) ?? [];
+  if (!known || known.types.includes(resource.type.slice(start.length))) return null;
+  const provider = resource.block.body.find((a) => a.t === 'attr' && a.name === 'provider');
+  // `provider = aws.west` in HCL, the string "aws.west" in JSON syntax.
+  const ref = provider?.value;
+  const root = ref?.k === 'traversal' ? ref.root?.name : ref?.k === 'string' && typeof ref.v === 'string' ? ref.v.trim().split('.')[0] : undefined;
+  if (provider && root !== known.provider) return null;
+  const source = requiredSource(module, known.provider);
+  if (source === null || (source !== undefined && !new RegExp(`^(registry\\.terraform\\.io/)?${known.name}$`, 'i').test(source))) return null;
+  const names = known.types.map((t) => `${start}${t}`);
+  const near = [...names].sort().filter((n) => distance(resource.type, n) <= 2).sort((a, b) => distance(resource.type, a) - distance(resource.type, b))[0];
+  const tail = resource.type.slice(start.length).replace(/^task_/, '');
+  const part = resource.type.startsWith(`${start}task_`) ? TASK_PARTS[tail] : undefined;
+  const address = `${prefix}${resource.type}.${resource.name}`;
+  let message = `Invalid resource type: the provider ${known.name} does not support resource type "${resource.type}" (terraform plan stops here, so nothing in this configuration is created).${near ? ` Did you mean "${near}"?` : ''}`;
+  if (part && known.parts.includes(part)) message += ` A task's ${tail.replace(/_/g, ' ')} is its ${part} ${known.part} (in ${start}task), not a resource of its own.`;
+  const at = { path: '', line: resource.block.line, column: resource.block.column, address, attribute: '' };
+  const params = near ? { type: resource.type, suggestion: near } : { type: resource.type };
+  return { logicalId: address, pointer: '', diagnostics: [{ code: 'terraform/invalid-resource-type', severity: 'error', message, params, ...at }], notes: [], locations: [] };
+}
+
+/**
  * Checks the Terraform inputs (`{ name, path }`, .tf and .tf.json files and
  * tfvars) and returns `{ reports, extra }`: a Map from input name to its file
  * report, and reports for the files of called modules that are not inputs but
@@ -3471,6 +3548,20 @@ function checkFolders(inputs, options, budget) {
         failures.set(resource.file, { message: `could not be checked: ${String(error?.message ?? error).split('\n')[0]}`, line: resource.block.line, column: resource.block.column });
         continue;
       }
+      tasksByFile.set(resource.file, list);
+    }
+  }
+  // A DataSync-like resource type the provider does not have: once for each module (Terraform validates the
+  // configuration, not its instances), under the first instance's address.
+  const judged = new Set();
+  for (const scope of scopes) {
+    if (judged.has(scope.module)) continue;
+    judged.add(scope.module);
+    for (const resource of scope.module.resources.values()) {
+      const entry = invalidResourceType(resource, scope.module, scope.prefix);
+      if (!entry) continue;
+      const list = tasksByFile.get(resource.file) ?? [];
+      list.push(entry);
       tasksByFile.set(resource.file, list);
     }
   }

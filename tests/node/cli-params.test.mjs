@@ -48,6 +48,7 @@ resource "aws_datasync_task" "nfs42" {
   destination_location_arn = "${DESTINATION}"
 }
 `,
+  'resource-type.tf': 'resource "aws_datasync_locaton_s3" "typo" {}\n',
   'parameter-default.yaml': `Parameters:
   Verify:
     Type: String

@@ -8,9 +8,9 @@ export const USAGE = `Usage: ${NAME} [options] <file|directory|glob|->...
 Checks AWS DataSync CreateTask, UpdateTask and StartTaskExecution requests
 (JSON or YAML, as sent to the API or passed to "aws datasync create-task
 --cli-input-json" and its siblings), every AWS::DataSync::Task resource in
-CloudFormation templates (JSON or YAML) and every aws_datasync_task in
-Terraform files (.tf, .tf.json; each folder is a module) and plans
-("terraform show -json plan.out > plan.json").
+CloudFormation templates (JSON or YAML) and every aws_datasync_task and
+awscc_datasync_task in Terraform files (.tf, .tf.json; each folder is a
+module) and plans ("terraform show -json plan.out > plan.json").
 
 Inputs:
   FILE                   a request or a template
@@ -68,7 +68,8 @@ Configuration (.datasync-task-validator.json): "ignore", "include", "severity",
 --locations and --task, relative to the configuration file's folder); a template
 resource's Metadata {"datasync-task-validator": {"ignore": [codes]}}, or a comment
 "# datasync-task-validator: ignore=code1,code2" right above a Terraform
-resource "aws_datasync_task", suppresses codes for that task.
+resource "aws_datasync_task" (or "awscc_datasync_task"), suppresses codes for
+that task.
 
 Values CloudFormation computes at deploy time (Ref, Fn::GetAtt, Fn::Sub, !If, …)
 and values Terraform knows only at plan or apply time (references, functions,

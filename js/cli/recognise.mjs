@@ -289,14 +289,14 @@ export function responseOf(value) {
  */
 function taskWords() {
   const model = modelMembers();
-  model.words ??= new RegExp(`\\b(?:${[...model.taskOnly, 'AWSTemplateFormatVersion'].join('|')})\\b|AWS::DataSync::Task\\b|\\baws_datasync_task\\b`);
+  model.words ??= new RegExp(`\\b(?:${[...model.taskOnly, 'AWSTemplateFormatVersion'].join('|')})\\b|AWS::DataSync::Task\\b|\\b(?:aws|awscc)_datasync_task\\b`);
   return model.words;
 }
 
 /**
  * Whether a file found in a folder that cannot be parsed may still be a task
  * configuration: it names a member only task requests have, is a template, or
- * names Terraform's aws_datasync_task. A broken task file is reported; a
+ * names Terraform's aws_datasync_task or awscc_datasync_task. A broken task file is reported; a
  * broken file of another tool (a Helm chart's `{{ … }}`, JSON with comments
  * such as a .NET appsettings.json with its `Options`) is skipped.
  */
@@ -368,7 +368,7 @@ function hasJsonComment(text) {
  * file by its name (package.json, tsconfig.json, lock files) or by what
  * makes it unparsable (JSON with comments, a text template's `{{ … }}`), and
  * nothing in it may be DataSync's: no member only task requests have, no
- * template section or AWS::DataSync::Task, no aws_datasync_task, no DataSync
+ * template section or AWS::DataSync::Task, no aws_datasync_task or awscc_datasync_task, no DataSync
  * ARN, and no key anywhere in it that would make a named file a request (a
  * request member, even Name or Options, or a near miss of a task member, as
  * notATaskRequest() reads the keys). A broken request or template always

@@ -11,6 +11,7 @@
 //    with `count = 0` on the block as well. (`terraform providers schema -json`
 //    lists the provider's thirteen aws_datasync_* resource types.)
 // 2. terraform/invalid-location-value's text names the agent_arns case too.
+// 3. A broken file that names only awscc_datasync_task is a task file.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rules } from '../../pkg/cli/codes.mjs';
@@ -121,3 +122,18 @@ test("terraform/invalid-location-value's text names both cases it reports: mount
   assert.match(rule.description, /`agent_arns` list with a `null` element/);
 });
 
+test('a broken file found in a folder that names only awscc_datasync_task is reported, not skipped', (t) => {
+  // A plan saved half-written: it cannot be parsed, and it names an awscc task.
+  const broken = '{"format_version":"1.2","resource_changes":[{"type":"awscc_datasync_task",\n';
+  const { root } = writeFolder(t, { 'plan.json': broken });
+  const { status, stdout } = runCommand(['--format', 'json', root]);
+  assert.equal(status, 2);
+  assert.deepEqual(
+    JSON.parse(stdout).files.map((f) => `${f.file.split('/').pop()} ${f.kind}`),
+    ['plan.json unparsable'],
+  );
+  // The help names both task types.
+  const help = runCommand(['--help']).stdout;
+  assert.match(help, /every aws_datasync_task and\nawscc_datasync_task in Terraform files/);
+  assert.match(help, /resource "aws_datasync_task" \(or "awscc_datasync_task"\)/);
+});

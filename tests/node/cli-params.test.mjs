@@ -49,6 +49,12 @@ resource "aws_datasync_task" "nfs42" {
 }
 `,
   'resource-type.tf': 'resource "aws_datasync_locaton_s3" "typo" {}\n',
+  'awscc-ignored.tf': `resource "awscc_datasync_task" "ignored" {
+  source_location_arn      = "${SOURCE}"
+  destination_location_arn = "${DESTINATION}"
+  options                  = { verfy_mode = "NONE" }
+}
+`,
   'parameter-default.yaml': `Parameters:
   Verify:
     Type: String

@@ -10,7 +10,7 @@ export type PatchOperation =
   | { op: 'remove'; path: string }
   | { op: 'move' | 'copy'; from: string; path: string };
 
-/** RFC 6901: '/Tags/0/Key' -> ['Tags', '0', 'Key']; '' -> []. Throws a TypeError for a non-pointer. */
+/** RFC 6901: '/Tags/0/Key' -> ['Tags', '0', 'Key']; '' -> []. Throws a TypeError for a non-pointer (no leading '/', a '~' not followed by 0 or 1). */
 export function splitPointer(pointer: string): string[];
 /** ['a/b', 'c~d'] -> '/a~1b/c~0d'. */
 export function joinPointer(segments: readonly (string | number)[]): string;
@@ -18,7 +18,10 @@ export function joinPointer(segments: readonly (string | number)[]): string;
 export function parentPointer(pointer: string): string;
 /** The value at `pointer`, or undefined. */
 export function getAt(root: JsonValue, pointer: string): JsonValue | undefined;
-/** Sets the member at `pointer`, creating missing parents; returns `root`. */
+/**
+ * Sets the member at `pointer`, creating missing parents; returns `root`. In a list `-` appends and an
+ * index may be at most the length; any other position throws a TypeError and changes nothing.
+ */
 export function setAt<T extends object>(root: T, pointer: string, value: JsonValue): T;
 /** Removes the member at `pointer` (and, with `prune`, the objects and lists left empty); true when something was removed. */
 export function removeAt(root: object, pointer: string, options?: { prune?: boolean }): boolean;

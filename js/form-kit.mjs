@@ -17,13 +17,26 @@
 /** RFC 6901: '/Tags/0/Key' -> ['Tags', '0', 'Key']; '' (the whole document) -> []. */
 export function splitPointer(pointer) {
   if (pointer === '') return [];
-  if (typeof pointer !== 'string' || pointer[0] !== '/') throw new TypeError(`not a JSON Pointer: ${String(pointer).slice(0, 80)}`);
+  // RFC 6901: a pointer starts with '/', and '~' is only ever '~0' or '~1'.
+  if (typeof pointer !== 'string' || pointer[0] !== '/' || /~(?![01])/.test(pointer)) {
+    throw new TypeError(`not a JSON Pointer: ${String(pointer).slice(0, 80)}`);
+  }
   return pointer.slice(1).split('/').map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** The inverse of splitPointer: ['a/b', 'c~d'] -> '/a~1b/c~0d'. */
 export function joinPointer(segments) {
   return segments.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
+/** Whether `text` is an RFC 6901 JSON Pointer. */
+function isPointer(text) {
+  try {
+    splitPointer(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** '/Tags/0/Key' -> '/Tags/0'; the root's parent is the root (''). */
@@ -61,23 +74,43 @@ export function getAt(root, pointer) {
   return value;
 }
 
+/** Whether `segment` names a list item or the end of a list (RFC 6902's `-`). */
+const isListSegment = (segment) => segment === '-' || isIndex(segment);
+
+/** The key `segment` stands for in `container`: `-` is the slot after a list's last item. */
+const keyIn = (container, segment) => (Array.isArray(container) && segment === '-' ? String(container.length) : segment);
+
 /**
- * Sets the member at `pointer` (not the root), creating missing parents on the
- * way (a list when the next segment is an index, else an object) and replacing
- * parents of the wrong type. Returns `root`.
+ * Sets the member at `pointer` (not the root) and returns `root`. Missing
+ * parents are created on the way (a list when the next segment is an index or
+ * `-`, else an object), and a parent that is not an object or a list is
+ * replaced. In a list, `-` appends and an index may be at most its length, so
+ * no hole is left. A segment no list can take (`/Tags/x`, `/Tags/01`, an index
+ * past the end) throws a TypeError before anything is changed: an object or a
+ * list the user has is never replaced.
  */
 export function setAt(root, pointer, value) {
   const segments = splitPointer(pointer);
   if (segments.length === 0) throw new TypeError('setAt cannot replace the root; assign it instead');
+  let probe = root; // a dry run first, so a refusal changes nothing
+  segments.forEach((segment, index) => {
+    if (Array.isArray(probe) && !(segment === '-' || (isIndex(segment) && Number(segment) <= probe.length))) {
+      const where = joinPointer(segments.slice(0, index)) || 'the root';
+      throw new TypeError(`setAt: the list at ${where} has ${probe.length} items and no position ${JSON.stringify(segment)}`);
+    }
+    const key = keyIn(probe, segment);
+    const next = isContainer(probe) && Object.hasOwn(probe, key) ? probe[key] : undefined;
+    probe = isContainer(next) ? next : isListSegment(segments[index + 1]) ? [] : {};
+  });
   let container = root;
   for (let index = 0; index < segments.length - 1; index += 1) {
-    const segment = segments[index];
-    const wantList = isIndex(segments[index + 1]);
-    const next = Object.hasOwn(container, segment) ? container[segment] : undefined;
-    if (wantList ? !Array.isArray(next) : !isObject(next)) put(container, segment, wantList ? [] : {});
-    container = container[segment];
+    const key = keyIn(container, segments[index]);
+    if (!isContainer(Object.hasOwn(container, key) ? container[key] : undefined)) {
+      put(container, key, isListSegment(segments[index + 1]) ? [] : {});
+    }
+    container = container[key];
   }
-  put(container, segments.at(-1), value);
+  put(container, keyIn(container, segments.at(-1)), value);
   return root;
 }
 
@@ -163,6 +196,8 @@ export function applyPatch(document, operations) {
       throw new TypeError(`JSON Patch operation ${index} (${operation?.op} ${operation?.path}): ${why}`);
     };
     if (operation === null || typeof operation !== 'object' || typeof operation.path !== 'string') fail('not an operation');
+    // The holder's pointers prefix a '/', which would make 'b' mean '/b' of the holder: check the operation's own.
+    if (!isPointer(operation.path) || (typeof operation.from === 'string' && !isPointer(operation.from))) fail('not a JSON Pointer');
     const path = inHolder(operation.path);
     const parentPath = parentPointer(path);
     const key = splitPointer(path).at(-1);
@@ -214,6 +249,7 @@ export function applyPatch(document, operations) {
         break;
       }
       case 'test':
+        if (!('value' in operation)) fail('no value');
         if (!sameValue(getAt(root, path), operation.value)) fail('the test failed');
         break;
       default:

@@ -134,6 +134,45 @@ test('a member named __proto__ is an own data member, as JSON.parse makes it: ad
   assert.equal(Object.prototype.Mtime, undefined, 'no global prototype touched');
 });
 
+test('setAt appends at "-" and never replaces a list or an object the user has; a position no list can take is refused with nothing changed (hunt37f #1)', () => {
+  const request = { Tags: [{ Key: 'a', Value: '1' }], Options: { VerifyMode: 'NONE' } };
+  setAt(request, '/Tags/-', { Key: 'b' });
+  assert.deepEqual(request.Tags, [{ Key: 'a', Value: '1' }, { Key: 'b' }], '"-" is the end of the list, as in RFC 6902');
+  setAt(request, '/Tags/2', { Key: 'c' });
+  assert.equal(request.Tags.length, 3, 'the index just past the end appends');
+  setAt(request, '/Tags/-/Key', 'd');
+  assert.deepEqual(request.Tags[3], { Key: 'd' }, 'a "-" on the way appends a new item');
+  const before = structuredClone(request);
+  for (const pointer of ['/Tags/x', '/Tags/01', '/Tags/length', '/Tags/9', '/Tags/9/Key', '/Excludes/3/Value']) {
+    assert.throws(() => setAt(request, pointer, 'z'), TypeError, pointer);
+    assert.deepEqual(request, before, `${pointer} changed nothing`);
+  }
+  assert.equal(request.Tags.length, 4, 'no hole that JSON.stringify would write as null');
+  setAt(request, '/Options/0', 'x');
+  assert.deepEqual(request.Options, { VerifyMode: 'NONE', 0: 'x' }, 'an object keeps its members under a numeric name');
+  setAt(request, '/Options/VerifyMode/Deeper', 'y');
+  assert.deepEqual(request.Options.VerifyMode, { Deeper: 'y' }, 'a value that is not an object or a list is replaced');
+  assert.deepEqual(setAt([], '/-', 1), [1]);
+  assert.throws(() => setAt([], '/name', 1), TypeError, 'a list root takes positions only');
+});
+
+test('applyPatch refuses a path that is not a JSON Pointer and a test without a value, instead of doing nothing (hunt37f #2)', () => {
+  const document = { a: 1 };
+  for (const operation of [
+    { op: 'add', path: 'b', value: 2 },
+    { op: 'replace', path: 'a', value: 2 },
+    { op: 'copy', from: 'a', path: '/b' },
+    { op: 'add', path: '/a~2b', value: 2 },
+    { op: 'test', path: '/nope' },
+    { op: 'test', path: '/a' },
+  ]) {
+    assert.throws(() => applyPatch(document, [operation]), TypeError, JSON.stringify(operation));
+  }
+  assert.deepEqual(document, { a: 1 });
+  assert.deepEqual(applyPatch(document, [{ op: 'test', path: '/a', value: 1 }]), { a: 1 });
+  for (const pointer of ['/a~', '/a~2b', 'a']) assert.throws(() => splitPointer(pointer), TypeError, pointer);
+});
+
 test('numberFromText keeps what was typed when it is not a JSON number, so the validator can say why', () => {
   assert.equal(numberFromText('1048576'), 1048576);
   assert.equal(numberFromText(' -1 '), -1);

@@ -38,10 +38,22 @@ import { emptyEnd, state, touch } from './state.js';
 // Validation with the Locations step's context.
 // ---------------------------------------------------------------------------
 
-/** validate() with what the Locations step knows of the request's two locations. */
+/**
+ * validate() with what the Locations step knows of the request's two locations.
+ * The step only holds descriptions the validator has accepted (typed choices,
+ * checked pastes, checked saved state), so a TypeError here is a bug; the page
+ * still judges the request, without the location rules, rather than stop.
+ */
 function check(text) {
   const options = locationsOption();
-  return options ? validate(text, options) : validate(text);
+  if (!options) return validate(text);
+  try {
+    return validate(text, options);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    console.error('datasync-task-validator form: location context refused', error);
+    return validate(text);
+  }
 }
 
 /** The validator's own check of one pasted location description: null, or why it is refused. */
@@ -608,7 +620,7 @@ async function start() {
   buildForm(fields());
   $('show-defaults').checked = readPreference(SHOW_DEFAULTS_KEY) === '1';
   const fromLink = takeFragment();
-  const saved = loadSaved();
+  const saved = loadSaved(checkDescription);
   showKnownLocations();
   let restored = null;
   try {

@@ -29,7 +29,7 @@ export const S3_STORAGE_CLASSES = [
   ['GLACIER', 'S3 Glacier Flexible Retrieval'], ['DEEP_ARCHIVE', 'S3 Glacier Deep Archive'], ['OUTPOSTS', 'S3 on Outposts'],
 ];
 
-/** DescribeLocationNfs's MountOptions.Version values. */
+/** The NFS versions a location mounts with: DescribeLocationNfs's MountOptions.Version, FSx for OpenZFS's and ONTAP's Protocol.NFS.MountOptions.Version. */
 export const NFS_VERSIONS = [
   ['AUTOMATIC', 'Automatic'], ['NFS3', 'NFS 3'], ['NFS4_0', 'NFS 4.0'], ['NFS4_1', 'NFS 4.1'], ['NFS4_2', 'NFS 4.2'],
 ];
@@ -42,13 +42,17 @@ export const ENDS = [['source', '/SourceLocationArn', 'Source'], ['destination',
 
 /**
  * The details a rule reads, by location type and end: the destination's S3
- * storage class (VerifyMode), an NFS server's version (TaskMode), an object
+ * storage class (VerifyMode), the NFS version of an NFS server or an FSx for
+ * OpenZFS or ONTAP file system (TaskMode), an object
  * store's agents (TaskMode). Every other detail changes no rule, so the step
  * does not ask for it.
  */
 export const DETAILS = [
   { key: 'storageClass', label: 'S3 storage class', apiName: 'S3StorageClass', choices: S3_STORAGE_CLASSES, types: ['S3'], ends: ['destination'] },
-  { key: 'nfsVersion', label: 'NFS version', apiName: 'MountOptions.Version', choices: NFS_VERSIONS, types: ['NFS'], ends: ['source', 'destination'] },
+  {
+    key: 'nfsVersion', label: 'NFS version', apiName: 'MountOptions.Version', choices: NFS_VERSIONS,
+    types: ['NFS', 'FSX_OPENZFS', 'FSX_ONTAP'], ends: ['source', 'destination'],
+  },
   { key: 'agents', label: 'agents', apiName: 'AgentArns', choices: AGENT_CHOICES, types: ['OBJECT_STORAGE', 'AZURE_BLOB'], ends: ['source', 'destination'] },
 ];
 
@@ -86,14 +90,19 @@ export const ENTRY_LIMIT = 1000;
 /** At most this many refused entries are described; a line counts the rest. */
 const PROBLEM_LIMIT = 3;
 
-/** Only the members the location rules read: the rest (credentials included) is dropped. */
-function kept(entry) {
+/**
+ * Only the members the location rules read: the rest (credentials included) is
+ * dropped. The NFS version is kept in DescribeLocationNfs's place whichever
+ * response gave it (FSx for OpenZFS and ONTAP give it under Protocol.NFS), as
+ * the core reads it from either.
+ */
+export function kept(entry) {
   const out = { LocationArn: entry.LocationArn };
   if (typeof entry.LocationUri === 'string') out.LocationUri = entry.LocationUri;
   if (typeof entry.type === 'string') out.type = entry.type;
   if (typeof entry.S3StorageClass === 'string') out.S3StorageClass = entry.S3StorageClass;
   if (Array.isArray(entry.AgentArns)) out.AgentArns = entry.AgentArns.slice(0, 4);
-  const version = entry.MountOptions?.Version;
+  const version = entry.MountOptions?.Version ?? entry.Protocol?.NFS?.MountOptions?.Version;
   if (typeof version === 'string') out.MountOptions = { Version: version };
   return out;
 }
@@ -155,6 +164,26 @@ export function remember(library, entries) {
     if (library.size <= LIBRARY_LIMIT) break;
     library.delete(arn);
   }
+}
+
+const CHOICES = { type: LOCATION_TYPES, storageClass: S3_STORAGE_CLASSES, nfsVersion: NFS_VERSIONS, agents: AGENT_CHOICES };
+
+/**
+ * An end as saved by an earlier visit (or another version of this page on the
+ * same origin), keeping only what this version can offer: a type, storage
+ * class, NFS version or agent choice it does not list is left unknown, so a
+ * stored value never reaches the validator unchecked.
+ */
+export function restoredEnd(saved) {
+  const end = emptyEnd();
+  if (typeof saved === 'string') saved = { type: saved }; // an older version saved { source: 'S3' }
+  if (saved === null || typeof saved !== 'object') return end;
+  for (const key of Object.keys(end)) {
+    const value = saved[key];
+    if (typeof value !== 'string') continue;
+    if (!CHOICES[key] || CHOICES[key].some(([choice]) => choice === value)) end[key] = value;
+  }
+  return end;
 }
 
 /** The end's details as a pasted entry gives them. */

@@ -3,6 +3,7 @@
 // localStorage and the #request= link.
 import { decodeBase64Url, encodeBase64Url, getAt, isRawJSON } from '../pkg/web/form-kit.js';
 import { $, h } from './dom.js';
+import { kept, restoredEnd } from './locations.js';
 import { state } from './state.js';
 
 const STORAGE_KEY = 'datasync-task-validator/form/request';
@@ -183,15 +184,17 @@ export function flushSave() {
  * loading a request (the marker whileLoading sets is still there), `dropped`
  * says which kind: a link or an import was never saved, so the request saved
  * before it is restored; a saved request that did not load is removed.
+ * `check(entry)` is the validator's check of a saved location description
+ * (null when well formed), as for a paste.
  */
-export function loadSaved() {
+export function loadSaved(check) {
   return storage((store) => {
     const dropped = store.getItem(LOADING_KEY);
     if (dropped !== null) {
       store.removeItem(LOADING_KEY);
       if (dropped === 'saved') store.removeItem(STORAGE_KEY);
     }
-    restoreLocations(store.getItem(LOCATIONS_KEY));
+    restoreLocations(store.getItem(LOCATIONS_KEY), check);
     return { text: store.getItem(STORAGE_KEY), dropped };
   }) ?? { text: null, dropped: null };
 }
@@ -216,9 +219,12 @@ const SAVED_LOCATIONS = 200;
 
 /**
  * Restores the Locations step from what save() wrote (or an older version's
- * { source: 'S3' }); anything malformed is skipped, member by member.
+ * { source: 'S3' }); anything malformed is skipped, member by member. Saved
+ * state is as untrusted as a paste (another version of this page may have
+ * written it): each end keeps only choices this version lists, and each
+ * remembered location must pass `check`, as a pasted one does.
  */
-function restoreLocations(text) {
+function restoreLocations(text, check) {
   let saved;
   try {
     saved = JSON.parse(text ?? 'null');
@@ -226,15 +232,17 @@ function restoreLocations(text) {
     return;
   }
   if (saved === null || typeof saved !== 'object') return;
-  for (const which of ['source', 'destination']) {
-    const end = saved[which];
-    if (typeof end === 'string') state.ends[which].type = end;
-    if (end === null || typeof end !== 'object') continue;
-    for (const key of Object.keys(state.ends[which])) if (typeof end[key] === 'string') state.ends[which][key] = end[key];
-  }
+  for (const which of ['source', 'destination']) state.ends[which] = restoredEnd(saved[which]);
   if (!Array.isArray(saved.library)) return;
   for (const entry of saved.library.slice(-SAVED_LOCATIONS)) {
-    if (entry !== null && typeof entry === 'object' && typeof entry.LocationArn === 'string') state.library.set(entry.LocationArn, entry);
+    if (entry === null || typeof entry !== 'object' || typeof entry.LocationArn !== 'string') continue;
+    let why;
+    try {
+      why = check(entry);
+    } catch {
+      why = 'unreadable';
+    }
+    if (!why) state.library.set(entry.LocationArn, kept(entry));
   }
 }
 

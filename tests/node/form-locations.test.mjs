@@ -248,6 +248,66 @@ formTest('pasted ListLocations output and a DescribeLocationS3 response describe
   assert.doesNotMatch(saved, /BucketAccessRoleArn/);
 });
 
+const DESCRIBE_OPENZFS = {
+  LocationArn: SOURCE, LocationUri: 'fsxz://us-east-1.fs-0123456789abcdef0/fsx/vol1/',
+  Protocol: { NFS: { MountOptions: { Version: 'NFS4_2' } } }, SecurityGroupArns: ['arn:aws:ec2:us-east-1:111122223333:security-group/sg-1'],
+};
+
+test('a DescribeLocationFsxOpenZfs or FsxOntap response keeps its NFS version, which the core reads (hunt37f #7)', () => {
+  const read = readPasted(JSON.stringify([DESCRIBE_OPENZFS]), check);
+  assert.deepEqual(read.entries, [{ LocationArn: SOURCE, LocationUri: DESCRIBE_OPENZFS.LocationUri, MountOptions: { Version: 'NFS4_2' } }]);
+  // What the form keeps draws the same verdict as the response itself.
+  const request = { SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION };
+  const codes = (locations) => validate(request, { locations }).errors.map((d) => d.code);
+  assert.deepEqual(codes(read.entries), ['locations/nfs-version-needs-enhanced']);
+  assert.deepEqual(codes(read.entries), codes([DESCRIBE_OPENZFS]));
+});
+
+formTest('a pasted FSx for OpenZFS description with NFS 4.2 needs Enhanced mode in the form as in validate(), and the version can be chosen by hand (hunt37f #7)', async (page) => {
+  await enter(page, '/SourceLocationArn', SOURCE);
+  await enter(page, '/DestinationLocationArn', DESTINATION);
+  await page.locator('#locations-text').fill(JSON.stringify([DESCRIBE_OPENZFS, { LocationArn: DESTINATION, LocationUri: 's3://b/p/' }]));
+  await page.getByRole('button', { name: 'Use these locations' }).click();
+  assert.equal(await typeOf(page, 'Source').inputValue(), 'FSX_OPENZFS');
+  assert.equal(await page.getByLabel('Source NFS version').inputValue(), 'NFS4_2');
+  assert.deepEqual(await codesAt(page, '/TaskMode'), ['locations/nfs-version-needs-enhanced']);
+  await typeOf(page, 'Source').selectOption('FSX_ONTAP');
+  await page.getByLabel('Source NFS version').selectOption('NFS4_1');
+  assert.deepEqual(await codesAt(page, '/TaskMode'), []);
+  await page.getByLabel('Source NFS version').selectOption('NFS4_2');
+  assert.deepEqual(await codesAt(page, '/TaskMode'), ['locations/nfs-version-needs-enhanced']);
+});
+
+/** Saved state as another version of the page (one with a location kind this one lacks) may leave it. */
+const FOREIGN_STATE = {
+  source: { type: 'NEW_KIND', storageClass: 'NOT_A_CLASS', nfsVersion: 'NFS9', agents: 'many', uri: 'newkind://x/', pasted: '' },
+  destination: 'ALSO_NEW',
+  library: [
+    { LocationArn: DESTINATION, LocationUri: 'newkind://y/', type: 'NEW_KIND' },
+    { LocationArn: 'arn:aws:datasync:us-east-1:111122223333:location/loc-0aaaaaaaaaaaaaaaa', LocationUri: 'nfs://h/x/', AccessKey: 'secret' },
+  ],
+};
+
+formTest('saved location state this version cannot offer is dropped, so the page loads and validates (hunt37f #18)', async (page) => {
+  assert.equal(await typeOf(page, 'Source').inputValue(), '', 'an unknown saved type is not kept');
+  assert.equal(await typeOf(page, 'Destination').inputValue(), '');
+  await enter(page, '/DestinationLocationArn', DESTINATION); // the remembered entry with an unknown type is gone
+  assert.equal(await typeOf(page, 'Destination').inputValue(), '');
+  await enter(page, '/Name', 'abc!');
+  assert.deepEqual(await codesAt(page, '/Name'), ['value/pattern-mismatch'], 'validation still runs');
+  await enter(page, '/SourceLocationArn', 'arn:aws:datasync:us-east-1:111122223333:location/loc-0aaaaaaaaaaaaaaaa');
+  assert.equal(await typeOf(page, 'Source').inputValue(), 'NFS', 'a well-formed remembered location is kept');
+  const saved = await page.evaluate(() => localStorage.getItem('datasync-task-validator/form/location-types'));
+  assert.doesNotMatch(saved, /secret|NEW_KIND/);
+}, {
+  setup: (page, context) => context.addInitScript((state) => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    localStorage.setItem('datasync-task-validator/form/location-types', state);
+    localStorage.setItem('datasync-task-validator/form/request', JSON.stringify({ SourceLocationArn: 'arn:aws:datasync:us-east-1:111122223333:location/loc-0cccccccccccccccc' }));
+  }, JSON.stringify(FOREIGN_STATE)),
+});
+
 formTest('pasted text that is not location output is refused with a reason, and changes nothing', async (page) => {
   await enter(page, '/SourceLocationArn', SOURCE);
   await typeOf(page, 'Source').selectOption('NFS');

@@ -1,7 +1,7 @@
 // The CI formats checked against what reads them, with files whose names and
 // members carry odd characters (spaces, unicode, %, a newline, control
 // characters, `]]>`, XML's and the workflow commands' own characters):
-// - --format sarif against the SARIF 2.1.0 JSON schema (tests/cli/sarif-schema,
+// - --format sarif against the final SARIF 2.1.0 JSON schema (tests/cli/sarif-schema,
 //   with ajv), each artifact URI decoding back to its file;
 // - --format junit read by a conforming XML parser (saxes), its counts
 //   attributes those of its test cases, its text the findings';
@@ -15,7 +15,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import Ajv from 'ajv';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { SaxesParser } from 'saxes';
 import { pkgDir, repoRoot, requireBuiltPackage } from './helpers.mjs';
 
@@ -81,15 +81,13 @@ function messages(report) {
 const URI_CHARACTERS = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#]|%[0-9A-Fa-f]{2})*$/;
 
 function sarifValidator() {
-  const schema = JSON.parse(readFileSync(join(repoRoot, 'tests/cli/sarif-schema/sarif-2.1.0-rtm.5.json'), 'utf8'));
-  // A draft-04 schema: its `id` is draft-07's `$id`, and it uses no keyword the two drafts read differently.
-  schema.$id = schema.id;
-  delete schema.id;
-  delete schema.$schema;
-  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+  // The final SARIF 2.1.0 schema (tests/cli/sarif-schema/README.md), a draft 2020-12 schema.
+  const schema = JSON.parse(readFileSync(join(repoRoot, 'tests/cli/sarif-schema/sarif-2.1.0.json'), 'utf8'));
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
   ajv.addFormat('uri', (text) => /^[A-Za-z][A-Za-z0-9+.-]*:/.test(text) && URI_CHARACTERS.test(text));
   ajv.addFormat('uri-reference', (text) => URI_CHARACTERS.test(text));
   ajv.addFormat('date-time', (text) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/.test(text));
+  ajv.addFormat('uuid', (text) => /^[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/.test(text));
   return ajv.compile(schema);
 }
 

@@ -21,6 +21,20 @@
 // not checked: not a task configuration, or left out by the configuration file.
 import { toJsonText } from './documents.mjs';
 
+/**
+ * JSON text that no line of can be a GitHub Actions runner command when it is
+ * printed in a job's log (actions/runner ActionCommand: TryParseV2 reads a
+ * line that starts, after white space, with `::`; TryParse a `##[name` ending
+ * in `]` anywhere in a line). `::` cannot start a line: each line of the
+ * indented text starts with a token (`"`, `{`, `}`, `[`, `]`, a number, true,
+ * false, null), and a string's CR and LF are `\r` and `\n`. A `##[` can only
+ * be inside a string (a file or member name, a message quoting one), so the
+ * `#` that makes one is written `\u0023`: the same string to a JSON parser.
+ */
+export function noRunnerCommand(text) {
+  return text.replace(/#(?=#\[)/g, '\\u0023');
+}
+
 export function formatJson(run, { quiet = false, warningsAsErrors = false } = {}) {
   const keep = (d) => d.severity === 'error' || (d.severity === 'warning' && (!quiet || warningsAsErrors));
   const document = {
@@ -53,5 +67,5 @@ export function formatJson(run, { quiet = false, warningsAsErrors = false } = {}
     summary: run.summary,
     exitCode: run.exitCode,
   };
-  return toJsonText(document, 2) + '\n';
+  return noRunnerCommand(toJsonText(document, 2)) + '\n';
 }

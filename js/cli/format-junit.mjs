@@ -10,6 +10,12 @@ import { findings, memberOf } from './findings.mjs';
  * Text for XML 1.0 content and attribute values: the five markup characters
  * escaped, and characters XML cannot carry at all (control characters other
  * than tab, LF and CR, lone surrogates, U+FFFE and U+FFFF) replaced by U+FFFD.
+ * CR, LF and tab are character references too, so the report's only line
+ * breaks are its own, each followed by indentation and `<`: no line can start
+ * with `::`, a GitHub Actions runner command (actions/runner ActionCommand
+ * TryParseV2) when the report is printed in a job's log. The runner's other
+ * form, `##[name` ending in `]` anywhere in a line (TryParse), is broken by
+ * writing the `#` that makes a `##[` as `&#35;`: the same text to an XML parser.
  */
 export function escapeXml(text) {
   return String(text)
@@ -21,7 +27,8 @@ export function escapeXml(text) {
     .replace(/'/g, '&apos;')
     .replace(/\r/g, '&#13;')
     .replace(/\n/g, '&#10;')
-    .replace(/\t/g, '&#9;');
+    .replace(/\t/g, '&#9;')
+    .replace(/#(?=#\[)/g, '&#35;');
 }
 
 const attributes = (pairs) => pairs.map(([name, value]) => `${name}="${escapeXml(value)}"`).join(' ');

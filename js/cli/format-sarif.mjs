@@ -13,6 +13,7 @@ import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { failureCode, rules as allRules } from './codes.mjs';
 import { toJsonText } from './documents.mjs';
+import { noRunnerCommand } from './format-json.mjs';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://www.npmjs.com/package/datasync-task-validator';
@@ -147,5 +148,6 @@ export function formatSarif(run, { quiet = false, warningsAsErrors = false, cwd 
       },
     ],
   };
-  return toJsonText(sarif, 2) + '\n';
+  // No line can be a runner command in a job's log (format-json.mjs noRunnerCommand()).
+  return noRunnerCommand(toJsonText(sarif, 2)) + '\n';
 }

@@ -19,7 +19,7 @@ import { formatSarif } from './format-sarif.mjs';
 import { formatGithub } from './format-github.mjs';
 import { formatJunit } from './format-junit.mjs';
 import { listRules } from './list-rules.mjs';
-import { reportTargets, writeReport } from './output-file.mjs';
+import { ownReportFormat, reportTargets, writeReport } from './output-file.mjs';
 import { describeFix, fixFile, positionsOf } from './fix.mjs';
 import { expandOperands, readInput } from './inputs.mjs';
 import { notADataSyncInput, skippedByName } from './recognise.mjs';
@@ -59,6 +59,9 @@ function isTaskInput(input, text, options) {
     return true;
   }
 }
+
+/** How a skipped report's format is named (ownReportFormat()). */
+const REPORT_FORMATS = { json: '--format json', sarif: '--format sarif', junit: '--format junit', github: '--format github', human: 'the human format' };
 
 /** Whether the human format is coloured: --color/--no-color, else a terminal without NO_COLOR. */
 function useColor(option, stdout, env) {
@@ -262,6 +265,17 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
       report = { file: input.name, syntax: null, kind: 'unparsable', error: { message: `could not be checked: ${error?.message ?? error}` }, notes: [], tasks: [] };
     }
     report.path = input.path;
+    // A report of this command, in any format, left where the run reads (an earlier run's `-o` or
+    // `> report.txt`, found by a folder walk or a glob, or named by a shell glob): skipped as what it
+    // is. A human, github or JUnit report reads as broken YAML that names task members, so it was a
+    // broken task file (exit 2). Only a file the run would not check is one: a request, template or
+    // plan is checked whatever else it looks like.
+    if ((report.kind === 'unparsable' || report.kind === 'skipped') && (input.found || options.operation === 'auto')) {
+      const format = ownReportFormat(read.text);
+      if (format && format !== 'empty') {
+        report = { file: input.name, path: input.path, syntax: report.syntax, kind: 'skipped', reason: `a report of ${NAME} (${REPORT_FORMATS[format]}), not a task configuration`, notes: [], tasks: [] };
+      }
+    }
     // Named (a shell glob names every tsconfig.json and Helm template), unparsable, and plainly another
     // tool's file with nothing of DataSync's in it: skipped with a line that says so, not "invalid JSON".
     if (report.kind === 'unparsable' && !input.found && options.operation === 'auto' && report.error?.line) {

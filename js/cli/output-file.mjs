@@ -108,9 +108,23 @@ function readOwnSized(path, stats) {
 const SUMMARY = /^\d+ files? checked: \d+ errors?, \d+ warnings?(?: \(\d+ suppressed\))?(?:; \d+ files? could not be checked)?(?:; \d+ problems? fixed)?(?:; \d+ files? skipped \(not task configurations, or left out by the configuration\))?$/;
 // A colour code (--color with --output-file).
 const ANSI = /\u001b\[\d+m/g;
-// A human format line: `file:line:column  severity  code  message`, a --fix line, or
-// a --defaults line (`file[:LogicalId]: valid|N errors…|schedule: …`, the request indented, a blank line).
-const HUMAN_LINE = /^(?:.*:\d+:\d+ {2}(?:error|warning|info|fixed) {2}\S+ {2}.*|.+: (?:valid|\d+ errors?, \d+ warnings?|schedule: ).*| {2}.*|)$/;
+// A human format line: `file:line:column  severity  code  message`, a --fix line, a blank
+// line, or a --defaults line (`file[:LogicalId]: valid|N errors…|schedule: …`); after a
+// `…; with defaults:` line, the request as indented JSON.
+const HUMAN_LINE = /^(?:.*:\d+:\d+ {2}(?:error|warning|info|fixed) {2}\S+ {2}.*|.+: (?:valid|\d+ errors?, \d+ warnings?|schedule: ).*|)$/;
+const DEFAULTS_HEAD = /; with defaults:$/;
+
+/** Whether every line is one the human format prints, indented lines only in a --defaults block. */
+function humanLines(lines) {
+  let indented = false;
+  for (const raw of lines) {
+    const line = raw.replace(ANSI, '');
+    if (indented && line.startsWith('  ')) continue;
+    if (!HUMAN_LINE.test(line)) return false;
+    indented = DEFAULTS_HEAD.test(line);
+  }
+  return true;
+}
 // Its file and title escape `,` and `:` (%2C, %3A): no backtracking.
 const GITHUB_LINE = /^::(?:error|warning|notice) file=[^,:\n]*,line=\d+,col=\d+,title=[^,:\n]*::/;
 const JUNIT_HEAD = new RegExp(`^<\\?xml version="1\\.0" encoding="UTF-8"\\?>\\n<testsuites name="${NAME}" tests="\\d+" failures="\\d+" errors="\\d+">\\n`);
@@ -125,8 +139,9 @@ const JUNIT_HEAD = new RegExp(`^<\\?xml version="1\\.0" encoding="UTF-8"\\?>\\n<
  */
 export function ownReportFormat(text) {
   if (text === '') return 'empty';
-  const body = text.charCodeAt(0) === 0xfeff ? null : text;
-  if (body === null) return null;
+  if (text.charCodeAt(0) === 0xfeff) return null;
+  // A report committed from Windows (git's autocrlf) has CRLF line ends.
+  const body = text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
   if (/^\s*[{[]/.test(body)) {
     let value;
     try {
@@ -144,7 +159,8 @@ export function ownReportFormat(text) {
   const lines = body.slice(0, -1).split('\n');
   const last = lines.pop().replace(ANSI, '');
   if (!SUMMARY.test(last)) return null;
-  if (lines.every((line) => GITHUB_LINE.test(line))) return 'github';
-  if (lines.every((line) => HUMAN_LINE.test(line.replace(ANSI, '')))) return 'human';
+  // The summary alone is what both print for no findings: called human.
+  if (lines.length > 0 && lines.every((line) => GITHUB_LINE.test(line))) return 'github';
+  if (humanLines(lines)) return 'human';
   return null;
 }

@@ -143,6 +143,8 @@ export function ownReportFormat(text) {
   // A report committed from Windows (git's autocrlf) has CRLF line ends.
   const body = text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
   if (/^\s*[{[]/.test(body)) {
+    // Both name this command (tool.name, driver.name): other JSON is not parsed a second time.
+    if (!body.includes(`"${NAME}"`)) return null;
     let value;
     try {
       value = JSON.parse(body);

@@ -136,6 +136,8 @@ const JUNIT_HEAD = new RegExp(`^<\\?xml version="1\\.0" encoding="UTF-8"\\?>\\n<
  * `files` and `summary`; SARIF runs all by this command; JUnit's exact head
  * and tail; every github line a workflow command of ours but the summary
  * last; every human line a finding, fix or --defaults line but the summary last.
+ * main.mjs also asks it about every file a run skips or cannot parse, so
+ * that a report of ours is skipped as one, not read as a broken task file.
  */
 export function ownReportFormat(text) {
   if (text === '') return 'empty';

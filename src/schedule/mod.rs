@@ -25,6 +25,7 @@
 
 mod calendar;
 mod cron;
+mod messages;
 mod number;
 mod rate;
 mod unix;
@@ -34,73 +35,13 @@ pub use calendar::{format_instant, parse_instant, LATEST};
 use std::borrow::Cow;
 use std::cell::Cell;
 
-use crate::diagnostic::{fixed, quote, Code, Collector, Diagnostic, Fixed};
-use cron::{Cron, SIX_FIELDS};
+use crate::diagnostic::{fixed, Code, Collector, Diagnostic, Fixed};
+use cron::Cron;
+use messages::{
+    blank_message, field_count_message, keyword_message, nonstandard_message,
+    not_a_schedule_message, trailing_message, unclosed_message,
+};
 use rate::Rate;
-
-// ---------------------------------------------------------------------------
-// Messages
-// ---------------------------------------------------------------------------
-
-const EXPECTED: &str = "write cron(minutes hours day-of-month month day-of-week year) or rate(value unit), such as \"cron(0 8 ? * 4#1 *)\" or \"rate(12 hours)\"";
-
-fn blank_message(expression: &str) -> String {
-    format!(
-        "The schedule expression {} has only whitespace; the documentation does not say whether the service takes it as no schedule or rejects it, so write \"\" for no schedule or {EXPECTED}.",
-        quote(expression)
-    )
-}
-
-fn not_a_schedule_message(expression: &str) -> String {
-    format!(
-        "The schedule expression {} is not a cron or rate expression; {EXPECTED}.",
-        quote(expression)
-    )
-}
-
-fn keyword_message(expression: &str, fixed: &str) -> String {
-    format!(
-        "The schedule expression {} must start with \"cron(\" or \"rate(\" exactly, in lower case and without spaces before it; write {}.",
-        quote(expression),
-        quote(fixed)
-    )
-}
-
-fn unclosed_message(expression: &str) -> String {
-    format!(
-        "The schedule expression {} has no closing \")\"; add it at the end.",
-        quote(expression)
-    )
-}
-
-fn trailing_message(expression: &str, rest: &str) -> String {
-    format!(
-        "The schedule expression {} has {} after its closing \")\"; remove it.",
-        quote(expression),
-        quote(rest)
-    )
-}
-
-fn field_count_message(expression: &str, count: usize) -> String {
-    match count {
-        0 => format!(
-            "The cron expression {} has no fields; EventBridge needs six ({SIX_FIELDS}), as in \"cron(0 8 ? * 4#1 *)\".",
-            quote(expression)
-        ),
-        1 => format!(
-            "The cron expression {} has 1 field, but EventBridge needs six: {SIX_FIELDS}.",
-            quote(expression)
-        ),
-        7 => format!(
-            "The cron expression {} has 7 fields, but EventBridge needs six ({SIX_FIELDS}); if the first field is seconds, remove it.",
-            quote(expression)
-        ),
-        _ => format!(
-            "The cron expression {} has {count} fields, but EventBridge needs six: {SIX_FIELDS}.",
-            quote(expression)
-        ),
-    }
-}
 
 // ---------------------------------------------------------------------------
 // The public interface
@@ -422,19 +363,6 @@ fn normalize(expression: &str) -> (Cow<'_, str>, bool) {
     } else {
         (Cow::Owned(out), commas)
     }
-}
-
-fn nonstandard_message(expression: &str, normalized: &str, stray_commas: bool) -> String {
-    let list_items = if stray_commas {
-        ", no empty list items, which EventBridge probably ignores"
-    } else {
-        ""
-    };
-    format!(
-        "The schedule expression {} is not spelled as EventBridge documents it (lower-case keyword and unit, single spaces, nothing around it{list_items}), so the service may reject it; write {}.",
-        quote(expression),
-        quote(normalized)
-    )
 }
 
 /// Parses and checks `expression`, a documented spelling; messages quote

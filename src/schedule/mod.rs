@@ -146,10 +146,27 @@ mod tests {
                 } else {
                     continue; // std, crate::diagnostic and the like, or a child by name
                 }
-                // `super::{a, b}` names several; `super::a::{B, C}` one.
+                // `super::{a, b::{C, D}}` names several (split at the outer
+                // commas); `super::a::{B, C}` one.
                 let rest = words.join("::");
                 let heads: Vec<&str> = match rest.strip_prefix('{') {
-                    Some(list) => list.trim_end_matches('}').split(',').collect(),
+                    Some(list) => {
+                        let list = list.strip_suffix('}').unwrap_or(list);
+                        let (mut heads, mut depth, mut start) = (Vec::new(), 0, 0);
+                        for (at, c) in list.char_indices() {
+                            match c {
+                                '{' => depth += 1,
+                                '}' => depth -= 1,
+                                ',' if depth == 0 => {
+                                    heads.push(&list[start..at]);
+                                    start = at + 1;
+                                }
+                                _ => {}
+                            }
+                        }
+                        heads.push(&list[start..]);
+                        heads
+                    }
                     None => vec![rest.as_str()],
                 };
                 for head in heads.into_iter().filter(|head| !head.trim().is_empty()) {

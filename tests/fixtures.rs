@@ -14,6 +14,8 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+mod common;
+
 use datasync_task_validator::json::{self, to_string_pretty};
 use datasync_task_validator::{validate_text, validate_value, CallOptions, Context, Report};
 use datasync_task_validator::{Code, Diagnostic};
@@ -57,24 +59,11 @@ fn report_for(path: &Path) -> Report {
 
 /// The report for a `locations/` fixture, with its descriptions or without.
 fn located_report(text: &str, with_descriptions: bool) -> Report {
-    let fixture = json::parse(text).expect("fixture JSON").value;
-    let request = fixture.get("request").expect("a request member");
-    // The fixture's other members are the options (an unknown member would be refused).
-    let json::Value::Object(members) = &fixture else {
-        panic!("a fixture object")
-    };
-    let options = json::Value::Object(
-        members
-            .iter()
-            .filter(|(name, _)| &**name != "request")
-            .cloned()
-            .collect(),
-    );
-    let options = CallOptions::from_json(&options).expect("valid options");
+    let (request, options) = common::location_fixture(text);
     if with_descriptions {
-        validate_value(request, &options.context(Context::at(NOW)))
+        validate_value(&request, &options.context(Context::at(NOW)))
     } else {
-        validate_value(request, &Context::at(NOW))
+        validate_value(&request, &Context::at(NOW))
     }
 }
 

@@ -29,6 +29,8 @@ use std::borrow::Cow;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+mod common;
+
 use datasync_task_validator::internal::diagnostic::{rules, RETIRED};
 use datasync_task_validator::internal::registry::{EmittedBy, Example, Param, Rule};
 use datasync_task_validator::internal::{
@@ -1768,21 +1770,8 @@ fn fixture_reports() -> Vec<Vec<Diagnostic>> {
             let text = fs::read_to_string(&path).expect("fixture");
             let context = Context::at(NOW);
             let report = if kind == "locations" {
-                let fixture = json::parse(&text).expect("fixture JSON").value;
-                let json::Value::Object(members) = &fixture else {
-                    panic!("a fixture object")
-                };
-                // The members beside the request are the options.
-                let options = json::Value::Object(
-                    members
-                        .iter()
-                        .filter(|(name, _)| &**name != "request")
-                        .cloned()
-                        .collect(),
-                );
-                let options = CallOptions::from_json(&options).expect("options");
-                let request = fixture.get("request").expect("request");
-                validate_value(request, &options.context(context))
+                let (request, options) = common::location_fixture(&text);
+                validate_value(&request, &options.context(context))
             } else {
                 match fs::read_to_string(path.with_extension("options.json")) {
                     Ok(options) => {

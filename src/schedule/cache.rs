@@ -42,7 +42,7 @@ thread_local! {
     static VERDICT: Cell<Option<Verdict>> = const { Cell::new(None) };
 }
 
-/// [`check`] into a rule's collector, with the time read from `now` only
+/// [`check`](super::check) into a rule's collector, with the time read from `now` only
 /// when the expression is a cron expression of valid syntax (only its
 /// never-fires check depends on the time), and the analysis of the last
 /// expression reused: its other diagnostics given again as they were, the

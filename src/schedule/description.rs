@@ -16,7 +16,7 @@ pub const NO_SCHEDULE: &str = "No schedule: the task runs only when it is starte
 /// What [`describe`] returns.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Description {
-    /// The same diagnostics [`check`] reports, with path `""`.
+    /// The same diagnostics [`check`](super::check) reports, with path `""`.
     pub diagnostics: Vec<Diagnostic>,
     /// A plain-English summary such as "At 08:00 UTC on the first Wednesday of
     /// every month"; `None` when the expression is not valid cron or rate
@@ -51,7 +51,7 @@ impl serde::Serialize for Description {
 /// diagnostics, the [`NO_SCHEDULE`] summary, no runs (whitespace alone gets
 /// the same, with its warning). At most 100 run times are listed, whatever `count`
 /// asks for; fewer when the schedule ends first (cron cannot select years
-/// after 2199, and none is listed beyond a JS `Date`'s range, [`LATEST`]).
+/// after 2199, and none is listed beyond a JS `Date`'s range, [`LATEST`](super::LATEST)).
 ///
 /// A rate schedule counts from when it is created, so its run times are
 /// `from_unix` plus whole intervals, as if it were created at `from_unix`; its

@@ -11,15 +11,15 @@
 //! Layout, by concern: `analysis` takes the text to a judged expression
 //! ([`check`]), with `messages` for what it says about the expression as a
 //! whole; `cache` keeps the last verdict for the rule ([`check_cached`]);
-//! `description` gives the form its summary and run times ([`describe`]).
-//! Under them, `cron` (a folder: model, grammar, checks, run-time search,
-//! summary) and `rate` hold the two grammars, `unix` the suggestions for
-//! five-field Unix cron, `calendar` the date arithmetic and `number` the
-//! decimal numbers both grammars read.
+//! `describe` gives the form a summary and run times ([`describe`],
+//! [`Description`]). Under them, `cron` (a folder: model, grammar, checks,
+//! run-time search, summary) and `rate` hold the two grammars, `unix` the
+//! suggestions for five-field Unix cron, `calendar` the date arithmetic and
+//! `number` the decimal numbers both grammars read.
 //!
 //! The imports form no cycle (the test at the end of this file reads them):
 //! this module only declares the others and names what the crate uses;
-//! `cache` uses `analysis` and the `cron` parse it keeps, `description`
+//! `cache` uses `analysis` and the `cron` parse it keeps, `describe`
 //! uses `analysis` and `calendar`; `analysis` uses `messages`, the grammars
 //! and `unix`; `messages` and `unix` use `cron`; `cron` and `rate` use only
 //! `calendar` and `number`, never each other. The work is bounded for any
@@ -37,7 +37,7 @@ mod analysis;
 mod cache;
 mod calendar;
 mod cron;
-mod description;
+mod describe;
 mod messages;
 mod number;
 mod rate;
@@ -46,7 +46,7 @@ mod unix;
 pub use analysis::check;
 pub use cache::check_cached;
 pub use calendar::{format_instant, parse_instant, LATEST};
-pub use description::{describe, Description, MAX_RUNS, NO_SCHEDULE};
+pub use describe::{describe, Description, MAX_RUNS, NO_SCHEDULE};
 
 /// What the schedule modules' own tests share.
 #[cfg(test)]

@@ -17,10 +17,10 @@
 // Safety: user text only ever reaches the page through textContent, attribute
 // values and form values (see h() in dom.js); there is no innerHTML anywhere.
 import init, { applyDefaults, describeSchedule, fields, validate, version } from '../pkg/web/index.js';
-import { applyPatch, getAt, numberFromText, parentPointer, parseExact, removeAt, setAt } from '../pkg/web/form-kit.js';
+import { applyPatch, decodeBase64Url, encodeBase64Url, getAt, numberFromText, parentPointer, parseExact, removeAt, setAt } from '../pkg/web/form-kit.js';
 import { $, countText, h, setText } from './dom.js';
 import {
-  buildForm, currentMode, fillForm, openSectionsWithContent, renderRows, showKnownLocations, showLocationStep, updateChoiceNote,
+  buildForm, currentMode, fillForm, removeForm, openSectionsWithContent, renderRows, showKnownLocations, showLocationStep, updateChoiceNote,
   updateDefaultLabels,
 } from './build-form.js';
 import { ENDS, endFromEntry, locationsOption, readPasted, remember } from './locations.js';
@@ -28,9 +28,12 @@ import {
   fixLabel, forgetShown, holdHeights, releaseHeights, showDiagnostics, showSchedulePreview, showSummary,
 } from './feedback.js';
 import {
-  LINE_LIMIT, SHOW_DEFAULTS_KEY, TOKEN_LIMIT, flushSave, jsonLines, jsonText, loadSaved, readPreference, save, shareUrl, showJson, takeFragment, whileLoading,
-  writePreference,
+  FRAGMENT_PREFIX, LINE_LIMIT, SHOW_DEFAULTS_KEY, TOKEN_LIMIT, flushSave, jsonLines, jsonText, loadOperation, loadSaved, readPreference, save, saveOperation,
+  shareUrl, showJson, takeFragment, whileLoading, writePreference,
 } from './output.js';
+import {
+  fragmentExtra, isDescribeTask, isLocationOutput, isOperation, keptTask, operationOptions, readFragmentExtra, readTask, taskFrom,
+} from './operation.js';
 import { emptyEnd, state, touch } from './state.js';
 
 
@@ -39,21 +42,34 @@ import { emptyEnd, state, touch } from './state.js';
 // ---------------------------------------------------------------------------
 
 /**
- * validate() with what the Locations step knows of the request's two locations.
- * The step only holds descriptions the validator has accepted (typed choices,
- * checked pastes, checked saved state), so a TypeError here is a bug; the page
- * still judges the request, without the location rules, rather than stop.
+ * validate() with the operation, its task and what the Locations step knows of
+ * the request's two locations. The step and the task only hold descriptions
+ * the validator has accepted (typed choices, checked pastes, checked saved
+ * state), so a TypeError here is a bug; the page still judges the request as
+ * the chosen operation, without that context, rather than stop.
  */
 function check(text) {
-  const options = locationsOption();
+  const options = validateOptions();
   if (!options) return validate(text);
   try {
     return validate(text, options);
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
-    console.error('datasync-task-validator form: location context refused', error);
-    return validate(text);
+    console.error('datasync-task-validator form: location or task context refused', error);
+    return state.operation === 'CreateTask' ? validate(text) : validate(text, { operation: state.operation });
   }
+}
+
+/**
+ * The options validate() and applyDefaults() get: for CreateTask the request's
+ * locations; for UpdateTask and StartTaskExecution the operation, the task and
+ * the pasted locations of the task's two ends.
+ */
+function validateOptions() {
+  if (state.operation === 'CreateTask') return locationsOption();
+  const ends = [state.task?.SourceLocationArn, state.task?.DestinationLocationArn].filter((arn, index, all) => arn && all.indexOf(arn) === index);
+  const locations = ends.map((arn) => state.library.get(arn)).filter(Boolean);
+  return operationOptions(locations.length > 0 ? { locations } : {});
 }
 
 /** The validator's own check of one pasted location description: null, or why it is refused. */
@@ -110,7 +126,8 @@ function render({ typing = false } = {}) {
   else showSummary(result, located);
   showSchedulePreview(result, describeSchedule);
   showOutput(text);
-  if (!$('share').hidden) $('share-url').value = shareUrl(text); // the link is always the current request
+  if (!$('share').hidden) $('share-url').value = shareUrl(text, fragmentExtra(encodeBase64Url)); // the link is always the current request
+  showTaskStep();
   save(text, { typing });
 }
 
@@ -122,7 +139,7 @@ function flushRender() {
 }
 
 function withDefaults(text) {
-  const options = locationsOption();
+  const options = validateOptions();
   return options ? applyDefaults(text, options) : applyDefaults(text);
 }
 
@@ -137,7 +154,9 @@ function showOutput(text) {
   const value = defaults ? withDefaults(text) : state.request;
   const lines = jsonLines(value, defaults ? state.request : null, LINE_LIMIT + 1, TOKEN_LIMIT);
   showJson(lines, lines.length > LINE_LIMIT ? (defaults ? Infinity : text.split('\n').length) : lines.length);
-  setText($('output-caption'), defaults
+  setText($('output-caption'), defaults && state.operation !== 'CreateTask'
+    ? `${state.operation} has no defaults: what the request omits keeps the task's setting.`
+    : defaults
     ? `With every omitted default filled in for ${currentMode()} mode: what the service will do. Marked lines are defaults you did not set.`
     : 'Only what you set; everything omitted takes the service default.');
 }
@@ -257,6 +276,8 @@ function importText(text, origin, kind) {
     const problem = validate(text).errors.find((d) => d.code === 'request/not-an-object');
     return refuse(h('strong', { text: `Not imported: ${origin} is not a request.` }), ` ${problem?.message ?? ''}`);
   }
+  const other = notARequest(value, text, origin);
+  if (other) return refuse(...other);
   whileLoading(kind, () => {
     replaceRequest(value, { showAll: true });
     openSectionsWithContent();
@@ -539,17 +560,18 @@ function wireEvents() {
   $('download-json').addEventListener('click', () => {
     showEverything();
     const url = URL.createObjectURL(new Blob([`${outputText()}\n`], { type: 'application/json' }));
-    const link = h('a', { href: url, download: 'create-task.json', hidden: true });
+    const name = `${state.operation.replace(/(?<=[a-z])(?=[A-Z])/g, '-').toLowerCase()}.json`; // create-task.json
+    const link = h('a', { href: url, download: name, hidden: true });
     document.body.append(link);
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    say('Downloading create-task.json.');
+    say(`Downloading ${name}.`);
   });
   $('copy-link').addEventListener('click', async () => {
     showEverything();
     const field = $('share-url');
-    field.value = shareUrl(JSON.stringify(state.request, null, 2));
+    field.value = shareUrl(JSON.stringify(state.request, null, 2), fragmentExtra(encodeBase64Url));
     $('share').hidden = false;
     try {
       await navigator.clipboard.writeText(field.value);
@@ -594,8 +616,176 @@ function wireEvents() {
     flushSave();
   });
   window.addEventListener('hashchange', () => {
+    const linked = linkedOperation();
     const text = takeFragment();
-    if (text !== null) importText(text, 'the link', 'link');
+    if (text === null) return;
+    useLinkedOperation(linked);
+    importText(text, 'the link', 'link');
+  });
+  wireOperation();
+}
+
+// ---------------------------------------------------------------------------
+// The operation and its task (operation.js).
+// ---------------------------------------------------------------------------
+
+/** The validator's own check of a DescribeTask response as the `task` option: null, or why it is refused. */
+function checkTask(task) {
+  try {
+    validate('{}', { operation: 'UpdateTask', task });
+    return null;
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    // "validate: options.task must be …" -> "It must be …".
+    return `${error.message.replace(/^validate: /, '').replace(/^options\.task\b/, 'It')}`;
+  }
+}
+
+/** The operation and task saved with the request; what is malformed or refused by checkTask is dropped. */
+function restoreOperation() {
+  const saved = loadOperation();
+  if (saved === null || typeof saved !== 'object') return;
+  if (isOperation(saved.operation)) state.operation = saved.operation;
+  const read = taskFrom(saved.task, checkTask);
+  state.task = read.task && Object.keys(read.task).length > 0 ? keptTask(read.task) : null;
+}
+
+/** The operation and task a #request= link carries (null when the address has no link). */
+function linkedOperation() {
+  return location.hash.startsWith(FRAGMENT_PREFIX) ? readFragmentExtra(location.hash.slice(1), decodeBase64Url) : null;
+}
+
+/** Before a link's request is imported: its operation (CreateTask for an old link) and task, checked as a paste. */
+function useLinkedOperation(linked) {
+  const task = linked.task && !checkTask(linked.task) ? linked.task : null;
+  setOperation(linked.operation, task ?? (linked.operation === state.operation ? state.task : null));
+}
+
+/** The choice and the task step show the state. */
+function showOperation() {
+  $('operation').value = state.operation;
+  $('task-step').hidden = state.operation === 'CreateTask';
+  setText(document.querySelector('.page-header h1'), `DataSync ${state.operation} request builder`);
+}
+
+/**
+ * Sets the operation (and task) and, when the operation changes, builds the
+ * form again from fields({ operation }). The request is kept as it is: members
+ * another operation does not have are then reported, not silently dropped.
+ */
+function setOperation(operation, task = state.task) {
+  const changed = operation !== state.operation;
+  state.operation = operation;
+  state.task = operation === 'CreateTask' ? null : task;
+  saveOperation({ operation, task: state.task });
+  if (!changed) return;
+  removeForm();
+  buildForm(operation === 'CreateTask' ? fields() : fields({ operation }));
+  showOperation();
+  showKnownLocations();
+  fillForm();
+  forgetShown();
+  openSectionsWithContent();
+}
+
+/** Under the task box: which task the rules use, and whether the request is for it. */
+function showTaskStep() {
+  const line = $('task-current');
+  if (!line || state.operation === 'CreateTask') return;
+  const arn = getAt(state.request, '/TaskArn');
+  let text;
+  if (!state.task) text = 'No task given: the rules that need the task\'s settings (its task mode, its options) are not applied.';
+  else if (typeof arn === 'string' && arn !== '' && arn !== state.task.TaskArn) text = `The task given is ${state.task.TaskArn}, not this request's: its settings are not used.`;
+  else text = `Task ${state.task.TaskArn}${state.task.TaskMode ? ` (${state.task.TaskMode === 'ENHANCED' ? 'Enhanced' : state.task.TaskMode === 'BASIC' ? 'Basic' : state.task.TaskMode} mode)` : ''}: what the request omits keeps its settings.`;
+  setText(line, text);
+}
+
+/** Uses a DescribeTask response as the task: the request gets its TaskArn when it has none. */
+function useTask(task, operation = state.operation) {
+  setOperation(operation, task);
+  if (getAt(state.request, '/TaskArn') === undefined) {
+    setAt(state.request, '/TaskArn', task.TaskArn);
+    touch('/TaskArn');
+    fillForm();
+  }
+  forgetUndo();
+  render();
+  $('task-status').className = 'import-status ok';
+  setText($('task-status'), `Using the task ${task.TaskArn}.`);
+}
+
+function usePastedTask() {
+  const textarea = $('task-text');
+  const read = readTask(textarea.value, checkTask);
+  const status = $('task-status');
+  if (read.refused) {
+    status.className = 'import-status error';
+    status.replaceChildren(h('strong', { text: 'Not read: ' }), read.refused);
+    return;
+  }
+  useTask(read.task);
+  textarea.value = '';
+}
+
+/** What an import recognised but did not import: a DescribeTask response, or location output. */
+let recognised = null;
+
+/**
+ * An import that is not a request but a DescribeTask response or location
+ * output: what to say instead of importing it (with buttons that use it where
+ * it belongs), or null for anything else.
+ */
+function notARequest(value, text, origin) {
+  if (isDescribeTask(value)) {
+    const read = taskFrom(value, checkTask);
+    if (read.refused) return null; // the validator reports its members as a request's
+    recognised = { task: read.task };
+    return [h('strong', { text: `Not imported: ${origin} is a DescribeTask response (an existing task), not a request.` }),
+      ' Use it as the task the request acts on: ',
+      h('button', { type: 'button', class: 'small', 'data-use-task': 'UpdateTask', text: 'Update this task' }), ' ',
+      h('button', { type: 'button', class: 'small', 'data-use-task': 'StartTaskExecution', text: 'Run this task' })];
+  }
+  if (isLocationOutput(value)) {
+    recognised = { locations: text };
+    const box = $('locations-text');
+    return [h('strong', { text: `Not imported: ${origin} is location output (ListLocations or DescribeLocation*), not a request.` }),
+      box ? ' The Locations step reads it: ' : ' The Locations step of a CreateTask request reads it.',
+      box ? h('button', { type: 'button', class: 'small', 'data-to-locations': '', text: 'Put it in the Locations box' }) : null];
+  }
+  return null;
+}
+
+function wireOperation() {
+  $('operation').addEventListener('change', (event) => {
+    setOperation(event.target.value);
+    forgetUndo();
+    render();
+  });
+  $('task-button').addEventListener('click', usePastedTask);
+  $('task-forget').addEventListener('click', () => {
+    setOperation(state.operation, null);
+    render();
+    $('task-status').className = 'import-status';
+    setText($('task-status'), 'The task is forgotten.');
+  });
+  document.addEventListener('click', (event) => {
+    const use = event.target.closest('[data-use-task]');
+    const toLocations = event.target.closest('[data-to-locations]');
+    if (use && recognised?.task) {
+      useTask(recognised.task, use.dataset.useTask);
+      $('import-text').value = '';
+      $('import-status').className = 'import-status ok';
+      setText($('import-status'), `The task is used for ${use.dataset.useTask}: see the Operation step.`);
+      $('operation').focus();
+    }
+    if (toLocations && recognised?.locations !== undefined && $('locations-text')) {
+      $('locations-text').value = recognised.locations;
+      $('import-text').value = '';
+      setText($('import-status'), '');
+      const step = $('locations-text');
+      for (let details = step.closest('details'); details; details = details.parentElement.closest('details')) details.open = true;
+      step.focus();
+    }
   });
 }
 
@@ -617,8 +807,11 @@ async function start() {
     return;
   }
   setText($('version'), `Validator version ${version()}.`);
-  buildForm(fields());
+  restoreOperation();
+  buildForm(state.operation === 'CreateTask' ? fields() : fields({ operation: state.operation }));
+  showOperation();
   $('show-defaults').checked = readPreference(SHOW_DEFAULTS_KEY) === '1';
+  const linked = linkedOperation();
   const fromLink = takeFragment();
   const saved = loadSaved(checkDescription);
   showKnownLocations();
@@ -646,7 +839,10 @@ async function start() {
       : 'The link or import opened on your last visit did not finish loading, so it was not kept.';
   }
   // Last, so that a hostile link can at worst fail to import, never stop the page.
-  if (fromLink !== null) importText(fromLink, 'the link', 'link');
+  if (fromLink !== null) {
+    useLinkedOperation(linked);
+    importText(fromLink, 'the link', 'link');
+  }
 }
 
 start();

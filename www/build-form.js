@@ -37,6 +37,18 @@ export function buildForm(fieldList) {
   register(form);
 }
 
+/**
+ * Removes every section and forgets its registries, before the form is built
+ * again for another operation (the request itself is kept).
+ */
+export function removeForm() {
+  const form = $('task-form');
+  for (const element of form.querySelectorAll(':scope > details.section, :scope > .row-forms')) element.remove();
+  for (const map of [state.nodes, state.slots, state.controls, state.groups, state.slotSection, rowForms]) map.clear();
+  state.scoped = [];
+  state.mode = null;
+}
+
 /** Records the slots, controls and groups under `root` in state's registries. */
 export function register(root) {
   for (const slot of root.querySelectorAll('[data-diagnostics-for]')) {
@@ -111,9 +123,24 @@ function requiredNote(node) {
   const parent = state.nodes.get(parentPointer(node.pointer));
   let text = 'required';
   if (parent?.pointer.endsWith('/*')) text = `required in each ${parent.label.toLowerCase()}`;
-  else if (parent) text = `required with ${parent.label}`;
+  else if (parent) text = `required with ${shownGroup(parent).label}`;
   return h('span', { class: 'required', text: ` (${text})` });
 }
+
+/**
+ * The group the user sees a member's parent as: an object that is the only
+ * member of its own parent shares that parent's fieldset (renderGroup), so a
+ * note names the legend the user sees ("Report destination"), not the merged
+ * object ("In Amazon S3").
+ */
+function shownGroup(node) {
+  const parent = state.nodes.get(parentPointer(node.pointer));
+  const merged = parent?.type === 'object' && parent.children.length === 1 && node.type === 'object' && !isWrapper(node) && !parent.pointer.endsWith('/*');
+  return merged ? parent : node;
+}
+
+/** A label inside a sentence: its first letter in lower case, unless the word is a name ("Amazon S3", "NFS"). */
+const inSentence = (label) => (/^[A-Z][a-z]/.test(label) && !/^(Amazon|Microsoft|Azure|Hadoop)\b/.test(label) ? label[0].toLowerCase() + label.slice(1) : label);
 
 /** The help paragraph, or nothing when the same text is already said in this group. */
 function helpParagraph(node, context, text = helpText(node)) {
@@ -135,6 +162,8 @@ export function defaultFor(node, mode = currentMode()) {
 
 /** The label a select's empty first option gets: the default for the current task mode (or pair), or "not set". */
 export function firstOptionText(node, mode = currentMode()) {
+  // An update or a run keeps the task's setting for what it omits.
+  if (state.operation !== 'CreateTask') return '(not set: the task\'s setting)';
   if (!node.default) return '(not set)';
   const value = defaultFor(node, mode);
   const label = node.values?.find((v) => v.value === value)?.label;
@@ -219,7 +248,7 @@ function renderGroup(node, pointer, context) {
     const only = members[0];
     const onlyPointer = `${pointer}/${only.name}`;
     const onlyDiagnostics = diagnosticsSlot(onlyPointer);
-    legend = `${node.label}: ${only.label.toLowerCase()}`;
+    legend = `${node.label}: ${inSentence(only.label)}`;
     // What a link to the inner object focuses: a named group (a plain element says nothing when focused).
     inner.push(h('div', { id: idFor('group', onlyPointer), 'data-group': onlyPointer, tabindex: -1, class: 'merged', role: 'group', 'aria-label': legend, 'aria-describedby': onlyDiagnostics.id }, onlyDiagnostics));
     describedBy.push(onlyDiagnostics.id);

@@ -26,24 +26,56 @@ const relatedTouched = (diagnostic) => Array.isArray(diagnostic.params?.related)
 /** Whether the user has done anything yet (an untouched empty form shows no errors). */
 export const started = () => state.showAll || state.touched.size > 0;
 
-/** A short label for what a diagnostic's fix does, for its Apply button. */
-export function fixLabel(fix) {
+/** The member a JSON Pointer names, as the request spells it ("/Options/Atime" -> "Atime"). */
+export const memberName = (pointer) => pointer.slice(pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+
+/**
+ * A short label for what a diagnostic's fix does, for its Apply button; with
+ * `where` (a member's name), it says which member it changes, for lists where
+ * two buttons would otherwise read the same.
+ */
+export function fixLabel(fix, where = '') {
   if (fix.length === 1) {
     const [op] = fix;
     const value = JSON.stringify(op.value) ?? '';
     const shown = value.length > 40 ? `${value.slice(0, 39)}…` : value;
-    if (op.op === 'replace' || op.op === 'add') return `Apply: change to ${shown}`;
-    if (op.op === 'move') return `Apply: rename to ${op.path.slice(op.path.lastIndexOf('/') + 1)}`;
-    if (op.op === 'remove') return 'Apply: remove it';
+    const it = where ? ` ${where}` : '';
+    if (op.op === 'replace' || op.op === 'add') return `Apply: change${it} to ${shown}`;
+    if (op.op === 'move') return `Apply: rename${it} to ${memberName(op.path)}`;
+    if (op.op === 'remove') return `Apply: remove ${where || 'it'}`;
   }
-  return 'Apply the fix';
+  return where ? `Apply the fix to ${where}` : 'Apply the fix';
+}
+
+/** The JSON type a member of the form's model holds: 'object', 'array', 'string', 'integer', or null when not known. */
+function modelType(pointer) {
+  return state.nodes.get(pointer.replace(/\/\d+(?=\/|$)/g, '/*'))?.type ?? null;
+}
+
+/** Whether a value has a model type ('integer' accepts any JSON number: the validator says what is wrong with it). */
+function hasType(value, type) {
+  if (type === 'object') return value !== null && typeof value === 'object' && !Array.isArray(value) && !(typeof JSON.isRawJSON === 'function' && JSON.isRawJSON(value));
+  if (type === 'array') return Array.isArray(value);
+  if (type === 'string') return typeof value === 'string';
+  if (type === 'integer') return typeof value === 'number' || typeof value === 'bigint' || (typeof JSON.isRawJSON === 'function' && JSON.isRawJSON(value));
+  return true;
+}
+
+/**
+ * Whether a fix is offered as a button: a rename (a JSON Patch move) only when
+ * the value moved has the type of the member it becomes, so Apply never turns
+ * one error into another ("Locations": [...] renamed to Options, an object).
+ */
+export function offersFix(fix) {
+  if (!Array.isArray(fix) || fix.length === 0) return false;
+  return fix.every((op) => op.op !== 'move' || hasType(getAt(state.request, op.from), modelType(op.path)));
 }
 
 /** One diagnostic as elements: the severity in words (not only colour), the message, actions, the code. */
-function diagnosticLine(tag, diagnostic, content, withActions) {
+function diagnosticLine(tag, diagnostic, content, withActions, where = '') {
   const actions = [];
-  if (withActions && Array.isArray(diagnostic.fix) && diagnostic.fix.length > 0) {
-    actions.push(h('button', { type: 'button', class: 'small apply', 'data-apply': diagnostic.code, 'data-path': diagnostic.path, text: fixLabel(diagnostic.fix) }));
+  if (withActions && offersFix(diagnostic.fix)) {
+    actions.push(h('button', { type: 'button', class: 'small apply', 'data-apply': diagnostic.code, 'data-path': diagnostic.path, text: fixLabel(diagnostic.fix, where) }));
   }
   if (withActions && diagnostic.path !== '/TaskMode' && /\b(Basic|Enhanced) mode\b/.test(diagnostic.message) && state.controls.has('/TaskMode')) {
     actions.push(h('a', { href: '#field-TaskMode', class: 'small', 'data-focus': '/TaskMode', text: 'Go to Task mode' }));
@@ -177,15 +209,26 @@ export function showSummary(result, located) {
   const key = `${shown.map(({ diagnostic: d, slot }) => `${keyOf([d])}\u0000${slot}`).join('\u0001')}\u0002${located.length}`;
   if (summaryKey === key) return;
   summaryKey = key;
+  // Buttons that would read the same ("Apply: change to \"NONE\"" on Atime and Mtime) say which member they change.
+  const labels = new Map();
+  for (const { diagnostic } of shown) {
+    if (offersFix(diagnostic.fix)) labels.set(fixLabel(diagnostic.fix), (labels.get(fixLabel(diagnostic.fix)) ?? 0) + 1);
+  }
+  const unknownNames = new Map();
+  for (const { diagnostic } of shown) {
+    if (diagnostic.code === 'request/unknown-member') unknownNames.set(memberName(diagnostic.path), (unknownNames.get(memberName(diagnostic.path)) ?? 0) + 1);
+  }
   const items = shown.map(({ diagnostic, slot }) => {
     const target = slot === null ? null : (state.controls.get(slot) ?? state.groups.get(slot));
     const message = target
       ? h('a', { href: `#${target.id}`, class: 'message-link', 'data-focus': slot, text: diagnostic.message })
       : h('span', { class: 'message', text: diagnostic.message });
     const remove = diagnostic.code === 'request/unknown-member'
-      ? h('button', { type: 'button', class: 'secondary small', 'data-remove-member': diagnostic.path, text: 'Remove it' })
+      // Named for the member it removes (its path when two have that name), not "Remove it" in every row.
+      ? h('button', { type: 'button', class: 'secondary small', 'data-remove-member': diagnostic.path, text: `Remove ${unknownNames.get(memberName(diagnostic.path)) > 1 ? diagnostic.path : memberName(diagnostic.path)}` })
       : null;
-    return diagnosticLine('li', diagnostic, h('span', {}, message, ' ', h('code', { class: 'path', text: diagnostic.path || '(the whole request)' }), remove ? ' ' : null, remove), true);
+    const where = offersFix(diagnostic.fix) && labels.get(fixLabel(diagnostic.fix)) > 1 ? diagnostic.path : '';
+    return diagnosticLine('li', diagnostic, h('span', {}, message, ' ', h('code', { class: 'path', text: diagnostic.path || '(the whole request)' }), remove ? ' ' : null, remove), true, where);
   });
   if (located.length > shown.length && shown.length > 0) {
     items.push(h('li', { class: 'more', text: `…and ${plural(located.length - shown.length, 'more problem')} (fix these first, or see the command line's report).` }));

@@ -246,6 +246,23 @@ function restoreLocations(text, check) {
   }
 }
 
+/** The operation and the DescribeTask the request is for (operation.js): { operation, task }. */
+const OPERATION_KEY = 'datasync-task-validator/form/operation';
+
+/** Saves the operation and task with the request (written when they change, not at every key). */
+export function saveOperation(value) {
+  storage((store) => store.setItem(OPERATION_KEY, JSON.stringify(value)));
+}
+
+/** What saveOperation() wrote, parsed but unchecked (the caller checks it as a paste), or null. */
+export function loadOperation() {
+  try {
+    return JSON.parse(storage((store) => store.getItem(OPERATION_KEY)) ?? 'null');
+  } catch {
+    return null;
+  }
+}
+
 export function readPreference(key) {
   return storage((store) => store.getItem(key));
 }
@@ -261,7 +278,8 @@ export function writePreference(key, value) {
 /** Reads a #request= fragment and removes it from the address bar: from then on the form (and localStorage) hold the state. */
 export function takeFragment() {
   if (!location.hash.startsWith(FRAGMENT_PREFIX)) return null;
-  const data = location.hash.slice(FRAGMENT_PREFIX.length);
+  // (What follows an `&` is the operation and task, see operation.js readFragmentExtra.)
+  const data = location.hash.slice(FRAGMENT_PREFIX.length).split('&')[0];
   history.replaceState(null, '', location.pathname + location.search);
   try {
     return decodeBase64Url(data);
@@ -270,8 +288,9 @@ export function takeFragment() {
   }
 }
 
-export function shareUrl(text) {
+/** The link to a request; `extra` ('&operation=…', see operation.js fragmentExtra) follows it. */
+export function shareUrl(text, extra = '') {
   const url = new URL(location.href);
-  url.hash = `${FRAGMENT_PREFIX}${encodeBase64Url(text)}`;
+  url.hash = `${FRAGMENT_PREFIX}${encodeBase64Url(text)}${extra}`;
   return url.href;
 }

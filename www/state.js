@@ -30,6 +30,10 @@ export const state = {
   mode: null,
   /** What "Undo" after "Clear form" restores, until the next edit. */
   undo: null,
+  /** The operation the request is for (operation.js): CreateTask, UpdateTask or StartTaskExecution. */
+  operation: 'CreateTask',
+  /** UpdateTask and StartTaskExecution: the task as its pasted DescribeTask response gives it (reduced), or null. */
+  task: null,
   /** The last validate() result, for the buttons that act on it. */
   result: { errors: [], warnings: [] },
 };

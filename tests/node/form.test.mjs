@@ -317,7 +317,7 @@ formTest('unknown members are kept in the JSON, reported in the summary, and can
   // A value the model does not allow is shown, not hidden behind "default".
   assert.equal(await control(page, '/Options/VerifyMode').inputValue(), 'FAST');
   assert.deepEqual(await codesAt(page, '/Options/VerifyMode'), ['value/not-in-enum']);
-  await item.getByRole('button', { name: 'Remove it' }).click();
+  await item.getByRole('button', { name: 'Remove Foo', exact: true }).click();
   assert.equal('Foo' in (await jsonOutput(page)), false);
   assert.equal(await page.locator('#summary-list li', { hasText: '/Foo' }).count(), 0);
 });

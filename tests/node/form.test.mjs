@@ -543,7 +543,7 @@ formTest('the page makes no request after it has loaded', async (page, session) 
   const paths = session.requests.map((address) => new URL(address).pathname).sort();
   assert.deepEqual(paths, ['/pkg/datasync_task_validator_bg.wasm', '/pkg/web/datasync_task_validator.js', '/pkg/web/form-kit.js',
     '/pkg/web/index.js', '/pkg/web/text-path.js', '/www/', '/www/app.js', '/www/build-form.js', '/www/dom.js', '/www/favicon.svg',
-    '/www/feedback.js', '/www/locations.js', '/www/output.js', '/www/state.js', '/www/style.css']);
+    '/www/feedback.js', '/www/locations.js', '/www/operation.js', '/www/output.js', '/www/state.js', '/www/style.css']);
 });
 
 formTest('the CSP is in force and a violation would fail these tests', async (page, session) => {

@@ -666,6 +666,7 @@ function showOperation() {
   $('operation').value = state.operation;
   $('task-step').hidden = state.operation === 'CreateTask';
   setText(document.querySelector('.page-header h1'), `DataSync ${state.operation} request builder`);
+  document.title = `DataSync ${state.operation} request builder`;
 }
 
 /**
@@ -690,6 +691,10 @@ function setOperation(operation, task = state.task) {
 
 /** Under the task box: which task the rules use, and whether the request is for it. */
 function showTaskStep() {
+  // A CreateTask request with a TaskArn is most likely an update or a run: the choice above says so.
+  const hint = state.operation === 'CreateTask' && getAt(state.request, '/TaskArn') !== undefined
+    ? 'This request has a TaskArn, which a new task does not have: to change or run an existing task, choose UpdateTask or StartTaskExecution here.' : '';
+  setText($('operation-hint'), hint);
   const line = $('task-current');
   if (!line || state.operation === 'CreateTask') return;
   const arn = getAt(state.request, '/TaskArn');

@@ -13,7 +13,7 @@ import { test } from 'node:test';
 import { validate } from 'datasync-task-validator';
 import { DESTINATION, SOURCE, repoRoot } from './helpers.mjs';
 import {
-  assertClean, control, enter, formTest, importPasted, jsonOutput, openAllSections, openForm, summaryStatus, useBrowser, waitReady,
+  assertClean, axeViolations, control, enter, formTest, importPasted, jsonOutput, openAllSections, openForm, summaryStatus, useBrowser, waitReady,
 } from './form-harness.mjs';
 
 useBrowser();
@@ -95,11 +95,13 @@ test('for every UpdateTask and StartTaskExecution request file, the form\'s verd
 formTest('the operation choice rebuilds the form from fields({ operation }): UpdateTask has the task\'s ARN, StartTaskExecution its OverrideOptions', async (page) => {
   assert.equal(await control(page, '/SourceLocationArn').count(), 1);
   assert.equal(await page.locator('#task-step').isHidden(), true, 'CreateTask needs no task');
+  assert.equal(await page.locator('#operation-hint').isHidden(), true);
   await page.locator('#operation').selectOption('UpdateTask');
   assert.equal(await control(page, '/SourceLocationArn').count(), 0);
   assert.equal(await control(page, '/TaskArn').count(), 1);
   assert.equal(await page.locator('#task-step').isVisible(), true);
   assert.equal(await page.locator('h1').textContent(), 'DataSync UpdateTask request builder');
+  assert.equal(await page.title(), 'DataSync UpdateTask request builder');
   // What an update omits keeps the task's setting: the selects do not claim a default.
   assert.equal(await control(page, '/Options/VerifyMode').locator('option').first().textContent(), '(not set: the task\'s setting)');
   await page.locator('#operation').selectOption('StartTaskExecution');
@@ -111,6 +113,9 @@ formTest('the operation choice rebuilds the form from fields({ operation }): Upd
   await page.locator('#operation').selectOption('CreateTask');
   assert.deepEqual(await jsonOutput(page), { TaskArn: TASK_ARN });
   assert.ok((await shownProblems(page)).includes('request/unknown-member /TaskArn'));
+  // The choice says what to do about it (the validator's message says "validate an UpdateTask request").
+  assert.match(await page.locator('#operation-hint').textContent(), /choose UpdateTask or StartTaskExecution here\.$/);
+  assert.equal(await page.locator('#operation-hint').isVisible(), true);
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-json').click()]);
   assert.equal(download.suggestedFilename(), 'create-task.json');
 });
@@ -144,6 +149,8 @@ formTest('a DescribeTask response pasted into Import is offered as the task, not
   // A request for another task: the page says the task given is not used.
   await enter(page, '/TaskArn', TASK_ARN.replace('0123', '0abc'));
   assert.match(await page.locator('#task-current').textContent(), /not this request's: its settings are not used/);
+  await openAllSections(page);
+  assert.deepEqual(await axeViolations(page), [], 'the UpdateTask form with its task step');
 });
 
 formTest('a malformed DescribeTask paste is refused with the validator\'s reason; nothing is thrown and the form keeps working', async (page) => {

@@ -246,3 +246,17 @@ formTest('merged group names keep proper nouns, and the required notes inside na
   const labels = await page.$$eval('label', (items) => items.map((item) => item.textContent));
   assert.equal(labels.filter((text) => text.includes('required with In Amazon S3')).length, 0);
 });
+
+formTest('for an update, locations pasted earlier describe the task\'s two ends, as validate(request, { operation, task, locations }) reads them', async (page) => {
+  const locations = [{ LocationArn: SOURCE, LocationUri: 's3://source-bucket/' }, { LocationArn: DESTINATION, LocationUri: 's3://destination-bucket/' }];
+  await page.locator('#locations-text').fill(JSON.stringify(locations));
+  await page.getByRole('button', { name: 'Use these locations' }).click();
+  await page.locator('#operation').selectOption('UpdateTask');
+  const task = { ...DESCRIBED, TaskMode: 'BASIC' };
+  await useTaskText(page, JSON.stringify(task));
+  await control(page, '/Options/Uid').selectOption('INT_VALUE');
+  const request = { TaskArn: TASK_ARN, Options: { Uid: 'INT_VALUE' } };
+  const expected = validate(request, { operation: 'UpdateTask', task, locations });
+  assert.ok(expected.errors.some((d) => d.code === 'locations/posix-between-object-stores'));
+  assert.deepEqual(await shownProblems(page), expectedProblems(expected));
+});

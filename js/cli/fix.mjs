@@ -109,6 +109,18 @@ function columnOf(text, offset) {
   return offset - (text.lastIndexOf('\n', offset - 1) + 1);
 }
 
+/**
+ * Where a scalar's own text ends. A block scalar's (`|`, `>-`) range runs on
+ * over the line break after its last line; replaced with a one-line scalar,
+ * that line break must stay, or the next member would join its line (and the
+ * fix would not read back) or the file would lose its last line break.
+ */
+function valueEnd(text, node) {
+  const [start, end] = node.range;
+  if (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') return end;
+  return start + text.slice(start, end).replace(/[ \t\r\n]+$/, '').length;
+}
+
 /** The text edits `{ start, end, text }` for one fix, or undefined when it cannot be placed. */
 function editsFor(doc, text, patch, json) {
   const edits = [];
@@ -116,7 +128,7 @@ function editsFor(doc, text, patch, json) {
     if (op.op === 'replace') {
       const node = pairAt(doc, op.path)?.value;
       if (!isScalar(node) || !node.range) return undefined;
-      edits.push({ start: node.range[0], end: node.range[1], text: scalarText(op.value, { json, like: node }) });
+      edits.push({ start: node.range[0], end: valueEnd(text, node), text: scalarText(op.value, { json, like: node }) });
     } else if (op.op === 'move') {
       const from = segmentsOf(op.from);
       const to = segmentsOf(op.path);

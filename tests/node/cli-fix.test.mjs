@@ -186,6 +186,18 @@ test('a fix that cannot be placed exactly is not applied', () => {
   assert.deepEqual(fixed, []);
 });
 
+test('a fix replaces a YAML block scalar (| or >-) and keeps the line break after it, mid-file and at the end (hunt37s #2)', () => {
+  const head = `SourceLocationArn: ${SOURCE}\nDestinationLocationArn: ${DESTINATION}\n`;
+  const middle = `${head}Schedule:\n  ScheduleExpression: |\n    cron(0 8 * * 3#1)\nName: nightly\n`;
+  const fixedMiddle = fixRequestText(middle, 'yaml');
+  assert.equal(fixedMiddle.text, `${head}Schedule:\n  ScheduleExpression: "cron(0 8 ? * 4#1 *)"\nName: nightly\n`);
+  assert.ok(fixedMiddle.fixed.length > 0);
+  const last = `${head}Schedule:\n  ScheduleExpression: >-\n    cron(0 8 * * 3#1)\n`;
+  assert.equal(fixRequestText(last, 'yaml').text, `${head}Schedule:\n  ScheduleExpression: "cron(0 8 ? * 4#1 *)"\n`);
+  const crlf = middle.replace(/\n/g, '\r\n');
+  assert.equal(fixRequestText(crlf, 'yaml').text, fixedMiddle.text.replace(/\n/g, '\r\n'));
+});
+
 test('applyPatch follows RFC 6902 for add, replace and move', () => {
   const before = { Options: { Mtime: 'NONE', VerfyMode: 'x' }, TaskMode: 'basic' };
   const after = applyPatch(before, [

@@ -23,13 +23,13 @@ import {
   buildForm, currentMode, fillForm, removeForm, openSectionsWithContent, renderRows, showKnownLocations, showLocationStep, updateChoiceNote,
   updateDefaultLabels,
 } from './build-form.js';
-import { ENDS, endFromEntry, locationsOption, readPasted, remember } from './locations.js';
+import { ENDS, arnOf, endFromEntry, locationsOption, readPasted, remember } from './locations.js';
 import {
   fixLabel, forgetShown, holdHeights, releaseHeights, showDiagnostics, showSchedulePreview, showSummary,
 } from './feedback.js';
 import {
-  FRAGMENT_PREFIX, LINE_LIMIT, SHOW_DEFAULTS_KEY, TOKEN_LIMIT, flushSave, jsonLines, jsonText, loadOperation, loadSaved, readPreference, save, saveOperation,
-  shareUrl, showJson, takeFragment, whileLoading, writePreference,
+  FRAGMENT_PREFIX, LINE_LIMIT, SHOW_DEFAULTS_KEY, TOKEN_LIMIT, flushSave, jsonLines, jsonText, keepFragment, loadOperation, loadSaved, readPreference, save,
+  saveOperation, shareUrl, showJson, takeFragment, whileLoading, writePreference,
 } from './output.js';
 import {
   fragmentExtra, isDescribeTask, isLocationOutput, isOperation, keptTask, operationOptions, readFragmentExtra, readTask, taskFrom,
@@ -173,13 +173,22 @@ function updateFromControl(control) {
   if (control.tagName === 'SELECT') updateChoiceNote(control);
 }
 
-/** Replaces the whole state (an import, a link, a reload, a fix, Undo) and redraws every control. */
-function replaceRequest(request, { showAll }) {
-  const before = state.request;
+/**
+ * Replaces the whole state (an import, a link, a reload, a fix, Undo) and
+ * redraws every control. An end whose ARN changes is described by the link's
+ * description (`described`: ARN -> description) or the pasted location with
+ * that ARN, or not at all: what was given for another ARN (or before any)
+ * belongs to the request being replaced.
+ */
+function replaceRequest(request, { showAll, described = null }) {
+  const before = ENDS.map(([which]) => arnOf(which));
   state.request = request;
-  for (const [which, member] of ENDS) {
-    const arn = getAt(request, member);
-    if (arn !== getAt(before, member)) describeEnd(which, arn);
+  for (const [index, [which]] of ENDS.entries()) {
+    const arn = arnOf(which);
+    const given = described?.get(arn);
+    if (given) state.ends[which] = { ...endFromEntry(given), uri: '', pasted: '' }; // as the link's sender gave it
+    else if (arn !== before[index]) describeEnd(which, arn, { typed: false });
+    else if (state.ends[which].arn === '') state.ends[which] = { ...state.ends[which], arn }; // the request's own (a reload)
   }
   state.showAll = showAll;
   if (showAll) state.touched.clear();
@@ -229,12 +238,55 @@ function deeperThan(value, limit) {
 }
 
 /**
+ * Where the browser has no JSON.rawJSON (Firefox before 135, Safari before
+ * 18.4), parsing changes numbers a double cannot keep as written (1.0, 1e3,
+ * 9007199254740993), and the form then judges the changed ones. The text's own
+ * verdict (`first`) is compared with the verdict on the request as parsed, and
+ * what only the text has is said, with the validator's words.
+ */
+function changedNumbers(first, value) {
+  if (typeof JSON.rawJSON === 'function' || first.errors.some((d) => d.code.startsWith('json/'))) return [];
+  const key = (d) => `${d.code} ${d.path}`;
+  const parsed = validate(JSON.stringify(value));
+  const seen = new Set([...parsed.errors, ...parsed.warnings].map(key));
+  const lost = [...first.errors, ...first.warnings].filter((d) => !d.code.startsWith('json/') && !seen.has(key(d)));
+  if (lost.length === 0) return [];
+  return [h('strong', { class: 'problem', text: ' This browser changed numbers in it:' }),
+    ' without JSON.rawJSON it reads a number such as 1.0, 1e3 or one beyond 2^53 as the nearest plain number, so the form cannot show what the text as written has:',
+    ...lost.slice(0, 3).map((d) => h('span', { class: 'problem', text: ` ${d.message}` })),
+    ' (Chrome and Edge 114+, Firefox 135+ and Safari 18.4+ keep numbers as written.)'];
+}
+
+/** At most this many location descriptions are read from a link (it describes two ends). */
+const LINK_LOCATIONS = 2;
+
+/** A link's location descriptions by ARN (each checked by the validator, as a paste is); null when they cannot be read. */
+function linkLocations(text) {
+  const described = new Map();
+  if (text === null) return described;
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(value)) return null;
+  for (const entry of value.slice(0, LINK_LOCATIONS)) {
+    if (checkDescription(entry) === null && typeof entry?.LocationArn === 'string') described.set(entry.LocationArn, entry);
+  }
+  return described;
+}
+
+/**
  * Replaces the state with a request given as JSON text. Refuses text that is not
  * JSON (saying where, from the validator's json/syntax-error params) or not an
  * object; anything else is loaded as it is and the validator reports its
  * problems. While it loads, a marker in localStorage says so (see whileLoading).
+ * A request that replaces one being built can be undone. `locations`: a link's
+ * Locations step (JSON text of location descriptions), which describes the ends.
+ * `file`: the text is a file's, so a byte order mark is the AWS CLI's refusal.
  */
-function importText(text, origin, kind) {
+function importText(text, origin, kind, { locations = null, file = false } = {}) {
   const status = $('import-status');
   status.className = 'import-status';
   const refuse = (...content) => {
@@ -262,6 +314,8 @@ function importText(text, origin, kind) {
     // here: a YAML parser would weigh more than the form; the command line reads it.
     const yaml = /^\ufeff?\s*(#|---|[A-Za-z]+:\s)/.test(text)
       ? ' It looks like YAML: this page reads JSON only; the package\'s command line reads YAML request files too (see its README).' : '';
+    // This page's links always hold a whole request: the line and column would be of text the user never saw.
+    if (kind === 'link') return refuse(h('strong', { text: 'Not imported: the link is damaged or cut short.' }), ' It does not hold a whole request; ask for the link again.');
     return refuse(h('strong', { text: `Not imported: ${origin} is not valid JSON (line ${line}, column ${column}).` }), ` ${syntax.message}${yaml}`);
   }
   // The validator reads 64 levels deep; a request nested deeper is refused.
@@ -278,8 +332,10 @@ function importText(text, origin, kind) {
   }
   const other = notARequest(value, text, origin);
   if (other) return refuse(...other);
+  const described = linkLocations(locations);
+  const before = Object.keys(state.request).length > 0 ? snapshot(kind === 'link' ? 'the link' : 'the import') : null;
   whileLoading(kind, () => {
-    replaceRequest(value, { showAll: true });
+    replaceRequest(value, { showAll: true, described });
     openSectionsWithContent();
   });
   save(renderedText); // what was just rendered, now that the load has finished
@@ -289,8 +345,16 @@ function importText(text, origin, kind) {
   const notes = first.warnings.filter((d) => d.code.startsWith('json/')).slice(0, 3).map((d) => ` Note: ${d.message}`);
   status.classList.add(errors.length ? 'error' : warnings.length ? 'warning' : 'ok');
   status.dataset.imported = '';
+  // A file with a byte order mark: the AWS CLI's --cli-input-json refuses it (the command line says so too).
+  const bom = file && text.startsWith('\ufeff');
+  const changed = changedNumbers(first, value);
+  if (bom || changed.length > 0) status.className = 'import-status error';
   status.replaceChildren(h('strong', { text: `Imported ${origin}` }),
-    counts ? `: ${counts}, listed under Problems.` : ': no problems found.', ...notes);
+    bom ? ', but the AWS CLI refuses the file itself: it starts with a byte order mark (U+FEFF), which --cli-input-json does not skip; save it as UTF-8 without one (Download gives the request without it). The request in it' : '',
+    counts ? `: ${counts}, listed under Problems.` : ': no problems found.', ...notes, ...changed);
+  if (described === null) status.append(' Note: the link\'s location descriptions are damaged, so no location rule uses them.');
+  if (before) offerUndo(before, ' It replaced the request you had. ', status);
+  else forgetUndo();
   document.querySelector('.side').scrollTo({ top: 0 });
   return true;
 }
@@ -364,32 +428,46 @@ function applyFix(button) {
 }
 
 /** What Undo restores: the request, what was touched, and what `action` (named in Undo's message) replaced. */
-const snapshot = (action, back) => ({ request: state.request, touched: new Set(state.touched), showAll: state.showAll, action, back });
+const snapshot = (action, back) => ({
+  request: state.request, touched: new Set(state.touched), showAll: state.showAll, ends: { ...state.ends }, action, back,
+});
 
-/** Says what was done, with an Undo button that stays until the next edit. */
-function offerUndo(before, message) {
+/** Says what was done (in `status`, else under the JSON), with an Undo button that stays until the next edit. */
+function offerUndo(before, message, status = null) {
+  forgetUndo();
   state.undo = before;
-  say(message, h('button', { type: 'button', id: 'undo', class: 'secondary small', text: 'Undo' }));
+  const button = h('button', { type: 'button', id: 'undo', class: 'secondary small', text: 'Undo' });
+  if (status) status.append(message, button);
+  else say(message, button);
 }
 
 function clearForm() {
   const before = snapshot('Clear');
   state.touched.clear();
+  state.ends = { source: emptyEnd(), destination: emptyEnd() };
   replaceRequest({}, { showAll: false });
   offerUndo(before, 'The form is cleared. ');
 }
 
 function undo() {
   if (!state.undo) return;
-  const { request, touched, showAll, action, back } = state.undo;
+  const { request, touched, showAll, ends, action, back } = state.undo;
   state.undo = null;
   state.touched = touched;
+  state.ends = ends;
+  const imported = $('undo')?.closest('#import-status');
   replaceRequest(request, { showAll });
   openSectionsWithContent();
-  say(`The request is back as it was before ${action}.`);
+  const message = `The request is back as it was before ${action}.`;
+  if (imported) {
+    imported.className = 'import-status';
+    imported.replaceChildren(message);
+  } else {
+    say(message);
+  }
   // The Undo button is gone: the keyboard goes back to where the undone action was.
   if (back) focusMember(back);
-  else $('clear-form').focus();
+  else (imported ? $('import-text') : $('clear-form')).focus();
 }
 
 /** Any edit ends the chance to undo Clear or a fix (the undo would throw the edit away). */
@@ -403,24 +481,26 @@ function forgetUndo() {
 // The Locations step.
 // ---------------------------------------------------------------------------
 
-/** One detail of one end changed by hand; its rules' findings show from now on (they name the end's ARN as related). */
+/** One detail of one end changed by hand, for the end's ARN; its rules' findings show from now on (they name the end's ARN as related). */
 function changeLocation(which, detail, value) {
-  state.ends[which] = { ...state.ends[which], [detail]: value, uri: '', pasted: '' };
+  state.ends[which] = { ...state.ends[which], [detail]: value, uri: '', pasted: '', arn: arnOf(which) };
   touch(ENDS.find(([end]) => end === which)[1]);
   showLocationStep();
 }
 
 /**
- * After an end's ARN changed (typed, imported, opened from a link, undone): a
- * pasted location with that ARN describes the end; one pasted for another ARN
- * is not inherited (what was chosen by hand stays). Whether the end changed.
+ * After an end's ARN changed (typed, imported, opened from a link, undone): what
+ * was last given for that ARN by hand, else a pasted location with that ARN,
+ * describes the end. Otherwise, while the ARN is
+ * typed, what was given for another ARN stays but does not apply (endOf), so
+ * retyping that ARN brings it back; a new request (`typed: false`) starts the
+ * end afresh.
  */
-function describeEnd(which, arn) {
+function describeEnd(which, arn, { typed }) {
+  if (arn !== '' && state.ends[which].arn === arn) return; // what was last given for this ARN
   const entry = state.library.get(arn);
-  // (An end saved by an older version has no `pasted`: its URI says it came from a paste.)
-  if (!entry && state.ends[which].uri === '' && !state.ends[which].pasted) return false;
-  state.ends[which] = entry ? endFromEntry(entry) : emptyEnd();
-  return true;
+  if (entry) state.ends[which] = endFromEntry(entry);
+  else if (!typed && state.ends[which].arn !== arn) state.ends[which] = emptyEnd();
 }
 
 /** Reads the pasted ListLocations / DescribeLocation* text and describes the ends whose ARNs it has. */
@@ -470,9 +550,12 @@ function wireEvents() {
     } else if (control.name?.startsWith('/')) {
       updateFromControl(control);
       // An ARN from the pasted locations describes its end; another ARN does not
-      // inherit what was pasted for the previous one (what was chosen by hand stays).
+      // inherit what was given for the previous one.
       const end = ENDS.find(([, member]) => member === control.name);
-      if (end && describeEnd(end[0], control.value)) showLocationStep();
+      if (end) {
+        describeEnd(end[0], control.value, { typed: true });
+        showLocationStep();
+      }
     } else {
       return;
     }
@@ -487,6 +570,9 @@ function wireEvents() {
     flushRender();
     flushSave();
     const pointer = event.target.name;
+    // What was given for an end before its ARN is now that ARN's.
+    const end = ENDS.find(([, member]) => member === pointer);
+    if (end && state.ends[end[0]].arn === '') state.ends[end[0]] = { ...state.ends[end[0]], arn: arnOf(end[0]) };
     if (!pointer?.startsWith('/') || state.touched.has(pointer)) return;
     touch(pointer);
     render();
@@ -602,7 +688,20 @@ function wireEvents() {
   $('import-file').addEventListener('change', async (event) => {
     const [file] = event.target.files;
     if (!file) return;
-    importText(await file.text(), `the file “${file.name}”`, 'import');
+    // Read as the command line reads a file: UTF-8, a byte order mark kept (so it can be reported), anything else refused.
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let text;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      const status = $('import-status');
+      status.className = 'import-status error';
+      status.replaceChildren(h('strong', { text: `Not imported: the file “${file.name}” is not UTF-8 text` }),
+        ` (an invalid byte at offset ${firstInvalidByte(bytes).toLocaleString('en')}); save it as UTF-8, as the AWS CLI reads it.`);
+      event.target.value = '';
+      return;
+    }
+    importText(text, `the file “${file.name}”`, 'import', { file: true });
     event.target.value = ''; // so choosing the same file again imports it again
   });
   // A save waiting for a pause in typing is written before the page is hidden, reloaded or closed.
@@ -617,10 +716,10 @@ function wireEvents() {
   });
   window.addEventListener('hashchange', () => {
     const linked = linkedOperation();
-    const text = takeFragment();
-    if (text === null) return;
+    const link = takeFragment();
+    if (link === null) return;
     useLinkedOperation(linked);
-    importText(text, 'the link', 'link');
+    importLink(link);
   });
   wireOperation();
 }
@@ -794,6 +893,21 @@ function wireOperation() {
   });
 }
 
+/** Opens a link (what takeFragment read); a refused one stays in the address bar. */
+function importLink({ text, locations, hash }) {
+  if (!importText(text ?? '', 'the link', 'link', { locations })) keepFragment(hash);
+}
+
+/** The offset of the first byte of `bytes` that is not UTF-8 (the lenient decoder makes it U+FFFD, as it does no real U+FFFD). */
+function firstInvalidByte(bytes) {
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  for (let at = text.indexOf('\ufffd'); at !== -1; at = text.indexOf('\ufffd', at + 1)) {
+    const offset = new TextEncoder().encode(text.slice(0, at)).length;
+    if (bytes[offset] !== 0xef || bytes[offset + 1] !== 0xbf || bytes[offset + 2] !== 0xbd) return offset;
+  }
+  return bytes.length;
+}
+
 /** From the 1-based line and column (in code points) of a diagnostic to a string offset. */
 function offsetOf(text, line, column) {
   let offset = 0;
@@ -846,7 +960,7 @@ async function start() {
   // Last, so that a hostile link can at worst fail to import, never stop the page.
   if (fromLink !== null) {
     useLinkedOperation(linked);
-    importText(fromLink, 'the link', 'link');
+    importLink(fromLink);
   }
 }
 

@@ -4,7 +4,7 @@
 // state (slots, controls, groups) so nothing later searches the document.
 import { getAt, parentPointer } from '../pkg/web/form-kit.js';
 import { $, h, idFor, patternOf, plural } from './dom.js';
-import { DETAILS, ENDS, LOCATION_TYPES, detailApplies, pairText, pairTypes, scopeHolds } from './locations.js';
+import { DETAILS, ENDS, LOCATION_TYPES, detailApplies, endOf, pairText, pairTypes, scopeHolds } from './locations.js';
 import { MODES, SCHEDULE_POINTER, state } from './state.js';
 
 /** The sections open when the page loads (the required members and the task mode). */
@@ -420,10 +420,10 @@ function placeLocationStep(section) {
   if (step.children.length === 0) step.remove();
 }
 
-/** Makes the Locations step show state.ends: values, and the details that matter for each type. */
+/** Makes the Locations step show what it knows of each end's ARN: values, and the details that matter for each type. */
 export function showLocationStep() {
   for (const [which] of ENDS) {
-    const end = state.ends[which];
+    const end = endOf(which);
     const box = document.querySelector(`[data-location-end="${which}"]`);
     if (!box) continue;
     for (const select of box.querySelectorAll('select[data-detail]')) {

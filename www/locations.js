@@ -192,6 +192,7 @@ export function endFromEntry(entry) {
   end.type = entry.type ?? typeOfUri(entry.LocationUri ?? '');
   end.uri = entry.LocationUri ?? '';
   end.pasted = entry.LocationArn;
+  end.arn = entry.LocationArn;
   end.storageClass = entry.S3StorageClass ?? '';
   end.nfsVersion = entry.MountOptions?.Version ?? '';
   if (Array.isArray(entry.AgentArns)) end.agents = entry.AgentArns.length > 0 ? 'some' : 'none';
@@ -213,20 +214,44 @@ function description(arn, which, end) {
   return out;
 }
 
+/** The ARN the request gives for an end ('' when none). */
+export function arnOf(which) {
+  const arn = getAt(state.request, ENDS.find(([end]) => end === which)[1]);
+  return typeof arn === 'string' ? arn : '';
+}
+
+/**
+ * What the Locations step knows of an end for the request as it is: what was
+ * given for its ARN (or before any ARN was given), never what was given for
+ * another ARN (retyping that ARN brings it back).
+ */
+export function endOf(which) {
+  const end = state.ends[which];
+  return end.arn === '' || end.arn === arnOf(which) ? end : emptyEnd();
+}
+
 /** The `locations` option for the ARNs the request uses, or undefined when nothing is known. */
 export function locationsOption() {
   const locations = [];
-  for (const [which, member] of ENDS) {
-    const arn = getAt(state.request, member);
-    if (typeof arn !== 'string' || arn === '' || locations.some((l) => l.LocationArn === arn)) continue;
-    const entry = description(arn, which, state.ends[which]);
+  for (const [which] of ENDS) {
+    const arn = arnOf(which);
+    if (arn === '' || locations.some((l) => l.LocationArn === arn)) continue;
+    const entry = description(arn, which, endOf(which));
     if (entry) locations.push(entry);
   }
   return locations.length > 0 ? { locations } : undefined;
 }
 
-/** The types of the two ends ('' when not known). */
-export const pairTypes = () => ({ source: state.ends.source.type, destination: state.ends.destination.type });
+/**
+ * The types of the two ends as the validator is told them ('' when not known):
+ * a type chosen before the ARN is given, or a second type for the ARN of the
+ * other end, changes no rule, so it changes no label or note either.
+ */
+export function pairTypes() {
+  const locations = locationsOption()?.locations ?? [];
+  const typeOf = (which) => locations.find((l) => l.LocationArn === arnOf(which))?.type ?? '';
+  return { source: typeOf('source'), destination: typeOf('destination') };
+}
 
 /**
  * Whether a scope ({ side, types } from fields()' appliesTo or locationDefault)

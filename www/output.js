@@ -3,7 +3,7 @@
 // localStorage and the #request= link.
 import { decodeBase64Url, encodeBase64Url, getAt, isRawJSON } from '../pkg/web/form-kit.js';
 import { $, h } from './dom.js';
-import { kept, restoredEnd } from './locations.js';
+import { kept, locationsOption, restoredEnd } from './locations.js';
 import { state } from './state.js';
 
 const STORAGE_KEY = 'datasync-task-validator/form/request';
@@ -12,6 +12,8 @@ const LOCATIONS_KEY = 'datasync-task-validator/form/location-types';
 const LOADING_KEY = 'datasync-task-validator/form/loading';
 export const SHOW_DEFAULTS_KEY = 'datasync-task-validator/form/show-defaults';
 export const FRAGMENT_PREFIX = '#request=';
+/** After the request, a link carries what the Locations step tells the validator (descriptions without secrets). */
+const LOCATIONS_PART = '&locations=';
 /** The pane shows at most this many lines; Copy and Download always give the whole text. */
 export const LINE_LIMIT = 500;
 /**
@@ -275,22 +277,44 @@ export function writePreference(key, value) {
 // Links.
 // ---------------------------------------------------------------------------
 
-/** Reads a #request= fragment and removes it from the address bar: from then on the form (and localStorage) hold the state. */
+/**
+ * Reads a #request= fragment and removes it from the address bar (from then on
+ * the form and localStorage hold the state; a link that is refused is put back,
+ * see keepFragment). Null when there is none; otherwise the request's text
+ * (null when the link is damaged: not base64url of UTF-8 text) and the
+ * Locations step's descriptions as JSON text (null when the link has none, ''
+ * when they are damaged).
+ */
 export function takeFragment() {
   if (!location.hash.startsWith(FRAGMENT_PREFIX)) return null;
-  // (What follows an `&` is the operation and task, see operation.js readFragmentExtra.)
-  const data = location.hash.slice(FRAGMENT_PREFIX.length).split('&')[0];
+  const hash = location.hash;
   history.replaceState(null, '', location.pathname + location.search);
-  try {
-    return decodeBase64Url(data);
-  } catch {
-    return '';
-  }
+  // The request, then `&` members: the operation and task (operation.js readFragmentExtra), the locations.
+  const [data, ...members] = hash.slice(FRAGMENT_PREFIX.length).split('&');
+  const locations = new URLSearchParams(members.join('&')).get('locations');
+  const decode = (part) => {
+    try {
+      return decodeBase64Url(part);
+    } catch {
+      return null;
+    }
+  };
+  return { text: decode(data), locations: locations === null ? null : decode(locations) ?? '', hash };
 }
 
-/** The link to a request; `extra` ('&operation=…', see operation.js fragmentExtra) follows it. */
+/** Puts a refused link back in the address bar, so the user can look at it or try it again. */
+export function keepFragment(hash) {
+  history.replaceState(null, '', hash);
+}
+
+/**
+ * The link to a request; `extra` ('&operation=…', see operation.js
+ * fragmentExtra) follows it, then the Locations step's descriptions (older
+ * links have neither).
+ */
 export function shareUrl(text, extra = '') {
   const url = new URL(location.href);
-  url.hash = `${FRAGMENT_PREFIX}${encodeBase64Url(text)}${extra}`;
+  const locations = locationsOption()?.locations;
+  url.hash = `${FRAGMENT_PREFIX}${encodeBase64Url(text)}${extra}${locations ? `${LOCATIONS_PART}${encodeBase64Url(JSON.stringify(locations))}` : ''}`;
   return url.href;
 }

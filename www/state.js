@@ -28,7 +28,7 @@ export const state = {
   scoped: [],
   /** The TaskMode whose defaults the selects' first options show. */
   mode: null,
-  /** What "Undo" after "Clear form" restores, until the next edit. */
+  /** What "Undo" after "Clear form", a fix or an import restores, until the next edit. */
   undo: null,
   /** The operation the request is for (operation.js): CreateTask, UpdateTask or StartTaskExecution. */
   operation: 'CreateTask',
@@ -43,7 +43,11 @@ export function touch(pointer) {
   for (let p = pointer; p !== ''; p = p.slice(0, p.lastIndexOf('/'))) state.touched.add(p);
 }
 
-/** A location as the Locations step starts: nothing known about it (`pasted`: the ARN of the pasted entry it comes from). */
+/**
+ * A location as the Locations step starts: nothing known about it (`pasted`:
+ * the ARN of the pasted entry it comes from; `arn`: the ARN it describes, ''
+ * while it was chosen before any ARN was given: it then describes the first).
+ */
 export function emptyEnd() {
-  return { type: '', storageClass: '', nfsVersion: '', agents: '', uri: '', pasted: '' };
+  return { type: '', storageClass: '', nfsVersion: '', agents: '', uri: '', pasted: '', arn: '' };
 }

@@ -180,10 +180,10 @@ formTest('locations pasted before a request is imported describe its ends; the e
   assert.equal(await typeOf(page, 'Source').inputValue(), '');
   assert.equal(await page.locator('[data-location-from="source"]').isHidden(), true);
   assert.equal(await typeOf(page, 'Destination').inputValue(), 'S3', 'the destination\'s ARN did not change');
-  // A type chosen by hand stays through imports; a link is read as an import is.
+  // A type chosen by hand is its ARN's: an import with another ARN does not inherit it (hunt37f #4); a link is read as an import is.
   await typeOf(page, 'Source').selectOption('NFS');
   await importPasted(page, JSON.stringify({ ...request, SourceLocationArn: DESTINATION.replace('0fed', '0abc') }));
-  assert.equal(await typeOf(page, 'Source').inputValue(), 'NFS');
+  assert.equal(await typeOf(page, 'Source').inputValue(), '');
   await page.goto(`${page.url().split('#')[0]}#request=${Buffer.from(JSON.stringify(request)).toString('base64url')}`);
   await page.locator('#import-status[data-imported]').waitFor();
   assert.equal(await typeOf(page, 'Source').inputValue(), 'S3');
@@ -319,9 +319,11 @@ formTest('a pasted entry that gives only a type (the locations option\'s own for
   assert.equal(await typeOf(page, 'Source').inputValue(), '', 'the pasted type was for the other ARN');
   await enter(page, '/SourceLocationArn', SOURCE);
   assert.equal(await typeOf(page, 'Source').inputValue(), 'NFS');
-  // A type then chosen by hand is the user's: it stays with the next ARN.
+  // A type then chosen by hand is for that ARN (hunt37f #4): not inherited by the next one, and back with it.
   await typeOf(page, 'Source').selectOption('SMB');
   await enter(page, '/SourceLocationArn', OTHER);
+  assert.equal(await typeOf(page, 'Source').inputValue(), '');
+  await enter(page, '/SourceLocationArn', SOURCE);
   assert.equal(await typeOf(page, 'Source').inputValue(), 'SMB');
 });
 

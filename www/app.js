@@ -23,7 +23,7 @@ import {
   buildForm, currentMode, fillForm, removeForm, openSectionsWithContent, renderRows, showKnownLocations, showLocationStep, updateChoiceNote,
   updateDefaultLabels,
 } from './build-form.js';
-import { ENDS, arnOf, endFromEntry, locationsOption, readPasted, remember } from './locations.js';
+import { ENDS, arnOf, endFromEntry, kept, locationsOption, readPasted, remember } from './locations.js';
 import {
   fixLabel, forgetShown, holdHeights, releaseHeights, showDiagnostics, showSchedulePreview, showSummary,
 } from './feedback.js';
@@ -272,7 +272,7 @@ function linkLocations(text) {
   }
   if (!Array.isArray(value)) return null;
   for (const entry of value.slice(0, LINK_LOCATIONS)) {
-    if (checkDescription(entry) === null && typeof entry?.LocationArn === 'string') described.set(entry.LocationArn, entry);
+    if (checkDescription(entry) === null && typeof entry?.LocationArn === 'string') described.set(entry.LocationArn, kept(entry));
   }
   return described;
 }
@@ -516,9 +516,11 @@ function usePastedLocations() {
   }
   remember(state.library, read.entries);
   showKnownLocations();
+  // Only the ends this paste has an ARN for are described from it (earlier pastes described theirs already).
   const described = [];
   for (const [which, member] of ENDS) {
-    const entry = state.library.get(getAt(state.request, member));
+    const arn = getAt(state.request, member);
+    const entry = read.entries.some((e) => e.LocationArn === arn) ? state.library.get(arn) : null;
     if (!entry) continue;
     state.ends[which] = endFromEntry(entry);
     touch(member);

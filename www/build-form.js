@@ -461,17 +461,30 @@ function controlText(value) {
   return '';
 }
 
+/** What a value no control can show as text is: 'null', 'a list', 'an object'; '' for any other. */
+function shapeOf(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' && controlText(value) === '' ? 'an object' : '';
+}
+
 /** Makes a control show a value from the state. */
 export function showValue(control, value) {
   if (control.tagName !== 'SELECT') {
     const text = controlText(value);
     if (control.value !== text) control.value = text;
+    // An empty box would say "nothing here"; one holding null, a list or an object says so.
+    control.dataset.placeholder ??= control.placeholder;
+    const shape = shapeOf(value);
+    control.placeholder = shape ? `(${shape}: not allowed)` : control.dataset.placeholder;
+    control.toggleAttribute('data-unshown', shape !== '');
     return;
   }
   control.querySelector('option[data-imported]')?.remove();
   const known = typeof value === 'string' && value !== '' && [...control.options].some((o) => o.value === value);
   if (value === undefined || known) {
     control.value = value ?? '';
+    updateChoiceNote(control);
     return;
   }
   // A value the model does not allow (from an import): show it, so the control
@@ -479,7 +492,10 @@ export function showValue(control, value) {
   const label = JSON.stringify(value) ?? String(value);
   const option = h('option', { value: controlText(value), 'data-imported': true, text: `${label.slice(0, 40)} (not allowed)` });
   control.append(option);
-  control.value = option.value;
+  // Selected by itself: for "", null, a list or an object its value is '' as the default's is, and
+  // setting control.value would select the default, so choosing the default would change nothing.
+  option.selected = true;
+  updateChoiceNote(control);
 }
 
 /** Makes every control show the state (after an import, a reload, clearing or a fix). */
@@ -492,7 +508,10 @@ export function fillForm() {
 /** Opens the sections that hold something, e.g. after an import. */
 export function openSectionsWithContent() {
   for (const section of $('task-form').querySelectorAll('details.section')) {
-    if ([...section.querySelectorAll('[name]')].some((control) => control.value !== '')) section.open = true;
+    // (A control holding "", null, a list or an object shows it as an empty value: it is content too.)
+    if ([...section.querySelectorAll('[name]')].some((control) => control.value !== '' || control.matches('[data-unshown], :has(> [data-imported])'))) {
+      section.open = true;
+    }
   }
 }
 
@@ -516,7 +535,8 @@ export function updateChoiceNote(control) {
   const note = control.parentElement.querySelector(':scope > .choice-note');
   if (!note) return;
   const node = state.nodes.get(patternOf(control.name));
-  const chosen = control.value || (defaultFor(node) ?? '');
+  const imported = control.selectedOptions[0]?.dataset.imported !== undefined; // a value the model does not allow
+  const chosen = imported ? '' : control.value || (defaultFor(node) ?? '');
   const value = node.values?.find((v) => v.value === chosen);
   const text = value ? `${value.value}: ${value.description}` : '';
   if (note.textContent !== text) note.textContent = text;

@@ -122,7 +122,7 @@ export function readPasted(text, check) {
   }
   let value;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text.replace(/^\ufeff/, '')); // a byte order mark is skipped, as Import skips it
   } catch (error) {
     return { refused: `The pasted text is not JSON (${error instanceof Error ? error.message : 'unreadable'}).` };
   }

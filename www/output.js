@@ -171,9 +171,30 @@ export function save(text, { typing = false } = {}) {
     return;
   }
   storage((store) => {
-    if (store.getItem(LOADING_KEY) === null) store.setItem(STORAGE_KEY, text);
+    if (store.getItem(LOADING_KEY) === null) keep(store, text);
     store.setItem(LOCATIONS_KEY, JSON.stringify({ ...state.ends, library: [...state.library.values()].slice(-SAVED_LOCATIONS) }));
   });
+}
+
+/** Whether the last request could not be kept (said once, until one is kept again). */
+let notKept = false;
+
+/**
+ * Saves the request text. A request too large for the browser's storage (its
+ * quota is a few megabytes) is not kept: the one saved before it is removed,
+ * so a reload does not bring an older request back as if it were this one, and
+ * the page says so once.
+ */
+function keep(store, text) {
+  try {
+    store.setItem(STORAGE_KEY, text);
+    notKept = false;
+  } catch {
+    store.removeItem(STORAGE_KEY);
+    if (notKept) return;
+    notKept = true;
+    $('output-status').append(h('span', { class: 'problem', text: ' This request is too large for this browser to keep: it will be gone after a reload (Download keeps a copy).' }));
+  }
 }
 
 /** Writes a save that is waiting for a pause in typing. */

@@ -213,3 +213,71 @@ formTest('with JSON.rawJSON the form itself judges the number as written', async
   assert.equal(await page.locator('#import-status').textContent(), 'Imported the pasted text: 1 error, listed under Problems.');
   assert.deepEqual(await codesAt(page, '/Options/BytesPerSecond'), ['value/wrong-type']);
 });
+
+// hunt37f #12: before, "" and null showed "Default: Verify all data" selected, so choosing the default changed nothing.
+formTest('an imported "", null, list or object shows as not allowed, and choosing the default removes it', async (page) => {
+  const selected = (pointer) => control(page, pointer).evaluate((select) => select.selectedOptions[0].textContent);
+  for (const [value, label] of [['', '"" (not allowed)'], [null, 'null (not allowed)'], [[], '[] (not allowed)'], [{}, '{} (not allowed)']]) {
+    await importPasted(page, JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Options: { VerifyMode: value } }));
+    assert.equal(await selected('/Options/VerifyMode'), label);
+    const note = await control(page, '/Options/VerifyMode').evaluate((select) => select.parentElement.querySelector(':scope > .choice-note').textContent);
+    assert.equal(note, '', 'no note about the default it does not hold');
+    await control(page, '/Options/VerifyMode').selectOption({ index: 0 });
+    assert.deepEqual(await jsonOutput(page), { SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION });
+    assert.deepEqual(await codesAt(page, '/Options/VerifyMode'), []);
+  }
+  // A text box holding something it cannot show says what it holds.
+  await importPasted(page, JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Name: null, Options: { BytesPerSecond: { a: 1 } }, Tags: [{ Key: ['a'] }] }));
+  assert.equal(await control(page, '/Name').getAttribute('placeholder'), '(null: not allowed)');
+  assert.equal(await control(page, '/Options/BytesPerSecond').getAttribute('placeholder'), '(an object: not allowed)');
+  assert.equal(await control(page, '/Tags/0/Key').getAttribute('placeholder'), '(a list: not allowed)');
+  assert.equal(await page.locator('details[data-section="Tags"]').evaluate((d) => d.open), true, 'its section is opened, as for any content');
+  // Once the member holds something a box can show, the box's own placeholder is back.
+  await page.locator('#clear-form').click();
+  for (const pointer of ['/Name', '/Options/BytesPerSecond']) {
+    assert.equal(await control(page, pointer).getAttribute('placeholder'), await control(page, pointer).getAttribute('data-placeholder'));
+    assert.doesNotMatch(await control(page, pointer).getAttribute('placeholder'), /not allowed/);
+  }
+});
+
+// hunt37f #6: before, the older request came back after a reload, without a word.
+formTest('a request too large to keep removes the stale saved one and says so once', async (page) => {
+  await importPasted(page, JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Name: 'first' }));
+  await importPasted(page, JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Name: 'second', Description: 'x'.repeat(300_000) }));
+  const note = 'This request is too large for this browser to keep: it will be gone after a reload (Download keeps a copy).';
+  assert.equal((await page.locator('#output-status').textContent()).trim(), note);
+  await enter(page, '/Name', 'second-edited');
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  assert.equal((await page.locator('#output-status').textContent()).split(note).length - 1, 1, 'said once');
+  assert.equal(await page.evaluate(() => localStorage.getItem('datasync-task-validator/form/request')), null);
+  await page.reload();
+  await page.waitForSelector('body[data-state="ready"]');
+  assert.equal(await control(page, '/Name').inputValue(), '', 'no older request comes back as if it were this one');
+}, {
+  // The browser's quota, made small: a value over 200,000 characters does not fit.
+  setup: (page, context) => context.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function limited(key, value) {
+      if (String(value).length > 200_000) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  }),
+});
+
+// hunt37f #10: before, "Read 1 location. Both ends of this task are described from them." for a paste with neither ARN,
+// and a leading BOM was refused with the browser's JSON.parse message.
+formTest('the Locations paste says what this paste described, and skips a byte order mark as Import does', async (page) => {
+  await importPasted(page, JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION }));
+  const paste = async (text) => {
+    await page.locator('#locations-text').fill(text);
+    await page.getByRole('button', { name: 'Use these locations' }).click();
+    return page.locator('#locations-status').textContent();
+  };
+  assert.equal(await paste(`\ufeff${JSON.stringify({ Locations: [{ LocationArn: SOURCE, LocationUri: 'nfs://h/p/' }, { LocationArn: DESTINATION, LocationUri: 's3://b/' }] })}`),
+    'Read 2 locations. Both ends of this task are described from them.');
+  assert.equal(await paste(JSON.stringify({ Locations: [{ LocationArn: OTHER_SOURCE, LocationUri: 's3://other/' }] })),
+    'Read 1 location. Neither ARN of this task is among them yet: the ARN fields suggest them as you type.');
+  assert.equal(await paste(JSON.stringify([{ LocationArn: SOURCE, type: 's3' }])),
+    'No location was read. Location 1: type must be one of S3, S3_OUTPOSTS, EFS, NFS, SMB, HDFS, FSX_WINDOWS, FSX_LUSTRE, FSX_OPENZFS, FSX_ONTAP, OBJECT_STORAGE, AZURE_BLOB.');
+  assert.equal(await typeOf(page, 'Source').inputValue(), 'NFS', 'the ends keep what the first paste said');
+});

@@ -491,10 +491,9 @@ function changeLocation(which, detail, value) {
 /**
  * After an end's ARN changed (typed, imported, opened from a link, undone): what
  * was last given for that ARN by hand, else a pasted location with that ARN,
- * describes the end. Otherwise, while the ARN is
- * typed, what was given for another ARN stays but does not apply (endOf), so
- * retyping that ARN brings it back; a new request (`typed: false`) starts the
- * end afresh.
+ * describes the end. Otherwise, while the ARN is typed, what was given for
+ * another ARN stays but does not apply (endOf), so retyping that ARN brings it
+ * back; a new request (`typed: false`) starts the end afresh.
  */
 function describeEnd(which, arn, { typed }) {
   if (arn !== '' && state.ends[which].arn === arn) return; // what was last given for this ARN

@@ -17,7 +17,9 @@
 // Safety: user text only ever reaches the page through textContent, attribute
 // values and form values (see h() in dom.js); there is no innerHTML anywhere.
 import init, { applyDefaults, describeSchedule, fields, validate, version } from '../pkg/web/index.js';
-import { applyPatch, decodeBase64Url, encodeBase64Url, getAt, numberFromText, parentPointer, parseExact, removeAt, setAt } from '../pkg/web/form-kit.js';
+import {
+  applyPatch, decodeBase64Url, encodeBase64Url, getAt, numberFromText, parentPointer, parseExact, removeAt, setAt, splitPointer,
+} from '../pkg/web/form-kit.js';
 import { $, countText, h, setText } from './dom.js';
 import {
   buildForm, currentMode, fillForm, removeForm, openSectionsWithContent, renderRows, showKnownLocations, showLocationStep, updateChoiceNote,
@@ -441,6 +443,21 @@ function offerUndo(before, message, status = null) {
   else say(message, button);
 }
 
+/** "Remove it" on an unknown member: its value (a misspelt Exclude list, say) can be had back with Undo. */
+function removeUnknown(pointer) {
+  let removed;
+  try {
+    removed = applyPatch(state.request, [{ op: 'remove', path: pointer }]);
+  } catch {
+    return; // already gone
+  }
+  const name = JSON.stringify(splitPointer(pointer).at(-1));
+  const before = snapshot(`removing ${name}`);
+  replaceRequest(removed, { showAll: state.showAll });
+  offerUndo(before, `Removed ${name}. `);
+  $('summary-title').focus();
+}
+
 function clearForm() {
   const before = snapshot('Clear');
   state.touched.clear();
@@ -618,11 +635,7 @@ function wireEvents() {
       focusMember(link.dataset.focus);
     }
     if (apply) applyFix(apply);
-    if (removeMember) {
-      removeAt(state.request, removeMember.dataset.removeMember);
-      replaceRequest(state.request, { showAll: state.showAll });
-      $('summary-title').focus();
-    }
+    if (removeMember) removeUnknown(removeMember.dataset.removeMember);
     if (event.target.id === 'undo') undo();
   });
 

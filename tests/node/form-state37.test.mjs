@@ -281,3 +281,15 @@ formTest('the Locations paste says what this paste described, and skips a byte o
     'No location was read. Location 1: type must be one of S3, S3_OUTPOSTS, EFS, NFS, SMB, HDFS, FSX_WINDOWS, FSX_LUSTRE, FSX_OPENZFS, FSX_ONTAP, OBJECT_STORAGE, AZURE_BLOB.');
   assert.equal(await typeOf(page, 'Source').inputValue(), 'NFS', 'the ends keep what the first paste said');
 });
+
+// hunt37f #8 (also): before, "Remove it" threw the member's value away with no Undo.
+formTest('"Remove it" on an unknown member can be undone', async (page) => {
+  const exclude = [{ FilterType: 'SIMPLE_PATTERN', Value: '/tmp|/cache' }];
+  await importPasted(page, JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Exclude: exclude }));
+  await page.locator('#summary-list li', { hasText: '/Exclude' }).getByRole('button', { name: 'Remove it' }).click();
+  assert.deepEqual(await jsonOutput(page), { SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION });
+  assert.equal(await page.locator('#output-status').textContent(), 'Removed "Exclude". Undo');
+  await page.locator('#output-status').getByRole('button', { name: 'Undo' }).click();
+  assert.deepEqual(await jsonOutput(page), { SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Exclude: exclude });
+  assert.equal(await page.locator('#output-status').textContent(), 'The request is back as it was before removing "Exclude".');
+});

@@ -370,7 +370,14 @@ function focusMember(pointer) {
 }
 
 function addRow(listPointer) {
-  if (!Array.isArray(getAt(state.request, listPointer))) setAt(state.request, listPointer, []);
+  forgetUndo(); // an edit: Undo would throw it away
+  const current = getAt(state.request, listPointer);
+  let before = null;
+  if (!Array.isArray(current)) {
+    // An imported value that is not a list ("team", an object) gives way to one; Undo brings it back.
+    if (current !== undefined) before = snapshot(`adding a row to ${JSON.stringify(splitPointer(listPointer).at(-1))}`, listPointer);
+    state.request = applyPatch(state.request, [{ op: 'add', path: listPointer, value: [] }]);
+  }
   const items = getAt(state.request, listPointer);
   items.push({});
   touch(listPointer);
@@ -378,6 +385,7 @@ function addRow(listPointer) {
   renderRows(list);
   forgetShown();
   render();
+  if (before) offerUndo(before, `${JSON.stringify(splitPointer(listPointer).at(-1))} was not a list, and is one now. `);
   state.controls.get(`${listPointer}/${items.length - 1}/${list.querySelector('.row:last-child [name]')?.name.split('/').at(-1)}`)?.focus();
 }
 
@@ -396,6 +404,7 @@ function shiftTouched(listPointer, index) {
 }
 
 function removeRow(rowPointer) {
+  forgetUndo();
   const listPointer = parentPointer(rowPointer);
   const index = Number(rowPointer.slice(listPointer.length + 1));
   removeAt(state.request, rowPointer);

@@ -293,3 +293,18 @@ formTest('"Remove it" on an unknown member can be undone', async (page) => {
   assert.deepEqual(await jsonOutput(page), { SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Exclude: exclude });
   assert.equal(await page.locator('#output-status').textContent(), 'The request is back as it was before removing "Exclude".');
 });
+
+// hunt37f #8 (also): before, "Add tag" replaced an imported Tags that was not a list, with no Undo.
+formTest('"Add tag" over an imported Tags that is not a list can be undone', async (page) => {
+  await importPasted(page, JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Tags: 'team' }));
+  await page.locator('details[data-section="Tags"]').evaluate((section) => { section.open = true; });
+  await page.locator('[data-add-row="/Tags"]').click();
+  assert.deepEqual((await jsonOutput(page)).Tags, [{}]);
+  assert.equal(await page.locator('#output-status').textContent(), '"Tags" was not a list, and is one now. Undo');
+  await page.locator('#output-status').getByRole('button', { name: 'Undo' }).click();
+  assert.equal((await jsonOutput(page)).Tags, 'team');
+  // A row added to no list is an edit like any other: nothing to undo, and Clear's Undo is gone.
+  await page.locator('#clear-form').click();
+  await page.locator('[data-add-row="/Tags"]').click();
+  assert.equal(await page.getByRole('button', { name: 'Undo' }).count(), 0);
+});

@@ -7,6 +7,7 @@
 // then, with --defaults, each request with the defaults filled in, and a
 // summary line. Colour (severity words, summary) only when asked for.
 import { toJsonText } from './documents.mjs';
+import { noRunnerCommand } from './format-json.mjs';
 
 const COLORS = { error: 31, warning: 33, info: 36, ok: 32, dim: 2, bold: 1 };
 
@@ -105,7 +106,7 @@ export function formatHuman(run, { color = false, quiet = false, warningsAsError
         }
         out.push(`${where}: ${verdict}; with defaults:`);
         // JSON text (its strings escape controls); a `##[` in a value is written `#\u0023[`, which JSON reads as `##[`.
-        out.push(toJsonText(task.defaults, 2).replace(/#(?=#\[)/g, '\\u0023').replace(/^/gm, '  '));
+        out.push(noRunnerCommand(toJsonText(task.defaults, 2)).replace(/^/gm, '  '));
       }
       out.push('');
     }

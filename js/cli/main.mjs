@@ -271,7 +271,8 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
     // broken task file (exit 2). Only a file the run would not check is one: a request, template or
     // plan is checked whatever else it looks like.
     if ((report.kind === 'unparsable' || report.kind === 'skipped') && (input.found || options.operation === 'auto')) {
-      const format = ownReportFormat(read.text);
+      // A report saved with a byte order mark (Windows PowerShell's `Out-File -Encoding utf8`) is still ours.
+      const format = ownReportFormat(read.text.replace(/^\uFEFF/, ''));
       if (format && format !== 'empty') {
         report = { file: input.name, path: input.path, syntax: report.syntax, kind: 'skipped', reason: `a report of ${NAME} (${REPORT_FORMATS[format]}), not a task configuration`, notes: [], tasks: [] };
       }

@@ -110,8 +110,10 @@ const SUMMARY = /^\d+ files? checked: \d+ errors?, \d+ warnings?(?: \(\d+ suppre
 const ANSI = /\u001b\[\d+m/g;
 // A human format line: `file:line:column  severity  code  message`, a --fix line, a blank
 // line, or a --defaults line (`file[:LogicalId]: valid|N errors…|schedule: …`); after a
-// `…; with defaults:` line, the request as indented JSON.
-const HUMAN_LINE = /^(?:.*:\d+:\d+ {2}(?:error|warning|info|fixed) {2}\S+ {2}.*|.+: (?:valid|\d+ errors?, \d+ warnings?|schedule: ).*|)$/;
+// `…; with defaults:` line, the request as indented JSON. With `s`, `.` also takes a lone CR,
+// U+2028 or U+2029: without it, a line of many `: valid` pieces before one of them made the
+// pattern backtrack over the line for each piece (time growing with the square of the line).
+const HUMAN_LINE = /^(?:.*:\d+:\d+ {2}(?:error|warning|info|fixed) {2}\S+ {2}.*|.+: (?:valid|\d+ errors?, \d+ warnings?|schedule: ).*|)$/s;
 const DEFAULTS_HEAD = /; with defaults:$/;
 
 /** Whether every line is one the human format prints, indented lines only in a --defaults block. */

@@ -215,6 +215,27 @@ test('a report of ours named on the command line is skipped with a line that say
   }
 });
 
+test('a report of ours saved with a byte order mark (PowerShell\'s Out-File -Encoding utf8) is skipped as ours too (rev37a #2)', () => {
+  const all = reports();
+  for (const label of ['human', 'junit', 'github']) {
+    const root = folder(`bom-${label}`, { 'tasks/report.yaml': `\uFEFF${all[label]}`, 'tasks/task.json': VALID });
+    const result = run(['-f', 'json', 'tasks'], root);
+    assert.equal(result.status, 0, `${label}: ${result.stdout}`);
+    const entry = JSON.parse(result.stdout).files.find((f) => f.file === 'tasks/report.yaml');
+    assert.equal(entry.reason, `a report of ${NAME} (${FORMAT_OF(label)}), not a task configuration`, label);
+  }
+});
+
+test('a human report line holding a lone CR, U+2028 or U+2029 is read as one line, in time linear in its length (rev37a #1)', async () => {
+  // Before, `.` stopped at such a character, and the line pattern tried every `: valid` piece
+  // before it, then failed: time growing with the square of the line (6.5 s of CPU for 256 KB).
+  const { ownReportFormat } = await import(join(pkgDir, 'cli', 'output-file.mjs'));
+  for (const odd of ['\r', '\u2028', '\u2029']) {
+    const text = `${'x: valid'.repeat(2000)}${odd}Z\n1 file checked: 0 errors, 0 warnings\n`;
+    assert.equal(ownReportFormat(text), 'human', JSON.stringify(odd));
+  }
+});
+
 test('a task input is never skipped as a report, whatever it looks like', () => {
   // A request with the JSON report's members, and a template with a SARIF report's, are checked
   // (they are task inputs); a broken request whose lines look like the human format's, with our

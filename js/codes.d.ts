@@ -66,6 +66,7 @@ export type Code =
   | 'terraform/ignored-attribute'
   | 'terraform/too-many-blocks'
   | 'terraform/missing-block'
+  | 'terraform/missing-argument'
   | 'terraform/invalid-for-each'
   | 'terraform/invalid-count'
   | 'terraform/invalid-location-value'

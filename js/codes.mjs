@@ -378,7 +378,13 @@ const CODES = [
   {
     "code": "terraform/missing-block",
     "severity": "error",
-    "summary": "A block the provider requires is missing (s3_destination in task_report_config).",
+    "summary": "A block the provider requires is missing (s3_destination in task_report_config, s3_config in a location).",
+    "emittedBy": "command"
+  },
+  {
+    "code": "terraform/missing-argument",
+    "severity": "error",
+    "summary": "An argument the provider requires is missing or null (a location resource's s3_bucket_arn, a task's source_location_arn).",
     "emittedBy": "command"
   },
   {

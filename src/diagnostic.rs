@@ -846,18 +846,28 @@ command {
         autofix: "",
         source: "Terraform AWS provider, aws_datasync_task: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/datasync_task",
     }
-    /// A block the provider requires is missing (s3_destination in task_report_config).
+    /// A block the provider requires is missing (s3_destination in task_report_config, s3_config in a location).
     "terraform/missing-block", Error {
         params: &[
             param("block", "string", "the missing block type"),
             param("min", "number", "how many are required (1)"),
         ],
-        what: "A `task_report_config` block without its required `s3_destination` block.",
-        why: "The provider requires it; `terraform plan` fails.",
+        what: "A `task_report_config` block without its required `s3_destination` block, or a location resource of the AWS provider without a block its schema requires (`s3_config` in `aws_datasync_location_s3`, `on_prem_config` in `aws_datasync_location_nfs`, `ec2_config`, `name_node`, `protocol`). A `dynamic` block whose `for_each` is known and empty makes none.",
+        why: "The provider requires it; `terraform plan` fails (\"Insufficient s3_config blocks\"), even for a resource whose `count` is 0.",
         example: source("hcl", "  task_report_config {\n    output_type = \"STANDARD\"\n  }"),
         fix: "Add the `s3_destination` block.",
         autofix: "",
         source: "Terraform AWS provider, aws_datasync_task task_report_config: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/datasync_task",
+    }
+    /// An argument the provider requires is missing or null (a location resource's s3_bucket_arn, a task's source_location_arn).
+    "terraform/missing-argument", Error {
+        params: &[param("argument", "string", "the missing argument")],
+        what: "An `aws_datasync_task` or a location resource of the AWS provider without an argument its schema marks Required, or with that argument set to `null`: a task's `source_location_arn` or `destination_location_arn`, a `schedule` block's `schedule_expression`, an `s3_destination` block's ARNs; `s3_bucket_arn`, `subdirectory` and `s3_config`'s `bucket_access_role_arn` of `aws_datasync_location_s3`, `server_hostname` of `aws_datasync_location_nfs`, and so on for each location type. Reported at the block that lacks it, or at the `null`.",
+        why: "`terraform plan` fails with \"Missing required argument: The argument ... is required, but no definition was found.\" (a missing one even for a resource whose `count` is 0), so nothing is created. For a task this replaces the service's `request/missing-member`.",
+        example: source("hcl", "resource \"aws_datasync_location_nfs\" \"share\" {\n  subdirectory = \"/exports\"\n  on_prem_config {\n    agent_arns = [aws_datasync_agent.office.arn]\n  }\n}"),
+        fix: "Set the argument (here `server_hostname`).",
+        autofix: "",
+        source: "Terraform AWS provider 5.100.0 schema (`terraform providers schema -json`); Terraform, resource blocks: https://developer.hashicorp.com/terraform/language/resources/syntax",
     }
     /// A `for_each` Terraform rejects on an aws_datasync_task, on the module call it is in, or on one of its `dynamic` blocks.
     "terraform/invalid-for-each", Error {

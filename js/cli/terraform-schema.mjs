@@ -38,6 +38,9 @@
  * a length check (value/too-short here). A plan never holds a written ""
  * (validation ran first): there "" is a string left unset, not sent
  * (terraform-plan.mjs). `wrap`: the value is sent inside `{ [wrap]: value }`.
+ * `required`: Required in the provider's schema (`terraform providers schema
+ * -json`, 5.100.0): left out or null, `terraform plan` stops with "Missing
+ * required argument" (terraform/missing-argument).
  * `computed`: Optional and Computed in the provider's schema, and sent only
  * when set (GetOk, or a "" check): left unset in a task being created,
  * nothing is sent (the service's default applies), while a plan shows it
@@ -82,8 +85,8 @@ const FILTER = { filter_type: arg('FilterType', { omitEmpty: true, refusesEmpty:
  */
 export const TASK = {
   attrs: {
-    source_location_arn: arg('SourceLocationArn'),
-    destination_location_arn: arg('DestinationLocationArn'),
+    source_location_arn: arg('SourceLocationArn', { required: true }),
+    destination_location_arn: arg('DestinationLocationArn', { required: true }),
     cloudwatch_log_group_arn: arg('CloudWatchLogGroupArn', { omitEmpty: true }),
     name: arg('Name', { omitEmpty: true }),
     task_mode: arg('TaskMode', { omitEmpty: true, refusesEmpty: true, computed: true }),
@@ -95,7 +98,7 @@ export const TASK = {
   metaBlocks: ['lifecycle', 'provisioner', 'connection', 'timeouts'],
   blocks: {
     options: { member: 'Options', attrs: OPTIONS },
-    schedule: { member: 'Schedule', attrs: { schedule_expression: arg('ScheduleExpression', { refusesEmpty: { min: 1, max: 256 } }) } },
+    schedule: { member: 'Schedule', attrs: { schedule_expression: arg('ScheduleExpression', { required: true, refusesEmpty: { min: 1, max: 256 } }) } },
     includes: { member: 'Includes', list: true, skipsNil: true, attrs: FILTER },
     excludes: { member: 'Excludes', list: true, skipsNil: true, attrs: FILTER },
     task_report_config: {
@@ -111,8 +114,8 @@ export const TASK = {
           wrap: 'S3',
           required: true,
           attrs: {
-            bucket_access_role_arn: arg('BucketAccessRoleArn'),
-            s3_bucket_arn: arg('S3BucketArn'),
+            bucket_access_role_arn: arg('BucketAccessRoleArn', { required: true }),
+            s3_bucket_arn: arg('S3BucketArn', { required: true }),
             subdirectory: arg('Subdirectory', { sendEmptyWhenOmitted: true }),
           },
         },
@@ -164,8 +167,8 @@ export function knowsBlocksOf(path) {
   return (path[0] === 'variable' && path.length === 2) || (path[0] === 'locals' && path.length === 1) || (path[0] === 'module' && path.length === 2);
 }
 
-/** Nested blocks of the location resources that hold what the location rules read. */
-const LOCATION_BLOCKS = new Set(['mount_options', 'on_prem_config', 'ec2_config', 'protocol', 'nfs', 'smb', 'sas_configuration', 'credentials']);
+/** Nested blocks of the location resources: those that hold what the location rules read, and the required ones (LOCATIONS' `required`). */
+const LOCATION_BLOCKS = new Set(['mount_options', 'on_prem_config', 'ec2_config', 'protocol', 'nfs', 'smb', 'sas_configuration', 'credentials', 's3_config', 'name_node']);
 
 /**
  * Whether an aws_datasync_location_s3 is on S3 on Outposts: from its
@@ -211,32 +214,41 @@ const SMB_VERSIONS = ['AUTOMATIC', 'SMB2', 'SMB3', 'SMB1', 'SMB2_0'];
  * `agentsRequired`: its agents' argument (members.AgentArns) is Required
  * (provider 5.100.0 schema: every one but S3's), so Terraform never plans it
  * null; a plan writes the empty set `[]` as null (see terraform-plan.mjs).
+ * `required`: the arguments and nested blocks provider 5.100.0's schema
+ * marks Required (`terraform providers schema -json`: `required`, or a
+ * block's `min_items` 1), as paths; a nested one counts only when its
+ * parent block is written. Without one, `terraform plan` stops: "Missing
+ * required argument" / "Insufficient s3_config blocks"
+ * (terraform/missing-argument, terraform/missing-block).
  */
 export const LOCATIONS = {
   aws_datasync_location_s3: {
     type: s3Type,
     members: { S3StorageClass: 's3_storage_class', AgentArns: 'agent_arns' },
+    required: { arguments: ['s3_bucket_arn', 'subdirectory', 's3_config.bucket_access_role_arn'], blocks: ['s3_config'] },
   },
-  aws_datasync_location_efs: { type: () => 'EFS', members: { InTransitEncryption: 'in_transit_encryption' } },
+  aws_datasync_location_efs: { type: () => 'EFS', members: { InTransitEncryption: 'in_transit_encryption' }, required: { arguments: ['efs_file_system_arn', 'ec2_config.security_group_arns', 'ec2_config.subnet_arn'], blocks: ['ec2_config'] } },
   aws_datasync_location_nfs: {
     type: () => 'NFS',
     members: { AgentArns: 'on_prem_config.agent_arns', 'MountOptions.Version': 'mount_options.version' },
     agentsRequired: true,
     refuses: { 'mount_options.version': NFS_VERSIONS },
+    required: { arguments: ['server_hostname', 'subdirectory', 'on_prem_config.agent_arns'], blocks: ['on_prem_config'] },
   },
   aws_datasync_location_smb: {
     type: () => 'SMB',
     members: { AgentArns: 'agent_arns', 'MountOptions.Version': 'mount_options.version' },
     agentsRequired: true,
     refuses: { 'mount_options.version': SMB_VERSIONS },
+    required: { arguments: ['agent_arns', 'password', 'server_hostname', 'subdirectory', 'user'], blocks: [] },
   },
-  aws_datasync_location_hdfs: { type: () => 'HDFS', members: { AgentArns: 'agent_arns' }, agentsRequired: true },
-  aws_datasync_location_object_storage: { type: () => 'OBJECT_STORAGE', members: { AgentArns: 'agent_arns' }, agentsRequired: true },
-  aws_datasync_location_azure_blob: { type: () => 'AZURE_BLOB', members: { AgentArns: 'agent_arns' }, agentsRequired: true },
-  aws_datasync_location_fsx_windows_file_system: { type: () => 'FSX_WINDOWS', members: {} },
-  aws_datasync_location_fsx_lustre_file_system: { type: () => 'FSX_LUSTRE', members: {} },
-  aws_datasync_location_fsx_openzfs_file_system: { type: () => 'FSX_OPENZFS', members: {}, refuses: { 'protocol.nfs.mount_options.version': NFS_VERSIONS } },
-  aws_datasync_location_fsx_ontap_file_system: { type: () => 'FSX_ONTAP', members: {} },
+  aws_datasync_location_hdfs: { type: () => 'HDFS', members: { AgentArns: 'agent_arns' }, agentsRequired: true, required: { arguments: ['agent_arns', 'name_node.hostname', 'name_node.port'], blocks: ['name_node'] } },
+  aws_datasync_location_object_storage: { type: () => 'OBJECT_STORAGE', members: { AgentArns: 'agent_arns' }, agentsRequired: true, required: { arguments: ['agent_arns', 'bucket_name', 'server_hostname'], blocks: [] } },
+  aws_datasync_location_azure_blob: { type: () => 'AZURE_BLOB', members: { AgentArns: 'agent_arns' }, agentsRequired: true, required: { arguments: ['agent_arns', 'authentication_type', 'container_url', 'sas_configuration.token'], blocks: [] } },
+  aws_datasync_location_fsx_windows_file_system: { type: () => 'FSX_WINDOWS', members: {}, required: { arguments: ['fsx_filesystem_arn', 'password', 'security_group_arns', 'user'], blocks: [] } },
+  aws_datasync_location_fsx_lustre_file_system: { type: () => 'FSX_LUSTRE', members: {}, required: { arguments: ['fsx_filesystem_arn', 'security_group_arns'], blocks: [] } },
+  aws_datasync_location_fsx_openzfs_file_system: { type: () => 'FSX_OPENZFS', members: {}, refuses: { 'protocol.nfs.mount_options.version': NFS_VERSIONS }, required: { arguments: ['fsx_filesystem_arn', 'security_group_arns'], blocks: ['protocol', 'protocol.nfs', 'protocol.nfs.mount_options'] } },
+  aws_datasync_location_fsx_ontap_file_system: { type: () => 'FSX_ONTAP', members: {}, required: { arguments: ['security_group_arns', 'storage_virtual_machine_arn', 'protocol.smb.password', 'protocol.smb.user'], blocks: ['protocol', 'protocol.nfs.mount_options', 'protocol.smb.mount_options'] } },
 };
 
 /** The Terraform attribute path of a request pointer: `/Options/VerifyMode` -> `options.verify_mode`. */
@@ -291,6 +303,8 @@ export function distance(a, b) {
  */
 export const TERRAFORM_SAYS = {
   unconfigurable: (name) => `Value for unconfigurable attribute: can't configure a value for "${name}": its value will be decided automatically based on the result of applying this configuration.`,
+  missingArgument: (name) => `Missing required argument: the argument "${name}" is required, but no definition was found.`,
+  insufficientBlocks: (type) => `Insufficient ${type} blocks: at least 1 "${type}" block is required.`,
   unexpectedArgument: (name, suggestion) => `An argument named "${name}" is not expected here.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
   unsupportedBlock: (type, { argument = false, suggestion } = {}) =>
     argument

@@ -2724,6 +2724,7 @@ function mapTask(resource, scope, fieldIndex) {
   const unknowns = [];
   const diagnostics = [];
   const references = new Map(); // request pointer -> { type, name }
+  const missingArguments = new Set(); // request pointers of Required arguments left out (terraform/missing-argument)
   const { block } = resource;
   const record = (pointer, item, attribute, extra = {}) => records.set(pointer, { attribute, line: item.line, column: item.column, ...extra });
   const problem = (code, item, attribute, message, params, severity = 'error') =>
@@ -2828,8 +2829,9 @@ function mapTask(resource, scope, fieldIndex) {
    * value other than null, and the block types written (a dynamic block
    * whose blocks are not known counts as written).
    */
-  const mapBody = (body, schema, target, pointer, path, isTop, scope) => {
+  const mapBody = (body, schema, target, pointer, path, isTop, scope, owner) => {
     const set = new Set(); // arguments given a value other than null
+    const nulls = new Map(); // argument -> its item, for those given null
     const kept = new Set(); // arguments given a known value other than null and "" (or a "" the provider refuses)
     const unsure = new Set(); // arguments whose value is not known here
     const blocks = []; // { item, scope }: the blocks written and those dynamic blocks make
@@ -2856,7 +2858,10 @@ function mapTask(resource, scope, fieldIndex) {
         if (spec.ignored) continue;
         const memberPointer = `${pointer}/${spec.member}`;
         const { value } = valueOf(item, memberPointer, attribute, scope);
-        if (value === null) continue; // null leaves the argument unset (the provider's default applies)
+        if (value === null) {
+          nulls.set(item.name, item);
+          continue; // null leaves the argument unset (the provider's default applies)
+        }
         set.add(item.name);
         // What makes the block's list element exist for the provider (see `given` below).
         if (value instanceof Unresolved) unsure.add(item.name);
@@ -2910,6 +2915,14 @@ function mapTask(resource, scope, fieldIndex) {
         if (!unknownTypes.has(type)) unknownTypes.set(type, { item, unresolved: made.unresolved });
       } else blocks.push(...made.blocks);
     }
+    // A Required argument left out or null: `terraform plan` stops ("Missing required argument",
+    // at the null argument, or at the block that lacks it).
+    for (const [name, a] of Object.entries(schema.attrs ?? {})) {
+      if (!a.required || set.has(name)) continue;
+      const at = nulls.get(name) ?? owner;
+      missingArguments.add(`${pointer}/${a.member}`);
+      problem('terraform/missing-argument', at, [...path, name].join('.'), TERRAFORM_SAYS.missingArgument(name), { argument: name });
+    }
     const seen = new Map();
     const tooMany = new Set(); // dynamic blocks already reported as making too many (Terraform names one)
     for (const { item, scope: blockScope } of blocks) {
@@ -2943,7 +2956,7 @@ function mapTask(resource, scope, fieldIndex) {
       if (spec.wrap) innerPointer = `${memberPointer}/${spec.wrap}`;
       record(memberPointer, item, attribute);
       if (spec.list) record(innerPointer, item, attribute);
-      const given = mapBody(item.body, spec, inner, innerPointer, [...path, item.type], false, blockScope);
+      const given = mapBody(item.body, spec, inner, innerPointer, [...path, item.type], false, blockScope, item);
       // terraform-plugin-sdk v2 reads a list element none of whose fields is
       // in the diff as nil: for a new resource that is an element with no
       // nested block and every argument null or "" (a "" makes no diff entry;
@@ -2993,7 +3006,7 @@ function mapTask(resource, scope, fieldIndex) {
     return { set, kept, unsure, blocks: new Set([...seen.keys(), ...unknownTypes.keys(), ...quiet]) };
   };
   if (resource.type === AWSCC_TASK_TYPE) mapAwsccBody(block.body, scope, { request, valueOf, record, toRequest, problem, Unresolved, evaluate }); // awscc: terraform-awscc.mjs
-  else mapBody(block.body, TASK, request, '', [], true, scope);
+  else mapBody(block.body, TASK, request, '', [], true, scope, block);
   if (knownDefaults && request.Tags === undefined && Object.keys(knownDefaults.value).length > 0) {
     record('/Tags', block, 'tags', { origin: knownDefaults.origin });
     request.Tags = tagList(knownDefaults.value, '/Tags', block, [], knownDefaults.origin);
@@ -3088,7 +3101,7 @@ function mapTask(resource, scope, fieldIndex) {
   }
   // One description per location (a task may use one location twice).
   const unique = [...new Map(locations.map((l) => [l.LocationArn, l])).values()];
-  return { request, unknowns, records, diagnostics, locations: unique, resolved, locationOrigins };
+  return { request, unknowns, records, diagnostics, locations: unique, resolved, locationOrigins, missingArguments };
 }
 
 /**
@@ -3279,7 +3292,8 @@ export function checkTask(resource, scope, fieldIndex, options) {
   }
   // The module's own location resources after those described with --locations: theirs win.
   const validateOptions = withContext(mapped.locations.length ? { locations: mapped.locations } : undefined, options.context, request);
-  const found = checkRequest(request, unknowns, allFields(), validateOptions);
+  // A Required argument left out is Terraform's error (terraform/missing-argument), not the service's as well.
+  const found = checkRequest(request, unknowns, allFields(), validateOptions).filter((d) => !(d.code === 'request/missing-member' && mapped.missingArguments.has(d.path)));
   const mode = typeof request.TaskMode === 'string' ? request.TaskMode : 'BASIC';
   // What the service would report without the members the provider filled
   // in (it would use its own defaults for the mode): a finding that is not
@@ -3469,6 +3483,64 @@ function invalidResourceType(resource, module, prefix) {
 }
 
 /**
+ * A location resource of the AWS provider without an argument or a nested
+ * block its schema requires (LOCATIONS' `required`), as an entry of its own:
+ * `terraform plan` stops at it ("Missing required argument" at the block that
+ * lacks the argument, or at the argument when it is null; "Insufficient
+ * s3_config blocks" at the resource). A nested requirement counts only in a
+ * block that is written; a `dynamic` block whose blocks are not known here,
+ * or an argument written where a block is expected, leaves its type unjudged.
+ */
+function missingRequired(resource, scope, prefix) {
+  const required = LOCATIONS[resource.type]?.required;
+  if (!required) return null;
+  const address = `${prefix}${resource.type}.${resource.name}`;
+  const diagnostics = [];
+  const problem = (code, item, attribute, message, params) =>
+    diagnostics.push({ code, severity: 'error', path: '', message, params, line: item.line, column: item.column, address, attribute });
+  const repeated = resource.block.body.some((b) => b.t === 'attr' && (b.name === 'count' || b.name === 'for_each'));
+  const childrenOf = (path, list) => list.filter((p) => p.startsWith(path) && !p.slice(path.length).includes('.')).map((p) => p.slice(path.length));
+  const check = (body, path, at, owner) => {
+    for (const name of childrenOf(path, required.arguments)) {
+      const attr = body.find((b) => b.t === 'attr' && b.name === name);
+      // null is refused per instance when planned: judged only for a resource without count and for_each.
+      if (attr && (repeated || evaluate(attr.value, at) !== null)) continue;
+      problem('terraform/missing-argument', attr ?? owner, `${path}${name}`, TERRAFORM_SAYS.missingArgument(name), { argument: name });
+    }
+    const nestedTypes = new Set(required.arguments.concat(required.blocks).filter((p) => p.startsWith(path) && p.slice(path.length).includes('.')).map((p) => p.slice(path.length).split('.')[0]));
+    for (const type of new Set([...childrenOf(path, required.blocks), ...nestedTypes])) {
+      if (body.some((b) => b.t === 'attr' && b.name === type)) continue; // not a block here: not judged
+      const made = [];
+      let known = true;
+      for (const b of body) {
+        if (b.t !== 'block') continue;
+        if (b.type === type) made.push({ item: b, scope: at });
+        else if (b.type === 'dynamic' && b.labels[0] === type) {
+          const dynamic = dynamicBlocks(b, type, at);
+          if (dynamic.blocks) made.push(...dynamic.blocks);
+          else known = false;
+        }
+      }
+      if (!known) continue;
+      if (made.length === 0 && required.blocks.includes(`${path}${type}`)) {
+        problem('terraform/missing-block', owner, `${path}${type}`, TERRAFORM_SAYS.insufficientBlocks(type), { block: type, min: 1 });
+      }
+      // The blocks a dynamic block makes share one body: judged once.
+      const bodies = new Set();
+      for (const { item, scope: inner } of made) {
+        if (bodies.has(item.body)) continue;
+        bodies.add(item.body);
+        check(item.body, `${path}${type}.`, inner, item);
+      }
+    }
+  };
+  check(resource.block.body, '', scope, resource.block);
+  if (diagnostics.length === 0) return null;
+  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || (a.attribute < b.attribute ? -1 : 1));
+  return { logicalId: address, pointer: '', diagnostics, notes: [], locations: [] };
+}
+
+/**
  * Checks the Terraform inputs (`{ name, path }`, .tf and .tf.json files and
  * tfvars) and returns `{ reports, extra }`: a Map from input name to its file
  * report, and reports for the files of called modules that are not inputs but
@@ -3551,14 +3623,15 @@ function checkFolders(inputs, options, budget) {
       tasksByFile.set(resource.file, list);
     }
   }
-  // A DataSync-like resource type the provider does not have: once for each module (Terraform validates the
-  // configuration, not its instances), under the first instance's address.
+  // A DataSync-like resource type the provider does not have, or a location resource without what its schema
+  // requires: once for each module (Terraform validates the configuration, not its instances), under the first
+  // instance's address.
   const judged = new Set();
   for (const scope of scopes) {
     if (judged.has(scope.module)) continue;
     judged.add(scope.module);
     for (const resource of scope.module.resources.values()) {
-      const entry = invalidResourceType(resource, scope.module, scope.prefix);
+      const entry = invalidResourceType(resource, scope.module, scope.prefix) ?? missingRequired(resource, scope, scope.prefix);
       if (!entry) continue;
       const list = tasksByFile.get(resource.file) ?? [];
       list.push(entry);

@@ -77,9 +77,9 @@ test('every resource type the providers have passes; other providers and other s
     'resource "google_datasync_task" "x" { count = 0 }',
     'resource "aws_datasync_task_report" "other" {\n  provider = other.x\n}', // another provider's resource
   ];
-  const { status, findings } = run(t, { 'main.tf': [terraformTask(''), ...blocks, ...others].join('\n') });
-  assert.deepEqual(findings, []);
-  assert.equal(status, 0);
+  const { findings } = run(t, { 'main.tf': [terraformTask(''), ...blocks, ...others].join('\n') });
+  // The empty location bodies lack their Required arguments (terraform/missing-argument since session 37): only the types are judged here.
+  assert.deepEqual(findings.filter((f) => !/ terraform\/missing-(argument|block) /.test(f)), []);
   // A module whose required_providers gives "aws" another source: its types are not known here.
   const fork = `terraform {
   required_providers {

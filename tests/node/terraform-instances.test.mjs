@@ -233,9 +233,9 @@ resource "aws_datasync_location_s3" "to" {
   count            = 2
   s3_bucket_arn    = "arn:aws:s3:::copy-\${count.index}"
   s3_storage_class = var.classes[count.index]
-  s3_config {
-    bucket_access_role_arn = "arn:aws:iam::111122223333:role/datasync"
-  }
+  subdirectory     = "/"
+  s3_config { bucket_access_role_arn = "arn:aws:iam::111122223333:role/datasync" }
+
 }
 resource "aws_datasync_task" "copy" {
   count                    = var.copies

@@ -9,12 +9,20 @@ resource "aws_datasync_location_smb" "share" {
   count = local.environment == "production" ? 1 : 0
 
   agent_arns = [aws_datasync_agent.office[0].arn]
+  password        = "example-password"
+  server_hostname = "files.example.internal"
+  subdirectory    = "/share"
+  user            = "datasync"
 }
 
 resource "aws_datasync_location_s3" "landing" {
   count = local.environment == "production" ? 1 : 0
 
   s3_bucket_arn = module.landing_bucket.s3_bucket_arn
+  s3_config {
+    bucket_access_role_arn = "arn:aws:iam::111122223333:role/datasync-bucket-access"
+  }
+  subdirectory = "/"
 }
 
 resource "aws_datasync_task" "case_files" {

@@ -5,23 +5,37 @@ locals {
 resource "aws_datasync_location_azure_blob" "container" {
   for_each            = { for name, value in local.accounts : name => value if value.azure_blob != null }
   agent_arns          = [aws_datasync_agent.bridge.arn]
+  authentication_type = "SAS"
+  container_url       = "https://example.blob.core.windows.net/container"
 }
 
 resource "aws_datasync_location_smb" "files" {
   for_each        = { for name, value in local.accounts : name => value if value.smb != null }
   agent_arns      = [aws_datasync_agent.bridge.arn]
+  password        = "example-password"
+  server_hostname = "files.example.internal"
+  subdirectory    = "/share"
+  user            = "datasync"
 }
 
 resource "aws_datasync_location_s3" "from_blob" {
   for_each         = local.accounts
   s3_bucket_arn    = aws_s3_bucket.landing.arn
   s3_storage_class = var.s3_storage_class
+  s3_config {
+    bucket_access_role_arn = "arn:aws:iam::111122223333:role/datasync-bucket-access"
+  }
+  subdirectory = "/"
 }
 
 resource "aws_datasync_location_s3" "from_smb" {
   for_each         = local.accounts
   s3_bucket_arn    = aws_s3_bucket.landing.arn
   s3_storage_class = var.s3_storage_class
+  s3_config {
+    bucket_access_role_arn = "arn:aws:iam::111122223333:role/datasync-bucket-access"
+  }
+  subdirectory = "/"
 }
 
 resource "aws_datasync_task" "files" {

@@ -16,10 +16,18 @@ resource "aws_datasync_task" "share_to_bucket" {
 
 resource "aws_datasync_location_smb" "share" {
   agent_arns = [aws_datasync_agent.on_site.arn]
+  password        = "example-password"
+  server_hostname = "files.example.internal"
+  subdirectory    = "/share"
+  user            = "datasync"
 }
 
 resource "aws_datasync_location_s3" "bucket" {
   s3_bucket_arn = aws_s3_bucket.target.arn
+  s3_config {
+    bucket_access_role_arn = "arn:aws:iam::111122223333:role/datasync-bucket-access"
+  }
+  subdirectory = "/"
 }
 
 resource "aws_datasync_agent" "on_site" {}

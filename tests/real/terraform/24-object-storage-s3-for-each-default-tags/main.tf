@@ -31,6 +31,8 @@ resource "aws_datasync_location_object_storage" "cloud" {
   for_each = local.names
 
   agent_arns = [aws_datasync_agent.vm.arn]
+  bucket_name     = "example-bucket"
+  server_hostname = "objects.example.com"
 }
 
 resource "aws_datasync_location_s3" "warehouse" {
@@ -39,6 +41,10 @@ resource "aws_datasync_location_s3" "warehouse" {
   s3_bucket_arn    = data.aws_s3_bucket.warehouse.arn
   agent_arns       = []
   s3_storage_class = "STANDARD"
+  s3_config {
+    bucket_access_role_arn = "arn:aws:iam::111122223333:role/datasync-bucket-access"
+  }
+  subdirectory = "/"
 }
 
 resource "aws_datasync_task" "feed" {

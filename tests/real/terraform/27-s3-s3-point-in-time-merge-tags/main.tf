@@ -30,8 +30,16 @@ resource "aws_datasync_task" "curate" {
 
 resource "aws_datasync_location_s3" "landing" {
   s3_bucket_arn = data.aws_s3_bucket.lake.arn
+  s3_config {
+    bucket_access_role_arn = "arn:aws:iam::111122223333:role/datasync-bucket-access"
+  }
+  subdirectory = "/"
 }
 
 resource "aws_datasync_location_s3" "curated" {
   s3_bucket_arn = data.aws_s3_bucket.lake.arn
+  s3_config {
+    bucket_access_role_arn = "arn:aws:iam::111122223333:role/datasync-bucket-access"
+  }
+  subdirectory = "/"
 }

@@ -6,10 +6,18 @@ resource "aws_datasync_location_smb" "nas" {
   mount_options {
     version = "SMB3"
   }
+  password        = "example-password"
+  server_hostname = "files.example.internal"
+  subdirectory    = "/share"
+  user            = "datasync"
 }
 
 resource "aws_datasync_location_s3" "index" {
   s3_bucket_arn = aws_s3_bucket.index.arn
+  s3_config {
+    bucket_access_role_arn = "arn:aws:iam::111122223333:role/datasync-bucket-access"
+  }
+  subdirectory = "/"
 }
 
 resource "aws_cloudwatch_log_group" "sync" {}

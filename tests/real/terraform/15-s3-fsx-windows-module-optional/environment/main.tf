@@ -13,12 +13,19 @@ resource "aws_datasync_location_s3" "extracts" {
   count = var.datasync_config != null ? 1 : 0
 
   s3_bucket_arn = var.datasync_config.source_s3_bucket_arn
+  s3_config {
+    bucket_access_role_arn = "arn:aws:iam::111122223333:role/datasync-bucket-access"
+  }
+  subdirectory = "/"
 }
 
 resource "aws_datasync_location_fsx_windows_file_system" "share" {
   count = var.datasync_config != null ? 1 : 0
 
   fsx_filesystem_arn = aws_fsx_windows_file_system.share[0].arn
+  password            = "example-password"
+  security_group_arns = ["arn:aws:ec2:eu-west-2:111122223333:security-group/sg-0123456789abcdef0"]
+  user                = "datasync"
 }
 
 resource "aws_datasync_task" "extracts_to_share" {

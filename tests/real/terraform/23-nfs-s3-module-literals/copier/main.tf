@@ -25,10 +25,16 @@ resource "aws_datasync_location_nfs" "export" {
   on_prem_config {
     agent_arns = [aws_datasync_agent.on_site.arn]
   }
+  server_hostname = "nfs.example.internal"
+  subdirectory    = "/exports"
 }
 
 resource "aws_datasync_location_s3" "archive" {
   s3_bucket_arn = var.bucket_arn
+  s3_config {
+    bucket_access_role_arn = "arn:aws:iam::111122223333:role/datasync-bucket-access"
+  }
+  subdirectory = "/"
 }
 
 resource "aws_datasync_agent" "on_site" {}

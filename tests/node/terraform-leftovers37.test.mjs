@@ -1,0 +1,162 @@
+// Terraform leftovers (session 37). Every verdict is the one `terraform plan`
+// (1.11.4, AWS provider 5.100.0, offline) gives, and every value the one
+// `TF_CLI_CONFIG_FILE=/dev/null terraform console` (v1.11.4) prints; what the
+// command cannot know stays unknown (no finding).
+// 1. A Required argument or block left out of a location resource or a task.
+// 6. Suppression comments above a location or an invalid DataSync type.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runCommand, writeFolder } from './helpers.mjs';
+
+const json = (args) => JSON.parse(runCommand(['--format', 'json', ...args]).stdout);
+/** Each entry of a folder's report: its findings (`severity code attribute line`), and messages by entry. */
+function check(t, files, name = '') {
+  const { root } = writeFolder(t, files);
+  const report = json([`${root}/${name}`]);
+  const entries = report.files.flatMap((f) => f.tasks);
+  return {
+    report,
+    found: Object.fromEntries(entries.map((e) => [e.logicalId, e.diagnostics.map((d) => `${d.severity} ${d.code} ${d.attribute} ${d.line}`)])),
+    messages: Object.fromEntries(entries.map((e) => [e.logicalId, e.diagnostics.map((d) => d.message)])),
+    suppressed: Object.fromEntries(entries.map((e) => [e.logicalId, (e.suppressed ?? []).map((d) => `${d.code} ${d.suppression.source}`)])),
+  };
+}
+
+const AGENT = 'arn:aws:datasync:us-east-1:111122223333:agent/agent-0123456789abcdef0';
+const ROLE = 'arn:aws:iam::111122223333:role/datasync';
+
+// terraform plan on this file (provider 5.100.0) stops with exactly these:
+//   main.tf line 1, aws_datasync_location_s3.no_arn: Missing required argument: The argument "s3_bucket_arn" is required, but no definition was found.
+//   main.tf line 7, aws_datasync_location_s3.no_config: Insufficient s3_config blocks: At least 1 "s3_config" blocks are required.
+//   main.tf line 11, aws_datasync_location_nfs.no_host: Missing required argument: The argument "server_hostname" is required, ...
+//   main.tf line 19 (the s3_config block), aws_datasync_location_s3.no_role: The argument "bucket_access_role_arn" is required, ...
+//   main.tf line 22, aws_datasync_location_hdfs.no_name_node: Insufficient name_node blocks
+//   main.tf line 25, aws_datasync_location_efs.empty_dynamic: Insufficient ec2_config blocks (its dynamic block makes none)
+const LOCATIONS = `resource "aws_datasync_location_s3" "no_arn" {
+  subdirectory = "/x"
+  s3_config {
+    bucket_access_role_arn = "${ROLE}"
+  }
+}
+resource "aws_datasync_location_s3" "no_config" {
+  s3_bucket_arn = "arn:aws:s3:::b"
+  subdirectory  = "/x"
+}
+resource "aws_datasync_location_nfs" "no_host" {
+  subdirectory = "/x"
+  on_prem_config {
+    agent_arns = ["${AGENT}"]
+  }
+}
+resource "aws_datasync_location_s3" "no_role" {
+  s3_bucket_arn = "arn:aws:s3:::b"
+  subdirectory  = "/x"
+  s3_config {}
+}
+resource "aws_datasync_location_hdfs" "no_name_node" {
+  agent_arns = ["${AGENT}"]
+}
+resource "aws_datasync_location_efs" "empty_dynamic" {
+  efs_file_system_arn = "arn:aws:elasticfilesystem:us-east-1:111122223333:file-system/fs-01234567"
+  dynamic "ec2_config" {
+    for_each = []
+    content {
+      security_group_arns = []
+      subnet_arn          = "x"
+    }
+  }
+}
+`;
+
+test('1. a location resource without a Required argument or block: terraform plan\'s error at the resource', (t) => {
+  const { found, messages } = check(t, { 'main.tf': LOCATIONS });
+  assert.deepEqual(found, {
+    'aws_datasync_location_s3.no_arn': ['error terraform/missing-argument s3_bucket_arn 1'],
+    'aws_datasync_location_s3.no_config': ['error terraform/missing-block s3_config 7'],
+    'aws_datasync_location_nfs.no_host': ['error terraform/missing-argument server_hostname 11'],
+    'aws_datasync_location_s3.no_role': ['error terraform/missing-argument s3_config.bucket_access_role_arn 20'],
+    'aws_datasync_location_hdfs.no_name_node': ['error terraform/missing-block name_node 22'],
+    'aws_datasync_location_efs.empty_dynamic': ['error terraform/missing-block ec2_config 25'],
+  });
+  assert.equal(messages['aws_datasync_location_s3.no_arn'][0], 'Missing required argument: the argument "s3_bucket_arn" is required, but no definition was found.');
+  assert.equal(messages['aws_datasync_location_s3.no_config'][0], 'Insufficient s3_config blocks: at least 1 "s3_config" block is required.');
+});
+
+test('1. null is no definition (plan: at the argument); count = 0 does not excuse a missing one (validate runs on the configuration)', (t) => {
+  // terraform plan: "Missing required argument ... with aws_datasync_location_s3.a, on main.tf line 2: s3_bucket_arn = null";
+  // `count = 0` with nothing written: the same three errors as with no count (checked: plan stops at line 8).
+  const { found } = check(t, {
+    'main.tf': `resource "aws_datasync_location_s3" "a" {
+  s3_bucket_arn = null
+  subdirectory  = "/x"
+  s3_config {
+    bucket_access_role_arn = "${ROLE}"
+  }
+}
+resource "aws_datasync_location_s3" "none" { count = 0 }
+resource "aws_datasync_location_s3" "per_instance" {
+  for_each      = toset(["a"])
+  s3_bucket_arn = null
+  subdirectory  = "/x"
+  s3_config {
+    bucket_access_role_arn = "${ROLE}"
+  }
+}
+`,
+  });
+  assert.deepEqual(found, {
+    'aws_datasync_location_s3.a': ['error terraform/missing-argument s3_bucket_arn 2'],
+    'aws_datasync_location_s3.none': ['error terraform/missing-argument s3_bucket_arn 8', 'error terraform/missing-block s3_config 8', 'error terraform/missing-argument subdirectory 8'],
+    // A null in an instance is judged per instance by plan: not judged here.
+  });
+});
+
+test('1. a value not known here, a dynamic block not known here, or a complete location: no finding', (t) => {
+  const { found } = check(t, {
+    'main.tf': `variable "arn" {}
+variable "configs" {}
+resource "aws_datasync_location_s3" "from_var" {
+  s3_bucket_arn = var.arn
+  subdirectory  = "/x"
+  dynamic "s3_config" {
+    for_each = var.configs
+    content {}
+  }
+}
+resource "aws_datasync_location_nfs" "complete" {
+  server_hostname = "nfs.example.com"
+  subdirectory    = "/exports"
+  on_prem_config {
+    agent_arns = ["${AGENT}"]
+  }
+}
+`,
+  });
+  assert.deepEqual(found, {});
+});
+
+test('1. a task without source_location_arn or destination_location_arn: terraform/missing-argument, as for a location (not the service\'s request/missing-member)', (t) => {
+  // terraform plan: main.tf line 1: The argument "destination_location_arn" is required, but no definition was found.
+  // main.tf line 4: the same for "schedule_expression" (at the schedule block); line 6 for "bucket_access_role_arn" (at s3_destination).
+  const { found, messages } = check(t, {
+    'main.tf': `resource "aws_datasync_task" "t" {
+  source_location_arn = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0"
+  name                = "t"
+  schedule {}
+  task_report_config {
+    s3_destination {
+      s3_bucket_arn = "arn:aws:s3:::reports"
+    }
+  }
+}
+`,
+  });
+  assert.deepEqual(found, {
+    'aws_datasync_task.t': [
+      'error terraform/missing-argument destination_location_arn 1',
+      'error terraform/missing-argument schedule.schedule_expression 4',
+      'error terraform/missing-argument task_report_config.s3_destination.bucket_access_role_arn 6',
+    ],
+  });
+  assert.equal(messages['aws_datasync_task.t'][0], 'Missing required argument: the argument "destination_location_arn" is required, but no definition was found.');
+});

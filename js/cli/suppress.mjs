@@ -72,16 +72,22 @@ export function metadataSuppressions(resource) {
 
 // `# datasync-task-validator: ignore=code1,code2` (or `//`), alone on its line.
 const COMMENT = /^\s*(?:#|\/\/)\s*datasync-task-validator\s*:\s*(.*?)\s*$/;
-const RESOURCE = /^\s*resource\s+"(aws|awscc)_datasync_task"\s+"([^"]*)"/;
-/** A comment's key: the resource name, `awscc_datasync_task.NAME` for the Cloud Control provider's task (a name both may have). */
-const keyOf = (provider, name) => (provider === 'awscc' ? `awscc_datasync_task.${name}` : name);
+// Any DataSync-named resource: a task, a location (terraform/missing-argument), or a type the provider does not have
+// (terraform/invalid-resource-type, whose entry is the resource's own).
+const RESOURCE = /^\s*resource\s+"((?:aws|awscc)_datasync_[A-Za-z0-9_-]*)"\s+"([^"]*)"/;
+/**
+ * A comment's key: the resource name for aws_datasync_task (as before), `TYPE.NAME` for any other type
+ * (`awscc_datasync_task.NAME` for the Cloud Control provider's task: a name both may have).
+ */
+const keyOf = (type, name) => (type === 'aws_datasync_task' ? name : `${type}.${name}`);
 const ANY_COMMENT = /^\s*(?:#|\/\/)/;
 
 /**
- * The suppression comments of the aws_datasync_task resources in a Terraform
- * file: the comment lines directly above `resource "aws_datasync_task" "name"`
- * (no blank line between), each `# datasync-task-validator: ignore=a,b`.
- * Returns a Map from the resource name to `{ codes: Set, line, problems:
+ * The suppression comments of the DataSync resources in a Terraform file: the
+ * comment lines directly above `resource "aws_datasync_task" "name"` (or a
+ * location, or a DataSync-named type the provider does not have; no blank
+ * line between), each `# datasync-task-validator: ignore=a,b`.
+ * Returns a Map from keyOf() to `{ codes: Set, line, problems:
  * [{ line, message }] }` (1-based lines of the resource and of each bad comment).
  */
 export function terraformSuppressions(text) {
@@ -91,6 +97,7 @@ export function terraformSuppressions(text) {
     const resource = RESOURCE.exec(lineText);
     if (!resource) return;
     const key = keyOf(resource[1], resource[2]);
+    const task = /^(aws|awscc)_datasync_task$/.test(resource[1]);
     const codes = new Set();
     const problems = [];
     for (let above = index - 1; above >= 0 && ANY_COMMENT.test(lines[above]); above -= 1) {
@@ -112,7 +119,8 @@ export function terraformSuppressions(text) {
         else codes.add(name);
       }
     }
-    found.set(key, { codes, line: index + 1, problems });
+    // A resource other than a task is listed only when comments name codes for it.
+    if (task || codes.size > 0 || problems.length > 0) found.set(key, { codes, line: index + 1, problems });
   });
   return found;
 }
@@ -168,8 +176,8 @@ export function fixableCodes(config, fileCodes = new Set()) {
     !fileCodes.has(code);
 }
 
-/** The resource name in a Terraform address: `module.m.aws_datasync_task.nightly["a"]` -> `nightly`. */
-const TASK_ADDRESS = /(?:^|\.)(aws|awscc)_datasync_task\.([^.[]+)(?:\[[^\]]*\])?$/;
+/** The resource type and name in a Terraform address: `module.m.aws_datasync_task.nightly["a"]` -> `aws_datasync_task`, `nightly`. */
+const TASK_ADDRESS = /(?:^|\.)((?:aws|awscc)_datasync_[A-Za-z0-9_-]*)\.([^.[]+)(?:\[[^\]]*\])?$/;
 
 /**
  * Attaches the suppression comments of a Terraform file (`text`, the .tf file
@@ -182,10 +190,10 @@ const TASK_ADDRESS = /(?:^|\.)(aws|awscc)_datasync_task\.([^.[]+)(?:\[[^\]]*\])?
 export function attachTerraformSuppressions(report, text) {
   const comments = terraformSuppressions(text);
   for (const task of report.tasks) {
-    const [, provider, name] = TASK_ADDRESS.exec(task.logicalId ?? '') ?? [];
-    const found = name === undefined ? undefined : comments.get(keyOf(provider, name));
+    const [, type, name] = TASK_ADDRESS.exec(task.logicalId ?? '') ?? [];
+    const found = name === undefined ? undefined : comments.get(keyOf(type, name));
     if (!found) continue;
-    task.inSource = { codes: found.codes, source: `comment above resource "${provider}_datasync_task" "${name}"` };
+    task.inSource = { codes: found.codes, source: `comment above resource "${type}" "${name}"` };
     for (const problem of found.problems) {
       task.diagnostics.push({ code: INVALID_SUPPRESSION, severity: 'warning', path: '', message: problem.message, params: { line: problem.line }, line: problem.line, column: 1 });
     }

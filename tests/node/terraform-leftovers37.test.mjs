@@ -160,3 +160,39 @@ test('1. a task without source_location_arn or destination_location_arn: terrafo
   });
   assert.equal(messages['aws_datasync_task.t'][0], 'Missing required argument: the argument "destination_location_arn" is required, but no definition was found.');
 });
+
+test('6. a suppression comment above an invalid resource type or a location is read, as above a task', (t) => {
+  const { found, suppressed, report } = check(t, {
+    'main.tf': `# The report is its own resource on purpose.
+# datasync-task-validator: ignore=terraform/invalid-resource-type
+resource "aws_datasync_task_report" "r" {}
+
+// datasync-task-validator: ignore=terraform/missing-argument
+resource "aws_datasync_location_nfs" "n" {
+  subdirectory = "/x"
+  on_prem_config {
+    agent_arns = ["${AGENT}"]
+  }
+}
+
+# datasync-task-validator: ignore=terraform/missing-block
+resource "aws_datasync_location_nfs" "not_this_one" {
+  subdirectory = "/x"
+  on_prem_config {
+    agent_arns = ["${AGENT}"]
+  }
+}
+`,
+  });
+  assert.deepEqual(found, {
+    'aws_datasync_task_report.r': [],
+    'aws_datasync_location_nfs.n': [],
+    'aws_datasync_location_nfs.not_this_one': ['error terraform/missing-argument server_hostname 14'],
+  });
+  assert.deepEqual(suppressed, {
+    'aws_datasync_task_report.r': ['terraform/invalid-resource-type comment above resource "aws_datasync_task_report" "r"'],
+    'aws_datasync_location_nfs.n': ['terraform/missing-argument comment above resource "aws_datasync_location_nfs" "n"'],
+    'aws_datasync_location_nfs.not_this_one': [],
+  });
+  assert.equal(report.exitCode, 1);
+});

@@ -285,6 +285,7 @@ function resourcesOf(document) {
         type: change.type,
         name: change.name,
         index: instanceIndex(change.index),
+        counted: ['number', 'bigint'].includes(typeof change.index), // a count instance (a for_each key is a string)
         values: change.change.after,
         unknown: change.change.after_unknown ?? {},
         creating: actions.includes('create'),
@@ -299,7 +300,7 @@ function resourcesOf(document) {
       if (!isObject(r) || (r.mode ?? 'managed') !== 'managed' || !isObject(r.values)) return;
       if (typeof r.type !== 'string' || typeof r.name !== 'string' || typeof r.address !== 'string') return;
       const moduleAddress = typeof r.address === 'string' && r.address.startsWith('module.') ? r.address.slice(0, r.address.lastIndexOf(`${r.type}.`) - 1) : undefined;
-      out.push({ address: r.address, moduleAddress, type: r.type, name: r.name, index: instanceIndex(r.index), values: r.values, unknown: {}, pointer: `${pointer}/resources/${i}/values` });
+      out.push({ address: r.address, moduleAddress, type: r.type, name: r.name, index: instanceIndex(r.index), counted: ['number', 'bigint'].includes(typeof r.index), values: r.values, unknown: {}, pointer: `${pointer}/resources/${i}/values` });
     });
     (Array.isArray(module.child_modules) ? module.child_modules : []).forEach((child, i) => walk(child, `${pointer}/child_modules/${i}`));
   };
@@ -341,7 +342,8 @@ export function terraformShowReport(base, document, options = {}) {
       for (const r of resources) {
         if ((r.moduleAddress ?? '') !== key || !/^(aws|awscc)_datasync_location_/.test(r.type ?? '')) continue; // awscc too
         const body = placeBody(r);
-        located.set(instanceKey(r.type, r.name, r.index), { block: { t: 'block', type: 'resource', labels: [r.type, r.name], ...at(r.pointer), body }, file: base.file, type: r.type, name: r.name });
+        // `counted`: a count instance, which a reference may name by any string that converts to its index (`d["1.0"]`).
+        located.set(instanceKey(r.type, r.name, r.index), { block: { t: 'block', type: 'resource', labels: [r.type, r.name], ...at(r.pointer), body }, file: base.file, type: r.type, name: r.name, counted: r.counted });
       }
       modules.set(key, { variables: new Map(), locals: new Map(), resources: located, locationsByArn });
     }

@@ -3023,7 +3023,13 @@ function mapTask(resource, scope, fieldIndex) {
     // A plan lists each instance (`type.name["key"]`); a module has one block for all.
     const resourceKey = `${reference.type}.${reference.name}`;
     const instanceKey = reference.instance?.key !== undefined ? `${resourceKey}[${JSON.stringify(reference.instance.key)}]` : undefined;
-    const target = (instanceKey && scope.module.resources.get(instanceKey)) || scope.module.resources.get(resourceKey);
+    let target = (instanceKey && scope.module.resources.get(instanceKey)) || scope.module.resources.get(resourceKey);
+    // A plan lists a count instance under its index (`d["1"]`), and writes the reference as the configuration does
+    // (`d["1.0"]`): the instance whose index the key converts to, as Terraform reads it.
+    const planIndex = !target && instanceKey ? countIndex(reference.instance.key) : undefined;
+    if (typeof planIndex === 'bigint' && scope.module.resources.get(`${resourceKey}[${JSON.stringify(String(planIndex))}]`)?.counted) {
+      target = scope.module.resources.get(`${resourceKey}[${JSON.stringify(String(planIndex))}]`);
+    }
     if (!table || !target || !(table.arnAttributes ?? ['arn', 'id', 'uri']).includes(reference.attribute)) continue; // awscc: location_arn
     // An instance the resource does not have is no location: Terraform refuses the reference.
     const missing = missingInstance(target, reference, scope.unbound());
@@ -3033,7 +3039,7 @@ function mapTask(resource, scope, fieldIndex) {
       continue;
     }
     // A count resource's instance named by a string that converts ("1.0"): its index, one instance however written.
-    const countAt = reference.instance?.key !== undefined && target.block.body.some((b) => b.t === 'attr' && b.name === 'count') ? countIndex(reference.instance.key) : undefined;
+    const countAt = reference.instance?.key !== undefined && (target.counted || target.block.body.some((b) => b.t === 'attr' && b.name === 'count')) ? countIndex(reference.instance.key) : undefined;
     if (typeof countAt === 'bigint') reference = { ...reference, instance: { ...reference.instance, key: String(countAt) } };
     if (reference.attribute === 'uri') {
       // The location's URI (every location resource's computed `uri`: s3://…, nfs://…), never an ARN: CreateTask refuses it.

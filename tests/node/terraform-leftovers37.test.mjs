@@ -3,6 +3,7 @@
 // `TF_CLI_CONFIG_FILE=/dev/null terraform console` (v1.11.4) prints; what the
 // command cannot know stays unknown (no finding).
 // 1. A Required argument or block left out of a location resource or a task.
+// 3. A plan's reference to a count instance by a key that converts (`d["1.0"]`).
 // 6. Suppression comments above a location or an invalid DataSync type.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -195,4 +196,72 @@ resource "aws_datasync_location_nfs" "not_this_one" {
     'aws_datasync_location_nfs.not_this_one': [],
   });
   assert.equal(report.exitCode, 1);
+});
+
+// terraform plan (1.11.4, provider 5.100.0) of a task whose destination is
+// `aws_datasync_location_s3.d["1.0"].arn`, d having count = 2: resource_changes lists
+// the instances as `aws_datasync_location_s3.d[1]` with `"index": 1`, and the task's
+// configuration writes the reference as written: `"references":
+// ["aws_datasync_location_s3.d[\"1.0\"].arn", "aws_datasync_location_s3.d[\"1.0\"]",
+// "aws_datasync_location_s3.d"]` (`d[1]` written is `aws_datasync_location_s3.d[1].arn`).
+function countPlan(reference) {
+  const s3 = (index, storageClass) => ({
+    address: `aws_datasync_location_s3.d[${index}]`,
+    mode: 'managed',
+    type: 'aws_datasync_location_s3',
+    name: 'd',
+    index,
+    change: {
+      actions: ['create'],
+      after: { s3_bucket_arn: `arn:aws:s3:::b${index}`, s3_storage_class: storageClass, subdirectory: '/', s3_config: [{ bucket_access_role_arn: ROLE }] },
+      after_unknown: { arn: true, id: true, uri: true, agent_arns: true, s3_config: [{}] },
+    },
+  });
+  return JSON.stringify({
+    format_version: '1.2',
+    terraform_version: '1.11.4',
+    resource_changes: [
+      s3(0, 'STANDARD'),
+      s3(1, 'DEEP_ARCHIVE'),
+      {
+        address: 'aws_datasync_task.t',
+        mode: 'managed',
+        type: 'aws_datasync_task',
+        name: 't',
+        change: {
+          actions: ['create'],
+          after: { source_location_arn: 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0', options: [{ verify_mode: 'POINT_IN_TIME_CONSISTENT' }], excludes: [], includes: [] },
+          after_unknown: { arn: true, id: true, destination_location_arn: true, task_mode: true, options: [{}] },
+        },
+      },
+    ],
+    configuration: {
+      root_module: {
+        resources: [
+          {
+            address: 'aws_datasync_task.t',
+            mode: 'managed',
+            type: 'aws_datasync_task',
+            name: 't',
+            expressions: {
+              source_location_arn: { constant_value: 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0' },
+              destination_location_arn: { references: [`${reference}.arn`, reference, 'aws_datasync_location_s3.d'] },
+              options: [{ verify_mode: { constant_value: 'POINT_IN_TIME_CONSISTENT' } }],
+            },
+          },
+        ],
+      },
+    },
+  });
+}
+
+test('3. a plan names a count instance by any key that converts to its index (d["1.0"] is d[1]), as the folder reader does', (t) => {
+  // The folder gives locations/archive-point-in-time for both spellings (session 36); the plan gave it only for d[1]
+  // and called d["1.0"] "(known after apply)". A for_each key is a string and is never converted.
+  for (const reference of ['aws_datasync_location_s3.d[1]', 'aws_datasync_location_s3.d["1.0"]', 'aws_datasync_location_s3.d["01"]']) {
+    const { found } = check(t, { 'plan.json': countPlan(reference) }, 'plan.json');
+    assert.deepEqual(found, { 'aws_datasync_task.t': ['error locations/archive-point-in-time options.verify_mode 1'] }, reference);
+  }
+  // d["1.5"] is no instance ("Invalid index"): nothing is described, no finding.
+  assert.deepEqual(check(t, { 'plan.json': countPlan('aws_datasync_location_s3.d["1.5"]') }, 'plan.json').found, { 'aws_datasync_task.t': [] });
 });

@@ -3,6 +3,7 @@
 // `TF_CLI_CONFIG_FILE=/dev/null terraform console` (v1.11.4) prints; what the
 // command cannot know stays unknown (no finding).
 // 1. A Required argument or block left out of a location resource or a task.
+// 2. An awscc task's plan: a nested attribute made from root variables (rev36b #10).
 // 3. A plan's reference to a count instance by a key that converts (`d["1.0"]`).
 // 6. Suppression comments above a location or an invalid DataSync type.
 import assert from 'node:assert/strict';
@@ -264,4 +265,67 @@ test('3. a plan names a count instance by any key that converts to its index (d[
   }
   // d["1.5"] is no instance ("Invalid index"): nothing is described, no finding.
   assert.deepEqual(check(t, { 'plan.json': countPlan('aws_datasync_location_s3.d["1.5"]') }, 'plan.json').found, { 'aws_datasync_task.t': [] });
+});
+
+// An awscc_datasync_task being created, as `terraform show -json` writes it
+// (rev36b #10's shape: the awscc provider has no offline plan here): the
+// configuration writes `options` as `expression`; the plan holds `variables`.
+function awsccPlan(expression, variables, moduleAddress) {
+  const address = `${moduleAddress ? `${moduleAddress}.` : ''}awscc_datasync_task.t`;
+  const computed = ['bytes_per_second', 'gid', 'log_level', 'mtime', 'object_tags', 'overwrite_mode', 'posix_permissions', 'preserve_deleted_files', 'preserve_devices', 'security_descriptor_copy_flags', 'task_queueing', 'transfer_mode', 'uid', 'verify_mode'];
+  const resource = { address, mode: 'managed', type: 'awscc_datasync_task', name: 't', expressions: { options: expression } };
+  return JSON.stringify({
+    format_version: '1.2',
+    terraform_version: '1.11.4',
+    variables,
+    resource_changes: [
+      {
+        address,
+        ...(moduleAddress ? { module_address: moduleAddress } : {}),
+        mode: 'managed',
+        type: 'awscc_datasync_task',
+        name: 't',
+        change: {
+          actions: ['create'],
+          after: {
+            source_location_arn: 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0',
+            destination_location_arn: 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef1',
+            options: { atime: 'NONE' },
+          },
+          after_unknown: { options: Object.fromEntries(computed.map((name) => [name, true])), name: true, schedule: true, task_mode: true, id: true, task_arn: true },
+        },
+      },
+    ],
+    configuration: {
+      root_module: moduleAddress
+        ? { module_calls: { m: { source: './m', module: { resources: [resource] } } } }
+        : { resources: [resource] },
+    },
+  });
+}
+
+test('2. awscc plan: options = { atime = var.a } is read as the folder reads it (its other members unset), not as 14 unknowns', (t) => {
+  // The folder check of `variable "a" { default = "NONE" }` and `options = { atime = var.a }` gives
+  // options/atime-mtime-mismatch (Mtime left to the service's PRESERVE); so does the plan with the constant.
+  const mismatch = { 'awscc_datasync_task.t': ['error options/atime-mtime-mismatch options.mtime 1'] };
+  assert.deepEqual(check(t, { 'plan.json': awsccPlan({ constant_value: { atime: 'NONE' } }, {}) }, 'plan.json').found, mismatch);
+  const fromVariable = check(t, { 'plan.json': awsccPlan({ references: ['var.a'] }, { a: { value: 'NONE' } }) }, 'plan.json');
+  assert.deepEqual(fromVariable.found, mismatch);
+  const notes = json([`${writeFolder(t, { 'plan.json': awsccPlan({ references: ['var.a'] }, { a: { value: 'NONE' } }) }).root}/plan.json`]).files[0].tasks[0].notes;
+  assert.deepEqual(notes, []);
+});
+
+test('2. awscc plan: a reference that is not a root variable (a resource, a local, a module\'s variable) leaves the unknown members unknown', (t) => {
+  for (const [expression, variables, moduleAddress] of [
+    [{ references: ['aws_s3_bucket.b.id', 'aws_s3_bucket.b'] }, {}],
+    [{ references: ['local.o'] }, {}],
+    [{ references: ['var.a', 'aws_s3_bucket.b.id', 'aws_s3_bucket.b'] }, { a: { value: 'NONE' } }],
+    [{ references: ['var.a'] }, {}], // not among the plan's variables
+    [{ references: ['var.a'] }, { a: { value: 'NONE' } }, 'module.m'], // a module's var.a is not the root's
+  ]) {
+    const { report } = check(t, { 'plan.json': awsccPlan(expression, variables, moduleAddress) }, 'plan.json');
+    const [task] = report.files[0].tasks;
+    assert.deepEqual(task.diagnostics, [], JSON.stringify(expression));
+    assert.equal(task.notes.length, 14, JSON.stringify(expression));
+  }
 });

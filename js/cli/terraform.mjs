@@ -3426,6 +3426,7 @@ const DATASYNC_TYPES = {
     types: ['agent', 'location_azure_blob', 'location_efs', 'location_fsx_lustre_file_system', 'location_fsx_ontap_file_system', 'location_fsx_openzfs_file_system', 'location_fsx_windows_file_system', 'location_hdfs', 'location_nfs', 'location_object_storage', 'location_s3', 'location_smb', 'task'],
     parts: Object.keys(TASK.blocks),
     part: 'block',
+    dataSources: [], // `terraform providers schema -json` (5.100.0): data_source_schemas has no aws_datasync_*
   },
   awscc_datasync_: {
     provider: 'awscc',
@@ -3434,6 +3435,9 @@ const DATASYNC_TYPES = {
     // awscc_datasync_task's object and list arguments (AWS::DataSync::Task's properties).
     parts: ['excludes', 'includes', 'manifest_config', 'options', 'schedule', 'task_report_config'],
     part: 'argument',
+    // Its data sources that are no resource type (docs/data-sources/datasync_*.md, Aug 2026): the list ("plural") ones;
+    // each resource type is a data source too, of the same name.
+    dataSources: ['agents', 'location_azure_blobs', 'location_efs_plural', 'location_fsx_lustres', 'location_fsx_ontaps', 'location_fsx_open_zfs_plural', 'location_fsx_windows_plural', 'location_hdfs_plural', 'location_nfs_plural', 'location_object_storages', 'location_s3s', 'location_smbs', 'storage_systems', 'tasks'],
   },
 };
 
@@ -3481,10 +3485,15 @@ function invalidResourceType(resource, module, prefix) {
   const tail = resource.type.slice(start.length).replace(/^task_/, '');
   const part = resource.type.startsWith(`${start}task_`) ? TASK_PARTS[tail] : undefined;
   const address = `${prefix}${resource.type}.${resource.name}`;
-  let message = `Invalid resource type: the provider ${known.name} does not support resource type "${resource.type}" (terraform plan stops here, so nothing in this configuration is created).${near ? ` Did you mean "${near}"?` : ''}`;
-  if (part && known.parts.includes(part)) message += ` A task's ${tail.replace(/_/g, ' ')} is its ${part} ${known.part} (in ${start}task), not a resource of its own.`;
+  // A data source of the provider (Terraform says so instead of a near spelling: terraform plan, 1.11.4, on
+  // `resource "aws_caller_identity"`: 'Did you intend to use the data source "aws_caller_identity"? If so,
+  // declare this using a "data" block instead of a "resource" block.').
+  const dataSource = known.dataSources.includes(resource.type.slice(start.length));
+  const hint = dataSource ? ` Did you intend to use the data source "${resource.type}"? If so, declare it with a "data" block instead of a "resource" block.` : near ? ` Did you mean "${near}"?` : '';
+  let message = `Invalid resource type: the provider ${known.name} does not support resource type "${resource.type}" (terraform plan stops here, so nothing in this configuration is created).${hint}`;
+  if (part && known.parts.includes(part) && !dataSource) message += ` A task's ${tail.replace(/_/g, ' ')} is its ${part} ${known.part} (in ${start}task), not a resource of its own.`;
   const at = { path: '', line: resource.block.line, column: resource.block.column, address, attribute: '' };
-  const params = near ? { type: resource.type, suggestion: near } : { type: resource.type };
+  const params = dataSource ? { type: resource.type, dataSource: resource.type } : near ? { type: resource.type, suggestion: near } : { type: resource.type };
   return { logicalId: address, pointer: '', diagnostics: [{ code: 'terraform/invalid-resource-type', severity: 'error', message, params, ...at }], notes: [], locations: [] };
 }
 

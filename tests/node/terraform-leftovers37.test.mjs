@@ -5,6 +5,7 @@
 // 1. A Required argument or block left out of a location resource or a task.
 // 2. An awscc task's plan: a nested attribute made from root variables (rev36b #10).
 // 3. A plan's reference to a count instance by a key that converts (`d["1.0"]`).
+// 5. A resource type the provider has as a data source only.
 // 6. Suppression comments above a location or an invalid DataSync type.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -328,4 +329,31 @@ test('2. awscc plan: a reference that is not a root variable (a resource, a loca
     assert.deepEqual(task.diagnostics, [], JSON.stringify(expression));
     assert.equal(task.notes.length, 14, JSON.stringify(expression));
   }
+});
+
+test('5. a resource block of a type the provider has as a data source only: Terraform\'s "Did you intend to use the data source"', (t) => {
+  // terraform plan (1.11.4) on `resource "aws_caller_identity" "x" {}` (provider 5.100.0, a data source only):
+  //   Invalid resource type: The provider hashicorp/aws does not support resource type "aws_caller_identity".
+  //   Did you intend to use the data source "aws_caller_identity"? If so, declare this using a "data" block instead of a "resource" block.
+  // The AWS provider has no DataSync data sources (providers schema -json: none named aws_datasync_*); the awscc
+  // provider's list data sources (awscc_datasync_tasks, awscc_datasync_location_s3s, ...) are no resource types.
+  const { found, messages, report } = check(t, {
+    'main.tf': `resource "awscc_datasync_tasks" "all" {}
+resource "awscc_datasync_location_s3s" "all" {}
+resource "awscc_datasync_taskz" "typo" {}
+resource "aws_datasync_tasks" "aws" {}
+`,
+  });
+  assert.deepEqual(found, {
+    'awscc_datasync_tasks.all': ['error terraform/invalid-resource-type  1'],
+    'awscc_datasync_location_s3s.all': ['error terraform/invalid-resource-type  2'],
+    'awscc_datasync_taskz.typo': ['error terraform/invalid-resource-type  3'],
+    'aws_datasync_tasks.aws': ['error terraform/invalid-resource-type  4'],
+  });
+  assert.match(messages['awscc_datasync_tasks.all'][0], /"awscc_datasync_tasks" \(terraform plan stops here, so nothing in this configuration is created\)\. Did you intend to use the data source "awscc_datasync_tasks"\? If so, declare it with a "data" block instead of a "resource" block\.$/);
+  assert.match(messages['awscc_datasync_taskz.typo'][0], /Did you mean "awscc_datasync_task"\?$/);
+  assert.match(messages['aws_datasync_tasks.aws'][0], /Did you mean "aws_datasync_task"\?$/);
+  const params = report.files[0].tasks.map((e) => e.diagnostics[0].params);
+  assert.deepEqual(params[0], { type: 'awscc_datasync_tasks', dataSource: 'awscc_datasync_tasks' });
+  assert.deepEqual(params[2], { type: 'awscc_datasync_taskz', suggestion: 'awscc_datasync_task' });
 });

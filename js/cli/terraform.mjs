@@ -1023,6 +1023,25 @@ function modulo(a, b) {
 const MODULE_PATH = '\u0000path.module\u0000';
 
 /**
+ * `scope` for a file() or templatefile() path: path.module is MODULE_PATH,
+ * and so is path.root in a root module (the same folder: terraform console
+ * 1.11.4 prints "." for both there). The locals it reads see the same
+ * `path` (`local.p = "${path.module}/x.json"; file(local.p)`), in a cache of
+ * their own, so that the stand-in never reaches any other value.
+ */
+function pathScope(scope) {
+  const path = ['path', scope.prefix === '' ? { module: MODULE_PATH, root: MODULE_PATH } : { module: MODULE_PATH }];
+  const base = Object.create(scope.unbound());
+  base.locals = new Map();
+  base.busy = new Set();
+  base.bindings = new Map([path]);
+  base.unbound = () => base;
+  const out = Object.create(base);
+  out.bindings = new Map([...scope.bindings, path]);
+  return out;
+}
+
+/**
  * file("${path.module}/…"): the text of a file beside (or below) the
  * module's .tf files, read as Terraform reads it at plan: a file that is
  * not there is Terraform's error (Invalid value for "path" parameter: no
@@ -1033,14 +1052,14 @@ const MODULE_PATH = '\u0000path.module\u0000';
  * make the command copy other files of the machine (`${path.module}/../../…`,
  * a link out) into its findings. Anything else is unknown (a note says so).
  */
-function moduleFile(expr, scope, trace, depth) {
+function moduleFile(expr, scope, trace, depth, name = 'file') {
   const unknown = (reason) => new Unresolved(expr.src, reason);
   const folder = scope.module.folder;
   if (typeof folder !== 'string') return unknown(`is ${describe(expr)}`);
-  const written = evaluate(expr.args[0], scope.bind([['path', { module: MODULE_PATH }]]), trace, depth + 1);
+  const written = evaluate(expr.args[0], pathScope(scope), trace, depth + 1);
   if (written instanceof Unresolved) return written.error ? because(expr, written) : unknown(`is ${describe(expr)}`);
   if (typeof written !== 'string' || !written.startsWith(`${MODULE_PATH}/`) || written.indexOf(MODULE_PATH, 1) >= 0) {
-    return unknown('is the function file() of a path that does not start at path.module, which this command does not read');
+    return unknown(`is the function ${name}() of a path that does not start at path.module, which this command does not read`);
   }
   const path = join(folder || '.', written.slice(MODULE_PATH.length));
   let real;
@@ -1076,7 +1095,40 @@ function moduleFile(expr, scope, trace, depth) {
   }
   if (!spendOn(text)) return tooLarge(expr);
   trace.add(relativeName(path));
-  return nfc(text);
+  return name === 'templatefile' ? { template: text, file: relativeName(path) } : nfc(text);
+}
+
+/**
+ * templatefile(path, vars): the file (read as file() reads it) rendered as
+ * an HCL template with `vars` (a known map or object) as its only
+ * variables, as terraform console 1.11.4 renders it
+ * (templatefile("${path.module}/t.tpl", { name = "A", tags = ["x", "y"] })
+ * of "Hello ${name}!\n%{ for t in tags }[${t}]%{ endfor }\n" is
+ * "Hello A!\n[x][y]\n"). A variable the map lacks is Terraform's error
+ * ("vars map does not contain key"); left unknown here, as is a template
+ * this command does not read.
+ */
+function templateFile(expr, scope, trace, depth) {
+  const unknown = (reason) => new Unresolved(expr.src, reason);
+  const read = moduleFile(expr, scope, trace, depth, 'templatefile');
+  if (read instanceof Unresolved) return read;
+  const vars = evaluate(expr.args[1], scope, trace, depth + 1);
+  if (vars instanceof Unresolved) return because(expr, vars);
+  if (!isObject(vars) || Object.keys(vars).some((key) => !/^[A-Za-z_][\w-]*$/.test(key))) return unknown('is the function templatefile() with vars that are not a map of names, an error in Terraform');
+  // The template as a heredoc's (the same template syntax, no escapes), with a delimiter the text does not hold.
+  const { template } = read;
+  if (!template.endsWith('\n') && /~\s*\}\s*$/.test(template)) return unknown('is the function templatefile() of a template this command does not read');
+  let delimiter = 'TEMPLATE_END';
+  while (template.includes(delimiter)) delimiter += '_';
+  const source = `t = <<${delimiter}\n${template}${template.endsWith('\n') ? '' : '\n'}${delimiter}\n`;
+  const parsed = readNative(source);
+  const attr = parsed.body?.length === 1 && parsed.body[0].t === 'attr' ? parsed.body[0] : undefined;
+  if (!attr) return unknown(`is the function templatefile() of ${read.file}, which is not a template this command reads (or Terraform's error)`);
+  const only = new Scope({ variables: new Map(), locals: new Map() }, '', new Map(), scope.budget).bind(Object.entries(vars));
+  const value = evaluate(attr.value, only, trace, depth + 1);
+  if (value instanceof Unresolved) return unknown(`is the function templatefile() of ${read.file}, which uses a value not known here (or not in vars: an error in Terraform)`);
+  if (typeof value !== 'string') return unknown('is the function templatefile() of a template this command does not read');
+  return template.endsWith('\n') ? value : value.endsWith('\n') ? value.slice(0, -1) : unknown('is the function templatefile() of a template this command does not read');
 }
 
 /** The functions real configurations use around task values, evaluated when their arguments are known. */
@@ -1211,6 +1263,8 @@ function call(expr, scope, trace, depth) {
     }
     case 'file':
       return expr.args.length === 1 ? moduleFile(expr, scope, trace, depth) : unknown();
+    case 'templatefile':
+      return expr.args.length === 2 ? templateFile(expr, scope, trace, depth) : unknown();
     default:
       return unknown();
   }

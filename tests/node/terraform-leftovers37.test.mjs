@@ -5,10 +5,13 @@
 // 1. A Required argument or block left out of a location resource or a task.
 // 2. An awscc task's plan: a nested attribute made from root variables (rev36b #10).
 // 3. A plan's reference to a count instance by a key that converts (`d["1.0"]`).
+// 4. file() through a local, path.root, and templatefile(), within file()'s rule.
 // 5. A resource type the provider has as a data source only.
 // 6. Suppression comments above a location or an invalid DataSync type.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runCommand, writeFolder } from './helpers.mjs';
 
 const json = (args) => JSON.parse(runCommand(['--format', 'json', ...args]).stdout);
@@ -356,4 +359,85 @@ resource "aws_datasync_tasks" "aws" {}
   const params = report.files[0].tasks.map((e) => e.diagnostics[0].params);
   assert.deepEqual(params[0], { type: 'awscc_datasync_tasks', dataSource: 'awscc_datasync_tasks' });
   assert.deepEqual(params[2], { type: 'awscc_datasync_taskz', suggestion: 'awscc_datasync_task' });
+});
+
+/** The tags the task of a folder sends (--defaults), and its notes' attributes. */
+function sentTagsIn(root, folder = '') {
+  const [task] = json(['--defaults', join(root, folder)]).files.flatMap((f) => f.tasks);
+  const notes = task.notes.map((n) => n.attribute).sort();
+  // Known values only (--defaults writes an unknown one as its expression).
+  const known = (task.defaults?.Tags ?? []).filter((tag) => !notes.includes(`tags["${tag.Key}"]`));
+  return { tags: Object.fromEntries(known.map((tag) => [tag.Key, tag.Value])), notes };
+}
+const sentTags = (t, files) => sentTagsIn(writeFolder(t, files).root);
+const tagged = (tags, extra = '') => `${extra}resource "aws_datasync_task" "t" {
+  source_location_arn      = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0"
+  destination_location_arn = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef1"
+  tags = {
+${Object.entries(tags).map(([key, value]) => `    ${key} = ${value}`).join('\n')}
+  }
+}
+`;
+
+test('4. file() through a local, path.root and templatefile() are read as terraform console reads them', (t) => {
+  // TF_CLI_CONFIG_FILE=/dev/null terraform console 1.11.4, in a folder with x.json ({"a":1}\n) and
+  // t.tpl ("Hello ${name}!\n%{ for t in tags }[${t}]%{ endfor }\n"), locals { p = "${path.module}/x.json" }:
+  //   path.module -> "."; path.root -> "."; local.p -> "./x.json"
+  //   file(local.p) -> "{\"a\":1}\n"; file("${path.root}/x.json") -> the same
+  //   templatefile("${path.module}/t.tpl", { name = "A", tags = ["x", "y"] }) -> "Hello A!\n[x][y]\n"
+  //   templatefile("${path.module}/t.tpl", { name = 1, tags = [true, 2] }) -> "Hello 1!\n[true][2]\n"
+  //   templatefile("${path.module}/t.tpl", { name = "A" }) -> Error: vars map does not contain key "tags"
+  // Before: every one "Not checked".
+  const { tags, notes } = sentTags(t, {
+    'main.tf': tagged(
+      {
+        a: 'file(local.p)',
+        b: 'file("${path.root}/x.json")',
+        c: 'templatefile("${path.module}/t.tpl", { name = "A", tags = ["x", "y"] })',
+        d: 'templatefile(local.tpl, { name = 1, tags = [true, 2] })',
+        e: 'templatefile("${path.module}/t.tpl", { name = "A" })',
+        f: 'templatefile("${path.module}/plain.tpl", {})',
+        g: 'local.p',
+      },
+      'locals {\n  p   = "${path.module}/x.json"\n  tpl = "${path.module}/t.tpl"\n}\n',
+    ),
+    'x.json': '{"a":1}\n',
+    't.tpl': 'Hello ${name}!\n%{ for t in tags }[${t}]%{ endfor }\n',
+    'plain.tpl': 'no newline at the end, TEMPLATE_END inside',
+  });
+  assert.equal(tags.a, '{"a":1}\n');
+  assert.equal(tags.b, '{"a":1}\n');
+  assert.equal(tags.c, 'Hello A!\n[x][y]\n');
+  assert.equal(tags.d, 'Hello 1!\n[true][2]\n');
+  assert.equal(tags.f, 'no newline at the end, TEMPLATE_END inside');
+  // Terraform's error, and path.module outside file() and templatefile(): not known here (notes).
+  assert.deepEqual(notes, ['tags["e"]', 'tags["g"]']);
+});
+
+test('4. templatefile() and file() through a local read only inside the module\'s folder; path.root of a called module is not read', (t) => {
+  const { root } = writeFolder(t, { 'outside.tpl': 'secret ${x}\n', 'm/in.tpl': 'in ${x}\n', 'm/x.json': '{}\n' });
+  symlinkSync(join(root, 'outside.tpl'), join(root, 'm/link.tpl'));
+  const files = {
+    'm/main.tf': tagged(
+      {
+        up: 'templatefile("${path.module}/../outside.tpl", { x = 1 })',
+        link: 'templatefile(local.link, { x = 1 })',
+        in: 'templatefile("${path.module}/in.tpl", { x = 1 })',
+        root: 'file("${path.root}/x.json")',
+      },
+      'locals {\n  link = "${path.module}/link.tpl"\n}\n',
+    ),
+    'root/main.tf': 'module "m" {\n  source = "../m"\n}\n',
+  };
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(root, name, '..'), { recursive: true });
+    writeFileSync(join(root, name), text);
+  }
+  const { tags: alone, notes: aloneNotes } = sentTagsIn(root, 'm');
+  assert.deepEqual(alone, { in: 'in 1\n', root: '{}\n' });
+  assert.deepEqual(aloneNotes, ['tags["link"]', 'tags["up"]']);
+  // Called from root/: path.root is root/, not m/ (not read here); path.module is still m/.
+  const { tags: called, notes: calledNotes } = sentTagsIn(root, 'root');
+  assert.deepEqual(called, { in: 'in 1\n' });
+  assert.deepEqual(calledNotes, ['tags["link"]', 'tags["root"]', 'tags["up"]']);
 });

@@ -21,6 +21,15 @@ const ADDED_BY_THE_COMMAND = new Set(['locationResources', 'conditions', 'parame
 
 /** Inputs for the command's own codes that the fixture folders do not show. */
 const EXTRA_INPUTS = {
+  // terraform/missing-argument (a location without s3_bucket_arn) and invalid-resource-type's dataSource.
+  'missing.tf': `resource "aws_datasync_location_s3" "l" {
+  subdirectory = "/"
+  s3_config {
+    bucket_access_role_arn = "arn:aws:iam::111122223333:role/r"
+  }
+}
+resource "awscc_datasync_tasks" "all" {}
+`,
   'blocks.tf': `resource "aws_datasync_task" "t" {
   source_location_arn      = "${SOURCE}"
   destination_location_arn = "${DESTINATION}"

@@ -1235,9 +1235,9 @@ const keyText = (value) =>
 
 /**
  * The booleans' spellings that every YAML 1.1 reader of a template agrees on
- * (PyYAML, which cfn-lint uses, and SnakeYAML). `y`, `Y`, `n` and `N` are not
- * among them: the `yaml` package reads them as booleans, PyYAML as strings, and
- * what CloudFormation reads is not known, so such a comparison stays unknown.
+ * (PyYAML, which cfn-lint uses, and SnakeYAML). A plain `y`, `Y`, `n` or `N`
+ * is read as a string (documents.mjs templateTags), so a boolean spelled so is
+ * only an explicit `!!bool y`, whose reading is not agreed: it stays unknown.
  */
 const BOOLEAN_SPELLING = /^(?:true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/;
 
@@ -1248,7 +1248,7 @@ const BOOLEAN_SPELLING = /^(?:true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No
  * YAML 1.1 `yes` or `on` being `true` as everywhere in a template. Both are
  * decided only from their source text in the document (`spellings`): a boolean
  * spelled as in BOOLEAN_SPELLING, an integer as plain decimal digits; 1.0, 0x10,
- * 1e3 or `y` are left unknown.
+ * 1e3 or `!!bool y` are left unknown.
  */
 function comparedText(value, spellings) {
   const spelled = spellings.find((s) => s !== undefined);

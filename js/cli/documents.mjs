@@ -202,6 +202,24 @@ function requestTags(tags) {
   ];
 }
 
+/**
+ * The tags of a CloudFormation template: YAML 1.1, timestamps as text, the
+ * short forms, and booleans as PyYAML's resolver (cfn-lint, `aws cloudformation
+ * package` and `deploy`) and SnakeYAML read them: yes, no, on, off, true and
+ * false in their three spellings, but not the single letters y, Y, n and N,
+ * which stay strings (the `yaml` package's YAML 1.1 schema reads them as
+ * booleans). An explicit `!!bool` is read as before.
+ */
+function templateTags(tags) {
+  const implicit = (value, test) => ({ tag: BOOL, default: true, test, identify: (v) => v === value, resolve: () => value });
+  return [
+    ...withTimestampsAsText(CUSTOM_TAGS)(tags.filter((tag) => tag.tag !== BOOL)),
+    implicit(true, /^(?:[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/),
+    implicit(false, /^(?:[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/),
+    { tag: BOOL, resolve: (text) => BOOL_WORDS.get(text.toLowerCase()) ?? /^[tT]/.test(text) },
+  ];
+}
+
 /** A document that could not be parsed: `line` and `column` are 1-based. */
 export class ParseError extends Error {
   constructor(message, line, column) {
@@ -381,7 +399,7 @@ export function looksLikeJson(text) {
  *   null (templates only: CloudFormation refuses both)
  * Throws ParseError for syntax errors and duplicate keys (YAML only).
  * `version` is '1.1' for CloudFormation templates (CloudFormation reads YAML 1.1,
- * where an unquoted OFF is a boolean) and '1.2' for requests, read as the AWS
+ * where an unquoted OFF is a boolean; a lone y or n is a string, templateTags()) and '1.2' for requests, read as the AWS
  * CLI reads `--cli-input-yaml` (requestTags(): YAML 1.2 with merge keys and
  * timestamps, numbers as its loader spells them). With `json`, JSON text is
  * read as JSON (no tags, duplicates allowed): the reading readJson()
@@ -392,7 +410,7 @@ export function parseYaml(text, { version = '1.2', json = false } = {}) {
   const request = version === '1.2' && !json;
   const doc = parseDocument(text, {
     version,
-    customTags: request ? requestTags : withTimestampsAsText(json ? [] : CUSTOM_TAGS),
+    customTags: request ? requestTags : version === '1.1' && !json ? templateTags : withTimestampsAsText(json ? [] : CUSTOM_TAGS),
     lineCounter,
     intAsBigInt: true,
     uniqueKeys: false, // firstRepeatedKey() below; JSON duplicates are the validator's json/duplicate-member warning

@@ -434,10 +434,9 @@ test('a loop over a long Default quotes the Default cut, so the report grows lin
   }
 });
 
-test('Fn::Equals with an unquoted y or n stays unknown: YAML readers disagree on whether it is a boolean', () => {
-  // The `yaml` package's 1.1 schema reads y/Y/n/N as booleans; PyYAML (cfn-lint)
-  // and SnakeYAML read them as the strings "y" and "n". What CloudFormation
-  // reads is not known, so the comparison is neither "true" nor "y".
+test('Fn::Equals with an unquoted y or n compares the string written, as PyYAML reads it', () => {
+  // Session 37's stance: a plain y/Y/n/N in a template is a string, as PyYAML (cfn-lint 1.58.0:
+  // yaml.safe_load('a: y') is {'a': 'y'}) and SnakeYAML read it; before, the comparison stayed unknown.
   const conditions = conditionsOf(`Parameters:
   P: {Type: String}
 Conditions:
@@ -445,12 +444,9 @@ Conditions:
   IsN: !Equals [N, !Ref P]
   IsTrue: !Equals [!Ref P, True]
 `);
-  for (const [name, values] of [['IsY', ['y', 'true', 'x']], ['IsN', ['N', 'false', 'x']]]) {
-    for (const value of values) {
-      const env = new Map([['P', value]]);
-      assert.equal(conditions.satisfiable([{ name, value: true }], env), true, `${name} ${value}`);
-      assert.equal(conditions.satisfiable([{ name, value: false }], env), true, `${name} ${value}`);
-    }
+  for (const [name, holds, fails] of [['IsY', 'y', ['true', 'Y', 'x']], ['IsN', 'N', ['false', 'n', 'x']]]) {
+    assert.equal(conditions.satisfiable([{ name, value: false }], new Map([['P', holds]])), false, `${name} ${holds}`);
+    for (const value of fails) assert.equal(conditions.satisfiable([{ name, value: true }], new Map([['P', value]])), false, `${name} ${value}`);
   }
   // True is a boolean to every reader: "true".
   assert.equal(conditions.satisfiable([{ name: 'IsTrue', value: true }], new Map([['P', 'x']])), false);

@@ -545,6 +545,10 @@ export function serverlessTemplate(resources) {
   return template;
 }
 
+/** Why a template with the loop `loop` and without the transform is refused (its first sentence, without the full stop). */
+const withoutTransform = (loop) =>
+  `${loop} is an Fn::ForEach loop, which only the AWS::LanguageExtensions transform expands, and the template does not declare it, so CloudFormation refuses the template (cfn-lint reports it as E1032 Missing Transform); add \`Transform: AWS::LanguageExtensions\``;
+
 /**
  * Why CloudFormation refuses a template whose loop makes a key twice (Duplicate), as
  * `{ message, pointer }`, `pointer` being where the OutputKey is written in the document.
@@ -555,9 +559,40 @@ function refusalOf({ loop, key, pointer }, sources, transform) {
     message: transform
       ? `${duplicate}, so the AWS::LanguageExtensions transform fails and CloudFormation refuses the template (cfn-lint reports it as E0001); give each item a key of its own. Nothing else in the template was checked.`
       : // Without the transform nothing expands the loop: CloudFormation refuses the template for that first.
-        `${loop} is an Fn::ForEach loop, which only the AWS::LanguageExtensions transform expands, and the template does not declare it, so CloudFormation refuses the template (cfn-lint reports it as E1032 Missing Transform); add \`Transform: AWS::LanguageExtensions\`. Also, ${duplicate}, which the transform would refuse; give each item a key of its own. Nothing else in the template was checked.`,
+        `${withoutTransform(loop)}. Also, ${duplicate}, which the transform would refuse; give each item a key of its own. Nothing else in the template was checked.`,
     pointer: loopPointers({ get: (at) => at }, sources).get(pointer),
   };
+}
+
+/**
+ * Why CloudFormation refuses a template that has Fn::ForEach loops in its Resources (at any depth),
+ * Conditions or Outputs but does not declare the AWS::LanguageExtensions transform (cfn-lint 1.58.0:
+ * E1032 "Missing Transform" at each loop's key; CloudFormation takes Fn::ForEach::Name for a
+ * logical ID or a function it does not have), as `{ message, pointer }` at the loop written first
+ * (`positions`: the document's, pointer -> { line, column }), or null.
+ */
+export function missingTransform(template, positions) {
+  if (!isObject(template) || usesLanguageExtensions(template)) return null;
+  let first = null;
+  const seen = new Set(); // a value a YAML alias shares is looked at once
+  const stack = ['Resources', 'Conditions', 'Outputs'].filter((section) => isObject(template[section])).map((section) => [template[section], `/${section}`]);
+  while (stack.length > 0) {
+    const [value, pointer] = stack.pop();
+    if (value === null || typeof value !== 'object' || value instanceof UnknownText || seen.has(value)) continue;
+    seen.add(value);
+    const entries = Array.isArray(value) ? value.map((item, i) => [String(i), item]) : Object.entries(value);
+    for (const [key, member] of entries) {
+      const at = `${pointer}/${escapeSegment(key)}`;
+      if (!Array.isArray(value) && isLoopKey(key)) {
+        const where = positions?.get(at);
+        if (first === null || (where && (!first.where || where.line < first.where.line || (where.line === first.where.line && where.column < first.where.column)))) {
+          first = { loop: key, pointer: at, where };
+        }
+      }
+      stack.push([member, at]);
+    }
+  }
+  return first && { message: `${withoutTransform(cutName(first.loop))}. Nothing else in the template was checked.`, pointer: first.pointer };
 }
 
 /** `get` of a document's Map (positions, scalars, unknownTags) at the pointers of the expanded template. */

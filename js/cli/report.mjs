@@ -20,7 +20,7 @@ import { looksLikeJson, ParseError, parseYaml, positionOf, readJson, requestText
 import { isTerraformShow, terraformShowReport } from './terraform-plan.mjs';
 import { isTaskRequest, mentionsTask, notATaskRequest, responseOf, serverlessResources } from './recognise.mjs';
 import { INVALID_SUPPRESSION, METADATA_KEY, metadataSuppressions } from './suppress.mjs';
-import { expandLoops, locationUrisAsArns, withLocationDefaults, loopPointers, serverlessTemplate, templateConditions, usableDefaults, usesLanguageExtensions, worldConditions } from './cloudformation.mjs';
+import { expandLoops, locationUrisAsArns, missingTransform, withLocationDefaults, loopPointers, serverlessTemplate, templateConditions, usableDefaults, usesLanguageExtensions, worldConditions } from './cloudformation.mjs';
 
 let cachedFields;
 const fields = () => (cachedFields ??= fieldList());
@@ -374,6 +374,12 @@ function templateReport(base, written, options) {
   if (loops.refusal) {
     const { line, column } = positionOf(written.positions, loops.refusal.pointer);
     return unparsable(base, loops.refusal.message, line, column);
+  }
+  // A loop in a template without the transform: nothing expands it, and CloudFormation refuses the template.
+  const untransformed = loops.template === written.value ? null : missingTransform(written.value, written.positions);
+  if (untransformed) {
+    const { line, column } = positionOf(written.positions, untransformed.pointer);
+    return unparsable(base, untransformed.message, line, column);
   }
   const { tasks: found, notes, inLoops } = findTasks(document.value, loops.unexpanded);
   // Task resources that Fn::ForEach makes exist (their note says they are not checked).

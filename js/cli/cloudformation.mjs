@@ -595,6 +595,68 @@ export function missingTransform(template, positions) {
   return first && { message: `${withoutTransform(cutName(first.loop))}. Nothing else in the template was checked.`, pointer: first.pointer };
 }
 
+// What CloudFormation accepts in Mappings (its template reference: the values "can be of type String or
+// List", and no intrinsic function may be there) and the names it accepts, as its own refusals say them:
+// a mapping's name is alphanumeric, as every logical name; a top-level key "must be non-empty and can
+// contain only alphanumerics, '-' or '.'" (us-east-1, 10.0.0.0 pass, 10.0.0.0/16 and DEEP_ARCHIVE do
+// not); a second-level key ("attribute name") "must contain only alphanumeric characters". cfn-lint
+// 1.58.0's E7001 checks the same patterns, and refuses a value that is an object (a number or a
+// boolean it lets through). A part of Mappings that `Fn::Transform` (AWS::Include) gives is not known.
+
+const MAPPING_NAME = /^[A-Za-z0-9]+$/;
+const TOP_LEVEL_KEY = /^[A-Za-z0-9.-]+$/;
+
+/** Whether a part of Mappings is what `Fn::Transform` gives at deploy time. */
+const included = (value) => isObject(value) && Object.hasOwn(value, 'Fn::Transform');
+
+/**
+ * Why CloudFormation refuses the template's Mappings, as `{ message, pointer }` at the first
+ * refused name or value in the file (`positions`: the document's, pointer -> { line, column }), or
+ * null. A name with `${` is left alone: a Serverless Framework variable may make it.
+ */
+export function mappingsRefusal(template, positions) {
+  const mappings = isObject(template) ? template.Mappings : undefined;
+  if (!isObject(mappings) || mappings instanceof UnknownText || included(mappings)) return null;
+  let first = null;
+  const refuse = (pointer, why, fix) => {
+    const where = positions?.get(pointer);
+    if (first === null || (where && (!first.where || where.line < first.where.line || (where.line === first.where.line && where.column < first.where.column)))) {
+      first = { pointer, why, fix, where };
+    }
+  };
+  const said = (name) => (name === '' ? '""' : cutName(name));
+  const badName = (name, pattern) => !pattern.test(name) && !name.includes('${');
+  const unknown = (value) => value instanceof UnknownText || value instanceof Unknown || included(value);
+  for (const [name, mapping] of Object.entries(mappings)) {
+    const at = `/Mappings/${escapeSegment(name)}`;
+    if (badName(name, MAPPING_NAME)) refuse(at, `the mapping name ${said(name)} is not alphanumeric (only A-Z, a-z and 0-9, as in every logical name)`, 'rename it and each Fn::FindInMap that names it');
+    if (unknown(mapping)) continue;
+    if (!isObject(mapping)) {
+      refuse(at, `the mapping ${said(name)} is not a mapping of top-level keys to second-level keys and values`, 'give it that shape');
+      continue;
+    }
+    for (const [key, level] of Object.entries(mapping)) {
+      const keyAt = `${at}/${escapeSegment(key)}`;
+      if (badName(key, TOP_LEVEL_KEY)) refuse(keyAt, `the top-level key ${said(key)} of mapping ${said(name)} is empty or has a character other than letters, digits, "-" and "."`, 'rename it and each Fn::FindInMap key that names it');
+      if (unknown(level)) continue;
+      if (!isObject(level)) {
+        refuse(keyAt, `the top-level key ${said(key)} of mapping ${said(name)} holds no mapping of second-level keys and values`, 'give it one');
+        continue;
+      }
+      for (const [attribute, value] of Object.entries(level)) {
+        const attributeAt = `${keyAt}/${escapeSegment(attribute)}`;
+        if (badName(attribute, MAPPING_NAME)) {
+          refuse(attributeAt, `the second-level key ${said(attribute)} under [${said(name)}, ${said(key)}] is not alphanumeric (only A-Z, a-z and 0-9; no "-", "." or "_" at this level)`, 'rename it and each Fn::FindInMap key that names it');
+        }
+        if (isObject(value) && !unknown(value)) {
+          refuse(attributeAt, `[${said(name)}, ${said(key)}, ${said(attribute)}] holds an object${isIntrinsic(value) ? ' (an intrinsic function, which Mappings may not hold)' : ''}, where only a string or a list may be`, 'write a string or a list there');
+        }
+      }
+    }
+  }
+  return first && { message: `In Mappings, ${first.why}, so CloudFormation refuses the template (cfn-lint reports it as E7001); ${first.fix}. Nothing else in the template was checked.`, pointer: first.pointer };
+}
+
 /** `get` of a document's Map (positions, scalars, unknownTags) at the pointers of the expanded template. */
 export function loopPointers(map, sources) {
   if (!map || sources.size === 0) return map;
@@ -715,7 +777,7 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
       const unknown = new Unknown(pointer, value, describeIntrinsic(value));
       if (found?.missing) unknown.reason = 'which finds no value there (the error at this place), so nothing that depends on it is checked';
       // A mapping's values are strings or lists (CloudFormation's documentation; cfn-lint's E7001 refuses an object there).
-      else if (isObject(found?.value) && !(found.value instanceof UnknownText)) unknown.reason = 'which finds an object in Mappings, where CloudFormation allows only strings and lists (cfn-lint reports it as E7001)';
+      else if (isObject(found?.value) && !(found.value instanceof UnknownText) && !included(found.value)) unknown.reason = 'which finds an object in Mappings, where CloudFormation allows only strings and lists (cfn-lint reports it as E7001)';
       unknowns.push(unknown);
       return unknown;
     }
@@ -840,12 +902,12 @@ export function findInMap(argument, mappings, languageExtensions, depth = 0) {
   const mapping = Object.hasOwn(mappings, name) ? mappings[name] : undefined;
   if (mapping === undefined) {
     // The documentation gives a DefaultValue for keys not found "on the MapName map": a map that is not there is not said.
-    return fallback ? null : { missing: { mapping: name, topLevelKey: top, secondLevelKey: second, absent: 'mapping', in: mappings } };
+    return fallback || variableKeys(mappings) ? null : { missing: { mapping: name, topLevelKey: top, secondLevelKey: second, absent: 'mapping', in: mappings } };
   }
   if (!knownMapping(mapping)) return null;
   const level = Object.hasOwn(mapping, top) ? mapping[top] : undefined;
   // `in`: the object whose keys the finding lists (listed only when the finding is made).
-  const missing = (absent, key, object) => fallback ?? (mayBeRespelled(key) ? null : { missing: { mapping: name, topLevelKey: top, secondLevelKey: second, absent, in: object } });
+  const missing = (absent, key, object) => fallback ?? (mayBeRespelled(key) || variableKeys(object) ? null : { missing: { mapping: name, topLevelKey: top, secondLevelKey: second, absent, in: object } });
   if (level === undefined) return missing('topLevelKey', top, mapping);
   if (!knownMapping(level)) return null;
   if (!Object.hasOwn(level, second)) return missing('secondLevelKey', second, level);
@@ -877,10 +939,17 @@ function knownMapping(value) {
  * Whether a key that is not found may be there under another spelling: a YAML 1.1 reader turns the
  * mapping's key `On:` or `yes:` into a boolean, `0x10:` or `1_000:` into a number, `~:` into null,
  * and the key a template names, 'On', is then not the key as the command reads it ("true"). Such a
- * key is not reported missing (its value stays unknown).
+ * key is not reported missing (its value stays unknown). A plain y or n is a string to every reader
+ * we follow (documents.mjs templateTags), so `y` not found is missing.
  */
 const mayBeRespelled = (key) =>
-  /^(?:[yYnN~]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/.test(key) || /^[-+.]?[0-9.]/.test(key) || key === '';
+  /^(?:~|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/.test(key) || /^[-+.]?[0-9.]/.test(key) || key === '';
+
+/**
+ * Whether an object of Mappings has a key with `${`, which a Serverless Framework variable may make into
+ * the key looked for (in a template, CloudFormation refuses such a key): a key not found is not missing.
+ */
+const variableKeys = (object) => keysOf(object).some((key) => key.includes('${'));
 
 /**
  * Whether a value Mappings hold is one CloudFormation allows there (a string, a number or boolean,

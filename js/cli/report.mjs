@@ -20,7 +20,7 @@ import { looksLikeJson, ParseError, parseYaml, positionOf, readJson, requestText
 import { isTerraformShow, terraformShowReport } from './terraform-plan.mjs';
 import { isTaskRequest, mentionsTask, notATaskRequest, responseOf, serverlessResources } from './recognise.mjs';
 import { INVALID_SUPPRESSION, METADATA_KEY, metadataSuppressions } from './suppress.mjs';
-import { expandLoops, locationUrisAsArns, missingTransform, withLocationDefaults, loopPointers, serverlessTemplate, templateConditions, usableDefaults, usesLanguageExtensions, worldConditions } from './cloudformation.mjs';
+import { expandLoops, locationUrisAsArns, mappingsRefusal, missingTransform, withLocationDefaults, loopPointers, serverlessTemplate, templateConditions, usableDefaults, usesLanguageExtensions, worldConditions } from './cloudformation.mjs';
 
 let cachedFields;
 const fields = () => (cachedFields ??= fieldList());
@@ -380,6 +380,12 @@ function templateReport(base, written, options) {
   if (untransformed) {
     const { line, column } = positionOf(written.positions, untransformed.pointer);
     return unparsable(base, untransformed.message, line, column);
+  }
+  // Names or values CloudFormation does not take in Mappings: it refuses the template.
+  const mappings = mappingsRefusal(written.value, written.positions);
+  if (mappings) {
+    const { line, column } = positionOf(written.positions, mappings.pointer);
+    return unparsable(base, mappings.message, line, column);
   }
   const { tasks: found, notes, inLoops } = findTasks(document.value, loops.unexpanded);
   // Task resources that Fn::ForEach makes exist (their note says they are not checked).

@@ -6,10 +6,14 @@
 //    "Y", and Fn::Equals compares "y".
 // 2. A template with a Fn::ForEach loop that does not declare `Transform: AWS::LanguageExtensions` is
 //    refused (exit 2) at the first loop, as cfn-lint (E1032 "Missing Transform") and CloudFormation refuse it.
+// 3. Mappings that CloudFormation refuses refuse the template, at the name or value (cfn-lint E7001):
+//    an object value, a mapping name or second-level key that is not alphanumeric, a top-level key
+//    with other than letters, digits, "-" and "." (DEEP_ARCHIVE). AWS::Include parts and Serverless
+//    ${…} names are not judged.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { requireBuiltPackage } from './helpers.mjs';
-import { DESTINATION, findings, LOCATIONS, reportOf, SOURCE, task, template } from './cloudformation-templates.mjs';
+import { DESTINATION, findings, indent, LOCATIONS, reportOf, SOURCE, task, template } from './cloudformation-templates.mjs';
 
 requireBuiltPackage();
 
@@ -97,6 +101,11 @@ test('a Mappings key written as a plain Y is the key "Y", found by Y and by "Y"'
     ['12:9', '13:9'],
   );
   assert.equal(status, 1);
+
+  // Keys are compared as written, case and all: y does not find Y (before: unknown, "a YAML reader may spell it otherwise").
+  // cfn-lint 1.58.0: E1011 "'y' is not one of ['Y'] for mapping 'Modes'".
+  const lower = reportOf(text.replace('[Modes, Y, Mtime]', '[Modes, y, Mtime]')).file.tasks[0];
+  assert.deepEqual(findings(lower), ['/Options/Atime value/not-in-enum', '/Options/Mtime cloudformation/missing-mapping-key']);
 });
 
 test('Fn::Equals with a plain y or n compares the string written, so the condition is decided', () => {
@@ -218,4 +227,89 @@ resources:
   const declared = reportOf(text.replace('resources:\n', 'resources:\n  Transform: AWS::LanguageExtensions\n'), { name: 'serverless.yml' });
   assert.equal(declared.status, 0);
   assert.equal(declared.file.tasks.length, 2);
+});
+
+/** A template with `mappings` (lines under Mappings:) and a task whose Name is `!FindInMap [name]`. */
+const withMappings = (mappings, name = 'Env, prod, Class', transform = false) =>
+  template({ transform, mappings, resources: task('Task', `Name: !FindInMap [${name}]\n`) });
+
+test('a Mappings value that is an object refuses the template, at its key, as cfn-lint E7001 does', () => {
+  // CloudFormation's template reference: the values "can be of type String or List", and Mappings hold no
+  // intrinsic function. cfn-lint 1.58.0: E7001 "{'A': 'b'} is not of type 'string', 'boolean', 'integer',
+  // 'number', 'array'" at 4:29 (the key Obj), with or without the transform, used or not.
+  const text = withMappings('  Env:\n    prod: {Class: STANDARD, Obj: {A: b}}\n');
+  for (const transform of [false, true]) {
+    const { status, file } = reportOf(transform ? text.replace('AWSTemplateFormatVersion: 2010-09-09\n', '$&Transform: AWS::LanguageExtensions\n') : text);
+    // Before: exit 0, the task checked (Name "STANDARD"); the object was a note only where Fn::FindInMap found it.
+    assert.equal(status, 2);
+    assert.equal(file.kind, 'unparsable');
+    assert.deepEqual(file.error, {
+      message: 'In Mappings, [Env, prod, Obj] holds an object, where only a string or a list may be, so CloudFormation refuses the template (cfn-lint reports it as E7001); write a string or a list there. Nothing else in the template was checked.',
+      line: transform ? 5 : 4,
+      column: 29,
+    });
+  }
+  // An intrinsic function there (cfn-lint: E7001 "{'Ref': 'AWS::Region'} is not of type ..." at 4:29) says so.
+  const intrinsic = reportOf(text.replace('{A: b}', '!Ref AWS::Region'));
+  assert.equal(intrinsic.status, 2);
+  assert.match(intrinsic.file.error.message, /^In Mappings, \[Env, prod, Obj\] holds an object \(an intrinsic function, which Mappings may not hold\)/);
+
+  // A top-level key that holds no mapping (cfn-lint: E7001 "'x' is not of type 'object'" at 5:5), and a mapping that is none.
+  const flat = reportOf(withMappings('  Env:\n    prod: {Class: STANDARD}\n    dev: x\n'));
+  assert.deepEqual([flat.status, flat.file.error.line, flat.file.error.column], [2, 5, 5]);
+  assert.match(flat.file.error.message, /^In Mappings, the top-level key dev of mapping Env holds no mapping of second-level keys and values, so CloudFormation refuses the template/);
+  const none = reportOf(withMappings('  Env:\n    prod: {Class: STANDARD}\n  Str: abc\n'));
+  assert.deepEqual([none.status, none.file.error.line, none.file.error.column], [2, 5, 3]);
+
+  // Strings, lists, numbers and booleans are taken (cfn-lint: nothing); so is a mapping AWS::Include gives.
+  const fine = reportOf(withMappings("  Env:\n    prod: {Class: STANDARD, Lst: [a, b], Num: 1.5, Bool: yes}\n  Inc:\n    Fn::Transform: {Name: 'AWS::Include', Parameters: {Location: 's3://b/m.json'}}\n"));
+  assert.equal(fine.status, 0);
+  assert.equal(fine.file.tasks.length, 1);
+});
+
+test('Mappings names are held to what CloudFormation takes: a key with "_" refuses the template, "-" and "." only at the top level', () => {
+  // CloudFormation refuses a top-level key that is not "alphanumerics, '-' or '.'" and a second-level key
+  // ("attribute name") that is not alphanumeric; a mapping's name is alphanumeric as every logical name.
+  // cfn-lint 1.58.0 (E7001) checks the same: '^[a-zA-Z0-9.-]+$' for top-level keys, '^[a-zA-Z0-9]+$' for the others.
+  const refused = {
+    // cfn-lint: E7001 'DEEP_ARCHIVE' does not match any of the regexes: '^[a-zA-Z0-9.-]+$' at 4:5.
+    'a top-level key with "_"': ['  Env:\n    DEEP_ARCHIVE: {Class: STANDARD}\n', 'Env, DEEP_ARCHIVE, Class', '4:5', 'the top-level key DEEP_ARCHIVE of mapping Env is empty or has a character other than letters, digits, "-" and "."'],
+    // cfn-lint: E7001 'a/b' ... '^[a-zA-Z0-9.-]+$' at 4:5.
+    'a top-level key with "/"': ['  Env:\n    a/b: {Class: STANDARD}\n', 'Env, a/b, Class', '4:5', 'the top-level key a/b of mapping Env is empty'],
+    // cfn-lint: E7001 'Sub_Key' ... '^[a-zA-Z0-9]+$' at 4:12.
+    'a second-level key with "_"': ['  Env:\n    prod: {Sub_Key: STANDARD}\n', 'Env, prod, Sub_Key', '4:12', 'the second-level key Sub_Key under [Env, prod] is not alphanumeric'],
+    // cfn-lint: E7001 'us-east-1' ... '^[a-zA-Z0-9]+$' at 4:12.
+    'a second-level key with "-"': ['  Env:\n    prod: {us-east-1: STANDARD}\n', 'Env, prod, us-east-1', '4:12', 'the second-level key us-east-1 under [Env, prod] is not alphanumeric'],
+    // cfn-lint: E7001 'My_Map' ... '^[a-zA-Z0-9]+$' at 3:3.
+    'a mapping name with "_"': ['  My_Map:\n    prod: {Class: STANDARD}\n', 'My_Map, prod, Class', '3:3', 'the mapping name My_Map is not alphanumeric'],
+  };
+  for (const [name, [mappings, key, at, why]] of Object.entries(refused)) {
+    const { status, file } = reportOf(withMappings(mappings, key));
+    // Before: exit 0, the task checked with the mapping's value.
+    assert.equal(status, 2, name);
+    assert.equal(`${file.error.line}:${file.error.column}`, at, name);
+    assert.ok(file.error.message.startsWith(`In Mappings, ${why}`), `${name}: ${file.error.message}`);
+    assert.match(file.error.message, /so CloudFormation refuses the template \(cfn-lint reports it as E7001\); rename it and each Fn::FindInMap/, name);
+  }
+  // Taken (cfn-lint: nothing): "-" and "." in top-level keys (Regions, versions, addresses), digits anywhere.
+  const taken = reportOf(withMappings("  Env:\n    us-east-1: {Class: STANDARD}\n    10.0.0.0: {Class: STANDARD}\n    v1.2: {Class: STANDARD}\n    '1': {V2: STANDARD}\n", 'Env, us-east-1, Class'));
+  assert.equal(taken.status, 0);
+  assert.equal(taken.file.tasks.length, 1);
+});
+
+test('a Mappings key a Serverless Framework variable makes is not judged by its spelling in the file', () => {
+  // `${self:custom.stage}` is replaced before CloudFormation reads the key; what it becomes is not known here.
+  // Before: exit 1, cloudformation/missing-mapping-key "mapping Env has no top-level key prod (it has: ${self:custom.stage})".
+  const text = `service: demo
+provider:
+  name: aws
+resources:
+  Mappings:
+    Env:
+      \${self:custom.stage}: {Class: STANDARD}
+  Resources:
+${indent(task('Task', 'Name: !FindInMap [Env, prod, Class]\n'), 2)}`;
+  const { status, file } = reportOf(text, { name: 'serverless.yml' });
+  assert.equal(status, 0);
+  assert.equal(file.tasks.length, 1);
 });

@@ -631,14 +631,16 @@ export function mappingsRefusal(template, positions) {
     const at = `/Mappings/${escapeSegment(name)}`;
     if (badName(name, MAPPING_NAME)) refuse(at, `the mapping name ${said(name)} is not alphanumeric (only A-Z, a-z and 0-9, as in every logical name)`, 'rename it and each Fn::FindInMap that names it');
     if (unknown(mapping)) continue;
-    if (!isObject(mapping)) {
-      refuse(at, `the mapping ${said(name)} is not a mapping of top-level keys to second-level keys and values`, 'give it that shape');
+    if (!isObject(mapping) || isIntrinsic(mapping)) {
+      const what = isIntrinsic(mapping) ? 'is an intrinsic function, which Mappings may not hold, not' : 'is not';
+      refuse(at, `the mapping ${said(name)} ${what} a mapping of top-level keys to second-level keys and values`, 'give it that shape');
       continue;
     }
     for (const [key, level] of Object.entries(mapping)) {
       const keyAt = `${at}/${escapeSegment(key)}`;
       if (badName(key, TOP_LEVEL_KEY)) refuse(keyAt, `the top-level key ${said(key)} of mapping ${said(name)} is empty or has a character other than letters, digits, "-" and "."`, 'rename it and each Fn::FindInMap key that names it');
       if (unknown(level)) continue;
+      // (`dev: !Ref AWS::Region` is a second-level key Ref to cfn-lint, which takes it: so is it here.)
       if (!isObject(level)) {
         refuse(keyAt, `the top-level key ${said(key)} of mapping ${said(name)} holds no mapping of second-level keys and values`, 'give it one');
         continue;

@@ -260,6 +260,11 @@ test('a Mappings value that is an object refuses the template, at its key, as cf
   assert.match(flat.file.error.message, /^In Mappings, the top-level key dev of mapping Env holds no mapping of second-level keys and values, so CloudFormation refuses the template/);
   const none = reportOf(withMappings('  Env:\n    prod: {Class: STANDARD}\n  Str: abc\n'));
   assert.deepEqual([none.status, none.file.error.line, none.file.error.column], [2, 5, 3]);
+  // An intrinsic function in place of a mapping is named so (it read as a top-level key Ref holding no mapping).
+  // cfn-lint 1.58.0: E7001 "'AWS::Region' is not of type 'object'" at 5:3.
+  const refMapping = reportOf(withMappings('  Env:\n    prod: {Class: STANDARD}\n  Other: !Ref AWS::Region\n'));
+  assert.deepEqual([refMapping.status, refMapping.file.error.line, refMapping.file.error.column], [2, 5, 3]);
+  assert.match(refMapping.file.error.message, /^In Mappings, the mapping Other is an intrinsic function, which Mappings may not hold, not a mapping/);
 
   // Strings, lists, numbers and booleans are taken (cfn-lint: nothing); so is a mapping AWS::Include gives.
   const fine = reportOf(withMappings("  Env:\n    prod: {Class: STANDARD, Lst: [a, b], Num: 1.5, Bool: yes}\n  Inc:\n    Fn::Transform: {Name: 'AWS::Include', Parameters: {Location: 's3://b/m.json'}}\n"));

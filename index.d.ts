@@ -193,7 +193,7 @@ export interface DiagnosticParams {
   };
   /** A string that does not match the model's pattern; the message names the bad character or the expected form. */
   'value/pattern-mismatch': {
-    /** the model's regular expression */
+    /** the model's pattern as an ECMAScript regular expression that accepts exactly what the service accepts (compile it with no flag, `u` or `v`); the same text as `fields()`' `pattern` for the member */
     pattern: string;
   };
   /** A string holding a lone UTF-16 surrogate, which cannot be sent as UTF-8. */
@@ -549,8 +549,8 @@ export interface FieldInfo {
   /**
    * The API model's pattern as an ECMAScript regex (the JSON Schema's spelling)
    * that accepts exactly what validate() accepts, compiled with no flag, `u` or
-   * `v` (so also usable as an `<input pattern>`). The model's own (Java)
-   * spelling is a `value/pattern-mismatch` diagnostic's `params.pattern`.
+   * `v` (so also usable as an `<input pattern>`). A `value/pattern-mismatch`
+   * diagnostic's `params.pattern` is this same text.
    */
   pattern?: string;
   /** The pattern in words, e.g. `arn:aws:datasync:REGION:ACCOUNT:location/loc-ID`. */

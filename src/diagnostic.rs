@@ -283,7 +283,7 @@ validator {
     }
     /// A string that does not match the model's pattern; the message names the bad character or the expected form.
     PatternMismatch = "value/pattern-mismatch", Error {
-        params: &[param("pattern", "string", "the model's regular expression")],
+        params: &[param("pattern", "string", "the model's pattern as an ECMAScript regular expression that accepts exactly what the service accepts (compile it with no flag, `u` or `v`); the same text as `fields()`' `pattern` for the member")],
         what: "A string does not match the model's regular expression: an ARN of the wrong form, a Name with a character it excludes, an empty Name or tag Value (the pattern needs one character).",
         why: "DataSync checks patterns and answers \"Member must satisfy regular expression pattern\".",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "loc-0fedcba9876543210"}"#),

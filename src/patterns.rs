@@ -137,18 +137,21 @@ impl Pattern {
         matches!(self.shape(), Shape::Structured(_))
     }
 
-    /// The regex exactly as the model states it (un-escaped once, e.g. `^[A-Z0-9_]+$`).
-    pub fn model_regex(self) -> &'static str {
-        REGEXES[self as usize].0
+    /// The regex exactly as the model states it (un-escaped once, e.g.
+    /// `^[a-zA-Z0-9\s+=._:/-]+$`), in Java's dialect: the tests' reference.
+    #[cfg(test)]
+    pub(crate) fn model_regex(self) -> &'static str {
+        MODEL_REGEXES[self as usize]
     }
 
     /// The regex spelled for ECMAScript: a `RegExp` (with no flag, `u` or
     /// `v`, so also an HTML `<input pattern>`) that accepts exactly the
-    /// strings [`Pattern::matches`] accepts. What `fields()` and the JSON
-    /// Schema documents give; `json_schema::ecmascript_pattern` translates
-    /// [`Pattern::model_regex`] into it (a test holds the two together).
+    /// strings [`Pattern::matches`] accepts. What `fields()`, the JSON
+    /// Schema documents and `value/pattern-mismatch`'s `params.pattern`
+    /// give; `json_schema`'s tests translate the model's regex into it and
+    /// hold the two together.
     pub fn ecmascript_regex(self) -> &'static str {
-        REGEXES[self as usize].1
+        REGEXES[self as usize]
     }
 
     /// A short human description of the expected form, in our own words, for messages and form
@@ -220,51 +223,50 @@ impl Pattern {
     }
 }
 
-/// Each pattern's regex, in [`Pattern::ALL`]'s order: as the model states
-/// it ([`Pattern::model_regex`]), and spelled for ECMAScript
-/// ([`Pattern::ecmascript_regex`]; the same text where the model's already
-/// is). One table, so the two spellings of a pattern sit side by side in the
-/// WebAssembly's data, where gzip finds the second a short reference to the
-/// first.
-const REGEXES: [(&str, &str); 12] = [
-    (LOCATION_ARN_REGEX, LOCATION_ARN_REGEX),
-    (TASK_ARN_REGEX, TASK_ARN_REGEX),
-    (LOG_GROUP_ARN_REGEX, LOG_GROUP_ARN_REGEX),
-    (
-        r"^[a-zA-Z0-9\s+=._:/-]+$",
-        r"^[a-zA-Z0-9 \t\n\x0B\f\r+=._:\/\-]+$",
+/// Each pattern's regex spelled for ECMAScript ([`Pattern::ecmascript_regex`]),
+/// in [`Pattern::ALL`]'s order: the spelling `fields()`, the JSON Schema
+/// documents and `value/pattern-mismatch`'s `params.pattern` give.
+const REGEXES: [&str; 12] = [
+    LOCATION_ARN_REGEX,
+    TASK_ARN_REGEX,
+    LOG_GROUP_ARN_REGEX,
+    r"^[a-zA-Z0-9 \t\n\x0B\f\r+=._:\/\-]+$",
+    r"^[a-zA-Z0-9 \t\n\x0B\f\r+=._:@\/\-]+$",
+    r"^[A-Z0-9_]+$",
+    r"^[^\x00]+$",
+    r"^[a-zA-Z0-9 _\*\?,\|\^\-\/# \t\n\x0B\f\r\(\)\+]*$",
+    r"^[a-zA-Z0-9_\-\+\.\/\(\) \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]*$",
+    r"^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):iam::[0-9]{12}:role/[^\n\r\u0085\u2028\u2029]*$",
+    concat!(
+        r"^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):s3:[a-z\-0-9]*:[0-9]{12}:accesspoint[\/:][a-zA-Z0-9\-.]{1,63}$",
+        r"|^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):s3-outposts:[a-z\-0-9]+:[0-9]{12}:outpost[\/:][a-zA-Z0-9\-]{1,63}[\/:]accesspoint[\/:][a-zA-Z0-9\-]{1,63}$",
+        r"|^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):s3:::[a-zA-Z0-9.\-_]{1,255}$",
     ),
-    (
-        r"^[a-zA-Z0-9\s+=._:@/-]+$",
-        r"^[a-zA-Z0-9 \t\n\x0B\f\r+=._:@\/\-]+$",
+    r"^[^\n\r\u0085\u2028\u2029]+$",
+];
+
+/// Each pattern's regex exactly as the model (a Java service's) states it
+/// ([`Pattern::model_regex`]), in [`Pattern::ALL`]'s order: the tests' source
+/// of truth, which [`REGEXES`] is held to (`json_schema`'s tests translate it)
+/// and the ARN steps spell. Not in any build: no message or parameter gives it.
+#[cfg(test)]
+const MODEL_REGEXES: [&str; 12] = [
+    LOCATION_ARN_REGEX,
+    TASK_ARN_REGEX,
+    LOG_GROUP_ARN_REGEX,
+    r"^[a-zA-Z0-9\s+=._:/-]+$",
+    r"^[a-zA-Z0-9\s+=._:@/-]+$",
+    r"^[A-Z0-9_]+$",
+    r"^[^\x00]+$",
+    r"^[a-zA-Z0-9\ \_\*\?\,\|\^\-\/\#\s\(\)\+]*$",
+    r"^[a-zA-Z0-9_\-\+\./\(\)\p{Zs}]*$",
+    r"^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):iam::[0-9]{12}:role/.*$",
+    concat!(
+        r"^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):s3:[a-z\-0-9]*:[0-9]{12}:accesspoint[/:][a-zA-Z0-9\-.]{1,63}$",
+        r"|^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):s3-outposts:[a-z\-0-9]+:[0-9]{12}:outpost[/:][a-zA-Z0-9\-]{1,63}[/:]accesspoint[/:][a-zA-Z0-9\-]{1,63}$",
+        r"|^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):s3:::[a-zA-Z0-9.\-_]{1,255}$",
     ),
-    (r"^[A-Z0-9_]+$", r"^[A-Z0-9_]+$"),
-    (r"^[^\x00]+$", r"^[^\x00]+$"),
-    (
-        r"^[a-zA-Z0-9\ \_\*\?\,\|\^\-\/\#\s\(\)\+]*$",
-        r"^[a-zA-Z0-9 _\*\?,\|\^\-\/# \t\n\x0B\f\r\(\)\+]*$",
-    ),
-    (
-        r"^[a-zA-Z0-9_\-\+\./\(\)\p{Zs}]*$",
-        r"^[a-zA-Z0-9_\-\+\.\/\(\) \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]*$",
-    ),
-    (
-        r"^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):iam::[0-9]{12}:role/.*$",
-        r"^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):iam::[0-9]{12}:role/[^\n\r\u0085\u2028\u2029]*$",
-    ),
-    (
-        concat!(
-            r"^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):s3:[a-z\-0-9]*:[0-9]{12}:accesspoint[/:][a-zA-Z0-9\-.]{1,63}$",
-            r"|^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):s3-outposts:[a-z\-0-9]+:[0-9]{12}:outpost[/:][a-zA-Z0-9\-]{1,63}[/:]accesspoint[/:][a-zA-Z0-9\-]{1,63}$",
-            r"|^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):s3:::[a-zA-Z0-9.\-_]{1,255}$",
-        ),
-        concat!(
-            r"^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):s3:[a-z\-0-9]*:[0-9]{12}:accesspoint[\/:][a-zA-Z0-9\-.]{1,63}$",
-            r"|^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):s3-outposts:[a-z\-0-9]+:[0-9]{12}:outpost[\/:][a-zA-Z0-9\-]{1,63}[\/:]accesspoint[\/:][a-zA-Z0-9\-]{1,63}$",
-            r"|^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):s3:::[a-zA-Z0-9.\-_]{1,255}$",
-        ),
-    ),
-    (r"^.+$", r"^[^\n\r\u0085\u2028\u2029]+$"),
+    r"^.+$",
 ];
 const LOCATION_ARN_REGEX: &str = r"^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):datasync:[a-z\-0-9]+:[0-9]{12}:location/loc-[0-9a-z]{17}$";
 const TASK_ARN_REGEX: &str = r"^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):datasync:[a-z\-0-9]+:[0-9]{12}:task/task-[0-9a-f]{17}$";
@@ -836,7 +838,7 @@ fn rest_of_line(bytes: &[u8], json: bool) -> Option<usize> {
 /// dialects: the JSON Schema's ECMAScript patterns (`json_schema`) and the
 /// `regex` crate reference in this file's tests. One reading of the Java
 /// syntax, so the two translations cannot read it differently.
-#[cfg(any(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum JavaPiece<'a> {
     /// `\s`: Java's whitespace, ASCII only.
@@ -859,7 +861,7 @@ pub(crate) enum JavaPiece<'a> {
 /// character class. Panics on an escape it does not know (a letter or digit
 /// other than `s`, `p` and `x`) or a trailing backslash: the model's regexes
 /// are fixed, and a new construct must be taught here first.
-#[cfg(any(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 pub(crate) fn java_pieces(java: &str) -> Vec<(JavaPiece<'_>, bool)> {
     let mut pieces = Vec::new();
     let mut in_class = false;

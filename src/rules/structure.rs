@@ -600,7 +600,7 @@ pub(crate) fn check_string(
                 path,
                 pattern_mismatch(name, text, pattern, pattern.first_disallowed_char(text)),
             )
-            .with("pattern", pattern.model_regex()),
+            .with("pattern", pattern.ecmascript_regex()),
         );
     }
 }

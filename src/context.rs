@@ -67,7 +67,12 @@ impl CallOptions {
                 ("task", description @ Value::Object(_)) => {
                     let task = Task::from_description(description);
                     if task.arn.is_none() {
-                        return Err(wrong_type(name, "one without a TaskArn"));
+                        // A string would have been read: one there is another type.
+                        let kind = match description.get("TaskArn") {
+                            None | Some(Value::Null) => "one without a TaskArn",
+                            Some(_) => "one whose TaskArn is not a string",
+                        };
+                        return Err(wrong_type(name, kind));
                     }
                     options.task = Some(task);
                 }
@@ -229,12 +234,29 @@ mod tests {
             r#"{}"#,
             r#"{"TaskMode":"ENHANCED"}"#,
             r#"{"Tasks":[{"TaskArn":"arn"}]}"#,
-            r#"{"TaskArn":7}"#,
+            r#"{"TaskArn":null}"#,
         ] {
             assert_eq!(
                 read(&format!(r#"{{"task":{task}}}"#)).err().as_deref(),
                 Some("options.task must be a DescribeTask response (an object), but it is one without a TaskArn."),
                 "{task}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_task_arn_that_is_not_a_string_is_named_as_such() {
+        for (task, kind) in [
+            (r#"{"TaskArn":7}"#, "an integer"),
+            (r#"{"TaskArn":1.5}"#, "a number"),
+            (r#"{"TaskArn":true}"#, "a boolean"),
+            (r#"{"TaskArn":["arn"]}"#, "an array"),
+            (r#"{"TaskArn":{}}"#, "an object"),
+        ] {
+            assert_eq!(
+                read(&format!(r#"{{"task":{task}}}"#)).err().as_deref(),
+                Some("options.task must be a DescribeTask response (an object), but it is one whose TaskArn is not a string."),
+                "{task} ({kind})"
             );
         }
     }

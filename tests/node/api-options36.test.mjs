@@ -49,10 +49,15 @@ test('a misspelt member of the options is a TypeError naming it and the known on
 test('a task without a TaskArn is a TypeError: it would apply to any request', () => {
   const run = { TaskArn: TASK_ARN, OverrideOptions: { LogLevel: 'BASIC' } };
   const message = 'validate: options.task must be a DescribeTask response (an object), but it is one without a TaskArn.';
-  for (const task of [{}, { TaskMode: 'BASIC', Options: { LogLevel: 'OFF' } }, { Tasks: [{ TaskArn: TASK_ARN }] }, { TaskArn: 7 }]) {
+  for (const task of [{}, { TaskMode: 'BASIC', Options: { LogLevel: 'OFF' } }, { Tasks: [{ TaskArn: TASK_ARN }] }, { TaskArn: null }]) {
     assert.throws(() => validate(run, { operation: 'StartTaskExecution', task }), { name: 'TypeError', message }, JSON.stringify(task));
     // Refused for CreateTask too: malformed options are malformed whatever the operation.
     assert.throws(() => validate(REQUEST, { task }), { name: 'TypeError', message }, JSON.stringify(task));
+  }
+  // A TaskArn of another type is named as such, not as missing (core37).
+  const notString = 'validate: options.task must be a DescribeTask response (an object), but it is one whose TaskArn is not a string.';
+  for (const TaskArn of [7, true, [TASK_ARN], { TaskArn: TASK_ARN }]) {
+    assert.throws(() => validate(run, { operation: 'StartTaskExecution', task: { TaskArn } }), { name: 'TypeError', message: notString }, JSON.stringify(TaskArn));
   }
   const described = { TaskArn: TASK_ARN, TaskMode: 'BASIC', Options: { LogLevel: 'OFF' } };
   assert.deepEqual(validate(run, { operation: 'StartTaskExecution', task: described }).warnings.map((d) => d.code), ['logging/no-log-group']);

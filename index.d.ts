@@ -629,7 +629,7 @@ export interface ValidateOptions {
    * With it, options the request omits keep the task's settings and the task's
    * mode applies; without it, rules that need them are not applied. Ignored for
    * CreateTask, and when its `TaskArn` is not the request's; without a `TaskArn`
-   * it is a TypeError (it would apply to any request).
+   * (or with one that is not a string) it is a TypeError (it would apply to any request).
    */
   task?: TaskDescription;
 }
@@ -990,9 +990,12 @@ export function applyDefaults<T extends object>(
 /**
  * Metadata for every member of the operation's request (CreateTask by
  * default), parents before children. Only CreateTask members carry `default`.
- * @throws TypeError when `options` is malformed.
+ * Takes validate()'s options, so one options object serves both: `locations`
+ * and `task` are read and checked as validate() checks them, and change
+ * nothing in the metadata.
+ * @throws TypeError when `options` is malformed (as for validate()).
  */
-export function fields(options?: Pick<ValidateOptions, 'operation'>): FieldInfo[];
+export function fields(options?: ValidateOptions): FieldInfo[];
 
 /**
  * Diagnostics, a summary in words and the next run times of a schedule expression.

@@ -118,6 +118,10 @@ export async function useEverything(): Promise<string[]> {
   validate(JSON.stringify(start), { operation: 'StartTaskExecution' });
   const operation: Operation = 'StartTaskExecution';
   const startFields: FieldInfo[] = fields({ operation });
+  // fields() reads and checks validate()'s options whole, so the same object serves both.
+  const updateFields: FieldInfo[] = fields({ operation: 'UpdateTask', task, locations: [] });
+  // @ts-expect-error a misspelt member is a TypeError at run time.
+  fields({ Operation: 'UpdateTask' });
   const unchanged: StartTaskExecutionRequest = applyDefaults(start, { operation: 'StartTaskExecution' });
   // @ts-expect-error the operation is a closed set of names.
   validate(update, { operation: 'DeleteTask' });

@@ -34,7 +34,7 @@ import {
   saveOperation, shareUrl, showJson, takeFragment, whileLoading, writePreference,
 } from './output.js';
 import {
-  fragmentExtra, isDescribeTask, isLocationOutput, isOperation, keptTask, operationOptions, readFragmentExtra, readTask, taskFrom,
+  TASK_PASTE_LIMIT, fragmentExtra, isDescribeTask, isLocationOutput, isOperation, operationOptions, readFragmentExtra, readTask, taskFrom,
 } from './operation.js';
 import { emptyEnd, state, touch } from './state.js';
 
@@ -288,7 +288,7 @@ function linkLocations(text) {
  * Locations step (JSON text of location descriptions), which describes the ends.
  * `file`: the text is a file's, so a byte order mark is the AWS CLI's refusal.
  */
-function importText(text, origin, kind, { locations = null, file = false } = {}) {
+function importText(text, origin, kind, { locations = null, file = false, linked = null } = {}) {
   const status = $('import-status');
   status.className = 'import-status';
   const refuse = (...content) => {
@@ -337,10 +337,13 @@ function importText(text, origin, kind, { locations = null, file = false } = {})
   const described = linkLocations(locations);
   const before = Object.keys(state.request).length > 0 ? snapshot(kind === 'link' ? 'the link' : 'the import') : null;
   whileLoading(kind, () => {
+    // A link's operation and task come with its request, only once it is imported.
+    if (linked) useLinkedOperation(linked);
     replaceRequest(value, { showAll: true, described });
     openSectionsWithContent();
   });
   save(renderedText); // what was just rendered, now that the load has finished
+  if (linked) saveOperation({ operation: state.operation, task: state.task }); // likewise
   // Say what came in: the counts, and the JSON-level notes that parsing loses (a duplicated member).
   const { errors, warnings } = state.result;
   const counts = countText(errors.length, warnings.length);
@@ -741,8 +744,7 @@ function wireEvents() {
     const linked = linkedOperation();
     const link = takeFragment();
     if (link === null) return;
-    useLinkedOperation(linked);
-    importLink(link);
+    importLink(link, linked);
   });
   wireOperation();
 }
@@ -763,13 +765,16 @@ function checkTask(task) {
   }
 }
 
-/** The operation and task saved with the request; what is malformed or refused by checkTask is dropped. */
+/**
+ * The operation and task saved with the request; what is malformed, larger than
+ * a pasted task may be, or refused by checkTask is dropped, and CreateTask has no task.
+ */
 function restoreOperation() {
   const saved = loadOperation();
   if (saved === null || typeof saved !== 'object') return;
   if (isOperation(saved.operation)) state.operation = saved.operation;
-  const read = taskFrom(saved.task, checkTask);
-  state.task = read.task && Object.keys(read.task).length > 0 ? keptTask(read.task) : null;
+  const tooLarge = (JSON.stringify(saved.task) ?? '').length > TASK_PASTE_LIMIT;
+  state.task = state.operation === 'CreateTask' || tooLarge ? null : taskFrom(saved.task, checkTask).task ?? null;
 }
 
 /** The operation and task a #request= link carries (null when the address has no link). */
@@ -777,10 +782,14 @@ function linkedOperation() {
   return location.hash.startsWith(FRAGMENT_PREFIX) ? readFragmentExtra(location.hash.slice(1), decodeBase64Url) : null;
 }
 
-/** Before a link's request is imported: its operation (CreateTask for an old link) and task, checked as a paste. */
+/**
+ * While a link's request is loaded: its operation (CreateTask for an old link)
+ * and task, checked as a paste. Saved by importText once the load finishes, so
+ * a link that never finishes loading leaves the saved operation as it was.
+ */
 function useLinkedOperation(linked) {
   const task = linked.task && !checkTask(linked.task) ? linked.task : null;
-  setOperation(linked.operation, task ?? (linked.operation === state.operation ? state.task : null));
+  setOperation(linked.operation, task ?? (linked.operation === state.operation ? state.task : null), { keep: false });
 }
 
 /** The choice and the task step show the state. */
@@ -796,11 +805,11 @@ function showOperation() {
  * form again from fields({ operation }). The request is kept as it is: members
  * another operation does not have are then reported, not silently dropped.
  */
-function setOperation(operation, task = state.task) {
+function setOperation(operation, task = state.task, { keep = true } = {}) {
   const changed = operation !== state.operation;
   state.operation = operation;
   state.task = operation === 'CreateTask' ? null : task;
-  saveOperation({ operation, task: state.task });
+  if (keep) saveOperation({ operation, task: state.task });
   if (!changed) return;
   removeForm();
   buildForm(operation === 'CreateTask' ? fields() : fields({ operation }));
@@ -822,7 +831,7 @@ function showTaskStep() {
   const arn = getAt(state.request, '/TaskArn');
   let text;
   if (!state.task) text = 'No task given: the rules that need the task\'s settings (its task mode, its options) are not applied.';
-  else if (typeof arn === 'string' && arn !== '' && arn !== state.task.TaskArn) text = `The task given is ${state.task.TaskArn}, not this request's: its settings are not used.`;
+  else if (typeof arn === 'string' && arn !== state.task.TaskArn) text = `The task given is ${state.task.TaskArn}, not this request's: its settings are not used.`;
   else text = `Task ${state.task.TaskArn}${state.task.TaskMode ? ` (${state.task.TaskMode === 'ENHANCED' ? 'Enhanced' : state.task.TaskMode === 'BASIC' ? 'Basic' : state.task.TaskMode} mode)` : ''}: what the request omits keeps its settings.`;
   setText(line, text);
 }
@@ -916,9 +925,9 @@ function wireOperation() {
   });
 }
 
-/** Opens a link (what takeFragment read); a refused one stays in the address bar. */
-function importLink({ text, locations, hash }) {
-  if (!importText(text ?? '', 'the link', 'link', { locations })) keepFragment(hash);
+/** Opens a link (what takeFragment read) with its operation and task; a refused one stays in the address bar and changes nothing. */
+function importLink({ text, locations, hash }, linked) {
+  if (!importText(text ?? '', 'the link', 'link', { locations, linked })) keepFragment(hash);
 }
 
 /** The offset of the first byte of `bytes` that is not UTF-8 (the lenient decoder makes it U+FFFD, as it does no real U+FFFD). */
@@ -981,10 +990,7 @@ async function start() {
       : 'The link or import opened on your last visit did not finish loading, so it was not kept.';
   }
   // Last, so that a hostile link can at worst fail to import, never stop the page.
-  if (fromLink !== null) {
-    useLinkedOperation(linked);
-    importLink(fromLink);
-  }
+  if (fromLink !== null) importLink(fromLink, linked);
 }
 
 start();

@@ -3,7 +3,7 @@
 // badges, the summary with its verdict, and the schedule preview. Work is
 // bounded by the number of diagnostics (at most the core's report limit) and
 // only slots whose content changed are touched.
-import { getAt, nearestSlot } from '../pkg/web/form-kit.js';
+import { getAt, nearestSlot, splitPointer } from '../pkg/web/form-kit.js';
 import { $, countText, h, morph, plural, setText } from './dom.js';
 import { SCHEDULE_POINTER, state } from './state.js';
 
@@ -27,7 +27,7 @@ const relatedTouched = (diagnostic) => Array.isArray(diagnostic.params?.related)
 export const started = () => state.showAll || state.touched.size > 0;
 
 /** The member a JSON Pointer names, as the request spells it ("/Options/Atime" -> "Atime"). */
-export const memberName = (pointer) => pointer.slice(pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+export const memberName = (pointer) => splitPointer(pointer).at(-1);
 
 /**
  * A short label for what a diagnostic's fix does, for its Apply button; with

@@ -93,8 +93,8 @@ const PROBLEM_LIMIT = 3;
 /**
  * Only the members the location rules read: the rest (credentials included) is
  * dropped. The NFS version is kept in DescribeLocationNfs's place whichever
- * response gave it (FSx for OpenZFS and ONTAP give it under Protocol.NFS), as
- * the core reads it from either.
+ * response gave it (FSx for OpenZFS and ONTAP give it under Protocol.NFS), read
+ * from where the core reads it (src/locations.rs).
  */
 export function kept(entry) {
   const out = { LocationArn: entry.LocationArn };
@@ -102,7 +102,9 @@ export function kept(entry) {
   if (typeof entry.type === 'string') out.type = entry.type;
   if (typeof entry.S3StorageClass === 'string') out.S3StorageClass = entry.S3StorageClass;
   if (Array.isArray(entry.AgentArns)) out.AgentArns = entry.AgentArns.slice(0, 4);
-  const version = entry.MountOptions?.Version ?? entry.Protocol?.NFS?.MountOptions?.Version;
+  // Where the core reads it: under Protocol.NFS whenever the entry has one (even null), else at the top.
+  const nfs = entry.Protocol?.NFS;
+  const version = (nfs === undefined ? entry : nfs)?.MountOptions?.Version;
   if (typeof version === 'string') out.MountOptions = { Version: version };
   return out;
 }

@@ -3,36 +3,69 @@
 // task as a DescribeTask response describes it: validate()'s `operation` and
 // `task` options. Neither is part of the request.
 //
-// A pasted DescribeTask response is untrusted: it is bounded in size, checked
-// by the validator itself (which refuses a malformed one with a TypeError
-// whose message is shown, never thrown), and only the members the rules read
-// are kept, so the rest of it is neither kept nor saved.
+// A DescribeTask response (pasted, linked or saved) is untrusted: it is
+// bounded in size, checked by the validator itself (which refuses a malformed
+// one with a TypeError whose message is shown, never thrown), and only the
+// members the rules read are kept, so the rest of it is neither kept, saved
+// nor put in a link.
+import { fields } from '../pkg/web/index.js';
 import { state } from './state.js';
 
-/** [operation, what the choice says]. CreateTask is the default, and what an old link or save means. */
-export const OPERATIONS = [
-  ['CreateTask', 'CreateTask: a new task'],
-  ['UpdateTask', 'UpdateTask: change an existing task'],
-  ['StartTaskExecution', 'StartTaskExecution: run an existing task'],
-];
+/** The operations, CreateTask first: the default, and what an old link or save means (index.html labels the choice). */
+const OPERATIONS = ['CreateTask', 'UpdateTask', 'StartTaskExecution'];
 
-export const isOperation = (value) => OPERATIONS.some(([operation]) => operation === value);
+export const isOperation = (value) => OPERATIONS.includes(value);
 
-/** A pasted DescribeTask response longer than this is refused (a real one is a few KB). */
+/** A DescribeTask response longer than this is refused, pasted, linked or saved (a real one is a few KB). */
 export const TASK_PASTE_LIMIT = 256 * 1024;
 
-/** The DescribeTask members the validator reads (index.d.ts TaskDescription); the rest is dropped. */
-const TASK_MEMBERS = ['TaskArn', 'TaskMode', 'CloudWatchLogGroupArn', 'SourceLocationArn', 'DestinationLocationArn'];
+/**
+ * The top-level DescribeTask members the validator reads (index.d.ts
+ * TaskDescription, src/task.rs); the rest is dropped. Written out because
+ * fields() describes requests, not DescribeTask responses; the Options members
+ * are not: they come from fields() (see model()).
+ */
+const TASK_MEMBERS = ['TaskArn', 'TaskMode', 'SourceLocationArn', 'DestinationLocationArn'];
 
-/** Only what the rules read: the scalar members above, and the scalar members of Options. */
+let known = null;
+
+/**
+ * From fields() (so after init()): every operation's top-level request members,
+ * and each Options member the core reads from a task with the values it
+ * accepts there (src/task.rs reads only the listed values of those).
+ */
+function model() {
+  if (known) return known;
+  const requestMembers = new Set();
+  const options = new Map();
+  for (const operation of OPERATIONS) {
+    for (const field of fields({ operation })) {
+      const [, top, member, deeper] = field.pointer.split('/');
+      requestMembers.add(top);
+      if (operation === 'UpdateTask' && top === 'Options' && member && deeper === undefined && Array.isArray(field.enum)) options.set(member, field.enum);
+    }
+  }
+  known = { requestMembers, options };
+  return known;
+}
+
+/**
+ * Only what the rules read, as the core reads it: the string members above, the
+ * Options members with one of their listed values, and CloudWatchLogGroupArn:
+ * a string as it is, absent or null as absent (the task has none), any other
+ * value as {} (present but not a log group ARN, so unknown: no logging finding).
+ */
 export function keptTask(task) {
   const out = {};
   for (const key of TASK_MEMBERS) if (typeof task[key] === 'string') out[key] = task[key];
+  const group = task.CloudWatchLogGroupArn;
+  if (typeof group === 'string') out.CloudWatchLogGroupArn = group;
+  else if (group !== undefined && group !== null) out.CloudWatchLogGroupArn = {};
   const options = task.Options;
   if (options !== null && typeof options === 'object' && !Array.isArray(options)) {
     out.Options = {};
-    for (const [key, value] of Object.entries(options)) {
-      if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) out.Options[key] = value;
+    for (const [key, values] of model().options) {
+      if (Object.hasOwn(options, key) && values.includes(options[key])) out.Options[key] = options[key];
     }
   }
   return out;
@@ -45,7 +78,8 @@ const TASK_STATUSES = ['AVAILABLE', 'CREATING', 'QUEUED', 'RUNNING', 'UNAVAILABL
 export const isDescribeTask = (value) => typeof value?.TaskArn === 'string' && ('CreationTime' in value || TASK_STATUSES.includes(value.Status));
 
 /** Whether a parsed object is ListLocations output or a DescribeLocation* response (what the Locations step reads). */
-export const isLocationOutput = (value) => !('TaskArn' in value) && (Array.isArray(value.Locations) || typeof value.LocationArn === 'string');
+export const isLocationOutput = (value) => (Array.isArray(value.Locations) || typeof value.LocationArn === 'string')
+  && Object.keys(value).every((key) => !model().requestMembers.has(key)); // a request member makes it a request (with a stray member)
 
 /**
  * Reads a pasted DescribeTask response. `check(task)` is the validator's own
@@ -100,7 +134,8 @@ export function readFragmentExtra(hash, decode) {
   const operation = isOperation(params.get('operation')) ? params.get('operation') : 'CreateTask';
   let task = null;
   try {
-    const parsed = params.has('task') ? JSON.parse(decode(params.get('task'))) : null;
+    const text = params.has('task') ? decode(params.get('task')) : 'null';
+    const parsed = text.length > TASK_PASTE_LIMIT ? null : JSON.parse(text); // bounded as a paste is
     if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) task = keptTask(parsed);
   } catch {
     task = null;

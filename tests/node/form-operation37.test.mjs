@@ -143,7 +143,7 @@ formTest('a DescribeTask response pasted into Import is offered as the task, not
     operation: 'UpdateTask',
     task: {
       TaskArn: TASK_ARN, TaskMode: 'ENHANCED', CloudWatchLogGroupArn: DESCRIBED.CloudWatchLogGroupArn, SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION,
-      Options: DESCRIBED.Options,
+      Options: { VerifyMode: 'ONLY_FILES_TRANSFERRED', Atime: 'BEST_EFFORT', Mtime: 'PRESERVE', LogLevel: 'BASIC' }, // BytesPerSecond is not read from a task
     },
   });
   // A request for another task: the page says the task given is not used.

@@ -343,7 +343,7 @@ function importText(text, origin, kind, { locations = null, file = false, linked
     openSectionsWithContent();
   });
   save(renderedText); // what was just rendered, now that the load has finished
-  if (linked) saveOperation({ operation: state.operation, task: state.task }); // likewise
+  if (linked) saveChoice(); // likewise
   // Say what came in: the counts, and the JSON-level notes that parsing loses (a duplicated member).
   const { errors, warnings } = state.result;
   const counts = countText(errors.length, warnings.length);
@@ -695,7 +695,10 @@ function wireEvents() {
     }
   });
   $('clear-form').addEventListener('click', clearForm);
-  $('locations-button')?.addEventListener('click', usePastedLocations);
+  // The Locations step is built again with the form (an operation change): its button is found at the click.
+  document.addEventListener('click', (event) => {
+    if (event.target.closest('#locations-button')) usePastedLocations();
+  });
 
   $('import-button').addEventListener('click', () => {
     const textarea = $('import-text');
@@ -792,6 +795,11 @@ function useLinkedOperation(linked) {
   setOperation(linked.operation, task ?? (linked.operation === state.operation ? state.task : null), { keep: false });
 }
 
+/** Saves the operation and, unless it is CreateTask, its task. */
+function saveChoice() {
+  saveOperation({ operation: state.operation, task: state.operation === 'CreateTask' ? null : state.task });
+}
+
 /** The choice and the task step show the state. */
 function showOperation() {
   $('operation').value = state.operation;
@@ -808,8 +816,10 @@ function showOperation() {
 function setOperation(operation, task = state.task, { keep = true } = {}) {
   const changed = operation !== state.operation;
   state.operation = operation;
-  state.task = operation === 'CreateTask' ? null : task;
-  if (keep) saveOperation({ operation, task: state.task });
+  // CreateTask uses no task, but keeps it in memory (not saved): its Locations
+  // step is where the task's ends are described, and the user comes back.
+  state.task = task;
+  if (keep) saveChoice();
   if (!changed) return;
   removeForm();
   buildForm(operation === 'CreateTask' ? fields() : fields({ operation }));

@@ -145,3 +145,25 @@ formTest('the task line says the task is not used when the request\'s TaskArn is
   assert.deepEqual(await shownProblems(page), expectedProblems(validate(request, { operation: 'UpdateTask', task })));
   assert.match(await page.locator('#task-current').textContent(), /not this request's: its settings are not used/);
 });
+
+// #8. Before: after UpdateTask -> CreateTask -> UpdateTask the line said "No task given" (the task was forgotten),
+// and the rebuilt Locations step's "Use these locations" did nothing (its listener was on the first form's button).
+formTest('the task survives a visit to CreateTask, whose Locations step describes the task\'s ends', async (page) => {
+  await page.locator('#operation').selectOption('UpdateTask');
+  const task = { TaskArn: TASK_ARN, Status: 'AVAILABLE', TaskMode: 'BASIC', SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION };
+  await useTaskText(page, JSON.stringify(task));
+  assert.equal(await page.locator('#locations-text').count(), 0, 'UpdateTask has no Locations box');
+  await page.locator('#operation').selectOption('CreateTask');
+  assert.deepEqual(JSON.parse(await savedOperation(page)), { operation: 'CreateTask', task: null }, 'not saved with CreateTask');
+  const locations = [{ LocationArn: SOURCE, LocationUri: 's3://source-bucket/' }, { LocationArn: DESTINATION, LocationUri: 's3://destination-bucket/' }];
+  await page.locator('#locations-text').fill(JSON.stringify(locations));
+  await page.getByRole('button', { name: 'Use these locations' }).click();
+  assert.match(await page.locator('#locations-status').textContent(), /^Read 2 locations\./, 'the rebuilt step\'s button works');
+  await page.locator('#operation').selectOption('UpdateTask');
+  assert.match(await page.locator('#task-current').textContent(), /^Task arn:\S+ \(Basic mode\): what the request omits keeps its settings\./);
+  await openAllSections(page);
+  await control(page, '/Options/Uid').selectOption('INT_VALUE');
+  const expected = validate(await jsonOutput(page), { operation: 'UpdateTask', task, locations });
+  assert.ok(expected.errors.some((d) => d.code === 'locations/posix-between-object-stores'));
+  assert.deepEqual(await shownProblems(page), expectedProblems(expected));
+});

@@ -3356,16 +3356,20 @@ export function checkTask(resource, scope, fieldIndex, options) {
   const found = checkRequest(request, unknowns, allFields(), validateOptions).filter((d) => !(d.code === 'request/missing-member' && mapped.missingArguments.has(d.path)));
   const mode = typeof request.TaskMode === 'string' ? request.TaskMode : 'BASIC';
   // What the service would report without the members the provider filled
-  // in (it would use its own defaults for the mode): a finding that is not
-  // there is caused by a provider default. Computed only when needed.
+  // in (it would use its own defaults for the mode and the locations): a
+  // finding that is not there is caused by a provider default. The same
+  // finding may blame another member of it there (atime = "NONE" alone: the
+  // mismatch at /Options/Mtime, which defaults to PRESERVE, the value the
+  // provider sends; hunt37d #10), so any pointer the finding involves counts.
+  // Computed only when needed.
   const filledPointers = [...records].filter(([, r]) => r.providerDefault !== undefined).map(([p]) => p);
   let withoutFilled;
-  const causedByFill = (d) => {
+  const causedByFill = (d, involved) => {
     if (filledPointers.length === 0) return false;
     withoutFilled ??= new Set(
       checkRequest(removePointers(request, filledPointers), unknowns, allFields(), validateOptions).map((x) => `${x.code}\u0000${x.path}`),
     );
-    return !withoutFilled.has(`${d.code}\u0000${d.path}`);
+    return !involved.some((p) => withoutFilled.has(`${d.code}\u0000${p}`));
   };
   // Terraform is never fixed (--fix edits request files only), and a fix's
   // pointers are the CreateTask request's, not the configuration's: drop it.
@@ -3385,7 +3389,7 @@ export function checkTask(resource, scope, fieldIndex, options) {
     // A finding caused by a value the provider filled in.
     const involved = [d.path, ...(Array.isArray(d.params?.related) ? d.params.related.map(String) : [])];
     const filled = involved.map((p) => [p, records.get(p)]).find(([, r]) => r?.providerDefault !== undefined);
-    if (filled && causedByFill(d)) {
+    if (filled && causedByFill(d, involved)) {
       const [pointer, r] = filled;
       const sent = typeof r.providerDefault === 'object' ? '{}' : String(r.providerDefault);
       const name = r.attribute.split('.').at(-1);

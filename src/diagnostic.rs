@@ -466,7 +466,7 @@ validator {
         why: "DataSync uses EventBridge's schedule syntax and rejects anything else.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Schedule": {"ScheduleExpression": "cron(0 8 1 * * *)"}}"#),
         fix: "Follow the message; for a few mistakes `params.suggestion` (and the fix) is the corrected expression (here: `cron(0 8 1 * ? *)`).",
-        autofix: "only for a keyword with a space before its parenthesis (`Rate (1 day)` → `rate(1 day)`) and a cron whose other day field is `*` (`cron(0 8 1 * * *)` → `cron(0 8 1 * ? *)`)",
+        autofix: "only for a cron whose other day field is `*` (`cron(0 8 1 * * *)` → `cron(0 8 1 * ? *)`)",
         source: "EventBridge User Guide, schedule expressions (cron and rate syntax): https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html; DataSync User Guide, Scheduling your task: https://docs.aws.amazon.com/datasync/latest/userguide/task-scheduling.html",
     }
     /// A Unix-style five-field cron; EventBridge documents six. `params.suggestion` is the six-field expression that means the same, or, where Unix would run on either day field, the one that keeps only the day-of-week field.
@@ -492,11 +492,11 @@ validator {
     /// A schedule spelled unlike EventBridge's documentation (`CRON(`, `rate(2 Hours)`, spaces around or inside, whitespace alone); `params.suggestion` is the documented form.
     ScheduleNonstandardSpelling = "schedule/nonstandard-spelling", Warning {
         params: &[param("suggestion", "string", "the documented spelling")],
-        what: "An expression whose meaning is clear but whose spelling the documentation never shows: upper-case keywords or units, spaces around the expression or more than one between the words inside it, stray commas in a cron list, and an expression of whitespace alone (`\"\"` is no schedule). An expression that is invalid anyway gets only its error.",
+        what: "An expression whose meaning is clear but whose spelling the documentation never shows: upper-case keywords or units, a space before the parenthesis (`Rate (1 day)`, no more documented than one after it), spaces around the expression or more than one between the words inside it, stray commas in a cron list, and an expression of whitespace alone (`\"\"` is no schedule). An expression that is invalid anyway gets only its error.",
         why: "Whether the service accepts these spellings is not documented; the documented form is accepted for sure.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Schedule": {"ScheduleExpression": "rate(2 Hours)"}}"#),
         fix: "Use `params.suggestion` (the fix applies it).",
-        autofix: "`replace` with the documented spelling (`CRON(` → `cron(`, `rate(2 Hours)` → `rate(2 hours)`, spaces trimmed or made single, stray commas in cron lists removed, whitespace alone → `\"\"`)",
+        autofix: "`replace` with the documented spelling (`CRON(` or `cron (` → `cron(`, `rate(2 Hours)` → `rate(2 hours)`, spaces trimmed or made single, stray commas in cron lists removed, whitespace alone → `\"\"`)",
         source: "EventBridge User Guide, schedule expressions (the documented forms): https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html; the project's policy: a warning where the service's behaviour is unknown",
     }
     /// A rate unit not in the number EventBridge requires for its value (`rate(1 days)`, `rate(5 hour)`); `params.suggestion` is the documented form.

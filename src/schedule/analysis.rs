@@ -11,8 +11,8 @@ use std::borrow::Cow;
 
 use super::cron::{self, Cron};
 use super::messages::{
-    blank_message, field_count_message, keyword_message, nonstandard_message,
-    not_a_schedule_message, trailing_message, unclosed_message,
+    blank_message, field_count_message, nonstandard_message, not_a_schedule_message,
+    trailing_message, unclosed_message,
 };
 use super::rate::{self, Rate};
 use super::unix;
@@ -128,12 +128,13 @@ pub(super) fn analyze_untimed<'a>(expression: &'a str, path: Fixed) -> Analysis<
 /// which is the usual case; the flag says whether a list item was dropped.
 fn normalize(expression: &str) -> (Cow<'_, str>, bool) {
     let trimmed = expression.trim();
-    let mut out = trimmed.get(..5).unwrap_or_default().to_ascii_lowercase();
-    let cron = out == "cron(";
-    if !cron && out != "rate(" {
+    let (head, rest) = trimmed.split_once('(').unwrap_or_default();
+    let mut out = head.trim_end().to_ascii_lowercase();
+    let cron = out == "cron";
+    if !cron && out != "rate" {
         return (Cow::Borrowed(trimmed), false);
     }
-    let rest = trimmed.get(5..).unwrap_or_default();
+    out.push('(');
     let (inner, after) = rest.split_once(')').unwrap_or((rest, ""));
     let mut commas = false;
     for (at, word) in inner.split_ascii_whitespace().enumerate() {
@@ -184,14 +185,7 @@ fn analyze_documented(
     };
     let (keyword, inner) = match split(expression, shown) {
         Ok(parts) => parts,
-        Err(SplitError::Respelled { message, fixed }) => {
-            // The one fix: the keyword as EventBridge spells it.
-            let diagnostic = Diagnostic::of(Code::ScheduleInvalid, path, message)
-                .with("suggestion", fixed.clone())
-                .with_replacement(fixed);
-            return (None, vec![diagnostic]);
-        }
-        Err(SplitError::Other(message)) => return invalid(message),
+        Err(message) => return invalid(message),
     };
     match keyword {
         Keyword::Rate => match rate::parse(shown, inner, path) {
@@ -240,47 +234,21 @@ fn analyze_documented(
     }
 }
 
-/// What is wrong with the outside of an expression.
-enum SplitError {
-    /// The keyword is spelled with spaces or capitals (`Rate (1 day)`); `fixed` is the documented form.
-    Respelled { message: String, fixed: String },
-    /// Anything else, in a message.
-    Other(String),
-}
-
-impl From<String> for SplitError {
-    fn from(message: String) -> Self {
-        SplitError::Other(message)
-    }
-}
-
 /// Splits `cron(...)` / `rate(...)` into the keyword and the text between the
 /// parentheses, or says what is wrong with the outside (quoting `shown`).
-fn split<'a>(expression: &'a str, shown: &str) -> Result<(Keyword, &'a str), SplitError> {
-    let Some((head, rest)) = expression.split_once('(') else {
-        return Err(not_a_schedule_message(shown).into());
-    };
-    let keyword = match head {
-        "cron" => Keyword::Cron,
-        "rate" => Keyword::Rate,
-        _ => {
-            let word = head.trim().to_ascii_lowercase();
-            return Err(if word == "cron" || word == "rate" {
-                let fixed = format!("{word}({}", rest.trim_end());
-                SplitError::Respelled {
-                    message: keyword_message(shown, &fixed),
-                    fixed,
-                }
-            } else {
-                not_a_schedule_message(shown).into()
-            });
-        }
+/// A keyword in any case or with spaces before its parenthesis is already
+/// respelled by [`normalize`] (a warning when the expression is valid).
+fn split<'a>(expression: &'a str, shown: &str) -> Result<(Keyword, &'a str), String> {
+    let (keyword, rest) = match expression.split_once('(') {
+        Some(("cron", rest)) => (Keyword::Cron, rest),
+        Some(("rate", rest)) => (Keyword::Rate, rest),
+        _ => return Err(not_a_schedule_message(shown)),
     };
     let Some((inner, after)) = rest.split_once(')') else {
-        return Err(unclosed_message(shown).into());
+        return Err(unclosed_message(shown));
     };
     if !after.is_empty() {
-        return Err(trailing_message(shown, after).into());
+        return Err(trailing_message(shown, after));
     }
     Ok((keyword, inner))
 }
@@ -318,6 +286,9 @@ mod tests {
             ("cron(0 8 * * ? *) # x", "cron(0 8 * * ? *) # x"),
             ("CRON(0  8 * * ? *", "cron(0 8 * * ? *"),
             ("cron(0, 8 ? * MON *)", "cron(0 8 ? * MON *)"),
+            ("Rate (1 day)", "rate(1 day)"),
+            (" cron \t(0 8 * * ? *)", "cron(0 8 * * ? *)"),
+            ("c ron(0 8 * * ? *)", "c ron(0 8 * * ? *)"),
         ] {
             assert_eq!(normalize(spelled).0, normalized, "{spelled:?}");
         }
@@ -540,11 +511,31 @@ mod tests {
             codes("RATE(5 minutes)", Some(NOW)),
             ["schedule/nonstandard-spelling", "schedule/too-frequent"]
         );
-        // A space before the parenthesis is not a spelling but a syntax error.
+        // A space before the parenthesis is as undocumented as one after it
+        // (hunt37s #12): a warning with the fix, and the message does not
+        // call lower case a requirement.
+        for (expression, documented) in [
+            ("Rate (1 day)", "rate(1 day)"),
+            ("cron (0 8 ? * 4#1 *)", "cron(0 8 ? * 4#1 *)"),
+            ("CRON\t(0 8 * * ? *)", "cron(0 8 * * ? *)"),
+        ] {
+            let diagnostic = only(expression);
+            assert_eq!(
+                (diagnostic.code, diagnostic.severity),
+                (Code::ScheduleNonstandardSpelling, Severity::Warning),
+                "{expression}"
+            );
+            assert_eq!(diagnostic.params, [("suggestion", documented.into())]);
+            assert!(diagnostic.message.contains("no space before \"(\""));
+        }
+        // An invalid one gets its error alone, whose suggestion is whole (hunt37s #8a).
+        let diagnostic = only("cron (0 8 1 * * *)");
+        assert_eq!(diagnostic.code, Code::ScheduleInvalid);
         assert_eq!(
-            codes("Rate (1 day)", Some(NOW)),
-            ["schedule/invalid-expression"]
+            diagnostic.params,
+            [("suggestion", "cron(0 8 1 * ? *)".into())]
         );
+        assert!(!diagnostic.message.contains("lower case"));
     }
 
     #[test]

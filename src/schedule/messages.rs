@@ -26,15 +26,6 @@ pub(super) fn not_a_schedule_message(expression: &str) -> String {
     )
 }
 
-/// The keyword is spelled with spaces or capitals before its parenthesis; `fixed` is the documented form.
-pub(super) fn keyword_message(expression: &str, fixed: &str) -> String {
-    format!(
-        "The schedule expression {} must start with \"cron(\" or \"rate(\" exactly, in lower case and without spaces before it; write {}.",
-        quote(expression),
-        quote(fixed)
-    )
-}
-
 /// No closing parenthesis.
 pub(super) fn unclosed_message(expression: &str) -> String {
     format!(
@@ -88,7 +79,7 @@ pub(super) fn nonstandard_message(
         ""
     };
     format!(
-        "The schedule expression {} is not spelled as EventBridge documents it (lower-case keyword and unit, single spaces, nothing around it{list_items}), so the service may reject it; write {}.",
+        "The schedule expression {} is not spelled as EventBridge documents it (lower-case keyword and unit, no space before \"(\", single spaces, nothing around it{list_items}), so the service may reject it; write {}.",
         quote(expression),
         quote(normalized)
     )

@@ -236,7 +236,7 @@ test("one code's params of different names but as many, one report after another
   // `unit` (written by name: none of the shapes) and `suggestion` (one of the
   // shapes built with one literal, written by its number): as many params,
   // but the number, or the names, of each report's own.
-  const expressions = { value: 'rate(0 minutes)', suggestion: 'Rate (1 day)', unit: 'rate(5 fortnights)' };
+  const expressions = { value: 'rate(0 minutes)', suggestion: 'cron(0 8 1 * * *)', unit: 'rate(5 fortnights)' };
   for (const order of [['suggestion', 'value', 'unit'], ['unit', 'suggestion', 'value'], ['value', 'unit', 'suggestion']]) {
     for (const name of [...order, ...order]) {
       const input = request({ Schedule: { ScheduleExpression: expressions[name] } });

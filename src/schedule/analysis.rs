@@ -213,20 +213,21 @@ fn analyze_documented(
                 6 => match cron::parse(fields, path) {
                     Err(diagnostics) => (None, diagnostics),
                     Ok(cron) => {
-                        let diagnostics = cron.check_frequency(fields, path).into_iter().collect();
+                        let diagnostics = cron.check_frequency(&fields, path).into_iter().collect();
                         (Some(Schedule::Cron(Box::new(cron))), diagnostics)
                     }
                 },
                 5 => {
                     let [minute, hour, dom, month, dow, _] = fields;
                     let five = [minute, hour, dom, month, dow];
-                    let (diagnostic, exact) = unix::diagnose(shown, five, path);
+                    let (mut found, exact) = unix::diagnose(shown, five, path);
                     // The service may read it as Unix cron: judge what that means.
-                    let (schedule, more) = match exact {
-                        Some(six) => analyze_documented(&six, &six, path),
-                        None => (None, Vec::new()),
-                    };
-                    (schedule, [vec![diagnostic], more].concat())
+                    if let Some(six) = exact {
+                        let (schedule, more) = analyze_documented(&six, &six, path);
+                        found.extend(more);
+                        return (schedule, found);
+                    }
+                    (None, found)
                 }
                 _ => invalid(field_count_message(shown, count)),
             }
@@ -720,6 +721,95 @@ mod tests {
         let description = describe("cron(0 8 1 * 1)", NOW, 2);
         assert_eq!(description.diagnostics.len(), 1);
         assert_eq!(description.summary, None);
+    }
+
+    #[test]
+    fn a_five_field_cron_invalid_under_every_reading_is_an_error_naming_the_field() {
+        // Minutes, hours, day-of-month and month mean the same to Unix cron
+        // and EventBridge; a day-of-week field is invalid under both
+        // numberings (Unix 0-7, EventBridge 1-7), quoted as written (hunt37s #1).
+        for (expression, field, token) in [
+            ("cron(99 8 * * 1)", "minutes", "99"),
+            ("cron(0 25 * * *)", "hours", "25"),
+            ("cron(0 25 * * 1)", "hours", "25"),
+            ("cron(0 8 * * 8)", "day-of-week", "8"),
+            ("cron(0 8 * * 1#9)", "day-of-week", "1#9"),
+            ("cron(0 8 * * 1-9)", "day-of-week", "1-9"),
+            ("cron(0 8 32 * *)", "day-of-month", "32"),
+            ("cron(0 8 ? 13 MON)", "month", "13"),
+            ("cron(a 8 * * 1-7/2)", "minutes", "a"),
+        ] {
+            let diagnostics = check(expression, PATH, Some(NOW));
+            let errors: Vec<_> = diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .collect();
+            assert_eq!(errors.len(), 1, "{expression}: {diagnostics:#?}");
+            assert_eq!(errors[0].code, Code::ScheduleInvalid, "{expression}");
+            assert_eq!(
+                errors[0].params,
+                [("field", field.into()), ("token", token.into())],
+                "{expression}"
+            );
+            assert_eq!(diagnostics[0].code, Code::ScheduleFiveFieldCron);
+            // describeSchedule agrees: an error, so not valid.
+            let description = describe(expression, NOW, 2);
+            assert_eq!(description.diagnostics.len(), diagnostics.len());
+            assert_eq!(description.summary, None);
+        }
+        assert_eq!(
+            codes("cron(a b c d e)", None),
+            [
+                "schedule/five-field-cron",
+                "schedule/invalid-expression",
+                "schedule/invalid-expression",
+                "schedule/invalid-expression",
+                "schedule/invalid-expression"
+            ]
+        );
+        // Truly ambiguous day fields keep the warning alone.
+        for expression in [
+            "cron(0 8 * * 1-7/2)",
+            "cron(0 8 * * 5/1)",
+            "cron(0 8 * * 6-0)",
+            "cron(0 8 * * 0/2)",
+            "cron(0 8 1 * 1)",
+        ] {
+            assert_eq!(
+                codes(expression, Some(NOW)),
+                ["schedule/five-field-cron"],
+                "{expression}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_five_field_cron_with_many_minutes_is_too_frequent_whatever_its_day_fields() {
+        // The minutes field means the same under every reading (hunt37s #4).
+        for (expression, suggestion) in [
+            ("cron(*/5 * 1 * 3)", "cron(0 * 1 * 3)"),
+            ("cron(*/5 * * * 1-7/2)", "cron(0 * * * 1-7/2)"),
+            ("cron(0,30 8 * * 5/1)", "cron(0 8 * * 5/1)"),
+            ("cron(*/5 * * * 6-0)", "cron(0 * * * 6-0)"),
+        ] {
+            let diagnostics = check(expression, PATH, Some(NOW));
+            let codes: Vec<_> = diagnostics.iter().map(|d| d.code).collect();
+            assert_eq!(
+                codes,
+                [Code::ScheduleFiveFieldCron, Code::ScheduleTooFrequent],
+                "{expression}"
+            );
+            assert_eq!(
+                diagnostics[1].params,
+                [("suggestion", suggestion.into())],
+                "{expression}"
+            );
+            let description = describe(expression, NOW, 2);
+            assert!(description
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == Severity::Error));
+        }
     }
 
     #[test]

@@ -26,7 +26,7 @@
 
 use super::cron::{self, SIX_FIELDS};
 use super::number::parse_number;
-use crate::diagnostic::{fixed, quote, Code, Diagnostic, Fixed};
+use crate::diagnostic::{quote, Code, Diagnostic, Fixed};
 
 // ---------------------------------------------------------------------------
 // Messages
@@ -80,76 +80,110 @@ enum Reading {
 }
 
 /// The five-field-cron diagnostic for `fields`, with a suggestion when one
-/// can be made, and that suggestion when it means the same (the schedule to
-/// judge).
+/// can be made, then what the fields break under every reading: an invalid
+/// field (minutes, hours, day-of-month and month mean the same to Unix cron
+/// and EventBridge; a day-of-week field only when it is invalid both as
+/// written and renumbered) and, when the schedule is not judged as its
+/// suggestion, too many minutes an hour. Then the suggestion when it means
+/// the same (the schedule to judge).
+#[inline(always)]
 pub(crate) fn diagnose(
     expression: &str,
     fields: [&str; 5],
     path: Fixed,
-) -> (Diagnostic, Option<String>) {
-    match suggest(fields) {
-        Some((suggestion, reading)) => {
-            let message = match reading {
-                Reading::MissingYear => missing_year_message(expression, &suggestion),
-                Reading::Unix {
-                    renumbered,
-                    either_day,
-                } => unix_message(expression, &suggestion, renumbered, either_day),
-            };
-            // Unix's "either day" has no EventBridge equivalent: the
-            // suggestion is then a different schedule, shown but not a fix.
-            let exact = !matches!(
-                reading,
-                Reading::Unix {
-                    either_day: true,
-                    ..
-                }
-            );
-            let diagnostic = Diagnostic::of(Code::ScheduleFiveFieldCron, path, message)
-                .with("suggestion", suggestion.clone());
-            if exact {
-                (
-                    diagnostic.with_replacement(suggestion.clone()),
-                    Some(suggestion),
-                )
-            } else {
-                (diagnostic, None)
-            }
-        }
-        None => (
-            Diagnostic::of(
-                Code::ScheduleFiveFieldCron,
-                path,
-                no_suggestion_message(expression),
-            ),
-            None,
-        ),
-    }
-}
-
-/// The six-field expression the author meant, if it is valid.
-fn suggest(fields: [&str; 5]) -> Option<(String, Reading)> {
+) -> (Vec<Diagnostic>, Option<String>) {
     let [minute, hour, dom, month, dow] = fields;
     let converted;
-    let (six, reading) = if dom == "?" || dow == "?" {
-        ([minute, hour, dom, month, dow, "*"], Reading::MissingYear)
+    // `None`: a Unix day-of-week field with no faithful EventBridge form
+    // (`1-7/2`, `6-0`): the others are read with `?` in its place.
+    let (mut six, mut reading) = if dom == "?" || dow == "?" {
+        (
+            [minute, hour, dom, month, dow, "*"],
+            Some(Reading::MissingYear),
+        )
     } else if dow == "*" {
         let reading = Reading::Unix {
             renumbered: false,
             either_day: false,
         };
-        ([minute, hour, dom, month, "?", "*"], reading)
+        ([minute, hour, dom, month, "?", "*"], Some(reading))
     } else {
-        converted = convert_weekdays(dow)?;
-        let reading = Reading::Unix {
-            renumbered: converted != dow,
-            either_day: dom != "*",
-        };
-        ([minute, hour, "?", month, converted.as_str(), "*"], reading)
+        converted = convert_weekdays(dow);
+        match &converted {
+            Some(days) => {
+                let reading = Reading::Unix {
+                    renumbered: days != dow,
+                    either_day: dom != "*",
+                };
+                (
+                    [minute, hour, "?", month, days.as_str(), "*"],
+                    Some(reading),
+                )
+            }
+            None => ([minute, hour, dom, month, "?", "*"], None),
+        }
     };
-    cron::parse(six, fixed!(""))
-        .is_ok()
-        .then(|| (cron::expression(six), reading))
+    // One call of the parser (two cost about 300 bytes of .wasm).
+    let parsed = loop {
+        let parsed = cron::parse(six, path);
+        if parsed.is_err()
+            && matches!(
+                reading,
+                Some(Reading::Unix {
+                    renumbered: true,
+                    ..
+                })
+            )
+        {
+            // Renumbered and invalid: read as written, so that the errors
+            // quote what the author wrote; valid so, it is ambiguous.
+            six[4] = dow;
+            reading = None;
+            continue;
+        }
+        break parsed;
+    };
+    let cron = match parsed {
+        Err(mut errors) => {
+            let found = Diagnostic::of(
+                Code::ScheduleFiveFieldCron,
+                path,
+                no_suggestion_message(expression),
+            );
+            errors.insert(0, found);
+            return (errors, None);
+        }
+        Ok(cron) => cron,
+    };
+    let suggestion = cron::expression(six);
+    let suggested = reading.is_some();
+    let (message, exact) = match reading {
+        None => (no_suggestion_message(expression), false),
+        Some(Reading::MissingYear) => (missing_year_message(expression, &suggestion), true),
+        Some(Reading::Unix {
+            renumbered,
+            either_day,
+        }) => (
+            unix_message(expression, &suggestion, renumbered, either_day),
+            !either_day,
+        ),
+    };
+    let mut found = Diagnostic::of(Code::ScheduleFiveFieldCron, path, message);
+    if suggested {
+        found = found.with("suggestion", suggestion.clone());
+    }
+    if exact {
+        return (
+            vec![found.with_replacement(suggestion.clone())],
+            Some(suggestion),
+        );
+    }
+    // Unix's "either day" has no EventBridge equivalent: the suggestion is
+    // then a different schedule, shown but not a fix, and not judged; its
+    // minutes are the author's all the same.
+    let mut found = vec![found];
+    found.extend(cron.check_frequency(&fields, path));
+    (found, None)
 }
 
 /// A Unix day-of-week field in EventBridge numbering, or `None` when it
@@ -268,11 +302,12 @@ mod tests {
 
     fn diagnose_text(text: &str) -> Diagnostic {
         let parts: Vec<&str> = text.split(' ').collect();
-        let (diagnostic, _) = diagnose(
+        let (diagnostics, _) = diagnose(
             &format!("cron({text})"),
             [parts[0], parts[1], parts[2], parts[3], parts[4]],
             crate::diagnostic::fixed!("/p"),
         );
+        let diagnostic = diagnostics.into_iter().next().unwrap();
         assert_eq!(diagnostic.code, Code::ScheduleFiveFieldCron);
         assert_eq!(diagnostic.path, "/p");
         diagnostic
@@ -371,7 +406,7 @@ mod tests {
                 // the same days from it.
                 if let (Some(field), Some(days)) = (field, days) {
                     let six = ["0", "9", "?", "*", field.as_str(), "*"];
-                    let parsed = cron::parse(six, fixed!("")).unwrap();
+                    let parsed = cron::parse(six, crate::diagnostic::fixed!("")).unwrap();
                     let Days::Weekdays(weekdays) = parsed.days else {
                         panic!("{text}: {:?}", parsed.days)
                     };
@@ -470,9 +505,11 @@ mod tests {
     #[test]
     fn invalid_suggestions_are_left_out() {
         for text in [
+            // Invalid under every reading: errors follow (see analysis's tests).
             "a b c d e",
             "0 25 * * *",
             "0 8 * * 9",
+            // Unix-only forms: only this warning.
             "0 8 * * 1-7/2",
             // Cronie runs `N/step` up to 7 (5/1 adds Sunday), as the longhand `5-7/1`.
             "0 8 * * 5/1",

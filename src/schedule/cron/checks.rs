@@ -3,7 +3,6 @@
 //! (`schedule/never-fires`, a warning), with the common mistake named
 //! (30 February, 31 April).
 
-use super::grammar::expression;
 use super::model::{Cron, Days, Field, LAST_YEAR};
 use super::summary;
 use crate::diagnostic::{quote, Code, Diagnostic, Fixed};
@@ -55,15 +54,14 @@ fn only_past_message(expression: &str, now: &str, last_year: u32) -> String {
 
 impl Cron {
     /// DataSync's once-an-hour minimum: the minutes field must select one minute.
-    pub(crate) fn check_frequency(&self, fields: [&str; 6], path: Fixed) -> Option<Diagnostic> {
+    /// `fields` as written (six, or the five of a Unix cron this was read
+    /// from), for the suggestion.
+    pub(crate) fn check_frequency(&self, fields: &[&str], path: Fixed) -> Option<Diagnostic> {
         let count = self.minutes.count();
         if count <= 1 {
             return None;
         }
-        let first = self.minutes.first().to_string();
-        let suggestion = expression([
-            &first, fields[1], fields[2], fields[3], fields[4], fields[5],
-        ]);
+        let suggestion = format!("cron({} {})", self.minutes.first(), fields[1..].join(" "));
         Some(
             Diagnostic::of(
                 Code::ScheduleTooFrequent,
@@ -138,7 +136,7 @@ mod tests {
             ("45,5 8 * * ? *", 2, "cron(5 8 * * ? *)"),
         ] {
             let diagnostic = parse_ok(text)
-                .check_frequency(fields(text), crate::diagnostic::fixed!("/p"))
+                .check_frequency(&fields(text), crate::diagnostic::fixed!("/p"))
                 .expect(text);
             assert_eq!(diagnostic.code, Code::ScheduleTooFrequent);
             assert!(
@@ -158,7 +156,7 @@ mod tests {
             "30/45 8 * * ? *",
         ] {
             assert_eq!(
-                parse_ok(text).check_frequency(fields(text), crate::diagnostic::fixed!("")),
+                parse_ok(text).check_frequency(&fields(text), crate::diagnostic::fixed!("")),
                 None,
                 "{text}"
             );
@@ -178,7 +176,7 @@ mod tests {
             let cron = parse_ok(text);
             let diagnostic = cron
                 .check_fires(
-                    &expression(fields(text)),
+                    &super::super::grammar::expression(fields(text)),
                     crate::diagnostic::fixed!("/p"),
                     None,
                 )

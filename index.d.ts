@@ -98,7 +98,7 @@ export interface DiagnosticSeverities {
   'schedule/nonstandard-spelling': 'warning';
   'schedule/rate-unit-singular-plural': 'warning';
   'schedule/never-fires': 'warning';
-  'filter/empty-pattern': 'error';
+  'filter/empty-pattern': 'warning';
   'filter/include-wildcard-not-last': 'error';
   'filter/include-trailing-wildcards': 'warning';
   'filter/include-without-slash': 'warning';

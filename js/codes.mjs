@@ -215,7 +215,7 @@ const CODES = [
   },
   {
     "code": "filter/empty-pattern",
-    "severity": "error",
+    "severity": "warning",
     "summary": "An empty pattern in a filter value (`a||b`, a leading or trailing `|`).",
     "emittedBy": "validator"
   },

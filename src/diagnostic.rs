@@ -523,14 +523,14 @@ validator {
         source: "EventBridge User Guide, cron expressions (fields and ranges): https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html#eb-cron-expressions",
     }
     /// An empty pattern in a filter value (`a||b`, a leading or trailing `|`).
-    FilterEmptyPattern = "filter/empty-pattern", Error {
+    FilterEmptyPattern = "filter/empty-pattern", Warning {
         params: &[],
         what: "A filter Value with an empty pattern: two `|` in a row, or one at the start or end.",
-        why: "Patterns are separated by `|`; the service rejects an empty one.",
+        why: "Patterns are separated by `|`, so an extra one makes an empty pattern, most likely a slip (a list joined with one `|` too many). The documentation does not say whether the service rejects it, skips it or matches nothing with it (FilterRule's Value only has to be 1 to 102,400 characters without NUL), and no recorded service answer settles it, so this is a warning (the project's policy).",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Excludes": [{"FilterType": "SIMPLE_PATTERN", "Value": "*.tmp|"}]}"#),
         fix: "Remove the extra `|`.",
         autofix: "",
-        source: "DataSync User Guide, Filtering data transferred by DataSync: https://docs.aws.amazon.com/datasync/latest/userguide/filtering.html",
+        source: "DataSync User Guide, Filtering data transferred by DataSync: https://docs.aws.amazon.com/datasync/latest/userguide/filtering.html; DataSync API reference, FilterRule: https://docs.aws.amazon.com/datasync/latest/userguide/API_FilterRule.html; the project's policy: a warning where the service's behaviour is unknown",
     }
     /// An include pattern with `*` anywhere but at its end.
     FilterIncludeWildcard = "filter/include-wildcard-not-last", Error {
@@ -565,7 +565,7 @@ validator {
             param("pattern", "string", "the first such pattern"),
             param("count", "number", "how many patterns of the value have the problem"),
         ],
-        what: "An include pattern that does not begin with `/`.",
+        what: "An include pattern that does not begin with `/`. A pattern of `*` alone is left alone: `*` matches across `/`, so it already means everything.",
         why: "Patterns name paths from the root of the source location and start with `/`; `photos` matches nothing a person means by it.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Includes": [{"FilterType": "SIMPLE_PATTERN", "Value": "photos"}]}"#),
         fix: "Start the pattern with `/` (`/photos`).",

@@ -1,6 +1,6 @@
 //! Filter syntax (Includes and Excludes): the patterns inside a rule's Value.
 //!
-//! Why: DataSync splits a Value on `|`; an empty pattern is rejected, include
+//! Why: DataSync splits a Value on `|`; an empty pattern is most likely a slip, include
 //! patterns accept `*` only at their end, and include patterns name folders
 //! from the root of the source, so they start with `/`. A rule without a
 //! Value filters nothing, and the quota counts include and exclude patterns together.
@@ -49,10 +49,10 @@ fn trailing_wildcards(pattern: &str, single: &str, others: usize) -> String {
 
 fn without_slash(pattern: &str, others: usize) -> String {
     format!(
-        "Include pattern {} does not start with \"/\"{}; patterns are matched from the root of the source location, so write \"/{}\".",
+        "Include pattern {} does not start with \"/\"{}; patterns are matched from the root of the source location, so write {}.",
         quote(pattern),
         and_more(others),
-        pattern.chars().take(60).collect::<String>()
+        quote(&format!("/{pattern}"))
     )
 }
 
@@ -207,7 +207,8 @@ fn check_patterns(
         if run > 1 {
             repeated.push(pattern);
         }
-        if !pattern.starts_with('/') {
+        // `*` alone matches across `/`: everything, as `/*` does.
+        if !pattern.starts_with('/') && !single.is_empty() {
             no_slash.push(pattern);
         }
     }
@@ -331,16 +332,46 @@ mod tests {
             findings(&include("photos")),
             [at("/Includes/0/Value", "filter/include-without-slash")]
         );
+        // The suggestion is quoted as every value is (hunt37s #3).
+        for (value, written) in [
+            (".hidden", "/.hidden"),
+            ("a\\\"b", "/a\\\"b"),
+            ("x\\ty", "/x\\ty"),
+        ] {
+            let report = crate::validate_text(
+                &crate::rules::testing::request(&include(value)),
+                &crate::Context::default(),
+            );
+            let message = &report.diagnostics[0].message;
+            assert!(
+                message.ends_with(&format!("so write \"{written}\".")),
+                "{value}: {message}"
+            );
+        }
+        // `*` matches across `/`, so `*` alone already means everything
+        // (hunt37s #5); `**` is told only of its run.
+        assert_eq!(findings(&include("*")), []);
+        assert_eq!(findings(&include("/a|*")), []);
+        assert_eq!(
+            findings(&include("**")),
+            [at("/Includes/0/Value", "filter/include-trailing-wildcards")]
+        );
     }
 
     #[test]
-    fn empty_patterns_are_errors_in_both_lists() {
+    fn empty_patterns_are_warnings_in_both_lists() {
+        // No service answer says an empty pattern is rejected (hunt37s #7).
         for value in ["/a||/b", "|/a", "/a|"] {
             assert_eq!(
                 findings(&exclude(value)),
                 [at("/Excludes/0/Value", "filter/empty-pattern")],
                 "{value}"
             );
+            let report = crate::validate_text(
+                &crate::rules::testing::request(&exclude(value)),
+                &crate::Context::default(),
+            );
+            assert!(report.is_valid(), "{value}");
         }
     }
 
@@ -366,8 +397,9 @@ mod tests {
     }
 
     /// The one-pass reading of a value agrees with splitting it into its
-    /// patterns: clean exactly when `check_patterns` finds nothing (in
-    /// either list), and its length in characters, for every value of up to
+    /// patterns: clean when `check_patterns` finds nothing (in either list;
+    /// not clean but nothing found only for an include with a pattern of
+    /// `*` alone), and its length in characters, for every value of up to
     /// six characters drawn from the bytes the rule looks at, a letter and
     /// characters of two and four bytes.
     #[test]
@@ -388,7 +420,9 @@ mod tests {
                 super::check_patterns(list, include, value, String::new, &mut out);
                 let found = !out.finish().is_empty();
                 let (length, clean) = super::measure_value(value, include);
-                assert_eq!(clean, !found && !value.is_empty(), "{list} {value:?}");
+                let star = include && value.split('|').any(|pattern| pattern == "*");
+                let expected = !found && !value.is_empty();
+                assert!(clean == expected || star && !clean, "{list} {value:?}");
                 assert_eq!(length, value.chars().count(), "{value:?}");
             }
         }

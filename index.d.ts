@@ -640,7 +640,13 @@ export interface ScheduleDescription {
   valid: boolean;
   /** Paths are `''` (the expression itself). */
   diagnostics: Diagnostic[];
-  /** The schedule in words, or null when the expression is invalid. */
+  /**
+   * The schedule in words when the expression reads as one EventBridge schedule, even an
+   * invalid one (`cron(0/15 * * * ? *)` is too frequent: `valid` false, with a summary and runs);
+   * null when it does not: a syntax error, or a five-field cron whose day fields Unix cron and
+   * EventBridge read differently (`cron(0 8 1 * 1)`: `valid` true, a warning, no runs). Use `valid`
+   * for validity. `""` (no schedule) has the no-schedule summary.
+   */
   summary: string | null;
   /** The next run times as ISO 8601 UTC strings, e.g. `2026-01-01T12:00:00Z`. */
   nextRuns: string[];

@@ -439,9 +439,8 @@ function markOf(mark, key) {
  * written or is the constant null, `{ expression }` for anything else
  * (`references`, or neither), undefined when the configuration is not known.
  */
-function writtenOf(written, name, rootVariables = new Set()) {
+function writtenOf(written, name) {
   if (written === undefined) return undefined;
-  if (written.known) return { known: true };
   if (Object.hasOwn(written, 'constant')) {
     const c = written.constant;
     if (!isObject(c) || !Object.hasOwn(c, name) || c[name] === null) return { unset: true };
@@ -452,12 +451,7 @@ function writtenOf(written, name, rootVariables = new Set()) {
   const expression = written.members[name];
   if (isObject(expression) && Object.hasOwn(expression, 'constant_value')) return expression.constant_value === null ? { unset: true } : { constant: expression.constant_value };
   // A nested attribute is one expression too (terraform internal/command/jsonconfig marshalExpressions).
-  // One whose every reference is a root module variable (`options = { atime = var.a }`) has a value known
-  // when planned (the plan holds the variables' values): a member of it still unknown in a create is a
-  // Computed one the value leaves null, as for a constant (rev36b #10).
-  const references = isObject(expression) && Array.isArray(expression.references) ? expression.references : [];
-  const fromVariables = references.length > 0 && references.every((ref) => typeof ref === 'string' && rootVariables.has(/^var\.([^.[]+)/.exec(ref)?.[1]));
-  return fromVariables ? { expression, known: true } : { expression };
+  return { expression };
 }
 
 /**
@@ -465,14 +459,11 @@ function writtenOf(written, name, rootVariables = new Set()) {
  * for mapAwsccBody(). An unknown value in a task being created whose
  * argument the configuration leaves unset (not written, or the constant
  * null, as far as the configuration shows) is the provider's Computed value,
- * which it does not send: left out; so is one inside a value made from root
- * module variables only (its every reference is `var.…`, whose value the
- * plan holds, so nothing in it is unknown but what it leaves null; rev36b
- * #10). Any other unknown value stays unknown
+ * which it does not send: left out. Any other unknown value stays unknown
  * (no finding depends on it). `literal`, `unknownValue` and `referenceOf`
  * are terraform-plan.mjs's.
  */
-export function awsccPlanBody(values, unknown, pointer, at, expressions, creating, { literal, unknownValue, referenceOf, rootVariables }) {
+export function awsccPlanBody(values, unknown, pointer, at, expressions, creating, { literal, unknownValue, referenceOf }) {
   const top = isObject(expressions) ? { members: expressions } : undefined;
   const body = [];
   const names = new Set([...(isObject(values) ? Object.keys(values) : []), ...(isObject(unknown) ? Object.keys(unknown).filter((k) => unknown[k] === true) : [])]);
@@ -481,9 +472,9 @@ export function awsccPlanBody(values, unknown, pointer, at, expressions, creatin
     const child = `${pointer}/${escapeSegment(name)}`;
     const position = at(child);
     const mark = markOf(unknown, name);
-    const written = writtenOf(top, name, rootVariables);
+    const written = writtenOf(top, name);
     if (mark === true) {
-      if (creating && written?.unset) continue; // (a whole value from variables is known in a real plan: left unknown if not)
+      if (creating && written?.unset) continue;
       body.push({ t: 'attr', name, ...position, value: unknownValue(position, { reference: referenceOf(written?.expression), always: false }) });
       continue;
     }
@@ -502,8 +493,8 @@ export function awsccPlanBody(values, unknown, pointer, at, expressions, creatin
       const keys = new Set([...(isObject(value) ? Object.keys(value) : []), ...(isObject(mark) ? Object.keys(mark).filter((k) => mark[k] === true) : [])]);
       for (const key of keys) {
         const m = markOf(mark, key);
-        const w = written?.constant !== undefined || written?.members !== undefined ? writtenOf(written, key) : written?.unset ? { unset: true } : written?.known ? { known: true } : undefined;
-        if (m === true && creating && (w?.unset || w?.known)) continue;
+        const w = written?.constant !== undefined || written?.members !== undefined ? writtenOf(written, key) : written?.unset ? { unset: true } : undefined;
+        if (m === true && creating && w?.unset) continue;
         const v = own(value, key);
         if (m !== true && (v === null || v === undefined)) continue;
         items.push({ key, ...at(`${at_}/${escapeSegment(key)}`), value: planValue(v, m, w, `${at_}/${escapeSegment(key)}`) });
@@ -516,7 +507,7 @@ export function awsccPlanBody(values, unknown, pointer, at, expressions, creatin
         k: 'array',
         ...position,
         src: '[…]',
-        items: value.map((v, i) => planValue(v, markOf(mark, i), constant ? (isObject(constant[i]) ? { constant: constant[i] } : undefined) : written?.known ? { known: true } : undefined, `${at_}/${i}`)),
+        items: value.map((v, i) => planValue(v, markOf(mark, i), constant ? (isObject(constant[i]) ? { constant: constant[i] } : undefined) : undefined, `${at_}/${i}`)),
       };
     }
     return literal(value, position, mark);

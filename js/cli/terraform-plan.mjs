@@ -351,8 +351,6 @@ export function terraformShowReport(base, document, options = {}) {
   };
   const tasks = [];
   const nullVariables = nullVariablesOf(plan);
-  // The root module's variables, whose values a plan always holds (`variables`).
-  const rootVariables = new Set(isObject(plan.variables) ? Object.keys(plan.variables).filter((name) => isObject(plan.variables[name]) && Object.hasOwn(plan.variables[name], 'value')) : []);
   for (const r of resources) {
     if (r.type !== 'aws_datasync_task' && r.type !== AWSCC_TASK_TYPE) continue; // awscc too
     const written = expressionsOf(plan.configuration, r.moduleAddress, r.type, r.name);
@@ -370,7 +368,7 @@ export function terraformShowReport(base, document, options = {}) {
     const creating = r.creating === true && { nullVariables: r.moduleAddress ? new Set() : nullVariables };
     const body =
       r.type === AWSCC_TASK_TYPE // awscc: terraform-awscc.mjs
-        ? awsccPlanBody(values, unknown, r.pointer, at, written, r.creating === true, { literal, unknownValue, referenceOf, rootVariables: r.moduleAddress ? new Set() : rootVariables })
+        ? awsccPlanBody(values, unknown, r.pointer, at, written, r.creating === true, { literal, unknownValue, referenceOf })
         : bodyOf(values, unknown, r.pointer, at, TASK, written, creating);
     const scope = new Scope(moduleFor(r.moduleAddress), r.moduleAddress ? `${r.moduleAddress}.` : '', new Map());
     const resource = { block: { t: 'block', type: 'resource', labels: [r.type, r.name], ...at(r.pointer), body }, file: base.file, type: r.type, name: r.name, address: r.address };

@@ -61,9 +61,15 @@ impl From<i64> for Value<'_> {
     }
 }
 
+/// A count beyond `i64::MAX` (possible on 64-bit targets) keeps its exact
+/// digits as a [`Number::BigInt`], as the same number read from text does, so
+/// the validator judges the number the caller wrote.
 impl From<usize> for Value<'_> {
     fn from(number: usize) -> Self {
-        Value::Number(Number::Int(i64::try_from(number).unwrap_or(i64::MAX)))
+        Value::Number(match i64::try_from(number) {
+            Ok(small) => Number::Int(small),
+            Err(_) => Number::BigInt(Cow::Owned(number.to_string())),
+        })
     }
 }
 
@@ -841,6 +847,13 @@ mod tests {
                 Value::Null,
             ])
         );
+    }
+
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_count_beyond_i64_keeps_its_digits_as_text_would() {
+        assert_eq!(Value::from(7usize), Value::Number(Number::Int(7)));
+        assert_eq!(Value::from(usize::MAX), parse_ok("18446744073709551615"));
     }
 
     #[test]

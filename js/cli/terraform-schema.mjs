@@ -92,8 +92,12 @@ export const TASK = {
     task_mode: arg('TaskMode', { omitEmpty: true, refusesEmpty: true, computed: true }),
     tags: { member: 'Tags', map: true },
     region: { ignored: true }, // provider 6.x: the Region the task is created in, not a request member
+    // Optional and Computed in the provider's schema: plan accepts a written value
+    // (`terraform plan -generate-config-out` writes `tags_all = {}`), and the
+    // request's tags come from `tags` and the provider's default_tags, not from it.
+    tags_all: { ignored: true },
   },
-  computed: ['arn', 'id', 'tags_all'],
+  computed: ['arn', 'id'],
   meta: ['count', 'for_each', 'depends_on', 'provider'],
   metaBlocks: ['lifecycle', 'provisioner', 'connection', 'timeouts'],
   blocks: {

@@ -1,10 +1,13 @@
-// The CreateTask form: its state, its events and its start. It renders itself
-// from the package's fields() metadata (build-form.js), keeps the request as one
-// plain object (so members the form has no control for, such as unknown ones
-// from an import, are kept), and on every input validates the JSON text of that
-// object and shows the result (feedback.js) and the JSON (output.js). The
-// generic plumbing (JSON Pointers, JSON Patch, exact numbers, links) is the
-// package's own datasync-task-validator/form-kit.
+// The form's events and its start: typing, rows, fixes, the Locations step's
+// paste, imports (pasted, a file, a link) and the buttons. The rest lives in
+// modules of its own: the state (state.js); validation with the page's context
+// (check.js); rendering, replacing the request and building the form for an
+// operation (render.js, build-form.js, feedback.js, output.js); Undo (undo.js);
+// links (link.js); the operation and its task (operation.js, operation-step.js);
+// the locations (locations.js). The page keeps the request as one plain object
+// (so members the form has no control for, such as unknown ones from an import,
+// are kept). The generic plumbing (JSON Pointers, JSON Patch, exact numbers,
+// base64url) is the package's own datasync-task-validator/form-kit.
 //
 // Contract for portals and tests:
 //   - every control's `name` is the JSON Pointer of its member (/Tags/0/Key);
@@ -16,152 +19,28 @@
 //
 // Safety: user text only ever reaches the page through textContent, attribute
 // values and form values (see h() in dom.js); there is no innerHTML anywhere.
-import init, { applyDefaults, describeSchedule, fields, validate, version } from '../pkg/web/index.js';
+import init, { fields, validate, version } from '../pkg/web/index.js';
 import {
-  applyPatch, decodeBase64Url, encodeBase64Url, getAt, numberFromText, parentPointer, parseExact, removeAt, setAt, splitPointer,
+  applyPatch, encodeBase64Url, getAt, numberFromText, parentPointer, parseExact, removeAt, setAt, splitPointer,
 } from '../pkg/web/form-kit.js';
 import { $, countText, h, setText } from './dom.js';
 import {
-  buildForm, currentMode, fillForm, removeForm, openSectionsWithContent, renderRows, showKnownLocations, showLocationStep, updateChoiceNote,
-  updateDefaultLabels,
+  buildForm, openSectionsWithContent, renderRows, showKnownLocations, showLocationStep, updateChoiceNote,
 } from './build-form.js';
-import { ENDS, arnOf, endFromEntry, kept, locationsOption, readPasted, remember } from './locations.js';
+import { ENDS, arnOf, endFromEntry, readPasted, remember } from './locations.js';
+import { fixLabel, forgetShown, holdHeights, releaseHeights } from './feedback.js';
+import { SHOW_DEFAULTS_KEY, flushSave, loadSaved, readPreference, save, whileLoading, writePreference } from './output.js';
+import { checkDescription } from './check.js';
 import {
-  fixLabel, forgetShown, holdHeights, releaseHeights, showDiagnostics, showSchedulePreview, showSummary,
-} from './feedback.js';
-import {
-  FRAGMENT_PREFIX, LINE_LIMIT, SHOW_DEFAULTS_KEY, TOKEN_LIMIT, flushSave, jsonLines, jsonText, keepFragment, loadOperation, loadSaved, readPreference, save,
-  saveOperation, shareUrl, showJson, takeFragment, whileLoading, writePreference,
-} from './output.js';
-import {
-  TASK_PASTE_LIMIT, fragmentExtra, isDescribeTask, isLocationOutput, isOperation, operationOptions, readFragmentExtra, readTask, taskFrom,
-} from './operation.js';
+  describeEnd, flushRender, focusMember, outputText, renderedText, render, replaceRequest, saveChoice, say, showEverything, showOperation, showOutput,
+} from './render.js';
+import { forgetUndo, offerUndo, snapshot, undo } from './undo.js';
+import { keepFragment, linkLocations, linkedOperation, shareUrl, takeFragment } from './link.js';
+import { notARequest, restoreOperation, useLinkedOperation, wireOperation } from './operation-step.js';
+import { fragmentExtra } from './operation.js';
 import { emptyEnd, state, touch } from './state.js';
 
 
-// ---------------------------------------------------------------------------
-// Validation with the Locations step's context.
-// ---------------------------------------------------------------------------
-
-/**
- * validate() with the operation, its task and what the Locations step knows of
- * the request's two locations. The step and the task only hold descriptions
- * the validator has accepted (typed choices, checked pastes, checked saved
- * state), so a TypeError here is a bug; the page still judges the request as
- * the chosen operation, without that context, rather than stop.
- */
-function check(text) {
-  const options = validateOptions();
-  if (!options) return validate(text);
-  try {
-    return validate(text, options);
-  } catch (error) {
-    if (!(error instanceof TypeError)) throw error;
-    console.error('datasync-task-validator form: location or task context refused', error);
-    return state.operation === 'CreateTask' ? validate(text) : validate(text, { operation: state.operation });
-  }
-}
-
-/**
- * The options validate() and applyDefaults() get: for CreateTask the request's
- * locations; for UpdateTask and StartTaskExecution the operation, the task and
- * the pasted locations of the task's two ends.
- */
-function validateOptions() {
-  if (state.operation === 'CreateTask') return locationsOption();
-  const ends = [state.task?.SourceLocationArn, state.task?.DestinationLocationArn].filter((arn, index, all) => arn && all.indexOf(arn) === index);
-  const locations = ends.map((arn) => state.library.get(arn)).filter(Boolean);
-  return operationOptions(locations.length > 0 ? { locations } : {});
-}
-
-/** The validator's own check of one pasted location description: null, or why it is refused. */
-function checkDescription(entry) {
-  try {
-    validate('{}', { locations: [entry] });
-    return null;
-  } catch (error) {
-    if (!(error instanceof TypeError)) throw error;
-    // "validate: options.locations[0].type must be …" -> "type must be …"; "… [0] needs …" -> "it needs …".
-    return error.message.replace(/^validate: /, '').replace(/options\.locations\[0\](\.?)/, (_, dot) => (dot ? '' : 'it'));
-  }
-}
-
-// ---------------------------------------------------------------------------
-// Rendering.
-// ---------------------------------------------------------------------------
-
-/** While typing, the summary at the top waits for a pause (the field's own slot never does). */
-const SUMMARY_PAUSE_MS = 150;
-let summaryTimer = null;
-/**
- * A request whose JSON text is longer than this (a link with thousands of
- * unknown members, say) is validated when typing pauses rather than at every
- * key: validating it takes tens of milliseconds or more, and the keystroke
- * must paint first. Everything shown is then brought up to date at once.
- */
-const LARGE_TEXT = 128 * 1024;
-let largeTimer = null;
-/** The request's JSON text as last validated and shown. */
-let renderedText = '{}';
-
-/**
- * Validates the state and brings every part of the page up to date (each part
- * skips what did not change). With `typing`, the summary is brought up to date
- * after a short pause instead: it is away from the caret, a screen reader
- * announces it once instead of at every key, and the keystroke paints sooner.
- */
-function render({ typing = false } = {}) {
-  clearTimeout(largeTimer);
-  largeTimer = null;
-  if (typing && renderedText.length > LARGE_TEXT) {
-    largeTimer = setTimeout(flushRender, SUMMARY_PAUSE_MS);
-    return;
-  }
-  const text = JSON.stringify(state.request, null, 2);
-  renderedText = text;
-  const result = check(text); // the exact text shown, so numbers are judged as typed
-  state.result = result;
-  updateDefaultLabels();
-  const located = showDiagnostics(result);
-  clearTimeout(summaryTimer);
-  if (typing) summaryTimer = setTimeout(() => showSummary(result, located), SUMMARY_PAUSE_MS);
-  else showSummary(result, located);
-  showSchedulePreview(result, describeSchedule);
-  showOutput(text);
-  if (!$('share').hidden) $('share-url').value = shareUrl(text, fragmentExtra(encodeBase64Url)); // the link is always the current request
-  showTaskStep();
-  save(text, { typing });
-}
-
-/** Brings the page up to date now if a large request's render is waiting for a pause in typing. */
-function flushRender() {
-  if (largeTimer === null) return;
-  largeTimer = null;
-  render();
-}
-
-function withDefaults(text) {
-  const options = validateOptions();
-  return options ? applyDefaults(text, options) : applyDefaults(text);
-}
-
-/** The text Copy and Download give: the request as built, or with the defaults applied. */
-function outputText() {
-  const text = JSON.stringify(state.request, null, 2);
-  return $('show-defaults').checked ? jsonText(withDefaults(text)) : text;
-}
-
-function showOutput(text) {
-  const defaults = $('show-defaults').checked;
-  const value = defaults ? withDefaults(text) : state.request;
-  const lines = jsonLines(value, defaults ? state.request : null, LINE_LIMIT + 1, TOKEN_LIMIT);
-  showJson(lines, lines.length > LINE_LIMIT ? (defaults ? Infinity : text.split('\n').length) : lines.length);
-  setText($('output-caption'), defaults && state.operation !== 'CreateTask'
-    ? `${state.operation} has no defaults: what the request omits keeps the task's setting.`
-    : defaults
-    ? `With every omitted default filled in for ${currentMode()} mode: what the service will do. Marked lines are defaults you did not set.`
-    : 'Only what you set; everything omitted takes the service default.');
-}
 
 // ---------------------------------------------------------------------------
 // State changes.
@@ -173,44 +52,6 @@ function updateFromControl(control) {
   if (text === '') removeAt(state.request, control.name);
   else setAt(state.request, control.name, control.dataset.kind === 'integer' ? numberFromText(text) : text);
   if (control.tagName === 'SELECT') updateChoiceNote(control);
-}
-
-/**
- * Replaces the whole state (an import, a link, a reload, a fix, Undo) and
- * redraws every control. An end whose ARN changes is described by the link's
- * description (`described`: ARN -> description) or the pasted location with
- * that ARN, or not at all: what was given for another ARN (or before any)
- * belongs to the request being replaced.
- */
-function replaceRequest(request, { showAll, described = null }) {
-  const before = ENDS.map(([which]) => arnOf(which));
-  state.request = request;
-  for (const [index, [which]] of ENDS.entries()) {
-    const arn = arnOf(which);
-    const given = described?.get(arn);
-    if (given) state.ends[which] = { ...endFromEntry(given), uri: '', pasted: '' }; // as the link's sender gave it
-    else if (arn !== before[index]) describeEnd(which, arn, { typed: false });
-    else if (state.ends[which].arn === '') state.ends[which] = { ...state.ends[which], arn }; // the request's own (a reload)
-  }
-  state.showAll = showAll;
-  if (showAll) state.touched.clear();
-  fillForm();
-  forgetShown();
-  render();
-}
-
-/** Tells the user what a button did (a polite live region; cleared first so a repeat is announced again). */
-function say(...content) {
-  const status = $('output-status');
-  status.textContent = '';
-  status.append(...content);
-}
-
-/** Problems from now on show everywhere: the user is handing the request on. */
-function showEverything() {
-  if (state.showAll) return;
-  state.showAll = true;
-  render();
 }
 
 /** Imports up to this size are validated as text too, for JSON-level notes (duplicated members). */
@@ -257,26 +98,6 @@ function changedNumbers(first, value) {
     ' without JSON.rawJSON it reads a number such as 1.0, 1e3 or one beyond 2^53 as the nearest plain number, so the form cannot show what the text as written has:',
     ...lost.slice(0, 3).map((d) => h('span', { class: 'problem', text: ` ${d.message}` })),
     ' (Chrome and Edge 114+, Firefox 135+ and Safari 18.4+ keep numbers as written.)'];
-}
-
-/** At most this many location descriptions are read from a link (it describes two ends). */
-const LINK_LOCATIONS = 2;
-
-/** A link's location descriptions by ARN (each checked by the validator, as a paste is); null when they cannot be read. */
-function linkLocations(text) {
-  const described = new Map();
-  if (text === null) return described;
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(value)) return null;
-  for (const entry of value.slice(0, LINK_LOCATIONS)) {
-    if (checkDescription(entry) === null && typeof entry?.LocationArn === 'string') described.set(entry.LocationArn, kept(entry));
-  }
-  return described;
 }
 
 /**
@@ -364,14 +185,6 @@ function importText(text, origin, kind, { locations = null, file = false, linked
   return true;
 }
 
-function focusMember(pointer) {
-  const target = state.controls.get(pointer) ?? state.groups.get(pointer);
-  if (!target) return;
-  for (let details = target.closest('details'); details; details = details.parentElement.closest('details')) details.open = true;
-  target.focus({ preventScroll: true });
-  target.scrollIntoView({ block: 'center' });
-}
-
 function addRow(listPointer) {
   forgetUndo(); // an edit: Undo would throw it away
   const current = getAt(state.request, listPointer);
@@ -441,20 +254,6 @@ function applyFix(button) {
   focusMember(diagnostic.fix[0].path);
 }
 
-/** What Undo restores: the request, what was touched, and what `action` (named in Undo's message) replaced. */
-const snapshot = (action, back) => ({
-  request: state.request, touched: new Set(state.touched), showAll: state.showAll, ends: { ...state.ends }, action, back,
-});
-
-/** Says what was done (in `status`, else under the JSON), with an Undo button that stays until the next edit. */
-function offerUndo(before, message, status = null) {
-  forgetUndo();
-  state.undo = before;
-  const button = h('button', { type: 'button', id: 'undo', class: 'secondary small', text: 'Undo' });
-  if (status) status.append(message, button);
-  else say(message, button);
-}
-
 /** "Remove it" on an unknown member: its value (a misspelt Exclude list, say) can be had back with Undo. */
 function removeUnknown(pointer) {
   let removed;
@@ -478,34 +277,6 @@ function clearForm() {
   offerUndo(before, 'The form is cleared. ');
 }
 
-function undo() {
-  if (!state.undo) return;
-  const { request, touched, showAll, ends, action, back } = state.undo;
-  state.undo = null;
-  state.touched = touched;
-  state.ends = ends;
-  const imported = $('undo')?.closest('#import-status');
-  replaceRequest(request, { showAll });
-  openSectionsWithContent();
-  const message = `The request is back as it was before ${action}.`;
-  if (imported) {
-    imported.className = 'import-status';
-    imported.replaceChildren(message);
-  } else {
-    say(message);
-  }
-  // The Undo button is gone: the keyboard goes back to where the undone action was.
-  if (back) focusMember(back);
-  else (imported ? $('import-text') : $('clear-form')).focus();
-}
-
-/** Any edit ends the chance to undo Clear or a fix (the undo would throw the edit away). */
-function forgetUndo() {
-  if (!state.undo) return;
-  state.undo = null;
-  $('undo')?.remove();
-}
-
 // ---------------------------------------------------------------------------
 // The Locations step.
 // ---------------------------------------------------------------------------
@@ -515,20 +286,6 @@ function changeLocation(which, detail, value) {
   state.ends[which] = { ...state.ends[which], [detail]: value, uri: '', pasted: '', arn: arnOf(which) };
   touch(ENDS.find(([end]) => end === which)[1]);
   showLocationStep();
-}
-
-/**
- * After an end's ARN changed (typed, imported, opened from a link, undone): what
- * was last given for that ARN by hand, else a pasted location with that ARN,
- * describes the end. Otherwise, while the ARN is typed, what was given for
- * another ARN stays but does not apply (endOf), so retyping that ARN brings it
- * back; a new request (`typed: false`) starts the end afresh.
- */
-function describeEnd(which, arn, { typed }) {
-  if (arn !== '' && state.ends[which].arn === arn) return; // what was last given for this ARN
-  const entry = state.library.get(arn);
-  if (entry) state.ends[which] = endFromEntry(entry);
-  else if (!typed && state.ends[which].arn !== arn) state.ends[which] = emptyEnd();
 }
 
 /** Reads the pasted ListLocations / DescribeLocation* text and describes the ends whose ARNs it has. */
@@ -752,189 +509,6 @@ function wireEvents() {
   wireOperation();
 }
 
-// ---------------------------------------------------------------------------
-// The operation and its task (operation.js).
-// ---------------------------------------------------------------------------
-
-/** The validator's own check of a DescribeTask response as the `task` option: null, or why it is refused. */
-function checkTask(task) {
-  try {
-    validate('{}', { operation: 'UpdateTask', task });
-    return null;
-  } catch (error) {
-    if (!(error instanceof TypeError)) throw error;
-    // "validate: options.task must be …" -> "It must be …".
-    return `${error.message.replace(/^validate: /, '').replace(/^options\.task\b/, 'It')}`;
-  }
-}
-
-/**
- * The operation and task saved with the request; what is malformed, larger than
- * a pasted task may be, or refused by checkTask is dropped, and CreateTask has no task.
- */
-function restoreOperation() {
-  const saved = loadOperation();
-  if (saved === null || typeof saved !== 'object') return;
-  if (isOperation(saved.operation)) state.operation = saved.operation;
-  const tooLarge = (JSON.stringify(saved.task) ?? '').length > TASK_PASTE_LIMIT;
-  state.task = state.operation === 'CreateTask' || tooLarge ? null : taskFrom(saved.task, checkTask).task ?? null;
-}
-
-/** The operation and task a #request= link carries (null when the address has no link). */
-function linkedOperation() {
-  return location.hash.startsWith(FRAGMENT_PREFIX) ? readFragmentExtra(location.hash.slice(1), decodeBase64Url) : null;
-}
-
-/**
- * While a link's request is loaded: its operation (CreateTask for an old link)
- * and task, checked as a paste. Saved by importText once the load finishes, so
- * a link that never finishes loading leaves the saved operation as it was.
- */
-function useLinkedOperation(linked) {
-  const task = linked.task && !checkTask(linked.task) ? linked.task : null;
-  setOperation(linked.operation, task ?? (linked.operation === state.operation ? state.task : null), { keep: false });
-}
-
-/** Saves the operation and, unless it is CreateTask, its task. */
-function saveChoice() {
-  saveOperation({ operation: state.operation, task: state.operation === 'CreateTask' ? null : state.task });
-}
-
-/** The choice and the task step show the state. */
-function showOperation() {
-  $('operation').value = state.operation;
-  $('task-step').hidden = state.operation === 'CreateTask';
-  setText(document.querySelector('.page-header h1'), `DataSync ${state.operation} request builder`);
-  document.title = `DataSync ${state.operation} request builder`;
-}
-
-/**
- * Sets the operation (and task) and, when the operation changes, builds the
- * form again from fields({ operation }). The request is kept as it is: members
- * another operation does not have are then reported, not silently dropped.
- */
-function setOperation(operation, task = state.task, { keep = true } = {}) {
-  const changed = operation !== state.operation;
-  state.operation = operation;
-  // CreateTask uses no task, but keeps it in memory (not saved): its Locations
-  // step is where the task's ends are described, and the user comes back.
-  state.task = task;
-  if (keep) saveChoice();
-  if (!changed) return;
-  removeForm();
-  buildForm(operation === 'CreateTask' ? fields() : fields({ operation }));
-  showOperation();
-  showKnownLocations();
-  fillForm();
-  forgetShown();
-  openSectionsWithContent();
-}
-
-/** Under the task box: which task the rules use, and whether the request is for it. */
-function showTaskStep() {
-  // A CreateTask request with a TaskArn is most likely an update or a run: the choice above says so.
-  const hint = state.operation === 'CreateTask' && getAt(state.request, '/TaskArn') !== undefined
-    ? 'This request has a TaskArn, which a new task does not have: to change or run an existing task, choose UpdateTask or StartTaskExecution here.' : '';
-  setText($('operation-hint'), hint);
-  const line = $('task-current');
-  if (!line || state.operation === 'CreateTask') return;
-  const arn = getAt(state.request, '/TaskArn');
-  let text;
-  if (!state.task) text = 'No task given: the rules that need the task\'s settings (its task mode, its options) are not applied.';
-  else if (typeof arn === 'string' && arn !== state.task.TaskArn) text = `The task given is ${state.task.TaskArn}, not this request's: its settings are not used.`;
-  else text = `Task ${state.task.TaskArn}${state.task.TaskMode ? ` (${state.task.TaskMode === 'ENHANCED' ? 'Enhanced' : state.task.TaskMode === 'BASIC' ? 'Basic' : state.task.TaskMode} mode)` : ''}: what the request omits keeps its settings.`;
-  setText(line, text);
-}
-
-/** Uses a DescribeTask response as the task: the request gets its TaskArn when it has none. */
-function useTask(task, operation = state.operation) {
-  setOperation(operation, task);
-  if (getAt(state.request, '/TaskArn') === undefined) {
-    setAt(state.request, '/TaskArn', task.TaskArn);
-    touch('/TaskArn');
-    fillForm();
-  }
-  forgetUndo();
-  render();
-  $('task-status').className = 'import-status ok';
-  setText($('task-status'), `Using the task ${task.TaskArn}.`);
-}
-
-function usePastedTask() {
-  const textarea = $('task-text');
-  const read = readTask(textarea.value, checkTask);
-  const status = $('task-status');
-  if (read.refused) {
-    status.className = 'import-status error';
-    status.replaceChildren(h('strong', { text: 'Not read: ' }), read.refused);
-    return;
-  }
-  useTask(read.task);
-  textarea.value = '';
-}
-
-/** What an import recognised but did not import: a DescribeTask response, or location output. */
-let recognised = null;
-
-/**
- * An import that is not a request but a DescribeTask response or location
- * output: what to say instead of importing it (with buttons that use it where
- * it belongs), or null for anything else.
- */
-function notARequest(value, text, origin) {
-  if (isDescribeTask(value)) {
-    const read = taskFrom(value, checkTask);
-    if (read.refused) return null; // the validator reports its members as a request's
-    recognised = { task: read.task };
-    return [h('strong', { text: `Not imported: ${origin} is a DescribeTask response (an existing task), not a request.` }),
-      ' Use it as the task the request acts on: ',
-      h('button', { type: 'button', class: 'small', 'data-use-task': 'UpdateTask', text: 'Update this task' }), ' ',
-      h('button', { type: 'button', class: 'small', 'data-use-task': 'StartTaskExecution', text: 'Run this task' })];
-  }
-  if (isLocationOutput(value)) {
-    recognised = { locations: text };
-    const box = $('locations-text');
-    return [h('strong', { text: `Not imported: ${origin} is location output (ListLocations or DescribeLocation*), not a request.` }),
-      box ? ' The Locations step reads it: ' : ' The Locations step of a CreateTask request reads it.',
-      box ? h('button', { type: 'button', class: 'small', 'data-to-locations': '', text: 'Put it in the Locations box' }) : null];
-  }
-  return null;
-}
-
-function wireOperation() {
-  $('operation').addEventListener('change', (event) => {
-    setOperation(event.target.value);
-    forgetUndo();
-    render();
-  });
-  $('task-button').addEventListener('click', usePastedTask);
-  $('task-forget').addEventListener('click', () => {
-    setOperation(state.operation, null);
-    render();
-    $('task-status').className = 'import-status';
-    setText($('task-status'), 'The task is forgotten.');
-  });
-  document.addEventListener('click', (event) => {
-    const use = event.target.closest('[data-use-task]');
-    const toLocations = event.target.closest('[data-to-locations]');
-    if (use && recognised?.task) {
-      useTask(recognised.task, use.dataset.useTask);
-      $('import-text').value = '';
-      $('import-status').className = 'import-status ok';
-      setText($('import-status'), `The task is used for ${use.dataset.useTask}: see the Operation step.`);
-      $('operation').focus();
-    }
-    if (toLocations && recognised?.locations !== undefined && $('locations-text')) {
-      $('locations-text').value = recognised.locations;
-      $('import-text').value = '';
-      setText($('import-status'), '');
-      const step = $('locations-text');
-      for (let details = step.closest('details'); details; details = details.parentElement.closest('details')) details.open = true;
-      step.focus();
-    }
-  });
-}
-
 /** Opens a link (what takeFragment read) with its operation and task; a refused one stays in the address bar and changes nothing. */
 function importLink({ text, locations, hash }, linked) {
   if (!importText(text ?? '', 'the link', 'link', { locations, linked })) keepFragment(hash);
@@ -1004,3 +578,4 @@ async function start() {
 }
 
 start();
+

@@ -1,9 +1,9 @@
 // The request JSON pane (highlighted, one line per element, only changed lines
 // rewritten; in the with-defaults view the filled-in values are marked),
-// localStorage and the #request= link.
-import { decodeBase64Url, encodeBase64Url, getAt, isRawJSON } from '../pkg/web/form-kit.js';
+// and localStorage (links: link.js).
+import { getAt, isRawJSON } from '../pkg/web/form-kit.js';
 import { $, h } from './dom.js';
-import { kept, locationsOption, restoredEnd } from './locations.js';
+import { kept, restoredEnd } from './locations.js';
 import { state } from './state.js';
 
 const STORAGE_KEY = 'datasync-task-validator/form/request';
@@ -11,9 +11,6 @@ const LOCATIONS_KEY = 'datasync-task-validator/form/location-types';
 /** Set while a request from a link or an import is being loaded; a visit that finds it set did not finish one. */
 const LOADING_KEY = 'datasync-task-validator/form/loading';
 export const SHOW_DEFAULTS_KEY = 'datasync-task-validator/form/show-defaults';
-export const FRAGMENT_PREFIX = '#request=';
-/** After the request, a link carries what the Locations step tells the validator (descriptions without secrets). */
-const LOCATIONS_PART = '&locations=';
 /** The pane shows at most this many lines; Copy and Download always give the whole text. */
 export const LINE_LIMIT = 500;
 /**
@@ -292,50 +289,4 @@ export function readPreference(key) {
 
 export function writePreference(key, value) {
   storage((store) => store.setItem(key, value));
-}
-
-// ---------------------------------------------------------------------------
-// Links.
-// ---------------------------------------------------------------------------
-
-/**
- * Reads a #request= fragment and removes it from the address bar (from then on
- * the form and localStorage hold the state; a link that is refused is put back,
- * see keepFragment). Null when there is none; otherwise the request's text
- * (null when the link is damaged: not base64url of UTF-8 text) and the
- * Locations step's descriptions as JSON text (null when the link has none, ''
- * when they are damaged).
- */
-export function takeFragment() {
-  if (!location.hash.startsWith(FRAGMENT_PREFIX)) return null;
-  const hash = location.hash;
-  history.replaceState(null, '', location.pathname + location.search);
-  // The request, then `&` members: the operation and task (operation.js readFragmentExtra), the locations.
-  const [data, ...members] = hash.slice(FRAGMENT_PREFIX.length).split('&');
-  const locations = new URLSearchParams(members.join('&')).get('locations');
-  const decode = (part) => {
-    try {
-      return decodeBase64Url(part);
-    } catch {
-      return null;
-    }
-  };
-  return { text: decode(data), locations: locations === null ? null : decode(locations) ?? '', hash };
-}
-
-/** Puts a refused link back in the address bar, so the user can look at it or try it again. */
-export function keepFragment(hash) {
-  history.replaceState(null, '', hash);
-}
-
-/**
- * The link to a request; `extra` ('&operation=…', see operation.js
- * fragmentExtra) follows it, then the Locations step's descriptions (older
- * links have neither).
- */
-export function shareUrl(text, extra = '') {
-  const url = new URL(location.href);
-  const locations = locationsOption()?.locations;
-  url.hash = `${FRAGMENT_PREFIX}${encodeBase64Url(text)}${extra}${locations ? `${LOCATIONS_PART}${encodeBase64Url(JSON.stringify(locations))}` : ''}`;
-  return url.href;
 }

@@ -304,7 +304,7 @@ function usePastedLocations() {
   // Only the ends this paste has an ARN for are described from it (earlier pastes described theirs already).
   const described = [];
   for (const [which, member] of ENDS) {
-    const arn = getAt(state.request, member);
+    const arn = arnOf(which);
     const entry = read.entries.some((e) => e.LocationArn === arn) ? state.library.get(arn) : null;
     if (!entry) continue;
     state.ends[which] = endFromEntry(entry);

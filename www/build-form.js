@@ -4,7 +4,7 @@
 // state (slots, controls, groups) so nothing later searches the document.
 import { getAt, parentPointer } from '../pkg/web/form-kit.js';
 import { $, h, idFor, patternOf, plural } from './dom.js';
-import { DETAILS, ENDS, LOCATION_TYPES, detailApplies, endOf, pairText, pairTypes, scopeHolds } from './locations.js';
+import { DETAILS, ENDS, LOCATION_TYPES, arnOf, detailApplies, endOf, pairText, pairTypes, scopeHolds } from './locations.js';
 import { MODES, SCHEDULE_POINTER, state } from './state.js';
 
 /** The sections open when the page loads (the required members and the task mode). */
@@ -30,6 +30,9 @@ export function buildForm(fieldList) {
       sections.get(node.section).nodes.push(node);
     }
   }
+  // Every operation has the Locations step (validate() takes `locations` for all three); for
+  // UpdateTask and StartTaskExecution, whose requests have no location ARNs, it describes the task's ends.
+  if (!sections.has('Locations')) sections.set('Locations', { order: -1, nodes: [] });
   const form = $('task-form');
   const ordered = [...sections.entries()].sort((a, b) => a[1].order - b[1].order);
   for (const [name, { nodes }] of ordered) form.append(renderSection(name, nodes));
@@ -394,6 +397,8 @@ function renderLocationStep() {
         ...details),
       h('p', { class: 'muted location-from', 'data-location-from': which, hidden: true }));
   });
+  // Without ARN fields (UpdateTask, StartTaskExecution), each end says which location it is: the task's.
+  for (const [index, [which]] of ENDS.entries()) ends[index].prepend(h('p', { class: 'location-arn', 'data-location-arn': which, hidden: true }));
   const paste = h('div', { class: 'location-paste' },
     h('label', { for: 'locations-text' }, 'Or paste ', h('code', { text: 'aws datasync list-locations' }), ' output, or ',
       h('code', { text: 'describe-location-*' }), ' responses (JSON)'),
@@ -435,6 +440,12 @@ export function showLocationStep() {
     for (const field of box.querySelectorAll('[data-detail-field]')) {
       field.hidden = !detailApplies(DETAILS.find((d) => d.key === field.dataset.detailField), which, end.type);
     }
+    const arnLine = box.querySelector('[data-location-arn]');
+    const own = !state.controls.has(ENDS.find(([end]) => end === which)[1]); // no ARN field: the task's end
+    const arn = arnOf(which);
+    const arnText = !own ? '' : arn ? `The task's ${which} location: ${arn}` : `The task's ${which} location: not known until the task is given (above).`;
+    if (arnLine.textContent !== arnText) arnLine.textContent = arnText;
+    arnLine.hidden = arnText === '';
     const from = box.querySelector('[data-location-from]');
     const text = end.uri ? `From the pasted locations: ${end.uri}${end.type ? '' : ' (a kind of location this version does not know: no rule that needs its type applies)'}` : '';
     if (from.textContent !== text) from.textContent = text;

@@ -26,15 +26,14 @@ export function check(text) {
 }
 
 /**
- * The options validate() and applyDefaults() get: for CreateTask the request's
- * locations; for UpdateTask and StartTaskExecution the operation, the task and
- * the pasted locations of the task's two ends.
+ * The options validate() and applyDefaults() get: what the Locations step says
+ * of the two ends (the request's locations for CreateTask, the task's for
+ * UpdateTask and StartTaskExecution: see arnOf), and for those two the
+ * operation and the task.
  */
 export function validateOptions() {
   if (state.operation === 'CreateTask') return locationsOption();
-  const ends = [state.task?.SourceLocationArn, state.task?.DestinationLocationArn].filter((arn, index, all) => arn && all.indexOf(arn) === index);
-  const locations = ends.map((arn) => state.library.get(arn)).filter(Boolean);
-  return operationOptions(locations.length > 0 ? { locations } : {});
+  return operationOptions(locationsOption() ?? {});
 }
 
 /** The validator's own check of one pasted location description: null, or why it is refused. */

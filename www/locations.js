@@ -216,9 +216,14 @@ function description(arn, which, end) {
   return out;
 }
 
-/** The ARN the request gives for an end ('' when none). */
+/**
+ * The ARN of an end ('' when none): the request's for CreateTask; for UpdateTask
+ * and StartTaskExecution the task's (their requests have no location ARNs: the
+ * ends are the task's, fixed when it was created).
+ */
 export function arnOf(which) {
-  const arn = getAt(state.request, ENDS.find(([end]) => end === which)[1]);
+  const member = ENDS.find(([end]) => end === which)[1];
+  const arn = state.operation === 'CreateTask' ? getAt(state.request, member) : state.task?.[member.slice(1)];
   return typeof arn === 'string' ? arn : '';
 }
 

@@ -5,7 +5,7 @@ import { applyDefaults, describeSchedule, fields } from '../pkg/web/index.js';
 import { encodeBase64Url, getAt } from '../pkg/web/form-kit.js';
 import { $, setText } from './dom.js';
 import {
-  buildForm, currentMode, fillForm, openSectionsWithContent, removeForm, showKnownLocations, updateDefaultLabels,
+  buildForm, currentMode, fillForm, openSectionsWithContent, removeForm, showKnownLocations, showLocationStep, updateDefaultLabels,
 } from './build-form.js';
 import { forgetShown, showDiagnostics, showSchedulePreview, showSummary } from './feedback.js';
 import { check, validateOptions } from './check.js';
@@ -168,11 +168,19 @@ export function showOperation() {
  */
 export function setOperation(operation, task = state.task, { keep = true } = {}) {
   const changed = operation !== state.operation;
+  const before = ENDS.map(([which]) => arnOf(which));
   state.operation = operation;
-  // CreateTask uses no task, but keeps it in memory (not saved): its Locations
-  // step is where the task's ends are described, and the user comes back.
+  // CreateTask uses no task, but keeps it in memory (not saved), for when the user comes back.
   state.task = task;
+  // The ends are the request's for CreateTask, the task's otherwise: one whose
+  // ARN changes is described as a typed ARN is (what was given for the other
+  // ARN comes back with it).
+  for (const [index, [which]] of ENDS.entries()) {
+    const arn = arnOf(which);
+    if (arn !== before[index]) describeEnd(which, arn, { typed: true });
+  }
   if (keep) saveChoice();
+  showLocationStep();
   if (!changed) return;
   removeForm();
   buildForm(operation === 'CreateTask' ? fields() : fields({ operation }));

@@ -2,12 +2,17 @@
 // an import, a link) restores, offered until the next edit.
 import { $, h } from './dom.js';
 import { openSectionsWithContent } from './build-form.js';
-import { focusMember, replaceRequest, say } from './render.js';
+import { focusMember, replaceRequest, say, setOperation } from './render.js';
 import { state } from './state.js';
 
-/** What Undo restores: the request, what was touched, and what `action` (named in Undo's message) replaced. */
+/**
+ * What Undo restores: the request, what was touched, the Locations step, the
+ * operation and its task (a link changes all four), and what `action` (named
+ * in Undo's message) replaced.
+ */
 export const snapshot = (action, back) => ({
-  request: state.request, touched: new Set(state.touched), showAll: state.showAll, ends: { ...state.ends }, action, back,
+  request: state.request, touched: new Set(state.touched), showAll: state.showAll, ends: { ...state.ends },
+  operation: state.operation, task: state.task, action, back,
 });
 
 /** Says what was done (in `status`, else under the JSON), with an Undo button that stays until the next edit. */
@@ -21,8 +26,9 @@ export function offerUndo(before, message, status = null) {
 
 export function undo() {
   if (!state.undo) return;
-  const { request, touched, showAll, ends, action, back } = state.undo;
+  const { request, touched, showAll, ends, operation, task, action, back } = state.undo;
   state.undo = null;
+  setOperation(operation, task); // first: it builds the form again when the operation changes
   state.touched = touched;
   state.ends = ends;
   const imported = $('undo')?.closest('#import-status');

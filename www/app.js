@@ -30,7 +30,7 @@ import {
 import { ENDS, arnOf, endFromEntry, readPasted, remember } from './locations.js';
 import { fixLabel, forgetShown, holdHeights, releaseHeights } from './feedback.js';
 import { SHOW_DEFAULTS_KEY, flushSave, loadSaved, readPreference, save, whileLoading, writePreference } from './output.js';
-import { checkDescription } from './check.js';
+import { checkDescription, validateOptions } from './check.js';
 import {
   describeEnd, flushRender, focusMember, outputText, renderedText, render, replaceRequest, saveChoice, say, showEverything, showOperation, showOutput,
 } from './render.js';
@@ -49,9 +49,39 @@ import { emptyEnd, state, touch } from './state.js';
 /** Copies one control's value into the state: an empty value omits the member. */
 function updateFromControl(control) {
   const text = control.value;
+  const value = control.dataset.kind === 'integer' ? numberFromText(text) : text;
   if (text === '') removeAt(state.request, control.name);
-  else setAt(state.request, control.name, control.dataset.kind === 'integer' ? numberFromText(text) : text);
+  else setAt(state.request, control.name, value);
   if (control.tagName === 'SELECT') updateChoiceNote(control);
+  if (control.dataset.kind === 'integer') noteChangedNumber(control, text, value);
+}
+
+/**
+ * Where the browser has no JSON.rawJSON (Firefox before 135, Safari before
+ * 18.4), a typed number a double cannot keep as written (1.0, 1e3,
+ * 9007199254740993) is held as the nearest plain number. The note under the
+ * box says so and what the validator says of the number as typed, as an
+ * import says it (changedNumbers).
+ */
+function noteChangedNumber(control, text, value) {
+  const note = control.parentElement.querySelector(':scope > [data-number-note]');
+  if (!note) return;
+  const typed = text.trim();
+  const changed = typeof value === 'number' && typeof JSON.rawJSON !== 'function' && String(value) !== typed;
+  note.hidden = !changed;
+  note.classList.remove('problem');
+  if (!changed) return;
+  // The request's text with this member written as typed: its findings at this member are what the text as typed has.
+  const mark = '\u0000typed\u0000';
+  setAt(state.request, control.name, mark);
+  const asTyped = JSON.stringify(state.request).replace(JSON.stringify(mark), typed);
+  setAt(state.request, control.name, value);
+  const options = validateOptions();
+  const result = options ? validate(asTyped, options) : validate(asTyped);
+  const found = [...result.errors, ...result.warnings].filter((d) => d.path === control.name);
+  note.classList.toggle('problem', result.errors.some((d) => d.path === control.name));
+  setText(note, `This browser reads ${typed} as ${value} (it has no JSON.rawJSON), so the request holds ${value}.${
+    found.length > 0 ? ` As typed, the validator says: ${found.map((d) => d.message).join(' ')}` : ''}`);
 }
 
 /** Imports up to this size are validated as text too, for JSON-level notes (duplicated members). */

@@ -193,6 +193,8 @@ function renderField(node, pointer, context, labelText = node.label, apiName = n
     // one silently turns "1e" or "fast" into "", and we want the validator to say
     // what is wrong with whatever was typed (or imported).
     control = h('input', { type: 'text', inputmode: 'numeric', 'data-kind': 'integer', placeholder: placeholderFor(node) });
+    // Where the browser changes a typed number (no JSON.rawJSON: 1.0 is read as 1), a note says so (app.js noteChangedNumber).
+    note = h('p', { class: 'number-note', id: idFor('number', pointer), 'data-number-note': pointer, hidden: true });
   } else {
     control = h('input', { type: 'text', placeholder: placeholderFor(node), spellcheck: 'false' });
   }
@@ -483,7 +485,12 @@ function shapeOf(value) {
 export function showValue(control, value) {
   if (control.tagName !== 'SELECT') {
     const text = controlText(value);
-    if (control.value !== text) control.value = text;
+    if (control.value !== text) {
+      control.value = text;
+      // What a note said of the typed text is no longer in the box.
+      const numberNote = control.parentElement?.querySelector(':scope > [data-number-note]');
+      if (numberNote) numberNote.hidden = true;
+    }
     // An empty box would say "nothing here"; one holding null, a list or an object says so.
     control.dataset.placeholder ??= control.placeholder;
     const shape = shapeOf(value);

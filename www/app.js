@@ -29,15 +29,17 @@ import {
 } from './build-form.js';
 import { ENDS, arnOf, endFromEntry, readPasted, remember } from './locations.js';
 import { fixLabel, forgetShown, holdHeights, releaseHeights } from './feedback.js';
-import { SHOW_DEFAULTS_KEY, flushSave, loadSaved, readPreference, save, whileLoading, writePreference } from './output.js';
-import { checkDescription, validateOptions } from './check.js';
+import {
+  SHOW_DEFAULTS_KEY, flushSave, loadSaved, otherTabState, readPreference, save, useSavedLocations, watchOtherTabs, whileLoading, writePreference,
+} from './output.js';
+import { checkDescription, checkTask, validateOptions } from './check.js';
 import {
   describeEnd, flushRender, focusMember, outputText, renderedText, render, replaceRequest, saveChoice, say, showEverything, showOperation, showOutput,
 } from './render.js';
 import { forgetUndo, offerUndo, snapshot, undo } from './undo.js';
 import { keepFragment, linkLocations, linkedOperation, shareUrl, takeFragment } from './link.js';
 import { notARequest, restoreOperation, useLinkedOperation, wireOperation } from './operation-step.js';
-import { fragmentExtra } from './operation.js';
+import { TASK_PASTE_LIMIT, fragmentExtra, isOperation, taskFrom } from './operation.js';
 import { emptyEnd, state, touch } from './state.js';
 
 
@@ -537,6 +539,54 @@ function wireEvents() {
     importLink(link, linked);
   });
   wireOperation();
+  watchOtherTabs(otherTabSaved);
+  document.addEventListener('click', (event) => {
+    const choice = event.target.closest('[data-other-tab]')?.dataset.otherTab;
+    if (choice === 'keep') keepThisTab();
+    if (choice === 'open') openOtherTab();
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Two tabs (or windows) of the form.
+// ---------------------------------------------------------------------------
+// Every tab holds its own request, but localStorage keeps one: the last one
+// saved, which is what a reload (or a new tab) shows. A tab whose request
+// another tab has just saved over is told at once, and can save its own again
+// or open the other one (with Undo); nothing is replaced without the user's
+// say, and no tab's work is lost while it is open.
+
+/** The request text the other tab saved, for "Open the other tab's request". */
+let otherTabText = null;
+
+function otherTabSaved(text) {
+  otherTabText = text;
+  say(h('span', { id: 'other-tab', class: 'problem' },
+    'Another tab of this form saved its request over this one: a reload, here or in a new tab, would now show that one. ',
+    h('button', { type: 'button', class: 'secondary small', 'data-other-tab': 'keep', text: 'Keep this tab\'s request' }), ' ',
+    h('button', { type: 'button', class: 'secondary small', 'data-other-tab': 'open', text: 'Open the other tab\'s request' })));
+}
+
+/** Saves this tab's request (and operation and locations) again, over the other tab's. */
+function keepThisTab() {
+  save(JSON.stringify(state.request, null, 2));
+  say('This tab\'s request is the saved one again: a reload shows it.');
+}
+
+/** Opens what the other tab saved: its request, operation, task and Locations step; Undo brings this tab's back. */
+function openOtherTab() {
+  if (otherTabText === null) return;
+  const { operation, locations } = otherTabState();
+  // Checked as saved state is (restoreOperation): bounded, checked by the validator, reduced.
+  const tooLarge = (JSON.stringify(operation?.task) ?? '').length > TASK_PASTE_LIMIT;
+  const task = operation?.task && !tooLarge ? taskFrom(operation.task, checkTask).task ?? null : null;
+  const linked = { operation: isOperation(operation?.operation) ? operation.operation : 'CreateTask', task };
+  $('other-tab')?.remove();
+  if (!importText(otherTabText, 'the other tab\'s request', 'import', { linked })) return;
+  useSavedLocations(locations, checkDescription);
+  showKnownLocations();
+  showLocationStep();
+  render();
 }
 
 /** Opens a link (what takeFragment read) with its operation and task; a refused one stays in the address bar and changes nothing. */

@@ -168,7 +168,11 @@ export function save(text, { typing = false } = {}) {
     return;
   }
   storage((store) => {
-    if (store.getItem(LOADING_KEY) === null) keep(store, text);
+    if (store.getItem(LOADING_KEY) === null) {
+      keep(store, text);
+      // With the request, its operation: another tab may have saved its own since this one chose it.
+      saveOperation({ operation: state.operation, task: state.operation === 'CreateTask' ? null : state.task });
+    }
     store.setItem(LOCATIONS_KEY, JSON.stringify({ ...state.ends, library: [...state.library.values()].slice(-SAVED_LOCATIONS) }));
   });
 }
@@ -186,12 +190,47 @@ function keep(store, text) {
   try {
     store.setItem(STORAGE_KEY, text);
     notKept = false;
+    savedHere = text;
+    $('other-tab')?.remove(); // the saved request is this tab's again
   } catch {
     store.removeItem(STORAGE_KEY);
     if (notKept) return;
     notKept = true;
     $('output-status').append(h('span', { class: 'problem', text: ' This request is too large for this browser to keep: it will be gone after a reload (Download keeps a copy).' }));
   }
+}
+
+// ---------------------------------------------------------------------------
+// Other tabs of the form.
+// ---------------------------------------------------------------------------
+
+/** The request text this tab saved last (null before its first save). */
+let savedHere = null;
+
+/**
+ * Calls `changed(text)` when another tab or window of the form (same origin)
+ * saves a request other than the one this tab saved last: from then on a
+ * reload, here or in a new tab, shows that one. (The browser sends the
+ * `storage` event to every other page of the origin, never to the page that
+ * wrote.)
+ */
+export function watchOtherTabs(changed) {
+  window.addEventListener('storage', (event) => {
+    if (event.storageArea !== localStorage || event.newValue === null) return;
+    if (event.key === STORAGE_KEY && event.newValue !== savedHere) changed(event.newValue);
+    // Another tab chose another operation (or task) for the same request.
+    if (event.key === OPERATION_KEY && event.newValue !== operationSavedHere) changed(storage((store) => store.getItem(STORAGE_KEY)) ?? '{}');
+  });
+}
+
+/** What another tab saved with its request: the operation (unchecked) and the Locations step's text (see useSavedLocations). */
+export function otherTabState() {
+  return { operation: loadOperation(), locations: storage((store) => store.getItem(LOCATIONS_KEY)) };
+}
+
+/** Makes the Locations step what `text` (otherTabState's) says, each entry checked as a paste is. */
+export function useSavedLocations(text, check) {
+  restoreLocations(text, check);
 }
 
 /** Writes a save that is waiting for a pause in typing. */
@@ -271,8 +310,12 @@ const OPERATION_KEY = 'datasync-task-validator/form/operation';
 
 /** Saves the operation and task with the request (written when they change, not at every key). */
 export function saveOperation(value) {
-  storage((store) => store.setItem(OPERATION_KEY, JSON.stringify(value)));
+  const text = JSON.stringify(value);
+  if (storage((store) => store.setItem(OPERATION_KEY, text)) !== null) operationSavedHere = text;
 }
+
+/** What saveOperation() wrote last in this tab. */
+let operationSavedHere = null;
 
 /** What saveOperation() wrote, parsed but unchecked (the caller checks it as a paste), or null. */
 export function loadOperation() {

@@ -6,6 +6,7 @@ import { getAt, parentPointer } from '../pkg/web/form-kit.js';
 import { $, h, idFor, patternOf, plural } from './dom.js';
 import { DETAILS, ENDS, LOCATION_TYPES, arnOf, detailApplies, endOf, pairText, pairTypes, scopeHolds } from './locations.js';
 import { MODES, SCHEDULE_POINTER, state } from './state.js';
+import { refusedInMode } from './check.js';
 
 /** The sections open when the page loads (the required members and the task mode). */
 const OPEN_SECTIONS = new Set(['Locations', 'Task mode', 'General', 'Options']);
@@ -183,7 +184,7 @@ function renderField(node, pointer, context, labelText = node.label, apiName = n
   let scopeNote = null;
   if (node.enum) {
     control = h('select', {}, h('option', { value: '', text: firstOptionText(node) }),
-      ...node.enum.map((value) => h('option', { value, text: node.values?.find((v) => v.value === value)?.label ?? value })));
+      ...node.enum.map((value) => h('option', { value, text: optionText(node, value) })));
     // What the chosen (or default) value means, with its API spelling.
     if (node.values) note = h('p', { class: 'choice-note', id: idFor('note', pointer), 'data-note-for': pointer });
     // Where the pair of locations makes the option do nothing, a note says so and why.
@@ -533,10 +534,26 @@ export function openSectionsWithContent() {
   }
 }
 
-/** The selects' first options name the default for the current TaskMode. */
+/**
+ * The task mode the rules apply: the request's TaskMode (BASIC by default) for
+ * CreateTask, the task's for UpdateTask and StartTaskExecution (null while no
+ * task with a mode is given).
+ */
+function rulesMode() {
+  if (state.operation === 'CreateTask') return currentMode();
+  return MODES.includes(state.task?.TaskMode) ? state.task.TaskMode : null;
+}
+
+/** A choice's label, and when the task mode refuses it (the validator says so: check.js refusedInMode), which mode. */
+function optionText(node, value, mode = rulesMode()) {
+  const label = node.values?.find((v) => v.value === value)?.label ?? value;
+  return refusedInMode(node, value, mode) ? `${label} (not in ${mode === 'ENHANCED' ? 'Enhanced' : 'Basic'} mode)` : label;
+}
+
+/** The selects' first options name the default for the current TaskMode; choices the mode refuses say so. */
 export function updateDefaultLabels() {
   const pair = pairTypes();
-  const mode = `${currentMode()} ${pair.source} ${pair.destination}`;
+  const mode = `${currentMode()} ${rulesMode()} ${pair.source} ${pair.destination}`;
   if (mode === state.mode) return;
   state.mode = mode;
   updateScopes(pair);
@@ -544,6 +561,10 @@ export function updateDefaultLabels() {
     if (control.tagName !== 'SELECT') continue;
     const node = state.nodes.get(patternOf(pointer));
     if (node.default) control.options[0].textContent = firstOptionText(node);
+    for (const option of [...control.options].slice(1)) {
+      const text = option.dataset.imported === undefined ? optionText(node, option.value) : option.textContent;
+      if (option.textContent !== text) option.textContent = text;
+    }
     updateChoiceNote(control);
   }
 }

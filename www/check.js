@@ -2,6 +2,7 @@
 // task and the Locations step; and the validator's own checks of a location
 // description and of a task, whose TypeError messages the page shows.
 import { validate } from '../pkg/web/index.js';
+import { setAt } from '../pkg/web/form-kit.js';
 import { locationsOption } from './locations.js';
 import { operationOptions } from './operation.js';
 import { state } from './state.js';
@@ -58,4 +59,54 @@ export function checkTask(task) {
     // "validate: options.task must be …" -> "It must be …".
     return `${error.message.replace(/^validate: /, '').replace(/^options\.task\b/, 'It')}`;
   }
+}
+
+// ---------------------------------------------------------------------------
+// What a task mode refuses.
+// ---------------------------------------------------------------------------
+
+const MODES = ['BASIC', 'ENHANCED'];
+/** A task ARN for the probes below (UpdateTask and StartTaskExecution need one). */
+const PROBE_TASK = 'arn:aws:datasync:us-east-1:111122223333:task/task-00000000000000000';
+/** operation -> pattern pointer -> value -> the modes that refuse it. */
+const refusals = new Map();
+
+/** The error codes validate() gives at `pointer` for a request holding only `value` there, in `mode`. */
+function probe(pointer, value, mode) {
+  const request = {};
+  setAt(request, pointer, value);
+  let result;
+  if (state.operation === 'CreateTask') {
+    request.TaskMode = mode;
+    result = validate(request);
+  } else {
+    request.TaskArn = PROBE_TASK;
+    result = validate(request, { operation: state.operation, task: { TaskArn: PROBE_TASK, TaskMode: mode } });
+  }
+  return new Set(result.errors.filter((d) => d.path === pointer).map((d) => d.code));
+}
+
+/**
+ * Whether `mode` refuses `value` for the member `node` describes: asked of the
+ * validator itself (no list of ours), as an error that the request holding
+ * only that value gets in `mode` and not in the other mode. Asked once per
+ * operation, member and value.
+ */
+export function refusedInMode(node, value, mode) {
+  if (!MODES.includes(mode) || node.pointer === '/TaskMode') return false;
+  if (!refusals.has(state.operation)) refusals.set(state.operation, new Map());
+  const byPointer = refusals.get(state.operation);
+  if (!byPointer.has(node.pointer)) {
+    const byValue = new Map();
+    const pointer = node.pointer.replace(/\/\*(?=\/|$)/g, '/0'); // a list item: the first
+    for (const choice of node.enum ?? []) {
+      const [basic, enhanced] = MODES.map((m) => probe(pointer, choice, m));
+      byValue.set(choice, [
+        ...([...basic].some((code) => !enhanced.has(code)) ? ['BASIC'] : []),
+        ...([...enhanced].some((code) => !basic.has(code)) ? ['ENHANCED'] : []),
+      ]);
+    }
+    byPointer.set(node.pointer, byValue);
+  }
+  return byPointer.get(node.pointer).get(value)?.includes(mode) ?? false;
 }

@@ -229,3 +229,35 @@ test('two tabs: the one whose request another tab saves over is told, and can ke
     await session.context.close();
   }
 });
+
+// ---------------------------------------------------------------------------
+// 6. Choices a task mode refuses (hunt37f #22).
+// ---------------------------------------------------------------------------
+
+/** Every select's choices that say a mode refuses them: "pointer value label". */
+const markedChoices = (page) => page.$$eval('select[name^="/"] option', (options) => options
+  .filter((option) => / \(not in (Basic|Enhanced) mode\)$/.test(option.textContent))
+  .map((option) => `${option.parentElement.name} ${option.value} ${option.textContent}`));
+
+// On 6217844 the selects listed these like any other choice, and choosing one gave an error.
+formTest('a choice the task mode refuses says so, as the validator decides it: Enhanced mode\'s VerifyMode and Mtime', async (page) => {
+  assert.deepEqual(await markedChoices(page), [], 'Basic mode (the default) refuses no choice');
+  await control(page, '/TaskMode').selectOption('ENHANCED');
+  assert.deepEqual(await markedChoices(page), [
+    '/Options/VerifyMode POINT_IN_TIME_CONSISTENT Verify all data (not in Enhanced mode)',
+    '/Options/Mtime NONE Don\'t copy (not in Enhanced mode)',
+  ]);
+  // The marks are the validator's: each marked choice is an error in Enhanced mode only.
+  for (const [pointer, value] of [['/Options/VerifyMode', 'POINT_IN_TIME_CONSISTENT'], ['/Options/Mtime', 'NONE']]) {
+    const member = pointer.split('/')[2];
+    const codes = (mode) => validate({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, TaskMode: mode, Options: { [member]: value } })
+      .errors.filter((d) => d.path === pointer).map((d) => d.code);
+    assert.ok(codes('ENHANCED').some((code) => !codes('BASIC').includes(code)), `${pointer} ${value}`);
+  }
+  // For an update, the task's mode decides.
+  await control(page, '/TaskMode').selectOption('');
+  await page.locator('#operation').selectOption('UpdateTask');
+  assert.deepEqual(await markedChoices(page), [], 'no task: no mode known');
+  await useTaskText(page, { ...TASK, TaskMode: 'ENHANCED' });
+  assert.deepEqual((await markedChoices(page)).map((line) => line.split(' ').slice(0, 2).join(' ')), ['/Options/VerifyMode POINT_IN_TIME_CONSISTENT', '/Options/Mtime NONE']);
+});

@@ -444,9 +444,9 @@ export function showLocationStep() {
       field.hidden = !detailApplies(DETAILS.find((d) => d.key === field.dataset.detailField), which, end.type);
     }
     const arnLine = box.querySelector('[data-location-arn]');
-    const own = !state.controls.has(ENDS.find(([end]) => end === which)[1]); // no ARN field: the task's end
+    const taskEnd = !state.controls.has(ENDS.find(([end]) => end === which)[1]); // no ARN field: the task's end
     const arn = arnOf(which);
-    const arnText = !own ? '' : arn ? `The task's ${which} location: ${arn}` : `The task's ${which} location: not known until the task is given (above).`;
+    const arnText = !taskEnd ? '' : arn ? `The task's ${which} location: ${arn}` : `The task's ${which} location: not known until the task is given (above).`;
     if (arnLine.textContent !== arnText) arnLine.textContent = arnText;
     arnLine.hidden = arnText === '';
     const from = box.querySelector('[data-location-from]');

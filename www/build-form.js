@@ -544,10 +544,11 @@ function rulesMode() {
   return MODES.includes(state.task?.TaskMode) ? state.task.TaskMode : null;
 }
 
-/** A choice's label, and when the task mode refuses it (the validator says so: check.js refusedInMode), which mode. */
+/** A choice's label, and when the task mode refuses it (the validator says so: check.js refusedInMode), the mode that takes it. */
 function optionText(node, value, mode = rulesMode()) {
   const label = node.values?.find((v) => v.value === value)?.label ?? value;
-  return refusedInMode(node, value, mode) ? `${label} (not in ${mode === 'ENHANCED' ? 'Enhanced' : 'Basic'} mode)` : label;
+  // Short enough for a 320 px wide select; with two modes, the one that takes it.
+  return refusedInMode(node, value, mode) ? `${label} (${mode === 'ENHANCED' ? 'Basic' : 'Enhanced'} only)` : label;
 }
 
 /** The selects' first options name the default for the current TaskMode; choices the mode refuses say so. */

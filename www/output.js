@@ -308,7 +308,7 @@ function restoreLocations(text, check) {
 /** The operation and the DescribeTask the request is for (operation.js): { operation, task }. */
 const OPERATION_KEY = 'datasync-task-validator/form/operation';
 
-/** Saves the operation and task with the request (written when they change, not at every key). */
+/** Saves the operation and task (when they change, and with every save of the request: see save()). */
 export function saveOperation(value) {
   const text = JSON.stringify(value);
   if (storage((store) => store.setItem(OPERATION_KEY, text)) !== null) operationSavedHere = text;

@@ -236,7 +236,7 @@ test('two tabs: the one whose request another tab saves over is told, and can ke
 
 /** Every select's choices that say a mode refuses them: "pointer value label". */
 const markedChoices = (page) => page.$$eval('select[name^="/"] option', (options) => options
-  .filter((option) => / \(not in (Basic|Enhanced) mode\)$/.test(option.textContent))
+  .filter((option) => / \((Basic|Enhanced) only\)$/.test(option.textContent))
   .map((option) => `${option.parentElement.name} ${option.value} ${option.textContent}`));
 
 // On 6217844 the selects listed these like any other choice, and choosing one gave an error.
@@ -244,8 +244,8 @@ formTest('a choice the task mode refuses says so, as the validator decides it: E
   assert.deepEqual(await markedChoices(page), [], 'Basic mode (the default) refuses no choice');
   await control(page, '/TaskMode').selectOption('ENHANCED');
   assert.deepEqual(await markedChoices(page), [
-    '/Options/VerifyMode POINT_IN_TIME_CONSISTENT Verify all data (not in Enhanced mode)',
-    '/Options/Mtime NONE Don\'t copy (not in Enhanced mode)',
+    '/Options/VerifyMode POINT_IN_TIME_CONSISTENT Verify all data (Basic only)',
+    '/Options/Mtime NONE Don\'t copy (Basic only)',
   ]);
   // The marks are the validator's: each marked choice is an error in Enhanced mode only.
   for (const [pointer, value] of [['/Options/VerifyMode', 'POINT_IN_TIME_CONSISTENT'], ['/Options/Mtime', 'NONE']]) {

@@ -267,11 +267,22 @@ export function expandOperands(operands, { stdinName = '<stdin>' } = {}) {
   return { inputs, problems };
 }
 
-/** An error whose message is the one-line reason an input is not read. */
-class Refusal extends Error {}
+/**
+ * An error whose message is the one-line reason an input is not read.
+ * `lenientText`, for a file that is not UTF-8, is its text with each invalid
+ * byte as U+FFFD: enough to tell whether a file found in a folder is a task
+ * configuration at all, never checked as one.
+ */
+class Refusal extends Error {
+  constructor(message, { tooLarge = false, lenientText = null } = {}) {
+    super(message);
+    this.tooLarge = tooLarge;
+    this.lenientText = lenientText;
+  }
+}
 
 const tooLarge = () =>
-  new Refusal(`larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, the most this command reads (no request or template comes near)`);
+  new Refusal(`larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, the most this command reads (no request or template comes near)`, { tooLarge: true });
 
 /** Reads all of standard input as UTF-8 text, at most MAX_INPUT_BYTES. */
 export async function readStdin(stream = process.stdin) {
@@ -301,7 +312,7 @@ function decodeUtf8(bytes) {
     return strictUtf8.decode(bytes);
   } catch {
     const offset = firstInvalidUtf8(bytes);
-    throw new Refusal(`not UTF-8 text (an invalid byte at offset ${offset}); save it as UTF-8`);
+    throw new Refusal(`not UTF-8 text (an invalid byte at offset ${offset}); save it as UTF-8`, { lenientText: new TextDecoder('utf-8').decode(bytes) });
   }
 }
 
@@ -363,13 +374,36 @@ function readRegularFile(path) {
   }
 }
 
-/** Reads one input as text, or returns `{ error }` with a one-line reason. */
+/**
+ * Whether the first 64 KiB of a file name DataSync anywhere (a request's
+ * `SourceLocationArn`, a template's `AWS::DataSync::Task`, Terraform's
+ * `aws_datasync_task`, a plan's `datasync`): a file too large to read that
+ * does is refused, not taken for another tool's output.
+ */
+export function headMentionsDataSync(path) {
+  let fd;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const head = Buffer.alloc(65_536);
+    const read = readSync(fd, head, 0, head.length, 0);
+    return /datasync|LocationArn/i.test(head.subarray(0, read).toString('latin1'));
+  } catch {
+    return true;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Reads one input as text, or returns `{ error }` with a one-line reason, and
+ * for a refusal by size or encoding `tooLarge` or `lenientText` (Refusal's).
+ */
 export async function readInput(input) {
   try {
     const text = input.path === null ? await readStdin() : readRegularFile(input.path);
     return { text };
   } catch (error) {
-    return { error: reason(error) };
+    return { error: reason(error), tooLarge: error instanceof Refusal && error.tooLarge, lenientText: error instanceof Refusal ? error.lenientText : null };
   }
 }
 

@@ -21,7 +21,7 @@ import { formatJunit } from './format-junit.mjs';
 import { listRules } from './list-rules.mjs';
 import { ownReportFormat, reportTargets, writeReport } from './output-file.mjs';
 import { describeFix, fixFile, positionsOf } from './fix.mjs';
-import { expandOperands, readInput } from './inputs.mjs';
+import { expandOperands, headMentionsDataSync, readInput } from './inputs.mjs';
 import { notADataSyncInput, skippedByName } from './recognise.mjs';
 import { checkDocument, operationOf } from './report.mjs';
 import { checkTerraform, isTerraformInput } from './terraform.mjs';
@@ -40,6 +40,32 @@ async function selectTerraform(report, config, cwd) {
     if (read.text !== undefined) attachTerraformSuppressions(report, read.text);
   }
   return applySelection(report, config, overriddenCodes(config, report.path, cwd));
+}
+
+/**
+ * Why a file found in a folder or by a glob, which readInput() refused, is
+ * skipped rather than a file that could not be checked (exit 2), or null.
+ * Folder mode checks only task configurations, and a coverage report, a
+ * bundler's stats or a UTF-16 appsettings.json in a repository is none:
+ * - larger than the most this command reads, and its first 64 KiB name
+ *   nothing of DataSync's: no request or template comes near that size
+ *   (CloudFormation takes 1 MB); skipped with a line on standard error;
+ * - not UTF-8: read leniently, only to recognise it; when that reading is
+ *   not a task configuration it is skipped as one. A file that is one (a
+ *   request or template saved in Latin-1) keeps the refusal.
+ */
+function notATaskConfiguration(input, read, options, context) {
+  if (read.tooLarge) {
+    if (input.path === null || headMentionsDataSync(input.path)) return null;
+    return `${read.error}; its start names nothing of DataSync's, so it is taken for another tool's output`;
+  }
+  if (read.lenientText === null) return null;
+  try {
+    const report = checkDocument(input.name, read.lenientText, { operation: options.operation, onlyTasks: true, context });
+    return report.kind === 'skipped' ? `${report.reason}; it is not UTF-8 text either` : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -242,6 +268,12 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
       continue;
     }
     const read = await readInput(input);
+    const refusedButNotATask = read.error && input.found ? notATaskConfiguration(input, read, options, context) : null;
+    if (refusedButNotATask) {
+      if (read.tooLarge) complain(`${input.name}: skipped: ${refusedButNotATask}`);
+      skip(input, refusedButNotATask);
+      continue;
+    }
     if (read.error) {
       complain(`${input.name}: cannot read: ${read.error}`);
       files.push({ file: input.name, path: input.path, syntax: null, kind: 'unreadable', error: { message: `cannot read: ${read.error}` }, notes: [], tasks: [] });

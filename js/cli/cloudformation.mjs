@@ -525,11 +525,16 @@ const SERVERLESS_TEXT_REASON = 'which may hold a Serverless Framework variable (
 
 /**
  * The template a Serverless Framework file's `resources` (recognise.mjs
- * serverlessResources) makes: its template sections, each plain string with
- * `${` an UnknownText. At most MAX_LOOP_NODES values are copied; beyond, the
- * rest stays as written.
+ * serverlessResources, or a fragment file: serverlessFragment) makes, as
+ * the framework sends it: the items merged in order as lodash's merge does
+ * (a mapping or list into the one before it, member by member; any other
+ * value, null included, replacing what was there), the template sections
+ * kept, each plain string with `${` an UnknownText, then each resource's null
+ * `Properties` members deleted (`nullStrip` 'top', v3) or its null members at
+ * any depth under `Properties` ('deep', v4; a null list item stays). At most
+ * MAX_LOOP_NODES values are copied; beyond, the rest stays as written.
  */
-export function serverlessTemplate(resources) {
+export function serverlessTemplate({ items, nullStrip }) {
   let left = MAX_LOOP_NODES;
   const copy = (value) => {
     if (--left < 0) return value;
@@ -540,8 +545,32 @@ export function serverlessTemplate(resources) {
     for (const [key, member] of Object.entries(value)) setMember(out, key, copy(member));
     return out;
   };
+  const container = (value) => Array.isArray(value) || (isObject(value) && !(value instanceof UnknownText));
+  const merge = (into, from) => {
+    for (const [key, member] of Object.entries(from)) {
+      const before = Object.hasOwn(into, key) ? into[key] : undefined;
+      if (Array.isArray(member)) setMember(into, key, merge(Array.isArray(before) ? before : [], member));
+      else if (container(member)) setMember(into, key, merge(container(before) ? before : {}, member));
+      else if (member !== undefined) setMember(into, key, member);
+    }
+    return into;
+  };
+  const merged = {};
+  for (const item of items) merge(merged, copy(item.value));
   const template = {};
-  for (const section of SERVERLESS_SECTIONS) if (Object.hasOwn(resources, section)) setMember(template, section, copy(resources[section]));
+  for (const section of SERVERLESS_SECTIONS) if (Object.hasOwn(merged, section)) setMember(template, section, merged[section]);
+  const strip = (object) => {
+    for (const [key, member] of Object.entries(object)) {
+      if (member === null && !Array.isArray(object)) delete object[key];
+      else if (nullStrip === 'deep' && container(member)) strip(member);
+    }
+  };
+  if (container(template.Resources)) {
+    for (const resource of Object.values(template.Resources)) {
+      if (isObject(resource) && container(resource.Properties)) strip(resource.Properties);
+      else if (nullStrip === 'deep' && isObject(resource) && resource.Properties === null) delete resource.Properties;
+    }
+  }
   return template;
 }
 

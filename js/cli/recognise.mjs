@@ -6,6 +6,8 @@
 // request of a DataSync task operation, recognised by its content. Everything
 // else (package.json, lock files, tsconfig.json, this command's own JSON and
 // SARIF reports, other tools' JSON and YAML) is skipped, never linted.
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fields, validate } from '../node/index.mjs';
 
 /** File names that are never task configurations, whatever they hold (some are not even JSON). */
@@ -308,17 +310,157 @@ export function mentionsTask(text) {
 const SERVERLESS_FILE = /^serverless\.(?:ya?ml|json)$/;
 
 /**
- * The CloudFormation template fragment of a Serverless Framework
- * configuration, or null: the `resources` member (Resources, with Conditions,
- * Parameters, Mappings...), which `serverless deploy` adds to the stack's
- * template. A file is one when it is named serverless.yml, serverless.yaml or
- * serverless.json, or has the framework's `service` and `provider` members, and
- * its `resources.Resources` is a mapping.
+ * How the framework a Serverless file is written for strips the `null`
+ * properties of its template's resources before it uploads the template
+ * (CloudFormation has no null): 'top' for v3 and older (a member of
+ * `Properties` that is null), 'deep' for v4, the current major (a null member
+ * of any object under `Properties`; a null list item stays, as JSON writes the
+ * hole `delete` leaves as null). v3's reading is taken when the file's
+ * `frameworkVersion` admits no 4.x (`'3'`, `^3.38.0`, `>=3.0.0 <4`, `~2`); any
+ * other range, or none, is read as v4 would read it.
+ */
+export function nullStripOf(frameworkVersion) {
+  if (typeof frameworkVersion === 'number') frameworkVersion = String(frameworkVersion);
+  if (typeof frameworkVersion !== 'string' || frameworkVersion.trim() === '') return 'deep';
+  return frameworkVersion.split('||').every(belowFour) ? 'top' : 'deep';
+}
+
+/** Whether one alternative of a semver range admits no version 4.0.0 or later. */
+function belowFour(range) {
+  const text = range.trim().replace(/([<>=~^]+)\s+/g, '$1');
+  const hyphen = /^\S+\s+-\s+v?(\d+)(?:\.(\d+|[xX*]))?(?:\.(\d+|[xX*]))?\S*$/.exec(text);
+  if (hyphen) return Number(hyphen[1]) <= 3;
+  return text.split(/\s+/).some((comparator) => {
+    const match = /^([<>]=?|[=~^]|)v?(\d+)((?:\.(?:\d+|[xX*]))*)/.exec(comparator);
+    if (!match) return false;
+    const [, operator, major, rest] = match;
+    if (operator === '>' || operator === '>=') return false;
+    // `<4` and `<4.0.0` stop before 4.0.0; `<4.1` does not.
+    if (operator === '<') return Number(major) <= 3 || (Number(major) === 4 && /^(?:\.0)*$/.test(rest));
+    return Number(major) <= 3;
+  });
+}
+
+/** A `resources` list item that is one `${file(...)}` variable (the framework reads that file and merges what it holds). */
+const FILE_ITEM = /^\$\{file\(([^()$]*)\)(?::[^}]*)?\}$/;
+
+/**
+ * The CloudFormation template fragments of a Serverless Framework
+ * configuration, or null. A file is one when it is named serverless.yml,
+ * serverless.yaml or serverless.json, or has the framework's `service` and
+ * `provider` members, and its `resources` member (Resources, with Conditions,
+ * Parameters, Mappings..., which `serverless deploy` adds to the stack's
+ * template) is a mapping with a `Resources` mapping, or a list of such
+ * fragments. The framework merges a list in order, each item into what the
+ * ones before it made (lodash's merge: mappings and lists member by member, a
+ * later value replacing an earlier one), skipping an empty item (null, "",
+ * false, 0) and refusing the whole file for any other item that is not a
+ * mapping ("Non-object value specified in resources array"). What is returned:
+ * `items` (each mapping with its pointer in the file, in the framework's
+ * order), `unread` (the items this command cannot read: a `${file(...)}` or
+ * other variable the framework resolves, a list), `refusal` (the framework's
+ * error for the first item it refuses, with its pointer, or null), and
+ * `nullStrip` (nullStripOf the file's frameworkVersion).
  */
 export function serverlessResources(path, value) {
-  if (!isObject(value) || !isObject(value.resources) || !isObject(value.resources.Resources)) return null;
+  if (!isObject(value)) return null;
   const named = SERVERLESS_FILE.test(path.split(/[\\/]/).pop());
-  return named || (Object.hasOwn(value, 'service') && Object.hasOwn(value, 'provider')) ? value.resources : null;
+  if (!named && !(Object.hasOwn(value, 'service') && Object.hasOwn(value, 'provider'))) return null;
+  const { resources } = value;
+  const nullStrip = nullStripOf(value.frameworkVersion);
+  if (isObject(resources) && isObject(resources.Resources)) return { items: [{ value: resources, pointer: '/resources' }], unread: [], refusal: null, nullStrip };
+  if (!Array.isArray(resources)) return null;
+  const items = [];
+  const unread = [];
+  let refusal = null;
+  resources.forEach((item, index) => {
+    const pointer = `/resources/${index}`;
+    if (!item || refusal) return;
+    if (isObject(item)) items.push({ value: item, pointer });
+    else if (Array.isArray(item) || (typeof item === 'string' && item.includes('${'))) unread.push({ pointer, item, file: typeof item === 'string' ? (FILE_ITEM.exec(item.trim())?.[1].trim() ?? null) : null });
+    else refusal = { pointer, message: `the Serverless Framework refuses this file before it makes a template: "Non-object value specified in resources array: ${quoted(item)}" (item ${index} of \`resources\`); each item must be a mapping of template sections, or a \`\${file(...)}\` that reads one. Nothing else in the file was checked` };
+  });
+  return { items, unread, refusal, nullStrip };
+}
+
+/** A value as the framework's message prints it, at most 200 characters, then "…". */
+function quoted(value) {
+  const text = String(value);
+  if (text.length <= 200) return text;
+  return `${text.slice(0, /[\uD800-\uDBFF]/.test(text[199]) ? 199 : 200)}…`;
+}
+
+/** The framework variables that no plain template means literally outside Fn::Sub (CloudFormation never reads them). */
+const SERVERLESS_VARIABLE = /\$\{(?:(?:self|sls|opt|param|env|ssm):|file\()/;
+
+/** The serverless.yml files read to find which files they pull in, by path (null: none there). */
+const namingFiles = new Map();
+
+/** The Serverless files in `folder`, each as { path, text }, read once per run (at most 1 MiB each). */
+function serverlessFilesIn(folder) {
+  if (!namingFiles.has(folder)) {
+    const found = [];
+    for (const name of ['serverless.yml', 'serverless.yaml', 'serverless.json']) {
+      const path = join(folder, name);
+      try {
+        if (statSync(path).size <= 1 << 20) found.push({ path, text: readFileSync(path, 'utf8') });
+      } catch {
+        // Not there, or not readable: it names nothing.
+      }
+    }
+    namingFiles.set(folder, found);
+  }
+  return namingFiles.get(folder);
+}
+
+/** The frameworkVersion a Serverless file's text gives, as written, or undefined. */
+function frameworkVersionIn(text) {
+  const match = /^[ \t]*["']?frameworkVersion["']?[ \t]*:[ \t]*["']?([^"'\n#,}]*)/m.exec(text);
+  return match ? match[1].trim() : undefined;
+}
+
+/**
+ * Whether a template is a Serverless Framework resource fragment, which the
+ * framework reads through a `${file(...)}` and resolves the variables of
+ * before CloudFormation sees it, and how its nulls are stripped
+ * (nullStripOf), or null. It is one when a serverless.yml, serverless.yaml or
+ * serverless.json in its folder or up to three folders above names it in a
+ * `${file(...)}` (that file's frameworkVersion then decides the null
+ * stripping), or when one of its strings outside any Fn::Sub holds a
+ * framework variable (`${self:`, `${sls:`, `${opt:`, `${param:`, `${env:`,
+ * `${ssm:`, `${file(`), which no template deployed on its own means
+ * literally. A template with neither is read as a template.
+ */
+export function serverlessFragment(path, value) {
+  const target = resolve(path);
+  let folder = dirname(target);
+  for (let up = 0; up <= 3; up += 1) {
+    for (const file of serverlessFilesIn(folder)) {
+      for (const match of file.text.matchAll(/\$\{file\(\s*["']?([^()$"']+?)["']?\s*\)/g)) {
+        if (resolve(folder, match[1]) === target) return { nullStrip: nullStripOf(frameworkVersionIn(file.text)), namedBy: file.path };
+      }
+    }
+    const parent = dirname(folder);
+    if (parent === folder) break;
+    folder = parent;
+  }
+  return hasFrameworkVariable(value) ? { nullStrip: 'deep', namedBy: null } : null;
+}
+
+/** Whether a string outside any Fn::Sub holds a SERVERLESS_VARIABLE; at most 100,000 values are looked at. */
+function hasFrameworkVariable(value) {
+  const stack = [value];
+  for (let left = 100_000; stack.length > 0 && left > 0; left -= 1) {
+    const next = stack.pop();
+    if (typeof next === 'string') {
+      if (SERVERLESS_VARIABLE.test(next)) return true;
+    } else if (Array.isArray(next)) {
+      stack.push(...next);
+    } else if (isObject(next)) {
+      for (const [key, member] of Object.entries(next)) if (key !== 'Fn::Sub') stack.push(member);
+    }
+  }
+  return false;
 }
 
 /**

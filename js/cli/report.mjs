@@ -18,7 +18,7 @@ import { withContext } from './context.mjs';
 import { aliasRefusal, findTasks, isTemplate, mapProperties, parameterDefaults, templateLocations, Unknown } from './cloudformation.mjs';
 import { looksLikeJson, ParseError, parseYaml, positionOf, readJson, requestText, tooDeepPointer, typedDiagnostics } from './documents.mjs';
 import { isTerraformShow, terraformShowReport } from './terraform-plan.mjs';
-import { isTaskRequest, mentionsTask, notATaskRequest, responseOf, serverlessResources } from './recognise.mjs';
+import { isTaskRequest, mentionsTask, notATaskRequest, responseOf, serverlessFragment, serverlessResources } from './recognise.mjs';
 import { INVALID_SUPPRESSION, METADATA_KEY, metadataSuppressions } from './suppress.mjs';
 import { expandLoops, locationUrisAsArns, mappingsRefusal, missingTransform, withLocationDefaults, loopPointers, serverlessTemplate, templateConditions, usableDefaults, usesLanguageExtensions, worldConditions } from './cloudformation.mjs';
 
@@ -522,16 +522,64 @@ function templateReport(base, written, options) {
 }
 
 /**
- * A Serverless Framework file's report (recognise.mjs serverlessResources):
- * the template its `resources` make, at their places in the file. Read as
- * the framework reads it (YAML 1.2, aliases allowed: it writes the template out
- * as JSON).
+ * A Serverless Framework file's report (recognise.mjs serverlessResources, or
+ * a fragment file: serverlessFragment): the template its `resources` make, at
+ * their places in the file (a value merged from a list is where the last item
+ * that has it writes it). Read as the framework reads it (YAML 1.2, aliases
+ * allowed: it writes the template out as JSON). The framework's refusal of
+ * a list item is the file's refusal; an item the command cannot read (a
+ * `${file(...)}`) is a note.
  */
-function serverlessReport(base, document, resources, options) {
-  const positions = document.positions;
-  const inFile = (map) => map && { get: (pointer) => map.get('/resources' + pointer) };
-  const template = { ...document, value: serverlessTemplate(resources), positions: { get: (pointer) => positions.get('/resources' + pointer) ?? (pointer === '' ? positions.get('') : undefined) }, scalars: inFile(document.scalars), unknownTags: inFile(document.unknownTags) };
-  return templateReport(base, template, options);
+function serverlessReport(base, document, serverless, options) {
+  const { positions } = document;
+  if (serverless.refusal) {
+    const { line, column } = positionOf(positions, serverless.refusal.pointer);
+    return unparsable(base, serverless.refusal.message, line, column);
+  }
+  const inItem = (pointer) => {
+    const item = serverless.items.findLast(({ value }) => hasPointer(value, pointer)) ?? serverless.items[0];
+    return (item?.pointer ?? '') + pointer;
+  };
+  const inFile = (map) => map && { get: (pointer) => map.get(inItem(pointer)) };
+  const template = { ...document, value: serverlessTemplate(serverless), positions: { get: (pointer) => positions.get(inItem(pointer)) ?? (pointer === '' ? positions.get('') : undefined) }, scalars: inFile(document.scalars), unknownTags: inFile(document.unknownTags) };
+  const report = templateReport(base, template, options);
+  if (report.kind !== 'template' || serverless.unread.length === 0) return report;
+  const unread = serverless.unread.map(({ pointer, item, file }) => {
+    const place = `item ${pointer.split('/').pop()} of \`resources\``;
+    const what = typeof item === 'string' ? `"${cutDefault(item)}"` : 'a list';
+    const message = file
+      ? `Not checked here: ${place} is ${what}, a fragment the framework reads and merges with the other items; a fragment file is checked as a file of its own (name it, or check its folder), so what it adds to or changes in the resources of this file is not known.`
+      : `Not checked: ${place} is ${what}, which the framework resolves (or, for a list, merges member by member) before it makes the template; what it adds to or changes in the resources of this file is not known.`;
+    const { line, column } = positionOf(positions, pointer);
+    return { path: '', code: 'cloudformation/not-checked', message, line, column };
+  });
+  return { ...report, notes: [...unread, ...report.notes] };
+}
+
+/**
+ * A Serverless Framework fragment file's report (recognise.mjs
+ * serverlessFragment: a template a serverless.yml pulls in with `${file(...)}`,
+ * or one with the framework's variables), read as serverless.yml's own
+ * `resources` are; or null, for a template deployed as it is. `read()` gives
+ * the file's YAML 1.2 (or JSON) reading, as the framework reads it.
+ */
+function fragmentReport(base, name, value, read, options) {
+  const fragment = serverlessFragment(name, value);
+  if (!fragment) return null;
+  const document = read();
+  return serverlessReport(base, document, { items: [{ value: document.value, pointer: '' }], unread: [], refusal: null, nullStrip: fragment.nullStrip }, options);
+}
+
+/** Whether a JSON pointer names a value in `value`. */
+function hasPointer(value, pointer) {
+  if (pointer === '') return true;
+  let at = value;
+  for (const segment of pointer.slice(1).split('/')) {
+    const key = segment.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (at === null || typeof at !== 'object' || !Object.hasOwn(at, key)) return false;
+    at = at[key];
+  }
+  return true;
 }
 
 function unparsable(base, message, line, column) {
@@ -633,7 +681,7 @@ function checkText(name, rawText, options) {
       return requestReport(base, text, () => readJson(text).positions, options, value, result, bom);
     }
     // Text the validator and JSON.parse both accept is always read completely.
-    return templateReport(base, readJson(text), options);
+    return fragmentReport(base, name, value, () => readJson(text), options) ?? templateReport(base, readJson(text), options);
   }
   // CloudFormation reads templates as YAML 1.1 (an unquoted OFF is a boolean
   // there); a request is read as YAML 1.2. A file that starts a line with a
@@ -643,7 +691,7 @@ function checkText(name, rawText, options) {
   if (TEMPLATE_SECTION.test(text)) {
     try {
       const template = parseYaml(text, { version: '1.1' });
-      if (isTemplate(template.value)) return yamlTemplateReport(base, template, options);
+      if (isTemplate(template.value)) return fragmentReport(base, name, template.value, () => parseYaml(text, { version: '1.2' }), options) ?? yamlTemplateReport(base, template, options);
     } catch (error) {
       if (!(error instanceof ParseError)) throw error;
     }
@@ -651,7 +699,7 @@ function checkText(name, rawText, options) {
   try {
     const document = parseYaml(text, { version: '1.2' });
     if (isTemplate(document.value)) {
-      return yamlTemplateReport(base, parseYaml(text, { version: '1.1' }), options);
+      return fragmentReport(base, name, document.value, () => document, options) ?? yamlTemplateReport(base, parseYaml(text, { version: '1.1' }), options);
     }
     const serverless = serverlessResources(name, document.value);
     if (serverless) return serverlessReport(base, document, serverless, options);

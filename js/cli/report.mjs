@@ -549,7 +549,7 @@ function serverlessReport(base, document, serverless, options) {
     const what = typeof item === 'string' ? `"${cutDefault(item)}"` : 'a list';
     const message = file
       ? `Not checked here: ${place} is ${what}, a fragment the framework reads and merges with the other items; a fragment file is checked as a file of its own (name it, or check its folder), so what it adds to or changes in the resources of this file is not known.`
-      : `Not checked: ${place} is ${what}, which the framework resolves (or, for a list, merges member by member) before it makes the template; what it adds to or changes in the resources of this file is not known.`;
+      : `Not checked: ${place} is ${what}, which the framework ${typeof item === 'string' ? 'resolves and merges with the other items' : 'merges index by index with the other items'} before it makes the template; what it adds to or changes in the resources of this file is not known.`;
     const { line, column } = positionOf(positions, pointer);
     return { path: '', code: 'cloudformation/not-checked', message, line, column };
   });

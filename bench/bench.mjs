@@ -256,9 +256,10 @@ if (serde.skipped) {
   }
 }
 
-// The options argument read into wasm: JSON.stringify and the core's reader
-// (what validate() does when the options change) against #[derive(Deserialize)]
-// types read by serde-wasm-bindgen, in the same variant.
+// The options argument read into wasm: JSON.stringify and the core's parser
+// (what validate() does when the options change) against serde-wasm-bindgen
+// reading them into the core's value tree, in the same variant; both then go
+// through the same reader of options.
 if (!serde.skipped && typeof serde.storeOptionsSerde === 'function') {
   console.log('\nreading options  entries   JSON text    serde-wasm-bindgen   text/serde');
   for (const [label, locations] of [['pair', PAIR], ['page', PAGE]]) {

@@ -343,7 +343,7 @@ impl Location {
 
 /// Whether a location of this type is mounted over NFS, so that its
 /// description's `MountOptions.Version` is an NFS version.
-pub(crate) fn mounts_nfs(kind: Option<LocationType>) -> bool {
+fn mounts_nfs(kind: Option<LocationType>) -> bool {
     matches!(
         kind,
         Some(LocationType::Nfs | LocationType::FsxOpenZfs | LocationType::FsxOntap)
@@ -380,7 +380,7 @@ pub fn locations_from_json(value: &Value) -> Result<Vec<Location>, String> {
 /// `S3StorageClass`); the last of an ARN, which
 /// [`crate::Context::location`] finds, holds them all. One of another type
 /// keeps nothing of the earlier ones.
-pub(crate) fn add(out: &mut Vec<Location>, mut next: Location) {
+fn add(out: &mut Vec<Location>, mut next: Location) {
     if let Some(known) = crate::rules::described(out, &next.arn) {
         if known.kind == next.kind {
             if next.s3_storage_class.is_none() {

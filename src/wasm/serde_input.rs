@@ -26,8 +26,14 @@
 //!   `Object.entries` does not catch), where the text path reports it.
 //!
 //! `storeOptionsSerde` does what `storeOptions` does, with the options read
-//! by `#[derive(Deserialize)]` types and serde-wasm-bindgen instead of
-//! `JSON.stringify` and the core's reader, to measure that choice (issue 12).
+//! into the core's [`Value`] by serde-wasm-bindgen (as `validateSerde` reads a
+//! request) instead of by `JSON.stringify` and the parser, to measure that
+//! choice (issue 12). The value then goes through the reader `storeOptions`
+//! uses ([`crate::CallOptions::from_json`]), so the two keep the same
+//! descriptions (the NFS version of an FSx for OpenZFS or ONTAP location
+//! under `Protocol.NFS`, say) and throw the same TypeError for a malformed
+//! one; until session 38 a second reader, `#[derive(Deserialize)]` types,
+//! read only a top-level `MountOptions`.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -38,7 +44,6 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use crate::json::{self, Number, Value, MAX_DEPTH};
-use crate::locations::{Location, LocationType};
 use crate::Report;
 
 /// The message of the error the visitor gives up with beyond [`MAX_DEPTH`];
@@ -50,92 +55,30 @@ const TOO_DEEP: &str = "the request nests objects or arrays too deeply";
 /// report as JSON text (bench/bench.mjs parses it). Never throws for plain data.
 #[wasm_bindgen(js_name = validateSerde)]
 pub fn validate_serde(request: JsValue) -> Option<String> {
-    let report = match serde_wasm_bindgen::from_value::<Request>(request) {
-        Ok(Request(value)) => crate::validate_value(&value, &super::clock_context()),
+    let report = match serde_wasm_bindgen::from_value::<Whole>(request) {
+        Ok(Whole(value)) => crate::validate_value(&value, &super::clock_context()),
         Err(error) => failure_report(error),
     };
     (!report.diagnostics.is_empty()).then(|| report.to_json_text())
 }
 
-/// `storeOptions`, reading `{ locations }` with serde-wasm-bindgen.
+/// `storeOptions`, with the options read by serde-wasm-bindgen into the
+/// core's [`Value`], then by the same reader; its TypeErrors are those of
+/// `storeOptions`, but for options serde-wasm-bindgen cannot read (a function,
+/// a cycle), which `JSON.stringify` would have read or refused otherwise.
 #[wasm_bindgen(js_name = storeOptionsSerde)]
 pub fn store_options_serde(options: JsValue) -> Result<(), JsValue> {
     let type_error =
-        |why: String| -> JsValue { js_sys::TypeError::new(&format!("validate: {why}")).into() };
-    let read: OptionsDe = serde_wasm_bindgen::from_value(options).map_err(|error| {
+        |why: &str| -> JsValue { js_sys::TypeError::new(&format!("validate: {why}")).into() };
+    let Whole(value) = serde_wasm_bindgen::from_value(options).map_err(|error| {
         let error = JsValue::from(error);
         let message = Reflect::get(&error, &JsValue::from_str("message"))
             .ok()
             .and_then(|message| message.as_string())
             .unwrap_or_default();
-        type_error(format!("options could not be read ({message})."))
+        type_error(&format!("options could not be read ({message})."))
     })?;
-    let mut locations = Vec::new();
-    for (index, entry) in read.locations.unwrap_or_default().into_iter().enumerate() {
-        let kind = match (entry.kind.as_deref(), entry.uri.as_deref()) {
-            (Some(name), _) => Some(LocationType::from_name(name).ok_or_else(|| {
-                type_error(format!(
-                    "options.locations[{index}].type is not a location type."
-                ))
-            })?),
-            (None, Some(uri)) => LocationType::from_uri(uri).map_err(|why| {
-                type_error(format!("options.locations[{index}].LocationUri {why}."))
-            })?,
-            (None, None) => {
-                return Err(type_error(format!(
-                    "options.locations[{index}] needs a LocationUri or a type."
-                )))
-            }
-        };
-        crate::locations::add(
-            &mut locations,
-            Location {
-                arn: entry.arn,
-                kind,
-                s3_storage_class: entry.s3_storage_class,
-                agent_count: entry.agent_arns.map(|agents| agents.len()),
-                nfs_version: entry
-                    .mount_options
-                    .and_then(|mount| mount.version)
-                    .filter(|_| crate::locations::mounts_nfs(kind)),
-                arn_is_clean: false,
-            },
-        );
-    }
-    super::keep(crate::CallOptions {
-        locations,
-        ..crate::CallOptions::default()
-    })
-}
-
-/// The options argument, as serde reads it.
-#[derive(Deserialize)]
-struct OptionsDe {
-    locations: Option<Vec<LocationDe>>,
-}
-
-/// One location description, as serde reads it; other members are ignored.
-#[derive(Deserialize)]
-struct LocationDe {
-    #[serde(rename = "LocationArn")]
-    arn: String,
-    #[serde(rename = "LocationUri")]
-    uri: Option<String>,
-    #[serde(rename = "type")]
-    kind: Option<String>,
-    #[serde(rename = "S3StorageClass")]
-    s3_storage_class: Option<String>,
-    #[serde(rename = "AgentArns")]
-    agent_arns: Option<Vec<String>>,
-    #[serde(rename = "MountOptions")]
-    mount_options: Option<MountDe>,
-}
-
-/// `MountOptions`.
-#[derive(Deserialize)]
-struct MountDe {
-    #[serde(rename = "Version")]
-    version: Option<String>,
+    super::keep(crate::CallOptions::from_json(&value).map_err(|why| type_error(&why))?)
 }
 
 /// The report for a value serde-wasm-bindgen could not read: `json/too-deep`
@@ -157,14 +100,13 @@ fn failure_report(error: serde_wasm_bindgen::Error) -> Report {
     }
 }
 
-/// A whole request: any JSON value, read by [`ValueSeed`] from the top.
-struct Request(Value<'static>);
+/// A whole request, or the whole options: any JSON value, read by
+/// [`ValueSeed`] from the top.
+struct Whole(Value<'static>);
 
-impl<'de> Deserialize<'de> for Request {
+impl<'de> Deserialize<'de> for Whole {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        ValueSeed { depth: 0 }
-            .deserialize(deserializer)
-            .map(Request)
+        ValueSeed { depth: 0 }.deserialize(deserializer).map(Whole)
     }
 }
 

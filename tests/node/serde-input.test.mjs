@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { createValidate } from '../../js/text-path.mjs';
 import { DESTINATION, FIXTURE_TIME, SOURCE, repoRoot, requireBuiltPackage, seededRandom, withClock } from './helpers.mjs';
 
 const variantGlue = join(repoRoot, 'target/bench-serde/pkg/datasync_task_validator.cjs');
@@ -165,6 +166,48 @@ test('the documented differences are what the module docs say', { skip }, () => 
   Object.defineProperty(throwing, 'Name', { enumerable: true, get() { throw new Error('no name'); } });
   assert.throws(() => serde.validateSerde(throwing), /no name/);
   assert.deepEqual(codes(validate(throwing)), ['input/not-serializable']);
+});
+
+test('storeOptionsSerde keeps what storeOptions keeps: the NFS version of every NFS-mounted description', { skip }, () => {
+  // The variant's glue wrapped as the package wraps its own, once as it is
+  // and once with the options stored by storeOptionsSerde: a request is then
+  // judged with the descriptions each reader kept.
+  const viaText = createValidate(serde);
+  const viaSerdeOptions = createValidate({ ...serde, storeOptions: serde.storeOptionsSerde });
+  const basic = request({ TaskMode: 'BASIC' });
+  const destination = { LocationArn: DESTINATION, type: 'S3' };
+  const described = [
+    // DescribeLocationNfs: MountOptions at the top.
+    { LocationArn: SOURCE, type: 'NFS', MountOptions: { Version: 'NFS4_2' } },
+    // DescribeLocationFsxOpenZfs and DescribeLocationFsxOntap: under Protocol.NFS.
+    { LocationArn: SOURCE, LocationUri: 'fsxz://us-east-1.fs-0123456789abcdef0/fsx/', Protocol: { NFS: { MountOptions: { Version: 'NFS4_2' } } } },
+    { LocationArn: SOURCE, LocationUri: 'fsxn-us-east-1://fs-0123456789abcdef0/svm/vol/', Protocol: { NFS: { MountOptions: { Version: 'NFS4_2' } } } },
+    // DescribeLocationSmb: its MountOptions.Version is an SMB version.
+    { LocationArn: SOURCE, type: 'SMB', MountOptions: { Version: 'SMB3' } },
+  ];
+  for (const description of described) {
+    const options = { locations: [description, destination] };
+    for (const input of [basic, JSON.stringify(basic)]) {
+      const expected = validate(input, options);
+      assert.deepEqual(viaText(input, options), expected, JSON.stringify(description));
+      assert.deepEqual(viaSerdeOptions(input, options), expected, JSON.stringify(description));
+    }
+  }
+  // The NFS-mounted ones (all but SMB) are Enhanced-mode only at 4.2.
+  const codes = described.map((description) => validate(basic, { locations: [description, destination] }).errors.map((d) => d.code));
+  assert.deepEqual(codes, [...Array(3).fill(['locations/nfs-version-needs-enhanced']), []]);
+  // A malformed description: the same TypeError from either reader.
+  const malformed = { locations: [{ LocationArn: SOURCE, LocationUri: 'fsxz://us-east-1.fs-0123456789abcdef0/fsx/', Protocol: { NFS: { MountOptions: { Version: 4 } } } }] };
+  const thrown = (store) => {
+    try {
+      store(malformed);
+    } catch (error) {
+      return [error.constructor.name, error.message];
+    }
+    return 'nothing thrown';
+  };
+  assert.deepEqual(thrown(serde.storeOptionsSerde), thrown(serde.storeOptions));
+  assert.match(thrown(serde.storeOptions)[1], /^validate: options\.locations\[0\]\.MountOptions\.Version must be a string/);
 });
 
 test('the package itself has no validateSerde', () => {

@@ -160,10 +160,55 @@ impl LocationType {
 }
 
 /// What a caller knows about one location.
+///
+/// Its ARN is read with [`Location::arn`] and changed with
+/// [`Location::set_arn`], never as a field: the description notes, with the
+/// ARN, whether it is clean as a request's `SourceLocationArn` (see
+/// `arn_is_clean`), and the two change together. A request given as an
+/// object whose location ARN is a described one then is not matched again
+/// on every call (src/walked.rs, `Cursor::clean_string`). A caller outside
+/// the crate can neither change the ARN behind the note's back nor say that
+/// a malformed ARN is clean:
+///
+/// ```compile_fail,E0616
+/// use datasync_task_validator::Location;
+/// let mut location = Location::default();
+/// location.arn = "not an ARN".to_owned(); // error[E0616]: field `arn` is private
+/// ```
+///
+/// ```compile_fail,E0451
+/// use datasync_task_validator::Location;
+/// let location = Location {
+///     arn: "not an ARN".to_owned(), // error[E0451]: field `arn` is private
+///     ..Location::default()
+/// };
+/// ```
+///
+/// ```compile_fail,E0616
+/// use datasync_task_validator::Location;
+/// let mut location = Location::default();
+/// location.arn_is_clean = true; // error[E0616]: field `arn_is_clean` is private
+/// ```
+///
+/// A description built outside the crate starts from
+/// [`Location::of_type`], [`Location::from_json`] or `Default`, and its
+/// public members are set one by one:
+///
+/// ```
+/// use datasync_task_validator::{Location, LocationType};
+/// let mut location = Location::of_type("not an ARN", LocationType::S3);
+/// location.s3_storage_class = Some("GLACIER".to_owned());
+/// let mut other = Location::default();
+/// other.set_arn("not an ARN either");
+/// other.kind = Some(LocationType::Efs);
+/// assert_eq!(other.arn(), "not an ARN either");
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Location {
     /// `LocationArn`: which request member the description belongs to.
-    pub arn: String,
+    /// Crate-visible only for the crate's tests, which name a described end
+    /// by struct update from a description whose note is false (always safe).
+    pub(crate) arn: String,
     /// From `type` or `LocationUri`; `None` for a scheme this version does not know.
     pub kind: Option<LocationType>,
     /// `S3StorageClass` (DescribeLocationS3), e.g. `GLACIER`.
@@ -176,41 +221,10 @@ pub struct Location {
     /// read only for those types (an SMB location's is an SMB version).
     pub nfs_version: Option<String>,
     /// Whether `arn` is clean as a request's `SourceLocationArn`
-    /// ([`Location::is_clean_arn`]), worked out once as the description is
-    /// read ([`Location::from_json`]; false, which is always safe, where a
-    /// description is made otherwise): a request given as an object whose
-    /// location ARN is this one is then not matched again on every call
-    /// (src/walked.rs, `Cursor::clean_string`). Only the crate sets it: a
-    /// caller outside cannot say a malformed ARN is clean.
-    ///
-    /// ```compile_fail,E0616
-    /// use datasync_task_validator::Location;
-    /// let mut location = Location::default();
-    /// location.arn = "not an ARN".to_owned();
-    /// location.arn_is_clean = true; // error[E0616]: field `arn_is_clean` is private
-    /// ```
-    ///
-    /// ```compile_fail,E0451
-    /// use datasync_task_validator::Location;
-    /// let location = Location {
-    ///     arn: "not an ARN".to_owned(),
-    ///     arn_is_clean: true, // error[E0451]: field `arn_is_clean` is private
-    ///     ..Location::default()
-    /// };
-    /// ```
-    ///
-    /// A description built outside the crate starts from
-    /// [`Location::of_type`], [`Location::from_json`] or `Default`, and its
-    /// public members are set one by one:
-    ///
-    /// ```
-    /// use datasync_task_validator::{Location, LocationType};
-    /// let mut location = Location::of_type("not an ARN", LocationType::S3);
-    /// location.s3_storage_class = Some("GLACIER".to_owned());
-    /// let mut other = Location::default();
-    /// other.arn = "not an ARN either".to_owned();
-    /// other.kind = Some(LocationType::Efs);
-    /// ```
+    /// ([`Location::is_clean_arn`]): worked out as the description is read
+    /// ([`Location::from_json`]) and whenever [`Location::set_arn`] changes
+    /// the ARN; false, which is always safe, where a description is made
+    /// otherwise ([`Location::of_type`], `Default`).
     pub(crate) arn_is_clean: bool,
 }
 
@@ -224,9 +238,21 @@ impl Location {
         }
     }
 
+    /// `LocationArn`: which request member the description belongs to.
+    pub fn arn(&self) -> &str {
+        &self.arn
+    }
+
+    /// Makes the description that of the location `arn`, noting again
+    /// whether that ARN is clean.
+    pub fn set_arn(&mut self, arn: impl Into<String>) {
+        self.arn = arn.into();
+        self.arn_is_clean = Location::is_clean_arn(&self.arn);
+    }
+
     /// Whether `arn` is clean as a request's `SourceLocationArn` or
-    /// `DestinationLocationArn` (the model's length and pattern): what
-    /// [`Location::arn_is_clean`] notes.
+    /// `DestinationLocationArn` (the model's length and pattern): what a
+    /// description notes of its ARN.
     pub fn is_clean_arn(arn: &str) -> bool {
         crate::rules::structure::string_is_clean(arn, crate::walked::LOCATION_ARN_RULE)
     }
@@ -583,6 +609,28 @@ mod tests {
         let clean = format!("arn:aws:datasync:us-east-1:{id}");
         assert!(!Location::of_type(&clean, LocationType::S3).arn_is_clean);
         assert!(!Location::default().arn_is_clean);
+    }
+
+    #[test]
+    fn setting_a_descriptions_arn_notes_again_whether_it_is_clean() {
+        // The ARN and its note change together: a native caller that renames
+        // a description read clean cannot leave a malformed ARN noted clean
+        // (the object path would then take it without matching it).
+        let clean = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0";
+        let upper = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789ABCDEF0";
+        let mut location = read(&format!(r#"[{{"LocationArn":"{clean}","type":"S3"}}]"#))
+            .expect("read")
+            .remove(0);
+        assert!(location.arn_is_clean);
+        location.set_arn(upper);
+        assert_eq!(location.arn(), upper);
+        assert!(!location.arn_is_clean);
+        location.set_arn(clean.to_owned());
+        assert_eq!(location.arn(), clean);
+        assert!(location.arn_is_clean);
+        let mut default = Location::default();
+        default.set_arn(clean);
+        assert!(default.arn_is_clean);
     }
 
     #[test]

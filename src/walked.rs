@@ -470,21 +470,17 @@ impl<'w, 'a> Cursor<'w, 'a> {
         };
         // A request's SourceLocationArn or DestinationLocationArn that is
         // the ARN of one of the caller's location descriptions, found clean
-        // as the description was read (`Location::arn_is_clean`, under the
-        // one rule of both members), is clean without matching it again: the
-        // descriptions are kept in wasm between calls (a form validates on
-        // every keystroke), and finding an ARN among theirs costs a fraction
-        // of matching the pattern (basic+locations as an object about 1,300
-        // instructions per call less; any other string, a compare more).
-        // Outside wasm a caller can change a description's `arn` after
-        // `from_json` noted it clean, so there the ARN is matched anyway
-        // (the flag only ever saves work; in wasm the descriptions are the
-        // wrapper's, read once and never changed).
+        // as the description was read or its ARN set
+        // (`Location::arn_is_clean`, under the one rule of both members), is
+        // clean without matching it again: the descriptions are kept in wasm
+        // between calls (a form validates on every keystroke), and finding an
+        // ARN among theirs costs a fraction of matching the pattern
+        // (basic+locations as an object about 1,300 instructions per call
+        // less; any other string, a compare more). The ARN and its note
+        // cannot change apart (`Location::set_arn`), so this holds for a
+        // native caller's descriptions too.
         let known = rule.pattern == Some(Pattern::LocationArn)
-            && described(self.locations, text).is_some_and(|found| {
-                found.arn_is_clean
-                    && (cfg!(target_arch = "wasm32") || Location::is_clean_arn(&found.arn))
-            });
+            && described(self.locations, text).is_some_and(|found| found.arn_is_clean);
         (known || string_is_clean(text, rule)).then_some(())?;
         self.clean += 1;
         Some(text)

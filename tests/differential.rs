@@ -1950,21 +1950,21 @@ fn the_renderer_writes_json_that_means_the_same_in_every_style() {
 #[test]
 fn a_description_a_native_caller_builds_cannot_hide_a_malformed_location_arn() {
     // Whether a description's ARN is clean is noted only by the crate
-    // (`Location::from_json`): a caller outside cannot set it (see the
-    // compile_fail examples on the member), `of_type` and `Default` note
-    // nothing, and an ARN changed after `from_json` noted it clean is matched
-    // again. Either way the walked request's malformed ARN is reported, as its
-    // text's is.
+    // (`Location::from_json`, `Location::set_arn`): a caller outside cannot
+    // set the note or change the ARN behind it (see the compile_fail examples
+    // on `Location`), `of_type` and `Default` note nothing, and an ARN set
+    // after `from_json` noted the first one clean is noted again. Either way
+    // the walked request's malformed ARN is reported, as its text's is.
     let upper = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789ABCDEF0";
     let clean = "arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0";
     let destination = "arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210";
     let mut default = Location::default();
-    default.arn = upper.to_owned();
+    default.set_arn(upper);
     default.kind = Some(LocationType::Nfs);
     let text = format!(r#"{{"LocationArn":"{clean}","type":"NFS"}}"#);
     let mut changed =
         Location::from_json(&parse(&text).expect("JSON").value, "location").expect("read");
-    changed.arn = upper.to_owned();
+    changed.set_arn(upper);
     for location in [
         Location::of_type(upper, LocationType::Nfs),
         default,

@@ -125,9 +125,9 @@ fn location_strategy(arn: &'static str) -> impl Strategy<Value = Location> {
     )
         .prop_map(move |(kind, class, agents, version)| {
             // Outside the crate a description is built member by member
-            // (whether its ARN is clean is the crate's to note).
+            // (whether its ARN is clean is noted as it is set).
             let mut location = Location::default();
-            location.arn = arn.to_owned();
+            location.set_arn(arn);
             location.kind = kind;
             location.s3_storage_class = class.map(str::to_owned);
             location.agent_count = agents;

@@ -3,28 +3,18 @@
 // comments, quoting style and line endings stay), and reported. Templates and
 // standard input are never changed.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { chmodSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { applyPatch, fixRequestText } from '../../pkg/cli/fix.mjs';
-import { DESTINATION, pkgDir, requireBuiltPackage, SOURCE } from './helpers.mjs';
+import { DESTINATION, requireBuiltPackage, runCommand, SOURCE } from './helpers.mjs';
 
 requireBuiltPackage();
-const BIN = join(pkgDir, 'cli', 'bin.mjs');
 const folder = mkdtempSync(join(tmpdir(), 'dtv-fix-'));
 after(() => rmSync(folder, { recursive: true, force: true }));
 
-function run(args) {
-  const env = { ...process.env };
-  delete env.NO_COLOR;
-  delete env.FORCE_COLOR;
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: folder, encoding: 'utf8', env, timeout: 60_000 });
-  assert.equal(result.error, undefined, String(result.error));
-  assert.doesNotMatch(result.stderr, /^\s+at .+:\d+:\d+\)?$/m, result.stderr);
-  return result;
-}
+const run = (args) => runCommand(args, { cwd: folder });
 
 function file(name, text) {
   writeFileSync(join(folder, name), text);

@@ -2,17 +2,15 @@
 // junit, SARIF rule metadata and parse failures as results, --output-file,
 // --max-warnings and --list-rules. Run as a child process from pkg/cli/bin.mjs.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { escapeData, escapeProperty } from '../../pkg/cli/format-github.mjs';
 import { escapeXml } from '../../pkg/cli/format-junit.mjs';
-import { DESTINATION, pkgDir, repoRoot, requireBuiltPackage, SOURCE } from './helpers.mjs';
+import { DESTINATION, pkgDir, repoRoot, requireBuiltPackage, runCommand, SOURCE } from './helpers.mjs';
 
 requireBuiltPackage();
-const BIN = join(pkgDir, 'cli', 'bin.mjs');
 const fixture = (path) => `tests/cli/fixtures/${path}`;
 const INVALID = fixture('requests/invalid.json');
 const WARNING = fixture('requests/warning.json');
@@ -21,15 +19,7 @@ const BAD_YAML = fixture('broken/bad.yaml');
 const scratch = mkdtempSync(join(tmpdir(), 'dtv-cli-formats-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-function run(args, { input, cwd = repoRoot } = {}) {
-  const env = { ...process.env };
-  delete env.NO_COLOR;
-  delete env.FORCE_COLOR;
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, input, encoding: 'utf8', env, timeout: 60_000 });
-  assert.equal(result.error, undefined, String(result.error));
-  assert.doesNotMatch(result.stderr, /^\s+at .+:\d+:\d+\)?$/m, result.stderr);
-  return result;
-}
+const run = runCommand;
 
 // ---------------------------------------------------------------------------
 // --format github

@@ -10,22 +10,15 @@
 //   also : and ,), one command per finding;
 // - the human format one line per finding, whatever the file name holds.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { test } from 'node:test';
 import { SaxesParser } from 'saxes';
-import { pkgDir, repoRoot, requireBuiltPackage } from './helpers.mjs';
+import {
+  DESTINATION, repoRoot, requireBuiltPackage, runCommand, sarifValidator, scratchFolders, SOURCE, URI_CHARACTERS,
+} from './helpers.mjs';
 
 requireBuiltPackage();
-const BIN = join(pkgDir, 'cli', 'bin.mjs');
-const scratch = mkdtempSync(join(tmpdir(), 'dtv-cli-formats36-'));
-after(() => rmSync(scratch, { recursive: true, force: true }));
-
-const SOURCE = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0';
-const DESTINATION = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210';
 
 // A request whose members' names carry what each format must escape: a finding quotes them.
 const ODD_MEMBER = 'Bad]]>\u0001\u001b[31m&<"\'%\r\n,:\u202e\u00e9';
@@ -42,21 +35,10 @@ const FILES = {
   'stack \u00fc.yaml': readFileSync(join(repoRoot, 'examples/cloudformation-two-tasks.yaml'), 'utf8'),
   'tf mod %/main.tf': `resource "aws_datasync_task" "t" {\n  source_location_arn      = "${SOURCE}"\n  destination_location_arn = "${DESTINATION}"\n  options {\n    verify_mode = "BAD"\n  }\n}\n`,
 };
-const root = join(scratch, 'odd');
-for (const [name, text] of Object.entries(FILES)) {
-  mkdirSync(join(root, name, '..'), { recursive: true });
-  writeFileSync(join(root, name), text);
-}
+const folder = scratchFolders('cli-formats36');
+const root = folder('odd', FILES);
 
-function run(args, { cwd = root, input } = {}) {
-  const env = { ...process.env };
-  delete env.NO_COLOR;
-  delete env.FORCE_COLOR;
-  const result = spawnSync(process.execPath, [BIN, '--no-config', ...args], { cwd, input, encoding: 'utf8', env, timeout: 60_000 });
-  assert.equal(result.error, undefined, String(result.error));
-  assert.doesNotMatch(result.stderr, /^\s+at .+:\d+:\d+\)?$/m, result.stderr);
-  return result;
-}
+const run = (args, { cwd = root, input } = {}) => runCommand(['--no-config', ...args], { cwd, input });
 
 /** The findings of a run as --format json gives them: one per diagnostic, note or unparsable file. */
 function jsonReport(args, options) {
@@ -76,20 +58,6 @@ function messages(report) {
 // ---------------------------------------------------------------------------
 // SARIF
 // ---------------------------------------------------------------------------
-
-/** RFC 3986's characters: unreserved, reserved, and %HH escapes only. */
-const URI_CHARACTERS = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#]|%[0-9A-Fa-f]{2})*$/;
-
-function sarifValidator() {
-  // The final SARIF 2.1.0 schema (tests/cli/sarif-schema/README.md), a draft 2020-12 schema.
-  const schema = JSON.parse(readFileSync(join(repoRoot, 'tests/cli/sarif-schema/sarif-2.1.0.json'), 'utf8'));
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  ajv.addFormat('uri', (text) => /^[A-Za-z][A-Za-z0-9+.-]*:/.test(text) && URI_CHARACTERS.test(text));
-  ajv.addFormat('uri-reference', (text) => URI_CHARACTERS.test(text));
-  ajv.addFormat('date-time', (text) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/.test(text));
-  ajv.addFormat('uuid', (text) => /^[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/.test(text));
-  return ajv.compile(schema);
-}
 
 test('--format sarif is valid SARIF 2.1.0 (the published schema) with odd file names, a broken file, a template, Terraform, standard input and a file outside the folder', () => {
   const validate = sarifValidator();
@@ -307,11 +275,7 @@ test('no file or member name becomes a GitHub Actions workflow command in the hu
     'broken ##[set-output name=ok]yes.json': `{"SourceLocationArn": "${SOURCE}",`,
     'member.json': JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Name: '##[set-output name=ok]yes', '##[add-mask]x': 1, '::error::y': 2 }),
   };
-  const forged = join(scratch, 'forged');
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(forged, { recursive: true });
-    writeFileSync(join(forged, name), text);
-  }
+  const forged = folder('forged', files);
   const commandsIn = (text) => text.split('\n').map(runnerCommand).filter(Boolean);
   for (const args of [['--no-color', '.'], ['--no-color', '--defaults', 'member.json'], ['--no-color', ...Object.keys(files)]]) {
     const result = run(args, { cwd: forged });

@@ -5,38 +5,17 @@
 //   cannot be parsed and is plainly another tool's: a tsconfig.json with
 //   comments, a Helm template.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
-import { pkgDir, requireBuiltPackage } from './helpers.mjs';
+import { test } from 'node:test';
+import { DESTINATION, requireBuiltPackage, runCommand, scratchFolders, SOURCE } from './helpers.mjs';
 
 requireBuiltPackage();
-const BIN = join(pkgDir, 'cli', 'bin.mjs');
-const scratch = mkdtempSync(join(tmpdir(), 'dtv-cli-inputs36-'));
-after(() => rmSync(scratch, { recursive: true, force: true }));
+const folder = scratchFolders('cli-inputs36');
+const run = (args, cwd) => runCommand(['--no-config', '--no-color', ...args], { cwd });
 
-function run(args, cwd) {
-  const result = spawnSync(process.execPath, [BIN, '--no-config', '--no-color', ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  assert.equal(result.error, undefined, String(result.error));
-  assert.doesNotMatch(result.stderr, /^\s+at .+:\d+:\d+\)?$/m, result.stderr);
-  return result;
-}
-
-const SOURCE = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0';
-const DESTINATION = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210';
 const INVALID = JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Options: { VerifyMode: 'BAD' } });
 const VALID = JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION });
-
-function folder(name, files) {
-  const root = join(scratch, name);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
 
 // ---------------------------------------------------------------------------
 // --output-file: the report of the last run, found by the folder walk

@@ -8,42 +8,19 @@
 //    runner command, read as actions/runner reads one, and each is still the same
 //    document to a JSON or XML parser.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { after, test } from 'node:test';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { test } from 'node:test';
 import { SaxesParser } from 'saxes';
-import { pkgDir, repoRoot, requireBuiltPackage } from './helpers.mjs';
+import {
+  DESTINATION, pkgDir, repoRoot, requireBuiltPackage, runCommand, SARIF_SCHEMA_FILE, sarifValidator, scratchFolders, SOURCE,
+} from './helpers.mjs';
 
 requireBuiltPackage();
-const BIN = join(pkgDir, 'cli', 'bin.mjs');
 const NAME = 'datasync-task-validator';
-const scratch = mkdtempSync(join(tmpdir(), 'dtv-cli-leftovers37-'));
-after(() => rmSync(scratch, { recursive: true, force: true }));
+const folder = scratchFolders('cli-leftovers37');
+const run = (args, cwd, { input } = {}) => runCommand(['--no-config', ...args], { cwd, input });
 
-function run(args, cwd, { input } = {}) {
-  const env = { ...process.env };
-  delete env.NO_COLOR;
-  delete env.FORCE_COLOR;
-  const result = spawnSync(process.execPath, [BIN, '--no-config', ...args], { cwd, input, encoding: 'utf8', env, timeout: 60_000 });
-  assert.equal(result.error, undefined, String(result.error));
-  assert.doesNotMatch(result.stderr, /^\s+at .+:\d+:\d+\)?$/m, result.stderr);
-  return result;
-}
-
-function folder(name, files) {
-  const root = join(scratch, name);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
-
-const SOURCE = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0';
-const DESTINATION = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210';
 const INVALID = JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, Options: { VerifyMode: 'BAD' } });
 const VALID = JSON.stringify({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION });
 const TEMPLATE = readFileSync(join(repoRoot, 'examples/cloudformation-two-tasks.yaml'), 'utf8');
@@ -52,19 +29,6 @@ const TERRAFORM = `resource "aws_datasync_task" "t" {\n  source_location_arn    
 // ---------------------------------------------------------------------------
 // 1. SARIF: the final 2.1.0 schema, and what GitHub code scanning documents
 // ---------------------------------------------------------------------------
-
-const SCHEMA_FILE = join(repoRoot, 'tests/cli/sarif-schema/sarif-2.1.0.json');
-/** RFC 3986's characters: unreserved, reserved, and %HH escapes only. */
-const URI_CHARACTERS = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#]|%[0-9A-Fa-f]{2})*$/;
-
-function finalSchemaValidator() {
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  ajv.addFormat('uri', (text) => /^[A-Za-z][A-Za-z0-9+.-]*:/.test(text) && URI_CHARACTERS.test(text));
-  ajv.addFormat('uri-reference', (text) => URI_CHARACTERS.test(text));
-  ajv.addFormat('date-time', (text) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/.test(text));
-  ajv.addFormat('uuid', (text) => /^[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/.test(text));
-  return ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')));
-}
 
 const sarifRoot = folder('sarif', {
   'tasks/task.json': INVALID,
@@ -77,7 +41,7 @@ const sarifRoot = folder('sarif', {
 test('the vendored SARIF schema is the final 2.1.0 one that our report\'s $schema names, and the report validates against it', () => {
   // Before: the tests validated against sarif-2.1.0-rtm.5.json, a release candidate, while `$schema`
   // named the final sarif-2.1.0.json (this test failed with ENOENT on the final schema's file).
-  const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8'));
+  const schema = JSON.parse(readFileSync(SARIF_SCHEMA_FILE, 'utf8'));
   assert.equal(schema.title, 'Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema');
   const result = run(['-f', 'sarif', 'tasks'], sarifRoot);
   assert.equal(result.status, 2, result.stderr); // the broken file
@@ -85,7 +49,7 @@ test('the vendored SARIF schema is the final 2.1.0 one that our report\'s $schem
   assert.equal(posix.basename(new URL(sarif.$schema).pathname), 'sarif-2.1.0.json', 'the file our $schema names');
   assert.doesNotMatch(sarif.$schema, /rtm/);
   assert.equal(sarif.version, '2.1.0');
-  const validate = finalSchemaValidator();
+  const validate = sarifValidator();
   assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3)));
   // The validator is not vacuous: the schema refuses what code scanning refuses.
   const broken = (change) => {

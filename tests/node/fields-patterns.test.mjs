@@ -5,25 +5,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fields, validate } from 'datasync-task-validator';
-import { requireBuiltPackage } from './helpers.mjs';
+import { OPERATIONS, requestWith, requireBuiltPackage } from './helpers.mjs';
 
 requireBuiltPackage();
-const OPERATIONS = ['CreateTask', 'UpdateTask', 'StartTaskExecution'];
-
-/** A request holding `value` at `pointer` (list items `*` become index 0), and nothing else. */
-function requestWith(pointer, value) {
-  const segments = pointer.split('/').slice(1);
-  const root = {};
-  let node = root;
-  segments.forEach((segment, i) => {
-    const child = i === segments.length - 1 ? value : segments[i + 1] === '*' ? [] : {};
-    if (segment === '*') node.push(child);
-    else node[segment] = child;
-    node = child;
-  });
-  return root;
-}
-
 /** The codes by which validate() refuses a string for its length or pattern. */
 const STRING_LIMITS = new Set(['value/too-short', 'value/too-long', 'value/pattern-mismatch']);
 

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../scripts/serve.mjs';
 
@@ -76,18 +77,43 @@ export function freshNodeInstance() {
 }
 
 /**
- * Runs the built command with `args` in `cwd`, colours left to the command,
- * and asserts that it neither failed to start nor printed a JS stack trace.
+ * Runs the built command with `args` in `cwd` (`input` on its standard input),
+ * colours left to the command, and asserts that it neither failed to start
+ * nor printed a JS stack trace (a frame with its place in parentheses or
+ * without: `at main (file:1:2)`, `at file:1:2`).
  */
-export function runCommand(args, { cwd = repoRoot } = {}) {
+export function runCommand(args, { cwd = repoRoot, input } = {}) {
   const environment = { ...process.env };
   delete environment.NO_COLOR;
   delete environment.FORCE_COLOR;
   const bin = join(pkgDir, 'cli', 'bin.mjs');
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: environment, timeout: 60_000 });
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, input, encoding: 'utf8', env: environment, timeout: 60_000 });
   assert.equal(result.error, undefined, String(result.error));
-  assert.doesNotMatch(result.stderr, /^\s+at .+\(.+:\d+:\d+\)$/m, result.stderr);
+  assert.doesNotMatch(result.stderr, /^\s+at .+:\d+:\d+\)?$/m, result.stderr);
   return result;
+}
+
+/** The final SARIF 2.1.0 schema, vendored (tests/cli/sarif-schema). */
+export const SARIF_SCHEMA_FILE = join(repoRoot, 'tests/cli/sarif-schema/sarif-2.1.0.json');
+
+/** RFC 3986's characters: unreserved, reserved, and %HH escapes only. */
+export const URI_CHARACTERS = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#]|%[0-9A-Fa-f]{2})*$/;
+
+/**
+ * The final SARIF 2.1.0 schema (tests/cli/sarif-schema/README.md, a draft
+ * 2020-12 schema) compiled by ajv, with the formats it names checked: `uri`
+ * and `uri-reference` as RFC 3986 characters, `date-time` and `uuid`.
+ * ajv is loaded here, not by every test that imports these helpers.
+ */
+export function sarifValidator() {
+  const Ajv2020 = createRequire(import.meta.url)('ajv/dist/2020.js').default;
+  const schema = JSON.parse(readFileSync(SARIF_SCHEMA_FILE, 'utf8'));
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  ajv.addFormat('uri', (text) => /^[A-Za-z][A-Za-z0-9+.-]*:/.test(text) && URI_CHARACTERS.test(text));
+  ajv.addFormat('uri-reference', (text) => URI_CHARACTERS.test(text));
+  ajv.addFormat('date-time', (text) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/.test(text));
+  ajv.addFormat('uuid', (text) => /^[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/.test(text));
+  return ajv.compile(schema);
 }
 
 export const SOURCE = 'arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0';
@@ -95,6 +121,23 @@ export const DESTINATION = 'arn:aws:datasync:us-east-1:111122223333:location/loc
 
 /** A request object with both locations and the `extra` members. */
 export const request = (extra) => ({ SourceLocationArn: SOURCE, DestinationLocationArn: DESTINATION, ...extra });
+
+/** The operations whose requests validate() judges, CreateTask (the default) first. */
+export const OPERATIONS = ['CreateTask', 'UpdateTask', 'StartTaskExecution'];
+
+/** A request holding `value` at `pointer` (a fields() pointer: each `*` becomes a list's first item), and nothing else. */
+export function requestWith(pointer, value) {
+  const segments = pointer.split('/').slice(1);
+  const root = {};
+  let node = root;
+  segments.forEach((segment, i) => {
+    const child = i === segments.length - 1 ? value : segments[i + 1] === '*' ? [] : {};
+    if (segment === '*') node.push(child);
+    else node[segment] = child;
+    node = child;
+  });
+  return root;
+}
 
 /** A task ARN, for UpdateTask and StartTaskExecution requests. */
 export const TASK = 'arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0';
@@ -215,11 +258,32 @@ export const BEFORE_INIT_ERROR = 'Error: datasync-task-validator: call and await
 export function writeFolder(t, files) {
   const root = mkdtempSync(join(tmpdir(), 'dtv-test-'));
   t.after(() => rmSync(root, { recursive: true, force: true }));
+  writeFiles(root, files);
+  return { root };
+}
+
+/** Writes `files` (relative name -> text) under `root`, making subfolders as needed. */
+function writeFiles(root, files) {
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(root, name, '..'), { recursive: true });
     writeFileSync(join(root, name), text);
   }
-  return { root };
+}
+
+/**
+ * For a test file whose folders outlive one test: `folder(name, files)`
+ * writes `files` (relative name -> text) into the folder `name` of one
+ * scratch folder (`dtv-PREFIX-…` in the system's temporary folder), removed
+ * after the file's tests, and returns its path.
+ */
+export function scratchFolders(prefix) {
+  const scratch = mkdtempSync(join(tmpdir(), `dtv-${prefix}-`));
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+  return (name, files) => {
+    const root = join(scratch, name);
+    writeFiles(root, files);
+    return root;
+  };
 }
 
 /** A Terraform `aws_datasync_task` named `name` between SOURCE and DESTINATION, with `body` inside. */

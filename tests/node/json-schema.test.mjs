@@ -9,11 +9,10 @@ import { test } from 'node:test';
 import Ajv from 'ajv';
 import { validate } from 'datasync-task-validator';
 import { schema } from 'datasync-task-validator/schema';
-import { DESTINATION, pkgDir, repoRoot, requireBuiltPackage, seededRandom, SOURCE } from './helpers.mjs';
+import { DESTINATION, OPERATIONS, pkgDir, repoRoot, requestWith, requireBuiltPackage, seededRandom, SOURCE } from './helpers.mjs';
 
 requireBuiltPackage();
 const require = createRequire(import.meta.url);
-const OPERATIONS = ['CreateTask', 'UpdateTask', 'StartTaskExecution'];
 const FILES = {
   CreateTask: 'create-task.schema.json',
   UpdateTask: 'update-task.schema.json',
@@ -180,22 +179,6 @@ function patterned() {
   };
   for (const operation of OPERATIONS) walk(operation, schema(operation), '');
   return out;
-}
-
-/** A request holding `value` at `pointer` (the first item of each list), nothing else. */
-function requestWith(pointer, value) {
-  const segments = pointer.split('/').slice(1);
-  const root = {};
-  let node = root;
-  segments.forEach((segment, i) => {
-    const last = i === segments.length - 1;
-    const next = segments[i + 1];
-    const child = last ? value : next === '*' ? [] : {};
-    if (segment === '*') node.push(child);
-    else node[segment] = child;
-    node = child;
-  });
-  return root;
 }
 
 const ALPHABET = [

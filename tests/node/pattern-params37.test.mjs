@@ -7,25 +7,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fields, validate } from 'datasync-task-validator';
-import { requireBuiltPackage } from './helpers.mjs';
+import { OPERATIONS, requestWith, requireBuiltPackage } from './helpers.mjs';
 
 requireBuiltPackage();
-const OPERATIONS = ['CreateTask', 'UpdateTask', 'StartTaskExecution'];
-
-/** A request holding `value` at `pointer` (list items `*` become index 0), and nothing else. */
-function requestWith(pointer, value) {
-  const segments = pointer.split('/').slice(1);
-  const root = {};
-  let node = root;
-  segments.forEach((segment, i) => {
-    const child = i === segments.length - 1 ? value : segments[i + 1] === '*' ? [] : {};
-    if (segment === '*') node.push(child);
-    else node[segment] = child;
-    node = child;
-  });
-  return root;
-}
-
 // Values no pattern of the model accepts: NUL (refused by every class, even
 // `[^\x00]`), a line break (refused by Java's `.`), a no-break space (outside
 // `\s`), an ARN cut short.

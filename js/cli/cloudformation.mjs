@@ -62,6 +62,45 @@ const ALWAYS_A_VALUE = new Set([
   'Fn::Length',
 ]);
 
+/**
+ * The string an `Fn::Sub` or `Fn::Join` gives when nothing in it waits for deploy time, else
+ * undefined. Fn::Sub: its text when the text has no variable (each `${!X}` is the literal `${X}`;
+ * any other `${`, a parameter's or `${AWS::Region}` alike, leaves it unknown), in the array form
+ * with an object of variables. Fn::Join: the items joined with the delimiter, when the delimiter
+ * is a string and the items a list (not empty) of strings or such calls; a number, a boolean, any
+ * other call leaves it unknown. `tagged(suffix)`: whether the value at that pointer below the call
+ * has a YAML tag this command does not know (its value is then not known either).
+ */
+export function knownText(value, tagged = () => false, depth = 0) {
+  if (typeof value === 'string') return value;
+  if (!isIntrinsic(value) || depth > MAX_LOOP_DEPTH) return undefined;
+  const [fn] = Object.keys(value);
+  const argument = value[fn];
+  // The long form's arguments are below its key, the short form's below the tagged node itself.
+  const at = (suffix) => tagged(`/${fn}${suffix}`) || tagged(suffix);
+  const below = (suffix) => (inner) => tagged(`/${fn}${suffix}${inner}`) || tagged(`${suffix}${inner}`);
+  if (fn === 'Fn::Sub') {
+    const array = Array.isArray(argument);
+    if (array && (argument.length !== 2 || !isObject(argument[1]) || isIntrinsic(argument[1]))) return undefined;
+    const text = array ? argument[0] : argument;
+    if (typeof text !== 'string' || at(array ? '/0' : '') || /\$\{(?![!][^}]*\})/.test(text)) return undefined;
+    return text.replace(/\$\{!/g, '${');
+  }
+  if (fn === 'Fn::Join') {
+    if (!Array.isArray(argument) || argument.length !== 2) return undefined;
+    const [delimiter, items] = argument;
+    if (typeof delimiter !== 'string' || at('/0') || !Array.isArray(items) || items.length === 0 || at('/1')) return undefined;
+    const texts = [];
+    for (let i = 0; i < items.length; i++) {
+      const text = at(`/1/${i}`) ? undefined : knownText(items[i], below(`/1/${i}`), depth + 1);
+      if (text === undefined) return undefined;
+      texts.push(text);
+    }
+    return texts.join(delimiter);
+  }
+  return undefined;
+}
+
 /** A value CloudFormation computes at deploy time. */
 export class Unknown {
   constructor(pointer, intrinsic, description, { known = true, dynamicReference = false } = {}) {
@@ -789,6 +828,9 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
     }
     if (isIntrinsic(value)) {
       if (value.Ref === 'AWS::NoValue') return ABSENT;
+      // `!Sub 'rate(1 hour)'`, `!Join ['', ['cron(0 8 ', '* * ? *)']]`: a string known now, at the call's place.
+      const text = knownText(value, (suffix) => written && unknownTags?.get(documentAt + suffix) !== undefined);
+      if (text !== undefined) return convert(text, pointer, inDocument, false, base);
       const given = Object.hasOwn(value, 'Fn::FindInMap') ? mappingValue(value['Fn::FindInMap'], mappings, languageExtensions) : null;
       const found = given?.found;
       // Read at its place in Mappings, for its YAML spelling (an unquoted OFF there is a boolean).

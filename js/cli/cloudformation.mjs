@@ -684,6 +684,9 @@ const included = (value) => isObject(value) && Object.hasOwn(value, 'Fn::Transfo
  */
 export function mappingsRefusal(template, positions) {
   const mappings = isObject(template) ? template.Mappings : undefined;
+  if (mappings === null) {
+    return { message: `The Mappings section is null (${NULL_SPELLINGS}), ${NULL_REFUSED}, so CloudFormation refuses the template (cfn-lint reports it as E7001); give it mappings, or remove it. Nothing else in the template was checked.`, pointer: '/Mappings' };
+  }
   if (!isObject(mappings) || mappings instanceof UnknownText || included(mappings)) return null;
   let first = null;
   const refuse = (pointer, why, fix) => {
@@ -721,11 +724,22 @@ export function mappingsRefusal(template, positions) {
         if (isObject(value) && !unknown(value)) {
           refuse(attributeAt, `[${said(name)}, ${said(key)}, ${said(attribute)}] holds an object${isIntrinsic(value) ? ' (an intrinsic function, which Mappings may not hold)' : ''}, where only a string or a list may be`, 'write a string or a list there');
         }
+        const nulls = value === null ? [attributeAt] : Array.isArray(value) ? value.flatMap((item, i) => (item === null ? [`${attributeAt}/${i}`] : [])) : [];
+        if (nulls.length > 0) {
+          const what = value === null ? 'is null' : 'holds a null item';
+          refuse(nulls[0], `[${said(name)}, ${said(key)}, ${said(attribute)}] ${what} (${value === null ? NULL_SPELLINGS : 'written ~ or null'}), ${NULL_REFUSED}`, `write a string there, or remove it`);
+        }
       }
     }
   }
   return first && { message: `In Mappings, ${first.why}, so CloudFormation refuses the template (cfn-lint reports it as E7001); ${first.fix}. Nothing else in the template was checked.`, pointer: first.pointer };
 }
+
+// A null anywhere in a template is refused ("[/Mappings/RegionMap/ap-northeast-3/SRXAMI] 'null' values are
+// not allowed in templates", the service's answer quoted in public reports); the Serverless Framework strips
+// nulls only from resources' Properties, so one in Mappings reaches CloudFormation all the same.
+const NULL_SPELLINGS = 'written ~, null or nothing after the colon';
+const NULL_REFUSED = `a value CloudFormation allows nowhere in a template ("'null' values are not allowed in templates")`;
 
 /** `get` of a document's Map (positions, scalars, unknownTags) at the pointers of the expanded template. */
 export function loopPointers(map, sources) {

@@ -85,3 +85,55 @@ test('a Fn::Sub without variables that gives an integer member its value is conv
   assert.deepEqual(findings(computed), ['/Options/BytesPerSecond value/below-minimum']);
   assert.deepEqual(notChecked(computed), []);
 });
+
+// 2. A null in Mappings (`Key: ~`, `Key: null`, `Key:` with nothing after it, an item `~` of a list, the
+//    section `Mappings:` itself) refuses the template wherever it is, whether Fn::FindInMap reaches it or not:
+//    CloudFormation answers "[/Mappings/RegionMap/ap-northeast-3/SRXAMI] 'null' values are not allowed in
+//    templates" (geseib/awsnetworkshop#10), and cfn-lint 1.58.0 reports E7001 at the same key.
+const NULL_REFUSAL = (where, what, fix) =>
+  `${where} ${what}, a value CloudFormation allows nowhere in a template ("'null' values are not allowed in templates"), so CloudFormation refuses the template (cfn-lint reports it as E7001); ${fix}. Nothing else in the template was checked.`;
+
+test('a null value in Mappings refuses the template, at its key, as cfn-lint E7001 does', () => {
+  const text = (mapping) =>
+    template({ transform: false, mappings: `  Modes:\n    Prod:\n${mapping}`, resources: task('Task', 'Options:\n  Atime: !FindInMap [Modes, Prod, Atime]\n  Mtime: !FindInMap [Modes, Prod, Mtime]\n') });
+  // cfn-lint 1.58.0: E7001 "None is not of type 'string', 'boolean', 'integer', 'number', 'array'" at 5:7, and
+  // E1011 "'Atime' is not one of ['Mtime'] for mapping 'Modes' and key 'Prod'" at 14:41.
+  for (const spelling of ['~', 'null', '']) {
+    const { status, file } = reportOf(text(`      Atime:${spelling ? ' ' + spelling : ''}\n      Mtime: NONE\n`));
+    // Before: exit 0, "Not checked: the value comes from Fn::FindInMap, which CloudFormation resolves at deploy time." at Atime.
+    assert.equal(status, 2, spelling);
+    assert.equal(file.kind, 'unparsable', spelling);
+    assert.deepEqual(
+      file.error,
+      { message: NULL_REFUSAL('In Mappings, [Modes, Prod, Atime]', 'is null (written ~, null or nothing after the colon)', 'write a string there, or remove it'), line: 5, column: 7 },
+      spelling,
+    );
+  }
+  // Not looked up at all: refused the same (cfn-lint: E7001 at 7:7 for Unused; before: exit 0, the task checked).
+  const unused = reportOf(text('      Atime: NONE\n      Mtime: NONE\n      Unused: ~\n'));
+  assert.deepEqual([unused.status, unused.file.error.line, unused.file.error.column], [2, 7, 7]);
+  // A null item of a list, at the item (cfn-lint: E7001 "None is not of type 'array', ..." at the key, 5:7).
+  const item = reportOf(text('      Atime: [NONE, ~]\n      Mtime: NONE\n'));
+  assert.deepEqual(
+    item.file.error,
+    { message: NULL_REFUSAL('In Mappings, [Modes, Prod, Atime]', 'holds a null item (written ~ or null)', 'write a string there, or remove it'), line: 5, column: 21 },
+  );
+  // Strings, numbers, booleans and lists of them are taken, as before (cfn-lint: nothing).
+  const fine = reportOf(text("      Atime: NONE\n      Mtime: NONE\n      Num: 1\n      Bool: false\n      Empty: ''\n      Lst: [a, 1]\n"));
+  assert.equal(fine.status, 0);
+  assert.deepEqual(findings(fine.file.tasks[0]), []);
+});
+
+test('a Mappings section that is null refuses the template, as cfn-lint E7001 does', () => {
+  // cfn-lint 1.58.0: E7001 "None is not of type 'object'" at 2:1, E1011 "'Modes' is not one of []".
+  const text = template({ transform: false, mappings: ' ', resources: task('Task', 'Options:\n  Atime: !FindInMap [Modes, Prod, Atime]\n') }).replace('Mappings:\n \n', 'Mappings:\n');
+  assert.match(text, /^Mappings:\nResources:/m);
+  const { status, file } = reportOf(text);
+  // Before: exit 0, "Not checked: the value comes from Fn::FindInMap ..." at Atime.
+  assert.equal(status, 2);
+  assert.deepEqual(file.error, {
+    message: NULL_REFUSAL('The Mappings section', 'is null (written ~, null or nothing after the colon)', 'give it mappings, or remove it'),
+    line: 2,
+    column: 1,
+  });
+});

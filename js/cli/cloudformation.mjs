@@ -696,9 +696,15 @@ export function mappingsRefusal(template, positions) {
     }
   };
   const said = (name) => (name === '' ? '""' : cutName(name));
+  // With the transform, an Fn::ForEach loop in Mappings is not judged: cfn-lint 1.58.0 expands it there (its
+  // transform walks the whole template), CloudFormation's reference says a loop "can't be used" in Mappings.
+  // Which one the service does is not known here, so nothing is said of it (and a key not found beside it is
+  // not missing: variableKeys). Without the transform its key is a name like any other.
+  const loop = usesLanguageExtensions(template) ? isLoopKey : () => false;
   const badName = (name, pattern) => !pattern.test(name) && !name.includes('${');
   const unknown = (value) => value instanceof UnknownText || value instanceof Unknown || included(value);
   for (const [name, mapping] of Object.entries(mappings)) {
+    if (loop(name)) continue;
     const at = `/Mappings/${escapeSegment(name)}`;
     if (badName(name, MAPPING_NAME)) refuse(at, `the mapping name ${said(name)} is not alphanumeric (only A-Z, a-z and 0-9, as in every logical name)`, 'rename it and each Fn::FindInMap that names it');
     if (unknown(mapping)) continue;
@@ -708,6 +714,7 @@ export function mappingsRefusal(template, positions) {
       continue;
     }
     for (const [key, level] of Object.entries(mapping)) {
+      if (loop(key)) continue;
       const keyAt = `${at}/${escapeSegment(key)}`;
       if (badName(key, TOP_LEVEL_KEY)) refuse(keyAt, `the top-level key ${said(key)} of mapping ${said(name)} is empty or has a character other than letters, digits, "-" and "."`, 'rename it and each Fn::FindInMap key that names it');
       if (unknown(level)) continue;
@@ -717,6 +724,7 @@ export function mappingsRefusal(template, positions) {
         continue;
       }
       for (const [attribute, value] of Object.entries(level)) {
+        if (loop(attribute)) continue;
         const attributeAt = `${keyAt}/${escapeSegment(attribute)}`;
         if (badName(attribute, MAPPING_NAME)) {
           refuse(attributeAt, `the second-level key ${said(attribute)} under [${said(name)}, ${said(key)}] is not alphanumeric (only A-Z, a-z and 0-9; no "-", "." or "_" at this level)`, 'rename it and each Fn::FindInMap key that names it');
@@ -1034,9 +1042,10 @@ const mayBeRespelled = (key) =>
 
 /**
  * Whether an object of Mappings has a key with `${`, which a Serverless Framework variable may make into
- * the key looked for (in a template, CloudFormation refuses such a key): a key not found is not missing.
+ * the key looked for (in a template, CloudFormation refuses such a key), or an Fn::ForEach loop, which
+ * cfn-lint expands there and this command does not (mappingsRefusal): a key not found is not missing.
  */
-const variableKeys = (object) => keysOf(object).some((key) => key.includes('${'));
+const variableKeys = (object) => keysOf(object).some((key) => key.includes('${') || isLoopKey(key));
 
 /**
  * Whether a value Mappings hold is one CloudFormation allows there (a string, a number or boolean,

@@ -15,7 +15,7 @@
 import { applyDefaults, describeSchedule, fields as fieldList, validate } from '../node/index.mjs';
 import { checkRequest, requestWithDefaults, resolveUnknowns } from './check.mjs';
 import { withContext } from './context.mjs';
-import { aliasRefusal, findTasks, isTemplate, mapProperties, parameterDefaults, templateLocations, Unknown } from './cloudformation.mjs';
+import { aliasRefusal, findTasks, isLoopKey, isTemplate, mapProperties, parameterDefaults, templateLocations, Unknown } from './cloudformation.mjs';
 import { looksLikeJson, ParseError, parseYaml, positionOf, readJson, requestText, tooDeepPointer, typedDiagnostics } from './documents.mjs';
 import { isTerraformShow, terraformShowReport } from './terraform-plan.mjs';
 import { isTaskRequest, mentionsTask, notATaskRequest, responseOf, serverlessFragment, serverlessResources } from './recognise.mjs';
@@ -497,6 +497,10 @@ function templateReport(base, written, options) {
     const suppressions = metadataSuppressions(document.value.Resources[logicalId]);
     task.inSource = { codes: suppressions.codes, source: `Metadata.${METADATA_KEY}` };
     for (const problem of suppressions.problems) {
+      // An Fn::ForEach loop of the entry that was not expanded (its collection known at deploy time) is no unknown key:
+      // what it makes is not known (cfn-lint 1.58.0 says nothing of it either).
+      const key = problem.pointer.startsWith(`/Metadata/${METADATA_KEY}/`) ? problem.pointer.slice(`/Metadata/${METADATA_KEY}/`.length) : '';
+      if (!key.includes('/') && isLoopKey(key.replace(/~1/g, '/').replace(/~0/g, '~'))) continue;
       const { line, column } = positionOf(document.positions, resourcePointer + problem.pointer);
       task.diagnostics.push({ code: INVALID_SUPPRESSION, severity: 'warning', path: '', message: problem.message, params: { metadata: problem.pointer }, line, column });
     }

@@ -137,3 +137,87 @@ test('a Mappings section that is null refuses the template, as cfn-lint E7001 do
     column: 1,
   });
 });
+
+// 3. Fn::ForEach loops where this command does not expand them say nothing of their own text. CloudFormation's
+//    reference: a loop "can't be used" in Metadata, Parameters or Mappings; cfn-lint 1.58.0's transform walks the
+//    whole template and expands them there. Which one the service does is not known, so with the transform such a
+//    loop is neither expanded nor judged: a Mappings name it holds is not refused, and Fn::FindInMap beside it is
+//    unknown, never a missing key. A loop in a resource's Metadata is expanded, as the Resources section is.
+const withLoopMappings = (mappings, properties, transform = true) =>
+  template({ transform, mappings, resources: task('Task', properties) });
+
+test('with the transform, a loop in Mappings is not refused as a name, and Fn::FindInMap beside it stays unknown', () => {
+  // cfn-lint 1.58.0: W7001 "Mapping 'Mapb' is defined but not used" at 7:7 (it expanded the loop); nothing else.
+  const text = withLoopMappings('  Fn::ForEach::Maps:\n    - N\n    - [a, b]\n    - Map${N}:\n        Prod: {Atime: NONE}\n', 'Options:\n  Atime: !FindInMap [Mapa, Prod, Atime]\n');
+  const { status, file } = reportOf(text);
+  // Before: exit 2, "In Mappings, the mapping name Fn::ForEach::Maps is not alphanumeric ..., so CloudFormation
+  // refuses the template (cfn-lint reports it as E7001)".
+  assert.equal(status, 0);
+  assert.equal(file.kind, 'template');
+  const [t] = file.tasks;
+  assert.deepEqual(findings(t), []);
+  assert.deepEqual(notChecked(t), ['/Options/Atime Not checked: the value comes from Fn::FindInMap, which CloudFormation resolves at deploy time.']);
+
+  // Loops as top-level and second-level keys (cfn-lint 1.58.0: nothing): unknown, not a missing key, not a refusal.
+  // Before: exit 2, "the top-level key Fn::ForEach::Levels of mapping Modes is empty or has a character other than ...".
+  const inner = reportOf(
+    withLoopMappings(
+      '  Modes:\n    Fn::ForEach::Levels:\n      - L\n      - [Prod, Dev]\n      - ${L}: {Atime: NONE}\n    Test:\n      Fn::ForEach::Keys:\n        - K\n        - [Atime]\n        - ${K}: PRESERVE\n',
+      'Options:\n  Atime: !FindInMap [Modes, Prod, Atime]\n  Mtime: !FindInMap [Modes, Test, Atime]\n',
+    ),
+  );
+  assert.equal(inner.status, 0);
+  assert.deepEqual(findings(inner.file.tasks[0]), []);
+  assert.deepEqual(
+    notChecked(inner.file.tasks[0]).map((n) => n.split(' ')[0]),
+    ['/Options/Atime', '/Options/Mtime'],
+  );
+
+  // Without the transform nothing expands the loop: its key is a mapping name CloudFormation refuses, as before
+  // (cfn-lint 1.58.0: E1032 Missing Transform and E7001 "'Fn::ForEach::Maps' does not match ..." at 3:3).
+  const untransformed = reportOf(text.replace('Transform: AWS::LanguageExtensions\n', ''));
+  assert.equal(untransformed.status, 2);
+  assert.match(untransformed.file.error.message, /^In Mappings, the mapping name Fn::ForEach::Maps is not alphanumeric/);
+});
+
+test("a loop of a task's suppression entry that is not expanded is no unknown key; one that is expanded suppresses", () => {
+  // The collection is a parameter without a Default: the loop is known only at deploy time (cfn-lint 1.58.0: nothing).
+  const text = template({
+    parameters: '  Names: {Type: CommaDelimitedList}\n',
+    resources: `  Task:
+    Type: AWS::DataSync::Task
+    Metadata:
+      datasync-task-validator:
+        Fn::ForEach::Codes:
+          - C
+          - !Ref Names
+          - \${C}: x
+        ignore: [schedule/too-frequent]
+    Properties:
+      SourceLocationArn: arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0
+      DestinationLocationArn: arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210
+      Schedule: {ScheduleExpression: rate(30 minutes)}
+`,
+  });
+  const { status, file } = reportOf(text);
+  const [t] = file.tasks;
+  // Before: a suppression/invalid warning 'Metadata "datasync-task-validator" has the unknown key "Fn::ForEach::Codes"'.
+  assert.deepEqual(findings(t), []);
+  assert.equal(status, 0);
+  // The written ignore list still suppresses (the error is counted as suppressed, not shown).
+  assert.match(reportOf(text, { format: 'human' }).text, /\(1 suppressed\)/);
+  // An unknown key that is not a loop is still reported.
+  const other = reportOf(text.replace('Fn::ForEach::Codes:', 'Codes:'));
+  assert.deepEqual(findings(other.file.tasks[0]), [' suppression/invalid']);
+
+  // A loop that is expanded (a literal collection) makes the entry, which suppresses as written out would; a loop in
+  // the template's own Metadata is not read (cfn-lint 1.58.0: nothing for either).
+  const expanded = reportOf(
+    text
+      .replace("- !Ref Names\n          - ${C}: x\n        ignore: [schedule/too-frequent]", '- [ignore]\n          - ${C}: [schedule/too-frequent]')
+      .replace('Resources:\n', 'Metadata:\n  Fn::ForEach::Docs:\n    - N\n    - [a, b]\n    - Doc${N}: {Text: x}\nResources:\n'),
+    { format: 'human' },
+  );
+  assert.equal(expanded.status, 0);
+  assert.match(expanded.text, /0 errors, 0 warnings \(1 suppressed\)/);
+});

@@ -221,3 +221,25 @@ test("a loop of a task's suppression entry that is not expanded is no unknown ke
   assert.equal(expanded.status, 0);
   assert.match(expanded.text, /0 errors, 0 warnings \(1 suppressed\)/);
 });
+
+// 4. CloudFormation sends a nested value as the type the resource schema gives the member: a number or a
+//    boolean where a string is wanted is its text, a string of digits where an integer is wanted the integer.
+//    (Right already before this session; these tests hold it.)
+test('numbers and booleans in nested string members are sent as text, digit strings in integer members as integers', () => {
+  const text = template({
+    transform: false,
+    resources: task('Task', 'Options:\n  BytesPerSecond: "1048576"\nExcludes:\n  - FilterType: SIMPLE_PATTERN\n    Value: 5\nTags:\n  - Key: 12\n    Value: true\n'),
+  });
+  const { status, file } = reportOf(text, { args: ['--defaults'] });
+  const [t] = file.tasks;
+  assert.equal(status, 0);
+  assert.deepEqual(findings(t), []);
+  assert.equal(t.defaults.Options.BytesPerSecond, 1048576);
+  assert.deepEqual(t.defaults.Excludes, [{ FilterType: 'SIMPLE_PATTERN', Value: '5' }]);
+  assert.deepEqual(t.defaults.Tags, [{ Key: '12', Value: 'true' }]);
+  // The same members from Fn::Sub and Fn::Join of strings are those strings, converted alike.
+  const computed = reportOf(text.replace('"1048576"', "!Sub '1048576'").replace('Value: 5', "Value: !Join ['', ['5']]"), { args: ['--defaults'] }).file.tasks[0];
+  assert.deepEqual(findings(computed), []);
+  assert.equal(computed.defaults.Options.BytesPerSecond, 1048576);
+  assert.deepEqual(computed.defaults.Excludes, [{ FilterType: 'SIMPLE_PATTERN', Value: '5' }]);
+});

@@ -1355,6 +1355,27 @@ export function templateLocations(template, unknowns, condition, scalars) {
 }
 
 /**
+ * `{ parameter, value, default, sub: true }` when `intrinsic` is an Fn::Sub (its string form, or the array
+ * form with no variables of its own) whose variables all name one String parameter P with a Default
+ * (stringDefault): `value` is the text with each `${P}` that Default and each `${!X}` the text `${X}`,
+ * `default` P's Default. Else undefined: another variable (`${AWS::Region}`, `${R.Arn}`, a second
+ * parameter), a `${` not closed, a dynamic reference in the text.
+ */
+function subWithDefault(intrinsic, parameters) {
+  const argument = isObject(intrinsic) && Object.keys(intrinsic).length === 1 ? intrinsic['Fn::Sub'] : undefined;
+  const text = typeof argument === 'string' ? argument : Array.isArray(argument) && argument.length === 2 && isObject(argument[1]) && Object.keys(argument[1]).length === 0 ? argument[0] : undefined;
+  if (typeof text !== 'string' || hasDynamicReference(text)) return undefined;
+  const pieces = text.split(/(\$\{[^}]*\})/); // the odd ones are `${…}`
+  const names = new Set(pieces.filter((piece, i) => i % 2 === 1 && piece[2] !== '!').map((piece) => piece.slice(2, -1)));
+  if (names.size !== 1 || pieces.some((piece, i) => i % 2 === 0 && piece.includes('${'))) return undefined;
+  const [name] = names;
+  const given = /^[A-Za-z0-9]+$/.test(name) ? stringDefault(parameters, { Ref: name }) : undefined;
+  if (!given) return undefined;
+  const value = pieces.map((piece, i) => (i % 2 === 0 ? piece : piece[2] === '!' ? '${' + piece.slice(3) : given.value)).join('');
+  return { parameter: name, value, default: given.value, sub: true };
+}
+
+/**
  * The Unknowns that are `Ref P` of a template parameter P of type String or
  * Number with a Default: Map of Unknown to `{ parameter, value }`. (Other
  * parameter types, such as AWS::SSM::Parameter::Value<String>, whose Default
@@ -1369,6 +1390,12 @@ export function parameterDefaults(template, unknowns) {
     const mapped = findInMapWithDefault(findInMapArgument(unknown.intrinsic), read);
     if (mapped) {
       out.set(unknown, mapped);
+      continue;
+    }
+    // `!Sub 'cron(0 ${Hour} * * ? *)'`: the text with the Default of the one parameter it names.
+    const sub = subWithDefault(unknown.intrinsic, parameters);
+    if (sub) {
+      out.set(unknown, sub);
       continue;
     }
     const name = isObject(unknown.intrinsic) ? unknown.intrinsic.Ref : undefined;

@@ -451,7 +451,9 @@ function templateReport(base, written, options) {
       const defaulted = parameterDefaults(document.value, [unknown]).get(unknown);
       // A Default used as a key of Fn::FindInMap: the note says the Default and what the mapping has under it.
       const given = defaulted?.default ?? defaulted?.value;
-      const finds = defaulted?.default !== undefined ? `, with the key Ref ${defaulted.parameter}, ${foundUnder(defaulted.value, defaulted.fromDefaultValue)}` : '';
+      const finds = defaulted?.sub
+        ? `, whose \${${defaulted.parameter}} makes it ${JSON.stringify(cutDefault(defaulted.value))}`
+        : defaulted?.default !== undefined ? `, with the key Ref ${defaulted.parameter}, ${foundUnder(defaulted.value, defaulted.fromDefaultValue)}` : '';
       // The worlds whose conditions the Default contradicts, and those conditions.
       const without = byWorld.filter(({ usable }) => defaulted && !usable.has(unknown));
       const against = without.flatMap((w) => w.against);

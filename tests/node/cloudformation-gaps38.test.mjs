@@ -243,3 +243,39 @@ test('numbers and booleans in nested string members are sent as text, digit stri
   assert.equal(computed.defaults.Options.BytesPerSecond, 1048576);
   assert.deepEqual(computed.defaults.Excludes, [{ FilterType: 'SIMPLE_PATTERN', Value: '5' }]);
 });
+
+// 1 (addendum, hunt37s #18): a Fn::Sub whose variables all name one String parameter with a Default is read
+// as `Ref` of it is: checked with the Default put in, with the parameter-default note (a stack may pass another).
+test('a Fn::Sub over one parameter with a Default is checked with that Default, as Ref of it is', () => {
+  const parameters = "  Minutes: {Type: String, Default: '30'}\n  Hour: {Type: String}\n  Count: {Type: Number, Default: 30}\n";
+  const text = (expression) => template({ transform: false, parameters, resources: task('Task', `Schedule:\n  ScheduleExpression: ${expression}\n`) });
+  const { status, file } = reportOf(text("!Sub 'rate(${Minutes} minutes)'"));
+  const [t] = file.tasks;
+  // Before: exit 0, "Not checked: the value comes from Fn::Sub, which CloudFormation resolves at deploy time."
+  assert.equal(status, 1);
+  assert.deepEqual(findings(t), ['/Schedule/ScheduleExpression schedule/too-frequent']);
+  assert.match(t.diagnostics[0].message, /^The rate expression "rate\(30 minutes\)" .* \(With the Default of parameter Minutes \("30"\); a stack may pass another value\.\)$/);
+  assert.deepEqual(t.diagnostics[0].params.parameterDefaults, { Minutes: '30' });
+  assert.deepEqual(
+    t.notes.map((n) => `${n.path} ${n.code} ${n.message}`),
+    ['/Schedule/ScheduleExpression cloudformation/parameter-default Checked with the parameter\'s Default "30": the value comes from Fn::Sub, whose ${Minutes} makes it "rate(30 minutes)", and a stack may pass another value, which is not checked.'],
+  );
+  // The same parameter twice, and an escape beside it: one Default, `${!x}` the text `${x}`.
+  const twice = reportOf(text("!Sub 'rate(${Minutes}${Minutes} minutes)'")).file.tasks[0];
+  assert.match(twice.notes[0].message, /whose \$\{Minutes\} makes it "rate\(3030 minutes\)"/);
+  assert.deepEqual(findings(twice), []);
+
+  // Stay unknown: a parameter without a Default, a Number parameter, a pseudo parameter beside the parameter, two
+  // parameters, the array form with its own variables.
+  for (const expression of [
+    "!Sub 'rate(${Hour} minutes)'",
+    "!Sub 'rate(${Count} minutes)'",
+    "!Sub 'rate(${Minutes} minutes) ${AWS::Region}'",
+    "!Sub 'rate(${Minutes} minutes${Hour})'",
+    "!Sub ['rate(${Minutes} minutes)', {Minutes: '30'}]",
+  ]) {
+    const other = reportOf(text(expression));
+    assert.equal(other.status, 0, expression);
+    assert.deepEqual(notChecked(other.file.tasks[0]), ['/Schedule/ScheduleExpression Not checked: the value comes from Fn::Sub, which CloudFormation resolves at deploy time.'], expression);
+  }
+});

@@ -308,7 +308,8 @@ export function distance(a, b) {
 export const TERRAFORM_SAYS = {
   unconfigurable: (name) => `Value for unconfigurable attribute: can't configure a value for "${name}": its value will be decided automatically based on the result of applying this configuration.`,
   missingArgument: (name) => `Missing required argument: the argument "${name}" is required, but no definition was found.`,
-  insufficientBlocks: (type) => `Insufficient ${type} blocks: at least 1 "${type}" block is required.`,
+  // Terraform's detail, word for word (1.11.4: 'At least 1 "s3_config" blocks are required.').
+  insufficientBlocks: (type) => `Insufficient ${type} blocks: at least 1 "${type}" blocks are required.`,
   unexpectedArgument: (name, suggestion) => `An argument named "${name}" is not expected here.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
   unsupportedBlock: (type, { argument = false, suggestion } = {}) =>
     argument

@@ -43,6 +43,7 @@ import { escapeSegment, setMember } from './documents.mjs';
 import { attributeOf, distance, isBlockType, knowsBlocksOf, LOCATIONS, nearest, TASK, TERRAFORM_SAYS } from './terraform-schema.mjs';
 import { readJsonSyntax, readNative } from './terraform-syntax.mjs';
 import { AWSCC_TASK_TYPE, awsccAttributeOf, awsccLocation, mapAwsccBody } from './terraform-awscc.mjs';
+import { terraformSuppressions } from './suppress.mjs';
 
 export const TASK_TYPE = 'aws_datasync_task';
 
@@ -311,11 +312,23 @@ function readFile(path) {
   }
   const read = readNative(text);
   if (read.error?.tooLarge) return { error: { message: read.error.message, line: read.error.line, column: read.error.column } };
-  return read.error ? { error: { ...read.error, message: `invalid HCL: ${read.error.message}` } } : read;
+  // The text for its suppression comments (checkFolders()).
+  return read.error ? { error: { ...read.error, message: `invalid HCL: ${read.error.message}` } } : { ...read, text };
 }
 
 /** Override files (`override.tf`, `*_override.tf`, and .tf.json): Terraform merges them into the module after the others. */
 export const isOverrideFile = (name) => /(^|[\\/_])override\.tf(\.json)?$/i.test(name);
+
+/**
+ * The names of `names` (Required top-level arguments) that a resource's own
+ * block leaves out, though an override file gives them (empty without
+ * one): Terraform decodes the block's Required arguments before it merges
+ * the override, so it still reports them missing.
+ */
+function absentBeforeOverride(resource, names) {
+  if (!resource.unmerged) return new Set();
+  return new Set(names.filter((name) => !resource.unmerged.body.some((b) => b.t === 'attr' && b.name === name)));
+}
 
 /** A copy of `node` (a block or an attribute) with every position moved to `line`, `column`. */
 function movedTo(node, { line, column }) {
@@ -369,7 +382,7 @@ function mergeOverride(module, item, file) {
   } else if (item.type === 'resource' && first && second) {
     const base = module.resources.get(`${first}.${second}`);
     if (!base) return missing(`resource "${first}" "${second}"`, 'Missing resource to override');
-    module.resources.set(`${first}.${second}`, { ...base, block: merged(base.block) });
+    module.resources.set(`${first}.${second}`, { ...base, block: merged(base.block), unmerged: base.unmerged ?? base.block });
     if (first === TASK_TYPE) {
       note(`Not checked here: this overrides arguments of ${first}.${second} (${where(base.file, base.block)}), which is checked with them merged in, as Terraform merges override files; their findings are shown at that resource.`);
     }
@@ -2883,6 +2896,7 @@ function mapTask(resource, scope, fieldIndex) {
    * value other than null, and the block types written (a dynamic block
    * whose blocks are not known counts as written).
    */
+  const beforeOverride = absentBeforeOverride(resource, Object.keys(TASK.attrs).filter((name) => TASK.attrs[name].required));
   const mapBody = (body, schema, target, pointer, path, isTop, scope, owner) => {
     const set = new Set(); // arguments given a value other than null
     const nulls = new Map(); // argument -> its item, for those given null
@@ -2970,12 +2984,15 @@ function mapTask(resource, scope, fieldIndex) {
       } else blocks.push(...made.blocks);
     }
     // A Required argument left out or null: `terraform plan` stops ("Missing required argument",
-    // at the null argument, or at the block that lacks it).
+    // at the null argument, or at the block that lacks it; left out of the resource's own block even
+    // when an override file gives it).
     for (const [name, a] of Object.entries(schema.attrs ?? {})) {
-      if (!a.required || set.has(name)) continue;
-      const at = nulls.get(name) ?? owner;
+      const overridden = isTop && beforeOverride.has(name);
+      if (!a.required || (set.has(name) && !overridden)) continue;
+      const at = overridden ? owner : (nulls.get(name) ?? owner);
       missingArguments.add(`${pointer}/${a.member}`);
-      problem('terraform/missing-argument', at, [...path, name].join('.'), TERRAFORM_SAYS.missingArgument(name), { argument: name });
+      // A null names its path, a nested argument left out its name alone (as missingRequired()).
+      problem('terraform/missing-argument', at, [...path, name].join('.'), TERRAFORM_SAYS.missingArgument(at === owner ? name : [...path, name].join('.')), { argument: name });
     }
     const seen = new Map();
     const tooMany = new Set(); // dynamic blocks already reported as making too many (Terraform names one)
@@ -3044,7 +3061,7 @@ function mapTask(resource, scope, fieldIndex) {
         // A dynamic block with an empty for_each makes no block: the same as none.
         if (given.blocks.has(name)) continue;
         if (b.required) {
-          problem('terraform/missing-block', item, `${attribute}.${name}`, `Insufficient ${name} blocks: at least 1 "${name}" block is required in ${item.type}.`, { block: name, min: 1 });
+          problem('terraform/missing-block', item, `${attribute}.${name}`, TERRAFORM_SAYS.insufficientBlocks(name), { block: name, min: 1 });
         }
         // report_overrides: without the block the provider sends an empty
         // Overrides object, which overrides nothing: the same as none, so it
@@ -3557,28 +3574,35 @@ function invalidResourceType(resource, module, prefix) {
 
 /**
  * A location resource of the AWS provider without an argument or a nested
- * block its schema requires (LOCATIONS' `required`), as an entry of its own:
- * `terraform plan` stops at it ("Missing required argument" at the block that
- * lacks the argument, or at the argument when it is null; "Insufficient
- * s3_config blocks" at the resource). A nested requirement counts only in a
- * block that is written; a `dynamic` block whose blocks are not known here,
- * or an argument written where a block is expected, leaves its type unjudged.
+ * block its schema requires (LOCATIONS' `required`), as an entry of its own
+ * under `address`: `terraform plan` stops at it ("Missing required argument"
+ * at the block that lacks the argument, or at the argument when it is null;
+ * "Insufficient s3_config blocks" at the resource). A nested requirement
+ * counts only in a block that is written; a `dynamic` block whose blocks are
+ * not known here, or an argument written where a block is expected, leaves
+ * its type unjudged. A null is judged in `scope`: checkFolders() calls this
+ * once as `terraform validate` sees the module (every variable, count.index
+ * and each unknown) and once per instance that plan makes. A Required
+ * argument that the resource's own block leaves out is missing even when an
+ * override file gives it (Terraform reads the block's Required arguments
+ * before it merges the override: terraform plan 1.11.4, "Missing required
+ * argument" at the resource in its own file).
  */
-function missingRequired(resource, scope, prefix) {
+function missingRequired(resource, scope, address) {
   const required = LOCATIONS[resource.type]?.required;
   if (!required) return null;
-  const address = `${prefix}${resource.type}.${resource.name}`;
   const diagnostics = [];
   const problem = (code, item, attribute, message, params) =>
     diagnostics.push({ code, severity: 'error', path: '', message, params, line: item.line, column: item.column, address, attribute });
-  const repeated = resource.block.body.some((b) => b.t === 'attr' && (b.name === 'count' || b.name === 'for_each'));
+  const beforeOverride = absentBeforeOverride(resource, required.arguments);
   const childrenOf = (path, list) => list.filter((p) => p.startsWith(path) && !p.slice(path.length).includes('.')).map((p) => p.slice(path.length));
   const check = (body, path, at, owner) => {
     for (const name of childrenOf(path, required.arguments)) {
-      const attr = body.find((b) => b.t === 'attr' && b.name === name);
-      // null is refused per instance when planned: judged only for a resource without count and for_each.
-      if (attr && (repeated || evaluate(attr.value, at) !== null)) continue;
-      problem('terraform/missing-argument', attr ?? owner, `${path}${name}`, TERRAFORM_SAYS.missingArgument(name), { argument: name });
+      const attr = path === '' && beforeOverride.has(name) ? undefined : body.find((b) => b.t === 'attr' && b.name === name);
+      if (attr && evaluate(attr.value, at) !== null) continue;
+      // A null names its path (Terraform: "s3_config.0.bucket_access_role_arn", here as written: s3_config.bucket_access_role_arn),
+      // a nested argument left out its name alone (at its block), as Terraform does.
+      problem('terraform/missing-argument', attr ?? owner, `${path}${name}`, TERRAFORM_SAYS.missingArgument(attr ? `${path}${name}` : name), { argument: name });
     }
     const nestedTypes = new Set(required.arguments.concat(required.blocks).filter((p) => p.startsWith(path) && p.slice(path.length).includes('.')).map((p) => p.slice(path.length).split('.')[0]));
     for (const type of new Set([...childrenOf(path, required.blocks), ...nestedTypes])) {
@@ -3697,17 +3721,66 @@ function checkFolders(inputs, options, budget) {
     }
   }
   // A DataSync-like resource type the provider does not have, or a location resource without what its schema
-  // requires: once for each module (Terraform validates the configuration, not its instances), under the first
-  // instance's address.
+  // requires. First as `terraform validate` (which plan runs first) sees each module: once for the module (under the
+  // first instance's address), every variable, count.index and each unknown, so only what is left out or null
+  // whatever the inputs (terraform plan 1.11.4 fails on a literal null even in a module or resource with count = 0).
+  // Then each instance that plan makes, with its own values: a module called twice, the second call leaving a
+  // variable at its null default, fails for that call only. A finding at the same place is reported once.
   const judged = new Set();
+  const reported = new Set();
+  const entered = new Set(); // resources with an entry
+  const add = (resource, entry) => {
+    if (!entry) return;
+    const diagnostics = entry.diagnostics.filter((d) => {
+      const key = `${resource.file}:${d.line}:${d.column}:${d.code}:${d.attribute}`;
+      if (reported.has(key)) return false;
+      reported.add(key);
+      return true;
+    });
+    if (diagnostics.length === 0) return;
+    entered.add(resource);
+    const list = tasksByFile.get(resource.file) ?? [];
+    list.push({ ...entry, diagnostics });
+    tasksByFile.set(resource.file, list);
+  };
   for (const scope of scopes) {
-    if (judged.has(scope.module)) continue;
-    judged.add(scope.module);
+    if (!judged.has(scope.module)) {
+      judged.add(scope.module);
+      const validating = new Scope(scope.module, scope.prefix, new Map(), budget);
+      for (const resource of scope.module.resources.values()) {
+        const address = `${scope.prefix}${resource.type}.${resource.name}`;
+        add(resource, invalidResourceType(resource, scope.module, scope.prefix) ?? missingRequired(resource, validating, address));
+      }
+    }
+    if (scope.noInstance) continue; // a module call that makes no instance: nothing is planned
     for (const resource of scope.module.resources.values()) {
-      const entry = invalidResourceType(resource, scope.module, scope.prefix) ?? missingRequired(resource, scope, scope.prefix);
-      if (!entry) continue;
+      if (!LOCATIONS[resource.type]?.required) continue;
+      const address = `${scope.prefix}${resource.type}.${resource.name}`;
+      const repeated = resource.block.body.some((b) => b.t === 'attr' && (b.name === 'count' || b.name === 'for_each'));
+      const each = forEachInstances(resource, scope);
+      const indices = each === undefined ? countIndices(resource, scope) : undefined;
+      // count or for_each not known here: the instances (maybe none) are not judged.
+      if (repeated && !each && !indices) continue;
+      const instances =
+        each?.map(([key, value]) => [`[${JSON.stringify(key)}]`, scope.bind([['each', { key, value }]])]) ?? indices?.map((index) => [`[${index}]`, scope.bind([['count', { index }]])]) ?? [['', scope]];
+      for (const [suffix, at] of instances) add(resource, missingRequired(resource, at, `${address}${suffix}`));
+    }
+  }
+  // A suppression comment that cannot be honoured above a DataSync resource other than a task that has no entry
+  // (no finding): an entry of its own, so that it is reported (attachTerraformSuppressions() adds the
+  // suppression/invalid warning) as it is above a task, which always has one.
+  for (const scope of scopes) {
+    if (!judged.delete(scope.module)) continue; // each module once, under its first instance's address
+    const comments = new Map();
+    for (const resource of scope.module.resources.values()) {
+      if (!/^(aws|awscc)_datasync_/.test(resource.type) || resource.type === TASK_TYPE || resource.type === AWSCC_TASK_TYPE) continue;
+      const text = [...scope.module.files.values()].find((f) => f.name === resource.file)?.read.text;
+      if (text === undefined) continue; // .tf.json: no comments
+      if (!comments.has(resource.file)) comments.set(resource.file, terraformSuppressions(text));
+      if (!comments.get(resource.file).get(`${resource.type}.${resource.name}`)?.problems.length) continue;
+      if (entered.has(resource)) continue;
       const list = tasksByFile.get(resource.file) ?? [];
-      list.push(entry);
+      list.push({ logicalId: `${scope.prefix}${resource.type}.${resource.name}`, pointer: '', diagnostics: [], notes: [], locations: [] });
       tasksByFile.set(resource.file, list);
     }
   }

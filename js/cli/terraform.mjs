@@ -3573,6 +3573,23 @@ function invalidResourceType(resource, module, prefix) {
 }
 
 /**
+ * What aws_datasync_task requires, in LOCATIONS' `required` form (paths of
+ * Required arguments, and of nested blocks with at least one block), from TASK.
+ */
+const TASK_REQUIRED = (() => {
+  const out = { arguments: [], blocks: [] };
+  const walk = (schema, path) => {
+    for (const [name, a] of Object.entries(schema.attrs ?? {})) if (a.required) out.arguments.push(`${path}${name}`);
+    for (const [name, b] of Object.entries(schema.blocks ?? {})) {
+      if (b.required) out.blocks.push(`${path}${name}`);
+      walk(b, `${path}${name}.`);
+    }
+  };
+  walk(TASK, '');
+  return out;
+})();
+
+/**
  * A location resource of the AWS provider without an argument or a nested
  * block its schema requires (LOCATIONS' `required`), as an entry of its own
  * under `address`: `terraform plan` stops at it ("Missing required argument"
@@ -3588,8 +3605,7 @@ function invalidResourceType(resource, module, prefix) {
  * before it merges the override: terraform plan 1.11.4, "Missing required
  * argument" at the resource in its own file).
  */
-function missingRequired(resource, scope, address) {
-  const required = LOCATIONS[resource.type]?.required;
+function missingRequired(resource, scope, address, required = LOCATIONS[resource.type]?.required) {
   if (!required) return null;
   const diagnostics = [];
   const problem = (code, item, attribute, message, params) =>
@@ -3728,6 +3744,8 @@ function checkFolders(inputs, options, budget) {
   // variable at its null default, fails for that call only. A finding at the same place is reported once.
   const judged = new Set();
   const reported = new Set();
+  // A task's instances are checked above (checkTask() reports what is left out or null the same way).
+  for (const [file, list] of tasksByFile) for (const entry of list) for (const d of entry.diagnostics) reported.add(`${file}:${d.line}:${d.column}:${d.code}:${d.attribute}`);
   const entered = new Set(); // resources with an entry
   const add = (resource, entry) => {
     if (!entry) return;
@@ -3740,7 +3758,10 @@ function checkFolders(inputs, options, budget) {
     if (diagnostics.length === 0) return;
     entered.add(resource);
     const list = tasksByFile.get(resource.file) ?? [];
-    list.push({ ...entry, diagnostics });
+    // A task that makes no instance (count = 0) has an entry already: its findings join it.
+    const same = list.find((e) => e.logicalId === entry.logicalId);
+    if (same) same.diagnostics.push(...diagnostics);
+    else list.push({ ...entry, diagnostics });
     tasksByFile.set(resource.file, list);
   };
   for (const scope of scopes) {
@@ -3749,7 +3770,8 @@ function checkFolders(inputs, options, budget) {
       const validating = new Scope(scope.module, scope.prefix, new Map(), budget);
       for (const resource of scope.module.resources.values()) {
         const address = `${scope.prefix}${resource.type}.${resource.name}`;
-        add(resource, invalidResourceType(resource, scope.module, scope.prefix) ?? missingRequired(resource, validating, address));
+        const required = resource.type === TASK_TYPE ? TASK_REQUIRED : undefined;
+        add(resource, invalidResourceType(resource, scope.module, scope.prefix) ?? missingRequired(resource, validating, address, required));
       }
     }
     if (scope.noInstance) continue; // a module call that makes no instance: nothing is planned

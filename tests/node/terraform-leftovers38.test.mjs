@@ -272,3 +272,24 @@ test('4. a null nested argument names its path; Terraform\'s "blocks are require
   const { messages: absent } = check(t, { 'main.tf': S3(`  s3_bucket_arn = "${BUCKET}"\n  subdirectory  = "/x"\n  s3_config {\n  }\n`) });
   assert.deepEqual(absent['aws_datasync_location_s3.a'], ['Missing required argument: the argument "bucket_access_role_arn" is required, but no definition was found.']);
 });
+
+test('1. a task that makes no instance (count = 0): what is left out, or a literal null, is still Terraform\'s error', (t) => {
+  // terraform plan: 'The argument "destination_location_arn" is required ...' on main.tf line 1 (left out), and
+  // 'The argument "source_location_arn" is required ...' "with aws_datasync_task.n, on main.tf line 7" (null).
+  const files = {
+    'main.tf': `resource "aws_datasync_task" "t" {
+  count               = 0
+  source_location_arn = "${SOURCE}"
+}
+resource "aws_datasync_task" "n" {
+  count                    = 0
+  source_location_arn      = null
+  destination_location_arn = "${DESTINATION}"
+}
+`,
+  };
+  assert.deepEqual(check(t, files).found, {
+    'aws_datasync_task.t': ['error terraform/missing-argument destination_location_arn 1'],
+    'aws_datasync_task.n': ['error terraform/missing-argument source_location_arn 7'],
+  });
+});

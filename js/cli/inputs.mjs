@@ -1,6 +1,7 @@
 // Turns the command's operands into a list of inputs: files as given,
 // directories searched recursively for *.json, *.yaml, *.yml, *.template and
-// *.tf (Terraform; *.tf.json and *.tfvars.json are among the *.json),
+// *.tf and *.tofu (Terraform, OpenTofu; *.tf.json, *.tofu.json and
+// *.tfvars.json are among the *.json),
 // glob patterns (`*`, `?` within one path segment, `**` for any number of
 // folders) expanded here so they work the same in every shell, and `-` for
 // standard input. Folders named node_modules and folders starting with a dot
@@ -8,9 +9,22 @@
 // are read, and none larger than MAX_INPUT_BYTES.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isTerraformInput } from './terraform.mjs';
+import { isTerraformFile, isTerraformInput, terraformIgnores } from './terraform.mjs';
 
-export const CHECKED_EXTENSIONS = ['.json', '.yaml', '.yml', '.template', '.tf'];
+export const CHECKED_EXTENSIONS = ['.json', '.yaml', '.yml', '.template', '.tf', '.tofu'];
+
+/**
+ * Whether a file found in a folder is one to read: a Terraform or OpenTofu
+ * configuration file that Terraform reads (`.tf`, `.tofu` and their `.json`
+ * twins, the suffix in lower case, not hidden or an editor's file: see
+ * terraformIgnores()), or any other file with a checked extension. `OLD.TF`,
+ * `.hidden.tf` and Emacs's `.#main.tf` lock link are not found at all, as
+ * Terraform never reads them.
+ */
+function isCheckedName(name) {
+  if (/\.(tf|tofu)(\.json)?$/i.test(name)) return isTerraformFile(name) && !terraformIgnores(name);
+  return CHECKED_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
+}
 
 /** The largest input read (16 MiB): far beyond any request or template (CloudFormation's limit is 1 MB). */
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
@@ -98,7 +112,7 @@ function walkFolder(folder, out, problems, visited = new Set()) {
     const path = join(folder, entry.name);
     if (isDirectory(entry, path)) {
       if (!skippedFolder(entry.name)) walkFolder(path, out, problems, visited);
-    } else if (CHECKED_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))) {
+    } else if (isCheckedName(entry.name)) {
       out.push({ path, broken: entry.isSymbolicLink() ? brokenLink(path) : null });
     }
   }
@@ -239,7 +253,7 @@ export function expandOperands(operands, { stdinName = '<stdin>' } = {}) {
     if (stats?.isDirectory()) {
       const found = [];
       walkFolder(operand, found, problems);
-      if (found.length === 0) problems.push(`${operand}: no *.json, *.yaml, *.yml, *.template or *.tf files in this folder`);
+      if (found.length === 0) problems.push(`${operand}: no *.json, *.yaml, *.yml, *.template, *.tf or *.tofu files in this folder`);
       found.forEach(addFound);
     } else if (stats) {
       add(operand, operand);

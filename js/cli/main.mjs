@@ -259,6 +259,7 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
       const { message, line, column } = fromTerraform.error ?? {};
       if (fromTerraform.kind === 'unparsable') complain(line ? `${input.name}:${line}:${column}: ${message}` : `${input.name}: ${message}`);
       if (fromTerraform.kind === 'unreadable') complain(`${input.name}: ${message}`);
+      if (fromTerraform.kind === 'skipped' && !input.found) complain(`${input.name}: skipped: ${fromTerraform.reason}`);
       files.push(await selectTerraform(fromTerraform, config, cwd));
       continue;
     }
@@ -327,7 +328,8 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
     files.push(report);
   }
 
-  for (const report of terraform?.extra ?? []) files.push(await selectTerraform(report, config, cwd));
+  // A called module's file that "files"/"ignoreFiles" leave out is read as part of its module, not reported.
+  for (const report of terraform?.extra ?? []) if (!excludedFile(config, report.path, cwd)) files.push(await selectTerraform(report, config, cwd));
   const summary = summarize(files);
   if (options.fix) summary.fixed = files.reduce((sum, file) => sum + (file.fixed?.length ?? 0), 0);
   const tooManyWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;

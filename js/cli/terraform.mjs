@@ -34,7 +34,7 @@
 //    `loc["src"]` and `n[0]` name one instance each (read with its own
 //    each.value or count.index), so two instances are two locations.
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { describeSchedule, fields as fieldList } from '../node/index.mjs';
 import { checkRequest, requestWithDefaults } from './check.mjs';
 import { withContext } from './context.mjs';
@@ -47,8 +47,30 @@ import { terraformSuppressions } from './suppress.mjs';
 
 export const TASK_TYPE = 'aws_datasync_task';
 
-/** File names the Terraform path reads. */
-export const isTerraformFile = (name) => /\.tf(\.json)?$/i.test(name);
+/**
+ * File names the Terraform path reads: configuration files end in `.tf` or
+ * `.tf.json`, and OpenTofu's in `.tofu` or `.tofu.json` too (the suffix is
+ * case-sensitive, as Terraform's and OpenTofu's loaders test it: `OLD.TF` is
+ * not one).
+ */
+export const isTerraformFile = (name) => /\.(tf|tofu)(\.json)?$/.test(name);
+
+/**
+ * Why Terraform (and OpenTofu) never reads a configuration file of a module
+ * folder, or null: a name that starts with `.` (hidden files, Emacs's
+ * `.#main.tf` lock link), ends with `~` (a backup), or starts and ends with
+ * `#` (Emacs's autosave), as configs/parser_config_dir.go's IsIgnoredFile.
+ */
+export function terraformIgnores(path) {
+  const name = basename(path);
+  if (name.startsWith('.')) return 'Terraform does not read it (its name starts with ".")';
+  if (name.endsWith('~')) return 'Terraform does not read it (its name ends with "~", a backup)';
+  if (name.startsWith('#') && name.endsWith('#')) return 'Terraform does not read it (an editor\'s file, "#…#")';
+  return null;
+}
+
+/** The `.tofu` file that takes the place of a `.tf` file of the same base name in OpenTofu (`x.tf` -> `x.tofu`, `x.tf.json` -> `x.tofu.json`), or null. */
+const tofuTwin = (name) => (/\.tf(\.json)?$/.test(name) ? name.replace(/\.tf(\.json)?$/, '.tofu$1') : null);
 export const isVariablesFile = (name) => /(^|[\\/])(terraform\.tfvars|[^\\/]*\.auto\.tfvars)(\.json)?$/i.test(name);
 
 /** Bounds for hostile configurations; no real module comes near them. */
@@ -316,8 +338,8 @@ function readFile(path) {
   return read.error ? { error: { ...read.error, message: `invalid HCL: ${read.error.message}` } } : { ...read, text };
 }
 
-/** Override files (`override.tf`, `*_override.tf`, and .tf.json): Terraform merges them into the module after the others. */
-export const isOverrideFile = (name) => /(^|[\\/_])override\.tf(\.json)?$/i.test(name);
+/** Override files (`override.tf`, `*_override.tf`, and .tf.json, .tofu, .tofu.json): Terraform merges them into the module after the others. */
+export const isOverrideFile = (name) => /(^|[\\/_])override\.(tf|tofu)(\.json)?$/.test(name);
 
 /**
  * The names of `names` (Required top-level arguments) that a resource's own
@@ -434,11 +456,20 @@ function loadModule(folder, display, cache) {
   } catch {
     names = [];
   }
+  // A folder with .tofu files is read as OpenTofu reads it (Terraform itself never reads them): `x.tofu` takes
+  // the place of `x.tf` (`x.tofu.json` of `x.tf.json`), which is left out (module.shadowed names it).
+  const tofu = new Set(names.filter((name) => isTerraformFile(name) && !terraformIgnores(name)).filter((name) => /\.tofu(\.json)?$/.test(name)));
+  module.shadowed = new Map();
   const overrides = [];
   for (const name of names) {
     const path = join(folder, name);
     const configuration = isTerraformFile(name);
     if (!configuration && !isVariablesFile(name)) continue;
+    if (configuration && terraformIgnores(name)) continue;
+    if (configuration && tofu.has(tofuTwin(name))) {
+      module.shadowed.set(resolve(path), display(join(folder, tofuTwin(name))));
+      continue;
+    }
     const shown = display(path);
     const read = readFile(path);
     module.files.set(resolve(path), { name: shown, path, read });
@@ -466,6 +497,8 @@ function loadModule(folder, display, cache) {
       } else if (item.type === 'resource' && first && second) module.resources.set(`${first}.${second}`, { block: item, file: shown, type: first, name: second });
       else if (item.type === 'module' && first) module.calls.push({ name: first, block: item, file: shown });
       else if (item.type === 'provider' && first === 'aws') module.providers.push({ block: item, file: shown });
+      // A provider or a backend (or HCP Terraform's cloud block) configured here: a root module's folder.
+      if (item.type === 'provider' || (item.type === 'terraform' && item.body.some((b) => b.t === 'block' && (b.type === 'backend' || b.type === 'cloud')))) module.configures = true;
     }
   }
   // Override files after all the others, in name order (`names` is sorted), each block in file order.
@@ -482,6 +515,45 @@ function callFolder(module, call) {
   const value = source?.value?.k === 'string' ? source.value.v : null;
   if (typeof value !== 'string' || !/^\.\.?(\/|$)/.test(value)) return null;
   return join(module.folder === '' ? '.' : module.folder, value);
+}
+
+/** The most a .terraform/modules/modules.json is read of (a manifest lists one line per module call). */
+const MANIFEST_BYTES = 4 * 1024 * 1024;
+
+/** A module source as Terraform compares it with the one its manifest records: a registry address without its default host. */
+const sourceKey = (source) => source.replace(/^registry\.terraform\.io\//i, '');
+
+/**
+ * The folder where `terraform init` installed the module a call takes from a
+ * registry or Git (`source` not a local path), or null: the entry of
+ * `key` (the call names from the root module, joined by ".") in the root
+ * folder's .terraform/modules/modules.json, the manifest Terraform itself
+ * reads to find installed modules, when it records the call's source and its
+ * folder exists. (Terraform refuses to plan when the source changed since
+ * init; the call then stays not checked here.) `manifests` caches each root's.
+ */
+function installedFolder(root, key, call, manifests) {
+  const source = call.block.body.find((item) => item.t === 'attr' && item.name === 'source')?.value;
+  if (source?.k !== 'string' || typeof source.v !== 'string') return null;
+  const base = root === '' ? '.' : root;
+  if (!manifests.has(base)) {
+    let modules = null;
+    try {
+      const file = join(base, '.terraform', 'modules', 'modules.json');
+      if (statSync(file).size <= MANIFEST_BYTES) modules = JSON.parse(readFileSync(file, 'utf8'))?.Modules;
+    } catch {
+      modules = null;
+    }
+    manifests.set(base, Array.isArray(modules) ? modules : []);
+  }
+  const entry = manifests.get(base).find((m) => m !== null && typeof m === 'object' && m.Key === key);
+  if (typeof entry?.Dir !== 'string' || typeof entry.Source !== 'string' || sourceKey(entry.Source) !== sourceKey(source.v)) return null;
+  const folder = isAbsolute(entry.Dir) ? entry.Dir : join(base, entry.Dir);
+  try {
+    return statSync(folder).isDirectory() ? folder : null;
+  } catch {
+    return null;
+  }
 }
 
 /** An instance of a module: its address prefix, the values of its variables and its check's budget. */
@@ -507,9 +579,12 @@ export class Scope {
     if (this.variables.has(name)) return this.variables.get(name);
     return new Unresolved(
       `var.${name}`,
-      this.module.variables.has(name)
-        ? `has no default and no value in terraform.tfvars or *.auto.tfvars (Terraform takes it from -var, -var-file or TF_VAR_${name})`
-        : 'is not declared in this module',
+      !this.module.variables.has(name)
+        ? 'is not declared in this module'
+        : this.module.configures
+          ? `has no default and no value in terraform.tfvars or *.auto.tfvars (Terraform takes it from -var, -var-file or TF_VAR_${name})`
+          : // No provider or backend here: likely a module that others call, whose variables only its callers set.
+            `has no default and no value in terraform.tfvars or *.auto.tfvars (a module block that calls this folder sets it; run as a root module, Terraform takes it from -var, -var-file or TF_VAR_${name})`,
     );
   }
 
@@ -2619,16 +2694,19 @@ function noInstanceEntry(address, none, call) {
  */
 function instancesOf(roots, display, cache, notes, budget) {
   const out = [];
-  const queue = roots.map((module) => ({ module, prefix: '', args: null, path: [resolve(module.folder)], inherited: undefined }));
+  // `root`: the root module's folder (where `terraform init` wrote .terraform/modules/modules.json); `key`: the
+  // call names from it, joined by ".", as that manifest's keys are.
+  const queue = roots.map((module) => ({ module, prefix: '', args: null, path: [resolve(module.folder)], inherited: undefined, root: module.folder, key: '' }));
   // A call's note once, however many instances of its caller there are.
   const noted = new Set();
+  const manifests = new Map(); // root folder -> its modules.json, read once
   const note = (n) => {
     const key = `${n.file}:${n.line}:${n.column}:${n.message}`;
     if (!noted.has(key)) notes.push(n);
     noted.add(key);
   };
   while (queue.length) {
-    const { module, prefix, args, path, inherited, noInstance } = queue.shift();
+    const { module, prefix, args, path, inherited, noInstance, root, key: callerKey } = queue.shift();
     if (out.length >= LIMITS.modules) {
       notes.push({ message: `More than ${LIMITS.modules} module instances: the rest are not checked.` });
       break;
@@ -2638,7 +2716,8 @@ function instancesOf(roots, display, cache, notes, budget) {
     if (noInstance) scope.noInstance = noInstance;
     out.push(scope);
     for (const call of module.calls) {
-      const folder = callFolder(module, call);
+      const manifestKey = callerKey ? `${callerKey}.${call.name}` : call.name;
+      const folder = callFolder(module, call) ?? installedFolder(root, manifestKey, call, manifests);
       const address = `${prefix}module.${call.name}`;
       if (folder === null) {
         const source = call.block.body.find((item) => item.t === 'attr' && item.name === 'source');
@@ -2658,7 +2737,7 @@ function instancesOf(roots, display, cache, notes, budget) {
       const child = loadModule(folder, display, cache);
       // A child module uses its caller's providers, unless the call maps them (then they are not known here).
       const mapsProviders = call.block.body.some((item) => item.t === 'attr' && item.name === 'providers');
-      const next = { module: child, path: [...path, key], inherited: mapsProviders ? new Map() : scope.defaultTags };
+      const next = { module: child, path: [...path, key], inherited: mapsProviders ? new Map() : scope.defaultTags, root, key: manifestKey };
       if (noInstance || none) {
         queue.push({ ...next, prefix: `${address}.`, noInstance: noInstance ?? { none, file: call.file, call: call.name } });
         continue;
@@ -3673,8 +3752,23 @@ function checkFolders(inputs, options, budget) {
   const cache = new Map();
   const byPath = new Map(inputs.map((input) => [resolve(input.path), input]));
   const display = (path) => byPath.get(resolve(path))?.name ?? relativeName(path);
-  const folders = [...new Set(inputs.map((input) => dirname(input.path)))];
+  // A configuration file that Terraform never reads (a hidden or editor's file), or that OpenTofu does not read
+  // because a .tofu file of its base name takes its place: skipped, its folder not read for it.
+  const skipped = new Map();
+  for (const input of inputs) {
+    const ignored = isTerraformFile(input.name)
+      ? terraformIgnores(input.path)
+      : /\.(tf|tofu)(\.json)?$/i.test(input.name)
+        ? 'Terraform does not read it (its suffix is not in lower case: .tf, .tf.json, .tofu, .tofu.json)'
+        : null;
+    if (ignored) skipped.set(input, ignored);
+  }
+  const folders = [...new Set(inputs.filter((input) => !skipped.has(input)).map((input) => dirname(input.path)))];
   const modules = folders.map((folder) => loadModule(folder, display, cache));
+  for (const input of inputs) {
+    const twin = cache.get(resolve(dirname(input.path)))?.shadowed?.get(resolve(input.path));
+    if (twin) skipped.set(input, `OpenTofu reads ${twin} in its place (a .tofu file takes the place of the .tf file of the same name)`);
+  }
   // A module called (with a local source) by another checked module is checked through that call.
   const called = new Set();
   for (const module of modules) {
@@ -3806,15 +3900,23 @@ function checkFolders(inputs, options, budget) {
       tasksByFile.set(resource.file, list);
     }
   }
-  // Tasks in files that are not inputs (a called module's files) get reports of their own.
+  // Tasks in files that are not inputs get reports of their own when they are a called module's files: not
+  // the other files of an input's own folder (its module is read whole, as Terraform reads it, but only the
+  // files named, or not left out by the configuration's "ignoreFiles", are reported).
   const extra = [];
   const given = new Set(inputs.map((input) => input.name));
+  const inputFolders = new Set(folders.map((folder) => resolve(folder)));
   for (const [file, tasks] of tasksByFile) {
     if (given.has(file)) continue;
     const path = [...cache.values()].flatMap((m) => [...m.files.values()]).find((f) => f.name === file)?.path ?? file;
+    if (inputFolders.has(resolve(dirname(path)))) continue;
     extra.push({ file, path, syntax: /\.json$/i.test(file) ? 'json' : 'hcl', kind: 'terraform', notes: [], tasks });
   }
   for (const input of inputs) {
+    if (skipped.has(input)) {
+      reports.set(input.name, { file: input.name, path: input.path, syntax: null, kind: 'skipped', reason: skipped.get(input), notes: [], tasks: [] });
+      continue;
+    }
     const module = cache.get(resolve(dirname(input.path)));
     const file = module?.files.get(resolve(input.path));
     const base = { file: input.name, path: input.path, syntax: /\.json$/i.test(input.name) ? 'json' : 'hcl' };
@@ -3827,7 +3929,7 @@ function checkFolders(inputs, options, budget) {
       continue;
     }
     const notes = runNotes
-      .filter((n) => (n.file ? n.file === input.name : input === inputs[0]))
+      .filter((n) => (n.file ? n.file === input.name : input === inputs.find((i) => !skipped.has(i))))
       .map(({ file: _file, ...n }) => ({ code: 'terraform/not-checked', path: '', line: 1, column: 1, ...n }));
     reports.set(input.name, { ...base, kind: 'terraform', notes, tasks: tasksByFile.get(input.name) ?? [] });
   }
@@ -3839,7 +3941,11 @@ function relativeName(path) {
   return rel && !rel.startsWith('..') ? rel.split('\\').join('/') : path;
 }
 
-/** Whether a name is read by the Terraform path (configuration or variable values). */
+/**
+ * Whether a name is read by the Terraform path (configuration or variable
+ * values); a configuration suffix in another case (`OLD.TF`) too, to be
+ * skipped there with a line that says why (it is no request either).
+ */
 export function isTerraformInput(name) {
-  return isTerraformFile(name) || isVariablesFile(basename(name));
+  return /\.(tf|tofu)(\.json)?$/i.test(name) || isVariablesFile(basename(name));
 }

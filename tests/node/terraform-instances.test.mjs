@@ -191,7 +191,7 @@ test('a for_each not known here: its blocks are not checked, and never missing o
   });
   assert.deepEqual(found['aws_datasync_task.beside'].findings, ['terraform/not-checked schedule 11']);
   assert.deepEqual(found['aws_datasync_task.beside'].notes, [
-    'Not checked: schedule comes from dynamic "schedule", which uses var.paths, which has no default and no value in terraform.tfvars or *.auto.tfvars (Terraform takes it from -var, -var-file or TF_VAR_paths).',
+    'Not checked: schedule comes from dynamic "schedule", which uses var.paths, which has no default and no value in terraform.tfvars or *.auto.tfvars (a module block that calls this folder sets it; run as a root module, Terraform takes it from -var, -var-file or TF_VAR_paths).',
   ]);
   // Before, a written block after an unknown dynamic one was "too many".
   assert.deepEqual(found['aws_datasync_task.before'].findings, ['terraform/not-checked schedule 22']);

@@ -62,7 +62,7 @@ test('a module across files: each finding names file:line:column, address, attri
       `(The value comes from ${FIXTURES}/enhanced/terraform.tfvars:1:1.)` +
       '  [aws_datasync_task.nightly: schedule.schedule_expression (/Schedule/ScheduleExpression)]',
     `${file}:20:5  info  terraform/not-checked  ` +
-      'Not checked: tags["owner"] comes from var.owner, which has no default and no value in terraform.tfvars or *.auto.tfvars (Terraform takes it from -var, -var-file or TF_VAR_owner).' +
+      'Not checked: tags["owner"] comes from var.owner, which has no default and no value in terraform.tfvars or *.auto.tfvars (a module block that calls this folder sets it; run as a root module, Terraform takes it from -var, -var-file or TF_VAR_owner).' +
       '  [aws_datasync_task.nightly: tags["owner"] (/Tags/0/Value)]',
     '3 files checked: 6 errors, 0 warnings',
   ]);

@@ -9,16 +9,17 @@ Checks AWS DataSync CreateTask, UpdateTask and StartTaskExecution requests
 (JSON or YAML, as sent to the API or passed to "aws datasync create-task
 --cli-input-json" and its siblings), every AWS::DataSync::Task resource in
 CloudFormation templates (JSON or YAML) and every aws_datasync_task and
-awscc_datasync_task in Terraform and OpenTofu files (.tf, .tf.json, .tofu,
+awscc_datasync_task in Terraform files (.tf, .tf.json, and OpenTofu's .tofu,
 .tofu.json; each folder is a module) and plans ("terraform show -json
 plan.out > plan.json").
 
 Inputs:
   FILE                   a request or a template
-  DIRECTORY              every *.json, *.yaml, *.yml, *.template, *.tf and *.tofu file below it
-                         that is a task configuration (folders named node_modules
-                         or starting with "." are skipped, and so are files such as
-                         package.json that are not task configurations)
+  DIRECTORY              every *.json, *.yaml, *.yml, *.template, *.tf and *.tofu
+                         file below it that is a task configuration (folders named
+                         node_modules or starting with "." are skipped, and so are
+                         files such as package.json that are not task
+                         configurations)
   GLOB                   a quoted pattern with *, ? and **, e.g. 'tasks/**/*.yaml'
   -                      standard input (JSON or YAML)
 

@@ -27,7 +27,11 @@ use crate::schema::{self, Literal, Member, Operation, Shape};
 /// filled in for its task mode (BASIC when TaskMode is omitted). With an
 /// invalid TaskMode, only the members whose default is the same in both modes
 /// are filled (VerifyMode, which differs, is left out). `None` when the
-/// request is not a JSON object.
+/// request is not a JSON object, or nests arrays or objects deeper than
+/// [`json::MAX_DEPTH`](crate::json::MAX_DEPTH) levels: a [`Value`] built by
+/// hand can, a parsed one never does (the parser stops there, and
+/// JavaScript's `applyDefaults` throws a `TypeError` for such a request). The
+/// copy would recurse as deep as the request, so it is not made.
 pub fn fill_defaults<'a>(request: &Value<'a>) -> Option<Value<'a>> {
     fill_defaults_with(request, &Context::default())
 }
@@ -38,6 +42,11 @@ pub fn fill_defaults<'a>(request: &Value<'a>) -> Option<Value<'a>> {
 /// back unchanged, because what it omits keeps the existing task's setting,
 /// which the request does not tell.
 pub fn fill_defaults_with<'a>(request: &Value<'a>, context: &Context) -> Option<Value<'a>> {
+    // Parsed values never nest that deep, and the .wasm reads only those.
+    #[cfg(not(target_arch = "wasm32"))]
+    if nests_deeper_than_a_document(request) {
+        return None;
+    }
     if !context.operation.has_defaults() {
         return matches!(request, Value::Object(_)).then(|| request.clone());
     }
@@ -94,6 +103,27 @@ pub fn fill_defaults_with<'a>(request: &Value<'a>, context: &Context) -> Option<
         }
     }
     Some(filled)
+}
+
+/// Whether arrays or objects nest in `value` deeper than the parser follows
+/// ([`crate::json::MAX_DEPTH`], the root being the first level), found
+/// without recursion (hunt38r #6: the copy's recursion overflowed the stack
+/// at 100,000 levels).
+#[cfg(not(target_arch = "wasm32"))]
+fn nests_deeper_than_a_document(value: &Value) -> bool {
+    let mut pending = vec![(value, 1)];
+    while let Some((value, depth)) = pending.pop() {
+        let deeper = depth + 1;
+        match value {
+            Value::Array(_) | Value::Object(_) if depth > crate::json::MAX_DEPTH => return true,
+            Value::Array(items) => pending.extend(items.iter().map(|item| (item, deeper))),
+            Value::Object(members) => {
+                pending.extend(members.iter().map(|(_, member)| (member, deeper)))
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Appends the defaults of the `members` missing from `present`.
@@ -342,5 +372,49 @@ mod tests {
             r#"{"Options":3,"TaskMode":"BASIC"}"#
         );
         assert!(fill_defaults(&Value::Array(vec![])).is_none());
+    }
+
+    /// `levels` arrays, one inside the other, around `null`.
+    fn nested(levels: usize) -> Value<'static> {
+        (0..levels).fold(Value::Null, |inner, _| Value::Array(vec![inner]))
+    }
+
+    /// Drops `value` without recursing on its depth (the derived drop does).
+    fn dismantle(value: Value) {
+        let mut pending = vec![value];
+        while let Some(value) = pending.pop() {
+            match value {
+                Value::Array(items) => pending.extend(items),
+                Value::Object(members) => pending.extend(members.into_iter().map(|(_, v)| v)),
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn a_request_nested_deeper_than_a_document_gets_no_copy_and_no_stack_overflow() {
+        // hunt38r #6: fill_defaults copied a natively built request 100,000
+        // levels deep by recursion and aborted the process (stack overflow);
+        // validate_value judges the same request at once.
+        for operation in Operation::ALL.iter().copied() {
+            let context = Context::default().for_operation(operation);
+            for (levels, filled) in [
+                (crate::json::MAX_DEPTH - 1, true),
+                (crate::json::MAX_DEPTH, false),
+                (100_000, false),
+            ] {
+                // The root object is the first level.
+                let request = Value::Object(vec![("Unknown".into(), nested(levels))]);
+                let copy = fill_defaults_with(&request, &context);
+                assert_eq!(copy.is_some(), filled, "{operation:?} {levels}");
+                copy.map(dismantle);
+                dismantle(request);
+            }
+        }
+        // What the parser reads is always filled: 64 levels of text.
+        let text = format!("{{\"a\":{}{}}}", "[".repeat(63), "]".repeat(63));
+        assert!(fill_defaults(&parse(&text).unwrap().value).is_some());
+        let deeper = format!("{{\"a\":{}{}}}", "[".repeat(64), "]".repeat(64));
+        assert!(parse(&deeper).is_err());
     }
 }

@@ -65,7 +65,7 @@ impl CallOptions {
                 // request (a hand-built `{ TaskMode }`, a whole ListTasks
                 // response): the command line refuses such a --task file too.
                 ("task", description @ Value::Object(_)) => {
-                    let task = Task::from_description(description);
+                    let task = Task::read(description);
                     if task.arn.is_none() {
                         // A string would have been read: one there is another type.
                         let kind = match description.get("TaskArn") {

@@ -177,6 +177,7 @@ pub use patterns::Pattern;
 pub use rules::Context;
 pub use schedule::Description as ScheduleDescription;
 pub use schema::{Defaults, Literal, Operation};
+pub use request::TaskMode;
 pub use task::Task;
 
 /// The package version.

@@ -775,6 +775,11 @@ impl<'r, 'a> Request<'r, 'a> {
             context.task.filter(
                 |task| match (task.arn.as_deref(), values.task_arn.as_str()) {
                     (Some(described), Some(requested)) => described == requested,
+                    // A Task without its ARN (only a native caller can build
+                    // one: Task::from_description and the options refuse it)
+                    // applies to no request, not to every one (hunt38r #14).
+                    // Constant in the .wasm, whose tasks always have one.
+                    (None, _) => cfg!(target_arch = "wasm32"),
                     _ => true,
                 },
             )

@@ -34,8 +34,9 @@ pub struct Context<'a> {
     /// The operation whose request is judged (CreateTask by default).
     pub operation: Operation,
     /// The existing task an UpdateTask or StartTaskExecution request changes or
-    /// runs, when the caller describes it; ignored for CreateTask, and when its
-    /// ARN is not the request's TaskArn.
+    /// runs, when the caller describes it; ignored for CreateTask, when its
+    /// ARN is not the request's TaskArn, and when it has none (a hand-built
+    /// [`Task`]; [`Task::from_description`] refuses such a description).
     pub task: Option<&'a Task>,
     /// What the caller knows about locations (see [`Location`]). A
     /// location the request uses but no description names gets no location
@@ -210,8 +211,17 @@ pub(crate) mod testing {
     ) -> CallOptions {
         CallOptions {
             operation,
-            task: description
-                .map(|text| Task::from_description(&crate::json::parse(text).expect("JSON").value)),
+            // A description is the task of TASK_ARN unless it names its own
+            // (without one it would be refused, as JavaScript refuses it).
+            task: description.map(|text| {
+                let mut value = crate::json::parse(text).expect("JSON").value;
+                if let crate::json::Value::Object(members) = &mut value {
+                    if !members.iter().any(|(name, _)| name == "TaskArn") {
+                        members.insert(0, ("TaskArn".into(), TASK_ARN.into()));
+                    }
+                }
+                Task::from_description(&value).expect("a description with its TaskArn")
+            }),
             ..CallOptions::default()
         }
     }

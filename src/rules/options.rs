@@ -529,7 +529,8 @@ mod tests {
         fn create_task_ignores_a_task_description() {
             let request =
                 crate::rules::testing::request(r#""Options":{"Mtime":"NONE","Atime":"NONE"}"#);
-            let task = crate::Task::from_description(&crate::json::parse(ENHANCED).unwrap().value);
+            let options = call_options(crate::Operation::CreateTask, Some(ENHANCED));
+            let task = options.task.expect("a task");
             let context = Context::default().with_task(&task);
             assert!(validate_text(&request, &context).diagnostics.is_empty());
         }

@@ -174,10 +174,10 @@ pub use diagnostic::{Code, Diagnostic, PatchOp, Severity, REPORT_LIMIT};
 pub use fields::{fields, fields_of, EnumValue, FieldInfo};
 pub use locations::{Location, LocationType, Scope, Side};
 pub use patterns::Pattern;
+pub use request::TaskMode;
 pub use rules::Context;
 pub use schedule::Description as ScheduleDescription;
 pub use schema::{Defaults, Literal, Operation};
-pub use request::TaskMode;
 pub use task::Task;
 
 /// The package version.
@@ -466,35 +466,7 @@ fn judge_clean(record: &request::Record<'_>, context: &Context) -> Report {
 #[doc(hidden)]
 pub fn validate_text_by_tree(text: &str, context: &Context) -> Report {
     match json::parse(text) {
-        Ok(parsed) => {
-            // A lone surrogate became U+FFFD, which the pattern then rejects:
-            // report the cause once instead of its symptom too. A map, so that
-            // thousands of broken strings cost linear time.
-            let broken: SurrogatePaths = parsed
-                .findings
-                .iter()
-                .enumerate()
-                .filter_map(|(at, finding)| match finding {
-                    Finding::LoneSurrogate(path) => Some((path.clone().into(), at)),
-                    Finding::DuplicateMember(_) => None,
-                })
-                .collect();
-            let mut out = Collector::suppressing_pattern_mismatch_at(broken);
-            check(&parsed.value, context, &mut out);
-            for finding in parsed.findings {
-                out.push(match finding {
-                    Finding::DuplicateMember(path) => {
-                        let message = duplicate_member(&path);
-                        Diagnostic::new(Code::JsonDuplicateMember, path, message)
-                    }
-                    Finding::LoneSurrogate(path) => {
-                        let message = lone_surrogate(&path);
-                        Diagnostic::new(Code::InvalidUnicode, path, message)
-                    }
-                });
-            }
-            Report::from(out)
-        }
+        Ok(parsed) => validate_parsed(&parsed, context),
         Err(error) => {
             let (code, message) = parse_failure(&error, context.operation);
             Report::sorted(vec![Diagnostic::new(code, "", message)
@@ -502,6 +474,45 @@ pub fn validate_text_by_tree(text: &str, context: &Context) -> Report {
                 .with("column", error.column)])
         }
     }
+}
+
+/// Validates a document [`json::parse`] read, with what the parser found on
+/// the way: `validate_parsed(&json::parse(text)?, context)` is
+/// [`validate_text`]`(text, context)` for every text that parses.
+///
+/// Parse once, then validate and [`fill_defaults_with`] the same
+/// `parsed.value`. [`validate_value`] sees only the value: a member named
+/// twice (`json/duplicate-member`) is gone from it, and a lone UTF-16
+/// surrogate (`value/invalid-unicode`) is already U+FFFD there, which the
+/// member's pattern then rejects as a character the user never wrote.
+pub fn validate_parsed(parsed: &json::Parsed, context: &Context) -> Report {
+    // A lone surrogate became U+FFFD, which the pattern then rejects:
+    // report the cause once instead of its symptom too. A map, so that
+    // thousands of broken strings cost linear time.
+    let broken: SurrogatePaths = parsed
+        .findings
+        .iter()
+        .enumerate()
+        .filter_map(|(at, finding)| match finding {
+            Finding::LoneSurrogate(path) => Some((path.clone().into(), at)),
+            Finding::DuplicateMember(_) => None,
+        })
+        .collect();
+    let mut out = Collector::suppressing_pattern_mismatch_at(broken);
+    check(&parsed.value, context, &mut out);
+    for finding in &parsed.findings {
+        out.push(match finding {
+            Finding::DuplicateMember(path) => {
+                let message = duplicate_member(path);
+                Diagnostic::new(Code::JsonDuplicateMember, path.clone(), message)
+            }
+            Finding::LoneSurrogate(path) => {
+                let message = lone_surrogate(path);
+                Diagnostic::new(Code::InvalidUnicode, path.clone(), message)
+            }
+        });
+    }
+    Report::from(out)
 }
 
 /// The code and message for text the parser gave up on: `json/syntax-error`
@@ -516,7 +527,11 @@ pub(crate) fn parse_failure(error: &json::ParseError, operation: Operation) -> (
     }
 }
 
-/// Validates a request already parsed into a [`Value`].
+/// Validates a request already parsed into a [`Value`] (or built by hand).
+///
+/// Only the value is judged: for a document [`json::parse`] read, what the
+/// parser found on the way (a member named twice, a lone surrogate) is not in
+/// it; [`validate_parsed`] reports those as [`validate_text`] does.
 pub fn validate_value(value: &Value, context: &Context) -> Report {
     let mut out = Collector::new();
     check(value, context, &mut out);
@@ -669,6 +684,55 @@ mod tests {
                 )
             );
         }
+    }
+
+    #[test]
+    fn a_parsed_document_is_judged_with_what_the_parser_found_as_its_text_is() {
+        // hunt38r #2: validate_value(&parse(text).value) loses the duplicate
+        // and names U+FFFD, a character the user never wrote; the crate had
+        // no public way to keep the parser's findings.
+        let text = r#"{"SourceLocationArn":"arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0",
+            "DestinationLocationArn":"arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210",
+            "Name":"copy \udc00 task","TaskMode":"BASIC","TaskMode":"ENHANCED"}"#;
+        let parsed = json::parse(text).unwrap();
+        let context = Context::default();
+        let report = validate_parsed(&parsed, &context);
+        assert_eq!(report, validate_text(text, &context));
+        let codes: Vec<_> = report
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, &*d.path))
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                (Code::InvalidUnicode, "/Name"),
+                (Code::JsonDuplicateMember, "/TaskMode")
+            ]
+        );
+        // The value alone, as documented, cannot tell.
+        let alone = validate_value(&parsed.value, &context);
+        assert_eq!(alone.diagnostics.len(), 1);
+        assert_eq!(alone.diagnostics[0].code, Code::PatternMismatch);
+        // Every request fixture that parses gets its text's report.
+        let mut compared = 0;
+        for folder in ["valid", "invalid"] {
+            let folder = format!("{}/tests/fixtures/{folder}", env!("CARGO_MANIFEST_DIR"));
+            for entry in std::fs::read_dir(folder).expect("fixtures") {
+                let path = entry.expect("entry").path();
+                let name = path.to_string_lossy();
+                if !name.ends_with(".json") || name.ends_with(".expected.json") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).expect("text");
+                if let Ok(parsed) = json::parse(&text) {
+                    let report = validate_parsed(&parsed, &context);
+                    assert_eq!(report, validate_text(&text, &context), "{name}");
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 50, "{compared}");
     }
 
     #[test]

@@ -5,6 +5,11 @@
 //! cargo run --example native                            # the request below: two errors, status 1
 //! cargo run --example native -- examples/minimal.json   # a request from a file
 //! ```
+//!
+//! A request from a file is judged as this program's: a CreateTask request
+//! between the two S3 buckets below (its ARNs are the examples' ones). An
+//! UpdateTask or StartTaskExecution request, or other locations, need their
+//! own `Operation` and `Location` descriptions.
 
 use std::process::ExitCode;
 
@@ -40,7 +45,10 @@ fn main() -> ExitCode {
         Location::of_type(SOURCE, LocationType::S3),
         Location::of_type(DESTINATION, LocationType::S3),
     ];
+    // The system clock, as validate() in JavaScript reads Date.now():
+    // without one, a schedule whose runs are all in the past is not reported.
     let context = Context::default()
+        .with_system_clock()
         .for_operation(Operation::CreateTask)
         .with_locations(&locations);
 

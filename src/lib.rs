@@ -736,6 +736,24 @@ mod tests {
     }
 
     #[test]
+    fn the_system_clock_finds_a_schedule_whose_runs_are_all_past_as_javascript_does() {
+        // hunt38r #7: natively Context::default() has no clock, so this went
+        // unreported where validate() in JavaScript warns (it reads Date.now).
+        let text = r#"{"SourceLocationArn":"arn:aws:datasync:us-east-1:111122223333:location/loc-0123456789abcdef0",
+            "DestinationLocationArn":"arn:aws:datasync:us-east-1:111122223333:location/loc-0fedcba9876543210",
+            "Schedule":{"ScheduleExpression":"cron(0 12 1 1 ? 2020-2024)"}}"#;
+        let codes = |context: &Context| -> Vec<Code> {
+            let report = validate_text(text, context);
+            report.diagnostics.iter().map(|d| d.code).collect()
+        };
+        assert_eq!(codes(&Context::default()), []);
+        assert_eq!(
+            codes(&Context::default().with_system_clock()),
+            [Code::ScheduleNeverFires]
+        );
+    }
+
+    #[test]
     fn member_names_are_cut_in_messages() {
         let name = "n".repeat(1 << 20);
         let text = format!(r#"{{"{name}":1,"{name}":2,"Name":"\udc00"}}"#);

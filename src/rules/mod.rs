@@ -21,6 +21,11 @@ use crate::schema::Operation;
 use crate::task::Task;
 
 /// What the rules may know besides the request.
+///
+/// `Context::default()` has no clock: a schedule whose runs are all in the
+/// past (`schedule/never-fires`) is not reported, where JavaScript's
+/// `validate()` reads `Date.now()`. Give one with
+/// [`Context::with_system_clock`] (or a fixed time with [`Context::at`]).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Context<'a> {
     /// The current time (unix seconds, UTC), so a schedule whose runs are all in
@@ -50,6 +55,23 @@ impl<'a> Context<'a> {
         Context {
             now_unix: Some(now_unix),
             ..Context::default()
+        }
+    }
+
+    /// This context with the system clock, read when a rule first needs the
+    /// time (only schedules do), as JavaScript's `validate()` reads
+    /// `Date.now()`. A clock before 1970 counts as none.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn with_system_clock(self) -> Self {
+        fn system_time() -> Option<i64> {
+            let since = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .ok()?;
+            i64::try_from(since.as_secs()).ok()
+        }
+        Context {
+            clock: Some(system_time),
+            ..self
         }
     }
 

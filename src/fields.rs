@@ -39,7 +39,7 @@ pub struct FieldInfo {
     /// The service default per task mode, when known.
     pub default: Option<Defaults>,
     /// Fewest characters: the model's minimum, raised to 1 where the pattern
-    /// needs a character ([`least_length`]).
+    /// needs a character (`least_length`).
     pub min_length: Option<usize>,
     /// Most characters.
     pub max_length: Option<usize>,

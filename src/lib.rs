@@ -412,10 +412,10 @@ fn member_named(path: &str) -> String {
 
 /// Validates a request given as JSON text.
 ///
-/// One pass over the text ([`scan`]) checks the structure as it reads,
-/// reports what the structural check reports, and fills the record the
-/// cross-field rules read; text the pass cannot judge cheaply (broken JSON,
-/// escapes, a member named twice...) is validated by [`validate_text_by_tree`]
+/// One pass over the text checks the structure as it reads, reports what
+/// the structural check reports, and fills the record the cross-field rules
+/// read; text the pass cannot judge cheaply (broken JSON, escapes, a member
+/// named twice...) is parsed into a tree and judged by [`validate_parsed`]
 /// instead, which gives the same report for every text.
 pub fn validate_text(text: &str, context: &Context) -> Report {
     match scan::scan(text, context.operation) {

@@ -356,8 +356,9 @@ follows what the service was seen to do:
   with the cleaned expression (`schedule/nonstandard-spelling`).
 - An include pattern ending in a run of `*` is not clearly covered by \"`*`
   only as the last character\" and harmless: a warning.
-- A five-field cron stays an error: EventBridge rejects five fields, although
-  the API reference's own example (`cron(0 8 * * 3#1)`) has five.
+- A five-field cron is a warning (`schedule/five-field-cron`): EventBridge
+  documents six fields, but DataSync's API reference gives a five-field
+  example (`cron(0 8 * * 3#1)`), and no service answer is recorded.
 
 ";
 
@@ -379,8 +380,8 @@ const RULES_NOT_IMPLEMENTED: &str = "## Considered and not implemented
 
 ## Open questions
 
-Whether the service itself tolerates a five-field cron (EventBridge rejects
-it, so it is an error); whether Uid and Gid `NAME` and `BOTH` are honoured
+Whether the service itself tolerates a five-field cron (EventBridge documents
+six fields, DataSync's API reference shows five, so it is a warning); whether Uid and Gid `NAME` and `BOTH` are honoured
 (they are in the enum, so they are accepted); the real default of
 SecurityDescriptorCopyFlags outside SMB.
 ";

@@ -88,7 +88,7 @@ export interface DiagnosticSeverities {
   'logging/enhanced-log-group-name': 'error';
   'logging/enhanced-log-group-ignored': 'warning';
   'manifest/missing-source': 'error';
-  'manifest/with-filters': 'error';
+  'manifest/with-filters': 'warning';
   'manifest/remove-deletes-nothing': 'warning';
   'report/summary-ignores-levels': 'warning';
   'report/deleted-without-remove': 'warning';
@@ -255,7 +255,7 @@ export interface DiagnosticParams {
   };
   /** A manifest configuration without a Source. */
   'manifest/missing-source': Record<string, never>;
-  /** A manifest cannot be combined with Includes or Excludes filters. */
+  /** A manifest together with Includes or Excludes filters: which of the two decides what is transferred is not documented. */
   'manifest/with-filters': {
     /** JSON Pointers of the other members involved */
     related?: string[];

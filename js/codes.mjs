@@ -155,8 +155,8 @@ const CODES = [
   },
   {
     "code": "manifest/with-filters",
-    "severity": "error",
-    "summary": "A manifest cannot be combined with Includes or Excludes filters.",
+    "severity": "warning",
+    "summary": "A manifest together with Includes or Excludes filters: which of the two decides what is transferred is not documented.",
     "emittedBy": "validator"
   },
   {

@@ -190,7 +190,7 @@ validator {
             optional("suggestion", "string", "the nearest known member name, or the pointer where the member belongs"),
         ],
         what: "An object has a member its shape in the API model does not define: a misspelling (`Verifymode`), a member of another operation (`TaskArn` in CreateTask), or one put at the wrong level (`VerifyMode` beside `Options`).",
-        why: "The SDKs and the AWS CLI reject unknown parameters before sending (\"Unknown parameter in input\"); member names are case-sensitive.",
+        why: "Member names are case-sensitive, and what happens to an unknown one depends on the client, but the setting you wrote is never made: the AWS CLI and boto3 (botocore) refuse the request before sending it (\"Unknown parameter in input\"), and CloudFormation refuses the template against the resource schema; the AWS SDK for JavaScript v3 does not refuse it, it leaves the member out of the request it sends, so the task is created or changed without that setting. An error, because the most used clients reject the request.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"Verifymode": "NONE"}}"#),
         fix: "Use the name in `params.suggestion` (the fix renames it when there is one nearest name), or delete the member.",
         autofix: "`move` (a rename) to the one nearest known member of the same object, when it is not set already",
@@ -322,7 +322,7 @@ validator {
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"Mtime": "NONE"}}"#),
         fix: "Set Atime NONE with Mtime NONE, or Atime BEST_EFFORT with Mtime PRESERVE (the fix changes the blamed member; with the mode unknown, Mtime PRESERVE, which suits both modes).",
         autofix: "`replace` or `add` the blamed member with the value that agrees with the other (Mtime NONE → Atime NONE; with the mode unknown, Mtime → PRESERVE)",
-        source: "DataSync API reference, Options Atime: \"If Atime is set to BEST_EFFORT, Mtime must be set to PRESERVE. If Atime is set to NONE, Mtime must also be NONE.\": https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-Atime",
+        source: "DataSync API model (botocore 1.44.18, Options Atime and Mtime): the pairing rules are introduced as applying to Basic mode only (\"The following applies only to Basic mode tasks\"), and \"Enhanced mode tasks support configuring Atime independently of Mtime\", which is why Enhanced mode gets no finding here; API reference, Options Atime: https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-Atime",
     }
     /// Enhanced mode does not support Mtime NONE.
     EnhancedMtimeNone = "options/enhanced-mtime-none", Error {
@@ -332,7 +332,7 @@ validator {
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "TaskMode": "ENHANCED", "Options": {"Mtime": "NONE"}}"#),
         fix: "Remove Mtime (its default is PRESERVE) or use TaskMode BASIC.",
         autofix: "",
-        source: "DataSync API reference, Options Mtime (Enhanced mode) and the API model of 2026: https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-Mtime",
+        source: "DataSync API model (botocore 1.44.18, Options Mtime: \"Enhanced mode tasks don't support Mtime set to NONE\"; Options Atime names the pairing rules as Basic mode only); API reference, Options Mtime: https://docs.aws.amazon.com/datasync/latest/userguide/API_Options.html#DataSync-Type-Options-Mtime",
     }
     /// PreserveDeletedFiles REMOVE cannot be combined with TransferMode ALL.
     RemoveWithTransferAll = "options/remove-with-transfer-all", Error {
@@ -412,21 +412,21 @@ validator {
         autofix: "",
         source: "DataSync API reference, ManifestConfig Source (\"You must specify this parameter if you're configuring a new manifest on or after February 7, 2024\"): https://docs.aws.amazon.com/datasync/latest/userguide/API_ManifestConfig.html",
     }
-    /// A manifest cannot be combined with Includes or Excludes filters.
-    ManifestWithFilters = "manifest/with-filters", Error {
+    /// A manifest together with Includes or Excludes filters: which of the two decides what is transferred is not documented.
+    ManifestWithFilters = "manifest/with-filters", Warning {
         params: &[RELATED],
         what: "ManifestConfig together with Includes or Excludes.",
-        why: "A manifest names exactly what to transfer; the User Guide says a task cannot use a manifest and filters together.",
+        why: "A manifest and filters are two ways to choose what a task transfers: the console offers them as alternatives (what to scan: everything, specific files from a manifest, or filters), and the API reference describes them as separate cases (TaskExecutionFilesListedDetail AtSource: with a manifest DataSync lists only what the manifest names; with an include filter, what matches it). No source says the service rejects the pair, so this is a warning: you cannot know which of the two the service applies, or whether it applies both.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Excludes": [{"FilterType": "SIMPLE_PATTERN", "Value": "*.tmp"}], "ManifestConfig": {"Source": {"S3": {"ManifestObjectPath": "manifest.csv", "BucketAccessRoleArn": "arn:aws:iam::111122223333:role/DataSyncManifest", "S3BucketArn": "arn:aws:s3:::amzn-s3-demo-bucket"}}}}"#),
         fix: "Remove the filters, or list only the wanted files in the manifest.",
         autofix: "",
-        source: "DataSync User Guide, Specifying what DataSync transfers by using a manifest: https://docs.aws.amazon.com/datasync/latest/userguide/transferring-with-manifest.html",
+        source: "DataSync API reference, TaskExecutionFilesListedDetail AtSource (manifest and filters as separate cases): https://docs.aws.amazon.com/datasync/latest/userguide/API_TaskExecutionFilesListedDetail.html; User Guide, Specifying what DataSync transfers by using a manifest: https://docs.aws.amazon.com/datasync/latest/userguide/transferring-with-manifest.html",
     }
     /// PreserveDeletedFiles REMOVE with a manifest: a manifest transfer deletes nothing.
     ManifestRemoveDeletesNothing = "manifest/remove-deletes-nothing", Warning {
         params: &[RELATED],
         what: "PreserveDeletedFiles REMOVE in a task with a manifest.",
-        why: "A manifest transfer copies only the listed files and never deletes in the destination, so REMOVE does nothing.",
+        why: "Reasoned, not quoted: no source states it. A manifest limits the transfer to the files it lists (DataSync lists only what is in the manifest, not everything at the source: API reference, TaskExecutionFilesListedDetail AtSource), so a file missing from the source is never compared with the destination, and REMOVE has nothing to act on.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Options": {"PreserveDeletedFiles": "REMOVE"}, "ManifestConfig": {"Source": {"S3": {"ManifestObjectPath": "manifest.csv", "BucketAccessRoleArn": "arn:aws:iam::111122223333:role/DataSyncManifest", "S3BucketArn": "arn:aws:s3:::amzn-s3-demo-bucket"}}}}"#),
         fix: "Remove PreserveDeletedFiles (or set PRESERVE); delete in the destination another way.",
         autofix: "",
@@ -463,7 +463,7 @@ validator {
             optional("max", "number", "the largest rate value accepted"),
         ],
         what: "ScheduleExpression is neither `cron(...)` with six fields in EventBridge syntax nor `rate(value unit)`: a value out of range, `?` in both or neither day field, an unknown rate unit, ... (a rate unit in the other number, `rate(1 hours)`, is `schedule/rate-unit-singular-plural`).",
-        why: "DataSync uses EventBridge's schedule syntax and rejects anything else.",
+        why: "DataSync documents no schedule syntax of its own: its User Guide sends you to EventBridge's, and this error rests on that documented syntax, whose rules say what a field must hold and what it cannot (`?` in exactly one day field, values in range). No service answer to these forms is recorded. `rate(1 days)` (`schedule/rate-unit-singular-plural`) is only a warning because there is evidence the other way: an AWS-maintained Terraform module schedules its tasks that way in production; nothing comparable exists for the forms this rule reports.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Schedule": {"ScheduleExpression": "cron(0 8 1 * * *)"}}"#),
         fix: "Follow the message; for a few mistakes `params.suggestion` (and the fix) is the corrected expression (here: `cron(0 8 1 * ? *)`).",
         autofix: "only for a cron whose other day field is `*` (`cron(0 8 1 * * *)` → `cron(0 8 1 * ? *)`)",
@@ -672,7 +672,7 @@ validator {
             param("location", "string", "the NFS location's ARN"),
             RELATED,
         ],
-        what: "A location whose MountOptions.Version is NFS4_2 in a Basic mode task. Needs the location's description in `options.locations`.",
+        what: "A location whose MountOptions.Version is NFS4_2 in a Basic mode task. Needs the location's description in `options.locations`. Only CreateTask: an update or a run cannot change the mode, so a task created that way has already been refused or accepted.",
         why: "NFS version 4.2 requires an Enhanced mode task.",
         example: request_with(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}"}"#, r#"{"locations": [{"LocationArn": "{src}", "type": "NFS", "MountOptions": {"Version": "NFS4_2"}}, {"LocationArn": "{dst}", "type": "S3"}]}"#),
         fix: "Set TaskMode ENHANCED, or mount the location with another NFS version.",

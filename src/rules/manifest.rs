@@ -1,7 +1,8 @@
 //! Manifest rules (docs/rules/manifest-*.md).
 //!
-//! Why: since February 2024 the service rejects a manifest without a Source and a
-//! manifest combined with filters; a manifest transfer never deletes.
+//! Why: since February 2024 the service rejects a manifest without a Source; a
+//! manifest with filters is a warning (no source says the service rejects the
+//! pair, nor which of the two it applies); a manifest transfer never deletes.
 //! Invalid: `{"ManifestConfig": {"Action": "TRANSFER"}, "Includes": [...]}`.
 //! Fix: give `ManifestConfig.Source.S3` and drop the filters.
 //!
@@ -17,7 +18,7 @@ const MISSING_SOURCE: &str = "ManifestConfig needs a Source with the manifest's 
 
 fn with_filters(list: &str) -> String {
     format!(
-        "{list} cannot be used together with ManifestConfig; list exactly what to transfer in the manifest, or remove the manifest and keep the filter."
+        "{list} with ManifestConfig: which of the two the service applies is not documented; list exactly what to transfer in the manifest, or remove the manifest and keep the filter."
     )
 }
 

@@ -295,7 +295,7 @@ validator {
     InvalidUnicode = "value/invalid-unicode", Error {
         params: &[],
         what: "A string holds half of a UTF-16 surrogate pair (`\\ud800` alone), usually from text cut in the middle of an emoji.",
-        why: "Requests travel as UTF-8, which cannot encode a lone surrogate: the SDKs replace or reject it, so the service never sees the value you wrote.",
+        why: "UTF-8 has no encoding for a lone surrogate, and the clients do not refuse one: botocore (the AWS CLI, boto3) and the AWS SDK for JavaScript v3 send it as a JSON escape (`\\uD83D`). What the service does with that is not documented (RFC 8259 only says the result is unpredictable). Where the member's pattern excludes the character (Name, tags, ARNs) the request is rejected in any case. It is an error because this report stands in for the pattern check on the same member; where the pattern admits the character (filter values, paths) the outcome is unknown.",
         example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Name": "nightly \ud83d"}"#),
         fix: "Remove the broken character or complete the pair.",
         autofix: "",

@@ -785,8 +785,19 @@ const YAML_TRUE_FALSE = /^(true|false)$/i;
  * where `Ref: AWS::NoValue` removed a list item); `conversions` values are
  * `{ from, to, yamlBoolean }`.
  */
-export function mapProperties(properties, { fields, documentPointer, scalars, unknownTags, loopsLeft, mappings, languageExtensions }) {
+export function mapProperties(properties, { fields, documentPointer, scalars, unknownTags, loopsLeft, mappings, languageExtensions, choose }) {
   const index = fieldIndex(fields);
+  // Fn::If taken by `choose` (ifWorlds): request pointer -> the branch's pointer inside Properties, and what was chosen.
+  const branches = new Map();
+  const choices = [];
+  const branchOf = (value, pointer, inDocument, documentAt) => {
+    const taken = chosenBranch(value, choose);
+    if (taken === undefined) return undefined;
+    const at = `${inDocument}${ifForm(scalars, documentAt)}/${taken.index}`;
+    branches.set(pointer, at);
+    choices.push({ pointer, name: taken.name, value: taken.value });
+    return { branch: taken.branch, at };
+  };
   const unknowns = [];
   const diagnostics = [];
   const notes = [];
@@ -797,18 +808,26 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
   // Lists that lost items to AWS::NoValue: request pointer -> the document index of each item left.
   const shifted = new Map();
   const toDocument = (pointer) => {
-    if (shifted.size === 0) return pointer;
+    if (shifted.size === 0 && branches.size === 0) return pointer;
     let request = '';
-    let document = '';
+    let document = branches.get('') ?? '';
     for (const segment of pointer.split('/').slice(1)) {
       const kept = shifted.get(request);
       const index = /^\d+$/.test(segment) ? Number(segment) : -1;
       document += '/' + (kept && index >= 0 && index < kept.length ? String(kept[index]) : segment);
       request += '/' + segment;
+      document = branches.get(request) ?? document;
     }
     return document;
   };
 
+  // Properties given by a Fn::If that `choose` takes: the branch's members, at the branch's place.
+  let root = '';
+  for (let taken = branchOf(properties, '', '', documentPointer); taken; taken = branchOf(properties, '', root, documentPointer + root)) {
+    properties = taken.branch;
+    root = taken.at;
+    if (isIntrinsic(properties) && properties.Ref === 'AWS::NoValue') properties = undefined;
+  }
   if (properties === undefined) properties = {};
   if (properties instanceof UnknownText) {
     const unknown = new Unknown('', properties.text, `the string ${JSON.stringify(properties.text)}`, { dynamicReference: true });
@@ -850,6 +869,9 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
     }
     if (isIntrinsic(value)) {
       if (value.Ref === 'AWS::NoValue') return ABSENT;
+      // A Fn::If whose condition this world decides: its branch, read at the branch's place.
+      const taken = base === documentPointer ? branchOf(value, pointer, inDocument, documentAt) : undefined;
+      if (taken) return convert(taken.branch, pointer, taken.at, written, base);
       // `!Sub 'rate(1 hour)'`, `!Join ['', ['cron(0 8 ', '* * ? *)']]`: a string known now, at the call's place.
       const text = knownText(value, (suffix) => written && unknownTags?.get(documentAt + suffix) !== undefined);
       if (text !== undefined) return convert(text, pointer, inDocument, false, base);
@@ -939,12 +961,12 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
         });
         continue;
       }
-      const converted = convert(member, pointer, pointer);
+      const converted = convert(member, pointer, root + pointer);
       if (converted !== ABSENT) setMember(request, key, converted);
     }
     diagnostics.push(...schemaRequired(request));
   } else {
-    request = convert(properties, '', '');
+    request = convert(properties, '', root);
   }
 
   for (const [pointer, { yamlBoolean, to }] of conversions) {
@@ -956,7 +978,7 @@ export function mapProperties(properties, { fields, documentPointer, scalars, un
       });
     }
   }
-  return { request, unknowns, diagnostics, notes, conversions, toDocument, listsFromMappings };
+  return { request, unknowns, diagnostics, notes, conversions, toDocument, listsFromMappings, choices };
 }
 
 // Fn::FindInMap [MapName, TopLevelKey, SecondLevelKey] gives the value the
@@ -1322,14 +1344,16 @@ export function locationUrisAsArns(template, unknowns) {
  * A world whose conditions cannot all hold (worldConditions, with the
  * resource's own `condition` true) is dropped: two Fn::If on one condition
  * take the same branch, and a Fn::If on the resource's condition its true one.
+ * `given` (`[{ name, value }]`): conditions already chosen (ifWorlds), which every world keeps.
  */
-export function templateLocations(template, unknowns, condition, scalars) {
+export function templateLocations(template, unknowns, condition, scalars, given = []) {
   const resources = isObject(template?.Resources) ? template.Resources : {};
   const parameters = isObject(template?.Parameters) ? template.Parameters : {};
   // What the location resources' members are read with: Defaults of parameters, Mappings.
   const read = { parameters, mappings: template?.Mappings, languageExtensions: usesLanguageExtensions(template) };
   const conditions = templateConditions(template, scalars);
-  const possible = (world) => conditions.satisfiable(worldConditions(world, condition)) !== false;
+  // `given`: the conditions of the ifWorlds world these choices are made in.
+  const possible = (world) => conditions.satisfiable([...given, ...worldConditions(world, condition)]) !== false;
   let worlds = [[]];
   for (const unknown of unknowns) {
     if (unknown.pointer !== '/SourceLocationArn' && unknown.pointer !== '/DestinationLocationArn') continue;
@@ -1352,6 +1376,108 @@ export function templateLocations(template, unknowns, condition, scalars) {
     worlds = held.length > 0 ? held : next;
   }
   return worlds;
+}
+
+// Fn::If elsewhere in a task (options, schedule, name, tags, filters, manifest,
+// report, a whole Properties, at any depth). CloudFormation takes one branch
+// per condition, so a world is a choice of true or false for each condition
+// the task's Fn::If name; the task is read once per world with each Fn::If on
+// a chosen condition replaced by its branch (mapProperties' `choose`), read at
+// the branch's place: a literal is checked, AWS::NoValue leaves the member
+// out, and a branch not known before deploy time stays unknown. The Fn::If at
+// a location ARN with a location resource of the template in a branch are
+// templateLocations' (unless their condition is chosen here too).
+
+/** At most this many conditions make worlds (2^3 = 8 worlds), with those of templateLocations' choices of locations. */
+export const MAX_IF_CONDITIONS = 3;
+
+/** `{ name, value, index, branch }` of a Fn::If whose condition `choose` (Map of name to boolean) decides, else undefined. */
+function chosenBranch(value, choose) {
+  if (!choose || choose.size === 0 || !isIntrinsic(value)) return undefined;
+  const args = value['Fn::If'];
+  if (!Array.isArray(args) || args.length !== 3 || typeof args[0] !== 'string' || !choose.has(args[0])) return undefined;
+  const chosen = choose.get(args[0]);
+  return { name: args[0], value: chosen, index: chosen ? 1 : 2, branch: args[chosen ? 1 : 2] };
+}
+
+/** Where a Fn::If's arguments are below it: under its key (long form, JSON) or below the `!If` node (short form). */
+function ifForm(scalars, at) {
+  return scalars?.get(`${at}/0`) !== undefined && scalars?.get(`${at}/Fn::If/0`) === undefined ? '' : '/Fn::If';
+}
+
+/**
+ * The condition of a Fn::If Unknown: `{ name, location }`, `location` true
+ * when templateLocations chooses it (a location ARN with a location resource
+ * of the template in a branch); undefined for any other Unknown.
+ */
+function ifCondition(unknown, resources, read) {
+  if (unknown.unknownTag || !isIntrinsic(unknown.intrinsic)) return undefined;
+  const args = unknown.intrinsic['Fn::If'];
+  if (!Array.isArray(args) || args.length !== 3 || typeof args[0] !== 'string') return undefined;
+  const arn = unknown.pointer === '/SourceLocationArn' || unknown.pointer === '/DestinationLocationArn';
+  // A branch that is a literal or AWS::NoValue (the member left out) is checked here, in a world of its own.
+  const located = args.slice(1).map((branch) => locationResource(resources, branch, read) !== null);
+  const known = args.slice(1).some((branch, i) => !located[i] && (!isIntrinsic(branch) || branch.Ref === 'AWS::NoValue'));
+  return { name: args[0], location: arn && located.some(Boolean) && !known };
+}
+
+/**
+ * The worlds of a task's Fn::If: `[{ choose, given, mapped }]`, `choose` a Map
+ * of condition name to the branch taken (true or false), `given` the same as
+ * `[{ name, value }]`, `mapped` what `mapOf(choose)` (mapProperties with that
+ * `choose`) gives. One world with an empty `choose` when the task has no such
+ * Fn::If. A choice whose conditions cannot all hold (with the resource's own
+ * `condition` true) is dropped, as in templateLocations; a Fn::If inside a
+ * branch is chosen in the next round. At most MAX_IF_CONDITIONS conditions,
+ * counting those of templateLocations' location choices; a Fn::If on any
+ * other condition stays unknown, and its note says why.
+ */
+export function ifWorlds(template, mapOf, condition, scalars) {
+  const resources = isObject(template?.Resources) ? template.Resources : {};
+  const parameters = isObject(template?.Parameters) ? template.Parameters : {};
+  const read = { parameters, mappings: template?.Mappings, languageExtensions: usesLanguageExtensions(template) };
+  const conditions = templateConditions(template, scalars);
+  const own = condition === undefined ? [] : [{ name: condition, value: true, resource: true }];
+  const names = [];
+  let chooses = [new Map()];
+  let mapped = [mapOf(chooses[0])];
+  const found = () => {
+    const fresh = [];
+    const locations = new Set();
+    for (const { unknowns } of mapped) {
+      for (const unknown of unknowns) {
+        const of = ifCondition(unknown, resources, read);
+        if (!of) continue;
+        if (of.location) locations.add(of.name);
+        else if (!names.includes(of.name) && !fresh.includes(of.name)) fresh.push(of.name);
+      }
+    }
+    return { fresh, locations };
+  };
+  for (;;) {
+    const { fresh, locations } = found();
+    const added = [];
+    for (const name of fresh) {
+      if (new Set([...names, ...added, name, ...locations]).size <= MAX_IF_CONDITIONS) added.push(name);
+    }
+    if (added.length === 0) break;
+    names.push(...added);
+    let next = chooses;
+    for (const name of added) next = next.flatMap((choose) => [true, false].map((value) => new Map(choose).set(name, value)));
+    const held = next.filter((choose) => conditions.satisfiable([...own, ...[...choose].map(([name, value]) => ({ name, value }))]) !== false);
+    chooses = held.length > 0 ? held : next;
+    mapped = chooses.map(mapOf);
+  }
+  // Beyond the bound: the note of each Fn::If left says why it is not checked.
+  for (const { unknowns } of mapped) {
+    for (const unknown of unknowns) {
+      const of = ifCondition(unknown, resources, read);
+      if (of && !of.location && !names.includes(of.name) && unknown.reason === undefined) {
+        unknown.reason = `which is not tried: the task's other Fn::If already make the ${2 ** MAX_IF_CONDITIONS} combinations of conditions this command checks at most`;
+      }
+    }
+  }
+  return chooses.map((choose, w) => ({ choose, given: [...choose].map(([name, value]) => ({ name, value })), mapped: mapped[w] }));
 }
 
 /**

@@ -15,7 +15,7 @@
 import { applyDefaults, describeSchedule, fields as fieldList, validate } from '../node/index.mjs';
 import { checkRequest, requestWithDefaults, resolveUnknowns } from './check.mjs';
 import { withContext } from './context.mjs';
-import { aliasRefusal, findTasks, isLoopKey, isTemplate, mapProperties, parameterDefaults, templateLocations, Unknown } from './cloudformation.mjs';
+import { aliasRefusal, findTasks, ifWorlds, isLoopKey, isTemplate, mapProperties, parameterDefaults, templateLocations, Unknown } from './cloudformation.mjs';
 import { looksLikeJson, ParseError, parseYaml, positionOf, readJson, requestText, tooDeepPointer, typedDiagnostics } from './documents.mjs';
 import { isTerraformShow, terraformShowReport } from './terraform-plan.mjs';
 import { isTaskRequest, mentionsTask, notATaskRequest, responseOf, serverlessFragment, serverlessResources } from './recognise.mjs';
@@ -229,14 +229,15 @@ function checkWorlds(mapped, worlds, context, mappedIn = () => mapped) {
  * contradict does not exist under them, so the Defaults of the parameters
  * those conditions read are not used there. `[{ usable, against }]` by world.
  */
-function defaultsByWorld(template, mapped, worlds, condition, scalars) {
+function defaultsByWorld(template, mapped, worlds, condition, scalars, given = []) {
   const defaults = parameterDefaults(template, mapped.unknowns);
   const conditions = templateConditions(template, scalars);
   return worlds.map((world) => {
     // And the Defaults of the world's location resources, keyed by `{ pointer, location }` (the ARN's pointer).
     const all = new Map(defaults);
     for (const location of world) for (const used of location.defaults) all.set({ pointer: location.unknown.pointer, location }, used);
-    return usableDefaults(template, all, worldConditions(world, condition), conditions);
+    // `given`: the conditions of the Fn::If branches taken (ifWorlds), marked `branch`.
+    return usableDefaults(template, all, [...given.map((c) => ({ ...c, branch: true })), ...worldConditions(world, condition)], conditions);
   });
 }
 
@@ -368,6 +369,80 @@ function madeByLoop(task, { loop, written, items }) {
   task.notes = task.notes.map((n) => ({ ...n, params: { ...n.params, forEach } }));
 }
 
+/**
+ * Back from request pointers to pointers inside Properties, by `mapped.toDocument`.
+ * A template is never fixed (--fix edits request files only), and a fix's
+ * pointers are the request's: drop it.
+ */
+const backWith = (mapped) => ({ fix, ...item }) => {
+  const out = { ...item, path: mapped.toDocument(item.path) };
+  if (Array.isArray(item.params?.related)) {
+    out.params = { ...item.params, related: item.params.related.map((r) => mapped.toDocument(String(r))) };
+  }
+  return out;
+};
+
+/** Whether request pointer `pointer` is `at` or below it. */
+const atOrBelow = (pointer, at) => at === '' || pointer === at || pointer.startsWith(at + '/');
+
+/**
+ * The findings of a task's Fn::If worlds (ifWorlds; `runs` from inWorld) as one
+ * list: a finding of every world once, without a condition, placed by `back`
+ * (the task as written: at the Fn::If when it is in a branch); a finding of
+ * some worlds once per choice of the conditions it depends on (the Fn::If at or
+ * above its place and its related members; else all of the world's), placed at
+ * the branch, saying under which conditions (`params.conditions`). Notes: each
+ * world's, once.
+ */
+function acrossIfWorlds(runs, back) {
+  const keyOf = (d) => JSON.stringify([d.code, d.path, d.message, d.params]);
+  const inRun = runs.map((run) => new Set(run.raw.map(keyOf)));
+  const diagnostics = [];
+  const seen = new Set();
+  for (const run of runs) {
+    for (const d of run.raw) {
+      const key = keyOf(d);
+      if (inRun.every((keys) => keys.has(key))) {
+        if (!seen.has(key)) diagnostics.push({ ...back(d), tooDeep: runs[0].mapped });
+        seen.add(key);
+        continue;
+      }
+      const touched = [d.path, ...(Array.isArray(d.params?.related) ? d.params.related.map(String) : [])];
+      const mine = run.mapped.choices.filter((choice) => touched.some((p) => atOrBelow(p, choice.pointer)));
+      const conditions = new Map((mine.length > 0 ? mine : run.given).map(({ name, value }) => [name, value]));
+      const keyed = key + JSON.stringify([...conditions]);
+      if (seen.has(keyed)) continue;
+      seen.add(keyed);
+      const said = [...conditions].map(([name, value]) => `${name} is ${value}`).join(' and ');
+      const placed = run.back(d);
+      const named = / \(In this template, (when condition )?(.*)\.\)$/s;
+      const match = placed.message.match(named);
+      diagnostics.push({
+        ...placed,
+        tooDeep: run.mapped,
+        message: match
+          ? placed.message.replace(named, match[1] ? ` (In this template, when condition ${said} and $2.)` : ` (In this template, when condition ${said}, $2.)`)
+          : `${placed.message} (Only when condition ${said}.)`,
+        params: { ...placed.params, conditions: { ...placed.params?.conditions, ...Object.fromEntries(conditions) } },
+      });
+    }
+  }
+  const notes = new Map();
+  const runsOf = new Map();
+  for (const run of runs) {
+    for (const note of run.taskNotes) {
+      const key = JSON.stringify([note.path, note.code, note.message]);
+      notes.set(key, note);
+      runsOf.set(key, (runsOf.get(key) ?? 0) + 1);
+    }
+  }
+  // A value checked with a parameter's Default in some worlds: that note, not also the "not checked" of the
+  // worlds whose conditions the Default rules out.
+  const defaulted = new Set([...notes.values()].filter((n) => n.code === 'cloudformation/parameter-default').map((n) => n.path));
+  const kept = [...notes].filter(([key, n]) => n.code !== 'cloudformation/not-checked' || !defaulted.has(n.path) || runsOf.get(key) === runs.length);
+  return { diagnostics, taskNotes: kept.map(([, n]) => n) };
+}
+
 function templateReport(base, written, options) {
   const { document, loops } = withLoopsExpanded(written);
   // A loop that makes a key twice: the transform fails, and CloudFormation refuses the whole template.
@@ -393,7 +468,7 @@ function templateReport(base, written, options) {
     notes.push({ path: '', code: 'cloudformation/no-tasks', message: 'This template has no AWS::DataSync::Task resources.' });
   }
   const tasks = found.map(({ logicalId, pointer, properties, condition }) => {
-    const mapped = mapProperties(properties, {
+    const mapOf = (choose) => mapProperties(properties, {
       fields: fields(),
       documentPointer: pointer,
       scalars: document.scalars,
@@ -401,11 +476,69 @@ function templateReport(base, written, options) {
       loopsLeft: loops.unexpanded.get(logicalId),
       mappings: document.value.Mappings,
       languageExtensions: usesLanguageExtensions(document.value),
+      choose,
     });
+    // Each world of the task's Fn::If (ifWorlds): one, the task as written, when it has none.
+    const runs = ifWorlds(document.value, mapOf, condition, document.scalars).map(({ mapped, given }) => ({ mapped, given, ...inWorld(mapped, given, condition) }));
+    const plain = runs.length === 1 ? runs[0] : { mapped: mapOf(new Map()), given: [] };
+    const { mapped } = plain;
+    const { diagnostics, taskNotes } = runs.length === 1
+      ? { diagnostics: runs[0].raw.map((d) => ({ ...runs[0].back(d), tooDeep: mapped })), taskNotes: runs[0].taskNotes }
+      : acrossIfWorlds(runs, backWith(mapped));
+    // An item of a list that Fn::FindInMap found is placed at the Fn::FindInMap.
+    const lists = new Set(runs.flatMap((run) => [...(run.mapped.listsFromMappings ?? [])]));
+    const positions = lists.size === 0 ? document.positions : { get: (at) => ([...lists].some((list) => at.startsWith(list + '/')) ? undefined : document.positions?.get(at)) };
+    const task = {
+      logicalId,
+      pointer,
+      diagnostics: located(loopDefaults(loops.made.get(logicalId), pointer, diagnostics, taskNotes).sort(byPathThenCode), positions, pointer).map(({ tooDeep, ...d }) =>
+        placeTooDeep(d, tooDeep.request, (at) => positionOf(document.positions, pointer + tooDeep.toDocument(at)))),
+      notes: [],
+    };
+    // Suppressions in the resource's Metadata (suppress.mjs applies them).
+    const resourcePointer = pointer.slice(0, -'/Properties'.length);
+    const suppressions = metadataSuppressions(document.value.Resources[logicalId]);
+    task.inSource = { codes: suppressions.codes, source: `Metadata.${METADATA_KEY}` };
+    for (const problem of suppressions.problems) {
+      // An Fn::ForEach loop of the entry that was not expanded (its collection known at deploy time) is no unknown key:
+      // what it makes is not known (cfn-lint 1.58.0 says nothing of it either).
+      const key = problem.pointer.startsWith(`/Metadata/${METADATA_KEY}/`) ? problem.pointer.slice(`/Metadata/${METADATA_KEY}/`.length) : '';
+      if (!key.includes('/') && isLoopKey(key.replace(/~1/g, '/').replace(/~0/g, '~'))) continue;
+      const { line, column } = positionOf(document.positions, resourcePointer + problem.pointer);
+      task.diagnostics.push({ code: INVALID_SUPPRESSION, severity: 'warning', path: '', message: problem.message, params: { metadata: problem.pointer }, line, column });
+    }
+    if (options.defaults) {
+      // The defaults that hold whichever Fn::If branch is taken: those of the locations in every world.
+      const worlds = runs.length === 1 ? runs[0].worlds : templateLocations(document.value, mapped.unknowns, condition, document.scalars);
+      task.defaults = requestWithDefaults(mapped.request, mapped.unknowns, worlds[0].filter((l) => !l.condition), options.context);
+      task.schedule = scheduleOf(mapped.request);
+      const mode = mapped.request?.TaskMode;
+      if (task.defaults && mode instanceof Unknown) {
+        taskNotes.push({
+          path: mapped.toDocument('/TaskMode'),
+          code: 'cloudformation/not-checked',
+          message: `The defaults shown are Basic mode's; TaskMode comes from ${mode.description}.`,
+        });
+      }
+    }
+    task.notes = located(taskNotes.sort(byPathThenCode), positions, pointer);
+    const origin = loops.made.get(logicalId);
+    if (origin?.loop) madeByLoop(task, origin);
+    return task;
+  });
+
+  /**
+   * The task's findings in one world of its Fn::If (`given` its conditions): `{ worlds, raw, back, taskNotes }`,
+   * `raw` the diagnostics at request pointers, `back` what puts one at its pointer inside Properties, the
+   * notes at pointers inside Properties.
+   */
+  function inWorld(mapped, given, condition) {
     const taskNotes = [...mapped.notes];
-    const worlds = templateLocations(document.value, mapped.unknowns, condition, document.scalars);
+    const worlds = templateLocations(document.value, mapped.unknowns, condition, document.scalars, given);
     const described = worlds.flat();
-    const byWorld = defaultsByWorld(document.value, mapped, worlds, condition, document.scalars);
+    const byWorld = defaultsByWorld(document.value, mapped, worlds, condition, document.scalars, given);
+    const branchTaken = given.length > 0;
+    const conditionsRead = templateConditions(document.value, document.scalars);
     // A location's URI given as its ARN: refused whatever it is (value/pattern-mismatch, as for a literal URI).
     const uris = locationUrisAsArns(document.value, mapped.unknowns);
     const uriErrors = uris.map(({ unknown, logicalId, resourceType }) => {
@@ -456,7 +589,10 @@ function templateReport(base, written, options) {
         : defaulted?.default !== undefined ? `, with the key Ref ${defaulted.parameter}, ${foundUnder(defaulted.value, defaulted.fromDefaultValue)}` : '';
       // The worlds whose conditions the Default contradicts, and those conditions.
       const without = byWorld.filter(({ usable }) => defaulted && !usable.has(unknown));
-      const against = without.flatMap((w) => w.against);
+      const contradicted = without.flatMap((w) => w.against);
+      // In a world of Fn::If branches (ifWorlds), the conditions that read this parameter, when some do.
+      const reading = branchTaken ? contradicted.filter((c) => conditionsRead.parametersOf(c.name).has(defaulted.parameter)) : [];
+      const against = reading.length > 0 ? reading : contradicted;
       const unused = without.length === 0 ? 'none' : without.length === byWorld.length ? 'all' : 'some';
       const resources = [...new Set(described.filter((l) => l.unknown === unknown).map((l) => `${l.logicalId} (${l.resourceType})`))];
       const location = resources.length > 0 ? { logicalId: resources.join(' or '), resourceType: '' } : null;
@@ -466,7 +602,7 @@ function templateReport(base, written, options) {
         message: unknown.unknownTag
           ? `Not checked: the value has the tag ${unknown.unknownTag}, which is not a CloudFormation intrinsic function this command knows.`
           : defaulted && unused === 'all'
-            ? `Not checked: ${what} from ${unknown.description}, and the parameter's Default ${JSON.stringify(String(given))} is not used: ${conditionsSaid(against)} with it, so under that Default ${against.some((c) => c.resource) ? 'the task is not created; a value that creates it' : 'none of the choices of locations checked here is made; another value'} is not checked.`
+            ? `Not checked: ${what} from ${unknown.description}, and the parameter's Default ${JSON.stringify(String(given))} is not used: ${conditionsSaid(against)} with it, so under that Default ${against.some((c) => c.resource) ? 'the task is not created; a value that creates it' : against.every((c) => c.branch) ? 'this branch is not taken; a value that takes it' : 'none of the choices of locations checked here is made; another value'} is not checked.`
           : defaulted
             ? `Checked with the parameter's Default ${JSON.stringify(String(given))}: ${what} from ${unknown.description}${finds}, and a stack may pass another value, which is not checked.${unused === 'some' ? ` The Default is not used for the locations chosen when ${conditionsSaid(against, 'is')}, which it does not allow.` : ''}`
           : location
@@ -474,56 +610,10 @@ function templateReport(base, written, options) {
             : `Not checked: ${what} from ${unknown.description}, ${unknown.reason ?? 'which CloudFormation resolves at deploy time'}.`,
       });
     }
-    // Back from request pointers to pointers inside Properties.
-    // A template is never fixed (--fix edits request files only), and a fix's
-    // pointers are the request's: drop it.
-    const back = ({ fix, ...item }) => {
-      const out = { ...item, path: mapped.toDocument(item.path) };
-      if (Array.isArray(item.params?.related)) {
-        out.params = { ...item.params, related: item.params.related.map((r) => mapped.toDocument(String(r))) };
-      }
-      return out;
-    };
-    // An item of a list that Fn::FindInMap found is placed at the Fn::FindInMap.
-    const lists = mapped.listsFromMappings ?? new Set();
-    const positions = lists.size === 0 ? document.positions : { get: (at) => ([...lists].some((list) => at.startsWith(list + '/')) ? undefined : document.positions?.get(at)) };
-    const task = {
-      logicalId,
-      pointer,
-      diagnostics: located(loopDefaults(loops.made.get(logicalId), pointer, [...mapped.diagnostics, ...diagnostics].map(back), taskNotes).sort(byPathThenCode), positions, pointer).map((d) =>
-        placeTooDeep(d, mapped.request, (at) => positionOf(document.positions, pointer + mapped.toDocument(at)))),
-      notes: [],
-    };
-    // Suppressions in the resource's Metadata (suppress.mjs applies them).
-    const resourcePointer = pointer.slice(0, -'/Properties'.length);
-    const suppressions = metadataSuppressions(document.value.Resources[logicalId]);
-    task.inSource = { codes: suppressions.codes, source: `Metadata.${METADATA_KEY}` };
-    for (const problem of suppressions.problems) {
-      // An Fn::ForEach loop of the entry that was not expanded (its collection known at deploy time) is no unknown key:
-      // what it makes is not known (cfn-lint 1.58.0 says nothing of it either).
-      const key = problem.pointer.startsWith(`/Metadata/${METADATA_KEY}/`) ? problem.pointer.slice(`/Metadata/${METADATA_KEY}/`.length) : '';
-      if (!key.includes('/') && isLoopKey(key.replace(/~1/g, '/').replace(/~0/g, '~'))) continue;
-      const { line, column } = positionOf(document.positions, resourcePointer + problem.pointer);
-      task.diagnostics.push({ code: INVALID_SUPPRESSION, severity: 'warning', path: '', message: problem.message, params: { metadata: problem.pointer }, line, column });
-    }
-    if (options.defaults) {
-      // The defaults that hold whichever Fn::If branch is taken: those of the locations in every world.
-      task.defaults = requestWithDefaults(mapped.request, mapped.unknowns, worlds[0].filter((l) => !l.condition), options.context);
-      task.schedule = scheduleOf(mapped.request);
-      const mode = mapped.request?.TaskMode;
-      if (task.defaults && mode instanceof Unknown) {
-        taskNotes.push({
-          path: '/TaskMode',
-          code: 'cloudformation/not-checked',
-          message: `The defaults shown are Basic mode's; TaskMode comes from ${mode.description}.`,
-        });
-      }
-    }
-    task.notes = located(taskNotes.map(back).sort(byPathThenCode), positions, pointer);
-    const origin = loops.made.get(logicalId);
-    if (origin?.loop) madeByLoop(task, origin);
-    return task;
-  });
+    const back = backWith(mapped);
+    return { worlds, back, raw: [...mapped.diagnostics, ...diagnostics], taskNotes: taskNotes.map(back) };
+  }
+
   return { ...base, kind: 'template', notes: located(notes, document.positions, ''), tasks };
 }
 

@@ -131,9 +131,8 @@ test('--quiet prints errors only, and the summary only when something fails', ()
   assert.equal(strict.status, 1);
   assert.match(strict.stdout, /logging\/log-group-unused/);
   // Notes about unchecked CloudFormation values are not errors either.
-  const template = run(['-q', fixture('templates/all-intrinsics.yaml')]);
-  assert.equal(template.status, 0);
-  assert.equal(template.stdout, '');
+  const template = run(['-q', fixture('templates/stack.json'), fixture('templates/depends-on-unknowns.yaml')]);
+  assert.ok(lines(template.stdout).every((line) => !line.includes('  info  ')), template.stdout);
 });
 
 test('no colour when stdout is not a terminal; --color forces it', () => {
@@ -279,6 +278,8 @@ test('YAML template: short-form intrinsics are skipped with notes, problems carr
   assert.deepEqual(
     errors.map((line) => [...line.split('  ').slice(0, 3), line.split('  ').at(-1)].join('  ')),
     [
+      // Mtime !If [IsEnhanced, PRESERVE, NONE] with TaskMode !If [IsEnhanced, ENHANCED, BASIC]: Basic with Mtime NONE when IsEnhanced is false.
+      `${file}:47:7  error  options/atime-mtime-mismatch  [BrokenTask:/Options/Atime]`,
       `${file}:48:9  error  value/not-in-enum  [BrokenTask:/Options/OverwriteMode]`,
       `${file}:59:9  error  value/not-in-enum  [QuietTask:/Options/LogLevel]`,
       `${file}:65:7  error  cloudformation/missing-property  [QuietTask:/TaskReportConfig/OutputType]`,
@@ -287,16 +288,18 @@ test('YAML template: short-form intrinsics are skipped with notes, problems carr
   // !Ref for a required location ARN: a note, never "missing".
   assert.ok(output.includes(`${file}:24:7  info  cloudformation/not-checked  Not checked: the value comes from Ref SourceLocation, which CloudFormation resolves at deploy time.  [NightlyTask:/SourceLocationArn]`));
   assert.ok(!output.some((line) => line.includes('NightlyTask') && line.includes('missing-member')));
-  // Mtime and TaskMode come from !If: no Atime/Mtime rule may fire on guesses.
-  assert.ok(!output.some((line) => line.includes('atime-mtime') || line.includes('enhanced-mtime')), stdout);
+  // Mtime and TaskMode come from !If on one condition: each branch is checked, the two take the same branch,
+  // so no Enhanced-mode Mtime rule fires (Enhanced goes with PRESERVE), and the Basic mismatch says its condition.
+  assert.ok(!output.some((line) => line.includes('enhanced-mtime')), stdout);
+  assert.ok(output.some((line) => line.includes('atime-mtime-mismatch') && line.includes('(Only when condition IsEnhanced is false.)')), stdout);
   // BytesPerSecond: '1048576' is converted to an integer, as CloudFormation does.
   assert.ok(!output.some((line) => line.includes('BytesPerSecond')), stdout);
   // CloudFormation reads the unquoted OFF as a YAML 1.1 boolean.
   assert.match(stdout, /LogLevel "false" is not one of OFF, BASIC or TRANSFER\. \(CloudFormation reads the unquoted OFF as a YAML 1\.1 boolean/);
-  for (const note of ['NightlyTask:/CloudWatchLogGroupArn', 'NightlyTask:/Name', 'NightlyTask:/Tags/1/Value', 'BrokenTask:/DestinationLocationArn', 'BrokenTask:/TaskMode', 'QuietTask:/TaskReportConfig/Destination/S3/BucketAccessRoleArn']) {
+  for (const note of ['NightlyTask:/CloudWatchLogGroupArn', 'NightlyTask:/Name', 'NightlyTask:/Tags/1/Value', 'BrokenTask:/DestinationLocationArn', 'QuietTask:/TaskReportConfig/Destination/S3/BucketAccessRoleArn']) {
     assert.ok(output.some((line) => line.includes('  info  cloudformation/not-checked  ') && line.endsWith(`  [${note}]`)), note);
   }
-  assert.equal(output.at(-1), '1 file checked: 3 errors, 0 warnings');
+  assert.equal(output.at(-1), '1 file checked: 4 errors, 0 warnings');
 });
 
 test('location ARNs that refer to location resources of the template bring the location rules, naming the resources', () => {
@@ -385,6 +388,8 @@ test('JSON template: Fn::GetAtt and Ref are skipped, the rest is checked with it
   assert.match(copy.notes[1].message, /Fn::GetAtt SourceLocation\.LocationArn/);
   assert.equal(schedule.logicalId, 'BadScheduleTask');
   assert.deepEqual(schedule.diagnostics.map((d) => [d.path, d.code, d.severity]), [
+    // Mtime {"Fn::If": ["Cond", "NONE", "PRESERVE"]}: NONE with Atime's default BEST_EFFORT when Cond is true.
+    ['/Options/Atime', 'options/atime-mtime-mismatch', 'error'],
     ['/Options/TransferMode', 'options/remove-with-transfer-all', 'error'],
     ['/Schedule/ScheduleExpression', 'schedule/too-frequent', 'error'],
     ['/TaskArn', 'cloudformation/read-only-property', 'warning'],
@@ -392,20 +397,36 @@ test('JSON template: Fn::GetAtt and Ref are skipped, the rest is checked with it
   // Positions: the line of the member in the file.
   const text = readFileSync(join(repoRoot, fixture('templates/stack.json')), 'utf8').split('\n');
   for (const d of schedule.diagnostics) {
-    const member = d.path.split('/').at(-1);
+    // Atime is not written: its finding is at Options.
+    const member = d.path === '/Options/Atime' ? 'Options' : d.path.split('/').at(-1);
     assert.ok(text[d.line - 1].slice(d.column - 1).startsWith(`"${member}"`), `${d.path} at ${d.line}:${d.column}`);
   }
 });
 
-test('a template whose every value is an intrinsic function has no errors, only notes', () => {
+test('a template whose every value is an intrinsic function has no errors, only notes (a Fn::If branch that is a literal is checked)', () => {
   const { status, document } = json([fixture('templates/all-intrinsics.yaml')]);
-  assert.equal(status, 0, JSON.stringify(document.files[0].tasks.map((t) => t.diagnostics)));
+  assert.equal(status, 1, JSON.stringify(document.files[0].tasks.map((t) => t.diagnostics)));
   const [task, noProperties, fromParameterStore, fromParameterDefaults] = document.files[0].tasks;
-  assert.deepEqual(task.diagnostics, []);
-  assert.equal(task.notes.length, 20);
+  // Fn::If branches with literals (cloudformation-if38.test.mjs): Includes with ManifestConfig when both conditions
+  // hold, and the manifest's S3 without its bucket and role when HasManifest is true.
+  const found = (t) => t.diagnostics.map((d) => [d.path, d.code, d.params.conditions]);
+  assert.deepEqual(found(task), [
+    ['/Includes/1', 'manifest/with-filters', { HasIncludes: true, HasManifest: true }],
+    ['/ManifestConfig/1/Source/S3/BucketAccessRoleArn', 'request/missing-member', { HasManifest: true }],
+    ['/ManifestConfig/1/Source/S3/S3BucketArn', 'request/missing-member', { HasManifest: true }],
+  ]);
+  // The Includes and ManifestConfig notes are gone (their branches are checked); TaskReportConfig's Fn::If is on a
+  // fourth condition, beyond the three that make worlds.
+  assert.equal(task.notes.length, 18);
   assert.ok(task.notes.every((n) => n.code === 'cloudformation/not-checked'));
-  assert.deepEqual(noProperties.diagnostics, []);
-  assert.deepEqual(noProperties.notes.map((n) => n.path), ['']);
+  assert.match(task.notes.find((n) => n.path === '/TaskReportConfig').message, /not tried/);
+  // Properties !If [Cond, {SourceLocationArn: x}, {}]: each branch is a task (cfn-lint: E3003 for both ARNs).
+  assert.deepEqual(found(noProperties), [
+    ['/1/SourceLocationArn', 'value/pattern-mismatch', { Cond: true }],
+    ['/2/SourceLocationArn', 'request/missing-member', { Cond: false }],
+    ['/DestinationLocationArn', 'request/missing-member', undefined],
+  ]);
+  assert.deepEqual(noProperties.notes.map((n) => n.path), []);
   assert.deepEqual(fromParameterStore.diagnostics, []);
   assert.deepEqual(
     fromParameterStore.notes.map((n) => [n.path, n.code]),
@@ -428,7 +449,8 @@ test('a template whose every value is an intrinsic function has no errors, only 
     fromParameterDefaults.notes.find((n) => n.path === '/DestinationLocationArn').message,
     'Not checked: the value comes from the dynamic reference {{resolve:ssm-secure:/datasync/destination-location-arn:2}}, which CloudFormation resolves only in the resource properties its documentation lists for ssm-secure, and no AWS::DataSync::Task property is one, so the stack operation may fail (ssm and secretsmanager references work in any property).',
   );
-  assert.equal(document.summary.errors + document.summary.warnings, 0);
+  // The six errors are the Fn::If branches' above.
+  assert.equal(document.summary.errors + document.summary.warnings, 6);
 });
 
 test('a rule whose outcome depends on an unknown value stays silent, even if it names only literal members', () => {
@@ -436,7 +458,8 @@ test('a rule whose outcome depends on an unknown value stays silent, even if it 
   assert.equal(status, 1);
   const [mode, filter, known, fromGetAtt, optional] = document.files[0].tasks;
   assert.deepEqual(mode.diagnostics, [], 'no-log-group depends on TaskMode (!Ref Mode)');
-  assert.deepEqual(filter.diagnostics, [], 'the only exclude filter may be AWS::NoValue');
+  // The only exclude filter may be AWS::NoValue: the error holds only when HasExcludes is true (that Fn::If branch).
+  assert.deepEqual(filter.diagnostics.map((d) => [d.path, d.code, d.params.conditions]), [['/Excludes', 'manifest/with-filters', { HasExcludes: true }]]);
   assert.deepEqual(known.diagnostics.map((d) => [d.path, d.code, d.line]), [
     // A missing member is located at the nearest member that exists: Properties.
     ['/CloudWatchLogGroupArn', 'logging/no-log-group', 35],
@@ -444,7 +467,8 @@ test('a rule whose outcome depends on an unknown value stays silent, even if it 
     ['/Tags/1/Key', 'tag/reserved-prefix', 43],
   ]);
   assert.deepEqual(fromGetAtt.diagnostics.map((d) => [d.path, d.code]), [['/Options/LogLevel', 'logging/log-group-unused']]);
-  assert.deepEqual(optional.diagnostics, [], 'the log group may be AWS::NoValue');
+  // The log group may be AWS::NoValue: when HasLogs is true it is there, and LogLevel defaults to OFF.
+  assert.deepEqual(optional.diagnostics.map((d) => [d.path, d.code, d.params.conditions]), [['/Options/LogLevel', 'logging/log-group-unused', { HasLogs: true }]]);
 });
 
 // ---------------------------------------------------------------------------
@@ -481,7 +505,7 @@ test('--format json: one document with files, tasks, positioned diagnostics, not
   assert.deepEqual(broken.error, { message: "invalid JSON: expected ',' or '}' after an object member but found the end of the text", line: 5, column: 1 });
   assert.deepEqual(
     { ...document.summary, notes: undefined },
-    { files: 3, checked: 2, unreadable: 1, skipped: 0, tasks: 4, errors: 5, warnings: 0, notes: undefined, suppressed: 0 },
+    { files: 3, checked: 2, unreadable: 1, skipped: 0, tasks: 4, errors: 6, warnings: 0, notes: undefined, suppressed: 0 },
   );
   assert.equal(document.exitCode, 2);
 });
@@ -537,7 +561,7 @@ test('--defaults prints each request with the defaults filled in', () => {
   assert.equal(human.status, 1);
   assert.match(human.stdout, /^tests\/cli\/fixtures\/requests\/valid\.json: valid; with defaults:\n {2}\{\n {4}"SourceLocationArn"/m);
   assert.match(human.stdout, /valid\.json: schedule: Every 12 hours/);
-  assert.match(human.stdout, /stack\.json:BadScheduleTask: 2 errors, 1 warning; with defaults:/);
+  assert.match(human.stdout, /stack\.json:BadScheduleTask: 3 errors, 1 warning; with defaults:/);
   // No schedule (an UpdateTask removing it): one sentence, then the runs, with no ".;" between.
   const removal = JSON.stringify({ TaskArn: 'arn:aws:datasync:us-east-1:111122223333:task/task-0123456789abcdef0', Schedule: { ScheduleExpression: '' } });
   const none = run(['--defaults', '--stdin-filename', 'update.json', '-'], { input: removal });

@@ -261,3 +261,22 @@ Resources:
   ]);
   assert.match(task.notes.find((n) => n.path === '/Options/LogLevel').message, /not tried/);
 });
+
+test("a Fn::If on the task's own Condition takes its true branch: the false one is never reached", () => {
+  const { status, task } = check(`Conditions:
+  C: !Equals [!Ref "AWS::Region", us-east-1]
+Resources:
+  Task:
+    Type: AWS::DataSync::Task
+    Condition: C
+    Properties:
+      SourceLocationArn: ${SOURCE}
+      DestinationLocationArn: ${DESTINATION}
+      Options:
+        VerifyMode: !If [C, NONE, BOGUS]
+`);
+  // cfn-lint 1.58.0 gives E3030 for BOGUS and, at the same place, W1028 "['Fn::If', 2] is not reachable":
+  // when the task exists, C is true, so no stack sends BOGUS.
+  assert.equal(status, 0);
+  assert.deepEqual(findings(task), []);
+});

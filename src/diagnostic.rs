@@ -1369,12 +1369,10 @@ pub struct Collector {
     suppressed: SurrogatePaths,
 }
 
-/// Pointers of strings with a lone surrogate, each with the place of its
-/// finding among the parse's findings. A map from text to a position, the
-/// type of the JSON parser's member index, rather than a set of its own: the
-/// `.wasm` then holds one copy of the hash table's code for both (1 KB gzip;
-/// docs/performance.md, "Room for the walker").
-pub type SurrogatePaths = std::collections::HashMap<crate::json::Text<'static>, usize>;
+/// Pointers of strings with a lone surrogate. Searched once sorted, rather
+/// than hashed, so that thousands cost O(n log n) without a hash table's
+/// code in the `.wasm`.
+pub type SurrogatePaths = Vec<crate::json::Text<'static>>;
 
 /// The order in which diagnostics survive a cut: errors first, then report order.
 fn rank(a: &Diagnostic, b: &Diagnostic) -> Ordering {
@@ -1445,7 +1443,7 @@ impl Collector {
     /// An empty collector that drops `value/pattern-mismatch` at `paths`.
     pub fn suppressing_pattern_mismatch_at(paths: SurrogatePaths) -> Self {
         Collector {
-            suppressed: paths,
+            suppressed: crate::sort::sorted_by(paths, &|a, b| a <= b),
             ..Collector::default()
         }
     }
@@ -1453,7 +1451,10 @@ impl Collector {
     /// Adds one diagnostic.
     pub fn push(&mut self, diagnostic: Diagnostic) {
         if diagnostic.code == Code::PatternMismatch
-            && self.suppressed.contains_key(diagnostic.path.as_ref())
+            && self
+                .suppressed
+                .binary_search_by(|path| (**path).cmp(diagnostic.path.as_ref()))
+                .is_ok()
         {
             return;
         }

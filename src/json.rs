@@ -86,9 +86,8 @@ impl<'a, T: Into<Value<'a>>> From<Vec<T>> for Value<'a> {
 }
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
-/// Objects with more members than this get a hash index for duplicate detection.
+/// Objects with more members than this find their duplicates by sorting, once read.
 const LINEAR_LOOKUP_LIMIT: usize = 16;
 
 /// Deepest nesting of arrays and objects the parser follows. A CreateTask
@@ -364,9 +363,10 @@ impl<'a> Parser<'a> {
         // This object's members are members[start..]; on an error they are
         // left there, as the whole parse fails.
         let start = self.members.len();
-        // Duplicate detection scans small objects and indexes large ones, so
-        // an object with 100,000 members stays linear.
-        let mut index: Option<HashMap<Text<'a>, usize>> = None;
+        // Duplicate detection scans small objects as they are read, and
+        // sorts large ones once they end, so that an object with 100,000
+        // members stays O(n log n).
+        let mut unchecked = false;
         loop {
             self.skip_whitespace();
             if self.peek() != Some(b'"') {
@@ -385,9 +385,9 @@ impl<'a> Parser<'a> {
             };
             let value = self.value(depth, Some(&frame))?;
             let members = self.members.get_mut(start..).unwrap_or_default();
-            let existing = match &mut index {
-                Some(index) => index.get(&name).copied(),
-                None => members.iter().position(|(known, _)| same(known, &name)),
+            let existing = match unchecked {
+                true => None,
+                false => members.iter().position(|(known, _)| same(known, &name)),
             };
             if let Some(slot) = existing.and_then(|at| members.get_mut(at)) {
                 slot.1 = value;
@@ -398,18 +398,7 @@ impl<'a> Parser<'a> {
                 self.findings
                     .push(Finding::DuplicateMember(pointer(Some(&frame))));
             } else {
-                let count = members.len();
-                if let Some(index) = &mut index {
-                    index.insert(name.clone(), count);
-                } else if count >= LINEAR_LOOKUP_LIMIT {
-                    let mut built: HashMap<Text<'a>, usize> = members
-                        .iter()
-                        .enumerate()
-                        .map(|(at, (known, _))| (known.clone(), at))
-                        .collect();
-                    built.insert(name.clone(), count);
-                    index = Some(built);
-                }
+                unchecked |= members.len() >= LINEAR_LOOKUP_LIMIT;
                 self.members.push((name, value));
             }
             self.skip_whitespace();
@@ -417,11 +406,41 @@ impl<'a> Parser<'a> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Value::Object(self.members.split_off(start)));
+                    let mut members = self.members.split_off(start);
+                    if unchecked {
+                        self.merge_duplicates(&mut members, path);
+                    }
+                    return Ok(Value::Object(members));
                 }
                 _ => return Err(self.error("',' or '}' after an object member")),
             }
         }
+    }
+
+    /// A large object's members, read without looking for duplicates: each
+    /// later use of a name gives its value to the first (so the last value
+    /// wins, in the first one's place) and a finding, as a small object's
+    /// reading does.
+    #[inline(never)]
+    fn merge_duplicates(
+        &mut self,
+        members: &mut Vec<(Text<'a>, Value<'a>)>,
+        path: Option<&PathFrame>,
+    ) {
+        let names: Vec<Option<&str>> = members.iter().map(|(name, _)| Some(&**name)).collect();
+        let first = crate::sort::first_uses(&names);
+        for (at, &to) in first.iter().enumerate().filter(|(at, to)| at != *to) {
+            let value = std::mem::replace(&mut members[at].1, Value::Null);
+            members[to].1 = value;
+            let frame = PathFrame {
+                parent: path,
+                segment: Segment::Member(&members[at].0),
+            };
+            self.findings
+                .push(Finding::DuplicateMember(pointer(Some(&frame))));
+        }
+        let mut firsts = first.iter().enumerate().map(|(at, to)| at == *to);
+        members.retain(|_| firsts.next().unwrap_or(true));
     }
 
     fn array(&mut self, depth: usize, path: Option<&PathFrame>) -> Step<Value<'a>> {

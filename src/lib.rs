@@ -487,14 +487,12 @@ pub fn validate_text_by_tree(text: &str, context: &Context) -> Report {
 /// member's pattern then rejects as a character the user never wrote.
 pub fn validate_parsed(parsed: &json::Parsed, context: &Context) -> Report {
     // A lone surrogate became U+FFFD, which the pattern then rejects:
-    // report the cause once instead of its symptom too. A map, so that
-    // thousands of broken strings cost linear time.
+    // report the cause once instead of its symptom too.
     let broken: SurrogatePaths = parsed
         .findings
         .iter()
-        .enumerate()
-        .filter_map(|(at, finding)| match finding {
-            Finding::LoneSurrogate(path) => Some((path.clone().into(), at)),
+        .filter_map(|finding| match finding {
+            Finding::LoneSurrogate(path) => Some(path.clone().into()),
             Finding::DuplicateMember(_) => None,
         })
         .collect();

@@ -5,11 +5,8 @@
 //! Invalid: `{"Tags": [{"Key": "env"}, {"Key": "env"}, {"Key": "AWS:owner"}]}`.
 //! Fix: one `env` tag, and a key such as `owner`.
 
-use std::collections::HashMap;
-
 use crate::diagnostic::Piece::{Plain, Quoted};
 use crate::diagnostic::{message, quote, Code, Collector, Diagnostic};
-use crate::json::Text;
 use crate::pointer;
 use crate::request::Request;
 use crate::rules::Context;
@@ -45,11 +42,9 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
     if tags.is_empty() {
         return;
     }
-    // Where each key is first used: a map for long lists, so that 100,000
-    // tags stay linear; a short list is searched, which costs less. The map's
-    // type is the JSON parser's member index's, so the .wasm holds one copy of
-    // the hash table's code for both (docs/performance.md, "Room for the walker").
-    let mut first_use: Option<HashMap<Text, usize>> = (tags.len() > 16).then(HashMap::new);
+    // Where each key is first used: sorted for long lists, so that 100,000
+    // tags stay O(n log n); a short list is searched, which costs less.
+    let first_use = (tags.len() > 16).then(|| crate::sort::first_uses(tags));
     for (index, key) in tags.iter().enumerate() {
         let Some(key) = *key else {
             continue;
@@ -65,15 +60,8 @@ pub fn check(request: &Request, _context: &Context, out: &mut Collector) {
                 reserved_prefix(key),
             ));
         }
-        let first = match &mut first_use {
-            Some(map) => {
-                let key = Text::Borrowed(key);
-                let first = map.get(&key).copied();
-                if first.is_none() {
-                    map.insert(key, index);
-                }
-                first
-            }
+        let first = match &first_use {
+            Some(first) => first.get(index).copied().filter(|&at| at != index),
             None => tags
                 .get(..index)
                 .and_then(|before| before.iter().position(|other| *other == Some(key))),

@@ -916,7 +916,7 @@ type FilledParts<T> = {
 /**
  * A request after applyDefaults(): TaskMode and every Options member are
  * present (with an invalid TaskMode, only those both modes share: VerifyMode
- * is left out), Schedule.Status when there is a Schedule, ManifestConfig
+ * is left out), Schedule.Status when there is a Schedule (not for a blank ScheduleExpression: no schedule), ManifestConfig
  * Action and Format when there is a ManifestConfig. Integers beyond
  * Number.MAX_SAFE_INTEGER anywhere in the request come back as BigInt.
  */
@@ -959,7 +959,7 @@ export function validate(
 /**
  * A copy of the request with every omitted default filled in for its task mode
  * (BASIC when TaskMode is omitted): TaskMode, every Options member,
- * Schedule.Status when there is a Schedule, ManifestConfig Action and Format
+ * Schedule.Status when there is a Schedule (not for a blank ScheduleExpression), ManifestConfig Action and Format
  * when there is a ManifestConfig. Members already present are kept as they are.
  * With an invalid TaskMode only the defaults both modes share are filled (not
  * VerifyMode). Integers beyond Number.MAX_SAFE_INTEGER come back exactly, as BigInt;

@@ -67,7 +67,17 @@ pub fn fill_defaults_with<'a>(request: &Value<'a>, context: &Context) -> Option<
     // it is left out (validate warns: locations/archive-default-verify-mode).
     let archive =
         mode == Some(TaskMode::Basic) && destination.and_then(Location::archive_class).is_some();
+    // An empty (or blank) ScheduleExpression means no schedule, as
+    // describeSchedule reads it: there is nothing for a Status to enable.
+    let no_schedule = view
+        .values
+        .schedule_expression
+        .as_str()
+        .is_some_and(|expression| expression.trim().is_empty());
     let default_of = |member: &Member| -> Option<Literal> {
+        if no_schedule && member.name == "Status" {
+            return None;
+        }
         if object_pair && OBJECT_PAIR_NONE_DEFAULTS.contains(&member.name) {
             return Some(Literal::Str("NONE"));
         }
@@ -216,6 +226,24 @@ mod tests {
         assert!(text.contains(r#""ManifestConfig":{"Action":"TRANSFER","Format":"CSV"}"#));
         let bare = filled("{}");
         assert!(!bare.contains("Schedule") && !bare.contains("ManifestConfig"));
+    }
+
+    #[test]
+    fn an_empty_schedule_expression_gets_no_status() {
+        // "" is no schedule (describeSchedule says so), and whitespace alone
+        // is read as "": there is no schedule for a Status to enable.
+        for expression in ["", " ", "\\n"] {
+            let text = filled(&format!(
+                r#"{{"Schedule":{{"ScheduleExpression":"{expression}"}}}}"#
+            ));
+            assert!(
+                text.starts_with(&format!(
+                    r#"{{"Schedule":{{"ScheduleExpression":"{expression}"}},"Options":{{"#
+                )),
+                "{text}"
+            );
+            assert!(!text.contains("Status"), "{text}");
+        }
     }
 
     #[test]

@@ -86,7 +86,10 @@ fn collect(
             name: member.name,
             label: shown.map_or_else(|| words(member.name), |p| p.label.to_string()),
             kind: "object",
-            required: member.required,
+            // The model makes ManifestConfig's Source optional, but a new
+            // task's manifest without one is rejected (manifest/missing-source);
+            // an update's empty ManifestConfig removes the manifest.
+            required: member.required || with_defaults && member.name == "Source",
             section,
             section_order: SECTIONS
                 .iter()
@@ -675,6 +678,34 @@ fn type_names(types: &[LocationType]) -> Value<'static> {
 mod tests {
     use super::*;
     use crate::schema::Literal;
+
+    #[test]
+    fn required_agrees_with_validate() {
+        // hunt37f #15: validate() refuses a CreateTask manifest without Source.
+        let required = |operation: Operation, pointer: &str| {
+            fields_of(operation)
+                .iter()
+                .find(|f| f.pointer == pointer)
+                .map(|f| f.required)
+        };
+        assert_eq!(
+            required(Operation::CreateTask, "/ManifestConfig/Source"),
+            Some(true)
+        );
+        assert_eq!(
+            required(Operation::CreateTask, "/ManifestConfig"),
+            Some(false)
+        );
+        // An update may send an empty ManifestConfig, which removes the manifest.
+        assert_eq!(
+            required(Operation::UpdateTask, "/ManifestConfig/Source"),
+            Some(false)
+        );
+        assert_eq!(
+            required(Operation::CreateTask, "/SourceLocationArn"),
+            Some(true)
+        );
+    }
 
     #[test]
     fn lists_every_model_member_once() {

@@ -543,13 +543,21 @@ export interface FieldInfo {
    * `pattern` matches an empty string.
    */
   minLength?: number;
+  /**
+   * The most characters, counted as validate() and the service count them:
+   * Unicode code points, not UTF-16 units (`[...text].length`, not
+   * `text.length`; an `<input maxlength>` counts units, so it refuses a
+   * value of emoji that validate() accepts).
+   */
   maxLength?: number;
   maxItems?: number;
   minimum?: number;
   /**
    * The API model's pattern as an ECMAScript regex (the JSON Schema's spelling)
-   * that accepts exactly what validate() accepts, compiled with no flag, `u` or
-   * `v` (so also usable as an `<input pattern>`). A `value/pattern-mismatch`
+   * that accepts exactly what validate() accepts of a well-formed string,
+   * compiled with no flag, `u` or `v` (so also usable as an `<input pattern>`).
+   * A string with a lone surrogate (`"\ud800"`) may match it, but validate()
+   * reports `value/invalid-unicode` for it. A `value/pattern-mismatch`
    * diagnostic's `params.pattern` is this same text.
    */
   pattern?: string;

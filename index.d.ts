@@ -751,6 +751,14 @@ export interface ManifestConfig {
   Source?: SourceManifestConfig;
 }
 
+/**
+ * A CreateTask request's manifest: Source is required there. UpdateTask and
+ * StartTaskExecution take it optional (an empty ManifestConfig removes the manifest).
+ */
+export interface CreateTaskManifestConfig extends ManifestConfig {
+  Source: SourceManifestConfig;
+}
+
 export interface ReportDestinationS3 {
   Subdirectory?: string;
   S3BucketArn: string;
@@ -794,7 +802,7 @@ export interface CreateTaskRequest {
   Tags?: TagListEntry[];
   /** At most one rule. */
   Includes?: FilterRule[];
-  ManifestConfig?: ManifestConfig;
+  ManifestConfig?: CreateTaskManifestConfig;
   TaskReportConfig?: TaskReportConfig;
   TaskMode?: TaskMode;
 }

@@ -47,6 +47,7 @@ export type DiagnosticCode =
   | 'filter/include-wildcard-not-last'
   | 'filter/include-trailing-wildcards'
   | 'filter/include-without-slash'
+  | 'filter/pattern-whitespace'
   | 'filter/missing-value'
   | 'filter/combined-too-long'
   | 'tag/duplicate-key'
@@ -102,6 +103,7 @@ export interface DiagnosticSeverities {
   'filter/include-wildcard-not-last': 'error';
   'filter/include-trailing-wildcards': 'warning';
   'filter/include-without-slash': 'warning';
+  'filter/pattern-whitespace': 'warning';
   'filter/missing-value': 'warning';
   'filter/combined-too-long': 'warning';
   'tag/duplicate-key': 'error';
@@ -342,6 +344,13 @@ export interface DiagnosticParams {
     /** how many patterns of the value have the problem */
     count: number;
   };
+  /** A filter pattern that starts or ends with whitespace (the line break that ends a YAML `|` block or a heredoc, `/a | /b`); the fix trims it. */
+  'filter/pattern-whitespace': {
+    /** the first such pattern */
+    pattern: string;
+    /** how many patterns of the value have the problem */
+    count: number;
+  };
   /** A filter rule without a Value filters nothing. */
   'filter/missing-value': Record<string, never>;
   /** Include and exclude patterns together exceed the 102,400-character quota. */
@@ -443,6 +452,7 @@ export type DiagnosticCodeWithParams =
   | 'filter/include-wildcard-not-last'
   | 'filter/include-trailing-wildcards'
   | 'filter/include-without-slash'
+  | 'filter/pattern-whitespace'
   | 'filter/combined-too-long'
   | 'report/truncated'
   | 'locations/posix-between-object-stores'

@@ -42,6 +42,7 @@ export type Code =
   | 'filter/include-wildcard-not-last'
   | 'filter/include-trailing-wildcards'
   | 'filter/include-without-slash'
+  | 'filter/pattern-whitespace'
   | 'filter/missing-value'
   | 'filter/combined-too-long'
   | 'tag/duplicate-key'

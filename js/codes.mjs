@@ -238,6 +238,12 @@ const CODES = [
     "emittedBy": "validator"
   },
   {
+    "code": "filter/pattern-whitespace",
+    "severity": "warning",
+    "summary": "A filter pattern that starts or ends with whitespace (the line break that ends a YAML `|` block or a heredoc, `/a | /b`); the fix trims it.",
+    "emittedBy": "validator"
+  },
+  {
     "code": "filter/missing-value",
     "severity": "warning",
     "summary": "A filter rule without a Value filters nothing.",

@@ -572,6 +572,19 @@ validator {
         autofix: "",
         source: "DataSync User Guide, Filtering data transferred by DataSync (examples all start with `/`): https://docs.aws.amazon.com/datasync/latest/userguide/filtering.html",
     }
+    /// A filter pattern that starts or ends with whitespace (the line break that ends a YAML `|` block or a heredoc, `/a | /b`); the fix trims it.
+    FilterPatternWhitespace = "filter/pattern-whitespace", Warning {
+        params: &[
+            param("pattern", "string", "the first such pattern"),
+            param("count", "number", "how many patterns of the value have the problem"),
+        ],
+        what: "A pattern in an Includes or Excludes Value that starts or ends with ASCII whitespace (space, tab, line feed, form feed, carriage return): `\"/photos|/docs\\n\"`, as a YAML literal block (`Value: |`) or a Terraform heredoc sends it, or `/a | /b`. Whitespace inside a pattern (`/my docs`) is part of a name and left alone.",
+        why: "The service takes the Value as it is sent: the AWS CLI and Terraform send the line break that ends a YAML `|` block or a heredoc, and nothing in the documentation says DataSync trims a pattern. Patterns are matched exactly as written (they are case sensitive, and the documented examples have no spaces around `|`), so `/docs\\n` is most likely not the folder `/docs`: the filter silently does not do what was meant.",
+        example: request(r#"{"SourceLocationArn": "{src}", "DestinationLocationArn": "{dst}", "Includes": [{"FilterType": "SIMPLE_PATTERN", "Value": "/photos|/docs\n"}]}"#),
+        fix: "Trim the patterns (the fix does); in YAML, `|-` or a quoted string keeps the last line break out.",
+        autofix: "`replace` the Value with each pattern trimmed and patterns of whitespace alone (or empty) left out (`/photos|/docs\\n` → `/photos|/docs`); none when nothing would be left",
+        source: "DataSync User Guide, Filtering data transferred by DataSync (patterns delimited by `|`, case sensitive): https://docs.aws.amazon.com/datasync/latest/userguide/filtering.html; DataSync API reference, FilterRule (Value: any characters but NUL): https://docs.aws.amazon.com/datasync/latest/userguide/API_FilterRule.html; the project's policy: a warning where the service accepts the request but will not do what was meant",
+    }
     /// A filter rule without a Value filters nothing.
     FilterMissingValue = "filter/missing-value", Warning {
         params: &[],

@@ -34,7 +34,7 @@ pub(super) const SHAPES: [&[&str]; 25] = [
 
 /// Each code's shapes at its number (its place in `Code::ALL`): its whole
 /// params', then its required members' (0: none, or the same).
-pub(super) const CODE_SHAPES: [[u8; 2]; 52] = [
+pub(super) const CODE_SHAPES: [[u8; 2]; 53] = [
     [1, 0], // json/syntax-error
     [1, 0], // json/too-deep
     [0, 0], // json/duplicate-member
@@ -74,6 +74,7 @@ pub(super) const CODE_SHAPES: [[u8; 2]; 52] = [
     [17, 0], // filter/include-wildcard-not-last
     [18, 0], // filter/include-trailing-wildcards
     [17, 0], // filter/include-without-slash
+    [17, 0], // filter/pattern-whitespace
     [0, 0], // filter/missing-value
     [10, 0], // filter/combined-too-long
     [13, 0], // tag/duplicate-key

@@ -56,6 +56,27 @@ fn without_slash(pattern: &str, others: usize) -> String {
     )
 }
 
+fn spaced(list: &str, pattern: &str, others: usize) -> String {
+    format!(
+        "The {} pattern {} starts or ends with whitespace{}; DataSync matches patterns exactly as written, so trim it.",
+        singular(list),
+        quote(pattern),
+        and_more(others)
+    )
+}
+
+/// A diagnostic about the first of `patterns`, with `params.pattern` and
+/// `params.count` (one copy of this code for every such rule).
+#[inline(never)]
+fn about_patterns(code: Code, path: String, message: String, patterns: &[&str]) -> Diagnostic {
+    Diagnostic::new(code, path, message)
+        .with(
+            "pattern",
+            patterns.first().copied().unwrap_or_default().to_owned(),
+        )
+        .with("count", patterns.len())
+}
+
 fn missing_value(list: &str) -> String {
     format!(
         "This {} rule has no Value, so it filters nothing; add patterns separated by \"|\" or remove the rule.",
@@ -151,20 +172,33 @@ fn value_pointer(list: &str, index: usize) -> String {
 }
 
 /// A filter value's length in characters, and whether [`check_patterns`]
-/// finds nothing in it (`false` for the empty value): no empty pattern and,
-/// in an include filter (`include`), every pattern starting with `/` and
-/// holding `*` only as its last character. One pass over the bytes, for the
-/// value of nearly every request: only a value this finds anything in is
-/// split into its patterns. Every byte it compares is ASCII, so never part
-/// of a longer character.
+/// finds nothing in it (`false` for the empty value): no empty pattern, no
+/// pattern starting or ending with ASCII whitespace (as [`str::trim_ascii`]
+/// has it) and, in an include filter
+/// (`include`), every pattern starting with `/` and holding `*` only as its
+/// last character. One pass over the bytes, for the value of nearly every
+/// request: only a value this finds anything in is split into its patterns.
+/// Whitespace is looked for only where a pattern starts or ends, so an
+/// ordinary byte costs no more. Every byte it compares is ASCII, so never
+/// part of a longer character.
 fn measure_value(value: &str, include: bool) -> (usize, bool) {
+    let bytes = value.as_bytes();
     let mut characters = 0;
     let mut clean = true;
     // As if a `|` came first: the first pattern starts after it.
     let mut previous = b'|';
-    for &byte in value.as_bytes() {
+    for at in 0..bytes.len() {
+        let byte = bytes[at];
         clean &= match previous {
-            b'|' => byte != b'|' && (!include || byte == b'/'),
+            // A pattern starts at `byte`; the one before it, if any, ends at `at - 2`.
+            b'|' => {
+                byte != b'|'
+                    && !byte.is_ascii_whitespace()
+                    && (!include || byte == b'/')
+                    && !bytes
+                        .get(at.wrapping_sub(2))
+                        .is_some_and(u8::is_ascii_whitespace)
+            }
             b'*' => !include || byte == b'|',
             _ => true,
         };
@@ -172,7 +206,10 @@ fn measure_value(value: &str, include: bool) -> (usize, bool) {
         characters += usize::from(byte & 0xc0 != 0x80);
         previous = byte;
     }
-    (characters, clean && previous != b'|')
+    (
+        characters,
+        clean && previous != b'|' && !previous.is_ascii_whitespace(),
+    )
 }
 
 fn check_patterns(
@@ -186,7 +223,12 @@ fn check_patterns(
     let mut wildcard: Vec<&str> = Vec::new();
     let mut repeated: Vec<&str> = Vec::new();
     let mut no_slash: Vec<&str> = Vec::new();
+    let mut spaced_patterns: Vec<&str> = Vec::new();
     for pattern in value.split('|') {
+        // `/docs\n`, ` /b`: whitespace the service keeps.
+        if pattern.trim_ascii().len() != pattern.len() {
+            spaced_patterns.push(pattern);
+        }
         if pattern.is_empty() {
             has_empty = true;
             continue;
@@ -207,10 +249,31 @@ fn check_patterns(
         if run > 1 {
             repeated.push(pattern);
         }
-        // `*` alone matches across `/`: everything, as `/*` does.
-        if !pattern.starts_with('/') && !single.is_empty() {
+        // `*` alone matches across `/`: everything, as `/*` does. ` /b` has
+        // only its whitespace to blame.
+        if !pattern.trim_ascii_start().starts_with('/') && !single.is_empty() {
             no_slash.push(pattern);
         }
+    }
+    if let Some(first) = spaced_patterns.first() {
+        // The fix: each pattern trimmed, and those of whitespace alone left
+        // out (as an empty pattern's fix leaves it out); none when nothing
+        // would be left, as a Value needs a character.
+        let fixed: Vec<&str> = value
+            .split('|')
+            .map(str::trim_ascii)
+            .filter(|pattern| !pattern.is_empty())
+            .collect();
+        let mut diagnostic = about_patterns(
+            Code::FilterPatternWhitespace,
+            path(),
+            spaced(list, first, spaced_patterns.len() - 1),
+            &spaced_patterns,
+        );
+        if !fixed.is_empty() {
+            diagnostic = diagnostic.with_replacement(fixed.join("|"));
+        }
+        out.push(diagnostic);
     }
     if has_empty {
         out.push(Diagnostic::new(
@@ -220,15 +283,12 @@ fn check_patterns(
         ));
     }
     if let Some(first) = wildcard.first() {
-        out.push(
-            Diagnostic::new(
-                Code::FilterIncludeWildcard,
-                path(),
-                wildcard_not_last(first, wildcard.len() - 1),
-            )
-            .with("pattern", (*first).to_owned())
-            .with("count", wildcard.len()),
-        );
+        out.push(about_patterns(
+            Code::FilterIncludeWildcard,
+            path(),
+            wildcard_not_last(first, wildcard.len() - 1),
+            &wildcard,
+        ));
     }
     if let Some(first) = repeated.first() {
         let single = format!("{}*", first.trim_end_matches('*'));
@@ -253,15 +313,12 @@ fn check_patterns(
         );
     }
     if let Some(first) = no_slash.first() {
-        out.push(
-            Diagnostic::new(
-                Code::FilterIncludeWithoutSlash,
-                path(),
-                without_slash(first, no_slash.len() - 1),
-            )
-            .with("pattern", (*first).to_owned())
-            .with("count", no_slash.len()),
-        );
+        out.push(about_patterns(
+            Code::FilterIncludeWithoutSlash,
+            path(),
+            without_slash(first, no_slash.len() - 1),
+            &no_slash,
+        ));
     }
 }
 
@@ -356,6 +413,117 @@ mod tests {
             findings(&include("**")),
             [at("/Includes/0/Value", "filter/include-trailing-wildcards")]
         );
+    }
+
+    /// The pattern-whitespace diagnostic of a request with `extra`: its
+    /// message and the fix's value, if any.
+    fn spaced(extra: &str) -> Vec<(String, Option<String>)> {
+        let report = crate::validate_text(
+            &crate::rules::testing::request(extra),
+            &crate::Context::default(),
+        );
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code.as_str() == "filter/pattern-whitespace")
+            .map(|d| {
+                let fix = d.fix.iter().find_map(|op| match op {
+                    crate::diagnostic::PatchOp::Replace { value, .. } => {
+                        value.as_str().map(str::to_owned)
+                    }
+                    _ => None,
+                });
+                (d.message.to_string(), fix)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn whitespace_around_a_pattern_is_a_warning_with_the_trimmed_value() {
+        // A YAML literal block (`Value: |`) and a heredoc end in a line
+        // break, which the AWS CLI and Terraform send (hunt37s #16).
+        for (extra, fixed) in [
+            (include("/photos|/docs\\n"), "/photos|/docs"),
+            (exclude("*/tmp|*.bak\\n"), "*/tmp|*.bak"),
+            (exclude("*/tmp |*.bak"), "*/tmp|*.bak"),
+            (include("/a| /b"), "/a|/b"),
+            (include("/a | /b"), "/a|/b"),
+            (exclude("\\t*.tmp"), "*.tmp"),
+            (exclude("*.tmp\\r\\n"), "*.tmp"),
+            (exclude("*.tmp\\n*.bak\\n"), "*.tmp\\n*.bak"),
+            // Whitespace alone is left out, as an empty pattern would be.
+            (exclude("*.tmp| "), "*.tmp"),
+        ] {
+            let path = if extra.starts_with("\"Includes") {
+                "/Includes/0/Value"
+            } else {
+                "/Excludes/0/Value"
+            };
+            let found = findings(&extra);
+            assert!(
+                found.contains(&at(path, "filter/pattern-whitespace")),
+                "{extra}: {found:?}"
+            );
+            let [(_, fix)] = &spaced(&extra)[..] else {
+                panic!("{extra}");
+            };
+            let fixed = fixed.replace("\\n", "\n");
+            assert_eq!(fix.as_deref(), Some(&*fixed), "{extra}");
+        }
+        let [(message, _)] = &spaced(&include("/a |/b |/c"))[..] else {
+            panic!();
+        };
+        assert_eq!(
+            message,
+            "The include pattern \"/a \" starts or ends with whitespace (and so does 1 other pattern); DataSync matches patterns exactly as written, so trim it."
+        );
+        // Nothing but whitespace: no fix (a Value needs a character).
+        let [(_, fix)] = &spaced(&exclude(" "))[..] else {
+            panic!();
+        };
+        assert_eq!(fix, &None);
+        // Whitespace inside a pattern is part of a name (`/my docs`).
+        assert_eq!(findings(&include("/my docs|/a\\tb")), []);
+        assert_eq!(findings(&exclude("*/my temp/*")), []);
+        // A space before "/" is this warning only; without a "/" it is both.
+        assert_eq!(
+            findings(&include(" /b")),
+            [at("/Includes/0/Value", "filter/pattern-whitespace")]
+        );
+        assert_eq!(
+            findings(&include(" b")),
+            [
+                at("/Includes/0/Value", "filter/include-without-slash"),
+                at("/Includes/0/Value", "filter/pattern-whitespace"),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_one_pass_sees_whitespace_at_every_pattern_end() {
+        // As the test below, with whitespace: the pass is clean exactly when
+        // the split finds nothing.
+        const ALPHABET: [&str; 6] = ["|", "*", "/", "a", " ", "\n"];
+        let mut values = vec![String::new()];
+        let mut last = values.clone();
+        for _ in 0..6 {
+            last = last
+                .iter()
+                .flat_map(|value| ALPHABET.map(|piece| format!("{value}{piece}")))
+                .collect();
+            values.extend(last.iter().cloned());
+        }
+        for value in &values {
+            for (list, include) in [("Includes", true), ("Excludes", false)] {
+                let mut out = crate::diagnostic::Collector::new();
+                super::check_patterns(list, include, value, String::new, &mut out);
+                let found = !out.finish().is_empty();
+                let (_, clean) = super::measure_value(value, include);
+                let star = include && value.split('|').any(|pattern| pattern == "*");
+                let expected = !found && !value.is_empty();
+                assert!(clean == expected || star && !clean, "{list} {value:?}");
+            }
+        }
     }
 
     #[test]

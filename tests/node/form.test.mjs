@@ -542,8 +542,9 @@ formTest('the page makes no request after it has loaded', async (page, session) 
   // And the load itself fetched only the page, its CSS and JS, the package and the icon.
   const paths = session.requests.map((address) => new URL(address).pathname).sort();
   assert.deepEqual(paths, ['/pkg/datasync_task_validator_bg.wasm', '/pkg/web/datasync_task_validator.js', '/pkg/web/form-kit.js',
-    '/pkg/web/index.js', '/pkg/web/text-path.js', '/www/', '/www/app.js', '/www/build-form.js', '/www/dom.js', '/www/favicon.svg',
-    '/www/feedback.js', '/www/locations.js', '/www/operation.js', '/www/output.js', '/www/state.js', '/www/style.css']);
+    '/pkg/web/index.js', '/pkg/web/text-path.js', '/www/', '/www/app.js', '/www/build-form.js', '/www/check.js', '/www/dom.js', '/www/favicon.svg',
+    '/www/feedback.js', '/www/link.js', '/www/locations.js', '/www/operation-step.js', '/www/operation.js', '/www/output.js',
+    '/www/render.js', '/www/state.js', '/www/style.css', '/www/undo.js']);
 });
 
 formTest('the CSP is in force and a violation would fail these tests', async (page, session) => {
